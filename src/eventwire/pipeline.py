@@ -1,0 +1,170 @@
+"""The Python API: `Pipeline` loads every resource once and streams articles through the stages.
+
+    article -> nlp -> actors -> events (+ modality) -> places -> dates -> casualties -> records
+
+The CLI, the store, the HTTP server and the Spark job all go through `Pipeline.pipe`, so they produce
+the same records for the same input.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from eventwire import actors, casualties, dates, events, ingest, nlp, places, records
+from eventwire.records import Article, ArticleResult, Event
+
+BATCH_SIZE = 64
+
+
+def as_article(item: Any, index: int = 0) -> Article:
+    """Accept an Article, a SCHEMA input dict, or a bare string."""
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, str):
+        return Article(id=str(index), text=item)
+    if isinstance(item, dict):
+        return Article.from_dict(item, default_id=str(index))
+    raise TypeError(f"cannot read an article from {type(item).__name__}")
+
+
+class Pipeline:
+    """Load once, extract many. `workers > 1` spreads batches over that many processes."""
+
+    def __init__(self, model: str | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
+                 geoparse: bool = True):
+        self.model = nlp.model_name(model)
+        self.workers = max(1, int(workers or 1))
+        self.batch_size = batch_size
+        self.geoparse = geoparse
+        self._nlp = None
+
+    # -- resources -------------------------------------------------------------------------------------
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            self._nlp = nlp.load(self.model)
+            actors.default_catalogue()
+            places.default_geoparser()
+        return self._nlp
+
+    # -- one article -----------------------------------------------------------------------------------
+    def extract(self, text: str, published: Any = None, article_id: str = "0") -> list[Event]:
+        art = Article(id=article_id, text=text, published=records.parse_published(published))
+        res = next(self.pipe([art]))
+        if res.error:
+            raise ValueError(res.error)
+        return res.events
+
+    # -- many articles ---------------------------------------------------------------------------------
+    def pipe(self, articles: Iterable[Any]) -> Iterator[ArticleResult]:
+        """One ArticleResult per input, in input order; a bad article gets `error` set, the others go on."""
+        if self.workers > 1:
+            yield from self._pipe_parallel(articles)
+        else:
+            yield from self._pipe_serial(articles)
+
+    def _pipe_serial(self, articles: Iterable[Any]) -> Iterator[ArticleResult]:
+        batch: list[ArticleResult] = []
+        for i, item in enumerate(articles):
+            batch.append(_prepare(item, i))
+            if len(batch) >= self.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _run_batch(self, batch: list[ArticleResult]) -> list[ArticleResult]:
+        todo = [r for r in batch if r.error is None]
+        texts = (r.article.text for r in todo)
+        try:
+            docs = list(self.nlp.pipe(texts, batch_size=self.batch_size))
+        except Exception:  # a pathological text breaks the whole spaCy batch: redo one by one
+            docs = []
+            for r in todo:
+                try:
+                    docs.append(self.nlp(r.article.text))
+                except Exception as exc:  # noqa: BLE001 - reported per article
+                    r.error = f"language pipeline failed: {exc}"
+                    docs.append(None)
+        for r, doc in zip(todo, docs):
+            if doc is None:
+                continue
+            try:
+                r.places, r.events = analyse(doc, r.article, geoparse=self.geoparse)
+            except Exception as exc:  # noqa: BLE001 - one bad article never stops a batch
+                r.error = f"extraction failed: {type(exc).__name__}: {exc}"
+                r.events, r.places = [], []
+        return batch
+
+    def _pipe_parallel(self, articles: Iterable[Any]) -> Iterator[ArticleResult]:
+        ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
+        with ctx.Pool(self.workers, initializer=_worker_init, initargs=(self.model, self.geoparse)) as pool:
+            chunks = _chunks((_prepare(item, i) for i, item in enumerate(articles)), self.batch_size)
+            for done in pool.imap(_worker_run, chunks):
+                yield from done
+
+
+def _prepare(item: Any, index: int) -> ArticleResult:
+    try:
+        art = as_article(item, index)
+    except (TypeError, ValueError) as exc:
+        aid = str(item.get("id", index)) if isinstance(item, dict) else str(index)
+        return ArticleResult(article=Article(id=aid, text=""), error=str(exc))
+    problem = ingest.text_problem(art.text)
+    return ArticleResult(article=art, error=problem)
+
+
+def analyse(doc, article: Article, geoparse: bool = True):
+    """All stages after the parse, for one article: (place mentions, events)."""
+    catalogue = actors.default_catalogue()
+    geoparser = places.default_geoparser()
+    actor_mentions = catalogue.find_mentions(doc)
+    place_mentions = geoparser.parse(doc, actor_mentions=actor_mentions) if geoparse else []
+    date_mentions = dates.find_dates(doc, article.published)
+    out: list[Event] = []
+    for cand in events.find_events(doc, actor_mentions):
+        location = geoparser.locate(doc, place_mentions, cand)
+        when = dates.event_date(date_mentions, cand, article.published)
+        dead = casualties.find_fatalities(cand.sentence, cand.trigger)
+        out.append(records.build_event(article, cand, location, when, dead, catalogue))
+    return place_mentions, events.drop_duplicates(out)
+
+
+# -- worker processes ------------------------------------------------------------------------------------
+_WORKER: Pipeline | None = None
+
+
+def _worker_init(model: str | None, geoparse: bool) -> None:
+    global _WORKER
+    _WORKER = Pipeline(model=model, workers=1, geoparse=geoparse)
+    _WORKER.nlp  # noqa: B018 - load once per process
+
+
+def _worker_run(batch: list[ArticleResult]) -> list[ArticleResult]:
+    assert _WORKER is not None
+    return _WORKER._run_batch(batch)
+
+
+def _chunks(it: Iterable[ArticleResult], size: int) -> Iterator[list[ArticleResult]]:
+    chunk: list[ArticleResult] = []
+    for x in it:
+        chunk.append(x)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def extract(text: str, published: Any = None, article_id: str = "0", model: str | None = None) -> list[Event]:
+    """`eventwire.extract(text, published="2017-02-09")`: the events of one article."""
+    global _DEFAULT
+    if _DEFAULT is None or (model and nlp.model_name(model) != _DEFAULT.model):
+        _DEFAULT = Pipeline(model=model)
+    return _DEFAULT.extract(text, published=published, article_id=article_id)
