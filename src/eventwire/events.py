@@ -1,13 +1,127 @@
-"""Stage 3: events. Triggers and dependency patterns (data files in data/events/) map a clause to ACLED,
-PLOVER and CAMEO codes; roles come from the parse."""
+"""Stage 3: events. Trigger words and coding rules are data (data/events/triggers.yaml and rules.yaml); this
+module finds the triggers in each sentence, groups the ones that describe one event, reads who did it to whom
+from the dependency parse, and codes the event (ACLED type/sub-type, PLOVER event/mode, CAMEO).
+
+Reporting verbs are not events: in "the military said it killed 44 militants" the event is the killing, and
+"it" is the military.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from importlib import resources
 
+import yaml
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
+from eventwire import modality
+from eventwire.records import Actor
 
+FAMILY_ORDER = {"violence": 0, "demonstration": 1, "arrest": 2, "strategic": 3, "movement": 4, "contact": 5}
+PRONOUNS = {"they", "them", "it", "he", "she", "we", "their", "its", "his", "her", "who", "which", "that", "i"}
+GENERIC_ARMED = {"militant", "militants", "terrorist", "terrorists", "jihadist", "jihadists", "insurgent",
+                 "insurgents", "extremist", "extremists", "fighter", "fighters", "group", "the group",
+                 "gunmen", "gunman", "attackers", "attacker", "assailants", "rebels", "rebel", "islamists",
+                 "jihadi", "jihadis"}
+TERRITORY_NOUNS = {"town", "city", "village", "villages", "district", "area", "territory", "stronghold", "base",
+                   "hill", "hills", "neighbourhood", "neighborhood", "airport", "bridge", "province", "region",
+                   "crossing", "checkpoint", "position", "positions", "camp", "enclave", "outskirts", "road",
+                   "highway", "oilfield", "dam", "port", "island", "mountain", "valley", "gates", "control",
+                   "suburb", "suburbs", "compound", "towns", "cities", "areas", "districts", "garrison",
+                   "airbase", "headquarters", "capital", "settlement", "locality", "county", "municipality",
+                   "quarter", "parts", "part", "most", "stronghold", "strongholds", "airfield", "outpost",
+                   "countryside", "hamlet", "hamlets", "border"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# trigger words that are events only near conflict words: "hit" a record, "fight" corruption, "enter" talks
+WEAK_TRIGGERS = {"hit", "target", "strike", "fire", "burn", "set", "enter", "advance", "free", "fall", "occupy",
+                 "take over", "push into", "engage", "battle", "fight", "die", "death", "deaths", "dead",
+                 "violence", "casualty", "casualties", "capture", "seize", "beat", "storm", "mine", "shell",
+                 "shells", "raid", "blast", "explosion", "explode", "rocket", "pound", "mass", "free",
+                 "release", "eliminate", "neutralize", "neutralise", "destroy", "burn down", "mortar",
+                 "missile", "missiles", "rockets", "explosive", "explosives", "bombardment", "offensive",
+                 "incursion", "assault", "attack", "shooting", "killing", "killings", "kill", "murder",
+                 "wound", "injure", "gunfire", "confrontation", "clash", "clashes", "fighting", "combat"}
+DEATH_WORDS = {"kill", "killed", "dead", "die", "died", "death", "deaths", "murder", "murdered", "slay",
+               "slain", "massacre", "massacred", "execute", "executed", "behead", "beheaded"}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# the lexicon (data files)
+# ---------------------------------------------------------------------------------------------------------
+@dataclass
+class Lexicon:
+    classes: dict
+    verbs: dict  # lemma -> set(class)
+    nouns: dict
+    phrases: dict  # lower-cased phrase -> set(class)
+    rules: list
+    instruments: dict  # name -> list of cue strings
+    victims: dict
+    non_conflict: list
+    matcher: PhraseMatcher | None = None
+    matcher_vocab: object = None
+    conflict_words: frozenset = frozenset()
+
+    def family(self, cls: str) -> str:
+        return self.classes[cls]["family"]
+
+
+def _read_yaml(name: str):
+    return yaml.safe_load(resources.files("eventwire").joinpath(f"data/events/{name}").read_text("utf-8"))
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    trig = _read_yaml("triggers.yaml")["classes"]
+    rules = _read_yaml("rules.yaml")
+    verbs: dict = defaultdict(set)
+    nouns: dict = defaultdict(set)
+    phrases: dict = defaultdict(set)
+    for cls, spec in trig.items():
+        for w in spec.get("verbs", []) or []:
+            (phrases if " " in w else verbs)[w.lower()].add(cls)
+        for w in spec.get("nouns", []) or []:
+            (phrases if " " in w else nouns)[w.lower()].add(cls)
+        for w in spec.get("phrases", []) or []:
+            phrases[w.lower()].add(cls)
+    conflict = set()
+    for table in (rules["instruments"], rules["victims"]):
+        for k, words in table.items():
+            if k != "civilian" and k != "property":
+                conflict.update(w for w in words if " " not in w)
+    conflict.update(DEATH_WORDS)
+    conflict.update({"soldier", "soldiers", "troops", "militant", "militants", "rebels", "army", "police",
+                     "forces", "gunmen", "military", "fighters", "insurgents", "terrorists", "jihadists"})
+    return Lexicon(classes=trig, verbs=dict(verbs), nouns=dict(nouns), phrases=dict(phrases),
+                   rules=rules["rules"], instruments=rules["instruments"], victims=rules["victims"],
+                   non_conflict=rules["non_conflict"], conflict_words=frozenset(conflict))
+
+
+def _phrase_matcher(doc: Doc) -> PhraseMatcher:
+    lex = lexicon()
+    if lex.matcher is None or lex.matcher_vocab is not doc.vocab:
+        m = PhraseMatcher(doc.vocab, attr="LOWER")
+        tokenizer = _tokenizer_for(doc)
+        for i, phrase in enumerate(sorted(lex.phrases)):
+            m.add(phrase, [tokenizer(phrase)])
+        lex.matcher, lex.matcher_vocab = m, doc.vocab
+    return lex.matcher
+
+
+def _tokenizer_for(doc: Doc):
+    from spacy.lang.en import English
+
+    nlp = English(vocab=doc.vocab)
+    return nlp.make_doc
+
+
+# ---------------------------------------------------------------------------------------------------------
+# candidates
+# ---------------------------------------------------------------------------------------------------------
 @dataclass
 class EventCandidate:
     """An event found in one sentence, before places, dates and casualties are attached."""
@@ -20,11 +134,14 @@ class EventCandidate:
     plover_mode: str | None = None
     cameo: str | None = None
     modality: str = "asserted"
-    actor1: object | None = None  # actors.ActorMention
+    actor1: object | None = None  # actors.ActorMention or a guessed Actor wrapped in one
     actor2: object | None = None
     assoc_actor1: list = field(default_factory=list)
     assoc_actor2: list = field(default_factory=list)
     confidence: float = 0.5
+    family: str = "violence"
+    classes: frozenset = frozenset()
+    triggers: list = field(default_factory=list)
 
     @property
     def start(self) -> int:
@@ -39,9 +156,654 @@ class EventCandidate:
         return self.trigger.idx
 
 
+@dataclass
+class Role:
+    """An actor in a role: a catalogue mention, or a guess from the words when the catalogue does not know it."""
+
+    actor: Actor
+    start: int
+    end: int
+    generic: bool = False
+    known: bool = True
+
+
+def _conflict_context(sent: Span, mentions_in_sent: list) -> bool:
+    lex = lexicon()
+    for t in sent:
+        if t.lower_ in lex.conflict_words or t.lemma_.lower() in lex.conflict_words:
+            return True
+    for m in mentions_in_sent:
+        a = m.actor
+        if a.sector in ("MIL", "REB", "INS", "UAF", "COP", "SPY") or a.inter in (1, 2, 3, 4, 8):
+            return True
+    return False
+
+
+def _trigger_hits(sent: Span, phrase_hits: dict) -> list[tuple[Token, set, bool]]:
+    """(trigger token, classes, weak?) for every trigger word or phrase in the sentence."""
+    lex = lexicon()
+    hits: dict[int, tuple[Token, set, bool]] = {}
+    covered: set[int] = set()
+    for (start, end), classes in phrase_hits.items():
+        if start < sent.start or end > sent.end:
+            continue
+        span = sent.doc[start:end]
+        root = span.root
+        phrase = span.text.lower()
+        weak = phrase in WEAK_TRIGGERS
+        hits[root.i] = (root, set(classes) | hits.get(root.i, (None, set(), False))[1], weak)
+        covered.update(range(start, end))
+    for t in sent:
+        if t.i in covered:
+            continue
+        lemma = t.lemma_.lower()
+        classes: set = set()
+        if t.pos_ in ("VERB",) and lemma in lex.verbs:
+            classes |= lex.verbs[lemma]
+        elif t.pos_ in ("NOUN", "PROPN") and (lemma in lex.nouns or t.lower_ in lex.nouns):
+            classes |= lex.nouns.get(lemma, set()) | lex.nouns.get(t.lower_, set())
+        elif t.pos_ == "ADJ" and t.lower_ == "dead":
+            classes |= lex.nouns.get("dead", set())
+        if classes:
+            hits[t.i] = (t, classes, lemma in WEAK_TRIGGERS or t.lower_ in WEAK_TRIGGERS)
+    return sorted(hits.values(), key=lambda h: h[0].i)
+
+
+def _refine_classes(tok: Token, classes: set, mentions: list) -> set:
+    """Resolve the words with two readings from their arguments: capture a town (territory) or a person
+    (arrest); free a town or prisoners; fire at people or fire an official."""
+    out = set(classes)
+    lemma = tok.lemma_.lower()
+    obj = _object(tok)
+    obj_is_place = obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in TERRITORY_NOUNS
+                                        or any(c.ent_type_ in PLACE_LABELS for c in obj.subtree))
+    if "capture" in out and lemma in ("capture", "seize", "take", "free", "occupy", "storm", "enter", "retake",
+                                      "recapture", "overrun", "liberate"):
+        if obj is not None and not obj_is_place and lemma in ("capture", "seize", "take"):
+            out.discard("capture")
+            if obj.lemma_.lower() in ("weapon", "weapons", "arms", "ammunition", "explosives", "cache", "drugs"):
+                out.add("disrupt")
+            elif obj.ent_type_ in ("PERSON", "NORP") or obj.lemma_.lower() in lexicon().victims["armed"] or \
+                    obj.lemma_.lower() in lexicon().victims["civilian"]:
+                out.add("arrest")
+        elif lemma in ("enter", "free", "occupy") and not obj_is_place:
+            out.discard("capture")
+    if lemma == "free" and "capture" not in out and obj is not None:
+        out.discard("capture")
+    if "arrest" in out and lemma == "capture" and obj_is_place:
+        out.discard("arrest")
+    if lemma == "release" and obj is not None and obj.lemma_.lower() in ("statement", "video", "report", "data",
+                                                                         "figure", "figures", "album"):
+        out.discard("concede")
+    if lemma in ("fire",) and obj is not None and obj.ent_type_ == "PERSON":
+        out.clear()
+    if lemma == "call" and any(c.lower_ in ("on", "for") for c in tok.children):
+        out.discard("consult")
+    if lemma == "call" and not any(c.lower_ in ("on", "for") for c in tok.children) and "request" in out:
+        out.discard("request")
+    if lemma in ("support", "back") and tok.dep_ == "amod":
+        out.clear()
+    if lemma == "strike" and tok.pos_ == "NOUN":
+        prev = {c.lower_ for c in tok.children}
+        if prev & {"air", "drone", "missile", "aerial", "artillery", "rocket"}:
+            out.add("airstrike" if prev & {"air", "drone", "aerial"} else "shelling")
+        elif prev & {"hunger", "general", "labour", "labor", "workers", "teachers", "nationwide"}:
+            out = {"protest"}
+    return out
+
+
 def find_events(doc: Doc, actor_mentions: list) -> list[EventCandidate]:
-    raise NotImplementedError
+    """Every event in the Doc, one per sentence, family and modality, with roles and codes."""
+    lex = lexicon()
+    matcher = _phrase_matcher(doc)
+    phrase_hits: dict = defaultdict(set)
+    for match_id, start, end in matcher(doc):
+        phrase_hits[(start, end)] |= lex.phrases.get(doc.vocab.strings[match_id], set())
+    # keep the longest phrase where phrases overlap
+    longest: dict = {}
+    for (s, e), cl in sorted(phrase_hits.items(), key=lambda x: -(x[0][1] - x[0][0])):
+        if any(s < e2 and s2 < e for (s2, e2) in longest):
+            continue
+        longest[(s, e)] = cl
+    context = DocContext(doc, actor_mentions)
+    out: list[EventCandidate] = []
+    for sent_index, sent in enumerate(doc.sents):
+        ments = context.mentions_in(sent.start_char, sent.end_char)
+        conflict = None
+        groups: dict = defaultdict(list)
+        for tok, classes, weak in _trigger_hits(sent, longest):
+            classes = _refine_classes(tok, classes, ments)
+            if not classes:
+                continue
+            if weak:
+                if conflict is None:
+                    conflict = _conflict_context(sent, ments)
+                if not conflict:
+                    continue
+            mod = modality.classify(tok)
+            for fam in sorted({lex.family(c) for c in classes}, key=FAMILY_ORDER.get):
+                fam_classes = {c for c in classes if lex.family(c) == fam}
+                groups[(fam, mod)].append((tok, fam_classes))
+        for (fam, mod), trig in groups.items():
+            cand = _build_candidate(sent, sent_index, fam, mod, trig, context)
+            if cand is not None:
+                out.append(cand)
+                context.remember(cand)
+    _attribute_claims(doc, out, context)
+    return out
+
+
+def _build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list, context: DocContext):
+    classes = set().union(*(c for _, c in trig))
+    main = _main_trigger(trig)
+    roles = _roles(main, fam, context)
+    if not (roles.actor1 or roles.actor2):  # the roles may hang on another trigger of the same event
+        for tok, _ in trig:
+            if tok is not main:
+                r = _roles(tok, fam, context)
+                if r.actor1 or r.actor2:
+                    roles = r
+                    break
+    codes = code_event(fam, classes, sent, main, roles)
+    if codes is None:
+        return None
+    cand = EventCandidate(
+        sentence=sent, trigger=main, event_type=codes.get("event_type"),
+        sub_event_type=codes.get("sub_event_type"), plover_event=codes["plover"], plover_mode=codes.get("mode"),
+        cameo=codes.get("cameo"), modality=mod, actor1=roles.actor1, actor2=roles.actor2,
+        assoc_actor1=roles.assoc1, assoc_actor2=roles.assoc2, family=fam, classes=frozenset(classes),
+        triggers=[t for t, _ in trig])
+    cand.confidence = _confidence(cand, sent_index)
+    return cand
+
+
+def _main_trigger(trig: list) -> Token:
+    """The trigger that carries the event's arguments: a verb with a subject or object beats a noun; higher in
+    the tree beats lower."""
+
+    def score(item):
+        tok, _ = item
+        s = 0.0
+        if tok.pos_ == "VERB":
+            s += 2
+            if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") for c in tok.children):
+                s += 2
+        s -= 0.1 * _depth(tok)
+        return s
+
+    return max(trig, key=score)[0]
+
+
+def _depth(tok: Token) -> int:
+    d = 0
+    while tok.head is not tok and d < 30:
+        tok = tok.head
+        d += 1
+    return d
+
+
+# ---------------------------------------------------------------------------------------------------------
+# roles
+# ---------------------------------------------------------------------------------------------------------
+@dataclass
+class Roles:
+    actor1: Role | None = None
+    actor2: Role | None = None
+    assoc1: list = field(default_factory=list)
+    assoc2: list = field(default_factory=list)
+    victim_words: set = field(default_factory=set)
+
+
+def _subject(tok: Token) -> tuple[Token | None, bool]:
+    """(subject token, passive?) of a verb, climbing through xcomp/conj/relcl/acl when it has none itself."""
+    node = tok
+    for _ in range(6):
+        for c in node.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c, False
+            if c.dep_ in ("nsubjpass", "csubjpass"):
+                return c, True
+        if node.dep_ in ("xcomp", "conj", "advcl", "pcomp") and node.head is not node:
+            node = node.head
+            continue
+        if node.dep_ in ("relcl", "acl") and node.head is not node:
+            passive = node.tag_ == "VBN" and node.dep_ == "acl"
+            return node.head, passive
+        break
+    return None, False
+
+
+def _object(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    for c in tok.children:
+        if c.dep_ == "prt":
+            for cc in tok.children:
+                if cc.dep_ == "prep" and cc.lower_ in ("of",):
+                    return next((p for p in cc.children if p.dep_ == "pobj"), None)
+    for c in tok.children:
+        if c.dep_ == "dative":
+            return c
+    return None
+
+
+def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def _roles(tok: Token, fam: str, ctx: DocContext) -> Roles:
+    r = Roles()
+    a1_tok = a2_tok = None
+    if tok.pos_ in ("VERB", "AUX"):
+        subj, passive = _subject(tok)
+        agents = _prep_objects(tok, {"by"})
+        if passive:
+            a2_tok = subj
+            a1_tok = agents[0] if agents else None
+        else:
+            a1_tok = subj
+            a2_tok = _object(tok)
+        lemma = tok.lemma_.lower()
+        if a2_tok is None:
+            for p in _prep_objects(tok, {"against", "on", "with", "at", "to"}):
+                if lemma in ("meet", "talk", "clash", "fight", "agree", "cooperate", "sign", "negotiate", "consult",
+                             "discuss", "confer", "speak") or p.head.lower_ in ("against", "on", "at", "to"):
+                    a2_tok = p
+                    break
+        # "fall to the rebels": the place fell, the rebels took it
+        if lemma == "fall":
+            to = _prep_objects(tok, {"to", "into"})
+            if to:
+                a1_tok, a2_tok = to[0], None
+    else:  # an event noun: "an attack by IS on a checkpoint", "Russian air strikes", "clashes between A and B"
+        between = _prep_objects(tok, {"between"})
+        if between:
+            parts = [between[0]] + [c for c in between[0].conjuncts]
+            a1_tok = parts[0]
+            a2_tok = parts[1] if len(parts) > 1 else None
+        else:
+            by = _prep_objects(tok, {"by", "from"})
+            a1_tok = by[0] if by else None
+            if a1_tok is None:
+                for c in tok.children:
+                    if c.dep_ in ("poss", "compound", "amod", "nmod") and ctx.mention_at(c) is not None:
+                        a1_tok = c
+                        break
+            on = _prep_objects(tok, {"on", "against", "targeting", "with", "at", "in"})
+            for p in on:
+                m = ctx.mention_at(p)
+                if m is not None or p.head.lower_ in ("on", "against", "targeting", "with", "at"):
+                    if p.head.lower_ == "in" and m is None:
+                        continue
+                    a2_tok = p
+                    break
+        # the noun is the subject of a verb: "air strikes killed 12 civilians", "a bomb hit a bus"
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
+            verb = tok.head
+            if a2_tok is None:
+                a2_tok = _object(verb) if tok.dep_ == "nsubj" else None
+            if a1_tok is None:
+                agents = _prep_objects(verb, {"by"})
+                a1_tok = agents[0] if agents else None
+        # the noun is the object: "IS claimed the attack", "rebels launched an offensive", "X carried out strikes"
+        if a1_tok is None and tok.dep_ in ("dobj", "pobj", "attr") and tok.head.pos_ in ("VERB", "ADP"):
+            verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+            if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in modality.REPORTING_LEMMAS:
+                s, passive = _subject(verb)
+                if not passive:
+                    a1_tok = s
+                elif s is not None and a2_tok is None:
+                    a2_tok = s
+        # nationality adjectives on weapons: "Russian air strikes", "Israeli shelling"
+        if a1_tok is None:
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP":
+                    a1_tok = c
+                    break
+
+    if a1_tok is not None:
+        r.actor1 = ctx.role_for(a1_tok, tok, side=1)
+        for conj in a1_tok.conjuncts:
+            role = ctx.role_for(conj, tok, side=1)
+            if role and (r.actor1 is None or role.actor.name != r.actor1.actor.name):
+                r.assoc1.append(role)
+        # "fighters of the FSA, working with Turkish commanders"; "backed by Turkish jets"
+        for c in list(a1_tok.children) + list(tok.children):
+            if c.dep_ in ("acl", "advcl", "relcl") and c.lemma_.lower() in ("work", "fight", "back", "support",
+                                                                           "aid", "assist", "join", "ally"):
+                for p in _prep_objects(c, {"with", "alongside", "by"}) + [o for o in [_object(c)] if o is not None]:
+                    role = ctx.role_for(p, tok, side=1)
+                    if role and (r.actor1 is None or role.actor.name != r.actor1.actor.name):
+                        r.assoc1.append(role)
+        if tok.pos_ == "VERB" and fam != "contact":
+            for p in _prep_objects(tok, {"alongside"}):
+                role = ctx.role_for(p, tok, side=1)
+                if role:
+                    r.assoc1.append(role)
+    if a2_tok is not None:
+        r.victim_words = {t.lemma_.lower() for t in a2_tok.subtree} | {a2_tok.lower_}
+        r.actor2 = ctx.role_for(a2_tok, tok, side=2)
+        for conj in a2_tok.conjuncts:
+            role = ctx.role_for(conj, tok, side=2)
+            if role and (r.actor2 is None or role.actor.name != r.actor2.actor.name):
+                r.assoc2.append(role)
+        if r.actor2 is not None and r.actor1 is not None and r.actor2.actor.name == r.actor1.actor.name \
+                and fam != "contact":
+            r.actor2 = None
+    if r.actor1 is not None and r.actor2 is None and fam == "violence":
+        r.actor2 = ctx.dominant_enemy(r.actor1)
+    return r
+
+
+# ---------------------------------------------------------------------------------------------------------
+# document context: actor mentions, pronouns, the dominant armed group
+# ---------------------------------------------------------------------------------------------------------
+class DocContext:
+    def __init__(self, doc: Doc, mentions: list):
+        from eventwire import actors
+
+        self.doc = doc
+        self.catalogue = actors.default_catalogue()
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.by_token: dict[int, object] = {}
+        for m in self.mentions:
+            for i in range(m.start_token, m.end_token):
+                self.by_token[i] = m
+        self.recent: list[Role] = []
+        counts: Counter = Counter()
+        self.examples: dict = {}
+        for m in self.mentions:
+            a = m.actor
+            if a.sector in ("REB", "INS", "UAF") or a.inter in (2, 3):
+                if not m.generic and a.known:
+                    counts[a.name] += 1
+                    self.examples.setdefault(a.name, m)
+        self.armed_counts = counts
+
+    def mentions_in(self, start: int, end: int) -> list:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    def mention_at(self, tok: Token):
+        return self.by_token.get(tok.i)
+
+    def remember(self, cand: EventCandidate) -> None:
+        if cand.actor1 is not None:
+            self.recent.append(cand.actor1)
+
+    def dominant_armed(self) -> Role | None:
+        if not self.armed_counts:
+            return None
+        (name, n), *rest = self.armed_counts.most_common(2)
+        if rest and rest[0][1] == n:
+            return None
+        m = self.examples[name]
+        return Role(actor=m.actor, start=m.start, end=m.end, generic=False, known=True)
+
+    def dominant_enemy(self, actor1: Role) -> Role | None:
+        """The article's main armed group, as the likely opponent of a state or rebel actor that fights
+        without a named target ("Turkish forces entered the town")."""
+        dom = self.dominant_armed()
+        if dom is None or actor1 is None or dom.actor.name == actor1.actor.name:
+            return None
+        if actor1.actor.sector in ("CVL",) or actor1.actor.inter in (5, 6, 7):
+            return None
+        return Role(actor=dom.actor, start=-1, end=-1, generic=False, known=True)
+
+    def role_for(self, tok: Token, trigger: Token, side: int) -> Role | None:
+        """The actor a role token stands for: a catalogue mention in its phrase, a pronoun's antecedent, or a
+        guess from the words."""
+        if tok is None:
+            return None
+        if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
+            return self._antecedent(tok, trigger)
+        m = self.by_token.get(tok.i)
+        if m is None:
+            # the phrase's own modifiers and "of"-complements: "fighters of the FSA", "a Daesh stronghold"
+            left = [c for c in tok.subtree if c.i <= tok.i or (c.head.dep_ == "prep" and c.head.lower_ == "of"
+                                                               and c.head.head.i == tok.i)]
+            for c in sorted(left, key=lambda c: (c.i > tok.i, -c.i)):
+                m = self.by_token.get(c.i)
+                if m is not None:
+                    break
+        if m is not None:
+            role = Role(actor=m.actor, start=m.start, end=m.end, generic=m.generic, known=m.actor.known)
+            if m.generic and self._is_generic_armed(m.actor.text or ""):
+                dom = self.dominant_armed()
+                if dom is not None:
+                    return Role(actor=dom.actor, start=m.start, end=m.end, generic=False, known=True)
+            return role
+        if tok.ent_type_ in PLACE_LABELS and tok.pos_ == "PROPN":
+            return None  # a place is not an actor
+        words = _noun_phrase(tok)
+        if not words:
+            return None
+        if self._is_generic_armed(words):
+            dom = self.dominant_armed()
+            if dom is not None:
+                return Role(actor=dom.actor, start=tok.idx, end=tok.idx + len(tok), generic=False, known=True)
+        actor = self.catalogue.resolve(words) or self.catalogue.guess(words)
+        span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
+        return Role(actor=actor, start=span_start, end=tok.idx + len(tok.text), generic=not actor.known
+                    or actor.country is None, known=actor.known)
+
+    @staticmethod
+    def _is_generic_armed(words: str) -> bool:
+        w = words.lower().split()
+        return bool(w) and w[-1] in GENERIC_ARMED and not any(x in ("government", "army", "police", "security")
+                                                              for x in w)
+
+    def _antecedent(self, pron: Token, trigger: Token) -> Role | None:
+        # "the military said it killed": the subject of the reporting verb that governs the clause
+        node = pron.head
+        for _ in range(6):
+            if node.lemma_.lower() in modality.REPORTING_LEMMAS:
+                subj, _ = _subject(node)
+                if subj is not None and subj.lower_ not in PRONOUNS:
+                    return self.role_for(subj, trigger, 1)
+            if node.head is node:
+                break
+            node = node.head
+        # otherwise the nearest actor named before it: in this sentence, then the last event's actor1
+        sent = pron.sent
+        prev = [m for m in self.mentions if sent.start_char <= m.start < pron.idx and not m.generic]
+        if prev:
+            m = prev[-1]
+            return Role(actor=m.actor, start=m.start, end=m.end, generic=m.generic, known=m.actor.known)
+        if self.recent:
+            return self.recent[-1]
+        before = [m for m in self.mentions if m.start < pron.idx and not m.generic
+                  and m.actor.sector not in ("CVL",)]
+        if before:
+            m = before[-1]
+            return Role(actor=m.actor, start=m.start, end=m.end, generic=m.generic, known=m.actor.known)
+        return None
+
+
+def _noun_phrase(tok: Token) -> str:
+    """The words of a role's noun phrase, without numbers, determiners and trailing clauses."""
+    keep = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "amod", "poss", "nmod")
+            and t.head.i == tok.i]
+    keep.append(tok)
+    words = [t.text for t in sorted(keep, key=lambda t: t.i) if t.pos_ not in ("DET", "NUM", "PUNCT")]
+    return " ".join(words).strip()
+
+
+def _attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> None:
+    """"IS claimed responsibility for the bombing": the claimant is the perpetrator of the article's violent
+    events that have no named actor1."""
+    claimants: list[Role] = []
+    for tok in doc:
+        if tok.lemma_.lower() in ("claim", "accept", "admit", "take") and any(
+                c.lemma_.lower() == "responsibility" for c in tok.subtree):
+            subj, passive = _subject(tok)
+            if subj is not None and not passive:
+                role = ctx.role_for(subj, tok, 1)
+                if role is not None and role.known:
+                    claimants.append(role)
+    if not claimants:
+        return
+    claimant = claimants[0]
+    for c in cands:
+        if c.family != "violence":
+            continue
+        if c.actor1 is None or not c.actor1.known or c.actor1.generic:
+            old = c.actor1
+            c.actor1 = claimant
+            if old is not None and old.actor.name != claimant.actor.name and c.actor2 is None:
+                pass
+            c.confidence = min(0.99, c.confidence + 0.05)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# coding: rules.yaml
+# ---------------------------------------------------------------------------------------------------------
+def _actor_kind(role: Role | None) -> str:
+    if role is None:
+        return "unknown"
+    a = role.actor
+    if a.inter == 6 or (a.text or "").lower().rstrip("s") in ("protester", "demonstrator"):
+        return "protester"
+    if a.inter == 5:
+        return "rioter"
+    if a.sector in ("GOV", "MIL", "COP", "SPY") or a.inter == 1:
+        return "state"
+    if a.sector in ("CVL",) or a.inter == 7:
+        return "civilian"
+    if a.sector in ("REB", "INS", "UAF", "OPP") or a.inter in (2, 3, 4, 8):
+        return "nonstate"
+    return "unknown"
+
+
+def _target_kind(roles: Roles, sent: Span) -> str:
+    lex = lexicon()
+    kind = _actor_kind(roles.actor2)
+    if kind in ("state", "nonstate"):
+        return "armed"
+    if kind == "civilian":
+        return "civilian"
+    if kind == "protester":
+        return "protester"
+    words = roles.victim_words
+    if words:
+        if words & set(lex.victims["civilian"]) and not words & set(lex.victims["armed"]):
+            return "civilian"
+        if words & set(lex.victims["armed"]):
+            return "armed"
+        if words & set(lex.victims["property"]):
+            return "property"
+    # no object: look at what died in the sentence ("12 civilians were killed", "two soldiers died")
+    for t in sent:
+        if t.lemma_.lower() in DEATH_WORDS:
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                    w = c.lemma_.lower()
+                    if w in lex.victims["civilian"]:
+                        return "civilian"
+                    if w in lex.victims["armed"]:
+                        return "armed"
+    return "any"
+
+
+def _has_cue(text_lower: str, cues) -> bool:
+    for cue in cues:
+        if " " in cue or "-" in cue:
+            if cue in text_lower:
+                return True
+        elif re.search(r"\b" + re.escape(cue), text_lower):
+            return True
+    return False
+
+
+def _instruments(sent: Span) -> set[str]:
+    low = sent.text.lower()
+    return {name for name, cues in lexicon().instruments.items() if _has_cue(low, cues)}
+
+
+def code_event(fam: str, classes: set, sent: Span, trigger: Token, roles: Roles) -> dict | None:
+    """The first rule of rules.yaml that fits gives the codes; None when a rule drops the event."""
+    lex = lexicon()
+    instruments = _instruments(sent)
+    low = sent.text.lower()
+    a1 = _actor_kind(roles.actor1)
+    a2 = _actor_kind(roles.actor2)
+    target = None
+    for rule in lex.rules:
+        w = rule["when"]
+        if "family" in w:
+            fams = w["family"] if isinstance(w["family"], list) else [w["family"]]
+            if fam not in fams:
+                continue
+        if "class" in w and not classes & set(w["class"]):
+            continue
+        if "without_class" in w and classes & set(w["without_class"]):
+            continue
+        if "with_class_any" in w and not classes & set(w["with_class_any"]):
+            continue
+        if "instrument" in w and w["instrument"] not in instruments:
+            continue
+        if "instrument_any" in w and not instruments & set(w["instrument_any"]):
+            continue
+        if "actor1" in w:
+            allowed = w["actor1"] if isinstance(w["actor1"], list) else [w["actor1"]]
+            if a1 not in allowed:
+                continue
+        if "actor2" in w:
+            allowed = w["actor2"] if isinstance(w["actor2"], list) else [w["actor2"]]
+            if a2 not in allowed:
+                continue
+        if "target" in w:
+            if target is None:
+                target = _target_kind(roles, sent)
+            if target != w["target"]:
+                continue
+        if "context_any" in w:
+            cues = w["context_any"]
+            if isinstance(cues, str):
+                cues = lex.non_conflict if cues == "non_conflict" else [cues]
+            if not _has_cue(low, cues):
+                continue
+        then = rule["then"]
+        if then.get("drop"):
+            return None
+        return dict(then)
+    return None
+
+
+def _confidence(c: EventCandidate, sent_index: int) -> float:
+    """The extractor's own estimate that the record is right: clear triggers with named actors score high."""
+    s = 0.45
+    t = c.trigger
+    if t.dep_ == "ROOT" or (t.head.dep_ == "ROOT" and t.dep_ in ("conj", "xcomp", "ccomp")):
+        s += 0.12
+    if t.pos_ == "VERB":
+        s += 0.05
+    if c.actor1 is not None:
+        s += 0.1 if c.actor1.known and not c.actor1.generic else 0.04
+    if c.actor2 is not None:
+        s += 0.05
+    if c.event_type is not None:
+        s += 0.08
+    if c.family == "violence":
+        s += 0.05
+    if len(c.triggers) > 1:
+        s += 0.03
+    s -= min(0.1, 0.02 * sent_index)
+    return max(0.05, min(0.97, s))
 
 
 def drop_duplicates(events: list) -> list:
-    raise NotImplementedError
+    """The same event twice from one sentence (two triggers coded alike) is kept once."""
+    seen = set()
+    out = []
+    for ev in events:
+        key = (ev.evidence.start, ev.event_type, ev.sub_event_type, ev.plover.event, ev.modality)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(ev)
+    return out

@@ -293,3 +293,57 @@ class ArticleResult:
     @property
     def ok(self) -> bool:
         return self.error is None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Stage 8: assembling the record from what the stages found
+# ---------------------------------------------------------------------------------------------------------
+def _role_actor(role: Any, text: str, iso3: str | None, catalogue: Any) -> Actor | None:
+    if role is None:
+        return None
+    actor = role.actor
+    words = text[role.start:role.end] if 0 <= role.start < role.end <= len(text) else actor.text
+    actor = Actor(name=actor.name, text=words or actor.text, country=actor.country, sector=actor.sector,
+                  inter=actor.inter, cameo=actor.cameo, known=actor.known)
+    if getattr(role, "generic", False) or actor.country is None:
+        actor = catalogue.localize(actor, iso3)
+    return actor
+
+
+def build_event(article: Article, cand: Any, location: Place | None, when: Any, dead: Any,
+                catalogue: Any) -> Event:
+    """The SCHEMA record for one event candidate, with its evidence offsets and confidence."""
+    text = article.text
+    iso3 = location.country if location else None
+    actor1 = _role_actor(cand.actor1, text, iso3, catalogue)
+    actor2 = _role_actor(cand.actor2, text, iso3, catalogue)
+    assoc1 = [a for a in (_role_actor(r, text, iso3, catalogue) for r in cand.assoc_actor1) if a]
+    assoc2 = [a for a in (_role_actor(r, text, iso3, catalogue) for r in cand.assoc_actor2) if a]
+    confidence = cand.confidence
+    if location is not None:
+        confidence += 0.04
+    if dead is not None:
+        confidence += 0.02
+    contexts = sorted({c for c in getattr(cand, "classes", ())})
+    return Event(
+        article_id=article.id,
+        event_type=cand.event_type,
+        sub_event_type=cand.sub_event_type,
+        plover=Plover(event=cand.plover_event, mode=cand.plover_mode, context=contexts),
+        cameo=cand.cameo,
+        actor1=actor1,
+        actor2=actor2,
+        assoc_actor1=assoc1,
+        assoc_actor2=assoc2,
+        location=location,
+        date=when.date if when else None,
+        date_precision=(when.precision if when else None) or "day",
+        date_text=when.text if when else None,
+        fatalities=dead.count if dead is not None else None,
+        fatalities_text=dead.text if dead is not None else None,
+        modality=cand.modality,
+        evidence=Evidence(text=text[cand.start:cand.end], start=cand.start, end=cand.end),
+        confidence=max(0.0, min(1.0, confidence)),
+        trigger=cand.trigger.text,
+        trigger_start=cand.trigger.idx,
+    )

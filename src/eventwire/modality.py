@@ -1,0 +1,97 @@
+"""Stage 4: modality. Did the event happen (asserted), or is it planned (future), conditional or averted
+(hypothetical), or denied (negated)? The cue words are data (data/events/modality.yaml)."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+import yaml
+from spacy.tokens import Token
+
+CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis"}  # where one clause ends and its head begins
+REPORTING_LEMMAS = {"say", "tell", "report", "add", "announce", "state", "claim", "confirm", "according",
+                    "note", "explain", "write", "quote", "declare", "insist", "allege", "believe", "think"}
+
+
+@functools.lru_cache(maxsize=1)
+def cues() -> dict:
+    text = resources.files("eventwire").joinpath("data/events/modality.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    return {kind: {k: frozenset(v) for k, v in table.items()} for kind, table in raw.items()}
+
+
+def _aux_words(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark", "amod", "det")]
+
+
+def _own_cue(tok: Token, c: dict) -> str | None:
+    """Cues attached directly to one token (its auxiliaries, negation, modifiers)."""
+    for ch in _aux_words(tok):
+        w = ch.lower_
+        lemma = ch.lemma_.lower()
+        if ch.dep_ == "neg" or (w in c["negated"]["negations"] and ch.dep_ in ("neg", "det", "advmod")):
+            if not (w == "no" and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_ in {"one", "body"}):
+                return "negated"
+        if ch.dep_ in ("aux", "auxpass"):
+            if w in c["future"]["auxiliaries"] or lemma in c["future"]["auxiliaries"]:
+                return "future"
+            if w in c["hypothetical"]["auxiliaries"]:
+                return "hypothetical"
+        if ch.dep_ == "mark" and w in c["hypothetical"]["markers"]:
+            return "hypothetical"
+        if ch.dep_ in ("amod", "advmod") and w in c["future"]["noun_modifiers"] and tok.pos_ == "NOUN":
+            return "future"
+    # "going to attack": go (aux-like) + xcomp
+    return None
+
+
+def classify(trigger: Token) -> str:
+    """The modality of the event named by `trigger`, walking up the tree to the sentence root."""
+    c = cues()
+    tok = trigger
+    first = True
+    steps = 0
+    while steps < 8:
+        steps += 1
+        cue = _own_cue(tok, c)
+        if cue:
+            return cue
+        if tok.pos_ == "NOUN" and not first:
+            lemma = tok.lemma_.lower()
+            if lemma in c["future"]["governing_nouns"]:
+                return "future"
+            if lemma in c["hypothetical"]["governing_nouns"]:
+                return "hypothetical"
+            if lemma in c["negated"]["governing_nouns"]:
+                return "negated"
+        if not first and tok.pos_ in ("VERB", "AUX"):
+            lemma = tok.lemma_.lower()
+            if lemma in REPORTING_LEMMAS:
+                return "asserted"  # "X said it killed": the killing is what is reported, as a fact
+            if lemma in c["negated"]["governing_verbs"]:
+                return "negated"
+            if lemma in c["hypothetical"]["governing_verbs"]:
+                return "hypothetical"
+            if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(trigger, tok):
+                return "future"
+        head = tok.head
+        if head is tok:
+            break
+        # a noun's modality comes from its own clause: "an attack that killed 5" is asserted whatever governs it
+        if tok.dep_ in ("relcl",) and not first:
+            break
+        first = False
+        tok = head
+    return "asserted"
+
+
+def _is_infinitival_or_object(trigger: Token, governor: Token) -> bool:
+    """'plans to attack', 'prepared an offensive', 'threatened an assault': the trigger is what is intended,
+    not something that already happened ('agreed ... after the attack' is not)."""
+    node = trigger
+    while node.head is not node and node.head is not governor:
+        if node.dep_ in ("advcl", "prep", "pobj") and node.head.pos_ == "VERB":
+            return False
+        node = node.head
+    return node.dep_ in ("xcomp", "dobj", "ccomp", "attr", "oprd", "acomp", "nsubj", "pobj", "advcl")
