@@ -1,0 +1,148 @@
+"""The database tables (SQLAlchemy 2). One schema for SQLite and PostgreSQL; Alembic migrations create it.
+
+    articles        one row per distinct article (unique URL, unique content hash)
+    events          the event table an analyst reads: one row per real-world event after dedup, with the
+                    merged SCHEMA record and `source_count`; rows merged into another keep `merged_into`
+    event_sources   one row per event as one article reported it (event <-> article <-> evidence), with the
+                    article-level SCHEMA record; `origin_event_id` is the events row it created, `event_id`
+                    the row it belongs to now (the same until dedup merges it)
+    reviews         an analyst's verdict on one field of one event (accepted, rejected or edited)
+
+The columns next to `record` repeat the record's fields that queries filter on and that dedup reads, so
+neither has to parse JSON for each row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+# Stable constraint names, so that migrations can refer to them on every backend.
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(512))  # the caller's article id (SCHEMA `id`), not unique
+    url: Mapped[str | None] = mapped_column(String(2048), unique=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str | None] = mapped_column(String(512))
+    published: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    text: Mapped[str] = mapped_column(Text)
+    event_count: Mapped[int] = mapped_column(Integer, default=0)
+    extractor: Mapped[str | None] = mapped_column(String(64))  # eventwire version that extracted it
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    sources: Mapped[list[EventSourceRow]] = relationship(back_populates="article")
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(64), unique=True)  # stable across databases: "ew-" + hash
+    merged_into: Mapped[int | None] = mapped_column(ForeignKey("events.id"), index=True)
+    status: Mapped[str] = mapped_column(String(16), default="active")  # active | rejected (by a reviewer)
+    source_count: Mapped[int] = mapped_column(Integer, default=1)
+
+    event_type: Mapped[str | None] = mapped_column(String(64), index=True)
+    sub_event_type: Mapped[str | None] = mapped_column(String(64))
+    plover_event: Mapped[str | None] = mapped_column(String(16))
+    cameo: Mapped[str | None] = mapped_column(String(8))
+    actor1: Mapped[str | None] = mapped_column(String(256))
+    actor2: Mapped[str | None] = mapped_column(String(256))
+    assoc_actors: Mapped[str | None] = mapped_column(Text)  # "; "-joined names of both sides' allies
+    country: Mapped[str | None] = mapped_column(String(3), index=True)
+    admin1: Mapped[str | None] = mapped_column(String(256))
+    location: Mapped[str | None] = mapped_column(String(256))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    geo_precision: Mapped[int | None] = mapped_column(Integer)
+    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date_precision: Mapped[str | None] = mapped_column(String(8))
+    fatalities: Mapped[int | None] = mapped_column(Integer)
+    modality: Mapped[str] = mapped_column(String(16), default="asserted")
+    confidence: Mapped[float] = mapped_column(Float, default=0.5)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)  # the merged SCHEMA record, reviews applied
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow, onupdate=utcnow)
+
+    sources: Mapped[list[EventSourceRow]] = relationship(
+        back_populates="event", foreign_keys="EventSourceRow.event_id", order_by="EventSourceRow.id")
+    reviews: Mapped[list[ReviewRow]] = relationship(back_populates="event", order_by="ReviewRow.id")
+
+
+class EventSourceRow(Base):
+    __tablename__ = "event_sources"
+    __table_args__ = (Index("ix_event_sources_dedup_block", "country", "date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), index=True)
+    origin_event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), unique=True)
+    article_id: Mapped[int | None] = mapped_column(ForeignKey("articles.id"), index=True)
+    article_key: Mapped[str] = mapped_column(String(512))  # the SCHEMA article_id of the record
+    source_key: Mapped[str] = mapped_column(String(600), unique=True)  # what makes a re-load a no-op
+    source_event_id: Mapped[str] = mapped_column(String(64))  # the extractor's event_id
+    evidence_text: Mapped[str | None] = mapped_column(Text)
+    evidence_start: Mapped[int | None] = mapped_column(Integer)
+    evidence_end: Mapped[int | None] = mapped_column(Integer)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)  # the SCHEMA record as this article reported it
+
+    # what dedup compares (copied from the record once, so that dedup reads no JSON)
+    event_type: Mapped[str | None] = mapped_column(String(64))
+    sub_event_type: Mapped[str | None] = mapped_column(String(64))
+    plover_event: Mapped[str | None] = mapped_column(String(16))
+    modality: Mapped[str | None] = mapped_column(String(16))
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    date_precision: Mapped[str | None] = mapped_column(String(8))
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    geo_precision: Mapped[int | None] = mapped_column(Integer)
+    country: Mapped[str | None] = mapped_column(String(3))
+    admin1: Mapped[str | None] = mapped_column(String(256))
+    actor1: Mapped[str | None] = mapped_column(String(256))
+    actor2: Mapped[str | None] = mapped_column(String(256))
+
+    event: Mapped[EventRow] = relationship(back_populates="sources", foreign_keys=[event_id])
+    article: Mapped[ArticleRow | None] = relationship(back_populates="sources")
+
+
+REVIEW_STATUSES = ("accepted", "rejected", "edited")
+
+
+class ReviewRow(Base):
+    __tablename__ = "reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), index=True)
+    field: Mapped[str] = mapped_column(String(128))  # a SCHEMA field, dotted for nested ("location.name"), or "event"
+    old_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    new_value: Mapped[Any] = mapped_column(JSON, nullable=True)
+    reviewer: Mapped[str] = mapped_column(String(128))
+    status: Mapped[str] = mapped_column(String(16))  # accepted | rejected | edited
+    comment: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+    event: Mapped[EventRow] = relationship(back_populates="reviews")
+
+
+__all__ = ["Base", "ArticleRow", "EventRow", "EventSourceRow", "ReviewRow", "REVIEW_STATUSES"]

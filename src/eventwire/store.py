@@ -1,0 +1,693 @@
+"""The event store: articles, events, their sources and reviews in SQLite (default) or PostgreSQL.
+
+    from eventwire.store import Store
+    store = Store()                      # $EVENTWIRE_DB, else sqlite:///eventwire.db in the working directory
+    store = Store("postgresql+psycopg://user:pw@host/db")   # the same code on PostgreSQL
+
+Writing
+    store.add_result(result) -> AddResult       one ArticleResult from Pipeline.pipe: the article, its events
+                                                and their sources in ONE transaction (all or nothing); an
+                                                article already stored (same URL or same content hash) adds
+                                                nothing and comes back with duplicate=True
+    store.add_events(records) -> list[int]      SCHEMA event dicts (or Events) without stored articles, e.g.
+                                                the Spark job's output; re-loading the same records adds nothing
+    store.run_dedup() -> DedupSummary           cluster all reported events (eventwire.dedup) into events;
+                                                incremental, idempotent, and nothing is deleted
+    store.add_review(event_id, field, status, new_value=None, reviewer=..., comment=None) -> int
+
+Reading (safe from many threads while one process writes: SQLite runs in WAL mode)
+    store.has_article(url=None, content_hash=None) -> bool
+    store.query_events(country=, date_from=, date_to=, actor=, event_type=, min_fatalities=, modality=,
+                       include_rejected=, limit=, offset=) -> list[StoredEvent]
+    store.iter_events(...same filters...)       the same, streamed in batches (exports)
+    store.count_events(...same filters...) -> int
+    store.get_event(id or uid) -> StoredEvent | None     (an id merged into another event leads to that event)
+    store.get_article(id) -> StoredArticle | None
+    store.reviews(event_id) -> list[dict]
+    store.stats() -> dict
+
+A StoredEvent carries `record` (the SCHEMA dict after dedup and reviews), `source_count`, `sources` (article,
+title, url, evidence and the record as that article reported it) and `.event` (a records.Event).
+The schema is created and upgraded by Alembic migrations (eventwire/migrations) whenever a Store opens.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import hashlib
+import os
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event, func, insert, or_, select, update
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
+
+from eventwire import dedup
+from eventwire.models import REVIEW_STATUSES, ArticleRow, EventRow, EventSourceRow, ReviewRow, utcnow
+from eventwire.records import ArticleResult, Event
+
+DEFAULT_URL = "sqlite:///eventwire.db"
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+SQLITE_BUSY_TIMEOUT_S = 60
+BATCH = 500
+
+
+class StoreError(RuntimeError):
+    """The database cannot be opened or used; the message says why."""
+
+
+# -- small pure helpers ------------------------------------------------------------------------------------
+def resolve_url(url: str | None = None) -> str:
+    """None -> $EVENTWIRE_DB or sqlite:///eventwire.db; a bare file path -> a SQLite URL; postgresql:// ->
+    the psycopg 3 driver (the one the project installs)."""
+    url = url or os.environ.get("EVENTWIRE_DB") or DEFAULT_URL
+    if "://" not in url:
+        return f"sqlite:///{url}"
+    if url.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def content_hash(text: str) -> str:
+    """The same article text gives the same hash whatever its line breaks, spacing or Unicode form."""
+    norm = " ".join(unicodedata.normalize("NFC", text or "").split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def _date(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _int(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _plover_event(rec: dict[str, Any]) -> str | None:
+    p = rec.get("plover")
+    return p.get("event") if isinstance(p, dict) else p
+
+
+def event_columns(rec: dict[str, Any]) -> dict[str, Any]:
+    """The queryable columns of an events row, from a SCHEMA record."""
+    loc = rec.get("location") or {}
+    a1, a2 = rec.get("actor1") or {}, rec.get("actor2") or {}
+    assoc = [a.get("name") for a in (rec.get("assoc_actor1") or []) + (rec.get("assoc_actor2") or []) if a]
+    return {
+        "event_type": rec.get("event_type"), "sub_event_type": rec.get("sub_event_type"),
+        "plover_event": _plover_event(rec), "cameo": rec.get("cameo"),
+        "actor1": a1.get("name"), "actor2": a2.get("name"),
+        "assoc_actors": "; ".join(n for n in assoc if n) or None,
+        "country": loc.get("country"), "admin1": loc.get("admin1"), "location": loc.get("name"),
+        "lat": loc.get("lat"), "lon": loc.get("lon"), "geo_precision": loc.get("precision"),
+        "date": _date(rec.get("date")), "date_precision": rec.get("date_precision"),
+        "fatalities": _int(rec.get("fatalities")), "modality": rec.get("modality") or "asserted",
+        "confidence": float(rec.get("confidence") or 0.0),
+    }
+
+
+def source_columns(rec: dict[str, Any]) -> dict[str, Any]:
+    """What dedup compares, copied once onto the event_sources row."""
+    c = event_columns(rec)
+    ev = rec.get("evidence") or {}
+    return {
+        "event_type": c["event_type"], "sub_event_type": c["sub_event_type"], "plover_event": c["plover_event"],
+        "modality": c["modality"], "date": c["date"], "date_precision": c["date_precision"], "lat": c["lat"],
+        "lon": c["lon"], "geo_precision": c["geo_precision"], "country": c["country"], "admin1": c["admin1"],
+        "actor1": c["actor1"], "actor2": c["actor2"], "evidence_text": ev.get("text"),
+        "evidence_start": _int(ev.get("start")), "evidence_end": _int(ev.get("end")),
+    }
+
+
+def _uid(source_key: str) -> str:
+    return "ew-" + hashlib.sha1(source_key.encode("utf-8")).hexdigest()[:16]
+
+
+# -- reviews ----------------------------------------------------------------------------------------------
+REVIEWABLE = {"event_type", "sub_event_type", "plover", "cameo", "actor1", "actor2", "assoc_actor1",
+              "assoc_actor2", "location", "date", "date_precision", "date_text", "fatalities", "fatalities_text",
+              "modality", "confidence", "evidence"}
+WHOLE_EVENT = "event"
+
+
+def _check_field(path: str) -> list[str]:
+    parts = path.split(".")
+    if path != WHOLE_EVENT and parts[0] not in REVIEWABLE:
+        raise ValueError(f"cannot review field {path!r}: use 'event' or one of {', '.join(sorted(REVIEWABLE))}")
+    return parts
+
+
+def get_path(rec: dict[str, Any], path: str) -> Any:
+    cur: Any = rec
+    for p in path.split("."):
+        if not isinstance(cur, dict):
+            return None
+        cur = cur.get(p)
+    return cur
+
+
+def _set_path(rec: dict[str, Any], path: str, value: Any) -> None:
+    parts = path.split(".")
+    cur = rec
+    for p in parts[:-1]:
+        if not isinstance(cur.get(p), dict):
+            cur[p] = {}
+        cur = cur[p]
+    cur[parts[-1]] = value
+
+
+def apply_reviews(record: dict[str, Any], reviews: Iterable[Any]) -> tuple[dict[str, Any], str]:
+    """The record with reviews applied in order, and the event's status (active, or rejected as a whole).
+    edited: the field takes the new value; rejected: the field is wrong and becomes null (for 'event': the
+    event is not a real event); accepted: the value stands (a later edit may still change it)."""
+    rec, status = copy.deepcopy(record), "active"
+    for r in reviews:
+        if r.field == WHOLE_EVENT:
+            status = "rejected" if r.status == "rejected" else "active"
+        elif r.status == "edited":
+            _set_path(rec, r.field, copy.deepcopy(r.new_value))
+        elif r.status == "rejected":
+            _set_path(rec, r.field, None)
+    return rec, status
+
+
+# -- what the store hands out -----------------------------------------------------------------------------
+@dataclass
+class StoredArticle:
+    id: int
+    key: str
+    url: str | None
+    title: str | None
+    source: str | None
+    published: dt.date | None
+    text: str
+    content_hash: str
+    event_count: int
+    ingested_at: dt.datetime
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "key": self.key, "url": self.url, "title": self.title, "source": self.source,
+                "published": self.published.isoformat() if self.published else None, "text": self.text,
+                "content_hash": self.content_hash, "event_count": self.event_count,
+                "ingested_at": self.ingested_at.isoformat() if self.ingested_at else None}
+
+
+@dataclass
+class SourceRef:
+    """One article's report of the event."""
+
+    article_id: int | None
+    article_key: str
+    title: str | None
+    url: str | None
+    source: str | None
+    published: dt.date | None
+    evidence: dict[str, Any]
+    record: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"article_id": self.article_id, "article_key": self.article_key, "title": self.title,
+                "url": self.url, "source": self.source,
+                "published": self.published.isoformat() if self.published else None, "evidence": self.evidence,
+                "fatalities": self.record.get("fatalities"), "event_id": self.record.get("event_id")}
+
+
+@dataclass
+class StoredEvent:
+    id: int
+    uid: str
+    record: dict[str, Any]
+    source_count: int
+    status: str = "active"
+    sources: list[SourceRef] = field(default_factory=list)
+    updated_at: dt.datetime | None = None
+
+    @property
+    def event(self) -> Event:
+        return Event.from_dict(self.record)
+
+    def __getitem__(self, key: str) -> Any:
+        return self.record.get(key)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = dict(self.record)
+        d.update(id=self.id, uid=self.uid, status=self.status, source_count=self.source_count,
+                 sources=[s.to_dict() for s in self.sources])
+        return d
+
+
+@dataclass
+class AddResult:
+    article_id: int | None
+    event_ids: list[int]
+    duplicate: bool = False
+
+
+@dataclass
+class DedupSummary:
+    reports: int  # event_sources rows
+    events: int  # events after dedup
+    changed: int  # events whose sources changed in this run
+    seconds: float
+
+
+# -- the store --------------------------------------------------------------------------------------------
+class Store:
+    def __init__(self, url: str | None = None, *, migrate: bool = True, echo: bool = False):
+        self.url = resolve_url(url)
+        try:
+            self.engine = _make_engine(self.url, echo=echo)
+            self._writer = self.engine.execution_options(sqlite_write=True)
+            if migrate:
+                _migrate(self.engine, self._writer)
+        except StoreError:
+            raise
+        except ModuleNotFoundError as exc:
+            raise StoreError(f"cannot open {self.safe_url}: the database driver is missing ({exc.name}); "
+                             "install eventwire[postgres] for PostgreSQL") from None
+        except SQLAlchemyError as exc:
+            raise StoreError(f"cannot open {self.safe_url}: {_short(exc)}") from None
+
+    @property
+    def safe_url(self) -> str:
+        return make_url(self.url).render_as_string(hide_password=True)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        """One write transaction (BEGIN IMMEDIATE on SQLite: writers queue instead of failing on upgrade)."""
+        with Session(self._writer, expire_on_commit=False) as s, s.begin():
+            yield s
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as s, s.begin():
+            yield s
+
+    # -- articles ------------------------------------------------------------------------------------------
+    def has_article(self, url: str | None = None, content_hash: str | None = None) -> bool:
+        conds = []
+        if url:
+            conds.append(ArticleRow.url == url)
+        if content_hash:
+            conds.append(ArticleRow.content_hash == content_hash)
+        if not conds:
+            return False
+        with self._read() as s:
+            return s.execute(select(ArticleRow.id).where(or_(*conds)).limit(1)).first() is not None
+
+    def get_article(self, article_id: int) -> StoredArticle | None:
+        with self._read() as s:
+            row = s.get(ArticleRow, int(article_id))
+            return _article(row) if row else None
+
+    def add_result(self, result: ArticleResult, extractor: str | None = None) -> AddResult:
+        """Store one article with its events, all or nothing. A known article (URL or text) adds nothing."""
+        if result.error:
+            raise ValueError(f"article {result.article.id} was not extracted: {result.error}")
+        art = result.article
+        h = content_hash(art.text)
+        try:
+            with self._write() as s:
+                conds = [ArticleRow.content_hash == h] + ([ArticleRow.url == art.url] if art.url else [])
+                known = s.execute(select(ArticleRow.id).where(or_(*conds)).limit(1)).scalar()
+                if known is not None:
+                    return AddResult(article_id=known, event_ids=[], duplicate=True)
+                row = ArticleRow(key=str(art.id), url=art.url or None, content_hash=h, title=art.title,
+                                 source=art.source, published=art.published, text=art.text,
+                                 event_count=len(result.events), extractor=extractor)
+                s.add(row)
+                s.flush()
+                keys = _unique_keys([f"{h}/{ev.event_id}" for ev in result.events])
+                ids = self._insert_events(s, [ev.to_dict() for ev in result.events], keys, row.id)
+                return AddResult(article_id=row.id, event_ids=ids)
+        except IntegrityError:
+            # another writer stored the same article between our check and our insert
+            return AddResult(article_id=None, event_ids=[], duplicate=True)
+
+    def add_events(self, records: Iterable[dict[str, Any] | Event]) -> list[int]:
+        """Load event records that come without stored articles (e.g. Spark output). Idempotent: a record
+        whose (article_id, event_id) is already stored is skipped. Returns the new events' ids."""
+        out: list[int] = []
+        batch: list[dict[str, Any]] = []
+        for r in records:
+            batch.append(r.to_dict() if isinstance(r, Event) else dict(r))
+            if len(batch) >= BATCH:
+                out += self._add_external(batch)
+                batch = []
+        if batch:
+            out += self._add_external(batch)
+        return out
+
+    def _add_external(self, recs: list[dict[str, Any]]) -> list[int]:
+        for r in recs:
+            if not r.get("event_id"):
+                r["event_id"] = Event.from_dict(r).event_id
+        keys = [f"ext/{r.get('article_id', '')}/{r['event_id']}" for r in recs]
+        with self._write() as s:
+            have = set(s.execute(select(EventSourceRow.source_key)
+                                 .where(EventSourceRow.source_key.in_(set(keys)))).scalars())
+            fresh, fresh_keys = [], []
+            for r, k in zip(recs, keys):
+                if k not in have:
+                    have.add(k)
+                    fresh.append(r)
+                    fresh_keys.append(k)
+            return self._insert_events(s, fresh, fresh_keys, None) if fresh else []
+
+    def _insert_events(self, s: Session, recs: list[dict[str, Any]], keys: list[str],
+                       article_id: int | None) -> list[int]:
+        if not recs:
+            return []
+        now = utcnow()
+        rows = [dict(uid=_uid(k), record=r, source_count=1, status="active", created_at=now, updated_at=now,
+                     **event_columns(r)) for r, k in zip(recs, keys)]
+        ids = list(s.execute(insert(EventRow).returning(EventRow.id, sort_by_parameter_order=True),
+                             rows).scalars())
+        sources = [dict(event_id=i, origin_event_id=i, article_id=article_id,
+                        article_key=str(r.get("article_id", "")), source_key=k,
+                        source_event_id=str(r.get("event_id", "")), record=r, **source_columns(r))
+                   for i, r, k in zip(ids, recs, keys)]
+        s.execute(insert(EventSourceRow), sources)
+        return ids
+
+    # -- reading events --------------------------------------------------------------------------------------
+    def _filtered(self, stmt, *, country=None, date_from=None, date_to=None, actor=None, event_type=None,
+                  min_fatalities=None, modality: str | None = "asserted", include_rejected=False,
+                  include_merged=False):
+        if not include_merged:
+            stmt = stmt.where(EventRow.merged_into.is_(None))
+        if not include_rejected:
+            stmt = stmt.where(EventRow.status == "active")
+        if modality:
+            stmt = stmt.where(EventRow.modality == modality)
+        if country:
+            stmt = stmt.where(EventRow.country == country.upper())
+        if date_from:
+            stmt = stmt.where(EventRow.date >= _date(date_from))
+        if date_to:
+            stmt = stmt.where(EventRow.date <= _date(date_to))
+        if actor:
+            pat = f"%{_escape_like(actor)}%"
+            stmt = stmt.where(or_(EventRow.actor1.ilike(pat, escape="\\"), EventRow.actor2.ilike(pat, escape="\\"),
+                                  EventRow.assoc_actors.ilike(pat, escape="\\")))
+        if event_type:
+            t = event_type.lower()
+            stmt = stmt.where(or_(func.lower(EventRow.event_type) == t, func.lower(EventRow.sub_event_type) == t,
+                                  func.lower(EventRow.plover_event) == t))
+        if min_fatalities is not None:
+            stmt = stmt.where(EventRow.fatalities >= int(min_fatalities))
+        return stmt
+
+    def count_events(self, **filters: Any) -> int:
+        with self._read() as s:
+            return s.execute(self._filtered(select(func.count(EventRow.id)), **filters)).scalar_one()
+
+    def iter_events(self, *, limit: int | None = None, offset: int = 0, with_sources: bool = True,
+                    batch_size: int = 1000, **filters: Any) -> Iterator[StoredEvent]:
+        """Matching events by date (undated last), then id; streamed `batch_size` at a time."""
+        base = self._filtered(select(EventRow), **filters).order_by(EventRow.date.is_(None), EventRow.date,
+                                                                     EventRow.id)
+        done, pos = 0, offset
+        while limit is None or done < limit:
+            n = batch_size if limit is None else min(batch_size, limit - done)
+            with self._read() as s:
+                rows = list(s.execute(base.offset(pos).limit(n)).scalars())
+                srcs = self._sources(s, [r.id for r in rows]) if with_sources else {}
+            if not rows:
+                return
+            for r in rows:
+                yield _stored(r, srcs.get(r.id, []))
+            done += len(rows)
+            pos += len(rows)
+            if len(rows) < n:
+                return
+
+    def query_events(self, *, limit: int | None = None, offset: int = 0, **filters: Any) -> list[StoredEvent]:
+        return list(self.iter_events(limit=limit, offset=offset, **filters))
+
+    def get_event(self, event_id: int | str) -> StoredEvent | None:
+        """By id or uid; an event merged into another gives the event it is part of now."""
+        with self._read() as s:
+            row = None
+            if isinstance(event_id, int) or (isinstance(event_id, str) and event_id.isdigit()):
+                row = s.get(EventRow, int(event_id))
+            elif isinstance(event_id, str):
+                row = s.execute(select(EventRow).where(EventRow.uid == event_id)).scalar()
+            for _ in range(64):  # follow merges (never deep: targets are never merged themselves)
+                if row is None or row.merged_into is None:
+                    break
+                row = s.get(EventRow, row.merged_into)
+            if row is None:
+                return None
+            return _stored(row, self._sources(s, [row.id]).get(row.id, []))
+
+    def _sources(self, s: Session, event_ids: list[int]) -> dict[int, list[SourceRef]]:
+        out: dict[int, list[SourceRef]] = defaultdict(list)
+        for i in range(0, len(event_ids), BATCH):
+            chunk = event_ids[i:i + BATCH]
+            q = (select(EventSourceRow, ArticleRow.title, ArticleRow.url, ArticleRow.source, ArticleRow.published)
+                 .join(ArticleRow, ArticleRow.id == EventSourceRow.article_id, isouter=True)
+                 .where(EventSourceRow.event_id.in_(chunk)).order_by(EventSourceRow.id))
+            for src, title, url, source, published in s.execute(q):
+                out[src.event_id].append(SourceRef(
+                    article_id=src.article_id, article_key=src.article_key, title=title, url=url, source=source,
+                    published=published,
+                    evidence={"text": src.evidence_text, "start": src.evidence_start, "end": src.evidence_end},
+                    record=src.record))
+        return out
+
+    def stats(self) -> dict[str, int]:
+        with self._read() as s:
+            def n(stmt):
+                return s.execute(stmt).scalar_one()
+            return {
+                "articles": n(select(func.count(ArticleRow.id))),
+                "reports": n(select(func.count(EventSourceRow.id))),
+                "events": n(select(func.count(EventRow.id)).where(EventRow.merged_into.is_(None))),
+                "asserted_events": n(select(func.count(EventRow.id)).where(
+                    EventRow.merged_into.is_(None), EventRow.status == "active", EventRow.modality == "asserted")),
+                "reviews": n(select(func.count(ReviewRow.id))),
+            }
+
+    # -- dedup ----------------------------------------------------------------------------------------------
+    def run_dedup(self) -> DedupSummary:
+        """Re-cluster every report (eventwire.dedup) and bring the events table in line: each cluster's event
+        is its earliest row (stable ids), the other rows point to it with merged_into, and only clusters
+        whose membership changed are re-merged. Holds the write lock; readers go on."""
+        import time
+
+        t0 = time.perf_counter()
+        with self._write() as s:
+            cols = (EventSourceRow.id, EventSourceRow.origin_event_id, EventSourceRow.event_id,
+                    EventSourceRow.article_id, EventSourceRow.article_key, EventSourceRow.event_type,
+                    EventSourceRow.sub_event_type, EventSourceRow.plover_event, EventSourceRow.modality,
+                    EventSourceRow.date, EventSourceRow.date_precision, EventSourceRow.lat, EventSourceRow.lon,
+                    EventSourceRow.geo_precision, EventSourceRow.country, EventSourceRow.admin1,
+                    EventSourceRow.actor1, EventSourceRow.actor2)
+            rows = s.execute(select(*cols)).all()
+            current: dict[int, set[int]] = defaultdict(set)  # event id -> origin ids of its sources now
+            keys = []
+            for r in rows:
+                current[r.event_id].add(r.origin_event_id)
+                article = r.article_id if r.article_id is not None else f"key:{r.article_key}"
+                keys.append(dedup.make_key(
+                    id=r.origin_event_id, article=article, event_type=r.event_type,
+                    sub_event_type=r.sub_event_type, plover=r.plover_event, modality=r.modality, date=r.date,
+                    date_precision=r.date_precision, lat=r.lat, lon=r.lon, precision=r.geo_precision,
+                    country=r.country, admin1=r.admin1, actor1=r.actor1, actor2=r.actor2))
+            changed = 0
+            for c in dedup.cluster(keys):
+                target, members = min(c.ids), set(c.ids)
+                if current.get(target) == members:
+                    continue
+                changed += 1
+                self._regroup(s, target, sorted(members))
+            n_events = s.execute(select(func.count(EventRow.id)).where(EventRow.merged_into.is_(None))).scalar_one()
+        return DedupSummary(reports=len(rows), events=n_events, changed=changed,
+                            seconds=round(time.perf_counter() - t0, 3))
+
+    def _regroup(self, s: Session, target: int, origins: list[int]) -> None:
+        for i in range(0, len(origins), BATCH):
+            chunk = origins[i:i + BATCH]
+            s.execute(update(EventSourceRow).where(EventSourceRow.origin_event_id.in_(chunk))
+                      .values(event_id=target))
+            s.execute(update(EventRow).where(EventRow.id.in_(chunk), EventRow.id != target)
+                      .values(merged_into=target))
+        s.execute(update(EventRow).where(EventRow.id == target).values(merged_into=None))
+        self._refresh(s, target)
+
+    def _refresh(self, s: Session, event_id: int) -> None:
+        """Recompute an event's record from its sources and the reviews of every row merged into it."""
+        srcs = list(s.execute(select(EventSourceRow).where(EventSourceRow.event_id == event_id)
+                              .order_by(EventSourceRow.origin_event_id)).scalars())
+        if not srcs:
+            return
+        merged = dedup.merge([x.record for x in srcs])
+        origins = [x.origin_event_id for x in srcs]
+        reviews = list(s.execute(select(ReviewRow).where(ReviewRow.event_id.in_(origins + [event_id]))
+                                 .order_by(ReviewRow.created_at, ReviewRow.id)).scalars())
+        record, status = apply_reviews(merged, reviews)
+        articles = {x.article_id if x.article_id is not None else f"key:{x.article_key}" for x in srcs}
+        s.execute(update(EventRow).where(EventRow.id == event_id).values(
+            record=record, status=status, source_count=len(articles), updated_at=utcnow(),
+            **event_columns(record)))
+
+    # -- reviews --------------------------------------------------------------------------------------------
+    def add_review(self, event_id: int, field: str, status: str, new_value: Any = None,
+                   reviewer: str = "analyst", comment: str | None = None) -> int:
+        """Record an analyst's verdict on one field ('event' for the whole event) and apply it at once."""
+        if status not in REVIEW_STATUSES:
+            raise ValueError(f"review status must be one of {', '.join(REVIEW_STATUSES)}, not {status!r}")
+        _check_field(field)
+        with self._write() as s:
+            row = s.get(EventRow, int(event_id))
+            if row is None:
+                raise KeyError(f"no event {event_id}")
+            while row.merged_into is not None:
+                row = s.get(EventRow, row.merged_into)
+            old = None if field == WHOLE_EVENT else get_path(row.record, field)
+            if status == "accepted":
+                new_value = old
+            elif status == "rejected":
+                new_value = None
+            review = ReviewRow(event_id=row.id, field=field, old_value=old, new_value=new_value,
+                               reviewer=reviewer, status=status, comment=comment, created_at=utcnow())
+            s.add(review)
+            s.flush()
+            self._refresh(s, row.id)
+            return review.id
+
+    def reviews(self, event_id: int) -> list[dict[str, Any]]:
+        with self._read() as s:
+            rows = s.execute(select(ReviewRow).where(ReviewRow.event_id == int(event_id))
+                             .order_by(ReviewRow.created_at, ReviewRow.id)).scalars()
+            return [{"id": r.id, "event_id": r.event_id, "field": r.field, "old_value": r.old_value,
+                     "new_value": r.new_value, "reviewer": r.reviewer, "status": r.status, "comment": r.comment,
+                     "created_at": r.created_at.isoformat()} for r in rows]
+
+
+# -- row -> value objects --------------------------------------------------------------------------------
+def _article(row: ArticleRow) -> StoredArticle:
+    return StoredArticle(id=row.id, key=row.key, url=row.url, title=row.title, source=row.source,
+                         published=row.published, text=row.text, content_hash=row.content_hash,
+                         event_count=row.event_count, ingested_at=row.ingested_at)
+
+
+def _stored(row: EventRow, sources: list[SourceRef]) -> StoredEvent:
+    return StoredEvent(id=row.id, uid=row.uid, record=row.record, source_count=row.source_count,
+                       status=row.status, sources=sources, updated_at=row.updated_at)
+
+
+def _unique_keys(keys: list[str]) -> list[str]:
+    seen: dict[str, int] = {}
+    out = []
+    for k in keys:
+        n = seen.get(k, 0)
+        seen[k] = n + 1
+        out.append(k if n == 0 else f"{k}#{n}")
+    return out
+
+
+def _escape_like(text: str) -> str:
+    return re.sub(r"([\\%_])", r"\\\1", text)
+
+
+def _short(exc: Exception) -> str:
+    msg = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return msg[0] if msg else type(exc).__name__
+
+
+# -- engine and migrations --------------------------------------------------------------------------------
+def _make_engine(url: str, echo: bool = False) -> Engine:
+    u = make_url(url)
+    if u.get_backend_name() != "sqlite":
+        return create_engine(url, echo=echo, pool_pre_ping=True)
+    memory = u.database in (None, "", ":memory:")
+    if not memory:
+        Path(u.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, echo=echo,
+                           connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S, "check_same_thread": False},
+                           **({"poolclass": StaticPool} if memory else {"pool_size": 32, "max_overflow": 32}))
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # noqa: ANN001
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see _on_begin)
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_S * 1000}")
+        if not memory and cur.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            cur.execute("PRAGMA journal_mode = WAL")  # readers never wait for the writer
+        cur.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: safe against a crashed process
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # noqa: ANN001
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("sqlite_write") else "BEGIN")
+
+    return engine
+
+
+def alembic_config():
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def _migrate(engine: Engine, writer: Engine) -> None:
+    """Bring the schema to the newest migration; cheap when it is already there."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    cfg = alembic_config()
+    script = ScriptDirectory.from_config(cfg)
+    head = script.get_current_head()
+    try:
+        with engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+    except OperationalError as exc:
+        raise StoreError(f"cannot open {make_url(str(engine.url)).render_as_string(hide_password=True)}: "
+                         f"{_short(exc)}") from None
+    except Exception as exc:  # noqa: BLE001 - e.g. the file is not a database
+        raise StoreError(f"cannot open {engine.url}: {_short(exc)}") from None
+    if current == head:
+        return
+    if current is not None and current not in {r.revision for r in script.walk_revisions()}:
+        raise StoreError(f"the database is at schema version {current}, which this eventwire does not know "
+                         "(made by a newer version?)")
+    with writer.begin() as conn:  # one migrator at a time: BEGIN IMMEDIATE / an advisory lock
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("SELECT pg_advisory_xact_lock(4242001)")
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
