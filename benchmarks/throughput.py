@@ -1,0 +1,190 @@
+"""Throughput of the full extraction pipeline against the bare spaCy model it is built on.
+
+    .venv/bin/python benchmarks/throughput.py                      # the examples, repeated to ~500 articles
+    .venv/bin/python benchmarks/throughput.py --input ../shared/eval/dev/ucdp.jsonl --articles 300
+    .venv/bin/python benchmarks/throughput.py --profile            # where the time goes, stage by stage
+
+Both sides run on the same texts in the same process: `eventwire.nlp.load_bare().pipe(texts)` (the spaCy
+model alone) and `eventwire.Pipeline().pipe(articles)` (ruler, actors, events, places, dates, casualties,
+records). After a warm-up, each side runs `--repeat` times, alternating, and the median wall time is reported.
+Goal: the pipeline costs at most 15% more than the bare model (overhead = (t_full - t_bare) / t_bare).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import itertools
+import json
+import pstats
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "batch.jsonl"
+OVERHEAD_GOAL = 0.15
+STAGES = ("ingest", "nlp", "actors", "events", "modality", "places", "gazetteer", "dates", "casualties",
+          "records", "dedup", "pipeline", "models")
+
+
+def read_corpus(path: Path, n: int, repeat_to_n: bool) -> list[dict]:
+    """SCHEMA input lines from `path`; the first `n`, or cycled up to `n` when `repeat_to_n`."""
+    articles = []
+    with path.open(encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(obj, dict) and isinstance(obj.get("text"), str) and obj["text"].strip():
+                art = {"id": str(obj.get("id", i)), "text": obj["text"]}
+                if obj.get("published"):
+                    art["published"] = str(obj["published"])[:10]
+                articles.append(art)
+            if not repeat_to_n and len(articles) >= n:
+                break
+    if not articles:
+        sys.exit(f"throughput: no usable articles in {path}")
+    if repeat_to_n and len(articles) < n:
+        cycled = itertools.islice(itertools.cycle(articles), n)
+        articles = [dict(a, id=f"{a['id']}#{k}") for k, a in enumerate(cycled)]
+    return articles[:n]
+
+
+def time_bare(nlp, texts: list[str], batch_size: int, n_process: int) -> tuple[float, int]:
+    t0 = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
+    return time.perf_counter() - t0, tokens
+
+
+def time_full(pipeline, articles: list[dict]) -> tuple[float, int, int]:
+    t0 = time.perf_counter()
+    events = errors = 0
+    for res in pipeline.pipe(articles):
+        events += len(res.events)
+        errors += res.error is not None
+    return time.perf_counter() - t0, events, errors
+
+
+def stage_of(filename: str) -> str | None:
+    parts = Path(filename).parts
+    if "eventwire" not in parts:
+        return None
+    rest = parts[parts.index("eventwire") + 1:]
+    return Path(rest[0]).stem if rest else None
+
+
+def print_profile(pipeline, articles: list[dict], top: int) -> None:
+    """cProfile one full pass: the top functions by cumulative time, then self time per eventwire module."""
+    prof = cProfile.Profile()
+    prof.enable()
+    time_full(pipeline, articles)
+    prof.disable()
+    buf = io.StringIO()
+    stats = pstats.Stats(prof, stream=buf)
+    stats.sort_stats("cumulative").print_stats(top)
+    print(buf.getvalue())
+
+    per_module: dict[str, float] = defaultdict(float)
+    spacy_self = other_self = 0.0
+    for (filename, _line, _func), (_cc, _nc, tottime, _ct, _callers) in stats.stats.items():
+        stage = stage_of(filename)
+        if stage:
+            per_module[stage] += tottime
+        elif "spacy" in filename or "thinc" in filename:
+            spacy_self += tottime
+        else:
+            other_self += tottime
+    total = sum(per_module.values()) + spacy_self + other_self
+    print("self time by eventwire module (time spent in the module's own code, not in what it calls):")
+    for stage, secs in sorted(per_module.items(), key=lambda kv: -kv[1]):
+        print(f"  {stage:<14} {secs:8.3f} s  {100 * secs / total:5.1f}%")
+    print(f"  {'spacy/thinc':<14} {spacy_self:8.3f} s  {100 * spacy_self / total:5.1f}%")
+    print(f"  {'other libs':<14} {other_self:8.3f} s  {100 * other_self / total:5.1f}%")
+    print("cumulative time of the stage entry points:")
+    wanted = {("actors", "find_mentions"), ("places", "parse"), ("places", "locate"), ("events", "find_events"),
+              ("dates", "find_dates"), ("dates", "event_date"), ("casualties", "find_fatalities"),
+              ("records", "build_event"), ("events", "drop_duplicates"), ("pipeline", "analyse"),
+              ("ingest", "text_problem")}
+    for (filename, _line, func), (_cc, ncalls, _tt, cumtime, _callers) in sorted(
+            stats.stats.items(), key=lambda kv: -kv[1][3]):
+        stage = stage_of(filename)
+        if (stage, func) in wanted:
+            print(f"  {stage}.{func:<18} {cumtime:8.3f} s  ({ncalls} calls)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--input", type=Path, help="SCHEMA input JSONL (default: examples/batch.jsonl, repeated)")
+    ap.add_argument("--articles", "-n", type=int, default=500, help="number of articles (default 500)")
+    ap.add_argument("--repeat", type=int, default=5, help="timed repetitions of each side (default 5)")
+    ap.add_argument("--warmup", type=int, default=20, help="articles used to warm up both sides (default 20)")
+    ap.add_argument("--model", default=None, help="spaCy model (default: eventwire's default)")
+    ap.add_argument("--workers", type=int, default=1, help="processes for both sides (default 1)")
+    ap.add_argument("--batch-size", type=int, default=None, help="spaCy batch size (default: the pipeline's)")
+    ap.add_argument("--profile", action="store_true", help="also cProfile one full pass")
+    ap.add_argument("--top", type=int, default=30, help="functions shown by --profile (default 30)")
+    args = ap.parse_args(argv)
+
+    from eventwire import nlp as ew_nlp
+    from eventwire.pipeline import BATCH_SIZE, Pipeline
+
+    batch_size = args.batch_size or BATCH_SIZE
+    source = args.input or EXAMPLES
+    articles = read_corpus(source, args.articles, repeat_to_n=args.input is None)
+    texts = [a["text"] for a in articles]
+    chars = sum(len(t) for t in texts)
+
+    t0 = time.perf_counter()
+    bare = ew_nlp.load_bare(args.model)
+    t_load_bare = time.perf_counter() - t0
+    pipeline = Pipeline(model=args.model, workers=args.workers, batch_size=batch_size)
+    t0 = time.perf_counter()
+    pipeline.nlp  # noqa: B018 - loads the model, the ruler, the actor catalogue and the gazetteer
+    t_load_full = time.perf_counter() - t0
+
+    print(f"corpus: {source} -> {len(articles)} articles, {chars:,} characters")
+    print(f"model: {bare.meta.get('lang')}_{bare.meta.get('name')} {bare.meta.get('version')}; "
+          f"workers {args.workers}; batch size {batch_size}; repetitions {args.repeat} (median reported)")
+    print(f"load time: bare model {t_load_bare:.2f} s, full pipeline {t_load_full:.2f} s")
+
+    warm = articles[: max(1, args.warmup)]
+    time_bare(bare, [a["text"] for a in warm], batch_size, args.workers)
+    time_full(pipeline, warm)
+
+    bare_times, full_times = [], []
+    tokens = events = errors = 0
+    for _ in range(max(1, args.repeat)):
+        tb, tokens = time_bare(bare, texts, batch_size, args.workers)
+        tf, events, errors = time_full(pipeline, articles)
+        bare_times.append(tb)
+        full_times.append(tf)
+    t_bare, t_full = statistics.median(bare_times), statistics.median(full_times)
+    overhead = (t_full - t_bare) / t_bare
+
+    n = len(articles)
+    print(f"tokens: {tokens:,} ({tokens / n:.0f} per article); events: {events} ({events / n:.2f} per article); "
+          f"articles with an error: {errors}")
+    print(f"bare nlp.pipe:      {t_bare:7.2f} s  {n / t_bare:8.1f} articles/s  {tokens / t_bare:10,.0f} tokens/s"
+          f"   (runs: {', '.join(f'{t:.2f}' for t in bare_times)})")
+    print(f"full Pipeline.pipe: {t_full:7.2f} s  {n / t_full:8.1f} articles/s  {tokens / t_full:10,.0f} tokens/s"
+          f"   (runs: {', '.join(f'{t:.2f}' for t in full_times)})")
+    verdict = "MET" if overhead <= OVERHEAD_GOAL else "NOT MET"
+    print(f"overhead: {100 * overhead:+.1f}%  (goal: overhead <= {100 * OVERHEAD_GOAL:.0f}%: {verdict})")
+
+    if args.profile:
+        print()
+        serial = Pipeline(model=args.model, workers=1, batch_size=batch_size)
+        serial.nlp  # noqa: B018 - loaded before profiling, so the profile shows extraction only
+        print_profile(serial, articles, args.top)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
