@@ -41,6 +41,7 @@ from eventwire.records import Event
 MAX_DISTANCE_KM = 25.0
 DAY_SLACK = 1
 CELL_DEG = 0.25  # 27.8 km of latitude: a 25 km neighbour is always in an adjacent cell
+LON_CELLS = round(360 / CELL_DEG)  # longitude cells wrap at the antimeridian
 EARTH_RADIUS_KM = 6371.0088
 
 TYPE_FAMILIES = ({"Protests", "Riots"},)
@@ -209,7 +210,7 @@ def compatible(a: Event | dict | DedupKey, b: Event | dict | DedupKey) -> bool:
 
 # -- clustering --------------------------------------------------------------------------------------------
 def _cell(lat: float, lon: float) -> tuple[int, int]:
-    return math.floor(lat / CELL_DEG), math.floor(lon / CELL_DEG)
+    return math.floor(lat / CELL_DEG), math.floor(lon / CELL_DEG) % LON_CELLS
 
 
 def _lon_reach(lat: float) -> int:
@@ -262,7 +263,7 @@ def cluster(events: Iterable[Event | dict[str, Any] | DedupKey]) -> list[Cluster
             for d in days:
                 for di in (-1, 0, 1):
                     for dj in range(-reach, reach + 1):
-                        candidates.update(grid.get((k.country, d, ci + di, cj + dj), ()))
+                        candidates.update(grid.get((k.country, d, ci + di, (cj + dj) % LON_CELLS), ()))
                 if k.admin1 is not None:
                     candidates.update(admin_region.get((k.country, k.admin1, d), ()))
 

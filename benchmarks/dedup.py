@@ -1,0 +1,127 @@
+"""Dedup benchmark: cluster N synthetic event reports and print time, memory and how well the clusters match
+the synthetic truth (pairwise precision and recall). Goal: 1,000,000 reports in <= 120 s.
+
+    .venv/bin/python benchmarks/dedup.py                 # 1,000,000 reports
+    .venv/bin/python benchmarks/dedup.py --n 100000 --seed 7
+
+The generator draws real-world events in conflict hotspots (a few dense cities per country, so blocks are
+realistically crowded: many distinct events a day in one town), then has 1-4 outlets report each one with
+the usual disagreements: the date off by a day, the place moved up to ~8 km or coded to the region, the
+sub-event type confused (air strike vs shelling), an actor missing, a different death toll.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import time
+from collections import Counter, defaultdict
+from math import comb
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from eventwire import dedup  # noqa: E402
+
+TYPES = [("Battles", "Armed clash"), ("Explosions/Remote violence", "Air/drone strike"),
+         ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+         ("Explosions/Remote violence", "Remote explosive/landmine/IED"), ("Violence against civilians", "Attack"),
+         ("Protests", "Peaceful protest"), ("Riots", "Violent demonstration"), ("Strategic developments", "Arrests")]
+CONFUSE = {"Air/drone strike": "Shelling/artillery/missile attack",
+           "Shelling/artillery/missile attack": "Air/drone strike"}
+ACTORS = [f"Group {i}" for i in range(60)] + ["Islamic State", "Military Forces of Syria", "Civilians", "Police"]
+
+
+def make_world(rng: random.Random, countries: int = 40, cities_per_country: int = 25):
+    world = []
+    for c in range(countries):
+        iso = f"C{c:02d}"
+        lat0, lon0 = rng.uniform(-35, 55), rng.uniform(-15, 120)
+        cities = []
+        for k in range(cities_per_country):
+            cities.append((lat0 + rng.uniform(-4, 4), lon0 + rng.uniform(-4, 4), f"{iso}-R{k % 8}"))
+        world.append((iso, cities))
+    return world
+
+
+def synthesize(n_reports: int, seed: int = 1):
+    rng = random.Random(seed)
+    world = make_world(rng)
+    heavy = [w for w in world[:8] for _ in range(5)] + world  # a few countries carry most of the violence
+    start = 736330  # 2017-01-01 as an ordinal
+    keys, truth, n_true = [], [], 0
+    while len(keys) < n_reports:
+        iso, cities = rng.choice(heavy)
+        lat, lon, admin1 = rng.choice(cities)
+        lat += rng.gauss(0, 0.05)
+        lon += rng.gauss(0, 0.05)
+        etype, sub = rng.choice(TYPES)
+        day = start + rng.randrange(5 * 365)
+        a1, a2 = rng.choice(ACTORS), rng.choice(ACTORS)
+        article_base = n_true * 10
+        for r in range(rng.choice((1, 1, 1, 2, 2, 3, 4))):
+            if len(keys) >= n_reports:
+                break
+            region = rng.random() < 0.08
+            keys.append(dedup.make_key(
+                id=len(keys), article=article_base + r, event_type=etype,
+                sub_event_type=CONFUSE.get(sub, sub) if rng.random() < 0.1 else sub, plover="ASSAULT",
+                modality="asserted", date=None, date_precision="day",
+                lat=lat + rng.gauss(0, 0.03), lon=lon + rng.gauss(0, 0.03), precision=3 if region else 1,
+                country=iso, admin1=admin1, actor1=a1 if rng.random() > 0.15 else None,
+                actor2=a2 if rng.random() > 0.3 else None))
+            keys[-1].date = day + (rng.choice((-1, 1)) if rng.random() < 0.2 else 0)
+            truth.append(n_true)
+        n_true += 1
+    return keys, truth, n_true
+
+
+def pair_scores(clusters, truth):
+    """Pairwise precision/recall of the clustering against the synthetic truth."""
+    predicted_pairs = sum(comb(len(c.indices), 2) for c in clusters)
+    true_sizes = Counter(truth)
+    true_pairs = sum(comb(s, 2) for s in true_sizes.values())
+    correct = 0
+    for c in clusters:
+        by_truth = Counter(truth[i] for i in c.indices)
+        correct += sum(comb(s, 2) for s in by_truth.values())
+    precision = correct / predicted_pairs if predicted_pairs else 1.0
+    recall = correct / true_pairs if true_pairs else 1.0
+    return precision, recall
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=1_000_000, help="number of event reports")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+
+    t0 = time.perf_counter()
+    keys, truth, n_true = synthesize(args.n, args.seed)
+    t1 = time.perf_counter()
+    rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    clusters = dedup.cluster(keys)
+    t2 = time.perf_counter()
+    rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    precision, recall = pair_scores(clusters, truth)
+    sizes = Counter(len(c) for c in clusters)
+    per_block = defaultdict(int)
+    for k in keys:
+        per_block[(k.country, k.date)] += 1
+
+    print(f"reports            {len(keys):,}")
+    print(f"true events        {n_true:,}")
+    print(f"clusters           {len(clusters):,}  (sizes: " +
+          ", ".join(f"{s}x{sizes[s]:,}" for s in sorted(sizes)[:6]) + ")")
+    print(f"busiest country-day {max(per_block.values()):,} reports")
+    print(f"generate           {t1 - t0:.1f} s")
+    print(f"cluster            {t2 - t1:.1f} s   ({len(keys) / (t2 - t1):,.0f} reports/s; goal <= 120 s for 1M)")
+    print(f"peak RSS           {rss_after:,.0f} MB (before clustering {rss_before:,.0f} MB)")
+    print(f"pair precision     {precision:.4f}")
+    print(f"pair recall        {recall:.4f}")
+
+
+if __name__ == "__main__":
+    main()

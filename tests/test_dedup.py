@@ -1,0 +1,186 @@
+"""Dedup: which reports are one event, how a cluster's record is merged, and that blocking loses no pair."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from eventwire import dedup
+from eventwire.records import Actor, Event, Evidence, Place, Plover
+
+
+def report(article, *, etype="Explosions/Remote violence", sub="Air/drone strike", date="2017-02-09",
+           precision="day", lat=36.350, lon=37.517, country="SYR", admin1="Aleppo", geo=1, place="Al Bab",
+           actor1="Military Forces of Russia", actor2="Civilians", fatalities=None, modality="asserted",
+           confidence=0.6, start=0, plover="ASSAULT", assoc1=()):
+    return Event(article_id=article, event_type=etype, sub_event_type=sub, plover=Plover(plover),
+                 evidence=Evidence(f"report from {article}", start, start + 20),
+                 actor1=Actor(actor1) if actor1 else None, actor2=Actor(actor2) if actor2 else None,
+                 assoc_actor1=[Actor(a) for a in assoc1],
+                 location=Place(place, lat, lon, country, admin1=admin1, precision=geo) if lat is not None else None,
+                 date=date, date_precision=precision, fatalities=fatalities, modality=modality,
+                 confidence=confidence, trigger_start=start)
+
+
+def groups(events):
+    return sorted(sorted(c.ids) for c in dedup.cluster(events))
+
+
+def test_three_outlets_reporting_one_strike_differently_are_one_event():
+    a = report("reuters", fatalities=12, date="2017-02-09")
+    b = report("sana", sub="Shelling/artillery/missile attack", fatalities=9, date="2017-02-10",
+               lat=36.40, lon=37.55, actor2=None)  # a day later, ~6.5 km away, called shelling, no target named
+    c = report("local", fatalities=None, geo=3, place="Aleppo", lat=36.20, lon=37.16)  # coded to the region
+    assert groups([a, b, c]) == [sorted([a.event_id, b.event_id, c.event_id])]
+
+
+@pytest.mark.parametrize("change", [
+    {"date": "2017-02-11"},  # two days apart
+    {"lat": 36.60, "lon": 37.517},  # ~28 km north
+    {"country": "TUR"},
+    {"etype": "Protests", "sub": "Peaceful protest"},
+    {"sub": "Remote explosive/landmine/IED"},  # a roadside bomb is not an air strike
+    {"actor1": "Military Forces of Syria"},  # a different attacker
+    {"modality": "future"},  # a threatened strike is not the strike
+    {"date": None},
+    {"date": "2017-02-09", "precision": "year"},
+    {"lat": None},
+    {"geo": 3, "admin1": "Idlib"},
+])
+def test_reports_that_differ_in_a_decisive_way_stay_apart(change):
+    a = report("one")
+    b = report("two", **change)
+    assert len(dedup.cluster([a, b])) == 2
+    assert not dedup.compatible(a, b)
+
+
+def test_battles_may_name_the_sides_in_either_order_but_attacks_may_not():
+    a = report("one", etype="Battles", sub="Armed clash", actor1="Islamic State", actor2="Military Forces of Syria")
+    b = report("two", etype="Battles", sub="Armed clash", actor1="Military Forces of Syria", actor2="Islamic State")
+    assert len(dedup.cluster([a, b])) == 1
+    c = report("three", actor1="Civilians", actor2="Military Forces of Russia")
+    assert len(dedup.cluster([report("four"), c])) == 2
+
+
+def test_an_unidentified_actor_does_not_contradict_a_named_one():
+    a = report("one", etype="Violence against civilians", sub="Attack", actor1="Unidentified Armed Group (Syria)")
+    b = report("two", etype="Violence against civilians", sub="Attack", actor1="Islamic State")
+    assert len(dedup.cluster([a, b])) == 1
+
+
+def test_no_chaining_daily_clashes_stay_one_event_a_day():
+    days = [report(f"a{d}", etype="Battles", sub="Armed clash", date=f"2017-02-0{d}") for d in (1, 2, 3, 4)]
+    sizes = sorted(len(c) for c in dedup.cluster(days))
+    assert sizes == [2, 2]  # 1+2 and 3+4, never 1..4 through single links
+
+
+def test_two_events_of_one_article_are_never_merged():
+    a, b = report("same", start=0), report("same", start=100)
+    assert dedup.compatible(a, b)
+    assert len(dedup.cluster([a, b])) == 2
+    # and a third article cannot bridge them
+    assert sorted(len(c) for c in dedup.cluster([a, b, report("other")])) == [1, 2]
+
+
+def test_week_and_month_precision_overlap():
+    week = report("w", date="2017-02-13", precision="week")  # stands for 10-16 Feb
+    day = report("d", date="2017-02-09")  # 9 Feb: one day of slack reaches the week
+    assert dedup.compatible(week, day)
+    month = report("m", date="2017-03-15", precision="month")
+    assert not dedup.compatible(month, day)
+    assert dedup.compatible(report("m2", date="2017-02-15", precision="month"), day)
+
+
+def test_antimeridian_neighbours_are_found():
+    a = report("one", lat=-17.0, lon=179.95, country="FJI", admin1="Northern")
+    b = report("two", lat=-17.0, lon=-179.95, country="FJI", admin1="Northern")
+    assert dedup.distance_km(-17.0, 179.95, -17.0, -179.95) < 25
+    assert len(dedup.cluster([a, b])) == 1
+
+
+def _reference_cluster(events):
+    """The same greedy rule without blocking: every earlier cluster is a candidate."""
+    keys = [dedup.key_of(e) for e in events]
+    order = sorted(range(len(keys)), key=lambda i: dedup._sort_key(keys[i]))
+    clusters: list[list[int]] = []
+    for i in order:
+        k = keys[i]
+        best = None
+        if dedup._mergeable(k):
+            for c, members in enumerate(clusters):
+                if any(keys[m].article == k.article for m in members):
+                    continue
+                if all(dedup.compatible_keys(k, keys[m]) for m in members):
+                    score = (dedup._gap_km(k, keys[members[0]]), abs(k.date - keys[members[0]].date), c)
+                    best = score if best is None or score < best else best
+        if best is None:
+            clusters.append([i])
+        else:
+            clusters[best[2]].append(i)
+    return sorted(sorted(keys[i].id for i in c) for c in clusters)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_blocking_finds_exactly_what_comparing_every_pair_finds(seed):
+    rng = random.Random(seed)
+    events = []
+    for n in range(250):
+        lat = rng.choice([36.3, 36.5, 64.1, -0.2]) + rng.uniform(-0.3, 0.3)  # includes a high latitude
+        lon = rng.choice([37.5, 37.8, -21.9]) + rng.uniform(-0.4, 0.4)
+        events.append(report(f"art{n % 120}", start=n, lat=lat, lon=lon, geo=rng.choice([1, 1, 1, 2, 3]),
+                             admin1=rng.choice(["Aleppo", "Idlib"]), date=f"2017-02-{rng.randint(1, 6):02d}",
+                             sub=rng.choice(["Air/drone strike", "Shelling/artillery/missile attack", None]),
+                             actor2=rng.choice(["Civilians", None]),
+                             precision=rng.choice(["day", "day", "day", "week"])))
+    assert groups(events) == _reference_cluster(events)
+
+
+def test_order_of_input_and_partitioning_by_country_do_not_change_clusters():
+    rng = random.Random(5)
+    events = [report(f"a{n}", start=n, country=rng.choice(["SYR", "IRQ"]), lat=36.3 + rng.uniform(0, 0.3),
+                     date=f"2017-02-0{rng.randint(1, 4)}") for n in range(80)]
+    base = groups(events)
+    shuffled = events[:]
+    rng.shuffle(shuffled)
+    assert groups(shuffled) == base
+    by_country = sorted(g for iso in ("SYR", "IRQ")
+                        for g in groups([e for e in events if e.location.country == iso]))
+    assert by_country == base
+
+
+def test_merge_follows_acled_and_keeps_the_best_of_each_field():
+    a = report("a", fatalities=12, confidence=0.5, geo=2, date="2017-02-10", assoc1=["Free Syrian Army"])
+    b = report("b", fatalities=9, confidence=0.7, geo=3, place="Aleppo")
+    c = report("c", fatalities=None, confidence=0.6, geo=1, place="Al Bab", date="2017-02-09",
+               assoc1=["Military Forces of Turkey"])
+    merged = dedup.merge([a, b, c])
+    assert merged["fatalities"] == 9  # the most conservative figure, not the mean, not the first
+    assert merged["location"]["precision"] == 1 and merged["location"]["name"] == "Al Bab"
+    assert merged["date"] == "2017-02-09"
+    assert {x["name"] for x in merged["assoc_actor1"]} == {"Free Syrian Army", "Military Forces of Turkey"}
+    assert merged["confidence"] == pytest.approx(1 - 0.5 * 0.3 * 0.4, abs=1e-3)
+    assert merged["evidence"]["text"] == "report from b"  # the most confident report speaks for the event
+
+
+def test_merge_votes_on_the_sub_event_type_by_confidence():
+    recs = [report("a", sub="Air/drone strike", confidence=0.4),
+            report("b", sub="Shelling/artillery/missile attack", confidence=0.9),
+            report("c", sub="Air/drone strike", confidence=0.3)]
+    assert dedup.merge(recs)["sub_event_type"] == "Shelling/artillery/missile attack"
+    recs[2] = report("c", sub="Air/drone strike", confidence=0.6)
+    assert dedup.merge(recs)["sub_event_type"] == "Air/drone strike"
+
+
+def test_a_reported_zero_is_a_figure_and_negative_or_boolean_values_are_not():
+    recs = [report("a", fatalities=0).to_dict(), report("b", fatalities=4).to_dict()]
+    assert dedup.conservative_fatalities(recs)[0] == 0
+    recs = [dict(recs[1]), dict(recs[1], fatalities=True), dict(recs[1], fatalities=-3)]
+    assert dedup.conservative_fatalities(recs)[0] == 4
+
+
+def test_cluster_accepts_schema_dicts_and_keys():
+    a, b = report("a"), report("b", date="2017-02-10")
+    assert groups([a.to_dict(), b.to_dict()]) == groups([a, b])
+    keys = [dedup.key_of(a, id=1), dedup.key_of(b, id=2)]
+    assert groups(keys) == [[1, 2]]
