@@ -1,0 +1,607 @@
+"""Stage 5: places. Find every place reference in an article, resolve it on the gazetteer, say how it is used
+(literal, metonym, adjective, demonym), and pick each event's location from the literal ones.
+
+Recognition: spaCy GPE/LOC/FAC and NORP entities, plus a gazetteer scan of capitalised word runs, so that
+places the small model mislabels ("Al Bab" as PERSON) or misses, and places inside actor names ("Aleppo
+Governorate Council"), are found. Resolution ranks every candidate with a few features: its prior (feature
+class, population, capital), the article's country and region focus, proximity to the other places, the
+"Town, State" pattern and admin words ("Aleppo province"), and the dateline.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from eventwire import gazetteer as gz
+from eventwire.gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, REGION, Entry, normalize
+from eventwire.records import Place, PlaceMention
+
+LITERAL, METONYM, ADJECTIVE, DEMONYM = "literal", "metonym", "adjective", "demonym"
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# entity labels whose words are never places
+NON_PLACE_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "from", "into", "across", "toward", "towards", "around", "inside",
+                  "throughout", "to", "between", "through", "within", "via", "of", "on", "off", "by", "over"}
+STRONG_PREPS = {"in", "at", "near", "outside", "into", "inside", "around", "throughout", "within"}
+ARABIC_ARTICLES = {"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ad-"}
+CONNECTORS = {"of", "de", "del", "da", "do", "du", "la", "le", "al", "el", "ar", "as", "ad", "ash", "az", "an", "-",
+              "upon", "on", "the", "des", "di", "y", "en", "sur", "am", "im", "'s", "’s", "ez", "ed", "es"}
+ADMIN_WORDS = {"province": ADMIN1, "governorate": ADMIN1, "state": ADMIN1, "region": ADMIN1, "oblast": ADMIN1,
+               "prefecture": ADMIN1, "department": ADMIN1, "county": ADMIN2, "district": ADMIN2, "parish": ADMIN2,
+               "countryside": ADMIN1}
+DIRECTION_WORDS = {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                   "southeastern", "southwestern", "north-eastern", "north-western", "south-eastern",
+                   "south-western", "upper", "lower"}
+NEAR_WORDS = {"near", "outside", "outskirts", "edge", "edges", "vicinity", "around", "close", "nearby", "north",
+              "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "km", "kilometres",
+              "kilometers", "miles", "countryside", "suburbs", "suburb", "periphery", "environs", "border"}
+# verbs after which a place in subject position is still literal ("Syria lies", "Aleppo was")
+LOCATIVE_VERBS = {"be", "lie", "sit", "border", "locate", "remain", "stretch", "have", "become", "host", "see",
+                  "experience", "suffer", "face", "receive", "get", "lose", "record", "report"}
+GEO_PRECISION = {CITY: 1, ADMIN2: 2, ADMIN1: 3, COUNTRY: 3, CONTINENT: 3, REGION: 3, "water": 3}
+FEATURE_PRIOR = {COUNTRY: 4.0, CONTINENT: 4.0, REGION: 3.0, "water": 3.0, ADMIN1: 1.6, CITY: 0.0, ADMIN2: -1.0}
+NORP_EXTRA = {"european": "Europe", "europeans": "Europe", "african": "Africa", "africans": "Africa",
+              "asian": "Asia", "asians": "Asia", "latin american": "Latin America",
+              "middle eastern": "Middle East", "arctic": "Arctic", "pacific": "Pacific"}
+
+
+# ---------------------------------------------------------------------------------------------------------
+# data
+# ---------------------------------------------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def country_words() -> tuple[dict[str, str], dict[str, str]]:
+    """(adjective -> ISO2, demonym -> ISO2) from data/countries.tsv, normalised."""
+    adjs: dict[str, str] = {}
+    dems: dict[str, str] = {}
+    for row in gz.read_tsv(gz._data_text("countries.tsv")):
+        cc = row.get("iso2")
+        if not cc:
+            continue
+        for a in gz.split_list(row.get("adjectives")):
+            adjs.setdefault(normalize(a), cc)
+        for d in gz.split_list(row.get("demonyms")):
+            dems.setdefault(normalize(d), cc)
+    return adjs, dems
+
+
+@functools.lru_cache(maxsize=1)
+def admin_abbreviations() -> dict[str, tuple[str, str]]:
+    """'Ga.' -> ('US', 'GA'): only read right after "Town," (see data/places/admin_abbreviations.tsv)."""
+    out: dict[str, tuple[str, str]] = {}
+    for row in gz.read_tsv(gz._data_text("places", "admin_abbreviations.tsv")):
+        for ab in gz.split_list(row.get("abbreviations")):
+            out[ab] = (row["country"], row["admin1"])
+    return out
+
+
+def ruler_patterns() -> list[dict]:
+    """A small set of entity-ruler patterns: the supplement's places and Arabic-article town names ("Al Bab"),
+    which the small English model often takes for people."""
+    pats: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(label: str, text: str) -> None:
+        if text and (label, text) not in seen:
+            seen.add((label, text))
+            pats.append({"label": label, "pattern": text, "id": "place"})
+
+    for row in gz.read_tsv(gz._data_text("gazetteer_supplement.tsv")):
+        label = "LOC" if row.get("feature") in ("region", "water", "continent") else "GPE"
+        for n in [row.get("name", "")] + gz.split_list(row.get("aliases")):
+            if n and gz.is_latin(n) and not n.lower().startswith("the "):
+                add(label, n)
+    for name in _article_town_names():
+        for v in _article_variants(name):
+            add("GPE", v)
+    return pats
+
+
+ARAB_CC = ("SY", "IQ", "LY", "YE", "EG", "LB", "JO", "PS", "SA", "TN", "DZ", "MA", "SD", "AE", "KW", "QA", "BH", "OM")
+
+
+@functools.lru_cache(maxsize=1)
+def _article_town_names() -> tuple[str, ...]:
+    g = gz.default_gazetteer()
+    con = g._db()
+    q = (f"SELECT name FROM entries WHERE feature='city' AND population >= 20000 AND cc IN "
+         f"({','.join('?' * len(ARAB_CC))})")
+    out = []
+    for (name,) in con.execute(q, ARAB_CC):
+        ascii_name = gz.unidecode(name).replace("`", "").replace("'", "")
+        first = ascii_name.split(" ")[0].split("-")[0].lower()
+        if first in ARABIC_ARTICLES and len(ascii_name.split()) <= 3:
+            out.append(ascii_name)
+    return tuple(sorted(set(out)))
+
+
+def _article_variants(name: str) -> list[str]:
+    """"Al Bab" -> Al Bab, al-Bab, Al-Bab, al Bab, El Bab, el-Bab."""
+    parts = re.split(r"[ -]", name, maxsplit=1)
+    if len(parts) < 2:
+        return [name]
+    rest = parts[1]
+    art = parts[0].lower()
+    arts = {art, "al", "el"} if art in ("al", "el") else {art, "al"}
+    out = []
+    for a in arts:
+        for sep in (" ", "-"):
+            out.append(f"{a.capitalize()}{sep}{rest}")
+            out.append(f"{a}{sep}{rest}")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# mentions
+# ---------------------------------------------------------------------------------------------------------
+@dataclass
+class _Mention:
+    start: int  # char offsets
+    end: int
+    i: int  # token offsets
+    j: int
+    text: str
+    source: str  # ner | norp | gaz | abbrev
+    cands: tuple[Entry, ...]
+    kind: str = LITERAL
+    admin_hint: str | None = None
+    within: _Mention | None = None  # "Town, State": the state
+    precision_floor: int = 0
+    phonetic: bool = False
+    dateline: bool = False
+    chosen: Entry | None = None
+    score: float = 0.0
+    margin: float = 0.0
+    scores: dict = field(default_factory=dict)
+
+
+def _clean_span(doc, i: int, j: int) -> tuple[int, int]:
+    """Trim leading "the" and a trailing possessive."""
+    while i < j and doc[i].lower_ in ("the", "'s", "’s"):
+        i += 1
+    while j > i and doc[j - 1].lower_ in ("'s", "’s", "'", "’", ".", ",", "-"):
+        j -= 1
+    return i, j
+
+
+def _is_cap(tok) -> bool:
+    t = tok.text
+    return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+
+class Geoparser:
+    """Finds, resolves and classifies place references; chooses event locations."""
+
+    def __init__(self, gazetteer: gz.Gazetteer | None = None):
+        self.gaz = gazetteer or gz.default_gazetteer()
+        self.adjectives, self.demonyms = country_words()
+        self.abbrevs = admin_abbreviations()
+
+    # -- public ------------------------------------------------------------------------------------------
+    def parse(self, doc, actor_mentions=None) -> list[PlaceMention]:
+        mentions = self._find(doc, actor_mentions or [])
+        self._resolve(doc, mentions)
+        out = []
+        for m in mentions:
+            if m.chosen is None:
+                continue
+            out.append(PlaceMention(place=self._place(m), start=m.start, end=m.end, kind=m.kind,
+                                    score=_squash(m.margin)))
+        out.sort(key=lambda pm: pm.start)
+        return out
+
+    def locate(self, doc, mentions: list[PlaceMention], cand) -> Place | None:
+        """The event's location from literal mentions: tied to the trigger, else in the sentence, else the
+        article's main place, else the dateline, else the country focus (precision 3)."""
+        literal = [m for m in mentions if m.kind == LITERAL]
+        s0, s1 = cand.start, cand.end
+        in_sent = [m for m in literal if s0 <= m.start and m.end <= s1]
+        trig = cand.trigger
+        if in_sent:
+            best = max(in_sent, key=lambda m: self._tie_score(doc, m, trig))
+            return _copy_place(best.place)
+        main = self._main_place(literal)
+        if main is not None:
+            return main
+        countries = Counter(m.place.country for m in mentions if m.place.country)
+        if countries:
+            iso3 = countries.most_common(1)[0][0]
+            for m in mentions:
+                if m.place.country == iso3 and m.place.feature == COUNTRY:
+                    p = _copy_place(m.place)
+                    p.precision = 3
+                    return p
+            cc = next((e.cc for e in self.gaz.countries().values() if e.iso3 == iso3), None)
+            e = self.gaz.country(cc) if cc else None
+            if e is not None:
+                return _entry_place(e, text=None, precision=3)
+        return None
+
+    # -- recognition -------------------------------------------------------------------------------------
+    def _find(self, doc, actor_mentions) -> list[_Mention]:
+        taken = [False] * len(doc)
+        mentions: list[_Mention] = []
+        person_names = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+
+        def claim(m: _Mention) -> None:
+            for k in range(m.i, m.j):
+                taken[k] = True
+            mentions.append(m)
+
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                i, j = _clean_span(doc, ent.start, ent.end)
+                if i >= j:
+                    continue
+                span = doc[i:j]
+                if len(span) == 1 and span.text.lower() in person_names:
+                    continue  # "Erdogan" after "Recep Tayyip Erdogan"
+                m = self._span_mention(doc, i, j, "ner")
+                if m is None and "," in span.text:  # "Raqqa, Daesh's": take the part before the comma
+                    k = next(k for k in range(i, j) if doc[k].text == ",")
+                    m = self._span_mention(doc, i, k, "ner") if k > i else None
+                if m is not None:
+                    claim(m)
+            elif ent.label_ == "NORP":
+                m = self._norp_mention(doc, ent.start, ent.end)
+                if m is not None:
+                    claim(m)
+        self._scan(doc, taken, claim)
+        self._abbreviations(doc, mentions, taken, claim)
+        self._classify(doc, mentions, actor_mentions)
+        return sorted(mentions, key=lambda m: m.start)
+
+    def _span_mention(self, doc, i: int, j: int, source: str) -> _Mention | None:
+        span = doc[i:j]
+        text = span.text
+        cands = self.gaz.lookup(normalize(text))
+        phonetic = False
+        if not cands:
+            cands = self.gaz.find(text)
+            phonetic = bool(cands)
+        if not cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:  # "Idlib province", "Laurel County"
+            cands = self.gaz.find(doc[i:j - 1].text)
+        if not cands:
+            return None
+        return _Mention(span.start_char, span.end_char, i, j, text, source, cands, phonetic=phonetic)
+
+    def _norp_mention(self, doc, i: int, j: int) -> _Mention | None:
+        span = doc[i:j]
+        key = normalize(span.text)
+        cc = self.adjectives.get(key)
+        kind = ADJECTIVE
+        if cc is None:
+            cc = self.demonyms.get(key)
+            kind = DEMONYM
+        if cc is not None:
+            e = self.gaz.country(cc)
+            if e is None:
+                return None
+            m = _Mention(span.start_char, span.end_char, i, j, span.text, "norp", (e,), kind=kind)
+            return m
+        if key in NORP_EXTRA:
+            cands = self.gaz.lookup(normalize(NORP_EXTRA[key]))
+            cands = tuple(c for c in cands if c.feature in (CONTINENT, REGION, "water"))
+            if cands:
+                kind = DEMONYM if key.endswith("s") else ADJECTIVE
+                return _Mention(span.start_char, span.end_char, i, j, span.text, "norp", cands, kind=kind)
+        return None
+
+    def _scan(self, doc, taken, claim) -> None:
+        """Gazetteer-driven matching of capitalised word runs the NER did not label as places."""
+        n = len(doc)
+        maxw = min(6, self.gaz.max_words)
+        keys = self.gaz.keys
+        i = 0
+        while i < n:
+            tok = doc[i]
+            if taken[i] or not _is_cap(tok) or tok.ent_type_ in NON_PLACE_LABELS:
+                i += 1
+                continue
+            hit = None
+            for w in range(min(maxw, n - i), 0, -1):
+                j = i + w
+                if any(taken[k] for k in range(i, j)) or not _is_cap(doc[j - 1]):
+                    continue
+                if any(not (_is_cap(t) or t.lower_ in CONNECTORS) for t in doc[i:j]):
+                    continue
+                if any(t.is_sent_start for t in doc[i + 1:j]):
+                    continue
+                key = normalize(doc[i:j].text)
+                if key in keys:
+                    hit = j
+                    break
+            if hit is None:
+                i += 1
+                continue
+            m = self._span_mention(doc, i, hit, "gaz")
+            if m is not None and self._accept_scanned(doc, m):
+                claim(m)
+                i = hit
+            else:
+                i += 1
+
+    def _accept_scanned(self, doc, m: _Mention) -> bool:
+        span = doc[m.i:m.j]
+        first = span[0]
+        best = max(m.cands, key=_prior)
+        strong = best.feature in (COUNTRY, ADMIN1, CONTINENT, REGION, "water") or best.capital
+        pop = max(c.population for c in m.cands)
+        prev = doc[m.i - 1] if m.i > 0 else None
+        after_prep = prev is not None and prev.lower_ in LOCATIVE_PREPS
+        ent = first.ent_type_
+        if ent == "PERSON":
+            art = first.lower_ in ARABIC_ARTICLES or first.lower_.split("-")[0] in ARABIC_ARTICLES
+            return (art and pop >= 1000) or (after_prep and prev.lower_ in STRONG_PREPS and pop >= 5000)
+        if ent in ("ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LOC", "GPE"):
+            # a place inside a name: "New York Times", "Aleppo Governorate Council"
+            return strong or pop >= 50000
+        if len(span) == 1:
+            if first.is_stop or first.tag_ not in ("NNP", "NNPS") or len(first.text) < 3:
+                return False
+            low = first.lower_
+            if any(t.lower_ == low and not _is_cap(t) for t in doc):
+                return False  # the word is also used as a common word here
+            if first.is_sent_start and not after_prep:
+                return strong and pop >= 100000
+            if first.text.isupper() and len(first.text) <= 4 and not strong:
+                return False
+        if strong:
+            return True
+        if after_prep and prev.lower_ in STRONG_PREPS:
+            return pop >= 1000
+        if after_prep:
+            return pop >= 20000
+        return pop >= 200000 or (len(span) > 1 and pop >= 20000)
+
+    def _abbreviations(self, doc, mentions, taken, claim) -> None:
+        """"Athens, Ga.": a state abbreviation right after a place and a comma."""
+        by_end = {m.j: m for m in mentions}
+        for k in range(1, len(doc) - 1):
+            if doc[k].text != "," or k not in by_end or taken[k + 1]:
+                continue
+            for w in (3, 2, 1):  # "W. Va." spans tokens
+                if k + 1 + w > len(doc):
+                    continue
+                span = doc[k + 1:k + 1 + w]
+                ab = self.abbrevs.get(span.text) or self.abbrevs.get(span.text.replace(" ", ""))
+                if ab and (not span.text.isupper() or len(span.text) == 2):
+                    e = self.gaz.admin1(*ab)
+                    if e is not None:
+                        m = _Mention(span.start_char, span.end_char, k + 1, k + 1 + w, span.text, "abbrev", (e,))
+                        claim(m)
+                        break
+
+    # -- how each mention is used ---------------------------------------------------------------------------
+    def _classify(self, doc, mentions: list[_Mention], actor_mentions) -> None:
+        by_start = {m.i: m for m in mentions}
+        actor_spans = [(getattr(a, "start", None), getattr(a, "end", None)) for a in actor_mentions]
+        for m in mentions:
+            span = doc[m.i:m.j]
+            nxt = doc[m.j] if m.j < len(doc) else None
+            # "Town, State": the state contains the town
+            if nxt is not None and nxt.text == "," and m.j + 1 in by_start:
+                m.within = by_start[m.j + 1]
+            # "Aleppo province", "Laurel County"
+            last = span[-1].lower_
+            if last in ADMIN_WORDS:
+                m.admin_hint = ADMIN_WORDS[last]
+            elif nxt is not None and nxt.lower_ in ADMIN_WORDS:
+                m.admin_hint = ADMIN_WORDS[nxt.lower_]
+            m.dateline = m.start < 60 and span.text.isupper() and len(span.text) > 2 and \
+                (m.i == 0 or doc[m.i - 1].text in ("\n", "\n\n") or doc[m.i - 1].is_space)
+            if m.source == "norp":
+                root = span.root
+                if m.kind == ADJECTIVE and root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound"):
+                    m.kind = DEMONYM
+                continue
+            m.kind = self._kind(doc, m, span)
+            if m.kind == LITERAL:
+                m.precision_floor = self._relative_precision(doc, m)
+            # a place inside an actor's name ("Aleppo Governorate Council") describes the actor
+            for s, e in actor_spans:
+                if s is not None and s <= m.start and m.end <= e and (e - s) > (m.end - m.start) and \
+                        m.kind == LITERAL:
+                    m.kind = ADJECTIVE
+
+    def _kind(self, doc, m: _Mention, span) -> str:
+        root = span.root
+        nxt = doc[m.j] if m.j < len(doc) else None
+        if nxt is not None and nxt.text in ("-", "–") and m.j + 1 < len(doc) and doc[m.j + 1].lower_ in (
+                "based", "born", "led", "backed", "made", "bound", "listed", "owned", "run", "funded", "style"):
+            return ADJECTIVE
+        if m.within is None and nxt is not None and nxt.text == "," and root.dep_ != "compound":
+            pass
+        if m.j < len(doc) and root.dep_ in ("compound", "amod", "nmod") and root.head.i >= m.j and \
+                root.head.pos_ in ("NOUN", "PROPN") and root.head.ent_type_ not in ("GPE", "LOC"):
+            head = root.head
+            if head.lower_ in ADMIN_WORDS or head.lower_ in ("city", "town", "village", "area", "border",
+                                                            "region", "airport", "countryside", "suburbs"):
+                return LITERAL
+            return ADJECTIVE
+        if root.dep_ == "poss":
+            return METONYM if m.cands and max(m.cands, key=_prior).feature in (COUNTRY, CITY, ADMIN1) else ADJECTIVE
+        if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and root.head.lemma_ not in LOCATIVE_VERBS:
+            return METONYM
+        return LITERAL
+
+    def _relative_precision(self, doc, m: _Mention) -> int:
+        """"northern Syria", "the outskirts of X", "30 km from X", "northeast of X": not the point itself."""
+        window = doc[max(0, m.i - 5):m.i]
+        words = {t.lower_ for t in window}
+        if m.i > 0 and doc[m.i - 1].lower_ in DIRECTION_WORDS:
+            return 3 if m.cands and max(m.cands, key=_prior).feature != CITY else 2
+        if words & NEAR_WORDS:
+            return 2
+        return 0
+
+    # -- resolution ----------------------------------------------------------------------------------------
+    def _resolve(self, doc, mentions: list[_Mention]) -> None:
+        for m in mentions:
+            self._score(m, None)
+        for _ in range(2):
+            ctx = _Context.of(mentions)
+            for m in mentions:
+                self._score(m, ctx)
+
+    def _score(self, m: _Mention, ctx: _Context | None) -> None:
+        scored = []
+        key = normalize(m.text)
+        for e in m.cands:
+            s = _prior(e)
+            if m.phonetic:
+                s -= 0.5
+            if m.admin_hint:
+                s += 3.0 if e.feature == m.admin_hint else (1.0 if e.feature in (ADMIN1, ADMIN2) else -1.0)
+            if m.within is not None and m.within.chosen is not None:
+                w = m.within.chosen
+                if w.feature == COUNTRY and e.cc == w.cc:
+                    s += 4.0
+                elif w.feature == ADMIN1 and e.cc == w.cc and e.admin1 == w.admin1:
+                    s += 5.0
+            if m.kind in (ADJECTIVE, METONYM) and e.feature in (COUNTRY, ADMIN1) and m.source != "norp":
+                s += 0.5
+            if ctx is not None:
+                s += ctx.bonus(e, key)
+            scored.append((s, e))
+        scored.sort(key=lambda x: -x[0])
+        best_s, best = scored[0]
+        best = self._prefer_town(m, best, scored)
+        m.chosen, m.score = best, best_s
+        m.margin = best_s - scored[1][0] if len(scored) > 1 else 5.0
+
+    @staticmethod
+    def _prefer_town(m: _Mention, best: Entry, scored) -> Entry:
+        """"Aleppo" is the city, not the governorate of the same name, unless the text says "province"."""
+        if best.feature not in (ADMIN1, ADMIN2) or m.admin_hint:
+            return best
+        for s, e in scored:
+            if e.feature == CITY and e.cc == best.cc and (best.feature == ADMIN2 or e.admin1 == best.admin1) and \
+                    e.population >= 0.3 * max(best.population, 1) and normalize(e.name) == normalize(best.name):
+                return e
+            if e.feature == CITY and e.cc == best.cc and e.admin1 == best.admin1 and e.capital is False and \
+                    e.population >= 0.3 * max(best.population, 1):
+                return e
+        return best
+
+    def _place(self, m: _Mention) -> Place:
+        e = m.chosen
+        assert e is not None
+        prec = GEO_PRECISION.get(e.feature, 1)
+        if m.kind == LITERAL and m.precision_floor:
+            prec = max(prec, m.precision_floor)
+        return _entry_place(e, text=m.text, precision=prec, admin1_name=self._admin1_name(e))
+
+    def _admin1_name(self, e: Entry) -> str | None:
+        if e.feature == ADMIN1:
+            return e.name
+        if e.admin1_name:
+            return e.admin1_name
+        if e.cc and e.admin1:
+            a = self.gaz.admin1(e.cc, e.admin1)
+            return a.name if a else None
+        return None
+
+    # -- event location helpers -----------------------------------------------------------------------
+    @staticmethod
+    def _tie_score(doc, m: PlaceMention, trig) -> float:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        s = 0.0
+        if span is not None:
+            root = span.root
+            head = root.head
+            if head.dep_ == "prep" and head.lower_ in LOCATIVE_PREPS:
+                s += 1.0
+                anc = head.head
+                if anc == trig or anc in trig.children or trig in anc.children or anc.head == trig:
+                    s += 3.0
+            dist = abs(root.i - trig.i)
+            s -= min(dist, 40) / 40.0
+        s += {CITY: 1.5, ADMIN2: 1.0, ADMIN1: 0.5}.get(m.place.feature or "", 0.0)
+        return s
+
+    @staticmethod
+    def _main_place(literal: list[PlaceMention]) -> Place | None:
+        if not literal:
+            return None
+        body = [m for m in literal if not (m.start < 60 and (m.place.text or "").isupper())]
+        pool = body or literal
+        counts = Counter((m.place.name, m.place.lat, m.place.lon) for m in pool)
+        spec = {CITY: 3, ADMIN2: 2, ADMIN1: 1}
+
+        def rank(m: PlaceMention):
+            return (spec.get(m.place.feature or "", 0), counts[(m.place.name, m.place.lat, m.place.lon)], -m.start)
+
+        best = max(pool, key=rank)
+        p = _copy_place(best.place)
+        if not body:  # only the dateline: where the article was filed, a weak guess
+            p.precision = max(p.precision, 2)
+        return p
+
+
+@dataclass
+class _Context:
+    """What the rest of the article says: its countries, regions and resolved points."""
+
+    countries: Counter
+    admins: Counter
+    points: list[tuple[str, float, float, float]]  # (name key, lat, lon, weight)
+    total: float
+
+    @classmethod
+    def of(cls, mentions: list[_Mention]) -> _Context:
+        countries: Counter = Counter()
+        admins: Counter = Counter()
+        points = []
+        for m in mentions:
+            e = m.chosen
+            if e is None:
+                continue
+            w = 0.5 if m.dateline else 1.0
+            w *= 0.5 + 0.5 * _squash(m.margin)
+            if e.cc:
+                countries[e.cc] += w
+            if e.admin1 and e.feature in (ADMIN1, ADMIN2, CITY):
+                admins[(e.cc, e.admin1)] += w
+            if e.feature in (CITY, ADMIN2, ADMIN1):
+                points.append((normalize(m.text), e.lat, e.lon, w))
+        return cls(countries, admins, points, sum(countries.values()) or 1.0)
+
+    def bonus(self, e: Entry, key: str) -> float:
+        s = 0.0
+        if e.cc:
+            s += 3.0 * self.countries.get(e.cc, 0.0) / self.total
+        if e.admin1:
+            s += 2.0 * self.admins.get((e.cc, e.admin1), 0.0) / self.total
+        if e.feature in (CITY, ADMIN2, ADMIN1) and self.points:
+            near = min((gz.km(e.lat, e.lon, la, lo) for k, la, lo, _ in self.points if k != key), default=1e9)
+            s += 1.5 if near <= 50 else 1.0 if near <= 150 else 0.5 if near <= 400 else 0.0
+        return s
+
+
+def _prior(e: Entry) -> float:
+    return 0.5 * math.log10(e.population + 1) + FEATURE_PRIOR.get(e.feature, 0.0) + (1.0 if e.capital else 0.0)
+
+
+def _squash(margin: float) -> float:
+    return 1.0 / (1.0 + math.exp(-margin))
+
+
+def _entry_place(e: Entry, text: str | None, precision: int, admin1_name: str | None = None) -> Place:
+    return Place(name=e.name, lat=round(e.lat, 5), lon=round(e.lon, 5), country=e.iso3, text=text,
+                 geonameid=e.geonameid, admin1=admin1_name or (e.name if e.feature == ADMIN1 else e.admin1_name),
+                 precision=precision, feature=e.feature)
+
+
+def _copy_place(p: Place) -> Place:
+    return Place(**p.to_dict())
+
+
+@functools.lru_cache(maxsize=1)
+def default_geoparser() -> Geoparser:
+    """The shared geoparser (loads the gazetteer index once, building it on first use)."""
+    return Geoparser()
