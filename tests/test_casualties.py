@@ -1,0 +1,179 @@
+"""Casualties: death counts read from the parse of one sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire import casualties
+from eventwire.casualties import find_fatalities, number_phrases
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from eventwire import nlp as nlp_mod
+
+    try:
+        return nlp_mod.load()
+    except Exception:  # another stage's ruler patterns may not be ready: the bare model is enough here
+        return nlp_mod.load_bare()
+
+
+def count(nlp, text, trigger=None):
+    doc = nlp(text)
+    trig = None
+    if trigger is not None:
+        word, nth = trigger if isinstance(trigger, tuple) else (trigger, 0)
+        trig = [t for t in doc if t.text == word][nth]
+    f = find_fatalities(doc[:], trig)
+    return None if f is None else f.count
+
+
+@pytest.mark.parametrize("expected, text", [
+    # verbs and their objects / subjects
+    (44, "The military said on Thursday it had killed 44 militants in air and artillery strikes."),
+    (12, "At least 12 civilians died when a car bomb went off near the market."),
+    (44, "Forty-four people were killed in the raid."),
+    (5, "Gunmen opened fire on the bus, killing five."),
+    (3, "Insurgents attacked the convoy, killing three policemen."),
+    (2, "Two pilgrims were stabbed to death near the shrine."),
+    (4, "Four guards were shot dead at the gate."),
+    (2, "The militants beheaded two aid workers."),
+    (6, "Soldiers executed six prisoners, a rights group said."),
+    (200, "Two hundred villagers were massacred."),
+    (1200, "The offensive has killed 1,200 fighters."),
+    (11, "Eleven worshippers died after the mosque roof collapsed in the blast."),
+    # nouns of death
+    (3, "The blast left three dead."),
+    (9, "The bombing left nine people dead."),
+    (30, "The death toll from the bombing rose to 30 on Tuesday."),
+    (35, "The death toll has risen to 35."),
+    (27, "The number of dead climbed to 27."),
+    (40, "The bombing brought the death toll to 40."),
+    (9, "The ambush claimed the lives of 9 soldiers."),
+    (7, "Seven people lost their lives in the blaze started by the rioters."),
+    (20, "Investigators found the bodies of 20 men near the river."),
+    (2, "Two children were among the dead."),
+    (14, "The attack caused 14 deaths, officials said."),
+    # a single person
+    (1, "A soldier was killed in the clashes."),
+    (1, "The attack killed the governor of the province."),
+    (1, "A roadside bomb killed a police officer in Kandahar."),
+    (1, "Gunmen shot dead a journalist outside his home."),
+    (1, "A 25-year-old man was killed by a stray bullet."),
+    (1, "One policeman died in the exchange of fire."),
+    # vague quantities and number words
+    (12, "Dozens of people were killed in the fighting."),
+    (12, "A dozen soldiers were killed in the ambush."),
+    (10, "Tens of civilians died in the bombardment."),
+    (100, "Hundreds of people have been killed since the uprising began."),
+    (20, "Scores of protesters were killed by security forces."),
+    (3, "Several villagers were killed overnight."),
+    (36, "Three dozen fighters were killed."),
+    (21, "Twenty-one people were killed."),
+    # ranges and bounds
+    (10, "Between 10 and 15 people were killed in the raid."),
+    (10, "Witnesses said 10 to 15 people were killed."),
+    (2, "Two or three militants were killed."),
+    (20, "More than 20 people were killed in the bombing."),
+    (8, "At least 8 soldiers were killed."),
+    (50, "Some 50 people have been killed in the violence."),
+    # sums and subsets
+    (8, "The air strike killed 5 soldiers and 3 civilians."),
+    (3, "The attack killed a policeman and two civilians."),
+    (17, "Twelve soldiers were killed and five civilians died in the assault."),
+    (7, "Gunmen stormed the village, killing seven, including three children."),
+    (5, "Five people, including two children, were killed."),
+    (30, "At least 30 people were killed, 12 of them children."),
+    # wounded, captured and other harm never count
+    (2, "The blast killed 2 and wounded 5, police said."),
+    (44, "Forty-four people were killed and 20 wounded in the attack."),
+    (26, "Twenty-six people died and 40 were injured in the clashes."),
+    (3, "Gunmen killed three people and wounded five others."),
+    (3, "The explosion left three dead and dozens injured."),
+    (2, "Two soldiers and a civilian were wounded, while two militants were killed."),
+    (6, "Militants killed six soldiers in an ambush; three others were captured."),
+    (4, "The fighting killed four members of the security forces and injured 12 civilians."),
+    (100, "Hundreds of people were killed and thousands displaced."),
+    # headlines
+    (5, "Syria: 5 civilians killed in regime air strikes on Idlib"),
+    (12, "12 killed in Aleppo shelling"),
+    (3, "Three killed, five wounded in Kabul blast"),
+])
+def test_counts(nlp, expected, text):
+    assert count(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Twelve people were wounded in the attack.",
+    "12 people were injured and 4 were arrested.",
+    "Police detained 30 protesters on Monday.",
+    "The army said it had captured 50 fighters.",
+    "The rebels seized 3 villages and 2 towns.",
+    "The 25-year-old man was wounded.",
+    "The Syrian army has fought rebels for six years.",
+    "The 2016 attack was condemned by 30 countries.",
+    "Casualties were not immediately known.",
+    "About 12 people were hurt and 300 families displaced.",
+    "The conflict has displaced 2 million people since 2011.",
+    "Militants kidnapped 20 students from a school.",
+])
+def test_no_death_count(nlp, text):
+    assert count(nlp, text) is None
+
+
+@pytest.mark.parametrize("text, words", [
+    ("No casualties were reported.", "No casualties"),
+    ("No one was killed in the attack.", "No one was killed"),
+    ("Nobody was hurt in the blast.", "Nobody was hurt"),
+    ("There were no immediate reports of casualties.", "no immediate reports of casualties"),
+    ("The convoy reached the city without casualties.", "without casualties"),
+])
+def test_reported_zero(nlp, text, words):
+    doc = nlp(text)
+    f = find_fatalities(doc[:])
+    assert f is not None and f.count == 0 and f.text == words
+
+
+def test_text_and_offsets(nlp):
+    doc = nlp("Officials said on Monday that the strike killed 44 militants near the border.")
+    f = find_fatalities(doc[:])
+    assert f.text == "killed 44 militants"
+    assert doc.text[f.start:f.end] == f.text
+
+
+def test_offsets_are_document_offsets_in_a_later_sentence(nlp):
+    doc = nlp("Fighting resumed on Monday. At least 12 civilians died.")
+    sent = list(doc.sents)[1]
+    f = find_fatalities(sent)
+    assert f.count == 12 and doc.text[f.start:f.end] == "At least 12 civilians died"
+
+
+def test_trigger_chooses_its_own_count(nlp):
+    text = "An air strike killed 5 people in Idlib, while a car bomb killed 3 others in Aleppo."
+    assert count(nlp, text, "strike") == 5
+    assert count(nlp, text, ("killed", 1)) == 3
+    assert count(nlp, text, ("killed", 0)) == 5
+
+
+def test_trigger_outside_the_sentence_is_ignored(nlp):
+    doc = nlp("Rebels attacked the base. Four soldiers were killed.")
+    sents = list(doc.sents)
+    f = find_fatalities(sents[1], doc[1])
+    assert f.count == 4
+
+
+@pytest.mark.parametrize("text, value", [
+    ("forty-four", 44), ("two hundred", 200), ("1,200", 1200), ("a dozen", 12), ("dozens", 12),
+    ("10 to 15", 10), ("between 10 and 15", 10), ("more than 20", 20), ("three dozen", 36),
+    ("one hundred and five", 105),
+])
+def test_number_phrases(nlp, text, value):
+    doc = nlp(f"They counted {text} men.")
+    phrases = number_phrases(doc[:])
+    assert [p.value for p in phrases] == [value]
+
+
+def test_lexicon_is_a_data_file():
+    lex = casualties.lexicon()
+    assert "kill" in lex.death_verbs and "wound" in lex.other_harm
+    assert lex.vague["dozens"] == 12 and lex.vague["tens"] == 10 and lex.vague["hundreds"] == 100

@@ -1,0 +1,244 @@
+"""Dates: finding date expressions, resolving them against the publication date, choosing an event's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from eventwire import dates
+from eventwire.dates import DateMention, EventDate, event_date, find_dates, resolve
+from eventwire.events import EventCandidate
+
+THU = dt.date(2017, 2, 9)  # a Thursday
+WED = dt.date(2017, 2, 8)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from eventwire import nlp as nlp_mod
+
+    try:
+        return nlp_mod.load()
+    except Exception:  # another stage's ruler patterns may not be ready: the bare model is enough here
+        return nlp_mod.load_bare()
+
+
+def texts(mentions):
+    return [m.text for m in mentions]
+
+
+# -- resolution rules, against a fixed publication date ------------------------------------------------------
+@pytest.mark.parametrize("words, published, expected, precision", [
+    ("on Wednesday", THU, "2017-02-08", "day"),
+    ("on Thursday", THU, "2017-02-09", "day"),  # the same weekday as publication: that very day
+    ("on Wednesday", WED, "2017-02-08", "day"),
+    ("on Friday", THU, "2017-02-03", "day"),  # a weekday after the publication weekday: last week's
+    ("earlier Wednesday", THU, "2017-02-08", "day"),
+    ("late on Sunday", THU, "2017-02-05", "day"),
+    ("on Tuesday night", THU, "2017-02-07", "day"),
+    ("Monday morning", THU, "2017-02-06", "day"),
+    ("last Thursday", THU, "2017-02-02", "day"),  # "last Thursday" said on a Thursday is a week back
+    ("yesterday", THU, "2017-02-08", "day"),
+    ("late yesterday", THU, "2017-02-08", "day"),
+    ("last night", THU, "2017-02-08", "day"),
+    ("overnight", THU, "2017-02-08", "day"),
+    ("the day before yesterday", THU, "2017-02-07", "day"),
+    ("today", THU, "2017-02-09", "day"),
+    ("this morning", THU, "2017-02-09", "day"),
+    ("tonight", THU, "2017-02-09", "day"),
+    ("last August", THU, "2016-08-15", "month"),
+    ("last August", dt.date(2017, 8, 20), "2016-08-15", "month"),  # said in August: the year before
+    ("last August", dt.date(2017, 9, 2), "2017-08-15", "month"),
+    ("in August", dt.date(2017, 8, 20), "2017-08-15", "month"),
+    ("in August", dt.date(2017, 8, 3), "2017-08-03", "month"),  # never after publication
+    ("in early January", THU, "2017-01-15", "month"),
+    ("mid-March", THU, "2016-03-15", "month"),
+    ("earlier this month", THU, "2017-02-09", "month"),
+    ("earlier this month", dt.date(2017, 2, 25), "2017-02-15", "month"),
+    ("last month", THU, "2017-01-15", "month"),
+    ("last month", dt.date(2017, 1, 4), "2016-12-15", "month"),
+    ("two months ago", THU, "2016-12-15", "month"),
+    ("last week", THU, "2017-02-02", "week"),  # Thursday of the previous Monday-Sunday week
+    ("earlier this week", THU, "2017-02-07", "week"),
+    ("over the weekend", dt.date(2017, 2, 13), "2017-02-11", "week"),  # Monday: the Saturday before
+    ("three days ago", THU, "2017-02-06", "day"),
+    ("a week ago", THU, "2017-02-02", "week"),
+    ("a few days ago", THU, "2017-02-06", "week"),
+    ("in the past 24 hours", THU, "2017-02-09", "day"),
+    ("in 2016", THU, "2016-07-01", "year"),
+    ("last year", THU, "2016-07-01", "year"),
+    ("earlier this year", THU, "2017-02-09", "year"),
+    ("a year ago", dt.date(2017, 9, 1), "2016-07-01", "year"),
+    ("on 3 March", THU, "2016-03-03", "day"),  # no year: the most recent 3 March before publication
+    ("March 3", THU, "2016-03-03", "day"),
+    ("on 3 February", THU, "2017-02-03", "day"),
+    ("on the 5th of January", THU, "2017-01-05", "day"),
+    ("Feb. 3, 2016", THU, "2016-02-03", "day"),
+    ("March 3, 2015", None, "2015-03-03", "day"),
+    ("in August 2015", THU, "2015-08-15", "month"),
+    ("on Monday, January 30", THU, "2017-01-30", "day"),
+    ("2017-01-05", THU, "2017-01-05", "day"),
+    ("25/1/2017", THU, "2017-01-25", "day"),  # day first: the only valid reading
+    ("1/25/2017", THU, "2017-01-25", "day"),  # month first
+    ("2/1/2017", THU, "2017-02-01", "day"),  # ambiguous: both readings (1 Feb, 2 Jan) are past; the nearest
+    ("in 2015", None, "2015-07-01", "year"),
+])
+def test_resolve(words, published, expected, precision):
+    res = resolve(words, published)
+    assert res is not None, words
+    assert (res.date.isoformat(), res.precision) == (expected, precision)
+    assert not res.future
+
+
+@pytest.mark.parametrize("words, expected, precision", [
+    ("tomorrow", "2017-02-10", "day"),
+    ("later today", "2017-02-09", "day"),
+    ("later this week", "2017-02-10", "week"),
+    ("next week", "2017-02-16", "week"),
+    ("next month", "2017-03-15", "month"),
+    ("next year", "2018-07-01", "year"),
+    ("next Monday", "2017-02-13", "day"),
+    ("in the coming days", "2017-02-12", "week"),
+    ("in 2018", "2018-07-01", "year"),
+    ("on 3/3/2017", "2017-03-03", "day"),  # an explicit date after publication
+])
+def test_future_expressions_resolve_and_are_marked(words, expected, precision):
+    res = resolve(words, THU)
+    assert res is not None and res.future
+    assert (res.date.isoformat(), res.precision) == (expected, precision)
+
+
+@pytest.mark.parametrize("words", ["on Wednesday", "yesterday", "last August", "two months ago", "last week",
+                                   "on 3 March", "today"])
+def test_relative_words_need_a_publication_date(words):
+    assert resolve(words, None) is None
+
+
+@pytest.mark.parametrize("words", ["since 2011", "until Friday", "by March", "as of Monday"])
+def test_period_edges_are_bounds(words):
+    res = resolve(words, THU)
+    assert res is not None and res.bound
+
+
+@pytest.mark.parametrize("words", ["six-year-old", "three days", "for three days", "decades", "the 1990s",
+                                   "10 am", "44", "Between 10 and 15"])
+def test_not_dates(words):
+    assert resolve(words, THU) is None
+
+
+def test_resolution_is_cached():
+    dates._resolve_normalised.cache_clear()
+    resolve("on Tuesday", THU)
+    resolve("on Tuesday", THU)
+    info = dates._resolve_normalised.cache_info()
+    assert info.hits >= 1 and info.misses == 1
+
+
+# -- finding spans in a parsed document ---------------------------------------------------------------------
+def test_find_dates_spans_and_offsets(nlp):
+    doc = nlp("Rebels stormed the base late on Sunday, a spokesman said on Wednesday. "
+              "Turkey began its offensive last August, two months ago by some accounts, and fighting "
+              "resumed earlier this month.")
+    found = find_dates(doc, THU)
+    assert texts(found) == ["late on Sunday", "on Wednesday", "last August", "two months ago",
+                            "earlier this month"]
+    for m in found:
+        assert doc.text[m.start:m.end] == m.text
+    assert [m.date.isoformat() for m in found] == ["2017-02-05", "2017-02-08", "2016-08-15", "2016-12-15",
+                                                   "2017-02-09"]
+
+
+def test_ages_durations_and_counts_are_ignored(nlp):
+    doc = nlp("The six-year-old conflict has killed 2016 people; the siege lasted for three days "
+              "and a 25-year-old fighter was among 12 dead.")
+    assert find_dates(doc, THU) == []
+
+
+def test_years_and_explicit_dates(nlp):
+    doc = nlp("The group was founded in 2014 and attacked the town on 3 March 2016 and again on 2017-01-05.")
+    found = find_dates(doc, THU)
+    assert [(m.text, m.date.isoformat(), m.precision) for m in found] == [
+        ("in 2014", "2014-07-01", "year"), ("on 3 March 2016", "2016-03-03", "day"),
+        ("on 2017-01-05", "2017-01-05", "day")]
+
+
+def test_future_mentions_are_flagged(nlp):
+    doc = nlp("The envoy will visit Ankara next month, and talks resume tomorrow.")
+    found = find_dates(doc, THU)
+    assert texts(found) == ["next month", "tomorrow"]
+    assert all(m.future for m in found)
+
+
+def test_may_the_verb_is_not_a_month(nlp):
+    doc = nlp("Officials said the fighting may spread, as it did in May.")
+    assert texts(find_dates(doc, THU)) == ["in May"]
+
+
+# -- choosing the date of one event -------------------------------------------------------------------------
+def candidate(doc, trigger_text, modality="asserted", nth=0):
+    hits = [t for t in doc if t.text == trigger_text]
+    trig = hits[nth]
+    return EventCandidate(sentence=trig.sent, trigger=trig, event_type="Battles", sub_event_type="Armed clash",
+                          plover_event="ASSAULT", modality=modality)
+
+
+def test_event_date_prefers_the_date_attached_to_the_trigger(nlp):
+    doc = nlp("The army said on Thursday that rebels had attacked the checkpoint on Tuesday night.")
+    when = event_date(find_dates(doc, THU), candidate(doc, "attacked"), THU)
+    assert when == EventDate("2017-02-07", "day", "on Tuesday night")
+
+
+def test_event_date_falls_back_to_the_reporting_date_in_the_sentence(nlp):
+    doc = nlp("The Turkish military said on Thursday it had killed 44 militants in air strikes.")
+    when = event_date(find_dates(doc, THU), candidate(doc, "killed"), THU)
+    assert when == EventDate("2017-02-09", "day", "on Thursday")
+
+
+def test_event_date_skips_future_mentions_for_past_events(nlp):
+    doc = nlp("Rebels shelled the airport, and talks on a truce resume tomorrow.")
+    when = event_date(find_dates(doc, THU), candidate(doc, "shelled"), THU)
+    assert when == EventDate("2017-02-09", "week", None)
+
+
+def test_future_event_may_take_a_future_date(nlp):
+    doc = nlp("The two leaders will meet later this week in Ankara.")
+    when = event_date(find_dates(doc, THU), candidate(doc, "meet", modality="future"), THU)
+    assert when.text == "later this week" and when.date == "2017-02-10"
+
+
+def test_event_date_uses_an_earlier_date_in_the_same_paragraph(nlp):
+    text = ("Militants attacked a police post in Arish on Monday. The gunmen also burned two cars.\n\n"
+            "Separately, soldiers arrested ten men.")
+    doc = nlp(text)
+    found = find_dates(doc, THU)
+    assert event_date(found, candidate(doc, "burned"), THU) == EventDate("2017-02-06", "day", "on Monday")
+    # a new paragraph does not inherit the date
+    assert event_date(found, candidate(doc, "arrested"), THU) == EventDate("2017-02-09", "week", None)
+
+
+def test_no_date_defaults_to_publication_week_and_none_without_publication(nlp):
+    doc = nlp("Gunmen opened fire on a market.")
+    assert event_date(find_dates(doc, THU), candidate(doc, "opened"), THU) == EventDate("2017-02-09", "week", None)
+    assert event_date(find_dates(doc, None), candidate(doc, "opened"), None) == EventDate(None, "week", None)
+
+
+def test_asserted_event_never_after_publication(nlp):
+    doc = nlp("Rebels seized the town on 20 March 2017.")
+    assert event_date(find_dates(doc, THU), candidate(doc, "seized"), THU).date == "2017-02-09"
+
+
+def test_bounds_are_not_event_dates(nlp):
+    doc = nlp("Since 2011, the war has killed hundreds of thousands.")
+    when = event_date(find_dates(doc, THU), candidate(doc, "killed"), THU)
+    assert when.text is None
+
+
+def test_without_publication_date_only_absolute_dates_resolve(nlp):
+    doc = nlp("On Wednesday the army shelled the town, which rebels took in March 2016.")
+    assert [(m.text, m.date.isoformat()) for m in find_dates(doc, None)] == [("in March 2016", "2016-03-15")]
+
+
+def test_mention_dataclass_fields():
+    m = DateMention(0, 3, "now", THU, "day")
+    assert m.future is False and m.bound is False
