@@ -165,6 +165,203 @@ def extract(files, published, fmt, workers, model, show_all):
         sys.exit(1)
 
 
+# ---------------------------------------------------------------------------------------------------------
+# ingest, events, export: the event store (eventwire.store; --db or $EVENTWIRE_DB, default ./eventwire.db)
+# ---------------------------------------------------------------------------------------------------------
+_DB_HELP = "Database URL or SQLite file (default: $EVENTWIRE_DB, else ./eventwire.db)."
+
+
+def _open_store(db: str | None):
+    from eventwire.store import Store, StoreError
+
+    try:
+        return Store(db)
+    except StoreError as exc:
+        _fail(str(exc))
+
+
+def _country_code(ctx, param, value):
+    if not value:
+        return None
+    from eventwire.export import _countries
+
+    v = value.strip()
+    if v.upper() in _countries():
+        return v.upper()
+    for iso3, c in _countries().items():
+        if c["name"].lower() == v.lower() or c.get("iso", "").lower() == v.lower():
+            return iso3
+    raise click.BadParameter(f"unknown country {value!r}: give an ISO 3166 alpha-3 code (SYR) or a name")
+
+
+def _event_filters(f):
+    """The filters `events` and `export` share."""
+    opts = [
+        click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP),
+        click.option("--country", callback=_country_code, help="ISO3 code or name of the country (SYR, Syria)."),
+        click.option("--from", "date_from", callback=_validate_date, help="Events on or after this date."),
+        click.option("--to", "date_to", callback=_validate_date, help="Events on or before this date."),
+        click.option("--actor", help="Events with this actor on either side (or among the allies); part of a name is enough."),
+        click.option("--type", "event_type", help="ACLED event or sub-event type, or PLOVER code (Battles, Air/drone strike, ASSAULT)."),
+        click.option("--min-fatalities", type=click.IntRange(0), default=None, help="At least this many reported deaths."),
+        click.option("--all", "show_all", is_flag=True, help="Also planned, hypothetical, denied and reviewer-rejected events."),
+        click.option("--limit", type=click.IntRange(1), default=None, help="At most this many events."),
+    ]
+    for opt in reversed(opts):
+        f = opt(f)
+    return f
+
+
+def _filters(country, date_from, date_to, actor, event_type, min_fatalities, show_all) -> dict:
+    return dict(country=country, date_from=date_from, date_to=date_to, actor=actor, event_type=event_type,
+                min_fatalities=min_fatalities, modality=None if show_all else "asserted",
+                include_rejected=show_all)
+
+
+@cli.command(name="ingest")
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+@click.option("--published", callback=_validate_date, help="Publication date (YYYY-MM-DD) for inputs without one.")
+@click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback and link-local addresses.")
+@click.option("--timeout", type=click.FloatRange(0.1), default=20.0, show_default=True, help="Seconds per request.")
+@click.option("--max-bytes", type=click.IntRange(1024), default=10 * 1024 * 1024, show_default=True,
+              help="Largest page or feed to download.")
+@click.option("--error-log", type=click.Path(dir_okay=False), default="eventwire-errors.jsonl", show_default=True,
+              help="Where each skipped or failed article is logged (JSON lines; written only when needed).")
+@click.option("--no-dedup", is_flag=True, help="Do not re-cluster events after ingesting.")
+@click.option("--model", default=None, help="spaCy model name (default: $EVENTWIRE_SPACY_MODEL or the bundled one).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def ingest_command(targets, db, workers, published, allow_private, timeout, max_bytes, error_log, no_dedup, model, quiet):
+    """Read articles into the event store: text, JSONL, CSV and HTML files, RSS/Atom feeds, folders
+    (recursively) and http(s) URLs. Articles already stored (same URL or same text) are skipped, so an
+    interrupted run can simply be started again."""
+    import datetime as dt
+
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+
+    from eventwire import ingest as ingest_mod
+    from eventwire.fetch import Fetcher
+    from eventwire.pipeline import Pipeline
+
+    store = _open_store(db)
+    try:
+        pipeline = Pipeline(model=model, workers=workers)
+        pipeline.nlp  # noqa: B018 - fail early with a clear message when the model is missing
+    except Exception as exc:  # noqa: BLE001
+        _fail(str(exc))
+    console = Console(stderr=True)
+    log_fh = None
+
+    def on_problem(kind: str, where: str, message: str) -> None:
+        nonlocal log_fh
+        if log_fh is None:
+            log_fh = open(error_log, "a", encoding="utf-8")  # noqa: SIM115 - closed below
+        log_fh.write(json.dumps({"time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                                 "kind": kind, "input": where, "message": message}, ensure_ascii=False) + "\n")
+        log_fh.flush()
+
+    columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
+    with Fetcher(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes) as fetcher, \
+            Progress(*columns, console=console, disable=quiet, transient=False) as progress:
+        task = progress.add_task("ingest", total=None, rate="")
+
+        def on_advance() -> None:
+            progress.advance(task)
+            speed = progress.tasks[0].speed
+            progress.update(task, rate=f"{speed:.1f} art/s" if speed else "")
+
+        summary = ingest_mod.ingest(targets, store, pipeline, fetcher=fetcher, published=published,
+                                    dedup=not no_dedup, on_advance=on_advance,
+                                    on_total=lambda n: progress.update(task, total=n), on_problem=on_problem)
+    if log_fh is not None:
+        log_fh.close()
+    stats = store.stats()
+    click.echo(f"articles: {summary.articles} new ({stats['articles']} stored)", err=True)
+    click.echo(f"events:   {summary.events} reports new; "
+               + (f"{summary.events_after_dedup} events after dedup ({summary.dedup_seconds:.1f} s)"
+                  if summary.events_after_dedup is not None else "dedup not run"), err=True)
+    click.echo(f"skipped:  {summary.skipped} ({summary.already_stored} already stored, "
+               f"{summary.not_english} not English, {summary.unusable} empty or unreadable)", err=True)
+    click.echo(f"errors:   {summary.errors}" + (f" (details in {error_log})" if log_fh is not None else ""),
+               err=True)
+    store.close()
+    if summary.errors and not summary.articles and not summary.already_stored:
+        sys.exit(1)
+
+
+def print_stored_events(events, total: int) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    table = Table(header_style="bold", expand=False)
+    for col in ("id", "date", "type / sub-type", "actor1", "actor2", "where", "dead", "src"):
+        table.add_column(col, overflow="fold")
+    n = 0
+    for ev in events:
+        n += 1
+        r = ev.record
+        loc = r.get("location") or {}
+        where = f"{loc.get('name')}, {loc.get('country')}" if loc else "-"
+        table.add_row(str(ev.id), r.get("date") or "-",
+                      f"{r.get('event_type') or (r.get('plover') or {}).get('event') or '-'} / "
+                      f"{r.get('sub_event_type') or '-'}",
+                      (r.get("actor1") or {}).get("name") or "-", (r.get("actor2") or {}).get("name") or "-", where,
+                      "" if r.get("fatalities") is None else str(r["fatalities"]), str(ev.source_count))
+    console.print(table)
+    console.print(f"{n} of {total} events" if n < total else f"{n} events")
+
+
+@cli.command(name="events")
+@_event_filters
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default=None,
+              help="Output format; table on a terminal, jsonl otherwise.")
+def events_command(db, country, date_from, date_to, actor, event_type, min_fatalities, show_all, limit, fmt):
+    """List the stored events (after dedup), filtered: --country SYR --from 2017-02-01 --to 2017-02-28 ..."""
+    from eventwire import export as export_mod
+
+    if fmt is None:
+        fmt = "table" if sys.stdout.isatty() else "jsonl"
+    store = _open_store(db)
+    filters = _filters(country, date_from, date_to, actor, event_type, min_fatalities, show_all)
+    found = store.iter_events(limit=limit, **filters)
+    if fmt == "table":
+        print_stored_events(found, store.count_events(**filters))
+    elif fmt == "jsonl":
+        for ev in found:
+            sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False, default=str) + "\n")
+    else:
+        export_mod.write_acled_csv(found, sys.stdout)
+    store.close()
+
+
+@cli.command(name="export")
+@_event_filters
+@click.option("--format", "fmt", type=click.Choice(["acled-csv", "plover-jsonl", "geojson", "parquet"]),
+              required=True, help="ACLED CSV, PLOVER JSON lines, a GeoJSON FeatureCollection, or Parquet.")
+@click.option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True), default="-",
+              help="Output file (default: stdout).")
+def export_command(db, country, date_from, date_to, actor, event_type, min_fatalities, show_all, limit, fmt, out):
+    """Export the stored events (after dedup and reviews) as ACLED CSV, PLOVER JSONL, GeoJSON or Parquet."""
+    from eventwire import export as export_mod
+
+    if fmt == "parquet" and out == "-" and sys.stdout.isatty():
+        _fail("Parquet is binary: give --out FILE (or redirect stdout)")
+    store = _open_store(db)
+    filters = _filters(country, date_from, date_to, actor, event_type, min_fatalities, show_all)
+    try:
+        n = export_mod.export(store.iter_events(limit=limit, **filters), fmt, None if out == "-" else out)
+    except OSError as exc:
+        _fail(f"cannot write {out}: {exc.strerror or exc}")
+    store.close()
+    if out != "-":
+        _warn(f"{n} events written to {out}")
+
+
 def main() -> None:
     try:
         cli(prog_name="eventwire")
