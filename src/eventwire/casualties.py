@@ -44,6 +44,7 @@ class Lexicon:
     vague: dict
     person_nouns: frozenset
     subset_words: frozenset
+    non_person_nouns: frozenset
 
 
 @functools.lru_cache(maxsize=1)
@@ -59,7 +60,8 @@ def lexicon() -> Lexicon:
         weak_death_nouns=words("weak_death_nouns"), other_harm=words("other_harm"),
         zero_nouns=words("zero_nouns"), zero_verbs=words("zero_verbs"),
         vague={str(k).lower(): int(v) for k, v in (raw.get("vague_numbers") or {}).items()},
-        person_nouns=words("person_nouns"), subset_words=words("subset_words"))
+        person_nouns=words("person_nouns"), subset_words=words("subset_words"),
+        non_person_nouns=words("non_person_nouns"))
 
 
 # -- numbers ----------------------------------------------------------------------------------------------
@@ -239,20 +241,22 @@ def _victims(anchor, lex: Lexicon) -> list:
             elif c.dep_ == "nsubj" and (lem in _INTRANSITIVE or (not has_obj and not passive
                                                                   and anchor.tag_ == "VBN")):
                 out.append(c)
-            elif c.dep_ == "nsubj" and not has_obj and _counted(c, lex):
+            elif c.dep_ == "nsubj" and not has_obj and 0 < anchor.i - c.i <= 3 and _counted(c, lex):
                 out.append(c)  # headline style "3 killed in blast", parsed as a subject
         if anchor.dep_ in ("acl", "relcl", "amod") and (anchor.tag_ == "VBN" or passive or lem in _INTRANSITIVE):
             out.append(anchor.head)  # "5 civilians killed in ...", "people who died"
-        if anchor.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in kids):
-            pass  # "killed 2 and wounded 5": the conjunct verb's own arguments only
+        if not out and anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX"):
+            # "was shot and killed", "were kidnapped and killed": the first verb's victims
+            out.extend(c for c in anchor.head.children if c.dep_ == "nsubjpass")
+        out.extend(_complement_subject(anchor))
         return out
     if lem in ("life", "lives"):
         head = anchor.head
         for c in anchor.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 out.extend(g for g in c.children if g.dep_ == "pobj")
-        if anchor.dep_ == "dobj":
-            out.extend(c for c in head.children if c.dep_ in ("nsubj",) and _lemma(head) == "lose")
+        if anchor.dep_ == "dobj" and _lemma(head) in ("lose", "sacrifice", "give", "lay"):
+            out.extend(c for c in head.children if c.dep_ == "nsubj")  # "9 people lost their lives"
         if any(c.dep_ == "nummod" for c in anchor.children):
             out.append(anchor)
         return out
@@ -269,8 +273,9 @@ def _victims(anchor, lex: Lexicon) -> list:
     if lem == "dead":
         if anchor.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl", "conj", "dobj") and head.pos_ == "VERB":
             out.extend(c for c in head.children if c.dep_ == "dobj" and c.i != anchor.i)  # "left 12 people dead"
-        if anchor.dep_ in ("amod", "acl") and head.pos_ in ("NOUN", "PROPN", "NUM"):
+        if anchor.dep_ in ("amod", "acl") and (head.pos_ in ("NOUN", "PROPN") or head.i < anchor.i):
             out.append(head)  # "12 people dead"
+        out.extend(_complement_subject(anchor))
     if anchor.dep_ == "pobj" and head.lower_ == "among":
         owner = head.head  # "two children among the dead", "two children were among the dead"
         if owner.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
@@ -295,6 +300,15 @@ def _victims(anchor, lex: Lexicon) -> list:
             if c.dep_ == "prep" and c.lower_ in ("to", "at"):
                 out.extend(g for g in c.children if g.dep_ == "pobj")
     return out
+
+
+def _complement_subject(anchor) -> list:
+    """"Two men were found dead", "the guide was found killed": the subject of the verb they complete."""
+    if anchor.dep_ not in ("oprd", "xcomp", "acomp", "ccomp") or anchor.head.pos_ not in ("VERB", "AUX"):
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in anchor.children):
+        return []
+    return [c for c in anchor.head.children if c.dep_ in ("nsubjpass", "nsubj") and _lemma(anchor.head) != "leave"]
 
 
 def _is_number_like(tok, lex: Lexicon) -> bool:
@@ -344,7 +358,7 @@ def _value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | 
     if ph is None:
         for c in victim.children:
             if c.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod", "det", "npadvmod", "advmod") \
-                    and c.i in phrases_by_token:
+                    and c.i in phrases_by_token and c.i < victim.i:
                 ph = phrases_by_token[c.i]
                 break
     if ph is not None and not _measure(victim, ph, lex):
@@ -355,9 +369,23 @@ def _value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | 
         det = [c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "nummod")]
         if "no" in det or "every" in det or "all" in det:
             return None
-        if victim.ent_type_ == "PERSON" or _lemma(victim) in lex.person_nouns or victim.lower_ in lex.person_nouns:
+        if _one_person(victim, lex):
             return _Count(1, {victim.i} | {c.i for c in victim.children if c.dep_ in ("det", "amod", "compound")})
     return None
+
+
+_NOT_PEOPLE_ENTS = frozenset({"GPE", "ORG", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "DATE",
+                              "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL"})
+
+
+def _one_person(victim, lex: Lexicon) -> bool:
+    """A singular noun that a death word governs is one person ("a commissioner", "the governor", "Kadyrov"),
+    unless it names a thing (data file: non_person_nouns) or a place or organisation."""
+    if victim.ent_type_ == "PERSON" or _lemma(victim) in lex.person_nouns or victim.lower_ in lex.person_nouns:
+        return True
+    if victim.ent_type_ in _NOT_PEOPLE_ENTS or _lemma(victim) in lex.non_person_nouns:
+        return False
+    return victim.pos_ in ("NOUN", "PROPN") and victim.lower_ not in _MEASURE_WORDS
 
 
 def _measure(victim, ph: NumberPhrase, lex: Lexicon) -> bool:
