@@ -1,0 +1,84 @@
+"""The same store tests on a real PostgreSQL server (EVENTWIRE_TEST_PG_URL; .ci/run starts one), plus what
+only matters there: two processes migrating at once and concurrent writers of the same article."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+
+import pytest
+from eventfactory import make_event, make_result
+from sqlalchemy import create_engine, text
+
+import test_store
+from eventwire.store import Store, resolve_url
+
+PG_URL = os.environ.get("EVENTWIRE_TEST_PG_URL")
+pytestmark = [pytest.mark.postgres,
+              pytest.mark.skipif(not PG_URL, reason="EVENTWIRE_TEST_PG_URL is not set (no PostgreSQL server; "
+                                                    ".ci/run installs and starts one)")]
+
+
+def _wipe(url: str) -> None:
+    engine = create_engine(resolve_url(url))
+    with engine.begin() as conn:
+        conn.execute(text("DROP TABLE IF EXISTS reviews, event_sources, events, articles, alembic_version CASCADE"))
+    engine.dispose()
+
+
+@pytest.fixture
+def store():
+    _wipe(PG_URL)
+    s = Store(PG_URL)
+    yield s
+    s.close()
+    _wipe(PG_URL)
+
+
+# every store test, on PostgreSQL (they take the `store` fixture above)
+for _name in dir(test_store):
+    if _name.startswith("test_") and callable(getattr(test_store, _name)):
+        globals()[_name] = getattr(test_store, _name)
+varied = test_store.varied
+
+
+def test_the_store_really_is_postgresql(store):
+    assert store.engine.dialect.name == "postgresql"
+    with store.engine.connect() as conn:
+        assert "PostgreSQL" in conn.execute(text("select version()")).scalar()
+
+
+def test_two_processes_opening_a_fresh_database_at_once_migrate_once():
+    _wipe(PG_URL)
+    code = "import sys; from eventwire.store import Store; Store(sys.argv[1]).close(); print('ok')"
+    procs = [subprocess.Popen([sys.executable, "-c", code, PG_URL], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True) for _ in range(3)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0], outs
+    s = Store(PG_URL)
+    assert s.stats()["articles"] == 0
+    s.close()
+    _wipe(PG_URL)
+
+
+def test_concurrent_writers_of_one_article_store_it_once(store):
+    results, errors = [], []
+
+    def write():
+        try:
+            s = Store(PG_URL)
+            results.append(s.add_result(make_result("same", [make_event("same")], url="https://x.example/same")))
+            s.close()
+        except Exception as exc:  # noqa: BLE001 - collected and asserted below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
+    assert errors == []
+    assert sum(not r.duplicate for r in results) == 1
+    assert store.stats()["articles"] == 1 and store.stats()["reports"] == 1
