@@ -195,15 +195,33 @@ def _lemma(tok) -> str:
 def _is_death_verb(tok, lex: Lexicon) -> bool:
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBN", "VBD", "VBG"):
         return False
-    if _lemma(tok) in lex.death_verbs or tok.lower_ in ("killed", "killing", "kills", "kill"):
+    lem = _lemma(tok)
+    if lem in lex.death_verbs or tok.lower_ in ("killed", "killing", "kills", "kill"):
         return True
-    # "shot dead", "beaten to death", "burned to death"
+    doc = tok.doc
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "dead":
+        return True  # "shot dead 3 Ethiopians"
     for ch in tok.children:
-        if ch.lower_ == "dead" and ch.dep_ in ("acomp", "oprd", "xcomp", "advmod", "dobj", "ccomp", "amod"):
-            return True
-        if ch.dep_ == "prep" and ch.lower_ == "to" and any(g.lemma_.lower() == "death" for g in ch.children):
-            return True
+        low = ch.lower_
+        if low == "dead" and ch.dep_ in ("acomp", "oprd", "xcomp", "advmod", "dobj", "ccomp", "amod"):
+            return True  # "shot dead"
+        if low == "alive" and lem in ("burn", "bury"):
+            return True  # "burned alive"
+        if low == "fatally" and ch.dep_ == "advmod":
+            return True  # "fatally shot"
+        if ch.dep_ == "prt" and f"{lem} {low}" in lex.death_verbs:
+            return True  # "gunned down", "mowed down"
+        if ch.dep_ == "prep" and low == "to" and any(g.lemma_.lower() == "death" for g in ch.children):
+            return True  # "beaten to death"
+        if ch.dep_ == "dobj" and _lemma(ch) in ("throat", "throats") and lem in ("slit", "cut", "slash"):
+            return True  # "slit the throats of five civilians"
+    if lem == "lose" and any(c.dep_ == "dobj" and (_lemma(c) in lex.person_nouns or _lemma(c) in _PEOPLE_LEMMAS)
+                             for c in tok.children):
+        return True  # "the army lost 1 officer and 3 soldiers"
     return False
+
+
+_PEOPLE_LEMMAS = frozenset({"people", "person", "man", "men", "troop", "troops", "life", "member", "personnel"})
 
 
 _STRONG_DEATH_NOUNS = frozenset({"dead", "death", "deaths", "fatality", "fatalities", "body", "bodies", "corpse",
@@ -224,6 +242,9 @@ def _anchors(sent, lex: Lexicon) -> list:
             out.append(tok)
         elif lem in ("life", "lives") and tok.head.pos_ in ("VERB", "AUX") and _lemma(tok.head) in lex.life_verbs:
             out.append(tok)
+        elif tok.pos_ == "NOUN" and lem in lex.of_nouns and any(c.dep_ == "prep" and c.lower_ == "of"
+                                                                 for c in tok.children):
+            out.append(tok)  # "the execution of two men", "the massacre of 30 villagers"
     return out
 
 
@@ -235,15 +256,26 @@ def _victims(anchor, lex: Lexicon) -> list:
         kids = list(anchor.children)
         has_obj = any(c.dep_ == "dobj" for c in kids)
         passive = any(c.dep_ in _PASSIVE_MARKERS for c in kids)
+        own_args = any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in kids)
+        first_obj = True
         for c in kids:
-            if c.dep_ in ("dobj", "nsubjpass"):
+            if c.dep_ == "dobj" and _lemma(c) in ("throat", "throats"):
+                out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj")
+            elif c.dep_ == "dobj" and first_obj:
+                out.append(c)  # only the first: a second "object" is a misparsed apposition
+                first_obj = False
+            elif c.dep_ == "nsubjpass":
                 out.append(c)
+            elif c.dep_ == "npadvmod" and _is_number_like(c, lex) and c.i > anchor.i and not _harmed_otherwise(c, lex):
+                out.append(c)  # "shoot dead seven"
             elif c.dep_ == "nsubj" and (lem in _INTRANSITIVE or (not has_obj and not passive
                                                                   and anchor.tag_ == "VBN")):
                 out.append(c)
             elif c.dep_ == "nsubj" and not has_obj and 0 < anchor.i - c.i <= 3 and _counted(c, lex):
                 out.append(c)  # headline style "3 killed in blast", parsed as a subject
-        if anchor.dep_ in ("acl", "relcl", "amod") and (anchor.tag_ == "VBN" or passive or lem in _INTRANSITIVE):
+        if anchor.dep_ in ("acl", "relcl", "amod") and (anchor.tag_ == "VBN" or passive or lem in _INTRANSITIVE) \
+                and not own_args:
             out.append(anchor.head)  # "5 civilians killed in ...", "people who died"
         if not out and anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX"):
             # "was shot and killed", "were kidnapped and killed": the first verb's victims
@@ -334,15 +366,25 @@ def _with_conjuncts(tok, anchor, lex: Lexicon) -> list:
 
 
 def _harmed_otherwise(tok, lex: Lexicon) -> bool:
-    """A conjunct that another harm word governs or follows: "20 wounded", "and injured 20 others"."""
-    for c in tok.children:
-        if _lemma(c) in lex.other_harm or c.lower_ in lex.other_harm:
+    """A conjunct that is, or sits next to, another harm word: "the injury of 13", "20 wounded", "and injured
+    20 others", "and two others were injured"."""
+    def harm(t) -> bool:
+        return _lemma(t) in lex.other_harm or t.lower_ in lex.other_harm
+
+    if harm(tok) or any(harm(c) for c in tok.children):
+        return True
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.right_edge.i
+    for i in range(left - 1, max(left - 3, -1), -1):  # "and injured 20 others"
+        if harm(doc[i]):
             return True
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    prev = tok.nbor(-1) if tok.i > 0 else None
-    for near in (nxt, prev):
-        if near is not None and (_lemma(near) in lex.other_harm or near.lower_ in lex.other_harm):
+        if doc[i].pos_ not in ("CCONJ", "PUNCT", "ADV", "VERB", "AUX"):
+            break
+    for i in range(right + 1, min(right + 4, len(doc))):  # "and another six were injured"
+        if harm(doc[i]):
             return True
+        if doc[i].pos_ not in ("AUX", "ADV", "PART") and doc[i].lower_ not in ("were", "was", "been", "also"):
+            break
     return False
 
 
@@ -365,10 +407,12 @@ def _value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | 
         return _Count(ph.value, set(range(ph.first, ph.last + 1)) | {victim.i})
     if victim.lower_ in ("him", "her", "himself", "herself"):
         return _Count(1, {victim.i})
-    if victim.pos_ in ("NOUN", "PROPN") and victim.tag_ in ("NN", "NNP"):
-        det = [c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "nummod")]
+    det = [c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "nummod")]
+    if victim.pos_ in ("NOUN", "PROPN") and (victim.tag_ in ("NN", "NNP") or "a" in det or "an" in det):
         if "no" in det or "every" in det or "all" in det:
             return None
+        if victim.dep_ == "conj" and not det and victim.ent_type_ not in ("PERSON", "NORP"):
+            return None  # "mostly tourists and local staff": a description, not one more person
         if _one_person(victim, lex):
             return _Count(1, {victim.i} | {c.i for c in victim.children if c.dep_ in ("det", "amod", "compound")})
     return None
@@ -398,9 +442,16 @@ def _measure(victim, ph: NumberPhrase, lex: Lexicon) -> bool:
         return True
     if victim.lower_ in _MEASURE_WORDS:
         return True
-    if ph.value >= 1900 and ph.value <= 2100 and len(ph.tokens) == 1 and victim.i in ph.tokens:
-        return True  # a bare year ("in 2016")
+    if _year_like(doc, ph) and not (_lemma(victim) in lex.person_nouns or _lemma(victim) in _PEOPLE_LEMMAS):
+        return True  # a year ("in 2016", "the 2018 attacks"); a count that large would be written "2,018"
     return False
+
+
+def _year_like(doc, ph: NumberPhrase) -> bool:
+    if len(ph.tokens) != 1:
+        return False
+    text = doc[min(ph.tokens)].text
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
 
 
 def _subset(tok, anchor, lex: Lexicon) -> bool:
@@ -522,7 +573,7 @@ def _fallback(sent, lex: Lexicon) -> _AnchorCount | None:
         head_noun = doc[ph.last + 1] if ph.last + 1 < sent.end else None
         if head_noun is not None and head_noun.lower_ in _MEASURE_WORDS:
             continue
-        if ph.value >= 1900 and ph.value <= 2100:
+        if _year_like(doc, ph):
             continue
         if _subset(doc[ph.last], sent.root, lex):
             continue
