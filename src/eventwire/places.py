@@ -44,7 +44,8 @@ NEAR_WORDS = {"near", "outside", "outskirts", "edge", "edges", "vicinity", "arou
 LOCATIVE_VERBS = {"be", "lie", "sit", "border", "locate", "remain", "stretch", "have", "become", "host", "see",
                   "experience", "suffer", "face", "receive", "get", "lose", "record", "report"}
 GEO_PRECISION = {CITY: 1, ADMIN2: 2, ADMIN1: 3, COUNTRY: 3, CONTINENT: 3, REGION: 3, "water": 3}
-FEATURE_PRIOR = {COUNTRY: 4.0, CONTINENT: 4.0, REGION: 3.0, "water": 3.0, ADMIN1: 1.6, CITY: 0.0, ADMIN2: -1.0}
+FEATURE_PRIOR = {COUNTRY: 4.0, CONTINENT: 4.0, REGION: 5.0, "water": 6.0, "building": 5.0, ADMIN1: 1.6, CITY: 0.0,
+                 ADMIN2: -1.0}
 NORP_EXTRA = {"european": "Europe", "europeans": "Europe", "african": "Africa", "africans": "Africa",
               "asian": "Asia", "asians": "Asia", "latin american": "Latin America",
               "middle eastern": "Middle East", "arctic": "Arctic", "pacific": "Pacific"}
@@ -67,6 +68,20 @@ def country_words() -> tuple[dict[str, str], dict[str, str]]:
         for d in gz.split_list(row.get("demonyms")):
             dems.setdefault(normalize(d), cc)
     return adjs, dems
+
+
+@functools.lru_cache(maxsize=1)
+def place_words() -> dict[str, tuple[str, str]]:
+    """normalised word -> (place name, kind) from data/places/place_words.tsv ("Kurdish" -> Kurdistan)."""
+    return {normalize(r["word"]): (r["place"], r.get("kind") or ADJECTIVE)
+            for r in gz.read_tsv(gz._data_text("places", "place_words.tsv")) if r.get("word") and r.get("place")}
+
+
+@functools.lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    """Words never read as a place on their own (data/places/not_places.txt)."""
+    lines = gz._data_text("places", "not_places.txt").splitlines()
+    return frozenset(normalize(ln) for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -153,6 +168,7 @@ class _Mention:
     precision_floor: int = 0
     phonetic: bool = False
     dateline: bool = False
+    alt: frozenset = frozenset()  # candidate ids matched only through an alternate name
     chosen: Entry | None = None
     score: float = 0.0
     margin: float = 0.0
@@ -168,6 +184,33 @@ def _clean_span(doc, i: int, j: int) -> tuple[int, int]:
     return i, j
 
 
+def _comma_parts(doc, i: int, j: int) -> list[tuple[int, int]]:
+    """"Raqqa, Daesh's" or "Washington, D.C.": the pieces of an entity between commas, cleaned."""
+    parts, k0 = [], i
+    for k in range(i, j + 1):
+        if k == j or doc[k].text == ",":
+            a, b = _clean_span(doc, k0, k)
+            if a < b:
+                parts.append((a, b))
+            k0 = k + 1
+    return parts
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 0 < len(letters) <= 4 and sum(c.isupper() for c in letters) >= 2
+
+
+def _is_dateline(doc, m) -> bool:
+    """"BEIRUT (Reuters) -", "WASHINGTON —": an all-caps place at the start of a line, before ( , - or —."""
+    if not m.text.isupper() or len(m.text) < 3:
+        return False
+    if m.i > 0 and not ("\n" in doc[m.i - 1].text or doc[m.i - 1].is_space):
+        return False
+    nxt = doc[m.j].text if m.j < len(doc) else ""
+    return nxt in ("(", ",", "-", "—", "–", ":") or nxt.startswith("(")
+
+
 def _is_cap(tok) -> bool:
     t = tok.text
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
@@ -180,6 +223,8 @@ class Geoparser:
         self.gaz = gazetteer or gz.default_gazetteer()
         self.adjectives, self.demonyms = country_words()
         self.abbrevs = admin_abbreviations()
+        self.place_words = place_words()
+        self.not_places = not_places()
 
     # -- public ------------------------------------------------------------------------------------------
     def parse(self, doc, actor_mentions=None) -> list[PlaceMention]:
@@ -225,73 +270,90 @@ class Geoparser:
     def _find(self, doc, actor_mentions) -> list[_Mention]:
         taken = [False] * len(doc)
         mentions: list[_Mention] = []
-        person_names = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+        person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e
+                        if t.lower_ not in ARABIC_ARTICLES}
 
         def claim(m: _Mention) -> None:
             for k in range(m.i, m.j):
                 taken[k] = True
             mentions.append(m)
 
+        self._abbreviations(doc, taken, claim)
         for ent in doc.ents:
             if ent.label_ in PLACE_LABELS:
-                i, j = _clean_span(doc, ent.start, ent.end)
-                if i >= j:
-                    continue
-                span = doc[i:j]
-                if len(span) == 1 and span.text.lower() in person_names:
-                    continue  # "Erdogan" after "Recep Tayyip Erdogan"
-                m = self._span_mention(doc, i, j, "ner")
-                if m is None and "," in span.text:  # "Raqqa, Daesh's": take the part before the comma
-                    k = next(k for k in range(i, j) if doc[k].text == ",")
-                    m = self._span_mention(doc, i, k, "ner") if k > i else None
-                if m is not None:
-                    claim(m)
+                for i, j in _comma_parts(doc, ent.start, ent.end):
+                    if any(taken[k] for k in range(i, j)):
+                        continue
+                    m = self._word_mention(doc, i, j) or self._span_mention(doc, i, j, "ner")
+                    if m is not None and self._accept_named(doc, m, person_words):
+                        claim(m)
             elif ent.label_ == "NORP":
-                m = self._norp_mention(doc, ent.start, ent.end)
+                i, j = _clean_span(doc, ent.start, ent.end)
+                m = self._word_mention(doc, i, j) if i < j else None
                 if m is not None:
                     claim(m)
-        self._scan(doc, taken, claim)
-        self._abbreviations(doc, mentions, taken, claim)
+        self._scan(doc, taken, claim, person_words)
         self._classify(doc, mentions, actor_mentions)
         return sorted(mentions, key=lambda m: m.start)
 
     def _span_mention(self, doc, i: int, j: int, source: str) -> _Mention | None:
         span = doc[i:j]
         text = span.text
-        cands = self.gaz.lookup(normalize(text))
-        phonetic = False
-        if not cands:
-            cands = self.gaz.find(text)
-            phonetic = bool(cands)
+        cands, alt, phonetic = self.gaz.match(text)
         if not cands and len(span) > 1 and span[-1].lower_ in ADMIN_WORDS:  # "Idlib province", "Laurel County"
-            cands = self.gaz.find(doc[i:j - 1].text)
+            cands, alt, phonetic = self.gaz.match(doc[i:j - 1].text)
         if not cands:
             return None
-        return _Mention(span.start_char, span.end_char, i, j, text, source, cands, phonetic=phonetic)
+        single = len(span) == 1
+        # alternate names of small places ("Julia", "Lincoln" for villages abroad) are noise in English text
+        keep = tuple(e for e in cands if e.id not in alt or e.feature in (COUNTRY, ADMIN1, CONTINENT, REGION, "water")
+                     or (e.feature == CITY and e.population >= (20000 if single else 2000)))
+        if not keep:
+            return None
+        if phonetic and single and not any(e.population >= 20000 or e.feature != CITY for e in keep):
+            return None
+        m = _Mention(span.start_char, span.end_char, i, j, text, source, keep, phonetic=phonetic)
+        m.alt = alt
+        return m
 
-    def _norp_mention(self, doc, i: int, j: int) -> _Mention | None:
+    def _word_mention(self, doc, i: int, j: int) -> _Mention | None:
+        """Country adjectives and demonyms ("Turkish", "Nigerians") and other place words ("Kurdish")."""
         span = doc[i:j]
         key = normalize(span.text)
-        cc = self.adjectives.get(key)
-        kind = ADJECTIVE
+        if not key:
+            return None
+        cc, kind = self.adjectives.get(key), ADJECTIVE
         if cc is None:
-            cc = self.demonyms.get(key)
-            kind = DEMONYM
+            cc, kind = self.demonyms.get(key), DEMONYM
         if cc is not None:
             e = self.gaz.country(cc)
-            if e is None:
-                return None
-            m = _Mention(span.start_char, span.end_char, i, j, span.text, "norp", (e,), kind=kind)
-            return m
-        if key in NORP_EXTRA:
-            cands = self.gaz.lookup(normalize(NORP_EXTRA[key]))
-            cands = tuple(c for c in cands if c.feature in (CONTINENT, REGION, "water"))
+            return _Mention(span.start_char, span.end_char, i, j, span.text, "norp", (e,), kind=kind) if e else None
+        word = self.place_words.get(key)
+        if word is not None:
+            cands = tuple(e for e in self.gaz.lookup(normalize(word[0])) if e.feature != CITY or
+                          e.population >= 100000)
             if cands:
-                kind = DEMONYM if key.endswith("s") else ADJECTIVE
-                return _Mention(span.start_char, span.end_char, i, j, span.text, "norp", cands, kind=kind)
+                return _Mention(span.start_char, span.end_char, i, j, span.text, "norp", cands, kind=word[1])
         return None
 
-    def _scan(self, doc, taken, claim) -> None:
+    def _accept_named(self, doc, m: _Mention, person_words: set[str]) -> bool:
+        """A span the NER calls a place: keep it unless it is a person's name or a generic word."""
+        span = doc[m.i:m.j]
+        key = normalize(m.text)
+        if m.source == "norp":
+            return True
+        if key in self.not_places:
+            return False
+        if len(span) == 1:
+            tok = span[0]
+            if tok.lower_ in person_words:
+                return False
+            if _is_acronym(tok.text) and not any(e.feature in (COUNTRY, ADMIN1, REGION, CONTINENT) and e.id not in
+                                                  m.alt for e in m.cands):
+                return False
+        return True
+
+    def _scan(self, doc, taken, claim, person_words) -> None:
         """Gazetteer-driven matching of capitalised word runs the NER did not label as places."""
         n = len(doc)
         maxw = min(6, self.gaz.max_words)
@@ -312,34 +374,57 @@ class Geoparser:
                 if any(t.is_sent_start for t in doc[i + 1:j]):
                     continue
                 key = normalize(doc[i:j].text)
-                if key in keys:
+                if key in keys or key in self.adjectives or key in self.demonyms or key in self.place_words:
                     hit = j
                     break
             if hit is None:
                 i += 1
                 continue
+            m = self._word_mention(doc, i, hit)
+            if m is not None:
+                if m.kind == DEMONYM or doc[i].ent_type_ in ("NORP", "ORG", "FAC", "GPE", "LOC", "") and \
+                        not (doc[i].ent_type_ == "" and not _is_cap(doc[i])):
+                    claim(m)
+                    i = hit
+                    continue
             m = self._span_mention(doc, i, hit, "gaz")
-            if m is not None and self._accept_scanned(doc, m):
+            if m is not None and self._accept_scanned(doc, m, person_words):
                 claim(m)
                 i = hit
             else:
                 i += 1
 
-    def _accept_scanned(self, doc, m: _Mention) -> bool:
+    def _accept_scanned(self, doc, m: _Mention, person_words: set[str]) -> bool:
         span = doc[m.i:m.j]
         first = span[0]
-        best = max(m.cands, key=_prior)
-        strong = best.feature in (COUNTRY, ADMIN1, CONTINENT, REGION, "water") or best.capital
-        pop = max(c.population for c in m.cands)
+        key = normalize(m.text)
+        if key in self.not_places:
+            return False
+        primary = [e for e in m.cands if e.id not in m.alt]
+        best = max(primary or m.cands, key=_prior)
+        strong = bool(primary) and (best.feature in (COUNTRY, ADMIN1, CONTINENT, REGION, "water") or best.capital)
+        pop = max(c.population for c in (primary or m.cands))
         prev = doc[m.i - 1] if m.i > 0 else None
         after_prep = prev is not None and prev.lower_ in LOCATIVE_PREPS
         ent = first.ent_type_
+        if len(span) == 1 and (first.lower_ in person_words or _is_acronym(first.text) and not strong):
+            return False
+        if _is_dateline(doc, m):
+            return pop >= 10000 or strong
         if ent == "PERSON":
             art = first.lower_ in ARABIC_ARTICLES or first.lower_.split("-")[0] in ARABIC_ARTICLES
             return (art and pop >= 1000) or (after_prep and prev.lower_ in STRONG_PREPS and pop >= 5000)
-        if ent in ("ORG", "FAC", "NORP", "EVENT", "WORK_OF_ART", "PRODUCT", "LOC", "GPE"):
-            # a place inside a name: "New York Times", "Aleppo Governorate Council"
-            return strong or pop >= 50000
+        if ent in ("EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"):
+            return False
+        if ent in ("ORG", "FAC", "NORP", "LOC", "GPE"):
+            # a place inside a name: "New York Times", "Aleppo Governorate Council"; not the whole name
+            ent_span = next((e for e in doc.ents if e.start <= m.i < e.end), None)
+            whole = ent_span is not None and _clean_span(doc, ent_span.start, ent_span.end) == (m.i, m.j)
+            if whole:
+                return strong or (after_prep and prev.lower_ in STRONG_PREPS and pop >= 5000)
+            return strong or (bool(primary) and pop >= 50000)
+        if not primary:
+            return False
         if len(span) == 1:
             if first.is_stop or first.tag_ not in ("NNP", "NNPS") or len(first.text) < 3:
                 return False
@@ -348,8 +433,6 @@ class Geoparser:
                 return False  # the word is also used as a common word here
             if first.is_sent_start and not after_prep:
                 return strong and pop >= 100000
-            if first.text.isupper() and len(first.text) <= 4 and not strong:
-                return False
         if strong:
             return True
         if after_prep and prev.lower_ in STRONG_PREPS:
@@ -358,22 +441,20 @@ class Geoparser:
             return pop >= 20000
         return pop >= 200000 or (len(span) > 1 and pop >= 20000)
 
-    def _abbreviations(self, doc, mentions, taken, claim) -> None:
-        """"Athens, Ga.": a state abbreviation right after a place and a comma."""
-        by_end = {m.j: m for m in mentions}
+    def _abbreviations(self, doc, taken, claim) -> None:
+        """"Athens, Ga.": a state abbreviation right after a capitalised word and a comma."""
         for k in range(1, len(doc) - 1):
-            if doc[k].text != "," or k not in by_end or taken[k + 1]:
+            if doc[k].text != "," or not _is_cap(doc[k - 1]):
                 continue
             for w in (3, 2, 1):  # "W. Va." spans tokens
-                if k + 1 + w > len(doc):
+                if k + 1 + w > len(doc) or any(taken[x] for x in range(k + 1, k + 1 + w)):
                     continue
                 span = doc[k + 1:k + 1 + w]
                 ab = self.abbrevs.get(span.text) or self.abbrevs.get(span.text.replace(" ", ""))
-                if ab and (not span.text.isupper() or len(span.text) == 2):
+                if ab and (not span.text.isupper() or len(span.text) == 2 or "." in span.text):
                     e = self.gaz.admin1(*ab)
                     if e is not None:
-                        m = _Mention(span.start_char, span.end_char, k + 1, k + 1 + w, span.text, "abbrev", (e,))
-                        claim(m)
+                        claim(_Mention(span.start_char, span.end_char, k + 1, k + 1 + w, span.text, "abbrev", (e,)))
                         break
 
     # -- how each mention is used ---------------------------------------------------------------------------
@@ -392,8 +473,7 @@ class Geoparser:
                 m.admin_hint = ADMIN_WORDS[last]
             elif nxt is not None and nxt.lower_ in ADMIN_WORDS:
                 m.admin_hint = ADMIN_WORDS[nxt.lower_]
-            m.dateline = m.start < 60 and span.text.isupper() and len(span.text) > 2 and \
-                (m.i == 0 or doc[m.i - 1].text in ("\n", "\n\n") or doc[m.i - 1].is_space)
+            m.dateline = _is_dateline(doc, m)
             if m.source == "norp":
                 root = span.root
                 if m.kind == ADJECTIVE and root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound"):
@@ -455,6 +535,8 @@ class Geoparser:
             s = _prior(e)
             if m.phonetic:
                 s -= 0.5
+            if e.id in m.alt:
+                s -= 1.5
             if m.admin_hint:
                 s += 3.0 if e.feature == m.admin_hint else (1.0 if e.feature in (ADMIN1, ADMIN2) else -1.0)
             if m.within is not None and m.within.chosen is not None:
@@ -476,15 +558,16 @@ class Geoparser:
 
     @staticmethod
     def _prefer_town(m: _Mention, best: Entry, scored) -> Entry:
-        """"Aleppo" is the city, not the governorate of the same name, unless the text says "province"."""
+        """"Aleppo" is the city, not the governorate of the same name, unless the text says "province";
+        "Washington" is the capital, not the state."""
         if best.feature not in (ADMIN1, ADMIN2) or m.admin_hint:
             return best
         for s, e in scored:
-            if e.feature == CITY and e.cc == best.cc and (best.feature == ADMIN2 or e.admin1 == best.admin1) and \
-                    e.population >= 0.3 * max(best.population, 1) and normalize(e.name) == normalize(best.name):
+            if e.feature != CITY or e.cc != best.cc or e.id in m.alt:
+                continue
+            if e.capital:
                 return e
-            if e.feature == CITY and e.cc == best.cc and e.admin1 == best.admin1 and e.capital is False and \
-                    e.population >= 0.3 * max(best.population, 1):
+            if (best.feature == ADMIN2 or e.admin1 == best.admin1) and e.population >= 0.1 * max(best.population, 1):
                 return e
         return best
 
@@ -547,36 +630,43 @@ class Geoparser:
 class _Context:
     """What the rest of the article says: its countries, regions and resolved points."""
 
-    countries: Counter
-    admins: Counter
+    countries: dict[str, Counter]  # name key -> country weights of the mentions with that name
+    admins: dict[str, Counter]
     points: list[tuple[str, float, float, float]]  # (name key, lat, lon, weight)
-    total: float
 
     @classmethod
     def of(cls, mentions: list[_Mention]) -> _Context:
-        countries: Counter = Counter()
-        admins: Counter = Counter()
+        countries: dict[str, Counter] = defaultdict(Counter)
+        admins: dict[str, Counter] = defaultdict(Counter)
         points = []
+        seen: Counter = Counter()
         for m in mentions:
             e = m.chosen
             if e is None:
                 continue
-            w = 0.5 if m.dateline else 1.0
+            key = normalize(m.text)
+            seen[key] += 1
+            # repeated mentions of one name count less: the focus should come from many different places
+            w = (0.5 if m.dateline else 1.0) / seen[key]
             w *= 0.5 + 0.5 * _squash(m.margin)
             if e.cc:
-                countries[e.cc] += w
+                countries[key][e.cc] += w
             if e.admin1 and e.feature in (ADMIN1, ADMIN2, CITY):
-                admins[(e.cc, e.admin1)] += w
+                admins[key][(e.cc, e.admin1)] += w
             if e.feature in (CITY, ADMIN2, ADMIN1):
-                points.append((normalize(m.text), e.lat, e.lon, w))
-        return cls(countries, admins, points, sum(countries.values()) or 1.0)
+                points.append((key, e.lat, e.lon, w))
+        return cls(countries, admins, points)
 
     def bonus(self, e: Entry, key: str) -> float:
+        """Leave-one-out: the article's other names vote for the country, region and neighbourhood."""
         s = 0.0
+        total = sum(sum(c.values()) for k, c in self.countries.items() if k != key)
+        if total <= 0:
+            return 0.0
         if e.cc:
-            s += 3.0 * self.countries.get(e.cc, 0.0) / self.total
+            s += 5.0 * sum(c.get(e.cc, 0.0) for k, c in self.countries.items() if k != key) / total
         if e.admin1:
-            s += 2.0 * self.admins.get((e.cc, e.admin1), 0.0) / self.total
+            s += 3.0 * sum(c.get((e.cc, e.admin1), 0.0) for k, c in self.admins.items() if k != key) / total
         if e.feature in (CITY, ADMIN2, ADMIN1) and self.points:
             near = min((gz.km(e.lat, e.lon, la, lo) for k, la, lo, _ in self.points if k != key), default=1e9)
             s += 1.5 if near <= 50 else 1.0 if near <= 150 else 0.5 if near <= 400 else 0.0
@@ -584,7 +674,7 @@ class _Context:
 
 
 def _prior(e: Entry) -> float:
-    return 0.5 * math.log10(e.population + 1) + FEATURE_PRIOR.get(e.feature, 0.0) + (1.0 if e.capital else 0.0)
+    return 0.5 * math.log10(e.population + 1) + FEATURE_PRIOR.get(e.feature, 0.0) + (2.0 if e.capital else 0.0)
 
 
 def _squash(margin: float) -> float:
