@@ -34,11 +34,12 @@ class Pipeline:
     """Load once, extract many. `workers > 1` spreads batches over that many processes."""
 
     def __init__(self, model: str | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
-                 geoparse: bool = True):
+                 geoparse: bool = True, events: bool = True):
         self.model = nlp.model_name(model)
         self.workers = max(1, int(workers or 1))
         self.batch_size = batch_size
         self.geoparse = geoparse
+        self.events = events  # False: places only (`eventwire geoparse`), the event stages are skipped
         self._nlp = None
 
     # -- resources -------------------------------------------------------------------------------------
@@ -93,7 +94,7 @@ class Pipeline:
             if doc is None:
                 continue
             try:
-                r.places, r.events = analyse(doc, r.article, geoparse=self.geoparse)
+                r.places, r.events = analyse(doc, r.article, geoparse=self.geoparse, events=self.events)
             except Exception as exc:  # noqa: BLE001 - one bad article never stops a batch
                 r.error = f"extraction failed: {type(exc).__name__}: {exc}"
                 r.events, r.places = [], []
@@ -101,7 +102,7 @@ class Pipeline:
 
     def _pipe_parallel(self, articles: Iterable[Any]) -> Iterator[ArticleResult]:
         ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
-        with ctx.Pool(self.workers, initializer=_worker_init, initargs=(self.model, self.geoparse)) as pool:
+        with ctx.Pool(self.workers, initializer=_worker_init, initargs=(self.model, self.geoparse, self.events)) as pool:
             chunks = _chunks((_prepare(item, i) for i, item in enumerate(articles)), self.batch_size)
             for done in pool.imap(_worker_run, chunks):
                 yield from done
@@ -117,12 +118,14 @@ def _prepare(item: Any, index: int) -> ArticleResult:
     return ArticleResult(article=art, error=problem)
 
 
-def analyse(doc, article: Article, geoparse: bool = True):
+def analyse(doc, article: Article, geoparse: bool = True, events: bool = True):
     """All stages after the parse, for one article: (place mentions, events)."""
     catalogue = actors.default_catalogue()
     geoparser = places.default_geoparser()
     actor_mentions = catalogue.find_mentions(doc)
     place_mentions = geoparser.parse(doc, actor_mentions=actor_mentions) if geoparse else []
+    if not events:
+        return place_mentions, []
     date_mentions = dates.find_dates(doc, article.published)
     out: list[Event] = []
     for cand in events.find_events(doc, actor_mentions):
@@ -137,9 +140,9 @@ def analyse(doc, article: Article, geoparse: bool = True):
 _WORKER: Pipeline | None = None
 
 
-def _worker_init(model: str | None, geoparse: bool) -> None:
+def _worker_init(model: str | None, geoparse: bool, events: bool = True) -> None:
     global _WORKER
-    _WORKER = Pipeline(model=model, workers=1, geoparse=geoparse)
+    _WORKER = Pipeline(model=model, workers=1, geoparse=geoparse, events=events)
     _WORKER.nlp  # noqa: B018 - load once per process
 
 
