@@ -223,7 +223,8 @@ def read_csv(text: str, name: str, published: str | None = None) -> Iterator[Art
 
 def read_html(data: bytes | str, name: str, url: str | None = None, published: str | None = None,
               title: str | None = None, source: str | None = None) -> Article | InputError:
-    """The main text, title and date of an HTML page (trafilatura); boilerplate and comments are dropped."""
+    """The main text, title and date of an HTML page (trafilatura); boilerplate and comments are dropped.
+    `published`, `title` and `source` fill in what the page itself does not say."""
     import trafilatura
 
     try:
@@ -244,7 +245,7 @@ def read_html(data: bytes | str, name: str, url: str | None = None, published: s
             break
     site = getattr(doc, "sitename", None) or (_urlsplit(url).hostname if url else None)
     return Article(id=url or Path(name).stem, text=text, published=when,
-                   title=getattr(doc, "title", None) or title, url=url, source=source or site or name)
+                   title=getattr(doc, "title", None) or title, url=url, source=site or source or name)
 
 
 def looks_like_feed(data: bytes) -> bool:
