@@ -166,6 +166,63 @@ def extract(files, published, fmt, workers, model, show_all):
 
 
 # ---------------------------------------------------------------------------------------------------------
+# geoparse
+# ---------------------------------------------------------------------------------------------------------
+@cli.command()
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default=None,
+              help="Output format; table on a terminal, jsonl otherwise.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+@click.option("--model", default=None, help="spaCy model name (default: $EVENTWIRE_SPACY_MODEL or the bundled one).")
+def geoparse(files, fmt, workers, model):
+    """Every place named in articles, resolved to coordinates, with offsets and how it is used
+    (literal, metonym, adjective, demonym). FILE.txt is one article, FILE.jsonl many, - reads stdin."""
+    from eventwire.pipeline import Pipeline
+
+    if fmt is None:
+        fmt = "table" if sys.stdout.isatty() else "jsonl"
+    items = list(read_inputs(files, None))
+    if not items:
+        _fail("no input: give files, or pipe articles on stdin")
+    single = len(items) == 1
+    failures = 0
+    for bad in (x for x in items if isinstance(x, ingest.InputError)):
+        failures += 1
+        _warn(f"skipped: {bad}")
+    try:
+        pipeline = Pipeline(model=model, workers=workers, events=False)
+        pipeline.nlp  # noqa: B018 - fail early with a clear message when the model is missing
+    except Exception as exc:  # noqa: BLE001
+        _fail(str(exc))
+    rows = []
+    for res in pipeline.pipe([a for a in items if isinstance(a, Article)]):
+        if res.error:
+            failures += 1
+            _warn(f"skipped article {res.article.id}: {res.error}")
+            continue
+        if fmt == "jsonl":
+            line = {"article_id": res.article.id, "places": [pm.to_dict() for pm in res.places]}
+            sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        else:
+            rows.extend((res.article.id, pm) for pm in res.places)
+    if fmt == "table":
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(header_style="bold")
+        for col in ("article", "offsets", "text", "kind", "place", "country", "lat", "lon", "prec."):
+            table.add_column(col, overflow="fold")
+        for aid, pm in rows:
+            p = pm.place
+            table.add_row(aid, f"{pm.start}-{pm.end}", p.text or "", pm.kind, f"{p.name} ({p.feature})",
+                          p.country or "", f"{p.lat:.4f}", f"{p.lon:.4f}", str(p.precision))
+        Console().print(table)
+    if single and failures:
+        sys.exit(1)
+
+
+# ---------------------------------------------------------------------------------------------------------
 # ingest, events, export: the event store (eventwire.store; --db or $EVENTWIRE_DB, default ./eventwire.db)
 # ---------------------------------------------------------------------------------------------------------
 _DB_HELP = "Database URL or SQLite file (default: $EVENTWIRE_DB, else ./eventwire.db)."
