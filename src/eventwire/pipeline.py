@@ -94,7 +94,7 @@ class Pipeline:
             if doc is None:
                 continue
             try:
-                r.places, r.events = analyse(doc, r.article, geoparse=self.geoparse, events=self.events)
+                r.places, r.events = analyse(doc, r.article, geoparse=self.geoparse, with_events=self.events)
             except Exception as exc:  # noqa: BLE001 - one bad article never stops a batch
                 r.error = f"extraction failed: {type(exc).__name__}: {exc}"
                 r.events, r.places = [], []
@@ -118,13 +118,13 @@ def _prepare(item: Any, index: int) -> ArticleResult:
     return ArticleResult(article=art, error=problem)
 
 
-def analyse(doc, article: Article, geoparse: bool = True, events: bool = True):
+def analyse(doc, article: Article, geoparse: bool = True, with_events: bool = True):
     """All stages after the parse, for one article: (place mentions, events)."""
     catalogue = actors.default_catalogue()
     geoparser = places.default_geoparser()
     actor_mentions = catalogue.find_mentions(doc)
     place_mentions = geoparser.parse(doc, actor_mentions=actor_mentions) if geoparse else []
-    if not events:
+    if not with_events:
         return place_mentions, []
     date_mentions = dates.find_dates(doc, article.published)
     out: list[Event] = []
