@@ -101,7 +101,7 @@ _CORE = [
 ]
 # a month or a year alone is a date only after a word that makes it one ("in August", "last August", "mid-2016")
 _CONTEXT = (r"(?i:(?:in\s+|on\s+)?(?:last|this\s+past|this|next|early|mid|late|earlier\s+in|later\s+in|in|since|until|till"
-            r"|by|during|of|throughout|before|after|the\s+end\s+of|the\s+beginning\s+of)(?:\s+|-))")
+            r"|by|during|throughout|before|after|the\s+end\s+of|the\s+beginning\s+of)(?:\s+|-))")
 _NEEDS_CONTEXT = [rf"{_MON}(?!\w)(?!\s*\d)", rf"{_YEAR}(?!\s*(?:-|%|per|people|persons|civilians|men))"]
 
 _DATE_RE = re.compile(
@@ -121,8 +121,9 @@ def find_dates(doc, published: dt.date | None) -> list[DateMention]:
     for m in _DATE_RE.finditer(text):
         mention = _mention(text, m.start(), m.end(), published)
         if mention is not None:
-            found.append(mention)
             taken.append((m.start(), m.end()))
+            if not _names_something(doc, mention):
+                found.append(mention)
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
@@ -134,11 +135,29 @@ def find_dates(doc, published: dt.date | None) -> list[DateMention]:
         if ent.start > 0 and doc[ent.start - 1].lower_ in _PREPS_BEFORE_ENT:
             start = doc[ent.start - 1].idx
         mention = _mention(text, start, end, published)
-        if mention is not None:
+        if mention is not None and not _names_something(doc, mention):
             found.append(mention)
             taken.append((start, end))
     found.sort(key=lambda x: x.start)
     return found
+
+
+_MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod", "poss", "appos"})
+
+
+def _names_something(doc, m: DateMention) -> bool:
+    """A bare year or month that is part of a name rather than a statement of when: "the 2008 Mumbai attacks",
+    "November 2016 Israel wildfires", "Battle of Mosul (2016)"."""
+    if m.precision not in ("month", "year") or _LEAD_RE.match(_normalise(m.text) + " "):
+        return False
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    if span.start > 0 and doc[span.start - 1].text == "(":
+        return True
+    root = span.root
+    head = root.head
+    return root.dep_ in _MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN") and not (span.start <= head.i < span.end)
 
 
 def _mention(text: str, start: int, end: int, published: dt.date | None) -> DateMention | None:
@@ -446,7 +465,7 @@ def event_date(mentions: list[DateMention], cand, published: dt.date | None) -> 
     usable = [m for m in mentions if not m.bound and (allow_future or not _after(m, published))]
     sent = cand.sentence
     s_start, s_end = sent.start_char, sent.end_char
-    in_sentence = [m for m in usable if s_start <= m.start < s_end]
+    in_sentence = [m for m in usable if s_start <= m.start < s_end and not _in_other_clause(m, cand)]
     if in_sentence:
         best = min(in_sentence, key=lambda m: _rank(m, cand))
         return _from_mention(best)
@@ -487,6 +506,21 @@ def _rank(m: DateMention, cand) -> tuple:
     attached = gov.i in (trigger.i, trig_gov.i) or any(t.i == trigger.i for t in root.ancestors)
     speech = gov.lemma_.lower() in SPEECH_VERBS and not attached
     return (0 if attached else 1, 1 if speech else 0, distance)
+
+
+def _in_other_clause(m: DateMention, cand) -> bool:
+    """A date inside a relative clause that does not hold the trigger belongs to another, earlier happening:
+    "mourners visiting the grave of a soldier who was killed last year"."""
+    trigger = cand.trigger
+    if trigger is None:
+        return False
+    span = cand.sentence.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    gov = _governor(span.root, trigger)
+    if gov.dep_ not in ("relcl", "acl") or gov.i == trigger.i:
+        return False
+    return not any(t.i == gov.i for t in trigger.ancestors)
 
 
 def _governor(tok, trigger):
