@@ -36,6 +36,10 @@ TERRITORY_NOUNS = {"town", "city", "village", "villages", "district", "area", "t
                    "quarter", "parts", "part", "most", "stronghold", "strongholds", "airfield", "outpost",
                    "countryside", "hamlet", "hamlets", "border"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NOT_ACTOR_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+PAIR_WORDS = {"side", "sides", "leader", "leaders", "country", "countries", "party", "parties", "both",
+              "president", "presidents", "government", "governments", "minister", "ministers", "nation", "nations",
+              "counterpart", "counterparts", "delegation", "delegations"}
 # trigger words that are events only near conflict words: "hit" a record, "fight" corruption, "enter" talks
 WEAK_TRIGGERS = {"hit", "target", "strike", "fire", "burn", "set", "enter", "advance", "free", "fall", "occupy",
                  "take over", "push into", "engage", "battle", "fight", "die", "death", "deaths", "dead",
@@ -69,6 +73,9 @@ class Lexicon:
     def family(self, cls: str) -> str:
         return self.classes[cls]["family"]
 
+    def is_event_noun(self, tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.nouns or tok.lower_ in self.nouns)
+
 
 def _read_yaml(name: str):
     return yaml.safe_load(resources.files("eventwire").joinpath(f"data/events/{name}").read_text("utf-8"))
@@ -81,6 +88,8 @@ def lexicon() -> Lexicon:
     verbs: dict = defaultdict(set)
     nouns: dict = defaultdict(set)
     phrases: dict = defaultdict(set)
+    for w in _read_yaml("triggers.yaml").get("not_events", []):
+        phrases[w.lower()].add("ignore")
     for cls, spec in trig.items():
         for w in spec.get("verbs", []) or []:
             (phrases if " " in w else verbs)[w.lower()].add(cls)
@@ -265,6 +274,8 @@ def find_events(doc: Doc, actor_mentions: list) -> list[EventCandidate]:
         if any(s < e2 and s2 < e for (s2, e2) in longest):
             continue
         longest[(s, e)] = cl
+    ignored = {i for (s_, e_), cl in longest.items() if "ignore" in cl for i in range(s_, e_)}
+    longest = {k: v for k, v in longest.items() if "ignore" not in v}
     context = DocContext(doc, actor_mentions)
     out: list[EventCandidate] = []
     for sent_index, sent in enumerate(doc.sents):
@@ -272,6 +283,8 @@ def find_events(doc: Doc, actor_mentions: list) -> list[EventCandidate]:
         conflict = None
         groups: dict = defaultdict(list)
         for tok, classes, weak in _trigger_hits(sent, longest):
+            if tok.i in ignored or any(c.i in ignored for c in tok.children if c.dep_ in ("dobj", "prep")):
+                continue
             classes = _refine_classes(tok, classes, ments)
             if not classes:
                 continue
@@ -285,12 +298,43 @@ def find_events(doc: Doc, actor_mentions: list) -> list[EventCandidate]:
                 fam_classes = {c for c in classes if lex.family(c) == fam}
                 groups[(fam, mod)].append((tok, fam_classes))
         for (fam, mod), trig in groups.items():
-            cand = _build_candidate(sent, sent_index, fam, mod, trig, context)
-            if cand is not None:
-                out.append(cand)
-                context.remember(cand)
+            for cluster in _split_clusters(trig):
+                cand = _build_candidate(sent, sent_index, fam, mod, cluster, context)
+                if cand is not None:
+                    out.append(cand)
+                    context.remember(cand)
     _attribute_claims(doc, out, context)
     return out
+
+
+def _related(a: Token, b: Token) -> bool:
+    """True when one trigger sits in the other's own clause: "killed ... in air strikes" (one event), not
+    "regained villages they had been pushed out of by suicide attacks" (a past event in a relative clause)."""
+    for lo, hi in ((a, b), (b, a)):
+        node, steps = lo, 0
+        while node.head.i != node.i and steps < 4:
+            steps += 1
+            node = node.head
+            if node.i == hi.i:
+                return True
+            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
+                break
+    return a.head.i == b.head.i
+
+
+def _split_clusters(trig: list) -> list[list]:
+    """Triggers of one family and modality in one sentence: the main one with the triggers tied to it, then
+    any other verb trigger with arguments of its own as a separate event."""
+    rest = list(trig)
+    clusters = []
+    while rest:
+        main = _main_trigger(rest)
+        cluster = [(t, c) for t, c in rest if t.i == main.i or _related(t, main)]
+        rest = [(t, c) for t, c in rest if (t, c) not in cluster]
+        clusters.append(cluster)
+        rest = [(t, c) for t, c in rest
+                if t.pos_ == "VERB" and any(ch.dep_ in ("nsubj", "nsubjpass", "dobj") for ch in t.children)]
+    return clusters
 
 
 def _build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list, context: DocContext):
@@ -299,7 +343,7 @@ def _build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list
     roles = _roles(main, fam, context)
     if not (roles.actor1 or roles.actor2):  # the roles may hang on another trigger of the same event
         for tok, _ in trig:
-            if tok is not main:
+            if tok.i != main.i:
                 r = _roles(tok, fam, context)
                 if r.actor1 or r.actor2:
                     roles = r
@@ -336,7 +380,7 @@ def _main_trigger(trig: list) -> Token:
 
 def _depth(tok: Token) -> int:
     d = 0
-    while tok.head is not tok and d < 30:
+    while tok.head.i != tok.i and d < 30:
         tok = tok.head
         d += 1
     return d
@@ -358,15 +402,16 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
     """(subject token, passive?) of a verb, climbing through xcomp/conj/relcl/acl when it has none itself."""
     node = tok
     for _ in range(6):
-        for c in node.children:
-            if c.dep_ in ("nsubj", "csubj"):
-                return c, False
-            if c.dep_ in ("nsubjpass", "csubjpass"):
-                return c, True
-        if node.dep_ in ("xcomp", "conj", "advcl", "pcomp") and node.head is not node:
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj", "nsubjpass", "csubjpass")]
+        if subjects:
+            # two subjects means a misparse ("Northeast of X, they regained"): the nearest one is right
+            before = [c for c in subjects if c.i < node.i]
+            c = before[-1] if before else subjects[0]
+            return c, c.dep_ in ("nsubjpass", "csubjpass")
+        if node.dep_ in ("xcomp", "conj", "advcl", "pcomp") and node.head.i != node.i:
             node = node.head
             continue
-        if node.dep_ in ("relcl", "acl") and node.head is not node:
+        if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
             passive = node.tag_ == "VBN" and node.dep_ == "acl"
             return node.head, passive
         break
@@ -423,6 +468,11 @@ def _roles(tok: Token, fam: str, ctx: DocContext) -> Roles:
     else:  # an event noun: "an attack by IS on a checkpoint", "Russian air strikes", "clashes between A and B"
         between = _prep_objects(tok, {"between"})
         if between:
+            pair = ctx.participants(between[0])
+            if len(pair) >= 2:
+                r.actor1, r.actor2 = pair[0], pair[1]
+                ctx.last_pair = (pair[0], pair[1])
+                return r
             parts = [between[0]] + [c for c in between[0].conjuncts]
             a1_tok = parts[0]
             a2_tok = parts[1] if len(parts) > 1 else None
@@ -466,6 +516,12 @@ def _roles(tok: Token, fam: str, ctx: DocContext) -> Roles:
                     a1_tok = c
                     break
 
+    lex = lexicon()
+    if a1_tok is not None and lex.is_event_noun(a1_tok) and a1_tok.i != tok.i:
+        inner = _roles(a1_tok, fam, ctx) if tok.pos_ == "VERB" else Roles()
+        r.actor1 = inner.actor1
+        r.assoc1 = inner.assoc1
+        a1_tok = None
     if a1_tok is not None:
         r.actor1 = ctx.role_for(a1_tok, tok, side=1)
         for conj in a1_tok.conjuncts:
@@ -485,6 +541,12 @@ def _roles(tok: Token, fam: str, ctx: DocContext) -> Roles:
                 role = ctx.role_for(p, tok, side=1)
                 if role:
                     r.assoc1.append(role)
+    if a1_tok is not None and a2_tok is None and a1_tok.lemma_.lower() in PAIR_WORDS \
+            and ctx.last_pair is not None and any(c.lower_ in ("two", "both") for c in a1_tok.children):
+        r.actor1, r.actor2 = ctx.last_pair
+        return r
+    if a2_tok is not None and lex.is_event_noun(a2_tok):
+        a2_tok = None
     if a2_tok is not None:
         r.victim_words = {t.lemma_.lower() for t in a2_tok.subtree} | {a2_tok.lower_}
         r.actor2 = ctx.role_for(a2_tok, tok, side=2)
@@ -515,6 +577,8 @@ class DocContext:
             for i in range(m.start_token, m.end_token):
                 self.by_token[i] = m
         self.recent: list[Role] = []
+        self.last_pair: tuple | None = None
+        self._subject_cache: dict = {}
         counts: Counter = Counter()
         self.examples: dict = {}
         for m in self.mentions:
@@ -554,11 +618,30 @@ class DocContext:
             return None
         return Role(actor=dom.actor, start=-1, end=-1, generic=False, known=True)
 
+    def participants(self, tok: Token) -> list[Role]:
+        """The distinct actors named in a phrase such as "between Erdogan and US President Donald Trump"."""
+        out: list[Role] = []
+        seen = set()
+        for t in tok.subtree:
+            m = self.by_token.get(t.i)
+            if m is not None and m.actor.name not in seen and (m.start, m.end) not in seen:
+                seen.add(m.actor.name)
+                out.append(Role(actor=m.actor, start=m.start, end=m.end, generic=m.generic, known=m.actor.known))
+        if len(out) < 2:
+            for t in [tok] + list(tok.conjuncts):
+                role = self.role_for(t, t, 1)
+                if role is not None and role.actor.name not in seen:
+                    seen.add(role.actor.name)
+                    out.append(role)
+        return out
+
     def role_for(self, tok: Token, trigger: Token, side: int) -> Role | None:
         """The actor a role token stands for: a catalogue mention in its phrase, a pronoun's antecedent, or a
         guess from the words."""
-        if tok is None:
+        if tok is None or tok.ent_type_ in NOT_ACTOR_LABELS or tok.like_num:
             return None
+        if tok.lemma_.lower() in PAIR_WORDS and self.last_pair is not None:
+            return self.last_pair[0] if side == 1 else self.last_pair[1]
         if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
             return self._antecedent(tok, trigger)
         m = self.by_token.get(tok.i)
@@ -570,6 +653,11 @@ class DocContext:
                 m = self.by_token.get(c.i)
                 if m is not None:
                     break
+        if m is not None and tok.ent_type_ == "NORP" and tok.dep_ in ("amod", "compound") \
+                and lexicon().is_event_noun(tok.head):
+            forces = self.catalogue.resolve(f"{tok.text} forces")
+            if forces is not None:
+                return Role(actor=forces, start=m.start, end=m.end, generic=False, known=True)
         if m is not None:
             role = Role(actor=m.actor, start=m.start, end=m.end, generic=m.generic, known=m.actor.known)
             if m.generic and self._is_generic_armed(m.actor.text or ""):
@@ -579,6 +667,8 @@ class DocContext:
             return role
         if tok.ent_type_ in PLACE_LABELS and tok.pos_ == "PROPN":
             return None  # a place is not an actor
+        if tok.lemma_.lower() in TERRITORY_NOUNS or tok.lemma_.lower() in ("hold", "grip", "influence"):
+            return None  # "regained control of two villages", "stormed the town": ground, not a party
         words = _noun_phrase(tok)
         if not words:
             return None
@@ -591,6 +681,22 @@ class DocContext:
         return Role(actor=actor, start=span_start, end=tok.idx + len(tok.text), generic=not actor.known
                     or actor.country is None, known=actor.known)
 
+    def _previous_sentences(self, sent: Span, n: int) -> list[Span]:
+        sents = [s for s in self.doc.sents if s.end <= sent.start]
+        return list(reversed(sents[-n:]))
+
+    def _last_subject_actor(self, sent: Span) -> Role | None:
+        key = sent.start
+        if key not in self._subject_cache:
+            found = None
+            for t in sent:
+                if t.dep_ == "nsubj" and t.lower_ not in PRONOUNS:
+                    role = self.role_for(t, t, 1)
+                    if role is not None and role.known and not role.generic:
+                        found = role
+            self._subject_cache[key] = found
+        return self._subject_cache[key]
+
     @staticmethod
     def _is_generic_armed(words: str) -> bool:
         w = words.lower().split()
@@ -598,22 +704,39 @@ class DocContext:
                                                               for x in w)
 
     def _antecedent(self, pron: Token, trigger: Token) -> Role | None:
-        # "the military said it killed": the subject of the reporting verb that governs the clause
+        # "the military said it killed", "fighters of the FSA were moving from the city they had stormed":
+        # the subject of the nearest enclosing clause that names one
         node = pron.head
-        for _ in range(6):
-            if node.lemma_.lower() in modality.REPORTING_LEMMAS:
-                subj, _ = _subject(node)
-                if subj is not None and subj.lower_ not in PRONOUNS:
-                    return self.role_for(subj, trigger, 1)
-            if node.head is node:
+        for _ in range(10):
+            if node.head.i == node.i:
                 break
             node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                if node.lemma_.lower() in modality.REPORTING_LEMMAS:
+                    # "X said fighters of the FSA were moving": the parser makes the reported subject an object
+                    obj = _object(node)
+                    if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.lower_ not in PRONOUNS:
+                        role = self.role_for(obj, trigger, 1)
+                        if role is not None:
+                            return role
+                subj, passive = _subject(node)
+                if subj is not None and subj.lower_ not in PRONOUNS and not passive \
+                        and subj.i != pron.i and not lexicon().is_event_noun(subj):
+                    role = self.role_for(subj, trigger, 1)
+                    if role is not None:
+                        return role
         # otherwise the nearest actor named before it: in this sentence, then the last event's actor1
         sent = pron.sent
         prev = [m for m in self.mentions if sent.start_char <= m.start < pron.idx and not m.generic]
         if prev:
             m = prev[-1]
             return Role(actor=m.actor, start=m.start, end=m.end, generic=m.generic, known=m.actor.known)
+        # then the last actor named as a subject in the previous sentences ("a commander of the FSA said ...
+        # They also regained ...")
+        for prev_sent in self._previous_sentences(sent, 3):
+            role = self._last_subject_actor(prev_sent)
+            if role is not None:
+                return role
         if self.recent:
             return self.recent[-1]
         before = [m for m in self.mentions if m.start < pron.idx and not m.generic

@@ -76,10 +76,10 @@ def classify(trigger: Token) -> str:
             if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(trigger, tok):
                 return "future"
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             break
-        # a noun's modality comes from its own clause: "an attack that killed 5" is asserted whatever governs it
-        if tok.dep_ in ("relcl",) and not first:
+        # a relative clause has its own modality: "militia that are fighting IS" is asserted whatever governs it
+        if tok.dep_ in ("relcl",):
             break
         first = False
         tok = head
@@ -90,7 +90,7 @@ def _is_infinitival_or_object(trigger: Token, governor: Token) -> bool:
     """'plans to attack', 'prepared an offensive', 'threatened an assault': the trigger is what is intended,
     not something that already happened ('agreed ... after the attack' is not)."""
     node = trigger
-    while node.head is not node and node.head is not governor:
+    while node.head.i != node.i and node.head.i != governor.i:
         if node.dep_ in ("advcl", "prep", "pobj") and node.head.pos_ == "VERB":
             return False
         node = node.head
