@@ -25,6 +25,9 @@ LITERAL, METONYM, ADJECTIVE, DEMONYM = "literal", "metonym", "adjective", "demon
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # entity labels whose words are never places
 NON_PLACE_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW", "LANGUAGE"}
+PERSON_TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "gen", "general", "col", "sen", "senator",
+                 "rep", "gov", "governor", "mayor", "judge", "king", "queen", "prince", "sheikh", "imam", "pope",
+                 "chief", "officer", "commander", "lt", "sgt", "capt", "coach", "professor", "prof", "st"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "from", "into", "across", "toward", "towards", "around", "inside",
                   "throughout", "to", "between", "through", "within", "via", "of", "on", "off", "by", "over"}
 STRONG_PREPS = {"in", "at", "near", "outside", "into", "inside", "around", "throughout", "within"}
@@ -377,6 +380,12 @@ class Geoparser:
                 if key in keys or key in self.adjectives or key in self.demonyms or key in self.place_words:
                     hit = j
                     break
+                # a transliteration variant ("Rakka") is tried only for a whole entity the NER found
+                if doc[i].ent_iob_ == "B" and (j == n or doc[j].ent_iob_ != "I") and \
+                        doc[i].ent_type_ in ("ORG", "GPE", "LOC", "FAC") and \
+                        gz.phonetic_key(doc[i:j].text) in self.gaz.phonetic_keys:
+                    hit = j
+                    break
             if hit is None:
                 i += 1
                 continue
@@ -400,7 +409,7 @@ class Geoparser:
         key = normalize(m.text)
         if key in self.not_places:
             return False
-        primary = [e for e in m.cands if e.id not in m.alt]
+        primary = [e for e in m.cands if e.id not in m.alt or e.feature in (COUNTRY, ADMIN1, CONTINENT, REGION)]
         best = max(primary or m.cands, key=_prior)
         strong = bool(primary) and (best.feature in (COUNTRY, ADMIN1, CONTINENT, REGION, "water") or best.capital)
         pop = max(c.population for c in (primary or m.cands))
@@ -413,15 +422,19 @@ class Geoparser:
             return pop >= 10000 or strong
         if ent == "PERSON":
             art = first.lower_ in ARABIC_ARTICLES or first.lower_.split("-")[0] in ARABIC_ARTICLES
-            return (art and pop >= 1000) or (after_prep and prev.lower_ in STRONG_PREPS and pop >= 5000)
-        if ent in ("EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"):
-            return False
-        if ent in ("ORG", "FAC", "NORP", "LOC", "GPE"):
-            # a place inside a name: "New York Times", "Aleppo Governorate Council"; not the whole name
+            titled = prev is not None and (prev.lower_.rstrip(".") in PERSON_TITLES or prev.ent_type_ == "PERSON")
+            alone = len(span) == 1 and not titled and (m.j >= len(doc) or doc[m.j].ent_type_ != "PERSON")
+            return (art and pop >= 1000) or (after_prep and prev.lower_ in STRONG_PREPS and pop >= 5000) or \
+                (alone and bool(primary) and (strong or pop >= 100000))
+        if ent in ("ORG", "FAC", "NORP", "LOC", "GPE", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"):
+            # a place inside a name: "New York Times", "Aleppo Governorate Council"; the whole name is a
+            # place the model mislabelled ("Residents of Manbij" as PRODUCT) when the context says so
             ent_span = next((e for e in doc.ents if e.start <= m.i < e.end), None)
             whole = ent_span is not None and _clean_span(doc, ent_span.start, ent_span.end) == (m.i, m.j)
             if whole:
-                return strong or (after_prep and prev.lower_ in STRONG_PREPS and pop >= 5000)
+                return strong or (bool(primary) and pop >= 100000) or (after_prep and pop >= 5000)
+            if ent not in ("ORG", "FAC", "NORP", "LOC", "GPE"):
+                return False
             return strong or (bool(primary) and pop >= 50000)
         if not primary:
             return False
