@@ -646,10 +646,9 @@ class DocContext:
             return self._antecedent(tok, trigger)
         m = self.by_token.get(tok.i)
         if m is None:
-            # the phrase's own modifiers and "of"-complements: "fighters of the FSA", "a Daesh stronghold"
-            left = [c for c in tok.subtree if c.i <= tok.i or (c.head.dep_ == "prep" and c.head.lower_ == "of"
-                                                               and c.head.head.i == tok.i)]
-            for c in sorted(left, key=lambda c: (c.i > tok.i, -c.i)):
+            # the phrase's own modifiers and "of"-complements: "fighters of the FSA", "a commander of a leading
+            # FSA group", "a Daesh stronghold" (not its relative clauses or other prepositions)
+            for c in sorted(_phrase_tokens(tok), key=lambda c: (c.i > tok.i, -c.i if c.i <= tok.i else c.i)):
                 m = self.by_token.get(c.i)
                 if m is not None:
                     break
@@ -719,7 +718,8 @@ class DocContext:
                         role = self.role_for(obj, trigger, 1)
                         if role is not None:
                             return role
-                subj, passive = _subject(node)
+                subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                passive = subj is not None and subj.dep_ == "nsubjpass"
                 if subj is not None and subj.lower_ not in PRONOUNS and not passive \
                         and subj.i != pron.i and not lexicon().is_event_noun(subj):
                     role = self.role_for(subj, trigger, 1)
@@ -745,6 +745,22 @@ class DocContext:
             m = before[-1]
             return Role(actor=m.actor, start=m.start, end=m.end, generic=m.generic, known=m.actor.known)
         return None
+
+
+PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "det", "nummod", "flat", "case"}
+
+
+def _phrase_tokens(tok: Token) -> list[Token]:
+    """The tokens of a noun phrase that can name who it is: modifiers, appositions and "of" complements."""
+    out = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ == "of"):
+                stack.append(c)
+    return out
 
 
 def _noun_phrase(tok: Token) -> str:
