@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event, func, insert, or_, select, update
+from sqlalchemy import bindparam, create_engine, event, func, insert, or_, select, update
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -524,42 +524,63 @@ class Store:
                     sub_event_type=r.sub_event_type, plover=r.plover_event, modality=r.modality, date=r.date,
                     date_precision=r.date_precision, lat=r.lat, lon=r.lon, precision=r.geo_precision,
                     country=r.country, admin1=r.admin1, actor1=r.actor1, actor2=r.actor2))
-            changed = 0
-            for c in dedup.cluster(keys):
-                target, members = min(c.ids), set(c.ids)
-                if current.get(target) == members:
-                    continue
-                changed += 1
-                self._regroup(s, target, sorted(members))
+            changed = [(min(c.ids), sorted(c.ids)) for c in dedup.cluster(keys)
+                       if current.get(min(c.ids)) != set(c.ids)]
+            self._regroup(s, changed)
             n_events = s.execute(select(func.count(EventRow.id)).where(EventRow.merged_into.is_(None))).scalar_one()
-        return DedupSummary(reports=len(rows), events=n_events, changed=changed,
+        return DedupSummary(reports=len(rows), events=n_events, changed=len(changed),
                             seconds=round(time.perf_counter() - t0, 3))
 
-    def _regroup(self, s: Session, target: int, origins: list[int]) -> None:
-        for i in range(0, len(origins), BATCH):
-            chunk = origins[i:i + BATCH]
-            s.execute(update(EventSourceRow).where(EventSourceRow.origin_event_id.in_(chunk))
-                      .values(event_id=target))
-            s.execute(update(EventRow).where(EventRow.id.in_(chunk), EventRow.id != target)
-                      .values(merged_into=target))
-        s.execute(update(EventRow).where(EventRow.id == target).values(merged_into=None))
-        self._refresh(s, target)
-
-    def _refresh(self, s: Session, event_id: int) -> None:
-        """Recompute an event's record from its sources and the reviews of every row merged into it."""
-        srcs = list(s.execute(select(EventSourceRow).where(EventSourceRow.event_id == event_id)
-                              .order_by(EventSourceRow.origin_event_id)).scalars())
-        if not srcs:
+    def _regroup(self, s: Session, clusters: list[tuple[int, list[int]]]) -> None:
+        """Point each cluster's reports at its event (the lowest origin id), mark the other rows merged into
+        it, and re-merge those events. Batched: a first dedup of a large table is one pass, not one per event."""
+        if not clusters:
             return
-        merged = dedup.merge([x.record for x in srcs])
-        origins = [x.origin_event_id for x in srcs]
-        reviews = list(s.execute(select(ReviewRow).where(ReviewRow.event_id.in_(origins + [event_id]))
-                                 .order_by(ReviewRow.created_at, ReviewRow.id)).scalars())
-        record, status = apply_reviews(merged, reviews)
-        articles = {x.article_id if x.article_id is not None else f"key:{x.article_key}" for x in srcs}
-        s.execute(update(EventRow).where(EventRow.id == event_id).values(
-            record=record, status=status, source_count=len(articles), updated_at=utcnow(),
-            **event_columns(record)))
+        conn = s.connection()
+        src, ev = EventSourceRow.__table__, EventRow.__table__
+        move = [{"b_origin": o, "b_target": t} for t, members in clusters for o in members]
+        merged = [{"b_id": o, "b_into": None if o == t else t} for t, members in clusters for o in members]
+        for i in range(0, len(move), 10 * BATCH):
+            conn.execute(update(src).where(src.c.origin_event_id == bindparam("b_origin"))
+                         .values(event_id=bindparam("b_target")), move[i:i + 10 * BATCH])
+            conn.execute(update(ev).where(ev.c.id == bindparam("b_id"))
+                         .values(merged_into=bindparam("b_into")), merged[i:i + 10 * BATCH])
+        self._refresh(s, [t for t, _ in clusters])
+
+    def _refresh(self, s: Session, event_ids: list[int]) -> None:
+        """Recompute events' records from their sources and the reviews of every row merged into them."""
+        conn = s.connection()
+        ev = EventRow.__table__
+        for i in range(0, len(event_ids), BATCH):
+            chunk = event_ids[i:i + BATCH]
+            sources: dict[int, list] = defaultdict(list)
+            for row in conn.execute(select(EventSourceRow.event_id, EventSourceRow.origin_event_id,
+                                           EventSourceRow.article_id, EventSourceRow.article_key,
+                                           EventSourceRow.record)
+                                    .where(EventSourceRow.event_id.in_(chunk))
+                                    .order_by(EventSourceRow.origin_event_id)):
+                sources[row.event_id].append(row)
+            origin_to_event = {r.origin_event_id: e for e, rows in sources.items() for r in rows}
+            reviews: dict[int, list] = defaultdict(list)
+            ids = list(origin_to_event) + chunk
+            for j in range(0, len(ids), BATCH):
+                for r in s.execute(select(ReviewRow).where(ReviewRow.event_id.in_(ids[j:j + BATCH]))).scalars():
+                    reviews[origin_to_event.get(r.event_id, r.event_id)].append(r)
+            now, params = utcnow(), []
+            for event_id in chunk:
+                rows = sources.get(event_id)
+                if not rows:
+                    continue
+                merged = dedup.merge([r.record for r in rows])
+                ordered = sorted(reviews.get(event_id, []), key=lambda r: (r.created_at, r.id))
+                record, status = apply_reviews(merged, ordered)
+                articles = {r.article_id if r.article_id is not None else f"key:{r.article_key}" for r in rows}
+                params.append({"b_id": event_id, "record": record, "status": status,
+                               "source_count": len(articles), "updated_at": now, **event_columns(record)})
+            if params:
+                cols = [k for k in params[0] if k != "b_id"]
+                conn.execute(update(ev).where(ev.c.id == bindparam("b_id"))
+                             .values({c: bindparam(c) for c in cols}), params)
 
     # -- reviews --------------------------------------------------------------------------------------------
     def add_review(self, event_id: int, field: str, status: str, new_value: Any = None,
@@ -583,7 +604,7 @@ class Store:
                                reviewer=reviewer, status=status, comment=comment, created_at=utcnow())
             s.add(review)
             s.flush()
-            self._refresh(s, row.id)
+            self._refresh(s, [row.id])
             return review.id
 
     def reviews(self, event_id: int) -> list[dict[str, Any]]:
