@@ -298,6 +298,11 @@ class ArticleResult:
 # ---------------------------------------------------------------------------------------------------------
 # Stage 8: assembling the record from what the stages found
 # ---------------------------------------------------------------------------------------------------------
+# PLOVER's context field: the policy area an event belongs to
+PLOVER_CONTEXT = {"violence": ("military",), "demonstration": ("political",), "arrest": ("legal",),
+                  "strategic": ("military",), "contact": ("diplomatic",), "movement": ("military",)}
+
+
 def _role_actor(role: Any, text: str, iso3: str | None, catalogue: Any) -> Actor | None:
     if role is None:
         return None
@@ -324,7 +329,7 @@ def build_event(article: Article, cand: Any, location: Place | None, when: Any, 
         confidence += 0.04
     if dead is not None:
         confidence += 0.02
-    contexts = sorted({c for c in getattr(cand, "classes", ())})
+    contexts = list(PLOVER_CONTEXT.get(getattr(cand, "family", ""), ()))
     return Event(
         article_id=article.id,
         event_type=cand.event_type,

@@ -1,0 +1,160 @@
+"""The events stage on sentences written for these tests: triggers, grouping, roles and coding."""
+
+import pytest
+
+import eventwire
+
+
+@pytest.fixture(scope="module")
+def extract():
+    def run(text, published="2021-06-10"):
+        return [e for e in eventwire.extract(text, published=published)]
+
+    return run
+
+
+def asserted(events):
+    return [e for e in events if e.modality == "asserted"]
+
+
+def only(events, **want):
+    found = [e for e in asserted(events) if all(getattr(e, k) == v for k, v in want.items())]
+    assert found, f"no asserted event with {want}: {[(e.event_type, e.sub_event_type, e.modality) for e in events]}"
+    return found[0]
+
+
+def test_air_strike_by_state_forces(extract):
+    ev = only(extract("Russian warplanes struck a market in the town of Saraqib on Tuesday, killing nine "
+                      "civilians, rescuers said."), sub_event_type="Air/drone strike")
+    assert ev.event_type == "Explosions/Remote violence"
+    assert ev.plover.event == "ASSAULT"
+    assert ev.actor1 is not None and ev.actor1.country == "RUS"
+    assert ev.cameo == "195"
+
+
+def test_reporting_verb_attributes_the_killing(extract):
+    ev = only(extract("The Nigerian army said on Monday it had killed 31 Boko Haram fighters in Borno state."),
+              event_type="Battles")
+    assert ev.actor1.country == "NGA" and ev.actor1.sector in ("MIL", "GOV")
+    assert ev.actor2 is not None and "Boko Haram" in ev.actor2.name
+    assert ev.trigger == "killed"
+
+
+def test_passive_agent_is_actor1(extract):
+    events = asserted(extract("Three police officers were killed by al-Shabaab militants near Mandera on Friday."))
+    assert events
+    ev = events[0]
+    assert ev.actor1 is not None and "Shabaab" in ev.actor1.name
+    assert ev.actor2 is not None and ev.actor2.sector in ("COP", "MIL", "GOV")
+    assert ev.event_type == "Battles"
+
+
+def test_suicide_bombing(extract):
+    ev = only(extract("A suicide bomber blew himself up at a police checkpoint in Quetta, killing four people."),
+              sub_event_type="Suicide bomb")
+    assert ev.event_type == "Explosions/Remote violence"
+    assert ev.plover.mode == "suicide-attack"
+
+
+def test_roadside_bomb(extract):
+    only(extract("A roadside bomb struck an army convoy near Kirkuk on Sunday."),
+         sub_event_type="Remote explosive/landmine/IED")
+
+
+def test_shelling(extract):
+    only(extract("Government forces shelled rebel positions in the hills east of Idlib overnight."),
+         sub_event_type="Shelling/artillery/missile attack")
+
+
+def test_attack_on_civilians(extract):
+    ev = only(extract("Gunmen stormed a village in Plateau State and shot dead 14 villagers."),
+              event_type="Violence against civilians")
+    assert ev.sub_event_type == "Attack"
+
+
+def test_abduction(extract):
+    only(extract("Armed men abducted 20 students from a school in Kaduna on Thursday."),
+         sub_event_type="Abduction/forced disappearance")
+
+
+def test_territory_taken_by_government(extract):
+    ev = only(extract("Iraqi security forces recaptured the town of Tal Afar from Islamic State fighters."),
+              event_type="Battles")
+    assert ev.sub_event_type == "Government regains territory"
+    assert ev.actor1.country == "IRQ"
+
+
+def test_territory_taken_by_rebels(extract):
+    ev = only(extract("The Taliban seized the district centre of Maruf after two days of fighting."),
+              event_type="Battles")
+    assert ev.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_peaceful_protest_and_riot(extract):
+    only(extract("Thousands of teachers marched peacefully through Nairobi on Monday to demand higher pay."),
+         sub_event_type="Peaceful protest")
+    only(extract("Rioters torched vehicles and threw stones at police in Bamako."), event_type="Riots")
+
+
+def test_protest_with_intervention(extract):
+    only(extract("Police fired tear gas to disperse hundreds of protesters in Harare on Wednesday."),
+         sub_event_type="Protest with intervention")
+
+
+def test_arrests(extract):
+    ev = only(extract("Turkish police detained 45 people suspected of links to the Islamic State group."),
+              sub_event_type="Arrests")
+    assert ev.plover.event == "COERCE"
+
+
+def test_agreement(extract):
+    only(extract("The two warring parties signed a ceasefire agreement in Juba on Saturday."),
+         sub_event_type="Agreement")
+
+
+def test_phone_call_is_plover_only(extract):
+    ev = only(extract("During a telephone call on Tuesday, President Macron and Chancellor Scholz discussed "
+                      "the war."), plover=eventwire.Plover("CONSULT", "phone", ["diplomatic"]))
+    assert ev.event_type is None
+
+
+def test_future_threat_is_not_asserted(extract):
+    events = extract("The army will launch an offensive against the rebels in the coming weeks.")
+    assert not [e for e in asserted(events) if e.event_type == "Battles"]
+    assert any(e.modality == "future" for e in events)
+
+
+def test_denial_is_negated(extract):
+    events = extract("The Israeli military denied that its aircraft bombed the hospital.")
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.modality == "negated" for e in strikes)
+
+
+def test_prevented_clash_is_hypothetical(extract):
+    events = extract("Both sides agreed on a hotline to prevent clashes between their troops.")
+    clashes = [e for e in events if e.sub_event_type == "Armed clash"]
+    assert clashes and all(e.modality == "hypothetical" for e in clashes)
+
+
+def test_accident_is_not_an_event(extract):
+    events = extract("Twelve people died when a bus collided with a truck on the highway near Kano.")
+    assert not [e for e in asserted(events) if e.event_type]
+
+
+def test_claim_of_responsibility_names_the_perpetrator(extract):
+    events = extract("A bomb exploded at a bus station in Kabul, killing six people. The Islamic State "
+                     "group claimed responsibility for the attack.")
+    ev = only(events, sub_event_type="Remote explosive/landmine/IED")
+    assert ev.actor1 is not None and ev.actor1.name == "Islamic State"
+
+
+def test_boilerplate_is_not_an_event(extract):
+    events = extract("An official who requested anonymity said the talks were going well.")
+    assert not [e for e in events if e.plover.event == "REQUEST"]
+
+
+def test_evidence_offsets_point_into_the_text(extract):
+    text = "Heavy rain fell.\n\nAl-Shabaab fighters attacked a military base in Lower Shabelle on Friday."
+    for ev in extract(text):
+        assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
+        assert ev.evidence.start >= text.index("Al-Shabaab")
