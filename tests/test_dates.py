@@ -242,3 +242,24 @@ def test_without_publication_date_only_absolute_dates_resolve(nlp):
 def test_mention_dataclass_fields():
     m = DateMention(0, 3, "now", THU, "day")
     assert m.future is False and m.bound is False
+
+
+def test_years_and_months_inside_names_are_not_dates(nlp):
+    doc = nlp("The 2015 Garissa attack shocked the country. A March 2016 report listed the dead.")
+    assert find_dates(doc, dt.date(2016, 6, 1)) == []
+
+
+def test_a_year_in_parentheses_is_a_label(nlp):
+    doc = nlp("Battle of Sirte (2016): militants shelled the port.")
+    assert find_dates(doc, dt.date(2016, 9, 1)) == []
+
+
+def test_date_in_another_relative_clause_is_not_the_event_date(nlp):
+    doc = nlp("A bomb exploded at the grave of a policeman who was killed last year.")
+    when = event_date(find_dates(doc, THU), candidate(doc, "exploded"), THU)
+    assert when == EventDate("2017-02-09", "week", None)
+
+
+def test_of_alone_does_not_make_a_month_a_date(nlp):
+    doc = nlp("Members of the First of October group shot a businessman.")
+    assert find_dates(doc, THU) == []

@@ -354,22 +354,23 @@ def _counted(tok, lex: Lexicon) -> bool:
 def _with_conjuncts(tok, anchor, lex: Lexicon) -> list:
     """The victim and the victims conjoined with it, skipping any that carry other harm ("and 20 wounded")."""
     out, todo = [], [tok]
+    shared = {a.i for a in tok.ancestors}  # "were kidnapped and killed": a verb over all the victims
     while todo:
         t = todo.pop(0)
         if t.i == anchor.i and t is not tok:
             continue
-        if t is not tok and _harmed_otherwise(t, lex):
+        if t is not tok and _harmed_otherwise(t, lex, shared):
             continue
         out.append(t)
         todo.extend(c for c in t.children if c.dep_ == "conj")
     return out
 
 
-def _harmed_otherwise(tok, lex: Lexicon) -> bool:
+def _harmed_otherwise(tok, lex: Lexicon, shared: frozenset | set = frozenset()) -> bool:
     """A conjunct that is, or sits next to, another harm word: "the injury of 13", "20 wounded", "and injured
     20 others", "and two others were injured"."""
     def harm(t) -> bool:
-        return _lemma(t) in lex.other_harm or t.lower_ in lex.other_harm
+        return t.i not in shared and (_lemma(t) in lex.other_harm or t.lower_ in lex.other_harm)
 
     if harm(tok) or any(harm(c) for c in tok.children):
         return True
@@ -567,7 +568,8 @@ def _fallback(sent, lex: Lexicon) -> _AnchorCount | None:
                 j += 1
         after_ok = j < sent.end and doc[j].lower_ in _DEATH_WORDS
         before = doc[ph.first - 1] if ph.first - 1 >= sent.start else None
-        before_ok = before is not None and before.lower_ in ("killing", "killed", "kill", "kills")
+        before_ok = before is not None and (before.lower_ in ("killing", "killed", "kill", "kills") or (
+            before.lower_ == "dead" and before.i > sent.start and _is_death_verb(doc[before.i - 1], lex)))
         if not (after_ok or before_ok):
             continue
         head_noun = doc[ph.last + 1] if ph.last + 1 < sent.end else None

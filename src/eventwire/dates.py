@@ -135,6 +135,9 @@ def find_dates(doc, published: dt.date | None) -> list[DateMention]:
         if ent.start > 0 and doc[ent.start - 1].lower_ in _PREPS_BEFORE_ENT:
             start = doc[ent.start - 1].idx
         mention = _mention(text, start, end, published)
+        if mention is not None and mention.precision in ("month", "year") and not _COARSE_CONTEXT_RE.match(
+                _normalise(mention.text)):
+            continue  # a bare "October" or "2016" with no word saying it is a time ("First of October group")
         if mention is not None and not _names_something(doc, mention):
             found.append(mention)
             taken.append((start, end))
@@ -142,6 +145,8 @@ def find_dates(doc, published: dt.date | None) -> list[DateMention]:
     return found
 
 
+_COARSE_CONTEXT_RE = re.compile(r"(in|on|since|until|by|during|from|before|after|over|last|this|next|early|late"
+                                r"|mid|earlier|later|the end of|the beginning of)\b|\d+ \w+ ago|\w+ (month|year)s? ago")
 _MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod", "poss", "appos"})
 
 
