@@ -218,6 +218,18 @@ def _trigger_hits(sent: Span, phrase_hits: dict) -> list[tuple[Token, set, bool]
     return sorted(hits.values(), key=lambda h: h[0].i)
 
 
+CLAIM_VERBS = {"claim", "own", "accept", "admit"}
+
+
+def _is_claimed(tok: Token) -> bool:
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in CLAIM_VERBS:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
+        return True
+    return False
+
+
 def _refine_classes(tok: Token, classes: set, mentions: list) -> set:
     """Resolve the words with two readings from their arguments: capture a town (territory) or a person
     (arrest); free a town or prisoners; fire at people or fire an official."""
@@ -283,6 +295,8 @@ def find_events(doc: Doc, actor_mentions: list) -> list[EventCandidate]:
         conflict = None
         groups: dict = defaultdict(list)
         for tok, classes, weak in _trigger_hits(sent, longest):
+            if _is_claimed(tok):
+                continue  # "IS claimed the attack": a claim about an event told elsewhere, not a new one
             if tok.i in ignored or any(c.i in ignored for c in tok.children if c.dep_ in ("dobj", "prep")):
                 continue
             classes = _refine_classes(tok, classes, ments)
@@ -341,13 +355,21 @@ def _build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list
     classes = set().union(*(c for _, c in trig))
     main = _main_trigger(trig)
     roles = _roles(main, fam, context)
-    if not (roles.actor1 or roles.actor2):  # the roles may hang on another trigger of the same event
-        for tok, _ in trig:
-            if tok.i != main.i:
-                r = _roles(tok, fam, context)
-                if r.actor1 or r.actor2:
-                    roles = r
-                    break
+    # a role missing on the main trigger may hang on another trigger of the same event:
+    # "three policemen were killed in a Taliban ambush"
+    for tok, _ in trig:
+        if roles.actor1 is not None and roles.actor2 is not None:
+            break
+        if tok.i == main.i:
+            continue
+        r = _roles(tok, fam, context)
+        if roles.actor1 is None and r.actor1 is not None and (roles.actor2 is None or
+                                                               r.actor1.actor.name != roles.actor2.actor.name):
+            roles.actor1, roles.assoc1 = r.actor1, r.assoc1
+        if roles.actor2 is None and r.actor2 is not None and (roles.actor1 is None or
+                                                               r.actor2.actor.name != roles.actor1.actor.name):
+            roles.actor2, roles.assoc2 = r.actor2, r.assoc2
+            roles.victim_words |= r.victim_words
     codes = code_event(fam, classes, sent, main, roles)
     if codes is None:
         return None
@@ -479,6 +501,13 @@ def _roles(tok: Token, fam: str, ctx: DocContext) -> Roles:
         else:
             by = _prep_objects(tok, {"by", "from"})
             a1_tok = by[0] if by else None
+            if a1_tok is None:
+                for c in tok.children:
+                    if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN":
+                        agents = _prep_objects(c, {"by"})
+                        if agents:
+                            a1_tok = agents[0]
+                            break
             if a1_tok is None:
                 for c in tok.children:
                     if c.dep_ in ("poss", "compound", "amod", "nmod") and ctx.mention_at(c) is not None:
@@ -747,6 +776,8 @@ class DocContext:
         return None
 
 
+AFFILIATION_VERBS = {"suspect", "belong", "link", "affiliate", "loyal", "tie", "ally", "connect", "associate",
+                     "back", "align", "sympathize", "claim", "believe"}
 PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "det", "nummod", "flat", "case"}
 
 
@@ -758,8 +789,11 @@ def _phrase_tokens(tok: Token) -> list[Token]:
         t = stack.pop()
         out.append(t)
         for c in t.children:
-            if c.dep_ in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ == "of"):
+            if c.dep_ in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ in ("of", "from")):
                 stack.append(c)
+            elif c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in AFFILIATION_VERBS:
+                # "gunmen suspected of ties to al-Qaeda", "fighters belonging to the group", "IS-linked militants"
+                stack.extend(x for x in c.subtree if x.i != c.i)
     return out
 
 
@@ -776,14 +810,24 @@ def _attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) ->
     """"IS claimed responsibility for the bombing": the claimant is the perpetrator of the article's violent
     events that have no named actor1."""
     claimants: list[Role] = []
+    lex = lexicon()
     for tok in doc:
-        if tok.lemma_.lower() in ("claim", "accept", "admit", "take") and any(
-                c.lemma_.lower() == "responsibility" for c in tok.subtree):
-            subj, passive = _subject(tok)
-            if subj is not None and not passive:
-                role = ctx.role_for(subj, tok, 1)
-                if role is not None and role.known:
-                    claimants.append(role)
+        if tok.lemma_.lower() not in ("claim", "accept", "admit", "take", "own"):
+            continue
+        obj = _object(tok)
+        about_attack = any(c.lemma_.lower() == "responsibility" for c in tok.subtree) or (
+            obj is not None and lex.is_event_noun(obj))
+        subj, passive = _subject(tok)
+        if passive and subj is not None and lex.is_event_noun(subj):
+            about_attack = True  # "the attack was claimed by the BLA"
+        if not about_attack:
+            continue
+        who = _prep_objects(tok, {"by"})[0] if passive and _prep_objects(tok, {"by"}) else (
+            subj if not passive else None)
+        if who is not None:
+            role = ctx.role_for(who, tok, 1)
+            if role is not None and role.known:
+                claimants.append(role)
     if not claimants:
         return
     claimant = claimants[0]
