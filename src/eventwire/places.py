@@ -409,7 +409,8 @@ class Geoparser:
         key = normalize(m.text)
         if key in self.not_places:
             return False
-        primary = [e for e in m.cands if e.id not in m.alt or e.feature in (COUNTRY, ADMIN1, CONTINENT, REGION)]
+        primary = [e for e in m.cands if e.id not in m.alt or e.feature in (COUNTRY, ADMIN1, CONTINENT, REGION)
+                   or e.population >= 100000]
         best = max(primary or m.cands, key=_prior)
         strong = bool(primary) and (best.feature in (COUNTRY, ADMIN1, CONTINENT, REGION, "water") or best.capital)
         pop = max(c.population for c in (primary or m.cands))
