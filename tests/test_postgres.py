@@ -24,7 +24,8 @@ pytestmark = [pytest.mark.postgres,
 def _wipe(url: str) -> None:
     engine = create_engine(resolve_url(url))
     with engine.begin() as conn:
-        conn.execute(text("DROP TABLE IF EXISTS reviews, event_sources, events, articles, alembic_version CASCADE"))
+        conn.execute(text("DROP TABLE IF EXISTS api_tokens, reviews, event_sources, events, articles, alembic_version "
+                          "CASCADE"))
     engine.dispose()
 
 

@@ -7,6 +7,7 @@
                     article-level SCHEMA record; `origin_event_id` is the events row it created, `event_id`
                     the row it belongs to now (the same until dedup merges it)
     reviews         an analyst's verdict on one field of one event (accepted, rejected or edited)
+    api_tokens      bearer tokens of the HTTP API (SHA-256 only)
 
 The columns next to `record` repeat the record's fields that queries filter on and that dedup reads, so
 neither has to parse JSON for each row.
@@ -57,6 +58,8 @@ class ArticleRow(Base):
 
 class EventRow(Base):
     __tablename__ = "events"
+    # the HTTP API's usual queries: a country's events by date, a region's, the newest first
+    __table_args__ = (Index("ix_events_country_date", "country", "date"), Index("ix_events_admin1", "admin1"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(64), unique=True)  # stable across databases: "ew-" + hash
@@ -145,4 +148,16 @@ class ReviewRow(Base):
     event: Mapped[EventRow] = relationship(back_populates="reviews")
 
 
-__all__ = ["Base", "ArticleRow", "EventRow", "EventSourceRow", "ReviewRow", "REVIEW_STATUSES"]
+class TokenRow(Base):
+    """A bearer token of the HTTP API; only its SHA-256 is stored. `name` is who uses it (the reviewer)."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(128))
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+__all__ = ["Base", "ArticleRow", "EventRow", "EventSourceRow", "ReviewRow", "TokenRow", "REVIEW_STATUSES"]

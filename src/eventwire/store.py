@@ -25,6 +25,13 @@ Reading (safe from many threads while one process writes: SQLite runs in WAL mod
     store.get_article(id) -> StoredArticle | None
     store.reviews(event_id) -> list[dict]
     store.stats() -> dict
+    store.page_events(after=cursor, limit=, newest_first=, **filters) -> (events, next cursor)   keyset pages
+    store.aggregate(**filters) -> dict          counts and fatalities per day, type, country, actor
+  More filters for all of these: admin1=, sub_event_type=, bbox=(west, south, east, north), text= (words in
+  the evidence), status='rejected'.
+
+API tokens (eventwire serve): store.create_token(name) -> token (only its SHA-256 is kept),
+    store.check_token(token) -> name | None, store.tokens(), store.revoke_token(id)
 
 A StoredEvent carries `record` (the SCHEMA dict after dedup and reviews), `source_count`, `sources` (article,
 title, url, evidence and the record as that article reported it) and `.event` (a records.Event).
@@ -53,7 +60,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from eventwire import dedup
-from eventwire.models import REVIEW_STATUSES, ArticleRow, EventRow, EventSourceRow, ReviewRow, utcnow
+from eventwire.models import (REVIEW_STATUSES, ArticleRow, EventRow, EventSourceRow, ReviewRow, TokenRow,
+                              utcnow)
 from eventwire.records import ArticleResult, Event
 
 DEFAULT_URL = "sqlite:///eventwire.db"
@@ -82,6 +90,11 @@ def content_hash(text: str) -> str:
     """The same article text gives the same hash whatever its line breaks, spacing or Unicode form."""
     norm = " ".join(unicodedata.normalize("NFC", text or "").split())
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+
+
+def token_hash(token: str) -> str:
+    """API tokens are 256 random bits, so one SHA-256 is enough (no slow hash needed against guessing)."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 def _date(value: Any) -> dt.date | None:
@@ -390,23 +403,43 @@ class Store:
         now = utcnow()
         rows = [dict(uid=_uid(k), record=r, source_count=1, status="active", created_at=now, updated_at=now,
                      **event_columns(r)) for r, k in zip(recs, keys)]
-        ids = list(s.execute(insert(EventRow).returning(EventRow.id, sort_by_parameter_order=True),
-                             rows).scalars())
+        conn = s.connection()  # Core inserts: one multi-row statement per batch, not one per row
+        ev_t = EventRow.__table__
+        ids = list(conn.execute(insert(ev_t).returning(ev_t.c.id, sort_by_parameter_order=True), rows).scalars())
         sources = [dict(event_id=i, origin_event_id=i, article_id=article_id,
                         article_key=str(r.get("article_id", "")), source_key=k,
                         source_event_id=str(r.get("event_id", "")), record=r, **source_columns(r))
                    for i, r, k in zip(ids, recs, keys)]
-        s.execute(insert(EventSourceRow), sources)
+        conn.execute(insert(EventSourceRow.__table__), sources)
         return ids
 
     # -- reading events --------------------------------------------------------------------------------------
     def _filtered(self, stmt, *, country=None, date_from=None, date_to=None, actor=None, event_type=None,
                   min_fatalities=None, modality: str | None = "asserted", include_rejected=False,
-                  include_merged=False):
+                  include_merged=False, admin1=None, sub_event_type=None, bbox=None, text=None, status=None):
+        """status: 'rejected' gives only reviewer-rejected events (include_rejected then does not matter).
+        bbox: (west, south, east, north) in degrees. text: every word appears in one source's evidence."""
         if not include_merged:
             stmt = stmt.where(EventRow.merged_into.is_(None))
-        if not include_rejected:
+        if status:
+            stmt = stmt.where(EventRow.status == status)
+        elif not include_rejected:
             stmt = stmt.where(EventRow.status == "active")
+        if admin1:
+            stmt = stmt.where(func.lower(EventRow.admin1) == admin1.lower())
+        if sub_event_type:
+            stmt = stmt.where(func.lower(EventRow.sub_event_type) == sub_event_type.lower())
+        if bbox:
+            west, south, east, north = (float(v) for v in bbox)
+            stmt = stmt.where(EventRow.lat >= south, EventRow.lat <= north)
+            # a box across the antimeridian (west > east) is two boxes
+            stmt = stmt.where(EventRow.lon.between(west, east) if west <= east
+                              else or_(EventRow.lon >= west, EventRow.lon <= east))
+        if text:
+            stmt = stmt.where(select(EventSourceRow.id).where(
+                EventSourceRow.event_id == EventRow.id,
+                *[EventSourceRow.evidence_text.ilike(f"%{_escape_like(w)}%", escape="\\")
+                  for w in text.split()]).exists())
         if modality:
             stmt = stmt.where(EventRow.modality == modality)
         if country:
@@ -453,6 +486,106 @@ class Store:
 
     def query_events(self, *, limit: int | None = None, offset: int = 0, **filters: Any) -> list[StoredEvent]:
         return list(self.iter_events(limit=limit, offset=offset, **filters))
+
+    def page_events(self, *, after: tuple[str | None, int] | None = None, limit: int = 100,
+                    newest_first: bool = True, with_sources: bool = False,
+                    **filters: Any) -> tuple[list[StoredEvent], tuple[str | None, int] | None]:
+        """One page of matching events by date (undated last), then id, and the cursor of the next page
+        (None at the end). A cursor is the (date, id) of the last event handed out: pages stay right while
+        events are added, and a deep page costs what the first does (two index-ordered queries, no OFFSET)."""
+        desc = newest_first
+        order = (EventRow.date.desc(), EventRow.id.desc()) if desc else (EventRow.date, EventRow.id)
+        after_date, after_id = (_date(after[0]), int(after[1])) if after else (None, None)
+        rows: list[EventRow] = []
+        with self._read() as s:
+            if after is None or after_date is not None:
+                q = self._filtered(select(EventRow), **filters).where(EventRow.date.is_not(None))
+                if after_date is not None:
+                    beyond = EventRow.date < after_date if desc else EventRow.date > after_date
+                    same_day = EventRow.id < after_id if desc else EventRow.id > after_id
+                    q = q.where(or_(beyond, (EventRow.date == after_date) & same_day))
+                rows = list(s.execute(q.order_by(*order).limit(limit + 1)).scalars())
+            if len(rows) <= limit:
+                q = self._filtered(select(EventRow), **filters).where(EventRow.date.is_(None))
+                if after is not None and after_date is None:
+                    q = q.where(EventRow.id < after_id if desc else EventRow.id > after_id)
+                q = q.order_by(EventRow.id.desc() if desc else EventRow.id).limit(limit + 1 - len(rows))
+                rows += list(s.execute(q).scalars())
+            more = len(rows) > limit
+            rows = rows[:limit]
+            srcs = self._sources(s, [r.id for r in rows]) if with_sources else {}
+            page = [_stored(r, srcs.get(r.id, [])) for r in rows]
+        last = rows[-1] if rows else None
+        cursor = (last.date.isoformat() if last.date else None, last.id) if more and last else None
+        return page, cursor
+
+    def aggregate(self, *, top: int = 20, **filters: Any) -> dict[str, Any]:
+        """Counts and fatalities of the matching events per day, event type, country and actor (the `top`
+        countries and actors with most events), for the dashboard's timeline and summaries."""
+        fat = func.coalesce(func.sum(EventRow.fatalities), 0)
+
+        def grouped(s: Session, col, limit: int | None = None):
+            q = self._filtered(select(col, func.count(EventRow.id), fat), **filters).group_by(col)
+            q = q.order_by(func.count(EventRow.id).desc(), col).limit(limit) if limit else q.order_by(col)
+            return [{"key": k, "events": n, "fatalities": int(f or 0)} for k, n, f in s.execute(q)]
+
+        with self._read() as s:
+            total = s.execute(self._filtered(select(func.count(EventRow.id), fat), **filters)).one()
+            by_day = grouped(s, EventRow.date)
+            actors: dict[str, list[int]] = {}
+            for col in (EventRow.actor1, EventRow.actor2):
+                for row in grouped(s, col, top * 2):
+                    if row["key"]:
+                        a = actors.setdefault(row["key"], [0, 0])
+                        a[0] += row["events"]
+                        a[1] += row["fatalities"]
+            out = {
+                "events": total[0], "fatalities": int(total[1] or 0),
+                "by_day": [{"date": r["key"].isoformat(), "events": r["events"], "fatalities": r["fatalities"]}
+                           for r in by_day if r["key"] is not None],
+                "undated": next((r["events"] for r in by_day if r["key"] is None), 0),
+                "by_type": [{"event_type": r["key"], "events": r["events"], "fatalities": r["fatalities"]}
+                            for r in grouped(s, EventRow.event_type)],
+                "by_country": [{"country": r["key"], "events": r["events"], "fatalities": r["fatalities"]}
+                               for r in grouped(s, EventRow.country, top)],
+                "by_actor": [{"actor": k, "events": v[0], "fatalities": v[1]} for k, v in
+                             sorted(actors.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]],
+            }
+        return out
+
+    # -- API tokens (only a hash is stored; the token is shown once, when created) ----------------------------
+    def create_token(self, name: str) -> str:
+        import secrets
+
+        name = (name or "").strip()
+        if not name or len(name) > 128:
+            raise ValueError("a token needs a name of 1 to 128 characters (who uses it: the reviewer's name)")
+        token = "ew_" + secrets.token_urlsafe(32)
+        with self._write() as s:
+            s.add(TokenRow(name=name, token_hash=token_hash(token), created_at=utcnow()))
+        return token
+
+    def check_token(self, token: str | None) -> str | None:
+        """The name of a live token, else None."""
+        if not token:
+            return None
+        with self._read() as s:
+            return s.execute(select(TokenRow.name).where(TokenRow.token_hash == token_hash(token),
+                                                         TokenRow.revoked_at.is_(None))).scalar()
+
+    def tokens(self) -> list[dict[str, Any]]:
+        with self._read() as s:
+            return [{"id": t.id, "name": t.name, "created_at": t.created_at.isoformat(),
+                     "revoked": t.revoked_at is not None}
+                    for t in s.execute(select(TokenRow).order_by(TokenRow.id)).scalars()]
+
+    def revoke_token(self, token_id: int) -> bool:
+        with self._write() as s:
+            row = s.get(TokenRow, int(token_id))
+            if row is None or row.revoked_at is not None:
+                return False
+            row.revoked_at = utcnow()
+            return True
 
     def get_event(self, event_id: int | str) -> StoredEvent | None:
         """By id or uid; an event merged into another gives the event it is part of now."""
