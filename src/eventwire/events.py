@@ -34,7 +34,9 @@ TERRITORY_NOUNS = {"town", "city", "village", "villages", "district", "area", "t
                    "suburb", "suburbs", "compound", "towns", "cities", "areas", "districts", "garrison",
                    "airbase", "headquarters", "capital", "settlement", "locality", "county", "municipality",
                    "quarter", "parts", "part", "most", "stronghold", "strongholds", "airfield", "outpost",
-                   "countryside", "hamlet", "hamlets", "border"}
+                   "countryside", "hamlet", "hamlets", "border", "centre", "center", "post", "posts",
+                   "village", "stronghold", "zone", "pocket", "front", "frontline", "axis", "sector", "ridge",
+                   "heights", "farmland", "fields", "oilfields", "neighbourhoods", "neighborhoods", "island"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 NOT_ACTOR_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 PAIR_WORDS = {"side", "sides", "leader", "leaders", "country", "countries", "party", "parties", "both",
@@ -240,7 +242,13 @@ def _refine_classes(tok: Token, classes: set, mentions: list) -> set:
                                         or any(c.ent_type_ in PLACE_LABELS for c in obj.subtree))
     if "capture" in out and lemma in ("capture", "seize", "take", "free", "occupy", "storm", "enter", "retake",
                                       "recapture", "overrun", "liberate"):
-        if obj is not None and not obj_is_place and lemma in ("capture", "seize", "take"):
+        obj_is_party = obj is not None and (
+            obj.ent_type_ in ("PERSON", "NORP", "ORG") or obj.lemma_.lower() in lexicon().victims["armed"]
+            or obj.lemma_.lower() in lexicon().victims["civilian"]
+            or obj.lemma_.lower() in ("weapon", "weapons", "arms", "ammunition", "explosives", "cache", "drugs",
+                                      "vehicle", "vehicles", "tank", "tanks", "ship", "vessel", "boat", "cargo",
+                                      "oil", "money", "document", "documents", "power", "initiative", "chance"))
+        if obj is not None and not obj_is_place and obj_is_party and lemma in ("capture", "seize", "take"):
             out.discard("capture")
             if obj.lemma_.lower() in ("weapon", "weapons", "arms", "ammunition", "explosives", "cache", "drugs"):
                 out.add("disrupt")
@@ -943,6 +951,11 @@ def code_event(fam: str, classes: set, sent: Span, trigger: Token, roles: Roles)
             if target is None:
                 target = _target_kind(roles, sent)
             if target != w["target"]:
+                continue
+        if "target_not" in w:
+            if target is None:
+                target = _target_kind(roles, sent)
+            if target == w["target_not"]:
                 continue
         if "context_any" in w:
             cues = w["context_any"]
