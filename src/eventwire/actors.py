@@ -18,6 +18,7 @@ import csv
 import functools
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -236,8 +237,8 @@ def _case_ok(checks: tuple[tuple[int, str, str], ...], words: Sequence[_Word], s
         if s == "title":
             if doc_word.shape == "lower":
                 return False
-        elif doc_word.folded != w and doc_word.shape != "upper":
-            return False
+        elif doc_word.folded != w and (s == "mixed" or doc_word.shape != "upper"):
+            return False  # "IS" needs capitals; "JeM" needs exactly that spelling ("JEM" is another group)
     return True
 
 
@@ -486,6 +487,21 @@ class Catalogue:
         return {"actors": len(self.entries), "generic_actors": len(self.generics), "aliases": len(self.aliases),
                 "people": len(self.people), "countries": len(self.countries),
                 "generated_state_phrases": refs * nouns}
+
+    def alias_clashes(self) -> list[tuple[str, list[str]]]:
+        """Aliases that name two different actors with the same case rules, or a named actor and a generic.
+        The matcher cannot tell them apart, so the data should not contain any."""
+        out = []
+        for key, targets in self._index.items():
+            named: dict[tuple, set[str]] = defaultdict(set)
+            for t in targets:
+                if t.kind == ALIAS:
+                    named[t.checks].add(t.entry.name)
+            generic = {t.generic.name for t in targets if t.kind == GEN_NOUN}
+            for names in named.values():
+                if len(names) > 1 or (names and generic):
+                    out.append((" ".join(key), sorted(names | generic)))
+        return out
 
     def ruler_patterns(self) -> list[dict]:
         seen: set[tuple[str, str]] = set()

@@ -1,0 +1,352 @@
+"""Actor catalogue and matcher: canonical names, generated state forces, generics, localisation, guesses."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+
+import pytest
+
+from eventwire import actors
+from eventwire.actors import ActorMention, Catalogue, default_catalogue, normalise, ruler_patterns
+from eventwire.records import Actor
+
+
+@pytest.fixture(scope="module")
+def cat() -> Catalogue:
+    return default_catalogue()
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from eventwire import nlp as ew_nlp
+
+    try:
+        return ew_nlp.load()
+    except (ImportError, AttributeError):  # the geoparser's patterns are not there: the actor ruler alone
+        lang = ew_nlp.load_bare()
+        ruler = lang.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+        ruler.add_patterns(ruler_patterns())
+        return lang
+
+
+def mentions(cat, nlp, text) -> list[ActorMention]:
+    return cat.find_mentions(nlp(text))
+
+
+def by_text(ms: list[ActorMention]) -> dict[str, Actor]:
+    return {m.text: m.actor for m in ms}
+
+
+# -- aliases -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("alias", ["Daesh", "ISIS", "ISIL", "IS", "Islamic State", "the Islamic State group", "Da'esh",
+                                   "Islamic State of Iraq and the Levant"])
+def test_islamic_state_aliases_are_one_actor(cat, alias):
+    actor = cat.resolve(alias)
+    assert actor is not None and actor.name == "Islamic State"
+    assert actor.sector == "INS" and actor.inter == 2
+    assert actor.text == alias
+
+
+@pytest.mark.parametrize("alias", ["al-Shabab", "Al Shabaab", "al-Shabaab", "Al-Shabaab's", "AL SHABAAB", "al Shabaab"])
+def test_shabaab_spellings(cat, alias):
+    actor = cat.resolve(alias)
+    assert actor.name == "al-Shabaab" and actor.country == "SOM"
+
+
+def test_resolve_is_tolerant_of_case_diacritics_hyphens_and_articles(cat):
+    assert cat.resolve("hayat tahrir al sham").name == "Hay'at Tahrir al-Sham"
+    assert cat.resolve("Jabhat al-Nusra").name == "Hay'at Tahrir al-Sham"
+    assert cat.resolve("the Houthis").name == "Houthis"
+    assert cat.resolve("Ansar Allah").name == "Houthis"
+    assert cat.resolve("Recep Tayyip Erdoğan").name == "Government of Turkey"
+    assert cat.resolve("Tehreek-e-Taliban Pakistan").name == "Tehrik-i-Taliban Pakistan"
+    assert cat.resolve("Pakistani Taliban").name == "Tehrik-i-Taliban Pakistan"
+    assert cat.resolve("Rapid Support Forces").inter == 2
+    assert cat.resolve("Wagner Group").country == "RUS"
+
+
+def test_resolve_canonical_names_and_generated_phrases(cat):
+    assert cat.resolve("Military Forces of Turkey").sector == "MIL"
+    assert cat.resolve("the Turkish army").name == "Military Forces of Turkey"
+    assert cat.resolve("Nigerian police").name == "Police Forces of Nigeria"
+    assert cat.resolve("Civilians (Syria)").country == "SYR"
+    assert cat.resolve("completely unknown words here") is None
+    assert cat.resolve("") is None
+
+
+def test_acronyms_need_capitals(cat, nlp):
+    ms = mentions(cat, nlp, "This is what it is. Is it over? The KIA said it was killed in action.")
+    names = [m.actor.name for m in ms]
+    assert "Islamic State" not in names
+    assert names.count("Kachin Independence Army") == 1
+
+
+def test_lowercase_common_words_are_not_countries(cat, nlp):
+    ms = mentions(cat, nlp, "They ate turkey and chad was there.")
+    assert not [m for m in ms if m.actor.country in ("TUR", "TCD")]
+
+
+# -- state forces ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase,name,sector", [
+    ("Turkish forces", "Military Forces of Turkey", "MIL"),
+    ("Iraqi security forces", "Military Forces of Iraq", "MIL"),
+    ("Russian warplanes", "Military Forces of Russia", "MIL"),
+    ("the Syrian army", "Military Forces of Syria", "MIL"),
+    ("Syrian government forces", "Military Forces of Syria", "MIL"),
+    ("Israeli troops", "Military Forces of Israel", "MIL"),
+    ("Nigerian soldiers", "Military Forces of Nigeria", "MIL"),
+    ("Kenyan police", "Police Forces of Kenya", "COP"),
+    ("the Turkish military", "Military Forces of Turkey", "MIL"),
+    ("Turkish jets", "Military Forces of Turkey", "MIL"),
+    ("Afghan security forces", "Military Forces of Afghanistan", "MIL"),
+    ("the Turkish government", "Government of Turkey", "GOV"),
+    ("Turkish spy chief", "Intelligence Services of Turkey", "SPY"),
+    ("the Syrian foreign minister", "Government of Syria", "GOV"),
+    ("Syria's army", "Military Forces of Syria", "MIL"),
+    ("US troops", "Military Forces of the United States", "MIL"),
+    ("South Sudanese soldiers", "Military Forces of South Sudan", "MIL"),
+])
+def test_state_force_phrases(cat, nlp, phrase, name, sector):
+    ms = mentions(cat, nlp, f"Officials said {phrase} were involved on Monday.")
+    hits = [m for m in ms if m.actor.name == name]
+    assert hits, [(m.text, m.actor.name) for m in ms]
+    m = hits[0]
+    assert m.actor.sector == sector and m.actor.inter == 1 and not m.generic
+    assert m.actor.cameo == m.actor.country + sector
+    assert m.text == phrase.removeprefix("the ")
+
+
+def test_turkish_forces_record(cat, nlp):
+    [m] = [m for m in mentions(cat, nlp, "Turkish forces shelled the village.") if m.text == "Turkish forces"]
+    assert (m.actor.name, m.actor.country, m.actor.sector, m.actor.inter, m.actor.cameo) == \
+        ("Military Forces of Turkey", "TUR", "MIL", 1, "TURMIL")
+    assert m.start == 0 and m.end == len("Turkish forces") and (m.start_token, m.end_token) == (0, 2)
+
+
+def test_every_country_has_state_actors(cat):
+    for iso3 in cat.countries:
+        for sector in ("MIL", "COP", "GOV", "SPY"):
+            e = cat.state_entry(iso3, sector)
+            assert e.country == iso3 and e.sector == sector and e.inter == 1
+
+
+def test_named_state_forces(cat):
+    assert cat.resolve("Syrian Arab Army").name == "Military Forces of Syria"
+    assert cat.resolve("SAA").name == "Military Forces of Syria"
+    assert cat.resolve("Tatmadaw").name == "Military Forces of Myanmar"
+    assert cat.resolve("IDF").name == "Military Forces of Israel"
+    assert cat.resolve("TSK").name == "Military Forces of Turkey"
+    assert cat.resolve("FARDC").country == "COD"
+    assert cat.resolve("SANDF").country == "ZAF"
+    assert cat.resolve("IRGC").country == "IRN" and cat.resolve("Quds Force").sector == "MIL"
+    rsf = cat.resolve("RSF")
+    assert rsf.name == "Rapid Support Forces" and rsf.inter == 2 and rsf.sector not in actors.STATE_SECTORS
+
+
+def test_conjoined_country_adjectives_share_the_noun(cat, nlp):
+    got = by_text(mentions(cat, nlp, "Russian and Syrian warplanes bombed the city."))
+    assert got["Russian"].name == "Military Forces of Russia"
+    assert got["Syrian warplanes"].name == "Military Forces of Syria"
+
+
+def test_country_and_capital_metonyms(cat, nlp):
+    ms = mentions(cat, nlp, "Turkey said it would retaliate. Fighting in Syria went on. Moscow has warned of a response.")
+    got = {(m.text, m.kind): m.actor.name for m in ms}
+    assert got[("Turkey", "country")] == "Government of Turkey"
+    assert got[("Moscow", "capital")] == "Government of Russia"
+    assert not [m for m in ms if m.text == "Syria"]
+
+
+def test_people_resolve_to_their_state_with_role(cat, nlp):
+    ms = mentions(cat, nlp, "Turkish President Recep Tayyip Erdogan met Syria's foreign minister Walid al-Muallem.")
+    got = by_text(ms)
+    assert got["Turkish President Recep Tayyip Erdogan"].name == "Government of Turkey"
+    assert got["Syria's foreign minister Walid al-Muallem"].country == "SYR"
+    assert all(m.kind == "person" for m in ms)
+    assert ms[0].person == "Recep Tayyip Erdogan"
+
+
+def test_leader_name_before_force_noun(cat, nlp):
+    got = by_text(mentions(cat, nlp, "Assad forces and pro-Assad forces attacked; Putin's troops advanced."))
+    assert got["Assad forces"].name == "Military Forces of Syria"
+    assert got["pro-Assad forces"].name == "Military Forces of Syria"
+    assert got["Putin's troops"].name == "Military Forces of Russia"
+
+
+def test_pentagon_spokesman(cat, nlp):
+    ms = mentions(cat, nlp, "A spokesman for the Pentagon said the strike killed a commander.")
+    assert [m.actor.name for m in ms if m.text == "Pentagon"] == ["Military Forces of the United States"]
+
+
+# -- groups and longest match ----------------------------------------------------------------------------------
+
+def test_longest_match_wins(cat, nlp):
+    ms = mentions(cat, nlp, "Islamic State West Africa Province fighters attacked Nigerian soldiers.")
+    assert ms[0].actor.name == "Islamic State West Africa Province"
+    assert ms[0].text == "Islamic State West Africa Province fighters"
+    assert "Islamic State" not in [m.actor.name for m in ms]
+
+
+def test_mentions_are_sorted_and_disjoint(cat, nlp):
+    text = ("The US-led coalition and Iraqi security forces fought ISIS near Mosul, while Kurdish Peshmerga fighters "
+            "and Hashd al-Shaabi militiamen held the road; gunmen killed two civilians.")
+    ms = mentions(cat, nlp, text)
+    assert [m.start for m in ms] == sorted(m.start for m in ms)
+    for a, b in zip(ms, ms[1:]):
+        assert a.end <= b.start
+    for m in ms:
+        assert text[m.start:m.end] == m.text
+    names = {m.actor.name for m in ms}
+    assert {"US-led Coalition", "Military Forces of Iraq", "Islamic State", "Peshmerga",
+            "Popular Mobilization Forces"} <= names
+
+
+def test_member_nouns_stay_with_the_group(cat, nlp):
+    got = by_text(mentions(cat, nlp, "Taliban fighters and Hamas gunmen and al-Qaeda militants were seen."))
+    assert got["Taliban fighters"].name == "Taliban"
+    assert got["Hamas gunmen"].name == "Hamas"
+    assert got["al-Qaeda militants"].name == "al-Qaeda"
+
+
+# -- generics ---------------------------------------------------------------------------------------------------
+
+def test_generic_actors_are_marked_and_localised(cat, nlp):
+    ms = mentions(cat, nlp, "Gunmen killed five villagers; regime forces and police arrested protesters.")
+    got = {m.text: m for m in ms}
+    for text in ("Gunmen", "villagers", "regime forces", "police", "protesters"):
+        assert got[text].generic, text
+    assert cat.localize(got["Gunmen"].actor, "SYR").name == "Unidentified Armed Group (Syria)"
+    assert cat.localize(got["Gunmen"].actor, "SYR").country == "SYR"
+    assert cat.localize(got["regime forces"].actor, "SYR").name == "Military Forces of Syria"
+    assert cat.localize(got["police"].actor, "SYR").name == "Police Forces of Syria"
+    assert cat.localize(got["villagers"].actor, "SYR").name == "Civilians (Syria)"
+    prot = cat.localize(got["protesters"].actor, "SYR")
+    assert (prot.name, prot.inter) == ("Protesters (Syria)", 6)
+    assert cat.localize(got["Gunmen"].actor, "SYR").text == "Gunmen"
+
+
+def test_government_troops_localise_to_state_forces(cat, nlp):
+    [m] = [m for m in mentions(cat, nlp, "Government troops retook the town.") if m.text == "Government troops"]
+    local = cat.localize(m.actor, "SYR")
+    assert (local.name, local.sector, local.inter) == ("Military Forces of Syria", "MIL", 1)
+
+
+def test_localize_leaves_known_actors_and_missing_country_alone(cat):
+    hts = cat.resolve("HTS")
+    assert cat.localize(hts, "TUR") == hts
+    gunmen = cat.resolve("gunmen")
+    assert cat.localize(gunmen, None) == gunmen
+
+
+def test_localize_by_country(cat):
+    kurds = cat.resolve("Kurdish fighters")
+    assert cat.localize(kurds, "SYR").name == "People's Protection Units"
+    assert cat.localize(kurds, "IRQ").name == "Peshmerga"
+
+
+def test_country_word_localises_a_generic_at_once(cat, nlp):
+    got = by_text(mentions(cat, nlp, "Afghan civilians fled as Syrian rebels advanced."))
+    assert got["Afghan civilians"].name == "Civilians (Afghanistan)"
+    assert got["Syrian rebels"].name == "Rebels (Syria)" and got["Syrian rebels"].inter == 2
+
+
+def test_suspected_militants_and_suicide_bomber(cat, nlp):
+    ms = mentions(cat, nlp, "Suspected militants attacked a checkpoint and a suicide bomber struck.")
+    got = {m.text: m for m in ms}
+    assert got["Suspected militants"].generic and got["Suspected militants"].actor.sector == "INS"
+    assert got["suicide bomber"].generic
+
+
+# -- guess ---------------------------------------------------------------------------------------------------------
+
+def test_guess_unknown_group(cat):
+    a = cat.guess("the Mountain Lions Liberation Front")
+    assert (a.name, a.known, a.sector, a.inter) == ("Mountain Lions Liberation Front", False, "REB", 2)
+    assert cat.guess("a Sudanese militia").country == "SDN"
+    assert cat.guess("Ansar al-Khilafa Brigade").sector == "INS"
+    assert cat.guess("angry villagers").inter == 7
+    assert cat.guess("striking protesters").inter == 6
+    assert cat.guess("Katanga Police Unit").sector == "COP"
+    assert cat.guess("unknown gunmen").sector == "UAF"
+
+
+# -- data quality --------------------------------------------------------------------------------------------------
+
+def test_catalogue_size(cat):
+    stats = cat.stats()
+    assert stats["actors"] >= 300
+    assert stats["aliases"] >= 1500
+    named = [e for e in cat.entries.values() if e.kind != "state"]
+    assert len(named) >= 200
+
+
+def test_no_conflicting_duplicates_in_data():
+    seen: dict[str, dict] = {}
+    for name in ("groups.yaml", "igos.yaml"):
+        for d in actors._read_yaml(name):
+            key = d["name"]
+            rec = {k: d.get(k) for k in ("country", "sector", "inter")}
+            assert seen.setdefault(key, rec) == rec, key
+    alias_owner: dict[str, set[str]] = defaultdict(set)
+    for name in ("groups.yaml", "igos.yaml"):
+        for d in actors._read_yaml(name):
+            for a in d["aliases"]:
+                alias_owner[(normalise(a), a.isupper())].add(d["name"])
+    clashes = {a: names for a, names in alias_owner.items() if len(names) > 1}
+    assert not clashes, clashes
+
+
+def test_no_alias_names_two_actors(cat):
+    assert cat.alias_clashes() == []
+
+
+def test_countries_tsv_rows_are_valid():
+    with open(actors.COUNTRIES_TSV, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    assert len(rows) >= 245
+    assert list(rows[0]) == ["iso3", "iso2", "name", "aliases", "adjectives", "demonyms", "capital", "cameo"]
+    iso3s = [r["iso3"] for r in rows]
+    assert len(set(iso3s)) == len(iso3s)
+    for r in rows:
+        assert re.fullmatch(r"[A-Z]{3}", r["iso3"]), r
+        assert re.fullmatch(r"[A-Z]{2}", r["iso2"]), r
+        assert r["name"].strip()
+        for col in ("aliases", "adjectives", "demonyms"):
+            assert all(x.strip() == x and x for x in r[col].split("|") if r[col]), (r["iso3"], col)
+    by = {r["iso3"]: r for r in rows}
+    assert "Türkiye" in by["TUR"]["aliases"].split("|") and "Turkish" in by["TUR"]["adjectives"].split("|")
+    assert {"US", "U.S.", "America"} <= set(by["USA"]["aliases"].split("|"))
+    assert {"DRC", "DR Congo", "Congo-Kinshasa"} <= set(by["COD"]["aliases"].split("|"))
+    assert by["XKX"]["name"] == "Kosovo" and by["PSE"]["adjectives"] == "Palestinian"
+
+
+def test_every_actor_country_is_known(cat):
+    for e in cat.entries.values():
+        assert e.country is None or e.country in cat.countries, e
+        assert e.inter is None or 1 <= e.inter <= 8, e
+
+
+def test_ruler_patterns(cat):
+    pats = ruler_patterns()
+    labels = {p["label"] for p in pats}
+    assert labels == {"ORG", "NORP", "PERSON"}
+    assert {"label": "ORG", "pattern": "ISWAP", "id": "Islamic State West Africa Province"} in pats
+    assert {"label": "NORP", "pattern": "Turkish", "id": "Turkey"} in pats
+    assert any(p["label"] == "PERSON" and p["pattern"] == "Erdogan" for p in pats)
+    assert any(p["pattern"] == "Al-Shabaab" for p in pats)  # case variant of a lower-case alias
+
+
+def test_ruler_labels_entities_in_the_pipeline(nlp):
+    doc = nlp("Hayat Tahrir al-Sham fighters and AQAP attacked; Erdogan spoke.")
+    ents = {e.text: e.label_ for e in doc.ents}
+    assert ents.get("Hayat Tahrir al-Sham") == "ORG" or ents.get("Hayat Tahrir al-Sham fighters") == "ORG"
+    assert ents.get("AQAP") == "ORG"
+    assert ents.get("Erdogan") == "PERSON"
+
+
+def test_empty_doc(cat, nlp):
+    assert cat.find_mentions(nlp("")) == []
