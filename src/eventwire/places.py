@@ -16,6 +16,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, LOWER, ORTH, SENT_START
+
 from eventwire import gazetteer as gz
 from eventwire.gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, REGION, Entry, normalize
 from eventwire.records import Place, PlaceMention
@@ -46,6 +48,7 @@ NEAR_WORDS = {"near", "outside", "outskirts", "edge", "edges", "vicinity", "arou
 # verbs after which a place in subject position is still literal ("Syria lies", "Aleppo was")
 LOCATIVE_VERBS = {"be", "lie", "sit", "border", "locate", "remain", "stretch", "have", "become", "host", "see",
                   "experience", "suffer", "face", "receive", "get", "lose", "record", "report"}
+MAX_CANDIDATES = 25  # per mention, by prior: a name shared by hundreds of villages keeps its likely ones
 GEO_PRECISION = {CITY: 1, ADMIN2: 2, ADMIN1: 3, COUNTRY: 3, CONTINENT: 3, REGION: 3, "water": 3}
 FEATURE_PRIOR = {COUNTRY: 4.0, CONTINENT: 4.0, REGION: 5.0, "water": 6.0, "building": 5.0, ADMIN1: 1.6, CITY: 0.0,
                  ADMIN2: -1.0}
@@ -273,7 +276,8 @@ class Geoparser:
     def _find(self, doc, actor_mentions) -> list[_Mention]:
         taken = [False] * len(doc)
         mentions: list[_Mention] = []
-        person_words = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e
+        ents = list(doc.ents)
+        person_words = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e
                         if t.lower_ not in ARABIC_ARTICLES}
 
         def claim(m: _Mention) -> None:
@@ -282,7 +286,7 @@ class Geoparser:
             mentions.append(m)
 
         self._abbreviations(doc, taken, claim)
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ in PLACE_LABELS:
                 for i, j in _comma_parts(doc, ent.start, ent.end):
                     if any(taken[k] for k in range(i, j)):
@@ -295,7 +299,7 @@ class Geoparser:
                 m = self._word_mention(doc, i, j) if i < j else None
                 if m is not None:
                     claim(m)
-        self._scan(doc, taken, claim, person_words)
+        self._scan(doc, taken, claim, person_words, ents)
         self._classify(doc, mentions, actor_mentions)
         return sorted(mentions, key=lambda m: m.start)
 
@@ -356,34 +360,44 @@ class Geoparser:
                 return False
         return True
 
-    def _scan(self, doc, taken, claim, person_words) -> None:
+    def _scan(self, doc, taken, claim, person_words, ents) -> None:
         """Gazetteer-driven matching of capitalised word runs the NER did not label as places."""
         n = len(doc)
         maxw = min(6, self.gaz.max_words)
         keys = self.gaz.keys
+        text = doc.text
+        arr = doc.to_array([IDX, LENGTH, ENT_TYPE, ENT_IOB, SENT_START, LOWER]).tolist()  # no Token objects
+        strings = doc.vocab.strings
+        start = [r[0] for r in arr]
+        end = [r[0] + r[1] for r in arr]
+        cap = [text[a].isupper() and any(c.isalpha() for c in text[a:b]) for a, b in zip(start, end)]
+        ent_ids = {r[2] for r in arr}
+        ent_names = {h: (strings[h] if h else "") for h in ent_ids}
+        ent = [ent_names[r[2]] for r in arr]
+        iob = ["" if r[3] == 0 else "IOB"[r[3] - 1] if r[3] <= 3 else "" for r in arr]
+        sent0 = [r[4] == 1 for r in arr]
+        lower_ids = [r[5] for r in arr]
+        low_cache: dict[int, str] = {}
+        low = [low_cache.setdefault(h, strings[h]) if h not in low_cache else low_cache[h] for h in lower_ids]
+        common = {low[k] for k in range(n) if not cap[k]}
+        ok = [cap[k] or low[k] in CONNECTORS for k in range(n)]
         i = 0
         while i < n:
-            tok = doc[i]
-            if taken[i] or not _is_cap(tok) or tok.ent_type_ in NON_PLACE_LABELS:
+            if taken[i] or not cap[i] or ent[i] in NON_PLACE_LABELS:
                 i += 1
                 continue
             hit = None
             for w in range(min(maxw, n - i), 0, -1):
                 j = i + w
-                if any(taken[k] for k in range(i, j)) or not _is_cap(doc[j - 1]):
+                if not cap[j - 1] or not all(ok[i:j]) or any(taken[i:j]) or any(sent0[i + 1:j]):
                     continue
-                if any(not (_is_cap(t) or t.lower_ in CONNECTORS) for t in doc[i:j]):
-                    continue
-                if any(t.is_sent_start for t in doc[i + 1:j]):
-                    continue
-                key = normalize(doc[i:j].text)
+                key = normalize(text[start[i]:end[j - 1]])
                 if key in keys or key in self.adjectives or key in self.demonyms or key in self.place_words:
                     hit = j
                     break
                 # a transliteration variant ("Rakka") is tried only for a whole entity the NER found
-                if doc[i].ent_iob_ == "B" and (j == n or doc[j].ent_iob_ != "I") and \
-                        doc[i].ent_type_ in ("ORG", "GPE", "LOC", "FAC") and \
-                        gz.phonetic_key(doc[i:j].text) in self.gaz.phonetic_keys:
+                if iob[i] == "B" and (j == n or iob[j] != "I") and ent[i] in ("ORG", "GPE", "LOC", "FAC") and \
+                        gz.phonetic_key(text[start[i]:end[j - 1]]) in self.gaz.phonetic_keys:
                     hit = j
                     break
             if hit is None:
@@ -391,19 +405,17 @@ class Geoparser:
                 continue
             m = self._word_mention(doc, i, hit)
             if m is not None:
-                if m.kind == DEMONYM or doc[i].ent_type_ in ("NORP", "ORG", "FAC", "GPE", "LOC", "") and \
-                        not (doc[i].ent_type_ == "" and not _is_cap(doc[i])):
-                    claim(m)
-                    i = hit
-                    continue
+                claim(m)
+                i = hit
+                continue
             m = self._span_mention(doc, i, hit, "gaz")
-            if m is not None and self._accept_scanned(doc, m, person_words):
+            if m is not None and self._accept_scanned(doc, m, person_words, common, ents):
                 claim(m)
                 i = hit
             else:
                 i += 1
 
-    def _accept_scanned(self, doc, m: _Mention, person_words: set[str]) -> bool:
+    def _accept_scanned(self, doc, m: _Mention, person_words: set[str], common: set[str], ents) -> bool:
         span = doc[m.i:m.j]
         first = span[0]
         key = normalize(m.text)
@@ -430,7 +442,7 @@ class Geoparser:
         if ent in ("ORG", "FAC", "NORP", "LOC", "GPE", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"):
             # a place inside a name: "New York Times", "Aleppo Governorate Council"; the whole name is a
             # place the model mislabelled ("Residents of Manbij" as PRODUCT) when the context says so
-            ent_span = next((e for e in doc.ents if e.start <= m.i < e.end), None)
+            ent_span = next((e for e in ents if e.start <= m.i < e.end), None)
             whole = ent_span is not None and _clean_span(doc, ent_span.start, ent_span.end) == (m.i, m.j)
             if whole:
                 return strong or (bool(primary) and pop >= 100000) or (after_prep and pop >= 5000)
@@ -442,8 +454,7 @@ class Geoparser:
         if len(span) == 1:
             if first.is_stop or first.tag_ not in ("NNP", "NNPS") or len(first.text) < 3:
                 return False
-            low = first.lower_
-            if any(t.lower_ == low and not _is_cap(t) for t in doc):
+            if first.lower_ in common:
                 return False  # the word is also used as a common word here
             if first.is_sent_start and not after_prep:
                 return strong and pop >= 100000
@@ -457,8 +468,10 @@ class Geoparser:
 
     def _abbreviations(self, doc, taken, claim) -> None:
         """"Athens, Ga.": a state abbreviation right after a capitalised word and a comma."""
-        for k in range(1, len(doc) - 1):
-            if doc[k].text != "," or not _is_cap(doc[k - 1]):
+        comma = doc.vocab.strings.add(",")
+        orth = doc.to_array([ORTH]).tolist()
+        for k in (k for k in range(1, len(doc) - 1) if orth[k] == comma):
+            if not _is_cap(doc[k - 1]):
                 continue
             for w in (3, 2, 1):  # "W. Va." spans tokens
                 if k + 1 + w > len(doc) or any(taken[x] for x in range(k + 1, k + 1 + w)):
@@ -545,7 +558,9 @@ class Geoparser:
     def _score(self, m: _Mention, ctx: _Context | None) -> None:
         scored = []
         key = normalize(m.text)
-        for e in m.cands:
+        cands = m.cands if len(m.cands) <= MAX_CANDIDATES else \
+            sorted(m.cands, key=lambda c: -(_prior(c) - (1.5 if c.id in m.alt else 0.0)))[:MAX_CANDIDATES]
+        for e in cands:
             s = _prior(e)
             if m.phonetic:
                 s -= 0.5
@@ -647,12 +662,15 @@ class _Context:
     countries: dict[str, Counter]  # name key -> country weights of the mentions with that name
     admins: dict[str, Counter]
     points: list[tuple[str, float, float, float]]  # (name key, lat, lon, weight)
+    all_countries: Counter = field(default_factory=Counter)
+    all_admins: Counter = field(default_factory=Counter)
+    total: float = 0.0
 
     @classmethod
     def of(cls, mentions: list[_Mention]) -> _Context:
         countries: dict[str, Counter] = defaultdict(Counter)
         admins: dict[str, Counter] = defaultdict(Counter)
-        points = []
+        points: dict[tuple, float] = {}
         seen: Counter = Counter()
         for m in mentions:
             e = m.chosen
@@ -668,21 +686,28 @@ class _Context:
             if e.admin1 and e.feature in (ADMIN1, ADMIN2, CITY):
                 admins[key][(e.cc, e.admin1)] += w
             if e.feature in (CITY, ADMIN2, ADMIN1):
-                points.append((key, e.lat, e.lon, w))
-        return cls(countries, admins, points)
+                points[(key, round(e.lat, 2), round(e.lon, 2))] = w
+        ctx = cls(countries, admins, [(k, la, lo, w) for (k, la, lo), w in points.items()])
+        ctx.all_countries = sum(countries.values(), Counter())
+        ctx.all_admins = sum(admins.values(), Counter())
+        ctx.total = sum(ctx.all_countries.values())
+        return ctx
 
     def bonus(self, e: Entry, key: str) -> float:
         """Leave-one-out: the article's other names vote for the country, region and neighbourhood."""
-        s = 0.0
-        total = sum(sum(c.values()) for k, c in self.countries.items() if k != key)
-        if total <= 0:
+        own = self.countries.get(key)
+        total = self.total - (sum(own.values()) if own else 0.0)
+        if total <= 1e-9:
             return 0.0
+        s = 0.0
         if e.cc:
-            s += 5.0 * sum(c.get(e.cc, 0.0) for k, c in self.countries.items() if k != key) / total
+            s += 5.0 * (self.all_countries.get(e.cc, 0.0) - (own.get(e.cc, 0.0) if own else 0.0)) / total
         if e.admin1:
-            s += 3.0 * sum(c.get((e.cc, e.admin1), 0.0) for k, c in self.admins.items() if k != key) / total
+            own_a = self.admins.get(key)
+            k = (e.cc, e.admin1)
+            s += 3.0 * (self.all_admins.get(k, 0.0) - (own_a.get(k, 0.0) if own_a else 0.0)) / total
         if e.feature in (CITY, ADMIN2, ADMIN1) and self.points:
-            near = min((gz.km(e.lat, e.lon, la, lo) for k, la, lo, _ in self.points if k != key), default=1e9)
+            near = min((gz.km(e.lat, e.lon, la, lo) for k2, la, lo, _ in self.points if k2 != key), default=1e9)
             s += 1.5 if near <= 50 else 1.0 if near <= 150 else 0.5 if near <= 400 else 0.0
         return s
 
