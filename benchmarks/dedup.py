@@ -3,6 +3,7 @@ the synthetic truth (pairwise precision and recall). Goal: 1,000,000 reports in 
 
     .venv/bin/python benchmarks/dedup.py                 # 1,000,000 reports
     .venv/bin/python benchmarks/dedup.py --n 100000 --seed 7
+    .venv/bin/python benchmarks/dedup.py --n 0 --store 100000 [--db URL]   # the store's path: load + run_dedup
 
 The generator draws real-world events in conflict hotspots (a few dense cities per country, so blocks are
 realistically crowded: many distinct events a day in one town), then has 1-4 outlets report each one with
@@ -92,11 +93,53 @@ def pair_scores(clusters, truth):
     return precision, recall
 
 
+def key_to_record(k) -> dict:
+    """A SCHEMA record for a synthetic key (for the store benchmark)."""
+    import datetime as dt
+
+    return {"article_id": f"art{k.article}", "event_id": f"ev{k.id}", "event_type": k.event_type,
+            "sub_event_type": k.sub_event_type, "plover": {"event": k.plover, "mode": None, "context": []},
+            "actor1": {"name": k.actor1} if k.actor1 else None, "actor2": {"name": k.actor2} if k.actor2 else None,
+            "assoc_actor1": [], "assoc_actor2": [], "location": {
+                "name": "somewhere", "lat": k.lat, "lon": k.lon, "country": k.country, "admin1": k.admin1,
+                "precision": k.precision},
+            "date": dt.date.fromordinal(k.date).isoformat(), "date_precision": "day", "fatalities": k.id % 9,
+            "modality": "asserted", "evidence": {"text": "synthetic", "start": 0, "end": 9}, "confidence": 0.6}
+
+
+def store_benchmark(n: int, seed: int, db: str | None) -> None:
+    import tempfile
+
+    from eventwire.store import Store
+
+    keys, _, _ = synthesize(n, seed)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(db or f"sqlite:///{tmp}/bench.db")
+        t0 = time.perf_counter()
+        store.add_events(key_to_record(k) for k in keys)
+        t1 = time.perf_counter()
+        first = store.run_dedup()
+        t2 = time.perf_counter()
+        again = store.run_dedup()
+        t3 = time.perf_counter()
+        print(f"store              {store.safe_url}")
+        print(f"add_events         {n:,} records in {t1 - t0:.1f} s ({n / (t1 - t0):,.0f}/s)")
+        print(f"run_dedup (first)  {t2 - t1:.1f} s -> {first.events:,} events, {first.changed:,} merged")
+        print(f"run_dedup (again)  {t3 - t2:.1f} s, {again.changed} changed")
+        store.close()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=1_000_000, help="number of event reports")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--store", type=int, default=0, help="also load this many reports into a store and dedup")
+    ap.add_argument("--db", default=None, help="store URL for --store (default: a temporary SQLite file)")
     args = ap.parse_args()
+    if args.store:
+        store_benchmark(args.store, args.seed, args.db)
+    if not args.n:
+        return
 
     t0 = time.perf_counter()
     keys, truth, n_true = synthesize(args.n, args.seed)
