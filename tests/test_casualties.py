@@ -117,6 +117,7 @@ def count(nlp, text, trigger=None):
     (202, "The bombings killed 202 people, mostly foreign tourists and local hotel staff."),
     (6, "Insurgents ambushed and killed six soldiers and two others were injured."),
     (100, "Two car bombs, one at a cafe and the other at a mosque, killed at least 100 people."),
+    (3, "3 martyrs and several wounded in shelling on the town"),
     # headlines
     (5, "Syria: 5 civilians killed in regime air strikes on Idlib"),
     (12, "12 killed in Aleppo shelling"),

@@ -263,3 +263,17 @@ def test_date_in_another_relative_clause_is_not_the_event_date(nlp):
 def test_of_alone_does_not_make_a_month_a_date(nlp):
     doc = nlp("Members of the First of October group shot a businessman.")
     assert find_dates(doc, THU) == []
+
+
+def test_dateline_is_not_an_event_date(nlp):
+    doc = nlp("KABUL, Feb 9 (Reuters) - Gunmen attacked a checkpoint in Kunduz province.")
+    found = find_dates(doc, THU)
+    assert [m.dateline for m in found] == [True]
+    assert event_date(found, candidate(doc, "attacked"), THU) == EventDate("2017-02-09", "week", None)
+
+
+def test_publication_datetime_is_accepted(nlp):
+    doc = nlp("Rebels shelled the town on Wednesday.")
+    stamp = dt.datetime(2017, 2, 9, 14, 30)
+    found = find_dates(doc, stamp)
+    assert event_date(found, candidate(doc, "shelled"), stamp) == EventDate("2017-02-08", "day", "on Wednesday")

@@ -45,6 +45,7 @@ class Lexicon:
     person_nouns: frozenset
     subset_words: frozenset
     non_person_nouns: frozenset
+    counted_death_nouns: frozenset
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,7 +62,7 @@ def lexicon() -> Lexicon:
         zero_nouns=words("zero_nouns"), zero_verbs=words("zero_verbs"),
         vague={str(k).lower(): int(v) for k, v in (raw.get("vague_numbers") or {}).items()},
         person_nouns=words("person_nouns"), subset_words=words("subset_words"),
-        non_person_nouns=words("non_person_nouns"))
+        non_person_nouns=words("non_person_nouns"), counted_death_nouns=words("counted_death_nouns"))
 
 
 # -- numbers ----------------------------------------------------------------------------------------------
@@ -224,8 +225,6 @@ def _is_death_verb(tok, lex: Lexicon) -> bool:
 _PEOPLE_LEMMAS = frozenset({"people", "person", "man", "men", "troop", "troops", "life", "member", "personnel"})
 
 
-_STRONG_DEATH_NOUNS = frozenset({"dead", "death", "deaths", "fatality", "fatalities", "body", "bodies", "corpse",
-                                 "corpses", "killing", "killings", "toll"})
 _INTRANSITIVE = frozenset({"die", "perish", "succumb", "drown"})
 _PASSIVE_MARKERS = ("auxpass", "nsubjpass")
 
@@ -236,7 +235,8 @@ def _anchors(sent, lex: Lexicon) -> list:
         low, lem = tok.lower_, _lemma(tok)
         if _is_death_verb(tok, lex):
             out.append(tok)
-        elif tok.pos_ in ("NOUN", "ADJ", "PROPN") and (lem in _STRONG_DEATH_NOUNS or low in _STRONG_DEATH_NOUNS):
+        elif tok.pos_ in ("NOUN", "ADJ", "PROPN") and (lem in lex.counted_death_nouns
+                                                        or low in lex.counted_death_nouns):
             if lem == "death" and tok.dep_ == "pobj" and tok.head.lower_ == "to":
                 continue  # "beaten to death" is the verb's business
             out.append(tok)
@@ -621,11 +621,26 @@ def _zero_result(doc, a, b) -> Fatalities:
     return Fatalities(0, span.text, span.start_char, span.end_char)
 
 
+_IRREGULAR = ("slain", "slew", "died", "dies", "dying", "dead", "death", "shot", "stabb", "lost", "lose", "fatal",
+              "alive", "throat", "casualt", "nobody", "no one", "no-one", "none", "hang", "hung")
+
+
+@functools.lru_cache(maxsize=1)
+def _death_words_re() -> re.Pattern:
+    """A cheap pre-filter: the stems of every word that can start a death report."""
+    lex = lexicon()
+    words = set(lex.death_verbs) | lex.death_nouns | lex.of_nouns | lex.zero_nouns | lex.zero_verbs
+    stems = {w.split()[0][:4] if len(w) > 4 else w.split()[0] for w in words} | set(_IRREGULAR)
+    return re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)) + ")")
+
+
 # -- the entry point --------------------------------------------------------------------------------------
 def find_fatalities(sentence, trigger=None) -> Fatalities | None:
     """The deaths the sentence reports for the event whose trigger is `trigger` (None: the sentence's first
     death report), or None when it reports none."""
     lex = lexicon()
+    if not _death_words_re().search(sentence.text):
+        return None  # most sentences say nothing of deaths: skip the parse walk
     counts = _anchor_counts(sentence, lex)
     if trigger is not None and not (sentence.start <= trigger.i < sentence.end):
         trigger = None

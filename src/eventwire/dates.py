@@ -51,6 +51,7 @@ class DateMention:
     precision: str  # day | week | month | year
     future: bool = False  # "tomorrow", "next month", "later this week": not the date of a past event
     bound: bool = False  # "since 2011", "until Friday": the edge of a period, not when something happened
+    dateline: bool = False  # "KABUL, Feb 9 (Reuters) -": when the report was filed, not when anything happened
 
 
 @dataclass
@@ -115,6 +116,7 @@ _PREPS_BEFORE_ENT = frozenset({"on", "in", "since", "until", "by", "during", "fr
 
 def find_dates(doc, published: dt.date | None) -> list[DateMention]:
     """Every date expression in the Doc that resolves against the publication date, in text order."""
+    published = _as_date(published)
     text = doc.text
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -142,7 +144,18 @@ def find_dates(doc, published: dt.date | None) -> list[DateMention]:
             found.append(mention)
             taken.append((start, end))
     found.sort(key=lambda x: x.start)
+    for m in found:
+        m.dateline = m.start < 80 and _DATELINE_END_RE.match(text, m.end) is not None
     return found
+
+
+_DATELINE_END_RE = re.compile(r"\s*(?:\([A-Za-z .&]{2,30}\))?\s*[-\u2013\u2014:]\s")
+
+
+def _as_date(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
 
 
 _COARSE_CONTEXT_RE = re.compile(r"(in|on|since|until|by|during|from|before|after|over|last|this|next|early|late"
@@ -466,8 +479,9 @@ def _parser(p: dt.date | None):
 def event_date(mentions: list[DateMention], cand, published: dt.date | None) -> EventDate:
     """The date of the event `cand`: the best date in its sentence, else the nearest earlier one in its
     paragraph, else the publication date at week precision, else None."""
+    published = _as_date(published)
     allow_future = getattr(cand, "modality", "asserted") == "future"
-    usable = [m for m in mentions if not m.bound and (allow_future or not _after(m, published))]
+    usable = [m for m in mentions if not m.bound and not m.dateline and (allow_future or not _after(m, published))]
     sent = cand.sentence
     s_start, s_end = sent.start_char, sent.end_char
     in_sentence = [m for m in usable if s_start <= m.start < s_end and not _in_other_clause(m, cand)]
