@@ -128,7 +128,7 @@ import sys as _sys  # noqa: E402
 from dataclasses import dataclass as _dataclass  # noqa: E402
 from urllib.parse import urlsplit as _urlsplit  # noqa: E402
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}  # not .md: a folder's README is not an article
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 CSV_SUFFIXES = {".csv"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
