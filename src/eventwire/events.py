@@ -221,6 +221,30 @@ def _trigger_hits(sent: Span, phrase_hits: dict) -> list[tuple[Token, set, bool]
 
 
 CLAIM_VERBS = {"claim", "own", "accept", "admit"}
+CLASH_WORDS = {"clash", "clashes", "fight", "fighting", "battle", "gunbattle", "firefight", "encounter",
+               "skirmish", "gunfight", "shootout", "confrontation", "exchange"}
+AGENT_VERBS = {"plant", "trigger", "carry", "launch", "conduct", "perpetrate", "orchestrate", "detonate", "stage",
+               "mount", "fire", "set", "lay", "place", "throw", "hurl", "lob", "kill", "shoot", "attack",
+               "ambush", "abduct", "kidnap", "target", "bomb", "claim", "blame", "execute", "behead", "murder"}
+
+
+def _sentence_agent(sent: Span, ctx: DocContext, roles: Roles) -> Role | None:
+    """Who did it, when the event's own triggers do not say: a by-agent elsewhere in the sentence ("a mine
+    planted by Boko Haram", "an attack carried out by the group")."""
+    for t in sent:
+        if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by"):
+            head = t.head
+            if head.lemma_.lower() in AGENT_VERBS or lexicon().is_event_noun(head):
+                for p in t.children:
+                    if p.dep_ == "pobj":
+                        role = ctx.role_for(p, head, 1)
+                        if role is None:
+                            continue
+                        if roles.actor2 is not None and role.actor.name == roles.actor2.actor.name:
+                            continue
+                        if _actor_kind(role) in ("state", "nonstate") or not role.known:
+                            return role
+    return None
 
 
 def _is_claimed(tok: Token) -> bool:
@@ -378,6 +402,11 @@ def _build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list
                                                                r.actor2.actor.name != roles.actor1.actor.name):
             roles.actor2, roles.assoc2 = r.actor2, r.assoc2
             roles.victim_words |= r.victim_words
+        elif roles.actor1 is None and r.actor2 is not None and roles.actor2 is not None and \
+                r.actor2.actor.name != roles.actor2.actor.name and tok.lemma_.lower() in CLASH_WORDS:
+            roles.actor1 = r.actor2  # "six soldiers were killed during a clash with PKK fighters"
+    if roles.actor1 is None and fam == "violence":
+        roles.actor1 = _sentence_agent(sent, context, roles)
     codes = code_event(fam, classes, sent, main, roles)
     if codes is None:
         return None
@@ -402,6 +431,10 @@ def _main_trigger(trig: list) -> Token:
             s += 2
             if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") for c in tok.children):
                 s += 2
+            if tok.lemma_.lower() in ("wound", "injure", "hurt", "maim"):
+                s -= 2.5  # "left 3 workers injured" is the outcome of the attack, not the event's head
+        elif any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+            s += 3  # "an attack by the PKK"
         s -= 0.1 * _depth(tok)
         return s
 
@@ -708,6 +741,17 @@ class DocContext:
         words = _noun_phrase(tok)
         if not words:
             return None
+        proper = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
+                  and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS | {"NORP", "DATE"}]
+        if proper and tok.lower_ in GENERIC_ARMED | {"separatists", "separatist", "guerrillas", "militia",
+                                                     "militiamen", "cadres", "members", "member", "activists"}:
+            name = " ".join(t.text for t in sorted({x for c in proper for x in c.subtree}, key=lambda t: t.i))
+            actor = self.catalogue.resolve(name) or self.catalogue.guess(words)
+            if not actor.known:
+                actor = Actor(name=name, text=words, country=None, sector=actor.sector, inter=actor.inter,
+                              known=False)
+            start = min(t.idx for t in tok.subtree if t.i <= tok.i)
+            return Role(actor=actor, start=start, end=tok.idx + len(tok.text), generic=False, known=actor.known)
         if self._is_generic_armed(words):
             dom = self.dominant_armed()
             if dom is not None:
@@ -834,7 +878,9 @@ def _attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) ->
             subj if not passive else None)
         if who is not None:
             role = ctx.role_for(who, tok, 1)
-            if role is not None and role.known:
+            if role is not None and (role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")) \
+                    and who.lower_ not in ("no", "nobody", "none") and not any(
+                        c.lower_ in ("no", "none") for c in who.children):
                 claimants.append(role)
     if not claimants:
         return
@@ -842,11 +888,14 @@ def _attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) ->
     for c in cands:
         if c.family != "violence":
             continue
-        if c.actor1 is None or not c.actor1.known or c.actor1.generic:
+        kind = _actor_kind(c.actor1)
+        if c.actor1 is None or not c.actor1.known or c.actor1.generic or kind in ("state", "civilian"):
             old = c.actor1
+            if old is not None and old.actor.name == claimant.actor.name:
+                continue
             c.actor1 = claimant
-            if old is not None and old.actor.name != claimant.actor.name and c.actor2 is None:
-                pass
+            if old is not None and kind in ("state", "civilian") and c.actor2 is None:
+                c.actor2 = old  # the state or civilians named before the claim were the ones attacked
             c.confidence = min(0.99, c.confidence + 0.05)
 
 
