@@ -54,6 +54,10 @@ def count(nlp, text, trigger=None):
     (20, "Investigators found the bodies of 20 men near the river."),
     (2, "Two children were among the dead."),
     (14, "The attack caused 14 deaths, officials said."),
+    (30, "A total of 30 people were killed in the two attacks."),
+    (30, "The number of people killed rose to 30."),
+    (3, "Among the dead were 3 children."),
+    (3, "The dead included three policemen."),
     # a single person
     (1, "A soldier was killed in the clashes."),
     (1, "The attack killed the governor of the province."),

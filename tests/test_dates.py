@@ -277,3 +277,17 @@ def test_publication_datetime_is_accepted(nlp):
     stamp = dt.datetime(2017, 2, 9, 14, 30)
     found = find_dates(doc, stamp)
     assert event_date(found, candidate(doc, "shelled"), stamp) == EventDate("2017-02-08", "day", "on Wednesday")
+
+
+def test_chained_relative_days_follow_the_last_date(nlp):
+    doc = nlp("Militants attacked a base on Monday. The previous day, a bomb hit a market. "
+              "Two days later, troops retook the town.")
+    found = find_dates(doc, THU)
+    assert [(m.text, m.date.isoformat()) for m in found] == [
+        ("on Monday", "2017-02-06"), ("The previous day", "2017-02-05"), ("Two days later", "2017-02-07")]
+    assert event_date(found, candidate(doc, "hit"), THU).date == "2017-02-05"
+
+
+def test_chained_day_without_earlier_date_uses_publication(nlp):
+    doc = nlp("A day earlier, gunmen killed a guard.")
+    assert [(m.text, m.date.isoformat()) for m in find_dates(doc, THU)] == [("A day earlier", "2017-02-08")]

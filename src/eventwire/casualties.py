@@ -312,8 +312,8 @@ def _victims(anchor, lex: Lexicon) -> list:
         owner = head.head  # "two children among the dead", "two children were among the dead"
         if owner.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
             out.append(owner)
-        else:
-            out.extend(c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass"))
+        else:  # "two children were among the dead", "among the dead were two children"
+            out.extend(c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass", "attr"))
     holder = anchor
     if anchor.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in ("number", "tally", "count"):
         holder, lem = head.head, "toll"  # "the number of dead rose to 27"
@@ -397,6 +397,8 @@ class _Count:
 
 def _value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | None:
     """The number of people one victim token stands for."""
+    if _lemma(victim) in _TALLY_NOUNS:
+        return _tally_value(victim, phrases_by_token, lex, anchor)
     ph = phrases_by_token.get(victim.i)
     if ph is None:
         for c in victim.children:
@@ -431,6 +433,30 @@ def _one_person(victim, lex: Lexicon) -> bool:
     if victim.ent_type_ in _NOT_PEOPLE_ENTS or _lemma(victim) in lex.non_person_nouns:
         return False
     return victim.pos_ in ("NOUN", "PROPN") and victim.lower_ not in _MEASURE_WORDS
+
+
+_TALLY_NOUNS = frozenset({"total", "number", "tally", "count", "toll"})
+
+
+def _tally_value(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | None:
+    """"A total of 30 people were killed", "the number of people killed rose to 30"."""
+    for prep in victim.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and _lemma(pobj) not in _TALLY_NOUNS:
+                    got = _value_of(pobj, phrases_by_token, lex, anchor)
+                    if got is not None:
+                        return _Count(got.value, got.tokens | {victim.i, prep.i})
+    verb = victim.head
+    if victim.dep_ == "nsubj" and _lemma(verb) in lex.toll_verbs:
+        for c in verb.children:
+            targets = [c] if c.dep_ in ("dobj", "attr") else [g for g in c.children if g.dep_ == "pobj"] \
+                if c.dep_ == "prep" and c.lower_ in ("to", "at") else []
+            for t in targets:
+                ph = phrases_by_token.get(t.i)
+                if ph is not None and not _measure(t, ph, lex):
+                    return _Count(ph.value, {victim.i, verb.i} | set(range(ph.first, ph.last + 1)))
+    return None
 
 
 def _measure(victim, ph: NumberPhrase, lex: Lexicon) -> bool:
@@ -503,6 +529,11 @@ def _anchor_counts(sent, lex: Lexicon) -> list[_AnchorCount]:
                 via_subject = via_subject or v.dep_ in ("nsubj", "nsubjpass")
         if found:
             tokens |= {c.i for c in anchor.children if c.dep_ == "compound"}  # "death toll"
+            if anchor.head.lower_ == "among":
+                tokens.add(anchor.head.i)  # "among the dead"
+            first = min(tokens)
+            if first > sent.start and sent.doc[first - 1].lower_ in ("a", "an") and sent.doc[first - 1].head.i in tokens:
+                tokens.add(first - 1)  # "a total of 30"
             results.append(_AnchorCount(anchor, total, tokens, via_subject))
     return _merge_overlapping(results)
 

@@ -144,9 +144,42 @@ def find_dates(doc, published: dt.date | None) -> list[DateMention]:
             found.append(mention)
             taken.append((start, end))
     found.sort(key=lambda x: x.start)
+    found = _add_chained(text, found, taken, published)
     for m in found:
         m.dateline = m.start < 80 and _DATELINE_END_RE.match(text, m.end) is not None
     return found
+
+
+_CHAINED_RE = re.compile(
+    r"(?<![\w-])(?i:(?:on\s+)?the\s+(?:previous|next|following)\s+day|the\s+day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow))"
+    r"|(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:earlier|later|before|after)(?!\s+(?:the|a|an|his|her|their|its)\b)"
+    r"|(?:a|one|two|three|\d)\s+weeks?\s+(?:earlier|later))(?!\w)")
+_CHAIN_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _add_chained(text: str, found: list[DateMention], taken: list, published: dt.date | None) -> list[DateMention]:
+    """"The previous day", "two days later": relative to the last day-precise date before them, else to the
+    publication date."""
+    out = list(found)
+    for m in _CHAINED_RE.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        before = sorted((x for x in out if x.end <= m.start() and x.precision == "day" and not x.dateline),
+                        key=lambda x: x.start)  # chained ones chain on: "the previous day ... two days later"
+        base = before[-1].date if before else published
+        if base is None:
+            continue
+        words = m.group(0).lower()
+        n = next((_CHAIN_COUNTS.get(w, int(w) if w.isdigit() else None) for w in words.split()
+                  if w in _CHAIN_COUNTS or w.isdigit()), 1)
+        if "week" in words:
+            n *= 7
+        sign = -1 if any(w in words for w in ("previous", "before", "earlier")) else 1
+        d = base + dt.timedelta(days=sign * n)
+        out.append(DateMention(m.start(), m.end(), m.group(0), d, "day" if "week" not in words else "week",
+                               future=published is not None and d > published))
+    out.sort(key=lambda x: x.start)
+    return out
 
 
 _DATELINE_END_RE = re.compile(r"\s*(?:\([A-Za-z .&]{2,30}\))?\s*[-\u2013\u2014:]\s")
