@@ -749,7 +749,9 @@ class Catalogue:
         if not words:
             return None
         for strict in (True, False):
-            ws = words if strict else [replace(w, shape="upper", folded=w.folded.upper()) for w in words]
+            # the second pass lets lower-case words stand for Capitalised ones ("hayat tahrir al-sham"), never
+            # for acronyms ("car" is not CAR, "is" is not IS)
+            ws = words if strict else [replace(w, shape="title") if w.shape == "lower" else w for w in words]
             full = [c for c in self._scan(ws) if c.start == 0 and c.end == len(ws)]
             if full:
                 best = sorted(full, key=lambda c: c.priority)[0]
