@@ -75,12 +75,16 @@ def test_no_chaining_daily_clashes_stay_one_event_a_day():
     assert sizes == [2, 2]  # 1+2 and 3+4, never 1..4 through single links
 
 
-def test_two_events_of_one_article_are_never_merged():
-    a, b = report("same", start=0), report("same", start=100)
-    assert dedup.compatible(a, b)
-    assert len(dedup.cluster([a, b])) == 2
-    # and a third article cannot bridge them
-    assert sorted(len(c) for c in dedup.cluster([a, b, report("other")])) == [1, 2]
+def test_two_events_of_one_article_merge_only_on_the_same_date():
+    clash = report("same", etype="Battles", sub="Armed clash", actor1="Islamic State", actor2="Military Forces of Turkey")
+    toll = report("same", etype="Battles", sub="Armed clash", actor1=None, actor2="Islamic State", fatalities=12,
+                  start=120)  # the death toll a sentence later, with its own partial actors
+    assert len(dedup.cluster([clash, toll])) == 1
+    next_day = report("same", etype="Battles", sub="Armed clash", date="2017-02-10", start=300)
+    assert not dedup.compatible(clash, next_day)  # one text's dates are consistent: a day apart is two events
+    other_outlet = report("other", etype="Battles", sub="Armed clash", date="2017-02-10", actor1="Islamic State",
+                          actor2=None)
+    assert dedup.compatible(clash, other_outlet)  # across outlets a day's slack stays
 
 
 def test_week_and_month_precision_overlap():
@@ -109,8 +113,6 @@ def _reference_cluster(events):
         best = None
         if dedup._mergeable(k):
             for c, members in enumerate(clusters):
-                if any(keys[m].article == k.article for m in members):
-                    continue
                 if all(dedup.compatible_keys(k, keys[m]) for m in members):
                     score = (dedup._gap_km(k, keys[members[0]]), abs(k.date - keys[members[0]].date), c)
                     best = score if best is None or score < best else best

@@ -15,10 +15,13 @@ Two reports are the same event (`compatible`) when all of these hold:
   * actors do not contradict: on each side the names are equal or one is missing or "unidentified"; for
     battles the sides may be swapped (who attacked whom is reported both ways).
 
+Two events of the SAME article (an extractor often reports the clash and, a sentence later, its death toll)
+follow the same rules except that their dates must be equal: one text dates its events consistently, so a
+day's difference there is a real difference, not reporting noise.
+
 Clustering is greedy complete linkage, so chains of near-misses do not snowball (daily clashes in one town
 stay one event a day): events are visited in (date, id) order and each joins the nearest existing cluster
-whose every member it is compatible with and that holds no event of the same article (an extractor that
-kept two events apart in one text meant two events); otherwise it starts a cluster. Candidates come from
+whose every member it is compatible with; otherwise it starts a cluster. Candidates come from
 blocks keyed by (country, day, 0.25-degree grid cell) and (country, admin1, day), so the work is near linear.
 Clusters never cross countries: partitioning by country gives the same clusters as one global run.
 
@@ -202,10 +205,8 @@ def actors_compatible(a: DedupKey, b: DedupKey) -> bool:
 
 
 def compatible(a: Event | dict | DedupKey, b: Event | dict | DedupKey) -> bool:
-    """Could these two records report the same event? (Same article is the caller's concern.)"""
-    a, b = key_of(a), key_of(b)
-    return types_compatible(a, b) and dates_compatible(a, b) and places_compatible(a, b) \
-        and actors_compatible(a, b)
+    """Could these two records report the same event?"""
+    return compatible_keys(key_of(a), key_of(b))
 
 
 # -- clustering --------------------------------------------------------------------------------------------
@@ -236,7 +237,6 @@ def cluster(events: Iterable[Event | dict[str, Any] | DedupKey]) -> list[Cluster
     order = sorted(range(len(keys)), key=lambda i: _sort_key(keys[i]))
     clusters: list[Cluster] = []
     members: list[list[int]] = []  # per cluster: input indices
-    articles: list[set] = []  # per cluster: articles already in it
     cluster_of: dict[int, int] = {}
     grid: dict[tuple, list[int]] = defaultdict(list)  # (country, day, ci, cj) -> indices, places at precision 1-2
     admin_all: dict[tuple, list[int]] = defaultdict(list)  # (country, admin1, day) -> indices
@@ -248,7 +248,6 @@ def cluster(events: Iterable[Event | dict[str, Any] | DedupKey]) -> list[Cluster
             cluster_of[i] = len(clusters)
             clusters.append(Cluster(ids=[k.id], indices=[i]))
             members.append([i])
-            articles.append({k.article})
             continue
         lo, hi = date_interval(k)
         days = range(lo - DAY_SLACK, hi + DAY_SLACK + 1)
@@ -274,8 +273,6 @@ def cluster(events: Iterable[Event | dict[str, Any] | DedupKey]) -> list[Cluster
             if c in tried:
                 continue
             tried.add(c)
-            if k.article in articles[c]:
-                continue
             if not all(compatible_keys(k, keys[m]) for m in members[c]):
                 continue
             anchor = keys[members[c][0]]
@@ -286,13 +283,11 @@ def cluster(events: Iterable[Event | dict[str, Any] | DedupKey]) -> list[Cluster
             c = len(clusters)
             clusters.append(Cluster())
             members.append([])
-            articles.append(set())
         else:
             c = best[2]
         clusters[c].ids.append(k.id)
         clusters[c].indices.append(i)
         members[c].append(i)
-        articles[c].add(k.article)
         cluster_of[i] = c
 
         for d in range(lo, hi + 1):
@@ -307,6 +302,9 @@ def cluster(events: Iterable[Event | dict[str, Any] | DedupKey]) -> list[Cluster
 
 
 def compatible_keys(a: DedupKey, b: DedupKey) -> bool:
+    if a.article is not None and a.article == b.article \
+            and (a.date != b.date or a.date_precision != b.date_precision):
+        return False
     return types_compatible(a, b) and dates_compatible(a, b) and places_compatible(a, b) \
         and actors_compatible(a, b)
 
