@@ -512,6 +512,11 @@ def create_app(store_url: str | None = None, private: bool = False, *, store: St
                 "modalities": list(MODALITIES),
                 "countries": {iso3: c["name"] for iso3, c in sorted(countries.items())}}
 
+    @app.get("/api/whoami", tags=["meta"])
+    def whoami(name: Writer) -> dict[str, str]:
+        """The name of the bearer token's holder (the reviewer its changes are recorded under)."""
+        return {"name": name}
+
     @app.get("/api/health", tags=["meta"])
     def health() -> dict[str, str]:
         return {"status": "ok", "version": __version__}

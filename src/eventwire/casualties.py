@@ -559,7 +559,37 @@ def _tree_distance(a, b) -> int:
     return 99
 
 
-def _choose(counts: list[_AnchorCount], trigger) -> _AnchorCount:
+_EARLIER_EVENT_WORDS = frozenset({"after", "since", "following", "against", "for", "over", "before", "despite",
+                                  "retaliation", "revenge", "avenge", "protest", "condemn", "mourn", "commemorate",
+                                  "anniversary", "investigate", "probe", "suspect", "accuse", "charge", "convict",
+                                  "sentence", "blame", "try"})
+
+
+def _about_another_event(anchor, trigger) -> bool:
+    """The count sits in a phrase about another happening than the trigger's: "two days after a bombing killed
+    10", "protesters denounced the killing of 12", "in revenge for the deaths of 5"."""
+    trigger_line = {trigger.i} | {t.i for t in trigger.ancestors}
+    if anchor.i in trigger_line or any(t.i == anchor.i for t in trigger.subtree) and trigger.pos_ != "VERB":
+        return False
+    tok = anchor
+    for _ in range(30):
+        if tok.i in trigger_line:
+            return False
+        if tok.lower_ in _EARLIER_EVENT_WORDS or _lemma(tok) in _EARLIER_EVENT_WORDS:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in _EARLIER_EVENT_WORDS for c in tok.children):
+            return True  # "after a bombing killed 10"
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _choose(counts: list[_AnchorCount], trigger) -> _AnchorCount | None:
+    if trigger is not None:
+        counts = [c for c in counts if not _about_another_event(c.anchor, trigger)]
+        if not counts:
+            return None
     if trigger is None or len(counts) == 1:
         best = counts[0]
     else:
@@ -676,6 +706,8 @@ def find_fatalities(sentence, trigger=None) -> Fatalities | None:
     if trigger is not None and not (sentence.start <= trigger.i < sentence.end):
         trigger = None
     best = _choose(counts, trigger) if counts else _fallback(sentence, lex)
+    if best is None and counts:
+        return None  # the sentence's deaths belong to another event
     if best is None:
         return _zero(sentence, lex)
     doc = sentence.doc

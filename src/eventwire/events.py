@@ -21,6 +21,13 @@ from spacy.tokens import Doc, Span, Token
 from eventwire import modality
 from eventwire.records import Actor
 
+SPEECH_FAMILIES = {"contact", "movement"}
+# PLOVER codes an announced intention as an event of its own: an offer or promise to cooperate is AGREE, an
+# announced hostile step is THREATEN, a refusal to cooperate is REJECT (the action itself stays future/negated)
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+HOSTILE = {"COERCE", "SANCTION", "ASSAULT", "MOBILIZE", "REJECT"}
+INTENT_WORDS = {"will", "offer", "plan", "pledge", "promise", "intend", "vow", "agree", "decide", "prepare",
+                "ready", "willing", "commit", "'ll", "shall", "propose"}
 FAMILY_ORDER = {"violence": 0, "demonstration": 1, "arrest": 2, "strategic": 3, "movement": 4, "contact": 5}
 PRONOUNS = {"they", "them", "it", "he", "she", "we", "their", "its", "his", "her", "who", "which", "that", "i"}
 GENERIC_ARMED = {"militant", "militants", "terrorist", "terrorists", "jihadist", "jihadists", "insurgent",
@@ -178,9 +185,11 @@ class Role:
     known: bool = True
 
 
-def _conflict_context(sent: Span, mentions_in_sent: list) -> bool:
+def _conflict_context(sent: Span, mentions_in_sent: list, trigger: Token) -> bool:
     lex = lexicon()
     for t in sent:
+        if t.i == trigger.i or (t.head.i == trigger.i and t.dep_ == "compound"):
+            continue  # a weapon word is not its own context ("limits on nuclear missiles")
         if t.lower_ in lex.conflict_words or t.lemma_.lower() in lex.conflict_words:
             return True
     for m in mentions_in_sent:
@@ -324,7 +333,6 @@ def find_events(doc: Doc, actor_mentions: list) -> list[EventCandidate]:
     out: list[EventCandidate] = []
     for sent_index, sent in enumerate(doc.sents):
         ments = context.mentions_in(sent.start_char, sent.end_char)
-        conflict = None
         groups: dict = defaultdict(list)
         for tok, classes, weak in _trigger_hits(sent, longest):
             if _is_claimed(tok):
@@ -334,21 +342,26 @@ def find_events(doc: Doc, actor_mentions: list) -> list[EventCandidate]:
             classes = _refine_classes(tok, classes, ments)
             if not classes:
                 continue
-            if weak:
-                if conflict is None:
-                    conflict = _conflict_context(sent, ments)
-                if not conflict:
-                    continue
+            if weak and not _conflict_context(sent, ments, tok):
+                continue
             mod = modality.classify(tok)
             for fam in sorted({lex.family(c) for c in classes}, key=FAMILY_ORDER.get):
                 fam_classes = {c for c in classes if lex.family(c) == fam}
-                groups[(fam, mod)].append((tok, fam_classes))
-        for (fam, mod), trig in groups.items():
+                if fam in SPEECH_FAMILIES:
+                    # "rebels demanded X at talks": a demand and a meeting, each its own event
+                    for c in sorted(fam_classes):
+                        groups[(fam, mod, c)].append((tok, {c}))
+                else:
+                    groups[(fam, mod, "")].append((tok, fam_classes))
+        for (fam, mod, _cls), trig in groups.items():
             for cluster in _split_clusters(trig):
                 cand = _build_candidate(sent, sent_index, fam, mod, cluster, context)
                 if cand is not None:
                     out.append(cand)
                     context.remember(cand)
+                    speech = _speech_act(cand)
+                    if speech is not None:
+                        out.append(speech)
     _attribute_claims(doc, out, context)
     return out
 
@@ -420,6 +433,44 @@ def _build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list
     return cand
 
 
+def _intent_cue(tok: Token) -> bool:
+    """The actor itself announces the step: "X will visit", "X has offered to hand over", "X plans to impose"."""
+    node = tok
+    for _ in range(4):
+        if any(c.lower_ in INTENT_WORDS or c.lemma_.lower() in INTENT_WORDS for c in node.children
+               if c.dep_ in ("aux", "xcomp", "acomp")):
+            return True
+        if node.lemma_.lower() in INTENT_WORDS and node.i != tok.i:
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
+def _speech_act(cand: EventCandidate) -> EventCandidate | None:
+    """The asserted statement behind a future or denied PLOVER event, when the actor makes it about itself."""
+    if cand.modality not in ("future", "negated") or cand.actor1 is None:
+        return None
+    if cand.family == "violence" or cand.event_type in ("Protests", "Riots"):
+        return None
+    plover = cand.plover_event
+    if cand.modality == "future" and _intent_cue(cand.trigger):
+        event = "AGREE" if plover in COOPERATIVE else "THREATEN" if plover in HOSTILE else None
+    elif cand.modality == "negated" and plover in COOPERATIVE:
+        event = "REJECT"
+    else:
+        event = None
+    if event is None:
+        return None
+    cameo = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}[event]
+    return EventCandidate(
+        sentence=cand.sentence, trigger=cand.trigger, event_type=None, sub_event_type=None, plover_event=event,
+        plover_mode=None, cameo=cameo, modality="asserted", actor1=cand.actor1, actor2=cand.actor2,
+        assoc_actor1=cand.assoc_actor1, assoc_actor2=cand.assoc_actor2, confidence=cand.confidence + 0.02,
+        family="contact", classes=cand.classes, triggers=cand.triggers)
+
+
 def _main_trigger(trig: list) -> Token:
     """The trigger that carries the event's arguments: a verb with a subject or object beats a noun; higher in
     the tree beats lower."""
@@ -482,6 +533,9 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
 
 
 def _object(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c  # "Finland will give Tanzania a grant": the recipient is the target
     for c in tok.children:
         if c.dep_ in ("dobj", "obj"):
             return c
@@ -756,7 +810,13 @@ class DocContext:
             dom = self.dominant_armed()
             if dom is not None:
                 return Role(actor=dom.actor, start=tok.idx, end=tok.idx + len(tok), generic=False, known=True)
-        actor = self.catalogue.resolve(words) or self.catalogue.guess(words)
+        actor = self.catalogue.resolve(words)
+        if actor is None:
+            actor = self.catalogue.guess(words)
+            looks_like_actor = actor.sector is not None or tok.pos_ == "PROPN" or tok.ent_type_ in (
+                "PERSON", "ORG", "NORP", "GPE") or tok.lemma_.lower() in ACTOR_NOUNS
+            if not looks_like_actor:
+                return None  # "the removal", "a grant", "restrictions": not a party to the event
         span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
         return Role(actor=actor, start=span_start, end=tok.idx + len(tok.text), generic=not actor.known
                     or actor.country is None, known=actor.known)
@@ -830,6 +890,19 @@ class DocContext:
 
 AFFILIATION_VERBS = {"suspect", "belong", "link", "affiliate", "loyal", "tie", "ally", "connect", "associate",
                      "back", "align", "sympathize", "claim", "believe"}
+ACTOR_NOUNS = {"official", "officials", "leader", "leaders", "minister", "ministers", "spokesman", "spokeswoman",
+               "spokesperson", "authorities", "authority", "government", "union", "party", "parties", "group",
+               "groups", "members", "member", "delegation", "envoy", "ambassador", "president", "king", "prime",
+               "chief", "commander", "council", "committee", "movement", "organisation", "organization",
+               "coalition", "alliance", "opposition", "elders", "clerics", "lawmakers", "parliament", "court",
+               "judge", "prosecutor", "prosecutors", "ministry", "agency", "company", "firm", "newspaper",
+               "activists", "workers", "employees", "teachers", "students", "doctors", "farmers", "traders",
+               "residents", "villagers", "people", "crowd", "mob", "faction", "factions", "militia", "tribe",
+               "tribesmen", "clan", "gang", "gangs", "cartel", "kidnappers", "abductors", "attackers",
+               "assailants", "bandits", "pirates", "smugglers", "inmates", "prisoners", "detainees", "refugees",
+               "migrants", "nationals", "citizens", "diplomats", "observers", "inspectors", "negotiators",
+               "mediators", "monitors", "peacekeepers", "mission", "regime", "junta", "administration", "state",
+               "states", "country", "countries", "nation", "nations", "side", "sides", "neighbours", "neighbors"}
 PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "det", "nummod", "flat", "case"}
 
 

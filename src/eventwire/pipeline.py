@@ -128,11 +128,12 @@ def analyse(doc, article: Article, geoparse: bool = True, with_events: bool = Tr
         return place_mentions, []
     date_mentions = dates.find_dates(doc, article.published)
     out: list[Event] = []
+    doc_country = records.focus_country(place_mentions)
     for cand in events.find_events(doc, actor_mentions):
         location = geoparser.locate(doc, place_mentions, cand)
         when = dates.event_date(date_mentions, cand, article.published)
         dead = casualties.find_fatalities(cand.sentence, cand.trigger)
-        out.append(records.build_event(article, cand, location, when, dead, catalogue))
+        out.append(records.build_event(article, cand, location, when, dead, catalogue, doc_country=doc_country))
     return place_mentions, events.drop_duplicates(out)
 
 

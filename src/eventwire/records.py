@@ -315,16 +315,40 @@ def _role_actor(role: Any, text: str, iso3: str | None, catalogue: Any) -> Actor
     return actor
 
 
+def focus_country(place_mentions: list[PlaceMention]) -> str | None:
+    """The country an article is mostly about: the most often named country among its literal places."""
+    counts: dict[str, int] = {}
+    for m in place_mentions:
+        if m.kind == "literal" and m.place.country:
+            counts[m.place.country] = counts.get(m.place.country, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+# Who flies when a report does not say: an air or drone strike with no named actor is coded to the state forces
+# of the country it hit (the usual holder of air power there), as a best guess with a lower confidence.
+UNATTRIBUTED_AIR_ACTOR = "government forces"
+
+
 def build_event(article: Article, cand: Any, location: Place | None, when: Any, dead: Any,
-                catalogue: Any) -> Event:
+                catalogue: Any, doc_country: str | None = None) -> Event:
     """The SCHEMA record for one event candidate, with its evidence offsets and confidence."""
     text = article.text
-    iso3 = location.country if location else None
-    actor1 = _role_actor(cand.actor1, text, iso3, catalogue)
+    iso3 = location.country if location and location.country else doc_country
+    confidence = cand.confidence
+    if cand.actor1 is None and cand.sub_event_type == "Air/drone strike" and iso3:
+        base = catalogue.resolve(UNATTRIBUTED_AIR_ACTOR) or catalogue.guess(UNATTRIBUTED_AIR_ACTOR)
+        guess = catalogue.localize(base, iso3)
+        if guess.country == iso3:
+            guess.text, guess.known = None, False
+            actor1 = guess
+            confidence -= 0.08
+        else:
+            actor1 = None
+    else:
+        actor1 = _role_actor(cand.actor1, text, iso3, catalogue)
     actor2 = _role_actor(cand.actor2, text, iso3, catalogue)
     assoc1 = [a for a in (_role_actor(r, text, iso3, catalogue) for r in cand.assoc_actor1) if a]
     assoc2 = [a for a in (_role_actor(r, text, iso3, catalogue) for r in cand.assoc_actor2) if a]
-    confidence = cand.confidence
     if location is not None:
         confidence += 0.04
     if dead is not None:

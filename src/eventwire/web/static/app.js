@@ -1,0 +1,758 @@
+// eventwire dashboard: map, timeline, table, event panel and review. Plain JavaScript, no build step.
+// Everything that comes from data is put into the page as text (textContent / text nodes), never as HTML.
+"use strict";
+
+const TYPE_COLOURS = {
+  "Battles": "#d1495b",
+  "Explosions/Remote violence": "#ed8b2f",
+  "Violence against civilians": "#8e5ac8",
+  "Protests": "#2f7ed8",
+  "Riots": "#d6559a",
+  "Strategic developments": "#3a9a6b",
+};
+const NO_TYPE_COLOUR = "#7d8796";
+const MAX_EVENTS = 5000;     // the map and table show at most this many of the matching events
+const PAGE = 1000;
+const TOKEN_KEY = "eventwire.token";
+
+const state = {
+  meta: null,
+  events: [],
+  total: 0,
+  stats: null,
+  brush: null,          // [fromISO, toISO] chosen on the timeline
+  sort: { key: "date", desc: true },
+  selected: null,       // event id
+  reviewer: null,
+  loadSeq: 0,
+};
+
+// -- small DOM helpers --------------------------------------------------------------------------------
+const $ = (sel) => document.querySelector(sel);
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "class") node.className = v;
+    else if (k === "style") Object.assign(node.style, v);
+    else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+    else if (k === "dataset") Object.assign(node.dataset, v);
+    else node.setAttribute(k, v === true ? "" : String(v));
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+function toast(message, kind) {
+  const t = $("#toast");
+  t.textContent = message;
+  t.className = "toast " + (kind || "");
+  t.hidden = false;
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => { t.hidden = true; }, 4000);
+}
+
+const fmt = new Intl.NumberFormat("en");
+const typeColour = (t) => TYPE_COLOURS[t] || NO_TYPE_COLOUR;
+const actorName = (a) => (a && a.name) || "";
+const locationOf = (ev) => ev.location || {};
+
+// -- the API ------------------------------------------------------------------------------------------
+function token() { return localStorage.getItem(TOKEN_KEY); }
+
+async function api(path, options) {
+  const opts = Object.assign({ headers: {} }, options || {});
+  const t = token();
+  if (t) opts.headers["Authorization"] = "Bearer " + t;
+  if (opts.json !== undefined) {
+    opts.headers["Content-Type"] = "application/json";
+    opts.body = JSON.stringify(opts.json);
+  }
+  const res = await fetch(path, opts);
+  if (!res.ok) {
+    let detail = res.statusText;
+    try { detail = (await res.json()).detail || detail; } catch (e) { /* not JSON */ }
+    const err = new Error(typeof detail === "string" ? detail : JSON.stringify(detail));
+    err.status = res.status;
+    throw err;
+  }
+  return res.json();
+}
+
+function filterParams(withBrush) {
+  const p = new URLSearchParams();
+  const f = $("#filters");
+  let from = f.date_from.value, to = f.date_to.value;
+  if (withBrush && state.brush) {
+    from = from && from > state.brush[0] ? from : state.brush[0];
+    to = to && to < state.brush[1] ? to : state.brush[1];
+  }
+  if (from) p.set("date_from", from);
+  if (to) p.set("date_to", to);
+  for (const name of ["country", "type", "actor", "q"]) {
+    const v = f[name].value.trim();
+    if (v) p.set(name, v);
+  }
+  if (f.rejected.checked) p.set("review", "all");
+  return p;
+}
+
+// -- loading ------------------------------------------------------------------------------------------
+async function loadAll() {
+  const seq = ++state.loadSeq;
+  document.body.classList.add("loading");
+  try {
+    const statsParams = filterParams(false);
+    const [stats] = await Promise.all([api("/api/stats?" + statsParams), loadEvents(seq)]);
+    if (seq !== state.loadSeq) return;
+    state.stats = stats;
+    renderKpis();
+    renderTimeline();
+    fillChoices();
+  } catch (e) {
+    handleError(e);
+  } finally {
+    if (seq === state.loadSeq) document.body.classList.remove("loading");
+  }
+}
+
+async function loadEvents(seq) {
+  const params = filterParams(true);
+  params.set("limit", String(PAGE));
+  params.set("count", "true");
+  let page = await api("/api/events?" + params);
+  const events = page.events;
+  const total = page.total;
+  params.delete("count");
+  while (page.next_cursor && events.length < MAX_EVENTS) {
+    params.set("cursor", page.next_cursor);
+    page = await api("/api/events?" + params);
+    events.push(...page.events);
+  }
+  if (seq !== state.loadSeq) return;
+  state.events = events;
+  state.total = total;
+  renderMap();
+  renderTable();
+  const exp = filterParams(true);
+  exp.set("format", "acled-csv");
+  $("#export-link").href = "/api/export?" + exp;
+}
+
+function handleError(e) {
+  if (e.status === 401) {
+    toast("This server is private: sign in with a token to see its events.", "error");
+    openSignin();
+  } else {
+    toast(e.message || String(e), "error");
+  }
+}
+
+// -- KPIs, legend, filter choices ---------------------------------------------------------------------
+function renderKpis() {
+  const s = state.stats;
+  $("#kpi-events").textContent = fmt.format(s.events);
+  $("#kpi-fatalities").textContent = fmt.format(s.fatalities);
+  $("#kpi-countries").textContent = fmt.format(s.by_country.filter((c) => c.country).length);
+  $("#kpi-days").textContent = fmt.format(s.by_day.length);
+}
+
+function renderLegend() {
+  const box = $("#legend");
+  box.replaceChildren(...Object.entries(TYPE_COLOURS).map(([t, c]) =>
+    el("button", { type: "button", class: "chip", title: "Show only " + t, onclick: () => {
+      $("#f-type").value = $("#f-type").value === t ? "" : t;
+      onFiltersChanged();
+    } }, el("span", { class: "dot", style: { background: c } }), t)));
+}
+
+function fillChoices() {
+  const sel = $("#f-country");
+  const current = sel.value;
+  const names = (state.meta && state.meta.countries) || {};
+  const codes = new Set(state.stats.by_country.map((c) => c.country).filter(Boolean));
+  if (current) codes.add(current);
+  sel.replaceChildren(el("option", { value: "" }, "All countries"),
+    ...[...codes].sort((a, b) => (names[a] || a).localeCompare(names[b] || b))
+      .map((c) => el("option", { value: c }, (names[c] || c) + " (" + c + ")")));
+  sel.value = current;
+  $("#actor-list").replaceChildren(...state.stats.by_actor.map((a) => el("option", { value: a.actor })));
+}
+
+function fillTypes() {
+  const sel = $("#f-type");
+  const groups = {};
+  for (const [sub, type] of Object.entries(state.meta.sub_event_types)) (groups[type] = groups[type] || []).push(sub);
+  sel.replaceChildren(el("option", { value: "" }, "All types"),
+    ...state.meta.event_types.map((t) => el("optgroup", { label: t },
+      el("option", { value: t }, t + " (all)"),
+      ...(groups[t] || []).map((s) => el("option", { value: s }, s)))));
+}
+
+// -- the map ------------------------------------------------------------------------------------------
+let map, cluster, countriesLayer, fitted = false;
+const markersById = new Map();
+
+function initMap() {
+  if (!window.L) {
+    $("#map").replaceChildren(el("div", { class: "map-missing" },
+      "The map libraries are missing: run `npm ci` in the eventwire folder (make demo does it)."));
+    return;
+  }
+  map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 14, zoomSnap: 0.5, attributionControl: true,
+    preferCanvas: false }).setView([20, 20], 2);
+  map.attributionControl.setPrefix(false);
+  map.attributionControl.addAttribution("Borders: Natural Earth via world-atlas");
+  cluster = L.markerClusterGroup({
+    maxClusterRadius: 38, disableClusteringAtZoom: 10, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+    iconCreateFunction: clusterIcon,
+  });
+  map.addLayer(cluster);
+  loadBorders();
+}
+
+async function loadBorders() {
+  try {
+    const res = await fetch("/static/vendor/world-atlas/countries-50m.json");
+    const topo = await res.json();
+    const shapes = topojson.feature(topo, topo.objects.countries);
+    countriesLayer = L.geoJSON(shapes, {
+      style: { color: "#8a96a8", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
+      interactive: false,
+    }).addTo(map);
+    countriesLayer.bringToBack();
+  } catch (e) {
+    toast("Country borders could not be loaded: " + e.message, "error");
+  }
+}
+
+function markerRadius(fatalities) {
+  return Math.min(26, 5 + 2.2 * Math.sqrt(fatalities || 0));
+}
+
+function eventMarker(ev) {
+  const loc = locationOf(ev);
+  const r = markerRadius(ev.fatalities);
+  const dot = el("div", { class: "ew-dot" + (ev.status === "rejected" ? " rejected" : ""),
+    style: { width: 2 * r + "px", height: 2 * r + "px", background: typeColour(ev.event_type) } });
+  const marker = L.marker([loc.lat, loc.lon], {
+    icon: L.divIcon({ className: "ew-marker", html: dot, iconSize: [2 * r, 2 * r] }),
+    title: (ev.event_type || "Event") + ", " + (ev.date || "undated"),
+    riseOnHover: true,
+  });
+  marker.ewEvent = ev;
+  const tip = el("div", { class: "tip" },
+    el("strong", {}, ev.sub_event_type || ev.event_type || "Event"),
+    el("div", {}, [loc.name, loc.country].filter(Boolean).join(", ")),
+    el("div", {}, (ev.date || "undated") + (ev.fatalities != null ? " · " + ev.fatalities + " killed" : "")));
+  marker.bindTooltip(tip, { direction: "top", offset: [0, -r] });
+  marker.on("click", () => selectEvent(ev.id));
+  return marker;
+}
+
+function clusterIcon(c) {
+  const children = c.getAllChildMarkers();
+  const dead = children.reduce((n, m) => n + (m.ewEvent.fatalities || 0), 0);
+  const counts = {};
+  for (const m of children) counts[m.ewEvent.event_type] = (counts[m.ewEvent.event_type] || 0) + 1;
+  const top = Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
+  const size = Math.min(58, 28 + 4 * Math.log2(children.length));
+  const node = el("div", { class: "ew-cluster", style: { width: size + "px", height: size + "px",
+    borderColor: typeColour(top) }, title: children.length + " events, " + dead + " killed" },
+  el("span", {}, fmt.format(children.length)));
+  return L.divIcon({ html: node, className: "ew-cluster-icon", iconSize: [size, size] });
+}
+
+function renderMap() {
+  if (!map) return;
+  cluster.clearLayers();
+  markersById.clear();
+  const markers = [];
+  for (const ev of state.events) {
+    const loc = locationOf(ev);
+    if (typeof loc.lat !== "number" || typeof loc.lon !== "number") continue;
+    const m = eventMarker(ev);
+    markersById.set(ev.id, m);
+    markers.push(m);
+  }
+  cluster.addLayers(markers);
+  if (!fitted && markers.length) {
+    map.fitBounds(L.featureGroup(markers).getBounds().pad(0.25), { maxZoom: 6 });
+    fitted = true;
+  }
+}
+
+// -- the timeline -------------------------------------------------------------------------------------
+const DAY = 86400000;
+const dayNum = (iso) => Math.floor(Date.parse(iso + "T00:00:00Z") / DAY);
+const isoOf = (n) => new Date(n * DAY).toISOString().slice(0, 10);
+const SVG = "http://www.w3.org/2000/svg";
+
+function svg(tag, attrs, text) {
+  const n = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) n.setAttribute(k, String(v));
+  if (text !== undefined) n.textContent = text;
+  return n;
+}
+
+let timelineScale = null;
+
+function renderTimeline() {
+  const box = $("#timeline");
+  const days = state.stats.by_day;
+  const width = box.clientWidth || 800, height = box.clientHeight || 150;
+  const m = { l: 40, r: 40, t: 10, b: 22 };
+  box.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  box.replaceChildren();
+  if (!days.length) {
+    box.append(svg("text", { x: width / 2, y: height / 2, class: "empty", "text-anchor": "middle" },
+      "No dated events match the filters"));
+    timelineScale = null;
+    return;
+  }
+  let d0 = dayNum(days[0].date), d1 = dayNum(days[days.length - 1].date);
+  if (d1 - d0 < 14) { const pad = Math.ceil((14 - (d1 - d0)) / 2); d0 -= pad; d1 += pad; }
+  const span = d1 - d0 + 1;
+  const iw = width - m.l - m.r, ih = height - m.t - m.b;
+  const x = (d) => m.l + ((d - d0) / span) * iw;
+  const maxEvents = Math.max(...days.map((d) => d.events));
+  const maxDead = Math.max(1, ...days.map((d) => d.fatalities));
+  const yE = (v) => m.t + ih - (v / maxEvents) * ih;
+  const yF = (v) => m.t + ih - (v / maxDead) * ih;
+  const bw = Math.max(1.5, iw / span - 1);
+  timelineScale = { d0, span, m, iw, x };
+
+  const grid = svg("g", { class: "grid" });
+  for (const f of [0.5, 1]) grid.append(svg("line", { x1: m.l, x2: width - m.r, y1: m.t + ih * (1 - f), y2: m.t + ih * (1 - f) }));
+  box.append(grid);
+  const bars = svg("g", { class: "bars" });
+  for (const d of days) {
+    const n = dayNum(d.date);
+    const inBrush = !state.brush || (d.date >= state.brush[0] && d.date <= state.brush[1]);
+    const bar = svg("rect", { x: x(n), y: yE(d.events), width: bw, height: m.t + ih - yE(d.events),
+      class: inBrush ? "bar" : "bar dim" });
+    bar.append(svg("title", {}, `${d.date}: ${d.events} events, ${d.fatalities} killed`));
+    bars.append(bar);
+  }
+  box.append(bars);
+  const path = days.map((d, i) => `${i ? "L" : "M"}${x(dayNum(d.date)) + bw / 2},${yF(d.fatalities)}`).join("");
+  box.append(svg("path", { d: path, class: "fatal-line" }));
+  for (const d of days) if (d.fatalities) box.append(svg("circle", { cx: x(dayNum(d.date)) + bw / 2, cy: yF(d.fatalities), r: 2.5, class: "fatal-dot" }));
+
+  const axis = svg("g", { class: "axis" });
+  const ticks = Math.min(8, span);
+  for (let i = 0; i <= ticks; i++) {
+    const n = Math.round(d0 + (i * (span - 1)) / ticks);
+    axis.append(svg("text", { x: x(n), y: height - 6, "text-anchor": "middle" }, isoOf(n)));
+  }
+  axis.append(svg("text", { x: 4, y: m.t + 8, class: "ev" }, fmt.format(maxEvents)));
+  axis.append(svg("text", { x: width - 4, y: m.t + 8, class: "fa", "text-anchor": "end" }, fmt.format(maxDead)));
+  axis.append(svg("text", { x: 4, y: m.t + ih, class: "ev" }, "0"));
+  box.append(axis);
+
+  if (state.brush) {
+    const a = dayNum(state.brush[0]), b = dayNum(state.brush[1]) + 1;
+    box.append(svg("rect", { x: x(a), y: m.t, width: Math.max(2, x(b) - x(a)), height: ih, class: "brush" }));
+  }
+  const legend = svg("g", { class: "tl-legend" });
+  legend.append(svg("rect", { x: m.l + 6, y: m.t + 2, width: 10, height: 10, class: "bar" }));
+  legend.append(svg("text", { x: m.l + 20, y: m.t + 11 }, "events"));
+  legend.append(svg("line", { x1: m.l + 70, x2: m.l + 84, y1: m.t + 7, y2: m.t + 7, class: "fatal-line" }));
+  legend.append(svg("text", { x: m.l + 88, y: m.t + 11 }, "fatalities"));
+  box.append(legend);
+}
+
+function initBrush() {
+  const box = $("#timeline");
+  let start = null, rect = null;
+  const dayAt = (evt) => {
+    const s = timelineScale;
+    const px = evt.clientX - box.getBoundingClientRect().left;
+    const frac = Math.max(0, Math.min(1, (px - s.m.l) / s.iw));
+    return Math.min(s.d0 + s.span - 1, s.d0 + Math.floor(frac * s.span));
+  };
+  box.addEventListener("mousedown", (evt) => {
+    if (!timelineScale) return;
+    evt.preventDefault();
+    start = dayAt(evt);
+    rect = svg("rect", { class: "brush drawing", y: timelineScale.m.t, height: box.clientHeight - timelineScale.m.t - 22 });
+    box.append(rect);
+  });
+  window.addEventListener("mousemove", (evt) => {
+    if (start === null) return;
+    const d = dayAt(evt), a = Math.min(start, d), b = Math.max(start, d) + 1;
+    rect.setAttribute("x", timelineScale.x(a));
+    rect.setAttribute("width", Math.max(2, timelineScale.x(b) - timelineScale.x(a)));
+  });
+  window.addEventListener("mouseup", (evt) => {
+    if (start === null) return;
+    const d = dayAt(evt);
+    const a = Math.min(start, d), b = Math.max(start, d);
+    start = null;
+    setBrush(b - a >= 1 ? [isoOf(a), isoOf(b)] : null);
+  });
+  $("#brush-clear").addEventListener("click", () => setBrush(null));
+}
+
+function setBrush(range) {
+  state.brush = range;
+  $("#brush-clear").hidden = !range;
+  $("#brush-label").textContent = range ? `selected: ${range[0]} to ${range[1]}` : "drag across the timeline to select a period";
+  renderTimeline();
+  const seq = ++state.loadSeq;
+  loadEvents(seq).catch(handleError);
+}
+
+// -- the table ----------------------------------------------------------------------------------------
+function sortValue(ev, key) {
+  switch (key) {
+    case "actor1": return actorName(ev.actor1).toLowerCase();
+    case "actor2": return actorName(ev.actor2).toLowerCase();
+    case "location": return (locationOf(ev).name || "").toLowerCase();
+    case "country": return locationOf(ev).country || "";
+    case "fatalities": return ev.fatalities == null ? -1 : ev.fatalities;
+    case "source_count": return ev.source_count || 0;
+    default: return (ev[key] == null ? "" : String(ev[key])).toLowerCase();
+  }
+}
+
+function renderTable() {
+  const { key, desc } = state.sort;
+  const rows = [...state.events].sort((a, b) => {
+    const va = sortValue(a, key), vb = sortValue(b, key);
+    const c = va < vb ? -1 : va > vb ? 1 : a.id - b.id;
+    return desc ? -c : c;
+  });
+  const tbody = $("#events-table tbody");
+  tbody.replaceChildren(...rows.map((ev) => {
+    const loc = locationOf(ev);
+    return el("tr", { dataset: { id: ev.id }, class: [ev.id === state.selected ? "selected" : "", ev.status === "rejected" ? "rejected" : ""].join(" ").trim() || null,
+      tabindex: 0, onclick: () => selectEvent(ev.id), onkeydown: (e) => { if (e.key === "Enter") selectEvent(ev.id); } },
+    el("td", { class: "nowrap" }, ev.date || "undated"),
+    el("td", {}, el("span", { class: "dot", style: { background: typeColour(ev.event_type) } }), ev.event_type || (ev.plover && ev.plover.event) || "–"),
+    el("td", {}, ev.sub_event_type || "–"),
+    el("td", {}, actorName(ev.actor1) || "–"),
+    el("td", {}, actorName(ev.actor2) || "–"),
+    el("td", {}, loc.name || "–"),
+    el("td", {}, loc.country || "–"),
+    el("td", { class: "num" }, ev.fatalities == null ? "" : fmt.format(ev.fatalities)),
+    el("td", { class: "num" }, String(ev.source_count || 1)),
+    el("td", {}, el("span", { class: "badge " + (ev.status === "rejected" ? "bad" : "") }, ev.status === "rejected" ? "rejected" : "active")));
+  }));
+  const shown = state.events.length;
+  $("#table-count").textContent = shown < state.total
+    ? `${fmt.format(shown)} newest of ${fmt.format(state.total)} matching events`
+    : `${fmt.format(shown)} matching event${shown === 1 ? "" : "s"}`;
+  for (const th of document.querySelectorAll("#events-table th")) {
+    th.classList.toggle("sorted", th.dataset.key === key);
+    th.classList.toggle("desc", th.dataset.key === key && desc);
+  }
+}
+
+function initTable() {
+  for (const th of document.querySelectorAll("#events-table th")) {
+    th.addEventListener("click", () => {
+      const key = th.dataset.key;
+      state.sort = { key, desc: state.sort.key === key ? !state.sort.desc : key === "date" || key === "fatalities" };
+      renderTable();
+    });
+  }
+}
+
+// -- the event panel ----------------------------------------------------------------------------------
+async function selectEvent(id) {
+  state.selected = id;
+  history.replaceState(null, "", "#event=" + id);
+  for (const tr of document.querySelectorAll("#events-table tbody tr")) tr.classList.toggle("selected", Number(tr.dataset.id) === id);
+  const m = markersById.get(id);
+  if (m && map) cluster.zoomToShowLayer(m, () => m.openTooltip());
+  try {
+    const ev = await api("/api/events/" + id);
+    if (state.selected !== id) return;
+    renderPanel(ev);
+  } catch (e) {
+    handleError(e);
+  }
+}
+
+function field(label, ...value) {
+  return [el("dt", {}, label), el("dd", {}, ...(value.length ? value : ["–"]))];
+}
+
+function renderPanel(ev) {
+  $("#panel-empty").hidden = true;
+  const body = $("#panel-body");
+  body.hidden = false;
+  const loc = locationOf(ev);
+  const a1 = ev.actor1, a2 = ev.actor2;
+  const assoc = [...(ev.assoc_actor1 || []), ...(ev.assoc_actor2 || [])].map(actorName).filter(Boolean);
+  const state_ = ev.status === "rejected" ? "rejected" : ev.review;
+  body.replaceChildren(
+    el("div", { class: "panel-head" },
+      el("span", { class: "type-tag", style: { background: typeColour(ev.event_type) } }, ev.event_type || "Unclassified"),
+      el("span", { class: "badge review-" + state_, id: "review-state" }, state_),
+      el("button", { type: "button", class: "ghost small close", title: "Close", onclick: closePanel }, "×")),
+    el("h2", { class: "panel-title" }, ev.sub_event_type || (ev.plover && ev.plover.event) || "Event"),
+    el("p", { class: "panel-sub" }, [ev.date || "undated", [loc.name, loc.admin1, loc.country].filter(Boolean).join(", ")].filter(Boolean).join(" · ")),
+    el("dl", { class: "record" },
+      field("Event id", String(ev.id) + " (" + ev.uid + ")"),
+      field("Actor 1", a1 ? actorLabel(a1) : "–"),
+      field("Actor 2", a2 ? actorLabel(a2) : "–"),
+      assoc.length ? field("Allies", assoc.join("; ")) : [],
+      field("Date", (ev.date || "undated") + (ev.date_precision ? " (" + ev.date_precision + ")" : "") + (ev.date_text ? " · “" + ev.date_text + "”" : "")),
+      field("Place", loc.name ? `${loc.name}${loc.admin1 ? ", " + loc.admin1 : ""}${loc.country ? ", " + loc.country : ""}` +
+        (typeof loc.lat === "number" ? ` (${loc.lat.toFixed(3)}, ${loc.lon.toFixed(3)})` : "") : "–"),
+      field("Fatalities", ev.fatalities == null ? "not reported" : String(ev.fatalities) + (ev.fatalities_text ? " · “" + ev.fatalities_text + "”" : "")),
+      field("PLOVER / CAMEO", [(ev.plover && ev.plover.event) || "–", ev.cameo || "–"].join(" / ")),
+      field("Modality", ev.modality || "asserted"),
+      field("Confidence", ev.confidence == null ? "–" : Number(ev.confidence).toFixed(2)),
+      field("Sources", String(ev.source_count))),
+    reviewBox(ev),
+    el("h3", {}, "Evidence and sources"),
+    el("div", { class: "sources" }, ...ev.sources.map((s, i) => sourceCard(s, i))),
+    auditTrail(ev.reviews));
+  body.scrollTop = 0;
+  const first = ev.sources.find((s) => s.article_id);
+  if (first) showArticle(first, body.querySelector(".source"));
+}
+
+function actorLabel(a) {
+  const extra = [a.country, a.sector, a.inter != null ? "inter " + a.inter : null].filter(Boolean).join(", ");
+  return a.name + (extra ? " (" + extra + ")" : "");
+}
+
+function closePanel() {
+  state.selected = null;
+  history.replaceState(null, "", location.pathname + location.search);
+  $("#panel-body").hidden = true;
+  $("#panel-empty").hidden = false;
+  for (const tr of document.querySelectorAll("#events-table tbody tr.selected")) tr.classList.remove("selected");
+}
+
+function safeHref(url) {
+  try {
+    const u = new URL(url);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+  } catch (e) { return null; }
+}
+
+function sourceCard(s, i) {
+  const href = s.url && safeHref(s.url);
+  const card = el("article", { class: "source" },
+    el("header", {},
+      el("strong", {}, s.title || s.article_key || "Source " + (i + 1)),
+      el("span", { class: "muted" }, [s.source, s.published].filter(Boolean).join(" · ")),
+      href ? el("a", { href, target: "_blank", rel: "noopener noreferrer nofollow" }, "original") : null),
+    el("blockquote", { class: "evidence" }, s.evidence && s.evidence.text ? s.evidence.text : "(no evidence sentence)"),
+    s.article_id ? el("button", { type: "button", class: "ghost small", onclick: (e) => showArticle(s, card) }, "Show the article") : null,
+    el("div", { class: "article-text", hidden: true }));
+  return card;
+}
+
+async function showArticle(src, card) {
+  const box = card.querySelector(".article-text");
+  try {
+    const art = await api("/api/articles/" + src.article_id);
+    const text = art.text || "";
+    const ev = src.evidence || {};
+    const ok = Number.isInteger(ev.start) && Number.isInteger(ev.end) && ev.start >= 0 && ev.end <= text.length && ev.start < ev.end;
+    const parts = ok
+      ? [text.slice(0, ev.start), el("mark", { class: "evidence-hl" }, text.slice(ev.start, ev.end)), text.slice(ev.end)]
+      : [text];
+    box.replaceChildren(el("h4", {}, art.title || "Article " + art.id), el("div", { class: "text" }, ...parts));
+    box.hidden = false;
+    const mark = box.querySelector("mark"), scroller = box.querySelector(".text");
+    if (mark) scroller.scrollTop = Math.max(0, mark.offsetTop - scroller.offsetTop - 60);
+  } catch (e) {
+    handleError(e);
+  }
+}
+
+function auditTrail(reviews) {
+  if (!reviews || !reviews.length) return el("p", { class: "muted audit-empty" }, "Not reviewed yet.");
+  return el("section", { class: "audit" }, el("h3", {}, "Review history"),
+    el("ol", {}, ...reviews.map((r) => el("li", {},
+      el("span", { class: "when" }, r.created_at.replace("T", " ").slice(0, 19) + " UTC"), " ",
+      el("strong", {}, r.reviewer), " ",
+      r.field === "event" ? r.status + " the event"
+        : r.status === "edited" ? `set ${r.field} from ${show(r.old_value)} to ${show(r.new_value)}`
+          : `${r.status} ${r.field} (${show(r.old_value)})`,
+      r.comment ? el("div", { class: "comment" }, "“" + r.comment + "”") : null))));
+}
+
+function show(v) {
+  if (v === null || v === undefined || v === "") return "nothing";
+  if (typeof v === "object") return v.name ? v.name : JSON.stringify(v);
+  return String(v);
+}
+
+// -- review -------------------------------------------------------------------------------------------
+function reviewBox(ev) {
+  if (!state.reviewer) {
+    return el("div", { class: "review-box" }, el("p", { class: "muted" }, "Sign in to accept, reject or correct this event."),
+      el("button", { type: "button", class: "small", onclick: openSignin }, "Sign in"));
+  }
+  const loc = locationOf(ev);
+  const subOptions = Object.entries(state.meta.sub_event_types);
+  const form = el("form", { class: "edit-form", hidden: true, onsubmit: (e) => { e.preventDefault(); saveEdits(ev, form); } },
+    el("label", {}, "Sub-event type", el("select", { name: "sub_event_type" }, el("option", { value: "" }, "–"),
+      ...subOptions.map(([s, t]) => el("option", { value: s, selected: s === ev.sub_event_type }, `${s} (${t})`)))),
+    el("label", {}, "Actor 1", el("input", { name: "actor1", value: actorName(ev.actor1) })),
+    el("label", {}, "Actor 2", el("input", { name: "actor2", value: actorName(ev.actor2) })),
+    el("label", {}, "Place", el("input", { name: "loc_name", value: loc.name || "" })),
+    el("div", { class: "row" },
+      el("label", {}, "Country (ISO3)", el("input", { name: "loc_country", value: loc.country || "", maxlength: 3, pattern: "[A-Za-z]{3}" })),
+      el("label", {}, "Admin1", el("input", { name: "loc_admin1", value: loc.admin1 || "" }))),
+    el("div", { class: "row" },
+      el("label", {}, "Latitude", el("input", { name: "loc_lat", type: "number", step: "any", min: -90, max: 90, value: loc.lat ?? "" })),
+      el("label", {}, "Longitude", el("input", { name: "loc_lon", type: "number", step: "any", min: -180, max: 180, value: loc.lon ?? "" }))),
+    el("div", { class: "row" },
+      el("label", {}, "Date", el("input", { name: "date", type: "date", value: ev.date || "" })),
+      el("label", {}, "Fatalities", el("input", { name: "fatalities", type: "number", min: 0, step: 1, value: ev.fatalities ?? "" }))),
+    el("label", {}, "Comment", el("input", { name: "comment", placeholder: "why (kept in the history)" })),
+    el("div", { class: "buttons" }, el("button", { type: "submit" }, "Save changes"),
+      el("button", { type: "button", class: "ghost", onclick: () => { form.hidden = true; } }, "Cancel")));
+  return el("div", { class: "review-box" },
+    el("div", { class: "buttons" },
+      el("button", { type: "button", class: "accept", id: "btn-accept", onclick: () => decide(ev, "accept") }, "Accept"),
+      el("button", { type: "button", class: "reject", id: "btn-reject", onclick: () => decide(ev, "reject") }, "Reject"),
+      el("button", { type: "button", class: "ghost", id: "btn-edit", onclick: () => { form.hidden = !form.hidden; } }, "Edit…")),
+    form);
+}
+
+async function decide(ev, decision) {
+  try {
+    const updated = await api("/api/events/" + ev.id, { method: "PATCH", json: { decision } });
+    toast(decision === "reject" ? "Event rejected: left out of listings and exports." : "Event accepted.", "ok");
+    renderPanel(updated);
+    refreshRow(updated);
+  } catch (e) { handleError(e); }
+}
+
+async function saveEdits(ev, form) {
+  const f = form.elements, loc = locationOf(ev);
+  const changes = {}, location = {};
+  if (f.sub_event_type.value && f.sub_event_type.value !== ev.sub_event_type) changes.sub_event_type = f.sub_event_type.value;
+  if (f.actor1.value.trim() && f.actor1.value.trim() !== actorName(ev.actor1)) changes.actor1 = f.actor1.value.trim();
+  if (f.actor2.value.trim() !== actorName(ev.actor2)) changes.actor2 = f.actor2.value.trim();
+  if (f.loc_name.value.trim() !== (loc.name || "")) location.name = f.loc_name.value.trim() || null;
+  if (f.loc_country.value.trim().toUpperCase() !== (loc.country || "")) location.country = f.loc_country.value.trim().toUpperCase() || null;
+  if (f.loc_admin1.value.trim() !== (loc.admin1 || "")) location.admin1 = f.loc_admin1.value.trim() || null;
+  for (const k of ["lat", "lon"]) {
+    const v = f["loc_" + k].value === "" ? null : Number(f["loc_" + k].value);
+    if (v !== (loc[k] ?? null)) location[k] = v;
+  }
+  if (Object.keys(location).length) changes.location = location;
+  if (f.date.value && f.date.value !== ev.date) changes.date = f.date.value;
+  const dead = f.fatalities.value === "" ? null : Number(f.fatalities.value);
+  if (dead !== (ev.fatalities ?? null)) changes.fatalities = dead;
+  if (!Object.keys(changes).length) { toast("Nothing changed.", ""); return; }
+  try {
+    const updated = await api("/api/events/" + ev.id, { method: "PATCH", json: { changes, comment: f.comment.value.trim() || null } });
+    toast("Changes saved.", "ok");
+    renderPanel(updated);
+    refreshRow(updated);
+  } catch (e) { handleError(e); }
+}
+
+function refreshRow(updated) {
+  const i = state.events.findIndex((e) => e.id === updated.id);
+  if (i >= 0) {
+    const copy = Object.assign({}, updated);
+    delete copy.sources; delete copy.reviews;
+    state.events[i] = copy;
+    renderTable();
+    renderMap();
+  }
+}
+
+// -- signing in ---------------------------------------------------------------------------------------
+function openSignin() {
+  $("#signin-error").textContent = "";
+  $("#token-input").value = "";
+  $("#signin-dialog").showModal();
+}
+
+async function checkToken() {
+  if (!token()) { setReviewer(null); return; }
+  try {
+    const me = await api("/api/whoami");
+    setReviewer(me.name);
+  } catch (e) {
+    if (e.status === 401) localStorage.removeItem(TOKEN_KEY);
+    setReviewer(null);
+  }
+}
+
+function setReviewer(name) {
+  state.reviewer = name;
+  $("#whoami").textContent = name ? "reviewer: " + name : "read-only";
+  $("#signin").textContent = name ? "Sign out" : "Sign in";
+}
+
+function initSignin() {
+  $("#signin").addEventListener("click", () => {
+    if (state.reviewer) {
+      localStorage.removeItem(TOKEN_KEY);
+      setReviewer(null);
+      if (state.selected) selectEvent(state.selected);
+    } else openSignin();
+  });
+  $("#signin-cancel").addEventListener("click", () => $("#signin-dialog").close());
+  $("#signin-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    localStorage.setItem(TOKEN_KEY, $("#token-input").value.trim());
+    await checkToken();
+    if (!state.reviewer) { $("#signin-error").textContent = "That token is not valid here."; return; }
+    $("#signin-dialog").close();
+    toast("Signed in as " + state.reviewer + ".", "ok");
+    if (!state.meta) await start();
+    else if (state.selected) selectEvent(state.selected);
+  });
+}
+
+// -- filters and start --------------------------------------------------------------------------------
+function onFiltersChanged() {
+  state.brush = null;
+  $("#brush-clear").hidden = true;
+  $("#brush-label").textContent = "drag across the timeline to select a period";
+  loadAll();
+}
+
+function initFilters() {
+  const f = $("#filters");
+  f.addEventListener("submit", (e) => e.preventDefault());
+  for (const name of ["date_from", "date_to", "country", "type", "rejected"]) f[name].addEventListener("change", onFiltersChanged);
+  let timer;
+  for (const name of ["actor", "q"]) {
+    f[name].addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(onFiltersChanged, 350); });
+  }
+  $("#f-reset").addEventListener("click", () => { f.reset(); onFiltersChanged(); });
+}
+
+async function start() {
+  try {
+    state.meta = await api("/api/meta");
+  } catch (e) { handleError(e); return; }
+  fillTypes();
+  await loadAll();
+  const m = /#event=(\d+)/.exec(location.hash);
+  if (m) selectEvent(Number(m[1]));
+}
+
+document.addEventListener("DOMContentLoaded", async () => {
+  renderLegend();
+  initMap();
+  initBrush();
+  initTable();
+  initFilters();
+  initSignin();
+  window.addEventListener("resize", () => { if (state.stats) renderTimeline(); });
+  await checkToken();
+  await start();
+  document.body.dataset.ready = "1";
+});
