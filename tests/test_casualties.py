@@ -205,3 +205,16 @@ def test_lexicon_is_a_data_file():
     lex = casualties.lexicon()
     assert "kill" in lex.death_verbs and "wound" in lex.other_harm
     assert lex.vague["dozens"] == 12 and lex.vague["tens"] == 10 and lex.vague["hundreds"] == 100
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    ("Gunmen attacked a police post on Monday, two days after a bombing killed 10 people.", "attacked", None),
+    ("Gunmen attacked a police post on Monday, two days after a bombing killed 10 people.", "bombing", 10),
+    ("Thousands protested against the killing of 12 villagers.", "protested", None),
+    ("Thousands protested against the killing of 12 villagers.", "killing", 12),
+    ("Soldiers killed 5 militants in revenge for the deaths of 3 comrades.", "killed", 5),
+    ("The strike killed 9 people, the army said.", "strike", 9),
+    ("Police arrested two men suspected of killing 4 people last year.", "arrested", None),
+])
+def test_counts_of_other_events_are_not_the_triggers(nlp, text, trigger, expected):
+    assert count(nlp, text, trigger) == expected
