@@ -537,9 +537,11 @@ class Catalogue:
                 return i
         return None
 
-    def _scan(self, words: Sequence[_Word]) -> list[_Cand]:
+    def _scan(self, words: Sequence[_Word], persons: Sequence[tuple[int, int]] = ()) -> list[_Cand]:
         memo: dict[int, list] = {}
         cands: list[_Cand] = []
+        for start, end in persons:
+            cands.extend(self._titled_person(words, start, end, memo))
         for i in range(len(words)):
             if words[i].key not in self._first:
                 continue
@@ -587,6 +589,30 @@ class Catalogue:
                 continue
             break
         return start, role
+
+    def _titled_person(self, words, start, end, memo) -> list[_Cand]:
+        """A person the catalogue does not know, named with a state role: "Gambian President Dawda Jawara" is
+        Government of the Gambia, "Judge Alejandro Rivera" the (generic) government of the event's country."""
+        if self._at(words, start, (ALIAS,), memo):
+            return []
+        j = self._ends_at(words, start, TITLE, memo)
+        if j is None:
+            return []
+        nouns = [t for n, t in self._at(words, j, (STATE_NOUN,), memo) if j + n == start]
+        if not nouns:
+            return []
+        sector = nouns[0].sector
+        while True:  # more role words and modifiers to the left: "former Socialist prime minister"
+            k = self._ends_at(words, j, STATE_MOD, memo)
+            if k is None:
+                break
+            j = k
+        k = self._ends_at(words, j, REF, memo)
+        if k is not None:
+            iso3 = next(t.iso3 for n, t in self._at(words, k, (REF,), memo) if k + n == j)
+            return [_Cand(k, end, self.state_entry(iso3, sector).actor(), "person", priority=0)]
+        g = self._state_generic(sector)
+        return [_Cand(j, end, g.entry().actor(), "person", generic=True, priority=0)]
 
     def _state_cands(self, words, i, memo) -> list[_Cand]:
         """[pro-] COUNTRY [modifiers] NOUN -> state actor; [modifiers] NOUN -> generic state actor."""
@@ -667,7 +693,11 @@ class Catalogue:
             out.append(_Cand(i, i + n, self.state_entry(t.iso3, "GOV").actor(), "country", priority=3))
         for n, t in self._at(words, i, (DEMONYM,), memo):
             g = self.generics.get(self._generics_cfg.get("demonym_generic") or "Civilians")
-            if g is not None:
+            if g is None:
+                continue
+            if i > 0 and words[i - 1].key == "ethnic":  # "ethnic Albanians in Serbia": people of the event's country
+                out.append(_Cand(i - 1, i + n, g.entry().actor(), "generic", generic=True, priority=3))
+            else:
                 out.append(_Cand(i, i + n, self.localize(g.entry().actor(), t.iso3), "demonym", priority=3))
         for n, t in self._at(words, i, (CAPITAL,), memo):
             nxt = words[i + n].key if i + n < len(words) else ""
@@ -716,7 +746,8 @@ class Catalogue:
         if not words:
             return []
         out = []
-        for c in self._expand_conjuncts(words, self._select(self._scan(words))):
+        persons = _person_spans(doc, words)
+        for c in self._expand_conjuncts(words, self._select(self._scan(words, persons))):
             first, last = doc[words[c.start].token], doc[words[c.end - 1].token]
             if c.kind == "country" and not _country_is_actor(doc, words, c):
                 continue
@@ -843,6 +874,23 @@ def _doc_words(doc) -> list[_Word]:
                 f = part  # punctuation stays as a barrier no phrase can cross
             words.append(_Word(key=f.lower(), folded=f, shape=shape(f), token=tok.i))
     return words
+
+
+def _person_spans(doc, words: Sequence[_Word]) -> list[tuple[int, int]]:
+    """PERSON entities of the Doc as word ranges."""
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for k, w in enumerate(words):
+        first.setdefault(w.token, k)
+        last[w.token] = k + 1
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        toks = [t.i for t in ent if t.i in first]
+        if toks:
+            out.append((first[toks[0]], last[toks[-1]]))
+    return out
 
 
 def _country_is_actor(doc, words: Sequence[_Word], c: _Cand) -> bool:
