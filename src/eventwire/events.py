@@ -681,6 +681,8 @@ def _roles(tok: Token, fam: str, ctx: DocContext) -> Roles:
         if r.actor2 is not None and r.actor1 is not None and r.actor2.actor.name == r.actor1.actor.name \
                 and fam != "contact":
             r.actor2 = None
+    if r.actor2 is None and fam != "violence":
+        r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok)
     if r.actor1 is not None and r.actor2 is None and fam == "violence":
         r.actor2 = ctx.dominant_enemy(r.actor1)
     return r
@@ -742,6 +744,30 @@ class DocContext:
             return None
         return Role(actor=dom.actor, start=-1, end=-1, generic=False, known=True)
 
+    def target_in_subtree(self, trigger: Token, actor1: Role | None, subject: Token | None) -> Role | None:
+        """The first party named in the trigger's own clause other than actor1: "demanded that the DPRK
+        forsake", "accepted demands from Shona rebels", "relations with Russia", "send arms to Pakistan"."""
+        skip: set[int] = set()
+        if subject is not None:
+            skip |= {t.i for t in subject.subtree}
+        queue = [c for c in trigger.children if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "punct", "agent")]
+        seen = 0
+        while queue and seen < 60:
+            t = queue.pop(0)
+            seen += 1
+            if t.i in skip:
+                continue
+            m = self.by_token.get(t.i)
+            if m is not None and (actor1 is None or m.actor.name != actor1.actor.name):
+                return Role(actor=m.actor, start=m.start, end=m.end, generic=m.generic, known=m.actor.known)
+            if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "dative"):
+                role = self.role_for(t, trigger, 2)
+                if role is not None and (actor1 is None or role.actor.name != actor1.actor.name) and (
+                        role.actor.sector is not None or role.known):
+                    return role
+            queue.extend(c for c in t.children if c.dep_ not in ("relcl", "punct"))
+        return None
+
     def participants(self, tok: Token) -> list[Role]:
         """The distinct actors named in a phrase such as "between Erdogan and US President Donald Trump"."""
         out: list[Role] = []
@@ -792,6 +818,11 @@ class DocContext:
             return None  # a place is not an actor
         if tok.lemma_.lower() in TERRITORY_NOUNS or tok.lemma_.lower() in ("hold", "grip", "influence"):
             return None  # "regained control of two villages", "stormed the town": ground, not a party
+        if tok.lemma_.lower() in QUANTITY_HEADS:
+            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj"]
+            if of:
+                return self.role_for(of[0], trigger, side)
         words = _noun_phrase(tok)
         if not words:
             return None
@@ -817,6 +848,15 @@ class DocContext:
                 "PERSON", "ORG", "NORP", "GPE") or tok.lemma_.lower() in ACTOR_NOUNS
             if not looks_like_actor:
                 return None  # "the removal", "a grant", "restrictions": not a party to the event
+        if actor.country is None:
+            # "Sierra Leonean refugees", "Moroccan diplomats": the nationality adjective gives the country
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
+                    state = self.catalogue.resolve(f"{c.text} government") or self.catalogue.resolve(c.text)
+                    if state is not None and state.country:
+                        actor = Actor(name=actor.name, text=actor.text, country=state.country,
+                                      sector=actor.sector, inter=actor.inter, cameo=actor.cameo, known=actor.known)
+                        break
         span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
         return Role(actor=actor, start=span_start, end=tok.idx + len(tok.text), generic=not actor.known
                     or actor.country is None, known=actor.known)
@@ -903,6 +943,8 @@ ACTOR_NOUNS = {"official", "officials", "leader", "leaders", "minister", "minist
                "migrants", "nationals", "citizens", "diplomats", "observers", "inspectors", "negotiators",
                "mediators", "monitors", "peacekeepers", "mission", "regime", "junta", "administration", "state",
                "states", "country", "countries", "nation", "nations", "side", "sides", "neighbours", "neighbors"}
+QUANTITY_HEADS = {"scores", "dozens", "hundreds", "thousands", "tens", "group", "number", "handful", "crowd",
+                  "batch", "team", "band", "convoy", "delegation", "contingent", "unit", "squad", "couple"}
 PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "det", "nummod", "flat", "case"}
 
 
