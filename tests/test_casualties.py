@@ -218,3 +218,18 @@ def test_lexicon_is_a_data_file():
 ])
 def test_counts_of_other_events_are_not_the_triggers(nlp, text, trigger, expected):
     assert count(nlp, text, trigger) == expected
+
+
+def test_numbered_death_nouns_with_of_count_once(nlp):
+    text = "The clashes caused at least 6 deaths of the army and at least 10 deaths of the Islamic State."
+    assert count(nlp, text) == 16
+    assert count(nlp, text, "clashes") == 16
+
+
+def test_ran_over_is_not_an_earlier_event(nlp):
+    text = "Militants attacked a policeman and ran over another policeman who tried to stop them, killing him."
+    assert count(nlp, text, "attacked") == 1
+
+
+def test_sacrificed_their_lives(nlp):
+    assert count(nlp, "An officer and three soldiers sacrificed their lives while defending the post.") == 4

@@ -293,11 +293,12 @@ def _victims(anchor, lex: Lexicon) -> list:
             out.append(anchor)
         return out
     # death nouns and "dead"
-    if any(c.dep_ in ("nummod", "quantmod") or _is_number_like(c, lex) for c in anchor.children
-           if c.i < anchor.i and c.dep_ not in ("det", "poss")):
+    numbered = any(c.dep_ in ("nummod", "quantmod") or _is_number_like(c, lex) for c in anchor.children
+                   if c.i < anchor.i and c.dep_ not in ("det", "poss"))
+    if numbered:
         out.append(anchor)  # "12 deaths", "three dead", "12 bodies"
     for c in anchor.children:
-        if c.dep_ == "prep" and c.lower_ == "of" and lem in lex.of_nouns:
+        if c.dep_ == "prep" and c.lower_ == "of" and lem in lex.of_nouns and not numbered:
             out.extend(g for g in c.children if g.dep_ == "pobj")  # "the bodies of 12", "a toll of 30"
         if c.dep_ == "nsubj" and lem == "dead":
             out.append(c)  # "leaving three dead" parsed as a small clause
@@ -559,7 +560,7 @@ def _tree_distance(a, b) -> int:
     return 99
 
 
-_EARLIER_EVENT_WORDS = frozenset({"after", "since", "following", "against", "for", "over", "before", "despite",
+_EARLIER_EVENT_WORDS = frozenset({"after", "since", "following", "against", "for", "before", "despite",
                                   "retaliation", "revenge", "avenge", "protest", "condemn", "mourn", "commemorate",
                                   "anniversary", "investigate", "probe", "suspect", "accuse", "charge", "convict",
                                   "sentence", "blame", "try"})
