@@ -157,7 +157,7 @@ def test_cli_export_and_events(store, tmp_path):
     res = runner.invoke(cli, ["events", "--db", store.url, "--format", "csv", "--type", "Protests", "--all"])
     assert list(csv.DictReader(io.StringIO(res.output)))[0]["event_type"] == "Protests"
     res = runner.invoke(cli, ["events", "--db", store.url, "--format", "table", "--from", "2017-03-01"])
-    assert res.exit_code == 0 and "Mosul" in res.output and "1 events" in res.output
+    assert res.exit_code == 0 and "Mosul" in res.output and "1 event" in res.output
     res = runner.invoke(cli, ["events", "--db", store.url, "--country", "Atlantis"])
     assert res.exit_code != 0 and "unknown country" in res.output
     res = runner.invoke(cli, ["export", "--db", store.url, "--format", "geojson", "--from", "Feb 9"])

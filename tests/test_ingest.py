@@ -341,3 +341,106 @@ def test_kill_9_in_the_middle_then_run_again_loses_and_duplicates_nothing(tmp_pa
     assert done.stdout.split() == ["done", str(120 - articles)]
     articles, reports = _stored_consistently(url)
     assert articles == 120 and reports == 120 + 60
+
+
+# -- end to end: the `eventwire ingest` command with the real extraction pipeline ------------------------
+def _pipeline_ready() -> str | None:
+    try:
+        from eventwire.pipeline import Pipeline  # noqa: F401
+    except ImportError as exc:
+        return f"the extraction pipeline is not importable: {exc}"
+    return None
+
+
+needs_pipeline = pytest.mark.skipif(_pipeline_ready() is not None, reason=str(_pipeline_ready()))
+
+SAME_BATTLE = [
+    ("wire-a", "2017-02-10", "Islamic State fighters clashed with Turkish troops in the Syrian town of Al Bab on "
+     "Thursday. Twelve militants were killed in the clashes, a monitoring group said."),
+    ("wire-b", "2017-02-10", "Turkish soldiers fought Islamic State militants in Al Bab, in northern Syria, on "
+     "Thursday, the Turkish army said. Nine militants were killed in the fighting."),
+    ("wire-c", "2017-02-11", "Fierce clashes between Turkish forces and Islamic State broke out in Al Bab in "
+     "Syria on Thursday, local residents said, and the fighting went on into the night."),
+]
+
+
+def _ew(*args, cwd=None, timeout=600, env_extra=None):
+    exe = Path(sys.executable).with_name("eventwire")
+    return subprocess.run([str(exe), *args], capture_output=True, text=True, timeout=timeout, cwd=cwd,
+                          stdin=subprocess.DEVNULL, env={**os.environ, **(env_extra or {})})
+
+
+def _write_articles(folder: Path, items) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, published, body in items:
+        (folder / f"{name}.txt").write_text(f"Title: {name}\nPublished: {published}\nSource: {name}\n\n{body}\n")
+    return folder
+
+
+@pytest.mark.slow
+@needs_pipeline
+def test_cli_ingest_dedups_three_reports_and_a_second_run_adds_nothing(tmp_path):
+    folder = _write_articles(tmp_path / "news", SAME_BATTLE)
+    (folder / "spanish.txt").write_text(SPANISH)
+    db = f"sqlite:///{tmp_path / 'e2e.db'}"
+    log = tmp_path / "errors.jsonl"
+    first = _ew("ingest", str(folder), "--db", db, "--error-log", str(log), "-q")
+    assert first.returncode == 0, first.stderr
+    assert "articles: 3 new" in first.stderr and "1 not English" in first.stderr
+    assert "English" in log.read_text()
+    listed = _ew("events", "--db", db, "--country", "SYR", "--type", "Battles", "--format", "jsonl")
+    events = [json.loads(x) for x in listed.stdout.splitlines()]
+    battle = max(events, key=lambda e: e["source_count"])
+    assert battle["source_count"] == 3, events
+    assert battle["fatalities"] == 9  # the most conservative of 12, 9 and none
+    assert {s["article_key"] for s in battle["sources"]} == {"wire-a", "wire-b", "wire-c"}
+
+    second = _ew("ingest", str(folder), "--db", db, "-q", "--error-log", str(log))
+    assert second.returncode == 0 and "articles: 0 new (3 stored)" in second.stderr
+    assert "3 already stored" in second.stderr
+    table = _ew("events", "--db", db, "--format", "table", env_extra={"COLUMNS": "200"})
+    assert table.returncode == 0 and "Al B" in table.stdout and "Military Forces of Turkey" in table.stdout
+
+
+@pytest.mark.slow
+@needs_pipeline
+def test_cli_ingest_pages_and_feeds_over_http(site, tmp_path):
+    site.add("/bab", page("Clashes in Al Bab", SAME_BATTLE[0][2]))
+    site.add("/feed.xml", feed(site.base, ["/bab", "/second"]), ctype="application/rss+xml")
+    site.add("/second", page("Turkish army statement", SAME_BATTLE[1][2]))
+    db = f"sqlite:///{tmp_path / 'web.db'}"
+    refused = _ew("ingest", f"{site.base}/bab", "--db", db, "-q", "--error-log", str(tmp_path / "e.jsonl"))
+    assert refused.returncode == 1 and "errors:   1" in refused.stderr and site.hits == []
+    done = _ew("ingest", f"{site.base}/feed.xml", "--db", db, "-q", "--allow-private")
+    assert done.returncode == 0, done.stderr
+    assert "articles: 2 new" in done.stderr
+    s = Store(db)
+    assert s.has_article(url=f"{site.base}/second")
+    s.close()
+
+
+@pytest.mark.slow
+@needs_pipeline
+def test_cli_ingest_killed_with_sigkill_resumes_without_loss_or_duplicates(tmp_path):
+    folder = corpus(tmp_path / "many", 200)
+    db_path = tmp_path / "kill.db"
+    db = f"sqlite:///{db_path}"
+    exe = Path(sys.executable).with_name("eventwire")
+    proc = subprocess.Popen([str(exe), "ingest", str(folder), "--db", db, "-q"], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline, stored = time.time() + 300, 0
+    while time.time() < deadline and stored == 0 and proc.poll() is None:
+        time.sleep(0.1)
+        if db_path.exists():
+            try:
+                stored = Store(db).stats()["articles"]
+            except Exception:  # noqa: BLE001 - not migrated yet
+                stored = 0
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(30)
+    articles, _ = _stored_consistently(db)
+    assert 0 < articles < 200, "the run was not killed in the middle"
+    again = _ew("ingest", str(folder), "--db", db, "-q")
+    assert again.returncode == 0, again.stderr
+    assert f"articles: {200 - articles} new (200 stored)" in again.stderr
+    assert _stored_consistently(db)[0] == 200
