@@ -370,7 +370,8 @@ def print_stored_events(events, total: int) -> None:
                       (r.get("actor1") or {}).get("name") or "-", (r.get("actor2") or {}).get("name") or "-", where,
                       "" if r.get("fatalities") is None else str(r["fatalities"]), str(ev.source_count))
     console.print(table)
-    console.print(f"{n} of {total} events" if n < total else f"{n} events")
+    noun = "event" if total == 1 else "events"
+    console.print(f"{n} of {total} {noun}" if n < total else f"{n} {noun}")
 
 
 @cli.command(name="events")
