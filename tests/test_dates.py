@@ -291,3 +291,15 @@ def test_chained_relative_days_follow_the_last_date(nlp):
 def test_chained_day_without_earlier_date_uses_publication(nlp):
     doc = nlp("A day earlier, gunmen killed a guard.")
     assert [(m.text, m.date.isoformat()) for m in find_dates(doc, THU)] == [("A day earlier", "2017-02-08")]
+
+
+def test_planned_event_reads_weekdays_and_months_forwards(nlp):
+    doc = nlp("The two sides will resume talks on Monday in Geneva.")
+    when = event_date(find_dates(doc, THU), candidate(doc, "resume", modality="future"), THU)
+    assert when == EventDate("2017-02-13", "day", "on Monday")
+    doc = nlp("Elections will be held in March.")
+    when = event_date(find_dates(doc, THU), candidate(doc, "held", modality="future"), THU)
+    assert when.date == "2017-03-15" and when.precision == "month"
+    # the same words for a past event stay in the past
+    doc = nlp("The two sides resumed talks on Monday in Geneva.")
+    assert event_date(find_dates(doc, THU), candidate(doc, "resumed"), THU).date == "2017-02-06"

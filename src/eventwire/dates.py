@@ -519,6 +519,9 @@ def event_date(mentions: list[DateMention], cand, published: dt.date | None) -> 
     s_start, s_end = sent.start_char, sent.end_char
     in_sentence = [m for m in usable if s_start <= m.start < s_end and not _in_other_clause(m, cand)]
     if in_sentence:
+        if allow_future:  # a planned event: its own future date first, a weekday or month read forwards
+            best = min(in_sentence, key=lambda m: (0 if m.future else 1,) + _rank(m, cand))
+            return _from_mention(_read_forwards(best, published))
         best = min(in_sentence, key=lambda m: _rank(m, cand))
         return _from_mention(best)
     text = sent.doc.text
@@ -529,6 +532,24 @@ def event_date(mentions: list[DateMention], cand, published: dt.date | None) -> 
     if published is not None:
         return EventDate(published.isoformat(), "week", None)
     return EventDate(None, "week", None)
+
+
+_WEEKDAY_WORD_RE = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_BACKWARD_WORD_RE = re.compile(r"(?i)\b(?:last|past|previous|ago|yesterday|earlier)\b|\b(?:19|20)\d\d\b")
+
+
+def _read_forwards(m: DateMention, published: dt.date | None) -> DateMention:
+    """"Talks will resume on Monday": for a planned event a bare weekday is the next one, and a month or day
+    without a year is the next such month or day."""
+    if published is None or m.future or m.date >= published or _BACKWARD_WORD_RE.search(m.text):
+        return m
+    if m.precision == "day" and _WEEKDAY_WORD_RE.search(m.text) and (published - m.date).days < 7:
+        d = m.date + dt.timedelta(days=7)
+    elif m.precision in ("day", "month") and any(w in MONTHS for w in re.findall(r"[a-z]+", m.text.lower())):
+        d = _safe_date(m.date.year + 1, m.date.month, m.date.day) or m.date.replace(year=m.date.year + 1, day=28)
+    else:
+        return m
+    return DateMention(m.start, m.end, m.text, d, m.precision, future=True, bound=m.bound, dateline=m.dateline)
 
 
 def _after(m: DateMention, published: dt.date | None) -> bool:
