@@ -45,6 +45,7 @@ LOCATIVE_WORDS = frozenset("""in into inside within across throughout near at to
     north south east west northeast northwest southeast southwest border borders visit visited""".split())
 _SPLIT_RE = re.compile(r"[-\u2010\u2011\u2013/\"\u201c\u201d]+")
 _BRACKET_RE = re.compile(r"([()\[\]])")
+_INNER_PUNCT_RE = re.compile(r"([()\[\]:;,!?])")  # splits "(2016):Islamic" into words and barriers
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -201,6 +202,8 @@ class _Word:
     folded: str  # case-preserved folded
     shape: str
     token: int  # index of the Doc token it comes from
+    start: int = 0  # char offsets in the Doc text (a token may hold several words: "(2016):Islamic")
+    end: int = 0
 
 
 @dataclass
@@ -751,7 +754,7 @@ class Catalogue:
             first, last = doc[words[c.start].token], doc[words[c.end - 1].token]
             if c.kind == "country" and not _country_is_actor(doc, words, c):
                 continue
-            start, end = first.idx, last.idx + len(last.text)
+            start, end = words[c.start].start, words[c.end - 1].end
             actor = replace(c.actor, text=doc.text[start:end])
             out.append(ActorMention(start=start, end=end, start_token=first.i, end_token=last.i + 1, actor=actor,
                                     generic=c.generic, kind=c.kind, person=c.person))
@@ -864,15 +867,20 @@ def _doc_words(doc) -> list[_Word]:
         text = tok.text
         if text in JOINERS or tok.is_space:
             continue
-        if _SPLIT_RE.search(text) or _BRACKET_RE.search(text):
-            parts = [p for p in _SPLIT_RE.split(_BRACKET_RE.sub(r" \1 ", text).replace(" ", "-")) if p] or [text]
+        if len(text) > 1 and (_SPLIT_RE.search(text) or _INNER_PUNCT_RE.search(text)):
+            parts = [p for p in _SPLIT_RE.split(_INNER_PUNCT_RE.sub(r"-\1-", text)) if p] or [text]
         else:
             parts = [text]
+        pos = 0
         for part in parts:
+            at = text.find(part, pos)
+            at = pos if at < 0 else at
+            pos = at + len(part)
             f = fold(part)
             if not f:
                 f = part  # punctuation stays as a barrier no phrase can cross
-            words.append(_Word(key=f.lower(), folded=f, shape=shape(f), token=tok.i))
+            words.append(_Word(key=f.lower(), folded=f, shape=shape(f), token=tok.i, start=tok.idx + at,
+                               end=tok.idx + pos))
     return words
 
 
