@@ -65,6 +65,9 @@ def count(nlp, text, trigger=None):
     (1, "Gunmen shot dead a journalist outside his home."),
     (1, "A 25-year-old man was killed by a stray bullet."),
     (1, "One policeman died in the exchange of fire."),
+    (1, "He was killed by a sniper near the front line."),
+    (1, "The commander died of his wounds in hospital."),
+    (2, "A man and his wife were shot dead in their home."),
     # vague quantities and number words
     (12, "Dozens of people were killed in the fighting."),
     (12, "A dozen soldiers were killed in the ambush."),
@@ -144,6 +147,8 @@ def test_counts(nlp, expected, text):
     "About 12 people were hurt and 300 families displaced.",
     "The conflict has displaced 2 million people since 2011.",
     "Militants kidnapped 20 students from a school.",
+    "They were wounded by a sniper.",
+    "The attack caused heavy casualties.",
 ])
 def test_no_death_count(nlp, text):
     assert count(nlp, text) is None

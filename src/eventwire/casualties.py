@@ -409,7 +409,7 @@ def _value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | 
                 break
     if ph is not None and not _measure(victim, ph, lex):
         return _Count(ph.value, set(range(ph.first, ph.last + 1)) | {victim.i})
-    if victim.lower_ in ("him", "her", "himself", "herself"):
+    if victim.lower_ in ("he", "she", "him", "her", "himself", "herself"):
         return _Count(1, {victim.i})
     det = [c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "nummod")]
     if victim.pos_ in ("NOUN", "PROPN") and (victim.tag_ in ("NN", "NNP") or "a" in det or "an" in det):
