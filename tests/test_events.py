@@ -158,3 +158,29 @@ def test_evidence_offsets_point_into_the_text(extract):
     for ev in extract(text):
         assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
         assert ev.evidence.start >= text.index("Al-Shabaab")
+
+
+def test_weapons_found_are_disrupted_weapons_use(extract):
+    events = extract("Police said two homemade bombs and a rifle were found in an abandoned car near Mombasa.")
+    assert [e for e in asserted(events) if e.sub_event_type == "Disrupted weapons use"]
+    assert not [e for e in asserted(events) if e.event_type == "Explosions/Remote violence"]
+
+
+def test_base_established(extract):
+    only(extract("Turkish troops set up a new observation post near the town of Saraqib on Sunday."),
+         sub_event_type="Headquarters or base established")
+
+
+def test_violent_demonstration(extract):
+    only(extract("Demonstrators threw stones at riot police and clashed with officers outside parliament."),
+         sub_event_type="Violent demonstration")
+
+
+def test_excessive_force_against_protesters(extract):
+    only(extract("Security forces opened fire on protesters in Khartoum, killing seven demonstrators."),
+         sub_event_type="Excessive force against protesters")
+
+
+def test_statement_of_intent_is_an_asserted_agreement(extract):
+    events = extract("Japan will provide emergency aid to Kenya next month, the foreign ministry said.")
+    assert any(e.modality == "asserted" and e.plover.event == "AGREE" for e in events)

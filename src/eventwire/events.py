@@ -185,6 +185,19 @@ class Role:
     known: bool = True
 
 
+RECODED_IN_PROTESTS = {"clash", "attack", "kill", "shelling", "riot"}
+PROTEST_WORDS = {"protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators",
+                 "demonstration", "demonstrations", "protest", "protests", "rally", "rallies", "march", "marchers",
+                 "rioter", "rioters", "riot", "riots", "sit-in", "crowd", "crowds", "mob"}
+
+
+def _protest_context(sent: Span, mentions_in_sent: list) -> bool:
+    """A sentence about a demonstration: its violence is coded as a protest or riot sub-type."""
+    if any(t.lemma_.lower() in PROTEST_WORDS or t.lower_ in PROTEST_WORDS for t in sent):
+        return True
+    return any(m.actor.inter in (5, 6) for m in mentions_in_sent)
+
+
 def _conflict_context(sent: Span, mentions_in_sent: list, trigger: Token) -> bool:
     lex = lexicon()
     for t in sent:
@@ -224,6 +237,10 @@ def _trigger_hits(sent: Span, phrase_hits: dict) -> list[tuple[Token, set, bool]
             classes |= lex.nouns.get(lemma, set()) | lex.nouns.get(t.lower_, set())
         elif t.pos_ == "ADJ" and t.lower_ == "dead":
             classes |= lex.nouns.get("dead", set())
+        if not classes and t.pos_ == "VERB" and (lemma in DISCOVERY_VERBS or lemma in BASE_VERBS):
+            classes = {"disrupt"} if lemma in DISCOVERY_VERBS else {"base"}  # refined (or dropped) later
+            if not (_weapons_disrupted(t) or _base_established(t)):
+                classes = set()
         if classes:
             hits[t.i] = (t, classes, lemma in WEAK_TRIGGERS or t.lower_ in WEAK_TRIGGERS)
     return sorted(hits.values(), key=lambda h: h[0].i)
@@ -265,9 +282,64 @@ def _is_claimed(tok: Token) -> bool:
     return False
 
 
+WEAPON_NOUNS = {"weapon", "weapons", "arms", "firearm", "firearms", "gun", "guns", "pistol", "pistols", "rifle",
+                "rifles", "revolver", "revolvers", "ammunition", "ammo", "rounds", "bullets", "cartridges",
+                "explosive", "explosives", "device", "devices", "ied", "ieds", "bomb", "bombs", "mine", "mines",
+                "landmine", "landmines", "grenade", "grenades", "rocket", "rockets", "missile", "missiles",
+                "mortar", "mortars", "shell", "shells", "detonator", "detonators", "cache", "stash", "stockpile",
+                "arsenal", "drone", "drones", "suicide vest", "vest", "vests", "materials"}
+DISCOVERY_VERBS = {"find", "discover", "seize", "recover", "defuse", "dismantle", "confiscate", "intercept",
+                   "uncover", "unearth", "capture", "neutralize", "neutralise", "detonate", "destroy", "foil",
+                   "thwart", "identify", "spot", "locate", "impound", "hand", "surrender", "clear", "remove",
+                   "shoot"}
+BASE_NOUNS = {"base", "bases", "post", "posts", "point", "points", "outpost", "outposts", "headquarters",
+              "camp", "camps", "checkpoint", "checkpoints", "position", "positions", "station", "garrison",
+              "airbase", "presence", "office", "offices"}
+BASE_VERBS = {"establish", "set", "build", "open", "erect", "construct", "install", "deploy"}
+
+
+def _patient(tok: Token) -> Token | None:
+    """What a verb acts on: its object, or its passive subject ("firearms were seized")."""
+    obj = _object(tok)
+    if obj is not None:
+        return obj
+    return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+
+
+def _weapons_disrupted(tok: Token) -> bool:
+    """"two explosive devices were found", "sappers defused landmines", "weapons seized": no attack happened."""
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in DISCOVERY_VERBS:
+        p = _patient(tok)
+        return p is not None and (p.lemma_.lower() in WEAPON_NOUNS or p.lower_ in WEAPON_NOUNS or any(
+            c.lemma_.lower() in WEAPON_NOUNS for c in p.conjuncts))
+    if tok.lemma_.lower() in WEAPON_NOUNS or tok.lower_ in WEAPON_NOUNS:
+        head = tok.head
+        for _ in range(3):
+            if head.pos_ == "VERB":
+                return head.lemma_.lower() in DISCOVERY_VERBS and tok.dep_ in (
+                    "dobj", "nsubjpass", "conj", "pobj", "compound", "appos")
+            if head.head.i == head.i:
+                break
+            head = head.head
+    return False
+
+
+def _base_established(tok: Token) -> bool:
+    if tok.lemma_.lower() not in BASE_VERBS or tok.pos_ != "VERB":
+        return False
+    if tok.lemma_.lower() == "set" and not any(c.lower_ == "up" for c in tok.children):
+        return False
+    p = _patient(tok)
+    return p is not None and p.lemma_.lower() in BASE_NOUNS
+
+
 def _refine_classes(tok: Token, classes: set, mentions: list) -> set:
     """Resolve the words with two readings from their arguments: capture a town (territory) or a person
     (arrest); free a town or prisoners; fire at people or fire an official."""
+    if _weapons_disrupted(tok):
+        return {"disrupt"}
+    if _base_established(tok):
+        return {"base"}
     out = set(classes)
     lemma = tok.lemma_.lower()
     obj = _object(tok)
@@ -333,8 +405,11 @@ def find_events(doc: Doc, actor_mentions: list) -> list[EventCandidate]:
     out: list[EventCandidate] = []
     for sent_index, sent in enumerate(doc.sents):
         ments = context.mentions_in(sent.start_char, sent.end_char)
+        protest_ctx = None
         groups: dict = defaultdict(list)
         for tok, classes, weak in _trigger_hits(sent, longest):
+            if "disrupt" not in classes and _weapons_disrupted(tok):
+                classes = {"disrupt"}
             if _is_claimed(tok):
                 continue  # "IS claimed the attack": a claim about an event told elsewhere, not a new one
             if tok.i in ignored or any(c.i in ignored for c in tok.children if c.dep_ in ("dobj", "prep")):
@@ -345,6 +420,10 @@ def find_events(doc: Doc, actor_mentions: list) -> list[EventCandidate]:
             if weak and not _conflict_context(sent, ments, tok):
                 continue
             mod = modality.classify(tok)
+            if protest_ctx is None:
+                protest_ctx = _protest_context(sent, ments)
+            if protest_ctx and classes & RECODED_IN_PROTESTS:
+                classes = (classes - RECODED_IN_PROTESTS) | {"protest_violence"}
             for fam in sorted({lex.family(c) for c in classes}, key=FAMILY_ORDER.get):
                 fam_classes = {c for c in classes if lex.family(c) == fam}
                 if fam in SPEECH_FAMILIES:
