@@ -23,7 +23,8 @@ venv: $(VENV)/.installed
 dev: $(VENV)/.installed-dev
 
 demo: $(VENV)/.installed
-	$(BIN)/eventwire extract examples/*.txt --format table
+	$(BIN)/eventwire ingest examples/ --db sqlite:///eventwire.db
+	$(BIN)/eventwire events --db sqlite:///eventwire.db --format table
 
 test: $(VENV)/.installed-dev
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)

@@ -338,9 +338,10 @@ def ingest_command(targets, db, workers, published, allow_private, timeout, max_
         log_fh.close()
     stats = store.stats()
     click.echo(f"articles: {summary.articles} new ({stats['articles']} stored)", err=True)
-    click.echo(f"events:   {summary.events} reports new; "
-               + (f"{summary.events_after_dedup} events after dedup ({summary.dedup_seconds:.1f} s)"
-                  if summary.events_after_dedup is not None else "dedup not run"), err=True)
+    click.echo(f"events:   {summary.events} new reports; "
+               + (f"{summary.events_after_dedup} events after dedup, {stats['asserted_events']} of them asserted "
+                  f"(dedup took {summary.dedup_seconds:.1f} s)"
+                  if summary.events_after_dedup is not None else "dedup not run (--no-dedup)"), err=True)
     click.echo(f"skipped:  {summary.skipped} ({summary.already_stored} already stored, "
                f"{summary.not_english} not English, {summary.unusable} empty or unreadable)", err=True)
     click.echo(f"errors:   {summary.errors}" + (f" (details in {error_log})" if log_fh is not None else ""),
