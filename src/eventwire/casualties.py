@@ -37,7 +37,6 @@ class Lexicon:
     of_nouns: frozenset
     toll_verbs: frozenset
     life_verbs: frozenset
-    weak_death_nouns: frozenset
     other_harm: frozenset
     zero_nouns: frozenset
     zero_verbs: frozenset
@@ -58,7 +57,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         death_verbs=words("death_verbs"), death_nouns=words("death_nouns"), of_nouns=words("of_nouns"),
         toll_verbs=words("toll_verbs"), life_verbs=words("life_verbs"),
-        weak_death_nouns=words("weak_death_nouns"), other_harm=words("other_harm"),
+        other_harm=words("other_harm"),
         zero_nouns=words("zero_nouns"), zero_verbs=words("zero_verbs"),
         vague={str(k).lower(): int(v) for k, v in (raw.get("vague_numbers") or {}).items()},
         person_nouns=words("person_nouns"), subset_words=words("subset_words"),
@@ -77,8 +76,7 @@ _DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 # words before a number that belong to its phrase; the number itself is what we count ("more than 20" -> 20)
 _QUANTIFIERS = frozenset({"at", "least", "more", "than", "over", "nearly", "almost", "about", "around", "some",
                           "up", "to", "as", "many", "an", "estimated", "approximately", "roughly", "fewer",
-                          "less", "no", "upwards", "of", "just", "under", "close", "possibly", "perhaps",
-                          "least"})
+                          "less", "no", "upwards", "of", "just", "under", "close", "possibly", "perhaps"})
 _RANGE_WORDS = frozenset({"to", "or", "-", "\u2013", "and"})
 _MEASURE_WORDS = frozenset({
     "year", "years", "day", "days", "month", "months", "week", "weeks", "hour", "hours", "minute", "minutes",
@@ -267,7 +265,8 @@ def _victims(anchor, lex: Lexicon) -> list:
                 first_obj = False
             elif c.dep_ == "nsubjpass":
                 out.append(c)
-            elif c.dep_ == "npadvmod" and _is_number_like(c, lex) and c.i > anchor.i and not _harmed_otherwise(c, lex):
+            elif c.dep_ == "npadvmod" and _is_number_like(c, lex) and c.i > anchor.i \
+                    and not _harmed_otherwise(c, lex):
                 out.append(c)  # "shoot dead seven"
             elif c.dep_ == "nsubj" and (lem in _INTRANSITIVE or (not has_obj and not passive
                                                                   and anchor.tag_ == "VBN")):
@@ -533,7 +532,8 @@ def _anchor_counts(sent, lex: Lexicon) -> list[_AnchorCount]:
             if anchor.head.lower_ == "among":
                 tokens.add(anchor.head.i)  # "among the dead"
             first = min(tokens)
-            if first > sent.start and sent.doc[first - 1].lower_ in ("a", "an") and sent.doc[first - 1].head.i in tokens:
+            article = sent.doc[first - 1] if first > sent.start else None
+            if article is not None and article.lower_ in ("a", "an") and article.head.i in tokens:
                 tokens.add(first - 1)  # "a total of 30"
             results.append(_AnchorCount(anchor, total, tokens, via_subject))
     return _merge_overlapping(results)

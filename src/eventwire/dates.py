@@ -101,8 +101,8 @@ _CORE = [
     r"|the\s+coming\s+(?:days|weeks|months))",
 ]
 # a month or a year alone is a date only after a word that makes it one ("in August", "last August", "mid-2016")
-_CONTEXT = (r"(?i:(?:in\s+|on\s+)?(?:last|this\s+past|this|next|early|mid|late|earlier\s+in|later\s+in|in|since|until|till"
-            r"|by|during|throughout|before|after|the\s+end\s+of|the\s+beginning\s+of)(?:\s+|-))")
+_CONTEXT = (r"(?i:(?:in\s+|on\s+)?(?:last|this\s+past|this|next|early|mid|late|earlier\s+in|later\s+in|in|since"
+            r"|until|till|by|during|throughout|before|after|the\s+end\s+of|the\s+beginning\s+of)(?:\s+|-))")
 _NEEDS_CONTEXT = [rf"{_MON}(?!\w)(?!\s*\d)", rf"{_YEAR}(?!\s*(?:-|%|per|people|persons|civilians|men))"]
 
 _DATE_RE = re.compile(
@@ -151,8 +151,10 @@ def find_dates(doc, published: dt.date | None) -> list[DateMention]:
 
 
 _CHAINED_RE = re.compile(
-    r"(?<![\w-])(?i:(?:on\s+)?the\s+(?:previous|next|following)\s+day|the\s+day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow))"
-    r"|(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:earlier|later|before|after)(?!\s+(?:the|a|an|his|her|their|its)\b)"
+    r"(?<![\w-])(?i:(?:on\s+)?the\s+(?:previous|next|following)\s+day"
+    r"|the\s+day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow))"
+    r"|(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:earlier|later|before|after)"
+    r"(?!\s+(?:the|a|an|his|her|their|its)\b)"
     r"|(?:a|one|two|three|\d)\s+weeks?\s+(?:earlier|later))(?!\w)")
 _CHAIN_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
