@@ -749,13 +749,14 @@ class Catalogue:
         if not words:
             return []
         out = []
+        text = doc.text  # built from the tokens on every access: once per Doc
         persons = _person_spans(doc, words)
         for c in self._expand_conjuncts(words, self._select(self._scan(words, persons))):
             first, last = doc[words[c.start].token], doc[words[c.end - 1].token]
             if c.kind == "country" and not _country_is_actor(doc, words, c):
                 continue
             start, end = words[c.start].start, words[c.end - 1].end
-            actor = replace(c.actor, text=doc.text[start:end])
+            actor = replace(c.actor, text=text[start:end])
             out.append(ActorMention(start=start, end=end, start_token=first.i, end_token=last.i + 1, actor=actor,
                                     generic=c.generic, kind=c.kind, person=c.person))
         return out
