@@ -592,7 +592,7 @@ class Geoparser:
         if best.feature not in (ADMIN1, ADMIN2) or m.admin_hint:
             return best
         for s, e in scored:
-            if e.feature != CITY or e.cc != best.cc or e.id in m.alt:
+            if e.feature != CITY or e.cc != best.cc or (e.id in m.alt and e.population < 100000):
                 continue
             if e.capital:
                 return e
