@@ -238,3 +238,30 @@ def test_ran_over_is_not_an_earlier_event(nlp):
 
 def test_sacrificed_their_lives(nlp):
     assert count(nlp, "An officer and three soldiers sacrificed their lives while defending the post.") == 4
+
+
+# -- robustness ---------------------------------------------------------------------------------------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from([
+    "killed", "dead", "died", "wounded", "no", "one", "at", "least", "12", "forty", "-", "four", "dozens", "of",
+    "people", "soldiers", "and", "including", "children", "the", "death", "toll", "rose", "to", "between", "2016",
+    "a", "soldier", "was", "were", "bodies", "lives", "claimed", ",", ".", "hundreds", "several", "1,200"])
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(_WORDS, min_size=1, max_size=30), pick=st.integers(min_value=0, max_value=40))
+def test_find_fatalities_never_fails(nlp, words, pick):
+    doc = nlp(" ".join(words))
+    for sent in doc.sents:
+        trigger = sent[pick % len(sent)]
+        f = find_fatalities(sent, trigger)
+        if f is not None:
+            assert f.count >= 0
+            assert doc.text[f.start:f.end] == f.text
+
+
+def test_empty_sentence(nlp):
+    doc = nlp("")
+    assert find_fatalities(doc[:]) is None

@@ -303,3 +303,37 @@ def test_planned_event_reads_weekdays_and_months_forwards(nlp):
     # the same words for a past event stay in the past
     doc = nlp("The two sides resumed talks on Monday in Geneva.")
     assert event_date(find_dates(doc, THU), candidate(doc, "resumed"), THU).date == "2017-02-06"
+
+
+# -- robustness ---------------------------------------------------------------------------------------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from([
+    "on", "Monday", "Wednesday", "last", "next", "week", "month", "August", "March", "3", "12", "2016", "ago",
+    "two", "days", "yesterday", "tomorrow", "killed", "rebels", "the", "in", "since", "late", "earlier", "this",
+    "31/02/2017", "5/6/2017", "2017-13-01", "May", "overnight", ",", ".", "(", ")", "-", "Reuters", "year-old"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(_WORDS, min_size=1, max_size=25),
+       published=st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31))))
+def test_find_dates_never_fails_and_never_puts_past_events_after_publication(nlp, words, published):
+    doc = nlp(" ".join(words))
+    found = find_dates(doc, published)
+    for m in found:
+        assert doc.text[m.start:m.end] == m.text
+        assert m.precision in dates.PRECISIONS
+    for sent in doc.sents:
+        cand = EventCandidate(sentence=sent, trigger=sent.root, event_type=None, sub_event_type=None,
+                              plover_event="ASSAULT")
+        when = event_date(found, cand, published)
+        assert when.precision in dates.PRECISIONS
+        if published is not None:
+            assert when.date is not None and dt.date.fromisoformat(when.date) <= published
+        elif when.text is None:
+            assert when.date is None
+
+
+def test_empty_document(nlp):
+    assert find_dates(nlp(""), THU) == []

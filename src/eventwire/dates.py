@@ -486,7 +486,10 @@ def _with_dateparser(s: str, p: dt.date | None) -> Resolved | None:
     has_year = re.search(r"\b(19|20)\d\d\b", s) is not None
     if p is None and not has_year:
         return None
-    data = _parser(p).get_date_data(s)
+    try:
+        data = _parser(p).get_date_data(s)
+    except (ValueError, TypeError, OverflowError):  # dateparser on odd input: not a date we can use
+        return None
     if data is None or data.date_obj is None or data.period not in _PERIOD_PRECISION:
         return None
     d = data.date_obj.date()
