@@ -70,8 +70,23 @@ class Decision(str, Enum):
     reject = "reject"
 
 
-class ArticleIn(BaseModel):
+class Body(BaseModel):
+    """A request body: unknown fields are refused, and so is text that is not valid Unicode."""
+
     model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*")
+    @classmethod
+    def _valid_unicode(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            try:
+                v.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("the text is not valid Unicode (it has an unpaired surrogate)") from None
+        return v
+
+
+class ArticleIn(Body):
     text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS, description="The article's text.")
     published: dt.date | None = Field(None, description="Publication date: relative dates count from it.")
     title: str | None = Field(None, max_length=2000)
@@ -80,15 +95,13 @@ class ArticleIn(BaseModel):
     id: str | None = Field(None, max_length=512, description="Your id of the article (SCHEMA article_id).")
 
 
-class ExtractIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ExtractIn(Body):
     text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS)
     published: dt.date | None = None
     all: bool = Field(False, description="Also planned, hypothetical and negated events.")
 
 
-class LocationEdit(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class LocationEdit(Body):
     name: str | None = Field(None, max_length=256)
     country: str | None = Field(None, pattern=r"^[A-Z]{3}$", description="ISO 3166 alpha-3 code.")
     admin1: str | None = Field(None, max_length=256)
@@ -96,10 +109,9 @@ class LocationEdit(BaseModel):
     lon: float | None = Field(None, ge=-180, le=180)
 
 
-class EventChanges(BaseModel):
+class EventChanges(Body):
     """The fields a reviewer may set; those left out are unchanged."""
 
-    model_config = ConfigDict(extra="forbid")
     event_type: str | None = Field(None, description="An ACLED event type.")
     sub_event_type: str | None = Field(None, description="An ACLED sub-event type (sets its event type too).")
     actor1: str | None = Field(None, min_length=1, max_length=256, description="Actor 1's name.")
@@ -123,8 +135,7 @@ class EventChanges(BaseModel):
         return v
 
 
-class ReviewIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+class ReviewIn(Body):
     decision: Decision | None = Field(None, description="accept or reject the event as a whole.")
     changes: EventChanges | None = Field(None, description="Corrected values.")
     comment: str | None = Field(None, max_length=2000)
@@ -259,7 +270,7 @@ def review_steps(body: ReviewIn, record: dict[str, Any]) -> list[tuple[str, str,
             steps.append(("event_type", "edited", ch.event_type))
             if ACLED_SUB_TO_TYPE.get(record.get("sub_event_type") or "") not in (None, ch.event_type):
                 steps.append(("sub_event_type", "edited", None))  # the old sub-type belongs to another type
-        if "actor1" in given and ch.actor1:
+        if "actor1" in given and (ch.actor1 or "").strip():
             steps.append(("actor1.name", "edited", ch.actor1.strip()))
         if "actor2" in given:
             name = (ch.actor2 or "").strip()
@@ -280,36 +291,39 @@ def review_steps(body: ReviewIn, record: dict[str, Any]) -> list[tuple[str, str,
 
 # -- the application -----------------------------------------------------------------------------------------
 class BodyLimit:
-    """Refuses request bodies over `limit` bytes with 413, whether announced by Content-Length or streamed."""
+    """Refuses request bodies over `limit` bytes with 413, whether announced by Content-Length or not: the
+    body is read (up to the limit) before the app sees it, so a body too large never half-reaches a route."""
 
     def __init__(self, app, limit: int):  # noqa: ANN001
         self.app, self.limit = app, limit
 
     async def __call__(self, scope, receive, send):  # noqa: ANN001
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
             return await self.app(scope, receive, send)
         for name, value in scope.get("headers", []):
             if name == b"content-length" and value.isdigit() and int(value) > self.limit:
                 return await _too_large(self.limit, send)
-        seen = 0
-
-        async def limited_receive():
-            nonlocal seen
+        chunks, size = [], 0
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
-                if seen > self.limit:
-                    raise _BodyTooLarge
-            return message
+            if message["type"] != "http.request":  # the client went away
+                return
+            chunks.append(message.get("body", b""))
+            size += len(chunks[-1])
+            if size > self.limit:
+                return await _too_large(self.limit, send)
+            if not message.get("more_body"):
+                break
+        body, replayed = b"".join(chunks), False
 
-        try:
-            await self.app(scope, limited_receive, send)
-        except _BodyTooLarge:
-            await _too_large(self.limit, send)
+        async def replay():
+            nonlocal replayed
+            if not replayed:
+                replayed = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
 
-
-class _BodyTooLarge(Exception):
-    pass
+        await self.app(scope, replay, send)
 
 
 async def _too_large(limit: int, send) -> None:  # noqa: ANN001
@@ -378,8 +392,9 @@ def create_app(store_url: str | None = None, private: bool = False, *, store: St
         errors = exc.errors()
         lines = ["{}: {}".format(".".join(str(p) for p in e.get("loc", ())), e.get("msg", "invalid"))
                  for e in errors]
+        brief = [{k: e[k] for k in ("type", "loc", "msg") if k in e} for e in errors]  # the input is not echoed
         return JSONResponse({"detail": "; ".join(lines) or "invalid request",
-                             "errors": json.loads(json.dumps(errors, default=str))}, status_code=422)
+                             "errors": json.loads(json.dumps(brief, default=str))}, status_code=422)
 
     # -- events -------------------------------------------------------------------------------------------
     @app.get("/api/events", response_model=EventPage, tags=["events"])
@@ -438,7 +453,7 @@ def create_app(store_url: str | None = None, private: bool = False, *, store: St
         problem = text_problem(body.text)
         if problem:
             raise _bad(problem)
-        art = Article(id=body.id or body.url or "api", text=body.text, published=body.published,
+        art = Article(id=body.id or "api", text=body.text, published=body.published,
                       title=body.title, url=body.url, source=body.source)
         if store.has_article(url=body.url):
             return JSONResponse({"article_id": None, "duplicate": True, "event_ids": []}, status_code=200)

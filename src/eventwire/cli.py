@@ -421,6 +421,167 @@ def export_command(db, country, date_from, date_to, actor, event_type, min_fatal
         _warn(f"{n} events written to {out}")
 
 
+# ---------------------------------------------------------------------------------------------------------
+# serve, token: the HTTP API and dashboard (eventwire.api)
+# ---------------------------------------------------------------------------------------------------------
+@cli.command(name="serve")
+@click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--private", is_flag=True, help="Reads need a bearer token too (writes always do).")
+@click.option("--model", default=None, help="spaCy model for /api/extract and /api/articles.")
+def serve_command(db, host, port, private, model):
+    """Serve the HTTP API (OpenAPI at /docs) and the web dashboard (at /) over the event store."""
+    import uvicorn
+
+    from eventwire.api import create_app, vendor_missing
+
+    app = create_app(store=_open_store(db), private=private, model=model)
+    missing = vendor_missing()
+    if missing:
+        _warn(f"the dashboard's map libraries are missing ({', '.join(missing)}): run `npm ci` in the source "
+              "folder (make demo does it); the API works without them")
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    _warn(f"dashboard: http://{shown}:{port}/   API docs: http://{shown}:{port}/docs   database: "
+          f"{app.state.store.safe_url}" + ("   (private: reads need a token)" if private else ""))
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    except OSError as exc:
+        _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
+
+
+@cli.group(name="token")
+def token_group() -> None:
+    """API tokens: writes to the HTTP API (reviews, ingest) need one; `serve --private` needs one for reads."""
+
+
+@token_group.command(name="create")
+@click.argument("name")
+@click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
+def token_create(name, db):
+    """Create a token for NAME (the reviewer its changes are recorded under) and print it. Only its hash is
+    stored: keep it, it cannot be shown again."""
+    store = _open_store(db)
+    try:
+        click.echo(store.create_token(name))
+    except ValueError as exc:
+        _fail(str(exc))
+    store.close()
+
+
+@token_group.command(name="list")
+@click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
+def token_list(db):
+    """The tokens (id, name, created, revoked); never the tokens themselves."""
+    store = _open_store(db)
+    for t in store.tokens():
+        click.echo(f"{t['id']}\t{t['name']}\t{t['created_at']}" + ("\trevoked" if t["revoked"] else ""))
+    store.close()
+
+
+@token_group.command(name="revoke")
+@click.argument("token_id", type=click.IntRange(1))
+@click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
+def token_revoke(token_id, db):
+    """Revoke token TOKEN_ID (see `eventwire token list`)."""
+    store = _open_store(db)
+    if not store.revoke_token(token_id):
+        _fail(f"no live token {token_id}")
+    store.close()
+    _warn(f"token {token_id} revoked")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# spark extract / spark dedup (eventwire.spark, the eventwire[spark] extra) and load (Spark output -> store)
+# ---------------------------------------------------------------------------------------------------------
+def _spark_module():
+    """eventwire.spark with pyspark importable, else a clear message and exit 2."""
+    from eventwire import spark as spark_mod
+
+    if spark_mod.pyspark is None:
+        _fail(spark_mod.INSTALL_HINT)
+    return spark_mod
+
+
+@cli.group(name="spark")
+def spark_group() -> None:
+    """Run extraction and dedup on Apache Spark (local mode or a cluster; needs eventwire[spark] and Java 17+)."""
+
+
+_MASTER_HELP = "Spark master URL, e.g. local[*], local[2], spark://host:7077 (default: spark-submit's, else local[*])."
+
+
+@spark_group.command(name="extract")
+@click.argument("input_path", metavar="INPUT")
+@click.argument("output", metavar="OUTPUT")
+@click.option("--master", default=None, help=_MASTER_HELP)
+@click.option("--format", "fmt", type=click.Choice(["auto", "jsonl", "parquet"]), default="auto", show_default=True,
+              help="Input format (auto: from the name).")
+@click.option("--partitions", type=click.IntRange(1), default=None,
+              help="Tasks to spread the articles over (default: 3 per core, more for large inputs).")
+@click.option("--model", default=None, help="spaCy model name (installed on every executor).")
+@click.option("--overwrite", is_flag=True, help="Replace OUTPUT if it exists.")
+def spark_extract(input_path, output, master, fmt, partitions, model, overwrite):
+    """Extract events from INPUT (JSON lines or Parquet of articles, any path Spark reads) into OUTPUT, Parquet
+    of SCHEMA records partitioned by event_date; failed articles are rows with `error` set."""
+    sp = _spark_module()
+    try:
+        spark = sp.session(master, app_name="eventwire spark extract")
+        n = sp.run_extract(spark, input_path, output, fmt=fmt, model=model, partitions=partitions,
+                           overwrite=overwrite)
+    except (sp.SparkUnavailable, sp.SparkJobError) as exc:
+        _fail(str(exc))
+    _warn(f"{n['events']} events, {n['errors']} failed articles written to {output}")
+
+
+@spark_group.command(name="dedup")
+@click.argument("events", metavar="EVENTS")
+@click.argument("output", metavar="OUTPUT")
+@click.option("--master", default=None, help=_MASTER_HELP)
+@click.option("--overwrite", is_flag=True, help="Replace OUTPUT if it exists.")
+def spark_dedup(events, output, master, overwrite):
+    """Deduplicate EVENTS (the Parquet of `spark extract`) into OUTPUT: one merged record per event with its
+    sources, the same clusters as the store's dedup."""
+    sp = _spark_module()
+    try:
+        spark = sp.session(master, app_name="eventwire spark dedup")
+        n = sp.run_dedup(spark, events, output, overwrite=overwrite)
+    except (sp.SparkUnavailable, sp.SparkJobError) as exc:
+        _fail(str(exc))
+    _warn(f"{n['reports']} reports -> {n['events']} events written to {output}")
+
+
+@cli.command(name="load")
+@click.argument("events", metavar="EVENTS.parquet")
+@click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
+@click.option("--no-dedup", is_flag=True, help="Do not re-cluster events after loading.")
+def load_command(events, db, no_dedup):
+    """Load Spark output (a Parquet file or directory of event records) into the store. Loading the same
+    records again adds nothing; rows of failed articles are counted and skipped."""
+    from eventwire.spark import SparkJobError, iter_records
+
+    store = _open_store(db)
+    failed = 0
+
+    def records():
+        nonlocal failed
+        for item in iter_records(events):
+            if isinstance(item, tuple):
+                failed += 1
+            else:
+                yield item
+    try:
+        added = store.add_events(records())
+    except SparkJobError as exc:
+        _fail(str(exc))
+    _warn(f"{len(added)} new event reports loaded from {events}" + (f"; {failed} failed articles skipped"
+                                                                     if failed else ""))
+    if not no_dedup:
+        summary = store.run_dedup()
+        _warn(f"dedup: {summary.reports} reports -> {summary.events} events ({summary.seconds:.1f} s)")
+    store.close()
+
+
 def main() -> None:
     try:
         cli(prog_name="eventwire")

@@ -305,7 +305,7 @@ function renderTimeline() {
   const box = $("#timeline");
   const days = state.stats.by_day;
   const width = box.clientWidth || 800, height = box.clientHeight || 150;
-  const m = { l: 40, r: 40, t: 10, b: 22 };
+  const m = { l: 40, r: 46, t: 10, b: 22 };
   box.setAttribute("viewBox", `0 0 ${width} ${height}`);
   box.replaceChildren();
   if (!days.length) {
@@ -319,29 +319,41 @@ function renderTimeline() {
   const span = d1 - d0 + 1;
   const iw = width - m.l - m.r, ih = height - m.t - m.b;
   const x = (d) => m.l + ((d - d0) / span) * iw;
-  const maxEvents = Math.max(...days.map((d) => d.events));
-  const maxDead = Math.max(1, ...days.map((d) => d.fatalities));
+  // a long period is drawn in bins of several days (at least 3 px a bar); the brush still picks days
+  const binDays = Math.max(1, Math.ceil(span / (iw / 3)));
+  const bins = new Map();
+  for (const d of days) {
+    const start = d0 + Math.floor((dayNum(d.date) - d0) / binDays) * binDays;
+    const b = bins.get(start) || { start, events: 0, fatalities: 0 };
+    b.events += d.events; b.fatalities += d.fatalities;
+    bins.set(start, b);
+  }
+  const binned = [...bins.values()].sort((a, b) => a.start - b.start);
+  const maxEvents = Math.max(...binned.map((d) => d.events));
+  const maxDead = Math.max(1, ...binned.map((d) => d.fatalities));
   const yE = (v) => m.t + ih - (v / maxEvents) * ih;
   const yF = (v) => m.t + ih - (v / maxDead) * ih;
-  const bw = Math.max(1.5, iw / span - 1);
+  const bw = Math.max(1.5, (iw / span) * binDays - 1);
   timelineScale = { d0, span, m, iw, x };
+  $("#bin-label").textContent = binDays > 1 ? `(bars of ${binDays} days)` : "";
 
   const grid = svg("g", { class: "grid" });
   for (const f of [0.5, 1]) grid.append(svg("line", { x1: m.l, x2: width - m.r, y1: m.t + ih * (1 - f), y2: m.t + ih * (1 - f) }));
   box.append(grid);
   const bars = svg("g", { class: "bars" });
-  for (const d of days) {
-    const n = dayNum(d.date);
-    const inBrush = !state.brush || (d.date >= state.brush[0] && d.date <= state.brush[1]);
-    const bar = svg("rect", { x: x(n), y: yE(d.events), width: bw, height: m.t + ih - yE(d.events),
+  for (const d of binned) {
+    const first = isoOf(d.start), last = isoOf(d.start + binDays - 1);
+    const inBrush = !state.brush || (last >= state.brush[0] && first <= state.brush[1]);
+    const bar = svg("rect", { x: x(d.start), y: yE(d.events), width: bw, height: m.t + ih - yE(d.events),
       class: inBrush ? "bar" : "bar dim" });
-    bar.append(svg("title", {}, `${d.date}: ${d.events} events, ${d.fatalities} killed`));
+    const when = binDays === 1 ? first : `${first} to ${last}`;
+    bar.append(svg("title", {}, `${when}: ${d.events} events, ${d.fatalities} killed`));
     bars.append(bar);
   }
   box.append(bars);
-  const path = days.map((d, i) => `${i ? "L" : "M"}${x(dayNum(d.date)) + bw / 2},${yF(d.fatalities)}`).join("");
+  const path = binned.map((d, i) => `${i ? "L" : "M"}${x(d.start) + bw / 2},${yF(d.fatalities)}`).join("");
   box.append(svg("path", { d: path, class: "fatal-line" }));
-  for (const d of days) if (d.fatalities) box.append(svg("circle", { cx: x(dayNum(d.date)) + bw / 2, cy: yF(d.fatalities), r: 2.5, class: "fatal-dot" }));
+  for (const d of binned) if (d.fatalities) box.append(svg("circle", { cx: x(d.start) + bw / 2, cy: yF(d.fatalities), r: 2.5, class: "fatal-dot" }));
 
   const axis = svg("g", { class: "axis" });
   const ticks = Math.min(8, span);
@@ -469,7 +481,10 @@ async function selectEvent(id) {
   history.replaceState(null, "", "#event=" + id);
   for (const tr of document.querySelectorAll("#events-table tbody tr")) tr.classList.toggle("selected", Number(tr.dataset.id) === id);
   const m = markersById.get(id);
-  if (m && map) cluster.zoomToShowLayer(m, () => m.openTooltip());
+  if (m && map) {
+    if (!map.getBounds().contains(m.getLatLng())) map.panTo(m.getLatLng());
+    cluster.zoomToShowLayer(m, () => m.openTooltip());
+  }
   try {
     const ev = await api("/api/events/" + id);
     if (state.selected !== id) return;
