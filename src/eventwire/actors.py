@@ -642,7 +642,7 @@ class Catalogue:
                     out.append(_Cand(i, e, actor, "state", priority=1, sector=sector, ref_end=after))
                 else:
                     g = self._state_generic(sector)
-                    out.append(_Cand(i, e, g.entry().actor(), "generic", generic=True, priority=1))
+                    out.append(_Cand(i, e, g.entry().actor(), "generic", generic=True, priority=1, sector=sector))
         return out
 
     def _noun_after(self, words, j, memo) -> list[tuple[tuple[int, bool], str, bool]]:
@@ -728,8 +728,8 @@ class Catalogue:
         used = {k for c in taken for k in range(c.start, c.end)}
         extra: list[_Cand] = []
         for c in taken:
-            if c.kind != "state" or c.sector is None:
-                continue
+            if c.kind not in ("state", "generic") or c.sector is None:
+                continue  # "Russian and regime warplanes": the generic phrase shares its noun too
             j = c.start
             while j > 1 and words[j - 1].key in ("and", "or", ",", "&"):
                 k = self._ends_at(words, j - 1, REF, memo)
