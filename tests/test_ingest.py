@@ -267,6 +267,24 @@ def test_ingest_counts_skips_errors_and_is_idempotent(tmp_path):
     store.close()
 
 
+def test_an_article_the_database_refuses_fails_alone(tmp_path, monkeypatch):
+    folder = corpus(tmp_path / "news", 4)
+    store = Store(f"sqlite:///{tmp_path / 'r.db'}")
+    real = store.add_result
+
+    def refuse_story_2(result, **kw):
+        if result.article.id == "story002":
+            raise RuntimeError("disk says no")
+        return real(result, **kw)
+
+    monkeypatch.setattr(store, "add_result", refuse_story_2)
+    problems = []
+    s = ingest.ingest([str(folder)], store, ClashCounter(), on_problem=lambda *p: problems.append(p))
+    assert (s.articles, s.errors) == (3, 1)
+    assert "disk says no" in problems[0][2]
+    store.close()
+
+
 def test_ingest_from_urls_with_allow_private(site, tmp_path):
     site.add("/a", page("A", ENGLISH))
     site.add("/feed", feed(site.base, ["/a", "/b"]), ctype="application/rss+xml")

@@ -130,6 +130,18 @@ def test_a_failed_extraction_is_refused(store):
         store.add_result(res)
 
 
+def test_over_long_values_are_clipped_not_fatal(store):
+    long_url = "https://news.example/" + "a" * 3000
+    ev = make_event(long_url, actor1="Brigade " * 80, place="Town " * 80)
+    added = store.add_result(make_result(long_url, [ev], url=long_url, source="S" * 900))
+    art = store.get_article(added.article_id)
+    assert len(art.url) == 2048 and len(art.key) == 512 and len(art.source) == 512
+    got = store.get_event(added.event_ids[0])
+    assert got.record["actor1"]["name"] == "Brigade " * 80  # the record keeps every character
+    assert store.query_events(actor="Brigade Brigade")[0].id == got.id
+    assert store.add_events([make_event("x" * 1000).to_dict()])
+
+
 def test_add_events_loads_spark_output_once(store):
     recs = [make_event(f"spark-{i}", lat=30 + i, fatalities=i).to_dict() for i in range(5)]
     ids = store.add_events(recs)

@@ -465,7 +465,14 @@ def ingest(targets: Iterable[str], store, pipeline, fetcher=None, published: str
             summary.errors += 1
             problem_cb("error", res.article.source or res.article.id, res.error)
         else:
-            added = store.add_result(res, extractor=__version__)
+            try:
+                added = store.add_result(res, extractor=__version__)
+            except Exception as exc:  # noqa: BLE001 - a record the database refuses fails that article only
+                summary.errors += 1
+                problem_cb("error", res.article.source or res.article.id,
+                           f"could not store the article: {type(exc).__name__}: {str(exc).splitlines()[0]}")
+                advance()
+                continue
             if added.duplicate:
                 summary.already_stored += 1
             else:

@@ -148,6 +148,23 @@ def source_columns(rec: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def fit(table, values: dict[str, Any]) -> dict[str, Any]:
+    """Clip strings to their column's length: PostgreSQL refuses an over-long value where SQLite keeps it,
+    and one odd record (a 3,000-character URL used as an id) must not fail a whole batch."""
+    out = dict(values)
+    for key, value in values.items():
+        col = table.c.get(key)
+        length = getattr(getattr(col, "type", None), "length", None)
+        if length and isinstance(value, str) and len(value) > length:
+            out[key] = value[:length]
+    return out
+
+
+def _short_key(prefix: str, *parts: Any) -> str:
+    key = "/".join([prefix, *(str(p) for p in parts)])
+    return key if len(key) <= 600 else f"{prefix}/sha1:{hashlib.sha1(key.encode('utf-8')).hexdigest()}"
+
+
 def _uid(source_key: str) -> str:
     return "ew-" + hashlib.sha1(source_key.encode("utf-8")).hexdigest()[:16]
 
@@ -354,8 +371,8 @@ class Store:
                 known = s.execute(select(ArticleRow.id).where(or_(*conds)).limit(1)).scalar()
                 if known is not None:
                     return AddResult(article_id=known, event_ids=[], duplicate=True)
-                row = ArticleRow(key=str(art.id), url=art.url or None, content_hash=h, title=art.title,
-                                 source=art.source, published=art.published, text=art.text,
+                row = ArticleRow(key=str(art.id)[:512], url=(art.url or None) and art.url[:2048], content_hash=h,
+                                 title=art.title, source=art.source and str(art.source)[:512], published=art.published, text=art.text,
                                  event_count=len(result.events), extractor=extractor)
                 s.add(row)
                 s.flush()
@@ -384,7 +401,7 @@ class Store:
         for r in recs:
             if not r.get("event_id"):
                 r["event_id"] = Event.from_dict(r).event_id
-        keys = [f"ext/{r.get('article_id', '')}/{r['event_id']}" for r in recs]
+        keys = [_short_key("ext", r.get("article_id", ""), r["event_id"]) for r in recs]
         with self._write() as s:
             have = set(s.execute(select(EventSourceRow.source_key)
                                  .where(EventSourceRow.source_key.in_(set(keys)))).scalars())
@@ -401,16 +418,16 @@ class Store:
         if not recs:
             return []
         now = utcnow()
-        rows = [dict(uid=_uid(k), record=r, source_count=1, status="active", created_at=now, updated_at=now,
-                     **event_columns(r)) for r, k in zip(recs, keys)]
+        ev_t, src_t = EventRow.__table__, EventSourceRow.__table__
+        rows = [fit(ev_t, dict(uid=_uid(k), record=r, source_count=1, status="active", created_at=now,
+                               updated_at=now, **event_columns(r))) for r, k in zip(recs, keys)]
         conn = s.connection()  # Core inserts: one multi-row statement per batch, not one per row
-        ev_t = EventRow.__table__
         ids = list(conn.execute(insert(ev_t).returning(ev_t.c.id, sort_by_parameter_order=True), rows).scalars())
-        sources = [dict(event_id=i, origin_event_id=i, article_id=article_id,
-                        article_key=str(r.get("article_id", "")), source_key=k,
-                        source_event_id=str(r.get("event_id", "")), record=r, **source_columns(r))
+        sources = [fit(src_t, dict(event_id=i, origin_event_id=i, article_id=article_id,
+                                   article_key=str(r.get("article_id", "")), source_key=k,
+                                   source_event_id=str(r.get("event_id", "")), record=r, **source_columns(r)))
                    for i, r, k in zip(ids, recs, keys)]
-        conn.execute(insert(EventSourceRow.__table__), sources)
+        conn.execute(insert(src_t), sources)
         return ids
 
     # -- reading events --------------------------------------------------------------------------------------
@@ -708,8 +725,8 @@ class Store:
                 ordered = sorted(reviews.get(event_id, []), key=lambda r: (r.created_at, r.id))
                 record, status = apply_reviews(merged, ordered)
                 articles = {r.article_id if r.article_id is not None else f"key:{r.article_key}" for r in rows}
-                params.append({"b_id": event_id, "record": record, "status": status,
-                               "source_count": len(articles), "updated_at": now, **event_columns(record)})
+                params.append(fit(ev, {"b_id": event_id, "record": record, "status": status,
+                                       "source_count": len(articles), "updated_at": now, **event_columns(record)}))
             if params:
                 cols = [k for k in params[0] if k != "b_id"]
                 conn.execute(update(ev).where(ev.c.id == bindparam("b_id"))
