@@ -56,8 +56,11 @@ WEAK_TRIGGERS = {"hit", "target", "strike", "fire", "burn", "set", "enter", "adv
                  "shells", "raid", "blast", "explosion", "explode", "rocket", "pound", "mass", "free",
                  "release", "eliminate", "neutralize", "neutralise", "destroy", "burn down", "mortar",
                  "missile", "missiles", "rockets", "explosive", "explosives", "bombardment", "offensive",
-                 "incursion", "assault", "attack", "shooting", "killing", "killings", "kill", "murder",
-                 "wound", "injure", "gunfire", "confrontation", "clash", "clashes", "fighting", "combat"}
+                 "incursion", "assault", "shooting", "killing", "killings",
+                 "wound", "injure", "gunfire", "confrontation", "clash", "expel"}
+# as nouns these name fighting whatever else the sentence says ("Clashes on many fronts of Aleppo"); as verbs
+# they need company ("ministers clashed over the budget")
+STRONG_NOUNS = {"clash", "fighting", "confrontation"}
 DEATH_WORDS = {"kill", "killed", "dead", "die", "died", "death", "deaths", "murder", "murdered", "slay",
                "slain", "massacre", "massacred", "execute", "executed", "behead", "beheaded"}
 
@@ -242,7 +245,9 @@ def _trigger_hits(sent: Span, phrase_hits: dict) -> list[tuple[Token, set, bool]
             if not (_weapons_disrupted(t) or _base_established(t)):
                 classes = set()
         if classes:
-            hits[t.i] = (t, classes, lemma in WEAK_TRIGGERS or t.lower_ in WEAK_TRIGGERS)
+            weak = (lemma in WEAK_TRIGGERS or t.lower_ in WEAK_TRIGGERS) and not (
+                t.pos_ in ("NOUN", "PROPN") and lemma in STRONG_NOUNS)
+            hits[t.i] = (t, classes, weak)
     return sorted(hits.values(), key=lambda h: h[0].i)
 
 
@@ -366,6 +371,10 @@ def _refine_classes(tok: Token, classes: set, mentions: list) -> set:
         out.discard("capture")
     if "arrest" in out and lemma == "capture" and obj_is_place:
         out.discard("arrest")
+    if lemma == "expel" and obj is not None and (obj.lemma_.lower() in lexicon().victims["armed"]
+                                                   or any(m.start_token <= obj.i < m.end_token for m in mentions)):
+        if obj.lemma_.lower() not in ("diplomat", "diplomats", "ambassador", "envoy", "journalist"):
+            out = (out - {"sanction"}) | {"capture"}  # "factions expel the regime forces out of a village"
     if lemma == "release" and obj is not None and obj.lemma_.lower() in ("statement", "video", "report", "data",
                                                                          "figure", "figures", "album"):
         out.discard("concede")
