@@ -350,3 +350,27 @@ def test_ruler_labels_entities_in_the_pipeline(nlp):
 
 def test_empty_doc(cat, nlp):
     assert cat.find_mentions(nlp("")) == []
+
+
+def test_unknown_person_with_a_state_role(cat, nlp):
+    got = by_text(mentions(cat, nlp, "Gambian President Dawda Jawara will visit. Judge Alejandro Rivera opened a case."))
+    assert got["Gambian President Dawda Jawara"].name == "Government of the Gambia"
+    judge = [m for m in mentions(cat, nlp, "Judge Alejandro Rivera opened a case.") if m.kind == "person"]
+    assert judge and judge[0].generic and judge[0].actor.sector == "GOV"
+
+
+def test_ethnic_minority_is_generic_civilians(cat, nlp):
+    [m] = [m for m in mentions(cat, nlp, "Ethnic Albanians demonstrated in Serbia.") if "Albanians" in m.text]
+    assert m.generic and cat.localize(m.actor, "SRB").name == "Civilians (Serbia)"
+
+
+def test_named_militia_beats_generated_state_phrase(cat, nlp):
+    got = by_text(mentions(cat, nlp, "Syria's National Defense Forces held the road."))
+    assert got["National Defense Forces"].name == "National Defence Forces"
+    assert got["National Defense Forces"].inter == 3
+
+
+def test_mention_offsets_inside_glued_tokens(cat, nlp):
+    text = "Battle of Mosul (2016):Islamic State shot a cameraman."
+    [m] = [m for m in mentions(cat, nlp, text) if m.actor.name == "Islamic State"]
+    assert text[m.start:m.end] == "Islamic State" == m.text

@@ -614,6 +614,8 @@ class Catalogue:
         if k is not None:
             iso3 = next(t.iso3 for n, t in self._at(words, k, (REF,), memo) if k + n == j)
             return [_Cand(k, end, self.state_entry(iso3, sector).actor(), "person", priority=0)]
+        if sector not in ("GOV", "COP"):
+            return []  # "pilot Bernardo Badell" may be a civilian pilot; a minister or a judge is the state
         g = self._state_generic(sector)
         return [_Cand(j, end, g.entry().actor(), "person", generic=True, priority=0)]
 
@@ -633,9 +635,12 @@ class Catalogue:
             if iso3 is None and i > 0 and words[i].shape == "title" and words[i - 1].shape in ("title", "upper") \
                     and words[i - 1].key not in ARTICLES and not self._at(words, i - 1, (REF, STATE_MOD), memo):
                 continue  # "Liberation Army": part of an unknown proper name
+            named = {after + n for n, t in self._at(words, after, (ALIAS,), memo) if t.entry.kind != "state"}
             for end, sector, state_mod in self._noun_after(words, after, memo):
                 if iso3 is None and not (state_mod or end[1]):
                     continue
+                if end[0] in named:
+                    continue  # "Syria's National Defense Forces" is the NDF militia, not the Syrian army
                 e, bare = end
                 if iso3 is not None:
                     actor = self.state_entry(iso3, sector).actor()
