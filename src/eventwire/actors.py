@@ -390,7 +390,7 @@ class Catalogue:
         if country is not None and country not in self.countries:
             raise CatalogueError(f"{d.get('name')!r}: unknown country code {country!r}")
         sector = d.get("sector")
-        cameo = d.get("cameo") or ((country or "") + (sector or "") if country else (sector or None))
+        cameo = d.get("cameo") or _default_cameo(country, sector)
         return Entry(name=d["name"], country=country, sector=sector, inter=d.get("inter"), cameo=cameo, kind=kind,
                      parent=d.get("parent"))
 
@@ -921,6 +921,17 @@ def _country_is_actor(doc, words: Sequence[_Word], c: _Cand) -> bool:
     if tok.ent_type_ and tok.ent_type_ not in ("GPE", "NORP", "ORG", ""):
         return False
     return True
+
+
+def _default_cameo(country: str | None, sector: str | None) -> str | None:
+    """Country + sector ("SYRREB"); above states CAMEO's IGO, NGO or IMG (international militarized group)."""
+    if country:
+        return country + (sector or "")
+    if sector in ("IGO", "NGO"):
+        return sector
+    if sector in ("INS", "REB", "SEP", "UAF", "MIL", "CRM"):
+        return "IMG"
+    return None
 
 
 def _clean_name(text: str) -> str:
