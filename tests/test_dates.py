@@ -337,3 +337,8 @@ def test_find_dates_never_fails_and_never_puts_past_events_after_publication(nlp
 
 def test_empty_document(nlp):
     assert find_dates(nlp(""), THU) == []
+
+
+def test_a_time_phrase_after_a_noun_is_still_a_date(nlp):
+    doc = nlp("Forty people were killed in the attack last August.")
+    assert texts(find_dates(doc, THU)) == ["last August"]

@@ -201,7 +201,7 @@ _MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod", "p
 def _names_something(doc, m: DateMention) -> bool:
     """A bare year or month that is part of a name rather than a statement of when: "the 2008 Mumbai attacks",
     "November 2016 Israel wildfires", "Battle of Mosul (2016)"."""
-    if m.precision not in ("month", "year") or _LEAD_RE.match(_normalise(m.text) + " "):
+    if m.precision not in ("month", "year") or _COARSE_CONTEXT_RE.match(_normalise(m.text)):
         return False
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
