@@ -265,3 +265,7 @@ def test_find_fatalities_never_fails(nlp, words, pick):
 def test_empty_sentence(nlp):
     doc = nlp("")
     assert find_fatalities(doc[:]) is None
+
+
+def test_a_toll_verb_needs_a_number(nlp):
+    assert count(nlp, "The nine deaths over the last week might have been the result of the outbreak.") == 9

@@ -321,11 +321,11 @@ def _victims(anchor, lex: Lexicon) -> list:
     if lem in ("dead", "death", "deaths", "fatality", "fatalities", "toll") and holder.dep_ == "nsubj":
         # "the death toll rose to 30", "the dead included 5 children", "deaths reached 30"
         if lem == "toll" or _lemma(head) in lex.toll_verbs or _lemma(head) in ("include", "number"):
-            for c in head.children:
-                if c.dep_ in ("dobj", "attr", "npadvmod") and c.i not in (anchor.i, holder.i):
+            for c in head.children:  # only counted words: "deaths might have been the result" is no count
+                if c.dep_ in ("dobj", "attr", "npadvmod") and c.i not in (anchor.i, holder.i) and _counted(c, lex):
                     out.append(c)
                 if c.dep_ == "prep" and c.lower_ in ("to", "at"):
-                    out.extend(g for g in c.children if g.dep_ == "pobj")
+                    out.extend(g for g in c.children if g.dep_ == "pobj" and _counted(g, lex))
     if lem == "toll" and anchor.dep_ in ("dobj", "nsubjpass"):
         # "bringing the death toll to 30", "the toll was raised to 30"
         for c in head.children:
