@@ -27,6 +27,7 @@ EXAMPLES = ROOT / "examples"
 BATCH = EXAMPLES / "batch.jsonl"
 EXAMPLE_FILES = sorted(EXAMPLES.glob("*.txt"))
 RUN_TIMEOUT = 900  # seconds; the spaCy model loads once per run
+pytestmark = pytest.mark.slow  # each run of the command loads the model: minutes in all
 
 SCHEMA_FIELDS = ("article_id", "event_id", "event_type", "sub_event_type", "plover", "cameo", "actor1", "actor2",
                  "assoc_actor1", "assoc_actor2", "location", "date", "date_precision", "date_text", "fatalities",
