@@ -214,13 +214,6 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     return math.floor(lat / CELL_DEG), math.floor(lon / CELL_DEG) % LON_CELLS
 
 
-def _lon_reach(lat: float) -> int:
-    """How many longitude cells 25 km can span at this latitude."""
-    edge = min(89.0, abs(lat) + CELL_DEG)
-    km_per_cell = 111.32 * math.cos(math.radians(edge)) * CELL_DEG
-    return max(1, math.ceil(MAX_DISTANCE_KM / km_per_cell))
-
-
 def _mergeable(k: DedupKey) -> bool:
     return k.lat is not None and k.lon is not None and k.country is not None and date_interval(k) is not None \
         and (k.event_type is not None or k.plover is not None)
@@ -231,10 +224,22 @@ def _sort_key(k: DedupKey) -> tuple:
     return (iv[0] if iv else -1, iv[1] if iv else -1, str(k.id))
 
 
+def _neighbour_cells(lat: float, lon: float) -> list[tuple[int, int]]:
+    """The grid cells that hold every point within MAX_DISTANCE_KM of (lat, lon)."""
+    dlat = MAX_DISTANCE_KM / 110.5  # a degree of latitude is 110.6-111.7 km: err on the wide side
+    edge = min(89.0, abs(lat) + dlat)
+    dlon = min(180.0, MAX_DISTANCE_KM / (111.0 * math.cos(math.radians(edge))))
+    rows = range(math.floor((lat - dlat) / CELL_DEG), math.floor((lat + dlat) / CELL_DEG) + 1)
+    first, last = math.floor((lon - dlon) / CELL_DEG), math.floor((lon + dlon) / CELL_DEG)
+    cols = {c % LON_CELLS for c in range(first, last + 1)}
+    return [(r, c) for r in rows for c in sorted(cols)]
+
+
 def cluster(events: Iterable[Event | dict[str, Any] | DedupKey]) -> list[Cluster]:
     """Group records that report the same event. Every input is in exactly one Cluster (most alone)."""
     keys = [key_of(e) for e in events]
-    order = sorted(range(len(keys)), key=lambda i: _sort_key(keys[i]))
+    spans = [date_interval(k) for k in keys]
+    order = sorted(range(len(keys)), key=lambda i: (spans[i] or (-1, -1), str(keys[i].id)))
     clusters: list[Cluster] = []
     members: list[list[int]] = []  # per cluster: input indices
     cluster_of: dict[int, int] = {}
@@ -249,22 +254,27 @@ def cluster(events: Iterable[Event | dict[str, Any] | DedupKey]) -> list[Cluster
             clusters.append(Cluster(ids=[k.id], indices=[i]))
             members.append([i])
             continue
-        lo, hi = date_interval(k)
+        lo, hi = spans[i]
         days = range(lo - DAY_SLACK, hi + DAY_SLACK + 1)
         candidates: set[int] = set()
+        country, admin1 = k.country, k.admin1
         if k.precision >= 3:
-            if k.admin1 is not None:
+            if admin1 is not None:
                 for d in days:
-                    candidates.update(admin_all.get((k.country, k.admin1, d), ()))
+                    found = admin_all.get((country, admin1, d))
+                    if found:
+                        candidates.update(found)
         else:
-            ci, cj = _cell(k.lat, k.lon)
-            reach = _lon_reach(k.lat)
+            cells = _neighbour_cells(k.lat, k.lon)
             for d in days:
-                for di in (-1, 0, 1):
-                    for dj in range(-reach, reach + 1):
-                        candidates.update(grid.get((k.country, d, ci + di, (cj + dj) % LON_CELLS), ()))
-                if k.admin1 is not None:
-                    candidates.update(admin_region.get((k.country, k.admin1, d), ()))
+                for ci, cj in cells:
+                    found = grid.get((country, d, ci, cj))
+                    if found:
+                        candidates.update(found)
+                if admin1 is not None:
+                    found = admin_region.get((country, admin1, d))
+                    if found:
+                        candidates.update(found)
 
         best: tuple | None = None
         tried: set[int] = set()
@@ -290,14 +300,14 @@ def cluster(events: Iterable[Event | dict[str, Any] | DedupKey]) -> list[Cluster
         members[c].append(i)
         cluster_of[i] = c
 
+        own_cell = None if k.precision >= 3 else _cell(k.lat, k.lon)
         for d in range(lo, hi + 1):
-            if k.admin1 is not None:
-                admin_all[(k.country, k.admin1, d)].append(i)
-            if k.precision >= 3:
-                if k.admin1 is not None:
-                    admin_region[(k.country, k.admin1, d)].append(i)
-            else:
-                grid[(k.country, d) + _cell(k.lat, k.lon)].append(i)
+            if admin1 is not None:
+                admin_all[(country, admin1, d)].append(i)
+                if own_cell is None:
+                    admin_region[(country, admin1, d)].append(i)
+            if own_cell is not None:
+                grid[(country, d) + own_cell].append(i)
     return clusters
 
 
