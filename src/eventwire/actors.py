@@ -567,6 +567,11 @@ class Catalogue:
                 if member and t.mention_kind != "generic":
                     end += member[0][0]
             start, entry = i, t.entry
+            if entry.kind == "state" and t.mention_kind == "state":
+                k = self._ends_at(words, i, REF, memo)  # "Pakistani Frontier Corps", "Israeli IDF"
+                if k is not None and any(k + n == i and r.iso3 == entry.country
+                                         for n, r in self._at(words, k, (REF,), memo)):
+                    start = k
             if t.mention_kind == "person":
                 start, role = self._title_start(words, i, memo)
                 if role and entry.kind == "state" and entry.country and role != entry.sector:
