@@ -208,13 +208,16 @@ def _is_acronym(text: str) -> bool:
 
 
 def _is_dateline(doc, m) -> bool:
-    """"BEIRUT (Reuters) -", "WASHINGTON —": an all-caps place at the start of a line, before ( , - or —."""
+    """"BEIRUT (Reuters) -", "WASHINGTON —", "Title. COLUMBIA, S.C. --": an all-caps place opening a line or
+    a sentence, before ( , - or —."""
     if not m.text.isupper() or len(m.text) < 3:
         return False
-    if m.i > 0 and not ("\n" in doc[m.i - 1].text or doc[m.i - 1].is_space):
-        return False
+    if m.i > 0:
+        prev = doc[m.i - 1]
+        if not (prev.is_space or "\n" in prev.text or prev.text in (".", "|", ":", "--") or doc[m.i].is_sent_start):
+            return False
     nxt = doc[m.j].text if m.j < len(doc) else ""
-    return nxt in ("(", ",", "-", "—", "–", ":") or nxt.startswith("(")
+    return nxt[:1] in ("(", ",", "-", "—", "–", ":")
 
 
 def _is_cap(tok) -> bool:
@@ -300,8 +303,44 @@ class Geoparser:
                 if m is not None:
                     claim(m)
         self._scan(doc, taken, claim, person_words, ents)
+        mentions = self._drop_actor_names(mentions, actor_mentions)
+        self._propagate(doc, mentions, taken, claim)
         self._classify(doc, mentions, actor_mentions)
         return sorted(mentions, key=lambda m: m.start)
+
+    @staticmethod
+    def _drop_actor_names(mentions: list[_Mention], actor_mentions) -> list[_Mention]:
+        """A span the actor catalogue knows as a group ("Hamas") is not a town that shares its spelling."""
+        spans = {(getattr(a, "start", None), getattr(a, "end", None)) for a in actor_mentions}
+        out = []
+        for m in mentions:
+            if (m.start, m.end) in spans and m.source in ("gaz", "ner") and not any(
+                    e.feature in (COUNTRY, ADMIN1, REGION, CONTINENT) or e.capital for e in m.cands):
+                continue
+            out.append(m)
+        return out
+
+    def _propagate(self, doc, mentions: list[_Mention], taken, claim) -> None:
+        """One sense per article: other occurrences of a name already read as a place are places too (the
+        small model labels a repeated town name inconsistently)."""
+        text = doc.text
+        forms = {}
+        for m in mentions:
+            if m.source in ("ner", "gaz") and len(m.text) >= 3 and m.text[0].isupper():
+                forms.setdefault(m.text, m)
+        for form, src in forms.items():
+            for hit in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
+                span = doc.char_span(hit.start(), hit.end())
+                if span is None or any(taken[k] for k in range(span.start, span.end)):
+                    continue
+                if span.start > 0 and _is_cap(doc[span.start - 1]) and not doc[span.start].is_sent_start:
+                    continue  # part of a longer name ("Lake Dublin")
+                if span.end < len(doc) and _is_cap(doc[span.end]) and doc[span.end].ent_type_ == "PERSON":
+                    continue
+                m = _Mention(span.start_char, span.end_char, span.start, span.end, span.text, "prop", src.cands,
+                             phonetic=src.phonetic)
+                m.alt = src.alt
+                claim(m)
 
     def _span_mention(self, doc, i: int, j: int, source: str) -> _Mention | None:
         span = doc[i:j]
@@ -422,7 +461,7 @@ class Geoparser:
         if key in self.not_places:
             return False
         primary = [e for e in m.cands if e.id not in m.alt or e.feature in (COUNTRY, ADMIN1, CONTINENT, REGION)
-                   or e.population >= 100000]
+                   or e.population >= (300000 if len(span) == 1 else 100000)]
         best = max(primary or m.cands, key=_prior)
         strong = bool(primary) and (best.feature in (COUNTRY, ADMIN1, CONTINENT, REGION, "water") or best.capital)
         pop = max(c.population for c in (primary or m.cands))
@@ -494,6 +533,8 @@ class Geoparser:
             # "Town, State": the state contains the town
             if nxt is not None and nxt.text == "," and m.j + 1 in by_start:
                 m.within = by_start[m.j + 1]
+                if any(e.feature == ADMIN1 for e in m.within.cands) and m.within.admin_hint is None:
+                    m.within.admin_hint = ADMIN1  # "Rochester, New York": the state
             # "Aleppo province", "Laurel County"
             last = span[-1].lower_
             if last in ADMIN_WORDS:
