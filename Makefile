@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: demo test venv dev clean
+.PHONY: demo test venv dev clean web serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,11 +22,24 @@ $(VENV)/.installed-dev: pyproject.toml $(BIN)/python
 venv: $(VENV)/.installed
 dev: $(VENV)/.installed-dev
 
-demo: $(VENV)/.installed
+# the dashboard's browser libraries (npm, pinned by package-lock.json; no dependency's install scripts run),
+# copied into src/eventwire/web/static/vendor/ where the server finds them: no CDN at run time
+WEB_VENDOR = src/eventwire/web/static/vendor/.installed
+$(WEB_VENDOR): package.json package-lock.json src/eventwire/web/copy-vendor.mjs
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	node src/eventwire/web/copy-vendor.mjs
+	touch $@
+web: $(WEB_VENDOR)
+
+demo: $(VENV)/.installed $(WEB_VENDOR)
 	$(BIN)/eventwire ingest examples/ --db sqlite:///eventwire.db
 	$(BIN)/eventwire events --db sqlite:///eventwire.db --format table
+	@echo "Dashboard over this database: make serve (or $(BIN)/eventwire serve --db eventwire.db), then open http://127.0.0.1:8000/"
 
-test: $(VENV)/.installed-dev
+serve: $(VENV)/.installed $(WEB_VENDOR)
+	$(BIN)/eventwire serve --db sqlite:///eventwire.db
+
+test: $(VENV)/.installed-dev $(WEB_VENDOR)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 clean:

@@ -398,19 +398,28 @@ def test_extract_and_ingest_run_the_pipeline(client, store, token):
 
 # -- the command line ------------------------------------------------------------------------------------------
 def test_token_create_prints_a_token_that_the_server_accepts(tmp_path):
-    db = tmp_path / "cli.db"
-    exe = [sys.executable, "-m", "eventwire.cli"]
-    out = subprocess.run([*exe, "token", "create", "ana", "--db", str(db)], capture_output=True, text=True, check=True)
+    from click.testing import CliRunner
+
+    from eventwire.cli import cli
+
+    db, runner = tmp_path / "cli.db", CliRunner()
+    out = runner.invoke(cli, ["token", "create", "ana", "--db", str(db)])
+    assert out.exit_code == 0, out.output
     tok = out.stdout.strip()
     assert tok.startswith("ew_") and len(tok) > 30
-    listed = subprocess.run([*exe, "token", "list", "--db", str(db)], capture_output=True, text=True, check=True)
+    listed = runner.invoke(cli, ["token", "list", "--db", str(db)])
     assert "ana" in listed.stdout and tok not in listed.stdout
     with Store(f"sqlite:///{db}") as s:
         assert s.check_token(tok) == "ana"
-    bad = subprocess.run([*exe, "token", "create", "", "--db", str(db)], capture_output=True, text=True)
-    assert bad.returncode != 0 and "name" in bad.stderr and "Traceback" not in bad.stderr
+        client = TestClient(create_app(store=s))
+        assert client.get("/api/whoami", headers=auth(tok)).json() == {"name": "ana"}
+    bad = runner.invoke(cli, ["token", "create", "", "--db", str(db)])
+    assert bad.exit_code != 0 and "name" in bad.stderr and "Traceback" not in bad.stderr
     hashes = sqlite3.connect(db).execute("SELECT token_hash FROM api_tokens").fetchall()
     assert len(hashes) == 1 and hashes[0][0] != tok
+    assert runner.invoke(cli, ["token", "revoke", "1", "--db", str(db)]).exit_code == 0
+    with Store(f"sqlite:///{db}") as s:
+        assert s.check_token(tok) is None
 
 
 def test_serve_answers_on_the_given_port(tmp_path):

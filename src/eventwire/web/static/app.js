@@ -328,7 +328,9 @@ function renderTimeline() {
     b.events += d.events; b.fatalities += d.fatalities;
     bins.set(start, b);
   }
-  const binned = [...bins.values()].sort((a, b) => a.start - b.start);
+  // every bin from the first to the last, empty ones as zero, so that the fatalities line drops to 0 in gaps
+  const binned = [];
+  for (let start = d0; start <= d1; start += binDays) binned.push(bins.get(start) || { start, events: 0, fatalities: 0 });
   const maxEvents = Math.max(...binned.map((d) => d.events));
   const maxDead = Math.max(1, ...binned.map((d) => d.fatalities));
   const yE = (v) => m.t + ih - (v / maxEvents) * ih;
@@ -342,6 +344,7 @@ function renderTimeline() {
   box.append(grid);
   const bars = svg("g", { class: "bars" });
   for (const d of binned) {
+    if (!d.events) continue;
     const first = isoOf(d.start), last = isoOf(d.start + binDays - 1);
     const inBrush = !state.brush || (last >= state.brush[0] && first <= state.brush[1]);
     const bar = svg("rect", { x: x(d.start), y: yE(d.events), width: bw, height: m.t + ih - yE(d.events),
@@ -370,12 +373,7 @@ function renderTimeline() {
     const a = dayNum(state.brush[0]), b = dayNum(state.brush[1]) + 1;
     box.append(svg("rect", { x: x(a), y: m.t, width: Math.max(2, x(b) - x(a)), height: ih, class: "brush" }));
   }
-  const legend = svg("g", { class: "tl-legend" });
-  legend.append(svg("rect", { x: m.l + 6, y: m.t + 2, width: 10, height: 10, class: "bar" }));
-  legend.append(svg("text", { x: m.l + 20, y: m.t + 11 }, "events"));
-  legend.append(svg("line", { x1: m.l + 70, x2: m.l + 84, y1: m.t + 7, y2: m.t + 7, class: "fatal-line" }));
-  legend.append(svg("text", { x: m.l + 88, y: m.t + 11 }, "fatalities"));
-  box.append(legend);
+
 }
 
 function initBrush() {
@@ -445,7 +443,8 @@ function renderTable() {
     return el("tr", { dataset: { id: ev.id }, class: [ev.id === state.selected ? "selected" : "", ev.status === "rejected" ? "rejected" : ""].join(" ").trim() || null,
       tabindex: 0, onclick: () => selectEvent(ev.id), onkeydown: (e) => { if (e.key === "Enter") selectEvent(ev.id); } },
     el("td", { class: "nowrap" }, ev.date || "undated"),
-    el("td", {}, el("span", { class: "dot", style: { background: typeColour(ev.event_type) } }), ev.event_type || (ev.plover && ev.plover.event) || "–"),
+    el("td", {}, el("span", { class: "type-cell" }, el("span", { class: "dot", style: { background: typeColour(ev.event_type) } }),
+      el("span", {}, ev.event_type || (ev.plover && ev.plover.event) || "–"))),
     el("td", {}, ev.sub_event_type || "–"),
     el("td", {}, actorName(ev.actor1) || "–"),
     el("td", {}, actorName(ev.actor2) || "–"),
@@ -563,9 +562,15 @@ function sourceCard(s, i) {
       el("span", { class: "muted" }, [s.source, s.published].filter(Boolean).join(" · ")),
       href ? el("a", { href, target: "_blank", rel: "noopener noreferrer nofollow" }, "original") : null),
     el("blockquote", { class: "evidence" }, s.evidence && s.evidence.text ? s.evidence.text : "(no evidence sentence)"),
-    s.article_id ? el("button", { type: "button", class: "ghost small", onclick: (e) => showArticle(s, card) }, "Show the article") : null,
+    s.article_id ? el("button", { type: "button", class: "ghost small toggle-article", onclick: () => toggleArticle(s, card) }, "Show the article") : null,
     el("div", { class: "article-text", hidden: true }));
   return card;
+}
+
+function toggleArticle(src, card) {
+  const box = card.querySelector(".article-text");
+  if (box.hidden || !box.childElementCount) showArticle(src, card);
+  else { box.hidden = true; card.querySelector(".toggle-article").textContent = "Show the article"; }
 }
 
 async function showArticle(src, card) {
@@ -580,6 +585,8 @@ async function showArticle(src, card) {
       : [text];
     box.replaceChildren(el("h4", {}, art.title || "Article " + art.id), el("div", { class: "text" }, ...parts));
     box.hidden = false;
+    const toggle = card.querySelector(".toggle-article");
+    if (toggle) toggle.textContent = "Hide the article";
     const mark = box.querySelector("mark"), scroller = box.querySelector(".text");
     if (mark) scroller.scrollTop = Math.max(0, mark.offsetTop - scroller.offsetTop - 60);
   } catch (e) {
