@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 
@@ -228,9 +229,18 @@ def geoparse(files, fmt, workers, model):
 _DB_HELP = "Database URL or SQLite file (default: $EVENTWIRE_DB, else ./eventwire.db)."
 
 
-def _open_store(db: str | None):
-    from eventwire.store import Store, StoreError
+def _open_store(db: str | None, must_exist: bool = False):
+    """The store; with must_exist, a SQLite file that is not there is an error (reading commands should not
+    quietly create an empty database under a mistyped name)."""
+    from sqlalchemy.engine import make_url
 
+    from eventwire.store import Store, StoreError, resolve_url
+
+    if must_exist:
+        url = make_url(resolve_url(db))
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:") \
+                and not os.path.exists(url.database):
+            _fail(f"no database at {url.database}: run `eventwire ingest ...` first, or give --db")
     try:
         return Store(db)
     except StoreError as exc:
@@ -303,6 +313,9 @@ def ingest_command(targets, db, workers, published, allow_private, timeout, max_
     from eventwire.fetch import Fetcher
     from eventwire.pipeline import Pipeline
 
+    missing = [t for t in targets if t != "-" and not ingest_mod.is_url(t) and not os.path.exists(t)]
+    if len(missing) == len(targets):
+        _fail(f"{missing[0]}: no such file, folder or URL")
     store = _open_store(db)
     try:
         pipeline = Pipeline(model=model, workers=workers)
@@ -311,9 +324,12 @@ def ingest_command(targets, db, workers, published, allow_private, timeout, max_
         _fail(str(exc))
     console = Console(stderr=True)
     log_fh = None
+    first_errors: list[str] = []
 
     def on_problem(kind: str, where: str, message: str) -> None:
         nonlocal log_fh
+        if kind == "error" and len(first_errors) < 5:
+            first_errors.append(message)
         if log_fh is None:
             log_fh = open(error_log, "a", encoding="utf-8")  # noqa: SIM115 - closed below
         log_fh.write(json.dumps({"time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
@@ -346,6 +362,10 @@ def ingest_command(targets, db, workers, published, allow_private, timeout, max_
                f"{summary.not_english} not English, {summary.unusable} empty or unreadable)", err=True)
     click.echo(f"errors:   {summary.errors}" + (f" (details in {error_log})" if log_fh is not None else ""),
                err=True)
+    for message in first_errors:
+        click.echo(f"  {message}", err=True)
+    if summary.errors > len(first_errors):
+        click.echo(f"  ... and {summary.errors - len(first_errors)} more", err=True)
     store.close()
     if summary.errors and not summary.articles and not summary.already_stored:
         sys.exit(1)
@@ -385,7 +405,7 @@ def events_command(db, country, date_from, date_to, actor, event_type, min_fatal
 
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "jsonl"
-    store = _open_store(db)
+    store = _open_store(db, must_exist=True)
     filters = _filters(country, date_from, date_to, actor, event_type, min_fatalities, show_all)
     found = store.iter_events(limit=limit, **filters)
     if fmt == "table":
@@ -410,7 +430,7 @@ def export_command(db, country, date_from, date_to, actor, event_type, min_fatal
 
     if fmt == "parquet" and out == "-" and sys.stdout.isatty():
         _fail("Parquet is binary: give --out FILE (or redirect stdout)")
-    store = _open_store(db)
+    store = _open_store(db, must_exist=True)
     filters = _filters(country, date_from, date_to, actor, event_type, min_fatalities, show_all)
     try:
         n = export_mod.export(store.iter_events(limit=limit, **filters), fmt, None if out == "-" else out)
