@@ -162,3 +162,11 @@ def test_cli_export_and_events(store, tmp_path):
     assert res.exit_code != 0 and "unknown country" in res.output
     res = runner.invoke(cli, ["export", "--db", store.url, "--format", "geojson", "--from", "Feb 9"])
     assert res.exit_code != 0 and "Traceback" not in res.output
+
+
+def test_reading_commands_do_not_create_a_database_under_a_mistyped_name(tmp_path):
+    missing = tmp_path / "typo.db"
+    for args in (["events"], ["export", "--format", "acled-csv"]):
+        res = CliRunner().invoke(cli, [*args, "--db", str(missing)])
+        assert res.exit_code == 2 and "no database at" in res.output and "Traceback" not in res.output
+    assert not missing.exists()

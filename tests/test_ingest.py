@@ -462,3 +462,13 @@ def test_cli_ingest_killed_with_sigkill_resumes_without_loss_or_duplicates(tmp_p
     assert again.returncode == 0, again.stderr
     assert f"articles: {200 - articles} new (200 stored)" in again.stderr
     assert _stored_consistently(db)[0] == 200
+
+
+def test_cli_ingest_of_nothing_that_exists_fails_fast(tmp_path):
+    from click.testing import CliRunner
+
+    from eventwire.cli import cli
+
+    res = CliRunner().invoke(cli, ["ingest", str(tmp_path / "nowhere"), "--db", str(tmp_path / "n.db")])
+    assert res.exit_code == 2 and "no such file, folder or URL" in res.output
+    assert not (tmp_path / "n.db").exists()
