@@ -9,6 +9,11 @@ The generator draws real-world events in conflict hotspots (a few dense cities p
 realistically crowded: many distinct events a day in one town), then has 1-4 outlets report each one with
 the usual disagreements: the date off by a day, the place moved up to ~8 km or coded to the region, the
 sub-event type confused (air strike vs shelling), an actor missing, a different death toll.
+
+Measured (2026-11-25, 2-core VM, Python 3.11): 1,000,000 reports (500,049 true events) -> 508,829 clusters
+in 30.8 s (30.8 s CPU; 86 s wall when the machine was shared with 7 other busy processes), peak RSS 1.2 GB
+(0.5 GB of it the synthetic keys), pairwise precision 0.972, recall 0.941. Store path (--store 100000,
+SQLite): add_events ~3,500 records/s, first run_dedup 25 s, a repeat run (nothing changed) 7.5 s.
 """
 
 from __future__ import annotations
