@@ -374,3 +374,18 @@ def test_mention_offsets_inside_glued_tokens(cat, nlp):
     text = "Battle of Mosul (2016):Islamic State shot a cameraman."
     [m] = [m for m in mentions(cat, nlp, text) if m.actor.name == "Islamic State"]
     assert text[m.start:m.end] == "Islamic State" == m.text
+
+
+def test_bad_data_gives_a_clear_error():
+    countries = actors.load_countries()
+    state = actors._read_yaml("state_forces.yaml")
+    generics = actors._read_yaml("generics.yaml")
+    with pytest.raises(actors.CatalogueError, match="unknown country code"):
+        Catalogue(countries, state, [{"name": "X Front", "country": "XXX", "aliases": []}], [], [], generics)
+    with pytest.raises(actors.CatalogueError, match="inter"):
+        Catalogue(countries, state, [{"name": "X Front", "inter": 12, "aliases": []}], [], [], generics)
+    with pytest.raises(actors.CatalogueError, match="defined twice"):
+        Catalogue(countries, state, [{"name": "X Front", "sector": "REB", "aliases": []},
+                                     {"name": "X Front", "sector": "INS", "aliases": []}], [], [], generics)
+    with pytest.raises(actors.CatalogueError, match="unknown actor"):
+        Catalogue(countries, state, [], [], [{"person": "A B", "actor": "Nobody", "aliases": []}], generics)

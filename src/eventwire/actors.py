@@ -261,13 +261,19 @@ def load_countries(path: Path = COUNTRIES_TSV) -> dict[str, Country]:
     return out
 
 
-def _read_yaml(name: str) -> Any:
-    with open(ACTORS_DIR / name, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_YAML_LOADER)
-
-
 class CatalogueError(ValueError):
-    pass
+    """A data file of the catalogue is missing, malformed or inconsistent (the message names the file)."""
+
+
+def _read_yaml(name: str) -> Any:
+    path = ACTORS_DIR / name
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return yaml.load(fh, Loader=_YAML_LOADER)
+    except OSError as exc:
+        raise CatalogueError(f"cannot read actor data file {path}: {exc.strerror or exc}") from exc
+    except yaml.YAMLError as exc:
+        raise CatalogueError(f"actor data file {path} is not valid YAML: {exc}") from exc
 
 
 class Catalogue:
@@ -395,7 +401,13 @@ class Catalogue:
                      parent=d.get("parent"))
 
     def _build_named(self, items: list[dict], kind: str) -> None:
-        for d in items:
+        for d in items or []:
+            if not isinstance(d, dict) or not isinstance(d.get("name"), str) \
+                    or not isinstance(d.get("aliases", []), list):
+                raise CatalogueError(f"{kind} entry {d!r}: needs a 'name' string and an 'aliases' list")
+            inter = d.get("inter")
+            if inter is not None and (not isinstance(inter, int) or not 1 <= inter <= 8):
+                raise CatalogueError(f"{d['name']!r}: ACLED inter code must be 1-8, not {inter!r}")
             entry = self._register(self._entry_from(d, kind))
             for alias in [d["name"], *(d.get("aliases") or [])]:
                 self._alias(alias, entry, kind)
