@@ -15,10 +15,10 @@ rows land in Spark's null partition, `event_date=__HIVE_DEFAULT_PARTITION__`).
 Dedup reproduces `eventwire.dedup.cluster` exactly. That clustering is greedy complete linkage in (date, id)
 order, which is sequential, so Spark cannot simply take connected components of similar pairs (chains of
 near-misses would snowball). Instead it cuts the problem into independent pieces: blocking by (country, day,
-0.25-degree cell) and (country, admin1, day) finds every compatible pair of reports from different articles;
-the connected components of that graph (large-star / small-star, in Spark) cannot influence each other,
-because a report only ever joins a cluster whose every member is compatible with it and from another
-article, i.e. a cluster inside its own component. `dedup.cluster` then runs per component, and
+0.25-degree cell) and (country, admin1, day) finds every pair of reports that `dedup.compatible_keys`
+accepts; the connected components of that graph (union-find on the driver for up to 2M edges, else
+large-star / small-star in Spark) cannot influence each other, because a report only ever joins a cluster
+whose every member is compatible with it, i.e. a cluster inside its own component. `dedup.cluster` then runs per component, and
 `dedup.merge` builds each cluster's record, so the clusters and records equal the single-machine ones.
 
 The RDD API is used (PySpark classic, not Spark Connect): rows become the same Python dicts the rest of
@@ -50,6 +50,7 @@ ERROR_COLUMN = "error"
 INPUT_FIELDS = ("id", "text", "published", "title", "url", "source")
 TASKS_PER_CORE = 3  # small input files are one Spark split: re-spread them so every core has work
 ARTICLES_PER_TASK = 2000  # when the input is large: tasks short enough to retry cheaply, long enough to amortise
+DRIVER_CC_MAX_EDGES = 2_000_000  # ~300 MB of Python tuples on the driver; beyond that, components in Spark
 MAX_CC_ROUNDS = 64  # large-star / small-star needs O(log^2 n) rounds; this is far beyond any real graph
 
 
@@ -463,17 +464,14 @@ def block_entries(k: dedup.DedupKey) -> Iterator[tuple[tuple, tuple[bool, dedup.
             for d in days:
                 yield ("a", k.country, k.admin1, d), (False, k)
         return
-    ci, cj = dedup._cell(k.lat, k.lon)
-    reach = dedup._lon_reach(k.lat)
+    cells = dedup._neighbour_cells(k.lat, k.lon)
     for d in days:
-        for di in (-1, 0, 1):
-            for dj in range(-reach, reach + 1):
-                yield ("g", k.country, d, ci + di, (cj + dj) % dedup.LON_CELLS), (False, k)
+        for ci, cj in cells:
+            yield ("g", k.country, d, ci, cj), (False, k)
 
 
 def block_edges(members: Iterable[tuple[bool, dedup.DedupKey]]) -> list[tuple[str, str]]:
-    """A spanning forest (star edges root -> member) of the compatible pairs of different articles that
-    meet in one block: the same connectivity as all pairs, with at most one edge per report."""
+    """A spanning forest (star edges root -> member) of the compatible pairs that meet in one block: the same connectivity as all pairs, with at most one edge per report."""
     homes, probes = [], []
     for is_home, k in members:
         (homes if is_home else probes).append(k)
@@ -490,7 +488,7 @@ def block_edges(members: Iterable[tuple[bool, dedup.DedupKey]]) -> list[tuple[st
 
     for p in probes:
         for h in homes:
-            if p.id == h.id or p.article == h.article:
+            if p.id == h.id:
                 continue
             if dedup.compatible_keys(p, h):
                 a, b = find(p.id), find(h.id)
@@ -505,7 +503,8 @@ def connected_components(edges):
     neighbourhood. Converged when the graph is a forest of stars (no centre is also a leaf)."""
     edges = edges.filter(lambda e: e[0] != e[1]).map(lambda e: (max(e), min(e))).distinct()
     for _ in range(MAX_CC_ROUNDS):
-        edges = _small_star(_large_star(edges)).localCheckpoint()
+        edges = _small_star(_large_star(edges))
+        edges.localCheckpoint()  # cut the lineage: every round would otherwise recompute all earlier ones
         if is_star_forest(edges):
             return edges  # (leaf, centre); centres themselves are not listed
     raise RuntimeError(f"connected components did not converge in {MAX_CC_ROUNDS} rounds")
@@ -526,7 +525,7 @@ def _large_star(edges):
         m = min(nbrs | {u})
         return [(v, m) for v in nbrs if v > u]
     both = edges.flatMap(lambda e: (e, (e[1], e[0])))
-    return both.groupByKey().flatMap(star).distinct()
+    return both.groupByKey().flatMap(star)  # duplicates are harmless: small-star reads neighbour sets
 
 
 def _small_star(edges):
@@ -565,11 +564,35 @@ def _records(df):
     return df.select(*cols).rdd.map(to_record).reduceByKey(lambda a, b: a if a["article_id"] <= b["article_id"] else b)
 
 
-def cluster_assignments(records):
-    """(event_id, (cluster id, position)) for every record of an RDD of (event_id, record)."""
+def union_find_components(edges: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(leaf, centre) like connected_components, on the driver: for edge lists that fit in its memory."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return [(x, find(x)) for x in parent if find(x) != x]
+
+
+def cluster_assignments(records, driver_edges: int = DRIVER_CC_MAX_EDGES):
+    """(event_id, (cluster id, position)) for every record of an RDD of (event_id, record). The components
+    come from union-find on the driver when there are at most `driver_edges` edges (one job, a bounded
+    amount of memory), else from large-star / small-star in Spark."""
     keys = records.map(lambda kv: (kv[0], dedup.key_of(kv[1]))).cache()
-    edges = keys.values().flatMap(block_entries).groupByKey().flatMap(lambda kv: block_edges(kv[1]))
-    leaf_centre = connected_components(edges)
+    edges = keys.values().flatMap(block_entries).groupByKey().flatMap(lambda kv: block_edges(kv[1])).cache()
+    if edges.count() <= driver_edges:
+        sc = records.context
+        leaf_centre = sc.parallelize(union_find_components(edges.collect()), max(1, sc.defaultParallelism))
+    else:
+        leaf_centre = connected_components(edges)
     component = keys.leftOuterJoin(leaf_centre).map(lambda kv: (kv[1][1] or kv[0], kv[1][0]))
     return component.groupByKey().flatMap(lambda kv: _cluster_component(kv[1]))
 
@@ -586,10 +609,10 @@ def merged_row(cluster_id: str, members: Iterable[tuple[int, dict]]) -> dict[str
     return row
 
 
-def dedup_dataframe(spark, events_df):
+def dedup_dataframe(spark, events_df, driver_edges: int = DRIVER_CC_MAX_EDGES):
     """The merged events (lazy DataFrame) of extraction output or any table of SCHEMA records."""
     records = _records(events_df).cache()
-    assigned = cluster_assignments(records)
+    assigned = cluster_assignments(records, driver_edges)
     grouped = assigned.join(records).map(lambda kv: (kv[1][0][0], (kv[1][0][1], kv[1][1]))).groupByKey()
     schema = dedup_schema()
     rows = grouped.map(lambda kv: conform(merged_row(kv[0], kv[1]), schema))
