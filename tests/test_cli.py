@@ -274,7 +274,7 @@ def test_suicide_bombing_somalia(events_by_article):
     bombs = one(asserted(evs, sub="Suicide bomb"), "asserted suicide bombing", aid, evs)
     expect(bombs, aid, location_country="SOM", date="2021-09-25", fatalities=18)
     best = pick(bombs, lambda e: e["fatalities"] == 18)
-    assert "shabab" in norm((best["actor1"] or {}).get("name")), f"actor1 should be al-Shabaab: {best['actor1']}"
+    assert re.search(r"shaba+b", norm((best["actor1"] or {}).get("name"))), f"actor1 should be al-Shabaab: {best['actor1']}"
     # "Dozens of people were wounded" must not become 12 dead anywhere
     assert all(e["fatalities"] != 12 for e in evs), [e["fatalities_text"] for e in evs]
 

@@ -598,6 +598,8 @@ def _in_other_clause(m: DateMention, cand) -> bool:
     gov = _governor(span.root, trigger)
     if gov.dep_ not in ("relcl", "acl") or gov.i == trigger.i:
         return False
+    if gov.dep_ == "acl" and gov.tag_ == "VBN":
+        return False  # "a car packed with explosives ... on Saturday": a participle describes the same event
     return not any(t.i == gov.i for t in trigger.ancestors)
 
 

@@ -252,6 +252,16 @@ def _trigger_hits(sent: Span, phrase_hits: dict) -> list[tuple[Token, set, bool]
 
 
 CLAIM_VERBS = {"claim", "own", "accept", "admit"}
+HABITUAL = {"frequently", "often", "regularly", "routinely", "usually", "typically", "sometimes", "occasionally",
+            "habitually", "generally", "commonly"}
+
+
+def _is_habitual(tok: Token) -> bool:
+    """A frequency adverb on the trigger's clause: "IS regularly attacks convoys", "it often targets"."""
+    node = tok if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i else tok.head
+    return any(c.lower_ in HABITUAL for c in node.children) or any(c.lower_ in HABITUAL for c in tok.children)
+
+
 CLASH_WORDS = {"clash", "clashes", "fight", "fighting", "battle", "gunbattle", "firefight", "encounter",
                "skirmish", "gunfight", "shootout", "confrontation", "exchange"}
 AGENT_VERBS = {"plant", "trigger", "carry", "launch", "conduct", "perpetrate", "orchestrate", "detonate", "stage",
@@ -421,6 +431,8 @@ def find_events(doc: Doc, actor_mentions: list) -> list[EventCandidate]:
                 classes = {"disrupt"}
             if _is_claimed(tok):
                 continue  # "IS claimed the attack": a claim about an event told elsewhere, not a new one
+            if _is_habitual(tok):
+                continue  # "the group frequently targets checkpoints": a pattern, not an event
             if tok.i in ignored or any(c.i in ignored for c in tok.children if c.dep_ in ("dobj", "prep")):
                 continue
             classes = _refine_classes(tok, classes, ments)
@@ -450,7 +462,39 @@ def find_events(doc: Doc, actor_mentions: list) -> list[EventCandidate]:
                     speech = _speech_act(cand)
                     if speech is not None:
                         out.append(speech)
+    out = _merge_references(out)
     _attribute_claims(doc, out, context)
+    return out
+
+
+DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+
+
+def _is_reference(c: EventCandidate) -> bool:
+    """"the attack", "this bombing", "its assault": a noun that points back to an event already told."""
+    t = c.trigger
+    if t.pos_ not in ("NOUN", "ADJ") or c.modality != "asserted":
+        return False
+    if any(x.pos_ == "VERB" and x.i != t.i for x in c.triggers):
+        return False
+    return any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in t.children)
+
+
+def _merge_references(cands: list[EventCandidate]) -> list[EventCandidate]:
+    """A later definite mention of an event of the same family is the same event: it gives that event the
+    actor it names ("al-Shabaab said it carried out the attack") and is not reported twice."""
+    out: list[EventCandidate] = []
+    for c in cands:
+        earlier = [e for e in out if e.family == c.family and e.modality == "asserted"
+                   and e.sentence.start < c.sentence.start]
+        if earlier and _is_reference(c):
+            target = earlier[-1]
+            if c.actor1 is not None and c.actor1.known and not c.actor1.generic and (
+                    target.actor1 is None or target.actor1.generic or not target.actor1.known):
+                target.actor1 = c.actor1
+                target.confidence = min(0.99, target.confidence + 0.03)
+            continue
+        out.append(c)
     return out
 
 
@@ -1152,14 +1196,16 @@ def _target_kind(roles: Roles, sent: Span) -> str:
     return "any"
 
 
+@functools.lru_cache(maxsize=256)
+def _cue_pattern(cues: tuple) -> re.Pattern:
+    """One compiled alternation per cue list: a word cue matches at a word start ("detonat" finds
+    "detonated"), a phrase cue anywhere."""
+    parts = [re.escape(c) if (" " in c or "-" in c) else r"\b" + re.escape(c) for c in cues]
+    return re.compile("|".join(parts) or r"(?!x)x")
+
+
 def _has_cue(text_lower: str, cues) -> bool:
-    for cue in cues:
-        if " " in cue or "-" in cue:
-            if cue in text_lower:
-                return True
-        elif re.search(r"\b" + re.escape(cue), text_lower):
-            return True
-    return False
+    return _cue_pattern(tuple(cues)).search(text_lower) is not None
 
 
 def _instruments(sent: Span) -> set[str]:
