@@ -45,6 +45,8 @@ TERRITORY_NOUNS = {"town", "city", "village", "villages", "district", "area", "t
                    "village", "stronghold", "zone", "pocket", "front", "frontline", "axis", "sector", "ridge",
                    "heights", "farmland", "fields", "oilfields", "neighbourhoods", "neighborhoods", "island"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+NON_EVENT_ENTITIES = {"DATE", "TIME", "PERSON", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE", "MONEY",
+                      "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "PRODUCT"}
 NOT_ACTOR_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 PAIR_WORDS = {"side", "sides", "leader", "leaders", "country", "countries", "party", "parties", "both",
               "president", "presidents", "government", "governments", "minister", "ministers", "nation", "nations",
@@ -57,10 +59,11 @@ WEAK_TRIGGERS = {"hit", "target", "strike", "fire", "burn", "set", "enter", "adv
                  "release", "eliminate", "neutralize", "neutralise", "destroy", "burn down", "mortar",
                  "missile", "missiles", "rockets", "explosive", "explosives", "bombardment", "offensive",
                  "incursion", "assault", "shooting", "killing", "killings",
-                 "wound", "injure", "gunfire", "confrontation", "clash", "expel"}
+                 "wound", "injure", "gunfire", "confrontation", "clash", "expel", "blow", "blow up"}
 # as nouns these name fighting whatever else the sentence says ("Clashes on many fronts of Aleppo"); as verbs
 # they need company ("ministers clashed over the budget")
 STRONG_NOUNS = {"clash", "fighting", "confrontation"}
+PATIENT_SUBJECT_VERBS = {"die", "perish", "succumb", "drown", "starve"}
 DEATH_WORDS = {"kill", "killed", "dead", "die", "died", "death", "deaths", "murder", "murdered", "slay",
                "slain", "massacre", "massacred", "execute", "executed", "behead", "beheaded"}
 
@@ -230,8 +233,11 @@ def _trigger_hits(sent: Span, phrase_hits: dict) -> list[tuple[Token, set, bool]
         hits[root.i] = (root, set(classes) | hits.get(root.i, (None, set(), False))[1], weak)
         covered.update(range(start, end))
     for t in sent:
-        if t.i in covered:
-            continue
+        if t.i in covered or t.ent_type_ in NON_EVENT_ENTITIES:
+            continue  # "1 March", "Strike Force Alpha", "Protest Street": names, not events
+        if t.dep_ in ("compound", "poss") and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ in ("NOUN", "PROPN") \
+                and not lex.is_event_noun(t.head) and t.head.lemma_.lower() not in lex.conflict_words:
+            continue  # "bombing suspect", "attack survivors": the event is background to another noun
         lemma = t.lemma_.lower()
         classes: set = set()
         if t.pos_ in ("VERB",) and lemma in lex.verbs:
@@ -658,6 +664,8 @@ def _subject(tok: Token) -> tuple[Token | None, bool]:
             node = node.head
             continue
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
+            if node.head.ent_type_ in PLACE_LABELS:
+                return None, False  # "... in Madrid, Spain, which killed 13": misattached, not Spain's act
             passive = node.tag_ == "VBN" and node.dep_ == "acl"
             return node.head, passive
         break
@@ -696,13 +704,13 @@ def _roles(tok: Token, fam: str, ctx: DocContext) -> Roles:
     if tok.pos_ in ("VERB", "AUX"):
         subj, passive = _subject(tok)
         agents = _prep_objects(tok, {"by"})
-        if passive:
-            a2_tok = subj
+        lemma = tok.lemma_.lower()
+        if passive or lemma in PATIENT_SUBJECT_VERBS:
+            a2_tok = subj  # "a soldier was killed", "the general died": the subject is the one harmed
             a1_tok = agents[0] if agents else None
         else:
             a1_tok = subj
             a2_tok = _object(tok)
-        lemma = tok.lemma_.lower()
         if a2_tok is None:
             for p in _prep_objects(tok, {"against", "on", "with", "at", "to"}):
                 if lemma in ("meet", "talk", "clash", "fight", "agree", "cooperate", "sign", "negotiate", "consult",
@@ -950,6 +958,9 @@ class DocContext:
             return None  # a place is not an actor
         if tok.lemma_.lower() in TERRITORY_NOUNS or tok.lemma_.lower() in ("hold", "grip", "influence"):
             return None  # "regained control of two villages", "stormed the town": ground, not a party
+        if tok.lemma_.lower() in WEAPON_NOUNS or tok.lower_ in WEAPON_NOUNS or lexicon().is_event_noun(tok) \
+                or tok.lemma_.lower() in ("ied", "device", "vehicle", "car", "truck", "motorcycle"):
+            return None  # "a roadside IED killed a general": the weapon, not who used it
         if tok.lemma_.lower() in QUANTITY_HEADS:
             of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                   if p.dep_ == "pobj"]
