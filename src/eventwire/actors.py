@@ -381,6 +381,7 @@ class Catalogue:
                 self._add(f"{name}'s", REF, iso3=c.iso3, possessive=True)
                 if len(name) > 1:
                     self._add(name, COUNTRY, iso3=c.iso3)
+                    self._add(name, REF, iso3=c.iso3)  # "DR Congo troops", "Ivory Coast army"
             adjs = {normalise(a) for a in c.adjectives}
             for dem in c.demonyms:
                 if normalise(dem) not in adjs and normalise(dem) not in alias_names:
@@ -678,7 +679,15 @@ class Catalogue:
                 continue
             seen.add((k, state_mod))
             for n, t in self._at(words, k, (STATE_NOUN,), memo):
-                out.append(((k + n, t.flag), t.sector, state_mod))
+                e = k + n
+                out.append(((e, t.flag), t.sector, state_mod))
+                # a noun compound keeps the first noun's sector: "army spokesman" (MIL), "foreign ministry official"
+                for _ in range(2):
+                    more = self._at(words, e, (STATE_NOUN,), memo)
+                    if not more:
+                        break
+                    e += more[0][0]
+                    out.append(((e, t.flag), t.sector, state_mod))
             for n, t in self._at(words, k, (STATE_MOD,), memo):
                 frontier.append((k + n, state_mod or t.flag))
         return out
