@@ -183,6 +183,19 @@ def test_dedup_is_idempotent_and_incremental(store):
     assert battle.id == a.event_ids[0] and battle.source_count == 4 and battle.record["fatalities"] == 7
 
 
+def test_dedup_reclusters_only_countries_with_new_reports(store):
+    three_reports(store)
+    store.add_result(make_result("m1", [make_event("m1", **{**MOSUL, "place": "Mosul"})]))
+    assert store.run_dedup().reports == 4
+    assert store.run_dedup().reports == 0  # nothing new: nothing to read
+    late = store.add_result(make_result("m2", [make_event("m2", **{**MOSUL, "place": "Mosul"}, fatalities=3)]))
+    incremental = store.run_dedup()
+    assert (incremental.reports, incremental.changed) == (2, 1)  # Iraq only
+    full = store.run_dedup(full=True)
+    assert full.changed == 0 and full.reports == 5 and full.events == incremental.events == 2
+    assert store.get_event(late.event_ids[0]).source_count == 2
+
+
 # -- queries ----------------------------------------------------------------------------------------------
 @pytest.fixture
 def varied(store):

@@ -18,7 +18,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy import (JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text,
+                        true)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 # Stable constraint names, so that migrations can refer to them on every backend.
@@ -56,10 +57,19 @@ class ArticleRow(Base):
     sources: Mapped[list[EventSourceRow]] = relationship(back_populates="article")
 
 
+STATS_COLUMNS = ("event_type", "fatalities", "merged_into", "status", "modality", "actor1", "actor2")
+
+
 class EventRow(Base):
     __tablename__ = "events"
-    # the HTTP API's usual queries: a country's events by date, a region's, the newest first
-    __table_args__ = (Index("ix_events_country_date", "country", "date"), Index("ix_events_admin1", "admin1"))
+    # the HTTP API's usual queries: events by date within a country or a type, a region's; the two "stats" indexes
+    # cover every column /api/stats reads, so its counts never touch the (large) rows themselves
+    __table_args__ = (
+        Index("ix_events_admin1", "admin1"),
+        Index("ix_events_type_date", "event_type", "date"),
+        Index("ix_events_stats_country", "country", "date", *STATS_COLUMNS),
+        Index("ix_events_stats_date", "date", "country", *STATS_COLUMNS),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(64), unique=True)  # stable across databases: "ew-" + hash
@@ -124,6 +134,8 @@ class EventSourceRow(Base):
     admin1: Mapped[str | None] = mapped_column(String(256))
     actor1: Mapped[str | None] = mapped_column(String(256))
     actor2: Mapped[str | None] = mapped_column(String(256))
+    # not yet clustered: the next run_dedup re-clusters these reports' countries only (migration 0003)
+    dedup_pending: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true(), index=True)
 
     event: Mapped[EventRow] = relationship(back_populates="sources", foreign_keys=[event_id])
     article: Mapped[ArticleRow | None] = relationship(back_populates="sources")

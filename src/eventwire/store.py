@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, create_engine, event, func, insert, or_, select, update
+from sqlalchemy import bindparam, create_engine, event, func, insert, or_, select, text, update
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -443,9 +443,9 @@ class Store:
         elif not include_rejected:
             stmt = stmt.where(EventRow.status == "active")
         if admin1:
-            stmt = stmt.where(func.lower(EventRow.admin1) == admin1.lower())
+            stmt = stmt.where(EventRow.admin1 == admin1)  # the exact name, so that the index serves it
         if sub_event_type:
-            stmt = stmt.where(func.lower(EventRow.sub_event_type) == sub_event_type.lower())
+            stmt = stmt.where(_type_condition(sub_event_type, EventRow.sub_event_type))
         if bbox:
             west, south, east, north = (float(v) for v in bbox)
             stmt = stmt.where(EventRow.lat >= south, EventRow.lat <= north)
@@ -470,9 +470,7 @@ class Store:
             stmt = stmt.where(or_(EventRow.actor1.ilike(pat, escape="\\"), EventRow.actor2.ilike(pat, escape="\\"),
                                   EventRow.assoc_actors.ilike(pat, escape="\\")))
         if event_type:
-            t = event_type.lower()
-            stmt = stmt.where(or_(func.lower(EventRow.event_type) == t, func.lower(EventRow.sub_event_type) == t,
-                                  func.lower(EventRow.plover_event) == t))
+            stmt = stmt.where(_type_condition(event_type))
         if min_fatalities is not None:
             stmt = stmt.where(EventRow.fatalities >= int(min_fatalities))
         return stmt
@@ -547,8 +545,7 @@ class Store:
             return [{"key": k, "events": n, "fatalities": int(f or 0)} for k, n, f in s.execute(q)]
 
         with self._read() as s:
-            total = s.execute(self._filtered(select(func.count(EventRow.id), fat), **filters)).one()
-            by_day = grouped(s, EventRow.date)
+            by_day = grouped(s, EventRow.date)  # undated events too (key None): the totals are its sums
             actors: dict[str, list[int]] = {}
             for col in (EventRow.actor1, EventRow.actor2):
                 for row in grouped(s, col, top * 2):
@@ -557,7 +554,7 @@ class Store:
                         a[0] += row["events"]
                         a[1] += row["fatalities"]
             out = {
-                "events": total[0], "fatalities": int(total[1] or 0),
+                "events": sum(r["events"] for r in by_day), "fatalities": sum(r["fatalities"] for r in by_day),
                 "by_day": [{"date": r["key"].isoformat(), "events": r["events"], "fatalities": r["fatalities"]}
                            for r in by_day if r["key"] is not None],
                 "undated": next((r["events"] for r in by_day if r["key"] is None), 0),
@@ -649,21 +646,31 @@ class Store:
             }
 
     # -- dedup ----------------------------------------------------------------------------------------------
-    def run_dedup(self) -> DedupSummary:
-        """Re-cluster every report (eventwire.dedup) and bring the events table in line: each cluster's event
-        is its earliest row (stable ids), the other rows point to it with merged_into, and only clusters
-        whose membership changed are re-merged. Holds the write lock; readers go on."""
+    def run_dedup(self, full: bool = False) -> DedupSummary:
+        """Cluster the reports (eventwire.dedup) and bring the events table in line: each cluster's event is
+        its earliest row (stable ids), the other rows point to it with merged_into, and only clusters whose
+        membership changed are re-merged. Incremental: only the countries with reports not yet clustered are
+        re-clustered (clusters never cross countries, so this equals a full run); `full=True` re-clusters
+        everything (after a change of the dedup rules). Holds the write lock; readers go on."""
         import time
 
         t0 = time.perf_counter()
+        src = EventSourceRow.__table__
         with self._write() as s:
+            if s.bind.dialect.name == "postgresql":  # one dedup at a time, and no report slips in unclustered
+                s.execute(text("LOCK TABLE event_sources IN SHARE ROW EXCLUSIVE MODE"))
             cols = (EventSourceRow.id, EventSourceRow.origin_event_id, EventSourceRow.event_id,
                     EventSourceRow.article_id, EventSourceRow.article_key, EventSourceRow.event_type,
                     EventSourceRow.sub_event_type, EventSourceRow.plover_event, EventSourceRow.modality,
                     EventSourceRow.date, EventSourceRow.date_precision, EventSourceRow.lat, EventSourceRow.lon,
                     EventSourceRow.geo_precision, EventSourceRow.country, EventSourceRow.admin1,
                     EventSourceRow.actor1, EventSourceRow.actor2)
-            rows = s.execute(select(*cols)).all()
+            query = select(*cols)
+            if not full:
+                countries = [c for c in s.execute(select(EventSourceRow.country).distinct()
+                                                  .where(EventSourceRow.dedup_pending)).scalars() if c]
+                query = query.where(EventSourceRow.country.in_(countries))
+            rows = s.execute(query).all() if full or countries else []
             current: dict[int, set[int]] = defaultdict(set)  # event id -> origin ids of its sources now
             keys = []
             for r in rows:
@@ -677,6 +684,7 @@ class Store:
             changed = [(min(c.ids), sorted(c.ids)) for c in dedup.cluster(keys)
                        if current.get(min(c.ids)) != set(c.ids)]
             self._regroup(s, changed)
+            s.connection().execute(update(src).where(src.c.dedup_pending).values(dedup_pending=False))
             n_events = s.execute(select(func.count(EventRow.id)).where(EventRow.merged_into.is_(None))).scalar_one()
         return DedupSummary(reports=len(rows), events=n_events, changed=len(changed),
                             seconds=round(time.perf_counter() - t0, 3))
@@ -786,6 +794,23 @@ def _unique_keys(keys: list[str]) -> list[str]:
         seen[k] = n + 1
         out.append(k if n == 0 else f"{k}#{n}")
     return out
+
+
+def _type_condition(name: str, column=None):
+    """An ACLED type, sub-type or PLOVER code, any case. A known name becomes an equality on its own column (which
+    an index serves); anything else is compared case-insensitively with all three columns."""
+    from eventwire.records import ACLED_EVENT_TYPES, ACLED_SUB_TO_TYPE, PLOVER_EVENTS
+
+    t = name.strip().lower()
+    for col, names in ((EventRow.event_type, ACLED_EVENT_TYPES), (EventRow.sub_event_type, ACLED_SUB_TO_TYPE),
+                       (EventRow.plover_event, PLOVER_EVENTS)):
+        if column is not None and col is not column:
+            continue
+        known = next((n for n in names if n.lower() == t), None)
+        if known is not None:
+            return col == known
+    cols = [column] if column is not None else [EventRow.event_type, EventRow.sub_event_type, EventRow.plover_event]
+    return or_(*(func.lower(c) == t for c in cols))
 
 
 def _escape_like(text: str) -> str:
