@@ -188,7 +188,7 @@ def _bad(message: str, status: int = 422) -> HTTPException:
 
 def event_filters(
     country: Annotated[str | None, Query(max_length=64, description="ISO3 code or name (SYR, Syria).")] = None,
-    admin1: Annotated[str | None, Query(max_length=256, description="First-level region (Aleppo).")] = None,
+    admin1: Annotated[str | None, Query(max_length=256, description="First-level region, exact name (Aleppo).")] = None,
     bbox: Annotated[str | None, Query(max_length=100, description="west,south,east,north in degrees.")] = None,
     date_from: Annotated[dt.date | None, Query(description="Events on or after this date.")] = None,
     date_to: Annotated[dt.date | None, Query(description="Events on or before this date.")] = None,

@@ -1,0 +1,240 @@
+"""HTTP API latency over a large SQLite store: p50/p95 of typical /api/events and /api/stats queries.
+
+    .venv/bin/python benchmarks/api.py                 # 1,000,000 synthetic events (built once, then reused)
+    .venv/bin/python benchmarks/api.py --events 200000 --runs 50
+
+The database (benchmarks/out/api-<N>.db) is made of synthetic events: 40 countries, ten years, six ACLED
+types, 300 actors, skewed fatalities, one source row with an evidence sentence per event. Rows are written with
+sqlite3 directly (the Store's own schema, created by its migrations) because going through add_result would take
+an hour for a million events. The server is the real app under uvicorn on 127.0.0.1; the client is httpx.
+Goal: p95 <= 100 ms for the typical queries.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import random
+import socket
+import sqlite3
+import statistics
+import sys
+import threading
+import time
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "out"
+
+COUNTRIES = [  # iso3, lat, lon, admin1 regions (synthetic spread around a centre)
+    ("SYR", 35.0, 38.5, ["Aleppo", "Idlib", "Homs", "Deir ez-Zor", "Damascus"]),
+    ("IRQ", 33.2, 43.7, ["Nineveh", "Anbar", "Baghdad", "Kirkuk", "Basra"]),
+    ("AFG", 34.5, 67.0, ["Kabul", "Helmand", "Kandahar", "Herat", "Nangarhar"]),
+    ("YEM", 15.5, 47.5, ["Marib", "Taizz", "Al Hudaydah", "Sanaa", "Aden"]),
+    ("SOM", 5.2, 46.2, ["Banadir", "Lower Shabelle", "Bay", "Hiraan", "Gedo"]),
+    ("NGA", 9.1, 8.7, ["Borno", "Zamfara", "Kaduna", "Lagos", "Benue"]),
+    ("MLI", 17.6, -4.0, ["Mopti", "Gao", "Timbuktu", "Kidal", "Segou"]),
+    ("BFA", 12.2, -1.6, ["Sahel", "Nord", "Est", "Centre-Nord", "Boucle du Mouhoun"]),
+    ("UKR", 48.4, 31.2, ["Donetsk", "Luhansk", "Kharkiv", "Zaporizhzhia", "Kherson"]),
+    ("MMR", 21.9, 95.9, ["Sagaing", "Magway", "Shan", "Kachin", "Rakhine"]),
+    ("COD", -2.9, 23.6, ["North Kivu", "South Kivu", "Ituri", "Tanganyika", "Kasai"]),
+    ("ETH", 9.1, 40.5, ["Tigray", "Amhara", "Oromia", "Afar", "Somali"]),
+    ("SDN", 12.9, 30.2, ["Khartoum", "North Darfur", "South Darfur", "West Darfur", "Kordofan"]),
+    ("MOZ", -18.7, 35.5, ["Cabo Delgado", "Niassa", "Nampula", "Sofala", "Maputo"]),
+    ("COL", 4.6, -74.1, ["Cauca", "Antioquia", "Narino", "Choco", "Norte de Santander"]),
+    ("MEX", 23.6, -102.5, ["Guerrero", "Michoacan", "Jalisco", "Zacatecas", "Guanajuato"]),
+    ("PAK", 30.4, 69.3, ["Khyber Pakhtunkhwa", "Balochistan", "Punjab", "Sindh", "Islamabad"]),
+    ("IND", 22.0, 79.0, ["Manipur", "Jammu and Kashmir", "Chhattisgarh", "Punjab", "Delhi"]),
+    ("PHL", 12.9, 121.8, ["Mindanao", "Sulu", "Luzon", "Visayas", "Manila"]),
+    ("LBY", 26.3, 17.2, ["Tripoli", "Benghazi", "Misrata", "Sirte", "Fezzan"]),
+    ("CMR", 7.4, 12.4, ["Far North", "Northwest", "Southwest", "Adamawa", "Centre"]),
+    ("NER", 17.6, 8.1, ["Tillaberi", "Diffa", "Tahoua", "Maradi", "Niamey"]),
+    ("TCD", 15.5, 18.7, ["Lac", "Ouaddai", "Salamat", "Logone", "NDjamena"]),
+    ("CAF", 6.6, 20.9, ["Ouham", "Haute-Kotto", "Vakaga", "Bangui", "Mbomou"]),
+    ("SSD", 7.9, 30.0, ["Jonglei", "Unity", "Upper Nile", "Equatoria", "Warrap"]),
+    ("LBN", 33.9, 35.9, ["Beirut", "South", "Bekaa", "North", "Mount Lebanon"]),
+    ("PSE", 31.9, 35.2, ["Gaza", "West Bank", "Hebron", "Nablus", "Jenin"]),
+    ("ISR", 31.0, 34.8, ["Southern", "Northern", "Jerusalem", "Tel Aviv", "Haifa"]),
+    ("TUR", 39.0, 35.2, ["Sirnak", "Hakkari", "Diyarbakir", "Istanbul", "Ankara"]),
+    ("IRN", 32.4, 53.7, ["Sistan", "Kurdistan", "Tehran", "Khuzestan", "Fars"]),
+    ("VEN", 6.4, -66.6, ["Zulia", "Caracas", "Bolivar", "Tachira", "Apure"]),
+    ("BRA", -14.2, -51.9, ["Rio de Janeiro", "Sao Paulo", "Bahia", "Para", "Ceara"]),
+    ("HTI", 18.9, -72.3, ["Ouest", "Artibonite", "Nord", "Centre", "Sud"]),
+    ("KEN", 0.0, 37.9, ["Nairobi", "Mandera", "Garissa", "Lamu", "Marsabit"]),
+    ("BDI", -3.4, 29.9, ["Bujumbura", "Cibitoke", "Bubanza", "Kayanza", "Ngozi"]),
+    ("BGD", 23.7, 90.4, ["Dhaka", "Chittagong", "Cox's Bazar", "Sylhet", "Khulna"]),
+    ("THA", 15.9, 100.9, ["Pattani", "Yala", "Narathiwat", "Songkhla", "Bangkok"]),
+    ("LKA", 7.9, 80.8, ["Western", "Northern", "Eastern", "Central", "Southern"]),
+    ("CHL", -35.7, -71.5, ["Santiago", "Araucania", "Valparaiso", "Biobio", "Antofagasta"]),
+    ("FRA", 46.2, 2.2, ["Ile-de-France", "Provence", "Occitanie", "Brittany", "Normandy"]),
+]
+COUNTRY_WEIGHTS = [40 / (i + 1) for i in range(len(COUNTRIES))]  # a few countries hold most events
+TYPES = [
+    ("Battles", "Armed clash", "ASSAULT", "190", 0.32),
+    ("Explosions/Remote violence", "Shelling/artillery/missile attack", "ASSAULT", "195", 0.22),
+    ("Violence against civilians", "Attack", "ASSAULT", "180", 0.16),
+    ("Protests", "Peaceful protest", "PROTEST", "141", 0.18),
+    ("Riots", "Violent demonstration", "PROTEST", "145", 0.06),
+    ("Strategic developments", "Arrests", "COERCE", "173", 0.06),
+]
+ACTOR_STEMS = ["Military Forces of", "Police Forces of", "Rebels of", "Militia of", "Protesters of", "Civilians of"]
+GROUPS = ["Islamic State", "Al Shabaab", "JNIM", "Boko Haram", "Hay'at Tahrir al-Sham", "Houthis", "Taliban",
+          "ADF", "M23", "Wagner Group", "ELN", "CJNG", "TTP", "RSF", "Fano", "PDF", "NDF", "LRA", "KNU", "Ansaroul Islam"]
+START = dt.date(2015, 1, 1)
+DAYS = 3652
+
+
+def synthetic_rows(n: int, seed: int = 7):
+    """(events row, event_sources row) tuples for n synthetic events."""
+    rng = random.Random(seed)
+    now = dt.datetime(2025, 1, 1).isoformat(sep=" ")
+    for i in range(1, n + 1):
+        iso3, clat, clon, regions = rng.choices(COUNTRIES, COUNTRY_WEIGHTS)[0]
+        etype, sub, plover, cameo, _ = rng.choices(TYPES, [t[4] for t in TYPES])[0]
+        date = (START + dt.timedelta(days=rng.randrange(DAYS))).isoformat() if rng.random() > 0.01 else None
+        a1 = rng.choice(GROUPS) if rng.random() < 0.4 else f"{rng.choice(ACTOR_STEMS)} {iso3}"
+        a2 = None if etype in ("Protests", "Riots") else (
+            rng.choice(GROUPS) if rng.random() < 0.4 else f"{rng.choice(ACTOR_STEMS)} {iso3}")
+        dead = None if etype in ("Protests", "Strategic developments") else int(rng.paretovariate(1.3)) - 1
+        region = rng.choice(regions)
+        lat, lon = clat + rng.uniform(-3, 3), clon + rng.uniform(-3, 3)
+        place = f"{region} town {rng.randrange(60)}"
+        evidence = (f"{a1} {'attacked' if a2 else 'gathered in'} {place}"
+                    + (f", killing {dead} people" if dead else "") + f", local sources said on {date or 'Monday'}.")
+        record = {
+            "article_id": f"syn-{i}", "event_id": f"e{i:07d}", "event_type": etype, "sub_event_type": sub,
+            "plover": {"event": plover, "mode": None, "context": []}, "cameo": cameo,
+            "actor1": {"name": a1, "text": a1, "country": iso3, "sector": None, "inter": 1},
+            "actor2": {"name": a2, "text": a2, "country": iso3, "sector": None, "inter": 2} if a2 else None,
+            "assoc_actor1": [], "assoc_actor2": [],
+            "location": {"name": place, "lat": round(lat, 4), "lon": round(lon, 4), "country": iso3,
+                         "admin1": region, "precision": 2},
+            "date": date, "date_precision": "day" if date else None, "date_text": None, "fatalities": dead,
+            "fatalities_text": None, "modality": "asserted",
+            "evidence": {"text": evidence, "start": 0, "end": len(evidence)}, "confidence": 0.7,
+        }
+        rec = json.dumps(record)
+        yield ((i, f"ew-{i:016x}", None, "active", 1, etype, sub, plover, cameo, a1, a2, None, iso3, region, place,
+                lat, lon, 2, date, "day" if date else None, dead, "asserted", 0.7, rec, now, now),
+               (i, i, i, None, f"syn-{i}", f"ext/syn-{i}/e{i:07d}", f"e{i:07d}", evidence, 0, len(evidence), "{}",
+                etype, sub, plover, "asserted", date, "day" if date else None, lat, lon, 2, iso3, region, a1, a2))
+
+
+def build(path: Path, n: int) -> None:
+    from eventwire.store import Store
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".building")
+    for p in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+        p.unlink(missing_ok=True)
+    Store(f"sqlite:///{tmp}").close()  # the schema, from the migrations
+    con = sqlite3.connect(tmp)
+    con.execute("PRAGMA journal_mode = WAL")
+    con.execute("PRAGMA synchronous = OFF")
+    ev_sql = "INSERT INTO events VALUES (" + ",".join("?" * 26) + ")"
+    src_sql = ("INSERT INTO event_sources (id, event_id, origin_event_id, article_id, article_key, source_key, "
+               "source_event_id, evidence_text, evidence_start, evidence_end, record, event_type, sub_event_type, "
+               "plover_event, modality, date, date_precision, lat, lon, geo_precision, country, admin1, actor1, "
+               "actor2) VALUES (" + ",".join("?" * 24) + ")")
+    t0, batch = time.perf_counter(), []
+    for k, row in enumerate(synthetic_rows(n), 1):
+        batch.append(row)
+        if len(batch) == 20000 or k == n:
+            con.executemany(ev_sql, [r[0] for r in batch])
+            con.executemany(src_sql, [r[1] for r in batch])
+            con.commit()
+            batch = []
+            print(f"\r  {k:,} events written ({time.perf_counter() - t0:.0f} s)", end="", file=sys.stderr)
+    print(file=sys.stderr)
+    con.execute("ANALYZE")
+    con.commit()
+    con.close()
+    tmp.rename(path)
+    for suffix in ("-wal", "-shm"):
+        Path(f"{tmp}{suffix}").unlink(missing_ok=True)
+
+
+QUERIES = [  # (label, path): what the dashboard and an analyst's scripts ask most
+    ("events: newest 100", "/api/events?limit=100"),
+    ("events: one country, newest 100", "/api/events?country=SYR&limit=100"),
+    ("events: country + year, with count", "/api/events?country=NGA&date_from=2021-01-01&date_to=2021-12-31&limit=100&count=true"),
+    ("events: region", "/api/events?admin1=Borno&limit=100"),
+    ("events: type + min fatalities", "/api/events?type=Battles&min_fatalities=10&limit=100"),
+    ("events: actor", "/api/events?actor=Boko%20Haram&limit=100"),
+    ("events: bounding box", "/api/events?bbox=35,32,40,37&limit=100"),
+    ("events: a month, 1000 rows", "/api/events?date_from=2022-03-01&date_to=2022-03-31&limit=1000"),
+    ("events: evidence words", "/api/events?q=killing%20Marib&limit=100"),
+    ("events: page 50 by cursor", None),
+    ("event by id", "/api/events/{middle}"),
+    ("stats: one country, one year", "/api/stats?country=SYR&date_from=2020-01-01&date_to=2020-12-31"),
+    ("stats: all countries, one month", "/api/stats?date_from=2023-06-01&date_to=2023-06-30"),
+    ("stats: one country, all years", "/api/stats?country=MLI"),
+    ("stats: everything", "/api/stats"),
+]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--events", type=int, default=1_000_000)
+    ap.add_argument("--runs", type=int, default=30)
+    ap.add_argument("--rebuild", action="store_true")
+    args = ap.parse_args()
+
+    import httpx
+    import uvicorn
+
+    from eventwire.api import create_app
+    from eventwire.store import Store
+
+    db = OUT / f"api-{args.events}.db"
+    if args.rebuild or not db.exists():
+        print(f"building {db} ({args.events:,} events)...", file=sys.stderr)
+        build(db, args.events)
+    store = Store(f"sqlite:///{db}")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    base = f"http://127.0.0.1:{port}"
+    print(f"{args.events:,} events in {db.name} ({db.stat().st_size / 1e9:.2f} GB); {args.runs} runs per query, "
+          "after one warm-up run\n")
+    print(f"{'query':40} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'rows':>6}")
+    results = {}
+    with httpx.Client(base_url=base, timeout=120) as client:
+        for label, path in QUERIES:
+            if path is None:  # follow the cursor 49 pages down, then time the 50th page
+                cursor_path = "/api/events?limit=100"
+                for _ in range(49):
+                    cur = client.get(cursor_path).json()["next_cursor"]
+                    cursor_path = f"/api/events?limit=100&cursor={cur}"
+                path = cursor_path
+            path = path.replace("{middle}", str(args.events // 2))
+            times, rows = [], 0
+            for k in range(args.runs + 1):
+                t0 = time.perf_counter()
+                r = client.get(path)
+                ms = (time.perf_counter() - t0) * 1000
+                assert r.status_code == 200, (path, r.status_code, r.text[:200])
+                if k:
+                    times.append(ms)
+                body = r.json()
+                rows = len(body["events"]) if "events" in body and isinstance(body["events"], list) else \
+                    body.get("events", 1)
+            times.sort()
+            p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
+            results[label] = (statistics.median(times), p95)
+            print(f"{label:40} {statistics.median(times):8.1f} {p95:8.1f} {times[-1]:8.1f} {rows:>6}")
+    server.should_exit = True
+    thread.join(timeout=10)
+    store.close()
+    slow = [k for k, (_, p95) in results.items() if p95 > 100]
+    print(f"\ngoal p95 <= 100 ms: {len(results) - len(slow)} of {len(results)} queries meet it"
+          + (f"; over: {', '.join(slow)}" if slow else ""))
+
+
+if __name__ == "__main__":
+    main()
