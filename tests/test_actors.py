@@ -389,3 +389,14 @@ def test_bad_data_gives_a_clear_error():
                                      {"name": "X Front", "sector": "INS", "aliases": []}], [], [], generics)
     with pytest.raises(actors.CatalogueError, match="unknown actor"):
         Catalogue(countries, state, [], [], [{"person": "A B", "actor": "Nobody", "aliases": []}], generics)
+
+
+@pytest.mark.parametrize("phrase,name", [
+    ("regime forces", "Military Forces"), ("government troops", "Military Forces"),
+    ("government spokesman", "Government"), ("army spokesman", "Military Forces"),
+    ("China's foreign ministry spokesman", "Government of China"), ("DR Congo troops",
+                                                                     "Military Forces of the Democratic Republic of the Congo"),
+    ("Iraqi defence ministry officials", "Military Forces of Iraq"), ("Kenyan police chief", "Police Forces of Kenya"),
+])
+def test_noun_compounds_and_modifiers(cat, phrase, name):
+    assert cat.resolve(phrase).name == name

@@ -681,7 +681,10 @@ class Catalogue:
             for n, t in self._at(words, k, (STATE_NOUN,), memo):
                 e = k + n
                 out.append(((e, t.flag), t.sector, state_mod))
-                # a noun compound keeps the first noun's sector: "army spokesman" (MIL), "foreign ministry official"
+                # a noun compound keeps the first noun's sector: "army spokesman" (MIL), "foreign ministry official";
+                # a first noun that is also a modifier ("regime forces", "government troops") is read as one
+                if any(m == n for m, _ in self._at(words, k, (STATE_MOD,), memo)):
+                    continue
                 for _ in range(2):
                     more = self._at(words, e, (STATE_NOUN,), memo)
                     if not more:
