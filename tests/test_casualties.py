@@ -269,3 +269,18 @@ def test_empty_sentence(nlp):
 
 def test_a_toll_verb_needs_a_number(nlp):
     assert count(nlp, "The nine deaths over the last week might have been the result of the outbreak.") == 9
+
+
+@pytest.mark.parametrize("text", [
+    "The insurgency has killed more than 1,500 people since 2017.",
+    "The war, which has killed 300,000 people, entered its seventh year.",
+    "The conflict has killed 12,000 civilians so far.",
+])
+def test_running_totals_are_no_events_toll(nlp, text):
+    assert count(nlp, text) is None
+
+
+def test_vague_count_text_names_the_people(nlp):
+    doc = nlp("Gunmen killed dozens of villagers at a cattle market on Sunday.")
+    f = find_fatalities(doc[:])
+    assert (f.count, f.text) == (12, "killed dozens of villagers")

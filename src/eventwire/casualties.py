@@ -407,7 +407,10 @@ def _value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | 
                 ph = phrases_by_token[c.i]
                 break
     if ph is not None and not _measure(victim, ph, lex):
-        return _Count(ph.value, set(range(ph.first, ph.last + 1)) | {victim.i})
+        tokens = set(range(ph.first, ph.last + 1)) | {victim.i}
+        if victim.i in ph.tokens:  # "dozens of villagers": the people the vague number counts
+            tokens |= {t.i for c in victim.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+        return _Count(ph.value, tokens)
     if victim.lower_ in ("he", "she", "him", "her", "himself", "herself"):
         return _Count(1, {victim.i})
     det = [c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "nummod")]
@@ -505,6 +508,33 @@ class _AnchorCount:
     via_subject: bool
 
 
+_CONFLICT_NOUNS = frozenset({"conflict", "war", "insurgency", "violence", "crisis", "campaign", "unrest", "uprising",
+                             "rebellion", "epidemic", "outbreak", "disease", "famine"})
+_RUNNING_TOTAL_WORDS = frozenset({"so far", "to date", "in total", "altogether", "overall", "since"})
+
+
+def _running_total(anchor) -> bool:
+    """"The insurgency has killed more than 1,500 people since 2017", "the war, which has killed 300,000": a
+    running total over a whole conflict, not the toll of one event."""
+    if anchor.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(anchor.children)
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ == "since":
+            return True
+        if c.dep_ == "advmod" and " ".join(t.lower_ for t in c.subtree) in _RUNNING_TOTAL_WORDS:
+            return True
+        if c.dep_ == "prep" and " ".join(t.lower_ for t in c.subtree) in _RUNNING_TOTAL_WORDS:
+            return True
+    perfect = any(c.dep_ == "aux" and _lemma(c) == "have" for c in kids)
+    if not perfect:
+        return False
+    agents = [c for c in kids if c.dep_ == "nsubj"]
+    if anchor.dep_ == "relcl":
+        agents.append(anchor.head)
+    return any(_lemma(a) in _CONFLICT_NOUNS for a in agents)
+
+
 def _anchor_counts(sent, lex: Lexicon) -> list[_AnchorCount]:
     phrases = number_phrases(sent, lex)
     by_token = {}
@@ -513,6 +543,8 @@ def _anchor_counts(sent, lex: Lexicon) -> list[_AnchorCount]:
             by_token.setdefault(i, ph)
     results = []
     for anchor in _anchors(sent, lex):
+        if _running_total(anchor):
+            continue
         seen_victims: set[int] = set()
         total, tokens, via_subject, found = 0, {anchor.i}, False, False
         for victim in _victims(anchor, lex):
@@ -706,7 +738,12 @@ def find_fatalities(sentence, trigger=None) -> Fatalities | None:
     counts = _anchor_counts(sentence, lex)
     if trigger is not None and not (sentence.start <= trigger.i < sentence.end):
         trigger = None
-    best = _choose(counts, trigger) if counts else _fallback(sentence, lex)
+    if counts:
+        best = _choose(counts, trigger)
+    elif any(_running_total(a) for a in _anchors(sentence, lex)):
+        return None  # a conflict's running total, which the word-order fallback must not pick up either
+    else:
+        best = _fallback(sentence, lex)
     if best is None and counts:
         return None  # the sentence's deaths belong to another event
     if best is None:
