@@ -472,10 +472,12 @@ class Geoparser:
             return False
         if _is_dateline(doc, m):
             return pop >= 10000 or strong
+        if self._has_container(doc, m):
+            return bool(primary)  # "Greer, South Carolina", "Athens, Ga."
         if ent == "PERSON":
             art = first.lower_ in ARABIC_ARTICLES or first.lower_.split("-")[0] in ARABIC_ARTICLES
             titled = prev is not None and (prev.lower_.rstrip(".") in PERSON_TITLES or prev.ent_type_ == "PERSON")
-            alone = len(span) == 1 and not titled and (m.j >= len(doc) or doc[m.j].ent_type_ != "PERSON")
+            alone = len(span) == 1 and not titled
             return (art and pop >= 1000) or (after_prep and prev.lower_ in STRONG_PREPS and pop >= 5000) or \
                 (alone and bool(primary) and (strong or pop >= 100000))
         if ent in ("ORG", "FAC", "NORP", "LOC", "GPE", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"):
@@ -487,7 +489,9 @@ class Geoparser:
                 return strong or (bool(primary) and pop >= 100000) or (after_prep and pop >= 5000)
             if ent not in ("ORG", "FAC", "NORP", "LOC", "GPE"):
                 return False
-            return strong or (bool(primary) and pop >= 50000)
+            # a town opening an organisation's name: "Watertown-Mayer Lutheran", "Alexandria City Schools"
+            opens = ent_span is not None and ent_span.start == m.i
+            return strong or (bool(primary) and pop >= (10000 if opens else 50000))
         if not primary:
             return False
         if len(span) == 1:
@@ -505,10 +509,36 @@ class Geoparser:
             return pop >= 20000
         return pop >= 200000 or (len(span) > 1 and pop >= 20000)
 
+    def _has_container(self, doc, m: _Mention) -> bool:
+        """True when the name is followed by ", <its state or country>" ("Greer, South Carolina")."""
+        if m.j + 1 >= len(doc) or doc[m.j].text != ",":
+            return False
+        for w in (3, 2, 1):
+            if m.j + 1 + w > len(doc):
+                continue
+            nxt = doc[m.j + 1:m.j + 1 + w]
+            ab = self.abbrevs.get(nxt.text)
+            outer = (self.gaz.admin1(*ab),) if ab else self.gaz.lookup(normalize(nxt.text))
+            for o in outer:
+                if o is None or o.feature not in (ADMIN1, COUNTRY):
+                    continue
+                if any(e.cc == o.cc and (o.feature == COUNTRY or e.admin1 == o.admin1) for e in m.cands):
+                    return True
+        return False
+
     def _abbreviations(self, doc, taken, claim) -> None:
         """"Athens, Ga.": a state abbreviation right after a capitalised word and a comma."""
         comma = doc.vocab.strings.add(",")
         orth = doc.to_array([ORTH]).tolist()
+        dotted = {doc.vocab.strings.add(a): a for a in self.abbrevs if a.count(".") >= 2}
+        for k, h in enumerate(orth):  # "S.C.", "D.C.", "N.Y.": unambiguous wherever they stand
+            if h not in dotted or taken[k]:
+                continue
+            if k == 0 or not doc[k - 1].text.endswith("-"):  # not a party label ("D-S.C.")
+                e = self.gaz.admin1(*self.abbrevs[dotted[h]])
+                if e is not None:
+                    t = doc[k]
+                    claim(_Mention(t.idx, t.idx + len(t.text), k, k + 1, t.text, "abbrev", (e,)))
         for k in (k for k in range(1, len(doc) - 1) if orth[k] == comma):
             if not _is_cap(doc[k - 1]):
                 continue
