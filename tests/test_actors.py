@@ -400,3 +400,11 @@ def test_bad_data_gives_a_clear_error():
 ])
 def test_noun_compounds_and_modifiers(cat, phrase, name):
     assert cat.resolve(phrase).name == name
+
+
+def test_possessive_country_is_an_actor_unless_a_place_follows(cat, nlp):
+    got = by_text(mentions(cat, nlp, "Fighting in Syria's north went on. Officials praised Haiti's efforts."))
+    assert "Syria" not in got
+    assert got["Haiti's efforts"].name == "Government of Haiti"
+    assert by_text(mentions(cat, nlp, "Nicaragua's Sandinista government ordered it."))[
+        "Nicaragua's Sandinista government"].name == "Government of Nicaragua"

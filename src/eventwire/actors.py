@@ -40,6 +40,11 @@ BRACKETS = frozenset("()[]")
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE = "'s"
 # a bare country name after one of these is a place, not an actor ("fighting in Syria")
+# after "Syria's" these make the country a place ("Syria's north"); other nouns make it an actor ("Haiti's efforts")
+PLACE_NOUNS = frozenset("""north south east west northeast northwest southeast southwest northern southern eastern western
+    central capital province provinces region regions city cities town towns border borders frontier coast coastline
+    territory territories airspace waters countryside desert mountains interior soil largest biggest second third
+    main restive volatile oil war conflict civil economy people population history""".split())
 LOCATIVE_WORDS = frozenset("""in into inside within across throughout near at to toward towards from through out outside
     over around of via on off along beyond onto for between among amid across northern southern eastern western central
     north south east west northeast northwest southeast southwest border borders visit visited""".split())
@@ -558,10 +563,12 @@ class Catalogue:
         cands: list[_Cand] = []
         for start, end in persons:
             cands.extend(self._titled_person(words, start, end, memo))
+        person_ends = {(s, e) for s, e in persons}
         for i in range(len(words)):
             if words[i].key not in self._first:
                 continue
-            cands.extend(self._alias_cands(words, i, memo))
+            cands.extend(c for c in self._alias_cands(words, i, memo)
+                         if c.kind != "person" or not _inside_longer_name(c, person_ends))
             cands.extend(self._state_cands(words, i, memo))
             cands.extend(self._generic_cands(words, i, memo))
             cands.extend(self._country_cands(words, i, memo))
@@ -654,7 +661,12 @@ class Catalogue:
                     and words[i - 1].key not in ARTICLES and not self._at(words, i - 1, (REF, STATE_MOD), memo):
                 continue  # "Liberation Army": part of an unknown proper name
             named = {after + n for n, t in self._at(words, after, (ALIAS,), memo) if t.entry.kind != "state"}
-            for end, sector, state_mod in self._noun_after(words, after, memo):
+            readings = self._noun_after(words, after, memo)
+            if iso3 is not None and after < len(words) and words[after].shape == "title" \
+                    and words[after].key not in self._first:
+                # "Nicaragua's Sandinista government", "Syria's Baathist regime": a party word before a government
+                readings += [r for r in self._noun_after(words, after + 1, memo) if r[1] == "GOV"]
+            for end, sector, state_mod in readings:
                 if iso3 is None and not (state_mod or end[1]):
                     continue
                 if end[0] in named:
@@ -919,6 +931,11 @@ def _doc_words(doc) -> list[_Word]:
     return words
 
 
+def _inside_longer_name(c: _Cand, persons: Iterable[tuple[int, int]]) -> bool:
+    """A known name that is only the start of a longer PERSON name ("Sharon" in "Sharon Stone")."""
+    return any(s <= c.start < e and e > c.end for s, e in persons)
+
+
 def _person_spans(doc, words: Sequence[_Word]) -> list[tuple[int, int]]:
     """PERSON entities of the Doc as word ranges."""
     first: dict[int, int] = {}
@@ -940,8 +957,8 @@ def _country_is_actor(doc, words: Sequence[_Word], c: _Cand) -> bool:
     """A bare country name is an actor only where it acts: not after "in"/"from", not as a noun modifier."""
     if c.start > 0 and words[c.start - 1].key in LOCATIVE_WORDS:
         return False
-    if c.end < len(words) and words[c.end].key == POSSESSIVE:
-        return False  # "Syria's north": only "Syria's army" (a state phrase) is an actor
+    if c.end + 1 < len(words) and words[c.end].key == POSSESSIVE and words[c.end + 1].key in PLACE_NOUNS:
+        return False  # "Syria's north" is a place, "Haiti's efforts" an actor
     tok = doc[words[c.end - 1].token]
     if tok.dep_ in ("compound", "amod", "nmod", "npadvmod") and tok.head.i > tok.i:
         return False
