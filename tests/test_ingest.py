@@ -413,7 +413,7 @@ def test_cli_ingest_dedups_three_reports_and_a_second_run_adds_nothing(tmp_path)
     assert battle["fatalities"] == 9  # the most conservative of 12, 9 and none
     assert {s["article_key"] for s in battle["sources"]} == {"wire-a", "wire-b", "wire-c"}
 
-    second = _ew("ingest", str(folder), "--db", db, "-q", "--error-log", str(log))
+    second = _ew("ingest", str(folder), "--db", db, "-q", "--error-log", str(log), cwd=tmp_path)
     assert second.returncode == 0 and "articles: 0 new (3 stored)" in second.stderr
     assert "3 already stored" in second.stderr
     table = _ew("events", "--db", db, "--format", "table", env_extra={"COLUMNS": "200"})
@@ -429,7 +429,7 @@ def test_cli_ingest_pages_and_feeds_over_http(site, tmp_path):
     db = f"sqlite:///{tmp_path / 'web.db'}"
     refused = _ew("ingest", f"{site.base}/bab", "--db", db, "-q", "--error-log", str(tmp_path / "e.jsonl"))
     assert refused.returncode == 1 and "errors:   1" in refused.stderr and site.hits == []
-    done = _ew("ingest", f"{site.base}/feed.xml", "--db", db, "-q", "--allow-private")
+    done = _ew("ingest", f"{site.base}/feed.xml", "--db", db, "-q", "--allow-private", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "articles: 2 new" in done.stderr
     s = Store(db)
@@ -440,12 +440,12 @@ def test_cli_ingest_pages_and_feeds_over_http(site, tmp_path):
 @pytest.mark.slow
 @needs_pipeline
 def test_cli_ingest_killed_with_sigkill_resumes_without_loss_or_duplicates(tmp_path):
-    folder = corpus(tmp_path / "many", 200)
+    folder = corpus(tmp_path / "many", 100)
     db_path = tmp_path / "kill.db"
     db = f"sqlite:///{db_path}"
     exe = Path(sys.executable).with_name("eventwire")
     proc = subprocess.Popen([str(exe), "ingest", str(folder), "--db", db, "-q"], stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=tmp_path)
     deadline, stored = time.time() + 300, 0
     while time.time() < deadline and stored == 0 and proc.poll() is None:
         time.sleep(0.1)
@@ -457,11 +457,11 @@ def test_cli_ingest_killed_with_sigkill_resumes_without_loss_or_duplicates(tmp_p
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait(30)
     articles, _ = _stored_consistently(db)
-    assert 0 < articles < 200, "the run was not killed in the middle"
-    again = _ew("ingest", str(folder), "--db", db, "-q")
+    assert 0 < articles < 100, "the run was not killed in the middle"
+    again = _ew("ingest", str(folder), "--db", db, "-q", cwd=tmp_path)
     assert again.returncode == 0, again.stderr
-    assert f"articles: {200 - articles} new (200 stored)" in again.stderr
-    assert _stored_consistently(db)[0] == 200
+    assert f"articles: {100 - articles} new (100 stored)" in again.stderr
+    assert _stored_consistently(db)[0] == 100
 
 
 def test_cli_ingest_of_nothing_that_exists_fails_fast(tmp_path):
