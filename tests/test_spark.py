@@ -70,7 +70,9 @@ def by_id(records):
 
 
 def single_process(pipeline, articles) -> list[dict]:
-    return by_id(ev.to_dict() for res in pipeline.pipe(articles) for ev in res.events)
+    results = list(pipeline.pipe(articles))
+    assert not [r.error for r in results if r.error]
+    return by_id(ev.to_dict() for res in results for ev in res.events)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -159,9 +161,9 @@ def test_spark_extract_equals_the_single_process_output_and_isolates_bad_article
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
     out = tmp_path / "events"
 
+    expected = single_process(pipeline, example_articles)
     counts = S.run_extract(spark, str(src), str(out), partitions=5)
     rows = list(S.iter_output(str(out)))
-    expected = single_process(pipeline, example_articles)
 
     got = by_id(S._plain_record(r) for r in rows if not r["error"])
     assert got == expected
@@ -191,9 +193,10 @@ def test_spark_extract_reads_parquet_articles_with_date_columns(spark, tmp_path,
                       "source": [a["source"] for a in chosen], "extra": [1, 2, 3, 4]})
     pq.write_table(table, tmp_path / "articles.parquet")
     out = tmp_path / "events"
+    expected = single_process(pipeline, chosen)
     S.run_extract(spark, str(tmp_path / "articles.parquet"), str(out))
     got = by_id(r for r in S.iter_records(str(out)) if isinstance(r, dict))
-    assert got == single_process(pipeline, chosen) and got
+    assert got == expected and got
 
 
 def test_bad_inputs_are_clear_errors(spark, tmp_path):

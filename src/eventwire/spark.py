@@ -714,4 +714,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # spark-submit runs this file as __main__: call the real module, so the functions the tasks run are
+    # pickled by reference to eventwire.spark and its per-worker Pipeline cache is one per process
+    if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
+        sys.path.pop(0)  # eventwire's own modules (events, models, ...) must not shadow top-level ones
+    from eventwire.spark import main as _main
+
+    sys.exit(_main())
