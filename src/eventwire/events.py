@@ -45,6 +45,9 @@ TERRITORY_NOUNS = {"town", "city", "village", "villages", "district", "area", "t
                    "village", "stronghold", "zone", "pocket", "front", "frontline", "axis", "sector", "ridge",
                    "heights", "farmland", "fields", "oilfields", "neighbourhoods", "neighborhoods", "island"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# nouns that carry the event of their modifier: "a mediation mission", "a rescue operation", "peace efforts"
+EVENT_CARRIER_NOUNS = {"mission", "missions", "operation", "operations", "campaign", "effort", "efforts", "bid",
+                       "process", "round", "session", "attempt", "drive", "wave", "spree", "series"}
 NON_EVENT_ENTITIES = {"DATE", "TIME", "PERSON", "GPE", "LOC", "FAC", "WORK_OF_ART", "LAW", "LANGUAGE", "MONEY",
                       "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL", "PRODUCT"}
 NOT_ACTOR_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
@@ -199,7 +202,8 @@ PROTEST_WORDS = {"protester", "protesters", "protestor", "protestors", "demonstr
 
 def _protest_context(sent: Span, mentions_in_sent: list) -> bool:
     """A sentence about a demonstration: its violence is coded as a protest or riot sub-type."""
-    if any(t.lemma_.lower() in PROTEST_WORDS or t.lower_ in PROTEST_WORDS for t in sent):
+    if any((t.lemma_.lower() in PROTEST_WORDS or t.lower_ in PROTEST_WORDS) and t.ent_type_ not in
+           NON_EVENT_ENTITIES for t in sent):
         return True
     return any(m.actor.inter in (5, 6) for m in mentions_in_sent)
 
@@ -236,7 +240,8 @@ def _trigger_hits(sent: Span, phrase_hits: dict) -> list[tuple[Token, set, bool]
         if t.i in covered or t.ent_type_ in NON_EVENT_ENTITIES:
             continue  # "1 March", "Strike Force Alpha", "Protest Street": names, not events
         if t.dep_ in ("compound", "poss") and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ in ("NOUN", "PROPN") \
-                and not lex.is_event_noun(t.head) and t.head.lemma_.lower() not in lex.conflict_words:
+                and not lex.is_event_noun(t.head) and t.head.lemma_.lower() not in lex.conflict_words \
+                and t.head.lemma_.lower() not in EVENT_CARRIER_NOUNS:
             continue  # "bombing suspect", "attack survivors": the event is background to another noun
         lemma = t.lemma_.lower()
         classes: set = set()
@@ -310,9 +315,8 @@ WEAPON_NOUNS = {"weapon", "weapons", "arms", "firearm", "firearms", "gun", "guns
                 "mortar", "mortars", "shell", "shells", "detonator", "detonators", "cache", "stash", "stockpile",
                 "arsenal", "drone", "drones", "suicide vest", "vest", "vests", "materials"}
 DISCOVERY_VERBS = {"find", "discover", "seize", "recover", "defuse", "dismantle", "confiscate", "intercept",
-                   "uncover", "unearth", "capture", "neutralize", "neutralise", "detonate", "destroy", "foil",
-                   "thwart", "identify", "spot", "locate", "impound", "hand", "surrender", "clear", "remove",
-                   "shoot"}
+                   "uncover", "unearth", "capture", "neutralize", "neutralise", "foil", "thwart", "spot",
+                   "locate", "impound"}
 BASE_NOUNS = {"base", "bases", "post", "posts", "point", "points", "outpost", "outposts", "headquarters",
               "camp", "camps", "checkpoint", "checkpoints", "position", "positions", "station", "garrison",
               "airbase", "presence", "office", "offices"}
@@ -509,6 +513,8 @@ def _related(a: Token, b: Token) -> bool:
     "regained villages they had been pushed out of by suicide attacks" (a past event in a relative clause)."""
     for lo, hi in ((a, b), (b, a)):
         node, steps = lo, 0
+        if lo.dep_ == "relcl":
+            continue  # "in Serbia, where 24 were killed last March": a clause of its own
         while node.head.i != node.i and steps < 4:
             steps += 1
             node = node.head
