@@ -342,3 +342,28 @@ def test_empty_document(nlp):
 def test_a_time_phrase_after_a_noun_is_still_a_date(nlp):
     doc = nlp("Forty people were killed in the attack last August.")
     assert texts(find_dates(doc, THU)) == ["last August"]
+
+
+def test_later_paragraphs_take_the_lead_date(nlp):
+    text = ("KUNDUZ - Government forces recaptured the city centre on Wednesday, officials said.\n\n"
+            "Between 20 and 25 insurgents were killed in the clashes, a police spokesman said.\n\n"
+            "Separately, soldiers arrested ten men in the north.")
+    doc = nlp(text)
+    found = find_dates(doc, THU)
+    assert event_date(found, candidate(doc, "killed"), THU) == EventDate("2017-02-08", "day", "on Wednesday")
+    # a sentence that opens a new thread does not inherit it
+    assert event_date(found, candidate(doc, "arrested"), THU) == EventDate("2017-02-09", "week", None)
+
+
+def test_earlier_date_prefers_the_main_clause(nlp):
+    doc = nlp("Rebels attacked the town on Monday, a year after they seized it in 2015. Many families fled.")
+    found = find_dates(doc, THU)
+    assert event_date(found, candidate(doc, "fled"), THU) == EventDate("2017-02-06", "day", "on Monday")
+    assert event_date(found, candidate(doc, "seized"), THU).text == "in 2015"
+
+
+def test_background_participles_and_nested_clauses_keep_their_own_dates(nlp):
+    doc = nlp("A prisoner jailed for a bombing in 2002 assaulted four guards.")
+    assert event_date(find_dates(doc, THU), candidate(doc, "assaulted"), THU).text is None
+    doc = nlp("Gunmen killed a guard who had won medals at games held in 1995.")
+    assert event_date(find_dates(doc, THU), candidate(doc, "killed"), THU).text is None

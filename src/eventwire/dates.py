@@ -532,8 +532,11 @@ def event_date(mentions: list[DateMention], cand, published: dt.date | None) -> 
     text = sent.doc.text
     para_start = _paragraph_start(text, s_start)
     earlier = [m for m in usable if para_start <= m.start < s_start]
-    if earlier:
-        return _from_mention(max(earlier, key=lambda m: m.start))
+    if earlier:  # the latest date of a main clause ("launched ... on Monday", not "after ... in 2015")
+        return _from_mention(max(earlier, key=lambda m: (_in_main_clause(m, sent.doc), m.start)))
+    lead = _lead_date(text, usable, s_start, sent.text)
+    if lead is not None:
+        return _from_mention(lead)
     if published is not None:
         return EventDate(published.isoformat(), "week", None)
     return EventDate(None, "week", None)
@@ -555,6 +558,36 @@ def _read_forwards(m: DateMention, published: dt.date | None) -> DateMention:
     else:
         return m
     return DateMention(m.start, m.end, m.text, d, m.precision, future=True, bound=m.bound, dateline=m.dateline)
+
+
+_NEW_STORY_RE = re.compile(r"^\W*(?:separately|elsewhere|meanwhile|in (?:a |an )?(?:separate|another|other|unrelated)"
+                           r"|also on|earlier|previously|last|in \d{4}|since)\b", re.IGNORECASE)
+
+
+def _lead_date(text: str, usable: list[DateMention], s_start: int, sentence: str) -> DateMention | None:
+    """News writing dates the story in its lead paragraph and elaborates without repeating the date: an
+    undated sentence in a later paragraph takes the lead's day, unless it opens a new thread ("Separately,
+    ...", "Elsewhere, ...", "In 2015, ...")."""
+    lead_end = _lead_end(text)
+    if lead_end is None or s_start < lead_end or _NEW_STORY_RE.match(sentence):
+        return None
+    in_lead = [m for m in usable if m.start < lead_end and m.precision in ("day", "week") and not m.future]
+    return in_lead[0] if in_lead else None
+
+
+def _in_main_clause(m: DateMention, doc) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.sent.root
+    gov = _governor(span.root, root)
+    return gov.i == root.i or (gov.dep_ == "conj" and gov.head.i == root.i)
+
+
+def _lead_end(text: str) -> int | None:
+    start = len(text) - len(text.lstrip())
+    cut = text.find("\n\n", start)
+    return None if cut < 0 else cut
 
 
 def _after(m: DateMention, published: dt.date | None) -> bool:
@@ -595,12 +628,23 @@ def _in_other_clause(m: DateMention, cand) -> bool:
     span = cand.sentence.doc.char_span(m.start, m.end, alignment_mode="expand")
     if span is None:
         return False
+    trigger_line = {trigger.i} | {t.i for t in trigger.ancestors}
     gov = _governor(span.root, trigger)
-    if gov.dep_ not in ("relcl", "acl") or gov.i == trigger.i:
-        return False
-    if gov.dep_ == "acl" and gov.tag_ == "VBN":
-        return False  # "a car packed with explosives ... on Saturday": a participle describes the same event
-    return not any(t.i == gov.i for t in trigger.ancestors)
+    for _ in range(20):  # climb clause by clause up to the trigger's line
+        if gov.i in trigger_line:
+            return False
+        if gov.dep_ == "relcl" or (gov.dep_ == "acl" and not _same_event_participle(gov, m)):
+            return True
+        if gov.head.i == gov.i:
+            return False
+        gov = _governor(gov.head, trigger)
+    return False
+
+
+def _same_event_participle(gov, m: DateMention) -> bool:
+    """"A car packed with explosives ... on Saturday": a participle with a day describes the same event; with
+    a year or a month it is background ("a prisoner jailed for a bombing in 2002", "kidnapped last month")."""
+    return gov.tag_ == "VBN" and m.precision in ("day", "week")
 
 
 def _governor(tok, trigger):
