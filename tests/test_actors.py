@@ -408,3 +408,16 @@ def test_possessive_country_is_an_actor_unless_a_place_follows(cat, nlp):
     assert got["Haiti's efforts"].name == "Government of Haiti"
     assert by_text(mentions(cat, nlp, "Nicaragua's Sandinista government ordered it."))[
         "Nicaragua's Sandinista government"].name == "Government of Nicaragua"
+
+
+def test_guess_common_nouns_and_names_differently(cat):
+    assert (cat.guess("the army").sector, cat.guess("the army").inter) == ("MIL", 1)
+    assert cat.guess("local police").sector == "COP"
+    assert cat.guess("Mahdi Army").inter == 3  # a named army is an armed group, not a state
+
+
+def test_state_forces_abroad_are_external(cat):
+    turkish = cat.resolve("Turkish forces")
+    assert cat.as_acting_in(turkish, "SYR").inter == 8
+    assert cat.as_acting_in(turkish, "TUR").inter == 1
+    assert cat.as_acting_in(cat.resolve("HTS"), "TUR").inter == 2

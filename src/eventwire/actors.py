@@ -885,15 +885,39 @@ class Catalogue:
         """A best-guess record for an actor the catalogue does not know: name from the text, sector and ACLED
         inter from its words (rules in generics.yaml), country from a country word in it; known=False."""
         name = _clean_name(text) or (text or "").strip()
-        lower = [w.lower() for w in split_words(name)]
+        split = split_words(name)
+        lower = [w.lower() for w in split]
         sector, inter = self._guess_default
-        for words, s, n in self._guess_rules:
-            if any(w in words for w in lower):
-                sector, inter = s, n
-                break
+        rule = next(((s, n) for words, s, n in self._guess_rules if any(w in words for w in lower)), None)
+        if rule is not None:
+            sector, inter = rule
+        if not any(shape(w) != "lower" for w in split):
+            # a common-noun phrase ("the army", "local police"): a state force noun decides before the rules,
+            # which are written for names ("Mahdi Army" is a militia)
+            state = self._bare_state_sector(split)
+            if state is not None:
+                sector, inter = state, 1
         country = self._country_in(name)
         cameo = f"{self.countries[country].cameo}{sector}" if country else None
         return Actor(name=name, text=text, country=country, sector=sector, inter=inter, cameo=cameo, known=False)
+
+    def _bare_state_sector(self, words: Sequence[str]) -> str | None:
+        ws = [_Word(key=w.lower(), folded=w, shape=shape(w), token=k) for k, w in enumerate(words)]
+        memo: dict = {}
+        for i in range(len(ws)):
+            for _, t in self._at(ws, i, (STATE_NOUN,), memo):
+                if t.flag:
+                    return t.sector
+        return None
+
+    def as_acting_in(self, actor: Actor, iso3: str | None) -> Actor:
+        """ACLED codes state forces acting outside their own country as external forces (inter 8): Turkish forces
+        in Syria. Other actors, and state forces at home, come back unchanged."""
+        if actor is None or not iso3 or actor.inter != 1 or not actor.country or actor.country == iso3.upper():
+            return actor
+        if actor.sector not in STATE_SECTORS:
+            return actor
+        return replace(actor, inter=8)
 
     def _country_in(self, text: str) -> str | None:
         words = [_Word(key=w.lower(), folded=w, shape=shape(w), token=k) for k, w in enumerate(split_words(text))]
