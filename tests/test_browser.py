@@ -127,7 +127,9 @@ def page(browser, site):
     pg.on("pageerror", lambda exc: errors.append(str(exc)))
     pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     pg.on("request", lambda req: outside.append(req.url) if not req.url.startswith(site["url"]) else None)
-    pg.add_init_script("localStorage.clear()")
+    # a signed-out start, once per page: a reload keeps what the page stored, as a real browser does
+    pg.add_init_script("if (!sessionStorage.getItem('ew-test')) { localStorage.clear(); "
+                       "sessionStorage.setItem('ew-test', '1'); }")
     open_dashboard(pg, site["url"])
     yield pg
     pg.close()
@@ -234,6 +236,7 @@ def test_a_rejection_made_in_the_review_screen_survives_a_reload(page, site):
     page.wait_for_selector("#review-state:has-text('rejected')")
     page.reload()
     page.wait_for_selector("body[data-ready='1']")
+    assert page.text_content("#whoami") == "reviewer: tester"  # still signed in
     assert ev_id not in table_ids(page)  # rejected events are left out by default
     page.check("#f-rejected")
     page.wait_for_selector(f"#events-table tbody tr.rejected[data-id='{ev_id}']")

@@ -65,7 +65,7 @@ class EventRow(Base):
     # the HTTP API's usual queries: events by date within a country or a type, a region's; the two "stats" indexes
     # cover every column /api/stats reads, so its counts never touch the (large) rows themselves
     __table_args__ = (
-        Index("ix_events_admin1", "admin1"),
+        Index("ix_events_admin1_date", "admin1", "date"),
         Index("ix_events_type_date", "event_type", "date"),
         Index("ix_events_stats_country", "country", "date", *STATS_COLUMNS),
         Index("ix_events_stats_date", "date", "country", *STATS_COLUMNS),

@@ -536,36 +536,48 @@ class Store:
 
     def aggregate(self, *, top: int = 20, **filters: Any) -> dict[str, Any]:
         """Counts and fatalities of the matching events per day, event type, country and actor (the `top`
-        countries and actors with most events), for the dashboard's timeline and summaries."""
-        fat = func.coalesce(func.sum(EventRow.fatalities), 0)
+        countries and actors with most events), for the dashboard's timeline and summaries. One pass over columns
+        that an index covers (models.STATS_COLUMNS), summed here: cheaper than one GROUP BY per breakdown."""
+        cols = (EventRow.date, EventRow.event_type, EventRow.country, EventRow.actor1, EventRow.actor2,
+                EventRow.fatalities)
+        days: dict[Any, list[int]] = {}
+        types: dict[Any, list[int]] = {}
+        countries: dict[Any, list[int]] = {}
+        actors: dict[str, list[int]] = {}
 
-        def grouped(s: Session, col, limit: int | None = None):
-            q = self._filtered(select(col, func.count(EventRow.id), fat), **filters).group_by(col)
-            q = q.order_by(func.count(EventRow.id).desc(), col).limit(limit) if limit else q.order_by(col)
-            return [{"key": k, "events": n, "fatalities": int(f or 0)} for k, n, f in s.execute(q)]
+        def add(table: dict, key: Any, dead: int) -> None:
+            cell = table.get(key)
+            if cell is None:
+                table[key] = [1, dead]
+            else:
+                cell[0] += 1
+                cell[1] += dead
 
         with self._read() as s:
-            by_day = grouped(s, EventRow.date)  # undated events too (key None): the totals are its sums
-            actors: dict[str, list[int]] = {}
-            for col in (EventRow.actor1, EventRow.actor2):
-                for row in grouped(s, col, top * 2):
-                    if row["key"]:
-                        a = actors.setdefault(row["key"], [0, 0])
-                        a[0] += row["events"]
-                        a[1] += row["fatalities"]
-            out = {
-                "events": sum(r["events"] for r in by_day), "fatalities": sum(r["fatalities"] for r in by_day),
-                "by_day": [{"date": r["key"].isoformat(), "events": r["events"], "fatalities": r["fatalities"]}
-                           for r in by_day if r["key"] is not None],
-                "undated": next((r["events"] for r in by_day if r["key"] is None), 0),
-                "by_type": [{"event_type": r["key"], "events": r["events"], "fatalities": r["fatalities"]}
-                            for r in grouped(s, EventRow.event_type)],
-                "by_country": [{"country": r["key"], "events": r["events"], "fatalities": r["fatalities"]}
-                               for r in grouped(s, EventRow.country, top)],
-                "by_actor": [{"actor": k, "events": v[0], "fatalities": v[1]} for k, v in
-                             sorted(actors.items(), key=lambda kv: (-kv[1][0], kv[0]))[:top]],
-            }
-        return out
+            result = s.execute(self._filtered(select(*cols), **filters).execution_options(yield_per=20000))
+            for date, etype, country, actor1, actor2, dead in result:
+                dead = dead or 0
+                add(days, date, dead)
+                add(types, etype, dead)
+                add(countries, country, dead)
+                if actor1:
+                    add(actors, actor1, dead)
+                if actor2 and actor2 != actor1:
+                    add(actors, actor2, dead)
+
+        def ranked(table: dict, limit: int | None = None) -> list[tuple[Any, list[int]]]:
+            rows = sorted(table.items(), key=lambda kv: (-kv[1][0], str(kv[0])))
+            return rows[:limit] if limit else rows
+
+        return {
+            "events": sum(v[0] for v in days.values()), "fatalities": sum(v[1] for v in days.values()),
+            "by_day": [{"date": d.isoformat(), "events": v[0], "fatalities": v[1]}
+                       for d, v in sorted((d, v) for d, v in days.items() if d is not None)],
+            "undated": days.get(None, [0])[0],
+            "by_type": [{"event_type": k, "events": v[0], "fatalities": v[1]} for k, v in ranked(types)],
+            "by_country": [{"country": k, "events": v[0], "fatalities": v[1]} for k, v in ranked(countries, top)],
+            "by_actor": [{"actor": k, "events": v[0], "fatalities": v[1]} for k, v in ranked(actors, top)],
+        }
 
     # -- API tokens (only a hash is stored; the token is shown once, when created) ----------------------------
     def create_token(self, name: str) -> str:
