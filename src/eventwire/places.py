@@ -767,10 +767,12 @@ class _Context:
             # repeated mentions of one name count less: the focus should come from many different places
             w = (0.5 if m.dateline else 1.0) / seen[key]
             w *= 0.5 + 0.5 * _squash(m.margin)
+            # a state or country the article names outright says more than a town that might be elsewhere
+            explicit = 3.0 if e.feature in (ADMIN1, COUNTRY) and m.kind == LITERAL else 1.0
             if e.cc:
-                countries[key][e.cc] += w
+                countries[key][e.cc] += w * explicit
             if e.admin1 and e.feature in (ADMIN1, ADMIN2, CITY):
-                admins[key][(e.cc, e.admin1)] += w
+                admins[key][(e.cc, e.admin1)] += w * explicit
             if e.feature in (CITY, ADMIN2, ADMIN1):
                 points[(key, round(e.lat, 2), round(e.lon, 2))] = w
         ctx = cls(countries, admins, [(k, la, lo, w) for (k, la, lo), w in points.items()])
