@@ -170,3 +170,8 @@ def test_reading_commands_do_not_create_a_database_under_a_mistyped_name(tmp_pat
         res = CliRunner().invoke(cli, [*args, "--db", str(missing)])
         assert res.exit_code == 2 and "no database at" in res.output and "Traceback" not in res.output
     assert not missing.exists()
+
+
+def test_cli_dedup(store):
+    res = CliRunner().invoke(cli, ["dedup", "--db", store.url, "--full"])
+    assert res.exit_code == 0 and "4 reports clustered, 0 events changed, 3 events in all" in res.output

@@ -418,6 +418,19 @@ def events_command(db, country, date_from, date_to, actor, event_type, min_fatal
     store.close()
 
 
+@cli.command(name="dedup")
+@click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
+@click.option("--full", is_flag=True, help="Re-cluster every report, not only countries with new ones (after "
+                                           "an upgrade that changed the dedup rules).")
+def dedup_command(db, full):
+    """Merge reports of the same event into one event (ingest does this at its end)."""
+    store = _open_store(db, must_exist=True)
+    summary = store.run_dedup(full=full)
+    _warn(f"dedup: {summary.reports} reports clustered, {summary.changed} events changed, "
+          f"{summary.events} events in all ({summary.seconds:.1f} s)")
+    store.close()
+
+
 @cli.command(name="export")
 @_event_filters
 @click.option("--format", "fmt", type=click.Choice(["acled-csv", "plover-jsonl", "geojson", "parquet"]),
