@@ -480,7 +480,8 @@ class Catalogue:
             self.people[person] = entry.name
             for alias in [person, *(d.get("aliases") or [])]:
                 self._alias(alias, entry, "person", person=person)
-                self._ruler.append({"label": "PERSON", "pattern": alias, "id": entry.name})
+                if len(split_words(alias)) > 1:  # a lone surname may be a town ("Bolton"): left to the NER
+                    self._ruler.append({"label": "PERSON", "pattern": alias, "id": entry.name})
                 if entry.kind == "state":
                     self._add(alias, REF, iso3=entry.country, leader=True)
                     self._add(f"{alias}'s", REF, iso3=entry.country, leader=True, possessive=True)
