@@ -367,3 +367,13 @@ def test_background_participles_and_nested_clauses_keep_their_own_dates(nlp):
     assert event_date(find_dates(doc, THU), candidate(doc, "assaulted"), THU).text is None
     doc = nlp("Gunmen killed a guard who had won medals at games held in 1995.")
     assert event_date(find_dates(doc, THU), candidate(doc, "killed"), THU).text is None
+
+
+@pytest.mark.parametrize("words, expected, future", [
+    ("Monday, January 30", "2017-01-30", False),
+    ("Sunday, March 6", "2016-03-06", False),  # 6 March 2016 was a Sunday
+    ("Monday, March 6", "2017-03-06", True),  # 6 March 2017 is a Monday: the coming one
+])
+def test_weekday_decides_the_year_of_a_day_without_one(words, expected, future):
+    res = resolve(words, THU)
+    assert (res.date.isoformat(), res.future) == (expected, future)

@@ -278,6 +278,7 @@ def _resolve_normalised(s: str, published: dt.date | None) -> Resolved | None:
 
 
 def _resolve_core(s: str, p: dt.date | None, later: bool) -> Resolved | None:
+    weekday = _WEEKDAY_PREFIX_RE.match(s)
     s = _WEEKDAY_PREFIX_RE.sub("", s)  # "monday, march 6": the calendar date decides
     rules = (_rule_numeric, _rule_relative_day, _rule_weekday, _rule_period, _rule_ago, _rule_recent,
              _rule_month, _rule_year)
@@ -286,8 +287,23 @@ def _resolve_core(s: str, p: dt.date | None, later: bool) -> Resolved | None:
         if res is not False:
             return res
     if _EXPLICIT_RE.search(s) and any(w in MONTHS for w in re.findall(r"[a-z]+", s)):
-        return _with_dateparser(s, p)
+        res = _with_dateparser(s, p)
+        if res is not None and weekday and not re.search(r"\b(19|20)\d\d\b", s):
+            res = _match_weekday(res, WEEKDAYS.index(weekday.group(0).split()[0].strip(",")), p)
+        return res
     return None
+
+
+def _match_weekday(res: Resolved, target: int, p: dt.date | None) -> Resolved:
+    """"Monday, March 6" without a year: the year in which 6 March is a Monday, the nearest to publication (the
+    coming one if that fits: the weekday is better evidence than the habit of reading dates backwards)."""
+    if res.date.weekday() == target:
+        return res
+    for years in (1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6):
+        d = _safe_date(res.date.year + years, res.date.month, res.date.day)
+        if d is not None and d.weekday() == target and (p is None or d <= p or years == 1):
+            return Resolved(d, res.precision, future=p is not None and d > p, bound=res.bound)
+    return res
 
 
 # Each rule returns False when the words are not its kind, None when they are but cannot be resolved.
