@@ -447,3 +447,23 @@ def test_serve_answers_on_the_given_port(tmp_path):
         proc.terminate()
         _, err = proc.communicate(timeout=20)
     assert f"http://127.0.0.1:{port}/" in err
+
+
+def test_slow_results_are_kept_for_a_while_and_cleared_on_demand():
+    from eventwire.api import SlowResultCache
+
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return len(calls)
+
+    cache = SlowResultCache(ttl=60, slow=0)
+    assert cache.get("k", compute) == 1 and cache.get("k", compute) == 1 and len(calls) == 1
+    assert cache.get("other", compute) == 2
+    cache.clear()
+    assert cache.get("k", compute) == 3
+    quick = SlowResultCache(ttl=60, slow=10)  # fast results are not worth keeping
+    assert quick.get("k", compute) == 4 and quick.get("k", compute) == 5
+    expired = SlowResultCache(ttl=0, slow=0)
+    assert expired.get("k", compute) == 6 and expired.get("k", compute) == 7

@@ -536,44 +536,39 @@ class Store:
 
     def aggregate(self, *, top: int = 20, **filters: Any) -> dict[str, Any]:
         """Counts and fatalities of the matching events per day, event type, country and actor (the `top`
-        countries and actors with most events), for the dashboard's timeline and summaries. One pass over columns
-        that an index covers (models.STATS_COLUMNS), summed here: cheaper than one GROUP BY per breakdown."""
-        cols = (EventRow.date, EventRow.event_type, EventRow.country, EventRow.actor1, EventRow.actor2,
-                EventRow.fatalities)
-        days: dict[Any, list[int]] = {}
+        countries and actors with most events), for the dashboard's timeline and summaries. Three GROUP BYs
+        (day; type x country; actor pair) over columns an index covers (models.STATS_COLUMNS), summed here."""
+        n, dead = func.count(EventRow.id), func.coalesce(func.sum(EventRow.fatalities), 0)
+
+        def grouped(s: Session, *cols):
+            return s.execute(self._filtered(select(*cols, n, dead), **filters).group_by(*cols)).all()
+
+        def add(table: dict, key: Any, events: int, fatalities: int) -> None:
+            cell = table.setdefault(key, [0, 0])
+            cell[0] += events
+            cell[1] += int(fatalities or 0)
+
         types: dict[Any, list[int]] = {}
         countries: dict[Any, list[int]] = {}
         actors: dict[str, list[int]] = {}
-
-        def add(table: dict, key: Any, dead: int) -> None:
-            cell = table.get(key)
-            if cell is None:
-                table[key] = [1, dead]
-            else:
-                cell[0] += 1
-                cell[1] += dead
-
         with self._read() as s:
-            result = s.execute(self._filtered(select(*cols), **filters).execution_options(yield_per=20000))
-            for date, etype, country, actor1, actor2, dead in result:
-                dead = dead or 0
-                add(days, date, dead)
-                add(types, etype, dead)
-                add(countries, country, dead)
-                if actor1:
-                    add(actors, actor1, dead)
-                if actor2 and actor2 != actor1:
-                    add(actors, actor2, dead)
+            by_day = grouped(s, EventRow.date)
+            for etype, country, events, fatalities in grouped(s, EventRow.event_type, EventRow.country):
+                add(types, etype, events, fatalities)
+                add(countries, country, events, fatalities)
+            for actor1, actor2, events, fatalities in grouped(s, EventRow.actor1, EventRow.actor2):
+                for name in {actor1, actor2} - {None, ""}:
+                    add(actors, name, events, fatalities)
 
         def ranked(table: dict, limit: int | None = None) -> list[tuple[Any, list[int]]]:
             rows = sorted(table.items(), key=lambda kv: (-kv[1][0], str(kv[0])))
             return rows[:limit] if limit else rows
 
         return {
-            "events": sum(v[0] for v in days.values()), "fatalities": sum(v[1] for v in days.values()),
-            "by_day": [{"date": d.isoformat(), "events": v[0], "fatalities": v[1]}
-                       for d, v in sorted((d, v) for d, v in days.items() if d is not None)],
-            "undated": days.get(None, [0])[0],
+            "events": sum(r[1] for r in by_day), "fatalities": sum(int(r[2] or 0) for r in by_day),
+            "by_day": [{"date": d.isoformat(), "events": e, "fatalities": int(f or 0)}
+                       for d, e, f in sorted(r for r in by_day if r[0] is not None)],
+            "undated": next((r[1] for r in by_day if r[0] is None), 0),
             "by_type": [{"event_type": k, "events": v[0], "fatalities": v[1]} for k, v in ranked(types)],
             "by_country": [{"country": k, "events": v[0], "fatalities": v[1]} for k, v in ranked(countries, top)],
             "by_actor": [{"actor": k, "events": v[0], "fatalities": v[1]} for k, v in ranked(actors, top)],

@@ -139,6 +139,7 @@ async function loadEvents(seq) {
   renderMap();
   renderTable();
   const exp = filterParams(true);
+  exp.delete("review");  // exports leave rejected events out
   exp.set("format", "acled-csv");
   $("#export-link").href = "/api/export?" + exp;
 }
@@ -464,7 +465,24 @@ function renderTable() {
   }
 }
 
+async function downloadExport(evt) {
+  // a private server needs the token, which a plain link cannot send: fetch the file, then save it
+  if (!token()) return;
+  evt.preventDefault();
+  try {
+    const res = await fetch($("#export-link").href, { headers: { Authorization: "Bearer " + token() } });
+    if (!res.ok) throw Object.assign(new Error((await res.json()).detail || res.statusText), { status: res.status });
+    const url = URL.createObjectURL(await res.blob());
+    const a = el("a", { href: url, download: "eventwire-events.csv" });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  } catch (e) { handleError(e); }
+}
+
 function initTable() {
+  $("#export-link").addEventListener("click", downloadExport);
   for (const th of document.querySelectorAll("#events-table th")) {
     th.addEventListener("click", () => {
       const key = th.dataset.key;
