@@ -125,6 +125,9 @@ def count(nlp, text, trigger=None):
     (6, "Insurgents ambushed and killed six soldiers and two others were injured."),
     (100, "Two car bombs, one at a cafe and the other at a mosque, killed at least 100 people."),
     (3, "3 martyrs and several wounded in shelling on the town"),
+    # "casualties" named beside the injured are the dead
+    (10, "The shelling caused 10 casualties and 25 injuries."),
+    (3, "Three casualties and several wounded in the shelling of the town"),
     # headlines
     (5, "Syria: 5 civilians killed in regime air strikes on Idlib"),
     (12, "12 killed in Aleppo shelling"),
@@ -149,6 +152,8 @@ def test_counts(nlp, expected, text):
     "Militants kidnapped 20 students from a school.",
     "They were wounded by a sniper.",
     "The attack caused heavy casualties.",
+    "The shelling caused 10 casualties.",
+    "Medics reported 44 casualties, including 15 children.",
 ])
 def test_no_death_count(nlp, text):
     assert count(nlp, text) is None

@@ -243,7 +243,18 @@ def _anchors(sent, lex: Lexicon) -> list:
         elif tok.pos_ == "NOUN" and lem in lex.of_nouns and any(c.dep_ == "prep" and c.lower_ == "of"
                                                                  for c in tok.children):
             out.append(tok)  # "the execution of two men", "the massacre of 30 villagers"
+        elif lem in ("casualty", "casualties") and _set_against_injuries(tok, sent):
+            out.append(tok)  # "10 casualties and 25 injured": here casualties are the dead
     return out
+
+
+_INJURY_WORDS = frozenset({"injured", "wounded", "injuries", "wounds", "injury", "hurt", "injuring", "wounding"})
+
+
+def _set_against_injuries(tok, sent) -> bool:
+    """"Casualties" alone may include the wounded; named beside the injured, they are the dead."""
+    own = {t.i for c in tok.children if c.dep_ not in ("conj", "cc") for t in c.subtree} | {tok.i}
+    return any(t.lower_ in _INJURY_WORDS and t.i not in own for t in sent)
 
 
 def _victims(anchor, lex: Lexicon) -> list:
