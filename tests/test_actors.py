@@ -27,7 +27,8 @@ def nlp():
     except (ImportError, AttributeError):  # the geoparser's patterns are not there: the actor ruler alone
         lang = ew_nlp.load_bare()
         ruler = lang.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
-        ruler.add_patterns(ruler_patterns())
+        with lang.select_pipes(enable=[]):  # ORTH patterns need the tokenizer only
+            ruler.add_patterns(ruler_patterns())
         return lang
 
 
@@ -422,3 +423,8 @@ def test_state_forces_abroad_are_external(cat):
     assert cat.as_acting_in(turkish, "SYR").inter == 8
     assert cat.as_acting_in(turkish, "TUR").inter == 1
     assert cat.as_acting_in(cat.resolve("HTS"), "TUR").inter == 2
+
+
+def test_country_inside_a_longer_name_is_not_an_actor(cat, nlp):
+    ms = mentions(cat, nlp, "Officials in New Jersey met people from Northern Ireland. Meanwhile Turkey said no.")
+    assert [m.actor.name for m in ms if m.kind == "country"] == ["Government of Turkey"]

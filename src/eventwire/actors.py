@@ -982,6 +982,9 @@ def _country_is_actor(doc, words: Sequence[_Word], c: _Cand) -> bool:
     """A bare country name is an actor only where it acts: not after "in"/"from", not as a noun modifier."""
     if c.start > 0 and words[c.start - 1].key in LOCATIVE_WORDS:
         return False
+    first = doc[words[c.start].token]
+    if first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and words[c.start - 1].token == first.i - 1:
+        return False  # part of a longer name: "New Jersey", "Northern Ireland"
     if c.end + 1 < len(words) and words[c.end].key == POSSESSIVE and words[c.end + 1].key in PLACE_NOUNS:
         return False  # "Syria's north" is a place, "Haiti's efforts" an actor
     tok = doc[words[c.end - 1].token]
