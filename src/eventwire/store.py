@@ -537,7 +537,7 @@ class Store:
     def aggregate(self, *, top: int = 20, **filters: Any) -> dict[str, Any]:
         """Counts and fatalities of the matching events per day, event type, country and actor (the `top`
         countries and actors with most events), for the dashboard's timeline and summaries. Three GROUP BYs
-        (day; type x country; actor pair) over columns an index covers (models.STATS_COLUMNS), summed here."""
+        (day; country x type; actor pair) over columns an index covers (models.STATS_COLUMNS), summed here."""
         n, dead = func.count(EventRow.id), func.coalesce(func.sum(EventRow.fatalities), 0)
 
         def grouped(s: Session, *cols):
@@ -553,7 +553,8 @@ class Store:
         actors: dict[str, list[int]] = {}
         with self._read() as s:
             by_day = grouped(s, EventRow.date)
-            for etype, country, events, fatalities in grouped(s, EventRow.event_type, EventRow.country):
+            # country first: SQLite then reads the covering index ix_events_stats_country, not the type index
+            for country, etype, events, fatalities in grouped(s, EventRow.country, EventRow.event_type):
                 add(types, etype, events, fatalities)
                 add(countries, country, events, fatalities)
             for actor1, actor2, events, fatalities in grouped(s, EventRow.actor1, EventRow.actor2):
