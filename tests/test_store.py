@@ -66,6 +66,21 @@ def test_a_file_that_is_not_a_database_gives_a_clear_error(tmp_path):
         Store(str(bad))
 
 
+def test_processes_opening_a_fresh_sqlite_file_at_once_all_succeed(tmp_path):
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'fresh.db'}"
+    code = "import sys; from eventwire.store import Store; s = Store(sys.argv[1]); s.stats(); s.close()"
+    procs = [subprocess.Popen([sys.executable, "-c", code, url], stderr=subprocess.PIPE, text=True)
+             for _ in range(4)]
+    errors = [p.communicate(timeout=120)[1] for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0, 0], errors
+    fresh = Store(url)
+    assert fresh.stats()["articles"] == 0
+    fresh.close()
+
+
 def test_migration_downgrade_and_upgrade_round_trip(store):
     from alembic import command
 
