@@ -428,3 +428,8 @@ def test_state_forces_abroad_are_external(cat):
 def test_country_inside_a_longer_name_is_not_an_actor(cat, nlp):
     ms = mentions(cat, nlp, "Officials in New Jersey met people from Northern Ireland. Meanwhile Turkey said no.")
     assert [m.actor.name for m in ms if m.kind == "country"] == ["Government of Turkey"]
+
+
+def test_ambiguous_country_names_need_a_verb(cat, nlp):
+    ms = mentions(cat, nlp, "Officials from Georgia met. Georgia said it would respond. Jordan Peterson spoke.")
+    assert [(m.text, m.start) for m in ms if m.kind == "country"] == [("Georgia", 28)]

@@ -373,6 +373,7 @@ class Catalogue:
             for adj in c.adjectives:
                 owners.setdefault(adj, set()).add(c.iso3)
         alias_names = {normalise(a) for c in self.countries.values() for a in (c.name, *c.aliases)}
+        ambiguous = {normalise(a) for a in cfg.get("ambiguous_country_names") or []}
         for c in self.countries.values():
             for adj in c.adjectives:
                 if len(owners[adj]) > 1 and shared.get(adj) != c.iso3:
@@ -385,8 +386,10 @@ class Catalogue:
             for name in (c.name, *c.aliases):
                 self._add(f"{name}'s", REF, iso3=c.iso3, possessive=True)
                 if len(name) > 1:
-                    self._add(name, COUNTRY, iso3=c.iso3)
-                    self._add(name, REF, iso3=c.iso3)  # "DR Congo troops", "Ivory Coast army"
+                    unclear = normalise(name) in ambiguous
+                    self._add(name, COUNTRY, iso3=c.iso3, flag=unclear)
+                    if not unclear:
+                        self._add(name, REF, iso3=c.iso3)  # "DR Congo troops", "Ivory Coast army"
             adjs = {normalise(a) for a in c.adjectives}
             for dem in c.demonyms:
                 if normalise(dem) not in adjs and normalise(dem) not in alias_names:
@@ -740,6 +743,8 @@ class Catalogue:
     def _country_cands(self, words, i, memo) -> list[_Cand]:
         out = []
         for n, t in self._at(words, i, (COUNTRY,), memo):
+            if t.flag and not (i + n < len(words) and words[i + n].key in self._metonym_verbs):
+                continue  # "Georgia" on its own may be the US state: only "Georgia said" is the government
             out.append(_Cand(i, i + n, self.state_entry(t.iso3, "GOV").actor(), "country", priority=3))
         for n, t in self._at(words, i, (DEMONYM,), memo):
             g = self.generics.get(self._generics_cfg.get("demonym_generic") or "Civilians")
