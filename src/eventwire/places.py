@@ -48,6 +48,12 @@ NEAR_WORDS = {"near", "outside", "outskirts", "edge", "edges", "vicinity", "arou
 # verbs after which a place in subject position is still literal ("Syria lies", "Aleppo was")
 LOCATIVE_VERBS = {"be", "lie", "sit", "border", "locate", "remain", "stretch", "have", "become", "host", "see",
                   "experience", "suffer", "face", "receive", "get", "lose", "record", "report"}
+_CAPWORD = r"(?:[A-Z][A-Za-z'’.-]*|[0-9]+(?:st|nd|rd|th))"
+LOCAL_NAME = re.compile(
+    r"\b(?:" + _CAPWORD + r"\s){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Boulevard|Blvd\.|Lane|Parkway|"
+    r"Pike|Highway|Expressway|Freeway|Turnpike|Bridge|Square|Plaza)(?![\w-])"
+    r"|\b(?:Highway|Route|Interstate|U\.S\.|State Route|Hwy\.?|I-)\s?[0-9]{1,3}\b"
+    r"|\b(?P<water>(?:" + _CAPWORD + r"\s){1,2}(?:River|Creek|Lake|Reservoir|Lagoon|Bay)|Lake\s[A-Z][a-z]+)(?![\w-])")
 MAX_CANDIDATES = 25  # per mention, by prior: a name shared by hundreds of villages keeps its likely ones
 GEO_PRECISION = {CITY: 1, ADMIN2: 2, ADMIN1: 3, COUNTRY: 3, CONTINENT: 3, REGION: 3, "water": 3}
 FEATURE_PRIOR = {COUNTRY: 4.0, CONTINENT: 4.0, REGION: 5.0, "water": 6.0, "building": 5.0, ADMIN1: 1.6, CITY: 0.0,
@@ -245,7 +251,40 @@ class Geoparser:
                 continue
             out.append(PlaceMention(place=self._place(m), start=m.start, end=m.end, kind=m.kind,
                                     score=_squash(m.margin)))
+        out.extend(self._local_places(doc, mentions, out))
         out.sort(key=lambda pm: pm.start)
+        return out
+
+    def _local_places(self, doc, mentions: list[_Mention], resolved: list[PlaceMention]) -> list[PlaceMention]:
+        """Streets, roads, rivers and buildings no gazetteer lists ("Main Street", "Highway 19", "Neches River",
+        "Central Mental Hospital"): placed at the nearest town the article names (precision 2)."""
+        towns = [pm for pm in resolved if pm.kind == LITERAL and pm.place.feature in (CITY, ADMIN2)]
+        if not towns:
+            return []
+        taken = [(m.start, m.end) for m in mentions]
+        found: list[tuple[int, int, str]] = []
+        for hit in LOCAL_NAME.finditer(doc.text):
+            a, b = hit.start(), hit.end()
+            if hit.group(0).split()[0] in ("The", "A", "An", "On", "In", "At"):
+                a = a + len(hit.group(0).split()[0]) + 1
+            if not any(x < b and a < y for x, y in taken):
+                found.append((a, b, "street" if not hit.group("water") else "water"))
+                taken.append((a, b))
+        for ent in doc.ents:
+            if ent.label_ == "FAC" and not any(x < ent.end_char and ent.start_char < y for x, y in taken):
+                i, j = _clean_span(doc, ent.start, ent.end)
+                if i < j and normalize(doc[i:j].text) not in self.not_places:
+                    found.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), "facility"))
+                    taken.append(found[-1][:2])
+        out = []
+        for a, b, feature in found:
+            before = [t for t in towns if t.start < a]
+            anchor = max(before, key=lambda t: t.start) if before else min(towns, key=lambda t: t.start)
+            ap = anchor.place
+            text = doc.text[a:b]
+            place = Place(name=text, lat=ap.lat, lon=ap.lon, country=ap.country, text=text, geonameid=None,
+                          admin1=ap.admin1, precision=2, feature=feature)
+            out.append(PlaceMention(place=place, start=a, end=b, kind=LITERAL, score=0.3))
         return out
 
     def locate(self, doc, mentions: list[PlaceMention], cand) -> Place | None:
