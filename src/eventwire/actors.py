@@ -125,10 +125,6 @@ class Country:
     capital: str
     cameo: str
 
-    @property
-    def label(self) -> str:
-        return self.name
-
 
 @dataclass(frozen=True)
 class Entry:
@@ -197,7 +193,6 @@ class Target:
     generic: Generic | None = None  # GEN_NOUN, or ALIAS of a generic phrase
     person: str | None = None  # ALIAS of a person
     mention_kind: str = "group"
-    possessive: bool = False  # REF ending in 's
     leader: bool = False  # REF from a person
 
 
@@ -221,7 +216,6 @@ class _Cand:
     priority: int = 0  # lower wins among equally long candidates
     person: str | None = None
     sector: str | None = None  # state phrases: the noun's sector (for "Russian and Syrian jets")
-    ref_end: int | None = None  # state phrases: where the country word ends
 
 
 def _checks(words: Sequence[str]) -> tuple[tuple[int, str, str], ...]:
@@ -384,7 +378,7 @@ class Catalogue:
             for extra in (cfg.get("extra_country_refs") or {}).get(c.iso3, []):
                 self._add(extra, REF, iso3=c.iso3)
             for name in (c.name, *c.aliases):
-                self._add(f"{name}'s", REF, iso3=c.iso3, possessive=True)
+                self._add(f"{name}'s", REF, iso3=c.iso3)
                 if len(name) > 1:
                     unclear = normalise(name) in ambiguous
                     self._add(name, COUNTRY, iso3=c.iso3, flag=unclear)
@@ -487,7 +481,7 @@ class Catalogue:
                     self._ruler.append({"label": "PERSON", "pattern": alias, "id": entry.name})
                 if entry.kind == "state":
                     self._add(alias, REF, iso3=entry.country, leader=True)
-                    self._add(f"{alias}'s", REF, iso3=entry.country, leader=True, possessive=True)
+                    self._add(f"{alias}'s", REF, iso3=entry.country, leader=True)
 
     def _build_guess(self, cfg: dict) -> None:
         for rule in cfg.get("guess_rules") or []:
@@ -678,7 +672,7 @@ class Catalogue:
                 e, bare = end
                 if iso3 is not None:
                     actor = self.state_entry(iso3, sector).actor()
-                    out.append(_Cand(i, e, actor, "state", priority=1, sector=sector, ref_end=after))
+                    out.append(_Cand(i, e, actor, "state", priority=1, sector=sector))
                 else:
                     g = self._state_generic(sector)
                     out.append(_Cand(i, e, g.entry().actor(), "generic", generic=True, priority=1, sector=sector))
@@ -826,8 +820,8 @@ class Catalogue:
         local = self._resolve_localized(clean)
         if local is not None:
             return replace(local, text=text)
-        if key in self._names_generic():
-            return replace(self.generics[self._names_generic()[key]].entry().actor(), text=text)
+        if key in self._generic_names:
+            return replace(self.generics[self._generic_names[key]].entry().actor(), text=text)
         words = [_Word(key=w.lower(), folded=w, shape=shape(w), token=k) for k, w in enumerate(split_words(clean))]
         while words and words[0].key in ARTICLES:
             words = words[1:]
@@ -843,14 +837,15 @@ class Catalogue:
             if full:
                 best = sorted(full, key=lambda c: c.priority)[0]
                 return replace(best.actor, text=text)
+            # a country name the caller already took for an actor, even an ambiguous one ("Jordan")
+            country = [t for n, t in self._at(ws, 0, (COUNTRY,), {}) if n == len(ws)]
+            if country:
+                return replace(self.state_entry(country[0].iso3, "GOV").actor(), text=text)
         return None
 
     @functools.cached_property
     def _generic_names(self) -> dict[str, str]:
         return {normalise(name): name for name in self.generics}
-
-    def _names_generic(self) -> dict[str, str]:
-        return self._generic_names
 
     def _resolve_localized(self, text: str) -> Actor | None:
         m = re.match(r"^(.*\S)\s*\((.+)\)\s*$", text)
