@@ -433,3 +433,21 @@ def test_country_inside_a_longer_name_is_not_an_actor(cat, nlp):
 def test_ambiguous_country_names_need_a_verb(cat, nlp):
     ms = mentions(cat, nlp, "Officials from Georgia met. Georgia said it would respond. Jordan Peterson spoke.")
     assert [(m.text, m.start) for m in ms if m.kind == "country"] == [("Georgia", 28)]
+
+
+def test_odd_input_never_breaks(cat, nlp):
+    for text in ["", "   ", "'s", "the", "((()))", "\u202e\u200b", "ISIS" * 500, "🙂 gunmen 🙂"]:
+        cat.resolve(text)
+        assert cat.guess(text).name
+        assert cat.guess(text).known is False
+        cat.find_mentions(nlp(text))
+    assert cat.guess("").name == actors.UNKNOWN_NAME
+    assert cat.resolve(None) is None
+
+
+def test_parent_groups(cat):
+    assert cat.parent("Islamic State West Africa Province") == "Islamic State"
+    assert cat.parent("al-Shabaab") == "al-Qaeda"
+    assert cat.parent("Hamas") is None and cat.parent("no such actor") is None
+    for e in cat.entries.values():
+        assert e.parent is None or e.parent in cat.entries, e

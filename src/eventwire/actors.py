@@ -34,6 +34,7 @@ ACTORS_DIR = DATA_DIR / "actors"
 COUNTRIES_TSV = DATA_DIR / "countries.tsv"
 
 STATE_SECTORS = ("MIL", "COP", "GOV", "SPY")
+UNKNOWN_NAME = "Unidentified Actor"  # guess() of an empty phrase
 # words dropped between tokens: "al-Shabaab" == "al Shabaab", "Workers' Party" == "Workers Party"
 JOINERS = frozenset({"-", "\u2010", "\u2011", "\u2013", "'", "\u2019", "/", "\"", "\u201c", "\u201d"})
 BRACKETS = frozenset("()[]")
@@ -860,6 +861,11 @@ class Catalogue:
                 return self.localize(g.entry().actor(), c.iso3)
         return None
 
+    def parent(self, name: str) -> str | None:
+        """The umbrella group of a catalogue actor ("Islamic State West Africa Province" -> "Islamic State")."""
+        entry = self.entries.get(name)
+        return entry.parent if entry else None
+
     def is_generic(self, actor: Actor) -> bool:
         return actor.country is None and actor.name in self.generics
 
@@ -885,7 +891,7 @@ class Catalogue:
     def guess(self, text: str) -> Actor:
         """A best-guess record for an actor the catalogue does not know: name from the text, sector and ACLED
         inter from its words (rules in generics.yaml), country from a country word in it; known=False."""
-        name = _clean_name(text) or (text or "").strip()
+        name = _clean_name(text) or (text or "").strip() or UNKNOWN_NAME
         split = split_words(name)
         lower = [w.lower() for w in split]
         sector, inter = self._guess_default
