@@ -218,7 +218,7 @@ def test_member_nouns_stay_with_the_group(cat, nlp):
 def test_generic_actors_are_marked_and_localised(cat, nlp):
     ms = mentions(cat, nlp, "Gunmen killed five villagers; regime forces and police arrested protesters.")
     got = {m.text: m for m in ms}
-    for text in ("Gunmen", "villagers", "regime forces", "police", "protesters"):
+    for text in ("Gunmen", "villagers", "regime forces", "police", "protesters"):  # noqa: E501
         assert got[text].generic, text
     assert cat.localize(got["Gunmen"].actor, "SYR").name == "Unidentified Armed Group (Syria)"
     assert cat.localize(got["Gunmen"].actor, "SYR").country == "SYR"
@@ -451,3 +451,9 @@ def test_parent_groups(cat):
     assert cat.parent("Hamas") is None and cat.parent("no such actor") is None
     for e in cat.entries.values():
         assert e.parent is None or e.parent in cat.entries, e
+
+
+def test_pro_government_forces_are_generic_state_forces(cat, nlp):
+    [m] = [m for m in mentions(cat, nlp, "Pro-government forces shelled the village.") if m.start == 0]
+    assert m.text == "Pro-government forces" and m.generic
+    assert cat.localize(m.actor, "SYR").name == "Military Forces of Syria"

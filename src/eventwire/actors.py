@@ -653,8 +653,6 @@ class Catalogue:
             if pro and not t.leader:
                 continue
             starts.append((j0 + n, t.iso3))
-        if pro:
-            starts = starts[1:]
         for after, iso3 in starts:
             if iso3 is None and i > 0 and words[i].shape == "title" and words[i - 1].shape in ("title", "upper") \
                     and words[i - 1].key not in ARTICLES and not self._at(words, i - 1, (REF, STATE_MOD), memo):
