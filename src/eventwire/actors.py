@@ -649,9 +649,10 @@ class Catalogue:
         starts: list[tuple[int, str | None]] = [(i, None)]  # (word after the country, iso3)
         pro = words[i].key == "pro"
         j0 = i + 1 if pro else i
+        after_pro = i > 0 and words[i - 1].key == "pro"
         for n, t in self._at(words, j0, (REF,), memo):
-            if pro and not t.leader:
-                continue
+            if (pro or after_pro) and not t.leader:
+                continue  # "pro-Russian forces" are Russia's allies, not its army; "pro-Assad forces" are the state's
             starts.append((j0 + n, t.iso3))
         for after, iso3 in starts:
             if iso3 is None and i > 0 and words[i].shape == "title" and words[i - 1].shape in ("title", "upper") \
@@ -714,7 +715,8 @@ class Catalogue:
         """[COUNTRY] [modifiers] NOUN -> generic actor (localised at once when a country is named)."""
         out = []
         heads: list[tuple[int, str | None]] = [(i, None)]
-        heads += [(i + n, t.iso3) for n, t in self._at(words, i, (REF,), memo) if not t.leader]
+        if not (i > 0 and words[i - 1].key == "pro"):
+            heads += [(i + n, t.iso3) for n, t in self._at(words, i, (REF,), memo) if not t.leader]
         for after, iso3 in heads:
             frontier, seen = [after], set()
             while frontier:
