@@ -256,8 +256,8 @@ class Geoparser:
         return out
 
     def _local_places(self, doc, mentions: list[_Mention], resolved: list[PlaceMention]) -> list[PlaceMention]:
-        """Streets, roads, rivers and buildings no gazetteer lists ("Main Street", "Highway 19", "Neches River",
-        "Central Mental Hospital"): placed at the nearest town the article names (precision 2)."""
+        """Streets, roads and rivers no gazetteer lists ("Main Street", "Highway 19", "Neches River"): placed at
+        the nearest town the article names before them (precision 2)."""
         towns = [pm for pm in resolved if pm.kind == LITERAL and pm.place.feature in (CITY, ADMIN2)]
         if not towns:
             return []
@@ -270,12 +270,6 @@ class Geoparser:
             if not any(x < b and a < y for x, y in taken):
                 found.append((a, b, "street" if not hit.group("water") else "water"))
                 taken.append((a, b))
-        for ent in doc.ents:
-            if ent.label_ == "FAC" and not any(x < ent.end_char and ent.start_char < y for x, y in taken):
-                i, j = _clean_span(doc, ent.start, ent.end)
-                if i < j and normalize(doc[i:j].text) not in self.not_places:
-                    found.append((doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text), "facility"))
-                    taken.append(found[-1][:2])
         out = []
         for a, b, feature in found:
             before = [t for t in towns if t.start < a]
@@ -392,10 +386,12 @@ class Geoparser:
         single = len(span) == 1
         # alternate names of small places ("Julia", "Lincoln" for villages abroad) are noise in English text
         keep = tuple(e for e in cands if e.id not in alt or e.feature in (COUNTRY, ADMIN1, CONTINENT, REGION, "water")
-                     or (e.feature == CITY and e.population >= (20000 if single else 2000)))
+                     or (e.feature == CITY and e.population >= (50000 if single else 2000)))
+        if phonetic:  # a transliteration variant stands for a well-known place, never for a hamlet
+            if len(text) < 5 or _is_acronym(text):
+                return None
+            keep = tuple(e for e in keep if e.population >= 100000 or e.feature in (COUNTRY, ADMIN1, REGION))
         if not keep:
-            return None
-        if phonetic and single and not any(e.population >= 20000 or e.feature != CITY for e in keep):
             return None
         m = _Mention(span.start_char, span.end_char, i, j, text, source, keep, phonetic=phonetic)
         m.alt = alt
