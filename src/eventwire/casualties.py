@@ -243,18 +243,7 @@ def _anchors(sent, lex: Lexicon) -> list:
         elif tok.pos_ == "NOUN" and lem in lex.of_nouns and any(c.dep_ == "prep" and c.lower_ == "of"
                                                                  for c in tok.children):
             out.append(tok)  # "the execution of two men", "the massacre of 30 villagers"
-        elif lem in ("casualty", "casualties") and _set_against_injuries(tok, sent):
-            out.append(tok)  # "10 casualties and 25 injured": here casualties are the dead
     return out
-
-
-_INJURY_WORDS = frozenset({"injured", "wounded", "injuries", "wounds", "injury", "hurt", "injuring", "wounding"})
-
-
-def _set_against_injuries(tok, sent) -> bool:
-    """"Casualties" alone may include the wounded; named beside the injured, they are the dead."""
-    own = {t.i for c in tok.children if c.dep_ not in ("conj", "cc") for t in c.subtree} | {tok.i}
-    return any(t.lower_ in _INJURY_WORDS and t.i not in own for t in sent)
 
 
 def _victims(anchor, lex: Lexicon) -> list:
@@ -332,8 +321,10 @@ def _victims(anchor, lex: Lexicon) -> list:
     if lem in ("dead", "death", "deaths", "fatality", "fatalities", "toll") and holder.dep_ == "nsubj":
         # "the death toll rose to 30", "the dead included 5 children", "deaths reached 30"
         if lem == "toll" or _lemma(head) in lex.toll_verbs or _lemma(head) in ("include", "number"):
+            singular = holder.tag_ == "NN" and _lemma(head) == "be"  # "the only fatality was the bomber"
             for c in head.children:  # only counted words: "deaths might have been the result" is no count
-                if c.dep_ in ("dobj", "attr", "npadvmod") and c.i not in (anchor.i, holder.i) and _counted(c, lex):
+                if c.dep_ in ("dobj", "attr", "npadvmod") and c.i not in (anchor.i, holder.i) and (
+                        _counted(c, lex) or singular and c.dep_ == "attr"):
                     out.append(c)
                 if c.dep_ == "prep" and c.lower_ in ("to", "at"):
                     out.extend(g for g in c.children if g.dep_ == "pobj" and _counted(g, lex))
@@ -524,6 +515,19 @@ _CONFLICT_NOUNS = frozenset({"conflict", "war", "insurgency", "violence", "crisi
 _RUNNING_TOTAL_WORDS = frozenset({"so far", "to date", "in total", "altogether", "overall", "since"})
 
 
+def _superlative_before(anchor, since) -> bool:
+    """"... in one of the deadliest attacks since 2013": the "since" measures a record, not a running total."""
+    doc = anchor.doc
+    return any(doc[i].tag_ == "JJS" for i in range(anchor.i + 1, since.i))
+
+
+def _long_period(since) -> bool:
+    """"since 2017", "since the war began": a conflict's span; not "since morning" or "since the attack"."""
+    words = [t for t in since.subtree if t.i != since.i]
+    return any(re.fullmatch(r"(19|20)\d\d", t.text) or _lemma(t) in _CONFLICT_NOUNS
+               or t.lower_ in ("revolution", "independence") for t in words)
+
+
 def _running_total(anchor) -> bool:
     """"The insurgency has killed more than 1,500 people since 2017", "the war, which has killed 300,000": a
     running total over a whole conflict, not the toll of one event."""
@@ -531,8 +535,10 @@ def _running_total(anchor) -> bool:
         return False
     kids = list(anchor.children)
     for c in kids:
-        if c.dep_ == "prep" and c.lower_ == "since":
-            return True
+        since_clause = c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
+        if ((c.dep_ == "prep" and c.lower_ == "since") or since_clause) and _long_period(c) \
+                and not _superlative_before(anchor, c):
+            return True  # "since 2017", "since the war began"
         if c.dep_ == "advmod" and " ".join(t.lower_ for t in c.subtree) in _RUNNING_TOTAL_WORDS:
             return True
         if c.dep_ == "prep" and " ".join(t.lower_ for t in c.subtree) in _RUNNING_TOTAL_WORDS:
@@ -572,6 +578,9 @@ def _anchor_counts(sent, lex: Lexicon) -> list[_AnchorCount]:
                 via_subject = via_subject or v.dep_ in ("nsubj", "nsubjpass")
         if found:
             tokens |= {c.i for c in anchor.children if c.dep_ == "compound"}  # "death toll"
+            tokens |= {t.i for c in anchor.children if c.lower_ in ("dead", "alive", "down")
+                       or (c.dep_ == "prep" and c.lower_ == "to" and any(_lemma(g) == "death" for g in c.children))
+                       for t in c.subtree}  # "shot dead", "burned alive", "gunned down", "stabbed to death"
             if anchor.head.lower_ == "among":
                 tokens.add(anchor.head.i)  # "among the dead"
             first = min(tokens)
