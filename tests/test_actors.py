@@ -155,7 +155,8 @@ def test_conjoined_country_adjectives_share_the_noun(cat, nlp):
 
 
 def test_country_and_capital_metonyms(cat, nlp):
-    ms = mentions(cat, nlp, "Turkey said it would retaliate. Fighting in Syria went on. Moscow has warned of a response.")
+    text = "Turkey said it would retaliate. Fighting in Syria went on. Moscow has warned of a response."
+    ms = mentions(cat, nlp, text)
     got = {(m.text, m.kind): m.actor.name for m in ms}
     assert got[("Turkey", "country")] == "Government of Turkey"
     assert got[("Moscow", "capital")] == "Government of Russia"
@@ -218,7 +219,7 @@ def test_member_nouns_stay_with_the_group(cat, nlp):
 def test_generic_actors_are_marked_and_localised(cat, nlp):
     ms = mentions(cat, nlp, "Gunmen killed five villagers; regime forces and police arrested protesters.")
     got = {m.text: m for m in ms}
-    for text in ("Gunmen", "villagers", "regime forces", "police", "protesters"):  # noqa: E501
+    for text in ("Gunmen", "villagers", "regime forces", "police", "protesters"):
         assert got[text].generic, text
     assert cat.localize(got["Gunmen"].actor, "SYR").name == "Unidentified Armed Group (Syria)"
     assert cat.localize(got["Gunmen"].actor, "SYR").country == "SYR"
@@ -355,7 +356,8 @@ def test_empty_doc(cat, nlp):
 
 
 def test_unknown_person_with_a_state_role(cat, nlp):
-    got = by_text(mentions(cat, nlp, "Gambian President Dawda Jawara will visit. Judge Alejandro Rivera opened a case."))
+    text = "Gambian President Dawda Jawara will visit. Judge Alejandro Rivera opened a case."
+    got = by_text(mentions(cat, nlp, text))
     assert got["Gambian President Dawda Jawara"].name == "Government of the Gambia"
     judge = [m for m in mentions(cat, nlp, "Judge Alejandro Rivera opened a case.") if m.kind == "person"]
     assert judge and judge[0].generic and judge[0].actor.sector == "GOV"
@@ -396,8 +398,8 @@ def test_bad_data_gives_a_clear_error():
 @pytest.mark.parametrize("phrase,name", [
     ("regime forces", "Military Forces"), ("government troops", "Military Forces"),
     ("government spokesman", "Government"), ("army spokesman", "Military Forces"),
-    ("China's foreign ministry spokesman", "Government of China"), ("DR Congo troops",
-                                                                     "Military Forces of the Democratic Republic of the Congo"),
+    ("China's foreign ministry spokesman", "Government of China"),
+    ("DR Congo troops", "Military Forces of the Democratic Republic of the Congo"),
     ("Iraqi defence ministry officials", "Military Forces of Iraq"), ("Kenyan police chief", "Police Forces of Kenya"),
 ])
 def test_noun_compounds_and_modifiers(cat, phrase, name):

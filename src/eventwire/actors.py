@@ -42,8 +42,8 @@ ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE = "'s"
 # a bare country name after one of these is a place, not an actor ("fighting in Syria")
 # after "Syria's" these make the country a place ("Syria's north"); other nouns make it an actor ("Haiti's efforts")
-PLACE_NOUNS = frozenset("""north south east west northeast northwest southeast southwest northern southern eastern western
-    central capital province provinces region regions city cities town towns border borders frontier coast coastline
+PLACE_NOUNS = frozenset("""north south east west northeast northwest southeast southwest northern southern eastern
+    western     central capital province provinces region regions city cities town towns border borders frontier coast coastline
     territory territories airspace waters countryside desert mountains interior soil largest biggest second third
     main restive volatile oil war conflict civil economy people population history""".split())
 LOCATIVE_WORDS = frozenset("""in into inside within across throughout near at to toward towards from through out outside
@@ -180,7 +180,8 @@ class ActorMention:
 
 # what a phrase key can stand for
 ALIAS, REF, COUNTRY, CAPITAL, DEMONYM, STATE_NOUN, STATE_MOD, GEN_NOUN, GEN_MOD, MEMBER, TITLE = (
-    "alias", "ref", "country", "capital", "demonym", "state_noun", "state_mod", "gen_noun", "gen_mod", "member", "title")
+    "alias", "ref", "country", "capital", "demonym", "state_noun", "state_mod", "gen_noun", "gen_mod", "member",
+    "title")
 
 
 @dataclass(frozen=True)
@@ -257,7 +258,8 @@ def load_countries(path: Path = COUNTRIES_TSV) -> dict[str, Country]:
                 return tuple(x.strip() for x in (row.get(key) or "").split("|") if x.strip())
             out[row["iso3"]] = Country(iso3=row["iso3"], iso2=row["iso2"], name=row["name"], aliases=lst("aliases"),
                                        adjectives=lst("adjectives"), demonyms=lst("demonyms"),
-                                       capital=(row.get("capital") or "").strip(), cameo=row.get("cameo") or row["iso3"])
+                                       capital=(row.get("capital") or "").strip(),
+                                       cameo=row.get("cameo") or row["iso3"])
     return out
 
 
