@@ -10,7 +10,7 @@ import threading
 
 import pytest
 from eventfactory import make_event, make_result
-from sqlalchemy import create_engine, text
+from sqlalchemy import MetaData, create_engine, text
 
 import test_store
 from eventwire.store import Store, resolve_url
@@ -22,10 +22,13 @@ pytestmark = [pytest.mark.postgres,
 
 
 def _wipe(url: str) -> None:
+    """Drop every table of the test database (whatever later migrations add), so each test migrates afresh."""
     engine = create_engine(resolve_url(url))
+    tables = MetaData()
+    tables.reflect(engine)
     with engine.begin() as conn:
-        conn.execute(text("DROP TABLE IF EXISTS api_tokens, reviews, event_sources, events, articles, alembic_version "
-                          "CASCADE"))
+        for table in tables.sorted_tables:
+            conn.execute(text(f'DROP TABLE IF EXISTS "{table.name}" CASCADE'))
     engine.dispose()
 
 
