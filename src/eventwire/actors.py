@@ -44,8 +44,8 @@ POSSESSIVE = "'s"
 # after "Syria's" these make the country a place ("Syria's north"); other nouns make it an actor ("Haiti's efforts")
 PLACE_NOUNS = frozenset("""north south east west northeast northwest southeast southwest northern southern eastern
     western central capital province provinces region regions city cities town towns border borders frontier coast
-    coastline territory territories airspace waters countryside desert mountains interior soil largest biggest second third
-    main restive volatile oil war conflict civil economy people population history""".split())
+    coastline territory territories airspace waters countryside desert mountains interior soil largest biggest
+    second third main restive volatile oil war conflict civil economy people population history""".split())
 LOCATIVE_WORDS = frozenset("""in into inside within across throughout near at to toward towards from through out outside
     over around of via on off along beyond onto for between among amid across northern southern eastern western central
     north south east west northeast northwest southeast southwest border borders visit visited""".split())
