@@ -360,8 +360,8 @@ def ingest_command(targets, db, workers, published, allow_private, timeout, max_
                   if summary.events_after_dedup is not None else "dedup not run (--no-dedup)"), err=True)
     click.echo(f"skipped:  {summary.skipped} ({summary.already_stored} already stored, "
                f"{summary.not_english} not English, {summary.unusable} empty or unreadable)", err=True)
-    click.echo(f"errors:   {summary.errors}" + (f" (skips and errors are logged in {error_log})" if log_fh is not None else ""),
-               err=True)
+    logged = f" (skips and errors are logged in {error_log})" if log_fh is not None else ""
+    click.echo(f"errors:   {summary.errors}{logged}", err=True)
     for message in first_errors:
         click.echo(f"  {message}", err=True)
     if summary.errors > len(first_errors):
