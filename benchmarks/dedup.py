@@ -167,7 +167,8 @@ def main() -> None:
           ", ".join(f"{s}x{sizes[s]:,}" for s in sorted(sizes)[:6]) + ")")
     print(f"busiest country-day {max(per_block.values()):,} reports")
     print(f"generate           {t1 - t0:.1f} s")
-    print(f"cluster            {t2 - t1:.1f} s wall, {cpu2 - cpu1:.1f} s CPU   ({len(keys) / (t2 - t1):,.0f} reports/s; "
+    print(f"cluster            {t2 - t1:.1f} s wall, {cpu2 - cpu1:.1f} s CPU   "
+          f"({len(keys) / (t2 - t1):,.0f} reports/s; "
           "goal <= 120 s for 1M)")
     print(f"peak RSS           {rss_after:,.0f} MB (before clustering {rss_before:,.0f} MB)")
     print(f"pair precision     {precision:.4f}")

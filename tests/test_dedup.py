@@ -76,7 +76,8 @@ def test_no_chaining_daily_clashes_stay_one_event_a_day():
 
 
 def test_two_events_of_one_article_merge_only_on_the_same_date():
-    clash = report("same", etype="Battles", sub="Armed clash", actor1="Islamic State", actor2="Military Forces of Turkey")
+    clash = report("same", etype="Battles", sub="Armed clash", actor1="Islamic State",
+                   actor2="Military Forces of Turkey")
     toll = report("same", etype="Battles", sub="Armed clash", actor1=None, actor2="Islamic State", fatalities=12,
                   start=120)  # the death toll a sentence later, with its own partial actors
     assert len(dedup.cluster([clash, toll])) == 1

@@ -372,7 +372,8 @@ class Store:
                 if known is not None:
                     return AddResult(article_id=known, event_ids=[], duplicate=True)
                 row = ArticleRow(key=str(art.id)[:512], url=(art.url or None) and art.url[:2048], content_hash=h,
-                                 title=art.title, source=art.source and str(art.source)[:512], published=art.published, text=art.text,
+                                 title=art.title, source=art.source and str(art.source)[:512],
+                                 published=art.published, text=art.text,
                                  event_count=len(result.events), extractor=extractor)
                 s.add(row)
                 s.flush()
