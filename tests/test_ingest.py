@@ -472,3 +472,9 @@ def test_cli_ingest_of_nothing_that_exists_fails_fast(tmp_path):
     res = CliRunner().invoke(cli, ["ingest", str(tmp_path / "nowhere"), "--db", str(tmp_path / "n.db")])
     assert res.exit_code == 2 and "no such file, folder or URL" in res.output
     assert not (tmp_path / "n.db").exists()
+
+
+def test_ndjson_files_are_json_lines_too(tmp_path):
+    f = tmp_path / "feed.ndjson"
+    f.write_text(json.dumps({"id": "n1", "text": ENGLISH}) + "\n" + json.dumps({"id": "n2", "text": SPANISH}) + "\n")
+    assert [a.id for a in ingest.iter_articles([str(tmp_path)])] == ["n1", "n2"]

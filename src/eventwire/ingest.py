@@ -321,7 +321,7 @@ def read_any(name: str, data: bytes, published: str | None = None, fetcher=None,
             yield exc
             return
         yield from read_csv(text, name, published=published)
-    elif ctype in JSONL_TYPES and not name.endswith(".jsonl"):
+    elif (ctype in JSONL_TYPES or suffix == ".ndjson") and not name.endswith(".jsonl"):
         yield from _jsonl_named(name, data, published)
     else:
         for item in read_source(name, data, published=published):
