@@ -181,6 +181,7 @@ class _Mention:
     phonetic: bool = False
     dateline: bool = False
     alt: frozenset = frozenset()  # candidate ids matched only through an alternate name
+    scores: dict = field(default_factory=dict)  # candidate id -> last score (the best few)
     chosen: Entry | None = None
     score: float = 0.0
     margin: float = 0.0
@@ -658,6 +659,7 @@ class Geoparser:
             self._score(m, None)
         for _ in range(2):
             ctx = _Context.of(mentions)
+            ctx.spatial = _spatial_support(mentions)
             for m in mentions:
                 self._score(m, ctx)
 
@@ -686,6 +688,7 @@ class Geoparser:
                 s += ctx.bonus(e, key)
             scored.append((s, e))
         scored.sort(key=lambda x: -x[0])
+        m.scores = {e.id: sc for sc, e in scored[:SPATIAL_CANDIDATES]}
         best_s, best = scored[0]
         best = self._prefer_town(m, best, scored)
         m.chosen, m.score = best, best_s
@@ -783,6 +786,7 @@ class _Context:
     countries: dict[str, Counter]  # name key -> country weights of the mentions with that name
     admins: dict[str, Counter]
     points: list[tuple[str, float, float, float]]  # (name key, lat, lon, weight)
+    spatial: dict | None = None
     all_countries: Counter = field(default_factory=Counter)
     all_admins: Counter = field(default_factory=Counter)
     total: float = 0.0
@@ -829,10 +833,55 @@ class _Context:
             own_a = self.admins.get(key)
             k = (e.cc, e.admin1)
             s += 3.0 * (self.all_admins.get(k, 0.0) - (own_a.get(k, 0.0) if own_a else 0.0)) / total
-        if e.feature in (CITY, ADMIN2, ADMIN1) and self.points:
+        if self.spatial is not None:
+            s += self.spatial.get((key, e.id), 0.0)
+        elif e.feature in (CITY, ADMIN2, ADMIN1) and self.points:
             near = min((gz.km(e.lat, e.lon, la, lo) for k2, la, lo, _ in self.points if k2 != key), default=1e9)
             s += 1.5 if near <= 50 else 1.0 if near <= 150 else 0.5 if near <= 400 else 0.0
         return s
+
+
+SPATIAL_CANDIDATES = 8
+SPATIAL_FEATURES = (CITY, ADMIN2, ADMIN1)
+
+
+def _spatial_support(mentions: list[_Mention]) -> dict[tuple[str, int], float]:
+    """For every candidate of every name, how well it sits with the other names' likely candidates: the mean,
+    over the article's other names, of the best closeness to one of their candidates, weighted by how likely
+    that candidate is. Joint, so two small neighbouring towns can outvote two distant big ones."""
+    import numpy as np
+
+    rows: list[tuple[str, Entry, float]] = []
+    done: set[str] = set()
+    for m in mentions:
+        key = normalize(m.text)
+        if key in done or not m.scores:
+            continue
+        done.add(key)
+        cands = [e for e in m.cands if e.id in m.scores]
+        if not cands:
+            continue
+        sc = np.array([m.scores[e.id] for e in cands])
+        prob = np.exp(sc - sc.max())
+        prob /= prob.sum()
+        rows.extend((key, e, float(p)) for e, p in zip(cands, prob) if e.feature in SPATIAL_FEATURES)
+    names = sorted({r[0] for r in rows})
+    if len(names) < 2:
+        return {}
+    lat = np.radians([r[1].lat for r in rows])
+    lon = np.radians([r[1].lon for r in rows])
+    prob = np.array([r[2] for r in rows])
+    dlat = lat[:, None] - lat[None, :]
+    dlon = lon[:, None] - lon[None, :]
+    a = np.sin(dlat / 2) ** 2 + np.cos(lat)[:, None] * np.cos(lat)[None, :] * np.sin(dlon / 2) ** 2
+    dist = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+    close = np.where(dist <= 50, 1.5, np.where(dist <= 150, 1.0, np.where(dist <= 400, 0.5, 0.0))) * prob[None, :]
+    idx = np.array([names.index(r[0]) for r in rows])
+    per_name = np.stack([np.where(idx == g, close, 0.0).max(axis=1) for g in range(len(names))], axis=1)
+    own = np.zeros_like(per_name, dtype=bool)
+    own[np.arange(len(rows)), idx] = True
+    support = np.where(own, 0.0, per_name).sum(axis=1) / (len(names) - 1)
+    return {(r[0], r[1].id): 3.0 * float(v) for r, v in zip(rows, support)}
 
 
 def _prior(e: Entry) -> float:
