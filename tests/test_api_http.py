@@ -416,7 +416,9 @@ def test_token_create_prints_a_token_that_the_server_accepts(tmp_path):
     bad = runner.invoke(cli, ["token", "create", "", "--db", str(db)])
     assert bad.exit_code != 0 and "name" in bad.stderr and "Traceback" not in bad.stderr
     hashes = sqlite3.connect(db).execute("SELECT token_hash FROM api_tokens").fetchall()
-    assert len(hashes) == 1 and hashes[0][0] != tok
+    assert len(hashes) == 1 and hashes[0][0] != tok and tok not in db.read_bytes().decode("latin-1")
+    unnamed = runner.invoke(cli, ["token", "create", "--db", str(db)])  # named after the login
+    assert unnamed.exit_code == 0 and unnamed.stdout.strip().startswith("ew_")
     assert runner.invoke(cli, ["token", "revoke", "1", "--db", str(db)]).exit_code == 0
     with Store(f"sqlite:///{db}") as s:
         assert s.check_token(tok) is None

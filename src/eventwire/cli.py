@@ -489,11 +489,18 @@ def token_group() -> None:
 
 
 @token_group.command(name="create")
-@click.argument("name")
+@click.argument("name", required=False)
 @click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
 def token_create(name, db):
-    """Create a token for NAME (the reviewer its changes are recorded under) and print it. Only its hash is
-    stored: keep it, it cannot be shown again."""
+    """Create a token for NAME (the reviewer its changes are recorded under; default: your login name) and
+    print it. Only its hash is stored: keep it, it cannot be shown again."""
+    if name is None:
+        import getpass
+
+        try:
+            name = getpass.getuser()
+        except (KeyError, OSError):
+            name = "analyst"
     store = _open_store(db)
     try:
         click.echo(store.create_token(name))
