@@ -81,6 +81,11 @@ def shape(word: str) -> str:
 
 def split_words(text: str) -> list[str]:
     """An alias or phrase as case-preserved folded words, split the way the spaCy tokenizer splits them."""
+    return list(_split_words(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _split_words(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for piece in _BRACKET_RE.sub(r" \1 ", text.replace("\u2019", "'")).split():
         if piece in BRACKETS:
@@ -95,7 +100,7 @@ def split_words(text: str) -> list[str]:
             if w:
                 out.append(w)
         out.extend(tail)
-    return out
+    return tuple(out)
 
 
 def norm_key(words: Iterable[str]) -> tuple[str, ...]:
@@ -290,6 +295,7 @@ class Catalogue:
         self.people: dict[str, str] = {}  # person name -> canonical actor
         self._index: dict[tuple[str, ...], list[Target]] = {}
         self._first: set[str] = set()
+        self._added: set[tuple] = set()  # (key, target) pairs already indexed
         self._maxlen = 1
         self._names: dict[str, str] = {}  # normalised canonical name -> canonical name
         self._ruler: list[dict] = []
@@ -312,9 +318,10 @@ class Catalogue:
             return
         key = norm_key(words)
         target = Target(kind=target_kind, checks=_checks(words), **kw)
-        bucket = self._index.setdefault(key, [])
-        if target not in bucket:
-            bucket.append(target)
+        if (key, target) in self._added:
+            return
+        self._added.add((key, target))
+        self._index.setdefault(key, []).append(target)
         self._first.add(key[0])
         self._maxlen = max(self._maxlen, len(key))
 
