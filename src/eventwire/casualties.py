@@ -227,9 +227,10 @@ _INTRANSITIVE = frozenset({"die", "perish", "succumb", "drown"})
 _PASSIVE_MARKERS = ("auxpass", "nsubjpass")
 
 
-def _anchors(sent, lex: Lexicon) -> list:
+def _anchors(tokens, lex: Lexicon) -> list:
+    """The death words among `tokens` (a sentence, or the candidates the pre-filter found in it)."""
     out = []
-    for tok in sent:
+    for tok in tokens:
         low, lem = tok.lower_, _lemma(tok)
         if _is_death_verb(tok, lex):
             out.append(tok)
@@ -552,14 +553,13 @@ def _running_total(anchor) -> bool:
     return any(_lemma(a) in _CONFLICT_NOUNS for a in agents)
 
 
-def _anchor_counts(sent, lex: Lexicon) -> list[_AnchorCount]:
-    phrases = number_phrases(sent, lex)
+def _anchor_counts(sent, anchors: list, phrases: list[NumberPhrase], lex: Lexicon) -> list[_AnchorCount]:
     by_token = {}
     for ph in phrases:
         for i in range(ph.first, ph.last + 1):
             by_token.setdefault(i, ph)
     results = []
-    for anchor in _anchors(sent, lex):
+    for anchor in anchors:
         if _running_total(anchor):
             continue
         seen_victims: set[int] = set()
@@ -668,10 +668,10 @@ _PEOPLE_WORDS = frozenset({"people", "persons", "civilians", "soldiers", "troops
                            "security", "personnel", "more"})
 
 
-def _fallback(sent, lex: Lexicon) -> _AnchorCount | None:
+def _fallback(sent, phrases: list[NumberPhrase], lex: Lexicon) -> _AnchorCount | None:
     """Word order alone, for misparsed sentences: "12 [people] killed/dead/died" or "killing/killed 12"."""
     doc = sent.doc
-    for ph in number_phrases(sent, lex):
+    for ph in phrases:
         j = ph.last + 1
         while j < sent.end and j - ph.last <= 3 and (doc[j].lower_ in _PEOPLE_WORDS or doc[j].pos_ == "ADJ"
                                                      and doc[j].lower_ not in _DEATH_WORDS | lex.other_harm):
@@ -702,10 +702,10 @@ def _fallback(sent, lex: Lexicon) -> _AnchorCount | None:
 _NOBODY = frozenset({"nobody", "none", "no-one"})
 
 
-def _zero(sent, lex: Lexicon) -> Fatalities | None:
+def _zero(sent, tokens, lex: Lexicon) -> Fatalities | None:
     """"No casualties were reported", "no one was killed", "without casualties": zero deaths, with the words."""
     doc = sent.doc
-    for tok in sent:
+    for tok in tokens:
         lem = _lemma(tok)
         if lem in lex.zero_nouns or tok.lower_ in lex.zero_nouns:
             # "no casualties", "no immediate reports of casualties", "without casualties"
@@ -748,26 +748,66 @@ def _death_words_re() -> re.Pattern:
     return re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)) + ")")
 
 
+@dataclass
+class _SentenceFacts:
+    candidates: list  # tokens the pre-filter points at, with their heads
+    phrases: list[NumberPhrase]
+    counts: list[_AnchorCount]
+    running_total: bool
+
+
+_LAST_SENTENCE: list = [None, None, None]  # (doc, (start, end), facts): events of one sentence share the work
+
+
+def _sentence_facts(sentence, lex: Lexicon) -> _SentenceFacts | None:
+    """What a sentence says about deaths, computed once for all the events in it. The pre-filter finds the
+    stems of death words in the text; only those tokens and the words governing them ("fatally shot", "slit
+    the throats", "beaten to death") are looked at as anchors."""
+    doc, key = sentence.doc, (sentence.start, sentence.end)
+    if _LAST_SENTENCE[0] is doc and _LAST_SENTENCE[1] == key:
+        return _LAST_SENTENCE[2]
+    facts = None
+    text = sentence.text
+    hits = list(_death_words_re().finditer(text))
+    if hits:
+        offset = sentence.start_char
+        seen: dict[int, object] = {}
+        for m in hits:
+            span = doc.char_span(offset + m.start(), offset + m.end(), alignment_mode="expand")
+            for tok in span if span is not None else ():
+                for t in (tok, tok.head, tok.head.head):
+                    if sentence.start <= t.i < sentence.end:
+                        seen.setdefault(t.i, t)
+        candidates = [seen[i] for i in sorted(seen)]
+        anchors = _anchors(candidates, lex)
+        phrases = number_phrases(sentence, lex)
+        facts = _SentenceFacts(candidates, phrases, _anchor_counts(sentence, anchors, phrases, lex),
+                               any(_running_total(a) for a in anchors))
+    _LAST_SENTENCE[0], _LAST_SENTENCE[1], _LAST_SENTENCE[2] = doc, key, facts
+    return facts
+
+
 # -- the entry point --------------------------------------------------------------------------------------
 def find_fatalities(sentence, trigger=None) -> Fatalities | None:
     """The deaths the sentence reports for the event whose trigger is `trigger` (None: the sentence's first
     death report), or None when it reports none."""
     lex = lexicon()
-    if not _death_words_re().search(sentence.text):
-        return None  # most sentences say nothing of deaths: skip the parse walk
-    counts = _anchor_counts(sentence, lex)
+    facts = _sentence_facts(sentence, lex)
+    if facts is None:
+        return None  # most sentences say nothing of deaths
+    counts = facts.counts
     if trigger is not None and not (sentence.start <= trigger.i < sentence.end):
         trigger = None
     if counts:
         best = _choose(counts, trigger)
-    elif any(_running_total(a) for a in _anchors(sentence, lex)):
+    elif facts.running_total:
         return None  # a conflict's running total, which the word-order fallback must not pick up either
     else:
-        best = _fallback(sentence, lex)
+        best = _fallback(sentence, facts.phrases, lex)
     if best is None and counts:
         return None  # the sentence's deaths belong to another event
     if best is None:
-        return _zero(sentence, lex)
+        return _zero(sentence, facts.candidates, lex)
     doc = sentence.doc
     span = doc[min(best.tokens):max(best.tokens) + 1]
     return Fatalities(best.value, span.text, span.start_char, span.end_char)

@@ -117,7 +117,7 @@ _PREPS_BEFORE_ENT = frozenset({"on", "in", "since", "until", "by", "during", "fr
 def find_dates(doc, published: dt.date | None) -> list[DateMention]:
     """Every date expression in the Doc that resolves against the publication date, in text order."""
     published = _as_date(published)
-    text = doc.text
+    text = _doc_text(doc)
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
     for m in _DATE_RE.finditer(text):
@@ -185,6 +185,15 @@ def _add_chained(text: str, found: list[DateMention], taken: list, published: dt
 
 
 _DATELINE_END_RE = re.compile(r"\s*(?:\([A-Za-z .&]{2,30}\))?\s*[-\u2013\u2014:]\s")
+
+
+_LAST_DOC: list = [None, ""]  # the last Doc and its text: spaCy rebuilds Doc.text on every access
+
+
+def _doc_text(doc) -> str:
+    if _LAST_DOC[0] is not doc:
+        _LAST_DOC[0], _LAST_DOC[1] = doc, doc.text
+    return _LAST_DOC[1]
 
 
 def _as_date(value) -> dt.date | None:
@@ -545,7 +554,7 @@ def event_date(mentions: list[DateMention], cand, published: dt.date | None) -> 
             return _from_mention(_read_forwards(best, published))
         best = min(in_sentence, key=lambda m: _rank(m, cand))
         return _from_mention(best)
-    text = sent.doc.text
+    text = _doc_text(sent.doc)
     para_start = _paragraph_start(text, s_start)
     earlier = [m for m in usable if para_start <= m.start < s_start]
     if earlier:  # the latest date of a main clause ("launched ... on Monday", not "after ... in 2015")
