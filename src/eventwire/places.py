@@ -842,6 +842,7 @@ class _Context:
 
 
 SPATIAL_CANDIDATES = 8
+SPATIAL_WEIGHT = 3.0
 SPATIAL_FEATURES = (CITY, ADMIN2, ADMIN1)
 
 
@@ -881,7 +882,7 @@ def _spatial_support(mentions: list[_Mention]) -> dict[tuple[str, int], float]:
     own = np.zeros_like(per_name, dtype=bool)
     own[np.arange(len(rows)), idx] = True
     support = np.where(own, 0.0, per_name).sum(axis=1) / (len(names) - 1)
-    return {(r[0], r[1].id): 3.0 * float(v) for r, v in zip(rows, support)}
+    return {(r[0], r[1].id): SPATIAL_WEIGHT * float(v) for r, v in zip(rows, support)}
 
 
 def _prior(e: Entry) -> float:
