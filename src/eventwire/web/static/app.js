@@ -757,6 +757,7 @@ function initSignin() {
 
 // -- filters and start --------------------------------------------------------------------------------
 function onFiltersChanged() {
+  fitted = false;  // the map frames the new selection once it is loaded
   state.brush = null;
   $("#brush-clear").hidden = true;
   $("#brush-label").textContent = "drag across the timeline to select a period";
@@ -792,6 +793,9 @@ document.addEventListener("DOMContentLoaded", async () => {
   initFilters();
   initSignin();
   window.addEventListener("resize", () => { if (state.stats) renderTimeline(); });
+  document.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && state.selected && !$("#signin-dialog").open) closePanel();
+  });
   await checkToken();
   await start();
   document.body.dataset.ready = "1";
