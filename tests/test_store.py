@@ -255,6 +255,17 @@ def test_query_orders_by_date_with_undated_last_and_pages(varied):
     assert len(list(varied.iter_events(batch_size=1))) == 4
 
 
+def test_streaming_in_small_batches_gives_the_same_order_as_one_query(store):
+    for i in range(23):
+        date = None if i % 7 == 0 else f"2017-02-{1 + i % 3:02d}"  # many ties on a date, some undated
+        store.add_result(make_result(f"b{i}", [make_event(f"b{i}", date=date, lat=30 + i)]))
+    whole = [e.id for e in store.query_events()]
+    assert len(whole) == 23
+    assert [e.id for e in store.iter_events(batch_size=4)] == whole
+    assert [e.id for e in store.iter_events(batch_size=3, offset=5, limit=11)] == whole[5:16]
+    assert [e.id for e in store.iter_events(batch_size=5, limit=0)] == []
+
+
 # -- reviews ----------------------------------------------------------------------------------------------
 def test_reviews_change_the_event_and_are_kept_with_old_and_new_values(store):
     eid = store.add_result(make_result("a", [make_event("a", fatalities=12)])).event_ids[0]

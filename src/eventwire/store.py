@@ -482,23 +482,27 @@ class Store:
 
     def iter_events(self, *, limit: int | None = None, offset: int = 0, with_sources: bool = True,
                     batch_size: int = 1000, **filters: Any) -> Iterator[StoredEvent]:
-        """Matching events by date (undated last), then id; streamed `batch_size` at a time."""
+        """Matching events by date (undated last), then id; streamed `batch_size` at a time. After the first
+        batch it pages by keyset (page_events), so exporting a million events never rescans with OFFSET."""
         base = self._filtered(select(EventRow), **filters).order_by(EventRow.date.is_(None), EventRow.date,
                                                                      EventRow.id)
-        done, pos = 0, offset
-        while limit is None or done < limit:
+        n = batch_size if limit is None else min(batch_size, limit)
+        if n <= 0:
+            return
+        with self._read() as s:
+            rows = list(s.execute(base.offset(offset).limit(n)).scalars())
+            srcs = self._sources(s, [r.id for r in rows]) if with_sources else {}
+        yield from (_stored(r, srcs.get(r.id, [])) for r in rows)
+        done = len(rows)
+        if len(rows) < n:
+            return
+        cursor: tuple[str | None, int] | None = (rows[-1].date.isoformat() if rows[-1].date else None, rows[-1].id)
+        while cursor is not None and (limit is None or done < limit):
             n = batch_size if limit is None else min(batch_size, limit - done)
-            with self._read() as s:
-                rows = list(s.execute(base.offset(pos).limit(n)).scalars())
-                srcs = self._sources(s, [r.id for r in rows]) if with_sources else {}
-            if not rows:
-                return
-            for r in rows:
-                yield _stored(r, srcs.get(r.id, []))
-            done += len(rows)
-            pos += len(rows)
-            if len(rows) < n:
-                return
+            page, cursor = self.page_events(after=cursor, limit=n, newest_first=False, with_sources=with_sources,
+                                            **filters)
+            yield from page
+            done += len(page)
 
     def query_events(self, *, limit: int | None = None, offset: int = 0, **filters: Any) -> list[StoredEvent]:
         return list(self.iter_events(limit=limit, offset=offset, **filters))
