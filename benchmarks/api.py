@@ -104,7 +104,8 @@ TYPES = [
 ]
 ACTOR_STEMS = ["Military Forces of", "Police Forces of", "Rebels of", "Militia of", "Protesters of", "Civilians of"]
 GROUPS = ["Islamic State", "Al Shabaab", "JNIM", "Boko Haram", "Hay'at Tahrir al-Sham", "Houthis", "Taliban",
-          "ADF", "M23", "Wagner Group", "ELN", "CJNG", "TTP", "RSF", "Fano", "PDF", "NDF", "LRA", "KNU", "Ansaroul Islam"]
+          "ADF", "M23", "Wagner Group", "ELN", "CJNG", "TTP", "RSF", "Fano", "PDF", "NDF", "LRA", "KNU",
+          "Ansaroul Islam"]
 START = dt.date(2015, 1, 1)
 DAYS = 3652
 
@@ -182,7 +183,8 @@ def build(path: Path, n: int) -> None:
 QUERIES = [  # (label, path): what the dashboard and an analyst's scripts ask most
     ("events: newest 100", "/api/events?limit=100"),
     ("events: one country, newest 100", "/api/events?country=SYR&limit=100"),
-    ("events: country + year, with count", "/api/events?country=NGA&date_from=2021-01-01&date_to=2021-12-31&limit=100&count=true"),
+    ("events: country + year, with count",
+     "/api/events?country=NGA&date_from=2021-01-01&date_to=2021-12-31&limit=100&count=true"),
     ("events: region", "/api/events?admin1=Borno&limit=100"),
     ("events: type + min fatalities", "/api/events?type=Battles&min_fatalities=10&limit=100"),
     ("events: actor", "/api/events?actor=Boko%20Haram&limit=100"),

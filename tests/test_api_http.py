@@ -180,7 +180,8 @@ def test_one_event_has_every_source_with_its_evidence(client, store, filled):
     # a second article reporting the Mosul strike: dedup merges it into the same event
     again = make_event("mosul-2", date="2017-03-01", place="Mosul", lat=36.34, lon=43.13, country="IRQ",
                        admin1="Nineveh", etype="Explosions/Remote violence", sub="Air/drone strike",
-                       actor1="Military Forces of Iraq", actor2="Islamic State", fatalities=6, start=len("Article mosul-2. "),
+                       actor1="Military Forces of Iraq", actor2="Islamic State", fatalities=6,
+                       start=len("Article mosul-2. "),
                        text="Iraqi aircraft hit an Islamic State depot in Mosul on Wednesday.")
     store.add_result(make_result("mosul-2", [again], url="https://other.example/mosul", title="Depot hit",
                                  source="Other Wire"))

@@ -80,8 +80,8 @@ def site(tmp_path_factory):
     for key, kw in specs:
         text = XSS_TEXT if key == "kidal" else None
         ev = make_event(key, start=0 if text else len(f"Article {key}. "), **kw)
-        added = store.add_result(make_result(key, [ev], text=text, url=f"https://news.example/{key}",
-                                             title=XSS_TITLE if key == "kidal" else f"Report from {kw.get('place', 'Al Bab')}"))
+        title = XSS_TITLE if key == "kidal" else f"Report from {kw.get('place', 'Al Bab')}"
+        added = store.add_result(make_result(key, [ev], text=text, url=f"https://news.example/{key}", title=title))
         ids[key] = added.event_ids[0]
         hand_built.add(added.article_id)
     summary = ingest([str(p) for p in EXAMPLES], store, Pipeline(workers=1))

@@ -194,10 +194,12 @@ def event_filters(
     date_from: Annotated[dt.date | None, Query(description="Events on or after this date.")] = None,
     date_to: Annotated[dt.date | None, Query(description="Events on or before this date.")] = None,
     actor: Annotated[str | None, Query(max_length=256, description="Part of an actor's name (either side).")] = None,
-    type: Annotated[str | None, Query(max_length=64, description="ACLED event or sub-event type, or PLOVER code.")] = None,  # noqa: A002
+    type: Annotated[str | None,  # noqa: A002 - the public parameter's name
+                    Query(max_length=64, description="ACLED event or sub-event type, or PLOVER code.")] = None,
     sub_type: Annotated[str | None, Query(max_length=64, description="ACLED sub-event type.")] = None,
     min_fatalities: Annotated[int | None, Query(ge=0, le=10_000_000)] = None,
-    modality: Annotated[str, Query(description="asserted (default), future, hypothetical, negated, or all.")] = "asserted",
+    modality: Annotated[str, Query(description="asserted (default), future, hypothetical, negated, or all.")
+                        ] = "asserted",
     q: Annotated[str | None, Query(max_length=200, description="Words that must all appear in the evidence.")] = None,
     review: Annotated[str, Query(description="active (default), rejected, or all.")] = "active",
 ) -> dict[str, Any]:
