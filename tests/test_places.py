@@ -268,3 +268,29 @@ def test_ruler_patterns_are_few_and_include_the_supplement():
     assert 10 < len(pats) < 20000
     assert any(p["pattern"] == "Dabiq" for p in pats)
     assert any(p["pattern"] == "al-Bab" for p in pats)
+
+
+def test_streets_sit_at_the_article_town(nlp, gp):
+    _, ms = parse(nlp, gp, "A car exploded on Main Street in Dublin, Ohio, on Sunday, and Highway 33 was closed.")
+    street = find(ms, "Main Street")
+    assert street.place.feature == "street" and street.place.country == "USA" and street.place.precision == 2
+    assert find(ms, "Dublin").place.admin1 == "Ohio"
+    assert find(ms, "Highway 33").place.country == "USA"
+
+
+def test_town_comma_state_names_the_state(nlp, gp):
+    _, ms = parse(nlp, gp, "Police in Rochester, New York, arrested two men on Friday.")
+    assert find(ms, "Rochester").place.admin1 == "New York"
+    assert find(ms, "New York").place.feature == gz.ADMIN1
+
+
+def test_dotted_state_abbreviation_inside_a_name(nlp, gp):
+    _, ms = parse(nlp, gp, "A trooper with the S.C. Highway Patrol was hurt near Greer, South Carolina.")
+    assert find(ms, "S.C.").place.admin1 == "South Carolina"
+    assert find(ms, "Greer").place.admin1 == "South Carolina"
+
+
+def test_one_sense_per_article(nlp, gp):
+    text = ("Dabiq fell on Sunday. Rebels said Dabiq had been emptied. Dabiq residents returned on Monday.")
+    _, ms = parse(nlp, gp, text)
+    assert len([m for m in ms if m.place.text == "Dabiq"]) == 3
