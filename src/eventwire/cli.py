@@ -446,7 +446,8 @@ def export_command(db, country, date_from, date_to, actor, event_type, min_fatal
     store = _open_store(db, must_exist=True)
     filters = _filters(country, date_from, date_to, actor, event_type, min_fatalities, show_all)
     try:
-        n = export_mod.export(store.iter_events(limit=limit, **filters), fmt, None if out == "-" else out)
+        n = export_mod.export(store.iter_events(limit=limit, with_sources="brief", **filters), fmt,
+                              None if out == "-" else out)
     except OSError as exc:
         _fail(f"cannot write {out}: {exc.strerror or exc}")
     store.close()

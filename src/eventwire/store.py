@@ -483,7 +483,8 @@ class Store:
     def iter_events(self, *, limit: int | None = None, offset: int = 0, with_sources: bool = True,
                     batch_size: int = 1000, **filters: Any) -> Iterator[StoredEvent]:
         """Matching events by date (undated last), then id; streamed `batch_size` at a time. After the first
-        batch it pages by keyset (page_events), so exporting a million events never rescans with OFFSET."""
+        batch it pages by keyset (page_events), so exporting a million events never rescans with OFFSET.
+        with_sources: True (sources with their records), "brief" (without: exports), False (none)."""
         base = self._filtered(select(EventRow), **filters).order_by(EventRow.date.is_(None), EventRow.date,
                                                                      EventRow.id)
         n = batch_size if limit is None else min(batch_size, limit)
@@ -491,7 +492,7 @@ class Store:
             return
         with self._read() as s:
             rows = list(s.execute(base.offset(offset).limit(n)).scalars())
-            srcs = self._sources(s, [r.id for r in rows]) if with_sources else {}
+            srcs = self._sources(s, [r.id for r in rows], brief=with_sources == "brief") if with_sources else {}
         yield from (_stored(r, srcs.get(r.id, [])) for r in rows)
         done = len(rows)
         if len(rows) < n:
@@ -533,7 +534,7 @@ class Store:
                 rows += list(s.execute(q).scalars())
             more = len(rows) > limit
             rows = rows[:limit]
-            srcs = self._sources(s, [r.id for r in rows]) if with_sources else {}
+            srcs = self._sources(s, [r.id for r in rows], brief=with_sources == "brief") if with_sources else {}
             page = [_stored(r, srcs.get(r.id, [])) for r in rows]
         last = rows[-1] if rows else None
         cursor = (last.date.isoformat() if last.date else None, last.id) if more and last else None
@@ -630,19 +631,24 @@ class Store:
                 return None
             return _stored(row, self._sources(s, [row.id]).get(row.id, []))
 
-    def _sources(self, s: Session, event_ids: list[int]) -> dict[int, list[SourceRef]]:
+    def _sources(self, s: Session, event_ids: list[int], brief: bool = False) -> dict[int, list[SourceRef]]:
+        """Each event's sources. brief: without the per-article records (what exports need, at a third of
+        the cost); SourceRef.record then holds only the report's event_id."""
         out: dict[int, list[SourceRef]] = defaultdict(list)
+        src = EventSourceRow
+        cols = [src.event_id, src.article_id, src.article_key, src.source_event_id, src.evidence_text,
+                src.evidence_start, src.evidence_end, ArticleRow.title, ArticleRow.url, ArticleRow.source,
+                ArticleRow.published] + ([] if brief else [src.record])
         for i in range(0, len(event_ids), BATCH):
             chunk = event_ids[i:i + BATCH]
-            q = (select(EventSourceRow, ArticleRow.title, ArticleRow.url, ArticleRow.source, ArticleRow.published)
-                 .join(ArticleRow, ArticleRow.id == EventSourceRow.article_id, isouter=True)
-                 .where(EventSourceRow.event_id.in_(chunk)).order_by(EventSourceRow.id))
-            for src, title, url, source, published in s.execute(q):
-                out[src.event_id].append(SourceRef(
-                    article_id=src.article_id, article_key=src.article_key, title=title, url=url, source=source,
-                    published=published,
-                    evidence={"text": src.evidence_text, "start": src.evidence_start, "end": src.evidence_end},
-                    record=src.record))
+            q = (select(*cols).join(ArticleRow, ArticleRow.id == src.article_id, isouter=True)
+                 .where(src.event_id.in_(chunk)).order_by(src.id))
+            for r in s.execute(q):
+                out[r.event_id].append(SourceRef(
+                    article_id=r.article_id, article_key=r.article_key, title=r.title, url=r.url, source=r.source,
+                    published=r.published,
+                    evidence={"text": r.evidence_text, "start": r.evidence_start, "end": r.evidence_end},
+                    record={"event_id": r.source_event_id} if brief else r.record))
         return out
 
     def stats(self) -> dict[str, int]:
