@@ -23,7 +23,7 @@ from eventwire import __version__
 DEFAULT_TIMEOUT_S = 20.0
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
-USER_AGENT = f"eventwire/{__version__} (+https://github.com/eventwire)"
+USER_AGENT = f"eventwire/{__version__} (conflict event extraction)"
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/xml", "application/xml",
               "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/json",
               "application/x-ndjson", "application/jsonl", "application/json-seq", "text/csv")
