@@ -470,3 +470,19 @@ def test_slow_results_are_kept_for_a_while_and_cleared_on_demand():
     assert quick.get("k", compute) == 4 and quick.get("k", compute) == 5
     expired = SlowResultCache(ttl=0, slow=0)
     assert expired.get("k", compute) == 6 and expired.get("k", compute) == 7
+
+
+def test_evidence_search_uses_the_full_text_index_and_finds_evidence_stored_later(client, store, filled):
+    from eventwire.store import fts_query
+
+    assert fts_query("depot, Mosul!") == '"depot"* "Mosul"*' and fts_query("%%") is None
+    assert store._evidence_index()  # SQLite: migration 0005 made the FTS5 index and its triggers
+    # prefixes, any case, any order; all words must be in one source's evidence
+    assert ids_of(client.get("/api/events", params={"q": "MOSUL dep"})) == [filled["mosul"]]
+    assert ids_of(client.get("/api/events", params={"q": "depot shepherds"})) == []
+    later = make_event("later", date="2017-03-09", place="Deir ez-Zor", lat=35.33, lon=40.14,
+                       admin1="Deir ez-Zor", text="Tribal fighters ambushed a convoy outside Deir ez-Zor.",
+                       start=len("Article later. "))
+    added = store.add_result(make_result("later", [later], url="https://news.example/later"))
+    assert ids_of(client.get("/api/events", params={"q": "ambushed convoy"})) == added.event_ids
+    assert client.get("/api/stats", params={"q": "ambush"}).json()["events"] == 1

@@ -53,7 +53,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import bindparam, create_engine, event, func, insert, or_, select, text, update
+from sqlalchemy import Integer, bindparam, column, create_engine, event, func, insert, or_, select, text, update
+from sqlalchemy import text as sa_text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
@@ -453,7 +454,12 @@ class Store:
             # a box across the antimeridian (west > east) is two boxes
             stmt = stmt.where(EventRow.lon.between(west, east) if west <= east
                               else or_(EventRow.lon >= west, EventRow.lon <= east))
-        if text:
+        if text and self._evidence_index() and fts_query(text):
+            # SQLite: the FTS5 index of the evidence (migration 0005): words, any case, each a prefix
+            hits = (sa_text("SELECT rowid FROM event_sources_fts WHERE event_sources_fts MATCH :q")
+                    .bindparams(q=fts_query(text)).columns(column("rowid", Integer)))
+            stmt = stmt.where(EventRow.id.in_(select(EventSourceRow.event_id).where(EventSourceRow.id.in_(hits))))
+        elif text:
             stmt = stmt.where(select(EventSourceRow.id).where(
                 EventSourceRow.event_id == EventRow.id,
                 *[EventSourceRow.evidence_text.ilike(f"%{_escape_like(w)}%", escape="\\")
@@ -475,6 +481,16 @@ class Store:
         if min_fatalities is not None:
             stmt = stmt.where(EventRow.fatalities >= int(min_fatalities))
         return stmt
+
+    def _evidence_index(self) -> bool:
+        """Whether the FTS5 index of the evidence exists (SQLite at migration 0005 or later)."""
+        if not hasattr(self, "_has_fts"):
+            self._has_fts = False
+            if self.is_sqlite:
+                with self.engine.connect() as conn:
+                    self._has_fts = conn.exec_driver_sql(
+                        "SELECT 1 FROM sqlite_master WHERE name = 'event_sources_fts'").first() is not None
+        return self._has_fts
 
     def count_events(self, **filters: Any) -> int:
         with self._read() as s:
@@ -813,6 +829,12 @@ def _unique_keys(keys: list[str]) -> list[str]:
         seen[k] = n + 1
         out.append(k if n == 0 else f"{k}#{n}")
     return out
+
+
+def fts_query(text: str) -> str | None:
+    """Words -> an FTS5 query: every word, each as a prefix ("dep" finds "depot"); None when there is no word."""
+    words = re.findall(r"\w+", text)
+    return " ".join(f'"{w}"*' for w in words) or None
 
 
 def _type_condition(name: str, column=None):

@@ -13,8 +13,13 @@ config = context.config
 target_metadata = Base.metadata
 
 
+def _include_name(name, type_, parent_names) -> bool:  # noqa: ANN001
+    """Autogenerate leaves alone the SQLite FTS5 index of the evidence (migration 0005) and its shadow tables."""
+    return not (type_ == "table" and name and name.startswith("event_sources_fts"))
+
+
 def _configure(connection) -> None:  # noqa: ANN001
-    context.configure(connection=connection, target_metadata=target_metadata,
+    context.configure(connection=connection, target_metadata=target_metadata, include_name=_include_name,
                       render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters by copying tables
                       compare_type=True)
 
