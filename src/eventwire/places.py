@@ -458,7 +458,8 @@ class Geoparser:
         ok = [cap[k] or low[k] in CONNECTORS for k in range(n)]
         i = 0
         while i < n:
-            if taken[i] or not cap[i] or ent[i] in NON_PLACE_LABELS:
+            if taken[i] or not cap[i] or (ent[i] in NON_PLACE_LABELS and not (
+                    ent[i] == "MONEY" and low[i] in self.adjectives)):  # "US dollars" names a country
                 i += 1
                 continue
             hit = None
@@ -513,7 +514,7 @@ class Geoparser:
         if ent == "PERSON":
             art = first.lower_ in ARABIC_ARTICLES or first.lower_.split("-")[0] in ARABIC_ARTICLES
             titled = prev is not None and (prev.lower_.rstrip(".") in PERSON_TITLES or prev.ent_type_ == "PERSON")
-            alone = len(span) == 1 and not titled
+            alone = not titled  # "Sochi Mayor Race", "Tamil Nadu on Saturday" (the model's people)
             return (art and pop >= 1000) or (after_prep and prev.lower_ in STRONG_PREPS and pop >= 5000) or \
                 (alone and bool(primary) and (strong or pop >= 100000))
         if ent in ("ORG", "FAC", "NORP", "LOC", "GPE", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LANGUAGE"):
