@@ -8,8 +8,10 @@ All runs read the same JSONL file in the same process, one after another:
   * single process: `Pipeline().pipe(articles)` after the model is loaded (the CLI's code path);
   * each Spark master: a fresh SparkSession, then the whole extract job (read, repartition, extraction with
     one model load per Python worker, Parquet write partitioned by event date); the JVM start is not counted.
-Goal: local[2] >= 1.7x local[1]. On a machine where other work competes for the cores, the figures say more
-about the machine than about Spark: check `uptime` (the load average is printed too).
+Goal: local[2] >= 1.7x local[1] in wall time. On a machine where other work competes for the cores, wall
+time says more about the machine than about Spark, so each run also prints the CPU seconds it used (the
+single process; for Spark, the JVM and every Python worker, read from /proc) and its parallelism (CPU / wall):
+local[2] can only reach 2x when it gets two cores, i.e. parallelism ~2. The load average is printed too.
 """
 
 from __future__ import annotations
@@ -46,27 +48,50 @@ def corpus(path: Path, n: int) -> list[dict]:
     return out
 
 
-def time_single(articles: list[dict]) -> tuple[float, float, int]:
+def descendants_cpu(root: int | None = None) -> float:
+    """CPU seconds (user + system) of every live process below `root` (the JVM and the Python workers)."""
+    root = root or os.getpid()
+    tick = os.sysconf("SC_CLK_TCK")
+    parent, cpu = {}, {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parent[int(entry.name)] = int(fields[1])
+        cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        kids = [c for c, p in parent.items() if p == pid]
+        total += sum(cpu[c] for c in kids)
+        todo.extend(kids)
+    return total
+
+
+def time_single(articles: list[dict]) -> tuple[float, float, float, int]:
     from eventwire.pipeline import Pipeline
 
     t0 = time.perf_counter()
     pipeline = Pipeline()
     pipeline.nlp  # noqa: B018
     load = time.perf_counter() - t0
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     events = sum(len(r.events) for r in pipeline.pipe(articles))
-    return time.perf_counter() - t0, load, events
+    return time.perf_counter() - t0, time.process_time() - c0, load, events
 
 
-def time_spark(master: str, src: Path, out: Path, partitions: int | None) -> tuple[float, dict]:
+def time_spark(master: str, src: Path, out: Path, partitions: int | None) -> tuple[float, float, dict]:
     from eventwire import spark as S
 
     spark = S.session(master, app_name=f"eventwire benchmark {master}")
     spark.sparkContext.setLogLevel("ERROR")
     try:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), descendants_cpu()
         counts = S.run_extract(spark, str(src), str(out), partitions=partitions, overwrite=True)
-        return time.perf_counter() - t0, counts
+        return time.perf_counter() - t0, descendants_cpu() - c0, counts  # workers are alive until stop()
     finally:
         spark.stop()
 
@@ -89,15 +114,15 @@ def main() -> int:
     rates: dict[str, float] = {}
     try:
         if not args.no_single:
-            secs, load, events = time_single(articles)
+            secs, cpu, load, events = time_single(articles)
             rates["single process"] = len(articles) / secs
-            print(f"single process   {secs:7.1f} s  {rates['single process']:7.1f} articles/s  {events} events "
-                  f"(model load {load:.1f} s, not counted)")
+            print(f"single process   {secs:7.1f} s  {rates['single process']:6.1f} articles/s  cpu {cpu:7.1f} s  "
+                  f"parallelism {cpu / secs:4.2f}  {events} events (model load {load:.1f} s, not counted)")
         for master in args.masters:
-            secs, counts = time_spark(master, src, work / f"out-{master}", args.partitions)
+            secs, cpu, counts = time_spark(master, src, work / f"out-{master}", args.partitions)
             rates[master] = len(articles) / secs
-            print(f"spark {master:<10} {secs:7.1f} s  {rates[master]:7.1f} articles/s  {counts['events']} events, "
-                  f"{counts['errors']} failed articles")
+            print(f"spark {master:<10} {secs:7.1f} s  {rates[master]:6.1f} articles/s  cpu {cpu:7.1f} s  "
+                  f"parallelism {cpu / secs:4.2f}  {counts['events']} events, {counts['errors']} failed articles")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if "local[1]" in rates and "local[2]" in rates:

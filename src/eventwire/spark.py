@@ -421,12 +421,23 @@ def run_extract(spark, input_path: str, output: str, fmt: str = "auto", model: s
 
 
 def summarize(spark, output: str) -> dict[str, int]:
+    from pyspark.errors import AnalysisException
     from pyspark.sql import functions as F
 
-    done = spark.read.parquet(output)
+    try:
+        done = spark.read.parquet(literal_path(output))
+    except AnalysisException as exc:
+        if "UNABLE_TO_INFER_SCHEMA" in str(exc):  # no input articles: Spark wrote no Parquet file at all
+            return {"events": 0, "errors": 0}
+        raise SparkJobError(f"cannot read back {output}: {_first_line(exc)}") from None
     row = done.agg(F.count(F.when(F.col(ERROR_COLUMN).isNull(), 1)).alias("events"),
                    F.count(F.col(ERROR_COLUMN)).alias("errors")).first()
     return {"events": int(row["events"]), "errors": int(row["errors"])}
+
+
+def literal_path(path: str) -> str:
+    """A path Spark reads as written: Hadoop would take [ ] { } * ? in it as a glob."""
+    return "".join("\\" + c if c in "[]{}*?" else c for c in path)
 
 
 def _check_model(model: str | None) -> None:
@@ -635,7 +646,12 @@ def run_dedup(spark, events_path: str, output: str, overwrite: bool = False) -> 
         write_partitioned(dedup_dataframe(spark, df), output, overwrite)
     except AnalysisException as exc:
         raise SparkJobError(f"cannot write {output}: {_first_line(exc)}") from None
-    done = spark.read.parquet(output)
+    try:
+        done = spark.read.parquet(literal_path(output))
+    except AnalysisException as exc:
+        if "UNABLE_TO_INFER_SCHEMA" in str(exc):
+            return {"events": 0, "reports": 0}
+        raise SparkJobError(f"cannot read back {output}: {_first_line(exc)}") from None
     row = done.agg(F.count(F.lit(1)).alias("events"), F.sum("source_count").alias("reports")).first()
     return {"events": int(row["events"] or 0), "reports": int(row["reports"] or 0)}
 
