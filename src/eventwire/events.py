@@ -66,6 +66,8 @@ WEAK_TRIGGERS = {"hit", "target", "strike", "fire", "burn", "set", "enter", "adv
 # as nouns these name fighting whatever else the sentence says ("Clashes on many fronts of Aleppo"); as verbs
 # they need company ("ministers clashed over the budget")
 STRONG_NOUNS = {"clash", "fighting", "confrontation"}
+SYMMETRIC_LEMMAS = {"discuss", "meet", "talk", "negotiate", "agree", "sign", "consult", "confer", "speak",
+                    "cooperate", "call", "phone", "telephone", "clash", "fight", "trade", "exchange", "reconcile"}
 PATIENT_SUBJECT_VERBS = {"die", "perish", "succumb", "drown", "starve"}
 DEATH_WORDS = {"kill", "killed", "dead", "die", "died", "death", "deaths", "murder", "murdered", "slay",
                "slain", "massacre", "massacred", "execute", "executed", "behead", "beheaded"}
@@ -169,6 +171,7 @@ class EventCandidate:
     family: str = "violence"
     classes: frozenset = frozenset()
     triggers: list = field(default_factory=list)
+    antecedent: EventCandidate | None = None  # the earlier event this one refers back to ("the attack")
 
     @property
     def start(self) -> int:
@@ -263,6 +266,8 @@ def _trigger_hits(sent: Span, phrase_hits: dict) -> list[tuple[Token, set, bool]
 
 
 CLAIM_VERBS = {"claim", "own", "accept", "admit"}
+LIGHT_VERBS = {"launch", "carry", "stage", "mount", "conduct", "wage", "unleash", "begin", "start", "continue",
+               "resume", "step", "intensify", "escalate", "perpetrate", "commit", "execute", "make", "hold"}
 HABITUAL = {"frequently", "often", "regularly", "routinely", "usually", "typically", "sometimes", "occasionally",
             "habitually", "generally", "commonly"}
 
@@ -404,8 +409,8 @@ def _refine_classes(tok: Token, classes: set, mentions: list) -> set:
         out.discard("consult")
     if lemma == "call" and not any(c.lower_ in ("on", "for") for c in tok.children) and "request" in out:
         out.discard("request")
-    if lemma in ("support", "back") and tok.dep_ == "amod":
-        out.clear()
+    if lemma in ("support", "back", "ally", "arm", "fund", "train", "equip") and tok.dep_ in ("amod", "acl"):
+        out.clear()  # "forces backed by US air support": a description of the actor, not an event
     if lemma == "strike" and tok.pos_ == "NOUN":
         prev = {c.lower_ for c in tok.children}
         if prev & {"air", "drone", "missile", "aerial", "artillery", "rocket"}:
@@ -437,6 +442,9 @@ def find_events(doc: Doc, actor_mentions: list) -> list[EventCandidate]:
         protest_ctx = None
         groups: dict = defaultdict(list)
         for tok, classes, weak in _trigger_hits(sent, longest):
+            named = context.by_token.get(tok.i)
+            if named is not None and not named.generic and named.end_token - named.start_token > 1:
+                continue  # "Popular Mobilisation Forces", "Islamic Jihad": a name, not an event
             if "disrupt" not in classes and _weapons_disrupted(tok):
                 classes = {"disrupt"}
             if _is_claimed(tok):
@@ -496,14 +504,21 @@ def _merge_references(cands: list[EventCandidate]) -> list[EventCandidate]:
     out: list[EventCandidate] = []
     for c in cands:
         earlier = [e for e in out if e.family == c.family and e.modality == "asserted"
-                   and e.sentence.start < c.sentence.start]
+                   and e.sentence.start < c.sentence.start and e.antecedent is None]
         if earlier and _is_reference(c):
             target = earlier[-1]
             if c.actor1 is not None and c.actor1.known and not c.actor1.generic and (
                     target.actor1 is None or target.actor1.generic or not target.actor1.known):
                 target.actor1 = c.actor1
                 target.confidence = min(0.99, target.confidence + 0.03)
-            continue
+            # kept as a record of its own (each sentence says what it says), linked to the event it names so
+            # that counts and dedup take it once
+            c.antecedent = target
+            c.actor1 = c.actor1 or target.actor1
+            c.actor2 = c.actor2 or target.actor2
+            c.event_type, c.sub_event_type = target.event_type, target.sub_event_type
+            c.plover_event, c.plover_mode, c.cameo = target.plover_event, target.plover_mode, target.cameo
+            c.confidence = max(0.05, c.confidence - 0.2)
         out.append(c)
     return out
 
@@ -522,7 +537,8 @@ def _related(a: Token, b: Token) -> bool:
                 return True
             if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
                 break
-    return a.head.i == b.head.i
+    # nouns side by side under one head: "killed ... in aerial and artillery strikes and clashes"
+    return a.head.i == b.head.i and a.pos_ != "VERB" and b.pos_ != "VERB"
 
 
 def _split_clusters(trig: list) -> list[list]:
@@ -536,7 +552,8 @@ def _split_clusters(trig: list) -> list[list]:
         rest = [(t, c) for t, c in rest if (t, c) not in cluster]
         clusters.append(cluster)
         rest = [(t, c) for t, c in rest
-                if t.pos_ == "VERB" and any(ch.dep_ in ("nsubj", "nsubjpass", "dobj") for ch in t.children)]
+                if (t.pos_ == "VERB" and any(ch.dep_ in ("nsubj", "nsubjpass", "dobj") for ch in t.children))
+                or (t.dep_ == "dobj" and t.head.lemma_.lower() in LIGHT_VERBS)]
     return clusters
 
 
@@ -630,6 +647,8 @@ def _main_trigger(trig: list) -> Token:
                 s -= 2.5  # "left 3 workers injured" is the outcome of the attack, not the event's head
         elif any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
             s += 3  # "an attack by the PKK"
+        elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS:
+            s += 3.5  # "the Taliban launched an assault": the noun is the predicate
         s -= 0.1 * _depth(tok)
         return s
 
@@ -654,6 +673,8 @@ class Roles:
     assoc1: list = field(default_factory=list)
     assoc2: list = field(default_factory=list)
     victim_words: set = field(default_factory=set)
+    conjoined: list = field(default_factory=list)  # "A and B <verb>": the actors joined to actor1 by "and"
+    target_is_town: bool = False  # "an assault on Kunduz": a fight for a town, not an attack on civilians
 
 
 def _subject(tok: Token) -> tuple[Token | None, bool]:
@@ -798,6 +819,7 @@ def _roles(tok: Token, fam: str, ctx: DocContext) -> Roles:
             role = ctx.role_for(conj, tok, side=1)
             if role and (r.actor1 is None or role.actor.name != r.actor1.actor.name):
                 r.assoc1.append(role)
+                r.conjoined.append(role)
         # "fighters of the FSA, working with Turkish commanders"; "backed by Turkish jets"
         for c in list(a1_tok.children) + list(tok.children):
             if c.dep_ in ("acl", "advcl", "relcl") and c.lemma_.lower() in ("work", "fight", "back", "support",
@@ -827,10 +849,17 @@ def _roles(tok: Token, fam: str, ctx: DocContext) -> Roles:
         if r.actor2 is not None and r.actor1 is not None and r.actor2.actor.name == r.actor1.actor.name \
                 and fam != "contact":
             r.actor2 = None
+    if r.actor2 is None and r.conjoined and tok.lemma_.lower() in SYMMETRIC_LEMMAS:
+        r.actor2 = r.conjoined[0]  # "Erdogan and Putin discussed Idlib": two parties, not allies
+        r.assoc1 = [a for a in r.assoc1 if a is not r.actor2]
     if r.actor2 is None and fam != "violence":
         r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok)
+    if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or _names_place(a2_tok)):
+        r.target_is_town = True
     if r.actor1 is not None and r.actor2 is None and fam == "violence":
-        r.actor2 = ctx.dominant_enemy(r.actor1)
+        enemy = ctx.dominant_enemy(r.actor1)
+        if enemy is not None and enemy.actor.name not in {a.actor.name for a in r.assoc1}:
+            r.actor2 = enemy
     return r
 
 
@@ -934,7 +963,8 @@ class DocContext:
     def role_for(self, tok: Token, trigger: Token, side: int) -> Role | None:
         """The actor a role token stands for: a catalogue mention in its phrase, a pronoun's antecedent, or a
         guess from the words."""
-        if tok is None or tok.ent_type_ in NOT_ACTOR_LABELS or tok.like_num:
+        if tok is None or ((tok.ent_type_ in NOT_ACTOR_LABELS or tok.like_num)
+                           and tok.lower_ not in QUANTITY_HEADS and tok.i not in self.by_token):
             return None
         if tok.lemma_.lower() in PAIR_WORDS and self.last_pair is not None:
             return self.last_pair[0] if side == 1 else self.last_pair[1]
@@ -965,6 +995,7 @@ class DocContext:
         if tok.lemma_.lower() in TERRITORY_NOUNS or tok.lemma_.lower() in ("hold", "grip", "influence"):
             return None  # "regained control of two villages", "stormed the town": ground, not a party
         if tok.lemma_.lower() in WEAPON_NOUNS or tok.lower_ in WEAPON_NOUNS or lexicon().is_event_noun(tok) \
+                or tok.lemma_.lower() in ABSTRACT_NOUNS \
                 or tok.lemma_.lower() in ("ied", "device", "vehicle", "car", "truck", "motorcycle"):
             return None  # "a roadside IED killed a general": the weapon, not who used it
         if tok.lemma_.lower() in QUANTITY_HEADS:
@@ -1092,6 +1123,9 @@ ACTOR_NOUNS = {"official", "officials", "leader", "leaders", "minister", "minist
                "migrants", "nationals", "citizens", "diplomats", "observers", "inspectors", "negotiators",
                "mediators", "monitors", "peacekeepers", "mission", "regime", "junta", "administration", "state",
                "states", "country", "countries", "nation", "nations", "side", "sides", "neighbours", "neighbors"}
+ABSTRACT_NOUNS = {"conflict", "war", "crisis", "situation", "issue", "issues", "matter", "dispute", "tension",
+                  "tensions", "violence", "peace", "security", "stability", "future", "process", "plan", "plans",
+                  "deal", "agreement", "talks", "relations", "ties", "cooperation", "efforts", "support", "way"}
 QUANTITY_HEADS = {"scores", "dozens", "hundreds", "thousands", "tens", "group", "number", "handful", "crowd",
                   "batch", "team", "band", "convoy", "delegation", "contingent", "unit", "squad", "couple"}
 PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "det", "nummod", "flat", "case"}
@@ -1111,6 +1145,13 @@ def _phrase_tokens(tok: Token) -> list[Token]:
                 # "gunmen suspected of ties to al-Qaeda", "fighters belonging to the group", "IS-linked militants"
                 stack.extend(x for x in c.subtree if x.i != c.i)
     return out
+
+
+def _names_place(tok: Token) -> bool:
+    """A town or city named as what was hit: the token or its "of" complement is a place entity."""
+    if tok.lemma_.lower() in ("city", "town", "district", "province", "region", "capital", "county"):
+        return any(c.ent_type_ in PLACE_LABELS for c in tok.subtree)
+    return False
 
 
 def _noun_phrase(tok: Token) -> str:
@@ -1200,6 +1241,8 @@ def _target_kind(roles: Roles, sent: Span) -> str:
             return "armed"
         if words & set(lex.victims["property"]):
             return "property"
+    if roles.target_is_town:
+        return "armed"
     # no object: look at what died in the sentence ("12 civilians were killed", "two soldiers died")
     for t in sent:
         if t.lemma_.lower() in DEATH_WORDS:

@@ -65,6 +65,29 @@ def parse_jsonl(text: str, name: str) -> Iterator[Article | InputError]:
             yield InputError(f"{name} line {n}: {exc}")
 
 
+def _read_jsonl_bytes(data: bytes, name: str, published: str | None) -> Iterator[Article | InputError]:
+    """JSON lines, decoded line by line: a binary or undecodable line is reported, the others still come."""
+    for n, raw in enumerate(data.splitlines(), 1):
+        if not raw.strip():
+            continue
+        if b"\x00" in raw:
+            yield InputError(f"{name} line {n}: binary data, not a JSON object")
+            continue
+        try:
+            line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError:
+            yield InputError(f"{name} line {n}: not UTF-8 text")
+            continue
+        for item in parse_jsonl(line, name):
+            if isinstance(item, InputError):
+                item = InputError(str(item).replace(f"{name} line 1:", f"{name} line {n}:"))
+            elif item.id.endswith(":1") and item.id == f"{Path(name).stem}:1":
+                item.id = f"{Path(name).stem}:{n}"
+            if isinstance(item, Article) and item.published is None and published:
+                item.published = parse_published(published)
+            yield item
+
+
 def looks_like_jsonl(text: str) -> bool:
     first = next((ln for ln in text.splitlines() if ln.strip()), "")
     if not first.lstrip().startswith("{"):
@@ -77,6 +100,9 @@ def looks_like_jsonl(text: str) -> bool:
 
 def read_source(name: str, data: bytes, published: str | None = None) -> Iterator[Article | InputError]:
     """Articles from one input: a .jsonl file (or JSON lines on stdin) is many, anything else is one."""
+    if name.endswith(".jsonl") or (name == "-" and looks_like_jsonl(data[:65536].decode("utf-8", "replace"))):
+        yield from _read_jsonl_bytes(data, name, published)
+        return
     try:
         text = decode_bytes(data, name)
     except InputError as exc:

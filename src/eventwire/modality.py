@@ -71,6 +71,8 @@ def classify(trigger: Token) -> str:
                 return "asserted"  # "X said it killed": the killing is what is reported, as a fact
             if lemma in c["negated"]["governing_verbs"]:
                 return "negated"
+            if lemma in ALLEGING_VERBS and _is_complement_of(trigger, tok):
+                return "hypothetical"  # "X accused the army of bombing a school": alleged, not established
             if lemma in c["hypothetical"]["governing_verbs"]:
                 return "hypothetical"
             if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(trigger, tok):
@@ -84,6 +86,19 @@ def classify(trigger: Token) -> str:
         first = False
         tok = head
     return "asserted"
+
+
+ALLEGING_VERBS = {"accuse", "blame", "allege", "suspect", "charge", "hold"}
+
+
+def _is_complement_of(trigger: Token, governor: Token) -> bool:
+    """The trigger sits in the "of/for" complement of an alleging verb: "accused ... of bombing"."""
+    node = trigger
+    while node.head.i != node.i and node.i != governor.i:
+        if node.dep_ == "prep" and node.lower_ in ("of", "for"):
+            return True  # "accused the military of bombing", "blamed IS for the attack"
+        node = node.head
+    return False
 
 
 def _is_infinitival_or_object(trigger: Token, governor: Token) -> bool:
