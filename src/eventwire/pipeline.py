@@ -129,11 +129,20 @@ def analyse(doc, article: Article, geoparse: bool = True, with_events: bool = Tr
     date_mentions = dates.find_dates(doc, article.published)
     out: list[Event] = []
     doc_country = records.focus_country(place_mentions)
+    built: dict[int, Event] = {}
     for cand in events.find_events(doc, actor_mentions):
         location = geoparser.locate(doc, place_mentions, cand)
         when = dates.event_date(date_mentions, cand, article.published)
         dead = casualties.find_fatalities(cand.sentence, cand.trigger)
-        out.append(records.build_event(article, cand, location, when, dead, catalogue, doc_country=doc_country))
+        ev = records.build_event(article, cand, location, when, dead, catalogue, doc_country=doc_country)
+        if cand.antecedent is not None and id(cand.antecedent) in built:
+            first = built[id(cand.antecedent)]
+            ev.same_as = first.same_as or first.event_id
+            if ev.date_text is None:  # "the attack" happened when the event it names did
+                ev.date, ev.date_precision, ev.date_text = first.date, first.date_precision, first.date_text
+            ev.location = ev.location if ev.location and ev.location.precision == 1 else first.location
+        built[id(cand)] = ev
+        out.append(ev)
     return place_mentions, events.drop_duplicates(out)
 
 

@@ -159,6 +159,7 @@ class Event:
     confidence: float = 0.5
     trigger: str | None = None
     trigger_start: int | None = None
+    same_as: str | None = None  # event_id of an earlier event of the same article that this one refers back to
     event_id: str = ""
 
     def __post_init__(self) -> None:
@@ -189,6 +190,7 @@ class Event:
             "confidence": round(float(self.confidence), 3),
             "trigger": self.trigger,
             "trigger_start": self.trigger_start,
+            "same_as": self.same_as,
         }
 
     def to_json(self) -> str:
@@ -222,6 +224,7 @@ class Event:
             confidence=float(d.get("confidence", 0.5)),
             trigger=d.get("trigger"),
             trigger_start=d.get("trigger_start"),
+            same_as=d.get("same_as"),
         )
 
 
