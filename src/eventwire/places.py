@@ -117,10 +117,15 @@ def ruler_patterns() -> list[dict]:
             seen.add((label, text))
             pats.append({"label": label, "pattern": text, "id": "place"})
 
+    skip = not_places()
     for row in gz.read_tsv(gz._data_text("gazetteer_supplement.tsv")):
+        if row.get("feature") == "building":  # "the Kremlin", "the White House" are the actors' (metonyms)
+            continue
         label = "LOC" if row.get("feature") in ("region", "water", "continent") else "GPE"
         for n in [row.get("name", "")] + gz.split_list(row.get("aliases")):
-            if n and gz.is_latin(n) and not n.lower().startswith("the "):
+            # acronyms ("BC", "EU") and lone generic words ("Gulf") would hijack dates and group names
+            if n and gz.is_latin(n) and not n.lower().startswith("the ") and not _is_acronym(n) and \
+                    len(n) > 3 and normalize(n) not in skip and (" " in n or n[0].isupper()):
                 add(label, n)
     for name in _article_town_names():
         for v in _article_variants(name):
