@@ -567,7 +567,15 @@ def ensure_index(show_progress: bool = True) -> Path:
     """The index for the current data, built first if missing (and stale ones removed)."""
     path = index_path()
     if not path.exists():
-        build_index(path, show_progress=show_progress)
+        try:
+            build_index(path, show_progress=show_progress)
+        except OSError as exc:  # read-only home (a container, a locked-down server): build in the temp dir
+            fallback = Path(tempfile.gettempdir()) / "eventwire" / path.name
+            print(f"eventwire: cannot write the gazetteer to {path.parent} ({exc}); using {fallback.parent}",
+                  file=sys.stderr)
+            if not fallback.exists():
+                build_index(fallback, show_progress=show_progress)
+            return fallback
         for old in path.parent.glob("gazetteer-*.sqlite"):
             if old != path:
                 try:
