@@ -37,6 +37,8 @@ def _own_cue(tok: Token, c: dict) -> str | None:
             if w in c["future"]["auxiliaries"] or lemma in c["future"]["auxiliaries"]:
                 return "future"
             if w in c["hypothetical"]["auxiliaries"]:
+                if w == "would" and _reported_future(tok):
+                    return "future"  # "the army said it would launch an operation": future seen from the past
                 return "hypothetical"
         if ch.dep_ == "mark" and w in c["hypothetical"]["markers"]:
             return "hypothetical"
@@ -97,6 +99,21 @@ def _is_complement_of(trigger: Token, governor: Token) -> bool:
     while node.head.i != node.i and node.i != governor.i:
         if node.dep_ == "prep" and node.lower_ in ("of", "for"):
             return True  # "accused the military of bombing", "blamed IS for the attack"
+        node = node.head
+    return False
+
+
+def _reported_future(tok: Token) -> bool:
+    """A "would" clause that is the content of a past reporting verb and has no condition attached."""
+    node = tok
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            return False
+        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in REPORTING_LEMMAS | {"warn", "vow",
+                                                                                               "pledge", "promise"}:
+            return not any(c.lower_ in ("if", "unless") for c in node.head.subtree)
+        if node.head.i == node.i:
+            break
         node = node.head
     return False
 
