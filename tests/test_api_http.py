@@ -169,6 +169,8 @@ def test_count_is_given_when_asked(client, filled):
     ({"limit": 0}, "limit"),
     ({"limit": 5000}, "limit"),
     ({"min_fatalities": -1}, "min_fatalities"),
+    ({"actor": "x\x00y"}, "NUL"),  # PostgreSQL would refuse the query
+    ({"q": "\x00"}, "NUL"),
 ])
 def test_bad_filters_get_a_4xx_that_names_the_problem(client, filled, params, words):
     r = client.get("/api/events", params=params)
@@ -343,6 +345,12 @@ def test_request_bodies_over_the_limit_get_413(store, filled, token):
 
     r = small.post("/api/extract", content=chunks(), headers={"Content-Type": "application/json"})
     assert r.status_code == 413
+
+
+def test_text_with_a_nul_character_is_refused(client, filled, token):
+    r = client.patch(f"/api/events/{filled['mosul']}", json={"decision": "accept", "comment": "a\u0000b"},
+                     headers=auth(token))
+    assert r.status_code == 422 and "NUL" in r.json()["detail"]
 
 
 def test_unicode_that_cannot_be_stored_is_refused(client, token):

@@ -84,6 +84,8 @@ class Body(BaseModel):
                 v.encode("utf-8")
             except UnicodeEncodeError:
                 raise ValueError("the text is not valid Unicode (it has an unpaired surrogate)") from None
+            if "\x00" in v:  # PostgreSQL cannot store it, and no real text has one
+                raise ValueError("the text contains a NUL character")
         return v
 
 
@@ -203,6 +205,10 @@ def event_filters(
     q: Annotated[str | None, Query(max_length=200, description="Words that must all appear in the evidence.")] = None,
     review: Annotated[str, Query(description="active (default), rejected, or all.")] = "active",
 ) -> dict[str, Any]:
+    for name, value in (("country", country), ("admin1", admin1), ("bbox", bbox), ("actor", actor), ("type", type),
+                        ("sub_type", sub_type), ("q", q)):
+        if value and "\x00" in value:  # PostgreSQL refuses it in a query
+            raise _bad(f"{name} contains a NUL character")
     if modality != "all" and modality not in MODALITIES:
         raise _bad(f"modality must be 'all' or one of: {', '.join(MODALITIES)}")
     if review not in ("active", "rejected", "all"):
