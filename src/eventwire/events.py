@@ -880,6 +880,7 @@ class DocContext:
         self.recent: list[Role] = []
         self.last_pair: tuple | None = None
         self._subject_cache: dict = {}
+        self._in_antecedent = False  # pronoun resolution looks up roles, which may meet pronouns again
         counts: Counter = Counter()
         self.examples: dict = {}
         for m in self.mentions:
@@ -969,8 +970,29 @@ class DocContext:
         if tok.lemma_.lower() in PAIR_WORDS and self.last_pair is not None:
             return self.last_pair[0] if side == 1 else self.last_pair[1]
         if tok.lower_ in PRONOUNS and tok.pos_ == "PRON":
-            return self._antecedent(tok, trigger)
+            if self._in_antecedent:
+                return None
+            self._in_antecedent = True
+            try:
+                return self._antecedent(tok, trigger)
+            finally:
+                self._in_antecedent = False
         m = self.by_token.get(tok.i)
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+        if owner is not None and (m is None or m.generic) and not self._in_antecedent:
+            self._in_antecedent = True
+            try:
+                found = self._antecedent(owner, trigger)  # "its fighters", "their troops"
+            finally:
+                self._in_antecedent = False
+            if found is not None:
+                return found
+        if m is not None and m.generic:
+            # "Islamic State-linked insurgents", "suspected Boko Haram militants": the named group wins
+            named = [self.by_token[c.i] for c in _phrase_tokens(tok) if c.i in self.by_token
+                     and not self.by_token[c.i].generic and self.by_token[c.i].actor.sector not in ("CVL",)]
+            if named:
+                m = named[0]
         if m is None:
             # the phrase's own modifiers and "of"-complements: "fighters of the FSA", "a commander of a leading
             # FSA group", "a Daesh stronghold" (not its relative clauses or other prepositions)
@@ -1082,7 +1104,7 @@ class DocContext:
                 subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 passive = subj is not None and subj.dep_ == "nsubjpass"
                 if subj is not None and subj.lower_ not in PRONOUNS and not passive \
-                        and subj.i != pron.i and not lexicon().is_event_noun(subj):
+                        and pron.i not in {t.i for t in subj.subtree} and not lexicon().is_event_noun(subj):
                     role = self.role_for(subj, trigger, 1)
                     if role is not None:
                         return role
@@ -1123,7 +1145,7 @@ ACTOR_NOUNS = {"official", "officials", "leader", "leaders", "minister", "minist
                "migrants", "nationals", "citizens", "diplomats", "observers", "inspectors", "negotiators",
                "mediators", "monitors", "peacekeepers", "mission", "regime", "junta", "administration", "state",
                "states", "country", "countries", "nation", "nations", "side", "sides", "neighbours", "neighbors"}
-ABSTRACT_NOUNS = {"conflict", "war", "crisis", "situation", "issue", "issues", "matter", "dispute", "tension",
+ABSTRACT_NOUNS = {"insurgency", "rebellion", "uprising", "campaign", "fighting", "unrest", "conflict", "war", "crisis", "situation", "issue", "issues", "matter", "dispute", "tension",
                   "tensions", "violence", "peace", "security", "stability", "future", "process", "plan", "plans",
                   "deal", "agreement", "talks", "relations", "ties", "cooperation", "efforts", "support", "way"}
 QUANTITY_HEADS = {"scores", "dozens", "hundreds", "thousands", "tens", "group", "number", "handful", "crowd",

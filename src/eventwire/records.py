@@ -318,6 +318,15 @@ def _role_actor(role: Any, text: str, iso3: str | None, catalogue: Any) -> Actor
     return actor
 
 
+def _evidence(text: str, start: int, end: int) -> Evidence:
+    """The evidence sentence without the blank lines and spaces around it."""
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    trail = len(chunk) - len(chunk.rstrip())
+    start, end = start + lead, end - trail
+    return Evidence(text=text[start:end], start=start, end=end)
+
+
 def focus_country(place_mentions: list[PlaceMention]) -> str | None:
     """The country an article is mostly about: the most often named country among its literal places."""
     counts: dict[str, int] = {}
@@ -374,7 +383,7 @@ def build_event(article: Article, cand: Any, location: Place | None, when: Any, 
         fatalities=dead.count if dead is not None else None,
         fatalities_text=dead.text if dead is not None else None,
         modality=cand.modality,
-        evidence=Evidence(text=text[cand.start:cand.end], start=cand.start, end=cand.end),
+        evidence=_evidence(text, cand.start, cand.end),
         confidence=max(0.0, min(1.0, confidence)),
         trigger=cand.trigger.text,
         trigger_start=cand.trigger.idx,
