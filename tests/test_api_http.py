@@ -202,7 +202,8 @@ def test_one_event_has_every_source_with_its_evidence(client, store, filled):
 
 @pytest.mark.parametrize("path, status", [
     ("/api/events/999999", 404), ("/api/events/ew-0000000000000000", 404), ("/api/events/abc", 422),
-    ("/api/events/99999999999999999999", 422), ("/api/articles/999999", 404), ("/api/articles/0", 422),
+    ("/api/events/99999999999999999999", 422), ("/api/events/99999999999", 404),  # over PostgreSQL's integers
+    ("/api/articles/99999999999", 422), ("/api/articles/999999", 404), ("/api/articles/0", 422),
     ("/api/articles/x", 422),
 ])
 def test_missing_or_malformed_ids(client, filled, path, status):

@@ -6,6 +6,7 @@ the token check. The app runs in-process (ASGI) over a store of events built her
 
 from __future__ import annotations
 
+import os
 import tempfile
 
 import pytest
@@ -49,6 +50,54 @@ def _cleanup():
 def test_no_request_gets_a_server_error(case):
     # generous: the first extraction loads the spaCy model
     response = case.call(headers={"Authorization": f"Bearer {TOKEN}"}, timeout=120)
+    assert response.status_code < 500, (
+        f"{case.method} {case.formatted_path} {case.query} {case.body!r} -> {response.status_code}: "
+        f"{response.text[:500]}")
+
+
+# -- the same generated requests against PostgreSQL (CI starts one: EVENTWIRE_TEST_PG_URL) -------------------------
+PG_URL = os.environ.get("EVENTWIRE_TEST_PG_URL")
+
+
+@pytest.fixture(scope="module")
+def pg_client():
+    """The app over a PostgreSQL store, made when the first PostgreSQL case runs (tests/test_postgres.py wipes the
+    same database before that)."""
+    if not PG_URL:
+        pytest.skip("EVENTWIRE_TEST_PG_URL is not set (no PostgreSQL server; .ci/run starts one)")
+    import warnings
+
+    from test_postgres import _wipe
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    _wipe(PG_URL)
+    store = Store(PG_URL)
+    for i, (etype, sub) in enumerate([("Battles", "Armed clash"), ("Protests", "Peaceful protest")]):
+        key = f"pg-{i}"
+        store.add_result(make_result(key, [make_event(key, etype=etype, sub=sub, start=len(f"Article {key}. "))],
+                                     url=f"https://news.example/{key}"))
+    store.run_dedup()
+    token = store.create_token("schemathesis")
+    yield TestClient(create_app(store=store)), token
+    store.close()
+    _wipe(PG_URL)
+
+
+@pytest.mark.postgres
+@schema.parametrize()
+@settings(max_examples=15, deadline=None, suppress_health_check=list(HealthCheck))
+def test_no_request_gets_a_server_error_on_postgresql(case, pg_client):
+    client, token = pg_client
+    kw = case.as_transport_kwargs(headers={"Authorization": f"Bearer {token}"})
+    body = {}
+    if "json" in kw:
+        body["json"] = kw["json"]
+    elif kw.get("data") is not None:
+        body["content" if isinstance(kw["data"], (bytes, str)) else "data"] = kw["data"]
+    response = client.request(kw["method"], kw["url"], params=kw.get("params"), headers=kw["headers"], **body)
     assert response.status_code < 500, (
         f"{case.method} {case.formatted_path} {case.query} {case.body!r} -> {response.status_code}: "
         f"{response.text[:500]}")

@@ -48,7 +48,7 @@ VENDOR_DIR = STATIC_DIR / "vendor"
 MAX_BODY_BYTES = 2 * 1024 * 1024
 MAX_ARTICLE_CHARS = 500_000
 MAX_PAGE = 1000
-MAX_ID = 2**62  # larger ids cannot be stored; refuse them before the database does
+MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL: refuse larger ones before the database does
 DASHBOARD_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 
