@@ -53,3 +53,13 @@ def test_single_bad_article_fails_without_traceback(tmp_path):
     res = run(["--format", "jsonl", str(tmp_path / "missing.txt")], "")
     assert res.exit_code != 0
     assert "Traceback" not in res.output
+
+
+def test_line_separator_characters_inside_a_text_do_not_split_the_article():
+    text = "Shelling hit Homs on Monday.\u0085Residents fled to Hama.\u2028Aid reached Idlib."
+    stdin = json.dumps({"id": "nel", "text": text}, ensure_ascii=False) + "\n"
+    res = run(["--format", "jsonl"], stdin)
+    assert res.exit_code == 0, res.output
+    lines = [json.loads(x) for x in res.stdout.splitlines() if x.strip()]
+    assert [x["article_id"] for x in lines] == ["nel"]
+    assert {"Homs", "Hama", "Idlib"} <= {p["text"] for p in lines[0]["places"]}

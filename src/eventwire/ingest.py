@@ -55,7 +55,8 @@ def decode_bytes(data: bytes, name: str) -> str:
 
 def parse_jsonl(text: str, name: str) -> Iterator[Article | InputError]:
     """Articles from JSON lines; a bad line becomes an InputError in the stream, the others still come."""
-    for n, line in enumerate(text.splitlines(), 1):
+    # JSON Lines are separated by "\n" only: str.splitlines() would also cut at U+0085/U+2028 inside a text
+    for n, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         try:
@@ -89,7 +90,7 @@ def _read_jsonl_bytes(data: bytes, name: str, published: str | None) -> Iterator
 
 
 def looks_like_jsonl(text: str) -> bool:
-    first = next((ln for ln in text.splitlines() if ln.strip()), "")
+    first = next((ln for ln in text.split("\n") if ln.strip()), "")
     if not first.lstrip().startswith("{"):
         return False
     try:
