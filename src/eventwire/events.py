@@ -274,7 +274,11 @@ HABITUAL = {"frequently", "often", "regularly", "routinely", "usually", "typical
 
 def _is_habitual(tok: Token) -> bool:
     """A frequency adverb on the trigger's clause: "IS regularly attacks convoys", "it often targets"."""
-    node = tok if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i else tok.head
+    node = tok
+    for _ in range(4):  # the nearest verb above a noun trigger: "it frequently targets hotels with car bombs"
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
     return any(c.lower_ in HABITUAL for c in node.children) or any(c.lower_ in HABITUAL for c in tok.children)
 
 
@@ -506,7 +510,9 @@ def _merge_references(cands: list[EventCandidate]) -> list[EventCandidate]:
         earlier = [e for e in out if e.family == c.family and e.modality == "asserted"
                    and e.sentence.start < c.sentence.start and e.antecedent is None]
         if earlier and _is_reference(c):
-            target = earlier[-1]
+            # "the bombing" names the earlier event of its own kind, else the article's main (first) event
+            same_kind = [e for e in earlier if e.event_type == c.event_type and e.event_type is not None]
+            target = same_kind[0] if same_kind else earlier[0]
             if c.actor1 is not None and c.actor1.known and not c.actor1.generic and (
                     target.actor1 is None or target.actor1.generic or not target.actor1.known):
                 target.actor1 = c.actor1
@@ -794,7 +800,8 @@ def _roles(tok: Token, fam: str, ctx: DocContext) -> Roles:
         # the noun is the object: "IS claimed the attack", "rebels launched an offensive", "X carried out strikes"
         if a1_tok is None and tok.dep_ in ("dobj", "pobj", "attr") and tok.head.pos_ in ("VERB", "ADP"):
             verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-            if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() not in modality.REPORTING_LEMMAS:
+            # "rebels launched an offensive" (yes), "the AU condemned the bombing" (no: a reaction to it)
+            if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in LIGHT_VERBS | AGENT_VERBS:
                 s, passive = _subject(verb)
                 if not passive:
                     a1_tok = s
