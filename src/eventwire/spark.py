@@ -116,7 +116,7 @@ def record_fields() -> list:
             T.StructField("text", T.StringType()), T.StructField("start", T.IntegerType()),
             T.StructField("end", T.IntegerType())])),
         T.StructField("confidence", T.DoubleType()), T.StructField("trigger", T.StringType()),
-        T.StructField("trigger_start", T.IntegerType()),
+        T.StructField("trigger_start", T.IntegerType()), T.StructField("same_as", T.StringType()),
     ]
 
 
