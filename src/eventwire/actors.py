@@ -948,26 +948,33 @@ class Catalogue:
 # ----------------------------------------------------------------------------------------------------------------
 # helpers
 
+@functools.lru_cache(maxsize=200_000)
+def _token_parts(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
+    """(key, folded, shape, start, end) of the words inside one token's text; cached, as token texts repeat."""
+    if len(text) > 1 and (_SPLIT_RE.search(text) or _INNER_PUNCT_RE.search(text)):
+        parts = [p for p in _SPLIT_RE.split(_INNER_PUNCT_RE.sub(r"-\1-", text)) if p] or [text]
+    else:
+        parts = [text]
+    out = []
+    pos = 0
+    for part in parts:
+        at = text.find(part, pos)
+        at = pos if at < 0 else at
+        pos = at + len(part)
+        f = fold(part) or part  # punctuation stays as a barrier no phrase can cross
+        out.append((f.lower(), f, shape(f), at, pos))
+    return tuple(out)
+
+
 def _doc_words(doc) -> list[_Word]:
     words: list[_Word] = []
     for tok in doc:
         text = tok.text
         if text in JOINERS or tok.is_space:
             continue
-        if len(text) > 1 and (_SPLIT_RE.search(text) or _INNER_PUNCT_RE.search(text)):
-            parts = [p for p in _SPLIT_RE.split(_INNER_PUNCT_RE.sub(r"-\1-", text)) if p] or [text]
-        else:
-            parts = [text]
-        pos = 0
-        for part in parts:
-            at = text.find(part, pos)
-            at = pos if at < 0 else at
-            pos = at + len(part)
-            f = fold(part)
-            if not f:
-                f = part  # punctuation stays as a barrier no phrase can cross
-            words.append(_Word(key=f.lower(), folded=f, shape=shape(f), token=tok.i, start=tok.idx + at,
-                               end=tok.idx + pos))
+        idx, i = tok.idx, tok.i
+        for key, folded, shp, at, end in _token_parts(text):
+            words.append(_Word(key=key, folded=folded, shape=shp, token=i, start=idx + at, end=idx + end))
     return words
 
 
