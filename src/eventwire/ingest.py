@@ -89,6 +89,25 @@ def _read_jsonl_bytes(data: bytes, name: str, published: str | None) -> Iterator
             yield item
 
 
+def _read_json_document(text: str, name: str, published: str | None) -> Iterator[Article | InputError]:
+    """A .json file: one SCHEMA input object, or a list of them."""
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield InputError(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    items = obj if isinstance(obj, list) else [obj]
+    for n, item in enumerate(items, 1):
+        try:
+            art = Article.from_dict(item, default_id=Path(name).stem if len(items) == 1 else f"{Path(name).stem}:{n}")
+        except ValueError as exc:
+            yield InputError(f"{name} item {n}: {exc}")
+            continue
+        if art.published is None and published:
+            art.published = parse_published(published)
+        yield art
+
+
 def looks_like_jsonl(text: str) -> bool:
     first = next((ln for ln in text.split("\n") if ln.strip()), "")
     if not first.lstrip().startswith("{"):
@@ -108,6 +127,9 @@ def read_source(name: str, data: bytes, published: str | None = None) -> Iterato
         text = decode_bytes(data, name)
     except InputError as exc:
         yield exc
+        return
+    if name.endswith(".json"):
+        yield from _read_json_document(text, name, published)
         return
     if name.endswith(".jsonl") or (name == "-" and looks_like_jsonl(text)):
         for item in parse_jsonl(text, name):
