@@ -195,6 +195,8 @@ function fillTypes() {
 }
 
 // -- the map ------------------------------------------------------------------------------------------
+// the zoom from which markers are never clustered: selecting an event zooms there to show its marker
+const CLUSTER_OFF_ZOOM = 10;
 let map, cluster, countriesLayer, fitted = false;
 const markersById = new Map();
 
@@ -209,7 +211,7 @@ function initMap() {
   map.attributionControl.setPrefix(false);
   map.attributionControl.addAttribution("Borders: Natural Earth via world-atlas");
   cluster = L.markerClusterGroup({
-    maxClusterRadius: 38, disableClusteringAtZoom: 10, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
+    maxClusterRadius: 38, disableClusteringAtZoom: CLUSTER_OFF_ZOOM, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
     iconCreateFunction: clusterIcon,
   });
   map.addLayer(cluster);
@@ -498,9 +500,17 @@ async function selectEvent(id) {
   history.replaceState(null, "", "#event=" + id);
   for (const tr of document.querySelectorAll("#events-table tbody tr")) tr.classList.toggle("selected", Number(tr.dataset.id) === id);
   const m = markersById.get(id);
-  if (m && map) {
-    if (!map.getBounds().contains(m.getLatLng())) map.panTo(m.getLatLng());
-    cluster.zoomToShowLayer(m, () => m.openTooltip());
+  if (m && map && cluster.hasLayer(m)) {
+    // Not markercluster's zoomToShowLayer: it finishes after its animation, and a re-render in between (a
+    // review, a reload) leaves it working on a removed marker. Zooming past the clustering threshold shows
+    // the marker itself; its tooltip opens only if it is still on the map by then.
+    const show = () => { if (markersById.get(id) === m && cluster.hasLayer(m)) m.openTooltip(); };
+    if (cluster.getVisibleParent(m) === m && map.getBounds().contains(m.getLatLng())) {
+      show();
+    } else {
+      map.once("moveend", show);
+      map.setView(m.getLatLng(), Math.max(map.getZoom(), CLUSTER_OFF_ZOOM));
+    }
   }
   try {
     const ev = await api("/api/events/" + id);
