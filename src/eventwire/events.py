@@ -135,7 +135,7 @@ def _phrase_matcher(doc: Doc) -> PhraseMatcher:
     if lex.matcher is None or lex.matcher_vocab is not doc.vocab:
         m = PhraseMatcher(doc.vocab, attr="LOWER")
         tokenizer = _tokenizer_for(doc)
-        for i, phrase in enumerate(sorted(lex.phrases)):
+        for phrase in sorted(lex.phrases):
             m.add(phrase, [tokenizer(phrase)])
         lex.matcher, lex.matcher_vocab = m, doc.vocab
     return lex.matcher
@@ -396,8 +396,6 @@ def _refine_classes(tok: Token, classes: set, mentions: list) -> set:
                 out.add("arrest")
         elif lemma in ("enter", "free", "occupy") and not obj_is_place:
             out.discard("capture")
-    if lemma == "free" and "capture" not in out and obj is not None:
-        out.discard("capture")
     if "arrest" in out and lemma == "capture" and obj_is_place:
         out.discard("arrest")
     if lemma == "expel" and obj is not None and (obj.lemma_.lower() in lexicon().victims["armed"]
