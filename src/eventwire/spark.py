@@ -488,24 +488,12 @@ def block_edges(members: Iterable[tuple[bool, dedup.DedupKey]]) -> list[tuple[st
         (homes if is_home else probes).append(k)
     if not homes or not probes:
         return []
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    forest = _Forest()
     for p in probes:
         for h in homes:
-            if p.id == h.id:
-                continue
-            if dedup.compatible_keys(p, h):
-                a, b = find(p.id), find(h.id)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-    return [(find(x), x) for x in parent if find(x) != x]
+            if p.id != h.id and dedup.compatible_keys(p, h):
+                forest.union(p.id, h.id)
+    return [(root, x) for x, root in forest.roots() if root != x]
 
 
 def connected_components(edges):
@@ -575,22 +563,36 @@ def _records(df):
     return df.select(*cols).rdd.map(to_record).reduceByKey(lambda a, b: a if a["article_id"] <= b["article_id"] else b)
 
 
-def union_find_components(edges: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    """(leaf, centre) like connected_components, on the driver: for edge lists that fit in its memory."""
-    parent: dict[str, str] = {}
+class _Forest:
+    """Union-find whose roots are the smallest ids, so a component is named the same whichever way it is built."""
 
-    def find(x: str) -> str:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        parent = self.parent
         parent.setdefault(x, x)
         while parent[x] != x:
-            parent[x] = parent[parent[x]]
+            parent[x] = parent[parent[x]]  # path halving
             x = parent[x]
         return x
 
-    for a, b in edges:
-        ra, rb = find(a), find(b)
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return [(x, find(x)) for x in parent if find(x) != x]
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def roots(self) -> list[tuple[str, str]]:
+        """(node, its component's root) for every node seen."""
+        return [(x, self.find(x)) for x in list(self.parent)]
+
+
+def union_find_components(edges: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(leaf, centre) like connected_components, on the driver: for edge lists that fit in its memory."""
+    forest = _Forest()
+    for a, b in edges:
+        forest.union(a, b)
+    return [(x, root) for x, root in forest.roots() if root != x]
 
 
 def cluster_assignments(records, driver_edges: int = DRIVER_CC_MAX_EDGES):
