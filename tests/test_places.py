@@ -294,3 +294,58 @@ def test_one_sense_per_article(nlp, gp):
     text = ("Dabiq fell on Sunday. Rebels said Dabiq had been emptied. Dabiq residents returned on Monday.")
     _, ms = parse(nlp, gp, text)
     assert len([m for m in ms if m.place.text == "Dabiq"]) == 3
+
+
+def test_a_given_name_before_a_surname_is_a_person_not_a_town(nlp, gp):
+    _, ms = parse(nlp, gp, "Nadia Moayyad of Southlake said her mother loved the garden. Casey Enright agreed.")
+    texts = {m.place.text for m in ms}
+    assert "Nadia" not in texts and "Casey" not in texts
+
+
+def test_a_place_opening_an_organisation_is_not_taken_for_a_person(nlp, gp):
+    _, ms = parse(nlp, gp, "The delegation stayed in Abuja, and the Abuja Chamber of Commerce and Industry hosted it.")
+    assert find(ms, "Abuja").place.country == "NGA"
+
+
+def test_a_list_of_counties_names_each_county(nlp, gp):
+    _, ms = parse(nlp, gp, "Girls from Cooke, Grayson and Love counties will compete in Denison on Saturday.")
+    assert find(ms, "Cooke").place.feature == gz.ADMIN2
+    assert find(ms, "Grayson").place.admin1 == "Texas"
+    assert find(ms, "Love").place.admin1 == "Oklahoma"
+
+
+def test_streets_are_found_before_towns_inside_them(nlp, gp):
+    text = ("The crash happened on Lancaster Avenue in Richmond, Kentucky. Goodwin and Pinevale streets were "
+            "closed for an hour.")
+    _, ms = parse(nlp, gp, text)
+    assert find(ms, "Lancaster Avenue").place.feature == "street"
+    assert not any(m.place.text == "Lancaster" for m in ms)
+    assert find(ms, "Pinevale").place.admin1 == "Kentucky"
+    assert find(ms, "Goodwin").place.feature == "street"
+
+
+def test_a_town_and_its_county_agree(nlp, gp):
+    text = ("A Richmond man was charged on Sunday after a crash. He was lodged in the Madison County Detention "
+            "Center, Richmond police said.")
+    _, ms = parse(nlp, gp, text)
+    assert find(ms, "Richmond").place.admin1 == "Kentucky"
+    assert find(ms, "Madison County").place.admin1 == "Kentucky"
+
+
+def test_a_party_label_names_the_state(nlp, gp):
+    _, ms = parse(nlp, gp, "\"These bonuses are a waste,\" said Rep. Earl Pomeroy, D-N.D., on Tuesday.")
+    nd = find(ms, "N.D.")
+    assert nd.place.admin1 == "North Dakota" and nd.kind == "adjective"
+
+
+def test_spacing_variants_of_a_name(nlp, gp):
+    _, ms = parse(nlp, gp, "Deputies in DeSoto Parish found the car near Mansfield on Monday.")
+    parish = find(ms, "DeSoto Parish")
+    assert parish.place.feature == gz.ADMIN2 and parish.place.admin1 == "Louisiana"
+    assert find(ms, "Mansfield").place.admin1 == "Louisiana"
+
+
+def test_spacing_variants_keys():
+    assert gz.spacing_variants("De Soto Parish") == {"desoto parish"}
+    assert gz.spacing_variants("DeKalb County") == {"de kalb county"}
+    assert gz.spacing_variants("Los Angeles") == set()

@@ -35,7 +35,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-INDEX_FORMAT = 3  # bump when the index layout or the build logic changes
+INDEX_FORMAT = 4  # bump when the index layout or the build logic changes
 CACHE_ENV = "EVENTWIRE_CACHE_DIR"
 
 # feature classes, most general first; the resolver's prior depends on them
@@ -62,6 +62,30 @@ def normalize(name: str) -> str:
             t = "al"
         out.append(_ABBREV.get(t, t))
     return " ".join(out)
+
+
+_JOINABLE = {"de", "la", "le", "du", "mc", "mac", "van", "von", "des", "del", "o"}
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def spacing_variants(name: str) -> set[str]:
+    """Keys for the other spacing of a name: "De Soto Parish" <-> "DeSoto Parish", "DeKalb" -> "De Kalb",
+    "La Porte" <-> "LaPorte"; local papers and GeoNames often spell them differently."""
+    out: set[str] = set()
+    split = _CAMEL.sub(" ", name)
+    if split != name and split.split()[0].lower() in _JOINABLE | {"mc"}:
+        out.add(normalize(split))
+    toks = normalize(name).split()
+    joined = [toks[0]]
+    for t in toks[1:]:
+        if joined[-1] in _JOINABLE and len(joined) == 1:
+            joined[-1] += t
+        else:
+            joined.append(t)
+    if len(joined) < len(toks):
+        out.add(" ".join(joined))
+    out.discard(normalize(name))
+    return out
 
 
 _PHON_RULES = [("kh", "k"), ("gh", "g"), ("dh", "d"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("ou", "u"),
@@ -230,6 +254,8 @@ class _Builder:
         if not key:
             return
         self._put(self.names[(key, 0)], eid, alternate)
+        for variant in spacing_variants(name):
+            self._put(self.names[(variant, 0)], eid, alternate)
         pk = phonetic_key(name)
         if pk and pk != key:
             self._put(self.names[(pk, 1)], eid, alternate)

@@ -33,6 +33,8 @@ PERSON_TITLES = {"mr", "mrs", "ms", "dr", "president", "minister", "gen", "gener
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "from", "into", "across", "toward", "towards", "around", "inside",
                   "throughout", "to", "between", "through", "within", "via", "of", "on", "off", "by", "over"}
 STRONG_PREPS = {"in", "at", "near", "outside", "into", "inside", "around", "throughout", "within"}
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "del", "van", "von", "der", "la", "le", "di", "du",
+                  "mac", "st", "jr", "sr", "ii", "iii"}
 ARABIC_ARTICLES = {"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ad-"}
 CONNECTORS = {"of", "de", "del", "da", "do", "du", "la", "le", "al", "el", "ar", "as", "ad", "ash", "az", "an", "-",
               "upon", "on", "the", "des", "di", "y", "en", "sur", "am", "im", "'s", "’s", "ez", "ed", "es"}
@@ -52,8 +54,16 @@ _CAPWORD = r"(?:[A-Z][A-Za-z'’.-]*|[0-9]+(?:st|nd|rd|th))"
 LOCAL_NAME = re.compile(
     r"\b(?:" + _CAPWORD + r"\s){1,3}(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Drive|Boulevard|Blvd\.|Lane|Parkway|"
     r"Pike|Highway|Expressway|Freeway|Turnpike|Bridge|Square|Plaza)(?![\w-])"
+    # not the start of an organisation's name ("S.C. Highway Patrol"); a compass suffix is still the street's
+    r"(?![ ](?!(?:North|South|East|West|Northwest|Northeast|Southwest|Southeast)\b)[A-Z][a-z])"
     r"|\b(?:Highway|Route|Interstate|U\.S\.|State Route|Hwy\.?|I-)\s?[0-9]{1,3}\b"
     r"|\b(?P<water>(?:" + _CAPWORD + r"\s){1,2}(?:River|Creek|Lake|Reservoir|Lagoon|Bay)|Lake\s[A-Z][a-z]+)(?![\w-])")
+_LISTWORD = r"[A-Z][A-Za-z'’-]*"
+_NAME_RUN = _LISTWORD + r"(?:\s" + _LISTWORD + r"){0,2}"
+# "Goodwin and Pinevale streets", "Cooke, Grayson and Love counties": every name in the list is one of them
+PLURAL_LIST = re.compile(r"\b(?P<names>" + _NAME_RUN + r"(?:,\s" + _NAME_RUN + r")*,?\s(?:and|or|&)\s" + _NAME_RUN +
+                         r")\s(?P<what>streets|avenues|roads|drives|boulevards|lanes|counties|parishes)\b")
+PLURAL_ADMIN = {"counties": "County", "parishes": "Parish"}
 MAX_CANDIDATES = 25  # per mention, by prior: a name shared by hundreds of villages keeps its likely ones
 GEO_PRECISION = {CITY: 1, ADMIN2: 2, ADMIN1: 3, COUNTRY: 3, CONTINENT: 3, REGION: 3, "water": 3}
 FEATURE_PRIOR = {COUNTRY: 4.0, CONTINENT: 4.0, REGION: 5.0, "water": 6.0, "building": 5.0, ADMIN1: 1.6, CITY: 0.0,
@@ -94,6 +104,26 @@ def not_places() -> frozenset[str]:
     """Words never read as a place on their own (data/places/not_places.txt)."""
     lines = gz._data_text("places", "not_places.txt").splitlines()
     return frozenset(normalize(ln) for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def org_words() -> frozenset[str]:
+    """Words that make "<place> <word>" an organisation's name, not a person's (data/places/org_words.txt)."""
+    lines = gz._data_text("places", "org_words.txt").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+@functools.lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Given names (US Census first-name lists, shipped by the `names` package), lower-cased."""
+    from importlib import resources
+
+    out: set[str] = set()
+    for f in ("dist.male.first", "dist.female.first"):
+        for line in resources.files("names").joinpath(f).read_text().splitlines():
+            if line.strip():
+                out.add(line.split()[0].lower())
+    return frozenset(out)
 
 
 @functools.lru_cache(maxsize=1)
@@ -190,7 +220,19 @@ class _Mention:
     chosen: Entry | None = None
     score: float = 0.0
     margin: float = 0.0
-    scores: dict = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return _name_key(self.text)
+
+
+_TOWN_OF = re.compile(r"^(?:the )?(?:city|town|village|township|borough) of ")
+
+
+@functools.lru_cache(maxsize=20_000)
+def _name_key(text: str) -> str:
+    """The key a name votes and is voted under: "City of Richmond" and "Richmond" are one name."""
+    return _TOWN_OF.sub("", normalize(text))
 
 
 def _clean_span(doc, i: int, j: int) -> tuple[int, int]:
@@ -232,9 +274,71 @@ def _is_dateline(doc, m) -> bool:
     return nxt[:1] in ("(", ",", "-", "—", "–", ":")
 
 
+def _is_strong(m) -> bool:
+    """A country, a first-level region or a capital among the mention's own-name candidates."""
+    return any(e.feature in (COUNTRY, ADMIN1, CONTINENT, REGION) or e.capital for e in m.cands if e.id not in m.alt)
+
+
 def _is_cap(tok) -> bool:
     t = tok.text
     return bool(t) and t[0].isupper() and any(c.isalpha() for c in t)
+
+
+_LEADING_WORDS = {"the", "a", "an", "on", "in", "at", "from", "to", "and", "or", "of", "by", "near"}
+
+
+def _list_names(match) -> list[tuple[int, int]]:
+    """The names of a PLURAL_LIST match, as character spans, without a sentence's opening word ("In Cooke")."""
+    out = []
+    base = match.start("names")
+    for hit in re.finditer(_NAME_RUN, match.group("names")):
+        a, b = base + hit.start(), base + hit.end()
+        words = hit.group(0).split()
+        while len(words) > 1 and words[0].lower() in _LEADING_WORDS:
+            a += len(words[0]) + 1
+            words = words[1:]
+        if words[0].lower() not in _LEADING_WORDS:
+            out.append((a, b))
+    return out
+
+
+def _local_spans(text: str) -> list[tuple[int, int, str]]:
+    """Streets, roads and waters no gazetteer lists ("Main Street", "Highway 19", "Neches River", "Goodwin and
+    Pinevale streets"): (start, end, feature). Found before the gazetteer scan, so that "Lancaster Avenue" is
+    not read as the town of Lancaster."""
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for hit in PLURAL_LIST.finditer(text):
+        if hit.group("what") in PLURAL_ADMIN:
+            continue
+        for a, b in _list_names(hit):
+            found.append((a, b, "street"))
+            taken.append((a, b))
+    for hit in LOCAL_NAME.finditer(text):
+        a, b = hit.start(), hit.end()
+        first = hit.group(0).split()[0]
+        if first.lower() in _LEADING_WORDS and len(hit.group(0).split()) > 1:
+            a += len(first) + 1
+        if not any(x < b and a < y for x, y in taken):
+            found.append((a, b, "water" if hit.group("water") else "street"))
+            taken.append((a, b))
+    return sorted(found)
+
+
+def _local_places(text: str, local: list[tuple[int, int, str]], resolved: list[PlaceMention]) -> list[PlaceMention]:
+    """Streets and waters placed at the nearest town the article names before them (precision 2)."""
+    towns = [pm for pm in resolved if pm.kind == LITERAL and pm.place.feature in (CITY, ADMIN2)]
+    if not towns:
+        return []
+    out = []
+    for a, b, feature in local:
+        before = [t for t in towns if t.start < a]
+        ap = (max(before, key=lambda t: t.start) if before else min(towns, key=lambda t: t.start)).place
+        name = text[a:b]
+        place = Place(name=name, lat=ap.lat, lon=ap.lon, country=ap.country, text=name, geonameid=None,
+                      admin1=ap.admin1, precision=2, feature=feature)
+        out.append(PlaceMention(place=place, start=a, end=b, kind=LITERAL, score=0.3))
+    return out
 
 
 class Geoparser:
@@ -249,7 +353,7 @@ class Geoparser:
 
     # -- public ------------------------------------------------------------------------------------------
     def parse(self, doc, actor_mentions=None) -> list[PlaceMention]:
-        mentions = self._find(doc, actor_mentions or [])
+        mentions, local = self._find(doc, actor_mentions or [])
         self._resolve(doc, mentions)
         out = []
         for m in mentions:
@@ -257,34 +361,8 @@ class Geoparser:
                 continue
             out.append(PlaceMention(place=self._place(m), start=m.start, end=m.end, kind=m.kind,
                                     score=_squash(m.margin)))
-        out.extend(self._local_places(doc, mentions, out))
+        out.extend(_local_places(doc.text, local, out))
         out.sort(key=lambda pm: pm.start)
-        return out
-
-    def _local_places(self, doc, mentions: list[_Mention], resolved: list[PlaceMention]) -> list[PlaceMention]:
-        """Streets, roads and rivers no gazetteer lists ("Main Street", "Highway 19", "Neches River"): placed at
-        the nearest town the article names before them (precision 2)."""
-        towns = [pm for pm in resolved if pm.kind == LITERAL and pm.place.feature in (CITY, ADMIN2)]
-        if not towns:
-            return []
-        taken = [(m.start, m.end) for m in mentions]
-        found: list[tuple[int, int, str]] = []
-        for hit in LOCAL_NAME.finditer(doc.text):
-            a, b = hit.start(), hit.end()
-            if hit.group(0).split()[0] in ("The", "A", "An", "On", "In", "At"):
-                a = a + len(hit.group(0).split()[0]) + 1
-            if not any(x < b and a < y for x, y in taken):
-                found.append((a, b, "street" if not hit.group("water") else "water"))
-                taken.append((a, b))
-        out = []
-        for a, b, feature in found:
-            before = [t for t in towns if t.start < a]
-            anchor = max(before, key=lambda t: t.start) if before else min(towns, key=lambda t: t.start)
-            ap = anchor.place
-            text = doc.text[a:b]
-            place = Place(name=text, lat=ap.lat, lon=ap.lon, country=ap.country, text=text, geonameid=None,
-                          admin1=ap.admin1, precision=2, feature=feature)
-            out.append(PlaceMention(place=place, start=a, end=b, kind=LITERAL, score=0.3))
         return out
 
     def locate(self, doc, mentions: list[PlaceMention], cand) -> Place | None:
@@ -315,37 +393,76 @@ class Geoparser:
         return None
 
     # -- recognition -------------------------------------------------------------------------------------
-    def _find(self, doc, actor_mentions) -> list[_Mention]:
+    def _find(self, doc, actor_mentions) -> tuple[list[_Mention], list[tuple[int, int, str]]]:
+        """The article's place mentions, and its streets and waters (placed later, at a town it names)."""
         taken = [False] * len(doc)
         mentions: list[_Mention] = []
         ents = list(doc.ents)
-        person_words = {t.lower_ for e in ents if e.label_ == "PERSON" and len(e) > 1 for t in e
-                        if t.lower_ not in ARABIC_ARTICLES}
+        person_words, person_tokens = self._people(doc, ents)
 
         def claim(m: _Mention) -> None:
             for k in range(m.i, m.j):
                 taken[k] = True
             mentions.append(m)
 
+        local = _local_spans(doc.text)
+        for a, b, _ in local:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                for k in range(span.start, span.end):
+                    taken[k] = True
         self._abbreviations(doc, taken, claim)
+        self._plural_admins(doc, taken, claim)
         for ent in ents:
             if ent.label_ in PLACE_LABELS:
                 for i, j in _comma_parts(doc, ent.start, ent.end):
                     if any(taken[k] for k in range(i, j)):
                         continue
                     m = self._word_mention(doc, i, j) or self._span_mention(doc, i, j, "ner")
-                    if m is not None and self._accept_named(doc, m, person_words):
+                    if m is not None and self._accept_named(doc, m, person_words, person_tokens):
                         claim(m)
             elif ent.label_ == "NORP":
                 i, j = _clean_span(doc, ent.start, ent.end)
+                if i < j and any(taken[k] for k in range(i, j)):
+                    continue
                 m = self._word_mention(doc, i, j) if i < j else None
                 if m is not None:
                     claim(m)
-        self._scan(doc, taken, claim, person_words, ents)
+        self._scan(doc, taken, claim, person_words, person_tokens, ents)
         mentions = self._drop_actor_names(mentions, actor_mentions)
-        self._propagate(doc, mentions, taken, claim)
+        self._propagate(doc, mentions, taken, claim, person_tokens)
         self._classify(doc, mentions, actor_mentions)
-        return sorted(mentions, key=lambda m: m.start)
+        return sorted(mentions, key=lambda m: m.start), local
+
+    def _people(self, doc, ents) -> tuple[set[str], set[int]]:
+        """Words of people's names, and the tokens of "<given name> <surname>" runs the small model often labels
+        ORG or GPE ("Nadia Moayyad", "Casey Enright"): a town sharing a given name is not meant there."""
+        words: set[str] = set()
+        for e in ents:
+            if e.label_ == "PERSON" and 1 < len(e) <= 4 and all(
+                    _is_cap(t) or t.lower_ in NAME_PARTICLES or t.text in (".", "-") for t in e):
+                words.update(t.lower_ for t in e if t.lower_ not in NAME_PARTICLES and len(t.text) > 1)
+        given = given_names()
+        org = org_words()
+        tokens: set[int] = set()
+        n = len(doc)
+        for k in range(n - 1):
+            tok = doc[k]
+            if tok.lower_ not in given or not _is_cap(tok) or (k > 0 and _is_cap(doc[k - 1]) and
+                                                              doc[k - 1].lower_.rstrip(".") not in PERSON_TITLES):
+                continue
+            last = k + 1
+            if last + 1 < n and len(doc[last].text) == 2 and doc[last].text.endswith(".") and _is_cap(doc[last + 1]):
+                last += 1  # "David L. Lawrence"
+            sur = doc[last]
+            if not (_is_cap(sur) and sur.text.isalpha() and sur.text[1:].lower() == sur.text[1:]) or \
+                    sur.lower_ in org or sur.lower_ in ADMIN_WORDS or normalize(sur.text) in self.gaz.keys:
+                continue
+            if last + 1 < n and _is_cap(doc[last + 1]) and not doc[last + 1].is_sent_start:
+                continue  # a longer name: "Austin Peay State University"
+            tokens.update(range(k, last + 1))
+            words.add(sur.lower_)
+        return words, tokens
 
     @staticmethod
     def _drop_actor_names(mentions: list[_Mention], actor_mentions) -> list[_Mention]:
@@ -359,7 +476,7 @@ class Geoparser:
             out.append(m)
         return out
 
-    def _propagate(self, doc, mentions: list[_Mention], taken, claim) -> None:
+    def _propagate(self, doc, mentions: list[_Mention], taken, claim, person_tokens: set[int]) -> None:
         """One sense per article: other occurrences of a name already read as a place are places too (the
         small model labels a repeated town name inconsistently)."""
         text = doc.text
@@ -370,7 +487,7 @@ class Geoparser:
         for form, src in forms.items():
             for hit in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
                 span = doc.char_span(hit.start(), hit.end())
-                if span is None or any(taken[k] for k in range(span.start, span.end)):
+                if span is None or any(taken[k] or k in person_tokens for k in range(span.start, span.end)):
                     continue
                 if span.start > 0 and _is_cap(doc[span.start - 1]) and not doc[span.start].is_sent_start:
                     continue  # part of a longer name ("Lake Dublin")
@@ -389,6 +506,10 @@ class Geoparser:
             cands, alt, phonetic = self.gaz.match(doc[i:j - 1].text)
         if not cands:
             return None
+        if _name_key(text) != normalize(text):  # "City of Richmond": the town, and GeoNames' city-county
+            towns, alt2, _ = self.gaz.match(_name_key(text))
+            cands = cands + tuple(e for e in towns if e.feature == CITY and e not in cands)
+            alt = alt | alt2
         single = len(span) == 1
         # alternate names of small places ("Julia", "Lincoln" for villages abroad) are noise in English text
         keep = tuple(e for e in cands if e.id not in alt or e.feature in (COUNTRY, ADMIN1, CONTINENT, REGION, "water")
@@ -423,7 +544,7 @@ class Geoparser:
                 return _Mention(span.start_char, span.end_char, i, j, span.text, "norp", cands, kind=word[1])
         return None
 
-    def _accept_named(self, doc, m: _Mention, person_words: set[str]) -> bool:
+    def _accept_named(self, doc, m: _Mention, person_words: set[str], person_tokens: set[int]) -> bool:
         """A span the NER calls a place: keep it unless it is a person's name or a generic word."""
         span = doc[m.i:m.j]
         key = normalize(m.text)
@@ -433,14 +554,14 @@ class Geoparser:
             return False
         if len(span) == 1:
             tok = span[0]
-            if tok.lower_ in person_words:
+            if (tok.lower_ in person_words or m.i in person_tokens) and not _is_strong(m):
                 return False
             if _is_acronym(tok.text) and not any(e.feature in (COUNTRY, ADMIN1, REGION, CONTINENT) and e.id not in
                                                   m.alt for e in m.cands):
                 return False
         return True
 
-    def _scan(self, doc, taken, claim, person_words, ents) -> None:
+    def _scan(self, doc, taken, claim, person_words, person_tokens, ents) -> None:
         """Gazetteer-driven matching of capitalised word runs the NER did not label as places."""
         n = len(doc)
         maxw = min(6, self.gaz.max_words)
@@ -490,13 +611,14 @@ class Geoparser:
                 i = hit
                 continue
             m = self._span_mention(doc, i, hit, "gaz")
-            if m is not None and self._accept_scanned(doc, m, person_words, common, ents):
+            if m is not None and self._accept_scanned(doc, m, person_words, person_tokens, common, ents):
                 claim(m)
                 i = hit
             else:
                 i += 1
 
-    def _accept_scanned(self, doc, m: _Mention, person_words: set[str], common: set[str], ents) -> bool:
+    def _accept_scanned(self, doc, m: _Mention, person_words: set[str], person_tokens: set[int], common: set[str],
+                        ents) -> bool:
         span = doc[m.i:m.j]
         first = span[0]
         key = normalize(m.text)
@@ -511,6 +633,8 @@ class Geoparser:
         after_prep = prev is not None and prev.lower_ in LOCATIVE_PREPS
         ent = first.ent_type_
         if len(span) == 1 and (first.lower_ in person_words or _is_acronym(first.text) and not strong):
+            return False
+        if m.i in person_tokens and not strong:
             return False
         if _is_dateline(doc, m):
             return pop >= 10000 or strong
@@ -576,11 +700,13 @@ class Geoparser:
         for k, h in enumerate(orth):  # "S.C.", "D.C.", "N.Y.": unambiguous wherever they stand
             if h not in dotted or taken[k]:
                 continue
-            if k == 0 or not doc[k - 1].text.endswith("-"):  # not a party label ("D-S.C.")
-                e = self.gaz.admin1(*self.abbrevs[dotted[h]])
-                if e is not None:
-                    t = doc[k]
-                    claim(_Mention(t.idx, t.idx + len(t.text), k, k + 1, t.text, "abbrev", (e,)))
+            e = self.gaz.admin1(*self.abbrevs[dotted[h]])
+            if e is not None:
+                t = doc[k]
+                # a party label ("Rep. Earl Pomeroy, D-N.D.") names the member's state: associative
+                party = k > 0 and doc[k - 1].text.endswith("-")
+                claim(_Mention(t.idx, t.idx + len(t.text), k, k + 1, t.text, "party" if party else "abbrev", (e,),
+                               kind=ADJECTIVE if party else LITERAL))
         for k in (k for k in range(1, len(doc) - 1) if orth[k] == comma):
             if not _is_cap(doc[k - 1]):
                 continue
@@ -594,6 +720,23 @@ class Geoparser:
                     if e is not None:
                         claim(_Mention(span.start_char, span.end_char, k + 1, k + 1 + w, span.text, "abbrev", (e,)))
                         break
+
+    def _plural_admins(self, doc, taken, claim) -> None:
+        """"Cooke, Grayson and Love counties": each name of the list is a county."""
+        for hit in PLURAL_LIST.finditer(doc.text):
+            word = PLURAL_ADMIN.get(hit.group("what"))
+            if word is None:
+                continue
+            for a, b in _list_names(hit):
+                span = doc.char_span(a, b)
+                if span is None or any(taken[k] for k in range(span.start, span.end)):
+                    continue
+                cands, alt, _ = self.gaz.match(f"{span.text} {word}")
+                cands = tuple(e for e in cands if e.feature == ADMIN2)
+                if cands:
+                    m = _Mention(a, b, span.start, span.end, span.text, "gaz", cands, admin_hint=ADMIN2)
+                    m.alt = alt
+                    claim(m)
 
     # -- how each mention is used ---------------------------------------------------------------------------
     def _classify(self, doc, mentions: list[_Mention], actor_mentions) -> None:
@@ -614,6 +757,8 @@ class Geoparser:
             elif nxt is not None and nxt.lower_ in ADMIN_WORDS:
                 m.admin_hint = ADMIN_WORDS[nxt.lower_]
             m.dateline = _is_dateline(doc, m)
+            if m.source == "party":
+                continue
             if m.source == "norp":
                 root = span.root
                 if m.kind == ADJECTIVE and root.tag_ in ("NNS", "NNPS") and root.dep_ not in ("amod", "compound"):
@@ -663,15 +808,18 @@ class Geoparser:
     def _resolve(self, doc, mentions: list[_Mention]) -> None:
         for m in mentions:
             self._score(m, None)
+        contained = _containment_support(mentions)
         for _ in range(2):
             ctx = _Context.of(mentions)
             ctx.spatial = _spatial_support(mentions)
+            for k, v in contained.items():
+                ctx.spatial[k] = ctx.spatial.get(k, 0.0) + v
             for m in mentions:
                 self._score(m, ctx)
 
     def _score(self, m: _Mention, ctx: _Context | None) -> None:
         scored = []
-        key = normalize(m.text)
+        key = m.key
         cands = m.cands if len(m.cands) <= MAX_CANDIDATES else \
             sorted(m.cands, key=lambda c: -(_prior(c) - (1.5 if c.id in m.alt else 0.0)))[:MAX_CANDIDATES]
         for e in cands:
@@ -807,7 +955,7 @@ class _Context:
             e = m.chosen
             if e is None:
                 continue
-            key = normalize(m.text)
+            key = m.key
             seen[key] += 1
             # repeated mentions of one name count less: the focus should come from many different places
             w = (0.5 if m.dateline else 1.0) / seen[key]
@@ -861,7 +1009,7 @@ def _spatial_support(mentions: list[_Mention]) -> dict[tuple[str, int], float]:
     rows: list[tuple[str, Entry, float]] = []
     done: set[str] = set()
     for m in mentions:
-        key = normalize(m.text)
+        key = m.key
         if key in done or not m.scores:
             continue
         done.add(key)
@@ -889,6 +1037,38 @@ def _spatial_support(mentions: list[_Mention]) -> dict[tuple[str, int], float]:
     own[np.arange(len(rows)), idx] = True
     support = np.where(own, 0.0, per_name).sum(axis=1) / (len(names) - 1)
     return {(r[0], r[1].id): SPATIAL_WEIGHT * float(v) for r, v in zip(rows, support)}
+
+
+CONTAINMENT_WEIGHT = 2.5
+
+
+def _containment_support(mentions: list[_Mention]) -> dict[tuple[str, int], float]:
+    """A town and the county around it named in one article ("Richmond ... Madison County") support each other,
+    whatever their populations: two ambiguous names rarely agree on one small place by chance."""
+    first: dict[str, _Mention] = {}
+    for m in mentions:
+        first.setdefault(m.key, m)
+    towns: dict[str, set] = defaultdict(set)  # name key -> (cc, admin1, admin2) of its town candidates
+    counties: dict[str, set] = defaultdict(set)
+    for key, m in first.items():
+        for e in m.cands:
+            if e.admin2 and e.id not in m.alt:
+                if e.feature == CITY:
+                    towns[key].add((e.cc, e.admin1, e.admin2))
+                elif e.feature == ADMIN2:
+                    counties[key].add((e.cc, e.admin1, e.admin2))
+    if not towns or not counties:
+        return {}
+    out: dict[tuple[str, int], float] = {}
+    for key, m in first.items():
+        for e in m.cands:
+            if not e.admin2 or e.id in m.alt or e.feature not in (CITY, ADMIN2):
+                continue
+            k = (e.cc, e.admin1, e.admin2)
+            other = counties if e.feature == CITY else towns
+            if any(k in v for name, v in other.items() if name != key):
+                out[(key, e.id)] = CONTAINMENT_WEIGHT
+    return out
 
 
 def _prior(e: Entry) -> float:
