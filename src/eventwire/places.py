@@ -491,8 +491,9 @@ class Geoparser:
                     continue
                 if span.start > 0 and _is_cap(doc[span.start - 1]) and not doc[span.start].is_sent_start:
                     continue  # part of a longer name ("Lake Dublin")
-                if span.end < len(doc) and _is_cap(doc[span.end]) and doc[span.end].ent_type_ == "PERSON":
-                    continue
+                if span.end < len(doc) and (_is_cap(doc[span.end]) and doc[span.end].ent_type_ == "PERSON" or
+                                            doc[span.end].lower_ in ADMIN_WORDS):
+                    continue  # a person's name, or another unit ("Washington County" is not Washington)
                 m = _Mention(span.start_char, span.end_char, span.start, span.end, span.text, "prop", src.cands,
                              phonetic=src.phonetic)
                 m.alt = src.alt
@@ -506,8 +507,11 @@ class Geoparser:
             cands, alt, phonetic = self.gaz.match(doc[i:j - 1].text)
         if not cands:
             return None
-        if _name_key(text) != normalize(text):  # "City of Richmond": the town, and GeoNames' city-county
-            towns, alt2, _ = self.gaz.match(_name_key(text))
+        bare = _name_key(text)
+        if bare == normalize(text) and bare.endswith(" city") and all(e.id in alt for e in cands):
+            bare = bare[:-5]  # "San Fernando City" is only an alternate name abroad: San Fernando, the town
+        if bare != normalize(text):  # "City of Richmond": the town, and GeoNames' city-county
+            towns, alt2, _ = self.gaz.match(bare)
             cands = cands + tuple(e for e in towns if e.feature == CITY and e not in cands)
             alt = alt | alt2
         single = len(span) == 1
@@ -627,7 +631,10 @@ class Geoparser:
         primary = [e for e in m.cands if e.id not in m.alt or e.feature in (COUNTRY, ADMIN1, CONTINENT, REGION)
                    or e.population >= (300000 if len(span) == 1 else 100000)]
         best = max(primary or m.cands, key=_prior)
-        strong = bool(primary) and (best.feature in (COUNTRY, ADMIN1, CONTINENT, REGION, "water") or best.capital)
+        # "McMinn County", "DeSoto Parish": an admin unit named with its admin word, even inside "... Sheriff"
+        named_admin = len(span) > 1 and span[-1].lower_ in ADMIN_WORDS and best.feature in (ADMIN1, ADMIN2)
+        strong = bool(primary) and (best.feature in (COUNTRY, ADMIN1, CONTINENT, REGION, "water") or best.capital
+                                    or named_admin)
         pop = max(c.population for c in (primary or m.cands))
         prev = doc[m.i - 1] if m.i > 0 else None
         after_prep = prev is not None and prev.lower_ in LOCATIVE_PREPS
@@ -952,22 +959,24 @@ class _Context:
         points: dict[tuple, float] = {}
         seen: Counter = Counter()
         for m in mentions:
-            e = m.chosen
-            if e is None:
+            if m.chosen is None:
                 continue
             key = m.key
             seen[key] += 1
             # repeated mentions of one name count less: the focus should come from many different places
             w = (0.5 if m.dateline else 1.0) / seen[key]
-            w *= 0.5 + 0.5 * _squash(m.margin)
-            # a state or country the article names outright says more than a town that might be elsewhere
-            explicit = 3.0 if e.feature in (ADMIN1, COUNTRY) and m.kind == LITERAL else 1.0
-            if e.cc:
-                countries[key][e.cc] += w * explicit
-            if e.admin1 and e.feature in (ADMIN1, ADMIN2, CITY):
-                admins[key][(e.cc, e.admin1)] += w * explicit
-            if e.feature in (CITY, ADMIN2, ADMIN1):
-                points[(key, round(e.lat, 2), round(e.lon, 2))] = w
+            # soft votes: every likely reading votes with its probability, so that two names that could each be
+            # read two ways settle on the coherent pair instead of swapping readings from one round to the next
+            for e, p in _readings(m):
+                # a state or country the article names outright says more than a town that might be elsewhere
+                explicit = 3.0 if e.feature in (ADMIN1, COUNTRY) and m.kind == LITERAL else 1.0
+                v = w * p * explicit
+                if e.cc:
+                    countries[key][e.cc] += v
+                if e.admin1 and e.feature in (ADMIN1, ADMIN2, CITY):
+                    admins[key][(e.cc, e.admin1)] += v
+                if e.feature in (CITY, ADMIN2, ADMIN1):
+                    points[(key, round(e.lat, 2), round(e.lon, 2))] = w * p
         ctx = cls(countries, admins, [(k, la, lo, w) for (k, la, lo), w in points.items()])
         ctx.all_countries = sum(countries.values(), Counter())
         ctx.all_admins = sum(admins.values(), Counter())
@@ -1069,6 +1078,17 @@ def _containment_support(mentions: list[_Mention]) -> dict[tuple[str, int], floa
             if any(k in v for name, v in other.items() if name != key):
                 out[(key, e.id)] = CONTAINMENT_WEIGHT
     return out
+
+
+def _readings(m: _Mention, floor: float = 0.02) -> list[tuple[Entry, float]]:
+    """The mention's likely candidates with their probabilities (a softmax over the last scores)."""
+    if not m.scores:
+        return [(m.chosen, 1.0)] if m.chosen is not None else []
+    top = max(m.scores.values())
+    weights = {i: math.exp(s - top) for i, s in m.scores.items()}
+    total = sum(weights.values())
+    by_id = {e.id: e for e in m.cands}
+    return [(by_id[i], w / total) for i, w in weights.items() if w / total >= floor and i in by_id]
 
 
 def _prior(e: Entry) -> float:
