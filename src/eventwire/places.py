@@ -106,6 +106,26 @@ def not_places() -> frozenset[str]:
     return frozenset(normalize(ln) for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
+CUE_CAP = 1.5  # at most one town's and a half worth of votes from the article's style
+STYLE_KEY = "\0style"  # the pseudo-name the style votes under (never a mention's own key)
+
+
+@functools.lru_cache(maxsize=1)
+def country_cues() -> tuple[tuple[str, float, re.Pattern], ...]:
+    """(ISO2, weight, pattern) from data/places/country_cues.tsv."""
+    return tuple((r["country"], float(r["weight"]), re.compile(r["pattern"]))
+                 for r in gz.read_tsv(gz._data_text("places", "country_cues.tsv")) if r.get("pattern"))
+
+
+def style_votes(text: str) -> Counter:
+    """Which country the article's writing conventions point to ("Sept. 26", "£40", "lakh"), capped votes."""
+    votes: Counter = Counter()
+    for cc, weight, pattern in country_cues():
+        if pattern.search(text):
+            votes[cc] += weight
+    return Counter({cc: min(v, CUE_CAP) for cc, v in votes.items()})
+
+
 @functools.lru_cache(maxsize=1)
 def org_words() -> frozenset[str]:
     """Words that make "<place> <word>" an organisation's name, not a person's (data/places/org_words.txt)."""
@@ -231,8 +251,10 @@ _TOWN_OF = re.compile(r"^(?:the )?(?:city|town|village|township|borough) of ")
 
 @functools.lru_cache(maxsize=20_000)
 def _name_key(text: str) -> str:
-    """The key a name votes and is voted under: "City of Richmond" and "Richmond" are one name."""
-    return _TOWN_OF.sub("", normalize(text))
+    """The key a name votes and is voted under: "City of Richmond", "Dublin City" and "Richmond", "Dublin" are
+    one name each (they must not vote for one another)."""
+    key = _TOWN_OF.sub("", normalize(text))
+    return key[:-5] if key.endswith(" city") and len(key) > 5 else key
 
 
 def _clean_span(doc, i: int, j: int) -> tuple[int, int]:
@@ -507,8 +529,8 @@ class Geoparser:
             cands, alt, phonetic = self.gaz.match(doc[i:j - 1].text)
         if not cands:
             return None
-        bare = _name_key(text)
-        if bare == normalize(text) and bare.endswith(" city") and all(e.id in alt for e in cands):
+        bare = _TOWN_OF.sub("", normalize(text))
+        if bare.endswith(" city") and all(e.id in alt for e in cands):
             bare = bare[:-5]  # "San Fernando City" is only an alternate name abroad: San Fernando, the town
         if bare != normalize(text):  # "City of Richmond": the town, and GeoNames' city-county
             towns, alt2, _ = self.gaz.match(bare)
@@ -816,8 +838,9 @@ class Geoparser:
         for m in mentions:
             self._score(m, None)
         contained = _containment_support(mentions)
+        style = style_votes(doc.text)
         for _ in range(2):
-            ctx = _Context.of(mentions)
+            ctx = _Context.of(mentions, style)
             ctx.spatial = _spatial_support(mentions)
             for k, v in contained.items():
                 ctx.spatial[k] = ctx.spatial.get(k, 0.0) + v
@@ -953,7 +976,7 @@ class _Context:
     total: float = 0.0
 
     @classmethod
-    def of(cls, mentions: list[_Mention]) -> _Context:
+    def of(cls, mentions: list[_Mention], style: Counter | None = None) -> _Context:
         countries: dict[str, Counter] = defaultdict(Counter)
         admins: dict[str, Counter] = defaultdict(Counter)
         points: dict[tuple, float] = {}
@@ -977,6 +1000,8 @@ class _Context:
                     admins[key][(e.cc, e.admin1)] += v
                 if e.feature in (CITY, ADMIN2, ADMIN1):
                     points[(key, round(e.lat, 2), round(e.lon, 2))] = w * p
+        if style and countries:  # the article's style votes like one more name (only where it names places)
+            countries[STYLE_KEY] = Counter(style)
         ctx = cls(countries, admins, [(k, la, lo, w) for (k, la, lo), w in points.items()])
         ctx.all_countries = sum(countries.values(), Counter())
         ctx.all_admins = sum(admins.values(), Counter())
