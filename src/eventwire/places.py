@@ -106,7 +106,7 @@ def not_places() -> frozenset[str]:
     return frozenset(normalize(ln) for ln in lines if ln.strip() and not ln.startswith("#"))
 
 
-CUE_CAP = 1.5  # at most one town's and a half worth of votes from the article's style
+CUE_CAP = 2.0  # at most two towns' worth of votes from the article's style
 STYLE_KEY = "\0style"  # the pseudo-name the style votes under (never a mention's own key)
 
 
@@ -236,6 +236,7 @@ class _Mention:
     phonetic: bool = False
     dateline: bool = False
     alt: frozenset = frozenset()  # candidate ids matched only through an alternate name
+    counties: tuple = ()  # counties whose bare name this is (added as candidates once the mention is accepted)
     scores: dict = field(default_factory=dict)  # candidate id -> last score (the best few)
     chosen: Entry | None = None
     score: float = 0.0
@@ -352,10 +353,13 @@ def _local_places(text: str, local: list[tuple[int, int, str]], resolved: list[P
     towns = [pm for pm in resolved if pm.kind == LITERAL and pm.place.feature in (CITY, ADMIN2)]
     if not towns:
         return []
+    # the article's main town (named most often) anchors them, or a nearer town in the same state or province
+    count = Counter((t.place.country, t.place.admin1, t.place.name) for t in towns)
+    main = max(towns, key=lambda t: (count[(t.place.country, t.place.admin1, t.place.name)], -t.start)).place
     out = []
     for a, b, feature in local:
-        before = [t for t in towns if t.start < a]
-        ap = (max(before, key=lambda t: t.start) if before else min(towns, key=lambda t: t.start)).place
+        before = [t for t in towns if t.start < a and (t.place.country, t.place.admin1) == (main.country, main.admin1)]
+        ap = max(before, key=lambda t: t.start).place if before else main
         name = text[a:b]
         place = Place(name=name, lat=ap.lat, lon=ap.lon, country=ap.country, text=name, geonameid=None,
                       admin1=ap.admin1, precision=2, feature=feature)
@@ -425,6 +429,8 @@ class Geoparser:
         def claim(m: _Mention) -> None:
             for k in range(m.i, m.j):
                 taken[k] = True
+            if m.counties:
+                m.cands = m.cands + m.counties
             mentions.append(m)
 
         local = _local_spans(doc.text)
@@ -540,6 +546,9 @@ class Geoparser:
         # alternate names of small places ("Julia", "Lincoln" for villages abroad) are noise in English text
         keep = tuple(e for e in cands if e.id not in alt or e.feature in (COUNTRY, ADMIN1, CONTINENT, REGION, "water")
                      or (e.feature == CITY and e.population >= (50000 if single else 2000)))
+        # ... but a county's bare name ("Lancaster" for Lancaster County) is kept aside: it is added once the
+        # name is accepted as a place, to be chosen on context only
+        counties = tuple(e for e in cands if e.id in alt and e.feature == ADMIN2)
         if phonetic:  # a transliteration variant stands for a well-known place, never for a hamlet
             if len(text) < 5 or _is_acronym(text):
                 return None
@@ -548,6 +557,7 @@ class Geoparser:
             return None
         m = _Mention(span.start_char, span.end_char, i, j, text, source, keep, phonetic=phonetic)
         m.alt = alt
+        m.counties = () if phonetic else counties
         return m
 
     def _word_mention(self, doc, i: int, j: int) -> _Mention | None:
@@ -1016,11 +1026,11 @@ class _Context:
             return 0.0
         s = 0.0
         if e.cc:
-            s += 5.0 * (self.all_countries.get(e.cc, 0.0) - (own.get(e.cc, 0.0) if own else 0.0)) / total
+            s += COUNTRY_FOCUS * (self.all_countries.get(e.cc, 0.0) - (own.get(e.cc, 0.0) if own else 0.0)) / total
         if e.admin1:
             own_a = self.admins.get(key)
             k = (e.cc, e.admin1)
-            s += 3.0 * (self.all_admins.get(k, 0.0) - (own_a.get(k, 0.0) if own_a else 0.0)) / total
+            s += ADMIN_FOCUS * (self.all_admins.get(k, 0.0) - (own_a.get(k, 0.0) if own_a else 0.0)) / total
         if self.spatial is not None:
             s += self.spatial.get((key, e.id), 0.0)
         elif e.feature in (CITY, ADMIN2, ADMIN1) and self.points:
@@ -1029,6 +1039,8 @@ class _Context:
         return s
 
 
+COUNTRY_FOCUS = 5.0  # the most a reading gains from the article's other names all lying in its country
+ADMIN_FOCUS = 3.0  # ... in its state or province
 SPATIAL_CANDIDATES = 8
 SPATIAL_WEIGHT = 3.0
 SPATIAL_FEATURES = (CITY, ADMIN2, ADMIN1)
