@@ -349,3 +349,22 @@ def test_spacing_variants_keys():
     assert gz.spacing_variants("De Soto Parish") == {"desoto parish"}
     assert gz.spacing_variants("DeKalb County") == {"de kalb county"}
     assert gz.spacing_variants("Los Angeles") == set()
+
+
+def test_a_longer_name_around_the_model_s_entity_wins(nlp, gp):
+    _, ms = parse(nlp, gp, "The fire in St. Paris, Ohio, destroyed a barn near Urbana on Tuesday.")
+    assert any(m.place.name == "Saint Paris" and m.place.admin1 == "Ohio" for m in ms)
+    assert not any(m.place.name == "Paris" for m in ms)
+
+
+def test_the_article_style_votes_for_a_country():
+    assert places.style_votes("Police said the crash happened at 9:37 a.m. on Sept. 26 on Interstate 75.")["US"] > 0
+    assert places.style_votes("The council spent £40,000 on the centre, councillors said.")["GB"] > 0
+    assert not places.style_votes("Rebels shelled the town on Tuesday.")
+
+
+def test_a_local_story_s_style_decides_an_otherwise_unresolvable_town(nlp, gp):
+    text = ("Berea police are searching for a suspect in a robbery. The victim was robbed at 9:30 p.m. in the 800 "
+            "block of Candlewood Drive, Berea police said on Sept. 3.")
+    _, ms = parse(nlp, gp, text)
+    assert find(ms, "Berea").place.country == "USA"

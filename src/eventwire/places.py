@@ -444,6 +444,7 @@ class Geoparser:
         for ent in ents:
             if ent.label_ in PLACE_LABELS:
                 for i, j in _comma_parts(doc, ent.start, ent.end):
+                    i, j = self._widen(doc, i, j, taken)
                     if any(taken[k] for k in range(i, j)):
                         continue
                     m = self._word_mention(doc, i, j) or self._span_mention(doc, i, j, "ner")
@@ -461,6 +462,24 @@ class Geoparser:
         self._propagate(doc, mentions, taken, claim, person_tokens)
         self._classify(doc, mentions, actor_mentions)
         return sorted(mentions, key=lambda m: m.start), local
+
+    def _widen(self, doc, i: int, j: int, taken) -> tuple[int, int]:
+        """The NER's span grown by capitalised neighbours when the longer name is a place: "St. Paris" where the
+        model found "Paris", "New London" for "London", "Avondale Estates" for "Avondale"."""
+        keys = self.gaz.keys
+        for w in (2, 1):
+            a = i - w
+            if a >= 0 and all(_is_cap(doc[k]) and not taken[k] for k in range(a, i)) and \
+                    not any(doc[k].is_sent_start for k in range(a + 1, j)) and normalize(doc[a:j].text) in keys:
+                i = a
+                break
+        for w in (2, 1):
+            b = j + w
+            if b <= len(doc) and all(_is_cap(doc[k]) and not taken[k] for k in range(j, b)) and \
+                    not any(doc[k].is_sent_start for k in range(j, b)) and normalize(doc[i:b].text) in keys:
+                j = b
+                break
+        return i, j
 
     def _people(self, doc, ents) -> tuple[set[str], set[int]]:
         """Words of people's names, and the tokens of "<given name> <surname>" runs the small model often labels
