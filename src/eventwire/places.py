@@ -247,6 +247,9 @@ class _Mention:
         return _name_key(self.text)
 
 
+# "<X> City Council": the council of the town called X
+CITY_BODIES = {"council", "hall", "manager", "commission", "schools", "school", "police", "attorney", "clerk",
+               "government", "administrator", "officials", "board", "limits", "park", "center", "centre"}
 _TOWN_OF = re.compile(r"^(?:the )?(?:city|town|village|township|borough) of ")
 
 
@@ -555,8 +558,10 @@ class Geoparser:
         if not cands:
             return None
         bare = _TOWN_OF.sub("", normalize(text))
-        if bare.endswith(" city") and all(e.id in alt for e in cands):
-            bare = bare[:-5]  # "San Fernando City" is only an alternate name abroad: San Fernando, the town
+        # "San Fernando City" only an alternate name abroad, or "Dublin City Council": the towns called X
+        if bare.endswith(" city") and (all(e.id in alt for e in cands) or
+                                       j < len(doc) and doc[j].lower_ in CITY_BODIES):
+            bare = bare[:-5]
         if bare != normalize(text):  # "City of Richmond": the town, and GeoNames' city-county
             towns, alt2, _ = self.gaz.match(bare)
             cands = cands + tuple(e for e in towns if e.feature == CITY and e not in cands)
