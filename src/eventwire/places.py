@@ -461,7 +461,7 @@ class Geoparser:
                 if m is not None:
                     claim(m)
         self._scan(doc, taken, claim, person_words, person_tokens, ents)
-        mentions = self._drop_actor_names(mentions, actor_mentions)
+        mentions = self._drop_actor_names(doc, mentions, actor_mentions)
         self._propagate(doc, mentions, taken, claim, person_tokens)
         self._classify(doc, mentions, actor_mentions)
         return sorted(mentions, key=lambda m: m.start), local
@@ -515,13 +515,22 @@ class Geoparser:
         return words, tokens
 
     @staticmethod
-    def _drop_actor_names(mentions: list[_Mention], actor_mentions) -> list[_Mention]:
-        """A span the actor catalogue knows as a group ("Hamas") is not a town that shares its spelling."""
+    def _drop_actor_names(doc, mentions: list[_Mention], actor_mentions) -> list[_Mention]:
+        """A name the actor catalogue knows as a group or a person ("Hamas", "Abbas") is not a town that shares
+        its spelling, wherever it stands in the article."""
+        text = doc.text
         spans = {(getattr(a, "start", None), getattr(a, "end", None)) for a in actor_mentions}
+        names: set[str] = set()
+        for a in actor_mentions:
+            if getattr(a, "kind", None) in ("group", "igo", "person"):
+                names.add(normalize(text[a.start:a.end]))
+                if getattr(a, "person", None):
+                    names.add(normalize(a.person))
+                    names.add(normalize(a.person.split()[-1]))
         out = []
         for m in mentions:
-            if (m.start, m.end) in spans and m.source in ("gaz", "ner") and not any(
-                    e.feature in (COUNTRY, ADMIN1, REGION, CONTINENT) or e.capital for e in m.cands):
+            if m.source in ("ner", "gaz") and ((m.start, m.end) in spans or normalize(m.text) in names) and \
+                    not any(e.feature in (COUNTRY, ADMIN1, REGION, CONTINENT) or e.capital for e in m.cands):
                 continue
             out.append(m)
         return out
