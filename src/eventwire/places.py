@@ -237,6 +237,7 @@ class _Mention:
     dateline: bool = False
     alt: frozenset = frozenset()  # candidate ids matched only through an alternate name
     counties: tuple = ()  # counties whose bare name this is (added as candidates once the mention is accepted)
+    holds: set = field(default_factory=set)  # candidate ids that contain a town named right before ("X, <this>")
     scores: dict = field(default_factory=dict)  # candidate id -> last score (the best few)
     chosen: Entry | None = None
     score: float = 0.0
@@ -683,6 +684,8 @@ class Geoparser:
             if m is not None and self._accept_scanned(doc, m, person_words, person_tokens, common, ents):
                 claim(m)
                 i = hit
+            elif m is not None and hit - i > 1:
+                i = hit  # a longer name turned down ("Great Bend" in an ORG): not "Bend" inside it either
             else:
                 i += 1
 
@@ -819,9 +822,14 @@ class Geoparser:
             nxt = doc[m.j] if m.j < len(doc) else None
             # "Town, State": the state contains the town
             if nxt is not None and nxt.text == "," and m.j + 1 in by_start:
-                m.within = by_start[m.j + 1]
-                if any(e.feature == ADMIN1 for e in m.within.cands) and m.within.admin_hint is None:
-                    m.within.admin_hint = ADMIN1  # "Rochester, New York": the state
+                m.within = outer = by_start[m.j + 1]
+                # the readings of the outer name that hold one of the town's: "TBILISI, Georgia" the country,
+                # "Rochester, New York" the state
+                holders = {o.id for o in outer.cands if o.feature in (COUNTRY, ADMIN1) and any(
+                    e.cc == o.cc and (o.feature == COUNTRY or e.admin1 == o.admin1) for e in m.cands if e is not o)}
+                outer.holds |= holders
+                if outer.admin_hint is None and any(o.id in holders and o.feature == ADMIN1 for o in outer.cands):
+                    outer.admin_hint = ADMIN1
             # "Aleppo province", "Laurel County"
             last = span[-1].lower_
             if last in ADMIN_WORDS:
@@ -903,6 +911,8 @@ class Geoparser:
                 s -= 1.5
             if m.admin_hint:
                 s += 3.0 if e.feature == m.admin_hint else (1.0 if e.feature in (ADMIN1, ADMIN2) else -1.0)
+            if m.holds:
+                s += CONTAINER_BONUS if e.id in m.holds else 0.0
             if m.within is not None and m.within.chosen is not None:
                 w = m.within.chosen
                 if w.feature == COUNTRY and e.cc == w.cc:
@@ -1119,6 +1129,7 @@ def _spatial_support(mentions: list[_Mention]) -> dict[tuple[str, int], float]:
 
 
 CONTAINMENT_WEIGHT = 2.5
+CONTAINER_BONUS = 4.0  # "Town, X": X read as a state or country that holds a town of that name
 
 
 def _containment_support(mentions: list[_Mention]) -> dict[tuple[str, int], float]:
