@@ -64,6 +64,7 @@ _NAME_RUN = _LISTWORD + r"(?:\s" + _LISTWORD + r"){0,2}"
 PLURAL_LIST = re.compile(r"\b(?P<names>" + _NAME_RUN + r"(?:,\s" + _NAME_RUN + r")*,?\s(?:and|or|&)\s" + _NAME_RUN +
                          r")\s(?P<what>streets|avenues|roads|drives|boulevards|lanes|counties|parishes)\b")
 PLURAL_ADMIN = {"counties": "County", "parishes": "Parish"}
+POPULATION_WEIGHT = 0.5  # per tenfold population: the prior a bigger place has over a smaller namesake
 MAX_CANDIDATES = 25  # per mention, by prior: a name shared by hundreds of villages keeps its likely ones
 GEO_PRECISION = {CITY: 1, ADMIN2: 2, ADMIN1: 3, COUNTRY: 3, CONTINENT: 3, REGION: 3, "water": 3}
 FEATURE_PRIOR = {COUNTRY: 4.0, CONTINENT: 4.0, REGION: 5.0, "water": 6.0, "building": 5.0, ADMIN1: 1.6, CITY: 0.0,
@@ -707,14 +708,14 @@ class Geoparser:
         prev = doc[m.i - 1] if m.i > 0 else None
         after_prep = prev is not None and prev.lower_ in LOCATIVE_PREPS
         ent = first.ent_type_
+        if self._has_container(doc, m):
+            return bool(primary)  # "Greer, South Carolina", "Athens, Ga.": even where the model saw a person
         if len(span) == 1 and (first.lower_ in person_words or _is_acronym(first.text) and not strong):
             return False
         if m.i in person_tokens and not strong:
             return False
         if _is_dateline(doc, m):
             return pop >= 10000 or strong
-        if self._has_container(doc, m):
-            return bool(primary)  # "Greer, South Carolina", "Athens, Ga."
         if ent == "PERSON":
             art = first.lower_ in ARABIC_ARTICLES or first.lower_.split("-")[0] in ARABIC_ARTICLES
             titled = prev is not None and (prev.lower_.rstrip(".") in PERSON_TITLES or prev.ent_type_ == "PERSON")
@@ -897,6 +898,7 @@ class Geoparser:
                 ctx.spatial[k] = ctx.spatial.get(k, 0.0) + v
             for m in mentions:
                 self._score(m, ctx)
+        _one_sense(mentions)
 
     def _score(self, m: _Mention, ctx: _Context | None) -> None:
         scored = []
@@ -1161,6 +1163,31 @@ def _containment_support(mentions: list[_Mention]) -> dict[tuple[str, int], floa
     return out
 
 
+def _one_sense(mentions: list[_Mention]) -> None:
+    """One sense per article: the mentions of one name agree on one reading, the one their scores favour
+    together ("TBILISI, Georgia" settles every "Georgia"; "Paris, Texas" every later "Paris"). A mention that
+    says which unit it is ("Washington state", "Aleppo province") keeps its own."""
+    groups: dict[str, list[_Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.chosen is not None and m.scores and not m.admin_hint and m.source != "norp":
+            groups[m.key].append(m)
+    for group in groups.values():
+        if len({m.chosen.id for m in group}) < 2:
+            continue
+        total: Counter = Counter()
+        for m in group:
+            floor = min(m.scores.values())
+            for e in m.cands:
+                total[e.id] += m.scores.get(e.id, floor)
+        ranked = total.most_common(2)
+        best_id = ranked[0][0]
+        margin = (ranked[0][1] - ranked[1][1]) / len(group) if len(ranked) > 1 else 5.0
+        for m in group:
+            e = next((c for c in m.cands if c.id == best_id), None)
+            if e is not None and e.id != m.chosen.id:
+                m.chosen, m.margin = e, margin
+
+
 def _readings(m: _Mention, floor: float = 0.02) -> list[tuple[Entry, float]]:
     """The mention's likely candidates with their probabilities (a softmax over the last scores)."""
     if not m.scores:
@@ -1173,7 +1200,7 @@ def _readings(m: _Mention, floor: float = 0.02) -> list[tuple[Entry, float]]:
 
 
 def _prior(e: Entry) -> float:
-    return 0.5 * math.log10(e.population + 1) + FEATURE_PRIOR.get(e.feature, 0.0) + (2.0 if e.capital else 0.0)
+    return POPULATION_WEIGHT * math.log10(e.population + 1) + FEATURE_PRIOR.get(e.feature, 0.0) + (2.0 if e.capital else 0.0)
 
 
 def _squash(margin: float) -> float:
