@@ -234,6 +234,7 @@ class _Mention:
     admin_hint: str | None = None
     within: _Mention | None = None  # "Town, State": the state
     precision_floor: int = 0
+    unit_hint: str | None = None  # "the Atlantic" (a sea or region), "the Kentucky border" (a state or country)
     phonetic: bool = False
     dateline: bool = False
     alt: frozenset = frozenset()  # candidate ids matched only through an alternate name
@@ -576,7 +577,9 @@ class Geoparser:
         if bare != normalize(text):  # "City of Richmond": the town, and GeoNames' city-county
             towns, alt2, _ = self.gaz.match(bare)
             cands = cands + tuple(e for e in towns if e.feature == CITY and e not in cands)
-            alt = alt | alt2
+            # a town matched by its own name either way is no alternate ("Quebec City" is Québec)
+            own = {e.id for e in cands if e.id not in alt} | {e.id for e in towns if e.id not in alt2}
+            alt = (alt | alt2) - own
         single = len(span) == 1
         # alternate names of small places ("Julia", "Lincoln" for villages abroad) are noise in English text
         keep = tuple(e for e in cands if e.id not in alt or e.feature in (COUNTRY, ADMIN1, CONTINENT, REGION, "water")
@@ -838,6 +841,7 @@ class Geoparser:
             elif nxt is not None and nxt.lower_ in ADMIN_WORDS:
                 m.admin_hint = ADMIN_WORDS[nxt.lower_]
             m.dateline = _is_dateline(doc, m)
+            m.unit_hint = _unit_hint(doc, m)
             if m.source == "party":
                 continue
             if m.source == "norp":
@@ -905,6 +909,7 @@ class Geoparser:
         key = m.key
         cands = m.cands if len(m.cands) <= MAX_CANDIDATES else \
             sorted(m.cands, key=lambda c: -(_prior(c) - (1.5 if c.id in m.alt else 0.0)))[:MAX_CANDIDATES]
+        dominant = _dominant(cands, m.alt)
         for e in cands:
             s = _prior(e)
             if m.phonetic:
@@ -923,6 +928,10 @@ class Geoparser:
                     s += 5.0
             if m.kind in (ADJECTIVE, METONYM) and e.feature in (COUNTRY, ADMIN1) and m.source != "norp":
                 s += 0.5
+            if m.unit_hint and e.feature in UNIT_FEATURES.get(m.unit_hint, ()):
+                s += UNIT_HINT_BONUS
+            if dominant is not None and e is dominant:
+                s += DOMINANCE_BONUS
             if ctx is not None:
                 s += ctx.bonus(e, key)
             scored.append((s, e))
@@ -937,7 +946,7 @@ class Geoparser:
     def _prefer_town(m: _Mention, best: Entry, scored) -> Entry:
         """"Aleppo" is the city, not the governorate of the same name, unless the text says "province";
         "Washington" is the capital, not the state."""
-        if best.feature not in (ADMIN1, ADMIN2) or m.admin_hint:
+        if best.feature not in (ADMIN1, ADMIN2) or m.admin_hint or m.unit_hint == "border":
             return best
         for s, e in scored:
             if e.feature != CITY or e.cc != best.cc or (e.id in m.alt and e.population < 100000):
@@ -1131,6 +1140,18 @@ def _spatial_support(mentions: list[_Mention]) -> dict[tuple[str, int], float]:
 
 
 CONTAINMENT_WEIGHT = 2.5
+UNIT_HINT_BONUS = 3.0
+UNIT_FEATURES = {"the": (REGION, "water", CONTINENT), "border": (COUNTRY, ADMIN1)}
+DOMINANCE_RATIO = 100.0  # a town this many times bigger than every namesake ("Toronto", "Manchester") ...
+DOMINANCE_BONUS = 1.5  # ... is the one meant unless the article says otherwise
+
+
+def _dominant(cands, alt) -> Entry | None:
+    """The town that dwarfs every other town of its name, if there is one."""
+    towns = sorted((e for e in cands if e.feature == CITY and e.id not in alt), key=lambda e: -e.population)
+    if len(towns) < 2 or towns[0].population < DOMINANCE_RATIO * max(towns[1].population, 1):
+        return None
+    return towns[0]
 CONTAINER_BONUS = 4.0  # "Town, X": X read as a state or country that holds a town of that name
 
 
@@ -1161,6 +1182,25 @@ def _containment_support(mentions: list[_Mention]) -> dict[tuple[str, int], floa
             if any(k in v for name, v in other.items() if name != key):
                 out[(key, e.id)] = CONTAINMENT_WEIGHT
     return out
+
+
+BORDER_WORDS = {"border", "borders", "line", "state-line", "frontier"}
+
+
+def _unit_hint(doc, m: _Mention) -> str | None:
+    """"the (tropical) Atlantic" names a sea or a region, not a town; "the Kentucky border" and "the Georgia
+    state line" a state or a country."""
+    nxt = doc[m.j] if m.j < len(doc) else None
+    if nxt is not None and (nxt.lower_ in BORDER_WORDS and nxt.lower_ != "line" or
+                            nxt.lower_ == "state" and m.j + 1 < len(doc) and doc[m.j + 1].lower_ == "line"):
+        return "border"
+    k = m.i - 1
+    if k >= 0 and doc[k].lower_ in DIRECTION_WORDS | {"tropical", "north", "south", "east", "west", "equatorial",
+                                                      "wider", "greater", "whole", "entire"}:
+        k -= 1
+    if k >= 0 and doc[k].lower_ == "the" and not doc[m.i].text.lower() == "the":
+        return "the"
+    return None
 
 
 def _one_sense(mentions: list[_Mention]) -> None:
