@@ -368,3 +368,67 @@ def test_a_local_story_s_style_decides_an_otherwise_unresolvable_town(nlp, gp):
             "block of Candlewood Drive, Berea police said on Sept. 3.")
     _, ms = parse(nlp, gp, text)
     assert find(ms, "Berea").place.country == "USA"
+
+
+def test_town_comma_country_reads_the_country_that_holds_the_town(nlp, gp):
+    # "Georgia" alone could be the US state; after Tbilisi it is the country, and so is every later "Georgia"
+    _, ms = parse(nlp, gp, "TBILISI, Georgia -- Police detained four men on Monday. Georgia says the men "
+                           "planned to bomb a bridge.")
+    georgias = [m for m in ms if m.place.text == "Georgia"]
+    assert len(georgias) == 2 and all(m.place.country == "GEO" for m in georgias)
+
+
+def test_a_name_reads_the_same_throughout_an_article(nlp, gp):
+    _, ms = parse(nlp, gp, "Firefighters in Paris, Texas, put out a kitchen fire on Main Street. Paris police "
+                           "said nobody was hurt, and the Paris fire chief praised the crew.")
+    parises = [m for m in ms if m.place.text == "Paris"]
+    assert len(parises) >= 2 and all(m.place.admin1 == "Texas" for m in parises)
+
+
+def test_a_longer_name_turned_down_is_not_read_by_its_last_word(nlp, gp):
+    # the model calls "Great Bend" an organisation here; "Bend" alone (Oregon) must not be read instead
+    _, ms = parse(nlp, gp, "Shelters opened in Dodge City, Great Bend, Hutchinson and Pratt after the storm.")
+    assert all(m.place.name != "Bend" for m in ms)
+
+
+def test_the_sea_not_the_town_after_the(nlp, gp):
+    _, ms = parse(nlp, gp, "Forecasters in Miami said warm water in the tropical Atlantic could feed more "
+                           "hurricanes this year.")
+    atlantic = find(ms, "Atlantic")
+    assert atlantic.place.feature == "water" and atlantic.place.country in (None, "")
+
+
+def test_a_border_names_the_state(nlp, gp):
+    _, ms = parse(nlp, gp, "The co-op serves farms from Chattanooga to the Kentucky border.")
+    kentucky = find(ms, "Kentucky")
+    assert kentucky.place.feature == gz.ADMIN1 and kentucky.place.admin1 == "Kentucky"
+
+
+def test_a_big_city_is_not_dragged_to_a_small_namesake(nlp, gp):
+    # Buffalo is American, but Toronto, Ontario dwarfs Toronto, Ohio
+    _, ms = parse(nlp, gp, "Fans gathered in Toronto and Buffalo to watch the game.")
+    assert find(ms, "Toronto").place.country == "CAN"
+
+
+def test_city_suffix_finds_the_city_by_its_own_name(nlp, gp):
+    _, ms = parse(nlp, gp, "The prime minister spoke to reporters in Quebec City on Thursday.")
+    quebec = find(ms, "Quebec City")
+    assert quebec.place.country == "CAN" and quebec.place.feature == gz.CITY
+
+
+def test_a_town_before_its_state_is_found_even_where_the_model_sees_a_surname(nlp, gp):
+    _, ms = parse(nlp, gp, "Greer, South Carolina, opened a new park. Mayor Rick Danner said Downtown Greer was "
+                           "busier than ever.")
+    assert find(ms, "Greer").place.admin1 == "South Carolina"
+
+
+def _town(id_: int, cc: str, population: int) -> gz.Entry:
+    return gz.Entry(id=id_, geonameid=None, name="Big", feature=gz.CITY, cc=cc, iso3=None, admin1=None,
+                    admin1_name=None, admin2=None, lat=float(id_), lon=float(id_), population=population)
+
+
+def test_a_town_dominates_only_namesakes_far_smaller_than_itself():
+    big, small, near = _town(1, "CA", 2_000_000), _town(2, "US", 5_000), _town(3, "US", 500_000)
+    assert places._dominant((big, small), frozenset()) is big
+    assert places._dominant((big, small, near), frozenset()) is None  # a namesake of comparable size
+    assert places._dominant((big, small), frozenset({1})) is None  # only an alternate name: no claim

@@ -1143,7 +1143,7 @@ CONTAINMENT_WEIGHT = 2.5
 UNIT_HINT_BONUS = 3.0
 UNIT_FEATURES = {"the": (REGION, "water", CONTINENT), "border": (COUNTRY, ADMIN1)}
 DOMINANCE_RATIO = 100.0  # a town this many times bigger than every namesake ("Toronto", "Manchester") ...
-DOMINANCE_BONUS = 1.5  # ... is the one meant unless the article says otherwise
+DOMINANCE_BONUS = 3.0  # ... is the one meant unless the article says otherwise
 
 
 def _dominant(cands, alt) -> Entry | None:
