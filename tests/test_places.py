@@ -432,3 +432,21 @@ def test_a_town_dominates_only_namesakes_far_smaller_than_itself():
     assert places._dominant((big, small), frozenset()) is big
     assert places._dominant((big, small, near), frozenset()) is None  # a namesake of comparable size
     assert places._dominant((big, small), frozenset({1})) is None  # only an alternate name: no claim
+
+
+def test_a_town_before_a_resident_word_is_a_place_even_in_an_organisation(nlp, gp):
+    _, ms = parse(nlp, gp, "A Danbury stonework mason was arraigned on Monday. The Danbury man denied the charge.")
+    danburys = [m for m in ms if m.place.text == "Danbury"]
+    assert len(danburys) == 2 and all(m.place.admin1 == "Connecticut" for m in danburys)
+
+
+def test_a_resident_word_does_not_cut_a_longer_name(nlp, gp):
+    _, ms = parse(nlp, gp, "A Meadow Grove man was hurt when his tractor rolled over on Tuesday.")
+    assert all(m.place.text != "Grove" for m in ms)
+
+
+def test_hyphenated_names_the_model_cut(nlp, gp):
+    _, ms = parse(nlp, gp, "Miami-Dade police said the school in southwest Miami-Dade was closed.")
+    dade = [m for m in ms if m.place.text == "Miami-Dade"]
+    assert len(dade) == 2 and all(m.place.admin1 == "Florida" for m in dade)
+    assert all(m.place.text not in ("Miami", "Dade") for m in ms)

@@ -253,6 +253,11 @@ class _Mention:
 # "<X> City Council": the council of the town called X
 CITY_BODIES = {"council", "hall", "manager", "commission", "schools", "school", "police", "attorney", "clerk",
                "government", "administrator", "officials", "board", "limits", "park", "center", "centre"}
+# "a Crafton man", "Danbury police": the word after a town's name that says someone is from it
+RESIDENT_WORDS = {"man", "woman", "men", "women", "resident", "residents", "native", "teen", "teenager", "boy",
+                  "girl", "couple", "family", "families", "youth", "mother", "father", "homeowner", "homeowners",
+                  "police", "firefighters", "firefighter", "mayor", "councilman", "councilwoman", "voters",
+                  "motorist", "driver", "businessman", "businesswoman", "landlord", "landlords"}
 _TOWN_OF = re.compile(r"^(?:the )?(?:city|town|village|township|borough) of ")
 
 
@@ -485,6 +490,11 @@ class Geoparser:
                     not any(doc[k].is_sent_start for k in range(j, b)) and normalize(doc[i:b].text) in keys:
                 j = b
                 break
+        # a hyphenated name the model cut at the hyphen: "Miami-Dade", "Wilkes-Barre"
+        if j + 2 <= len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
+                and _is_cap(doc[j + 1]) and not taken[j] and not taken[j + 1] and \
+                normalize(doc[i:j + 2].text) in keys:
+            j += 2
         return i, j
 
     def _people(self, doc, ents) -> tuple[set[str], set[int]]:
@@ -551,8 +561,9 @@ class Geoparser:
                 span = doc.char_span(hit.start(), hit.end())
                 if span is None or any(taken[k] or k in person_tokens for k in range(span.start, span.end)):
                     continue
-                if span.start > 0 and _is_cap(doc[span.start - 1]) and not doc[span.start].is_sent_start:
-                    continue  # part of a longer name ("Lake Dublin")
+                if span.start > 0 and _is_cap(doc[span.start - 1]) and not doc[span.start].is_sent_start and \
+                        doc[span.start - 1].lower_ not in ("a", "an", "the"):
+                    continue  # part of a longer name ("Lake Dublin"), not "A Danbury mason"
                 if span.end < len(doc) and (_is_cap(doc[span.end]) and doc[span.end].ent_type_ == "PERSON" or
                                             doc[span.end].lower_ in ADMIN_WORDS):
                     continue  # a person's name, or another unit ("Washington County" is not Washington)
@@ -591,6 +602,8 @@ class Geoparser:
             if len(text) < 5 or _is_acronym(text):
                 return None
             keep = tuple(e for e in keep if e.population >= 100000 or e.feature in (COUNTRY, ADMIN1, REGION))
+        if not keep and counties and source == "ner" and not phonetic:
+            keep, counties = counties, ()  # the model says place, and only a county has the name: "Miami-Dade"
         if not keep:
             return None
         m = _Mention(span.start_char, span.end_char, i, j, text, source, keep, phonetic=phonetic)
@@ -719,6 +732,12 @@ class Geoparser:
             return False
         if _is_dateline(doc, m):
             return pop >= 10000 or strong
+        nxt = doc[m.j] if m.j < len(doc) else None
+        inside = prev is not None and _is_cap(prev) and not first.is_sent_start and \
+            prev.lower_ not in ("a", "an", "the")  # "Meadow Grove man" is not a man of Grove
+        if nxt is not None and nxt.lower_ in RESIDENT_WORDS and pop >= 1000 and not inside and \
+                any(e.feature == CITY and e.id not in m.alt for e in m.cands):
+            return True  # "a Crafton man", "Berea police": someone of the town
         if ent == "PERSON":
             art = first.lower_ in ARABIC_ARTICLES or first.lower_.split("-")[0] in ARABIC_ARTICLES
             titled = prev is not None and (prev.lower_.rstrip(".") in PERSON_TITLES or prev.ent_type_ == "PERSON")
@@ -1240,7 +1259,8 @@ def _readings(m: _Mention, floor: float = 0.02) -> list[tuple[Entry, float]]:
 
 
 def _prior(e: Entry) -> float:
-    return POPULATION_WEIGHT * math.log10(e.population + 1) + FEATURE_PRIOR.get(e.feature, 0.0) + (2.0 if e.capital else 0.0)
+    return POPULATION_WEIGHT * math.log10(e.population + 1) + FEATURE_PRIOR.get(e.feature, 0.0) + \
+        (2.0 if e.capital else 0.0)
 
 
 def _squash(margin: float) -> float:
