@@ -450,3 +450,14 @@ def test_hyphenated_names_the_model_cut(nlp, gp):
     dade = [m for m in ms if m.place.text == "Miami-Dade"]
     assert len(dade) == 2 and all(m.place.admin1 == "Florida" for m in dade)
     assert all(m.place.text not in ("Miami", "Dade") for m in ms)
+
+
+def test_a_us_highway_number_leaves_us_to_the_country(nlp, gp):
+    _, ms = parse(nlp, gp, "Crews reopened U.S. 54 west of Pratt and Highway 19 near Larned.")
+    assert find(ms, "U.S.").place.feature == gz.COUNTRY
+    assert find(ms, "Highway 19").place.feature == "street"
+
+
+def test_the_name_after_a_street_address_is_a_town(nlp, gp):
+    _, ms = parse(nlp, gp, "The service is at the Church of the Brethren, 400 S. Locust St., Lebanon.")
+    assert find(ms, "Lebanon").place.feature == gz.CITY

@@ -56,7 +56,8 @@ LOCAL_NAME = re.compile(
     r"Pike|Highway|Expressway|Freeway|Turnpike|Bridge|Square|Plaza)(?![\w-])"
     # not the start of an organisation's name ("S.C. Highway Patrol"); a compass suffix is still the street's
     r"(?![ ](?!(?:North|South|East|West|Northwest|Northeast|Southwest|Southeast)\b)[A-Z][a-z])"
-    r"|\b(?:Highway|Route|Interstate|U\.S\.|State Route|Hwy\.?|I-)\s?[0-9]{1,3}\b"
+    # "U.S. 54" is left to the country reading of "U.S." (a national highway, no point of its own)
+    r"|\b(?:Highway|Route|Interstate|State Route|Hwy\.?|I-)\s?[0-9]{1,3}\b"
     r"|\b(?P<water>(?:" + _CAPWORD + r"\s){1,2}(?:River|Creek|Lake|Reservoir|Lagoon|Bay)|Lake\s[A-Z][a-z]+)(?![\w-])")
 _LISTWORD = r"[A-Z][A-Za-z'’-]*"
 _NAME_RUN = _LISTWORD + r"(?:\s" + _LISTWORD + r"){0,2}"
@@ -472,6 +473,11 @@ class Geoparser:
         mentions = self._drop_actor_names(doc, mentions, actor_mentions)
         self._propagate(doc, mentions, taken, claim, person_tokens)
         self._classify(doc, mentions, actor_mentions)
+        # "400 S. Locust St., Lebanon": the name after a street address is its town, not a country
+        street_ends = {b for a, b, f in local if f == "street"}
+        for m in mentions:
+            if doc.text[max(0, m.start - 2):m.start] == ", " and m.start - 2 in street_ends:
+                m.unit_hint = "town"
         return sorted(mentions, key=lambda m: m.start), local
 
     def _widen(self, doc, i: int, j: int, taken) -> tuple[int, int]:
@@ -947,8 +953,8 @@ class Geoparser:
                     s += 5.0
             if m.kind in (ADJECTIVE, METONYM) and e.feature in (COUNTRY, ADMIN1) and m.source != "norp":
                 s += 0.5
-            if m.unit_hint and e.feature in UNIT_FEATURES.get(m.unit_hint, ()):
-                s += UNIT_HINT_BONUS
+            if m.unit_hint and e.feature in UNIT_FEATURES[m.unit_hint]:
+                s += UNIT_HINT_BONUS[m.unit_hint]
             if dominant is not None and e is dominant:
                 s += DOMINANCE_BONUS
             if ctx is not None:
@@ -1159,8 +1165,8 @@ def _spatial_support(mentions: list[_Mention]) -> dict[tuple[str, int], float]:
 
 
 CONTAINMENT_WEIGHT = 2.5
-UNIT_HINT_BONUS = 3.0
-UNIT_FEATURES = {"the": (REGION, "water", CONTINENT), "border": (COUNTRY, ADMIN1)}
+UNIT_HINT_BONUS = {"the": 3.0, "border": 3.0, "town": 6.0}  # an address names a town, whatever its namesakes
+UNIT_FEATURES = {"the": (REGION, "water", CONTINENT), "border": (COUNTRY, ADMIN1), "town": (CITY,)}
 DOMINANCE_RATIO = 100.0  # a town this many times bigger than every namesake ("Toronto", "Manchester") ...
 DOMINANCE_BONUS = 3.0  # ... is the one meant unless the article says otherwise
 
