@@ -461,3 +461,9 @@ def test_a_us_highway_number_leaves_us_to_the_country(nlp, gp):
 def test_the_name_after_a_street_address_is_a_town(nlp, gp):
     _, ms = parse(nlp, gp, "The service is at the Church of the Brethren, 400 S. Locust St., Lebanon.")
     assert find(ms, "Lebanon").place.feature == gz.CITY
+
+
+def test_a_leader_s_name_before_administration_is_not_a_town(nlp, gp):
+    _, ms = parse(nlp, gp, "The Obama administration did not consider the plan, officials in Damascus said.")
+    assert all(m.place.text != "Obama" for m in ms)
+    assert find(ms, "Damascus").place.country == "SYR"

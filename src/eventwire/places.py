@@ -254,6 +254,7 @@ class _Mention:
 # "<X> City Council": the council of the town called X
 CITY_BODIES = {"council", "hall", "manager", "commission", "schools", "school", "police", "attorney", "clerk",
                "government", "administrator", "officials", "board", "limits", "park", "center", "centre"}
+LEADER_WORDS = {"administration", "administrations", "presidency", "era", "doctrine", "regime", "cabinet"}
 # "a Crafton man", "Danbury police": the word after a town's name that says someone is from it
 RESIDENT_WORDS = {"man", "woman", "men", "women", "resident", "residents", "native", "teen", "teenager", "boy",
                   "girl", "couple", "family", "families", "youth", "mother", "father", "homeowner", "homeowners",
@@ -548,9 +549,13 @@ class Geoparser:
                     names.add(normalize(a.person.split()[-1]))
         out = []
         for m in mentions:
-            if m.source in ("ner", "gaz") and ((m.start, m.end) in spans or normalize(m.text) in names) and \
-                    not any(e.feature in (COUNTRY, ADMIN1, REGION, CONTINENT) or e.capital for e in m.cands):
-                continue
+            if m.source in ("ner", "gaz") and not any(e.feature in (COUNTRY, ADMIN1, REGION, CONTINENT) or e.capital
+                                                      for e in m.cands):
+                if (m.start, m.end) in spans or normalize(m.text) in names:
+                    continue
+                # "the Obama administration", "the Bush era": a leader's name, not the town that shares it
+                if m.j - m.i == 1 and m.j < len(doc) and doc[m.j].lower_ in LEADER_WORDS:
+                    continue
             out.append(m)
         return out
 
