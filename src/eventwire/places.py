@@ -400,7 +400,7 @@ class Geoparser:
                 continue
             out.append(PlaceMention(place=self._place(m), start=m.start, end=m.end, kind=m.kind,
                                     score=_squash(m.margin)))
-        out.extend(_local_places(doc.text, local, out))
+        out.extend(_local_places(_doc_text(doc), local, out))
         out.sort(key=lambda pm: pm.start)
         return out
 
@@ -446,7 +446,7 @@ class Geoparser:
                 m.cands = m.cands + m.counties
             mentions.append(m)
 
-        local = _local_spans(doc.text)
+        local = _local_spans(_doc_text(doc))
         for a, b, _ in local:
             span = doc.char_span(a, b, alignment_mode="expand")
             if span is not None:
@@ -476,9 +476,11 @@ class Geoparser:
         self._classify(doc, mentions, actor_mentions)
         # "400 S. Locust St., Lebanon": the name after a street address is its town, not a country
         street_ends = {b for a, b, f in local if f == "street"}
-        for m in mentions:
-            if doc.text[max(0, m.start - 2):m.start] == ", " and m.start - 2 in street_ends:
-                m.unit_hint = "town"
+        if street_ends:
+            text = _doc_text(doc)
+            for m in mentions:
+                if m.start - 2 in street_ends and text[m.start - 2:m.start] == ", ":
+                    m.unit_hint = "town"
         return sorted(mentions, key=lambda m: m.start), local
 
     def _widen(self, doc, i: int, j: int, taken) -> tuple[int, int]:
@@ -538,7 +540,7 @@ class Geoparser:
     def _drop_actor_names(doc, mentions: list[_Mention], actor_mentions) -> list[_Mention]:
         """A name the actor catalogue knows as a group or a person ("Hamas", "Abbas") is not a town that shares
         its spelling, wherever it stands in the article."""
-        text = doc.text
+        text = _doc_text(doc)
         spans = {(getattr(a, "start", None), getattr(a, "end", None)) for a in actor_mentions}
         names: set[str] = set()
         for a in actor_mentions:
@@ -562,7 +564,7 @@ class Geoparser:
     def _propagate(self, doc, mentions: list[_Mention], taken, claim, person_tokens: set[int]) -> None:
         """One sense per article: other occurrences of a name already read as a place are places too (the
         small model labels a repeated town name inconsistently)."""
-        text = doc.text
+        text = _doc_text(doc)
         forms = {}
         for m in mentions:
             if m.source in ("ner", "gaz") and len(m.text) >= 3 and m.text[0].isupper():
@@ -664,7 +666,7 @@ class Geoparser:
         n = len(doc)
         maxw = min(6, self.gaz.max_words)
         keys = self.gaz.keys
-        text = doc.text
+        text = _doc_text(doc)
         arr = doc.to_array([IDX, LENGTH, ENT_TYPE, ENT_IOB, SENT_START, LOWER]).tolist()  # no Token objects
         strings = doc.vocab.strings
         start = [r[0] for r in arr]
@@ -832,7 +834,7 @@ class Geoparser:
 
     def _plural_admins(self, doc, taken, claim) -> None:
         """"Cooke, Grayson and Love counties": each name of the list is a county."""
-        for hit in PLURAL_LIST.finditer(doc.text):
+        for hit in PLURAL_LIST.finditer(_doc_text(doc)):
             word = PLURAL_ADMIN.get(hit.group("what"))
             if word is None:
                 continue
@@ -924,7 +926,7 @@ class Geoparser:
         for m in mentions:
             self._score(m, None)
         contained = _containment_support(mentions)
-        style = style_votes(doc.text)
+        style = style_votes(_doc_text(doc))
         for _ in range(2):
             ctx = _Context.of(mentions, style)
             ctx.spatial = _spatial_support(mentions)
@@ -1231,6 +1233,14 @@ def _unit_hint(doc, m: _Mention) -> str | None:
     if k >= 0 and doc[k].lower_ == "the" and not doc[m.i].text.lower() == "the":
         return "the"
     return None
+
+
+def _doc_text(doc) -> str:
+    """The document's text, built once: spaCy joins every token anew at each `doc.text`."""
+    text = doc.user_data.get("eventwire.text")
+    if text is None:
+        text = doc.user_data["eventwire.text"] = doc.text
+    return text
 
 
 def _one_sense(mentions: list[_Mention]) -> None:
