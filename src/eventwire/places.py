@@ -1130,6 +1130,7 @@ ADMIN_FOCUS = 3.0  # ... in its state or province
 SPATIAL_CANDIDATES = 8
 SPATIAL_WEIGHT = 3.0
 SPATIAL_FEATURES = (CITY, ADMIN2, ADMIN1)
+SPATIAL_BANDS = ((50, 1.5), (150, 1.0), (400, 0.5))  # (km, closeness): neighbours within 50 km count most
 
 
 def _spatial_support(mentions: list[_Mention]) -> dict[tuple[str, int], float]:
@@ -1162,7 +1163,8 @@ def _spatial_support(mentions: list[_Mention]) -> dict[tuple[str, int], float]:
     dlon = lon[:, None] - lon[None, :]
     a = np.sin(dlat / 2) ** 2 + np.cos(lat)[:, None] * np.cos(lat)[None, :] * np.sin(dlon / 2) ** 2
     dist = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
-    close = np.where(dist <= 50, 1.5, np.where(dist <= 150, 1.0, np.where(dist <= 400, 0.5, 0.0))) * prob[None, :]
+    (d1, w1), (d2, w2), (d3, w3) = SPATIAL_BANDS
+    close = np.where(dist <= d1, w1, np.where(dist <= d2, w2, np.where(dist <= d3, w3, 0.0))) * prob[None, :]
     idx = np.array([names.index(r[0]) for r in rows])
     per_name = np.stack([np.where(idx == g, close, 0.0).max(axis=1) for g in range(len(names))], axis=1)
     own = np.zeros_like(per_name, dtype=bool)
