@@ -467,3 +467,10 @@ def test_a_leader_s_name_before_administration_is_not_a_town(nlp, gp):
     _, ms = parse(nlp, gp, "The Obama administration did not consider the plan, officials in Damascus said.")
     assert all(m.place.text != "Obama" for m in ms)
     assert find(ms, "Damascus").place.country == "SYR"
+
+
+def test_a_town_opening_the_model_s_person_stays_a_place(nlp, gp):
+    # the small model calls "Huntsville Fire" a person; "Huntsville" is no given name, so it stays a town
+    _, ms = parse(nlp, gp, "The ban was lifted after talks with Huntsville Fire Chief Tom Grisham. Residents of "
+                           "Huntsville may burn again.")
+    assert len([m for m in ms if m.place.text == "Huntsville"]) >= 1

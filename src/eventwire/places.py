@@ -510,12 +510,18 @@ class Geoparser:
         """Words of people's names, and the tokens of "<given name> <surname>" runs the small model often labels
         ORG or GPE ("Nadia Moayyad", "Casey Enright"): a town sharing a given name is not meant there."""
         words: set[str] = set()
+        given = given_names()
+        org = org_words()
+        keys = self.gaz.keys
         for e in ents:
             if e.label_ == "PERSON" and 1 < len(e) <= 4 and all(
                     _is_cap(t) or t.lower_ in NAME_PARTICLES or t.text in (".", "-") for t in e):
-                words.update(t.lower_ for t in e if t.lower_ not in NAME_PARTICLES and len(t.text) > 1)
-        given = given_names()
-        org = org_words()
+                first = e[0]
+                # "Huntsville Fire", "Seattle Seahawks", "Sochi Mayor": the model's people that open with a town
+                # that is no given name; the town's word stays a place
+                skip = first.i if first.lower_ not in given and normalize(first.text) in keys else None
+                words.update(t.lower_ for t in e if t.lower_ not in NAME_PARTICLES and len(t.text) > 1 and
+                             t.i != skip)
         tokens: set[int] = set()
         n = len(doc)
         for k in range(n - 1):
