@@ -474,3 +474,16 @@ def test_a_town_opening_the_model_s_person_stays_a_place(nlp, gp):
     _, ms = parse(nlp, gp, "The ban was lifted after talks with Huntsville Fire Chief Tom Grisham. Residents of "
                            "Huntsville may burn again.")
     assert len([m for m in ms if m.place.text == "Huntsville"]) >= 1
+
+
+def test_a_place_s_conjunct_is_a_place(nlp, gp):
+    # "Avondale Estates" is small and the model calls it an organisation; after "Decatur and" it is a town, and
+    # the pair agrees on Georgia
+    _, ms = parse(nlp, gp, "State legislators will review an annexation plan for Decatur and Avondale Estates.")
+    assert find(ms, "Avondale Estates").place.admin1 == "Georgia"
+    assert find(ms, "Decatur").place.admin1 == "Georgia"
+
+
+def test_a_foreign_leader_s_given_name_is_not_a_town(nlp, gp):
+    _, ms = parse(nlp, gp, "Vladimir Putin met the envoy in Moscow. Vladimir said nothing afterwards.")
+    assert all(m.place.text != "Vladimir" for m in ms)

@@ -516,12 +516,12 @@ class Geoparser:
         for e in ents:
             if e.label_ == "PERSON" and 1 < len(e) <= 4 and all(
                     _is_cap(t) or t.lower_ in NAME_PARTICLES or t.text in (".", "-") for t in e):
-                first = e[0]
-                # "Huntsville Fire", "Seattle Seahawks", "Sochi Mayor": the model's people that open with a town
-                # that is no given name; the town's word stays a place
-                skip = first.i if first.lower_ not in given and normalize(first.text) in keys else None
+                # "Huntsville Fire Chief", "Sochi Mayor": an office the model took for a person; the town that
+                # opens it is no given name and stays a place
+                office = e[0].lower_ not in given and normalize(e[0].text) in keys and \
+                    (e[1].lower_ in org or e[1].lower_ in PERSON_TITLES or e[1].lower_ in RESIDENT_WORDS)
                 words.update(t.lower_ for t in e if t.lower_ not in NAME_PARTICLES and len(t.text) > 1 and
-                             t.i != skip)
+                             not (office and t.i == e.start))
         tokens: set[int] = set()
         n = len(doc)
         for k in range(n - 1):
@@ -717,7 +717,7 @@ class Geoparser:
                 i = hit
                 continue
             m = self._span_mention(doc, i, hit, "gaz")
-            if m is not None and self._accept_scanned(doc, m, person_words, person_tokens, common, ents):
+            if m is not None and self._accept_scanned(doc, m, person_words, person_tokens, common, ents, taken):
                 claim(m)
                 i = hit
             elif m is not None and hit - i > 1:
@@ -726,7 +726,7 @@ class Geoparser:
                 i += 1
 
     def _accept_scanned(self, doc, m: _Mention, person_words: set[str], person_tokens: set[int], common: set[str],
-                        ents) -> bool:
+                        ents, taken) -> bool:
         span = doc[m.i:m.j]
         first = span[0]
         key = normalize(m.text)
@@ -751,6 +751,10 @@ class Geoparser:
             return False
         if _is_dateline(doc, m):
             return pop >= 10000 or strong
+        # "Decatur and Avondale Estates", "Decatur, Avondale Estates": a place's conjunct is a place
+        if prev is not None and prev.lower_ in ("and", "or", ",", "&") and m.i >= 2 and taken[m.i - 2] and \
+                pop >= 1000 and any(e.feature == CITY and e.id not in m.alt for e in m.cands):
+            return True
         nxt = doc[m.j] if m.j < len(doc) else None
         inside = prev is not None and _is_cap(prev) and not first.is_sent_start and \
             prev.lower_ not in ("a", "an", "the")  # "Meadow Grove man" is not a man of Grove
