@@ -751,15 +751,14 @@ class Geoparser:
             return False
         if _is_dateline(doc, m):
             return pop >= 10000 or strong
+        town = pop >= 1000 and any(e.feature == CITY and e.id not in m.alt for e in m.cands)
         # "Decatur and Avondale Estates", "Decatur, Avondale Estates": a place's conjunct is a place
-        if prev is not None and prev.lower_ in ("and", "or", ",", "&") and m.i >= 2 and taken[m.i - 2] and \
-                pop >= 1000 and any(e.feature == CITY and e.id not in m.alt for e in m.cands):
+        if town and prev is not None and prev.lower_ in ("and", "or", ",", "&") and m.i >= 2 and taken[m.i - 2]:
             return True
         nxt = doc[m.j] if m.j < len(doc) else None
         inside = prev is not None and _is_cap(prev) and not first.is_sent_start and \
             prev.lower_ not in ("a", "an", "the")  # "Meadow Grove man" is not a man of Grove
-        if nxt is not None and nxt.lower_ in RESIDENT_WORDS and pop >= 1000 and not inside and \
-                any(e.feature == CITY and e.id not in m.alt for e in m.cands):
+        if town and nxt is not None and nxt.lower_ in RESIDENT_WORDS and not inside:
             return True  # "a Crafton man", "Berea police": someone of the town
         if ent == "PERSON":
             art = first.lower_ in ARABIC_ARTICLES or first.lower_.split("-")[0] in ARABIC_ARTICLES
