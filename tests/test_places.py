@@ -487,3 +487,10 @@ def test_a_place_s_conjunct_is_a_place(nlp, gp):
 def test_a_foreign_leader_s_given_name_is_not_a_town(nlp, gp):
     _, ms = parse(nlp, gp, "Vladimir Putin met the envoy in Moscow. Vladimir said nothing afterwards.")
     assert all(m.place.text != "Vladimir" for m in ms)
+
+
+def test_the_gulf_is_the_sea_but_a_gulf_is_a_word(nlp, gp):
+    _, ms = parse(nlp, gp, "Saudi Arabia cut ties with a fellow ally in the Gulf, Qatar.")
+    assert find(ms, "Gulf").place.feature == "water"
+    _, ms = parse(nlp, gp, "A gulf has opened between the two parties in Qatar.")
+    assert all(m.place.text.lower() != "gulf" for m in ms)

@@ -656,7 +656,7 @@ class Geoparser:
         key = normalize(m.text)
         if m.source == "norp":
             return True
-        if key in self.not_places:
+        if key in self.not_places and not _names_the_sea(doc, m):
             return False
         if len(span) == 1:
             tok = span[0]
@@ -730,7 +730,7 @@ class Geoparser:
         span = doc[m.i:m.j]
         first = span[0]
         key = normalize(m.text)
-        if key in self.not_places:
+        if key in self.not_places and not _names_the_sea(doc, m):
             return False
         primary = [e for e in m.cands if e.id not in m.alt or e.feature in (COUNTRY, ADMIN1, CONTINENT, REGION)
                    or e.population >= (300000 if len(span) == 1 else 100000)]
@@ -1225,6 +1225,12 @@ def _containment_support(mentions: list[_Mention]) -> dict[tuple[str, int], floa
             if any(k in v for name, v in other.items() if name != key):
                 out[(key, e.id)] = CONTAINMENT_WEIGHT
     return out
+
+
+def _names_the_sea(doc, m: _Mention) -> bool:
+    """"the Gulf": a generic word after "the" that names a sea or region ("a gulf" does not)."""
+    return m.i > 0 and doc[m.i - 1].lower_ == "the" and \
+        any(e.feature in ("water", REGION) and e.id not in m.alt for e in m.cands)
 
 
 BORDER_WORDS = {"border", "borders", "line", "state-line", "frontier"}
