@@ -494,3 +494,11 @@ def test_the_gulf_is_the_sea_but_a_gulf_is_a_word(nlp, gp):
     assert find(ms, "Gulf").place.feature == "water"
     _, ms = parse(nlp, gp, "A gulf has opened between the two parties in Qatar.")
     assert all(m.place.text.lower() != "gulf" for m in ms)
+
+
+def test_major_rivers_of_conflict_reports(nlp, gp):
+    _, ms = parse(nlp, gp, "SDF fighters pushed east of the Euphrates, and Russian forces shelled villages across "
+                           "the Dnieper from Kherson.")
+    assert find(ms, "Euphrates").place.feature == "water"
+    assert find(ms, "Dnieper").place.feature == "water"
+    assert find(ms, "Kherson").place.country == "UKR"
