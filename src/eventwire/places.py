@@ -1183,6 +1183,7 @@ def _spatial_support(mentions: list[_Mention]) -> dict[tuple[str, int], float]:
 
 
 CONTAINMENT_WEIGHT = 2.5
+CONTAINER_BONUS = 4.0  # "Town, X": X read as a state or country that holds a town of that name
 UNIT_HINT_BONUS = {"the": 3.0, "border": 3.0, "town": 6.0}  # an address names a town, whatever its namesakes
 UNIT_FEATURES = {"the": (REGION, "water", CONTINENT), "border": (COUNTRY, ADMIN1), "town": (CITY,)}
 DOMINANCE_RATIO = 100.0  # a town this many times bigger than every namesake ("Toronto", "Manchester") ...
@@ -1195,7 +1196,6 @@ def _dominant(cands, alt) -> Entry | None:
     if len(towns) < 2 or towns[0].population < DOMINANCE_RATIO * max(towns[1].population, 1):
         return None
     return towns[0]
-CONTAINER_BONUS = 4.0  # "Town, X": X read as a state or country that holds a town of that name
 
 
 def _containment_support(mentions: list[_Mention]) -> dict[tuple[str, int], float]:
@@ -1233,21 +1233,23 @@ def _names_the_sea(doc, m: _Mention) -> bool:
         any(e.feature in ("water", REGION) and e.id not in m.alt for e in m.cands)
 
 
-BORDER_WORDS = {"border", "borders", "line", "state-line", "frontier"}
+BORDER_WORDS = {"border", "borders", "state-line", "frontier"}
+# words that may stand between "the" and a sea or region: "the tropical Atlantic", "the wider Gulf"
+THE_MODIFIERS = DIRECTION_WORDS | {"tropical", "north", "south", "east", "west", "equatorial", "wider", "greater",
+                                   "whole", "entire"}
 
 
 def _unit_hint(doc, m: _Mention) -> str | None:
     """"the (tropical) Atlantic" names a sea or a region, not a town; "the Kentucky border" and "the Georgia
     state line" a state or a country."""
     nxt = doc[m.j] if m.j < len(doc) else None
-    if nxt is not None and (nxt.lower_ in BORDER_WORDS and nxt.lower_ != "line" or
+    if nxt is not None and (nxt.lower_ in BORDER_WORDS or
                             nxt.lower_ == "state" and m.j + 1 < len(doc) and doc[m.j + 1].lower_ == "line"):
         return "border"
     k = m.i - 1
-    if k >= 0 and doc[k].lower_ in DIRECTION_WORDS | {"tropical", "north", "south", "east", "west", "equatorial",
-                                                      "wider", "greater", "whole", "entire"}:
+    if k >= 0 and doc[k].lower_ in THE_MODIFIERS:
         k -= 1
-    if k >= 0 and doc[k].lower_ == "the" and not doc[m.i].text.lower() == "the":
+    if k >= 0 and doc[k].lower_ == "the" and doc[m.i].lower_ != "the":
         return "the"
     return None
 
