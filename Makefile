@@ -23,11 +23,11 @@ venv: $(VENV)/.installed
 dev: $(VENV)/.installed-dev
 
 # the dashboard's browser libraries (npm, pinned by package-lock.json; no dependency's install scripts run),
-# copied into src/eventwire/web/static/vendor/ where the server finds them: no CDN at run time
-WEB_VENDOR = src/eventwire/web/static/vendor/.installed
-$(WEB_VENDOR): package.json package-lock.json src/eventwire/web/copy-vendor.mjs
+# copied into src/eventwire/serve/web/static/vendor/ where the server finds them: no CDN at run time
+WEB_VENDOR = src/eventwire/serve/web/static/vendor/.installed
+$(WEB_VENDOR): package.json package-lock.json src/eventwire/serve/web/copy-vendor.mjs
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
-	node src/eventwire/web/copy-vendor.mjs
+	node src/eventwire/serve/web/copy-vendor.mjs
 	touch $@
 web: $(WEB_VENDOR)
 

@@ -149,7 +149,7 @@ def synthetic_rows(n: int, seed: int = 7):
 
 
 def build(path: Path, n: int) -> None:
-    from eventwire.store import Store
+    from eventwire.storage.store import Store
 
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".building")
@@ -215,8 +215,8 @@ def main() -> None:
     import httpx
     import uvicorn
 
-    from eventwire.api import create_app
-    from eventwire.store import Store
+    from eventwire.serve.app import create_app
+    from eventwire.storage.store import Store
 
     db = OUT / f"api-{args.events}.db"
     if args.rebuild or not db.exists():

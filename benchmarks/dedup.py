@@ -115,7 +115,7 @@ def key_to_record(k) -> dict:
 def store_benchmark(n: int, seed: int, db: str | None) -> None:
     import tempfile
 
-    from eventwire.store import Store
+    from eventwire.storage.store import Store
 
     keys, _, _ = synthesize(n, seed)
     with tempfile.TemporaryDirectory() as tmp:

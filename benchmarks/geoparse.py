@@ -34,9 +34,9 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=200)
     args = ap.parse_args()
 
-    from eventwire import gazetteer as gz
-    from eventwire import nlp as ewnlp
-    from eventwire import places
+    from eventwire.geo import gazetteer as gz
+    from eventwire.extraction import nlp as ewnlp
+    from eventwire.extraction import places
 
     t = time.perf_counter()
     path = gz.ensure_index()

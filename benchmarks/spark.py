@@ -72,7 +72,7 @@ def descendants_cpu(root: int | None = None) -> float:
 
 
 def time_single(articles: list[dict]) -> tuple[float, float, float, int]:
-    from eventwire.pipeline import Pipeline
+    from eventwire.extraction.pipeline import Pipeline
 
     t0 = time.perf_counter()
     pipeline = Pipeline()

@@ -4,7 +4,7 @@
     .venv/bin/python benchmarks/throughput.py --input ../shared/eval/dev/ucdp.jsonl --articles 300
     .venv/bin/python benchmarks/throughput.py --profile            # where the time goes, stage by stage
 
-Both sides run on the same texts in the same process: `eventwire.nlp.load_bare().pipe(texts)` (the spaCy
+Both sides run on the same texts in the same process: `eventwire.extraction.nlp.load_bare().pipe(texts)` (the spaCy
 model alone) and `eventwire.Pipeline().pipe(articles)` (ruler, actors, events, places, dates, casualties,
 records). After a warm-up, each side runs `--repeat` times, alternating, and the median wall time is reported.
 Goal: the pipeline costs at most 15% more than the bare model (overhead = (t_full - t_bare) / t_bare).
@@ -146,8 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--top", type=int, default=30, help="functions shown by --profile (default 30)")
     args = ap.parse_args(argv)
 
-    from eventwire import nlp as ew_nlp
-    from eventwire.pipeline import BATCH_SIZE, Pipeline
+    from eventwire.extraction import nlp as ew_nlp
+    from eventwire.extraction.pipeline import BATCH_SIZE, Pipeline
 
     batch_size = args.batch_size or BATCH_SIZE
     source = args.input or EXAMPLES

@@ -8,8 +8,8 @@ from collections import defaultdict
 
 import pytest
 
-from eventwire import actors
-from eventwire.actors import ActorMention, Catalogue, default_catalogue, normalise, ruler_patterns
+from eventwire.extraction import actors
+from eventwire.extraction.actors import ActorMention, Catalogue, default_catalogue, normalise, ruler_patterns
 from eventwire.records import Actor
 
 
@@ -20,7 +20,7 @@ def cat() -> Catalogue:
 
 @pytest.fixture(scope="module")
 def nlp():
-    from eventwire import nlp as ew_nlp
+    from eventwire.extraction import nlp as ew_nlp
 
     try:
         return ew_nlp.load()

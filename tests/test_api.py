@@ -1,4 +1,4 @@
-"""The Python API: `eventwire.extract` and `eventwire.Pipeline`.
+"""The Python API: `eventwire.extraction` and `eventwire.Pipeline`.
 
 Inputs are the example articles (examples/batch.jsonl) and short sentences written here.
 """

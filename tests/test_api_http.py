@@ -1,4 +1,4 @@
-"""The HTTP API (eventwire.api) through FastAPI's TestClient, over a store of events built here by hand.
+"""The HTTP API (eventwire.serve.app) through FastAPI's TestClient, over a store of events built here by hand.
 
 One test runs the real pipeline (POST /api/extract and /api/articles) on sentences written here.
 """
@@ -21,8 +21,8 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 from eventfactory import make_event, make_result
-from eventwire.api import create_app, decode_cursor, encode_cursor
-from eventwire.store import Store
+from eventwire.serve.app import create_app, decode_cursor, encode_cursor
+from eventwire.storage.store import Store
 
 KABUL = dict(place="Kabul", lat=34.53, lon=69.17, country="AFG", admin1="Kabul")
 SUVA = dict(place="Suva", lat=-18.14, lon=178.44, country="FJI", admin1="Central")  # east of the antimeridian
@@ -462,7 +462,7 @@ def test_serve_answers_on_the_given_port(tmp_path):
 
 
 def test_slow_results_are_kept_for_a_while_and_cleared_on_demand():
-    from eventwire.api import SlowResultCache
+    from eventwire.serve.app import SlowResultCache
 
     calls = []
 
@@ -482,7 +482,7 @@ def test_slow_results_are_kept_for_a_while_and_cleared_on_demand():
 
 
 def test_evidence_search_uses_the_full_text_index_and_finds_evidence_stored_later(client, store, filled):
-    from eventwire.store import fts_query
+    from eventwire.storage.store import fts_query
 
     assert fts_query("depot, Mosul!") == '"depot"* "Mosul"*' and fts_query("%%") is None
     assert store._evidence_index()  # SQLite: migration 0005 made the FTS5 index and its triggers

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from eventfactory import make_event, make_result
-from eventwire.api import create_app, vendor_missing
-from eventwire.store import Store
+from eventwire.serve.app import create_app, vendor_missing
+from eventwire.storage.store import Store
 
 pytestmark = pytest.mark.browser
 
@@ -51,8 +51,8 @@ def site(tmp_path_factory):
     _need(not missing, f"the dashboard's libraries are missing ({', '.join(missing)}): run npm ci")
     import uvicorn
 
-    from eventwire.ingest import ingest
-    from eventwire.pipeline import Pipeline
+    from eventwire.sources.read import ingest
+    from eventwire.extraction.pipeline import Pipeline
 
     db = tmp_path_factory.mktemp("browser") / "dash.db"
     store = Store(f"sqlite:///{db}")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire import casualties
-from eventwire.casualties import find_fatalities, number_phrases
+from eventwire.extraction import casualties
+from eventwire.extraction.casualties import find_fatalities, number_phrases
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    from eventwire import nlp as nlp_mod
+    from eventwire.extraction import nlp as nlp_mod
 
     try:
         return nlp_mod.load()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from eventwire.store import Store
+from eventwire.storage.store import Store
 
 N_ARTICLES = 300
 READERS = 20
@@ -23,7 +23,7 @@ WRITER = textwrap.dedent("""
     import sys
     sys.path.insert(0, sys.argv[2])
     from eventfactory import make_event, make_result
-    from eventwire.store import Store
+    from eventwire.storage.store import Store
 
     store = Store(sys.argv[1])
     n = int(sys.argv[3])

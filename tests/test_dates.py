@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from eventwire import dates
-from eventwire.dates import DateMention, EventDate, event_date, find_dates, resolve
-from eventwire.events import EventCandidate
+from eventwire.extraction import dates
+from eventwire.extraction.dates import DateMention, EventDate, event_date, find_dates, resolve
+from eventwire.extraction.events import EventCandidate
 
 THU = dt.date(2017, 2, 9)  # a Thursday
 WED = dt.date(2017, 2, 8)
@@ -16,7 +16,7 @@ WED = dt.date(2017, 2, 8)
 
 @pytest.fixture(scope="module")
 def nlp():
-    from eventwire import nlp as nlp_mod
+    from eventwire.extraction import nlp as nlp_mod
 
     try:
         return nlp_mod.load()

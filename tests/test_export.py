@@ -14,7 +14,7 @@ from eventfactory import MOSUL, make_event, make_result
 
 from eventwire import export
 from eventwire.cli import cli
-from eventwire.store import Store
+from eventwire.storage.store import Store
 
 
 @pytest.fixture

@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from eventfactory import make_event
 
-from eventwire import ingest
-from eventwire.fetch import Fetcher, FetchError
-from eventwire.ingest import InputError
+from eventwire.sources import read as ingest
+from eventwire.sources.fetch import Fetcher, FetchError
+from eventwire.sources.read import InputError
 from eventwire.records import Article, ArticleResult
-from eventwire.store import Store
+from eventwire.storage.store import Store
 
 ENGLISH = ("Fighters of the Islamic State clashed with Turkish-backed forces on the outskirts of Al Bab on "
            "Thursday, a monitoring group said. At least nine fighters were killed in the fighting.")
@@ -304,8 +304,8 @@ KILLABLE = textwrap.dedent("""
     import sys
     sys.path.insert(0, sys.argv[3])
     from test_ingest import ClashCounter
-    from eventwire import ingest
-    from eventwire.store import Store
+    from eventwire.sources import read as ingest
+    from eventwire.storage.store import Store
 
     store = Store(sys.argv[1])
     s = ingest.ingest([sys.argv[2]], store, ClashCounter(delay=float(sys.argv[4])))
@@ -317,7 +317,7 @@ def _stored_consistently(url: str) -> tuple[int, int]:
     """(articles, reports), after checking that no article is half-written."""
     from sqlalchemy import func, select
 
-    from eventwire.models import ArticleRow, EventSourceRow
+    from eventwire.storage.models import ArticleRow, EventSourceRow
 
     store = Store(url)
     with store._read() as s:
@@ -364,7 +364,7 @@ def test_kill_9_in_the_middle_then_run_again_loses_and_duplicates_nothing(tmp_pa
 # -- end to end: the `eventwire ingest` command with the real extraction pipeline ------------------------
 def _pipeline_ready() -> str | None:
     try:
-        from eventwire.pipeline import Pipeline  # noqa: F401
+        from eventwire.extraction.pipeline import Pipeline  # noqa: F401
     except ImportError as exc:
         return f"the extraction pipeline is not importable: {exc}"
     return None

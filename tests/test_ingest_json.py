@@ -2,7 +2,7 @@
 
 import json
 
-from eventwire import ingest
+from eventwire.sources import read as ingest
 from eventwire.records import Article
 
 

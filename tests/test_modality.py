@@ -2,7 +2,8 @@
 
 import pytest
 
-from eventwire import modality, nlp
+from eventwire.extraction import modality
+from eventwire.extraction import nlp
 
 
 @pytest.fixture(scope="module")

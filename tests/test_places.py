@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire import gazetteer as gz
-from eventwire import places
-from eventwire.events import EventCandidate
+from eventwire.geo import gazetteer as gz
+from eventwire.extraction import places
+from eventwire.extraction.events import EventCandidate
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -111,7 +111,7 @@ def test_index_loads_fast(gaz):
 # ---------------------------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def nlp():
-    from eventwire import nlp as ewnlp
+    from eventwire.extraction import nlp as ewnlp
 
     lang = ewnlp.load_bare()
     ruler = lang.add_pipe("entity_ruler", before="ner",

@@ -13,7 +13,7 @@ from eventfactory import make_event, make_result
 from sqlalchemy import MetaData, create_engine, text
 
 import test_store
-from eventwire.store import Store, resolve_url
+from eventwire.storage.store import Store, resolve_url
 
 PG_URL = os.environ.get("EVENTWIRE_TEST_PG_URL")
 pytestmark = [pytest.mark.postgres,
@@ -56,7 +56,7 @@ def test_the_store_really_is_postgresql(store):
 
 def test_two_processes_opening_a_fresh_database_at_once_migrate_once():
     _wipe(PG_URL)
-    code = "import sys; from eventwire.store import Store; Store(sys.argv[1]).close(); print('ok')"
+    code = "import sys; from eventwire.storage.store import Store; Store(sys.argv[1]).close(); print('ok')"
     procs = [subprocess.Popen([sys.executable, "-c", code, PG_URL], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True) for _ in range(3)]
     outs = [p.communicate(timeout=120) for p in procs]

@@ -1,4 +1,4 @@
-"""Property tests: `eventwire.extract` never fails inside on any text, and every event it returns keeps the
+"""Property tests: `eventwire.extraction` never fails inside on any text, and every event it returns keeps the
 record's invariants.
 
 Unusable input (empty, binary, not English) is rejected with a ValueError that says why; that is the API's

@@ -14,8 +14,8 @@ import schemathesis
 from hypothesis import HealthCheck, settings
 
 from eventfactory import make_event, make_result
-from eventwire.api import create_app
-from eventwire.store import Store
+from eventwire.serve.app import create_app
+from eventwire.storage.store import Store
 
 pytestmark = pytest.mark.slow
 

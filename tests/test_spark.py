@@ -58,7 +58,7 @@ def example_articles() -> list[dict]:
 
 @pytest.fixture(scope="module")
 def pipeline():
-    from eventwire.pipeline import Pipeline
+    from eventwire.extraction.pipeline import Pipeline
 
     p = Pipeline()
     p.nlp  # noqa: B018
@@ -357,7 +357,7 @@ def test_cli_spark_extract_dedup_and_load_into_the_store(spark, tmp_path, exampl
     res = runner.invoke(cli, ["load", str(tmp_path / "ev"), "--db", str(db)])
     assert "0 new event reports" in res.output  # loading again adds nothing
 
-    from eventwire.store import Store
+    from eventwire.storage.store import Store
 
     with Store(str(db)) as store:
         assert store.stats()["reports"] == len(records)

@@ -10,9 +10,9 @@ import pytest
 from eventfactory import MOSUL, make_event, make_result
 from sqlalchemy import inspect, select
 
-from eventwire.models import ArticleRow, EventRow, EventSourceRow
+from eventwire.storage.models import ArticleRow, EventRow, EventSourceRow
 from eventwire.records import Plover
-from eventwire.store import Store, StoreError, content_hash, resolve_url
+from eventwire.storage.store import Store, StoreError, content_hash, resolve_url
 
 
 @pytest.fixture
@@ -71,7 +71,7 @@ def test_processes_opening_a_fresh_sqlite_file_at_once_all_succeed(tmp_path):
     import sys
 
     url = f"sqlite:///{tmp_path / 'fresh.db'}"
-    code = "import sys; from eventwire.store import Store; s = Store(sys.argv[1]); s.stats(); s.close()"
+    code = "import sys; from eventwire.storage.store import Store; s = Store(sys.argv[1]); s.stats(); s.close()"
     procs = [subprocess.Popen([sys.executable, "-c", code, url], stderr=subprocess.PIPE, text=True)
              for _ in range(4)]
     errors = [p.communicate(timeout=120)[1] for p in procs]
@@ -84,7 +84,7 @@ def test_processes_opening_a_fresh_sqlite_file_at_once_all_succeed(tmp_path):
 def test_migration_downgrade_and_upgrade_round_trip(store):
     from alembic import command
 
-    from eventwire.store import alembic_config
+    from eventwire.storage.store import alembic_config
 
     cfg = alembic_config()
     with store.engine.begin() as conn:

@@ -13,14 +13,14 @@ __version__ = "0.1.0"
 
 def extract(text, published=None, article_id="0", model=None):
     """The events of one article (a list of Event; `to_dict()` gives the SCHEMA JSON)."""
-    from eventwire.pipeline import extract as _extract
+    from eventwire.extraction.pipeline import extract as _extract
 
     return _extract(text, published=published, article_id=article_id, model=model)
 
 
 def __getattr__(name):
     if name == "Pipeline":  # loaded lazily: importing eventwire stays cheap for the store and the web server
-        from eventwire.pipeline import Pipeline
+        from eventwire.extraction.pipeline import Pipeline
 
         return Pipeline
     raise AttributeError(name)

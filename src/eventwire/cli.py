@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 import click
 
-from eventwire import ingest
+from eventwire.sources import read as ingest
 from eventwire.records import Article, ArticleResult, Event, parse_published
 
 
@@ -117,7 +117,7 @@ def print_events_table(results: list[ArticleResult], show_all: bool) -> None:
 @click.option("--all", "show_all", is_flag=True, help="Table/CSV: also show future, hypothetical, negated events.")
 def extract(files, published, fmt, workers, model, show_all):
     """Extract events from articles: FILE.txt is one article, FILE.jsonl many, - (default) reads stdin."""
-    from eventwire.pipeline import Pipeline
+    from eventwire.extraction.pipeline import Pipeline
 
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "jsonl"
@@ -178,7 +178,7 @@ def extract(files, published, fmt, workers, model, show_all):
 def geoparse(files, fmt, workers, model):
     """Every place named in articles, resolved to coordinates, with offsets and how it is used
     (literal, metonym, adjective, demonym). FILE.txt is one article, FILE.jsonl many, - reads stdin."""
-    from eventwire.pipeline import Pipeline
+    from eventwire.extraction.pipeline import Pipeline
 
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "jsonl"
@@ -224,7 +224,7 @@ def geoparse(files, fmt, workers, model):
 
 
 # ---------------------------------------------------------------------------------------------------------
-# ingest, events, export: the event store (eventwire.store; --db or $EVENTWIRE_DB, default ./eventwire.db)
+# ingest, events, export: the event store (eventwire.storage.store; --db or $EVENTWIRE_DB, default ./eventwire.db)
 # ---------------------------------------------------------------------------------------------------------
 _DB_HELP = "Database URL or SQLite file (default: $EVENTWIRE_DB, else ./eventwire.db)."
 
@@ -234,7 +234,7 @@ def _open_store(db: str | None, must_exist: bool = False):
     quietly create an empty database under a mistyped name)."""
     from sqlalchemy.engine import make_url
 
-    from eventwire.store import Store, StoreError, resolve_url
+    from eventwire.storage.store import Store, StoreError, resolve_url
 
     if must_exist:
         url = make_url(resolve_url(db))
@@ -309,9 +309,9 @@ def ingest_command(targets, db, workers, published, allow_private, timeout, max_
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
                                TimeElapsedColumn, TimeRemainingColumn)
 
-    from eventwire import ingest as ingest_mod
-    from eventwire.fetch import Fetcher
-    from eventwire.pipeline import Pipeline
+    from eventwire.sources import read as ingest_mod
+    from eventwire.sources.fetch import Fetcher
+    from eventwire.extraction.pipeline import Pipeline
 
     missing = [t for t in targets if t != "-" and not ingest_mod.is_url(t) and not os.path.exists(t)]
     if len(missing) == len(targets):
@@ -456,7 +456,7 @@ def export_command(db, country, date_from, date_to, actor, event_type, min_fatal
 
 
 # ---------------------------------------------------------------------------------------------------------
-# serve, token: the HTTP API and dashboard (eventwire.api)
+# serve, token: the HTTP API and dashboard (eventwire.serve.app)
 # ---------------------------------------------------------------------------------------------------------
 @cli.command(name="serve")
 @click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
@@ -468,7 +468,7 @@ def serve_command(db, host, port, private, model):
     """Serve the HTTP API (OpenAPI at /docs) and the web dashboard (at /) over the event store."""
     import uvicorn
 
-    from eventwire.api import create_app, vendor_missing
+    from eventwire.serve.app import create_app, vendor_missing
 
     app = create_app(store=_open_store(db), private=private, model=model)
     missing = vendor_missing()

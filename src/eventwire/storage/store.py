@@ -1,6 +1,6 @@
 """The event store: articles, events, their sources and reviews in SQLite (default) or PostgreSQL.
 
-    from eventwire.store import Store
+    from eventwire.storage.store import Store
     store = Store()                      # $EVENTWIRE_DB, else sqlite:///eventwire.db in the working directory
     store = Store("postgresql+psycopg://user:pw@host/db")   # the same code on PostgreSQL
 
@@ -35,7 +35,7 @@ API tokens (eventwire serve): store.create_token(name) -> token (only its SHA-25
 
 A StoredEvent carries `record` (the SCHEMA dict after dedup and reviews), `source_count`, `sources` (article,
 title, url, evidence and the record as that article reported it) and `.event` (a records.Event).
-The schema is created and upgraded by Alembic migrations (eventwire/migrations) whenever a Store opens.
+The schema is created and upgraded by Alembic migrations (eventwire/storage/migrations) whenever a Store opens.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from eventwire import dedup
-from eventwire.models import (REVIEW_STATUSES, ArticleRow, EventRow, EventSourceRow, ReviewRow, TokenRow,
+from eventwire.storage.models import (REVIEW_STATUSES, ArticleRow, EventRow, EventSourceRow, ReviewRow, TokenRow,
                               utcnow)
 from eventwire.records import ArticleResult, Event
 

@@ -13,7 +13,14 @@ import os
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from eventwire import actors, casualties, dates, events, ingest, nlp, places, records
+from eventwire import records
+from eventwire.extraction import actors
+from eventwire.extraction import casualties
+from eventwire.extraction import dates
+from eventwire.extraction import events
+from eventwire.sources import read as ingest
+from eventwire.extraction import nlp
+from eventwire.extraction import places
 from eventwire.records import Article, ArticleResult, Event
 
 BATCH_SIZE = 64

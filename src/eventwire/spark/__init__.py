@@ -248,7 +248,7 @@ _PIPELINES: dict[Any, Any] = {}  # (model,) -> Pipeline: one per Python worker p
 
 def executor_pipeline(model: str | None):
     """The worker's Pipeline, built and loaded on first use (Spark reuses Python workers across tasks)."""
-    from eventwire.pipeline import Pipeline
+    from eventwire.extraction.pipeline import Pipeline
 
     p = _PIPELINES.get(model)
     if p is None:
@@ -444,7 +444,7 @@ def _check_model(model: str | None) -> None:
     """Fail on the driver, before any task starts, when the spaCy model is not installed here."""
     import spacy
 
-    from eventwire import nlp
+    from eventwire.extraction import nlp
 
     name = nlp.model_name(model)
     candidates = (name,) if name else nlp.FALLBACK_MODELS

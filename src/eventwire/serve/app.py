@@ -41,7 +41,7 @@ from starlette.background import BackgroundTask
 
 from eventwire import __version__
 from eventwire.records import ACLED_EVENT_TYPES, ACLED_SUB_TO_TYPE, MODALITIES, PLOVER_EVENTS
-from eventwire.store import Store, StoreError
+from eventwire.storage.store import Store, StoreError
 
 STATIC_DIR = Path(__file__).with_name("web") / "static"
 VENDOR_DIR = STATIC_DIR / "vendor"
@@ -388,7 +388,7 @@ class _Extractor:
     @property
     def pipeline(self):
         if self._pipeline is None:
-            from eventwire.pipeline import Pipeline
+            from eventwire.extraction.pipeline import Pipeline
 
             self._pipeline = Pipeline(model=self.model, workers=1)
         return self._pipeline
@@ -495,7 +495,7 @@ def create_app(store_url: str | None = None, private: bool = False, *, store: St
     def ingest_article(body: ArticleIn, _: Writer,
                        dedup: Annotated[bool, Query(description="Re-cluster events after storing.")] = True):
         """Extract the article's events and store both; a known article (URL or text) adds nothing."""
-        from eventwire.ingest import text_problem
+        from eventwire.sources.read import text_problem
         from eventwire.records import Article
 
         problem = text_problem(body.text)
@@ -522,7 +522,7 @@ def create_app(store_url: str | None = None, private: bool = False, *, store: St
     @app.post("/api/extract", tags=["extract"])
     def extract(body: ExtractIn, _: Reader) -> dict[str, Any]:
         """The events of one text, as SCHEMA records. Nothing is stored."""
-        from eventwire.ingest import text_problem
+        from eventwire.sources.read import text_problem
         from eventwire.records import Article
 
         problem = text_problem(body.text)

@@ -1,5 +1,5 @@
 """Alembic environment. The Store runs migrations programmatically (passing its connection in
-`config.attributes["connection"]`); `alembic -c src/eventwire/alembic.ini ...` works too, for developers,
+`config.attributes["connection"]`); `alembic -c src/eventwire/storage/alembic.ini ...` works too, for developers,
 against $EVENTWIRE_DB or sqlite:///eventwire.db."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
-from eventwire.models import Base
+from eventwire.storage.models import Base
 
 config = context.config
 target_metadata = Base.metadata
@@ -31,7 +31,7 @@ def run_migrations_online() -> None:
         with context.begin_transaction():
             context.run_migrations()
         return
-    from eventwire.store import resolve_url
+    from eventwire.storage.store import resolve_url
 
     engine = create_engine(resolve_url(config.get_main_option("sqlalchemy.url") or None))
     with engine.begin() as conn:

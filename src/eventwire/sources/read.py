@@ -332,7 +332,7 @@ def read_feed(data: bytes, name: str, fetcher=None, published: str | None = None
         title = entry.get("title")
         label = f"{name} entry {n}" + (f" ({link})" if link else "")
         if link and is_url(link) and fetcher is not None:
-            from eventwire.fetch import FetchError
+            from eventwire.sources.fetch import FetchError
 
             try:
                 page = fetcher.fetch(link)
@@ -400,7 +400,7 @@ def read_unit(unit: SourceUnit, fetcher=None, published: str | None = None,  # n
         if fetcher is None:
             yield InputError(f"{unit.name}: URLs need a fetcher")
             return
-        from eventwire.fetch import FetchError
+        from eventwire.sources.fetch import FetchError
 
         try:
             page = fetcher.fetch(unit.name)
@@ -461,7 +461,7 @@ def ingest(targets: Iterable[str], store, pipeline, fetcher=None, published: str
     on_total(n) the expected number of articles (grows as feeds and files are read), on_advance() after each
     article, on_problem(kind, where, message) for each skip or error ("skipped" or "error")."""
     from eventwire import __version__
-    from eventwire.store import content_hash
+    from eventwire.storage.store import content_hash
 
     summary = IngestSummary()
     advance = on_advance or (lambda: None)

@@ -18,7 +18,7 @@ import yaml
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from eventwire import modality
+from eventwire.extraction import modality
 from eventwire.records import Actor
 
 SPEECH_FAMILIES = {"contact", "movement"}
@@ -873,7 +873,7 @@ def _roles(tok: Token, fam: str, ctx: DocContext) -> Roles:
 # ---------------------------------------------------------------------------------------------------------
 class DocContext:
     def __init__(self, doc: Doc, mentions: list):
-        from eventwire import actors
+        from eventwire.extraction import actors
 
         self.doc = doc
         self.catalogue = actors.default_catalogue()

@@ -1,4 +1,4 @@
-// Copies the dashboard's browser libraries from node_modules/ into src/eventwire/web/static/vendor/ (git-ignored),
+// Copies the dashboard's browser libraries from node_modules/ into src/eventwire/serve/web/static/vendor/ (git-ignored),
 // where the HTTP server (and an installed wheel) serves them: the dashboard makes no request outside its server.
 // Runs after `npm ci` / `npm install` (package.json "postinstall").
 import { cpSync, mkdirSync, rmSync } from "node:fs";
@@ -6,7 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, "..", "..", "..");
+const root = join(here, "..", "..", "..", "..");
 const modules = join(root, "node_modules");
 const vendor = join(here, "static", "vendor");
 

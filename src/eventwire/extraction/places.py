@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, LOWER, ORTH, SENT_START
 
-from eventwire import gazetteer as gz
-from eventwire.gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, REGION, Entry, normalize
+from eventwire.geo import gazetteer as gz
+from eventwire.geo.gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, REGION, Entry, normalize
 from eventwire.records import Place, PlaceMention
 
 LITERAL, METONYM, ADJECTIVE, DEMONYM = "literal", "metonym", "adjective", "demonym"

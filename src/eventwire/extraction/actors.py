@@ -29,7 +29,7 @@ from unidecode import unidecode
 
 from eventwire.records import Actor
 
-DATA_DIR = Path(__file__).parent / "data"
+DATA_DIR = Path(__file__).parents[1] / "data"
 ACTORS_DIR = DATA_DIR / "actors"
 COUNTRIES_TSV = DATA_DIR / "countries.tsv"
 

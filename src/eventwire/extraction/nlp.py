@@ -44,7 +44,8 @@ def load_bare(model: str | None = None) -> Language:
 
 def ruler_patterns() -> list[dict]:
     """Entity-ruler patterns from the actor catalogue and the gazetteer (both editable data files)."""
-    from eventwire import actors, places
+    from eventwire.extraction import actors
+    from eventwire.extraction import places
 
     return list(actors.ruler_patterns()) + list(places.ruler_patterns())
 
