@@ -1039,6 +1039,11 @@ def _clean_name(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=1)
+def load_catalogue(language=None) -> Catalogue:
+    """A catalogue from the package data files (the Pipeline loads one and owns it)."""
+    return default_catalogue()
+
+
 def default_catalogue() -> Catalogue:
     """The catalogue from the package data files, loaded once per process."""
     return Catalogue(countries=load_countries(), state_cfg=_read_yaml("state_forces.yaml"),

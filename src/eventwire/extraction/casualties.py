@@ -811,3 +811,13 @@ def find_fatalities(sentence, trigger=None) -> Fatalities | None:
     doc = sentence.doc
     span = doc[min(best.tokens):max(best.tokens) + 1]
     return Fatalities(best.value, span.text, span.start_char, span.end_char)
+
+
+class FatalityCounter:
+    """The casualty stage, as the Pipeline owns it: built once from the language data."""
+
+    def __init__(self, language=None):
+        self.language = language
+
+    def find(self, sentence, trigger=None) -> Fatalities | None:
+        return find_fatalities(sentence, trigger)

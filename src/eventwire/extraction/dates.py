@@ -679,3 +679,16 @@ def _governor(tok, trigger):
         tok = tok.head
         seen += 1
     return tok
+
+
+class DateFinder:
+    """The date stage, as the Pipeline owns it: built once from the language data."""
+
+    def __init__(self, language=None):
+        self.language = language
+
+    def find(self, doc, published: dt.date | None) -> list[DateMention]:
+        return find_dates(doc, published)
+
+    def event_date(self, mentions: list[DateMention], cand, published: dt.date | None) -> EventDate:
+        return event_date(mentions, cand, published)

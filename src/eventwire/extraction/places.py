@@ -383,8 +383,10 @@ def _local_places(text: str, local: list[tuple[int, int, str]], resolved: list[P
 class Geoparser:
     """Finds, resolves and classifies place references; chooses event locations."""
 
-    def __init__(self, gazetteer: gz.Gazetteer | None = None):
+    def __init__(self, gazetteer: gz.Gazetteer | None = None, language=None, catalogue=None):
         self.gaz = gazetteer or gz.default_gazetteer()
+        self.language = language
+        self.catalogue = catalogue
         self.adjectives, self.demonyms = country_words()
         self.abbrevs = admin_abbreviations()
         self.place_words = place_words()
@@ -1321,3 +1323,8 @@ def _copy_place(p: Place) -> Place:
 def default_geoparser() -> Geoparser:
     """The shared geoparser (loads the gazetteer index once, building it on first use)."""
     return Geoparser()
+
+
+def geoparser_ruler_patterns(geoparser: Geoparser) -> list[dict]:
+    """The entity-ruler patterns the geoparser adds to the language pipeline."""
+    return ruler_patterns()
