@@ -18,20 +18,6 @@ def cat() -> Catalogue:
     return default_catalogue()
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from eventwire.extraction import nlp as ew_nlp
-
-    try:
-        return ew_nlp.load()
-    except (ImportError, AttributeError):  # the geoparser's patterns are not there: the actor ruler alone
-        lang = ew_nlp.load_bare()
-        ruler = lang.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
-        with lang.select_pipes(enable=[]):  # ORTH patterns need the tokenizer only
-            ruler.add_patterns(ruler_patterns())
-        return lang
-
-
 def mentions(cat, nlp, text) -> list[ActorMention]:
     return cat.find_mentions(nlp(text))
 

@@ -8,16 +8,6 @@ from eventwire.extraction import casualties
 from eventwire.extraction.casualties import find_fatalities, number_phrases
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from eventwire.extraction import nlp as nlp_mod
-
-    try:
-        return nlp_mod.load()
-    except Exception:  # another stage's ruler patterns may not be ready: the bare model is enough here
-        return nlp_mod.load_bare()
-
-
 def count(nlp, text, trigger=None):
     doc = nlp(text)
     trig = None

