@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: demo test venv dev clean web serve
+.PHONY: demo test test-fast lint venv dev clean web serve
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,8 +39,15 @@ demo: $(VENV)/.installed $(WEB_VENDOR)
 serve: $(VENV)/.installed $(WEB_VENDOR)
 	$(BIN)/eventwire serve --db sqlite:///eventwire.db
 
-test: $(VENV)/.installed-dev $(WEB_VENDOR)
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check src tests benchmarks examples
+
+test: lint $(WEB_VENDOR)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# for development: no browser, Spark or PostgreSQL, nothing marked slow
+test-fast: lint $(WEB_VENDOR)
+	$(BIN)/python -m pytest -q -m "not browser and not spark and not postgres and not slow" $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info
