@@ -239,6 +239,8 @@ def test_event_finder_uses_its_language_and_catalogue(tmp_path, catalogue):
      "triggers.yaml:9", "duplicate phrase 'gun battle'"),
     (TRIGGERS.replace("plover: ASSAULT", "plover: ATTACK"), RULES,
      "triggers.yaml:4", "unknown plover code 'ATTACK'"),
+    (TRIGGERS, RULES.replace("armed: [soldier]", "armed: [soldier, Soldier]"),
+     "rules.yaml:2", "victims 'armed': duplicate word 'Soldier'"),
     (TRIGGERS, RULES.replace("plover: ASSAULT", "plover: FIGHT"),
      "rules.yaml:6", "unknown plover code 'FIGHT'"),
     (TRIGGERS, RULES.replace("event_type: Battles", "event_type: Fights"),

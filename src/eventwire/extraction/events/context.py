@@ -21,7 +21,15 @@ if TYPE_CHECKING:
 NOT_ACTOR_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 
 
+def mention_role(m) -> Role:
+    """The role of a catalogue mention, as it stands."""
+    return Role(actor=m.actor, start=m.start, end=m.end, generic=m.generic, known=m.actor.known)
+
+
 class DocContext:
+    """What the event finder knows about one document while it reads it: the actor mentions by token, the
+    actors of the events found so far (for pronouns), the last pair of parties, the dominant armed group."""
+
     def __init__(self, doc: Doc, mentions: list, lex: Lexicon, catalogue: Catalogue, reporting_verbs: frozenset):
         self.doc = doc
         self.lex = lex
@@ -41,10 +49,9 @@ class DocContext:
         self.examples: dict = {}
         for m in self.mentions:
             a = m.actor
-            if a.sector in ("REB", "INS", "UAF") or a.inter in (2, 3):
-                if not m.generic and a.known:
-                    counts[a.name] += 1
-                    self.examples.setdefault(a.name, m)
+            if (a.sector in ("REB", "INS", "UAF") or a.inter in (2, 3)) and not m.generic and a.known:
+                counts[a.name] += 1
+                self.examples.setdefault(a.name, m)
         self.armed_counts = counts
 
     def mentions_in(self, start: int, end: int) -> list:
@@ -91,7 +98,7 @@ class DocContext:
                 continue
             m = self.by_token.get(t.i)
             if m is not None and (actor1 is None or m.actor.name != actor1.actor.name):
-                return Role(actor=m.actor, start=m.start, end=m.end, generic=m.generic, known=m.actor.known)
+                return mention_role(m)
             if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "dative"):
                 role = self.role_for(t, trigger, 2)
                 if role is not None and (actor1 is None or role.actor.name != actor1.actor.name) and (
@@ -108,7 +115,7 @@ class DocContext:
             m = self.by_token.get(t.i)
             if m is not None and m.actor.name not in seen and (m.start, m.end) not in seen:
                 seen.add(m.actor.name)
-                out.append(Role(actor=m.actor, start=m.start, end=m.end, generic=m.generic, known=m.actor.known))
+                out.append(mention_role(m))
         if len(out) < 2:
             for t in [tok] + list(tok.conjuncts):
                 role = self.role_for(t, t, 1)
@@ -126,21 +133,11 @@ class DocContext:
         if tok.lemma_.lower() in self.words.pair_words and self.last_pair is not None:
             return self.last_pair[0] if side == 1 else self.last_pair[1]
         if tok.lower_ in self.words.pronouns and tok.pos_ == "PRON":
-            if self._in_antecedent:
-                return None
-            self._in_antecedent = True
-            try:
-                return self._antecedent(tok, trigger)
-            finally:
-                self._in_antecedent = False
+            return self._guarded_antecedent(tok, trigger)
         m = self.by_token.get(tok.i)
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in self.words.pronouns), None)
-        if owner is not None and (m is None or m.generic) and not self._in_antecedent:
-            self._in_antecedent = True
-            try:
-                found = self._antecedent(owner, trigger)  # "its fighters", "their troops"
-            finally:
-                self._in_antecedent = False
+        if owner is not None and (m is None or m.generic):
+            found = self._guarded_antecedent(owner, trigger)  # "its fighters", "their troops"
             if found is not None:
                 return found
         if m is not None and m.generic:
@@ -162,7 +159,7 @@ class DocContext:
             if forces is not None:
                 return Role(actor=forces, start=m.start, end=m.end, generic=False, known=True)
         if m is not None:
-            role = Role(actor=m.actor, start=m.start, end=m.end, generic=m.generic, known=m.actor.known)
+            role = mention_role(m)
             if m.generic and self._is_generic_armed(m.actor.text or ""):
                 dom = self.dominant_armed()
                 if dom is not None:
@@ -240,6 +237,16 @@ class DocContext:
         return bool(w) and w[-1] in self.words.generic_armed and not any(x in ("government", "army", "police", "security")
                                                               for x in w)
 
+    def _guarded_antecedent(self, pron: Token, trigger: Token) -> Role | None:
+        """`_antecedent`, but never from inside another antecedent lookup (which would loop on pronouns)."""
+        if self._in_antecedent:
+            return None
+        self._in_antecedent = True
+        try:
+            return self._antecedent(pron, trigger)
+        finally:
+            self._in_antecedent = False
+
     def _antecedent(self, pron: Token, trigger: Token) -> Role | None:
         # "the military said it killed", "fighters of the FSA were moving from the city they had stormed":
         # the subject of the nearest enclosing clause that names one
@@ -268,7 +275,7 @@ class DocContext:
         prev = [m for m in self.mentions if sent.start_char <= m.start < pron.idx and not m.generic]
         if prev:
             m = prev[-1]
-            return Role(actor=m.actor, start=m.start, end=m.end, generic=m.generic, known=m.actor.known)
+            return mention_role(m)
         # then the last actor named as a subject in the previous sentences ("a commander of the FSA said ...
         # They also regained ...")
         for prev_sent in self._previous_sentences(sent, 3):
@@ -281,5 +288,5 @@ class DocContext:
                   and m.actor.sector not in ("CVL",)]
         if before:
             m = before[-1]
-            return Role(actor=m.actor, start=m.start, end=m.end, generic=m.generic, known=m.actor.known)
+            return mention_role(m)
         return None

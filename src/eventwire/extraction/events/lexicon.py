@@ -153,22 +153,30 @@ def check_triggers(data: dict, path: Path) -> None:
                                     f"(known: {', '.join(FAMILIES)})")
         taxonomy.check_code("plover", spec.get("plover"), path, _line(_child(node, "plover")))
         for key in TRIGGER_LISTS:
-            seen: dict[str, int | None] = {}
-            for i, word in enumerate(spec.get(key) or []):
-                line = _line(_child(_child(node, key), i))
-                w = str(word).lower()
-                if w in seen:
-                    raise LanguageDataError(path, line, f"class {cls!r}: duplicate {key[:-1]} {word!r} "
-                                                        f"(first on line {seen[w]})")
-                seen[w] = line
+            _check_unique(spec.get(key) or [], _child(node, key), path, f"class {cls!r}: duplicate {key[:-1]}")
+
+
+def _check_unique(words: list, node: yaml.Node | None, path: Path, what: str) -> None:
+    """No word twice in one list (compared in lower case, as the lists are matched)."""
+    seen: dict[str, int | None] = {}
+    for i, word in enumerate(words):
+        line = _line(_child(node, i))
+        w = str(word).lower()
+        if w in seen:
+            raise LanguageDataError(path, line, f"{what} {word!r} (first on line {seen[w]})")
+        seen[w] = line
 
 
 def check_rules(data: dict, path: Path) -> None:
-    """Every rule's `then` gives known ACLED type / sub-type and PLOVER codes."""
+    """No word twice in one cue list; every rule's `then` gives known ACLED type / sub-type and PLOVER codes."""
     root = _node(path)
     for key in ("rules", "instruments", "victims", "non_conflict"):
         if not isinstance(data, dict) or key not in data:
             raise LanguageDataError(path, None, f"missing {key!r}")
+    for table in ("instruments", "victims"):
+        for name, cues in data[table].items():
+            _check_unique(cues, _child(_child(root, table), name), path, f"{table} {name!r}: duplicate word")
+    _check_unique(data["non_conflict"], _child(root, "non_conflict"), path, "non_conflict: duplicate word")
     rules = _child(root, "rules")
     for i, rule in enumerate(data["rules"]):
         node = _child(rules, i)

@@ -39,9 +39,9 @@ def _own_cue(tok: Token, c: dict) -> str | None:
     for ch in _aux_words(tok):
         w = ch.lower_
         lemma = ch.lemma_.lower()
-        if ch.dep_ == "neg" or (w in c["negated"]["negations"] and ch.dep_ in ("neg", "det", "advmod")):
-            if not (w == "no" and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_ in {"one", "body"}):
-                return "negated"
+        negation = ch.dep_ == "neg" or (w in c["negated"]["negations"] and ch.dep_ in ("neg", "det", "advmod"))
+        if negation and not (w == "no" and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_ in {"one", "body"}):
+            return "negated"
         if ch.dep_ in ("aux", "auxpass"):
             if w in c["future"]["auxiliaries"] or lemma in c["future"]["auxiliaries"]:
                 return "future"

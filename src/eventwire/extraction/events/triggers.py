@@ -125,9 +125,7 @@ def is_claimed(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in CLAIM_VERBS:
         return True
-    if tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility":
-        return True
-    return False
+    return tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility"
 
 
 def weapons_disrupted(lex: Lexicon, tok: Token) -> bool:
@@ -189,9 +187,9 @@ def refine_classes(lex: Lexicon, tok: Token, classes: set, mentions: list) -> se
     if "arrest" in out and lemma == "capture" and obj_is_place:
         out.discard("arrest")
     if lemma == "expel" and obj is not None and (obj.lemma_.lower() in lex.victims["armed"]
-                                                   or any(m.start_token <= obj.i < m.end_token for m in mentions)):
-        if obj.lemma_.lower() not in ("diplomat", "diplomats", "ambassador", "envoy", "journalist"):
-            out = (out - {"sanction"}) | {"capture"}  # "factions expel the regime forces out of a village"
+                                                   or any(m.start_token <= obj.i < m.end_token for m in mentions)) \
+            and obj.lemma_.lower() not in ("diplomat", "diplomats", "ambassador", "envoy", "journalist"):
+        out = (out - {"sanction"}) | {"capture"}  # "factions expel the regime forces out of a village"
     if lemma == "release" and obj is not None and obj.lemma_.lower() in ("statement", "video", "report", "data",
                                                                          "figure", "figures", "album"):
         out.discard("concede")
