@@ -122,7 +122,7 @@ def print_profile(pipeline, articles: list[dict], top: int) -> None:
     print(f"  {'spacy/thinc':<14} {spacy_self:8.3f} s  {100 * spacy_self / total:5.1f}%")
     print(f"  {'other libs':<14} {other_self:8.3f} s  {100 * other_self / total:5.1f}%")
     print("cumulative time of the stage entry points:")
-    wanted = {("actors", "find_mentions"), ("places", "parse"), ("places", "locate"), ("events", "find_events"),
+    wanted = {("actors", "find_mentions"), ("places", "parse"), ("places", "locate"), ("events", "find"),
               ("dates", "find_dates"), ("dates", "event_date"), ("casualties", "find_fatalities"),
               ("records", "build_event"), ("events", "drop_duplicates"), ("pipeline", "analyse"),
               ("ingest", "text_problem")}

@@ -2,19 +2,16 @@
 
 import pytest
 
-from eventwire.extraction import modality
-from eventwire.extraction import nlp
-
 
 @pytest.fixture(scope="module")
-def parse():
-    return nlp.load_bare()
+def classify(pipeline):
+    return pipeline.event_finder.modality.classify
 
 
-def mod_of(parse, sentence, word):
-    doc = parse(sentence)
+def mod_of(bare_nlp, classify, sentence, word):
+    doc = bare_nlp(sentence)
     tok = next(t for t in doc if t.text == word)
-    return modality.classify(tok)
+    return classify(tok)
 
 
 @pytest.mark.parametrize("sentence,word,expected", [
@@ -29,5 +26,13 @@ def mod_of(parse, sentence, word):
     ("The military said it killed 12 militants.", "killed", "asserted"),
     ("Officials said militia fighters that attacked the village fled.", "attacked", "asserted"),
 ])
-def test_modality(parse, sentence, word, expected):
-    assert mod_of(parse, sentence, word) == expected
+def test_modality(bare_nlp, classify, sentence, word, expected):
+    assert mod_of(bare_nlp, classify, sentence, word) == expected
+
+
+def test_modality_cues_are_read_from_the_language_data(language):
+    from eventwire.extraction.events import ModalityClassifier
+
+    classifier = ModalityClassifier(language)
+    assert "say" in classifier.reporting_verbs
+    assert "will" in classifier.cues["future"]["auxiliaries"]

@@ -1,24 +1,33 @@
-"""Stage 4: modality. Did the event happen (asserted), or is it planned (future), conditional or averted
-(hypothetical), or denied (negated)? The cue words are data (data/events/modality.yaml)."""
+"""Modality: did the event happen (asserted), or is it planned (future), conditional or averted
+(hypothetical), or denied (negated)? The cue words are data (lang/<code>/events/modality.yaml)."""
 
 from __future__ import annotations
 
-import functools
-from importlib import resources
-
-import yaml
 from spacy.tokens import Token
 
-CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis"}  # where one clause ends and its head begins
-REPORTING_LEMMAS = {"say", "tell", "report", "add", "announce", "state", "claim", "confirm", "according",
-                    "note", "explain", "write", "quote", "declare", "insist", "allege", "believe", "think"}
+from eventwire.lang import LanguageData, LanguageDataError
+
+MODALITY_FILE = "events/modality.yaml"
+ALLEGING_VERBS = {"accuse", "blame", "allege", "suspect", "charge", "hold"}
 
 
-@functools.lru_cache(maxsize=1)
-def cues() -> dict:
-    text = resources.files("eventwire").joinpath("data/events/modality.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+def read_cues(language: LanguageData) -> dict:
+    """kind -> list name -> frozenset of words, from the modality file."""
+    raw = language.yaml(MODALITY_FILE)
+    if not isinstance(raw, dict) or not all(isinstance(t, dict) for t in raw.values()):
+        raise LanguageDataError(language.path(MODALITY_FILE), None, "expected kind -> list name -> words")
     return {kind: {k: frozenset(v) for k, v in table.items()} for kind, table in raw.items()}
+
+
+class ModalityClassifier:
+    """The modality of the event a trigger names, from the cue words of one language."""
+
+    def __init__(self, language: LanguageData):
+        self.cues = language.memo("events.modality", lambda: read_cues(language))
+        self.reporting_verbs: frozenset = self.cues["asserted"]["reporting_verbs"]
+
+    def classify(self, trigger: Token) -> str:
+        return classify(trigger, self.cues)
 
 
 def _aux_words(tok: Token) -> list[Token]:
@@ -30,14 +39,14 @@ def _own_cue(tok: Token, c: dict) -> str | None:
     for ch in _aux_words(tok):
         w = ch.lower_
         lemma = ch.lemma_.lower()
-        if ch.dep_ == "neg" or (w in c["negated"]["negations"] and ch.dep_ in ("neg", "det", "advmod")):
-            if not (w == "no" and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_ in {"one", "body"}):
-                return "negated"
+        negation = ch.dep_ == "neg" or (w in c["negated"]["negations"] and ch.dep_ in ("neg", "det", "advmod"))
+        if negation and not (w == "no" and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_ in {"one", "body"}):
+            return "negated"
         if ch.dep_ in ("aux", "auxpass"):
             if w in c["future"]["auxiliaries"] or lemma in c["future"]["auxiliaries"]:
                 return "future"
             if w in c["hypothetical"]["auxiliaries"]:
-                if w == "would" and _reported_future(tok):
+                if w == "would" and _reported_future(tok, c["asserted"]["reporting_verbs"]):
                     return "future"  # "the army said it would launch an operation": future seen from the past
                 return "hypothetical"
         if ch.dep_ == "mark" and w in c["hypothetical"]["markers"]:
@@ -48,9 +57,9 @@ def _own_cue(tok: Token, c: dict) -> str | None:
     return None
 
 
-def classify(trigger: Token) -> str:
+def classify(trigger: Token, c: dict) -> str:
     """The modality of the event named by `trigger`, walking up the tree to the sentence root."""
-    c = cues()
+    reporting = c["asserted"]["reporting_verbs"]
     tok = trigger
     first = True
     steps = 0
@@ -69,7 +78,7 @@ def classify(trigger: Token) -> str:
                 return "negated"
         if not first and tok.pos_ in ("VERB", "AUX"):
             lemma = tok.lemma_.lower()
-            if lemma in REPORTING_LEMMAS:
+            if lemma in reporting:
                 return "asserted"  # "X said it killed": the killing is what is reported, as a fact
             if lemma in c["negated"]["governing_verbs"]:
                 return "negated"
@@ -90,9 +99,6 @@ def classify(trigger: Token) -> str:
     return "asserted"
 
 
-ALLEGING_VERBS = {"accuse", "blame", "allege", "suspect", "charge", "hold"}
-
-
 def _is_complement_of(trigger: Token, governor: Token) -> bool:
     """The trigger sits in the "of/for" complement of an alleging verb: "accused ... of bombing"."""
     node = trigger
@@ -103,14 +109,14 @@ def _is_complement_of(trigger: Token, governor: Token) -> bool:
     return False
 
 
-def _reported_future(tok: Token) -> bool:
+def _reported_future(tok: Token, reporting: frozenset) -> bool:
     """A "would" clause that is the content of a past reporting verb and has no condition attached."""
     node = tok
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return False
-        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in REPORTING_LEMMAS | {"warn", "vow",
-                                                                                               "pledge", "promise"}:
+        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in reporting | {"warn", "vow", "pledge",
+                                                                                      "promise"}:
             return not any(c.lower_ in ("if", "unless") for c in node.head.subtree)
         if node.head.i == node.i:
             break

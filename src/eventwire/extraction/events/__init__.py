@@ -1,0 +1,25 @@
+"""Stage 3: events. Trigger words and coding rules are language data (lang/<code>/events/); this package finds
+the triggers in each sentence, groups the ones that describe one event, reads who did it to whom from the
+dependency parse, judges whether it happened (modality), and codes the event (ACLED type/sub-type, PLOVER
+event/mode, CAMEO).
+
+Reporting verbs are not events: in "the military said it killed 44 militants" the event is the killing, and
+"it" is the military.
+
+  lexicon.py     reading and checking triggers.yaml, rules.yaml and the word lists into a Lexicon
+  triggers.py    trigger hits in a sentence and the readings that depend on their neighbours
+  modality.py    asserted / future / hypothetical / negated
+  syntax.py      subject, object and noun-phrase helpers over the dependency parse
+  roles.py       actor1 / actor2 of a trigger (who did what to whom)
+  context.py     DocContext: actor mentions, pronouns, the article's dominant armed group
+  candidates.py  EventCandidate: grouping triggers into events, references back, claims, speech acts
+  coding.py      the rules of rules.yaml: ACLED, PLOVER, CAMEO
+  finder.py      EventFinder, the stage the Pipeline owns
+"""
+
+from eventwire.extraction.events.candidates import EventCandidate
+from eventwire.extraction.events.finder import EventFinder
+from eventwire.extraction.events.modality import ModalityClassifier
+from eventwire.extraction.events.roles import Role
+
+__all__ = ["EventCandidate", "EventFinder", "ModalityClassifier", "Role"]

@@ -1,0 +1,297 @@
+"""Event candidates: the triggers of one sentence grouped into events, each built with its roles and codes;
+later definite mentions ("the attack") linked to the event they name; claims of responsibility; the
+announcement behind a future or refused step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.extraction.events.coding import code_event
+from eventwire.extraction.events.lexicon import Lexicon
+from eventwire.extraction.events.roles import Role, actor_kind, roles_of, sentence_agent
+from eventwire.extraction.events.syntax import depth, object_of, prep_objects, subject_of
+
+if TYPE_CHECKING:
+    from eventwire.extraction.events.context import DocContext
+
+# PLOVER codes an announced intention as an event of its own: an offer or promise to cooperate is AGREE, an
+# announced hostile step is THREATEN, a refusal to cooperate is REJECT (the action itself stays future/negated)
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+HOSTILE = {"COERCE", "SANCTION", "ASSAULT", "MOBILIZE", "REJECT"}
+
+
+@dataclass
+class EventCandidate:
+    """An event found in one sentence, before places, dates and casualties are attached."""
+
+    sentence: Span  # the evidence sentence
+    trigger: Token  # the word that names the event ("killed", "strikes", "stormed")
+    event_type: str | None
+    sub_event_type: str | None
+    plover_event: str
+    plover_mode: str | None = None
+    cameo: str | None = None
+    modality: str = "asserted"
+    actor1: object | None = None  # actors.ActorMention or a guessed Actor wrapped in one
+    actor2: object | None = None
+    assoc_actor1: list = field(default_factory=list)
+    assoc_actor2: list = field(default_factory=list)
+    confidence: float = 0.5
+    family: str = "violence"
+    classes: frozenset = frozenset()
+    triggers: list = field(default_factory=list)
+    antecedent: EventCandidate | None = None  # the earlier event this one refers back to ("the attack")
+
+    @property
+    def start(self) -> int:
+        return self.sentence.start_char
+
+    @property
+    def end(self) -> int:
+        return self.sentence.end_char
+
+    @property
+    def trigger_char(self) -> int:
+        return self.trigger.idx
+
+
+DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
+
+
+def is_reference(c: EventCandidate) -> bool:
+    """"the attack", "this bombing", "its assault": a noun that points back to an event already told."""
+    t = c.trigger
+    if t.pos_ not in ("NOUN", "ADJ") or c.modality != "asserted":
+        return False
+    if any(x.pos_ == "VERB" and x.i != t.i for x in c.triggers):
+        return False
+    return any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in t.children)
+
+
+def merge_references(cands: list[EventCandidate]) -> list[EventCandidate]:
+    """A later definite mention of an event of the same family is the same event: it gives that event the
+    actor it names ("al-Shabaab said it carried out the attack") and is not reported twice."""
+    out: list[EventCandidate] = []
+    for c in cands:
+        earlier = [e for e in out if e.family == c.family and e.modality == "asserted"
+                   and e.sentence.start < c.sentence.start and e.antecedent is None]
+        if earlier and is_reference(c):
+            # "the bombing" names the earlier event of its own kind, else the article's main (first) event
+            same_kind = [e for e in earlier if e.event_type == c.event_type and e.event_type is not None]
+            target = same_kind[0] if same_kind else earlier[0]
+            if c.actor1 is not None and c.actor1.known and not c.actor1.generic and (
+                    target.actor1 is None or target.actor1.generic or not target.actor1.known):
+                target.actor1 = c.actor1
+                target.confidence = min(0.99, target.confidence + 0.03)
+            # kept as a record of its own (each sentence says what it says), linked to the event it names so
+            # that counts and dedup take it once
+            c.antecedent = target
+            c.actor1 = c.actor1 or target.actor1
+            c.actor2 = c.actor2 or target.actor2
+            c.event_type, c.sub_event_type = target.event_type, target.sub_event_type
+            c.plover_event, c.plover_mode, c.cameo = target.plover_event, target.plover_mode, target.cameo
+            c.confidence = max(0.05, c.confidence - 0.2)
+        out.append(c)
+    return out
+
+
+def related(a: Token, b: Token) -> bool:
+    """True when one trigger sits in the other's own clause: "killed ... in air strikes" (one event), not
+    "regained villages they had been pushed out of by suicide attacks" (a past event in a relative clause)."""
+    for lo, hi in ((a, b), (b, a)):
+        node, steps = lo, 0
+        if lo.dep_ == "relcl":
+            continue  # "in Serbia, where 24 were killed last March": a clause of its own
+        while node.head.i != node.i and steps < 4:
+            steps += 1
+            node = node.head
+            if node.i == hi.i:
+                return True
+            if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
+                break
+    # nouns side by side under one head: "killed ... in aerial and artillery strikes and clashes"
+    return a.head.i == b.head.i and a.pos_ != "VERB" and b.pos_ != "VERB"
+
+
+def split_clusters(lex: Lexicon, trig: list) -> list[list]:
+    """Triggers of one family and modality in one sentence: the main one with the triggers tied to it, then
+    any other verb trigger with arguments of its own as a separate event."""
+    rest = list(trig)
+    clusters = []
+    while rest:
+        main = main_trigger(lex, rest)
+        cluster = [(t, c) for t, c in rest if t.i == main.i or related(t, main)]
+        rest = [(t, c) for t, c in rest if (t, c) not in cluster]
+        clusters.append(cluster)
+        rest = [(t, c) for t, c in rest
+                if (t.pos_ == "VERB" and any(ch.dep_ in ("nsubj", "nsubjpass", "dobj") for ch in t.children))
+                or (t.dep_ == "dobj" and t.head.lemma_.lower() in lex.words.light_verbs)]
+    return clusters
+
+
+def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
+                    context: DocContext) -> EventCandidate | None:
+    """One event from the triggers of one cluster: roles from the main trigger (or the others), then codes."""
+    lex = context.lex
+    classes = set().union(*(c for _, c in trig))
+    main = main_trigger(lex, trig)
+    roles = roles_of(main, fam, context)
+    # a role missing on the main trigger may hang on another trigger of the same event:
+    # "three policemen were killed in a Taliban ambush"
+    for tok, _ in trig:
+        if roles.actor1 is not None and roles.actor2 is not None:
+            break
+        if tok.i == main.i:
+            continue
+        r = roles_of(tok, fam, context)
+        if roles.actor1 is None and r.actor1 is not None and (roles.actor2 is None or
+                                                               r.actor1.actor.name != roles.actor2.actor.name):
+            roles.actor1, roles.assoc1 = r.actor1, r.assoc1
+        if roles.actor2 is None and r.actor2 is not None and (roles.actor1 is None or
+                                                               r.actor2.actor.name != roles.actor1.actor.name):
+            roles.actor2, roles.assoc2 = r.actor2, r.assoc2
+            roles.victim_words |= r.victim_words
+        elif roles.actor1 is None and r.actor2 is not None and roles.actor2 is not None and \
+                r.actor2.actor.name != roles.actor2.actor.name and tok.lemma_.lower() in lex.words.clash_words:
+            roles.actor1 = r.actor2  # "six soldiers were killed during a clash with PKK fighters"
+    if roles.actor1 is None and fam == "violence":
+        roles.actor1 = sentence_agent(sent, context, roles)
+    codes = code_event(lex, fam, classes, sent, main, roles)
+    if codes is None:
+        return None
+    cand = EventCandidate(
+        sentence=sent, trigger=main, event_type=codes.get("event_type"),
+        sub_event_type=codes.get("sub_event_type"), plover_event=codes["plover"], plover_mode=codes.get("mode"),
+        cameo=codes.get("cameo"), modality=mod, actor1=roles.actor1, actor2=roles.actor2,
+        assoc_actor1=roles.assoc1, assoc_actor2=roles.assoc2, family=fam, classes=frozenset(classes),
+        triggers=[t for t, _ in trig])
+    cand.confidence = confidence(cand, sent_index)
+    return cand
+
+
+def intent_cue(lex: Lexicon, tok: Token) -> bool:
+    """The actor itself announces the step: "X will visit", "X has offered to hand over", "X plans to impose"."""
+    intent = lex.words.intent_words
+    node = tok
+    for _ in range(4):
+        if any(c.lower_ in intent or c.lemma_.lower() in intent for c in node.children
+               if c.dep_ in ("aux", "xcomp", "acomp")):
+            return True
+        if node.lemma_.lower() in intent and node.i != tok.i:
+            return True
+        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
+def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
+    """The asserted statement behind a future or denied PLOVER event, when the actor makes it about itself."""
+    if cand.modality not in ("future", "negated") or cand.actor1 is None:
+        return None
+    if cand.family == "violence" or cand.event_type in ("Protests", "Riots"):
+        return None
+    plover = cand.plover_event
+    if cand.modality == "future" and intent_cue(lex, cand.trigger):
+        event = "AGREE" if plover in COOPERATIVE else "THREATEN" if plover in HOSTILE else None
+    elif cand.modality == "negated" and plover in COOPERATIVE:
+        event = "REJECT"
+    else:
+        event = None
+    if event is None:
+        return None
+    cameo = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}[event]
+    return EventCandidate(
+        sentence=cand.sentence, trigger=cand.trigger, event_type=None, sub_event_type=None, plover_event=event,
+        plover_mode=None, cameo=cameo, modality="asserted", actor1=cand.actor1, actor2=cand.actor2,
+        assoc_actor1=cand.assoc_actor1, assoc_actor2=cand.assoc_actor2, confidence=cand.confidence + 0.02,
+        family="contact", classes=cand.classes, triggers=cand.triggers)
+
+
+def main_trigger(lex: Lexicon, trig: list) -> Token:
+    """The trigger that carries the event's arguments: a verb with a subject or object beats a noun; higher in
+    the tree beats lower."""
+
+    def score(item):
+        tok, _ = item
+        s = 0.0
+        if tok.pos_ == "VERB":
+            s += 2
+            if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") for c in tok.children):
+                s += 2
+            if tok.lemma_.lower() in ("wound", "injure", "hurt", "maim"):
+                s -= 2.5  # "left 3 workers injured" is the outcome of the attack, not the event's head
+        elif any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+            s += 3  # "an attack by the PKK"
+        elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.words.light_verbs:
+            s += 3.5  # "the Taliban launched an assault": the noun is the predicate
+        s -= 0.1 * depth(tok)
+        return s
+
+    return max(trig, key=score)[0]
+
+
+def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> None:
+    """"IS claimed responsibility for the bombing": the claimant is the perpetrator of the article's violent
+    events that have no named actor1."""
+    claimants: list[Role] = []
+    lex = ctx.lex
+    for tok in doc:
+        if tok.lemma_.lower() not in ("claim", "accept", "admit", "take", "own"):
+            continue
+        obj = object_of(tok)
+        about_attack = any(c.lemma_.lower() == "responsibility" for c in tok.subtree) or (
+            obj is not None and lex.is_event_noun(obj))
+        subj, passive = subject_of(tok)
+        if passive and subj is not None and lex.is_event_noun(subj):
+            about_attack = True  # "the attack was claimed by the BLA"
+        if not about_attack:
+            continue
+        who = prep_objects(tok, {"by"})[0] if passive and prep_objects(tok, {"by"}) else (
+            subj if not passive else None)
+        if who is not None:
+            role = ctx.role_for(who, tok, 1)
+            if role is not None and (role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")) \
+                    and who.lower_ not in ("no", "nobody", "none") and not any(
+                        c.lower_ in ("no", "none") for c in who.children):
+                claimants.append(role)
+    if not claimants:
+        return
+    claimant = claimants[0]
+    for c in cands:
+        if c.family != "violence":
+            continue
+        kind = actor_kind(c.actor1)
+        if c.actor1 is None or not c.actor1.known or c.actor1.generic or kind in ("state", "civilian"):
+            old = c.actor1
+            if old is not None and old.actor.name == claimant.actor.name:
+                continue
+            c.actor1 = claimant
+            if old is not None and kind in ("state", "civilian") and c.actor2 is None:
+                c.actor2 = old  # the state or civilians named before the claim were the ones attacked
+            c.confidence = min(0.99, c.confidence + 0.05)
+
+
+def confidence(c: EventCandidate, sent_index: int) -> float:
+    """The extractor's own estimate that the record is right: clear triggers with named actors score high."""
+    s = 0.45
+    t = c.trigger
+    if t.dep_ == "ROOT" or (t.head.dep_ == "ROOT" and t.dep_ in ("conj", "xcomp", "ccomp")):
+        s += 0.12
+    if t.pos_ == "VERB":
+        s += 0.05
+    if c.actor1 is not None:
+        s += 0.1 if c.actor1.known and not c.actor1.generic else 0.04
+    if c.actor2 is not None:
+        s += 0.05
+    if c.event_type is not None:
+        s += 0.08
+    if c.family == "violence":
+        s += 0.05
+    if len(c.triggers) > 1:
+        s += 0.03
+    s -= min(0.1, 0.02 * sent_index)
+    return max(0.05, min(0.97, s))

@@ -1,0 +1,93 @@
+"""Coding an event (rules.yaml): the first rule whose conditions hold gives the ACLED type and sub-type, the
+PLOVER event and mode and the CAMEO code. Conditions look at the trigger classes, the weapons named in the
+sentence (instruments), who acts and who is hit."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventwire.extraction.events.lexicon import Lexicon
+from eventwire.extraction.events.roles import Roles, actor_kind
+
+
+def target_kind(lex: Lexicon, roles: Roles, sent: Span) -> str:
+    """What was hit: armed | civilian | protester | property | any."""
+    kind = actor_kind(roles.actor2)
+    if kind in ("state", "nonstate"):
+        return "armed"
+    if kind == "civilian":
+        return "civilian"
+    if kind == "protester":
+        return "protester"
+    words = roles.victim_words
+    if words:
+        if words & set(lex.victims["civilian"]) and not words & set(lex.victims["armed"]):
+            return "civilian"
+        if words & set(lex.victims["armed"]):
+            return "armed"
+        if words & set(lex.victims["property"]):
+            return "property"
+    if roles.target_is_town:
+        return "armed"
+    # no object: look at what died in the sentence ("12 civilians were killed", "two soldiers died")
+    for t in sent:
+        if t.lemma_.lower() in lex.words.death_words:
+            for c in t.children:
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                    w = c.lemma_.lower()
+                    if w in lex.victims["civilian"]:
+                        return "civilian"
+                    if w in lex.victims["armed"]:
+                        return "armed"
+    return "any"
+
+
+def instruments(lex: Lexicon, sent: Span) -> set[str]:
+    """The weapons the sentence names (instruments of rules.yaml)."""
+    low = sent.text.lower()
+    return {name for name, pattern in lex.instrument_patterns.items() if pattern.search(low) is not None}
+
+
+def _one_or_list(value) -> list:
+    return value if isinstance(value, list) else [value]
+
+
+def code_event(lex: Lexicon, fam: str, classes: set, sent: Span, trigger: Token, roles: Roles) -> dict | None:
+    """The first rule of rules.yaml that fits gives the codes; None when a rule drops the event."""
+    found = instruments(lex, sent)
+    low = sent.text.lower()
+    a1 = actor_kind(roles.actor1)
+    a2 = actor_kind(roles.actor2)
+    target = None
+    for rule, context in zip(lex.rules, lex.rule_contexts):
+        w = rule["when"]
+        if "family" in w and fam not in _one_or_list(w["family"]):
+            continue
+        if "class" in w and not classes & set(w["class"]):
+            continue
+        if "without_class" in w and classes & set(w["without_class"]):
+            continue
+        if "with_class_any" in w and not classes & set(w["with_class_any"]):
+            continue
+        if "instrument" in w and w["instrument"] not in found:
+            continue
+        if "instrument_any" in w and not found & set(w["instrument_any"]):
+            continue
+        if "actor1" in w and a1 not in _one_or_list(w["actor1"]):
+            continue
+        if "actor2" in w and a2 not in _one_or_list(w["actor2"]):
+            continue
+        if "target" in w or "target_not" in w:
+            if target is None:
+                target = target_kind(lex, roles, sent)
+            if "target" in w and target != w["target"]:
+                continue
+            if "target_not" in w and target == w["target_not"]:
+                continue
+        if context is not None and context.search(low) is None:
+            continue
+        then = rule["then"]
+        if then.get("drop"):
+            return None
+        return dict(then)
+    return None

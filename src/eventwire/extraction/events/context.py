@@ -1,0 +1,292 @@
+"""The document around an event: the actor mentions, what a pronoun stands for, the article's dominant armed
+group. `DocContext.role_for` turns a role's token into the actor it names."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.extraction.events.lexicon import Lexicon
+from eventwire.extraction.events.roles import Role
+from eventwire.extraction.events.syntax import PLACE_LABELS, noun_phrase_words, object_of, phrase_tokens
+from eventwire.records import Actor
+
+if TYPE_CHECKING:
+    from eventwire.extraction.actors import Catalogue
+    from eventwire.extraction.events.candidates import EventCandidate
+
+# entity labels of numbers and dates: not actors ("12 were killed")
+NOT_ACTOR_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
+def mention_role(m) -> Role:
+    """The role of a catalogue mention, as it stands."""
+    return Role(actor=m.actor, start=m.start, end=m.end, generic=m.generic, known=m.actor.known)
+
+
+class DocContext:
+    """What the event finder knows about one document while it reads it: the actor mentions by token, the
+    actors of the events found so far (for pronouns), the last pair of parties, the dominant armed group."""
+
+    def __init__(self, doc: Doc, mentions: list, lex: Lexicon, catalogue: Catalogue, reporting_verbs: frozenset):
+        self.doc = doc
+        self.lex = lex
+        self.words = lex.words
+        self.catalogue = catalogue
+        self.reporting_verbs = reporting_verbs
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.by_token: dict[int, object] = {}
+        for m in self.mentions:
+            for i in range(m.start_token, m.end_token):
+                self.by_token[i] = m
+        self.recent: list[Role] = []
+        self.last_pair: tuple | None = None
+        self._subject_cache: dict = {}
+        self._in_antecedent = False  # pronoun resolution looks up roles, which may meet pronouns again
+        counts: Counter = Counter()
+        self.examples: dict = {}
+        for m in self.mentions:
+            a = m.actor
+            if (a.sector in ("REB", "INS", "UAF") or a.inter in (2, 3)) and not m.generic and a.known:
+                counts[a.name] += 1
+                self.examples.setdefault(a.name, m)
+        self.armed_counts = counts
+
+    def mentions_in(self, start: int, end: int) -> list:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    def mention_at(self, tok: Token):
+        return self.by_token.get(tok.i)
+
+    def remember(self, cand: EventCandidate) -> None:
+        if cand.actor1 is not None:
+            self.recent.append(cand.actor1)
+
+    def dominant_armed(self) -> Role | None:
+        if not self.armed_counts:
+            return None
+        (name, n), *rest = self.armed_counts.most_common(2)
+        if rest and rest[0][1] == n:
+            return None
+        m = self.examples[name]
+        return Role(actor=m.actor, start=m.start, end=m.end, generic=False, known=True)
+
+    def dominant_enemy(self, actor1: Role) -> Role | None:
+        """The article's main armed group, as the likely opponent of a state or rebel actor that fights
+        without a named target ("Turkish forces entered the town")."""
+        dom = self.dominant_armed()
+        if dom is None or actor1 is None or dom.actor.name == actor1.actor.name:
+            return None
+        if actor1.actor.sector in ("CVL",) or actor1.actor.inter in (5, 6, 7):
+            return None
+        return Role(actor=dom.actor, start=-1, end=-1, generic=False, known=True)
+
+    def target_in_subtree(self, trigger: Token, actor1: Role | None, subject: Token | None) -> Role | None:
+        """The first party named in the trigger's own clause other than actor1: "demanded that the DPRK
+        forsake", "accepted demands from Shona rebels", "relations with Russia", "send arms to Pakistan"."""
+        skip: set[int] = set()
+        if subject is not None:
+            skip |= {t.i for t in subject.subtree}
+        queue = [c for c in trigger.children if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "punct", "agent")]
+        seen = 0
+        while queue and seen < 60:
+            t = queue.pop(0)
+            seen += 1
+            if t.i in skip:
+                continue
+            m = self.by_token.get(t.i)
+            if m is not None and (actor1 is None or m.actor.name != actor1.actor.name):
+                return mention_role(m)
+            if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "dative"):
+                role = self.role_for(t, trigger, 2)
+                if role is not None and (actor1 is None or role.actor.name != actor1.actor.name) and (
+                        role.actor.sector is not None or role.known):
+                    return role
+            queue.extend(c for c in t.children if c.dep_ not in ("relcl", "punct"))
+        return None
+
+    def participants(self, tok: Token) -> list[Role]:
+        """The distinct actors named in a phrase such as "between Erdogan and US President Donald Trump"."""
+        out: list[Role] = []
+        seen = set()
+        for t in tok.subtree:
+            m = self.by_token.get(t.i)
+            if m is not None and m.actor.name not in seen and (m.start, m.end) not in seen:
+                seen.add(m.actor.name)
+                out.append(mention_role(m))
+        if len(out) < 2:
+            for t in [tok] + list(tok.conjuncts):
+                role = self.role_for(t, t, 1)
+                if role is not None and role.actor.name not in seen:
+                    seen.add(role.actor.name)
+                    out.append(role)
+        return out
+
+    def role_for(self, tok: Token, trigger: Token, side: int) -> Role | None:
+        """The actor a role token stands for: a catalogue mention in its phrase, a pronoun's antecedent, or a
+        guess from the words."""
+        if tok is None or ((tok.ent_type_ in NOT_ACTOR_LABELS or tok.like_num)
+                           and tok.lower_ not in self.words.quantity_heads and tok.i not in self.by_token):
+            return None
+        if tok.lemma_.lower() in self.words.pair_words and self.last_pair is not None:
+            return self.last_pair[0] if side == 1 else self.last_pair[1]
+        if tok.lower_ in self.words.pronouns and tok.pos_ == "PRON":
+            return self._guarded_antecedent(tok, trigger)
+        m = self.by_token.get(tok.i)
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in self.words.pronouns), None)
+        if owner is not None and (m is None or m.generic):
+            found = self._guarded_antecedent(owner, trigger)  # "its fighters", "their troops"
+            if found is not None:
+                return found
+        if m is not None and m.generic:
+            # "Islamic State-linked insurgents", "suspected Boko Haram militants": the named group wins
+            named = [self.by_token[c.i] for c in phrase_tokens(tok, self.words.affiliation_verbs) if c.i in self.by_token
+                     and not self.by_token[c.i].generic and self.by_token[c.i].actor.sector not in ("CVL",)]
+            if named:
+                m = named[0]
+        if m is None:
+            # the phrase's own modifiers and "of"-complements: "fighters of the FSA", "a commander of a leading
+            # FSA group", "a Daesh stronghold" (not its relative clauses or other prepositions)
+            for c in sorted(phrase_tokens(tok, self.words.affiliation_verbs), key=lambda c: (c.i > tok.i, -c.i if c.i <= tok.i else c.i)):
+                m = self.by_token.get(c.i)
+                if m is not None:
+                    break
+        if m is not None and tok.ent_type_ == "NORP" and tok.dep_ in ("amod", "compound") \
+                and self.lex.is_event_noun(tok.head):
+            forces = self.catalogue.resolve(f"{tok.text} forces")
+            if forces is not None:
+                return Role(actor=forces, start=m.start, end=m.end, generic=False, known=True)
+        if m is not None:
+            role = mention_role(m)
+            if m.generic and self._is_generic_armed(m.actor.text or ""):
+                dom = self.dominant_armed()
+                if dom is not None:
+                    return Role(actor=dom.actor, start=m.start, end=m.end, generic=False, known=True)
+            return role
+        if tok.ent_type_ in PLACE_LABELS and tok.pos_ == "PROPN":
+            return None  # a place is not an actor
+        if tok.lemma_.lower() in self.words.territory_nouns or tok.lemma_.lower() in ("hold", "grip", "influence"):
+            return None  # "regained control of two villages", "stormed the town": ground, not a party
+        if tok.lemma_.lower() in self.words.weapon_nouns or tok.lower_ in self.words.weapon_nouns or self.lex.is_event_noun(tok) \
+                or tok.lemma_.lower() in self.words.abstract_nouns \
+                or tok.lemma_.lower() in ("ied", "device", "vehicle", "car", "truck", "motorcycle"):
+            return None  # "a roadside IED killed a general": the weapon, not who used it
+        if tok.lemma_.lower() in self.words.quantity_heads:
+            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+                  if p.dep_ == "pobj"]
+            if of:
+                return self.role_for(of[0], trigger, side)
+        words = noun_phrase_words(tok)
+        if not words:
+            return None
+        proper = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
+                  and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS | {"NORP", "DATE"}]
+        if proper and tok.lower_ in self.words.generic_armed | {"separatists", "separatist", "guerrillas", "militia",
+                                                     "militiamen", "cadres", "members", "member", "activists"}:
+            name = " ".join(t.text for t in sorted({x for c in proper for x in c.subtree}, key=lambda t: t.i))
+            actor = self.catalogue.resolve(name) or self.catalogue.guess(words)
+            if not actor.known:
+                actor = Actor(name=name, text=words, country=None, sector=actor.sector, inter=actor.inter,
+                              known=False)
+            start = min(t.idx for t in tok.subtree if t.i <= tok.i)
+            return Role(actor=actor, start=start, end=tok.idx + len(tok.text), generic=False, known=actor.known)
+        if self._is_generic_armed(words):
+            dom = self.dominant_armed()
+            if dom is not None:
+                return Role(actor=dom.actor, start=tok.idx, end=tok.idx + len(tok), generic=False, known=True)
+        actor = self.catalogue.resolve(words)
+        if actor is None:
+            actor = self.catalogue.guess(words)
+            looks_like_actor = actor.sector is not None or tok.pos_ == "PROPN" or tok.ent_type_ in (
+                "PERSON", "ORG", "NORP", "GPE") or tok.lemma_.lower() in self.words.actor_nouns
+            if not looks_like_actor:
+                return None  # "the removal", "a grant", "restrictions": not a party to the event
+        if actor.country is None:
+            # "Sierra Leonean refugees", "Moroccan diplomats": the nationality adjective gives the country
+            for c in tok.children:
+                if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
+                    state = self.catalogue.resolve(f"{c.text} government") or self.catalogue.resolve(c.text)
+                    if state is not None and state.country:
+                        actor = Actor(name=actor.name, text=actor.text, country=state.country,
+                                      sector=actor.sector, inter=actor.inter, cameo=actor.cameo, known=actor.known)
+                        break
+        span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
+        return Role(actor=actor, start=span_start, end=tok.idx + len(tok.text), generic=not actor.known
+                    or actor.country is None, known=actor.known)
+
+    def _previous_sentences(self, sent: Span, n: int) -> list[Span]:
+        sents = [s for s in self.doc.sents if s.end <= sent.start]
+        return list(reversed(sents[-n:]))
+
+    def _last_subject_actor(self, sent: Span) -> Role | None:
+        key = sent.start
+        if key not in self._subject_cache:
+            found = None
+            for t in sent:
+                if t.dep_ == "nsubj" and t.lower_ not in self.words.pronouns:
+                    role = self.role_for(t, t, 1)
+                    if role is not None and role.known and not role.generic:
+                        found = role
+            self._subject_cache[key] = found
+        return self._subject_cache[key]
+
+    def _is_generic_armed(self, words: str) -> bool:
+        w = words.lower().split()
+        return bool(w) and w[-1] in self.words.generic_armed and not any(x in ("government", "army", "police", "security")
+                                                              for x in w)
+
+    def _guarded_antecedent(self, pron: Token, trigger: Token) -> Role | None:
+        """`_antecedent`, but never from inside another antecedent lookup (which would loop on pronouns)."""
+        if self._in_antecedent:
+            return None
+        self._in_antecedent = True
+        try:
+            return self._antecedent(pron, trigger)
+        finally:
+            self._in_antecedent = False
+
+    def _antecedent(self, pron: Token, trigger: Token) -> Role | None:
+        # "the military said it killed", "fighters of the FSA were moving from the city they had stormed":
+        # the subject of the nearest enclosing clause that names one
+        node = pron.head
+        for _ in range(10):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                if node.lemma_.lower() in self.reporting_verbs:
+                    # "X said fighters of the FSA were moving": the parser makes the reported subject an object
+                    obj = object_of(node)
+                    if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.lower_ not in self.words.pronouns:
+                        role = self.role_for(obj, trigger, 1)
+                        if role is not None:
+                            return role
+                subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                passive = subj is not None and subj.dep_ == "nsubjpass"
+                if subj is not None and subj.lower_ not in self.words.pronouns and not passive \
+                        and pron.i not in {t.i for t in subj.subtree} and not self.lex.is_event_noun(subj):
+                    role = self.role_for(subj, trigger, 1)
+                    if role is not None:
+                        return role
+        # otherwise the nearest actor named before it: in this sentence, then the last event's actor1
+        sent = pron.sent
+        prev = [m for m in self.mentions if sent.start_char <= m.start < pron.idx and not m.generic]
+        if prev:
+            m = prev[-1]
+            return mention_role(m)
+        # then the last actor named as a subject in the previous sentences ("a commander of the FSA said ...
+        # They also regained ...")
+        for prev_sent in self._previous_sentences(sent, 3):
+            role = self._last_subject_actor(prev_sent)
+            if role is not None:
+                return role
+        if self.recent:
+            return self.recent[-1]
+        before = [m for m in self.mentions if m.start < pron.idx and not m.generic
+                  and m.actor.sector not in ("CVL",)]
+        if before:
+            m = before[-1]
+            return mention_role(m)
+        return None

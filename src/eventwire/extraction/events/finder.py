@@ -1,0 +1,121 @@
+"""The event stage as the Pipeline owns it: `EventFinder(language, catalogue).find(doc, actor_mentions)`.
+
+Per sentence: the trigger words (triggers.py), grouped by family and modality into events (candidates.py),
+each with who did what to whom (roles.py, context.py) and its codes (coding.py)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from eventwire.extraction.events import triggers
+from eventwire.extraction.events.candidates import (
+    EventCandidate,
+    attribute_claims,
+    build_candidate,
+    merge_references,
+    speech_act,
+    split_clusters,
+)
+from eventwire.extraction.events.context import DocContext
+from eventwire.extraction.events.lexicon import Lexicon, load_lexicon
+from eventwire.extraction.events.modality import ModalityClassifier
+from eventwire.lang import LanguageData
+
+# speech and movement events: each class its own event ("rebels demanded X at talks": a demand and a meeting)
+SPEECH_FAMILIES = {"contact", "movement"}
+FAMILY_ORDER = {"violence": 0, "demonstration": 1, "arrest": 2, "strategic": 3, "movement": 4, "contact": 5}
+# in a sentence about a demonstration these classes are the demonstration's violence
+RECODED_IN_PROTESTS = {"clash", "attack", "kill", "shelling", "riot"}
+
+
+class EventFinder:
+    """The event stage (triggers, roles, modality, codes), built once per Pipeline from its language data and
+    actor catalogue."""
+
+    def __init__(self, language: LanguageData, catalogue):
+        self.language = language
+        self.catalogue = catalogue
+        self.lexicon: Lexicon = load_lexicon(language)
+        self.modality = ModalityClassifier(language)
+        self._matcher: PhraseMatcher | None = None
+        self._matcher_vocab = None
+
+    def phrase_matcher(self, vocab) -> PhraseMatcher:
+        """The trigger phrase matcher for `vocab` (rebuilt only when the Pipeline's vocab changes)."""
+        if self._matcher is None or self._matcher_vocab is not vocab:
+            self._matcher, self._matcher_vocab = triggers.phrase_matcher(self.lexicon, vocab), vocab
+        return self._matcher
+
+    def find(self, doc: Doc, actor_mentions: list) -> list[EventCandidate]:
+        """Every event in the Doc, one per sentence, family and modality, with roles and codes."""
+        lex = self.lexicon
+        longest, ignored = triggers.phrase_hits(lex, self.phrase_matcher(doc.vocab), doc)
+        context = DocContext(doc, actor_mentions, lex, self.catalogue, self.modality.reporting_verbs)
+        out: list[EventCandidate] = []
+        for sent_index, sent in enumerate(doc.sents):
+            groups = self._sentence_triggers(sent, longest, ignored, context)
+            for (fam, mod, _cls), trig in groups.items():
+                for cluster in split_clusters(lex, trig):
+                    cand = build_candidate(sent, sent_index, fam, mod, cluster, context)
+                    if cand is not None:
+                        out.append(cand)
+                        context.remember(cand)
+                        speech = speech_act(lex, cand)
+                        if speech is not None:
+                            out.append(speech)
+        out = merge_references(out)
+        attribute_claims(doc, out, context)
+        return out
+
+    def _sentence_triggers(self, sent, longest: dict, ignored: set, context: DocContext) -> dict:
+        """(family, modality, class or "") -> [(trigger token, classes)] of one sentence."""
+        lex = self.lexicon
+        ments = context.mentions_in(sent.start_char, sent.end_char)
+        protest_ctx = None
+        groups: dict = defaultdict(list)
+        for tok, classes, weak in triggers.trigger_hits(lex, sent, longest):
+            named = context.by_token.get(tok.i)
+            if named is not None and not named.generic and named.end_token - named.start_token > 1:
+                continue  # "Popular Mobilisation Forces", "Islamic Jihad": a name, not an event
+            if "disrupt" not in classes and triggers.weapons_disrupted(lex, tok):
+                classes = {"disrupt"}
+            if triggers.is_claimed(tok):
+                continue  # "IS claimed the attack": a claim about an event told elsewhere, not a new one
+            if triggers.is_habitual(lex, tok):
+                continue  # "the group frequently targets checkpoints": a pattern, not an event
+            if tok.i in ignored or any(c.i in ignored for c in tok.children if c.dep_ in ("dobj", "prep")):
+                continue
+            classes = triggers.refine_classes(lex, tok, classes, ments)
+            if not classes:
+                continue
+            if weak and not triggers.conflict_context(lex, sent, ments, tok):
+                continue
+            mod = self.modality.classify(tok)
+            if protest_ctx is None:
+                protest_ctx = triggers.protest_context(lex, sent, ments)
+            if protest_ctx and classes & RECODED_IN_PROTESTS:
+                classes = (classes - RECODED_IN_PROTESTS) | {"protest_violence"}
+            for fam in sorted({lex.family(c) for c in classes}, key=FAMILY_ORDER.get):
+                fam_classes = {c for c in classes if lex.family(c) == fam}
+                if fam in SPEECH_FAMILIES:
+                    # "rebels demanded X at talks": a demand and a meeting, each its own event
+                    for c in sorted(fam_classes):
+                        groups[(fam, mod, c)].append((tok, {c}))
+                else:
+                    groups[(fam, mod, "")].append((tok, fam_classes))
+        return groups
+
+    def drop_duplicates(self, events: list) -> list:
+        """The same event twice from one sentence (two triggers coded alike) is kept once."""
+        seen = set()
+        out = []
+        for ev in events:
+            key = (ev.evidence.start, ev.event_type, ev.sub_event_type, ev.plover.event, ev.modality)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(ev)
+        return out

@@ -1,0 +1,188 @@
+"""The event finder's language data, read and checked once per LanguageData: the trigger classes
+(lang/<code>/events/triggers.yaml), the coding rules (rules.yaml) and the named word lists (words.yaml, parties.yaml).
+
+A file that cannot be used gives a LanguageDataError naming the file and line: an unknown trigger family, a word
+twice in one list of a class, an unknown PLOVER code or ACLED type / sub-type."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from spacy.tokens import Token
+
+from eventwire import taxonomy
+from eventwire.lang import LanguageData, LanguageDataError
+
+TRIGGERS_FILE = "events/triggers.yaml"
+RULES_FILE = "events/rules.yaml"
+FAMILIES = ("violence", "demonstration", "arrest", "strategic", "contact", "movement")
+TRIGGER_LISTS = ("verbs", "nouns", "phrases")
+# the named word lists, by file (each file's lists are documented in the file itself)
+WORD_FILES = {
+    "events/words.yaml": ("weak_triggers", "conflict_actor_words", "death_words", "event_carrier_nouns",
+                          "protest_words", "light_verbs", "habitual_adverbs", "weapon_nouns", "discovery_verbs",
+                          "base_nouns", "seized_things", "intent_words", "non_event_entity_labels"),
+    "events/parties.yaml": ("pronouns", "generic_armed", "territory_nouns", "pair_words", "symmetric_lemmas",
+                            "clash_words", "agent_verbs", "affiliation_verbs", "actor_nouns", "abstract_nouns",
+                            "quantity_heads"),
+}
+# victims of rules.yaml that are not conflict words ("people", "a market" are hit in accidents too)
+NOT_CONFLICT_VICTIMS = ("civilian", "property")
+
+
+class EventWords:
+    """The named word lists of WORD_FILES, each an attribute holding a frozenset (`words.weak_triggers`)."""
+
+    def __init__(self, language: LanguageData):
+        for name, lists in WORD_FILES.items():
+            found = language.word_lists(name, known=lists)
+            for key in lists:
+                if key not in found:
+                    raise LanguageDataError(language.path(name), None, f"missing list {key!r}")
+                setattr(self, key, frozenset(found[key]))
+
+
+@dataclass
+class Lexicon:
+    classes: dict
+    verbs: dict  # lemma -> set(class)
+    nouns: dict
+    phrases: dict  # lower-cased phrase -> set(class); "ignore" for reporting boilerplate (not_events)
+    rules: list
+    instruments: dict  # name -> list of cue strings
+    victims: dict
+    non_conflict: list
+    words: EventWords
+    conflict_words: frozenset = frozenset()
+    instrument_patterns: dict = field(default_factory=dict)  # name -> compiled cue pattern
+    rule_contexts: list = field(default_factory=list)  # per rule: its compiled `context_any` pattern, or None
+
+    def family(self, cls: str) -> str:
+        return self.classes[cls]["family"]
+
+    def is_event_noun(self, tok: Token) -> bool:
+        return tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.nouns or tok.lower_ in self.nouns)
+
+
+def cue_pattern(cues) -> re.Pattern:
+    """One compiled alternation per cue list: a word cue matches at a word start ("detonat" finds
+    "detonated"), a phrase cue anywhere."""
+    parts = [re.escape(c) if (" " in c or "-" in c) else r"\b" + re.escape(c) for c in cues]
+    return re.compile("|".join(parts) or r"(?!x)x")
+
+
+def load_lexicon(language: LanguageData) -> Lexicon:
+    """The Lexicon of `language`, built once and kept on it."""
+    return language.memo("events.lexicon", lambda: _build(language))
+
+
+def _build(language: LanguageData) -> Lexicon:
+    triggers = language.yaml(TRIGGERS_FILE)
+    rules = language.yaml(RULES_FILE)
+    check_triggers(triggers, language.path(TRIGGERS_FILE))
+    check_rules(rules, language.path(RULES_FILE))
+    words = EventWords(language)
+    trig = triggers["classes"]
+    verbs: dict = defaultdict(set)
+    nouns: dict = defaultdict(set)
+    phrases: dict = defaultdict(set)
+    for w in triggers.get("not_events", []):
+        phrases[w.lower()].add("ignore")
+    for cls, spec in trig.items():
+        for w in spec.get("verbs", []) or []:
+            (phrases if " " in w else verbs)[w.lower()].add(cls)
+        for w in spec.get("nouns", []) or []:
+            (phrases if " " in w else nouns)[w.lower()].add(cls)
+        for w in spec.get("phrases", []) or []:
+            phrases[w.lower()].add(cls)
+    conflict = set()
+    for table in (rules["instruments"], rules["victims"]):
+        for k, cues in table.items():
+            if k not in NOT_CONFLICT_VICTIMS:
+                conflict.update(w for w in cues if " " not in w)
+    conflict.update(words.death_words)
+    conflict.update(words.conflict_actor_words)
+    rule_contexts = []
+    for rule in rules["rules"]:
+        cues = rule["when"].get("context_any")
+        if isinstance(cues, str):
+            cues = rules["non_conflict"] if cues == "non_conflict" else [cues]
+        rule_contexts.append(None if cues is None else cue_pattern(tuple(cues)))
+    return Lexicon(classes=trig, verbs=dict(verbs), nouns=dict(nouns), phrases=dict(phrases),
+                   rules=rules["rules"], instruments=rules["instruments"], victims=rules["victims"],
+                   non_conflict=rules["non_conflict"], words=words, conflict_words=frozenset(conflict),
+                   instrument_patterns={name: cue_pattern(tuple(cues)) for name, cues in rules["instruments"].items()},
+                   rule_contexts=rule_contexts)
+
+
+# -- checks on load ----------------------------------------------------------------------------------------
+def _node(path: Path) -> yaml.Node:
+    return yaml.compose(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def _child(node: yaml.Node | None, key) -> yaml.Node | None:
+    """The value under `key` of a mapping node, or item `key` of a sequence node (None when absent)."""
+    if isinstance(node, yaml.SequenceNode):
+        return node.value[key] if isinstance(key, int) and key < len(node.value) else None
+    if isinstance(node, yaml.MappingNode):
+        return next((v for k, v in node.value if k.value == key), None)
+    return None
+
+
+def _line(node: yaml.Node | None) -> int | None:
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def check_triggers(data: dict, path: Path) -> None:
+    """Known families and PLOVER codes; no word twice in one verbs / nouns / phrases list of a class."""
+    root = _node(path)
+    if not isinstance(data, dict) or not isinstance(data.get("classes"), dict):
+        raise LanguageDataError(path, None, "expected a mapping `classes:` of trigger classes")
+    classes = _child(root, "classes")
+    for cls, spec in data["classes"].items():
+        node = _child(classes, cls)
+        if not isinstance(spec, dict):
+            raise LanguageDataError(path, _line(node), f"class {cls!r} must be a mapping")
+        if spec.get("family") not in FAMILIES:
+            raise LanguageDataError(path, _line(_child(node, "family")) or _line(node),
+                                    f"class {cls!r}: unknown family {spec.get('family')!r} "
+                                    f"(known: {', '.join(FAMILIES)})")
+        taxonomy.check_code("plover", spec.get("plover"), path, _line(_child(node, "plover")))
+        for key in TRIGGER_LISTS:
+            _check_unique(spec.get(key) or [], _child(node, key), path, f"class {cls!r}: duplicate {key[:-1]}")
+
+
+def _check_unique(words: list, node: yaml.Node | None, path: Path, what: str) -> None:
+    """No word twice in one list (compared in lower case, as the lists are matched)."""
+    seen: dict[str, int | None] = {}
+    for i, word in enumerate(words):
+        line = _line(_child(node, i))
+        w = str(word).lower()
+        if w in seen:
+            raise LanguageDataError(path, line, f"{what} {word!r} (first on line {seen[w]})")
+        seen[w] = line
+
+
+def check_rules(data: dict, path: Path) -> None:
+    """No word twice in one cue list; every rule's `then` gives known ACLED type / sub-type and PLOVER codes."""
+    root = _node(path)
+    for key in ("rules", "instruments", "victims", "non_conflict"):
+        if not isinstance(data, dict) or key not in data:
+            raise LanguageDataError(path, None, f"missing {key!r}")
+    for table in ("instruments", "victims"):
+        for name, cues in data[table].items():
+            _check_unique(cues, _child(_child(root, table), name), path, f"{table} {name!r}: duplicate word")
+    _check_unique(data["non_conflict"], _child(root, "non_conflict"), path, "non_conflict: duplicate word")
+    rules = _child(root, "rules")
+    for i, rule in enumerate(data["rules"]):
+        node = _child(rules, i)
+        then = rule.get("then") if isinstance(rule, dict) else None
+        if not isinstance(then, dict) or not isinstance(rule.get("when"), dict):
+            raise LanguageDataError(path, _line(node), "a rule needs a `when:` and a `then:` mapping")
+        then_node = _child(node, "then")
+        for kind, key in (("acled_type", "event_type"), ("acled_sub", "sub_event_type"), ("plover", "plover")):
+            taxonomy.check_code(kind, then.get(key), path, _line(_child(then_node, key)) or _line(then_node))

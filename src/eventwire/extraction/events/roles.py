@@ -1,0 +1,234 @@
+"""Who did what to whom: actor1 (who acts) and actor2 (who is acted on) of a trigger, read from the dependency
+parse. The actors themselves are looked up through the DocContext (catalogue mentions, pronouns, guesses)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from eventwire.extraction.events.syntax import PLACE_LABELS, names_place, object_of, prep_objects, subject_of
+from eventwire.records import Actor
+
+if TYPE_CHECKING:
+    from eventwire.extraction.events.context import DocContext
+
+# "a soldier died": the subject is the one harmed
+PATIENT_SUBJECT_VERBS = {"die", "perish", "succumb", "drown", "starve"}
+
+
+@dataclass
+class Role:
+    """An actor in a role: a catalogue mention, or a guess from the words when the catalogue does not know it."""
+
+    actor: Actor
+    start: int
+    end: int
+    generic: bool = False
+    known: bool = True
+
+
+@dataclass
+class Roles:
+    actor1: Role | None = None
+    actor2: Role | None = None
+    assoc1: list = field(default_factory=list)
+    assoc2: list = field(default_factory=list)
+    victim_words: set = field(default_factory=set)
+    conjoined: list = field(default_factory=list)  # "A and B <verb>": the actors joined to actor1 by "and"
+    target_is_town: bool = False  # "an assault on Kunduz": a fight for a town, not an attack on civilians
+
+
+def actor_kind(role: Role | None) -> str:
+    if role is None:
+        return "unknown"
+    a = role.actor
+    if a.inter == 6 or (a.text or "").lower().rstrip("s") in ("protester", "demonstrator"):
+        return "protester"
+    if a.inter == 5:
+        return "rioter"
+    if a.sector in ("GOV", "MIL", "COP", "SPY") or a.inter == 1:
+        return "state"
+    if a.sector in ("CVL",) or a.inter == 7:
+        return "civilian"
+    if a.sector in ("REB", "INS", "UAF", "OPP") or a.inter in (2, 3, 4, 8):
+        return "nonstate"
+    return "unknown"
+
+
+def sentence_agent(sent: Span, ctx: DocContext, roles: Roles) -> Role | None:
+    """Who did it, when the event's own triggers do not say: a by-agent elsewhere in the sentence ("a mine
+    planted by Boko Haram", "an attack carried out by the group")."""
+    for t in sent:
+        if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by"):
+            head = t.head
+            if head.lemma_.lower() in ctx.lex.words.agent_verbs or ctx.lex.is_event_noun(head):
+                for p in t.children:
+                    if p.dep_ == "pobj":
+                        role = ctx.role_for(p, head, 1)
+                        if role is None:
+                            continue
+                        if roles.actor2 is not None and role.actor.name == roles.actor2.actor.name:
+                            continue
+                        if actor_kind(role) in ("state", "nonstate") or not role.known:
+                            return role
+    return None
+
+
+def _verb_role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
+    """(actor1 token, actor2 token) of a verb trigger."""
+    a1_tok = a2_tok = None
+    subj, passive = subject_of(tok)
+    agents = prep_objects(tok, {"by"})
+    lemma = tok.lemma_.lower()
+    if passive or lemma in PATIENT_SUBJECT_VERBS:
+        a2_tok = subj  # "a soldier was killed", "the general died": the subject is the one harmed
+        a1_tok = agents[0] if agents else None
+    else:
+        a1_tok = subj
+        a2_tok = object_of(tok)
+    if a2_tok is None:
+        for p in prep_objects(tok, {"against", "on", "with", "at", "to"}):
+            if lemma in ("meet", "talk", "clash", "fight", "agree", "cooperate", "sign", "negotiate", "consult",
+                         "discuss", "confer", "speak") or p.head.lower_ in ("against", "on", "at", "to"):
+                a2_tok = p
+                break
+    # "fall to the rebels": the place fell, the rebels took it
+    if lemma == "fall":
+        to = prep_objects(tok, {"to", "into"})
+        if to:
+            a1_tok, a2_tok = to[0], None
+    return a1_tok, a2_tok
+
+
+def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | None, Token | None] | None:
+    """(actor1 token, actor2 token) of a noun trigger: "an attack by IS on a checkpoint", "Russian air strikes",
+    "clashes between A and B". None when "between" named both parties (set on `r`)."""
+    a1_tok = a2_tok = None
+    between = prep_objects(tok, {"between"})
+    if between:
+        pair = ctx.participants(between[0])
+        if len(pair) >= 2:
+            r.actor1, r.actor2 = pair[0], pair[1]
+            ctx.last_pair = (pair[0], pair[1])
+            return None
+        parts = [between[0]] + [c for c in between[0].conjuncts]
+        a1_tok = parts[0]
+        a2_tok = parts[1] if len(parts) > 1 else None
+    else:
+        by = prep_objects(tok, {"by", "from"})
+        a1_tok = by[0] if by else None
+        if a1_tok is None:
+            for c in tok.children:
+                if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN":
+                    agents = prep_objects(c, {"by"})
+                    if agents:
+                        a1_tok = agents[0]
+                        break
+        if a1_tok is None:
+            for c in tok.children:
+                if c.dep_ in ("poss", "compound", "amod", "nmod") and ctx.mention_at(c) is not None:
+                    a1_tok = c
+                    break
+        on = prep_objects(tok, {"on", "against", "targeting", "with", "at", "in"})
+        for p in on:
+            m = ctx.mention_at(p)
+            if m is not None or p.head.lower_ in ("on", "against", "targeting", "with", "at"):
+                if p.head.lower_ == "in" and m is None:
+                    continue
+                a2_tok = p
+                break
+    # the noun is the subject of a verb: "air strikes killed 12 civilians", "a bomb hit a bus"
+    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
+        verb = tok.head
+        if a2_tok is None:
+            a2_tok = object_of(verb) if tok.dep_ == "nsubj" else None
+        if a1_tok is None:
+            agents = prep_objects(verb, {"by"})
+            a1_tok = agents[0] if agents else None
+    # the noun is the object: "IS claimed the attack", "rebels launched an offensive", "X carried out strikes"
+    if a1_tok is None and tok.dep_ in ("dobj", "pobj", "attr") and tok.head.pos_ in ("VERB", "ADP"):
+        verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+        # "rebels launched an offensive" (yes), "the AU condemned the bombing" (no: a reaction to it)
+        words = ctx.lex.words
+        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in words.light_verbs | words.agent_verbs:
+            s, passive = subject_of(verb)
+            if not passive:
+                a1_tok = s
+            elif s is not None and a2_tok is None:
+                a2_tok = s
+    # nationality adjectives on weapons: "Russian air strikes", "Israeli shelling"
+    if a1_tok is None:
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP":
+                a1_tok = c
+                break
+    return a1_tok, a2_tok
+
+
+def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
+    """The roles of one trigger of family `fam`."""
+    r = Roles()
+    if tok.pos_ in ("VERB", "AUX"):
+        a1_tok, a2_tok = _verb_role_tokens(tok)
+    else:
+        found = _noun_role_tokens(tok, ctx, r)
+        if found is None:
+            return r
+        a1_tok, a2_tok = found
+
+    lex = ctx.lex
+    if a1_tok is not None and lex.is_event_noun(a1_tok) and a1_tok.i != tok.i:
+        inner = roles_of(a1_tok, fam, ctx) if tok.pos_ == "VERB" else Roles()
+        r.actor1 = inner.actor1
+        r.assoc1 = inner.assoc1
+        a1_tok = None
+    if a1_tok is not None:
+        r.actor1 = ctx.role_for(a1_tok, tok, side=1)
+        for conj in a1_tok.conjuncts:
+            role = ctx.role_for(conj, tok, side=1)
+            if role and (r.actor1 is None or role.actor.name != r.actor1.actor.name):
+                r.assoc1.append(role)
+                r.conjoined.append(role)
+        # "fighters of the FSA, working with Turkish commanders"; "backed by Turkish jets"
+        for c in list(a1_tok.children) + list(tok.children):
+            if c.dep_ in ("acl", "advcl", "relcl") and c.lemma_.lower() in ("work", "fight", "back", "support",
+                                                                           "aid", "assist", "join", "ally"):
+                for p in prep_objects(c, {"with", "alongside", "by"}) + [o for o in [object_of(c)] if o is not None]:
+                    role = ctx.role_for(p, tok, side=1)
+                    if role and (r.actor1 is None or role.actor.name != r.actor1.actor.name):
+                        r.assoc1.append(role)
+        if tok.pos_ == "VERB" and fam != "contact":
+            for p in prep_objects(tok, {"alongside"}):
+                role = ctx.role_for(p, tok, side=1)
+                if role:
+                    r.assoc1.append(role)
+    if a1_tok is not None and a2_tok is None and a1_tok.lemma_.lower() in lex.words.pair_words \
+            and ctx.last_pair is not None and any(c.lower_ in ("two", "both") for c in a1_tok.children):
+        r.actor1, r.actor2 = ctx.last_pair
+        return r
+    if a2_tok is not None and lex.is_event_noun(a2_tok):
+        a2_tok = None
+    if a2_tok is not None:
+        r.victim_words = {t.lemma_.lower() for t in a2_tok.subtree} | {a2_tok.lower_}
+        r.actor2 = ctx.role_for(a2_tok, tok, side=2)
+        for conj in a2_tok.conjuncts:
+            role = ctx.role_for(conj, tok, side=2)
+            if role and (r.actor2 is None or role.actor.name != r.actor2.actor.name):
+                r.assoc2.append(role)
+        if r.actor2 is not None and r.actor1 is not None and r.actor2.actor.name == r.actor1.actor.name \
+                and fam != "contact":
+            r.actor2 = None
+    if r.actor2 is None and r.conjoined and tok.lemma_.lower() in lex.words.symmetric_lemmas:
+        r.actor2 = r.conjoined[0]  # "Erdogan and Putin discussed Idlib": two parties, not allies
+        r.assoc1 = [a for a in r.assoc1 if a is not r.actor2]
+    if r.actor2 is None and fam != "violence":
+        r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok)
+    if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or names_place(a2_tok)):
+        r.target_is_town = True
+    if r.actor1 is not None and r.actor2 is None and fam == "violence":
+        enemy = ctx.dominant_enemy(r.actor1)
+        if enemy is not None and enemy.actor.name not in {a.actor.name for a in r.assoc1}:
+            r.actor2 = enemy
+    return r

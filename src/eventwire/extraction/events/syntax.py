@@ -1,0 +1,106 @@
+"""Reading the dependency parse: a verb's subject and object, the objects of its prepositions, the words of a
+noun phrase. Pure functions of the parse; the word lists they need are passed in."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# the dependents that belong to a noun phrase's own name: "the Islamic State group", "fighters of the FSA"
+PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "det", "nummod", "flat", "case"}
+
+
+def subject_of(tok: Token) -> tuple[Token | None, bool]:
+    """(subject token, passive?) of a verb, climbing through xcomp/conj/relcl/acl when it has none itself."""
+    node = tok
+    for _ in range(6):
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj", "nsubjpass", "csubjpass")]
+        if subjects:
+            # two subjects means a misparse ("Northeast of X, they regained"): the nearest one is right
+            before = [c for c in subjects if c.i < node.i]
+            c = before[-1] if before else subjects[0]
+            return c, c.dep_ in ("nsubjpass", "csubjpass")
+        if node.dep_ in ("xcomp", "conj", "advcl", "pcomp") and node.head.i != node.i:
+            node = node.head
+            continue
+        if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
+            if node.head.ent_type_ in PLACE_LABELS:
+                return None, False  # "... in Madrid, Spain, which killed 13": misattached, not Spain's act
+            passive = node.tag_ == "VBN" and node.dep_ == "acl"
+            return node.head, passive
+        break
+    return None, False
+
+
+def object_of(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c  # "Finland will give Tanzania a grant": the recipient is the target
+    for c in tok.children:
+        if c.dep_ in ("dobj", "obj"):
+            return c
+    for c in tok.children:
+        if c.dep_ == "prt":
+            for cc in tok.children:
+                if cc.dep_ == "prep" and cc.lower_ in ("of",):
+                    return next((p for p in cc.children if p.dep_ == "pobj"), None)
+    for c in tok.children:
+        if c.dep_ == "dative":
+            return c
+    return None
+
+
+def patient_of(tok: Token) -> Token | None:
+    """What a verb acts on: its object, or its passive subject ("firearms were seized")."""
+    obj = object_of(tok)
+    if obj is not None:
+        return obj
+    return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+
+
+def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def depth(tok: Token) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 30:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def phrase_tokens(tok: Token, affiliation_verbs: frozenset) -> list[Token]:
+    """The tokens of a noun phrase that can name who it is: modifiers, appositions and "of" complements."""
+    out = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ in ("of", "from")):
+                stack.append(c)
+            elif c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in affiliation_verbs:
+                # "gunmen suspected of ties to al-Qaeda", "fighters belonging to the group", "IS-linked militants"
+                stack.extend(x for x in c.subtree if x.i != c.i)
+    return out
+
+
+def names_place(tok: Token) -> bool:
+    """A town or city named as what was hit: the token or its "of" complement is a place entity."""
+    if tok.lemma_.lower() in ("city", "town", "district", "province", "region", "capital", "county"):
+        return any(c.ent_type_ in PLACE_LABELS for c in tok.subtree)
+    return False
+
+
+def noun_phrase_words(tok: Token) -> str:
+    """The words of a role's noun phrase, without numbers, determiners and trailing clauses."""
+    keep = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "amod", "poss", "nmod")
+            and t.head.i == tok.i]
+    keep.append(tok)
+    words = [t.text for t in sorted(keep, key=lambda t: t.i) if t.pos_ not in ("DET", "NUM", "PUNCT")]
+    return " ".join(words).strip()

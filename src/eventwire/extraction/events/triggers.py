@@ -1,0 +1,210 @@
+"""Trigger words: where a sentence names an event, of which classes (triggers.yaml), and the readings that
+depend on the words around the trigger (capture a town or a person, weapons found rather than used, a base set
+up, a word that is an event only near conflict words)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.extraction.events.lexicon import Lexicon
+from eventwire.extraction.events.syntax import PLACE_LABELS, object_of, patient_of
+
+# as nouns these name fighting whatever else the sentence says ("Clashes on many fronts of Aleppo"); as verbs
+# they need company ("ministers clashed over the budget")
+STRONG_NOUNS = {"clash", "fighting", "confrontation"}
+CLAIM_VERBS = {"claim", "own", "accept", "admit"}
+BASE_VERBS = {"establish", "set", "build", "open", "erect", "construct", "install", "deploy"}
+
+
+def phrase_matcher(lex: Lexicon, vocab) -> PhraseMatcher:
+    """A matcher of the lexicon's phrases (trigger phrases and reporting boilerplate) on lower-cased words."""
+    from spacy.lang.en import English
+
+    m = PhraseMatcher(vocab, attr="LOWER")
+    make_doc = English(vocab=vocab).make_doc
+    for phrase in sorted(lex.phrases):
+        m.add(phrase, [make_doc(phrase)])
+    return m
+
+
+def phrase_hits(lex: Lexicon, matcher: PhraseMatcher, doc: Doc) -> tuple[dict, set]:
+    """({(start, end): classes} of the trigger phrases, keeping the longest where phrases overlap; the token
+    indices inside reporting boilerplate ("requested anonymity"), which name no event)."""
+    hits: dict = defaultdict(set)
+    for match_id, start, end in matcher(doc):
+        hits[(start, end)] |= lex.phrases.get(doc.vocab.strings[match_id], set())
+    longest: dict = {}
+    for (s, e), cl in sorted(hits.items(), key=lambda x: -(x[0][1] - x[0][0])):
+        if any(s < e2 and s2 < e for (s2, e2) in longest):
+            continue
+        longest[(s, e)] = cl
+    ignored = {i for (s_, e_), cl in longest.items() if "ignore" in cl for i in range(s_, e_)}
+    longest = {k: v for k, v in longest.items() if "ignore" not in v}
+    return longest, ignored
+
+
+def protest_context(lex: Lexicon, sent: Span, mentions_in_sent: list) -> bool:
+    """A sentence about a demonstration: its violence is coded as a protest or riot sub-type."""
+    words = lex.words
+    if any((t.lemma_.lower() in words.protest_words or t.lower_ in words.protest_words) and t.ent_type_ not in
+           words.non_event_entity_labels for t in sent):
+        return True
+    return any(m.actor.inter in (5, 6) for m in mentions_in_sent)
+
+
+def conflict_context(lex: Lexicon, sent: Span, mentions_in_sent: list, trigger: Token) -> bool:
+    """A conflict word (other than the trigger itself) or an armed actor in the sentence."""
+    for t in sent:
+        if t.i == trigger.i or (t.head.i == trigger.i and t.dep_ == "compound"):
+            continue  # a weapon word is not its own context ("limits on nuclear missiles")
+        if t.lower_ in lex.conflict_words or t.lemma_.lower() in lex.conflict_words:
+            return True
+    for m in mentions_in_sent:
+        a = m.actor
+        if a.sector in ("MIL", "REB", "INS", "UAF", "COP", "SPY") or a.inter in (1, 2, 3, 4, 8):
+            return True
+    return False
+
+
+def trigger_hits(lex: Lexicon, sent: Span, phrases: dict) -> list[tuple[Token, set, bool]]:
+    """(trigger token, classes, weak?) for every trigger word or phrase in the sentence."""
+    words = lex.words
+    hits: dict[int, tuple[Token, set, bool]] = {}
+    covered: set[int] = set()
+    for (start, end), classes in phrases.items():
+        if start < sent.start or end > sent.end:
+            continue
+        span = sent.doc[start:end]
+        root = span.root
+        phrase = span.text.lower()
+        weak = phrase in words.weak_triggers
+        hits[root.i] = (root, set(classes) | hits.get(root.i, (None, set(), False))[1], weak)
+        covered.update(range(start, end))
+    for t in sent:
+        if t.i in covered or t.ent_type_ in words.non_event_entity_labels:
+            continue  # "1 March", "Strike Force Alpha", "Protest Street": names, not events
+        if t.dep_ in ("compound", "poss") and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ in ("NOUN", "PROPN") \
+                and not lex.is_event_noun(t.head) and t.head.lemma_.lower() not in lex.conflict_words \
+                and t.head.lemma_.lower() not in words.event_carrier_nouns:
+            continue  # "bombing suspect", "attack survivors": the event is background to another noun
+        lemma = t.lemma_.lower()
+        classes: set = set()
+        if t.pos_ in ("VERB",) and lemma in lex.verbs:
+            classes |= lex.verbs[lemma]
+        elif t.pos_ in ("NOUN", "PROPN") and (lemma in lex.nouns or t.lower_ in lex.nouns):
+            classes |= lex.nouns.get(lemma, set()) | lex.nouns.get(t.lower_, set())
+        elif t.pos_ == "ADJ" and t.lower_ == "dead":
+            classes |= lex.nouns.get("dead", set())
+        if not classes and t.pos_ == "VERB" and (lemma in words.discovery_verbs or lemma in BASE_VERBS):
+            classes = {"disrupt"} if lemma in words.discovery_verbs else {"base"}  # refined (or dropped) later
+            if not (weapons_disrupted(lex, t) or base_established(lex, t)):
+                classes = set()
+        if classes:
+            weak = (lemma in words.weak_triggers or t.lower_ in words.weak_triggers) and not (
+                t.pos_ in ("NOUN", "PROPN") and lemma in STRONG_NOUNS)
+            hits[t.i] = (t, classes, weak)
+    return sorted(hits.values(), key=lambda h: h[0].i)
+
+
+def is_habitual(lex: Lexicon, tok: Token) -> bool:
+    """A frequency adverb on the trigger's clause: "IS regularly attacks convoys", "it often targets"."""
+    node = tok
+    for _ in range(4):  # the nearest verb above a noun trigger: "it frequently targets hotels with car bombs"
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    habitual = lex.words.habitual_adverbs
+    return any(c.lower_ in habitual for c in node.children) or any(c.lower_ in habitual for c in tok.children)
+
+
+def is_claimed(tok: Token) -> bool:
+    """"IS claimed the attack": a claim about an event told elsewhere."""
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in CLAIM_VERBS:
+        return True
+    return tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility"
+
+
+def weapons_disrupted(lex: Lexicon, tok: Token) -> bool:
+    """"two explosive devices were found", "sappers defused landmines", "weapons seized": no attack happened."""
+    words = lex.words
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in words.discovery_verbs:
+        p = patient_of(tok)
+        return p is not None and (p.lemma_.lower() in words.weapon_nouns or p.lower_ in words.weapon_nouns or any(
+            c.lemma_.lower() in words.weapon_nouns for c in p.conjuncts))
+    if tok.lemma_.lower() in words.weapon_nouns or tok.lower_ in words.weapon_nouns:
+        head = tok.head
+        for _ in range(3):
+            if head.pos_ == "VERB":
+                return head.lemma_.lower() in words.discovery_verbs and tok.dep_ in (
+                    "dobj", "nsubjpass", "conj", "pobj", "compound", "appos")
+            if head.head.i == head.i:
+                break
+            head = head.head
+    return False
+
+
+def base_established(lex: Lexicon, tok: Token) -> bool:
+    """"set up a new observation post": a base established."""
+    if tok.lemma_.lower() not in BASE_VERBS or tok.pos_ != "VERB":
+        return False
+    if tok.lemma_.lower() == "set" and not any(c.lower_ == "up" for c in tok.children):
+        return False
+    p = patient_of(tok)
+    return p is not None and p.lemma_.lower() in lex.words.base_nouns
+
+
+def refine_classes(lex: Lexicon, tok: Token, classes: set, mentions: list) -> set:
+    """Resolve the words with two readings from their arguments: capture a town (territory) or a person
+    (arrest); free a town or prisoners; fire at people or fire an official."""
+    if weapons_disrupted(lex, tok):
+        return {"disrupt"}
+    if base_established(lex, tok):
+        return {"base"}
+    out = set(classes)
+    lemma = tok.lemma_.lower()
+    obj = object_of(tok)
+    obj_is_place = obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in lex.words.territory_nouns
+                                        or any(c.ent_type_ in PLACE_LABELS for c in obj.subtree))
+    if "capture" in out and lemma in ("capture", "seize", "take", "free", "occupy", "storm", "enter", "retake",
+                                      "recapture", "overrun", "liberate"):
+        obj_is_party = obj is not None and (
+            obj.ent_type_ in ("PERSON", "NORP", "ORG") or obj.lemma_.lower() in lex.victims["armed"]
+            or obj.lemma_.lower() in lex.victims["civilian"]
+            or obj.lemma_.lower() in lex.words.seized_things)
+        if obj is not None and not obj_is_place and obj_is_party and lemma in ("capture", "seize", "take"):
+            out.discard("capture")
+            if obj.lemma_.lower() in ("weapon", "weapons", "arms", "ammunition", "explosives", "cache", "drugs"):
+                out.add("disrupt")
+            elif obj.ent_type_ in ("PERSON", "NORP") or obj.lemma_.lower() in lex.victims["armed"] or \
+                    obj.lemma_.lower() in lex.victims["civilian"]:
+                out.add("arrest")
+        elif lemma in ("enter", "free", "occupy") and not obj_is_place:
+            out.discard("capture")
+    if "arrest" in out and lemma == "capture" and obj_is_place:
+        out.discard("arrest")
+    if lemma == "expel" and obj is not None and (obj.lemma_.lower() in lex.victims["armed"]
+                                                   or any(m.start_token <= obj.i < m.end_token for m in mentions)) \
+            and obj.lemma_.lower() not in ("diplomat", "diplomats", "ambassador", "envoy", "journalist"):
+        out = (out - {"sanction"}) | {"capture"}  # "factions expel the regime forces out of a village"
+    if lemma == "release" and obj is not None and obj.lemma_.lower() in ("statement", "video", "report", "data",
+                                                                         "figure", "figures", "album"):
+        out.discard("concede")
+    if lemma in ("fire",) and obj is not None and obj.ent_type_ == "PERSON":
+        out.clear()
+    if lemma == "call" and any(c.lower_ in ("on", "for") for c in tok.children):
+        out.discard("consult")
+    if lemma == "call" and not any(c.lower_ in ("on", "for") for c in tok.children) and "request" in out:
+        out.discard("request")
+    if lemma in ("support", "back", "ally", "arm", "fund", "train", "equip") and tok.dep_ in ("amod", "acl"):
+        out.clear()  # "forces backed by US air support": a description of the actor, not an event
+    if lemma == "strike" and tok.pos_ == "NOUN":
+        prev = {c.lower_ for c in tok.children}
+        if prev & {"air", "drone", "missile", "aerial", "artillery", "rocket"}:
+            out.add("airstrike" if prev & {"air", "drone", "aerial"} else "shelling")
+        elif prev & {"hunger", "general", "labour", "labor", "workers", "teachers", "nationwide"}:
+            out = {"protest"}
+    return out
