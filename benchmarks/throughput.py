@@ -123,7 +123,7 @@ def print_profile(pipeline, articles: list[dict], top: int) -> None:
     print(f"  {'other libs':<14} {other_self:8.3f} s  {100 * other_self / total:5.1f}%")
     print("cumulative time of the stage entry points:")
     wanted = {("actors", "find_mentions"), ("places", "parse"), ("places", "locate"), ("events", "find_events"),
-              ("dates", "find_dates"), ("dates", "event_date"), ("casualties", "find_fatalities"),
+              ("dates", "find"), ("dates", "event_date"), ("casualties", "find"),
               ("records", "build_event"), ("events", "drop_duplicates"), ("pipeline", "analyse"),
               ("ingest", "text_problem")}
     for (filename, _line, func), (_cc, ncalls, _tt, cumtime, _callers) in sorted(
