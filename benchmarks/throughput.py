@@ -90,6 +90,8 @@ def stage_of(filename: str) -> str | None:
     if "eventwire" not in parts:
         return None
     rest = parts[parts.index("eventwire") + 1:]
+    if rest and rest[0] == "extraction" and len(rest) > 1:  # a stage of the extraction: its own module or folder
+        rest = rest[1:]
     return Path(rest[0]).stem if rest else None
 
 
@@ -123,9 +125,9 @@ def print_profile(pipeline, articles: list[dict], top: int) -> None:
     print(f"  {'other libs':<14} {other_self:8.3f} s  {100 * other_self / total:5.1f}%")
     print("cumulative time of the stage entry points:")
     wanted = {("actors", "find_mentions"), ("places", "parse"), ("places", "locate"), ("events", "find"),
-              ("dates", "find_dates"), ("dates", "event_date"), ("casualties", "find_fatalities"),
-              ("records", "build_event"), ("events", "drop_duplicates"), ("pipeline", "analyse"),
-              ("ingest", "text_problem")}
+              ("dates", "find"), ("dates", "event_date"), ("casualties", "find"),
+              ("assemble", "build_event"), ("events", "drop_duplicates"), ("pipeline", "analyse"),
+              ("language", "text_problem")}
     for (filename, _line, func), (_cc, ncalls, _tt, cumtime, _callers) in sorted(
             stats.stats.items(), key=lambda kv: -kv[1][3]):
         stage = stage_of(filename)

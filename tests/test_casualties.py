@@ -4,18 +4,27 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extraction import casualties
-from eventwire.extraction.casualties import find_fatalities, number_phrases
+from eventwire.extraction.casualties import FatalityCounter
 
 
-def count(nlp, text, trigger=None):
-    doc = nlp(text)
-    trig = None
-    if trigger is not None:
-        word, nth = trigger if isinstance(trigger, tuple) else (trigger, 0)
-        trig = [t for t in doc if t.text == word][nth]
-    f = find_fatalities(doc[:], trig)
-    return None if f is None else f.count
+@pytest.fixture(scope="module")
+def counter(pipeline) -> FatalityCounter:
+    return pipeline.fatality_counter
+
+
+@pytest.fixture(scope="module")
+def count(nlp, counter):
+    """count(text, trigger=None): the death count of the sentence, for the trigger word (or (word, nth))."""
+    def count(text, trigger=None):
+        doc = nlp(text)
+        trig = None
+        if trigger is not None:
+            word, nth = trigger if isinstance(trigger, tuple) else (trigger, 0)
+            trig = [t for t in doc if t.text == word][nth]
+        f = counter.find(doc[:], trig)
+        return None if f is None else f.count
+
+    return count
 
 
 @pytest.mark.parametrize("expected, text", [
@@ -120,8 +129,8 @@ def count(nlp, text, trigger=None):
     (12, "12 killed in Aleppo shelling"),
     (3, "Three killed, five wounded in Kabul blast"),
 ])
-def test_counts(nlp, expected, text):
-    assert count(nlp, text) == expected
+def test_counts(count, expected, text):
+    assert count(text) == expected
 
 
 @pytest.mark.parametrize("text", [
@@ -143,8 +152,8 @@ def test_counts(nlp, expected, text):
     "About 15 casualties and injuries in shelling on the town.",  # one figure for the dead and the hurt
     "Medics reported 44 casualties, including 15 children.",
 ])
-def test_no_death_count(nlp, text):
-    assert count(nlp, text) is None
+def test_no_death_count(count, text):
+    assert count(text) is None
 
 
 @pytest.mark.parametrize("text, words", [
@@ -154,37 +163,37 @@ def test_no_death_count(nlp, text):
     ("There were no immediate reports of casualties.", "no immediate reports of casualties"),
     ("The convoy reached the city without casualties.", "without casualties"),
 ])
-def test_reported_zero(nlp, text, words):
+def test_reported_zero(nlp, counter, text, words):
     doc = nlp(text)
-    f = find_fatalities(doc[:])
+    f = counter.find(doc[:])
     assert f is not None and f.count == 0 and f.text == words
 
 
-def test_text_and_offsets(nlp):
+def test_text_and_offsets(nlp, counter):
     doc = nlp("Officials said on Monday that the strike killed 44 militants near the border.")
-    f = find_fatalities(doc[:])
+    f = counter.find(doc[:])
     assert f.text == "killed 44 militants"
     assert doc.text[f.start:f.end] == f.text
 
 
-def test_offsets_are_document_offsets_in_a_later_sentence(nlp):
+def test_offsets_are_document_offsets_in_a_later_sentence(nlp, counter):
     doc = nlp("Fighting resumed on Monday. At least 12 civilians died.")
     sent = list(doc.sents)[1]
-    f = find_fatalities(sent)
+    f = counter.find(sent)
     assert f.count == 12 and doc.text[f.start:f.end] == "At least 12 civilians died"
 
 
-def test_trigger_chooses_its_own_count(nlp):
+def test_trigger_chooses_its_own_count(count):
     text = "An air strike killed 5 people in Idlib, while a car bomb killed 3 others in Aleppo."
-    assert count(nlp, text, "strike") == 5
-    assert count(nlp, text, ("killed", 1)) == 3
-    assert count(nlp, text, ("killed", 0)) == 5
+    assert count(text, "strike") == 5
+    assert count(text, ("killed", 1)) == 3
+    assert count(text, ("killed", 0)) == 5
 
 
-def test_trigger_outside_the_sentence_is_ignored(nlp):
+def test_trigger_outside_the_sentence_is_ignored(nlp, counter):
     doc = nlp("Rebels attacked the base. Four soldiers were killed.")
     sents = list(doc.sents)
-    f = find_fatalities(sents[1], doc[1])
+    f = counter.find(sents[1], doc[1])
     assert f.count == 4
 
 
@@ -193,14 +202,14 @@ def test_trigger_outside_the_sentence_is_ignored(nlp):
     ("10 to 15", 10), ("between 10 and 15", 10), ("more than 20", 20), ("three dozen", 36),
     ("one hundred and five", 105),
 ])
-def test_number_phrases(nlp, text, value):
+def test_number_phrases(nlp, counter, text, value):
     doc = nlp(f"They counted {text} men.")
-    phrases = number_phrases(doc[:])
+    phrases = counter.number_phrases(doc[:])
     assert [p.value for p in phrases] == [value]
 
 
-def test_lexicon_is_a_data_file():
-    lex = casualties.lexicon()
+def test_lexicon_is_a_data_file(counter):
+    lex = counter.lexicon
     assert "kill" in lex.death_verbs and "wound" in lex.other_harm
     assert lex.vague["dozens"] == 12 and lex.vague["tens"] == 10 and lex.vague["hundreds"] == 100
 
@@ -214,23 +223,23 @@ def test_lexicon_is_a_data_file():
     ("The strike killed 9 people, the army said.", "strike", 9),
     ("Police arrested two men suspected of killing 4 people last year.", "arrested", None),
 ])
-def test_counts_of_other_events_are_not_the_triggers(nlp, text, trigger, expected):
-    assert count(nlp, text, trigger) == expected
+def test_counts_of_other_events_are_not_the_triggers(count, text, trigger, expected):
+    assert count(text, trigger) == expected
 
 
-def test_numbered_death_nouns_with_of_count_once(nlp):
+def test_numbered_death_nouns_with_of_count_once(count):
     text = "The clashes caused at least 6 deaths of the army and at least 10 deaths of the Islamic State."
-    assert count(nlp, text) == 16
-    assert count(nlp, text, "clashes") == 16
+    assert count(text) == 16
+    assert count(text, "clashes") == 16
 
 
-def test_ran_over_is_not_an_earlier_event(nlp):
+def test_ran_over_is_not_an_earlier_event(count):
     text = "Militants attacked a policeman and ran over another policeman who tried to stop them, killing him."
-    assert count(nlp, text, "attacked") == 1
+    assert count(text, "attacked") == 1
 
 
-def test_sacrificed_their_lives(nlp):
-    assert count(nlp, "An officer and three soldiers sacrificed their lives while defending the post.") == 4
+def test_sacrificed_their_lives(count):
+    assert count("An officer and three soldiers sacrificed their lives while defending the post.") == 4
 
 
 # -- robustness ---------------------------------------------------------------------------------------------
@@ -245,36 +254,36 @@ _WORDS = st.sampled_from([
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(words=st.lists(_WORDS, min_size=1, max_size=30), pick=st.integers(min_value=0, max_value=40))
-def test_find_fatalities_never_fails(nlp, words, pick):
+def test_find_fatalities_never_fails(nlp, counter, words, pick):
     doc = nlp(" ".join(words))
     for sent in doc.sents:
         trigger = sent[pick % len(sent)]
-        f = find_fatalities(sent, trigger)
+        f = counter.find(sent, trigger)
         if f is not None:
             assert f.count >= 0
             assert doc.text[f.start:f.end] == f.text
 
 
-def test_empty_sentence(nlp):
+def test_empty_sentence(nlp, counter):
     doc = nlp("")
-    assert find_fatalities(doc[:]) is None
+    assert counter.find(doc[:]) is None
 
 
-def test_a_toll_verb_needs_a_number(nlp):
-    assert count(nlp, "The nine deaths over the last week might have been the result of the outbreak.") == 9
+def test_a_toll_verb_needs_a_number(count):
+    assert count("The nine deaths over the last week might have been the result of the outbreak.") == 9
 
 
-def test_a_record_since_a_year_is_not_a_running_total(nlp):
+def test_a_record_since_a_year_is_not_a_running_total(count):
     text = "Rebels have killed at least 40 policemen in one of the deadliest attacks on the police since 2016."
-    assert count(nlp, text) == 40
+    assert count(text) == 40
 
 
-def test_the_only_fatality(nlp):
-    assert count(nlp, "The only fatality was the bomber himself.") == 1
+def test_the_only_fatality(count):
+    assert count("The only fatality was the bomber himself.") == 1
 
 
-def test_a_tally_since_the_start_of_an_attack_is_its_toll(nlp):
-    assert count(nlp, "About 160 fighters were killed since the beginning of the attack.") == 160
+def test_a_tally_since_the_start_of_an_attack_is_its_toll(count):
+    assert count("About 160 fighters were killed since the beginning of the attack.") == 160
 
 
 @pytest.mark.parametrize("text", [
@@ -284,11 +293,75 @@ def test_a_tally_since_the_start_of_an_attack_is_its_toll(nlp):
     "The war, which has killed 300,000 people, entered its seventh year.",
     "The conflict has killed 12,000 civilians so far.",
 ])
-def test_running_totals_are_no_events_toll(nlp, text):
-    assert count(nlp, text) is None
+def test_running_totals_are_no_events_toll(count, text):
+    assert count(text) is None
 
 
-def test_vague_count_text_names_the_people(nlp):
+def test_vague_count_text_names_the_people(nlp, counter):
     doc = nlp("Gunmen killed dozens of villagers at a cattle market on Sunday.")
-    f = find_fatalities(doc[:])
+    f = counter.find(doc[:])
     assert (f.count, f.text) == (12, "killed dozens of villagers")
+
+
+# -- the word lists are data ------------------------------------------------------------------------------------
+def _data_copy(tmp_path, edit=None):
+    """A copy of the English data files a FatalityCounter reads, with `edit(name, text) -> text` applied."""
+    from eventwire.lang import LANG_DIR
+
+    for name in ("casualties.yaml", "numbers.tsv", "dates.yaml"):
+        text = (LANG_DIR / "en" / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(edit(name, text) if edit else text, encoding="utf-8")
+    return tmp_path
+
+
+def _line_of(path, needle):
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+def test_an_unknown_list_names_the_file_and_line(tmp_path):
+    from eventwire.lang import LanguageData, LanguageDataError
+
+    root = _data_copy(tmp_path, lambda name, text: text + "\ndeath_verbz: [kill]\n" if name == "casualties.yaml"
+                      else text)
+    with pytest.raises(LanguageDataError, match="unknown list 'death_verbz'") as err:
+        FatalityCounter(LanguageData(root=root))
+    path = root / "casualties.yaml"
+    assert str(err.value).startswith(f"{path}:{_line_of(path, 'death_verbz:')}:")
+
+
+def test_a_duplicate_word_names_the_file_and_line(tmp_path):
+    from eventwire.lang import LanguageData, LanguageDataError
+
+    root = _data_copy(tmp_path, lambda name, text: text.replace("toll_verbs: [rise,", "toll_verbs: [rise, rise,")
+                      if name == "casualties.yaml" else text)
+    with pytest.raises(LanguageDataError, match="duplicate word 'rise'") as err:
+        FatalityCounter(LanguageData(root=root))
+    path = root / "casualties.yaml"
+    assert str(err.value).startswith(f"{path}:{_line_of(path, 'toll_verbs:')}:")
+
+
+@pytest.mark.parametrize("row, message", [
+    ("dozen\t12\tvague", "duplicate vague word 'dozen'"),
+    ("gross\t144\tbulk", "unknown kind 'bulk'"),
+    ("several\tsome\tvague", "expected a word and a whole number"),
+])
+def test_a_bad_number_word_names_the_file_and_line(tmp_path, row, message):
+    from eventwire.lang import LanguageData, LanguageDataError
+
+    root = _data_copy(tmp_path, lambda name, text: text + row + "\n" if name == "numbers.tsv" else text)
+    with pytest.raises(LanguageDataError, match=message) as err:
+        FatalityCounter(LanguageData(root=root))
+    path = root / "numbers.tsv"
+    assert str(err.value).startswith(f"{path}:{len(path.read_text().splitlines())}:")
+
+
+def test_counters_from_different_data_give_different_answers(nlp, counter, tmp_path):
+    from eventwire.lang import LanguageData
+
+    root = _data_copy(tmp_path, lambda name, text: text.replace(" behead,", "") if name == "casualties.yaml"
+                      else text)
+    without_behead = FatalityCounter(LanguageData(root=root))
+    doc = nlp("The militants beheaded two aid workers.")
+    assert counter.find(doc[:]).count == 2
+    assert without_behead.find(doc[:]) is None
+    assert "behead" not in without_behead.lexicon.death_verbs and "behead" in counter.lexicon.death_verbs

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from eventwire.extraction import dates
-from eventwire.extraction.dates import DateMention, EventDate, event_date, find_dates, resolve
+from eventwire.extraction.dates import PRECISIONS, DateFinder, DateMention, EventDate
 from eventwire.extraction.events import EventCandidate
 
 THU = dt.date(2017, 2, 9)  # a Thursday
@@ -16,6 +16,11 @@ WED = dt.date(2017, 2, 8)
 
 def texts(mentions):
     return [m.text for m in mentions]
+
+
+@pytest.fixture(scope="module")
+def finder(pipeline) -> DateFinder:
+    return pipeline.date_finder
 
 
 # -- resolution rules, against a fixed publication date ------------------------------------------------------
@@ -74,8 +79,8 @@ def texts(mentions):
     ("2/1/2017", THU, "2017-02-01", "day"),  # ambiguous: both readings (1 Feb, 2 Jan) are past; the nearest
     ("in 2015", None, "2015-07-01", "year"),
 ])
-def test_resolve(words, published, expected, precision):
-    res = resolve(words, published)
+def test_resolve(finder, words, published, expected, precision):
+    res = finder.resolve(words, published)
     assert res is not None, words
     assert (res.date.isoformat(), res.precision) == (expected, precision)
     assert not res.future
@@ -93,44 +98,47 @@ def test_resolve(words, published, expected, precision):
     ("in 2018", "2018-07-01", "year"),
     ("on 3/3/2017", "2017-03-03", "day"),  # an explicit date after publication
 ])
-def test_future_expressions_resolve_and_are_marked(words, expected, precision):
-    res = resolve(words, THU)
+def test_future_expressions_resolve_and_are_marked(finder, words, expected, precision):
+    res = finder.resolve(words, THU)
     assert res is not None and res.future
     assert (res.date.isoformat(), res.precision) == (expected, precision)
 
 
 @pytest.mark.parametrize("words", ["on Wednesday", "yesterday", "last August", "two months ago", "last week",
                                    "on 3 March", "today"])
-def test_relative_words_need_a_publication_date(words):
-    assert resolve(words, None) is None
+def test_relative_words_need_a_publication_date(finder, words):
+    assert finder.resolve(words, None) is None
 
 
 @pytest.mark.parametrize("words", ["since 2011", "until Friday", "by March", "as of Monday"])
-def test_period_edges_are_bounds(words):
-    res = resolve(words, THU)
+def test_period_edges_are_bounds(finder, words):
+    res = finder.resolve(words, THU)
     assert res is not None and res.bound
 
 
 @pytest.mark.parametrize("words", ["six-year-old", "three days", "for three days", "decades", "the 1990s",
                                    "10 am", "44", "Between 10 and 15"])
-def test_not_dates(words):
-    assert resolve(words, THU) is None
+def test_not_dates(finder, words):
+    assert finder.resolve(words, THU) is None
 
 
-def test_resolution_is_cached():
-    dates._resolve_normalised.cache_clear()
-    resolve("on Tuesday", THU)
-    resolve("on Tuesday", THU)
-    info = dates._resolve_normalised.cache_info()
-    assert info.hits >= 1 and info.misses == 1
+def test_resolution_is_cached(language):
+    finder = DateFinder(language)
+    first = finder.resolve("on Tuesday", THU)
+    assert finder.resolve("on Tuesday", THU) is first
+    assert list(finder.resolver._memo) == [("on tuesday", THU)]  # one phrase read once
+
+
+def test_the_module_resolve_reads_one_phrase_on_its_own():
+    assert dates.resolve("on Wednesday", THU) == dates.Resolved(WED, "day")
 
 
 # -- finding spans in a parsed document ---------------------------------------------------------------------
-def test_find_dates_spans_and_offsets(nlp):
+def test_find_dates_spans_and_offsets(nlp, finder):
     doc = nlp("Rebels stormed the base late on Sunday, a spokesman said on Wednesday. "
               "Turkey began its offensive last August, two months ago by some accounts, and fighting "
               "resumed earlier this month.")
-    found = find_dates(doc, THU)
+    found = finder.find(doc, THU)
     assert texts(found) == ["late on Sunday", "on Wednesday", "last August", "two months ago",
                             "earlier this month"]
     for m in found:
@@ -139,30 +147,30 @@ def test_find_dates_spans_and_offsets(nlp):
                                                    "2017-02-09"]
 
 
-def test_ages_durations_and_counts_are_ignored(nlp):
+def test_ages_durations_and_counts_are_ignored(nlp, finder):
     doc = nlp("The six-year-old conflict has killed 2016 people; the siege lasted for three days "
               "and a 25-year-old fighter was among 12 dead.")
-    assert find_dates(doc, THU) == []
+    assert finder.find(doc, THU) == []
 
 
-def test_years_and_explicit_dates(nlp):
+def test_years_and_explicit_dates(nlp, finder):
     doc = nlp("The group was founded in 2014 and attacked the town on 3 March 2016 and again on 2017-01-05.")
-    found = find_dates(doc, THU)
+    found = finder.find(doc, THU)
     assert [(m.text, m.date.isoformat(), m.precision) for m in found] == [
         ("in 2014", "2014-07-01", "year"), ("on 3 March 2016", "2016-03-03", "day"),
         ("on 2017-01-05", "2017-01-05", "day")]
 
 
-def test_future_mentions_are_flagged(nlp):
+def test_future_mentions_are_flagged(nlp, finder):
     doc = nlp("The envoy will visit Ankara next month, and talks resume tomorrow.")
-    found = find_dates(doc, THU)
+    found = finder.find(doc, THU)
     assert texts(found) == ["next month", "tomorrow"]
     assert all(m.future for m in found)
 
 
-def test_may_the_verb_is_not_a_month(nlp):
+def test_may_the_verb_is_not_a_month(nlp, finder):
     doc = nlp("Officials said the fighting may spread, as it did in May.")
-    assert texts(find_dates(doc, THU)) == ["in May"]
+    assert texts(finder.find(doc, THU)) == ["in May"]
 
 
 # -- choosing the date of one event -------------------------------------------------------------------------
@@ -173,60 +181,60 @@ def candidate(doc, trigger_text, modality="asserted", nth=0):
                           plover_event="ASSAULT", modality=modality)
 
 
-def test_event_date_prefers_the_date_attached_to_the_trigger(nlp):
+def test_event_date_prefers_the_date_attached_to_the_trigger(nlp, finder):
     doc = nlp("The army said on Thursday that rebels had attacked the checkpoint on Tuesday night.")
-    when = event_date(find_dates(doc, THU), candidate(doc, "attacked"), THU)
+    when = finder.event_date(finder.find(doc, THU), candidate(doc, "attacked"), THU)
     assert when == EventDate("2017-02-07", "day", "on Tuesday night")
 
 
-def test_event_date_falls_back_to_the_reporting_date_in_the_sentence(nlp):
+def test_event_date_falls_back_to_the_reporting_date_in_the_sentence(nlp, finder):
     doc = nlp("The Turkish military said on Thursday it had killed 44 militants in air strikes.")
-    when = event_date(find_dates(doc, THU), candidate(doc, "killed"), THU)
+    when = finder.event_date(finder.find(doc, THU), candidate(doc, "killed"), THU)
     assert when == EventDate("2017-02-09", "day", "on Thursday")
 
 
-def test_event_date_skips_future_mentions_for_past_events(nlp):
+def test_event_date_skips_future_mentions_for_past_events(nlp, finder):
     doc = nlp("Rebels shelled the airport, and talks on a truce resume tomorrow.")
-    when = event_date(find_dates(doc, THU), candidate(doc, "shelled"), THU)
+    when = finder.event_date(finder.find(doc, THU), candidate(doc, "shelled"), THU)
     assert when == EventDate("2017-02-09", "week", None)
 
 
-def test_future_event_may_take_a_future_date(nlp):
+def test_future_event_may_take_a_future_date(nlp, finder):
     doc = nlp("The two leaders will meet later this week in Ankara.")
-    when = event_date(find_dates(doc, THU), candidate(doc, "meet", modality="future"), THU)
+    when = finder.event_date(finder.find(doc, THU), candidate(doc, "meet", modality="future"), THU)
     assert when.text == "later this week" and when.date == "2017-02-10"
 
 
-def test_event_date_uses_an_earlier_date_in_the_same_paragraph(nlp):
+def test_event_date_uses_an_earlier_date_in_the_same_paragraph(nlp, finder):
     text = ("Militants attacked a police post in Arish on Monday. The gunmen also burned two cars.\n\n"
             "Separately, soldiers arrested ten men.")
     doc = nlp(text)
-    found = find_dates(doc, THU)
-    assert event_date(found, candidate(doc, "burned"), THU) == EventDate("2017-02-06", "day", "on Monday")
+    found = finder.find(doc, THU)
+    assert finder.event_date(found, candidate(doc, "burned"), THU) == EventDate("2017-02-06", "day", "on Monday")
     # a new paragraph does not inherit the date
-    assert event_date(found, candidate(doc, "arrested"), THU) == EventDate("2017-02-09", "week", None)
+    assert finder.event_date(found, candidate(doc, "arrested"), THU) == EventDate("2017-02-09", "week", None)
 
 
-def test_no_date_defaults_to_publication_week_and_none_without_publication(nlp):
+def test_no_date_defaults_to_publication_week_and_none_without_publication(nlp, finder):
     doc = nlp("Gunmen opened fire on a market.")
-    assert event_date(find_dates(doc, THU), candidate(doc, "opened"), THU) == EventDate("2017-02-09", "week", None)
-    assert event_date(find_dates(doc, None), candidate(doc, "opened"), None) == EventDate(None, "week", None)
+    assert finder.event_date(finder.find(doc, THU), candidate(doc, "opened"), THU) == EventDate("2017-02-09", "week", None)
+    assert finder.event_date(finder.find(doc, None), candidate(doc, "opened"), None) == EventDate(None, "week", None)
 
 
-def test_asserted_event_never_after_publication(nlp):
+def test_asserted_event_never_after_publication(nlp, finder):
     doc = nlp("Rebels seized the town on 20 March 2017.")
-    assert event_date(find_dates(doc, THU), candidate(doc, "seized"), THU).date == "2017-02-09"
+    assert finder.event_date(finder.find(doc, THU), candidate(doc, "seized"), THU).date == "2017-02-09"
 
 
-def test_bounds_are_not_event_dates(nlp):
+def test_bounds_are_not_event_dates(nlp, finder):
     doc = nlp("Since 2011, the war has killed hundreds of thousands.")
-    when = event_date(find_dates(doc, THU), candidate(doc, "killed"), THU)
+    when = finder.event_date(finder.find(doc, THU), candidate(doc, "killed"), THU)
     assert when.text is None
 
 
-def test_without_publication_date_only_absolute_dates_resolve(nlp):
+def test_without_publication_date_only_absolute_dates_resolve(nlp, finder):
     doc = nlp("On Wednesday the army shelled the town, which rebels took in March 2016.")
-    assert [(m.text, m.date.isoformat()) for m in find_dates(doc, None)] == [("in March 2016", "2016-03-15")]
+    assert [(m.text, m.date.isoformat()) for m in finder.find(doc, None)] == [("in March 2016", "2016-03-15")]
 
 
 def test_mention_dataclass_fields():
@@ -234,65 +242,65 @@ def test_mention_dataclass_fields():
     assert m.future is False and m.bound is False
 
 
-def test_years_and_months_inside_names_are_not_dates(nlp):
+def test_years_and_months_inside_names_are_not_dates(nlp, finder):
     doc = nlp("The 2015 Garissa attack shocked the country. A March 2016 report listed the dead.")
-    assert find_dates(doc, dt.date(2016, 6, 1)) == []
+    assert finder.find(doc, dt.date(2016, 6, 1)) == []
 
 
-def test_a_year_in_parentheses_is_a_label(nlp):
+def test_a_year_in_parentheses_is_a_label(nlp, finder):
     doc = nlp("Battle of Sirte (2016): militants shelled the port.")
-    assert find_dates(doc, dt.date(2016, 9, 1)) == []
+    assert finder.find(doc, dt.date(2016, 9, 1)) == []
 
 
-def test_date_in_another_relative_clause_is_not_the_event_date(nlp):
+def test_date_in_another_relative_clause_is_not_the_event_date(nlp, finder):
     doc = nlp("A bomb exploded at the grave of a policeman who was killed last year.")
-    when = event_date(find_dates(doc, THU), candidate(doc, "exploded"), THU)
+    when = finder.event_date(finder.find(doc, THU), candidate(doc, "exploded"), THU)
     assert when == EventDate("2017-02-09", "week", None)
 
 
-def test_of_alone_does_not_make_a_month_a_date(nlp):
+def test_of_alone_does_not_make_a_month_a_date(nlp, finder):
     doc = nlp("Members of the First of October group shot a businessman.")
-    assert find_dates(doc, THU) == []
+    assert finder.find(doc, THU) == []
 
 
-def test_dateline_is_not_an_event_date(nlp):
+def test_dateline_is_not_an_event_date(nlp, finder):
     doc = nlp("KABUL, Feb 9 (Reuters) - Gunmen attacked a checkpoint in Kunduz province.")
-    found = find_dates(doc, THU)
+    found = finder.find(doc, THU)
     assert [m.dateline for m in found] == [True]
-    assert event_date(found, candidate(doc, "attacked"), THU) == EventDate("2017-02-09", "week", None)
+    assert finder.event_date(found, candidate(doc, "attacked"), THU) == EventDate("2017-02-09", "week", None)
 
 
-def test_publication_datetime_is_accepted(nlp):
+def test_publication_datetime_is_accepted(nlp, finder):
     doc = nlp("Rebels shelled the town on Wednesday.")
     stamp = dt.datetime(2017, 2, 9, 14, 30)
-    found = find_dates(doc, stamp)
-    assert event_date(found, candidate(doc, "shelled"), stamp) == EventDate("2017-02-08", "day", "on Wednesday")
+    found = finder.find(doc, stamp)
+    assert finder.event_date(found, candidate(doc, "shelled"), stamp) == EventDate("2017-02-08", "day", "on Wednesday")
 
 
-def test_chained_relative_days_follow_the_last_date(nlp):
+def test_chained_relative_days_follow_the_last_date(nlp, finder):
     doc = nlp("Militants attacked a base on Monday. The previous day, a bomb hit a market. "
               "Two days later, troops retook the town.")
-    found = find_dates(doc, THU)
+    found = finder.find(doc, THU)
     assert [(m.text, m.date.isoformat()) for m in found] == [
         ("on Monday", "2017-02-06"), ("The previous day", "2017-02-05"), ("Two days later", "2017-02-07")]
-    assert event_date(found, candidate(doc, "hit"), THU).date == "2017-02-05"
+    assert finder.event_date(found, candidate(doc, "hit"), THU).date == "2017-02-05"
 
 
-def test_chained_day_without_earlier_date_uses_publication(nlp):
+def test_chained_day_without_earlier_date_uses_publication(nlp, finder):
     doc = nlp("A day earlier, gunmen killed a guard.")
-    assert [(m.text, m.date.isoformat()) for m in find_dates(doc, THU)] == [("A day earlier", "2017-02-08")]
+    assert [(m.text, m.date.isoformat()) for m in finder.find(doc, THU)] == [("A day earlier", "2017-02-08")]
 
 
-def test_planned_event_reads_weekdays_and_months_forwards(nlp):
+def test_planned_event_reads_weekdays_and_months_forwards(nlp, finder):
     doc = nlp("The two sides will resume talks on Monday in Geneva.")
-    when = event_date(find_dates(doc, THU), candidate(doc, "resume", modality="future"), THU)
+    when = finder.event_date(finder.find(doc, THU), candidate(doc, "resume", modality="future"), THU)
     assert when == EventDate("2017-02-13", "day", "on Monday")
     doc = nlp("Elections will be held in March.")
-    when = event_date(find_dates(doc, THU), candidate(doc, "held", modality="future"), THU)
+    when = finder.event_date(finder.find(doc, THU), candidate(doc, "held", modality="future"), THU)
     assert when.date == "2017-03-15" and when.precision == "month"
     # the same words for a past event stay in the past
     doc = nlp("The two sides resumed talks on Monday in Geneva.")
-    assert event_date(find_dates(doc, THU), candidate(doc, "resumed"), THU).date == "2017-02-06"
+    assert finder.event_date(finder.find(doc, THU), candidate(doc, "resumed"), THU).date == "2017-02-06"
 
 
 # -- robustness ---------------------------------------------------------------------------------------------
@@ -308,55 +316,55 @@ _WORDS = st.sampled_from([
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(words=st.lists(_WORDS, min_size=1, max_size=25),
        published=st.one_of(st.none(), st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31))))
-def test_find_dates_never_fails_and_never_puts_past_events_after_publication(nlp, words, published):
+def test_find_dates_never_fails_and_never_puts_past_events_after_publication(nlp, finder, words, published):
     doc = nlp(" ".join(words))
-    found = find_dates(doc, published)
+    found = finder.find(doc, published)
     for m in found:
         assert doc.text[m.start:m.end] == m.text
-        assert m.precision in dates.PRECISIONS
+        assert m.precision in PRECISIONS
     for sent in doc.sents:
         cand = EventCandidate(sentence=sent, trigger=sent.root, event_type=None, sub_event_type=None,
                               plover_event="ASSAULT")
-        when = event_date(found, cand, published)
-        assert when.precision in dates.PRECISIONS
+        when = finder.event_date(found, cand, published)
+        assert when.precision in PRECISIONS
         if published is not None:
             assert when.date is not None and dt.date.fromisoformat(when.date) <= published
         elif when.text is None:
             assert when.date is None
 
 
-def test_empty_document(nlp):
-    assert find_dates(nlp(""), THU) == []
+def test_empty_document(nlp, finder):
+    assert finder.find(nlp(""), THU) == []
 
 
-def test_a_time_phrase_after_a_noun_is_still_a_date(nlp):
+def test_a_time_phrase_after_a_noun_is_still_a_date(nlp, finder):
     doc = nlp("Forty people were killed in the attack last August.")
-    assert texts(find_dates(doc, THU)) == ["last August"]
+    assert texts(finder.find(doc, THU)) == ["last August"]
 
 
-def test_later_paragraphs_take_the_lead_date(nlp):
+def test_later_paragraphs_take_the_lead_date(nlp, finder):
     text = ("KUNDUZ - Government forces recaptured the city centre on Wednesday, officials said.\n\n"
             "Between 20 and 25 insurgents were killed in the clashes, a police spokesman said.\n\n"
             "Separately, soldiers arrested ten men in the north.")
     doc = nlp(text)
-    found = find_dates(doc, THU)
-    assert event_date(found, candidate(doc, "killed"), THU) == EventDate("2017-02-08", "day", "on Wednesday")
+    found = finder.find(doc, THU)
+    assert finder.event_date(found, candidate(doc, "killed"), THU) == EventDate("2017-02-08", "day", "on Wednesday")
     # a sentence that opens a new thread does not inherit it
-    assert event_date(found, candidate(doc, "arrested"), THU) == EventDate("2017-02-09", "week", None)
+    assert finder.event_date(found, candidate(doc, "arrested"), THU) == EventDate("2017-02-09", "week", None)
 
 
-def test_earlier_date_prefers_the_main_clause(nlp):
+def test_earlier_date_prefers_the_main_clause(nlp, finder):
     doc = nlp("Rebels attacked the town on Monday, a year after they seized it in 2015. Many families fled.")
-    found = find_dates(doc, THU)
-    assert event_date(found, candidate(doc, "fled"), THU) == EventDate("2017-02-06", "day", "on Monday")
-    assert event_date(found, candidate(doc, "seized"), THU).text == "in 2015"
+    found = finder.find(doc, THU)
+    assert finder.event_date(found, candidate(doc, "fled"), THU) == EventDate("2017-02-06", "day", "on Monday")
+    assert finder.event_date(found, candidate(doc, "seized"), THU).text == "in 2015"
 
 
-def test_background_participles_and_nested_clauses_keep_their_own_dates(nlp):
+def test_background_participles_and_nested_clauses_keep_their_own_dates(nlp, finder):
     doc = nlp("A prisoner jailed for a bombing in 2002 assaulted four guards.")
-    assert event_date(find_dates(doc, THU), candidate(doc, "assaulted"), THU).text is None
+    assert finder.event_date(finder.find(doc, THU), candidate(doc, "assaulted"), THU).text is None
     doc = nlp("Gunmen killed a guard who had won medals at games held in 1995.")
-    assert event_date(find_dates(doc, THU), candidate(doc, "killed"), THU).text is None
+    assert finder.event_date(finder.find(doc, THU), candidate(doc, "killed"), THU).text is None
 
 
 @pytest.mark.parametrize("words, expected, future", [
@@ -364,6 +372,45 @@ def test_background_participles_and_nested_clauses_keep_their_own_dates(nlp):
     ("Sunday, March 6", "2016-03-06", False),  # 6 March 2016 was a Sunday
     ("Monday, March 6", "2017-03-06", True),  # 6 March 2017 is a Monday: the coming one
 ])
-def test_weekday_decides_the_year_of_a_day_without_one(words, expected, future):
-    res = resolve(words, THU)
+def test_weekday_decides_the_year_of_a_day_without_one(finder, words, expected, future):
+    res = finder.resolve(words, THU)
     assert (res.date.isoformat(), res.future) == (expected, future)
+
+
+# -- the words are data -----------------------------------------------------------------------------------------
+def _data_copy(tmp_path, edit):
+    """A copy of the English data files a DateFinder reads, dates.yaml edited by `edit(text) -> text`."""
+    from eventwire.lang import LANG_DIR
+
+    for name in ("dates.yaml", "numbers.tsv"):
+        text = (LANG_DIR / "en" / name).read_text(encoding="utf-8")
+        (tmp_path / name).write_text(edit(text) if name == "dates.yaml" else text, encoding="utf-8")
+    return tmp_path / "dates.yaml"
+
+
+def _line_of(path, needle):
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
+
+
+@pytest.mark.parametrize("edit, message, needle", [
+    (lambda t: t + "\nweek_days: [monday]\n", "unknown list 'week_days'", "week_days:"),
+    (lambda t: t.replace("speech_verbs: [say,", "speech_verbs: [say, say,"), "duplicate word 'say'", "speech_verbs:"),
+    (lambda t: t.replace("[jan, feb,", "[jan, ma, feb,"), "'ma' must start exactly one month", "month_abbreviations:"),
+    (lambda t: t.replace("[monday, tuesday,", "[tuesday,"), "'weekdays' must name all 7", "weekdays:"),
+])
+def test_bad_date_words_name_the_file_and_line(tmp_path, edit, message, needle):
+    from eventwire.lang import LanguageData, LanguageDataError
+
+    path = _data_copy(tmp_path, edit)
+    with pytest.raises(LanguageDataError, match=message) as err:
+        DateFinder(LanguageData(root=tmp_path))
+    assert str(err.value).startswith(f"{path}:{_line_of(path, needle)}:")
+
+
+def test_date_finders_from_different_data_give_different_answers(finder, tmp_path):
+    from eventwire.lang import LanguageData
+
+    _data_copy(tmp_path, lambda t: t.replace("lead_words: [late, early,", "lead_words: [late,"))
+    other = DateFinder(LanguageData(root=tmp_path))
+    assert finder.resolve("early January", THU) == dates.Resolved(dt.date(2017, 1, 15), "month")
+    assert other.resolve("early January", THU) is None

@@ -1,0 +1,25 @@
+"""Stage 6: casualties. How many people an event killed, read from the dependency parse of its sentence.
+
+We start from the words that report deaths (a death verb such as "killed", a death noun such as "dead",
+"deaths", "death toll", "the lives of") and follow the parse to the people they are about (the object of
+"killed", the subject of "were killed" or "died", the "of" phrase of "the lives of") and from those to their
+numbers. Conjoined victims add up ("killed 5 soldiers and 3 civilians" = 8); subsets do not ("killing 7,
+including 3 children" = 7); numbers attached to other harm never count ("killed 2 and wounded 5" = 2).
+Vague quantities follow ACLED ("dozens" 12, "tens" 10, "hundreds" 100). When the parse links nothing, a narrow
+word-order fallback ("12 dead", "killing 12") catches what a misparse hides.
+
+The words live in lang/<code>/casualties.yaml and numbers.tsv, read by `FatalityCounter(language)`.
+
+  lexicon.py     the word lists, read and checked
+  numbers.py     number phrases and their values; numbers that measure something else
+  victims.py     who is counted: anchors (death words), victims, conjuncts, subsets, tallies
+  fatalities.py  the count for one event: choosing among anchors, running totals, the fallback, zero reports;
+                 FatalityCounter
+"""
+
+from eventwire.extraction.casualties.fatalities import Fatalities, FatalityCounter
+from eventwire.extraction.casualties.lexicon import DATA_FILE, Lexicon, load_lexicon
+from eventwire.extraction.casualties.numbers import NumberPhrase, number_phrases
+
+__all__ = ["DATA_FILE", "Fatalities", "FatalityCounter", "Lexicon", "NumberPhrase", "load_lexicon",
+           "number_phrases"]

@@ -1,0 +1,324 @@
+"""The count for one event: the per-anchor counts of a sentence (minus a conflict's running totals and the
+deaths of other events), the one nearest the event's trigger, a word-order fallback for misparsed sentences,
+and reports that nobody died. `FatalityCounter` is the stage the Pipeline owns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eventwire.extraction.casualties.lexicon import Lexicon, lemma, load_lexicon
+from eventwire.extraction.casualties.numbers import (
+    NumberPhrase,
+    number_phrases,
+    year_like,
+)
+from eventwire.extraction.casualties.victims import (
+    KILL_FORMS,
+    anchors,
+    is_death_verb,
+    subset,
+    value_of,
+    victims,
+    with_conjuncts,
+)
+
+
+@dataclass
+class Fatalities:
+    count: int
+    text: str  # the words the number came from ("killed 44 militants")
+    start: int  # char offsets in the document text
+    end: int
+
+
+@dataclass
+class _AnchorCount:
+    anchor: object
+    value: int
+    tokens: set
+    via_subject: bool
+
+
+_RUNNING_TOTAL_WORDS = frozenset({"so far", "to date", "in total", "altogether", "overall", "since"})
+
+
+def _superlative_before(anchor, since) -> bool:
+    """"... in one of the deadliest attacks since 2013": the "since" measures a record, not a running total."""
+    doc = anchor.doc
+    return any(doc[i].tag_ == "JJS" for i in range(anchor.i + 1, since.i))
+
+
+def _long_period(since, lex: Lexicon) -> bool:
+    """"since 2017", "since the war began": a conflict's span; not "since morning" or "since the attack"."""
+    words = [t for t in since.subtree if t.i != since.i]
+    return any(re.fullmatch(r"(19|20)\d\d", t.text) or lemma(t) in lex.conflict_nouns
+               or t.lower_ in ("revolution", "independence") for t in words)
+
+
+def _running_total(anchor, lex: Lexicon) -> bool:
+    """"The insurgency has killed more than 1,500 people since 2017", "the war, which has killed 300,000": a
+    running total over a whole conflict, not the toll of one event."""
+    if anchor.pos_ not in ("VERB", "AUX"):
+        return False
+    kids = list(anchor.children)
+    for c in kids:
+        since_clause = c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
+        if ((c.dep_ == "prep" and c.lower_ == "since") or since_clause) and _long_period(c, lex) \
+                and not _superlative_before(anchor, c):
+            return True  # "since 2017", "since the war began"
+        if c.dep_ == "advmod" and " ".join(t.lower_ for t in c.subtree) in _RUNNING_TOTAL_WORDS:
+            return True
+        if c.dep_ == "prep" and " ".join(t.lower_ for t in c.subtree) in _RUNNING_TOTAL_WORDS:
+            return True
+    perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in kids)
+    if not perfect:
+        return False
+    agents = [c for c in kids if c.dep_ == "nsubj"]
+    if anchor.dep_ == "relcl":
+        agents.append(anchor.head)
+    return any(lemma(a) in lex.conflict_nouns for a in agents)
+
+
+def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon) -> list[_AnchorCount]:
+    by_token = {}
+    for ph in phrases:
+        for i in range(ph.first, ph.last + 1):
+            by_token.setdefault(i, ph)
+    results = []
+    for anchor in found:
+        if _running_total(anchor, lex):
+            continue
+        seen_victims: set[int] = set()
+        total, tokens, via_subject, found = 0, {anchor.i}, False, False
+        for victim in victims(anchor, lex):
+            for v in with_conjuncts(victim, anchor, lex):
+                if v.i in seen_victims or subset(v, anchor, lex):
+                    continue
+                seen_victims.add(v.i)
+                cnt = value_of(v, by_token, lex, anchor)
+                if cnt is None:
+                    continue
+                total += cnt.value
+                tokens |= cnt.tokens
+                found = True
+                via_subject = via_subject or v.dep_ in ("nsubj", "nsubjpass")
+        if found:
+            tokens |= {c.i for c in anchor.children if c.dep_ == "compound"}  # "death toll"
+            tokens |= {t.i for c in anchor.children if c.lower_ in ("dead", "alive", "down")
+                       or (c.dep_ == "prep" and c.lower_ == "to" and any(lemma(g) == "death" for g in c.children))
+                       for t in c.subtree}  # "shot dead", "burned alive", "gunned down", "stabbed to death"
+            if anchor.head.lower_ == "among":
+                tokens.add(anchor.head.i)  # "among the dead"
+            first = min(tokens)
+            article = sent.doc[first - 1] if first > sent.start else None
+            if article is not None and article.lower_ in ("a", "an") and article.head.i in tokens:
+                tokens.add(first - 1)  # "a total of 30"
+            results.append(_AnchorCount(anchor, total, tokens, via_subject))
+    return _merge_overlapping(results)
+
+
+def _merge_overlapping(counts: list[_AnchorCount]) -> list[_AnchorCount]:
+    """Two anchors that found the same people ("12 dead bodies", "killed ... dead") count once."""
+    out: list[_AnchorCount] = []
+    for c in sorted(counts, key=lambda c: -len(c.tokens)):
+        victims = c.tokens - {c.anchor.i}
+        if any(victims <= o.tokens for o in out):
+            continue
+        out.append(c)
+    out.sort(key=lambda c: min(c.tokens))
+    return out
+
+
+def _tree_distance(a, b) -> int:
+    anc_a = [a] + list(a.ancestors)
+    idx_a = {t.i: d for d, t in enumerate(anc_a)}
+    for d, t in enumerate([b] + list(b.ancestors)):
+        if t.i in idx_a:
+            return d + idx_a[t.i]
+    return 99
+
+
+def _about_another_event(anchor, trigger, lex: Lexicon) -> bool:
+    """The count sits in a phrase about another happening than the trigger's: "two days after a bombing killed
+    10", "protesters denounced the killing of 12", "in revenge for the deaths of 5"."""
+    trigger_line = {trigger.i} | {t.i for t in trigger.ancestors}
+    if anchor.i in trigger_line or any(t.i == anchor.i for t in trigger.subtree) and trigger.pos_ != "VERB":
+        return False
+    tok = anchor
+    for _ in range(30):
+        if tok.i in trigger_line:
+            return False
+        if tok.lower_ in lex.earlier_event_words or lemma(tok) in lex.earlier_event_words:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in lex.earlier_event_words for c in tok.children):
+            return True  # "after a bombing killed 10"
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _choose(counts: list[_AnchorCount], trigger, lex: Lexicon) -> _AnchorCount | None:
+    if trigger is not None:
+        counts = [c for c in counts if not _about_another_event(c.anchor, trigger, lex)]
+        if not counts:
+            return None
+    if trigger is None or len(counts) == 1:
+        best = counts[0]
+    else:
+        best = min(counts, key=lambda c: (_tree_distance(c.anchor, trigger), abs(c.anchor.i - trigger.i)))
+    # victims reported as subjects of conjoined death verbs belong together:
+    # "12 soldiers were killed and 5 civilians died" = 17
+    for other in counts:
+        if other is best or not (other.via_subject and best.via_subject):
+            continue
+        if other.anchor.head.i == best.anchor.i and other.anchor.dep_ == "conj" or \
+                best.anchor.head.i == other.anchor.i and best.anchor.dep_ == "conj":
+            best = _AnchorCount(best.anchor, best.value + other.value, best.tokens | other.tokens, True)
+    return best
+
+
+def _fallback(sent, phrases: list[NumberPhrase], lex: Lexicon) -> _AnchorCount | None:
+    """Word order alone, for misparsed sentences: "12 [people] killed/dead/died" or "killing/killed 12"."""
+    doc = sent.doc
+    not_people = lex.death_word_forms | lex.other_harm
+    for ph in phrases:
+        j = ph.last + 1
+        while j < sent.end and j - ph.last <= 3 and (doc[j].lower_ in lex.fallback_people_words
+                                                     or doc[j].pos_ == "ADJ" and doc[j].lower_ not in not_people):
+            j += 1
+        if j < sent.end and doc[j].lower_ in ("were", "was", "have", "had", "been", "are"):
+            j += 1
+            if j < sent.end and doc[j].lower_ in ("been", "reportedly"):
+                j += 1
+        after_ok = j < sent.end and doc[j].lower_ in lex.death_word_forms
+        before = doc[ph.first - 1] if ph.first - 1 >= sent.start else None
+        before_ok = before is not None and (before.lower_ in KILL_FORMS or (
+            before.lower_ == "dead" and before.i > sent.start and is_death_verb(doc[before.i - 1], lex)))
+        if not (after_ok or before_ok):
+            continue
+        head_noun = doc[ph.last + 1] if ph.last + 1 < sent.end else None
+        if head_noun is not None and head_noun.lower_ in lex.measure_words:
+            continue
+        if year_like(doc, ph):
+            continue
+        if subset(doc[ph.last], sent.root, lex):
+            continue
+        anchor = doc[j] if after_ok else before
+        toks = set(range(min(ph.first, anchor.i), max(ph.last, anchor.i) + 1))
+        return _AnchorCount(anchor, ph.value, toks, False)
+    return None
+
+
+_NOBODY = frozenset({"nobody", "none", "no-one"})
+
+
+def _zero(sent, tokens, lex: Lexicon) -> Fatalities | None:
+    """"No casualties were reported", "no one was killed", "without casualties": zero deaths, with the words."""
+    doc = sent.doc
+    for tok in tokens:
+        lem = lemma(tok)
+        if lem in lex.zero_nouns or tok.lower_ in lex.zero_nouns:
+            # "no casualties", "no immediate reports of casualties", "without casualties"
+            holder = tok
+            for _ in range(3):
+                no = [c for c in holder.children if c.lower_ == "no" and c.dep_ == "det"]
+                if no:
+                    return _zero_result(doc, no[0], tok)
+                if holder.dep_ == "pobj" and holder.head.lower_ == "without":
+                    return _zero_result(doc, holder.head, tok)
+                if holder.head.i == holder.i:
+                    break
+                holder = holder.head if holder.dep_ in ("pobj", "prep") else holder
+                if holder.dep_ == "prep":
+                    holder = holder.head
+        if tok.lower_ in _NOBODY or (tok.lower_ == "one" and tok.i > sent.start and doc[tok.i - 1].lower_ == "no"):
+            verb = tok.head
+            if tok.dep_ in ("nsubj", "nsubjpass") and (lemma(verb) in lex.zero_verbs or is_death_verb(verb, lex)):
+                first = tok.i - 1 if tok.lower_ == "one" else tok.i
+                return _zero_result(doc, doc[first], verb)
+    return None
+
+
+def _zero_result(doc, a, b) -> Fatalities:
+    first, last = min(a.i, b.i), max(a.i, b.i)
+    span = doc[first:last + 1]
+    return Fatalities(0, span.text, span.start_char, span.end_char)
+
+
+
+@dataclass
+class _SentenceFacts:
+    candidates: list  # tokens the pre-filter points at, with their heads
+    phrases: list[NumberPhrase]
+    counts: list[_AnchorCount]
+    running_total: bool
+
+
+class FatalityCounter:
+    """The casualty stage, as the Pipeline owns it: built once from the language data.
+
+    The events of one sentence share its analysis: the counter keeps the facts of the last sentence it read."""
+
+    def __init__(self, language=None):
+        from eventwire.lang import LanguageData
+
+        self.language = language if language is not None else LanguageData()
+        self.lexicon = load_lexicon(self.language)
+        self._last: tuple | None = None  # (doc, (start, end), facts)
+
+    def number_phrases(self, sent) -> list[NumberPhrase]:
+        """Every count in the sentence (see `numbers.number_phrases`)."""
+        return number_phrases(sent, self.lexicon)
+
+    def find(self, sentence, trigger=None) -> Fatalities | None:
+        """The deaths the sentence reports for the event whose trigger is `trigger` (None: the sentence's first
+        death report), or None when it reports none."""
+        lex = self.lexicon
+        facts = self._sentence_facts(sentence)
+        if facts is None:
+            return None  # most sentences say nothing of deaths
+        counts = facts.counts
+        if trigger is not None and not (sentence.start <= trigger.i < sentence.end):
+            trigger = None
+        if counts:
+            best = _choose(counts, trigger, lex)
+        elif facts.running_total:
+            return None  # a conflict's running total, which the word-order fallback must not pick up either
+        else:
+            best = _fallback(sentence, facts.phrases, lex)
+        if best is None and counts:
+            return None  # the sentence's deaths belong to another event
+        if best is None:
+            return _zero(sentence, facts.candidates, lex)
+        doc = sentence.doc
+        span = doc[min(best.tokens):max(best.tokens) + 1]
+        return Fatalities(best.value, span.text, span.start_char, span.end_char)
+
+    def _sentence_facts(self, sentence) -> _SentenceFacts | None:
+        """What a sentence says about deaths, computed once for all the events in it. The pre-filter finds the
+        stems of death words in the text; only those tokens and the words governing them ("fatally shot", "slit
+        the throats", "beaten to death") are looked at as anchors."""
+        doc, key = sentence.doc, (sentence.start, sentence.end)
+        if self._last is not None and self._last[0] is doc and self._last[1] == key:
+            return self._last[2]
+        lex = self.lexicon
+        facts = None
+        hits = list(lex.death_words_re.finditer(sentence.text))
+        if hits:
+            offset = sentence.start_char
+            seen: dict[int, object] = {}
+            for m in hits:
+                span = doc.char_span(offset + m.start(), offset + m.end(), alignment_mode="expand")
+                for tok in span if span is not None else ():
+                    for t in (tok, tok.head, tok.head.head):
+                        if sentence.start <= t.i < sentence.end:
+                            seen.setdefault(t.i, t)
+            candidates = [seen[i] for i in sorted(seen)]
+            found = anchors(candidates, lex)
+            phrases = number_phrases(sentence, lex)
+            facts = _SentenceFacts(candidates, phrases, _anchor_counts(sentence, found, phrases, lex),
+                                   any(_running_total(a, lex) for a in found))
+        self._last = (doc, key, facts)
+        return facts

@@ -1,0 +1,111 @@
+"""The words of the casualty stage, read from the language data (lang/<code>/casualties.yaml, numbers.tsv and
+the day and month names of dates.yaml) and checked as they are read."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eventwire.lang import LanguageData, LanguageDataError
+
+DATA_FILE = "casualties.yaml"
+NUMBERS_FILE = "numbers.tsv"
+DATES_FILE = "dates.yaml"
+
+# every list casualties.yaml may (and must) hold; what each does is said in the file
+LISTS = ("death_verbs", "death_nouns", "counted_death_nouns", "of_nouns", "toll_verbs", "life_verbs", "other_harm",
+         "zero_nouns", "zero_verbs", "person_nouns", "subset_words", "non_person_nouns", "quantifiers",
+         "measure_words", "not_people_entities", "earlier_event_words", "conflict_nouns", "death_word_forms",
+         "fallback_people_words", "prefilter_stems")
+NUMBER_KINDS = ("unit", "ten", "scale", "vague", "date")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    death_verbs: frozenset
+    death_nouns: frozenset
+    of_nouns: frozenset
+    toll_verbs: frozenset
+    life_verbs: frozenset
+    other_harm: frozenset
+    zero_nouns: frozenset
+    zero_verbs: frozenset
+    vague: dict
+    person_nouns: frozenset
+    subset_words: frozenset
+    non_person_nouns: frozenset
+    counted_death_nouns: frozenset
+    # numbers
+    units: dict
+    tens: dict
+    scales: dict
+    quantifiers: frozenset
+    measure_words: frozenset
+    # whose deaths
+    not_people_entities: frozenset
+    earlier_event_words: frozenset
+    conflict_nouns: frozenset
+    # the word-order fallback
+    death_word_forms: frozenset
+    fallback_people_words: frozenset
+    # the pre-filter: the stems of every word that can start a death report
+    death_words_re: re.Pattern
+
+    @property
+    def hyphen_left(self) -> frozenset:
+        """Number words a hyphen or "and" may follow: "forty-four", "one hundred and five"."""
+        return frozenset(self.tens) | frozenset(self.scales)
+
+
+def number_words(language: LanguageData) -> dict[str, dict[str, int]]:
+    """numbers.tsv as kind -> {word: value}, in file order; an unknown kind, a value that is no whole number or a
+    word twice in one kind gives a LanguageDataError with the line."""
+    path = language.path(NUMBERS_FILE)
+
+    def build() -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {kind: {} for kind in NUMBER_KINDS}
+        for row in language.tsv(NUMBERS_FILE, columns=("word", "value", "kind")):
+            line, word, kind = row["_line"], row["word"].lower(), row["kind"]
+            if kind not in out:
+                raise LanguageDataError(path, line, f"unknown kind {kind!r} (known: {', '.join(NUMBER_KINDS)})")
+            if not word or not row["value"].isdigit():
+                raise LanguageDataError(path, line, "expected a word and a whole number")
+            if word in out[kind]:
+                raise LanguageDataError(path, line, f"duplicate {kind} word {word!r}")
+            out[kind][word] = int(row["value"])
+        return out
+
+    return language.memo("number_words", build)
+
+
+def load_lexicon(language: LanguageData) -> Lexicon:
+    lists = language.word_lists(DATA_FILE, known=LISTS)
+    missing = [name for name in LISTS if name not in lists]
+    if missing:
+        raise LanguageDataError(language.path(DATA_FILE), None, f"missing list(s) {', '.join(missing)}")
+
+    def words(key: str) -> frozenset:
+        return frozenset(str(w).lower() for w in lists[key])
+
+    numbers = number_words(language)
+    calendar = language.word_lists(DATES_FILE)
+    calendar_names = [w for key in ("months", "month_abbreviations", "weekdays") for w in calendar.get(key, ())]
+    lex = {
+        "death_verbs": words("death_verbs"), "death_nouns": words("death_nouns"), "of_nouns": words("of_nouns"),
+        "toll_verbs": words("toll_verbs"), "life_verbs": words("life_verbs"), "other_harm": words("other_harm"),
+        "zero_nouns": words("zero_nouns"), "zero_verbs": words("zero_verbs"), "vague": numbers["vague"],
+        "person_nouns": words("person_nouns"), "subset_words": words("subset_words"),
+        "non_person_nouns": words("non_person_nouns"), "counted_death_nouns": words("counted_death_nouns"),
+        "units": numbers["unit"], "tens": numbers["ten"], "scales": numbers["scale"],
+        "quantifiers": words("quantifiers"), "measure_words": words("measure_words") | frozenset(calendar_names),
+        "not_people_entities": frozenset(lists["not_people_entities"]),
+        "earlier_event_words": words("earlier_event_words"), "conflict_nouns": words("conflict_nouns"),
+        "death_word_forms": words("death_word_forms"), "fallback_people_words": words("fallback_people_words")}
+    starters = lex["death_verbs"] | lex["death_nouns"] | lex["of_nouns"] | lex["zero_nouns"] | lex["zero_verbs"]
+    stems = {w.split()[0][:4] if len(w) > 4 else w.split()[0] for w in starters} | words("prefilter_stems")
+    pattern = re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)) + ")")
+    return Lexicon(**lex, death_words_re=pattern)
+
+
+def lemma(tok) -> str:
+    return tok.lemma_.lower() or tok.lower_

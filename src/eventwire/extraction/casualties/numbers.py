@@ -1,0 +1,148 @@
+"""Number phrases and their values: "44", "forty-four", "two hundred", "a dozen", "dozens", "between 10 and 15"
+(the low figure), "more than 20" (20); and the numbers that measure something else than people ("3 days",
+"in 2016")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from eventwire.extraction.casualties.lexicon import Lexicon, lemma
+
+_A_WORDS = frozenset({"dozen", "handful", "few", "couple", "score", "hundred", "thousand"})  # "a dozen"
+_RANGE_WORDS = frozenset({"to", "or", "-", "\u2013", "and"})
+_DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+_NOT_ONE_AFTER = ("no", "any", "every", "each", "some", "this", "that")  # "no one", "this one": no number
+
+
+@dataclass
+class NumberPhrase:
+    value: int
+    first: int  # token indices (inclusive) of the whole phrase, quantifiers included
+    last: int
+    tokens: frozenset  # the indices of the number words themselves
+
+
+def word_value(lower: str, lex: Lexicon) -> int | None:
+    if _DIGITS_RE.match(lower):
+        return int(lower.replace(",", ""))
+    if lower in lex.units:
+        return lex.units[lower]
+    if lower in lex.tens:
+        return lex.tens[lower]
+    if lower in lex.vague:
+        return lex.vague[lower]
+    return None
+
+
+def _is_number_word(tok, lex: Lexicon) -> bool:
+    low = tok.lower_
+    if low == "one" and tok.i > 0 and tok.nbor(-1).lower_ in _NOT_ONE_AFTER:
+        return False
+    return word_value(low, lex) is not None or low in lex.scales
+
+
+def number_phrases(sent, lex: Lexicon) -> list[NumberPhrase]:
+    """Every count in the sentence: "44", "forty-four", "two hundred", "a dozen", "dozens", "between 10 and
+    15" (the low figure), "more than 20" (20)."""
+    toks = list(sent)
+    out: list[NumberPhrase] = []
+    hyphen_left = lex.hyphen_left
+    quantifiers = lex.quantifiers | {"between"}
+    i, n = 0, len(toks)
+    while i < n:
+        if not _is_number_word(toks[i], lex):
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and (_is_number_word(toks[j + 1], lex) or (
+                toks[j + 1].text in ("-", "and") and j + 2 < n and toks[j + 2].lower_ in lex.units
+                and toks[j].lower_ in hyphen_left)):
+            j += 1 if _is_number_word(toks[j + 1], lex) else 2
+        value = _compound_value([t.lower_ for t in toks[i:j + 1] if t.text not in ("-", "and")], lex)
+        # "a dozen", "a handful", "a few", "a couple"
+        first = i - 1 if i > 0 and toks[i - 1].lower_ in ("a", "an") and toks[i].lower_ in _A_WORDS else i
+        if value is None:
+            i = j + 1
+            continue
+        number_tokens = {t.i for t in toks[i:j + 1]}
+        last = j
+        # a range: "10 to 15", "10-15", "two or three", "between 10 and 15" -> the low figure
+        k = j + 1
+        if k + 1 < n and toks[k].lower_ in _RANGE_WORDS and _is_number_word(toks[k + 1], lex):
+            is_between = first > 0 and toks[first - 1].lower_ == "between"
+            if toks[k].lower_ != "and" or is_between:
+                m = k + 1
+                while m + 1 < n and _is_number_word(toks[m + 1], lex):
+                    m += 1
+                other = _compound_value([t.lower_ for t in toks[k + 1:m + 1]], lex)
+                if other is not None:
+                    value = min(value, other)
+                    number_tokens |= {t.i for t in toks[k + 1:m + 1]}
+                    last = m
+                    j = m
+        while first > 0 and toks[first - 1].lower_ in quantifiers:
+            first -= 1
+        out.append(NumberPhrase(value, toks[first].i, toks[last].i, frozenset(number_tokens)))
+        i = j + 1
+    return out
+
+
+def _compound_value(words: list[str], lex: Lexicon) -> int | None:
+    """"forty four" 44, "two hundred" 200, "1,200" 1200, "three dozen" 36, "dozens" 12."""
+    if not words:
+        return None
+    scales = lex.scales
+    if len(words) == 1:
+        return word_value(words[0], lex) if words[0] not in scales else scales[words[0]]
+    total, current = 0, 0
+    for w in words:
+        if w in scales:
+            current = max(current, 1) * scales[w]
+            if scales[w] >= 1000:
+                total, current = total + current, 0
+        elif w in ("dozen", "dozens"):
+            current = max(current, 1) * 12
+        elif w in lex.vague and current == 0:
+            current = lex.vague[w]
+        else:
+            v = word_value(w, lex)
+            if v is None:
+                return None
+            current += v
+    return total + current
+
+
+def is_number_like(tok, lex: Lexicon) -> bool:
+    return word_value(tok.lower_, lex) is not None
+
+
+def counted(tok, lex: Lexicon) -> bool:
+    """A number, or a noun with a number on it."""
+    return is_number_like(tok, lex) or any(c.dep_ == "nummod" for c in tok.children)
+
+
+# nouns for people as a group, which a year-like number may count ("2018 people" is odd, but a count)
+PEOPLE_LEMMAS = frozenset({"people", "person", "man", "men", "troop", "troops", "life", "member", "personnel"})
+
+
+def measure(victim, ph: NumberPhrase, lex: Lexicon) -> bool:
+    """A number that counts time, distance, money or dates, or a year, is not a death count."""
+    doc = victim.doc
+    after = doc[ph.last + 1] if ph.last + 1 < len(doc) else None
+    if after is not None and (after.lower_ in lex.measure_words or after.lower_ == "-"):
+        if after.text == "-" and ph.last + 2 < len(doc) and doc[ph.last + 2].lower_ not in lex.measure_words:
+            return False
+        return True
+    if victim.lower_ in lex.measure_words:
+        return True
+    if year_like(doc, ph) and not (lemma(victim) in lex.person_nouns or lemma(victim) in PEOPLE_LEMMAS):
+        return True  # a year ("in 2016", "the 2018 attacks"); a count that large would be written "2,018"
+    return False
+
+
+def year_like(doc, ph: NumberPhrase) -> bool:
+    if len(ph.tokens) != 1:
+        return False
+    text = doc[min(ph.tokens)].text
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100

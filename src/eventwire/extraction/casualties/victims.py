@@ -1,0 +1,296 @@
+"""Who is counted: the death words of a sentence (anchors), the people each one says died (victims), the
+people conjoined with them, the subsets that must not be added ("including 3 children"), and how many people
+one victim stands for (a number, a tally, one named person)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventwire.extraction.casualties.lexicon import Lexicon, lemma
+from eventwire.extraction.casualties.numbers import (
+    PEOPLE_LEMMAS,
+    counted,
+    is_number_like,
+    measure,
+)
+
+# word forms of "kill" that are a death verb whatever the tagger made of them; the word-order fallback reads
+# them before a number ("killing 12")
+KILL_FORMS = ("killed", "killing", "kills", "kill")
+
+
+def is_death_verb(tok, lex: Lexicon) -> bool:
+    if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBN", "VBD", "VBG"):
+        return False
+    lem = lemma(tok)
+    if lem in lex.death_verbs or tok.lower_ in KILL_FORMS:
+        return True
+    doc = tok.doc
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "dead":
+        return True  # "shot dead 3 Ethiopians"
+    for ch in tok.children:
+        low = ch.lower_
+        if low == "dead" and ch.dep_ in ("acomp", "oprd", "xcomp", "advmod", "dobj", "ccomp", "amod"):
+            return True  # "shot dead"
+        if low == "alive" and lem in ("burn", "bury"):
+            return True  # "burned alive"
+        if low == "fatally" and ch.dep_ == "advmod":
+            return True  # "fatally shot"
+        if ch.dep_ == "prt" and f"{lem} {low}" in lex.death_verbs:
+            return True  # "gunned down", "mowed down"
+        if ch.dep_ == "prep" and low == "to" and any(g.lemma_.lower() == "death" for g in ch.children):
+            return True  # "beaten to death"
+        if ch.dep_ == "dobj" and lemma(ch) in ("throat", "throats") and lem in ("slit", "cut", "slash"):
+            return True  # "slit the throats of five civilians"
+    if lem == "lose" and any(c.dep_ == "dobj" and (lemma(c) in lex.person_nouns or lemma(c) in PEOPLE_LEMMAS)
+                             for c in tok.children):
+        return True  # "the army lost 1 officer and 3 soldiers"
+    return False
+
+
+_INTRANSITIVE = frozenset({"die", "perish", "succumb", "drown"})
+_PASSIVE_MARKERS = ("auxpass", "nsubjpass")
+
+
+def anchors(tokens, lex: Lexicon) -> list:
+    """The death words among `tokens` (a sentence, or the candidates the pre-filter found in it)."""
+    out = []
+    for tok in tokens:
+        low, lem = tok.lower_, lemma(tok)
+        if is_death_verb(tok, lex):
+            out.append(tok)
+        elif tok.pos_ in ("NOUN", "ADJ", "PROPN") and (lem in lex.counted_death_nouns
+                                                        or low in lex.counted_death_nouns):
+            if lem == "death" and tok.dep_ == "pobj" and tok.head.lower_ == "to":
+                continue  # "beaten to death" is the verb's business
+            out.append(tok)
+        elif lem in ("life", "lives") and tok.head.pos_ in ("VERB", "AUX") and lemma(tok.head) in lex.life_verbs:
+            out.append(tok)
+        elif tok.pos_ == "NOUN" and lem in lex.of_nouns and any(c.dep_ == "prep" and c.lower_ == "of"
+                                                                 for c in tok.children):
+            out.append(tok)  # "the execution of two men", "the massacre of 30 villagers"
+    return out
+
+
+def victims(anchor, lex: Lexicon) -> list:
+    """The tokens that stand for the people an anchor says died (before conjuncts)."""
+    lem = lemma(anchor)
+    out = []
+    if is_death_verb(anchor, lex):
+        kids = list(anchor.children)
+        has_obj = any(c.dep_ == "dobj" for c in kids)
+        passive = any(c.dep_ in _PASSIVE_MARKERS for c in kids)
+        own_args = any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in kids)
+        first_obj = True
+        for c in kids:
+            if c.dep_ == "dobj" and lemma(c) in ("throat", "throats"):
+                out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                           for g in p.children if g.dep_ == "pobj")
+            elif c.dep_ == "dobj" and first_obj:
+                out.append(c)  # only the first: a second "object" is a misparsed apposition
+                first_obj = False
+            elif c.dep_ == "nsubjpass":
+                out.append(c)
+            elif c.dep_ == "npadvmod" and is_number_like(c, lex) and c.i > anchor.i \
+                    and not harmed_otherwise(c, lex):
+                out.append(c)  # "shoot dead seven"
+            elif c.dep_ == "nsubj" and (lem in _INTRANSITIVE or (not has_obj and not passive
+                                                                  and anchor.tag_ == "VBN")):
+                out.append(c)
+            elif c.dep_ == "nsubj" and not has_obj and 0 < anchor.i - c.i <= 3 and counted(c, lex):
+                out.append(c)  # headline style "3 killed in blast", parsed as a subject
+        if anchor.dep_ in ("acl", "relcl", "amod") and (anchor.tag_ == "VBN" or passive or lem in _INTRANSITIVE) \
+                and not own_args:
+            out.append(anchor.head)  # "5 civilians killed in ...", "people who died"
+        if not out and anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX"):
+            # "was shot and killed", "were kidnapped and killed": the first verb's victims
+            out.extend(c for c in anchor.head.children if c.dep_ == "nsubjpass")
+        out.extend(_complement_subject(anchor))
+        return out
+    if lem in ("life", "lives"):
+        head = anchor.head
+        for c in anchor.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+        if anchor.dep_ == "dobj" and lemma(head) in ("lose", "sacrifice", "give", "lay"):
+            out.extend(c for c in head.children if c.dep_ == "nsubj")  # "9 people lost their lives"
+        if any(c.dep_ == "nummod" for c in anchor.children):
+            out.append(anchor)
+        return out
+    # death nouns and "dead"
+    numbered = any(c.dep_ in ("nummod", "quantmod") or is_number_like(c, lex) for c in anchor.children
+                   if c.i < anchor.i and c.dep_ not in ("det", "poss"))
+    if numbered:
+        out.append(anchor)  # "12 deaths", "three dead", "12 bodies"
+    for c in anchor.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and lem in lex.of_nouns and not numbered:
+            out.extend(g for g in c.children if g.dep_ == "pobj")  # "the bodies of 12", "a toll of 30"
+        if c.dep_ == "nsubj" and lem == "dead":
+            out.append(c)  # "leaving three dead" parsed as a small clause
+    head = anchor.head
+    if lem == "dead":
+        if anchor.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl", "conj", "dobj") and head.pos_ == "VERB":
+            out.extend(c for c in head.children if c.dep_ == "dobj" and c.i != anchor.i)  # "left 12 people dead"
+        if anchor.dep_ in ("amod", "acl") and (head.pos_ in ("NOUN", "PROPN") or head.i < anchor.i):
+            out.append(head)  # "12 people dead"
+        out.extend(_complement_subject(anchor))
+    if anchor.dep_ == "pobj" and head.lower_ == "among":
+        owner = head.head  # "two children among the dead", "two children were among the dead"
+        if owner.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            out.append(owner)
+        else:  # "two children were among the dead", "among the dead were two children"
+            out.extend(c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass", "attr"))
+    holder = anchor
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in ("number", "tally", "count"):
+        holder, lem = head.head, "toll"  # "the number of dead rose to 27"
+        head = holder.head
+    if lem in ("dead", "death", "deaths", "fatality", "fatalities", "toll") and holder.dep_ == "nsubj":
+        # "the death toll rose to 30", "the dead included 5 children", "deaths reached 30"
+        if lem == "toll" or lemma(head) in lex.toll_verbs or lemma(head) in ("include", "number"):
+            singular = holder.tag_ == "NN" and lemma(head) == "be"  # "the only fatality was the bomber"
+            for c in head.children:  # only counted words: "deaths might have been the result" is no count
+                if c.dep_ in ("dobj", "attr", "npadvmod") and c.i not in (anchor.i, holder.i) and (
+                        counted(c, lex) or singular and c.dep_ == "attr"):
+                    out.append(c)
+                if c.dep_ == "prep" and c.lower_ in ("to", "at"):
+                    out.extend(g for g in c.children if g.dep_ == "pobj" and counted(g, lex))
+    if lem == "toll" and anchor.dep_ in ("dobj", "nsubjpass"):
+        # "bringing the death toll to 30", "the toll was raised to 30"
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "at"):
+                out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _complement_subject(anchor) -> list:
+    """"Two men were found dead", "the guide was found killed": the subject of the verb they complete."""
+    if anchor.dep_ not in ("oprd", "xcomp", "acomp", "ccomp") or anchor.head.pos_ not in ("VERB", "AUX"):
+        return []
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in anchor.children):
+        return []
+    return [c for c in anchor.head.children if c.dep_ in ("nsubjpass", "nsubj") and lemma(anchor.head) != "leave"]
+
+
+def with_conjuncts(tok, anchor, lex: Lexicon) -> list:
+    """The victim and the victims conjoined with it, skipping any that carry other harm ("and 20 wounded")."""
+    out, todo = [], [tok]
+    shared = {a.i for a in tok.ancestors}  # "were kidnapped and killed": a verb over all the victims
+    while todo:
+        t = todo.pop(0)
+        if t.i == anchor.i and t is not tok:
+            continue
+        if t is not tok and harmed_otherwise(t, lex, shared):
+            continue
+
+
+        out.append(t)
+        todo.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def harmed_otherwise(tok, lex: Lexicon, shared: frozenset | set = frozenset()) -> bool:
+    """A conjunct that is, or sits next to, another harm word: "the injury of 13", "20 wounded", "and injured
+    20 others", "and two others were injured"."""
+    def harm(t) -> bool:
+        return t.i not in shared and (lemma(t) in lex.other_harm or t.lower_ in lex.other_harm)
+
+    if harm(tok) or any(harm(c) for c in tok.children):
+        return True
+    doc = tok.doc
+    left, right = tok.left_edge.i, tok.right_edge.i
+    for i in range(left - 1, max(left - 3, -1), -1):  # "and injured 20 others"
+        if harm(doc[i]):
+            return True
+        if doc[i].pos_ not in ("CCONJ", "PUNCT", "ADV", "VERB", "AUX"):
+            break
+    for i in range(right + 1, min(right + 4, len(doc))):  # "and another six were injured"
+        if harm(doc[i]):
+            return True
+        if doc[i].pos_ not in ("AUX", "ADV", "PART") and doc[i].lower_ not in ("were", "was", "been", "also"):
+            break
+    return False
+
+
+@dataclass
+class _Count:
+    value: int
+    tokens: set  # token indices that make up the evidence
+
+
+def value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | None:
+    """The number of people one victim token stands for."""
+    if lemma(victim) in _TALLY_NOUNS:
+        return _tally_value(victim, phrases_by_token, lex, anchor)
+    ph = phrases_by_token.get(victim.i)
+    if ph is None:
+        for c in victim.children:
+            if c.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod", "det", "npadvmod", "advmod") \
+                    and c.i in phrases_by_token and c.i < victim.i:
+                ph = phrases_by_token[c.i]
+                break
+    if ph is not None and not measure(victim, ph, lex):
+        tokens = set(range(ph.first, ph.last + 1)) | {victim.i}
+        if victim.i in ph.tokens:  # "dozens of villagers": the people the vague number counts
+            tokens |= {t.i for c in victim.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
+        return _Count(ph.value, tokens)
+    if victim.lower_ in ("he", "she", "him", "her", "himself", "herself"):
+        return _Count(1, {victim.i})
+    det = [c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "nummod")]
+    if victim.pos_ in ("NOUN", "PROPN") and (victim.tag_ in ("NN", "NNP") or "a" in det or "an" in det):
+        if "no" in det or "every" in det or "all" in det:
+            return None
+        if victim.dep_ == "conj" and not det and victim.ent_type_ not in ("PERSON", "NORP"):
+            return None  # "mostly tourists and local staff": a description, not one more person
+        if _one_person(victim, lex):
+            return _Count(1, {victim.i} | {c.i for c in victim.children if c.dep_ in ("det", "amod", "compound")})
+    return None
+
+
+def _one_person(victim, lex: Lexicon) -> bool:
+    """A singular noun that a death word governs is one person ("a commissioner", "the governor", "Kadyrov"),
+    unless it names a thing (data file: non_person_nouns) or a place or organisation."""
+    if victim.ent_type_ == "PERSON" or lemma(victim) in lex.person_nouns or victim.lower_ in lex.person_nouns:
+        return True
+    if victim.ent_type_ in lex.not_people_entities or lemma(victim) in lex.non_person_nouns:
+        return False
+    return victim.pos_ in ("NOUN", "PROPN") and victim.lower_ not in lex.measure_words
+
+
+_TALLY_NOUNS = frozenset({"total", "number", "tally", "count", "toll"})
+
+
+def _tally_value(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | None:
+    """"A total of 30 people were killed", "the number of people killed rose to 30"."""
+    for prep in victim.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                if pobj.dep_ == "pobj" and lemma(pobj) not in _TALLY_NOUNS:
+                    got = value_of(pobj, phrases_by_token, lex, anchor)
+                    if got is not None:
+                        return _Count(got.value, got.tokens | {victim.i, prep.i})
+    verb = victim.head
+    if victim.dep_ == "nsubj" and lemma(verb) in lex.toll_verbs:
+        for c in verb.children:
+            targets = [c] if c.dep_ in ("dobj", "attr") else [g for g in c.children if g.dep_ == "pobj"] \
+                if c.dep_ == "prep" and c.lower_ in ("to", "at") else []
+            for t in targets:
+                ph = phrases_by_token.get(t.i)
+                if ph is not None and not measure(t, ph, lex):
+                    return _Count(ph.value, {victim.i, verb.i} | set(range(ph.first, ph.last + 1)))
+    return None
+
+
+def subset(tok, anchor, lex: Lexicon) -> bool:
+    """Inside "including ...", "among them", "3 of them": a part of a count, not a count."""
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("them", "whom", "which", "those")
+                                                          for g in c.children):
+            return True
+    t = tok
+    for _ in range(6):
+        if t.i == anchor.i or t.head.i == t.i:
+            return False
+        if t.lower_ in lex.subset_words:
+            return True
+        t = t.head
+    return False

@@ -1,0 +1,197 @@
+"""The date stage as the Pipeline owns it (`DateFinder`): the date mentions of an article, and the date of each
+event: the best date in its sentence, else the nearest earlier one in its paragraph, else the lead's, else the
+publication date.
+
+  * when the text gives no date the event gets the publication date with precision "week" (news is about the
+    last few days; ACLED's time precision 2), and `text` None;
+  * an asserted event never gets a date after the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from eventwire.extraction.dates.mentions import DateMention, MentionFinder
+from eventwire.extraction.dates.resolve import Resolved, Resolver, _safe_date
+from eventwire.extraction.dates.vocabulary import alternation, load_date_words
+
+
+@dataclass
+class EventDate:
+    date: str | None  # YYYY-MM-DD
+    precision: str  # day | week | month | year
+    text: str | None  # the words it came from; None when defaulted to the publication date
+
+
+class DateFinder:
+    """The date stage, built once from the language data. It keeps its resolutions, and the text of the last
+    Doc it read (spaCy rebuilds Doc.text on every access), on itself."""
+
+    def __init__(self, language=None):
+        from eventwire.lang import LanguageData
+
+        self.language = language if language is not None else LanguageData()
+        self.words = load_date_words(self.language)
+        self.resolver = Resolver(self.words)
+        self.mentions = MentionFinder(self.words, self.resolver)
+        self._weekday_word_re = re.compile(r"(?i)\b(?:" + alternation(self.words.weekdays) + r")\b")
+        self._last_doc: tuple = (None, "")  # (doc, doc.text)
+
+    def resolve(self, words: str, published: dt.date | None) -> Resolved | None:
+        """The date that `words` ("on Wednesday", "last August", "3 March 2016") names, or None."""
+        return self.resolver.resolve(words, published)
+
+    def find(self, doc, published: dt.date | None) -> list[DateMention]:
+        """Every date expression in the Doc that resolves against the publication date, in text order."""
+        return self.mentions.find(doc, self._doc_text(doc), _as_date(published))
+
+    def _doc_text(self, doc) -> str:
+        if self._last_doc[0] is not doc:
+            self._last_doc = (doc, doc.text)
+        return self._last_doc[1]
+
+    def event_date(self, mentions: list[DateMention], cand, published: dt.date | None) -> EventDate:
+        """The date of the event `cand`: the best date in its sentence, else the nearest earlier one in its
+        paragraph, else the publication date at week precision, else None."""
+        published = _as_date(published)
+        allow_future = getattr(cand, "modality", "asserted") == "future"
+        usable = [m for m in mentions if not m.bound and not m.dateline and (allow_future or not _after(m, published))]
+        sent = cand.sentence
+        s_start, s_end = sent.start_char, sent.end_char
+        in_sentence = [m for m in usable if s_start <= m.start < s_end and not _in_other_clause(m, cand)]
+        if in_sentence:
+            if allow_future:  # a planned event: its own future date first, a weekday or month read forwards
+                best = min(in_sentence, key=lambda m: (0 if m.future else 1,) + self._rank(m, cand))
+                return _from_mention(self._read_forwards(best, published))
+            best = min(in_sentence, key=lambda m: self._rank(m, cand))
+            return _from_mention(best)
+        text = self._doc_text(sent.doc)
+        para_start = _paragraph_start(text, s_start)
+        earlier = [m for m in usable if para_start <= m.start < s_start]
+        if earlier:  # the latest date of a main clause ("launched ... on Monday", not "after ... in 2015")
+            return _from_mention(max(earlier, key=lambda m: (_in_main_clause(m, sent.doc), m.start)))
+        lead = _lead_date(text, usable, s_start, sent.text)
+        if lead is not None:
+            return _from_mention(lead)
+        if published is not None:
+            return EventDate(published.isoformat(), "week", None)
+        return EventDate(None, "week", None)
+
+    def _read_forwards(self, m: DateMention, published: dt.date | None) -> DateMention:
+        """"Talks will resume on Monday": for a planned event a bare weekday is the next one, and a month or day
+        without a year is the next such month or day."""
+        if published is None or m.future or m.date >= published or _BACKWARD_WORD_RE.search(m.text):
+            return m
+        if m.precision == "day" and self._weekday_word_re.search(m.text) and (published - m.date).days < 7:
+            d = m.date + dt.timedelta(days=7)
+        elif m.precision in ("day", "month") and any(w in self.words.months for w in re.findall(r"[a-z]+", m.text.lower())):
+            d = _safe_date(m.date.year + 1, m.date.month, m.date.day) or m.date.replace(year=m.date.year + 1, day=28)
+        else:
+            return m
+        return DateMention(m.start, m.end, m.text, d, m.precision, future=True, bound=m.bound, dateline=m.dateline)
+
+    def _rank(self, m: DateMention, cand) -> tuple:
+        """Attached to the trigger's clause first; then not governed by a speech verb; then nearest the trigger."""
+        doc = cand.sentence.doc
+        trigger = cand.trigger
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        distance = abs(m.start - cand.trigger_char)
+        if span is None or trigger is None:
+            return (1, 1, distance)
+        root = span.root
+        gov = _governor(root, trigger)
+        trig_gov = _governor(trigger, trigger)
+        attached = gov.i in (trigger.i, trig_gov.i) or any(t.i == trigger.i for t in root.ancestors)
+        speech = gov.lemma_.lower() in self.words.speech_verbs and not attached
+        return (0 if attached else 1, 1 if speech else 0, distance)
+
+
+_BACKWARD_WORD_RE = re.compile(r"(?i)\b(?:last|past|previous|ago|yesterday|earlier)\b|\b(?:19|20)\d\d\b")
+
+
+_NEW_STORY_RE = re.compile(r"^\W*(?:separately|elsewhere|meanwhile|in (?:a |an )?(?:separate|another|other|unrelated)"
+                           r"|also on|earlier|previously|last|in \d{4}|since)\b", re.IGNORECASE)
+
+
+def _lead_date(text: str, usable: list[DateMention], s_start: int, sentence: str) -> DateMention | None:
+    """News writing dates the story in its lead paragraph and elaborates without repeating the date: an
+    undated sentence in a later paragraph takes the lead's day, unless it opens a new thread ("Separately,
+    ...", "Elsewhere, ...", "In 2015, ...")."""
+    lead_end = _lead_end(text)
+    if lead_end is None or s_start < lead_end or _NEW_STORY_RE.match(sentence):
+        return None
+    in_lead = [m for m in usable if m.start < lead_end and m.precision in ("day", "week") and not m.future]
+    return in_lead[0] if in_lead else None
+
+
+def _in_main_clause(m: DateMention, doc) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.sent.root
+    gov = _governor(span.root, root)
+    return gov.i == root.i or (gov.dep_ == "conj" and gov.head.i == root.i)
+
+
+def _lead_end(text: str) -> int | None:
+    start = len(text) - len(text.lstrip())
+    cut = text.find("\n\n", start)
+    return None if cut < 0 else cut
+
+
+def _after(m: DateMention, published: dt.date | None) -> bool:
+    return m.future or (published is not None and m.date > published)
+
+
+def _from_mention(m: DateMention) -> EventDate:
+    return EventDate(m.date.isoformat(), m.precision, m.text)
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    cut = max(text.rfind("\n\n", 0, pos), text.rfind("\n\r\n", 0, pos), text.rfind("\n \n", 0, pos))
+    return 0 if cut < 0 else cut + 1
+
+
+def _in_other_clause(m: DateMention, cand) -> bool:
+    """A date inside a relative clause that does not hold the trigger belongs to another, earlier happening:
+    "mourners visiting the grave of a soldier who was killed last year"."""
+    trigger = cand.trigger
+    if trigger is None:
+        return False
+    span = cand.sentence.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    trigger_line = {trigger.i} | {t.i for t in trigger.ancestors}
+    gov = _governor(span.root, trigger)
+    for _ in range(20):  # climb clause by clause up to the trigger's line
+        if gov.i in trigger_line:
+            return False
+        if gov.dep_ == "relcl" or (gov.dep_ == "acl" and not _same_event_participle(gov, m)):
+            return True
+        if gov.head.i == gov.i:
+            return False
+        gov = _governor(gov.head, trigger)
+    return False
+
+
+def _same_event_participle(gov, m: DateMention) -> bool:
+    """"A car packed with explosives ... on Saturday": a participle with a day describes the same event; with
+    a year or a month it is background ("a prisoner jailed for a bombing in 2002", "kidnapped last month")."""
+    return gov.tag_ == "VBN" and m.precision in ("day", "week")
+
+
+def _governor(tok, trigger):
+    """The clause head a token hangs from: the first verb above it (or the trigger itself)."""
+    seen = 0
+    while tok.i != trigger.i and tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and seen < 50:
+        tok = tok.head
+        seen += 1
+    return tok
+
+
+def _as_date(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value
