@@ -86,7 +86,8 @@ class DateFinder:
             return m
         if m.precision == "day" and self._weekday_word_re.search(m.text) and (published - m.date).days < 7:
             d = m.date + dt.timedelta(days=7)
-        elif m.precision in ("day", "month") and any(w in self.words.months for w in re.findall(r"[a-z]+", m.text.lower())):
+        elif m.precision in ("day", "month") and any(w in self.words.months
+                                                     for w in re.findall(r"[a-z]+", m.text.lower())):
             d = _safe_date(m.date.year + 1, m.date.month, m.date.day) or m.date.replace(year=m.date.year + 1, day=28)
         else:
             return m

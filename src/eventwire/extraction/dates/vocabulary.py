@@ -12,7 +12,7 @@ DATA_FILE = "dates.yaml"
 
 # every list dates.yaml may (and must) hold; what each does is said in the file
 LISTS = ("weekdays", "months", "month_abbreviations", "ago_counts", "span_prepositions", "context_words",
-         "coarse_context_words", "lead_words", "speech_verbs")
+         "coarse_context_words", "lead_words", "speech_verbs", "weekday_modifiers", "period_modifiers")
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,8 @@ class DateWords:
     context_words: tuple
     coarse_context_words: tuple
     lead_words: tuple
+    weekday_modifiers: tuple
+    period_modifiers: tuple
 
 
 def alternation(words, space: str = r"\s+") -> str:
@@ -63,4 +65,5 @@ def load_date_words(language: LanguageData) -> DateWords:
         month_abbreviations=lists["month_abbreviations"], number_words=number_words(language)["date"],
         speech_verbs=frozenset(lists["speech_verbs"]), ago_counts=lists["ago_counts"],
         span_prepositions=lists["span_prepositions"], context_words=lists["context_words"],
-        coarse_context_words=lists["coarse_context_words"], lead_words=lists["lead_words"])
+        coarse_context_words=lists["coarse_context_words"], lead_words=lists["lead_words"],
+        weekday_modifiers=lists["weekday_modifiers"], period_modifiers=lists["period_modifiers"])
