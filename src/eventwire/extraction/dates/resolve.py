@@ -268,7 +268,7 @@ def _match_weekday(res: Resolved, target: int, p: dt.date | None) -> Resolved:
     if res.date.weekday() == target:
         return res
     for years in (1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6):
-        d = _safe_date(res.date.year + years, res.date.month, res.date.day)
+        d = safe_date(res.date.year + years, res.date.month, res.date.day)
         if d is not None and d.weekday() == target and (p is None or d <= p or years == 1):
             return Resolved(d, res.precision, future=p is not None and d > p, bound=res.bound)
     return res
@@ -277,14 +277,14 @@ def _match_weekday(res: Resolved, target: int, p: dt.date | None) -> Resolved:
 def _rule_numeric(s, p, later):
     m = _ISO_RE.fullmatch(s)
     if m:
-        return _explicit(_safe_date(int(m[1]), int(m[2]), int(m[3])), p)
+        return _explicit(safe_date(int(m[1]), int(m[2]), int(m[3])), p)
     m = _NUMERIC_RE.fullmatch(s)
     if not m:
         return False
     a, b, year = int(m[1]), int(m[2]), int(m[3])
     if year < 100:
         year += 2000 if year < 70 else 1900
-    options = [d for d in (_safe_date(year, a, b), _safe_date(year, b, a)) if d is not None]  # M/D, then D/M
+    options = [d for d in (safe_date(year, a, b), safe_date(year, b, a)) if d is not None]  # M/D, then D/M
     if not options:
         return None
     if p is not None and len(options) == 2 and options[0] != options[1]:
@@ -322,7 +322,7 @@ def _relative(p: dt.date | None, days: int, precision: str, future: bool = False
     return Resolved(p + dt.timedelta(days=days), precision, future)
 
 
-def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+def safe_date(y: int, m: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, m, d)
     except ValueError:

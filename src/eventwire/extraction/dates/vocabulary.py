@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eventwire.extraction.casualties.lexicon import number_words  # numbers.tsv, shared with casualties
 from eventwire.lang import LanguageData, LanguageDataError, word_nodes
 
 DATA_FILE = "dates.yaml"
@@ -42,8 +43,6 @@ def capitalised(words) -> str:
 
 
 def load_date_words(language: LanguageData) -> DateWords:
-    from eventwire.extraction.casualties.lexicon import number_words
-
     lists = language.word_lists(DATA_FILE, known=LISTS)
     path = language.path(DATA_FILE)
     missing = [name for name in LISTS if name not in lists]
