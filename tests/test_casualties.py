@@ -233,13 +233,24 @@ def test_numbered_death_nouns_with_of_count_once(count):
     assert count(text, "clashes") == 16
 
 
-def test_ran_over_is_not_an_earlier_event(count):
-    text = "Militants attacked a policeman and ran over another policeman who tried to stop them, killing him."
-    assert count(text, "attacked") == 1
 
 
-def test_sacrificed_their_lives(count):
-    assert count("An officer and three soldiers sacrificed their lives while defending the post.") == 4
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # "ran over" is no earlier event
+    ("Militants attacked a policeman and ran over another policeman who tried to stop them, killing him.", "attacked",
+     1),
+    ("An officer and three soldiers sacrificed their lives while defending the post.", None, 4),
+    # a toll verb needs a number
+    ("The nine deaths over the last week might have been the result of the outbreak.", None, 9),
+    # a record since a year is not a running total
+    ("Rebels have killed at least 40 policemen in one of the deadliest attacks on the police since 2016.", None, 40),
+    ("The only fatality was the bomber himself.", None, 1),
+    # a tally since the start of an attack is its toll
+    ("About 160 fighters were killed since the beginning of the attack.", None, 160),
+])
+def test_harder_sentences(count, text, trigger, expected):
+    assert count(text, trigger) == expected
 
 
 # -- robustness ---------------------------------------------------------------------------------------------
@@ -269,21 +280,12 @@ def test_empty_sentence(nlp, counter):
     assert counter.find(doc[:]) is None
 
 
-def test_a_toll_verb_needs_a_number(count):
-    assert count("The nine deaths over the last week might have been the result of the outbreak.") == 9
 
 
-def test_a_record_since_a_year_is_not_a_running_total(count):
-    text = "Rebels have killed at least 40 policemen in one of the deadliest attacks on the police since 2016."
-    assert count(text) == 40
 
 
-def test_the_only_fatality(count):
-    assert count("The only fatality was the bomber himself.") == 1
 
 
-def test_a_tally_since_the_start_of_an_attack_is_its_toll(count):
-    assert count("About 160 fighters were killed since the beginning of the attack.") == 160
 
 
 @pytest.mark.parametrize("text", [

@@ -147,10 +147,6 @@ def test_find_dates_spans_and_offsets(nlp, finder):
                                                    "2017-02-09"]
 
 
-def test_ages_durations_and_counts_are_ignored(nlp, finder):
-    doc = nlp("The six-year-old conflict has killed 2016 people; the siege lasted for three days "
-              "and a 25-year-old fighter was among 12 dead.")
-    assert finder.find(doc, THU) == []
 
 
 def test_years_and_explicit_dates(nlp, finder):
@@ -168,9 +164,29 @@ def test_future_mentions_are_flagged(nlp, finder):
     assert all(m.future for m in found)
 
 
-def test_may_the_verb_is_not_a_month(nlp, finder):
-    doc = nlp("Officials said the fighting may spread, as it did in May.")
-    assert texts(finder.find(doc, THU)) == ["in May"]
+
+@pytest.mark.parametrize("text, published", [
+    # ages, durations and counts
+    ("The six-year-old conflict has killed 2016 people; the siege lasted for three days "
+     "and a 25-year-old fighter was among 12 dead.", THU),
+    # years and months inside names
+    ("The 2015 Garissa attack shocked the country. A March 2016 report listed the dead.", dt.date(2016, 6, 1)),
+    # a year in parentheses is a label
+    ("Battle of Sirte (2016): militants shelled the port.", dt.date(2016, 9, 1)),
+    # "of" alone does not make a month a date
+    ("Members of the First of October group shot a businessman.", THU),
+    ("", THU),  # an empty document
+])
+def test_no_dates(nlp, finder, text, published):
+    assert finder.find(nlp(text), published) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Officials said the fighting may spread, as it did in May.", ["in May"]),  # "may" the verb is no month
+    ("Forty people were killed in the attack last August.", ["last August"]),  # a time phrase after a noun
+])
+def test_found_dates(nlp, finder, text, expected):
+    assert texts(finder.find(nlp(text), THU)) == expected
 
 
 # -- choosing the date of one event -------------------------------------------------------------------------
@@ -181,22 +197,44 @@ def candidate(doc, trigger_text, modality="asserted", nth=0):
                           plover_event="ASSAULT", modality=modality)
 
 
-def test_event_date_prefers_the_date_attached_to_the_trigger(nlp, finder):
-    doc = nlp("The army said on Thursday that rebels had attacked the checkpoint on Tuesday night.")
-    when = finder.event_date(finder.find(doc, THU), candidate(doc, "attacked"), THU)
-    assert when == EventDate("2017-02-07", "day", "on Tuesday night")
 
 
-def test_event_date_falls_back_to_the_reporting_date_in_the_sentence(nlp, finder):
-    doc = nlp("The Turkish military said on Thursday it had killed 44 militants in air strikes.")
-    when = finder.event_date(finder.find(doc, THU), candidate(doc, "killed"), THU)
-    assert when == EventDate("2017-02-09", "day", "on Thursday")
 
 
-def test_event_date_skips_future_mentions_for_past_events(nlp, finder):
-    doc = nlp("Rebels shelled the airport, and talks on a truce resume tomorrow.")
-    when = finder.event_date(finder.find(doc, THU), candidate(doc, "shelled"), THU)
-    assert when == EventDate("2017-02-09", "week", None)
+
+def when(nlp, finder, text, trigger, published=THU, modality="asserted"):
+    """The EventDate of the event whose trigger is the word `trigger` in `text`."""
+    doc = nlp(text)
+    return finder.event_date(finder.find(doc, published), candidate(doc, trigger, modality), published)
+
+
+@pytest.mark.parametrize("text, trigger, expected", [
+    # the date attached to the trigger first
+    ("The army said on Thursday that rebels had attacked the checkpoint on Tuesday night.", "attacked",
+     EventDate("2017-02-07", "day", "on Tuesday night")),
+    # else the reporting date in the sentence
+    ("The Turkish military said on Thursday it had killed 44 militants in air strikes.", "killed",
+     EventDate("2017-02-09", "day", "on Thursday")),
+    # future mentions are skipped for past events
+    ("Rebels shelled the airport, and talks on a truce resume tomorrow.", "shelled",
+     EventDate("2017-02-09", "week", None)),
+    # a date in another relative clause is not the event's
+    ("A bomb exploded at the grave of a policeman who was killed last year.", "exploded",
+     EventDate("2017-02-09", "week", None)),
+])
+def test_event_date(nlp, finder, text, trigger, expected):
+    assert when(nlp, finder, text, trigger) == expected
+
+
+@pytest.mark.parametrize("text, trigger, field, expected", [
+    ("Rebels seized the town on 20 March 2017.", "seized", "date", "2017-02-09"),  # never after publication
+    ("Since 2011, the war has killed hundreds of thousands.", "killed", "text", None),  # bounds are no event dates
+    # background participles and nested clauses keep their own dates
+    ("A prisoner jailed for a bombing in 2002 assaulted four guards.", "assaulted", "text", None),
+    ("Gunmen killed a guard who had won medals at games held in 1995.", "killed", "text", None),
+])
+def test_event_date_field(nlp, finder, text, trigger, field, expected):
+    assert getattr(when(nlp, finder, text, trigger), field) == expected
 
 
 def test_future_event_may_take_a_future_date(nlp, finder):
@@ -216,20 +254,13 @@ def test_event_date_uses_an_earlier_date_in_the_same_paragraph(nlp, finder):
 
 
 def test_no_date_defaults_to_publication_week_and_none_without_publication(nlp, finder):
-    doc = nlp("Gunmen opened fire on a market.")
-    assert finder.event_date(finder.find(doc, THU), candidate(doc, "opened"), THU) == EventDate("2017-02-09", "week", None)
-    assert finder.event_date(finder.find(doc, None), candidate(doc, "opened"), None) == EventDate(None, "week", None)
+    text = "Gunmen opened fire on a market."
+    assert when(nlp, finder, text, "opened") == EventDate("2017-02-09", "week", None)
+    assert when(nlp, finder, text, "opened", published=None) == EventDate(None, "week", None)
 
 
-def test_asserted_event_never_after_publication(nlp, finder):
-    doc = nlp("Rebels seized the town on 20 March 2017.")
-    assert finder.event_date(finder.find(doc, THU), candidate(doc, "seized"), THU).date == "2017-02-09"
 
 
-def test_bounds_are_not_event_dates(nlp, finder):
-    doc = nlp("Since 2011, the war has killed hundreds of thousands.")
-    when = finder.event_date(finder.find(doc, THU), candidate(doc, "killed"), THU)
-    assert when.text is None
 
 
 def test_without_publication_date_only_absolute_dates_resolve(nlp, finder):
@@ -242,25 +273,12 @@ def test_mention_dataclass_fields():
     assert m.future is False and m.bound is False
 
 
-def test_years_and_months_inside_names_are_not_dates(nlp, finder):
-    doc = nlp("The 2015 Garissa attack shocked the country. A March 2016 report listed the dead.")
-    assert finder.find(doc, dt.date(2016, 6, 1)) == []
 
 
-def test_a_year_in_parentheses_is_a_label(nlp, finder):
-    doc = nlp("Battle of Sirte (2016): militants shelled the port.")
-    assert finder.find(doc, dt.date(2016, 9, 1)) == []
 
 
-def test_date_in_another_relative_clause_is_not_the_event_date(nlp, finder):
-    doc = nlp("A bomb exploded at the grave of a policeman who was killed last year.")
-    when = finder.event_date(finder.find(doc, THU), candidate(doc, "exploded"), THU)
-    assert when == EventDate("2017-02-09", "week", None)
 
 
-def test_of_alone_does_not_make_a_month_a_date(nlp, finder):
-    doc = nlp("Members of the First of October group shot a businessman.")
-    assert finder.find(doc, THU) == []
 
 
 def test_dateline_is_not_an_event_date(nlp, finder):
@@ -333,13 +351,8 @@ def test_find_dates_never_fails_and_never_puts_past_events_after_publication(nlp
             assert when.date is None
 
 
-def test_empty_document(nlp, finder):
-    assert finder.find(nlp(""), THU) == []
 
 
-def test_a_time_phrase_after_a_noun_is_still_a_date(nlp, finder):
-    doc = nlp("Forty people were killed in the attack last August.")
-    assert texts(finder.find(doc, THU)) == ["last August"]
 
 
 def test_later_paragraphs_take_the_lead_date(nlp, finder):
@@ -360,11 +373,6 @@ def test_earlier_date_prefers_the_main_clause(nlp, finder):
     assert finder.event_date(found, candidate(doc, "seized"), THU).text == "in 2015"
 
 
-def test_background_participles_and_nested_clauses_keep_their_own_dates(nlp, finder):
-    doc = nlp("A prisoner jailed for a bombing in 2002 assaulted four guards.")
-    assert finder.event_date(finder.find(doc, THU), candidate(doc, "assaulted"), THU).text is None
-    doc = nlp("Gunmen killed a guard who had won medals at games held in 1995.")
-    assert finder.event_date(finder.find(doc, THU), candidate(doc, "killed"), THU).text is None
 
 
 @pytest.mark.parametrize("words, expected, future", [

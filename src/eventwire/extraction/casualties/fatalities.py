@@ -8,11 +8,7 @@ import re
 from dataclasses import dataclass
 
 from eventwire.extraction.casualties.lexicon import Lexicon, lemma, load_lexicon
-from eventwire.extraction.casualties.numbers import (
-    NumberPhrase,
-    number_phrases,
-    year_like,
-)
+from eventwire.extraction.casualties.numbers import NumberPhrase, number_phrases, year_like
 from eventwire.extraction.casualties.victims import (
     KILL_FORMS,
     anchors,
@@ -22,6 +18,7 @@ from eventwire.extraction.casualties.victims import (
     victims,
     with_conjuncts,
 )
+from eventwire.lang import LanguageData
 
 
 @dataclass
@@ -261,9 +258,7 @@ class FatalityCounter:
 
     The events of one sentence share its analysis: the counter keeps the facts of the last sentence it read."""
 
-    def __init__(self, language=None):
-        from eventwire.lang import LanguageData
-
+    def __init__(self, language: LanguageData | None = None):
         self.language = language if language is not None else LanguageData()
         self.lexicon = load_lexicon(self.language)
         self._last: tuple | None = None  # (doc, (start, end), facts)

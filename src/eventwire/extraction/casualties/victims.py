@@ -7,12 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventwire.extraction.casualties.lexicon import Lexicon, lemma
-from eventwire.extraction.casualties.numbers import (
-    PEOPLE_LEMMAS,
-    counted,
-    is_number_like,
-    measure,
-)
+from eventwire.extraction.casualties.numbers import PEOPLE_LEMMAS, counted, is_number_like, measure
 
 # word forms of "kill" that are a death verb whatever the tagger made of them; the word-order fallback reads
 # them before a number ("killing 12")

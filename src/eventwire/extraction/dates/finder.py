@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 
 from eventwire.extraction.dates.mentions import DateMention, MentionFinder
-from eventwire.extraction.dates.resolve import Resolved, Resolver, _safe_date
+from eventwire.extraction.dates.resolve import Resolved, Resolver, safe_date
 from eventwire.extraction.dates.vocabulary import alternation, load_date_words
+from eventwire.lang import LanguageData
 
 
 @dataclass
@@ -29,9 +30,7 @@ class DateFinder:
     """The date stage, built once from the language data. It keeps its resolutions, and the text of the last
     Doc it read (spaCy rebuilds Doc.text on every access), on itself."""
 
-    def __init__(self, language=None):
-        from eventwire.lang import LanguageData
-
+    def __init__(self, language: LanguageData | None = None):
         self.language = language if language is not None else LanguageData()
         self.words = load_date_words(self.language)
         self.resolver = Resolver(self.words)
@@ -86,8 +85,9 @@ class DateFinder:
             return m
         if m.precision == "day" and self._weekday_word_re.search(m.text) and (published - m.date).days < 7:
             d = m.date + dt.timedelta(days=7)
-        elif m.precision in ("day", "month") and any(w in self.words.months for w in re.findall(r"[a-z]+", m.text.lower())):
-            d = _safe_date(m.date.year + 1, m.date.month, m.date.day) or m.date.replace(year=m.date.year + 1, day=28)
+        elif m.precision in ("day", "month") and any(w in self.words.months
+                                                     for w in re.findall(r"[a-z]+", m.text.lower())):
+            d = safe_date(m.date.year + 1, m.date.month, m.date.day) or m.date.replace(year=m.date.year + 1, day=28)
         else:
             return m
         return DateMention(m.start, m.end, m.text, d, m.precision, future=True, bound=m.bound, dateline=m.dateline)

@@ -44,10 +44,12 @@ class MentionFinder:
         # words that may lead a date and belong to its span ("late on Sunday", "since 2011")
         pre = (r"(?i:(?:(?:late|early|earlier|later)\s+(?:on\s+|in\s+)?"
                r"|(?:" + alternation(words.span_prepositions) + r")\s+))")
+        weekday_modifiers = alternation(words.weekday_modifiers)
+        period_modifiers = alternation(words.period_modifiers)
         date_md = rf"(?:{_DAY}(?:\s+of)?\s+{mon}|{mon}\s+{_DAY})(?:,?\s+{_YEAR})?"
         core = [
             # weekday, possibly with the calendar date ("Monday, March 6") and a part of the day
-            rf"(?:(?i:last|this\s+past|past|this|next|this\s+coming|coming)\s+)?{wd}(?:,?\s+{date_md})?{part}?",
+            rf"(?:(?i:{weekday_modifiers})\s+)?{wd}(?:,?\s+{date_md})?{part}?",
             date_md,
             rf"{mon},?\s+{_YEAR}",
             r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})(?![\d/])",
@@ -55,8 +57,7 @@ class MentionFinder:
             r"(?:19|20)\d\d-[01]\d-[0-3]\d(?!\d)",
             r"(?i:the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|today|tonight|tomorrow|overnight"
             r"|last\s+night|this\s+(?:morning|afternoon|evening))" + part + "?",
-            r"(?i:(?:last|this\s+past|past|previous|this|next|the\s+coming|coming|the\s+past|the\s+previous)\s+"
-            r"(?:week|weekend|month|year)|(?:the|this)\s+weekend)",
+            rf"(?i:(?:{period_modifiers})\s+(?:week|weekend|month|year)|(?:the|this)\s+weekend)",
             rf"(?i:{num}\s+(?:day|week|month|year)s?\s+ago)",
             r"(?i:the\s+(?:past|last)\s+(?:24|48|twenty-four|forty-eight)\s+hours|recent\s+days"
             r"|the\s+(?:past|last)\s+(?:few|several|two|three|four|five|six|seven|\d)\s+days"

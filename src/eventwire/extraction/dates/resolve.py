@@ -32,8 +32,6 @@ class Resolved:
 _BOUND_WORDS = frozenset({"since", "until", "till", "by", "before", "after", "as of", "from", "through"})
 _SAME_DAY_RE = re.compile(r"(today|tonight|this (morning|afternoon|evening))( (morning|afternoon|evening|night))?")
 _YESTERDAY_RE = re.compile(r"(yesterday|last night|overnight)( (morning|afternoon|evening|night))?")
-_PERIOD_RE = re.compile(r"(last|this past|past|previous|this|next|the coming|coming|the past|the previous|the)?"
-                        r" ?(week|weekend|month|year)")
 _AGO_RE = re.compile(r"(.+?) (day|week|month|year)s? ago")
 _HOURS_RE = re.compile(r"the (?:past|last) (24|48|twenty-four|forty-eight) hours")
 _RECENT_DAYS_RE = re.compile(r"recent days|the (?:past|last) (few|several|two|three|four|five|six|seven|\d) days")
@@ -56,11 +54,13 @@ class Resolver:
         self.words = words
         weekdays = alternation(words.weekdays)
         self.lead_re = re.compile(r"^(" + alternation(words.lead_words, " ") + r")(?:\s+|-)")
-        self.weekday_re = re.compile(r"(?:(last|this past|past|this|next|this coming|coming) )?(" + weekdays
+        self.weekday_re = re.compile(r"(?:(" + alternation(words.weekday_modifiers, " ") + r") )?(" + weekdays
                                      + r")(?: (?:morning|afternoon|evening|night))?")
+        self.period_re = re.compile(r"(" + alternation(words.period_modifiers, " ")
+                                    + r"|the)? ?(week|weekend|month|year)")
         self.weekday_prefix_re = re.compile(r"^(?:" + weekdays + r"),? (?=[a-z. ]*\d)")
         # Each rule returns False when the words are not its kind, None when they are but cannot be resolved.
-        self._rules = (_rule_numeric, _rule_relative_day, self._rule_weekday, _rule_period, self._rule_ago,
+        self._rules = (_rule_numeric, _rule_relative_day, self._rule_weekday, self._rule_period, self._rule_ago,
                        self._rule_recent, self._rule_month, _rule_year)
         self._memo: dict[tuple[str, dt.date | None], Resolved | None] = {}
         self._parsers: dict = {}
@@ -124,6 +124,48 @@ class Resolver:
             back = 7  # "last Wednesday" said on a Wednesday is a week ago
         return Resolved(p - dt.timedelta(days=back), "day", future=later and back == 0)
 
+    def _rule_period(self, s, p, later):
+        m = self.period_re.fullmatch(s)
+        if not m or (m[1] is None and m[2] != "weekend"):
+            return False
+        if p is None:
+            return None
+        modifier, unit = m[1] or "the", m[2]
+        if modifier == "this past":
+            modifier = "past"
+        if modifier in ("the past", "the previous", "past", "previous") and unit in ("month", "year"):
+            modifier = "last"
+        future = modifier in ("next", "the coming", "coming") or (later and modifier == "this")
+        if unit == "weekend":
+            if future:
+                return Resolved(p + dt.timedelta(days=(5 - p.weekday()) % 7 or 7), "week", future=True)
+            back = {5: 0, 6: 1}.get(p.weekday(), p.weekday() + 2)  # the most recent Saturday
+            return Resolved(p - dt.timedelta(days=back), "week")
+        if unit == "week":
+            monday = p - dt.timedelta(days=p.weekday())
+            if modifier in ("the past", "past", "the previous", "previous") and not future:
+                return Resolved(p - dt.timedelta(days=4), "week")  # the trailing seven days
+            if modifier == "last":
+                return Resolved(monday - dt.timedelta(days=4), "week")  # Thursday of the previous week
+            if future and modifier != "this":
+                return Resolved(monday + dt.timedelta(days=10), "week", future=True)
+            if future:
+                return Resolved(p + dt.timedelta(days=max(1, (6 - p.weekday()) // 2)), "week", future=True)
+            return Resolved(monday + (p - monday) // 2, "week")
+        if unit == "month":
+            y, mo = p.year, p.month
+            if modifier == "last":
+                y, mo = (y - 1, 12) if mo == 1 else (y, mo - 1)
+            elif future and modifier != "this":
+                y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
+            if future:
+                return Resolved(max(dt.date(y, mo, 15), p + dt.timedelta(days=1)), "month", future=True)
+            return Resolved(min(dt.date(y, mo, 15), p), "month")
+        year = p.year - 1 if modifier == "last" else p.year + 1 if future and modifier != "this" else p.year
+        if future:
+            return Resolved(max(dt.date(year, 7, 1), p + dt.timedelta(days=1)), "year", future=True)
+        return Resolved(min(dt.date(year, 7, 1), p), "year")
+
     def _rule_ago(self, s, p, later):
         m = _AGO_RE.fullmatch(s)
         if not m:
@@ -150,7 +192,8 @@ class Resolver:
             return _relative(p, 0 if m[1] in ("24", "twenty-four") else -1, "day")
         m = _RECENT_DAYS_RE.fullmatch(s)
         if m:
-            n = 3 if m[1] in (None, "few", "several") else int(m[1]) if m[1].isdigit() else self.words.number_words[m[1]]
+            n = 3 if m[1] in (None, "few", "several") else int(m[1]) if m[1].isdigit() \
+                else self.words.number_words[m[1]]
             return _relative(p, -(n // 2), "week")
         m = _COMING_RE.fullmatch(s)
         if m:
@@ -225,7 +268,7 @@ def _match_weekday(res: Resolved, target: int, p: dt.date | None) -> Resolved:
     if res.date.weekday() == target:
         return res
     for years in (1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6):
-        d = _safe_date(res.date.year + years, res.date.month, res.date.day)
+        d = safe_date(res.date.year + years, res.date.month, res.date.day)
         if d is not None and d.weekday() == target and (p is None or d <= p or years == 1):
             return Resolved(d, res.precision, future=p is not None and d > p, bound=res.bound)
     return res
@@ -234,14 +277,14 @@ def _match_weekday(res: Resolved, target: int, p: dt.date | None) -> Resolved:
 def _rule_numeric(s, p, later):
     m = _ISO_RE.fullmatch(s)
     if m:
-        return _explicit(_safe_date(int(m[1]), int(m[2]), int(m[3])), p)
+        return _explicit(safe_date(int(m[1]), int(m[2]), int(m[3])), p)
     m = _NUMERIC_RE.fullmatch(s)
     if not m:
         return False
     a, b, year = int(m[1]), int(m[2]), int(m[3])
     if year < 100:
         year += 2000 if year < 70 else 1900
-    options = [d for d in (_safe_date(year, a, b), _safe_date(year, b, a)) if d is not None]  # M/D, then D/M
+    options = [d for d in (safe_date(year, a, b), safe_date(year, b, a)) if d is not None]  # M/D, then D/M
     if not options:
         return None
     if p is not None and len(options) == 2 and options[0] != options[1]:
@@ -266,48 +309,6 @@ def _rule_relative_day(s, p, later):
         return _relative(p, 2, "day", future=True)
     return False
 
-def _rule_period(s, p, later):
-    m = _PERIOD_RE.fullmatch(s)
-    if not m or (m[1] is None and m[2] != "weekend"):
-        return False
-    if p is None:
-        return None
-    modifier, unit = m[1] or "the", m[2]
-    if modifier == "this past":
-        modifier = "past"
-    if modifier in ("the past", "the previous", "past", "previous") and unit in ("month", "year"):
-        modifier = "last"
-    future = modifier in ("next", "the coming", "coming") or (later and modifier == "this")
-    if unit == "weekend":
-        if future:
-            return Resolved(p + dt.timedelta(days=(5 - p.weekday()) % 7 or 7), "week", future=True)
-        back = {5: 0, 6: 1}.get(p.weekday(), p.weekday() + 2)  # the most recent Saturday
-        return Resolved(p - dt.timedelta(days=back), "week")
-    if unit == "week":
-        monday = p - dt.timedelta(days=p.weekday())
-        if modifier in ("the past", "past", "the previous", "previous") and not future:
-            return Resolved(p - dt.timedelta(days=4), "week")  # the trailing seven days
-        if modifier == "last":
-            return Resolved(monday - dt.timedelta(days=4), "week")  # Thursday of the previous week
-        if future and modifier != "this":
-            return Resolved(monday + dt.timedelta(days=10), "week", future=True)
-        if future:
-            return Resolved(p + dt.timedelta(days=max(1, (6 - p.weekday()) // 2)), "week", future=True)
-        return Resolved(monday + (p - monday) // 2, "week")
-    if unit == "month":
-        y, mo = p.year, p.month
-        if modifier == "last":
-            y, mo = (y - 1, 12) if mo == 1 else (y, mo - 1)
-        elif future and modifier != "this":
-            y, mo = (y + 1, 1) if mo == 12 else (y, mo + 1)
-        if future:
-            return Resolved(max(dt.date(y, mo, 15), p + dt.timedelta(days=1)), "month", future=True)
-        return Resolved(min(dt.date(y, mo, 15), p), "month")
-    year = p.year - 1 if modifier == "last" else p.year + 1 if future and modifier != "this" else p.year
-    if future:
-        return Resolved(max(dt.date(year, 7, 1), p + dt.timedelta(days=1)), "year", future=True)
-    return Resolved(min(dt.date(year, 7, 1), p), "year")
-
 def _rule_year(s, p, later):
     m = _YEAR_ONLY_RE.fullmatch(s)
     if not m:
@@ -321,7 +322,7 @@ def _relative(p: dt.date | None, days: int, precision: str, future: bool = False
     return Resolved(p + dt.timedelta(days=days), precision, future)
 
 
-def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+def safe_date(y: int, m: int, d: int) -> dt.date | None:
     try:
         return dt.date(y, m, d)
     except ValueError:

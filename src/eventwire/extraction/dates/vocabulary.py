@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eventwire.extraction.casualties.lexicon import number_words  # numbers.tsv, shared with casualties
 from eventwire.lang import LanguageData, LanguageDataError, word_nodes
 
 DATA_FILE = "dates.yaml"
 
 # every list dates.yaml may (and must) hold; what each does is said in the file
 LISTS = ("weekdays", "months", "month_abbreviations", "ago_counts", "span_prepositions", "context_words",
-         "coarse_context_words", "lead_words", "speech_verbs")
+         "coarse_context_words", "lead_words", "speech_verbs", "weekday_modifiers", "period_modifiers")
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,8 @@ class DateWords:
     context_words: tuple
     coarse_context_words: tuple
     lead_words: tuple
+    weekday_modifiers: tuple
+    period_modifiers: tuple
 
 
 def alternation(words, space: str = r"\s+") -> str:
@@ -40,8 +43,6 @@ def capitalised(words) -> str:
 
 
 def load_date_words(language: LanguageData) -> DateWords:
-    from eventwire.extraction.casualties.lexicon import number_words
-
     lists = language.word_lists(DATA_FILE, known=LISTS)
     path = language.path(DATA_FILE)
     missing = [name for name in LISTS if name not in lists]
@@ -63,4 +64,5 @@ def load_date_words(language: LanguageData) -> DateWords:
         month_abbreviations=lists["month_abbreviations"], number_words=number_words(language)["date"],
         speech_verbs=frozenset(lists["speech_verbs"]), ago_counts=lists["ago_counts"],
         span_prepositions=lists["span_prepositions"], context_words=lists["context_words"],
-        coarse_context_words=lists["coarse_context_words"], lead_words=lists["lead_words"])
+        coarse_context_words=lists["coarse_context_words"], lead_words=lists["lead_words"],
+        weekday_modifiers=lists["weekday_modifiers"], period_modifiers=lists["period_modifiers"])
