@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-EARTH_RADIUS_KM = 6371.0  # the mean radius the resolver's distance bands were tuned with
+EARTH_RADIUS_KM = 6371.0088  # the mean Earth radius (IUGG); the resolver's 50/150/400 km bands are far coarser
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -18,6 +18,9 @@ NON_PLACE_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "
 
 @dataclass
 class Mention:
+    """A candidate place reference: where it stands, its gazetteer candidates, the hints recognition found for
+    it, and (after resolution) the candidate chosen with its score and margin."""
+
     start: int  # char offsets
     end: int
     i: int  # token offsets

@@ -97,7 +97,6 @@ class Resolver:
         return best
 
 
-
 @dataclass
 class Context:
     """What the rest of the article says: its countries, regions and resolved points."""
