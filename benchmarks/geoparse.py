@@ -34,15 +34,16 @@ def main() -> int:
     ap.add_argument("--limit", type=int, default=200)
     args = ap.parse_args()
 
-    from eventwire.geo import gazetteer as gz
     from eventwire.extraction import nlp as ewnlp
     from eventwire.extraction import places
+    from eventwire.geo.gazetteer import Gazetteer
+    from eventwire.geo.index import ensure_index
 
     t = time.perf_counter()
-    path = gz.ensure_index()
+    path = ensure_index()
     built = time.perf_counter() - t
     t = time.perf_counter()
-    gaz = gz.Gazetteer(path)
+    gaz = Gazetteer(path)
     load = time.perf_counter() - t
     print(f"index: {path} ({path.stat().st_size / 1e6:.1f} MB), ensure {built:.2f} s, load {load:.3f} s")
 
@@ -50,11 +51,8 @@ def main() -> int:
     if not texts:
         print("no articles found", file=sys.stderr)
         return 1
-    lang = ewnlp.load_bare()
-    ruler = lang.add_pipe("entity_ruler", before="ner",
-                          config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True, "validate": False})
-    ruler.add_patterns(places.ruler_patterns())
     gp = places.Geoparser(gaz)
+    lang = ewnlp.load(None, gp.ruler_patterns())  # the model with the geoparser's patterns only
 
     t = time.perf_counter()
     docs = list(lang.pipe(texts, batch_size=32))

@@ -1,0 +1,82 @@
+"""Stage 5: places. Find every place reference in an article, resolve it on the gazetteer, say how it is used
+(literal, metonym, adjective, demonym), and pick each event's location from the literal ones.
+
+The stage composes one object per job: `Recogniser` (recognise.py: the mentions of a Doc, with `Classifier`,
+classify.py: how each is used), `Resolver` (resolve.py: which gazetteer candidate each means), `LocalNames`
+(local.py: streets and waters), `Locator` (locate.py: an event's location) and `PlaceWords` (words.py: the
+language's words). The Pipeline owns one Geoparser, built from its LanguageData and its gazetteer.
+"""
+
+from __future__ import annotations
+
+from eventwire.geo.gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, REGION, Entry, Gazetteer
+from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
+from eventwire.records import Place, PlaceMention
+
+from .locate import Locator, entry_place
+from .mention import LITERAL, Mention, doc_text
+from .recognise import Recogniser
+from .resolve import Resolver, squash
+from .ruler import ruler_patterns
+from .words import PlaceWords
+
+GEO_PRECISION = {CITY: 1, ADMIN2: 2, ADMIN1: 3, COUNTRY: 3, CONTINENT: 3, REGION: 3, "water": 3}
+
+
+class Geoparser:
+    """Finds, resolves and classifies place references; chooses event locations."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None, language: LanguageData | None = None, catalogue=None):
+        self.gaz = gazetteer if gazetteer is not None else Gazetteer.open_default()
+        self.language = language if language is not None else LanguageData(DEFAULT_LANGUAGE)
+        self.catalogue = catalogue
+        # the words are read once per LanguageData, whichever geoparser asks first
+        self.words: PlaceWords = self.language.memo("places.words", lambda: PlaceWords(self.language))
+        self.recogniser = Recogniser(self.gaz, self.words)
+        self.resolver = Resolver(self.words)
+        self.locator = Locator(self.gaz, self.words)
+
+    def parse(self, doc, actor_mentions=None) -> list[PlaceMention]:
+        """Every resolved place mention of the Doc, in text order (streets and waters included)."""
+        mentions, local = self.recogniser.find(doc, actor_mentions or [])
+        self.resolver.resolve(doc, mentions)
+        out = []
+        for m in mentions:
+            if m.chosen is None:
+                continue
+            out.append(PlaceMention(place=self._place(m), start=m.start, end=m.end, kind=m.kind,
+                                    score=squash(m.margin)))
+        out.extend(self.recogniser.local.places(doc_text(doc), local, out))
+        out.sort(key=lambda pm: pm.start)
+        return out
+
+    def locate(self, doc, mentions: list[PlaceMention], cand) -> Place | None:
+        """The event's location from the literal mentions (see locate.py)."""
+        return self.locator.locate(doc, mentions, cand)
+
+    def ruler_patterns(self) -> list[dict]:
+        """The entity-ruler patterns this geoparser adds to the language pipeline."""
+        return ruler_patterns(self.gaz, self.words)
+
+    def _place(self, m: Mention) -> Place:
+        e = m.chosen
+        assert e is not None
+        prec = GEO_PRECISION.get(e.feature, 1)
+        if m.kind == LITERAL and m.precision_floor:
+            prec = max(prec, m.precision_floor)
+        return entry_place(e, text=m.text, precision=prec, admin1_name=self._admin1_name(e))
+
+    def _admin1_name(self, e: Entry) -> str | None:
+        if e.feature == ADMIN1:
+            return e.name
+        if e.admin1_name:
+            return e.admin1_name
+        if e.cc and e.admin1:
+            a = self.gaz.admin1(e.cc, e.admin1)
+            return a.name if a else None
+        return None
+
+
+def geoparser_ruler_patterns(geoparser: Geoparser) -> list[dict]:
+    """The entity-ruler patterns the geoparser adds to the language pipeline."""
+    return geoparser.ruler_patterns()

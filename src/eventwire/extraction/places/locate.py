@@ -1,0 +1,106 @@
+"""An event's location from the article's place mentions: the literal place tied to the trigger, else one in the
+sentence, else the article's main place, else the dateline, else the country most named (precision 3)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from eventwire.geo.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY, Entry, Gazetteer
+from eventwire.records import Place, PlaceMention
+
+from .mention import LITERAL
+from .words import PlaceWords
+
+
+class Locator:
+    """Picks an event's Place from the mentions `Geoparser.parse` returned."""
+
+    def __init__(self, gazetteer: Gazetteer, words: PlaceWords):
+        self.gaz = gazetteer
+        self.words = words
+
+    def locate(self, doc, mentions: list[PlaceMention], cand) -> Place | None:
+        """The event's location from literal mentions: tied to the trigger, else in the sentence, else the
+        article's main place, else the dateline, else the country focus (precision 3)."""
+        literal = [m for m in mentions if m.kind == LITERAL]
+        s0, s1 = cand.start, cand.end
+        in_sent = [m for m in literal if s0 <= m.start and m.end <= s1]
+        trig = cand.trigger
+        if in_sent:
+            best = max(in_sent, key=lambda m: self._tie_score(doc, m, trig))
+            return self._narrow_to_main_town(best.place, literal)
+        main = self._main_place(literal)
+        if main is not None:
+            return main
+        countries = Counter(m.place.country for m in mentions if m.place.country)
+        if countries:
+            iso3 = countries.most_common(1)[0][0]
+            for m in mentions:
+                if m.place.country == iso3 and m.place.feature == COUNTRY:
+                    p = copy_place(m.place)
+                    p.precision = 3
+                    return p
+            cc = next((e.cc for e in self.gaz.countries().values() if e.iso3 == iso3), None)
+            e = self.gaz.country(cc) if cc else None
+            if e is not None:
+                return entry_place(e, text=None, precision=3)
+        return None
+
+    def _tie_score(self, doc, m: PlaceMention, trig) -> float:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        s = 0.0
+        if span is not None:
+            root = span.root
+            head = root.head
+            if head.dep_ == "prep" and head.lower_ in self.words.locative_preps:
+                s += 1.0
+                anc = head.head
+                if anc == trig or anc in trig.children or trig in anc.children or anc.head == trig:
+                    s += 3.0
+            dist = abs(root.i - trig.i)
+            s -= min(dist, 40) / 40.0
+        s += {CITY: 1.5, ADMIN2: 1.0, ADMIN1: 0.5}.get(m.place.feature or "", 0.0)
+        return s
+
+    def _narrow_to_main_town(self, place: Place, literal: list[PlaceMention]) -> Place:
+        """"clashes in northern Syria" in an article about Al Bab: the most specific place the report supports
+        is the article's main town inside that country or region (ACLED precision 2), not the region's centre."""
+        if place.feature not in (COUNTRY, ADMIN1):
+            return copy_place(place)
+        main = self._main_place(literal)
+        if main is None or main.feature not in (CITY, ADMIN2) or main.country != place.country:
+            return copy_place(place)
+        if place.feature == ADMIN1 and place.admin1 and main.admin1 and place.admin1 != main.admin1:
+            return copy_place(place)
+        narrowed = copy_place(main)
+        narrowed.text = place.text
+        narrowed.precision = max(2, main.precision)
+        return narrowed
+
+    @staticmethod
+    def _main_place(literal: list[PlaceMention]) -> Place | None:
+        if not literal:
+            return None
+        body = [m for m in literal if not (m.start < 60 and (m.place.text or "").isupper())]
+        pool = body or literal
+        counts = Counter((m.place.name, m.place.lat, m.place.lon) for m in pool)
+        spec = {CITY: 3, ADMIN2: 2, ADMIN1: 1}
+
+        def rank(m: PlaceMention):
+            return (spec.get(m.place.feature or "", 0), counts[(m.place.name, m.place.lat, m.place.lon)], -m.start)
+
+        best = max(pool, key=rank)
+        p = copy_place(best.place)
+        if not body:  # only the dateline: where the article was filed, a weak guess
+            p.precision = max(p.precision, 2)
+        return p
+
+
+def entry_place(e: Entry, text: str | None, precision: int, admin1_name: str | None = None) -> Place:
+    return Place(name=e.name, lat=round(e.lat, 5), lon=round(e.lon, 5), country=e.iso3, text=text,
+                 geonameid=e.geonameid, admin1=admin1_name or (e.name if e.feature == ADMIN1 else e.admin1_name),
+                 precision=precision, feature=e.feature)
+
+
+def copy_place(p: Place) -> Place:
+    return Place(**p.to_dict())

@@ -1,0 +1,126 @@
+"""The words the geoparser reads around place names, loaded once per Geoparser from the language data.
+
+English words live in lang/en/places/ (words.yaml: the small word lists, one per job; not_places.txt,
+org_words.txt, place_words.tsv, country_cues.tsv, admin_abbreviations.tsv, admin_words.tsv); country adjectives
+and demonyms come from data/countries.tsv (the table the gazetteer is built from), given names from the
+`names` package. A `PlaceWords` holds them all; nothing is kept in module globals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+from eventwire.geo.gazetteer import ADMIN1, ADMIN2
+from eventwire.geo.index import COUNTRIES, split_list
+from eventwire.geo.names import normalize
+from eventwire.lang import LanguageData, LanguageDataError, read_tsv
+
+from .mention import ADJECTIVE
+
+WORD_LISTS = "places/words.yaml"
+# the lists words.yaml must hold, each read into the attribute of the same name
+LISTS = ("person_titles", "locative_preps", "strong_preps", "name_particles", "arabic_articles", "connectors",
+         "direction_words", "near_words", "locative_verbs", "city_bodies", "leader_words", "resident_words",
+         "leading_words", "border_words", "the_modifiers", "hyphen_adjectives", "literal_heads", "street_words")
+UNITS = {"admin1": ADMIN1, "admin2": ADMIN2}
+CUE_CAP = 2.0  # at most two towns' worth of votes from the article's style
+
+
+class PlaceWords:
+    """Every word list of the geoparser, read from one LanguageData."""
+
+    def __init__(self, language: LanguageData):
+        self.language = language
+        lists = language.word_lists(WORD_LISTS, known=LISTS)
+        missing = [name for name in LISTS if name not in lists]
+        if missing:
+            raise LanguageDataError(language.path(WORD_LISTS), None, f"missing list(s) {', '.join(missing)}")
+        for name in LISTS:
+            setattr(self, name, frozenset(lists[name]))
+        self.street_words: tuple[str, ...] = lists["street_words"]  # in order: an alternation of a pattern
+        # "the tropical Atlantic": the direction words may stand between "the" and a sea too
+        self.the_modifiers = self.direction_words | self.the_modifiers
+        self.admin_words: dict[str, str] = self._admin_words()
+        self.adjectives, self.demonyms = self._country_words()
+        self.place_words = self._place_words()
+        self.not_places = frozenset(normalize(w) for w in language.lines("places/not_places.txt"))
+        self.org_words = frozenset(w.lower() for w in language.lines("places/org_words.txt"))
+        self.country_cues = self._country_cues()
+        self.admin_abbreviations = self._admin_abbreviations()
+        self.given_names = given_names()
+
+    # -- readers ---------------------------------------------------------------------------------------
+    def _admin_words(self) -> dict[str, str]:
+        """"province" -> admin1, "county" -> admin2 (places/admin_words.tsv)."""
+        out: dict[str, str] = {}
+        path = self.language.path("places/admin_words.tsv")
+        for row in self.language.tsv("places/admin_words.tsv", ("word", "unit"), unique="word"):
+            if row["unit"] not in UNITS:
+                raise LanguageDataError(path, row["_line"], f"unit must be one of {', '.join(UNITS)}")
+            out[row["word"]] = UNITS[row["unit"]]
+        return out
+
+    @staticmethod
+    def _country_words() -> tuple[dict[str, str], dict[str, str]]:
+        """(adjective -> ISO2, demonym -> ISO2) from data/countries.tsv, normalised."""
+        adjs: dict[str, str] = {}
+        dems: dict[str, str] = {}
+        path = Path(str(resources.files("eventwire").joinpath("data", *COUNTRIES)))
+        for row in read_tsv(path):
+            cc = row.get("iso2")
+            if not cc:
+                continue
+            for a in split_list(row.get("adjectives")):
+                adjs.setdefault(normalize(a), cc)
+            for d in split_list(row.get("demonyms")):
+                dems.setdefault(normalize(d), cc)
+        return adjs, dems
+
+    def _place_words(self) -> dict[str, tuple[str, str]]:
+        """normalised word -> (place name, kind) from places/place_words.tsv ("Kurdish" -> Kurdistan)."""
+        return {normalize(r["word"]): (r["place"], r.get("kind") or ADJECTIVE)
+                for r in self.language.tsv("places/place_words.tsv", ("word", "place", "kind"))
+                if r.get("word") and r.get("place")}
+
+    def _country_cues(self) -> tuple[tuple[str, float, re.Pattern], ...]:
+        """(ISO2, weight, pattern) from places/country_cues.tsv."""
+        path = self.language.path("places/country_cues.tsv")
+        out = []
+        for r in self.language.tsv("places/country_cues.tsv", ("country", "weight", "pattern")):
+            if not r.get("pattern"):
+                continue
+            try:
+                out.append((r["country"], float(r["weight"]), re.compile(r["pattern"])))
+            except (ValueError, re.error) as exc:
+                raise LanguageDataError(path, r["_line"], f"bad weight or pattern: {exc}") from None
+        return tuple(out)
+
+    def _admin_abbreviations(self) -> dict[str, tuple[str, str]]:
+        """'Ga.' -> ('US', 'GA'): only read right after "Town," (see places/admin_abbreviations.tsv)."""
+        out: dict[str, tuple[str, str]] = {}
+        for row in self.language.tsv("places/admin_abbreviations.tsv", ("country", "admin1", "abbreviations")):
+            for ab in split_list(row.get("abbreviations")):
+                out[ab] = (row["country"], row["admin1"])
+        return out
+
+    # -- uses --------------------------------------------------------------------------------------------
+    def style_votes(self, text: str) -> Counter:
+        """Which country the article's writing conventions point to ("Sept. 26", "£40", "lakh"), capped votes."""
+        votes: Counter = Counter()
+        for cc, weight, pattern in self.country_cues:
+            if pattern.search(text):
+                votes[cc] += weight
+        return Counter({cc: min(v, CUE_CAP) for cc, v in votes.items()})
+
+
+def given_names() -> frozenset[str]:
+    """Given names (US Census first-name lists, shipped by the `names` package), lower-cased."""
+    out: set[str] = set()
+    for f in ("dist.male.first", "dist.female.first"):
+        for line in resources.files("names").joinpath(f).read_text().splitlines():
+            if line.strip():
+                out.add(line.split()[0].lower())
+    return frozenset(out)
