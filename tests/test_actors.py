@@ -3,23 +3,28 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import re
 from collections import defaultdict
+from dataclasses import replace
 
 import pytest
 
 from eventwire.extraction import actors
-from eventwire.extraction.actors import ActorMention, Catalogue, default_catalogue, normalise, ruler_patterns
+from eventwire.extraction.actors import ActorMention, Catalogue, normalise
 from eventwire.records import Actor
+
+# `catalogue` and `nlp` are the session fixtures of tests/conftest.py (the default Pipeline's).
 
 
 @pytest.fixture(scope="module")
-def cat() -> Catalogue:
-    return default_catalogue()
+def sources() -> actors.Sources:
+    """The package's catalogue files, read once (for tests that build catalogues from changed data)."""
+    return actors.read_sources()
 
 
-def mentions(cat, nlp, text) -> list[ActorMention]:
-    return cat.find_mentions(nlp(text))
+def mentions(catalogue, nlp, text) -> list[ActorMention]:
+    return catalogue.find_mentions(nlp(text))
 
 
 def by_text(ms: list[ActorMention]) -> dict[str, Actor]:
@@ -30,49 +35,51 @@ def by_text(ms: list[ActorMention]) -> dict[str, Actor]:
 
 @pytest.mark.parametrize("alias", ["Daesh", "ISIS", "ISIL", "IS", "Islamic State", "the Islamic State group", "Da'esh",
                                    "Islamic State of Iraq and the Levant"])
-def test_islamic_state_aliases_are_one_actor(cat, alias):
-    actor = cat.resolve(alias)
+def test_islamic_state_aliases_are_one_actor(catalogue, alias):
+    actor = catalogue.resolve(alias)
     assert actor is not None and actor.name == "Islamic State"
     assert actor.sector == "INS" and actor.inter == 2
     assert actor.text == alias
 
 
 @pytest.mark.parametrize("alias", ["al-Shabab", "Al Shabaab", "al-Shabaab", "Al-Shabaab's", "AL SHABAAB", "al Shabaab"])
-def test_shabaab_spellings(cat, alias):
-    actor = cat.resolve(alias)
+def test_shabaab_spellings(catalogue, alias):
+    actor = catalogue.resolve(alias)
     assert actor.name == "al-Shabaab" and actor.country == "SOM"
 
 
-def test_resolve_is_tolerant_of_case_diacritics_hyphens_and_articles(cat):
-    assert cat.resolve("hayat tahrir al sham").name == "Hay'at Tahrir al-Sham"
-    assert cat.resolve("Jabhat al-Nusra").name == "Hay'at Tahrir al-Sham"
-    assert cat.resolve("the Houthis").name == "Houthis"
-    assert cat.resolve("Ansar Allah").name == "Houthis"
-    assert cat.resolve("Recep Tayyip Erdoğan").name == "Government of Turkey"
-    assert cat.resolve("Tehreek-e-Taliban Pakistan").name == "Tehrik-i-Taliban Pakistan"
-    assert cat.resolve("Pakistani Taliban").name == "Tehrik-i-Taliban Pakistan"
-    assert cat.resolve("Rapid Support Forces").inter == 2
-    assert cat.resolve("Wagner Group").country == "RUS"
+@pytest.mark.parametrize("phrase,name", [
+    ("hayat tahrir al sham", "Hay'at Tahrir al-Sham"), ("Jabhat al-Nusra", "Hay'at Tahrir al-Sham"),
+    ("the Houthis", "Houthis"), ("Ansar Allah", "Houthis"), ("Recep Tayyip Erdoğan", "Government of Turkey"),
+    ("Tehreek-e-Taliban Pakistan", "Tehrik-i-Taliban Pakistan"), ("Pakistani Taliban", "Tehrik-i-Taliban Pakistan"),
+])
+def test_resolve_is_tolerant_of_case_diacritics_hyphens_and_articles(catalogue, phrase, name):
+    assert catalogue.resolve(phrase).name == name
 
 
-def test_resolve_canonical_names_and_generated_phrases(cat):
-    assert cat.resolve("Military Forces of Turkey").sector == "MIL"
-    assert cat.resolve("the Turkish army").name == "Military Forces of Turkey"
-    assert cat.resolve("Nigerian police").name == "Police Forces of Nigeria"
-    assert cat.resolve("Civilians (Syria)").country == "SYR"
-    assert cat.resolve("completely unknown words here") is None
-    assert cat.resolve("") is None
+def test_resolve_gives_the_actor_record(catalogue):
+    assert catalogue.resolve("Rapid Support Forces").inter == 2
+    assert catalogue.resolve("Wagner Group").country == "RUS"
 
 
-def test_acronyms_need_capitals(cat, nlp):
-    ms = mentions(cat, nlp, "This is what it is. Is it over? The KIA said it was killed in action.")
+def test_resolve_canonical_names_and_generated_phrases(catalogue):
+    assert catalogue.resolve("Military Forces of Turkey").sector == "MIL"
+    assert catalogue.resolve("the Turkish army").name == "Military Forces of Turkey"
+    assert catalogue.resolve("Nigerian police").name == "Police Forces of Nigeria"
+    assert catalogue.resolve("Civilians (Syria)").country == "SYR"
+    assert catalogue.resolve("completely unknown words here") is None
+    assert catalogue.resolve("") is None
+
+
+def test_acronyms_need_capitals(catalogue, nlp):
+    ms = mentions(catalogue, nlp, "This is what it is. Is it over? The KIA said it was killed in action.")
     names = [m.actor.name for m in ms]
     assert "Islamic State" not in names
     assert names.count("Kachin Independence Army") == 1
 
 
-def test_lowercase_common_words_are_not_countries(cat, nlp):
-    ms = mentions(cat, nlp, "They ate turkey and chad was there.")
+def test_lowercase_common_words_are_not_countries(catalogue, nlp):
+    ms = mentions(catalogue, nlp, "They ate turkey and chad was there.")
     assert not [m for m in ms if m.actor.country in ("TUR", "TCD")]
 
 
@@ -97,8 +104,8 @@ def test_lowercase_common_words_are_not_countries(cat, nlp):
     ("US troops", "Military Forces of the United States", "MIL"),
     ("South Sudanese soldiers", "Military Forces of South Sudan", "MIL"),
 ])
-def test_state_force_phrases(cat, nlp, phrase, name, sector):
-    ms = mentions(cat, nlp, f"Officials said {phrase} were involved on Monday.")
+def test_state_force_phrases(catalogue, nlp, phrase, name, sector):
+    ms = mentions(catalogue, nlp, f"Officials said {phrase} were involved on Monday.")
     hits = [m for m in ms if m.actor.name == name]
     assert hits, [(m.text, m.actor.name) for m in ms]
     m = hits[0]
@@ -107,50 +114,55 @@ def test_state_force_phrases(cat, nlp, phrase, name, sector):
     assert m.text == phrase.removeprefix("the ")
 
 
-def test_turkish_forces_record(cat, nlp):
-    [m] = [m for m in mentions(cat, nlp, "Turkish forces shelled the village.") if m.text == "Turkish forces"]
+def test_turkish_forces_record(catalogue, nlp):
+    [m] = [m for m in mentions(catalogue, nlp, "Turkish forces shelled the village.") if m.text == "Turkish forces"]
     assert (m.actor.name, m.actor.country, m.actor.sector, m.actor.inter, m.actor.cameo) == \
         ("Military Forces of Turkey", "TUR", "MIL", 1, "TURMIL")
     assert m.start == 0 and m.end == len("Turkish forces") and (m.start_token, m.end_token) == (0, 2)
 
 
-def test_every_country_has_state_actors(cat):
-    for iso3 in cat.countries:
+def test_every_country_has_state_actors(catalogue):
+    for iso3 in catalogue.countries:
         for sector in ("MIL", "COP", "GOV", "SPY"):
-            e = cat.state_entry(iso3, sector)
+            e = catalogue.state_entry(iso3, sector)
             assert e.country == iso3 and e.sector == sector and e.inter == 1
 
 
-def test_named_state_forces(cat):
-    assert cat.resolve("Syrian Arab Army").name == "Military Forces of Syria"
-    assert cat.resolve("SAA").name == "Military Forces of Syria"
-    assert cat.resolve("Tatmadaw").name == "Military Forces of Myanmar"
-    assert cat.resolve("IDF").name == "Military Forces of Israel"
-    assert cat.resolve("TSK").name == "Military Forces of Turkey"
-    assert cat.resolve("FARDC").country == "COD"
-    assert cat.resolve("SANDF").country == "ZAF"
-    assert cat.resolve("IRGC").country == "IRN" and cat.resolve("Quds Force").sector == "MIL"
-    rsf = cat.resolve("RSF")
+@pytest.mark.parametrize("alias,name", [
+    ("Syrian Arab Army", "Military Forces of Syria"), ("SAA", "Military Forces of Syria"),
+    ("Tatmadaw", "Military Forces of Myanmar"), ("IDF", "Military Forces of Israel"),
+    ("TSK", "Military Forces of Turkey"),
+])
+def test_named_state_forces_resolve_to_the_state(catalogue, alias, name):
+    assert catalogue.resolve(alias).name == name
+
+
+def test_named_state_forces(catalogue):
+    assert catalogue.resolve("FARDC").country == "COD"
+    assert catalogue.resolve("SANDF").country == "ZAF"
+    assert catalogue.resolve("IRGC").country == "IRN" and catalogue.resolve("Quds Force").sector == "MIL"
+    rsf = catalogue.resolve("RSF")
     assert rsf.name == "Rapid Support Forces" and rsf.inter == 2 and rsf.sector not in actors.STATE_SECTORS
 
 
-def test_conjoined_country_adjectives_share_the_noun(cat, nlp):
-    got = by_text(mentions(cat, nlp, "Russian and Syrian warplanes bombed the city."))
+def test_conjoined_country_adjectives_share_the_noun(catalogue, nlp):
+    got = by_text(mentions(catalogue, nlp, "Russian and Syrian warplanes bombed the city."))
     assert got["Russian"].name == "Military Forces of Russia"
     assert got["Syrian warplanes"].name == "Military Forces of Syria"
 
 
-def test_country_and_capital_metonyms(cat, nlp):
+def test_country_and_capital_metonyms(catalogue, nlp):
     text = "Turkey said it would retaliate. Fighting in Syria went on. Moscow has warned of a response."
-    ms = mentions(cat, nlp, text)
+    ms = mentions(catalogue, nlp, text)
     got = {(m.text, m.kind): m.actor.name for m in ms}
     assert got[("Turkey", "country")] == "Government of Turkey"
     assert got[("Moscow", "capital")] == "Government of Russia"
     assert not [m for m in ms if m.text == "Syria"]
 
 
-def test_people_resolve_to_their_state_with_role(cat, nlp):
-    ms = mentions(cat, nlp, "Turkish President Recep Tayyip Erdogan met Syria's foreign minister Walid al-Muallem.")
+def test_people_resolve_to_their_state_with_role(catalogue, nlp):
+    text = "Turkish President Recep Tayyip Erdogan met Syria's foreign minister Walid al-Muallem."
+    ms = mentions(catalogue, nlp, text)
     got = by_text(ms)
     assert got["Turkish President Recep Tayyip Erdogan"].name == "Government of Turkey"
     assert got["Syria's foreign minister Walid al-Muallem"].country == "SYR"
@@ -158,33 +170,33 @@ def test_people_resolve_to_their_state_with_role(cat, nlp):
     assert ms[0].person == "Recep Tayyip Erdogan"
 
 
-def test_leader_name_before_force_noun(cat, nlp):
-    got = by_text(mentions(cat, nlp, "Assad forces and pro-Assad forces attacked; Putin's troops advanced."))
+def test_leader_name_before_force_noun(catalogue, nlp):
+    got = by_text(mentions(catalogue, nlp, "Assad forces and pro-Assad forces attacked; Putin's troops advanced."))
     assert got["Assad forces"].name == "Military Forces of Syria"
     assert got["pro-Assad forces"].name == "Military Forces of Syria"
     assert got["Putin's troops"].name == "Military Forces of Russia"
 
 
-def test_pentagon_spokesman(cat, nlp):
-    ms = mentions(cat, nlp, "A spokesman for the Pentagon said the strike killed a commander.")
+def test_pentagon_spokesman(catalogue, nlp):
+    ms = mentions(catalogue, nlp, "A spokesman for the Pentagon said the strike killed a commander.")
     assert [m.actor.name for m in ms if m.text == "Pentagon"] == ["Military Forces of the United States"]
 
 
 # -- groups and longest match ----------------------------------------------------------------------------------
 
-def test_longest_match_wins(cat, nlp):
-    ms = mentions(cat, nlp, "Islamic State West Africa Province fighters attacked Nigerian soldiers.")
+def test_longest_match_wins(catalogue, nlp):
+    ms = mentions(catalogue, nlp, "Islamic State West Africa Province fighters attacked Nigerian soldiers.")
     assert ms[0].actor.name == "Islamic State West Africa Province"
     assert ms[0].text == "Islamic State West Africa Province fighters"
     assert "Islamic State" not in [m.actor.name for m in ms]
 
 
-def test_mentions_are_sorted_and_disjoint(cat, nlp):
+def test_mentions_are_sorted_and_disjoint(catalogue, nlp):
     text = ("The US-led coalition and Iraqi security forces fought ISIS near Mosul, while Kurdish Peshmerga fighters "
             "and Hashd al-Shaabi militiamen held the road; gunmen killed two civilians.")
-    ms = mentions(cat, nlp, text)
+    ms = mentions(catalogue, nlp, text)
     assert [m.start for m in ms] == sorted(m.start for m in ms)
-    for a, b in zip(ms, ms[1:]):
+    for a, b in itertools.pairwise(ms):
         assert a.end <= b.start
     for m in ms:
         assert text[m.start:m.end] == m.text
@@ -193,8 +205,8 @@ def test_mentions_are_sorted_and_disjoint(cat, nlp):
             "Popular Mobilization Forces"} <= names
 
 
-def test_member_nouns_stay_with_the_group(cat, nlp):
-    got = by_text(mentions(cat, nlp, "Taliban fighters and Hamas gunmen and al-Qaeda militants were seen."))
+def test_member_nouns_stay_with_the_group(catalogue, nlp):
+    got = by_text(mentions(catalogue, nlp, "Taliban fighters and Hamas gunmen and al-Qaeda militants were seen."))
     assert got["Taliban fighters"].name == "Taliban"
     assert got["Hamas gunmen"].name == "Hamas"
     assert got["al-Qaeda militants"].name == "al-Qaeda"
@@ -202,48 +214,48 @@ def test_member_nouns_stay_with_the_group(cat, nlp):
 
 # -- generics ---------------------------------------------------------------------------------------------------
 
-def test_generic_actors_are_marked_and_localised(cat, nlp):
-    ms = mentions(cat, nlp, "Gunmen killed five villagers; regime forces and police arrested protesters.")
+def test_generic_actors_are_marked_and_localised(catalogue, nlp):
+    ms = mentions(catalogue, nlp, "Gunmen killed five villagers; regime forces and police arrested protesters.")
     got = {m.text: m for m in ms}
     for text in ("Gunmen", "villagers", "regime forces", "police", "protesters"):
         assert got[text].generic, text
-    assert cat.localize(got["Gunmen"].actor, "SYR").name == "Unidentified Armed Group (Syria)"
-    assert cat.localize(got["Gunmen"].actor, "SYR").country == "SYR"
-    assert cat.localize(got["regime forces"].actor, "SYR").name == "Military Forces of Syria"
-    assert cat.localize(got["police"].actor, "SYR").name == "Police Forces of Syria"
-    assert cat.localize(got["villagers"].actor, "SYR").name == "Civilians (Syria)"
-    prot = cat.localize(got["protesters"].actor, "SYR")
+    assert catalogue.localize(got["Gunmen"].actor, "SYR").name == "Unidentified Armed Group (Syria)"
+    assert catalogue.localize(got["Gunmen"].actor, "SYR").country == "SYR"
+    assert catalogue.localize(got["regime forces"].actor, "SYR").name == "Military Forces of Syria"
+    assert catalogue.localize(got["police"].actor, "SYR").name == "Police Forces of Syria"
+    assert catalogue.localize(got["villagers"].actor, "SYR").name == "Civilians (Syria)"
+    prot = catalogue.localize(got["protesters"].actor, "SYR")
     assert (prot.name, prot.inter) == ("Protesters (Syria)", 6)
-    assert cat.localize(got["Gunmen"].actor, "SYR").text == "Gunmen"
+    assert catalogue.localize(got["Gunmen"].actor, "SYR").text == "Gunmen"
 
 
-def test_government_troops_localise_to_state_forces(cat, nlp):
-    [m] = [m for m in mentions(cat, nlp, "Government troops retook the town.") if m.text == "Government troops"]
-    local = cat.localize(m.actor, "SYR")
+def test_government_troops_localise_to_state_forces(catalogue, nlp):
+    [m] = [m for m in mentions(catalogue, nlp, "Government troops retook the town.") if m.text == "Government troops"]
+    local = catalogue.localize(m.actor, "SYR")
     assert (local.name, local.sector, local.inter) == ("Military Forces of Syria", "MIL", 1)
 
 
-def test_localize_leaves_known_actors_and_missing_country_alone(cat):
-    hts = cat.resolve("HTS")
-    assert cat.localize(hts, "TUR") == hts
-    gunmen = cat.resolve("gunmen")
-    assert cat.localize(gunmen, None) == gunmen
+def test_localize_leaves_known_actors_and_missing_country_alone(catalogue):
+    hts = catalogue.resolve("HTS")
+    assert catalogue.localize(hts, "TUR") == hts
+    gunmen = catalogue.resolve("gunmen")
+    assert catalogue.localize(gunmen, None) == gunmen
 
 
-def test_localize_by_country(cat):
-    kurds = cat.resolve("Kurdish fighters")
-    assert cat.localize(kurds, "SYR").name == "People's Protection Units"
-    assert cat.localize(kurds, "IRQ").name == "Peshmerga"
+def test_localize_by_country(catalogue):
+    kurds = catalogue.resolve("Kurdish fighters")
+    assert catalogue.localize(kurds, "SYR").name == "People's Protection Units"
+    assert catalogue.localize(kurds, "IRQ").name == "Peshmerga"
 
 
-def test_country_word_localises_a_generic_at_once(cat, nlp):
-    got = by_text(mentions(cat, nlp, "Afghan civilians fled as Syrian rebels advanced."))
+def test_country_word_localises_a_generic_at_once(catalogue, nlp):
+    got = by_text(mentions(catalogue, nlp, "Afghan civilians fled as Syrian rebels advanced."))
     assert got["Afghan civilians"].name == "Civilians (Afghanistan)"
     assert got["Syrian rebels"].name == "Rebels (Syria)" and got["Syrian rebels"].inter == 2
 
 
-def test_suspected_militants_and_suicide_bomber(cat, nlp):
-    ms = mentions(cat, nlp, "Suspected militants attacked a checkpoint and a suicide bomber struck.")
+def test_suspected_militants_and_suicide_bomber(catalogue, nlp):
+    ms = mentions(catalogue, nlp, "Suspected militants attacked a checkpoint and a suicide bomber struck.")
     got = {m.text: m for m in ms}
     assert got["Suspected militants"].generic and got["Suspected militants"].actor.sector == "INS"
     assert got["suicide bomber"].generic
@@ -251,45 +263,48 @@ def test_suspected_militants_and_suicide_bomber(cat, nlp):
 
 # -- guess ---------------------------------------------------------------------------------------------------------
 
-def test_guess_unknown_group(cat):
-    a = cat.guess("the Mountain Lions Liberation Front")
+def test_guess_unknown_group(catalogue):
+    a = catalogue.guess("the Mountain Lions Liberation Front")
     assert (a.name, a.known, a.sector, a.inter) == ("Mountain Lions Liberation Front", False, "REB", 2)
-    assert cat.guess("a Sudanese militia").country == "SDN"
-    assert cat.guess("Ansar al-Khilafa Brigade").sector == "INS"
-    assert cat.guess("angry villagers").inter == 7
-    assert cat.guess("striking protesters").inter == 6
-    assert cat.guess("Katanga Police Unit").sector == "COP"
-    assert cat.guess("unknown gunmen").sector == "UAF"
+    assert catalogue.guess("a Sudanese militia").country == "SDN"
+
+
+@pytest.mark.parametrize("phrase,field,value", [
+    ("Ansar al-Khilafa Brigade", "sector", "INS"), ("angry villagers", "inter", 7), ("striking protesters", "inter", 6),
+    ("Katanga Police Unit", "sector", "COP"), ("unknown gunmen", "sector", "UAF"),
+])
+def test_guess_sector_and_inter_from_words(catalogue, phrase, field, value):
+    assert getattr(catalogue.guess(phrase), field) == value
 
 
 # -- data quality --------------------------------------------------------------------------------------------------
 
-def test_catalogue_size(cat):
-    stats = cat.stats()
+def test_catalogue_size(catalogue):
+    stats = catalogue.stats()
     assert stats["actors"] >= 300
     assert stats["aliases"] >= 1500
-    named = [e for e in cat.entries.values() if e.kind != "state"]
+    named = [e for e in catalogue.entries.values() if e.kind != "state"]
     assert len(named) >= 200
 
 
-def test_no_conflicting_duplicates_in_data():
+def test_no_conflicting_duplicates_in_data(sources):
     seen: dict[str, dict] = {}
-    for name in ("groups.yaml", "igos.yaml"):
-        for d in actors._read_yaml(name):
+    for entries in (sources.groups, sources.igos):
+        for d in entries:
             key = d["name"]
             rec = {k: d.get(k) for k in ("country", "sector", "inter")}
             assert seen.setdefault(key, rec) == rec, key
     alias_owner: dict[str, set[str]] = defaultdict(set)
-    for name in ("groups.yaml", "igos.yaml"):
-        for d in actors._read_yaml(name):
+    for entries in (sources.groups, sources.igos):
+        for d in entries:
             for a in d["aliases"]:
                 alias_owner[(normalise(a), a.isupper())].add(d["name"])
     clashes = {a: names for a, names in alias_owner.items() if len(names) > 1}
     assert not clashes, clashes
 
 
-def test_no_alias_names_two_actors(cat):
-    assert cat.alias_clashes() == []
+def test_no_alias_names_two_actors(catalogue):
+    assert catalogue.alias_clashes() == []
 
 
 def test_countries_tsv_rows_are_valid():
@@ -312,14 +327,14 @@ def test_countries_tsv_rows_are_valid():
     assert by["XKX"]["name"] == "Kosovo" and by["PSE"]["adjectives"] == "Palestinian"
 
 
-def test_every_actor_country_is_known(cat):
-    for e in cat.entries.values():
-        assert e.country is None or e.country in cat.countries, e
+def test_every_actor_country_is_known(catalogue):
+    for e in catalogue.entries.values():
+        assert e.country is None or e.country in catalogue.countries, e
         assert e.inter is None or 1 <= e.inter <= 8, e
 
 
-def test_ruler_patterns(cat):
-    pats = ruler_patterns()
+def test_ruler_patterns(catalogue):
+    pats = catalogue.ruler_patterns()
     labels = {p["label"] for p in pats}
     assert labels == {"ORG", "NORP", "PERSON"}
     assert {"label": "ORG", "pattern": "ISWAP", "id": "Islamic State West Africa Province"} in pats
@@ -337,48 +352,48 @@ def test_ruler_labels_entities_in_the_pipeline(nlp):
     assert ents.get("AQAP") == "ORG"
 
 
-def test_empty_doc(cat, nlp):
-    assert cat.find_mentions(nlp("")) == []
+def test_empty_doc(catalogue, nlp):
+    assert catalogue.find_mentions(nlp("")) == []
 
 
-def test_unknown_person_with_a_state_role(cat, nlp):
+def test_unknown_person_with_a_state_role(catalogue, nlp):
     text = "Gambian President Dawda Jawara will visit. Judge Alejandro Rivera opened a case."
-    got = by_text(mentions(cat, nlp, text))
+    got = by_text(mentions(catalogue, nlp, text))
     assert got["Gambian President Dawda Jawara"].name == "Government of the Gambia"
-    judge = [m for m in mentions(cat, nlp, "Judge Alejandro Rivera opened a case.") if m.kind == "person"]
+    judge = [m for m in mentions(catalogue, nlp, "Judge Alejandro Rivera opened a case.") if m.kind == "person"]
     assert judge and judge[0].generic and judge[0].actor.sector == "GOV"
 
 
-def test_ethnic_minority_is_generic_civilians(cat, nlp):
-    [m] = [m for m in mentions(cat, nlp, "Ethnic Albanians demonstrated in Serbia.") if "Albanians" in m.text]
-    assert m.generic and cat.localize(m.actor, "SRB").name == "Civilians (Serbia)"
+def test_ethnic_minority_is_generic_civilians(catalogue, nlp):
+    [m] = [m for m in mentions(catalogue, nlp, "Ethnic Albanians demonstrated in Serbia.") if "Albanians" in m.text]
+    assert m.generic and catalogue.localize(m.actor, "SRB").name == "Civilians (Serbia)"
 
 
-def test_named_militia_beats_generated_state_phrase(cat, nlp):
-    got = by_text(mentions(cat, nlp, "Syria's National Defense Forces held the road."))
+def test_named_militia_beats_generated_state_phrase(catalogue, nlp):
+    got = by_text(mentions(catalogue, nlp, "Syria's National Defense Forces held the road."))
     assert got["National Defense Forces"].name == "National Defence Forces"
     assert got["National Defense Forces"].inter == 3
 
 
-def test_mention_offsets_inside_glued_tokens(cat, nlp):
+def test_mention_offsets_inside_glued_tokens(catalogue, nlp):
     text = "Battle of Mosul (2016):Islamic State shot a cameraman."
-    [m] = [m for m in mentions(cat, nlp, text) if m.actor.name == "Islamic State"]
+    [m] = [m for m in mentions(catalogue, nlp, text) if m.actor.name == "Islamic State"]
     assert text[m.start:m.end] == "Islamic State" == m.text
 
 
-def test_bad_data_gives_a_clear_error():
-    countries = actors.load_countries()
-    state = actors._read_yaml("state_forces.yaml")
-    generics = actors._read_yaml("generics.yaml")
+def test_bad_data_gives_a_clear_error(sources):
+    def build(groups=(), people=()):
+        return Catalogue(replace(sources, groups=list(groups), igos=[], people=list(people)))
+
     with pytest.raises(actors.CatalogueError, match="unknown country code"):
-        Catalogue(countries, state, [{"name": "X Front", "country": "XXX", "aliases": []}], [], [], generics)
+        build([{"name": "X Front", "country": "XXX", "aliases": []}])
     with pytest.raises(actors.CatalogueError, match="inter"):
-        Catalogue(countries, state, [{"name": "X Front", "inter": 12, "aliases": []}], [], [], generics)
+        build([{"name": "X Front", "inter": 12, "aliases": []}])
     with pytest.raises(actors.CatalogueError, match="defined twice"):
-        Catalogue(countries, state, [{"name": "X Front", "sector": "REB", "aliases": []},
-                                     {"name": "X Front", "sector": "INS", "aliases": []}], [], [], generics)
+        build([{"name": "X Front", "sector": "REB", "aliases": []},
+               {"name": "X Front", "sector": "INS", "aliases": []}])
     with pytest.raises(actors.CatalogueError, match="unknown actor"):
-        Catalogue(countries, state, [], [], [{"person": "A B", "actor": "Nobody", "aliases": []}], generics)
+        build(people=[{"person": "A B", "actor": "Nobody", "aliases": []}])
 
 
 @pytest.mark.parametrize("phrase,name", [
@@ -388,60 +403,119 @@ def test_bad_data_gives_a_clear_error():
     ("DR Congo troops", "Military Forces of the Democratic Republic of the Congo"),
     ("Iraqi defence ministry officials", "Military Forces of Iraq"), ("Kenyan police chief", "Police Forces of Kenya"),
 ])
-def test_noun_compounds_and_modifiers(cat, phrase, name):
-    assert cat.resolve(phrase).name == name
+def test_noun_compounds_and_modifiers(catalogue, phrase, name):
+    assert catalogue.resolve(phrase).name == name
 
 
-def test_possessive_country_is_an_actor_unless_a_place_follows(cat, nlp):
-    got = by_text(mentions(cat, nlp, "Fighting in Syria's north went on. Officials praised Haiti's efforts."))
+def test_possessive_country_is_an_actor_unless_a_place_follows(catalogue, nlp):
+    got = by_text(mentions(catalogue, nlp, "Fighting in Syria's north went on. Officials praised Haiti's efforts."))
     assert "Syria" not in got
     assert got["Haiti's efforts"].name == "Government of Haiti"
-    assert by_text(mentions(cat, nlp, "Nicaragua's Sandinista government ordered it."))[
+    assert by_text(mentions(catalogue, nlp, "Nicaragua's Sandinista government ordered it."))[
         "Nicaragua's Sandinista government"].name == "Government of Nicaragua"
 
 
-def test_guess_common_nouns_and_names_differently(cat):
-    assert (cat.guess("the army").sector, cat.guess("the army").inter) == ("MIL", 1)
-    assert cat.guess("local police").sector == "COP"
-    assert cat.guess("Mahdi Army").inter == 3  # a named army is an armed group, not a state
+def test_guess_common_nouns_and_names_differently(catalogue):
+    assert (catalogue.guess("the army").sector, catalogue.guess("the army").inter) == ("MIL", 1)
+    assert catalogue.guess("local police").sector == "COP"
+    assert catalogue.guess("Mahdi Army").inter == 3  # a named army is an armed group, not a state
 
 
-def test_state_forces_abroad_are_external(cat):
-    turkish = cat.resolve("Turkish forces")
-    assert cat.as_acting_in(turkish, "SYR").inter == 8
-    assert cat.as_acting_in(turkish, "TUR").inter == 1
-    assert cat.as_acting_in(cat.resolve("HTS"), "TUR").inter == 2
+def test_state_forces_abroad_are_external(catalogue):
+    turkish = catalogue.resolve("Turkish forces")
+    assert catalogue.as_acting_in(turkish, "SYR").inter == 8
+    assert catalogue.as_acting_in(turkish, "TUR").inter == 1
+    assert catalogue.as_acting_in(catalogue.resolve("HTS"), "TUR").inter == 2
 
 
-def test_country_inside_a_longer_name_is_not_an_actor(cat, nlp):
-    ms = mentions(cat, nlp, "Officials in New Jersey met people from Northern Ireland. Meanwhile Turkey said no.")
+def test_country_inside_a_longer_name_is_not_an_actor(catalogue, nlp):
+    ms = mentions(catalogue, nlp, "Officials in New Jersey met people from Northern Ireland. Meanwhile Turkey said no.")
     assert [m.actor.name for m in ms if m.kind == "country"] == ["Government of Turkey"]
 
 
-def test_ambiguous_country_names_need_a_verb(cat, nlp):
-    ms = mentions(cat, nlp, "Officials from Georgia met. Georgia said it would respond. Jordan Peterson spoke.")
+def test_ambiguous_country_names_need_a_verb(catalogue, nlp):
+    ms = mentions(catalogue, nlp, "Officials from Georgia met. Georgia said it would respond. Jordan Peterson spoke.")
     assert [(m.text, m.start) for m in ms if m.kind == "country"] == [("Georgia", 28)]
 
 
-def test_odd_input_never_breaks(cat, nlp):
+def test_odd_input_never_breaks(catalogue, nlp):
     for text in ["", "   ", "'s", "the", "((()))", "\u202e\u200b", "ISIS" * 500, "🙂 gunmen 🙂"]:
-        cat.resolve(text)
-        assert cat.guess(text).name
-        assert cat.guess(text).known is False
-        cat.find_mentions(nlp(text))
-    assert cat.guess("").name == actors.UNKNOWN_NAME
-    assert cat.resolve(None) is None
+        catalogue.resolve(text)
+        assert catalogue.guess(text).name
+        assert catalogue.guess(text).known is False
+        catalogue.find_mentions(nlp(text))
+    assert catalogue.guess("").name == actors.UNKNOWN_NAME
+    assert catalogue.resolve(None) is None
 
 
-def test_parent_groups(cat):
-    assert cat.parent("Islamic State West Africa Province") == "Islamic State"
-    assert cat.parent("al-Shabaab") == "al-Qaeda"
-    assert cat.parent("Hamas") is None and cat.parent("no such actor") is None
-    for e in cat.entries.values():
-        assert e.parent is None or e.parent in cat.entries, e
+def test_parent_groups(catalogue):
+    assert catalogue.parent("Islamic State West Africa Province") == "Islamic State"
+    assert catalogue.parent("al-Shabaab") == "al-Qaeda"
+    assert catalogue.parent("Hamas") is None and catalogue.parent("no such actor") is None
+    for e in catalogue.entries.values():
+        assert e.parent is None or e.parent in catalogue.entries, e
 
 
-def test_pro_government_forces_are_generic_state_forces(cat, nlp):
-    [m] = [m for m in mentions(cat, nlp, "Pro-government forces shelled the village.") if m.start == 0]
+def test_pro_government_forces_are_generic_state_forces(catalogue, nlp):
+    [m] = [m for m in mentions(catalogue, nlp, "Pro-government forces shelled the village.") if m.start == 0]
     assert m.text == "Pro-government forces" and m.generic
-    assert cat.localize(m.actor, "SYR").name == "Military Forces of Syria"
+    assert catalogue.localize(m.actor, "SYR").name == "Military Forces of Syria"
+
+
+# -- checks of the data files: errors name the file and the line -----------------------------------------------
+
+GOOD_GROUP = "- {name: Crimson Dawn Brigade, country: NGA, sector: INS, inter: 2, aliases: [Crimson Dawn Brigade, CDB]}\n"
+
+
+def write_groups(tmp_path, text: str):
+    path = tmp_path / "more_groups.yaml"
+    path.write_text("# invented groups for a test\n" + text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("text,line,message", [
+    ("- {name: X Front, sector: REB, inter: 2, aliases: [X Front, XF,\n    XF]}\n", 3, "duplicate alias 'XF'"),
+    (GOOD_GROUP + "- {name: X Front, sector: ZZZ, inter: 2, aliases: [XF]}\n", 3, "unknown sector code 'ZZZ'"),
+    ("- {name: X Front, sectr: REB, aliases: [XF]}\n", 2, "unknown key"),
+    ("- {country: NGA, aliases: [XF]}\n", 2, "needs a 'name' string"),
+    ("- just a name\n", 2, "must be a mapping"),
+    ("- {name: X Front, aliases: XF}\n", 2, "'aliases' must be a list"),
+    ("- {name: X Front, name: Y Front, aliases: [XF]}\n", 2, "duplicate key 'name'"),
+    ("- {name: X Front, aliases: [XF}\n", 2, "not valid YAML"),
+    ("name: X Front\n", 2, "expected a list of entries"),
+])
+def test_malformed_entries_name_file_and_line(tmp_path, text, line, message):
+    path = write_groups(tmp_path, text)
+    with pytest.raises(actors.CatalogueError, match=re.escape(message)) as err:
+        actors.read_sources(extra_groups=[path])
+    assert str(err.value).startswith(f"{path}:{line}: ")
+    assert (err.value.path, err.value.line) == (str(path), line)
+
+
+def test_catalogue_errors_name_the_entry_they_come_from(tmp_path):
+    path = write_groups(tmp_path, GOOD_GROUP + "- {name: X Front, country: XXX, sector: REB, inter: 2, aliases: []}\n")
+    with pytest.raises(actors.CatalogueError, match="unknown country code 'XXX'") as err:
+        actors.load_catalogue(extra_groups=[path])
+    assert str(err.value).startswith(f"{path}:3: ")
+
+
+def test_people_need_a_state_or_an_actor(tmp_path, sources):
+    from eventwire.extraction.actors.data import read_people
+
+    path = tmp_path / "people.yaml"
+    path.write_text("- {person: A B, state: TUR/GOV, actor: Hamas, aliases: []}\n", encoding="utf-8")
+    with pytest.raises(actors.CatalogueError, match="either 'state'") as err:
+        read_people(path)
+    assert str(err.value).startswith(f"{path}:1: ")
+
+
+def test_catalogue_errors_are_language_data_errors():
+    from eventwire.lang import LanguageDataError
+
+    assert issubclass(actors.CatalogueError, LanguageDataError)
+
+
+def test_extra_groups_join_the_catalogue(tmp_path):
+    custom = actors.load_catalogue(extra_groups=[write_groups(tmp_path, GOOD_GROUP)])
+    cdb = custom.resolve("CDB")
+    assert (cdb.name, cdb.country, cdb.sector, cdb.inter, cdb.cameo) == ("Crimson Dawn Brigade", "NGA", "INS", 2, "NGAINS")

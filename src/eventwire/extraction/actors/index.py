@@ -1,0 +1,126 @@
+"""The phrase index: every catalogue phrase (alias, country word, force noun, title ...) keyed by its folded
+lower-case words, with the case rules it must meet in the text.
+
+Each start position of a text is looked up in one dict keyed by word tuples (no regex over the catalogue per
+article). Case still matters where it carries meaning: an alias word in CAPITALS ("IS", "KIA") only matches in
+capitals and the first Capitalised word of an alias needs a capital in the text ("Turkey", not "turkey").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from eventwire.extraction.actors.entries import Entry, Generic
+from eventwire.extraction.actors.words import Word, norm_key, shape, split_words
+
+# what a phrase key can stand for
+ALIAS, REF, COUNTRY, CAPITAL, DEMONYM, STATE_NOUN, STATE_MOD, GEN_NOUN, GEN_MOD, MEMBER, TITLE = (
+    "alias", "ref", "country", "capital", "demonym", "state_noun", "state_mod", "gen_noun", "gen_mod", "member",
+    "title")
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: str
+    checks: tuple[tuple[int, str, str], ...]  # (word index, shape, folded word) that the text must satisfy
+    entry: Entry | None = None  # ALIAS
+    iso3: str | None = None  # REF, COUNTRY, CAPITAL, DEMONYM
+    sector: str | None = None  # STATE_NOUN
+    flag: bool = False  # STATE_NOUN: bare; STATE_MOD: implies a state actor
+    generic: Generic | None = None  # GEN_NOUN, or ALIAS of a generic phrase
+    person: str | None = None  # ALIAS of a person
+    mention_kind: str = "group"
+    leader: bool = False  # REF from a person
+
+
+def case_checks(words: Sequence[str]) -> tuple[tuple[int, str, str], ...]:
+    """The case constraints of an alias: capitals everywhere they are, a capital on its first Capitalised word."""
+    out = []
+    title_done = False
+    for i, w in enumerate(words):
+        s = shape(w)
+        if s in ("upper", "mixed") or (s == "title" and not title_done):
+            out.append((i, s, w))
+            title_done = True
+    return tuple(out)
+
+
+def case_ok(checks: tuple[tuple[int, str, str], ...], words: Sequence[Word], start: int) -> bool:
+    for i, s, w in checks:
+        doc_word = words[start + i]
+        if s == "title":
+            if doc_word.shape == "lower":
+                return False
+        elif doc_word.folded != w and (s == "mixed" or doc_word.shape != "upper"):
+            return False  # "IS" needs capitals; "JeM" needs exactly that spelling ("JEM" is another group)
+    return True
+
+
+class PhraseIndex:
+    """Word tuple -> the targets it can stand for."""
+
+    def __init__(self) -> None:
+        self.targets: dict[tuple[str, ...], list[Target]] = {}
+        self.first: set[str] = set()  # first words of all phrases: most words start none
+        self.maxlen = 1
+        self._added: set[tuple] = set()  # (key, target) pairs already indexed
+
+    def add(self, phrase: str, target_kind: str, **kw: Any) -> None:
+        words = split_words(phrase)
+        if not words:
+            return
+        key = norm_key(words)
+        target = Target(kind=target_kind, checks=case_checks(words), **kw)
+        if (key, target) in self._added:
+            return
+        self._added.add((key, target))
+        self.targets.setdefault(key, []).append(target)
+        self.first.add(key[0])
+        self.maxlen = max(self.maxlen, len(key))
+
+    def count(self, kind: str, leader: bool | None = None) -> int:
+        return sum(1 for ts in self.targets.values() for t in ts
+                   if t.kind == kind and (leader is None or t.leader == leader))
+
+
+class Scan:
+    """Lookups of the index over one word list, each start position looked up once."""
+
+    def __init__(self, index: PhraseIndex, words: Sequence[Word]):
+        self.index = index
+        self.words = words
+        self._memo: dict[int, list[tuple[int, Target]]] = {}
+
+    def starts(self, i: int) -> bool:
+        """Whether any phrase starts with word i."""
+        return self.words[i].key in self.index.first
+
+    def at(self, i: int, kinds: Iterable[str]) -> list[tuple[int, Target]]:
+        """All (length, target) whose phrase starts at word i, longest first, restricted to `kinds`."""
+        words = self.words
+        if i >= len(words) or words[i].key not in self.index.first:
+            return []
+        found = self._memo.get(i)
+        if found is None:
+            found = []
+            for length in range(min(self.index.maxlen, len(words) - i), 0, -1):
+                targets = self.index.targets.get(tuple(w.key for w in words[i:i + length]))
+                if targets:
+                    found.extend((length, t) for t in targets if case_ok(t.checks, words, i))
+            self._memo[i] = found
+        kinds = set(kinds)
+        return [(n, t) for n, t in found if t.kind in kinds]
+
+    def ends_at(self, j: int, kind: str) -> int | None:
+        """Start of the longest phrase of `kind` that ends right before word j."""
+        for length in range(min(self.index.maxlen, j), 0, -1):
+            i = j - length
+            if any(n == length for n, _ in self.at(i, (kind,))):
+                return i
+        return None
+
+    def ending(self, i: int, j: int, kind: str) -> list[Target]:
+        """The targets of `kind` whose phrase runs from word i to just before word j."""
+        return [t for n, t in self.at(i, (kind,)) if i + n == j]

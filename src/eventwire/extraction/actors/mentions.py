@@ -1,0 +1,89 @@
+"""Actor mentions of a spaCy Doc: the matcher's chosen candidates, with the Doc's offsets and words."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from eventwire.extraction.actors.matching import Cand, Matcher, select
+from eventwire.extraction.actors.words import POSSESSIVE, Word, doc_words
+from eventwire.records import Actor
+
+if TYPE_CHECKING:
+    from eventwire.extraction.actors.catalogue import Catalogue
+
+# after a country name, these make it a place ("the Syria border", "Kano city")
+_PLACE_AFTER = ("border", "borders", "frontier", "province", "region", "city")
+
+
+@dataclass
+class ActorMention:
+    """One actor mention in a Doc. `actor.text` is the article's words; `generic` means the country must come
+    from the event (Catalogue.localize)."""
+
+    start: int  # char offset in doc.text
+    end: int  # char offset (exclusive)
+    start_token: int
+    end_token: int  # exclusive
+    actor: Actor
+    generic: bool = False
+    kind: str = "group"  # group | igo | state | person | country | capital | generic | demonym
+    person: str | None = None  # the person's name when kind == "person"
+
+    @property
+    def text(self) -> str:
+        return self.actor.text or ""
+
+
+def find_mentions(cat: Catalogue, doc) -> list[ActorMention]:
+    """Actor mentions in a spaCy Doc: non-overlapping, sorted by start, the longest reading winning."""
+    words = doc_words(doc)
+    if not words:
+        return []
+    out = []
+    text = doc.text  # built from the tokens on every access: once per Doc
+    matcher = Matcher(cat, words)
+    for c in matcher.conjuncts(select(matcher.candidates(person_spans(doc, words)))):
+        first, last = doc[words[c.start].token], doc[words[c.end - 1].token]
+        if c.kind == "country" and not country_is_actor(cat, doc, words, c):
+            continue
+        start, end = words[c.start].start, words[c.end - 1].end
+        actor = replace(c.actor, text=text[start:end])
+        out.append(ActorMention(start=start, end=end, start_token=first.i, end_token=last.i + 1, actor=actor,
+                                generic=c.generic, kind=c.kind, person=c.person))
+    return out
+
+
+def person_spans(doc, words: Sequence[Word]) -> list[tuple[int, int]]:
+    """PERSON entities of the Doc as word ranges."""
+    first: dict[int, int] = {}
+    last: dict[int, int] = {}
+    for k, w in enumerate(words):
+        first.setdefault(w.token, k)
+        last[w.token] = k + 1
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        toks = [t.i for t in ent if t.i in first]
+        if toks:
+            out.append((first[toks[0]], last[toks[-1]]))
+    return out
+
+
+def country_is_actor(cat: Catalogue, doc, words: Sequence[Word], c: Cand) -> bool:
+    """A bare country name is an actor only where it acts: not after "in"/"from", not as a noun modifier."""
+    if c.start > 0 and words[c.start - 1].key in cat.locative_words:
+        return False
+    first = doc[words[c.start].token]
+    if first.i > 0 and doc[first.i - 1].pos_ == "PROPN" and words[c.start - 1].token == first.i - 1:
+        return False  # part of a longer name: "New Jersey", "Northern Ireland"
+    if c.end + 1 < len(words) and words[c.end].key == POSSESSIVE and words[c.end + 1].key in cat.place_nouns:
+        return False  # "Syria's north" is a place, "Haiti's efforts" an actor
+    tok = doc[words[c.end - 1].token]
+    if tok.dep_ in ("compound", "amod", "nmod", "npadvmod") and tok.head.i > tok.i:
+        return False
+    if c.end < len(words) and words[c.end].key in _PLACE_AFTER:
+        return False
+    return not (tok.ent_type_ and tok.ent_type_ not in ("GPE", "NORP", "ORG", ""))
