@@ -36,12 +36,7 @@ from eventwire.extraction.actors.words import fold, norm_key, normalise, shape, 
 
 __all__ = [
     "ACTORS_DIR", "COUNTRIES_TSV", "DATA_DIR", "STATE_SECTORS", "UNKNOWN_NAME", "ActorMention", "Catalogue",
-    "CatalogueError", "Country", "Entry", "Generic", "Sources", "default_catalogue", "fold", "load_catalogue",
+    "CatalogueError", "Country", "Entry", "Generic", "Sources", "fold", "load_catalogue",
     "load_countries", "norm_key", "normalise", "read_sources", "shape", "split_words",
 ]
 
-
-def default_catalogue() -> Catalogue:
-    """Deprecated: a new catalogue from the package data, built on every call (slow). Use the Pipeline's
-    `catalogue`, or `load_catalogue()` once. Kept only while events.DocContext still calls it."""
-    return load_catalogue()
