@@ -57,13 +57,15 @@ def test_region_point_ignores_outlying_islands():
     assert index.region_point([]) is None
 
 
-def test_fingerprint_follows_the_supplement(monkeypatch):
+@pytest.mark.parametrize("edited_file", [index.SUPPLEMENT, index.COUNTRIES, index.COUNTRY_POINTS,
+                                         index.REGION_POINTS, index.ARTICLES])
+def test_fingerprint_follows_the_data_files(monkeypatch, edited_file):
     before = index.fingerprint()
     real = index._data_text
 
     def edited(*parts):
         text = real(*parts)
-        return text + "Newtown\t\t1\t1\tSY\t\tcity\t10\t\t\n" if parts == index.SUPPLEMENT else text
+        return text + "Newtown\t\t1\t1\tSY\t\tcity\t10\t\t\n" if parts == edited_file else text
 
     monkeypatch.setattr(index, "_data_text", edited)
     assert index.fingerprint() != before

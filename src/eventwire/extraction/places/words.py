@@ -32,6 +32,25 @@ CUE_CAP = 2.0  # at most two towns' worth of votes from the article's style
 class PlaceWords:
     """Every word list of the geoparser, read from one LanguageData."""
 
+    # the lists of words.yaml (see the comment above each there)
+    person_titles: frozenset[str]
+    locative_preps: frozenset[str]
+    strong_preps: frozenset[str]
+    name_particles: frozenset[str]
+    arabic_articles: frozenset[str]
+    connectors: frozenset[str]
+    direction_words: frozenset[str]
+    near_words: frozenset[str]
+    locative_verbs: frozenset[str]
+    city_bodies: frozenset[str]
+    leader_words: frozenset[str]
+    resident_words: frozenset[str]
+    leading_words: frozenset[str]
+    border_words: frozenset[str]
+    the_modifiers: frozenset[str]
+    hyphen_adjectives: frozenset[str]
+    literal_heads: frozenset[str]
+
     def __init__(self, language: LanguageData):
         self.language = language
         lists = language.word_lists(WORD_LISTS, known=LISTS)
