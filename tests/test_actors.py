@@ -519,3 +519,19 @@ def test_extra_groups_join_the_catalogue(tmp_path):
     custom = actors.load_catalogue(extra_groups=[write_groups(tmp_path, GOOD_GROUP)])
     cdb = custom.resolve("CDB")
     assert (cdb.name, cdb.country, cdb.sector, cdb.inter, cdb.cameo) == ("Crimson Dawn Brigade", "NGA", "INS", 2, "NGAINS")
+
+
+def test_word_lists_of_generics_refuse_duplicates(tmp_path):
+    from eventwire.extraction.actors.data import read_generics
+
+    path = tmp_path / "generics.yaml"
+    path.write_text("member_nouns: [fighters,\n  militants, fighters]\n"
+                    "generics:\n  - {name: Gunmen, sector: ZZZ, nouns: [gunmen]}\n", encoding="utf-8")
+    with pytest.raises(actors.CatalogueError, match="duplicate word 'fighters' \\(first on line 1\\)") as err:
+        read_generics(path, {"UAF"})
+    assert str(err.value).startswith(f"{path}:2: ")
+    path.write_text("generics:\n  - {name: Gunmen, sector: UAF, nouns: [gunmen]}\n"
+                    "  - {name: Others, sector: ZZZ, nouns: [others]}\n", encoding="utf-8")
+    with pytest.raises(actors.CatalogueError, match="unknown sector code 'ZZZ'") as err:
+        read_generics(path, {"UAF"})
+    assert str(err.value).startswith(f"{path}:3: ")

@@ -4,8 +4,8 @@ Facts about real actors live in `data/` (language-independent): `countries.tsv`,
 `igos.yaml`, `people.yaml`, `state_forces.yaml` and `sectors.yaml` (the sector codes allowed). English words live
 in `lang/en/actors/`: `generics.yaml` (gunmen, villagers ...) and `words.yaml` (place nouns, locative words).
 
-A malformed entry, an unknown key or sector code, or the same alias twice in one entry gives a `CatalogueError`
-naming the file and the line. Each entry read from a file keeps its place in `_file` / `_line`, so that the
+A malformed entry, an unknown key or sector code, the same alias twice in one entry or the same word twice in a
+list of words gives a `CatalogueError` naming the file and the line. Each entry read from a file keeps its place in `_file` / `_line`, so that the
 Catalogue's own checks (unknown country, unknown actor ...) can name it too.
 """
 
@@ -146,6 +146,23 @@ def _check_aliases(d: dict, item: yaml.Node, path: Path, line: int) -> None:
         seen[alias] = at
 
 
+def _unique_words(node: yaml.Node, path: Path) -> None:
+    """No word twice in any list of words of a file (a second copy is a slip, and would hide an edit)."""
+    if isinstance(node, yaml.SequenceNode):
+        if all(isinstance(item, yaml.ScalarNode) for item in node.value):
+            seen: dict[str, int] = {}
+            for item in node.value:
+                if item.value in seen:
+                    raise CatalogueError(f"duplicate word {item.value!r} (first on line {seen[item.value]})", path,
+                                         _line(item))
+                seen[item.value] = _line(item)
+        for item in node.value:
+            _unique_words(item, path)
+    elif isinstance(node, yaml.MappingNode):
+        for _, value in node.value:
+            _unique_words(value, path)
+
+
 def read_sectors(path: Path) -> frozenset[str]:
     data, _ = read_catalogue_yaml(path)
     if not isinstance(data, dict) or not data:
@@ -172,6 +189,7 @@ def read_state_forces(path: Path) -> dict:
     data, node = read_catalogue_yaml(path)
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise CatalogueError("expected a mapping", path)
+    _unique_words(node, path)
     for key in ("sectors", "nouns"):
         if not isinstance(data.get(key), dict):
             raise CatalogueError(f"missing mapping {key!r}", path)
@@ -186,6 +204,7 @@ def read_generics(path: Path, sectors: Iterable[str]) -> dict:
     data, node = read_catalogue_yaml(path)
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
         raise CatalogueError("expected a mapping", path)
+    _unique_words(node, path)
     sectors = frozenset(sectors)
     nodes = {k.value: v for k, v in node.value}
     for key in ("generics", "guess_rules"):
