@@ -233,9 +233,6 @@ def test_numbered_death_nouns_with_of_count_once(count):
     assert count(text, "clashes") == 16
 
 
-
-
-
 @pytest.mark.parametrize("text, trigger, expected", [
     # "ran over" is no earlier event
     ("Militants attacked a policeman and ran over another policeman who tried to stop them, killing him.", "attacked",
@@ -278,14 +275,6 @@ def test_find_fatalities_never_fails(nlp, counter, words, pick):
 def test_empty_sentence(nlp, counter):
     doc = nlp("")
     assert counter.find(doc[:]) is None
-
-
-
-
-
-
-
-
 
 
 @pytest.mark.parametrize("text", [

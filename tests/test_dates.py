@@ -147,8 +147,6 @@ def test_find_dates_spans_and_offsets(nlp, finder):
                                                    "2017-02-09"]
 
 
-
-
 def test_years_and_explicit_dates(nlp, finder):
     doc = nlp("The group was founded in 2014 and attacked the town on 3 March 2016 and again on 2017-01-05.")
     found = finder.find(doc, THU)
@@ -162,7 +160,6 @@ def test_future_mentions_are_flagged(nlp, finder):
     found = finder.find(doc, THU)
     assert texts(found) == ["next month", "tomorrow"]
     assert all(m.future for m in found)
-
 
 
 @pytest.mark.parametrize("text, published", [
@@ -195,11 +192,6 @@ def candidate(doc, trigger_text, modality="asserted", nth=0):
     trig = hits[nth]
     return EventCandidate(sentence=trig.sent, trigger=trig, event_type="Battles", sub_event_type="Armed clash",
                           plover_event="ASSAULT", modality=modality)
-
-
-
-
-
 
 
 def when(nlp, finder, text, trigger, published=THU, modality="asserted"):
@@ -259,10 +251,6 @@ def test_no_date_defaults_to_publication_week_and_none_without_publication(nlp, 
     assert when(nlp, finder, text, "opened", published=None) == EventDate(None, "week", None)
 
 
-
-
-
-
 def test_without_publication_date_only_absolute_dates_resolve(nlp, finder):
     doc = nlp("On Wednesday the army shelled the town, which rebels took in March 2016.")
     assert [(m.text, m.date.isoformat()) for m in finder.find(doc, None)] == [("in March 2016", "2016-03-15")]
@@ -271,14 +259,6 @@ def test_without_publication_date_only_absolute_dates_resolve(nlp, finder):
 def test_mention_dataclass_fields():
     m = DateMention(0, 3, "now", THU, "day")
     assert m.future is False and m.bound is False
-
-
-
-
-
-
-
-
 
 
 def test_dateline_is_not_an_event_date(nlp, finder):
@@ -351,10 +331,6 @@ def test_find_dates_never_fails_and_never_puts_past_events_after_publication(nlp
             assert when.date is None
 
 
-
-
-
-
 def test_later_paragraphs_take_the_lead_date(nlp, finder):
     text = ("KUNDUZ - Government forces recaptured the city centre on Wednesday, officials said.\n\n"
             "Between 20 and 25 insurgents were killed in the clashes, a police spokesman said.\n\n"
@@ -371,8 +347,6 @@ def test_earlier_date_prefers_the_main_clause(nlp, finder):
     found = finder.find(doc, THU)
     assert finder.event_date(found, candidate(doc, "fled"), THU) == EventDate("2017-02-06", "day", "on Monday")
     assert finder.event_date(found, candidate(doc, "seized"), THU).text == "in 2015"
-
-
 
 
 @pytest.mark.parametrize("words, expected, future", [

@@ -244,7 +244,6 @@ def _zero_result(doc, a, b) -> Fatalities:
     return Fatalities(0, span.text, span.start_char, span.end_char)
 
 
-
 @dataclass
 class _SentenceFacts:
     candidates: list  # tokens the pre-filter points at, with their heads
