@@ -324,7 +324,7 @@ def test_spark_dedup_gives_the_clusters_and_records_of_eventwire_dedup(spark, tm
     by_record = {r["event_id"]: r for r in records}
     want = {}
     for c in expected_clusters:
-        merged = dedup.merge([by_record[i] for i in c.ids])
+        merged = dedup.merge([by_record[i] for i in c.ids]).to_dict()
         want[c.ids[0]] = (merged, [i for i in c.ids])
     assert len(rows) == len(want)
     for row in rows:

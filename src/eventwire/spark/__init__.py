@@ -613,8 +613,7 @@ def cluster_assignments(records, driver_edges: int = DRIVER_CC_MAX_EDGES):
 def merged_row(cluster_id: str, members: Iterable[tuple[int, dict]]) -> dict[str, Any]:
     """The dedup output row of one cluster: dedup.merge over its reports in visit order, plus provenance."""
     recs = [r for _, r in sorted(members, key=lambda m: m[0])]
-    row = dedup.merge(recs)
-    row = record_of(row)
+    row = record_of(dedup.merge(recs).to_dict())
     row["cluster_id"] = cluster_id
     row["source_count"] = len({r.get("article_id") for r in recs})
     row["sources"] = [{"article_id": r.get("article_id"), "event_id": r.get("event_id")} for r in recs]

@@ -764,7 +764,7 @@ class Store:
                 rows = sources.get(event_id)
                 if not rows:
                     continue
-                merged = dedup.merge([r.record for r in rows])
+                merged = dedup.merge([r.record for r in rows]).to_dict()
                 ordered = sorted(reviews.get(event_id, []), key=lambda r: (r.created_at, r.id))
                 record, status = apply_reviews(merged, ordered)
                 articles = {r.article_id if r.article_id is not None else f"key:{r.article_key}" for r in rows}
