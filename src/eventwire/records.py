@@ -12,8 +12,14 @@ import json
 from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
-from eventwire.taxonomy import (ACLED_EVENT_TYPES, ACLED_SUB_TO_TYPE, DATE_PRECISIONS, MODALITIES,  # noqa: F401
-                                PLOVER_EVENTS)
+# the taxonomy's names, importable from here as before
+from eventwire.taxonomy import (  # noqa: F401
+    ACLED_EVENT_TYPES,
+    ACLED_SUB_TO_TYPE,
+    DATE_PRECISIONS,
+    MODALITIES,
+    PLOVER_EVENTS,
+)
 
 
 # ---------------------------------------------------------------------------------------------------------
