@@ -8,6 +8,8 @@ records.Event dataclass (tests/test_store.py), so a renamed field cannot silentl
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 
@@ -46,62 +48,68 @@ def _assoc_actors(rec: dict[str, Any]) -> str | None:
     return "; ".join(n for n in assoc if n) or None
 
 
-def _value(path: str, convert: Any = None):
-    def read(rec: dict[str, Any]) -> Any:
-        v = get_path(rec, path)
-        return convert(v) if convert else v
-    read.path = path  # type: ignore[attr-defined]
-    return read
+@dataclass(frozen=True)
+class Column:
+    """One column: the record field it repeats (`path`), made a column value by `convert`; `whole` reads the
+    whole record instead, for a value built from more than one field (it still names its main field)."""
+
+    path: str
+    convert: Callable[[Any], Any] | None = None
+    whole: Callable[[dict[str, Any]], Any] | None = None
+
+    def read(self, rec: dict[str, Any]) -> Any:
+        if self.whole is not None:
+            return self.whole(rec)
+        value = get_path(rec, self.path)
+        return value if self.convert is None else self.convert(value)
 
 
-# events column -> how to read it from a record (each reader's `.path` is the record field it reads)
-EVENT_COLUMNS: dict[str, Any] = {
-    "event_type": _value("event_type"),
-    "sub_event_type": _value("sub_event_type"),
-    "plover_event": _plover_event,
-    "cameo": _value("cameo"),
-    "actor1": _value("actor1.name"),
-    "actor2": _value("actor2.name"),
-    "assoc_actors": _assoc_actors,
-    "country": _value("location.country"),
-    "admin1": _value("location.admin1"),
-    "location": _value("location.name"),
-    "lat": _value("location.lat"),
-    "lon": _value("location.lon"),
-    "geo_precision": _value("location.precision"),
-    "date": _value("date", _date),
-    "date_precision": _value("date_precision"),
-    "fatalities": _value("fatalities", _int),
-    "modality": _value("modality", lambda v: v or "asserted"),
-    "confidence": _value("confidence", lambda v: float(v or 0.0)),
+# the events columns (models.EventRow), in table order
+EVENT_COLUMNS: dict[str, Column] = {
+    "event_type": Column("event_type"),
+    "sub_event_type": Column("sub_event_type"),
+    "plover_event": Column("plover.event", whole=_plover_event),
+    "cameo": Column("cameo"),
+    "actor1": Column("actor1.name"),
+    "actor2": Column("actor2.name"),
+    "assoc_actors": Column("assoc_actor1.name", whole=_assoc_actors),  # both sides' allies, "; "-joined
+    "country": Column("location.country"),
+    "admin1": Column("location.admin1"),
+    "location": Column("location.name"),
+    "lat": Column("location.lat"),
+    "lon": Column("location.lon"),
+    "geo_precision": Column("location.precision"),
+    "date": Column("date", _date),
+    "date_precision": Column("date_precision"),
+    "fatalities": Column("fatalities", _int),
+    "modality": Column("modality", lambda v: v or "asserted"),
+    "confidence": Column("confidence", lambda v: float(v or 0.0)),
 }
-_plover_event.path = "plover.event"  # type: ignore[attr-defined]
-_assoc_actors.path = "assoc_actor1.name"  # type: ignore[attr-defined]  (and assoc_actor2.name)
 
 # event_sources: what dedup compares (a subset of the events columns) and the evidence
 DEDUP_COLUMNS = ("event_type", "sub_event_type", "plover_event", "modality", "date", "date_precision", "lat",
                  "lon", "geo_precision", "country", "admin1", "actor1", "actor2")
-EVIDENCE_COLUMNS: dict[str, Any] = {
-    "evidence_text": _value("evidence.text"),
-    "evidence_start": _value("evidence.start", _int),
-    "evidence_end": _value("evidence.end", _int),
+EVIDENCE_COLUMNS: dict[str, Column] = {
+    "evidence_text": Column("evidence.text"),
+    "evidence_start": Column("evidence.start", _int),
+    "evidence_end": Column("evidence.end", _int),
 }
 
 
 def column_paths() -> dict[str, str]:
     """column -> the record path it is read from, for every column of events and event_sources."""
-    return {col: read.path for col, read in {**EVENT_COLUMNS, **EVIDENCE_COLUMNS}.items()}
+    return {col: c.path for col, c in {**EVENT_COLUMNS, **EVIDENCE_COLUMNS}.items()}
 
 
 def event_columns(rec: dict[str, Any]) -> dict[str, Any]:
     """The queryable columns of an events row, from a SCHEMA record."""
-    return {col: read(rec) for col, read in EVENT_COLUMNS.items()}
+    return {col: c.read(rec) for col, c in EVENT_COLUMNS.items()}
 
 
 def source_columns(rec: dict[str, Any]) -> dict[str, Any]:
     """What dedup compares, copied once onto the event_sources row."""
     c = event_columns(rec)
-    return {**{col: c[col] for col in DEDUP_COLUMNS}, **{col: read(rec) for col, read in EVIDENCE_COLUMNS.items()}}
+    return {**{col: c[col] for col in DEDUP_COLUMNS}, **{col: c.read(rec) for col, c in EVIDENCE_COLUMNS.items()}}
 
 
 def fit(table, values: dict[str, Any]) -> dict[str, Any]:
