@@ -158,21 +158,22 @@ def test_merge_follows_acled_and_keeps_the_best_of_each_field():
     c = report("c", fatalities=None, confidence=0.6, geo=1, place="Al Bab", date="2017-02-09",
                assoc1=["Military Forces of Turkey"])
     merged = dedup.merge([a, b, c])
-    assert merged["fatalities"] == 9  # the most conservative figure, not the mean, not the first
-    assert merged["location"]["precision"] == 1 and merged["location"]["name"] == "Al Bab"
-    assert merged["date"] == "2017-02-09"
-    assert {x["name"] for x in merged["assoc_actor1"]} == {"Free Syrian Army", "Military Forces of Turkey"}
-    assert merged["confidence"] == pytest.approx(1 - 0.5 * 0.3 * 0.4, abs=1e-3)
-    assert merged["evidence"]["text"] == "report from b"  # the most confident report speaks for the event
+    assert isinstance(merged, Event)
+    assert merged.fatalities == 9  # the most conservative figure, not the mean, not the first
+    assert merged.location.precision == 1 and merged.location.name == "Al Bab"
+    assert merged.date == "2017-02-09"
+    assert {x.name for x in merged.assoc_actor1} == {"Free Syrian Army", "Military Forces of Turkey"}
+    assert merged.confidence == pytest.approx(1 - 0.5 * 0.3 * 0.4, abs=1e-3)
+    assert merged.evidence.text == "report from b"  # the most confident report speaks for the event
 
 
 def test_merge_votes_on_the_sub_event_type_by_confidence():
     recs = [report("a", sub="Air/drone strike", confidence=0.4),
             report("b", sub="Shelling/artillery/missile attack", confidence=0.9),
             report("c", sub="Air/drone strike", confidence=0.3)]
-    assert dedup.merge(recs)["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert dedup.merge(recs).sub_event_type == "Shelling/artillery/missile attack"
     recs[2] = report("c", sub="Air/drone strike", confidence=0.6)
-    assert dedup.merge(recs)["sub_event_type"] == "Air/drone strike"
+    assert dedup.merge(recs).sub_event_type == "Air/drone strike"
 
 
 def test_a_reported_zero_is_a_figure_and_negative_or_boolean_values_are_not():

@@ -14,6 +14,7 @@ from eventfactory import MOSUL, make_event, make_result
 
 from eventwire import export
 from eventwire.cli import cli
+from eventwire.records import Event
 from eventwire.storage.store import Store
 
 
@@ -108,6 +109,18 @@ def test_parquet_reads_back_with_types(store, tmp_path):
     assert json.loads(battle["record_json"])["location"]["name"] == "Al Bab"
     protest = next(r for r in rows if r["event_type"] == "Protests")
     assert protest["latitude"] is None
+
+
+def test_parquet_carries_every_event_field_in_record_json(tmp_path):
+    from eventwire.records import event_fields, field_paths
+
+    ev = make_event("full", fatalities=3, assoc1=["Free Syrian Army"])
+    out = tmp_path / "one.parquet"
+    export.export([ev], "parquet", out)
+    record = json.loads(pq.read_table(out).to_pylist()[0]["record_json"])
+    assert list(record) == event_fields()
+    assert Event.from_dict(record) == ev
+    assert "location.geonameid" in field_paths() and "assoc_actor1.name" in field_paths()
 
 
 def test_empty_parquet_keeps_its_schema(tmp_path):

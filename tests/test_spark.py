@@ -86,6 +86,24 @@ def test_the_spark_schema_has_exactly_the_fields_of_an_event_record():
 
 
 @needs_spark
+def test_the_spark_schema_is_derived_from_the_record_dataclasses():
+    from pyspark.sql import types as T
+
+    from eventwire.records import field_paths
+
+    def leaves(dtype, prefix=""):
+        for f in dtype.fields:
+            inner = f.dataType.elementType if isinstance(f.dataType, T.ArrayType) else f.dataType
+            if isinstance(inner, T.StructType):
+                yield from leaves(inner, prefix + f.name + ".")
+            else:
+                yield prefix + f.name
+    assert list(leaves(T.StructType(S.record_fields()))) == field_paths()
+    place = {f.name: f.dataType for f in S._place_type().fields}
+    assert isinstance(place["geonameid"], T.LongType) and isinstance(place["precision"], T.IntegerType)
+
+
+@needs_spark
 def test_conform_shapes_values_to_the_schema_and_never_raises():
     from pyspark.sql import types as T
 
@@ -324,7 +342,7 @@ def test_spark_dedup_gives_the_clusters_and_records_of_eventwire_dedup(spark, tm
     by_record = {r["event_id"]: r for r in records}
     want = {}
     for c in expected_clusters:
-        merged = dedup.merge([by_record[i] for i in c.ids])
+        merged = dedup.merge([by_record[i] for i in c.ids]).to_dict()
         want[c.ids[0]] = (merged, [i for i in c.ids])
     assert len(rows) == len(want)
     for row in rows:
@@ -367,6 +385,17 @@ def test_cli_spark_extract_dedup_and_load_into_the_store(spark, tmp_path, exampl
 def test_cli_load_of_a_missing_path_is_a_clear_error(tmp_path):
     res = CliRunner().invoke(cli, ["load", str(tmp_path / "none"), "--db", str(tmp_path / "s.db")])
     assert res.exit_code == 2 and "cannot read" in res.output and "Traceback" not in res.output
+
+
+def test_python_m_eventwire_spark_runs_the_cli_spark_commands():
+    import subprocess
+    import sys
+
+    for entry in (["-m", "eventwire.spark"], [str(Path(S.__file__).with_name("submit.py"))]):
+        res = subprocess.run([sys.executable, *entry, "dedup", "--help"], capture_output=True, text=True,
+                             timeout=120)
+        assert res.returncode == 0, res.stderr
+        assert "Usage: eventwire spark dedup" in res.stdout
 
 
 def test_cli_without_pyspark_says_what_to_install(monkeypatch, tmp_path):

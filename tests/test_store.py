@@ -10,8 +10,9 @@ import pytest
 from eventfactory import MOSUL, make_event, make_result
 from sqlalchemy import inspect, select
 
+from eventwire.records import Plover, event_fields, field_paths
+from eventwire.storage import columns
 from eventwire.storage.models import ArticleRow, EventRow, EventSourceRow
-from eventwire.records import Plover
 from eventwire.storage.store import Store, StoreError, content_hash, resolve_url
 
 
@@ -31,6 +32,25 @@ def three_reports(store):
     c = store.add_result(make_result("local-3", [make_event("local-3", fatalities=None, geo=3, place="Aleppo",
                                                            lat=36.20, lon=37.16)], source="Local Radio"))
     return a, b, c
+
+
+# -- the record and the columns ----------------------------------------------------------------------------
+def test_every_event_field_is_a_column_or_inside_the_stored_record(store):
+    paths = columns.column_paths()
+    assert set(paths.values()) <= set(field_paths())  # each column reads a field the Event dataclass has
+    table_columns = set(EventRow.__table__.c.keys()) | set(EventSourceRow.__table__.c.keys())
+    assert set(paths) <= table_columns
+    ev = make_event("full", fatalities=3, assoc1=["Free Syrian Army"])
+    ev.date_text, ev.same_as = "on Thursday", "ew-0000000000000000"
+    ids = store.add_result(make_result("full", [ev])).event_ids
+    stored = store.get_event(ids[0])
+    assert list(stored.record) == event_fields()  # the JSON record keeps every field, in record order
+    assert stored.event == ev
+    with store._read() as s:
+        row = s.get(EventRow, ids[0])
+        for col, path in paths.items():
+            if hasattr(row, col) and col not in ("date", "assoc_actors"):
+                assert getattr(row, col) == columns.get_path(ev.to_dict(), path), col
 
 
 # -- opening ----------------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ whose every member it is compatible with; otherwise it starts a cluster. Candida
 blocks keyed by (country, day, 0.25-degree grid cell) and (country, admin1, day), so the work is near linear.
 Clusters never cross countries: partitioning by country gives the same clusters as one global run.
 
-`merge()` turns a cluster's records into the event's record: the most conservative credible fatality
+`merge()` turns a cluster's records into the event's records.Event: the most conservative credible fatality
 figure (ACLED's rule: the lowest figure reported), the most precise place and date, a confidence-weighted
 vote on the type, and the union of allied actors.
 """
@@ -157,6 +157,10 @@ def date_interval(k: DedupKey) -> tuple[int, int] | None:
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    return _haversine_km(lat1, lon1, lat2, lon2)
+
+
+def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
@@ -371,13 +375,13 @@ def _union_actors(lists: Iterable[list[dict] | None], exclude: set[str]) -> list
     return out
 
 
-def merge(records: list[dict[str, Any] | Event]) -> dict[str, Any]:
-    """The SCHEMA record of one event from the records of its sources (first = representative on ties)."""
+def merge(records: list[dict[str, Any] | Event]) -> Event:
+    """The record of one event from the records of its sources (first = representative on ties)."""
     recs = [r.to_dict() if isinstance(r, Event) else r for r in records]
     if not recs:
         raise ValueError("merge() needs at least one record")
     if len(recs) == 1:
-        return dict(recs[0])
+        return Event.from_dict(recs[0])
     rep = max(recs, key=_conf)
     out = dict(rep)
 
@@ -414,4 +418,4 @@ def merge(records: list[dict[str, Any] | Event]) -> dict[str, Any]:
     for r in recs:
         miss *= 1.0 - min(max(_conf(r), 0.0), 1.0)
     out["confidence"] = round(min(0.99, 1.0 - miss), 3)
-    return out
+    return Event.from_dict(out)

@@ -9,19 +9,137 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
-from eventwire.taxonomy import (ACLED_EVENT_TYPES, ACLED_SUB_TO_TYPE, DATE_PRECISIONS, MODALITIES,  # noqa: F401
-                                PLOVER_EVENTS)
+# the taxonomy's names, importable from here as before
+from eventwire.taxonomy import (  # noqa: F401
+    ACLED_EVENT_TYPES,
+    ACLED_SUB_TO_TYPE,
+    DATE_PRECISIONS,
+    MODALITIES,
+    PLOVER_EVENTS,
+)
 
 
-def _clean(d: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in d.items() if not k.startswith("_")}
+# ---------------------------------------------------------------------------------------------------------
+# The field list, read from the dataclasses: every other layout (Spark and Parquet schemas, the store's
+# columns, exports) is derived from these, so adding a field to a record is one edit here.
+# ---------------------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FieldType:
+    """What one record field holds: `base` is str, int, float, bool or a record class; `many`: a list of them;
+    `wide`: an int that may not fit 32 bits (a GeoNames id)."""
+
+    name: str
+    base: type
+    many: bool = False
+    optional: bool = False
+    wide: bool = False
+
+
+_SCALARS = {"str": str, "int": int, "float": float, "bool": bool}
+
+
+def _field_type(name: str, hint: str, metadata: Any) -> FieldType:
+    """A field's annotation (a string under `from __future__ import annotations`) as a FieldType."""
+    parts = [p.strip() for p in hint.split("|")]
+    optional = "None" in parts
+    (core,) = [p for p in parts if p != "None"]
+    many = core.startswith("list[")
+    if many:
+        core = core[len("list["):-1]
+    base = _SCALARS.get(core) or globals()[core]
+    return FieldType(name=name, base=base, many=many, optional=optional, wide=bool(metadata.get("wide")))
+
+
+def field_types(cls: type) -> list[FieldType]:
+    """The fields of a record class, in record order, with what each holds."""
+    return [_field_type(f.name, f.type, f.metadata) for f in fields(cls)]
+
+
+def is_record(base: type) -> bool:
+    return is_dataclass(base)
+
+
+def event_fields() -> list[str]:
+    """The top-level keys of an event record (`Event.to_dict()`), in order."""
+    return [f.name for f in fields(Event)]
+
+
+def field_paths(cls: type | None = None, prefix: str = "") -> list[str]:
+    """Every leaf of a record as a dotted path ("location.lat", "actor1.name", "assoc_actor1.name", ...)."""
+    out = []
+    for ft in field_types(cls or Event):
+        path = prefix + ft.name
+        if is_record(ft.base):
+            out += field_paths(ft.base, path + ".")
+        else:
+            out.append(path)
+    return out
+
+
+def _plain(value: Any) -> Any:
+    if is_dataclass(value):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _default(f: Any) -> Any:
+    if f.default is not MISSING:
+        return f.default
+    if f.default_factory is not MISSING:
+        return f.default_factory()
+    return MISSING
+
+
+class Record:
+    """to_dict / from_dict by walking the dataclass fields: nested records become dicts, lists of records lists
+    of dicts; a field with metadata `digits` is rounded. from_dict ignores unknown keys and fills defaults."""
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {}
+        for f in fields(self):
+            value = _plain(getattr(self, f.name))
+            if "digits" in f.metadata and value is not None:
+                value = round(float(value), f.metadata["digits"])
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Any:
+        """The record of a dict (None for an empty one). Values are taken as they are, except that nested
+        records are read recursively, an empty string where the field has a default string takes the default,
+        and a float field with a default is made a float. Missing fields take their default (else None)."""
+        if not d:
+            return None
+        values: dict[str, Any] = {}
+        for f, ft in zip(fields(cls), field_types(cls)):
+            default = _default(f)
+            if f.name not in d:
+                if default is MISSING and not is_record(ft.base):
+                    values[f.name] = None
+                continue
+            value = d[f.name]
+            if is_record(ft.base):
+                value = ([r for r in (ft.base.from_dict(v) for v in value or []) if r] if ft.many
+                         else ft.base.from_dict(value))
+            elif ft.base is str and isinstance(default, str):
+                value = value or default
+            elif ft.base is float and default is not MISSING:
+                value = float(value)
+            values[f.name] = value
+        return cls._build(values)
+
+    @classmethod
+    def _build(cls, values: dict[str, Any]) -> Any:
+        return cls(**values)
 
 
 @dataclass
-class Actor:
+class Actor(Record):
     """Who acts. `name` is canonical (the same for every alias); `text` is the words in the article."""
 
     name: str
@@ -32,19 +150,9 @@ class Actor:
     cameo: str | None = None  # CAMEO actor code, e.g. "TURMIL"
     known: bool = True  # False when the catalogue did not know the actor and the record is a best guess
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any] | None) -> Actor | None:
-        if not d:
-            return None
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in d.items() if k in names})
-
 
 @dataclass
-class Place:
+class Place(Record):
     """Where. Precision follows ACLED geo_precision: 1 the town, 2 near a town / part of a region, 3 a region."""
 
     name: str
@@ -52,20 +160,10 @@ class Place:
     lon: float
     country: str | None  # ISO3
     text: str | None = None
-    geonameid: int | None = None
+    geonameid: int | None = field(default=None, metadata={"wide": True})
     admin1: str | None = None
     precision: int = 1
     feature: str | None = None  # "country", "admin1", "admin2", "city", "supplement", ...
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any] | None) -> Place | None:
-        if not d:
-            return None
-        names = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in d.items() if k in names})
 
 
 @dataclass
@@ -85,34 +183,42 @@ class PlaceMention:
 
 
 @dataclass
-class Evidence:
+class Evidence(Record):
+    """The sentence that reports the event and its character offsets in the article."""
+
     text: str
     start: int
     end: int
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Evidence:
+        d = d or {}
+        return cls(text=d.get("text", ""), start=int(d.get("start", 0)), end=int(d.get("end", 0)))
 
 
 @dataclass
-class Plover:
-    event: str
+class Plover(Record):
+    event: str | None
     mode: str | None = None
     context: list[str] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | str | None) -> Plover:
+        """Also reads a bare event code ("ASSAULT") and a missing value (no event)."""
+        d = {"event": d} if isinstance(d, str) else (d or {})
+        return cls(event=d.get("event"), mode=d.get("mode"), context=list(d.get("context") or []))
 
 
-@dataclass
-class Event:
-    """One event, as SCHEMA.md specifies it. Extra fields (trigger, extractor version) are additions."""
+@dataclass(kw_only=True)
+class Event(Record):
+    """One event, as SCHEMA.md specifies it. Extra fields (trigger, extractor version) are additions.
+    The fields are in the order of the SCHEMA record (keyword-only, so required ones may follow defaults)."""
 
     article_id: str
+    event_id: str = ""
     event_type: str | None
     sub_event_type: str | None
     plover: Plover
-    evidence: Evidence
     cameo: str | None = None
     actor1: Actor | None = None
     actor2: Actor | None = None
@@ -125,76 +231,31 @@ class Event:
     fatalities: int | None = None
     fatalities_text: str | None = None
     modality: str = "asserted"
-    confidence: float = 0.5
+    evidence: Evidence
+    confidence: float = field(default=0.5, metadata={"digits": 3})
     trigger: str | None = None
     trigger_start: int | None = None
     same_as: str | None = None  # event_id of an earlier event of the same article that this one refers back to
-    event_id: str = ""
 
     def __post_init__(self) -> None:
         if not self.event_id:
             self.event_id = make_event_id(self.article_id, self.evidence.start, self.trigger_start,
                                           self.plover.event, self.sub_event_type)
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "article_id": self.article_id,
-            "event_id": self.event_id,
-            "event_type": self.event_type,
-            "sub_event_type": self.sub_event_type,
-            "plover": self.plover.to_dict(),
-            "cameo": self.cameo,
-            "actor1": self.actor1.to_dict() if self.actor1 else None,
-            "actor2": self.actor2.to_dict() if self.actor2 else None,
-            "assoc_actor1": [a.to_dict() for a in self.assoc_actor1],
-            "assoc_actor2": [a.to_dict() for a in self.assoc_actor2],
-            "location": self.location.to_dict() if self.location else None,
-            "date": self.date,
-            "date_precision": self.date_precision,
-            "date_text": self.date_text,
-            "fatalities": self.fatalities,
-            "fatalities_text": self.fatalities_text,
-            "modality": self.modality,
-            "evidence": self.evidence.to_dict(),
-            "confidence": round(float(self.confidence), 3),
-            "trigger": self.trigger,
-            "trigger_start": self.trigger_start,
-            "same_as": self.same_as,
-        }
-
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Event:
-        p = d.get("plover") or {}
-        if isinstance(p, str):
-            p = {"event": p}
-        ev = d.get("evidence") or {"text": "", "start": 0, "end": 0}
-        return cls(
-            article_id=str(d.get("article_id", "")),
-            event_id=d.get("event_id") or "",
-            event_type=d.get("event_type"),
-            sub_event_type=d.get("sub_event_type"),
-            plover=Plover(event=p.get("event"), mode=p.get("mode"), context=list(p.get("context") or [])),
-            cameo=d.get("cameo"),
-            actor1=Actor.from_dict(d.get("actor1")),
-            actor2=Actor.from_dict(d.get("actor2")),
-            assoc_actor1=[a for a in (Actor.from_dict(x) for x in d.get("assoc_actor1") or []) if a],
-            assoc_actor2=[a for a in (Actor.from_dict(x) for x in d.get("assoc_actor2") or []) if a],
-            location=Place.from_dict(d.get("location")),
-            date=d.get("date"),
-            date_precision=d.get("date_precision") or "day",
-            date_text=d.get("date_text"),
-            fatalities=d.get("fatalities"),
-            fatalities_text=d.get("fatalities_text"),
-            modality=d.get("modality") or "asserted",
-            evidence=Evidence(text=ev.get("text", ""), start=int(ev.get("start", 0)), end=int(ev.get("end", 0))),
-            confidence=float(d.get("confidence", 0.5)),
-            trigger=d.get("trigger"),
-            trigger_start=d.get("trigger_start"),
-            same_as=d.get("same_as"),
-        )
+        """An event from its SCHEMA dict; an empty dict gives an empty event (no type, no evidence)."""
+        d = d or {}
+        return super().from_dict({**d, "article_id": str(d.get("article_id", ""))})
+
+    @classmethod
+    def _build(cls, values: dict[str, Any]) -> Event:
+        values.setdefault("plover", Plover.from_dict(None))
+        values.setdefault("evidence", Evidence.from_dict(None))
+        return cls(**values)
 
 
 def make_event_id(article_id: str, start: int, trigger_start: int | None, plover: str | None,
@@ -265,95 +326,3 @@ class ArticleResult:
     @property
     def ok(self) -> bool:
         return self.error is None
-
-
-# ---------------------------------------------------------------------------------------------------------
-# Stage 8: assembling the record from what the stages found
-# ---------------------------------------------------------------------------------------------------------
-# PLOVER's context field: the policy area an event belongs to
-PLOVER_CONTEXT = {"violence": ("military",), "demonstration": ("political",), "arrest": ("legal",),
-                  "strategic": ("military",), "contact": ("diplomatic",), "movement": ("military",)}
-
-
-def _role_actor(role: Any, text: str, iso3: str | None, catalogue: Any) -> Actor | None:
-    if role is None:
-        return None
-    actor = role.actor
-    words = text[role.start:role.end] if 0 <= role.start < role.end <= len(text) else actor.text
-    actor = Actor(name=actor.name, text=words or actor.text, country=actor.country, sector=actor.sector,
-                  inter=actor.inter, cameo=actor.cameo, known=actor.known)
-    if getattr(role, "generic", False) or actor.country is None:
-        actor = catalogue.localize(actor, iso3)
-    return actor
-
-
-def _evidence(text: str, start: int, end: int) -> Evidence:
-    """The evidence sentence without the blank lines and spaces around it."""
-    chunk = text[start:end]
-    lead = len(chunk) - len(chunk.lstrip())
-    trail = len(chunk) - len(chunk.rstrip())
-    start, end = start + lead, end - trail
-    return Evidence(text=text[start:end], start=start, end=end)
-
-
-def focus_country(place_mentions: list[PlaceMention]) -> str | None:
-    """The country an article is mostly about: the most often named country among its literal places."""
-    counts: dict[str, int] = {}
-    for m in place_mentions:
-        if m.kind == "literal" and m.place.country:
-            counts[m.place.country] = counts.get(m.place.country, 0) + 1
-    return max(counts, key=counts.get) if counts else None
-
-
-# Who flies when a report does not say: an air or drone strike with no named actor is coded to the state forces
-# of the country it hit (the usual holder of air power there), as a best guess with a lower confidence.
-UNATTRIBUTED_AIR_ACTOR = "government forces"
-
-
-def build_event(article: Article, cand: Any, location: Place | None, when: Any, dead: Any,
-                catalogue: Any, doc_country: str | None = None) -> Event:
-    """The SCHEMA record for one event candidate, with its evidence offsets and confidence."""
-    text = article.text
-    iso3 = location.country if location and location.country else doc_country
-    confidence = cand.confidence
-    if cand.actor1 is None and cand.sub_event_type == "Air/drone strike" and iso3:
-        base = catalogue.resolve(UNATTRIBUTED_AIR_ACTOR) or catalogue.guess(UNATTRIBUTED_AIR_ACTOR)
-        guess = catalogue.localize(base, iso3)
-        if guess.country == iso3:
-            guess.text, guess.known = None, False
-            actor1 = guess
-            confidence -= 0.08
-        else:
-            actor1 = None
-    else:
-        actor1 = _role_actor(cand.actor1, text, iso3, catalogue)
-    actor2 = _role_actor(cand.actor2, text, iso3, catalogue)
-    assoc1 = [a for a in (_role_actor(r, text, iso3, catalogue) for r in cand.assoc_actor1) if a]
-    assoc2 = [a for a in (_role_actor(r, text, iso3, catalogue) for r in cand.assoc_actor2) if a]
-    if location is not None:
-        confidence += 0.04
-    if dead is not None:
-        confidence += 0.02
-    contexts = list(PLOVER_CONTEXT.get(getattr(cand, "family", ""), ()))
-    return Event(
-        article_id=article.id,
-        event_type=cand.event_type,
-        sub_event_type=cand.sub_event_type,
-        plover=Plover(event=cand.plover_event, mode=cand.plover_mode, context=contexts),
-        cameo=cand.cameo,
-        actor1=actor1,
-        actor2=actor2,
-        assoc_actor1=assoc1,
-        assoc_actor2=assoc2,
-        location=location,
-        date=when.date if when else None,
-        date_precision=(when.precision if when else None) or "day",
-        date_text=when.text if when else None,
-        fatalities=dead.count if dead is not None else None,
-        fatalities_text=dead.text if dead is not None else None,
-        modality=cand.modality,
-        evidence=_evidence(text, cand.start, cand.end),
-        confidence=max(0.0, min(1.0, confidence)),
-        trigger=cand.trigger.text,
-        trigger_start=cand.trigger.idx,
-    )

@@ -16,6 +16,7 @@ from typing import Any
 
 from eventwire import records
 from eventwire.extraction import actors
+from eventwire.extraction import assemble
 from eventwire.extraction import casualties
 from eventwire.extraction import dates
 from eventwire.extraction import events
@@ -146,13 +147,13 @@ class Pipeline:
             return place_mentions, []
         date_mentions = self.date_finder.find(doc, article.published)
         out: list[Event] = []
-        doc_country = records.focus_country(place_mentions)
+        doc_country = assemble.focus_country(place_mentions)
         built: dict[int, Event] = {}
         for cand in self.event_finder.find(doc, actor_mentions):
             location = self.geoparser.locate(doc, place_mentions, cand)
             when = self.date_finder.event_date(date_mentions, cand, article.published)
             dead = self.fatality_counter.find(cand.sentence, cand.trigger)
-            ev = records.build_event(article, cand, location, when, dead, self.catalogue, doc_country=doc_country)
+            ev = assemble.build_event(article, cand, location, when, dead, self.catalogue, doc_country=doc_country)
             if cand.antecedent is not None and id(cand.antecedent) in built:
                 first = built[id(cand.antecedent)]
                 ev.same_as = first.same_as or first.event_id

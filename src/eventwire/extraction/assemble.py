@@ -1,0 +1,100 @@
+"""The extraction's last step: an event candidate with its place, date and toll becomes a records.Event.
+
+`build_event` sets the actors (localised to the event's country), the PLOVER context, the trimmed evidence
+and the confidence; `focus_country` names the country an article is mostly about (the fallback country of
+generic actors).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventwire.records import Actor, Article, Event, Evidence, Place, PlaceMention, Plover
+
+# PLOVER's context field: the policy area an event belongs to
+PLOVER_CONTEXT = {"violence": ("military",), "demonstration": ("political",), "arrest": ("legal",),
+                  "strategic": ("military",), "contact": ("diplomatic",), "movement": ("military",)}
+
+
+def _role_actor(role: Any, text: str, iso3: str | None, catalogue: Any) -> Actor | None:
+    if role is None:
+        return None
+    actor = role.actor
+    words = text[role.start:role.end] if 0 <= role.start < role.end <= len(text) else actor.text
+    actor = Actor(name=actor.name, text=words or actor.text, country=actor.country, sector=actor.sector,
+                  inter=actor.inter, cameo=actor.cameo, known=actor.known)
+    if getattr(role, "generic", False) or actor.country is None:
+        actor = catalogue.localize(actor, iso3)
+    return actor
+
+
+def _evidence(text: str, start: int, end: int) -> Evidence:
+    """The evidence sentence without the blank lines and spaces around it."""
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    trail = len(chunk) - len(chunk.rstrip())
+    start, end = start + lead, end - trail
+    return Evidence(text=text[start:end], start=start, end=end)
+
+
+def focus_country(place_mentions: list[PlaceMention]) -> str | None:
+    """The country an article is mostly about: the most often named country among its literal places."""
+    counts: dict[str, int] = {}
+    for m in place_mentions:
+        if m.kind == "literal" and m.place.country:
+            counts[m.place.country] = counts.get(m.place.country, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+# Who flies when a report does not say: an air or drone strike with no named actor is coded to the state forces
+# of the country it hit (the usual holder of air power there), as a best guess with a lower confidence.
+UNATTRIBUTED_AIR_ACTOR = "government forces"
+
+
+def build_event(article: Article, cand: Any, location: Place | None, when: Any, dead: Any,
+                catalogue: Any, doc_country: str | None = None) -> Event:
+    """The SCHEMA record for one event candidate, with its evidence offsets and confidence."""
+    text = article.text
+    iso3 = location.country if location and location.country else doc_country
+    confidence = cand.confidence
+    if cand.actor1 is None and cand.sub_event_type == "Air/drone strike" and iso3:
+        base = catalogue.resolve(UNATTRIBUTED_AIR_ACTOR) or catalogue.guess(UNATTRIBUTED_AIR_ACTOR)
+        guess = catalogue.localize(base, iso3)
+        if guess.country == iso3:
+            guess.text, guess.known = None, False
+            actor1 = guess
+            confidence -= 0.08
+        else:
+            actor1 = None
+    else:
+        actor1 = _role_actor(cand.actor1, text, iso3, catalogue)
+    actor2 = _role_actor(cand.actor2, text, iso3, catalogue)
+    assoc1 = [a for a in (_role_actor(r, text, iso3, catalogue) for r in cand.assoc_actor1) if a]
+    assoc2 = [a for a in (_role_actor(r, text, iso3, catalogue) for r in cand.assoc_actor2) if a]
+    if location is not None:
+        confidence += 0.04
+    if dead is not None:
+        confidence += 0.02
+    contexts = list(PLOVER_CONTEXT.get(getattr(cand, "family", ""), ()))
+    return Event(
+        article_id=article.id,
+        event_type=cand.event_type,
+        sub_event_type=cand.sub_event_type,
+        plover=Plover(event=cand.plover_event, mode=cand.plover_mode, context=contexts),
+        cameo=cand.cameo,
+        actor1=actor1,
+        actor2=actor2,
+        assoc_actor1=assoc1,
+        assoc_actor2=assoc2,
+        location=location,
+        date=when.date if when else None,
+        date_precision=(when.precision if when else None) or "day",
+        date_text=when.text if when else None,
+        fatalities=dead.count if dead is not None else None,
+        fatalities_text=dead.text if dead is not None else None,
+        modality=cand.modality,
+        evidence=_evidence(text, cand.start, cand.end),
+        confidence=max(0.0, min(1.0, confidence)),
+        trigger=cand.trigger.text,
+        trigger_start=cand.trigger.idx,
+    )

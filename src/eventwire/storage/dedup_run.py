@@ -1,0 +1,113 @@
+"""The store's dedup: cluster the reports (eventwire.dedup) and bring the events table in line, incrementally."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+
+from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy.orm import Session
+
+from eventwire import dedup
+from eventwire.storage.columns import event_columns, fit
+from eventwire.storage.models import EventRow, EventSourceRow, ReviewRow, utcnow
+from eventwire.storage.reviews import apply_reviews
+from eventwire.storage.values import DedupSummary
+
+BATCH = 500
+
+
+class DedupRuns:
+    """The Store's dedup methods (a mixin: uses the Store's write sessions)."""
+
+    def run_dedup(self, full: bool = False) -> DedupSummary:
+        """Cluster the reports (eventwire.dedup) and bring the events table in line: each cluster's event is
+        its earliest row (stable ids), the other rows point to it with merged_into, and only clusters whose
+        membership changed are re-merged. Incremental: only the countries with reports not yet clustered are
+        re-clustered (clusters never cross countries, so this equals a full run); `full=True` re-clusters
+        everything (after a change of the dedup rules). Holds the write lock; readers go on."""
+        t0 = time.perf_counter()
+        src = EventSourceRow.__table__
+        with self._write() as s:
+            if s.bind.dialect.name == "postgresql":  # one dedup at a time, and no report slips in unclustered
+                s.execute(text("LOCK TABLE event_sources IN SHARE ROW EXCLUSIVE MODE"))
+            cols = (EventSourceRow.id, EventSourceRow.origin_event_id, EventSourceRow.event_id,
+                    EventSourceRow.article_id, EventSourceRow.article_key, EventSourceRow.event_type,
+                    EventSourceRow.sub_event_type, EventSourceRow.plover_event, EventSourceRow.modality,
+                    EventSourceRow.date, EventSourceRow.date_precision, EventSourceRow.lat, EventSourceRow.lon,
+                    EventSourceRow.geo_precision, EventSourceRow.country, EventSourceRow.admin1,
+                    EventSourceRow.actor1, EventSourceRow.actor2)
+            query = select(*cols)
+            if not full:
+                countries = [c for c in s.execute(select(EventSourceRow.country).distinct()
+                                                  .where(EventSourceRow.dedup_pending)).scalars() if c]
+                query = query.where(EventSourceRow.country.in_(countries))
+            rows = s.execute(query).all() if full or countries else []
+            current: dict[int, set[int]] = defaultdict(set)  # event id -> origin ids of its sources now
+            keys = []
+            for r in rows:
+                current[r.event_id].add(r.origin_event_id)
+                article = r.article_id if r.article_id is not None else f"key:{r.article_key}"
+                keys.append(dedup.make_key(
+                    id=r.origin_event_id, article=article, event_type=r.event_type,
+                    sub_event_type=r.sub_event_type, plover=r.plover_event, modality=r.modality, date=r.date,
+                    date_precision=r.date_precision, lat=r.lat, lon=r.lon, precision=r.geo_precision,
+                    country=r.country, admin1=r.admin1, actor1=r.actor1, actor2=r.actor2))
+            changed = [(min(c.ids), sorted(c.ids)) for c in dedup.cluster(keys)
+                       if current.get(min(c.ids)) != set(c.ids)]
+            self._regroup(s, changed)
+            s.connection().execute(update(src).where(src.c.dedup_pending).values(dedup_pending=False))
+            n_events = s.execute(select(func.count(EventRow.id)).where(EventRow.merged_into.is_(None))).scalar_one()
+        return DedupSummary(reports=len(rows), events=n_events, changed=len(changed),
+                            seconds=round(time.perf_counter() - t0, 3))
+
+    def _regroup(self, s: Session, clusters: list[tuple[int, list[int]]]) -> None:
+        """Point each cluster's reports at its event (the lowest origin id), mark the other rows merged into
+        it, and re-merge those events. Batched: a first dedup of a large table is one pass, not one per event."""
+        if not clusters:
+            return
+        conn = s.connection()
+        src, ev = EventSourceRow.__table__, EventRow.__table__
+        move = [{"b_origin": o, "b_target": t} for t, members in clusters for o in members]
+        merged = [{"b_id": o, "b_into": None if o == t else t} for t, members in clusters for o in members]
+        for i in range(0, len(move), 10 * BATCH):
+            conn.execute(update(src).where(src.c.origin_event_id == bindparam("b_origin"))
+                         .values(event_id=bindparam("b_target")), move[i:i + 10 * BATCH])
+            conn.execute(update(ev).where(ev.c.id == bindparam("b_id"))
+                         .values(merged_into=bindparam("b_into")), merged[i:i + 10 * BATCH])
+        self._refresh(s, [t for t, _ in clusters])
+
+    def _refresh(self, s: Session, event_ids: list[int]) -> None:
+        """Recompute events' records from their sources and the reviews of every row merged into them."""
+        conn = s.connection()
+        ev = EventRow.__table__
+        for i in range(0, len(event_ids), BATCH):
+            chunk = event_ids[i:i + BATCH]
+            sources: dict[int, list] = defaultdict(list)
+            for row in conn.execute(select(EventSourceRow.event_id, EventSourceRow.origin_event_id,
+                                           EventSourceRow.article_id, EventSourceRow.article_key,
+                                           EventSourceRow.record)
+                                    .where(EventSourceRow.event_id.in_(chunk))
+                                    .order_by(EventSourceRow.origin_event_id)):
+                sources[row.event_id].append(row)
+            origin_to_event = {r.origin_event_id: e for e, rows in sources.items() for r in rows}
+            reviews: dict[int, list] = defaultdict(list)
+            ids = list(origin_to_event) + chunk
+            for j in range(0, len(ids), BATCH):
+                for r in s.execute(select(ReviewRow).where(ReviewRow.event_id.in_(ids[j:j + BATCH]))).scalars():
+                    reviews[origin_to_event.get(r.event_id, r.event_id)].append(r)
+            now, params = utcnow(), []
+            for event_id in chunk:
+                rows = sources.get(event_id)
+                if not rows:
+                    continue
+                merged = dedup.merge([r.record for r in rows]).to_dict()
+                ordered = sorted(reviews.get(event_id, []), key=lambda r: (r.created_at, r.id))
+                record, status = apply_reviews(merged, ordered)
+                articles = {r.article_id if r.article_id is not None else f"key:{r.article_key}" for r in rows}
+                params.append(fit(ev, {"b_id": event_id, "record": record, "status": status,
+                                       "source_count": len(articles), "updated_at": now, **event_columns(record)}))
+            if params:
+                cols = [k for k in params[0] if k != "b_id"]
+                conn.execute(update(ev).where(ev.c.id == bindparam("b_id"))
+                             .values({c: bindparam(c) for c in cols}), params)

@@ -1,0 +1,261 @@
+"""Reading events: the filters every listing shares, streamed and keyset-paged listings, one event with its
+sources, aggregates for the dashboard, and the store's counts."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import Any
+
+from sqlalchemy import Integer, column, func, or_, select
+from sqlalchemy import text as sa_text
+from sqlalchemy.orm import Session
+
+from eventwire.storage.columns import _date
+from eventwire.storage.models import ArticleRow, EventRow, EventSourceRow, ReviewRow
+from eventwire.storage.values import SourceRef, StoredEvent, _stored
+from eventwire.taxonomy import ACLED_EVENT_TYPES, ACLED_SUB_TO_TYPE, PLOVER_EVENTS
+
+BATCH = 500
+
+
+def fts_query(text: str) -> str | None:
+    """Words -> an FTS5 query: every word, each as a prefix ("dep" finds "depot"); None when there is no word."""
+    words = re.findall(r"\w+", text)
+    return " ".join(f'"{w}"*' for w in words) or None
+
+
+def _type_condition(name: str, column=None):
+    """An ACLED type, sub-type or PLOVER code, any case. A known name becomes an equality on its own column (which
+    an index serves); anything else is compared case-insensitively with all three columns."""
+    t = name.strip().lower()
+    for col, names in ((EventRow.event_type, ACLED_EVENT_TYPES), (EventRow.sub_event_type, ACLED_SUB_TO_TYPE),
+                       (EventRow.plover_event, PLOVER_EVENTS)):
+        if column is not None and col is not column:
+            continue
+        known = next((n for n in names if n.lower() == t), None)
+        if known is not None:
+            return col == known
+    cols = [column] if column is not None else [EventRow.event_type, EventRow.sub_event_type, EventRow.plover_event]
+    return or_(*(func.lower(c) == t for c in cols))
+
+
+def _escape_like(text: str) -> str:
+    return re.sub(r"([\\%_])", r"\\\1", text)
+
+
+class Queries:
+    """The Store's read methods (a mixin: uses the Store's read sessions)."""
+
+    def _filtered(self, stmt, *, country=None, date_from=None, date_to=None, actor=None, event_type=None,
+                  min_fatalities=None, modality: str | None = "asserted", include_rejected=False,
+                  include_merged=False, admin1=None, sub_event_type=None, bbox=None, text=None, status=None):
+        """status: 'rejected' gives only reviewer-rejected events (include_rejected then does not matter).
+        bbox: (west, south, east, north) in degrees. text: every word appears in one source's evidence."""
+        if not include_merged:
+            stmt = stmt.where(EventRow.merged_into.is_(None))
+        if status:
+            stmt = stmt.where(EventRow.status == status)
+        elif not include_rejected:
+            stmt = stmt.where(EventRow.status == "active")
+        if admin1:
+            stmt = stmt.where(EventRow.admin1 == admin1)  # the exact name, so that the index serves it
+        if sub_event_type:
+            stmt = stmt.where(_type_condition(sub_event_type, EventRow.sub_event_type))
+        if bbox:
+            west, south, east, north = (float(v) for v in bbox)
+            stmt = stmt.where(EventRow.lat >= south, EventRow.lat <= north)
+            # a box across the antimeridian (west > east) is two boxes
+            stmt = stmt.where(EventRow.lon.between(west, east) if west <= east
+                              else or_(EventRow.lon >= west, EventRow.lon <= east))
+        if text and self._evidence_index() and fts_query(text):
+            # SQLite: the FTS5 index of the evidence (migration 0005): words, any case, each a prefix
+            hits = (sa_text("SELECT rowid FROM event_sources_fts WHERE event_sources_fts MATCH :q")
+                    .bindparams(q=fts_query(text)).columns(column("rowid", Integer)))
+            stmt = stmt.where(EventRow.id.in_(select(EventSourceRow.event_id).where(EventSourceRow.id.in_(hits))))
+        elif text:
+            stmt = stmt.where(select(EventSourceRow.id).where(
+                EventSourceRow.event_id == EventRow.id,
+                *[EventSourceRow.evidence_text.ilike(f"%{_escape_like(w)}%", escape="\\")
+                  for w in text.split()]).exists())
+        if modality:
+            stmt = stmt.where(EventRow.modality == modality)
+        if country:
+            stmt = stmt.where(EventRow.country == country.upper())
+        if date_from:
+            stmt = stmt.where(EventRow.date >= _date(date_from))
+        if date_to:
+            stmt = stmt.where(EventRow.date <= _date(date_to))
+        if actor:
+            pat = f"%{_escape_like(actor)}%"
+            stmt = stmt.where(or_(EventRow.actor1.ilike(pat, escape="\\"), EventRow.actor2.ilike(pat, escape="\\"),
+                                  EventRow.assoc_actors.ilike(pat, escape="\\")))
+        if event_type:
+            stmt = stmt.where(_type_condition(event_type))
+        if min_fatalities is not None:
+            stmt = stmt.where(EventRow.fatalities >= int(min_fatalities))
+        return stmt
+
+    def _evidence_index(self) -> bool:
+        """Whether the FTS5 index of the evidence exists (SQLite at migration 0005 or later)."""
+        if not hasattr(self, "_has_fts"):
+            self._has_fts = False
+            if self.is_sqlite:
+                with self.engine.connect() as conn:
+                    self._has_fts = conn.exec_driver_sql(
+                        "SELECT 1 FROM sqlite_master WHERE name = 'event_sources_fts'").first() is not None
+        return self._has_fts
+
+    def count_events(self, **filters: Any) -> int:
+        with self._read() as s:
+            return s.execute(self._filtered(select(func.count(EventRow.id)), **filters)).scalar_one()
+
+    def iter_events(self, *, limit: int | None = None, offset: int = 0, with_sources: bool = True,
+                    batch_size: int = 1000, **filters: Any) -> Iterator[StoredEvent]:
+        """Matching events by date (undated last), then id; streamed `batch_size` at a time. After the first
+        batch it pages by keyset (page_events), so exporting a million events never rescans with OFFSET.
+        with_sources: True (sources with their records), "brief" (without: exports), False (none)."""
+        base = self._filtered(select(EventRow), **filters).order_by(EventRow.date.is_(None), EventRow.date,
+                                                                     EventRow.id)
+        n = batch_size if limit is None else min(batch_size, limit)
+        if n <= 0:
+            return
+        with self._read() as s:
+            rows = list(s.execute(base.offset(offset).limit(n)).scalars())
+            srcs = self._sources(s, [r.id for r in rows], brief=with_sources == "brief") if with_sources else {}
+        yield from (_stored(r, srcs.get(r.id, [])) for r in rows)
+        done = len(rows)
+        if len(rows) < n:
+            return
+        cursor: tuple[str | None, int] | None = (rows[-1].date.isoformat() if rows[-1].date else None, rows[-1].id)
+        while cursor is not None and (limit is None or done < limit):
+            n = batch_size if limit is None else min(batch_size, limit - done)
+            page, cursor = self.page_events(after=cursor, limit=n, newest_first=False, with_sources=with_sources,
+                                            **filters)
+            yield from page
+            done += len(page)
+
+    def query_events(self, *, limit: int | None = None, offset: int = 0, **filters: Any) -> list[StoredEvent]:
+        return list(self.iter_events(limit=limit, offset=offset, **filters))
+
+    def page_events(self, *, after: tuple[str | None, int] | None = None, limit: int = 100,
+                    newest_first: bool = True, with_sources: bool = False,
+                    **filters: Any) -> tuple[list[StoredEvent], tuple[str | None, int] | None]:
+        """One page of matching events by date (undated last), then id, and the cursor of the next page
+        (None at the end). A cursor is the (date, id) of the last event handed out: pages stay right while
+        events are added, and a deep page costs what the first does (two index-ordered queries, no OFFSET)."""
+        desc = newest_first
+        order = (EventRow.date.desc(), EventRow.id.desc()) if desc else (EventRow.date, EventRow.id)
+        after_date, after_id = (_date(after[0]), int(after[1])) if after else (None, None)
+        rows: list[EventRow] = []
+        with self._read() as s:
+            if after is None or after_date is not None:
+                q = self._filtered(select(EventRow), **filters).where(EventRow.date.is_not(None))
+                if after_date is not None:
+                    beyond = EventRow.date < after_date if desc else EventRow.date > after_date
+                    same_day = EventRow.id < after_id if desc else EventRow.id > after_id
+                    q = q.where(or_(beyond, (EventRow.date == after_date) & same_day))
+                rows = list(s.execute(q.order_by(*order).limit(limit + 1)).scalars())
+            if len(rows) <= limit:
+                q = self._filtered(select(EventRow), **filters).where(EventRow.date.is_(None))
+                if after is not None and after_date is None:
+                    q = q.where(EventRow.id < after_id if desc else EventRow.id > after_id)
+                q = q.order_by(EventRow.id.desc() if desc else EventRow.id).limit(limit + 1 - len(rows))
+                rows += list(s.execute(q).scalars())
+            more = len(rows) > limit
+            rows = rows[:limit]
+            srcs = self._sources(s, [r.id for r in rows], brief=with_sources == "brief") if with_sources else {}
+            page = [_stored(r, srcs.get(r.id, [])) for r in rows]
+        last = rows[-1] if rows else None
+        cursor = (last.date.isoformat() if last.date else None, last.id) if more and last else None
+        return page, cursor
+    def aggregate(self, *, top: int = 20, **filters: Any) -> dict[str, Any]:
+        """Counts and fatalities of the matching events per day, event type, country and actor (the `top`
+        countries and actors with most events), for the dashboard's timeline and summaries. Three GROUP BYs
+        (day; country x type; actor pair) over columns an index covers (models.STATS_COLUMNS), summed here."""
+        n, dead = func.count(EventRow.id), func.coalesce(func.sum(EventRow.fatalities), 0)
+
+        def grouped(s: Session, *cols):
+            return s.execute(self._filtered(select(*cols, n, dead), **filters).group_by(*cols)).all()
+
+        def add(table: dict, key: Any, events: int, fatalities: int) -> None:
+            cell = table.setdefault(key, [0, 0])
+            cell[0] += events
+            cell[1] += int(fatalities or 0)
+
+        types: dict[Any, list[int]] = {}
+        countries: dict[Any, list[int]] = {}
+        actors: dict[str, list[int]] = {}
+        with self._read() as s:
+            by_day = grouped(s, EventRow.date)
+            # country first: SQLite then reads the covering index ix_events_stats_country, not the type index
+            for country, etype, events, fatalities in grouped(s, EventRow.country, EventRow.event_type):
+                add(types, etype, events, fatalities)
+                add(countries, country, events, fatalities)
+            for actor1, actor2, events, fatalities in grouped(s, EventRow.actor1, EventRow.actor2):
+                for name in {actor1, actor2} - {None, ""}:
+                    add(actors, name, events, fatalities)
+
+        def ranked(table: dict, limit: int | None = None) -> list[tuple[Any, list[int]]]:
+            rows = sorted(table.items(), key=lambda kv: (-kv[1][0], str(kv[0])))
+            return rows[:limit] if limit else rows
+
+        return {
+            "events": sum(r[1] for r in by_day), "fatalities": sum(int(r[2] or 0) for r in by_day),
+            "by_day": [{"date": d.isoformat(), "events": e, "fatalities": int(f or 0)}
+                       for d, e, f in sorted(r for r in by_day if r[0] is not None)],
+            "undated": next((r[1] for r in by_day if r[0] is None), 0),
+            "by_type": [{"event_type": k, "events": v[0], "fatalities": v[1]} for k, v in ranked(types)],
+            "by_country": [{"country": k, "events": v[0], "fatalities": v[1]} for k, v in ranked(countries, top)],
+            "by_actor": [{"actor": k, "events": v[0], "fatalities": v[1]} for k, v in ranked(actors, top)],
+        }
+
+    def get_event(self, event_id: int | str) -> StoredEvent | None:
+        """By id or uid; an event merged into another gives the event it is part of now."""
+        with self._read() as s:
+            row = None
+            if isinstance(event_id, int) or (isinstance(event_id, str) and event_id.isdigit()):
+                row = s.get(EventRow, int(event_id))
+            elif isinstance(event_id, str):
+                row = s.execute(select(EventRow).where(EventRow.uid == event_id)).scalar()
+            for _ in range(64):  # follow merges (never deep: targets are never merged themselves)
+                if row is None or row.merged_into is None:
+                    break
+                row = s.get(EventRow, row.merged_into)
+            if row is None:
+                return None
+            return _stored(row, self._sources(s, [row.id]).get(row.id, []))
+
+    def _sources(self, s: Session, event_ids: list[int], brief: bool = False) -> dict[int, list[SourceRef]]:
+        """Each event's sources. brief: without the per-article records (what exports need, at a third of
+        the cost); SourceRef.record then holds only the report's event_id."""
+        out: dict[int, list[SourceRef]] = defaultdict(list)
+        src = EventSourceRow
+        cols = [src.event_id, src.article_id, src.article_key, src.source_event_id, src.evidence_text,
+                src.evidence_start, src.evidence_end, ArticleRow.title, ArticleRow.url, ArticleRow.source,
+                ArticleRow.published] + ([] if brief else [src.record])
+        for i in range(0, len(event_ids), BATCH):
+            chunk = event_ids[i:i + BATCH]
+            q = (select(*cols).join(ArticleRow, ArticleRow.id == src.article_id, isouter=True)
+                 .where(src.event_id.in_(chunk)).order_by(src.id))
+            for r in s.execute(q):
+                out[r.event_id].append(SourceRef(
+                    article_id=r.article_id, article_key=r.article_key, title=r.title, url=r.url, source=r.source,
+                    published=r.published,
+                    evidence={"text": r.evidence_text, "start": r.evidence_start, "end": r.evidence_end},
+                    record={"event_id": r.source_event_id} if brief else r.record))
+        return out
+
+    def stats(self) -> dict[str, int]:
+        with self._read() as s:
+            def n(stmt):
+                return s.execute(stmt).scalar_one()
+            return {
+                "articles": n(select(func.count(ArticleRow.id))),
+                "reports": n(select(func.count(EventSourceRow.id))),
+                "events": n(select(func.count(EventRow.id)).where(EventRow.merged_into.is_(None))),
+                "asserted_events": n(select(func.count(EventRow.id)).where(
+                    EventRow.merged_into.is_(None), EventRow.status == "active", EventRow.modality == "asserted")),
+                "reviews": n(select(func.count(ReviewRow.id))),
+            }

@@ -1,0 +1,89 @@
+"""Analysts' reviews: a verdict on one field of an event (or on the whole event), applied to its record.
+
+Reviews are kept, never folded into the sources: each time dedup re-merges an event, its reviews (and those
+of every row merged into it) are applied again, in the order they were made.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import select
+
+from eventwire.storage.columns import get_path
+from eventwire.storage.models import REVIEW_STATUSES, EventRow, ReviewRow, utcnow
+
+REVIEWABLE = {"event_type", "sub_event_type", "plover", "cameo", "actor1", "actor2", "assoc_actor1",
+              "assoc_actor2", "location", "date", "date_precision", "date_text", "fatalities", "fatalities_text",
+              "modality", "confidence", "evidence"}
+WHOLE_EVENT = "event"
+
+
+def _check_field(path: str) -> list[str]:
+    parts = path.split(".")
+    if path != WHOLE_EVENT and parts[0] not in REVIEWABLE:
+        raise ValueError(f"cannot review field {path!r}: use 'event' or one of {', '.join(sorted(REVIEWABLE))}")
+    return parts
+
+
+def _set_path(rec: dict[str, Any], path: str, value: Any) -> None:
+    parts = path.split(".")
+    cur = rec
+    for p in parts[:-1]:
+        if not isinstance(cur.get(p), dict):
+            cur[p] = {}
+        cur = cur[p]
+    cur[parts[-1]] = value
+
+
+def apply_reviews(record: dict[str, Any], reviews: Iterable[Any]) -> tuple[dict[str, Any], str]:
+    """The record with reviews applied in order, and the event's status (active, or rejected as a whole).
+    edited: the field takes the new value; rejected: the field is wrong and becomes null (for 'event': the
+    event is not a real event); accepted: the value stands (a later edit may still change it)."""
+    rec, status = copy.deepcopy(record), "active"
+    for r in reviews:
+        if r.field == WHOLE_EVENT:
+            status = "rejected" if r.status == "rejected" else "active"
+        elif r.status == "edited":
+            _set_path(rec, r.field, copy.deepcopy(r.new_value))
+        elif r.status == "rejected":
+            _set_path(rec, r.field, None)
+    return rec, status
+
+
+class Reviews:
+    """The Store's review methods (a mixin: uses the Store's sessions and its dedup refresh)."""
+
+    def add_review(self, event_id: int, field: str, status: str, new_value: Any = None,
+                   reviewer: str = "analyst", comment: str | None = None) -> int:
+        """Record an analyst's verdict on one field ('event' for the whole event) and apply it at once."""
+        if status not in REVIEW_STATUSES:
+            raise ValueError(f"review status must be one of {', '.join(REVIEW_STATUSES)}, not {status!r}")
+        _check_field(field)
+        with self._write() as s:
+            row = s.get(EventRow, int(event_id))
+            if row is None:
+                raise KeyError(f"no event {event_id}")
+            while row.merged_into is not None:
+                row = s.get(EventRow, row.merged_into)
+            old = None if field == WHOLE_EVENT else get_path(row.record, field)
+            if status == "accepted":
+                new_value = old
+            elif status == "rejected":
+                new_value = None
+            review = ReviewRow(event_id=row.id, field=field, old_value=old, new_value=new_value,
+                               reviewer=reviewer, status=status, comment=comment, created_at=utcnow())
+            s.add(review)
+            s.flush()
+            self._refresh(s, [row.id])
+            return review.id
+
+    def reviews(self, event_id: int) -> list[dict[str, Any]]:
+        with self._read() as s:
+            rows = s.execute(select(ReviewRow).where(ReviewRow.event_id == int(event_id))
+                             .order_by(ReviewRow.created_at, ReviewRow.id)).scalars()
+            return [{"id": r.id, "event_id": r.event_id, "field": r.field, "old_value": r.old_value,
+                     "new_value": r.new_value, "reviewer": r.reviewer, "status": r.status, "comment": r.comment,
+                     "created_at": r.created_at.isoformat()} for r in rows]
