@@ -45,7 +45,6 @@ import datetime as dt
 import hashlib
 import os
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -64,6 +63,7 @@ from eventwire import dedup
 from eventwire.storage.models import (REVIEW_STATUSES, ArticleRow, EventRow, EventSourceRow, ReviewRow, TokenRow,
                               utcnow)
 from eventwire.records import ArticleResult, Event
+from eventwire.sources.fingerprint import content_hash
 
 DEFAULT_URL = "sqlite:///eventwire.db"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -85,12 +85,6 @@ def resolve_url(url: str | None = None) -> str:
     if url.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     return url
-
-
-def content_hash(text: str) -> str:
-    """The same article text gives the same hash whatever its line breaks, spacing or Unicode form."""
-    norm = " ".join(unicodedata.normalize("NFC", text or "").split())
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
 def token_hash(token: str) -> str:
