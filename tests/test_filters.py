@@ -9,7 +9,13 @@ from click.testing import CliRunner
 
 from eventwire.cli import cli
 from eventwire.countries import country_table, find_country
-from eventwire.filters import EventFilters, FilterError, parse_bbox, parse_country, parse_event_filters
+from eventwire.filters import (
+    EventFilters,
+    FilterError,
+    parse_bbox,
+    parse_country,
+    parse_event_filters,
+)
 
 
 @pytest.mark.parametrize("value", ["SYR", "syr", "SY", "sy", "Syria", "SYRIA", " Syria ", "Syrian Arab Republic"])
@@ -49,15 +55,15 @@ def test_values_are_parsed_and_trimmed():
 
 
 @pytest.mark.parametrize("kwargs, words", [
-    (dict(date_from="2017-05-01", date_to="2017-04-01"), "date_from is after date_to"),
-    (dict(date_from="2017-05-01", date_to="2017-04-01", date_names=("--from", "--to")), "--from is after --to"),
-    (dict(date_from="May 1st"), "date_from"),
-    (dict(modality="maybe"), "modality"),
-    (dict(review="pending"), "review"),
-    (dict(country="Atlantis"), "unknown country"),
-    (dict(actor="x\x00y"), "NUL"),
-    (dict(bbox="1,2,3"), "bbox must be four numbers"),
-    (dict(bbox="10,50,20,40"), "bbox out of range"),
+    ({"date_from": "2017-05-01", "date_to": "2017-04-01"}, "date_from is after date_to"),
+    ({"date_from": "2017-05-01", "date_to": "2017-04-01", "date_names": ("--from", "--to")}, "--from is after --to"),
+    ({"date_from": "May 1st"}, "date_from"),
+    ({"modality": "maybe"}, "modality"),
+    ({"review": "pending"}, "review"),
+    ({"country": "Atlantis"}, "unknown country"),
+    ({"actor": "x\x00y"}, "NUL"),
+    ({"bbox": "1,2,3"}, "bbox must be four numbers"),
+    ({"bbox": "10,50,20,40"}, "bbox out of range"),
 ])
 def test_bad_values_name_the_problem(kwargs, words):
     with pytest.raises(FilterError, match=words):

@@ -197,22 +197,20 @@ def test_a_redirect_is_checked_like_the_first_request(site):
         f.fetch(f"{site.base}/loop")
 
 
-def test_size_limit_content_type_timeout_and_scheme(site):
+@pytest.mark.parametrize("path, words", [
+    ("/big", "limit"),
+    ("/big-unannounced", "limit"),
+    ("/image", "unsupported content type image/png"),
+    ("/slow", "timed out"),
+    ("file:///etc/passwd", "only http and https"),
+])
+def test_size_limit_content_type_timeout_and_scheme(site, path, words):
     site.add("/big", b"x" * 50_000, ctype="text/plain")
     site.add("/big-unannounced", b"y" * 50_000, ctype="text/plain", headers={"no-length": "1"})
     site.add("/image", b"\x89PNG....", ctype="image/png")
     site.add("/slow", b"late", ctype="text/plain")
-    with Fetcher(allow_private=True, max_bytes=10_000, timeout=0.5) as f:
-        with pytest.raises(FetchError, match="limit"):
-            f.fetch(f"{site.base}/big")
-        with pytest.raises(FetchError, match="limit"):
-            f.fetch(f"{site.base}/big-unannounced")
-        with pytest.raises(FetchError, match="unsupported content type image/png"):
-            f.fetch(f"{site.base}/image")
-        with pytest.raises(FetchError, match="timed out"):
-            f.fetch(f"{site.base}/slow")
-        with pytest.raises(FetchError, match="only http and https"):
-            f.fetch("file:///etc/passwd")
+    with Fetcher(allow_private=True, max_bytes=10_000, timeout=0.5) as f, pytest.raises(FetchError, match=words):
+        f.fetch(path if "://" in path else f"{site.base}{path}")
 
 
 # -- the ingest loop, with a stand-in extractor ----------------------------------------------------------

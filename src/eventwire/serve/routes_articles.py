@@ -7,11 +7,9 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse
 
-from eventwire.ingest import Ingester
 from eventwire.records import Article
 from eventwire.serve.deps import MAX_ID, Ctx, Reader, Writer, bad
 from eventwire.serve.schemas import ArticleIn, ExtractIn, IngestOut
-from eventwire.sources.language import text_problem
 
 router = APIRouter()
 
@@ -30,6 +28,9 @@ def get_article(article_id: Annotated[int, PathParam(ge=1, le=MAX_ID)], _: Reade
 def ingest_article(body: ArticleIn, _: Writer, ctx: Ctx,
                    dedup: Annotated[bool, Query(description="Re-cluster events after storing.")] = True):
     """Extract the article's events and store both; a known article (URL or text) adds nothing."""
+    # imported on use, as the text checks load spaCy: the server starts without it
+    from eventwire.ingest import Ingester
+
     art = Article(id=body.id or "api", text=body.text, published=body.published,
                   title=body.title, url=body.url, source=body.source)
     # known_by_text=False: a text stored before is recognised by the store, which answers with its id
@@ -54,6 +55,8 @@ def ingest_article(body: ArticleIn, _: Writer, ctx: Ctx,
 @router.post("/api/extract", tags=["extract"])
 def extract(body: ExtractIn, _: Reader, ctx: Ctx) -> dict[str, Any]:
     """The events of one text, as SCHEMA records. Nothing is stored."""
+    from eventwire.sources.language import text_problem
+
     problem = text_problem(body.text)
     if problem:
         raise bad(problem)
