@@ -28,11 +28,6 @@ SPANISH = ("Los manifestantes marcharon por el centro de la ciudad para exigir l
            "policia no intervino durante la protesta que duro varias horas.")
 
 
-@pytest.fixture(scope="module")
-def pipeline():
-    return eventwire.Pipeline(workers=1)
-
-
 def test_extract_returns_events_whose_dict_is_schema_json():
     events = eventwire.extract(AIR_STRIKE, published="2019-03-14")
     assert events and all(isinstance(e, Event) for e in events)

@@ -51,7 +51,7 @@ def site(tmp_path_factory):
     _need(not missing, f"the dashboard's libraries are missing ({', '.join(missing)}): run npm ci")
     import uvicorn
 
-    from eventwire.sources.read import ingest
+    from eventwire.ingest import ingest
     from eventwire.extraction.pipeline import Pipeline
 
     db = tmp_path_factory.mktemp("browser") / "dash.db"

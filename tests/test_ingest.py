@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 from eventfactory import make_event
 
-from eventwire.sources import read as ingest
+from eventwire.ingest import Ingester, ingest
+from eventwire.sources import formats, read
 from eventwire.sources.fetch import Fetcher, FetchError
-from eventwire.sources.read import InputError
+from eventwire.sources.formats import InputError
 from eventwire.records import Article, ArticleResult
 from eventwire.storage.store import Store
 
@@ -93,7 +94,7 @@ def site():
 def test_text_files_keep_working_through_read_source(tmp_path):
     f = tmp_path / "bab.txt"
     f.write_text("Title: Clashes\nPublished: 2017-02-10\nURL: https://x.example/b\n\n" + ENGLISH)
-    [art] = list(ingest.read_any(str(f), f.read_bytes()))
+    [art] = list(read.read_any(str(f), f.read_bytes()))
     assert (art.title, art.url, str(art.published), art.text) == ("Clashes", "https://x.example/b", "2017-02-10",
                                                                   ENGLISH)
 
@@ -103,22 +104,22 @@ def test_csv_of_articles():
             f'c1,Clashes,2017-02-10,https://x.example/c1,"{ENGLISH}"\n'
             'c2,Bad date,10th of Feb,,"Some text here."\n'
             ',No id,2017-02-11,,"Another, quoted\nmulti-line text."\n')
-    items = list(ingest.read_csv(text, "news.csv"))
+    items = list(formats.read_csv(text, "news.csv"))
     assert isinstance(items[0], Article) and items[0].id == "c1" and items[0].text == ENGLISH
     assert str(items[0].published) == "2017-02-10" and items[0].url == "https://x.example/c1"
     assert isinstance(items[1], InputError) and "row 3" in str(items[1])
     assert items[2].id == "news:4" and items[2].text == "Another, quoted\nmulti-line text."
-    [err] = list(ingest.read_csv("title,summary\nx,y\n", "bad.csv"))
+    [err] = list(formats.read_csv("title,summary\nx,y\n", "bad.csv"))
     assert isinstance(err, InputError) and "'text' column" in str(err)
 
 
 def test_html_page_text_title_and_date():
-    art = ingest.read_html(page("Clashes near Al Bab", ENGLISH), "p.html", url="https://wire.example/p")
+    art = formats.read_html(page("Clashes near Al Bab", ENGLISH), "p.html", url="https://wire.example/p")
     assert art.title == "Clashes near Al Bab" and str(art.published) == "2017-02-10"
     assert ENGLISH[:60] in art.text
     assert "Subscribe" not in art.text and "Sport" not in art.text  # boilerplate is gone
     assert art.url == "https://wire.example/p" and art.source == "Example Wire"
-    bad = ingest.read_html(b"<html><head><title>x</title></head><body><script>var a = 1;</script></body></html>",
+    bad = formats.read_html(b"<html><head><title>x</title></head><body><script>var a = 1;</script></body></html>",
                            "empty.html")
     assert isinstance(bad, InputError) and "no article text" in str(bad)
 
@@ -128,7 +129,7 @@ def test_feed_entries_are_fetched_as_pages(site):
     site.add("/a2", page("Second story", ENGLISH.replace("nine", "twelve")))
     data = feed(site.base, ["/a1", "/a2", "/missing"])
     with Fetcher(allow_private=True) as f:
-        items = list(ingest.read_feed(data, "world.rss", fetcher=f))
+        items = list(formats.read_feed(data, "world.rss", fetcher=f))
     assert [type(i).__name__ for i in items] == ["Article", "Article", "InputError"]
     assert items[0].url == f"{site.base}/a1" and items[0].title == "First story"
     assert items[1].source == "Example Wire" and "twelve" in items[1].text
@@ -139,9 +140,9 @@ def test_feed_without_links_uses_the_entries_own_content():
     data = ('<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>'
             f'<entry><title>Full text</title><updated>2017-02-10T09:00:00Z</updated>'
             f'<content type="html">&lt;p&gt;{ENGLISH}&lt;/p&gt;</content></entry></feed>').encode()
-    [art] = list(ingest.read_feed(data, "atom.xml"))
+    [art] = list(formats.read_feed(data, "atom.xml"))
     assert isinstance(art, Article) and "Al Bab" in art.text and str(art.published) == "2017-02-10"
-    [err] = list(ingest.read_feed(b"this is not a feed at all", "x.rss"))
+    [err] = list(formats.read_feed(b"this is not a feed at all", "x.rss"))
     assert isinstance(err, InputError)
 
 
@@ -155,21 +156,21 @@ def test_folders_are_read_recursively_skipping_hidden_and_unknown_files(tmp_path
     (tmp_path / "a" / "photo.jpg").write_bytes(b"\xff\xd8\xff")
     (tmp_path / ".git" / "x.txt").write_text("secret")
     (tmp_path / "a" / ".draft.txt").write_text("draft")
-    units = list(ingest.expand_targets([str(tmp_path)]))
+    units = list(read.expand_targets([str(tmp_path)]))
     assert [Path(u.name).name for u in units] == ["one.txt", "three.html", "two.jsonl"]
     assert [u.estimate for u in units] == [1, 1, 2]
-    arts = list(ingest.iter_articles([str(tmp_path)]))
+    arts = list(read.iter_articles([str(tmp_path)]))
     assert sorted(a.id for a in arts) == ["j1", "j2", "one", "three"]
-    [missing] = list(ingest.expand_targets([str(tmp_path / "nope")]))
+    [missing] = list(read.expand_targets([str(tmp_path / "nope")]))
     assert isinstance(missing, InputError)
 
 
 def test_read_any_sniffs_html_and_feeds_without_a_telling_name(site):
-    [art] = list(ingest.read_any("download", page("Sniffed", ENGLISH)))
+    [art] = list(read.read_any("download", page("Sniffed", ENGLISH)))
     assert isinstance(art, Article) and art.title == "Sniffed"
     site.add("/p", page("Linked", ENGLISH))
     with Fetcher(allow_private=True) as f:
-        [art] = list(ingest.read_any("latest", feed(site.base, ["/p"]), fetcher=f))
+        [art] = list(read.read_any("latest", feed(site.base, ["/p"]), fetcher=f))
     assert art.title == "Linked"
 
 
@@ -196,22 +197,20 @@ def test_a_redirect_is_checked_like_the_first_request(site):
         f.fetch(f"{site.base}/loop")
 
 
-def test_size_limit_content_type_timeout_and_scheme(site):
+@pytest.mark.parametrize("path, words", [
+    ("/big", "limit"),
+    ("/big-unannounced", "limit"),
+    ("/image", "unsupported content type image/png"),
+    ("/slow", "timed out"),
+    ("file:///etc/passwd", "only http and https"),
+])
+def test_size_limit_content_type_timeout_and_scheme(site, path, words):
     site.add("/big", b"x" * 50_000, ctype="text/plain")
     site.add("/big-unannounced", b"y" * 50_000, ctype="text/plain", headers={"no-length": "1"})
     site.add("/image", b"\x89PNG....", ctype="image/png")
     site.add("/slow", b"late", ctype="text/plain")
-    with Fetcher(allow_private=True, max_bytes=10_000, timeout=0.5) as f:
-        with pytest.raises(FetchError, match="limit"):
-            f.fetch(f"{site.base}/big")
-        with pytest.raises(FetchError, match="limit"):
-            f.fetch(f"{site.base}/big-unannounced")
-        with pytest.raises(FetchError, match="unsupported content type image/png"):
-            f.fetch(f"{site.base}/image")
-        with pytest.raises(FetchError, match="timed out"):
-            f.fetch(f"{site.base}/slow")
-        with pytest.raises(FetchError, match="only http and https"):
-            f.fetch("file:///etc/passwd")
+    with Fetcher(allow_private=True, max_bytes=10_000, timeout=0.5) as f, pytest.raises(FetchError, match=words):
+        f.fetch(path if "://" in path else f"{site.base}{path}")
 
 
 # -- the ingest loop, with a stand-in extractor ----------------------------------------------------------
@@ -252,7 +251,7 @@ def test_ingest_counts_skips_errors_and_is_idempotent(tmp_path):
     store = Store(f"sqlite:///{tmp_path / 'db.sqlite'}")
     problems = []
     extractor = ClashCounter()
-    s = ingest.ingest([str(folder)], store, extractor, on_problem=lambda *p: problems.append(p))
+    s = ingest([str(folder)], store, extractor, on_problem=lambda *p: problems.append(p))
     assert (s.articles, s.not_english, s.unusable, s.errors, s.already_stored) == (6, 1, 1, 1, 1)
     assert s.events == 6 + 3  # one 'clashed' each, a second in the odd ones
     assert s.events_after_dedup is not None
@@ -260,10 +259,42 @@ def test_ingest_counts_skips_errors_and_is_idempotent(tmp_path):
     assert any("English" in p[2] for p in problems) and any("malformed" in p[2] for p in problems)
 
     extractor.seen.clear()
-    again = ingest.ingest([str(folder)], store, extractor)
+    again = ingest([str(folder)], store, extractor)
     assert (again.articles, again.events, again.already_stored) == (0, 0, 7)
     assert extractor.seen == ["broken"]  # stored articles are not even extracted again
     assert store.stats()["articles"] == 6
+    store.close()
+
+
+def test_the_ingester_stores_a_good_article_and_reports_a_bad_one(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'one.db'}")
+    good = Article(id="good", text=ENGLISH + " They clashed again.", url="https://wire.example/good")
+    bad = Article(id="bad", text=ENGLISH + " MALFORMED", url="https://wire.example/bad")
+    outcomes = list(Ingester(store, ClashCounter()).run([("batch.jsonl", good), ("batch.jsonl", bad)]))
+    assert [(o.kind, o.article.id) for o in outcomes] == [("stored", "good"), ("error", "bad")]
+    assert outcomes[0].problem is None and len(outcomes[0].added.event_ids) == 2
+    assert outcomes[1].problem == "error" and "malformed" in outcomes[1].message
+    assert store.has_article(url="https://wire.example/good") and not store.has_article(url="https://wire.example/bad")
+    assert store.stats()["articles"] == 1
+    store.close()
+
+
+def test_the_ingester_screens_before_extracting(tmp_path):
+    store = Store(f"sqlite:///{tmp_path / 'screen.db'}")
+    extractor = ClashCounter()
+    first = Article(id="first", text=ENGLISH)
+    list(Ingester(store, extractor).run([("a.txt", first)]))
+    items = [("b.txt", InputError("b.txt: is not UTF-8 text")), ("c.txt", Article(id="es", text=SPANISH)),
+             ("d.txt", Article(id="blank", text="  ")), ("e.txt", Article(id="copy", text=ENGLISH))]
+    extractor.seen.clear()
+    outcomes = list(Ingester(store, extractor).run(items))
+    assert [o.kind for o in outcomes] == ["error", "not-english", "unusable", "known"]
+    assert [o.problem for o in outcomes] == ["error", "skipped", "skipped", None]
+    assert outcomes[1].where == "c.txt [es]" and extractor.seen == []  # nothing reached the extractor
+    # without known_by_text the store itself recognises the text, and tells the stored article's id
+    [again] = Ingester(store, extractor, known_by_text=False).run([("api", Article(id="copy", text=ENGLISH))])
+    assert again.kind == "known" and again.added.duplicate and again.added.article_id is not None
+    assert extractor.seen == ["copy"]
     store.close()
 
 
@@ -279,7 +310,7 @@ def test_an_article_the_database_refuses_fails_alone(tmp_path, monkeypatch):
 
     monkeypatch.setattr(store, "add_result", refuse_story_2)
     problems = []
-    s = ingest.ingest([str(folder)], store, ClashCounter(), on_problem=lambda *p: problems.append(p))
+    s = ingest([str(folder)], store, ClashCounter(), on_problem=lambda *p: problems.append(p))
     assert (s.articles, s.errors) == (3, 1)
     assert "disk says no" in problems[0][2]
     store.close()
@@ -291,10 +322,10 @@ def test_ingest_from_urls_with_allow_private(site, tmp_path):
     site.add("/b", page("B", ENGLISH.replace("nine", "eleven")))
     store = Store(f"sqlite:///{tmp_path / 'u.db'}")
     with Fetcher(allow_private=False) as f:
-        s = ingest.ingest([f"{site.base}/a"], store, ClashCounter(), fetcher=f)
+        s = ingest([f"{site.base}/a"], store, ClashCounter(), fetcher=f)
     assert s.errors == 1 and s.articles == 0
     with Fetcher(allow_private=True) as f:
-        s = ingest.ingest([f"{site.base}/a", f"{site.base}/feed"], store, ClashCounter(), fetcher=f)
+        s = ingest([f"{site.base}/a", f"{site.base}/feed"], store, ClashCounter(), fetcher=f)
     assert (s.articles, s.already_stored) == (2, 1)  # /a directly and again through the feed
     assert store.has_article(url=f"{site.base}/b")
     store.close()
@@ -304,11 +335,11 @@ KILLABLE = textwrap.dedent("""
     import sys
     sys.path.insert(0, sys.argv[3])
     from test_ingest import ClashCounter
-    from eventwire.sources import read as ingest
+    from eventwire.ingest import Ingester, ingest
     from eventwire.storage.store import Store
 
     store = Store(sys.argv[1])
-    s = ingest.ingest([sys.argv[2]], store, ClashCounter(delay=float(sys.argv[4])))
+    s = ingest([sys.argv[2]], store, ClashCounter(delay=float(sys.argv[4])))
     print("done", s.articles)
 """)
 
@@ -477,4 +508,4 @@ def test_cli_ingest_of_nothing_that_exists_fails_fast(tmp_path):
 def test_ndjson_files_are_json_lines_too(tmp_path):
     f = tmp_path / "feed.ndjson"
     f.write_text(json.dumps({"id": "n1", "text": ENGLISH}) + "\n" + json.dumps({"id": "n2", "text": SPANISH}) + "\n")
-    assert [a.id for a in ingest.iter_articles([str(tmp_path)])] == ["n1", "n2"]
+    assert [a.id for a in read.iter_articles([str(tmp_path)])] == ["n1", "n2"]

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import csv
-import io
+import functools
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 
 import click
 
-from eventwire.sources import read as ingest
-from eventwire.records import Article, ArticleResult, Event, parse_published
+from eventwire.records import Article, ArticleResult, parse_published
+from eventwire.sources.read import InputError, read_paths
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -22,22 +22,6 @@ def _fail(message: str, code: int = 2) -> None:
 
 def _warn(message: str) -> None:
     click.echo(f"eventwire: {message}", err=True)
-
-
-def read_inputs(paths: Iterable[str], published: str | None) -> Iterator[Article | ingest.InputError]:
-    """Articles from files and stdin, in order; unreadable inputs become InputErrors in the stream."""
-    paths = list(paths) or ["-"]
-    for p in paths:
-        if p == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            try:
-                with open(p, "rb") as fh:
-                    data = fh.read()
-            except OSError as exc:
-                yield ingest.InputError(f"{p}: {exc.strerror or exc}")
-                continue
-        yield from ingest.read_source(p, data, published=published)
 
 
 def _validate_date(ctx, param, value):
@@ -50,6 +34,46 @@ def _validate_date(ctx, param, value):
     return value
 
 
+def _pipeline(model: str | None, workers: int, **options):
+    """A Pipeline, its model loaded now: a missing model fails early with a clear message."""
+    from eventwire.extraction.pipeline import Pipeline
+
+    try:
+        pipeline = Pipeline(model=model, workers=workers, **options)
+        pipeline.nlp  # noqa: B018
+    except Exception as exc:  # noqa: BLE001
+        _fail(str(exc))
+    return pipeline
+
+
+class _Run:
+    """`extract` and `geoparse`: the articles of FILES through a Pipeline. Unreadable inputs and failed articles
+    are warned about and skipped; when the only input fails, the command exits 1 (after its output)."""
+
+    def __init__(self, files, published: str | None, model: str | None, workers: int, **options):
+        items = list(read_paths(files, published))
+        if not items:
+            _fail("no input: give files, or pipe articles on stdin")
+        self.single, self.failures = len(items) == 1, 0
+        for bad in (x for x in items if isinstance(x, InputError)):
+            self.failures += 1
+            _warn(f"skipped: {bad}")
+        self.pipeline = _pipeline(model, workers, **options)
+        self.articles = [a for a in items if isinstance(a, Article)]
+
+    def results(self) -> Iterator[ArticleResult]:
+        for res in self.pipeline.pipe(self.articles):
+            if res.error:
+                self.failures += 1
+                _warn(f"skipped article {res.article.id}: {res.error}")
+            else:
+                yield res
+
+    def finish(self) -> None:
+        if self.single and self.failures:
+            sys.exit(1)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="eventwire")
 def cli() -> None:
@@ -57,56 +81,8 @@ def cli() -> None:
 
 
 # ---------------------------------------------------------------------------------------------------------
-# extract
+# extract, geoparse: articles in, records out (nothing stored)
 # ---------------------------------------------------------------------------------------------------------
-EVENT_CSV_COLUMNS = ["article_id", "event_id", "date", "date_precision", "event_type", "sub_event_type",
-                     "plover", "cameo", "actor1", "actor1_country", "actor2", "actor2_country", "assoc_actor1",
-                     "assoc_actor2", "location", "country", "lat", "lon", "geo_precision", "fatalities",
-                     "modality", "confidence", "evidence"]
-
-
-def event_row(ev: Event) -> dict:
-    loc = ev.location
-    return {
-        "article_id": ev.article_id, "event_id": ev.event_id, "date": ev.date, "date_precision": ev.date_precision,
-        "event_type": ev.event_type, "sub_event_type": ev.sub_event_type, "plover": ev.plover.event,
-        "cameo": ev.cameo,
-        "actor1": ev.actor1.name if ev.actor1 else None, "actor1_country": ev.actor1.country if ev.actor1 else None,
-        "actor2": ev.actor2.name if ev.actor2 else None, "actor2_country": ev.actor2.country if ev.actor2 else None,
-        "assoc_actor1": "; ".join(a.name for a in ev.assoc_actor1),
-        "assoc_actor2": "; ".join(a.name for a in ev.assoc_actor2),
-        "location": loc.name if loc else None, "country": loc.country if loc else None,
-        "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
-        "geo_precision": loc.precision if loc else None, "fatalities": ev.fatalities, "modality": ev.modality,
-        "confidence": round(ev.confidence, 2), "evidence": ev.evidence.text,
-    }
-
-
-def print_events_table(results: list[ArticleResult], show_all: bool) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console()
-    table = Table(show_lines=False, header_style="bold", expand=False)
-    for col in ("article", "date", "type / sub-type", "plover", "actor1", "actor2", "where", "dead", "mod."):
-        table.add_column(col, overflow="fold")
-    n = 0
-    for res in results:
-        for ev in res.events:
-            if not show_all and ev.modality != "asserted":
-                continue
-            n += 1
-            kind = f"{ev.event_type or '-'} / {ev.sub_event_type or '-'}"
-            loc = ev.location
-            where = f"{loc.name}, {loc.country} (p{loc.precision})" if loc else "-"
-            table.add_row(res.article.id, ev.date or "-", kind, ev.plover.event or "-",
-                          ev.actor1.name if ev.actor1 else "-", ev.actor2.name if ev.actor2 else "-", where,
-                          "" if ev.fatalities is None else str(ev.fatalities), ev.modality)
-    console.print(table)
-    console.print(f"{n} events from {len(results)} articles"
-                  + ("" if show_all else " (asserted only; --all shows planned, hypothetical and denied ones)"))
-
-
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("--published", callback=_validate_date, help="Publication date (YYYY-MM-DD) for inputs without one.")
@@ -117,36 +93,18 @@ def print_events_table(results: list[ArticleResult], show_all: bool) -> None:
 @click.option("--all", "show_all", is_flag=True, help="Table/CSV: also show future, hypothetical, negated events.")
 def extract(files, published, fmt, workers, model, show_all):
     """Extract events from articles: FILE.txt is one article, FILE.jsonl many, - (default) reads stdin."""
-    from eventwire.extraction.pipeline import Pipeline
+    from eventwire import report
 
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "jsonl"
-    items = list(read_inputs(files, published))
-    single = len(items) == 1
-    articles = [a for a in items if isinstance(a, Article)]
-    failures = 0
-    for bad in (x for x in items if isinstance(x, ingest.InputError)):
-        failures += 1
-        _warn(f"skipped: {bad}")
-    if not items:
-        _fail("no input: give files, or pipe articles on stdin")
-    try:
-        pipeline = Pipeline(model=model, workers=workers)
-        pipeline.nlp  # noqa: B018 - fail early with a clear message when the model is missing
-    except Exception as exc:  # noqa: BLE001
-        _fail(str(exc))
-
+    run = _Run(files, published, model, workers)
     results: list[ArticleResult] = []
     out = sys.stdout
     writer = None
     if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=EVENT_CSV_COLUMNS)
+        writer = csv.DictWriter(out, fieldnames=report.EVENT_CSV_COLUMNS)
         writer.writeheader()
-    for res in pipeline.pipe(articles):
-        if res.error:
-            failures += 1
-            _warn(f"skipped article {res.article.id}: {res.error}")
-            continue
+    for res in run.results():
         if fmt == "jsonl":
             for ev in res.events:
                 out.write(ev.to_json() + "\n")
@@ -154,21 +112,17 @@ def extract(files, published, fmt, workers, model, show_all):
         elif fmt == "csv":
             for ev in res.events:
                 if show_all or ev.modality == "asserted":
-                    writer.writerow(event_row(ev))
+                    writer.writerow(report.event_row(ev))
         else:
             results.append(res)
     if fmt == "json":
         json.dump([ev.to_dict() for r in results for ev in r.events], out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "table":
-        print_events_table(results, show_all)
-    if single and failures:
-        sys.exit(1)
+        report.print_events_table(results, show_all)
+    run.finish()
 
 
-# ---------------------------------------------------------------------------------------------------------
-# geoparse
-# ---------------------------------------------------------------------------------------------------------
 @cli.command()
 @click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default=None,
@@ -178,29 +132,13 @@ def extract(files, published, fmt, workers, model, show_all):
 def geoparse(files, fmt, workers, model):
     """Every place named in articles, resolved to coordinates, with offsets and how it is used
     (literal, metonym, adjective, demonym). FILE.txt is one article, FILE.jsonl many, - reads stdin."""
-    from eventwire.extraction.pipeline import Pipeline
+    from eventwire import report
 
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "jsonl"
-    items = list(read_inputs(files, None))
-    if not items:
-        _fail("no input: give files, or pipe articles on stdin")
-    single = len(items) == 1
-    failures = 0
-    for bad in (x for x in items if isinstance(x, ingest.InputError)):
-        failures += 1
-        _warn(f"skipped: {bad}")
-    try:
-        pipeline = Pipeline(model=model, workers=workers, events=False)
-        pipeline.nlp  # noqa: B018 - fail early with a clear message when the model is missing
-    except Exception as exc:  # noqa: BLE001
-        _fail(str(exc))
+    run = _Run(files, None, model, workers, events=False)
     rows = []
-    for res in pipeline.pipe([a for a in items if isinstance(a, Article)]):
-        if res.error:
-            failures += 1
-            _warn(f"skipped article {res.article.id}: {res.error}")
-            continue
+    for res in run.results():
         if fmt == "jsonl":
             line = {"article_id": res.article.id, "places": [pm.to_dict() for pm in res.places]}
             sys.stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
@@ -208,19 +146,8 @@ def geoparse(files, fmt, workers, model):
         else:
             rows.extend((res.article.id, pm) for pm in res.places)
     if fmt == "table":
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(header_style="bold")
-        for col in ("article", "offsets", "text", "kind", "place", "country", "lat", "lon", "prec."):
-            table.add_column(col, overflow="fold")
-        for aid, pm in rows:
-            p = pm.place
-            table.add_row(aid, f"{pm.start}-{pm.end}", p.text or "", pm.kind, f"{p.name} ({p.feature})",
-                          p.country or "", f"{p.lat:.4f}", f"{p.lon:.4f}", str(p.precision))
-        Console().print(table)
-    if single and failures:
-        sys.exit(1)
+        report.print_places_table(rows)
+    run.finish()
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -250,19 +177,16 @@ def _open_store(db: str | None, must_exist: bool = False):
 def _country_code(ctx, param, value):
     if not value:
         return None
-    from eventwire.export import _countries
+    from eventwire.filters import FilterError, parse_country
 
-    v = value.strip()
-    if v.upper() in _countries():
-        return v.upper()
-    for iso3, c in _countries().items():
-        if c["name"].lower() == v.lower() or c.get("iso", "").lower() == v.lower():
-            return iso3
-    raise click.BadParameter(f"unknown country {value!r}: give an ISO 3166 alpha-3 code (SYR) or a name")
+    try:
+        return parse_country(value)
+    except FilterError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 def _event_filters(f):
-    """The filters `events` and `export` share."""
+    """The filters `events` and `export` share; the command gets them as one `filters` (EventFilters)."""
     opts = [
         click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP),
         click.option("--country", callback=_country_code, help="ISO3 code or name of the country (SYR, Syria)."),
@@ -274,15 +198,23 @@ def _event_filters(f):
         click.option("--all", "show_all", is_flag=True, help="Also planned, hypothetical, denied and reviewer-rejected events."),
         click.option("--limit", type=click.IntRange(1), default=None, help="At most this many events."),
     ]
+
+    @functools.wraps(f)
+    def command(country, date_from, date_to, actor, event_type, min_fatalities, show_all, **rest):
+        from eventwire.filters import FilterError, parse_event_filters
+
+        try:
+            filters = parse_event_filters(country=country, date_from=date_from, date_to=date_to, actor=actor,
+                                          event_type=event_type, min_fatalities=min_fatalities,
+                                          modality="all" if show_all else "asserted",
+                                          review="all" if show_all else "active", date_names=("--from", "--to"))
+        except FilterError as exc:
+            raise click.UsageError(str(exc)) from None
+        return f(filters=filters, **rest)
+
     for opt in reversed(opts):
-        f = opt(f)
-    return f
-
-
-def _filters(country, date_from, date_to, actor, event_type, min_fatalities, show_all) -> dict:
-    return dict(country=country, date_from=date_from, date_to=date_to, actor=actor, event_type=event_type,
-                min_fatalities=min_fatalities, modality=None if show_all else "asserted",
-                include_rejected=show_all)
+        command = opt(command)
+    return command
 
 
 @cli.command(name="ingest")
@@ -303,113 +235,44 @@ def ingest_command(targets, db, workers, published, allow_private, timeout, max_
     """Read articles into the event store: text, JSONL, CSV and HTML files, RSS/Atom feeds, folders
     (recursively) and http(s) URLs. Articles already stored (same URL or same text) are skipped, so an
     interrupted run can simply be started again."""
-    import datetime as dt
-
-    from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
-
-    from eventwire.sources import read as ingest_mod
+    from eventwire.ingest import ErrorLog, ingest
+    from eventwire.report import IngestProgress, ingest_summary_lines
     from eventwire.sources.fetch import Fetcher
-    from eventwire.extraction.pipeline import Pipeline
+    from eventwire.sources.read import is_url
 
-    missing = [t for t in targets if t != "-" and not ingest_mod.is_url(t) and not os.path.exists(t)]
+    missing = [t for t in targets if t != "-" and not is_url(t) and not os.path.exists(t)]
     if len(missing) == len(targets):
         _fail(f"{missing[0]}: no such file, folder or URL")
     store = _open_store(db)
-    try:
-        pipeline = Pipeline(model=model, workers=workers)
-        pipeline.nlp  # noqa: B018 - fail early with a clear message when the model is missing
-    except Exception as exc:  # noqa: BLE001
-        _fail(str(exc))
-    console = Console(stderr=True)
-    log_fh = None
-    first_errors: list[str] = []
-
-    def on_problem(kind: str, where: str, message: str) -> None:
-        nonlocal log_fh
-        if kind == "error" and len(first_errors) < 5:
-            first_errors.append(message)
-        if log_fh is None:
-            log_fh = open(error_log, "a", encoding="utf-8")  # noqa: SIM115 - closed below
-        log_fh.write(json.dumps({"time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-                                 "kind": kind, "input": where, "message": message}, ensure_ascii=False) + "\n")
-        log_fh.flush()
-
-    columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
-               TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
+    pipeline = _pipeline(model, workers)
+    log = ErrorLog(error_log)
     with Fetcher(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes) as fetcher, \
-            Progress(*columns, console=console, disable=quiet, transient=False) as progress:
-        task = progress.add_task("ingest", total=None, rate="")
-
-        def on_advance() -> None:
-            progress.advance(task)
-            speed = progress.tasks[0].speed
-            progress.update(task, rate=f"{speed:.1f} art/s" if speed else "")
-
-        summary = ingest_mod.ingest(targets, store, pipeline, fetcher=fetcher, published=published,
-                                    dedup=not no_dedup, on_advance=on_advance,
-                                    on_total=lambda n: progress.update(task, total=n), on_problem=on_problem)
-    if log_fh is not None:
-        log_fh.close()
-    stats = store.stats()
-    click.echo(f"articles: {summary.articles} new ({stats['articles']} stored)", err=True)
-    click.echo(f"events:   {summary.events} new reports; "
-               + (f"{summary.events_after_dedup} events after dedup, {stats['asserted_events']} of them asserted "
-                  f"(dedup took {summary.dedup_seconds:.1f} s)"
-                  if summary.events_after_dedup is not None else "dedup not run (--no-dedup)"), err=True)
-    click.echo(f"skipped:  {summary.skipped} ({summary.already_stored} already stored, "
-               f"{summary.not_english} not English, {summary.unusable} empty or unreadable)", err=True)
-    logged = f" (skips and errors are logged in {error_log})" if log_fh is not None else ""
-    click.echo(f"errors:   {summary.errors}{logged}", err=True)
-    for message in first_errors:
-        click.echo(f"  {message}", err=True)
-    if summary.errors > len(first_errors):
-        click.echo(f"  ... and {summary.errors - len(first_errors)} more", err=True)
+            IngestProgress(quiet) as progress:
+        summary = ingest(targets, store, pipeline, fetcher=fetcher, published=published, dedup=not no_dedup,
+                         on_advance=progress.advance, on_total=progress.total, on_problem=log)
+    log.close()
+    for line in ingest_summary_lines(summary, store.stats(), log):
+        click.echo(line, err=True)
     store.close()
     if summary.errors and not summary.articles and not summary.already_stored:
         sys.exit(1)
-
-
-def print_stored_events(events, total: int) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console()
-    table = Table(header_style="bold", expand=False)
-    for col in ("id", "date", "type / sub-type", "actor1", "actor2", "where", "dead", "src"):
-        table.add_column(col, overflow="fold")
-    n = 0
-    for ev in events:
-        n += 1
-        r = ev.record
-        loc = r.get("location") or {}
-        where = f"{loc.get('name')}, {loc.get('country')}" if loc else "-"
-        table.add_row(str(ev.id), r.get("date") or "-",
-                      f"{r.get('event_type') or (r.get('plover') or {}).get('event') or '-'} / "
-                      f"{r.get('sub_event_type') or '-'}",
-                      (r.get("actor1") or {}).get("name") or "-", (r.get("actor2") or {}).get("name") or "-", where,
-                      "" if r.get("fatalities") is None else str(r["fatalities"]), str(ev.source_count))
-    console.print(table)
-    noun = "event" if total == 1 else "events"
-    console.print(f"{n} of {total} {noun}" if n < total else f"{n} {noun}")
 
 
 @cli.command(name="events")
 @_event_filters
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default=None,
               help="Output format; table on a terminal, jsonl otherwise.")
-def events_command(db, country, date_from, date_to, actor, event_type, min_fatalities, show_all, limit, fmt):
+def events_command(db, filters, limit, fmt):
     """List the stored events (after dedup), filtered: --country SYR --from 2017-02-01 --to 2017-02-28 ..."""
     from eventwire import export as export_mod
+    from eventwire.report import print_stored_events
 
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "jsonl"
     store = _open_store(db, must_exist=True)
-    filters = _filters(country, date_from, date_to, actor, event_type, min_fatalities, show_all)
-    found = store.iter_events(limit=limit, **filters)
+    found = store.iter_events(limit=limit, **filters.query())
     if fmt == "table":
-        print_stored_events(found, store.count_events(**filters))
+        print_stored_events(found, store.count_events(**filters.query()))
     elif fmt == "jsonl":
         for ev in found:
             sys.stdout.write(json.dumps(ev.to_dict(), ensure_ascii=False, default=str) + "\n")
@@ -437,16 +300,15 @@ def dedup_command(db, full):
               required=True, help="ACLED CSV, PLOVER JSON lines, a GeoJSON FeatureCollection, or Parquet.")
 @click.option("--out", "out", type=click.Path(dir_okay=False, allow_dash=True), default="-",
               help="Output file (default: stdout).")
-def export_command(db, country, date_from, date_to, actor, event_type, min_fatalities, show_all, limit, fmt, out):
+def export_command(db, filters, limit, fmt, out):
     """Export the stored events (after dedup and reviews) as ACLED CSV, PLOVER JSONL, GeoJSON or Parquet."""
     from eventwire import export as export_mod
 
     if fmt == "parquet" and out == "-" and sys.stdout.isatty():
         _fail("Parquet is binary: give --out FILE (or redirect stdout)")
     store = _open_store(db, must_exist=True)
-    filters = _filters(country, date_from, date_to, actor, event_type, min_fatalities, show_all)
     try:
-        n = export_mod.export(store.iter_events(limit=limit, with_sources="brief", **filters), fmt,
+        n = export_mod.export(store.iter_events(limit=limit, with_sources="brief", **filters.query()), fmt,
                               None if out == "-" else out)
     except OSError as exc:
         _fail(f"cannot write {out}: {exc.strerror or exc}")

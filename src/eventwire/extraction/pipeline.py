@@ -20,7 +20,7 @@ from eventwire.extraction import assemble
 from eventwire.extraction import casualties
 from eventwire.extraction import dates
 from eventwire.extraction import events
-from eventwire.sources import read as ingest
+from eventwire.sources.language import text_problem
 from eventwire.extraction import nlp
 from eventwire.extraction import places
 from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
@@ -183,7 +183,7 @@ def _prepare(item: Any, index: int) -> ArticleResult:
     except (TypeError, ValueError) as exc:
         aid = str(item.get("id", index)) if isinstance(item, dict) else str(index)
         return ArticleResult(article=Article(id=aid, text=""), error=str(exc))
-    problem = ingest.text_problem(art.text)
+    problem = text_problem(art.text)
     return ArticleResult(article=art, error=problem)
 
 

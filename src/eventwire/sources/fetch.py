@@ -14,6 +14,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 from dataclasses import dataclass
+from typing import Self
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import httpx
@@ -99,7 +100,7 @@ class Fetcher:
     def close(self) -> None:
         self._client.close()
 
-    def __enter__(self) -> Fetcher:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc) -> None:

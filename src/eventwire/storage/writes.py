@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
@@ -12,17 +11,12 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from eventwire.records import ArticleResult, Event
+from eventwire.sources.fingerprint import content_hash  # noqa: F401 - the store's name for it
 from eventwire.storage.columns import event_columns, fit, source_columns
 from eventwire.storage.models import ArticleRow, EventRow, EventSourceRow, utcnow
 from eventwire.storage.values import AddResult, StoredArticle, _article
 
 BATCH = 500
-
-
-def content_hash(text: str) -> str:
-    """The same article text gives the same hash whatever its line breaks, spacing or Unicode form."""
-    norm = " ".join(unicodedata.normalize("NFC", text or "").split())
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
 
 
 def _short_key(prefix: str, *parts: Any) -> str:

@@ -1,0 +1,83 @@
+"""GET /api/events (cursor pages), GET /api/events/{id} (with sources and review trail), PATCH (review)."""
+
+# No `from __future__ import annotations`: FastAPI reads the route functions' annotations at run time.
+import json
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query
+from fastapi import Path as PathParam
+from fastapi.responses import Response
+
+from eventwire.serve.deps import MAX_ID, ApiContext, Ctx, Reader, Writer
+from eventwire.serve.filters import Filters, decode_cursor, encode_cursor
+from eventwire.serve.review import review_state, review_steps
+from eventwire.serve.schemas import EventPage, Order, ReviewIn
+
+MAX_PAGE = 1000
+EventId = Annotated[str, PathParam(pattern=r"^([0-9]{1,18}|ew-[0-9a-f]{16})$",
+                                   description="The event's id, or its uid (ew-...).")]
+router = APIRouter()
+
+
+def fast_json(content: Any) -> Response:
+    return Response(json.dumps(content, ensure_ascii=False, default=str, allow_nan=False),
+                    media_type="application/json")
+
+
+def event_out(ev) -> dict[str, Any]:
+    d = ev.to_dict()
+    if not ev.sources:
+        d.pop("sources", None)
+    return d
+
+
+def _stored_event(ctx: ApiContext, event_id: str):
+    ev = ctx.store.get_event(int(event_id) if event_id.isdigit() else event_id) if _id_ok(event_id) else None
+    if ev is None:
+        raise HTTPException(404, f"no event {event_id}")
+    return ev
+
+
+def _with_reviews(ctx: ApiContext, ev) -> dict[str, Any]:
+    d = ev.to_dict()
+    d["reviews"] = ctx.store.reviews(ev.id)
+    d["review"] = review_state(d["reviews"])
+    return d
+
+
+def _id_ok(event_id: str) -> bool:
+    return not event_id.isdigit() or int(event_id) < MAX_ID
+
+
+@router.get("/api/events", response_model=EventPage, tags=["events"])
+def list_events(filters: Filters, _: Reader, ctx: Ctx,
+                limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
+                cursor: Annotated[str | None, Query(max_length=200)] = None,
+                order: Order = Order.newest,
+                sources: Annotated[bool, Query(description="Include each event's sources.")] = False,
+                count: Annotated[bool, Query(description="Also count all matching events.")] = False):
+    """Matching events, newest first (undated last). Follow `next_cursor` for the next page."""
+    after = decode_cursor(cursor) if cursor else None
+    page, nxt = ctx.store.page_events(after=after, limit=limit, newest_first=order == Order.newest,
+                                      with_sources=sources, **filters.query())
+    # serialised here: FastAPI's generic encoder would walk every record again (a third of the time)
+    return fast_json({"events": [event_out(e) for e in page],
+                      "next_cursor": encode_cursor(nxt) if nxt else None,
+                      "total": ctx.store.count_events(**filters.query()) if count else None})
+
+
+@router.get("/api/events/{event_id}", tags=["events"])
+def get_event(event_id: EventId, _: Reader, ctx: Ctx) -> dict[str, Any]:
+    """One event with every source that reported it (evidence, article), and its review trail."""
+    return _with_reviews(ctx, _stored_event(ctx, event_id))
+
+
+@router.patch("/api/events/{event_id}", tags=["review"])
+def review_event(event_id: EventId, body: ReviewIn, reviewer: Writer, ctx: Ctx) -> dict[str, Any]:
+    """Accept or reject an event, and/or correct its type, actors, place, date and fatalities. Every change
+    is kept (who, when, old and new value); the event, its listings and exports show the reviewed values."""
+    ev = _stored_event(ctx, event_id)
+    for field, status, value in review_steps(body, ev.record):
+        ctx.store.add_review(ev.id, field, status, value, reviewer=reviewer, comment=body.comment)
+    ctx.stats_cache.clear()
+    return _with_reviews(ctx, _stored_event(ctx, str(ev.id)))

@@ -1,0 +1,79 @@
+"""GET /api/stats (aggregates), /api/export (files), and the meta routes: /api/meta, /api/whoami, /api/health."""
+
+# No `from __future__ import annotations`: FastAPI reads the route functions' annotations at run time.
+import os
+import tempfile
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from fastapi.responses import FileResponse, Response
+from starlette.background import BackgroundTask
+
+from eventwire import __version__
+from eventwire.countries import country_table
+from eventwire.records import (
+    ACLED_EVENT_TYPES,
+    ACLED_SUB_TO_TYPE,
+    MODALITIES,
+    PLOVER_EVENTS,
+)
+from eventwire.serve.deps import Ctx, Reader, Writer
+from eventwire.serve.filters import Filters
+from eventwire.serve.routes_events import fast_json
+from eventwire.serve.schemas import ExportFormat
+
+EXPORT_FILES = {  # format -> (file suffix, media type)
+    ExportFormat.acled_csv: (".csv", "text/csv"),
+    ExportFormat.plover_jsonl: (".jsonl", "application/x-ndjson"),
+    ExportFormat.geojson: (".geojson", "application/geo+json"),
+    ExportFormat.parquet: (".parquet", "application/vnd.apache.parquet"),
+}
+router = APIRouter()
+
+
+@router.get("/api/stats", tags=["events"])
+def stats(filters: Filters, _: Reader, ctx: Ctx,
+          top: Annotated[int, Query(ge=1, le=200, description="How many countries and actors.")] = 20):
+    """Counts and fatalities of the matching events per day, event type, country and actor."""
+    return fast_json(ctx.stats_cache.get((top, filters), lambda: ctx.store.aggregate(top=top, **filters.query())))
+
+
+@router.get("/api/export", tags=["events"], response_class=Response,
+            responses={200: {"description": "The file.", "content": {
+                "text/csv": {}, "application/x-ndjson": {}, "application/geo+json": {},
+                "application/vnd.apache.parquet": {}}}})
+def export(filters: Filters, _: Reader, ctx: Ctx, format: ExportFormat,
+           limit: Annotated[int | None, Query(ge=1, le=10_000_000)] = None):
+    """The filtered events after dedup and reviews (reviewers' corrections, rejected events left out)."""
+    from eventwire import export as export_mod
+
+    suffix, media = EXPORT_FILES[format]
+    fd, path = tempfile.mkstemp(prefix="eventwire-export-", suffix=suffix)
+    os.close(fd)
+    try:
+        export_mod.export(ctx.store.iter_events(limit=limit, **filters.query()), format.value, path)
+    except BaseException:
+        os.unlink(path)
+        raise
+    return FileResponse(path, media_type=media, filename=f"eventwire-events{suffix}",
+                        background=BackgroundTask(os.unlink, path))
+
+
+@router.get("/api/meta", tags=["meta"])
+def meta(_: Reader, ctx: Ctx) -> dict[str, Any]:
+    """The choices the dashboard offers: event types, sub-types, PLOVER codes, modalities, countries."""
+    return {"version": __version__, "private": ctx.private, "event_types": list(ACLED_EVENT_TYPES),
+            "sub_event_types": ACLED_SUB_TO_TYPE, "plover_events": list(PLOVER_EVENTS),
+            "modalities": list(MODALITIES),
+            "countries": {iso3: c["name"] for iso3, c in sorted(country_table().items())}}
+
+
+@router.get("/api/whoami", tags=["meta"])
+def whoami(name: Writer) -> dict[str, str]:
+    """The name of the bearer token's holder (the reviewer its changes are recorded under)."""
+    return {"name": name}
+
+
+@router.get("/api/health", tags=["meta"])
+def health() -> dict[str, str]:
+    return {"status": "ok", "version": __version__}

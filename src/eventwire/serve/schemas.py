@@ -1,0 +1,114 @@
+"""The API's request and response bodies (pydantic): what FastAPI checks and what the OpenAPI page shows."""
+
+# No `from __future__ import annotations`: pydantic and FastAPI read these annotations at run time.
+import datetime as dt
+from enum import Enum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from eventwire.records import ACLED_EVENT_TYPES, ACLED_SUB_TO_TYPE
+
+MAX_ARTICLE_CHARS = 500_000
+
+
+class ExportFormat(str, Enum):
+    acled_csv = "acled-csv"
+    plover_jsonl = "plover-jsonl"
+    geojson = "geojson"
+    parquet = "parquet"
+
+
+class Order(str, Enum):
+    newest = "newest"
+    oldest = "oldest"
+
+
+class Decision(str, Enum):
+    accept = "accept"
+    reject = "reject"
+
+
+class Body(BaseModel):
+    """A request body: unknown fields are refused, and so is text that is not valid Unicode."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @field_validator("*")
+    @classmethod
+    def _valid_unicode(cls, v: Any) -> Any:
+        if isinstance(v, str):
+            try:
+                v.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("the text is not valid Unicode (it has an unpaired surrogate)") from None
+            if "\x00" in v:  # PostgreSQL cannot store it, and no real text has one
+                raise ValueError("the text contains a NUL character")
+        return v
+
+
+class ArticleIn(Body):
+    text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS, description="The article's text.")
+    published: dt.date | None = Field(None, description="Publication date: relative dates count from it.")
+    title: str | None = Field(None, max_length=2000)
+    url: str | None = Field(None, max_length=2048)
+    source: str | None = Field(None, max_length=512, description="The outlet, e.g. 'Reuters'.")
+    id: str | None = Field(None, max_length=512, description="Your id of the article (SCHEMA article_id).")
+
+
+class ExtractIn(Body):
+    text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS)
+    published: dt.date | None = None
+    all: bool = Field(False, description="Also planned, hypothetical and negated events.")
+
+
+class LocationEdit(Body):
+    name: str | None = Field(None, max_length=256)
+    country: str | None = Field(None, pattern=r"^[A-Z]{3}$", description="ISO 3166 alpha-3 code.")
+    admin1: str | None = Field(None, max_length=256)
+    lat: float | None = Field(None, ge=-90, le=90)
+    lon: float | None = Field(None, ge=-180, le=180)
+
+
+class EventChanges(Body):
+    """The fields a reviewer may set; those left out are unchanged."""
+
+    event_type: str | None = Field(None, description="An ACLED event type.")
+    sub_event_type: str | None = Field(None, description="An ACLED sub-event type (sets its event type too).")
+    actor1: str | None = Field(None, min_length=1, max_length=256, description="Actor 1's name.")
+    actor2: str | None = Field(None, max_length=256, description="Actor 2's name ('' for none).")
+    location: LocationEdit | None = None
+    date: dt.date | None = None
+    fatalities: int | None = Field(None, ge=0, le=10_000_000)
+
+    @field_validator("event_type")
+    @classmethod
+    def _known_type(cls, v: str | None) -> str | None:
+        if v is not None and v not in ACLED_EVENT_TYPES:
+            raise ValueError(f"event_type must be one of: {', '.join(ACLED_EVENT_TYPES)}")
+        return v
+
+    @field_validator("sub_event_type")
+    @classmethod
+    def _known_sub_type(cls, v: str | None) -> str | None:
+        if v is not None and v not in ACLED_SUB_TO_TYPE:
+            raise ValueError(f"sub_event_type must be one of: {', '.join(ACLED_SUB_TO_TYPE)}")
+        return v
+
+
+class ReviewIn(Body):
+    decision: Decision | None = Field(None, description="accept or reject the event as a whole.")
+    changes: EventChanges | None = Field(None, description="Corrected values.")
+    comment: str | None = Field(None, max_length=2000)
+
+
+class EventPage(BaseModel):
+    events: list[dict[str, Any]]
+    next_cursor: str | None = Field(None, description="Pass as `cursor` for the next page; null at the end.")
+    total: int | None = Field(None, description="All matching events (when count=true).")
+
+
+class IngestOut(BaseModel):
+    article_id: int | None
+    duplicate: bool
+    event_ids: list[int]

@@ -1,0 +1,250 @@
+"""Parsers of one input by its format: plain text (with an optional header), JSON lines, a JSON document, CSV,
+HTML pages (trafilatura) and RSS/Atom feeds (feedparser). Each yields Articles and, for bad input, InputErrors
+whose message names the input and the line, row or entry: they never raise for bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from eventwire.records import Article, parse_published
+
+logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its parse warnings are ours to report
+logging.getLogger("htmldate").setLevel(logging.CRITICAL)
+
+CSV_TEXT_COLUMNS = ("text", "body", "content", "article", "story")
+_HEADER_LINE = re.compile(r"^(title|published|date|source|url|id)\s*:\s*(.+?)\s*$", re.IGNORECASE)
+
+
+class InputError(ValueError):
+    """Bad input that the user must fix: the message says what is wrong."""
+
+
+def is_url(target: str) -> bool:
+    return target.lower().startswith(("http://", "https://"))
+
+
+def decode_bytes(data: bytes, name: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: is not UTF-8 text") from None
+
+
+def dated(items: Iterable[Article | InputError], published: str | None) -> Iterator[Article | InputError]:
+    """The items, with `published` as the date of the articles that do not carry one."""
+    for item in items:
+        if isinstance(item, Article) and item.published is None and published:
+            item.published = parse_published(published)
+        yield item
+
+
+# -- plain text ---------------------------------------------------------------------------------------------
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """A plain-text article may start with `Title:`, `Published:`, `Source:`, `URL:` lines and a blank line."""
+    lines = text.split("\n")
+    header: dict[str, str] = {}
+    i = 0
+    while i < len(lines) and (m := _HEADER_LINE.match(lines[i])):
+        key = m.group(1).lower()
+        header["published" if key == "date" else key] = m.group(2)
+        i += 1
+    if not header or i >= len(lines) or lines[i].strip():
+        return {}, text
+    return header, "\n".join(lines[i + 1:])
+
+
+def read_text(text: str, name: str, published: str | None = None) -> Article | InputError:
+    """One plain-text article (`name` "-" is stdin)."""
+    art_id = "stdin" if name == "-" else Path(name).stem
+    header, body = split_header(text)
+    try:
+        when = parse_published(header.get("published") or published)
+    except ValueError as exc:
+        return InputError(f"{name}: {exc}")
+    return Article(id=header.get("id") or art_id, text=body, published=when, title=header.get("title"),
+                   url=header.get("url"), source=header.get("source") or (None if name == "-" else name))
+
+
+# -- JSON -------------------------------------------------------------------------------------------------------
+def parse_jsonl(text: str, name: str) -> Iterator[Article | InputError]:
+    """Articles from JSON lines; a bad line becomes an InputError in the stream, the others still come."""
+    # JSON Lines are separated by "\n" only: str.splitlines() would also cut at U+0085/U+2028 inside a text
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+            yield Article.from_dict(obj, default_id=f"{Path(name).stem}:{n}")
+        except (json.JSONDecodeError, ValueError) as exc:
+            yield InputError(f"{name} line {n}: {exc}")
+
+
+def read_jsonl_bytes(data: bytes, name: str, published: str | None) -> Iterator[Article | InputError]:
+    """JSON lines, decoded line by line: a binary or undecodable line is reported, the others still come."""
+    for n, raw in enumerate(data.splitlines(), 1):
+        if not raw.strip():
+            continue
+        if b"\x00" in raw:
+            yield InputError(f"{name} line {n}: binary data, not a JSON object")
+            continue
+        try:
+            line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError:
+            yield InputError(f"{name} line {n}: not UTF-8 text")
+            continue
+        for item in parse_jsonl(line, name):
+            if isinstance(item, InputError):
+                item = InputError(str(item).replace(f"{name} line 1:", f"{name} line {n}:"))
+            elif item.id.endswith(":1") and item.id == f"{Path(name).stem}:1":
+                item.id = f"{Path(name).stem}:{n}"
+            yield from dated([item], published)
+
+
+def read_json_document(text: str, name: str, published: str | None) -> Iterator[Article | InputError]:
+    """A .json file: one SCHEMA input object, or a list of them."""
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield InputError(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    items = obj if isinstance(obj, list) else [obj]
+    for n, item in enumerate(items, 1):
+        try:
+            art = Article.from_dict(item, default_id=Path(name).stem if len(items) == 1 else f"{Path(name).stem}:{n}")
+        except ValueError as exc:
+            yield InputError(f"{name} item {n}: {exc}")
+            continue
+        yield from dated([art], published)
+
+
+def looks_like_jsonl(text: str) -> bool:
+    first = next((ln for ln in text.split("\n") if ln.strip()), "")
+    if not first.lstrip().startswith("{"):
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except json.JSONDecodeError:
+        return False
+
+
+# -- CSV ----------------------------------------------------------------------------------------------------------
+def read_csv(text: str, name: str, published: str | None = None) -> Iterator[Article | InputError]:
+    """One article per row; the text is in a `text` (or body/content/article/story) column."""
+    csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
+    reader = csv.DictReader(io.StringIO(text))
+    columns = {c.strip().lower(): c for c in reader.fieldnames or [] if c}
+    text_col = next((columns[c] for c in CSV_TEXT_COLUMNS if c in columns), None)
+    if text_col is None:
+        yield InputError(f"{name}: a CSV of articles needs a header row with a 'text' column")
+        return
+    get = {k: columns.get(k) for k in ("id", "title", "url", "source", "published", "date")}
+    stem = Path(name).stem
+
+    def cell(row: dict, key: str) -> str | None:
+        col = get.get(key)
+        value = row.get(col) if col else None
+        return value.strip() if isinstance(value, str) and value.strip() else None
+
+    try:
+        for n, row in enumerate(reader, 2):
+            try:
+                yield Article(id=cell(row, "id") or f"{stem}:{n}", text=row.get(text_col) or "",
+                              published=parse_published(cell(row, "published") or cell(row, "date") or published),
+                              title=cell(row, "title"), url=cell(row, "url"), source=cell(row, "source") or name)
+            except ValueError as exc:
+                yield InputError(f"{name} row {n}: {exc}")
+    except csv.Error as exc:
+        yield InputError(f"{name}: broken CSV: {exc}")
+
+
+# -- HTML and feeds -----------------------------------------------------------------------------------------------
+def read_html(data: bytes | str, name: str, url: str | None = None, published: str | None = None,
+              title: str | None = None, source: str | None = None) -> Article | InputError:
+    """The main text, title and date of an HTML page (trafilatura); boilerplate and comments are dropped.
+    `published`, `title` and `source` fill in what the page itself does not say."""
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(data, url=url, with_metadata=True, include_comments=False,
+                                          include_tables=False, favor_precision=True)
+    except Exception as exc:  # noqa: BLE001 - a page trafilatura cannot parse is one bad input
+        return InputError(f"{name}: cannot read the HTML page: {type(exc).__name__}: {exc}")
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        return InputError(f"{name}: no article text found in the HTML page")
+    when = None
+    for candidate in (getattr(doc, "date", None), published):
+        try:
+            when = parse_published(candidate)
+        except ValueError:
+            continue
+        if when:
+            break
+    site = getattr(doc, "sitename", None) or (urlsplit(url).hostname if url else None)
+    return Article(id=url or Path(name).stem, text=text, published=when,
+                   title=getattr(doc, "title", None) or title, url=url, source=site or source or name)
+
+
+def looks_like_feed(data: bytes) -> bool:
+    head = data[:4096].lstrip().lower()
+    return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
+
+
+def looks_like_html(data: bytes) -> bool:
+    head = data[:4096].lstrip().lower()
+    return head.startswith(b"<!doctype html") or b"<html" in head
+
+
+def _entry_date(entry) -> str | None:
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        t = entry.get(key)
+        if t:
+            return f"{t.tm_year:04d}-{t.tm_mon:02d}-{t.tm_mday:02d}"
+    return None
+
+
+def read_feed(data: bytes, name: str, fetcher=None, published: str | None = None,
+              ) -> Iterator[Article | InputError]:
+    """An RSS/Atom feed: each entry's page is fetched and read like any HTML page. Without a fetcher (or
+    a link), the entry's own content stands in when the feed carries the full text."""
+    import feedparser
+
+    feed = feedparser.parse(data)
+    if feed.bozo and not feed.entries:
+        yield InputError(f"{name}: not a readable RSS/Atom feed ({feed.get('bozo_exception', 'parse error')})")
+        return
+    feed_title = feed.feed.get("title") or name
+    for n, entry in enumerate(feed.entries, 1):
+        link = entry.get("link")
+        when = _entry_date(entry) or published
+        title = entry.get("title")
+        label = f"{name} entry {n}" + (f" ({link})" if link else "")
+        if link and is_url(link) and fetcher is not None:
+            from eventwire.sources.fetch import FetchError
+
+            try:
+                page = fetcher.fetch(link)
+            except FetchError as exc:
+                yield InputError(f"{label}: {exc}")
+                continue
+            yield read_html(page.data, label, url=link, published=when, title=title, source=feed_title)
+            continue
+        content = entry.get("content") or []
+        html = content[0].get("value") if content else entry.get("summary")
+        if not html:
+            yield InputError(f"{label}: the entry has neither a fetchable link nor any content")
+            continue
+        art = read_html(f"<html><body><article>{html}</article></body></html>", label, url=link,
+                        published=when, title=title, source=feed_title)
+        if isinstance(art, Article) and not link:
+            art.id = f"{Path(name).stem}:{n}"
+        yield art
