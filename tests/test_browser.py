@@ -51,8 +51,8 @@ def site(tmp_path_factory):
     _need(not missing, f"the dashboard's libraries are missing ({', '.join(missing)}): run npm ci")
     import uvicorn
 
-    from eventwire.ingest import ingest
     from eventwire.extraction.pipeline import Pipeline
+    from eventwire.ingest import ingest
 
     db = tmp_path_factory.mktemp("browser") / "dash.db"
     store = Store(f"sqlite:///{db}")

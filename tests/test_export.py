@@ -10,8 +10,8 @@ import json
 import pyarrow.parquet as pq
 import pytest
 from click.testing import CliRunner
-from eventfactory import MOSUL, make_event, make_result
 
+from eventfactory import MOSUL, make_event, make_result
 from eventwire import export
 from eventwire.cli import cli
 from eventwire.records import Event

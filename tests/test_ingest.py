@@ -15,13 +15,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from eventfactory import make_event
 
+from eventfactory import make_event
 from eventwire.ingest import Ingester, ingest
+from eventwire.records import Article, ArticleResult
 from eventwire.sources import formats, read
 from eventwire.sources.fetch import Fetcher, FetchError
 from eventwire.sources.formats import InputError
-from eventwire.records import Article, ArticleResult
 from eventwire.storage.store import Store
 
 ENGLISH = ("Fighters of the Islamic State clashed with Turkish-backed forces on the outskirts of Al Bab on "

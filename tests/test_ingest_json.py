@@ -2,8 +2,8 @@
 
 import json
 
-from eventwire.sources import read
 from eventwire.records import Article
+from eventwire.sources import read
 
 
 def read_file(tmp_path, obj, name="story.json"):

@@ -9,10 +9,10 @@ import sys
 import threading
 
 import pytest
-from eventfactory import make_event, make_result
 from sqlalchemy import MetaData, create_engine, text
 
 import test_store
+from eventfactory import make_event, make_result
 from eventwire.storage.store import Store, resolve_url
 
 PG_URL = os.environ.get("EVENTWIRE_TEST_PG_URL")

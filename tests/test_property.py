@@ -14,8 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import eventwire
-from eventwire.records import (ACLED_EVENT_TYPES, ACLED_SUB_TO_TYPE, DATE_PRECISIONS, MODALITIES, PLOVER_EVENTS,
-                               Event)
+from eventwire.records import ACLED_EVENT_TYPES, ACLED_SUB_TO_TYPE, DATE_PRECISIONS, MODALITIES, PLOVER_EVENTS, Event
 
 INTERNAL_FAILURES = ("extraction failed", "language pipeline failed")
 

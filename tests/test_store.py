@@ -7,9 +7,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from eventfactory import MOSUL, make_event, make_result
 from sqlalchemy import inspect, select
 
+from eventfactory import MOSUL, make_event, make_result
 from eventwire.records import Plover, event_fields, field_paths
 from eventwire.storage import columns
 from eventwire.storage.models import ArticleRow, EventRow, EventSourceRow

@@ -79,7 +79,7 @@ def acled_row(obj: Any) -> dict[str, Any]:
     iso3 = loc.get("country") or a1.get("country")
     date = r.get("date")
     plover = r.get("plover") or {}
-    stamp = item.updated_at or dt.datetime.now(dt.timezone.utc)
+    stamp = item.updated_at or dt.datetime.now(dt.UTC)
     return {
         "event_id_cnty": f"{iso3 or 'XXX'}{item.id}" if item.id is not None else (item.uid or r.get("event_id")),
         "event_date": date or "",
@@ -114,7 +114,7 @@ def acled_row(obj: Any) -> dict[str, Any]:
         "notes": ((r.get("evidence") or {}).get("text") or "").strip(),
         "fatalities": r.get("fatalities") or 0,  # ACLED codes "no figure reported" as 0
         "tags": "",
-        "timestamp": int(stamp.replace(tzinfo=stamp.tzinfo or dt.timezone.utc).timestamp()),
+        "timestamp": int(stamp.replace(tzinfo=stamp.tzinfo or dt.UTC).timestamp()),
         # eventwire's additions
         "eventwire_id": "" if item.id is None else item.id,
         "eventwire_uid": item.uid or "",

@@ -15,16 +15,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from eventwire import records
-from eventwire.extraction import actors
-from eventwire.extraction import assemble
-from eventwire.extraction import casualties
-from eventwire.extraction import dates
-from eventwire.extraction import events
-from eventwire.sources.language import text_problem
-from eventwire.extraction import nlp
-from eventwire.extraction import places
+from eventwire.extraction import actors, assemble, casualties, dates, events, nlp, places
 from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
 from eventwire.records import Article, ArticleResult, Event
+from eventwire.sources.language import text_problem
 
 BATCH_SIZE = 64
 

@@ -87,7 +87,7 @@ class Resolver:
         "Washington" is the capital, not the state."""
         if best.feature not in (ADMIN1, ADMIN2) or m.admin_hint or m.unit_hint == "border":
             return best
-        for s, e in scored:
+        for _s, e in scored:
             if e.feature != CITY or e.cc != best.cc or (e.id in m.alt and e.population < 100000):
                 continue
             if e.capital:
