@@ -179,7 +179,7 @@ def test_the_dashboard_loads_with_markers_borders_timeline_and_table(page, site)
     assert page.locator("#timeline path.fatal-line").count() == 1
     shot(page, "01-dashboard")
     # zoomed in on the Levant the events come apart into markers sized by fatalities
-    page.click("#events-table tbody tr[data-id='%d']" % site["ids"]["al-bab"])
+    page.click(f"#events-table tbody tr[data-id='{site['ids']['al-bab']}']")
     page.wait_for_selector(".ew-marker")
     sizes = page.locator(".ew-marker .ew-dot").evaluate_all("ds => ds.map(d => d.getBoundingClientRect().width)")
     assert max(sizes) > min(sizes)  # 12 dead is drawn bigger than none

@@ -5,8 +5,8 @@ Facts about real actors live in `data/` (language-independent): `countries.tsv`,
 in `lang/en/actors/`: `generics.yaml` (gunmen, villagers ...) and `words.yaml` (place nouns, locative words).
 
 A malformed entry, an unknown key or sector code, the same alias twice in one entry or the same word twice in a
-list of words gives a `CatalogueError` naming the file and the line. Each entry read from a file keeps its place in `_file` / `_line`, so that the
-Catalogue's own checks (unknown country, unknown actor ...) can name it too.
+list of words gives a `CatalogueError` naming the file and the line. Each entry read from a file keeps its
+place in `_file` / `_line`, so that the Catalogue's own checks (unknown country, unknown actor ...) can name it too.
 """
 
 from __future__ import annotations
