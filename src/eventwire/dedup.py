@@ -39,13 +39,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventwire.geo.distance import haversine_km
 from eventwire.records import Event
 
 MAX_DISTANCE_KM = 25.0
 DAY_SLACK = 1
 CELL_DEG = 0.25  # 27.8 km of latitude: a 25 km neighbour is always in an adjacent cell
 LON_CELLS = round(360 / CELL_DEG)  # longitude cells wrap at the antimeridian
-EARTH_RADIUS_KM = 6371.0088
 
 TYPE_FAMILIES = ({"Protests", "Riots"},)
 SUB_TYPE_FAMILIES = (
@@ -157,14 +157,7 @@ def date_interval(k: DedupKey) -> tuple[int, int] | None:
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    return _haversine_km(lat1, lon1, lat2, lon2)
-
-
-def _haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+    return haversine_km(lat1, lon1, lat2, lon2)
 
 
 def _same_family(a: str, b: str, families: tuple[set[str], ...]) -> bool:

@@ -56,19 +56,6 @@ def _source_names(item: Item) -> list[str]:
     return out
 
 
-def _name(actor: dict | None) -> str:
-    return (actor or {}).get("name") or ""
-
-
-def _source_names(item: Item) -> list[str]:
-    out: list[str] = []
-    for s in item.sources:
-        name = s.get("source") or (urlparse(s["url"]).hostname if s.get("url") else None) or s.get("article_key")
-        if name and name not in out:
-            out.append(name)
-    return out
-
-
 def acled_row(obj: Any) -> dict[str, Any]:
     item = as_item(obj)
     r = item.record

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import IO, Any
 
+from eventwire.batches import batched
 from eventwire.export.acled_csv import ACLED_COLUMNS, EVENTWIRE_COLUMNS, acled_row
 from eventwire.export.base import as_item, register
 
@@ -41,7 +42,7 @@ def write_parquet(items: Iterable[Any], fh: IO[bytes], batch_size: int = 5000) -
     schema = _parquet_schema()
     n = 0
     with pq.ParquetWriter(fh, schema) as writer:
-        for chunk in _chunks(items, batch_size):
+        for chunk in batched(items, batch_size):
             rows = []
             for obj in chunk:
                 item = as_item(obj)
@@ -55,13 +56,3 @@ def write_parquet(items: Iterable[Any], fh: IO[bytes], batch_size: int = 5000) -
             writer.write_table(schema.empty_table())
     return n
 
-
-def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    chunk: list[Any] = []
-    for x in items:
-        chunk.append(x)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from eventwire import records
+from eventwire.batches import batched
 from eventwire.extraction import actors, assemble, casualties, dates, events, nlp, places
 from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
 from eventwire.records import Article, ArticleResult, Event
@@ -166,7 +167,7 @@ class Pipeline:
     def _pipe_parallel(self, articles: Iterable[Any]) -> Iterator[ArticleResult]:
         ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
         with ctx.Pool(self.workers, initializer=_worker_init, initargs=(self._settings(),)) as pool:
-            chunks = _chunks((_prepare(item, i) for i, item in enumerate(articles)), self.batch_size)
+            chunks = batched((_prepare(item, i) for i, item in enumerate(articles)), self.batch_size)
             for done in pool.imap(_worker_run, chunks):
                 yield from done
 
@@ -195,16 +196,6 @@ def _worker_run(batch: list[ArticleResult]) -> list[ArticleResult]:
     assert _WORKER is not None
     return _WORKER._run_batch(batch)
 
-
-def _chunks(it: Iterable[ArticleResult], size: int) -> Iterator[list[ArticleResult]]:
-    chunk: list[ArticleResult] = []
-    for x in it:
-        chunk.append(x)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
 
 
 _DEFAULT: Pipeline | None = None

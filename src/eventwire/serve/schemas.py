@@ -81,18 +81,12 @@ class EventChanges(Body):
     date: dt.date | None = None
     fatalities: int | None = Field(None, ge=0, le=10_000_000)
 
-    @field_validator("event_type")
+    @field_validator("event_type", "sub_event_type")
     @classmethod
-    def _known_type(cls, v: str | None) -> str | None:
-        if v is not None and v not in ACLED_EVENT_TYPES:
-            raise ValueError(f"event_type must be one of: {', '.join(ACLED_EVENT_TYPES)}")
-        return v
-
-    @field_validator("sub_event_type")
-    @classmethod
-    def _known_sub_type(cls, v: str | None) -> str | None:
-        if v is not None and v not in ACLED_SUB_TO_TYPE:
-            raise ValueError(f"sub_event_type must be one of: {', '.join(ACLED_SUB_TO_TYPE)}")
+    def _known_code(cls, v: str | None, info) -> str | None:  # noqa: ANN001 - pydantic's ValidationInfo
+        known = ACLED_EVENT_TYPES if info.field_name == "event_type" else tuple(ACLED_SUB_TO_TYPE)
+        if v is not None and v not in known:
+            raise ValueError(f"{info.field_name} must be one of: {', '.join(known)}")
         return v
 
 

@@ -11,18 +11,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extraction.actors.data import CatalogueError, Sources, entry_error
 from eventwire.extraction.actors.entries import STATE_SECTORS, Entry, Generic, default_cameo
-from eventwire.extraction.actors.index import (
-    CAPITAL,
-    COUNTRY,
-    DEMONYM,
-    GEN_MOD,
-    GEN_NOUN,
-    MEMBER,
-    REF,
-    STATE_MOD,
-    STATE_NOUN,
-    TITLE,
-)
+from eventwire.extraction.actors.index import CAPITAL, COUNTRY, DEMONYM, GEN_MOD, GEN_NOUN, MEMBER, REF, STATE_MOD, STATE_NOUN, TITLE
 from eventwire.extraction.actors.words import normalise, split_words
 
 if TYPE_CHECKING:
