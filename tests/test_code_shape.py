@@ -42,8 +42,8 @@ def test_the_word_list_check_sees_lists_sets_and_dicts():
     assert word_literals(f"A = [{many}]") and word_literals(f"A = ({many})")
     assert word_literals("A = {" + ", ".join(f"'k{i}': {i}" for i in range(13)) + "}")
     assert word_literals("A = {'a', 'b', 'c'}") == []
-    assert word_literals(f"__all__ = [{many}]") == []
-    assert word_literals("A = (" + ", ".join(f"'list_{i}'" for i in range(13)) + ")") == []  # names of data lists  # a module's exported names are not a word list
+    assert word_literals(f"__all__ = [{many}]") == []  # a module's exported names are not a word list
+    assert word_literals("A = (" + ", ".join(f"'list_{i}'" for i in range(13)) + ")") == []  # names of data lists
     assert word_literals("A = (" + ", ".join(f"'text/t{i}'" for i in range(13)) + ")") == []  # not words
     assert word_literals(f"A = [{', '.join(str(i) for i in range(40))}]") == []  # numbers are not words
 
