@@ -53,25 +53,28 @@ def _check_keys(node: yaml.Node, path: Path) -> None:
             _check_keys(item, path)
 
 
-def read_yaml(path: Path) -> Any:
-    """A YAML file, refusing duplicate keys and syntax errors with the file and line."""
+def _compose(path: Path) -> tuple[str, yaml.Node | None]:
+    """The text and node tree of a YAML file, refusing syntax errors and duplicate keys with the file and line."""
     text = path.read_text(encoding="utf-8")
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise LanguageDataError(path, mark.line + 1 if mark else None, f"not valid YAML: {exc}") from None
-    if node is None:
-        return None
-    _check_keys(node, path)
-    return yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
+    if node is not None:
+        _check_keys(node, path)
+    return text, node
+
+
+def read_yaml(path: Path) -> Any:
+    """A YAML file, refusing duplicate keys and syntax errors with the file and line."""
+    text, node = _compose(path)
+    return None if node is None else yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
 
 
 def word_nodes(path: Path) -> dict[str, list[tuple[str, int]]]:
     """A YAML mapping of list name -> words, each word with its line (for the caller's own checks)."""
-    text = path.read_text(encoding="utf-8")
-    read_yaml(path)  # syntax and duplicate keys
-    root = yaml.compose(text, Loader=_LOADER)
+    _, root = _compose(path)
     if not isinstance(root, yaml.MappingNode):
         raise LanguageDataError(path, None, "expected a mapping of list name -> words")
     out: dict[str, list[tuple[str, int]]] = {}
