@@ -7,6 +7,7 @@ store, the exports, the HTTP API and the Spark job all carry exactly the same fi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
@@ -53,9 +54,10 @@ def _field_type(name: str, hint: str, metadata: Any) -> FieldType:
     return FieldType(name=name, base=base, many=many, optional=optional, wide=bool(metadata.get("wide")))
 
 
-def field_types(cls: type) -> list[FieldType]:
+@functools.cache  # per class: from_dict runs for every stored event read, the annotations never change
+def field_types(cls: type) -> tuple[FieldType, ...]:
     """The fields of a record class, in record order, with what each holds."""
-    return [_field_type(f.name, f.type, f.metadata) for f in fields(cls)]
+    return tuple(_field_type(f.name, f.type, f.metadata) for f in fields(cls))
 
 
 def is_record(base: type) -> bool:
