@@ -202,6 +202,8 @@ def write_language(tmp_path, triggers=TRIGGERS, rules=RULES):
         shutil.copy(LANG_DIR / "en" / "events" / name, events / name)
     (events / "triggers.yaml").write_text(triggers, encoding="utf-8")
     (events / "rules.yaml").write_text(rules, encoding="utf-8")
+    (tmp_path / "actors").mkdir()
+    shutil.copy(LANG_DIR / "en" / "actors" / "noun_classes.yaml", tmp_path / "actors" / "noun_classes.yaml")
     return LanguageData("en", root=tmp_path)
 
 

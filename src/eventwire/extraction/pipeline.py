@@ -144,7 +144,7 @@ class Pipeline:
         out: list[Event] = []
         doc_country = assemble.focus_country(place_mentions)
         built: dict[int, Event] = {}
-        for cand in self.event_finder.find(doc, actor_mentions):
+        for cand in self.event_finder.find(doc, actor_mentions, place_mentions):
             location = self.geoparser.locate(doc, place_mentions, cand)
             when = self.date_finder.event_date(date_mentions, cand, article.published)
             dead = self.fatality_counter.find(cand.sentence, cand.trigger)

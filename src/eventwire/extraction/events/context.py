@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.extraction.actors.nouns import NOT_ACTOR, NounClasses
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import Role
-from eventwire.extraction.events.syntax import PLACE_LABELS, noun_phrase_words, object_of, phrase_tokens
+from eventwire.extraction.events.syntax import PLACE_LABELS, noun_phrase_words, object_of, phrase_tokens, subject_of
 from eventwire.records import Actor
 
 if TYPE_CHECKING:
@@ -19,6 +20,8 @@ if TYPE_CHECKING:
 
 # entity labels of numbers and dates: not actors ("12 were killed")
 NOT_ACTOR_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# entity labels of who may act: a person, an organisation, a nationality, a state
+NAMED_ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 
 
 def mention_role(m) -> Role:
@@ -30,8 +33,16 @@ class DocContext:
     """What the event finder knows about one document while it reads it: the actor mentions by token, the
     actors of the events found so far (for pronouns), the last pair of parties, the dominant armed group."""
 
-    def __init__(self, doc: Doc, mentions: list, lex: Lexicon, catalogue: Catalogue, reporting_verbs: frozenset):
+    def __init__(self, doc: Doc, mentions: list, lex: Lexicon, catalogue: Catalogue, reporting_verbs: frozenset,
+                 nouns: NounClasses, places: list | None = None):
         self.doc = doc
+        self.nouns = nouns
+        # tokens of the places the geoparser read literally ("shelled Hama"): ground, never a party
+        self.place_tokens: set[int] = set()
+        for pm in places or ():
+            span = doc.char_span(pm.start, pm.end, alignment_mode="expand") if pm.kind == "literal" else None
+            if span is not None:
+                self.place_tokens.update(range(span.start, span.end))
         self.lex = lex
         self.words = lex.words
         self.catalogue = catalogue
@@ -134,7 +145,11 @@ class DocContext:
             return self.last_pair[0] if side == 1 else self.last_pair[1]
         if tok.lower_ in self.words.pronouns and tok.pos_ == "PRON":
             return self._guarded_antecedent(tok, trigger)
+        if tok.lower_ in self.nouns.reflexives:
+            return None  # "the bomber blew himself up": no other party
         m = self.by_token.get(tok.i)
+        if m is None and tok.pos_ == "PRON":
+            return None  # "others", "those", "some", "what": nobody in particular
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in self.words.pronouns), None)
         if owner is not None and (m is None or m.generic):
             found = self._guarded_antecedent(owner, trigger)  # "its fighters", "their troops"
@@ -165,14 +180,14 @@ class DocContext:
                 if dom is not None:
                     return Role(actor=dom.actor, start=m.start, end=m.end, generic=False, known=True)
             return role
-        if tok.ent_type_ in PLACE_LABELS and tok.pos_ == "PROPN":
-            return None  # a place is not an actor
+        if (tok.ent_type_ in PLACE_LABELS and tok.pos_ == "PROPN") or (tok.i in self.place_tokens and tok.dep_ != "nsubj"):
+            return None  # a place is not an actor (but "Croatia regained control" is its state acting)
         if tok.lemma_.lower() in self.words.territory_nouns or tok.lemma_.lower() in ("hold", "grip", "influence"):
             return None  # "regained control of two villages", "stormed the town": ground, not a party
         if tok.lemma_.lower() in self.words.weapon_nouns or tok.lower_ in self.words.weapon_nouns or self.lex.is_event_noun(tok) \
                 or tok.lemma_.lower() in self.words.abstract_nouns \
                 or tok.lemma_.lower() in ("ied", "device", "vehicle", "car", "truck", "motorcycle"):
-            return None  # "a roadside IED killed a general": the weapon, not who used it
+            return self._owner_role(tok, trigger, side)  # "a roadside IED killed a general": not who used it
         if tok.lemma_.lower() in self.words.quantity_heads:
             of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                   if p.dep_ == "pobj"]
@@ -198,23 +213,62 @@ class DocContext:
                 return Role(actor=dom.actor, start=tok.idx, end=tok.idx + len(tok), generic=False, known=True)
         actor = self.catalogue.resolve(words)
         if actor is None:
+            if not self._names_actor(tok):
+                return self._owner_role(tok, trigger, side)  # "the removal", "stones", "a market": no party
             actor = self.catalogue.guess(words)
-            looks_like_actor = actor.sector is not None or tok.pos_ == "PROPN" or tok.ent_type_ in (
-                "PERSON", "ORG", "NORP", "GPE") or tok.lemma_.lower() in self.words.actor_nouns
-            if not looks_like_actor:
-                return None  # "the removal", "a grant", "restrictions": not a party to the event
         if actor.country is None:
-            # "Sierra Leonean refugees", "Moroccan diplomats": the nationality adjective gives the country
-            for c in tok.children:
-                if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE"):
-                    state = self.catalogue.resolve(f"{c.text} government") or self.catalogue.resolve(c.text)
-                    if state is not None and state.country:
-                        actor = Actor(name=actor.name, text=actor.text, country=state.country,
-                                      sector=actor.sector, inter=actor.inter, cameo=actor.cameo, known=actor.known)
-                        break
+            country = self._country_of_phrase(tok)
+            if country is not None:
+                actor = Actor(name=actor.name, text=actor.text, country=country, sector=actor.sector,
+                              inter=actor.inter, cameo=actor.cameo, known=actor.known)
         span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
         return Role(actor=actor, start=span_start, end=tok.idx + len(tok.text), generic=not actor.known
                     or actor.country is None, known=actor.known)
+
+    def _names_actor(self, tok: Token) -> bool:
+        """Whether a role token the catalogue does not know names a party: a person, organisation or nationality
+        by name, or a common noun for people or groups (noun_classes.yaml; "villagers", "a spokesman")."""
+        side, _ = self.nouns.noun_class(tok)
+        if tok.ent_type_ in NAMED_ACTOR_LABELS or tok.pos_ == "PROPN":
+            # a head listed as a thing is a name only inside a longer name ("Baghdad University Medical School");
+            # alone it is a capitalised common noun ("Plants", "Air strikes" at the start of a sentence)
+            return side != NOT_ACTOR or tok.ent_type_ == "PERSON" or any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+        return self.nouns.names_people(tok, extra=self.words.actor_nouns)
+
+    def _owner_role(self, tok: Token, trigger: Token, side: int) -> Role | None:
+        """A head that is no party hands its slot to whom it belongs: "Sarmiento's claims", "pressure by the
+        commission", "the offices of the administrators"; as actor1, "X issued a declaration demanding ..." to X."""
+        if not self.nouns.has_owner(tok):
+            return None
+        owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in self.words.pronouns]
+        owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
+                   for p in c.children if p.dep_ == "pobj"]
+        for owner in owners:
+            role = self.role_for(owner, trigger, side)
+            if role is not None:
+                return role
+        if side == 1 and tok.dep_ == "dobj" and self.nouns.noun_class(tok)[1] == "abstractions":
+            subj, passive = subject_of(tok.head)
+            if subj is not None and not passive and subj.i != tok.i:
+                return self.role_for(subj, trigger, side)
+        return None
+
+    def _country_of_phrase(self, tok: Token) -> str | None:
+        """The country a phrase names for its head: a nationality word as the head ("the French") or before it
+        ("Sierra Leonean refugees", "Niger's ambassador"), or its "of" complement ("the ambassador of Morocco")."""
+        words = [tok] + [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")]
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                words += [t for p in prep.children if p.dep_ == "pobj" for t in p.subtree]
+        for c in words:
+            if c.ent_type_ not in ("NORP", "GPE"):
+                continue
+            name = next((e.text for e in self.doc.ents if e.start <= c.i < e.end), c.text)
+            state = self.catalogue.resolve(f"{name} government") or self.catalogue.resolve(name)
+            if state is not None and state.country:
+                return state.country
+        return None
 
     def _previous_sentences(self, sent: Span, n: int) -> list[Span]:
         sents = [s for s in self.doc.sents if s.end <= sent.start]

@@ -10,6 +10,7 @@ from collections import defaultdict
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
+from eventwire.extraction.actors.nouns import NounClasses, load_noun_classes
 from eventwire.extraction.events import triggers
 from eventwire.extraction.events.candidates import (
     EventCandidate,
@@ -40,6 +41,7 @@ class EventFinder:
         self.catalogue = catalogue
         self.lexicon: Lexicon = load_lexicon(language)
         self.modality = ModalityClassifier(language)
+        self.nouns: NounClasses = load_noun_classes(language)
         self._matcher: PhraseMatcher | None = None
         self._matcher_vocab = None
 
@@ -49,11 +51,13 @@ class EventFinder:
             self._matcher, self._matcher_vocab = triggers.phrase_matcher(self.lexicon, vocab), vocab
         return self._matcher
 
-    def find(self, doc: Doc, actor_mentions: list) -> list[EventCandidate]:
-        """Every event in the Doc, one per sentence, family and modality, with roles and codes."""
+    def find(self, doc: Doc, actor_mentions: list, place_mentions: list | None = None) -> list[EventCandidate]:
+        """Every event in the Doc, one per sentence, family and modality, with roles and codes. The geoparser's
+        literal places (`place_mentions`) are never actors."""
         lex = self.lexicon
         longest, ignored = triggers.phrase_hits(lex, self.phrase_matcher(doc.vocab), doc)
-        context = DocContext(doc, actor_mentions, lex, self.catalogue, self.modality.reporting_verbs)
+        context = DocContext(doc, actor_mentions, lex, self.catalogue, self.modality.reporting_verbs,
+                             nouns=self.nouns, places=place_mentions)
         out: list[EventCandidate] = []
         for sent_index, sent in enumerate(doc.sents):
             groups = self._sentence_triggers(sent, longest, ignored, context)

@@ -1,0 +1,89 @@
+"""Which head nouns can fill an actor slot: the noun classes of lang/<code>/actors/noun_classes.yaml.
+
+A common noun names a party only when its head is a noun for people or groups ("villagers", "a spokesman",
+"the ministry"); weapons, objects, places, substances, abstractions, measures and events never do ("stones",
+"fire", "the death toll", "a vegetable market")."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.lang import LanguageData, LanguageDataError
+
+NOUN_CLASSES_FILE = "actors/noun_classes.yaml"
+ACTOR, NOT_ACTOR = "actor", "not_actor"
+
+
+@dataclass(frozen=True)
+class NounClasses:
+    """word -> class name for the actor and the not-actor classes; `side(tok)` says which side a head is on."""
+
+    actor_words: dict[str, str]
+    not_actor_words: dict[str, str]
+    actor_suffixes: tuple[str, ...]
+    ownerless: frozenset[str]
+    reflexives: frozenset[str]
+
+    def noun_class(self, tok: Token) -> tuple[str | None, str | None]:
+        """(side, class) of a head noun: ("actor", "officials") for "spokesmen", ("not_actor", "weapons") for
+        "knives", (None, None) when no class lists it. A two-word name ("death toll", "asylum seeker") is looked
+        up before its head alone."""
+        keys = []
+        prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.dep_ in ("compound", "amod") and prev.head.i == tok.i:
+            keys += [f"{prev.lower_} {tok.lemma_.lower()}", f"{prev.lower_} {tok.lower_}"]
+        keys += [tok.lemma_.lower(), tok.lower_]
+        for key in keys:
+            if key in self.actor_words:
+                return ACTOR, self.actor_words[key]
+            if key in self.not_actor_words:
+                return NOT_ACTOR, self.not_actor_words[key]
+        return None, None
+
+    def names_people(self, tok: Token, extra: Iterable[str] = ()) -> bool:
+        """A common noun for people or groups: listed in an actor class (or in `extra`), or ending like one."""
+        side, _ = self.noun_class(tok)
+        if side is not None:
+            return side == ACTOR
+        lemma, lower = tok.lemma_.lower(), tok.lower_
+        if lemma in extra or lower in extra:
+            return True
+        return len(lower) > 4 and lower.endswith(self.actor_suffixes)
+
+    def has_owner(self, tok: Token) -> bool:
+        """Whether a head that is not an actor may hand its slot to its possessor ("the mayor's claims")."""
+        side, cls = self.noun_class(tok)
+        return side != ACTOR and cls not in self.ownerless
+
+
+def load_noun_classes(language: LanguageData) -> NounClasses:
+    """The noun classes of `language`, read and checked once."""
+    return language.memo("actors.noun_classes", lambda: _read(language))
+
+
+def _read(language: LanguageData) -> NounClasses:
+    path = language.path(NOUN_CLASSES_FILE)
+    data = language.yaml(NOUN_CLASSES_FILE)
+    sides: dict[str, dict[str, str]] = {ACTOR: {}, NOT_ACTOR: {}}
+    seen: dict[str, str] = {}
+    for side, words in sides.items():
+        classes = data.get(side)
+        if not isinstance(classes, dict):
+            raise LanguageDataError(path, None, f"expected a mapping {side!r} of class name -> words")
+        for cls, items in classes.items():
+            for w in items or []:
+                key = str(w).lower()
+                if key in seen:
+                    raise LanguageDataError(path, None, f"{key!r} is in class {cls!r} and in {seen[key]!r}")
+                seen[key] = cls
+                words[key] = cls
+    ownerless = frozenset(data.get("ownerless") or [])
+    unknown = ownerless - set(data.get(NOT_ACTOR) or {})
+    if unknown:
+        raise LanguageDataError(path, None, f"ownerless: unknown class(es) {', '.join(sorted(unknown))}")
+    return NounClasses(actor_words=sides[ACTOR], not_actor_words=sides[NOT_ACTOR],
+                       actor_suffixes=tuple(str(s).lower() for s in data.get("actor_suffixes") or []),
+                       ownerless=ownerless, reflexives=frozenset(str(w).lower() for w in data.get("reflexives") or []))
