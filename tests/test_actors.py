@@ -535,3 +535,76 @@ def test_word_lists_of_generics_refuse_duplicates(tmp_path):
     with pytest.raises(actors.CatalogueError, match="unknown sector code 'ZZZ'") as err:
         read_generics(path, {"UAF"})
     assert str(err.value).startswith(f"{path}:3: ")
+
+
+# -- actor slots hold parties only (lang/en/actors/noun_classes.yaml) ------------------------------------------------
+
+def _slots(pipeline, text):
+    """(actor1 name, actor2 name, actor1 country, actor2 country) of every asserted event of `text`."""
+    out = []
+    for e in pipeline.extract(text, published="2021-03-02"):
+        if e.modality == "asserted":
+            out.append((e.actor1.name if e.actor1 else None, e.actor2.name if e.actor2 else None,
+                        e.actor1.country if e.actor1 else None, e.actor2.country if e.actor2 else None))
+    assert out, f"no asserted event in {text!r}"
+    return out
+
+
+@pytest.mark.parametrize("text,not_actors", [
+    ("The gang set fire to a vegetable market in the town of Kisumu on Friday.", {"fire", "market", "vegetable market"}),
+    ("Armed men opened fire on a bus near the border, police said.", {"fire", "bus"}),
+    ("The blast killed three soldiers and wounded four others.", {"others"}),
+    ("A suicide bomber blew himself up at a checkpoint in Kandahar.", {"himself", "checkpoint"}),
+    ("Youths hurled stones and petrol bombs at the riot police outside the stadium.", {"stones", "petrol bombs"}),
+])
+def test_things_and_indefinites_never_fill_an_actor_slot(pipeline, text, not_actors):
+    for a1, a2, _, _ in _slots(pipeline, text):
+        assert a1 not in not_actors and a2 not in not_actors
+
+
+def test_a_claim_hands_its_slot_to_the_claimant(pipeline):
+    slots = _slots(pipeline, "The governor rejected Mendoza's claims about the hospital.")
+    assert any(a2 == "Mendoza" for _, a2, _, _ in slots)
+
+
+def test_a_statement_that_demands_is_its_issuer(pipeline):
+    slots = _slots(pipeline, "The Ogaden rebels issued a statement demanding that the government free their leader.")
+    assert all(a1 != "statement" for a1, _, _, _ in slots)
+    assert any(a1 is not None and "Rebels" in a1 for a1, _, _, _ in slots)
+
+
+def test_an_abstract_object_lets_the_named_party_be_the_target(pipeline):
+    slots = _slots(pipeline, "The Azerbaijani parliament threatened to cut relations with Russia.")
+    assert ("RUS" in {c2 for _, _, _, c2 in slots}) and all(a2 != "relations" for _, a2, _, _ in slots)
+
+
+def test_an_official_of_a_country_carries_its_country(pipeline):
+    slots = _slots(pipeline, "The ambassador of Morocco met the Spanish foreign minister in Madrid.")
+    assert any(c1 == "MAR" for _, _, c1, _ in slots)
+
+
+def test_people_nouns_still_fill_actor_slots(pipeline):
+    slots = _slots(pipeline, "Two men stabbed a security guard outside the bank on Tuesday.")
+    assert any(a2 is not None and "guard" in a2 for _, a2, _, _ in slots)
+
+
+def test_noun_classes_name_each_word_once(tmp_path):
+    from eventwire.extraction.actors.nouns import load_noun_classes
+    from eventwire.lang import LanguageData, LanguageDataError
+
+    (tmp_path / "actors").mkdir()
+    path = tmp_path / "actors" / "noun_classes.yaml"
+    path.write_text("actor:\n  people: [villager]\nnot_actor:\n  places: [market, villager]\n", encoding="utf-8")
+    with pytest.raises(LanguageDataError, match="'villager' is in class 'places' and in 'people'"):
+        load_noun_classes(LanguageData("en", root=tmp_path))
+
+
+def test_noun_classes_of_the_english_data(pipeline, nlp):
+    from eventwire.extraction.actors.nouns import load_noun_classes
+
+    nouns = load_noun_classes(pipeline.language)
+    doc = nlp("The villagers, a volunteer, the death toll and a knife.")
+    by_text = {t.text: t for t in doc}
+    assert nouns.names_people(by_text["villagers"]) and nouns.names_people(by_text["volunteer"])
+    assert not nouns.names_people(by_text["toll"]) and not nouns.names_people(by_text["knife"])
+    assert nouns.noun_class(by_text["toll"]) == ("not_actor", "measures")
