@@ -608,3 +608,30 @@ def test_noun_classes_of_the_english_data(pipeline, nlp):
     assert nouns.names_people(by_text["villagers"]) and nouns.names_people(by_text["volunteer"])
     assert not nouns.names_people(by_text["toll"]) and not nouns.names_people(by_text["knife"])
     assert nouns.noun_class(by_text["toll"]) == ("not_actor", "measures")
+
+
+def test_a_pronoun_for_a_person_never_stands_for_a_force(pipeline):
+    slots = _slots(pipeline, "The Kenyan police arrested him in Mombasa.")
+    assert all(a2 is None or ("Police" not in a2 and a2 != "him") for _, a2, _, _ in slots)
+
+
+def test_pronouns_agree_with_their_antecedent(pipeline, nlp):
+    from eventwire.extraction.actors.nouns import load_noun_classes
+
+    nouns = load_noun_classes(pipeline.language)
+    doc = nlp("The commander and the army met Wanjiru Kamau; he said it was over and she left.")
+    tok = {t.text: t for t in doc}
+    assert nouns.agrees(tok["he"], tok["commander"]) and not nouns.agrees(tok["he"], tok["army"])
+    assert nouns.agrees(tok["it"], tok["army"]) and not nouns.agrees(tok["it"], tok["Kamau"])
+    assert nouns.agrees(tok["she"], tok["Kamau"])
+
+
+def test_an_unlisted_noun_doing_the_act_is_an_actor(pipeline):
+    slots = _slots(pipeline, "A school was burned down by suspected naxals in the district on Sunday.")
+    assert any(a1 is not None and "naxals" in a1.lower() for a1, _, _, _ in slots)
+
+
+def test_a_duplicate_event_lends_its_actor(pipeline):
+    slots = _slots(pipeline, "Two people were killed and four others were injured when armed herders attacked a playground "
+                             "near Makurdi.")
+    assert all(a1 is not None for a1, _, _, _ in slots)

@@ -26,6 +26,9 @@ class NounClasses:
     actor_suffixes: tuple[str, ...]
     ownerless: frozenset[str]
     reflexives: frozenset[str]
+    person_classes: frozenset[str]
+    person_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
 
     def noun_class(self, tok: Token) -> tuple[str | None, str | None]:
         """(side, class) of a head noun: ("actor", "officials") for "spokesmen", ("not_actor", "weapons") for
@@ -59,6 +62,22 @@ class NounClasses:
         return side != ACTOR and cls not in self.ownerless
 
 
+    def is_person(self, tok: Token) -> bool:
+        """One person: a named person, or a singular noun of a person class ("the commander", not "the army")."""
+        if tok.ent_type_ == "PERSON":
+            return True
+        side, cls = self.noun_class(tok)
+        return side == ACTOR and cls in self.person_classes and tok.tag_ in ("NN", "NNP")
+
+    def agrees(self, pronoun: Token, antecedent: Token | None) -> bool:
+        """Whether a pronoun may stand for the phrase headed by `antecedent`: "he" for one person, "it" for no
+        person; any other pronoun (and an antecedent without a phrase) for anyone."""
+        low = pronoun.lower_
+        if antecedent is None or (low not in self.person_pronouns and low not in self.thing_pronouns):
+            return True
+        return self.is_person(antecedent) == (low in self.person_pronouns)
+
+
 def load_noun_classes(language: LanguageData) -> NounClasses:
     """The noun classes of `language`, read and checked once."""
     return language.memo("actors.noun_classes", lambda: _read(language))
@@ -81,9 +100,15 @@ def _read(language: LanguageData) -> NounClasses:
                 seen[key] = cls
                 words[key] = cls
     ownerless = frozenset(data.get("ownerless") or [])
-    unknown = ownerless - set(data.get(NOT_ACTOR) or {})
+    person_classes = frozenset(data.get("person_classes") or [])
+    unknown = (ownerless - set(data.get(NOT_ACTOR) or {})) | (person_classes - set(data.get(ACTOR) or {}))
     if unknown:
-        raise LanguageDataError(path, None, f"ownerless: unknown class(es) {', '.join(sorted(unknown))}")
+        raise LanguageDataError(path, None, f"unknown class(es) {', '.join(sorted(unknown))}")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
     return NounClasses(actor_words=sides[ACTOR], not_actor_words=sides[NOT_ACTOR],
-                       actor_suffixes=tuple(str(s).lower() for s in data.get("actor_suffixes") or []),
-                       ownerless=ownerless, reflexives=frozenset(str(w).lower() for w in data.get("reflexives") or []))
+                       actor_suffixes=tuple(words("actor_suffixes")), ownerless=ownerless,
+                       reflexives=words("reflexives"), person_classes=person_classes,
+                       person_pronouns=words("person_pronouns"), thing_pronouns=words("thing_pronouns"))

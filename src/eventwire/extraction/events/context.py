@@ -234,6 +234,8 @@ class DocContext:
             # alone it is a capitalised common noun ("Plants", "Air strikes" at the start of a sentence)
             return side != NOT_ACTOR or tok.ent_type_ == "PERSON" or any(
                 c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+        if side is None and (tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")):
+            return True  # a noun no class lists, doing the act: "naxals torched a school", "killed by tribesmen"
         return self.nouns.names_people(tok, extra=self.words.actor_nouns)
 
     def _owner_role(self, tok: Token, trigger: Token, side: int) -> Role | None:
@@ -302,6 +304,17 @@ class DocContext:
             self._in_antecedent = False
 
     def _antecedent(self, pron: Token, trigger: Token) -> Role | None:
+        """The first candidate the pronoun agrees with ("the police arrested him": not the police)."""
+        for role in self._antecedent_candidates(pron, trigger):
+            if role.start < 0 or self.nouns.agrees(pron, self._head_of(role)):
+                return role
+        return None
+
+    def _head_of(self, role: Role) -> Token | None:
+        span = self.doc.char_span(role.start, role.end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    def _antecedent_candidates(self, pron: Token, trigger: Token):
         # "the military said it killed", "fighters of the FSA were moving from the city they had stormed":
         # the subject of the nearest enclosing clause that names one
         node = pron.head
@@ -316,31 +329,27 @@ class DocContext:
                     if obj is not None and obj.pos_ in ("NOUN", "PROPN") and obj.lower_ not in self.words.pronouns:
                         role = self.role_for(obj, trigger, 1)
                         if role is not None:
-                            return role
+                            yield role
                 subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                 passive = subj is not None and subj.dep_ == "nsubjpass"
                 if subj is not None and subj.lower_ not in self.words.pronouns and not passive \
                         and pron.i not in {t.i for t in subj.subtree} and not self.lex.is_event_noun(subj):
                     role = self.role_for(subj, trigger, 1)
                     if role is not None:
-                        return role
+                        yield role
         # otherwise the nearest actor named before it: in this sentence, then the last event's actor1
         sent = pron.sent
         prev = [m for m in self.mentions if sent.start_char <= m.start < pron.idx and not m.generic]
-        if prev:
-            m = prev[-1]
-            return mention_role(m)
+        for m in reversed(prev):
+            yield mention_role(m)
         # then the last actor named as a subject in the previous sentences ("a commander of the FSA said ...
         # They also regained ...")
         for prev_sent in self._previous_sentences(sent, 3):
             role = self._last_subject_actor(prev_sent)
             if role is not None:
-                return role
-        if self.recent:
-            return self.recent[-1]
+                yield role
+        yield from reversed(self.recent)
         before = [m for m in self.mentions if m.start < pron.idx and not m.generic
                   and m.actor.sector not in ("CVL",)]
-        if before:
-            m = before[-1]
-            return mention_role(m)
-        return None
+        for m in reversed(before):
+            yield mention_role(m)

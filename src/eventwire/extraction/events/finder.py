@@ -113,13 +113,20 @@ class EventFinder:
         return groups
 
     def drop_duplicates(self, events: list) -> list:
-        """The same event twice from one sentence (two triggers coded alike) is kept once."""
-        seen = set()
+        """The same event twice from one sentence (two triggers coded alike) is kept once, with the actors either
+        copy names ("12 were killed when Taliban gunmen attacked a school": the killing has no actor1, the attack
+        has)."""
+        kept: dict = {}
         out = []
         for ev in events:
             key = (ev.evidence.start, ev.event_type, ev.sub_event_type, ev.plover.event, ev.modality)
-            if key in seen:
+            first = kept.get(key)
+            if first is None:
+                kept[key] = ev
+                out.append(ev)
                 continue
-            seen.add(key)
-            out.append(ev)
+            if first.actor1 is None and ev.actor1 is not None and (first.actor2 is None or ev.actor1 != first.actor2):
+                first.actor1, first.assoc_actor1 = ev.actor1, ev.assoc_actor1
+            if first.actor2 is None and ev.actor2 is not None and (first.actor1 is None or ev.actor2 != first.actor1):
+                first.actor2, first.assoc_actor2 = ev.actor2, ev.assoc_actor2
         return out
