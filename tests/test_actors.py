@@ -635,3 +635,13 @@ def test_a_duplicate_event_lends_its_actor(pipeline):
     slots = _slots(pipeline, "Two people were killed and four others were injured when armed herders attacked a playground "
                              "near Makurdi.")
     assert all(a1 is not None for a1, _, _, _ in slots)
+
+
+def test_a_country_the_model_tags_as_a_location_still_acts(catalogue, nlp):
+    found = by_text(mentions(catalogue, nlp, "South Korea rejected the proposal on Monday."))
+    assert found["South Korea"].name == "Government of South Korea"
+
+
+def test_a_demand_hands_the_target_slot_to_who_made_it(pipeline):
+    slots = _slots(pipeline, "South Korea has rejected North Korea's latest demand to end its drills with Washington.")
+    assert ("KOR", "PRK") in {(c1, c2) for _, _, c1, c2 in slots}

@@ -86,4 +86,6 @@ def country_is_actor(cat: Catalogue, doc, words: Sequence[Word], c: Cand) -> boo
         return False
     if c.end < len(words) and words[c.end].key in _PLACE_AFTER:
         return False
-    return not (tok.ent_type_ and tok.ent_type_ not in ("GPE", "NORP", "ORG", ""))
+    # the small model often tags a country "LOC" ("South Korea rejected ..."): still the country; a name inside a
+    # person, a work or an event is not
+    return not (tok.ent_type_ and tok.ent_type_ not in ("GPE", "LOC", "NORP", "ORG", ""))
