@@ -645,3 +645,13 @@ def test_a_country_the_model_tags_as_a_location_still_acts(catalogue, nlp):
 def test_a_demand_hands_the_target_slot_to_who_made_it(pipeline):
     slots = _slots(pipeline, "South Korea has rejected North Korea's latest demand to end its drills with Washington.")
     assert ("KOR", "PRK") in {(c1, c2) for _, _, c1, c2 in slots}
+
+
+@pytest.mark.parametrize("text,found", [
+    ("Jordan and Britain have agreed to hold joint naval drills.", {"Jordan", "Britain"}),
+    ("Britain and Jordan signed a trade accord.", {"Britain", "Jordan"}),
+    ("Troops from Mali, Chad and Niger attacked the camp.", set()),
+])
+def test_an_ambiguous_country_name_paired_with_a_country_acts(catalogue, nlp, text, found):
+    ms = [m for m in mentions(catalogue, nlp, text) if m.kind == "country"]
+    assert {m.text for m in ms} == found

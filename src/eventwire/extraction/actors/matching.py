@@ -248,7 +248,8 @@ class Matcher:
         scan, cat, words = self.scan, self.cat, self.words
         out = []
         for n, t in scan.at(i, (COUNTRY,)):
-            if t.flag and not (i + n < len(words) and words[i + n].key in cat.metonym_verbs):
+            if t.flag and not (i + n < len(words) and words[i + n].key in cat.metonym_verbs) \
+                    and not self._listed_with_a_country(i, i + n):
                 continue  # "Georgia" on its own may be the US state: only "Georgia said" is the government
             out.append(Cand(i, i + n, cat.state_entry(t.iso3, "GOV").actor(), "country", priority=3))
         for n, t in scan.at(i, (DEMONYM,)):
@@ -265,6 +266,20 @@ class Matcher:
             if nxt in cat.metonym_verbs and not prev_title:
                 out.append(Cand(i, i + n, cat.state_entry(t.iso3, "GOV").actor(), "capital", priority=3))
         return out
+
+    def _listed_with_a_country(self, i: int, j: int) -> bool:
+        """An ambiguous country name paired by "and" with a plain country name, the pair not after "in", "from"
+        or a comma ("Jordan and Britain agreed", "Britain and Jordan signed"): two states acting together."""
+        scan, words, cat = self.scan, self.words, self.cat
+
+        def opens_pair(k: int) -> bool:
+            return k == 0 or (words[k - 1].key not in cat.locative_words and words[k - 1].key != ",")
+
+        if j + 1 < len(words) and words[j].key == "and" and opens_pair(i) and any(
+                not t.flag for _, t in scan.at(j + 1, (COUNTRY,))):
+            return True
+        k = scan.ends_at(i - 1, COUNTRY) if i > 1 and words[i - 1].key == "and" else None
+        return k is not None and opens_pair(k) and any(not t.flag for t in scan.ending(k, i - 1, COUNTRY))
 
     def conjuncts(self, taken: list[Cand]) -> list[Cand]:
         """"Russian and Syrian warplanes": the noun is shared, so "Russian" is Military Forces of Russia too."""
