@@ -655,3 +655,13 @@ def test_a_demand_hands_the_target_slot_to_who_made_it(pipeline):
 def test_an_ambiguous_country_name_paired_with_a_country_acts(catalogue, nlp, text, found):
     ms = [m for m in mentions(catalogue, nlp, text) if m.kind == "country"]
     assert {m.text for m in ms} == found
+
+
+def test_a_plural_title_stands_for_the_two_named_before(pipeline):
+    slots = _slots(pipeline, "Ghana and Nigeria held talks in Abuja on Monday. Both governments agreed to reopen the border.")
+    assert ("GHA", "NGA") in {(c1, c2) for _, _, c1, c2 in slots}
+
+
+def test_a_named_document_is_no_party(pipeline):
+    slots = _slots(pipeline, "The two sides signed a Memorandum of Understanding on Border Security in Accra.")
+    assert all(a2 is None or "Memorandum" not in a2 for _, a2, _, _ in slots)

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 NOT_ACTOR_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 # entity labels of who may act: a person, an organisation, a nationality, a state
 NAMED_ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+# entity labels of named things: a treaty, a law, a work, a product, an event ("a Memorandum of Understanding")
+NAMED_THING_LABELS = {"LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"}
 
 
 def mention_role(m) -> Role:
@@ -141,6 +143,9 @@ class DocContext:
         if tok is None or ((tok.ent_type_ in NOT_ACTOR_LABELS or tok.like_num)
                            and tok.lower_ not in self.words.quantity_heads and tok.i not in self.by_token):
             return None
+        if tok.lemma_.lower() in self.words.pair_words and tok.tag_ == "NNS" and self.last_pair is None \
+                and tok.i not in self.by_token:
+            self.last_pair = self._named_pair(tok)  # "the two presidents": the two named just before
         if tok.lemma_.lower() in self.words.pair_words and self.last_pair is not None:
             return self.last_pair[0] if side == 1 else self.last_pair[1]
         if tok.lower_ in self.words.pronouns and tok.pos_ == "PRON":
@@ -182,6 +187,8 @@ class DocContext:
             return role
         if (tok.ent_type_ in PLACE_LABELS and tok.pos_ == "PROPN") or (tok.i in self.place_tokens and tok.dep_ != "nsubj"):
             return None  # a place is not an actor (but "Croatia regained control" is its state acting)
+        if tok.ent_type_ in NAMED_THING_LABELS:
+            return self._owner_role(tok, trigger, side)  # "signed a Memorandum of Understanding": a document
         if tok.lemma_.lower() in self.words.territory_nouns or tok.lemma_.lower() in ("hold", "grip", "influence"):
             return None  # "regained control of two villages", "stormed the town": ground, not a party
         if tok.lemma_.lower() in self.words.weapon_nouns or tok.lower_ in self.words.weapon_nouns or self.lex.is_event_noun(tok) \
@@ -224,6 +231,20 @@ class DocContext:
         span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
         return Role(actor=actor, start=span_start, end=tok.idx + len(tok.text), generic=not actor.known
                     or actor.country is None, known=actor.known)
+
+    def _named_pair(self, tok: Token) -> tuple[Role, Role] | None:
+        """The first two parties named before a plural title ("Ruto met Museveni on Monday. The presidents
+        discussed ..."): in its own sentence, else in the sentence before."""
+        sent = tok.sent
+        previous = self._previous_sentences(sent, 1)
+        for lo, hi in ((sent.start_char, tok.idx), (previous[0].start_char, previous[0].end_char) if previous else (0, 0)):
+            named: list = []
+            for m in self.mentions:
+                if lo <= m.start < hi and not m.generic and all(m.actor.name != x.actor.name for x in named):
+                    named.append(m)
+            if len(named) >= 2:
+                return mention_role(named[0]), mention_role(named[1])
+        return None
 
     def _names_actor(self, tok: Token) -> bool:
         """Whether a role token the catalogue does not know names a party: a person, organisation or nationality
