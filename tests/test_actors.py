@@ -665,3 +665,16 @@ def test_a_plural_title_stands_for_the_two_named_before(pipeline):
 def test_a_named_document_is_no_party(pipeline):
     slots = _slots(pipeline, "The two sides signed a Memorandum of Understanding on Border Security in Accra.")
     assert all(a2 is None or "Memorandum" not in a2 for _, a2, _, _ in slots)
+
+
+@pytest.mark.parametrize("text,target", [
+    ("The Chinese foreign ministry criticised Tokyo over the visit.", "JPN"),
+    ("The United States continued to send arms to Pakistan last year.", "PAK"),
+    ("The German foreign minister will visit Albania in June.", "ALB"),
+])
+def test_a_country_or_capital_as_the_object_of_a_peaceful_act_is_its_state(pipeline, text, target):
+    assert target in {c2 for _, _, _, c2 in _slots(pipeline, text)}
+
+
+def test_a_shelled_capital_stays_a_place(pipeline):
+    assert all(a2 is None for _, a2, _, _ in _slots(pipeline, "Rebels shelled Damascus on Monday."))

@@ -12,7 +12,7 @@ from pathlib import Path
 from eventwire.extraction.actors import build, guess, matching, mentions
 from eventwire.extraction.actors.data import CatalogueError, Sources, entry_error, read_sources
 from eventwire.extraction.actors.entries import STATE_SECTORS, Entry, Generic
-from eventwire.extraction.actors.index import ALIAS, COUNTRY, GEN_NOUN, REF, STATE_NOUN, PhraseIndex, Scan
+from eventwire.extraction.actors.index import ALIAS, CAPITAL, COUNTRY, GEN_NOUN, REF, STATE_NOUN, PhraseIndex, Scan
 from eventwire.extraction.actors.mentions import ActorMention
 from eventwire.extraction.actors.words import ARTICLES, POSSESSIVE, clean_name, normalise, phrase_words, split_words
 from eventwire.lang import LanguageData
@@ -155,6 +155,16 @@ class Catalogue:
             if country:
                 return replace(self.state_entry(country[0].iso3, "GOV").actor(), text=text)
         return None
+
+    def state_of_place(self, text: str) -> Actor | None:
+        """The government a country name or a capital stands for when it is a party ("criticised Tokyo", "sent
+        arms to Pakistan"); None for any other place. The caller decides that the place is a party."""
+        words = phrase_words(split_words(clean_name(text)))
+        if not words:
+            return None
+        found = Scan(self.index, words).ending(0, len(words), COUNTRY) or Scan(self.index, words).ending(
+            0, len(words), CAPITAL)
+        return replace(self.state_entry(found[0].iso3, "GOV").actor(), text=text) if found else None
 
     @functools.cached_property
     def _generic_names(self) -> dict[str, str]:

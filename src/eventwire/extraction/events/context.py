@@ -186,7 +186,8 @@ class DocContext:
                     return Role(actor=dom.actor, start=m.start, end=m.end, generic=False, known=True)
             return role
         if (tok.ent_type_ in PLACE_LABELS and tok.pos_ == "PROPN") or (tok.i in self.place_tokens and tok.dep_ != "nsubj"):
-            return None  # a place is not an actor (but "Croatia regained control" is its state acting)
+            # a place is not an actor ("Croatia regained control" is its state acting, and so is "criticised Tokyo")
+            return self._state_of_place(tok, trigger)
         if tok.ent_type_ in NAMED_THING_LABELS:
             return self._owner_role(tok, trigger, side)  # "signed a Memorandum of Understanding": a document
         if tok.lemma_.lower() in self.words.territory_nouns or tok.lemma_.lower() in ("hold", "grip", "influence"):
@@ -231,6 +232,24 @@ class DocContext:
         span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
         return Role(actor=actor, start=span_start, end=tok.idx + len(tok.text), generic=not actor.known
                     or actor.country is None, known=actor.known)
+
+    def _state_of_place(self, tok: Token, trigger: Token) -> Role | None:
+        """In an event that is no violence, a country or capital named as the trigger's object is its government:
+        "criticised Tokyo", "sent arms to Pakistan", "will visit Albania", "withdrew its force from Chad"."""
+        if tok.dep_ == "pobj":
+            if tok.head.lower_ not in self.words.state_object_preps:
+                return None
+        elif tok.dep_ != "dobj":
+            return None
+        lemma = trigger.lemma_.lower()
+        classes = self.lex.verbs.get(lemma, set()) | self.lex.nouns.get(lemma, set())
+        if any(self.lex.family(c) == "violence" for c in classes):
+            return None  # "shelled Damascus": the city was hit, not its government
+        name = next((e.text for e in self.doc.ents if e.start <= tok.i < e.end), tok.text)
+        actor = self.catalogue.state_of_place(name)
+        if actor is None:
+            return None
+        return Role(actor=actor, start=tok.idx, end=tok.idx + len(tok.text), generic=False, known=True)
 
     def _named_pair(self, tok: Token) -> tuple[Role, Role] | None:
         """The first two parties named before a plural title ("Ruto met Museveni on Monday. The presidents
