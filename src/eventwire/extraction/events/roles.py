@@ -76,13 +76,34 @@ def sentence_agent(sent: Span, ctx: DocContext, roles: Roles) -> Role | None:
     return None
 
 
-def _verb_role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
+def clause_top(tok: Token) -> Token:
+    """The head of the clause chain a token sits in, without crossing into a relative or reported clause: "killed
+    ... when the Taliban attacked", "killed in a Taliban raid" reach the same top as "killed"."""
+    node = tok
+    while node.head.i != node.i and node.dep_ not in ("relcl", "ccomp", "parataxis"):
+        node = node.head
+    return node
+
+
+def _elided_passive(tok: Token, subj: Token | None, words) -> bool:
+    """"six others injured", "Six soldiers killed in an ambush": a harm verb with a counted subject, no object and
+    no auxiliary is a passive without its "were"."""
+    if subj is None or tok.lemma_.lower() not in words.harm_verbs or tok.tag_ not in ("VBN", "VBD"):
+        return False
+    if object_of(tok) is not None or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    return subj.lower_ in words.not_parties or any(c.dep_ == "nummod" for c in subj.children)
+
+
+def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     """(actor1 token, actor2 token) of a verb trigger."""
     a1_tok = a2_tok = None
     subj, passive = subject_of(tok)
     agents = prep_objects(tok, {"by"})
     lemma = tok.lemma_.lower()
-    if passive or lemma in PATIENT_SUBJECT_VERBS:
+    obj = object_of(tok)
+    lost_lives = lemma == "lose" and obj is not None and obj.lemma_.lower() == "life"  # "soldiers lost their lives"
+    if passive or lemma in PATIENT_SUBJECT_VERBS or lost_lives or _elided_passive(tok, subj, words):
         a2_tok = subj  # "a soldier was killed", "the general died": the subject is the one harmed
         a1_tok = agents[0] if agents else None
     else:
@@ -170,15 +191,16 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
 def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
     """The roles of one trigger of family `fam`."""
     r = Roles()
+    lex = ctx.lex
     if tok.pos_ in ("VERB", "AUX"):
-        a1_tok, a2_tok = _verb_role_tokens(tok)
+        a1_tok, a2_tok = _verb_role_tokens(tok, lex.words)
     else:
         found = _noun_role_tokens(tok, ctx, r)
         if found is None:
             return r
         a1_tok, a2_tok = found
-
-    lex = ctx.lex
+    if a1_tok is not None and a1_tok.lower_ in lex.words.not_parties:
+        a1_tok = None  # "six others": a count of the victims, not who acted
     if a1_tok is not None and lex.is_event_noun(a1_tok) and a1_tok.i != tok.i:
         inner = roles_of(a1_tok, fam, ctx) if tok.pos_ == "VERB" else Roles()
         r.actor1 = inner.actor1

@@ -1,0 +1,158 @@
+"""Who did it, when another sentence says so: claims of responsibility ("IS claimed the attack"), suspicion
+("Boko Haram is suspected", "the PKK is believed to be behind the bombing") and blame ("police blamed the
+Taliban for the attack", "the attack was attributed to al-Shabaab"). The named group becomes actor1 of the
+article's violent events that have no named actor of their own."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from eventwire.extraction.events.roles import Role, actor_kind
+from eventwire.extraction.events.syntax import object_of, prep_objects, subject_of
+
+if TYPE_CHECKING:
+    from eventwire.extraction.events.candidates import EventCandidate
+    from eventwire.extraction.events.context import DocContext
+    from eventwire.extraction.events.lexicon import Lexicon
+
+CLAIM_VERBS = {"claim", "accept", "admit", "take", "own"}
+# the words a claim, suspicion or blame hangs on, beside the verb lists of parties.yaml
+ATTRIBUTION_WORDS = {"behind", "responsible", "be"}
+NOBODY = {"no", "nobody", "none", "neither"}
+
+
+def _event_noun(lex: Lexicon, tok: Token | None) -> bool:
+    return tok is not None and lex.is_event_noun(tok)
+
+
+def _claim_subject(tok: Token) -> Token | None:
+    """The subject of a claim verb, or failing a parse, the name just before it ("..., the group JNIM, claimed")."""
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and subjects[0].dep_ == "nsubjpass":
+        agents = prep_objects(tok, {"by"})
+        return agents[0] if agents else None
+    if subjects:
+        return subjects[0]
+    for t in reversed(tok.doc[max(tok.sent.start, tok.i - 6):tok.i]):
+        if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP"):
+            return t
+        if t.pos_ == "VERB":
+            break
+    return None
+
+
+def _named_party(tok: Token, lex: Lexicon) -> Token | None:
+    """The party a claim, suspicion or blame word names as the perpetrator, or None."""
+    lemma = tok.lemma_.lower()
+    words = lex.words
+    if lemma in CLAIM_VERBS and tok.pos_ == "VERB":
+        obj = object_of(tok)
+        subj, passive = subject_of(tok)
+        if any(c.lemma_.lower() == "responsibility" for c in tok.children) or _event_noun(lex, obj) or (
+                passive and _event_noun(lex, subj)):
+            return _claim_subject(tok)
+        return None
+    if lemma == "behind" and tok.dep_ == "prep" and tok.head.lemma_.lower() == "be":
+        return subject_of(tok.head)[0]  # "X is (believed to be) behind the attack"
+    if lemma == "responsible" and tok.head.pos_ in ("AUX", "VERB"):
+        return subject_of(tok.head)[0]  # "X is responsible for", "X was held responsible"
+    if tok.pos_ != "VERB":
+        if lemma == "be" and tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"):
+            return _perpetrator_named(tok, lex)
+        return None
+    subj, passive = subject_of(tok)
+    if lemma in words.suspicion_verbs:
+        if passive:
+            return subj  # "Boko Haram is suspected (of the attack)"
+        obj = object_of(tok)
+        return obj if obj is not None and not _event_noun(lex, obj) else None  # "police suspect the PKK"
+    if lemma in words.blame_verbs:
+        obj = object_of(tok)
+        # "blamed the bombing on the Taliban": the parser may hang "on" on the object
+        on = prep_objects(tok, {"on", "to"}) or (prep_objects(obj, {"on", "to"}) if _event_noun(lex, obj) else [])
+        if on:
+            return on[0]  # "blamed the bombing on the Taliban", "the attack was attributed to IS"
+        if passive:
+            return subj if not _event_noun(lex, subj) else None  # "the PKK was blamed for the attack"
+        return obj if obj is not None and not _event_noun(lex, obj) else None  # "police blamed the Taliban"
+    if passive and _event_noun(lex, subj) and lemma in words.agent_verbs:
+        agents = prep_objects(tok, {"by"})
+        return agents[0] if agents else None  # "the attacks are believed to be done by IS cells"
+    return None
+
+
+def _perpetrator_named(be: Token, lex: Lexicon) -> Token | None:
+    """"the attackers were members of X", "the perpetrators are believed to be of X"."""
+    subj = subject_of(be)[0]
+    if subj is None or subj.lower_ not in lex.words.perpetrator_nouns:
+        return None
+    for c in be.children:
+        if c.dep_ == "attr":
+            return c
+    of = prep_objects(be, {"of"})
+    return of[0] if of else None
+
+
+def _denied(tok: Token, who: Token) -> bool:
+    """"No group claimed responsibility", "the Taliban did not claim the attack"."""
+    if who.lower_ in NOBODY or any(c.lower_ in NOBODY for c in who.children if c.dep_ == "det"):
+        return True
+    head = tok if tok.pos_ == "VERB" else tok.head
+    return any(c.dep_ == "neg" for c in head.children)
+
+
+def claimants(doc: Doc, ctx: DocContext) -> list[Role]:
+    """The parties the article names as perpetrators in claims, suspicion and blame, in text order."""
+    out: list[Role] = []
+    lex = ctx.lex
+    words = lex.words
+    cues = CLAIM_VERBS | ATTRIBUTION_WORDS | words.suspicion_verbs | words.blame_verbs | words.agent_verbs
+    for tok in doc:
+        if tok.lemma_.lower() not in cues:
+            continue
+        who = _named_party(tok, lex)
+        if who is None or _denied(tok, who) or who.lower_ in lex.words.pronouns:
+            continue
+        role = ctx.role_for(who, tok, 1)
+        if role is not None and (role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")):
+            out.append(role)
+    return out
+
+
+def is_attribution_object(lex: Lexicon, tok: Token) -> bool:
+    """"X is behind the attack", "police blamed X for the bombing", "the attack was attributed to X": the noun
+    names an event told elsewhere, not a new one."""
+    head = tok.head
+    if tok.dep_ == "pobj":
+        if head.lower_ == "behind":
+            return True
+        verb = head.head
+        return head.lower_ in ("for", "of", "on") and verb.lemma_.lower() in (
+            lex.words.blame_verbs | lex.words.suspicion_verbs | {"responsible"})
+    return tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.words.blame_verbs
+
+
+def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> None:
+    """"IS claimed responsibility for the bombing", "Boko Haram is suspected": the named party is the
+    perpetrator of the article's violent events that have no named actor1. A non-state party named wins over a
+    state one ("locals blamed the police, the police blamed the Taliban")."""
+    found = claimants(doc, ctx)
+    if not found:
+        return
+    claimant = next((r for r in found if actor_kind(r) not in ("state", "civilian")), found[0])
+    for c in cands:
+        if c.family != "violence":
+            continue
+        kind = actor_kind(c.actor1)
+        if c.actor1 is None or not c.actor1.known or c.actor1.generic or kind in ("state", "civilian"):
+            old = c.actor1
+            if old is not None and old.actor.name == claimant.actor.name:
+                continue
+            if c.actor2 is not None and c.actor2.actor.name == claimant.actor.name:
+                continue  # "police killed two IS fighters ... IS claimed the attack": not its own attack on itself
+            c.actor1 = claimant
+            if old is not None and kind in ("state", "civilian") and c.actor2 is None:
+                c.actor2 = old  # the state or civilians named before the claim were the ones attacked
+            c.confidence = min(0.99, c.confidence + 0.05)

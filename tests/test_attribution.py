@@ -1,0 +1,92 @@
+"""Who did it (actor1) and to whom (actor2) where the parse does not hand it over directly: attackers named in a
+subordinate clause or a noun modifier, claims, suspicion and blame in another sentence, counted victims."""
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    def run(text, published="2021-06-10"):
+        return [e for e in pipeline.extract(text, published=published) if e.modality == "asserted"]
+
+    return run
+
+
+def violent(events):
+    return [e for e in events if e.event_type in ("Battles", "Explosions/Remote violence", "Violence against civilians")]
+
+
+def first_actor1(events):
+    found = violent(events)
+    assert found, [(e.event_type, e.trigger) for e in events]
+    return found[0].actor1
+
+
+def names(actor):
+    return actor.name if actor is not None else None
+
+
+# -- the attacker named in a clause of its own or a noun modifier ----------------------------------------------
+
+def test_when_clause_names_the_attacker(extract):
+    a1 = first_actor1(extract("Four guards were killed and two others wounded when al-Shabaab fighters stormed a "
+                              "hotel in Kismayo."))
+    assert a1 is not None and "Shabaab" in a1.name
+
+
+def test_counted_others_are_not_the_attacker(extract):
+    for ev in violent(extract("Three farmers were killed and five others injured near Maiduguri on Sunday.")):
+        assert ev.actor1 is None or "other" not in (ev.actor1.text or "").lower()
+
+
+def test_group_noun_modifier_on_attack(extract):
+    a1 = first_actor1(extract("Eleven villagers were killed and four others injured in a Boko Haram raid on "
+                              "Gajiram."))
+    assert a1 is not None and a1.name == "Boko Haram"
+
+
+def test_lost_their_lives_in_an_ambush_by(extract):
+    ev = violent(extract("Seven soldiers lost their lives in an ambush by Taliban fighters in Ghazni province."))[0]
+    assert names(ev.actor1) == "Taliban"
+    assert ev.actor2 is not None and ev.actor2.sector in ("MIL", "COP", "GOV")
+
+
+def test_headline_passive_without_were(extract):
+    ev = violent(extract("Nine soldiers killed when Houthi rebels fired missiles at a base in Marib."))[0]
+    assert names(ev.actor1) == "Houthis"
+
+
+# -- claims, suspicion and blame in a nearby sentence ------------------------------------------------------------
+
+@pytest.mark.parametrize("claim", [
+    "Police suspect that the ELN is behind the attack.",
+    "The ELN was most likely behind the attack.",
+    "No group claimed responsibility, but the ELN is suspected.",
+    "The authorities blamed the ELN for the bombing.",
+    "Officials blamed the bombing on the ELN.",
+    "The bombing was attributed to the ELN.",
+    "The perpetrators are believed to be members of the ELN.",
+    "The attack is thought to have been carried out by the ELN.",
+])
+def test_claim_in_next_sentence(extract, claim):
+    events = extract("A bomb exploded outside a police station in Arauca, killing two officers. " + claim)
+    a1 = first_actor1(events)
+    assert a1 is not None and "National Liberation Army" in a1.name, claim
+    # the sentence about who did it is not a second attack
+    claim_start = len("A bomb exploded outside a police station in Arauca, killing two officers. ")
+    assert not [e for e in violent(events) if e.evidence.start >= claim_start and e.same_as is None]
+
+
+@pytest.mark.parametrize("denial", [
+    "No group has claimed responsibility for the bombing.",
+    "Boko Haram did not claim the attack.",
+])
+def test_denied_claim_names_nobody(extract, denial):
+    a1 = first_actor1(extract("A bomb exploded in a crowded market in Kano, killing four traders. " + denial))
+    assert a1 is None or ("Boko Haram" not in a1.name and "group" not in (a1.text or "")), denial
+
+
+def test_claim_with_apposition_subject(extract):
+    a1 = first_actor1(extract("Three soldiers were killed in an attack on a base near Menaka, the Islamic State in "
+                              "the Greater Sahara, claimed responsibility for the attack."))
+    assert a1 is not None and "Islamic State" in a1.name
