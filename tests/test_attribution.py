@@ -56,6 +56,37 @@ def test_headline_passive_without_were(extract):
     assert names(ev.actor1) == "Houthis"
 
 
+def test_by_agent_hung_on_the_place(extract):
+    ev = violent(extract("Two traders were shot dead outside a bakery in Beledweyne by al-Shabaab gunmen."))[0]
+    assert ev.actor1 is not None and "Shabaab" in ev.actor1.name
+
+
+def test_by_agent_hung_on_the_target_of_a_noun(extract):
+    a1 = first_actor1(extract("Nine herders were killed in an attack on a camp by the Allied Democratic Forces."))
+    assert names(a1) == "Allied Democratic Forces"
+
+
+def test_for_in_place_of_by(extract):
+    a1 = first_actor1(extract("Four engineers were kidnapped for ELN guerrillas on a road near Saravena."))
+    assert a1 is not None and "National Liberation Army" in a1.name
+
+
+def test_for_of_a_reason_is_not_an_agent(extract):
+    a1 = first_actor1(extract("Two guards were killed for refusing to open the gate."))
+    assert a1 is None
+
+
+def test_gerund_shelling_by(extract):
+    ev = violent(extract("Five dead in artillery shelling by the regime forces on the town of Kafr Nabl in Idlib."))[0]
+    assert ev.actor1 is not None and ev.actor1.country == "SYR" and ev.actor1.sector in ("MIL", "GOV")
+
+
+def test_between_hung_on_the_place(extract):
+    ev = violent(extract("Heavy clashes in the eastern countryside of Aleppo between the regime forces and the Islamic State group."))[0]
+    sides = {names(ev.actor1), names(ev.actor2)}
+    assert "Islamic State" in sides and any(s and "Syria" in s for s in sides)
+
+
 # -- claims, suspicion and blame in a nearby sentence ------------------------------------------------------------
 
 @pytest.mark.parametrize("claim", [

@@ -95,17 +95,48 @@ def _elided_passive(tok: Token, subj: Token | None, words) -> bool:
     return subj.lower_ in words.not_parties or any(c.dep_ == "nummod" for c in subj.children)
 
 
+def agents_of(tok: Token, word: str = "by") -> list[Token]:
+    """The objects of a trigger's "by" (or `word`), also where the parser hangs it on the target or place named
+    before it: "shot dead outside a hotel in Mogadishu by al-Shabaab gunmen", "an attack on a village by the ADF",
+    "clashes in Maskanah area between the army and IS"."""
+    agents = prep_objects(tok, {word})
+    if agents:
+        return agents
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ not in ("by", "between")]
+    for _ in range(3):
+        nouns = [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+        found = [o for n in nouns for o in prep_objects(n, {word}) if o.ent_type_ not in ("DATE", "TIME")]
+        if found:
+            return found
+        preps = [c for n in nouns for c in n.children if c.dep_ == "prep"]
+    return []
+
+
+def _for_agent(tok: Token, ctx: DocContext) -> Token | None:
+    """"three soldiers were abducted for ELN militants": "for" in the place of "by" (as Spanish "por") when what
+    follows is an armed group."""
+    if not subject_of(tok)[1]:
+        return None
+    for p in prep_objects(tok, {"for"}):
+        role = ctx.role_for(p, tok, 1)
+        if role is not None and role.known and actor_kind(role) == "nonstate":
+            return p
+    return None
+
+
 def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     """(actor1 token, actor2 token) of a verb trigger."""
     a1_tok = a2_tok = None
     subj, passive = subject_of(tok)
-    agents = prep_objects(tok, {"by"})
+    agents = agents_of(tok)
     lemma = tok.lemma_.lower()
     obj = object_of(tok)
     lost_lives = lemma == "lose" and obj is not None and obj.lemma_.lower() == "life"  # "soldiers lost their lives"
     if passive or lemma in PATIENT_SUBJECT_VERBS or lost_lives or _elided_passive(tok, subj, words):
         a2_tok = subj  # "a soldier was killed", "the general died": the subject is the one harmed
         a1_tok = agents[0] if agents else None
+    elif agents and (tok.tag_ == "VBG" or subj is None):
+        a1_tok, a2_tok = agents[0], obj  # "rocket shelling by the regime forces" (a gerund read as a verb)
     else:
         a1_tok = subj
         a2_tok = object_of(tok)
@@ -127,7 +158,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
     """(actor1 token, actor2 token) of a noun trigger: "an attack by IS on a checkpoint", "Russian air strikes",
     "clashes between A and B". None when "between" named both parties (set on `r`)."""
     a1_tok = a2_tok = None
-    between = prep_objects(tok, {"between"})
+    between = agents_of(tok, "between")
     if between:
         pair = ctx.participants(between[0])
         if len(pair) >= 2:
@@ -138,7 +169,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         a1_tok = parts[0]
         a2_tok = parts[1] if len(parts) > 1 else None
     else:
-        by = prep_objects(tok, {"by", "from"})
+        by = prep_objects(tok, {"by", "from"}) or agents_of(tok)
         a1_tok = by[0] if by else None
         if a1_tok is None:
             for c in tok.children:
@@ -201,6 +232,8 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         a1_tok, a2_tok = found
     if a1_tok is not None and a1_tok.lower_ in lex.words.not_parties:
         a1_tok = None  # "six others": a count of the victims, not who acted
+    if a1_tok is None and fam == "violence" and tok.pos_ == "VERB":
+        a1_tok = _for_agent(tok, ctx)
     if a1_tok is not None and lex.is_event_noun(a1_tok) and a1_tok.i != tok.i:
         inner = roles_of(a1_tok, fam, ctx) if tok.pos_ == "VERB" else Roles()
         r.actor1 = inner.actor1
