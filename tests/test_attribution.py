@@ -121,3 +121,45 @@ def test_claim_with_apposition_subject(extract):
     a1 = first_actor1(extract("Three soldiers were killed in an attack on a base near Menaka, the Islamic State in "
                               "the Greater Sahara, claimed responsibility for the attack."))
     assert a1 is not None and "Islamic State" in a1.name
+
+
+def test_claim_by_a_group_named_so(extract):
+    a1 = first_actor1(extract("Mortar rounds hit a police post in Kismayo. A new armed group named the Jubba Liberation Movement "
+                              "claimed responsibility for the attack."))
+    assert a1 is not None and "Jubba Liberation Movement" in (a1.name + " " + (a1.text or ""))
+
+
+def test_suspected_group_after_a_denied_claim(extract):
+    a1 = first_actor1(extract("Two guards were shot dead at a checkpoint near Rafah. No group claimed "
+                              "responsibility, but Islamic State-affiliated Wilayat Sinai is suspected."))
+    assert a1 is not None and "Islamic State" in a1.name
+
+
+# -- fights with a named side ----------------------------------------------------------------------------------
+
+def test_killed_in_a_shooting_with_a_group(extract):
+    ev = violent(extract("A constable was killed in a shooting with Maoists in the Bastar forests of "
+                         "Chhattisgarh."))[0]
+    assert ev.actor1 is not None and "Maoist" in ev.actor1.name
+
+
+def test_clashes_with_a_group_name_it_as_actor1(extract):
+    a1 = first_actor1(extract("Clashes with Boko Haram fighters near Bama left two soldiers dead."))
+    assert names(a1) == "Boko Haram"
+
+
+# -- ACLED's conventions where the text names no actor --------------------------------------------------------
+
+def test_agentless_arrest_is_by_the_police_of_the_country(extract):
+    ev = [e for e in extract("Four suspects were arrested in Peshawar on Friday.") if e.sub_event_type == "Arrests"][0]
+    assert ev.actor1 is not None and ev.actor1.sector == "COP" and ev.actor1.country == "PAK"
+
+
+def test_detained_protesters_are_actor2(extract):
+    ev = [e for e in extract("Twenty protesters were detained in Nairobi on Monday.") if e.sub_event_type == "Arrests"][0]
+    assert ev.actor2 is not None and ev.actor2.name.startswith("Protesters")
+
+
+def test_gunmen_are_an_unidentified_armed_group_of_the_country(extract):
+    a1 = first_actor1(extract("Gunmen shot dead two farmers in Zamfara, Nigeria, on Sunday."))
+    assert a1 is not None and a1.name == "Unidentified Armed Group (Nigeria)"

@@ -35,6 +35,12 @@ def _claim_subject(tok: Token) -> Token | None:
         return agents[0] if agents else None
     if subjects:
         return subjects[0]
+    return _name_before(tok)
+
+
+def _name_before(tok: Token) -> Token | None:
+    """The name just before a predicate the parser left without a subject: "but IS-affiliated Wilayat Sinai is
+    suspected" (the name taken as the object of "affiliated")."""
     for t in reversed(tok.doc[max(tok.sent.start, tok.i - 6):tok.i]):
         if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP"):
             return t
@@ -66,6 +72,8 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
     if lemma in words.suspicion_verbs:
         if passive:
             return subj  # "Boko Haram is suspected (of the attack)"
+        if subj is None and any(c.dep_ == "auxpass" for c in tok.children):
+            return _name_before(tok)
         obj = object_of(tok)
         return obj if obj is not None and not _event_noun(lex, obj) else None  # "police suspect the PKK"
     if lemma in words.blame_verbs:
@@ -115,8 +123,12 @@ def claimants(doc: Doc, ctx: DocContext) -> list[Role]:
         who = _named_party(tok, lex)
         if who is None or _denied(tok, who) or who.lower_ in lex.words.pronouns:
             continue
+        # "a new militia named the Youth Movement claimed": the name, not the kind
+        who = next((n for c in who.children if c.dep_ == "acl" and c.lemma_.lower() in ("name", "call")
+                    for n in c.children if n.dep_ in ("oprd", "dobj", "attr")), who)
         role = ctx.role_for(who, tok, 1)
-        if role is not None and (role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")):
+        if role is not None and actor_kind(role) != "civilian" and (
+                role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")):
             out.append(role)
     return out
 
@@ -141,7 +153,8 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
     found = claimants(doc, ctx)
     if not found:
         return
-    claimant = next((r for r in found if actor_kind(r) not in ("state", "civilian")), found[0])
+    named = [r for r in found if not r.generic] or found
+    claimant = next((r for r in named if actor_kind(r) not in ("state", "civilian")), named[0])
     for c in cands:
         if c.family != "violence":
             continue

@@ -263,8 +263,8 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             and ctx.last_pair is not None and any(c.lower_ in ("two", "both") for c in a1_tok.children):
         r.actor1, r.actor2 = ctx.last_pair
         return r
-    if a2_tok is not None and lex.is_event_noun(a2_tok):
-        a2_tok = None
+    if a2_tok is not None and lex.is_event_noun(a2_tok) and ctx.mention_at(a2_tok) is None:
+        a2_tok = None  # "halted the offensive" (but "detained 39 protesters" names people)
     if a2_tok is not None:
         r.victim_words = {t.lemma_.lower() for t in a2_tok.subtree} | {a2_tok.lower_}
         r.actor2 = ctx.role_for(a2_tok, tok, side=2)
@@ -282,6 +282,9 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok)
     if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or names_place(a2_tok)):
         r.target_is_town = True
+    if r.actor1 is None and r.actor2 is not None and fam == "violence" and tok.pos_ == "NOUN" \
+            and tok.lemma_.lower() in lex.words.clash_words and actor_kind(r.actor2) == "nonstate":
+        r.actor1, r.actor2, r.assoc1, r.assoc2 = r.actor2, None, r.assoc2, []  # "clashes with IS militants"
     if r.actor1 is not None and r.actor2 is None and fam == "violence":
         enemy = ctx.dominant_enemy(r.actor1)
         if enemy is not None and enemy.actor.name not in {a.actor.name for a in r.assoc1}:
