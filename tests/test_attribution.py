@@ -163,3 +163,10 @@ def test_detained_protesters_are_actor2(extract):
 def test_gunmen_are_an_unidentified_armed_group_of_the_country(extract):
     a1 = first_actor1(extract("Gunmen shot dead two farmers in Zamfara, Nigeria, on Sunday."))
     assert a1 is not None and a1.name == "Unidentified Armed Group (Nigeria)"
+
+
+def test_parties_among_the_victims(extract):
+    ev = violent(extract("Fifteen people were killed on Sunday in Homs, including six members of the regime forces "
+                         "and three children."))[0]
+    victims = [a for a in [ev.actor2, *ev.assoc_actor2] if a is not None]
+    assert any(a.sector in ("MIL", "GOV") and a.country == "SYR" for a in victims)

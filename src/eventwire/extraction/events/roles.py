@@ -272,6 +272,15 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             role = ctx.role_for(conj, tok, side=2)
             if role and (r.actor2 is None or role.actor.name != r.actor2.actor.name):
                 r.assoc2.append(role)
+        # "33 people were killed, including 5 members of the regime forces and 9 civilians": the parties named
+        # among the victims are victims too
+        if fam == "violence":
+            included = prep_objects(a2_tok, {"including"}) or agents_of(tok, "including")
+            for inc in included + [c for i in included for c in i.conjuncts]:
+                role = ctx.role_for(inc, tok, side=2)
+                if role is not None and role.actor.sector is not None and all(
+                        role.actor.name != x.actor.name for x in [r.actor2, *r.assoc2] if x is not None):
+                    r.assoc2.append(role)
         if r.actor2 is not None and r.actor1 is not None and r.actor2.actor.name == r.actor1.actor.name \
                 and fam != "contact":
             r.actor2 = None
