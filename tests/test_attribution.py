@@ -170,3 +170,18 @@ def test_parties_among_the_victims(extract):
                          "and three children."))[0]
     victims = [a for a in [ev.actor2, *ev.assoc_actor2] if a is not None]
     assert any(a.sector in ("MIL", "GOV") and a.country == "SYR" for a in victims)
+
+
+def test_a_word_about_the_attack_does_not_name_its_actor(extract):
+    ev = violent(extract("An explosion damaged a bakery in central Lyon, in what the French president called a "
+                         "cowardly attack."))[0]
+    assert ev.actor1 is None or ev.actor1.sector not in ("GOV", "CVL")
+
+
+def test_a_claim_far_away_speaks_of_another_attack(extract):
+    text = ("Two farmers were shot dead in a village near Kaduna in March. The village lies on the road to Zaria. "
+            "Its market is held every Thursday. Most villagers grow maize and yams. The rains came late this year. "
+            "Many young men have left for the cities. A school was built there in 2010. "
+            "On Friday Boko Haram claimed responsibility for a bombing in Maiduguri.")
+    ev = violent(extract(text))[0]
+    assert ev.actor1 is None or "Boko Haram" not in ev.actor1.name

@@ -21,6 +21,8 @@ CLAIM_VERBS = {"claim", "accept", "admit", "take", "own"}
 # the words a claim, suspicion or blame hangs on, beside the verb lists of parties.yaml
 ATTRIBUTION_WORDS = {"behind", "responsible", "be"}
 NOBODY = {"no", "nobody", "none", "neither"}
+# how many sentences away a claim still speaks of an event: a long report tells other attacks too
+CLAIM_REACH = 4
 
 
 def _event_noun(lex: Lexicon, tok: Token | None) -> bool:
@@ -111,9 +113,11 @@ def _denied(tok: Token, who: Token) -> bool:
     return any(c.dep_ == "neg" for c in head.children)
 
 
-def claimants(doc: Doc, ctx: DocContext) -> list[Role]:
-    """The parties the article names as perpetrators in claims, suspicion and blame, in text order."""
-    out: list[Role] = []
+def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
+    """The parties the article names as perpetrators in claims, suspicion and blame, in text order, each with
+    the index of its sentence."""
+    out: list[tuple[Role, int]] = []
+    sentence_index = {s.start: k for k, s in enumerate(doc.sents)}
     lex = ctx.lex
     words = lex.words
     cues = CLAIM_VERBS | ATTRIBUTION_WORDS | words.suspicion_verbs | words.blame_verbs | words.agent_verbs
@@ -129,7 +133,7 @@ def claimants(doc: Doc, ctx: DocContext) -> list[Role]:
         role = ctx.role_for(who, tok, 1)
         if role is not None and actor_kind(role) != "civilian" and (
                 role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")):
-            out.append(role)
+            out.append((role, sentence_index[tok.sent.start]))
     return out
 
 
@@ -153,11 +157,16 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
     found = claimants(doc, ctx)
     if not found:
         return
-    named = [r for r in found if not r.generic] or found
-    claimant = next((r for r in named if actor_kind(r) not in ("state", "civilian")), named[0])
+    sentence_index = {s.start: k for k, s in enumerate(doc.sents)}
     for c in cands:
         if c.family != "violence":
             continue
+        here = sentence_index.get(c.sentence.start, 0)
+        near = [r for r, k in found if abs(k - here) <= CLAIM_REACH]
+        if not near:
+            continue
+        named = [r for r in near if not r.generic] or near
+        claimant = next((r for r in named if actor_kind(r) not in ("state", "civilian")), named[0])
         kind = actor_kind(c.actor1)
         if c.actor1 is None or not c.actor1.known or c.actor1.generic or kind in ("state", "civilian"):
             old = c.actor1

@@ -151,10 +151,11 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
     if roles.actor1 is None and fam == "violence":
         top = clause_top(main).i
         in_cluster = {t.i for t, _ in trig}
+        trigger_ids = {t.i for t, _ in siblings}
         for tok, _ in siblings:
             if roles.actor1 is not None:
                 break
-            if tok.i not in in_cluster and clause_top(tok).i == top:
+            if tok.i not in in_cluster and clause_top(tok).i == top and _violent_path(tok, top, trigger_ids):
                 _fill_roles(roles, roles_of(tok, fam, context), tok, lex, actor2_too=False)
     if roles.actor1 is None and fam == "violence":
         roles.actor1 = sentence_agent(sent, context, roles)
@@ -169,6 +170,17 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
         triggers=[t for t, _ in trig])
     cand.confidence = confidence(cand, sent_index)
     return cand
+
+
+def _violent_path(tok: Token, top: int, trigger_ids: set) -> bool:
+    """The trigger reaches its clause top through violent triggers only: "killed ... when X attacked", "injured
+    in an X raid" (yes); "targeted a bakery, in what the president called an attack" (no: a word about it)."""
+    node = tok
+    while node.i != top and node.head.i != node.i:
+        node = node.head
+        if node.i != top and node.pos_ in ("VERB", "AUX") and node.i not in trigger_ids:
+            return False
+    return True
 
 
 def _fill_roles(roles, r, tok: Token, lex: Lexicon, actor2_too: bool) -> None:
