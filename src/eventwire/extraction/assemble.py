@@ -77,7 +77,8 @@ def build_event(article: Article, cand: Any, location: Place | None, when: Any, 
         if guess.country == iso3:
             guess.text, guess.known = None, False
             actor1 = guess
-            confidence -= 0.08
+            if conventional == UNATTRIBUTED_AIR_ACTOR:
+                confidence -= 0.08  # air power is a guess; an arrest by the police is the rule
         else:
             actor1 = None
     else:

@@ -292,8 +292,11 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
     if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or names_place(a2_tok)):
         r.target_is_town = True
     if r.actor1 is None and r.actor2 is not None and fam == "violence" and tok.pos_ == "NOUN" \
-            and tok.lemma_.lower() in lex.words.clash_words and actor_kind(r.actor2) == "nonstate":
-        r.actor1, r.actor2, r.assoc1, r.assoc2 = r.actor2, None, r.assoc2, []  # "clashes with IS militants"
+            and tok.dep_ in ("nsubj", "ROOT") and tok.lemma_.lower() in lex.words.clash_words \
+            and actor_kind(r.actor2) == "nonstate":
+        # "Clashes with IS militants left two police dead": the one side named (but in "troops retook the town
+        # in clashes with the militants" the troops are the other side)
+        r.actor1, r.actor2, r.assoc1, r.assoc2 = r.actor2, None, r.assoc2, []
     if r.actor1 is not None and r.actor2 is None and fam == "violence":
         enemy = ctx.dominant_enemy(r.actor1)
         if enemy is not None and enemy.actor.name not in {a.actor.name for a in r.assoc1}:
