@@ -185,3 +185,27 @@ def test_a_claim_far_away_speaks_of_another_attack(extract):
             "On Friday Boko Haram claimed responsibility for a bombing in Maiduguri.")
     ev = violent(extract(text))[0]
     assert ev.actor1 is None or "Boko Haram" not in ev.actor1.name
+
+
+def test_encounter_with_rebels_is_a_fight(extract):
+    a1 = first_actor1(extract("Three soldiers died in an encounter with members of the New People's Army in Samar."))
+    assert names(a1) == "New People's Army"
+
+
+def test_staged_attacks_in_a_clause_of_their_own(extract):
+    a1 = first_actor1(extract("Nine worshippers were killed as Boko Haram suicide bombers staged attacks on two "
+                              "mosques in Konduga."))
+    assert names(a1) == "Boko Haram"
+
+
+def test_claims_responsibility_read_as_a_noun_phrase(extract):
+    a1 = first_actor1(extract("A suicide bomber killed six people near a ministry in Kabul. ISIL claims "
+                              "responsibility for the attack."))
+    assert a1 is not None and "Islamic State" in a1.name
+
+
+def test_claimed_group_is_not_also_the_target(extract):
+    ev = violent(extract("Unknown attackers threw a grenade at a police post in Pulwama, India. Nobody was hurt. "
+                         "Jaish-e-Mohammed claimed responsibility for the attack."))[0]
+    assert ev.actor1 is not None and "Jaish" in ev.actor1.name
+    assert ev.actor2 is None or "Jaish" not in ev.actor2.name

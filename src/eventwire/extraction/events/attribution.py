@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 CLAIM_VERBS = {"claim", "accept", "admit", "take", "own"}
 # the words a claim, suspicion or blame hangs on, beside the verb lists of parties.yaml
-ATTRIBUTION_WORDS = {"behind", "responsible", "be"}
+ATTRIBUTION_WORDS = {"behind", "responsible", "responsibility", "be"}
 NOBODY = {"no", "nobody", "none", "neither"}
 # how many sentences away a claim still speaks of an event: a long report tells other attacks too
 CLAIM_REACH = 4
@@ -62,6 +62,9 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
                 passive and _event_noun(lex, subj)):
             return _claim_subject(tok)
         return None
+    if lemma == "responsibility" and any(c.lemma_.lower() in CLAIM_VERBS for c in tok.children if c.dep_ == "compound"):
+        # "ISIL claims responsibility" read as a noun phrase: the name before "claims"
+        return next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     if lemma == "behind" and tok.dep_ == "prep" and tok.head.lemma_.lower() == "be":
         return subject_of(tok.head)[0]  # "X is (believed to be) behind the attack"
     if lemma == "responsible" and tok.head.pos_ in ("AUX", "VERB"):
@@ -173,7 +176,9 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
             if old is not None and old.actor.name == claimant.actor.name:
                 continue
             if c.actor2 is not None and c.actor2.actor.name == claimant.actor.name:
-                continue  # "police killed two IS fighters ... IS claimed the attack": not its own attack on itself
+                if c.actor2.start >= 0:
+                    continue  # "police killed two IS fighters ... IS claimed the attack": not its own attack on itself
+                c.actor2 = None  # only guessed as the article's armed group opposing actor1: it is actor1
             c.actor1 = claimant
             if old is not None and kind in ("state", "civilian") and c.actor2 is None:
                 c.actor2 = old  # the state or civilians named before the claim were the ones attacked

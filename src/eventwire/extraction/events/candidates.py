@@ -155,7 +155,7 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
         for tok, _ in siblings:
             if roles.actor1 is not None:
                 break
-            if tok.i not in in_cluster and clause_top(tok).i == top and _violent_path(tok, top, trigger_ids):
+            if tok.i not in in_cluster and clause_top(tok).i == top and _violent_path(lex, tok, top, trigger_ids):
                 _fill_roles(roles, roles_of(tok, fam, context), tok, lex, actor2_too=False)
     if roles.actor1 is None and fam == "violence":
         roles.actor1 = sentence_agent(sent, context, roles)
@@ -172,13 +172,17 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
     return cand
 
 
-def _violent_path(tok: Token, top: int, trigger_ids: set) -> bool:
-    """The trigger reaches its clause top through violent triggers only: "killed ... when X attacked", "injured
-    in an X raid" (yes); "targeted a bakery, in what the president called an attack" (no: a word about it)."""
+def _violent_path(lex: Lexicon, tok: Token, top: int, trigger_ids: set) -> bool:
+    """The trigger reaches its clause top through violent triggers or verbs of doing only: "killed ... when X
+    attacked", "injured in an X raid", "wounded when X hurled explosives" (yes); "targeted a bakery, in what the
+    president called an attack" (no: a word about it)."""
+    doing = lex.words.light_verbs | lex.words.agent_verbs
     node = tok
     while node.i != top and node.head.i != node.i:
         node = node.head
-        if node.i != top and node.pos_ in ("VERB", "AUX") and node.i not in trigger_ids:
+        # the lemma, or the form without its "-d"/"-ed" (the tagger lemmatises "staged" as "stag")
+        if node.i != top and node.pos_ in ("VERB", "AUX") and node.i not in trigger_ids and not (
+                {node.lemma_.lower(), node.lower_[:-1], node.lower_[:-2]} & doing):
             return False
     return True
 
@@ -188,13 +192,14 @@ def _fill_roles(roles, r, tok: Token, lex: Lexicon, actor2_too: bool) -> None:
     if roles.actor1 is None and r.actor1 is not None and (roles.actor2 is None or
                                                            r.actor1.actor.name != roles.actor2.actor.name):
         roles.actor1, roles.assoc1 = r.actor1, r.assoc1
+    if roles.actor1 is None and r.actor2 is not None and tok.lemma_.lower() in lex.words.clash_words and (
+            roles.actor2 is None or r.actor2.actor.name != roles.actor2.actor.name):
+        roles.actor1 = r.actor2  # "six soldiers were killed during a clash with PKK fighters"
+        return
     if actor2_too and roles.actor2 is None and r.actor2 is not None and (
             roles.actor1 is None or r.actor2.actor.name != roles.actor1.actor.name):
         roles.actor2, roles.assoc2 = r.actor2, r.assoc2
         roles.victim_words |= r.victim_words
-    elif roles.actor1 is None and r.actor2 is not None and roles.actor2 is not None and \
-            r.actor2.actor.name != roles.actor2.actor.name and tok.lemma_.lower() in lex.words.clash_words:
-        roles.actor1 = r.actor2  # "six soldiers were killed during a clash with PKK fighters"
 
 
 def intent_cue(lex: Lexicon, tok: Token) -> bool:
