@@ -209,3 +209,27 @@ def test_claimed_group_is_not_also_the_target(extract):
                          "Jaish-e-Mohammed claimed responsibility for the attack."))[0]
     assert ev.actor1 is not None and "Jaish" in ev.actor1.name
     assert ev.actor2 is None or "Jaish" not in ev.actor2.name
+
+
+@pytest.mark.parametrize("who", [
+    "The bomber had pledged allegiance to the Islamic State.",
+    "Investigators said the man is affiliated with the Islamic State.",
+    "He was a member of the Islamic State.",
+    "The attack was later linked to the Islamic State.",
+])
+def test_the_attackers_group_in_a_later_sentence(extract, who):
+    a1 = first_actor1(extract("A man detonated a bomb outside a cafe in Tunis, wounding nine people. " + who))
+    assert a1 is not None and "Islamic State" in a1.name, who
+
+
+def test_the_victim_being_a_member_names_no_attacker(extract):
+    a1 = first_actor1(extract("A man was stabbed outside a pub in Leeds. The victim was a member of the Labour "
+                              "Party."))
+    assert a1 is None or "Labour" not in a1.name
+
+
+def test_police_who_shot_the_attacker_stay_actor1(extract):
+    events = violent(extract("A man attacked shoppers with an axe in Aarhus, Denmark. Police shot the man. The man "
+                             "is affiliated with al-Shabaab."))
+    police = [e for e in events if e.trigger == "shot"]
+    assert police and police[0].actor1 is not None and police[0].actor1.sector == "COP"

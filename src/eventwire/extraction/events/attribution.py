@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 CLAIM_VERBS = {"claim", "accept", "admit", "take", "own"}
 # the words a claim, suspicion or blame hangs on, beside the verb lists of parties.yaml
-ATTRIBUTION_WORDS = {"behind", "responsible", "responsibility", "be"}
+ATTRIBUTION_WORDS = {"behind", "responsible", "responsibility", "be", "allegiance"}
 NOBODY = {"no", "nobody", "none", "neither"}
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # how many sentences away a claim still speaks of an event: a long report tells other attacks too
 CLAIM_REACH = 4
 
@@ -69,6 +70,11 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
         return subject_of(tok.head)[0]  # "X is (believed to be) behind the attack"
     if lemma == "responsible" and tok.head.pos_ in ("AUX", "VERB"):
         return subject_of(tok.head)[0]  # "X is responsible for", "X was held responsible"
+    if lemma == "allegiance" and tok.head.pos_ == "VERB":
+        to = prep_objects(tok, {"to"}) or prep_objects(tok.head, {"to"})
+        return to[0] if to else None  # "the attacker had pledged allegiance to IS"
+    if lemma in words.affiliation_verbs and tok.pos_ in ("VERB", "ADJ") and lemma not in words.suspicion_verbs:
+        return _affiliation_named(tok, lex)
     if tok.pos_ != "VERB":
         if lemma == "be" and tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"):
             return _perpetrator_named(tok, lex)
@@ -96,16 +102,34 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def _stands_for_attacker(subj: Token | None, lex: Lexicon) -> bool:
+    """"the attackers", "the woman", "he", "the attack": a subject that speaks of the attack or its author."""
+    return subj is not None and (subj.lower_ in lex.words.perpetrator_nouns or subj.lower_ in lex.words.attacker_words
+                                 or _event_noun(lex, subj))
+
+
+def _affiliation_named(tok: Token, lex: Lexicon) -> Token | None:
+    """"the man is affiliated with al-Shabaab", "the attack was later linked to IS"."""
+    subj = subject_of(tok if tok.pos_ == "VERB" else tok.head)[0]
+    if not _stands_for_attacker(subj, lex):
+        return None
+    objs = prep_objects(tok, {"to", "with", "of"})
+    return objs[0] if objs else None
+
+
 def _perpetrator_named(be: Token, lex: Lexicon) -> Token | None:
-    """"the attackers were members of X", "the perpetrators are believed to be of X"."""
+    """"the attackers were members of X", "the perpetrators are believed to be of X", "he was a member of X"."""
     subj = subject_of(be)[0]
-    if subj is None or subj.lower_ not in lex.words.perpetrator_nouns:
+    if not _stands_for_attacker(subj, lex) or _event_noun(lex, subj):
         return None
     for c in be.children:
         if c.dep_ == "attr":
-            return c
+            of = prep_objects(c, {"of"})
+            if c.lemma_.lower() in lex.words.member_words and of:
+                return of[0]
+            return c if subj.lower_ in lex.words.perpetrator_nouns else None
     of = prep_objects(be, {"of"})
-    return of[0] if of else None
+    return of[0] if of and subj.lower_ in lex.words.perpetrator_nouns else None
 
 
 def _denied(tok: Token, who: Token) -> bool:
@@ -123,7 +147,8 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
     sentence_index = {s.start: k for k, s in enumerate(doc.sents)}
     lex = ctx.lex
     words = lex.words
-    cues = CLAIM_VERBS | ATTRIBUTION_WORDS | words.suspicion_verbs | words.blame_verbs | words.agent_verbs
+    cues = CLAIM_VERBS | ATTRIBUTION_WORDS | words.suspicion_verbs | words.blame_verbs | words.agent_verbs \
+        | words.affiliation_verbs
     for tok in doc:
         if tok.lemma_.lower() not in cues:
             continue
@@ -162,8 +187,8 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
         return
     sentence_index = {s.start: k for k, s in enumerate(doc.sents)}
     for c in cands:
-        if c.family != "violence":
-            continue
+        if c.family != "violence" or c.event_type not in VIOLENT_TYPES | {None} or c.plover_event != "ASSAULT":
+            continue  # "the attacker had pledged allegiance to IS" is no attack of its own
         here = sentence_index.get(c.sentence.start, 0)
         near = [r for r, k in found if abs(k - here) <= CLAIM_REACH]
         if not near:
@@ -171,7 +196,12 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
         named = [r for r in near if not r.generic] or near
         claimant = next((r for r in named if actor_kind(r) not in ("state", "civilian")), named[0])
         kind = actor_kind(c.actor1)
-        if c.actor1 is None or not c.actor1.known or c.actor1.generic or kind in ("state", "civilian"):
+        # a state actor1 with a target of its own acted itself ("police shot the attacker"); without one it is
+        # likely the side attacked, read as actor1
+        misread = kind in ("state", "civilian") and c.actor2 is None
+        if kind == "state" and not misread:
+            continue
+        if c.actor1 is None or not c.actor1.known or c.actor1.generic or misread or kind == "civilian":
             old = c.actor1
             if old is not None and old.actor.name == claimant.actor.name:
                 continue
@@ -180,6 +210,8 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
                     continue  # "police killed two IS fighters ... IS claimed the attack": not its own attack on itself
                 c.actor2 = None  # only guessed as the article's armed group opposing actor1: it is actor1
             c.actor1 = claimant
-            if old is not None and kind in ("state", "civilian") and c.actor2 is None:
-                c.actor2 = old  # the state or civilians named before the claim were the ones attacked
+            if old is not None and kind == "civilian":
+                c.assoc_actor1 = [old, *c.assoc_actor1]  # "a Syrian refugee detonated a bomb": the group's man
+            elif old is not None and misread:
+                c.actor2 = old  # the state named before the claim was the side attacked
             c.confidence = min(0.99, c.confidence + 0.05)
