@@ -233,3 +233,8 @@ def test_police_who_shot_the_attacker_stay_actor1(extract):
                              "is affiliated with al-Shabaab."))
     police = [e for e in events if e.trigger == "shot"]
     assert police and police[0].actor1 is not None and police[0].actor1.sector == "COP"
+
+
+def test_died_in_army_shelling(extract):
+    a1 = first_actor1(extract("Four villagers died in army shelling near the Line of Control in Poonch, India."))
+    assert a1 is not None and a1.country == "IND" and a1.sector in ("MIL", "GOV")

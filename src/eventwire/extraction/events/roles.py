@@ -230,6 +230,9 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         if found is None:
             return r
         a1_tok, a2_tok = found
+    named = ctx.mention_at(tok)
+    if named is not None and named.start_token < tok.i == named.end_token - 1 and tok.pos_ in ("NOUN", "VERB"):
+        a1_tok = tok.doc[named.start_token]  # "army shelling", "a Taliban raid": the name that holds the trigger
     if a1_tok is not None and a1_tok.lower_ in lex.words.not_parties:
         a1_tok = None  # "six others": a count of the victims, not who acted
     if a1_tok is None and fam == "violence" and tok.pos_ == "VERB":
