@@ -238,3 +238,19 @@ def test_police_who_shot_the_attacker_stay_actor1(extract):
 def test_died_in_army_shelling(extract):
     a1 = first_actor1(extract("Four villagers died in army shelling near the Line of Control in Poonch, India."))
     assert a1 is not None and a1.country == "IND" and a1.sector in ("MIL", "GOV")
+
+
+def test_a_number_of_others_is_no_attacker(extract):
+    a1 = first_actor1(extract("Twelve soldiers were killed and a number of others wounded when Houthi fighters "
+                              "attacked a base near Marib."))
+    assert names(a1) == "Houthis"
+
+
+@pytest.mark.parametrize("claim", [
+    "The Islamic State claims it was behind the attack.",
+    "The Islamic State announced responsibility for the bombing.",
+    "The Islamic State claimed that one of its fighters blew himself up.",
+])
+def test_claim_forms(extract, claim):
+    a1 = first_actor1(extract("A suicide bomber killed eleven people at a checkpoint in Aden, Yemen. " + claim))
+    assert a1 is not None and "Islamic State" in a1.name, claim

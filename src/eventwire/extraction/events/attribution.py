@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from eventwire.extraction.events.lexicon import Lexicon
 
 CLAIM_VERBS = {"claim", "accept", "admit", "take", "own"}
+# verbs that claim with "responsibility" only: "IS announced responsibility for the attack"
+RESPONSIBILITY_VERBS = CLAIM_VERBS | {"announce", "assume", "bear"}
 # the words a claim, suspicion or blame hangs on, beside the verb lists of parties.yaml
 ATTRIBUTION_WORDS = {"behind", "responsible", "responsibility", "be", "allegiance"}
 NOBODY = {"no", "nobody", "none", "neither"}
@@ -56,20 +58,25 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
     """The party a claim, suspicion or blame word names as the perpetrator, or None."""
     lemma = tok.lemma_.lower()
     words = lex.words
-    if lemma in CLAIM_VERBS and tok.pos_ == "VERB":
+    if lemma in RESPONSIBILITY_VERBS and tok.pos_ == "VERB":
         obj = object_of(tok)
         subj, passive = subject_of(tok)
-        if any(c.lemma_.lower() == "responsibility" for c in tok.children) or _event_noun(lex, obj) or (
-                passive and _event_noun(lex, subj)):
+        if any(c.lemma_.lower() == "responsibility" for c in tok.children):
             return _claim_subject(tok)
+        if lemma in CLAIM_VERBS and (_event_noun(lex, obj) or (passive and _event_noun(lex, subj)) or any(
+                c.dep_ == "ccomp" and c.lemma_.lower() in lex.verbs for c in tok.children)):
+            return _claim_subject(tok)  # "IS claimed the attack", "IS claimed that its fighter blew himself up"
         return None
     if lemma == "responsibility" and any(c.lemma_.lower() in CLAIM_VERBS for c in tok.children if c.dep_ == "compound"):
         # "ISIL claims responsibility" read as a noun phrase: the name before "claims"
         return next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
-    if lemma == "behind" and tok.dep_ == "prep" and tok.head.lemma_.lower() == "be":
-        return subject_of(tok.head)[0]  # "X is (believed to be) behind the attack"
-    if lemma == "responsible" and tok.head.pos_ in ("AUX", "VERB"):
-        return subject_of(tok.head)[0]  # "X is responsible for", "X was held responsible"
+    if (lemma == "behind" and tok.dep_ == "prep" and tok.head.lemma_.lower() == "be") or (
+            lemma == "responsible" and tok.head.pos_ in ("AUX", "VERB")):
+        # "X is (believed to be) behind the attack", "X is responsible for", "X was held responsible"
+        subj = subject_of(tok.head)[0]
+        if subj is not None and subj.lower_ in words.pronouns and tok.head.dep_ == "ccomp":
+            return _claim_subject(tok.head.head)  # "IS claims it was behind the attack"
+        return subj
     if lemma == "allegiance" and tok.head.pos_ == "VERB":
         to = prep_objects(tok, {"to"}) or prep_objects(tok.head, {"to"})
         return to[0] if to else None  # "the attacker had pledged allegiance to IS"
@@ -147,7 +154,7 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
     sentence_index = {s.start: k for k, s in enumerate(doc.sents)}
     lex = ctx.lex
     words = lex.words
-    cues = CLAIM_VERBS | ATTRIBUTION_WORDS | words.suspicion_verbs | words.blame_verbs | words.agent_verbs \
+    cues = RESPONSIBILITY_VERBS | ATTRIBUTION_WORDS | words.suspicion_verbs | words.blame_verbs | words.agent_verbs \
         | words.affiliation_verbs
     for tok in doc:
         if tok.lemma_.lower() not in cues:
@@ -210,7 +217,7 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
                     continue  # "police killed two IS fighters ... IS claimed the attack": not its own attack on itself
                 c.actor2 = None  # only guessed as the article's armed group opposing actor1: it is actor1
             c.actor1 = claimant
-            if old is not None and kind == "civilian":
+            if old is not None and (kind == "civilian" or (not old.generic and kind != "state")):
                 c.assoc_actor1 = [old, *c.assoc_actor1]  # "a Syrian refugee detonated a bomb": the group's man
             elif old is not None and misread:
                 c.actor2 = old  # the state named before the claim was the side attacked

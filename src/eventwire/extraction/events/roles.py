@@ -92,7 +92,14 @@ def _elided_passive(tok: Token, subj: Token | None, words) -> bool:
         return False
     if object_of(tok) is not None or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
         return False
-    return subj.lower_ in words.not_parties or any(c.dep_ == "nummod" for c in subj.children)
+    return counted(subj, words) or any(c.dep_ == "nummod" for c in subj.children)
+
+
+def counted(tok: Token, words) -> bool:
+    """"others", "an unknown number of others": a count of people, not a party."""
+    if tok.lower_ in words.not_parties:
+        return True
+    return tok.lower_ in words.quantity_heads and any(p.lower_ in words.not_parties for p in prep_objects(tok, {"of"}))
 
 
 def agents_of(tok: Token, word: str = "by") -> list[Token]:
@@ -233,7 +240,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
     named = ctx.mention_at(tok)
     if named is not None and named.start_token < tok.i == named.end_token - 1 and tok.pos_ in ("NOUN", "VERB"):
         a1_tok = tok.doc[named.start_token]  # "army shelling", "a Taliban raid": the name that holds the trigger
-    if a1_tok is not None and a1_tok.lower_ in lex.words.not_parties:
+    if a1_tok is not None and counted(a1_tok, lex.words):
         a1_tok = None  # "six others": a count of the victims, not who acted
     if a1_tok is None and fam == "violence" and tok.pos_ == "VERB":
         a1_tok = _for_agent(tok, ctx)
