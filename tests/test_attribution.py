@@ -254,3 +254,9 @@ def test_a_number_of_others_is_no_attacker(extract):
 def test_claim_forms(extract, claim):
     a1 = first_actor1(extract("A suicide bomber killed eleven people at a checkpoint in Aden, Yemen. " + claim))
     assert a1 is not None and "Islamic State" in a1.name, claim
+
+
+def test_a_government_read_from_a_place_gives_way_to_the_claimed_group(extract):
+    a1 = first_actor1(extract("The blast at a cafe in Bilbao, Spain which killed four people shocked the city. The "
+                              "attack is widely believed to have been carried out by ETA."))
+    assert a1 is not None and a1.name == "Basque Fatherland and Freedom"

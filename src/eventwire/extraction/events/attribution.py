@@ -203,12 +203,12 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
         named = [r for r in near if not r.generic] or near
         claimant = next((r for r in named if actor_kind(r) not in ("state", "civilian")), named[0])
         kind = actor_kind(c.actor1)
-        # a state actor1 with a target of its own acted itself ("police shot the attacker"); without one it is
-        # likely the side attacked, read as actor1
+        # state forces with a target of their own acted themselves ("police shot the attacker"); without one they
+        # are likely the side attacked, read as actor1 (and a "Government of X" is mostly a place name misread)
         misread = kind in ("state", "civilian") and c.actor2 is None
-        if kind == "state" and not misread:
+        if kind == "state" and not misread and c.actor1.actor.sector in ("MIL", "COP", "SPY"):
             continue
-        if c.actor1 is None or not c.actor1.known or c.actor1.generic or misread or kind == "civilian":
+        if c.actor1 is None or not c.actor1.known or c.actor1.generic or kind in ("state", "civilian"):
             old = c.actor1
             if old is not None and old.actor.name == claimant.actor.name:
                 continue
