@@ -24,6 +24,9 @@ RESPONSIBILITY_VERBS = CLAIM_VERBS | {"announce", "assume", "bear"}
 ATTRIBUTION_WORDS = {"behind", "responsible", "responsibility", "be", "allegiance"}
 NOBODY = {"no", "nobody", "none", "neither"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# a claim verb's subject this many tokens back is a misparse of a long list ("X, Y, ..., Z, spokesman for IS,
+# claimed"): the name just before the verb is taken instead
+FAR_SUBJECT = 15
 # how many sentences away a claim still speaks of an event: a long report tells other attacks too
 CLAIM_REACH = 4
 
@@ -38,9 +41,9 @@ def _claim_subject(tok: Token) -> Token | None:
     if subjects and subjects[0].dep_ == "nsubjpass":
         agents = prep_objects(tok, {"by"})
         return agents[0] if agents else None
-    if subjects:
+    if subjects and tok.i - subjects[0].i <= FAR_SUBJECT:
         return subjects[0]
-    return _name_before(tok)
+    return _name_before(tok)  # no subject, or one far back in a list the parser ran together
 
 
 def _name_before(tok: Token) -> Token | None:
@@ -217,6 +220,11 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
                     continue  # "police killed two IS fighters ... IS claimed the attack": not its own attack on itself
                 c.actor2 = None  # only guessed as the article's armed group opposing actor1: it is actor1
             c.actor1 = claimant
+            if old is not None and kind not in ("state", "civilian") and old.start >= 0:
+                # "a suicide bomber blew himself up ... the Taliban claimed it": the Taliban, as this sentence
+                # words them
+                c.actor1 = Role(actor=claimant.actor, start=old.start, end=old.end, generic=False,
+                                known=claimant.known)
             if old is not None and (kind == "civilian" or (not old.generic and kind != "state")):
                 c.assoc_actor1 = [old, *c.assoc_actor1]  # "a Syrian refugee detonated a bomb": the group's man
             elif old is not None and misread:
