@@ -260,3 +260,13 @@ def test_a_government_read_from_a_place_gives_way_to_the_claimed_group(extract):
     a1 = first_actor1(extract("The blast at a cafe in Bilbao, Spain which killed four people shocked the city. The "
                               "attack is widely believed to have been carried out by ETA."))
     assert a1 is not None and a1.name == "Basque Fatherland and Freedom"
+
+
+def test_ambush_of_a_group(extract):
+    a1 = first_actor1(extract("Five policemen were killed by an ambush of the Pakistani Taliban near Bannu."))
+    assert a1 is not None and "Taliban" in a1.name
+
+
+def test_the_killing_of_fighters_names_the_dead(extract):
+    for ev in violent(extract("Soldiers confirmed the killing of four Boko Haram fighters near Bama.")):
+        assert ev.actor1 is None or "Boko Haram" not in ev.actor1.name

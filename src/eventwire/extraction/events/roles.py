@@ -161,6 +161,18 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     return a1_tok, a2_tok
 
 
+def _armed_of(tok: Token, ctx: DocContext) -> list[Token]:
+    """"an ambush of the TTP", "shelling of the regime forces": the armed party after "of" on a noun of attack
+    is who attacked (but "the killing of three rebels" names the dead)."""
+    if tok.lemma_.lower() not in ctx.words.attack_of_nouns:
+        return []
+    for p in prep_objects(tok, {"of"}):
+        role = ctx.role_for(p, tok, 1)
+        if role is not None and role.known and (actor_kind(role) == "nonstate" or role.actor.sector in ("MIL",)):
+            return [p]
+    return []
+
+
 def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | None, Token | None] | None:
     """(actor1 token, actor2 token) of a noun trigger: "an attack by IS on a checkpoint", "Russian air strikes",
     "clashes between A and B". None when "between" named both parties (set on `r`)."""
@@ -176,7 +188,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         a1_tok = parts[0]
         a2_tok = parts[1] if len(parts) > 1 else None
     else:
-        by = prep_objects(tok, {"by", "from"}) or agents_of(tok)
+        by = prep_objects(tok, {"by", "from"}) or agents_of(tok) or _armed_of(tok, ctx)
         a1_tok = by[0] if by else None
         if a1_tok is None:
             for c in tok.children:
