@@ -1,7 +1,8 @@
 """Who did it, when another sentence says so: claims of responsibility ("IS claimed the attack"), suspicion
-("Boko Haram is suspected", "the PKK is believed to be behind the bombing") and blame ("police blamed the
-Taliban for the attack", "the attack was attributed to al-Shabaab"). The named group becomes actor1 of the
-article's violent events that have no named actor of their own."""
+("Boko Haram is suspected", "the PKK is believed to be behind the bombing"), blame ("police blamed the
+Taliban for the attack", "the attack was attributed to al-Shabaab") and the attacker's allegiance ("the
+bomber had pledged allegiance to IS", "he was a member of X"). The named group becomes actor1 of the nearby
+violent events that have no named actor of their own; the sentence that says so is no new attack."""
 
 from __future__ import annotations
 
