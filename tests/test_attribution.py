@@ -270,3 +270,8 @@ def test_ambush_of_a_group(extract):
 def test_the_killing_of_fighters_names_the_dead(extract):
     for ev in violent(extract("Soldiers confirmed the killing of four Boko Haram fighters near Bama.")):
         assert ev.actor1 is None or "Boko Haram" not in ev.actor1.name
+
+
+def test_the_holder_of_the_ground_attacked(extract):
+    ev = violent(extract("Rebel shells hit a neighbourhood held by the regime forces in Hama, Syria."))[0]
+    assert ev.actor2 is not None and ev.actor2.country == "SYR" and ev.actor2.sector in ("MIL", "GOV")

@@ -161,6 +161,22 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     return a1_tok, a2_tok
 
 
+def _ground_holder(place: Token) -> Token | None:
+    """Who holds the ground attacked: "regime-controlled areas", "a town held by the rebels", "areas under the
+    control of the factions"."""
+    for c in place.children:
+        if c.dep_ in ("amod", "acl") and c.lemma_.lower() in ("control", "hold") and c.tag_ == "VBN":
+            agents = prep_objects(c, {"by"})
+            if agents:
+                return agents[0]
+            return next((x for x in c.children if x.dep_ in ("npadvmod", "compound", "nmod") and x.i < c.i), None)
+    for control in prep_objects(place, {"under"}):
+        if control.lemma_.lower() == "control":
+            of = prep_objects(control, {"of"})
+            return of[0] if of else next((x for x in control.children if x.dep_ == "poss"), None)
+    return None
+
+
 def _armed_of(tok: Token, ctx: DocContext) -> list[Token]:
     """"an ambush of the TTP", "shelling of the regime forces": the armed party after "of" on a noun of attack
     is who attacked (but "the killing of three rebels" names the dead)."""
@@ -311,6 +327,10 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         r.assoc1 = [a for a in r.assoc1 if a is not r.actor2]
     if r.actor2 is None and fam != "violence":
         r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok)
+    if a2_tok is not None and r.actor2 is None and fam == "violence":
+        holder = _ground_holder(a2_tok)
+        if holder is not None:
+            r.actor2 = ctx.role_for(holder, tok, side=2)  # "shells target regime-controlled areas"
     if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or names_place(a2_tok)):
         r.target_is_town = True
     if r.actor1 is None and r.actor2 is not None and fam == "violence" and tok.pos_ == "NOUN" \
