@@ -90,6 +90,9 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
         if lemma == "be" and tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"):
             return _perpetrator_named(tok, lex)
         return None
+    agents = prep_objects(tok, {"by"})
+    if lemma not in words.suspicion_verbs and lemma not in words.blame_verbs and not agents:
+        return None  # an agent verb speaks of the attack only with its "by"
     subj, passive = subject_of(tok)
     if lemma in words.suspicion_verbs:
         if passive:
@@ -107,10 +110,8 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
         if passive:
             return subj if not _event_noun(lex, subj) else None  # "the PKK was blamed for the attack"
         return obj if obj is not None and not _event_noun(lex, obj) else None  # "police blamed the Taliban"
-    if passive and _event_noun(lex, subj) and lemma in words.agent_verbs:
-        agents = prep_objects(tok, {"by"})
-        return agents[0] if agents else None  # "the attacks are believed to be done by IS cells"
-    return None
+    # "the attacks are believed to be done by IS cells"
+    return agents[0] if passive and _event_noun(lex, subj) else None
 
 
 def _stands_for_attacker(subj: Token | None, lex: Lexicon) -> bool:
@@ -121,15 +122,17 @@ def _stands_for_attacker(subj: Token | None, lex: Lexicon) -> bool:
 
 def _affiliation_named(tok: Token, lex: Lexicon) -> Token | None:
     """"the man is affiliated with al-Shabaab", "the attack was later linked to IS"."""
-    subj = subject_of(tok if tok.pos_ == "VERB" else tok.head)[0]
-    if not _stands_for_attacker(subj, lex):
-        return None
     objs = prep_objects(tok, {"to", "with", "of"})
-    return objs[0] if objs else None
+    if not objs:
+        return None
+    subj = subject_of(tok if tok.pos_ == "VERB" else tok.head)[0]
+    return objs[0] if _stands_for_attacker(subj, lex) else None
 
 
 def _perpetrator_named(be: Token, lex: Lexicon) -> Token | None:
     """"the attackers were members of X", "the perpetrators are believed to be of X", "he was a member of X"."""
+    if not any(c.dep_ == "attr" or (c.dep_ == "prep" and c.lower_ == "of") for c in be.children):
+        return None
     subj = subject_of(be)[0]
     if not _stands_for_attacker(subj, lex) or _event_noun(lex, subj):
         return None
