@@ -275,3 +275,8 @@ def test_the_killing_of_fighters_names_the_dead(extract):
 def test_the_holder_of_the_ground_attacked(extract):
     ev = violent(extract("Rebel shells hit a neighbourhood held by the regime forces in Hama, Syria."))[0]
     assert ev.actor2 is not None and ev.actor2.country == "SYR" and ev.actor2.sector in ("MIL", "GOV")
+
+
+def test_subject_of_an_adjective_complement(extract):
+    ev = violent(extract("Government troops were desperate to repel the rebel attacks near Kidal, Mali."))[0]
+    assert ev.actor1 is not None and ev.actor1.country == "MLI" and ev.actor1.sector in ("MIL", "GOV")
