@@ -46,9 +46,22 @@ def focus_country(place_mentions: list[PlaceMention]) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
-# Who flies when a report does not say: an air or drone strike with no named actor is coded to the state forces
-# of the country it hit (the usual holder of air power there), as a best guess with a lower confidence.
+# Who acts when a report does not say, as ACLED codes it: an air or drone strike with no named actor is coded to
+# the state forces of the country it hit (the usual holder of air power there), an arrest to its police; each a
+# best guess with a lower confidence.
 UNATTRIBUTED_AIR_ACTOR = "government forces"
+UNATTRIBUTED_ARREST_ACTOR = "police"
+
+
+def _unattributed_actor(cand: Any, iso3: str | None) -> str | None:
+    """The words of the conventional actor1 of an event that names none, or None."""
+    if cand.actor1 is not None or not iso3:
+        return None
+    if cand.sub_event_type == "Air/drone strike":
+        return UNATTRIBUTED_AIR_ACTOR
+    if cand.sub_event_type == "Arrests":
+        return UNATTRIBUTED_ARREST_ACTOR
+    return None
 
 
 def build_event(article: Article, cand: Any, location: Place | None, when: Any, dead: Any,
@@ -57,13 +70,15 @@ def build_event(article: Article, cand: Any, location: Place | None, when: Any, 
     text = article.text
     iso3 = location.country if location and location.country else doc_country
     confidence = cand.confidence
-    if cand.actor1 is None and cand.sub_event_type == "Air/drone strike" and iso3:
-        base = catalogue.resolve(UNATTRIBUTED_AIR_ACTOR) or catalogue.guess(UNATTRIBUTED_AIR_ACTOR)
+    conventional = _unattributed_actor(cand, iso3)
+    if conventional is not None:
+        base = catalogue.resolve(conventional) or catalogue.guess(conventional)
         guess = catalogue.localize(base, iso3)
         if guess.country == iso3:
             guess.text, guess.known = None, False
             actor1 = guess
-            confidence -= 0.08
+            if conventional == UNATTRIBUTED_AIR_ACTOR:
+                confidence -= 0.08  # air power is a guess; an arrest by the police is the rule
         else:
             actor1 = None
     else:

@@ -7,12 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from eventwire.extraction.events.coding import code_event
 from eventwire.extraction.events.lexicon import Lexicon
-from eventwire.extraction.events.roles import Role, actor_kind, roles_of, sentence_agent
-from eventwire.extraction.events.syntax import depth, object_of, prep_objects, subject_of
+from eventwire.extraction.events.roles import clause_top, roles_of, sentence_agent
+from eventwire.extraction.events.syntax import depth
 
 if TYPE_CHECKING:
     from eventwire.extraction.events.context import DocContext
@@ -133,8 +133,10 @@ def split_clusters(lex: Lexicon, trig: list) -> list[list]:
 
 
 def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
-                    context: DocContext) -> EventCandidate | None:
-    """One event from the triggers of one cluster: roles from the main trigger (or the others), then codes."""
+                    context: DocContext, siblings: list = ()) -> EventCandidate | None:
+    """One event from the triggers of one cluster: roles from the main trigger (or the others), then codes.
+    `siblings` are the sentence's other triggers of the family: in the same clause chain they may name actor1
+    ("five police were killed when Taliban fighters attacked", "killed in a Boko Haram raid")."""
     lex = context.lex
     classes = set().union(*(c for _, c in trig))
     main = main_trigger(lex, trig)
@@ -144,19 +146,17 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
     for tok, _ in trig:
         if roles.actor1 is not None and roles.actor2 is not None:
             break
-        if tok.i == main.i:
-            continue
-        r = roles_of(tok, fam, context)
-        if roles.actor1 is None and r.actor1 is not None and (roles.actor2 is None or
-                                                               r.actor1.actor.name != roles.actor2.actor.name):
-            roles.actor1, roles.assoc1 = r.actor1, r.assoc1
-        if roles.actor2 is None and r.actor2 is not None and (roles.actor1 is None or
-                                                               r.actor2.actor.name != roles.actor1.actor.name):
-            roles.actor2, roles.assoc2 = r.actor2, r.assoc2
-            roles.victim_words |= r.victim_words
-        elif roles.actor1 is None and r.actor2 is not None and roles.actor2 is not None and \
-                r.actor2.actor.name != roles.actor2.actor.name and tok.lemma_.lower() in lex.words.clash_words:
-            roles.actor1 = r.actor2  # "six soldiers were killed during a clash with PKK fighters"
+        if tok.i != main.i:
+            _fill_roles(roles, roles_of(tok, fam, context), tok, lex, actor2_too=True)
+    if roles.actor1 is None and fam == "violence":
+        top = clause_top(main).i
+        in_cluster = {t.i for t, _ in trig}
+        trigger_ids = {t.i for t, _ in siblings}
+        for tok, _ in siblings:
+            if roles.actor1 is not None:
+                break
+            if tok.i not in in_cluster and clause_top(tok).i == top and _violent_path(lex, tok, top, trigger_ids):
+                _fill_roles(roles, roles_of(tok, fam, context), tok, lex, actor2_too=False)
     if roles.actor1 is None and fam == "violence":
         roles.actor1 = sentence_agent(sent, context, roles)
     codes = code_event(lex, fam, classes, sent, main, roles)
@@ -170,6 +170,36 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
         triggers=[t for t, _ in trig])
     cand.confidence = confidence(cand, sent_index)
     return cand
+
+
+def _violent_path(lex: Lexicon, tok: Token, top: int, trigger_ids: set) -> bool:
+    """The trigger reaches its clause top through violent triggers or verbs of doing only: "killed ... when X
+    attacked", "injured in an X raid", "wounded when X hurled explosives" (yes); "targeted a bakery, in what the
+    president called an attack" (no: a word about it)."""
+    doing = lex.words.light_verbs | lex.words.agent_verbs
+    node = tok
+    while node.i != top and node.head.i != node.i:
+        node = node.head
+        # the lemma, or the form without its "-d"/"-ed" (the tagger lemmatises "staged" as "stag")
+        if node.i != top and node.pos_ in ("VERB", "AUX") and node.i not in trigger_ids and not (
+                {node.lemma_.lower(), node.lower_[:-1], node.lower_[:-2]} & doing):
+            return False
+    return True
+
+
+def _fill_roles(roles, r, tok: Token, lex: Lexicon, actor2_too: bool) -> None:
+    """Fill the roles still missing from `r`, the roles of another trigger `tok` of the same event."""
+    if roles.actor1 is None and r.actor1 is not None and (roles.actor2 is None or
+                                                           r.actor1.actor.name != roles.actor2.actor.name):
+        roles.actor1, roles.assoc1 = r.actor1, r.assoc1
+    if roles.actor1 is None and r.actor2 is not None and tok.lemma_.lower() in lex.words.clash_words and (
+            roles.actor2 is None or r.actor2.actor.name != roles.actor2.actor.name):
+        roles.actor1 = r.actor2  # "six soldiers were killed during a clash with PKK fighters"
+        return
+    if actor2_too and roles.actor2 is None and r.actor2 is not None and (
+            roles.actor1 is None or r.actor2.actor.name != roles.actor1.actor.name):
+        roles.actor2, roles.assoc2 = r.actor2, r.assoc2
+        roles.victim_words |= r.victim_words
 
 
 def intent_cue(lex: Lexicon, tok: Token) -> bool:
@@ -232,47 +262,6 @@ def main_trigger(lex: Lexicon, trig: list) -> Token:
         return s
 
     return max(trig, key=score)[0]
-
-
-def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> None:
-    """"IS claimed responsibility for the bombing": the claimant is the perpetrator of the article's violent
-    events that have no named actor1."""
-    claimants: list[Role] = []
-    lex = ctx.lex
-    for tok in doc:
-        if tok.lemma_.lower() not in ("claim", "accept", "admit", "take", "own"):
-            continue
-        obj = object_of(tok)
-        about_attack = any(c.lemma_.lower() == "responsibility" for c in tok.subtree) or (
-            obj is not None and lex.is_event_noun(obj))
-        subj, passive = subject_of(tok)
-        if passive and subj is not None and lex.is_event_noun(subj):
-            about_attack = True  # "the attack was claimed by the BLA"
-        if not about_attack:
-            continue
-        who = prep_objects(tok, {"by"})[0] if passive and prep_objects(tok, {"by"}) else (
-            subj if not passive else None)
-        if who is not None:
-            role = ctx.role_for(who, tok, 1)
-            if role is not None and (role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")) \
-                    and who.lower_ not in ("no", "nobody", "none") and not any(
-                        c.lower_ in ("no", "none") for c in who.children):
-                claimants.append(role)
-    if not claimants:
-        return
-    claimant = claimants[0]
-    for c in cands:
-        if c.family != "violence":
-            continue
-        kind = actor_kind(c.actor1)
-        if c.actor1 is None or not c.actor1.known or c.actor1.generic or kind in ("state", "civilian"):
-            old = c.actor1
-            if old is not None and old.actor.name == claimant.actor.name:
-                continue
-            c.actor1 = claimant
-            if old is not None and kind in ("state", "civilian") and c.actor2 is None:
-                c.actor2 = old  # the state or civilians named before the claim were the ones attacked
-            c.confidence = min(0.99, c.confidence + 0.05)
 
 
 def confidence(c: EventCandidate, sent_index: int) -> float:

@@ -12,9 +12,9 @@ from spacy.tokens import Doc
 
 from eventwire.extraction.actors.nouns import NounClasses, load_noun_classes
 from eventwire.extraction.events import triggers
+from eventwire.extraction.events.attribution import attribute_claims, is_attribution_object
 from eventwire.extraction.events.candidates import (
     EventCandidate,
-    attribute_claims,
     build_candidate,
     merge_references,
     speech_act,
@@ -63,7 +63,7 @@ class EventFinder:
             groups = self._sentence_triggers(sent, longest, ignored, context)
             for (fam, mod, _cls), trig in groups.items():
                 for cluster in split_clusters(lex, trig):
-                    cand = build_candidate(sent, sent_index, fam, mod, cluster, context)
+                    cand = build_candidate(sent, sent_index, fam, mod, cluster, context, siblings=trig)
                     if cand is not None:
                         out.append(cand)
                         context.remember(cand)
@@ -82,12 +82,13 @@ class EventFinder:
         groups: dict = defaultdict(list)
         for tok, classes, weak in triggers.trigger_hits(lex, sent, longest):
             named = context.by_token.get(tok.i)
-            if named is not None and not named.generic and named.end_token - named.start_token > 1:
-                continue  # "Popular Mobilisation Forces", "Islamic Jihad": a name, not an event
+            if named is not None and not named.generic and named.end_token - named.start_token > 1 and not (
+                    tok.i == named.end_token - 1 and tok.pos_ == "NOUN"):
+                continue  # "Popular Mobilisation Forces", "Islamic Jihad": a name, not an event (but "a Taliban raid" is)
             if "disrupt" not in classes and triggers.weapons_disrupted(lex, tok):
                 classes = {"disrupt"}
-            if triggers.is_claimed(tok):
-                continue  # "IS claimed the attack": a claim about an event told elsewhere, not a new one
+            if triggers.is_claimed(tok) or is_attribution_object(lex, tok):
+                continue  # "IS claimed the attack", "X is behind the attack": an event told elsewhere, not a new one
             if triggers.is_habitual(lex, tok):
                 continue  # "the group frequently targets checkpoints": a pattern, not an event
             if tok.i in ignored or any(c.i in ignored for c in tok.children if c.dep_ in ("dobj", "prep")):

@@ -28,7 +28,9 @@ WORD_FILES = {
                           "base_nouns", "seized_things", "intent_words", "non_event_entity_labels"),
     "events/parties.yaml": ("pronouns", "generic_armed", "territory_nouns", "pair_words", "symmetric_lemmas",
                             "clash_words", "agent_verbs", "affiliation_verbs", "actor_nouns", "abstract_nouns",
-                            "quantity_heads", "state_object_preps"),
+                            "quantity_heads", "state_object_preps", "suspicion_verbs", "blame_verbs",
+                            "perpetrator_nouns", "harm_verbs", "not_parties", "attacker_words", "member_words",
+                            "attack_of_nouns"),
 }
 # victims of rules.yaml that are not conflict words ("people", "a market" are hit in accidents too)
 NOT_CONFLICT_VICTIMS = ("civilian", "property")

@@ -76,15 +76,74 @@ def sentence_agent(sent: Span, ctx: DocContext, roles: Roles) -> Role | None:
     return None
 
 
-def _verb_role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
+def clause_top(tok: Token) -> Token:
+    """The head of the clause chain a token sits in, without crossing into a relative or reported clause: "killed
+    ... when the Taliban attacked", "killed in a Taliban raid" reach the same top as "killed"."""
+    node = tok
+    while node.head.i != node.i and node.dep_ not in ("relcl", "ccomp", "parataxis"):
+        node = node.head
+    return node
+
+
+def _elided_passive(tok: Token, subj: Token | None, words) -> bool:
+    """"six others injured", "Six soldiers killed in an ambush": a harm verb with a counted subject, no object and
+    no auxiliary is a passive without its "were"."""
+    if subj is None or tok.lemma_.lower() not in words.harm_verbs or tok.tag_ not in ("VBN", "VBD"):
+        return False
+    if object_of(tok) is not None or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    return counted(subj, words) or any(c.dep_ == "nummod" for c in subj.children)
+
+
+def counted(tok: Token, words) -> bool:
+    """"others", "an unknown number of others": a count of people, not a party."""
+    if tok.lower_ in words.not_parties:
+        return True
+    return tok.lower_ in words.quantity_heads and any(p.lower_ in words.not_parties for p in prep_objects(tok, {"of"}))
+
+
+def agents_of(tok: Token, word: str = "by") -> list[Token]:
+    """The objects of a trigger's "by" (or `word`), also where the parser hangs it on the target or place named
+    before it: "shot dead outside a hotel in Mogadishu by al-Shabaab gunmen", "an attack on a village by the ADF",
+    "clashes in Maskanah area between the army and IS"."""
+    agents = prep_objects(tok, {word})
+    if agents:
+        return agents
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ not in ("by", "between")]
+    for _ in range(3):
+        nouns = [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+        found = [o for n in nouns for o in prep_objects(n, {word}) if o.ent_type_ not in ("DATE", "TIME")]
+        if found:
+            return found
+        preps = [c for n in nouns for c in n.children if c.dep_ == "prep"]
+    return []
+
+
+def _for_agent(tok: Token, ctx: DocContext) -> Token | None:
+    """"three soldiers were abducted for ELN militants": "for" in the place of "by" (as Spanish "por") when what
+    follows is an armed group."""
+    if not subject_of(tok)[1]:
+        return None
+    for p in prep_objects(tok, {"for"}):
+        role = ctx.role_for(p, tok, 1)
+        if role is not None and role.known and actor_kind(role) == "nonstate":
+            return p
+    return None
+
+
+def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     """(actor1 token, actor2 token) of a verb trigger."""
     a1_tok = a2_tok = None
     subj, passive = subject_of(tok)
-    agents = prep_objects(tok, {"by"})
+    agents = agents_of(tok)
     lemma = tok.lemma_.lower()
-    if passive or lemma in PATIENT_SUBJECT_VERBS:
+    obj = object_of(tok)
+    lost_lives = lemma == "lose" and obj is not None and obj.lemma_.lower() == "life"  # "soldiers lost their lives"
+    if passive or lemma in PATIENT_SUBJECT_VERBS or lost_lives or _elided_passive(tok, subj, words):
         a2_tok = subj  # "a soldier was killed", "the general died": the subject is the one harmed
         a1_tok = agents[0] if agents else None
+    elif agents and (tok.tag_ == "VBG" or subj is None):
+        a1_tok, a2_tok = agents[0], obj  # "rocket shelling by the regime forces" (a gerund read as a verb)
     else:
         a1_tok = subj
         a2_tok = object_of(tok)
@@ -102,11 +161,39 @@ def _verb_role_tokens(tok: Token) -> tuple[Token | None, Token | None]:
     return a1_tok, a2_tok
 
 
+def _ground_holder(place: Token) -> Token | None:
+    """Who holds the ground attacked: "regime-controlled areas", "a town held by the rebels", "areas under the
+    control of the factions"."""
+    for c in place.children:
+        if c.dep_ in ("amod", "acl") and c.lemma_.lower() in ("control", "hold") and c.tag_ == "VBN":
+            agents = prep_objects(c, {"by"})
+            if agents:
+                return agents[0]
+            return next((x for x in c.children if x.dep_ in ("npadvmod", "compound", "nmod") and x.i < c.i), None)
+    for control in prep_objects(place, {"under"}):
+        if control.lemma_.lower() == "control":
+            of = prep_objects(control, {"of"})
+            return of[0] if of else next((x for x in control.children if x.dep_ == "poss"), None)
+    return None
+
+
+def _armed_of(tok: Token, ctx: DocContext) -> list[Token]:
+    """"an ambush of the TTP", "shelling of the regime forces": the armed party after "of" on a noun of attack
+    is who attacked (but "the killing of three rebels" names the dead)."""
+    if tok.lemma_.lower() not in ctx.words.attack_of_nouns:
+        return []
+    for p in prep_objects(tok, {"of"}):
+        role = ctx.role_for(p, tok, 1)
+        if role is not None and role.known and (actor_kind(role) == "nonstate" or role.actor.sector in ("MIL",)):
+            return [p]
+    return []
+
+
 def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | None, Token | None] | None:
     """(actor1 token, actor2 token) of a noun trigger: "an attack by IS on a checkpoint", "Russian air strikes",
     "clashes between A and B". None when "between" named both parties (set on `r`)."""
     a1_tok = a2_tok = None
-    between = prep_objects(tok, {"between"})
+    between = agents_of(tok, "between")
     if between:
         pair = ctx.participants(between[0])
         if len(pair) >= 2:
@@ -117,7 +204,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         a1_tok = parts[0]
         a2_tok = parts[1] if len(parts) > 1 else None
     else:
-        by = prep_objects(tok, {"by", "from"})
+        by = prep_objects(tok, {"by", "from"}) or agents_of(tok) or _armed_of(tok, ctx)
         a1_tok = by[0] if by else None
         if a1_tok is None:
             for c in tok.children:
@@ -170,15 +257,21 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
 def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
     """The roles of one trigger of family `fam`."""
     r = Roles()
+    lex = ctx.lex
     if tok.pos_ in ("VERB", "AUX"):
-        a1_tok, a2_tok = _verb_role_tokens(tok)
+        a1_tok, a2_tok = _verb_role_tokens(tok, lex.words)
     else:
         found = _noun_role_tokens(tok, ctx, r)
         if found is None:
             return r
         a1_tok, a2_tok = found
-
-    lex = ctx.lex
+    named = ctx.mention_at(tok)
+    if named is not None and named.start_token < tok.i == named.end_token - 1 and tok.pos_ in ("NOUN", "VERB"):
+        a1_tok = tok.doc[named.start_token]  # "army shelling", "a Taliban raid": the name that holds the trigger
+    if a1_tok is not None and counted(a1_tok, lex.words):
+        a1_tok = None  # "six others": a count of the victims, not who acted
+    if a1_tok is None and fam == "violence" and tok.pos_ == "VERB":
+        a1_tok = _for_agent(tok, ctx)
     if a1_tok is not None and lex.is_event_noun(a1_tok) and a1_tok.i != tok.i:
         inner = roles_of(a1_tok, fam, ctx) if tok.pos_ == "VERB" else Roles()
         r.actor1 = inner.actor1
@@ -208,8 +301,8 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             and ctx.last_pair is not None and any(c.lower_ in ("two", "both") for c in a1_tok.children):
         r.actor1, r.actor2 = ctx.last_pair
         return r
-    if a2_tok is not None and lex.is_event_noun(a2_tok):
-        a2_tok = None
+    if a2_tok is not None and lex.is_event_noun(a2_tok) and ctx.mention_at(a2_tok) is None:
+        a2_tok = None  # "halted the offensive" (but "detained 39 protesters" names people)
     if a2_tok is not None:
         r.victim_words = {t.lemma_.lower() for t in a2_tok.subtree} | {a2_tok.lower_}
         r.actor2 = ctx.role_for(a2_tok, tok, side=2)
@@ -217,6 +310,15 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             role = ctx.role_for(conj, tok, side=2)
             if role and (r.actor2 is None or role.actor.name != r.actor2.actor.name):
                 r.assoc2.append(role)
+        # "33 people were killed, including 5 members of the regime forces and 9 civilians": the parties named
+        # among the victims are victims too
+        if fam == "violence":
+            included = prep_objects(a2_tok, {"including"}) or agents_of(tok, "including")
+            for inc in included + [c for i in included for c in i.conjuncts]:
+                role = ctx.role_for(inc, tok, side=2)
+                if role is not None and role.actor.sector is not None and all(
+                        role.actor.name != x.actor.name for x in [r.actor2, *r.assoc2] if x is not None):
+                    r.assoc2.append(role)
         if r.actor2 is not None and r.actor1 is not None and r.actor2.actor.name == r.actor1.actor.name \
                 and fam != "contact":
             r.actor2 = None
@@ -225,8 +327,18 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         r.assoc1 = [a for a in r.assoc1 if a is not r.actor2]
     if r.actor2 is None and fam != "violence":
         r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok)
+    if a2_tok is not None and r.actor2 is None and fam == "violence":
+        holder = _ground_holder(a2_tok)
+        if holder is not None:
+            r.actor2 = ctx.role_for(holder, tok, side=2)  # "shells target regime-controlled areas"
     if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or names_place(a2_tok)):
         r.target_is_town = True
+    if r.actor1 is None and r.actor2 is not None and fam == "violence" and tok.pos_ == "NOUN" \
+            and tok.dep_ in ("nsubj", "ROOT") and tok.lemma_.lower() in lex.words.clash_words \
+            and actor_kind(r.actor2) == "nonstate":
+        # "Clashes with IS militants left two police dead": the one side named (but in "troops retook the town
+        # in clashes with the militants" the troops are the other side)
+        r.actor1, r.actor2, r.assoc1, r.assoc2 = r.actor2, None, r.assoc2, []
     if r.actor1 is not None and r.actor2 is None and fam == "violence":
         enemy = ctx.dominant_enemy(r.actor1)
         if enemy is not None and enemy.actor.name not in {a.actor.name for a in r.assoc1}:

@@ -20,7 +20,8 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
             before = [c for c in subjects if c.i < node.i]
             c = before[-1] if before else subjects[0]
             return c, c.dep_ in ("nsubjpass", "csubjpass")
-        if node.dep_ in ("xcomp", "conj", "advcl", "pcomp") and node.head.i != node.i:
+        # "X were killed and Y wounded", "forces are desperate to repel": the subject of the clause above
+        if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and node.head.i != node.i:
             node = node.head
             continue
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i:

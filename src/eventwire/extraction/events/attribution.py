@@ -1,0 +1,236 @@
+"""Who did it, when another sentence says so: claims of responsibility ("IS claimed the attack"), suspicion
+("Boko Haram is suspected", "the PKK is believed to be behind the bombing"), blame ("police blamed the
+Taliban for the attack", "the attack was attributed to al-Shabaab") and the attacker's allegiance ("the
+bomber had pledged allegiance to IS", "he was a member of X"). The named group becomes actor1 of the nearby
+violent events that have no named actor of their own; the sentence that says so is no new attack."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from eventwire.extraction.events.roles import Role, actor_kind
+from eventwire.extraction.events.syntax import object_of, prep_objects, subject_of
+
+if TYPE_CHECKING:
+    from eventwire.extraction.events.candidates import EventCandidate
+    from eventwire.extraction.events.context import DocContext
+    from eventwire.extraction.events.lexicon import Lexicon
+
+CLAIM_VERBS = {"claim", "accept", "admit", "take", "own"}
+# verbs that claim with "responsibility" only: "IS announced responsibility for the attack"
+RESPONSIBILITY_VERBS = CLAIM_VERBS | {"announce", "assume", "bear"}
+# the words a claim, suspicion or blame hangs on, beside the verb lists of parties.yaml
+ATTRIBUTION_WORDS = {"behind", "responsible", "responsibility", "be", "allegiance"}
+NOBODY = {"no", "nobody", "none", "neither"}
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+# a claim verb's subject this many tokens back is a misparse of a long list ("X, Y, ..., Z, spokesman for IS,
+# claimed"): the name just before the verb is taken instead
+FAR_SUBJECT = 15
+# how many sentences away a claim still speaks of an event: a long report tells other attacks too
+CLAIM_REACH = 4
+
+
+def _event_noun(lex: Lexicon, tok: Token | None) -> bool:
+    return tok is not None and lex.is_event_noun(tok)
+
+
+def _claim_subject(tok: Token) -> Token | None:
+    """The subject of a claim verb, or failing a parse, the name just before it ("..., the group JNIM, claimed")."""
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects and subjects[0].dep_ == "nsubjpass":
+        agents = prep_objects(tok, {"by"})
+        return agents[0] if agents else None
+    if subjects and tok.i - subjects[0].i <= FAR_SUBJECT:
+        return subjects[0]
+    return _name_before(tok)  # no subject, or one far back in a list the parser ran together
+
+
+def _name_before(tok: Token) -> Token | None:
+    """The name just before a predicate the parser left without a subject: "but IS-affiliated Wilayat Sinai is
+    suspected" (the name taken as the object of "affiliated")."""
+    for t in reversed(tok.doc[max(tok.sent.start, tok.i - 6):tok.i]):
+        if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP"):
+            return t
+        if t.pos_ == "VERB":
+            break
+    return None
+
+
+def _named_party(tok: Token, lex: Lexicon) -> Token | None:
+    """The party a claim, suspicion or blame word names as the perpetrator, or None."""
+    lemma = tok.lemma_.lower()
+    words = lex.words
+    if lemma in RESPONSIBILITY_VERBS and tok.pos_ == "VERB":
+        obj = object_of(tok)
+        subj, passive = subject_of(tok)
+        if any(c.lemma_.lower() == "responsibility" for c in tok.children):
+            return _claim_subject(tok)
+        if lemma in CLAIM_VERBS and (_event_noun(lex, obj) or (passive and _event_noun(lex, subj)) or any(
+                c.dep_ == "ccomp" and c.lemma_.lower() in lex.verbs for c in tok.children)):
+            return _claim_subject(tok)  # "IS claimed the attack", "IS claimed that its fighter blew himself up"
+        return None
+    if lemma == "responsibility" and any(c.lemma_.lower() in CLAIM_VERBS for c in tok.children if c.dep_ == "compound"):
+        # "ISIL claims responsibility" read as a noun phrase: the name before "claims"
+        return next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if (lemma == "behind" and tok.dep_ == "prep" and tok.head.lemma_.lower() == "be") or (
+            lemma == "responsible" and tok.head.pos_ in ("AUX", "VERB")):
+        # "X is (believed to be) behind the attack", "X is responsible for", "X was held responsible"
+        subj = subject_of(tok.head)[0]
+        if subj is not None and subj.lower_ in words.pronouns and tok.head.dep_ == "ccomp":
+            return _claim_subject(tok.head.head)  # "IS claims it was behind the attack"
+        return subj
+    if lemma == "allegiance" and tok.head.pos_ == "VERB":
+        to = prep_objects(tok, {"to"}) or prep_objects(tok.head, {"to"})
+        return to[0] if to else None  # "the attacker had pledged allegiance to IS"
+    if lemma in words.affiliation_verbs and tok.pos_ in ("VERB", "ADJ") and lemma not in words.suspicion_verbs:
+        return _affiliation_named(tok, lex)
+    if tok.pos_ != "VERB":
+        if lemma == "be" and tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"):
+            return _perpetrator_named(tok, lex)
+        return None
+    agents = prep_objects(tok, {"by"})
+    if lemma not in words.suspicion_verbs and lemma not in words.blame_verbs and not agents:
+        return None  # an agent verb speaks of the attack only with its "by"
+    subj, passive = subject_of(tok)
+    if lemma in words.suspicion_verbs:
+        if passive:
+            return subj  # "Boko Haram is suspected (of the attack)"
+        if subj is None and any(c.dep_ == "auxpass" for c in tok.children):
+            return _name_before(tok)
+        obj = object_of(tok)
+        return obj if obj is not None and not _event_noun(lex, obj) else None  # "police suspect the PKK"
+    if lemma in words.blame_verbs:
+        obj = object_of(tok)
+        # "blamed the bombing on the Taliban": the parser may hang "on" on the object
+        on = prep_objects(tok, {"on", "to"}) or (prep_objects(obj, {"on", "to"}) if _event_noun(lex, obj) else [])
+        if on:
+            return on[0]  # "blamed the bombing on the Taliban", "the attack was attributed to IS"
+        if passive:
+            return subj if not _event_noun(lex, subj) else None  # "the PKK was blamed for the attack"
+        return obj if obj is not None and not _event_noun(lex, obj) else None  # "police blamed the Taliban"
+    # "the attacks are believed to be done by IS cells"
+    return agents[0] if passive and _event_noun(lex, subj) else None
+
+
+def _stands_for_attacker(subj: Token | None, lex: Lexicon) -> bool:
+    """"the attackers", "the woman", "he", "the attack": a subject that speaks of the attack or its author."""
+    return subj is not None and (subj.lower_ in lex.words.perpetrator_nouns or subj.lower_ in lex.words.attacker_words
+                                 or _event_noun(lex, subj))
+
+
+def _affiliation_named(tok: Token, lex: Lexicon) -> Token | None:
+    """"the man is affiliated with al-Shabaab", "the attack was later linked to IS"."""
+    objs = prep_objects(tok, {"to", "with", "of"})
+    if not objs:
+        return None
+    subj = subject_of(tok if tok.pos_ == "VERB" else tok.head)[0]
+    return objs[0] if _stands_for_attacker(subj, lex) else None
+
+
+def _perpetrator_named(be: Token, lex: Lexicon) -> Token | None:
+    """"the attackers were members of X", "the perpetrators are believed to be of X", "he was a member of X"."""
+    if not any(c.dep_ == "attr" or (c.dep_ == "prep" and c.lower_ == "of") for c in be.children):
+        return None
+    subj = subject_of(be)[0]
+    if not _stands_for_attacker(subj, lex) or _event_noun(lex, subj):
+        return None
+    for c in be.children:
+        if c.dep_ == "attr":
+            of = prep_objects(c, {"of"})
+            if c.lemma_.lower() in lex.words.member_words and of:
+                return of[0]
+            return c if subj.lower_ in lex.words.perpetrator_nouns else None
+    of = prep_objects(be, {"of"})
+    return of[0] if of and subj.lower_ in lex.words.perpetrator_nouns else None
+
+
+def _denied(tok: Token, who: Token) -> bool:
+    """"No group claimed responsibility", "the Taliban did not claim the attack"."""
+    if who.lower_ in NOBODY or any(c.lower_ in NOBODY for c in who.children if c.dep_ == "det"):
+        return True
+    head = tok if tok.pos_ == "VERB" else tok.head
+    return any(c.dep_ == "neg" for c in head.children)
+
+
+def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
+    """The parties the article names as perpetrators in claims, suspicion and blame, in text order, each with
+    the index of its sentence."""
+    out: list[tuple[Role, int]] = []
+    sentence_index = {s.start: k for k, s in enumerate(doc.sents)}
+    lex = ctx.lex
+    words = lex.words
+    cues = RESPONSIBILITY_VERBS | ATTRIBUTION_WORDS | words.suspicion_verbs | words.blame_verbs | words.agent_verbs \
+        | words.affiliation_verbs
+    for tok in doc:
+        if tok.lemma_.lower() not in cues:
+            continue
+        who = _named_party(tok, lex)
+        if who is None or _denied(tok, who) or who.lower_ in lex.words.pronouns:
+            continue
+        # "a new militia named the Youth Movement claimed": the name, not the kind
+        who = next((n for c in who.children if c.dep_ == "acl" and c.lemma_.lower() in ("name", "call")
+                    for n in c.children if n.dep_ in ("oprd", "dobj", "attr")), who)
+        role = ctx.role_for(who, tok, 1)
+        if role is not None and actor_kind(role) != "civilian" and (
+                role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")):
+            out.append((role, sentence_index[tok.sent.start]))
+    return out
+
+
+def is_attribution_object(lex: Lexicon, tok: Token) -> bool:
+    """"X is behind the attack", "police blamed X for the bombing", "the attack was attributed to X": the noun
+    names an event told elsewhere, not a new one."""
+    head = tok.head
+    if tok.dep_ == "pobj":
+        if head.lower_ == "behind":
+            return True
+        verb = head.head
+        return head.lower_ in ("for", "of", "on") and verb.lemma_.lower() in (
+            lex.words.blame_verbs | lex.words.suspicion_verbs | {"responsible"})
+    return tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.words.blame_verbs
+
+
+def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> None:
+    """"IS claimed responsibility for the bombing", "Boko Haram is suspected": the named party is the
+    perpetrator of the article's violent events that have no named actor1. A non-state party named wins over a
+    state one ("locals blamed the police, the police blamed the Taliban")."""
+    found = claimants(doc, ctx)
+    if not found:
+        return
+    sentence_index = {s.start: k for k, s in enumerate(doc.sents)}
+    for c in cands:
+        if c.family != "violence" or c.event_type not in VIOLENT_TYPES | {None} or c.plover_event != "ASSAULT":
+            continue  # "the attacker had pledged allegiance to IS" is no attack of its own
+        here = sentence_index.get(c.sentence.start, 0)
+        near = [r for r, k in found if abs(k - here) <= CLAIM_REACH]
+        if not near:
+            continue
+        named = [r for r in near if not r.generic] or near
+        claimant = next((r for r in named if actor_kind(r) not in ("state", "civilian")), named[0])
+        kind = actor_kind(c.actor1)
+        # state forces with a target of their own acted themselves ("police shot the attacker"); without one they
+        # are likely the side attacked, read as actor1 (and a "Government of X" is mostly a place name misread)
+        misread = kind in ("state", "civilian") and c.actor2 is None
+        if kind == "state" and not misread and c.actor1.actor.sector in ("MIL", "COP", "SPY"):
+            continue
+        if c.actor1 is None or not c.actor1.known or c.actor1.generic or kind in ("state", "civilian"):
+            old = c.actor1
+            if old is not None and old.actor.name == claimant.actor.name:
+                continue
+            if c.actor2 is not None and c.actor2.actor.name == claimant.actor.name:
+                if c.actor2.start >= 0:
+                    continue  # "police killed two IS fighters ... IS claimed the attack": not its own attack on itself
+                c.actor2 = None  # only guessed as the article's armed group opposing actor1: it is actor1
+            c.actor1 = claimant
+            if old is not None and kind not in ("state", "civilian") and old.start >= 0:
+                # "a suicide bomber blew himself up ... the Taliban claimed it": the Taliban, as this sentence
+                # words them
+                c.actor1 = Role(actor=claimant.actor, start=old.start, end=old.end, generic=False,
+                                known=claimant.known)
+            if old is not None and (kind == "civilian" or (not old.generic and kind != "state")):
+                c.assoc_actor1 = [old, *c.assoc_actor1]  # "a Syrian refugee detonated a bomb": the group's man
+            elif old is not None and misread:
+                c.actor2 = old  # the state named before the claim was the side attacked
+            c.confidence = min(0.99, c.confidence + 0.05)
