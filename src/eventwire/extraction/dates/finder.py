@@ -5,6 +5,9 @@ publication date.
   * when the text gives no date the event gets the publication date with precision "week" (news is about the
     last few days; ACLED's time precision 2), and `text` None;
   * an asserted event never gets a date after the publication date.
+
+`recalled` tells an event the article only recalls (modality `background`): its own date, or the year that names
+it ("the 2008 Mumbai attacks"), lies more than a window of days before publication.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ class EventDate:
     date: str | None  # YYYY-MM-DD
     precision: str  # day | week | month | year
     text: str | None  # the words it came from; None when defaulted to the publication date
+    own: bool = False  # read in the event's own sentence (not inherited from the paragraph or the lead)
 
 
 class DateFinder:
@@ -51,9 +55,7 @@ class DateFinder:
             self._last_doc = (doc, doc.text)
         return self._last_doc[1]
 
-    def event_date(self, mentions: list[DateMention], cand, published: dt.date | None) -> EventDate:
-        """The date of the event `cand`: the best date in its sentence, else the nearest earlier one in its
-        paragraph, else the publication date at week precision, else None."""
+    def _mention_date(self, mentions: list[DateMention], cand, published: dt.date | None) -> EventDate:
         published = _as_date(published)
         allow_future = getattr(cand, "modality", "asserted") == "future"
         usable = [m for m in mentions if not m.bound and not m.dateline and (allow_future or not _after(m, published))]
@@ -63,9 +65,9 @@ class DateFinder:
         if in_sentence:
             if allow_future:  # a planned event: its own future date first, a weekday or month read forwards
                 best = min(in_sentence, key=lambda m: (0 if m.future else 1,) + self._rank(m, cand))
-                return _from_mention(self._read_forwards(best, published))
+                return _from_mention(self._read_forwards(best, published), own=True)
             best = min(in_sentence, key=lambda m: self._rank(m, cand))
-            return _from_mention(best)
+            return _from_mention(best, own=True)
         text = self._doc_text(sent.doc)
         para_start = _paragraph_start(text, s_start)
         earlier = [m for m in usable if para_start <= m.start < s_start]
@@ -77,6 +79,25 @@ class DateFinder:
         if published is not None:
             return EventDate(published.isoformat(), "week", None)
         return EventDate(None, "week", None)
+
+    def event_date(self, mentions: list[DateMention], cand, published: dt.date | None) -> EventDate:
+        """The date of the event `cand`: the year that names it ("the 2008 Mumbai attacks"), else the best date
+        in its sentence, else the nearest earlier one in its paragraph, else the publication date at week
+        precision, else None."""
+        year = named_year(cand.trigger) if cand.trigger is not None else None
+        if year is not None and (published is None or year <= _as_date(published).year):
+            return EventDate(dt.date(year, 7, 1).isoformat(), "year", str(year), own=True)
+        return self._mention_date(mentions, cand, published)
+
+    @staticmethod
+    def recalled(when: EventDate | None, published, window_days: int) -> bool:
+        """The event is one the article recalls from well before its reporting period: its own date (in its
+        sentence, or the year in its name) ends more than `window_days` before publication. Without a publication
+        date nothing is background."""
+        published = _as_date(published)
+        if published is None or when is None or not when.own or when.date is None:
+            return False
+        return (published - period_end(dt.date.fromisoformat(when.date), when.precision)).days > window_days
 
     def _read_forwards(self, m: DateMention, published: dt.date | None) -> DateMention:
         """"Talks will resume on Monday": for a planned event a bare weekday is the next one, and a month or day
@@ -145,8 +166,39 @@ def _after(m: DateMention, published: dt.date | None) -> bool:
     return m.future or (published is not None and m.date > published)
 
 
-def _from_mention(m: DateMention) -> EventDate:
-    return EventDate(m.date.isoformat(), m.precision, m.text)
+def _from_mention(m: DateMention, own: bool = False) -> EventDate:
+    return EventDate(m.date.isoformat(), m.precision, m.text, own=own)
+
+
+def period_end(day: dt.date, precision: str | None) -> dt.date:
+    """The last day a date of this precision may mean: "in March" may be the 31st, "in 2019" December 31."""
+    if precision == "year":
+        return dt.date(day.year, 12, 31)
+    if precision == "month":
+        nxt = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    if precision == "week":
+        return day + dt.timedelta(days=3)
+    return day
+
+
+_YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d")
+_YEAR_NAME_DEPS = frozenset({"compound", "nummod", "amod", "npadvmod", "nmod"})
+
+
+def named_year(trigger) -> int | None:
+    """The year in the name of the event a trigger noun names: "the 2008 Mumbai attacks", "the 2016 offensive";
+    not a count ("2008 attacks were recorded": a number before a plural with no "the" or name between)."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in trigger.children:
+        if child.i > trigger.i or child.dep_ not in _YEAR_NAME_DEPS or not _YEAR_WORD_RE.fullmatch(child.text):
+            continue
+        named = any(c.dep_ in ("det", "poss") for c in trigger.children) or trigger.tag_ != "NNS" or any(
+            t.pos_ == "PROPN" for t in trigger.doc[child.i + 1:trigger.i])
+        if named:
+            return int(child.text)
+    return None
 
 
 def _paragraph_start(text: str, pos: int) -> int:
