@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eventwire.extraction.dates.mentions import DateMention, MentionFinder
 from eventwire.extraction.dates.resolve import Resolved, Resolver, safe_date
@@ -27,7 +27,7 @@ class EventDate:
     date: str | None  # YYYY-MM-DD
     precision: str  # day | week | month | year
     text: str | None  # the words it came from; None when defaulted to the publication date
-    own: bool = False  # read in the event's own sentence (not inherited from the paragraph or the lead)
+    own: bool = field(default=False, compare=False)  # read in the event's own sentence (not inherited from the paragraph or the lead)
 
 
 class DateFinder:
@@ -67,7 +67,7 @@ class DateFinder:
                 best = min(in_sentence, key=lambda m: (0 if m.future else 1,) + self._rank(m, cand))
                 return _from_mention(self._read_forwards(best, published), own=True)
             best = min(in_sentence, key=lambda m: self._rank(m, cand))
-            return _from_mention(best, own=True)
+            return _from_mention(best, own=self._own_date(best, cand))
         text = self._doc_text(sent.doc)
         para_start = _paragraph_start(text, s_start)
         earlier = [m for m in usable if para_start <= m.start < s_start]
@@ -84,10 +84,13 @@ class DateFinder:
         """The date of the event `cand`: the year that names it ("the 2008 Mumbai attacks"), else the best date
         in its sentence, else the nearest earlier one in its paragraph, else the publication date at week
         precision, else None."""
+        found = self._mention_date(mentions, cand, published)
         year = named_year(cand.trigger) if cand.trigger is not None else None
-        if year is not None and (published is None or year <= _as_date(published).year):
-            return EventDate(dt.date(year, 7, 1).isoformat(), "year", str(year), own=True)
-        return self._mention_date(mentions, cand, published)
+        if year is None or (published is not None and year > _as_date(published).year):
+            return found
+        if found.date is not None and int(found.date[:4]) == year:
+            return found  # "the 2015 bombing ... on 17 August": the text's own date is more precise
+        return EventDate(dt.date(year, 7, 1).isoformat(), "year", str(year), own=True)
 
     @staticmethod
     def recalled(when: EventDate | None, published, window_days: int) -> bool:
@@ -97,7 +100,10 @@ class DateFinder:
         published = _as_date(published)
         if published is None or when is None or not when.own or when.date is None:
             return False
-        return (published - period_end(dt.date.fromisoformat(when.date), when.precision)).days > window_days
+        day = dt.date.fromisoformat(when.date)
+        if _read_back_a_year(when, day, published):
+            return False
+        return (published - period_end(day, when.precision)).days > window_days
 
     def _read_forwards(self, m: DateMention, published: dt.date | None) -> DateMention:
         """"Talks will resume on Monday": for a planned event a bare weekday is the next one, and a month or day
@@ -112,6 +118,12 @@ class DateFinder:
         else:
             return m
         return DateMention(m.start, m.end, m.text, d, m.precision, future=True, bound=m.bound, dateline=m.dateline)
+
+    def _own_date(self, m: DateMention, cand) -> bool:
+        """The date clearly belongs to the event: attached to the trigger's clause, on the trigger's line (a
+        sentence may run over several headlines)."""
+        lo, hi = sorted((m.start, cand.trigger_char))
+        return self._rank(m, cand)[0] == 0 and "\n" not in self._doc_text(cand.sentence.doc)[lo:hi]
 
     def _rank(self, m: DateMention, cand) -> tuple:
         """Attached to the trigger's clause first; then not governed by a speech verb; then nearest the trigger."""
@@ -168,6 +180,15 @@ def _after(m: DateMention, published: dt.date | None) -> bool:
 
 def _from_mention(m: DateMention, own: bool = False) -> EventDate:
     return EventDate(m.date.isoformat(), m.precision, m.text, own=own)
+
+
+def _read_back_a_year(when: EventDate, day: dt.date, published: dt.date) -> bool:
+    """"On March 21" in a report of March 2: a day or month without a year that falls just after publication is
+    read as last year's, but is as likely a later development told in the same text; not a sure background."""
+    if when.precision not in ("day", "month") or re.search(r"\b(?:19|20)\d\d\b", when.text or ""):
+        return False
+    this_year = safe_date(published.year, day.month, day.day)
+    return day.year < published.year and this_year is not None and 0 < (this_year - published).days <= 60
 
 
 def period_end(day: dt.date, precision: str | None) -> dt.date:

@@ -1,7 +1,11 @@
-"""Modality: did the event happen (asserted), or is it planned (future), conditional or averted
-(hypothetical), or denied (negated)? The cue words are data (lang/<code>/events/modality.yaml)."""
+"""Modality: did the event happen (asserted), or is it planned or intended (future), conditional, obliged,
+alleged, asked about or averted (hypothetical), denied (negated), or only recalled as the reason of what is
+reported or listed as another story (background)? The cue words are data (lang/<code>/events/modality.yaml);
+dates that put an event well before publication make it background too (dates.DateFinder.recalled)."""
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Token
 
@@ -25,9 +29,22 @@ class ModalityClassifier:
     def __init__(self, language: LanguageData):
         self.cues = language.memo("events.modality", lambda: read_cues(language))
         self.reporting_verbs: frozenset = self.cues["asserted"]["reporting_verbs"]
+        links = "|".join(re.escape(w) for w in sorted(self.cues["background"]["link_lines"], key=len, reverse=True))
+        # "==See also==" (a heading: the rest of the page lists other stories), "Read more: ..." (one line)
+        self._link_heading_re = re.compile(rf"(?im)^[\s=#*]*(?:{links})[\s=#*:]*$")
+        self._link_line_re = re.compile(rf"(?im)^[\s*]*(?:{links})\s*:.*$")
 
     def classify(self, trigger: Token) -> str:
         return classify(trigger, self.cues)
+
+    def link_spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of the text that point to other stories: after a "See also" heading, "Read more:"
+        lines. Events there are background, not this article's."""
+        spans = [(m.start(), m.end()) for m in self._link_line_re.finditer(text)]
+        heading = self._link_heading_re.search(text)
+        if heading is not None:
+            spans.append((heading.start(), len(text)))
+        return spans
 
 
 def _aux_words(tok: Token) -> list[Token]:
@@ -53,14 +70,27 @@ def _own_cue(tok: Token, c: dict) -> str | None:
             return "hypothetical"
         if ch.dep_ in ("amod", "advmod") and w in c["future"]["noun_modifiers"] and tok.pos_ == "NOUN":
             return "future"
+        if ch.dep_ == "aux" and w in c["future"]["purpose_markers"] and tok.dep_ == "advcl" and tok.pos_ == "VERB":
+            return "future"  # "planted a bomb to target soldiers": the purpose, not what happened
     # "going to attack": go (aux-like) + xcomp
     return None
 
 
 def classify(trigger: Token, c: dict) -> str:
-    """The modality of the event named by `trigger`, walking up the tree to the sentence root."""
+    """The modality of the event named by `trigger`: the cues up its tree, then whether its sentence asks."""
+    found = _governed(trigger, c)
+    if found == "asserted" and trigger.sent.text.rstrip(' "\'\u201d\u2019)').endswith(
+            tuple(c["hypothetical"]["question_marks"])):
+        return "hypothetical"  # "Did the army shell the village?"
+    return found
+
+
+def _governed(trigger: Token, c: dict) -> str:
+    """The modality the words governing `trigger` give it, walking up the tree to the sentence root."""
     reporting = c["asserted"]["reporting_verbs"]
-    tok = trigger
+    background = c["background"]
+    is_noun = trigger.pos_ in ("NOUN", "PROPN")
+    tok = below = trigger
     first = True
     steps = 0
     while steps < 8:
@@ -68,8 +98,13 @@ def classify(trigger: Token, c: dict) -> str:
         cue = _own_cue(tok, c)
         if cue:
             return cue
+        if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in c["negated"]["prepositions"]:
+            return "negated"  # "entered the town without firing a shot"
         if tok.pos_ == "NOUN" and not first:
             lemma = tok.lemma_.lower()
+            reason = lemma in background["reason_nouns"] and tok.dep_ == "pobj"  # "in response to", "in the wake of"
+            if is_noun and (reason or lemma in background["reaction_nouns"]):
+                return "background"  # "sanctions in response to its chemical attack": the reason, told before
             if lemma in c["future"]["governing_nouns"]:
                 return "future"
             if lemma in c["hypothetical"]["governing_nouns"]:
@@ -78,6 +113,8 @@ def classify(trigger: Token, c: dict) -> str:
                 return "negated"
         if not first and tok.pos_ in ("VERB", "AUX"):
             lemma = tok.lemma_.lower()
+            if is_noun and lemma in background["reaction_verbs"] and below.dep_ == "prep":
+                return "background"  # "diplomats were expelled after a nerve agent attack"
             if lemma in reporting:
                 return "asserted"  # "X said it killed": the killing is what is reported, as a fact
             if lemma in c["negated"]["governing_verbs"]:
@@ -95,7 +132,7 @@ def classify(trigger: Token, c: dict) -> str:
         if tok.dep_ in ("relcl",):
             break
         first = False
-        tok = head
+        below, tok = tok, head
     return "asserted"
 
 
