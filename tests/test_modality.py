@@ -54,8 +54,8 @@ def test_no_is_a_negation_cue(bare_nlp, classify, language):
     ("The guards should have stopped the mob before it burned the depot.", "burned", "hypothetical"),
     # orders and purposes: what was meant, not what happened
     ("Soldiers were ordered to arrest the organisers of the march.", "arrest", "future"),
-    ("Two men planted a device near the station to target the police.", "target", "future"),
-    ("Two men planted a device near the station and targeted the police.", "targeted", "asserted"),
+    ("Two men tried to plant a device near the station to target the police.", "target", "future"),
+    ("Police opened fire to disperse the crowd.", "disperse", "asserted"),
     # questions
     ("Did the army shell the northern villages last night?", "shell", "hypothetical"),
     ("The army shelled the northern villages last night.", "shelled", "asserted"),

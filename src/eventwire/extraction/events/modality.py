@@ -70,8 +70,6 @@ def _own_cue(tok: Token, c: dict) -> str | None:
             return "hypothetical"
         if ch.dep_ in ("amod", "advmod") and w in c["future"]["noun_modifiers"] and tok.pos_ == "NOUN":
             return "future"
-        if ch.dep_ == "aux" and w in c["future"]["purpose_markers"] and tok.dep_ == "advcl" and tok.pos_ == "VERB":
-            return "future"  # "planted a bomb to target soldiers": the purpose, not what happened
     # "going to attack": go (aux-like) + xcomp
     return None
 
@@ -103,7 +101,7 @@ def _governed(trigger: Token, c: dict) -> str:
         if tok.pos_ == "NOUN" and not first:
             lemma = tok.lemma_.lower()
             reason = lemma in background["reason_nouns"] and tok.dep_ == "pobj"  # "in response to", "in the wake of"
-            if is_noun and (reason or lemma in background["reaction_nouns"]):
+            if is_noun and below.dep_ == "prep" and (reason or lemma in background["reaction_nouns"]):
                 return "background"  # "sanctions in response to its chemical attack": the reason, told before
             if lemma in c["future"]["governing_nouns"]:
                 return "future"
@@ -123,7 +121,8 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "hypothetical"  # "X accused the army of bombing a school": alleged, not established
             if lemma in c["hypothetical"]["governing_verbs"]:
                 return "hypothetical"
-            if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(trigger, tok):
+            if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(
+                    trigger, tok, c["future"]["purpose_markers"]):
                 return "future"
         head = tok.head
         if head.i == tok.i:
@@ -161,12 +160,14 @@ def _reported_future(tok: Token, reporting: frozenset) -> bool:
     return False
 
 
-def _is_infinitival_or_object(trigger: Token, governor: Token) -> bool:
+def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: frozenset) -> bool:
     """'plans to attack', 'prepared an offensive', 'threatened an assault': the trigger is what is intended,
-    not something that already happened ('agreed ... after the attack' is not)."""
+    not something that already happened ('agreed ... after the attack' is not). A purpose is as real as the act
+    it serves: 'tried to plant a bomb to target soldiers' is an attempt, and so is the targeting."""
     node = trigger
     while node.head.i != node.i and node.head.i != governor.i:
-        if node.dep_ in ("advcl", "prep", "pobj") and node.head.pos_ == "VERB":
+        purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ in purpose_markers for c in node.children)
+        if node.dep_ in ("advcl", "prep", "pobj") and node.head.pos_ == "VERB" and not purpose:
             return False
         node = node.head
     return node.dep_ in ("xcomp", "dobj", "ccomp", "attr", "oprd", "acomp", "nsubj", "pobj", "advcl")
