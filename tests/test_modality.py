@@ -67,9 +67,14 @@ def test_no_is_a_negation_cue(bare_nlp, classify, language):
     ("The troops entered the town without firing a shot.", "firing", "negated"),
     # the reason of a punitive or diplomatic step: an earlier event, told as background
     ("The two diplomats were expelled after a poison attack on a former officer.", "attack", "background"),
+    ("The two diplomats were expelled after a nerve agent attack on a former officer.", "agent", "background"),
     ("The ministry announced sanctions in response to the gas attack on the suburb.", "attack", "background"),
     ("The council sanctioned two commanders for the massacre of villagers.", "massacre", "background"),
     ("Police arrested two men after the attack on the mosque.", "attack", "asserted"),
+    # events before the one reported
+    ("Previous attacks on the base killed dozens.", "killed", "background"),
+    ("The ministers expressed support for earlier agreements.", "agreements", "background"),
+    ("An earlier attack on Monday killed five soldiers.", "attack", "asserted"),
 ])
 def test_modality_beyond_auxiliaries(bare_nlp, classify, sentence, word, expected):
     assert mod_of(bare_nlp, classify, sentence, word) == expected

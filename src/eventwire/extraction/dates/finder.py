@@ -120,10 +120,20 @@ class DateFinder:
         return DateMention(m.start, m.end, m.text, d, m.precision, future=True, bound=m.bound, dateline=m.dateline)
 
     def _own_date(self, m: DateMention, cand) -> bool:
-        """The date clearly belongs to the event: attached to the trigger's clause, on the trigger's line (a
-        sentence may run over several headlines)."""
+        """The date clearly belongs to the event: attached to the clause of the trigger and of every other verb
+        trigger of the event, on the trigger's line (a sentence may run over several headlines)."""
         lo, hi = sorted((m.start, cand.trigger_char))
-        return self._rank(m, cand)[0] == 0 and "\n" not in self._doc_text(cand.sentence.doc)[lo:hi]
+        if "\n" in self._doc_text(cand.sentence.doc)[lo:hi]:
+            return False
+        verbs = [t for t in getattr(cand, "triggers", ()) if t.pos_ == "VERB"]
+        return all(self._attached(m, t, cand.sentence.doc) for t in [cand.trigger, *verbs])
+
+    def _attached(self, m: DateMention, trigger, doc) -> bool:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or trigger is None:
+            return False
+        gov = _governor(span.root, trigger)
+        return gov.i in (trigger.i, _governor(trigger, trigger).i) or any(t.i == trigger.i for t in span.root.ancestors)
 
     def _rank(self, m: DateMention, cand) -> tuple:
         """Attached to the trigger's clause first; then not governed by a speech verb; then nearest the trigger."""
@@ -133,10 +143,8 @@ class DateFinder:
         distance = abs(m.start - cand.trigger_char)
         if span is None or trigger is None:
             return (1, 1, distance)
-        root = span.root
-        gov = _governor(root, trigger)
-        trig_gov = _governor(trigger, trigger)
-        attached = gov.i in (trigger.i, trig_gov.i) or any(t.i == trigger.i for t in root.ancestors)
+        gov = _governor(span.root, trigger)
+        attached = self._attached(m, trigger, doc)
         speech = gov.lemma_.lower() in self.words.speech_verbs and not attached
         return (0 if attached else 1, 1 if speech else 0, distance)
 

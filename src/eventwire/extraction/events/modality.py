@@ -70,6 +70,9 @@ def _own_cue(tok: Token, c: dict) -> str | None:
             return "hypothetical"
         if ch.dep_ in ("amod", "advmod") and w in c["future"]["noun_modifiers"] and tok.pos_ == "NOUN":
             return "future"
+        if ch.dep_ == "amod" and tok.pos_ == "NOUN" and (w in c["background"]["noun_modifiers"] or (
+                w in c["background"]["plural_noun_modifiers"] and tok.tag_ == "NNS")):
+            return "background"  # "previous attacks on the base", "earlier agreements"
     # "going to attack": go (aux-like) + xcomp
     return None
 
@@ -77,6 +80,9 @@ def _own_cue(tok: Token, c: dict) -> str | None:
 def classify(trigger: Token, c: dict) -> str:
     """The modality of the event named by `trigger`: the cues up its tree, then whether its sentence asks."""
     found = _governed(trigger, c)
+    if found == "asserted" and trigger.pos_ == "VERB" and any(
+            s.dep_ == "nsubj" and s.pos_ == "NOUN" and _own_cue(s, c) == "background" for s in trigger.children):
+        return "background"  # "previous attacks killed dozens": the killing is part of the earlier event
     if found == "asserted" and trigger.sent.text.rstrip(' "\'\u201d\u2019)').endswith(
             tuple(c["hypothetical"]["question_marks"])):
         return "hypothetical"  # "Did the army shell the village?"
@@ -101,7 +107,7 @@ def _governed(trigger: Token, c: dict) -> str:
         if tok.pos_ == "NOUN" and not first:
             lemma = tok.lemma_.lower()
             reason = lemma in background["reason_nouns"] and tok.dep_ == "pobj"  # "in response to", "in the wake of"
-            if is_noun and below.dep_ == "prep" and (reason or lemma in background["reaction_nouns"]):
+            if is_noun and _complement(trigger, below) and (reason or lemma in background["reaction_nouns"]):
                 return "background"  # "sanctions in response to its chemical attack": the reason, told before
             if lemma in c["future"]["governing_nouns"]:
                 return "future"
@@ -111,7 +117,7 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "negated"
         if not first and tok.pos_ in ("VERB", "AUX"):
             lemma = tok.lemma_.lower()
-            if is_noun and lemma in background["reaction_verbs"] and below.dep_ == "prep":
+            if is_noun and lemma in background["reaction_verbs"] and _complement(trigger, below):
                 return "background"  # "diplomats were expelled after a nerve agent attack"
             if lemma in reporting:
                 return "asserted"  # "X said it killed": the killing is what is reported, as a fact
@@ -133,6 +139,15 @@ def _governed(trigger: Token, c: dict) -> str:
         first = False
         below, tok = tok, head
     return "asserted"
+
+
+def _complement(trigger: Token, prep: Token) -> bool:
+    """The trigger noun (or the noun it modifies: "nerve agent attack") is the object of the preposition right
+    below the word it is checked against: "(in response) to its attack", "(expelled) after the attack"."""
+    node = trigger
+    while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
+        node = node.head
+    return prep.dep_ == "prep" and node.head.i == prep.i
 
 
 def _is_complement_of(trigger: Token, governor: Token) -> bool:
