@@ -56,6 +56,10 @@ def test_no_is_a_negation_cue(bare_nlp, classify, language):
     ("Soldiers were ordered to arrest the organisers of the march.", "arrest", "future"),
     ("Two men tried to plant a device near the station to target the police.", "target", "future"),
     ("Police opened fire to disperse the crowd.", "disperse", "asserted"),
+    # promises and readiness
+    ("The governor assured residents he would arrest the gang members.", "arrest", "future"),
+    ("The rebels are ready to attack the town.", "attack", "future"),
+    ("The donors remain committed to supporting the relief effort.", "supporting", "future"),
     # questions
     ("Did the army shell the northern villages last night?", "shell", "hypothetical"),
     ("The army shelled the northern villages last night.", "shelled", "asserted"),

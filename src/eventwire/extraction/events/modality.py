@@ -63,8 +63,8 @@ def _own_cue(tok: Token, c: dict) -> str | None:
             if w in c["future"]["auxiliaries"] or lemma in c["future"]["auxiliaries"]:
                 return "future"
             if w in c["hypothetical"]["auxiliaries"]:
-                if w == "would" and _reported_future(tok, c["asserted"]["reporting_verbs"]):
-                    return "future"  # "the army said it would launch an operation": future seen from the past
+                if w == "would" and _reported_future(tok, c["asserted"]["reporting_verbs"], c["future"]["promise_verbs"]):
+                    return "future"  # "the army said it would launch an operation", "assured he would arrest them"
                 return "hypothetical"
         if ch.dep_ == "mark" and w in c["hypothetical"]["markers"]:
             return "hypothetical"
@@ -113,6 +113,8 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "future"
             if lemma in c["hypothetical"]["governing_nouns"]:
                 return "hypothetical"
+        if tok.pos_ == "ADJ" and not first and tok.lower_ in c["future"]["governing_adjectives"]:
+            return "future"  # "ready to attack", "remain committed to supporting"
             if lemma in c["negated"]["governing_nouns"]:
                 return "negated"
         if not first and tok.pos_ in ("VERB", "AUX"):
@@ -160,14 +162,13 @@ def _is_complement_of(trigger: Token, governor: Token) -> bool:
     return False
 
 
-def _reported_future(tok: Token, reporting: frozenset) -> bool:
+def _reported_future(tok: Token, reporting: frozenset, promises: frozenset) -> bool:
     """A "would" clause that is the content of a past reporting verb and has no condition attached."""
     node = tok
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return False
-        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in reporting | {"warn", "vow", "pledge",
-                                                                                      "promise"}:
+        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in reporting | promises:
             return not any(c.lower_ in ("if", "unless") for c in node.head.subtree)
         if node.head.i == node.i:
             break
