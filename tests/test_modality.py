@@ -75,6 +75,7 @@ def test_no_is_a_negation_cue(bare_nlp, classify, language):
     ("The ministry announced sanctions in response to the gas attack on the suburb.", "attack", "background"),
     ("The council sanctioned two commanders for the massacre of villagers.", "massacre", "background"),
     ("Police arrested two men after the attack on the mosque.", "attack", "asserted"),
+    ("The jets struck the compound in retaliation for rocket fire on the town.", "fire", "asserted"),
     # events before the one reported
     ("Previous attacks on the base killed dozens.", "killed", "background"),
     ("The ministers expressed support for earlier agreements.", "agreements", "background"),

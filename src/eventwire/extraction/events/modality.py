@@ -106,7 +106,7 @@ def _governed(trigger: Token, c: dict) -> str:
             return "negated"  # "entered the town without firing a shot"
         if tok.pos_ == "NOUN" and not first:
             lemma = tok.lemma_.lower()
-            reason = lemma in background["reason_nouns"] and tok.dep_ == "pobj"  # "in response to", "in the wake of"
+            reason = lemma in background["reason_nouns"] and tok.dep_ == "pobj" and _reacting(tok.head.head, background)
             if is_noun and _complement(trigger, below) and (reason or lemma in background["reaction_nouns"]):
                 return "background"  # "sanctions in response to its chemical attack": the reason, told before
             if lemma in c["future"]["governing_nouns"]:
@@ -141,6 +141,13 @@ def _governed(trigger: Token, c: dict) -> str:
         first = False
         below, tok = tok, head
     return "asserted"
+
+
+def _reacting(head: Token, background: dict) -> bool:
+    """The clause a reason phrase hangs from takes a punitive or diplomatic step: "expelled ...", "announced
+    sanctions ... in response to" (an attack "in retaliation for" another attack is two events of the story)."""
+    return head.lemma_.lower() in background["reaction_verbs"] or any(
+        c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lemma_.lower() in background["reaction_nouns"] for c in head.children)
 
 
 def _complement(trigger: Token, prep: Token) -> bool:
