@@ -46,6 +46,9 @@ def test_no_is_a_negation_cue(bare_nlp, classify, language):
     assert all(isinstance(w, str) for table in cues.values() for words in table.values() for w in words), \
         "a bare yes/no/on/off in modality.yaml is read as a YAML boolean: quote it"
     assert mod_of(bare_nlp, classify, "There was no attack on the convoy.", "attack") == "negated"
+    assert mod_of(bare_nlp, classify, "There was no sign of fighting in the town.", "fighting") == "negated"
+    # "no" denies the noun it stands before, not every event in that noun's complement
+    assert mod_of(bare_nlp, classify, "There was no claim of responsibility for the bombing.", "bombing") == "asserted"
 
 
 @pytest.mark.parametrize("sentence,word,expected", [

@@ -51,12 +51,15 @@ def _aux_words(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark", "amod", "det")]
 
 
-def _own_cue(tok: Token, c: dict) -> str | None:
-    """Cues attached directly to one token (its auxiliaries, negation, modifiers)."""
+def _own_cue(tok: Token, c: dict, trigger: Token | None = None) -> str | None:
+    """Cues attached directly to one token (its auxiliaries, negation, modifiers) on the way up from `trigger`."""
     for ch in _aux_words(tok):
         w = ch.lower_
         lemma = ch.lemma_.lower()
         negation = ch.dep_ == "neg" or (w in c["negated"]["negations"] and ch.dep_ in ("neg", "det", "advmod"))
+        if negation and ch.dep_ == "det" and tok.pos_ in ("NOUN", "PROPN") and trigger is not None and tok.i != trigger.i:
+            # "no sign of fighting" denies the fighting; "no claim of responsibility for the attack" does not
+            negation = tok.lemma_.lower() in c["negated"]["existence_nouns"]
         if negation and not (w == "no" and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_ in {"one", "body"}):
             return "negated"
         if ch.dep_ in ("aux", "auxpass"):
@@ -99,7 +102,7 @@ def _governed(trigger: Token, c: dict) -> str:
     steps = 0
     while steps < 8:
         steps += 1
-        cue = _own_cue(tok, c)
+        cue = _own_cue(tok, c, trigger)
         if cue:
             return cue
         if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in c["negated"]["prepositions"]:
