@@ -396,3 +396,72 @@ def test_date_finders_from_different_data_give_different_answers(finder, tmp_pat
     other = DateFinder(LanguageData(root=tmp_path))
     assert finder.resolve("early January", THU) == dates.Resolved(dt.date(2017, 1, 15), "month")
     assert other.resolve("early January", THU) is None
+
+
+# -- background: events the article recalls from well before its publication ----------------------------------
+@pytest.mark.parametrize("day, precision, end", [
+    ("2020-03-15", "month", "2020-03-31"),
+    ("2019-12-15", "month", "2019-12-31"),
+    ("2019-07-01", "year", "2019-12-31"),
+    ("2020-03-05", "day", "2020-03-05"),
+])
+def test_period_end_is_the_last_day_a_date_may_mean(day, precision, end):
+    from eventwire.extraction.dates.finder import period_end
+
+    assert period_end(dt.date.fromisoformat(day), precision).isoformat() == end
+
+
+@pytest.mark.parametrize("when, published, expected", [
+    (EventDate("2019-01-15", "month", "in January 2019", own=True), "2020-05-01", True),
+    (EventDate("2020-03-15", "month", "in March", own=True), "2020-05-01", True),  # March ends 31 days before
+    (EventDate("2020-03-15", "month", "in March", own=True), "2020-04-20", False),  # it may be late March
+    (EventDate("2020-04-25", "day", "on Saturday", own=True), "2020-05-01", False),
+    (EventDate("2019-01-15", "month", "in January 2019", own=False), "2020-05-01", False),  # the paragraph's date
+    (EventDate("2019-01-15", "month", "in January 2019", own=True), None, False),  # no publication date
+])
+def test_recalled_needs_its_own_date_well_before_publication(when, published, expected):
+    pub = dt.date.fromisoformat(published) if published else None
+    assert DateFinder.recalled(when, pub, 30) is expected
+
+
+@pytest.mark.parametrize("sentence, word, year", [
+    ("Residents still remember the 2008 Mumbai attacks.", "attacks", 2008),
+    ("The town never recovered from the 2016 offensive.", "offensive", 2016),
+    ("More than 2008 attacks were recorded by monitors.", "attacks", None),  # a count, not a name
+    ("Rebels attacked the town on Monday.", "attacked", None),
+])
+def test_named_year(bare_nlp, sentence, word, year):
+    from eventwire.extraction.dates.finder import named_year
+
+    doc = bare_nlp(sentence)
+    assert named_year(next(t for t in doc if t.text == word)) == year
+
+
+def test_year_named_event_is_dated_to_its_year(nlp, finder):
+    doc = nlp("Residents gathered to remember the 2008 Mumbai attacks.")
+    trigger = next(t for t in doc if t.text == "attacks")
+    cand = EventCandidate(sentence=next(doc.sents), trigger=trigger, event_type=None, sub_event_type=None,
+                          plover_event="ASSAULT")
+    when = finder.event_date(finder.find(doc, dt.date(2020, 5, 1)), cand, dt.date(2020, 5, 1))
+    assert (when.date, when.precision, when.own) == ("2008-07-01", "year", True)
+
+
+@pytest.mark.parametrize("text, published, modality", [
+    ("Gunmen killed five villagers in the district in January 2019.", "2020-05-01", "background"),
+    ("Gunmen killed five villagers in the district on Saturday.", "2020-05-01", "asserted"),
+    ("Gunmen killed five villagers in the district in January 2019.", None, "asserted"),
+    ("Gunmen killed five villagers in the district in January 2019.", "2019-01-20", "asserted"),
+])
+def test_pipeline_marks_recalled_events_background(pipeline, text, published, modality):
+    evs = [e for e in pipeline.extract(text, published=published) if e.event_type]
+    assert evs and {e.modality for e in evs} == {modality}
+
+
+def test_background_window_is_a_pipeline_setting(pipeline):
+    from eventwire.extraction.pipeline import Pipeline
+
+    wide = Pipeline(background_days=400, catalogue=pipeline.catalogue, geoparse=False)
+    wide._nlp = pipeline.nlp  # the same loaded model
+    text = "Gunmen killed five villagers in the district in January 2019."
+    assert {e.modality for e in wide.extract(text, published="2020-01-20") if e.event_type} == {"asserted"}
+    assert wide._settings()["background_days"] == 400

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import click
 
-from eventwire.records import Article, ArticleResult, parse_published
+from eventwire.records import BACKGROUND_DAYS, Article, ArticleResult, parse_published
 from eventwire.sources.read import InputError, read_paths
 
 
@@ -44,6 +44,12 @@ def _pipeline(model: str | None, workers: int, **options):
     except Exception as exc:  # noqa: BLE001
         _fail(str(exc))
     return pipeline
+
+
+_BACKGROUND_OPTION = click.option(
+    "--background-days", type=click.IntRange(0), default=BACKGROUND_DAYS, show_default=True,
+    help="An event dated (or named by its year) more than this many days before publication is background: "
+         "recalled, not reported, and not counted.")
 
 
 class _Run:
@@ -90,14 +96,15 @@ def cli() -> None:
               help="Output format; table on a terminal, jsonl otherwise.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--model", default=None, help="spaCy model name (default: $EVENTWIRE_SPACY_MODEL or the bundled one).")
-@click.option("--all", "show_all", is_flag=True, help="Table/CSV: also show future, hypothetical, negated events.")
-def extract(files, published, fmt, workers, model, show_all):
+@click.option("--all", "show_all", is_flag=True, help="Table/CSV: also show future, hypothetical, negated and background events.")
+@_BACKGROUND_OPTION
+def extract(files, published, fmt, workers, model, show_all, background_days):
     """Extract events from articles: FILE.txt is one article, FILE.jsonl many, - (default) reads stdin."""
     from eventwire import report
 
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "jsonl"
-    run = _Run(files, published, model, workers)
+    run = _Run(files, published, model, workers, background_days=background_days)
     results: list[ArticleResult] = []
     out = sys.stdout
     writer = None
@@ -195,7 +202,8 @@ def _event_filters(f):
         click.option("--actor", help="Events with this actor on either side (or among the allies); part of a name is enough."),
         click.option("--type", "event_type", help="ACLED event or sub-event type, or PLOVER code (Battles, Air/drone strike, ASSAULT)."),
         click.option("--min-fatalities", type=click.IntRange(0), default=None, help="At least this many reported deaths."),
-        click.option("--all", "show_all", is_flag=True, help="Also planned, hypothetical, denied and reviewer-rejected events."),
+        click.option("--all", "show_all", is_flag=True,
+                     help="Also planned, hypothetical, denied, background and reviewer-rejected events."),
         click.option("--limit", type=click.IntRange(1), default=None, help="At most this many events."),
     ]
 
@@ -231,7 +239,9 @@ def _event_filters(f):
 @click.option("--no-dedup", is_flag=True, help="Do not re-cluster events after ingesting.")
 @click.option("--model", default=None, help="spaCy model name (default: $EVENTWIRE_SPACY_MODEL or the bundled one).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def ingest_command(targets, db, workers, published, allow_private, timeout, max_bytes, error_log, no_dedup, model, quiet):
+@_BACKGROUND_OPTION
+def ingest_command(targets, db, workers, published, allow_private, timeout, max_bytes, error_log, no_dedup, model, quiet,
+                   background_days):
     """Read articles into the event store: text, JSONL, CSV and HTML files, RSS/Atom feeds, folders
     (recursively) and http(s) URLs. Articles already stored (same URL or same text) are skipped, so an
     interrupted run can simply be started again."""
@@ -244,7 +254,7 @@ def ingest_command(targets, db, workers, published, allow_private, timeout, max_
     if len(missing) == len(targets):
         _fail(f"{missing[0]}: no such file, folder or URL")
     store = _open_store(db)
-    pipeline = _pipeline(model, workers)
+    pipeline = _pipeline(model, workers, background_days=background_days)
     log = ErrorLog(error_log)
     with Fetcher(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes) as fetcher, \
             IngestProgress(quiet) as progress:

@@ -22,6 +22,10 @@ from eventwire.taxonomy import (  # noqa: F401
     PLOVER_EVENTS,
 )
 
+# Modality `background`: an event the article dates (or names by its year) more than this many days before its
+# publication is one it recalls, not one of its reporting period (the default of Pipeline(background_days=...))
+BACKGROUND_DAYS = 30
+
 
 # ---------------------------------------------------------------------------------------------------------
 # The field list, read from the dataclasses: every other layout (Spark and Parquet schemas, the store's

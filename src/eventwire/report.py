@@ -62,7 +62,7 @@ def print_events_table(results: list[ArticleResult], show_all: bool) -> None:
                           "" if ev.fatalities is None else str(ev.fatalities), ev.modality)
     console.print(table)
     console.print(f"{n} events from {len(results)} articles"
-                  + ("" if show_all else " (asserted only; --all shows planned, hypothetical and denied ones)"))
+                  + ("" if show_all else " (asserted only; --all shows planned, hypothetical, denied and background ones)"))
 
 
 def print_places_table(rows) -> None:

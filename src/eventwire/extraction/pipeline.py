@@ -18,7 +18,7 @@ from eventwire import records
 from eventwire.batches import batched
 from eventwire.extraction import actors, assemble, casualties, dates, events, nlp, places
 from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
-from eventwire.records import Article, ArticleResult, Event
+from eventwire.records import BACKGROUND_DAYS, Article, ArticleResult, Event
 from eventwire.sources.language import text_problem
 
 BATCH_SIZE = 64
@@ -40,16 +40,21 @@ class Pipeline:
 
     The Pipeline owns every resource its stages use: the language data, the actor catalogue, the gazetteer and
     the stage objects built from them. Nothing is shared through module globals, so two Pipelines with
-    different catalogues (or languages) live side by side in one process."""
+    different catalogues (or languages) live side by side in one process.
+
+    `background_days`: an event dated (or named by its year) more than this many days before the article's
+    publication date gets modality `background` (recalled, not reported)."""
 
     def __init__(self, model: str | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
                  geoparse: bool = True, events: bool = True, *, language: str | LanguageData = DEFAULT_LANGUAGE,
-                 catalogue: actors.Catalogue | None = None, gazetteer: Any = None):
+                 catalogue: actors.Catalogue | None = None, gazetteer: Any = None,
+                 background_days: int = BACKGROUND_DAYS):
         self.model = nlp.model_name(model)
         self.workers = max(1, int(workers or 1))
         self.batch_size = batch_size
         self.geoparse = geoparse
         self.events = events  # False: places only (`eventwire geoparse`), the event stages are skipped
+        self.background_days = int(background_days)
         self.language = language if isinstance(language, LanguageData) else LanguageData(language)
         self._catalogue = catalogue
         self._gazetteer = gazetteer
@@ -149,8 +154,14 @@ class Pipeline:
             when = self.date_finder.event_date(date_mentions, cand, article.published)
             dead = self.fatality_counter.find(cand.sentence, cand.trigger)
             ev = assemble.build_event(article, cand, location, when, dead, self.catalogue, doc_country=doc_country)
-            if cand.antecedent is not None and id(cand.antecedent) in built:
+            recalled = cand.modality == "asserted" and self.date_finder.recalled(
+                when, article.published, self.background_days)
+            if recalled:
+                ev.modality = "background"  # "the 2008 Mumbai attacks", "since the massacre in March"
+            elif cand.antecedent is not None and id(cand.antecedent) in built:
                 first = built[id(cand.antecedent)]
+                if first.modality == "background" and ev.date_text is None:
+                    ev.modality = "background"  # "the attack" after "the 2016 attack on the market"
                 ev.same_as = first.same_as or first.event_id
                 if ev.date_text is None:  # "the attack" happened when the event it names did
                     ev.date, ev.date_precision, ev.date_text = first.date, first.date_precision, first.date_text
@@ -162,7 +173,8 @@ class Pipeline:
     def _settings(self) -> dict[str, Any]:
         """What a worker process needs to build the same Pipeline (resources given explicitly go along)."""
         return dict(model=self.model, batch_size=self.batch_size, geoparse=self.geoparse, events=self.events,
-                    language=self.language, catalogue=self._catalogue, gazetteer=self._gazetteer)
+                    language=self.language, catalogue=self._catalogue, gazetteer=self._gazetteer,
+                    background_days=self.background_days)
 
     def _pipe_parallel(self, articles: Iterable[Any]) -> Iterator[ArticleResult]:
         ctx = mp.get_context("fork" if os.name == "posix" else "spawn")

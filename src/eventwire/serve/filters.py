@@ -27,7 +27,7 @@ def event_filters(
                     Query(max_length=64, description="ACLED event or sub-event type, or PLOVER code.")] = None,
     sub_type: Annotated[str | None, Query(max_length=64, description="ACLED sub-event type.")] = None,
     min_fatalities: Annotated[int | None, Query(ge=0, le=10_000_000)] = None,
-    modality: Annotated[str, Query(description="asserted (default), future, hypothetical, negated, or all.")
+    modality: Annotated[str, Query(description="asserted (default), future, hypothetical, negated, background, or all.")
                         ] = "asserted",
     q: Annotated[str | None, Query(max_length=200, description="Words that must all appear in the evidence.")] = None,
     review: Annotated[str, Query(description="active (default), rejected, or all.")] = "active",

@@ -59,7 +59,7 @@ class ArticleIn(Body):
 class ExtractIn(Body):
     text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS)
     published: dt.date | None = None
-    all: bool = Field(False, description="Also planned, hypothetical and negated events.")
+    all: bool = Field(False, description="Also planned, hypothetical, negated and background events.")
 
 
 class LocationEdit(Body):

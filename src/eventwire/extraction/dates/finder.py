@@ -5,13 +5,16 @@ publication date.
   * when the text gives no date the event gets the publication date with precision "week" (news is about the
     last few days; ACLED's time precision 2), and `text` None;
   * an asserted event never gets a date after the publication date.
+
+`recalled` tells an event the article only recalls (modality `background`): its own date, or the year that names
+it ("the 2008 Mumbai attacks"), lies more than a window of days before publication.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from eventwire.extraction.dates.mentions import DateMention, MentionFinder
 from eventwire.extraction.dates.resolve import Resolved, Resolver, safe_date
@@ -24,6 +27,7 @@ class EventDate:
     date: str | None  # YYYY-MM-DD
     precision: str  # day | week | month | year
     text: str | None  # the words it came from; None when defaulted to the publication date
+    own: bool = field(default=False, compare=False)  # read in the event's own sentence (not inherited from the paragraph or the lead)
 
 
 class DateFinder:
@@ -51,9 +55,7 @@ class DateFinder:
             self._last_doc = (doc, doc.text)
         return self._last_doc[1]
 
-    def event_date(self, mentions: list[DateMention], cand, published: dt.date | None) -> EventDate:
-        """The date of the event `cand`: the best date in its sentence, else the nearest earlier one in its
-        paragraph, else the publication date at week precision, else None."""
+    def _mention_date(self, mentions: list[DateMention], cand, published: dt.date | None) -> EventDate:
         published = _as_date(published)
         allow_future = getattr(cand, "modality", "asserted") == "future"
         usable = [m for m in mentions if not m.bound and not m.dateline and (allow_future or not _after(m, published))]
@@ -63,9 +65,9 @@ class DateFinder:
         if in_sentence:
             if allow_future:  # a planned event: its own future date first, a weekday or month read forwards
                 best = min(in_sentence, key=lambda m: (0 if m.future else 1,) + self._rank(m, cand))
-                return _from_mention(self._read_forwards(best, published))
+                return _from_mention(self._read_forwards(best, published), own=True)
             best = min(in_sentence, key=lambda m: self._rank(m, cand))
-            return _from_mention(best)
+            return _from_mention(best, own=self._own_date(best, cand))
         text = self._doc_text(sent.doc)
         para_start = _paragraph_start(text, s_start)
         earlier = [m for m in usable if para_start <= m.start < s_start]
@@ -77,6 +79,31 @@ class DateFinder:
         if published is not None:
             return EventDate(published.isoformat(), "week", None)
         return EventDate(None, "week", None)
+
+    def event_date(self, mentions: list[DateMention], cand, published: dt.date | None) -> EventDate:
+        """The date of the event `cand`: the year that names it ("the 2008 Mumbai attacks"), else the best date
+        in its sentence, else the nearest earlier one in its paragraph, else the publication date at week
+        precision, else None."""
+        found = self._mention_date(mentions, cand, published)
+        year = named_year(cand.trigger) if cand.trigger is not None else None
+        if year is None or (published is not None and year > _as_date(published).year):
+            return found
+        if found.date is not None and int(found.date[:4]) == year:
+            return found  # "the 2015 bombing ... on 17 August": the text's own date is more precise
+        return EventDate(dt.date(year, 7, 1).isoformat(), "year", str(year), own=True)
+
+    @staticmethod
+    def recalled(when: EventDate | None, published, window_days: int) -> bool:
+        """The event is one the article recalls from well before its reporting period: its own date (in its
+        sentence, or the year in its name) ends more than `window_days` before publication. Without a publication
+        date nothing is background."""
+        published = _as_date(published)
+        if published is None or when is None or not when.own or when.date is None:
+            return False
+        day = dt.date.fromisoformat(when.date)
+        if _read_back_a_year(when, day, published):
+            return False
+        return (published - period_end(day, when.precision)).days > window_days
 
     def _read_forwards(self, m: DateMention, published: dt.date | None) -> DateMention:
         """"Talks will resume on Monday": for a planned event a bare weekday is the next one, and a month or day
@@ -92,6 +119,22 @@ class DateFinder:
             return m
         return DateMention(m.start, m.end, m.text, d, m.precision, future=True, bound=m.bound, dateline=m.dateline)
 
+    def _own_date(self, m: DateMention, cand) -> bool:
+        """The date clearly belongs to the event: attached to the clause of the trigger and of every other verb
+        trigger of the event, on the trigger's line (a sentence may run over several headlines)."""
+        lo, hi = sorted((m.start, cand.trigger_char))
+        if "\n" in self._doc_text(cand.sentence.doc)[lo:hi]:
+            return False
+        verbs = [t for t in getattr(cand, "triggers", ()) if t.pos_ == "VERB"]
+        return all(self._attached(m, t, cand.sentence.doc) for t in [cand.trigger, *verbs])
+
+    def _attached(self, m: DateMention, trigger, doc) -> bool:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or trigger is None:
+            return False
+        gov = _governor(span.root, trigger)
+        return gov.i in (trigger.i, _governor(trigger, trigger).i) or any(t.i == trigger.i for t in span.root.ancestors)
+
     def _rank(self, m: DateMention, cand) -> tuple:
         """Attached to the trigger's clause first; then not governed by a speech verb; then nearest the trigger."""
         doc = cand.sentence.doc
@@ -100,10 +143,8 @@ class DateFinder:
         distance = abs(m.start - cand.trigger_char)
         if span is None or trigger is None:
             return (1, 1, distance)
-        root = span.root
-        gov = _governor(root, trigger)
-        trig_gov = _governor(trigger, trigger)
-        attached = gov.i in (trigger.i, trig_gov.i) or any(t.i == trigger.i for t in root.ancestors)
+        gov = _governor(span.root, trigger)
+        attached = self._attached(m, trigger, doc)
         speech = gov.lemma_.lower() in self.words.speech_verbs and not attached
         return (0 if attached else 1, 1 if speech else 0, distance)
 
@@ -145,8 +186,48 @@ def _after(m: DateMention, published: dt.date | None) -> bool:
     return m.future or (published is not None and m.date > published)
 
 
-def _from_mention(m: DateMention) -> EventDate:
-    return EventDate(m.date.isoformat(), m.precision, m.text)
+def _from_mention(m: DateMention, own: bool = False) -> EventDate:
+    return EventDate(m.date.isoformat(), m.precision, m.text, own=own)
+
+
+def _read_back_a_year(when: EventDate, day: dt.date, published: dt.date) -> bool:
+    """"On March 21" in a report of March 2: a day or month without a year that falls just after publication is
+    read as last year's, but is as likely a later development told in the same text; not a sure background."""
+    if when.precision not in ("day", "month") or re.search(r"\b(?:19|20)\d\d\b", when.text or ""):
+        return False
+    this_year = safe_date(published.year, day.month, day.day)
+    return day.year < published.year and this_year is not None and 0 < (this_year - published).days <= 60
+
+
+def period_end(day: dt.date, precision: str | None) -> dt.date:
+    """The last day a date of this precision may mean: "in March" may be the 31st, "in 2019" December 31."""
+    if precision == "year":
+        return dt.date(day.year, 12, 31)
+    if precision == "month":
+        nxt = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    if precision == "week":
+        return day + dt.timedelta(days=3)
+    return day
+
+
+_YEAR_WORD_RE = re.compile(r"(?:19|20)\d\d")
+_YEAR_NAME_DEPS = frozenset({"compound", "nummod", "amod", "npadvmod", "nmod"})
+
+
+def named_year(trigger) -> int | None:
+    """The year in the name of the event a trigger noun names: "the 2008 Mumbai attacks", "the 2016 offensive";
+    not a count ("2008 attacks were recorded": a number before a plural with no "the" or name between)."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for child in trigger.children:
+        if child.i > trigger.i or child.dep_ not in _YEAR_NAME_DEPS or not _YEAR_WORD_RE.fullmatch(child.text):
+            continue
+        named = any(c.dep_ in ("det", "poss") for c in trigger.children) or trigger.tag_ != "NNS" or any(
+            t.pos_ == "PROPN" for t in trigger.doc[child.i + 1:trigger.i])
+        if named:
+            return int(child.text)
+    return None
 
 
 def _paragraph_start(text: str, pos: int) -> int:

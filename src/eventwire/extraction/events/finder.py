@@ -70,6 +70,10 @@ class EventFinder:
                         speech = speech_act(lex, cand)
                         if speech is not None:
                             out.append(speech)
+        links = self.modality.link_spans(doc.text)
+        for cand in out:
+            if cand.modality == "asserted" and any(s <= cand.trigger.idx < e for s, e in links):
+                cand.modality = "background"  # "See also: 2014 airfield bombing": another story
         out = merge_references(out)
         attribute_claims(doc, out, context)
         return out

@@ -1,7 +1,11 @@
-"""Modality: did the event happen (asserted), or is it planned (future), conditional or averted
-(hypothetical), or denied (negated)? The cue words are data (lang/<code>/events/modality.yaml)."""
+"""Modality: did the event happen (asserted), or is it planned or intended (future), conditional, obliged,
+alleged, asked about or averted (hypothetical), denied (negated), or only recalled as the reason of what is
+reported or listed as another story (background)? The cue words are data (lang/<code>/events/modality.yaml);
+dates that put an event well before publication make it background too (dates.DateFinder.recalled)."""
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Token
 
@@ -25,59 +29,101 @@ class ModalityClassifier:
     def __init__(self, language: LanguageData):
         self.cues = language.memo("events.modality", lambda: read_cues(language))
         self.reporting_verbs: frozenset = self.cues["asserted"]["reporting_verbs"]
+        links = "|".join(re.escape(w) for w in sorted(self.cues["background"]["link_lines"], key=len, reverse=True))
+        # "==See also==" (a heading: the rest of the page lists other stories), "Read more: ..." (one line)
+        self._link_heading_re = re.compile(rf"(?im)^[\s=#*]*(?:{links})[\s=#*:]*$")
+        self._link_line_re = re.compile(rf"(?im)^[\s*]*(?:{links})\s*:.*$")
 
     def classify(self, trigger: Token) -> str:
         return classify(trigger, self.cues)
+
+    def link_spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of the text that point to other stories: after a "See also" heading, "Read more:"
+        lines. Events there are background, not this article's."""
+        spans = [(m.start(), m.end()) for m in self._link_line_re.finditer(text)]
+        heading = self._link_heading_re.search(text)
+        if heading is not None:
+            spans.append((heading.start(), len(text)))
+        return spans
 
 
 def _aux_words(tok: Token) -> list[Token]:
     return [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark", "amod", "det")]
 
 
-def _own_cue(tok: Token, c: dict) -> str | None:
-    """Cues attached directly to one token (its auxiliaries, negation, modifiers)."""
+def _own_cue(tok: Token, c: dict, trigger: Token | None = None) -> str | None:
+    """Cues attached directly to one token (its auxiliaries, negation, modifiers) on the way up from `trigger`."""
     for ch in _aux_words(tok):
         w = ch.lower_
         lemma = ch.lemma_.lower()
         negation = ch.dep_ == "neg" or (w in c["negated"]["negations"] and ch.dep_ in ("neg", "det", "advmod"))
+        if negation and ch.dep_ == "det" and tok.pos_ in ("NOUN", "PROPN") and trigger is not None and tok.i != trigger.i:
+            # "no sign of fighting" denies the fighting; "no claim of responsibility for the attack" does not
+            negation = tok.lemma_.lower() in c["negated"]["existence_nouns"]
         if negation and not (w == "no" and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_ in {"one", "body"}):
             return "negated"
         if ch.dep_ in ("aux", "auxpass"):
             if w in c["future"]["auxiliaries"] or lemma in c["future"]["auxiliaries"]:
                 return "future"
             if w in c["hypothetical"]["auxiliaries"]:
-                if w == "would" and _reported_future(tok, c["asserted"]["reporting_verbs"]):
-                    return "future"  # "the army said it would launch an operation": future seen from the past
+                if w == "would" and _reported_future(tok, c["asserted"]["reporting_verbs"], c["future"]["promise_verbs"]):
+                    return "future"  # "the army said it would launch an operation", "assured he would arrest them"
                 return "hypothetical"
         if ch.dep_ == "mark" and w in c["hypothetical"]["markers"]:
             return "hypothetical"
         if ch.dep_ in ("amod", "advmod") and w in c["future"]["noun_modifiers"] and tok.pos_ == "NOUN":
             return "future"
+        if ch.dep_ == "amod" and tok.pos_ == "NOUN" and (w in c["background"]["noun_modifiers"] or (
+                w in c["background"]["plural_noun_modifiers"] and tok.tag_ == "NNS")):
+            return "background"  # "previous attacks on the base", "earlier agreements"
     # "going to attack": go (aux-like) + xcomp
     return None
 
 
 def classify(trigger: Token, c: dict) -> str:
-    """The modality of the event named by `trigger`, walking up the tree to the sentence root."""
+    """The modality of the event named by `trigger`: the cues up its tree, then whether its sentence asks."""
+    found = _governed(trigger, c)
+    if found == "asserted" and trigger.pos_ == "VERB" and any(
+            s.dep_ == "nsubj" and s.pos_ == "NOUN" and _own_cue(s, c) == "background" for s in trigger.children):
+        return "background"  # "previous attacks killed dozens": the killing is part of the earlier event
+    if found == "asserted" and trigger.sent.text.rstrip(' "\'\u201d\u2019)').endswith(
+            tuple(c["hypothetical"]["question_marks"])):
+        return "hypothetical"  # "Did the army shell the village?"
+    return found
+
+
+def _governed(trigger: Token, c: dict) -> str:
+    """The modality the words governing `trigger` give it, walking up the tree to the sentence root."""
     reporting = c["asserted"]["reporting_verbs"]
-    tok = trigger
+    background = c["background"]
+    is_noun = trigger.pos_ in ("NOUN", "PROPN")
+    tok = below = trigger
     first = True
     steps = 0
     while steps < 8:
         steps += 1
-        cue = _own_cue(tok, c)
+        cue = _own_cue(tok, c, trigger)
         if cue:
             return cue
+        if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in c["negated"]["prepositions"]:
+            return "negated"  # "entered the town without firing a shot"
         if tok.pos_ == "NOUN" and not first:
             lemma = tok.lemma_.lower()
+            reason = lemma in background["reason_nouns"] and tok.dep_ == "pobj" and _reacting(tok.head.head, background)
+            if is_noun and _complement(trigger, below) and (reason or lemma in background["reaction_nouns"]):
+                return "background"  # "sanctions in response to its chemical attack": the reason, told before
             if lemma in c["future"]["governing_nouns"]:
                 return "future"
             if lemma in c["hypothetical"]["governing_nouns"]:
                 return "hypothetical"
+        if tok.pos_ == "ADJ" and not first and tok.lower_ in c["future"]["governing_adjectives"]:
+            return "future"  # "ready to attack", "remain committed to supporting"
             if lemma in c["negated"]["governing_nouns"]:
                 return "negated"
         if not first and tok.pos_ in ("VERB", "AUX"):
             lemma = tok.lemma_.lower()
+            if is_noun and lemma in background["reaction_verbs"] and _complement(trigger, below):
+                return "background"  # "diplomats were expelled after a nerve agent attack"
             if lemma in reporting:
                 return "asserted"  # "X said it killed": the killing is what is reported, as a fact
             if lemma in c["negated"]["governing_verbs"]:
@@ -86,7 +132,8 @@ def classify(trigger: Token, c: dict) -> str:
                 return "hypothetical"  # "X accused the army of bombing a school": alleged, not established
             if lemma in c["hypothetical"]["governing_verbs"]:
                 return "hypothetical"
-            if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(trigger, tok):
+            if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(
+                    trigger, tok, c["future"]["purpose_markers"]):
                 return "future"
         head = tok.head
         if head.i == tok.i:
@@ -95,8 +142,24 @@ def classify(trigger: Token, c: dict) -> str:
         if tok.dep_ in ("relcl",):
             break
         first = False
-        tok = head
+        below, tok = tok, head
     return "asserted"
+
+
+def _reacting(head: Token, background: dict) -> bool:
+    """The clause a reason phrase hangs from takes a punitive or diplomatic step: "expelled ...", "announced
+    sanctions ... in response to" (an attack "in retaliation for" another attack is two events of the story)."""
+    return head.lemma_.lower() in background["reaction_verbs"] or any(
+        c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lemma_.lower() in background["reaction_nouns"] for c in head.children)
+
+
+def _complement(trigger: Token, prep: Token) -> bool:
+    """The trigger noun (or the noun it modifies: "nerve agent attack") is the object of the preposition right
+    below the word it is checked against: "(in response) to its attack", "(expelled) after the attack"."""
+    node = trigger
+    while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
+        node = node.head
+    return prep.dep_ == "prep" and node.head.i == prep.i
 
 
 def _is_complement_of(trigger: Token, governor: Token) -> bool:
@@ -109,14 +172,13 @@ def _is_complement_of(trigger: Token, governor: Token) -> bool:
     return False
 
 
-def _reported_future(tok: Token, reporting: frozenset) -> bool:
+def _reported_future(tok: Token, reporting: frozenset, promises: frozenset) -> bool:
     """A "would" clause that is the content of a past reporting verb and has no condition attached."""
     node = tok
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
             return False
-        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in reporting | {"warn", "vow", "pledge",
-                                                                                      "promise"}:
+        if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in reporting | promises:
             return not any(c.lower_ in ("if", "unless") for c in node.head.subtree)
         if node.head.i == node.i:
             break
@@ -124,12 +186,14 @@ def _reported_future(tok: Token, reporting: frozenset) -> bool:
     return False
 
 
-def _is_infinitival_or_object(trigger: Token, governor: Token) -> bool:
+def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: frozenset) -> bool:
     """'plans to attack', 'prepared an offensive', 'threatened an assault': the trigger is what is intended,
-    not something that already happened ('agreed ... after the attack' is not)."""
+    not something that already happened ('agreed ... after the attack' is not). A purpose is as real as the act
+    it serves: 'tried to plant a bomb to target soldiers' is an attempt, and so is the targeting."""
     node = trigger
     while node.head.i != node.i and node.head.i != governor.i:
-        if node.dep_ in ("advcl", "prep", "pobj") and node.head.pos_ == "VERB":
+        purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ in purpose_markers for c in node.children)
+        if node.dep_ in ("advcl", "prep", "pobj") and node.head.pos_ == "VERB" and not purpose:
             return False
         node = node.head
     return node.dep_ in ("xcomp", "dobj", "ccomp", "attr", "oprd", "acomp", "nsubj", "pobj", "advcl")
