@@ -214,6 +214,8 @@ class _Count:
 
 def value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | None:
     """The number of people one victim token stands for."""
+    if _negated(victim):
+        return _Count(0, {t.i for t in victim.subtree if t.i <= victim.i})  # "not a single person", "not one"
     if lemma(victim) in _TALLY_NOUNS:
         return _tally_value(victim, phrases_by_token, lex, anchor)
     ph = phrases_by_token.get(victim.i)
@@ -239,6 +241,12 @@ def value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | N
         if _one_person(victim, lex):
             return _Count(1, {victim.i} | {c.i for c in victim.children if c.dep_ in ("det", "amod", "compound")})
     return None
+
+
+def _negated(victim) -> bool:
+    """"Not a single person was killed", "not one soldier died": the people counted are none."""
+    quantity = [victim] + [c for c in victim.children if c.dep_ == "nummod"]
+    return any(c.dep_ == "neg" for q in quantity for c in q.children)
 
 
 def _one_person(victim, lex: Lexicon) -> bool:
