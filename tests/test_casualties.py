@@ -431,3 +431,28 @@ def test_a_main_event_keeps_its_own_count(pipeline):
 def test_an_attack_with_no_one_killed_stays_an_event(pipeline):
     events = _asserted(pipeline, "Militants attacked an army post near the border; no one was killed.")
     assert events and events[0].fatalities == 0
+
+
+def test_a_conflicting_later_figure_keeps_the_lower_count(pipeline):
+    events = _asserted(pipeline, "Five people were killed when two bombs exploded outside a police station. "
+                                 "Unconfirmed reports put the death toll at 9.")
+    assert events[0].fatalities == 5
+
+
+def test_a_rising_toll_replaces_the_count(nlp, counter):
+    found = counter.find(nlp("The death toll climbed to 14 overnight.")[:])
+    assert (found.count, found.tally, found.rising) == (14, True, True)
+
+
+@pytest.mark.parametrize("expected, text", [
+    # harm told after the death word belongs to the people after it
+    (4, "A mine killed at least 4 soldiers and another 11 were injured."),
+    (20, "The bombings left a total of twenty people dead and 55 wounded."),
+    # the object of "shot dead" died, not its subject
+    (1, "A gunman shot dead a bank guard and critically injured his son."),
+    (8, "A guard shot dead at least eight fellow officers at the camp."),
+    # "left ... dead" counts the dead, not what left them
+    (10, "Two blasts left at least 10 dead including 9 soldiers in the city."),
+])
+def test_who_the_death_word_counts(count, expected, text):
+    assert count(text) == expected

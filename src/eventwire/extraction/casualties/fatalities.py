@@ -28,6 +28,7 @@ class Fatalities:
     start: int  # char offsets in the document text
     end: int
     tally: bool = False  # read off a running count ("the toll rose to 12"): an update of an event told before
+    rising: bool = False  # the tally's verb says it grew ("rose to 12", not "reports put it at 20")
 
 
 @dataclass
@@ -221,17 +222,17 @@ def _fallback(sent, phrases: list[NumberPhrase], lex: Lexicon) -> _AnchorCount |
     return None
 
 
-def _is_tally(doc, tokens: set, lex: Lexicon) -> bool:
-    """The count is a running count that a verb sets: "the death toll rose to 12", "bringing the toll to 30", "the
-    number of dead reached 27" (not "a total of 30 people were killed", the event's own count)."""
+def _tally_setter(doc, tokens: set, lex: Lexicon):
+    """The verb that sets a running count: "the death toll rose to 12", "bringing the toll to 30", "the number
+    of dead reached 27" (None for "a total of 30 people were killed", the event's own count)."""
     for i in tokens:
         tok = doc[i]
         if tok.head.lower_ == "of":
             tok = tok.head.head  # "the number of dead"
         if lemma(tok) in lex.tally_nouns and (lemma(tok.head) in lex.toll_verbs
                                               or lemma(tok.head) in lex.tally_setting_verbs):
-            return True
-    return False
+            return tok.head
+    return None
 
 
 _NOBODY = frozenset({"nobody", "none", "no-one"})
@@ -314,8 +315,9 @@ class FatalityCounter:
             return _zero(sentence, facts.candidates, lex)
         doc = sentence.doc
         span = doc[min(best.tokens):max(best.tokens) + 1]
-        return Fatalities(best.value, span.text, span.start_char, span.end_char,
-                          tally=_is_tally(doc, best.tokens | {best.anchor.i}, lex))
+        setter = _tally_setter(doc, best.tokens | {best.anchor.i}, lex)
+        return Fatalities(best.value, span.text, span.start_char, span.end_char, tally=setter is not None,
+                          rising=setter is not None and lemma(setter) in lex.rising_toll_verbs)
 
     def running_total(self, sentence) -> bool:
         """The sentence's only death reports are running totals ("the war has killed 300,000", "300 people have

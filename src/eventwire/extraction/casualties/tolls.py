@@ -57,7 +57,7 @@ def settle_main_toll(events: list, bare_reports: set[int], updates: list[DeathRe
     later = [u for u in updates if u.order > main_at]
     if later:
         for ev in mains:
-            _set_toll(ev, later[-1].dead.count, later[-1].dead.text)
+            _update_toll(ev, later[-1].dead)
         return
     if any(ev.fatalities is not None for ev in mains):
         return
@@ -69,6 +69,12 @@ def settle_main_toll(events: list, bare_reports: set[int], updates: list[DeathRe
 
 def _set_toll(ev, count: int, text: str | None) -> None:
     ev.fatalities, ev.fatalities_text = count, text
+
+
+def _update_toll(ev, dead: Fatalities) -> None:
+    """A toll that rose replaces the count; another figure conflicts with it, and the lower stands."""
+    if dead.rising or ev.fatalities is None or dead.count < ev.fatalities:
+        _set_toll(ev, dead.count, dead.text)
 
 
 def _violent(ev) -> bool:
