@@ -456,3 +456,16 @@ def test_a_rising_toll_replaces_the_count(nlp, counter):
 ])
 def test_who_the_death_word_counts(count, expected, text):
     assert count(text) == expected
+
+
+@pytest.mark.parametrize("expected, text", [
+    # the dead and the hurt counted together: at least one died
+    (1, "Six soldiers were killed and wounded when a bomb went off near the road."),
+    (1, "Six people were either killed or wounded in a blast near the market."),
+    # each harm with its own people
+    (5, "Gunmen killed 5 people and wounded 20 in the market."),
+    (5, "Five people were killed and 20 wounded in the blast."),
+    (3, "Three villagers were kidnapped and killed by the gang."),
+])
+def test_killed_and_wounded_together(count, expected, text):
+    assert count(text) == expected

@@ -114,6 +114,8 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
                 tokens |= cnt.tokens
                 found = True
                 via_subject = via_subject or v.dep_ in ("nsubj", "nsubjpass")
+        if found and total > 1 and _split_unknown(anchor, lex):
+            total = 1  # "six soldiers were killed and wounded": at least one died, how many more is not told
         if found:
             tokens |= {c.i for c in anchor.children if c.dep_ == "compound"}  # "death toll"
             tokens |= {t.i for c in anchor.children if c.lower_ in ("dead", "alive", "down")
@@ -127,6 +129,17 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
                 tokens.add(first - 1)  # "a total of 30"
             results.append(_AnchorCount(anchor, total, tokens, via_subject))
     return _merge_overlapping(results)
+
+
+def _split_unknown(anchor, lex: Lexicon) -> bool:
+    """The same people "were killed and wounded" / "killed or injured": a harm verb right after the death verb,
+    with no people of its own, so the count is of the dead and the hurt together."""
+    doc = anchor.doc
+    if anchor.i + 2 >= len(doc) or doc[anchor.i + 1].dep_ != "cc":
+        return False
+    harm = doc[anchor.i + 2]
+    return harm.dep_ == "conj" and harm.head.i == anchor.i and lemma(harm) in lex.other_harm \
+        and not any(g.dep_ not in ("prep", "punct", "advcl", "cc") for g in harm.children)
 
 
 def _merge_overlapping(counts: list[_AnchorCount]) -> list[_AnchorCount]:
