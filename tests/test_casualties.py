@@ -469,3 +469,18 @@ def test_who_the_death_word_counts(count, expected, text):
 ])
 def test_killed_and_wounded_together(count, expected, text):
     assert count(text) == expected
+
+
+def test_a_later_death_of_the_wounded_adds_to_the_main_event(pipeline):
+    events = _asserted(pipeline, "Eleven people were killed in a bomb attack on a convoy near the capital. A "
+                                 "diplomat later succumbed to his wounds.")
+    assert events[0].fatalities == 12
+
+
+@pytest.mark.parametrize("text, of_wounds", [
+    ("One of the wounded died in hospital two days later.", True),
+    ("A fourth victim died of his injuries on Monday.", True),
+    ("Two people died in the attack.", False),
+])
+def test_deaths_of_the_wounded_are_marked(nlp, counter, text, of_wounds):
+    assert counter.find(nlp(text)[:]).of_wounds is of_wounds

@@ -166,7 +166,9 @@ class Pipeline:
                 ev.location = ev.location if ev.location and ev.location.precision == 1 else first.location
             built[id(cand)] = ev
             out.append(ev)
-        casualties.settle_main_toll(out, bare_reports, updates)
+        busy = {ev.evidence.start for i, ev in enumerate(out) if i not in bare_reports}
+        wounded_dead = casualties.deaths_of_the_wounded(doc, self.fatality_counter, busy)
+        casualties.settle_main_toll(out, bare_reports, updates, wounded_dead)
         return place_mentions, self.event_finder.drop_duplicates(out)
 
     def _settings(self) -> dict[str, Any]:

@@ -24,11 +24,12 @@ from eventwire.extraction.casualties.lexicon import DATA_FILE, Lexicon, load_lex
 from eventwire.extraction.casualties.numbers import NumberPhrase, number_phrases
 from eventwire.extraction.casualties.tolls import (
     DeathReport,
+    deaths_of_the_wounded,
     main_event_at,
     reports_deaths_only,
     settle_main_toll,
     told_elsewhere,
 )
 
-__all__ = ["DATA_FILE", "DeathReport", "Fatalities", "FatalityCounter", "Lexicon", "NumberPhrase", "load_lexicon",
+__all__ = ["DATA_FILE", "DeathReport", "deaths_of_the_wounded", "Fatalities", "FatalityCounter", "Lexicon", "NumberPhrase", "load_lexicon",
            "main_event_at", "number_phrases", "reports_deaths_only", "settle_main_toll", "told_elsewhere"]

@@ -29,6 +29,7 @@ class Fatalities:
     end: int
     tally: bool = False  # read off a running count ("the toll rose to 12"): an update of an event told before
     rising: bool = False  # the tally's verb says it grew ("rose to 12", not "reports put it at 20")
+    of_wounds: bool = False  # someone wounded earlier died ("one of the wounded died", "succumbed to his wounds")
 
 
 @dataclass
@@ -248,6 +249,17 @@ def _tally_setter(doc, tokens: set, lex: Lexicon):
     return None
 
 
+def _died_of_wounds(anchor, lex: Lexicon) -> bool:
+    """"One of the wounded died", "a diplomat succumbed to his wounds", "died of her injuries": a later death of
+    someone an event told before had wounded."""
+    if lemma(anchor) not in lex.wound_death_verbs:
+        return False
+    holders = [c for c in anchor.children if c.dep_ == "prep"]  # "died of his wounds"
+    holders += [p for c in anchor.children if c.dep_ == "nsubj" for p in c.children if p.dep_ == "prep"]  # "one of"
+    return any(g.dep_ == "pobj" and (lemma(g) in lex.other_harm or g.lower_ in lex.other_harm)
+               for p in holders for g in p.children)
+
+
 _NOBODY = frozenset({"nobody", "none", "no-one"})
 
 
@@ -330,7 +342,8 @@ class FatalityCounter:
         span = doc[min(best.tokens):max(best.tokens) + 1]
         setter = _tally_setter(doc, best.tokens | {best.anchor.i}, lex)
         return Fatalities(best.value, span.text, span.start_char, span.end_char, tally=setter is not None,
-                          rising=setter is not None and lemma(setter) in lex.rising_toll_verbs)
+                          rising=setter is not None and lemma(setter) in lex.rising_toll_verbs,
+                          of_wounds=_died_of_wounds(best.anchor, lex))
 
     def running_total(self, sentence) -> bool:
         """The sentence's only death reports are running totals ("the war has killed 300,000", "300 people have

@@ -14,7 +14,7 @@ DATES_FILE = "dates.yaml"
 
 # every list casualties.yaml may (and must) hold; what each does is said in the file
 LISTS = ("death_verbs", "death_nouns", "counted_death_nouns", "of_nouns", "toll_verbs", "tally_nouns",
-         "tally_setting_verbs", "rising_toll_verbs", "life_verbs", "other_harm",
+         "tally_setting_verbs", "rising_toll_verbs", "wound_death_verbs", "life_verbs", "other_harm",
          "zero_nouns", "zero_verbs", "person_nouns", "subset_words", "non_person_nouns", "quantifiers",
          "measure_words", "not_people_entities", "earlier_event_words", "conflict_nouns", "running_total_cues",
          "long_period_words", "death_word_forms",
@@ -31,6 +31,7 @@ class Lexicon:
     tally_nouns: frozenset
     tally_setting_verbs: frozenset
     rising_toll_verbs: frozenset
+    wound_death_verbs: frozenset
     life_verbs: frozenset
     other_harm: frozenset
     zero_nouns: frozenset
@@ -101,6 +102,7 @@ def load_lexicon(language: LanguageData) -> Lexicon:
         "death_verbs": words("death_verbs"), "death_nouns": words("death_nouns"), "of_nouns": words("of_nouns"),
         "toll_verbs": words("toll_verbs"), "tally_nouns": words("tally_nouns"),
         "tally_setting_verbs": words("tally_setting_verbs"), "rising_toll_verbs": words("rising_toll_verbs"),
+        "wound_death_verbs": words("wound_death_verbs"),
         "life_verbs": words("life_verbs"),
         "other_harm": words("other_harm"),
         "zero_nouns": words("zero_nouns"), "zero_verbs": words("zero_verbs"), "vague": numbers["vague"],

@@ -44,11 +44,26 @@ def main_event_at(events: list) -> int | None:
     return next((i for i, ev in enumerate(events) if ev.modality == "asserted" and _violent(ev)), None)
 
 
-def settle_main_toll(events: list, bare_reports: set[int], updates: list[DeathReport]) -> None:
+def deaths_of_the_wounded(doc, counter, busy: set[int]) -> list[Fatalities]:
+    """The later deaths of the wounded ("one of the wounded died in hospital", "succumbed to his wounds") told in
+    sentences that hold no event of another kind (`busy`: the evidence offsets of those events)."""
+    out = []
+    for sent in doc.sents:
+        if any(sent.start_char <= start < sent.end_char for start in busy):
+            continue
+        dead = counter.find(sent)
+        if dead is not None and dead.of_wounds and dead.count:
+            out.append(dead)
+    return out
+
+
+def settle_main_toll(events: list, bare_reports: set[int], updates: list[DeathReport],
+                     wounded_dead: list[Fatalities] = ()) -> None:
     """The main event (the article's first asserted violent event, with the other events of its sentence)
     carries the article's toll: the last toll update told after it ("the toll rose to 12"), or, when it has no
     count of its own, the count of a death-only report in the next event's sentence ("A bomb exploded. Eight
-    people were killed."). `bare_reports` are the positions in `events` of death-only events kept as events."""
+    people were killed."); the wounded who died later add to it ("One of the injured died in hospital.").
+    `bare_reports` are the positions in `events` of death-only events kept as events."""
     main_at = main_event_at(events)
     if main_at is None:
         return
@@ -59,12 +74,15 @@ def settle_main_toll(events: list, bare_reports: set[int], updates: list[DeathRe
         for ev in mains:
             _update_toll(ev, later[-1].dead)
         return
-    if any(ev.fatalities is not None for ev in mains):
-        return
-    nxt = next((i for i in range(main_at + 1, len(events)) if events[i].evidence.start != sentence), None)
-    if nxt in bare_reports and events[nxt].fatalities and events[nxt].modality == "asserted":
-        for ev in mains:
-            _set_toll(ev, events[nxt].fatalities, events[nxt].fatalities_text)
+    if all(ev.fatalities is None for ev in mains):
+        nxt = next((i for i in range(main_at + 1, len(events)) if events[i].evidence.start != sentence), None)
+        if nxt in bare_reports and events[nxt].fatalities and events[nxt].modality == "asserted":
+            for ev in mains:
+                _set_toll(ev, events[nxt].fatalities, events[nxt].fatalities_text)
+    for dead in wounded_dead:
+        if dead.start > events[main_at].evidence.end:
+            for ev in mains:
+                _set_toll(ev, (ev.fatalities or 0) + dead.count, ev.fatalities_text or dead.text)
 
 
 def _set_toll(ev, count: int, text: str | None) -> None:
