@@ -356,3 +356,131 @@ def test_counters_from_different_data_give_different_answers(nlp, counter, tmp_p
     assert counter.find(doc[:]).count == 2
     assert without_behead.find(doc[:]) is None
     assert "behead" not in without_behead.lexicon.death_verbs and "behead" in counter.lexicon.death_verbs
+
+
+# -- tolls: running totals, nobody killed, a later toll for the main event --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "More than 2,000 people have been killed in the region since January.",
+    "At least 300 people have been killed this year in the province.",
+])
+def test_counts_over_a_period_are_running_totals(count, text):
+    assert count(text) is None
+
+
+def test_a_period_toll_beside_a_days_toll(count):
+    assert count("Nine more soldiers died on Friday, bringing this month's dead to 45.") == 9
+
+
+@pytest.mark.parametrize("text", [
+    "Not a single person was killed in the attack.",
+    "Not one soldier died in the ambush.",
+])
+def test_a_negated_victim_counts_zero(count, text):
+    assert count(text) == 0
+
+
+@pytest.mark.parametrize("text, tally", [
+    ("The death toll later rose to 12.", True),
+    ("The number of dead has climbed to 27.", True),
+    ("The explosion brought the death toll to 40.", True),
+    ("A total of 30 people were killed in the two attacks.", False),
+    ("Gunmen killed 8 people at the market.", False),
+])
+def test_a_toll_figure_is_marked_as_a_tally(nlp, counter, text, tally):
+    assert counter.find(nlp(text)[:]).tally is tally
+
+
+def test_running_total_is_a_sentence_fact(nlp, counter):
+    assert counter.running_total(nlp("The war has killed 300,000 people.")[:])
+    assert not counter.running_total(nlp("The bomb killed 3 people.")[:])
+
+
+def _asserted(pipeline, text):
+    return [e for e in pipeline.extract(text, published="2021-03-02") if e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("text", [
+    "The war has killed more than 300,000 people.",
+    "At least 300 people have been killed this year in the province.",
+    "No one was killed.",
+    "The number of dead has risen to 27.",
+])
+def test_death_reports_that_are_no_event(pipeline, text):
+    assert _asserted(pipeline, text) == []
+
+
+def test_a_later_toll_updates_the_main_event(pipeline):
+    events = _asserted(pipeline, "A bomb exploded at a bus station in the town, killing 8 people. "
+                                 "The death toll later rose to 12.")
+    assert [e.fatalities for e in events] == [12]
+
+
+def test_the_main_event_takes_the_toll_of_the_next_sentence(pipeline):
+    events = _asserted(pipeline, "A car bomb exploded near a mosque in the city. Eight people were killed and 25 "
+                                 "wounded.")
+    assert events[0].fatalities == 8
+
+
+def test_a_main_event_keeps_its_own_count(pipeline):
+    events = _asserted(pipeline, "Gunmen attacked a village, killing 5 farmers. Two soldiers were killed in a "
+                                 "separate clash.")
+    assert events[0].fatalities == 5
+
+
+def test_an_attack_with_no_one_killed_stays_an_event(pipeline):
+    events = _asserted(pipeline, "Militants attacked an army post near the border; no one was killed.")
+    assert events and events[0].fatalities == 0
+
+
+def test_a_conflicting_later_figure_keeps_the_lower_count(pipeline):
+    events = _asserted(pipeline, "Five people were killed when two bombs exploded outside a police station. "
+                                 "Unconfirmed reports put the death toll at 9.")
+    assert events[0].fatalities == 5
+
+
+def test_a_rising_toll_replaces_the_count(nlp, counter):
+    found = counter.find(nlp("The death toll climbed to 14 overnight.")[:])
+    assert (found.count, found.tally, found.rising) == (14, True, True)
+
+
+@pytest.mark.parametrize("expected, text", [
+    # harm told after the death word belongs to the people after it
+    (4, "A mine killed at least 4 soldiers and another 11 were injured."),
+    (20, "The bombings left a total of twenty people dead and 55 wounded."),
+    # the object of "shot dead" died, not its subject
+    (1, "A gunman shot dead a bank guard and critically injured his son."),
+    (8, "A guard shot dead at least eight fellow officers at the camp."),
+    # "left ... dead" counts the dead, not what left them
+    (10, "Two blasts left at least 10 dead including 9 soldiers in the city."),
+])
+def test_who_the_death_word_counts(count, expected, text):
+    assert count(text) == expected
+
+
+@pytest.mark.parametrize("expected, text", [
+    # the dead and the hurt counted together: at least one died
+    (1, "Six soldiers were killed and wounded when a bomb went off near the road."),
+    (1, "Six people were either killed or wounded in a blast near the market."),
+    # each harm with its own people
+    (5, "Gunmen killed 5 people and wounded 20 in the market."),
+    (5, "Five people were killed and 20 wounded in the blast."),
+    (3, "Three villagers were kidnapped and killed by the gang."),
+])
+def test_killed_and_wounded_together(count, expected, text):
+    assert count(text) == expected
+
+
+def test_a_later_death_of_the_wounded_adds_to_the_main_event(pipeline):
+    events = _asserted(pipeline, "Eleven people were killed in a bomb attack on a convoy near the capital. A "
+                                 "diplomat later succumbed to his wounds.")
+    assert events[0].fatalities == 12
+
+
+@pytest.mark.parametrize("text, of_wounds", [
+    ("One of the wounded died in hospital two days later.", True),
+    ("A fourth victim died of his injuries on Monday.", True),
+    ("Two people died in the attack.", False),
+])
+def test_deaths_of_the_wounded_are_marked(nlp, counter, text, of_wounds):
+    assert counter.find(nlp(text)[:]).of_wounds is of_wounds

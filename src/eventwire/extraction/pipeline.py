@@ -149,10 +149,19 @@ class Pipeline:
         out: list[Event] = []
         doc_country = assemble.focus_country(place_mentions)
         built: dict[int, Event] = {}
+        bare_reports: set[int] = set()  # events that only report deaths, which may be the main event's
+        updates: list[casualties.DeathReport] = []  # toll updates, running totals: no events of their own
         for cand in self.event_finder.find(doc, actor_mentions, place_mentions):
+            dead = self.fatality_counter.find(cand.sentence, cand.trigger)
+            main_told = casualties.main_event_at(out) is not None
+            if casualties.told_elsewhere(cand, dead, self.fatality_counter, main_told):
+                if dead is not None and dead.tally:
+                    updates.append(casualties.DeathReport(dead, len(out)))
+                continue
+            if casualties.reports_deaths_only(cand, dead):
+                bare_reports.add(len(out))
             location = self.geoparser.locate(doc, place_mentions, cand)
             when = self.date_finder.event_date(date_mentions, cand, article.published)
-            dead = self.fatality_counter.find(cand.sentence, cand.trigger)
             ev = assemble.build_event(article, cand, location, when, dead, self.catalogue, doc_country=doc_country)
             recalled = cand.modality == "asserted" and self.date_finder.recalled(
                 when, article.published, self.background_days)
@@ -168,6 +177,9 @@ class Pipeline:
                 ev.location = ev.location if ev.location and ev.location.precision == 1 else first.location
             built[id(cand)] = ev
             out.append(ev)
+        busy = {ev.evidence.start for i, ev in enumerate(out) if i not in bare_reports}
+        wounded_dead = casualties.deaths_of_the_wounded(doc, self.fatality_counter, busy)
+        casualties.settle_main_toll(out, bare_reports, updates, wounded_dead)
         return place_mentions, self.event_finder.drop_duplicates(out)
 
     def _settings(self) -> dict[str, Any]:

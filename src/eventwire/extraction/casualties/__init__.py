@@ -15,11 +15,21 @@ The words live in lang/<code>/casualties.yaml and numbers.tsv, read by `Fatality
   victims.py     who is counted: anchors (death words), victims, conjuncts, subsets, tallies
   fatalities.py  the count for one event: choosing among anchors, running totals, the fallback, zero reports;
                  FatalityCounter
+  tolls.py       across an article: death reports that are no event of their own (running totals, toll
+                 updates, nobody killed) and the main event's toll
 """
 
 from eventwire.extraction.casualties.fatalities import Fatalities, FatalityCounter
 from eventwire.extraction.casualties.lexicon import DATA_FILE, Lexicon, load_lexicon
 from eventwire.extraction.casualties.numbers import NumberPhrase, number_phrases
+from eventwire.extraction.casualties.tolls import (
+    DeathReport,
+    deaths_of_the_wounded,
+    main_event_at,
+    reports_deaths_only,
+    settle_main_toll,
+    told_elsewhere,
+)
 
-__all__ = ["DATA_FILE", "Fatalities", "FatalityCounter", "Lexicon", "NumberPhrase", "load_lexicon",
-           "number_phrases"]
+__all__ = ["DATA_FILE", "DeathReport", "deaths_of_the_wounded", "Fatalities", "FatalityCounter", "Lexicon", "NumberPhrase", "load_lexicon",
+           "main_event_at", "number_phrases", "reports_deaths_only", "settle_main_toll", "told_elsewhere"]

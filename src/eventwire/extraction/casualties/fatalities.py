@@ -27,6 +27,9 @@ class Fatalities:
     text: str  # the words the number came from ("killed 44 militants")
     start: int  # char offsets in the document text
     end: int
+    tally: bool = False  # read off a running count ("the toll rose to 12"): an update of an event told before
+    rising: bool = False  # the tally's verb says it grew ("rose to 12", not "reports put it at 20")
+    of_wounds: bool = False  # someone wounded earlier died ("one of the wounded died", "succumbed to his wounds")
 
 
 @dataclass
@@ -37,9 +40,6 @@ class _AnchorCount:
     via_subject: bool
 
 
-_RUNNING_TOTAL_WORDS = frozenset({"so far", "to date", "in total", "altogether", "overall", "since"})
-
-
 def _superlative_before(anchor, since) -> bool:
     """"... in one of the deadliest attacks since 2013": the "since" measures a record, not a running total."""
     doc = anchor.doc
@@ -47,26 +47,41 @@ def _superlative_before(anchor, since) -> bool:
 
 
 def _long_period(since, lex: Lexicon) -> bool:
-    """"since 2017", "since the war began": a conflict's span; not "since morning" or "since the attack"."""
+    """"since 2017", "since January", "since the war began": a conflict's span; not "since morning" or "since the
+    attack"."""
     words = [t for t in since.subtree if t.i != since.i]
     return any(re.fullmatch(r"(19|20)\d\d", t.text) or lemma(t) in lex.conflict_nouns
-               or t.lower_ in ("revolution", "independence") for t in words)
+               or t.lower_ in lex.long_period_words for t in words)
+
+
+def _over_a_period(tok, lex: Lexicon) -> bool:
+    """"killed so far", "killed this year", "this month's dead": a count over a period."""
+    return " ".join(t.lower_ for t in tok.subtree) in lex.running_total_cues
 
 
 def _running_total(anchor, lex: Lexicon) -> bool:
-    """"The insurgency has killed more than 1,500 people since 2017", "the war, which has killed 300,000": a
-    running total over a whole conflict, not the toll of one event."""
-    if anchor.pos_ not in ("VERB", "AUX"):
-        return False
+    """"The insurgency has killed more than 1,500 people since 2017", "the war, which has killed 300,000", "300
+    people have been killed this year", "bringing this month's dead to 45": a running total over a whole conflict
+    or period, not the toll of one event."""
     kids = list(anchor.children)
+    if anchor.pos_ not in ("VERB", "AUX"):
+        if any(c.dep_ == "poss" and _over_a_period(c, lex) for c in kids):
+            return True  # "this month's dead"
+        if any(c.dep_ == "prep" and lemma(g) in lex.conflict_nouns for c in kids for g in c.children
+               if g.dep_ == "pobj"):
+            return True  # "the death toll in the war", "the toll of the insurgency"
+        setter = anchor.head
+        if anchor.head.lower_ == "of":
+            setter = anchor.head.head.head  # "the number of dead rose"
+        if lemma(setter) not in lex.tally_setting_verbs and lemma(setter) not in lex.toll_verbs:
+            return False
+        anchor, kids = setter, list(setter.children)  # "raised the toll to 300 since January"
     for c in kids:
         since_clause = c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "since" for m in c.children)
         if ((c.dep_ == "prep" and c.lower_ == "since") or since_clause) and _long_period(c, lex) \
                 and not _superlative_before(anchor, c):
             return True  # "since 2017", "since the war began"
-        if c.dep_ == "advmod" and " ".join(t.lower_ for t in c.subtree) in _RUNNING_TOTAL_WORDS:
-            return True
-        if c.dep_ == "prep" and " ".join(t.lower_ for t in c.subtree) in _RUNNING_TOTAL_WORDS:
+        if c.dep_ in ("advmod", "prep", "npadvmod") and _over_a_period(c, lex):
             return True
     perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in kids)
     if not perfect:
@@ -100,6 +115,8 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
                 tokens |= cnt.tokens
                 found = True
                 via_subject = via_subject or v.dep_ in ("nsubj", "nsubjpass")
+        if found and total > 1 and _split_unknown(anchor, lex):
+            total = 1  # "six soldiers were killed and wounded": at least one died, how many more is not told
         if found:
             tokens |= {c.i for c in anchor.children if c.dep_ == "compound"}  # "death toll"
             tokens |= {t.i for c in anchor.children if c.lower_ in ("dead", "alive", "down")
@@ -113,6 +130,17 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
                 tokens.add(first - 1)  # "a total of 30"
             results.append(_AnchorCount(anchor, total, tokens, via_subject))
     return _merge_overlapping(results)
+
+
+def _split_unknown(anchor, lex: Lexicon) -> bool:
+    """The same people "were killed and wounded" / "killed or injured": a harm verb right after the death verb,
+    with no people of its own, so the count is of the dead and the hurt together."""
+    doc = anchor.doc
+    if anchor.i + 2 >= len(doc) or doc[anchor.i + 1].dep_ != "cc":
+        return False
+    harm = doc[anchor.i + 2]
+    return harm.dep_ == "conj" and harm.head.i == anchor.i and lemma(harm) in lex.other_harm \
+        and not any(g.dep_ not in ("prep", "punct", "advcl", "cc") for g in harm.children)
 
 
 def _merge_overlapping(counts: list[_AnchorCount]) -> list[_AnchorCount]:
@@ -208,6 +236,30 @@ def _fallback(sent, phrases: list[NumberPhrase], lex: Lexicon) -> _AnchorCount |
     return None
 
 
+def _tally_setter(doc, tokens: set, lex: Lexicon):
+    """The verb that sets a running count: "the death toll rose to 12", "bringing the toll to 30", "the number
+    of dead reached 27" (None for "a total of 30 people were killed", the event's own count)."""
+    for i in tokens:
+        tok = doc[i]
+        if tok.head.lower_ == "of":
+            tok = tok.head.head  # "the number of dead"
+        if lemma(tok) in lex.tally_nouns and (lemma(tok.head) in lex.toll_verbs
+                                              or lemma(tok.head) in lex.tally_setting_verbs):
+            return tok.head
+    return None
+
+
+def _died_of_wounds(anchor, lex: Lexicon) -> bool:
+    """"One of the wounded died", "a diplomat succumbed to his wounds", "died of her injuries": a later death of
+    someone an event told before had wounded."""
+    if lemma(anchor) not in lex.wound_death_verbs:
+        return False
+    holders = [c for c in anchor.children if c.dep_ == "prep"]  # "died of his wounds"
+    holders += [p for c in anchor.children if c.dep_ == "nsubj" for p in c.children if p.dep_ == "prep"]  # "one of"
+    return any(g.dep_ == "pobj" and (lemma(g) in lex.other_harm or g.lower_ in lex.other_harm)
+               for p in holders for g in p.children)
+
+
 _NOBODY = frozenset({"nobody", "none", "no-one"})
 
 
@@ -288,7 +340,16 @@ class FatalityCounter:
             return _zero(sentence, facts.candidates, lex)
         doc = sentence.doc
         span = doc[min(best.tokens):max(best.tokens) + 1]
-        return Fatalities(best.value, span.text, span.start_char, span.end_char)
+        setter = _tally_setter(doc, best.tokens | {best.anchor.i}, lex)
+        return Fatalities(best.value, span.text, span.start_char, span.end_char, tally=setter is not None,
+                          rising=setter is not None and lemma(setter) in lex.rising_toll_verbs,
+                          of_wounds=_died_of_wounds(best.anchor, lex))
+
+    def running_total(self, sentence) -> bool:
+        """The sentence's only death reports are running totals ("the war has killed 300,000", "300 people have
+        been killed this year"): a count over a conflict or period, no event's."""
+        facts = self._sentence_facts(sentence)
+        return facts is not None and facts.running_total and not facts.counts
 
     def _sentence_facts(self, sentence) -> _SentenceFacts | None:
         """What a sentence says about deaths, computed once for all the events in it. The pre-filter finds the

@@ -13,9 +13,11 @@ NUMBERS_FILE = "numbers.tsv"
 DATES_FILE = "dates.yaml"
 
 # every list casualties.yaml may (and must) hold; what each does is said in the file
-LISTS = ("death_verbs", "death_nouns", "counted_death_nouns", "of_nouns", "toll_verbs", "life_verbs", "other_harm",
+LISTS = ("death_verbs", "death_nouns", "counted_death_nouns", "of_nouns", "toll_verbs", "tally_nouns",
+         "tally_setting_verbs", "rising_toll_verbs", "wound_death_verbs", "life_verbs", "other_harm",
          "zero_nouns", "zero_verbs", "person_nouns", "subset_words", "non_person_nouns", "quantifiers",
-         "measure_words", "not_people_entities", "earlier_event_words", "conflict_nouns", "death_word_forms",
+         "measure_words", "not_people_entities", "earlier_event_words", "conflict_nouns", "running_total_cues",
+         "long_period_words", "death_word_forms",
          "fallback_people_words", "prefilter_stems")
 NUMBER_KINDS = ("unit", "ten", "scale", "vague", "date")
 
@@ -26,6 +28,10 @@ class Lexicon:
     death_nouns: frozenset
     of_nouns: frozenset
     toll_verbs: frozenset
+    tally_nouns: frozenset
+    tally_setting_verbs: frozenset
+    rising_toll_verbs: frozenset
+    wound_death_verbs: frozenset
     life_verbs: frozenset
     other_harm: frozenset
     zero_nouns: frozenset
@@ -45,6 +51,8 @@ class Lexicon:
     not_people_entities: frozenset
     earlier_event_words: frozenset
     conflict_nouns: frozenset
+    running_total_cues: frozenset
+    long_period_words: frozenset  # with the month names of dates.yaml
     # the word-order fallback
     death_word_forms: frozenset
     fallback_people_words: frozenset
@@ -92,7 +100,11 @@ def load_lexicon(language: LanguageData) -> Lexicon:
     calendar_names = [w for key in ("months", "month_abbreviations", "weekdays") for w in calendar.get(key, ())]
     lex = {
         "death_verbs": words("death_verbs"), "death_nouns": words("death_nouns"), "of_nouns": words("of_nouns"),
-        "toll_verbs": words("toll_verbs"), "life_verbs": words("life_verbs"), "other_harm": words("other_harm"),
+        "toll_verbs": words("toll_verbs"), "tally_nouns": words("tally_nouns"),
+        "tally_setting_verbs": words("tally_setting_verbs"), "rising_toll_verbs": words("rising_toll_verbs"),
+        "wound_death_verbs": words("wound_death_verbs"),
+        "life_verbs": words("life_verbs"),
+        "other_harm": words("other_harm"),
         "zero_nouns": words("zero_nouns"), "zero_verbs": words("zero_verbs"), "vague": numbers["vague"],
         "person_nouns": words("person_nouns"), "subset_words": words("subset_words"),
         "non_person_nouns": words("non_person_nouns"), "counted_death_nouns": words("counted_death_nouns"),
@@ -100,6 +112,8 @@ def load_lexicon(language: LanguageData) -> Lexicon:
         "quantifiers": words("quantifiers"), "measure_words": words("measure_words") | frozenset(calendar_names),
         "not_people_entities": frozenset(lists["not_people_entities"]),
         "earlier_event_words": words("earlier_event_words"), "conflict_nouns": words("conflict_nouns"),
+        "running_total_cues": words("running_total_cues"),
+        "long_period_words": words("long_period_words") | frozenset(str(m).lower() for m in calendar.get("months", ())),
         "death_word_forms": words("death_word_forms"), "fallback_people_words": words("fallback_people_words")}
     starters = lex["death_verbs"] | lex["death_nouns"] | lex["of_nouns"] | lex["zero_nouns"] | lex["zero_verbs"]
     stems = {w.split()[0][:4] if len(w) > 4 else w.split()[0] for w in starters} | words("prefilter_stems")

@@ -25,7 +25,7 @@ def is_death_verb(tok, lex: Lexicon) -> bool:
         return True  # "shot dead 3 Ethiopians"
     for ch in tok.children:
         low = ch.lower_
-        if low == "dead" and ch.dep_ in ("acomp", "oprd", "xcomp", "advmod", "dobj", "ccomp", "amod"):
+        if low == "dead" and lem != "leave" and ch.dep_ in ("acomp", "oprd", "xcomp", "advmod", "dobj", "ccomp", "amod"):
             return True  # "shot dead"
         if low == "alive" and lem in ("burn", "bury"):
             return True  # "burned alive"
@@ -163,6 +163,8 @@ def _complement_subject(anchor) -> list:
         return []
     if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in anchor.children):
         return []
+    if any(c.dep_ == "dobj" for c in anchor.head.children):
+        return []  # "a gunman shot dead a shop owner": the object died, not the subject
     return [c for c in anchor.head.children if c.dep_ in ("nsubjpass", "nsubj") and lemma(anchor.head) != "leave"]
 
 
@@ -174,7 +176,9 @@ def with_conjuncts(tok, anchor, lex: Lexicon) -> list:
         t = todo.pop(0)
         if t.i == anchor.i and t is not tok:
             continue
-        if t is not tok and harmed_otherwise(t, lex, shared):
+        # not shared when the death word comes before the conjunct ("killed 4 soldiers and another 11 were
+        # injured", "left 20 people dead and 55 wounded": the later harm word is the conjunct's own)
+        if t is not tok and harmed_otherwise(t, lex, shared if t.i < anchor.i else set()):
             continue
 
 
@@ -214,6 +218,8 @@ class _Count:
 
 def value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | None:
     """The number of people one victim token stands for."""
+    if _negated(victim):
+        return _Count(0, {t.i for t in victim.subtree if t.i <= victim.i})  # "not a single person", "not one"
     if lemma(victim) in _TALLY_NOUNS:
         return _tally_value(victim, phrases_by_token, lex, anchor)
     ph = phrases_by_token.get(victim.i)
@@ -239,6 +245,12 @@ def value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | N
         if _one_person(victim, lex):
             return _Count(1, {victim.i} | {c.i for c in victim.children if c.dep_ in ("det", "amod", "compound")})
     return None
+
+
+def _negated(victim) -> bool:
+    """"Not a single person was killed", "not one soldier died": the people counted are none."""
+    quantity = [victim] + [c for c in victim.children if c.dep_ == "nummod"]
+    return any(c.dep_ == "neg" for q in quantity for c in q.children)
 
 
 def _one_person(victim, lex: Lexicon) -> bool:

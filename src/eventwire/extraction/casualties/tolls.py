@@ -1,0 +1,99 @@
+"""Tolls across the sentences of one article. A sentence that only reports deaths is often no event of its own:
+a running total ("the war has killed 300,000", "300 people have been killed this year"), a report that nobody
+died ("no one was killed"), or a later figure for the article's main event ("the death toll rose to 12", "Eight
+people were killed and 25 wounded" after "A car bomb exploded near a mosque."). The Pipeline asks `told_elsewhere`
+of every event before building it and settles the main event's toll with `settle_main_toll` at the end."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from eventwire.extraction.casualties.fatalities import Fatalities
+
+# the trigger class of death words (events/triggers.yaml): an event found by these alone only reports deaths
+DEATH_REPORT_CLASSES = frozenset({"kill"})
+
+
+@dataclass
+class DeathReport:
+    """A sentence's report of deaths that is no event of its own, kept to update the main event's toll."""
+    dead: Fatalities
+    order: int  # position among the article's events
+
+
+def reports_deaths_only(cand, dead: Fatalities | None) -> bool:
+    """Every trigger of the event is a death word, or lies inside the words of its count ("the death toll from
+    the fighting rose to 600"): the sentence reports deaths, not a new happening."""
+    if cand.classes and cand.classes <= DEATH_REPORT_CLASSES:
+        return True
+    return dead is not None and dead.tally and all(dead.start <= t.idx < dead.end for t in cand.triggers)
+
+
+def told_elsewhere(cand, dead: Fatalities | None, counter, main_told: bool) -> bool:
+    """A report of deaths that is no event: a running total, nobody killed, or a toll update (`dead.tally`) of a
+    main event told before (`main_told`; a toll that opens the article is the only word of its event)."""
+    if not reports_deaths_only(cand, dead):
+        return False
+    if dead is None:
+        return counter.running_total(cand.sentence)
+    return dead.count == 0 or dead.tally and main_told
+
+
+def main_event_at(events: list) -> int | None:
+    """The position of the main event: the article's first asserted violent event."""
+    return next((i for i, ev in enumerate(events) if ev.modality == "asserted" and _violent(ev)), None)
+
+
+def deaths_of_the_wounded(doc, counter, busy: set[int]) -> list[Fatalities]:
+    """The later deaths of the wounded ("one of the wounded died in hospital", "succumbed to his wounds") told in
+    sentences that hold no event of another kind (`busy`: the evidence offsets of those events)."""
+    out = []
+    for sent in doc.sents:
+        if any(sent.start_char <= start < sent.end_char for start in busy):
+            continue
+        dead = counter.find(sent)
+        if dead is not None and dead.of_wounds and dead.count:
+            out.append(dead)
+    return out
+
+
+def settle_main_toll(events: list, bare_reports: set[int], updates: list[DeathReport],
+                     wounded_dead: list[Fatalities] = ()) -> None:
+    """The main event (the article's first asserted violent event, with the other events of its sentence)
+    carries the article's toll: the last toll update told after it ("the toll rose to 12"), or, when it has no
+    count of its own, the count of a death-only report in the next event's sentence ("A bomb exploded. Eight
+    people were killed."); the wounded who died later add to it ("One of the injured died in hospital.").
+    `bare_reports` are the positions in `events` of death-only events kept as events."""
+    main_at = main_event_at(events)
+    if main_at is None:
+        return
+    sentence = events[main_at].evidence.start
+    mains = [ev for ev in events[main_at:] if ev.evidence.start == sentence]
+    later = [u for u in updates if u.order > main_at]
+    if later:
+        for ev in mains:
+            _update_toll(ev, later[-1].dead)
+        return
+    if all(ev.fatalities is None for ev in mains):
+        nxt = next((i for i in range(main_at + 1, len(events)) if events[i].evidence.start != sentence), None)
+        if nxt in bare_reports and events[nxt].fatalities and events[nxt].modality == "asserted":
+            for ev in mains:
+                _set_toll(ev, events[nxt].fatalities, events[nxt].fatalities_text)
+    for dead in wounded_dead:
+        if dead.start > events[main_at].evidence.end:
+            for ev in mains:
+                _set_toll(ev, (ev.fatalities or 0) + dead.count, ev.fatalities_text or dead.text)
+
+
+def _set_toll(ev, count: int, text: str | None) -> None:
+    ev.fatalities, ev.fatalities_text = count, text
+
+
+def _update_toll(ev, dead: Fatalities) -> None:
+    """A toll that rose replaces the count; another figure conflicts with it, and the lower stands."""
+    if dead.rising or ev.fatalities is None or dead.count < ev.fatalities:
+        _set_toll(ev, dead.count, dead.text)
+
+
+def _violent(ev) -> bool:
+    return getattr(ev.plover, "event", None) == "ASSAULT"
