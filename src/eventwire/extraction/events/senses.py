@@ -77,8 +77,8 @@ class TriggerSlots:
         tok = self.tok
         verb = tok if tok.pos_ in ("VERB", "AUX") else _noun_predicate(tok)
         out: set[str] = set()
-        if slot == "sentence":
-            return {w for t in tok.sent for w in (t.lemma_.lower(), t.lower_)}
+        if slot == "sentence":  # the other words of the sentence: a trigger is no cue against its own sense
+            return {w for t in tok.sent if t.i != tok.i for w in (t.lemma_.lower(), t.lower_)}
         if slot == "modifier":
             return {w for c in tok.children if c.dep_ in MODIFIER_DEPS for w in (c.lemma_.lower(), c.lower_)}
         if slot == "governor":
