@@ -32,14 +32,14 @@ class Sense:
     pos: frozenset = frozenset()  # only for these parts of speech (empty: any)
 
 
-def _word_forms(tok: Token) -> set[str]:
-    """A word as the lists name it: its lemma and lower-cased form, with its compound parts and conjuncts
-    ("cooking gas container", "gas and propane containers")."""
-    out = set()
-    for t in (tok, *tok.conjuncts):
-        out.update((t.lemma_.lower(), t.lower_))
-        out.update(w for c in t.children if c.dep_ == "compound" for w in (c.lemma_.lower(), c.lower_))
-    return out
+def _word_forms(tok: Token, compounds: bool = False) -> set[str]:
+    """A word as the lists name it: the lemma and lower-cased form of the head word and its conjuncts ("gas and
+    propane containers"); not its modifiers ("an attack on an election rally" is an attack on a rally), except
+    a subject's compound parts when asked ("a tanker truck exploded")."""
+    words = (tok, *tok.conjuncts)
+    if compounds:
+        words += tuple(c for t in words for c in t.children if c.dep_ == "compound")
+    return {w for t in words for w in (t.lemma_.lower(), t.lower_)}
 
 
 def _verb_subject(tok: Token) -> Token | None:
@@ -96,7 +96,7 @@ class TriggerSlots:
                 return out
             # "a number of gas containers exploded": the words of the "of" complement name the thing too
             of = [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
-            return _word_forms(subj).union(*(_word_forms(p) for p in of))
+            return _word_forms(subj, compounds=True).union(*(_word_forms(p, compounds=True) for p in of))
         if slot in ("object", "object_phrase"):
             obj = patient_of(verb) if verb is not None and (verb is tok or tok.dep_ in SUBJECT_DEPS) else None
             if obj is None or obj.i == tok.i:
