@@ -82,8 +82,7 @@ class EventFinder:
         """(family, modality, class or "") -> [(trigger token, classes)] of one sentence."""
         lex = self.lexicon
         ments = context.mentions_in(sent.start_char, sent.end_char)
-        protest_ctx = None
-        groups: dict = defaultdict(list)
+        hits = []
         for tok, classes, weak in triggers.trigger_hits(lex, sent, longest):
             named = context.by_token.get(tok.i)
             if named is not None and not named.generic and named.end_token - named.start_token > 1 and not (
@@ -97,11 +96,20 @@ class EventFinder:
                 continue  # "the group frequently targets checkpoints": a pattern, not an event
             if tok.i in ignored or any(c.i in ignored for c in tok.children if c.dep_ in ("dobj", "prep")):
                 continue
-            classes = triggers.refine_classes(lex, tok, classes, ments)
-            if not classes:
-                continue
-            if weak and not triggers.conflict_context(lex, sent, ments, tok):
-                continue
+            # the word's sense, read from its arguments, decides first ("fired forty workers": no attack)
+            classes, sense = lex.senses.resolve(tok, classes)
+            if sense is None:
+                classes = triggers.refine_classes(lex, tok, classes, ments)
+            hits.append((tok, classes, weak and sense is None, sense is not None))
+        # a word in a peaceful sense is no conflict context for the others ("fired forty workers after the merger")
+        peaceful = {tok.i for tok, classes, _, sensed in hits if sensed
+                    and not any(lex.family(c) == "violence" for c in classes)}
+        hits = [(tok, classes) for tok, classes, weak, _ in hits if classes and not (
+            weak and not triggers.conflict_context(lex, sent, ments, tok, peaceful))]
+        hits = triggers.without_accidents(lex, sent, hits)
+        protest_ctx = None
+        groups: dict = defaultdict(list)
+        for tok, classes in hits:
             mod = self.modality.classify(tok)
             if protest_ctx is None:
                 protest_ctx = triggers.protest_context(lex, sent, ments)

@@ -15,10 +15,12 @@ import yaml
 from spacy.tokens import Token
 
 from eventwire import taxonomy
+from eventwire.extraction.events.senses import Senses, build_senses
 from eventwire.lang import LanguageData, LanguageDataError
 
 TRIGGERS_FILE = "events/triggers.yaml"
 RULES_FILE = "events/rules.yaml"
+SENSES_FILE = "events/senses.yaml"
 FAMILIES = ("violence", "demonstration", "arrest", "strategic", "contact", "movement")
 TRIGGER_LISTS = ("verbs", "nouns", "phrases")
 # the named word lists, by file (each file's lists are documented in the file itself)
@@ -48,6 +50,16 @@ class EventWords:
                 setattr(self, key, frozenset(found[key]))
 
 
+@dataclass(frozen=True)
+class Accidents:
+    """senses.yaml `accidents`: an accident in a sentence takes the `harm` classes out of its other triggers,
+    unless the sentence has a `deliberate` class or one of the `unless` words (an attacker, a weapon)."""
+
+    harm: frozenset
+    deliberate: frozenset
+    unless: frozenset
+
+
 @dataclass
 class Lexicon:
     classes: dict
@@ -62,6 +74,8 @@ class Lexicon:
     conflict_words: frozenset = frozenset()
     instrument_patterns: dict = field(default_factory=dict)  # name -> compiled cue pattern
     rule_contexts: list = field(default_factory=list)  # per rule: its compiled `context_any` pattern, or None
+    senses: Senses = field(default_factory=lambda: Senses([]))  # the senses of trigger words (senses.yaml)
+    accidents: Accidents | None = None  # what an accident in a sentence takes away (senses.yaml `accidents`)
 
     def family(self, cls: str) -> str:
         return self.classes[cls]["family"]
@@ -114,11 +128,23 @@ def _build(language: LanguageData) -> Lexicon:
         if isinstance(cues, str):
             cues = rules["non_conflict"] if cues == "non_conflict" else [cues]
         rule_contexts.append(None if cues is None else cue_pattern(tuple(cues)))
+    # senses are optional: a language without senses.yaml takes every trigger word in its one listed sense
+    senses_data = language.yaml(SENSES_FILE) if (language.root / SENSES_FILE).is_file() else {}
+    named = {key: getattr(words, key) for lists in WORD_FILES.values() for key in lists}
+    named["trigger_nouns"] = frozenset(nouns)
+    senses_path = language.root / SENSES_FILE
+    senses = build_senses(senses_data, senses_path, named, trig)
+    acc = senses_data.get("accidents") or {}
+    for cls in [*acc.get("harm", []), *acc.get("deliberate", [])]:
+        if cls not in trig:
+            raise LanguageDataError(senses_path, None, f"accidents: unknown trigger class {cls!r}")
+    accidents = Accidents(harm=frozenset(acc.get("harm", [])), deliberate=frozenset(acc.get("deliberate", [])),
+                          unless=frozenset(acc.get("unless", [])))
     return Lexicon(classes=trig, verbs=dict(verbs), nouns=dict(nouns), phrases=dict(phrases),
                    rules=rules["rules"], instruments=rules["instruments"], victims=rules["victims"],
                    non_conflict=rules["non_conflict"], words=words, conflict_words=frozenset(conflict),
                    instrument_patterns={name: cue_pattern(tuple(cues)) for name, cues in rules["instruments"].items()},
-                   rule_contexts=rule_contexts)
+                   rule_contexts=rule_contexts, senses=senses, accidents=accidents)
 
 
 # -- checks on load ----------------------------------------------------------------------------------------

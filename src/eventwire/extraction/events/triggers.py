@@ -55,10 +55,12 @@ def protest_context(lex: Lexicon, sent: Span, mentions_in_sent: list) -> bool:
     return any(m.actor.inter in (5, 6) for m in mentions_in_sent)
 
 
-def conflict_context(lex: Lexicon, sent: Span, mentions_in_sent: list, trigger: Token) -> bool:
-    """A conflict word (other than the trigger itself) or an armed actor in the sentence."""
+def conflict_context(lex: Lexicon, sent: Span, mentions_in_sent: list, trigger: Token,
+                     peaceful: set[int] = frozenset()) -> bool:
+    """A conflict word (other than the trigger itself, or a word used in a peaceful sense: `peaceful` token
+    indices) or an armed actor in the sentence."""
     for t in sent:
-        if t.i == trigger.i or (t.head.i == trigger.i and t.dep_ == "compound"):
+        if t.i == trigger.i or t.i in peaceful or (t.head.i == trigger.i and t.dep_ == "compound"):
             continue  # a weapon word is not its own context ("limits on nuclear missiles")
         if t.lower_ in lex.conflict_words or t.lemma_.lower() in lex.conflict_words:
             return True
@@ -107,6 +109,23 @@ def trigger_hits(lex: Lexicon, sent: Span, phrases: dict) -> list[tuple[Token, s
                 t.pos_ in ("NOUN", "PROPN") and lemma in STRONG_NOUNS)
             hits[t.i] = (t, classes, weak)
     return sorted(hits.values(), key=lambda h: h[0].i)
+
+
+def without_accidents(lex: Lexicon, sent: Span, hits: list) -> list:
+    """The triggers of a sentence without its accidents: an accident (a disaster, a crash, a gas explosion) is
+    no event, and with no attacker or weapon in the sentence its deaths and blasts are the accident's too
+    ("six died when a boiler exploded")."""
+    acc = lex.accidents
+    if not any("accident" in classes for _, classes in hits):
+        return hits
+    deliberate = any(classes & acc.deliberate for _, classes in hits) or any(
+        t.lemma_.lower() in acc.unless or t.lower_ in acc.unless for t in sent)
+    out = []
+    for tok, classes in hits:
+        classes = classes - {"accident"} - (set() if deliberate else acc.harm)
+        if classes:
+            out.append((tok, classes))
+    return out
 
 
 def is_habitual(lex: Lexicon, tok: Token) -> bool:

@@ -1,0 +1,207 @@
+"""Trigger senses (lang/<code>/events/senses.yaml): a trigger word names an event only in some of its senses.
+"fired forty workers" is a dismissal, "a strike over pay" a labour protest, "a gas container exploded" an
+accident, "a battle over the budget" no fighting. Each sense names the words around the trigger that select
+it, read from the parse by syntactic slot (the trigger's subject, object, modifiers, the noun it depends on,
+the objects of its prepositions), and the classes the trigger has in that sense (none: no event).
+
+The senses are data; this module only reads a trigger's slots and finds the first sense whose cues are there."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.extraction.events.syntax import patient_of, subject_of
+from eventwire.lang import LanguageDataError
+
+# the slots a sense may name; `prep` maps prepositions to the words of their objects
+SLOTS = ("subject", "object", "object_phrase", "modifier", "governor", "prep", "sentence")
+MODIFIER_DEPS = {"compound", "amod", "prt", "advmod", "npadvmod", "nmod", "acomp"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+
+
+@dataclass(frozen=True)
+class Sense:
+    name: str
+    words: frozenset  # the trigger lemmas (or lower-cased forms) this sense is for
+    then: frozenset  # the trigger's classes in this sense; empty: no event
+    when: dict  # slot -> frozenset of cue words (prep: preposition -> frozenset); empty: always
+    unless: dict  # the same: any of these cues and the sense does not hold
+    classes: frozenset = frozenset()  # only for triggers of these classes (empty: any)
+    pos: frozenset = frozenset()  # only for these parts of speech (empty: any)
+
+
+def _word_forms(tok: Token, compounds: bool = False) -> set[str]:
+    """A word as the lists name it: the lemma and lower-cased form of the head word and its conjuncts ("gas and
+    propane containers"); not its modifiers ("an attack on an election rally" is an attack on a rally), except
+    a subject's compound parts when asked ("a tanker truck exploded")."""
+    words = (tok, *tok.conjuncts)
+    if compounds:
+        words += tuple(c for t in words for c in t.children if c.dep_ == "compound")
+    return {w for t in words for w in (t.lemma_.lower(), t.lower_)}
+
+
+def _verb_subject(tok: Token) -> Token | None:
+    """Who acts: the active subject, or the "by" agent of a passive verb."""
+    subj, passive = subject_of(tok)
+    if not passive:
+        return subj
+    return next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+
+
+def _noun_predicate(tok: Token) -> Token | None:
+    """The verb an event noun is the subject, object or complement of: its arguments tell the event too
+    ("the blast occurred in a tank", "X is an attack on Y", "dock workers went on strike")."""
+    if tok.dep_ in SUBJECT_DEPS | {"dobj", "attr"} and tok.head.pos_ in ("VERB", "AUX"):
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return tok.head.head
+    return None
+
+
+class TriggerSlots:
+    """The words in each slot around one trigger, read from the parse when a sense first asks for them."""
+
+    def __init__(self, tok: Token):
+        self.tok = tok
+        self._cache: dict = {}
+
+    def words(self, slot: str, prep: str | None = None) -> set[str]:
+        key = (slot, prep)
+        if key not in self._cache:
+            self._cache[key] = self._read(slot, prep)
+        return self._cache[key]
+
+    def _read(self, slot: str, prep: str | None) -> set[str]:
+        tok = self.tok
+        verb = tok if tok.pos_ in ("VERB", "AUX") else _noun_predicate(tok)
+        out: set[str] = set()
+        if slot == "sentence":  # the other words of the sentence: a trigger is no cue against its own sense
+            return {w for t in tok.sent if t.i != tok.i for w in (t.lemma_.lower(), t.lower_)}
+        if slot == "modifier":
+            return {w for c in tok.children if c.dep_ in MODIFIER_DEPS for w in (c.lemma_.lower(), c.lower_)}
+        if slot == "governor":
+            head = tok.head.head if tok.head.dep_ in ("prep", "agent") else tok.head
+            return set() if head.i == tok.i else {head.lemma_.lower(), head.lower_}
+        if slot == "subject":
+            subj = None
+            if tok.pos_ in ("VERB", "AUX"):
+                subj = _verb_subject(tok)
+            else:
+                subj = next((c for c in tok.children if c.dep_ == "poss"), None)
+                if subj is None and verb is not None and tok.dep_ not in SUBJECT_DEPS:
+                    subj = _verb_subject(verb)  # "the company launched a merger", "climate change is a threat"
+            if subj is None:
+                return out
+            # "a number of gas containers exploded": the words of the "of" complement name the thing too
+            of = [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            return _word_forms(subj, compounds=True).union(*(_word_forms(p, compounds=True) for p in of))
+        if slot in ("object", "object_phrase"):
+            obj = patient_of(verb) if verb is not None and (verb is tok or tok.dep_ in SUBJECT_DEPS) else None
+            if obj is None or obj.i == tok.i:
+                return out
+            if slot == "object":
+                return _word_forms(obj)
+            return {w for t in obj.subtree for w in (t.lemma_.lower(), t.lower_)}
+        # prep: the objects of the trigger's prepositions, and of its predicate's when the trigger is its subject
+        owners = [tok] + ([verb] if verb is not None and verb is not tok and tok.dep_ in SUBJECT_DEPS else [])
+        for owner in owners:
+            for c in owner.children:
+                if c.dep_ in ("prep", "agent") and c.lower_ == prep:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out |= _word_forms(p)
+        return out
+
+    def has_any(self, cues: dict) -> bool:
+        for slot, words in cues.items():
+            if slot == "prep":
+                if any(self.words("prep", p) & w for p, w in words.items()):
+                    return True
+            elif self.words(slot) & words:
+                return True
+        return False
+
+
+class Senses:
+    """The senses of senses.yaml, by trigger word."""
+
+    def __init__(self, senses: list[Sense]):
+        self.by_word: dict[str, list[Sense]] = {}
+        for s in senses:
+            for w in s.words:
+                self.by_word.setdefault(w, []).append(s)
+
+    def resolve(self, tok: Token, classes: set) -> tuple[set, Sense | None]:
+        """The trigger's classes in the first sense that holds, and that sense; (classes, None) when none does."""
+        candidates = self.by_word.get(tok.lemma_.lower()) or self.by_word.get(tok.lower_)
+        if not candidates:
+            return classes, None
+        slots = TriggerSlots(tok)
+        for s in candidates:
+            if s.classes and not classes & s.classes:
+                continue
+            if s.pos and tok.pos_ not in s.pos:
+                continue
+            if s.when and not slots.has_any(s.when):
+                continue
+            if s.unless and slots.has_any(s.unless):
+                continue
+            return set(s.then), s
+        return classes, None
+
+
+def build_senses(data: dict, path, named_lists: dict, known_classes) -> Senses:
+    """Senses from the parsed senses.yaml; `@name` in a cue list stands for a named word list."""
+    senses = []
+    for i, spec in enumerate(data.get("senses") or []):
+        where = f"sense {i + 1} ({spec.get('sense', '?')!r})" if isinstance(spec, dict) else f"sense {i + 1}"
+        if not isinstance(spec, dict) or not spec.get("words") or "then" not in spec:
+            raise LanguageDataError(path, None, f"{where}: a sense needs `words:` and `then:`")
+        for cls in list(spec.get("then") or []) + list(spec.get("classes") or []):
+            if cls not in known_classes:
+                raise LanguageDataError(path, None, f"{where}: unknown trigger class {cls!r}")
+        senses.append(Sense(
+            name=str(spec.get("sense", "")), words=frozenset(w.lower() for w in spec["words"]),
+            then=frozenset(spec.get("then") or ()), when=_cues(spec.get("when"), path, where, named_lists),
+            unless=_cues(spec.get("unless"), path, where, named_lists),
+            classes=frozenset(spec.get("classes") or ()), pos=frozenset(spec.get("pos") or ())))
+    return Senses(senses)
+
+
+def _cues(spec, path, where: str, named_lists: dict) -> dict:
+    if not spec:
+        return {}
+    if not isinstance(spec, dict):
+        raise LanguageDataError(path, None, f"{where}: cues must be a mapping of slots")
+    out: dict = {}
+    for slot, words in spec.items():
+        if slot not in SLOTS:
+            raise LanguageDataError(path, None, f"{where}: unknown slot {slot!r} (known: {', '.join(SLOTS)})")
+        if slot == "prep":
+            for p in words or {}:
+                if not isinstance(p, str):
+                    raise LanguageDataError(path, None, f"{where}: preposition {p!r} must be quoted (\"on\", \"off\")")
+            out[slot] = {p.lower(): _expand(ws, path, where, named_lists) for p, ws in (words or {}).items()}
+        else:
+            out[slot] = _expand(words, path, where, named_lists)
+    return out
+
+
+def _expand(words, path, where: str, named_lists: dict) -> frozenset:
+    out: set[str] = set()
+    for w in words or []:
+        if isinstance(w, list):  # a YAML alias of another cue list inside this one
+            out |= _expand(w, path, where, named_lists)
+            continue
+        if not isinstance(w, str):
+            raise LanguageDataError(path, None, f"{where}: cue {w!r} is not a word (quote on, off, yes, no)")
+        w = w.lower()
+        if w.startswith("@"):
+            if w[1:] not in named_lists:
+                raise LanguageDataError(path, None, f"{where}: unknown word list {w!r}")
+            out |= named_lists[w[1:]]
+        else:
+            out.add(w)
+    return frozenset(out)

@@ -1,0 +1,122 @@
+"""Trigger senses (lang/en/events/senses.yaml, extraction/events/senses.py): a trigger word is an event only in
+some senses, chosen by the words in its syntactic slots; an accident takes its sentence's deaths with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.lang import LanguageDataError
+
+
+def asserted(pipeline, text):
+    return [e for e in pipeline.extract(text) if e.modality == "asserted"]
+
+
+def sense_of(pipeline, text, word):
+    """(classes, sense name) of the trigger `word` as the lexicon's senses read it in `text`."""
+    lex = pipeline.event_finder.lexicon
+    doc = pipeline.nlp(text)
+    tok = next(t for t in doc if t.lower_ == word)
+    classes = lex.verbs.get(tok.lemma_.lower()) or lex.nouns.get(tok.lemma_.lower()) or set()
+    classes, sense = lex.senses.resolve(tok, set(classes))
+    return classes, sense.name if sense else None
+
+
+@pytest.mark.parametrize("text,word,classes", [
+    ("The company fired forty workers after the merger collapsed.", "fired", set()),  # object: a dismissal
+    ("The coach was fired from his job.", "fired", set()),  # "from his job"
+    ("The striker shot the ball into the top corner.", "shot", set()),  # object: sport
+    ("Lawmakers are locked in a battle over the budget.", "battle", set()),  # "over the budget"
+    ("Teachers struck over pay on Monday.", "struck", {"protest"}),  # subject and "over pay": a labour strike
+    ("The government targeted the oligarchs with new sanctions.", "targeted", {"sanction"}),
+    ("A chemical plant exploded on Thursday.", "exploded", {"accident"}),  # subject: an industrial object
+    ("The storm killed four people.", "killed", {"accident"}),  # subject: a disaster
+    ("Two patients died of complications from the virus.", "died", {"accident"}),  # "of" an illness
+    ("The senate killed the bill on Tuesday.", "killed", set()),  # object: a plan, not a life
+])
+def test_a_trigger_takes_the_sense_its_slots_select(pipeline, text, word, classes):
+    found, sense = sense_of(pipeline, text, word)
+    assert sense is not None and found == classes
+
+
+@pytest.mark.parametrize("text,word", [
+    ("Gunmen fired on the workers outside the plant.", "fired"),  # "on" workers: shooting
+    ("Militants executed five hostages on Tuesday.", "executed"),
+    ("A bomb exploded at a gas plant, killing six.", "exploded"),  # a bomb: no accident
+    ("Rebels killed four soldiers in an ambush.", "killed"),
+])
+def test_violence_keeps_its_sense(pipeline, text, word):
+    assert sense_of(pipeline, text, word)[1] is None
+
+
+@pytest.mark.parametrize("text", [
+    "The company fired forty workers after the merger collapsed.",
+    "Six people were killed when a gas container exploded at a street market.",
+    "Twelve passengers died when their bus plunged off a bridge into a river.",
+    "He suffered a heart attack and died in hospital.",
+    "North Korea carried out a test of a hydrogen bomb last year.",
+    "Customs officers thwarted an attempt to smuggle cigarettes across the border.",
+])
+def test_words_in_a_peaceful_sense_give_no_violence(pipeline, text):
+    assert [e for e in asserted(pipeline, text) if e.plover.event == "ASSAULT" or e.event_type] == []
+
+
+def test_a_labour_strike_is_a_protest_and_sanctions_a_sanction(pipeline):
+    strike = asserted(pipeline, "Teachers struck over pay on Monday.")
+    assert [e.event_type for e in strike] == ["Protests"]
+    sanction = asserted(pipeline, "The government targeted the oligarchs with new sanctions.")
+    assert sanction and {e.plover.event for e in sanction} == {"SANCTION"} and not any(e.event_type for e in sanction)
+
+
+def test_an_accident_spares_the_deaths_of_a_sentence_with_an_attacker(pipeline):
+    events = asserted(pipeline, "Six people were killed when a bomb exploded at a gas plant.")
+    assert [e.sub_event_type for e in events] == ["Remote explosive/landmine/IED"]
+    assert asserted(pipeline, "Six people were killed when a gas plant exploded.") == []
+
+
+def test_a_word_used_in_a_peaceful_sense_is_no_conflict_context(pipeline):
+    # "fired" is a dismissal here, so it does not make the weak "merger" a change among armed groups
+    assert asserted(pipeline, "The company fired forty workers after the merger collapsed.") == []
+    assert asserted(pipeline, "The two banks announced a merger worth ten billion dollars.") == []
+
+
+# -- the data file is checked on load ----------------------------------------------------------------------
+SENSE = """senses:
+  - sense: a dismissal
+    words: [fire]
+    when:
+      object: [worker]
+    then: []
+"""
+
+
+def write_senses(tmp_path, text):
+    from tests.test_events import write_language
+
+    language = write_language(tmp_path)
+    (tmp_path / "events" / "senses.yaml").write_text(text, encoding="utf-8")
+    return language
+
+
+def test_a_small_senses_file_loads(tmp_path):
+    from eventwire.extraction.events.lexicon import load_lexicon
+
+    lex = load_lexicon(write_senses(tmp_path, SENSE))
+    [sense] = lex.senses.by_word["fire"]
+    assert sense.then == frozenset() and sense.when == {"object": frozenset({"worker"})}
+
+
+@pytest.mark.parametrize("text,message", [
+    (SENSE.replace("object:", "objekt:"), "unknown slot 'objekt'"),
+    (SENSE.replace("then: []", "then: [dismissal]"), "unknown trigger class 'dismissal'"),
+    (SENSE.replace("object: [worker]", "prep: {on: [job]}"), "must be quoted"),
+    (SENSE.replace("object: [worker]", "object: [worker, off]"), "is not a word"),
+    (SENSE.replace("[worker]", "['@no_such_list']"), "unknown word list '@no_such_list'"),
+    (SENSE.replace("    then: []\n", ""), "a sense needs `words:` and `then:`"),
+])
+def test_a_bad_senses_file_names_the_problem(tmp_path, text, message):
+    from eventwire.extraction.events.lexicon import load_lexicon
+
+    with pytest.raises(LanguageDataError, match="senses.yaml") as err:
+        load_lexicon(write_senses(tmp_path, text))
+    assert message in str(err.value)
