@@ -24,7 +24,8 @@ WORD_LISTS = "places/words.yaml"
 # the lists words.yaml must hold, each read into the attribute of the same name
 LISTS = ("person_titles", "locative_preps", "strong_preps", "name_particles", "arabic_articles", "connectors",
          "direction_words", "near_words", "locative_verbs", "city_bodies", "leader_words", "resident_words",
-         "leading_words", "border_words", "the_modifiers", "hyphen_adjectives", "literal_heads", "street_words")
+         "leading_words", "border_words", "the_modifiers", "hyphen_adjectives", "literal_heads", "street_words",
+         "name_heads")
 UNITS = {"admin1": ADMIN1, "admin2": ADMIN2}
 CUE_CAP = 2.0  # at most two towns' worth of votes from the article's style
 
@@ -50,6 +51,7 @@ class PlaceWords:
     the_modifiers: frozenset[str]
     hyphen_adjectives: frozenset[str]
     literal_heads: frozenset[str]
+    name_heads: frozenset[str]
 
     def __init__(self, language: LanguageData):
         self.language = language
@@ -66,6 +68,7 @@ class PlaceWords:
         self.adjectives, self.demonyms = self._country_words()
         self.place_words = self._place_words()
         self.not_places = frozenset(normalize(w) for w in language.lines("places/not_places.txt"))
+        self.common_words = frozenset(w.lower() for w in language.lines("places/common_words.txt"))
         self.org_words = frozenset(w.lower() for w in language.lines("places/org_words.txt"))
         self.country_cues = self._country_cues()
         self.admin_abbreviations = self._admin_abbreviations()

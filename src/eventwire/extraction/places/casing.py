@@ -1,0 +1,155 @@
+"""Text without normal capitals (an all-lower-case archive, an all-caps wire or OCR feed): how a document is
+cased, and the English lexicon that tells a common word ("rand", "forest", "march") from a place name there.
+
+In normally cased text a capital is the best evidence that a word names something; without it, the gazetteer
+would read every word that some village abroad shares ("nice", "bath", "split") as a place, and that village's
+country would then colour the whole article. So recognition in such a text asks for more: see
+`Recogniser._accept_uncased`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from eventwire.geo.gazetteer import ADMIN1, ADMIN2, CONTINENT, COUNTRY, REGION
+from eventwire.geo.names import normalize
+
+from .mention import doc_text
+from .resolve import prior
+
+NORMAL, LOWER, UPPER = "normal", "lower", "upper"
+WORD = re.compile(r"[^\W\d_]{2,}")
+MIN_WORDS = 4  # fewer words say nothing about the casing: a headline fragment keeps the normal rules
+LOWER_SHARE = 0.02  # at most this share of the words open with a capital: lower-case text
+UPPER_SHARE = 0.8  # at least this share of the words is all capitals: all-caps text
+CASING_KEY = "eventwire.casing"
+# the parts of speech of the model's English lexicon (the lemmatizer's WordNet index) ...
+CONTENT_POS = ("noun", "verb", "adj", "adv")
+# ... and those a place name never has: a word listed under one of them is an ordinary word
+NON_NAME_POS = ("verb", "adj", "adv")
+
+
+def text_casing(text: str) -> str:
+    """NORMAL, LOWER (next to no word opens with a capital) or UPPER (next to every word is in capitals)."""
+    words = WORD.findall(text)
+    if len(words) < MIN_WORDS:
+        return NORMAL
+    capitalised = sum(1 for w in words if w[0].isupper())
+    if capitalised <= LOWER_SHARE * len(words):
+        return LOWER
+    if sum(1 for w in words if w.isupper()) >= UPPER_SHARE * len(words):
+        return UPPER
+    return NORMAL
+
+
+def doc_casing(doc) -> str:
+    """The Doc's casing, measured once per document."""
+    casing = doc.user_data.get(CASING_KEY)
+    if casing is None:
+        casing = doc.user_data[CASING_KEY] = text_casing(doc_text(doc))
+    return casing
+
+
+class Lexicon:
+    """Which lower-case words are ordinary English words, from the spaCy model's own lemmatizer tables (its
+    WordNet lemma index) plus the analyst's list (lang/en/places/common_words.txt: currencies, disease
+    names ...). Nouns are kept apart: WordNet lists famous places among its nouns ("paris", "aleppo")."""
+
+    def __init__(self, nouns: frozenset[str], others: frozenset[str], extra: frozenset[str]):
+        self.nouns = nouns
+        self.others = others  # verbs, adjectives, adverbs: never a place name alone
+        self.extra = extra
+
+    @classmethod
+    def from_nlp(cls, nlp, extra: frozenset[str]) -> Lexicon:
+        tables: dict[str, frozenset[str]] = {}
+        if nlp is not None and "lemmatizer" in nlp.pipe_names:
+            lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+            if lookups is not None and lookups.has_table("lemma_index"):
+                index = lookups.get_table("lemma_index")
+                for pos in CONTENT_POS:
+                    tables[pos] = frozenset(index.get(pos, ()))
+        others = frozenset().union(*(tables.get(pos, frozenset()) for pos in NON_NAME_POS))
+        return cls(tables.get("noun", frozenset()), others, extra)
+
+    def is_word(self, word: str, lemma: str | None = None) -> bool:
+        """A verb, adjective or adverb of English, or a word of the analyst's list: never a place alone."""
+        return any(w in self.others or w in self.extra for w in (word, lemma) if w)
+
+    def is_noun(self, word: str, lemma: str | None = None) -> bool:
+        """A noun of English (or a place famous enough for WordNet)."""
+        return any(w in self.nouns for w in (word, lemma) if w)
+
+
+
+class UncasedGate:
+    """Whether a gazetteer match in a text without normal capitals is a place. Without the capital, the name
+    must earn its place: a country, a first-level region or a capital; a town with a cue ("in X", "X province",
+    "the village of X", "X, <its country>"); or a town big enough that its name is seldom anything else. An
+    ordinary English word ("rand", "march") is read as a place only with a cue of its unit ("X province");
+    a short word (<= 4 letters) or a noun of English needs a cue or a famous place."""
+
+    def __init__(self, words, lexicon: Lexicon):
+        self.words = words
+        self.lexicon = lexicon
+        # the words that name a unit after its name ("X province", "X town") or before it ("the village of X")
+        self.unit_words = frozenset(words.admin_words) | words.literal_heads
+
+    def accept(self, doc, m, container: bool, ner: bool) -> bool:
+        strong_features = (COUNTRY, ADMIN1, CONTINENT, REGION, "water")
+        primary = [e for e in m.cands if e.id not in m.alt or e.feature in strong_features]
+        if not primary:
+            return False
+        if container:
+            return True
+        best = max(primary, key=prior)
+        pop = max(e.population for e in primary)
+        span = doc[m.i:m.j]
+        words = [t for t in span if t.is_alpha]
+        if not words:
+            return False
+        ordinary = all(t.is_stop or self.lexicon.is_word(t.lower_, t.lemma_.lower()) for t in words)
+        noun = all(t.is_stop or self.lexicon.is_word(t.lower_) or self.lexicon.is_noun(t.lower_, t.lemma_.lower())
+                   for t in words)
+        short = sum(len(t.text) for t in words) <= SHORT_NAME
+        unit_cue = self._unit_cue(doc, m)
+        m.weak = not unit_cue
+        if ordinary:
+            return unit_cue and (pop >= 1000 or best.feature in (ADMIN1, ADMIN2))
+        # a country by its name, or by an abbreviation that is no word ("uae", but "car" is no CAR)
+        abbreviation = best.id in m.alt or short and normalize(best.name) != normalize(m.text)
+        if best.feature in (COUNTRY, CONTINENT) and not (noun and abbreviation):
+            m.weak = False
+            return True
+        if unit_cue:
+            return pop >= 1000 or best.feature in (ADMIN1, ADMIN2)
+        prev = doc[m.i - 1].lower_ if m.i > 0 else ""
+        after_prep = prev in self.words.strong_preps
+        famous = best.capital or best.feature in (ADMIN1, REGION, "water") or pop >= FAMOUS_TOWN
+        if noun:  # "in paris": a word of English is a place when the place is famous (and so named)
+            m.weak = False
+            return famous and not abbreviation
+        if short:  # "homs", "gao": a short name is a famous place, or a town after "in"
+            m.weak = not famous
+            return famous or after_prep and pop >= SHORT_TOWN
+        if best.capital or best.feature in (ADMIN1, REGION, "water"):
+            m.weak = False
+            return True
+        if after_prep:
+            return pop >= 1000
+        return pop >= (NER_TOWN if ner else BIG_TOWN)
+
+    def _unit_cue(self, doc, m) -> bool:
+        """"helmand province", "maiduguri town", "the village of teeba": the text says what unit the name is."""
+        last = doc[m.j - 1].lower_
+        nxt = doc[m.j].lower_ if m.j < len(doc) else ""
+        if m.j - m.i > 1 and last in self.unit_words or nxt in self.unit_words:
+            return True
+        return m.i >= 2 and doc[m.i - 1].lower_ == "of" and doc[m.i - 2].lower_ in self.unit_words
+
+
+SHORT_NAME = 4  # letters: a name this short is too often a word, an acronym or a code
+FAMOUS_TOWN = 500000  # a town this big is meant by its name even where the name is also a word
+SHORT_TOWN = 20000  # a town with a short name, after "in"
+BIG_TOWN = 100000  # a town named with no cue at all
+NER_TOWN = 20000  # ... where the NER, for all its trouble with such text, saw a place
