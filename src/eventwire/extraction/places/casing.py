@@ -114,7 +114,7 @@ class UncasedGate:
         short = sum(len(t.text) for t in words) <= SHORT_NAME
         unit_cue = self._unit_cue(doc, m)
         m.weak = not unit_cue
-        if ordinary:
+        if ordinary:  # "rand", "march": an English word is a place only when the text says which unit
             return unit_cue and (pop >= 1000 or best.feature in (ADMIN1, ADMIN2))
         # a country by its name, or by an abbreviation that is no word ("uae", but "car" is no CAR)
         abbreviation = best.id in m.alt or short and normalize(best.name) != normalize(m.text)
@@ -126,18 +126,20 @@ class UncasedGate:
         prev = doc[m.i - 1].lower_ if m.i > 0 else ""
         after_prep = prev in self.words.strong_preps
         famous = best.capital or best.feature in (ADMIN1, REGION, "water") or pop >= FAMOUS_TOWN
-        if noun:  # "in paris": a word of English is a place when the place is famous (and so named)
-            m.weak = False
-            return famous and not abbreviation
-        if short:  # "homs", "gao": a short name is a famous place, or a town after "in"
-            m.weak = not famous
-            return famous or after_prep and pop >= SHORT_TOWN
-        if best.capital or best.feature in (ADMIN1, REGION, "water"):
-            m.weak = False
+        # what follows is weak evidence: kept only inside the countries the surer names point to
+        given = any(t.lower_ in self.words.given_names for t in words)
+        if best.capital and best.feature != ADMIN1 and pop >= FAMOUS_TOWN and not given and not abbreviation:
+            m.weak = False  # "kabul", "paris": a country's capital is named for itself
             return True
+        if noun or given:
+            return famous and not abbreviation  # "damascus", "richmond": a word or a name, but a famous place
+        if famous:  # "idlib", "homs"
+            return True
+        if short:  # "gao": a short name, a town after "in"
+            return after_prep and pop >= SHORT_TOWN
         if after_prep:
             return pop >= 1000
-        return pop >= (NER_TOWN if ner else BIG_TOWN)
+        return ner and pop >= NER_TOWN
 
     def _unit_cue(self, doc, m) -> bool:
         """"helmand province", "maiduguri town", "the village of teeba": the text says what unit the name is."""
@@ -149,7 +151,6 @@ class UncasedGate:
 
 
 SHORT_NAME = 4  # letters: a name this short is too often a word, an acronym or a code
-FAMOUS_TOWN = 500000  # a town this big is meant by its name even where the name is also a word
+FAMOUS_TOWN = 100000  # a town this big may be meant by its name even where the name is also a word
 SHORT_TOWN = 20000  # a town with a short name, after "in"
-BIG_TOWN = 100000  # a town named with no cue at all
 NER_TOWN = 20000  # ... where the NER, for all its trouble with such text, saw a place

@@ -89,9 +89,13 @@ def geoparser_ruler_patterns(geoparser: Geoparser) -> list[dict]:
 
 def far_weak_dropped(mentions: list[Mention]) -> list[Mention]:
     """In a text without capitals, a name accepted on little evidence (`Mention.weak`: "in nawa" with no unit,
-    no container) whose reading lies outside every country the article's surer names point to is most likely
-    a word that some village abroad shares: dropped, so it neither locates an event nor sets a country."""
-    focus = {m.chosen.cc for m in mentions if m.chosen is not None and not m.weak and m.chosen.cc}
-    if not focus:
+    no container) whose reading lies outside every country the article's surer names lie in is most likely
+    a word that some village abroad shares: dropped, so it neither locates an event nor sets a country. Only
+    names set the focus ("russian jets struck idlib": no name but "idlib", which stays)."""
+    named = {m.chosen.cc for m in mentions if m.chosen is not None and not m.weak and m.chosen.cc and
+             m.source != "norp"}
+    if not named:
         return mentions
-    return [m for m in mentions if not (m.weak and m.chosen is not None and m.chosen.cc not in focus)]
+    # the countries its adjectives speak of are no places of the text, but no foreign ground either
+    focus = named | {m.chosen.cc for m in mentions if m.chosen is not None and m.source == "norp" and m.chosen.cc}
+    return [m for m in mentions if not m.weak or m.chosen is None or m.chosen.cc in focus]
