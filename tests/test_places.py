@@ -603,3 +603,10 @@ def test_an_uncased_weak_name_far_from_the_article_focus_is_dropped(nlp, geopars
     _, ms = parse(nlp, geoparser, recased("Afghan troops fought the Taliban in Helmand province on Monday. The "
                                           "fighters later fled towards Bodo, officials said.", casing))
     assert {m.place.country for m in ms} == {"AFG"}
+
+
+def test_a_place_abroad_does_not_set_the_actors_country_against_the_article_s(pipeline):
+    events = pipeline.extract("Soldiers clashed with gunmen in Maiduguri and in Kano on Monday. On Tuesday "
+                              "soldiers clashed with gunmen in Halden.", published="2020-05-01")
+    abroad = [e for e in events if e.location is not None and e.location.country == "NOR"]
+    assert abroad and all(e.actor1 is None or e.actor1.country in (None, "NGA") for e in abroad)
