@@ -610,3 +610,13 @@ def test_a_place_abroad_does_not_set_the_actors_country_against_the_article_s(pi
                               "soldiers clashed with gunmen in Halden.", published="2020-05-01")
     abroad = [e for e in events if e.location is not None and e.location.country == "NOR"]
     assert abroad and all(e.actor1 is None or e.actor1.country in (None, "NGA") for e in abroad)
+
+
+@pytest.mark.parametrize("casing", ["lower", "upper"])
+def test_uncased_given_names_are_people_but_regions_and_conjuncts_are_places(nlp, geoparser, casing):
+    _, ms = parse(nlp, geoparser, recased("Douglas and Elizabeth met reporters on Monday. Talks on the West Bank and "
+                                          "Gaza stalled, and storms hit Houston and Pasadena.", casing))
+    found = place_names(ms)
+    assert "douglas" not in found and "elizabeth" not in found
+    assert any(k.endswith("west bank") for k in found) and "gaza" in found
+    assert found.get("houston") == "USA" and found.get("pasadena") == "USA"

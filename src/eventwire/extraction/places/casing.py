@@ -95,7 +95,8 @@ class UncasedGate:
         # the words that name a unit after its name ("X province", "X town") or before it ("the village of X")
         self.unit_words = frozenset(words.admin_words) | words.literal_heads
 
-    def accept(self, doc, m, container: bool, ner: bool) -> bool:
+    def accept(self, doc, m, container: bool, ner: bool, after_place: bool) -> bool:
+        """`after_place`: the name follows a place and "and" or a comma ("in charleston and decatur")."""
         strong_features = (COUNTRY, ADMIN1, CONTINENT, REGION, "water")
         primary = [e for e in m.cands if e.id not in m.alt or e.feature in strong_features]
         if not primary:
@@ -108,31 +109,39 @@ class UncasedGate:
         words = [t for t in span if t.is_alpha]
         if not words:
             return False
+        key = normalize(m.text)
         ordinary = all(t.is_stop or self.lexicon.is_word(t.lower_, t.lemma_.lower()) for t in words)
         noun = all(t.is_stop or self.lexicon.is_word(t.lower_) or self.lexicon.is_noun(t.lower_, t.lemma_.lower())
                    for t in words)
         short = sum(len(t.text) for t in words) <= SHORT_NAME
+        famous = best.capital or best.feature in (ADMIN1, REGION, "water") or pop >= FAMOUS_TOWN
+        # a short name that is no famous place's own name abbreviates one ("uae"; but "car" is no CAR)
+        abbreviation = best.id in m.alt or short and not any(
+            normalize(e.name) == key and (e.feature in strong_features or e.population >= FAMOUS_TOWN) for e in primary)
         unit_cue = self._unit_cue(doc, m)
+        prev = doc[m.i - 1].lower_ if m.i > 0 else ""
+        after_prep = prev in self.words.strong_preps or after_place
         m.weak = not unit_cue
-        if ordinary:  # "rand", "march": an English word is a place only when the text says which unit
-            return unit_cue and (pop >= 1000 or best.feature in (ADMIN1, ADMIN2))
-        # a country by its name, or by an abbreviation that is no word ("uae", but "car" is no CAR)
-        abbreviation = best.id in m.alt or short and normalize(best.name) != normalize(m.text)
+        if ordinary:  # "rand", "march": an English word is a place when the text says which unit ...
+            if unit_cue:
+                return pop >= 1000 or best.feature in (ADMIN1, ADMIN2)
+            # ... or for a famous region ("the middle east") or town ("in charleston"), weakly
+            return len(words) > 1 and best.feature in (REGION, "water", CONTINENT) or \
+                after_prep and pop >= FAMOUS_TOWN and not short
         if best.feature in (COUNTRY, CONTINENT) and not (noun and abbreviation):
             m.weak = False
             return True
         if unit_cue:
             return pop >= 1000 or best.feature in (ADMIN1, ADMIN2)
-        prev = doc[m.i - 1].lower_ if m.i > 0 else ""
-        after_prep = prev in self.words.strong_preps
-        famous = best.capital or best.feature in (ADMIN1, REGION, "water") or pop >= FAMOUS_TOWN
         # what follows is weak evidence: kept only inside the countries the surer names point to
-        given = any(t.lower_ in self.words.given_names for t in words)
+        given = len(words) == 1 and words[0].lower_ in self.words.common_given_names
         if best.capital and best.feature != ADMIN1 and pop >= FAMOUS_TOWN and not given and not abbreviation:
             m.weak = False  # "kabul", "paris": a country's capital is named for itself
             return True
-        if noun or given:
-            return famous and not abbreviation  # "damascus", "richmond": a word or a name, but a famous place
+        if given:  # "elizabeth", "douglas": a person more often than not; "virginia" the state, "in tyler" a town
+            return not abbreviation and (best.feature == ADMIN1 or famous and after_prep)
+        if noun:  # "damascus", "richmond": a word, but a famous place
+            return famous and not abbreviation
         if famous:  # "idlib", "homs"
             return True
         if short:  # "gao": a short name, a town after "in"

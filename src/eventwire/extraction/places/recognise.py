@@ -80,7 +80,7 @@ class Recogniser:
                     if any(taken[k] for k in range(i, j)):
                         continue
                     m = self._word_mention(doc, i, j) or self._span_mention(doc, i, j, "ner")
-                    if m is None or m.source != "norp" and not cased and not self._accept_uncased(doc, m, ner=True):
+                    if m is None or m.source != "norp" and not cased and not self._accept_uncased(doc, m, True, taken):
                         continue
                     if self._accept_named(doc, m, person_words, person_tokens):
                         claim(m)
@@ -350,7 +350,7 @@ class Recogniser:
                 continue
             m = self._span_mention(doc, i, hit, "gaz")
             if m is not None and (self._accept_scanned(doc, m, person_words, person_tokens, common, ents, taken)
-                                  if cased else self._accept_uncased(doc, m, ner=False)):
+                                  if cased else self._accept_uncased(doc, m, False, taken)):
                 claim(m)
                 i = hit
             elif m is not None and hit - i > 1:
@@ -430,12 +430,14 @@ class Recogniser:
             return pop >= 20000
         return pop >= 200000 or (len(span) > 1 and pop >= 20000)
 
-    def _accept_uncased(self, doc, m: Mention, ner: bool) -> bool:
+    def _accept_uncased(self, doc, m: Mention, ner: bool, taken) -> bool:
         """A name in a text without normal capitals (see casing.UncasedGate)."""
         key = normalize(m.text)
         if key in self.words.not_places and not names_the_sea(doc, m):
             return False
-        return self.uncased.accept(doc, m, self._has_container(doc, m), ner)
+        # "in charleston and decatur": a place's conjunct stands where a preposition would
+        after_place = m.i >= 2 and doc[m.i - 1].lower_ in ("and", "or", ",") and taken[m.i - 2]
+        return self.uncased.accept(doc, m, self._has_container(doc, m), ner, after_place)
 
     def _has_container(self, doc, m: Mention) -> bool:
         """True when the name is followed by ", <its state or country>" ("Greer, South Carolina")."""

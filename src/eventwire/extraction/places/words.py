@@ -28,6 +28,7 @@ LISTS = ("person_titles", "locative_preps", "strong_preps", "name_particles", "a
          "name_heads")
 UNITS = {"admin1": ADMIN1, "admin2": ADMIN2}
 CUE_CAP = 2.0  # at most two towns' worth of votes from the article's style
+COMMON_GIVEN_NAME_SHARE = 0.03  # percent of people: a name this common stands for a person before a town
 
 
 class PlaceWords:
@@ -73,6 +74,7 @@ class PlaceWords:
         self.country_cues = self._country_cues()
         self.admin_abbreviations = self._admin_abbreviations()
         self.given_names = given_names()
+        self.common_given_names = given_names(COMMON_GIVEN_NAME_SHARE)
 
     # -- readers ---------------------------------------------------------------------------------------
     def _admin_words(self) -> dict[str, str]:
@@ -138,11 +140,13 @@ class PlaceWords:
         return Counter({cc: min(v, CUE_CAP) for cc, v in votes.items()})
 
 
-def given_names() -> frozenset[str]:
-    """Given names (US Census first-name lists, shipped by the `names` package), lower-cased."""
+def given_names(min_share: float = 0.0) -> frozenset[str]:
+    """Given names (US Census first-name lists, shipped by the `names` package), lower-cased; with `min_share`,
+    only those borne by at least that percentage of people ("mary", "douglas"; not "dallas", "paris")."""
     out: set[str] = set()
     for f in ("dist.male.first", "dist.female.first"):
         for line in resources.files("names").joinpath(f).read_text().splitlines():
-            if line.strip():
-                out.add(line.split()[0].lower())
+            parts = line.split()
+            if parts and (not min_share or len(parts) > 1 and float(parts[1]) >= min_share):
+                out.add(parts[0].lower())
     return frozenset(out)
