@@ -549,3 +549,74 @@ def test_a_duplicate_word_in_a_word_list_names_the_file_and_line(english_copy):
     _spoil(path, "  - frontier\n", "  - frontier\n  - border\n")
     with pytest.raises(LanguageDataError, match=r"words.yaml:\d+: 'border_words': duplicate word 'border'"):
         PlaceWords(LanguageData("en", root=english_copy))
+
+
+# ---------------------------------------------------------------------------------------------------------
+# text without normal capitals (archives, OCR, feeds): sentences written for these tests
+# ---------------------------------------------------------------------------------------------------------
+def recased(text: str, casing: str) -> str:
+    return text.lower() if casing == "lower" else text.upper()
+
+
+def place_names(ms) -> dict[str, str]:
+    return {(m.place.text or "").lower(): m.place.country for m in ms}
+
+
+def test_the_casing_of_a_text_is_measured_once_on_its_words():
+    from eventwire.extraction.places.casing import LOWER, NORMAL, UPPER, text_casing
+
+    assert text_casing("Gunmen attacked a market in Kano on Sunday, police said.") == NORMAL
+    assert text_casing("gunmen attacked a market in kano on sunday, police said.") == LOWER
+    assert text_casing("GUNMEN ATTACKED A MARKET IN KANO ON SUNDAY, POLICE SAID.") == UPPER
+    assert text_casing("KANO (Reuters) - Gunmen attacked a market on Sunday, police said.") == NORMAL
+    assert text_casing("in kano") == NORMAL  # too few words to tell
+
+
+@pytest.mark.parametrize("casing", ["lower", "upper"])
+def test_uncased_text_still_finds_towns_and_states(nlp, geoparser, casing):
+    _, ms = parse(nlp, geoparser, recased("Gunmen killed five villagers near Maiduguri in Borno State on Sunday, "
+                                          "and a bomb went off in Kabul.", casing))
+    found = place_names(ms)
+    assert found.get("maiduguri") == "NGA" and found.get("kabul") == "AFG"
+    assert any(k.startswith("borno") and v == "NGA" for k, v in found.items())
+
+
+@pytest.mark.parametrize("casing", ["lower", "upper"])
+def test_uncased_common_words_and_currencies_are_not_places(nlp, geoparser, casing):
+    _, ms = parse(nlp, geoparser, recased("It was a nice day for a march. The rand and the naira fell against the "
+                                          "dollar after a car bomb in Harare.", casing))
+    found = place_names(ms)
+    assert found == {"harare": "ZWE"}
+
+
+@pytest.mark.parametrize("casing", ["normal", "lower", "upper"])
+def test_a_disease_named_after_a_place_is_not_a_place(nlp, geoparser, casing):
+    text = "An outbreak of Lassa fever and of Rift Valley fever killed twelve people in Kenya, officials said."
+    _, ms = parse(nlp, geoparser, text if casing == "normal" else recased(text, casing))
+    found = place_names(ms)
+    assert "lassa" not in found and not any("rift" in k for k in found)
+    assert found.get("kenya") == "KEN"
+
+
+@pytest.mark.parametrize("casing", ["lower", "upper"])
+def test_an_uncased_weak_name_far_from_the_article_focus_is_dropped(nlp, geoparser, casing):
+    _, ms = parse(nlp, geoparser, recased("Afghan troops fought the Taliban in Helmand province on Monday. The "
+                                          "fighters later fled towards Bodo, officials said.", casing))
+    assert {m.place.country for m in ms} == {"AFG"}
+
+
+def test_a_place_abroad_does_not_set_the_actors_country_against_the_article_s(pipeline):
+    events = pipeline.extract("Soldiers clashed with gunmen in Maiduguri and in Kano on Monday. On Tuesday "
+                              "soldiers clashed with gunmen in Halden.", published="2020-05-01")
+    abroad = [e for e in events if e.location is not None and e.location.country == "NOR"]
+    assert abroad and all(e.actor1 is None or e.actor1.country in (None, "NGA") for e in abroad)
+
+
+@pytest.mark.parametrize("casing", ["lower", "upper"])
+def test_uncased_given_names_are_people_but_regions_and_conjuncts_are_places(nlp, geoparser, casing):
+    _, ms = parse(nlp, geoparser, recased("Douglas and Elizabeth met reporters on Monday. Talks on the West Bank and "
+                                          "Gaza stalled, and storms hit Houston and Pasadena.", casing))
+    found = place_names(ms)
+    assert "douglas" not in found and "elizabeth" not in found
+    assert any(k.endswith("west bank") for k in found) and "gaza" in found
+    assert found.get("houston") == "USA" and found.get("pasadena") == "USA"

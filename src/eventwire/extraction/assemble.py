@@ -68,7 +68,9 @@ def build_event(article: Article, cand: Any, location: Place | None, when: Any, 
                 catalogue: Any, doc_country: str | None = None) -> Event:
     """The SCHEMA record for one event candidate, with its evidence offsets and confidence."""
     text = article.text
-    iso3 = location.country if location and location.country else doc_country
+    # the actors' country: the article's own (the country it mostly names), never one that a single place
+    # abroad would set against it ("a bomber who had lived in Halden, Norway" does not make the bombers Norwegian)
+    iso3 = doc_country or (location.country if location else None)
     confidence = cand.confidence
     conventional = _unattributed_actor(cand, iso3)
     if conventional is not None:

@@ -86,6 +86,7 @@ class Pipeline:
         if self._nlp is None:
             patterns = self.catalogue.ruler_patterns() + places.geoparser_ruler_patterns(self.geoparser)
             self._nlp = nlp.load(self.model, patterns)
+            self.geoparser.use_model(self._nlp)
             if self.events:
                 self.event_finder, self.date_finder, self.fatality_counter  # noqa: B018 - load before the first article
         return self._nlp

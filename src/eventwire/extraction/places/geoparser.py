@@ -40,6 +40,7 @@ class Geoparser:
         """Every resolved place mention of the Doc, in text order (streets and waters included)."""
         mentions, local = self.recogniser.find(doc, actor_mentions or [])
         self.resolver.resolve(doc, mentions)
+        mentions = far_weak_dropped(mentions)
         out = []
         for m in mentions:
             if m.chosen is None:
@@ -53,6 +54,10 @@ class Geoparser:
     def locate(self, doc, mentions: list[PlaceMention], cand) -> Place | None:
         """The event's location from the literal mentions (see locate.py)."""
         return self.locator.locate(doc, mentions, cand)
+
+    def use_model(self, nlp) -> None:
+        """Take what the geoparser reads from the language model itself (its English lexicon)."""
+        self.recogniser.use_model(nlp)
 
     def ruler_patterns(self) -> list[dict]:
         """The entity-ruler patterns this geoparser adds to the language pipeline."""
@@ -80,3 +85,17 @@ class Geoparser:
 def geoparser_ruler_patterns(geoparser: Geoparser) -> list[dict]:
     """The entity-ruler patterns the geoparser adds to the language pipeline."""
     return geoparser.ruler_patterns()
+
+
+def far_weak_dropped(mentions: list[Mention]) -> list[Mention]:
+    """In a text without capitals, a name accepted on little evidence (`Mention.weak`: "in nawa" with no unit,
+    no container) whose reading lies outside every country the article's surer names lie in is most likely
+    a word that some village abroad shares: dropped, so it neither locates an event nor sets a country. Only
+    names set the focus ("russian jets struck idlib": no name but "idlib", which stays)."""
+    named = {m.chosen.cc for m in mentions if m.chosen is not None and not m.weak and m.chosen.cc and
+             m.source != "norp"}
+    if not named:
+        return mentions
+    # the countries its adjectives speak of are no places of the text, but no foreign ground either
+    focus = named | {m.chosen.cc for m in mentions if m.chosen is not None and m.source == "norp" and m.chosen.cc}
+    return [m for m in mentions if not m.weak or m.chosen is None or m.chosen.cc in focus]

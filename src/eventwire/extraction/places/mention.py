@@ -34,6 +34,7 @@ class Mention:
     precision_floor: int = 0
     unit_hint: str | None = None  # "the Atlantic" (a sea or region), "the Kentucky border" (a state or country)
     phonetic: bool = False
+    weak: bool = False  # in a text without capitals: accepted on little evidence (kept only near the focus)
     dateline: bool = False
     alt: frozenset = frozenset()  # candidate ids matched only through an alternate name
     counties: tuple = ()  # counties whose bare name this is (added as candidates once the mention is accepted)

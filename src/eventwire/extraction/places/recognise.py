@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import re
 
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LENGTH, LOWER, ORTH, SENT_START
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_STOP, LENGTH, LOWER, ORTH, SENT_START
 
 from eventwire.geo.gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, REGION, Gazetteer
 from eventwire.geo.names import normalize, phonetic_key
 
+from .casing import NORMAL, Lexicon, UncasedGate, doc_casing
 from .classify import Classifier
 from .local import PLURAL_ADMIN, PLURAL_LIST, LocalNames
 from .mention import (
@@ -43,12 +44,18 @@ class Recogniser:
         self.words = words
         self.local = LocalNames(words)
         self.classifier = Classifier(words)
+        self.uncased = UncasedGate(words, Lexicon(frozenset(), frozenset(), words.common_words))
+
+    def use_model(self, nlp) -> None:
+        """Read the English lexicon of text without capitals from the language model's lemmatizer."""
+        self.uncased = UncasedGate(self.words, Lexicon.from_nlp(nlp, self.words.common_words))
 
     def find(self, doc, actor_mentions) -> tuple[list[Mention], list[tuple[int, int, str]]]:
         """The article's place mentions, and its streets and waters (placed later, at a town it names)."""
         taken = [False] * len(doc)
         mentions: list[Mention] = []
         ents = list(doc.ents)
+        cased = doc_casing(doc) == NORMAL
         person_words, person_tokens = self._people(doc, ents)
 
         def claim(m: Mention) -> None:
@@ -73,7 +80,9 @@ class Recogniser:
                     if any(taken[k] for k in range(i, j)):
                         continue
                     m = self._word_mention(doc, i, j) or self._span_mention(doc, i, j, "ner")
-                    if m is not None and self._accept_named(doc, m, person_words, person_tokens):
+                    if m is None or m.source != "norp" and not cased and not self._accept_uncased(doc, m, True, taken):
+                        continue
+                    if self._accept_named(doc, m, person_words, person_tokens):
                         claim(m)
             elif ent.label_ == "NORP":
                 i, j = clean_span(doc, ent.start, ent.end)
@@ -82,9 +91,9 @@ class Recogniser:
                 m = self._word_mention(doc, i, j) if i < j else None
                 if m is not None:
                     claim(m)
-        self._scan(doc, taken, claim, person_words, person_tokens, ents)
+        self._scan(doc, taken, claim, person_words, person_tokens, ents, cased)
         mentions = self._drop_actor_names(doc, mentions, actor_mentions)
-        self._propagate(doc, mentions, taken, claim, person_tokens)
+        self._propagate(doc, mentions, taken, claim, person_tokens, cased)
         self.classifier.classify(doc, mentions, actor_mentions)
         # "400 S. Locust St., Lebanon": the name after a street address is its town, not a country
         street_ends = {b for a, b, f in local if f == "street"}
@@ -179,33 +188,39 @@ class Recogniser:
             out.append(m)
         return out
 
-    def _propagate(self, doc, mentions: list[Mention], taken, claim, person_tokens: set[int]) -> None:
+    def _propagate(self, doc, mentions: list[Mention], taken, claim, person_tokens: set[int], cased: bool) -> None:
         """One sense per article: other occurrences of a name already read as a place are places too (the
         small model labels a repeated town name inconsistently)."""
         text = doc_text(doc)
         forms = {}
         for m in mentions:
-            if m.source in ("ner", "gaz") and len(m.text) >= 3 and m.text[0].isupper():
+            if m.source in ("ner", "gaz") and len(m.text) >= 3 and (m.text[0].isupper() or not cased):
                 forms.setdefault(m.text, m)
         for form, src in forms.items():
             for hit in re.finditer(r"(?<![\w-])" + re.escape(form) + r"(?![\w-])", text):
                 span = doc.char_span(hit.start(), hit.end())
                 if span is None or any(taken[k] or k in person_tokens for k in range(span.start, span.end)):
                     continue
-                if span.start > 0 and is_cap(doc[span.start - 1]) and not doc[span.start].is_sent_start and \
+                if cased and span.start > 0 and is_cap(doc[span.start - 1]) and not doc[span.start].is_sent_start and \
                         doc[span.start - 1].lower_ not in ("a", "an", "the"):
                     continue  # part of a longer name ("Lake Dublin"), not "A Danbury mason"
                 if span.end < len(doc) and (is_cap(doc[span.end]) and doc[span.end].ent_type_ == "PERSON" or
                                             doc[span.end].lower_ in self.words.admin_words):
                     continue  # a person's name, or another unit ("Washington County" is not Washington)
                 m = Mention(span.start_char, span.end_char, span.start, span.end, span.text, "prop", src.cands,
-                             phonetic=src.phonetic)
+                             phonetic=src.phonetic, weak=src.weak)
                 m.alt = src.alt
                 claim(m)
+
+    def _names_a_thing(self, doc, j: int) -> bool:
+        """"Lassa fever", "Marburg virus": the place name opens the name of a disease, not a place."""
+        return j < len(doc) and doc[j].lower_ in self.words.name_heads
 
     def _span_mention(self, doc, i: int, j: int, source: str) -> Mention | None:
         span = doc[i:j]
         text = span.text
+        if self._names_a_thing(doc, j):
+            return None
         cands, alt, phonetic = self.gaz.match(text)
         # "Idlib province", "Laurel County"
         if not cands and len(span) > 1 and span[-1].lower_ in self.words.admin_words:
@@ -247,7 +262,7 @@ class Recogniser:
         """Country adjectives and demonyms ("Turkish", "Nigerians") and other place words ("Kurdish")."""
         span = doc[i:j]
         key = normalize(span.text)
-        if not key:
+        if not key or self._names_a_thing(doc, j):
             return None
         cc, kind = self.words.adjectives.get(key), ADJECTIVE
         if cc is None:
@@ -280,7 +295,7 @@ class Recogniser:
                 return False
         return True
 
-    def _scan(self, doc, taken, claim, person_words, person_tokens, ents) -> None:
+    def _scan(self, doc, taken, claim, person_words, person_tokens, ents, cased: bool) -> None:
         """Gazetteer-driven matching of capitalised word runs the NER did not label as places."""
         n = len(doc)
         maxw = min(6, self.gaz.max_words)
@@ -292,6 +307,9 @@ class Recogniser:
         start = [r[0] for r in arr]
         end = [r[0] + r[1] for r in arr]
         cap = [text[a].isupper() and any(c.isalpha() for c in text[a:b]) for a, b in zip(start, end)]
+        if not cased:  # no capitals to go by: every word but the small ones may open a name
+            stops = doc.to_array([IS_STOP]).tolist()
+            cap = [any(c.isalpha() for c in text[a:b]) and not stop for a, b, stop in zip(start, end, stops)]
         ent_ids = {r[2] for r in arr}
         ent_names = {h: (strings[h] if h else "") for h in ent_ids}
         ent = [ent_names[r[2]] for r in arr]
@@ -331,7 +349,8 @@ class Recogniser:
                 i = hit
                 continue
             m = self._span_mention(doc, i, hit, "gaz")
-            if m is not None and self._accept_scanned(doc, m, person_words, person_tokens, common, ents, taken):
+            if m is not None and (self._accept_scanned(doc, m, person_words, person_tokens, common, ents, taken)
+                                  if cased else self._accept_uncased(doc, m, False, taken)):
                 claim(m)
                 i = hit
             elif m is not None and hit - i > 1:
@@ -410,6 +429,15 @@ class Recogniser:
         if after_prep:
             return pop >= 20000
         return pop >= 200000 or (len(span) > 1 and pop >= 20000)
+
+    def _accept_uncased(self, doc, m: Mention, ner: bool, taken) -> bool:
+        """A name in a text without normal capitals (see casing.UncasedGate)."""
+        key = normalize(m.text)
+        if key in self.words.not_places and not names_the_sea(doc, m):
+            return False
+        # "in charleston and decatur": a place's conjunct stands where a preposition would
+        after_place = m.i >= 2 and doc[m.i - 1].lower_ in ("and", "or", ",") and taken[m.i - 2]
+        return self.uncased.accept(doc, m, self._has_container(doc, m), ner, after_place)
 
     def _has_container(self, doc, m: Mention) -> bool:
         """True when the name is followed by ", <its state or country>" ("Greer, South Carolina")."""

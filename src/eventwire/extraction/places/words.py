@@ -24,9 +24,11 @@ WORD_LISTS = "places/words.yaml"
 # the lists words.yaml must hold, each read into the attribute of the same name
 LISTS = ("person_titles", "locative_preps", "strong_preps", "name_particles", "arabic_articles", "connectors",
          "direction_words", "near_words", "locative_verbs", "city_bodies", "leader_words", "resident_words",
-         "leading_words", "border_words", "the_modifiers", "hyphen_adjectives", "literal_heads", "street_words")
+         "leading_words", "border_words", "the_modifiers", "hyphen_adjectives", "literal_heads", "street_words",
+         "name_heads")
 UNITS = {"admin1": ADMIN1, "admin2": ADMIN2}
 CUE_CAP = 2.0  # at most two towns' worth of votes from the article's style
+COMMON_GIVEN_NAME_SHARE = 0.03  # percent of people: a name this common stands for a person before a town
 
 
 class PlaceWords:
@@ -50,6 +52,7 @@ class PlaceWords:
     the_modifiers: frozenset[str]
     hyphen_adjectives: frozenset[str]
     literal_heads: frozenset[str]
+    name_heads: frozenset[str]
 
     def __init__(self, language: LanguageData):
         self.language = language
@@ -66,10 +69,12 @@ class PlaceWords:
         self.adjectives, self.demonyms = self._country_words()
         self.place_words = self._place_words()
         self.not_places = frozenset(normalize(w) for w in language.lines("places/not_places.txt"))
+        self.common_words = frozenset(w.lower() for w in language.lines("places/common_words.txt"))
         self.org_words = frozenset(w.lower() for w in language.lines("places/org_words.txt"))
         self.country_cues = self._country_cues()
         self.admin_abbreviations = self._admin_abbreviations()
         self.given_names = given_names()
+        self.common_given_names = given_names(COMMON_GIVEN_NAME_SHARE)
 
     # -- readers ---------------------------------------------------------------------------------------
     def _admin_words(self) -> dict[str, str]:
@@ -135,11 +140,13 @@ class PlaceWords:
         return Counter({cc: min(v, CUE_CAP) for cc, v in votes.items()})
 
 
-def given_names() -> frozenset[str]:
-    """Given names (US Census first-name lists, shipped by the `names` package), lower-cased."""
+def given_names(min_share: float = 0.0) -> frozenset[str]:
+    """Given names (US Census first-name lists, shipped by the `names` package), lower-cased; with `min_share`,
+    only those borne by at least that percentage of people ("mary", "douglas"; not "dallas", "paris")."""
     out: set[str] = set()
     for f in ("dist.male.first", "dist.female.first"):
         for line in resources.files("names").joinpath(f).read_text().splitlines():
-            if line.strip():
-                out.add(line.split()[0].lower())
+            parts = line.split()
+            if parts and (not min_share or len(parts) > 1 and float(parts[1]) >= min_share):
+                out.add(parts[0].lower())
     return frozenset(out)
