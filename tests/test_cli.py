@@ -531,3 +531,14 @@ def test_missing_file_is_reported():
     proc = run("extract", "examples/no_such_article.txt", "--format", "jsonl")
     assert_clean_failure(proc, "no_such_article.txt")
     assert proc.stdout.strip() == ""
+
+
+def test_background_days_option():
+    """An event dated well before publication is background; --background-days widens the window."""
+    line = json.dumps({"id": "bg", "text": "Gunmen killed five villagers in the district in January 2019.",
+                       "published": "2020-01-20"}) + "\n"
+    default = [json.loads(x) for x in run("extract", "--format", "jsonl", "-", stdin=line).stdout.splitlines()]
+    wide = [json.loads(x) for x in run("extract", "--format", "jsonl", "--background-days", "400", "-",
+                                       stdin=line).stdout.splitlines()]
+    assert {e["modality"] for e in default if e["event_type"]} == {"background"}
+    assert {e["modality"] for e in wide if e["event_type"]} == {"asserted"}

@@ -85,7 +85,9 @@ class DateFinder:
         in its sentence, else the nearest earlier one in its paragraph, else the publication date at week
         precision, else None."""
         found = self._mention_date(mentions, cand, published)
-        year = named_year(cand.trigger) if cand.trigger is not None else None
+        # the year may name another trigger of the same event: "the 2008 attacks (killed 166 people)"
+        years = [named_year(t) for t in [cand.trigger, *getattr(cand, "triggers", ())] if t is not None]
+        year = next((y for y in years if y is not None), None)
         if year is None or (published is not None and year > _as_date(published).year):
             return found
         if found.date is not None and int(found.date[:4]) == year:
