@@ -492,3 +492,11 @@ def test_deaths_of_the_wounded_are_marked(nlp, counter, text, of_wounds):
 ])
 def test_a_death_verb_completing_leave(count, expected, text):
     assert count(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The shelling killed 140 people within six days.",
+    "At least 400 people were killed in the past two weeks.",
+])
+def test_counts_over_days_or_weeks_are_running_totals(count, text):
+    assert count(text) is None
