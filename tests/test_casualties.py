@@ -484,3 +484,19 @@ def test_a_later_death_of_the_wounded_adds_to_the_main_event(pipeline):
 ])
 def test_deaths_of_the_wounded_are_marked(nlp, counter, text, of_wounds):
     assert counter.find(nlp(text)[:]).of_wounds is of_wounds
+
+
+@pytest.mark.parametrize("expected, text", [
+    (1, "Gunmen attacked a shop owner, leaving him shot dead."),
+    (1, "The gang beat a trader, leaving him stabbed to death near the road."),
+])
+def test_a_death_verb_completing_leave(count, expected, text):
+    assert count(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The shelling killed 140 people within six days.",
+    "At least 400 people were killed in the past two weeks.",
+])
+def test_counts_over_days_or_weeks_are_running_totals(count, text):
+    assert count(text) is None

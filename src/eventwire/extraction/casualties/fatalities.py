@@ -59,6 +59,11 @@ def _over_a_period(tok, lex: Lexicon) -> bool:
     return " ".join(t.lower_ for t in tok.subtree) in lex.running_total_cues
 
 
+def _period(tok, lex: Lexicon) -> bool:
+    """"a month", "two weeks", "six days" (one day is an event's day)."""
+    return lemma(tok) in lex.period_nouns and (lemma(tok) != "day" or tok.tag_ == "NNS")
+
+
 def _running_total(anchor, lex: Lexicon) -> bool:
     """"The insurgency has killed more than 1,500 people since 2017", "the war, which has killed 300,000", "300
     people have been killed this year", "bringing this month's dead to 45": a running total over a whole conflict
@@ -83,6 +88,9 @@ def _running_total(anchor, lex: Lexicon) -> bool:
             return True  # "since 2017", "since the war began"
         if c.dep_ in ("advmod", "prep", "npadvmod") and _over_a_period(c, lex):
             return True
+        if c.dep_ == "prep" and c.lower_ in ("in", "within", "over", "during", "throughout") \
+                and any(g.dep_ == "pobj" and _period(g, lex) for g in c.children):
+            return True  # "killed 140 within six days"
     perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in kids)
     if not perfect:
         return False

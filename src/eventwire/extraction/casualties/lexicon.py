@@ -17,7 +17,7 @@ LISTS = ("death_verbs", "death_nouns", "counted_death_nouns", "of_nouns", "toll_
          "tally_setting_verbs", "rising_toll_verbs", "wound_death_verbs", "life_verbs", "other_harm",
          "zero_nouns", "zero_verbs", "person_nouns", "subset_words", "non_person_nouns", "quantifiers",
          "measure_words", "not_people_entities", "earlier_event_words", "conflict_nouns", "running_total_cues",
-         "long_period_words", "death_word_forms",
+         "period_nouns", "long_period_words", "death_word_forms",
          "fallback_people_words", "prefilter_stems")
 NUMBER_KINDS = ("unit", "ten", "scale", "vague", "date")
 
@@ -52,6 +52,7 @@ class Lexicon:
     earlier_event_words: frozenset
     conflict_nouns: frozenset
     running_total_cues: frozenset
+    period_nouns: frozenset
     long_period_words: frozenset  # with the month names of dates.yaml
     # the word-order fallback
     death_word_forms: frozenset
@@ -112,7 +113,7 @@ def load_lexicon(language: LanguageData) -> Lexicon:
         "quantifiers": words("quantifiers"), "measure_words": words("measure_words") | frozenset(calendar_names),
         "not_people_entities": frozenset(lists["not_people_entities"]),
         "earlier_event_words": words("earlier_event_words"), "conflict_nouns": words("conflict_nouns"),
-        "running_total_cues": words("running_total_cues"),
+        "running_total_cues": words("running_total_cues"), "period_nouns": words("period_nouns"),
         "long_period_words": words("long_period_words") | frozenset(str(m).lower() for m in calendar.get("months", ())),
         "death_word_forms": words("death_word_forms"), "fallback_people_words": words("fallback_people_words")}
     starters = lex["death_verbs"] | lex["death_nouns"] | lex["of_nouns"] | lex["zero_nouns"] | lex["zero_verbs"]

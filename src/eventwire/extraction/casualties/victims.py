@@ -97,6 +97,8 @@ def victims(anchor, lex: Lexicon) -> list:
         if anchor.dep_ in ("acl", "relcl", "amod") and (anchor.tag_ == "VBN" or passive or lem in _INTRANSITIVE) \
                 and not own_args:
             out.append(anchor.head)  # "5 civilians killed in ...", "people who died"
+        if not own_args and anchor.dep_ in ("xcomp", "oprd") and anchor.head.pos_ == "VERB":
+            out.extend(c for c in anchor.head.children if c.dep_ == "dobj")  # "leaving him shot dead"
         if not out and anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX"):
             # "was shot and killed", "were kidnapped and killed": the first verb's victims
             out.extend(c for c in anchor.head.children if c.dep_ == "nsubjpass")
