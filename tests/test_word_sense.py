@@ -120,3 +120,10 @@ def test_a_bad_senses_file_names_the_problem(tmp_path, text, message):
     with pytest.raises(LanguageDataError, match="senses.yaml") as err:
         load_lexicon(write_senses(tmp_path, text))
     assert message in str(err.value)
+
+
+def test_set_is_violence_only_when_fire_or_a_bomb_is_set(pipeline):
+    bases = asserted(pipeline, "Turkish ground forces have set up two military bases east of the town.")
+    assert [e.sub_event_type for e in bases] == ["Headquarters or base established"]  # "bases", lemma "basis"
+    assert asserted(pipeline, "Police set up roadblocks around the city before the match.") == []
+    assert [e.event_type for e in asserted(pipeline, "Rebels set fire to the police station.")]

@@ -81,6 +81,8 @@ class EventFinder:
                 continue  # "Popular Mobilisation Forces", "Islamic Jihad": a name, not an event
             if "disrupt" not in classes and triggers.weapons_disrupted(lex, tok):
                 classes = {"disrupt"}
+            elif triggers.base_established(lex, tok):
+                classes = {"base"}
             if triggers.is_claimed(tok):
                 continue  # "IS claimed the attack": a claim about an event told elsewhere, not a new one
             if triggers.is_habitual(lex, tok):

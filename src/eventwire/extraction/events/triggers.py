@@ -173,7 +173,7 @@ def base_established(lex: Lexicon, tok: Token) -> bool:
     if tok.lemma_.lower() == "set" and not any(c.lower_ == "up" for c in tok.children):
         return False
     p = patient_of(tok)
-    return p is not None and p.lemma_.lower() in lex.words.base_nouns
+    return p is not None and (p.lemma_.lower() in lex.words.base_nouns or p.lower_ in lex.words.base_nouns)
 
 
 def refine_classes(lex: Lexicon, tok: Token, classes: set, mentions: list) -> set:
