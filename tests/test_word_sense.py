@@ -127,3 +127,12 @@ def test_set_is_violence_only_when_fire_or_a_bomb_is_set(pipeline):
     assert [e.sub_event_type for e in bases] == ["Headquarters or base established"]  # "bases", lemma "basis"
     assert asserted(pipeline, "Police set up roadblocks around the city before the match.") == []
     assert [e.event_type for e in asserted(pipeline, "Rebels set fire to the police station.")]
+
+
+@pytest.mark.parametrize("text,sub_event_type", [
+    ("Syrian warplanes destroyed a command post of the militants.", "Air/drone strike"),  # who destroyed: aircraft
+    ("Special forces destroyed dozens of rockets and explosive devices.", "Disrupted weapons use"),  # weapons destroyed
+    ("More foreign-owned shops have been burned in a new wave of violence.", "Looting/property destruction"),
+])
+def test_what_acts_and_what_is_hit_choose_the_kind_of_violence(pipeline, text, sub_event_type):
+    assert sub_event_type in [e.sub_event_type for e in asserted(pipeline, text)]

@@ -152,6 +152,9 @@ def weapons_disrupted(lex: Lexicon, tok: Token) -> bool:
     words = lex.words
     if tok.pos_ == "VERB" and tok.lemma_.lower() in words.discovery_verbs:
         p = patient_of(tok)
+        if p is not None and p.lower_ in words.quantity_heads:  # "destroyed dozens of rockets"
+            p = next((o for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                      if o.dep_ == "pobj"), p)
         return p is not None and (p.lemma_.lower() in words.weapon_nouns or p.lower_ in words.weapon_nouns or any(
             c.lemma_.lower() in words.weapon_nouns for c in p.conjuncts))
     if tok.lemma_.lower() in words.weapon_nouns or tok.lower_ in words.weapon_nouns:
