@@ -136,3 +136,16 @@ def test_set_is_violence_only_when_fire_or_a_bomb_is_set(pipeline):
 ])
 def test_what_acts_and_what_is_hit_choose_the_kind_of_violence(pipeline, text, sub_event_type):
     assert sub_event_type in [e.sub_event_type for e in asserted(pipeline, text)]
+
+
+@pytest.mark.parametrize("text,plover", [
+    ("The rebels backed down after the army arrived.", "CONCEDE"),  # "backed down": no support
+    ("The union met the demands of the company.", "CONCEDE"),  # demands met: no meeting
+    ("The president called the prime minister on Monday.", "CONSULT"),  # "on Monday" is no appeal "on" someone
+])
+def test_contact_words_take_the_sense_their_slots_select(pipeline, text, plover):
+    assert plover in {e.plover.event for e in asserted(pipeline, text)}
+
+
+def test_a_report_supplied_is_no_aid(pipeline):
+    assert asserted(pipeline, "The company supplied the report to investors.") == []

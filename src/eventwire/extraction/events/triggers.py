@@ -217,10 +217,11 @@ def refine_classes(lex: Lexicon, tok: Token, classes: set, mentions: list) -> se
         out.discard("concede")
     if lemma in ("fire",) and obj is not None and obj.ent_type_ == "PERSON":
         out.clear()
-    if lemma == "call" and any(c.lower_ in ("on", "for") for c in tok.children):
-        out.discard("consult")
-    if lemma == "call" and not any(c.lower_ in ("on", "for") for c in tok.children) and "request" in out:
-        out.discard("request")
+    if lemma == "call":
+        # "called on X to", "called for calm": a request; "called X on Monday": a phone call
+        appeal = any(c.lower_ == "for" or (c.lower_ == "on" and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children))
+                     for c in tok.children)
+        out.discard("consult" if appeal else "request")
     if lemma in ("support", "back", "ally", "arm", "fund", "train", "equip") and tok.dep_ in ("amod", "acl"):
         out.clear()  # "forces backed by US air support": a description of the actor, not an event
     if lemma == "strike" and tok.pos_ == "NOUN":
