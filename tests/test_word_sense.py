@@ -117,7 +117,7 @@ def test_a_small_senses_file_loads(tmp_path):
 def test_a_bad_senses_file_names_the_problem(tmp_path, text, message):
     from eventwire.extraction.events.lexicon import load_lexicon
 
-    with pytest.raises(LanguageDataError, match="senses.yaml") as err:
+    with pytest.raises(LanguageDataError, match="senses.yaml:2: ") as err:  # the line of the sense
         load_lexicon(write_senses(tmp_path, text))
     assert message in str(err.value)
 
