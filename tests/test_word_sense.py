@@ -149,3 +149,10 @@ def test_contact_words_take_the_sense_their_slots_select(pipeline, text, plover)
 
 def test_a_report_supplied_is_no_aid(pipeline):
     assert asserted(pipeline, "The company supplied the report to investors.") == []
+
+
+def test_an_arrest_for_an_ordinary_crime_is_no_political_arrest(pipeline):
+    crime = asserted(pipeline, "Police arrested two men for stealing cars in the city.")
+    assert [(e.event_type, e.plover.event) for e in crime] == [(None, "COERCE")]
+    politics = asserted(pipeline, "Security forces arrested forty opposition activists ahead of the vote.")
+    assert [e.sub_event_type for e in politics] == ["Arrests"]

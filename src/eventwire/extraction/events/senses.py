@@ -110,7 +110,7 @@ class TriggerSlots:
             for c in owner.children:
                 if c.dep_ in ("prep", "agent") and c.lower_ == prep:
                     for p in c.children:
-                        if p.dep_ == "pobj":
+                        if p.dep_ in ("pobj", "pcomp"):  # "for the budget", "for stealing cars"
                             out |= _word_forms(p)
         return out
 
