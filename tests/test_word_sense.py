@@ -117,6 +117,42 @@ def test_a_small_senses_file_loads(tmp_path):
 def test_a_bad_senses_file_names_the_problem(tmp_path, text, message):
     from eventwire.extraction.events.lexicon import load_lexicon
 
-    with pytest.raises(LanguageDataError, match="senses.yaml") as err:
+    with pytest.raises(LanguageDataError, match="senses.yaml:2: ") as err:  # the line of the sense
         load_lexicon(write_senses(tmp_path, text))
     assert message in str(err.value)
+
+
+def test_set_is_violence_only_when_fire_or_a_bomb_is_set(pipeline):
+    bases = asserted(pipeline, "Turkish ground forces have set up two military bases east of the town.")
+    assert [e.sub_event_type for e in bases] == ["Headquarters or base established"]  # "bases", lemma "basis"
+    assert asserted(pipeline, "Police set up roadblocks around the city before the match.") == []
+    assert [e.event_type for e in asserted(pipeline, "Rebels set fire to the police station.")]
+
+
+@pytest.mark.parametrize("text,sub_event_type", [
+    ("Syrian warplanes destroyed a command post of the militants.", "Air/drone strike"),  # who destroyed: aircraft
+    ("Special forces destroyed dozens of rockets and explosive devices.", "Disrupted weapons use"),  # weapons destroyed
+    ("More foreign-owned shops have been burned in a new wave of violence.", "Looting/property destruction"),
+])
+def test_what_acts_and_what_is_hit_choose_the_kind_of_violence(pipeline, text, sub_event_type):
+    assert sub_event_type in [e.sub_event_type for e in asserted(pipeline, text)]
+
+
+@pytest.mark.parametrize("text,plover", [
+    ("The rebels backed down after the army arrived.", "CONCEDE"),  # "backed down": no support
+    ("The union met the demands of the company.", "CONCEDE"),  # demands met: no meeting
+    ("The president called the prime minister on Monday.", "CONSULT"),  # "on Monday" is no appeal "on" someone
+])
+def test_contact_words_take_the_sense_their_slots_select(pipeline, text, plover):
+    assert plover in {e.plover.event for e in asserted(pipeline, text)}
+
+
+def test_a_report_supplied_is_no_aid(pipeline):
+    assert asserted(pipeline, "The company supplied the report to investors.") == []
+
+
+def test_an_arrest_for_an_ordinary_crime_is_no_political_arrest(pipeline):
+    crime = asserted(pipeline, "Police arrested two men for stealing cars in the city.")
+    assert [(e.event_type, e.plover.event) for e in crime] == [(None, "COERCE")]
+    politics = asserted(pipeline, "Security forces arrested forty opposition activists ahead of the vote.")
+    assert [e.sub_event_type for e in politics] == ["Arrests"]

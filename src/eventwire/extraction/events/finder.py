@@ -90,6 +90,8 @@ class EventFinder:
                 continue  # "Popular Mobilisation Forces", "Islamic Jihad": a name, not an event (but "a Taliban raid" is)
             if "disrupt" not in classes and triggers.weapons_disrupted(lex, tok):
                 classes = {"disrupt"}
+            elif triggers.base_established(lex, tok):
+                classes = {"base"}
             if triggers.is_claimed(tok) or is_attribution_object(lex, tok):
                 continue  # "IS claimed the attack", "X is behind the attack": an event told elsewhere, not a new one
             if triggers.is_habitual(lex, tok):

@@ -133,7 +133,9 @@ def _build(language: LanguageData) -> Lexicon:
     named = {key: getattr(words, key) for lists in WORD_FILES.values() for key in lists}
     named["trigger_nouns"] = frozenset(nouns)
     senses_path = language.root / SENSES_FILE
-    senses = build_senses(senses_data, senses_path, named, trig)
+    sense_nodes = _child(_node(senses_path), "senses") if senses_data else None
+    sense_lines = [_line(_child(sense_nodes, i)) for i in range(len(senses_data.get("senses") or []))]
+    senses = build_senses(senses_data, senses_path, named, trig, sense_lines)
     acc = senses_data.get("accidents") or {}
     for cls in [*acc.get("harm", []), *acc.get("deliberate", [])]:
         if cls not in trig:

@@ -110,7 +110,7 @@ class TriggerSlots:
             for c in owner.children:
                 if c.dep_ in ("prep", "agent") and c.lower_ == prep:
                     for p in c.children:
-                        if p.dep_ == "pobj":
+                        if p.dep_ in ("pobj", "pcomp"):  # "for the budget", "for stealing cars"
                             out |= _word_forms(p)
         return out
 
@@ -152,55 +152,57 @@ class Senses:
         return classes, None
 
 
-def build_senses(data: dict, path, named_lists: dict, known_classes) -> Senses:
-    """Senses from the parsed senses.yaml; `@name` in a cue list stands for a named word list."""
+def build_senses(data: dict, path, named_lists: dict, known_classes, lines: list | None = None) -> Senses:
+    """Senses from the parsed senses.yaml (`lines`: the line of each sense, for error messages); `@name` in a
+    cue list stands for a named word list."""
     senses = []
     for i, spec in enumerate(data.get("senses") or []):
-        where = f"sense {i + 1} ({spec.get('sense', '?')!r})" if isinstance(spec, dict) else f"sense {i + 1}"
+        line = lines[i] if lines and i < len(lines) else None
+        where = f"sense {i + 1}" + (f" ({spec.get('sense', '?')!r})" if isinstance(spec, dict) else "")
         if not isinstance(spec, dict) or not spec.get("words") or "then" not in spec:
-            raise LanguageDataError(path, None, f"{where}: a sense needs `words:` and `then:`")
+            raise LanguageDataError(path, line, f"{where}: a sense needs `words:` and `then:`")
         for cls in list(spec.get("then") or []) + list(spec.get("classes") or []):
             if cls not in known_classes:
-                raise LanguageDataError(path, None, f"{where}: unknown trigger class {cls!r}")
+                raise LanguageDataError(path, line, f"{where}: unknown trigger class {cls!r}")
         senses.append(Sense(
             name=str(spec.get("sense", "")), words=frozenset(w.lower() for w in spec["words"]),
-            then=frozenset(spec.get("then") or ()), when=_cues(spec.get("when"), path, where, named_lists),
-            unless=_cues(spec.get("unless"), path, where, named_lists),
+            then=frozenset(spec.get("then") or ()), when=_cues(spec.get("when"), path, line, where, named_lists),
+            unless=_cues(spec.get("unless"), path, line, where, named_lists),
             classes=frozenset(spec.get("classes") or ()), pos=frozenset(spec.get("pos") or ())))
     return Senses(senses)
 
 
-def _cues(spec, path, where: str, named_lists: dict) -> dict:
+def _cues(spec, path, line: int | None, where: str, named_lists: dict) -> dict:
     if not spec:
         return {}
     if not isinstance(spec, dict):
-        raise LanguageDataError(path, None, f"{where}: cues must be a mapping of slots")
+        raise LanguageDataError(path, line, f"{where}: cues must be a mapping of slots")
     out: dict = {}
     for slot, words in spec.items():
         if slot not in SLOTS:
-            raise LanguageDataError(path, None, f"{where}: unknown slot {slot!r} (known: {', '.join(SLOTS)})")
+            raise LanguageDataError(path, line, f"{where}: unknown slot {slot!r} (known: {', '.join(SLOTS)})")
         if slot == "prep":
             for p in words or {}:
                 if not isinstance(p, str):
-                    raise LanguageDataError(path, None, f"{where}: preposition {p!r} must be quoted (\"on\", \"off\")")
-            out[slot] = {p.lower(): _expand(ws, path, where, named_lists) for p, ws in (words or {}).items()}
+                    raise LanguageDataError(path, line, f"{where}: preposition {p!r} must be quoted (\"on\", \"off\")")
+            out[slot] = {p.lower(): _expand(ws, path, line, where, named_lists) for p, ws in (words or {}).items()}
         else:
-            out[slot] = _expand(words, path, where, named_lists)
+            out[slot] = _expand(words, path, line, where, named_lists)
     return out
 
 
-def _expand(words, path, where: str, named_lists: dict) -> frozenset:
+def _expand(words, path, line: int | None, where: str, named_lists: dict) -> frozenset:
     out: set[str] = set()
     for w in words or []:
         if isinstance(w, list):  # a YAML alias of another cue list inside this one
-            out |= _expand(w, path, where, named_lists)
+            out |= _expand(w, path, line, where, named_lists)
             continue
         if not isinstance(w, str):
-            raise LanguageDataError(path, None, f"{where}: cue {w!r} is not a word (quote on, off, yes, no)")
+            raise LanguageDataError(path, line, f"{where}: cue {w!r} is not a word (quote on, off, yes, no)")
         w = w.lower()
         if w.startswith("@"):
             if w[1:] not in named_lists:
-                raise LanguageDataError(path, None, f"{where}: unknown word list {w!r}")
+                raise LanguageDataError(path, line, f"{where}: unknown word list {w!r}")
             out |= named_lists[w[1:]]
         else:
             out.add(w)

@@ -152,6 +152,9 @@ def weapons_disrupted(lex: Lexicon, tok: Token) -> bool:
     words = lex.words
     if tok.pos_ == "VERB" and tok.lemma_.lower() in words.discovery_verbs:
         p = patient_of(tok)
+        if p is not None and p.lower_ in words.quantity_heads:  # "destroyed dozens of rockets"
+            p = next((o for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                      if o.dep_ == "pobj"), p)
         return p is not None and (p.lemma_.lower() in words.weapon_nouns or p.lower_ in words.weapon_nouns or any(
             c.lemma_.lower() in words.weapon_nouns for c in p.conjuncts))
     if tok.lemma_.lower() in words.weapon_nouns or tok.lower_ in words.weapon_nouns:
@@ -173,7 +176,7 @@ def base_established(lex: Lexicon, tok: Token) -> bool:
     if tok.lemma_.lower() == "set" and not any(c.lower_ == "up" for c in tok.children):
         return False
     p = patient_of(tok)
-    return p is not None and p.lemma_.lower() in lex.words.base_nouns
+    return p is not None and (p.lemma_.lower() in lex.words.base_nouns or p.lower_ in lex.words.base_nouns)
 
 
 def refine_classes(lex: Lexicon, tok: Token, classes: set, mentions: list) -> set:
@@ -214,10 +217,11 @@ def refine_classes(lex: Lexicon, tok: Token, classes: set, mentions: list) -> se
         out.discard("concede")
     if lemma in ("fire",) and obj is not None and obj.ent_type_ == "PERSON":
         out.clear()
-    if lemma == "call" and any(c.lower_ in ("on", "for") for c in tok.children):
-        out.discard("consult")
-    if lemma == "call" and not any(c.lower_ in ("on", "for") for c in tok.children) and "request" in out:
-        out.discard("request")
+    if lemma == "call":
+        # "called on X to", "called for calm": a request; "called X on Monday": a phone call
+        appeal = any(c.lower_ == "for" or (c.lower_ == "on" and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children))
+                     for c in tok.children)
+        out.discard("consult" if appeal else "request")
     if lemma in ("support", "back", "ally", "arm", "fund", "train", "equip") and tok.dep_ in ("amod", "acl"):
         out.clear()  # "forces backed by US air support": a description of the actor, not an event
     if lemma == "strike" and tok.pos_ == "NOUN":
