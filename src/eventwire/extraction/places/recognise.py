@@ -222,9 +222,12 @@ class Recogniser:
         if self._names_a_thing(doc, j):
             return None
         cands, alt, phonetic = self.gaz.match(text)
-        # "Idlib province", "Laurel County"
-        if not cands and len(span) > 1 and span[-1].lower_ in self.words.admin_words:
-            cands, alt, phonetic = self.gaz.match(doc[i:j - 1].text)
+        # "Idlib province", "Laurel County"; "Samba District" that GeoNames knows only as an alternate name
+        if (not cands or all(e.id in alt for e in cands)) and len(span) > 1 and \
+                span[-1].lower_ in self.words.admin_words:
+            bare = self.gaz.match(doc[i:j - 1].text)
+            if bare[0]:
+                cands, alt, phonetic = bare
         if not cands:
             return None
         bare = TOWN_OF.sub("", normalize(text))
