@@ -629,3 +629,11 @@ def test_a_district_known_only_by_an_alternate_name_is_read_by_its_bare_name(nlp
     text = "A grenade attack on a police camp in the Samba District left an officer dead."
     _, ms = parse(nlp, geoparser, text if casing == "normal" else recased(text, casing))
     assert {m.place.country for m in ms} == {"IND"}
+
+
+@pytest.mark.parametrize("casing", ["lower", "upper"])
+def test_uncased_transliteration_after_in_is_read_but_an_english_word_is_not(nlp, geoparser, casing):
+    _, ms = parse(nlp, geoparser, recased("Two bombs went off near a market in Diwaniyah on Friday.", casing))
+    assert {m.place.country for m in ms} == {"IRQ"}
+    _, ms = parse(nlp, geoparser, recased("Officials spoke in detail and in earnest on Friday.", casing))
+    assert ms == []

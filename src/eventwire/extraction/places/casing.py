@@ -123,6 +123,8 @@ class UncasedGate:
         prev = doc[m.i - 1].lower_ if m.i > 0 else ""
         after_prep = prev in self.words.strong_preps or after_place
         m.weak = not unit_cue
+        if m.phonetic and noun:
+            return False  # a transliteration variant is never spelt like an English word
         if ordinary:  # "rand", "march": an English word is a place when the text says which unit ...
             if unit_cue:
                 return pop >= 1000 or best.feature in (ADMIN1, ADMIN2)
