@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from eventwire.geo.gazetteer import ADMIN1, ADMIN2, CONTINENT, COUNTRY, REGION
+from eventwire.geo.gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, REGION
 from eventwire.geo.names import normalize
 
 from .mention import doc_text
@@ -98,7 +98,8 @@ class UncasedGate:
     def accept(self, doc, m, container: bool, ner: bool, after_place: bool) -> bool:
         """`after_place`: the name follows a place and "and" or a comma ("in charleston and decatur")."""
         strong_features = (COUNTRY, ADMIN1, CONTINENT, REGION, "water")
-        primary = [e for e in m.cands if e.id not in m.alt or e.feature in strong_features]
+        # the candidates recognition kept: own names, and alternate names of big towns ("misrata")
+        primary = list(m.cands)
         if not primary:
             return False
         if container:
@@ -122,6 +123,8 @@ class UncasedGate:
         prev = doc[m.i - 1].lower_ if m.i > 0 else ""
         after_prep = prev in self.words.strong_preps or after_place
         m.weak = not unit_cue
+        if m.phonetic and noun:
+            return False  # a transliteration variant is never spelt like an English word
         if ordinary:  # "rand", "march": an English word is a place when the text says which unit ...
             if unit_cue:
                 return pop >= 1000 or best.feature in (ADMIN1, ADMIN2)
@@ -135,6 +138,9 @@ class UncasedGate:
             return pop >= 1000 or best.feature in (ADMIN1, ADMIN2)
         # what follows is weak evidence: kept only inside the countries the surer names point to
         given = len(words) == 1 and words[0].lower_ in self.words.common_given_names
+        if best.feature == CITY and pop >= CITY_POPULATION and not given and not abbreviation:
+            m.weak = False  # "mumbai": a city of millions is named for itself
+            return True
         if best.capital and best.feature != ADMIN1 and pop >= FAMOUS_TOWN and not given and not abbreviation:
             m.weak = False  # "kabul", "paris": a country's capital is named for itself
             return True
@@ -161,5 +167,6 @@ class UncasedGate:
 
 SHORT_NAME = 4  # letters: a name this short is too often a word, an acronym or a code
 FAMOUS_TOWN = 100000  # a town this big may be meant by its name even where the name is also a word
+CITY_POPULATION = 1000000
 SHORT_TOWN = 20000  # a town with a short name, after "in"
 NER_TOWN = 20000  # ... where the NER, for all its trouble with such text, saw a place

@@ -222,9 +222,12 @@ class Recogniser:
         if self._names_a_thing(doc, j):
             return None
         cands, alt, phonetic = self.gaz.match(text)
-        # "Idlib province", "Laurel County"
-        if not cands and len(span) > 1 and span[-1].lower_ in self.words.admin_words:
-            cands, alt, phonetic = self.gaz.match(doc[i:j - 1].text)
+        # "Idlib province", "Laurel County"; "Samba District" that GeoNames knows only as an alternate name
+        if (not cands or all(e.id in alt for e in cands)) and len(span) > 1 and \
+                span[-1].lower_ in self.words.admin_words:
+            bare = self.gaz.match(doc[i:j - 1].text)
+            if bare[0]:
+                cands, alt, phonetic = bare
         if not cands:
             return None
         bare = TOWN_OF.sub("", normalize(text))
@@ -335,9 +338,11 @@ class Recogniser:
                 if key in keys or key in pw.adjectives or key in pw.demonyms or key in pw.place_words:
                     hit = j
                     break
-                # a transliteration variant ("Rakka") is tried only for a whole entity the NER found
-                if iob[i] == "B" and (j == n or iob[j] != "I") and ent[i] in ("ORG", "GPE", "LOC", "FAC") and \
-                        phonetic_key(text[start[i]:end[j - 1]]) in self.gaz.phonetic_keys:
+                # a transliteration variant ("Rakka") is tried only for a whole entity the NER found, or, in a
+                # text without capitals, for a name after "in" or before "province" ("in diwaniyah")
+                whole = iob[i] == "B" and (j == n or iob[j] != "I") and ent[i] in ("ORG", "GPE", "LOC", "FAC")
+                placed = not cased and (i > 0 and low[i - 1] in pw.strong_preps or j < n and low[j] in pw.admin_words)
+                if (whole or placed) and phonetic_key(text[start[i]:end[j - 1]]) in self.gaz.phonetic_keys:
                     hit = j
                     break
             if hit is None:
