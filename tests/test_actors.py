@@ -670,7 +670,7 @@ def test_a_named_document_is_no_party(pipeline):
 @pytest.mark.parametrize("text,target", [
     ("The Chinese foreign ministry criticised Tokyo over the visit.", "JPN"),
     ("The United States sent arms to Pakistan on Monday.", "PAK"),
-    ("The German foreign minister will visit Albania in June.", "ALB"),
+    ("The German foreign minister visited Albania on Monday.", "ALB"),
 ])
 def test_a_country_or_capital_as_the_object_of_a_peaceful_act_is_its_state(pipeline, text, target):
     assert target in {c2 for _, _, _, c2 in _slots(pipeline, text)}

@@ -179,7 +179,7 @@ def test_a_word_about_the_attack_does_not_name_its_actor(extract):
 
 
 def test_a_claim_far_away_speaks_of_another_attack(extract):
-    text = ("Two farmers were shot dead in a village near Kaduna in March. The village lies on the road to Zaria. "
+    text = ("Two farmers were shot dead in a village near Kaduna on Tuesday. The village lies on the road to Zaria. "
             "Its market is held every Thursday. Most villagers grow maize and yams. The rains came late this year. "
             "Many young men have left for the cities. A school was built there in 2010. "
             "On Friday Boko Haram claimed responsibility for a bombing in Maiduguri.")

@@ -500,3 +500,10 @@ def test_a_death_verb_completing_leave(count, expected, text):
 ])
 def test_counts_over_days_or_weeks_are_running_totals(count, text):
     assert count(text) is None
+
+
+def test_a_record_this_year_is_no_running_total(pipeline):
+    """"the deadliest raid ... this year" measures a record: the count is the event's own toll."""
+    events = pipeline.extract("Gunmen attacked a police post near the border on Monday, killing four officers in "
+                              "the deadliest raid on the town this year.", published="2022-06-08")
+    assert [e.fatalities for e in events if e.modality == "asserted" and e.event_type][:1] == [4]

@@ -86,8 +86,8 @@ def _running_total(anchor, lex: Lexicon) -> bool:
         if ((c.dep_ == "prep" and c.lower_ == "since") or since_clause) and _long_period(c, lex) \
                 and not _superlative_before(anchor, c):
             return True  # "since 2017", "since the war began"
-        if c.dep_ in ("advmod", "prep", "npadvmod") and _over_a_period(c, lex):
-            return True
+        if c.dep_ in ("advmod", "prep", "npadvmod") and _over_a_period(c, lex) and not _superlative_before(anchor, c):
+            return True  # "killed 300 this year" (not "killing five in the deadliest attack this year")
         if c.dep_ == "prep" and c.lower_ in ("in", "within", "over", "during", "throughout") \
                 and any(g.dep_ == "pobj" and _period(g, lex) for g in c.children):
             return True  # "killed 140 within six days"
