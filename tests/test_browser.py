@@ -295,8 +295,18 @@ def test_a_reader_signs_in_without_review_buttons_and_a_refused_review_is_explai
     pg.wait_for_selector("#toast:has-text('Not allowed: this needs the reviewer role or above')")
     assert "onlooker" in pg.text_content("#toast")
     shot(pg, "09-review-refused")
+    # a token revoked while its holder is signed in: the page signs out and says why
+    store = site["store"]
+    brief = store.issue_token("brief", role="reviewer")
+    pg.click("#signin")
+    sign_in(pg, brief["token"], "brief (reviewer)")
+    open_event(pg, ev_id)
+    store.revoke_token(brief["id"])
+    pg.click("#btn-accept")
+    pg.wait_for_selector("#toast:has-text('Your token is no longer valid: sign in again.')")
+    assert pg.text_content("#whoami") == "read-only"
     pg.close()
-    assert site["store"].reviews(ev_id) == [] and script_errors == []
+    assert store.reviews(ev_id) == [] and script_errors == []
 
 
 def test_markup_inside_an_article_shows_as_text_and_never_runs(page, site):
