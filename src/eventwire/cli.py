@@ -335,7 +335,7 @@ def export_command(db, filters, limit, fmt, out):
 @click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
-@click.option("--private", is_flag=True, help="Reads need a bearer token too (writes always do).")
+@click.option("--private", is_flag=True, help="Reads need a bearer token too, of any role (writes always do).")
 @click.option("--model", default=None, help="spaCy model for /api/extract and /api/articles.")
 def serve_command(db, host, port, private, model):
     """Serve the HTTP API (OpenAPI at /docs) and the web dashboard (at /) over the event store."""

@@ -60,7 +60,7 @@ def context(request: Request) -> ApiContext:
 
 
 Ctx = Annotated[ApiContext, Depends(context)]
-bearer = HTTPBearer(auto_error=False, description="A token from `eventwire token create NAME`.")
+bearer = HTTPBearer(auto_error=False, description="A token from `eventwire token create NAME --role ROLE`.")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 
 
