@@ -69,7 +69,7 @@ def filled(store):
 
 @pytest.fixture
 def token(store):
-    return store.create_token("rana")
+    return store.create_token("rana", role="editor")  # reviews and ingests
 
 
 @pytest.fixture
@@ -236,7 +236,7 @@ def test_writes_need_a_valid_token_and_only_its_hash_is_stored(client, store, fi
     assert r.headers["www-authenticate"] == "Bearer"
     assert client.patch(f"/api/events/{filled['mosul']}", json=body, headers=auth("ew_wrong")).status_code == 401
     assert client.patch(f"/api/events/{filled['mosul']}", json=body, headers=auth(token)).status_code == 200
-    assert client.get("/api/whoami", headers=auth(token)).json() == {"name": "rana"}
+    assert client.get("/api/whoami", headers=auth(token)).json() == {"name": "rana", "role": "editor"}
     raw = (tmp_path / "api.db").read_bytes() + (tmp_path / "api.db-wal").read_bytes()
     assert token.encode() not in raw
     store.revoke_token(store.tokens()[0]["id"])
@@ -422,7 +422,7 @@ def test_token_create_prints_a_token_that_the_server_accepts(tmp_path):
     with Store(f"sqlite:///{db}") as s:
         assert s.check_token(tok) == "ana"
         client = TestClient(create_app(store=s))
-        assert client.get("/api/whoami", headers=auth(tok)).json() == {"name": "ana"}
+        assert client.get("/api/whoami", headers=auth(tok)).json() == {"name": "ana", "role": "reader"}
     bad = runner.invoke(cli, ["token", "create", "", "--db", str(db)])
     assert bad.exit_code != 0 and "name" in bad.stderr and "Traceback" not in bad.stderr
     hashes = sqlite3.connect(db).execute("SELECT token_hash FROM api_tokens").fetchall()

@@ -86,7 +86,8 @@ def site(tmp_path_factory):
         hand_built.add(added.article_id)
     summary = ingest([str(p) for p in EXAMPLES], store, Pipeline(workers=1))
     assert summary.articles == 2 and summary.errors == 0
-    token = store.create_token("tester")
+    token = store.create_token("tester", role="reviewer")
+    reader_token = store.create_token("onlooker", role="reader")
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -99,7 +100,8 @@ def site(tmp_path_factory):
     while not server.started:
         assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
         time.sleep(0.05)
-    yield {"url": f"http://127.0.0.1:{port}/", "store": store, "ids": ids, "token": token, "hand_built": hand_built}
+    yield {"url": f"http://127.0.0.1:{port}/", "store": store, "ids": ids, "token": token, "reader_token": reader_token,
+           "hand_built": hand_built}
     server.should_exit = True
     thread.join(timeout=10)
     store.close()
@@ -128,13 +130,16 @@ def page(browser, site):
     pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     pg.on("request", lambda req: outside.append(req.url) if not req.url.startswith(site["url"]) else None)
     # a signed-out start, once per page: a reload keeps what the page stored, as a real browser does
-    pg.add_init_script("if (!sessionStorage.getItem('ew-test')) { localStorage.clear(); "
-                       "sessionStorage.setItem('ew-test', '1'); }")
+    pg.add_init_script(SIGNED_OUT_START)
     open_dashboard(pg, site["url"])
     yield pg
     pg.close()
     assert outside == [], f"the dashboard made requests outside its server: {outside}"
     assert errors == [], f"errors in the page: {errors}"
+
+
+SIGNED_OUT_START = ("if (!sessionStorage.getItem('ew-test')) { localStorage.clear(); "
+                    "sessionStorage.setItem('ew-test', '1'); }")
 
 
 def open_dashboard(pg, url: str) -> None:
@@ -152,11 +157,11 @@ def table_ids(pg) -> list[int]:
     return [int(i) for i in pg.locator("#events-table tbody tr").evaluate_all("rows => rows.map(r => r.dataset.id)")]
 
 
-def sign_in(pg, token: str) -> None:
+def sign_in(pg, token: str, shown: str = "tester (reviewer)") -> None:
     pg.click("#signin")
     pg.fill("#token-input", token)
     pg.click("#signin-ok")
-    pg.wait_for_selector("#whoami:has-text('reviewer: tester')")
+    pg.wait_for_selector(f"#whoami:has-text('{shown}')")
 
 
 def open_event(pg, event_id: int) -> None:
@@ -236,7 +241,7 @@ def test_a_rejection_made_in_the_review_screen_survives_a_reload(page, site):
     page.wait_for_selector("#review-state:has-text('rejected')")
     page.reload()
     page.wait_for_selector("body[data-ready='1']")
-    assert page.text_content("#whoami") == "reviewer: tester"  # still signed in
+    assert page.text_content("#whoami") == "tester (reviewer)"  # still signed in
     assert ev_id not in table_ids(page)  # rejected events are left out by default
     page.check("#f-rejected")
     page.wait_for_selector(f"#events-table tbody tr.rejected[data-id='{ev_id}']")
@@ -266,6 +271,42 @@ def test_edits_in_the_review_screen_change_the_event_and_its_history(page, site)
     assert row.locator("td:nth-child(4)").text_content() == "Rioters (Lagos)"
     shot(page, "05-edited")
     assert site["store"].get_event(ev_id).record["fatalities"] == 4
+
+
+def test_a_reader_signs_in_without_review_buttons_and_a_refused_review_is_explained(browser, site):
+    """Not the `page` fixture: the refused PATCH is logged by Chromium as a failed resource, which is expected."""
+    pg = browser.new_page()
+    script_errors = []
+    pg.on("pageerror", lambda exc: script_errors.append(str(exc)))
+    pg.add_init_script(SIGNED_OUT_START)
+    open_dashboard(pg, site["url"])
+    ev_id = site["ids"]["herat"]
+    sign_in(pg, site["reader_token"], "onlooker (reader)")
+    open_event(pg, ev_id)
+    assert "reviewing needs a reviewer token" in pg.text_content("#review-denied")
+    assert pg.locator("#btn-accept").count() == 0
+    shot(pg, "08-reader-cannot-review")
+    pg.click("#signin")  # signs out
+    sign_in(pg, site["token"])
+    open_event(pg, ev_id)
+    # the reviewer's screen, but another tab has since signed in with a reader's token: the server refuses
+    pg.evaluate("t => localStorage.setItem('eventwire.token', t)", site["reader_token"])
+    pg.click("#btn-accept")
+    pg.wait_for_selector("#toast:has-text('Not allowed: this needs the reviewer role or above')")
+    assert "onlooker" in pg.text_content("#toast")
+    shot(pg, "09-review-refused")
+    # a token revoked while its holder is signed in: the page signs out and says why
+    store = site["store"]
+    brief = store.issue_token("brief", role="reviewer")
+    pg.click("#signin")
+    sign_in(pg, brief["token"], "brief (reviewer)")
+    open_event(pg, ev_id)
+    store.revoke_token(brief["id"])
+    pg.click("#btn-accept")
+    pg.wait_for_selector("#toast:has-text('Your token is no longer valid: sign in again.')")
+    assert pg.text_content("#whoami") == "read-only"
+    pg.close()
+    assert store.reviews(ev_id) == [] and script_errors == []
 
 
 def test_markup_inside_an_article_shows_as_text_and_never_runs(page, site):

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import click
 
 from eventwire.records import BACKGROUND_DAYS, Article, ArticleResult, parse_published
+from eventwire.roles import DEFAULT_ROLE, ROLES
 from eventwire.sources.read import InputError, read_paths
 
 
@@ -334,7 +335,7 @@ def export_command(db, filters, limit, fmt, out):
 @click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0: every interface).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
-@click.option("--private", is_flag=True, help="Reads need a bearer token too (writes always do).")
+@click.option("--private", is_flag=True, help="Reads need a bearer token too, of any role (writes always do).")
 @click.option("--model", default=None, help="spaCy model for /api/extract and /api/articles.")
 def serve_command(db, host, port, private, model):
     """Serve the HTTP API (OpenAPI at /docs) and the web dashboard (at /) over the event store."""
@@ -358,13 +359,16 @@ def serve_command(db, host, port, private, model):
 
 @cli.group(name="token")
 def token_group() -> None:
-    """API tokens: writes to the HTTP API (reviews, ingest) need one; `serve --private` needs one for reads."""
+    """API tokens, each with a role: reader (reads of a `serve --private` server), reviewer (reviews), editor
+    (ingest), admin (tokens over the API); each role may do what the ones before it may."""
 
 
 @token_group.command(name="create")
 @click.argument("name", required=False)
+@click.option("--role", type=click.Choice(ROLES), default=DEFAULT_ROLE, show_default=True,
+              help="What the token may do; each role includes the ones before it.")
 @click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
-def token_create(name, db):
+def token_create(name, role, db):
     """Create a token for NAME (the reviewer its changes are recorded under; default: your login name) and
     print it. Only its hash is stored: keep it, it cannot be shown again."""
     if name is None:
@@ -376,19 +380,20 @@ def token_create(name, db):
             name = "analyst"
     store = _open_store(db)
     try:
-        click.echo(store.create_token(name))
+        click.echo(store.create_token(name, role=role))
     except ValueError as exc:
         _fail(str(exc))
     store.close()
+    _warn(f"a {role} token for {name.strip()}: keep it, it is not shown again")
 
 
 @token_group.command(name="list")
 @click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
 def token_list(db):
-    """The tokens (id, name, created, revoked); never the tokens themselves."""
+    """The tokens (id, name, role, created, revoked); never the tokens themselves."""
     store = _open_store(db)
     for t in store.tokens():
-        click.echo(f"{t['id']}\t{t['name']}\t{t['created_at']}" + ("\trevoked" if t["revoked"] else ""))
+        click.echo(f"{t['id']}\t{t['name']}\t{t['role']}\t{t['created_at']}" + ("\trevoked" if t["revoked"] else ""))
     store.close()
 
 

@@ -9,11 +9,15 @@
     POST   /api/extract             text in, events out (nothing stored)
     POST   /api/articles            ingest one article (extract, store, dedup)
     GET    /api/meta, /api/health   what the dashboard's menus offer; liveness
+    GET    /api/whoami              the token's holder and role
+    GET, POST /api/tokens, DELETE /api/tokens/{id}   list, create, revoke tokens (admin)
     GET    /                        the dashboard (static files of eventwire/serve/web/static)
     GET    /docs                    the OpenAPI page (served from the same static folder: works offline)
 
-Writes need `Authorization: Bearer <token>` (`eventwire token create NAME` prints one; the store keeps its
-SHA-256); the token's name is the reviewer in the audit trail. With private=True, reads need a token too.
+Writes need `Authorization: Bearer <token>` (`eventwire token create NAME --role ROLE` prints one; the store
+keeps its SHA-256) of a role high enough (deps.require): reviewer to review, editor to ingest, admin for
+tokens; the token's name is the reviewer in the audit trail. With private=True, reads need a token too (any
+role). 401: no live token; 403: a token whose role is too low.
 Bad input gets a 4xx whose `detail` says what is wrong.
 
 The routes are in routes_*.py, the request bodies in schemas.py, the event filters in filters.py; this module
@@ -31,7 +35,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from eventwire import __version__
-from eventwire.serve import routes_articles, routes_events, routes_stats
+from eventwire.serve import routes_articles, routes_events, routes_stats, routes_tokens
 from eventwire.serve.cache import SlowResultCache
 from eventwire.serve.deps import ApiContext, Extractor
 from eventwire.serve.filters import decode_cursor, encode_cursor
@@ -54,7 +58,8 @@ def create_app(store_url: str | None = None, private: bool = False, *, store: St
     app = FastAPI(
         title="eventwire", version=__version__, docs_url=None, redoc_url=None,
         description="Conflict events extracted from news articles: query, review, export. "
-                    "Writes need a bearer token (`eventwire token create NAME`)."
+                    "Writes need a bearer token of a role high enough: reviewer to review, editor to "
+                    "ingest, admin for tokens (`eventwire token create NAME --role ROLE`)."
                     + (" This server is private: reads need a token too." if private else ""))
     app.state.store, app.state.private = store, private
     app.state.ctx = ApiContext(store=store, private=private, extractor=Extractor(model))
@@ -73,7 +78,7 @@ def create_app(store_url: str | None = None, private: bool = False, *, store: St
         return JSONResponse({"detail": "; ".join(lines) or "invalid request",
                              "errors": json.loads(json.dumps(brief, default=str))}, status_code=422)
 
-    for routes in (routes_events, routes_articles, routes_stats):
+    for routes in (routes_events, routes_articles, routes_stats, routes_tokens):
         app.include_router(routes.router)
 
     # -- the dashboard and the docs ------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""What every route depends on: the app's context (store, extractor, cache), the bearer-token checks, errors."""
+"""What every route depends on: the app's context (store, extractor, cache), the bearer-token and role checks
+(`require(role)`: see eventwire/roles.py for the roles), errors."""
 
 # No `from __future__ import annotations`: FastAPI reads the dependencies' annotations at run time.
 import threading
@@ -8,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from eventwire.roles import TokenHolder, check_role
 from eventwire.serve.cache import SlowResultCache
 
 MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL: refuse larger ones before the database does
@@ -58,27 +60,52 @@ def context(request: Request) -> ApiContext:
 
 
 Ctx = Annotated[ApiContext, Depends(context)]
-bearer = HTTPBearer(auto_error=False, description="A token from `eventwire token create NAME`.")
+bearer = HTTPBearer(auto_error=False, description="A token from `eventwire token create NAME --role ROLE`.")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+def holder(ctx: ApiContext, creds: HTTPAuthorizationCredentials | None) -> TokenHolder:
+    """Who holds the bearer token (name and role); 401 without a live token."""
+    found = ctx.store.token_holder(creds.credentials) if creds else None
+    if found is None:
+        raise HTTPException(401, "a valid bearer token is needed (eventwire token create NAME)" if creds
+                            else "this needs a bearer token: Authorization: Bearer <token>",
+                            headers={"WWW-Authenticate": "Bearer"})
+    return found
 
 
 def who(ctx: ApiContext, creds: HTTPAuthorizationCredentials | None) -> str:
     """The name of the token's holder; 401 without a valid token."""
-    name = ctx.store.check_token(creds.credentials) if creds else None
-    if name is None:
-        raise HTTPException(401, "a valid bearer token is needed (eventwire token create NAME)" if creds
-                            else "this needs a bearer token: Authorization: Bearer <token>",
-                            headers={"WWW-Authenticate": "Bearer"})
-    return name
+    return holder(ctx, creds).name
 
 
-def writer(ctx: Ctx, creds: Credentials) -> str:
-    return who(ctx, creds)
+def require(minimum: str):
+    """The dependency of a route that needs a token of role `minimum` or above: 401 without a live token, 403
+    with a token whose role is below it. It gives the route the TokenHolder."""
+    check_role(minimum)
+
+    def role_at_least(ctx: Ctx, creds: Credentials) -> TokenHolder:
+        found = holder(ctx, creds)
+        if not found.may(minimum):
+            raise HTTPException(403, f"this needs the {minimum} role or above; {found.name!r} holds a {found.role} "
+                                     f"token (an admin can make a {minimum} token: eventwire token create NAME "
+                                     f"--role {minimum})")
+        return found
+
+    role_at_least.__name__ = f"require_{minimum}"
+    return role_at_least
 
 
-def reader(ctx: Ctx, creds: Credentials) -> str | None:
-    return who(ctx, creds) if ctx.private else None
+require_token = require("reader")
 
 
-Reader = Annotated[str | None, Depends(reader)]
-Writer = Annotated[str, Depends(writer)]
+def reader(ctx: Ctx, creds: Credentials) -> TokenHolder | None:
+    """Reads are open, unless the server is private: then any live token may read."""
+    return require_token(ctx, creds) if ctx.private else None
+
+
+Reader = Annotated[TokenHolder | None, Depends(reader)]
+AnyToken = Annotated[TokenHolder, Depends(require_token)]
+Reviewer = Annotated[TokenHolder, Depends(require("reviewer"))]
+Editor = Annotated[TokenHolder, Depends(require("editor"))]
+Admin = Annotated[TokenHolder, Depends(require("admin"))]

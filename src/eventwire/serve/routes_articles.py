@@ -8,7 +8,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse
 
 from eventwire.records import Article
-from eventwire.serve.deps import MAX_ID, Ctx, Reader, Writer, bad
+from eventwire.serve.deps import MAX_ID, Ctx, Editor, Reader, bad
 from eventwire.serve.schemas import ArticleIn, ExtractIn, IngestOut
 
 router = APIRouter()
@@ -25,7 +25,7 @@ def get_article(article_id: Annotated[int, PathParam(ge=1, le=MAX_ID)], _: Reade
 
 @router.post("/api/articles", response_model=IngestOut, status_code=201, tags=["articles"],
              responses={200: {"description": "Already stored (same URL or same text): nothing added."}})
-def ingest_article(body: ArticleIn, _: Writer, ctx: Ctx,
+def ingest_article(body: ArticleIn, _: Editor, ctx: Ctx,
                    dedup: Annotated[bool, Query(description="Re-cluster events after storing.")] = True):
     """Extract the article's events and store both; a known article (URL or text) adds nothing."""
     # imported on use, as the text checks load spaCy: the server starts without it

@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi import Path as PathParam
 from fastapi.responses import Response
 
-from eventwire.serve.deps import MAX_ID, ApiContext, Ctx, Reader, Writer
+from eventwire.serve.deps import MAX_ID, ApiContext, Ctx, Reader, Reviewer
 from eventwire.serve.filters import Filters, decode_cursor, encode_cursor
 from eventwire.serve.review import review_state, review_steps
 from eventwire.serve.schemas import EventPage, Order, ReviewIn
@@ -73,11 +73,11 @@ def get_event(event_id: EventId, _: Reader, ctx: Ctx) -> dict[str, Any]:
 
 
 @router.patch("/api/events/{event_id}", tags=["review"])
-def review_event(event_id: EventId, body: ReviewIn, reviewer: Writer, ctx: Ctx) -> dict[str, Any]:
+def review_event(event_id: EventId, body: ReviewIn, reviewer: Reviewer, ctx: Ctx) -> dict[str, Any]:
     """Accept or reject an event, and/or correct its type, actors, place, date and fatalities. Every change
     is kept (who, when, old and new value); the event, its listings and exports show the reviewed values."""
     ev = _stored_event(ctx, event_id)
     for field, status, value in review_steps(body, ev.record):
-        ctx.store.add_review(ev.id, field, status, value, reviewer=reviewer, comment=body.comment)
+        ctx.store.add_review(ev.id, field, status, value, reviewer=reviewer.name, comment=body.comment)
     ctx.stats_cache.clear()
     return _with_reviews(ctx, _stored_event(ctx, str(ev.id)))

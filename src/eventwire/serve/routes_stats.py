@@ -17,7 +17,7 @@ from eventwire.records import (
     MODALITIES,
     PLOVER_EVENTS,
 )
-from eventwire.serve.deps import Ctx, Reader, Writer
+from eventwire.serve.deps import AnyToken, Ctx, Reader
 from eventwire.serve.filters import Filters
 from eventwire.serve.routes_events import fast_json
 from eventwire.serve.schemas import ExportFormat
@@ -69,9 +69,9 @@ def meta(_: Reader, ctx: Ctx) -> dict[str, Any]:
 
 
 @router.get("/api/whoami", tags=["meta"])
-def whoami(name: Writer) -> dict[str, str]:
-    """The name of the bearer token's holder (the reviewer its changes are recorded under)."""
-    return {"name": name}
+def whoami(holder: AnyToken) -> dict[str, str]:
+    """The bearer token's holder: the name its reviews are recorded under, and its role."""
+    return {"name": holder.name, "role": holder.role}
 
 
 @router.get("/api/health", tags=["meta"])

@@ -3,11 +3,12 @@
 # No `from __future__ import annotations`: pydantic and FastAPI read these annotations at run time.
 import datetime as dt
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from eventwire.records import ACLED_EVENT_TYPES, ACLED_SUB_TO_TYPE
+from eventwire.roles import DEFAULT_ROLE, ROLES
 
 MAX_ARTICLE_CHARS = 500_000
 
@@ -106,3 +107,23 @@ class IngestOut(BaseModel):
     article_id: int | None
     duplicate: bool
     event_ids: list[int]
+
+
+class TokenIn(Body):
+    name: str = Field(min_length=1, max_length=128, description="Who uses it: its reviews are recorded so.")
+    role: Literal[ROLES] = Field(DEFAULT_ROLE, description="What it may do; each role includes those before it.")
+
+
+class TokenOut(BaseModel):
+    id: int
+    name: str
+    role: str
+    token: str = Field(description="The token itself: shown this once (only its SHA-256 is stored).")
+
+
+class TokenInfo(BaseModel):
+    id: int
+    name: str
+    role: str
+    created_at: str
+    revoked: bool

@@ -7,7 +7,7 @@
                     article-level SCHEMA record; `origin_event_id` is the events row it created, `event_id`
                     the row it belongs to now (the same until dedup merges it)
     reviews         an analyst's verdict on one field of one event (accepted, rejected or edited)
-    api_tokens      bearer tokens of the HTTP API (SHA-256 only)
+    api_tokens      bearer tokens of the HTTP API (SHA-256 only), each with its holder's role
 
 The columns next to `record` repeat the record's fields that queries filter on and that dedup reads, so
 neither has to parse JSON for each row.
@@ -18,8 +18,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String, Text, true
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    true,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from eventwire.roles import ROLES
 
 # Stable constraint names, so that migrations can refer to them on every backend.
 NAMING = {
@@ -163,12 +179,15 @@ class TokenRow(Base):
     """A bearer token of the HTTP API; only its SHA-256 is stored. `name` is who uses it (the reviewer)."""
 
     __tablename__ = "api_tokens"
+    __table_args__ = (CheckConstraint("role IN ({})".format(", ".join(f"'{r}'" for r in ROLES)),
+                                      name="ck_api_tokens_role"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(128))
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
     revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    role: Mapped[str] = mapped_column(String(16))  # no default: every token is given its role when created
 
 
 __all__ = ["Base", "ArticleRow", "EventRow", "EventSourceRow", "ReviewRow", "TokenRow", "REVIEW_STATUSES"]

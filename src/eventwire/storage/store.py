@@ -30,8 +30,9 @@ Reading (safe from many threads while one process writes: SQLite runs in WAL mod
   More filters for all of these: admin1=, sub_event_type=, bbox=(west, south, east, north), text= (words in
   the evidence), status='rejected'.
 
-API tokens (eventwire serve): store.create_token(name) -> token (only its SHA-256 is kept),
-    store.check_token(token) -> name | None, store.tokens(), store.revoke_token(id)
+API tokens (eventwire serve): store.create_token(name, role="reader") -> token (only its SHA-256 is kept),
+    store.token_holder(token) -> TokenHolder(name, role) | None, store.check_token(token) -> name | None,
+    store.tokens(), store.revoke_token(id); roles in storage/tokens.py
 
 A StoredEvent carries `record` (the SCHEMA dict after dedup and reviews), `source_count`, `sources` (article,
 title, url, evidence and the record as that article reported it) and `.event` (a records.Event).

@@ -1,4 +1,5 @@
-"""API tokens of the HTTP API: only a SHA-256 of each is stored; the token is shown once, when created."""
+"""API tokens of the HTTP API: only a SHA-256 of each is stored; the token is shown once, when created.
+Each token has a role (eventwire.roles: reader < reviewer < editor < admin)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from typing import Any
 
 from sqlalchemy import select
 
+from eventwire.roles import DEFAULT_ROLE, ROLES, TokenHolder, check_role
 from eventwire.storage.models import TokenRow, utcnow
+
+__all__ = ["DEFAULT_ROLE", "ROLES", "TokenHolder", "Tokens", "check_role", "token_hash"]
 
 
 def token_hash(token: str) -> str:
@@ -18,28 +22,41 @@ def token_hash(token: str) -> str:
 class Tokens:
     """The Store's token methods (a mixin: uses the Store's sessions)."""
 
-    def create_token(self, name: str) -> str:
+    def issue_token(self, name: str, role: str = DEFAULT_ROLE) -> dict[str, Any]:
+        """A new token for `name` with `role`: its id, name, role and the token itself (shown this once)."""
         import secrets
 
         name = (name or "").strip()
         if not name or len(name) > 128:
             raise ValueError("a token needs a name of 1 to 128 characters (who uses it: the reviewer's name)")
+        check_role(role)
         token = "ew_" + secrets.token_urlsafe(32)
         with self._write() as s:
-            s.add(TokenRow(name=name, token_hash=token_hash(token), created_at=utcnow()))
-        return token
+            row = TokenRow(name=name, role=role, token_hash=token_hash(token), created_at=utcnow())
+            s.add(row)
+            s.flush()
+            return {"id": row.id, "name": name, "role": role, "token": token}
 
-    def check_token(self, token: str | None) -> str | None:
-        """The name of a live token, else None."""
+    def create_token(self, name: str, role: str = DEFAULT_ROLE) -> str:
+        return self.issue_token(name, role)["token"]
+
+    def token_holder(self, token: str | None) -> TokenHolder | None:
+        """Who holds `token`, if it is live."""
         if not token:
             return None
         with self._read() as s:
-            return s.execute(select(TokenRow.name).where(TokenRow.token_hash == token_hash(token),
-                                                         TokenRow.revoked_at.is_(None))).scalar()
+            row = s.execute(select(TokenRow.name, TokenRow.role).where(TokenRow.token_hash == token_hash(token),
+                                                                       TokenRow.revoked_at.is_(None))).first()
+        return TokenHolder(name=row.name, role=row.role) if row else None
+
+    def check_token(self, token: str | None) -> str | None:
+        """The name of a live token's holder, else None."""
+        holder = self.token_holder(token)
+        return holder.name if holder else None
 
     def tokens(self) -> list[dict[str, Any]]:
         with self._read() as s:
-            return [{"id": t.id, "name": t.name, "created_at": t.created_at.isoformat(),
+            return [{"id": t.id, "name": t.name, "role": t.role, "created_at": t.created_at.isoformat(),
                      "revoked": t.revoked_at is not None}
                     for t in s.execute(select(TokenRow).order_by(TokenRow.id)).scalars()]
 

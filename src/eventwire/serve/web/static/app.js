@@ -14,6 +14,7 @@ const NO_TYPE_COLOUR = "#7d8796";
 const MAX_EVENTS = 5000;     // the map and table show at most this many of the matching events
 const PAGE = 1000;
 const TOKEN_KEY = "eventwire.token";
+const ROLES = ["reader", "reviewer", "editor", "admin"];  // each includes the ones before it (eventwire/roles.py)
 
 const state = {
   meta: null,
@@ -23,7 +24,8 @@ const state = {
   brush: null,          // [fromISO, toISO] chosen on the timeline
   sort: { key: "date", desc: true },
   selected: null,       // event id
-  reviewer: null,
+  reviewer: null,       // the signed-in token's holder, and its role
+  role: null,
   loadSeq: 0,
 };
 
@@ -145,9 +147,16 @@ async function loadEvents(seq) {
 }
 
 function handleError(e) {
-  if (e.status === 401) {
+  if (e.status === 401 && state.reviewer) {
+    localStorage.removeItem(TOKEN_KEY);  // revoked since signing in
+    setReviewer(null);
+    toast("Your token is no longer valid: sign in again.", "error");
+    openSignin();
+  } else if (e.status === 401) {
     toast("This server is private: sign in with a token to see its events.", "error");
     openSignin();
+  } else if (e.status === 403) {
+    toast("Not allowed: " + (e.message || "your token's role is too low for this"), "error");
   } else {
     toast(e.message || String(e), "error");
   }
@@ -646,6 +655,10 @@ function reviewBox(ev) {
     return el("div", { class: "review-box" }, el("p", { class: "muted" }, "Sign in to accept, reject or correct this event."),
       el("button", { type: "button", class: "small", onclick: openSignin }, "Sign in"));
   }
+  if (!mayReview()) {
+    return el("div", { class: "review-box" }, el("p", { class: "muted", id: "review-denied" },
+      `Signed in as ${state.reviewer}, a ${state.role}: reviewing needs a reviewer token or above (an admin makes one: eventwire token create NAME --role reviewer).`));
+  }
   const loc = locationOf(ev);
   const subOptions = Object.entries(state.meta.sub_event_types);
   const form = el("form", { class: "edit-form", hidden: true, onsubmit: (e) => { e.preventDefault(); saveEdits(ev, form); } },
@@ -731,16 +744,21 @@ async function checkToken() {
   if (!token()) { setReviewer(null); return; }
   try {
     const me = await api("/api/whoami");
-    setReviewer(me.name);
+    setReviewer(me.name, me.role);
   } catch (e) {
     if (e.status === 401) localStorage.removeItem(TOKEN_KEY);
     setReviewer(null);
   }
 }
 
-function setReviewer(name) {
+function mayReview() {
+  return ROLES.indexOf(state.role) >= ROLES.indexOf("reviewer");
+}
+
+function setReviewer(name, role) {
   state.reviewer = name;
-  $("#whoami").textContent = name ? "reviewer: " + name : "read-only";
+  state.role = name ? role : null;
+  $("#whoami").textContent = name ? `${name} (${role})` : "read-only";
   $("#signin").textContent = name ? "Sign out" : "Sign in";
 }
 
@@ -759,7 +777,7 @@ function initSignin() {
     await checkToken();
     if (!state.reviewer) { $("#signin-error").textContent = "That token is not valid here."; return; }
     $("#signin-dialog").close();
-    toast("Signed in as " + state.reviewer + ".", "ok");
+    toast(`Signed in as ${state.reviewer} (${state.role}).`, "ok");
     if (!state.meta) await start();
     else if (state.selected) selectEvent(state.selected);
   });
