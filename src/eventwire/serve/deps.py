@@ -9,16 +9,18 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from eventwire.serve.cache import SlowResultCache
+from eventwire.serve.extract_jobs import ExtractSettings, JobQueue
 
 MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL: refuse larger ones before the database does
 
 
 class Extractor:
-    """One pipeline for the process, loaded on first use; spaCy is not run from two threads at once."""
+    """One pipeline for the process (`pipeline`, or one loaded on first use); spaCy is not run from two threads
+    at once."""
 
-    def __init__(self, model: str | None):
+    def __init__(self, model: str | None, pipeline=None):  # noqa: ANN001 - anything with Pipeline's `pipe`
         self.model = model
-        self._pipeline = None
+        self._pipeline = pipeline
         self.lock = threading.Lock()
 
     @property
@@ -47,6 +49,11 @@ class ApiContext:
     private: bool
     extractor: Extractor
     stats_cache: SlowResultCache = field(default_factory=SlowResultCache)
+    extract: ExtractSettings = field(default_factory=ExtractSettings)
+    extract_jobs: JobQueue = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.extract_jobs = JobQueue(self.extract.queue)
 
 
 def bad(message: str, status: int = 422) -> HTTPException:
@@ -80,5 +87,11 @@ def reader(ctx: Ctx, creds: Credentials) -> str | None:
     return who(ctx, creds) if ctx.private else None
 
 
+def extract_caller(ctx: Ctx, creds: Credentials) -> str | None:
+    """POST /api/extract: open to all unless the server is private or the operator requires a token for it."""
+    return who(ctx, creds) if ctx.private or ctx.extract.requires_token else None
+
+
 Reader = Annotated[str | None, Depends(reader)]
+ExtractCaller = Annotated[str | None, Depends(extract_caller)]
 Writer = Annotated[str, Depends(writer)]
