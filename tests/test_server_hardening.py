@@ -180,6 +180,17 @@ def test_every_response_carries_the_security_headers(store, pipeline):
         answers["/"].headers["content-security-policy"]
 
 
+def test_an_unexpected_error_is_still_json_with_the_headers(store):
+    class BrokenPipeline:
+        def pipe(self, articles):
+            raise RuntimeError("a bug")
+
+    client = TestClient(create_app(store=store, pipeline=BrokenPipeline()), raise_server_exceptions=False)
+    r = client.post("/api/extract", json={"text": TEXT})
+    assert r.status_code == 500 and "RuntimeError" in r.json()["detail"] and "a bug" not in r.text
+    assert r.headers["x-frame-options"] == "DENY" and "frame-ancestors 'none'" in r.headers["content-security-policy"]
+
+
 def test_docs_run_their_one_inline_script_by_hash_and_load_nothing_from_outside(store, pipeline):
     import base64
     import hashlib

@@ -42,7 +42,7 @@ from eventwire.serve.cache import SlowResultCache
 from eventwire.serve.deps import ApiContext, Extractor
 from eventwire.serve.extract_jobs import ExtractSettings
 from eventwire.serve.filters import decode_cursor, encode_cursor
-from eventwire.serve.middleware import BodyLimit, SecurityHeaders
+from eventwire.serve.middleware import BodyLimit, SecurityHeaders, security_headers
 from eventwire.storage.store import Store, StoreError
 
 __all__ = ["ExtractSettings", "SlowResultCache", "create_app", "decode_cursor", "encode_cursor", "vendor_missing"]
@@ -75,6 +75,14 @@ def create_app(store_url: str | None = None, private: bool = False, *, store: St
     @app.exception_handler(StoreError)
     async def _store_error(request: Request, exc: StoreError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=503)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        """A bug, not bad input: the caller still gets JSON with a string detail (the traceback goes to the
+        server's log, never to the caller)."""
+        # this answer is sent from outside the middleware: it gets the security headers here
+        return JSONResponse({"detail": f"internal error ({type(exc).__name__}): the request was not completed"},
+                            status_code=500, headers=dict(security_headers(API_CSP)))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:

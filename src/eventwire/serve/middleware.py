@@ -48,6 +48,11 @@ async def _too_large(limit: int, send) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+def security_headers(csp: str) -> list[tuple[str, str]]:
+    return [("content-security-policy", csp), ("x-frame-options", "DENY"), ("x-content-type-options", "nosniff"),
+            ("referrer-policy", "no-referrer")]
+
+
 class SecurityHeaders:
     """Adds the browser's security headers to every response (the API's, the dashboard's, the static files',
     /docs', the 404s and the 413s alike): no framing, no MIME sniffing, no referrer, and a Content-Security-Policy
@@ -59,9 +64,7 @@ class SecurityHeaders:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        added = [(b"content-security-policy", self.csp_for(scope.get("path", "")).encode()),
-                 (b"x-frame-options", b"DENY"), (b"x-content-type-options", b"nosniff"),
-                 (b"referrer-policy", b"no-referrer")]
+        added = [(name.encode(), value.encode()) for name, value in security_headers(self.csp_for(scope["path"]))]
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
