@@ -348,3 +348,20 @@ def test_brushing_a_period_on_the_timeline_filters_the_map_and_table(page, site)
     shot(page, "07-brushed")
     page.click("#brush-clear")
     page.wait_for_function(f"() => document.querySelectorAll('#events-table tbody tr').length === {n}")
+
+
+def test_the_api_docs_render_offline_under_their_content_security_policy(browser, site):
+    """Swagger UI at /docs runs under the policy every response carries: no violation, nothing from outside."""
+    pg = browser.new_page()
+    errors, outside = [], []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    pg.on("request", lambda req: outside.append(req.url) if not req.url.startswith(site["url"]) else None)
+    response = pg.goto(site["url"] + "docs")
+    assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+    pg.wait_for_selector(".opblock-summary-path")
+    paths = pg.locator(".opblock-summary-path").all_inner_texts()
+    assert any("/api/extract" in p for p in paths) and any("/api/events" in p for p in paths)
+    shot(pg, "api-docs")
+    pg.close()
+    assert outside == [] and errors == [], (outside, errors)

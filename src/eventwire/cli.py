@@ -337,13 +337,21 @@ def export_command(db, filters, limit, fmt, out):
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--private", is_flag=True, help="Reads need a bearer token too, of any role (writes always do).")
 @click.option("--model", default=None, help="spaCy model for /api/extract and /api/articles.")
-def serve_command(db, host, port, private, model):
+@click.option("--extract-requires-token", is_flag=True, default=None, envvar="EVENTWIRE_EXTRACT_REQUIRES_TOKEN",
+              help="POST /api/extract needs a bearer token (it is open to all otherwise).")
+@click.option("--extract-max-chars", type=click.IntRange(1), default=None,
+              help="Longest text POST /api/extract takes (default 50000; longer: 413).")
+@click.option("--extract-queue", type=click.IntRange(1), default=None,
+              help="Extractions in hand at once, running or waiting (default 4; beyond: 429).")
+def serve_command(db, host, port, private, model, extract_requires_token, extract_max_chars, extract_queue):
     """Serve the HTTP API (OpenAPI at /docs) and the web dashboard (at /) over the event store."""
     import uvicorn
 
-    from eventwire.serve.app import create_app, vendor_missing
+    from eventwire.serve.app import ExtractSettings, create_app, vendor_missing
 
-    app = create_app(store=_open_store(db), private=private, model=model)
+    extract = ExtractSettings.from_env(requires_token=extract_requires_token, max_chars=extract_max_chars,
+                                       queue=extract_queue)
+    app = create_app(store=_open_store(db), private=private, model=model, extract=extract)
     missing = vendor_missing()
     if missing:
         _warn(f"the dashboard's map libraries are missing ({', '.join(missing)}): run `npm ci` in the source "

@@ -12,20 +12,26 @@
     GET    /api/whoami              the token's holder and role
     GET, POST /api/tokens, DELETE /api/tokens/{id}   list, create, revoke tokens (admin)
     GET    /                        the dashboard (static files of eventwire/serve/web/static)
-    GET    /docs                    the OpenAPI page (served from the same static folder: works offline)
+    GET    /docs                    the OpenAPI page (Swagger UI from the same static folder: works offline)
 
 Writes need `Authorization: Bearer <token>` (`eventwire token create NAME --role ROLE` prints one; the store
 keeps its SHA-256) of a role high enough (deps.require): reviewer to review, editor to ingest, admin for
 tokens; the token's name is the reviewer in the audit trail. With private=True, reads need a token too (any
 role). 401: no live token; 403: a token whose role is too low.
-Bad input gets a 4xx whose `detail` says what is wrong.
+Bad input gets a 4xx whose `detail` (a string) says what is wrong; openapi.py documents every route's errors.
+Every response carries the browser's security headers (middleware.SecurityHeaders). /api/extract runs on
+worker threads behind a bounded queue, with a length limit (extract_jobs.py); the operator may require a token.
 
 The routes are in routes_*.py, the request bodies in schemas.py, the event filters in filters.py; this module
 wires them into an app.
 """
 
 # No `from __future__ import annotations`: FastAPI reads the handlers' annotations.
+import base64
+import contextlib
+import hashlib
 import json
+import re
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -35,38 +41,53 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from eventwire import __version__
-from eventwire.serve import routes_articles, routes_events, routes_stats, routes_tokens
+from eventwire.serve import openapi, routes_articles, routes_events, routes_stats, routes_tokens
 from eventwire.serve.cache import SlowResultCache
 from eventwire.serve.deps import ApiContext, Extractor
+from eventwire.serve.extract_jobs import ExtractSettings
 from eventwire.serve.filters import decode_cursor, encode_cursor
-from eventwire.serve.middleware import BodyLimit
+from eventwire.serve.middleware import BodyLimit, SecurityHeaders, security_headers
 from eventwire.storage.store import Store, StoreError
 
-__all__ = ["SlowResultCache", "create_app", "decode_cursor", "encode_cursor", "vendor_missing"]
+__all__ = ["ExtractSettings", "SlowResultCache", "create_app", "decode_cursor", "encode_cursor", "vendor_missing"]
 
 STATIC_DIR = Path(__file__).with_name("web") / "static"
 VENDOR_DIR = STATIC_DIR / "vendor"
 MAX_BODY_BYTES = 2 * 1024 * 1024
 DASHBOARD_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+API_CSP = "default-src 'none'; base-uri 'none'; frame-ancestors 'none'"  # JSON and files: nothing to run
 
 
 def create_app(store_url: str | None = None, private: bool = False, *, store: Store | None = None,
-               max_body_bytes: int = MAX_BODY_BYTES, model: str | None = None) -> FastAPI:
-    """The app over `store` (or a Store opened at `store_url`, else $EVENTWIRE_DB / ./eventwire.db)."""
+               max_body_bytes: int = MAX_BODY_BYTES, model: str | None = None,
+               extract: ExtractSettings | None = None, pipeline=None) -> FastAPI:  # noqa: ANN001
+    """The app over `store` (or a Store opened at `store_url`, else $EVENTWIRE_DB / ./eventwire.db).
+    extract: /api/extract's limits (default: ExtractSettings.from_env()); pipeline: anything with Pipeline's
+    `pipe` to extract with (default: a Pipeline of `model`, loaded on first use)."""
     store = store or Store(store_url)
+    extract = extract or ExtractSettings.from_env()
     app = FastAPI(
-        title="eventwire", version=__version__, docs_url=None, redoc_url=None,
+        title="eventwire", version=__version__, docs_url=None, redoc_url=None, lifespan=_lifespan,
         description="Conflict events extracted from news articles: query, review, export. "
                     "Writes need a bearer token of a role high enough: reviewer to review, editor to "
                     "ingest, admin for tokens (`eventwire token create NAME --role ROLE`)."
                     + (" This server is private: reads need a token too." if private else ""))
     app.state.store, app.state.private = store, private
-    app.state.ctx = ApiContext(store=store, private=private, extractor=Extractor(model))
+    app.state.ctx = ApiContext(store=store, private=private, extractor=Extractor(model, pipeline), extract=extract)
+    openapi.install(app, extract.max_chars)
 
     @app.exception_handler(StoreError)
     async def _store_error(request: Request, exc: StoreError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=503)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        """A bug, not bad input: the caller still gets JSON with a string detail (the traceback goes to the
+        server's log, never to the caller)."""
+        # this answer is sent from outside the middleware: it gets the security headers here
+        return JSONResponse({"detail": f"internal error ({type(exc).__name__}): the request was not completed"},
+                            status_code=500, headers=dict(security_headers(API_CSP)))
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -85,20 +106,41 @@ def create_app(store_url: str | None = None, private: bool = False, *, store: St
     @app.get("/", include_in_schema=False)
     def dashboard() -> Response:
         index = STATIC_DIR / "index.html"
-        return HTMLResponse(index.read_text(encoding="utf-8"),
-                            headers={"Content-Security-Policy": DASHBOARD_CSP, "X-Content-Type-Options": "nosniff",
-                                     "Referrer-Policy": "no-referrer", "Cache-Control": "no-cache"})
+        return HTMLResponse(index.read_text(encoding="utf-8"), headers={"Cache-Control": "no-cache"})
+
+    docs_page = get_swagger_ui_html(openapi_url=app.openapi_url, title="eventwire API",
+                                    swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
+                                    swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
+                                    swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png",
+                                    swagger_ui_parameters={"validatorUrl": None}).body
+    docs_csp = _docs_csp(docs_page.decode("utf-8"))
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url=app.openapi_url, title="eventwire API",
-                                   swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
-                                   swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
-                                   swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png")
+        return HTMLResponse(docs_page)
+
+    def csp_for(path: str) -> str:
+        if path == "/docs":
+            return docs_csp
+        return DASHBOARD_CSP if path == "/" or path.startswith("/static/") else API_CSP
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
     app.add_middleware(BodyLimit, limit=max_body_bytes)
+    app.add_middleware(SecurityHeaders, csp_for=csp_for)  # added last, so outermost: the 413s get them too
     return app
+
+
+@contextlib.asynccontextmanager
+async def _lifespan(app: FastAPI):
+    yield
+    app.state.ctx.extract_jobs.close()  # the extraction threads end with the server
+
+
+def _docs_csp(page: str) -> str:
+    """The dashboard's policy, plus Swagger UI's one inline script allowed by its hash (no 'unsafe-inline')."""
+    hashes = " ".join(f"'sha256-{base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()}'"
+                      for script in re.findall(r"<script>(.*?)</script>", page, flags=re.DOTALL))
+    return DASHBOARD_CSP.replace("script-src 'self'", f"script-src 'self' {hashes}")
 
 
 def vendor_missing() -> list[str]:

@@ -11,16 +11,18 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from eventwire.roles import TokenHolder, check_role
 from eventwire.serve.cache import SlowResultCache
+from eventwire.serve.extract_jobs import ExtractSettings, JobQueue
 
 MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL: refuse larger ones before the database does
 
 
 class Extractor:
-    """One pipeline for the process, loaded on first use; spaCy is not run from two threads at once."""
+    """One pipeline for the process (`pipeline`, or one loaded on first use); spaCy is not run from two threads
+    at once."""
 
-    def __init__(self, model: str | None):
+    def __init__(self, model: str | None, pipeline=None):  # noqa: ANN001 - anything with Pipeline's `pipe`
         self.model = model
-        self._pipeline = None
+        self._pipeline = pipeline
         self.lock = threading.Lock()
 
     @property
@@ -49,6 +51,11 @@ class ApiContext:
     private: bool
     extractor: Extractor
     stats_cache: SlowResultCache = field(default_factory=SlowResultCache)
+    extract: ExtractSettings = field(default_factory=ExtractSettings)
+    extract_jobs: JobQueue = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.extract_jobs = JobQueue(self.extract.queue)
 
 
 def bad(message: str, status: int = 422) -> HTTPException:
@@ -109,3 +116,12 @@ AnyToken = Annotated[TokenHolder, Depends(require_token)]
 Reviewer = Annotated[TokenHolder, Depends(require("reviewer"))]
 Editor = Annotated[TokenHolder, Depends(require("editor"))]
 Admin = Annotated[TokenHolder, Depends(require("admin"))]
+
+
+def extract_caller(ctx: Ctx, creds: Credentials) -> TokenHolder | None:
+    """POST /api/extract: open to all unless the server is private or the operator requires a token for it
+    (then any live token, of any role, may extract)."""
+    return require_token(ctx, creds) if ctx.private or ctx.extract.requires_token else None
+
+
+ExtractCaller = Annotated[TokenHolder | None, Depends(extract_caller)]

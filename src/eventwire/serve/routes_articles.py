@@ -8,7 +8,8 @@ from fastapi import Path as PathParam
 from fastapi.responses import JSONResponse
 
 from eventwire.records import Article
-from eventwire.serve.deps import MAX_ID, Ctx, Editor, Reader, bad
+from eventwire.serve.deps import MAX_ID, ApiContext, Ctx, Editor, ExtractCaller, Reader, bad
+from eventwire.serve.extract_jobs import MAX_EXTRACT_CHARS
 from eventwire.serve.schemas import ArticleIn, ExtractIn, IngestOut
 
 router = APIRouter()
@@ -52,9 +53,22 @@ def ingest_article(body: ArticleIn, _: Editor, ctx: Ctx,
             "event_ids": sorted({e.id for e in events if e is not None})}
 
 
-@router.post("/api/extract", tags=["extract"])
-def extract(body: ExtractIn, _: Reader, ctx: Ctx) -> dict[str, Any]:
-    """The events of one text, as SCHEMA records. Nothing is stored."""
+@router.post("/api/extract", tags=["extract"], responses={
+    413: {"description": f"The text is longer than the server's limit ({MAX_EXTRACT_CHARS:,} characters unless "
+                         "the operator set `--extract-max-chars`), or the body is over the server's limit."},
+    429: {"description": "Too many extractions in hand (`--extract-queue`): try again after `Retry-After` "
+                         "seconds."}})
+async def extract(body: ExtractIn, _: ExtractCaller, ctx: Ctx) -> dict[str, Any]:
+    """The events of one text, as SCHEMA records. Nothing is stored. Extraction runs on a worker thread
+    behind a bounded queue: the other routes keep answering meanwhile."""
+    limit = ctx.extract.max_chars
+    if len(body.text) > limit:
+        raise bad(f"the text has {len(body.text):,} characters, over this server's limit of {limit:,} for "
+                  "/api/extract: split it", 413)
+    return await ctx.extract_jobs.run(_extract_events, ctx, body)
+
+
+def _extract_events(ctx: ApiContext, body: ExtractIn) -> dict[str, Any]:
     from eventwire.sources.language import text_problem
 
     problem = text_problem(body.text)

@@ -58,7 +58,8 @@ class ArticleIn(Body):
 
 
 class ExtractIn(Body):
-    text: str = Field(min_length=1, max_length=MAX_ARTICLE_CHARS)
+    # the length limit is the server's (ExtractSettings.max_chars), checked by the route: over it is a 413
+    text: str = Field(min_length=1, description="The text (over the server's limit: 413).")
     published: dt.date | None = None
     all: bool = Field(False, description="Also planned, hypothetical, negated and background events.")
 
@@ -127,3 +128,21 @@ class TokenInfo(BaseModel):
     role: str
     created_at: str
     revoked: bool
+
+
+class ErrorOut(BaseModel):
+    """The body of every error answer (4xx, 5xx)."""
+
+    detail: str = Field(description="What is wrong, in one line.")
+
+
+class ValidationIssue(BaseModel):
+    type: str = Field(description="pydantic's error type, e.g. missing, string_too_long.")
+    loc: list[str | int] = Field(description="Where: body, query or path, then the field.")
+    msg: str
+
+
+class ValidationErrorOut(ErrorOut):
+    """A 422: `detail` sums the problems up in one line, `errors` lists them (the input is not echoed)."""
+
+    errors: list[ValidationIssue] = Field(default_factory=list)
