@@ -27,6 +27,17 @@ from eventwire.taxonomy import (  # noqa: F401
 BACKGROUND_DAYS = 30
 
 
+# Event.flags: what the record says of its own values. A figure the extractor read but does not believe, or a value
+# the store could not hold, is kept out of the field (null) and named here, so that nothing is lost silently.
+IMPLAUSIBLE_FATALITIES = "fatalities_implausible"  # the words give a toll above numbers.tsv's ceiling
+
+
+def unstorable_flag(path: str) -> str:
+    """The flag of a value the store could not hold (an integer beyond its column's range, a date it cannot
+    read): "fatalities_unstorable", "location.precision_unstorable"."""
+    return f"{path}_unstorable"
+
+
 # ---------------------------------------------------------------------------------------------------------
 # The field list, read from the dataclasses: every other layout (Spark and Parquet schemas, the store's
 # columns, exports) is derived from these, so adding a field to a record is one edit here.
@@ -199,7 +210,8 @@ class Evidence(Record):
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> Evidence:
         d = d or {}
-        return cls(text=d.get("text", ""), start=int(d.get("start", 0)), end=int(d.get("end", 0)))
+        # an offset the store could not hold comes back as null (storage/limits.py)
+        return cls(text=d.get("text", ""), start=int(d.get("start") or 0), end=int(d.get("end") or 0))
 
 
 @dataclass
@@ -242,6 +254,14 @@ class Event(Record):
     trigger: str | None = None
     trigger_start: int | None = None
     same_as: str | None = None  # event_id of an earlier event of the same article that this one refers back to
+    flags: list[str] = field(default_factory=list)  # IMPLAUSIBLE_FATALITIES, unstorable_flag(...)
+
+    def flag(self, name: str) -> None:
+        if name not in self.flags:
+            self.flags.append(name)
+
+    def unflag(self, name: str) -> None:
+        self.flags = [f for f in self.flags if f != name]
 
     def __post_init__(self) -> None:
         if not self.event_id:
