@@ -129,7 +129,8 @@ class Record:
     def from_dict(cls, d: dict[str, Any] | None) -> Any:
         """The record of a dict (None for an empty one). Values are taken as they are, except that nested
         records are read recursively, an empty string where the field has a default string takes the default,
-        and a float field with a default is made a float. Missing fields take their default (else None)."""
+        and a float field with a default is made a float (a null one takes the default). Missing fields take their
+        default (else None)."""
         if not d:
             return None
         values: dict[str, Any] = {}
@@ -146,7 +147,7 @@ class Record:
             elif ft.base is str and isinstance(default, str):
                 value = value or default
             elif ft.base is float and default is not MISSING:
-                value = float(value)
+                value = default if value is None else float(value)  # null: a value the store could not hold
             values[f.name] = value
         return cls._build(values)
 
@@ -288,7 +289,7 @@ def make_event_id(article_id: str, start: int, trigger_start: int | None, plover
                   sub: str | None) -> str:
     """Stable for the same input and version: a hash of where the event sits and what it is."""
     key = f"{article_id}|{start}|{trigger_start}|{plover}|{sub}"
-    return "ew-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    return "ew-" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]  # any id, broken text too
 
 
 @dataclass

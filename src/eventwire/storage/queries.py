@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Integer, column, func, or_, select
+from sqlalchemy import Integer, column, false, func, or_, select
 from sqlalchemy import text as sa_text
 from sqlalchemy.orm import Session
 
@@ -95,8 +95,9 @@ class Queries:
         if event_type:
             stmt = stmt.where(_type_condition(event_type))
         if min_fatalities is not None:
-            # a bound beyond what the column holds matches nothing, and must not overflow the driver
-            stmt = stmt.where(EventRow.fatalities >= min(max(int(min_fatalities), INT32[0]), INT32[1] + 1))
+            # a bound beyond what the column holds matches nothing (and must reach no database: it overflows)
+            bound = int(min_fatalities)
+            stmt = stmt.where(false() if bound > INT32[1] else EventRow.fatalities >= max(bound, INT32[0]))
         return stmt
 
     def _evidence_index(self) -> bool:
