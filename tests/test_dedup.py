@@ -226,3 +226,12 @@ def test_merge_keeps_the_flags_of_every_report():
     assert dedup.merge([flagged, report("b", fatalities=None)]).fatalities_text == "killed 1e30 people"
     believed = dedup.merge([flagged, report("b", fatalities=7)])
     assert (believed.fatalities, believed.flags) == (7, ["date_unstorable"])
+
+
+@pytest.mark.parametrize("lat, lon", [(1e308, 37.5), (36.3, -1e308), (float("nan"), 37.5), (36.3, float("inf")),
+                                      (91.0, 37.5), (36.3, 180.5)])
+def test_coordinates_off_the_globe_place_nothing(lat, lon):
+    odd, plain = report("odd", lat=lat, lon=lon), report("plain")
+    key = dedup.key_of(odd)
+    assert key.lat is None or key.lon is None
+    assert groups([odd, plain]) == sorted([[odd.event_id], [plain.event_id]])

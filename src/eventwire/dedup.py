@@ -113,6 +113,15 @@ def _ordinal(value: Any) -> int | None:
         return None
 
 
+def _coordinate(value: Any, bound: float) -> float | None:
+    """A latitude or longitude on the globe; anything else (NaN, 1e308, a string) places nothing."""
+    try:
+        number = float(value) if value is not None and not isinstance(value, bool) else None
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if number is not None and -bound <= number <= bound else None
+
+
 def make_key(id: Any, article: Any, event_type: str | None, sub_event_type: str | None, plover: str | None,
              modality: str | None, date: Any, date_precision: str | None, lat: float | None, lon: float | None,
              precision: int | None, country: str | None, admin1: str | None, actor1: str | None,
@@ -120,7 +129,7 @@ def make_key(id: Any, article: Any, event_type: str | None, sub_event_type: str 
     """A key from plain values (a database row, a Spark row): names and dates are normalised here."""
     return DedupKey(id=id, article=article, event_type=event_type, sub_event_type=sub_event_type, plover=plover,
                     modality=modality or "asserted", date=_ordinal(date), date_precision=date_precision or "day",
-                    lat=None if lat is None else float(lat), lon=None if lon is None else float(lon),
+                    lat=_coordinate(lat, 90.0), lon=_coordinate(lon, 180.0),
                     precision=int(precision or 1), country=country or None, admin1=_lower(admin1),
                     actor1=_lower(actor1), actor2=_lower(actor2))
 
@@ -419,7 +428,7 @@ def merge(records: list[dict[str, Any] | Event]) -> Event:
     for side in ("actor1", "actor2"):
         if not out.get(side):
             out[side] = next((r[side] for r in recs if r.get(side)), None)
-    named = {(out.get(s) or {}).get("name", "").lower() for s in ("actor1", "actor2")} - {""}
+    named = {((out.get(s) or {}).get("name") or "").lower() for s in ("actor1", "actor2")} - {""}
     out["assoc_actor1"] = _union_actors((r.get("assoc_actor1") for r in [rep] + recs), named)
     out["assoc_actor2"] = _union_actors((r.get("assoc_actor2") for r in [rep] + recs),
                                         named | {a["name"].lower() for a in out["assoc_actor1"]})
