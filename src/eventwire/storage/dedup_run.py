@@ -108,9 +108,8 @@ class DedupRuns:
                 articles = {r.article_id if r.article_id is not None else f"key:{r.article_key}" for r in rows}
                 # a review may have set any value: the merged record passes the limits like a new one
                 record = storable_record(record, ev, EventSourceRow.__table__)
-                params.append(fit_row(ev, {"b_id": event_id, "record": record, "status": status,
-                                           "source_count": len(articles), "updated_at": now,
-                                           **event_columns(record)})[0])
+                params.append({**fit_row(ev, {"b_id": event_id, "status": status, "source_count": len(articles),
+                                              "updated_at": now, **event_columns(record)})[0], "record": record})
             if params:
                 cols = [k for k in params[0] if k != "b_id"]
                 conn.execute(update(ev).where(ev.c.id == bindparam("b_id"))

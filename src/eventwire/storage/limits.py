@@ -24,6 +24,7 @@ missing value gives, or its default.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import math
 import re
@@ -117,10 +118,12 @@ def json_value(value: Any, path: str = "", problems: list[str] | None = None) ->
     """A value JSON can carry on both databases: strings cleaned, NaN, infinities and integers beyond 64 bits
     nulled (their dotted paths added to `problems`), dates as ISO text, tuples as lists, other objects as
     their text. Mapping keys are cleaned too."""
+    if isinstance(value, str):  # the checks in the order of how common each kind is in a record
+        return clean_text(value)
+    if isinstance(value, dict):
+        return {clean_text(str(k)): json_value(v, _join(path, str(k)), problems) for k, v in value.items()}
     if value is None or isinstance(value, bool):
         return value
-    if isinstance(value, str):
-        return clean_text(value)
     if isinstance(value, int):
         if as_int(value, INT64) is None:
             _note(problems, path)
@@ -203,9 +206,7 @@ def storable_record(record: dict[str, Any], events_table: Table, sources_table: 
     rec = json_value(record, "", problems)  # a new dict: the caller's record is left as it was
     if not isinstance(rec, dict):
         rec = {}
-    columns = [(events_table, name, c) for name, c in EVENT_COLUMNS.items()]
-    columns += [(sources_table, name, c) for name, c in EVIDENCE_COLUMNS.items()]
-    for table, name, c in columns:
+    for c, column_type in _repeated_columns(events_table, sources_table):
         raw = get_path(rec, c.path)
         if raw is None or isinstance(raw, (dict, list)) and c.whole is not None:
             continue  # nothing there; or a value built from more than the path (the allies' names)
@@ -213,13 +214,20 @@ def storable_record(record: dict[str, Any], events_table: Table, sources_table: 
             value = c.read(rec)
         except (TypeError, ValueError, OverflowError):
             value = None
-        if column_value(table.c[name].type, value) is None:
+        if column_value(column_type, value) is None:
             _set_path(rec, c.path, None)
             _note(problems, c.path)
     flags = rec.get("flags")
     flags = [f for f in flags if isinstance(f, str)] if isinstance(flags, list) else []
     rec["flags"] = flags + [unstorable_flag(p) for p in problems if unstorable_flag(p) not in flags]
     return rec
+
+
+@functools.cache
+def _repeated_columns(events_table: Table, sources_table: Table) -> tuple:
+    """(columns.Column, its SQL type) for every column that repeats a record value."""
+    return tuple((c, events_table.c[name].type) for name, c in EVENT_COLUMNS.items()) + \
+        tuple((c, sources_table.c[name].type) for name, c in EVIDENCE_COLUMNS.items())
 
 
 def _set_path(rec: dict[str, Any], path: str, value: Any) -> None:

@@ -169,15 +169,16 @@ class Writes:
             return []
         now = utcnow()
         ev_t, src_t = EventRow.__table__, EventSourceRow.__table__
-        recs = [storable_record(r, ev_t, src_t) for r in recs]
-        rows = [fit_row(ev_t, dict(uid=_uid(k), record=r, source_count=1, status="active", created_at=now,
-                                   updated_at=now, **event_columns(r)))[0] for r, k in zip(recs, keys)]
+        recs = [storable_record(r, ev_t, src_t) for r in recs]  # the records are storable from here on
+        rows = [{**fit_row(ev_t, dict(uid=_uid(k), source_count=1, status="active", created_at=now,
+                                      updated_at=now, **event_columns(r)))[0], "record": r}
+                for r, k in zip(recs, keys)]
         conn = s.connection()  # Core inserts: one multi-row statement per batch, not one per row
         ids = list(conn.execute(insert(ev_t).returning(ev_t.c.id, sort_by_parameter_order=True), rows).scalars())
-        sources = [fit_row(src_t, dict(event_id=i, origin_event_id=i, article_id=article_id,
-                                       article_key=str(r.get("article_id", "")), source_key=k,
-                                       source_event_id=str(r.get("event_id", "")), record=r,
-                                       **source_columns(r)))[0]
+        sources = [{**fit_row(src_t, dict(event_id=i, origin_event_id=i, article_id=article_id,
+                                          article_key=str(r.get("article_id", "")), source_key=k,
+                                          source_event_id=str(r.get("event_id", "")), **source_columns(r)))[0],
+                    "record": r}
                    for i, r, k in zip(ids, recs, keys)]
         conn.execute(insert(src_t), sources)
         return ids
