@@ -177,7 +177,19 @@ def test_nul_and_lone_surrogates_are_stored_as_replacement_characters(store):
     assert got.sources[0].evidence["text"] == "Gunmen\ufffd attacked \ufffd the town."
     assert store.has_article(url="https://x.example/\ud800\x00")  # the same URL is known again
     assert store.add_result(result).duplicate
-    assert [e.id for e in store.query_events(actor="Islamic\ufffdState")] == [got.id]
+    store.run_dedup()
+    # a filter's text is cleaned as stored text is: it reaches every database and finds what was stored
+    assert [e.id for e in store.query_events(actor="Islamic\x00State")] == [got.id]
+    assert [e.id for e in store.query_events(text="attacked \ud800")] == [got.id]
+    for hostile in ("\x00zz", "zz\ud800", "q\x00\udfff" * 100):  # found nowhere: none counts
+        for name in ("actor", "country", "admin1", "event_type", "sub_event_type", "text"):
+            assert store.count_events(**{name: hostile}) == 0
+
+
+def test_a_token_name_with_characters_no_database_takes(store):
+    issued = store.issue_token("ana\x00\ud800")
+    assert issued["name"] == "ana\ufffd\ufffd" and store.check_token(issued["token"]) == "ana\ufffd\ufffd"
+    assert store.check_token("ew_\ud800\x00") is None
 
 
 def test_a_review_with_characters_and_numbers_no_database_takes(store):

@@ -13,7 +13,7 @@ from sqlalchemy import text as sa_text
 from sqlalchemy.orm import Session
 
 from eventwire.storage.columns import _date
-from eventwire.storage.limits import INT32, as_int
+from eventwire.storage.limits import INT32, as_int, clean_text
 from eventwire.storage.models import ArticleRow, EventRow, EventSourceRow, ReviewRow
 from eventwire.storage.values import SourceRef, StoredEvent, _stored
 from eventwire.taxonomy import ACLED_EVENT_TYPES, ACLED_SUB_TO_TYPE, PLOVER_EVENTS
@@ -49,7 +49,12 @@ def _escape_like(text: str) -> str:
 class Queries:
     """The Store's read methods (a mixin: uses the Store's read sessions)."""
 
-    def _filtered(self, stmt, *, country=None, date_from=None, date_to=None, actor=None, event_type=None,
+    def _filtered(self, stmt, **filters: Any):
+        """`stmt` with the filters of the query methods; a filter's text is cleaned as stored text is
+        (storage/limits.py), so that it reaches the database and finds what was stored."""
+        return self._where(stmt, **{k: clean_text(v) if isinstance(v, str) else v for k, v in filters.items()})
+
+    def _where(self, stmt, *, country=None, date_from=None, date_to=None, actor=None, event_type=None,
                   min_fatalities=None, modality: str | None = "asserted", include_rejected=False,
                   include_merged=False, admin1=None, sub_event_type=None, bbox=None, text=None, status=None):
         """status: 'rejected' gives only reviewer-rejected events (include_rejected then does not matter).

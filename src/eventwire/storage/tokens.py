@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from eventwire.roles import DEFAULT_ROLE, ROLES, TokenHolder, check_role
-from eventwire.storage.limits import INT32, as_int
+from eventwire.storage.limits import INT32, as_int, clean_text
 from eventwire.storage.models import TokenRow, utcnow
 
 __all__ = ["DEFAULT_ROLE", "ROLES", "TokenHolder", "Tokens", "check_role", "token_hash"]
@@ -17,7 +17,7 @@ __all__ = ["DEFAULT_ROLE", "ROLES", "TokenHolder", "Tokens", "check_role", "toke
 
 def token_hash(token: str) -> str:
     """API tokens are 256 random bits, so one SHA-256 is enough (no slow hash needed against guessing)."""
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).hexdigest()  # whatever a caller sends
 
 
 class Tokens:
@@ -27,7 +27,7 @@ class Tokens:
         """A new token for `name` with `role`: its id, name, role and the token itself (shown this once)."""
         import secrets
 
-        name = (name or "").strip()
+        name = clean_text(name or "").strip()  # NUL and lone surrogates: no database stores them
         if not name or len(name) > 128:
             raise ValueError("a token needs a name of 1 to 128 characters (who uses it: the reviewer's name)")
         check_role(role)
