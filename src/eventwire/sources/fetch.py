@@ -51,10 +51,38 @@ class Fetched:
         return self.data.decode("latin-1")
 
 
+NAT64_PREFIX = ipaddress.IPv6Network("64:ff9b::/96")  # the well-known prefix: the last 32 bits are an IPv4 host
+
+
 def is_public_address(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    """Routable on the public internet: not private, loopback, link-local, shared (CGNAT), reserved, ..."""
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
+    """Routable on the public internet: not private, loopback, link-local, shared (CGNAT), reserved, ...
+
+    An IPv6 address that carries an IPv4 one is judged by that IPv4 address too, so 6to4 `2002:7f00:1::1`
+    (127.0.0.1) or NAT64 `64:ff9b::a9fe:a9fe` (169.254.169.254) cannot smuggle a request to a private host:
+    IPv4-mapped and NAT64 addresses are translations (only the IPv4 host counts, so a public site reached
+    through a DNS64 resolver is allowed); a 6to4 or Teredo address must be public AND carry a public IPv4 host."""
+    if isinstance(ip, ipaddress.IPv4Address):
+        return _is_public(ip)
+    carried = carried_ipv4(ip)
+    translated = ip.ipv4_mapped is not None or ip in NAT64_PREFIX
+    return (translated or _is_public(ip)) and all(_is_public(v4) for v4 in carried)
+
+
+def carried_ipv4(ip: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses inside an IPv6 one: IPv4-mapped (::ffff:0:0/96), NAT64 (64:ff9b::/96), 6to4
+    (2002::/16) and the client of a Teredo address (2001::/32, its bits un-XOR-ed by the ipaddress module)."""
+    if ip.ipv4_mapped is not None:
+        return [ip.ipv4_mapped]
+    if ip in NAT64_PREFIX:
+        return [ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)]
+    if ip.sixtofour is not None:
+        return [ip.sixtofour]
+    if ip.teredo is not None:
+        return [ip.teredo[1]]
+    return []
+
+
+def _is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     if ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast or ip.is_reserved \
             or ip.is_unspecified or not ip.is_global:
         return False
