@@ -4,10 +4,103 @@ bytes (deadlines), and credentials in URLs (never stored, logged or sent to anot
 from __future__ import annotations
 
 import ipaddress
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from eventwire.sources.fetch import Fetcher, FetchError, carried_ipv4, is_public_address
+from eventwire.ingest import ingest
+from eventwire.records import ArticleResult
+from eventwire.sources.fetch import DeadlineExceeded, Fetcher, FetchError, carried_ipv4, is_public_address
+from eventwire.storage.store import Store
+
+ENGLISH = ("Fighters of the Islamic State clashed with Turkish-backed forces on the outskirts of Al Bab on "
+           "Thursday, a monitoring group said. At least nine fighters were killed in the fighting.")
+DRIP_PAUSE_S = 0.25  # between the bytes of a dripping answer: 1,000 of them would take four minutes
+
+
+def page(title: str, body: str = ENGLISH) -> bytes:
+    return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>
+<meta property="article:published_time" content="2017-02-10T08:30:00Z"></head><body>
+<article><h1>{title}</h1><p>{body}</p><p>The town has been under siege for weeks, and aid groups say food and
+fuel are running out for the civilians who remain inside it, according to local officials.</p></article>
+</body></html>""".encode()
+
+
+def feed(links: list[str]) -> bytes:
+    items = "".join(f"<item><title>Story {n}</title><link>{link}</link>"
+                    f"<pubDate>Fri, 10 Feb 2017 09:00:00 GMT</pubDate></item>" for n, link in enumerate(links))
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Drip Wire</title><link>http://x/</link>'
+            f"<description>d</description>{items}</channel></rss>").encode()
+
+
+class Site:
+    """A local web server (127.0.0.1) in a thread. Routes: path -> (status, content type, body, headers).
+    /drip-headers and /drip-body* answer one byte at a time; every request's Authorization header is kept."""
+
+    def __init__(self, host: str = "127.0.0.1"):
+        self.routes: dict[str, tuple[int, str, bytes, dict]] = {}
+        self.requests: list[tuple[str, str | None]] = []  # (path, Authorization header)
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802
+                site.requests.append((self.path, self.headers.get("Authorization")))
+                try:
+                    if self.path.startswith("/drip-headers"):
+                        self.drip(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Padding: " + b"a" * 1000)
+                    elif self.path.startswith("/drip-body"):
+                        self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n")
+                        self.drip(b"<" * 1000)
+                    else:
+                        self.answer(*site.routes.get(self.path, (404, "text/plain", b"not found", {})))
+                except OSError:  # the client gave up
+                    pass
+
+            def drip(self, data: bytes):
+                for i in range(len(data)):
+                    self.wfile.write(data[i:i + 1])
+                    time.sleep(DRIP_PAUSE_S)
+
+            def answer(self, status, ctype, body, headers):
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                for k, v in headers.items():
+                    self.send_header(k, v)
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer((host, 0), Handler)
+        self.server.daemon_threads = True
+        self.base = f"http://{host}:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def add(self, path, body, ctype="text/html; charset=utf-8", status=200, headers=None):
+        self.routes[path] = (status, ctype, body, headers or {})
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def site():
+    s = Site()
+    yield s
+    s.close()
+
+
+class NoEvents:
+    """A stand-in for Pipeline: every article goes through, with no events (these tests are about fetching)."""
+
+    def pipe(self, articles):
+        for a in articles:
+            yield ArticleResult(article=a, events=[])
 
 
 # -- SSRF: IPv6 forms of IPv4 addresses ---------------------------------------------------------------------
@@ -56,3 +149,52 @@ def test_plain_ipv6_carries_no_ipv4():
 def test_fetcher_refuses_wrapped_loopback_before_connecting(url):
     with Fetcher() as f, pytest.raises(FetchError, match="non-public address"):
         f.fetch(url)
+
+
+# -- deadlines ---------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("path", ["/drip-headers", "/drip-body"])
+def test_a_dripping_server_is_cut_off_at_the_deadline(site, path):
+    url = f"{site.base}{path}"
+    started = time.monotonic()
+    with Fetcher(allow_private=True, timeout=1, deadline=1.5) as f, pytest.raises(DeadlineExceeded) as err:
+        f.fetch(url)
+    # the per-read timeout (1 s) never fires: a byte comes every quarter second, for four minutes
+    assert f"{url}: no complete answer within the 1.5 s deadline" in str(err.value)
+    assert time.monotonic() - started < 30
+
+
+def test_the_deadline_covers_redirect_hops(site):
+    site.add("/hop", b"", status=302, headers={"Location": "/drip-body"})
+    with Fetcher(allow_private=True, timeout=1, deadline=1.5) as f, pytest.raises(DeadlineExceeded, match="/hop"):
+        f.fetch(f"{site.base}/hop")
+
+
+def test_a_quick_server_is_not_affected(site):
+    site.add("/ok", page("Fine"))
+    with Fetcher(allow_private=True, timeout=1, deadline=1.5) as f:
+        for _ in range(3):  # the kept-alive connection serves the later fetches, each with its own deadline
+            assert b"Fine" in f.fetch(f"{site.base}/ok").data
+
+
+def test_feed_deadline_stops_the_rest_of_one_feed_but_not_the_batch(site, tmp_path):
+    for n in range(3):
+        site.add(f"/good{n}", page(f"Good story {n}", ENGLISH.replace("nine", f"{n + 20}")))
+    entries = [f"{site.base}/drip-body-1", f"{site.base}/drip-headers-2", f"{site.base}/good0",
+               f"{site.base}/good1"]
+    site.add("/slow-feed.rss", feed(entries), ctype="application/rss+xml")
+    store = Store(f"sqlite:///{tmp_path / 'd.db'}")
+    problems = []
+    targets = [f"{site.base}/drip-body", f"{site.base}/slow-feed.rss", f"{site.base}/good2"]
+    with Fetcher(allow_private=True, timeout=1, deadline=1.0, feed_deadline=1.8) as f:
+        summary = ingest(targets, store, NoEvents(), fetcher=f, dedup=False,
+                         on_problem=lambda kind, where, message: problems.append(message))
+    assert summary.articles == 1 and store.has_article(url=f"{site.base}/good2")  # after the feed, still read
+    assert not store.has_article(url=f"{site.base}/good0")
+    assert summary.errors == 5, problems
+    assert f"{site.base}/drip-body: no complete answer within the 1 s deadline" in problems[0]
+    assert f"{site.base}/drip-body-1: no complete answer within the 1 s deadline" in problems[1]
+    assert f"{site.base}/drip-headers-2: gave up when the 1.8 s feed deadline of {site.base}/slow-feed.rss ran " \
+           "out" in problems[2]
+    assert all("the 1.8 s feed deadline" in p and "has run out" in p for p in problems[3:])
+    assert not any(path.startswith(("/good0", "/good1")) for path, _ in site.requests)
+    store.close()

@@ -155,6 +155,10 @@ def read_any(name: str, data: bytes, published: str | None = None, fetcher=None,
 
 def read_unit(unit: SourceUnit, fetcher=None, published: str | None = None,
               ) -> Iterator[Article | InputError]:
+    """The articles of one input. Its fetches (a URL, or the entries of a feed) share one time budget:
+    the fetcher's feed deadline (Fetcher.for_source)."""
+    if fetcher is not None:
+        fetcher = fetcher.for_source(unit.name)
     if unit.kind == "stdin":
         yield from read_source("-", sys.stdin.buffer.read(), published=published)
         return
