@@ -3,16 +3,30 @@ bytes (deadlines), and credentials in URLs (never stored, logged or sent to anot
 
 from __future__ import annotations
 
+import base64
 import ipaddress
+import json
+import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
-from eventwire.ingest import ingest
-from eventwire.records import ArticleResult
-from eventwire.sources.fetch import DeadlineExceeded, Fetcher, FetchError, carried_ipv4, is_public_address
+from eventwire.ingest import ErrorLog, Ingester, ingest
+from eventwire.records import Article, ArticleResult
+from eventwire.sources.credentials import url_credentials, without_credentials
+from eventwire.sources.fetch import (
+    DeadlineExceeded,
+    Fetcher,
+    FetchError,
+    carried_ipv4,
+    is_public_address,
+    same_site,
+)
 from eventwire.storage.store import Store
 
 ENGLISH = ("Fighters of the Islamic State clashed with Turkish-backed forces on the outskirts of Al Bab on "
@@ -42,6 +56,7 @@ class Site:
     def __init__(self, host: str = "127.0.0.1"):
         self.routes: dict[str, tuple[int, str, bytes, dict]] = {}
         self.requests: list[tuple[str, str | None]] = []  # (path, Authorization header)
+        self.logins: dict[str, str] = {}  # path -> the Authorization header it needs
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -53,6 +68,8 @@ class Site:
                     elif self.path.startswith("/drip-body"):
                         self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000\r\n\r\n")
                         self.drip(b"<" * 1000)
+                    elif self.path in site.logins and self.headers.get("Authorization") != site.logins[self.path]:
+                        self.answer(401, "text/plain", b"who are you?", {"WWW-Authenticate": 'Basic realm="wire"'})
                     else:
                         self.answer(*site.routes.get(self.path, (404, "text/plain", b"not found", {})))
                 except OSError:  # the client gave up
@@ -80,8 +97,10 @@ class Site:
         self.base = f"http://{host}:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
-    def add(self, path, body, ctype="text/html; charset=utf-8", status=200, headers=None):
+    def add(self, path, body, ctype="text/html; charset=utf-8", status=200, headers=None, login=None):
         self.routes[path] = (status, ctype, body, headers or {})
+        if login:
+            self.logins[path] = "Basic " + base64.b64encode(":".join(login).encode()).decode()
 
     def close(self):
         self.server.shutdown()
@@ -91,6 +110,14 @@ class Site:
 @pytest.fixture
 def site():
     s = Site()
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def other_site():
+    """Another host: 127.0.0.2 is loopback too, but a different host name from 127.0.0.1."""
+    s = Site("127.0.0.2")
     yield s
     s.close()
 
@@ -198,3 +225,160 @@ def test_feed_deadline_stops_the_rest_of_one_feed_but_not_the_batch(site, tmp_pa
     assert all("the 1.8 s feed deadline" in p and "has run out" in p for p in problems[3:])
     assert not any(path.startswith(("/good0", "/good1")) for path, _ in site.requests)
     store.close()
+
+
+# -- credentials in URLs -----------------------------------------------------------------------------------
+PASSWORD = "s3cret-Pa55"  # noqa: S105 - a test password, looked for in everything stored and shown
+LOGIN = ("reader", PASSWORD)
+
+
+@pytest.mark.parametrize("given, kept", [
+    (f"http://reader:{PASSWORD}@wire.example/a?b=1", "http://wire.example/a?b=1"),
+    ("https://reader:p@ss@wire.example:8443/x", "https://wire.example:8443/x"),  # "@" in the password
+    ("http://reader:pa/ss@wire.example/x", "http://wire.example/x"),  # unencoded "/" in the password
+    ("http://reader@wire.example/", "http://wire.example/"),
+    ("wire-a: http://u:p1@one.example/x failed, then HTTPS://u:p2@two.example too",
+     "wire-a: http://one.example/x failed, then HTTPS://two.example too"),
+    ("https://medium.example/@someone/post", "https://medium.example/@someone/post"),  # "@" in a path
+    ("https://wire.example:8080/@desk", "https://wire.example:8080/@desk"),
+    ("http://wire.example/?from=a@b.example", "http://wire.example/?from=a@b.example"),
+    ("http://[::1]:8080/@x", "http://[::1]:8080/@x"),
+    ("reports/2017/bab.txt", "reports/2017/bab.txt"),
+])
+def test_without_credentials(given, kept):
+    assert without_credentials(given) == kept
+
+
+def test_url_credentials_are_percent_decoded():
+    assert url_credentials("http://re%40der:p%2Fw%3A@h.example/") == ("re@der", "p/w:")
+    assert url_credentials("http://reader@h.example/") == ("reader", "")
+    assert url_credentials("http://h.example/@x") is None
+
+
+@pytest.mark.parametrize("other, same", [
+    ("http://wire.example/next", True),
+    ("https://wire.example/next", True),  # an upgrade to https on the same host
+    ("http://wire.example:8080/next", False),
+    ("http://evil.example/next", False),
+    ("http://wire.example.evil.example/", False),
+])
+def test_same_site(other, same):
+    assert same_site("http://wire.example/start", other) is same
+    assert not same_site("https://wire.example/start", "http://wire.example/start")  # never downgraded
+
+
+def test_credentials_log_in_to_their_host_and_are_not_kept(site):
+    site.add("/private", page("Members only"), login=LOGIN)
+    site.add("/hop", b"", status=302, headers={"Location": "/private"})
+    good = site.base.replace("://", f"://reader:{PASSWORD}@")
+    with Fetcher(allow_private=True) as f:
+        got = f.fetch(f"{good}/hop")
+        assert b"Members only" in got.data
+        assert (got.url, got.final_url) == (f"{site.base}/hop", f"{site.base}/private")
+        with pytest.raises(FetchError) as err:
+            f.fetch(f"{good}/missing")
+    assert str(err.value) == f"{site.base}/missing: HTTP 404"
+    sent = base64.b64encode(f"reader:{PASSWORD}".encode()).decode()
+    assert site.requests[:2] == [("/hop", f"Basic {sent}"), ("/private", f"Basic {sent}")]
+
+
+def test_credentials_are_not_sent_on_a_redirect_to_another_host(site, other_site):
+    other_site.add("/landing", page("Elsewhere"))
+    site.add("/away", b"", status=302, headers={"Location": f"{other_site.base}/landing"})
+    with Fetcher(allow_private=True) as f:
+        got = f.fetch(site.base.replace("://", f"://reader:{PASSWORD}@") + "/away")
+    assert b"Elsewhere" in got.data and got.final_url == f"{other_site.base}/landing"
+    assert site.requests[0][1] is not None  # the first host got them...
+    assert other_site.requests == [("/landing", None)]  # ...the other did not
+
+
+def test_credentials_in_a_redirect_location_are_not_used(site, other_site):
+    other_site.add("/landing", page("Elsewhere"))
+    site.add("/away", b"", status=302, headers={"Location": other_site.base.replace("://", "://x:y@") + "/landing"})
+    with Fetcher(allow_private=True) as f:
+        got = f.fetch(f"{site.base}/away")
+    assert got.final_url == f"{other_site.base}/landing" and other_site.requests == [("/landing", None)]
+
+
+def test_an_unreadable_password_fails_clearly_without_showing_it(site):
+    with Fetcher(allow_private=True) as f, pytest.raises(FetchError) as err:
+        f.fetch(site.base.replace("://", "://reader:pa/ss@") + "/private")
+    assert "percent-encoded" in str(err.value) and "pa/ss" not in str(err.value)
+
+
+def _assert_no_password(*texts: str) -> None:
+    for text in texts:
+        assert PASSWORD not in text and "reader:" not in text, text
+
+
+def _database_dump(path: Path) -> str:
+    con = sqlite3.connect(path)
+    try:
+        return "\n".join(con.iterdump())
+    finally:
+        con.close()
+
+
+def _logged_in(site) -> str:
+    return site.base.replace("://", f"://reader:{PASSWORD}@")
+
+
+def test_ingest_never_stores_or_logs_credentials(site, tmp_path):
+    site.add("/private", page("Members only"), login=LOGIN)
+    site.add("/feed.rss", feed([f"{_logged_in(site)}/private-2", f"{_logged_in(site)}/gone"]),
+             ctype="application/rss+xml", login=LOGIN)
+    site.add("/private-2", page("Members only too", ENGLISH.replace("nine", "eleven")), login=LOGIN)
+    db = tmp_path / "c.db"
+    store = Store(f"sqlite:///{db}")
+    log = ErrorLog(str(tmp_path / "errors.jsonl"))
+    targets = [f"{_logged_in(site)}/private", f"{_logged_in(site)}/feed.rss", f"{_logged_in(site)}/missing"]
+    with Fetcher(allow_private=True) as f:
+        summary = ingest(targets, store, NoEvents(), fetcher=f, dedup=False, on_problem=log)
+    log.close()
+    assert (summary.articles, summary.errors) == (2, 2)
+    assert store.has_article(url=f"{site.base}/private") and store.has_article(url=f"{site.base}/private-2")
+    # an article posted through the API with credentials in its URL is stored without them too
+    posted = Article(id=f"{_logged_in(site)}/posted", text=ENGLISH.replace("nine", "seven"),
+                     url=f"{_logged_in(site)}/posted", source=f"{_logged_in(site)}/")
+    [outcome] = Ingester(store, NoEvents()).run([("api", posted)])
+    assert outcome.kind == "stored" and store.has_article(url=f"{site.base}/posted")
+    store.close()
+    errors = (tmp_path / "errors.jsonl").read_text()
+    assert f"{site.base}/missing: HTTP 404" in errors and f"{site.base}/gone: HTTP 404" in errors
+    _assert_no_password(_database_dump(db), errors)
+
+
+@pytest.mark.slow
+def test_cli_ingest_keeps_credentials_out_of_store_stderr_and_api(site, tmp_path):
+    """End to end with the real pipeline: `eventwire ingest` of URLs with a password (one of them drips and
+    runs out of --deadline); then the stored articles as the HTTP API serves them."""
+    from fastapi.testclient import TestClient
+
+    from eventwire.serve.app import create_app
+
+    site.add("/private", page("Members only"), login=LOGIN)
+    site.add("/feed.rss", feed([f"{_logged_in(site)}/private-2", f"{_logged_in(site)}/drip-body"]),
+             ctype="application/rss+xml", login=LOGIN)
+    site.add("/private-2", page("Members only too", ENGLISH.replace("nine", "eleven")), login=LOGIN)
+    db = tmp_path / "cli.db"
+    exe = Path(sys.executable).with_name("eventwire")
+    done = subprocess.run([str(exe), "ingest", f"{_logged_in(site)}/private", f"{_logged_in(site)}/drip-headers",
+                           f"{_logged_in(site)}/feed.rss", "--db", f"sqlite:///{db}", "-q", "--allow-private",
+                           "--deadline", "2", "--timeout", "1", "--error-log", str(tmp_path / "e.jsonl")],
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "articles: 2 new" in done.stderr and "errors:   2" in done.stderr
+    assert f"{site.base}/drip-headers: no complete answer within the 2 s deadline" in done.stderr
+    errors = (tmp_path / "e.jsonl").read_text()
+    assert f"{site.base}/drip-body: no complete answer within the 2 s deadline" in errors
+    _assert_no_password(done.stderr, done.stdout, errors, _database_dump(db))
+
+    client = TestClient(create_app(store_url=f"sqlite:///{db}"))
+    served = [client.get(f"/api/articles/{n}") for n in (1, 2)]
+    assert [r.status_code for r in served] == [200, 200]
+    articles = [r.json() for r in served]
+    assert {a["url"] for a in articles} == {f"{site.base}/private", f"{site.base}/private-2"}
+    _assert_no_password(*(json.dumps(a) for a in articles))
+    events = client.get("/api/events").text
+    assert f"{site.base}/private" in events
+    _assert_no_password(events)

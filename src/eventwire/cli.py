@@ -272,12 +272,13 @@ def ingest_command(targets, db, workers, published, fetch_options, error_log, no
     interrupted run can simply be started again."""
     from eventwire.ingest import ErrorLog, ingest
     from eventwire.report import IngestProgress, ingest_summary_lines
+    from eventwire.sources.credentials import without_credentials
     from eventwire.sources.fetch import Fetcher
     from eventwire.sources.read import is_url
 
     missing = [t for t in targets if t != "-" and not is_url(t) and not os.path.exists(t)]
     if len(missing) == len(targets):
-        _fail(f"{missing[0]}: no such file, folder or URL")
+        _fail(f"{without_credentials(missing[0])}: no such file, folder or URL")
     store = _open_store(db)
     pipeline = _pipeline(model, workers, background_days=background_days)
     log = ErrorLog(error_log)

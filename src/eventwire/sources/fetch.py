@@ -28,6 +28,7 @@ import httpcore
 import httpx
 
 from eventwire import __version__
+from eventwire.sources.credentials import url_credentials, without_credentials
 
 DEFAULT_TIMEOUT_S = 20.0  # per operation: connect, each read, each write
 DEFAULT_DEADLINE_S = 60.0  # one whole fetch, redirects included
@@ -55,8 +56,8 @@ class DeadlineExceeded(FetchError):
 
 @dataclass
 class Fetched:
-    url: str  # the URL asked for
-    final_url: str  # after redirects
+    url: str  # the URL asked for, without the credentials it may have held
+    final_url: str  # after redirects (never with credentials)
     content_type: str  # media type without parameters, lower case ("" when the server sent none)
     charset: str | None
     data: bytes
@@ -154,6 +155,34 @@ def checked_address(host: str, port: int, allow_private: bool, timeout: float | 
                 raise FetchError(f"refused {host}: it resolves to the non-public address {a} "
                                  "(use --allow-private to fetch from private, loopback or link-local hosts)")
     return addrs[0]
+
+
+def site_of(url: str) -> tuple[str, str, int]:
+    """(scheme, host, port) of an http(s) URL; FetchError for any other, or one that is not a valid URL."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        raise FetchError(f"{without_credentials(url)}: not a valid URL (a bad host or port)") from None
+    if parts.scheme not in ("http", "https"):
+        raise FetchError(f"{without_credentials(url)}: only http and https URLs can be fetched")
+    if not parts.hostname:
+        raise FetchError(f"{without_credentials(url)}: no host name")
+    return parts.scheme, parts.hostname, port or (443 if parts.scheme == "https" else 80)
+
+
+def same_site(first: str, other: str) -> bool:
+    """May credentials given for URL `first` be sent to URL `other`? Only on the same scheme, host and port,
+    or to the https site of the same host when `first` was plain http on the default port (an upgrade)."""
+    try:
+        scheme, host, port = site_of(first)
+        other_scheme, other_host, other_port = site_of(other)
+    except FetchError:
+        return False
+    if other_host != host:
+        return False
+    return (other_scheme, other_port) == (scheme, port) or \
+        (scheme, port, other_scheme, other_port) == ("http", 80, "https", 443)
 
 
 class Deadlines:
@@ -282,21 +311,33 @@ class Fetcher:
 
     def fetch(self, url: str, *, deadline: float | None = None) -> Fetched:
         """The page at `url`, after at most MAX_REDIRECTS redirects. deadline: seconds for this fetch when
-        fewer than the Fetcher's own deadline. Raises FetchError (DeadlineExceeded when out of time)."""
+        fewer than the Fetcher's own deadline. Raises FetchError (DeadlineExceeded when out of time).
+        Credentials in `url` are sent as HTTP basic auth to its own site only, and left out of the Fetched
+        and of every message."""
+        safe = without_credentials(url)
+        credentials = url_credentials(url)
+        if credentials is None and safe != url:
+            raise FetchError(f"{safe}: the user name and password in the URL cannot be read (a password with '/', "
+                             "'?' or '#' in it must be percent-encoded)")
         seconds = self.deadline if deadline is None else min(deadline, self.deadline)
         with self._deadlines.until(time.monotonic() + seconds):
             try:
-                return self._follow(url)
+                return self._follow(safe, credentials)
             except DeadlineExceeded:
-                raise DeadlineExceeded(f"{url}: no complete answer within the {seconds:g} s deadline (the server "
-                                       "is too slow, or sends its answer a little at a time)", url) from None
+                raise DeadlineExceeded(f"{safe}: no complete answer within the {seconds:g} s deadline (the server "
+                                       "is too slow, or sends its answer a little at a time)", safe) from None
 
-    def _follow(self, url: str) -> Fetched:
+    def _follow(self, url: str, credentials: tuple[str, str] | None) -> Fetched:
+        """`url` (without credentials) and its redirects; `credentials` go to the hops on url's own site."""
         current = url
         for _ in range(MAX_REDIRECTS + 1):
-            resp_url, status, headers, data = self._get_once(current)
+            auth = httpx.BasicAuth(*credentials) if credentials and same_site(url, current) else None
+            resp_url, status, headers, data = self._get_once(current, auth)
             if status in (301, 302, 303, 307, 308) and headers.get("location"):
-                current = urljoin(current, headers["location"])
+                try:
+                    current = without_credentials(urljoin(current, headers["location"]))
+                except ValueError:
+                    raise FetchError(f"{url}: redirected to an invalid URL") from None
                 continue
             if status >= 400:
                 raise FetchError(f"{url}: HTTP {status}")
@@ -312,24 +353,20 @@ class Fetcher:
             raise DeadlineExceeded(f"{url}: out of time", url)
         return left
 
-    def _get_once(self, url: str) -> tuple[str, int, httpx.Headers, bytes]:
+    def _get_once(self, url: str, auth: httpx.Auth | None = None) -> tuple[str, int, httpx.Headers, bytes]:
+        """One GET of `url` (without credentials; `auth` logs in)."""
+        scheme, host, port = site_of(url)
         parts = urlsplit(url)
-        if parts.scheme not in ("http", "https"):
-            raise FetchError(f"{url}: only http and https URLs can be fetched")
-        host = parts.hostname
-        if not host:
-            raise FetchError(f"{url}: no host name")
-        port = parts.port or (443 if parts.scheme == "https" else 80)
         addr = checked_address(host, port, self.allow_private, timeout=self._time_left(url))
         # connect to the address we checked; Host header and TLS name stay the real host
         netloc_ip = f"[{addr}]" if ":" in addr else addr
-        pinned = urlunsplit((parts.scheme, f"{netloc_ip}:{port}", parts.path or "/", parts.query, ""))
+        pinned = urlunsplit((scheme, f"{netloc_ip}:{port}", parts.path or "/", parts.query, ""))
         host_header = host if parts.port is None else f"{host}:{parts.port}"
         if ":" in host and not host.startswith("["):
             host_header = f"[{host}]" if parts.port is None else f"[{host}]:{parts.port}"
         try:
             self._time_left(url)
-            with self._client.stream("GET", pinned, headers={"Host": host_header},
+            with self._client.stream("GET", pinned, headers={"Host": host_header}, auth=auth,
                                      extensions={"sni_hostname": host}) as resp:
                 declared = resp.headers.get("content-length")
                 if declared and declared.isdigit() and int(declared) > self.max_bytes:
@@ -358,14 +395,15 @@ class FetchBudget:
     hours. Once the time is spent, each further fetch fails at once with a message naming the source."""
 
     def __init__(self, fetcher: Fetcher, name: str, seconds: float):
-        self.fetcher, self.name, self.seconds = fetcher, name, seconds
+        self.fetcher, self.name, self.seconds = fetcher, without_credentials(name), seconds
         self.spent = 0.0
 
     def fetch(self, url: str, *, deadline: float | None = None) -> Fetched:
+        safe = without_credentials(url)
         left = self.seconds - self.spent
         if left <= 0:
-            raise DeadlineExceeded(f"{url}: not fetched: the {self.seconds:g} s feed deadline of {self.name} "
-                                   "has run out", url)
+            raise DeadlineExceeded(f"{safe}: not fetched: the {self.seconds:g} s feed deadline of {self.name} "
+                                   "has run out", safe)
         own = self.fetcher.deadline if deadline is None else min(deadline, self.fetcher.deadline)
         started = time.monotonic()
         try:
@@ -373,8 +411,8 @@ class FetchBudget:
         except DeadlineExceeded:
             if left >= own:  # the fetch's own deadline ran out, not this budget
                 raise
-            raise DeadlineExceeded(f"{url}: gave up when the {self.seconds:g} s feed deadline of {self.name} "
-                                   "ran out", url) from None
+            raise DeadlineExceeded(f"{safe}: gave up when the {self.seconds:g} s feed deadline of {self.name} "
+                                   "ran out", safe) from None
         finally:
             self.spent += time.monotonic() - started
 
