@@ -9,8 +9,11 @@
 * No request to a private, loopback, link-local, multicast or reserved address unless `allow_private`:
   the host name is resolved, EVERY address is checked, and the connection goes to a checked address (the
   Host header and TLS server name stay the original host), so a DNS answer that changes between the
-  check and the connection cannot smuggle a request inside. Redirects are followed by hand, each hop
+  check and the connection cannot smuggle a request inside. An IPv6 address that carries an IPv4 one
+  (6to4, Teredo, NAT64, IPv4-mapped) is judged by that one too. Redirects are followed by hand, each hop
   checked the same way.
+* Credentials in a URL are sent as basic auth to that URL's site only (never on a redirect elsewhere), and
+  appear in no Fetched and no message (sources.credentials).
 """
 
 from __future__ import annotations
