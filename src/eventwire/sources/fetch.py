@@ -269,7 +269,8 @@ class DeadlineBackend(httpcore.NetworkBackend):
 
 
 class DeadlineTransport(httpx.HTTPTransport):
-    """httpx's transport over a connection pool that uses a DeadlineBackend."""
+    """httpx's transport over a connection pool that uses a DeadlineBackend. (HTTPTransport takes no network
+    backend, so its pool is replaced by one built the same way, with httpx's default limits, plus the backend.)"""
 
     def __init__(self, deadlines: Deadlines):
         super().__init__(trust_env=False)
@@ -350,9 +351,10 @@ class Fetcher:
             return Fetched(url=url, final_url=resp_url, content_type=ctype, charset=charset, data=data)
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
-    def _time_left(self, url: str) -> float | None:
+    def _time_left(self, url: str, slack: float = 0.0) -> float | None:
+        """Seconds left for the current fetch; DeadlineExceeded when there are fewer than `slack`."""
         left = self._deadlines.left()
-        if left is not None and left <= 0:
+        if left is not None and left <= slack:
             raise DeadlineExceeded(f"{url}: out of time", url)
         return left
 
@@ -360,7 +362,11 @@ class Fetcher:
         """One GET of `url` (without credentials; `auth` logs in)."""
         scheme, host, port = site_of(url)
         parts = urlsplit(url)
-        addr = checked_address(host, port, self.allow_private, timeout=self._time_left(url))
+        try:
+            addr = checked_address(host, port, self.allow_private, timeout=self._time_left(url))
+        except FetchError:
+            self._time_left(url, DEADLINE_SLACK_S)  # the lookup was cut short by the deadline: say so
+            raise
         # connect to the address we checked; Host header and TLS name stay the real host
         netloc_ip = f"[{addr}]" if ":" in addr else addr
         pinned = urlunsplit((scheme, f"{netloc_ip}:{port}", parts.path or "/", parts.query, ""))
@@ -384,9 +390,7 @@ class Fetcher:
                         self._time_left(url)
                 return url, resp.status_code, resp.headers, b"".join(chunks)
         except httpx.TimeoutException:
-            left = self._deadlines.left()
-            if left is not None and left < DEADLINE_SLACK_S:  # the deadline ran out, not the operation's timeout
-                raise DeadlineExceeded(f"{url}: out of time", url) from None
+            self._time_left(url, DEADLINE_SLACK_S)  # the deadline ran out, not the operation's own timeout: say so
             raise FetchError(f"{url}: timed out") from None
         except httpx.HTTPError as exc:
             raise FetchError(f"{url}: {type(exc).__name__}: {exc}") from None
