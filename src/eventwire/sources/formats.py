@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from eventwire.records import Article, parse_published
+from eventwire.sources.credentials import without_credentials
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its parse warnings are ours to report
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -224,7 +225,8 @@ def read_feed(data: bytes, name: str, fetcher=None, published: str | None = None
         return
     feed_title = feed.feed.get("title") or name
     for n, entry in enumerate(feed.entries, 1):
-        link = entry.get("link")
+        given_link = entry.get("link")  # credentials in it log in to its site, and are never kept
+        link = without_credentials(given_link) if given_link else given_link
         when = _entry_date(entry) or published
         title = entry.get("title")
         label = f"{name} entry {n}" + (f" ({link})" if link else "")
@@ -232,7 +234,7 @@ def read_feed(data: bytes, name: str, fetcher=None, published: str | None = None
             from eventwire.sources.fetch import FetchError
 
             try:
-                page = fetcher.fetch(link)
+                page = fetcher.fetch(given_link)
             except FetchError as exc:
                 yield InputError(f"{label}: {exc}")
                 continue
