@@ -521,12 +521,14 @@ def load_command(events, db, no_dedup):
                 failed += 1
             else:
                 yield item
+    refused: list[str] = []  # records the database would not take (the others are loaded all the same)
     try:
-        added = store.add_events(records())
+        added = store.add_events(records(), on_refused=lambda _record, message: refused.append(message))
     except SparkJobError as exc:
         _fail(str(exc))
     _warn(f"{len(added)} new event reports loaded from {events}" + (f"; {failed} failed articles skipped"
-                                                                     if failed else ""))
+                                                                     if failed else "")
+          + (f"; {len(refused)} records refused by the database, the first: {refused[0]}" if refused else ""))
     if not no_dedup:
         summary = store.run_dedup()
         _warn(f"dedup: {summary.reports} reports -> {summary.events} events ({summary.seconds:.1f} s)")

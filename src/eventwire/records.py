@@ -27,6 +27,17 @@ from eventwire.taxonomy import (  # noqa: F401
 BACKGROUND_DAYS = 30
 
 
+# Event.flags: what the record says of its own values. A figure the extractor read but does not believe, or a value
+# the store could not hold, is kept out of the field (null) and named here, so that nothing is lost silently.
+IMPLAUSIBLE_FATALITIES = "fatalities_implausible"  # the words give a toll above numbers.tsv's ceiling
+
+
+def unstorable_flag(path: str) -> str:
+    """The flag of a value the store could not hold (an integer beyond its column's range, a date it cannot
+    read): "fatalities_unstorable", "location.precision_unstorable"."""
+    return f"{path}_unstorable"
+
+
 # ---------------------------------------------------------------------------------------------------------
 # The field list, read from the dataclasses: every other layout (Spark and Parquet schemas, the store's
 # columns, exports) is derived from these, so adding a field to a record is one edit here.
@@ -118,7 +129,8 @@ class Record:
     def from_dict(cls, d: dict[str, Any] | None) -> Any:
         """The record of a dict (None for an empty one). Values are taken as they are, except that nested
         records are read recursively, an empty string where the field has a default string takes the default,
-        and a float field with a default is made a float. Missing fields take their default (else None)."""
+        and a float field with a default is made a float (a null one takes the default). Missing fields take their
+        default (else None)."""
         if not d:
             return None
         values: dict[str, Any] = {}
@@ -135,7 +147,7 @@ class Record:
             elif ft.base is str and isinstance(default, str):
                 value = value or default
             elif ft.base is float and default is not MISSING:
-                value = float(value)
+                value = default if value is None else float(value)  # null: a value the store could not hold
             values[f.name] = value
         return cls._build(values)
 
@@ -199,7 +211,8 @@ class Evidence(Record):
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> Evidence:
         d = d or {}
-        return cls(text=d.get("text", ""), start=int(d.get("start", 0)), end=int(d.get("end", 0)))
+        # an offset the store could not hold comes back as null (storage/limits.py)
+        return cls(text=d.get("text", ""), start=int(d.get("start") or 0), end=int(d.get("end") or 0))
 
 
 @dataclass
@@ -242,6 +255,14 @@ class Event(Record):
     trigger: str | None = None
     trigger_start: int | None = None
     same_as: str | None = None  # event_id of an earlier event of the same article that this one refers back to
+    flags: list[str] = field(default_factory=list)  # IMPLAUSIBLE_FATALITIES, unstorable_flag(...)
+
+    def flag(self, name: str) -> None:
+        if name not in self.flags:
+            self.flags.append(name)
+
+    def unflag(self, name: str) -> None:
+        self.flags = [f for f in self.flags if f != name]
 
     def __post_init__(self) -> None:
         if not self.event_id:
@@ -268,7 +289,7 @@ def make_event_id(article_id: str, start: int, trigger_start: int | None, plover
                   sub: str | None) -> str:
     """Stable for the same input and version: a hash of where the event sits and what it is."""
     key = f"{article_id}|{start}|{trigger_start}|{plover}|{sub}"
-    return "ew-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    return "ew-" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]  # any id, broken text too
 
 
 @dataclass
