@@ -14,6 +14,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from eventwire.records import Article, parse_published
+from eventwire.sources import jsontext
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its parse warnings are ours to report
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -82,9 +83,9 @@ def parse_jsonl(text: str, name: str) -> Iterator[Article | InputError]:
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = jsontext.loads(line)
             yield Article.from_dict(obj, default_id=f"{Path(name).stem}:{n}")
-        except (json.JSONDecodeError, ValueError) as exc:
+        except ValueError as exc:  # broken JSON (JSONDecodeError), nested too deep (JsonTooDeep), not an article
             yield InputError(f"{name} line {n}: {exc}")
 
 
@@ -112,9 +113,12 @@ def read_jsonl_bytes(data: bytes, name: str, published: str | None) -> Iterator[
 def read_json_document(text: str, name: str, published: str | None) -> Iterator[Article | InputError]:
     """A .json file: one SCHEMA input object, or a list of them."""
     try:
-        obj = json.loads(text)
+        obj = jsontext.loads(text)
     except json.JSONDecodeError as exc:
         yield InputError(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    except jsontext.JsonTooDeep as exc:
+        yield InputError(f"{name}: {exc}")
         return
     items = obj if isinstance(obj, list) else [obj]
     for n, item in enumerate(items, 1):
@@ -131,8 +135,8 @@ def looks_like_jsonl(text: str) -> bool:
     if not first.lstrip().startswith("{"):
         return False
     try:
-        return isinstance(json.loads(first), dict)
-    except json.JSONDecodeError:
+        return isinstance(jsontext.loads(first), dict)
+    except ValueError:
         return False
 
 

@@ -1,0 +1,124 @@
+"""Hostile input: every defect of issue 15's reading part, through the real `eventwire` command (a subprocess) and
+through the Python API. In each case the bad article is reported and the good articles around it keep their
+events, exactly those of a clean run.
+
+  * JSON nested a thousand levels deep (json.loads recursed until RecursionError, losing the whole file);
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from eventwire.records import Article
+from eventwire.sources.jsontext import JsonTooDeep, loads, nesting_depth
+from eventwire.sources.read import InputError, read_paths
+
+ROOT = Path(__file__).resolve().parent.parent
+BATCH = ROOT / "examples" / "batch.jsonl"
+RUN_TIMEOUT = 600
+DEEP_JSON = "[" * 1000 + "]" * 1000  # the reproducer of the issue
+DEEP_OBJECT = '{"text": ' * 500 + '"x"' + "}" * 500
+
+
+def example(article_id: str) -> dict:
+    for line in BATCH.read_text(encoding="utf-8").splitlines():
+        art = json.loads(line)
+        if art["id"] == article_id:
+            return art
+    raise KeyError(article_id)
+
+
+GOOD = [example("02_syria_air_strike"), example("16_yemen_marib_clashes")]
+
+
+def run(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """`eventwire ARGS` from this source tree, its output decoded."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"), NO_COLOR="1", PYTHONIOENCODING="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "eventwire.cli", *args], input=stdin or b"", capture_output=True,
+                          timeout=RUN_TIMEOUT, cwd=cwd or ROOT, env=env)
+    return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode("utf-8", "replace"),
+                                       proc.stderr.decode("utf-8", "replace"))
+
+
+def jsonl(path: Path, lines: list[str | bytes]) -> Path:
+    path.write_bytes(b"".join((ln if isinstance(ln, bytes) else ln.encode("utf-8")) + b"\n" for ln in lines))
+    return path
+
+
+def events_by_article(stdout: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for line in stdout.splitlines():
+        if line.strip():
+            ev = json.loads(line)
+            out.setdefault(ev["article_id"], []).append(ev["event_id"])
+    return out
+
+
+@pytest.fixture(scope="module")
+def clean_events(pipeline) -> dict[str, list[str]]:
+    """The event ids of the good articles, read on their own: what must survive next to bad input."""
+    results = pipeline.pipe([Article.from_dict(a) for a in GOOD])
+    found = {r.article.id: [e.event_id for e in r.events] for r in results}
+    assert all(found.values()), f"the good examples give no events: {found}"
+    return found
+
+
+def assert_no_traceback(proc: subprocess.CompletedProcess) -> None:
+    assert "Traceback" not in proc.stderr and "RecursionError" not in proc.stderr, proc.stderr
+
+
+# -- 1. deeply nested JSON ---------------------------------------------------------------------------------------
+def test_the_nesting_depth_is_measured_without_recursion():
+    assert nesting_depth('{"text": "[[[ {{ not brackets", "tags": [1, [2, {"a": []}]]}') == 5
+    assert nesting_depth('"an unclosed string [[[[') == 0
+    assert nesting_depth("42") == 0
+    assert nesting_depth("[" * 200_000) == 200_000  # far beyond the stack, counted all the same
+    assert loads('{"a": [1, {"b": 2}]}') == {"a": [1, {"b": 2}]}
+    with pytest.raises(JsonTooDeep, match="1000 levels"):
+        loads(DEEP_JSON)
+    with pytest.raises(ValueError):
+        loads(DEEP_OBJECT)
+    assert loads("[" * 64 + "]" * 64, max_depth=64) is not None
+
+
+def test_deep_json_lines_are_reported_and_the_others_kept_by_the_readers(tmp_path):
+    path = jsonl(tmp_path / "mixed.jsonl", [json.dumps(GOOD[0]), DEEP_JSON, DEEP_OBJECT, json.dumps(GOOD[1])])
+    items = list(read_paths([str(path)], None))
+    assert [a.id for a in items if isinstance(a, Article)] == [GOOD[0]["id"], GOOD[1]["id"]]
+    errors = [str(e) for e in items if isinstance(e, InputError)]
+    assert len(errors) == 2 and "line 2" in errors[0] and "line 3" in errors[1]
+    assert all("nested" in e for e in errors), errors
+    document = tmp_path / "deep.json"
+    document.write_text(DEEP_JSON)
+    [error] = read_paths([str(document)], None)
+    assert isinstance(error, InputError) and "nested 1000 levels" in str(error)
+
+
+@pytest.mark.parametrize("command", ["extract", "geoparse"])
+def test_deep_json_through_the_cli_keeps_the_good_articles(tmp_path, clean_events, command):
+    path = jsonl(tmp_path / "mixed.jsonl", [json.dumps(GOOD[0]), DEEP_JSON, json.dumps(GOOD[1])])
+    proc = run(command, str(path), "--format", "jsonl")
+    assert_no_traceback(proc)
+    assert proc.returncode == 0, proc.stderr
+    assert "mixed.jsonl line 2" in proc.stderr and "nested" in proc.stderr
+    if command == "extract":
+        assert events_by_article(proc.stdout) == clean_events
+    else:
+        places = {json.loads(ln)["article_id"] for ln in proc.stdout.splitlines() if ln.strip()}
+        assert places == {a["id"] for a in GOOD}
+
+
+def test_deep_json_through_ingest_stores_the_good_articles(tmp_path, clean_events):
+    path = jsonl(tmp_path / "mixed.jsonl", [json.dumps(GOOD[0]), DEEP_JSON, json.dumps(GOOD[1])])
+    proc = run("ingest", str(path), "--db", str(tmp_path / "ew.db"), "--quiet", cwd=tmp_path)
+    assert_no_traceback(proc)
+    assert proc.returncode == 0, proc.stderr
+    assert "articles: 2 new" in proc.stderr, proc.stderr
+    logged = [json.loads(ln) for ln in (tmp_path / "eventwire-errors.jsonl").read_text().splitlines()]
+    assert len(logged) == 1 and "line 2" in logged[0]["message"] and "nested" in logged[0]["message"]
