@@ -3,6 +3,7 @@ through the Python API. In each case the bad article is reported and the good ar
 events, exactly those of a clean run.
 
   * JSON nested a thousand levels deep (json.loads recursed until RecursionError, losing the whole file);
+  * text in a language written without spaces (Chinese, Japanese, Thai) passed as English;
 """
 
 from __future__ import annotations
@@ -15,11 +16,14 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.lang import LanguageData, LanguageDataError
 from eventwire.records import Article
 from eventwire.sources.jsontext import JsonTooDeep, loads, nesting_depth
+from eventwire.sources.language import LanguageCheck, is_language_problem
 from eventwire.sources.read import InputError, read_paths
 
 ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = Path(__file__).resolve().parent / "data" / "languages"
 BATCH = ROOT / "examples" / "batch.jsonl"
 RUN_TIMEOUT = 600
 DEEP_JSON = "[" * 1000 + "]" * 1000  # the reproducer of the issue
@@ -122,3 +126,76 @@ def test_deep_json_through_ingest_stores_the_good_articles(tmp_path, clean_event
     assert "articles: 2 new" in proc.stderr, proc.stderr
     logged = [json.loads(ln) for ln in (tmp_path / "eventwire-errors.jsonl").read_text().splitlines()]
     assert len(logged) == 1 and "line 2" in logged[0]["message"] and "nested" in logged[0]["message"]
+
+
+# -- 3. languages the old check took for English ------------------------------------------------------------------
+def not_english() -> list[tuple[str, str]]:
+    rows = (line.split("\t", 1) for line in (LANGUAGES / "not_english.tsv").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#"))
+    return [(code, text) for code, text in rows]
+
+
+def english_headlines() -> list[str]:
+    return [line for line in (LANGUAGES / "english_headlines.txt").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+NO_SPACES = {code: text for code, text in reversed(not_english()) if code in ("zh", "ja", "th")}  # the paragraphs
+
+
+@pytest.fixture(scope="module")
+def check() -> LanguageCheck:
+    return LanguageCheck()
+
+
+def test_every_other_language_is_refused_and_english_kept(check):
+    for code, text in not_english():
+        problem = check.problem(text)
+        assert problem is not None and is_language_problem(problem), f"{code} passed as English: {text}"
+    for headline in english_headlines():
+        assert check.problem(headline) is None, headline
+    for line in BATCH.read_text(encoding="utf-8").splitlines():
+        assert check.problem(json.loads(line)["text"]) is None
+    assert check.problem("Ceasefire") is None  # too short to judge: passes
+    assert "non-Latin" in check.problem(NO_SPACES["zh"][:8])  # but a short Chinese headline is still no English
+
+
+def test_english_with_place_names_in_another_script_is_english(check):
+    text = ("Fighters shelled the old market, \u0633\u0648\u0642 \u0627\u0644\u0647\u0627\u0644, "
+            "in Raqqa city on Tuesday, killing two civilians, local activists said.")
+    assert check.problem(text) is None
+
+
+def test_the_thresholds_are_data(tmp_path):
+    settings = (ROOT / "src" / "eventwire" / "lang" / "en" / "language_check.yaml").read_text(encoding="utf-8")
+    strict = tmp_path / "strict"
+    strict.mkdir()
+    (strict / "language_check.yaml").write_text(settings.replace("min_probability: 0.002", "min_probability: 0.999"))
+    headline = "Drone strike kills militant commander in North Waziristan"
+    assert LanguageCheck().problem(headline) is None
+    assert "English" in LanguageCheck(LanguageData("en", root=strict)).problem(headline)
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / "language_check.yaml").write_text(settings.replace("min_probability: 0.002", "min_probability: high"))
+    with pytest.raises(LanguageDataError, match="language_check.yaml"):
+        LanguageCheck(LanguageData("en", root=broken))
+
+
+def test_the_python_api_refuses_text_without_spaces(pipeline, clean_events):
+    for text in NO_SPACES.values():
+        with pytest.raises(ValueError, match="not in English"):
+            pipeline.extract(text, published="2020-01-01")
+    results = list(pipeline.pipe([GOOD[0], NO_SPACES["zh"], GOOD[1], NO_SPACES["th"]]))
+    assert [bool(r.error) for r in results] == [False, True, False, True]
+    assert {r.article.id: [e.event_id for e in r.events] for r in results if not r.error} == clean_events
+
+
+def test_text_without_spaces_is_reported_by_the_cli(tmp_path, clean_events):
+    lines = [json.dumps(GOOD[0])] + [json.dumps({"id": f"in-{code}", "text": text}, ensure_ascii=False)
+                                     for code, text in NO_SPACES.items()] + [json.dumps(GOOD[1])]
+    proc = run("extract", str(jsonl(tmp_path / "languages.jsonl", lines)), "--format", "jsonl")
+    assert_no_traceback(proc)
+    assert proc.returncode == 0, proc.stderr
+    for code in NO_SPACES:
+        assert f"in-{code}" in proc.stderr and "not in English" in proc.stderr, proc.stderr
+    assert events_by_article(proc.stdout) == clean_events

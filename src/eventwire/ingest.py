@@ -21,7 +21,7 @@ from typing import Any
 from eventwire import __version__
 from eventwire.records import Article, ArticleResult
 from eventwire.sources.fingerprint import content_hash
-from eventwire.sources.language import is_language_problem, text_problem
+from eventwire.sources.language import default_check, is_language_problem
 from eventwire.sources.read import InputError, SourceUnit, expand_targets, read_unit
 
 # What became of one input (Outcome.kind) and the problem it is reported as (None: not a problem).
@@ -83,6 +83,8 @@ class Ingester:
 
     def __init__(self, store, pipeline, *, known_by_text: bool = True):
         self.store, self.pipeline, self.known_by_text = store, pipeline, known_by_text
+        # the pipeline's own check (its language); a stand-in pipeline without one gets the default language's
+        self.language_check = getattr(pipeline, "language_check", None) or default_check()
 
     def run(self, items: Iterable[tuple[str, Article | InputError]]) -> Iterator[Outcome]:
         """One Outcome per (where, article or error) item, in order."""
@@ -107,7 +109,7 @@ class Ingester:
         """The outcome of an item that is not to be extracted, None for one that is."""
         if isinstance(item, InputError):
             return Outcome("error", where, str(item))
-        problem = text_problem(item.text)
+        problem = self.language_check.problem(item.text)
         if problem:
             kind = "not-english" if is_language_problem(problem) else "unusable"
             return Outcome(kind, f"{where} [{item.id}]", problem, item)
