@@ -4,10 +4,13 @@ events, exactly those of a clean run.
 
   * JSON nested a thousand levels deep (json.loads recursed until RecursionError, losing the whole file);
   * text in a language written without spaces (Chinese, Japanese, Thai) passed as English;
+  * publication dates at the ends of the calendar (9999-12-31, 0001-01-01) raised inside the date stage;
+  * lone surrogates ("\\ud800") failed with a raw codec message;
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -199,3 +202,73 @@ def test_text_without_spaces_is_reported_by_the_cli(tmp_path, clean_events):
     for code in NO_SPACES:
         assert f"in-{code}" in proc.stderr and "not in English" in proc.stderr, proc.stderr
     assert events_by_article(proc.stdout) == clean_events
+
+
+# -- 7. dates at the ends of the calendar -------------------------------------------------------------------------
+EXTREME_DATES = [dt.date.min, dt.date(1, 1, 5), dt.date(1, 12, 31), dt.date(9999, 12, 25), dt.date.max]
+DATE_PHRASES = ["last year", "next year", "next month", "last month", "tomorrow", "yesterday", "last week",
+                "next week", "this weekend", "the coming months", "5000 years ago", "99999999999 days ago",
+                "3 months ago", "in December", "next December", "last Monday", "next Monday", "3 March",
+                "March 3, 9999", "the day after tomorrow", "December 9999", "later this month"]
+CALENDAR_ARTICLE = ("Gunmen killed three soldiers in an attack on a checkpoint near Kandahar, Afghanistan last year. "
+                    "The next day, and again 99999999999 days later, they attacked on Monday. Talks will resume next "
+                    "December. The 2008 attack was recalled. More fighting is expected next week and two days later.")
+
+
+def test_phrases_that_leave_the_calendar_stay_unresolved(pipeline):
+    finder = pipeline.date_finder
+    for published in EXTREME_DATES:
+        for phrase in DATE_PHRASES:
+            res = finder.resolve(phrase, published)  # must not raise
+            assert res is None or isinstance(res.date, dt.date)
+    assert finder.resolve("next month", dt.date.max) is None
+    assert finder.resolve("last year", dt.date.min) is None
+    assert finder.resolve("99999999999 days ago", dt.date(2020, 1, 1)) is None
+    assert finder.resolve("last year", dt.date(2020, 1, 1)).date == dt.date(2019, 7, 1)  # the ordinary case stands
+
+
+def test_articles_published_at_the_ends_of_the_calendar_keep_their_events(pipeline):
+    for published in ("9999-12-31", "0001-01-01", "9999-12-25"):
+        events = pipeline.extract(CALENDAR_ARTICLE, published=published)
+        assert events, published
+        for ev in events:
+            assert ev.date is None or dt.date.fromisoformat(ev.date), ev.date
+
+
+def test_extreme_dates_through_the_cli(tmp_path, clean_events):
+    lines = [json.dumps(GOOD[0]), json.dumps({"id": "far-future", "text": CALENDAR_ARTICLE, "published": "9999-12-31"}),
+             json.dumps({"id": "year-one", "text": CALENDAR_ARTICLE, "published": "0001-01-01"}), json.dumps(GOOD[1])]
+    proc = run("extract", str(jsonl(tmp_path / "calendar.jsonl", lines)), "--format", "jsonl")
+    assert_no_traceback(proc)
+    assert proc.returncode == 0 and "skipped" not in proc.stderr, proc.stderr
+    found = events_by_article(proc.stdout)
+    assert found.pop("far-future") and found.pop("year-one")
+    assert found == clean_events
+
+
+# -- 7. lone surrogates -------------------------------------------------------------------------------------------
+def test_lone_surrogates_become_replacement_characters(pipeline, clean_events):
+    art = Article(id="a\ud800", text="Gunmen \udcff killed three soldiers near Kandahar on Monday.", title="t\udfff")
+    assert (art.id, art.title) == ("a\ufffd", "t\ufffd") and "\ufffd" in art.text
+    assert Article(id="ok", text="a pair is kept: \U0001f600").text.endswith("\U0001f600")
+    events = pipeline.extract("Gunmen killed three soldiers \ud800 near Kandahar, Afghanistan on Monday.",
+                              published="2020-01-01")
+    assert events and "\ufffd" in events[0].evidence.text
+    from_json = json.loads('{"id": "escaped", "text": "Rebels \\ud800 attacked the town of Marib on Sunday."}')
+    results = list(pipeline.pipe([GOOD[0], from_json, "\udc80" * 40, GOOD[1]]))
+    assert results[1].error is None and "\ufffd" in results[1].article.text
+    assert results[2].error is not None and "codec" not in results[2].error
+    assert {r.article.id: [e.event_id for e in r.events] for r in (results[0], results[3])} == clean_events
+
+
+def test_lone_surrogates_through_the_cli_and_ingest(tmp_path, clean_events):
+    escaped = '{"id": "escaped", "text": "Rebels \\ud800 attacked the town of Marib, Yemen on Sunday.", "title": "\\udfff"}'
+    path = jsonl(tmp_path / "surrogates.jsonl", [json.dumps(GOOD[0]), escaped, json.dumps(GOOD[1])])
+    proc = run("extract", str(path), "--format", "jsonl")
+    assert_no_traceback(proc)
+    assert proc.returncode == 0 and "codec" not in proc.stderr, proc.stderr
+    found = events_by_article(proc.stdout)
+    assert {k: v for k, v in found.items() if k != "escaped"} == clean_events
+    stored = run("ingest", str(path), "--db", str(tmp_path / "ew.db"), "--quiet", cwd=tmp_path)
+    assert_no_traceback(stored)
+    assert stored.returncode == 0 and "articles: 3 new" in stored.stderr, stored.stderr
