@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import multiprocessing as mp
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -199,8 +200,14 @@ class Pipeline:
         with ctx.Pool(self.workers, initializer=_worker_init, initargs=(self._settings(),)) as pool:
             check = self.language_check
             chunks = batched((_prepare(item, i, check) for i, item in enumerate(articles)), self.batch_size)
-            for done in pool.imap(_worker_run, chunks):
-                yield from done
+            # a few batches per worker in flight, not more: Pool.imap would read the whole input ahead
+            in_flight: deque = deque()
+            for chunk in chunks:
+                in_flight.append(pool.apply_async(_worker_run, (chunk,)))
+                if len(in_flight) >= 2 * self.workers:
+                    yield from in_flight.popleft().get()
+            while in_flight:
+                yield from in_flight.popleft().get()
 
 
 def _prepare(item: Any, index: int, check: LanguageCheck) -> ArticleResult:
