@@ -7,6 +7,9 @@
   Host header and TLS server name stay the original host), so a DNS answer that changes between the
   check and the connection cannot smuggle a request inside. Redirects are followed by hand, each hop
   checked the same way.
+* Conditional requests (`eventwire watch`): fetch(url, etag=..., last_modified=...) sends If-None-Match and
+  If-Modified-Since; a 304 comes back as a Fetched with `not_modified` set and no data, and every Fetched
+  carries the response's ETag and Last-Modified for the next request.
 """
 
 from __future__ import annotations
@@ -41,6 +44,14 @@ class Fetched:
     content_type: str  # media type without parameters, lower case ("" when the server sent none)
     charset: str | None
     data: bytes
+    status: int = 200
+    etag: str | None = None  # the response's validators, to send back on the next request
+    last_modified: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        """The server answered 304: nothing changed since the validators sent (`data` is empty)."""
+        return self.status == 304
 
     def text(self) -> str:
         for enc in filter(None, (self.charset, "utf-8")):
@@ -106,22 +117,29 @@ class Fetcher:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def fetch(self, url: str) -> Fetched:
+    def fetch(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Fetched:
+        """GET `url`. With `etag` or `last_modified` (from an earlier Fetched), the request is conditional."""
+        conditional = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
         current = url
         for _ in range(MAX_REDIRECTS + 1):
-            resp_url, status, headers, data = self._get_once(current)
+            resp_url, status, headers, data = self._get_once(current, conditional)
             if status in (301, 302, 303, 307, 308) and headers.get("location"):
                 current = urljoin(current, headers["location"])
                 continue
             if status >= 400:
                 raise FetchError(f"{url}: HTTP {status}")
+            if status == 304:  # the validators sent still hold, unless the server names new ones
+                return Fetched(url=url, final_url=resp_url, content_type="", charset=None, data=b"", status=304,
+                               etag=headers.get("etag") or etag,
+                               last_modified=headers.get("last-modified") or last_modified)
             ctype, charset = _content_type(headers.get("content-type", ""))
             if ctype and ctype not in TEXT_TYPES and not ctype.startswith("text/"):
                 raise FetchError(f"{url}: unsupported content type {ctype} (want HTML, a feed or text)")
-            return Fetched(url=url, final_url=resp_url, content_type=ctype, charset=charset, data=data)
+            return Fetched(url=url, final_url=resp_url, content_type=ctype, charset=charset, data=data,
+                           status=status, etag=headers.get("etag"), last_modified=headers.get("last-modified"))
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
-    def _get_once(self, url: str) -> tuple[str, int, httpx.Headers, bytes]:
+    def _get_once(self, url: str, extra_headers: dict[str, str] | None = None) -> tuple[str, int, httpx.Headers, bytes]:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https"):
             raise FetchError(f"{url}: only http and https URLs can be fetched")
@@ -137,7 +155,7 @@ class Fetcher:
         if ":" in host and not host.startswith("["):
             host_header = f"[{host}]" if parts.port is None else f"[{host}]:{parts.port}"
         try:
-            with self._client.stream("GET", pinned, headers={"Host": host_header},
+            with self._client.stream("GET", pinned, headers={"Host": host_header, **(extra_headers or {})},
                                      extensions={"sni_hostname": host}) as resp:
                 declared = resp.headers.get("content-length")
                 if declared and declared.isdigit() and int(declared) > self.max_bytes:
