@@ -59,28 +59,32 @@ class Writes:
 
     def add_result(self, result: ArticleResult, extractor: str | None = None) -> AddResult:
         """Store one article with its events, all or nothing. A known article (URL or text) adds nothing."""
+        try:
+            with self._write() as s:
+                return self._add_article(s, result, extractor)
+        except IntegrityError:
+            # another writer stored the same article between our check and our insert
+            return AddResult(article_id=None, event_ids=[], duplicate=True)
+
+    def _add_article(self, s: Session, result: ArticleResult, extractor: str | None) -> AddResult:
+        """add_result inside the caller's transaction `s` (which may write more in the same transaction)."""
         if result.error:
             raise ValueError(f"article {result.article.id} was not extracted: {result.error}")
         art = result.article
         h = content_hash(art.text)
-        try:
-            with self._write() as s:
-                conds = [ArticleRow.content_hash == h] + ([ArticleRow.url == art.url] if art.url else [])
-                known = s.execute(select(ArticleRow.id).where(or_(*conds)).limit(1)).scalar()
-                if known is not None:
-                    return AddResult(article_id=known, event_ids=[], duplicate=True)
-                row = ArticleRow(key=str(art.id)[:512], url=(art.url or None) and art.url[:2048], content_hash=h,
-                                 title=art.title, source=art.source and str(art.source)[:512],
-                                 published=art.published, text=art.text,
-                                 event_count=len(result.events), extractor=extractor)
-                s.add(row)
-                s.flush()
-                keys = _unique_keys([f"{h}/{ev.event_id}" for ev in result.events])
-                ids = self._insert_events(s, [ev.to_dict() for ev in result.events], keys, row.id)
-                return AddResult(article_id=row.id, event_ids=ids)
-        except IntegrityError:
-            # another writer stored the same article between our check and our insert
-            return AddResult(article_id=None, event_ids=[], duplicate=True)
+        conds = [ArticleRow.content_hash == h] + ([ArticleRow.url == art.url] if art.url else [])
+        known = s.execute(select(ArticleRow.id).where(or_(*conds)).limit(1)).scalar()
+        if known is not None:
+            return AddResult(article_id=known, event_ids=[], duplicate=True)
+        row = ArticleRow(key=str(art.id)[:512], url=(art.url or None) and art.url[:2048], content_hash=h,
+                         title=art.title, source=art.source and str(art.source)[:512],
+                         published=art.published, text=art.text,
+                         event_count=len(result.events), extractor=extractor)
+        s.add(row)
+        s.flush()
+        keys = _unique_keys([f"{h}/{ev.event_id}" for ev in result.events])
+        ids = self._insert_events(s, [ev.to_dict() for ev in result.events], keys, row.id)
+        return AddResult(article_id=row.id, event_ids=ids)
 
     def add_events(self, records: Iterable[dict[str, Any] | Event]) -> list[int]:
         """Load event records that come without stored articles (e.g. Spark output). Idempotent: a record
