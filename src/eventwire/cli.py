@@ -508,6 +508,17 @@ def load_command(events, db, no_dedup):
     store.close()
 
 
+# watch, feeds: polling feeds into the store, and their health (eventwire.cli_watch)
+def _add_watch_commands() -> None:
+    from eventwire.cli_watch import feeds_command, watch_command
+
+    cli.add_command(watch_command)
+    cli.add_command(feeds_command)
+
+
+_add_watch_commands()
+
+
 def main() -> None:
     try:
         cli(prog_name="eventwire")

@@ -29,7 +29,7 @@ from eventwire.sources.formats import (
     read_text,
 )
 
-__all__ = ["InputError", "SourceUnit", "expand_targets", "is_url", "iter_articles", "read_any", "read_paths",
+__all__ = ["InputError", "SourceUnit", "expand_targets", "is_feed", "is_url", "iter_articles", "read_any", "read_paths",
            "read_source", "read_unit"]
 
 TEXT_SUFFIXES = {".txt", ".text"}  # not .md: a folder's README is not an article
@@ -126,13 +126,23 @@ def _estimate(path: str) -> int:
     return max(1, lines - (1 if suffix in CSV_SUFFIXES else 0))
 
 
+def _suffix(name: str) -> str:
+    return Path(urlsplit(name).path if is_url(name) else name).suffix.lower()
+
+
+def is_feed(name: str, data: bytes, content_type: str | None = None) -> bool:
+    """An RSS/Atom feed, by its content type (URLs), its suffix, or a look at its first bytes."""
+    suffix, ctype = _suffix(name), (content_type or "").lower()
+    return ctype in FEED_TYPES or suffix in {".rss", ".atom"} or \
+        ((ctype in XML_TYPES or suffix == ".xml" or not suffix) and looks_like_feed(data))
+
+
 def read_any(name: str, data: bytes, published: str | None = None, fetcher=None,
              content_type: str | None = None, url: str | None = None) -> Iterator[Article | InputError]:
     """Dispatch one input by its content type (URLs), its suffix (files), or a look at its first bytes."""
-    suffix = Path(urlsplit(name).path if is_url(name) else name).suffix.lower()
+    suffix = _suffix(name)
     ctype = (content_type or "").lower()
-    if ctype in FEED_TYPES or suffix in {".rss", ".atom"} or \
-            ((ctype in XML_TYPES or suffix == ".xml" or not suffix) and looks_like_feed(data)):
+    if is_feed(name, data, content_type):
         yield from read_feed(data, name, fetcher=fetcher, published=published)
     elif ctype in HTML_TYPES or suffix in HTML_SUFFIXES or (ctype == "" and looks_like_html(data)):
         yield read_html(data, name, url=url, published=published)

@@ -43,7 +43,7 @@ class FeedState:
     last_article_at: dt.datetime | None = None
     last_new: int = 0
     entries_seen: int = 0
-    retry_links: dict[str, int] = field(default_factory=dict)
+    retry_links: dict[str, dict[str, Any]] = field(default_factory=dict)
     skip_links: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,7 +65,7 @@ class PollRecord:
     etag: str | None = None
     last_modified: str | None = None
     error: str | None = None
-    retry_links: dict[str, int] = field(default_factory=dict)
+    retry_links: dict[str, dict[str, Any]] = field(default_factory=dict)
     skip_links: list[str] = field(default_factory=list)
     polled_at: dt.datetime = field(default_factory=utcnow)
 
@@ -86,6 +86,12 @@ class Feeds:
         """Every feed ever watched, in the order they were first watched."""
         with self._read() as s:
             return [_state(r) for r in s.execute(select(FeedRow).order_by(FeedRow.id)).scalars()]
+
+    def feed_schedule(self) -> dict[str, tuple[dt.datetime | None, int]]:
+        """url -> (next poll, consecutive failures) of every feed: what the watcher's loop reads between polls."""
+        with self._read() as s:
+            return {r.url: (r.next_poll_at, r.consecutive_failures)
+                    for r in s.execute(select(FeedRow.url, FeedRow.next_poll_at, FeedRow.consecutive_failures))}
 
     def ensure_feed(self, url: str) -> FeedState:
         """The feed's state, its row created (due now) if it has none."""

@@ -216,8 +216,9 @@ class FeedRow(Base):
     last_article_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     last_new: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # added by the last poll
     entries_seen: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # at the last full read
-    # entry links whose page could not be read yet -> failed attempts (retried even when the feed is unchanged)
-    retry_links: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    # entry links whose page could not be read yet -> {"attempts", "title", "published"}: retried even when
+    # the feed is unchanged, until they are read or given up
+    retry_links: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     # entry links read but with nothing to store (not English, no text): not fetched again
     skip_links: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
