@@ -113,7 +113,7 @@ class FeedList:
 def quote(value: Any) -> str:
     """A log value: bare when it is one plain word, else double-quoted with JSON escapes."""
     text = str(value)
-    return text if text and re.fullmatch(r"[\w.:/?&%+,@~\-\[\]]+", text) else json.dumps(text, ensure_ascii=False)
+    return text if text and re.fullmatch(r"[\w.:/?&=%+,@~\-\[\]]+", text) else json.dumps(text, ensure_ascii=False)
 
 
 # -- what one poll did --------------------------------------------------------------------------------------
