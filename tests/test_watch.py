@@ -66,11 +66,25 @@ def site():
         yield s
 
 
-@pytest.fixture
-def store(tmp_path):
-    s = Store(f"sqlite:///{tmp_path / 'watch.db'}")
+PG_URL = os.environ.get("EVENTWIRE_TEST_PG_URL")
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=[
+    pytest.mark.postgres, pytest.mark.skipif(not PG_URL, reason="EVENTWIRE_TEST_PG_URL is not set")])])
+def store(request, tmp_path):
+    """The watcher's store tests run on SQLite, and on PostgreSQL when there is one."""
+    if request.param == "sqlite":
+        s = Store(f"sqlite:///{tmp_path / 'watch.db'}")
+        yield s
+        s.close()
+        return
+    from test_postgres import _wipe
+
+    _wipe(PG_URL)
+    s = Store(PG_URL)
     yield s
     s.close()
+    _wipe(PG_URL)
 
 
 @pytest.fixture
