@@ -3,7 +3,7 @@
 #
 #   docker build -t eventwire .
 #   docker run -d --name eventwire-watch --restart unless-stopped --stop-timeout 120 \
-#       -v eventwire-data:/data -v "$PWD/feeds.txt:/config/feeds.txt:ro" eventwire [--every 15m]
+#       -v eventwire-data:/data -v "$PWD/feeds.txt:/config/feeds.txt:ro" eventwire [--every 30m ...]
 #   docker logs -f eventwire-watch                      # one line per poll
 #   docker exec eventwire-watch eventwire feeds         # each feed's health
 #
@@ -30,5 +30,5 @@ WORKDIR /data
 VOLUME ["/data"]
 
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["eventwire", "watch"]
-CMD ["/config/feeds.txt"]
+ENTRYPOINT ["eventwire", "watch", "/config/feeds.txt"]
+CMD ["--every", "15m"]
