@@ -517,3 +517,24 @@ def test_kill_9_in_the_middle_of_a_watch_then_a_restart_loses_and_duplicates_not
         assert _consistent(store) == 46 and set(stored_urls(store)) == site.served
         assert store.feed_state(slow).articles_added == 40
         store.close()
+
+
+def test_cli_watch_once_exits_1_when_every_feed_failed(site, tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import eventwire.cli
+    from eventwire.cli import cli
+
+    monkeypatch.setattr(eventwire.cli, "_pipeline", lambda *a, **kw: OneEventEach())
+    monkeypatch.setattr(Watcher, "install_signal_handlers", lambda self: None)  # not in the test runner
+    down = site.add_feed("down")
+    site.fail("/down.rss", 500)
+    db = str(tmp_path / "down.db")
+    res = CliRunner().invoke(cli, ["watch", down, "--db", db, "--once", "--allow-private"])
+    assert res.exit_code == 1 and "status=error" in res.output and "HTTP 500" in res.output
+    site.publish("down", 1)
+    up = site.add_feed("up")
+    site.publish("up", 1)
+    res = CliRunner().invoke(cli, ["watch", down, up, "--db", db, "--once", "--allow-private"])
+    assert res.exit_code == 0 and "up.rss status=ok new=1" in res.output  # down is backing off: skipped
+    assert "down.rss" not in res.output.split("status=start", 1)[1]
