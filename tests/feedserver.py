@@ -83,6 +83,8 @@ class FeedServer:
         self.served: set[str] = set()
         self.published = 0
         self._failures: dict[str, list] = {}  # path -> [mode, times left or None]
+        self._logins: dict[str, str] = {}  # path -> the Authorization header it requires
+        self.authorizations: list[str | None] = []  # the Authorization header of each request to those paths
         self._lock = threading.Lock()
         self._server: ThreadingHTTPServer | None = None
 
@@ -124,6 +126,12 @@ class FeedServer:
     def add_page(self, path: str, body: bytes, ctype: str = "text/html; charset=utf-8") -> str:
         self.raw_pages[path] = (ctype, body)
         return self.base + path
+
+    def require_login(self, path: str, user: str, password: str) -> None:
+        """`path` answers 401 unless the request logs in (HTTP basic auth) as user:password."""
+        import base64
+
+        self._logins[path] = "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
 
     # -- failures -----------------------------------------------------------------------------------------
     def fail(self, path: str, mode: int | str, times: int | None = None) -> None:
@@ -181,6 +189,11 @@ class FeedServer:
         path = handler.path.split("?", 1)[0]
         with self._lock:
             self.hits[path] += 1
+        if path in self._logins:
+            given = handler.headers.get("Authorization")
+            self.authorizations.append(given)
+            if given != self._logins[path]:
+                return _send(handler, 401, "text/plain", b"log in first", {"WWW-Authenticate": 'Basic realm="feeds"'})
         mode = self._failure(path)
         if mode == "reset":
             handler.close_connection = True

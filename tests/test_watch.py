@@ -301,6 +301,42 @@ def test_a_page_is_watched_too_and_stored_once(site, store, fetcher):
     assert (second.new, second.known) == (0, 1) and store.stats()["articles"] == 1
 
 
+def test_a_feed_url_with_credentials_logs_in_and_is_stored_and_logged_without_them(site, store, fetcher):
+    url = site.add_feed("private")
+    site.publish("private", 2)
+    site.require_login("/private.rss", "reader", "s3cret")
+    with_login = url.replace("http://", "http://reader:s3cret@")
+    w = watcher(store, fetcher)
+    first = w.poll(with_login)
+    assert (first.status, first.new, first.url) == ("ok", 2, url)
+    assert site.authorizations[-1].startswith("Basic ")
+    assert w.poll(with_login).status == "not-modified"
+    assert [s.url for s in store.feed_states()] == [url] and w.due([with_login])[0] == []
+    assert not any("s3cret" in line for line in w.lines)
+    site.publish("private", 1)
+    wrong = w.poll(with_login.replace("s3cret", "wrong"))
+    assert wrong.status == "error" and "HTTP 401" in wrong.error and "wrong" not in wrong.error
+    assert "wrong" not in w.lines[-1] and "wrong" not in (store.feed_state(url).last_error or "")
+
+
+def test_entries_left_when_the_feed_deadline_runs_out_wait_for_the_next_poll(store):
+    with FeedServer(page_delay=0.3) as site, Fetcher(allow_private=True, timeout=2, feed_deadline=1.0) as fetcher:
+        url = site.add_feed("world")
+        links = site.publish("world", 8)
+        w = watcher(store, fetcher)
+        first = w.poll(url)
+        assert first.new < 8 and first.deferred == 8 - first.new - first.failed and first.deferred > 0
+        assert "left for the next poll" in first.error and f"deferred={first.deferred}" in w.lines[-1]
+        waiting = store.feed_state(url).retry_links
+        assert len(waiting) >= first.deferred and all(v["attempts"] <= 1 for v in waiting.values())
+        for _ in range(10):
+            if not store.feed_state(url).retry_links:
+                break
+            w.poll(url)
+        assert sorted(stored_urls(store)) == sorted(links) and store.feed_state(url).skip_links == []
+        assert not any("gave-up" in line for line in w.lines)
+
+
 # -- crashes and restarts -------------------------------------------------------------------------------------
 def _consistent(store) -> int:
     """Articles stored, after checking each has all its events and the feeds' counts add up to them."""

@@ -226,38 +226,63 @@ def _event_filters(f):
     return command
 
 
+def _fetch_options(f):
+    """The options of the commands that fetch URLs; the command gets them as one `fetch_options`, the keyword
+    arguments of a Fetcher: `with Fetcher(**fetch_options) as fetcher: ...`."""
+    from eventwire.sources import fetch as fetch_mod
+
+    opts = [
+        click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback and link-local addresses."),
+        click.option("--timeout", type=click.FloatRange(0.1), default=fetch_mod.DEFAULT_TIMEOUT_S, show_default=True,
+                     help="Seconds to wait for a connection, or for any data, from a server."),
+        click.option("--deadline", type=click.FloatRange(0.1), default=fetch_mod.DEFAULT_DEADLINE_S, show_default=True,
+                     help="Seconds one URL may take in all (connect, TLS, headers, body, redirects)."),
+        click.option("--feed-deadline", type=click.FloatRange(0.1), default=fetch_mod.DEFAULT_FEED_DEADLINE_S,
+                     show_default=True,
+                     help="Seconds of fetching for one feed and the pages of its entries; later entries fail."),
+        click.option("--max-bytes", type=click.IntRange(1024), default=fetch_mod.DEFAULT_MAX_BYTES, show_default=True,
+                     help="Largest page or feed to download."),
+    ]
+
+    @functools.wraps(f)
+    def command(allow_private, timeout, deadline, feed_deadline, max_bytes, **rest):
+        return f(fetch_options={"allow_private": allow_private, "timeout": timeout, "deadline": deadline,
+                                "feed_deadline": feed_deadline, "max_bytes": max_bytes}, **rest)
+
+    for opt in reversed(opts):
+        command = opt(command)
+    return command
+
+
 @cli.command(name="ingest")
 @click.argument("targets", nargs=-1, required=True)
 @click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--published", callback=_validate_date, help="Publication date (YYYY-MM-DD) for inputs without one.")
-@click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback and link-local addresses.")
-@click.option("--timeout", type=click.FloatRange(0.1), default=20.0, show_default=True, help="Seconds per request.")
-@click.option("--max-bytes", type=click.IntRange(1024), default=10 * 1024 * 1024, show_default=True,
-              help="Largest page or feed to download.")
+@_fetch_options
 @click.option("--error-log", type=click.Path(dir_okay=False), default="eventwire-errors.jsonl", show_default=True,
               help="Where each skipped or failed article is logged (JSON lines; written only when needed).")
 @click.option("--no-dedup", is_flag=True, help="Do not re-cluster events after ingesting.")
 @click.option("--model", default=None, help="spaCy model name (default: $EVENTWIRE_SPACY_MODEL or the bundled one).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @_BACKGROUND_OPTION
-def ingest_command(targets, db, workers, published, allow_private, timeout, max_bytes, error_log, no_dedup, model, quiet,
-                   background_days):
+def ingest_command(targets, db, workers, published, fetch_options, error_log, no_dedup, model, quiet, background_days):
     """Read articles into the event store: text, JSONL, CSV and HTML files, RSS/Atom feeds, folders
     (recursively) and http(s) URLs. Articles already stored (same URL or same text) are skipped, so an
     interrupted run can simply be started again."""
     from eventwire.ingest import ErrorLog, ingest
     from eventwire.report import IngestProgress, ingest_summary_lines
+    from eventwire.sources.credentials import without_credentials
     from eventwire.sources.fetch import Fetcher
     from eventwire.sources.read import is_url
 
     missing = [t for t in targets if t != "-" and not is_url(t) and not os.path.exists(t)]
     if len(missing) == len(targets):
-        _fail(f"{missing[0]}: no such file, folder or URL")
+        _fail(f"{without_credentials(missing[0])}: no such file, folder or URL")
     store = _open_store(db)
     pipeline = _pipeline(model, workers, background_days=background_days)
     log = ErrorLog(error_log)
-    with Fetcher(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes) as fetcher, \
+    with Fetcher(**fetch_options) as fetcher, \
             IngestProgress(quiet) as progress:
         summary = ingest(targets, store, pipeline, fetcher=fetcher, published=published, dedup=not no_dedup,
                          on_advance=progress.advance, on_total=progress.total, on_problem=log)
@@ -508,15 +533,7 @@ def load_command(events, db, no_dedup):
     store.close()
 
 
-# watch, feeds: polling feeds into the store, and their health (eventwire.cli_watch)
-def _add_watch_commands() -> None:
-    from eventwire.cli_watch import feeds_command, watch_command
-
-    cli.add_command(watch_command)
-    cli.add_command(feeds_command)
-
-
-_add_watch_commands()
+import eventwire.cli_watch  # noqa: E402, F401 - registers `watch` and `feeds` on the group above
 
 
 def main() -> None:

@@ -1,5 +1,6 @@
 """`eventwire watch` and `eventwire feeds`: polling feeds into the store, and the feeds' health
-(eventwire.sources.watch). Registered on the `eventwire` group by cli.py."""
+(eventwire.sources.watch). They register themselves on the `eventwire` group of cli.py, which imports this
+module at its end."""
 
 from __future__ import annotations
 
@@ -9,9 +10,7 @@ import sys
 
 import click
 
-from eventwire.records import BACKGROUND_DAYS
-
-DB_HELP = "Database URL or SQLite file (default: $EVENTWIRE_DB, else ./eventwire.db)."
+from eventwire.cli import _BACKGROUND_OPTION, _DB_HELP, _fetch_options, cli
 
 
 def _duration(ctx, param, value):  # noqa: ANN001
@@ -28,9 +27,9 @@ def _duration(ctx, param, value):  # noqa: ANN001
     return seconds
 
 
-@click.command(name="watch")
+@cli.command(name="watch")
 @click.argument("targets", nargs=-1, required=True, metavar="FEEDS.txt|URL...")
-@click.option("--db", envvar="EVENTWIRE_DB", default=None, help=DB_HELP)
+@click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
 @click.option("--every", default="15m", show_default=True, callback=_duration,
               help="Time between polls of a feed: 90s, 15m, 1h, 1d.")
 @click.option("--once", is_flag=True, help="One round, then exit (for cron): every feed is polled, but those "
@@ -40,21 +39,17 @@ def _duration(ctx, param, value):  # noqa: ANN001
 @click.option("--max-backoff", default="24h", show_default=True, callback=_duration,
               help="Longest wait after failures (the wait doubles with each failure in a row).")
 @click.option("--seed", type=int, default=None, help="Seed of the jitter (repeatable schedules, for tests).")
-@click.option("--allow-private", is_flag=True, help="Allow feeds and pages on private, loopback and link-local addresses.")
-@click.option("--timeout", type=click.FloatRange(0.1), default=20.0, show_default=True, help="Seconds per request.")
-@click.option("--max-bytes", type=click.IntRange(1024), default=10 * 1024 * 1024, show_default=True,
-              help="Largest page or feed to download.")
+@_fetch_options
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--model", default=None, help="spaCy model name (default: $EVENTWIRE_SPACY_MODEL or the bundled one).")
-@click.option("--background-days", type=click.IntRange(0), default=BACKGROUND_DAYS, show_default=True,
-              help="An event dated more than this many days before publication is background.")
-def watch_command(targets, db, every, once, jitter, max_backoff, seed, allow_private, timeout, max_bytes, workers,
-                  model, background_days):
+@_BACKGROUND_OPTION
+def watch_command(targets, db, every, once, jitter, max_backoff, seed, fetch_options, workers, model, background_days):
     """Poll RSS/Atom feeds and pages on a schedule and ingest what is new. FEEDS.txt lists one URL a line
     (# comments; re-read when it changes). Conditional requests (ETag, Last-Modified), backoff on failure, a
     health record per feed (`eventwire feeds`); one log line per poll on stderr. SIGTERM or Ctrl-C stops after
     the current feed; a kill at any moment loses and duplicates nothing."""
     from eventwire.cli import _fail, _open_store, _pipeline
+    from eventwire.sources.credentials import without_credentials
     from eventwire.sources.fetch import Fetcher
     from eventwire.sources.formats import is_url
     from eventwire.sources.watch import FeedList, Watcher, WatchLog, WatchSettings, format_duration, quote, stamp
@@ -62,7 +57,7 @@ def watch_command(targets, db, every, once, jitter, max_backoff, seed, allow_pri
 
     missing = [t for t in targets if not is_url(t) and not _readable(t)]
     if missing:
-        _fail(f"{missing[0]}: no such file (give a file of feed URLs, or URLs)")
+        _fail(f"{without_credentials(missing[0])}: no such file (give a file of feed URLs, or URLs)")
     log = WatchLog(sys.stderr)
     feeds = FeedList(targets, log)
     if not feeds.urls():
@@ -70,7 +65,7 @@ def watch_command(targets, db, every, once, jitter, max_backoff, seed, allow_pri
     store = _open_store(db)
     pipeline = _pipeline(model, workers, background_days=background_days)
     settings = WatchSettings(every=every, jitter=jitter, max_backoff=max_backoff)
-    with Fetcher(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes) as fetcher:
+    with Fetcher(**fetch_options) as fetcher:
         watcher = Watcher(store, pipeline, fetcher, settings, rng=random.Random(seed), log=log)
         watcher.install_signal_handlers()
         log(f"{stamp(utcnow())} watch status=start feeds={len(feeds.urls())} every={format_duration(every)} "
@@ -90,8 +85,8 @@ def _readable(path: str) -> bool:
         return False
 
 
-@click.command(name="feeds")
-@click.option("--db", envvar="EVENTWIRE_DB", default=None, help=DB_HELP)
+@cli.command(name="feeds")
+@click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def feeds_command(db, fmt):
     """The health of every watched feed: last poll and its status, last success, last error, failures in a

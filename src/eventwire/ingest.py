@@ -20,6 +20,7 @@ from typing import Any
 
 from eventwire import __version__
 from eventwire.records import Article, ArticleResult
+from eventwire.sources.credentials import without_credentials
 from eventwire.sources.fingerprint import content_hash
 from eventwire.sources.language import is_language_problem, text_problem
 from eventwire.sources.read import InputError, SourceUnit, expand_targets, read_unit
@@ -110,7 +111,8 @@ class Ingester:
     def _screen(self, where: str, item: Article | InputError) -> Outcome | None:
         """The outcome of an item that is not to be extracted, None for one that is."""
         if isinstance(item, InputError):
-            return Outcome("error", where, str(item))
+            return Outcome("error", where, without_credentials(str(item)))
+        _drop_credentials(item)
         problem = text_problem(item.text)
         if problem:
             kind = "not-english" if is_language_problem(problem) else "unusable"
@@ -131,6 +133,16 @@ class Ingester:
             return Outcome("error", where, f"could not store the article: {type(exc).__name__}: {first_line}",
                            result.article, exception=exc)
         return Outcome("known" if added.duplicate else "stored", where, None, result.article, added)
+
+
+def _drop_credentials(article: Article) -> None:
+    """A user name and password in the article's URL (or in an id or source that is a URL) are never stored,
+    nor copied into its events' records: the URL is kept without them."""
+    article.id = without_credentials(article.id)
+    if article.url:
+        article.url = without_credentials(article.url)
+    if article.source:
+        article.source = without_credentials(article.source)
 
 
 def ingest(targets: Iterable[str], store, pipeline, fetcher=None, published: str | None = None,
@@ -195,6 +207,7 @@ class ErrorLog:
         return self._fh is not None
 
     def __call__(self, kind: str, where: str, message: str) -> None:
+        where, message = without_credentials(where), message and without_credentials(message)
         if kind == "error" and len(self.first_errors) < self.keep:
             self.first_errors.append(message)
         if self._fh is None:

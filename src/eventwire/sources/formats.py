@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from eventwire.records import Article, parse_published
+from eventwire.sources.credentials import without_credentials
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its parse warnings are ours to report
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -222,6 +223,7 @@ class FeedEntry:
     title: str | None
     published: str | None  # YYYY-MM-DD
     content: str | None  # the entry's own HTML: the full text or a summary
+    fetch_url: str | None = None  # the link as the feed gave it, credentials included (`link` has none)
 
     def label(self, name: str) -> str:
         return f"{name} entry {self.number}" + (f" ({self.link})" if self.link else "")
@@ -239,9 +241,11 @@ def parse_feed(data: bytes, name: str, published: str | None = None) -> tuple[st
     entries = []
     for n, entry in enumerate(feed.entries, 1):
         content = entry.get("content") or []
-        entries.append(FeedEntry(number=n, link=entry.get("link"), title=entry.get("title"),
-                                 published=_entry_date(entry) or published,
-                                 content=(content[0].get("value") if content else None) or entry.get("summary")))
+        given_link = entry.get("link")  # credentials in it log in to its site, and are never kept
+        entries.append(FeedEntry(number=n, link=without_credentials(given_link) if given_link else given_link,
+                                 title=entry.get("title"), published=_entry_date(entry) or published,
+                                 content=(content[0].get("value") if content else None) or entry.get("summary"),
+                                 fetch_url=given_link))
     return feed.feed.get("title") or name, entries
 
 
@@ -253,7 +257,7 @@ def read_entry(entry: FeedEntry, name: str, feed_title: str, fetcher=None) -> Ar
         from eventwire.sources.fetch import FetchError
 
         try:
-            page = fetcher.fetch(entry.link)
+            page = fetcher.fetch(entry.fetch_url or entry.link)
         except FetchError as exc:
             return InputError(f"{label}: {exc}")
         return read_html(page.data, label, url=entry.link, published=entry.published, title=entry.title,

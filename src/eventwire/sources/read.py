@@ -7,11 +7,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from eventwire.records import Article
+from eventwire.sources.credentials import without_credentials
 from eventwire.sources.formats import (
     InputError,
     dated,
@@ -84,9 +85,14 @@ def read_paths(paths: Iterable[str], published: str | None) -> Iterator[Article 
 class SourceUnit:
     """One thing to read: a file, a URL or stdin, with a cheap guess of how many articles it holds."""
 
-    name: str
+    name: str  # what it is called in articles, messages and logs: a URL without its credentials
     kind: str  # "file", "url" or "stdin"
     estimate: int = 1
+    fetch_url: str | None = field(default=None, repr=False)  # a URL to fetch as given, credentials and all
+
+    @classmethod
+    def for_url(cls, url: str) -> SourceUnit:
+        return cls(without_credentials(url), "url", 1, fetch_url=url)
 
 
 def expand_targets(targets: Iterable[str]) -> Iterator[SourceUnit | InputError]:
@@ -95,7 +101,7 @@ def expand_targets(targets: Iterable[str]) -> Iterator[SourceUnit | InputError]:
         if t == "-":
             yield SourceUnit(t, "stdin", 1)
         elif is_url(t):
-            yield SourceUnit(t, "url", 1)
+            yield SourceUnit.for_url(t)
         elif os.path.isdir(t):
             found = False
             for root, dirs, files in os.walk(t):
@@ -111,7 +117,7 @@ def expand_targets(targets: Iterable[str]) -> Iterator[SourceUnit | InputError]:
         elif os.path.exists(t):
             yield SourceUnit(t, "file", _estimate(t))
         else:
-            yield InputError(f"{t}: no such file, folder or URL")
+            yield InputError(f"{without_credentials(t)}: no such file, folder or URL")
 
 
 def _estimate(path: str) -> int:
@@ -165,6 +171,10 @@ def read_any(name: str, data: bytes, published: str | None = None, fetcher=None,
 
 def read_unit(unit: SourceUnit, fetcher=None, published: str | None = None,
               ) -> Iterator[Article | InputError]:
+    """The articles of one input. Its fetches (a URL, or the entries of a feed) share one time budget:
+    the fetcher's feed deadline (Fetcher.for_source)."""
+    if fetcher is not None:
+        fetcher = fetcher.for_source(unit.name)
     if unit.kind == "stdin":
         yield from read_source("-", sys.stdin.buffer.read(), published=published)
         return
@@ -175,7 +185,7 @@ def read_unit(unit: SourceUnit, fetcher=None, published: str | None = None,
         from eventwire.sources.fetch import FetchError
 
         try:
-            page = fetcher.fetch(unit.name)
+            page = fetcher.fetch(unit.fetch_url or unit.name)
         except FetchError as exc:
             yield InputError(str(exc))
             return

@@ -11,7 +11,9 @@ Each article is stored with its feed's count in one transaction, and the validat
 every entry was handled, so a watcher killed at any moment loses nothing (the next poll reads the feed in
 full, the validators being the old ones) and duplicates nothing (a stored article is known by its URL and
 its text). An entry whose page cannot be read is retried at the next polls, even when the feed is unchanged,
-then given up after a few attempts. A feed that fails is polled again after an exponential backoff; every
+then given up after a few attempts; entries left unread when the feed's time budget (--feed-deadline) runs
+out wait for the next poll without counting as attempts. Credentials in a feed's URL log in to its site and
+are never stored or logged: the feed is known by its URL without them. A feed that fails is polled again after an exponential backoff; every
 delay is jittered (from a seeded random) so that feeds polled together drift apart.
 """
 
@@ -32,7 +34,8 @@ from typing import Any, TextIO
 
 from eventwire.ingest import Ingester, Outcome
 from eventwire.records import Article
-from eventwire.sources.fetch import FetchError
+from eventwire.sources.credentials import without_credentials
+from eventwire.sources.fetch import FetchBudget, FetchError
 from eventwire.sources.formats import FeedEntry, InputError, is_url, parse_feed, read_entry
 from eventwire.sources.read import is_feed, read_any
 from eventwire.storage.feeds import FeedState, PollRecord
@@ -126,6 +129,7 @@ class PollResult:
     known: int = 0  # entries stored before (by this feed or another source)
     skipped: int = 0  # nothing to store (not English, no text), read now or before
     failed: int = 0  # entries whose page or article failed this time (retried later, or given up)
+    deferred: int = 0  # entries left for the next poll: the feed's time budget ran out
     seen: int | None = None  # entries in the feed (None: not read)
     took: float = 0.0
     error: str | None = None
@@ -138,6 +142,8 @@ class PollResult:
             parts.append(f"skipped={self.skipped}")
         if self.failed:
             parts.append(f"failed={self.failed}")
+        if self.deferred:
+            parts.append(f"deferred={self.deferred}")
         parts += [f"seen={'-' if self.seen is None else self.seen}", f"took={self.took:.1f}s",
                   f"next={stamp(self.next_poll_at)}"]
         if self.error:
@@ -164,6 +170,7 @@ class _Work:
     skip: list[str]
     result: PollResult
     errors: list[str] = field(default_factory=list)
+    deferred: list[FeedEntry] = field(default_factory=list)
 
 
 class Watcher:
@@ -197,10 +204,11 @@ class Watcher:
         schedule = self.store.feed_schedule()
         due, upcoming = [], []
         for url in urls:
-            next_at, failures = schedule.get(url, (None, 0))
-            if url in self._held:
-                next_at = max(next_at or self._held[url], self._held[url])
-            if next_at is None or next_at <= now or (once and failures == 0 and url not in self._held):
+            safe = without_credentials(url)
+            next_at, failures = schedule.get(safe, (None, 0))
+            if safe in self._held:
+                next_at = max(next_at or self._held[safe], self._held[safe])
+            if next_at is None or next_at <= now or (once and failures == 0 and safe not in self._held):
                 due.append(url)
             else:
                 upcoming.append(next_at)
@@ -269,38 +277,41 @@ class Watcher:
         """Poll one feed or page, ingest what is new, record the poll. Never raises for what a feed, a page
         or the database does: the failure is logged and the feed polled again later."""
         started = time.monotonic()
+        safe = without_credentials(url)
         try:
-            result = self._poll(url)
-            self._held.pop(url, None)
+            result = self._poll(url, safe)
+            self._held.pop(safe, None)
         except Exception as exc:  # noqa: BLE001 - e.g. the database went away: log, keep watching the others
             later = self.now() + dt.timedelta(seconds=self.delay_after(1))
-            self._held[url] = later
-            result = PollResult(url, "error", later, error=f"not recorded: {_one_line(exc)}")
+            self._held[safe] = later
+            result = PollResult(safe, "error", later, error=f"not recorded: {without_credentials(_one_line(exc))}")
         result.took = time.monotonic() - started
         self.log(result.log_line(self.now()))
         return result
 
-    def _poll(self, url: str) -> PollResult:
-        state = self.store.ensure_feed(url)
+    def _poll(self, url: str, safe: str) -> PollResult:
+        """`url` as given (it may carry credentials), `safe` without them: the feed's name in the store."""
+        state = self.store.ensure_feed(safe)
+        budget = self.fetcher.for_source(safe)  # the feed and its entries' pages share --feed-deadline
         try:
-            page = self.fetcher.fetch(url, etag=state.etag, last_modified=state.last_modified)
+            page = budget.fetch(url, etag=state.etag, last_modified=state.last_modified)
         except FetchError as exc:
             return self._record_failure(state, str(exc))
         retry, skip = dict(state.retry_links), list(state.skip_links)
         if page.not_modified:
-            result = PollResult(url, "not-modified", self.now())
-            work = _Work(url, self._retry_entries(retry, []), retry, skip, result)
-        elif is_feed(url, page.data, page.content_type):
+            result = PollResult(safe, "not-modified", self.now())
+            work = _Work(safe, self._retry_entries(retry, []), retry, skip, result)
+        elif is_feed(safe, page.data, page.content_type):
             try:
-                title, entries = parse_feed(page.data, url)
+                title, entries = parse_feed(page.data, safe)
             except InputError as exc:
                 return self._record_failure(state, str(exc))
-            result = PollResult(url, "ok", self.now(), seen=len(entries))
+            result = PollResult(safe, "ok", self.now(), seen=len(entries))
             work = _Work(title, self._to_read(entries, retry, skip, result), retry, skip, result)
             work.entries += self._retry_entries(retry, work.entries)
         else:
-            return self._poll_page(state, page)
-        self._ingest(url, work)
+            return self._poll_page(state, page, budget)
+        self._ingest(safe, work, budget)
         return self._record(state, work.result, page.etag, page.last_modified, work)
 
     def _to_read(self, entries: list[FeedEntry], retry: dict, skip: list[str], result: PollResult) -> list[FeedEntry]:
@@ -324,17 +335,23 @@ class Watcher:
         return [FeedEntry(number=0, link=link, title=info.get("title"), published=info.get("published"), content=None)
                 for link, info in retry.items() if link not in links]
 
-    def _ingest(self, feed_url: str, work: _Work) -> None:
+    def _ingest(self, feed_url: str, work: _Work, budget: FetchBudget) -> None:
         by_key = {e.link or e.label(feed_url): e for e in work.entries}
 
         def items() -> Iterator[tuple[str, Article | InputError]]:
             for e in work.entries:
-                yield e.link or e.label(feed_url), read_entry(e, feed_url, work.feed_title, fetcher=self.fetcher)
+                if e.link and budget.spent >= budget.seconds:  # out of time: the next poll reads it
+                    work.deferred.append(e)
+                    continue
+                yield e.link or e.label(feed_url), read_entry(e, feed_url, work.feed_title, fetcher=budget)
 
         add = lambda result, extractor=None: self.store.add_feed_article(feed_url, result, extractor)  # noqa: E731
         for outcome in Ingester(self.store, self.pipeline, add_result=add).run(items()):
             entry = by_key.get(outcome.article.url if outcome.article and outcome.article.url else outcome.where)
             self._count(feed_url, work, outcome, entry)
+        for e in work.deferred:
+            work.retry.setdefault(e.link, {"attempts": 0, "title": e.title, "published": e.published})
+        work.result.deferred = len(work.deferred)
 
     def _count(self, feed_url: str, work: _Work, outcome: Outcome, entry: FeedEntry | None) -> None:
         r, link = work.result, entry.link if entry else None
@@ -363,13 +380,13 @@ class Watcher:
         if link:
             work.retry.pop(link, None)
 
-    def _poll_page(self, state: FeedState, page) -> PollResult:  # noqa: ANN001
+    def _poll_page(self, state: FeedState, page, budget: FetchBudget) -> PollResult:  # noqa: ANN001
         """A page (not a feed): its article(s). When one cannot be read, the validators are left as they were,
         so that the next poll reads the page again instead of getting a 304."""
         result = PollResult(state.url, "ok", self.now(), seen=0)
         work = _Work(state.url, [], dict(state.retry_links), list(state.skip_links), result)
         items = ((state.url, item) for item in read_any(state.url, page.data, content_type=page.content_type,
-                                                        url=page.final_url))
+                                                        url=page.final_url, fetcher=budget))
 
         def counted():
             for item in items:
@@ -386,8 +403,12 @@ class Watcher:
     # -- recording --------------------------------------------------------------------------------------------
     def _record(self, state: FeedState, result: PollResult, etag, last_modified, work: _Work) -> PollResult:  # noqa: ANN001
         result.next_poll_at = self.now() + dt.timedelta(seconds=self.delay_after(0))
+        notes = []
         if work.errors:
-            result.error = f"{len(work.errors)} entries failed; first: {_one_line(work.errors[0])}"
+            notes.append(f"{len(work.errors)} entries failed; first: {_one_line(work.errors[0])}")
+        if work.deferred:
+            notes.append(f"{len(work.deferred)} entries left for the next poll: the feed deadline ran out")
+        result.error = "; ".join(notes) or None
         self.store.finish_poll(state.url, PollRecord(
             status=result.status, next_poll_at=result.next_poll_at, new=result.new,
             entries=result.seen, etag=etag, last_modified=last_modified, error=result.error,
