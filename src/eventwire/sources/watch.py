@@ -253,10 +253,6 @@ class Watcher:
             self.stop_reason = reason
         self._stop.set()
 
-    @property
-    def stopping(self) -> bool:
-        return self._stop.is_set()
-
     def install_signal_handlers(self) -> None:
         """SIGTERM and SIGINT: stop after the current feed; a second one: stop at once (the store's
         transactions keep it consistent either way)."""
