@@ -16,13 +16,14 @@ then started again at once. At the end the failures stop and the last watcher ca
     health      the feeds' articles_added sum == articles stored
 
 Measured (2026-12-05, 2-core VM shared with other helpers' jobs, load average 5-7, en_core_web_sm), defaults
-(3 min, 4 feeds, 1.5 articles/s, polls every 3 s, seed 15):
+(3 min, 4 feeds, 1.5 articles/s, polls every 3 s, seed 15), after the fetch hardening (deadlines) was merged:
 
-    7 SIGKILLs and 2 SIGTERMs (10 starts); faults: 8 page 500s, 7 feed 503s, 4 resets, 1 garbage feed
-    published 281, served 281, stored 281, lost 0, duplicates 0, feeds' articles_added sum == 281
-    caught up 9.2 s after the publishing stopped
-    119 feed requests (98 conditional, 27 answered 304); 289 page requests for 281 articles (1.03 each)
-    SIGTERM to exit 0.1-0.9 s; watcher RSS 417 MB with the model loaded
+    7 SIGKILLs and 2 SIGTERMs (10 starts); faults: 11 page 500s, 7 feed 503s, 4 resets, 1 garbage feed
+    published 285, served 285, stored 285, lost 0, duplicates 0, feeds' articles_added sum == 285
+    caught up 25.7 s after the publishing stopped (the last restart came 12 s before the end)
+    112 feed requests (91 conditional, 21 answered 304); 299 page requests for 285 articles (1.05 each)
+    SIGTERM to exit 0.1-2.4 s; watcher RSS 426 MB with the model loaded
+(before that merge: 281 of 281 stored, 0 lost, 0 duplicates, caught up in 9.2 s)
 """
 
 from __future__ import annotations

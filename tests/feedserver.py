@@ -17,6 +17,7 @@ and counts, in English that eventwire accepts.
 from __future__ import annotations
 
 import email.utils
+import sys
 import threading
 import time
 from collections import Counter
@@ -270,7 +271,12 @@ class FeedServer:
             def log_message(self, *args):
                 pass
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        class Server(ThreadingHTTPServer):
+            def handle_error(self, request, client_address):  # noqa: ANN001
+                if not isinstance(sys.exc_info()[1], ConnectionError):  # a client killed mid-request is expected
+                    super().handle_error(request, client_address)
+
+        self._server = Server(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         self.base = f"http://127.0.0.1:{self._server.server_address[1]}"
