@@ -268,7 +268,7 @@ def test_find_fatalities_never_fails(nlp, counter, words, pick):
         trigger = sent[pick % len(sent)]
         f = counter.find(sent, trigger)
         if f is not None:
-            assert f.count >= 0
+            assert f.count >= 0 or f.count is None and f.implausible
             assert doc.text[f.start:f.end] == f.text
 
 
@@ -507,3 +507,98 @@ def test_a_record_this_year_is_no_running_total(pipeline):
     events = pipeline.extract("Gunmen attacked a police post near the border on Monday, killing four officers in "
                               "the deadliest raid on the town this year.", published="2022-06-08")
     assert [e.fatalities for e in events if e.modality == "asserted" and e.event_type][:1] == [4]
+
+
+# -- absurd figures: a toll above the ceiling of numbers.tsv is no toll (issue 15) ---------------------------------
+@pytest.mark.parametrize("text, words", [
+    ("Gunmen killed 99999999999999999999999999 people in Kabul on Monday.",
+     "killed 99999999999999999999999999 people"),
+    ("Gunmen killed 1e30 people in the town.", "killed 1e30 people"),
+    ("Gunmen killed 1e400 people in the town.", "killed 1e400 people"),
+    ("Gunmen killed nine hundred trillion people in the town.", "killed nine hundred trillion people"),
+    ("Gunmen killed 2 billion people in the town.", "killed 2 billion people"),
+    ("Gunmen killed 1,000,000,000,000,000 people in the town.", "killed 1,000,000,000,000,000 people"),
+    ("Gunmen killed " + "9" * 6000 + " people in the town.", "killed " + "9" * 6000 + " people"),
+])
+def test_a_figure_above_the_ceiling_is_no_toll_but_keeps_its_words(nlp, counter, text, words):
+    found = counter.find(nlp(text)[:])
+    assert (found.count, found.implausible, found.text) == (None, True, words)
+
+
+@pytest.mark.parametrize("expected, text", [
+    (1_000_000, "Gunmen killed 1,000,000 people in the town."),  # the ceiling itself is a toll
+    (1_000_000, "Gunmen killed 1e6 people in the town."),
+    (2500, "Gunmen killed 2.5e3 people in the town."),
+    (100_000, "Gunmen killed hundreds of thousands of people in the town."),
+    (10_000, "Gunmen killed tens of thousands of civilians in the town."),
+    (1000, "Gunmen killed thousands of people in the town."),
+    (1_000_000, "Gunmen killed a million people in the town."),
+])
+def test_large_figures_up_to_the_ceiling_are_read(count, expected, text):
+    assert count(text) == expected
+
+
+@pytest.mark.parametrize("text, value", [
+    ("tens of thousands", 10_000), ("hundreds of thousands", 100_000), ("dozens of thousands", 12_000),
+    ("two billion", 1_000_001), ("a trillion trillion trillion", 1_000_001), ("1e999999999", 1_000_001),
+    ("hundreds of millions", 1_000_001), ("1.5e2", 150),
+])
+def test_number_phrases_of_large_figures(nlp, counter, text, value):
+    """Above the ceiling every figure reads as just above it: no figure is ever built at its written size."""
+    doc = nlp(f"They counted {text} men.")
+    assert [p.value for p in counter.number_phrases(doc[:])] == [value]
+
+
+def test_hundreds_of_people_is_no_multiplication(nlp, counter):
+    doc = nlp("They counted hundreds of people and dozens of cars.")
+    assert [p.value for p in counter.number_phrases(doc[:])] == [100, 12]
+
+
+def test_a_fractional_figure_counts_nobody(nlp, counter):
+    assert counter.number_phrases(nlp("They counted 1.25e1 men.")[:]) == []
+
+
+def test_the_ceiling_is_a_data_row(nlp, counter, tmp_path):
+    from eventwire.lang import LanguageData
+
+    assert counter.lexicon.toll_ceiling == 1_000_000
+    root = _data_copy(tmp_path, lambda name, text: text.replace("toll\t1000000\tceiling", "toll\t100\tceiling")
+                      if name == "numbers.tsv" else text)
+    low_ceiling = FatalityCounter(LanguageData(root=root))
+    doc = nlp("Gunmen killed 500 people in the town.")
+    assert counter.find(doc[:]).count == 500
+    found = low_ceiling.find(doc[:])
+    assert (found.count, found.implausible) == (None, True)
+
+
+def test_a_missing_ceiling_names_the_file(tmp_path):
+    from eventwire.lang import LanguageData, LanguageDataError
+
+    root = _data_copy(tmp_path, lambda name, text: text.replace("toll\t1000000\tceiling\n", "")
+                      if name == "numbers.tsv" else text)
+    with pytest.raises(LanguageDataError, match="ceiling") as err:
+        FatalityCounter(LanguageData(root=root))
+    assert str(err.value).startswith(str(root / "numbers.tsv"))
+
+
+def test_an_event_with_an_implausible_toll_is_flagged(pipeline):
+    from eventwire.records import IMPLAUSIBLE_FATALITIES
+
+    [event] = _asserted(pipeline, "Gunmen killed 99999999999999999999999999 people in Kabul on Monday, police said.")
+    assert (event.fatalities, event.fatalities_text) == (None, "killed 99999999999999999999999999 people")
+    assert event.flags == [IMPLAUSIBLE_FATALITIES]
+    assert event.to_dict()["flags"] == [IMPLAUSIBLE_FATALITIES]
+    [plausible] = _asserted(pipeline, "Gunmen killed 12 people in Kabul on Monday, police said.")
+    assert (plausible.fatalities, plausible.flags) == (12, [])
+
+
+def test_an_implausible_toll_update_changes_nothing(pipeline):
+    events = _asserted(pipeline, "A bomb exploded at a bus station in the town, killing 8 people. "
+                                 "The death toll later rose to 1e30.")
+    assert [(e.fatalities, e.flags) for e in events] == [(8, [])]
+
+
+def test_a_plausible_later_toll_replaces_an_implausible_one(pipeline):
+    events = _asserted(pipeline, "A bomb exploded at a bus station in the town, killing 1e30 people. "
+                                 "The death toll later rose to 12.")
+    assert [(e.fatalities, e.flags) for e in events] == [(12, [])]

@@ -188,3 +188,41 @@ def test_cluster_accepts_schema_dicts_and_keys():
     assert groups([a.to_dict(), b.to_dict()]) == groups([a, b])
     keys = [dedup.key_of(a, id=1), dedup.key_of(b, id=2)]
     assert groups(keys) == [[1, 2]]
+
+
+# -- the ends of the calendar (issue 15) -------------------------------------------------------------------------
+def _day(iso):
+    import datetime as dt
+
+    return dt.date.fromisoformat(iso).toordinal()
+
+
+@pytest.mark.parametrize("date, precision, interval", [
+    ("9999-12-31", "month", (_day("9999-12-01"), _day("9999-12-31"))),
+    ("9999-12-15", "month", (_day("9999-12-01"), _day("9999-12-31"))),
+    ("9999-12-31", "week", (_day("9999-12-28"), _day("9999-12-31") + 3)),  # day numbers past the calendar
+    ("0001-01-01", "month", (_day("0001-01-01"), _day("0001-01-31"))),
+    ("0001-01-01", "week", (_day("0001-01-01") - 3, _day("0001-01-04"))),
+    ("2016-02-10", "month", (_day("2016-02-01"), _day("2016-02-29"))),
+])
+def test_date_intervals_at_the_ends_of_the_calendar(date, precision, interval):
+    assert dedup.date_interval(dedup.key_of(report("a", date=date, precision=precision))) == interval
+
+
+def test_reports_dated_at_the_ends_of_the_calendar_cluster_and_merge():
+    late = [report("a", date="9999-12-31"), report("b", date="9999-12-30", precision="week"),
+            report("c", date="9999-12-15", precision="month")]
+    early = [report("d", date="0001-01-01"), report("e", date="0001-01-02", precision="week")]
+    assert groups(late + early) == sorted([sorted(e.event_id for e in late), sorted(e.event_id for e in early)])
+    assert dedup.merge(late).date == "9999-12-31"
+
+
+def test_merge_keeps_the_flags_of_every_report():
+    from eventwire.records import IMPLAUSIBLE_FATALITIES
+
+    flagged = report("a", fatalities=None)
+    flagged.flags, flagged.fatalities_text = [IMPLAUSIBLE_FATALITIES, "date_unstorable"], "killed 1e30 people"
+    assert dedup.merge([flagged, report("b", fatalities=None)]).flags == [IMPLAUSIBLE_FATALITIES, "date_unstorable"]
+    assert dedup.merge([flagged, report("b", fatalities=None)]).fatalities_text == "killed 1e30 people"
+    believed = dedup.merge([flagged, report("b", fatalities=7)])
+    assert (believed.fatalities, believed.flags) == (7, ["date_unstorable"])

@@ -36,7 +36,7 @@ def api(tmp_path_factory, pipeline):
     for key in ("a", "b"):
         store.add_result(make_result(key, [make_event(key, start=len(f"Article {key}. "))],
                                      url=f"https://news.example/{key}"))
-    token = store.create_token("fuzz")
+    token = store.create_token("fuzz", role="editor")  # POST /api/articles stores: the fuzz reaches the store
     client = TestClient(create_app(store=store, pipeline=pipeline), raise_server_exceptions=False)
     yield client, token, client.get("/openapi.json").json()
     store.close()
@@ -125,12 +125,18 @@ def test_pipeline_routes_survive_hostile_articles(api, route, article, title):
     post(api, route, json.dumps(article).encode())
 
 
-# The storage overflow of issue 15 (defect 2): the store cannot hold the toll, the route answered 500. The
-# storage helper's fix (store a toll beyond any plausible figure as null) makes it pass; remove the xfail then.
-@pytest.mark.xfail(strict=False, reason="storage overflow on absurd tolls: fixed on the storage branch")
+# The storage overflow of issue 15 (defect 2): the store could not hold the toll and the route answered 500. A
+# toll beyond any plausible figure is stored as null, with the words and a flag.
 def test_ingest_of_an_absurd_toll_is_no_server_error(api):
-    post(api, "/api/articles", json.dumps({"text": "Gunmen killed 99999999999999999999999999 people in Kabul "
-                                                   "on Monday, police said.", "published": "2020-01-01"}).encode())
+    client, token, _ = api
+    response = post(api, "/api/articles", json.dumps({"text": "Gunmen killed 99999999999999999999999999 people in "
+                                                              "Kabul on Monday, police said.",
+                                                      "published": "2020-01-01"}).encode())
+    assert response.status_code == 201, response.text
+    [event_id] = response.json()["event_ids"]
+    event = client.get(f"/api/events/{event_id}", headers={"Authorization": f"Bearer {token}"}).json()
+    assert (event["fatalities"], event["fatalities_text"]) == (None, "killed 99999999999999999999999999 people")
+    assert event["flags"] == ["fatalities_implausible"]
 
 
 # -- query parameters of the read routes ----------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import inspect, select
 
 from eventfactory import MOSUL, make_event, make_result
-from eventwire.records import Plover, event_fields, field_paths
+from eventwire.records import event_fields, field_paths
 from eventwire.storage import columns
 from eventwire.storage.models import ArticleRow, EventRow, EventSourceRow
 from eventwire.storage.store import Store, StoreError, content_hash, resolve_url
@@ -147,12 +147,24 @@ def test_the_same_article_twice_adds_nothing_by_url_or_by_text(store):
     assert not store.has_article()
 
 
-def test_an_article_is_stored_all_or_nothing(store):
+def test_an_article_is_stored_all_or_nothing(store, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from eventwire.storage import writes
+
     good = make_event("art")
     bad = make_event("art", start=50)
-    bad.plover = Plover("ASSAULT", context=[object()])  # cannot be stored as JSON: the insert fails mid-way
-    with pytest.raises(Exception):  # noqa: B017 - whatever the driver raises
+    real_source_columns = writes.source_columns
+
+    def failing(rec):  # the article and its events rows are written by now: the sources' insert fails mid-way
+        if rec["evidence"]["start"] == 50:
+            raise OperationalError("INSERT INTO event_sources", {}, RuntimeError("disk I/O error"))
+        return real_source_columns(rec)
+
+    monkeypatch.setattr(writes, "source_columns", failing)
+    with pytest.raises(OperationalError):
         store.add_result(make_result("art", [good, bad], url="https://x.example/art"))
+    monkeypatch.setattr(writes, "source_columns", real_source_columns)
     assert not store.has_article(url="https://x.example/art")
     assert store.stats() == {"articles": 0, "reports": 0, "events": 0, "asserted_events": 0, "reviews": 0}
     assert store.add_result(make_result("art", [good], url="https://x.example/art")).event_ids  # and it can retry

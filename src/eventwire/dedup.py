@@ -32,6 +32,7 @@ vote on the type, and the union of allied actors.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 from collections import Counter, defaultdict
@@ -40,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventwire.geo.distance import haversine_km
-from eventwire.records import Event
+from eventwire.records import IMPLAUSIBLE_FATALITIES, Event
 
 MAX_DISTANCE_KM = 25.0
 DAY_SLACK = 1
@@ -150,9 +151,9 @@ def date_interval(k: DedupKey) -> tuple[int, int] | None:
         return k.date - w, k.date + w
     if k.date_precision == "month":
         d = dt.date.fromordinal(k.date)
-        first = d.replace(day=1)
-        nxt = (first + dt.timedelta(days=32)).replace(day=1)
-        return first.toordinal(), nxt.toordinal() - 1
+        # the month's own last day, not "the day before the next month": December 9999 has no next month
+        last = d.replace(day=calendar.monthrange(d.year, d.month)[1])
+        return d.replace(day=1).toordinal(), last.toordinal()
     return None
 
 
@@ -368,6 +369,22 @@ def _union_actors(lists: Iterable[list[dict] | None], exclude: set[str]) -> list
     return out
 
 
+def _merged_flags(recs: list[dict[str, Any]], merged: dict[str, Any]) -> list[str]:
+    """Every report's flags, once each; an implausible toll is no longer a flag of the event when another report
+    gave a figure that stands (then its words are kept for the event when no report did)."""
+    flags: list[str] = []
+    for r in recs:
+        for f in r.get("flags") or []:
+            if isinstance(f, str) and f not in flags:
+                flags.append(f)
+    if merged.get("fatalities") is not None:
+        flags = [f for f in flags if f != IMPLAUSIBLE_FATALITIES]
+    elif IMPLAUSIBLE_FATALITIES in flags:
+        merged["fatalities_text"] = next((r.get("fatalities_text") for r in recs
+                                          if IMPLAUSIBLE_FATALITIES in (r.get("flags") or [])), None)
+    return flags
+
+
 def merge(records: list[dict[str, Any] | Event]) -> Event:
     """The record of one event from the records of its sources (first = representative on ties)."""
     recs = [r.to_dict() if isinstance(r, Event) else r for r in records]
@@ -397,6 +414,7 @@ def merge(records: list[dict[str, Any] | Event]) -> Event:
             best.get("date_text")
 
     out["fatalities"], out["fatalities_text"] = conservative_fatalities(recs)
+    out["flags"] = _merged_flags(recs, out)
 
     for side in ("actor1", "actor2"):
         if not out.get(side):

@@ -22,8 +22,8 @@ from eventwire import __version__
 from eventwire.records import Article, ArticleResult
 from eventwire.sources.credentials import without_credentials
 from eventwire.sources.fingerprint import content_hash
-from eventwire.sources.language import is_language_problem, text_problem
-from eventwire.sources.read import InputError, SourceUnit, expand_targets, read_unit
+from eventwire.sources.language import default_check, is_language_problem
+from eventwire.sources.read import DEFAULT_MAX_ARTICLE_BYTES, InputError, SourceUnit, expand_targets, read_unit
 
 # What became of one input (Outcome.kind) and the problem it is reported as (None: not a problem).
 PROBLEM_OF_KIND = {"stored": None, "known": None, "not-english": "skipped", "unusable": "skipped", "error": "error"}
@@ -88,32 +88,54 @@ class Ingester:
                  add_result: Callable[..., Any] | None = None):
         self.store, self.pipeline, self.known_by_text = store, pipeline, known_by_text
         self.add_result = add_result
+        # the pipeline's own check (its language); a stand-in pipeline without one gets the default language's
+        self.language_check = getattr(pipeline, "language_check", None) or default_check()
+
+    # Outcomes decided before extraction wait for the extraction results around them, to keep input order.
+    # Beyond this many waiting, each further one sends the pipeline an empty placeholder article (refused at
+    # once, never parsed), whose result comes back in its place: a long run of stored or refused articles
+    # (ingesting a file again) is reported as it goes instead of piling up in memory.
+    BACKLOG = 64
 
     def run(self, items: Iterable[tuple[str, Article | InputError]]) -> Iterator[Outcome]:
-        """One Outcome per (where, article or error) item, in order."""
-        screened: deque[Outcome] = deque()  # outcomes decided before extraction, reported in input order
+        """One Outcome per (where, article or error) item, in input order."""
+        pending: deque[Outcome | None] = deque()  # in input order: a decided outcome, or None for an article sent
+        waiting = 0  # decided outcomes in `pending`
+        placeholders: deque[bool] = deque()  # per input sent to the pipeline, in order: is it a placeholder?
 
         def to_extract() -> Iterator[Article]:
+            nonlocal waiting
             for where, item in items:
                 outcome = self._screen(where, item)
+                pending.append(outcome)
                 if outcome is None:
+                    placeholders.append(False)
                     yield item
                 else:
-                    screened.append(outcome)
+                    waiting += 1
+                    if waiting > self.BACKLOG:
+                        placeholders.append(True)
+                        yield Article(id="", text="")
+
+        def decided() -> Iterator[Outcome]:
+            nonlocal waiting
+            while pending and pending[0] is not None:
+                waiting -= 1
+                yield pending.popleft()
 
         for result in self.pipeline.pipe(to_extract()):
-            while screened:
-                yield screened.popleft()
-            yield self._store(result)
-        while screened:
-            yield screened.popleft()
+            yield from decided()
+            if not placeholders.popleft():
+                pending.popleft()
+                yield self._store(result)
+        yield from decided()
 
     def _screen(self, where: str, item: Article | InputError) -> Outcome | None:
         """The outcome of an item that is not to be extracted, None for one that is."""
         if isinstance(item, InputError):
             return Outcome("error", where, without_credentials(str(item)))
         _drop_credentials(item)
-        problem = text_problem(item.text)
+        problem = self.language_check.problem(item.text)
         if problem:
             kind = "not-english" if is_language_problem(problem) else "unusable"
             return Outcome(kind, f"{where} [{item.id}]", problem, item)
@@ -148,8 +170,10 @@ def _drop_credentials(article: Article) -> None:
 def ingest(targets: Iterable[str], store, pipeline, fetcher=None, published: str | None = None,
            dedup: bool = True, on_advance: Callable[[], None] | None = None,
            on_total: Callable[[int], None] | None = None,
-           on_problem: Callable[[str, str, str], None] | None = None) -> IngestSummary:
-    """Ingest files, folders and URLs into `store` with `pipeline`. Callbacks (all optional):
+           on_problem: Callable[[str, str, str], None] | None = None,
+           max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> IngestSummary:
+    """Ingest files, folders and URLs into `store` with `pipeline`, each input read as a stream (a line or a
+    document over `max_article_bytes` is skipped and reported as an error). Callbacks (all optional):
     on_total(n) the expected number of articles (grows as feeds and files are read), on_advance() after each
     article, on_problem(kind, where, message) for each skip or error ("skipped" or "error")."""
     summary = IngestSummary()
@@ -173,7 +197,7 @@ def ingest(targets: Iterable[str], store, pipeline, fetcher=None, published: str
         nonlocal expected  # the estimates are corrected as each input turns out to hold more or fewer articles
         for unit in units:
             seen = 0
-            for item in read_unit(unit, fetcher=fetcher, published=published):
+            for item in read_unit(unit, fetcher=fetcher, published=published, max_bytes=max_article_bytes):
                 seen += 1
                 if seen > unit.estimate and on_total:
                     expected += 1

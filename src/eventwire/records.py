@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import re
 from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
@@ -25,6 +26,17 @@ from eventwire.taxonomy import (  # noqa: F401
 # Modality `background`: an event the article dates (or names by its year) more than this many days before its
 # publication is one it recalls, not one of its reporting period (the default of Pipeline(background_days=...))
 BACKGROUND_DAYS = 30
+
+
+# Event.flags: what the record says of its own values. A figure the extractor read but does not believe, or a value
+# the store could not hold, is kept out of the field (null) and named here, so that nothing is lost silently.
+IMPLAUSIBLE_FATALITIES = "fatalities_implausible"  # the words give a toll above numbers.tsv's ceiling
+
+
+def unstorable_flag(path: str) -> str:
+    """The flag of a value the store could not hold (an integer beyond its column's range, a date it cannot
+    read): "fatalities_unstorable", "location.precision_unstorable"."""
+    return f"{path}_unstorable"
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -118,7 +130,8 @@ class Record:
     def from_dict(cls, d: dict[str, Any] | None) -> Any:
         """The record of a dict (None for an empty one). Values are taken as they are, except that nested
         records are read recursively, an empty string where the field has a default string takes the default,
-        and a float field with a default is made a float. Missing fields take their default (else None)."""
+        and a float field with a default is made a float (a null one takes the default). Missing fields take their
+        default (else None)."""
         if not d:
             return None
         values: dict[str, Any] = {}
@@ -135,7 +148,7 @@ class Record:
             elif ft.base is str and isinstance(default, str):
                 value = value or default
             elif ft.base is float and default is not MISSING:
-                value = float(value)
+                value = default if value is None else float(value)  # null: a value the store could not hold
             values[f.name] = value
         return cls._build(values)
 
@@ -199,7 +212,8 @@ class Evidence(Record):
     @classmethod
     def from_dict(cls, d: dict[str, Any] | None) -> Evidence:
         d = d or {}
-        return cls(text=d.get("text", ""), start=int(d.get("start", 0)), end=int(d.get("end", 0)))
+        # an offset the store could not hold comes back as null (storage/limits.py)
+        return cls(text=d.get("text", ""), start=int(d.get("start") or 0), end=int(d.get("end") or 0))
 
 
 @dataclass
@@ -242,6 +256,14 @@ class Event(Record):
     trigger: str | None = None
     trigger_start: int | None = None
     same_as: str | None = None  # event_id of an earlier event of the same article that this one refers back to
+    flags: list[str] = field(default_factory=list)  # IMPLAUSIBLE_FATALITIES, unstorable_flag(...)
+
+    def flag(self, name: str) -> None:
+        if name not in self.flags:
+            self.flags.append(name)
+
+    def unflag(self, name: str) -> None:
+        self.flags = [f for f in self.flags if f != name]
 
     def __post_init__(self) -> None:
         if not self.event_id:
@@ -268,7 +290,11 @@ def make_event_id(article_id: str, start: int, trigger_start: int | None, plover
                   sub: str | None) -> str:
     """Stable for the same input and version: a hash of where the event sits and what it is."""
     key = f"{article_id}|{start}|{trigger_start}|{plover}|{sub}"
-    return "ew-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+    return "ew-" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]  # any id, broken text too
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT_CHARACTER = "\ufffd"
 
 
 @dataclass
@@ -281,6 +307,15 @@ class Article:
     title: str | None = None
     url: str | None = None
     source: str | None = None
+
+    def __post_init__(self) -> None:
+        # Every input becomes an Article, so this is where text from outside is made encodable: a lone surrogate
+        # (a JSON escape like "\ud800", or a str built in Python) cannot be written as UTF-8 and would fail the
+        # language pipeline, the content hash and the database with a codec message; it becomes U+FFFD.
+        for name in ("id", "text", "title", "url", "source"):
+            value = getattr(self, name)
+            if isinstance(value, str) and _SURROGATE.search(value):
+                setattr(self, name, _SURROGATE.sub(REPLACEMENT_CHARACTER, value))
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], default_id: str = "") -> Article:

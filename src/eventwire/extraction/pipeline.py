@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import multiprocessing as mp
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -19,7 +20,7 @@ from eventwire.batches import batched
 from eventwire.extraction import actors, assemble, casualties, dates, events, nlp, places
 from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
 from eventwire.records import BACKGROUND_DAYS, Article, ArticleResult, Event
-from eventwire.sources.language import text_problem
+from eventwire.sources.language import LanguageCheck
 
 BATCH_SIZE = 64
 
@@ -61,6 +62,11 @@ class Pipeline:
         self._nlp = None
 
     # -- resources, each built on first use and kept ----------------------------------------------------
+    @functools.cached_property
+    def language_check(self) -> LanguageCheck:
+        """Whether an article can be processed: not empty, not binary, and in the pipeline's language."""
+        return LanguageCheck(self.language)
+
     @functools.cached_property
     def catalogue(self) -> actors.Catalogue:
         return self._catalogue if self._catalogue is not None else actors.load_catalogue(self.language)
@@ -110,7 +116,7 @@ class Pipeline:
     def _pipe_serial(self, articles: Iterable[Any]) -> Iterator[ArticleResult]:
         batch: list[ArticleResult] = []
         for i, item in enumerate(articles):
-            batch.append(_prepare(item, i))
+            batch.append(_prepare(item, i, self.language_check))
             if len(batch) >= self.batch_size:
                 yield from self._run_batch(batch)
                 batch = []
@@ -192,19 +198,25 @@ class Pipeline:
     def _pipe_parallel(self, articles: Iterable[Any]) -> Iterator[ArticleResult]:
         ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
         with ctx.Pool(self.workers, initializer=_worker_init, initargs=(self._settings(),)) as pool:
-            chunks = batched((_prepare(item, i) for i, item in enumerate(articles)), self.batch_size)
-            for done in pool.imap(_worker_run, chunks):
-                yield from done
+            check = self.language_check
+            chunks = batched((_prepare(item, i, check) for i, item in enumerate(articles)), self.batch_size)
+            # a few batches per worker in flight, not more: Pool.imap would read the whole input ahead
+            in_flight: deque = deque()
+            for chunk in chunks:
+                in_flight.append(pool.apply_async(_worker_run, (chunk,)))
+                if len(in_flight) >= 2 * self.workers:
+                    yield from in_flight.popleft().get()
+            while in_flight:
+                yield from in_flight.popleft().get()
 
 
-def _prepare(item: Any, index: int) -> ArticleResult:
+def _prepare(item: Any, index: int, check: LanguageCheck) -> ArticleResult:
     try:
         art = as_article(item, index)
     except (TypeError, ValueError) as exc:
         aid = str(item.get("id", index)) if isinstance(item, dict) else str(index)
         return ArticleResult(article=Article(id=aid, text=""), error=str(exc))
-    problem = text_problem(art.text)
-    return ArticleResult(article=art, error=problem)
+    return ArticleResult(article=art, error=check.problem(art.text))
 
 
 # -- worker processes ------------------------------------------------------------------------------------

@@ -9,4 +9,5 @@ import unicodedata
 def content_hash(text: str) -> str:
     """The same article text gives the same hash whatever its line breaks, spacing or Unicode form."""
     norm = " ".join(unicodedata.normalize("NFC", text or "").split())
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+    # surrogatepass: a lone surrogate (JSON allows "\ud800") is hashed as it is, where plain UTF-8 would fail
+    return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()

@@ -5,7 +5,6 @@ whose message names the input and the line, row or entry: they never raise for b
 from __future__ import annotations
 
 import csv
-import io
 import json
 import logging
 import re
@@ -15,7 +14,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from eventwire.records import Article, parse_published
+from eventwire.sources import jsontext
 from eventwire.sources.credentials import without_credentials
+from eventwire.sources.stream import InputStream
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its parse warnings are ours to report
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
@@ -77,22 +78,29 @@ def read_text(text: str, name: str, published: str | None = None) -> Article | I
 
 
 # -- JSON -------------------------------------------------------------------------------------------------------
+def jsonl_item(line: str, name: str, n: int) -> Article | InputError:
+    """The article of line `n` of a JSON lines input, or the InputError that says why it is none."""
+    try:
+        return Article.from_dict(jsontext.loads(line), default_id=f"{Path(name).stem}:{n}")
+    except ValueError as exc:  # broken JSON (JSONDecodeError), nested too deep (JsonTooDeep), not an article
+        return InputError(f"{name} line {n}: {exc}")
+
+
 def parse_jsonl(text: str, name: str) -> Iterator[Article | InputError]:
     """Articles from JSON lines; a bad line becomes an InputError in the stream, the others still come."""
     # JSON Lines are separated by "\n" only: str.splitlines() would also cut at U+0085/U+2028 inside a text
     for n, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
+        if line.strip():
+            yield jsonl_item(line, name, n)
+
+
+def read_jsonl_stream(stream: InputStream, name: str, published: str | None) -> Iterator[Article | InputError]:
+    """JSON lines, read and decoded one line at a time: a line that is binary, not UTF-8 or longer than the
+    stream's limit is reported, the others still come."""
+    for n, raw in stream.lines():
+        if raw is None:
+            yield InputError(f"{name} line {n}: {stream.over_limit}")
             continue
-        try:
-            obj = json.loads(line)
-            yield Article.from_dict(obj, default_id=f"{Path(name).stem}:{n}")
-        except (json.JSONDecodeError, ValueError) as exc:
-            yield InputError(f"{name} line {n}: {exc}")
-
-
-def read_jsonl_bytes(data: bytes, name: str, published: str | None) -> Iterator[Article | InputError]:
-    """JSON lines, decoded line by line: a binary or undecodable line is reported, the others still come."""
-    for n, raw in enumerate(data.splitlines(), 1):
         if not raw.strip():
             continue
         if b"\x00" in raw:
@@ -103,20 +111,23 @@ def read_jsonl_bytes(data: bytes, name: str, published: str | None) -> Iterator[
         except UnicodeDecodeError:
             yield InputError(f"{name} line {n}: not UTF-8 text")
             continue
-        for item in parse_jsonl(line, name):
-            if isinstance(item, InputError):
-                item = InputError(str(item).replace(f"{name} line 1:", f"{name} line {n}:"))
-            elif item.id.endswith(":1") and item.id == f"{Path(name).stem}:1":
-                item.id = f"{Path(name).stem}:{n}"
-            yield from dated([item], published)
+        yield from dated([jsonl_item(line, name, n)], published)
+
+
+def read_jsonl_bytes(data: bytes, name: str, published: str | None) -> Iterator[Article | InputError]:
+    """JSON lines held in memory (a downloaded page), read like a stream."""
+    yield from read_jsonl_stream(InputStream(data, max_bytes=max(1, len(data))), name, published)
 
 
 def read_json_document(text: str, name: str, published: str | None) -> Iterator[Article | InputError]:
     """A .json file: one SCHEMA input object, or a list of them."""
     try:
-        obj = json.loads(text)
+        obj = jsontext.loads(text)
     except json.JSONDecodeError as exc:
         yield InputError(f"{name}: not valid JSON ({exc.msg} at line {exc.lineno})")
+        return
+    except jsontext.JsonTooDeep as exc:
+        yield InputError(f"{name}: {exc}")
         return
     items = obj if isinstance(obj, list) else [obj]
     for n, item in enumerate(items, 1):
@@ -133,17 +144,65 @@ def looks_like_jsonl(text: str) -> bool:
     if not first.lstrip().startswith("{"):
         return False
     try:
-        return isinstance(json.loads(first), dict)
-    except json.JSONDecodeError:
+        return isinstance(jsontext.loads(first), dict)
+    except ValueError:
         return False
 
 
 # -- CSV ----------------------------------------------------------------------------------------------------------
-def read_csv(text: str, name: str, published: str | None = None) -> Iterator[Article | InputError]:
-    """One article per row; the text is in a `text` (or body/content/article/story) column."""
-    csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
-    reader = csv.DictReader(io.StringIO(text))
-    columns = {c.strip().lower(): c for c in reader.fieldnames or [] if c}
+class RowTooLong(Exception):
+    """A CSV row (a quoted field over many lines) grew past the limit: the reader skips it."""
+
+
+class _CsvLines:
+    """The decoded lines of a CSV stream, for csv.reader (one string per line, so its line_num counts lines). A line
+    over the limit or not UTF-8 is noted in `bad` (line number -> why) and given to the reader as an empty line;
+    a row growing past the limit raises RowTooLong from the reader, which reads on afterwards. The owner sets
+    `row_bytes` to 0 when a row is done."""
+
+    def __init__(self, stream: InputStream, name: str):
+        self.stream, self.name = stream, name
+        self.bad: dict[int, str] = {}
+        self.row_bytes = 0
+        self._lines = stream.lines()
+
+    def __iter__(self) -> _CsvLines:
+        return self
+
+    def __next__(self) -> str:
+        n, raw = next(self._lines)
+        if raw is None:
+            self.bad[n] = self.stream.over_limit
+            return "\n"
+        self.row_bytes += len(raw)
+        if self.row_bytes > self.stream.max_bytes:
+            self.row_bytes = 0
+            raise RowTooLong(self.stream.over_limit)
+        try:
+            return raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError:
+            self.bad[n] = "not UTF-8 text"
+            return "\n"
+
+
+def read_csv_stream(stream: InputStream, name: str, published: str | None = None) -> Iterator[Article | InputError]:
+    """One article per row, read a row at a time; the text is in a `text` (or body/content/article/story)
+    column. A bad row (a line over the limit, not UTF-8, broken quoting) is reported, the others still come."""
+    if b"\x00" in stream.head(8192):
+        yield InputError(f"{name}: looks like a binary file, not text")
+        return
+    csv.field_size_limit(max(csv.field_size_limit(), stream.max_bytes))
+    lines = _CsvLines(stream, name)
+    reader = csv.reader(lines)
+    try:
+        header = next(reader, None)
+    except (csv.Error, RowTooLong) as exc:
+        header, lines.bad[1] = None, str(exc)
+    if 1 in lines.bad or not header:
+        why = f": its header row is {lines.bad[1]}" if 1 in lines.bad else ""
+        yield InputError(f"{name}: a CSV of articles needs a header row with a 'text' column{why}")
+        return
+    columns = {c.strip().lower(): i for i, c in enumerate(header) if c}
     text_col = next((columns[c] for c in CSV_TEXT_COLUMNS if c in columns), None)
     if text_col is None:
         yield InputError(f"{name}: a CSV of articles needs a header row with a 'text' column")
@@ -151,21 +210,53 @@ def read_csv(text: str, name: str, published: str | None = None) -> Iterator[Art
     get = {k: columns.get(k) for k in ("id", "title", "url", "source", "published", "date")}
     stem = Path(name).stem
 
-    def cell(row: dict, key: str) -> str | None:
+    def cell(row: list[str], key: str) -> str | None:
         col = get.get(key)
-        value = row.get(col) if col else None
+        value = row[col] if col is not None and col < len(row) else None
         return value.strip() if isinstance(value, str) and value.strip() else None
 
-    try:
-        for n, row in enumerate(reader, 2):
-            try:
-                yield Article(id=cell(row, "id") or f"{stem}:{n}", text=row.get(text_col) or "",
-                              published=parse_published(cell(row, "published") or cell(row, "date") or published),
-                              title=cell(row, "title"), url=cell(row, "url"), source=cell(row, "source") or name)
-            except ValueError as exc:
-                yield InputError(f"{name} row {n}: {exc}")
-    except csv.Error as exc:
-        yield InputError(f"{name}: broken CSV: {exc}")
+    def bad_lines_before(line: int) -> Iterator[InputError]:
+        for n in sorted(k for k in lines.bad if k < line):
+            yield InputError(f"{name} line {n}: {lines.bad.pop(n)}")
+
+    n = 1  # rows with content, the header first (the default ids count these)
+    row_end = reader.line_num
+    while True:
+        row_start = row_end + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except (csv.Error, RowTooLong) as exc:
+            yield from bad_lines_before(row_start)
+            yield InputError(f"{name} line {row_start}: broken CSV row: {exc}")
+            lines.bad = {k: v for k, v in lines.bad.items() if k > reader.line_num}
+            row_end, lines.row_bytes = reader.line_num, 0
+            continue
+        row_end, lines.row_bytes = reader.line_num, 0
+        inside = [k for k in lines.bad if row_start <= k <= row_end]
+        yield from bad_lines_before(min(inside, default=row_start))
+        if not row:
+            continue  # a blank line
+        n += 1
+        if inside:
+            yield InputError(f"{name} row {n}: line {inside[0]} is {lines.bad[inside[0]]}")
+            for k in inside:
+                lines.bad.pop(k)
+            continue
+        try:
+            yield Article(id=cell(row, "id") or f"{stem}:{n}", text=row[text_col] if text_col < len(row) else "",
+                          published=parse_published(cell(row, "published") or cell(row, "date") or published),
+                          title=cell(row, "title"), url=cell(row, "url"), source=cell(row, "source") or name)
+        except ValueError as exc:
+            yield InputError(f"{name} row {n}: {exc}")
+    yield from bad_lines_before(row_end + 2)
+
+
+def read_csv(text: str, name: str, published: str | None = None) -> Iterator[Article | InputError]:
+    """A CSV of articles held in memory, read like a stream."""
+    data = text.encode("utf-8", "surrogatepass")
+    yield from read_csv_stream(InputStream(data, max_bytes=max(1, len(data))), name, published)
 
 
 # -- HTML and feeds -----------------------------------------------------------------------------------------------

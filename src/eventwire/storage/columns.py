@@ -110,15 +110,3 @@ def source_columns(rec: dict[str, Any]) -> dict[str, Any]:
     """What dedup compares, copied once onto the event_sources row."""
     c = event_columns(rec)
     return {**{col: c[col] for col in DEDUP_COLUMNS}, **{col: c.read(rec) for col, c in EVIDENCE_COLUMNS.items()}}
-
-
-def fit(table, values: dict[str, Any]) -> dict[str, Any]:
-    """Clip strings to their column's length: PostgreSQL refuses an over-long value where SQLite keeps it,
-    and one odd record (a 3,000-character URL used as an id) must not fail a whole batch."""
-    out = dict(values)
-    for key, value in values.items():
-        col = table.c.get(key)
-        length = getattr(getattr(col, "type", None), "length", None)
-        if length and isinstance(value, str) and len(value) > length:
-            out[key] = value[:length]
-    return out

@@ -9,7 +9,8 @@ from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
 from eventwire import dedup
-from eventwire.storage.columns import event_columns, fit
+from eventwire.storage.columns import event_columns
+from eventwire.storage.limits import fit_row, storable_record
 from eventwire.storage.models import EventRow, EventSourceRow, ReviewRow, utcnow
 from eventwire.storage.reviews import apply_reviews
 from eventwire.storage.values import DedupSummary
@@ -105,8 +106,11 @@ class DedupRuns:
                 ordered = sorted(reviews.get(event_id, []), key=lambda r: (r.created_at, r.id))
                 record, status = apply_reviews(merged, ordered)
                 articles = {r.article_id if r.article_id is not None else f"key:{r.article_key}" for r in rows}
-                params.append(fit(ev, {"b_id": event_id, "record": record, "status": status,
-                                       "source_count": len(articles), "updated_at": now, **event_columns(record)}))
+                # a review may have set any value: the merged record passes the limits like a new one
+                record = storable_record(record, ev, EventSourceRow.__table__)
+                params.append(fit_row(ev, {"b_id": event_id, "record": record, "status": status,
+                                           "source_count": len(articles), "updated_at": now,
+                                           **event_columns(record)})[0])
             if params:
                 cols = [k for k in params[0] if k != "b_id"]
                 conn.execute(update(ev).where(ev.c.id == bindparam("b_id"))

@@ -114,8 +114,11 @@ class Feeds:
                     s.execute(update(FeedRow).where(FeedRow.url == feed_url)
                               .values(articles_added=FeedRow.articles_added + 1, last_article_at=utcnow()))
                 return added
-        except IntegrityError:
-            return AddResult(article_id=None, event_ids=[], duplicate=True)
+        except IntegrityError:  # as in add_result: a duplicate only if another writer stored the same article
+            known = self._stored_meanwhile(result)
+            if known is None:
+                raise
+            return AddResult(article_id=known, event_ids=[], duplicate=True)
 
     def finish_poll(self, url: str, poll: PollRecord) -> None:
         """Record the end of a poll: validators (kept as they were after an error), status, health, schedule."""

@@ -8,11 +8,12 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Integer, column, func, or_, select
+from sqlalchemy import Integer, column, false, func, or_, select
 from sqlalchemy import text as sa_text
 from sqlalchemy.orm import Session
 
 from eventwire.storage.columns import _date
+from eventwire.storage.limits import INT32, as_int
 from eventwire.storage.models import ArticleRow, EventRow, EventSourceRow, ReviewRow
 from eventwire.storage.values import SourceRef, StoredEvent, _stored
 from eventwire.taxonomy import ACLED_EVENT_TYPES, ACLED_SUB_TO_TYPE, PLOVER_EVENTS
@@ -94,7 +95,9 @@ class Queries:
         if event_type:
             stmt = stmt.where(_type_condition(event_type))
         if min_fatalities is not None:
-            stmt = stmt.where(EventRow.fatalities >= int(min_fatalities))
+            # a bound beyond what the column holds matches nothing (and must reach no database: it overflows)
+            bound = int(min_fatalities)
+            stmt = stmt.where(false() if bound > INT32[1] else EventRow.fatalities >= max(bound, INT32[0]))
         return stmt
 
     def _evidence_index(self) -> bool:
@@ -215,8 +218,11 @@ class Queries:
         """By id or uid; an event merged into another gives the event it is part of now."""
         with self._read() as s:
             row = None
-            if isinstance(event_id, int) or (isinstance(event_id, str) and event_id.isdigit()):
-                row = s.get(EventRow, int(event_id))
+            if isinstance(event_id, int) or (isinstance(event_id, str) and event_id.isdecimal()):
+                # no row has an id the column cannot hold (and a string of thousands of digits is not read)
+                number = event_id if isinstance(event_id, int) else int(event_id) if len(event_id) < 20 else None
+                row_id = as_int(number, INT32)
+                row = s.get(EventRow, row_id) if row_id is not None else None
             elif isinstance(event_id, str):
                 row = s.execute(select(EventRow).where(EventRow.uid == event_id)).scalar()
             for _ in range(64):  # follow merges (never deep: targets are never merged themselves)

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import select
 
 from eventwire.storage.columns import get_path
+from eventwire.storage.limits import INT32, as_int, storable_row
 from eventwire.storage.models import REVIEW_STATUSES, EventRow, ReviewRow, utcnow
 
 REVIEWABLE = {"event_type", "sub_event_type", "plover", "cameo", "actor1", "actor2", "assoc_actor1",
@@ -62,8 +63,9 @@ class Reviews:
         if status not in REVIEW_STATUSES:
             raise ValueError(f"review status must be one of {', '.join(REVIEW_STATUSES)}, not {status!r}")
         _check_field(field)
+        row_id = as_int(event_id, INT32)
         with self._write() as s:
-            row = s.get(EventRow, int(event_id))
+            row = s.get(EventRow, row_id) if row_id is not None else None
             if row is None:
                 raise KeyError(f"no event {event_id}")
             while row.merged_into is not None:
@@ -73,8 +75,9 @@ class Reviews:
                 new_value = old
             elif status == "rejected":
                 new_value = None
-            review = ReviewRow(event_id=row.id, field=field, old_value=old, new_value=new_value,
-                               reviewer=reviewer, status=status, comment=comment, created_at=utcnow())
+            review = ReviewRow(**storable_row(ReviewRow.__table__, dict(
+                event_id=row.id, field=field, old_value=old, new_value=new_value, reviewer=reviewer, status=status,
+                comment=comment, created_at=utcnow())))
             s.add(review)
             s.flush()
             self._refresh(s, [row.id])
@@ -82,7 +85,7 @@ class Reviews:
 
     def reviews(self, event_id: int) -> list[dict[str, Any]]:
         with self._read() as s:
-            rows = s.execute(select(ReviewRow).where(ReviewRow.event_id == int(event_id))
+            rows = s.execute(select(ReviewRow).where(ReviewRow.event_id == as_int(int(event_id), INT32))
                              .order_by(ReviewRow.created_at, ReviewRow.id)).scalars()
             return [{"id": r.id, "event_id": r.event_id, "field": r.field, "old_value": r.old_value,
                      "new_value": r.new_value, "reviewer": r.reviewer, "status": r.status, "comment": r.comment,

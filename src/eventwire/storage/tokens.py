@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from eventwire.roles import DEFAULT_ROLE, ROLES, TokenHolder, check_role
+from eventwire.storage.limits import INT32, as_int
 from eventwire.storage.models import TokenRow, utcnow
 
 __all__ = ["DEFAULT_ROLE", "ROLES", "TokenHolder", "Tokens", "check_role", "token_hash"]
@@ -61,8 +62,9 @@ class Tokens:
                     for t in s.execute(select(TokenRow).order_by(TokenRow.id)).scalars()]
 
     def revoke_token(self, token_id: int) -> bool:
+        row_id = as_int(int(token_id), INT32)
         with self._write() as s:
-            row = s.get(TokenRow, int(token_id))
+            row = s.get(TokenRow, row_id) if row_id is not None else None  # no row has an id beyond the column's
             if row is None or row.revoked_at is not None:
                 return False
             row.revoked_at = utcnow()

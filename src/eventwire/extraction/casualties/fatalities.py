@@ -23,13 +23,14 @@ from eventwire.lang import LanguageData
 
 @dataclass
 class Fatalities:
-    count: int
+    count: int | None  # None only for an implausible figure
     text: str  # the words the number came from ("killed 44 militants")
     start: int  # char offsets in the document text
     end: int
     tally: bool = False  # read off a running count ("the toll rose to 12"): an update of an event told before
     rising: bool = False  # the tally's verb says it grew ("rose to 12", not "reports put it at 20")
     of_wounds: bool = False  # someone wounded earlier died ("one of the wounded died", "succumbed to his wounds")
+    implausible: bool = False  # the figure is above the toll ceiling (numbers.tsv): the words stay, the count is None
 
 
 @dataclass
@@ -349,9 +350,11 @@ class FatalityCounter:
         doc = sentence.doc
         span = doc[min(best.tokens):max(best.tokens) + 1]
         setter = _tally_setter(doc, best.tokens | {best.anchor.i}, lex)
-        return Fatalities(best.value, span.text, span.start_char, span.end_char, tally=setter is not None,
+        implausible = best.value > lex.toll_ceiling
+        return Fatalities(None if implausible else best.value, span.text, span.start_char, span.end_char,
+                          tally=setter is not None,
                           rising=setter is not None and lemma(setter) in lex.rising_toll_verbs,
-                          of_wounds=_died_of_wounds(best.anchor, lex))
+                          of_wounds=_died_of_wounds(best.anchor, lex), implausible=implausible)
 
     def running_total(self, sentence) -> bool:
         """The sentence's only death reports are running totals ("the war has killed 300,000", "300 people have

@@ -19,7 +19,7 @@ LISTS = ("death_verbs", "death_nouns", "counted_death_nouns", "of_nouns", "toll_
          "measure_words", "not_people_entities", "earlier_event_words", "conflict_nouns", "running_total_cues",
          "period_nouns", "long_period_words", "death_word_forms",
          "fallback_people_words", "prefilter_stems")
-NUMBER_KINDS = ("unit", "ten", "scale", "vague", "date")
+NUMBER_KINDS = ("unit", "ten", "scale", "vague", "date", "ceiling")
 
 
 @dataclass(frozen=True)
@@ -59,11 +59,19 @@ class Lexicon:
     fallback_people_words: frozenset
     # the pre-filter: the stems of every word that can start a death report
     death_words_re: re.Pattern
+    # the largest plausible death toll (numbers.tsv, kind `ceiling`): a figure above it is no toll
+    toll_ceiling: int
 
     @property
     def hyphen_left(self) -> frozenset:
         """Number words a hyphen or "and" may follow: "forty-four", "one hundred and five"."""
         return frozenset(self.tens) | frozenset(self.scales)
+
+    @property
+    def beyond_ceiling(self) -> int:
+        """What every figure above the toll ceiling is read as: how far above does not matter, and a figure
+        kept this small can be added and multiplied without growing without bound."""
+        return self.toll_ceiling + 1
 
 
 def number_words(language: LanguageData) -> dict[str, dict[str, int]]:
@@ -97,6 +105,8 @@ def load_lexicon(language: LanguageData) -> Lexicon:
         return frozenset(str(w).lower() for w in lists[key])
 
     numbers = number_words(language)
+    if "toll" not in numbers["ceiling"]:
+        raise LanguageDataError(language.path(NUMBERS_FILE), None, "missing the row `toll <value> ceiling`")
     calendar = language.word_lists(DATES_FILE)
     calendar_names = [w for key in ("months", "month_abbreviations", "weekdays") for w in calendar.get(key, ())]
     lex = {
@@ -119,7 +129,7 @@ def load_lexicon(language: LanguageData) -> Lexicon:
     starters = lex["death_verbs"] | lex["death_nouns"] | lex["of_nouns"] | lex["zero_nouns"] | lex["zero_verbs"]
     stems = {w.split()[0][:4] if len(w) > 4 else w.split()[0] for w in starters} | words("prefilter_stems")
     pattern = re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)) + ")")
-    return Lexicon(**lex, death_words_re=pattern)
+    return Lexicon(**lex, death_words_re=pattern, toll_ceiling=numbers["ceiling"]["toll"])
 
 
 def lemma(tok) -> str:

@@ -1,17 +1,23 @@
 """Number phrases and their values: "44", "forty-four", "two hundred", "a dozen", "dozens", "between 10 and 15"
-(the low figure), "more than 20" (20); and the numbers that measure something else than people ("3 days",
-"in 2016")."""
+(the low figure), "more than 20" (20), "tens of thousands" (10,000), "1e6"; and the numbers that measure
+something else than people ("3 days", "in 2016").
+
+No figure is read larger than just above the toll ceiling (`Lexicon.beyond_ceiling`): a text may write a
+number of any length ("99999999999999999999999999", "1e400", "nine hundred trillion trillion") and reading it
+must neither fail nor build a huge integer; above the ceiling every figure is equally no toll."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
 
 from eventwire.extraction.casualties.lexicon import Lexicon, lemma
 
 _A_WORDS = frozenset({"dozen", "handful", "few", "couple", "score", "hundred", "thousand"})  # "a dozen"
 _RANGE_WORDS = frozenset({"to", "or", "-", "\u2013", "and"})
 _DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
+_SCIENTIFIC_RE = re.compile(r"^[0-9]+(?:\.[0-9]+)?e\+?[0-9]+$")  # "1e6", "2.5e3" (lower-cased)
 _NOT_ONE_AFTER = ("no", "any", "every", "each", "some", "this", "that")  # "no one", "this one": no number
 
 
@@ -25,7 +31,13 @@ class NumberPhrase:
 
 def word_value(lower: str, lex: Lexicon) -> int | None:
     if _DIGITS_RE.match(lower):
-        return int(lower.replace(",", ""))
+        digits = lower.replace(",", "").lstrip("0") or "0"
+        # measured before it is converted: int() refuses thousands of digits, and no such figure is a toll
+        if len(digits) > len(str(lex.beyond_ceiling)):
+            return lex.beyond_ceiling
+        return min(int(digits), lex.beyond_ceiling)
+    if _SCIENTIFIC_RE.match(lower):
+        return _scientific_value(lower, lex)
     if lower in lex.units:
         return lex.units[lower]
     if lower in lex.tens:
@@ -33,6 +45,29 @@ def word_value(lower: str, lex: Lexicon) -> int | None:
     if lower in lex.vague:
         return lex.vague[lower]
     return None
+
+
+def _scientific_value(lower: str, lex: Lexicon) -> int | None:
+    """"1e6" 1,000,000; a figure that is no whole number ("1.25e1") counts nobody."""
+    try:
+        number = Decimal(lower)
+    except InvalidOperation:
+        return None
+    if number.adjusted() >= len(str(lex.beyond_ceiling)):  # its digits before the point: "1e400" is not built
+        return lex.beyond_ceiling
+    if number != number.to_integral_value():
+        return None
+    return min(int(number), lex.beyond_ceiling)
+
+
+def _scale_plural(tok, lex: Lexicon) -> bool:
+    """A vague plural that names a scale: "thousands", "millions" (numbers.tsv)."""
+    return lex.vague.get(tok.lower_) in lex.scales.values()
+
+
+def _multiplies(left, right, lex: Lexicon) -> bool:
+    """"tens of thousands", "hundreds of thousands": a vague plural (ten or more) of a scale plural."""
+    return lex.vague.get(left.lower_, 0) >= 10 and _scale_plural(right, lex)
 
 
 def _is_number_word(tok, lex: Lexicon) -> bool:
@@ -66,6 +101,11 @@ def number_phrases(sent, lex: Lexicon) -> list[NumberPhrase]:
             i = j + 1
             continue
         number_tokens = {t.i for t in toks[i:j + 1]}
+        # "tens of thousands", "hundreds of thousands of people"
+        while j + 2 < n and toks[j + 1].lower_ == "of" and _multiplies(toks[j], toks[j + 2], lex):
+            value = min(value * lex.vague[toks[j + 2].lower_], lex.beyond_ceiling)
+            number_tokens.add(toks[j + 2].i)
+            j += 2
         last = j
         # a range: "10 to 15", "10-15", "two or three", "between 10 and 15" -> the low figure
         k = j + 1
@@ -89,14 +129,17 @@ def number_phrases(sent, lex: Lexicon) -> list[NumberPhrase]:
 
 
 def _compound_value(words: list[str], lex: Lexicon) -> int | None:
-    """"forty four" 44, "two hundred" 200, "1,200" 1200, "three dozen" 36, "dozens" 12."""
+    """"forty four" 44, "two hundred" 200, "1,200" 1200, "three dozen" 36, "dozens" 12; never more than just
+    above the toll ceiling, however many scale words follow each other ("a trillion trillion trillion")."""
     if not words:
         return None
     scales = lex.scales
     if len(words) == 1:
         return word_value(words[0], lex) if words[0] not in scales else scales[words[0]]
+    beyond = lex.beyond_ceiling
     total, current = 0, 0
     for w in words:
+        total, current = min(total, beyond), min(current, beyond)
         if w in scales:
             current = max(current, 1) * scales[w]
             if scales[w] >= 1000:
@@ -110,7 +153,7 @@ def _compound_value(words: list[str], lex: Lexicon) -> int | None:
             if v is None:
                 return None
             current += v
-    return total + current
+    return min(total + current, beyond)
 
 
 def is_number_like(tok, lex: Lexicon) -> bool:

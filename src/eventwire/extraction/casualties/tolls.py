@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventwire.extraction.casualties.fatalities import Fatalities
+from eventwire.records import IMPLAUSIBLE_FATALITIES
 
 # the trigger class of death words (events/triggers.yaml): an event found by these alone only reports deaths
 DEATH_REPORT_CLASSES = frozenset({"kill"})
@@ -82,15 +83,22 @@ def settle_main_toll(events: list, bare_reports: set[int], updates: list[DeathRe
     for dead in wounded_dead:
         if dead.start > events[main_at].evidence.end:
             for ev in mains:
+                if IMPLAUSIBLE_FATALITIES in ev.flags:
+                    continue  # no figure to add the later deaths to
                 _set_toll(ev, (ev.fatalities or 0) + dead.count, ev.fatalities_text or dead.text)
 
 
 def _set_toll(ev, count: int, text: str | None) -> None:
+    """The event's toll, from words that the reader believed: an implausible figure of its own is replaced."""
     ev.fatalities, ev.fatalities_text = count, text
+    ev.unflag(IMPLAUSIBLE_FATALITIES)
 
 
 def _update_toll(ev, dead: Fatalities) -> None:
-    """A toll that rose replaces the count; another figure conflicts with it, and the lower stands."""
+    """A toll that rose replaces the count; another figure conflicts with it, and the lower stands. An
+    implausible figure ("the toll rose to 1e30") updates nothing."""
+    if dead.count is None:
+        return
     if dead.rising or ev.fatalities is None or dead.count < ev.fatalities:
         _set_toll(ev, dead.count, dead.text)
 
