@@ -560,6 +560,9 @@ def load_command(events, db, no_dedup):
     store.close()
 
 
+import eventwire.cli_watch  # noqa: E402, F401 - registers `watch` and `feeds` on the group above
+
+
 def main() -> None:
     try:
         cli(prog_name="eventwire")

@@ -80,10 +80,14 @@ class Ingester:
 
     known_by_text: an article whose text is stored already (under another URL or none) is skipped before
     extraction; without it only its URL is checked first, and the store recognises the text when adding it,
-    which tells the stored article's id (the HTTP API answers with it)."""
+    which tells the stored article's id (the HTTP API answers with it).
+    add_result: what stores one result (default store.add_result); `eventwire watch` stores the article and
+    its feed's count together."""
 
-    def __init__(self, store, pipeline, *, known_by_text: bool = True):
+    def __init__(self, store, pipeline, *, known_by_text: bool = True,
+                 add_result: Callable[..., Any] | None = None):
         self.store, self.pipeline, self.known_by_text = store, pipeline, known_by_text
+        self.add_result = add_result
         # the pipeline's own check (its language); a stand-in pipeline without one gets the default language's
         self.language_check = getattr(pipeline, "language_check", None) or default_check()
 
@@ -145,7 +149,7 @@ class Ingester:
         if result.error:
             return Outcome("error", where, result.error, result.article)
         try:
-            added = self.store.add_result(result, extractor=__version__)
+            added = (self.add_result or self.store.add_result)(result, extractor=__version__)
         except Exception as exc:  # noqa: BLE001 - a record the database refuses fails that article only
             first_line = (str(exc).splitlines() or [""])[0]
             return Outcome("error", where, f"could not store the article: {type(exc).__name__}: {first_line}",

@@ -14,6 +14,9 @@
   checked the same way.
 * Credentials in a URL are sent as basic auth to that URL's site only (never on a redirect elsewhere), and
   appear in no Fetched and no message (sources.credentials).
+* Conditional requests (`eventwire watch`): fetch(url, etag=..., last_modified=...) sends If-None-Match and
+  If-Modified-Since; a 304 comes back as a Fetched with `not_modified` set and no data, and every Fetched
+  carries the response's ETag and Last-Modified for the next request.
 """
 
 from __future__ import annotations
@@ -64,6 +67,14 @@ class Fetched:
     content_type: str  # media type without parameters, lower case ("" when the server sent none)
     charset: str | None
     data: bytes
+    status: int = 200
+    etag: str | None = None  # the response's validators, to send back on the next request
+    last_modified: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        """The server answered 304: nothing changed since the validators sent (`data` is empty)."""
+        return self.status == 304
 
     def text(self) -> str:
         for enc in filter(None, (self.charset, "utf-8")):
@@ -313,9 +324,11 @@ class Fetcher:
         its fetches together get `seconds` (default: feed_deadline)."""
         return FetchBudget(self, name, self.feed_deadline if seconds is None else seconds)
 
-    def fetch(self, url: str, *, deadline: float | None = None) -> Fetched:
+    def fetch(self, url: str, *, deadline: float | None = None, etag: str | None = None,
+              last_modified: str | None = None) -> Fetched:
         """The page at `url`, after at most MAX_REDIRECTS redirects. deadline: seconds for this fetch when
-        fewer than the Fetcher's own deadline. Raises FetchError (DeadlineExceeded when out of time).
+        fewer than the Fetcher's own deadline. With `etag` or `last_modified` (from an earlier Fetched), the
+        request is conditional. Raises FetchError (DeadlineExceeded when out of time).
         Credentials in `url` are sent as HTTP basic auth to its own site only, and left out of the Fetched
         and of every message."""
         safe = without_credentials(url)
@@ -326,17 +339,19 @@ class Fetcher:
         seconds = self.deadline if deadline is None else min(deadline, self.deadline)
         with self._deadlines.until(time.monotonic() + seconds):
             try:
-                return self._follow(safe, credentials)
+                return self._follow(safe, credentials, etag, last_modified)
             except DeadlineExceeded:
                 raise DeadlineExceeded(f"{safe}: no complete answer within the {seconds:g} s deadline (the server "
                                        "is too slow, or sends its answer a little at a time)", safe) from None
 
-    def _follow(self, url: str, credentials: tuple[str, str] | None) -> Fetched:
+    def _follow(self, url: str, credentials: tuple[str, str] | None, etag: str | None = None,
+                last_modified: str | None = None) -> Fetched:
         """`url` (without credentials) and its redirects; `credentials` go to the hops on url's own site."""
+        conditional = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
         current = url
         for _ in range(MAX_REDIRECTS + 1):
             auth = httpx.BasicAuth(*credentials) if credentials and same_site(url, current) else None
-            resp_url, status, headers, data = self._get_once(current, auth)
+            resp_url, status, headers, data = self._get_once(current, auth, conditional)
             if status in (301, 302, 303, 307, 308) and headers.get("location"):
                 try:
                     current = without_credentials(urljoin(current, headers["location"]))
@@ -345,10 +360,15 @@ class Fetcher:
                 continue
             if status >= 400:
                 raise FetchError(f"{url}: HTTP {status}")
+            if status == 304:  # the validators sent still hold, unless the server names new ones
+                return Fetched(url=url, final_url=resp_url, content_type="", charset=None, data=b"", status=304,
+                               etag=headers.get("etag") or etag,
+                               last_modified=headers.get("last-modified") or last_modified)
             ctype, charset = _content_type(headers.get("content-type", ""))
             if ctype and ctype not in TEXT_TYPES and not ctype.startswith("text/"):
                 raise FetchError(f"{url}: unsupported content type {ctype} (want HTML, a feed or text)")
-            return Fetched(url=url, final_url=resp_url, content_type=ctype, charset=charset, data=data)
+            return Fetched(url=url, final_url=resp_url, content_type=ctype, charset=charset, data=data,
+                           status=status, etag=headers.get("etag"), last_modified=headers.get("last-modified"))
         raise FetchError(f"{url}: more than {MAX_REDIRECTS} redirects")
 
     def _time_left(self, url: str, slack: float = 0.0) -> float | None:
@@ -358,8 +378,9 @@ class Fetcher:
             raise DeadlineExceeded(f"{url}: out of time", url)
         return left
 
-    def _get_once(self, url: str, auth: httpx.Auth | None = None) -> tuple[str, int, httpx.Headers, bytes]:
-        """One GET of `url` (without credentials; `auth` logs in)."""
+    def _get_once(self, url: str, auth: httpx.Auth | None = None, extra_headers: dict[str, str] | None = None,
+                  ) -> tuple[str, int, httpx.Headers, bytes]:
+        """One GET of `url` (without credentials; `auth` logs in; `extra_headers` e.g. conditional ones)."""
         scheme, host, port = site_of(url)
         parts = urlsplit(url)
         try:
@@ -375,7 +396,7 @@ class Fetcher:
             host_header = f"[{host}]" if parts.port is None else f"[{host}]:{parts.port}"
         try:
             self._time_left(url)
-            with self._client.stream("GET", pinned, headers={"Host": host_header}, auth=auth,
+            with self._client.stream("GET", pinned, headers={"Host": host_header, **(extra_headers or {})}, auth=auth,
                                      extensions={"sni_hostname": host}) as resp:
                 declared = resp.headers.get("content-length")
                 if declared and declared.isdigit() and int(declared) > self.max_bytes:
@@ -405,7 +426,8 @@ class FetchBudget:
         self.fetcher, self.name, self.seconds = fetcher, without_credentials(name), seconds
         self.spent = 0.0
 
-    def fetch(self, url: str, *, deadline: float | None = None) -> Fetched:
+    def fetch(self, url: str, *, deadline: float | None = None, etag: str | None = None,
+              last_modified: str | None = None) -> Fetched:
         safe = without_credentials(url)
         left = self.seconds - self.spent
         if left <= 0:
@@ -414,7 +436,7 @@ class FetchBudget:
         own = self.fetcher.deadline if deadline is None else min(deadline, self.fetcher.deadline)
         started = time.monotonic()
         try:
-            return self.fetcher.fetch(url, deadline=min(left, own))
+            return self.fetcher.fetch(url, deadline=min(left, own), etag=etag, last_modified=last_modified)
         except DeadlineExceeded:
             if left >= own:  # the fetch's own deadline ran out, not this budget
                 raise

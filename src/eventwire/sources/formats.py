@@ -9,6 +9,7 @@ import json
 import logging
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -304,40 +305,70 @@ def _entry_date(entry) -> str | None:
     return None
 
 
-def read_feed(data: bytes, name: str, fetcher=None, published: str | None = None,
-              ) -> Iterator[Article | InputError]:
-    """An RSS/Atom feed: each entry's page is fetched and read like any HTML page. Without a fetcher (or
-    a link), the entry's own content stands in when the feed carries the full text."""
+@dataclass
+class FeedEntry:
+    """One entry of an RSS/Atom feed, before its page is read."""
+
+    number: int  # its place in the feed, from 1
+    link: str | None
+    title: str | None
+    published: str | None  # YYYY-MM-DD
+    content: str | None  # the entry's own HTML: the full text or a summary
+    fetch_url: str | None = None  # the link as the feed gave it, credentials included (`link` has none)
+
+    def label(self, name: str) -> str:
+        return f"{name} entry {self.number}" + (f" ({self.link})" if self.link else "")
+
+
+def parse_feed(data: bytes, name: str, published: str | None = None) -> tuple[str, list[FeedEntry]]:
+    """The title and entries of an RSS/Atom feed (feedparser); InputError when it is not a readable feed."""
     import feedparser
 
     feed = feedparser.parse(data)
     if feed.bozo and not feed.entries:
-        yield InputError(f"{name}: not a readable RSS/Atom feed ({feed.get('bozo_exception', 'parse error')})")
-        return
-    feed_title = feed.feed.get("title") or name
+        raise InputError(f"{name}: not a readable RSS/Atom feed ({feed.get('bozo_exception', 'parse error')})")
+    if not feed.version and not feed.entries:  # well-formed, but not a feed (an error page, say)
+        raise InputError(f"{name}: not a readable RSS/Atom feed (no <rss>, <feed> or <rdf:RDF> in it)")
+    entries = []
     for n, entry in enumerate(feed.entries, 1):
-        given_link = entry.get("link")  # credentials in it log in to its site, and are never kept
-        link = without_credentials(given_link) if given_link else given_link
-        when = _entry_date(entry) or published
-        title = entry.get("title")
-        label = f"{name} entry {n}" + (f" ({link})" if link else "")
-        if link and is_url(link) and fetcher is not None:
-            from eventwire.sources.fetch import FetchError
-
-            try:
-                page = fetcher.fetch(given_link)
-            except FetchError as exc:
-                yield InputError(f"{label}: {exc}")
-                continue
-            yield read_html(page.data, label, url=link, published=when, title=title, source=feed_title)
-            continue
         content = entry.get("content") or []
-        html = content[0].get("value") if content else entry.get("summary")
-        if not html:
-            yield InputError(f"{label}: the entry has neither a fetchable link nor any content")
-            continue
-        art = read_html(f"<html><body><article>{html}</article></body></html>", label, url=link,
-                        published=when, title=title, source=feed_title)
-        if isinstance(art, Article) and not link:
-            art.id = f"{Path(name).stem}:{n}"
-        yield art
+        given_link = entry.get("link")  # credentials in it log in to its site, and are never kept
+        entries.append(FeedEntry(number=n, link=without_credentials(given_link) if given_link else given_link,
+                                 title=entry.get("title"), published=_entry_date(entry) or published,
+                                 content=(content[0].get("value") if content else None) or entry.get("summary"),
+                                 fetch_url=given_link))
+    return feed.feed.get("title") or name, entries
+
+
+def read_entry(entry: FeedEntry, name: str, feed_title: str, fetcher=None) -> Article | InputError:
+    """One feed entry's article: its page, fetched and read like any HTML page. Without a fetcher (or a link),
+    the entry's own content stands in when the feed carries the full text."""
+    label = entry.label(name)
+    if entry.link and is_url(entry.link) and fetcher is not None:
+        from eventwire.sources.fetch import FetchError
+
+        try:
+            page = fetcher.fetch(entry.fetch_url or entry.link)
+        except FetchError as exc:
+            return InputError(f"{label}: {exc}")
+        return read_html(page.data, label, url=entry.link, published=entry.published, title=entry.title,
+                         source=feed_title)
+    if not entry.content:
+        return InputError(f"{label}: the entry has neither a fetchable link nor any content")
+    art = read_html(f"<html><body><article>{entry.content}</article></body></html>", label, url=entry.link,
+                    published=entry.published, title=entry.title, source=feed_title)
+    if isinstance(art, Article) and not entry.link:
+        art.id = f"{Path(name).stem}:{entry.number}"
+    return art
+
+
+def read_feed(data: bytes, name: str, fetcher=None, published: str | None = None,
+              ) -> Iterator[Article | InputError]:
+    """An RSS/Atom feed: each entry's article (read_entry), in feed order."""
+    try:
+        feed_title, entries = parse_feed(data, name, published)
+    except InputError as exc:
+        yield exc
+        return
+    for entry in entries:
+        yield read_entry(entry, name, feed_title, fetcher=fetcher)

@@ -30,8 +30,8 @@ from eventwire.sources.formats import (
 )
 from eventwire.sources.stream import DEFAULT_MAX_ARTICLE_BYTES, InputStream
 
-__all__ = ["DEFAULT_MAX_ARTICLE_BYTES", "InputError", "InputStream", "SourceUnit", "expand_targets", "is_url",
-           "iter_articles", "read_any", "read_paths", "read_source", "read_unit"]
+__all__ = ["DEFAULT_MAX_ARTICLE_BYTES", "InputError", "InputStream", "SourceUnit", "expand_targets", "is_feed",
+           "is_url", "iter_articles", "read_any", "read_paths", "read_source", "read_unit"]
 
 TEXT_SUFFIXES = {".txt", ".text"}  # not .md: a folder's README is not an article
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -163,17 +163,27 @@ def _estimate(path: str) -> int:
     return max(1, lines - (1 if suffix in CSV_SUFFIXES else 0))
 
 
+def _suffix(name: str) -> str:
+    return Path(urlsplit(name).path if is_url(name) else name).suffix.lower()
+
+
+def is_feed(name: str, data: bytes, content_type: str | None = None) -> bool:
+    """An RSS/Atom feed, by its content type (URLs), its suffix, or a look at its first bytes."""
+    suffix, ctype = _suffix(name), (content_type or "").lower()
+    return ctype in FEED_TYPES or suffix in {".rss", ".atom"} or \
+        ((ctype in XML_TYPES or suffix == ".xml" or not suffix) and looks_like_feed(data))
+
+
 def read_any(name: str, data: bytes | InputStream, published: str | None = None, fetcher=None,
              content_type: str | None = None, url: str | None = None,
              max_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> Iterator[Article | InputError]:
     """Dispatch one input by its content type (URLs), its suffix (files), or a look at its first bytes. JSON
     lines and CSV are read a line at a time; a page, a feed or a text is one document of at most `max_bytes`."""
     stream = data if isinstance(data, InputStream) else InputStream(data, max_bytes)
-    suffix = Path(urlsplit(name).path if is_url(name) else name).suffix.lower()
+    suffix = _suffix(name)
     ctype = (content_type or "").lower()
     head = stream.head(4096)
-    if ctype in FEED_TYPES or suffix in {".rss", ".atom"} or \
-            ((ctype in XML_TYPES or suffix == ".xml" or not suffix) and looks_like_feed(head)):
+    if is_feed(name, head, content_type):
         document = stream.document()
         if document is None:
             yield InputError(f"{name}: {stream.over_limit}")
