@@ -113,12 +113,9 @@ class ModelTyping:
         """The candidates as the model types them (vetoed ones left out), each sentence read once."""
         if not candidates:
             return candidates
-        texts: dict[int, str] = {}
-        for cand in candidates:
-            texts.setdefault(cand.sentence.start_char, cand.sentence.text)
-        keys = list(texts)
-        predictions = dict(zip(keys, self.model.predict([texts[k] for k in keys])))
-        return [cand for cand in candidates if self.decide(cand, predictions[cand.sentence.start_char])]
+        texts = list(dict.fromkeys(cand.sentence.text for cand in candidates))
+        predictions = dict(zip(texts, self.model.predict(texts)))
+        return [cand for cand in candidates if self.decide(cand, predictions[cand.sentence.text])]
 
     def decide(self, cand: EventCandidate, p: TypingPrediction) -> bool:
         """Apply the model's reading `p` of the candidate's sentence; False when the event is vetoed away."""
