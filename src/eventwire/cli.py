@@ -59,6 +59,14 @@ _MAX_ARTICLE_BYTES_OPTION = click.option(
          "the others are read. Inputs are read a line or an article at a time, never whole.")
 
 
+_TYPING_OPTION = click.option(
+    "--typing-model/--no-typing-model", "typing_model", default=True, show_default=True,
+    envvar="EVENTWIRE_TYPING_MODEL",
+    help="Let the typing model (trained on lang/en/typing/corpus/) veto or retype the rules' events; "
+         "--no-typing-model codes with the rules alone.")
+
+
+
 class _Run:
     """`extract` and `geoparse`: the articles of FILES, read as they are needed, through a Pipeline. Unreadable
     inputs and failed articles are warned about and skipped; when no article at all was usable, the command
@@ -119,13 +127,15 @@ def cli() -> None:
 @click.option("--all", "show_all", is_flag=True, help="Table/CSV: also show future, hypothetical, negated and background events.")
 @_BACKGROUND_OPTION
 @_MAX_ARTICLE_BYTES_OPTION
-def extract(files, published, fmt, workers, model, show_all, background_days, max_article_bytes):
+@_TYPING_OPTION
+def extract(files, published, fmt, workers, model, show_all, background_days, max_article_bytes, typing_model):
     """Extract events from articles: FILE.txt is one article, FILE.jsonl many, - (default) reads stdin."""
     from eventwire import report
 
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "jsonl"
-    run = _Run(files, published, model, workers, max_article_bytes, background_days=background_days)
+    run = _Run(files, published, model, workers, max_article_bytes, background_days=background_days,
+               typing_model=typing_model)
     results: list[ArticleResult] = []
     out = sys.stdout
     writer = None
@@ -288,8 +298,9 @@ def _fetch_options(f):
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @_BACKGROUND_OPTION
 @_MAX_ARTICLE_BYTES_OPTION
+@_TYPING_OPTION
 def ingest_command(targets, db, workers, published, fetch_options, error_log, no_dedup, model, quiet, background_days,
-                   max_article_bytes):
+                   max_article_bytes, typing_model):
     """Read articles into the event store: text, JSONL, CSV and HTML files, RSS/Atom feeds, folders
     (recursively) and http(s) URLs. Articles already stored (same URL or same text) are skipped, so an
     interrupted run can simply be started again."""
@@ -303,7 +314,7 @@ def ingest_command(targets, db, workers, published, fetch_options, error_log, no
     if len(missing) == len(targets):
         _fail(f"{without_credentials(missing[0])}: no such file, folder or URL")
     store = _open_store(db)
-    pipeline = _pipeline(model, workers, background_days=background_days)
+    pipeline = _pipeline(model, workers, background_days=background_days, typing_model=typing_model)
     log = ErrorLog(error_log)
     with Fetcher(**fetch_options) as fetcher, \
             IngestProgress(quiet) as progress:
@@ -558,6 +569,42 @@ def load_command(events, db, no_dedup):
         summary = store.run_dedup()
         _warn(f"dedup: {summary.reports} reports -> {summary.events} events ({summary.seconds:.1f} s)")
     store.close()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# model train: the typing model from the corpus (`make model`)
+# ---------------------------------------------------------------------------------------------------------
+@cli.group(name="model")
+def model_group() -> None:
+    """The typing model (ACLED sub-types and PLOVER categories learned from lang/en/typing/corpus/)."""
+
+
+@model_group.command(name="train")
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False), default=None,
+              help="Directory of *.jsonl snippets (default: the package's lang/en/typing/corpus/).")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Where to write the model (default: the package's lang/en/typing/model/).")
+@click.option("--no-evaluate", is_flag=True,
+              help="Skip cross-validation and the learning curve (faster; no metrics files, temperatures stay 1).")
+def model_train(corpus_dir, out_dir, no_evaluate):
+    """Train the typing model on the corpus, deterministically, and write it with its metrics."""
+    try:
+        from eventwire.typing_model import train
+    except ImportError as exc:
+        _fail(f"training needs scikit-learn ({exc}); pip install 'scikit-learn>=1.4'")
+    from eventwire.typing_model import CorpusError
+
+    corpus = corpus_dir or train.DEFAULT_CORPUS_DIR
+    out = out_dir or train.DEFAULT_MODEL_DIR
+    try:
+        report = train.build(corpus, out, evaluate=not no_evaluate, log=_warn)
+    except (CorpusError, ValueError, OSError) as exc:
+        _fail(str(exc))
+    _warn(f"model written to {out}")
+    if "cross_validation" in report:
+        for head, m in report["cross_validation"]["heads"].items():
+            _warn(f"{head}: accuracy {m['accuracy']:.3f}, weighted F1 {m['weighted_f1']:.3f}, "
+                  f"ECE {m['ece_calibrated']:.3f} (temperature {m['temperature']:.2f})")
 
 
 import eventwire.cli_watch  # noqa: E402, F401 - registers `watch` and `feeds` on the group above

@@ -18,6 +18,7 @@ from typing import Any
 from eventwire import records
 from eventwire.batches import batched
 from eventwire.extraction import actors, assemble, casualties, dates, events, nlp, places
+from eventwire.extraction.events.typing import ModelTyping
 from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
 from eventwire.records import BACKGROUND_DAYS, Article, ArticleResult, Event
 from eventwire.sources.language import LanguageCheck
@@ -44,18 +45,22 @@ class Pipeline:
     different catalogues (or languages) live side by side in one process.
 
     `background_days`: an event dated (or named by its year) more than this many days before the article's
-    publication date gets modality `background` (recalled, not reported)."""
+    publication date gets modality `background` (recalled, not reported).
+
+    `typing_model`: the typing model (lang/<code>/typing/model/) may veto or retype the rules' events; False
+    leaves the coding to the rules alone (for comparison)."""
 
     def __init__(self, model: str | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
                  geoparse: bool = True, events: bool = True, *, language: str | LanguageData = DEFAULT_LANGUAGE,
                  catalogue: actors.Catalogue | None = None, gazetteer: Any = None,
-                 background_days: int = BACKGROUND_DAYS):
+                 background_days: int = BACKGROUND_DAYS, typing_model: bool = True):
         self.model = nlp.model_name(model)
         self.workers = max(1, int(workers or 1))
         self.batch_size = batch_size
         self.geoparse = geoparse
         self.events = events  # False: places only (`eventwire geoparse`), the event stages are skipped
         self.background_days = int(background_days)
+        self.typing_model = bool(typing_model)
         self.language = language if isinstance(language, LanguageData) else LanguageData(language)
         self._catalogue = catalogue
         self._gazetteer = gazetteer
@@ -76,8 +81,16 @@ class Pipeline:
         return places.Geoparser(self._gazetteer, language=self.language, catalogue=self.catalogue)
 
     @functools.cached_property
+    def model_typing(self) -> ModelTyping | None:
+        if not self.typing_model:
+            return None
+        typing = ModelTyping(self.language)
+        typing.load()  # a missing or broken model fails here, before the first article
+        return typing
+
+    @functools.cached_property
     def event_finder(self) -> events.EventFinder:
-        return events.EventFinder(self.language, catalogue=self.catalogue)
+        return events.EventFinder(self.language, catalogue=self.catalogue, typing=self.model_typing)
 
     @functools.cached_property
     def date_finder(self) -> dates.DateFinder:
@@ -193,7 +206,7 @@ class Pipeline:
         """What a worker process needs to build the same Pipeline (resources given explicitly go along)."""
         return dict(model=self.model, batch_size=self.batch_size, geoparse=self.geoparse, events=self.events,
                     language=self.language, catalogue=self._catalogue, gazetteer=self._gazetteer,
-                    background_days=self.background_days)
+                    background_days=self.background_days, typing_model=self.typing_model)
 
     def _pipe_parallel(self, articles: Iterable[Any]) -> Iterator[ArticleResult]:
         ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
