@@ -66,7 +66,6 @@ _TYPING_OPTION = click.option(
          "--no-typing-model codes with the rules alone.")
 
 
-
 class _Run:
     """`extract` and `geoparse`: the articles of FILES, read as they are needed, through a Pipeline. Unreadable
     inputs and failed articles are warned about and skipped; when no article at all was usable, the command
