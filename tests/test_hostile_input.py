@@ -22,8 +22,9 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.ingest import Ingester
 from eventwire.lang import LanguageData, LanguageDataError
-from eventwire.records import Article
+from eventwire.records import Article, ArticleResult
 from eventwire.sources.formats import read_csv_stream
 from eventwire.sources.jsontext import JsonTooDeep, loads, nesting_depth
 from eventwire.sources.language import LanguageCheck, is_language_problem
@@ -378,6 +379,37 @@ def test_a_csv_row_over_the_limit_is_dropped_to_its_end():
                       "news.csv line 104: the row's line 105 is longer than 400 bytes (--max-article-bytes)",
                       "news.csv line 108: longer than 400 bytes (--max-article-bytes)",
                       "news.csv line 109: not UTF-8 text"]
+
+
+class OneByOne:
+    """A stand-in for Pipeline that extracts nothing and takes its input one article at a time."""
+
+    def pipe(self, articles):
+        for art in articles:
+            yield ArticleResult(article=art)
+
+
+def test_ingest_reports_a_long_run_of_skipped_articles_as_it_goes(tmp_path):
+    """Articles refused before extraction wait for the results around them (input order), but not without
+    bound: 998 blank articles between two good ones are reported while the input is still being read."""
+    from eventwire.storage.store import Store
+
+    consumed = 0
+
+    def items():
+        nonlocal consumed
+        for i in range(1000):
+            consumed += 1
+            yield "in.jsonl", Article(id=f"a{i}", text=GOOD[0]["text"] if i in (0, 999) else " ")
+
+    store = Store(f"sqlite:///{tmp_path / 'run.db'}")
+    outcomes = []
+    for outcome in Ingester(store, OneByOne()).run(items()):
+        outcomes.append(outcome)
+        assert consumed <= len(outcomes) + Ingester.BACKLOG + 2, (consumed, len(outcomes))
+    store.close()
+    assert [o.article.id for o in outcomes] == [f"a{i}" for i in range(1000)]
+    assert [o.kind for o in outcomes] == ["stored"] + ["unusable"] * 998 + ["known"]
 
 
 def test_the_cli_streams_with_a_per_article_limit(tmp_path, clean_events):
