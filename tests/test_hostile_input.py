@@ -127,6 +127,15 @@ def test_deep_json_through_the_cli_keeps_the_good_articles(tmp_path, clean_event
         assert places == {a["id"] for a in GOOD}
 
 
+def test_deep_json_first_on_stdin_keeps_it_json_lines(clean_events):
+    stdin = "\n".join([DEEP_OBJECT, json.dumps(GOOD[0]), "not json {", json.dumps(GOOD[1])]).encode()
+    proc = run("extract", "-", "--format", "jsonl", stdin=stdin)
+    assert_no_traceback(proc)
+    assert proc.returncode == 0, proc.stderr
+    assert "- line 1: JSON nested" in proc.stderr and "- line 3:" in proc.stderr
+    assert events_by_article(proc.stdout) == clean_events
+
+
 def test_deep_json_through_ingest_stores_the_good_articles(tmp_path, clean_events):
     path = jsonl(tmp_path / "mixed.jsonl", [json.dumps(GOOD[0]), DEEP_JSON, json.dumps(GOOD[1])])
     proc = run("ingest", str(path), "--db", str(tmp_path / "ew.db"), "--quiet", cwd=tmp_path)
