@@ -6,6 +6,9 @@ events, exactly those of a clean run.
   * text in a language written without spaces (Chinese, Japanese, Thai) passed as English;
   * publication dates at the ends of the calendar (9999-12-31, 0001-01-01) raised inside the date stage;
   * lone surrogates ("\\ud800") failed with a raw codec message;
+  * `ingest` exited 0 when nothing usable was read (`extract` did not, for one input only);
+  * inputs were read whole into memory (`eventwire extract /dev/zero` grew to 3.4 GB): now a line or an article at
+    a time, each at most --max-article-bytes.
 """
 
 from __future__ import annotations
@@ -19,11 +22,14 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.ingest import Ingester
 from eventwire.lang import LanguageData, LanguageDataError
-from eventwire.records import Article
+from eventwire.records import Article, ArticleResult
+from eventwire.sources.formats import read_csv_stream
 from eventwire.sources.jsontext import JsonTooDeep, loads, nesting_depth
 from eventwire.sources.language import LanguageCheck, is_language_problem
-from eventwire.sources.read import InputError, read_paths
+from eventwire.sources.read import InputError, iter_articles, read_paths, read_source
+from eventwire.sources.stream import InputStream
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = Path(__file__).resolve().parent / "data" / "languages"
@@ -119,6 +125,15 @@ def test_deep_json_through_the_cli_keeps_the_good_articles(tmp_path, clean_event
     else:
         places = {json.loads(ln)["article_id"] for ln in proc.stdout.splitlines() if ln.strip()}
         assert places == {a["id"] for a in GOOD}
+
+
+def test_deep_json_first_on_stdin_keeps_it_json_lines(clean_events):
+    stdin = "\n".join([DEEP_OBJECT, json.dumps(GOOD[0]), "not json {", json.dumps(GOOD[1])]).encode()
+    proc = run("extract", "-", "--format", "jsonl", stdin=stdin)
+    assert_no_traceback(proc)
+    assert proc.returncode == 0, proc.stderr
+    assert "- line 1: JSON nested" in proc.stderr and "- line 3:" in proc.stderr
+    assert events_by_article(proc.stdout) == clean_events
 
 
 def test_deep_json_through_ingest_stores_the_good_articles(tmp_path, clean_events):
@@ -272,3 +287,153 @@ def test_lone_surrogates_through_the_cli_and_ingest(tmp_path, clean_events):
     stored = run("ingest", str(path), "--db", str(tmp_path / "ew.db"), "--quiet", cwd=tmp_path)
     assert_no_traceback(stored)
     assert stored.returncode == 0 and "articles: 3 new" in stored.stderr, stored.stderr
+
+
+# -- 7. exit codes when nothing usable was read ---------------------------------------------------------------------
+def test_nothing_usable_exits_1_and_something_usable_exits_0(tmp_path):
+    chinese = jsonl(tmp_path / "zh.jsonl", [json.dumps({"id": "zh", "text": NO_SPACES["zh"]}, ensure_ascii=False)])
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    only_bad = jsonl(tmp_path / "bad.jsonl", [DEEP_JSON, "not json", json.dumps({"id": "blank", "text": " "})])
+    good = jsonl(tmp_path / "good.jsonl", [json.dumps(GOOD[0])])
+    for inputs in ([chinese], [empty], [chinese, empty]):
+        proc = run("ingest", *map(str, inputs), "--db", str(tmp_path / "ew.db"), "--quiet", cwd=tmp_path)
+        assert_no_traceback(proc)
+        assert proc.returncode == 1 and "no usable article" in proc.stderr, (inputs, proc.stderr)
+    for command in ("extract", "geoparse"):
+        proc = run(command, str(only_bad), str(chinese), "--format", "jsonl")
+        assert_no_traceback(proc)
+        assert proc.returncode == 1 and "no usable article in the input (4 skipped" in proc.stderr, proc.stderr
+    mixed = run("ingest", str(chinese), str(good), "--db", str(tmp_path / "ew.db"), "--quiet", cwd=tmp_path)
+    assert mixed.returncode == 0 and "articles: 1 new" in mixed.stderr, mixed.stderr
+    again = run("ingest", str(good), "--db", str(tmp_path / "ew.db"), "--quiet", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr  # already stored is usable: a second run is no failure
+    proc = run("extract", str(only_bad), str(good), "--format", "jsonl")
+    assert proc.returncode == 0 and events_by_article(proc.stdout), proc.stderr
+
+
+# -- 7. reading a line or an article at a time ----------------------------------------------------------------------
+class EndlessZeros:
+    """A binary stream that never ends (like /dev/zero), counting what was asked of it."""
+
+    def __init__(self):
+        self.given = 0
+        self.largest_read = 0
+
+    def _give(self, n: int) -> bytes:
+        n = 65536 if n is None or n < 0 else n
+        self.given += n
+        self.largest_read = max(self.largest_read, n)
+        return b"\0" * n
+
+    def read(self, n: int = -1) -> bytes:
+        return self._give(n)
+
+    def readline(self, limit: int = -1) -> bytes:
+        return self._give(limit)
+
+
+def test_an_endless_input_is_read_no_further_than_the_limit():
+    zeros = EndlessZeros()
+    [error] = read_source("zero.txt", InputStream(zeros, max_bytes=1000))
+    assert isinstance(error, InputError) and "binary" in str(error)
+    assert zeros.given <= 65536  # a look at the start, not the device
+    letters = InputStream(b"a" * 5000, max_bytes=1000)
+    [error] = read_source("long.txt", letters)
+    assert "longer than 1000 bytes (--max-article-bytes)" in str(error)
+
+
+def test_the_stream_reads_lines_with_a_limit_and_looks_ahead_without_consuming():
+    data = b"first\n" + b"x" * 50 + b"\nthird\n" + b"y" * 10 + b"\n" + b"last"
+    stream = InputStream(data, max_bytes=10)
+    assert stream.head(3) == b"fir" and stream.head(8) == b"first\nxx"
+    assert list(stream.lines()) == [(1, b"first\n"), (2, None), (3, b"third\n"), (4, b"y" * 10 + b"\n"), (5, b"last")]
+    stream = InputStream(b"abc\ndef", max_bytes=10)
+    stream.head(5)
+    assert stream.readline(100) == b"abc\n" and stream.read(100) == b"def" and stream.document() == b""
+
+
+def test_over_long_lines_and_rows_are_reported_and_the_others_kept(tmp_path):
+    long_text = "Troops advanced on the town. " * 200  # about 6 KB: over the 4 KB limit below
+    path = jsonl(tmp_path / "mixed.jsonl", [json.dumps(GOOD[0]), json.dumps({"id": "long", "text": long_text}),
+                                            json.dumps(GOOD[1])])
+    items = list(read_paths([str(path)], None, max_bytes=4096))
+    assert [a.id for a in items if isinstance(a, Article)] == [GOOD[0]["id"], GOOD[1]["id"]]
+    [error] = [e for e in items if isinstance(e, InputError)]
+    assert "mixed.jsonl line 2: longer than 4 KiB" in str(error)
+
+    one, two = (" ".join(a["text"].split())[:300] for a in GOOD)
+    rows = [b"id,title,text", f'short1,One,"{one}"'.encode(), f'long,Two,"{long_text}"'.encode(), b"bad\xff,x,y",
+            f'short2,Three,"{two}"'.encode()]
+    table = tmp_path / "news.csv"
+    table.write_bytes(b"\n".join(rows) + b"\n")
+    items = list(iter_articles([str(table)], max_bytes=4096))
+    assert [a.id for a in items if isinstance(a, Article)] == ["short1", "short2"]
+    errors = [str(e) for e in items if isinstance(e, InputError)]
+    assert len(errors) == 2 and "line 3" in errors[0] and "longer than 4 KiB" in errors[0]
+    assert "line 4" in errors[1] and "not UTF-8" in errors[1]
+
+
+def test_a_csv_row_over_the_limit_is_dropped_to_its_end():
+    """A quoted field over many lines that grows past the limit, or holds a bad line, loses its whole row and
+    nothing after it: the reader finds the end of the row by the quotes."""
+    many_lines = "\n".join(["a line of the story"] * 100)
+    data = (b'id,text\na,"first"\nb,"' + many_lines.encode() + b'"\nc,"second"\nd,"x\n' + b"y" * 500
+            + b'\nz"\ne,"third ""quoted"""\nf,' + b"w" * 600 + b'\ng,"bad \xff byte"\nh,last\n')
+    items = list(read_csv_stream(InputStream(data, max_bytes=400), "news.csv"))
+    assert [(a.id, a.text) for a in items if isinstance(a, Article)] == [
+        ("a", "first"), ("c", "second"), ("e", 'third "quoted"'), ("h", "last")]
+    errors = [str(e) for e in items if isinstance(e, InputError)]
+    assert errors == ["news.csv line 3: a row longer than 400 bytes (--max-article-bytes)",
+                      "news.csv line 104: the row's line 105 is longer than 400 bytes (--max-article-bytes)",
+                      "news.csv line 108: longer than 400 bytes (--max-article-bytes)",
+                      "news.csv line 109: not UTF-8 text"]
+
+
+class OneByOne:
+    """A stand-in for Pipeline that extracts nothing and takes its input one article at a time."""
+
+    def pipe(self, articles):
+        for art in articles:
+            yield ArticleResult(article=art)
+
+
+def test_ingest_reports_a_long_run_of_skipped_articles_as_it_goes(tmp_path):
+    """Articles refused before extraction wait for the results around them (input order), but not without
+    bound: 998 blank articles between two good ones are reported while the input is still being read."""
+    from eventwire.storage.store import Store
+
+    consumed = 0
+
+    def items():
+        nonlocal consumed
+        for i in range(1000):
+            consumed += 1
+            yield "in.jsonl", Article(id=f"a{i}", text=GOOD[0]["text"] if i in (0, 999) else " ")
+
+    store = Store(f"sqlite:///{tmp_path / 'run.db'}")
+    outcomes = []
+    for outcome in Ingester(store, OneByOne()).run(items()):
+        outcomes.append(outcome)
+        assert consumed <= len(outcomes) + Ingester.BACKLOG + 2, (consumed, len(outcomes))
+    store.close()
+    assert [o.article.id for o in outcomes] == [f"a{i}" for i in range(1000)]
+    assert [o.kind for o in outcomes] == ["stored"] + ["unusable"] * 998 + ["known"]
+
+
+def test_the_cli_streams_with_a_per_article_limit(tmp_path, clean_events):
+    proc = run("extract", "/dev/zero")
+    assert_no_traceback(proc)
+    assert proc.returncode == 1 and "binary" in proc.stderr, proc.stderr
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"The convoy was attacked. " * 100_000)  # 2.5 MB
+    long_line = json.dumps({"id": "long", "text": "Troops advanced on the town. " * 100_000})  # 2.9 MB
+    path = jsonl(tmp_path / "mixed.jsonl", [json.dumps(GOOD[0]), long_line, json.dumps(GOOD[1])])
+    proc = run("extract", str(big), str(path), "--max-article-bytes", "1000000", "--format", "jsonl")
+    assert_no_traceback(proc)
+    assert proc.returncode == 0, proc.stderr
+    assert "big.txt: longer than 976.6 KiB" in proc.stderr and "mixed.jsonl line 2: longer than" in proc.stderr
+    assert events_by_article(proc.stdout) == clean_events
+    stored = run("ingest", str(path), "--max-article-bytes", "1000000", "--db", str(tmp_path / "ew.db"), "--quiet",
+                 cwd=tmp_path)
+    assert stored.returncode == 0 and "articles: 2 new" in stored.stderr and "line 2: longer than" in stored.stderr

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from eventwire.records import Article, parse_published
 from eventwire.sources import jsontext
 from eventwire.sources.credentials import without_credentials
+from eventwire.sources.stream import SKIP_CHUNK as _SKIP_CHUNK
 from eventwire.sources.stream import InputStream
 
 logging.getLogger("trafilatura").setLevel(logging.CRITICAL)  # its parse warnings are ours to report
@@ -150,62 +151,95 @@ def looks_like_jsonl(text: str) -> bool:
 
 
 # -- CSV ----------------------------------------------------------------------------------------------------------
-class RowTooLong(Exception):
-    """A CSV row (a quoted field over many lines) grew past the limit: the reader skips it."""
-
-
 class _CsvLines:
-    """The decoded lines of a CSV stream, for csv.reader (one string per line, so its line_num counts lines). A line
-    over the limit or not UTF-8 is noted in `bad` (line number -> why) and given to the reader as an empty line;
-    a row growing past the limit raises RowTooLong from the reader, which reads on afterwards. The owner sets
-    `row_bytes` to 0 when a row is done."""
+    """The lines of a CSV stream as csv.reader reads them, one string a line, a row never longer than the stream's
+    limit. A bad line (over the limit, or not UTF-8), or a row growing past the limit over many lines, drops
+    the whole row it is in: the lines up to the row's end are read and dropped, the reader gets an empty line (or
+    a quote that closes the field it is in), and `broken` says (line, why) for the row's owner to report.
+    Whether a line ends inside a quoted field is told by the parity of its quote characters ("" is an escaped
+    quote, an even count)."""
 
-    def __init__(self, stream: InputStream, name: str):
-        self.stream, self.name = stream, name
-        self.bad: dict[int, str] = {}
-        self.row_bytes = 0
-        self._lines = stream.lines()
+    def __init__(self, stream: InputStream):
+        self.stream = stream
+        self.line = 0  # lines read so far
+        self.broken: tuple[int, str] | None = None
+        self._in_quotes = False
+        self._row_bytes = 0
+        self._row_start = 1
 
     def __iter__(self) -> _CsvLines:
         return self
 
+    def _next_raw(self) -> tuple[bytes | None, int]:
+        """The next line (None when it is over the limit: its bytes are dropped) and its number of quote
+        characters; StopIteration at the end of the input."""
+        limit = self.stream.max_bytes
+        raw = self.stream.readline(limit + 1)
+        if not raw:
+            raise StopIteration
+        self.line += 1
+        quotes = raw.count(b'"')
+        if len(raw) <= limit or (len(raw) == limit + 1 and raw.endswith(b"\n")):
+            return raw, quotes
+        while not raw.endswith(b"\n"):
+            raw = self.stream.readline(_SKIP_CHUNK)
+            if not raw:
+                break
+            quotes += raw.count(b'"')
+        return None, quotes
+
     def __next__(self) -> str:
-        n, raw = next(self._lines)
+        raw, quotes = self._next_raw()
+        bad = self.line
         if raw is None:
-            self.bad[n] = self.stream.over_limit
-            return "\n"
-        self.row_bytes += len(raw)
-        if self.row_bytes > self.stream.max_bytes:
-            self.row_bytes = 0
-            raise RowTooLong(self.stream.over_limit)
-        try:
-            return raw.decode("utf-8-sig" if n == 1 else "utf-8")
-        except UnicodeDecodeError:
-            self.bad[n] = "not UTF-8 text"
-            return "\n"
+            why = self.stream.over_limit
+        elif self._row_bytes + len(raw) > self.stream.max_bytes:
+            bad, why = self._row_start, f"a row {self.stream.over_limit}"
+        else:
+            try:
+                text = raw.decode("utf-8-sig" if self.line == 1 else "utf-8")
+            except UnicodeDecodeError:
+                why = "not UTF-8 text"
+            else:
+                self._in_quotes ^= quotes % 2 == 1
+                self._row_bytes = self._row_bytes + len(raw) if self._in_quotes else 0
+                if not self._in_quotes:
+                    self._row_start = self.line + 1
+                return text
+        if self.broken is None:
+            self.broken = (bad, why)
+        was_in_quotes, in_quotes = self._in_quotes, self._in_quotes ^ (quotes % 2 == 1)
+        while in_quotes:  # drop the rest of the row
+            try:
+                _, quotes = self._next_raw()
+            except StopIteration:
+                break
+            in_quotes ^= quotes % 2 == 1
+        self._in_quotes, self._row_bytes, self._row_start = False, 0, self.line + 1
+        return '"\n' if was_in_quotes else "\n"
 
 
 def read_csv_stream(stream: InputStream, name: str, published: str | None = None) -> Iterator[Article | InputError]:
     """One article per row, read a row at a time; the text is in a `text` (or body/content/article/story)
-    column. A bad row (a line over the limit, not UTF-8, broken quoting) is reported, the others still come."""
+    column. A bad row (a line over the limit or not UTF-8, a row over the limit, broken quoting) is reported,
+    the others still come."""
     if b"\x00" in stream.head(8192):
         yield InputError(f"{name}: looks like a binary file, not text")
         return
     csv.field_size_limit(max(csv.field_size_limit(), stream.max_bytes))
-    lines = _CsvLines(stream, name)
+    lines = _CsvLines(stream)
     reader = csv.reader(lines)
+    header: list[str] | None = []
     try:
-        header = next(reader, None)
-    except (csv.Error, RowTooLong) as exc:
-        header, lines.bad[1] = None, str(exc)
-    if 1 in lines.bad or not header:
-        why = f": its header row is {lines.bad[1]}" if 1 in lines.bad else ""
-        yield InputError(f"{name}: a CSV of articles needs a header row with a 'text' column{why}")
-        return
-    columns = {c.strip().lower(): i for i, c in enumerate(header) if c}
+        while header == [] and lines.broken is None:
+            header = next(reader, None)
+    except csv.Error:
+        header = None
+    columns = {c.strip().lower(): i for i, c in enumerate(header or []) if c}
     text_col = next((columns[c] for c in CSV_TEXT_COLUMNS if c in columns), None)
-    if text_col is None:
-        yield InputError(f"{name}: a CSV of articles needs a header row with a 'text' column")
+    if text_col is None or lines.broken is not None:
+        why = f" (its header row: {lines.broken[1]})" if lines.broken else ""
+        yield InputError(f"{name}: a CSV of articles needs a header row with a 'text' column{why}")
         return
     get = {k: columns.get(k) for k in ("id", "title", "url", "source", "published", "date")}
     stem = Path(name).stem
@@ -215,42 +249,31 @@ def read_csv_stream(stream: InputStream, name: str, published: str | None = None
         value = row[col] if col is not None and col < len(row) else None
         return value.strip() if isinstance(value, str) and value.strip() else None
 
-    def bad_lines_before(line: int) -> Iterator[InputError]:
-        for n in sorted(k for k in lines.bad if k < line):
-            yield InputError(f"{name} line {n}: {lines.bad.pop(n)}")
-
-    n = 1  # rows with content, the header first (the default ids count these)
-    row_end = reader.line_num
+    n = 1  # rows, the header first (the default ids count them)
     while True:
-        row_start = row_end + 1
+        start = lines.line + 1
         try:
             row = next(reader)
         except StopIteration:
             break
-        except (csv.Error, RowTooLong) as exc:
-            yield from bad_lines_before(row_start)
-            yield InputError(f"{name} line {row_start}: broken CSV row: {exc}")
-            lines.bad = {k: v for k, v in lines.bad.items() if k > reader.line_num}
-            row_end, lines.row_bytes = reader.line_num, 0
+        except csv.Error as exc:
+            lines.broken = None
+            yield InputError(f"{name} line {start}: broken CSV row: {exc}")
             continue
-        row_end, lines.row_bytes = reader.line_num, 0
-        inside = [k for k in lines.bad if row_start <= k <= row_end]
-        yield from bad_lines_before(min(inside, default=row_start))
+        if lines.broken is not None:
+            (bad, why), lines.broken = lines.broken, None
+            yield InputError(f"{name} line {start}: {why}" if bad == start else
+                             f"{name} line {start}: the row's line {bad} is {why}")
+            continue
         if not row:
             continue  # a blank line
         n += 1
-        if inside:
-            yield InputError(f"{name} row {n}: line {inside[0]} is {lines.bad[inside[0]]}")
-            for k in inside:
-                lines.bad.pop(k)
-            continue
         try:
             yield Article(id=cell(row, "id") or f"{stem}:{n}", text=row[text_col] if text_col < len(row) else "",
                           published=parse_published(cell(row, "published") or cell(row, "date") or published),
                           title=cell(row, "title"), url=cell(row, "url"), source=cell(row, "source") or name)
         except ValueError as exc:
             yield InputError(f"{name} row {n}: {exc}")
-    yield from bad_lines_before(row_end + 2)
 
 
 def read_csv(text: str, name: str, published: str | None = None) -> Iterator[Article | InputError]:

@@ -76,8 +76,10 @@ _SNIFF_BYTES = 65536
 
 
 def _starts_like_jsonl(stream: InputStream) -> bool:
-    """Whether stdin holds JSON lines: its first line that is not blank is a JSON object. A first line longer
-    than the look ahead that starts with "{" is taken for one (the line reader reports it if it is not)."""
+    """Whether stdin holds JSON lines: its first line that is not blank starts with "{", and that line or another
+    whole line of the look ahead is a JSON object (a broken first line does not turn a batch into one text).
+    A first line longer than the look ahead that starts with "{" is taken for one (the line reader reports it
+    if it is not)."""
     head = stream.head(_SNIFF_BYTES)
     lines = head.split(b"\n")
     i = next((i for i, line in enumerate(lines) if line.strip()), None)
@@ -85,7 +87,8 @@ def _starts_like_jsonl(stream: InputStream) -> bool:
         return False
     if i == len(lines) - 1 and len(head) == _SNIFF_BYTES:  # the line goes on past the look ahead
         return True
-    return looks_like_jsonl(lines[i].decode("utf-8", "replace"))
+    whole = lines[i:] if len(head) < _SNIFF_BYTES else lines[i:-1]
+    return any(looks_like_jsonl(line.decode("utf-8", "replace")) for line in whole if line.lstrip().startswith(b"{"))
 
 
 def read_paths(paths: Iterable[str], published: str | None,

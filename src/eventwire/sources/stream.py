@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 DEFAULT_MAX_ARTICLE_BYTES = 10 * 1024 * 1024  # an article of news text is rarely over 100 KB
-_SKIP_CHUNK = 1024 * 1024  # the rest of an over-long line is read and dropped this much at a time
+SKIP_CHUNK = 1024 * 1024  # the rest of an over-long line is read and dropped this much at a time
 
 
 def size_text(n: int) -> str:
@@ -81,7 +81,7 @@ class InputStream:
                 yield n, line
                 continue
             while not line.endswith(b"\n"):
-                line = self.readline(_SKIP_CHUNK)
+                line = self.readline(SKIP_CHUNK)
                 if not line:
                     break
             yield n, None
