@@ -297,6 +297,11 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 REPLACEMENT_CHARACTER = "\ufffd"
 
 
+def without_surrogates(value: str) -> str:
+    """Text that can be written as UTF-8: each lone surrogate becomes U+FFFD."""
+    return _SURROGATE.sub(REPLACEMENT_CHARACTER, value) if _SURROGATE.search(value) else value
+
+
 @dataclass
 class Article:
     """SCHEMA input: id, text, optional published date and provenance."""
@@ -314,8 +319,8 @@ class Article:
         # language pipeline, the content hash and the database with a codec message; it becomes U+FFFD.
         for name in ("id", "text", "title", "url", "source"):
             value = getattr(self, name)
-            if isinstance(value, str) and _SURROGATE.search(value):
-                setattr(self, name, _SURROGATE.sub(REPLACEMENT_CHARACTER, value))
+            if isinstance(value, str):
+                setattr(self, name, without_surrogates(value))
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], default_id: str = "") -> Article:
