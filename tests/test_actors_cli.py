@@ -85,6 +85,7 @@ def test_cli_unresolved_table_and_json(db):
     proc = run("actors", "--unresolved", "--db", str(db), "--limit", "1")
     assert proc.returncode == 0, proc.stderr
     assert BRIGADE in proc.stdout and "Night Riders" not in proc.stdout and "1 actor shown" in proc.stdout
+    assert "[c1]" in proc.stdout  # the article of the example, not taken for markup
 
 
 def test_cli_add_writes_the_user_catalogue_and_recodes(db, tmp_path):

@@ -64,6 +64,7 @@ def actors_group(ctx, unresolved, db, limit, fmt, include_rejected, catalogue_fi
         click.echo("no unresolved actors: every actor of the stored events is in the catalogue")
         return
     from rich.console import Console
+    from rich.markup import escape
 
     from eventwire.report import _table
 
@@ -71,7 +72,7 @@ def actors_group(ctx, unresolved, db, limit, fmt, include_rejected, catalogue_fi
     for a in found:
         suggestion = " ".join(str(x) for x in (a.sector, f"inter {a.inter}" if a.inter else None, a.country) if x)
         example = _shorten(a.example or "-", TABLE_EXAMPLE_CHARS) + (f" [{a.example_article}]" if a.example_article else "")
-        table.add_row(str(a.reports), a.name, suggestion, example)
+        table.add_row(str(a.reports), escape(a.name), suggestion, escape(example))
     console = Console()
     console.print(table)
     console.print(f"{len(found)} actor{'s' if len(found) != 1 else ''} shown; add one with "
