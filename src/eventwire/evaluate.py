@@ -1,8 +1,6 @@
 """`eventwire evaluate`: an analyst's own coded sample (the gold file) against eventwire's records.
 
-    gold = read_gold("sample.csv")                 # ACLED-style CSV or SCHEMA JSONL, with article ids
-    system = {article_id: [record, ...], ...}      # SCHEMA dicts: from the store, the Pipeline or a command
-    report = Evaluator(catalogue).evaluate(gold, system)
+    report = Evaluator(catalogue).evaluate(read_gold("sample.csv"), {article_id: [SCHEMA record, ...]})
     report.to_dict() / report.precision / report.fields["actor1"].accuracy
 
 Only events that happened are compared: gold and system records of another modality (future, denied, ...) and
@@ -19,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -70,9 +69,7 @@ class EvaluationSettings:
         return [f"place_{radius:g}km" for radius in self.radii_km]
 
 
-# ---------------------------------------------------------------------------------------------------------
-# The coded event: what is compared, from either side
-# ---------------------------------------------------------------------------------------------------------
+# -- The coded event: what is compared, from either side -------------------------------------------------
 @dataclass(frozen=True)
 class CodedEvent:
     """One event as the comparison sees it. `coded` names the fields this side codes (a gold CSV without an
@@ -92,9 +89,9 @@ class CodedEvent:
     coded: frozenset[str] = frozenset()
 
     def brief(self) -> dict[str, Any]:
-        return {"where": self.where, "event_type": self.event_type, "sub_event_type": self.sub_event_type,
-                "actor1": self.actor1, "actor2": self.actor2, "location": self.location, "lat": self.lat,
-                "lon": self.lon, "date": self.date.isoformat() if self.date else None, "fatalities": self.fatalities}
+        out = {k: getattr(self, k) for k in ("where", "event_type", "sub_event_type", "actor1", "actor2", "location",
+                                             "lat", "lon", "fatalities")}
+        return {**out, "date": self.date.isoformat() if self.date else None}
 
 
 @dataclass
@@ -166,9 +163,7 @@ def _fatalities(value: Any, fail) -> int | None:
     return n
 
 
-# ---------------------------------------------------------------------------------------------------------
-# Reading the gold file
-# ---------------------------------------------------------------------------------------------------------
+# -- Reading the gold file -------------------------------------------------------------------------------
 def read_gold(path: str | Path, settings: EvaluationSettings | None = None, id_column: str | None = None) -> Gold:
     """The gold file: an ACLED-style CSV (a header row; an article id column and event_type required) or SCHEMA
     JSON lines with article_id. A malformed file raises GoldError naming the line and what is wrong."""
@@ -304,7 +299,7 @@ def _read_jsonl(path: Path, settings: EvaluationSettings) -> Gold:
                 except json.JSONDecodeError as exc:
                     raise GoldError(path, line_no, f"not JSON: {exc.msg} (column {exc.colno})") from None
                 ev, reason = _record_event(rec, f"{path.name}:{line_no}", settings,
-                                           fail=lambda m, n=line_no: _raise(path, n, m), gold=True)
+                                           fail=functools.partial(_fail_at, path, line_no), gold=True)
                 articles.setdefault(str(rec["article_id"]).strip(), None)
                 if ev is not None:
                     events.append(ev)
@@ -317,7 +312,7 @@ def _read_jsonl(path: Path, settings: EvaluationSettings) -> Gold:
     return Gold(path=str(path), format="jsonl", events=events, articles=list(articles), skipped=skipped)
 
 
-def _raise(path: Path, line: int, message: str):
+def _fail_at(path: Path, line: int, message: str):
     raise GoldError(path, line, message)
 
 
@@ -413,9 +408,7 @@ def system_events(records: Iterable[dict[str, Any]], settings: EvaluationSetting
     return out, skipped
 
 
-# ---------------------------------------------------------------------------------------------------------
-# Comparing and pairing
-# ---------------------------------------------------------------------------------------------------------
+# -- Comparing and pairing -------------------------------------------------------------------------------
 class ActorNames:
     """Actor names as one key per actor: through the catalogue's aliases ("ISIS", "Daesh" -> Islamic State;
     "Military Forces of Syria (2000-)" -> Military Forces of Syria), else the normalised words."""
@@ -526,9 +519,7 @@ class Evaluator:
         return report
 
 
-# ---------------------------------------------------------------------------------------------------------
-# The report
-# ---------------------------------------------------------------------------------------------------------
+# -- The report ------------------------------------------------------------------------------------------
 @dataclass
 class FieldScore:
     correct: int = 0
@@ -546,16 +537,12 @@ class FieldScore:
 @dataclass
 class ArticleScore:
     article_id: str
-    gold: int
+    gold: int  # events of each side, and how many paired
     system: int
     matched: int
-    missed: list[dict[str, Any]]
+    missed: list[dict[str, Any]]  # gold events not paired, extra system events, and the fields each pair differs on
     spurious: list[dict[str, Any]]
     differences: list[dict[str, Any]]
-
-
-def _ratio(a: int, b: int) -> float | None:
-    return a / b if b else None
 
 
 @dataclass
@@ -582,11 +569,11 @@ class Report:
 
     @property
     def precision(self) -> float | None:
-        return _ratio(self.matched, self.system_events)
+        return self.matched / self.system_events if self.system_events else None
 
     @property
     def recall(self) -> float | None:
-        return _ratio(self.matched, self.gold_events)
+        return self.matched / self.gold_events if self.gold_events else None
 
     @property
     def f1(self) -> float | None:
