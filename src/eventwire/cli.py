@@ -606,6 +606,8 @@ def model_train(corpus_dir, out_dir, no_evaluate):
                   f"ECE {m['ece_calibrated']:.3f} (temperature {m['temperature']:.2f})")
 
 
+import eventwire.cli_actors  # noqa: E402, F401 - registers `actors`
+import eventwire.cli_evaluate  # noqa: E402, F401 - registers `evaluate`
 import eventwire.cli_watch  # noqa: E402, F401 - registers `watch` and `feeds` on the group above
 
 
