@@ -665,9 +665,14 @@ function reviewBox(ev) {
   const modality = el("select", { name: "modality" },
     ...state.meta.modalities.map((m) => el("option", { value: m, selected: m === (ev.modality || "asserted") }, m)));
   const date = el("input", { name: "date", type: "date", value: ev.date || "" });
-  // an event dated after its reports is a planned one: the date may pass the publication only for modality future
-  const limitDate = () => { if (latest && modality.value !== "future") date.max = latest; else date.removeAttribute("max"); };
+  // an event dated after its reports is a planned one: a new date may pass the publication only for modality
+  // future (a stored date is left as it is until the reviewer changes it)
+  const limitDate = () => {
+    if (latest && modality.value !== "future" && date.value !== (ev.date || "")) date.max = latest;
+    else date.removeAttribute("max");
+  };
   modality.addEventListener("change", limitDate);
+  date.addEventListener("input", limitDate);
   limitDate();
   const form = el("form", { class: "edit-form", hidden: true, onsubmit: (e) => { e.preventDefault(); saveEdits(ev, form); } },
     el("div", { class: "row" },
