@@ -79,6 +79,8 @@ def test_a_catalogue_actor_keeps_its_codes_and_the_export_follows(client, review
     row = acled_rows(client)[str(events["santiago"])]
     assert (row["actor2"], row["inter1"], row["inter2"], row["interaction"]) == (
         "Police Forces of Chile", "5", "1", "15")
+    listed = client.get("/api/events", params={"actor": "Police Forces of Chile"}).json()["events"]
+    assert [e["id"] for e in listed] == [events["santiago"]]
 
 
 def test_an_alias_and_a_generic_name_resolve_as_in_extraction(client, reviewer, events):
