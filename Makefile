@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: demo test test-fast lint venv dev clean web serve
+.PHONY: demo test test-fast lint venv dev clean web serve model
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,12 @@ test: lint $(WEB_VENDOR)
 # for development: no browser, Spark or PostgreSQL, nothing marked slow
 test-fast: lint $(WEB_VENDOR)
 	$(BIN)/python -m pytest -q -m "not browser and not spark and not postgres and not slow" $(PYTEST_ARGS)
+
+# the typing model, retrained from lang/en/typing/corpus/ (deterministic: sorted input, fixed seeds); writes
+# model.json, vocabulary.txt, weights.npz and the cross-validated metrics.json / METRICS.md beside them
+TYPING = src/eventwire/lang/en/typing
+model: $(VENV)/.installed
+	PYTHONPATH=$(CURDIR)/src $(BIN)/python -m eventwire.cli model train --corpus $(TYPING)/corpus --out $(TYPING)/model
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

@@ -5,7 +5,15 @@ one of them asks for these fixtures instead of loading its own."""
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
+
 import pytest
+
+# The analyst's own actor catalogue (extraction/actors/user.py) overlays the packaged one wherever a catalogue is
+# loaded: the tests, and the commands they start, must never read the catalogue of whoever runs them.
+os.environ["EVENTWIRE_CATALOGUE"] = str(Path(tempfile.mkdtemp(prefix="eventwire-test-catalogue-")) / "actors.yaml")
 
 
 @pytest.fixture(scope="session")

@@ -287,7 +287,8 @@ def test_edits_are_applied_kept_in_the_audit_trail_and_exported(client, filled, 
     assert ev["date"] == "2017-02-10" and ev["fatalities"] == 14 and ev["review"] == "edited"
     trail = {t["field"]: t for t in ev["reviews"]}
     assert trail["fatalities"]["old_value"] == 12 and trail["fatalities"]["new_value"] == 14
-    assert trail["actor1.name"]["old_value"] == "Islamic State" and trail["date"]["reviewer"] == "rana"
+    assert trail["actor1"]["old_value"]["name"] == "Islamic State" and trail["date"]["reviewer"] == "rana"
+    assert (ev["actor1"]["country"], ev["actor1"]["inter"], ev["actor1"]["known"]) == ("TUR", 1, True)
     assert all(t["created_at"] for t in ev["reviews"])
     # listings filter on the reviewed values, and exports carry them
     assert ids_of(client.get("/api/events", params={"date_from": "2017-02-10", "date_to": "2017-02-10"})) == [

@@ -237,7 +237,7 @@ def test_a_rejection_made_in_the_review_screen_survives_a_reload(page, site):
     ev_id = site["ids"]["mosul"]
     sign_in(page, site["token"])
     open_event(page, ev_id)
-    page.click("#btn-reject")
+    reject_with_reason(page, "a training exercise")
     page.wait_for_selector("#review-state:has-text('rejected')")
     page.reload()
     page.wait_for_selector("body[data-ready='1']")
@@ -251,7 +251,69 @@ def test_a_rejection_made_in_the_review_screen_survives_a_reload(page, site):
     assert "tester" in trail and "rejected the event" in trail
     shot(page, "04-rejected-after-reload")
     reviews = site["store"].reviews(ev_id)
-    assert [(r["field"], r["status"], r["reviewer"]) for r in reviews] == [("event", "rejected", "tester")]
+    assert [(r["field"], r["status"], r["reviewer"], r["comment"]) for r in reviews] == [
+        ("event", "rejected", "tester", "a training exercise")]
+
+
+def reject_with_reason(pg, reason: str) -> None:
+    pg.click("#btn-reject")
+    pg.wait_for_selector("#reject-dialog[open]")
+    pg.fill("#reject-comment", reason)
+    pg.click("#reject-confirm")
+
+
+def test_reject_asks_for_a_reason_and_can_be_cancelled(page, site):
+    ev_id = site["ids"]["kabul"]
+    sign_in(page, site["token"])
+    open_event(page, ev_id)
+    page.click("#btn-reject")
+    page.wait_for_selector("#reject-dialog[open]")
+    shot(page, "06a-reject-dialog")
+    page.click("#reject-cancel")  # cancelled: nothing is sent
+    assert not page.locator("#reject-dialog").evaluate("d => d.open")
+    assert site["store"].reviews(ev_id) == []
+    page.click("#btn-reject")
+    page.fill("#reject-comment", "   ")  # blanks are no reason
+    page.click("#reject-confirm")
+    assert page.text_content("#reject-error") == "Say why the event is rejected."
+    assert page.locator("#reject-dialog").evaluate("d => d.open") and site["store"].reviews(ev_id) == []
+    page.fill("#reject-comment", "a teachers' strike, not a protest")
+    page.click("#reject-confirm")
+    page.wait_for_selector("#review-state:has-text('rejected')")
+    assert "a teachers' strike, not a protest" in page.text_content("#panel-body .audit")
+    assert [(r["status"], r["comment"]) for r in site["store"].reviews(ev_id)] == [
+        ("rejected", "a teachers' strike, not a protest")]
+    page.click("#btn-accept")  # and back, for the tests that follow
+    page.wait_for_selector("#review-state:has-text('accepted')")
+
+
+def test_the_type_selects_offer_only_valid_combinations(page, site):
+    ev_id = site["ids"]["al-bab"]
+    sign_in(page, site["token"])
+    open_event(page, ev_id)
+    page.click("#btn-edit")
+    form = "#panel-body .edit-form"
+
+    def options(name: str) -> list[str]:
+        return page.eval_on_selector_all(f"{form} select[name='{name}'] option", "os => os.map(o => o.value)")
+
+    assert options("sub_event_type") == ["", "Armed clash", "Government regains territory",
+                                         "Non-state actor overtakes territory"]
+    page.select_option(f"{form} select[name='event_type']", "Riots")
+    assert options("sub_event_type") == ["", "Violent demonstration", "Mob violence"]
+    page.click(f"{form} button[type='submit']")  # a type without its sub-type is not sent
+    assert page.eval_on_selector(f"{form} select[name='sub_event_type']", "s => s.validity.valueMissing")
+    assert site["store"].reviews(ev_id) == []
+    page.select_option(f"{form} select[name='sub_event_type']", "Violent demonstration")
+    assert options("plover") == ["PROTEST"]  # the sub-type's own category, nothing else
+    assert options("cameo") == ["141", "145"]
+    assert page.input_value(f"{form} select[name='cameo']") == "145"
+    shot(page, "06b-type-selects")
+    page.click(f"{form} button[type='submit']")
+    page.wait_for_selector("#review-state:has-text('edited')")
+    record = site["store"].get_event(ev_id).record
+    assert (record["event_type"], record["sub_event_type"], record["plover"]["event"], record["cameo"]) == (
+        "Riots", "Violent demonstration", "PROTEST", "145")
 
 
 def test_edits_in_the_review_screen_change_the_event_and_its_history(page, site):

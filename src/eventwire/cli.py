@@ -13,7 +13,7 @@ import click
 
 from eventwire.records import BACKGROUND_DAYS, Article, ArticleResult, parse_published
 from eventwire.roles import DEFAULT_ROLE, ROLES
-from eventwire.sources.read import InputError, read_paths
+from eventwire.sources.read import DEFAULT_MAX_ARTICLE_BYTES, InputError, read_paths
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -53,32 +53,58 @@ _BACKGROUND_OPTION = click.option(
          "recalled, not reported, and not counted.")
 
 
-class _Run:
-    """`extract` and `geoparse`: the articles of FILES through a Pipeline. Unreadable inputs and failed articles
-    are warned about and skipped; when the only input fails, the command exits 1 (after its output)."""
+_MAX_ARTICLE_BYTES_OPTION = click.option(
+    "--max-article-bytes", type=click.IntRange(1), default=DEFAULT_MAX_ARTICLE_BYTES, show_default=True,
+    help="Longest article (a JSON line, a CSV row, a text file, a page) read; a longer one is reported and skipped, "
+         "the others are read. Inputs are read a line or an article at a time, never whole.")
 
-    def __init__(self, files, published: str | None, model: str | None, workers: int, **options):
-        items = list(read_paths(files, published))
-        if not items:
-            _fail("no input: give files, or pipe articles on stdin")
-        self.single, self.failures = len(items) == 1, 0
-        for bad in (x for x in items if isinstance(x, InputError)):
-            self.failures += 1
-            _warn(f"skipped: {bad}")
-        self.pipeline = _pipeline(model, workers, **options)
-        self.articles = [a for a in items if isinstance(a, Article)]
+
+_TYPING_OPTION = click.option(
+    "--typing-model/--no-typing-model", "typing_model", default=True, show_default=True,
+    envvar="EVENTWIRE_TYPING_MODEL",
+    help="Let the typing model (trained on lang/en/typing/corpus/) veto or retype the rules' events; "
+         "--no-typing-model codes with the rules alone.")
+
+
+class _Run:
+    """`extract` and `geoparse`: the articles of FILES, read as they are needed, through a Pipeline. Unreadable
+    inputs and failed articles are warned about and skipped; when no article at all was usable, the command
+    exits 1 (after its output)."""
+
+    def __init__(self, files, published: str | None, model: str | None, workers: int, max_article_bytes: int,
+                 **options):
+        self.pipeline = _pipeline(model, workers, **options)  # a missing model fails before any reading
+        self.items = read_paths(files, published, max_bytes=max_article_bytes)
+        self.read = self.usable = self.failures = 0
+
+    def _articles(self) -> Iterator[Article]:
+        for item in self.items:
+            self.read += 1
+            if isinstance(item, InputError):
+                self.failures += 1
+                _warn(f"skipped: {item}")
+            else:
+                yield item
 
     def results(self) -> Iterator[ArticleResult]:
-        for res in self.pipeline.pipe(self.articles):
+        for res in self.pipeline.pipe(self._articles()):
             if res.error:
                 self.failures += 1
                 _warn(f"skipped article {res.article.id}: {res.error}")
             else:
+                self.usable += 1
                 yield res
 
     def finish(self) -> None:
-        if self.single and self.failures:
-            sys.exit(1)
+        if not self.read:
+            _fail("no articles in the input: give files, or pipe articles on stdin", 1)
+        if not self.usable:
+            _fail(_nothing_usable(self.failures), 1)
+
+
+def _nothing_usable(problems: int) -> str:
+    """The message of a run that read nothing it could use (the command then exits 1)."""
+    return "no usable article in the input" + (f" ({problems} skipped or failed, see above)" if problems else "")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -99,13 +125,16 @@ def cli() -> None:
 @click.option("--model", default=None, help="spaCy model name (default: $EVENTWIRE_SPACY_MODEL or the bundled one).")
 @click.option("--all", "show_all", is_flag=True, help="Table/CSV: also show future, hypothetical, negated and background events.")
 @_BACKGROUND_OPTION
-def extract(files, published, fmt, workers, model, show_all, background_days):
+@_MAX_ARTICLE_BYTES_OPTION
+@_TYPING_OPTION
+def extract(files, published, fmt, workers, model, show_all, background_days, max_article_bytes, typing_model):
     """Extract events from articles: FILE.txt is one article, FILE.jsonl many, - (default) reads stdin."""
     from eventwire import report
 
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "jsonl"
-    run = _Run(files, published, model, workers, background_days=background_days)
+    run = _Run(files, published, model, workers, max_article_bytes, background_days=background_days,
+               typing_model=typing_model)
     results: list[ArticleResult] = []
     out = sys.stdout
     writer = None
@@ -137,14 +166,15 @@ def extract(files, published, fmt, workers, model, show_all, background_days):
               help="Output format; table on a terminal, jsonl otherwise.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--model", default=None, help="spaCy model name (default: $EVENTWIRE_SPACY_MODEL or the bundled one).")
-def geoparse(files, fmt, workers, model):
+@_MAX_ARTICLE_BYTES_OPTION
+def geoparse(files, fmt, workers, model, max_article_bytes):
     """Every place named in articles, resolved to coordinates, with offsets and how it is used
     (literal, metonym, adjective, demonym). FILE.txt is one article, FILE.jsonl many, - reads stdin."""
     from eventwire import report
 
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "jsonl"
-    run = _Run(files, None, model, workers, events=False)
+    run = _Run(files, None, model, workers, max_article_bytes, events=False)
     rows = []
     for res in run.results():
         if fmt == "jsonl":
@@ -226,47 +256,77 @@ def _event_filters(f):
     return command
 
 
+def _fetch_options(f):
+    """The options of the commands that fetch URLs; the command gets them as one `fetch_options`, the keyword
+    arguments of a Fetcher: `with Fetcher(**fetch_options) as fetcher: ...`."""
+    from eventwire.sources import fetch as fetch_mod
+
+    opts = [
+        click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback and link-local addresses."),
+        click.option("--timeout", type=click.FloatRange(0.1), default=fetch_mod.DEFAULT_TIMEOUT_S, show_default=True,
+                     help="Seconds to wait for a connection, or for any data, from a server."),
+        click.option("--deadline", type=click.FloatRange(0.1), default=fetch_mod.DEFAULT_DEADLINE_S, show_default=True,
+                     help="Seconds one URL may take in all (connect, TLS, headers, body, redirects)."),
+        click.option("--feed-deadline", type=click.FloatRange(0.1), default=fetch_mod.DEFAULT_FEED_DEADLINE_S,
+                     show_default=True,
+                     help="Seconds of fetching for one feed and the pages of its entries; later entries fail."),
+        click.option("--max-bytes", type=click.IntRange(1024), default=fetch_mod.DEFAULT_MAX_BYTES, show_default=True,
+                     help="Largest page or feed to download."),
+    ]
+
+    @functools.wraps(f)
+    def command(allow_private, timeout, deadline, feed_deadline, max_bytes, **rest):
+        return f(fetch_options={"allow_private": allow_private, "timeout": timeout, "deadline": deadline,
+                                "feed_deadline": feed_deadline, "max_bytes": max_bytes}, **rest)
+
+    for opt in reversed(opts):
+        command = opt(command)
+    return command
+
+
 @cli.command(name="ingest")
 @click.argument("targets", nargs=-1, required=True)
 @click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option("--published", callback=_validate_date, help="Publication date (YYYY-MM-DD) for inputs without one.")
-@click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback and link-local addresses.")
-@click.option("--timeout", type=click.FloatRange(0.1), default=20.0, show_default=True, help="Seconds per request.")
-@click.option("--max-bytes", type=click.IntRange(1024), default=10 * 1024 * 1024, show_default=True,
-              help="Largest page or feed to download.")
+@_fetch_options
 @click.option("--error-log", type=click.Path(dir_okay=False), default="eventwire-errors.jsonl", show_default=True,
               help="Where each skipped or failed article is logged (JSON lines; written only when needed).")
 @click.option("--no-dedup", is_flag=True, help="Do not re-cluster events after ingesting.")
 @click.option("--model", default=None, help="spaCy model name (default: $EVENTWIRE_SPACY_MODEL or the bundled one).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @_BACKGROUND_OPTION
-def ingest_command(targets, db, workers, published, allow_private, timeout, max_bytes, error_log, no_dedup, model, quiet,
-                   background_days):
+@_MAX_ARTICLE_BYTES_OPTION
+@_TYPING_OPTION
+def ingest_command(targets, db, workers, published, fetch_options, error_log, no_dedup, model, quiet, background_days,
+                   max_article_bytes, typing_model):
     """Read articles into the event store: text, JSONL, CSV and HTML files, RSS/Atom feeds, folders
     (recursively) and http(s) URLs. Articles already stored (same URL or same text) are skipped, so an
     interrupted run can simply be started again."""
     from eventwire.ingest import ErrorLog, ingest
     from eventwire.report import IngestProgress, ingest_summary_lines
+    from eventwire.sources.credentials import without_credentials
     from eventwire.sources.fetch import Fetcher
     from eventwire.sources.read import is_url
 
     missing = [t for t in targets if t != "-" and not is_url(t) and not os.path.exists(t)]
     if len(missing) == len(targets):
-        _fail(f"{missing[0]}: no such file, folder or URL")
+        _fail(f"{without_credentials(missing[0])}: no such file, folder or URL")
     store = _open_store(db)
-    pipeline = _pipeline(model, workers, background_days=background_days)
+    pipeline = _pipeline(model, workers, background_days=background_days, typing_model=typing_model)
     log = ErrorLog(error_log)
-    with Fetcher(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes) as fetcher, \
+    with Fetcher(**fetch_options) as fetcher, \
             IngestProgress(quiet) as progress:
         summary = ingest(targets, store, pipeline, fetcher=fetcher, published=published, dedup=not no_dedup,
-                         on_advance=progress.advance, on_total=progress.total, on_problem=log)
+                         on_advance=progress.advance, on_total=progress.total, on_problem=log,
+                         max_article_bytes=max_article_bytes)
     log.close()
     for line in ingest_summary_lines(summary, store.stats(), log):
         click.echo(line, err=True)
     store.close()
-    if summary.errors and not summary.articles and not summary.already_stored:
-        sys.exit(1)
+    if not summary.articles and not summary.already_stored:  # nothing stored nor known: nothing usable was read
+        problems = summary.errors + summary.not_english + summary.unusable
+        _fail(_nothing_usable(problems), 1)
 
 
 @cli.command(name="events")
@@ -508,6 +568,12 @@ def load_command(events, db, no_dedup):
         summary = store.run_dedup()
         _warn(f"dedup: {summary.reports} reports -> {summary.events} events ({summary.seconds:.1f} s)")
     store.close()
+
+
+import eventwire.cli_actors  # noqa: E402, F401 - registers `actors`
+import eventwire.cli_evaluate  # noqa: E402, F401 - registers `evaluate`
+import eventwire.cli_model  # noqa: E402, F401 - registers `model train`
+import eventwire.cli_watch  # noqa: E402, F401 - registers `watch` and `feeds` on the group above
 
 
 def main() -> None:

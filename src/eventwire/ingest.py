@@ -20,9 +20,10 @@ from typing import Any
 
 from eventwire import __version__
 from eventwire.records import Article, ArticleResult
+from eventwire.sources.credentials import without_credentials
 from eventwire.sources.fingerprint import content_hash
-from eventwire.sources.language import is_language_problem, text_problem
-from eventwire.sources.read import InputError, SourceUnit, expand_targets, read_unit
+from eventwire.sources.language import default_check, is_language_problem
+from eventwire.sources.read import DEFAULT_MAX_ARTICLE_BYTES, InputError, SourceUnit, expand_targets, read_unit
 
 # What became of one input (Outcome.kind) and the problem it is reported as (None: not a problem).
 PROBLEM_OF_KIND = {"stored": None, "known": None, "not-english": "skipped", "unusable": "skipped", "error": "error"}
@@ -79,35 +80,62 @@ class Ingester:
 
     known_by_text: an article whose text is stored already (under another URL or none) is skipped before
     extraction; without it only its URL is checked first, and the store recognises the text when adding it,
-    which tells the stored article's id (the HTTP API answers with it)."""
+    which tells the stored article's id (the HTTP API answers with it).
+    add_result: what stores one result (default store.add_result); `eventwire watch` stores the article and
+    its feed's count together."""
 
-    def __init__(self, store, pipeline, *, known_by_text: bool = True):
+    def __init__(self, store, pipeline, *, known_by_text: bool = True,
+                 add_result: Callable[..., Any] | None = None):
         self.store, self.pipeline, self.known_by_text = store, pipeline, known_by_text
+        self.add_result = add_result
+        # the pipeline's own check (its language); a stand-in pipeline without one gets the default language's
+        self.language_check = getattr(pipeline, "language_check", None) or default_check()
+
+    # Outcomes decided before extraction wait for the extraction results around them, to keep input order.
+    # Beyond this many waiting, each further one sends the pipeline an empty placeholder article (refused at
+    # once, never parsed), whose result comes back in its place: a long run of stored or refused articles
+    # (ingesting a file again) is reported as it goes instead of piling up in memory.
+    BACKLOG = 64
 
     def run(self, items: Iterable[tuple[str, Article | InputError]]) -> Iterator[Outcome]:
-        """One Outcome per (where, article or error) item, in order."""
-        screened: deque[Outcome] = deque()  # outcomes decided before extraction, reported in input order
+        """One Outcome per (where, article or error) item, in input order."""
+        pending: deque[Outcome | None] = deque()  # in input order: a decided outcome, or None for an article sent
+        waiting = 0  # decided outcomes in `pending`
+        placeholders: deque[bool] = deque()  # per input sent to the pipeline, in order: is it a placeholder?
 
         def to_extract() -> Iterator[Article]:
+            nonlocal waiting
             for where, item in items:
                 outcome = self._screen(where, item)
+                pending.append(outcome)
                 if outcome is None:
+                    placeholders.append(False)
                     yield item
                 else:
-                    screened.append(outcome)
+                    waiting += 1
+                    if waiting > self.BACKLOG:
+                        placeholders.append(True)
+                        yield Article(id="", text="")
+
+        def decided() -> Iterator[Outcome]:
+            nonlocal waiting
+            while pending and pending[0] is not None:
+                waiting -= 1
+                yield pending.popleft()
 
         for result in self.pipeline.pipe(to_extract()):
-            while screened:
-                yield screened.popleft()
-            yield self._store(result)
-        while screened:
-            yield screened.popleft()
+            yield from decided()
+            if not placeholders.popleft():
+                pending.popleft()
+                yield self._store(result)
+        yield from decided()
 
     def _screen(self, where: str, item: Article | InputError) -> Outcome | None:
         """The outcome of an item that is not to be extracted, None for one that is."""
         if isinstance(item, InputError):
-            return Outcome("error", where, str(item))
-        problem = text_problem(item.text)
+            return Outcome("error", where, without_credentials(str(item)))
+        _drop_credentials(item)
+        problem = self.language_check.problem(item.text)
         if problem:
             kind = "not-english" if is_language_problem(problem) else "unusable"
             return Outcome(kind, f"{where} [{item.id}]", problem, item)
@@ -121,7 +149,7 @@ class Ingester:
         if result.error:
             return Outcome("error", where, result.error, result.article)
         try:
-            added = self.store.add_result(result, extractor=__version__)
+            added = (self.add_result or self.store.add_result)(result, extractor=__version__)
         except Exception as exc:  # noqa: BLE001 - a record the database refuses fails that article only
             first_line = (str(exc).splitlines() or [""])[0]
             return Outcome("error", where, f"could not store the article: {type(exc).__name__}: {first_line}",
@@ -129,11 +157,23 @@ class Ingester:
         return Outcome("known" if added.duplicate else "stored", where, None, result.article, added)
 
 
+def _drop_credentials(article: Article) -> None:
+    """A user name and password in the article's URL (or in an id or source that is a URL) are never stored,
+    nor copied into its events' records: the URL is kept without them."""
+    article.id = without_credentials(article.id)
+    if article.url:
+        article.url = without_credentials(article.url)
+    if article.source:
+        article.source = without_credentials(article.source)
+
+
 def ingest(targets: Iterable[str], store, pipeline, fetcher=None, published: str | None = None,
            dedup: bool = True, on_advance: Callable[[], None] | None = None,
            on_total: Callable[[int], None] | None = None,
-           on_problem: Callable[[str, str, str], None] | None = None) -> IngestSummary:
-    """Ingest files, folders and URLs into `store` with `pipeline`. Callbacks (all optional):
+           on_problem: Callable[[str, str, str], None] | None = None,
+           max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> IngestSummary:
+    """Ingest files, folders and URLs into `store` with `pipeline`, each input read as a stream (a line or a
+    document over `max_article_bytes` is skipped and reported as an error). Callbacks (all optional):
     on_total(n) the expected number of articles (grows as feeds and files are read), on_advance() after each
     article, on_problem(kind, where, message) for each skip or error ("skipped" or "error")."""
     summary = IngestSummary()
@@ -157,7 +197,7 @@ def ingest(targets: Iterable[str], store, pipeline, fetcher=None, published: str
         nonlocal expected  # the estimates are corrected as each input turns out to hold more or fewer articles
         for unit in units:
             seen = 0
-            for item in read_unit(unit, fetcher=fetcher, published=published):
+            for item in read_unit(unit, fetcher=fetcher, published=published, max_bytes=max_article_bytes):
                 seen += 1
                 if seen > unit.estimate and on_total:
                     expected += 1
@@ -191,6 +231,7 @@ class ErrorLog:
         return self._fh is not None
 
     def __call__(self, kind: str, where: str, message: str) -> None:
+        where, message = without_credentials(where), message and without_credentials(message)
         if kind == "error" and len(self.first_errors) < self.keep:
             self.first_errors.append(message)
         if self._fh is None:

@@ -10,6 +10,7 @@ import datetime as dt
 import functools
 import hashlib
 import json
+import re
 from dataclasses import MISSING, asdict, dataclass, field, fields, is_dataclass
 from typing import Any
 
@@ -292,6 +293,15 @@ def make_event_id(article_id: str, start: int, trigger_start: int | None, plover
     return "ew-" + hashlib.sha1(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]  # any id, broken text too
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+REPLACEMENT_CHARACTER = "\ufffd"
+
+
+def without_surrogates(value: str) -> str:
+    """Text that can be written as UTF-8: each lone surrogate becomes U+FFFD."""
+    return _SURROGATE.sub(REPLACEMENT_CHARACTER, value) if _SURROGATE.search(value) else value
+
+
 @dataclass
 class Article:
     """SCHEMA input: id, text, optional published date and provenance."""
@@ -302,6 +312,15 @@ class Article:
     title: str | None = None
     url: str | None = None
     source: str | None = None
+
+    def __post_init__(self) -> None:
+        # Every input becomes an Article, so this is where text from outside is made encodable: a lone surrogate
+        # (a JSON escape like "\ud800", or a str built in Python) cannot be written as UTF-8 and would fail the
+        # language pipeline, the content hash and the database with a codec message; it becomes U+FFFD.
+        for name in ("id", "text", "title", "url", "source"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                setattr(self, name, without_surrogates(value))
 
     @classmethod
     def from_dict(cls, d: dict[str, Any], default_id: str = "") -> Article:

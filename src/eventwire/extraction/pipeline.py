@@ -11,15 +11,17 @@ from __future__ import annotations
 import functools
 import multiprocessing as mp
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from eventwire import records
 from eventwire.batches import batched
 from eventwire.extraction import actors, assemble, casualties, dates, events, nlp, places
+from eventwire.extraction.events.typing import ModelTyping
 from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
 from eventwire.records import BACKGROUND_DAYS, Article, ArticleResult, Event
-from eventwire.sources.language import text_problem
+from eventwire.sources.language import LanguageCheck
 
 BATCH_SIZE = 64
 
@@ -43,24 +45,33 @@ class Pipeline:
     different catalogues (or languages) live side by side in one process.
 
     `background_days`: an event dated (or named by its year) more than this many days before the article's
-    publication date gets modality `background` (recalled, not reported)."""
+    publication date gets modality `background` (recalled, not reported).
+
+    `typing_model`: the typing model (lang/<code>/typing/model/) may veto or retype the rules' events; False
+    leaves the coding to the rules alone (for comparison)."""
 
     def __init__(self, model: str | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
                  geoparse: bool = True, events: bool = True, *, language: str | LanguageData = DEFAULT_LANGUAGE,
                  catalogue: actors.Catalogue | None = None, gazetteer: Any = None,
-                 background_days: int = BACKGROUND_DAYS):
+                 background_days: int = BACKGROUND_DAYS, typing_model: bool = True):
         self.model = nlp.model_name(model)
         self.workers = max(1, int(workers or 1))
         self.batch_size = batch_size
         self.geoparse = geoparse
         self.events = events  # False: places only (`eventwire geoparse`), the event stages are skipped
         self.background_days = int(background_days)
+        self.typing_model = bool(typing_model)
         self.language = language if isinstance(language, LanguageData) else LanguageData(language)
         self._catalogue = catalogue
         self._gazetteer = gazetteer
         self._nlp = None
 
     # -- resources, each built on first use and kept ----------------------------------------------------
+    @functools.cached_property
+    def language_check(self) -> LanguageCheck:
+        """Whether an article can be processed: not empty, not binary, and in the pipeline's language."""
+        return LanguageCheck(self.language)
+
     @functools.cached_property
     def catalogue(self) -> actors.Catalogue:
         return self._catalogue if self._catalogue is not None else actors.load_catalogue(self.language)
@@ -70,8 +81,16 @@ class Pipeline:
         return places.Geoparser(self._gazetteer, language=self.language, catalogue=self.catalogue)
 
     @functools.cached_property
+    def model_typing(self) -> ModelTyping | None:
+        if not self.typing_model:
+            return None
+        typing = ModelTyping(self.language)
+        typing.load()  # a missing or broken model fails here, before the first article
+        return typing
+
+    @functools.cached_property
     def event_finder(self) -> events.EventFinder:
-        return events.EventFinder(self.language, catalogue=self.catalogue)
+        return events.EventFinder(self.language, catalogue=self.catalogue, typing=self.model_typing)
 
     @functools.cached_property
     def date_finder(self) -> dates.DateFinder:
@@ -110,7 +129,7 @@ class Pipeline:
     def _pipe_serial(self, articles: Iterable[Any]) -> Iterator[ArticleResult]:
         batch: list[ArticleResult] = []
         for i, item in enumerate(articles):
-            batch.append(_prepare(item, i))
+            batch.append(_prepare(item, i, self.language_check))
             if len(batch) >= self.batch_size:
                 yield from self._run_batch(batch)
                 batch = []
@@ -187,24 +206,30 @@ class Pipeline:
         """What a worker process needs to build the same Pipeline (resources given explicitly go along)."""
         return dict(model=self.model, batch_size=self.batch_size, geoparse=self.geoparse, events=self.events,
                     language=self.language, catalogue=self._catalogue, gazetteer=self._gazetteer,
-                    background_days=self.background_days)
+                    background_days=self.background_days, typing_model=self.typing_model)
 
     def _pipe_parallel(self, articles: Iterable[Any]) -> Iterator[ArticleResult]:
         ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
         with ctx.Pool(self.workers, initializer=_worker_init, initargs=(self._settings(),)) as pool:
-            chunks = batched((_prepare(item, i) for i, item in enumerate(articles)), self.batch_size)
-            for done in pool.imap(_worker_run, chunks):
-                yield from done
+            check = self.language_check
+            chunks = batched((_prepare(item, i, check) for i, item in enumerate(articles)), self.batch_size)
+            # a few batches per worker in flight, not more: Pool.imap would read the whole input ahead
+            in_flight: deque = deque()
+            for chunk in chunks:
+                in_flight.append(pool.apply_async(_worker_run, (chunk,)))
+                if len(in_flight) >= 2 * self.workers:
+                    yield from in_flight.popleft().get()
+            while in_flight:
+                yield from in_flight.popleft().get()
 
 
-def _prepare(item: Any, index: int) -> ArticleResult:
+def _prepare(item: Any, index: int, check: LanguageCheck) -> ArticleResult:
     try:
         art = as_article(item, index)
     except (TypeError, ValueError) as exc:
         aid = str(item.get("id", index)) if isinstance(item, dict) else str(index)
         return ArticleResult(article=Article(id=aid, text=""), error=str(exc))
-    problem = text_problem(art.text)
-    return ArticleResult(article=art, error=problem)
+    return ArticleResult(article=art, error=check.problem(art.text))
 
 
 # -- worker processes ------------------------------------------------------------------------------------

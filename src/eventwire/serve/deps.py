@@ -33,6 +33,24 @@ class Extractor:
             self._pipeline = Pipeline(model=self.model, workers=1)
         return self._pipeline
 
+    @property
+    def language(self):
+        """The language data of the pipeline (the default language until one is given or loaded)."""
+        from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
+
+        language = getattr(self._pipeline, "language", None)
+        return language if language is not None else LanguageData(DEFAULT_LANGUAGE)
+
+    def catalogue(self):
+        """The pipeline's actor catalogue (loaded without spaCy's model); a stand-in pipeline without one gets a
+        catalogue of its language."""
+        catalogue = getattr(self.pipeline, "catalogue", None)
+        if catalogue is None:
+            from eventwire.extraction.actors import load_catalogue
+
+            catalogue = load_catalogue(self.language)
+        return catalogue
+
     def pipe(self, articles) -> list:
         """Pipeline.pipe, under the lock and run to the end (the lock is not held while the caller stores).
         The articles are taken first: when none is left to extract, the model is not even loaded."""
@@ -53,9 +71,20 @@ class ApiContext:
     stats_cache: SlowResultCache = field(default_factory=SlowResultCache)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     extract_jobs: JobQueue = field(init=False)
+    _review_coder: Any = field(default=None, init=False, repr=False)
+    _review_coder_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.extract_jobs = JobQueue(self.extract.queue)
+
+    def review_coder(self):
+        """The serve.review.ReviewCoder, built on first use with the extractor's language and actor catalogue."""
+        with self._review_coder_lock:
+            if self._review_coder is None:
+                from eventwire.serve.review import ReviewCoder, TypeCodes  # it imports this module
+
+                self._review_coder = ReviewCoder(TypeCodes.read(self.extractor.language), self.extractor.catalogue)
+            return self._review_coder
 
 
 def bad(message: str, status: int = 422) -> HTTPException:

@@ -8,9 +8,9 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi import Path as PathParam
 from fastapi.responses import Response
 
-from eventwire.serve.deps import MAX_ID, ApiContext, Ctx, Reader, Reviewer
+from eventwire.serve.deps import MAX_ID, ApiContext, Ctx, Reader, Reviewer, bad
 from eventwire.serve.filters import Filters, decode_cursor, encode_cursor
-from eventwire.serve.review import review_state, review_steps
+from eventwire.serve.review import review_state
 from eventwire.serve.schemas import EventPage, Order, ReviewIn
 
 MAX_PAGE = 1000
@@ -74,10 +74,18 @@ def get_event(event_id: EventId, _: Reader, ctx: Ctx) -> dict[str, Any]:
 
 @router.patch("/api/events/{event_id}", tags=["review"])
 def review_event(event_id: EventId, body: ReviewIn, reviewer: Reviewer, ctx: Ctx) -> dict[str, Any]:
-    """Accept or reject an event, and/or correct its type, actors, place, date and fatalities. Every change
-    is kept (who, when, old and new value); the event, its listings and exports show the reviewed values."""
+    """Accept or reject (with a comment: the reason) an event, and/or correct its type codes, actors, place,
+    date, modality and fatalities. Corrections are coded as extraction codes them (catalogue actors keep their
+    codes; a sub-type sets its type, PLOVER and CAMEO codes); contradictory codes, and a date after the articles'
+    publication for an event not marked 'future', get a 422. Every change is kept (who, when, old and new
+    value), all of one request or none; the event, its listings and exports show the reviewed values."""
     ev = _stored_event(ctx, event_id)
-    for field, status, value in review_steps(body, ev.record):
-        ctx.store.add_review(ev.id, field, status, value, reviewer=reviewer.name, comment=body.comment)
+    published = [s.published for s in ev.sources if s.published is not None]
+    steps = ctx.review_coder().steps(body, ev.record, published)
+    if steps:
+        try:
+            ctx.store.add_reviews(ev.id, steps, reviewer=reviewer.name, comment=body.comment)
+        except ValueError as exc:  # storage.reviews.ReviewError: what the store itself refuses
+            raise bad(str(exc)) from None
     ctx.stats_cache.clear()
     return _with_reviews(ctx, _stored_event(ctx, str(ev.id)))

@@ -61,10 +61,12 @@ def export(filters: Filters, _: Reader, ctx: Ctx, format: ExportFormat,
 
 @router.get("/api/meta", tags=["meta"])
 def meta(_: Reader, ctx: Ctx) -> dict[str, Any]:
-    """The choices the dashboard offers: event types, sub-types, PLOVER codes, modalities, countries."""
+    """The choices the dashboard offers: event types, sub-types, PLOVER codes, modalities, countries, and
+    `coding`: each sub-type's PLOVER category, mode and CAMEO code, and the CAMEO codes of each PLOVER category
+    (the only combinations a review may set)."""
     return {"version": __version__, "private": ctx.private, "event_types": list(ACLED_EVENT_TYPES),
             "sub_event_types": ACLED_SUB_TO_TYPE, "plover_events": list(PLOVER_EVENTS),
-            "modalities": list(MODALITIES),
+            "modalities": list(MODALITIES), "coding": ctx.review_coder().codes.to_dict(),
             "countries": {iso3: c["name"] for iso3, c in sorted(country_table().items())}}
 
 

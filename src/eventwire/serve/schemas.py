@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from eventwire.records import ACLED_EVENT_TYPES, ACLED_SUB_TO_TYPE
+from eventwire.records import ACLED_EVENT_TYPES, ACLED_SUB_TO_TYPE, MODALITIES, PLOVER_EVENTS
 from eventwire.roles import DEFAULT_ROLE, ROLES
 
 MAX_ARTICLE_CHARS = 500_000
@@ -73,20 +73,31 @@ class LocationEdit(Body):
 
 
 class EventChanges(Body):
-    """The fields a reviewer may set; those left out are unchanged."""
+    """The fields a reviewer may set; those left out are unchanged. Codes are kept one coding: a sub-type sets its
+    event type, PLOVER category, mode and CAMEO code; values that contradict each other are refused (422)."""
 
-    event_type: str | None = Field(None, description="An ACLED event type.")
-    sub_event_type: str | None = Field(None, description="An ACLED sub-event type (sets its event type too).")
-    actor1: str | None = Field(None, min_length=1, max_length=256, description="Actor 1's name.")
+    event_type: str | None = Field(None, description="An ACLED event type (give its sub-type too when the "
+                                                      "event's sub-type belongs to another type).")
+    sub_event_type: str | None = Field(None, description="An ACLED sub-event type (sets its event type, PLOVER "
+                                                          "category and CAMEO code too).")
+    plover: str | None = Field(None, description="A PLOVER category: only one the sub-type allows.")
+    cameo: str | None = Field(None, pattern=r"^[0-9]{2,4}$",
+                              description="A CAMEO event code that fits the PLOVER category (GET /api/meta: coding).")
+    actor1: str | None = Field(None, min_length=1, max_length=256,
+                               description="Actor 1's name: resolved by the actor catalogue, as in extraction.")
     actor2: str | None = Field(None, max_length=256, description="Actor 2's name ('' for none).")
     location: LocationEdit | None = None
-    date: dt.date | None = None
+    date: dt.date | None = Field(None, description="Not after the articles' publication, unless modality is "
+                                                   "'future'.")
+    modality: Literal[MODALITIES] | None = Field(None, description="asserted, future, hypothetical, negated or "
+                                                                   "background.")
     fatalities: int | None = Field(None, ge=0, le=10_000_000)
 
-    @field_validator("event_type", "sub_event_type")
+    @field_validator("event_type", "sub_event_type", "plover")
     @classmethod
     def _known_code(cls, v: str | None, info) -> str | None:  # noqa: ANN001 - pydantic's ValidationInfo
-        known = ACLED_EVENT_TYPES if info.field_name == "event_type" else tuple(ACLED_SUB_TO_TYPE)
+        known = {"event_type": ACLED_EVENT_TYPES, "sub_event_type": tuple(ACLED_SUB_TO_TYPE),
+                 "plover": PLOVER_EVENTS}[info.field_name]
         if v is not None and v not in known:
             raise ValueError(f"{info.field_name} must be one of: {', '.join(known)}")
         return v
@@ -95,7 +106,7 @@ class EventChanges(Body):
 class ReviewIn(Body):
     decision: Decision | None = Field(None, description="accept or reject the event as a whole.")
     changes: EventChanges | None = Field(None, description="Corrected values.")
-    comment: str | None = Field(None, max_length=2000)
+    comment: str | None = Field(None, max_length=2000, description="Why: kept in the audit trail; needed to reject.")
 
 
 class EventPage(BaseModel):

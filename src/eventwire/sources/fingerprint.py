@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
+from eventwire.records import without_surrogates
+
 
 def content_hash(text: str) -> str:
     """The same article text gives the same hash whatever its line breaks, spacing or Unicode form."""
-    norm = " ".join(unicodedata.normalize("NFC", text or "").split())
-    # surrogatepass: a lone surrogate (JSON allows "\ud800") is hashed as it is, where plain UTF-8 would fail
-    return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()
+    # a lone surrogate (JSON allows "\ud800") is hashed as the U+FFFD an Article stores in its place
+    norm = " ".join(unicodedata.normalize("NFC", without_surrogates(text or "")).split())
+    return hashlib.sha256(norm.encode("utf-8")).hexdigest()

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from eventwire.sources import jsontext
 from eventwire.spark.common import ERROR_COLUMN, SparkJobError, _first_line, literal_path
 from eventwire.spark.io import INPUT_FIELDS, read_articles, write_partitioned
 from eventwire.spark.schema import conform, error_row, event_row, event_schema
@@ -28,8 +28,8 @@ def article_from_line(line: str, file: str) -> dict[str, Any] | tuple[str, str] 
     stem = Path(file.rstrip("/")).name.split(".")[0] or "input"
     fallback = f"{stem}:{_short_hash(line)}"
     try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
+        obj = jsontext.loads(line)
+    except ValueError as exc:  # broken JSON, or nested too deep to read safely
         return fallback, f"not a JSON line: {exc}"
     if not isinstance(obj, dict):
         return fallback, "an article must be a JSON object"

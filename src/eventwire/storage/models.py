@@ -8,6 +8,8 @@
                     the row it belongs to now (the same until dedup merges it)
     reviews         an analyst's verdict on one field of one event (accepted, rejected or edited)
     api_tokens      bearer tokens of the HTTP API (SHA-256 only), each with its holder's role
+    feeds           the feeds and pages `eventwire watch` polls: validators for the next conditional request,
+                    when to poll next, and their health (last success, last error, articles added)
 
 The columns next to `record` repeat the record's fields that queries filter on and that dedup reads, so
 neither has to parse JSON for each row.
@@ -190,4 +192,36 @@ class TokenRow(Base):
     role: Mapped[str] = mapped_column(String(16))  # no default: every token is given its role when created
 
 
-__all__ = ["Base", "ArticleRow", "EventRow", "EventSourceRow", "ReviewRow", "TokenRow", "REVIEW_STATUSES"]
+class FeedRow(Base):
+    """A feed or page that `eventwire watch` polls. `articles_added` grows in the transaction that stores each
+    article, so it always matches the articles table; the rest is written once a poll is done, so a poll cut
+    short (kill -9) leaves the validators of the poll before it and the feed is read again in full."""
+
+    __tablename__ = "feeds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(2048), unique=True)
+    etag: Mapped[str | None] = mapped_column(String(1024))  # sent back as If-None-Match
+    last_modified: Mapped[str | None] = mapped_column(String(128))  # sent back as If-Modified-Since
+    next_poll_at: Mapped[dt.datetime | None] = mapped_column(DateTime)  # None: due now
+    last_poll_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_status: Mapped[str | None] = mapped_column(String(16))  # ok | not-modified | error
+    last_success_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_error_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    consecutive_failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    polls: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    failures: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    articles_added: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_article_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_new: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # added by the last poll
+    entries_seen: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # at the last full read
+    # entry links whose page could not be read yet -> {"attempts", "title", "published"}: retried even when
+    # the feed is unchanged, until they are read or given up
+    retry_links: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # entry links read but with nothing to store (not English, no text): not fetched again
+    skip_links: Mapped[list[str]] = mapped_column(JSON, default=list)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+__all__ = ["Base", "ArticleRow", "EventRow", "EventSourceRow", "FeedRow", "ReviewRow", "TokenRow", "REVIEW_STATUSES"]

@@ -20,12 +20,31 @@ REVIEWABLE = {"event_type", "sub_event_type", "plover", "cameo", "actor1", "acto
               "assoc_actor2", "location", "date", "date_precision", "date_text", "fatalities", "fatalities_text",
               "modality", "confidence", "evidence"}
 WHOLE_EVENT = "event"
+ACTOR_FIELDS = ("actor1", "actor2")
+# what an actor's codes are: a new name alone (an "actor1.name" edit) leaves them describing another actor
+ACTOR_CODES = ("country", "sector", "inter", "cameo")
+
+
+class ReviewError(ValueError):
+    """A review the store refuses (an unknown field or status, a rejection without its reason)."""
+
+
+def review_state(reviews: list[dict[str, Any]]) -> str:
+    """unreviewed, accepted, rejected or edited: what the last action made of the event. A verdict on the whole
+    event stands until a later edit (an accepted event corrected afterwards is 'edited'); confirming one field's
+    value ('accepted' on a field) changes nothing."""
+    for r in reversed(reviews):
+        if r["field"] == WHOLE_EVENT:
+            return r["status"]
+        if r["status"] in ("edited", "rejected"):
+            return "edited"
+    return "unreviewed"
 
 
 def _check_field(path: str) -> list[str]:
     parts = path.split(".")
     if path != WHOLE_EVENT and parts[0] not in REVIEWABLE:
-        raise ValueError(f"cannot review field {path!r}: use 'event' or one of {', '.join(sorted(REVIEWABLE))}")
+        raise ReviewError(f"cannot review field {path!r}: use 'event' or one of {', '.join(sorted(REVIEWABLE))}")
     return parts
 
 
@@ -37,6 +56,10 @@ def _set_path(rec: dict[str, Any], path: str, value: Any) -> None:
             cur[p] = {}
         cur = cur[p]
     cur[parts[-1]] = value
+    if len(parts) == 2 and parts[0] in ACTOR_FIELDS and parts[1] == "name":
+        # a renamed actor keeps no codes of the old one: unknown is better than wrong (the API replaces the
+        # whole actor with its resolved record instead)
+        cur.update({code: None for code in ACTOR_CODES}, known=False)
 
 
 def apply_reviews(record: dict[str, Any], reviews: Iterable[Any]) -> tuple[dict[str, Any], str]:
@@ -60,9 +83,19 @@ class Reviews:
     def add_review(self, event_id: int, field: str, status: str, new_value: Any = None,
                    reviewer: str = "analyst", comment: str | None = None) -> int:
         """Record an analyst's verdict on one field ('event' for the whole event) and apply it at once."""
-        if status not in REVIEW_STATUSES:
-            raise ValueError(f"review status must be one of {', '.join(REVIEW_STATUSES)}, not {status!r}")
-        _check_field(field)
+        return self.add_reviews(event_id, [(field, status, new_value)], reviewer=reviewer, comment=comment)[0]
+
+    def add_reviews(self, event_id: int, steps: Iterable[tuple[str, str, Any]], reviewer: str = "analyst",
+                    comment: str | None = None) -> list[int]:
+        """Record several (field, status, new value) verdicts of one reviewer's action in one transaction: all
+        or none. Rejecting the whole event needs a comment (the reason), kept in the audit trail."""
+        steps = list(steps)
+        for field, status, _ in steps:
+            if status not in REVIEW_STATUSES:
+                raise ReviewError(f"review status must be one of {', '.join(REVIEW_STATUSES)}, not {status!r}")
+            _check_field(field)
+            if field == WHOLE_EVENT and status == "rejected" and not (comment or "").strip():
+                raise ReviewError("rejecting an event needs a comment: the reason it is not a real event")
         row_id = as_int(event_id, INT32)
         with self._write() as s:
             row = s.get(EventRow, row_id) if row_id is not None else None
@@ -70,18 +103,21 @@ class Reviews:
                 raise KeyError(f"no event {event_id}")
             while row.merged_into is not None:
                 row = s.get(EventRow, row.merged_into)
-            old = None if field == WHOLE_EVENT else get_path(row.record, field)
-            if status == "accepted":
-                new_value = old
-            elif status == "rejected":
-                new_value = None
-            review = ReviewRow(**storable_row(ReviewRow.__table__, dict(
-                event_id=row.id, field=field, old_value=old, new_value=new_value, reviewer=reviewer, status=status,
-                comment=comment, created_at=utcnow())))
-            s.add(review)
+            added = []
+            for field, status, new_value in steps:
+                old = None if field == WHOLE_EVENT else get_path(row.record, field)
+                if status == "accepted":
+                    new_value = old
+                elif status == "rejected":
+                    new_value = None
+                review = ReviewRow(**storable_row(ReviewRow.__table__, dict(
+                    event_id=row.id, field=field, old_value=old, new_value=new_value, reviewer=reviewer,
+                    status=status, comment=comment, created_at=utcnow())))
+                s.add(review)
+                added.append(review)
             s.flush()
             self._refresh(s, [row.id])
-            return review.id
+            return [r.id for r in added]
 
     def reviews(self, event_id: int) -> list[dict[str, Any]]:
         with self._read() as s:

@@ -34,8 +34,17 @@ API tokens (eventwire serve): store.create_token(name, role="reader") -> token (
     store.token_holder(token) -> TokenHolder(name, role) | None, store.check_token(token) -> name | None,
     store.tokens(), store.revoke_token(id); roles in storage/tokens.py
 
+Watched feeds (eventwire watch, storage/feeds.py): store.ensure_feed(url), store.feed_state(url),
+    store.feed_states() -> list[FeedState], store.add_feed_article(feed_url, result) (the article and the feed's
+    count in one transaction), store.finish_poll(url, PollRecord)
+
 A StoredEvent carries `record` (the SCHEMA dict after dedup and reviews), `source_count`, `sources` (article,
 title, url, evidence and the record as that article reported it) and `.event` (a records.Event).
+Per-article records (storage/sources.py): store.article_records(article_keys) -> {key: [record, ...]} (as
+    extracted; `eventwire evaluate`), store.iter_reports() -> Report (each report with its evidence and its
+    event's status), store.recode_reports(recode) -> RecodeSummary (new records from recode(record), columns
+    updated, events re-merged with their reviews; run_dedup afterwards)
+
 The schema is created and upgraded by Alembic migrations (eventwire/storage/migrations) whenever a Store opens.
 """
 
@@ -54,8 +63,10 @@ from sqlalchemy.orm import Session
 from sqlalchemy.pool import StaticPool
 
 from eventwire.storage.dedup_run import DedupRuns
+from eventwire.storage.feeds import Feeds, FeedState, PollRecord  # noqa: F401
 from eventwire.storage.queries import Queries, fts_query  # noqa: F401
 from eventwire.storage.reviews import Reviews, apply_reviews  # noqa: F401
+from eventwire.storage.sources import RecodeSummary, Report, SourceRecords  # noqa: F401
 from eventwire.storage.tokens import Tokens, token_hash  # noqa: F401
 from eventwire.storage.values import AddResult, DedupSummary, SourceRef, StoredArticle, StoredEvent  # noqa: F401
 from eventwire.storage.writes import Writes, content_hash  # noqa: F401
@@ -80,8 +91,8 @@ def resolve_url(url: str | None = None) -> str:
     return url
 
 
-class Store(Writes, Queries, Reviews, DedupRuns, Tokens):
-    """The event store. Its methods come by job from writes, queries, reviews, dedup_run and tokens; this class
+class Store(Writes, Queries, Reviews, DedupRuns, Tokens, Feeds, SourceRecords):
+    """The event store. Its methods come by job from writes, queries, reviews, dedup_run, tokens and feeds; this class
     owns the engine, the migrations and the transactions they all use."""
 
     def __init__(self, url: str | None = None, *, migrate: bool = True, echo: bool = False):

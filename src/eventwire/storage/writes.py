@@ -46,6 +46,15 @@ def _unique_keys(keys: list[str]) -> list[str]:
     return out
 
 
+def _article_values(result: ArticleResult, extractor: str | None) -> dict[str, Any]:
+    """The articles row of `result`, every value made storable."""
+    art = result.article
+    return storable_row(ArticleRow.__table__, dict(
+        key=str(art.id), url=art.url or None, content_hash=content_hash(art.text), title=art.title,
+        source=art.source, published=art.published, text=art.text, event_count=len(result.events),
+        extractor=extractor))
+
+
 class Writes:
     """The Store's article and event writes (a mixin: uses the Store's sessions)."""
 
@@ -80,32 +89,36 @@ class Writes:
         """Store one article with its events, all or nothing. A known article (URL or text) adds nothing.
         Only a conflict on the article's URL or text is a duplicate: any other error the database raises is
         raised (the caller reports it and goes on with its other articles)."""
-        if result.error:
-            raise ValueError(f"article {result.article.id} was not extracted: {result.error}")
-        art = result.article
-        h = content_hash(art.text)
-        values = storable_row(ArticleRow.__table__, dict(
-            key=str(art.id), url=art.url or None, content_hash=h, title=art.title, source=art.source,
-            published=art.published, text=art.text, event_count=len(result.events), extractor=extractor))
         try:
             with self._write() as s:
-                known = self._known_article(s, values["url"], h)
-                if known is not None:
-                    return AddResult(article_id=known, event_ids=[], duplicate=True)
-                row = ArticleRow(**values)
-                s.add(row)
-                s.flush()
-                keys = _unique_keys([f"{h}/{ev.event_id}" for ev in result.events])
-                ids = self._insert_events(s, [ev.to_dict() for ev in result.events], keys, row.id)
-                return AddResult(article_id=row.id, event_ids=ids)
+                return self._add_article(s, result, extractor)
         except IntegrityError:
-            # another writer may have stored the same article between our check and our insert: then it is
-            # there now; if it is not, the conflict was another one, and no duplicate
-            with self._read() as s:
-                known = self._known_article(s, values["url"], h)
+            known = self._stored_meanwhile(result)
             if known is None:
                 raise
             return AddResult(article_id=known, event_ids=[], duplicate=True)
+
+    def _add_article(self, s: Session, result: ArticleResult, extractor: str | None) -> AddResult:
+        """add_result inside the caller's transaction `s` (which may write more in the same transaction)."""
+        if result.error:
+            raise ValueError(f"article {result.article.id} was not extracted: {result.error}")
+        values = _article_values(result, extractor)
+        known = self._known_article(s, values["url"], values["content_hash"])
+        if known is not None:
+            return AddResult(article_id=known, event_ids=[], duplicate=True)
+        row = ArticleRow(**values)
+        s.add(row)
+        s.flush()
+        keys = _unique_keys([f"{values['content_hash']}/{ev.event_id}" for ev in result.events])
+        ids = self._insert_events(s, [ev.to_dict() for ev in result.events], keys, row.id)
+        return AddResult(article_id=row.id, event_ids=ids)
+
+    def _stored_meanwhile(self, result: ArticleResult) -> int | None:
+        """After an IntegrityError storing `result`: the id of the same article, when another writer stored it
+        between our check and our insert; None when the conflict was another one (and no duplicate)."""
+        values = _article_values(result, None)
+        with self._read() as s:
+            return self._known_article(s, values["url"], values["content_hash"])
 
     def add_events(self, records: Iterable[dict[str, Any] | Event],
                    on_refused: Callable[[dict[str, Any], str], None] | None = None) -> list[int]:

@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import replace
 from pathlib import Path
 
-from eventwire.extraction.actors import build, guess, matching, mentions
+from eventwire.extraction.actors import build, guess, matching, mentions, user
 from eventwire.extraction.actors.data import CatalogueError, Sources, entry_error, read_sources
 from eventwire.extraction.actors.entries import STATE_SECTORS, Entry, Generic
 from eventwire.extraction.actors.index import ALIAS, CAPITAL, COUNTRY, GEN_NOUN, REF, STATE_NOUN, PhraseIndex, Scan
@@ -226,8 +226,15 @@ class Catalogue:
 
 
 def load_catalogue(language: LanguageData | None = None, data_dir: Path | None = None,
-                   extra_groups: tuple[Path, ...] = ()) -> Catalogue:
+                   extra_groups: tuple[Path, ...] = (), user_catalogue: Path | str | bool | None = None) -> Catalogue:
     """A new catalogue from the data files: facts from `data_dir` (default: the package's data/), English (or
     another language's) words from `language`, and `extra_groups`, more files in the format of groups.yaml.
+    `user_catalogue`: the analyst's own actors (user.py), read last when the file exists: None for the usual
+    place ($EVENTWIRE_CATALOGUE or the config folder), a path for another file, False for none.
     The Pipeline loads one and owns it; nothing is cached between calls."""
-    return Catalogue(read_sources(language, data_dir, extra_groups))
+    extra = tuple(extra_groups)
+    if user_catalogue is not False:
+        path = user.user_catalogue_path(None if user_catalogue in (None, True) else user_catalogue)
+        if path.is_file():
+            extra += (path,)
+    return Catalogue(read_sources(language, data_dir, extra))

@@ -12,12 +12,13 @@ it ("the 2008 Mumbai attacks"), lies more than a window of days before publicati
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from eventwire.extraction.dates.mentions import DateMention, MentionFinder
-from eventwire.extraction.dates.resolve import Resolved, Resolver, safe_date
+from eventwire.extraction.dates.resolve import Resolved, Resolver, safe_date, shifted
 from eventwire.extraction.dates.vocabulary import alternation, load_date_words
 from eventwire.lang import LanguageData
 
@@ -113,11 +114,13 @@ class DateFinder:
         if published is None or m.future or m.date >= published or _BACKWARD_WORD_RE.search(m.text):
             return m
         if m.precision == "day" and self._weekday_word_re.search(m.text) and (published - m.date).days < 7:
-            d = m.date + dt.timedelta(days=7)
+            d = shifted(m.date, 7)
         elif m.precision in ("day", "month") and any(w in self.words.months
                                                      for w in re.findall(r"[a-z]+", m.text.lower())):
-            d = safe_date(m.date.year + 1, m.date.month, m.date.day) or m.date.replace(year=m.date.year + 1, day=28)
+            d = safe_date(m.date.year + 1, m.date.month, m.date.day) or safe_date(m.date.year + 1, m.date.month, 28)
         else:
+            return m
+        if d is None:  # a year after 9999: the date as written
             return m
         return DateMention(m.start, m.end, m.text, d, m.precision, future=True, bound=m.bound, dateline=m.dateline)
 
@@ -206,10 +209,9 @@ def period_end(day: dt.date, precision: str | None) -> dt.date:
     if precision == "year":
         return dt.date(day.year, 12, 31)
     if precision == "month":
-        nxt = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-        return nxt - dt.timedelta(days=1)
+        return day.replace(day=calendar.monthrange(day.year, day.month)[1])
     if precision == "week":
-        return day + dt.timedelta(days=3)
+        return shifted(day, 3) or dt.date.max
     return day
 
 

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from eventwire.extraction.dates.resolve import Resolver, normalise
+from eventwire.extraction.dates.resolve import Resolver, normalise, shifted
 from eventwire.extraction.dates.vocabulary import DateWords, alternation, capitalised
 
 
@@ -158,7 +158,9 @@ def _add_chained(text: str, found: list[DateMention], taken: list, published: dt
         if "week" in words:
             n *= 7
         sign = -1 if any(w in words for w in ("previous", "before", "earlier")) else 1
-        d = base + dt.timedelta(days=sign * n)
+        d = shifted(base, sign * n)
+        if d is None:  # "9999999 days later": off the calendar, no date
+            continue
         out.append(DateMention(m.start(), m.end(), m.group(0), d, "day" if "week" not in words else "week",
                                future=published is not None and d > published))
     out.sort(key=lambda x: x.start)

@@ -75,7 +75,13 @@ class Resolver:
             return self._memo[key]
         if len(self._memo) >= self.MEMO_SIZE:
             del self._memo[next(iter(self._memo))]
-        res = self._memo[key] = self._resolve_uncached(s, published)
+        try:
+            res = self._resolve_uncached(s, published)
+        except (ValueError, OverflowError):
+            # the phrase's arithmetic leaves the calendar ("last year" published in year 1, "next month" in December
+            # 9999, "5000 years ago"): it names no date we can write, and stays unresolved
+            res = None
+        self._memo[key] = res
         return res
 
     def _resolve_uncached(self, s: str, published: dt.date | None) -> Resolved | None:
@@ -320,6 +326,14 @@ def _relative(p: dt.date | None, days: int, precision: str, future: bool = False
     if p is None:
         return None
     return Resolved(p + dt.timedelta(days=days), precision, future)
+
+
+def shifted(day: dt.date, days: int) -> dt.date | None:
+    """`day` moved by `days`, or None when that leaves the calendar (before year 1 or after 9999)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return None
 
 
 def safe_date(y: int, m: int, d: int) -> dt.date | None:

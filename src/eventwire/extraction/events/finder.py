@@ -1,7 +1,8 @@
 """The event stage as the Pipeline owns it: `EventFinder(language, catalogue).find(doc, actor_mentions)`.
 
 Per sentence: the trigger words (triggers.py), grouped by family and modality into events (candidates.py),
-each with who did what to whom (roles.py, context.py) and its codes (coding.py)."""
+each with who did what to whom (roles.py, context.py) and its codes (coding.py), which the typing model may
+overrule (typing.py)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from eventwire.extraction.events.candidates import (
 from eventwire.extraction.events.context import DocContext
 from eventwire.extraction.events.lexicon import Lexicon, load_lexicon
 from eventwire.extraction.events.modality import ModalityClassifier
+from eventwire.extraction.events.typing import ModelTyping
 from eventwire.lang import LanguageData
 
 # speech and movement events: each class its own event ("rebels demanded X at talks": a demand and a meeting)
@@ -36,9 +38,10 @@ class EventFinder:
     """The event stage (triggers, roles, modality, codes), built once per Pipeline from its language data and
     actor catalogue."""
 
-    def __init__(self, language: LanguageData, catalogue):
+    def __init__(self, language: LanguageData, catalogue, typing: ModelTyping | None = None):
         self.language = language
         self.catalogue = catalogue
+        self.typing = typing  # the typing model's say in the codes; None: the rules alone
         self.lexicon: Lexicon = load_lexicon(language)
         self.modality = ModalityClassifier(language)
         self.nouns: NounClasses = load_noun_classes(language)
@@ -74,6 +77,8 @@ class EventFinder:
         for cand in out:
             if cand.modality == "asserted" and any(s <= cand.trigger.idx < e for s, e in links):
                 cand.modality = "background"  # "See also: 2014 airfield bombing": another story
+        if self.typing is not None:
+            out = self.typing.apply(out)  # before the references take their event's codes
         out = merge_references(out)
         attribute_claims(doc, out, context)
         return out

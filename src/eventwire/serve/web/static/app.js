@@ -660,10 +660,27 @@ function reviewBox(ev) {
       `Signed in as ${state.reviewer}, a ${state.role}: reviewing needs a reviewer token or above (an admin makes one: eventwire token create NAME --role reviewer).`));
   }
   const loc = locationOf(ev);
-  const subOptions = Object.entries(state.meta.sub_event_types);
+  const coding = codingSelects(ev);
+  const latest = latestPublished(ev);
+  const modality = el("select", { name: "modality" },
+    ...state.meta.modalities.map((m) => el("option", { value: m, selected: m === (ev.modality || "asserted") }, m)));
+  const date = el("input", { name: "date", type: "date", value: ev.date || "" });
+  // an event dated after its reports is a planned one: a new date may pass the publication only for modality
+  // future (a stored date is left as it is until the reviewer changes it)
+  const limitDate = () => {
+    if (latest && modality.value !== "future" && date.value !== (ev.date || "")) date.max = latest;
+    else date.removeAttribute("max");
+  };
+  modality.addEventListener("change", limitDate);
+  date.addEventListener("input", limitDate);
+  limitDate();
   const form = el("form", { class: "edit-form", hidden: true, onsubmit: (e) => { e.preventDefault(); saveEdits(ev, form); } },
-    el("label", {}, "Sub-event type", el("select", { name: "sub_event_type" }, el("option", { value: "" }, "–"),
-      ...subOptions.map(([s, t]) => el("option", { value: s, selected: s === ev.sub_event_type }, `${s} (${t})`)))),
+    el("div", { class: "row" },
+      el("label", {}, "Event type", coding.type),
+      el("label", {}, "Sub-event type", coding.sub)),
+    el("div", { class: "row" },
+      el("label", {}, "PLOVER", coding.plover),
+      el("label", {}, "CAMEO", coding.cameo)),
     el("label", {}, "Actor 1", el("input", { name: "actor1", value: actorName(ev.actor1) })),
     el("label", {}, "Actor 2", el("input", { name: "actor2", value: actorName(ev.actor2) })),
     el("label", {}, "Place", el("input", { name: "loc_name", value: loc.name || "" })),
@@ -674,22 +691,101 @@ function reviewBox(ev) {
       el("label", {}, "Latitude", el("input", { name: "loc_lat", type: "number", step: "any", min: -90, max: 90, value: loc.lat ?? "" })),
       el("label", {}, "Longitude", el("input", { name: "loc_lon", type: "number", step: "any", min: -180, max: 180, value: loc.lon ?? "" }))),
     el("div", { class: "row" },
-      el("label", {}, "Date", el("input", { name: "date", type: "date", value: ev.date || "" })),
-      el("label", {}, "Fatalities", el("input", { name: "fatalities", type: "number", min: 0, step: 1, value: ev.fatalities ?? "" }))),
+      el("label", {}, "Date", date),
+      el("label", {}, "Modality", modality)),
+    el("label", {}, "Fatalities", el("input", { name: "fatalities", type: "number", min: 0, step: 1, value: ev.fatalities ?? "" })),
     el("label", {}, "Comment", el("input", { name: "comment", placeholder: "why (kept in the history)" })),
     el("div", { class: "buttons" }, el("button", { type: "submit" }, "Save changes"),
       el("button", { type: "button", class: "ghost", onclick: () => { form.hidden = true; } }, "Cancel")));
   return el("div", { class: "review-box" },
     el("div", { class: "buttons" },
       el("button", { type: "button", class: "accept", id: "btn-accept", onclick: () => decide(ev, "accept") }, "Accept"),
-      el("button", { type: "button", class: "reject", id: "btn-reject", onclick: () => decide(ev, "reject") }, "Reject"),
+      el("button", { type: "button", class: "reject", id: "btn-reject", onclick: () => decide(ev, "reject") }, "Reject…"),
       el("button", { type: "button", class: "ghost", id: "btn-edit", onclick: () => { form.hidden = !form.hidden; } }, "Edit…")),
     form);
 }
 
+// The type, sub-type, PLOVER and CAMEO selects of the edit form, each offering only what fits the others
+// (/api/meta `coding`, the table the API checks corrections against): a type offers its sub-types, a sub-type
+// brings its PLOVER category and CAMEO code, a PLOVER category offers its CAMEO codes.
+function codingSelects(ev) {
+  const coding = state.meta.coding || { sub_event_types: {}, cameo: {} };
+  const own = { sub: ev.sub_event_type || "", plover: (ev.plover && ev.plover.event) || "", cameo: ev.cameo || "" };
+  const type = el("select", { name: "event_type" }, el("option", { value: "" }, "–"),
+    ...state.meta.event_types.map((t) => el("option", { value: t, selected: t === ev.event_type }, t)));
+  const sub = el("select", { name: "sub_event_type" });
+  const plover = el("select", { name: "plover" });
+  const cameo = el("select", { name: "cameo" });
+  const options = (values, chosen, blank) => [...(blank ? [el("option", { value: "" }, blank)] : []),
+    ...values.map((v) => el("option", { value: v, selected: v === chosen }, v))];
+  const fillSubs = (chosen) => {
+    const subs = Object.keys(state.meta.sub_event_types).filter((s) => state.meta.sub_event_types[s] === type.value);
+    sub.replaceChildren(...options(subs, chosen, type.value ? "– choose –" : "–"));
+    sub.required = !!type.value;
+  };
+  const fillPlover = (chosen, first) => {
+    const implied = (coding.sub_event_types[sub.value] || {}).plover;
+    const allowed = implied ? [implied] : state.meta.plover_events;
+    // a stored code the table would not give is shown as it is until the reviewer changes it
+    const values = first && chosen && !allowed.includes(chosen) ? [chosen, ...allowed] : allowed;
+    const pick = implied && !first ? implied : chosen;
+    plover.replaceChildren(...options(values, pick, implied && pick ? null : "–"));
+  };
+  const fillCameo = (chosen, first) => {
+    const choices = coding.cameo[plover.value] || [];
+    const c = coding.sub_event_types[sub.value] || {};
+    const pick = choices.includes(chosen) || first ? chosen : (c.plover === plover.value && c.cameo) || choices[0] || "";
+    const values = first && chosen && !choices.includes(chosen) ? [chosen, ...choices] : choices;
+    cameo.replaceChildren(...options(values, pick, values.length && pick ? null : "–"));
+  };
+  type.addEventListener("change", () => { fillSubs(""); fillPlover(plover.value); fillCameo(cameo.value); });
+  sub.addEventListener("change", () => {
+    fillPlover(plover.value);
+    const c = coding.sub_event_types[sub.value] || {};
+    fillCameo(c.plover === plover.value && c.cameo ? c.cameo : cameo.value);
+  });
+  plover.addEventListener("change", () => fillCameo(cameo.value));
+  fillSubs(own.sub); fillPlover(own.plover, true); fillCameo(own.cameo, true);
+  return { type, sub, plover, cameo };
+}
+
+function latestPublished(ev) {
+  const dates = (ev.sources || []).map((s) => s.published).filter(Boolean).sort();
+  return dates.length ? dates[dates.length - 1] : null;
+}
+
+// The reject dialog: resolves to the reviewer's reason, or null when they cancel.
+function askRejectReason() {
+  const dialog = $("#reject-dialog"), form = $("#reject-form"), text = $("#reject-comment"), error = $("#reject-error");
+  text.value = "";
+  error.textContent = "";
+  return new Promise((resolve) => {
+    const finish = (reason) => {
+      form.onsubmit = null; $("#reject-cancel").onclick = null; dialog.onclose = null;
+      if (dialog.open) dialog.close();
+      resolve(reason);
+    };
+    form.onsubmit = (e) => {
+      e.preventDefault();
+      const reason = text.value.trim();
+      if (!reason) { error.textContent = "Say why the event is rejected."; text.focus(); return; }
+      finish(reason);
+    };
+    $("#reject-cancel").onclick = () => finish(null);
+    dialog.onclose = () => finish(null);  // Escape
+    dialog.showModal();
+    text.focus();
+  });
+}
+
 async function decide(ev, decision) {
+  const body = { decision };
+  if (decision === "reject") {
+    body.comment = await askRejectReason();
+    if (body.comment === null) return;
+  }
   try {
-    const updated = await api("/api/events/" + ev.id, { method: "PATCH", json: { decision } });
+    const updated = await api("/api/events/" + ev.id, { method: "PATCH", json: body });
     toast(decision === "reject" ? "Event rejected: left out of listings and exports." : "Event accepted.", "ok");
     renderPanel(updated);
     refreshRow(updated);
@@ -699,7 +795,14 @@ async function decide(ev, decision) {
 async function saveEdits(ev, form) {
   const f = form.elements, loc = locationOf(ev);
   const changes = {}, location = {};
+  if (f.event_type.value && f.event_type.value !== ev.event_type) {
+    if (!f.sub_event_type.value) { toast("Choose a sub-event type of " + f.event_type.value + ".", "error"); return; }
+    changes.event_type = f.event_type.value;
+  }
   if (f.sub_event_type.value && f.sub_event_type.value !== ev.sub_event_type) changes.sub_event_type = f.sub_event_type.value;
+  if (f.plover.value && f.plover.value !== ((ev.plover && ev.plover.event) || "")) changes.plover = f.plover.value;
+  if (f.cameo.value && f.cameo.value !== (ev.cameo || "")) changes.cameo = f.cameo.value;
+  if (f.modality.value !== (ev.modality || "asserted")) changes.modality = f.modality.value;
   if (f.actor1.value.trim() && f.actor1.value.trim() !== actorName(ev.actor1)) changes.actor1 = f.actor1.value.trim();
   if (f.actor2.value.trim() !== actorName(ev.actor2)) changes.actor2 = f.actor2.value.trim();
   if (f.loc_name.value.trim() !== (loc.name || "")) location.name = f.loc_name.value.trim() || null;

@@ -1,0 +1,178 @@
+"""The typing model's say in an event's codes (lang/en/typing/decisions.yaml).
+
+The rules find the event and keep its roles, modality, place, date and toll; the typing model reads the event's
+sentence and, when it is confident:
+  - vetoes an ACLED event it reads as no event ("the battle for the title", a court case, a claim): the event
+    keeps only its PLOVER coding, or is dropped when the model sees no PLOVER event either;
+  - retypes the event to another ACLED sub-type, with the event type, PLOVER category, mode and CAMEO code of
+    that sub-type (codes.yaml), unless the rules' sub-type came from a strong lexical cue (rule_decides);
+  - recodes the PLOVER category of an event that has no ACLED type.
+A label the model saw too rarely in training is one it neither confirms nor overrules. The record's confidence
+mixes the rules' and the model's."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+from eventwire import taxonomy
+from eventwire.lang import LanguageData, LanguageDataError
+from eventwire.typing_model import TypingModel, TypingPrediction
+from eventwire.typing_model.classifier import PLOVER_HEAD, SUB_HEAD
+from eventwire.typing_model.corpus import NONE
+
+if TYPE_CHECKING:
+    from eventwire.extraction.events.candidates import EventCandidate
+
+CODES_FILE = "typing/codes.yaml"
+DECISIONS_FILE = "typing/decisions.yaml"
+MODEL_DIR = "typing/model"
+
+
+class Predictor(Protocol):
+    """What ModelTyping needs of a model (TypingModel, or a stand-in in tests)."""
+
+    def predict(self, texts: list[str]) -> list[TypingPrediction]: ...
+
+    def support(self, head: str, label: str) -> int: ...
+
+
+@dataclass(frozen=True)
+class Decisions:
+    min_support: int
+    veto_no_event: float
+    veto_keeps_plover: float
+    retype: float
+    margin: float
+    rule_decides: frozenset[str]
+    replover: float
+    model_share: float
+
+    @classmethod
+    def read(cls, language: LanguageData) -> Decisions:
+        raw = language.yaml(DECISIONS_FILE) or {}
+        path = language.path(DECISIONS_FILE)
+        numbers = ("veto_no_event", "veto_keeps_plover", "retype", "margin", "replover", "model_share")
+        missing = [k for k in (*numbers, "min_support", "rule_decides") if k not in raw]
+        if missing:
+            raise LanguageDataError(path, None, f"missing {', '.join(missing)}")
+        for key in numbers:
+            if not isinstance(raw[key], int | float) or not 0 <= raw[key] <= 1:
+                raise LanguageDataError(path, None, f"{key} must be a number from 0 to 1")
+        for sub in raw["rule_decides"]:
+            taxonomy.check_code("acled_sub", sub, path)
+        return cls(min_support=int(raw["min_support"]), rule_decides=frozenset(raw["rule_decides"]),
+                   **{k: float(raw[k]) for k in numbers})
+
+
+@dataclass(frozen=True)
+class Coding:
+    event_type: str | None
+    sub_event_type: str | None
+    plover: str | None  # None: keep the event's own
+    mode: str | None
+    cameo: str | None
+
+
+def read_codes(language: LanguageData) -> tuple[dict[str, Coding], dict[str, Coding]]:
+    """codes.yaml: sub-type -> coding, PLOVER category -> coding (for PLOVER-only events)."""
+    raw = language.yaml(CODES_FILE) or {}
+    path = language.path(CODES_FILE)
+    subs: dict[str, Coding] = {}
+    for sub, c in (raw.get("sub_event_types") or {}).items():
+        taxonomy.check_code("acled_sub", sub, path)
+        taxonomy.check_code("plover", c.get("plover"), path)
+        subs[sub] = Coding(taxonomy.ACLED_SUB_TO_TYPE[sub], sub, c.get("plover"), c.get("mode"), c.get("cameo"))
+    missing = sorted(set(taxonomy.ACLED_SUB_TO_TYPE) - set(subs))
+    if missing:
+        raise LanguageDataError(path, None, f"no coding for sub-event type(s) {', '.join(missing)}")
+    plovers: dict[str, Coding] = {}
+    for event, c in (raw.get("plover") or {}).items():
+        taxonomy.check_code("plover", event, path)
+        plovers[event] = Coding(None, None, event, (c or {}).get("mode"), (c or {}).get("cameo"))
+    return subs, plovers
+
+
+class ModelTyping:
+    """The typing model and the decisions that let it overrule the rules, built once per Pipeline."""
+
+    def __init__(self, language: LanguageData, model: Predictor | None = None):
+        self.decisions = Decisions.read(language)
+        self.sub_codes, self.plover_codes = read_codes(language)
+        self.model: Predictor = model if model is not None else TypingModel(language.root / MODEL_DIR)
+
+    def load(self) -> None:
+        loader = getattr(self.model, "load", None)
+        if loader is not None:
+            loader()
+
+    def knows(self, head: str, label: str | None) -> bool:
+        return label is not None and self.model.support(head, label) >= self.decisions.min_support
+
+    def apply(self, candidates: list[EventCandidate]) -> list[EventCandidate]:
+        """The candidates as the model types them (vetoed ones left out), each sentence read once."""
+        if not candidates:
+            return candidates
+        texts = list(dict.fromkeys(cand.sentence.text for cand in candidates))
+        predictions = dict(zip(texts, self.model.predict(texts)))
+        return [cand for cand in candidates if self.decide(cand, predictions[cand.sentence.text])]
+
+    def decide(self, cand: EventCandidate, p: TypingPrediction) -> bool:
+        """Apply the model's reading `p` of the candidate's sentence; False when the event is vetoed away."""
+        d = self.decisions
+        if cand.sub_event_type is None:
+            return self._plover_only(cand, p)
+        rule_sub = cand.sub_event_type
+        if not self.knows(SUB_HEAD, rule_sub):
+            return True  # a label the model barely saw: the rules' word stands
+        if self.knows(SUB_HEAD, NONE) and p.no_event >= d.veto_no_event:
+            return self._veto(cand, p)
+        final = rule_sub
+        if rule_sub not in d.rule_decides:
+            best, prob = max(((k, v) for k, v in p.sub_event_type.items() if k != NONE),
+                             key=lambda kv: kv[1], default=(None, 0.0))
+            if (best is not None and best != rule_sub and self.knows(SUB_HEAD, best) and prob >= d.retype
+                    and prob - p.sub_event_type.get(rule_sub, 0.0) >= d.margin):
+                self._recode(cand, self.sub_codes[best])
+                final = best
+        self._mix_confidence(cand, p.sub_event_type.get(final, 0.0))
+        return True
+
+    def _veto(self, cand: EventCandidate, p: TypingPrediction) -> bool:
+        plover, prob = max(((k, v) for k, v in p.plover.items() if k != NONE), key=lambda kv: kv[1],
+                           default=(None, 0.0))
+        if plover is None or prob < self.decisions.veto_keeps_plover:
+            return False
+        coding = self.plover_codes.get(plover)
+        cand.event_type = cand.sub_event_type = None
+        if plover != cand.plover_event:
+            cand.plover_event = plover
+            cand.plover_mode = coding.mode if coding else None
+            cand.cameo = coding.cameo if coding else None
+        self._mix_confidence(cand, prob)
+        return True
+
+    def _plover_only(self, cand: EventCandidate, p: TypingPrediction) -> bool:
+        if not self.knows(PLOVER_HEAD, cand.plover_event):
+            return True
+        best, prob = p.best_plover
+        final = cand.plover_event
+        if (best != NONE and best != cand.plover_event and self.knows(PLOVER_HEAD, best)
+                and prob >= self.decisions.replover and best in self.plover_codes):
+            coding = self.plover_codes[best]
+            cand.plover_event, cand.plover_mode, cand.cameo = best, coding.mode, coding.cameo
+            final = best
+        self._mix_confidence(cand, p.plover.get(final, 0.0))
+        return True
+
+    @staticmethod
+    def _recode(cand: EventCandidate, coding: Coding) -> None:
+        cand.event_type, cand.sub_event_type = coding.event_type, coding.sub_event_type
+        if coding.plover is not None:
+            cand.plover_event, cand.plover_mode = coding.plover, coding.mode
+        if coding.cameo is not None:
+            cand.cameo = coding.cameo
+
+    def _mix_confidence(self, cand: EventCandidate, model_probability: float) -> None:
+        share = self.decisions.model_share
+        cand.confidence = round((1 - share) * cand.confidence + share * model_probability, 4)

@@ -1,0 +1,172 @@
+"""The shipped typing model, read with numpy alone (no scikit-learn, no pickles), on first use.
+
+Files of a model directory (written by `train.save`):
+  model.json      format, the corpus digest and size it was trained on, the heads (labels, column range,
+                  temperature, training support per label), the feature settings
+  vocabulary.txt  the n-grams it knows, one a line, in column order
+  weights.npz     idf (per n-gram), coef (n-grams x all heads' labels, float16), intercept
+
+A text is read as tf-idf over its n-grams (sublinear tf, l2-normalised, as scikit-learn's TfidfVectorizer does),
+each head is a multinomial logistic regression, and its logits are divided by the head's temperature (fitted on
+out-of-fold predictions) before the softmax, so that a probability of 0.8 is right about 80% of the time."""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from eventwire.typing_model.corpus import NONE
+from eventwire.typing_model.features import features
+
+DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "lang" / "en" / "typing" / "model"
+FORMAT = 1
+SUB_HEAD, PLOVER_HEAD = "sub_event_type", "plover"
+
+
+class ModelFileError(ValueError):
+    """A model directory that cannot be read (missing, from another format, inconsistent)."""
+
+
+@dataclass(frozen=True)
+class HeadSpec:
+    name: str
+    labels: tuple[str, ...]
+    start: int  # the head's columns in coef / intercept
+    temperature: float
+    support: dict[str, int] = field(default_factory=dict)  # training snippets per label
+
+    @property
+    def stop(self) -> int:
+        return self.start + len(self.labels)
+
+
+@dataclass(frozen=True)
+class TypingPrediction:
+    """The model's reading of one text: a probability per ACLED sub-event type (NONE: no ACLED event) and per
+    PLOVER category (NONE: no PLOVER event); each sums to 1."""
+
+    sub_event_type: dict[str, float]
+    plover: dict[str, float]
+
+    @staticmethod
+    def _best(probs: dict[str, float]) -> tuple[str, float]:
+        label = max(probs, key=probs.__getitem__)
+        return label, probs[label]
+
+    @property
+    def best_sub_event_type(self) -> tuple[str, float]:
+        return self._best(self.sub_event_type)
+
+    @property
+    def best_plover(self) -> tuple[str, float]:
+        return self._best(self.plover)
+
+    @property
+    def no_event(self) -> float:
+        """The probability that the text reports no ACLED event."""
+        return self.sub_event_type.get(NONE, 0.0)
+
+    def runner_up_margin(self) -> float:
+        """How far the best sub-type is ahead of the second."""
+        top = sorted(self.sub_event_type.values(), reverse=True)
+        return top[0] - (top[1] if len(top) > 1 else 0.0)
+
+
+class TypingModel:
+    """The model of one directory, loaded on the first `predict` (or `load`) and kept on this object."""
+
+    def __init__(self, directory: Path | str = DEFAULT_MODEL_DIR):
+        self.directory = Path(directory)
+        self._lock = threading.Lock()
+        self._loaded = False
+        self.meta: dict = {}
+        self.heads: dict[str, HeadSpec] = {}
+        self._index: dict[str, int] = {}
+        self._idf = self._coef = self._intercept = None
+
+    def load(self) -> TypingModel:
+        with self._lock:
+            if not self._loaded:
+                self._read()
+                self._loaded = True
+        return self
+
+    def _read(self) -> None:
+        meta_path = self.directory / "model.json"
+        if not meta_path.is_file():
+            raise ModelFileError(f"{self.directory}: no typing model here (run `make model` to train it)")
+        try:
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
+        except json.JSONDecodeError as exc:
+            raise ModelFileError(f"{meta_path}: not JSON: {exc}") from None
+        if meta.get("format") != FORMAT:
+            raise ModelFileError(f"{meta_path}: model format {meta.get('format')!r}, this eventwire reads {FORMAT}")
+        terms = (self.directory / "vocabulary.txt").read_text(encoding="utf-8").split("\n")
+        with np.load(self.directory / "weights.npz", allow_pickle=False) as weights:
+            idf, coef, intercept = weights["idf"], weights["coef"], weights["intercept"]
+        heads = {name: HeadSpec(name=name, labels=tuple(h["labels"]), start=int(h["start"]),
+                                temperature=float(h["temperature"]), support=dict(h.get("support", {})))
+                 for name, h in meta["heads"].items()}
+        width = sum(len(h.labels) for h in heads.values())
+        if not (len(terms) == len(idf) == coef.shape[0]) or coef.shape[1] != width or intercept.shape != (width,):
+            raise ModelFileError(f"{self.directory}: vocabulary, idf and coefficients do not agree in size")
+        for name in (SUB_HEAD, PLOVER_HEAD):
+            if name not in heads:
+                raise ModelFileError(f"{meta_path}: no {name!r} head")
+        self.meta, self.heads = meta, heads
+        self._index = dict(zip(terms, range(len(terms))))
+        self._idf, self._coef, self._intercept = idf.astype(np.float32), coef, intercept.astype(np.float32)
+
+    @property
+    def corpus_digest(self) -> str:
+        return self.load().meta["corpus"]["digest"]
+
+    def labels(self, head: str) -> tuple[str, ...]:
+        return self.load().heads[head].labels
+
+    def support(self, head: str, label: str) -> int:
+        """Training snippets of `label` (0 for a label the model never saw)."""
+        return self.load().heads[head].support.get(label, 0)
+
+    def logits(self, text: str) -> np.ndarray:
+        """Every head's raw scores for one text, side by side (the columns of model.json's heads)."""
+        index, idf = self._index, self._idf
+        counts = Counter(index[f] for f in features(text) if f in index)
+        if not counts:
+            return self._intercept.copy()
+        cols = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
+        weights = (1.0 + np.log(tf)) * idf[cols]
+        weights /= math.sqrt(float(weights @ weights))
+        return weights @ self._coef[cols].astype(np.float32) + self._intercept
+
+    def probabilities(self, logits: np.ndarray, head: str) -> dict[str, float]:
+        spec = self.heads[head]
+        z = logits[spec.start:spec.stop] / spec.temperature
+        z = np.exp(z - z.max())
+        z /= z.sum()
+        return dict(zip(spec.labels, z.tolist()))
+
+    def predict(self, texts: Iterable[str]) -> list[TypingPrediction]:
+        self.load()
+        out = []
+        for text in texts:
+            z = self.logits(text)
+            out.append(TypingPrediction(sub_event_type=self.probabilities(z, SUB_HEAD),
+                                        plover=self.probabilities(z, PLOVER_HEAD)))
+        return out
+
+    def predict_one(self, text: str) -> TypingPrediction:
+        return self.predict([text])[0]
+
+
+def head_probabilities(predictions: Sequence[TypingPrediction], head: str, labels: Sequence[str]) -> np.ndarray:
+    """The predictions' probabilities of one head as a matrix over `labels` (for scoring)."""
+    return np.array([[getattr(p, head).get(label, 0.0) for label in labels] for p in predictions])

@@ -1,0 +1,204 @@
+"""The typing model's say in the extractor (extraction/events/typing.py), with a stand-in model whose readings
+the tests choose: veto, retype, the rules' strong cues, labels the model barely knows, PLOVER-only events, the
+confidence mix, and the setting that switches it off."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import spacy
+
+from eventwire.extraction.events.candidates import EventCandidate
+from eventwire.extraction.events.typing import Decisions, ModelTyping
+from eventwire.lang import LanguageData, LanguageDataError
+from eventwire.typing_model import TypingPrediction
+from eventwire.typing_model.corpus import NONE
+
+SUPPORT = 100  # training snippets the stand-in claims for every label it knows
+
+
+def reading(sub: dict[str, float], plover: dict[str, float]) -> TypingPrediction:
+    """A prediction with the given probabilities, the rest of the mass spread on labels nobody asked about."""
+    sub = dict(sub)
+    sub.setdefault("Other", max(0.0, 1 - sum(sub.values())))
+    plover = dict(plover)
+    plover.setdefault("SUPPORT", max(0.0, 1 - sum(plover.values())))
+    return TypingPrediction(sub_event_type=sub, plover=plover)
+
+
+class StandIn:
+    """Reads a sentence by the first key of `readings` found in it; `unknown` labels have a support of 2."""
+
+    def __init__(self, readings: dict[str, TypingPrediction], unknown: tuple[str, ...] = ()):
+        self.readings, self.unknown, self.calls = readings, set(unknown), []
+
+    def predict(self, texts):
+        self.calls.append(list(texts))
+        return [next(p for key, p in self.readings.items() if key in t) for t in texts]
+
+    def support(self, head, label):
+        return 2 if label in self.unknown else SUPPORT
+
+
+@pytest.fixture(scope="module")
+def language():
+    return LanguageData("en")
+
+
+@pytest.fixture(scope="module")
+def blank():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def candidate(blank, text: str, sub: str | None, event_type: str | None, plover: str, confidence=0.6, **more):
+    doc = blank(text)
+    sent = next(doc.sents)
+    return EventCandidate(sentence=sent, trigger=sent[1], event_type=event_type, sub_event_type=sub,
+                          plover_event=plover, plover_mode=more.pop("mode", None), cameo=more.pop("cameo", None),
+                          confidence=confidence, **more)
+
+
+def typing_with(language, readings, unknown=()):
+    model = StandIn(readings, unknown)
+    return ModelTyping(language, model=model), model
+
+
+def test_a_confident_no_event_vetoes_the_rules_event(language, blank):
+    typing, _ = typing_with(language, {
+        "title": reading({NONE: 0.95, "Armed clash": 0.03}, {NONE: 0.9, "ASSAULT": 0.05}),
+        "condemned": reading({NONE: 0.92, "Attack": 0.05}, {"ACCUSE": 0.85, NONE: 0.1}),
+    })
+    sport = candidate(blank, "The champions clashed in the battle for the title.", "Armed clash", "Battles", "ASSAULT")
+    speech = candidate(blank, "The minister condemned the attack on the village.", "Attack",
+                       "Violence against civilians", "ASSAULT", cameo="180")
+    kept = typing.apply([sport, speech])
+    assert kept == [speech]  # the sporting clash is gone: no ACLED event and no PLOVER event either
+    assert (speech.event_type, speech.sub_event_type, speech.plover_event, speech.cameo) == (
+        None, None, "ACCUSE", "112")
+    assert speech.confidence == pytest.approx(0.5 * 0.6 + 0.5 * 0.85)
+
+
+def test_an_unsure_no_event_does_not_veto(language, blank):
+    typing, _ = typing_with(language, {"": reading({NONE: 0.6, "Armed clash": 0.3}, {"ASSAULT": 0.7})})
+    clash = candidate(blank, "Troops and rebels clashed near Beni.", "Armed clash", "Battles", "ASSAULT")
+    assert typing.apply([clash]) == [clash]
+    assert clash.sub_event_type == "Armed clash"
+    assert clash.confidence == pytest.approx(0.5 * 0.6 + 0.5 * 0.3)
+
+
+def test_a_confident_other_sub_type_retypes_with_consistent_codes(language, blank):
+    typing, _ = typing_with(language, {"": reading({"Protest with intervention": 0.82, "Peaceful protest": 0.1},
+                                                   {"PROTEST": 0.95})})
+    march = candidate(blank, "Police fired tear gas at the marchers in Nairobi.", "Peaceful protest", "Protests",
+                      "PROTEST", mode="demo-org", cameo="141")
+    typing.apply([march])
+    assert (march.event_type, march.sub_event_type, march.plover_event, march.plover_mode, march.cameo) == (
+        "Protests", "Protest with intervention", "PROTEST", "demo-spon", "141")
+    assert march.confidence == pytest.approx(0.5 * 0.6 + 0.5 * 0.82)
+
+
+def test_retyping_across_event_types_changes_every_code(language, blank):
+    typing, _ = typing_with(language, {"": reading({"Arrests": 0.9, "Attack": 0.02}, {"COERCE": 0.9})})
+    held = candidate(blank, "Soldiers seized two journalists in Goma.", "Attack", "Violence against civilians",
+                     "ASSAULT", mode="firearms", cameo="180")
+    typing.apply([held])
+    assert (held.event_type, held.sub_event_type, held.plover_event, held.plover_mode, held.cameo) == (
+        "Strategic developments", "Arrests", "COERCE", "arrest", "173")
+
+
+def test_no_retype_without_the_margin(language, blank):
+    decisions = Decisions.read(language)
+    best = decisions.retype + 0.02
+    typing, _ = typing_with(language, {"": reading({"Protest with intervention": best,
+                                                    "Peaceful protest": best - decisions.margin + 0.05},
+                                                   {"PROTEST": 0.9})})
+    march = candidate(blank, "Students marched in Kampala.", "Peaceful protest", "Protests", "PROTEST")
+    typing.apply([march])
+    assert march.sub_event_type == "Peaceful protest"
+
+
+def test_a_strong_lexical_cue_keeps_the_rules_sub_type(language, blank):
+    typing, _ = typing_with(language, {"": reading({"Remote explosive/landmine/IED": 0.9, "Suicide bomb": 0.05},
+                                                   {"ASSAULT": 0.95})})
+    assert "Suicide bomb" in Decisions.read(language).rule_decides
+    bomb = candidate(blank, "A suicide bomber blew himself up at a checkpoint.", "Suicide bomb",
+                     "Explosions/Remote violence", "ASSAULT")
+    typing.apply([bomb])
+    assert bomb.sub_event_type == "Suicide bomb"
+
+
+def test_a_label_the_model_barely_saw_is_left_to_the_rules(language, blank):
+    readings = {"": reading({NONE: 0.97}, {NONE: 0.97})}
+    typing, _ = typing_with(language, readings, unknown=("Chemical weapon",))
+    gas = candidate(blank, "Chlorine was dropped on the town.", "Chemical weapon", "Explosions/Remote violence",
+                    "ASSAULT")
+    assert typing.apply([gas]) == [gas]
+    assert gas.sub_event_type == "Chemical weapon" and gas.confidence == 0.6
+    # nor does it retype to a label it barely saw
+    typing, _ = typing_with(language, {"": reading({"Chemical weapon": 0.9, "Attack": 0.05}, {"ASSAULT": 0.9})},
+                            unknown=("Chemical weapon",))
+    attack = candidate(blank, "Gunmen attacked the village.", "Attack", "Violence against civilians", "ASSAULT")
+    typing.apply([attack])
+    assert attack.sub_event_type == "Attack"
+
+
+def test_a_plover_only_event_is_recoded_when_the_model_is_sure(language, blank):
+    typing, _ = typing_with(language, {
+        "demanded": reading({NONE: 0.95}, {"REQUEST": 0.9, "ACCUSE": 0.05}),
+        "discussed": reading({NONE: 0.95}, {"CONSULT": 0.6, "AGREE": 0.3}),
+    })
+    demand = candidate(blank, "The union demanded the minister's resignation.", None, None, "ACCUSE", cameo="112")
+    talks = candidate(blank, "The envoys discussed the border.", None, None, "AGREE", cameo="030")
+    typing.apply([demand, talks])
+    assert (demand.plover_event, demand.cameo) == ("REQUEST", "100")
+    assert talks.plover_event == "AGREE"  # 0.6 is not sure enough
+    assert talks.confidence == pytest.approx(0.5 * 0.6 + 0.5 * 0.3)
+
+
+def test_each_sentence_is_read_once(language, blank):
+    typing, model = typing_with(language, {"": reading({"Arrests": 0.9}, {"COERCE": 0.9})})
+    doc = blank("Police arrested him and detained his brother.")
+    sent = next(doc.sents)
+    first = EventCandidate(sentence=sent, trigger=sent[1], event_type="Strategic developments",
+                           sub_event_type="Arrests", plover_event="COERCE")
+    second = EventCandidate(sentence=sent, trigger=sent[5], event_type="Strategic developments",
+                            sub_event_type="Arrests", plover_event="COERCE")
+    assert typing.apply([first, second]) == [first, second]
+    assert model.calls == [[sent.text]]
+    assert typing.apply([]) == [] and len(model.calls) == 1
+
+
+def test_bad_decisions_are_refused_with_the_file(tmp_path, language):
+    root = tmp_path / "lang"
+    (root / "typing").mkdir(parents=True)
+    shutil.copy(language.path("typing/codes.yaml"), root / "typing" / "codes.yaml")
+    text = Path(language.path("typing/decisions.yaml")).read_text().replace("veto_no_event: 0.", "veto_no_event: 8.")
+    (root / "typing" / "decisions.yaml").write_text(text)
+    with pytest.raises(LanguageDataError, match=r"decisions\.yaml: veto_no_event must be a number from 0 to 1"):
+        ModelTyping(LanguageData("en", root=root), model=StandIn({}))
+
+
+def test_the_pipeline_owns_the_model_and_can_switch_it_off(pipeline):
+    from eventwire.extraction.pipeline import Pipeline
+
+    assert pipeline.typing_model is True and pipeline.event_finder.typing is pipeline.model_typing
+    assert pipeline._settings()["typing_model"] is True
+    rules_only = Pipeline(typing_model=False, catalogue=pipeline.catalogue)
+    assert rules_only.model_typing is None and rules_only.event_finder.typing is None
+    assert rules_only._settings()["typing_model"] is False
+
+
+def test_a_vetoing_model_empties_the_finder_and_switched_off_it_does_not(pipeline, nlp, language):
+    from eventwire.extraction.events import EventFinder
+
+    text = "Rebels attacked an army base near Beni on Monday, killing four soldiers."
+    doc = nlp(text)
+    mentions = pipeline.catalogue.find_mentions(doc)
+    rules_only = EventFinder(language, pipeline.catalogue).find(doc, mentions)
+    assert any(c.event_type is not None for c in rules_only)
+    vetoing = ModelTyping(language, model=StandIn({"": reading({NONE: 0.99}, {NONE: 0.99})}))
+    assert EventFinder(language, pipeline.catalogue, typing=vetoing).find(doc, mentions) == []
