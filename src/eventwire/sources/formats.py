@@ -350,7 +350,7 @@ def parse_feed(data: bytes, name: str, published: str | None = None) -> tuple[st
     feed = feedparser.parse(data)
     if feed.bozo and not feed.entries:
         raise InputError(f"{name}: not a readable RSS/Atom feed ({feed.get('bozo_exception', 'parse error')})")
-    if not feed.version and not feed.entries:  # well-formed, but not a feed (an error page, say)
+    if not feed.get("version") and not feed.get("entries"):  # well-formed, but not a feed (an error page, say)
         raise InputError(f"{name}: not a readable RSS/Atom feed (no <rss>, <feed> or <rdf:RDF> in it)")
     entries = []
     for n, entry in enumerate(feed.entries, 1):
