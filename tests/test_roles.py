@@ -319,13 +319,14 @@ def test_token_create_takes_a_role_and_token_list_shows_it(tmp_path):
     plain = _cli("token", "create", "bo", db=db)
     assert plain.returncode == 0 and "reader" in plain.stderr  # says which role it got
     listed = _cli("token", "list", db=db)
-    rows = [line.split("\t") for line in listed.stdout.splitlines()]
-    assert [(r[1], r[2]) for r in rows] == [("ana", "reviewer"), ("bo", "reader")]
+    header, *rows = [line.split("\t") for line in listed.stdout.splitlines()]
+    assert header == ["id", "name", "role", "created", "status"]
+    assert [(r[1], r[2], r[4]) for r in rows] == [("ana", "reviewer", "active"), ("bo", "reader", "active")]
     assert made.stdout.strip() not in listed.stdout
     bad = _cli("token", "create", "cy", "--role", "owner", db=db)
     assert bad.returncode != 0 and "owner" in bad.stderr and "Traceback" not in bad.stderr
     assert _cli("token", "revoke", "1", db=db).returncode == 0
-    assert "revoked" in _cli("token", "list", db=db).stdout.splitlines()[0]
+    assert _cli("token", "list", db=db).stdout.splitlines()[1].endswith("\trevoked")
 
 
 def test_a_private_server_answers_401_403_and_200_by_role(tmp_path):

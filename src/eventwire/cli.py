@@ -12,7 +12,6 @@ from collections.abc import Iterator
 import click
 
 from eventwire.records import BACKGROUND_DAYS, Article, ArticleResult, parse_published
-from eventwire.roles import DEFAULT_ROLE, ROLES
 from eventwire.sources.read import DEFAULT_MAX_ARTICLE_BYTES, InputError, read_paths
 
 
@@ -30,8 +29,8 @@ def _validate_date(ctx, param, value):
         return None
     try:
         parse_published(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None  # click names the option
     return value
 
 
@@ -333,7 +332,9 @@ def ingest_command(targets, db, workers, published, fetch_options, error_log, no
 @_event_filters
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "csv"]), default=None,
               help="Output format; table on a terminal, jsonl otherwise.")
-def events_command(db, filters, limit, fmt):
+@click.option("--order", type=click.Choice(["newest", "oldest"]), default="newest", show_default=True,
+              help="By event date, newest or oldest first (undated events last either way).")
+def events_command(db, filters, limit, fmt, order):
     """List the stored events (after dedup), filtered: --country SYR --from 2017-02-01 --to 2017-02-28 ..."""
     from eventwire import export as export_mod
     from eventwire.report import print_stored_events
@@ -341,7 +342,7 @@ def events_command(db, filters, limit, fmt):
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "jsonl"
     store = _open_store(db, must_exist=True)
-    found = store.iter_events(limit=limit, **filters.query())
+    found = store.iter_events(limit=limit, newest_first=order == "newest", **filters.query())
     if fmt == "table":
         print_stored_events(found, store.count_events(**filters.query()))
     elif fmt == "jsonl":
@@ -389,7 +390,7 @@ def export_command(db, filters, limit, fmt, out):
 
 
 # ---------------------------------------------------------------------------------------------------------
-# serve, token: the HTTP API and dashboard (eventwire.serve.app)
+# serve: the HTTP API and dashboard (eventwire.serve.app); `token` is in cli_token
 # ---------------------------------------------------------------------------------------------------------
 @cli.command(name="serve")
 @click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
@@ -423,58 +424,6 @@ def serve_command(db, host, port, private, model, extract_requires_token, extrac
         uvicorn.run(app, host=host, port=port, log_level="warning")
     except OSError as exc:
         _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
-
-
-@cli.group(name="token")
-def token_group() -> None:
-    """API tokens, each with a role: reader (reads of a `serve --private` server), reviewer (reviews), editor
-    (ingest), admin (tokens over the API); each role may do what the ones before it may."""
-
-
-@token_group.command(name="create")
-@click.argument("name", required=False)
-@click.option("--role", type=click.Choice(ROLES), default=DEFAULT_ROLE, show_default=True,
-              help="What the token may do; each role includes the ones before it.")
-@click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
-def token_create(name, role, db):
-    """Create a token for NAME (the reviewer its changes are recorded under; default: your login name) and
-    print it. Only its hash is stored: keep it, it cannot be shown again."""
-    if name is None:
-        import getpass
-
-        try:
-            name = getpass.getuser()
-        except (KeyError, OSError):
-            name = "analyst"
-    store = _open_store(db)
-    try:
-        click.echo(store.create_token(name, role=role))
-    except ValueError as exc:
-        _fail(str(exc))
-    store.close()
-    _warn(f"a {role} token for {name.strip()}: keep it, it is not shown again")
-
-
-@token_group.command(name="list")
-@click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
-def token_list(db):
-    """The tokens (id, name, role, created, revoked); never the tokens themselves."""
-    store = _open_store(db)
-    for t in store.tokens():
-        click.echo(f"{t['id']}\t{t['name']}\t{t['role']}\t{t['created_at']}" + ("\trevoked" if t["revoked"] else ""))
-    store.close()
-
-
-@token_group.command(name="revoke")
-@click.argument("token_id", type=click.IntRange(1))
-@click.option("--db", envvar="EVENTWIRE_DB", default=None, help=_DB_HELP)
-def token_revoke(token_id, db):
-    """Revoke token TOKEN_ID (see `eventwire token list`)."""
-    store = _open_store(db)
-    if not store.revoke_token(token_id):
-        _fail(f"no live token {token_id}")
-    store.close()
-    _warn(f"token {token_id} revoked")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -573,6 +522,7 @@ def load_command(events, db, no_dedup):
 import eventwire.cli_actors  # noqa: E402, F401 - registers `actors`
 import eventwire.cli_evaluate  # noqa: E402, F401 - registers `evaluate`
 import eventwire.cli_model  # noqa: E402, F401 - registers `model train`
+import eventwire.cli_token  # noqa: E402, F401 - registers `token create`, `token list` and `token revoke`
 import eventwire.cli_watch  # noqa: E402, F401 - registers `watch` and `feeds` on the group above
 
 
@@ -586,4 +536,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    # `python -m eventwire.cli` runs this file as __main__; the commands of cli_*.py register themselves on the
+    # group of the module eventwire.cli, so that module's group is the one to run
+    from eventwire import cli as registered
+
+    registered.main()

@@ -120,12 +120,13 @@ class Queries:
             return s.execute(self._filtered(select(func.count(EventRow.id)), **filters)).scalar_one()
 
     def iter_events(self, *, limit: int | None = None, offset: int = 0, with_sources: bool = True,
-                    batch_size: int = 1000, **filters: Any) -> Iterator[StoredEvent]:
-        """Matching events by date (undated last), then id; streamed `batch_size` at a time. After the first
-        batch it pages by keyset (page_events), so exporting a million events never rescans with OFFSET.
+                    batch_size: int = 1000, newest_first: bool = False, **filters: Any) -> Iterator[StoredEvent]:
+        """Matching events by date (oldest first, or newest_first; undated last either way), then id; streamed
+        `batch_size` at a time. After the first batch it pages by keyset (page_events), so exporting a million
+        events never rescans with OFFSET.
         with_sources: True (sources with their records), "brief" (without: exports), False (none)."""
-        base = self._filtered(select(EventRow), **filters).order_by(EventRow.date.is_(None), EventRow.date,
-                                                                     EventRow.id)
+        by_date = (EventRow.date.desc(), EventRow.id.desc()) if newest_first else (EventRow.date, EventRow.id)
+        base = self._filtered(select(EventRow), **filters).order_by(EventRow.date.is_(None), *by_date)
         n = batch_size if limit is None else min(batch_size, limit)
         if n <= 0:
             return
@@ -139,8 +140,8 @@ class Queries:
         cursor: tuple[str | None, int] | None = (rows[-1].date.isoformat() if rows[-1].date else None, rows[-1].id)
         while cursor is not None and (limit is None or done < limit):
             n = batch_size if limit is None else min(batch_size, limit - done)
-            page, cursor = self.page_events(after=cursor, limit=n, newest_first=False, with_sources=with_sources,
-                                            **filters)
+            page, cursor = self.page_events(after=cursor, limit=n, newest_first=newest_first,
+                                            with_sources=with_sources, **filters)
             yield from page
             done += len(page)
 

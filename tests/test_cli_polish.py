@@ -1,0 +1,92 @@
+"""The command line as a user meets it: the order of `events`, the messages of bad dates, `token list`, the
+modes of exported files, tables that fit a terminal and summary lines in good English. A store is filled through
+the Python API with events written for these tests; the commands run as real subprocesses."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from eventfactory import make_event, make_result
+from eventwire.storage.store import Store
+from test_cli import run
+
+# (article, date) of the stored events: one a day apart, out of order, and one without a date
+DATED = [("p2", "2017-02-03"), ("p1", "2017-02-01"), ("p4", "2017-02-09"), ("p3", "2017-02-05")]
+
+
+def _fill(path) -> None:
+    with Store(str(path)) as store:
+        for article, date in DATED:
+            store.add_result(make_result(article, [make_event(article, date=date)], published="2017-02-10"))
+        undated = make_event("p0", date=None, precision=None, place="Mosul", lat=36.340, lon=43.130,
+                             country="IRQ", admin1="Nineveh")
+        store.add_result(make_result("p0", [undated], published="2017-02-10"))
+        store.run_dedup()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("polish") / "polish.db"
+    _fill(path)
+    return path
+
+
+def _dates(proc) -> list[str | None]:
+    assert proc.returncode == 0, proc.stderr
+    return [json.loads(line)["date"] for line in proc.stdout.splitlines() if line.strip()]
+
+
+# -- events --order, and bad dates named by their option ------------------------------------------------------
+def test_events_are_newest_first_by_default_and_oldest_first_on_request(db):
+    newest = _dates(run("events", "--db", str(db), "--format", "jsonl"))
+    assert newest == ["2017-02-09", "2017-02-05", "2017-02-03", "2017-02-01", None]
+    assert _dates(run("events", "--db", str(db), "--format", "jsonl", "--order", "newest")) == newest
+    oldest = _dates(run("events", "--db", str(db), "--format", "jsonl", "--order", "oldest"))
+    assert oldest == ["2017-02-01", "2017-02-03", "2017-02-05", "2017-02-09", None]
+    assert _dates(run("events", "--db", str(db), "--format", "jsonl", "--limit", "2")) == ["2017-02-09", "2017-02-05"]
+    bad = run("events", "--db", str(db), "--order", "random")
+    assert bad.returncode == 2 and "--order" in bad.stderr and "newest" in bad.stderr
+
+
+@pytest.mark.parametrize("newest_first", [True, False])
+def test_iter_events_keeps_its_order_across_pages(db, newest_first):
+    """Pages of two: the keyset paging after the first page goes the same way as the first."""
+    with Store(str(db)) as store:
+        paged = [e.record["date"] for e in store.iter_events(batch_size=2, newest_first=newest_first)]
+        whole = [e.record["date"] for e in store.iter_events(batch_size=100, newest_first=newest_first)]
+    dated = sorted(d for _, d in DATED)
+    assert paged == whole == (dated[::-1] if newest_first else dated) + [None]
+
+
+@pytest.mark.parametrize("option", ["--from", "--to"])
+def test_a_bad_date_is_named_by_its_option(db, option):
+    proc = run("events", "--db", str(db), option, "2017-13-01")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert f"'{option}'" in proc.stderr and "'2017-13-01' is not a date (YYYY-MM-DD)" in proc.stderr
+    assert "published" not in proc.stderr  # the message of --published, not of this option
+    export = run("export", "--db", str(db), "--format", "geojson", option, "soon")
+    assert export.returncode == 2 and f"'{option}'" in export.stderr and "'soon' is not a date" in export.stderr
+
+
+def test_from_after_to_names_both():
+    proc = run("events", "--db", "unused.db", "--from", "2017-03-01", "--to", "2017-02-01")
+    assert proc.returncode == 2 and "--from is after --to" in proc.stderr
+
+
+# -- token list ----------------------------------------------------------------------------------------------
+def test_token_list_has_a_header_and_says_when_there_are_none(tmp_path):
+    db = tmp_path / "tokens.db"
+    empty = run("token", "list", "--db", str(db))
+    assert empty.returncode == 0, empty.stderr
+    assert empty.stdout.splitlines() == ["no tokens (create one: eventwire token create NAME --role ROLE)"]
+    assert run("token", "create", "ana\tmaria", "--role", "reviewer", "--db", str(db)).returncode == 0
+    assert run("token", "create", "bo", "--db", str(db)).returncode == 0
+    assert run("token", "revoke", "2", "--db", str(db)).returncode == 0
+    lines = run("token", "list", "--db", str(db)).stdout.splitlines()
+    assert lines[0].split("\t") == ["id", "name", "role", "created", "status"]
+    rows = [line.split("\t") for line in lines[1:]]
+    assert [(r[0], r[1], r[2], r[4]) for r in rows] == [("1", "ana maria", "reviewer", "active"),
+                                                        ("2", "bo", "reader", "revoked")]
+    assert all(len(r) == 5 and r[3].startswith("20") for r in rows)
