@@ -5,6 +5,8 @@ the Python API with events written for these tests; the commands run as real sub
 from __future__ import annotations
 
 import json
+import os
+import stat
 
 import pytest
 
@@ -90,3 +92,40 @@ def test_token_list_has_a_header_and_says_when_there_are_none(tmp_path):
     assert [(r[0], r[1], r[2], r[4]) for r in rows] == [("1", "ana maria", "reviewer", "active"),
                                                         ("2", "bo", "reader", "revoked")]
     assert all(len(r) == 5 and r[3].startswith("20") for r in rows)
+
+
+# -- exported files are the user's ---------------------------------------------------------------------------
+@pytest.fixture
+def umask():
+    """Sets the umask of this process (and so of the commands it starts) for one test."""
+    before = os.umask(0o022)
+    yield os.umask
+    os.umask(before)
+
+
+@pytest.mark.parametrize("fmt, name", [("acled-csv", "out.csv"), ("geojson", "out.geojson"),
+                                       ("parquet", "out.parquet"), ("plover-jsonl", "out.jsonl")])
+@pytest.mark.parametrize("mask", [0o022, 0o002, 0o077])
+def test_an_export_gets_the_users_umask_not_0600(db, tmp_path, umask, fmt, name, mask):
+    umask(mask)
+    out = tmp_path / name
+    proc = run("export", "--db", str(db), "--format", fmt, "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # no temporary file left behind
+
+
+def test_an_export_over_a_file_keeps_that_files_mode(db, tmp_path, umask):
+    out = tmp_path / "shared.csv"
+    out.write_text("old\n")
+    out.chmod(0o640)
+    umask(0o022)
+    assert run("export", "--db", str(db), "--format", "acled-csv", "--out", str(out)).returncode == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640 and out.read_text().startswith("event_id_cnty")
+
+
+def test_the_umask_is_read_without_being_changed(umask):
+    from eventwire.filemodes import current_umask
+
+    umask(0o027)
+    assert current_umask() == 0o027 and os.umask(0o027) == 0o027

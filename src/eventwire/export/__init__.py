@@ -35,6 +35,7 @@ from eventwire.export.base import BINARY_FORMATS, WRITERS, Item, register  # noq
 from eventwire.export.geojson import geojson_feature, write_geojson  # noqa: F401
 from eventwire.export.parquet import write_parquet  # noqa: F401
 from eventwire.export.plover_jsonl import plover_record, write_plover_jsonl  # noqa: F401
+from eventwire.filemodes import give_final_mode
 
 FORMAT_MODULES = ("acled_csv", "plover_jsonl", "geojson", "parquet")  # imported above, each registers itself
 FORMATS = tuple(sorted(WRITERS, key=lambda f: FORMAT_MODULES.index(WRITERS[f].__module__.rsplit(".", 1)[1])))
@@ -48,6 +49,7 @@ def _atomic(path: Path, binary: bool):
     try:
         with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as fh:
             yield fh
+        give_final_mode(tmp, path)  # the user's umask, not mkstemp's 0600: an export is meant to be shared
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -27,6 +27,7 @@ from collections import defaultdict
 from importlib import metadata, resources
 from pathlib import Path
 
+from eventwire.filemodes import give_final_mode
 from eventwire.geo.names import normalize, phonetic_key, spacing_variants, usable_alternate
 from eventwire.lang import read_tsv
 
@@ -366,6 +367,7 @@ def _write(b: _Builder, path: Path) -> None:
             ("counts", json.dumps({"entries": len(b.entries), "names": len(b.names)}))])
         con.commit()
         con.close()
+        give_final_mode(tmp, path)  # one index serves every user of an installation
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):

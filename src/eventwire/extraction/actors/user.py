@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from eventwire.filemodes import give_final_mode
+
 USER_CATALOGUE_ENV = "EVENTWIRE_CATALOGUE"
 USER_CATALOGUE_NAME = "actors.yaml"
 
@@ -58,12 +60,7 @@ def write_atomically(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+        give_final_mode(tmp, path)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
