@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import stat
+import subprocess
 
 import pytest
 
 from eventfactory import make_event, make_result
 from eventwire.storage.store import Store
-from test_cli import run
+from test_cli import eventwire_command, run
 
 # (article, date) of the stored events: one a day apart, out of order, and one without a date
 DATED = [("p2", "2017-02-03"), ("p1", "2017-02-01"), ("p4", "2017-02-09"), ("p3", "2017-02-05")]
@@ -129,3 +131,72 @@ def test_the_umask_is_read_without_being_changed(umask):
 
     umask(0o027)
     assert current_umask() == 0o027 and os.umask(0o027) == 0o027
+
+
+# -- tables that fit, summaries in good English ----------------------------------------------------------------
+LONG_ACTOR = "Military Forces of the Democratic Republic of Congo (2019-) [FARDC]"
+ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def table_of(*args: str, columns: str | None) -> str:
+    """The command's stdout when it is not a terminal, $COLUMNS set to `columns` or not set at all."""
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"} | {"NO_COLOR": "1", "PYTHONIOENCODING": "utf-8"}
+    if columns:
+        env["COLUMNS"] = columns
+    proc = subprocess.run([*eventwire_command(), *args], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+@pytest.fixture(scope="module")
+def wide_db(tmp_path_factory):
+    """Two events whose actor, place and article names are too long for an 80-column row."""
+    path = tmp_path_factory.mktemp("wide") / "wide.db"
+    with Store(str(path)) as store:
+        for article, date in (("[c1] a markup-looking id", "2017-02-09"), ("a2", "2017-02-03")):
+            ev = make_event(article, date=date, actor1=LONG_ACTOR, actor2="Allied Democratic Forces (ADF)",
+                            place="Beni-Butembo road near Oicha", lat=0.69, lon=29.52, country="COD",
+                            admin1="Nord-Kivu", etype="Violence against civilians", sub="Attack", fatalities=12)
+            store.add_result(make_result(article, [ev], published="2017-02-10"))
+        store.run_dedup()
+    return path
+
+
+@pytest.mark.parametrize("columns, width", [(None, 80), ("100", 100)])
+def test_the_events_table_fits_the_width_and_keeps_dates_whole(wide_db, columns, width):
+    out = table_of("events", "--db", str(wide_db), "--format", "table", "--order", "oldest", columns=columns)
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= width
+    assert ISO_DAY.findall(out) == ["2017-02-03", "2017-02-09"]  # each date whole, on one line
+    assert "[FARDC]" in out  # a name in brackets is text, not markup
+    assert lines[-1] == "2 events"
+    assert table_of("events", "--db", str(wide_db), "--format", "table", "--limit", "1",
+                    columns=None).splitlines()[-1] == "1 of 2 events"
+    one = table_of("events", "--db", str(wide_db), "--format", "table", "--actor", "nothing of the kind", columns=None)
+    assert one.splitlines()[-1] == "0 events"
+
+
+def test_the_extract_table_fits_and_counts_in_good_english(monkeypatch, capsys):
+    from eventwire.report import print_events_table
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    ev = make_event("[c1]", date="2019-03-14", actor1=LONG_ACTOR, etype="Explosions/Remote violence",
+                    sub="Air/drone strike", fatalities=3)
+    later = make_event("[c1]", date="2019-03-20", modality="future", start=100)
+    print_events_table([make_result("[c1]", [ev, later])], show_all=False)
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert ISO_DAY.findall(out) == ["2019-03-14"] and "[c1]" in out and "Air/drone" in out
+    assert "1 event from 1 article (asserted only" in out and "modality" not in out
+    print_events_table([make_result("[c1]", [ev, later]), make_result("b", [])], show_all=True)
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert ISO_DAY.findall(out) == ["2019-03-14", "2019-03-20"] and "future" in out and "modality" in out
+    assert out.splitlines()[-1] == "2 events from 2 articles"
+
+
+def test_counted():
+    from eventwire.report import counted
+
+    assert [counted(n, "article") for n in (0, 1, 2)] == ["0 articles", "1 article", "2 articles"]
+    assert counted(1, "new event report") == "1 new event report" and counted(3, "child", "children") == "3 children"

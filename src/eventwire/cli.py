@@ -12,6 +12,7 @@ from collections.abc import Iterator
 import click
 
 from eventwire.records import BACKGROUND_DAYS, Article, ArticleResult, parse_published
+from eventwire.report import counted
 from eventwire.sources.read import DEFAULT_MAX_ARTICLE_BYTES, InputError, read_paths
 
 
@@ -361,8 +362,8 @@ def dedup_command(db, full):
     """Merge reports of the same event into one event (ingest does this at its end)."""
     store = _open_store(db, must_exist=True)
     summary = store.run_dedup(full=full)
-    _warn(f"dedup: {summary.reports} reports clustered, {summary.changed} events changed, "
-          f"{summary.events} events in all ({summary.seconds:.1f} s)")
+    _warn(f"dedup: {counted(summary.reports, 'report')} clustered, {counted(summary.changed, 'event')} changed, "
+          f"{counted(summary.events, 'event')} in all ({summary.seconds:.1f} s)")
     store.close()
 
 
@@ -386,7 +387,7 @@ def export_command(db, filters, limit, fmt, out):
         _fail(f"cannot write {out}: {exc.strerror or exc}")
     store.close()
     if out != "-":
-        _warn(f"{n} events written to {out}")
+        _warn(f"{counted(n, 'event')} written to {out}")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -466,7 +467,7 @@ def spark_extract(input_path, output, master, fmt, partitions, model, overwrite)
                            overwrite=overwrite)
     except (sp.SparkUnavailable, sp.SparkJobError) as exc:
         _fail(str(exc))
-    _warn(f"{n['events']} events, {n['errors']} failed articles written to {output}")
+    _warn(f"{counted(n['events'], 'event')}, {counted(n['errors'], 'failed article')} written to {output}")
 
 
 @spark_group.command(name="dedup")
@@ -483,7 +484,7 @@ def spark_dedup(events, output, master, overwrite):
         n = sp.run_dedup(spark, events, output, overwrite=overwrite)
     except (sp.SparkUnavailable, sp.SparkJobError) as exc:
         _fail(str(exc))
-    _warn(f"{n['reports']} reports -> {n['events']} events written to {output}")
+    _warn(f"{counted(n['reports'], 'report')} -> {counted(n['events'], 'event')} written to {output}")
 
 
 @cli.command(name="load")
@@ -510,12 +511,12 @@ def load_command(events, db, no_dedup):
         added = store.add_events(records(), on_refused=lambda _record, message: refused.append(message))
     except SparkJobError as exc:
         _fail(str(exc))
-    _warn(f"{len(added)} new event reports loaded from {events}" + (f"; {failed} failed articles skipped"
-                                                                     if failed else "")
-          + (f"; {len(refused)} records refused by the database, the first: {refused[0]}" if refused else ""))
+    _warn(f"{counted(len(added), 'new event report')} loaded from {events}"
+          + (f"; {counted(failed, 'failed article')} skipped" if failed else "")
+          + (f"; {counted(len(refused), 'record')} refused by the database, the first: {refused[0]}" if refused else ""))
     if not no_dedup:
         summary = store.run_dedup()
-        _warn(f"dedup: {summary.reports} reports -> {summary.events} events ({summary.seconds:.1f} s)")
+        _warn(f"dedup: {counted(summary.reports, 'report')} -> {counted(summary.events, 'event')} ({summary.seconds:.1f} s)")
     store.close()
 
 

@@ -63,19 +63,18 @@ def actors_group(ctx, unresolved, db, limit, fmt, include_rejected, catalogue_fi
     if not found:
         click.echo("no unresolved actors: every actor of the stored events is in the catalogue")
         return
-    from rich.console import Console
     from rich.markup import escape
 
-    from eventwire.report import _table
+    from eventwire.report import _table, counted, table_console
 
-    table = _table("reports", "actor", "suggested", "example")
+    table = _table("reports", "actor", "suggested", "example", right=("reports",))
     for a in found:
         suggestion = " ".join(str(x) for x in (a.sector, f"inter {a.inter}" if a.inter else None, a.country) if x)
         example = _shorten(a.example or "-", TABLE_EXAMPLE_CHARS) + (f" [{a.example_article}]" if a.example_article else "")
         table.add_row(str(a.reports), escape(a.name), suggestion, escape(example))
-    console = Console()
+    console = table_console()
     console.print(table)
-    console.print(f"{len(found)} actor{'s' if len(found) != 1 else ''} shown; add one with "
+    console.print(f"{counted(len(found), 'actor')} shown; add one with "
                   "`eventwire actors add NAME --sector SECTOR [--country ISO3] [--alias ...]`")
 
 

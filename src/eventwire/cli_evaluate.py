@@ -150,13 +150,12 @@ def _percent(value: float | None) -> str:
 
 
 def _print_report(report, source: str) -> None:
-    from rich.console import Console
     from rich.markup import escape
 
-    from eventwire.report import _table
+    from eventwire.report import _table, counted, table_console
 
-    console = Console()
-    console.print(escape(f"gold: {report.gold_path} ({len(report.articles)} articles)   system: {source}"))
+    console = table_console()
+    console.print(escape(f"gold: {report.gold_path} ({counted(len(report.articles), 'article')})   system: {source}"))
     events = _table("events", "gold", "system", "matched", "precision", "recall", "F1")
     events.add_row("all", str(report.gold_events), str(report.system_events), str(report.matched),
                    _percent(report.precision), _percent(report.recall), _percent(report.f1))
@@ -171,6 +170,6 @@ def _print_report(report, source: str) -> None:
         console.print("not compared: " + "; ".join(f"{v} {k}" for k, v in left.items()))
     worst = [a for a in report.articles if a.missed or a.spurious]
     if worst:
-        console.print(escape(f"{len(worst)} articles with missed or extra events (details: --format json): "
+        console.print(escape(f"{counted(len(worst), 'article')} with missed or extra events (details: --format json): "
                              + ", ".join(f"{a.article_id} (-{len(a.missed)} +{len(a.spurious)})" for a in worst[:8])
                              + (" ..." if len(worst) > 8 else "")))

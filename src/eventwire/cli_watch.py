@@ -100,17 +100,16 @@ def feeds_command(db, fmt):
         json.dump([s.to_dict() for s in states], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return
-    from rich.console import Console
-
-    from eventwire.report import _table
+    from eventwire.report import _table, counted, table_console
     from eventwire.sources.watch import stamp
 
-    table = _table("feed", "status", "last poll", "last success", "failures", "added", "next poll", "last error")
+    table = _table("feed", "status", "last poll", "last success", "failures", "added", "next poll", "last error",
+                   right=("failures", "added"))
     for s in states:
         error = f"{stamp(s.last_error_at)} {s.last_error}" if s.last_error else "-"
         table.add_row(s.url, s.last_status or "never polled", stamp(s.last_poll_at), stamp(s.last_success_at),
                       str(s.consecutive_failures), str(s.articles_added), stamp(s.next_poll_at), error)
-    console = Console()
+    console = table_console()
     console.print(table)
-    console.print(f"{len(states)} feeds, {sum(s.articles_added for s in states)} articles added, "
+    console.print(f"{counted(len(states), 'feed')}, {counted(sum(s.articles_added for s in states), 'article')} added, "
                   f"{sum(1 for s in states if s.consecutive_failures)} failing")

@@ -32,71 +32,101 @@ def event_row(ev: Event) -> dict:
     }
 
 
-def _table(*columns: str, **options):
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """"1 article", "2 articles", "0 articles" (`plural` where adding an s is wrong)."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+TABLE_WIDTH_OFF_TERMINAL = 80  # columns of a table printed to a file or a pipe (unless $COLUMNS says otherwise)
+
+
+def table_console():
+    """The Console a table is printed on: as wide as the terminal, or when stdout is not one, $COLUMNS or 80
+    (rich alone would take the width of a terminal on stderr or stdin, and print a file too wide to read)."""
+    import os
+    import sys
+
+    from rich.console import Console
+
+    explicit = os.environ.get("COLUMNS", "").isdigit()
+    return Console(width=None if sys.stdout.isatty() or explicit else TABLE_WIDTH_OFF_TERMINAL)
+
+
+def _table(*columns: str, whole: tuple[str, ...] = (), right: tuple[str, ...] = (), **options):
+    """A table of `columns` that fits the console: text columns wrap between words (and break a word longer
+    than the column), the `whole` ones (dates, codes) are not broken while the table fits, the `right` ones
+    are right-aligned numbers. Add rows with add_row(table, ...): cells are text, never rich markup."""
+    from rich import box
     from rich.table import Table
 
-    table = Table(header_style="bold", **options)
+    table = Table(header_style="bold", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, collapse_padding=True,
+                  **options)
     for col in columns:
-        table.add_column(col, overflow="fold")
+        table.add_column(col, no_wrap=col in whole, overflow="ellipsis" if col in whole else "fold",
+                         justify="right" if col in right else "left")
     return table
 
 
-def print_events_table(results: list[ArticleResult], show_all: bool) -> None:
-    """`eventwire extract` on a terminal."""
-    from rich.console import Console
+def add_row(table, *cells: object) -> None:
+    """A row of plain text: a name like "[c1]" or "Forces [2000-]" is printed as it is, not read as markup."""
+    from rich.text import Text
 
-    console = Console()
-    table = _table("article", "date", "type / sub-type", "plover", "actor1", "actor2", "where", "dead", "mod.",
-                   show_lines=False, expand=False)
+    table.add_row(*(Text(str(cell)) for cell in cells))
+
+
+def print_events_table(results: list[ArticleResult], show_all: bool) -> None:
+    """`eventwire extract` on a terminal, in 80 columns if need be: the sub-type names the type too (and an
+    event ACLED has no type for shows its PLOVER category there), the modality only matters (and is only
+    shown) with --all; the other codes are in the JSON."""
+    columns = ["article", "date", "sub-type", "actor1", "actor2", "where", "dead"] + (["modality"] if show_all else [])
+    table = _table(*columns, whole=("date", "modality"), right=("dead",))
     n = 0
     for res in results:
         for ev in res.events:
             if not show_all and ev.modality != "asserted":
                 continue
             n += 1
-            kind = f"{ev.event_type or '-'} / {ev.sub_event_type or '-'}"
             loc = ev.location
             where = f"{loc.name}, {loc.country} (p{loc.precision})" if loc else "-"
-            table.add_row(res.article.id, ev.date or "-", kind, ev.plover.event or "-",
-                          ev.actor1.name if ev.actor1 else "-", ev.actor2.name if ev.actor2 else "-", where,
-                          "" if ev.fatalities is None else str(ev.fatalities), ev.modality)
+            add_row(table, res.article.id, ev.date or "-", ev.sub_event_type or ev.event_type or ev.plover.event or "-",
+                    ev.actor1.name if ev.actor1 else "-",
+                    ev.actor2.name if ev.actor2 else "-", where, "" if ev.fatalities is None else ev.fatalities,
+                    *([ev.modality] if show_all else []))
+    console = table_console()
     console.print(table)
-    console.print(f"{n} events from {len(results)} articles"
-                  + ("" if show_all else " (asserted only; --all shows planned, hypothetical, denied and background ones)"))
+    console.print(f"{counted(n, 'event')} from {counted(len(results), 'article')}"
+                  + ("" if show_all else " (asserted only; --all shows planned, hypothetical, denied and background ones)"),
+                  markup=False)
 
 
 def print_places_table(rows) -> None:
     """`eventwire geoparse` on a terminal."""
-    from rich.console import Console
-
-    table = _table("article", "offsets", "text", "kind", "place", "country", "lat", "lon", "prec.")
+    table = _table("article", "offsets", "text", "kind", "place", "country", "lat", "lon", "prec.",
+                   whole=("offsets", "kind", "country"), right=("lat", "lon", "prec."))
     for aid, pm in rows:
         p = pm.place
-        table.add_row(aid, f"{pm.start}-{pm.end}", p.text or "", pm.kind, f"{p.name} ({p.feature})",
-                      p.country or "", f"{p.lat:.4f}", f"{p.lon:.4f}", str(p.precision))
-    Console().print(table)
+        add_row(table, aid, f"{pm.start}-{pm.end}", p.text or "", pm.kind, f"{p.name} ({p.feature})",
+                p.country or "", f"{p.lat:.4f}", f"{p.lon:.4f}", p.precision)
+    table_console().print(table)
 
 
 def print_stored_events(events, total: int) -> None:
     """`eventwire events` on a terminal."""
-    from rich.console import Console
-
-    console = Console()
-    table = _table("id", "date", "type / sub-type", "actor1", "actor2", "where", "dead", "src", expand=False)
+    table = _table("id", "date", "sub-type", "actor1", "actor2", "where", "dead", "src", whole=("date",),
+                   right=("id", "dead", "src"))
     n = 0
     for ev in events:
         n += 1
         r = ev.record
         loc = r.get("location") or {}
         where = f"{loc.get('name')}, {loc.get('country')}" if loc else "-"
-        table.add_row(str(ev.id), r.get("date") or "-",
-                      f"{r.get('event_type') or (r.get('plover') or {}).get('event') or '-'} / "
-                      f"{r.get('sub_event_type') or '-'}",
-                      (r.get("actor1") or {}).get("name") or "-", (r.get("actor2") or {}).get("name") or "-", where,
-                      "" if r.get("fatalities") is None else str(r["fatalities"]), str(ev.source_count))
+        kind = r.get("sub_event_type") or r.get("event_type") or (r.get("plover") or {}).get("event") or "-"
+        add_row(table, ev.id, r.get("date") or "-", kind, (r.get("actor1") or {}).get("name") or "-",
+                (r.get("actor2") or {}).get("name") or "-", where,
+                "" if r.get("fatalities") is None else r["fatalities"], ev.source_count)
+    console = table_console()
     console.print(table)
-    noun = "event" if total == 1 else "events"
-    console.print(f"{n} of {total} {noun}" if n < total else f"{n} {noun}")
+    console.print(f"{n} of {counted(total, 'event')}" if n < total else counted(n, "event"), markup=False)
 
 
 class IngestProgress:
