@@ -1,4 +1,4 @@
-"""The record every stage exchanges (see SCHEMA.md): Article in, Event out.
+"""The record every stage exchanges (described in docs/SCHEMA.md): Article in, Event out.
 
 Events are small typed objects; `to_dict()` gives the SCHEMA JSON and `from_dict()` reads it back, so the
 store, the exports, the HTTP API and the Spark job all carry exactly the same fields.
@@ -231,7 +231,7 @@ class Plover(Record):
 
 @dataclass(kw_only=True)
 class Event(Record):
-    """One event, as SCHEMA.md specifies it. Extra fields (trigger, extractor version) are additions.
+    """One event, as docs/SCHEMA.md describes it. Extra fields (trigger, extractor version) are additions.
     The fields are in the order of the SCHEMA record (keyword-only, so required ones may follow defaults)."""
 
     article_id: str
