@@ -200,3 +200,53 @@ def test_counted():
 
     assert [counted(n, "article") for n in (0, 1, 2)] == ["0 articles", "1 article", "2 articles"]
     assert counted(1, "new event report") == "1 new event report" and counted(3, "child", "children") == "3 children"
+
+
+# -- progress of extract and geoparse ------------------------------------------------------------------------------
+def test_the_article_progress_counts_and_stays_quiet_when_asked(tmp_path):
+    import io
+
+    from rich.console import Console
+
+    from eventwire.report import ArticleProgress
+
+    shown = io.StringIO()
+    with ArticleProgress(False, "extract", transient=True,
+                         console=Console(file=shown, force_terminal=True, width=80)) as progress:
+        for _ in range(3):
+            progress.advance()
+    assert progress.done == 3 and "extract" in shown.getvalue() and "3/?" in shown.getvalue()
+    silent = io.StringIO()
+    with ArticleProgress(True, "extract", console=Console(file=silent, force_terminal=True)) as progress:
+        progress.advance()
+    assert progress.done == 1 and silent.getvalue() == ""
+
+
+@pytest.mark.slow
+def test_extract_shows_progress_on_a_terminal_and_keeps_stdout_clean(tmp_path):
+    """stderr a terminal (a pseudo-terminal), stdout a pipe: the bar goes to the terminal, the records stay
+    JSON lines."""
+    import pty
+
+    articles = "".join(json.dumps({"id": f"a{i}", "published": "2021-03-02", "text": (
+        f"Gunmen killed {i + 2} villagers in Kaduna, Nigeria, on Monday, police said.")}) + "\n" for i in range(3))
+    main, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"} | {"TERM": "xterm"}
+    proc = subprocess.Popen([*eventwire_command(), "extract", "--format", "jsonl", "-"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=follower, env=env)
+    os.close(follower)
+    out, _ = proc.communicate(articles.encode(), timeout=600)
+    terminal = b""
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        terminal += chunk
+    os.close(main)
+    assert proc.returncode == 0
+    records = [json.loads(line) for line in out.decode().splitlines()]
+    assert {r["article_id"] for r in records} == {"a0", "a1", "a2"}
+    assert b"extract" in terminal and b"3/?" in terminal

@@ -69,10 +69,12 @@ _TYPING_OPTION = click.option(
 class _Run:
     """`extract` and `geoparse`: the articles of FILES, read as they are needed, through a Pipeline. Unreadable
     inputs and failed articles are warned about and skipped; when no article at all was usable, the command
-    exits 1 (after its output)."""
+    exits 1 (after its output). A progress bar counts the articles while they are read, when stderr is a
+    terminal (and is gone once done)."""
 
-    def __init__(self, files, published: str | None, model: str | None, workers: int, max_article_bytes: int,
-                 **options):
+    def __init__(self, label: str, files, published: str | None, model: str | None, workers: int,
+                 max_article_bytes: int, **options):
+        self.label = label
         self.pipeline = _pipeline(model, workers, **options)  # a missing model fails before any reading
         self.items = read_paths(files, published, max_bytes=max_article_bytes)
         self.read = self.usable = self.failures = 0
@@ -87,7 +89,14 @@ class _Run:
                 yield item
 
     def results(self) -> Iterator[ArticleResult]:
+        from eventwire.report import ArticleProgress
+
+        with ArticleProgress(not sys.stderr.isatty(), self.label, transient=True) as progress:
+            yield from self._counted(progress)
+
+    def _counted(self, progress) -> Iterator[ArticleResult]:
         for res in self.pipeline.pipe(self._articles()):
+            progress.advance()
             if res.error:
                 self.failures += 1
                 _warn(f"skipped article {res.article.id}: {res.error}")
@@ -133,7 +142,7 @@ def extract(files, published, fmt, workers, model, show_all, background_days, ma
 
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "jsonl"
-    run = _Run(files, published, model, workers, max_article_bytes, background_days=background_days,
+    run = _Run("extract", files, published, model, workers, max_article_bytes, background_days=background_days,
                typing_model=typing_model)
     results: list[ArticleResult] = []
     out = sys.stdout
@@ -174,7 +183,7 @@ def geoparse(files, fmt, workers, model, max_article_bytes):
 
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "jsonl"
-    run = _Run(files, None, model, workers, max_article_bytes, events=False)
+    run = _Run("geoparse", files, None, model, workers, max_article_bytes, events=False)
     rows = []
     for res in run.results():
         if fmt == "jsonl":
@@ -304,7 +313,7 @@ def ingest_command(targets, db, workers, published, fetch_options, error_log, no
     (recursively) and http(s) URLs. Articles already stored (same URL or same text) are skipped, so an
     interrupted run can simply be started again."""
     from eventwire.ingest import ErrorLog, ingest
-    from eventwire.report import IngestProgress, ingest_summary_lines
+    from eventwire.report import ArticleProgress, ingest_summary_lines
     from eventwire.sources.credentials import without_credentials
     from eventwire.sources.fetch import Fetcher
     from eventwire.sources.read import is_url
@@ -316,7 +325,7 @@ def ingest_command(targets, db, workers, published, fetch_options, error_log, no
     pipeline = _pipeline(model, workers, background_days=background_days, typing_model=typing_model)
     log = ErrorLog(error_log)
     with Fetcher(**fetch_options) as fetcher, \
-            IngestProgress(quiet) as progress:
+            ArticleProgress(quiet) as progress:
         summary = ingest(targets, store, pipeline, fetcher=fetcher, published=published, dedup=not no_dedup,
                          on_advance=progress.advance, on_total=progress.total, on_problem=log,
                          max_article_bytes=max_article_bytes)

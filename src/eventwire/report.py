@@ -1,4 +1,4 @@
-"""What the command line prints besides records: tables on a terminal, the ingest progress bar and summary."""
+"""What the command line prints besides records: tables on a terminal, progress bars and the ingest summary."""
 
 from __future__ import annotations
 
@@ -129,10 +129,12 @@ def print_stored_events(events, total: int) -> None:
     console.print(f"{n} of {counted(total, 'event')}" if n < total else counted(n, "event"), markup=False)
 
 
-class IngestProgress:
-    """The progress bar of `eventwire ingest` on stderr; `total` and `advance` are ingest()'s callbacks."""
+class ArticleProgress:
+    """A progress bar of articles on stderr: `ingest`'s (`total` and `advance` are ingest()'s callbacks), and
+    `extract`'s and `geoparse`'s (articles are read as a stream, so no total: a count, a rate and the time).
+    transient: the bar is gone once done (extract's output follows it on the same terminal)."""
 
-    def __init__(self, quiet: bool):
+    def __init__(self, quiet: bool, label: str = "ingest", transient: bool = False, console=None):
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -144,13 +146,14 @@ class IngestProgress:
             TimeRemainingColumn,
         )
 
-        columns = (TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+        columns = (TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
                    TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
-        self.progress = Progress(*columns, console=Console(stderr=True), disable=quiet, transient=False)
+        self.progress = Progress(*columns, console=console or Console(stderr=True), disable=quiet,
+                                 transient=transient)
 
     def __enter__(self) -> Self:
         self.progress.__enter__()
-        self.task = self.progress.add_task("ingest", total=None, rate="")
+        self.task = self.progress.add_task("articles", total=None, rate="")
         return self
 
     def __exit__(self, *exc) -> None:
@@ -163,6 +166,10 @@ class IngestProgress:
         self.progress.advance(self.task)
         speed = self.progress.tasks[0].speed
         self.progress.update(self.task, rate=f"{speed:.1f} art/s" if speed else "")
+
+    @property
+    def done(self) -> int:
+        return int(self.progress.tasks[0].completed)
 
 
 def ingest_summary_lines(summary, stats: dict, error_log) -> list[str]:
