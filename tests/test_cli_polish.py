@@ -250,3 +250,19 @@ def test_extract_shows_progress_on_a_terminal_and_keeps_stdout_clean(tmp_path):
     records = [json.loads(line) for line in out.decode().splitlines()]
     assert {r["article_id"] for r in records} == {"a0", "a1", "a2"}
     assert b"extract" in terminal and b"3/?" in terminal
+
+
+def test_the_places_table_fits_80_columns_with_coordinates_whole(monkeypatch, capsys):
+    from eventwire.records import Place, PlaceMention
+    from eventwire.report import print_places_table
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    congo = Place("Democratic Republic of the Congo", -2.5, 23.5, "COD", text="the Democratic Republic of Congo",
+                  precision=3, feature="country")
+    town = Place("Mogadishu", 2.0371, 45.3438, "SOM", text="Mogadishu", precision=1, feature="city")
+    print_places_table([("04_somalia_suicide_bombing", PlaceMention(congo, 1200, 1232)),
+                        ("04_somalia_suicide_bombing", PlaceMention(town, 10, 19, "metonym"))])
+    out = capsys.readouterr().out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    for whole in ("-2.5000", "23.5000", "2.0371", "45.3438", "1200-1232", "metonym", "literal"):
+        assert whole in out

@@ -101,8 +101,8 @@ def print_events_table(results: list[ArticleResult], show_all: bool) -> None:
 
 def print_places_table(rows) -> None:
     """`eventwire geoparse` on a terminal."""
-    table = _table("article", "offsets", "text", "kind", "place", "country", "lat", "lon", "prec.",
-                   whole=("offsets", "kind", "country"), right=("lat", "lon", "prec."))
+    table = _table("article", "offsets", "text", "kind", "place", "iso3", "lat", "lon", "prec.",
+                   whole=("offsets", "kind", "iso3", "lat", "lon"), right=("lat", "lon", "prec."))
     for aid, pm in rows:
         p = pm.place
         add_row(table, aid, f"{pm.start}-{pm.end}", p.text or "", pm.kind, f"{p.name} ({p.feature})",
