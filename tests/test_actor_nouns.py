@@ -50,6 +50,12 @@ def test_stones_are_not_the_target(extract):
     assert any(ev.actor2 is not None and "Police" in ev.actor2.name for ev in events)
 
 
+def test_protesters_who_act_are_people_not_a_protest(extract):
+    # "protesters" is also a word that reports a protest: as the subject it is who acts
+    events = extract("Protesters threw stones at the police in Nairobi.")
+    assert any(ev.actor1 is not None and ev.actor1.name.startswith("Protesters") for ev in events)
+
+
 def test_a_death_toll_is_no_actor(extract):
     assert_no_actor_named(extract("The death toll rose to 40 after the attack on the village."), "toll")
 
