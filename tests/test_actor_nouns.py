@@ -181,23 +181,3 @@ def test_victims_never_act_but_soldiers_do(nlp, nouns):
 ])
 def test_bare_titles(nlp, nouns, text, word, bare):
     assert nouns.bare_title(head(nlp, text, word)) is bare
-
-
-# -- places by the shape of their name ----------------------------------------------------------------------------
-
-@pytest.mark.parametrize("text,place", [
-    ("Warplanes bombed Jabal al-Turkman on Monday.", "jabal"),
-    ("Regime forces shelled Wadi Barada overnight.", "wadi"),
-    ("Government troops attacked Kafr Nabl at dawn.", "kafr"),
-])
-def test_a_place_name_is_no_party(extract, text, place):
-    assert_no_actor_named(extract(text), place)
-
-
-@pytest.mark.parametrize("text,word", [
-    ("The escalation killed twenty people in Idlib.", "escalation"),
-    ("The war's remnants killed five children in a village near Raqqa.", "remnants"),
-    ("A large sack containing bombs exploded in Monguno.", "sack"),
-])
-def test_more_things_are_no_actors(extract, text, word):
-    assert_no_actor_named(extract(text), word)

@@ -31,7 +31,6 @@ class NounClasses:
     thing_pronouns: frozenset[str]
     never_acting: frozenset[str] = frozenset()
     ownerless_titles: frozenset[str] = frozenset()
-    place_name_words: frozenset[str] = frozenset()
 
     def noun_class(self, tok: Token) -> tuple[str | None, str | None]:
         """(side, class) of a head noun: ("actor", "officials") for "spokesmen", ("not_actor", "weapons") for
@@ -75,11 +74,6 @@ class NounClasses:
             return False
         return not any(c.dep_ in ("amod", "compound", "nmod", "poss") or (c.dep_ == "prep" and c.lower_ == "of")
                        for c in tok.children)
-
-    def names_place(self, words: Iterable[Token]) -> bool:
-        """A proper name that opens with a word for a kind of place ("Jabal al-Akrad", "Wadi Barada")."""
-        first = next((t for t in words if t.pos_ not in ("DET", "PUNCT")), None)
-        return first is not None and first.pos_ == "PROPN" and first.lower_ in self.place_name_words
 
     def has_owner(self, tok: Token) -> bool:
         """Whether a head that is not an actor may hand its slot to its possessor ("the mayor's claims")."""
@@ -151,5 +145,4 @@ def _read(language: LanguageData) -> NounClasses:
                        actor_suffixes=tuple(words("actor_suffixes")), ownerless=ownerless,
                        reflexives=words("reflexives"), person_classes=person_classes,
                        person_pronouns=words("person_pronouns"), thing_pronouns=words("thing_pronouns"),
-                       never_acting=never_acting, ownerless_titles=words("ownerless_titles"),
-                       place_name_words=words("place_name_words"))
+                       never_acting=never_acting, ownerless_titles=words("ownerless_titles"))

@@ -157,9 +157,6 @@ class DocContext:
             return True
         if head.i in self.by_token:
             return True  # a catalogue mention, kept as the generic it is
-        span = self.doc.char_span(role.start, role.end, alignment_mode="expand")
-        if span is not None and self.nouns.names_place(span):
-            return False  # "warplanes bomb Jabal al-Turkman": ground, not a party
         return self._names_actor(head) and not self.nouns.bare_title(head)
 
     def _find_role(self, tok: Token, trigger: Token, side: int) -> Role | None:
