@@ -29,6 +29,8 @@ class NounClasses:
     person_classes: frozenset[str]
     person_pronouns: frozenset[str]
     thing_pronouns: frozenset[str]
+    never_acting: frozenset[str] = frozenset()
+    ownerless_titles: frozenset[str] = frozenset()
 
     def noun_class(self, tok: Token) -> tuple[str | None, str | None]:
         """(side, class) of a head noun: ("actor", "officials") for "spokesmen", ("not_actor", "weapons") for
@@ -39,6 +41,9 @@ class NounClasses:
         if prev is not None and prev.dep_ in ("compound", "amod") and prev.head.i == tok.i:
             keys += [f"{prev.lower_} {tok.lemma_.lower()}", f"{prev.lower_} {tok.lower_}"]
         keys += [tok.lemma_.lower(), tok.lower_]
+        if tok.tag_ in ("NNS", "NNPS") or tok.pos_ == "PROPN":
+            # a capitalised plural keeps its form as its lemma ("the Mountains", "Explosive Barrels")
+            keys += _singulars(tok.lower_)
         for key in keys:
             if key in self.actor_words:
                 return ACTOR, self.actor_words[key]
@@ -55,6 +60,20 @@ class NounClasses:
         if lemma in extra or lower in extra:
             return True
         return len(lower) > 4 and lower.endswith(self.actor_suffixes)
+
+    def never_acts(self, tok: Token) -> bool:
+        """A head for the harmed as such ("14 dead", "the wounded", "casualties"): a party hit, never actor1."""
+        side, cls = self.noun_class(tok)
+        return side == ACTOR and cls in self.never_acting
+
+    def bare_title(self, tok: Token) -> bool:
+        """A plural title with no word for whose it is ("the presidents", "leaders condemned"): nobody in
+        particular. A modifier ("Afghan leaders", "rebel leaders"), a possessor ("their leaders") or an "of"
+        complement ("the leaders of both parties") names whose."""
+        if tok.tag_ not in ("NNS", "NNPS") or not {tok.lemma_.lower(), *_singulars(tok.lower_)} & self.ownerless_titles:
+            return False
+        return not any(c.dep_ in ("amod", "compound", "nmod", "poss") or (c.dep_ == "prep" and c.lower_ == "of")
+                       for c in tok.children)
 
     def has_owner(self, tok: Token) -> bool:
         """Whether a head that is not an actor may hand its slot to its possessor ("the mayor's claims")."""
@@ -76,6 +95,18 @@ class NounClasses:
         if antecedent is None or (low not in self.person_pronouns and low not in self.thing_pronouns):
             return True
         return self.is_person(antecedent) == (low in self.person_pronouns)
+
+
+def _singulars(word: str) -> list[str]:
+    """The candidate singulars of a plural word form: "batteries" -> battery, "boxes" -> box, "barrels" -> barrel."""
+    if len(word) < 4 or not word.endswith("s") or word.endswith("ss"):
+        return []
+    out = [word[:-1]]
+    if word.endswith("ies"):
+        out.append(word[:-3] + "y")
+    elif word.endswith("es"):
+        out.append(word[:-2])
+    return out
 
 
 def load_noun_classes(language: LanguageData) -> NounClasses:
@@ -101,7 +132,9 @@ def _read(language: LanguageData) -> NounClasses:
                 words[key] = cls
     ownerless = frozenset(data.get("ownerless") or [])
     person_classes = frozenset(data.get("person_classes") or [])
-    unknown = (ownerless - set(data.get(NOT_ACTOR) or {})) | (person_classes - set(data.get(ACTOR) or {}))
+    never_acting = frozenset(data.get("never_acting") or [])
+    unknown = (ownerless - set(data.get(NOT_ACTOR) or {})) | ((person_classes | never_acting)
+                                                              - set(data.get(ACTOR) or {}))
     if unknown:
         raise LanguageDataError(path, None, f"unknown class(es) {', '.join(sorted(unknown))}")
 
@@ -111,4 +144,5 @@ def _read(language: LanguageData) -> NounClasses:
     return NounClasses(actor_words=sides[ACTOR], not_actor_words=sides[NOT_ACTOR],
                        actor_suffixes=tuple(words("actor_suffixes")), ownerless=ownerless,
                        reflexives=words("reflexives"), person_classes=person_classes,
-                       person_pronouns=words("person_pronouns"), thing_pronouns=words("thing_pronouns"))
+                       person_pronouns=words("person_pronouns"), thing_pronouns=words("thing_pronouns"),
+                       never_acting=never_acting, ownerless_titles=words("ownerless_titles"))

@@ -139,7 +139,27 @@ class DocContext:
 
     def role_for(self, tok: Token, trigger: Token, side: int) -> Role | None:
         """The actor a role token stands for: a catalogue mention in its phrase, a pronoun's antecedent, or a
-        guess from the words."""
+        guess from the words; None when what it finds cannot fill the slot (`admits`)."""
+        role = self._find_role(tok, trigger, side)
+        return role if role is not None and self.admits(role, side) else None
+
+    def admits(self, role: Role, side: int) -> bool:
+        """Whether a role may fill an actor slot (1: who acts, 2: who is hit). A catalogue entry always names a
+        party ("Russian airstrikes" are the Russian military); a guess from the words only when its head names
+        one (noun_classes.yaml: "villagers", "a spokesman", never "stones", "the death toll", "a market"). The
+        harmed as such ("14 dead", "casualties") are never the party who acts."""
+        head = self._head_of(role) if role.start >= 0 else None
+        if head is None:
+            return True
+        if side == 1 and self.nouns.never_acts(head):
+            return False
+        if role.known:
+            return True
+        if head.i in self.by_token:
+            return True  # a catalogue mention, kept as the generic it is
+        return self._names_actor(head) and not self.nouns.bare_title(head)
+
+    def _find_role(self, tok: Token, trigger: Token, side: int) -> Role | None:
         if tok is None or ((tok.ent_type_ in NOT_ACTOR_LABELS or tok.like_num)
                            and tok.lower_ not in self.words.quantity_heads and tok.i not in self.by_token):
             return None
@@ -155,6 +175,8 @@ class DocContext:
         m = self.by_token.get(tok.i)
         if m is None and tok.pos_ == "PRON":
             return None  # "others", "those", "some", "what": nobody in particular
+        if m is None and self.nouns.bare_title(tok):
+            return None  # "the presidents" not resolved to the two named before, "leaders condemned": nobody named
         owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in self.words.pronouns), None)
         if owner is not None and (m is None or m.generic):
             found = self._guarded_antecedent(owner, trigger)  # "its fighters", "their troops"
@@ -196,7 +218,7 @@ class DocContext:
                 or tok.lemma_.lower() in self.words.abstract_nouns \
                 or tok.lemma_.lower() in ("ied", "device", "vehicle", "car", "truck", "motorcycle"):
             return self._owner_role(tok, trigger, side)  # "a roadside IED killed a general": not who used it
-        if tok.lemma_.lower() in self.words.quantity_heads:
+        if tok.lemma_.lower() in self.words.quantity_heads or tok.lower_ in self.words.quantity_heads:
             of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
                   if p.dep_ == "pobj"]
             if of:
@@ -274,7 +296,7 @@ class DocContext:
             # alone it is a capitalised common noun ("Plants", "Air strikes" at the start of a sentence)
             return side != NOT_ACTOR or tok.ent_type_ == "PERSON" or any(
                 c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
-        if side is None and (tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")):
+        if side is None and tok.pos_ == "NOUN" and (tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")):
             return True  # a noun no class lists, doing the act: "naxals torched a school", "killed by tribesmen"
         return self.nouns.names_people(tok, extra=self.words.actor_nouns)
 

@@ -34,6 +34,18 @@ FAMILY_ORDER = {"violence": 0, "demonstration": 1, "arrest": 2, "strategic": 3, 
 RECODED_IN_PROTESTS = {"clash", "attack", "kill", "shelling", "riot"}
 
 
+def admit_actors(cand: EventCandidate, context: DocContext) -> None:
+    """The last word on every actor slot, whichever rule filled it: a slot holds only what may fill it
+    (DocContext.admits: no weapon, place, measure or abstraction; no victim as the one who acts). An actor1
+    struck out leaves its place to the first admitted ally; an empty slot stays empty."""
+    cand.assoc_actor1 = [r for r in cand.assoc_actor1 if context.admits(r, 1)]
+    cand.assoc_actor2 = [r for r in cand.assoc_actor2 if context.admits(r, 2)]
+    if cand.actor1 is not None and not context.admits(cand.actor1, 1):
+        cand.actor1 = cand.assoc_actor1.pop(0) if cand.assoc_actor1 else None
+    if cand.actor2 is not None and not context.admits(cand.actor2, 2):
+        cand.actor2 = cand.assoc_actor2.pop(0) if cand.assoc_actor2 else None
+
+
 class EventFinder:
     """The event stage (triggers, roles, modality, codes), built once per Pipeline from its language data and
     actor catalogue."""
@@ -81,6 +93,8 @@ class EventFinder:
             out = self.typing.apply(out)  # before the references take their event's codes
         out = merge_references(out)
         attribute_claims(doc, out, context)
+        for cand in out:
+            admit_actors(cand, context)
         return out
 
     def _sentence_triggers(self, sent, longest: dict, ignored: set, context: DocContext) -> dict:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from eventwire.extraction.actors.nouns import ACTOR
 from eventwire.extraction.events.syntax import PLACE_LABELS, names_place, object_of, prep_objects, subject_of
 from eventwire.records import Actor
 
@@ -272,7 +273,8 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         a1_tok = None  # "six others": a count of the victims, not who acted
     if a1_tok is None and fam == "violence" and tok.pos_ == "VERB":
         a1_tok = _for_agent(tok, ctx)
-    if a1_tok is not None and lex.is_event_noun(a1_tok) and a1_tok.i != tok.i:
+    if a1_tok is not None and lex.is_event_noun(a1_tok) and a1_tok.i != tok.i \
+            and ctx.nouns.noun_class(a1_tok)[0] != ACTOR:  # "protesters threw stones": people, not a protest
         inner = roles_of(a1_tok, fam, ctx) if tok.pos_ == "VERB" else Roles()
         r.actor1 = inner.actor1
         r.assoc1 = inner.assoc1
