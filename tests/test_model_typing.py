@@ -62,9 +62,16 @@ def candidate(blank, text: str, sub: str | None, event_type: str | None, plover:
                           confidence=confidence, **more)
 
 
-def typing_with(language, readings, unknown=()):
+# the decisions these tests assume (the shipped decisions.yaml may switch retyping off, as measured)
+DECISIONS = Decisions(min_support=20, veto_no_event=0.85, veto_keeps_plover=0.5, retype=0.6, margin=0.3,
+                      rule_decides=frozenset({"Suicide bomb", "Air/drone strike"}),
+                      actors_decide=(frozenset({"Government regains territory", "Non-state actor overtakes territory"}),),
+                      replover=0.8, model_share=0.5)
+
+
+def typing_with(language, readings, unknown=(), decisions=DECISIONS):
     model = StandIn(readings, unknown)
-    return ModelTyping(language, model=model), model
+    return ModelTyping(language, model=model, decisions=decisions), model
 
 
 def test_a_confident_no_event_vetoes_the_rules_event(language, blank):
@@ -111,7 +118,7 @@ def test_retyping_across_event_types_changes_every_code(language, blank):
 
 
 def test_no_retype_without_the_margin(language, blank):
-    decisions = Decisions.read(language)
+    decisions = DECISIONS
     best = decisions.retype + 0.02
     typing, _ = typing_with(language, {"": reading({"Protest with intervention": best,
                                                     "Peaceful protest": best - decisions.margin + 0.05},
@@ -124,11 +131,35 @@ def test_no_retype_without_the_margin(language, blank):
 def test_a_strong_lexical_cue_keeps_the_rules_sub_type(language, blank):
     typing, _ = typing_with(language, {"": reading({"Remote explosive/landmine/IED": 0.9, "Suicide bomb": 0.05},
                                                    {"ASSAULT": 0.95})})
-    assert "Suicide bomb" in Decisions.read(language).rule_decides
     bomb = candidate(blank, "A suicide bomber blew himself up at a checkpoint.", "Suicide bomb",
                      "Explosions/Remote violence", "ASSAULT")
     typing.apply([bomb])
     assert bomb.sub_event_type == "Suicide bomb"
+
+
+def test_sub_types_told_apart_by_their_actors_stay_with_the_rules(language, blank):
+    typing, _ = typing_with(language, {"": reading({"Government regains territory": 0.95}, {"ASSAULT": 0.95})})
+    taken = candidate(blank, "Militants regained control of the hill.", "Non-state actor overtakes territory",
+                      "Battles", "ASSAULT")
+    typing.apply([taken])
+    assert taken.sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_retyping_and_recoding_can_be_switched_off(language, blank):
+    off = Decisions(**{**DECISIONS.__dict__, "retype": None, "replover": None})
+    typing, _ = typing_with(language, {"": reading({"Arrests": 0.99}, {"REQUEST": 0.99})}, decisions=off)
+    held = candidate(blank, "Soldiers seized two journalists in Goma.", "Attack", "Violence against civilians",
+                     "ASSAULT")
+    demand = candidate(blank, "The union demanded pay.", None, None, "ACCUSE")
+    typing.apply([held, demand])
+    assert held.sub_event_type == "Attack" and demand.plover_event == "ACCUSE"
+    assert held.confidence == pytest.approx(0.5 * 0.6)  # the model gives the rules' reading no weight
+
+
+def test_the_shipped_decisions_read(language):
+    decisions = Decisions.read(language)
+    assert 0.5 <= decisions.veto_no_event <= 1 and 0 <= decisions.model_share <= 1
+    assert "Suicide bomb" in decisions.rule_decides
 
 
 def test_a_label_the_model_barely_saw_is_left_to_the_rules(language, blank):

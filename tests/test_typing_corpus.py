@@ -14,7 +14,7 @@ NON_EVENT_REASONS = {
     "crime", "natural_disaster", "man_made_disaster", "diplomacy", "claim", "past_event",
     "court", "metaphor", "sport", "business", "policy", "other",
 }
-STYLES = {"wire", "local", "ngo", "headline"}
+STYLES = {"wire", "local", "ngo", "headline", "log"}
 REGIONS = {
     "africa", "middle_east", "south_asia", "east_asia", "southeast_asia", "europe",
     "latin_america", "north_america", "central_asia", "oceania", "none",

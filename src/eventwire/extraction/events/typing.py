@@ -5,7 +5,8 @@ sentence and, when it is confident:
   - vetoes an ACLED event it reads as no event ("the battle for the title", a court case, a claim): the event
     keeps only its PLOVER coding, or is dropped when the model sees no PLOVER event either;
   - retypes the event to another ACLED sub-type, with the event type, PLOVER category, mode and CAMEO code of
-    that sub-type (codes.yaml), unless the rules' sub-type came from a strong lexical cue (rule_decides);
+    that sub-type (codes.yaml), unless the rules' sub-type came from a strong lexical cue (rule_decides) or the
+    two sub-types differ only in who acts, which the rules read from the parse (actors_decide);
   - recodes the PLOVER category of an event that has no ACLED type.
 A label the model saw too rarely in training is one it neither confirms nor overrules. The record's confidence
 mixes the rules' and the model's."""
@@ -42,10 +43,11 @@ class Decisions:
     min_support: int
     veto_no_event: float
     veto_keeps_plover: float
-    retype: float
+    retype: float | None  # None: the model never retypes
     margin: float
     rule_decides: frozenset[str]
-    replover: float
+    actors_decide: tuple[frozenset[str], ...]
+    replover: float | None  # None: the model never recodes a PLOVER-only event
     model_share: float
 
     @classmethod
@@ -53,16 +55,25 @@ class Decisions:
         raw = language.yaml(DECISIONS_FILE) or {}
         path = language.path(DECISIONS_FILE)
         numbers = ("veto_no_event", "veto_keeps_plover", "retype", "margin", "replover", "model_share")
-        missing = [k for k in (*numbers, "min_support", "rule_decides") if k not in raw]
+        optional = ("retype", "replover")  # null: never
+        missing = [k for k in (*numbers, "min_support", "rule_decides", "actors_decide") if k not in raw]
         if missing:
             raise LanguageDataError(path, None, f"missing {', '.join(missing)}")
         for key in numbers:
+            if raw[key] is None and key in optional:
+                continue
             if not isinstance(raw[key], int | float) or not 0 <= raw[key] <= 1:
-                raise LanguageDataError(path, None, f"{key} must be a number from 0 to 1")
-        for sub in raw["rule_decides"]:
+                raise LanguageDataError(path, None, f"{key} must be a number from 0 to 1"
+                                                    + (" or null" if key in optional else ""))
+        groups = tuple(frozenset(group) for group in raw["actors_decide"] or ())
+        for sub in [*raw["rule_decides"], *(s for group in groups for s in group)]:
             taxonomy.check_code("acled_sub", sub, path)
         return cls(min_support=int(raw["min_support"]), rule_decides=frozenset(raw["rule_decides"]),
-                   **{k: float(raw[k]) for k in numbers})
+                   actors_decide=groups, **{k: None if raw[k] is None else float(raw[k]) for k in numbers})
+
+    def same_actor_group(self, a: str, b: str) -> bool:
+        """a and b differ only in who acts or who is hit, which the rules read from the parse."""
+        return any(a in group and b in group for group in self.actors_decide)
 
 
 @dataclass(frozen=True)
@@ -96,8 +107,8 @@ def read_codes(language: LanguageData) -> tuple[dict[str, Coding], dict[str, Cod
 class ModelTyping:
     """The typing model and the decisions that let it overrule the rules, built once per Pipeline."""
 
-    def __init__(self, language: LanguageData, model: Predictor | None = None):
-        self.decisions = Decisions.read(language)
+    def __init__(self, language: LanguageData, model: Predictor | None = None, decisions: Decisions | None = None):
+        self.decisions = decisions if decisions is not None else Decisions.read(language)
         self.sub_codes, self.plover_codes = read_codes(language)
         self.model: Predictor = model if model is not None else TypingModel(language.root / MODEL_DIR)
 
@@ -128,11 +139,12 @@ class ModelTyping:
         if self.knows(SUB_HEAD, NONE) and p.no_event >= d.veto_no_event:
             return self._veto(cand, p)
         final = rule_sub
-        if rule_sub not in d.rule_decides:
+        if d.retype is not None and rule_sub not in d.rule_decides:
             best, prob = max(((k, v) for k, v in p.sub_event_type.items() if k != NONE),
                              key=lambda kv: kv[1], default=(None, 0.0))
             if (best is not None and best != rule_sub and self.knows(SUB_HEAD, best) and prob >= d.retype
-                    and prob - p.sub_event_type.get(rule_sub, 0.0) >= d.margin):
+                    and prob - p.sub_event_type.get(rule_sub, 0.0) >= d.margin
+                    and not d.same_actor_group(best, rule_sub)):
                 self._recode(cand, self.sub_codes[best])
                 final = best
         self._mix_confidence(cand, p.sub_event_type.get(final, 0.0))
@@ -157,8 +169,9 @@ class ModelTyping:
             return True
         best, prob = p.best_plover
         final = cand.plover_event
-        if (best != NONE and best != cand.plover_event and self.knows(PLOVER_HEAD, best)
-                and prob >= self.decisions.replover and best in self.plover_codes):
+        replover = self.decisions.replover
+        if (replover is not None and best != NONE and best != cand.plover_event and self.knows(PLOVER_HEAD, best)
+                and prob >= replover and best in self.plover_codes):
             coding = self.plover_codes[best]
             cand.plover_event, cand.plover_mode, cand.cameo = best, coding.mode, coding.cameo
             final = best
