@@ -63,7 +63,8 @@ def candidate(blank, text: str, sub: str | None, event_type: str | None, plover:
 
 
 # the decisions these tests assume (the shipped decisions.yaml may switch retyping off, as measured)
-DECISIONS = Decisions(min_support=20, veto_no_event=0.85, veto_keeps_plover=0.5, retype=0.6, margin=0.3,
+DECISIONS = Decisions(min_support=20, veto_no_event=0.85, veto_keeps_plover=0.5, veto_ignores=frozenset({"past_event"}),
+                      retype=0.6, margin=0.3,
                       rule_decides=frozenset({"Suicide bomb", "Air/drone strike"}),
                       actors_decide=(frozenset({"Government regains territory", "Non-state actor overtakes territory"}),),
                       replover=0.8, model_share=0.5)
@@ -87,6 +88,17 @@ def test_a_confident_no_event_vetoes_the_rules_event(language, blank):
     assert (speech.event_type, speech.sub_event_type, speech.plover_event, speech.cameo) == (
         None, None, "ACCUSE", "112")
     assert speech.confidence == pytest.approx(0.5 * 0.6 + 0.5 * 0.85)
+
+
+def test_no_veto_for_a_reason_the_dates_judge(language, blank):
+    """"past_event" is for the extractor's dates: a wiki-style report of an old attack is an event all the same."""
+    old = TypingPrediction(sub_event_type={NONE: 0.95, "Remote explosive/landmine/IED": 0.05},
+                           plover={"ASSAULT": 0.9, NONE: 0.1}, no_event_reasons={"past_event": 0.9})
+    typing, _ = typing_with(language, {"": old})
+    bombing = candidate(blank, "The cafe bombing of 1974 killed 13 people.", "Remote explosive/landmine/IED",
+                        "Explosions/Remote violence", "ASSAULT")
+    assert typing.apply([bombing]) == [bombing]
+    assert bombing.sub_event_type == "Remote explosive/landmine/IED"
 
 
 def test_an_unsure_no_event_does_not_veto(language, blank):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from eventwire.typing_model.corpus import NONE
+from eventwire.typing_model.corpus import APART, NONE
 from eventwire.typing_model.features import features
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "lang" / "en" / "typing" / "model"
@@ -50,10 +50,12 @@ class HeadSpec:
 @dataclass(frozen=True)
 class TypingPrediction:
     """The model's reading of one text: a probability per ACLED sub-event type (NONE: no ACLED event) and per
-    PLOVER category (NONE: no PLOVER event); each sums to 1."""
+    PLOVER category (NONE: no PLOVER event); each sums to 1. `no_event_reasons`: the part of P(NONE) the model
+    gives to the non-event reasons it learned apart (e.g. "past_event": a reference to an earlier event)."""
 
     sub_event_type: dict[str, float]
     plover: dict[str, float]
+    no_event_reasons: dict[str, float] = field(default_factory=dict)
 
     @staticmethod
     def _best(probs: dict[str, float]) -> tuple[str, float]:
@@ -72,6 +74,10 @@ class TypingPrediction:
     def no_event(self) -> float:
         """The probability that the text reports no ACLED event."""
         return self.sub_event_type.get(NONE, 0.0)
+
+    def no_event_except(self, reasons) -> float:
+        """P(no ACLED event) for a reason other than `reasons` ("past_event": the rules' dates judge that)."""
+        return max(0.0, self.no_event - sum(self.no_event_reasons.get(r, 0.0) for r in reasons))
 
     def runner_up_margin(self) -> float:
         """How far the best sub-type is ahead of the second."""
@@ -159,12 +165,25 @@ class TypingModel:
         out = []
         for text in texts:
             z = self.logits(text)
-            out.append(TypingPrediction(sub_event_type=self.probabilities(z, SUB_HEAD),
-                                        plover=self.probabilities(z, PLOVER_HEAD)))
+            subs, reasons = collapse_apart(self.probabilities(z, SUB_HEAD))
+            out.append(TypingPrediction(sub_event_type=subs, plover=self.probabilities(z, PLOVER_HEAD),
+                                        no_event_reasons=reasons))
         return out
 
     def predict_one(self, text: str) -> TypingPrediction:
         return self.predict([text])[0]
+
+
+def collapse_apart(probs: dict[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+    """("none:past_event": p, ...) folded into "none"; the folded parts by reason."""
+    out: dict[str, float] = {}
+    reasons: dict[str, float] = {}
+    for label, p in probs.items():
+        if label.startswith(NONE + APART):
+            reasons[label[len(NONE) + 1:]] = p
+            label = NONE
+        out[label] = out.get(label, 0.0) + p
+    return out, reasons
 
 
 def head_probabilities(predictions: Sequence[TypingPrediction], head: str, labels: Sequence[str]) -> np.ndarray:

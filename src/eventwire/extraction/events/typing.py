@@ -43,6 +43,7 @@ class Decisions:
     min_support: int
     veto_no_event: float
     veto_keeps_plover: float
+    veto_ignores: frozenset[str]
     retype: float | None  # None: the model never retypes
     margin: float
     rule_decides: frozenset[str]
@@ -56,7 +57,8 @@ class Decisions:
         path = language.path(DECISIONS_FILE)
         numbers = ("veto_no_event", "veto_keeps_plover", "retype", "margin", "replover", "model_share")
         optional = ("retype", "replover")  # null: never
-        missing = [k for k in (*numbers, "min_support", "rule_decides", "actors_decide") if k not in raw]
+        missing = [k for k in (*numbers, "min_support", "rule_decides", "actors_decide", "veto_ignores")
+                   if k not in raw]
         if missing:
             raise LanguageDataError(path, None, f"missing {', '.join(missing)}")
         for key in numbers:
@@ -68,8 +70,9 @@ class Decisions:
         groups = tuple(frozenset(group) for group in raw["actors_decide"] or ())
         for sub in [*raw["rule_decides"], *(s for group in groups for s in group)]:
             taxonomy.check_code("acled_sub", sub, path)
+        thresholds = {k: None if raw[k] is None else float(raw[k]) for k in numbers}
         return cls(min_support=int(raw["min_support"]), rule_decides=frozenset(raw["rule_decides"]),
-                   actors_decide=groups, **{k: None if raw[k] is None else float(raw[k]) for k in numbers})
+                   actors_decide=groups, veto_ignores=frozenset(raw["veto_ignores"] or ()), **thresholds)
 
     def same_actor_group(self, a: str, b: str) -> bool:
         """a and b differ only in who acts or who is hit, which the rules read from the parse."""
@@ -136,7 +139,7 @@ class ModelTyping:
         rule_sub = cand.sub_event_type
         if not self.knows(SUB_HEAD, rule_sub):
             return True  # a label the model barely saw: the rules' word stands
-        if self.knows(SUB_HEAD, NONE) and p.no_event >= d.veto_no_event:
+        if self.knows(SUB_HEAD, NONE) and p.no_event_except(d.veto_ignores) >= d.veto_no_event:
             return self._veto(cand, p)
         final = rule_sub
         if d.retype is not None and rule_sub not in d.rule_decides:
