@@ -2,8 +2,8 @@
 
 The rules find the event and keep its roles, modality, place, date and toll; the typing model reads the event's
 sentence and, when it is confident:
-  - vetoes an ACLED event it reads as no event ("the battle for the title", a court case, a claim): the event
-    keeps only its PLOVER coding, or is dropped when the model sees no PLOVER event either;
+  - vetoes an ACLED event it reads as no event (a court case, a claim, "the battle for the title"): the event
+    keeps only the rules' PLOVER coding, or is dropped when the model sees no PLOVER event either;
   - retypes the event to another ACLED sub-type, with the event type, PLOVER category, mode and CAMEO code of
     that sub-type (codes.yaml), unless the rules' sub-type came from a strong lexical cue (rule_decides) or the
     two sub-types differ only in who acts, which the rules read from the parse (actors_decide);
@@ -42,7 +42,7 @@ class Predictor(Protocol):
 class Decisions:
     min_support: int
     veto_no_event: float
-    veto_keeps_plover: float
+    veto_drops: float
     veto_ignores: frozenset[str]
     retype: float | None  # None: the model never retypes
     margin: float
@@ -55,7 +55,7 @@ class Decisions:
     def read(cls, language: LanguageData) -> Decisions:
         raw = language.yaml(DECISIONS_FILE) or {}
         path = language.path(DECISIONS_FILE)
-        numbers = ("veto_no_event", "veto_keeps_plover", "retype", "margin", "replover", "model_share")
+        numbers = ("veto_no_event", "veto_drops", "retype", "margin", "replover", "model_share")
         optional = ("retype", "replover")  # null: never
         missing = [k for k in (*numbers, "min_support", "rule_decides", "actors_decide", "veto_ignores")
                    if k not in raw]
@@ -154,17 +154,13 @@ class ModelTyping:
         return True
 
     def _veto(self, cand: EventCandidate, p: TypingPrediction) -> bool:
-        plover, prob = max(((k, v) for k, v in p.plover.items() if k != NONE), key=lambda kv: kv[1],
-                           default=(None, 0.0))
-        if plover is None or prob < self.decisions.veto_keeps_plover:
+        """No ACLED event: the event keeps the rules' PLOVER coding (a condemnation of an attack is still an
+        ACCUSE, a wiki-style account of a bombing still an ASSAULT), unless the model sees no PLOVER event either
+        ("the battle for the title"): then it is dropped."""
+        if p.plover.get(NONE, 0.0) >= self.decisions.veto_drops:
             return False
-        coding = self.plover_codes.get(plover)
         cand.event_type = cand.sub_event_type = None
-        if plover != cand.plover_event:
-            cand.plover_event = plover
-            cand.plover_mode = coding.mode if coding else None
-            cand.cameo = coding.cameo if coding else None
-        self._mix_confidence(cand, prob)
+        self._mix_confidence(cand, 1.0 - p.plover.get(NONE, 0.0))
         return True
 
     def _plover_only(self, cand: EventCandidate, p: TypingPrediction) -> bool:
