@@ -23,10 +23,11 @@ from pathlib import Path
 import numpy as np
 
 from eventwire.typing_model.corpus import APART, NONE
-from eventwire.typing_model.features import features
+from eventwire.typing_model.features import char_ngrams, normalise, word_ngrams
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "lang" / "en" / "typing" / "model"
 FORMAT = 1
+TOKEN_CACHE_SIZE = 200_000  # tokens whose n-gram columns are kept (news repeats its words: most are hits)
 SUB_HEAD, PLOVER_HEAD = "sub_event_type", "plover"
 
 
@@ -96,6 +97,7 @@ class TypingModel:
         self.heads: dict[str, HeadSpec] = {}
         self._index: dict[str, int] = {}
         self._idf = self._coef = self._intercept = None
+        self._token_columns: dict[str, list[int]] = {}
 
     def load(self) -> TypingModel:
         with self._lock:
@@ -128,7 +130,9 @@ class TypingModel:
                 raise ModelFileError(f"{meta_path}: no {name!r} head")
         self.meta, self.heads = meta, heads
         self._index = dict(zip(terms, range(len(terms))))
-        self._idf, self._coef, self._intercept = idf.astype(np.float32), coef, intercept.astype(np.float32)
+        # float16 on disk (half the size), float32 in memory (no conversion per sentence)
+        self._idf, self._coef, self._intercept = idf.astype(np.float32), coef.astype(np.float32), intercept.astype(
+            np.float32)
 
     @property
     def corpus_digest(self) -> str:
@@ -141,17 +145,31 @@ class TypingModel:
         """Training snippets of `label` (0 for a label the model never saw)."""
         return self.load().heads[head].support.get(label, 0)
 
+    def columns(self, text: str) -> list[int]:
+        """The vocabulary columns of the text's n-grams (features.features, read through a per-token cache)."""
+        index, cache = self._index, self._token_columns
+        low = normalise(text)
+        out = [index[f] for f in word_ngrams(low) if f in index]
+        for token in low.split():
+            cols = cache.get(token)
+            if cols is None:
+                if len(cache) >= TOKEN_CACHE_SIZE:
+                    cache.clear()
+                cols = cache[token] = [index[f] for f in char_ngrams(token) if f in index]
+            out.extend(cols)
+        return out
+
     def logits(self, text: str) -> np.ndarray:
         """Every head's raw scores for one text, side by side (the columns of model.json's heads)."""
-        index, idf = self._index, self._idf
-        counts = Counter(index[f] for f in features(text) if f in index)
+        idf = self._idf
+        counts = Counter(self.columns(text))
         if not counts:
             return self._intercept.copy()
         cols = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
         tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
         weights = (1.0 + np.log(tf)) * idf[cols]
         weights /= math.sqrt(float(weights @ weights))
-        return weights @ self._coef[cols].astype(np.float32) + self._intercept
+        return weights @ self._coef[cols] + self._intercept
 
     def probabilities(self, logits: np.ndarray, head: str) -> dict[str, float]:
         spec = self.heads[head]
