@@ -83,8 +83,8 @@ def test_a_confident_no_event_vetoes_the_rules_event(language, blank):
     sport = candidate(blank, "The champions clashed in the battle for the title.", "Armed clash", "Battles", "ASSAULT")
     speech = candidate(blank, "The minister condemned the attack on the village.", "Attack",
                        "Violence against civilians", "ASSAULT", cameo="180")
-    kept = typing.apply([sport, speech])
-    assert kept == [speech]  # the sporting clash is gone: no ACLED event and no PLOVER event either
+    assert typing.apply([sport, speech]) == [sport, speech]
+    assert sport.vetoed and not speech.vetoed  # the sporting clash goes: no ACLED event, no PLOVER event either
     # no ACLED event, but the rules' PLOVER coding stays (the model's own PLOVER reading does not replace it)
     assert (speech.event_type, speech.sub_event_type, speech.plover_event, speech.cameo) == (
         None, None, "ASSAULT", "180")
@@ -98,15 +98,23 @@ def test_no_veto_for_a_reason_the_dates_judge(language, blank):
     typing, _ = typing_with(language, {"": old})
     bombing = candidate(blank, "The cafe bombing of 1974 killed 13 people.", "Remote explosive/landmine/IED",
                         "Explosions/Remote violence", "ASSAULT")
-    assert typing.apply([bombing]) == [bombing]
-    assert bombing.sub_event_type == "Remote explosive/landmine/IED"
+    typing.apply([bombing])
+    assert not bombing.vetoed and bombing.sub_event_type == "Remote explosive/landmine/IED"
+
+
+def test_only_a_reported_event_is_vetoed(language, blank):
+    typing, _ = typing_with(language, {"": reading({NONE: 0.99}, {NONE: 0.99})})
+    planned = candidate(blank, "The army will launch an offensive against the rebels.", "Armed clash", "Battles",
+                        "ASSAULT", modality="future")
+    typing.apply([planned])
+    assert not planned.vetoed and planned.sub_event_type == "Armed clash"
 
 
 def test_an_unsure_no_event_does_not_veto(language, blank):
     typing, _ = typing_with(language, {"": reading({NONE: 0.6, "Armed clash": 0.3}, {"ASSAULT": 0.7})})
     clash = candidate(blank, "Troops and rebels clashed near Beni.", "Armed clash", "Battles", "ASSAULT")
-    assert typing.apply([clash]) == [clash]
-    assert clash.sub_event_type == "Armed clash"
+    typing.apply([clash])
+    assert not clash.vetoed and clash.sub_event_type == "Armed clash"
     assert clash.confidence == pytest.approx(0.5 * 0.6 + 0.5 * 0.3)
 
 
@@ -180,8 +188,8 @@ def test_a_label_the_model_barely_saw_is_left_to_the_rules(language, blank):
     typing, _ = typing_with(language, readings, unknown=("Chemical weapon",))
     gas = candidate(blank, "Chlorine was dropped on the town.", "Chemical weapon", "Explosions/Remote violence",
                     "ASSAULT")
-    assert typing.apply([gas]) == [gas]
-    assert gas.sub_event_type == "Chemical weapon" and gas.confidence == 0.6
+    typing.apply([gas])
+    assert not gas.vetoed and gas.sub_event_type == "Chemical weapon" and gas.confidence == 0.6
     # nor does it retype to a label it barely saw
     typing, _ = typing_with(language, {"": reading({"Chemical weapon": 0.9, "Attack": 0.05}, {"ASSAULT": 0.9})},
                             unknown=("Chemical weapon",))
@@ -236,13 +244,31 @@ def test_the_pipeline_owns_the_model_and_can_switch_it_off(pipeline):
     assert rules_only._settings()["typing_model"] is False
 
 
-def test_a_vetoing_model_empties_the_finder_and_switched_off_it_does_not(pipeline, nlp, language):
+def test_a_vetoing_model_marks_the_finders_events_and_switched_off_it_does_not(pipeline, nlp, language):
     from eventwire.extraction.events import EventFinder
 
     text = "Rebels attacked an army base near Beni on Monday, killing four soldiers."
     doc = nlp(text)
     mentions = pipeline.catalogue.find_mentions(doc)
     rules_only = EventFinder(language, pipeline.catalogue).find(doc, mentions)
-    assert any(c.event_type is not None for c in rules_only)
+    assert any(c.event_type is not None for c in rules_only) and not any(c.vetoed for c in rules_only)
     vetoing = ModelTyping(language, model=StandIn({"": reading({NONE: 0.99}, {NONE: 0.99})}))
-    assert EventFinder(language, pipeline.catalogue, typing=vetoing).find(doc, mentions) == []
+    found = EventFinder(language, pipeline.catalogue, typing=vetoing).find(doc, mentions)
+    assert found and all(c.vetoed for c in found)
+
+
+def test_the_pipeline_drops_a_vetoed_event_but_reads_its_toll_first(pipeline):
+    """A sentence the model reads as no event is no record; a toll update in it still updates the main event."""
+    from eventwire.extraction.pipeline import Pipeline
+
+    class TollIsNoEvent(StandIn):
+        def predict(self, texts):
+            return [reading({NONE: 0.99}, {NONE: 0.99}) if "toll" in t or "title" in t
+                    else reading({"Remote explosive/landmine/IED": 0.99}, {"ASSAULT": 0.99}) for t in texts]
+
+    stand_in = Pipeline(catalogue=pipeline.catalogue)
+    stand_in.model_typing = ModelTyping(stand_in.language, model=TollIsNoEvent({}), decisions=DECISIONS)
+    events = [e for e in stand_in.extract("A bomb exploded at a bus station in the town, killing 8 people. "
+                                          "The death toll later rose to 12. The home side won the battle for "
+                                          "the title.") if e.modality == "asserted"]
+    assert [(e.sub_event_type, e.fatalities) for e in events] == [("Remote explosive/landmine/IED", 12)]

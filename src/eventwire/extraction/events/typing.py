@@ -124,12 +124,16 @@ class ModelTyping:
         return label is not None and self.model.support(head, label) >= self.decisions.min_support
 
     def apply(self, candidates: list[EventCandidate]) -> list[EventCandidate]:
-        """The candidates as the model types them (vetoed ones left out), each sentence read once."""
+        """The candidates as the model types them, each sentence read once; the ones the model reads as no event
+        at all are marked `vetoed` (the Pipeline drops them after the casualties stage has read them)."""
         if not candidates:
             return candidates
         texts = list(dict.fromkeys(cand.sentence.text for cand in candidates))
         predictions = dict(zip(texts, self.model.predict(texts)))
-        return [cand for cand in candidates if self.decide(cand, predictions[cand.sentence.text])]
+        for cand in candidates:
+            if not self.decide(cand, predictions[cand.sentence.text]):
+                cand.vetoed = True
+        return candidates
 
     def decide(self, cand: EventCandidate, p: TypingPrediction) -> bool:
         """Apply the model's reading `p` of the candidate's sentence; False when the event is vetoed away."""
@@ -139,7 +143,10 @@ class ModelTyping:
         rule_sub = cand.sub_event_type
         if not self.knows(SUB_HEAD, rule_sub):
             return True  # a label the model barely saw: the rules' word stands
-        if self.knows(SUB_HEAD, NONE) and p.no_event_except(d.veto_ignores) >= d.veto_no_event:
+        # only a reported event can be vetoed: a planned, denied or recalled one is no reported event already
+        # (its modality says so), and the model, which reads announcements as non-events, would only lose it
+        if (cand.modality == "asserted" and self.knows(SUB_HEAD, NONE)
+                and p.no_event_except(d.veto_ignores) >= d.veto_no_event):
             return self._veto(cand, p)
         final = rule_sub
         if d.retype is not None and rule_sub not in d.rule_decides:
