@@ -146,6 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch-size", type=int, default=None, help="spaCy batch size (default: the pipeline's)")
     ap.add_argument("--profile", action="store_true", help="also cProfile one full pass")
     ap.add_argument("--top", type=int, default=30, help="functions shown by --profile (default 30)")
+    ap.add_argument("--no-typing-model", action="store_true", help="the rules alone code the events")
+    ap.add_argument("--typing-cost", action="store_true",
+                    help="also time the pipeline without the typing model, alternating, and print the difference "
+                         "(goal: the model costs at most 5%% of the throughput)")
     args = ap.parse_args(argv)
 
     from eventwire.extraction import nlp as ew_nlp
@@ -160,7 +164,8 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     bare = ew_nlp.load_bare(args.model)
     t_load_bare = time.perf_counter() - t0
-    pipeline = Pipeline(model=args.model, workers=args.workers, batch_size=batch_size)
+    pipeline = Pipeline(model=args.model, workers=args.workers, batch_size=batch_size,
+                        typing_model=not args.no_typing_model)
     t0 = time.perf_counter()
     pipeline.nlp  # noqa: B018 - loads the model, the ruler, the actor catalogue and the gazetteer
     t_load_full = time.perf_counter() - t0
@@ -174,14 +179,27 @@ def main(argv: list[str] | None = None) -> int:
     time_bare(bare, [a["text"] for a in warm], batch_size, args.workers)
     time_full(pipeline, warm)
 
+    rules_only = None
+    if args.typing_cost:
+        rules_only = Pipeline(model=args.model, workers=args.workers, batch_size=batch_size, typing_model=False,
+                              catalogue=pipeline.catalogue)
+        time_full(rules_only, warm)
     bare_runs: list[Clock] = []
     full_runs: list[Clock] = []
+    rules_runs: list[Clock] = []
     tokens = events = errors = 0
     for _ in range(max(1, args.repeat)):  # alternate, so a burst of load elsewhere hits both sides alike
         cb, tokens = time_bare(bare, texts, batch_size, args.workers)
         cf, events, errors = time_full(pipeline, articles)
         bare_runs.append(cb)
         full_runs.append(cf)
+        if rules_only is not None:
+            rules_runs.append(time_full(rules_only, articles)[0])
+    if rules_runs:
+        t_with = statistics.median(c.wall for c in full_runs)
+        t_without = statistics.median(c.wall for c in rules_runs)
+        print(f"typing model: without {len(articles) / t_without:.1f} articles/s, with {len(articles) / t_with:.1f} "
+              f"articles/s: throughput {100 * (t_without / t_with - 1):+.1f}% (goal: no worse than -5%)")
 
     n = len(articles)
     print(f"tokens: {tokens:,} ({tokens / n:.0f} per article); events: {events} ({events / n:.2f} per article); "

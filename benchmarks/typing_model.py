@@ -110,7 +110,8 @@ def learning_curve(corpus: Path, data: Path, halves: list[str | None]) -> list[d
         part = sorted(order[: int(round(fraction * len(snippets)))].tolist())
         chosen = [snippets[i] for i in part]
         fitted = train._quiet_fit([features(s.text) for s in chosen],
-                                  {h: [train.head_label(s, h) for s in chosen] for h in train.HEADS}, train.Settings())
+                                  {h: [train.head_label(s, h, train.Settings()) for s in chosen] for h in train.HEADS},
+                                  train.Settings())
         with tempfile.TemporaryDirectory() as tmp:
             train.save(fitted, tmp, digest="learning-curve", snippets=chosen, settings=train.Settings(),
                        calibrated=False)

@@ -40,9 +40,9 @@ def test_build_writes_the_model_and_its_metrics(tiny_model):
     for name in ("model.json", "vocabulary.txt", "weights.npz", "metrics.json", "METRICS.md"):
         assert (out / name).is_file(), name
     meta = json.loads((out / "model.json").read_text())
-    assert meta["corpus"] == {"digest": corpus_digest(TINY), "snippets": 66}
+    assert meta["corpus"] == {"digest": corpus_digest(TINY), "snippets": 72}
     assert set(meta["heads"]["sub_event_type"]["labels"]) == {
-        "Peaceful protest", "Arrests", "Armed clash", "Agreement", NONE}
+        "Peaceful protest", "Arrests", "Armed clash", "Agreement", NONE, "none:past_event"}
     assert meta["heads"]["sub_event_type"]["support"]["Arrests"] == 12
     assert meta["calibrated"] is True
     cv = report["cross_validation"]["heads"]["sub_event_type"]
@@ -69,12 +69,24 @@ def test_the_tiny_model_types_sentences_it_never_saw(tiny_model, text, sub_event
     assert sum(prediction.plover.values()) == pytest.approx(1.0)
 
 
+def test_a_non_event_reason_learned_apart_is_folded_into_none(tiny_model):
+    prediction = TypingModel(tiny_model[0]).predict_one(
+        "Families gathered to mark twenty years since the bombing of the bus station in 2004.")
+    assert "none:past_event" not in prediction.sub_event_type
+    assert prediction.best_sub_event_type[0] == NONE
+    assert prediction.no_event_reasons["past_event"] > 0.5
+    assert prediction.no_event_except({"past_event"}) == pytest.approx(
+        prediction.no_event - prediction.no_event_reasons["past_event"])
+    assert sum(prediction.sub_event_type.values()) == pytest.approx(1.0)
+
+
 def test_numpy_reading_equals_the_training_libraries(tiny_model):
     """The shipped reader (numpy, float16 weights) gives the logits scikit-learn's transform and the fitted
     coefficients give."""
     snippets = read_corpus(TINY)
     grams = [features(s.text) for s in snippets]
-    fitted = train.fit(grams, {h: [train.head_label(s, h) for s in snippets] for h in train.HEADS}, train.Settings())
+    settings = train.Settings()
+    fitted = train.fit(grams, {h: [train.head_label(s, h, settings) for s in snippets] for h in train.HEADS}, settings)
     out = tiny_model[0].parent / "equal"
     train.save(fitted, out, digest="x", snippets=snippets, settings=train.Settings(), calibrated=False)
     model = TypingModel(out).load()

@@ -178,6 +178,8 @@ class Pipeline:
                 if dead is not None and dead.tally:
                     updates.append(casualties.DeathReport(dead, len(out)))
                 continue
+            if cand.vetoed:
+                continue  # the typing model reads no event here, and it is no toll update either
             if casualties.reports_deaths_only(cand, dead):
                 bare_reports.add(len(out))
             location = self.geoparser.locate(doc, place_mentions, cand)

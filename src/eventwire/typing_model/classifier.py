@@ -22,11 +22,12 @@ from pathlib import Path
 
 import numpy as np
 
-from eventwire.typing_model.corpus import NONE
-from eventwire.typing_model.features import features
+from eventwire.typing_model.corpus import APART, NONE
+from eventwire.typing_model.features import char_ngrams, normalise, word_ngrams
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "lang" / "en" / "typing" / "model"
 FORMAT = 1
+TOKEN_CACHE_SIZE = 200_000  # tokens whose n-gram columns are kept (news repeats its words: most are hits)
 SUB_HEAD, PLOVER_HEAD = "sub_event_type", "plover"
 
 
@@ -50,10 +51,12 @@ class HeadSpec:
 @dataclass(frozen=True)
 class TypingPrediction:
     """The model's reading of one text: a probability per ACLED sub-event type (NONE: no ACLED event) and per
-    PLOVER category (NONE: no PLOVER event); each sums to 1."""
+    PLOVER category (NONE: no PLOVER event); each sums to 1. `no_event_reasons`: the part of P(NONE) the model
+    gives to the non-event reasons it learned apart (e.g. "past_event": a reference to an earlier event)."""
 
     sub_event_type: dict[str, float]
     plover: dict[str, float]
+    no_event_reasons: dict[str, float] = field(default_factory=dict)
 
     @staticmethod
     def _best(probs: dict[str, float]) -> tuple[str, float]:
@@ -73,6 +76,10 @@ class TypingPrediction:
         """The probability that the text reports no ACLED event."""
         return self.sub_event_type.get(NONE, 0.0)
 
+    def no_event_except(self, reasons) -> float:
+        """P(no ACLED event) for a reason other than `reasons` ("past_event": the rules' dates judge that)."""
+        return max(0.0, self.no_event - sum(self.no_event_reasons.get(r, 0.0) for r in reasons))
+
     def runner_up_margin(self) -> float:
         """How far the best sub-type is ahead of the second."""
         top = sorted(self.sub_event_type.values(), reverse=True)
@@ -90,6 +97,7 @@ class TypingModel:
         self.heads: dict[str, HeadSpec] = {}
         self._index: dict[str, int] = {}
         self._idf = self._coef = self._intercept = None
+        self._token_columns: dict[str, list[int]] = {}
 
     def load(self) -> TypingModel:
         with self._lock:
@@ -122,7 +130,9 @@ class TypingModel:
                 raise ModelFileError(f"{meta_path}: no {name!r} head")
         self.meta, self.heads = meta, heads
         self._index = dict(zip(terms, range(len(terms))))
-        self._idf, self._coef, self._intercept = idf.astype(np.float32), coef, intercept.astype(np.float32)
+        # float16 on disk (half the size), float32 in memory (no conversion per sentence)
+        self._idf, self._coef, self._intercept = idf.astype(np.float32), coef.astype(np.float32), intercept.astype(
+            np.float32)
 
     @property
     def corpus_digest(self) -> str:
@@ -135,17 +145,31 @@ class TypingModel:
         """Training snippets of `label` (0 for a label the model never saw)."""
         return self.load().heads[head].support.get(label, 0)
 
+    def columns(self, text: str) -> list[int]:
+        """The vocabulary columns of the text's n-grams (features.features, read through a per-token cache)."""
+        index, cache = self._index, self._token_columns
+        low = normalise(text)
+        out = [index[f] for f in word_ngrams(low) if f in index]
+        for token in low.split():
+            cols = cache.get(token)
+            if cols is None:
+                if len(cache) >= TOKEN_CACHE_SIZE:
+                    cache.clear()
+                cols = cache[token] = [index[f] for f in char_ngrams(token) if f in index]
+            out.extend(cols)
+        return out
+
     def logits(self, text: str) -> np.ndarray:
         """Every head's raw scores for one text, side by side (the columns of model.json's heads)."""
-        index, idf = self._index, self._idf
-        counts = Counter(index[f] for f in features(text) if f in index)
+        idf = self._idf
+        counts = Counter(self.columns(text))
         if not counts:
             return self._intercept.copy()
         cols = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
         tf = np.fromiter(counts.values(), dtype=np.float32, count=len(counts))
         weights = (1.0 + np.log(tf)) * idf[cols]
         weights /= math.sqrt(float(weights @ weights))
-        return weights @ self._coef[cols].astype(np.float32) + self._intercept
+        return weights @ self._coef[cols] + self._intercept
 
     def probabilities(self, logits: np.ndarray, head: str) -> dict[str, float]:
         spec = self.heads[head]
@@ -159,12 +183,25 @@ class TypingModel:
         out = []
         for text in texts:
             z = self.logits(text)
-            out.append(TypingPrediction(sub_event_type=self.probabilities(z, SUB_HEAD),
-                                        plover=self.probabilities(z, PLOVER_HEAD)))
+            subs, reasons = collapse_apart(self.probabilities(z, SUB_HEAD))
+            out.append(TypingPrediction(sub_event_type=subs, plover=self.probabilities(z, PLOVER_HEAD),
+                                        no_event_reasons=reasons))
         return out
 
     def predict_one(self, text: str) -> TypingPrediction:
         return self.predict([text])[0]
+
+
+def collapse_apart(probs: dict[str, float]) -> tuple[dict[str, float], dict[str, float]]:
+    """("none:past_event": p, ...) folded into "none"; the folded parts by reason."""
+    out: dict[str, float] = {}
+    reasons: dict[str, float] = {}
+    for label, p in probs.items():
+        if label.startswith(NONE + APART):
+            reasons[label[len(NONE) + 1:]] = p
+            label = NONE
+        out[label] = out.get(label, 0.0) + p
+    return out, reasons
 
 
 def head_probabilities(predictions: Sequence[TypingPrediction], head: str, labels: Sequence[str]) -> np.ndarray:

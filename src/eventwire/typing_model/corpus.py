@@ -12,6 +12,7 @@ from eventwire import taxonomy
 
 DEFAULT_CORPUS_DIR = Path(__file__).resolve().parents[1] / "lang" / "en" / "typing" / "corpus"
 NONE = "none"  # the label of "no ACLED event" / "no PLOVER event" in the model's heads
+APART = ":"  # "none:past_event": a non-event reason the sub-type head learns as a class of its own
 
 
 class CorpusError(ValueError):
@@ -25,10 +26,17 @@ class Snippet:
     sub_event_type: str | None
     plover: str | None
     source: str  # file:line, for error messages and error studies
+    non_event: str | None = None  # why it is no ACLED event (corpus README), for a non-event
 
     @property
     def sub_label(self) -> str:
         return self.sub_event_type or NONE
+
+    def sub_label_apart(self, reasons: tuple[str, ...]) -> str:
+        """The sub-type label, a non-event of one of `reasons` labelled "none:<reason>"."""
+        if self.sub_event_type is None and self.non_event in reasons:
+            return f"{NONE}{APART}{self.non_event}"
+        return self.sub_label
 
     @property
     def plover_label(self) -> str:
@@ -65,7 +73,9 @@ def _snippet(record, source: str) -> Snippet:
         raise CorpusError(f"{source}: event_type {kind!r} without a sub_event_type")
     if plover is not None and plover not in taxonomy.PLOVER_EVENTS:
         raise CorpusError(f"{source}: unknown PLOVER category {plover!r}")
-    return Snippet(text=text.strip(), event_type=kind, sub_event_type=sub, plover=plover, source=source)
+    reason = record.get("non_event") if sub is None else None
+    return Snippet(text=text.strip(), event_type=kind, sub_event_type=sub, plover=plover, source=source,
+                   non_event=reason if isinstance(reason, str) else None)
 
 
 def read_corpus(directory: Path | str = DEFAULT_CORPUS_DIR) -> list[Snippet]:

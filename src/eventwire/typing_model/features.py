@@ -17,16 +17,29 @@ def normalise(text: str) -> str:
     return DIGIT.sub("0", text.lower().replace("’", "'"))
 
 
-def features(text: str) -> list[str]:
-    """The n-grams of `text`, each tagged with its kind ("w " a word n-gram, "c " a character n-gram)."""
-    low = normalise(text)
+def word_ngrams(low: str) -> list[str]:
+    """The word unigrams and bigrams of a normalised text."""
     words = WORD.findall(low)
     out = [f"w {w}" for w in words]
     out.extend(f"w {a} {b}" for a, b in zip(words, words[1:]))
+    return out
+
+
+def char_ngrams(token: str) -> list[str]:
+    """The character n-grams of one whitespace-separated token, padded with a space each side."""
     lo, hi = CHAR_NGRAMS
+    padded = f" {token} "
+    size = len(padded)
+    out: list[str] = []
+    for n in range(lo, min(hi, size) + 1):
+        out.extend("c " + padded[i:i + n] for i in range(size - n + 1))
+    return out
+
+
+def features(text: str) -> list[str]:
+    """The n-grams of `text`, each tagged with its kind ("w " a word n-gram, "c " a character n-gram)."""
+    low = normalise(text)
+    out = word_ngrams(low)
     for token in low.split():
-        padded = f" {token} "
-        size = len(padded)
-        for n in range(lo, min(hi, size) + 1):
-            out.extend("c " + padded[i:i + n] for i in range(size - n + 1))
+        out.extend(char_ngrams(token))
     return out

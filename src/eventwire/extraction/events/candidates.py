@@ -44,6 +44,9 @@ class EventCandidate:
     classes: frozenset = frozenset()
     triggers: list = field(default_factory=list)
     antecedent: EventCandidate | None = None  # the earlier event this one refers back to ("the attack")
+    # the typing model reads no event here at all ("the battle for the title"): the Pipeline drops it once the
+    # casualties stage has read it ("the death toll rose to 12" still updates the main event's toll)
+    vetoed: bool = False
 
     @property
     def start(self) -> int:
@@ -77,7 +80,7 @@ def merge_references(cands: list[EventCandidate]) -> list[EventCandidate]:
     out: list[EventCandidate] = []
     for c in cands:
         earlier = [e for e in out if e.family == c.family and e.modality == "asserted"
-                   and e.sentence.start < c.sentence.start and e.antecedent is None]
+                   and e.sentence.start < c.sentence.start and e.antecedent is None and not e.vetoed]
         if earlier and is_reference(c):
             # "the bombing" names the earlier event of its own kind, else the article's main (first) event
             same_kind = [e for e in earlier if e.event_type == c.event_type and e.event_type is not None]

@@ -2,10 +2,11 @@
 
 The rules find the event and keep its roles, modality, place, date and toll; the typing model reads the event's
 sentence and, when it is confident:
-  - vetoes an ACLED event it reads as no event ("the battle for the title", a court case, a claim): the event
-    keeps only its PLOVER coding, or is dropped when the model sees no PLOVER event either;
+  - vetoes an ACLED event it reads as no event (a court case, a claim, "the battle for the title"): the event
+    keeps only the rules' PLOVER coding, or is dropped when the model sees no PLOVER event either;
   - retypes the event to another ACLED sub-type, with the event type, PLOVER category, mode and CAMEO code of
-    that sub-type (codes.yaml), unless the rules' sub-type came from a strong lexical cue (rule_decides);
+    that sub-type (codes.yaml), unless the rules' sub-type came from a strong lexical cue (rule_decides) or the
+    two sub-types differ only in who acts, which the rules read from the parse (actors_decide);
   - recodes the PLOVER category of an event that has no ACLED type.
 A label the model saw too rarely in training is one it neither confirms nor overrules. The record's confidence
 mixes the rules' and the model's."""
@@ -41,28 +42,41 @@ class Predictor(Protocol):
 class Decisions:
     min_support: int
     veto_no_event: float
-    veto_keeps_plover: float
-    retype: float
+    veto_drops: float
+    veto_ignores: frozenset[str]
+    retype: float | None  # None: the model never retypes
     margin: float
     rule_decides: frozenset[str]
-    replover: float
+    actors_decide: tuple[frozenset[str], ...]
+    replover: float | None  # None: the model never recodes a PLOVER-only event
     model_share: float
 
     @classmethod
     def read(cls, language: LanguageData) -> Decisions:
         raw = language.yaml(DECISIONS_FILE) or {}
         path = language.path(DECISIONS_FILE)
-        numbers = ("veto_no_event", "veto_keeps_plover", "retype", "margin", "replover", "model_share")
-        missing = [k for k in (*numbers, "min_support", "rule_decides") if k not in raw]
+        numbers = ("veto_no_event", "veto_drops", "retype", "margin", "replover", "model_share")
+        optional = ("retype", "replover")  # null: never
+        missing = [k for k in (*numbers, "min_support", "rule_decides", "actors_decide", "veto_ignores")
+                   if k not in raw]
         if missing:
             raise LanguageDataError(path, None, f"missing {', '.join(missing)}")
         for key in numbers:
+            if raw[key] is None and key in optional:
+                continue
             if not isinstance(raw[key], int | float) or not 0 <= raw[key] <= 1:
-                raise LanguageDataError(path, None, f"{key} must be a number from 0 to 1")
-        for sub in raw["rule_decides"]:
+                raise LanguageDataError(path, None, f"{key} must be a number from 0 to 1"
+                                                    + (" or null" if key in optional else ""))
+        groups = tuple(frozenset(group) for group in raw["actors_decide"] or ())
+        for sub in [*raw["rule_decides"], *(s for group in groups for s in group)]:
             taxonomy.check_code("acled_sub", sub, path)
+        thresholds = {k: None if raw[k] is None else float(raw[k]) for k in numbers}
         return cls(min_support=int(raw["min_support"]), rule_decides=frozenset(raw["rule_decides"]),
-                   **{k: float(raw[k]) for k in numbers})
+                   actors_decide=groups, veto_ignores=frozenset(raw["veto_ignores"] or ()), **thresholds)
+
+    def same_actor_group(self, a: str, b: str) -> bool:
+        """a and b differ only in who acts or who is hit, which the rules read from the parse."""
+        return any(a in group and b in group for group in self.actors_decide)
 
 
 @dataclass(frozen=True)
@@ -96,8 +110,8 @@ def read_codes(language: LanguageData) -> tuple[dict[str, Coding], dict[str, Cod
 class ModelTyping:
     """The typing model and the decisions that let it overrule the rules, built once per Pipeline."""
 
-    def __init__(self, language: LanguageData, model: Predictor | None = None):
-        self.decisions = Decisions.read(language)
+    def __init__(self, language: LanguageData, model: Predictor | None = None, decisions: Decisions | None = None):
+        self.decisions = decisions if decisions is not None else Decisions.read(language)
         self.sub_codes, self.plover_codes = read_codes(language)
         self.model: Predictor = model if model is not None else TypingModel(language.root / MODEL_DIR)
 
@@ -110,12 +124,16 @@ class ModelTyping:
         return label is not None and self.model.support(head, label) >= self.decisions.min_support
 
     def apply(self, candidates: list[EventCandidate]) -> list[EventCandidate]:
-        """The candidates as the model types them (vetoed ones left out), each sentence read once."""
+        """The candidates as the model types them, each sentence read once; the ones the model reads as no event
+        at all are marked `vetoed` (the Pipeline drops them after the casualties stage has read them)."""
         if not candidates:
             return candidates
         texts = list(dict.fromkeys(cand.sentence.text for cand in candidates))
         predictions = dict(zip(texts, self.model.predict(texts)))
-        return [cand for cand in candidates if self.decide(cand, predictions[cand.sentence.text])]
+        for cand in candidates:
+            if not self.decide(cand, predictions[cand.sentence.text]):
+                cand.vetoed = True
+        return candidates
 
     def decide(self, cand: EventCandidate, p: TypingPrediction) -> bool:
         """Apply the model's reading `p` of the candidate's sentence; False when the event is vetoed away."""
@@ -125,31 +143,31 @@ class ModelTyping:
         rule_sub = cand.sub_event_type
         if not self.knows(SUB_HEAD, rule_sub):
             return True  # a label the model barely saw: the rules' word stands
-        if self.knows(SUB_HEAD, NONE) and p.no_event >= d.veto_no_event:
+        # only a reported event can be vetoed: a planned, denied or recalled one is no reported event already
+        # (its modality says so), and the model, which reads announcements as non-events, would only lose it
+        if (cand.modality == "asserted" and self.knows(SUB_HEAD, NONE)
+                and p.no_event_except(d.veto_ignores) >= d.veto_no_event):
             return self._veto(cand, p)
         final = rule_sub
-        if rule_sub not in d.rule_decides:
+        if d.retype is not None and rule_sub not in d.rule_decides:
             best, prob = max(((k, v) for k, v in p.sub_event_type.items() if k != NONE),
                              key=lambda kv: kv[1], default=(None, 0.0))
             if (best is not None and best != rule_sub and self.knows(SUB_HEAD, best) and prob >= d.retype
-                    and prob - p.sub_event_type.get(rule_sub, 0.0) >= d.margin):
+                    and prob - p.sub_event_type.get(rule_sub, 0.0) >= d.margin
+                    and not d.same_actor_group(best, rule_sub)):
                 self._recode(cand, self.sub_codes[best])
                 final = best
         self._mix_confidence(cand, p.sub_event_type.get(final, 0.0))
         return True
 
     def _veto(self, cand: EventCandidate, p: TypingPrediction) -> bool:
-        plover, prob = max(((k, v) for k, v in p.plover.items() if k != NONE), key=lambda kv: kv[1],
-                           default=(None, 0.0))
-        if plover is None or prob < self.decisions.veto_keeps_plover:
+        """No ACLED event: the event keeps the rules' PLOVER coding (a condemnation of an attack is still an
+        ACCUSE, a wiki-style account of a bombing still an ASSAULT), unless the model sees no PLOVER event either
+        ("the battle for the title"): then it is dropped."""
+        if p.plover.get(NONE, 0.0) >= self.decisions.veto_drops:
             return False
-        coding = self.plover_codes.get(plover)
         cand.event_type = cand.sub_event_type = None
-        if plover != cand.plover_event:
-            cand.plover_event = plover
-            cand.plover_mode = coding.mode if coding else None
-            cand.cameo = coding.cameo if coding else None
-        self._mix_confidence(cand, prob)
+        self._mix_confidence(cand, 1.0 - p.plover.get(NONE, 0.0))
         return True
 
     def _plover_only(self, cand: EventCandidate, p: TypingPrediction) -> bool:
@@ -157,8 +175,9 @@ class ModelTyping:
             return True
         best, prob = p.best_plover
         final = cand.plover_event
-        if (best != NONE and best != cand.plover_event and self.knows(PLOVER_HEAD, best)
-                and prob >= self.decisions.replover and best in self.plover_codes):
+        replover = self.decisions.replover
+        if (replover is not None and best != NONE and best != cand.plover_event and self.knows(PLOVER_HEAD, best)
+                and prob >= replover and best in self.plover_codes):
             coding = self.plover_codes[best]
             cand.plover_event, cand.plover_mode, cand.cameo = best, coding.mode, coding.cameo
             final = best
