@@ -9,11 +9,12 @@ import sys
 import threading
 
 import pytest
-from sqlalchemy import MetaData, create_engine, text
+from sqlalchemy import text
 
 import test_store
 from eventfactory import make_event, make_result
-from eventwire.storage.store import Store, resolve_url
+from eventwire.storage.store import Store
+from storebackends import wipe
 
 PG_URL = os.environ.get("EVENTWIRE_TEST_PG_URL")
 pytestmark = [pytest.mark.postgres,
@@ -21,24 +22,15 @@ pytestmark = [pytest.mark.postgres,
                                                     ".ci/run installs and starts one)")]
 
 
-def _wipe(url: str) -> None:
-    """Drop every table of the test database (whatever later migrations add), so each test migrates afresh."""
-    engine = create_engine(resolve_url(url))
-    tables = MetaData()
-    tables.reflect(engine)
-    with engine.begin() as conn:
-        for table in tables.sorted_tables:
-            conn.execute(text(f'DROP TABLE IF EXISTS "{table.name}" CASCADE'))
-    engine.dispose()
 
 
 @pytest.fixture
 def store():
-    _wipe(PG_URL)
+    wipe(PG_URL)
     s = Store(PG_URL)
     yield s
     s.close()
-    _wipe(PG_URL)
+    wipe(PG_URL)
 
 
 # every store test, on PostgreSQL (they take the `store` fixture above)
@@ -55,7 +47,7 @@ def test_the_store_really_is_postgresql(store):
 
 
 def test_two_processes_opening_a_fresh_database_at_once_migrate_once():
-    _wipe(PG_URL)
+    wipe(PG_URL)
     code = "import sys; from eventwire.storage.store import Store; Store(sys.argv[1]).close(); print('ok')"
     procs = [subprocess.Popen([sys.executable, "-c", code, PG_URL], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True) for _ in range(3)]
@@ -64,7 +56,7 @@ def test_two_processes_opening_a_fresh_database_at_once_migrate_once():
     s = Store(PG_URL)
     assert s.stats()["articles"] == 0
     s.close()
-    _wipe(PG_URL)
+    wipe(PG_URL)
 
 
 def test_concurrent_writers_of_one_article_store_it_once(store):

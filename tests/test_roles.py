@@ -17,7 +17,7 @@ import warnings
 from pathlib import Path
 
 import pytest
-from sqlalchemy import MetaData, create_engine, text
+from sqlalchemy import create_engine, text
 from starlette.routing import Mount
 
 with warnings.catch_warnings():
@@ -29,6 +29,7 @@ from eventwire.roles import ROLES, TokenHolder
 from eventwire.serve.app import create_app
 from eventwire.storage.store import Store, resolve_url
 from eventwire.storage.tokens import token_hash
+from storebackends import wipe
 
 PG_URL = os.environ.get("EVENTWIRE_TEST_PG_URL")
 on_postgres = [pytest.mark.postgres,
@@ -281,21 +282,11 @@ def test_tokens_made_before_roles_become_editors_on_sqlite(tmp_path):
 
 
 # -- PostgreSQL -------------------------------------------------------------------------------------------------------
-def _wipe(url: str) -> None:
-    engine = create_engine(resolve_url(url))
-    tables = MetaData()
-    tables.reflect(engine)
-    with engine.begin() as conn:
-        for table in tables.sorted_tables:
-            conn.execute(text(f'DROP TABLE IF EXISTS "{table.name}" CASCADE'))
-    engine.dispose()
-
-
 @pytest.mark.parametrize("check", [check_token_storage, check_upgrade_from_0005], ids=["storage", "upgrade"])
 @pytest.mark.postgres
 @pytest.mark.skipif(not PG_URL, reason="EVENTWIRE_TEST_PG_URL is not set (no PostgreSQL server)")
 def test_token_roles_on_postgresql(check):
-    _wipe(PG_URL)
+    wipe(PG_URL)
     try:
         if check is check_token_storage:
             with Store(PG_URL) as store:
@@ -303,7 +294,7 @@ def test_token_roles_on_postgresql(check):
         else:
             check(PG_URL)
     finally:
-        _wipe(PG_URL)
+        wipe(PG_URL)
 
 
 # -- the command line and the server, for real ----------------------------------------------------------------------
