@@ -81,13 +81,13 @@ def pg_client():
         pytest.skip("EVENTWIRE_TEST_PG_URL is not set (no PostgreSQL server; .ci/run starts one)")
     import warnings
 
-    from test_postgres import _wipe
+    from storebackends import wipe
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         from fastapi.testclient import TestClient
 
-    _wipe(PG_URL)
+    wipe(PG_URL)
     store = Store(PG_URL)
     for i, (etype, sub) in enumerate([("Battles", "Armed clash"), ("Protests", "Peaceful protest")]):
         key = f"pg-{i}"
@@ -96,7 +96,7 @@ def pg_client():
     store.run_dedup()
     yield TestClient(create_app(store=store)), AdminToken(store)
     store.close()
-    _wipe(PG_URL)
+    wipe(PG_URL)
 
 
 @pytest.mark.postgres

@@ -78,13 +78,13 @@ def store(request, tmp_path):
         yield s
         s.close()
         return
-    from test_postgres import _wipe
+    from storebackends import wipe
 
-    _wipe(PG_URL)
+    wipe(PG_URL)
     s = Store(PG_URL)
     yield s
     s.close()
-    _wipe(PG_URL)
+    wipe(PG_URL)
 
 
 @pytest.fixture
