@@ -7,6 +7,7 @@ the ruler runs before the statistical NER so that known actors and places keep t
 from __future__ import annotations
 
 import os
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -44,12 +45,54 @@ def load_bare(model: str | None = None) -> Language:
 def load(model: str | None, patterns: list[dict]) -> Language:
     """The full eventwire language pipeline: the model, with an entity ruler of `patterns` before its NER.
 
-    The Pipeline passes the patterns of its own catalogue and geoparser (`Pipeline.nlp`)."""
+    The Pipeline passes the patterns of its own catalogue and geoparser (`Pipeline.nlp`), compiled once and kept
+    in the cache directory (`compile_patterns`, `add_ruler`)."""
     nlp = load_bare(model)
+    add_ruler(nlp, compile_patterns(nlp, patterns))
+    return nlp
+
+
+def model_signature(nlp: Language) -> str:
+    """What the tokenization of a pattern depends on: the model (name and version) and spaCy's version."""
+    meta = nlp.meta
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')} spacy-{spacy.__version__}"
+
+
+# one ruler pattern as the ruler holds it: (label, has an id?, id, pattern), the pattern a token pattern (a list of
+# dicts) or a phrase pattern as the ORTH hashes of its tokens (what the PhraseMatcher matches on)
+CompiledPattern = tuple[str, bool, Any, list | tuple[int, ...]]
+
+
+def compile_patterns(nlp: Language, patterns: list[dict]) -> list[CompiledPattern]:
+    """The entity-ruler patterns in the order EntityRuler.add_patterns adds them (token patterns first), the phrase
+    patterns tokenized by `nlp`'s tokenizer. Plain data: it pickles, and `add_ruler` builds the ruler from it
+    without tokenizing again (which is most of the ruler's cost: ~7,000 phrases, a new lexeme for each word)."""
+    token = [(p["label"], "id" in p, p.get("id"), p["pattern"]) for p in patterns if isinstance(p["pattern"], list)]
+    phrases = [p for p in patterns if isinstance(p["pattern"], str)]
+    bad = [p for p in patterns if not isinstance(p["pattern"], (str, list))]
+    if bad:
+        raise ValueError(f"entity-ruler pattern is neither a phrase nor a token list: {bad[0]!r}")
+    with nlp.select_pipes(enable=[]):  # ORTH patterns need only the tokenizer
+        docs = nlp.pipe(p["pattern"] for p in phrases)
+        compiled = [(p["label"], bool(p.get("id")), p.get("id") or None, tuple(t.orth for t in doc))
+                    for p, doc in zip(phrases, docs)]
+    return token + compiled
+
+
+def add_ruler(nlp: Language, compiled: list[CompiledPattern]) -> None:
+    """Add the entity ruler of `compiled` patterns before the NER: what EntityRuler.add_patterns does for the
+    same patterns, with the phrases' token hashes given instead of Docs (the matches are the same)."""
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before=before,
                          config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True, "validate": False})
-    # ORTH patterns need only the tokenizer: with the other components off, adding them takes ~1 s, not ~10 s
-    with nlp.select_pipes(enable=[]):
-        ruler.add_patterns(patterns)
-    return nlp
+    for label, has_id, ent_id, pattern in compiled:
+        if has_id:
+            ent_label = label
+            label = ruler._create_label(label, ent_id)
+            ruler._ent_ids[ruler.matcher._normalize_key(label)] = (ent_label, ent_id)
+        if isinstance(pattern, list):
+            ruler.token_patterns[label].append(pattern)
+            ruler.matcher.add(label, [pattern])
+        else:
+            ruler.phrase_patterns[label].append(pattern)  # counted by len(ruler); hashes, not Docs
+            ruler.phrase_matcher.add(label, [pattern])

@@ -13,11 +13,14 @@ import multiprocessing as mp
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from eventwire import records
 from eventwire.batches import batched
+from eventwire.compiled import CompiledCache, content_hash, package_files, source_hash
 from eventwire.extraction import actors, assemble, casualties, dates, events, nlp, places
+from eventwire.extraction.actors import user
 from eventwire.extraction.events.typing import ModelTyping
 from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
 from eventwire.records import BACKGROUND_DAYS, Article, ArticleResult, Event
@@ -73,8 +76,24 @@ class Pipeline:
         return LanguageCheck(self.language)
 
     @functools.cached_property
+    def compiled(self) -> CompiledCache:
+        """Where the resources built from the data files are kept between runs (see eventwire.compiled)."""
+        return CompiledCache()
+
+    @functools.cached_property
+    def resources_key(self) -> str:
+        """A hash of everything the default catalogue and ruler patterns are built from: the package's data, the
+        language's files (its typing model and corpus aside), the user's catalogue and eventwire's source."""
+        files = [*package_files("data"), *_language_files(self.language.root),
+                 user.user_catalogue_path(None)]
+        return content_hash(files, source_hash(), self.language.code)
+
+    @functools.cached_property
     def catalogue(self) -> actors.Catalogue:
-        return self._catalogue if self._catalogue is not None else actors.load_catalogue(self.language)
+        if self._catalogue is not None:
+            return self._catalogue
+        return self.compiled.load_or_build("catalogue", self.resources_key,
+                                           lambda: actors.load_catalogue(self.language))
 
     @functools.cached_property
     def geoparser(self) -> places.Geoparser:
@@ -100,11 +119,24 @@ class Pipeline:
     def fatality_counter(self) -> casualties.FatalityCounter:
         return casualties.FatalityCounter(self.language)
 
+    def _ruler_patterns(self, model) -> list:
+        """The entity-ruler patterns of the catalogue and the geoparser, compiled for `model`'s tokenizer; those
+        of the default catalogue and gazetteer are kept in the cache directory."""
+        def build() -> list:
+            patterns = self.catalogue.ruler_patterns() + places.geoparser_ruler_patterns(self.geoparser)
+            return nlp.compile_patterns(model, patterns)
+
+        if self._catalogue is not None or self._gazetteer is not None:
+            return build()  # resources given in code: nothing to key a cache file on
+        key = content_hash([self.geoparser.gaz.path], self.resources_key, nlp.model_signature(model))
+        return self.compiled.load_or_build("ruler", key, build)
+
     @property
     def nlp(self):
         if self._nlp is None:
-            patterns = self.catalogue.ruler_patterns() + places.geoparser_ruler_patterns(self.geoparser)
-            self._nlp = nlp.load(self.model, patterns)
+            model = nlp.load_bare(self.model)
+            nlp.add_ruler(model, self._ruler_patterns(model))
+            self._nlp = model
             self.geoparser.use_model(self._nlp)
             if self.events:
                 self.event_finder, self.date_finder, self.fatality_counter  # noqa: B018 - load before the first article
@@ -223,6 +255,16 @@ class Pipeline:
                     yield from in_flight.popleft().get()
             while in_flight:
                 yield from in_flight.popleft().get()
+
+
+def _language_files(root: Path) -> list[Path]:
+    """The data files of a language folder, its typing model and training corpus aside (the typing model is
+    loaded on its own, and depends on no catalogue)."""
+    out: list[Path] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d != "typing" and d != "__pycache__")
+        out.extend(Path(folder) / f for f in sorted(files) if not f.endswith((".py", ".pyc")))
+    return out
 
 
 def _prepare(item: Any, index: int, check: LanguageCheck) -> ArticleResult:

@@ -43,24 +43,62 @@ class Entry:
         return (self.cc, self.admin1)
 
 
+class IndexKeys:
+    """`key in gazetteer.keys`: whether the index has a place under this (normalised or phonetic) name, asked of
+    the index file (a primary-key lookup), with the answers of the words asked recently kept."""
+
+    CACHE_SIZE = 100_000
+
+    def __init__(self, gazetteer: Gazetteer, phonetic: bool):
+        self._gazetteer = gazetteer
+        self._phonetic = int(phonetic)
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, key: object) -> bool:
+        if not isinstance(key, str):
+            return False
+        hit = self._known.get(key)
+        if hit is None:
+            hit = self._gazetteer.has_key(key, self._phonetic)
+            if len(self._known) >= self.CACHE_SIZE:
+                self._known.clear()
+            self._known[key] = hit
+        return hit
+
+
 class Gazetteer:
     """Read access to the index. Cheap lookups; the SQLite connection is opened per process (fork-safe)."""
 
     def __init__(self, path: Path):
         self.path = Path(path)
-        con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
-        meta = dict(con.execute("SELECT k, v FROM meta").fetchall())
-        con.close()
-        self.keys: frozenset[str] = frozenset(meta["keys"].split("\n"))
-        self.phonetic_keys: frozenset[str] = frozenset(meta["pkeys"].split("\n"))
-        self.max_words = max((k.count(" ") + 1 for k in self.keys), default=1)
         self._con: sqlite3.Connection | None = None
         self._pid = -1
         self._lock = threading.Lock()
+        # the names are looked up in the file, not loaded: start-up reads one row, and the processes of a
+        # batch share the file's pages in the OS cache instead of each holding a set of 660,000 names
+        self.max_words = self._max_words()
+        self.keys = IndexKeys(self, phonetic=False)
+        self.phonetic_keys = IndexKeys(self, phonetic=True)
         self._entry_cache: dict[int, Entry] = {}
         self._lookup_cache: dict[tuple[str, int], tuple[Entry, ...]] = {}
         self._countries: dict[str, Entry] | None = None
         self._admin1: dict[tuple[str, str], Entry] | None = None
+
+    def _max_words(self) -> int:
+        """The most words a name has (stored in the index; for an index built before it was, counted once and
+        kept in the compiled cache under the index's name, which changes with its content)."""
+        row = self._db().execute("SELECT v FROM meta WHERE k='max_words'").fetchone()
+        if row is not None:
+            return int(row[0])
+        from eventwire.compiled import CompiledCache
+
+        def count() -> int:
+            (keys,) = self._db().execute("SELECT v FROM meta WHERE k='keys'").fetchone()
+            return max((k.count(" ") + 1 for k in keys.split("\n")), default=1)
+
+        stat = self.path.stat()
+        key = f"{self.path.stem.replace('-', '_')}_{stat.st_size}_{stat.st_mtime_ns}"
+        return CompiledCache().load_or_build("gazetteerwords", key, count)
 
     @classmethod
     def open_default(cls, show_progress: bool = True) -> Gazetteer:
@@ -72,6 +110,11 @@ class Gazetteer:
             self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             self._pid = os.getpid()
         return self._con
+
+    def has_key(self, key: str, phonetic: int) -> bool:
+        with self._lock:
+            return self._db().execute("SELECT 1 FROM names WHERE key=? AND phonetic=?",
+                                      (key, phonetic)).fetchone() is not None
 
     def entries(self, ids: list[int]) -> list[Entry]:
         missing = [i for i in ids if i not in self._entry_cache]
@@ -88,13 +131,12 @@ class Gazetteer:
         if hit is not None:
             return hit
         res: tuple[tuple[Entry, ...], frozenset[int]] = ((), frozenset())
-        if key in (self.phonetic_keys if phonetic else self.keys):
-            with self._lock:
-                row = self._db().execute("SELECT ids FROM names WHERE key=? AND phonetic=?",
-                                         (key, int(phonetic))).fetchone()
-            if row:
-                ids = [int(x) for x in row[0].split(",")]
-                res = (tuple(self.entries([abs(i) for i in ids])), frozenset(-i for i in ids if i < 0))
+        with self._lock:
+            row = self._db().execute("SELECT ids FROM names WHERE key=? AND phonetic=?",
+                                     (key, int(phonetic))).fetchone()
+        if row:
+            ids = [int(x) for x in row[0].split(",")]
+            res = (tuple(self.entries([abs(i) for i in ids])), frozenset(-i for i in ids if i < 0))
         if len(self._lookup_cache) > 50_000:
             self._lookup_cache.clear()
         self._lookup_cache[ck] = res

@@ -364,6 +364,7 @@ def _write(b: _Builder, path: Path) -> None:
         con.execute("CREATE TABLE meta (k TEXT PRIMARY KEY, v BLOB)")
         con.executemany("INSERT INTO meta VALUES (?,?)", [
             ("keys", "\n".join(keys)), ("pkeys", "\n".join(pkeys)), ("fingerprint", fingerprint()),
+            ("max_words", max((k.count(" ") + 1 for k in keys), default=1)),
             ("counts", json.dumps({"entries": len(b.entries), "names": len(b.names)}))])
         con.commit()
         con.close()
