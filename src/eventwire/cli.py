@@ -268,7 +268,7 @@ def _event_filters(f):
 def _fetch_options(f):
     """The options of the commands that fetch URLs; the command gets them as one `fetch_options`, the keyword
     arguments of a Fetcher: `with Fetcher(**fetch_options) as fetcher: ...`."""
-    from eventwire.sources import fetch as fetch_mod
+    from eventwire.sources import fetch_limits as fetch_mod  # not fetch itself: the HTTP client loads slowly
 
     opts = [
         click.option("--allow-private", is_flag=True, help="Allow URLs on private, loopback and link-local addresses."),

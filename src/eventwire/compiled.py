@@ -55,6 +55,23 @@ def content_hash(paths: Iterable[Path], *parts: str) -> str:
     return h.hexdigest()
 
 
+def stat_hash(paths: Iterable[Path], *parts: str) -> str:
+    """A hash of the size and modification time of `paths` and of the strings `parts`: for files that are
+    installed, not edited (source, a library's model file, the gazetteer index named by its own fingerprint),
+    where reading them all at every start would cost more than what the cache saves."""
+    h = hashlib.blake2b(digest_size=10)
+    for part in (str(CACHE_FORMAT), sys.version, *parts):
+        h.update(part.encode("utf-8"))
+        h.update(b"\0")
+    for path in paths:
+        try:
+            st = os.stat(path)
+            h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+        except OSError:
+            h.update(f"{path}\0missing\0".encode())
+    return h.hexdigest()
+
+
 def package_files(*folders: str, suffixes: tuple[str, ...] = (), exclude: tuple[str, ...] = ()) -> list[Path]:
     """The files under the package folders `folders` (all of the package when none), sorted; `suffixes`
     keeps only those endings, `exclude` drops the folders with these names (a trained model, a corpus)."""
@@ -69,7 +86,7 @@ def package_files(*folders: str, suffixes: tuple[str, ...] = (), exclude: tuple[
 
 def source_hash() -> str:
     """A hash of eventwire's own Python source: a code change may change what a resource is built to."""
-    return content_hash(package_files(suffixes=(".py",)), version("eventwire"))
+    return stat_hash(package_files(suffixes=(".py",)), version("eventwire"))
 
 
 class CompiledCache:

@@ -18,7 +18,7 @@ from typing import Any
 
 from eventwire import records
 from eventwire.batches import batched
-from eventwire.compiled import CompiledCache, content_hash, package_files, source_hash
+from eventwire.compiled import CompiledCache, content_hash, package_files, source_hash, stat_hash
 from eventwire.extraction import actors, assemble, casualties, dates, events, nlp, places
 from eventwire.extraction.actors import user
 from eventwire.extraction.events.typing import ModelTyping
@@ -128,7 +128,7 @@ class Pipeline:
 
         if self._catalogue is not None or self._gazetteer is not None:
             return build()  # resources given in code: nothing to key a cache file on
-        key = content_hash([self.geoparser.gaz.path], self.resources_key, nlp.model_signature(model))
+        key = stat_hash([self.geoparser.gaz.path], self.resources_key, nlp.model_signature(model))
         return self.compiled.load_or_build("ruler", key, build)
 
     @property

@@ -67,7 +67,20 @@ def _compose(path: Path) -> tuple[str, yaml.Node | None]:
 
 
 def read_yaml(path: Path) -> Any:
-    """A YAML file, refusing duplicate keys and syntax errors with the file and line."""
+    """A YAML file, refusing duplicate keys and syntax errors with the file and line. What a file holds is kept
+    in the compiled cache under a hash of its text (checked and parsed once, not at every start)."""
+    from eventwire.compiled import CompiledCache, content_hash, stat_hash, version
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        data = b""  # _compose names the file in its error
+    key = content_hash([], data.decode("utf-8", "replace"), version("pyyaml"), stat_hash([Path(__file__)]))
+    name = f"yaml_{path.stem.replace('-', '_')}_{content_hash([], str(Path(path).resolve()))[:8]}"  # one per file
+    return CompiledCache().load_or_build(name, key, lambda: _parse_yaml(path))
+
+
+def _parse_yaml(path: Path) -> Any:
     text, node = _compose(path)
     return None if node is None else yaml.load(text, Loader=_LOADER)  # noqa: S506 - a safe loader
 

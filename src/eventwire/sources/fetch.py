@@ -35,12 +35,14 @@ import httpx
 
 from eventwire import __version__
 from eventwire.sources.credentials import url_credentials, without_credentials
+from eventwire.sources.fetch_limits import (  # noqa: F401 - fetch.DEFAULT_* as before
+    DEFAULT_DEADLINE_S,
+    DEFAULT_FEED_DEADLINE_S,
+    DEFAULT_MAX_BYTES,
+    DEFAULT_TIMEOUT_S,
+)
 
-DEFAULT_TIMEOUT_S = 20.0  # per operation: connect, each read, each write
-DEFAULT_DEADLINE_S = 60.0  # one whole fetch, redirects included
-DEFAULT_FEED_DEADLINE_S = 300.0  # all the fetching for one source: a feed and its entries' pages
 DEADLINE_SLACK_S = 0.01  # a timeout this close to the deadline is the deadline's (clocks differ by a little)
-DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 MAX_REDIRECTS = 5
 USER_AGENT = f"eventwire/{__version__} (conflict event extraction)"
 TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/xml", "application/xml",

@@ -69,10 +69,10 @@ class LanguageCheck:
     def identifier(self):
         from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
-        from eventwire.compiled import CompiledCache, content_hash, version
+        from eventwire.compiled import CompiledCache, stat_hash, version
 
         # the model file is LZMA-compressed pickle (~1 s to read); its arrays are kept uncompressed in the cache
-        key = content_hash([MODEL_DIR / MODEL_FILE], version("py3langid"), version("numpy"))
+        key = stat_hash([MODEL_DIR / MODEL_FILE], version("py3langid"), version("numpy"))
         identifier = CompiledCache().load_or_build(
             "langid", key, lambda: LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
         unknown = set(self.settings.identifier_labels) - set(identifier.labels)
