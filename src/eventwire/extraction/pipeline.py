@@ -9,6 +9,7 @@ the same records for the same input.
 from __future__ import annotations
 
 import functools
+import gc
 import multiprocessing as mp
 import os
 from collections import deque
@@ -169,6 +170,12 @@ class Pipeline:
             yield from self._run_batch(batch)
 
     def _run_batch(self, batch: list[ArticleResult]) -> list[ArticleResult]:
+        # the strings and lexemes of the batch's texts are freed after it (spaCy's memory zone: the records hold
+        # plain values, no Doc), so that the vocabulary of a long run does not grow with every new name read
+        with self.nlp.memory_zone():
+            return self._extract_batch(batch)
+
+    def _extract_batch(self, batch: list[ArticleResult]) -> list[ArticleResult]:
         todo = [r for r in batch if r.error is None]
         texts = (r.article.text for r in todo)
         try:
@@ -242,9 +249,25 @@ class Pipeline:
                     language=self.language, catalogue=self._catalogue, gazetteer=self._gazetteer,
                     background_days=self.background_days, typing_model=self.typing_model)
 
+    def _pool(self):
+        """The worker processes. Where processes fork, every resource is loaded here first and the workers
+        inherit this Pipeline: the read-only indexes (model, catalogue, ruler, language identifier ...) are
+        shared copy-on-write, not loaded N times; the objects are frozen out of the garbage collector first, so
+        that its passes do not write to (and copy) their pages. Elsewhere each worker builds its own Pipeline."""
+        if os.name != "posix":
+            return mp.get_context("spawn").Pool(self.workers, initializer=_worker_init,
+                                                initargs=(self._settings(),))
+        self.nlp  # noqa: B018 - the model, the ruler and the stages it needs
+        self.language_check.identifier  # noqa: B018
+        gc.collect()
+        gc.freeze()
+        try:  # with fork, initargs reach the workers by inheritance, not pickled
+            return mp.get_context("fork").Pool(self.workers, initializer=_worker_adopt, initargs=(self,))
+        finally:
+            gc.unfreeze()
+
     def _pipe_parallel(self, articles: Iterable[Any]) -> Iterator[ArticleResult]:
-        ctx = mp.get_context("fork" if os.name == "posix" else "spawn")
-        with ctx.Pool(self.workers, initializer=_worker_init, initargs=(self._settings(),)) as pool:
+        with self._pool() as pool:
             check = self.language_check
             chunks = batched((_prepare(item, i, check) for i, item in enumerate(articles)), self.batch_size)
             # a few batches per worker in flight, not more: Pool.imap would read the whole input ahead
@@ -284,6 +307,12 @@ def _worker_init(settings: dict[str, Any]) -> None:
     global _WORKER  # one Pipeline per worker process, built from its parent's settings
     _WORKER = Pipeline(workers=1, **settings)
     _WORKER.nlp  # noqa: B018 - load once per process
+
+
+def _worker_adopt(pipeline: Pipeline) -> None:
+    global _WORKER  # a forked worker: its parent's Pipeline, already loaded
+    gc.freeze()  # the inherited objects stay out of the collector's passes in the worker too
+    _WORKER = pipeline
 
 
 def _worker_run(batch: list[ArticleResult]) -> list[ArticleResult]:
