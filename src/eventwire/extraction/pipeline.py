@@ -141,6 +141,8 @@ class Pipeline:
             self.geoparser.use_model(self._nlp)
             if self.events:
                 self.event_finder, self.date_finder, self.fatality_counter  # noqa: B018 - load before the first article
+                # its trigger matcher too: the strings it adds must outlive the batches' memory zones
+                self.event_finder.phrase_matcher(self._nlp.vocab)
         return self._nlp
 
     # -- one article -----------------------------------------------------------------------------------
