@@ -135,7 +135,9 @@ def test_the_compiled_ruler_finds_what_spacys_ruler_finds():
     expected = ents(expected_nlp(RULER_TEXT))
     assert len(expected) >= 6
     assert ents(compiled_nlp(RULER_TEXT)) == expected
-    assert len(compiled_nlp.get_pipe(ew_nlp.RULER_NAME)) == len(ruler) == len(PATTERNS)
+    compiled_ruler = compiled_nlp.get_pipe(ew_nlp.RULER_NAME)
+    assert len(compiled_ruler) == len(ruler) == len(PATTERNS)
+    assert sorted(map(repr, compiled_ruler.patterns)) == sorted(map(repr, ruler.patterns))
 
 
 # -- whole pipelines -------------------------------------------------------------------------------------------------

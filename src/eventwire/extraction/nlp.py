@@ -58,23 +58,35 @@ def model_signature(nlp: Language) -> str:
     return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')} spacy-{spacy.__version__}"
 
 
-# one ruler pattern as the ruler holds it: (label, has an id?, id, pattern), the pattern a token pattern (a list of
-# dicts) or a phrase pattern as the ORTH hashes of its tokens (what the PhraseMatcher matches on)
-CompiledPattern = tuple[str, bool, Any, list | tuple[int, ...]]
+# one ruler pattern as the ruler holds it: (label, has an id?, id, pattern, phrase), the pattern a token pattern (a
+# list of dicts) or a phrase pattern as the ORTH hashes of its tokens (what the PhraseMatcher matches on), with
+# its text (`phrase`; None for a token pattern)
+CompiledPattern = tuple[str, bool, Any, list | tuple[int, ...], str | None]
+
+
+class PhrasePattern:
+    """A phrase pattern in EntityRuler.phrase_patterns, where spaCy keeps a Doc: its text is all that is read
+    (`ruler.patterns`, `ruler.to_disk`), the matching goes by the token hashes given to the PhraseMatcher."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str):
+        self.text = text
 
 
 def compile_patterns(nlp: Language, patterns: list[dict]) -> list[CompiledPattern]:
     """The entity-ruler patterns in the order EntityRuler.add_patterns adds them (token patterns first), the phrase
     patterns tokenized by `nlp`'s tokenizer. Plain data: it pickles, and `add_ruler` builds the ruler from it
     without tokenizing again (which is most of the ruler's cost: ~7,000 phrases, a new lexeme for each word)."""
-    token = [(p["label"], "id" in p, p.get("id"), p["pattern"]) for p in patterns if isinstance(p["pattern"], list)]
+    token = [(p["label"], "id" in p, p.get("id"), p["pattern"], None) for p in patterns
+             if isinstance(p["pattern"], list)]
     phrases = [p for p in patterns if isinstance(p["pattern"], str)]
     bad = [p for p in patterns if not isinstance(p["pattern"], (str, list))]
     if bad:
         raise ValueError(f"entity-ruler pattern is neither a phrase nor a token list: {bad[0]!r}")
     with nlp.select_pipes(enable=[]):  # ORTH patterns need only the tokenizer
         docs = nlp.pipe(p["pattern"] for p in phrases)
-        compiled = [(p["label"], bool(p.get("id")), p.get("id") or None, tuple(t.orth for t in doc))
+        compiled = [(p["label"], bool(p.get("id")), p.get("id") or None, tuple(t.orth for t in doc), p["pattern"])
                     for p, doc in zip(phrases, docs)]
     return token + compiled
 
@@ -85,7 +97,7 @@ def add_ruler(nlp: Language, compiled: list[CompiledPattern]) -> None:
     before = "ner" if "ner" in nlp.pipe_names else None
     ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before=before,
                          config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True, "validate": False})
-    for label, has_id, ent_id, pattern in compiled:
+    for label, has_id, ent_id, pattern, phrase in compiled:
         if has_id:
             ent_label = label
             label = ruler._create_label(label, ent_id)
@@ -94,5 +106,5 @@ def add_ruler(nlp: Language, compiled: list[CompiledPattern]) -> None:
             ruler.token_patterns[label].append(pattern)
             ruler.matcher.add(label, [pattern])
         else:
-            ruler.phrase_patterns[label].append(pattern)  # counted by len(ruler); hashes, not Docs
+            ruler.phrase_patterns[label].append(PhrasePattern(phrase))
             ruler.phrase_matcher.add(label, [pattern])
