@@ -13,21 +13,23 @@ cache directory that cannot be written is not fatal: the resource is built in me
 from __future__ import annotations
 
 import hashlib
+import mmap
 import os
 import pickle
+import struct
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from importlib import metadata
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from eventwire.filemodes import give_final_mode
 from eventwire.geo.index import cache_dir
 
 T = TypeVar("T")
 
-CACHE_FORMAT = 1  # bump when the layout of the compiled files changes
+CACHE_FORMAT = 2  # bump when the layout of the compiled files changes
 PACKAGE_DIR = Path(__file__).resolve().parent
 NO_CACHE_ENV = "EVENTWIRE_NO_COMPILED_CACHE"  # set to 1: build every resource in memory, read and write nothing
 
@@ -105,8 +107,7 @@ class CompiledCache:
             return build()
         path = self.path(name, key)
         try:
-            with open(path, "rb") as f:
-                return pickle.load(f)
+            return read(path)
         except FileNotFoundError:
             pass
         except Exception:  # noqa: BLE001 - a truncated or corrupt file is built again, never fatal
@@ -124,7 +125,7 @@ class CompiledCache:
             return  # a read-only cache directory: the resource stays in memory only
         try:
             with os.fdopen(fd, "wb") as f:
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+                write(f, value)
             give_final_mode(tmp, path)
             os.replace(tmp, path)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
@@ -138,3 +139,52 @@ class CompiledCache:
                     old.unlink()
                 except OSError:
                     pass
+
+
+# -- the file format -------------------------------------------------------------------------------------------------
+# MAGIC, the length of the pickle, the number of buffers and their (offset, length), the pickle, then the buffers:
+# pickle protocol 5 leaves large arrays (numpy) out of the pickle, and reading maps them from the file instead of
+# copying them, so that a process starts without reading them and the processes of a batch share their pages.
+MAGIC = b"EWCACHE1"
+_ALIGN = 64
+
+
+def write(f, value: object) -> None:
+    buffers: list[pickle.PickleBuffer] = []
+    data = pickle.dumps(value, protocol=5, buffer_callback=buffers.append)
+    raws = [b.raw() for b in buffers]
+    head = len(MAGIC) + 16 + 16 * len(raws)
+    offset = _aligned(head + len(data))
+    spans = []
+    for raw in raws:
+        spans.append((offset, raw.nbytes))
+        offset = _aligned(offset + raw.nbytes)
+    f.write(MAGIC + struct.pack("<QQ", len(data), len(raws)))
+    for span in spans:
+        f.write(struct.pack("<QQ", *span))
+    f.write(data)
+    for (start, _), raw in zip(spans, raws):
+        f.write(b"\0" * (start - f.tell()))
+        f.write(raw)
+
+
+def read(path: Path) -> Any:
+    with open(path, "rb") as f:
+        if f.read(len(MAGIC)) != MAGIC:
+            raise ValueError(f"{path}: not a compiled resource")
+        size, count = struct.unpack("<QQ", f.read(16))
+        spans = [struct.unpack("<QQ", f.read(16)) for _ in range(count)]
+        data = f.read(size)
+        if len(data) != size:
+            raise ValueError(f"{path}: truncated")
+        if not count:
+            return pickle.loads(data)
+        mapped = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)  # stays open while the arrays use it
+    view = memoryview(mapped)
+    if any(start + length > len(view) for start, length in spans):
+        raise ValueError(f"{path}: truncated")
+    return pickle.loads(data, buffers=[view[start:start + length] for start, length in spans])
+
+
+def _aligned(n: int) -> int:
+    return -(-n // _ALIGN) * _ALIGN

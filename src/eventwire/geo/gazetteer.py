@@ -96,9 +96,7 @@ class Gazetteer:
             (keys,) = self._db().execute("SELECT v FROM meta WHERE k='keys'").fetchone()
             return max((k.count(" ") + 1 for k in keys.split("\n")), default=1)
 
-        stat = self.path.stat()
-        key = f"{self.path.stem.replace('-', '_')}_{stat.st_size}_{stat.st_mtime_ns}"
-        return CompiledCache().load_or_build("gazetteerwords", key, count)
+        return CompiledCache().load_or_build("gazetteerwords", self._cache_key(), count)
 
     @classmethod
     def open_default(cls, show_progress: bool = True) -> Gazetteer:
@@ -169,9 +167,20 @@ class Gazetteer:
         with self._lock:
             return [name for (name,) in self._db().execute(q, (min_population, *countries))]
 
+    def _cache_key(self) -> str:
+        """Names the compiled-cache files of this index: its name, size and time (an index is never edited)."""
+        stat = self.path.stat()
+        return f"{self.path.stem.replace('-', '_')}_{stat.st_size}_{stat.st_mtime_ns}"
+
     def _load_tables(self) -> None:
-        with self._lock:
-            rows = self._db().execute("SELECT * FROM entries WHERE feature IN (?, ?)", (COUNTRY, ADMIN1)).fetchall()
+        from eventwire.compiled import CompiledCache
+
+        def read_rows() -> list[tuple]:  # a scan of the whole table: kept in the compiled cache
+            with self._lock:
+                return self._db().execute("SELECT * FROM entries WHERE feature IN (?, ?)",
+                                          (COUNTRY, ADMIN1)).fetchall()
+
+        rows = CompiledCache().load_or_build("gazetteertables", self._cache_key(), read_rows)
         countries, admin1 = {}, {}
         for row in rows:
             e = Entry(*row[:12], capital=bool(row[12]))

@@ -8,6 +8,7 @@ are data: lang/<code>/language_check.yaml, with the measurements behind each num
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from dataclasses import dataclass
@@ -67,14 +68,24 @@ class LanguageCheck:
 
     @functools.cached_property
     def identifier(self):
+        import numpy as np
         from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
 
         from eventwire.compiled import CompiledCache, stat_hash, version
 
-        # the model file is LZMA-compressed pickle (~1 s to read); its arrays are kept uncompressed in the cache
+        # the model file is LZMA-compressed (~1 s to read); its arrays are kept uncompressed in the cache, and
+        # mapped from there (numpy arrays: the automaton's table goes as one, and is read through a memoryview)
         key = stat_hash([MODEL_DIR / MODEL_FILE], version("py3langid"), version("numpy"))
-        identifier = CompiledCache().load_or_build(
-            "langid", key, lambda: LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True))
+
+        def build():
+            built = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+            stored = copy.copy(built)
+            stored.tk_nextmove = np.frombuffer(built.tk_nextmove, dtype=built.tk_nextmove.typecode)
+            return stored
+
+        identifier = CompiledCache().load_or_build("langid", key, build)
+        if isinstance(identifier.tk_nextmove, np.ndarray):
+            identifier.tk_nextmove = memoryview(identifier.tk_nextmove)  # indexed per byte, as fast as an array
         unknown = set(self.settings.identifier_labels) - set(identifier.labels)
         if unknown:
             raise LanguageDataError(self.language.path(_SETTINGS_FILE), None,
