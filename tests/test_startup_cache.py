@@ -87,11 +87,13 @@ def test_content_hash_follows_the_contents(tmp_path):
     assert content_hash([f]) not in (first, content_hash([tmp_path / "other"]))
 
 
-def test_an_edited_yaml_file_is_read_again(tmp_path):
+def test_an_edited_yaml_file_is_read_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("EVENTWIRE_CACHE_DIR", str(tmp_path / "cache"))
     f = tmp_path / "settings.yaml"
     f.write_text("limit: 3\nwords: [a, b]\n")
     assert read_yaml(f) == {"limit": 3, "words": ["a", "b"]}
     assert read_yaml(f) == {"limit": 3, "words": ["a", "b"]}  # from the cache now
+    assert len(list((tmp_path / "cache" / "compiled").glob("yaml_settings_*.pickle"))) == 1
     f.write_text("limit: 4\nwords: [a, b]\n")
     assert read_yaml(f) == {"limit": 4, "words": ["a", "b"]}
 

@@ -19,9 +19,10 @@ from typing import Any
 
 from eventwire import records
 from eventwire.batches import batched
-from eventwire.compiled import CompiledCache, content_hash, package_files, source_hash, stat_hash
+from eventwire.compiled import CompiledCache, content_hash, package_files, source_hash, stat_hash, version
 from eventwire.extraction import actors, assemble, casualties, dates, events, nlp, places
 from eventwire.extraction.actors import user
+from eventwire.extraction.events import triggers
 from eventwire.extraction.events.typing import ModelTyping
 from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
 from eventwire.records import BACKGROUND_DAYS, Article, ArticleResult, Event
@@ -132,6 +133,13 @@ class Pipeline:
         key = stat_hash([self.geoparser.gaz.path], self.resources_key, nlp.model_signature(model))
         return self.compiled.load_or_build("ruler", key, build)
 
+    def _trigger_keys(self, model) -> list:
+        """The event finder's trigger phrases as word hashes (events.triggers.phrase_keys), from the compiled
+        cache; they depend on the language's files and spaCy's English tokenizer only."""
+        key = content_hash([], self.resources_key, version("spacy"))
+        return self.compiled.load_or_build("triggers", key, lambda: triggers.phrase_keys(self.event_finder.lexicon,
+                                                                                           model.vocab))
+
     @property
     def nlp(self):
         if self._nlp is None:
@@ -142,7 +150,7 @@ class Pipeline:
             if self.events:
                 self.event_finder, self.date_finder, self.fatality_counter  # noqa: B018 - load before the first article
                 # its trigger matcher too: the strings it adds must outlive the batches' memory zones
-                self.event_finder.phrase_matcher(self._nlp.vocab)
+                self.event_finder.phrase_matcher(self._nlp.vocab, self._trigger_keys(self._nlp))
         return self._nlp
 
     # -- one article -----------------------------------------------------------------------------------

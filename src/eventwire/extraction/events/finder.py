@@ -60,10 +60,11 @@ class EventFinder:
         self._matcher: PhraseMatcher | None = None
         self._matcher_vocab = None
 
-    def phrase_matcher(self, vocab) -> PhraseMatcher:
-        """The trigger phrase matcher for `vocab` (rebuilt only when the Pipeline's vocab changes)."""
+    def phrase_matcher(self, vocab, keys: list | None = None) -> PhraseMatcher:
+        """The trigger phrase matcher for `vocab` (rebuilt only when the Pipeline's vocab changes); `keys`: the
+        phrases' triggers.phrase_keys, when the Pipeline has them from its compiled cache."""
         if self._matcher is None or self._matcher_vocab is not vocab:
-            self._matcher, self._matcher_vocab = triggers.phrase_matcher(self.lexicon, vocab), vocab
+            self._matcher, self._matcher_vocab = triggers.phrase_matcher(self.lexicon, vocab, keys), vocab
         return self._matcher
 
     def find(self, doc: Doc, actor_mentions: list, place_mentions: list | None = None) -> list[EventCandidate]:

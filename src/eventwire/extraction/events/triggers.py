@@ -19,14 +19,21 @@ CLAIM_VERBS = {"claim", "own", "accept", "admit"}
 BASE_VERBS = {"establish", "set", "build", "open", "erect", "construct", "install", "deploy"}
 
 
-def phrase_matcher(lex: Lexicon, vocab) -> PhraseMatcher:
-    """A matcher of the lexicon's phrases (trigger phrases and reporting boilerplate) on lower-cased words."""
+def phrase_keys(lex: Lexicon, vocab) -> list[tuple[str, tuple[int, ...]]]:
+    """The lexicon's phrases, each with the LOWER hashes of its words (what the matcher matches on): plain data,
+    kept in the compiled cache, so that a new process builds its matcher without tokenizing them again."""
     from spacy.lang.en import English
 
-    m = PhraseMatcher(vocab, attr="LOWER")
     make_doc = English(vocab=vocab).make_doc
-    for phrase in sorted(lex.phrases):
-        m.add(phrase, [make_doc(phrase)])
+    return [(phrase, tuple(t.lower for t in make_doc(phrase))) for phrase in sorted(lex.phrases)]
+
+
+def phrase_matcher(lex: Lexicon, vocab, keys: list[tuple[str, tuple[int, ...]]] | None = None) -> PhraseMatcher:
+    """A matcher of the lexicon's phrases (trigger phrases and reporting boilerplate) on lower-cased words;
+    `keys`: their `phrase_keys`, when already at hand."""
+    m = PhraseMatcher(vocab, attr="LOWER")
+    for phrase, hashes in keys if keys is not None else phrase_keys(lex, vocab):
+        m.add(phrase, [hashes])
     return m
 
 
