@@ -190,3 +190,14 @@ def test_two_workers_give_the_records_of_one(pipeline):
     finally:
         pipeline.workers, pipeline.batch_size = saved
     assert two == one
+
+
+def test_a_catalogue_read_back_from_a_pickle_still_refuses_duplicates(catalogue):
+    copy = pickle.loads(pickle.dumps(catalogue))
+    assert copy.index._added is None  # not stored: rebuilt when needed
+    entry = next(iter(copy.entries.values()))
+    before = sum(len(t) for t in copy.index.targets.values())
+    copy.alias("Velmar Liberation Front", entry, "group")
+    copy.alias("Velmar Liberation Front", entry, "group")
+    assert sum(len(t) for t in copy.index.targets.values()) == before + 1
+    assert copy.resolve("Velmar Liberation Front") is not None

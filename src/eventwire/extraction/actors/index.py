@@ -65,7 +65,12 @@ class PhraseIndex:
         self.targets: dict[tuple[str, ...], list[Target]] = {}
         self.first: set[str] = set()  # first words of all phrases: most words start none
         self.maxlen = 1
-        self._added: set[tuple] = set()  # (key, target) pairs already indexed
+        self._added: set[tuple] | None = set()  # (key, target) pairs already indexed
+
+    def __getstate__(self) -> dict:
+        # the pairs already indexed are not pickled (hashing 10,000 targets again is most of the cost of reading
+        # a catalogue from the compiled cache): `add` rebuilds them from the targets when it needs them
+        return {**self.__dict__, "_added": None}
 
     def add(self, phrase: str, target_kind: str, **kw: Any) -> None:
         words = split_words(phrase)
@@ -73,6 +78,8 @@ class PhraseIndex:
             return
         key = norm_key(words)
         target = Target(kind=target_kind, checks=case_checks(words), **kw)
+        if self._added is None:  # an index read from the compiled cache, added to afterwards
+            self._added = {(k, t) for k, targets in self.targets.items() for t in targets}
         if (key, target) in self._added:
             return
         self._added.add((key, target))
