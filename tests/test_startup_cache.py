@@ -10,6 +10,7 @@ import shutil
 import pytest
 import spacy
 
+from eventwire import compiled
 from eventwire.compiled import CompiledCache, content_hash
 from eventwire.extraction import nlp as ew_nlp
 from eventwire.extraction.pipeline import Pipeline
@@ -177,7 +178,7 @@ def test_a_pipeline_from_the_cache_gives_the_same_records(built_pipeline, cache_
     rebuilt = Pipeline()
     rebuilt.compiled = CompiledCache(cache_dir)
     assert records(rebuilt) == reference
-    assert pickle.loads(next(cache_dir.glob("ruler-*.pickle")).read_bytes())  # written anew
+    assert compiled.read(next(cache_dir.glob("ruler-*.pickle")))  # written anew
 
 
 def test_two_workers_give_the_records_of_one(pipeline):
@@ -201,3 +202,17 @@ def test_a_catalogue_read_back_from_a_pickle_still_refuses_duplicates(catalogue)
     copy.alias("Velmar Liberation Front", entry, "group")
     assert sum(len(t) for t in copy.index.targets.values()) == before + 1
     assert copy.resolve("Velmar Liberation Front") is not None
+
+
+def test_large_arrays_are_mapped_from_the_file_and_a_truncated_file_is_built_again(tmp_path):
+    import numpy as np
+
+    cache = CompiledCache(tmp_path)
+    table = np.arange(100_000, dtype=np.float32).reshape(1000, 100)
+    cache.load_or_build("arrays", "k", lambda: {"table": table, "labels": ["a", "b"]})
+    read_back = cache.load_or_build("arrays", "k", lambda: None)
+    assert read_back["labels"] == ["a", "b"] and np.array_equal(read_back["table"], table)
+    assert not read_back["table"].flags.writeable  # a view of the file, not a copy
+    path = cache.path("arrays", "k")
+    path.write_bytes(path.read_bytes()[:-1000])
+    assert cache.load_or_build("arrays", "k", lambda: "rebuilt") == "rebuilt"
