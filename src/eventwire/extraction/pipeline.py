@@ -20,7 +20,7 @@ from typing import Any
 from eventwire import records
 from eventwire.batches import batched
 from eventwire.compiled import CompiledCache, content_hash, package_files, source_hash, stat_hash, version
-from eventwire.extraction import actors, assemble, casualties, dates, events, nlp, places
+from eventwire.extraction import actors, assemble, casualties, dates, events, nlp, places, relevance
 from eventwire.extraction.actors import user
 from eventwire.extraction.events import triggers
 from eventwire.extraction.events.typing import ModelTyping
@@ -53,12 +53,16 @@ class Pipeline:
     publication date gets modality `background` (recalled, not reported).
 
     `typing_model`: the typing model (lang/<code>/typing/model/) may veto or retype the rules' events; False
-    leaves the coding to the rules alone (for comparison)."""
+    leaves the coding to the rules alone (for comparison).
+
+    `relevance_gate`: an article without a single word an event can start from is not parsed and gets no events
+    (extraction/relevance.py); False parses every article (`extract --all-articles`). Without events
+    (`geoparse`) every article is parsed."""
 
     def __init__(self, model: str | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
                  geoparse: bool = True, events: bool = True, *, language: str | LanguageData = DEFAULT_LANGUAGE,
                  catalogue: actors.Catalogue | None = None, gazetteer: Any = None,
-                 background_days: int = BACKGROUND_DAYS, typing_model: bool = True):
+                 background_days: int = BACKGROUND_DAYS, typing_model: bool = True, relevance_gate: bool = True):
         self.model = nlp.model_name(model)
         self.workers = max(1, int(workers or 1))
         self.batch_size = batch_size
@@ -66,6 +70,7 @@ class Pipeline:
         self.events = events  # False: places only (`eventwire geoparse`), the event stages are skipped
         self.background_days = int(background_days)
         self.typing_model = bool(typing_model)
+        self.relevance_gate = bool(relevance_gate)
         self.language = language if isinstance(language, LanguageData) else LanguageData(language)
         self._catalogue = catalogue
         self._gazetteer = gazetteer
@@ -140,6 +145,14 @@ class Pipeline:
         return self.compiled.load_or_build("triggers", key, lambda: triggers.phrase_keys(self.event_finder.lexicon,
                                                                                            model.vocab))
 
+    @functools.cached_property
+    def gate(self) -> relevance.RelevanceGate | None:
+        """The relevance gate, or None when articles are all parsed (no gate asked for, places only, or a model
+        whose lemmatizer cannot give the word forms)."""
+        if not (self.relevance_gate and self.events):
+            return None
+        return relevance.build_gate(self.event_finder.lexicon, self.nlp)
+
     @property
     def nlp(self):
         if self._nlp is None:
@@ -151,6 +164,7 @@ class Pipeline:
                 self.event_finder, self.date_finder, self.fatality_counter  # noqa: B018 - load before the first article
                 # its trigger matcher too: the strings it adds must outlive the batches' memory zones
                 self.event_finder.phrase_matcher(self._nlp.vocab, self._trigger_keys(self._nlp))
+                self.gate  # noqa: B018
         return self._nlp
 
     # -- one article -----------------------------------------------------------------------------------
@@ -186,7 +200,8 @@ class Pipeline:
             return self._extract_batch(batch)
 
     def _extract_batch(self, batch: list[ArticleResult]) -> list[ArticleResult]:
-        todo = [r for r in batch if r.error is None]
+        gate = self.gate  # loads the model, which the gate's word forms come from
+        todo = [r for r in batch if r.error is None and (gate is None or gate.relevant(r.article.text))]
         texts = (r.article.text for r in todo)
         try:
             docs = list(self.nlp.pipe(texts, batch_size=self.batch_size))
@@ -257,7 +272,8 @@ class Pipeline:
         """What a worker process needs to build the same Pipeline (resources given explicitly go along)."""
         return dict(model=self.model, batch_size=self.batch_size, geoparse=self.geoparse, events=self.events,
                     language=self.language, catalogue=self._catalogue, gazetteer=self._gazetteer,
-                    background_days=self.background_days, typing_model=self.typing_model)
+                    background_days=self.background_days, typing_model=self.typing_model,
+                    relevance_gate=self.relevance_gate)
 
     def _pool(self):
         """The worker processes. Where processes fork, every resource is loaded here first and the workers
