@@ -8,10 +8,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Integer, column, false, func, or_, select
+from sqlalchemy import Integer, column, false, func, inspect, or_, select
 from sqlalchemy import text as sa_text
 from sqlalchemy.orm import Session
 
+from eventwire.storage import rollups
 from eventwire.storage.columns import _date
 from eventwire.storage.limits import INT32, as_int, clean_text
 from eventwire.storage.models import ArticleRow, EventRow, EventSourceRow, ReviewRow
@@ -27,18 +28,19 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{w}"*' for w in words) or None
 
 
-def _type_condition(name: str, column=None):
+def _type_condition(name: str, column=None, table=EventRow):
     """An ACLED type, sub-type or PLOVER code, any case. A known name becomes an equality on its own column (which
-    an index serves); anything else is compared case-insensitively with all three columns."""
+    an index serves); anything else is compared case-insensitively with all three columns. `table`: any with the
+    events' three type columns (the stats rollups too)."""
     t = name.strip().lower()
-    for col, names in ((EventRow.event_type, ACLED_EVENT_TYPES), (EventRow.sub_event_type, ACLED_SUB_TO_TYPE),
-                       (EventRow.plover_event, PLOVER_EVENTS)):
-        if column is not None and col is not column:
+    columns = (table.event_type, table.sub_event_type, table.plover_event)
+    for col, names in zip(columns, (ACLED_EVENT_TYPES, ACLED_SUB_TO_TYPE, PLOVER_EVENTS)):
+        if column is not None and col.key != column.key:
             continue
         known = next((n for n in names if n.lower() == t), None)
         if known is not None:
             return col == known
-    cols = [column] if column is not None else [EventRow.event_type, EventRow.sub_event_type, EventRow.plover_event]
+    cols = [c for c in columns if column is None or c.key == column.key]
     return or_(*(func.lower(c) == t for c in cols))
 
 
@@ -104,6 +106,13 @@ class Queries:
             bound = int(min_fatalities)
             stmt = stmt.where(false() if bound > INT32[1] else EventRow.fatalities >= max(bound, INT32[0]))
         return stmt
+
+    def _has_rollups(self) -> bool:
+        """Whether the stats rollups exist (migration 0008 or later)."""
+        if not hasattr(self, "_rollups_exist"):
+            with self.engine.connect() as conn:
+                self._rollups_exist = inspect(conn).has_table("stats_day_totals")
+        return self._rollups_exist
 
     def _evidence_index(self) -> bool:
         """Whether the FTS5 index of the evidence exists (SQLite at migration 0005 or later)."""
@@ -179,10 +188,13 @@ class Queries:
         last = rows[-1] if rows else None
         cursor = (last.date.isoformat() if last.date else None, last.id) if more and last else None
         return page, cursor
-    def aggregate(self, *, top: int = 20, **filters: Any) -> dict[str, Any]:
+    def aggregate(self, *, top: int = 20, use_rollups: bool = True, **filters: Any) -> dict[str, Any]:
         """Counts and fatalities of the matching events per day, event type, country and actor (the `top`
-        countries and actors with most events), for the dashboard's timeline and summaries. Three GROUP BYs
+        countries and actors with most events), for the dashboard's timeline and summaries. From the stats
+        rollups (storage/rollups.py) when they hold the filters; else (or use_rollups=False) three GROUP BYs
         (day; country x type; actor pair) over columns an index covers (models.STATS_COLUMNS), summed here."""
+        if use_rollups and rollups.answerable(filters) and self._has_rollups():
+            return self._aggregate_rollups(top, **filters)
         n, dead = func.count(EventRow.id), func.coalesce(func.sum(EventRow.fatalities), 0)
 
         def grouped(s: Session, *cols):
