@@ -20,6 +20,11 @@ from eventwire.storage.values import SourceRef, StoredEvent, _stored
 from eventwire.taxonomy import ACLED_EVENT_TYPES, ACLED_SUB_TO_TYPE, PLOVER_EVENTS
 
 BATCH = 500
+# an FTS5 word found in at least this many sources is common: its events are checked in listing order
+COMMON_WORD_HITS = 2000
+# PostgreSQL's full-text index of the evidence (migration 0009): the expression must be the index's, word for word
+EVIDENCE_TSVECTOR = "to_tsvector('simple', coalesce(es.evidence_text, ''))"
+EVIDENCE_TSVECTOR_INDEX = "ix_event_sources_evidence_tsv"
 
 
 def fts_query(text: str) -> str | None:
@@ -77,16 +82,8 @@ class Queries:
             # a box across the antimeridian (west > east) is two boxes
             stmt = stmt.where(EventRow.lon.between(west, east) if west <= east
                               else or_(EventRow.lon >= west, EventRow.lon <= east))
-        if text and self._evidence_index() and fts_query(text):
-            # SQLite: the FTS5 index of the evidence (migration 0005): words, any case, each a prefix
-            hits = (sa_text("SELECT rowid FROM event_sources_fts WHERE event_sources_fts MATCH :q")
-                    .bindparams(q=fts_query(text)).columns(column("rowid", Integer)))
-            stmt = stmt.where(EventRow.id.in_(select(EventSourceRow.event_id).where(EventSourceRow.id.in_(hits))))
-        elif text:
-            stmt = stmt.where(select(EventSourceRow.id).where(
-                EventSourceRow.event_id == EventRow.id,
-                *[EventSourceRow.evidence_text.ilike(f"%{_escape_like(w)}%", escape="\\")
-                  for w in text.split()]).exists())
+        if text:
+            stmt = stmt.where(self._evidence_condition(text))
         if modality:
             stmt = stmt.where(EventRow.modality == modality)
         if country:
@@ -114,15 +111,46 @@ class Queries:
                 self._rollups_exist = inspect(conn).has_table("stats_day_totals")
         return self._rollups_exist
 
-    def _evidence_index(self) -> bool:
-        """Whether the FTS5 index of the evidence exists (SQLite at migration 0005 or later)."""
+    def _evidence_index(self) -> str | None:
+        """The full-text index of the evidence: "fts5" (SQLite at migration 0005 or later), "tsvector"
+        (PostgreSQL at migration 0009 or later), or None (words are then found by substring, ILIKE)."""
         if not hasattr(self, "_has_fts"):
-            self._has_fts = False
-            if self.is_sqlite:
-                with self.engine.connect() as conn:
-                    self._has_fts = conn.exec_driver_sql(
-                        "SELECT 1 FROM sqlite_master WHERE name = 'event_sources_fts'").first() is not None
+            with self.engine.connect() as conn:
+                if self.is_sqlite:
+                    found = conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'event_sources_fts'")
+                else:
+                    found = conn.exec_driver_sql("SELECT 1 FROM pg_indexes WHERE indexname = %(name)s",
+                                                 {"name": EVIDENCE_TSVECTOR_INDEX})
+                self._has_fts = ("fts5" if self.is_sqlite else "tsvector") if found.first() else None
         return self._has_fts
+
+    def _evidence_condition(self, text: str):
+        """Every word of `text` in one source's evidence (each word a prefix: "dep" finds "depot").
+        SQLite FTS5: a word found in few sources gives their events (IN: cheap when the hits are few); a common
+        one is checked event by event as the listing reads them in its order (EXISTS: the first page comes after
+        a few hundred checks instead of sorting every hit). PostgreSQL: a tsquery on the GIN index of the
+        evidence's tsvector; the planner makes the same choice from the index's statistics."""
+        kind, query = self._evidence_index(), fts_query(text)
+        if kind == "fts5" and query:
+            with self.engine.connect() as conn:
+                hits = conn.exec_driver_sql(
+                    "SELECT count(*) FROM (SELECT rowid FROM event_sources_fts WHERE event_sources_fts MATCH ? "
+                    "LIMIT ?)", (query, COMMON_WORD_HITS)).scalar()
+            if hits < COMMON_WORD_HITS:
+                found = (sa_text("SELECT rowid FROM event_sources_fts WHERE event_sources_fts MATCH :q")
+                         .bindparams(q=query).columns(column("rowid", Integer)))
+                return EventRow.id.in_(select(EventSourceRow.event_id).where(EventSourceRow.id.in_(found)))
+            return sa_text("EXISTS (SELECT 1 FROM event_sources AS es WHERE es.event_id = events.id AND EXISTS "
+                           "(SELECT 1 FROM event_sources_fts WHERE event_sources_fts MATCH :q AND rowid = es.id))"
+                           ).bindparams(q=query)
+        if kind == "tsvector" and query:
+            words = " & ".join(f"{w}:*" for w in re.findall(r"\w+", text))
+            return sa_text(f"EXISTS (SELECT 1 FROM event_sources AS es WHERE es.event_id = events.id AND "
+                           f"{EVIDENCE_TSVECTOR} @@ to_tsquery('simple', :q))").bindparams(q=words)
+        return select(EventSourceRow.id).where(
+            EventSourceRow.event_id == EventRow.id,
+            *[EventSourceRow.evidence_text.ilike(f"%{_escape_like(w)}%", escape="\\") for w in text.split()]
+        ).exists()
 
     def count_events(self, **filters: Any) -> int:
         with self._read() as s:
