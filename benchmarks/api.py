@@ -182,6 +182,73 @@ def build(path: Path, n: int) -> None:
         Path(f"{tmp}{suffix}").unlink(missing_ok=True)
 
 
+EVENT_COLUMNS = ["id", "uid", "merged_into", "status", "source_count", "event_type", "sub_event_type", "plover_event",
+                 "cameo", "actor1", "actor2", "assoc_actors", "country", "admin1", "location", "lat", "lon",
+                 "geo_precision", "date", "date_precision", "fatalities", "modality", "confidence", "record",
+                 "created_at", "updated_at"]
+SOURCE_COLUMNS = ["id", "event_id", "origin_event_id", "article_id", "article_key", "source_key", "source_event_id",
+                  "evidence_text", "evidence_start", "evidence_end", "record", "event_type", "sub_event_type",
+                  "plover_event", "modality", "date", "date_precision", "lat", "lon", "geo_precision", "country",
+                  "admin1", "actor1", "actor2"]
+
+
+def pg_events(url: str) -> int | None:
+    """How many events the PostgreSQL benchmark database holds (None: no schema yet)."""
+    from sqlalchemy import create_engine, inspect, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            if not inspect(conn).has_table("events"):
+                return None
+            return conn.execute(text("SELECT count(*) FROM events")).scalar()
+    finally:
+        engine.dispose()
+
+
+def build_pg(url: str, n: int) -> None:
+    """The same synthetic events in PostgreSQL: every table dropped, the schema from the migrations, then COPY
+    (the rollups' statement triggers and the evidence's GIN index take each COPY as one batch)."""
+    from sqlalchemy import MetaData, create_engine, text
+
+    from eventwire.storage.store import Store
+
+    engine = create_engine(url)
+    tables = MetaData()
+    tables.reflect(engine)
+    with engine.begin() as conn:
+        for table in tables.sorted_tables:
+            conn.execute(text(f'DROP TABLE IF EXISTS "{table.name}" CASCADE'))
+    engine.dispose()
+    store = Store(url)
+    raw = store.engine.raw_connection()
+    t0, k = time.perf_counter(), 0
+    rows = synthetic_rows(n)
+    while k < n:
+        chunk = [next(rows) for _ in range(min(100_000, n - k))]
+        k += len(chunk)
+        with raw.cursor() as cur:
+            with cur.copy(f"COPY events ({', '.join(EVENT_COLUMNS)}) FROM STDIN") as copy:
+                for ev, _ in chunk:
+                    copy.write_row(ev)
+            with cur.copy(f"COPY event_sources ({', '.join(SOURCE_COLUMNS)}) FROM STDIN") as copy:
+                for _, src in chunk:
+                    copy.write_row(src)
+        raw.commit()
+        print(f"\r  {k:,} events copied ({time.perf_counter() - t0:.0f} s)", end="", file=sys.stderr)
+    print(file=sys.stderr)
+    with raw.cursor() as cur:
+        for table in ("events", "event_sources"):
+            cur.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), (SELECT max(id) FROM {table}))")
+        raw.commit()
+    raw.driver_connection.autocommit = True
+    with raw.driver_connection.cursor() as cur:
+        cur.execute("VACUUM ANALYZE")
+    raw.driver_connection.autocommit = False
+    raw.close()
+    store.close()
+
+
 QUERIES = [  # (label, path): what the dashboard and an analyst's scripts ask most
     ("events: newest 100", "/api/events?limit=100"),
     ("events: one country, newest 100", "/api/events?country=SYR&limit=100"),
@@ -210,19 +277,49 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=30)
     ap.add_argument("--rebuild", action="store_true")
     ap.add_argument("--only", help="run only the queries whose label contains this")
+    ap.add_argument("--db", choices=["sqlite", "postgres", "both"], default="sqlite")
+    ap.add_argument("--pg-url", help="a PostgreSQL database the benchmark may wipe (default: the server of "
+                                     "$EVENTWIRE_TEST_PG_URL, database eventwire_bench, made beforehand)")
     args = ap.parse_args()
+    for db in (["sqlite", "postgres"] if args.db == "both" else [args.db]):
+        run(db, args)
 
+
+def pg_bench_url(given: str | None) -> str:
+    import os
+
+    from sqlalchemy.engine import make_url
+
+    from eventwire.storage.store import resolve_url
+
+    if given:
+        return resolve_url(given)
+    test_url = os.environ.get("EVENTWIRE_TEST_PG_URL")
+    if not test_url:
+        sys.exit("--db postgres needs --pg-url or $EVENTWIRE_TEST_PG_URL")
+    return make_url(resolve_url(test_url)).set(database="eventwire_bench").render_as_string(hide_password=False)
+
+
+def run(db_kind: str, args: argparse.Namespace) -> None:
     import httpx
     import uvicorn
 
     from eventwire.serve.app import create_app
     from eventwire.storage.store import Store
 
-    db = OUT / f"api-{args.events}.db"
-    if args.rebuild or not db.exists():
-        print(f"building {db} ({args.events:,} events)...", file=sys.stderr)
-        build(db, args.events)
-    store = Store(f"sqlite:///{db}")
+    if db_kind == "sqlite":
+        db = OUT / f"api-{args.events}.db"
+        if args.rebuild or not db.exists():
+            print(f"building {db} ({args.events:,} events)...", file=sys.stderr)
+            build(db, args.events)
+        url, size = f"sqlite:///{db}", f"{db.name}, {db.stat().st_size / 1e9:.2f} GB"
+    else:
+        url = pg_bench_url(args.pg_url)
+        if args.rebuild or pg_events(url) != args.events:
+            print(f"building PostgreSQL {url.rsplit('/', 1)[-1]} ({args.events:,} events)...", file=sys.stderr)
+            build_pg(url, args.events)
+        size = f"PostgreSQL database {url.rsplit('/', 1)[-1]}"
+    store = Store(url)
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -232,8 +329,7 @@ def main() -> None:
     while not server.started:
         time.sleep(0.05)
     base = f"http://127.0.0.1:{port}"
-    print(f"{args.events:,} events in {db.name} ({db.stat().st_size / 1e9:.2f} GB); {args.runs} runs per query, "
-          "after one warm-up run\n")
+    print(f"\n{db_kind}: {args.events:,} events ({size}); {args.runs} runs per query, after one warm-up run\n")
     print(f"{'query':40} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'rows':>6}")
     results = {}
     with httpx.Client(base_url=base, timeout=120) as client:

@@ -20,8 +20,8 @@ from eventwire.storage.values import SourceRef, StoredEvent, _stored
 from eventwire.taxonomy import ACLED_EVENT_TYPES, ACLED_SUB_TO_TYPE, PLOVER_EVENTS
 
 BATCH = 500
-# an FTS5 word found in at least this many sources is common: its events are checked in listing order
-COMMON_WORD_HITS = 2000
+# a page of events found by evidence words comes from at most this many matching sources, the most recently stored
+EVIDENCE_CANDIDATES = 2000
 # PostgreSQL's full-text index of the evidence (migration 0009): the expression must be the index's, word for word
 EVIDENCE_TSVECTOR = "to_tsvector('simple', coalesce(es.evidence_text, ''))"
 EVIDENCE_TSVECTOR_INDEX = "ix_event_sources_evidence_tsv"
@@ -63,9 +63,11 @@ class Queries:
 
     def _where(self, stmt, *, country=None, date_from=None, date_to=None, actor=None, event_type=None,
                   min_fatalities=None, modality: str | None = "asserted", include_rejected=False,
-                  include_merged=False, admin1=None, sub_event_type=None, bbox=None, text=None, status=None):
+                  include_merged=False, admin1=None, sub_event_type=None, bbox=None, text=None, status=None,
+                  text_candidates: int | None = None):
         """status: 'rejected' gives only reviewer-rejected events (include_rejected then does not matter).
-        bbox: (west, south, east, north) in degrees. text: every word appears in one source's evidence."""
+        bbox: (west, south, east, north) in degrees. text: every word appears in one source's evidence (among
+        the `text_candidates` most recently stored matching sources only, when given)."""
         if not include_merged:
             stmt = stmt.where(EventRow.merged_into.is_(None))
         if status:
@@ -83,7 +85,7 @@ class Queries:
             stmt = stmt.where(EventRow.lon.between(west, east) if west <= east
                               else or_(EventRow.lon >= west, EventRow.lon <= east))
         if text:
-            stmt = stmt.where(self._evidence_condition(text))
+            stmt = stmt.where(self._evidence_condition(text, text_candidates))
         if modality:
             stmt = stmt.where(EventRow.modality == modality)
         if country:
@@ -124,29 +126,27 @@ class Queries:
                 self._has_fts = ("fts5" if self.is_sqlite else "tsvector") if found.first() else None
         return self._has_fts
 
-    def _evidence_condition(self, text: str):
-        """Every word of `text` in one source's evidence (each word a prefix: "dep" finds "depot").
-        SQLite FTS5: a word found in few sources gives their events (IN: cheap when the hits are few); a common
-        one is checked event by event as the listing reads them in its order (EXISTS: the first page comes after
-        a few hundred checks instead of sorting every hit). PostgreSQL: a tsquery on the GIN index of the
-        evidence's tsvector; the planner makes the same choice from the index's statistics."""
+    def _evidence_condition(self, text: str, candidates: int | None = None):
+        """Every word of `text` in one source's evidence (each word a prefix: "dep" finds "depot"), through the
+        full-text index (SQLite FTS5; PostgreSQL: a tsquery on the GIN index of the evidence's tsvector).
+        candidates: only the `candidates` most recently stored matching sources count (what page_events uses:
+        a word found in half the store then costs what a rare one does, instead of sorting all its hits)."""
         kind, query = self._evidence_index(), fts_query(text)
         if kind == "fts5" and query:
-            with self.engine.connect() as conn:
-                hits = conn.exec_driver_sql(
-                    "SELECT count(*) FROM (SELECT rowid FROM event_sources_fts WHERE event_sources_fts MATCH ? "
-                    "LIMIT ?)", (query, COMMON_WORD_HITS)).scalar()
-            if hits < COMMON_WORD_HITS:
-                found = (sa_text("SELECT rowid FROM event_sources_fts WHERE event_sources_fts MATCH :q")
-                         .bindparams(q=query).columns(column("rowid", Integer)))
-                return EventRow.id.in_(select(EventSourceRow.event_id).where(EventSourceRow.id.in_(found)))
-            return sa_text("EXISTS (SELECT 1 FROM event_sources AS es WHERE es.event_id = events.id AND EXISTS "
-                           "(SELECT 1 FROM event_sources_fts WHERE event_sources_fts MATCH :q AND rowid = es.id))"
-                           ).bindparams(q=query)
+            found = sa_text("SELECT rowid FROM event_sources_fts WHERE event_sources_fts MATCH :q"
+                            + (" ORDER BY rowid DESC LIMIT :k" if candidates else ""))  # FTS5 reads rowid order
+            found = found.bindparams(q=query, **({"k": candidates} if candidates else {}))
+            return EventRow.id.in_(select(EventSourceRow.event_id).where(
+                EventSourceRow.id.in_(found.columns(column("rowid", Integer)))))
         if kind == "tsvector" and query:
             words = " & ".join(f"{w}:*" for w in re.findall(r"\w+", text))
-            return sa_text(f"EXISTS (SELECT 1 FROM event_sources AS es WHERE es.event_id = events.id AND "
-                           f"{EVIDENCE_TSVECTOR} @@ to_tsquery('simple', :q))").bindparams(q=words)
+            match = f"{EVIDENCE_TSVECTOR} @@ to_tsquery('simple', :q)"
+            if candidates:
+                found = sa_text(f"SELECT es.id FROM event_sources AS es WHERE {match} ORDER BY es.id DESC LIMIT :k"
+                                ).bindparams(q=words, k=candidates).columns(column("id", Integer))
+                return EventRow.id.in_(select(EventSourceRow.event_id).where(EventSourceRow.id.in_(found)))
+            return sa_text(f"EXISTS (SELECT 1 FROM event_sources AS es WHERE es.event_id = events.id AND {match})"
+                           ).bindparams(q=words)
         return select(EventSourceRow.id).where(
             EventSourceRow.event_id == EventRow.id,
             *[EventSourceRow.evidence_text.ilike(f"%{_escape_like(w)}%", escape="\\") for w in text.split()]
@@ -178,7 +178,7 @@ class Queries:
         while cursor is not None and (limit is None or done < limit):
             n = batch_size if limit is None else min(batch_size, limit - done)
             page, cursor = self.page_events(after=cursor, limit=n, newest_first=newest_first,
-                                            with_sources=with_sources, **filters)
+                                            with_sources=with_sources, text_candidates=None, **filters)
             yield from page
             done += len(page)
 
@@ -187,10 +187,15 @@ class Queries:
 
     def page_events(self, *, after: tuple[str | None, int] | None = None, limit: int = 100,
                     newest_first: bool = True, with_sources: bool = False,
+                    text_candidates: int | None = EVIDENCE_CANDIDATES,
                     **filters: Any) -> tuple[list[StoredEvent], tuple[str | None, int] | None]:
         """One page of matching events by date (undated last), then id, and the cursor of the next page
         (None at the end). A cursor is the (date, id) of the last event handed out: pages stay right while
-        events are added, and a deep page costs what the first does (two index-ordered queries, no OFFSET)."""
+        events are added, and a deep page costs what the first does (two index-ordered queries, no OFFSET).
+        With evidence words (text=), the pages go through the events of the `text_candidates` most recently
+        stored matching sources (None: all of them, which for a common word means sorting all its hits)."""
+        if filters.get("text"):
+            filters["text_candidates"] = text_candidates
         desc = newest_first
         order = (EventRow.date.desc(), EventRow.id.desc()) if desc else (EventRow.date, EventRow.id)
         after_date, after_id = (_date(after[0]), int(after[1])) if after else (None, None)
