@@ -22,8 +22,8 @@ from eventwire.taxonomy import ACLED_EVENT_TYPES, ACLED_SUB_TO_TYPE, PLOVER_EVEN
 BATCH = 500
 # a page of events found by evidence words comes from at most this many matching sources, the most recently stored
 EVIDENCE_CANDIDATES = 2000
-# PostgreSQL's full-text index of the evidence (migration 0009): the expression must be the index's, word for word
-EVIDENCE_TSVECTOR = "to_tsvector('simple', coalesce(es.evidence_text, ''))"
+# PostgreSQL's full-text vector of the evidence, a generated column with a GIN index (migration 0009)
+EVIDENCE_TSVECTOR = "es.evidence_tsv"
 EVIDENCE_TSVECTOR_INDEX = "ix_event_sources_evidence_tsv"
 
 
