@@ -8,7 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Integer, column, false, func, inspect, or_, select
+from sqlalchemy import Integer, bindparam, column, false, func, inspect, or_, select
 from sqlalchemy import text as sa_text
 from sqlalchemy.orm import Session
 
@@ -142,8 +142,12 @@ class Queries:
             words = " & ".join(f"{w}:*" for w in re.findall(r"\w+", text))
             match = f"{EVIDENCE_TSVECTOR} @@ to_tsquery('simple', :q)"
             if candidates:
+                # values written into the statement: a prepared statement's generic plan cannot tell a common word
+                # (read the newest sources by id) from a rare one (the GIN index), and psycopg prepares repeats
                 found = sa_text(f"SELECT es.id FROM event_sources AS es WHERE {match} ORDER BY es.id DESC LIMIT :k"
-                                ).bindparams(q=words, k=candidates).columns(column("id", Integer))
+                                ).bindparams(bindparam("q", words, literal_execute=True),
+                                             bindparam("k", int(candidates), literal_execute=True)
+                                             ).columns(column("id", Integer))
                 return EventRow.id.in_(select(EventSourceRow.event_id).where(EventSourceRow.id.in_(found)))
             return sa_text(f"EXISTS (SELECT 1 FROM event_sources AS es WHERE es.event_id = events.id AND {match})"
                            ).bindparams(q=words)
