@@ -110,11 +110,16 @@ def _postgresql_triggers() -> list[str]:
             "update": f"{_rows('', -1, 'old_rows')} UNION ALL {_rows('', 1, 'new_rows')}"}
     tables = {"insert": "NEW TABLE AS new_rows", "delete": "OLD TABLE AS old_rows",
               "update": "OLD TABLE AS old_rows NEW TABLE AS new_rows"}
+    old_cols, new_cols = (", ".join(f"{t}.{c}" for c in WATCHED) for t in ("o", "n"))
+    # dedup and reviews rewrite whole rows one statement at a time: most change nothing a rollup counts
+    unchanged = (f"IF NOT EXISTS (SELECT 1 FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id "
+                 f"WHERE ({old_cols}) IS DISTINCT FROM ({new_cols})) THEN RETURN NULL; END IF;\n")
     out = []
     for name in OPS:
         stmts = "".join(f"{s};\n" for s in _upserts("postgresql", body[name]))
+        skip = unchanged if name == "update" else ""
         out.append(f"CREATE OR REPLACE FUNCTION stats_rollup_{name}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
-                   f"BEGIN\n{stmts}RETURN NULL;\nEND $$")
+                   f"BEGIN\n{skip}{stmts}RETURN NULL;\nEND $$")
         out.append(f"CREATE TRIGGER stats_rollup_{name} AFTER {name.upper()} ON events "
                    f"REFERENCING {tables[name]} FOR EACH STATEMENT EXECUTE FUNCTION stats_rollup_{name}()")
     return out
