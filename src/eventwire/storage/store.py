@@ -26,6 +26,8 @@ Reading (safe from many threads while one process writes: SQLite runs in WAL mod
     store.reviews(event_id) -> list[dict]
     store.stats() -> dict
     store.page_events(after=cursor, limit=, newest_first=, **filters) -> (events, next cursor)   keyset pages
+                                                (with text=: among the 2,000 most recently stored matching
+                                                sources, see queries.EVIDENCE_CANDIDATES)
     store.aggregate(**filters) -> dict          counts and fatalities per day, type, country, actor (from the
                                                 stats rollups, kept by triggers: migration 0008)
   More filters for all of these: admin1=, sub_event_type=, bbox=(west, south, east, north), text= (words in
