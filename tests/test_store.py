@@ -279,6 +279,32 @@ def test_query_filters(varied):
     assert s.query_events(actor="100%_") == []  # LIKE wildcards are literal
 
 
+def test_evidence_search_finds_every_word_as_a_prefix_in_one_source(store):
+    """SQLite (FTS5) and PostgreSQL (tsvector, via test_postgres) answer alike."""
+    texts = ["Gunmen killed five farmers near Mopti.", "Soldiers KILLED two militants in an ambush.",
+             "Protesters gathered in the square.", "An airstrike killed a commander near the depot.",
+             "Militants ambushed a convoy and killed three.", "A bomb killed nobody."]
+    dates = ["2020-01-10", "2020-01-14", "2020-01-12", "2020-01-11", "2020-01-13", "2020-01-09"]
+    ids = [store.add_result(make_result(f"ev-{i}", [make_event(f"ev-{i}", text=t, date=d,
+                                                                start=len(f"Article ev-{i}. "))]))
+           .event_ids[0] for i, (t, d) in enumerate(zip(texts, dates))]
+    assert store._evidence_index() in ("fts5", "tsvector")
+    killed = [ids[1], ids[4], ids[3], ids[0], ids[5]]  # newest first
+    assert [e.id for e in store.query_events(text="killed", newest_first=True)] == killed
+    assert [e.id for e in store.query_events(text="AMBUSH kill", newest_first=True)] == [ids[1], ids[4]]
+    assert [e.id for e in store.query_events(text="dep air")] == [ids[3]]
+    assert store.query_events(text="depot shepherds") == []
+    assert store.count_events(text="kill") == 5
+    assert store.aggregate(text="killed")["events"] == 5
+    page, cursor = store.page_events(text="killed", limit=2)
+    assert [e.id for e in page] == killed[:2]
+    assert [e.id for e in store.page_events(text="killed", limit=10, after=cursor)[0]] == killed[2:]
+    # a page looks at the most recently stored matching sources only (a common word costs what a rare one does)
+    recent = [e.id for e in store.page_events(text="killed", limit=10, text_candidates=3)[0]]
+    assert recent == [ids[4], ids[3], ids[5]]  # stored last, listed by date
+    assert [e.id for e in store.iter_events(text="killed", batch_size=2, newest_first=True)] == killed
+
+
 def test_query_orders_by_date_with_undated_last_and_pages(varied):
     dates = [e.record["date"] for e in varied.query_events()]
     assert dates == ["2017-02-03", "2017-02-20", "2017-03-01", None]

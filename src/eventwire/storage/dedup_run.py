@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 
-from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy import Integer, bindparam, column, func, select, text, update, values
 from sqlalchemy.orm import Session
 
 from eventwire import dedup
@@ -72,6 +72,17 @@ class DedupRuns:
         move = [{"b_origin": o, "b_target": t} for t, members in clusters for o in members]
         merged = [{"b_id": o, "b_into": None if o == t else t} for t, members in clusters for o in members]
         for i in range(0, len(move), 10 * BATCH):
+            if conn.dialect.name == "postgresql":
+                # one UPDATE ... FROM (VALUES ...) per batch, not one statement per row: each statement also runs
+                # the stats rollups' statement trigger (migration 0008). SQLite (row triggers) has no such VALUES.
+                moved = values(column("b_origin", Integer), column("b_target", Integer), name="moved").data(
+                    [(m["b_origin"], m["b_target"]) for m in move[i:i + 10 * BATCH]])
+                conn.execute(update(src).where(src.c.origin_event_id == moved.c.b_origin)
+                             .values(event_id=moved.c.b_target))
+                marks = values(column("b_id", Integer), column("b_into", Integer), name="marks").data(
+                    [(m["b_id"], m["b_into"]) for m in merged[i:i + 10 * BATCH]])
+                conn.execute(update(ev).where(ev.c.id == marks.c.b_id).values(merged_into=marks.c.b_into))
+                continue
             conn.execute(update(src).where(src.c.origin_event_id == bindparam("b_origin"))
                          .values(event_id=bindparam("b_target")), move[i:i + 10 * BATCH])
             conn.execute(update(ev).where(ev.c.id == bindparam("b_id"))

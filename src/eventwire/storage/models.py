@@ -8,6 +8,9 @@
                     the row it belongs to now (the same until dedup merges it)
     reviews         an analyst's verdict on one field of one event (accepted, rejected or edited)
     api_tokens      bearer tokens of the HTTP API (SHA-256 only), each with its holder's role
+    stats_rollup, stats_actor_rollup, stats_day_totals
+                    counts and fatalities of the events per period and filter dimensions, kept by triggers
+                    (migration 0008) so that /api/stats does not count events one by one
     feeds           the feeds and pages `eventwire watch` polls: validators for the next conditional request,
                     when to poll next, and their health (last success, last error, articles added)
 
@@ -22,6 +25,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -158,6 +162,57 @@ class EventSourceRow(Base):
     article: Mapped[ArticleRow | None] = relationship(back_populates="sources")
 
 
+ROLLUP_DIMS = ("country", "event_type", "sub_event_type", "plover_event", "modality", "status")
+
+
+class _RollupDims:
+    """What every rollup row is counted by besides its period: '' where the event has no value."""
+
+    country: Mapped[str] = mapped_column(String(3), primary_key=True)
+    event_type: Mapped[str] = mapped_column(String(64), primary_key=True)
+    sub_event_type: Mapped[str] = mapped_column(String(64), primary_key=True)
+    plover_event: Mapped[str] = mapped_column(String(16), primary_key=True)
+    modality: Mapped[str] = mapped_column(String(16), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    events: Mapped[int] = mapped_column(BigInteger)
+    fatalities: Mapped[int] = mapped_column(BigInteger)
+
+
+class StatsRollupRow(_RollupDims, Base):
+    """Events (not merged into another) per period: grain a (all time, period ''), y ('2024'), m ('2024-03'),
+    d ('2024-03-05'; '' for undated events, counted by no other grain but a)."""
+
+    __tablename__ = "stats_rollup"
+    __table_args__ = (Index("ix_stats_rollup_country", "country", "grain", "period"),
+                      Index("ix_stats_rollup_event_type", "event_type", "grain", "period"))
+
+    grain: Mapped[str] = mapped_column(String(1), primary_key=True)
+    period: Mapped[str] = mapped_column(String(10), primary_key=True)
+
+
+class StatsActorRollupRow(_RollupDims, Base):
+    """The same per actor (either side; an event with one actor on both sides counts once), grains a, y and m."""
+
+    __tablename__ = "stats_actor_rollup"
+    __table_args__ = (Index("ix_stats_actor_rollup_country", "country", "grain", "period"),)
+
+    grain: Mapped[str] = mapped_column(String(1), primary_key=True)
+    period: Mapped[str] = mapped_column(String(10), primary_key=True)
+    actor: Mapped[str] = mapped_column(String(256), primary_key=True)
+
+
+class StatsDayRow(Base):
+    """Events per day ('' undated), modality and review status: the timeline of all countries and types."""
+
+    __tablename__ = "stats_day_totals"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    modality: Mapped[str] = mapped_column(String(16), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    events: Mapped[int] = mapped_column(BigInteger)
+    fatalities: Mapped[int] = mapped_column(BigInteger)
+
+
 REVIEW_STATUSES = ("accepted", "rejected", "edited")
 
 
@@ -224,4 +279,5 @@ class FeedRow(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
-__all__ = ["Base", "ArticleRow", "EventRow", "EventSourceRow", "FeedRow", "ReviewRow", "TokenRow", "REVIEW_STATUSES"]
+__all__ = ["Base", "ArticleRow", "EventRow", "EventSourceRow", "FeedRow", "ReviewRow", "StatsActorRollupRow",
+           "StatsDayRow", "StatsRollupRow", "TokenRow", "REVIEW_STATUSES", "ROLLUP_DIMS"]

@@ -8,10 +8,11 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Integer, column, false, func, or_, select
+from sqlalchemy import Integer, bindparam, column, false, func, inspect, or_, select
 from sqlalchemy import text as sa_text
 from sqlalchemy.orm import Session
 
+from eventwire.storage import rollups
 from eventwire.storage.columns import _date
 from eventwire.storage.limits import INT32, as_int, clean_text
 from eventwire.storage.models import ArticleRow, EventRow, EventSourceRow, ReviewRow
@@ -19,6 +20,11 @@ from eventwire.storage.values import SourceRef, StoredEvent, _stored
 from eventwire.taxonomy import ACLED_EVENT_TYPES, ACLED_SUB_TO_TYPE, PLOVER_EVENTS
 
 BATCH = 500
+# a page of events found by evidence words comes from at most this many matching sources, the most recently stored
+EVIDENCE_CANDIDATES = 2000
+# PostgreSQL's full-text vector of the evidence, a generated column with a GIN index (migration 0009)
+EVIDENCE_TSVECTOR = "es.evidence_tsv"
+EVIDENCE_TSVECTOR_INDEX = "ix_event_sources_evidence_tsv"
 
 
 def fts_query(text: str) -> str | None:
@@ -27,18 +33,19 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{w}"*' for w in words) or None
 
 
-def _type_condition(name: str, column=None):
+def _type_condition(name: str, column=None, table=EventRow):
     """An ACLED type, sub-type or PLOVER code, any case. A known name becomes an equality on its own column (which
-    an index serves); anything else is compared case-insensitively with all three columns."""
+    an index serves); anything else is compared case-insensitively with all three columns. `table`: any with the
+    events' three type columns (the stats rollups too)."""
     t = name.strip().lower()
-    for col, names in ((EventRow.event_type, ACLED_EVENT_TYPES), (EventRow.sub_event_type, ACLED_SUB_TO_TYPE),
-                       (EventRow.plover_event, PLOVER_EVENTS)):
-        if column is not None and col is not column:
+    columns = (table.event_type, table.sub_event_type, table.plover_event)
+    for col, names in zip(columns, (ACLED_EVENT_TYPES, ACLED_SUB_TO_TYPE, PLOVER_EVENTS)):
+        if column is not None and col.key != column.key:
             continue
         known = next((n for n in names if n.lower() == t), None)
         if known is not None:
             return col == known
-    cols = [column] if column is not None else [EventRow.event_type, EventRow.sub_event_type, EventRow.plover_event]
+    cols = [c for c in columns if column is None or c.key == column.key]
     return or_(*(func.lower(c) == t for c in cols))
 
 
@@ -56,9 +63,11 @@ class Queries:
 
     def _where(self, stmt, *, country=None, date_from=None, date_to=None, actor=None, event_type=None,
                   min_fatalities=None, modality: str | None = "asserted", include_rejected=False,
-                  include_merged=False, admin1=None, sub_event_type=None, bbox=None, text=None, status=None):
+                  include_merged=False, admin1=None, sub_event_type=None, bbox=None, text=None, status=None,
+                  text_candidates: int | None = None):
         """status: 'rejected' gives only reviewer-rejected events (include_rejected then does not matter).
-        bbox: (west, south, east, north) in degrees. text: every word appears in one source's evidence."""
+        bbox: (west, south, east, north) in degrees. text: every word appears in one source's evidence (among
+        the `text_candidates` most recently stored matching sources only, when given)."""
         if not include_merged:
             stmt = stmt.where(EventRow.merged_into.is_(None))
         if status:
@@ -75,16 +84,8 @@ class Queries:
             # a box across the antimeridian (west > east) is two boxes
             stmt = stmt.where(EventRow.lon.between(west, east) if west <= east
                               else or_(EventRow.lon >= west, EventRow.lon <= east))
-        if text and self._evidence_index() and fts_query(text):
-            # SQLite: the FTS5 index of the evidence (migration 0005): words, any case, each a prefix
-            hits = (sa_text("SELECT rowid FROM event_sources_fts WHERE event_sources_fts MATCH :q")
-                    .bindparams(q=fts_query(text)).columns(column("rowid", Integer)))
-            stmt = stmt.where(EventRow.id.in_(select(EventSourceRow.event_id).where(EventSourceRow.id.in_(hits))))
-        elif text:
-            stmt = stmt.where(select(EventSourceRow.id).where(
-                EventSourceRow.event_id == EventRow.id,
-                *[EventSourceRow.evidence_text.ilike(f"%{_escape_like(w)}%", escape="\\")
-                  for w in text.split()]).exists())
+        if text:
+            stmt = stmt.where(self._evidence_condition(text, text_candidates))
         if modality:
             stmt = stmt.where(EventRow.modality == modality)
         if country:
@@ -105,15 +106,55 @@ class Queries:
             stmt = stmt.where(false() if bound > INT32[1] else EventRow.fatalities >= max(bound, INT32[0]))
         return stmt
 
-    def _evidence_index(self) -> bool:
-        """Whether the FTS5 index of the evidence exists (SQLite at migration 0005 or later)."""
+    def _has_rollups(self) -> bool:
+        """Whether the stats rollups exist (migration 0008 or later)."""
+        if not hasattr(self, "_rollups_exist"):
+            with self.engine.connect() as conn:
+                self._rollups_exist = inspect(conn).has_table("stats_day_totals")
+        return self._rollups_exist
+
+    def _evidence_index(self) -> str | None:
+        """The full-text index of the evidence: "fts5" (SQLite at migration 0005 or later), "tsvector"
+        (PostgreSQL at migration 0009 or later), or None (words are then found by substring, ILIKE)."""
         if not hasattr(self, "_has_fts"):
-            self._has_fts = False
-            if self.is_sqlite:
-                with self.engine.connect() as conn:
-                    self._has_fts = conn.exec_driver_sql(
-                        "SELECT 1 FROM sqlite_master WHERE name = 'event_sources_fts'").first() is not None
+            with self.engine.connect() as conn:
+                if self.is_sqlite:
+                    found = conn.exec_driver_sql("SELECT 1 FROM sqlite_master WHERE name = 'event_sources_fts'")
+                else:
+                    found = conn.exec_driver_sql("SELECT 1 FROM pg_indexes WHERE indexname = %(name)s",
+                                                 {"name": EVIDENCE_TSVECTOR_INDEX})
+                self._has_fts = ("fts5" if self.is_sqlite else "tsvector") if found.first() else None
         return self._has_fts
+
+    def _evidence_condition(self, text: str, candidates: int | None = None):
+        """Every word of `text` in one source's evidence (each word a prefix: "dep" finds "depot"), through the
+        full-text index (SQLite FTS5; PostgreSQL: a tsquery on the GIN index of the evidence's tsvector).
+        candidates: only the `candidates` most recently stored matching sources count (what page_events uses:
+        a word found in half the store then costs what a rare one does, instead of sorting all its hits)."""
+        kind, query = self._evidence_index(), fts_query(text)
+        if kind == "fts5" and query:
+            found = sa_text("SELECT rowid FROM event_sources_fts WHERE event_sources_fts MATCH :q"
+                            + (" ORDER BY rowid DESC LIMIT :k" if candidates else ""))  # FTS5 reads rowid order
+            found = found.bindparams(q=query, **({"k": candidates} if candidates else {}))
+            return EventRow.id.in_(select(EventSourceRow.event_id).where(
+                EventSourceRow.id.in_(found.columns(column("rowid", Integer)))))
+        if kind == "tsvector" and query:
+            words = " & ".join(f"{w}:*" for w in re.findall(r"\w+", text))
+            match = f"{EVIDENCE_TSVECTOR} @@ to_tsquery('simple', :q)"
+            if candidates:
+                # values written into the statement: a prepared statement's generic plan cannot tell a common word
+                # (read the newest sources by id) from a rare one (the GIN index), and psycopg prepares repeats
+                found = sa_text(f"SELECT es.id FROM event_sources AS es WHERE {match} ORDER BY es.id DESC LIMIT :k"
+                                ).bindparams(bindparam("q", words, literal_execute=True),
+                                             bindparam("k", int(candidates), literal_execute=True)
+                                             ).columns(column("id", Integer))
+                return EventRow.id.in_(select(EventSourceRow.event_id).where(EventSourceRow.id.in_(found)))
+            return sa_text(f"EXISTS (SELECT 1 FROM event_sources AS es WHERE es.event_id = events.id AND {match})"
+                           ).bindparams(q=words)
+        return select(EventSourceRow.id).where(
+            EventSourceRow.event_id == EventRow.id,
+            *[EventSourceRow.evidence_text.ilike(f"%{_escape_like(w)}%", escape="\\") for w in text.split()]
+        ).exists()
 
     def count_events(self, **filters: Any) -> int:
         with self._read() as s:
@@ -141,7 +182,7 @@ class Queries:
         while cursor is not None and (limit is None or done < limit):
             n = batch_size if limit is None else min(batch_size, limit - done)
             page, cursor = self.page_events(after=cursor, limit=n, newest_first=newest_first,
-                                            with_sources=with_sources, **filters)
+                                            with_sources=with_sources, text_candidates=None, **filters)
             yield from page
             done += len(page)
 
@@ -150,10 +191,15 @@ class Queries:
 
     def page_events(self, *, after: tuple[str | None, int] | None = None, limit: int = 100,
                     newest_first: bool = True, with_sources: bool = False,
+                    text_candidates: int | None = EVIDENCE_CANDIDATES,
                     **filters: Any) -> tuple[list[StoredEvent], tuple[str | None, int] | None]:
         """One page of matching events by date (undated last), then id, and the cursor of the next page
         (None at the end). A cursor is the (date, id) of the last event handed out: pages stay right while
-        events are added, and a deep page costs what the first does (two index-ordered queries, no OFFSET)."""
+        events are added, and a deep page costs what the first does (two index-ordered queries, no OFFSET).
+        With evidence words (text=), the pages go through the events of the `text_candidates` most recently
+        stored matching sources (None: all of them, which for a common word means sorting all its hits)."""
+        if filters.get("text"):
+            filters["text_candidates"] = text_candidates
         desc = newest_first
         order = (EventRow.date.desc(), EventRow.id.desc()) if desc else (EventRow.date, EventRow.id)
         after_date, after_id = (_date(after[0]), int(after[1])) if after else (None, None)
@@ -179,10 +225,13 @@ class Queries:
         last = rows[-1] if rows else None
         cursor = (last.date.isoformat() if last.date else None, last.id) if more and last else None
         return page, cursor
-    def aggregate(self, *, top: int = 20, **filters: Any) -> dict[str, Any]:
+    def aggregate(self, *, top: int = 20, use_rollups: bool = True, **filters: Any) -> dict[str, Any]:
         """Counts and fatalities of the matching events per day, event type, country and actor (the `top`
-        countries and actors with most events), for the dashboard's timeline and summaries. Three GROUP BYs
+        countries and actors with most events), for the dashboard's timeline and summaries. From the stats
+        rollups (storage/rollups.py) when they hold the filters; else (or use_rollups=False) three GROUP BYs
         (day; country x type; actor pair) over columns an index covers (models.STATS_COLUMNS), summed here."""
+        if use_rollups and rollups.answerable(filters) and self._has_rollups():
+            return self._aggregate_rollups(top, **filters)
         n, dead = func.count(EventRow.id), func.coalesce(func.sum(EventRow.fatalities), 0)
 
         def grouped(s: Session, *cols):

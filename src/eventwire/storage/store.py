@@ -26,7 +26,10 @@ Reading (safe from many threads while one process writes: SQLite runs in WAL mod
     store.reviews(event_id) -> list[dict]
     store.stats() -> dict
     store.page_events(after=cursor, limit=, newest_first=, **filters) -> (events, next cursor)   keyset pages
-    store.aggregate(**filters) -> dict          counts and fatalities per day, type, country, actor
+                                                (with text=: among the 2,000 most recently stored matching
+                                                sources, see queries.EVIDENCE_CANDIDATES)
+    store.aggregate(**filters) -> dict          counts and fatalities per day, type, country, actor (from the
+                                                stats rollups, kept by triggers: migration 0008)
   More filters for all of these: admin1=, sub_event_type=, bbox=(west, south, east, north), text= (words in
   the evidence), status='rejected'.
 
@@ -66,6 +69,7 @@ from eventwire.storage.dedup_run import DedupRuns
 from eventwire.storage.feeds import Feeds, FeedState, PollRecord  # noqa: F401
 from eventwire.storage.queries import Queries, fts_query  # noqa: F401
 from eventwire.storage.reviews import Reviews, apply_reviews  # noqa: F401
+from eventwire.storage.rollups import Rollups
 from eventwire.storage.sources import RecodeSummary, Report, SourceRecords  # noqa: F401
 from eventwire.storage.tokens import Tokens, token_hash  # noqa: F401
 from eventwire.storage.values import AddResult, DedupSummary, SourceRef, StoredArticle, StoredEvent  # noqa: F401
@@ -91,7 +95,7 @@ def resolve_url(url: str | None = None) -> str:
     return url
 
 
-class Store(Writes, Queries, Reviews, DedupRuns, Tokens, Feeds, SourceRecords):
+class Store(Writes, Queries, Rollups, Reviews, DedupRuns, Tokens, Feeds, SourceRecords):
     """The event store. Its methods come by job from writes, queries, reviews, dedup_run, tokens and feeds; this class
     owns the engine, the migrations and the transactions they all use."""
 

@@ -14,7 +14,10 @@ target_metadata = Base.metadata
 
 
 def _include_name(name, type_, parent_names) -> bool:  # noqa: ANN001
-    """Autogenerate leaves alone the SQLite FTS5 index of the evidence (migration 0005) and its shadow tables."""
+    """Autogenerate leaves alone the SQLite FTS5 index of the evidence (migration 0005) and its shadow tables, and
+    PostgreSQL's tsvector of the evidence (migration 0009)."""
+    if type_ == "column" and name == "evidence_tsv":
+        return False
     return not (type_ == "table" and name and name.startswith("event_sources_fts"))
 
 
