@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gzip
+import json
 import os
 import random
 import re
@@ -40,6 +42,7 @@ import sys
 import time
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import urlencode
 
 import httpx
 
@@ -56,8 +59,8 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(db: str, workers: int, port: int, extra: list[str]) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
+def start_server(db: str, workers: int, port: int, extra: list[str], src: Path) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(src) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     cmd = [sys.executable, "-m", "eventwire.cli", "serve", "--db", db, "--port", str(port), *extra]
     if workers > 1 or "--no-workers-option" not in extra:
         cmd += ["--workers", str(workers)]
@@ -115,43 +118,101 @@ class Mix:
         return route, "/api/events", {"q": self.rng.choice(self.words), "limit": "50"}
 
 
-async def client(http: httpx.AsyncClient, mix: Mix, until: float, results: dict, errors: list, revalidate: bool):
+class Connection:
+    """A bare HTTP/1.1 keep-alive connection: httpx's own work (about 3 ms of CPU a request here, on the cores
+    the server uses) would be measured as the server's latency. Answers carry Content-Length (chunked ones
+    are refused: the API sends none)."""
+
+    def __init__(self, host: str, port: int):
+        self.host, self.port = host, port
+        self.reader: asyncio.StreamReader | None = None
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def get(self, target: str, headers: dict[str, str]) -> tuple[int, dict[str, str], bytes]:
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        lines = "".join(f"{k}: {v}\r\n" for k, v in {"Host": f"{self.host}:{self.port}", "Accept-Encoding": "gzip",
+                                                      **headers}.items())
+        self.writer.write(f"GET {target} HTTP/1.1\r\n{lines}\r\n".encode())
+        try:
+            head = await self.reader.readuntil(b"\r\n\r\n")
+            status_line, *header_lines = head.decode("latin-1").split("\r\n")
+            got = {k.strip().lower(): v.strip() for k, v in (h.split(":", 1) for h in header_lines if ":" in h)}
+            if "chunked" in got.get("transfer-encoding", ""):
+                raise ValueError("a chunked answer")
+            body = await self.reader.readexactly(int(got.get("content-length", "0")))
+        except BaseException:
+            self.close()
+            raise
+        if got.get("connection", "").lower() == "close":
+            self.close()
+        return int(status_line.split()[1]), got, body
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        self.reader = self.writer = None
+
+
+def decoded(headers: dict[str, str], body: bytes) -> dict:
+    return json.loads(gzip.decompress(body) if headers.get("content-encoding") == "gzip" else body)
+
+
+async def client(port: int, mix: Mix, until: float, results: dict, errors: list, revalidate: bool):
+    conn = Connection("127.0.0.1", port)
     cursors: dict = {}
     etags: dict[str, str] = {}
     while time.monotonic() < until:
         route, path, params = mix.request(cursors)
-        key = path + "?" + "&".join(f"{k}={v}" for k, v in sorted(params.items()))
-        headers = {"If-None-Match": etags[key]} if revalidate and key in etags else {}
+        target = path + ("?" + urlencode(params) if params else "")
+        headers = {"If-None-Match": etags[target]} if revalidate and target in etags else {}
         start = time.perf_counter()
         try:
-            r = await http.get(path, params=params, headers=headers)
-        except httpx.HTTPError as exc:
+            status, got, body = await conn.get(target, headers)
+        except (OSError, asyncio.IncompleteReadError, asyncio.LimitOverrunError, ValueError) as exc:
             errors.append(f"{route}: {type(exc).__name__}")
             continue
         took = time.perf_counter() - start
-        if r.status_code not in (200, 304):
-            errors.append(f"{route}: HTTP {r.status_code}")
+        if status not in (200, 304):
+            errors.append(f"{route}: HTTP {status}")
             continue
         results[route].append(took)
-        if revalidate and r.headers.get("etag"):
-            etags[key] = r.headers["etag"]
-        if route == "events" and "q" not in params and r.status_code == 200:
-            nxt = r.json().get("next_cursor")
+        if revalidate and got.get("etag"):
+            etags[target] = got["etag"]
+        if route == "events" and "q" not in params and status == 200:
+            nxt = decoded(got, body).get("next_cursor")
             cursors.update(next=nxt, params={k: v for k, v in params.items() if k != "cursor"})
+    conn.close()
 
 
-async def run_load(base: str, clients: int, duration: float, warmup: float, revalidate: bool, seed: int):
+async def run_load(base: str, server_pid: int, clients: int, duration: float, warmup: float, revalidate: bool, seed: int):
     mix = Mix(base, seed)
-    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as http:
-        if warmup:
-            await asyncio.gather(*(client(http, mix, time.monotonic() + warmup, defaultdict(list), [], revalidate)
-                                   for _ in range(clients)))
-        results: dict[str, list[float]] = defaultdict(list)
-        errors: list[str] = []
-        start = time.monotonic()
-        await asyncio.gather(*(client(http, mix, start + duration, results, errors, revalidate) for _ in range(clients)))
-        return results, errors, time.monotonic() - start
+    port = int(base.rsplit(":", 1)[1])
+    if warmup:
+        await asyncio.gather(*(client(port, mix, time.monotonic() + warmup, defaultdict(list), [], revalidate)
+                               for _ in range(clients)))
+    results: dict[str, list[float]] = defaultdict(list)
+    errors: list[str] = []
+    start, server_cpu, client_cpu = time.monotonic(), tree_cpu_seconds(server_pid), time.process_time()
+    await asyncio.gather(*(client(port, mix, start + duration, results, errors, revalidate) for _ in range(clients)))
+    cpu = (tree_cpu_seconds(server_pid) - server_cpu, time.process_time() - client_cpu)
+    return results, errors, time.monotonic() - start, cpu
+
+
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process and its descendants (Linux /proc; 0 elsewhere)."""
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
 
 
 def pct(values: list[float], p: float) -> float:
@@ -160,7 +221,7 @@ def pct(values: list[float], p: float) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[p - 1] * 1000
 
 
-def report(label: str, results: dict[str, list[float]], errors: list[str], seconds: float) -> None:
+def report(label: str, results: dict[str, list[float]], errors: list[str], seconds: float, cpu: tuple) -> None:
     print(f"\n{label}")
     print(f"    {'route':<10}{'requests':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
     every = [t for r, _ in MIX for t in results.get(r, [])]
@@ -168,6 +229,9 @@ def report(label: str, results: dict[str, list[float]], errors: list[str], secon
         print(f"    {route:<10}{len(values):>9}{pct(values, 50):>9.1f}{pct(values, 95):>9.1f}{pct(values, 99):>9.1f}")
     kinds = ", ".join(f"{k} x{n}" for k, n in sorted(_count(errors).items()))
     print(f"    {len(every) / seconds:.0f} requests/s, errors: {len(errors)}" + (f" ({kinds})" if kinds else ""))
+    server, client_cpu = cpu
+    if every:
+        print(f"    CPU per request: server {server / len(every) * 1000:.2f} ms, client {client_cpu / len(every) * 1000:.2f} ms")
 
 
 def _count(items: list[str]) -> dict[str, int]:
@@ -186,6 +250,8 @@ def main() -> None:
     ap.add_argument("--warmup", type=float, default=3.0, help="seconds of load before measuring")
     ap.add_argument("--revalidate", action="store_true", help="send If-None-Match for URLs fetched before")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--src", type=Path, default=ROOT / "src", help="the eventwire sources to serve with (another "
+                    "checkout's src/, to compare)")
     ap.add_argument("--serve-arg", action="append", default=[],
                     help="one more argument for `eventwire serve` (repeat); --no-workers-option: an eventwire "
                          "without --workers")
@@ -195,15 +261,15 @@ def main() -> None:
         sys.exit(f"no database at {db}: `make demo`, or benchmarks/api.py --events 200000")
     for workers in (int(w) for w in args.workers.split(",")):
         port = free_port()
-        proc = start_server(db, workers, port, args.serve_arg)
+        proc = start_server(db, workers, port, args.serve_arg, args.src.resolve())
         try:
-            results, errors, seconds = asyncio.run(run_load(f"http://127.0.0.1:{port}", args.clients, args.duration,
-                                                            args.warmup, args.revalidate, args.seed))
+            results, errors, seconds, cpu = asyncio.run(run_load(f"http://127.0.0.1:{port}", proc.pid, args.clients,
+                                                                 args.duration, args.warmup, args.revalidate, args.seed))
         finally:
             proc.terminate()
             proc.communicate(timeout=30)
         report(f"--workers {workers}, {args.clients} clients, {args.duration:.0f} s"
-               + (", revalidating" if args.revalidate else ""), results, errors, seconds)
+               + (", revalidating" if args.revalidate else ""), results, errors, seconds, cpu)
 
 
 if __name__ == "__main__":

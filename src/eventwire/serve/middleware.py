@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 
@@ -84,10 +85,13 @@ class ResponseCaching:
     If-None-Match names it gets 304 without a body. Answers of 1 KB or more go gzipped to clients that accept it
     (compressed once per cached answer). The key holds the Authorization header: an answer is only served again
     to the credentials it was made for, and revoking a token is a write, which changes the mark.
-    Any other method under /api/ bumps the mark once it is answered (the write is committed by then)."""
+    Requests for an answer being made already wait for it instead of making it again (ten dashboards opened at
+    once compute the stats once). Any other method under /api/ bumps the mark once it is answered (the write is
+    committed by then)."""
 
     def __init__(self, app, cache, cacheable, cache_control: str = "no-cache"):
         self.app, self.cache, self.cacheable, self.cache_control = app, cache, cacheable, cache_control.encode()
+        self._making: dict = {}  # key -> (mark, future of the CachedResponse or None), answers being made
 
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
@@ -106,11 +110,28 @@ class ResponseCaching:
         mark = self.cache.watch.mark()  # read before the answer is made: a write after it makes the entry stale
         entry = self.cache.get(key, mark)
         if entry is None:
-            entry = await self._answer(scope, receive, send, mark)
+            making = self._making.get(key)
+            if making is not None and making[0] == mark:
+                entry = await asyncio.shield(making[1])  # None: that one failed, or was not a 200
+        if entry is None:
+            entry = await self._make(key, mark, scope, receive, send)
             if entry is None:  # not a 200: already sent as the app made it
                 return
-            self.cache.put(key, entry)
         await self._send(entry, key, headers, send)
+
+    async def _make(self, key, mark, scope, receive, send):
+        future = asyncio.get_running_loop().create_future()
+        self._making[key] = (mark, future)
+        entry = None
+        try:
+            entry = await self._answer(scope, receive, send, mark)
+            if entry is not None:
+                self.cache.put(key, entry)
+            return entry
+        finally:
+            if self._making.get(key, (None, None))[1] is future:
+                del self._making[key]
+            future.set_result(entry)
 
     async def _answer(self, scope, receive, send, mark):
         """Runs the app and keeps its answer; other statuses than 200 are passed on untouched."""
