@@ -87,7 +87,7 @@ class ResponseCaching:
     to the credentials it was made for, and revoking a token is a write, which changes the mark.
     Requests for an answer being made already wait for it instead of making it again (ten dashboards opened at
     once compute the stats once). Any other method under /api/ bumps the mark once it is answered (the write is
-    committed by then)."""
+    committed by then), unless it was refused with a 4xx."""
 
     def __init__(self, app, cache, cacheable, cache_control: str = "no-cache"):
         self.app, self.cache, self.cacheable, self.cache_control = app, cache, cacheable, cache_control.encode()
@@ -98,10 +98,20 @@ class ResponseCaching:
             return await self.app(scope, receive, send)
         method, path = scope["method"], scope["path"]
         if method != "GET":
-            try:
+            if method in ("HEAD", "OPTIONS") or not path.startswith("/api/"):
                 return await self.app(scope, receive, send)
+            refused = False  # a 4xx changed nothing: callers without a token cannot empty the cache by posting
+
+            async def watch_status(message):
+                nonlocal refused
+                if message["type"] == "http.response.start":
+                    refused = 400 <= message["status"] < 500
+                await send(message)
+
+            try:
+                return await self.app(scope, receive, watch_status)
             finally:
-                if method not in ("HEAD", "OPTIONS") and path.startswith("/api/"):
+                if not refused:
                     self.cache.watch.bump()
         if not self.cacheable(path):
             return await self.app(scope, receive, send)
