@@ -417,25 +417,37 @@ def export_command(db, filters, limit, fmt, out):
 @click.option("--extract-max-chars", type=click.IntRange(1), default=None,
               help="Longest text POST /api/extract takes (default 50000; longer: 413).")
 @click.option("--extract-queue", type=click.IntRange(1), default=None,
-              help="Extractions in hand at once, running or waiting (default 4; beyond: 429).")
-def serve_command(db, host, port, private, model, extract_requires_token, extract_max_chars, extract_queue):
+              help="Extractions in hand at once per worker, running or waiting (default 4; beyond: 429).")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes sharing the port. Each has its own connections, caches and extraction queue "
+                   "(and loads its own spaCy model when extracting).")
+@click.option("--cache-mb", type=click.FloatRange(0), default=32, show_default=True,
+              help="Memory per worker for answers kept until the database changes (0: none kept).")
+def serve_command(db, host, port, private, model, extract_requires_token, extract_max_chars, extract_queue, workers,
+                  cache_mb):
     """Serve the HTTP API (OpenAPI at /docs) and the web dashboard (at /) over the event store."""
     import uvicorn
 
-    from eventwire.serve.app import ExtractSettings, create_app, vendor_missing
+    from eventwire.serve.app import CONFIG_ENV, ExtractSettings, ServeConfig, vendor_missing
 
     extract = ExtractSettings.from_env(requires_token=extract_requires_token, max_chars=extract_max_chars,
                                        queue=extract_queue)
-    app = create_app(store=_open_store(db), private=private, model=model, extract=extract)
+    store = _open_store(db)  # opened here once: a bad URL fails before any worker starts, migrations run once
+    config = ServeConfig(db=store.url, private=private, model=model, extract=extract, cache_mb=cache_mb)
+    safe_url = store.safe_url
+    store.close()
     missing = vendor_missing()
     if missing:
         _warn(f"the dashboard's map libraries are missing ({', '.join(missing)}): run `npm ci` in the source "
               "folder (make demo does it); the API works without them")
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     _warn(f"dashboard: http://{shown}:{port}/   API docs: http://{shown}:{port}/docs   database: "
-          f"{app.state.store.safe_url}" + ("   (private: reads need a token)" if private else ""))
+          f"{safe_url}" + ("   (private: reads need a token)" if private else "")
+          + (f"   ({workers} workers)" if workers > 1 else ""))
+    os.environ[CONFIG_ENV] = config.to_env()  # the workers build their apps from it (serve.app.app_from_env)
     try:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run("eventwire.serve.app:app_from_env", factory=True, host=host, port=port, workers=workers,
+                    log_level="warning")
     except OSError as exc:
         _fail(f"cannot listen on {host}:{port}: {exc.strerror or exc}")
 

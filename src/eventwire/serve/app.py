@@ -31,7 +31,9 @@ import base64
 import contextlib
 import hashlib
 import json
+import os
 import re
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -42,14 +44,15 @@ from fastapi.staticfiles import StaticFiles
 
 from eventwire import __version__
 from eventwire.serve import openapi, routes_articles, routes_events, routes_stats, routes_tokens
-from eventwire.serve.cache import SlowResultCache
+from eventwire.serve.cache import ChangeWatch, ResponseCache, SlowResultCache
 from eventwire.serve.deps import ApiContext, Extractor
 from eventwire.serve.extract_jobs import ExtractSettings
 from eventwire.serve.filters import decode_cursor, encode_cursor
-from eventwire.serve.middleware import BodyLimit, SecurityHeaders, security_headers
+from eventwire.serve.middleware import BodyLimit, ResponseCaching, SecurityHeaders, security_headers
 from eventwire.storage.store import Store, StoreError
 
-__all__ = ["ExtractSettings", "SlowResultCache", "create_app", "decode_cursor", "encode_cursor", "vendor_missing"]
+__all__ = ["ExtractSettings", "ServeConfig", "SlowResultCache", "app_from_env", "create_app", "decode_cursor",
+           "encode_cursor", "vendor_missing"]
 
 STATIC_DIR = Path(__file__).with_name("web") / "static"
 VENDOR_DIR = STATIC_DIR / "vendor"
@@ -57,16 +60,60 @@ MAX_BODY_BYTES = 2 * 1024 * 1024
 DASHBOARD_CSP = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
 API_CSP = "default-src 'none'; base-uri 'none'; frame-ancestors 'none'"  # JSON and files: nothing to run
+RESPONSE_CACHE_MB = 32
+CONFIG_ENV = "EVENTWIRE_SERVE_CONFIG"
+CACHED_PATHS = ("/api/events", "/api/stats", "/api/meta")
+CACHED_PREFIXES = ("/api/events/", "/api/articles/")
+
+
+def cacheable(path: str) -> bool:
+    """The GET routes whose answers depend on nothing but the request and the database (not /api/export: files;
+    not /api/health, /api/whoami, /api/tokens: cheap, or about the caller)."""
+    return path in CACHED_PATHS or path.startswith(CACHED_PREFIXES)
+
+
+@dataclass(frozen=True)
+class ServeConfig:
+    """What `eventwire serve` hands each worker process (as JSON in $EVENTWIRE_SERVE_CONFIG: uvicorn starts
+    workers from an import string, so nothing but the environment reaches them)."""
+
+    db: str | None = None
+    private: bool = False
+    model: str | None = None
+    extract: ExtractSettings = field(default_factory=ExtractSettings)
+    cache_mb: float = RESPONSE_CACHE_MB
+
+    def to_env(self) -> str:
+        return json.dumps(asdict(self))
+
+    @classmethod
+    def from_env(cls, environ=None) -> "ServeConfig":  # noqa: ANN001 - a mapping, os.environ by default
+        raw = (os.environ if environ is None else environ).get(CONFIG_ENV)
+        if not raw:
+            return cls(extract=ExtractSettings.from_env())
+        given = json.loads(raw)
+        return cls(**{**given, "extract": ExtractSettings(**given.get("extract", {}))})
+
+
+def app_from_env() -> FastAPI:
+    """The app factory of `eventwire serve --workers N` (`uvicorn --factory eventwire.serve.app:app_from_env`):
+    each worker process builds its own app, store connections and caches from $EVENTWIRE_SERVE_CONFIG."""
+    config = ServeConfig.from_env()
+    return create_app(config.db, private=config.private, model=config.model, extract=config.extract,
+                      cache_mb=config.cache_mb)
 
 
 def create_app(store_url: str | None = None, private: bool = False, *, store: Store | None = None,
                max_body_bytes: int = MAX_BODY_BYTES, model: str | None = None,
-               extract: ExtractSettings | None = None, pipeline=None) -> FastAPI:  # noqa: ANN001
+               extract: ExtractSettings | None = None, pipeline=None,  # noqa: ANN001
+               cache_mb: float = RESPONSE_CACHE_MB) -> FastAPI:
     """The app over `store` (or a Store opened at `store_url`, else $EVENTWIRE_DB / ./eventwire.db).
     extract: /api/extract's limits (default: ExtractSettings.from_env()); pipeline: anything with Pipeline's
-    `pipe` to extract with (default: a Pipeline of `model`, loaded on first use)."""
+    `pipe` to extract with (default: a Pipeline of `model`, loaded on first use); cache_mb: the memory for
+    answers kept (serve.cache.ResponseCache; 0: none kept, ETags and gzip still given)."""
     store = store or Store(store_url)
     extract = extract or ExtractSettings.from_env()
+    changes = ChangeWatch(store)
     app = FastAPI(
         title="eventwire", version=__version__, docs_url=None, redoc_url=None, lifespan=_lifespan,
         description="Conflict events extracted from news articles: query, review, export. "
@@ -74,7 +121,9 @@ def create_app(store_url: str | None = None, private: bool = False, *, store: St
                     "ingest, admin for tokens (`eventwire token create NAME --role ROLE`)."
                     + (" This server is private: reads need a token too." if private else ""))
     app.state.store, app.state.private = store, private
-    app.state.ctx = ApiContext(store=store, private=private, extractor=Extractor(model, pipeline), extract=extract)
+    app.state.ctx = ApiContext(store=store, private=private, extractor=Extractor(model, pipeline), extract=extract,
+                               stats_cache=SlowResultCache(mark=changes.mark), changes=changes)
+    app.state.responses = ResponseCache(changes, max_bytes=int(cache_mb * 1024 * 1024))
     openapi.install(app, extract.max_chars)
 
     @app.exception_handler(StoreError)
@@ -126,6 +175,8 @@ def create_app(store_url: str | None = None, private: bool = False, *, store: St
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR, check_dir=False), name="static")
     app.add_middleware(BodyLimit, limit=max_body_bytes)
+    app.add_middleware(ResponseCaching, cache=app.state.responses, cacheable=cacheable,
+                       cache_control="private, no-cache" if private else "no-cache")
     app.add_middleware(SecurityHeaders, csp_for=csp_for)  # added last, so outermost: the 413s get them too
     return app
 
@@ -134,6 +185,7 @@ def create_app(store_url: str | None = None, private: bool = False, *, store: St
 async def _lifespan(app: FastAPI):
     yield
     app.state.ctx.extract_jobs.close()  # the extraction threads end with the server
+    app.state.ctx.changes.close()
 
 
 def _docs_csp(page: str) -> str:

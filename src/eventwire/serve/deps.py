@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from eventwire.roles import TokenHolder, check_role
@@ -70,6 +71,7 @@ class ApiContext:
     extractor: Extractor
     stats_cache: SlowResultCache = field(default_factory=SlowResultCache)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
+    changes: Any = None  # serve.cache.ChangeWatch: the store's change mark
     extract_jobs: JobQueue = field(init=False)
     _review_coder: Any = field(default=None, init=False, repr=False)
     _review_coder_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
@@ -91,7 +93,10 @@ def bad(message: str, status: int = 422) -> HTTPException:
     return HTTPException(status_code=status, detail=message)
 
 
-def context(request: Request) -> ApiContext:
+# The dependencies every read goes through are `async def` where they do no I/O: FastAPI runs a plain `def` one
+# on a worker thread, and under load each such hop (queueing for the thread pool and the GIL) costs more than
+# the work itself.
+async def context(request: Request) -> ApiContext:
     return request.app.state.ctx
 
 
@@ -135,9 +140,10 @@ def require(minimum: str):
 require_token = require("reader")
 
 
-def reader(ctx: Ctx, creds: Credentials) -> TokenHolder | None:
-    """Reads are open, unless the server is private: then any live token may read."""
-    return require_token(ctx, creds) if ctx.private else None
+async def reader(ctx: Ctx, creds: Credentials) -> TokenHolder | None:
+    """Reads are open, unless the server is private: then any live token may read (looked up on a worker
+    thread: the event loop never waits for the database)."""
+    return await run_in_threadpool(require_token, ctx, creds) if ctx.private else None
 
 
 Reader = Annotated[TokenHolder | None, Depends(reader)]

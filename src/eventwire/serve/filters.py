@@ -16,7 +16,7 @@ from eventwire.filters import EventFilters, FilterError, parse_event_filters
 from eventwire.serve.deps import MAX_ID, bad
 
 
-def event_filters(
+async def event_filters(  # async: parsing only, not worth a worker thread (see deps.context)
     country: Annotated[str | None, Query(max_length=64, description="ISO3 code or name (SYR, Syria).")] = None,
     admin1: Annotated[str | None, Query(max_length=256, description="First-level region, exact name (Aleppo).")] = None,
     bbox: Annotated[str | None, Query(max_length=100, description="west,south,east,north in degrees.")] = None,

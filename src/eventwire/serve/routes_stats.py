@@ -77,5 +77,6 @@ def whoami(holder: AnyToken) -> dict[str, str]:
 
 
 @router.get("/api/health", tags=["meta"])
-def health() -> dict[str, str]:
-    return {"status": "ok", "version": __version__}
+async def health() -> dict[str, Any]:
+    """Liveness; `worker` tells the answering process apart under `eventwire serve --workers N`."""
+    return {"status": "ok", "version": __version__, "worker": os.getpid()}
