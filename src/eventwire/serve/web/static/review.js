@@ -96,7 +96,7 @@ function renderQueueBar() {
 function showCurrent() {
   const ev = queue.events[queue.index];
   renderQueueBar();
-  if (ev) selectEvent(ev.id);
+  if (ev) selectEvent(ev.id).then(() => { $("#panel").scrollTop = 0; });
   else closePanel();
 }
 
@@ -279,11 +279,12 @@ function buildQueueUi() {
       onclick: () => (queue.active ? closeQueue() : openQueue()) }, "Review queue"),
     el("button", { type: "button", id: "actors-open", class: "ghost", title: "Actor names the catalogue did not know",
       onclick: openActors }, "Unknown actors"));
-  const order = el("select", { id: "queue-order", title: "Order of the queue" },
+  const order = el("select", { id: "queue-order", title: "Order of the queue", "aria-label": "Order of the queue" },
     el("option", { value: "confidence" }, "lowest confidence first"),
     el("option", { value: "country" }, "by country, then confidence"),
     el("option", { value: "type" }, "by type, then confidence"));
-  const source = el("input", { id: "queue-source", type: "search", placeholder: "any source", title: "Only events an outlet reported" });
+  const source = el("input", { id: "queue-source", type: "search", placeholder: "any source",
+    title: "Only events an outlet reported", "aria-label": "Source" });
   order.addEventListener("change", () => loadQueue());
   let timer;
   source.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(() => loadQueue(), 350); });
@@ -292,7 +293,6 @@ function buildQueueUi() {
       el("h2", {}, "Review queue"),
       el("span", { id: "queue-progress", class: "queue-progress" }),
       el("button", { type: "button", class: "ghost small", id: "queue-close", title: "Leave the queue", onclick: closeQueue }, "×")),
-    el("div", { class: "queue-options" }, el("label", {}, "Order ", order), el("label", {}, "Source ", source)),
     el("div", { class: "queue-nav" },
       el("button", { type: "button", class: "ghost small", id: "queue-prev", onclick: () => move(-1) }, "← previous"),
       el("button", { type: "button", class: "ghost small", id: "queue-next", onclick: () => move(1) }, "next →"),
@@ -300,10 +300,12 @@ function buildQueueUi() {
       el("span", { id: "queue-position", class: "muted" })),
     el("p", { id: "queue-help", class: "queue-help" }, ...SHORTCUTS.map(([k, what]) => el("span", {}, el("kbd", {}, k), " " + what))),
     el("p", { id: "queue-empty", class: "muted", hidden: true }, "Nothing left to review in this selection."),
-    el("div", { class: "queue-bulk" },
-      el("span", { class: "muted" }, "All unreviewed events of the selection:"),
-      el("button", { type: "button", class: "small accept", id: "bulk-accept", onclick: () => openBulk("accept") }, "Accept all…"),
-      el("button", { type: "button", class: "small reject", id: "bulk-reject", onclick: () => openBulk("reject") }, "Reject all…")));
+    el("div", { class: "queue-tools" }, order, source,
+      el("span", { class: "bulk-buttons" },
+        el("button", { type: "button", class: "small accept", id: "bulk-accept", title: "Accept every unreviewed event of the selection",
+          onclick: () => openBulk("accept") }, "Accept all…"),
+        el("button", { type: "button", class: "small reject", id: "bulk-reject", title: "Reject every unreviewed event of the selection",
+          onclick: () => openBulk("reject") }, "Reject all…"))));
   $("#panel").prepend(bar);
 
   document.body.append(
