@@ -124,17 +124,16 @@ def _live():
     return ReviewRow.undone_by.is_(None) & (ReviewRow.status != UNDONE)
 
 
-def _of_event():
-    """Review rows of the (correlated) event: made on its row or on a row merged into it."""
-    return or_(ReviewRow.event_id == EventRow.id,
-               ReviewRow.event_id.in_(select(EventSourceRow.origin_event_id)
-                                      .where(EventSourceRow.event_id == EventRow.id).correlate(EventRow)))
+def _reviewed(*conditions):
+    """A review row meeting `conditions` exists for the (correlated) event: made on any row merged into it, its own
+    included (every events row is the origin of one of its reports, so the reports' origins are all its rows)."""
+    return (select(ReviewRow.id).join(EventSourceRow, EventSourceRow.origin_event_id == ReviewRow.event_id)
+            .where(EventSourceRow.event_id == EventRow.id, _live(), *conditions).correlate(EventRow).exists())
 
 
 def _unreviewed():
     """No verdict on the event and no edit in force: review_state() would say 'unreviewed'."""
-    decisive = or_(ReviewRow.field == WHOLE_EVENT, ReviewRow.status.in_(("edited", "rejected")))
-    return ~select(ReviewRow.id).where(_of_event(), _live(), decisive).exists()
+    return ~_reviewed(or_(ReviewRow.field == WHOLE_EVENT, ReviewRow.status.in_(("edited", "rejected"))))
 
 
 def _from_source(source: str):
@@ -287,8 +286,7 @@ class Reviews:
                        **filters: Any) -> int:
         """How many matching events (rejected ones too) `reviewer` has reviewed since `since` (default: today's
         start, UTC) with a review still in force."""
-        mine = select(ReviewRow.id).where(_of_event(), _live(), ReviewRow.reviewer == reviewer,
-                                          ReviewRow.created_at >= (since or _start_of_today())).exists()
+        mine = _reviewed(ReviewRow.reviewer == reviewer, ReviewRow.created_at >= (since or _start_of_today()))
         filters.update(include_rejected=True, status=None)
         with self._read() as s:
             stmt = self._queue(select(func.count(EventRow.id)), source=source, state="all", **filters)
