@@ -11,7 +11,20 @@ Goal: the first page and the counts in well under a second for the dashboard.
 Measured (2026-12-06, 2-core VM shared with other engineers' jobs: every figure inflated), 200,000 events, 20,000
 reviewed, 7 runs each:
 
-    FIGURES
+    query                                      p50 ms   max ms
+    queue: first 50, lowest confidence            6.9     11.3   (1659 before the index on confidence)
+    queue: 50 after 20,000 (cursor)               7.5     11.4
+    queue: one country, first 50                 84.4     87.3   (the country's events sorted by confidence)
+    queue: by country, first 50                 863.2   1039.0   (every unreviewed event sorted: the weak point)
+    count: unreviewed, everything               353.5    403.5   (2119 as a NOT EXISTS per event)
+    count: unreviewed, one country              275.3    311.8
+    count: reviewed today by one                 69.1    110.5   (2792 as an EXISTS per event)
+    GET /api/review/queue (page + counts)       574.7    703.9   (5660 before)
+    GET /api/review/queue?country=SYR           953.8   1640.1
+
+The page walks the index on (confidence, id) and stops after 50 unreviewed events; the counts are the matching
+events (covering indexes, as /api/stats) less the reviewed ones, read from the reviews (so they grow with the
+reviews, not the events). Grouping by country or type sorts the whole selection: filter by a country first.
 """
 
 from __future__ import annotations

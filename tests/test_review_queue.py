@@ -310,6 +310,21 @@ def test_the_store_undoes_and_refuses_as_the_api_does(store, ids):
     assert store.get_event(ids["homs"]).status == "active"
 
 
+def test_a_review_of_a_report_merged_later_counts_for_the_event_it_joined(tmp_path):
+    with Store(f"sqlite:///{tmp_path / 'merge.db'}") as store:
+        first = store.add_result(make_result("one", [make_event("one", start=len("Article one. "))])).event_ids[0]
+        second = store.add_result(make_result("two", [make_event("two", start=len("Article two. "))],
+                                              source="Other Wire")).event_ids[0]
+        store.add_review(second, "event", "accepted", reviewer="rosa")  # before dedup joins the two reports
+        assert store.count_queue() == 1
+        store.run_dedup()
+        assert store.get_event(second).id == first and store.count_events() == 1
+        assert (store.count_queue(), store.review_queue()[0], store.reviewed_today("rosa")) == (0, [], 1)
+        assert store.count_queue(source="other wire", state="all") == 1
+        assert store.undo_last("rosa").event_ids == [first]
+        assert [e.id for e in store.review_queue()[0]] == [first] and store.reviewed_today("rosa") == 0
+
+
 # -- unresolved actors ----------------------------------------------------------------------------------------------
 def test_unresolved_actors_are_what_the_command_lists(client, store, pipeline):
     for key, name in (("a", "Sons of the Valley Brigade"), ("b", "Sons of the Valley Brigade"), ("c", "Kuro Militia")):

@@ -88,6 +88,7 @@ class EventRow(Base):
         Index("ix_events_type_date", "event_type", "date"),
         Index("ix_events_stats_country", "country", "date", *STATS_COLUMNS),
         Index("ix_events_stats_date", "date", "country", *STATS_COLUMNS),
+        Index("ix_events_confidence_id", "confidence", "id"),  # the review queue: lowest confidence first
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -165,7 +166,8 @@ REVIEW_STATUSES = ("accepted", "rejected", "edited")
 
 class ReviewRow(Base):
     __tablename__ = "reviews"
-    __table_args__ = (Index("ix_reviews_reviewer_action_id", "reviewer", "action_id"),)
+    __table_args__ = (Index("ix_reviews_reviewer_action_id", "reviewer", "action_id"),
+                      Index("ix_reviews_reviewer_created_at", "reviewer", "created_at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), index=True)
