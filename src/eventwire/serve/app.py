@@ -8,6 +8,10 @@
     GET    /api/export?format=...   ACLED CSV, PLOVER JSONL, GeoJSON or Parquet of the filtered events
     POST   /api/extract             text in, events out (nothing stored)
     POST   /api/articles            ingest one article (extract, store, dedup)
+    GET    /api/review/queue        the events no one has reviewed yet, lowest confidence first, and progress
+    POST   /api/review/bulk         accept or reject every event of a filtered selection (one action)
+    POST   /api/review/undo         undo the reviewer's last action (one review or one bulk review)
+    GET    /api/actors/unresolved   actor names the catalogue did not know (`eventwire actors --unresolved`)
     GET    /api/meta, /api/health   what the dashboard's menus offer; liveness
     GET    /api/whoami              the token's holder and role
     GET, POST /api/tokens, DELETE /api/tokens/{id}   list, create, revoke tokens (admin)
@@ -43,7 +47,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from eventwire import __version__
-from eventwire.serve import openapi, routes_articles, routes_events, routes_stats, routes_tokens
+from eventwire.serve import openapi, routes_articles, routes_events, routes_review, routes_stats, routes_tokens
 from eventwire.serve.cache import ChangeWatch, ResponseCache, SlowResultCache
 from eventwire.serve.deps import ApiContext, Extractor
 from eventwire.serve.extract_jobs import ExtractSettings
@@ -148,7 +152,7 @@ def create_app(store_url: str | None = None, private: bool = False, *, store: St
         return JSONResponse({"detail": "; ".join(lines) or "invalid request",
                              "errors": json.loads(json.dumps(brief, default=str))}, status_code=422)
 
-    for routes in (routes_events, routes_articles, routes_stats, routes_tokens):
+    for routes in (routes_events, routes_articles, routes_review, routes_stats, routes_tokens):
         app.include_router(routes.router)
 
     # -- the dashboard and the docs ------------------------------------------------------------------------

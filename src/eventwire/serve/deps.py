@@ -15,6 +15,7 @@ from eventwire.serve.cache import SlowResultCache
 from eventwire.serve.extract_jobs import ExtractSettings, JobQueue
 
 MAX_ID = 2**31 - 1  # ids are 32-bit integers on PostgreSQL: refuse larger ones before the database does
+MAX_BULK_REVIEW = 500  # events one bulk review may change: a wider selection is narrowed first, not guessed at
 
 
 class Extractor:
@@ -73,6 +74,7 @@ class ApiContext:
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     changes: Any = None  # serve.cache.ChangeWatch: the store's change mark
     extract_jobs: JobQueue = field(init=False)
+    max_bulk_review: int = MAX_BULK_REVIEW
     _review_coder: Any = field(default=None, init=False, repr=False)
     _review_coder_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 

@@ -157,3 +157,27 @@ class ValidationErrorOut(ErrorOut):
     """A 422: `detail` sums the problems up in one line, `errors` lists them (the input is not echoed)."""
 
     errors: list[ValidationIssue] = Field(default_factory=list)
+
+
+class QueueState(str, Enum):
+    unreviewed = "unreviewed"
+    all = "all"
+
+
+class QueueOrder(str, Enum):
+    confidence = "confidence"
+    country = "country"
+    type = "type"
+
+
+class BulkReviewIn(Body):
+    """One verdict on every event of a filtered selection (the query parameters), as one action."""
+
+    decision: Decision = Field(description="accept or reject every selected event.")
+    comment: str | None = Field(None, max_length=2000, description="Why: kept with each review; needed to reject.")
+    expected: int | None = Field(None, ge=0, description="How many events the reviewer confirmed: when the "
+                                                          "selection has changed since, nothing is done (409).")
+
+
+class UndoIn(Body):
+    comment: str | None = Field(None, max_length=2000, description="Why (kept with the undo in the history).")

@@ -6,7 +6,9 @@
     event_sources   one row per event as one article reported it (event <-> article <-> evidence), with the
                     article-level SCHEMA record; `origin_event_id` is the events row it created, `event_id`
                     the row it belongs to now (the same until dedup merges it)
-    reviews         an analyst's verdict on one field of one event (accepted, rejected or edited)
+    reviews         an analyst's verdict on one field of one event (accepted, rejected or edited); the rows of
+                    one reviewer's action (one PATCH, one bulk review) share `action_id`, and an undone action
+                    keeps its rows, marked `undone_by` the action that undid it (migration 0009)
     api_tokens      bearer tokens of the HTTP API (SHA-256 only), each with its holder's role
     stats_rollup, stats_actor_rollup, stats_day_totals
                     counts and fatalities of the events per period and filter dimensions, kept by triggers
@@ -90,6 +92,7 @@ class EventRow(Base):
         Index("ix_events_type_date", "event_type", "date"),
         Index("ix_events_stats_country", "country", "date", *STATS_COLUMNS),
         Index("ix_events_stats_date", "date", "country", *STATS_COLUMNS),
+        Index("ix_events_confidence_id", "confidence", "id"),  # the review queue: lowest confidence first
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -218,6 +221,8 @@ REVIEW_STATUSES = ("accepted", "rejected", "edited")
 
 class ReviewRow(Base):
     __tablename__ = "reviews"
+    __table_args__ = (Index("ix_reviews_reviewer_action_id", "reviewer", "action_id"),
+                      Index("ix_reviews_reviewer_created_at", "reviewer", "created_at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id"), index=True)
@@ -225,9 +230,12 @@ class ReviewRow(Base):
     old_value: Mapped[Any] = mapped_column(JSON, nullable=True)
     new_value: Mapped[Any] = mapped_column(JSON, nullable=True)
     reviewer: Mapped[str] = mapped_column(String(128))
-    status: Mapped[str] = mapped_column(String(16))  # accepted | rejected | edited
+    status: Mapped[str] = mapped_column(String(16))  # accepted | rejected | edited, or undone (an undo's own row)
     comment: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # the action this row belongs to: the id of the action's first row (rows made before 0009: their own id)
+    action_id: Mapped[int | None] = mapped_column(Integer)
+    undone_by: Mapped[int | None] = mapped_column(Integer)  # the action_id of the undo that reverted this row
 
     event: Mapped[EventRow] = relationship(back_populates="reviews")
 

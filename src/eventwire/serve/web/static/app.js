@@ -634,10 +634,11 @@ async function showArticle(src, card) {
 function auditTrail(reviews) {
   if (!reviews || !reviews.length) return el("p", { class: "muted audit-empty" }, "Not reviewed yet.");
   return el("section", { class: "audit" }, el("h3", {}, "Review history"),
-    el("ol", {}, ...reviews.map((r) => el("li", {},
+    el("ol", {}, ...reviews.map((r) => el("li", { class: r.undone_by ? "undone" : null, title: r.undone_by ? "undone" : null },
       el("span", { class: "when" }, r.created_at.replace("T", " ").slice(0, 19) + " UTC"), " ",
       el("strong", {}, r.reviewer), " ",
-      r.field === "event" ? r.status + " the event"
+      r.status === "undone" ? "undid an earlier review"
+      : r.field === "event" ? r.status + " the event"
         : r.status === "edited" ? `set ${r.field} from ${show(r.old_value)} to ${show(r.new_value)}`
           : `${r.status} ${r.field} (${show(r.old_value)})`,
       r.comment ? el("div", { class: "comment" }, "“" + r.comment + "”") : null))));
@@ -789,6 +790,7 @@ async function decide(ev, decision) {
     toast(decision === "reject" ? "Event rejected: left out of listings and exports." : "Event accepted.", "ok");
     renderPanel(updated);
     refreshRow(updated);
+    reviewed(updated, decision);
   } catch (e) { handleError(e); }
 }
 
@@ -822,7 +824,13 @@ async function saveEdits(ev, form) {
     toast("Changes saved.", "ok");
     renderPanel(updated);
     refreshRow(updated);
+    reviewed(updated, null);
   } catch (e) { handleError(e); }
+}
+
+// Tells the review queue (review.js) of a review made here: decision accept, reject, or null for an edit.
+function reviewed(updated, decision) {
+  document.dispatchEvent(new CustomEvent("eventwire:reviewed", { detail: { event: updated, decision } }));
 }
 
 function refreshRow(updated) {
