@@ -14,7 +14,8 @@ const EventMap = (() => {
   const MAX_ZOOM = 11;
   const LABEL_PLACES_ZOOM = 5;  // from this zoom the server names regions and towns (routes_places.py)
   const LABEL_LIMIT = 60;
-  const COUNTRY_MIN_PIXELS = 1600;  // a country is named once its largest polygon covers this many square pixels
+  const TOWNS_BEFORE_REGIONS = 12;  // the largest towns of the view are named before its regions
+  const COUNTRY_MIN_PIXELS = 700;   // a country is named once its largest polygon covers this many square pixels
   const LABEL_FONT = "12px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
 
   let map, cluster, borders, labelLayer, opts, fitted = false;
@@ -188,10 +189,17 @@ const EventMap = (() => {
       if (c.area * degPx * degPx < COUNTRY_MIN_PIXELS) continue;
       candidates.push({ kind: "country", name: c.name, lat: c.lat, lon: c.lon, font: "600 12px" });
     }
-    const towns = places.towns || [], regions = places.regions || [];
-    for (const t of towns) if (t.capital) candidates.push({ kind: "town capital", name: t.name, lat: t.lat, lon: t.lon, font: "600 12px", dot: true });
-    for (const r of regions) candidates.push({ kind: "region", name: r.name, lat: r.lat, lon: r.lon, font: "italic 11px" });
-    for (const t of towns) if (!t.capital) candidates.push({ kind: "town", name: t.name, lat: t.lat, lon: t.lon, font: "12px", dot: true });
+    // capitals, then the largest towns, then regions (but not one named as a town: Aleppo the province and the
+    // city), then the other towns
+    const towns = places.towns || [], townNames = new Set(towns.map((t) => t.name));
+    const town = (t) => ({ kind: t.capital ? "town capital" : "town", name: t.name, lat: t.lat, lon: t.lon,
+      font: t.capital ? "600 12px" : "12px", dot: true });
+    const [first, rest] = [towns.slice(0, TOWNS_BEFORE_REGIONS), towns.slice(TOWNS_BEFORE_REGIONS)];
+    candidates.push(...first.filter((t) => t.capital).map(town), ...first.filter((t) => !t.capital).map(town));
+    for (const r of places.regions || []) {
+      if (!townNames.has(r.name)) candidates.push({ kind: "region", name: r.name, lat: r.lat, lon: r.lon, font: "italic 11px" });
+    }
+    candidates.push(...rest.map(town));
     const placed = [];
     for (const c of candidates) {
       const latlng = L.latLng(c.lat, nearLon(c.lon));
@@ -291,7 +299,7 @@ const EventMap = (() => {
     }
     cluster.addLayers(markers);
     if (!fitted && markers.length) {
-      map.fitBounds(L.featureGroup(markers).getBounds().pad(0.25), { maxZoom: 6 });
+      map.fitBounds(L.featureGroup(markers).getBounds().pad(0.25), { maxZoom: 6, animate: false });
       fitted = true;
     }
   }
