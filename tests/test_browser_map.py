@@ -178,5 +178,6 @@ def test_screenshots_wide_and_phone(page, shots):  # noqa: F811
     page.evaluate("EventMap.map.invalidateSize()")
     set_view(page, 35, 38, 5)
     page.wait_for_selector(".ew-label-town")
+    page.locator("#map").scroll_into_view_if_needed()
     page.screenshot(path=str(shots / "map-390x844.png"))
     assert page.locator(".leaflet-control-scale-line").first.is_visible()
