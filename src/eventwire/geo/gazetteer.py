@@ -172,6 +172,17 @@ class Gazetteer:
         stat = self.path.stat()
         return f"{self.path.stem.replace('-', '_')}_{stat.st_size}_{stat.st_mtime_ns}"
 
+    def most_populous(self, feature: str, west: float, south: float, east: float, north: float,
+                      limit: int) -> list[Entry]:
+        """The `limit` most populous places of `feature` (CITY, ADMIN1...) inside the box, most populous first.
+        Longitudes are in [-180, 180]; west > east is a box across the antimeridian."""
+        lon_test = "lon BETWEEN ? AND ?" if west <= east else "(lon >= ? OR lon <= ?)"
+        q = (f"SELECT * FROM entries WHERE feature = ? AND population > 0 AND lat BETWEEN ? AND ? AND {lon_test} "
+             f"ORDER BY population DESC, id LIMIT ?")
+        with self._lock:
+            rows = self._db().execute(q, (feature, south, north, west, east, limit)).fetchall()
+        return [Entry(*row[:12], capital=bool(row[12])) for row in rows]
+
     def _load_tables(self) -> None:
         from eventwire.compiled import CompiledCache
 

@@ -13,6 +13,7 @@
     POST   /api/review/undo         undo the reviewer's last action (one review or one bulk review)
     GET    /api/actors/unresolved   actor names the catalogue did not know (`eventwire actors --unresolved`)
     GET    /api/meta, /api/health   what the dashboard's menus offer; liveness
+    GET    /api/places/labels       region and town names for the map's view (from the gazetteer)
     GET    /api/whoami              the token's holder and role
     GET, POST /api/tokens, DELETE /api/tokens/{id}   list, create, revoke tokens (admin)
     GET    /                        the dashboard (static files of eventwire/serve/web/static)
@@ -47,7 +48,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from eventwire import __version__
-from eventwire.serve import openapi, routes_articles, routes_events, routes_review, routes_stats, routes_tokens
+from eventwire.serve import openapi, routes_articles, routes_events, routes_places, routes_review, routes_stats, routes_tokens
 from eventwire.serve.cache import ChangeWatch, ResponseCache, SlowResultCache
 from eventwire.serve.deps import ApiContext, Extractor
 from eventwire.serve.extract_jobs import ExtractSettings
@@ -110,11 +111,12 @@ def app_from_env() -> FastAPI:
 def create_app(store_url: str | None = None, private: bool = False, *, store: Store | None = None,
                max_body_bytes: int = MAX_BODY_BYTES, model: str | None = None,
                extract: ExtractSettings | None = None, pipeline=None,  # noqa: ANN001
-               cache_mb: float = RESPONSE_CACHE_MB) -> FastAPI:
+               cache_mb: float = RESPONSE_CACHE_MB, gazetteer=None) -> FastAPI:  # noqa: ANN001
     """The app over `store` (or a Store opened at `store_url`, else $EVENTWIRE_DB / ./eventwire.db).
     extract: /api/extract's limits (default: ExtractSettings.from_env()); pipeline: anything with Pipeline's
     `pipe` to extract with (default: a Pipeline of `model`, loaded on first use); cache_mb: the memory for
-    answers kept (serve.cache.ResponseCache; 0: none kept, ETags and gzip still given)."""
+    answers kept (serve.cache.ResponseCache; 0: none kept, ETags and gzip still given); gazetteer: the
+    geo.gazetteer.Gazetteer the map's place labels come from (default: the default index, on first use)."""
     store = store or Store(store_url)
     extract = extract or ExtractSettings.from_env()
     changes = ChangeWatch(store)
@@ -126,7 +128,8 @@ def create_app(store_url: str | None = None, private: bool = False, *, store: St
                     + (" This server is private: reads need a token too." if private else ""))
     app.state.store, app.state.private = store, private
     app.state.ctx = ApiContext(store=store, private=private, extractor=Extractor(model, pipeline), extract=extract,
-                               stats_cache=SlowResultCache(mark=changes.mark), changes=changes)
+                               stats_cache=SlowResultCache(mark=changes.mark), changes=changes,
+                               places=gazetteer)
     app.state.responses = ResponseCache(changes, max_bytes=int(cache_mb * 1024 * 1024))
     openapi.install(app, extract.max_chars)
 
@@ -152,7 +155,7 @@ def create_app(store_url: str | None = None, private: bool = False, *, store: St
         return JSONResponse({"detail": "; ".join(lines) or "invalid request",
                              "errors": json.loads(json.dumps(brief, default=str))}, status_code=422)
 
-    for routes in (routes_events, routes_articles, routes_review, routes_stats, routes_tokens):
+    for routes in (routes_events, routes_articles, routes_review, routes_stats, routes_tokens, routes_places):
         app.include_router(routes.router)
 
     # -- the dashboard and the docs ------------------------------------------------------------------------
@@ -202,5 +205,5 @@ def _docs_csp(page: str) -> str:
 def vendor_missing() -> list[str]:
     """The dashboard's browser libraries that are not in place (`npm ci` copies them)."""
     need = ["leaflet/leaflet.js", "markercluster/leaflet.markercluster.js", "topojson/topojson-client.min.js",
-            "world-atlas/countries-50m.json", "swagger-ui/swagger-ui-bundle.js"]
+            "world-atlas/countries-50m.json", "world-atlas/country-labels.json", "swagger-ui/swagger-ui-bundle.js"]
     return [n for n in need if not (VENDOR_DIR / n).is_file()]

@@ -77,6 +77,8 @@ class ApiContext:
     max_bulk_review: int = MAX_BULK_REVIEW
     _review_coder: Any = field(default=None, init=False, repr=False)
     _review_coder_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    places: Any = None  # geo.gazetteer.Gazetteer for the map's labels; the default one is opened on first use
+    _places_lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.extract_jobs = JobQueue(self.extract.queue)
@@ -89,6 +91,16 @@ class ApiContext:
 
                 self._review_coder = ReviewCoder(TypeCodes.read(self.extractor.language), self.extractor.catalogue)
             return self._review_coder
+
+
+    def gazetteer(self):
+        """The gazetteer the map's place labels come from (the default index, opened on first use)."""
+        with self._places_lock:
+            if self.places is None:
+                from eventwire.geo.gazetteer import Gazetteer
+
+                self.places = Gazetteer.open_default(show_progress=False)
+            return self.places
 
 
 def bad(message: str, status: int = 422) -> HTTPException:

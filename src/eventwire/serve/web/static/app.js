@@ -177,7 +177,9 @@ function renderLegend() {
     el("button", { type: "button", class: "chip", title: "Show only " + t, onclick: () => {
       $("#f-type").value = $("#f-type").value === t ? "" : t;
       onFiltersChanged();
-    } }, el("span", { class: "dot", style: { background: c } }), t)));
+    } }, el("span", { class: "dot", style: { background: c } }), t)),
+  el("span", { class: "chip plover-only", title: "Events coded in PLOVER only: no ACLED event type fits them" },
+    el("span", { class: "dot", style: { background: NO_TYPE_COLOUR } }), "PLOVER only (no ACLED type)"));
 }
 
 function fillChoices() {
@@ -203,100 +205,13 @@ function fillTypes() {
       ...(groups[t] || []).map((s) => el("option", { value: s }, s)))));
 }
 
-// -- the map ------------------------------------------------------------------------------------------
-// the zoom from which markers are never clustered: selecting an event zooms there to show its marker
-const CLUSTER_OFF_ZOOM = 10;
-let map, cluster, countriesLayer, fitted = false;
-const markersById = new Map();
-
+// -- the map (map.js) ---------------------------------------------------------------------------------
 function initMap() {
-  if (!window.L) {
-    $("#map").replaceChildren(el("div", { class: "map-missing" },
-      "The map libraries are missing: run `npm ci` in the eventwire folder (make demo does it)."));
-    return;
-  }
-  map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 14, zoomSnap: 0.5, attributionControl: true,
-    preferCanvas: false }).setView([20, 20], 2);
-  map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("Borders: Natural Earth via world-atlas");
-  cluster = L.markerClusterGroup({
-    maxClusterRadius: 38, disableClusteringAtZoom: CLUSTER_OFF_ZOOM, showCoverageOnHover: false, spiderfyOnMaxZoom: true,
-    iconCreateFunction: clusterIcon,
-  });
-  map.addLayer(cluster);
-  loadBorders();
+  EventMap.init($("#map"), { colourOf: typeColour, typeOrder: Object.keys(TYPE_COLOURS), onSelect: selectEvent, api,
+    onError: (message) => toast(message, "error") });
 }
 
-async function loadBorders() {
-  try {
-    const res = await fetch("/static/vendor/world-atlas/countries-50m.json");
-    const topo = await res.json();
-    const shapes = topojson.feature(topo, topo.objects.countries);
-    countriesLayer = L.geoJSON(shapes, {
-      style: { color: "#8a96a8", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 },
-      interactive: false,
-    }).addTo(map);
-    countriesLayer.bringToBack();
-  } catch (e) {
-    toast("Country borders could not be loaded: " + e.message, "error");
-  }
-}
-
-function markerRadius(fatalities) {
-  return Math.min(26, 5 + 2.2 * Math.sqrt(fatalities || 0));
-}
-
-function eventMarker(ev) {
-  const loc = locationOf(ev);
-  const r = markerRadius(ev.fatalities);
-  const dot = el("div", { class: "ew-dot" + (ev.status === "rejected" ? " rejected" : ""),
-    style: { width: 2 * r + "px", height: 2 * r + "px", background: typeColour(ev.event_type) } });
-  const marker = L.marker([loc.lat, loc.lon], {
-    icon: L.divIcon({ className: "ew-marker", html: dot, iconSize: [2 * r, 2 * r] }),
-    title: (ev.event_type || "Event") + ", " + (ev.date || "undated"),
-    riseOnHover: true,
-  });
-  marker.ewEvent = ev;
-  const tip = el("div", { class: "tip" },
-    el("strong", {}, ev.sub_event_type || ev.event_type || "Event"),
-    el("div", {}, [loc.name, loc.country].filter(Boolean).join(", ")),
-    el("div", {}, (ev.date || "undated") + (ev.fatalities != null ? " · " + ev.fatalities + " killed" : "")));
-  marker.bindTooltip(tip, { direction: "top", offset: [0, -r] });
-  marker.on("click", () => selectEvent(ev.id));
-  return marker;
-}
-
-function clusterIcon(c) {
-  const children = c.getAllChildMarkers();
-  const dead = children.reduce((n, m) => n + (m.ewEvent.fatalities || 0), 0);
-  const counts = {};
-  for (const m of children) counts[m.ewEvent.event_type] = (counts[m.ewEvent.event_type] || 0) + 1;
-  const top = Object.entries(counts).sort((a, b) => b[1] - a[1])[0][0];
-  const size = Math.min(58, 28 + 4 * Math.log2(children.length));
-  const node = el("div", { class: "ew-cluster", style: { width: size + "px", height: size + "px",
-    borderColor: typeColour(top) }, title: children.length + " events, " + dead + " killed" },
-  el("span", {}, fmt.format(children.length)));
-  return L.divIcon({ html: node, className: "ew-cluster-icon", iconSize: [size, size] });
-}
-
-function renderMap() {
-  if (!map) return;
-  cluster.clearLayers();
-  markersById.clear();
-  const markers = [];
-  for (const ev of state.events) {
-    const loc = locationOf(ev);
-    if (typeof loc.lat !== "number" || typeof loc.lon !== "number") continue;
-    const m = eventMarker(ev);
-    markersById.set(ev.id, m);
-    markers.push(m);
-  }
-  cluster.addLayers(markers);
-  if (!fitted && markers.length) {
-    map.fitBounds(L.featureGroup(markers).getBounds().pad(0.25), { maxZoom: 6 });
-    fitted = true;
-  }
-}
+function renderMap() { EventMap.render(state.events); }
 
 // -- the timeline -------------------------------------------------------------------------------------
 const DAY = 86400000;
@@ -508,19 +423,7 @@ async function selectEvent(id) {
   state.selected = id;
   history.replaceState(null, "", "#event=" + id);
   for (const tr of document.querySelectorAll("#events-table tbody tr")) tr.classList.toggle("selected", Number(tr.dataset.id) === id);
-  const m = markersById.get(id);
-  if (m && map && cluster.hasLayer(m)) {
-    // Not markercluster's zoomToShowLayer: it finishes after its animation, and a re-render in between (a
-    // review, a reload) leaves it working on a removed marker. Zooming past the clustering threshold shows
-    // the marker itself; its tooltip opens only if it is still on the map by then.
-    const show = () => { if (markersById.get(id) === m && cluster.hasLayer(m)) m.openTooltip(); };
-    if (cluster.getVisibleParent(m) === m && map.getBounds().contains(m.getLatLng())) {
-      show();
-    } else {
-      map.once("moveend", show);
-      map.setView(m.getLatLng(), Math.max(map.getZoom(), CLUSTER_OFF_ZOOM));
-    }
-  }
+  EventMap.focus(id);
   try {
     const ev = await api("/api/events/" + id);
     if (state.selected !== id) return;
@@ -896,7 +799,7 @@ function initSignin() {
 
 // -- filters and start --------------------------------------------------------------------------------
 function onFiltersChanged() {
-  fitted = false;  // the map frames the new selection once it is loaded
+  EventMap.frameNext();  // the map frames the new selection once it is loaded
   state.brush = null;
   $("#brush-clear").hidden = true;
   $("#brush-label").textContent = "drag across the timeline to select a period";

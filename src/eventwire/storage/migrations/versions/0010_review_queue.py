@@ -4,8 +4,8 @@
 Rows made before this revision were one action each as far as anyone can tell: their action_id is their id.
 Indexes for the queue: events by confidence (its order), reviews by reviewer (the last action, today's reviews).
 
-Revision ID: 0009
-Revises: 0007
+Revision ID: 0010
+Revises: 0009
 """
 
 from __future__ import annotations
