@@ -83,3 +83,15 @@ def test_the_command_line_refuses_bad_filters_before_opening_the_store(tmp_path,
         res = CliRunner().invoke(cli, [*command, "--db", str(tmp_path / "none.db"), *args])
         assert res.exit_code == 2 and words in res.output, res.output
         assert not (tmp_path / "none.db").exists()
+
+
+def test_plover_confidence_and_source_filters_are_parsed_and_checked():
+    f = parse_event_filters(plover=" coerce ", min_confidence=0.6, source=" Test Wire ")
+    assert (f.plover, f.min_confidence, f.source) == ("coerce", 0.6, "Test Wire")
+    assert {"plover", "min_confidence", "source"} <= set(f.query())
+    assert parse_event_filters(plover="  ", source="").plover is None
+    for bad in (-0.01, 1.01):
+        with pytest.raises(FilterError, match="min_confidence"):
+            parse_event_filters(min_confidence=bad)
+    with pytest.raises(FilterError, match="source contains a NUL"):
+        parse_event_filters(source="a\x00b")
