@@ -28,6 +28,7 @@ const state = {
   reviewer: null,       // the signed-in token's holder, and its role
   role: null,
   loadSeq: 0,
+  filtersLoaded: null,  // the filters (query string) of the last load
 };
 
 // -- small DOM helpers --------------------------------------------------------------------------------
@@ -99,6 +100,7 @@ function filterParams(withBrush) {
 // -- loading ------------------------------------------------------------------------------------------
 async function loadAll() {
   const seq = ++state.loadSeq;
+  state.filtersLoaded = filterParams(false).toString();
   document.body.classList.add("loading");
   try {
     const whole = api("/api/stats?" + filterParams(false));
@@ -900,6 +902,9 @@ function initSignin() {
 
 // -- filters and start --------------------------------------------------------------------------------
 function onFiltersChanged() {
+  // a field's change event also comes when it loses focus, after its value was already applied: the brushed
+  // period and the history stay unless a filter really changed
+  if (filterParams(false).toString() === state.filtersLoaded) return;
   fitted = false;  // the map frames the new selection once it is loaded
   showBrush(null);
   UrlState.write(true);
@@ -914,7 +919,7 @@ function initFilters() {
   for (const name of ["actor", "q"]) {
     f[name].addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(onFiltersChanged, 350); });
   }
-  $("#f-reset").addEventListener("click", () => { f.reset(); onFiltersChanged(); });
+  $("#f-reset").addEventListener("click", () => { f.reset(); state.filtersLoaded = null; onFiltersChanged(); });
 }
 
 async function start() {
