@@ -97,13 +97,21 @@ function filterParams(withBrush) {
   return p;
 }
 
+// the charts rank the top countries and actors by events or by fatalities: ask for more than they show, so
+// that the ten with most fatalities are among those the API ranked by events
+function statsParams(withBrush) {
+  const p = filterParams(withBrush);
+  p.set("top", "100");
+  return p;
+}
+
 // -- loading ------------------------------------------------------------------------------------------
 async function loadAll() {
   const seq = ++state.loadSeq;
   state.filtersLoaded = filterParams(false).toString();
   document.body.classList.add("loading");
   try {
-    const whole = api("/api/stats?" + filterParams(false));
+    const whole = api("/api/stats?" + statsParams(false));
     const [stats] = await Promise.all([whole, loadView(seq, whole)]);
     if (seq !== state.loadSeq) return;
     state.timelineStats = stats;
@@ -119,7 +127,7 @@ async function loadAll() {
 
 // The counters, charts, map and table: all of the brushed period (or, unbrushed, `whole`, the filters' stats).
 async function loadView(seq, whole) {
-  const viewStats = state.brush ? api("/api/stats?" + filterParams(true)) : whole;
+  const viewStats = state.brush ? api("/api/stats?" + statsParams(true)) : whole;
   const [stats] = await Promise.all([viewStats, loadEvents(seq)]);
   if (seq !== state.loadSeq) return;
   state.stats = stats;
