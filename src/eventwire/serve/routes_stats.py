@@ -35,7 +35,7 @@ router = APIRouter()
 def stats(filters: Filters, _: Reader, ctx: Ctx,
           top: Annotated[int, Query(ge=1, le=200, description="How many countries and actors.")] = 20):
     """Counts and fatalities of the matching events per day, event type, country and actor; per day and type
-    (`by_day_type`), per dyad (`by_dyad`, the `top` actor pairs) and per first-level region (`by_admin1`)."""
+    (`by_day_type`) and per dyad (`by_dyad`, the `top` actor pairs)."""
     def compute() -> dict[str, Any]:
         return {**ctx.store.aggregate(top=top, **filters.query()), **ctx.store.breakdown(top=top, **filters.query())}
 

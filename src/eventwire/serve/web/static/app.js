@@ -117,7 +117,7 @@ async function loadAll() {
     state.timelineStats = stats;
     renderTimeline();
     fillChoices();
-    Views.fillRegions(stats);
+    Views.fillRegions(state.events);
   } catch (e) {
     handleError(e);
   } finally {

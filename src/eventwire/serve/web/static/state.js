@@ -107,9 +107,10 @@ const Views = (() => {
       ...(meta.sources || []).map((s) => el("option", { value: s }, s)));
   }
 
-  // the regions of the events matching the filters, as suggestions
-  function fillRegions(stats) {
-    const names = [...new Set((stats.by_admin1 || []).map((r) => r.admin1))];
+  // the regions of the listed events (the filters' newest 5000), as suggestions
+  function fillRegions(events) {
+    if ($("#f-admin1").value) return;  // a chosen region keeps the suggestions it was chosen from
+    const names = [...new Set(events.map((e) => (e.location || {}).admin1).filter(Boolean))].sort();
     $("#admin1-list").replaceChildren(...names.map((a) => el("option", { value: a })));
   }
 
