@@ -496,3 +496,74 @@ def test_evidence_search_uses_the_full_text_index_and_finds_evidence_stored_late
     added = store.add_result(make_result("later", [later], url="https://news.example/later"))
     assert ids_of(client.get("/api/events", params={"q": "ambushed convoy"})) == added.event_ids
     assert client.get("/api/stats", params={"q": "ambush"}).json()["events"] == 1
+
+
+# -- the dashboard's filters and charts ----------------------------------------------------------------------
+@pytest.fixture
+def varied(store, filled):
+    """`filled` and three more: a PLOVER-only event (no ACLED type), one of low confidence, one from another wire."""
+    specs = [
+        ("plover-only", dict(date="2017-03-09", etype=None, sub=None, plover="COERCE", place="Homs", lat=34.73,
+                             lon=36.72, admin1="Homs", actor1="Military Forces of Syria", actor2="Civilians (Syria)",
+                             text="Soldiers detained dozens of men at checkpoints around Homs."), "Test Wire"),
+        ("unsure", dict(date="2017-03-10", confidence=0.2, place="Deir ez-Zor", lat=35.33, lon=40.14,
+                        admin1="Deir ez-Zor", fatalities=4,
+                        text="Islamic State fighters may have clashed with Turkish troops near Deir ez-Zor."),
+         "Test Wire"),
+        ("other-wire", dict(date="2017-03-11", place="Mosul", lat=36.34, lon=43.13, country="IRQ", admin1="Nineveh",
+                            actor1="Military Forces of Iraq", actor2="Islamic State", fatalities=7,
+                            text="Iraqi troops fought Islamic State fighters in the old city of Mosul."),
+         "Other Wire"),
+    ]
+    ids = dict(filled)
+    for key, kw, source in specs:
+        ev = make_event(key, start=len(f"Article {key}. "), **kw)
+        added = store.add_result(make_result(key, [ev], url=f"https://news.example/{key}", source=source))
+        ids[key] = added.event_ids[0]
+    store.run_dedup()
+    return ids
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({"plover": "COERCE"}, {"plover-only"}),
+    ({"plover": "coerce"}, {"plover-only"}),
+    ({"plover": "PROTEST"}, {"kabul"}),
+    ({"min_confidence": "0.5", "country": "SYR"}, {"al-bab", "undated", "plover-only"}),
+    ({"min_confidence": "0.1", "country": "SYR"}, {"al-bab", "undated", "plover-only", "unsure"}),
+    ({"source": "Other Wire"}, {"other-wire"}),
+    ({"source": "No Such Wire"}, set()),
+    ({"admin1": "Nineveh"}, {"mosul", "other-wire"}),
+    ({"min_fatalities": "5"}, {"al-bab", "mosul", "other-wire"}),
+    ({"modality": "future"}, {"planned"}),
+])
+def test_each_dashboard_filter_narrows_listings_stats_and_exports(client, varied, params, expected):
+    names = {v: k for k, v in varied.items()}
+    assert {names[i] for i in ids_of(client.get("/api/events", params=params))} == expected
+    assert client.get("/api/stats", params=params).json()["events"] == len(expected)
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/export", params={**params, "format": "acled-csv"}).text)))
+    assert {names[int(r["eventwire_id"])] for r in rows} == expected
+
+
+@pytest.mark.parametrize("params", [{"min_confidence": "1.5"}, {"min_confidence": "-0.1"}, {"plover": "x" * 65}])
+def test_a_bad_new_filter_is_a_422_naming_it(client, params):
+    r = client.get("/api/events", params=params)
+    assert r.status_code == 422 and next(iter(params)) in json.dumps(r.json()["detail"])
+
+
+def test_stats_per_day_and_type_and_per_dyad(client, varied):
+    body = client.get("/api/stats").json()
+    per_day_type = {(d["date"], d["event_type"]): (d["events"], d["fatalities"]) for d in body["by_day_type"]}
+    assert per_day_type[("2017-03-09", None)] == (1, 0)  # the PLOVER-only event
+    assert per_day_type[("2017-03-01", "Explosions/Remote violence")] == (1, 5)
+    assert sum(e for e, _ in per_day_type.values()) == body["events"] - body["undated"]
+    assert sum(f for _, f in per_day_type.values()) == sum(d["fatalities"] for d in body["by_day"])
+    dyads = [(d["actor1"], d["actor2"], d["events"], d["fatalities"]) for d in body["by_dyad"]]
+    # Iraq v. IS in both orders is one dyad; one-sided events (protests, riots) are none
+    assert dyads[0] == ("Islamic State", "Military Forces of Iraq", 2, 12)
+    assert ("Islamic State", "Military Forces of Turkey", 2, 16) in dyads
+    assert not any(a1 is None or a2 is None for a1, a2, _, _ in dyads)
+    assert len(client.get("/api/stats", params={"top": 1}).json()["by_dyad"]) == 1
+
+
+def test_meta_lists_the_article_sources_most_articles_first(client, varied):
+    assert client.get("/api/meta").json()["sources"] == ["Test Wire", "Other Wire"]

@@ -83,3 +83,45 @@ def test_the_command_line_refuses_bad_filters_before_opening_the_store(tmp_path,
         res = CliRunner().invoke(cli, [*command, "--db", str(tmp_path / "none.db"), *args])
         assert res.exit_code == 2 and words in res.output, res.output
         assert not (tmp_path / "none.db").exists()
+
+
+def test_plover_confidence_and_source_filters_are_parsed_and_checked():
+    f = parse_event_filters(plover=" coerce ", min_confidence=0.6, source=" Test Wire ")
+    assert (f.plover, f.min_confidence, f.source) == ("coerce", 0.6, "Test Wire")
+    assert {"plover", "min_confidence", "source"} <= set(f.query())
+    assert parse_event_filters(plover="  ", source="").plover is None
+    for bad in (-0.01, 1.01):
+        with pytest.raises(FilterError, match="min_confidence"):
+            parse_event_filters(min_confidence=bad)
+    with pytest.raises(FilterError, match="source contains a NUL"):
+        parse_event_filters(source="a\x00b")
+
+
+def test_the_command_line_filters_by_plover_confidence_and_source(tmp_path):
+    from eventfactory import make_event, make_result
+    from eventwire.storage.store import Store
+
+    db = tmp_path / "cli.db"
+    store = Store(f"sqlite:///{db}")
+    specs = {"coerce": (dict(etype=None, sub=None, plover="COERCE"), "Test Wire"),
+             "unsure": (dict(confidence=0.2, place="Homs", lat=34.73, lon=36.72, admin1="Homs"), "Test Wire"),
+             "other": (dict(place="Mosul", lat=36.34, lon=43.13, country="IRQ", admin1="Nineveh"), "Other Wire")}
+    uids = {}
+    for key, (kw, source) in specs.items():
+        added = store.add_result(make_result(key, [make_event(key, start=len(f"Article {key}. "), **kw)], source=source))
+        uids[key] = store.get_event(added.event_ids[0]).uid
+    store.close()
+
+    def listed(*args):
+        res = CliRunner().invoke(cli, ["events", "--db", str(db), "--format", "jsonl", *args])
+        assert res.exit_code == 0, res.output
+        return {line for line in res.output.splitlines() if line.strip()}
+
+    def uids_of(*args):
+        return {key for key, uid in uids.items() if any(uid in line for line in listed(*args))}
+
+    assert uids_of("--plover", "coerce") == {"coerce"}
+    assert uids_of("--min-confidence", "0.5") == {"coerce", "other"}
+    assert uids_of("--source", "Other Wire") == {"other"}
+    res = CliRunner().invoke(cli, ["events", "--db", str(db), "--min-confidence", "2"])
+    assert res.exit_code == 2 and "--min-confidence" in res.output

@@ -246,18 +246,23 @@ def _event_filters(f):
         click.option("--actor", help="Events with this actor on either side (or among the allies); part of a name is enough."),
         click.option("--type", "event_type", help="ACLED event or sub-event type, or PLOVER code (Battles, Air/drone strike, ASSAULT)."),
         click.option("--min-fatalities", type=click.IntRange(0), default=None, help="At least this many reported deaths."),
+        click.option("--plover", help="PLOVER category (ASSAULT, PROTEST), also of events with no ACLED type."),
+        click.option("--min-confidence", type=click.FloatRange(0, 1), default=None, help="Extraction confidence, 0 to 1."),
+        click.option("--source", help="An article source (publisher) that reported the event, its exact name."),
         click.option("--all", "show_all", is_flag=True,
                      help="Also planned, hypothetical, denied, background and reviewer-rejected events."),
         click.option("--limit", type=click.IntRange(1), default=None, help="At most this many events."),
     ]
 
     @functools.wraps(f)
-    def command(country, date_from, date_to, actor, event_type, min_fatalities, show_all, **rest):
+    def command(country, date_from, date_to, actor, event_type, min_fatalities, plover, min_confidence, source,
+                show_all, **rest):
         from eventwire.filters import FilterError, parse_event_filters
 
         try:
             filters = parse_event_filters(country=country, date_from=date_from, date_to=date_to, actor=actor,
-                                          event_type=event_type, min_fatalities=min_fatalities,
+                                          event_type=event_type, min_fatalities=min_fatalities, plover=plover,
+                                          min_confidence=min_confidence, source=source,
                                           modality="all" if show_all else "asserted",
                                           review="all" if show_all else "active", date_names=("--from", "--to"))
         except FilterError as exc:

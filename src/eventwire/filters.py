@@ -34,6 +34,9 @@ class EventFilters:
     text: str | None = None  # words of the evidence
     include_rejected: bool = False
     status: str | None = None  # "rejected": only the events reviewers rejected
+    plover: str | None = None  # PLOVER category (ASSAULT, PROTEST...): also selects events with no ACLED type
+    min_confidence: float | None = None  # 0..1
+    source: str | None = None  # an article's source (publisher) that reported the event
 
     def query(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
@@ -78,18 +81,22 @@ def parse_event_filters(*, country: str | None = None, admin1: str | None = None
                         date_from: str | dt.date | None = None, date_to: str | dt.date | None = None,
                         actor: str | None = None, event_type: str | None = None, sub_event_type: str | None = None,
                         min_fatalities: int | None = None, modality: str = "asserted", text: str | None = None,
-                        review: str = "active", date_names: tuple[str, str] = ("date_from", "date_to"),
+                        review: str = "active", plover: str | None = None, min_confidence: float | None = None,
+                        source: str | None = None, date_names: tuple[str, str] = ("date_from", "date_to"),
                         ) -> EventFilters:
     """EventFilters from what a user typed. modality: one of MODALITIES or "all"; review: "active" (not
     rejected by a reviewer), "rejected" or "all". FilterError names the first bad value."""
     for name, value in (("country", country), ("admin1", admin1), ("bbox", bbox), ("actor", actor),
-                        ("type", event_type), ("sub_type", sub_event_type), ("q", text)):
+                        ("type", event_type), ("sub_type", sub_event_type), ("q", text), ("plover", plover),
+                        ("source", source)):
         if value and "\x00" in value:  # PostgreSQL refuses it in a query
             raise FilterError(f"{name} contains a NUL character")
     if modality != "all" and modality not in MODALITIES:
         raise FilterError(f"modality must be 'all' or one of: {', '.join(MODALITIES)}")
     if review not in REVIEW_CHOICES:
         raise FilterError("review must be active, rejected or all")
+    if min_confidence is not None and not 0 <= min_confidence <= 1:
+        raise FilterError("min_confidence must be between 0 and 1")
     start, end = parse_date(date_from, date_names[0]), parse_date(date_to, date_names[1])
     check_date_range(start, end, date_names)
     return EventFilters(
@@ -97,4 +104,5 @@ def parse_event_filters(*, country: str | None = None, admin1: str | None = None
         bbox=parse_bbox(bbox) if bbox else None, date_from=start, date_to=end, actor=_words(actor),
         event_type=_words(event_type), sub_event_type=_words(sub_event_type), min_fatalities=min_fatalities,
         modality=None if modality == "all" else modality, text=_words(text), include_rejected=review == "all",
-        status="rejected" if review == "rejected" else None)
+        status="rejected" if review == "rejected" else None, plover=_words(plover), min_confidence=min_confidence,
+        source=_words(source))

@@ -31,11 +31,16 @@ async def event_filters(  # async: parsing only, not worth a worker thread (see 
                         ] = "asserted",
     q: Annotated[str | None, Query(max_length=200, description="Words that must all appear in the evidence.")] = None,
     review: Annotated[str, Query(description="active (default), rejected, or all.")] = "active",
+    plover: Annotated[str | None, Query(max_length=64, description="PLOVER category (ASSAULT, PROTEST...).")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1, description="Extraction confidence, 0 to 1.")] = None,
+    source: Annotated[str | None,
+                      Query(max_length=512, description="An article source (publisher) that reported it.")] = None,
 ) -> EventFilters:
     try:
         return parse_event_filters(country=country, admin1=admin1, bbox=bbox, date_from=date_from, date_to=date_to,
                                    actor=actor, event_type=type, sub_event_type=sub_type,
-                                   min_fatalities=min_fatalities, modality=modality, text=q, review=review)
+                                   min_fatalities=min_fatalities, modality=modality, text=q, review=review,
+                                   plover=plover, min_confidence=min_confidence, source=source)
     except FilterError as exc:
         raise bad(str(exc)) from None
 

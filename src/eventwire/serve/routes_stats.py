@@ -34,8 +34,12 @@ router = APIRouter()
 @router.get("/api/stats", tags=["events"])
 def stats(filters: Filters, _: Reader, ctx: Ctx,
           top: Annotated[int, Query(ge=1, le=200, description="How many countries and actors.")] = 20):
-    """Counts and fatalities of the matching events per day, event type, country and actor."""
-    return fast_json(ctx.stats_cache.get((top, filters), lambda: ctx.store.aggregate(top=top, **filters.query())))
+    """Counts and fatalities of the matching events per day, event type, country and actor; per day and type
+    (`by_day_type`) and per dyad (`by_dyad`, the `top` actor pairs)."""
+    def compute() -> dict[str, Any]:
+        return {**ctx.store.aggregate(top=top, **filters.query()), **ctx.store.breakdown(top=top, **filters.query())}
+
+    return fast_json(ctx.stats_cache.get((top, filters), compute))
 
 
 @router.get("/api/export", tags=["events"], response_class=Response,
@@ -63,11 +67,12 @@ def export(filters: Filters, _: Reader, ctx: Ctx, format: ExportFormat,
 def meta(_: Reader, ctx: Ctx) -> dict[str, Any]:
     """The choices the dashboard offers: event types, sub-types, PLOVER codes, modalities, countries, and
     `coding`: each sub-type's PLOVER category, mode and CAMEO code, and the CAMEO codes of each PLOVER category
-    (the only combinations a review may set)."""
+    (the only combinations a review may set), and `sources`: the article sources with most articles."""
     return {"version": __version__, "private": ctx.private, "event_types": list(ACLED_EVENT_TYPES),
             "sub_event_types": ACLED_SUB_TO_TYPE, "plover_events": list(PLOVER_EVENTS),
             "modalities": list(MODALITIES), "coding": ctx.review_coder().codes.to_dict(),
-            "countries": {iso3: c["name"] for iso3, c in sorted(country_table().items())}}
+            "countries": {iso3: c["name"] for iso3, c in sorted(country_table().items())},
+            "sources": ctx.store.article_sources()}
 
 
 @router.get("/api/whoami", tags=["meta"])

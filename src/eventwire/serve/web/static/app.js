@@ -20,13 +20,15 @@ const state = {
   meta: null,
   events: [],
   total: 0,
-  stats: null,
+  stats: null,          // /api/stats of the view (filters and brushed period): counters and charts
+  timelineStats: null,  // /api/stats of the filters alone: the timeline, which shows the brush over it
   brush: null,          // [fromISO, toISO] chosen on the timeline
   sort: { key: "date", desc: true },
   selected: null,       // event id
   reviewer: null,       // the signed-in token's holder, and its role
   role: null,
   loadSeq: 0,
+  filtersLoaded: null,  // the filters (query string) of the last load
 };
 
 // -- small DOM helpers --------------------------------------------------------------------------------
@@ -86,40 +88,51 @@ async function api(path, options) {
 }
 
 function filterParams(withBrush) {
-  const p = new URLSearchParams();
-  const f = $("#filters");
-  let from = f.date_from.value, to = f.date_to.value;
+  const p = UrlState.formParams();  // state.js: every filter of the form
   if (withBrush && state.brush) {
-    from = from && from > state.brush[0] ? from : state.brush[0];
-    to = to && to < state.brush[1] ? to : state.brush[1];
+    const from = p.get("date_from"), to = p.get("date_to");
+    p.set("date_from", from && from > state.brush[0] ? from : state.brush[0]);
+    p.set("date_to", to && to < state.brush[1] ? to : state.brush[1]);
   }
-  if (from) p.set("date_from", from);
-  if (to) p.set("date_to", to);
-  for (const name of ["country", "type", "actor", "q"]) {
-    const v = f[name].value.trim();
-    if (v) p.set(name, v);
-  }
-  if (f.rejected.checked) p.set("review", "all");
+  return p;
+}
+
+// the charts rank the top countries and actors by events or by fatalities: ask for more than they show, so
+// that the ten with most fatalities are among those the API ranked by events
+function statsParams(withBrush) {
+  const p = filterParams(withBrush);
+  p.set("top", "100");
   return p;
 }
 
 // -- loading ------------------------------------------------------------------------------------------
 async function loadAll() {
   const seq = ++state.loadSeq;
+  state.filtersLoaded = filterParams(false).toString();
   document.body.classList.add("loading");
   try {
-    const statsParams = filterParams(false);
-    const [stats] = await Promise.all([api("/api/stats?" + statsParams), loadEvents(seq)]);
+    const whole = api("/api/stats?" + statsParams(false));
+    const [stats] = await Promise.all([whole, loadView(seq, whole)]);
     if (seq !== state.loadSeq) return;
-    state.stats = stats;
-    renderKpis();
+    state.timelineStats = stats;
     renderTimeline();
     fillChoices();
+    Views.fillRegions(state.events);
   } catch (e) {
     handleError(e);
   } finally {
     if (seq === state.loadSeq) document.body.classList.remove("loading");
   }
+}
+
+// The counters, charts, map and table: all of the brushed period (or, unbrushed, `whole`, the filters' stats).
+async function loadView(seq, whole) {
+  const viewStats = state.brush ? api("/api/stats?" + statsParams(true)) : whole;
+  const [stats] = await Promise.all([viewStats, loadEvents(seq)]);
+  if (seq !== state.loadSeq) return;
+  state.stats = stats;
+  renderKpis();
+  Charts.render(stats);
 }
 
 async function loadEvents(seq) {
@@ -142,8 +155,7 @@ async function loadEvents(seq) {
   renderTable();
   const exp = filterParams(true);
   exp.delete("review");  // exports leave rejected events out
-  exp.set("format", "acled-csv");
-  $("#export-link").href = "/api/export?" + exp;
+  Views.exportLinks(exp);
 }
 
 function handleError(e) {
@@ -186,13 +198,13 @@ function fillChoices() {
   const sel = $("#f-country");
   const current = sel.value;
   const names = (state.meta && state.meta.countries) || {};
-  const codes = new Set(state.stats.by_country.map((c) => c.country).filter(Boolean));
+  const codes = new Set(state.timelineStats.by_country.map((c) => c.country).filter(Boolean));
   if (current) codes.add(current);
   sel.replaceChildren(el("option", { value: "" }, "All countries"),
     ...[...codes].sort((a, b) => (names[a] || a).localeCompare(names[b] || b))
       .map((c) => el("option", { value: c }, (names[c] || c) + " (" + c + ")")));
   sel.value = current;
-  $("#actor-list").replaceChildren(...state.stats.by_actor.map((a) => el("option", { value: a.actor })));
+  $("#actor-list").replaceChildren(...state.timelineStats.by_actor.map((a) => el("option", { value: a.actor })));
 }
 
 function fillTypes() {
@@ -230,7 +242,7 @@ let timelineScale = null;
 
 function renderTimeline() {
   const box = $("#timeline");
-  const days = state.stats.by_day;
+  const days = state.timelineStats.by_day;
   const width = box.clientWidth || 800, height = box.clientHeight || 150;
   const m = { l: 40, r: 46, t: 10, b: 22 };
   box.setAttribute("viewBox", `0 0 ${width} ${height}`);
@@ -286,7 +298,7 @@ function renderTimeline() {
   for (const d of binned) if (d.fatalities) box.append(svg("circle", { cx: x(d.start) + bw / 2, cy: yF(d.fatalities), r: 2.5, class: "fatal-dot" }));
 
   const axis = svg("g", { class: "axis" });
-  const ticks = Math.min(8, span);
+  const ticks = Math.min(8, span, Math.max(2, Math.floor(iw / 110)));  // a phone gets fewer, readable dates
   for (let i = 0; i <= ticks; i++) {
     const n = Math.round(d0 + (i * (span - 1)) / ticks);
     axis.append(svg("text", { x: x(n), y: height - 6, "text-anchor": "middle" }, isoOf(n)));
@@ -312,36 +324,45 @@ function initBrush() {
     const frac = Math.max(0, Math.min(1, (px - s.m.l) / s.iw));
     return Math.min(s.d0 + s.span - 1, s.d0 + Math.floor(frac * s.span));
   };
-  box.addEventListener("mousedown", (evt) => {
-    if (!timelineScale) return;
+  // pointer events: a mouse, a pen or a finger (the timeline takes no touch panning: app.css/views.css)
+  box.addEventListener("pointerdown", (evt) => {
+    if (!timelineScale || evt.button > 0) return;
     evt.preventDefault();
     start = dayAt(evt);
     rect = svg("rect", { class: "brush drawing", y: timelineScale.m.t, height: box.clientHeight - timelineScale.m.t - 22 });
     box.append(rect);
   });
-  window.addEventListener("mousemove", (evt) => {
+  window.addEventListener("pointermove", (evt) => {
     if (start === null) return;
     const d = dayAt(evt), a = Math.min(start, d), b = Math.max(start, d) + 1;
     rect.setAttribute("x", timelineScale.x(a));
     rect.setAttribute("width", Math.max(2, timelineScale.x(b) - timelineScale.x(a)));
   });
-  window.addEventListener("mouseup", (evt) => {
+  const finish = (evt) => {
     if (start === null) return;
     const d = dayAt(evt);
     const a = Math.min(start, d), b = Math.max(start, d);
     start = null;
+    rect.remove();
     setBrush(b - a >= 1 ? [isoOf(a), isoOf(b)] : null);
-  });
+  };
+  window.addEventListener("pointerup", finish);
+  window.addEventListener("pointercancel", finish);
   $("#brush-clear").addEventListener("click", () => setBrush(null));
 }
 
-function setBrush(range) {
+function showBrush(range) {
   state.brush = range;
   $("#brush-clear").hidden = !range;
   $("#brush-label").textContent = range ? `selected: ${range[0]} to ${range[1]}` : "drag across the timeline to select a period";
+}
+
+function setBrush(range) {
+  showBrush(range);
+  UrlState.write(true);
   renderTimeline();
   const seq = ++state.loadSeq;
-  loadEvents(seq).catch(handleError);
+  loadView(seq, Promise.resolve(state.timelineStats)).catch(handleError);
 }
 
 // -- the table ----------------------------------------------------------------------------------------
@@ -395,11 +416,12 @@ async function downloadExport(evt) {
   // a private server needs the token, which a plain link cannot send: fetch the file, then save it
   if (!token()) return;
   evt.preventDefault();
+  const link = evt.currentTarget;
   try {
-    const res = await fetch($("#export-link").href, { headers: { Authorization: "Bearer " + token() } });
+    const res = await fetch(link.href, { headers: { Authorization: "Bearer " + token() } });
     if (!res.ok) throw Object.assign(new Error((await res.json()).detail || res.statusText), { status: res.status });
     const url = URL.createObjectURL(await res.blob());
-    const a = el("a", { href: url, download: "eventwire-events.csv" });
+    const a = el("a", { href: url, download: link.download || "eventwire-events" });
     document.body.append(a);
     a.click();
     a.remove();
@@ -408,7 +430,7 @@ async function downloadExport(evt) {
 }
 
 function initTable() {
-  $("#export-link").addEventListener("click", downloadExport);
+  for (const a of document.querySelectorAll("#exports a[data-format]")) a.addEventListener("click", downloadExport);
   for (const th of document.querySelectorAll("#events-table th")) {
     th.addEventListener("click", () => {
       const key = th.dataset.key;
@@ -421,7 +443,7 @@ function initTable() {
 // -- the event panel ----------------------------------------------------------------------------------
 async function selectEvent(id) {
   state.selected = id;
-  history.replaceState(null, "", "#event=" + id);
+  Views.selectionChanged();
   for (const tr of document.querySelectorAll("#events-table tbody tr")) tr.classList.toggle("selected", Number(tr.dataset.id) === id);
   EventMap.focus(id);
   try {
@@ -481,7 +503,7 @@ function actorLabel(a) {
 
 function closePanel() {
   state.selected = null;
-  history.replaceState(null, "", location.pathname + location.search);
+  Views.selectionChanged();
   $("#panel-body").hidden = true;
   $("#panel-empty").hidden = false;
   for (const tr of document.querySelectorAll("#events-table tbody tr.selected")) tr.classList.remove("selected");
@@ -799,10 +821,12 @@ function initSignin() {
 
 // -- filters and start --------------------------------------------------------------------------------
 function onFiltersChanged() {
+  // a field's change event also comes when it loses focus, after its value was already applied: the brushed
+  // period and the history stay unless a filter really changed
+  if (filterParams(false).toString() === state.filtersLoaded) return;
   EventMap.frameNext();  // the map frames the new selection once it is loaded
-  state.brush = null;
-  $("#brush-clear").hidden = true;
-  $("#brush-label").textContent = "drag across the timeline to select a period";
+  showBrush(null);
+  UrlState.write(true);
   loadAll();
 }
 
@@ -814,7 +838,7 @@ function initFilters() {
   for (const name of ["actor", "q"]) {
     f[name].addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(onFiltersChanged, 350); });
   }
-  $("#f-reset").addEventListener("click", () => { f.reset(); onFiltersChanged(); });
+  $("#f-reset").addEventListener("click", () => { f.reset(); state.filtersLoaded = null; onFiltersChanged(); });
 }
 
 async function start() {
@@ -822,9 +846,17 @@ async function start() {
     state.meta = await api("/api/meta");
   } catch (e) { handleError(e); return; }
   fillTypes();
+  Views.fillMeta(state.meta);
+  await openUrlView();
+}
+
+// the view the URL names (state.js): at start, and on back/forward
+async function openUrlView() {
+  const id = UrlState.apply();
+  EventMap.frameNext();
   await loadAll();
-  const m = /#event=(\d+)/.exec(location.hash);
-  if (m) selectEvent(Number(m[1]));
+  if (id !== null) selectEvent(id);
+  else if (state.selected !== null) closePanel();
 }
 
 document.addEventListener("DOMContentLoaded", async () => {
@@ -833,8 +865,10 @@ document.addEventListener("DOMContentLoaded", async () => {
   initBrush();
   initTable();
   initFilters();
+  Views.init(onFiltersChanged);
   initSignin();
-  window.addEventListener("resize", () => { if (state.stats) renderTimeline(); });
+  window.addEventListener("popstate", openUrlView);
+  window.addEventListener("resize", () => { if (state.timelineStats) renderTimeline(); });
   document.addEventListener("keydown", (e) => {
     if (e.key === "Escape" && state.selected && !$("#signin-dialog").open) closePanel();
   });
