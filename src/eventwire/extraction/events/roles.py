@@ -118,6 +118,22 @@ def _between(tok: Token) -> bool:
     return False
 
 
+# clauses of their own: a party named in one acts in another event ("a push into Al Bab after the Syrian army made
+# gains", "a village where the army had fought")
+OWN_CLAUSES = ("advcl", "relcl", "ccomp", "acl", "csubj", "parataxis")
+
+
+def _shares_clause(tok: Token, trigger: Token, ctx: DocContext) -> bool:
+    """The token's clause holds the trigger: it is not in a clause of its own that the trigger is outside of, nor
+    after a preposition of another event's time ("after the Syrian army made gains")."""
+    node = tok
+    while node.head.i != node.i and node.dep_ not in OWN_CLAUSES:
+        if node.dep_ == "pobj" and node.head.lower_ in ctx.words.other_event_preps:
+            return False
+        node = node.head
+    return node.left_edge.i <= trigger.i <= node.right_edge.i
+
+
 def sentence_parties(sent: Span, ctx: DocContext, trigger: Token, roles: Roles) -> None:
     """Who fought, for a violent event whose trigger and clause name nobody because the parse is broken (headlines:
     "Clashes continue between regime forces and IS", "Clashes in Quneitra and regime forces shell a village"): the
@@ -132,7 +148,7 @@ def sentence_parties(sent: Span, ctx: DocContext, trigger: Token, roles: Roles) 
         phrase = root  # "four Boko Haram fighters": the name modifies the head that takes the role
         while phrase.dep_ in ("compound", "amod", "nmod", "poss") and phrase.head.i != phrase.i:
             phrase = phrase.head
-        if root.i in ctx.place_tokens or _speaks_only(phrase, ctx):
+        if root.i in ctx.place_tokens or _speaks_only(phrase, ctx) or not _shares_clause(phrase, trigger, ctx):
             continue
         role = ctx.role_for(root, trigger, 1)
         if role is None or actor_kind(role) not in ("state", "nonstate") or role.actor.name in seen:
