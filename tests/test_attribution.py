@@ -342,3 +342,16 @@ def test_hyphenated_gun_fight_with_a_group(extract):
 def test_lower_case_naxalites_by_for(extract):
     a1 = first_actor1(extract("A villager was killed for suspected naxalites in Gadchiroli."))
     assert a1 is not None and "Maoist" in a1.name
+
+
+def test_who_reacts_to_the_bombing_did_not_do_it(extract):
+    events = extract("A suicide bomber blew himself up at a checkpoint near Kunduz, killing four soldiers. The "
+                     "defence minister responded to the bombing in a statement.")
+    for ev in violent(events):
+        assert ev.actor1 is None or ev.actor1.sector not in ("GOV", "MIL")
+
+
+def test_bombings_targeted_at_a_force_name_the_target(extract):
+    ev = violent(extract("The province has seen a series of bombings targeted at the Nigerian army in Borno."))[0]
+    assert ev.actor1 is None or ev.actor1.sector != "MIL"
+    assert ev.actor2 is not None and ev.actor2.sector == "MIL"

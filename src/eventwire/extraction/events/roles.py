@@ -96,8 +96,9 @@ def _side_hit(tok: Token, ctx: DocContext) -> bool:
         if node.dep_ != "pobj":
             return False
         prep = node.head
-        if prep.lower_ == "against":
-            return True
+        if prep.lower_ == "against" or (prep.lower_ in ("at", "on") and (
+                prep.head.lemma_.lower() in ctx.words.agent_verbs or ctx.lex.is_event_noun(prep.head))):
+            return True  # "clashes against the regime", "bombings targeted at the military", "an attack on police"
         if prep.lower_ not in ("of", "in", "among", "from") or prep.head.i == prep.i:
             return False
         node = prep.head
@@ -123,15 +124,23 @@ def _between(tok: Token) -> bool:
 OWN_CLAUSES = ("advcl", "relcl", "ccomp", "acl", "csubj", "parataxis")
 
 
-def _shares_clause(tok: Token, trigger: Token, ctx: DocContext) -> bool:
-    """The token's clause holds the trigger: it is not in a clause of its own that the trigger is outside of, nor
-    after a preposition of another event's time ("after the Syrian army made gains")."""
+def _clause_unit(tok: Token, ctx: DocContext, clauses: tuple = OWN_CLAUSES) -> Token:
+    """The head of the smallest clause, or phrase of another event's time ("after the fall of ..."), a token sits in."""
     node = tok
-    while node.head.i != node.i and node.dep_ not in OWN_CLAUSES:
-        if node.dep_ == "pobj" and node.head.lower_ in ctx.words.other_event_preps:
-            return False
+    while node.head.i != node.i and node.dep_ not in clauses and not (
+            node.dep_ == "pobj" and node.head.lower_ in ctx.words.other_event_preps):
         node = node.head
-    return node.left_edge.i <= trigger.i <= node.right_edge.i
+    return node
+
+
+def _shares_clause(tok: Token, trigger: Token, ctx: DocContext) -> bool:
+    """The token and the trigger sit in one clause: the token is in no clause of its own that the trigger is outside
+    of, and neither is after a preposition of another event's time that the other is outside of ("a push after the
+    Syrian army made gains", "after the fall of X, the authorities ...")."""
+    # the trigger may be the complement of the party's verb ("the regime forces renew the shelling")
+    unit, trigger_unit = _clause_unit(tok, ctx), _clause_unit(trigger, ctx, clauses=())
+    return unit.left_edge.i <= trigger.i <= unit.right_edge.i \
+        and trigger_unit.left_edge.i <= tok.i <= trigger_unit.right_edge.i
 
 
 def sentence_parties(sent: Span, ctx: DocContext, trigger: Token, roles: Roles) -> None:
