@@ -91,6 +91,11 @@ def _side_hit(tok: Token, ctx: DocContext) -> bool:
     Nusra fighters"."""
     if tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in ctx.words.harm_verbs:
         return True
+    if tok.dep_ == "attr":  # "most of the dead were soldiers"
+        subj = subject_of(tok.head)[0]
+        if subj is not None and any(t.lower_ in ctx.words.victim_frame_nouns or t.lower_ in ctx.words.death_words
+                                    for t in subj.subtree):
+            return True
     node = tok
     for _ in range(3):
         if node.dep_ != "pobj":
@@ -163,7 +168,9 @@ def sentence_parties(sent: Span, ctx: DocContext, trigger: Token, roles: Roles) 
         if role is None or actor_kind(role) not in ("state", "nonstate") or role.actor.name in seen:
             continue
         seen.add(role.actor.name)
-        if _side_hit(phrase, ctx):
+        # a word of death as the trigger ("the dead", "casualties") names the fallen, not who killed them
+        if _side_hit(phrase, ctx) or (trigger.lower_ in ctx.words.death_words or trigger.lower_ in
+                                      ctx.words.victim_frame_nouns) and not _between(phrase):
             hit.append(role)
         else:
             doers.append((not _between(phrase), role))
