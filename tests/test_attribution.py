@@ -355,3 +355,10 @@ def test_bombings_targeted_at_a_force_name_the_target(extract):
     ev = violent(extract("The province has seen a series of bombings targeted at the Nigerian army in Borno."))[0]
     assert ev.actor1 is None or ev.actor1.sector != "MIL"
     assert ev.actor2 is not None and ev.actor2.sector == "MIL"
+
+
+def test_the_dead_named_by_a_copula_are_the_side_hit(extract):
+    events = extract("Most of the dead were soldiers waiting at the gate of the base near Gao, a police officer "
+                     "told reporters.")
+    for ev in violent(events):
+        assert ev.actor1 is None or ev.actor1.sector not in ("MIL", "COP")

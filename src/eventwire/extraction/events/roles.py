@@ -168,9 +168,10 @@ def sentence_parties(sent: Span, ctx: DocContext, trigger: Token, roles: Roles) 
         if role is None or actor_kind(role) not in ("state", "nonstate") or role.actor.name in seen:
             continue
         seen.add(role.actor.name)
-        # a word of death as the trigger ("the dead", "casualties") names the fallen, not who killed them
+        # a word of death as the trigger ("the dead", "casualties") names the fallen, not who killed them (but "X
+        # put 12 people to death": the subject acts)
         if _side_hit(phrase, ctx) or (trigger.lower_ in ctx.words.death_words or trigger.lower_ in
-                                      ctx.words.victim_frame_nouns) and not _between(phrase):
+                                      ctx.words.victim_frame_nouns) and not _between(phrase) and phrase.dep_ != "nsubj":
             hit.append(role)
         else:
             doers.append((not _between(phrase), role))
