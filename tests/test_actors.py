@@ -627,8 +627,9 @@ def test_pronouns_agree_with_their_antecedent(pipeline, nlp):
 
 
 def test_an_unlisted_noun_doing_the_act_is_an_actor(pipeline):
-    slots = _slots(pipeline, "A school was burned down by suspected naxals in the district on Sunday.")
-    assert any(a1 is not None and "naxals" in a1.lower() for a1, _, _, _ in slots)
+    # (lower-case "naxals" is now a catalogue alias of the CPI (Maoist): "dacoits" is listed nowhere)
+    slots = _slots(pipeline, "A school was burned down by suspected dacoits in the district on Sunday.")
+    assert any(a1 is not None and "dacoits" in a1.lower() for a1, _, _, _ in slots)
 
 
 def test_a_duplicate_event_lends_its_actor(pipeline):

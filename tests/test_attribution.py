@@ -280,3 +280,85 @@ def test_the_holder_of_the_ground_attacked(extract):
 def test_subject_of_an_adjective_complement(extract):
     ev = violent(extract("Government troops were desperate to repel the rebel attacks near Kidal, Mali."))[0]
     assert ev.actor1 is not None and ev.actor1.country == "MLI" and ev.actor1.sector in ("MIL", "GOV")
+
+
+# -- the parties a sentence names when its parse hands none to the trigger (headline style) ---------------------
+
+def test_clashes_continue_between_two_parties(extract):
+    ev = violent(extract("Clashes continue between regime forces and IS near the Tabqa dam in Raqqa, Syria"))[0]
+    assert ev.actor1 is not None and ev.actor1.sector in ("MIL", "GOV")
+    assert ev.actor2 is not None and ev.actor2.name == "Islamic State"
+
+
+def test_two_clause_headline_names_who_shelled(extract):
+    ev = violent(extract("Clashes take place in Quneitra countryside and regime forces shell a village near "
+                         "Khan Arnabah in Syria"))[0]
+    assert ev.actor1 is not None and ev.actor1.sector in ("MIL", "GOV")
+
+
+def test_side_that_lost_men_is_the_one_hit(extract):
+    ev = violent(extract("Casualties in the ranks of the regime forces in the countryside of Hama, Syria"))[0]
+    assert ev.actor1 is None
+    assert ev.actor2 is not None and ev.actor2.sector in ("MIL", "GOV")
+
+
+def test_who_tells_of_the_event_takes_no_part(extract):
+    for ev in violent(extract("Three people were killed in the blast near the market, police said.")):
+        assert ev.actor1 is None or ev.actor1.sector != "COP"
+
+
+def test_a_party_after_after_acts_in_another_event(extract):
+    for ev in violent(extract("Rebel commanders ordered a push into the town after the army made rapid gains "
+                              "in the south, an official told reporters.")):
+        assert ev.actor2 is None or ev.actor2.sector not in ("MIL", "GOV")
+
+
+# -- both sides among the dead, fighters of another side, the clash noun in a hyphen ----------------------------
+
+def test_dead_of_both_sides_fought_each_other(extract):
+    ev = violent(extract("An al-Shabaab fighter and a policeman were killed in a shooting in Afgoye, Somalia."))[0]
+    assert ev.actor1 is not None and "Shabaab" in ev.actor1.name
+    assert ev.actor2 is not None and ev.actor2.sector == "COP"
+
+
+def test_pro_government_fighters_are_not_the_dominant_group(extract):
+    ev = violent(extract("Twelve pro-government fighters were killed in clashes with the Islamic State group "
+                         "near Sirte, Libya."))[0]
+    assert names(ev.actor1) == "Islamic State"
+    assert ev.actor2 is None or ev.actor2.name != "Islamic State"
+
+
+def test_tribal_fighter_is_not_the_dominant_group(extract):
+    ev = violent(extract("A tribal fighter was killed in confrontations with Islamic State members near Hawija."))[0]
+    assert names(ev.actor1) == "Islamic State"
+
+
+def test_hyphenated_gun_fight_with_a_group(extract):
+    ev = violent(extract("Three policemen were killed in a gun-fight with Naxals in Bijapur district."))[0]
+    assert ev.actor1 is not None and "Maoist" in ev.actor1.name
+    assert ev.actor2 is not None and ev.actor2.sector == "COP"
+
+
+def test_lower_case_naxalites_by_for(extract):
+    a1 = first_actor1(extract("A villager was killed for suspected naxalites in Gadchiroli."))
+    assert a1 is not None and "Maoist" in a1.name
+
+
+def test_who_reacts_to_the_bombing_did_not_do_it(extract):
+    events = extract("A suicide bomber blew himself up at a checkpoint near Kunduz, killing four soldiers. The "
+                     "defence minister responded to the bombing in a statement.")
+    for ev in violent(events):
+        assert ev.actor1 is None or ev.actor1.sector not in ("GOV", "MIL")
+
+
+def test_bombings_targeted_at_a_force_name_the_target(extract):
+    ev = violent(extract("The province has seen a series of bombings targeted at the Nigerian army in Borno."))[0]
+    assert ev.actor1 is None or ev.actor1.sector != "MIL"
+    assert ev.actor2 is not None and ev.actor2.sector == "MIL"
+
+
+def test_the_dead_named_by_a_copula_are_the_side_hit(extract):
+    events = extract("Most of the dead were soldiers waiting at the gate of the base near Gao, a police officer "
+                     "told reporters.")
+    for ev in violent(events):
+        assert ev.actor1 is None or ev.actor1.sector not in ("MIL", "COP")

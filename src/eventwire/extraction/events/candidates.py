@@ -11,7 +11,13 @@ from spacy.tokens import Span, Token
 
 from eventwire.extraction.events.coding import code_event
 from eventwire.extraction.events.lexicon import Lexicon
-from eventwire.extraction.events.roles import clause_top, roles_of, sentence_agent
+from eventwire.extraction.events.roles import (
+    clause_top,
+    opposing_victims,
+    roles_of,
+    sentence_agent,
+    sentence_parties,
+)
 from eventwire.extraction.events.syntax import depth
 
 if TYPE_CHECKING:
@@ -162,6 +168,10 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
                 _fill_roles(roles, roles_of(tok, fam, context), tok, lex, actor2_too=False)
     if roles.actor1 is None and fam == "violence":
         roles.actor1 = sentence_agent(sent, context, roles)
+    if fam == "violence" and roles.actor1 is None and roles.actor2 is None:
+        sentence_parties(sent, context, main, roles)
+    if fam == "violence":
+        opposing_victims(roles)
     codes = code_event(lex, fam, classes, sent, main, roles)
     if codes is None:
         return None

@@ -351,9 +351,11 @@ class DocContext:
         return self._subject_cache[key]
 
     def _is_generic_armed(self, words: str) -> bool:
+        """"the militants", "gunmen": fighters the phrase puts on no side of their own ("pro-government fighters",
+        "a tribal fighter" are not the article's armed group)."""
         w = words.lower().split()
-        return bool(w) and w[-1] in self.words.generic_armed and not any(x in ("government", "army", "police", "security")
-                                                              for x in w)
+        parts = {p for x in w for p in x.split("-")}
+        return bool(w) and w[-1] in self.words.generic_armed and not parts & self.words.other_side_modifiers
 
     def _guarded_antecedent(self, pron: Token, trigger: Token) -> Role | None:
         """`_antecedent`, but never from inside another antecedent lookup (which would loop on pronouns)."""

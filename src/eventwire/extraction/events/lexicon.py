@@ -32,7 +32,8 @@ WORD_FILES = {
                             "clash_words", "agent_verbs", "affiliation_verbs", "actor_nouns", "abstract_nouns",
                             "quantity_heads", "state_object_preps", "suspicion_verbs", "blame_verbs",
                             "perpetrator_nouns", "harm_verbs", "not_parties", "attacker_words", "member_words",
-                            "attack_of_nouns"),
+                            "attack_of_nouns", "other_side_modifiers", "victim_frame_nouns", "speaker_verbs",
+                            "other_event_preps"),
 }
 # victims of rules.yaml that are not conflict words ("people", "a market" are hit in accidents too)
 NOT_CONFLICT_VICTIMS = ("civilian", "property")
