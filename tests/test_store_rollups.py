@@ -131,15 +131,18 @@ def test_the_migration_counts_the_events_stored_before_it(backend, tmp_path):
 
     store = open_store(backend, tmp_path)
     try:
+        rng = random.Random(5)
+        # events merged by dedup, then the schema taken back to 0007 (later revisions, such as the review queue's
+        # columns, are dropped with it: the Store's own dedup cannot run on that schema) and more events written
+        add_articles(store, rng, "merged", 12)
+        store.run_dedup()
         cfg = alembic_config()
         with store.engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.downgrade(cfg, "0007")
         old = Store(store.url, migrate=False)  # writes as a store of schema 0007 would
         assert not old._has_rollups()
-        rng = random.Random(5)
         add_articles(old, rng, "old", 12)
-        old.run_dedup()
         old.close()
         upgraded = Store(store.url)
         assert upgraded._has_rollups()
