@@ -9,9 +9,6 @@ in CI (CI=true) a missing Chromium or missing map libraries (`npm ci`) fail them
 from __future__ import annotations
 
 import os
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -19,6 +16,7 @@ import pytest
 from eventfactory import make_event, make_result
 from eventwire.serve.app import create_app, vendor_missing
 from eventwire.storage.store import Store
+from liveserver import served
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +47,6 @@ def site(tmp_path_factory):
     _need(Path(CHROMIUM).exists(), f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
     missing = vendor_missing()
     _need(not missing, f"the dashboard's libraries are missing ({', '.join(missing)}): run npm ci")
-    import uvicorn
 
     from eventwire.extraction.pipeline import Pipeline
     from eventwire.ingest import ingest
@@ -89,21 +86,9 @@ def site(tmp_path_factory):
     token = store.create_token("tester", role="reviewer")
     reader_token = store.create_token("onlooker", role="reader")
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
-        time.sleep(0.05)
-    yield {"url": f"http://127.0.0.1:{port}/", "store": store, "ids": ids, "token": token, "reader_token": reader_token,
-           "hand_built": hand_built}
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(create_app(store=store)) as url:
+        yield {"url": url, "store": store, "ids": ids, "token": token, "reader_token": reader_token,
+               "hand_built": hand_built}
     store.close()
 
 

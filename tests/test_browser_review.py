@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import threading
-import time
 import urllib.request
 from pathlib import Path
 
@@ -21,6 +18,7 @@ import pytest
 from eventfactory import make_event, make_result
 from eventwire.serve.app import create_app, vendor_missing
 from eventwire.storage.store import Store
+from liveserver import served
 from test_browser import CHROMIUM, CHROMIUM_FLAGS, OUT, SIGNED_OUT_START, _need, open_dashboard, sign_in
 
 pytestmark = pytest.mark.browser
@@ -47,7 +45,6 @@ def site(tmp_path_factory):
     _need(Path(CHROMIUM).exists(), f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
     missing = vendor_missing()
     _need(not missing, f"the dashboard's libraries are missing ({', '.join(missing)}): run npm ci")
-    import uvicorn
 
     store = Store(f"sqlite:///{tmp_path_factory.mktemp('browser-review') / 'queue.db'}")
     ids = {}
@@ -63,19 +60,8 @@ def site(tmp_path_factory):
     store.run_dedup()
     assert store.count_events() == len(EVENTS)  # far apart: dedup keeps them apart
     token = store.create_token("tester", role="reviewer")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
-        time.sleep(0.05)
-    yield {"url": f"http://127.0.0.1:{port}/", "store": store, "ids": ids, "token": token}
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(create_app(store=store)) as url:
+        yield {"url": url, "store": store, "ids": ids, "token": token}
     store.close()
 
 

@@ -12,9 +12,6 @@ import datetime as dt
 import io
 import json
 import os
-import socket
-import threading
-import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
@@ -23,6 +20,7 @@ import pytest
 from eventfactory import make_event, make_result
 from eventwire.serve.app import create_app, vendor_missing
 from eventwire.storage.store import Store
+from liveserver import served
 from test_browser import CHROMIUM, CHROMIUM_FLAGS, SIGNED_OUT_START, _need, open_dashboard, table_ids
 
 pytestmark = pytest.mark.browser
@@ -63,7 +61,6 @@ def site(tmp_path_factory):
     _need(Path(CHROMIUM).exists(), f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
     missing = vendor_missing()
     _need(not missing, f"the dashboard's libraries are missing ({', '.join(missing)}): run npm ci")
-    import uvicorn
 
     store = Store(f"sqlite:///{tmp_path_factory.mktemp('views') / 'views.db'}")
     ids = {}
@@ -71,19 +68,8 @@ def site(tmp_path_factory):
         ev = make_event(key, start=len(f"Article {key}. "), **kw)
         ids[key] = store.add_result(make_result(key, [ev], url=f"https://news.example/{key}", source=source,
                                                 title=f"Report {key}")).event_ids[0]
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert time.monotonic() < deadline and thread.is_alive(), "the server did not start"
-        time.sleep(0.05)
-    yield {"url": f"http://127.0.0.1:{port}/", "store": store, "ids": ids, "names": {v: k for k, v in ids.items()}}
-    server.should_exit = True
-    thread.join(timeout=10)
+    with served(create_app(store=store)) as url:
+        yield {"url": url, "store": store, "ids": ids, "names": {v: k for k, v in ids.items()}}
     store.close()
 
 
