@@ -9,6 +9,7 @@ from sqlalchemy import Integer, bindparam, column, func, select, text, update, v
 from sqlalchemy.orm import Session
 
 from eventwire import dedup
+from eventwire.storage.bulk import rollups_in_bulk, touched_ids
 from eventwire.storage.columns import event_columns
 from eventwire.storage.limits import fit_row, storable_record
 from eventwire.storage.models import EventRow, EventSourceRow, ReviewRow, utcnow
@@ -56,7 +57,11 @@ class DedupRuns:
                     country=r.country, admin1=r.admin1, actor1=r.actor1, actor2=r.actor2))
             changed = [(min(c.ids), sorted(c.ids)) for c in dedup.cluster(keys)
                        if current.get(min(c.ids)) != set(c.ids)]
-            self._regroup(s, changed)
+            if changed:  # SQLite: the rollups of the rows re-merged in two set passes, not a trigger run per row
+                conn = s.connection()
+                with touched_ids(conn, (o for _, members in changed for o in members)) as where, \
+                        rollups_in_bulk(conn, where):
+                    self._regroup(s, changed)
             s.connection().execute(update(src).where(src.c.dedup_pending).values(dedup_pending=False))
             n_events = s.execute(select(func.count(EventRow.id)).where(EventRow.merged_into.is_(None))).scalar_one()
         return DedupSummary(reports=len(rows), events=n_events, changed=len(changed),
@@ -113,12 +118,14 @@ class DedupRuns:
                 rows = sources.get(event_id)
                 if not rows:
                     continue
-                merged = dedup.merge([r.record for r in rows]).to_dict()
-                ordered = sorted(reviews.get(event_id, []), key=lambda r: (r.created_at, r.id))
-                record, status = apply_reviews(merged, ordered)
+                record, status = dedup.merge([r.record for r in rows]).to_dict(), "active"
+                if event_id in reviews:
+                    ordered = sorted(reviews[event_id], key=lambda r: (r.created_at, r.id))
+                    record, status = apply_reviews(record, ordered)
+                    # a review may have set any value: the merged record passes the limits like a new one (without
+                    # reviews it is storable already: merge only picks and combines its sources' stored values)
+                    record = storable_record(record, ev, EventSourceRow.__table__)
                 articles = {r.article_id if r.article_id is not None else f"key:{r.article_key}" for r in rows}
-                # a review may have set any value: the merged record passes the limits like a new one
-                record = storable_record(record, ev, EventSourceRow.__table__)
                 params.append({**fit_row(ev, {"b_id": event_id, "status": status, "source_count": len(articles),
                                               "updated_at": now, **event_columns(record)})[0], "record": record})
             if params:

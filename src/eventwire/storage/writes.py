@@ -7,18 +7,20 @@ import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import insert, or_, select
+from sqlalchemy import func, insert, or_, select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from eventwire.records import ArticleResult, Event
 from eventwire.sources.fingerprint import content_hash  # noqa: F401 - the store's name for it
+from eventwire.storage.bulk import rollups_in_bulk
 from eventwire.storage.columns import event_columns, source_columns
 from eventwire.storage.limits import INT32, as_int, fit_row, storable_record, storable_row
 from eventwire.storage.models import ArticleRow, EventRow, EventSourceRow, utcnow
 from eventwire.storage.values import AddResult, StoredArticle, _article
 
 BATCH = 500
+LOAD_BATCH = 2000  # add_events: records per transaction (each batch rebuilds its rollup rows once, see bulk.py)
 # what a record the database refuses raises (besides SQLAlchemy's errors, a driver's own conversion errors)
 REFUSALS = (SQLAlchemyError, ValueError, TypeError, OverflowError)
 
@@ -131,7 +133,7 @@ class Writes:
         batch: list[dict[str, Any]] = []
         for r in records:
             batch.append(r.to_dict() if isinstance(r, Event) else dict(r))
-            if len(batch) >= BATCH:
+            if len(batch) >= LOAD_BATCH:
                 out += self._add_external(batch, refused)
                 batch = []
         if batch:
@@ -174,25 +176,40 @@ class Writes:
                     have.add(k)
                     fresh.append(r)
                     fresh_keys.append(k)
-            return self._insert_events(s, fresh, fresh_keys, None) if fresh else []
+            if not fresh:
+                return []
+            if s.bind.dialect.name != "sqlite":
+                return self._insert_events(s, fresh, fresh_keys, None)
+            # SQLite: the new rows' ids given (the write lock is ours), so the batch is one executemany instead
+            # of a RETURNING statement per row; their rollups are added in one pass (bulk.py)
+            last = s.execute(select(func.max(EventRow.id))).scalar() or 0
+            with rollups_in_bulk(s.connection(), "id > :last_id", {"last_id": last}):
+                return self._insert_events(s, fresh, fresh_keys, None, first_id=last + 1)
 
     def _insert_events(self, s: Session, recs: list[dict[str, Any]], keys: list[str],
-                       article_id: int | None) -> list[int]:
+                       article_id: int | None, first_id: int | None = None) -> list[int]:
+        """Insert events rows and their sources; `first_id`: the ids to give them from (else the database's)."""
         if not recs:
             return []
         now = utcnow()
         ev_t, src_t = EventRow.__table__, EventSourceRow.__table__
         recs = [storable_record(r, ev_t, src_t) for r in recs]  # the records are storable from here on
+        columns = [event_columns(r) for r in recs]
         rows = [{**fit_row(ev_t, dict(uid=_uid(k), source_count=1, status="active", created_at=now,
-                                      updated_at=now, **event_columns(r)))[0], "record": r}
-                for r, k in zip(recs, keys)]
+                                      updated_at=now, **c))[0], "record": r}
+                for r, k, c in zip(recs, keys, columns)]
         conn = s.connection()  # Core inserts: one multi-row statement per batch, not one per row
-        ids = list(conn.execute(insert(ev_t).returning(ev_t.c.id, sort_by_parameter_order=True), rows).scalars())
+        if first_id is None:
+            ids = list(conn.execute(insert(ev_t).returning(ev_t.c.id, sort_by_parameter_order=True),
+                                    rows).scalars())
+        else:
+            ids = list(range(first_id, first_id + len(rows)))
+            conn.execute(insert(ev_t), [{**row, "id": i} for row, i in zip(rows, ids)])
         sources = [{**fit_row(src_t, dict(event_id=i, origin_event_id=i, article_id=article_id,
                                           article_key=str(r.get("article_id", "")), source_key=k,
-                                          source_event_id=str(r.get("event_id", "")), **source_columns(r)))[0],
+                                          source_event_id=str(r.get("event_id", "")), **source_columns(r, c)))[0],
                     "record": r}
-                   for i, r, k in zip(ids, recs, keys)]
+                   for i, r, k, c in zip(ids, recs, keys, columns)]
         conn.execute(insert(src_t), sources)
         return ids
 
