@@ -20,6 +20,7 @@ already), and disabling them would take an exclusive lock on the events table.
 from __future__ import annotations
 
 import importlib.util
+import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -27,8 +28,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import JSON, Table, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
 
 TOUCHED = "ew_bulk_touched"  # a temporary table of the events ids a bulk write touches
 
@@ -89,3 +91,55 @@ def touched_ids(conn: Connection, ids: Iterable[int]) -> Iterator[str]:
         yield f"id IN (SELECT id FROM temp.{TOUCHED})"
     finally:
         conn.exec_driver_sql(f"DELETE FROM {TOUCHED}")
+
+
+def next_ids(conn: Connection, table: str, n: int) -> list[int]:
+    """PostgreSQL: n new ids from the sequence of `table`.id, in increasing order (as its inserts would take them)."""
+    return list(conn.execute(text(f"SELECT nextval(pg_get_serial_sequence('{table}', 'id')) "
+                                  "FROM generate_series(1, :n) ORDER BY 1"), {"n": n}).scalars())
+
+
+def copy_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], into: str | None = None) -> None:
+    """PostgreSQL: `rows` (dicts of column values, the same keys in each) into `table` by one COPY: its statement
+    triggers run once for all of them, and no SQL text is built per row. Python-side column defaults are filled
+    as an INSERT would fill them; JSON is written with the dialect's serializer. `into`: a table of the same
+    columns to copy into instead (no defaults filled)."""
+    if not rows:
+        return
+    names = list(rows[0])
+    defaults = {}
+    for c in table.c if into is None else ():
+        if c.name not in rows[0] and c.default is not None and not c.default.is_sequence:
+            defaults[c.name] = c.default.arg(None) if c.default.is_callable else c.default.arg
+    serialize = conn.dialect._json_serializer or json.dumps
+    as_json = {c.name for c in table.c if isinstance(c.type, JSON)}
+    columns = names + list(defaults)
+    encode = [(name, name in as_json) for name in names]
+    fill = list(defaults.values())
+    statement = f"COPY {into or table.name} ({', '.join(columns)}) FROM STDIN"
+    dbapi = conn.dialect.loaded_dbapi
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        with cursor.copy(statement) as copy:
+            for row in rows:
+                copy.write_row([serialize(row[n]) if js else row[n] for n, js in encode] + fill)
+    except dbapi.Error as exc:  # as SQLAlchemy raises a refused INSERT: the caller's fallbacks catch it
+        raise DBAPIError.instance(statement, None, exc, dbapi.Error) from exc
+    finally:
+        cursor.close()
+
+
+def update_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], key: str) -> None:
+    """PostgreSQL: set the columns of `rows` (dicts of column values, the same keys in each; `key` holds the id of
+    the row to update) in one UPDATE ... FROM a temporary table filled by COPY, rather than a statement per row
+    (each of which would run the table's statement triggers)."""
+    if not rows:
+        return
+    cols = [k for k in rows[0] if k != key]
+    tmp = f"ew_bulk_{table.name}"
+    conn.exec_driver_sql(f"CREATE TEMP TABLE {tmp} ON COMMIT DROP AS SELECT id, {', '.join(cols)} FROM {table.name} "
+                         "WITH NO DATA")
+    copy_rows(conn, table, [{"id": r[key], **{c: r[c] for c in cols}} for r in rows], into=tmp)
+    conn.exec_driver_sql(f"UPDATE {table.name} AS t SET {', '.join(f'{c} = s.{c}' for c in cols)} "
+                         f"FROM {tmp} AS s WHERE t.id = s.id")
+    conn.exec_driver_sql(f"DROP TABLE {tmp}")

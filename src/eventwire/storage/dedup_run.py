@@ -9,7 +9,7 @@ from sqlalchemy import Integer, bindparam, column, func, select, text, update, v
 from sqlalchemy.orm import Session
 
 from eventwire import dedup
-from eventwire.storage.bulk import rollups_in_bulk, touched_ids
+from eventwire.storage.bulk import rollups_in_bulk, touched_ids, update_rows
 from eventwire.storage.columns import event_columns
 from eventwire.storage.limits import fit_row, storable_record
 from eventwire.storage.models import EventRow, EventSourceRow, ReviewRow, utcnow
@@ -128,7 +128,9 @@ class DedupRuns:
                 articles = {r.article_id if r.article_id is not None else f"key:{r.article_key}" for r in rows}
                 params.append({**fit_row(ev, {"b_id": event_id, "status": status, "source_count": len(articles),
                                               "updated_at": now, **event_columns(record)})[0], "record": record})
-            if params:
+            if params and conn.dialect.name == "postgresql":  # one statement (and trigger run) per batch
+                update_rows(conn, ev, params, "b_id")
+            elif params:
                 cols = [k for k in params[0] if k != "b_id"]
                 conn.execute(update(ev).where(ev.c.id == bindparam("b_id"))
                              .values({c: bindparam(c) for c in cols}), params)

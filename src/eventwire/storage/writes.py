@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from eventwire.records import ArticleResult, Event
 from eventwire.sources.fingerprint import content_hash  # noqa: F401 - the store's name for it
-from eventwire.storage.bulk import rollups_in_bulk
+from eventwire.storage.bulk import copy_rows, next_ids, rollups_in_bulk
 from eventwire.storage.columns import event_columns, source_columns
 from eventwire.storage.limits import INT32, as_int, fit_row, storable_record, storable_row
 from eventwire.storage.models import ArticleRow, EventRow, EventSourceRow, utcnow
@@ -178,8 +178,8 @@ class Writes:
                     fresh_keys.append(k)
             if not fresh:
                 return []
-            if s.bind.dialect.name != "sqlite":
-                return self._insert_events(s, fresh, fresh_keys, None)
+            if s.bind.dialect.name != "sqlite":  # PostgreSQL: COPY, one statement (and trigger run) per table
+                return self._insert_events(s, fresh, fresh_keys, None, bulk=True)
             # SQLite: the new rows' ids given (the write lock is ours), so the batch is one executemany instead
             # of a RETURNING statement per row; their rollups are added in one pass (bulk.py)
             last = s.execute(select(func.max(EventRow.id))).scalar() or 0
@@ -187,8 +187,9 @@ class Writes:
                 return self._insert_events(s, fresh, fresh_keys, None, first_id=last + 1)
 
     def _insert_events(self, s: Session, recs: list[dict[str, Any]], keys: list[str],
-                       article_id: int | None, first_id: int | None = None) -> list[int]:
-        """Insert events rows and their sources; `first_id`: the ids to give them from (else the database's)."""
+                       article_id: int | None, first_id: int | None = None, bulk: bool = False) -> list[int]:
+        """Insert events rows and their sources; `first_id`: the ids to give them from (else the database's);
+        `bulk` on PostgreSQL: by COPY."""
         if not recs:
             return []
         now = utcnow()
@@ -199,7 +200,11 @@ class Writes:
                                       updated_at=now, **c))[0], "record": r}
                 for r, k, c in zip(recs, keys, columns)]
         conn = s.connection()  # Core inserts: one multi-row statement per batch, not one per row
-        if first_id is None:
+        pg_copy = bulk and conn.dialect.name == "postgresql"
+        if pg_copy:
+            ids = next_ids(conn, ev_t.name, len(rows))
+            copy_rows(conn, ev_t, [{**row, "id": i} for row, i in zip(rows, ids)])
+        elif first_id is None:
             ids = list(conn.execute(insert(ev_t).returning(ev_t.c.id, sort_by_parameter_order=True),
                                     rows).scalars())
         else:
@@ -210,7 +215,10 @@ class Writes:
                                           source_event_id=str(r.get("event_id", "")), **source_columns(r, c)))[0],
                     "record": r}
                    for i, r, k, c in zip(ids, recs, keys, columns)]
-        conn.execute(insert(src_t), sources)
+        if pg_copy:
+            copy_rows(conn, src_t, sources)
+        else:
+            conn.execute(insert(src_t), sources)
         return ids
 
 
