@@ -129,17 +129,17 @@ def copy_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], into: 
         cursor.close()
 
 
-def update_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], key: str) -> None:
-    """PostgreSQL: set the columns of `rows` (dicts of column values, the same keys in each; `key` holds the id of
-    the row to update) in one UPDATE ... FROM a temporary table filled by COPY, rather than a statement per row
-    (each of which would run the table's statement triggers)."""
+def update_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], match: str = "id") -> None:
+    """PostgreSQL: set the columns of `rows` (dicts of column values, the same keys in each, the column `match`
+    naming the row to update) in one UPDATE ... FROM a temporary table filled by COPY, rather than a statement
+    per row (each of which would run the table's statement triggers) or a VALUES list compiled as SQL text."""
     if not rows:
         return
-    cols = [k for k in rows[0] if k != key]
+    cols = [k for k in rows[0] if k != match]
     tmp = f"ew_bulk_{table.name}"
-    conn.exec_driver_sql(f"CREATE TEMP TABLE {tmp} ON COMMIT DROP AS SELECT id, {', '.join(cols)} FROM {table.name} "
-                         "WITH NO DATA")
-    copy_rows(conn, table, [{"id": r[key], **{c: r[c] for c in cols}} for r in rows], into=tmp)
+    conn.exec_driver_sql(f"CREATE TEMP TABLE {tmp} ON COMMIT DROP AS SELECT {match}, {', '.join(cols)} "
+                         f"FROM {table.name} WITH NO DATA")
+    copy_rows(conn, table, rows, into=tmp)
     conn.exec_driver_sql(f"UPDATE {table.name} AS t SET {', '.join(f'{c} = s.{c}' for c in cols)} "
-                         f"FROM {tmp} AS s WHERE t.id = s.id")
+                         f"FROM {tmp} AS s WHERE t.{match} = s.{match}")
     conn.exec_driver_sql(f"DROP TABLE {tmp}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 
-from sqlalchemy import Integer, bindparam, column, func, select, text, update, values
+from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
 from eventwire import dedup
@@ -78,15 +78,12 @@ class DedupRuns:
         merged = [{"b_id": o, "b_into": None if o == t else t} for t, members in clusters for o in members]
         for i in range(0, len(move), 10 * BATCH):
             if conn.dialect.name == "postgresql":
-                # one UPDATE ... FROM (VALUES ...) per batch, not one statement per row: each statement also runs
-                # the stats rollups' statement trigger (migration 0008). SQLite (row triggers) has no such VALUES.
-                moved = values(column("b_origin", Integer), column("b_target", Integer), name="moved").data(
-                    [(m["b_origin"], m["b_target"]) for m in move[i:i + 10 * BATCH]])
-                conn.execute(update(src).where(src.c.origin_event_id == moved.c.b_origin)
-                             .values(event_id=moved.c.b_target))
-                marks = values(column("b_id", Integer), column("b_into", Integer), name="marks").data(
-                    [(m["b_id"], m["b_into"]) for m in merged[i:i + 10 * BATCH]])
-                conn.execute(update(ev).where(ev.c.id == marks.c.b_id).values(merged_into=marks.c.b_into))
+                # one UPDATE ... FROM a COPY-filled table per batch, not one statement per row: each statement also
+                # runs the stats rollups' statement trigger (migration 0008)
+                update_rows(conn, src, [{"origin_event_id": m["b_origin"], "event_id": m["b_target"]}
+                                        for m in move[i:i + 10 * BATCH]], match="origin_event_id")
+                update_rows(conn, ev, [{"id": m["b_id"], "merged_into": m["b_into"]}
+                                       for m in merged[i:i + 10 * BATCH]])
                 continue
             conn.execute(update(src).where(src.c.origin_event_id == bindparam("b_origin"))
                          .values(event_id=bindparam("b_target")), move[i:i + 10 * BATCH])
@@ -129,7 +126,7 @@ class DedupRuns:
                 params.append({**fit_row(ev, {"b_id": event_id, "status": status, "source_count": len(articles),
                                               "updated_at": now, **event_columns(record)})[0], "record": record})
             if params and conn.dialect.name == "postgresql":  # one statement (and trigger run) per batch
-                update_rows(conn, ev, params, "b_id")
+                update_rows(conn, ev, [{"id": p.pop("b_id"), **p} for p in params])
             elif params:
                 cols = [k for k in params[0] if k != "b_id"]
                 conn.execute(update(ev).where(ev.c.id == bindparam("b_id"))
