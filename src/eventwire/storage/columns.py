@@ -106,8 +106,7 @@ def event_columns(rec: dict[str, Any]) -> dict[str, Any]:
     return {col: c.read(rec) for col, c in EVENT_COLUMNS.items()}
 
 
-def source_columns(rec: dict[str, Any], columns: dict[str, Any] | None = None) -> dict[str, Any]:
-    """What dedup compares, copied once onto the event_sources row (`columns`: the record's event_columns, when
-    already read)."""
-    c = event_columns(rec) if columns is None else columns
+def source_columns(rec: dict[str, Any]) -> dict[str, Any]:
+    """What dedup compares, copied once onto the event_sources row."""
+    c = event_columns(rec)
     return {**{col: c[col] for col in DEDUP_COLUMNS}, **{col: c.read(rec) for col, c in EVIDENCE_COLUMNS.items()}}

@@ -212,9 +212,9 @@ class Writes:
             conn.execute(insert(ev_t), [{**row, "id": i} for row, i in zip(rows, ids)])
         sources = [{**fit_row(src_t, dict(event_id=i, origin_event_id=i, article_id=article_id,
                                           article_key=str(r.get("article_id", "")), source_key=k,
-                                          source_event_id=str(r.get("event_id", "")), **source_columns(r, c)))[0],
+                                          source_event_id=str(r.get("event_id", "")), **source_columns(r)))[0],
                     "record": r}
-                   for i, r, k, c in zip(ids, recs, keys, columns)]
+                   for i, r, k in zip(ids, recs, keys)]
         if pg_copy:
             copy_rows(conn, src_t, sources)
         else:
