@@ -1,0 +1,129 @@
+"""Bulk writes (storage/bulk.py): loading records and dedup keep the stats rollups in set statements instead of the
+rollups' row triggers (SQLite) or a statement per row (PostgreSQL), and the rollups stay equal to counting the events."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+
+from eventfactory import make_event, make_result
+from eventwire.storage import bulk, writes
+from storebackends import BACKENDS, close_store, open_store
+
+DIMS = "country, event_type, sub_event_type, plover_event, modality, status"
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request, tmp_path):
+    s = open_store(request.param, tmp_path)
+    yield s
+    close_store(request.param, s)
+
+
+def rollup_totals(store) -> tuple[dict, dict]:
+    """(all-time rollup rows, the same counted from the events) as {dims: (events, fatalities)}, zero rows left out."""
+    dims = ", ".join(f"coalesce({d}, '')" for d in DIMS.split(", "))
+    with store.engine.connect() as conn:
+        rolled = {tuple(r[:-2]): (r[-2], r[-1]) for r in conn.execute(text(
+            f"SELECT {DIMS}, events, fatalities FROM stats_rollup WHERE grain = 'a' "
+            "AND (events <> 0 OR fatalities <> 0)"))}
+        counted = {tuple(r[:-2]): (r[-2], r[-1]) for r in conn.execute(text(
+            f"SELECT {dims}, count(*), sum(coalesce(fatalities, 0)) FROM events WHERE merged_into IS NULL "
+            f"GROUP BY {dims}"))}
+    return rolled, counted
+
+
+def day_totals(store) -> tuple[dict, dict]:
+    with store.engine.connect() as conn:
+        rolled = {(r[0], r[1]): r[2] for r in conn.execute(text(
+            "SELECT day, modality, events FROM stats_day_totals WHERE events <> 0"))}
+        day = "to_char(date, 'YYYY-MM-DD')" if store.engine.dialect.name == "postgresql" else "date"
+        counted = {(r[0], r[1]): r[2] for r in conn.execute(text(
+            f"SELECT coalesce({day}, ''), coalesce(modality, ''), count(*) FROM events WHERE merged_into IS NULL "
+            f"GROUP BY 1, 2"))}
+    return rolled, counted
+
+
+def records(n: int) -> list[dict]:
+    """n reports: pairs of outlets reporting the same clash (dedup merges each pair), on a few days and places."""
+    out = []
+    for i in range(n):
+        event = i // 2
+        out.append(make_event(f"outlet{i % 2}-{event}", date=f"2017-02-{1 + event % 5:02d}",
+                              country=("SYR", "IRQ", "MLI")[event % 3], lat=30 + event * 0.5, lon=40.0,
+                              fatalities=event % 4 or None, modality=("asserted", "future")[event % 7 == 0],
+                              start=10 * (event % 3), text=f"Clash number {event} near the town.").to_dict())
+    return out
+
+
+def test_a_bulk_load_and_dedup_keep_the_rollups_equal_to_counting(store, monkeypatch):
+    monkeypatch.setattr(writes, "LOAD_BATCH", 7)  # several batches, each its own bulk transaction
+    ids = store.add_events(records(40))
+    assert len(ids) == 40 and ids == sorted(ids)  # ids in input order: the earliest report is a cluster's event
+    rolled, counted = rollup_totals(store)
+    assert rolled == counted and sum(e for e, _ in counted.values()) == 40
+    assert day_totals(store)[0] == day_totals(store)[1]
+
+    summary = store.run_dedup()
+    assert summary.changed == 20 and summary.events == 20  # every pair merged
+    rolled, counted = rollup_totals(store)
+    assert rolled == counted and sum(e for e, _ in counted.values()) == 20
+    assert day_totals(store)[0] == day_totals(store)[1]
+    merged = store.get_event(ids[0])
+    assert merged.source_count == 2
+
+    # writes after the bulk ones still reach the rollups (the triggers are back on SQLite)
+    store.add_result(make_result("late", [make_event("late", country="NGA", fatalities=5)]))
+    rolled, counted = rollup_totals(store)
+    assert rolled == counted and counted[("NGA", "Battles", "Armed clash", "ASSAULT", "asserted", "active")] == (1, 5)
+
+
+def _triggers(store) -> list[tuple[str, str]]:
+    with store.engine.connect() as conn:
+        return conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
+                                 "AND name LIKE 'stats_rollup_%' ORDER BY name")).all()
+
+
+def test_sqlite_gets_its_rollup_triggers_back_exactly_after_bulk_writes(tmp_path):
+    store = open_store("sqlite", tmp_path)
+    before = _triggers(store)
+    assert [name for name, _ in before] == ["stats_rollup_delete", "stats_rollup_insert", "stats_rollup_update"]
+    store.add_events(records(10))
+    store.run_dedup()
+    assert _triggers(store) == before
+    store.close()
+
+
+def test_a_failed_bulk_write_rolls_back_with_its_trigger_drop(tmp_path):
+    store = open_store("sqlite", tmp_path)
+    store.add_events(records(6))
+    triggers, totals = _triggers(store), rollup_totals(store)[0]
+    with pytest.raises(RuntimeError, match="crash"), store._write() as s:
+        conn = s.connection()
+        with bulk.rollups_in_bulk(conn, "id > 0"):
+            conn.execute(text("UPDATE events SET fatalities = 99"))
+            assert _count_triggers(conn) == 0  # dropped within the transaction ...
+            raise RuntimeError("crash")
+    assert _triggers(store) == triggers  # ... and back with everything else
+    assert rollup_totals(store)[0] == totals == rollup_totals(store)[1]
+    store.close()
+
+
+def _count_triggers(conn) -> int:
+    return conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                             "AND name LIKE 'stats_rollup_%'")).scalar()
+
+
+def test_rows_touched_in_bulk_count_once_before_and_once_after(tmp_path):
+    """rollups_in_bulk subtracts the touched rows as they were and adds them as they are: an update that moves an
+    event to another country and another that merges one away give the counts a trigger per row would."""
+    store = open_store("sqlite", tmp_path)
+    ids = store.add_events(records(6))
+    with store._write() as s:
+        conn = s.connection()
+        with bulk.rollups_in_bulk(conn, "id IN (:a, :b)", {"a": ids[0], "b": ids[1]}):
+            conn.execute(text("UPDATE events SET country = 'NER' WHERE id = :a"), {"a": ids[0]})
+            conn.execute(text("UPDATE events SET merged_into = :a WHERE id = :b"), {"a": ids[0], "b": ids[1]})
+    rolled, counted = rollup_totals(store)
+    assert rolled == counted and [n for k, (n, _) in counted.items() if k[0] == "NER"] == [1]
+    store.close()
