@@ -97,12 +97,19 @@ def field_paths(cls: type | None = None, prefix: str = "") -> list[str]:
     return out
 
 
+@functools.cache  # per class, as field_types: to_dict and from_dict run for every record merged, read or written
+def _fields(cls: type) -> tuple:
+    return fields(cls)
+
+
 def _plain(value: Any) -> Any:
-    if is_dataclass(value):
+    if isinstance(value, Record):
         return value.to_dict()
     if isinstance(value, list):
         return [_plain(v) for v in value]
-    return value
+    if value is None or isinstance(value, (str, int, float, dict)):  # most values: no dataclass to look for
+        return value
+    return value.to_dict() if is_dataclass(value) else value
 
 
 def _default(f: Any) -> Any:
@@ -119,7 +126,7 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         out = {}
-        for f in fields(self):
+        for f in _fields(type(self)):
             value = _plain(getattr(self, f.name))
             if "digits" in f.metadata and value is not None:
                 value = round(float(value), f.metadata["digits"])
@@ -135,7 +142,7 @@ class Record:
         if not d:
             return None
         values: dict[str, Any] = {}
-        for f, ft in zip(fields(cls), field_types(cls)):
+        for f, ft in zip(_fields(cls), field_types(cls)):
             default = _default(f)
             if f.name not in d:
                 if default is MISSING and not is_record(ft.base):

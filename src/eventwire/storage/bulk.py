@@ -129,10 +129,12 @@ def copy_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], into: 
         cursor.close()
 
 
-def update_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], match: str = "id") -> None:
+def update_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], match: str = "id",
+                changed_only: bool = False) -> None:
     """PostgreSQL: set the columns of `rows` (dicts of column values, the same keys in each, the column `match`
     naming the row to update) in one UPDATE ... FROM a temporary table filled by COPY, rather than a statement
-    per row (each of which would run the table's statement triggers) or a VALUES list compiled as SQL text."""
+    per row (each of which would run the table's statement triggers) or a VALUES list compiled as SQL text.
+    `changed_only`: rows that already hold the values are not written (columns with an equality: not JSON)."""
     if not rows:
         return
     cols = [k for k in rows[0] if k != match]
@@ -140,6 +142,8 @@ def update_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], matc
     conn.exec_driver_sql(f"CREATE TEMP TABLE {tmp} ON COMMIT DROP AS SELECT {match}, {', '.join(cols)} "
                          f"FROM {table.name} WITH NO DATA")
     copy_rows(conn, table, rows, into=tmp)
+    differs = (f" AND ROW({', '.join(f't.{c}' for c in cols)}) IS DISTINCT FROM ROW({', '.join(f's.{c}' for c in cols)})"
+               if changed_only else "")
     conn.exec_driver_sql(f"UPDATE {table.name} AS t SET {', '.join(f'{c} = s.{c}' for c in cols)} "
-                         f"FROM {tmp} AS s WHERE t.{match} = s.{match}")
+                         f"FROM {tmp} AS s WHERE t.{match} = s.{match}{differs}")
     conn.exec_driver_sql(f"DROP TABLE {tmp}")

@@ -81,13 +81,16 @@ class DedupRuns:
                 # one UPDATE ... FROM a COPY-filled table per batch, not one statement per row: each statement also
                 # runs the stats rollups' statement trigger (migration 0008)
                 update_rows(conn, src, [{"origin_event_id": m["b_origin"], "event_id": m["b_target"]}
-                                        for m in move[i:i + 10 * BATCH]], match="origin_event_id")
+                                        for m in move[i:i + 10 * BATCH]], match="origin_event_id", changed_only=True)
                 update_rows(conn, ev, [{"id": m["b_id"], "merged_into": m["b_into"]}
-                                       for m in merged[i:i + 10 * BATCH]])
+                                       for m in merged[i:i + 10 * BATCH]], changed_only=True)
                 continue
-            conn.execute(update(src).where(src.c.origin_event_id == bindparam("b_origin"))
+            # rows already pointing where they should are not written (a cluster's own event, mostly)
+            conn.execute(update(src).where(src.c.origin_event_id == bindparam("b_origin"),
+                                           src.c.event_id != bindparam("b_target"))
                          .values(event_id=bindparam("b_target")), move[i:i + 10 * BATCH])
-            conn.execute(update(ev).where(ev.c.id == bindparam("b_id"))
+            conn.execute(update(ev).where(ev.c.id == bindparam("b_id"),
+                                          ev.c.merged_into.is_distinct_from(bindparam("b_into")))
                          .values(merged_into=bindparam("b_into")), merged[i:i + 10 * BATCH])
         self._refresh(s, [t for t, _ in clusters])
 
