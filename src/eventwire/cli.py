@@ -36,12 +36,15 @@ def _validate_date(ctx, param, value):
     return value
 
 
+OWN_PROCESS = "own_process"  # key of the click context object that main() gives: the command has the process to itself
+
+
 def _pipeline(model: str | None, workers: int, **options):
     """A Pipeline, its model loaded now: a missing model fails early with a clear message."""
     # no cyclic garbage collection while the model and the resources load: they are millions of long-lived objects
-    # that each collection would walk again (~a third of the start-up over the bare model load); frozen afterwards,
-    # so that the collections during the run never walk them either. A threshold of 0 rather than gc.disable():
-    # the model's msgpack reader enables the collector again after each file.
+    # that each collection would walk again (~a third of the start-up over the bare model load); in a process of
+    # its own (main), frozen afterwards, so that the collections during the run never walk them either. A threshold
+    # of 0 rather than gc.disable(): the model's msgpack reader enables the collector again after each file.
     thresholds = gc.get_threshold()
     gc.set_threshold(0)
     try:
@@ -52,7 +55,9 @@ def _pipeline(model: str | None, workers: int, **options):
     except Exception as exc:  # noqa: BLE001
         _fail(str(exc))
     finally:
-        gc.freeze()
+        ctx = click.get_current_context(silent=True)
+        if ctx is not None and (ctx.obj or {}).get(OWN_PROCESS):
+            gc.freeze()  # not within a caller's process (CliRunner): its garbage would be kept for good
         gc.set_threshold(*thresholds)
     return pipeline
 
@@ -569,7 +574,7 @@ import eventwire.cli_watch  # noqa: E402, F401 - registers `watch` and `feeds` o
 
 def main() -> None:
     try:
-        cli(prog_name="eventwire")
+        cli(prog_name="eventwire", obj={OWN_PROCESS: True})
     except KeyboardInterrupt:
         sys.exit(130)
     except BrokenPipeError:
