@@ -14,7 +14,9 @@ upserts for each of its rollup rows, which made loading ~2x slower and dominated
 
 So the rollups stay exactly equal to counting the events, for every write the transaction made to the touched rows.
 PostgreSQL needs none of this: its rollup triggers are statement triggers over transition tables (set-based
-already), and disabling them would take an exclusive lock on the events table.
+already), and disabling them would take an exclusive lock on the events table. There, a bulk write is few
+statements instead: rows loaded by COPY (`copy_rows`, ids from the sequence), rows updated by one UPDATE ... FROM a
+COPY-filled temporary table (`update_rows`), so that each batch runs each trigger once.
 """
 
 from __future__ import annotations
@@ -91,6 +93,11 @@ def touched_ids(conn: Connection, ids: Iterable[int]) -> Iterator[str]:
         yield f"id IN (SELECT id FROM temp.{TOUCHED})"
     finally:
         conn.exec_driver_sql(f"DELETE FROM {TOUCHED}")
+
+
+def can_copy(conn: Connection) -> bool:
+    """Whether the COPY paths below serve: PostgreSQL through psycopg 3 (the driver the project installs)."""
+    return conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg"
 
 
 def next_ids(conn: Connection, table: str, n: int) -> list[int]:

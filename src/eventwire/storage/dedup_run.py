@@ -9,7 +9,7 @@ from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
 from eventwire import dedup
-from eventwire.storage.bulk import rollups_in_bulk, touched_ids, update_rows
+from eventwire.storage.bulk import can_copy, rollups_in_bulk, touched_ids, update_rows
 from eventwire.storage.columns import event_columns
 from eventwire.storage.limits import fit_row, storable_record
 from eventwire.storage.models import EventRow, EventSourceRow, ReviewRow, utcnow
@@ -77,7 +77,7 @@ class DedupRuns:
         move = [{"b_origin": o, "b_target": t} for t, members in clusters for o in members]
         merged = [{"b_id": o, "b_into": None if o == t else t} for t, members in clusters for o in members]
         for i in range(0, len(move), 10 * BATCH):
-            if conn.dialect.name == "postgresql":
+            if can_copy(conn):
                 # one UPDATE ... FROM a COPY-filled table per batch, not one statement per row: each statement also
                 # runs the stats rollups' statement trigger (migration 0008)
                 update_rows(conn, src, [{"origin_event_id": m["b_origin"], "event_id": m["b_target"]}
@@ -128,7 +128,7 @@ class DedupRuns:
                 articles = {r.article_id if r.article_id is not None else f"key:{r.article_key}" for r in rows}
                 params.append({**fit_row(ev, {"b_id": event_id, "status": status, "source_count": len(articles),
                                               "updated_at": now, **event_columns(record)})[0], "record": record})
-            if params and conn.dialect.name == "postgresql":  # one statement (and trigger run) per batch
+            if params and can_copy(conn):  # one statement (and trigger run) per batch
                 update_rows(conn, ev, [{"id": p.pop("b_id"), **p} for p in params])
             elif params:
                 cols = [k for k in params[0] if k != "b_id"]

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from eventwire.records import ArticleResult, Event
 from eventwire.sources.fingerprint import content_hash  # noqa: F401 - the store's name for it
-from eventwire.storage.bulk import copy_rows, next_ids, rollups_in_bulk
+from eventwire.storage.bulk import can_copy, copy_rows, next_ids, rollups_in_bulk
 from eventwire.storage.columns import event_columns, source_columns
 from eventwire.storage.limits import INT32, as_int, fit_row, storable_record, storable_row
 from eventwire.storage.models import ArticleRow, EventRow, EventSourceRow, utcnow
@@ -200,7 +200,7 @@ class Writes:
                                       updated_at=now, **c))[0], "record": r}
                 for r, k, c in zip(recs, keys, columns)]
         conn = s.connection()  # Core inserts: one multi-row statement per batch, not one per row
-        pg_copy = bulk and conn.dialect.name == "postgresql"
+        pg_copy = bulk and can_copy(conn)
         if pg_copy:
             ids = next_ids(conn, ev_t.name, len(rows))
             copy_rows(conn, ev_t, [{**row, "id": i} for row, i in zip(rows, ids)])
