@@ -20,6 +20,18 @@ MODEL_ENV = "EVENTWIRE_SPACY_MODEL"
 RULER_NAME = "eventwire_ruler"
 
 
+TEXT_KEY = "eventwire.text"
+
+
+def doc_text(doc) -> str:
+    """The document's text, built once: spaCy joins every token anew at each `doc.text` (the Pipeline sets it
+    from the article's text, which a spaCy Doc reproduces exactly)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 class ModelNotFound(RuntimeError):
     pass
 

@@ -226,6 +226,7 @@ class Pipeline:
 
     def analyse(self, doc, article: Article) -> tuple[list, list[Event]]:
         """All stages after the parse, for one article: (place mentions, events)."""
+        doc.user_data[nlp.TEXT_KEY] = article.text  # what doc.text would build again, token by token
         actor_mentions = self.catalogue.find_mentions(doc)
         place_mentions = self.geoparser.parse(doc, actor_mentions=actor_mentions) if self.geoparse else []
         if not self.events:
