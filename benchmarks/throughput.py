@@ -24,6 +24,28 @@ Measured 2026-12-06 (2 shared cores, load ~8, CPU time, median of 3):
   The gate itself costs ~0.3 ms per article (~0.5% of the parse). The dependency parser is 14-15% of the bare
   model's time, the most that parsing only trigger sentences could save; the rest of the gap (+37-40%) is
   eventwire's own stages after the parse (`--profile` shows them).
+Second pass, same day, same machine busier (load 8-12), before -> after in turn, one process each:
+  general --articles 100 --repeat 3: ratio 0.67x -> 0.78x (0.69x -> 0.80x without the gate): NOT MET.
+  conflict --articles 40 --repeat 3: ratio 0.66x -> 0.72x (0.66x -> 0.75x without the gate): NOT MET.
+  What bought it (records byte-identical on the dev sets, both halves):
+  - extraction/nlp.FastAttributeRuler in place of the model's attribute ruler: the bare model spends 15-17% of
+    its time there (per component, CPU: tok2vec 16-21%, tagger 0.4%, parser 14-15%, attribute_ruler 15-17%,
+    lemmatizer 2%, ner 45-48%, tokenizer 1-2%); the same rules, looked up per kind of token, leave the same
+    POS/TAG/MORPH/LEMMA/DEP and cut the full spaCy pass by ~20% (342 dev docs identical). Our model pass
+    (with the entity ruler) is now 0.88x the bare model's time.
+  - our stages after the parse (analyse: ~0.95 s CPU for 20 wikievents articles against 1.96 s for their bare
+    parse): the actor phrase index memoises each start's lookups per kind set (cumulative 0.62 -> 0.39 s under
+    the profiler), doc.text built once per article instead of four times (~4 ms each), a sentence's instruments
+    found once. What is left is spread: events.find ~48% of analyse (candidates, roles), actors ~20%, places
+    ~17%, each many small Doc/Token accesses (~290,000 doc[i] per 20 articles), no single hot spot.
+  Why the 4x goal cannot be reached by parsing less of a relevant article: ner (with its own tok2vec) is 45-48%
+  of the bare model and the geoparser and actors need it over the whole text, so ner alone caps the ratio near
+  2x. A sentence gate (ner over everything, the rest of the model only over sentences with a trigger word form
+  and the sentence before and after) was measured without building it: it keeps 77% of general-news tokens and
+  93% of conflict-news tokens, and would make the spaCy work at most 1.17x (general) and 1.02x (conflict) the
+  bare model, before our own stages (trigger sentences alone, no neighbours: 52% of general tokens, 1.38x); it
+  changes sentence splits and parses, so records would change too. Not built. 4x needs most articles
+  rejected, and these general sets hold events in 89% of their articles.
 """
 
 from __future__ import annotations

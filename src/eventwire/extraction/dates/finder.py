@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from eventwire.extraction.dates.mentions import DateMention, MentionFinder
 from eventwire.extraction.dates.resolve import Resolved, Resolver, safe_date, shifted
 from eventwire.extraction.dates.vocabulary import alternation, load_date_words
+from eventwire.extraction.nlp import doc_text
 from eventwire.lang import LanguageData
 
 
@@ -53,7 +54,7 @@ class DateFinder:
 
     def _doc_text(self, doc) -> str:
         if self._last_doc[0] is not doc:
-            self._last_doc = (doc, doc.text)
+            self._last_doc = (doc, doc_text(doc))
         return self._last_doc[1]
 
     def _mention_date(self, mentions: list[DateMention], cand, published: dt.date | None) -> EventDate:

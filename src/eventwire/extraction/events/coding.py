@@ -42,10 +42,20 @@ def target_kind(lex: Lexicon, roles: Roles, sent: Span) -> str:
     return "any"
 
 
+INSTRUMENTS_KEY = "eventwire.instruments"  # Doc.user_data: (sentence start, end) -> instruments
+
+
 def instruments(lex: Lexicon, sent: Span) -> set[str]:
-    """The weapons the sentence names (instruments of rules.yaml)."""
-    low = sent.text.lower()
-    return {name for name, pattern in lex.instrument_patterns.items() if pattern.search(low) is not None}
+    """The weapons the sentence names (instruments of rules.yaml); kept on the Doc for the sentence's other
+    events."""
+    memo = sent.doc.user_data.setdefault(INSTRUMENTS_KEY, {})
+    key = (sent.start, sent.end)
+    found = memo.get(key)
+    if found is None:
+        low = sent.text.lower()
+        found = memo[key] = frozenset(name for name, pattern in lex.instrument_patterns.items()
+                                      if pattern.search(low) is not None)
+    return set(found)
 
 
 def _one_or_list(value) -> list:

@@ -25,6 +25,7 @@ from eventwire.extraction.events.context import DocContext
 from eventwire.extraction.events.lexicon import Lexicon, load_lexicon
 from eventwire.extraction.events.modality import ModalityClassifier
 from eventwire.extraction.events.typing import ModelTyping
+from eventwire.extraction.nlp import doc_text
 from eventwire.lang import LanguageData
 
 # speech and movement events: each class its own event ("rebels demanded X at talks": a demand and a meeting)
@@ -86,7 +87,7 @@ class EventFinder:
                         speech = speech_act(lex, cand)
                         if speech is not None:
                             out.append(speech)
-        links = self.modality.link_spans(doc.text)
+        links = self.modality.link_spans(doc_text(doc))
         for cand in out:
             if cand.modality == "asserted" and any(s <= cand.trigger.idx < e for s, e in links):
                 cand.modality = "background"  # "See also: 2014 airfield bombing": another story

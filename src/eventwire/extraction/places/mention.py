@@ -6,6 +6,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
+from eventwire.extraction.nlp import doc_text  # noqa: F401 - the stages' one copy of the text
 from eventwire.geo.gazetteer import ADMIN1, CONTINENT, COUNTRY, REGION, Entry
 from eventwire.geo.names import normalize
 
@@ -113,11 +114,3 @@ def names_the_sea(doc, m: Mention) -> bool:
     """"the Gulf": a generic word after "the" that names a sea or region ("a gulf" does not)."""
     return m.i > 0 and doc[m.i - 1].lower_ == "the" and \
         any(e.feature in ("water", REGION) and e.id not in m.alt for e in m.cands)
-
-
-def doc_text(doc) -> str:
-    """The document's text, built once: spaCy joins every token anew at each `doc.text`."""
-    text = doc.user_data.get("eventwire.text")
-    if text is None:
-        text = doc.user_data["eventwire.text"] = doc.text
-    return text
