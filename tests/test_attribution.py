@@ -34,6 +34,21 @@ def test_when_clause_names_the_attacker(extract):
     assert a1 is not None and "Shabaab" in a1.name
 
 
+@pytest.mark.parametrize("text", [
+    "Two of al-Shabaab's gunmen opened fire on a bus near Mandera, killing five passengers.",
+    "Three of the al-Shabaab fighters stormed a police post in Garissa.",
+])
+def test_a_count_of_the_group_is_the_group(extract, text):
+    a1 = first_actor1(extract(text))
+    assert a1 is not None and "Shabaab" in a1.name, text
+
+
+def test_attacker_of_a_staged_attack_in_a_when_clause(extract):
+    a1 = first_actor1(extract("Four villagers were wounded when ELN rebels staged an attack on a police post in "
+                              "Arauca."))
+    assert a1 is not None and "National Liberation Army" in a1.name
+
+
 def test_counted_others_are_not_the_attacker(extract):
     for ev in violent(extract("Three farmers were killed and five others injured near Maiduguri on Sunday.")):
         assert ev.actor1 is None or "other" not in (ev.actor1.text or "").lower()

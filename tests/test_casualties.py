@@ -428,6 +428,21 @@ def test_a_main_event_keeps_its_own_count(pipeline):
     assert events[0].fatalities == 5
 
 
+@pytest.mark.parametrize("text, count", [
+    ("A suicide bomber blew himself up at a bus station in Kano. The blast killed at least nine people.", 9),
+    ("Two gunmen opened fire on worshippers outside a church in Ondo. The attack left 14 people dead.", 14),
+])
+def test_a_later_sentence_naming_the_event_gives_its_toll(pipeline, text, count):
+    events = _asserted(pipeline, text)
+    assert events[0].fatalities == count
+
+
+def test_a_named_event_keeps_its_own_count(pipeline):
+    events = _asserted(pipeline, "Gunmen stormed a hotel in Mogadishu, killing three guards. The siege killed "
+                                 "nine people before troops ended it.")
+    assert events[0].fatalities == 3
+
+
 def test_an_attack_with_no_one_killed_stays_an_event(pipeline):
     events = _asserted(pipeline, "Militants attacked an army post near the border; no one was killed.")
     assert events and events[0].fatalities == 0

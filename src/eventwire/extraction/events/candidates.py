@@ -80,6 +80,14 @@ def is_reference(c: EventCandidate) -> bool:
     return any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in t.children)
 
 
+def tells_toll_of_named_event(c: EventCandidate) -> bool:
+    """"The blast killed at least nine people": the sentence's deaths are those of an event it names as told
+    before (a definite event noun as the subject of the trigger's verb)."""
+    return c.modality == "asserted" and any(
+        t.pos_ == "NOUN" and t.dep_ == "nsubj" and t.head.pos_ == "VERB" and t.head.i != t.i
+        and any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in t.children) for t in c.triggers)
+
+
 def merge_references(cands: list[EventCandidate]) -> list[EventCandidate]:
     """A later definite mention of an event of the same family is the same event: it gives that event the
     actor it names ("al-Shabaab said it carried out the attack") and is not reported twice."""

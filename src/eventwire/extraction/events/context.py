@@ -11,7 +11,14 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.extraction.actors.nouns import NOT_ACTOR, NounClasses
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import Role
-from eventwire.extraction.events.syntax import PLACE_LABELS, noun_phrase_words, object_of, phrase_tokens, subject_of
+from eventwire.extraction.events.syntax import (
+    PLACE_LABELS,
+    noun_phrase_words,
+    object_of,
+    phrase_tokens,
+    prep_objects,
+    subject_of,
+)
 from eventwire.records import Actor
 
 if TYPE_CHECKING:
@@ -160,6 +167,13 @@ class DocContext:
         return self._names_actor(head) and not self.nouns.bare_title(head)
 
     def _find_role(self, tok: Token, trigger: Token, side: int) -> Role | None:
+        if tok is not None and (tok.like_num or tok.ent_type_ == "CARDINAL") and tok.i not in self.by_token:
+            # "two of al-Shabaab's gunmen", "three of its soldiers": the group counted (a known one: "one of the
+            # collaborators" is nobody the reader can name)
+            of = prep_objects(tok, {"of"})
+            found = self._find_role(of[0], trigger, side) if of else None
+            if found is not None and found.known:
+                return found
         if tok is None or ((tok.ent_type_ in NOT_ACTOR_LABELS or tok.like_num)
                            and tok.lower_ not in self.words.quantity_heads and tok.i not in self.by_token):
             return None

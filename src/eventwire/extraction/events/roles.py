@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from eventwire.extraction.actors.nouns import ACTOR
-from eventwire.extraction.events.syntax import PLACE_LABELS, names_place, object_of, prep_objects, subject_of
+from eventwire.extraction.events.syntax import (
+    PLACE_LABELS,
+    names_place,
+    object_of,
+    prep_objects,
+    subject_of,
+    verb_lemmas,
+)
 from eventwire.records import Actor
 
 if TYPE_CHECKING:
@@ -363,7 +370,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         verb = tok.head if tok.dep_ != "pobj" else tok.head.head
         # "rebels launched an offensive" (yes), "the AU condemned the bombing" (no: a reaction to it)
         words = ctx.lex.words
-        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in words.light_verbs | words.agent_verbs:
+        if verb.pos_ in ("VERB", "AUX") and verb_lemmas(verb) & (words.light_verbs | words.agent_verbs):
             s, passive = subject_of(verb)
             if not passive:
                 a1_tok = s
