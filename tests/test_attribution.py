@@ -49,6 +49,46 @@ def test_attacker_of_a_staged_attack_in_a_when_clause(extract):
     assert a1 is not None and "National Liberation Army" in a1.name
 
 
+def test_a_named_group_beats_a_kind_with_a_nationality(extract):
+    a1 = first_actor1(extract("Five farmers were killed in an attack by Congolese rebels of the FDLR near Rutshuru."))
+    assert names(a1) == "Democratic Forces for the Liberation of Rwanda"
+
+
+def test_state_forces_of_a_named_unit_stay_state_forces(extract):
+    a1 = first_actor1(extract("Pakistani soldiers of the Frontier Corps killed two militants in Khyber."))
+    assert a1 is not None and a1.sector == "MIL" and a1.country == "PAK"
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Ghana lodged a formal protest with Togo on Monday.", "GHA", "TGO"),
+    ("Spain announced a suspension of flights to Morocco on Tuesday.", "ESP", "MAR"),
+])
+def test_subject_of_a_light_verb_is_actor1_of_its_noun(extract, text, source, target):
+    ev = extract(text)[0]
+    assert ev.actor1 is not None and ev.actor1.country == source, text
+    assert ev.actor2 is not None and ev.actor2.country == target, text
+
+
+def test_an_event_after_a_preposition_of_time_has_not_the_verbs_subject(extract):
+    riots = [e for e in extract("The army declared a curfew in Goma after the riots.") if e.event_type == "Riots"]
+    assert riots and riots[0].actor1 is None
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Jihadist factions shelled positions of the regime forces east of Idlib.", "MIL"),
+    ("Militants stormed the army's base in Ouallam, killing 12 soldiers.", "MIL"),
+])
+def test_the_holder_of_ground_attacked_is_the_side_hit(extract, text, holder):
+    ev = violent(extract(text))[0]
+    assert ev.actor2 is not None and ev.actor2.sector == holder, text
+
+
+def test_gunmen_are_not_the_group_whose_ground_they_attack(extract):
+    ev = violent(extract("Gunmen attacked checkpoints of the SDF near Hajin."))[0]
+    assert names(ev.actor1) != "Syrian Democratic Forces"
+    assert names(ev.actor2) == "Syrian Democratic Forces"
+
+
 def test_counted_others_are_not_the_attacker(extract):
     for ev in violent(extract("Three farmers were killed and five others injured near Maiduguri on Sunday.")):
         assert ev.actor1 is None or "other" not in (ev.actor1.text or "").lower()

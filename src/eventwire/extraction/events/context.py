@@ -30,6 +30,8 @@ NOT_ACTOR_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "
 # entity labels of who may act: a person, an organisation, a nationality, a state
 NAMED_ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 # entity labels of named things: a treaty, a law, a work, a product, an event ("a Memorandum of Understanding")
+# sectors of armed groups that are no state's forces: "Ugandan rebels of the ADF" are the ADF
+ARMED_GROUP_SECTORS = {"REB", "INS", "SEP", "UAF"}
 NAMED_THING_LABELS = {"LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"}
 
 
@@ -196,10 +198,14 @@ class DocContext:
             found = self._guarded_antecedent(owner, trigger)  # "its fighters", "their troops"
             if found is not None:
                 return found
-        if m is not None and m.generic:
-            # "Islamic State-linked insurgents", "suspected Boko Haram militants": the named group wins
+        if m is not None and (m.generic or m.kind == "generic"):
+            # "Islamic State-linked insurgents", "suspected Boko Haram militants": the named group wins; over a kind
+            # with a nationality ("Congolese rebels of the FDLR") only an armed group does
             named = [self.by_token[c.i] for c in phrase_tokens(tok, self.words.affiliation_verbs) if c.i in self.by_token
-                     and not self.by_token[c.i].generic and self.by_token[c.i].actor.sector not in ("CVL",)]
+                     and self.by_token[c.i].kind != "generic" and not self.by_token[c.i].generic
+                     and self.by_token[c.i].actor.sector not in ("CVL",)]
+            if not m.generic:
+                named = [n for n in named if n.actor.sector in ARMED_GROUP_SECTORS]
             if named:
                 m = named[0]
         if m is None:
@@ -217,7 +223,7 @@ class DocContext:
         if m is not None:
             role = mention_role(m)
             if m.generic and self._is_generic_armed(m.actor.text or ""):
-                dom = self.dominant_armed()
+                dom = self._dominant_for(trigger, side)
                 if dom is not None:
                     return Role(actor=dom.actor, start=m.start, end=m.end, generic=False, known=True)
             return role
@@ -252,7 +258,7 @@ class DocContext:
             start = min(t.idx for t in tok.subtree if t.i <= tok.i)
             return Role(actor=actor, start=start, end=tok.idx + len(tok.text), generic=False, known=actor.known)
         if self._is_generic_armed(words):
-            dom = self.dominant_armed()
+            dom = self._dominant_for(trigger, side)
             if dom is not None:
                 return Role(actor=dom.actor, start=tok.idx, end=tok.idx + len(tok), generic=False, known=True)
         actor = self.catalogue.resolve(words)
@@ -363,6 +369,19 @@ class DocContext:
                         found = role
             self._subject_cache[key] = found
         return self._subject_cache[key]
+
+    def _dominant_for(self, trigger: Token, side: int) -> Role | None:
+        """The article's armed group as who "the gunmen" of a trigger are, unless the trigger's own target names
+        it ("gunmen attacked checkpoints of the SDF": the gunmen are not the SDF)."""
+        dom = self.dominant_armed()
+        if dom is None or side != 1:
+            return dom
+        targets = [o for o in [object_of(trigger)] if o is not None] + prep_objects(trigger, {"on", "against", "at"})
+        for t in (x for o in targets for x in o.subtree):
+            m = self.by_token.get(t.i)
+            if m is not None and m.actor.name == dom.actor.name:
+                return None
+        return dom
 
     def _is_generic_armed(self, words: str) -> bool:
         """"the militants", "gunmen": fighters the phrase puts on no side of their own ("pro-government fighters",

@@ -292,7 +292,7 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     return a1_tok, a2_tok
 
 
-def _ground_holder(place: Token) -> Token | None:
+def _ground_holder(place: Token, holder_nouns: frozenset = frozenset()) -> Token | None:
     """Who holds the ground attacked: "regime-controlled areas", "a town held by the rebels", "areas under the
     control of the factions"."""
     for c in place.children:
@@ -305,6 +305,10 @@ def _ground_holder(place: Token) -> Token | None:
         if control.lemma_.lower() == "control":
             of = prep_objects(control, {"of"})
             return of[0] if of else next((x for x in control.children if x.dep_ == "poss"), None)
+    # "positions of the regime forces", "checkpoints of the SDF", "the rebels' positions": the party that holds them
+    if place.lower_ in holder_nouns:
+        of = prep_objects(place, {"of"})
+        return of[0] if of else next((x for x in place.children if x.dep_ == "poss" and x.pos_ != "PRON"), None)
     return None
 
 
@@ -366,7 +370,9 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
             agents = prep_objects(verb, {"by"})
             a1_tok = agents[0] if agents else None
     # the noun is the object: "IS claimed the attack", "rebels launched an offensive", "X carried out strikes"
-    if a1_tok is None and tok.dep_ in ("dobj", "pobj", "attr") and tok.head.pos_ in ("VERB", "ADP"):
+    # (not "declared a curfew after the riots": the riots are another event)
+    if a1_tok is None and tok.dep_ in ("dobj", "pobj", "attr") and tok.head.pos_ in ("VERB", "ADP") and not (
+            tok.dep_ == "pobj" and tok.head.lower_ in ctx.words.other_event_preps):
         verb = tok.head if tok.dep_ != "pobj" else tok.head.head
         # "rebels launched an offensive" (yes), "the AU condemned the bombing" (no: a reaction to it)
         words = ctx.lex.words
@@ -460,7 +466,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
     if r.actor2 is None and fam != "violence":
         r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok)
     if a2_tok is not None and r.actor2 is None and fam == "violence":
-        holder = _ground_holder(a2_tok)
+        holder = _ground_holder(a2_tok, lex.words.held_ground_nouns)
         if holder is not None:
             r.actor2 = ctx.role_for(holder, tok, side=2)  # "shells target regime-controlled areas"
     if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or names_place(a2_tok)):
