@@ -417,3 +417,15 @@ def test_the_dead_named_by_a_copula_are_the_side_hit(extract):
                      "told reporters.")
     for ev in violent(events):
         assert ev.actor1 is None or ev.actor1.sector not in ("MIL", "COP")
+
+
+# -- the country of a party the catalogue does not know --------------------------------------------------------
+
+def test_an_unknown_party_takes_the_country_of_the_event(extract):
+    ev = extract("The junta arrested political opponents in Port-au-Prince on Saturday.")[0]
+    assert ev.actor2 is not None and ev.actor2.country == "HTI"
+
+
+def test_an_international_organisation_takes_no_country(extract):
+    ev = extract("Delegates of the Red Cross visited detainees in Bamako.")[0]
+    assert ev.actor1 is not None and ev.actor1.country is None
