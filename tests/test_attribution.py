@@ -89,6 +89,12 @@ def test_gunmen_are_not_the_group_whose_ground_they_attack(extract):
     assert names(ev.actor2) == "Syrian Democratic Forces"
 
 
+def test_fighters_of_a_group_the_catalogue_does_not_know(extract):
+    a1 = first_actor1(extract("Suspected militants of the Dimasa Liberation Army ambushed a police patrol near "
+                              "Haflong, killing two officers."))
+    assert names(a1) == "Dimasa Liberation Army"
+
+
 def test_counted_others_are_not_the_attacker(extract):
     for ev in violent(extract("Three farmers were killed and five others injured near Maiduguri on Sunday.")):
         assert ev.actor1 is None or "other" not in (ev.actor1.text or "").lower()

@@ -208,6 +208,10 @@ class DocContext:
                 named = [n for n in named if n.actor.sector in ARMED_GROUP_SECTORS]
             if named:
                 m = named[0]
+            elif self._is_generic_armed(m.actor.text or "") or tok.lower_ in self.words.member_words:
+                unknown = self._unknown_group_of(tok)
+                if unknown is not None:
+                    return unknown
         if m is None:
             # the phrase's own modifiers and "of"-complements: "fighters of the FSA", "a commander of a leading
             # FSA group", "a Daesh stronghold" (not its relative clauses or other prepositions)
@@ -369,6 +373,20 @@ class DocContext:
                         found = role
             self._subject_cache[key] = found
         return self._subject_cache[key]
+
+    def _unknown_group_of(self, tok: Token) -> Role | None:
+        """"militants of the Dimasa Liberation Army": a group named after "of" that the catalogue does not know."""
+        for p in prep_objects(tok, {"of"}):
+            if p.pos_ != "PROPN" or p.ent_type_ != "ORG" or p.i in self.by_token or p.i in self.place_tokens:
+                continue
+            span = [t for t in self.doc[p.left_edge.i:p.i + 1] if t.dep_ != "det" and not t.is_punct]
+            if any(t.i in self.by_token for t in span):
+                return None
+            name = " ".join(t.text for t in span)
+            guess = self.catalogue.guess(f"{name} {tok.lower_}")
+            actor = Actor(name=name, text=name, country=None, sector=guess.sector, inter=guess.inter, known=False)
+            return Role(actor=actor, start=span[0].idx, end=p.idx + len(p.text), generic=False, known=False)
+        return None
 
     def _dominant_for(self, trigger: Token, side: int) -> Role | None:
         """The article's armed group as who "the gunmen" of a trigger are, unless the trigger's own target names
