@@ -474,6 +474,17 @@ def test_who_the_death_word_counts(count, expected, text):
 
 
 @pytest.mark.parametrize("expected, text", [
+    (4, "A district governor was killed along with his driver and two of his guards in an ambush in Kunar."),
+    (3, "A judge was shot dead, along with two others, outside a court in Quetta."),
+    (2, "The mayor died together with his wife when a bomb hit their car in Mosul."),
+    # "along with" someone who did not die adds nobody
+    (2, "Police arrived along with the army after two people were killed."),
+])
+def test_the_dead_along_with_a_victim_add_up(count, expected, text):
+    assert count(text) == expected
+
+
+@pytest.mark.parametrize("expected, text", [
     # the dead and the hurt counted together: at least one died
     (1, "Six soldiers were killed and wounded when a bomb went off near the road."),
     (1, "Six people were either killed or wounded in a blast near the market."),
