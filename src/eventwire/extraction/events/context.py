@@ -103,6 +103,8 @@ class DocContext:
             return None
         if actor1.actor.sector in ("CVL",) or actor1.actor.inter in (5, 6, 7):
             return None
+        if actor1.generic and actor1.actor.sector not in ("GOV", "MIL", "COP", "SPY"):
+            return None  # "a bomber", "gunmen" not put down to a group: likely of the article's group, not its enemy
         return Role(actor=dom.actor, start=-1, end=-1, generic=False, known=True)
 
     def target_in_subtree(self, trigger: Token, actor1: Role | None, subject: Token | None) -> Role | None:
@@ -332,6 +334,11 @@ class DocContext:
         owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in self.words.pronouns]
         owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
                    for p in c.children if p.dep_ == "pobj"]
+        if tok.lemma_.lower() in self.words.weapon_nouns or tok.lower_ in self.words.weapon_nouns:
+            # "an Islamic State drone", "a bomb dropped from an IS drone", "a mortar shell fired by the rebels"
+            owners += [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in self.by_token]
+            owners += [p for c in tok.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
+                       for p in prep_objects(c, {"from", "by"})]
         for owner in owners:
             role = self.role_for(owner, trigger, side)
             if role is not None:
