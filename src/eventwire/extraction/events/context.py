@@ -103,8 +103,6 @@ class DocContext:
             return None
         if actor1.actor.sector in ("CVL",) or actor1.actor.inter in (5, 6, 7):
             return None
-        if actor1.generic and actor1.actor.sector not in ("GOV", "MIL", "COP", "SPY"):
-            return None  # "a bomber", "gunmen" not put down to a group: likely of the article's group, not its enemy
         return Role(actor=dom.actor, start=-1, end=-1, generic=False, known=True)
 
     def target_in_subtree(self, trigger: Token, actor1: Role | None, subject: Token | None) -> Role | None:
