@@ -16,6 +16,7 @@ from eventwire.extraction.events.roles import (
     opposing_victims,
     roles_of,
     sentence_agent,
+    sentence_doer,
     sentence_parties,
 )
 from eventwire.extraction.events.syntax import depth
@@ -178,6 +179,8 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
         roles.actor1 = sentence_agent(sent, context, roles)
     if fam == "violence" and roles.actor1 is None and roles.actor2 is None:
         sentence_parties(sent, context, main, roles)
+    elif fam == "violence" and roles.actor1 is None:
+        sentence_doer(sent, context, main, roles)
     if fam == "violence":
         opposing_victims(roles)
     codes = code_event(lex, fam, classes, sent, main, roles)

@@ -161,6 +161,30 @@ def sentence_parties(sent: Span, ctx: DocContext, trigger: Token, roles: Roles) 
     armed parties the sentence names, "between" ones first, then in text order; the side named as losing men or
     as fought ("casualties in the ranks of the regime", "against the regime forces") is the one hit. A party that
     only tells of the event ("police said") takes no part."""
+    ordered, hit = _sentence_sides(sent, ctx, trigger)
+    if not hit and len(ordered) >= 2:
+        roles.actor1, roles.actor2 = ordered[0], ordered[1]
+        return
+    roles.actor1 = ordered[0] if ordered else None
+    roles.assoc1 = ordered[1:]
+    roles.actor2 = hit[0] if hit else None
+    roles.assoc2 = hit[1:]
+
+
+def sentence_doer(sent: Span, ctx: DocContext, trigger: Token, roles: Roles) -> None:
+    """Who acted, for a violent event whose parse names only the side hit ("Regime forces clashes with rebels in
+    the Ghouta", "the regime forces' rocket shells kill 10 fighters"): the first armed party the sentence names in
+    the trigger's clause as no side hit and no speaker."""
+    ordered, _ = _sentence_sides(sent, ctx, trigger, named_on_things=False)
+    hit = {r.actor.name for r in [roles.actor2, *roles.assoc2] if r is not None}
+    roles.actor1 = next((r for r in ordered if r.actor.name not in hit), None)
+
+
+def _sentence_sides(sent: Span, ctx: DocContext, trigger: Token,
+                    named_on_things: bool = True) -> tuple[list[Role], list[Role]]:
+    """(the armed parties a sentence names as acting, "between" ones first; those it names as the side hit).
+    `named_on_things` False leaves out a party named only on a thing other than a weapon or an event ("a police
+    station", "an army base"; not "the regime forces' rocket shells")."""
     doers: list[tuple[bool, Role]] = []
     hit: list[Role] = []
     seen: set[str] = set()
@@ -170,6 +194,9 @@ def sentence_parties(sent: Span, ctx: DocContext, trigger: Token, roles: Roles) 
         while phrase.dep_ in ("compound", "amod", "nmod", "poss") and phrase.head.i != phrase.i:
             phrase = phrase.head
         if root.i in ctx.place_tokens or _speaks_only(phrase, ctx) or not _shares_clause(phrase, trigger, ctx):
+            continue
+        if not named_on_things and phrase.i != root.i and ctx.mention_at(phrase) is None \
+                and not ctx.lex.is_event_noun(phrase) and phrase.lemma_.lower() not in ctx.words.weapon_nouns:
             continue
         role = ctx.role_for(root, trigger, 1)
         if role is None or actor_kind(role) not in ("state", "nonstate") or role.actor.name in seen:
@@ -182,14 +209,7 @@ def sentence_parties(sent: Span, ctx: DocContext, trigger: Token, roles: Roles) 
             hit.append(role)
         else:
             doers.append((not _between(phrase), role))
-    ordered = [r for _, r in sorted(doers, key=lambda x: x[0])]
-    if not hit and len(ordered) >= 2:
-        roles.actor1, roles.actor2 = ordered[0], ordered[1]
-        return
-    roles.actor1 = ordered[0] if ordered else None
-    roles.assoc1 = ordered[1:]
-    roles.actor2 = hit[0] if hit else None
-    roles.assoc2 = hit[1:]
+    return [r for _, r in sorted(doers, key=lambda x: x[0])], hit
 
 
 def opposing_victims(roles: Roles) -> None:
