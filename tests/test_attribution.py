@@ -443,3 +443,16 @@ def test_an_unknown_party_takes_the_country_of_the_event(extract):
 def test_an_international_organisation_takes_no_country(extract):
     ev = extract("Delegates of the Red Cross visited detainees in Bamako.")[0]
     assert ev.actor1 is not None and ev.actor1.country is None
+
+
+# -- headlines whose parse names only the side hit ---------------------------------------------------------------
+
+def test_the_party_a_broken_headline_names_as_acting(extract):
+    ev = violent(extract("Regime forces clashes with rebels in the eastern Ghouta"))[0]
+    assert ev.actor1 is not None and ev.actor1.country == "SYR" and ev.actor1.sector in ("MIL", "GOV")
+    assert ev.actor2 is not None and ev.actor2.sector == "REB"
+
+
+def test_a_party_named_on_a_building_does_not_act(extract):
+    ev = violent(extract("Two officers were killed near a police station in Arauca."))[0]
+    assert ev.actor1 is None or ev.actor1.sector != "COP"
