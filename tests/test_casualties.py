@@ -479,6 +479,10 @@ def test_who_the_death_word_counts(count, expected, text):
     (2, "The mayor died together with his wife when a bomb hit their car in Mosul."),
     # "along with" someone who did not die adds nobody
     (2, "Police arrived along with the army after two people were killed."),
+    # a second object joined by "as well as" is more dead, not an apposition
+    (5, "A suicide bomber attacked a convoy in Kandahar, killing three soldiers, as well as two civilians who were "
+        "nearby."),
+    (1, "Gunmen killed the mayor, a former police chief, in Tijuana."),
 ])
 def test_the_dead_along_with_a_victim_add_up(count, expected, text):
     assert count(text) == expected

@@ -84,6 +84,9 @@ def victims(anchor, lex: Lexicon) -> list:
             elif c.dep_ == "dobj" and first_obj:
                 out.append(c)  # only the first: a second "object" is a misparsed apposition
                 first_obj = False
+            elif c.dep_ == "dobj" and any(x.dep_ == "cc" and x.head.i == anchor.i and x.i < c.i and x.i > out[-1].i
+                                          for x in kids if out):
+                out.append(c)  # "killing three soldiers, as well as two civilians": joined, not in apposition
             elif c.dep_ == "nsubjpass":
                 out.append(c)
             elif c.dep_ == "npadvmod" and is_number_like(c, lex) and c.i > anchor.i \
