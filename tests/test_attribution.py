@@ -34,6 +34,67 @@ def test_when_clause_names_the_attacker(extract):
     assert a1 is not None and "Shabaab" in a1.name
 
 
+@pytest.mark.parametrize("text", [
+    "Two of al-Shabaab's gunmen opened fire on a bus near Mandera, killing five passengers.",
+    "Three of the al-Shabaab fighters stormed a police post in Garissa.",
+])
+def test_a_count_of_the_group_is_the_group(extract, text):
+    a1 = first_actor1(extract(text))
+    assert a1 is not None and "Shabaab" in a1.name, text
+
+
+def test_attacker_of_a_staged_attack_in_a_when_clause(extract):
+    a1 = first_actor1(extract("Four villagers were wounded when ELN rebels staged an attack on a police post in "
+                              "Arauca."))
+    assert a1 is not None and "National Liberation Army" in a1.name
+
+
+def test_a_named_group_beats_a_kind_with_a_nationality(extract):
+    a1 = first_actor1(extract("Five farmers were killed in an attack by Congolese rebels of the FDLR near Rutshuru."))
+    assert names(a1) == "Democratic Forces for the Liberation of Rwanda"
+
+
+def test_state_forces_of_a_named_unit_stay_state_forces(extract):
+    a1 = first_actor1(extract("Pakistani soldiers of the Frontier Corps killed two militants in Khyber."))
+    assert a1 is not None and a1.sector == "MIL" and a1.country == "PAK"
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Ghana lodged a formal protest with Togo on Monday.", "GHA", "TGO"),
+    ("Spain announced a suspension of flights to Morocco on Tuesday.", "ESP", "MAR"),
+])
+def test_subject_of_a_light_verb_is_actor1_of_its_noun(extract, text, source, target):
+    ev = extract(text)[0]
+    assert ev.actor1 is not None and ev.actor1.country == source, text
+    assert ev.actor2 is not None and ev.actor2.country == target, text
+
+
+def test_an_event_after_a_preposition_of_time_has_not_the_verbs_subject(extract):
+    riots = [e for e in extract("The army declared a curfew in Goma after the riots.") if e.event_type == "Riots"]
+    assert riots and riots[0].actor1 is None
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("Jihadist factions shelled positions of the regime forces east of Idlib.", "MIL"),
+    ("Militants stormed the army's base in Ouallam, killing 12 soldiers.", "MIL"),
+])
+def test_the_holder_of_ground_attacked_is_the_side_hit(extract, text, holder):
+    ev = violent(extract(text))[0]
+    assert ev.actor2 is not None and ev.actor2.sector == holder, text
+
+
+def test_gunmen_are_not_the_group_whose_ground_they_attack(extract):
+    ev = violent(extract("Gunmen attacked checkpoints of the SDF near Hajin."))[0]
+    assert names(ev.actor1) != "Syrian Democratic Forces"
+    assert names(ev.actor2) == "Syrian Democratic Forces"
+
+
+def test_fighters_of_a_group_the_catalogue_does_not_know(extract):
+    a1 = first_actor1(extract("Suspected militants of the Dimasa Liberation Army ambushed a police patrol near "
+                              "Haflong, killing two officers."))
+    assert names(a1) == "Dimasa Liberation Army"
+
+
 def test_counted_others_are_not_the_attacker(extract):
     for ev in violent(extract("Three farmers were killed and five others injured near Maiduguri on Sunday.")):
         assert ev.actor1 is None or "other" not in (ev.actor1.text or "").lower()
@@ -106,6 +167,14 @@ def test_claim_in_next_sentence(extract, claim):
     # the sentence about who did it is not a second attack
     claim_start = len("A bomb exploded outside a police station in Arauca, killing two officers. ")
     assert not [e for e in violent(events) if e.evidence.start >= claim_start and e.same_as is None]
+
+
+def test_claim_in_a_relative_clause_on_the_attack(extract):
+    events = extract("A bomber blew himself up next to a bus carrying soldiers in Kabul, killing two soldiers. Nine "
+                     "people were injured in the attack, which was claimed by the Taliban.")
+    ev = violent(events)[0]
+    assert names(ev.actor1) == "Taliban"
+    assert names(ev.actor2) != "Taliban"
 
 
 @pytest.mark.parametrize("denial", [
@@ -362,3 +431,28 @@ def test_the_dead_named_by_a_copula_are_the_side_hit(extract):
                      "told reporters.")
     for ev in violent(events):
         assert ev.actor1 is None or ev.actor1.sector not in ("MIL", "COP")
+
+
+# -- the country of a party the catalogue does not know --------------------------------------------------------
+
+def test_an_unknown_party_takes_the_country_of_the_event(extract):
+    ev = extract("The junta arrested political opponents in Port-au-Prince on Saturday.")[0]
+    assert ev.actor2 is not None and ev.actor2.country == "HTI"
+
+
+def test_an_international_organisation_takes_no_country(extract):
+    ev = extract("Delegates of the Red Cross visited detainees in Bamako.")[0]
+    assert ev.actor1 is not None and ev.actor1.country is None
+
+
+# -- headlines whose parse names only the side hit ---------------------------------------------------------------
+
+def test_the_party_a_broken_headline_names_as_acting(extract):
+    ev = violent(extract("Regime forces clashes with rebels in the eastern Ghouta"))[0]
+    assert ev.actor1 is not None and ev.actor1.country == "SYR" and ev.actor1.sector in ("MIL", "GOV")
+    assert ev.actor2 is not None and ev.actor2.sector == "REB"
+
+
+def test_a_party_named_on_a_building_does_not_act(extract):
+    ev = violent(extract("Two officers were killed near a police station in Arauca."))[0]
+    assert ev.actor1 is None or ev.actor1.sector != "COP"

@@ -428,6 +428,21 @@ def test_a_main_event_keeps_its_own_count(pipeline):
     assert events[0].fatalities == 5
 
 
+@pytest.mark.parametrize("text, count", [
+    ("A suicide bomber blew himself up at a bus station in Kano. The blast killed at least nine people.", 9),
+    ("Two gunmen opened fire on worshippers outside a church in Ondo. The attack left 14 people dead.", 14),
+])
+def test_a_later_sentence_naming_the_event_gives_its_toll(pipeline, text, count):
+    events = _asserted(pipeline, text)
+    assert events[0].fatalities == count
+
+
+def test_a_named_event_keeps_its_own_count(pipeline):
+    events = _asserted(pipeline, "Gunmen stormed a hotel in Mogadishu, killing three guards. The siege killed "
+                                 "nine people before troops ended it.")
+    assert events[0].fatalities == 3
+
+
 def test_an_attack_with_no_one_killed_stays_an_event(pipeline):
     events = _asserted(pipeline, "Militants attacked an army post near the border; no one was killed.")
     assert events and events[0].fatalities == 0
@@ -455,6 +470,21 @@ def test_a_rising_toll_replaces_the_count(nlp, counter):
     (10, "Two blasts left at least 10 dead including 9 soldiers in the city."),
 ])
 def test_who_the_death_word_counts(count, expected, text):
+    assert count(text) == expected
+
+
+@pytest.mark.parametrize("expected, text", [
+    (4, "A district governor was killed along with his driver and two of his guards in an ambush in Kunar."),
+    (3, "A judge was shot dead, along with two others, outside a court in Quetta."),
+    (2, "The mayor died together with his wife when a bomb hit their car in Mosul."),
+    # "along with" someone who did not die adds nobody
+    (2, "Police arrived along with the army after two people were killed."),
+    # a second object joined by "as well as" is more dead, not an apposition
+    (5, "A suicide bomber attacked a convoy in Kandahar, killing three soldiers, as well as two civilians who were "
+        "nearby."),
+    (1, "Gunmen killed the mayor, a former police chief, in Tijuana."),
+])
+def test_the_dead_along_with_a_victim_add_up(count, expected, text):
     assert count(text) == expected
 
 

@@ -16,7 +16,13 @@ PLOVER_CONTEXT = {"violence": ("military",), "demonstration": ("political",), "a
                   "strategic": ("military",), "contact": ("diplomatic",), "movement": ("military",)}
 
 
-def _role_actor(role: Any, text: str, iso3: str | None, catalogue: Any) -> Actor | None:
+# sectors of parties that belong to no country: international organisations and NGOs
+NO_COUNTRY_SECTORS = {"IGO", "NGO"}
+
+
+def _role_actor(role: Any, text: str, iso3: str | None, catalogue: Any, home: str | None = None) -> Actor | None:
+    """The record of a role's actor, localised to `iso3`; `home`: the country both the event's place and the
+    article are in, which a party the catalogue does not know is of."""
     if role is None:
         return None
     actor = role.actor
@@ -25,6 +31,11 @@ def _role_actor(role: Any, text: str, iso3: str | None, catalogue: Any) -> Actor
                   inter=actor.inter, cameo=actor.cameo, known=actor.known)
     if getattr(role, "generic", False) or actor.country is None:
         actor = catalogue.localize(actor, iso3)
+    if actor.country is None and not actor.known and home and actor.sector not in NO_COUNTRY_SECTORS:
+        # a party the catalogue does not know, in an event in the article's own country, is of that country unless
+        # the text says otherwise (ACLED's convention): "political opponents", "Moslem forces in east Bosnia"
+        actor = Actor(name=actor.name, text=actor.text, country=home, sector=actor.sector, inter=actor.inter,
+                      cameo=actor.cameo, known=False)
     return actor
 
 
@@ -71,6 +82,7 @@ def build_event(article: Article, cand: Any, location: Place | None, when: Any, 
     # the actors' country: the article's own (the country it mostly names), never one that a single place
     # abroad would set against it ("a bomber who had lived in Halden, Norway" does not make the bombers Norwegian)
     iso3 = doc_country or (location.country if location else None)
+    home = iso3 if location is not None and location.country == iso3 else None
     confidence = cand.confidence
     conventional = _unattributed_actor(cand, iso3)
     if conventional is not None:
@@ -84,10 +96,10 @@ def build_event(article: Article, cand: Any, location: Place | None, when: Any, 
         else:
             actor1 = None
     else:
-        actor1 = _role_actor(cand.actor1, text, iso3, catalogue)
-    actor2 = _role_actor(cand.actor2, text, iso3, catalogue)
-    assoc1 = [a for a in (_role_actor(r, text, iso3, catalogue) for r in cand.assoc_actor1) if a]
-    assoc2 = [a for a in (_role_actor(r, text, iso3, catalogue) for r in cand.assoc_actor2) if a]
+        actor1 = _role_actor(cand.actor1, text, iso3, catalogue, home)
+    actor2 = _role_actor(cand.actor2, text, iso3, catalogue, home)
+    assoc1 = [a for a in (_role_actor(r, text, iso3, catalogue, home) for r in cand.assoc_actor1) if a]
+    assoc2 = [a for a in (_role_actor(r, text, iso3, catalogue, home) for r in cand.assoc_actor2) if a]
     if location is not None:
         confidence += 0.04
     if dead is not None:

@@ -23,6 +23,7 @@ from eventwire.compiled import CompiledCache, content_hash, package_files, sourc
 from eventwire.extraction import actors, assemble, casualties, dates, events, nlp, places, relevance
 from eventwire.extraction.actors import user
 from eventwire.extraction.events import triggers
+from eventwire.extraction.events.candidates import tells_toll_of_named_event
 from eventwire.extraction.events.typing import ModelTyping
 from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
 from eventwire.records import BACKGROUND_DAYS, Article, ArticleResult, Event
@@ -246,8 +247,8 @@ class Pipeline:
                 continue
             if cand.vetoed:
                 continue  # the typing model reads no event here, and it is no toll update either
-            if casualties.reports_deaths_only(cand, dead):
-                bare_reports.add(len(out))
+            if casualties.reports_deaths_only(cand, dead) or tells_toll_of_named_event(cand):
+                bare_reports.add(len(out))  # "Eight people were killed.", "The blast killed nine."
             location = self.geoparser.locate(doc, place_mentions, cand)
             when = self.date_finder.event_date(date_mentions, cand, article.published)
             ev = assemble.build_event(article, cand, location, when, dead, self.catalogue, doc_country=doc_country)
@@ -263,6 +264,7 @@ class Pipeline:
                 if ev.date_text is None:  # "the attack" happened when the event it names did
                     ev.date, ev.date_precision, ev.date_text = first.date, first.date_precision, first.date_text
                 ev.location = ev.location if ev.location and ev.location.precision == 1 else first.location
+                casualties.toll_of_named_event(first, ev)
             built[id(cand)] = ev
             out.append(ev)
         busy = {ev.evidence.start for i, ev in enumerate(out) if i not in bare_reports}

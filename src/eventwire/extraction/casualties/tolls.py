@@ -64,7 +64,8 @@ def settle_main_toll(events: list, bare_reports: set[int], updates: list[DeathRe
     carries the article's toll: the last toll update told after it ("the toll rose to 12"), or, when it has no
     count of its own, the count of a death-only report in the next event's sentence ("A bomb exploded. Eight
     people were killed."); the wounded who died later add to it ("One of the injured died in hospital.").
-    `bare_reports` are the positions in `events` of death-only events kept as events."""
+    `bare_reports` are the positions in `events` of death-only events kept as events, and of events whose deaths
+    are those of an event they name ("The blast killed nine.")."""
     main_at = main_event_at(events)
     if main_at is None:
         return
@@ -86,6 +87,14 @@ def settle_main_toll(events: list, bare_reports: set[int], updates: list[DeathRe
                 if IMPLAUSIBLE_FATALITIES in ev.flags:
                     continue  # no figure to add the later deaths to
                 _set_toll(ev, (ev.fatalities or 0) + dead.count, ev.fatalities_text or dead.text)
+
+
+def toll_of_named_event(first, ev) -> None:
+    """"A bomb went off at a market. The blast killed 11 people.": a later sentence that names the event (`ev`,
+    same_as `first`) tells its toll; the event that has no count of its own takes it."""
+    if first.fatalities is None and ev.fatalities is not None and IMPLAUSIBLE_FATALITIES not in ev.flags \
+            and first.modality == ev.modality == "asserted":
+        _set_toll(first, ev.fatalities, ev.fatalities_text)
 
 
 def _set_toll(ev, count: int, text: str | None) -> None:

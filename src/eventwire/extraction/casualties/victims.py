@@ -84,6 +84,9 @@ def victims(anchor, lex: Lexicon) -> list:
             elif c.dep_ == "dobj" and first_obj:
                 out.append(c)  # only the first: a second "object" is a misparsed apposition
                 first_obj = False
+            elif c.dep_ == "dobj" and any(x.dep_ == "cc" and x.head.i == anchor.i and x.i < c.i and x.i > out[-1].i
+                                          for x in kids if out):
+                out.append(c)  # "killing three soldiers, as well as two civilians": joined, not in apposition
             elif c.dep_ == "nsubjpass":
                 out.append(c)
             elif c.dep_ == "npadvmod" and is_number_like(c, lex) and c.i > anchor.i \
@@ -103,6 +106,8 @@ def victims(anchor, lex: Lexicon) -> list:
             # "was shot and killed", "were kidnapped and killed": the first verb's victims
             out.extend(c for c in anchor.head.children if c.dep_ == "nsubjpass")
         out.extend(_complement_subject(anchor))
+        if out:
+            out.extend(companions(anchor))  # "a judge was shot dead, along with two others"
         return out
     if lem in ("life", "lives"):
         head = anchor.head
@@ -186,6 +191,22 @@ def with_conjuncts(tok, anchor, lex: Lexicon) -> list:
 
         out.append(t)
         todo.extend(c for c in t.children if c.dep_ == "conj")
+        todo.extend(companions(t))  # "the governor was killed along with his driver"
+    return out
+
+
+COMPANION_WORDS = ("along", "together")
+
+
+def companions(tok) -> list:
+    """The people "along with" or "together with" a victim or a death verb: they died too."""
+    out = []
+    for c in tok.children:
+        if c.lower_ in COMPANION_WORDS:
+            out.extend(g for w in c.children if w.lower_ == "with" for g in w.children if g.dep_ == "pobj")
+        elif c.lower_ == "with" and c.dep_ == "prep" and c.i > 0 and (
+                c.doc[c.i - 1].lower_ in COMPANION_WORDS or any(x.lower_ in COMPANION_WORDS for x in c.children)):
+            out.extend(g for g in c.children if g.dep_ == "pobj")  # "along" and "with" side by side
     return out
 
 

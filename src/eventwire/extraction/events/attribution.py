@@ -24,6 +24,7 @@ RESPONSIBILITY_VERBS = CLAIM_VERBS | {"announce", "assume", "bear"}
 # the words a claim, suspicion or blame hangs on, beside the verb lists of parties.yaml
 ATTRIBUTION_WORDS = {"behind", "responsible", "responsibility", "be", "allegiance"}
 NOBODY = {"no", "nobody", "none", "neither"}
+RELATIVE_PRONOUNS = {"which", "that"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # a claim verb's subject this many tokens back is a misparse of a long list ("X, Y, ..., Z, spokesman for IS,
 # claimed"): the name just before the verb is taken instead
@@ -65,6 +66,8 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
     if lemma in RESPONSIBILITY_VERBS and tok.pos_ == "VERB":
         obj = object_of(tok)
         subj, passive = subject_of(tok)
+        if passive and subj is not None and tok.dep_ == "relcl" and subj.lower_ in RELATIVE_PRONOUNS:
+            subj = tok.head  # "the attack, which was claimed by the Taliban": the noun the clause is about
         if any(c.lemma_.lower() == "responsibility" for c in tok.children):
             return _claim_subject(tok)
         if lemma in CLAIM_VERBS and (_event_noun(lex, obj) or (passive and _event_noun(lex, subj)) or any(

@@ -16,6 +16,7 @@ from eventwire.extraction.events.roles import (
     opposing_victims,
     roles_of,
     sentence_agent,
+    sentence_doer,
     sentence_parties,
 )
 from eventwire.extraction.events.syntax import depth
@@ -78,6 +79,14 @@ def is_reference(c: EventCandidate) -> bool:
     if any(x.pos_ == "VERB" and x.i != t.i for x in c.triggers):
         return False
     return any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in t.children)
+
+
+def tells_toll_of_named_event(c: EventCandidate) -> bool:
+    """"The blast killed at least nine people": the sentence's deaths are those of an event it names as told
+    before (a definite event noun as the subject of the trigger's verb)."""
+    return c.modality == "asserted" and any(
+        t.pos_ == "NOUN" and t.dep_ == "nsubj" and t.head.pos_ == "VERB" and t.head.i != t.i
+        and any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in t.children) for t in c.triggers)
 
 
 def merge_references(cands: list[EventCandidate]) -> list[EventCandidate]:
@@ -170,6 +179,8 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
         roles.actor1 = sentence_agent(sent, context, roles)
     if fam == "violence" and roles.actor1 is None and roles.actor2 is None:
         sentence_parties(sent, context, main, roles)
+    elif fam == "violence" and roles.actor1 is None:
+        sentence_doer(sent, context, main, roles)
     if fam == "violence":
         opposing_victims(roles)
     codes = code_event(lex, fam, classes, sent, main, roles)

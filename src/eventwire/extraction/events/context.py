@@ -11,7 +11,14 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.extraction.actors.nouns import NOT_ACTOR, NounClasses
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import Role
-from eventwire.extraction.events.syntax import PLACE_LABELS, noun_phrase_words, object_of, phrase_tokens, subject_of
+from eventwire.extraction.events.syntax import (
+    PLACE_LABELS,
+    noun_phrase_words,
+    object_of,
+    phrase_tokens,
+    prep_objects,
+    subject_of,
+)
 from eventwire.records import Actor
 
 if TYPE_CHECKING:
@@ -23,6 +30,8 @@ NOT_ACTOR_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "
 # entity labels of who may act: a person, an organisation, a nationality, a state
 NAMED_ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 # entity labels of named things: a treaty, a law, a work, a product, an event ("a Memorandum of Understanding")
+# sectors of armed groups that are no state's forces: "Ugandan rebels of the ADF" are the ADF
+ARMED_GROUP_SECTORS = {"REB", "INS", "SEP", "UAF"}
 NAMED_THING_LABELS = {"LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"}
 
 
@@ -160,6 +169,13 @@ class DocContext:
         return self._names_actor(head) and not self.nouns.bare_title(head)
 
     def _find_role(self, tok: Token, trigger: Token, side: int) -> Role | None:
+        if tok is not None and (tok.like_num or tok.ent_type_ == "CARDINAL") and tok.i not in self.by_token:
+            # "two of al-Shabaab's gunmen", "three of its soldiers": the group counted (a known one: "one of the
+            # collaborators" is nobody the reader can name)
+            of = prep_objects(tok, {"of"})
+            found = self._find_role(of[0], trigger, side) if of else None
+            if found is not None and found.known:
+                return found
         if tok is None or ((tok.ent_type_ in NOT_ACTOR_LABELS or tok.like_num)
                            and tok.lower_ not in self.words.quantity_heads and tok.i not in self.by_token):
             return None
@@ -182,12 +198,20 @@ class DocContext:
             found = self._guarded_antecedent(owner, trigger)  # "its fighters", "their troops"
             if found is not None:
                 return found
-        if m is not None and m.generic:
-            # "Islamic State-linked insurgents", "suspected Boko Haram militants": the named group wins
+        if m is not None and (m.generic or m.kind == "generic"):
+            # "Islamic State-linked insurgents", "suspected Boko Haram militants": the named group wins; over a kind
+            # with a nationality ("Congolese rebels of the FDLR") only an armed group does
             named = [self.by_token[c.i] for c in phrase_tokens(tok, self.words.affiliation_verbs) if c.i in self.by_token
-                     and not self.by_token[c.i].generic and self.by_token[c.i].actor.sector not in ("CVL",)]
+                     and self.by_token[c.i].kind != "generic" and not self.by_token[c.i].generic
+                     and self.by_token[c.i].actor.sector not in ("CVL",)]
+            if not m.generic:
+                named = [n for n in named if n.actor.sector in ARMED_GROUP_SECTORS]
             if named:
                 m = named[0]
+            elif self._is_generic_armed(m.actor.text or "") or tok.lower_ in self.words.member_words:
+                unknown = self._unknown_group_of(tok)
+                if unknown is not None:
+                    return unknown
         if m is None:
             # the phrase's own modifiers and "of"-complements: "fighters of the FSA", "a commander of a leading
             # FSA group", "a Daesh stronghold" (not its relative clauses or other prepositions)
@@ -203,7 +227,7 @@ class DocContext:
         if m is not None:
             role = mention_role(m)
             if m.generic and self._is_generic_armed(m.actor.text or ""):
-                dom = self.dominant_armed()
+                dom = self._dominant_for(trigger, side)
                 if dom is not None:
                     return Role(actor=dom.actor, start=m.start, end=m.end, generic=False, known=True)
             return role
@@ -238,7 +262,7 @@ class DocContext:
             start = min(t.idx for t in tok.subtree if t.i <= tok.i)
             return Role(actor=actor, start=start, end=tok.idx + len(tok.text), generic=False, known=actor.known)
         if self._is_generic_armed(words):
-            dom = self.dominant_armed()
+            dom = self._dominant_for(trigger, side)
             if dom is not None:
                 return Role(actor=dom.actor, start=tok.idx, end=tok.idx + len(tok), generic=False, known=True)
         actor = self.catalogue.resolve(words)
@@ -308,6 +332,11 @@ class DocContext:
         owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in self.words.pronouns]
         owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
                    for p in c.children if p.dep_ == "pobj"]
+        if tok.lemma_.lower() in self.words.weapon_nouns or tok.lower_ in self.words.weapon_nouns:
+            # "an Islamic State drone", "a bomb dropped from an IS drone", "a mortar shell fired by the rebels"
+            owners += [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in self.by_token]
+            owners += [p for c in tok.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
+                       for p in prep_objects(c, {"from", "by"})]
         for owner in owners:
             role = self.role_for(owner, trigger, side)
             if role is not None:
@@ -349,6 +378,33 @@ class DocContext:
                         found = role
             self._subject_cache[key] = found
         return self._subject_cache[key]
+
+    def _unknown_group_of(self, tok: Token) -> Role | None:
+        """"militants of the Dimasa Liberation Army": a group named after "of" that the catalogue does not know."""
+        for p in prep_objects(tok, {"of"}):
+            if p.pos_ != "PROPN" or p.ent_type_ != "ORG" or p.i in self.by_token or p.i in self.place_tokens:
+                continue
+            span = [t for t in self.doc[p.left_edge.i:p.i + 1] if t.dep_ != "det" and not t.is_punct]
+            if any(t.i in self.by_token for t in span):
+                return None
+            name = " ".join(t.text for t in span)
+            guess = self.catalogue.guess(f"{name} {tok.lower_}")
+            actor = Actor(name=name, text=name, country=None, sector=guess.sector, inter=guess.inter, known=False)
+            return Role(actor=actor, start=span[0].idx, end=p.idx + len(p.text), generic=False, known=False)
+        return None
+
+    def _dominant_for(self, trigger: Token, side: int) -> Role | None:
+        """The article's armed group as who "the gunmen" of a trigger are, unless the trigger's own target names
+        it ("gunmen attacked checkpoints of the SDF": the gunmen are not the SDF)."""
+        dom = self.dominant_armed()
+        if dom is None or side != 1:
+            return dom
+        targets = [o for o in [object_of(trigger)] if o is not None] + prep_objects(trigger, {"on", "against", "at"})
+        for t in (x for o in targets for x in o.subtree):
+            m = self.by_token.get(t.i)
+            if m is not None and m.actor.name == dom.actor.name:
+                return None
+        return dom
 
     def _is_generic_armed(self, words: str) -> bool:
         """"the militants", "gunmen": fighters the phrase puts on no side of their own ("pro-government fighters",

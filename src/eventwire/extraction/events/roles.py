@@ -9,7 +9,14 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from eventwire.extraction.actors.nouns import ACTOR
-from eventwire.extraction.events.syntax import PLACE_LABELS, names_place, object_of, prep_objects, subject_of
+from eventwire.extraction.events.syntax import (
+    PLACE_LABELS,
+    names_place,
+    object_of,
+    prep_objects,
+    subject_of,
+    verb_lemmas,
+)
 from eventwire.records import Actor
 
 if TYPE_CHECKING:
@@ -154,6 +161,30 @@ def sentence_parties(sent: Span, ctx: DocContext, trigger: Token, roles: Roles) 
     armed parties the sentence names, "between" ones first, then in text order; the side named as losing men or
     as fought ("casualties in the ranks of the regime", "against the regime forces") is the one hit. A party that
     only tells of the event ("police said") takes no part."""
+    ordered, hit = _sentence_sides(sent, ctx, trigger)
+    if not hit and len(ordered) >= 2:
+        roles.actor1, roles.actor2 = ordered[0], ordered[1]
+        return
+    roles.actor1 = ordered[0] if ordered else None
+    roles.assoc1 = ordered[1:]
+    roles.actor2 = hit[0] if hit else None
+    roles.assoc2 = hit[1:]
+
+
+def sentence_doer(sent: Span, ctx: DocContext, trigger: Token, roles: Roles) -> None:
+    """Who acted, for a violent event whose parse names only the side hit ("Regime forces clashes with rebels in
+    the Ghouta", "the regime forces' rocket shells kill 10 fighters"): the first armed party the sentence names in
+    the trigger's clause as no side hit and no speaker."""
+    ordered, _ = _sentence_sides(sent, ctx, trigger, named_on_things=False)
+    hit = {r.actor.name for r in [roles.actor2, *roles.assoc2] if r is not None}
+    roles.actor1 = next((r for r in ordered if r.actor.name not in hit), None)
+
+
+def _sentence_sides(sent: Span, ctx: DocContext, trigger: Token,
+                    named_on_things: bool = True) -> tuple[list[Role], list[Role]]:
+    """(the armed parties a sentence names as acting, "between" ones first; those it names as the side hit).
+    `named_on_things` False leaves out a party named only on a thing other than a weapon or an event ("a police
+    station", "an army base"; not "the regime forces' rocket shells")."""
     doers: list[tuple[bool, Role]] = []
     hit: list[Role] = []
     seen: set[str] = set()
@@ -163,6 +194,9 @@ def sentence_parties(sent: Span, ctx: DocContext, trigger: Token, roles: Roles) 
         while phrase.dep_ in ("compound", "amod", "nmod", "poss") and phrase.head.i != phrase.i:
             phrase = phrase.head
         if root.i in ctx.place_tokens or _speaks_only(phrase, ctx) or not _shares_clause(phrase, trigger, ctx):
+            continue
+        if not named_on_things and phrase.i != root.i and ctx.mention_at(phrase) is None \
+                and not ctx.lex.is_event_noun(phrase) and phrase.lemma_.lower() not in ctx.words.weapon_nouns:
             continue
         role = ctx.role_for(root, trigger, 1)
         if role is None or actor_kind(role) not in ("state", "nonstate") or role.actor.name in seen:
@@ -175,14 +209,7 @@ def sentence_parties(sent: Span, ctx: DocContext, trigger: Token, roles: Roles) 
             hit.append(role)
         else:
             doers.append((not _between(phrase), role))
-    ordered = [r for _, r in sorted(doers, key=lambda x: x[0])]
-    if not hit and len(ordered) >= 2:
-        roles.actor1, roles.actor2 = ordered[0], ordered[1]
-        return
-    roles.actor1 = ordered[0] if ordered else None
-    roles.assoc1 = ordered[1:]
-    roles.actor2 = hit[0] if hit else None
-    roles.assoc2 = hit[1:]
+    return [r for _, r in sorted(doers, key=lambda x: x[0])], hit
 
 
 def opposing_victims(roles: Roles) -> None:
@@ -285,7 +312,7 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     return a1_tok, a2_tok
 
 
-def _ground_holder(place: Token) -> Token | None:
+def _ground_holder(place: Token, holder_nouns: frozenset = frozenset()) -> Token | None:
     """Who holds the ground attacked: "regime-controlled areas", "a town held by the rebels", "areas under the
     control of the factions"."""
     for c in place.children:
@@ -298,6 +325,10 @@ def _ground_holder(place: Token) -> Token | None:
         if control.lemma_.lower() == "control":
             of = prep_objects(control, {"of"})
             return of[0] if of else next((x for x in control.children if x.dep_ == "poss"), None)
+    # "positions of the regime forces", "checkpoints of the SDF", "the rebels' positions": the party that holds them
+    if place.lower_ in holder_nouns:
+        of = prep_objects(place, {"of"})
+        return of[0] if of else next((x for x in place.children if x.dep_ == "poss" and x.pos_ != "PRON"), None)
     return None
 
 
@@ -359,11 +390,13 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
             agents = prep_objects(verb, {"by"})
             a1_tok = agents[0] if agents else None
     # the noun is the object: "IS claimed the attack", "rebels launched an offensive", "X carried out strikes"
-    if a1_tok is None and tok.dep_ in ("dobj", "pobj", "attr") and tok.head.pos_ in ("VERB", "ADP"):
+    # (not "declared a curfew after the riots": the riots are another event)
+    if a1_tok is None and tok.dep_ in ("dobj", "pobj", "attr") and tok.head.pos_ in ("VERB", "ADP") and not (
+            tok.dep_ == "pobj" and tok.head.lower_ in ctx.words.other_event_preps):
         verb = tok.head if tok.dep_ != "pobj" else tok.head.head
         # "rebels launched an offensive" (yes), "the AU condemned the bombing" (no: a reaction to it)
         words = ctx.lex.words
-        if verb.pos_ in ("VERB", "AUX") and verb.lemma_.lower() in words.light_verbs | words.agent_verbs:
+        if verb.pos_ in ("VERB", "AUX") and verb_lemmas(verb) & (words.light_verbs | words.agent_verbs):
             s, passive = subject_of(verb)
             if not passive:
                 a1_tok = s
@@ -453,7 +486,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
     if r.actor2 is None and fam != "violence":
         r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok)
     if a2_tok is not None and r.actor2 is None and fam == "violence":
-        holder = _ground_holder(a2_tok)
+        holder = _ground_holder(a2_tok, lex.words.held_ground_nouns)
         if holder is not None:
             r.actor2 = ctx.role_for(holder, tok, side=2)  # "shells target regime-controlled areas"
     if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or names_place(a2_tok)):

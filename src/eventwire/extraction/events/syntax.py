@@ -59,6 +59,12 @@ def patient_of(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
 
 
+def verb_lemmas(tok: Token) -> set[str]:
+    """The lemma of a verb and its form without "-d"/"-ed": the tagger lemmatises "staged" as "stag"."""
+    low = tok.lower_
+    return {tok.lemma_.lower(), low[:-1], low[:-2]} if low.endswith("ed") else {tok.lemma_.lower()}
+
+
 def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     out = []
     for c in tok.children:
