@@ -12,6 +12,11 @@ from .mention import LITERAL
 from .words import PlaceWords
 
 
+# dependents that open a clause or a list of their own, not part of a spot's name
+CLAUSE_DEPS = ("relcl", "acl", "advcl", "conj", "ccomp", "parataxis")
+MAX_VENUE_TOKENS = 12  # a longer phrase is no name of a spot but a clause the parse hung on it
+
+
 class Locator:
     """Picks an event's Place from the mentions `Geoparser.parse` returned."""
 
@@ -28,9 +33,16 @@ class Locator:
         trig = cand.trigger
         if in_sent:
             best = max(in_sent, key=lambda m: self._tie_score(doc, m, trig))
-            return self._narrow_to_main_town(best.place, literal)
+            place = self._narrow_to_main_town(best.place, literal)
+            words = self._venue_of_mention(doc, best)
+            if words is not None:
+                place.text = words
+            return place
         main = self._main_place(literal)
         if main is not None:
+            words = self._venue_of_trigger(trig)
+            if words is not None:
+                main.text = words
             return main
         countries = Counter(m.place.country for m in mentions if m.place.country)
         if countries:
@@ -61,6 +73,55 @@ class Locator:
             s -= min(dist, 40) / 40.0
         s += {CITY: 1.5, ADMIN2: 1.0, ADMIN1: 0.5}.get(m.place.feature or "", 0.0)
         return s
+
+    def _venue_of_mention(self, doc, m: PlaceMention) -> str | None:
+        """The words of the spot the place names the town of: "the village near Bagram Air Base", "the towns of
+        X and Y", "the Rolando cafe in Calle del Correo, Madrid"; None when the name stands alone."""
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return None
+        node, last = span.root, span.end - 1
+        venue = None
+        for _ in range(6):
+            head = node.head
+            if head.i == node.i:
+                break
+            if node.dep_ in ("compound", "appos", "flat") and head.pos_ in ("NOUN", "PROPN"):
+                node = head  # "Bagram Air Base", "Calle del Correo, Madrid"
+            elif node.dep_ == "pobj" and head.lower_ in self.words.venue_preps and head.head.pos_ in ("NOUN", "PROPN"):
+                node = head.head  # "the village near X", "the towns of X"
+            else:
+                break
+            last = max(last, node.i) if node.i < span.start else last
+            if node.lemma_.lower() in self.words.venue_nouns:
+                venue = node
+        if venue is None:
+            return None
+        start = _phrase_start(venue)
+        end = max(last, venue.i, span.end - 1)
+        return doc[start:end + 1].text if end - start < MAX_VENUE_TOKENS else None
+
+    def _venue_of_trigger(self, trig) -> str | None:
+        """The spot the event's own clause names when no town is named in the sentence: "an explosion at a
+        market", "the blast targeted a bakery on Main Street", "a raid on the village"."""
+        if trig is None:
+            return None
+        heads = [trig] + [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
+        for h in heads:
+            found = self._venue_below(h, direct=h is not trig)
+            if found is not None:
+                return found
+        return None
+
+    def _venue_below(self, tok, direct: bool) -> str | None:
+        if direct and tok.lemma_.lower() in self.words.venue_nouns:
+            return _venue_words(tok)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in self.words.venue_preps:
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.lemma_.lower() in self.words.venue_nouns:
+                        return _venue_words(o)
+        return None
 
     def _narrow_to_main_town(self, place: Place, literal: list[PlaceMention]) -> Place:
         """"clashes in northern Syria" in an article about Al Bab: the most specific place the report supports
@@ -94,6 +155,33 @@ class Locator:
         if not body:  # only the dateline: where the article was filed, a weak guess
             p.precision = max(p.precision, 2)
         return p
+
+
+def _phrase_start(tok) -> int:
+    """The first word of a noun phrase, without its determiners and counts."""
+    lead = [t.i for t in tok.subtree if t.i <= tok.i and t.pos_ not in ("DET", "NUM", "PUNCT")]
+    return min(lead) if lead else tok.i
+
+
+def _venue_words(tok) -> str | None:
+    """"a bakery on the central street Rue X" -> "bakery on the central street Rue X" (relative clauses and
+    long phrases aside)."""
+    end = tok.i
+    for t in tok.subtree:
+        if t.i <= tok.i or t.dep_ in ("punct", "cc"):
+            continue
+        node, inside = t, True
+        while node.i != tok.i:
+            if node.dep_ in CLAUSE_DEPS:
+                inside = False
+                break
+            node = node.head
+        if inside:
+            end = max(end, t.i)
+    start = _phrase_start(tok)
+    if end - start >= MAX_VENUE_TOKENS:
+        end = tok.i
+    return tok.doc[start:end + 1].text
 
 
 def entry_place(e: Entry, text: str | None, precision: int, admin1_name: str | None = None) -> Place:

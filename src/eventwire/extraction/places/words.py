@@ -25,7 +25,7 @@ WORD_LISTS = "places/words.yaml"
 LISTS = ("person_titles", "locative_preps", "strong_preps", "name_particles", "arabic_articles", "connectors",
          "direction_words", "near_words", "locative_verbs", "city_bodies", "leader_words", "resident_words",
          "leading_words", "border_words", "the_modifiers", "hyphen_adjectives", "literal_heads", "street_words",
-         "name_heads")
+         "name_heads", "venue_nouns", "venue_preps")
 UNITS = {"admin1": ADMIN1, "admin2": ADMIN2}
 CUE_CAP = 2.0  # at most two towns' worth of votes from the article's style
 COMMON_GIVEN_NAME_SHARE = 0.03  # percent of people: a name this common stands for a person before a town
@@ -53,6 +53,8 @@ class PlaceWords:
     hyphen_adjectives: frozenset[str]
     literal_heads: frozenset[str]
     name_heads: frozenset[str]
+    venue_nouns: frozenset[str]
+    venue_preps: frozenset[str]
 
     def __init__(self, language: LanguageData):
         self.language = language
