@@ -15,6 +15,8 @@ from eventwire.records import Actor
 if TYPE_CHECKING:
     from eventwire.extraction.events.context import DocContext
 
+# noun classes (noun_classes.yaml) of a trigger noun that names the harmed themselves ("took 20 hostages")
+HARMED_CLASSES = ((ACTOR, "people"), (ACTOR, "victims"))
 # "a soldier died": the subject is the one harmed
 PATIENT_SUBJECT_VERBS = {"die", "perish", "succumb", "drown", "starve"}
 
@@ -350,6 +352,10 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
                     continue
                 a2_tok = p
                 break
+        if a2_tok is None and tok.lower_ in ctx.words.victim_frame_nouns:
+            # "the assassination of the prime minister", "the abduction of two engineers": the harmed
+            of = [p for p in prep_objects(tok, {"of"}) if a1_tok is None or p.i != a1_tok.i]
+            a2_tok = of[0] if of else None
     # the noun is the subject of a verb: "air strikes killed 12 civilians", "a bomb hit a bus"
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
         verb = tok.head
@@ -390,7 +396,15 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             return r
         a1_tok, a2_tok = found
     named = ctx.mention_at(tok)
-    if named is not None and named.start_token < tok.i == named.end_token - 1 and tok.pos_ in ("NOUN", "VERB"):
+    if tok.pos_ == "NOUN" and ctx.nouns.noun_class(tok) in HARMED_CLASSES:
+        # "seized hundreds of hostages": the trigger names the harmed; who took them is the verb's subject
+        a2_tok = a2_tok or tok
+        if a1_tok is not None and a1_tok.i in {t.i for t in tok.subtree}:
+            a1_tok = None
+        if a1_tok is None and tok.dep_ == "dobj":
+            subj, passive = subject_of(tok.head)
+            a1_tok = None if passive else subj
+    elif named is not None and named.start_token < tok.i == named.end_token - 1 and tok.pos_ in ("NOUN", "VERB"):
         a1_tok = tok.doc[named.start_token]  # "army shelling", "a Taliban raid": the name that holds the trigger
     if a1_tok is not None and counted(a1_tok, lex.words):
         a1_tok = None  # "six others": a count of the victims, not who acted
