@@ -449,9 +449,9 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             role = ctx.role_for(conj, tok, side=2)
             if role and (r.actor2 is None or role.actor.name != r.actor2.actor.name):
                 r.assoc2.append(role)
-        # "33 people were killed, including 5 members of the regime forces and 9 civilians": the parties named
-        # among the victims are victims too
-        if fam == "violence":
+        # "33 people were killed, including 5 members of the regime forces and 9 civilians", "activists were
+        # arrested, including the writer X": the parties and people named among the harmed are harmed too
+        if fam in ("violence", "arrest"):
             included = prep_objects(a2_tok, {"including"}) or agents_of(tok, "including")
             for inc in included + [c for i in included for c in i.conjuncts]:
                 role = ctx.role_for(inc, tok, side=2)

@@ -38,7 +38,7 @@ class Locator:
             if words is not None:
                 place.text = words
             return place
-        main = self._main_place(literal)
+        main = self._anaphor(doc, cand, literal) or self._main_place(literal)
         if main is not None:
             words = self._venue_of_trigger(trig)
             if words is not None:
@@ -73,6 +73,28 @@ class Locator:
             s -= min(dist, 40) / 40.0
         s += {CITY: 1.5, ADMIN2: 1.0, ADMIN1: 0.5}.get(m.place.feature or "", 0.0)
         return s
+
+    def _anaphor(self, doc, cand, literal: list[PlaceMention]) -> Place | None:
+        """"The republic has seen bombings", "clashes in the province": a place the sentence names only by its
+        kind is the last place of that kind named before it."""
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None:
+            return None
+        for tok in span:
+            feature = self.words.place_anaphors.get(tok.lower_)
+            if feature is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue
+            if any(c.dep_ in ("compound", "amod", "prep", "appos", "poss") for c in tok.children):
+                continue  # "the Kurdish region", "the city of X", "the town's mayor": named, or a kind of its own
+            if not (tok.dep_ in ("nsubj", "nsubjpass")
+                    or (tok.dep_ == "pobj" and tok.head.lower_ in self.words.venue_preps - {"of"})):
+                continue
+            before = [m for m in literal if m.end <= cand.start and m.place.feature == feature]
+            if before:
+                p = copy_place(before[-1].place)
+                p.text = doc[tok.i - 1:tok.i + 1].text if tok.i > 0 and doc[tok.i - 1].lower_ == "the" else tok.text
+                return p
+        return None
 
     def _venue_of_mention(self, doc, m: PlaceMention) -> str | None:
         """The words of the spot the place names the town of: "the village near Bagram Air Base", "the towns of
