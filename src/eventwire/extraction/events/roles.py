@@ -257,6 +257,18 @@ def _for_agent(tok: Token, ctx: DocContext) -> Token | None:
     return None
 
 
+def _with_count(role: Role | None, tok: Token) -> Role | None:
+    """"All six of the members killed", "two of the soldiers": the count is part of the words that name the
+    harmed (the party is the one of the "of" phrase)."""
+    if role is None or role.start < 0 or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return role
+    count = tok.head.head
+    if not (count.like_num or count.pos_ == "NUM") or count.i > tok.i:
+        return role
+    start = min(t.idx for t in count.subtree if t.i <= count.i)
+    return Role(actor=role.actor, start=min(start, role.start), end=role.end, generic=role.generic, known=role.known)
+
+
 def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     """(actor1 token, actor2 token) of a verb trigger."""
     a1_tok = a2_tok = None
@@ -279,6 +291,8 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
                          "discuss", "confer", "speak") or p.head.lower_ in ("against", "on", "at", "to"):
                 a2_tok = p
                 break
+    if lemma in words.impact_verbs and prep_objects(tok, {"into"}):
+        a2_tok = prep_objects(tok, {"into"})[0]  # "a truck ploughed into the crowd", "rammed his car into a patrol"
     # "fall to the rebels": the place fell, the rebels took it
     if lemma == "fall":
         to = prep_objects(tok, {"to", "into"})
@@ -361,6 +375,8 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         verb = tok.head
         if a2_tok is None:
             a2_tok = object_of(verb) if tok.dep_ == "nsubj" else None
+        if tok.dep_ == "nsubj" and verb.lemma_.lower() in ctx.words.impact_verbs and prep_objects(verb, {"into"}):
+            a2_tok = prep_objects(verb, {"into"})[0]  # "a suicide bomber crashed (his car) into a patrol"
         if a1_tok is None:
             agents = prep_objects(verb, {"by"})
             a1_tok = agents[0] if agents else None
@@ -440,11 +456,13 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             and ctx.last_pair is not None and any(c.lower_ in ("two", "both") for c in a1_tok.children):
         r.actor1, r.actor2 = ctx.last_pair
         return r
+    if a2_tok is not None and (a2_tok.like_num or a2_tok.pos_ == "NUM") and prep_objects(a2_tok, {"of"}):
+        a2_tok = prep_objects(a2_tok, {"of"})[0]  # "three of the wounded officers died": the officers
     if a2_tok is not None and lex.is_event_noun(a2_tok) and ctx.mention_at(a2_tok) is None:
         a2_tok = None  # "halted the offensive" (but "detained 39 protesters" names people)
     if a2_tok is not None:
         r.victim_words = {t.lemma_.lower() for t in a2_tok.subtree} | {a2_tok.lower_}
-        r.actor2 = ctx.role_for(a2_tok, tok, side=2)
+        r.actor2 = _with_count(ctx.role_for(a2_tok, tok, side=2), a2_tok)
         for conj in a2_tok.conjuncts:
             role = ctx.role_for(conj, tok, side=2)
             if role and (r.actor2 is None or role.actor.name != r.actor2.actor.name):
