@@ -360,6 +360,8 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
                     break
         on = prep_objects(tok, {"on", "against", "targeting", "with", "at", "in"})
         for p in on:
+            if p.ent_type_ in ("DATE", "TIME"):
+                continue  # "an attack on Sunday": when, not whom
             m = ctx.mention_at(p)
             if m is not None or p.head.lower_ in ("on", "against", "targeting", "with", "at"):
                 if p.head.lower_ == "in" and m is None:
@@ -471,7 +473,8 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         # arrested, including the writer X": the parties and people named among the harmed are harmed too
         if fam in ("violence", "arrest"):
             included = prep_objects(a2_tok, {"including"}) or agents_of(tok, "including")
-            for inc in included + [c for i in included for c in i.conjuncts]:
+            included += [c for i in included for c in i.conjuncts]
+            for inc in included + [c for i in included for c in i.children if c.dep_ == "appos"]:
                 role = ctx.role_for(inc, tok, side=2)
                 if role is not None and role.actor.sector is not None and all(
                         role.actor.name != x.actor.name for x in [r.actor2, *r.assoc2] if x is not None):

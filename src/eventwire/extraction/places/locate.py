@@ -38,10 +38,11 @@ class Locator:
             if words is not None:
                 place.text = words
             return place
-        main = self._anaphor(doc, cand, literal) or self._main_place(literal)
+        recalled = self._anaphor(doc, cand, literal)
+        main = recalled or self._main_place(literal)
         if main is not None:
             words = self._venue_of_trigger(trig)
-            if words is not None:
+            if words is not None and (recalled is None or len(words.split()) > 1):
                 main.text = words
             return main
         countries = Counter(m.place.country for m in mentions if m.place.country)
