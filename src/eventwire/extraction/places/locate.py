@@ -11,7 +11,6 @@ from eventwire.records import Place, PlaceMention
 from .mention import LITERAL
 from .words import PlaceWords
 
-
 # dependents that open a clause or a list of their own, not part of a spot's name
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "conj", "ccomp", "parataxis")
 MAX_VENUE_TOKENS = 12  # a longer phrase is no name of a spot but a clause the parse hung on it
