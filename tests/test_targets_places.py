@@ -99,3 +99,16 @@ def test_a_named_kind_is_no_anaphor(extract):
                      "city of Herat.")
     ev = next(e for e in violent(events) if "checkpoint" in e.evidence.text)
     assert ev.location is not None and "Herat" in (ev.location.text or "") and ev.location.feature == "city"
+
+
+# -- an accidental blast of an armed group's own bomb -------------------------------------------------------
+
+def test_militants_killed_by_their_own_bomb_going_off_early_is_an_explosion(extract):
+    ev = violent(extract("Four insurgents were killed in an accidental explosion while assembling a roadside bomb "
+                         "in Zabul province on Sunday."))[0]
+    assert ev.event_type == "Explosions/Remote violence" and ev.fatalities == 4
+
+
+def test_an_accidental_blast_at_a_plant_stays_no_event(extract):
+    events = extract("Six workers were killed in an accidental explosion at a fertiliser plant in Zhejiang.")
+    assert [e for e in events if e.event_type == "Explosions/Remote violence"] == []
