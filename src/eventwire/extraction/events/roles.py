@@ -458,7 +458,8 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             and ctx.last_pair is not None and any(c.lower_ in ("two", "both") for c in a1_tok.children):
         r.actor1, r.actor2 = ctx.last_pair
         return r
-    if a2_tok is not None and (a2_tok.like_num or a2_tok.pos_ == "NUM") and prep_objects(a2_tok, {"of"}):
+    if a2_tok is not None and fam in ("violence", "arrest") and (a2_tok.like_num or a2_tok.pos_ == "NUM") \
+            and prep_objects(a2_tok, {"of"}):
         a2_tok = prep_objects(a2_tok, {"of"})[0]  # "three of the wounded officers died": the officers
     if a2_tok is not None and lex.is_event_noun(a2_tok) and ctx.mention_at(a2_tok) is None:
         a2_tok = None  # "halted the offensive" (but "detained 39 protesters" names people)
