@@ -97,8 +97,9 @@ class Locator:
         return None
 
     def _venue_of_mention(self, doc, m: PlaceMention) -> str | None:
-        """The words of the spot the place names the town of: "the village near Bagram Air Base", "the towns of
-        X and Y", "the Rolando cafe in Calle del Correo, Madrid"; None when the name stands alone."""
+        """The words of the spot the event's place is named with: "killed in the village near Bagram Air Base",
+        "seized hostages in the towns of X and Y", "an attack at the Rolando cafe in Calle del Correo, Madrid";
+        None when the name stands alone."""
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None:
             return None
@@ -110,11 +111,11 @@ class Locator:
                 break
             if node.dep_ in ("compound", "appos", "flat") and head.pos_ in ("NOUN", "PROPN"):
                 node = head  # "Bagram Air Base", "Calle del Correo, Madrid"
+                last = max(last, node.i)
             elif node.dep_ == "pobj" and head.lower_ in self.words.venue_preps and head.head.pos_ in ("NOUN", "PROPN"):
                 node = head.head  # "the village near X", "the towns of X"
             else:
                 break
-            last = max(last, node.i) if node.i < span.start else last
             if node.lemma_.lower() in self.words.venue_nouns:
                 venue = node
         if venue is None:
