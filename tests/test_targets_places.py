@@ -58,6 +58,12 @@ def test_an_impact_verb_hit_what_it_went_into(extract):
     assert "patrol" in target_words(ev)
 
 
+def test_the_aim_of_a_weapon_is_who_was_hit(extract):
+    ev = violent(extract("Gunmen opened fire on worshippers at a mosque in Kano on Friday, killing nine."))[0]
+    assert "worshippers" in target_words(ev)
+    assert "mosque" in (ev.location.text or "")
+
+
 def test_a_count_of_the_harmed_keeps_its_number(extract):
     events = extract("Three of the wounded police officers died in hospital in Peshawar on Monday.")
     assert any(target_words(e).startswith("Three of the") for e in violent(events))

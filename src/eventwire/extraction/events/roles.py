@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from eventwire.extraction.actors.nouns import ACTOR
+from eventwire.extraction.actors.nouns import ACTOR, NOT_ACTOR
 from eventwire.extraction.events.syntax import PLACE_LABELS, names_place, object_of, prep_objects, subject_of
 from eventwire.records import Actor
 
@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 # noun classes (noun_classes.yaml) of a trigger noun that names the harmed themselves ("took 20 hostages")
 HARMED_CLASSES = ((ACTOR, "people"), (ACTOR, "victims"))
+# prepositions of a weapon's aim ("fire on", "rockets at", "stones into the crowd")
+AIM_PREPS = {"on", "at", "into", "upon"}
 # "a soldier died": the subject is the one harmed
 PATIENT_SUBJECT_VERBS = {"die", "perish", "succumb", "drown", "starve"}
 
@@ -408,6 +410,11 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
     lex = ctx.lex
     if tok.pos_ in ("VERB", "AUX"):
         a1_tok, a2_tok = _verb_role_tokens(tok, lex.words)
+        if a2_tok is not None and ctx.nouns.noun_class(a2_tok) == (NOT_ACTOR, "weapons"):
+            # "opened fire on worshippers", "fired rockets at the town", "threw stones at police": the weapon's
+            # aim is who was hit
+            aim = prep_objects(a2_tok, AIM_PREPS) or prep_objects(tok, AIM_PREPS)
+            a2_tok = aim[0] if aim else a2_tok
     else:
         found = _noun_role_tokens(tok, ctx, r)
         if found is None:
