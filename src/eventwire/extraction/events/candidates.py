@@ -162,7 +162,7 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
     # a role missing on the main trigger may hang on another trigger of the same event:
     # "three policemen were killed in a Taliban ambush"
     for tok, _ in trig:
-        if roles.actor1 is not None and roles.actor2 is not None:
+        if roles.actor1 is not None and roles.actor2 is not None and not _guessed(roles.actor2):
             break
         if tok.i != main.i:
             _fill_roles(roles, roles_of(tok, fam, context), tok, lex, actor2_too=True)
@@ -211,6 +211,11 @@ def _violent_path(lex: Lexicon, tok: Token, top: int, trigger_ids: set) -> bool:
     return True
 
 
+def _guessed(role) -> bool:
+    """A role no words of the sentence name (the article's dominant armed group as the likely opponent)."""
+    return role.start < 0
+
+
 def _fill_roles(roles, r, tok: Token, lex: Lexicon, actor2_too: bool) -> None:
     """Fill the roles still missing from `r`, the roles of another trigger `tok` of the same event."""
     if roles.actor1 is None and r.actor1 is not None and (roles.actor2 is None or
@@ -220,7 +225,10 @@ def _fill_roles(roles, r, tok: Token, lex: Lexicon, actor2_too: bool) -> None:
             roles.actor2 is None or r.actor2.actor.name != roles.actor2.actor.name):
         roles.actor1 = r.actor2  # "six soldiers were killed during a clash with PKK fighters"
         return
-    if actor2_too and roles.actor2 is None and r.actor2 is not None and (
+    # a side only guessed as the article's armed group gives way to the one the words name ("a bomber blew
+    # himself up, killing six soldiers")
+    if actor2_too and (roles.actor2 is None or _guessed(roles.actor2)) and r.actor2 is not None \
+            and not _guessed(r.actor2) and (
             roles.actor1 is None or r.actor2.actor.name != roles.actor1.actor.name):
         roles.actor2, roles.assoc2 = r.actor2, r.assoc2
         roles.victim_words |= r.victim_words

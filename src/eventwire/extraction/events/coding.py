@@ -69,7 +69,7 @@ def code_event(lex: Lexicon, fam: str, classes: set, sent: Span, trigger: Token,
     a1 = actor_kind(roles.actor1)
     a2 = actor_kind(roles.actor2)
     target = None
-    for rule, context in zip(lex.rules, lex.rule_contexts):
+    for rule, context, exception in zip(lex.rules, lex.rule_contexts, lex.rule_exceptions):
         w = rule["when"]
         if "family" in w and fam not in _one_or_list(w["family"]):
             continue
@@ -95,6 +95,8 @@ def code_event(lex: Lexicon, fam: str, classes: set, sent: Span, trigger: Token,
             if "target_not" in w and target == w["target_not"]:
                 continue
         if context is not None and context.search(low) is None:
+            continue
+        if exception is not None and exception.search(low) is not None:
             continue
         then = rule["then"]
         if then.get("drop"):

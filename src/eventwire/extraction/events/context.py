@@ -225,7 +225,7 @@ class DocContext:
             if forces is not None:
                 return Role(actor=forces, start=m.start, end=m.end, generic=False, known=True)
         if m is not None:
-            role = mention_role(m)
+            role = self._phrase_role(m, tok)
             if m.generic and self._is_generic_armed(m.actor.text or ""):
                 dom = self._dominant_for(trigger, side)
                 if dom is not None:
@@ -278,6 +278,20 @@ class DocContext:
         span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
         return Role(actor=actor, start=span_start, end=tok.idx + len(tok.text), generic=not actor.known
                     or actor.country is None, known=actor.known)
+
+    def _phrase_role(self, m, tok: Token) -> Role:
+        """The role of a catalogue mention found in the phrase of `tok`. When the name only modifies a head noun
+        for people ("six NATO service members", "Hamas fighters"), the role's words are the whole phrase up to
+        that head, counts and determiners aside: those are the words that name who was there."""
+        role = mention_role(m)
+        if m.start_token <= tok.i < m.end_token or m.start_token > tok.i \
+                or not self.nouns.names_people(tok) or tok.pos_ not in ("NOUN", "PROPN"):
+            return role
+        lead = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "nummod", "predet", "quantmod")
+                and not t.like_num and t.pos_ not in ("DET", "PUNCT", "NUM")]
+        start = min([t.idx for t in lead] + [m.start])
+        return Role(actor=role.actor, start=start, end=max(tok.idx + len(tok.text), m.end), generic=role.generic,
+                    known=role.known)
 
     def _state_of_place(self, tok: Token, trigger: Token) -> Role | None:
         """In an event that is no violence, a country or capital named as the trigger's object is its government:

@@ -33,7 +33,7 @@ WORD_FILES = {
                             "quantity_heads", "state_object_preps", "suspicion_verbs", "blame_verbs",
                             "perpetrator_nouns", "harm_verbs", "not_parties", "attacker_words", "member_words",
                             "attack_of_nouns", "other_side_modifiers", "victim_frame_nouns", "speaker_verbs",
-                            "other_event_preps", "held_ground_nouns"),
+                             "other_event_preps", "held_ground_nouns", "impact_verbs"),
 }
 # victims of rules.yaml that are not conflict words ("people", "a market" are hit in accidents too)
 NOT_CONFLICT_VICTIMS = ("civilian", "property")
@@ -75,6 +75,7 @@ class Lexicon:
     conflict_words: frozenset = frozenset()
     instrument_patterns: dict = field(default_factory=dict)  # name -> compiled cue pattern
     rule_contexts: list = field(default_factory=list)  # per rule: its compiled `context_any` pattern, or None
+    rule_exceptions: list = field(default_factory=list)  # per rule: its compiled `unless_context_any`, or None
     senses: Senses = field(default_factory=lambda: Senses([]))  # the senses of trigger words (senses.yaml)
     accidents: Accidents | None = None  # what an accident in a sentence takes away (senses.yaml `accidents`)
 
@@ -124,11 +125,14 @@ def _build(language: LanguageData) -> Lexicon:
     conflict.update(words.death_words)
     conflict.update(words.conflict_actor_words)
     rule_contexts = []
+    rule_exceptions = []
     for rule in rules["rules"]:
         cues = rule["when"].get("context_any")
         if isinstance(cues, str):
             cues = rules["non_conflict"] if cues == "non_conflict" else [cues]
         rule_contexts.append(None if cues is None else cue_pattern(tuple(cues)))
+        unless = rule["when"].get("unless_context_any")
+        rule_exceptions.append(None if unless is None else cue_pattern(tuple(unless)))
     # senses are optional: a language without senses.yaml takes every trigger word in its one listed sense
     senses_data = language.yaml(SENSES_FILE) if (language.root / SENSES_FILE).is_file() else {}
     named = {key: getattr(words, key) for lists in WORD_FILES.values() for key in lists}
@@ -147,7 +151,7 @@ def _build(language: LanguageData) -> Lexicon:
                    rules=rules["rules"], instruments=rules["instruments"], victims=rules["victims"],
                    non_conflict=rules["non_conflict"], words=words, conflict_words=frozenset(conflict),
                    instrument_patterns={name: cue_pattern(tuple(cues)) for name, cues in rules["instruments"].items()},
-                   rule_contexts=rule_contexts, senses=senses, accidents=accidents)
+                   rule_contexts=rule_contexts, rule_exceptions=rule_exceptions, senses=senses, accidents=accidents)
 
 
 # -- checks on load ----------------------------------------------------------------------------------------

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from eventwire.extraction.actors.nouns import ACTOR
+from eventwire.extraction.actors.nouns import ACTOR, NOT_ACTOR
 from eventwire.extraction.events.syntax import (
     PLACE_LABELS,
     names_place,
@@ -22,6 +22,10 @@ from eventwire.records import Actor
 if TYPE_CHECKING:
     from eventwire.extraction.events.context import DocContext
 
+# noun classes (noun_classes.yaml) of a trigger noun that names the harmed themselves ("took 20 hostages")
+HARMED_CLASSES = ((ACTOR, "people"), (ACTOR, "victims"))
+# prepositions of a weapon's aim ("fire on", "rockets at", "stones into the crowd")
+AIM_PREPS = {"on", "at", "into", "upon"}
 # "a soldier died": the subject is the one harmed
 PATIENT_SUBJECT_VERBS = {"die", "perish", "succumb", "drown", "starve"}
 
@@ -282,6 +286,18 @@ def _for_agent(tok: Token, ctx: DocContext) -> Token | None:
     return None
 
 
+def _with_count(role: Role | None, tok: Token) -> Role | None:
+    """"All six of the members killed", "two of the soldiers": the count is part of the words that name the
+    harmed (the party is the one of the "of" phrase)."""
+    if role is None or role.start < 0 or tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return role
+    count = tok.head.head
+    if not (count.like_num or count.pos_ == "NUM") or count.i > tok.i:
+        return role
+    start = min(t.idx for t in count.subtree if t.i <= count.i)
+    return Role(actor=role.actor, start=min(start, role.start), end=role.end, generic=role.generic, known=role.known)
+
+
 def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     """(actor1 token, actor2 token) of a verb trigger."""
     a1_tok = a2_tok = None
@@ -304,6 +320,8 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
                          "discuss", "confer", "speak") or p.head.lower_ in ("against", "on", "at", "to"):
                 a2_tok = p
                 break
+    if lemma in words.impact_verbs and prep_objects(tok, {"into"}):
+        a2_tok = prep_objects(tok, {"into"})[0]  # "a truck ploughed into the crowd", "rammed his car into a patrol"
     # "fall to the rebels": the place fell, the rebels took it
     if lemma == "fall":
         to = prep_objects(tok, {"to", "into"})
@@ -375,17 +393,25 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
                     break
         on = prep_objects(tok, {"on", "against", "targeting", "with", "at", "in"})
         for p in on:
+            if p.ent_type_ in ("DATE", "TIME"):
+                continue  # "an attack on Sunday": when, not whom
             m = ctx.mention_at(p)
             if m is not None or p.head.lower_ in ("on", "against", "targeting", "with", "at"):
                 if p.head.lower_ == "in" and m is None:
                     continue
                 a2_tok = p
                 break
+        if a2_tok is None and tok.lower_ in ctx.words.victim_frame_nouns:
+            # "the assassination of the prime minister", "the abduction of two engineers": the harmed
+            of = [p for p in prep_objects(tok, {"of"}) if a1_tok is None or p.i != a1_tok.i]
+            a2_tok = of[0] if of else None
     # the noun is the subject of a verb: "air strikes killed 12 civilians", "a bomb hit a bus"
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
         verb = tok.head
         if a2_tok is None:
             a2_tok = object_of(verb) if tok.dep_ == "nsubj" else None
+        if tok.dep_ == "nsubj" and verb.lemma_.lower() in ctx.words.impact_verbs and prep_objects(verb, {"into"}):
+            a2_tok = prep_objects(verb, {"into"})[0]  # "a suicide bomber crashed (his car) into a patrol"
         if a1_tok is None:
             agents = prep_objects(verb, {"by"})
             a1_tok = agents[0] if agents else None
@@ -417,13 +443,26 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
     lex = ctx.lex
     if tok.pos_ in ("VERB", "AUX"):
         a1_tok, a2_tok = _verb_role_tokens(tok, lex.words)
+        if a2_tok is not None and ctx.nouns.noun_class(a2_tok) == (NOT_ACTOR, "weapons"):
+            # "opened fire on worshippers", "fired rockets at the town", "threw stones at police": the weapon's
+            # aim is who was hit
+            aim = prep_objects(a2_tok, AIM_PREPS) or prep_objects(tok, AIM_PREPS)
+            a2_tok = aim[0] if aim else a2_tok
     else:
         found = _noun_role_tokens(tok, ctx, r)
         if found is None:
             return r
         a1_tok, a2_tok = found
     named = ctx.mention_at(tok)
-    if named is not None and named.start_token < tok.i == named.end_token - 1 and tok.pos_ in ("NOUN", "VERB"):
+    if tok.pos_ == "NOUN" and ctx.nouns.noun_class(tok) in HARMED_CLASSES:
+        # "seized hundreds of hostages": the trigger names the harmed; who took them is the verb's subject
+        a2_tok = a2_tok or tok
+        if a1_tok is not None and a1_tok.i in {t.i for t in tok.subtree}:
+            a1_tok = None
+        if a1_tok is None and tok.dep_ == "dobj":
+            subj, passive = subject_of(tok.head)
+            a1_tok = None if passive else subj
+    elif named is not None and named.start_token < tok.i == named.end_token - 1 and tok.pos_ in ("NOUN", "VERB"):
         a1_tok = tok.doc[named.start_token]  # "army shelling", "a Taliban raid": the name that holds the trigger
     if a1_tok is not None and counted(a1_tok, lex.words):
         a1_tok = None  # "six others": a count of the victims, not who acted
@@ -459,20 +498,24 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             and ctx.last_pair is not None and any(c.lower_ in ("two", "both") for c in a1_tok.children):
         r.actor1, r.actor2 = ctx.last_pair
         return r
+    if a2_tok is not None and fam in ("violence", "arrest") and (a2_tok.like_num or a2_tok.pos_ == "NUM") \
+            and prep_objects(a2_tok, {"of"}):
+        a2_tok = prep_objects(a2_tok, {"of"})[0]  # "three of the wounded officers died": the officers
     if a2_tok is not None and lex.is_event_noun(a2_tok) and ctx.mention_at(a2_tok) is None:
         a2_tok = None  # "halted the offensive" (but "detained 39 protesters" names people)
     if a2_tok is not None:
         r.victim_words = {t.lemma_.lower() for t in a2_tok.subtree} | {a2_tok.lower_}
-        r.actor2 = ctx.role_for(a2_tok, tok, side=2)
+        r.actor2 = _with_count(ctx.role_for(a2_tok, tok, side=2), a2_tok)
         for conj in a2_tok.conjuncts:
             role = ctx.role_for(conj, tok, side=2)
             if role and (r.actor2 is None or role.actor.name != r.actor2.actor.name):
                 r.assoc2.append(role)
-        # "33 people were killed, including 5 members of the regime forces and 9 civilians": the parties named
-        # among the victims are victims too
-        if fam == "violence":
+        # "33 people were killed, including 5 members of the regime forces and 9 civilians", "activists were
+        # arrested, including the writer X": the parties and people named among the harmed are harmed too
+        if fam in ("violence", "arrest"):
             included = prep_objects(a2_tok, {"including"}) or agents_of(tok, "including")
-            for inc in included + [c for i in included for c in i.conjuncts]:
+            included += [c for i in included for c in i.conjuncts]
+            for inc in included + [c for i in included for c in i.children if c.dep_ == "appos"]:
                 role = ctx.role_for(inc, tok, side=2)
                 if role is not None and role.actor.sector is not None and all(
                         role.actor.name != x.actor.name for x in [r.actor2, *r.assoc2] if x is not None):

@@ -11,6 +11,10 @@ from eventwire.records import Place, PlaceMention
 from .mention import LITERAL
 from .words import PlaceWords
 
+# dependents that open a clause or a list of their own, not part of a spot's name
+CLAUSE_DEPS = ("relcl", "acl", "advcl", "conj", "ccomp", "parataxis")
+MAX_VENUE_TOKENS = 12  # a longer phrase is no name of a spot but a clause the parse hung on it
+
 
 class Locator:
     """Picks an event's Place from the mentions `Geoparser.parse` returned."""
@@ -28,9 +32,17 @@ class Locator:
         trig = cand.trigger
         if in_sent:
             best = max(in_sent, key=lambda m: self._tie_score(doc, m, trig))
-            return self._narrow_to_main_town(best.place, literal)
-        main = self._main_place(literal)
+            place = self._narrow_to_main_town(best.place, literal)
+            words = self._venue_of_mention(doc, best)
+            if words is not None:
+                place.text = words
+            return place
+        recalled = self._anaphor(doc, cand, literal)
+        main = recalled or self._main_place(literal)
         if main is not None:
+            words = self._venue_of_trigger(trig)
+            if words is not None and (recalled is None or len(words.split()) > 1):
+                main.text = words
             return main
         countries = Counter(m.place.country for m in mentions if m.place.country)
         if countries:
@@ -61,6 +73,78 @@ class Locator:
             s -= min(dist, 40) / 40.0
         s += {CITY: 1.5, ADMIN2: 1.0, ADMIN1: 0.5}.get(m.place.feature or "", 0.0)
         return s
+
+    def _anaphor(self, doc, cand, literal: list[PlaceMention]) -> Place | None:
+        """"The republic has seen bombings", "clashes in the province": a place the sentence names only by its
+        kind is the last place of that kind named before it."""
+        span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+        if span is None:
+            return None
+        for tok in span:
+            feature = self.words.place_anaphors.get(tok.lower_)
+            if feature is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue
+            if any(c.dep_ in ("compound", "amod", "prep", "appos", "poss") for c in tok.children):
+                continue  # "the Kurdish region", "the city of X", "the town's mayor": named, or a kind of its own
+            if not (tok.dep_ in ("nsubj", "nsubjpass")
+                    or (tok.dep_ == "pobj" and tok.head.lower_ in self.words.venue_preps - {"of"})):
+                continue
+            before = [m for m in literal if m.end <= cand.start and m.place.feature == feature]
+            if before:
+                p = copy_place(before[-1].place)
+                p.text = doc[tok.i - 1:tok.i + 1].text if tok.i > 0 and doc[tok.i - 1].lower_ == "the" else tok.text
+                return p
+        return None
+
+    def _venue_of_mention(self, doc, m: PlaceMention) -> str | None:
+        """The words of the spot the event's place is named with: "killed in the village near Bagram Air Base",
+        "seized hostages in the towns of X and Y", "an attack at the Rolando cafe in Calle del Correo, Madrid";
+        None when the name stands alone."""
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return None
+        node, last = span.root, span.end - 1
+        venue = None
+        for _ in range(6):
+            head = node.head
+            if head.i == node.i:
+                break
+            if node.dep_ in ("compound", "appos", "flat") and head.pos_ in ("NOUN", "PROPN"):
+                node = head  # "Bagram Air Base", "Calle del Correo, Madrid"
+                last = max(last, node.i)
+            elif node.dep_ == "pobj" and head.lower_ in self.words.venue_preps and head.head.pos_ in ("NOUN", "PROPN"):
+                node = head.head  # "the village near X", "the towns of X"
+            else:
+                break
+            if node.lemma_.lower() in self.words.venue_nouns:
+                venue = node
+        if venue is None:
+            return None
+        start = _phrase_start(venue)
+        end = max(last, venue.i, span.end - 1)
+        return doc[start:end + 1].text if end - start < MAX_VENUE_TOKENS else None
+
+    def _venue_of_trigger(self, trig) -> str | None:
+        """The spot the event's own clause names when no town is named in the sentence: "an explosion at a
+        market", "the blast targeted a bakery on Main Street", "a raid on the village"."""
+        if trig is None:
+            return None
+        heads = [trig] + [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
+        for h in heads:
+            found = self._venue_below(h, direct=h is not trig)
+            if found is not None:
+                return found
+        return None
+
+    def _venue_below(self, tok, direct: bool) -> str | None:
+        if direct and tok.lemma_.lower() in self.words.venue_nouns:
+            return _venue_words(tok)
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in self.words.venue_preps:
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.lemma_.lower() in self.words.venue_nouns:
+                        return _venue_words(o)
+        return None
 
     def _narrow_to_main_town(self, place: Place, literal: list[PlaceMention]) -> Place:
         """"clashes in northern Syria" in an article about Al Bab: the most specific place the report supports
@@ -94,6 +178,33 @@ class Locator:
         if not body:  # only the dateline: where the article was filed, a weak guess
             p.precision = max(p.precision, 2)
         return p
+
+
+def _phrase_start(tok) -> int:
+    """The first word of a noun phrase, without its determiners and counts."""
+    lead = [t.i for t in tok.subtree if t.i <= tok.i and t.pos_ not in ("DET", "NUM", "PUNCT")]
+    return min(lead) if lead else tok.i
+
+
+def _venue_words(tok) -> str | None:
+    """"a bakery on the central street Rue X" -> "bakery on the central street Rue X" (relative clauses and
+    long phrases aside)."""
+    end = tok.i
+    for t in tok.subtree:
+        if t.i <= tok.i or t.dep_ in ("punct", "cc"):
+            continue
+        node, inside = t, True
+        while node.i != tok.i:
+            if node.dep_ in CLAUSE_DEPS:
+                inside = False
+                break
+            node = node.head
+        if inside:
+            end = max(end, t.i)
+    start = _phrase_start(tok)
+    if end - start >= MAX_VENUE_TOKENS:
+        end = tok.i
+    return tok.doc[start:end + 1].text
 
 
 def entry_place(e: Entry, text: str | None, precision: int, admin1_name: str | None = None) -> Place:

@@ -13,7 +13,7 @@ from collections import Counter
 from importlib import resources
 from pathlib import Path
 
-from eventwire.geo.gazetteer import ADMIN1, ADMIN2
+from eventwire.geo.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY
 from eventwire.geo.index import COUNTRIES, split_list
 from eventwire.geo.names import normalize
 from eventwire.lang import LanguageData, LanguageDataError, read_tsv
@@ -25,8 +25,9 @@ WORD_LISTS = "places/words.yaml"
 LISTS = ("person_titles", "locative_preps", "strong_preps", "name_particles", "arabic_articles", "connectors",
          "direction_words", "near_words", "locative_verbs", "city_bodies", "leader_words", "resident_words",
          "leading_words", "border_words", "the_modifiers", "hyphen_adjectives", "literal_heads", "street_words",
-         "name_heads")
+         "name_heads", "venue_nouns", "venue_preps")
 UNITS = {"admin1": ADMIN1, "admin2": ADMIN2}
+ANAPHOR_FEATURES = (COUNTRY, ADMIN1, ADMIN2, CITY)
 CUE_CAP = 2.0  # at most two towns' worth of votes from the article's style
 COMMON_GIVEN_NAME_SHARE = 0.03  # percent of people: a name this common stands for a person before a town
 
@@ -53,6 +54,8 @@ class PlaceWords:
     hyphen_adjectives: frozenset[str]
     literal_heads: frozenset[str]
     name_heads: frozenset[str]
+    venue_nouns: frozenset[str]
+    venue_preps: frozenset[str]
 
     def __init__(self, language: LanguageData):
         self.language = language
@@ -73,6 +76,7 @@ class PlaceWords:
         self.org_words = frozenset(w.lower() for w in language.lines("places/org_words.txt"))
         self.country_cues = self._country_cues()
         self.admin_abbreviations = self._admin_abbreviations()
+        self.place_anaphors = self._place_anaphors()
         self.given_names = given_names()
         self.common_given_names = given_names(COMMON_GIVEN_NAME_SHARE)
 
@@ -121,6 +125,16 @@ class PlaceWords:
             except (ValueError, re.error) as exc:
                 raise LanguageDataError(path, r["_line"], f"bad weight or pattern: {exc}") from None
         return tuple(out)
+
+    def _place_anaphors(self) -> dict[str, str]:
+        """"republic" -> admin1, "town" -> city: what "the <word>" stands for (places/place_anaphors.tsv)."""
+        path = self.language.path("places/place_anaphors.tsv")
+        out: dict[str, str] = {}
+        for row in self.language.tsv("places/place_anaphors.tsv", ("word", "feature"), unique="word"):
+            if row["feature"] not in ANAPHOR_FEATURES:
+                raise LanguageDataError(path, row["_line"], f"feature must be one of {', '.join(ANAPHOR_FEATURES)}")
+            out[row["word"]] = row["feature"]
+        return out
 
     def _admin_abbreviations(self) -> dict[str, tuple[str, str]]:
         """'Ga.' -> ('US', 'GA'): only read right after "Town," (see places/admin_abbreviations.tsv)."""
