@@ -16,13 +16,20 @@ from sqlalchemy import and_, false, func, or_, select
 
 from eventwire.storage.columns import _date
 from eventwire.storage.limits import clean_text
-from eventwire.storage.models import EventRow, StatsActorRollupRow, StatsDayRow, StatsRollupRow
+from eventwire.storage.models import (
+    EventRow,
+    StatsActorRollupRow,
+    StatsDayRow,
+    StatsDayTypeRow,
+    StatsDyadRollupRow,
+    StatsRollupRow,
+)
 
 # the filters a rollup answers, and the value each has when it filters nothing
 ROLLUP_FILTERS = {"country": None, "date_from": None, "date_to": None, "event_type": None, "sub_event_type": None,
-                  "modality": "asserted", "include_rejected": False, "status": None}
+                  "plover": None, "modality": "asserted", "include_rejected": False, "status": None}
 NO_FILTER = {"admin1": None, "bbox": None, "actor": None, "text": None, "min_fatalities": None,
-             "include_merged": False}
+             "include_merged": False, "min_confidence": None, "source": None}
 FIRST_DAY, LAST_DAY = dt.date(1, 1, 1), dt.date(9999, 12, 31)
 
 
@@ -69,36 +76,81 @@ def split_range(date_from: dt.date | None, date_to: dt.date | None) -> list[tupl
     return [*parts, ("y", f"{year_lo:04d}", f"{year_hi:04d}")]
 
 
-class Rollups:
-    """Store.aggregate from the rollups (a mixin: uses the Store's read sessions and its filters)."""
+class _Scope:
+    """One rollup query's filters: the conditions on a rollup table's dimensions and the periods of its range."""
 
-    def _aggregate_rollups(self, top: int, **filters: Any) -> dict[str, Any]:
+    def __init__(self, filters: dict[str, Any]):
+        f = {**ROLLUP_FILTERS, **{k: clean_text(v) if isinstance(v, str) else v for k, v in filters.items()
+                                  if k in ROLLUP_FILTERS}}
+        self.f = f
+        self.date_from = _date(f["date_from"]) if f["date_from"] else None
+        self.date_to = _date(f["date_to"]) if f["date_to"] else None
+        self.parts = split_range(self.date_from, self.date_to)
+        self.lo = (self.date_from or FIRST_DAY).isoformat()
+        self.hi = (self.date_to or LAST_DAY).isoformat()
+
+    @property
+    def all_time(self) -> bool:
+        return self.parts == [("a", "", "")]
+
+    @property
+    def by_type(self) -> bool:
+        """Whether a country or a type is asked for (the day totals without them do not answer)."""
+        return bool(self.f["country"] or self.f["event_type"] or self.f["sub_event_type"] or self.f["plover"])
+
+    def dims(self, table, with_types: bool = True) -> list:
         from eventwire.storage.queries import _type_condition
 
-        f = {**ROLLUP_FILTERS, **{k: clean_text(v) if isinstance(v, str) else v for k, v in filters.items()}}
-        date_from, date_to = _date(f["date_from"]) if f["date_from"] else None, \
-            _date(f["date_to"]) if f["date_to"] else None
-        parts = split_range(date_from, date_to)
+        f, conds = self.f, []
+        if f["status"]:
+            conds.append(table.status == f["status"])
+        elif not f["include_rejected"]:
+            conds.append(table.status == "active")
+        if f["modality"]:
+            conds.append(table.modality == f["modality"])
+        if with_types and f["country"]:
+            conds.append(table.country == f["country"].upper())
+        if with_types and f["event_type"] and not hasattr(table, "sub_event_type"):  # stats_day_type: an ACLED
+            conds.append(table.event_type == _acled_type(f["event_type"]))  # type only (acled_type_only)
+        elif with_types and f["event_type"]:
+            conds.append(_type_condition(f["event_type"], table=table))
+        if with_types and f["sub_event_type"]:
+            conds.append(_type_condition(f["sub_event_type"], table.sub_event_type, table=table))
+        if with_types and f["plover"]:
+            conds.append(_type_condition(f["plover"], table.plover_event, table=table))
+        return conds
 
-        def dims(table, with_types: bool = True) -> list:
-            conds = []
-            if f["status"]:
-                conds.append(table.status == f["status"])
-            elif not f["include_rejected"]:
-                conds.append(table.status == "active")
-            if f["modality"]:
-                conds.append(table.modality == f["modality"])
-            if with_types and f["country"]:
-                conds.append(table.country == f["country"].upper())
-            if with_types and f["event_type"]:
-                conds.append(_type_condition(f["event_type"], table=table))
-            if with_types and f["sub_event_type"]:
-                conds.append(_type_condition(f["sub_event_type"], table.sub_event_type, table=table))
-            return conds
+    def periods(self, table, grains: str) -> Any:
+        return or_(false(), *(and_(table.grain == g, table.period.between(lo, hi))
+                              for g, lo, hi in self.parts if g in grains))
 
-        def periods(table, grains: str) -> Any:
-            return or_(false(), *(and_(table.grain == g, table.period.between(lo, hi)) for g, lo, hi in parts if g in grains))
+    def days(self) -> list[tuple[str, str]]:
+        """The single days at the ends of the range (first, last), which the actor and dyad rollups do not hold."""
+        return [(first, last) for g, first, last in self.parts if g == "d"]
 
+    def acled_type_only(self) -> bool:
+        """Whether the only type asked for, if any, is a known ACLED event type (an equality on event_type): what
+        stats_day_type, which has no other type column, can answer."""
+        f = self.f
+        return not (f["country"] or f["sub_event_type"] or f["plover"]) and (
+            not f["event_type"] or _acled_type(f["event_type"]) is not None)
+
+
+def _acled_type(name: str) -> str | None:
+    """The ACLED event type of this name, any case (None: not one)."""
+    from eventwire.taxonomy import ACLED_EVENT_TYPES
+
+    t = name.strip().lower()
+    return next((n for n in ACLED_EVENT_TYPES if n.lower() == t), None)
+
+
+class Rollups:
+    """Store.aggregate and Store.breakdown from the rollups (a mixin: uses the Store's read sessions and its
+    filters)."""
+
+    def _aggregate_rollups(self, top: int, **filters: Any) -> dict[str, Any]:
+        scope = _Scope(filters)
+        parts, dims, periods = scope.parts, scope.dims, scope.periods
         types: dict[Any, list[int]] = {}
         countries: dict[Any, list[int]] = {}
         actors: dict[str, list[int]] = {}
@@ -112,21 +164,11 @@ class Rollups:
                 rows = s.execute(select(r.country, r.event_type, n, dead).where(*dims(r), periods(r, "aym"))
                                  .group_by(r.country, r.event_type)).all()
                 rows += s.execute(select(r.country, r.event_type, n, dead).where(*dims(r), periods(r, "d"))
-                                  .group_by(r.country, r.event_type)).all() if any(p[0] == "d" for p in parts) \
-                    else []
-                lo, hi = (date_from or FIRST_DAY).isoformat(), (date_to or LAST_DAY).isoformat()
-                if f["country"] or f["event_type"] or f["sub_event_type"]:  # the timeline of these only
-                    day_range = [] if parts == [("a", "", "")] else [r.period.between(lo, hi)]
-                    day_rows = s.execute(select(r.period, n, dead).where(*dims(r), r.grain == "d", *day_range)
-                                         .group_by(r.period)).all()
-                else:
-                    t = StatsDayRow
-                    day_range = [] if parts == [("a", "", "")] else [t.day.between(lo, hi)]
-                    day_rows = s.execute(select(t.day, func.sum(t.events), func.sum(t.fatalities))
-                                         .where(*dims(t, with_types=False), *day_range).group_by(t.day)).all()
+                                  .group_by(r.country, r.event_type)).all() if scope.days() else []
+                day_rows = self._timeline_rows(s, scope)
                 actor_rows = s.execute(select(a.actor, func.sum(a.events), func.sum(a.fatalities))
                                        .where(*dims(a), periods(a, "aym")).group_by(a.actor)).all()
-                for _, first, last in (p for p in parts if p[0] == "d"):  # actors of single days: the events'
+                for first, last in scope.days():  # actors of single days: the events'
                     day_filters = {**filters, "date_from": first, "date_to": last}
                     actor_rows += [(name, events, fatalities) for actor1, actor2, events, fatalities in s.execute(
                         self._filtered(select(EventRow.actor1, EventRow.actor2, func.count(EventRow.id),
@@ -134,28 +176,96 @@ class Rollups:
                         .group_by(EventRow.actor1, EventRow.actor2))
                         for name in {actor1, actor2} - {None, ""}]
 
-        def add(table: dict, key: Any, events: int, fatalities: int) -> None:
-            cell = table.setdefault(key, [0, 0])
-            cell[0] += int(events or 0)
-            cell[1] += int(fatalities or 0)
-
         for country, etype, events, fatalities in rows:
-            add(types, etype or None, events, fatalities)
-            add(countries, country or None, events, fatalities)
+            _add(types, etype or None, events, fatalities)
+            _add(countries, country or None, events, fatalities)
         for name, events, fatalities in actor_rows:
-            add(actors, name, events, fatalities)
+            _add(actors, name, events, fatalities)
         for day, events, fatalities in day_rows:
-            add(days, day, events, fatalities)
-
-        def ranked(table: dict, limit: int | None = None) -> list[tuple[Any, list[int]]]:
-            rows = sorted(((k, v) for k, v in table.items() if v[0]), key=lambda kv: (-kv[1][0], str(kv[0])))
-            return rows[:limit] if limit else rows
-
+            _add(days, day, events, fatalities)
         return {
             "events": sum(v[0] for v in types.values()), "fatalities": sum(v[1] for v in types.values()),
             "by_day": [{"date": d, "events": v[0], "fatalities": v[1]} for d, v in sorted(days.items()) if d and v[0]],
             "undated": days.get("", [0])[0],
-            "by_type": [{"event_type": k, "events": v[0], "fatalities": v[1]} for k, v in ranked(types)],
-            "by_country": [{"country": k, "events": v[0], "fatalities": v[1]} for k, v in ranked(countries, top)],
-            "by_actor": [{"actor": k, "events": v[0], "fatalities": v[1]} for k, v in ranked(actors, top)],
+            "by_type": [{"event_type": k, "events": v[0], "fatalities": v[1]} for k, v in _ranked(types)],
+            "by_country": [{"country": k, "events": v[0], "fatalities": v[1]} for k, v in _ranked(countries, top)],
+            "by_actor": [{"actor": k, "events": v[0], "fatalities": v[1]} for k, v in _ranked(actors, top)],
         }
+
+    def _timeline_rows(self, s: Any, scope: _Scope) -> list:
+        """(day, events, fatalities) rows of the range, day '' for the undated (all time only): from the day
+        totals without a country or type, from the days by type with an ACLED type only (migration 0011), else
+        from stats_rollup's day grain."""
+        r = StatsRollupRow
+        if not scope.by_type:
+            t = StatsDayRow
+            day_range = [] if scope.all_time else [t.day.between(scope.lo, scope.hi)]
+            return s.execute(select(t.day, func.sum(t.events), func.sum(t.fatalities))
+                             .where(*scope.dims(t, with_types=False), *day_range).group_by(t.day)).all()
+        if scope.acled_type_only() and self._has_breakdown_rollups():
+            t = StatsDayTypeRow
+            day_range = [] if scope.all_time else [t.day.between(scope.lo, scope.hi)]
+            rows = s.execute(select(t.day, func.sum(t.events), func.sum(t.fatalities))
+                             .where(*scope.dims(t), *day_range).group_by(t.day)).all()
+            if scope.all_time:  # stats_day_type holds dated events only
+                rows += s.execute(select(r.period, func.sum(r.events), func.sum(r.fatalities))
+                                  .where(*scope.dims(r), r.grain == "d", r.period == "").group_by(r.period)).all()
+            return rows
+        day_range = [] if scope.all_time else [r.period.between(scope.lo, scope.hi)]
+        return s.execute(select(r.period, func.sum(r.events), func.sum(r.fatalities))
+                         .where(*scope.dims(r), r.grain == "d", *day_range).group_by(r.period)).all()
+
+    def _breakdown_rollups(self, top: int, **filters: Any) -> dict[str, Any]:
+        """Store.breakdown from the rollups of migration 0011: the days by type from stats_day_type (no country
+        or type but an ACLED one asked for) or stats_rollup's day grain; dyads from stats_dyad_rollup, those of
+        the single days at the ends of the range from the events (as the actors in _aggregate_rollups)."""
+        scope = _Scope(filters)
+        day_type: dict[tuple[str, str], list[int]] = {}
+        dyads: dict[tuple[str, str], list[int]] = {}
+        if scope.parts:
+            with self._read() as s:
+                if scope.acled_type_only():
+                    t = StatsDayTypeRow
+                    day_range = [t.day.between(scope.lo, scope.hi)] if not scope.all_time else []
+                    rows = s.execute(select(t.day, t.event_type, func.sum(t.events), func.sum(t.fatalities))
+                                     .where(*scope.dims(t), *day_range).group_by(t.day, t.event_type)).all()
+                else:
+                    r = StatsRollupRow
+                    day_range = [r.period.between(scope.lo, scope.hi)] if not scope.all_time else [r.period != ""]
+                    rows = s.execute(select(r.period, r.event_type, func.sum(r.events), func.sum(r.fatalities))
+                                     .where(*scope.dims(r), r.grain == "d", *day_range)
+                                     .group_by(r.period, r.event_type)).all()
+                for day, etype, events, fatalities in rows:
+                    _add(day_type, (day, etype or ""), events, fatalities)
+                d = StatsDyadRollupRow
+                pair_rows = s.execute(select(d.actor_a, d.actor_b, func.sum(d.events), func.sum(d.fatalities))
+                                      .where(*scope.dims(d), scope.periods(d, "aym"))
+                                      .group_by(d.actor_a, d.actor_b)).all()
+                for first, last in scope.days():
+                    day_filters = {**filters, "date_from": first, "date_to": last}
+                    pair_rows += s.execute(
+                        self._filtered(select(EventRow.actor1, EventRow.actor2, func.count(EventRow.id),
+                                              func.coalesce(func.sum(EventRow.fatalities), 0)), **day_filters)
+                        .where(EventRow.actor1 != "", EventRow.actor2 != "", EventRow.actor1 != EventRow.actor2)
+                        .group_by(EventRow.actor1, EventRow.actor2)).all()
+            for a1, a2, events, fatalities in pair_rows:
+                if a1 and a2 and a1 != a2:
+                    _add(dyads, tuple(sorted((a1, a2))), events, fatalities)
+        return {
+            "by_day_type": [{"date": d, "event_type": t or None, "events": v[0], "fatalities": v[1]}
+                            for (d, t), v in sorted(day_type.items()) if v[0]],
+            "by_dyad": [{"actor1": a, "actor2": b, "events": v[0], "fatalities": v[1]}
+                        for (a, b), v in sorted(((k, v) for k, v in dyads.items() if v[0]),
+                                                key=lambda kv: (-kv[1][0], kv[0]))[:top]],
+        }
+
+
+def _add(table: dict, key: Any, events: int, fatalities: int) -> None:
+    cell = table.setdefault(key, [0, 0])
+    cell[0] += int(events or 0)
+    cell[1] += int(fatalities or 0)
+
+
+def _ranked(table: dict, limit: int | None = None) -> list[tuple[Any, list[int]]]:
+    rows = sorted(((k, v) for k, v in table.items() if v[0]), key=lambda kv: (-kv[1][0], str(kv[0])))
+    return rows[:limit] if limit else rows
