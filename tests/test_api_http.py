@@ -152,6 +152,30 @@ def test_filters(client, filled, params, expect):
     assert ids_of(client.get("/api/events", params=params)) == [filled[k] for k in expect]
 
 
+def test_pages_of_full_brief_and_sourced_records_agree(client, store, filled):
+    full = client.get("/api/events", params={"limit": 3, "modality": "all"}).json()
+    stored = {e.id: e.to_dict() for e in store.query_events(modality=None)}
+    for ev in full["events"]:  # as the store holds it, sources left out
+        assert ev == {k: v for k, v in stored[ev["id"]].items() if k != "sources"}
+    brief = client.get("/api/events", params={"limit": 3, "modality": "all", "fields": "brief"}).json()
+    assert brief["next_cursor"] == full["next_cursor"] and [e["id"] for e in brief["events"]] == ids_of_body(full)
+    mosul = next(e for e in client.get("/api/events", params={"fields": "brief", "country": "IRQ"}).json()["events"])
+    assert mosul["actor1"] == {"name": "Military Forces of Iraq"} and mosul["plover"]["event"] == "ASSAULT"
+    assert mosul["location"] == {"name": "Mosul", "lat": 36.34, "lon": 43.13, "country": "IRQ", "admin1": "Nineveh",
+                                 "precision": stored[filled["mosul"]]["location"]["precision"]}
+    assert {k: mosul[k] for k in ("date", "fatalities", "sub_event_type", "uid", "source_count")} == {
+        "date": "2017-03-01", "fatalities": 5, "sub_event_type": "Air/drone strike",
+        "uid": stored[filled["mosul"]]["uid"], "source_count": 1}
+    assert "evidence" not in mosul and "evidence" in stored[filled["mosul"]]
+    sourced = client.get("/api/events", params={"sources": "true", "country": "IRQ"}).json()["events"][0]
+    assert sourced["sources"][0]["evidence"]["text"].startswith("Iraqi jets")
+    assert client.get("/api/events", params={"fields": "some"}).status_code == 422
+
+
+def ids_of_body(body: dict) -> list[int]:
+    return [e["id"] for e in body["events"]]
+
+
 def test_count_is_given_when_asked(client, filled):
     body = client.get("/api/events", params={"limit": 1, "count": "true", "type": "Riots"}).json()
     assert body["total"] == 2 and len(body["events"]) == 1

@@ -25,6 +25,11 @@ class Order(str, Enum):
     oldest = "oldest"
 
 
+class Fields(str, Enum):
+    full = "full"
+    brief = "brief"
+
+
 class Decision(str, Enum):
     accept = "accept"
     reject = "reject"

@@ -3,12 +3,14 @@ sources, aggregates for the dashboard, and the store's counts."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Integer, bindparam, column, false, func, inspect, literal_column, or_, select
+from sqlalchemy import Integer, Text, bindparam, column, false, func, inspect, literal_column, or_, select
+from sqlalchemy import cast as sa_cast
 from sqlalchemy import text as sa_text
 from sqlalchemy.orm import Session
 
@@ -47,6 +49,36 @@ def _type_condition(name: str, column=None, table=EventRow):
             return col == known
     cols = [c for c in columns if column is None or c.key == column.key]
     return or_(*(func.lower(c) == t for c in cols))
+
+
+# what a brief record holds: the events table's own columns (no JSON read), nested as the SCHEMA record nests them
+BRIEF_COLUMNS = ("event_type", "sub_event_type", "plover_event", "cameo", "actor1", "actor2", "country", "admin1",
+                 "location", "lat", "lon", "geo_precision", "date", "date_precision", "fatalities", "modality",
+                 "confidence")
+
+
+def _brief_record(row: Any) -> dict[str, Any]:
+    """A SCHEMA record's fields that the events table's columns hold, in the record's own shape (a listing's
+    rows: what a table or a map of events shows)."""
+    def actor(name: str | None) -> dict[str, Any] | None:
+        return {"name": name} if name else None
+    return {"event_type": row.event_type, "sub_event_type": row.sub_event_type,
+            "plover": {"event": row.plover_event} if row.plover_event else None, "cameo": row.cameo,
+            "actor1": actor(row.actor1), "actor2": actor(row.actor2),
+            "location": {"name": row.location, "lat": row.lat, "lon": row.lon, "country": row.country,
+                         "admin1": row.admin1, "precision": row.geo_precision},
+            "date": row.date.isoformat() if row.date else None, "date_precision": row.date_precision,
+            "fatalities": row.fatalities, "modality": row.modality, "confidence": row.confidence}
+
+
+def _spliced_json(row: Any) -> str:
+    """StoredEvent.to_dict() without sources as JSON text, from the record's stored text: the record's keys,
+    then id, uid, status and source_count (which no SCHEMA record holds, so nothing is given twice)."""
+    text = (row.record_text or "{}").rstrip()
+    tail = json.dumps({"id": row.id, "uid": row.uid, "status": row.status, "source_count": row.source_count},
+                      ensure_ascii=False)
+    body = text[:-1].rstrip()
+    return tail if body == "{" else f"{body}, {tail[1:]}"
 
 
 def _escape_like(text: str) -> str:
@@ -207,40 +239,62 @@ class Queries:
 
     def page_events(self, *, after: tuple[str | None, int] | None = None, limit: int = 100,
                     newest_first: bool = True, with_sources: bool = False,
-                    text_candidates: int | None = EVIDENCE_CANDIDATES,
-                    **filters: Any) -> tuple[list[StoredEvent], tuple[str | None, int] | None]:
+                    text_candidates: int | None = EVIDENCE_CANDIDATES, form: str = "full",
+                    **filters: Any) -> tuple[list[Any], tuple[str | None, int] | None]:
         """One page of matching events by date (undated last), then id, and the cursor of the next page
         (None at the end). A cursor is the (date, id) of the last event handed out: pages stay right while
         events are added, and a deep page costs what the first does (two index-ordered queries, no OFFSET).
         With evidence words (text=), the pages go through the events of the `text_candidates` most recently
-        stored matching sources (None: all of them, which for a common word means sorting all its hits)."""
+        stored matching sources (None: all of them, which for a common word means sorting all its hits).
+        form: "full" (StoredEvents with their records), "brief" (StoredEvents whose record holds only what the
+        events table's columns hold: BRIEF_FIELDS, no JSON read), or "json" (each event as the JSON text of
+        StoredEvent.to_dict() without sources, spliced from the stored record's text: nothing decoded)."""
         if filters.get("text"):
             filters["text_candidates"] = text_candidates
+        if form == "full":
+            cols: list[Any] = [EventRow]
+        elif form in ("brief", "json"):
+            cols = [EventRow.id, EventRow.uid, EventRow.status, EventRow.source_count, EventRow.date]
+            cols += [getattr(EventRow, c) for c in BRIEF_COLUMNS if c != "date"] if form == "brief" else \
+                [sa_cast(EventRow.record, Text).label("record_text")]
+        else:
+            raise ValueError(f"form must be full, brief or json, not {form!r}")
         desc = newest_first
         order = (EventRow.date.desc(), EventRow.id.desc()) if desc else (EventRow.date, EventRow.id)
         after_date, after_id = (_date(after[0]), int(after[1])) if after else (None, None)
-        rows: list[EventRow] = []
+        rows: list[Any] = []
+
+        def fetch(q) -> list[Any]:
+            result = s.execute(q)
+            return list(result.scalars() if form == "full" else result)
         with self._read() as s:
             if after is None or after_date is not None:
-                q = self._filtered(select(EventRow), **filters).where(EventRow.date.is_not(None))
+                q = self._filtered(select(*cols), **filters).where(EventRow.date.is_not(None))
                 if after_date is not None:
                     beyond = EventRow.date < after_date if desc else EventRow.date > after_date
                     same_day = EventRow.id < after_id if desc else EventRow.id > after_id
                     q = q.where(or_(beyond, (EventRow.date == after_date) & same_day))
-                rows = list(s.execute(q.order_by(*order).limit(limit + 1)).scalars())
+                rows = fetch(q.order_by(*order).limit(limit + 1))
             if len(rows) <= limit:
-                q = self._filtered(select(EventRow), **filters).where(EventRow.date.is_(None))
+                q = self._filtered(select(*cols), **filters).where(EventRow.date.is_(None))
                 if after is not None and after_date is None:
                     q = q.where(EventRow.id < after_id if desc else EventRow.id > after_id)
                 q = q.order_by(EventRow.id.desc() if desc else EventRow.id).limit(limit + 1 - len(rows))
-                rows += list(s.execute(q).scalars())
+                rows += fetch(q)
             more = len(rows) > limit
             rows = rows[:limit]
-            srcs = self._sources(s, [r.id for r in rows], brief=with_sources == "brief") if with_sources else {}
-            page = [_stored(r, srcs.get(r.id, [])) for r in rows]
+            if form == "json":
+                page: list[Any] = [_spliced_json(r) for r in rows]
+            elif form == "brief":
+                page = [StoredEvent(id=r.id, uid=r.uid, record=_brief_record(r), source_count=r.source_count,
+                                    status=r.status) for r in rows]
+            else:
+                srcs = self._sources(s, [r.id for r in rows], brief=with_sources == "brief") if with_sources else {}
+                page = [_stored(r, srcs.get(r.id, [])) for r in rows]
         last = rows[-1] if rows else None
         cursor = (last.date.isoformat() if last.date else None, last.id) if more and last else None
         return page, cursor
+
     def aggregate(self, *, top: int = 20, use_rollups: bool = True, **filters: Any) -> dict[str, Any]:
         """Counts and fatalities of the matching events per day, event type, country and actor (the `top`
         countries and actors with most events), for the dashboard's timeline and summaries. From the stats

@@ -138,6 +138,7 @@ async function loadView(seq, whole) {
 async function loadEvents(seq) {
   const params = filterParams(true);
   params.set("limit", String(PAGE));
+  params.set("fields", "brief");  // the table and the map need no more; the event panel fetches the whole record
   params.set("count", "true");
   let page = await api("/api/events?" + params);
   const events = page.events;
