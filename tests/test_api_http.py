@@ -6,6 +6,7 @@ One test runs the real pipeline (POST /api/extract and /api/articles) on sentenc
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import sqlite3
@@ -587,6 +588,11 @@ def test_stats_per_day_and_type_and_per_dyad(client, varied):
     assert ("Islamic State", "Military Forces of Turkey", 2, 16) in dyads
     assert not any(a1 is None or a2 is None for a1, a2, _, _ in dyads)
     assert len(client.get("/api/stats", params={"top": 1}).json()["by_dyad"]) == 1
+    binned = client.get("/api/stats", params={"bins": "week_in_month"}).json()["by_day_type"]
+    assert len(binned) <= len(per_day_type)
+    assert sum(d["events"] for d in binned) == sum(e for e, _ in per_day_type.values())
+    assert all(dt.date.fromisoformat(d["date"]).weekday() == 0 or d["date"].endswith("-01") for d in binned)
+    assert client.get("/api/stats", params={"bins": "year"}).status_code == 422
 
 
 def test_meta_lists_the_article_sources_most_articles_first(client, varied):

@@ -30,6 +30,11 @@ class Fields(str, Enum):
     brief = "brief"
 
 
+class Bins(str, Enum):
+    day = "day"
+    week_in_month = "week_in_month"
+
+
 class Decision(str, Enum):
     accept = "accept"
     reject = "reject"

@@ -269,3 +269,16 @@ def _add(table: dict, key: Any, events: int, fatalities: int) -> None:
 def _ranked(table: dict, limit: int | None = None) -> list[tuple[Any, list[int]]]:
     rows = sorted(((k, v) for k, v in table.items() if v[0]), key=lambda kv: (-kv[1][0], str(kv[0])))
     return rows[:limit] if limit else rows
+
+
+def week_in_month(by_day_type: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows per day and type summed into bins that are weeks (Monday to Sunday) cut at month ends, each named by
+    its first day: the bin of a day is the later of its week's Monday and its month's first day. A weekly chart
+    (bins by the Monday of their date) and a monthly one (by the month of their date) both sum these exactly."""
+    bins: dict[tuple[str, str], list[int]] = {}
+    for row in by_day_type:
+        day = dt.date.fromisoformat(row["date"])
+        start = max(day - dt.timedelta(days=day.weekday()), day.replace(day=1))
+        _add(bins, (start.isoformat(), row["event_type"] or ""), row["events"], row["fatalities"])
+    return [{"date": d, "event_type": t or None, "events": v[0], "fatalities": v[1]}
+            for (d, t), v in sorted(bins.items())]

@@ -102,6 +102,7 @@ function filterParams(withBrush) {
 function statsParams(withBrush) {
   const p = filterParams(withBrush);
   p.set("top", "100");
+  p.set("bins", "week_in_month");  // the charts show weeks or months: both sum these bins exactly, not 3,650 days
   return p;
 }
 
