@@ -88,6 +88,9 @@ def assert_rollups_match(store, rng: random.Random, rounds: int = 40) -> None:
             filters
         assert store.breakdown(top=top, **filters) == store.breakdown(top=top, use_rollups=False, **filters), \
             filters
+        assert store.dashboard_stats(top=top, **filters) == {
+            **store.aggregate(top=top, use_rollups=False, **filters),
+            **store.breakdown(top=top, use_rollups=False, **filters)}, filters
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

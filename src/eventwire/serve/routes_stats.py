@@ -40,8 +40,7 @@ def stats(filters: Filters, _: Reader, ctx: Ctx,
     """Counts and fatalities of the matching events per day, event type, country and actor; per day and type
     (`by_day_type`) and per dyad (`by_dyad`, the `top` actor pairs)."""
     def compute() -> dict[str, Any]:
-        return {**ctx.store.aggregate(top=top, **filters.query()),
-                **ctx.store.breakdown(top=top, bins=bins.value, **filters.query())}
+        return ctx.store.dashboard_stats(top=top, bins=bins.value, **filters.query())
 
     return fast_json(ctx.stats_cache.get((top, bins, filters), compute))
 

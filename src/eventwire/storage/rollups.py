@@ -148,7 +148,10 @@ class Rollups:
     """Store.aggregate and Store.breakdown from the rollups (a mixin: uses the Store's read sessions and its
     filters)."""
 
-    def _aggregate_rollups(self, top: int, **filters: Any) -> dict[str, Any]:
+    def _aggregate_rollups(self, top: int, by_day_type: list[dict[str, Any]] | None = None,
+                           **filters: Any) -> dict[str, Any]:
+        """by_day_type: Store.breakdown's rows per day (of the same filters), summed into the timeline instead of
+        reading the days again (only the undated events are then read)."""
         scope = _Scope(filters)
         parts, dims, periods = scope.parts, scope.dims, scope.periods
         types: dict[Any, list[int]] = {}
@@ -165,7 +168,11 @@ class Rollups:
                                  .group_by(r.country, r.event_type)).all()
                 rows += s.execute(select(r.country, r.event_type, n, dead).where(*dims(r), periods(r, "d"))
                                   .group_by(r.country, r.event_type)).all() if scope.days() else []
-                day_rows = self._timeline_rows(s, scope)
+                if by_day_type is None:
+                    day_rows = self._timeline_rows(s, scope)
+                else:
+                    day_rows = [(d["date"], d["events"], d["fatalities"]) for d in by_day_type]
+                    day_rows += self._undated_rows(s, scope) if scope.all_time else []
                 actor_rows = s.execute(select(a.actor, func.sum(a.events), func.sum(a.fatalities))
                                        .where(*dims(a), periods(a, "aym")).group_by(a.actor)).all()
                 for first, last in scope.days():  # actors of single days: the events'
@@ -191,6 +198,16 @@ class Rollups:
             "by_country": [{"country": k, "events": v[0], "fatalities": v[1]} for k, v in _ranked(countries, top)],
             "by_actor": [{"actor": k, "events": v[0], "fatalities": v[1]} for k, v in _ranked(actors, top)],
         }
+
+    def _undated_rows(self, s: Any, scope: _Scope) -> list:
+        """[('', events, fatalities)] of the undated events."""
+        if not scope.by_type:
+            t = StatsDayRow
+            return s.execute(select(t.day, func.sum(t.events), func.sum(t.fatalities))
+                             .where(*scope.dims(t, with_types=False), t.day == "").group_by(t.day)).all()
+        r = StatsRollupRow
+        return s.execute(select(r.period, func.sum(r.events), func.sum(r.fatalities))
+                         .where(*scope.dims(r), r.grain == "d", r.period == "").group_by(r.period)).all()
 
     def _timeline_rows(self, s: Any, scope: _Scope) -> list:
         """(day, events, fatalities) rows of the range, day '' for the undated (all time only): from the day
