@@ -88,9 +88,10 @@ def assert_rollups_match(store, rng: random.Random, rounds: int = 40) -> None:
             filters
         assert store.breakdown(top=top, **filters) == store.breakdown(top=top, use_rollups=False, **filters), \
             filters
-        assert store.dashboard_stats(top=top, **filters) == {
+        bins = rng.choice(["day", "week_in_month"])
+        assert store.dashboard_stats(top=top, bins=bins, **filters) == {
             **store.aggregate(top=top, use_rollups=False, **filters),
-            **store.breakdown(top=top, use_rollups=False, **filters)}, filters
+            **store.breakdown(top=top, use_rollups=False, bins=bins, **filters)}, (filters, bins)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)

@@ -12,7 +12,7 @@ import calendar
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import and_, false, func, or_, select
+from sqlalchemy import BigInteger, and_, cast, false, func, or_, select
 
 from eventwire.storage.columns import _date
 from eventwire.storage.limits import clean_text
@@ -159,7 +159,7 @@ class Rollups:
         actors: dict[str, list[int]] = {}
         days: dict[str, list[int]] = {}
         r, a = StatsRollupRow, StatsActorRollupRow
-        n, dead = func.sum(r.events), func.sum(r.fatalities)
+        n, dead = _sum(r.events), _sum(r.fatalities)
         with self._read() as s:
             if not parts:
                 rows, day_rows, actor_rows = [], [], []
@@ -171,15 +171,23 @@ class Rollups:
                 if by_day_type is None:
                     day_rows = self._timeline_rows(s, scope)
                 else:
-                    day_rows = [(d["date"], d["events"], d["fatalities"]) for d in by_day_type]
+                    timeline: dict[str, list[int]] = {}
+                    for row in by_day_type:
+                        cell = timeline.get(row["date"])
+                        if cell is None:
+                            timeline[row["date"]] = [row["events"], row["fatalities"]]
+                        else:
+                            cell[0] += row["events"]
+                            cell[1] += row["fatalities"]
+                    day_rows = [(d, e, f) for d, (e, f) in timeline.items()]
                     day_rows += self._undated_rows(s, scope) if scope.all_time else []
-                actor_rows = s.execute(select(a.actor, func.sum(a.events), func.sum(a.fatalities))
+                actor_rows = s.execute(select(a.actor, _sum(a.events), _sum(a.fatalities))
                                        .where(*dims(a), periods(a, "aym")).group_by(a.actor)).all()
                 for first, last in scope.days():  # actors of single days: the events'
                     day_filters = {**filters, "date_from": first, "date_to": last}
                     actor_rows += [(name, events, fatalities) for actor1, actor2, events, fatalities in s.execute(
                         self._filtered(select(EventRow.actor1, EventRow.actor2, func.count(EventRow.id),
-                                              func.coalesce(func.sum(EventRow.fatalities), 0)), **day_filters)
+                                              func.coalesce(_sum(EventRow.fatalities), 0)), **day_filters)
                         .group_by(EventRow.actor1, EventRow.actor2))
                         for name in {actor1, actor2} - {None, ""}]
 
@@ -203,10 +211,10 @@ class Rollups:
         """[('', events, fatalities)] of the undated events."""
         if not scope.by_type:
             t = StatsDayRow
-            return s.execute(select(t.day, func.sum(t.events), func.sum(t.fatalities))
+            return s.execute(select(t.day, _sum(t.events), _sum(t.fatalities))
                              .where(*scope.dims(t, with_types=False), t.day == "").group_by(t.day)).all()
         r = StatsRollupRow
-        return s.execute(select(r.period, func.sum(r.events), func.sum(r.fatalities))
+        return s.execute(select(r.period, _sum(r.events), _sum(r.fatalities))
                          .where(*scope.dims(r), r.grain == "d", r.period == "").group_by(r.period)).all()
 
     def _timeline_rows(self, s: Any, scope: _Scope) -> list:
@@ -217,64 +225,74 @@ class Rollups:
         if not scope.by_type:
             t = StatsDayRow
             day_range = [] if scope.all_time else [t.day.between(scope.lo, scope.hi)]
-            return s.execute(select(t.day, func.sum(t.events), func.sum(t.fatalities))
+            return s.execute(select(t.day, _sum(t.events), _sum(t.fatalities))
                              .where(*scope.dims(t, with_types=False), *day_range).group_by(t.day)).all()
         if scope.acled_type_only() and self._has_breakdown_rollups():
             t = StatsDayTypeRow
             day_range = [] if scope.all_time else [t.day.between(scope.lo, scope.hi)]
-            rows = s.execute(select(t.day, func.sum(t.events), func.sum(t.fatalities))
+            rows = s.execute(select(t.day, _sum(t.events), _sum(t.fatalities))
                              .where(*scope.dims(t), *day_range).group_by(t.day)).all()
             if scope.all_time:  # stats_day_type holds dated events only
-                rows += s.execute(select(r.period, func.sum(r.events), func.sum(r.fatalities))
+                rows += s.execute(select(r.period, _sum(r.events), _sum(r.fatalities))
                                   .where(*scope.dims(r), r.grain == "d", r.period == "").group_by(r.period)).all()
             return rows
         day_range = [] if scope.all_time else [r.period.between(scope.lo, scope.hi)]
-        return s.execute(select(r.period, func.sum(r.events), func.sum(r.fatalities))
+        return s.execute(select(r.period, _sum(r.events), _sum(r.fatalities))
                          .where(*scope.dims(r), r.grain == "d", *day_range).group_by(r.period)).all()
 
     def _breakdown_rollups(self, top: int, **filters: Any) -> dict[str, Any]:
         """Store.breakdown from the rollups of migration 0011: the days by type from stats_day_type (no country
         or type but an ACLED one asked for) or stats_rollup's day grain; dyads from stats_dyad_rollup, those of
-        the single days at the ends of the range from the events (as the actors in _aggregate_rollups)."""
+        the single days at the ends of the range from the events (as the actors in _aggregate_rollups). Sums,
+        order and (without single days) the top dyads come from the database: ten years are ~22,000 rows of
+        days by type, and all time holds as many dyads as there are distinct pairs."""
         scope = _Scope(filters)
-        day_type: dict[tuple[str, str], list[int]] = {}
+        if not scope.parts:
+            return {"by_day_type": [], "by_dyad": []}
+        # the order of Python's str (code points): PostgreSQL's "C" collation; SQLite's own (BINARY) already is
+        ordered = (lambda c: c) if self.is_sqlite else (lambda c: c.collate("C"))
+        with self._read() as s:
+            if scope.acled_type_only():
+                t = StatsDayTypeRow
+                day, etype, where = t.day, t.event_type, [*scope.dims(t)]
+                where += [t.day.between(scope.lo, scope.hi)] if not scope.all_time else []
+            else:
+                t = StatsRollupRow
+                day, etype, where = t.period, t.event_type, [*scope.dims(t), t.grain == "d"]
+                where += [t.period.between(scope.lo, scope.hi)] if not scope.all_time else [t.period != ""]
+            n = _sum(t.events)
+            by_day_type = [{"date": d, "event_type": e or None, "events": int(k), "fatalities": int(f or 0)}
+                           for d, e, k, f in s.execute(
+                               select(day, etype, n, _sum(t.fatalities)).where(*where).group_by(day, etype)
+                               .having(n != 0).order_by(ordered(day), ordered(etype)))]
+            d = StatsDyadRollupRow
+            n = _sum(d.events)
+            pairs = (select(d.actor_a, d.actor_b, n, _sum(d.fatalities))
+                     .where(*scope.dims(d), scope.periods(d, "aym")).group_by(d.actor_a, d.actor_b).having(n != 0))
+            if not scope.days():  # the database ranks them
+                pairs = pairs.order_by(n.desc(), ordered(d.actor_a), ordered(d.actor_b)).limit(top)
+            pair_rows = s.execute(pairs).all()
+            for first, last in scope.days():
+                day_filters = {**filters, "date_from": first, "date_to": last}
+                pair_rows += s.execute(
+                    self._filtered(select(EventRow.actor1, EventRow.actor2, func.count(EventRow.id),
+                                          func.coalesce(_sum(EventRow.fatalities), 0)), **day_filters)
+                    .where(EventRow.actor1 != "", EventRow.actor2 != "", EventRow.actor1 != EventRow.actor2)
+                    .group_by(EventRow.actor1, EventRow.actor2)).all()
         dyads: dict[tuple[str, str], list[int]] = {}
-        if scope.parts:
-            with self._read() as s:
-                if scope.acled_type_only():
-                    t = StatsDayTypeRow
-                    day_range = [t.day.between(scope.lo, scope.hi)] if not scope.all_time else []
-                    rows = s.execute(select(t.day, t.event_type, func.sum(t.events), func.sum(t.fatalities))
-                                     .where(*scope.dims(t), *day_range).group_by(t.day, t.event_type)).all()
-                else:
-                    r = StatsRollupRow
-                    day_range = [r.period.between(scope.lo, scope.hi)] if not scope.all_time else [r.period != ""]
-                    rows = s.execute(select(r.period, r.event_type, func.sum(r.events), func.sum(r.fatalities))
-                                     .where(*scope.dims(r), r.grain == "d", *day_range)
-                                     .group_by(r.period, r.event_type)).all()
-                for day, etype, events, fatalities in rows:
-                    _add(day_type, (day, etype or ""), events, fatalities)
-                d = StatsDyadRollupRow
-                pair_rows = s.execute(select(d.actor_a, d.actor_b, func.sum(d.events), func.sum(d.fatalities))
-                                      .where(*scope.dims(d), scope.periods(d, "aym"))
-                                      .group_by(d.actor_a, d.actor_b)).all()
-                for first, last in scope.days():
-                    day_filters = {**filters, "date_from": first, "date_to": last}
-                    pair_rows += s.execute(
-                        self._filtered(select(EventRow.actor1, EventRow.actor2, func.count(EventRow.id),
-                                              func.coalesce(func.sum(EventRow.fatalities), 0)), **day_filters)
-                        .where(EventRow.actor1 != "", EventRow.actor2 != "", EventRow.actor1 != EventRow.actor2)
-                        .group_by(EventRow.actor1, EventRow.actor2)).all()
-            for a1, a2, events, fatalities in pair_rows:
-                if a1 and a2 and a1 != a2:
-                    _add(dyads, tuple(sorted((a1, a2))), events, fatalities)
+        for a1, a2, events, fatalities in pair_rows:
+            _add(dyads, (a1, a2) if a1 < a2 else (a2, a1), events, fatalities)
         return {
-            "by_day_type": [{"date": d, "event_type": t or None, "events": v[0], "fatalities": v[1]}
-                            for (d, t), v in sorted(day_type.items()) if v[0]],
+            "by_day_type": by_day_type,
             "by_dyad": [{"actor1": a, "actor2": b, "events": v[0], "fatalities": v[1]}
                         for (a, b), v in sorted(((k, v) for k, v in dyads.items() if v[0]),
                                                 key=lambda kv: (-kv[1][0], kv[0]))[:top]],
         }
+
+
+def _sum(col: Any) -> Any:
+    """sum() as a BIGINT: PostgreSQL's sum of bigints is a numeric, which reaches Python as a slow Decimal."""
+    return cast(func.sum(col), BigInteger)
 
 
 def _add(table: dict, key: Any, events: int, fatalities: int) -> None:
