@@ -12,7 +12,8 @@ readers"). Each request is drawn from the mix of what readers do:
     events  40%  GET /api/events?limit=100, no filter or one country, a year, an event type; one page in
                  three follows the client's last next_cursor
     event   30%  GET /api/events/{id}, an id drawn from the events listed at the start
-    stats   15%  GET /api/stats, no filter or one country or one year
+    stats   15%  GET /api/stats?top=100&bins=week_in_month (as the dashboard asks), no filter or one country or
+                 one year
     search  15%  GET /api/events?q=WORD&limit=50, a word of the listed events' evidence
 
 Latency is from sending the request to having read the whole body. Errors: any status other than 200/304, and
@@ -135,8 +136,9 @@ class Mix:
             return route, "/api/events", {"limit": "100", **self.filters()}
         if route == "event":
             return route, f"/api/events/{self.rng.choice(self.ids)}", {}
-        if route == "stats":
-            return route, "/api/stats", {k: v for k, v in self.filters().items() if k != "type"}
+        if route == "stats":  # as the dashboard asks
+            return route, "/api/stats", {**{k: v for k, v in self.filters().items() if k != "type"},
+                                         "top": "100", "bins": "week_in_month"}
         return route, "/api/events", {"q": self.rng.choice(self.words), "limit": "50"}
 
 
