@@ -342,16 +342,13 @@ class Queries:
     def dashboard_stats(self, *, top: int = 20, bins: str = "day", **filters: Any) -> dict[str, Any]:
         """aggregate() and breakdown() in one dict (what /api/stats answers); from the rollups, the timeline is
         summed from the days by type instead of being read a second time."""
-        if rollups.answerable(filters) and self._has_rollups() and self._has_breakdown_rollups():
-            charts = self._breakdown_rollups(top, **filters)
-            out = {**self._aggregate_rollups(top, by_day_type=charts["by_day_type"], **filters), **charts}
-        else:
-            out = {**self.aggregate(top=top, **filters), **self.breakdown(top=top, **filters)}
-        if bins == "week_in_month":
-            out["by_day_type"] = rollups.week_in_month(out["by_day_type"])
-        elif bins != "day":
+        if bins not in ("day", "week_in_month"):
             raise ValueError(f"bins must be day or week_in_month, not {bins!r}")
-        return out
+        if rollups.answerable(filters) and self._has_rollups() and self._has_breakdown_rollups():
+            charts = self._breakdown_rollups(top, bins=bins, **filters)
+            days = charts["by_day_type"] if bins == "day" else None
+            return {**self._aggregate_rollups(top, by_day_type=days, **filters), **charts}
+        return {**self.aggregate(top=top, **filters), **self.breakdown(top=top, bins=bins, **filters)}
 
     def breakdown(self, *, top: int = 20, use_rollups: bool = True, bins: str = "day",
                   **filters: Any) -> dict[str, Any]:
@@ -364,9 +361,8 @@ class Queries:
         if bins not in ("day", "week_in_month"):
             raise ValueError(f"bins must be day or week_in_month, not {bins!r}")
         if use_rollups and rollups.answerable(filters) and self._has_breakdown_rollups():
-            out = self._breakdown_rollups(top, **filters)
-        else:
-            out = self._breakdown_events(top, **filters)
+            return self._breakdown_rollups(top, bins=bins, **filters)
+        out = self._breakdown_events(top, **filters)
         if bins == "week_in_month":
             out["by_day_type"] = rollups.week_in_month(out["by_day_type"])
         return out
