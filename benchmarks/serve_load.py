@@ -56,7 +56,7 @@ request (3.7 ms) against the share of the two cores it gets here leaves 20 close
 the uncached searches (40-120 ms each) and the first stats of each filter (0.3-0.6 s). Before the cursor fix a
 second page of one country or one type took 6-8 s (SQLite read the whole listing's index and sorted it).
 
-The first run's figures (before the issue-13 store work):
+What the first run (the tables above) found:
 The goal (p95 <= 100 ms) is met on the demo data, with one worker or two. On 200,000 events it is not: what is
 not cached yet costs what the store's queries cost (an events page 25-60 ms, the stats of everything 3.3 s, a
 common evidence word 1-2 s: the `store` work on rollups and ranked search), and 20 closed-loop clients queue
