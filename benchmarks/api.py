@@ -14,39 +14,52 @@ hold --events events. Both take the Store's own schema from its migrations (the 
 rollups as rows arrive). The server is the real app under uvicorn on 127.0.0.1; the client is httpx.
 Goal: p95 <= 100 ms for every query.
 
-Measured (2026-12-06, 2-core VM shared with other engineers' jobs, load average 9-10 throughout: every figure is
-inflated and the p95s carry other processes' stalls), 1,000,000 events, 15 runs each, after migrations 0008 (stats
-rollups) and 0009 (PostgreSQL tsvector); `--db both --runs 15`:
+Measured (2026-12-06 04:00-04:06, 2-core VM shared with seven other helpers' jobs, load average 6-13 throughout:
+every figure is inflated, the p95s carry other processes' stalls), 1,000,000 events, 15 runs each, migrations up
+to 0011 (charts' rollups, covering indexes), `--runs 15` on each database; the server keeps NO answers
+(cache_mb=0: every request is computed; the figures before this were mostly the response cache's for repeated
+URLs):
 
     query                                  SQLite p50  p95     PostgreSQL p50  p95
-    events: newest 100                            5.7   14.5             15.4   20.5
-    events: one country, newest 100              27.8   42.2             15.9   17.8
-    events: country + year, with count            7.2    7.9             41.1   49.2
-    events: region                                5.6   24.7             21.3   23.2
-    events: type + min fatalities                43.7   62.4             24.6   27.5
-    events: actor                                52.4   55.7             33.1   39.3
-    events: bounding box                         13.1   20.9             21.3   24.5
-    events: a month, 1000 rows                  104.9  322.6            120.0  334.7  (1000 full records, ~1 MB JSON)
-    events: evidence words                       33.8   77.8            122.9  129.3
-    events: evidence, a common word              23.1   26.5             38.6   41.8  (was 1837 / 1878 on SQLite)
-    events: page 50 by cursor                     6.5    7.1             27.0   40.3
-    event by id                                   3.7    6.9              3.7   23.3
-    stats: one country, one year (23k)           11.6   15.3             34.3   43.2  (was 128 / 149)
-    stats: all countries, one month (8k)         13.7   15.8             27.9   42.0
-    stats: one country, all years (34k)          59.4   63.6            110.8  308.5  (was 246 / 326)
-    stats: everything (1M), computed             45.7  237.1             83.7  303.2  (was 6648 / 7704)
-    stats: everything, cached repeat             17.9   87.6             29.5   76.5
+    events: newest 100                           24.3   27.1             27.9   42.8
+    events: one country, newest 100              25.4   30.0             29.6   36.1
+    events: country + year, with count           35.1   58.0             51.2   64.3
+    events: region                                4.1    4.6             30.2   42.3
+    events: type + min fatalities                72.3   93.8             26.9   33.6
+    events: actor                                89.8  102.9             47.7   56.2
+    events: bounding box                         42.9   51.1             35.6   49.9
+    events: a month, 1000 rows                   97.4  134.9             88.2  114.6  (~0.9 MB of JSON)
+    events: a month, 1000 brief rows            167.7  202.0            143.7  206.3  (fields=brief, ~0.5 MB)
+    events: evidence words                      121.6  155.0            227.5  275.3
+    events: evidence, a common word              40.7   79.9             97.6  108.0
+    events: page 50 by cursor                    39.0   55.1             37.8   42.9
+    event by id                                  15.9   21.9              5.1   24.3
+    stats: one country, one year (23k)           72.5  111.5            118.2  146.3
+    stats: all countries, one month (8k)         82.9   95.6            103.1  131.7
+    stats: one country, all years (34k)         381.4  685.3            302.9  591.4  (22,000 rows of days by type)
+    stats: everything (1M)                      525.5  861.6            635.3  973.5  (22,000 rows of days by type)
+    stats: everything, as the dashboard asks    304.8  603.6            306.6  720.3  (top=100, bins=week_in_month)
+
+10 of 18 queries meet p95 <= 100 ms on SQLite, 9 on PostgreSQL, on this machine at this load. /api/stats now
+answers the charts too (by_day_type, by_dyad: Store.breakdown) from the rollups of migration 0011; before, the API
+never reached the rollups at all (the dashboard's filters plover/min_confidence/source, always passed, made
+rollups.answerable() false) and counted events: in one process on the same file, everything 11,633 ms by counting
+-> 501 ms from the rollups per day -> 238 ms in week_in_month bins; one country 615 -> 63 -> 70 ms. What is left
+in the stats over ten years is the size of the answer: 3,650 days of timeline and 22,000 days by type (2.2 MB of
+JSON when asked per day; the dashboard asks for weeks cut at month ends, ~3,900 rows, binned in SQL), and the sums over
+44,000 dyad rollup rows (one per pair, country and type). Pages of full records are spliced from the stored JSON
+text (nothing decoded and encoded again); brief pages are a third smaller on the wire but built in Python from 17
+columns, so not faster to make here.
 
 Stats come from the rollups (storage/rollups.py): a date range is read as whole years, months and single days,
-so a query sums at most a few thousand rollup rows whatever the store holds; what is left is mostly the JSON of a
-3,650-day timeline (the p95s over 100 ms above are stalls of the shared machine: the p50s are the cost). Filters
-the rollups do not hold (actor, region, bbox, evidence words, minimum fatalities) count events as before. A page
+so a query sums at most a few thousand rollup rows whatever the store holds. Filters the rollups do not hold
+(actor, region, bbox, evidence words, minimum fatalities, confidence, source) count events as before. A page
 of events found by evidence words reads the 2,000 most recently stored matching sources (FTS5 in rowid order;
 PostgreSQL: the newest ids, with the tsquery written into the statement so that the planner sees the word), then
-orders those by date: a common word costs what a rare one does. The PostgreSQL evidence figures were measured in
-a second run (`--db postgres --only evidence`) after the tsquery was inlined; the first run's generic prepared
-plan took 991 / 1674 ms for the common word. Building: SQLite 240 s, migration 0008 over an existing 1M-event
-file 121 s; PostgreSQL COPY with the rollup triggers 324 s.
+orders those by date: a common word costs what a rare one does; two words where one is common cost more on
+PostgreSQL (GIN collects every source of a prefix such as killing:*). Building: SQLite 2,620 s with the 0008
+triggers at load 8-10 (240 s on a quieter machine), migration 0011 over it 33 s; PostgreSQL COPY with the rollup
+triggers 324 s, migrations 0010-0011 over it 94 s.
 """
 
 from __future__ import annotations
@@ -271,6 +284,8 @@ QUERIES = [  # (label, path): what the dashboard and an analyst's scripts ask mo
     ("events: actor", "/api/events?actor=Boko%20Haram&limit=100"),
     ("events: bounding box", "/api/events?bbox=35,32,40,37&limit=100"),
     ("events: a month, 1000 rows", "/api/events?date_from=2022-03-01&date_to=2022-03-31&limit=1000"),
+    ("events: a month, 1000 brief rows",
+     "/api/events?date_from=2022-03-01&date_to=2022-03-31&limit=1000&fields=brief"),
     ("events: evidence words", "/api/events?q=killing%20Marib&limit=100"),
     ("events: evidence, a common word", "/api/events?q=killing&limit=100"),
     ("events: page 50 by cursor", None),
@@ -279,7 +294,7 @@ QUERIES = [  # (label, path): what the dashboard and an analyst's scripts ask mo
     ("stats: all countries, one month", "/api/stats?date_from=2023-06-01&date_to=2023-06-30"),
     ("stats: one country, all years", "/api/stats?country=MLI"),
     ("stats: everything", "/api/stats"),
-    ("stats: everything, cached repeat", "/api/stats"),
+    ("stats: everything, as the dashboard asks", "/api/stats?top=100&bins=week_in_month"),
 ]
 
 
@@ -335,7 +350,10 @@ def run(db_kind: str, args: argparse.Namespace) -> None:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(store=store), host="127.0.0.1", port=port, log_level="warning"))
+    # no answers kept (cache_mb=0): every request is computed, as the first one for a URL is; stats are not kept
+    # either (a `top` of its own for each run, see below)
+    server = uvicorn.Server(uvicorn.Config(create_app(store=store, cache_mb=0), host="127.0.0.1", port=port,
+                                           log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     while not server.started:
@@ -358,8 +376,8 @@ def run(db_kind: str, args: argparse.Namespace) -> None:
             times, rows = [], 0
             for k in range(args.runs + 1):
                 # the server keeps slow stats for a minute: a different `top` each run measures the computation
-                url = f"{path}{'&' if '?' in path else '?'}top={20 + k}" if path.startswith("/api/stats") \
-                    and "cached" not in label else path
+                url = path.replace("top=100", f"top={100 + k}") if "top=" in path else \
+                    f"{path}{'&' if '?' in path else '?'}top={20 + k}" if path.startswith("/api/stats") else path
                 t0 = time.perf_counter()
                 r = client.get(url)
                 ms = (time.perf_counter() - t0) * 1000

@@ -6,6 +6,7 @@ One test runs the real pipeline (POST /api/extract and /api/articles) on sentenc
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 import sqlite3
@@ -150,6 +151,30 @@ def test_cursor_round_trip_and_refusal_of_forged_cursors(client, filled):
 ])
 def test_filters(client, filled, params, expect):
     assert ids_of(client.get("/api/events", params=params)) == [filled[k] for k in expect]
+
+
+def test_pages_of_full_brief_and_sourced_records_agree(client, store, filled):
+    full = client.get("/api/events", params={"limit": 3, "modality": "all"}).json()
+    stored = {e.id: e.to_dict() for e in store.query_events(modality=None)}
+    for ev in full["events"]:  # as the store holds it, sources left out
+        assert ev == {k: v for k, v in stored[ev["id"]].items() if k != "sources"}
+    brief = client.get("/api/events", params={"limit": 3, "modality": "all", "fields": "brief"}).json()
+    assert brief["next_cursor"] == full["next_cursor"] and [e["id"] for e in brief["events"]] == ids_of_body(full)
+    mosul = next(e for e in client.get("/api/events", params={"fields": "brief", "country": "IRQ"}).json()["events"])
+    assert mosul["actor1"] == {"name": "Military Forces of Iraq"} and mosul["plover"]["event"] == "ASSAULT"
+    assert mosul["location"] == {"name": "Mosul", "lat": 36.34, "lon": 43.13, "country": "IRQ", "admin1": "Nineveh",
+                                 "precision": stored[filled["mosul"]]["location"]["precision"]}
+    assert {k: mosul[k] for k in ("date", "fatalities", "sub_event_type", "uid", "source_count")} == {
+        "date": "2017-03-01", "fatalities": 5, "sub_event_type": "Air/drone strike",
+        "uid": stored[filled["mosul"]]["uid"], "source_count": 1}
+    assert "evidence" not in mosul and "evidence" in stored[filled["mosul"]]
+    sourced = client.get("/api/events", params={"sources": "true", "country": "IRQ"}).json()["events"][0]
+    assert sourced["sources"][0]["evidence"]["text"].startswith("Iraqi jets")
+    assert client.get("/api/events", params={"fields": "some"}).status_code == 422
+
+
+def ids_of_body(body: dict) -> list[int]:
+    return [e["id"] for e in body["events"]]
 
 
 def test_count_is_given_when_asked(client, filled):
@@ -563,6 +588,11 @@ def test_stats_per_day_and_type_and_per_dyad(client, varied):
     assert ("Islamic State", "Military Forces of Turkey", 2, 16) in dyads
     assert not any(a1 is None or a2 is None for a1, a2, _, _ in dyads)
     assert len(client.get("/api/stats", params={"top": 1}).json()["by_dyad"]) == 1
+    binned = client.get("/api/stats", params={"bins": "week_in_month"}).json()["by_day_type"]
+    assert len(binned) <= len(per_day_type)
+    assert sum(d["events"] for d in binned) == sum(e for e, _ in per_day_type.values())
+    assert all(dt.date.fromisoformat(d["date"]).weekday() == 0 or d["date"].endswith("-01") for d in binned)
+    assert client.get("/api/stats", params={"bins": "year"}).status_code == 422
 
 
 def test_meta_lists_the_article_sources_most_articles_first(client, varied):

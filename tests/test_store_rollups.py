@@ -1,6 +1,6 @@
-"""The stats rollups (migration 0008) stay equal to counting the events, through every kind of write: new articles,
-loaded records, dedup merges, reviews (type and date corrections, rejections), recoded reports and deletes; on
-SQLite and PostgreSQL."""
+"""The stats rollups (migration 0008) and the charts' rollups (0011: days by type, dyads) stay equal to counting the
+events, through every kind of write: new articles, loaded records, dedup merges, reviews (type and date corrections,
+rejections), recoded reports and deletes; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -68,6 +68,8 @@ def random_filters(rng: random.Random) -> dict:
         f["event_type"] = rng.choice(["Battles", "protests", "Attack", "PROTEST", "Mob violence", "unknown"])
     if rng.random() < 0.15:
         f["sub_event_type"] = rng.choice(["Armed clash", "peaceful protest"])
+    if rng.random() < 0.15:
+        f["plover"] = rng.choice(["ASSAULT", "protest", "COERCE"])
     if rng.random() < 0.3:
         f["modality"] = rng.choice([None, "future"])
     if rng.random() < 0.2:
@@ -84,6 +86,12 @@ def assert_rollups_match(store, rng: random.Random, rounds: int = 40) -> None:
         assert answerable(filters)
         assert store.aggregate(top=top, **filters) == store.aggregate(top=top, use_rollups=False, **filters), \
             filters
+        assert store.breakdown(top=top, **filters) == store.breakdown(top=top, use_rollups=False, **filters), \
+            filters
+        bins = rng.choice(["day", "week_in_month"])
+        assert store.dashboard_stats(top=top, bins=bins, **filters) == {
+            **store.aggregate(top=top, use_rollups=False, **filters),
+            **store.breakdown(top=top, use_rollups=False, bins=bins, **filters)}, (filters, bins)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -119,6 +127,7 @@ def test_rollups_equal_counting_the_events_through_writes_dedup_and_reviews(back
             conn.execute(text("DELETE FROM events WHERE id = :i"), {"i": gone})
         assert_rollups_match(store, rng)
         assert store.aggregate()["events"] == store.count_events()
+        assert store.breakdown(top=200)["by_dyad"], "the data has dyads: the comparison above compared some"
     finally:
         close_store(backend, store)
 
@@ -153,9 +162,14 @@ def test_the_migration_counts_the_events_stored_before_it(backend, tmp_path):
 
 
 def test_filters_the_rollups_do_not_hold_count_the_events(tmp_path):
+    from eventwire.filters import parse_event_filters
+
     assert answerable({"country": "SYR", "date_from": None, "modality": "asserted", "include_rejected": False})
+    # what the API and the command line pass: every filter, most of them unset
+    assert answerable(parse_event_filters(country="SYR", plover="ASSAULT", date_from="2020-01-01").query())
     for filters in ({"actor": "JNIM"}, {"admin1": "Mopti"}, {"text": "killed"}, {"min_fatalities": 0},
-                    {"bbox": (0, 0, 1, 1)}, {"include_merged": True}):
+                    {"bbox": (0, 0, 1, 1)}, {"include_merged": True}, {"min_confidence": 0.5},
+                    {"source": "Wire One"}):
         assert not answerable(filters)
 
 

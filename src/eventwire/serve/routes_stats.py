@@ -20,7 +20,7 @@ from eventwire.records import (
 from eventwire.serve.deps import AnyToken, Ctx, Reader
 from eventwire.serve.filters import Filters
 from eventwire.serve.routes_events import fast_json
-from eventwire.serve.schemas import ExportFormat
+from eventwire.serve.schemas import Bins, ExportFormat
 
 EXPORT_FILES = {  # format -> (file suffix, media type)
     ExportFormat.acled_csv: (".csv", "text/csv"),
@@ -33,13 +33,16 @@ router = APIRouter()
 
 @router.get("/api/stats", tags=["events"])
 def stats(filters: Filters, _: Reader, ctx: Ctx,
-          top: Annotated[int, Query(ge=1, le=200, description="How many countries and actors.")] = 20):
+          top: Annotated[int, Query(ge=1, le=200, description="How many countries and actors.")] = 20,
+          bins: Annotated[Bins, Query(description=(
+              "The rows of by_day_type: day, or week_in_month (weeks cut at month ends, each named by its first "
+              "day: what a weekly and a monthly chart both sum exactly, a fifth of the rows)"))] = Bins.day):
     """Counts and fatalities of the matching events per day, event type, country and actor; per day and type
     (`by_day_type`) and per dyad (`by_dyad`, the `top` actor pairs)."""
     def compute() -> dict[str, Any]:
-        return {**ctx.store.aggregate(top=top, **filters.query()), **ctx.store.breakdown(top=top, **filters.query())}
+        return ctx.store.dashboard_stats(top=top, bins=bins.value, **filters.query())
 
-    return fast_json(ctx.stats_cache.get((top, filters), compute))
+    return fast_json(ctx.stats_cache.get((top, bins, filters), compute))
 
 
 @router.get("/api/export", tags=["events"], response_class=Response,

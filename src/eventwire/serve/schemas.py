@@ -25,6 +25,16 @@ class Order(str, Enum):
     oldest = "oldest"
 
 
+class Fields(str, Enum):
+    full = "full"
+    brief = "brief"
+
+
+class Bins(str, Enum):
+    day = "day"
+    week_in_month = "week_in_month"
+
+
 class Decision(str, Enum):
     accept = "accept"
     reject = "reject"

@@ -187,7 +187,9 @@ class StatsRollupRow(_RollupDims, Base):
 
     __tablename__ = "stats_rollup"
     __table_args__ = (Index("ix_stats_rollup_country", "country", "grain", "period"),
-                      Index("ix_stats_rollup_event_type", "event_type", "grain", "period"))
+                      Index("ix_stats_rollup_event_type", "event_type", "grain", "period"),
+                      Index("ix_stats_rollup_country_days", "country", "grain", "period", "event_type", "status",
+                            "modality", "events", "fatalities"))  # covering (migration 0011)
 
     grain: Mapped[str] = mapped_column(String(1), primary_key=True)
     period: Mapped[str] = mapped_column(String(10), primary_key=True)
@@ -202,6 +204,34 @@ class StatsActorRollupRow(_RollupDims, Base):
     grain: Mapped[str] = mapped_column(String(1), primary_key=True)
     period: Mapped[str] = mapped_column(String(10), primary_key=True)
     actor: Mapped[str] = mapped_column(String(256), primary_key=True)
+
+
+class StatsDayTypeRow(Base):
+    """Dated events per day, ACLED type ('' for PLOVER only), modality and review status (migration 0011): the
+    per-day-by-type chart of all countries."""
+
+    __tablename__ = "stats_day_type"
+
+    day: Mapped[str] = mapped_column(String(10), primary_key=True)
+    event_type: Mapped[str] = mapped_column(String(64), primary_key=True)
+    modality: Mapped[str] = mapped_column(String(16), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    events: Mapped[int] = mapped_column(BigInteger)
+    fatalities: Mapped[int] = mapped_column(BigInteger)
+
+
+class StatsDyadRollupRow(_RollupDims, Base):
+    """Events with two different actors per pair (actor_a < actor_b) at grains a, y and m (migration 0011)."""
+
+    __tablename__ = "stats_dyad_rollup"
+    __table_args__ = (Index("ix_stats_dyad_rollup_country", "country", "grain", "period"),
+                      Index("ix_stats_dyad_rollup_all", "grain", "period", "status", "modality", "actor_a", "actor_b",
+                            "events", "fatalities"))  # covering
+
+    grain: Mapped[str] = mapped_column(String(1), primary_key=True)
+    period: Mapped[str] = mapped_column(String(10), primary_key=True)
+    actor_a: Mapped[str] = mapped_column(String(256), primary_key=True)
+    actor_b: Mapped[str] = mapped_column(String(256), primary_key=True)
 
 
 class StatsDayRow(Base):

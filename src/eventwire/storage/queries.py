@@ -3,12 +3,14 @@ sources, aggregates for the dashboard, and the store's counts."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Integer, bindparam, column, false, func, inspect, literal_column, or_, select
+from sqlalchemy import Integer, Text, bindparam, column, false, func, inspect, literal_column, or_, select
+from sqlalchemy import cast as sa_cast
 from sqlalchemy import text as sa_text
 from sqlalchemy.orm import Session
 
@@ -47,6 +49,36 @@ def _type_condition(name: str, column=None, table=EventRow):
             return col == known
     cols = [c for c in columns if column is None or c.key == column.key]
     return or_(*(func.lower(c) == t for c in cols))
+
+
+# what a brief record holds: the events table's own columns (no JSON read), nested as the SCHEMA record nests them
+BRIEF_COLUMNS = ("event_type", "sub_event_type", "plover_event", "cameo", "actor1", "actor2", "country", "admin1",
+                 "location", "lat", "lon", "geo_precision", "date", "date_precision", "fatalities", "modality",
+                 "confidence")
+
+
+def _brief_record(row: Any) -> dict[str, Any]:
+    """A SCHEMA record's fields that the events table's columns hold, in the record's own shape (a listing's
+    rows: what a table or a map of events shows)."""
+    def actor(name: str | None) -> dict[str, Any] | None:
+        return {"name": name} if name else None
+    return {"event_type": row.event_type, "sub_event_type": row.sub_event_type,
+            "plover": {"event": row.plover_event} if row.plover_event else None, "cameo": row.cameo,
+            "actor1": actor(row.actor1), "actor2": actor(row.actor2),
+            "location": {"name": row.location, "lat": row.lat, "lon": row.lon, "country": row.country,
+                         "admin1": row.admin1, "precision": row.geo_precision},
+            "date": row.date.isoformat() if row.date else None, "date_precision": row.date_precision,
+            "fatalities": row.fatalities, "modality": row.modality, "confidence": row.confidence}
+
+
+def _spliced_json(row: Any) -> str:
+    """StoredEvent.to_dict() without sources as JSON text, from the record's stored text: the record's keys,
+    then id, uid, status and source_count (which no SCHEMA record holds, so nothing is given twice)."""
+    text = (row.record_text or "{}").rstrip()
+    tail = json.dumps({"id": row.id, "uid": row.uid, "status": row.status, "source_count": row.source_count},
+                      ensure_ascii=False)
+    body = text[:-1].rstrip()
+    return tail if body == "{" else f"{body}, {tail[1:]}"
 
 
 def _escape_like(text: str) -> str:
@@ -121,6 +153,13 @@ class Queries:
             with self.engine.connect() as conn:
                 self._rollups_exist = inspect(conn).has_table("stats_day_totals")
         return self._rollups_exist
+
+    def _has_breakdown_rollups(self) -> bool:
+        """Whether the rollups of the dashboard's charts exist (migration 0011 or later)."""
+        if not hasattr(self, "_breakdown_rollups_exist"):
+            with self.engine.connect() as conn:
+                self._breakdown_rollups_exist = inspect(conn).has_table("stats_dyad_rollup")
+        return self._breakdown_rollups_exist
 
     def _evidence_index(self) -> str | None:
         """The full-text index of the evidence: "fts5" (SQLite at migration 0005 or later), "tsvector"
@@ -200,40 +239,65 @@ class Queries:
 
     def page_events(self, *, after: tuple[str | None, int] | None = None, limit: int = 100,
                     newest_first: bool = True, with_sources: bool = False,
-                    text_candidates: int | None = EVIDENCE_CANDIDATES,
-                    **filters: Any) -> tuple[list[StoredEvent], tuple[str | None, int] | None]:
+                    text_candidates: int | None = EVIDENCE_CANDIDATES, form: str = "full",
+                    **filters: Any) -> tuple[list[Any], tuple[str | None, int] | None]:
         """One page of matching events by date (undated last), then id, and the cursor of the next page
         (None at the end). A cursor is the (date, id) of the last event handed out: pages stay right while
         events are added, and a deep page costs what the first does (two index-ordered queries, no OFFSET).
         With evidence words (text=), the pages go through the events of the `text_candidates` most recently
-        stored matching sources (None: all of them, which for a common word means sorting all its hits)."""
+        stored matching sources (None: all of them, which for a common word means sorting all its hits).
+        form: "full" (StoredEvents with their records), "brief" (StoredEvents whose record holds only what the
+        events table's columns hold: BRIEF_FIELDS, no JSON read), or "json" (each event as the JSON text of
+        StoredEvent.to_dict() without sources, spliced from the stored record's text: nothing decoded)."""
         if filters.get("text"):
             filters["text_candidates"] = text_candidates
+        if form == "full":
+            cols: list[Any] = [EventRow]
+        elif form in ("brief", "json"):
+            cols = [EventRow.id, EventRow.uid, EventRow.status, EventRow.source_count, EventRow.date]
+            cols += [getattr(EventRow, c) for c in BRIEF_COLUMNS if c != "date"] if form == "brief" else \
+                [sa_cast(EventRow.record, Text).label("record_text")]
+        else:
+            raise ValueError(f"form must be full, brief or json, not {form!r}")
         desc = newest_first
         order = (EventRow.date.desc(), EventRow.id.desc()) if desc else (EventRow.date, EventRow.id)
         after_date, after_id = (_date(after[0]), int(after[1])) if after else (None, None)
-        rows: list[EventRow] = []
+        rows: list[Any] = []
+
+        def fetch(q) -> list[Any]:
+            result = s.execute(q)
+            return list(result.scalars() if form == "full" else result)
         with self._read() as s:
             if after is None or after_date is not None:
-                q = self._filtered(select(EventRow), **filters).where(EventRow.date.is_not(None))
+                q = self._filtered(select(*cols), **filters).where(EventRow.date.is_not(None))
                 if after_date is not None:
                     beyond = EventRow.date < after_date if desc else EventRow.date > after_date
                     same_day = EventRow.id < after_id if desc else EventRow.id > after_id
-                    q = q.where(or_(beyond, (EventRow.date == after_date) & same_day))
-                rows = list(s.execute(q.order_by(*order).limit(limit + 1)).scalars())
+                    # the bound alone as well: with only the OR, SQLite reads a filtered listing (one country, one
+                    # type) from its index without a range and sorts it all (8 s a page at 1M events)
+                    q = q.where(EventRow.date <= after_date if desc else EventRow.date >= after_date,
+                                or_(beyond, (EventRow.date == after_date) & same_day))
+                rows = fetch(q.order_by(*order).limit(limit + 1))
             if len(rows) <= limit:
-                q = self._filtered(select(EventRow), **filters).where(EventRow.date.is_(None))
+                q = self._filtered(select(*cols), **filters).where(EventRow.date.is_(None))
                 if after is not None and after_date is None:
                     q = q.where(EventRow.id < after_id if desc else EventRow.id > after_id)
                 q = q.order_by(EventRow.id.desc() if desc else EventRow.id).limit(limit + 1 - len(rows))
-                rows += list(s.execute(q).scalars())
+                rows += fetch(q)
             more = len(rows) > limit
             rows = rows[:limit]
-            srcs = self._sources(s, [r.id for r in rows], brief=with_sources == "brief") if with_sources else {}
-            page = [_stored(r, srcs.get(r.id, [])) for r in rows]
+            if form == "json":
+                page: list[Any] = [_spliced_json(r) for r in rows]
+            elif form == "brief":
+                page = [StoredEvent(id=r.id, uid=r.uid, record=_brief_record(r), source_count=r.source_count,
+                                    status=r.status) for r in rows]
+            else:
+                srcs = self._sources(s, [r.id for r in rows], brief=with_sources == "brief") if with_sources else {}
+                page = [_stored(r, srcs.get(r.id, [])) for r in rows]
         last = rows[-1] if rows else None
         cursor = (last.date.isoformat() if last.date else None, last.id) if more and last else None
         return page, cursor
+
     def aggregate(self, *, top: int = 20, use_rollups: bool = True, **filters: Any) -> dict[str, Any]:
         """Counts and fatalities of the matching events per day, event type, country and actor (the `top`
         countries and actors with most events), for the dashboard's timeline and summaries. From the stats
@@ -278,10 +342,36 @@ class Queries:
             "by_actor": [{"actor": k, "events": v[0], "fatalities": v[1]} for k, v in ranked(actors, top)],
         }
 
-    def breakdown(self, *, top: int = 20, **filters: Any) -> dict[str, Any]:
+    def dashboard_stats(self, *, top: int = 20, bins: str = "day", **filters: Any) -> dict[str, Any]:
+        """aggregate() and breakdown() in one dict (what /api/stats answers); from the rollups, the timeline is
+        summed from the days by type instead of being read a second time."""
+        if bins not in ("day", "week_in_month"):
+            raise ValueError(f"bins must be day or week_in_month, not {bins!r}")
+        if rollups.answerable(filters) and self._has_rollups() and self._has_breakdown_rollups():
+            charts = self._breakdown_rollups(top, bins=bins, **filters)
+            days = charts["by_day_type"] if bins == "day" else None
+            return {**self._aggregate_rollups(top, by_day_type=days, **filters), **charts}
+        return {**self.aggregate(top=top, **filters), **self.breakdown(top=top, bins=bins, **filters)}
+
+    def breakdown(self, *, top: int = 20, use_rollups: bool = True, bins: str = "day",
+                  **filters: Any) -> dict[str, Any]:
         """What the dashboard's charts add to `aggregate`: counts and fatalities per day and event type (None: an
         event with a PLOVER category only), and the `top` dyads (two actors, either order, one-sided events left
-        out). Both read only covering indexes (models.STATS_COLUMNS)."""
+        out). From the rollups of migration 0011 (storage/rollups.py) when they hold the filters; else (or
+        use_rollups=False) two GROUP BYs over covering indexes (models.STATS_COLUMNS).
+        bins="week_in_month": by_day_type's rows are weeks cut at month ends instead of days (rollups.week_in_month),
+        which a weekly and a monthly chart both sum exactly: ten years are ~640 bins, not 3,650 days."""
+        if bins not in ("day", "week_in_month"):
+            raise ValueError(f"bins must be day or week_in_month, not {bins!r}")
+        if use_rollups and rollups.answerable(filters) and self._has_breakdown_rollups():
+            return self._breakdown_rollups(top, bins=bins, **filters)
+        out = self._breakdown_events(top, **filters)
+        if bins == "week_in_month":
+            out["by_day_type"] = rollups.week_in_month(out["by_day_type"])
+        return out
+
+    def _breakdown_events(self, top: int, **filters: Any) -> dict[str, Any]:
+        """Store.breakdown counted from the events table."""
         n, dead = func.count(EventRow.id), func.coalesce(func.sum(EventRow.fatalities), 0)
         # grouped by an expression, not the column: SQLite then scans a covering index instead of reading every
         # row through ix_events_type_date (1.6 s -> 0.24 s for 200,000 events, benchmarks/api.py's data)

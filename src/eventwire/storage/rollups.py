@@ -12,17 +12,24 @@ import calendar
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import and_, false, func, or_, select
+from sqlalchemy import BigInteger, Date, and_, cast, false, func, or_, select
 
 from eventwire.storage.columns import _date
 from eventwire.storage.limits import clean_text
-from eventwire.storage.models import EventRow, StatsActorRollupRow, StatsDayRow, StatsRollupRow
+from eventwire.storage.models import (
+    EventRow,
+    StatsActorRollupRow,
+    StatsDayRow,
+    StatsDayTypeRow,
+    StatsDyadRollupRow,
+    StatsRollupRow,
+)
 
 # the filters a rollup answers, and the value each has when it filters nothing
 ROLLUP_FILTERS = {"country": None, "date_from": None, "date_to": None, "event_type": None, "sub_event_type": None,
-                  "modality": "asserted", "include_rejected": False, "status": None}
+                  "plover": None, "modality": "asserted", "include_rejected": False, "status": None}
 NO_FILTER = {"admin1": None, "bbox": None, "actor": None, "text": None, "min_fatalities": None,
-             "include_merged": False}
+             "include_merged": False, "min_confidence": None, "source": None}
 FIRST_DAY, LAST_DAY = dt.date(1, 1, 1), dt.date(9999, 12, 31)
 
 
@@ -69,42 +76,92 @@ def split_range(date_from: dt.date | None, date_to: dt.date | None) -> list[tupl
     return [*parts, ("y", f"{year_lo:04d}", f"{year_hi:04d}")]
 
 
-class Rollups:
-    """Store.aggregate from the rollups (a mixin: uses the Store's read sessions and its filters)."""
+class _Scope:
+    """One rollup query's filters: the conditions on a rollup table's dimensions and the periods of its range."""
 
-    def _aggregate_rollups(self, top: int, **filters: Any) -> dict[str, Any]:
+    def __init__(self, filters: dict[str, Any]):
+        f = {**ROLLUP_FILTERS, **{k: clean_text(v) if isinstance(v, str) else v for k, v in filters.items()
+                                  if k in ROLLUP_FILTERS}}
+        self.f = f
+        self.date_from = _date(f["date_from"]) if f["date_from"] else None
+        self.date_to = _date(f["date_to"]) if f["date_to"] else None
+        self.parts = split_range(self.date_from, self.date_to)
+        self.lo = (self.date_from or FIRST_DAY).isoformat()
+        self.hi = (self.date_to or LAST_DAY).isoformat()
+
+    @property
+    def all_time(self) -> bool:
+        return self.parts == [("a", "", "")]
+
+    @property
+    def by_type(self) -> bool:
+        """Whether a country or a type is asked for (the day totals without them do not answer)."""
+        return bool(self.f["country"] or self.f["event_type"] or self.f["sub_event_type"] or self.f["plover"])
+
+    def dims(self, table, with_types: bool = True) -> list:
         from eventwire.storage.queries import _type_condition
 
-        f = {**ROLLUP_FILTERS, **{k: clean_text(v) if isinstance(v, str) else v for k, v in filters.items()}}
-        date_from, date_to = _date(f["date_from"]) if f["date_from"] else None, \
-            _date(f["date_to"]) if f["date_to"] else None
-        parts = split_range(date_from, date_to)
+        f, conds = self.f, []
+        if f["status"]:
+            conds.append(table.status == f["status"])
+        elif not f["include_rejected"]:
+            conds.append(table.status == "active")
+        if f["modality"]:
+            conds.append(table.modality == f["modality"])
+        if with_types and f["country"]:
+            conds.append(table.country == f["country"].upper())
+        if with_types and f["event_type"] and not hasattr(table, "sub_event_type"):  # stats_day_type: an ACLED
+            conds.append(table.event_type == _acled_type(f["event_type"]))  # type only (acled_type_only)
+        elif with_types and f["event_type"]:
+            conds.append(_type_condition(f["event_type"], table=table))
+        if with_types and f["sub_event_type"]:
+            conds.append(_type_condition(f["sub_event_type"], table.sub_event_type, table=table))
+        if with_types and f["plover"]:
+            conds.append(_type_condition(f["plover"], table.plover_event, table=table))
+        return conds
 
-        def dims(table, with_types: bool = True) -> list:
-            conds = []
-            if f["status"]:
-                conds.append(table.status == f["status"])
-            elif not f["include_rejected"]:
-                conds.append(table.status == "active")
-            if f["modality"]:
-                conds.append(table.modality == f["modality"])
-            if with_types and f["country"]:
-                conds.append(table.country == f["country"].upper())
-            if with_types and f["event_type"]:
-                conds.append(_type_condition(f["event_type"], table=table))
-            if with_types and f["sub_event_type"]:
-                conds.append(_type_condition(f["sub_event_type"], table.sub_event_type, table=table))
-            return conds
+    def periods(self, table, grains: str) -> Any:
+        # one period as an equality: an index on (grain, period, status, modality, ...) then gives the rows in the
+        # order of the columns after them (the dyads' GROUP BY reads ix_stats_dyad_rollup_all in order)
+        return or_(false(), *(and_(table.grain == g, table.period == lo if lo == hi else table.period.between(lo, hi))
+                              for g, lo, hi in self.parts if g in grains))
 
-        def periods(table, grains: str) -> Any:
-            return or_(false(), *(and_(table.grain == g, table.period.between(lo, hi)) for g, lo, hi in parts if g in grains))
+    def days(self) -> list[tuple[str, str]]:
+        """The single days at the ends of the range (first, last), which the actor and dyad rollups do not hold."""
+        return [(first, last) for g, first, last in self.parts if g == "d"]
 
+    def acled_type_only(self) -> bool:
+        """Whether the only type asked for, if any, is a known ACLED event type (an equality on event_type): what
+        stats_day_type, which has no other type column, can answer."""
+        f = self.f
+        return not (f["country"] or f["sub_event_type"] or f["plover"]) and (
+            not f["event_type"] or _acled_type(f["event_type"]) is not None)
+
+
+def _acled_type(name: str) -> str | None:
+    """The ACLED event type of this name, any case (None: not one)."""
+    from eventwire.taxonomy import ACLED_EVENT_TYPES
+
+    t = name.strip().lower()
+    return next((n for n in ACLED_EVENT_TYPES if n.lower() == t), None)
+
+
+class Rollups:
+    """Store.aggregate and Store.breakdown from the rollups (a mixin: uses the Store's read sessions and its
+    filters)."""
+
+    def _aggregate_rollups(self, top: int, by_day_type: list[dict[str, Any]] | None = None,
+                           **filters: Any) -> dict[str, Any]:
+        """by_day_type: Store.breakdown's rows per day (of the same filters), summed into the timeline instead of
+        reading the days again (only the undated events are then read)."""
+        scope = _Scope(filters)
+        parts, dims, periods = scope.parts, scope.dims, scope.periods
         types: dict[Any, list[int]] = {}
         countries: dict[Any, list[int]] = {}
         actors: dict[str, list[int]] = {}
         days: dict[str, list[int]] = {}
         r, a = StatsRollupRow, StatsActorRollupRow
-        n, dead = func.sum(r.events), func.sum(r.fatalities)
+        n, dead = _sum(r.events), _sum(r.fatalities)
         with self._read() as s:
             if not parts:
                 rows, day_rows, actor_rows = [], [], []
@@ -112,50 +169,163 @@ class Rollups:
                 rows = s.execute(select(r.country, r.event_type, n, dead).where(*dims(r), periods(r, "aym"))
                                  .group_by(r.country, r.event_type)).all()
                 rows += s.execute(select(r.country, r.event_type, n, dead).where(*dims(r), periods(r, "d"))
-                                  .group_by(r.country, r.event_type)).all() if any(p[0] == "d" for p in parts) \
-                    else []
-                lo, hi = (date_from or FIRST_DAY).isoformat(), (date_to or LAST_DAY).isoformat()
-                if f["country"] or f["event_type"] or f["sub_event_type"]:  # the timeline of these only
-                    day_range = [] if parts == [("a", "", "")] else [r.period.between(lo, hi)]
-                    day_rows = s.execute(select(r.period, n, dead).where(*dims(r), r.grain == "d", *day_range)
-                                         .group_by(r.period)).all()
+                                  .group_by(r.country, r.event_type)).all() if scope.days() else []
+                if by_day_type is None:
+                    day_rows = self._timeline_rows(s, scope)
                 else:
-                    t = StatsDayRow
-                    day_range = [] if parts == [("a", "", "")] else [t.day.between(lo, hi)]
-                    day_rows = s.execute(select(t.day, func.sum(t.events), func.sum(t.fatalities))
-                                         .where(*dims(t, with_types=False), *day_range).group_by(t.day)).all()
-                actor_rows = s.execute(select(a.actor, func.sum(a.events), func.sum(a.fatalities))
+                    timeline: dict[str, list[int]] = {}
+                    for row in by_day_type:
+                        cell = timeline.get(row["date"])
+                        if cell is None:
+                            timeline[row["date"]] = [row["events"], row["fatalities"]]
+                        else:
+                            cell[0] += row["events"]
+                            cell[1] += row["fatalities"]
+                    day_rows = [(d, e, f) for d, (e, f) in timeline.items()]
+                    day_rows += self._undated_rows(s, scope) if scope.all_time else []
+                actor_rows = s.execute(select(a.actor, _sum(a.events), _sum(a.fatalities))
                                        .where(*dims(a), periods(a, "aym")).group_by(a.actor)).all()
-                for _, first, last in (p for p in parts if p[0] == "d"):  # actors of single days: the events'
+                for first, last in scope.days():  # actors of single days: the events'
                     day_filters = {**filters, "date_from": first, "date_to": last}
                     actor_rows += [(name, events, fatalities) for actor1, actor2, events, fatalities in s.execute(
                         self._filtered(select(EventRow.actor1, EventRow.actor2, func.count(EventRow.id),
-                                              func.coalesce(func.sum(EventRow.fatalities), 0)), **day_filters)
+                                              func.coalesce(_sum(EventRow.fatalities), 0)), **day_filters)
                         .group_by(EventRow.actor1, EventRow.actor2))
                         for name in {actor1, actor2} - {None, ""}]
 
-        def add(table: dict, key: Any, events: int, fatalities: int) -> None:
-            cell = table.setdefault(key, [0, 0])
-            cell[0] += int(events or 0)
-            cell[1] += int(fatalities or 0)
-
         for country, etype, events, fatalities in rows:
-            add(types, etype or None, events, fatalities)
-            add(countries, country or None, events, fatalities)
+            _add(types, etype or None, events, fatalities)
+            _add(countries, country or None, events, fatalities)
         for name, events, fatalities in actor_rows:
-            add(actors, name, events, fatalities)
+            _add(actors, name, events, fatalities)
         for day, events, fatalities in day_rows:
-            add(days, day, events, fatalities)
-
-        def ranked(table: dict, limit: int | None = None) -> list[tuple[Any, list[int]]]:
-            rows = sorted(((k, v) for k, v in table.items() if v[0]), key=lambda kv: (-kv[1][0], str(kv[0])))
-            return rows[:limit] if limit else rows
-
+            _add(days, day, events, fatalities)
         return {
             "events": sum(v[0] for v in types.values()), "fatalities": sum(v[1] for v in types.values()),
             "by_day": [{"date": d, "events": v[0], "fatalities": v[1]} for d, v in sorted(days.items()) if d and v[0]],
             "undated": days.get("", [0])[0],
-            "by_type": [{"event_type": k, "events": v[0], "fatalities": v[1]} for k, v in ranked(types)],
-            "by_country": [{"country": k, "events": v[0], "fatalities": v[1]} for k, v in ranked(countries, top)],
-            "by_actor": [{"actor": k, "events": v[0], "fatalities": v[1]} for k, v in ranked(actors, top)],
+            "by_type": [{"event_type": k, "events": v[0], "fatalities": v[1]} for k, v in _ranked(types)],
+            "by_country": [{"country": k, "events": v[0], "fatalities": v[1]} for k, v in _ranked(countries, top)],
+            "by_actor": [{"actor": k, "events": v[0], "fatalities": v[1]} for k, v in _ranked(actors, top)],
         }
+
+    def _undated_rows(self, s: Any, scope: _Scope) -> list:
+        """[('', events, fatalities)] of the undated events."""
+        if not scope.by_type:
+            t = StatsDayRow
+            return s.execute(select(t.day, _sum(t.events), _sum(t.fatalities))
+                             .where(*scope.dims(t, with_types=False), t.day == "").group_by(t.day)).all()
+        r = StatsRollupRow
+        return s.execute(select(r.period, _sum(r.events), _sum(r.fatalities))
+                         .where(*scope.dims(r), r.grain == "d", r.period == "").group_by(r.period)).all()
+
+    def _timeline_rows(self, s: Any, scope: _Scope) -> list:
+        """(day, events, fatalities) rows of the range, day '' for the undated (all time only): from the day
+        totals without a country or type, from the days by type with an ACLED type only (migration 0011), else
+        from stats_rollup's day grain."""
+        r = StatsRollupRow
+        if not scope.by_type:
+            t = StatsDayRow
+            day_range = [] if scope.all_time else [t.day.between(scope.lo, scope.hi)]
+            return s.execute(select(t.day, _sum(t.events), _sum(t.fatalities))
+                             .where(*scope.dims(t, with_types=False), *day_range).group_by(t.day)).all()
+        if scope.acled_type_only() and self._has_breakdown_rollups():
+            t = StatsDayTypeRow
+            day_range = [] if scope.all_time else [t.day.between(scope.lo, scope.hi)]
+            rows = s.execute(select(t.day, _sum(t.events), _sum(t.fatalities))
+                             .where(*scope.dims(t), *day_range).group_by(t.day)).all()
+            if scope.all_time:  # stats_day_type holds dated events only
+                rows += s.execute(select(r.period, _sum(r.events), _sum(r.fatalities))
+                                  .where(*scope.dims(r), r.grain == "d", r.period == "").group_by(r.period)).all()
+            return rows
+        day_range = [] if scope.all_time else [r.period.between(scope.lo, scope.hi)]
+        return s.execute(select(r.period, _sum(r.events), _sum(r.fatalities))
+                         .where(*scope.dims(r), r.grain == "d", *day_range).group_by(r.period)).all()
+
+    def _breakdown_rollups(self, top: int, bins: str = "day", **filters: Any) -> dict[str, Any]:
+        """Store.breakdown from the rollups of migration 0011: the days by type from stats_day_type (no country
+        or type but an ACLED one asked for) or stats_rollup's day grain; dyads from stats_dyad_rollup, those of
+        the single days at the ends of the range from the events (as the actors in _aggregate_rollups). Sums,
+        order, the bins of bins="week_in_month" (see week_in_month) and (without single days) the top dyads come
+        from the database: ten years are ~22,000 rows of days by type, ~3,900 of bins."""
+        scope = _Scope(filters)
+        if not scope.parts:
+            return {"by_day_type": [], "by_dyad": []}
+        # the order of Python's str (code points): PostgreSQL's "C" collation; SQLite's own (BINARY) already is
+        ordered = (lambda c: c) if self.is_sqlite else (lambda c: c.collate("C"))
+        with self._read() as s:
+            if scope.acled_type_only():
+                t = StatsDayTypeRow
+                day, etype, where = t.day, t.event_type, [*scope.dims(t)]
+                where += [t.day.between(scope.lo, scope.hi)] if not scope.all_time else []
+            else:
+                t = StatsRollupRow
+                day, etype, where = t.period, t.event_type, [*scope.dims(t), t.grain == "d"]
+                where += [t.period.between(scope.lo, scope.hi)] if not scope.all_time else [t.period != ""]
+            day = day if bins == "day" else _week_in_month_sql(self.is_sqlite, day)
+            n = _sum(t.events)
+            by_day_type = [{"date": d, "event_type": e or None, "events": int(k), "fatalities": int(f or 0)}
+                           for d, e, k, f in s.execute(
+                               select(day, etype, n, _sum(t.fatalities)).where(*where).group_by(day, etype)
+                               .having(n != 0).order_by(ordered(day), ordered(etype)))]
+            d = StatsDyadRollupRow
+            n = _sum(d.events)
+            pairs = (select(d.actor_a, d.actor_b, n, _sum(d.fatalities))
+                     .where(*scope.dims(d), scope.periods(d, "aym")).group_by(d.actor_a, d.actor_b).having(n != 0))
+            if not scope.days():  # the database ranks them
+                pairs = pairs.order_by(n.desc(), ordered(d.actor_a), ordered(d.actor_b)).limit(top)
+            pair_rows = s.execute(pairs).all()
+            for first, last in scope.days():
+                day_filters = {**filters, "date_from": first, "date_to": last}
+                pair_rows += s.execute(
+                    self._filtered(select(EventRow.actor1, EventRow.actor2, func.count(EventRow.id),
+                                          func.coalesce(_sum(EventRow.fatalities), 0)), **day_filters)
+                    .where(EventRow.actor1 != "", EventRow.actor2 != "", EventRow.actor1 != EventRow.actor2)
+                    .group_by(EventRow.actor1, EventRow.actor2)).all()
+        dyads: dict[tuple[str, str], list[int]] = {}
+        for a1, a2, events, fatalities in pair_rows:
+            _add(dyads, (a1, a2) if a1 < a2 else (a2, a1), events, fatalities)
+        return {
+            "by_day_type": by_day_type,
+            "by_dyad": [{"actor1": a, "actor2": b, "events": v[0], "fatalities": v[1]}
+                        for (a, b), v in sorted(((k, v) for k, v in dyads.items() if v[0]),
+                                                key=lambda kv: (-kv[1][0], kv[0]))[:top]],
+        }
+
+
+def _week_in_month_sql(is_sqlite: bool, day: Any) -> Any:
+    """SQL of week_in_month's bin of an ISO day (text): the later of its week's Monday and its month's first day."""
+    if is_sqlite:  # 'weekday 0': the next Sunday (or the day itself), 6 days before it the Monday
+        return func.max(func.date(day, "weekday 0", "-6 days"), func.date(day, "start of month"))
+    as_date = cast(day, Date)
+    return func.to_char(func.greatest(func.date_trunc("week", as_date), func.date_trunc("month", as_date)),
+                        "YYYY-MM-DD")
+
+
+def _sum(col: Any) -> Any:
+    """sum() as a BIGINT: PostgreSQL's sum of bigints is a numeric, which reaches Python as a slow Decimal."""
+    return cast(func.sum(col), BigInteger)
+
+
+def _add(table: dict, key: Any, events: int, fatalities: int) -> None:
+    cell = table.setdefault(key, [0, 0])
+    cell[0] += int(events or 0)
+    cell[1] += int(fatalities or 0)
+
+
+def _ranked(table: dict, limit: int | None = None) -> list[tuple[Any, list[int]]]:
+    rows = sorted(((k, v) for k, v in table.items() if v[0]), key=lambda kv: (-kv[1][0], str(kv[0])))
+    return rows[:limit] if limit else rows
+
+
+def week_in_month(by_day_type: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows per day and type summed into bins that are weeks (Monday to Sunday) cut at month ends, each named by
+    its first day: the bin of a day is the later of its week's Monday and its month's first day. A weekly chart
+    (bins by the Monday of their date) and a monthly one (by the month of their date) both sum these exactly."""
+    bins: dict[tuple[str, str], list[int]] = {}
+    for row in by_day_type:
+        day = dt.date.fromisoformat(row["date"])
+        start = max(day - dt.timedelta(days=day.weekday()), day.replace(day=1))
+        _add(bins, (start.isoformat(), row["event_type"] or ""), row["events"], row["fatalities"])
+    return [{"date": d, "event_type": t or None, "events": v[0], "fatalities": v[1]}
+            for (d, t), v in sorted(bins.items())]

@@ -28,8 +28,12 @@ Reading (safe from many threads while one process writes: SQLite runs in WAL mod
     store.page_events(after=cursor, limit=, newest_first=, **filters) -> (events, next cursor)   keyset pages
                                                 (with text=: among the 2,000 most recently stored matching
                                                 sources, see queries.EVIDENCE_CANDIDATES)
+    store.page_events(..., form="brief"|"json") a page of the events table's columns only (no record read), or
+                                                of each event's JSON text spliced from the stored record
     store.aggregate(**filters) -> dict          counts and fatalities per day, type, country, actor (from the
                                                 stats rollups, kept by triggers: migration 0008)
+    store.breakdown(**filters) -> dict          per day and type, top dyads (the charts' rollups: migration 0011)
+    store.dashboard_stats(**filters) -> dict    both of these in one (what /api/stats answers)
   More filters for all of these: admin1=, sub_event_type=, bbox=(west, south, east, north), text= (words in
   the evidence), status='rejected'.
 

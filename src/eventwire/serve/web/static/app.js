@@ -102,6 +102,7 @@ function filterParams(withBrush) {
 function statsParams(withBrush) {
   const p = filterParams(withBrush);
   p.set("top", "100");
+  p.set("bins", "week_in_month");  // the charts show weeks or months: both sum these bins exactly, not 3,650 days
   return p;
 }
 
@@ -138,6 +139,7 @@ async function loadView(seq, whole) {
 async function loadEvents(seq) {
   const params = filterParams(true);
   params.set("limit", String(PAGE));
+  params.set("fields", "brief");  // the table and the map need no more; the event panel fetches the whole record
   params.set("count", "true");
   let page = await api("/api/events?" + params);
   const events = page.events;
