@@ -44,12 +44,27 @@ def day_totals(store) -> tuple[dict, dict]:
     return rolled, counted
 
 
+def charts_equal_counting(store) -> None:
+    """0011's rollups: breakdown and dashboard_stats as counted from the events, for all and some filters."""
+    for filters in ({}, {"country": "SYR"}, {"date_from": "2017-02-01", "date_to": "2017-02-28"},
+                    {"date_from": "2017-02-02", "date_to": "2017-02-03"}, {"modality": None}):
+        counted = store.breakdown(top=1000, use_rollups=False, **filters)
+        assert store.breakdown(top=1000, **filters) == counted, filters
+        assert store.dashboard_stats(top=1000, **filters) == {
+            **store.aggregate(top=1000, use_rollups=False, **filters), **counted}, filters
+    counted = store.breakdown(top=1000, use_rollups=False, modality=None)  # any modality: event 0 is "future"
+    assert len(counted["by_dyad"]) == 2 and counted["by_day_type"], "the comparisons above compared some rows"
+
+
+ACTOR2 = ("Military Forces of Turkey", "Civilians (Syria)", None)  # two dyads and one-sided events
+
+
 def records(n: int) -> list[dict]:
     """n reports: pairs of outlets reporting the same clash (dedup merges each pair), on a few days and places."""
     out = []
     for i in range(n):
         event = i // 2
-        out.append(make_event(f"outlet{i % 2}-{event}", date=f"2017-02-{1 + event % 5:02d}",
+        out.append(make_event(f"outlet{i % 2}-{event}", date=f"2017-02-{1 + event % 5:02d}", actor2=ACTOR2[event % 4 % 3],
                               country=("SYR", "IRQ", "MLI")[event % 3], lat=30 + event * 0.5, lon=40.0,
                               fatalities=event % 4 or None, modality=("asserted", "future")[event % 7 == 0],
                               start=10 * (event % 3), text=f"Clash number {event} near the town.").to_dict())
@@ -63,12 +78,14 @@ def test_a_bulk_load_and_dedup_keep_the_rollups_equal_to_counting(store, monkeyp
     rolled, counted = rollup_totals(store)
     assert rolled == counted and sum(e for e, _ in counted.values()) == 40
     assert day_totals(store)[0] == day_totals(store)[1]
+    charts_equal_counting(store)
 
     summary = store.run_dedup()
     assert summary.changed == 20 and summary.events == 20  # every pair merged
     rolled, counted = rollup_totals(store)
     assert rolled == counted and sum(e for e, _ in counted.values()) == 20
     assert day_totals(store)[0] == day_totals(store)[1]
+    charts_equal_counting(store)
     merged = store.get_event(ids[0])
     assert merged.source_count == 2
 
@@ -76,18 +93,23 @@ def test_a_bulk_load_and_dedup_keep_the_rollups_equal_to_counting(store, monkeyp
     store.add_result(make_result("late", [make_event("late", country="NGA", fatalities=5)]))
     rolled, counted = rollup_totals(store)
     assert rolled == counted and counted[("NGA", "Battles", "Armed clash", "ASSAULT", "asserted", "active")] == (1, 5)
+    charts_equal_counting(store)
+
+
+ROLLUP_TRIGGERS = "(name LIKE 'stats_rollup_%' OR name LIKE 'stats_breakdown_%')"  # 0008's and 0011's
 
 
 def _triggers(store) -> list[tuple[str, str]]:
     with store.engine.connect() as conn:
         return conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
-                                 "AND name LIKE 'stats_rollup_%' ORDER BY name")).all()
+                                 f"AND {ROLLUP_TRIGGERS} ORDER BY name")).all()
 
 
 def test_sqlite_gets_its_rollup_triggers_back_exactly_after_bulk_writes(tmp_path):
     store = open_store("sqlite", tmp_path)
     before = _triggers(store)
-    assert [name for name, _ in before] == ["stats_rollup_delete", "stats_rollup_insert", "stats_rollup_update"]
+    assert [name for name, _ in before] == [f"stats_{kind}_{op}" for kind in ("breakdown", "rollup")
+                                            for op in ("delete", "insert", "update")]
     store.add_events(records(10))
     store.run_dedup()
     assert _triggers(store) == before
@@ -97,7 +119,7 @@ def test_sqlite_gets_its_rollup_triggers_back_exactly_after_bulk_writes(tmp_path
 def test_a_failed_bulk_write_rolls_back_with_its_trigger_drop(tmp_path):
     store = open_store("sqlite", tmp_path)
     store.add_events(records(6))
-    triggers, totals = _triggers(store), rollup_totals(store)[0]
+    triggers, totals, charts = _triggers(store), rollup_totals(store)[0], store.breakdown(top=1000)
     with pytest.raises(RuntimeError, match="crash"), store._write() as s:
         conn = s.connection()
         with bulk.rollups_in_bulk(conn, "id > 0"):
@@ -106,12 +128,12 @@ def test_a_failed_bulk_write_rolls_back_with_its_trigger_drop(tmp_path):
             raise RuntimeError("crash")
     assert _triggers(store) == triggers  # ... and back with everything else
     assert rollup_totals(store)[0] == totals == rollup_totals(store)[1]
+    assert store.breakdown(top=1000) == charts == store.breakdown(top=1000, use_rollups=False)
     store.close()
 
 
 def _count_triggers(conn) -> int:
-    return conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
-                             "AND name LIKE 'stats_rollup_%'")).scalar()
+    return conn.execute(text(f"SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND {ROLLUP_TRIGGERS}")).scalar()
 
 
 def test_rows_touched_in_bulk_count_once_before_and_once_after(tmp_path):
@@ -126,4 +148,5 @@ def test_rows_touched_in_bulk_count_once_before_and_once_after(tmp_path):
             conn.execute(text("UPDATE events SET merged_into = :a WHERE id = :b"), {"a": ids[0], "b": ids[1]})
     rolled, counted = rollup_totals(store)
     assert rolled == counted and [n for k, (n, _) in counted.items() if k[0] == "NER"] == [1]
+    charts_equal_counting(store)
     store.close()

@@ -1,15 +1,15 @@
 """Bulk writes and the stats rollups: set statements instead of the rollups' row triggers (SQLite).
 
-On SQLite the rollups (migration 0008) are kept by row triggers: every inserted or re-merged events row runs three
-upserts for each of its rollup rows, which made loading ~2x slower and dominated a first dedup. A bulk write
+On SQLite the rollups (migrations 0008 and 0011) are kept by row triggers: every inserted or re-merged events row
+runs five upserts for each of its rollup rows, which made loading ~2x slower and dominated a first dedup. A bulk write
 (Store.add_events, Store.run_dedup) instead, inside its one write transaction:
 
-  1. subtracts the rows it is about to touch from the rollups, in three grouped statements (the migration's own
+  1. subtracts the rows it is about to touch from the rollups, in five grouped statements (the migrations' own
      upserts over a set of rows instead of one trigger row);
   2. drops the rollup triggers (SQLite DDL is transactional: no other connection ever sees them gone, and a crash
      rolls the drop back with the rest);
   3. writes;
-  4. adds the touched rows back in three grouped statements, and re-creates the triggers from the very SQL they
+  4. adds the touched rows back in five grouped statements, and re-creates the triggers from the very SQL they
      were stored with.
 
 So the rollups stay exactly equal to counting the events, for every write the transaction made to the touched rows.
@@ -37,45 +37,55 @@ from sqlalchemy.exc import DBAPIError
 TOUCHED = "ew_bulk_touched"  # a temporary table of the events ids a bulk write touches
 
 
+# the migrations whose rollups SQLite keeps by row triggers, by the name prefix of their triggers: each one's
+# `_upserts` (over a SELECT of sign and its SOURCE_COLS) is the one definition of its rollups, for triggers and bulk
+ROLLUP_MIGRATIONS = {"stats_rollup_": "0008", "stats_breakdown_": "0011"}
+
+
 @cache
-def _rollup_migration() -> ModuleType:
-    """Migration 0008, whose upserts define the rollups: one definition for triggers and bulk writes alike."""
-    path = next((Path(__file__).with_name("migrations") / "versions").glob("0008_*.py"))
-    spec = importlib.util.spec_from_file_location("eventwire_migration_0008", path)
+def _migration(number: str) -> ModuleType:
+    """The migration module `number` (e.g. "0008"), loaded from its file (migrations are not a package)."""
+    path = next((Path(__file__).with_name("migrations") / "versions").glob(f"{number}_*.py"))
+    spec = importlib.util.spec_from_file_location(f"eventwire_migration_{number}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def _apply(conn: Connection, sign: int, where: str, params: dict[str, Any]) -> None:
-    """Add (sign 1) or subtract (-1) the counted events rows meeting `where` to every rollup."""
-    m = _rollup_migration()
-    source = (f"SELECT {sign} AS sign, {', '.join(m.SOURCE_COLS)} FROM events "
-              f"WHERE merged_into IS NULL AND ({where})")
-    for sql in m._upserts(conn.dialect.name, source):
-        conn.execute(text(sql), params)
+def _apply(conn: Connection, migrations: list[ModuleType], sign: int, where: str, params: dict[str, Any]) -> None:
+    """Add (sign 1) or subtract (-1) the counted events rows meeting `where` to the rollups of `migrations`."""
+    for m in migrations:
+        source = (f"SELECT {sign} AS sign, {', '.join(m.SOURCE_COLS)} FROM events "
+                  f"WHERE merged_into IS NULL AND ({where})")
+        for sql in m._upserts(conn.dialect.name, source):
+            conn.execute(text(sql), params)
 
 
 @contextmanager
 def rollups_in_bulk(conn: Connection, where: str, params: dict[str, Any] | None = None) -> Iterator[None]:
     """Within the open write transaction of `conn`: the writes of the block, to the events rows meeting the SQL
     condition `where` (on `events`, with bind `params`, true of the same rows before and after), reach the rollups
-    as two set statements per rollup instead of one trigger run per row. SQLite only; elsewhere a no-op."""
+    (0008's and 0011's) as two set statements per rollup instead of one trigger run per row. SQLite only;
+    elsewhere a no-op."""
     triggers = []
     if conn.dialect.name == "sqlite":
+        named = " OR ".join(f"name LIKE '{prefix}%'" for prefix in ROLLUP_MIGRATIONS)
         triggers = conn.exec_driver_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events' "
-            "AND name LIKE 'stats_rollup_%' ORDER BY name").all()
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events' AND ({named}) "
+            "ORDER BY name").all()
     if not triggers:
         yield
         return
+    # only the rollups whose triggers are there (a database migrated to 0008 but not yet 0011 has no breakdown)
+    migrations = [_migration(number) for prefix, number in ROLLUP_MIGRATIONS.items()
+                  if any(name.startswith(prefix) for name, _ in triggers)]
     params = params or {}
-    _apply(conn, -1, where, params)
+    _apply(conn, migrations, -1, where, params)
     for name, _ in triggers:
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
     yield
-    _apply(conn, 1, where, params)
+    _apply(conn, migrations, 1, where, params)
     for _, sql in triggers:
         conn.exec_driver_sql(sql)
 
