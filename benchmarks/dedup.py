@@ -35,6 +35,11 @@ from the sequence), dedup's regroup and refresh as one UPDATE ... FROM a COPY-fi
     PostgreSQL 10,000, bulk         1,161/s (8.6 s)       10.4 s                1.90 ms
     PostgreSQL 50,000, bulk         1,564/s (32.0 s)      47.2 s (0.94 ms)      1.58 ms
 
+The breakdown rollups (migration 0011: stats_day_type, stats_dyad_rollup) in bulk as well, 2026-12-06, SQLite 20,000
+reports (`--n 0 --store 20000`), load average ~2.2, main (3f4edaa, their row triggers left on) and the change run
+alternately, two runs each: add_events 2,597 / 2,552/s -> 3,051 / 2,884/s (7.7 / 7.8 s -> 6.6 / 6.9 s), first
+run_dedup 5.9 / 5.6 s -> 5.3 / 5.2 s.
+
 Goal (dedup of 1M reports <= 60 s) NOT met: at 0.7-0.9 ms a report, a first run_dedup of 1M would take ~12-16 min on
 this busy machine. What is left is Python per report, not SQL: the clustering (the 1M figure above: 31 s CPU quiet),
 merging each changed cluster's records (dedup.merge and Event.from_dict/to_dict, ~30% of run_dedup), reading the
