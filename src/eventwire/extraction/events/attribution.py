@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extraction.events.roles import Role, actor_kind
 from eventwire.extraction.events.syntax import object_of, prep_objects, subject_of
+from eventwire.extraction.events.triggers import is_claimed
 
 if TYPE_CHECKING:
     from eventwire.extraction.events.candidates import EventCandidate
@@ -183,13 +184,69 @@ def is_attribution_object(lex: Lexicon, tok: Token) -> bool:
     """"X is behind the attack", "police blamed X for the bombing", "the attack was attributed to X": the noun
     names an event told elsewhere, not a new one."""
     head = tok.head
-    if tok.dep_ == "pobj":
+    if tok.dep_ in ("pobj", "pcomp"):
         if head.lower_ == "behind":
             return True
         verb = head.head
         return head.lower_ in ("for", "of", "on") and verb.lemma_.lower() in (
             lex.words.blame_verbs | lex.words.suspicion_verbs | {"responsible"})
     return tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.words.blame_verbs
+
+
+def described_event(lex: Lexicon, tok: Token) -> Token | None:
+    """The event a relative clause tells more of: "the bombing that killed 20", "an attack on the hotel which
+    killed five" (the clause hangs on the event word or on a noun of its phrase). None when the trigger is in
+    no such clause."""
+    if tok.dep_ not in ("relcl", "acl"):
+        return None
+    node = tok.head
+    for _ in range(4):
+        if lex.is_event_noun(node) or (node.pos_ == "VERB" and node.lemma_.lower() in lex.verbs):
+            return node
+        if node.dep_ not in ("dobj", "pobj", "prep", "compound", "appos") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _claimed_deed(lex: Lexicon, tok: Token) -> bool:
+    """"Al-Shabaab said it carried out the attack", "police said militants carried out the massacre": a deed
+    said of a definite event noun ("the attack") claims or blames an event already told. ("Said it carried out
+    an attack on a convoy" reports a new one, and so does "the militants claimed to have shot down a drone".)"""
+    verb = tok.head
+    if tok.dep_ != "dobj" or not lex.is_event_noun(tok) or verb.lemma_.lower() not in lex.words.deed_verbs:
+        return False
+    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in tok.children):
+        return False  # "said it carried out an attack on a convoy": a new one
+    return verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in lex.words.deed_speech_verbs
+
+
+def told_elsewhere(lex: Lexicon, tok: Token) -> bool:
+    """The trigger names an event that a claim, a suspicion or a blame speaks of, not a new one: the claimed
+    noun ("IS claimed the attack", "X is behind the attack"), the act in the claim's "for" complement ("claimed
+    responsibility for firing the rockets"), the relative clause of a claimed event ("claimed the bombing that
+    killed 20"), the claimant's own deed ("said it carried out the attack"), an attack said to bear a group's
+    hallmarks."""
+    node = tok
+    for _ in range(3):
+        if is_claimed(node) or is_attribution_object(lex, node) or _claimed_deed(lex, node):
+            return True
+        if node.dep_ == "nsubj" and lex.is_event_noun(node) and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in lex.words.hallmark_nouns for c in node.head.children):
+            return True  # "the attack bore the hallmarks of IS"
+        if node.dep_ == "pcomp" and node.head.lower_ == "for" and node.head.head.lemma_.lower() == "responsibility":
+            return True  # "claimed responsibility for firing the rockets"
+        if lex.is_event_noun(node) and any(c.lemma_.lower() == "claim" and c.dep_ in ("nmod", "compound", "amod")
+                                           for c in node.lefts):
+            return True  # headline "IS claims deadly attack on hospital", parsed as one noun phrase
+        described = described_event(lex, node)
+        if described is not None:
+            node = described
+        elif node.dep_ in ("dobj", "compound") and node.head.pos_ in ("VERB", "NOUN"):
+            node = node.head  # "firing the rockets": the act the object belongs to
+        else:
+            return False
+    return False
 
 
 def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> None:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from eventwire.extraction.actors.nouns import NounClasses, load_noun_classes
 from eventwire.extraction.events import triggers
-from eventwire.extraction.events.attribution import attribute_claims, is_attribution_object
+from eventwire.extraction.events.attribution import attribute_claims, described_event, told_elsewhere
 from eventwire.extraction.events.candidates import (
     EventCandidate,
     build_candidate,
@@ -112,7 +112,7 @@ class EventFinder:
                 classes = {"disrupt"}
             elif triggers.base_established(lex, tok):
                 classes = {"base"}
-            if triggers.is_claimed(tok) or is_attribution_object(lex, tok):
+            if told_elsewhere(lex, tok):
                 continue  # "IS claimed the attack", "X is behind the attack": an event told elsewhere, not a new one
             if triggers.is_habitual(lex, tok):
                 continue  # "the group frequently targets checkpoints": a pattern, not an event
@@ -133,6 +133,9 @@ class EventFinder:
         groups: dict = defaultdict(list)
         for tok, classes in hits:
             mod = self.modality.classify(tok)
+            described = described_event(lex, tok)
+            if mod == "asserted" and described is not None and not __import__("os").environ.get("NV_NOREL"):
+                mod = self.modality.classify(described)  # "accused of bombing a mosque, which killed 46": alleged too
             if protest_ctx is None:
                 protest_ctx = triggers.protest_context(lex, sent, ments)
             if protest_ctx and classes & RECODED_IN_PROTESTS:

@@ -124,6 +124,8 @@ def _governed(trigger: Token, c: dict) -> str:
             lemma = tok.lemma_.lower()
             if is_noun and lemma in background["reaction_verbs"] and _complement(trigger, below):
                 return "background"  # "diplomats were expelled after a nerve agent attack"
+            if lemma in c["asserted"]["ordering_with_infinitive"] and below.dep_ == "xcomp":
+                return "future"  # "police were told to detain anyone carrying a weapon": an order
             if lemma in reporting:
                 return "asserted"  # "X said it killed": the killing is what is reported, as a fact
             if lemma in c["negated"]["governing_verbs"]:
