@@ -221,6 +221,29 @@ def _claimed_deed(lex: Lexicon, tok: Token) -> bool:
     return verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in lex.words.deed_speech_verbs
 
 
+def _claim_explained(lex: Lexicon, tok: Token) -> bool:
+    """"IS claimed responsibility for the attack, saying one of its fighters had detonated a belt": what a claim
+    of responsibility goes on to say is the claimed event, not a new one."""
+    node = tok
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return False
+        claim = head.head
+        if node.dep_ == "ccomp" and head.lemma_.lower() in lex.words.deed_speech_verbs and head.dep_ in (
+                "advcl", "xcomp", "conj") and claim.lemma_.lower() in RESPONSIBILITY_VERBS and any(
+                c.lemma_.lower() == "responsibility" for c in claim.children):
+            return True
+        node = head
+    return False
+
+
+def _claimed_part(tok: Token) -> bool:
+    """"The group has claimed many of the recent attacks": the claimed events, counted."""
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "of" and is_claimed(head.head)
+
+
 def told_elsewhere(lex: Lexicon, tok: Token) -> bool:
     """The trigger names an event that a claim, a suspicion or a blame speaks of, not a new one: the claimed
     noun ("IS claimed the attack", "X is behind the attack"), the act in the claim's "for" complement ("claimed
@@ -229,7 +252,8 @@ def told_elsewhere(lex: Lexicon, tok: Token) -> bool:
     hallmarks."""
     node = tok
     for _ in range(3):
-        if is_claimed(node) or is_attribution_object(lex, node) or _claimed_deed(lex, node):
+        if is_claimed(node) or is_attribution_object(lex, node) or _claimed_deed(lex, node) or _claimed_part(node) \
+                or _claim_explained(lex, node):
             return True
         if node.dep_ == "nsubj" and lex.is_event_noun(node) and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in lex.words.hallmark_nouns for c in node.head.children):

@@ -134,7 +134,7 @@ class EventFinder:
         for tok, classes in hits:
             mod = self.modality.classify(tok)
             described = described_event(lex, tok)
-            if mod == "asserted" and described is not None and not __import__("os").environ.get("NV_NOREL"):
+            if mod == "asserted" and described is not None:
                 mod = self.modality.classify(described)  # "accused of bombing a mosque, which killed 46": alleged too
             if protest_ctx is None:
                 protest_ctx = triggers.protest_context(lex, sent, ments)

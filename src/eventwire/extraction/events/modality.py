@@ -124,6 +124,8 @@ def _governed(trigger: Token, c: dict) -> str:
             lemma = tok.lemma_.lower()
             if is_noun and lemma in background["reaction_verbs"] and _complement(trigger, below):
                 return "background"  # "diplomats were expelled after a nerve agent attack"
+            if lemma in background["recalling_verbs"] and below.dep_ == "dobj":
+                return "background"  # "to avenge the killing of their leader"
             if lemma in c["asserted"]["ordering_with_infinitive"] and below.dep_ == "xcomp":
                 return "future"  # "police were told to detain anyone carrying a weapon": an order
             if lemma in reporting:
@@ -142,6 +144,8 @@ def _governed(trigger: Token, c: dict) -> str:
             break
         # a relative clause has its own modality: "militia that are fighting IS" is asserted whatever governs it
         if tok.dep_ in ("relcl",):
+            if head.lower_ in c["negated"]["governing_pronouns"]:
+                return "negated"  # "had nothing to do with the massacre"
             break
         first = False
         below, tok = tok, head
