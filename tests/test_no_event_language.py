@@ -84,6 +84,20 @@ def test_the_claim_and_the_attack_told_together_keep_the_attack(pipeline):
     assert events and events[0].event_type in ("Battles", "Violence against civilians")
 
 
+def test_a_later_mention_of_the_claimed_event_is_that_event(pipeline):
+    # nothing reported before "the attack": it is the claimed one
+    assert acled_events(pipeline, "The brigade claimed the raid on the depot. The raid killed four guards.") == []
+    # an attack told first stays, and so does the sentence that gives its toll
+    told = acled_events(pipeline, "Gunmen raided a depot near the port. The brigade claimed the raid. "
+                                  "The raid killed four guards.")
+    assert len(told) == 2
+
+
+def test_a_confession_and_a_passive_attribution_are_no_new_event(pipeline):
+    assert acled_events(pipeline, "The driver confessed to setting off the blast at the depot.") == []
+    assert acled_events(pipeline, "Officials said the ambush was carried out by a rival faction.") == []
+
+
 # -- modality beyond auxiliaries --------------------------------------------------------------------------------
 
 def test_an_alleged_act_is_hypothetical(pipeline):
@@ -107,6 +121,10 @@ def test_told_to_act_is_an_order_not_a_report(pipeline):
 
 def test_nothing_to_do_with_denies(pipeline):
     assert "negated" in modalities(pipeline, "The movement said it had nothing to do with the bombing of the bridge.")
+
+
+def test_no_role_in_an_event_denies_it(pipeline):
+    assert "asserted" not in modalities(pipeline, "The party said it had no role in the shooting at the rally.")
 
 
 def test_an_avenged_event_is_recalled(pipeline):

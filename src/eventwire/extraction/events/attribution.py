@@ -210,11 +210,14 @@ def described_event(lex: Lexicon, tok: Token) -> Token | None:
 
 
 def _claimed_deed(lex: Lexicon, tok: Token) -> bool:
-    """"Al-Shabaab said it carried out the attack", "police said militants carried out the massacre": a deed
-    said of a definite event noun ("the attack") claims or blames an event already told. ("Said it carried out
+    """"Al-Shabaab said it carried out the attack", "police said militants carried out the massacre", "the rebels
+    said the attack was carried out by a splinter faction": a deed said of a definite event noun ("the attack")
+    claims or blames an event already told; so does a confession ("confessed to planting the bomb"). ("Said it carried out
     an attack on a convoy" reports a new one, and so does "the militants claimed to have shot down a drone".)"""
     verb = tok.head
-    if tok.dep_ != "dobj" or not lex.is_event_noun(tok) or verb.lemma_.lower() not in lex.words.deed_verbs:
+    if tok.dep_ in ("pcomp", "pobj") and verb.lower_ == "to" and verb.head.lemma_.lower() in lex.words.confession_verbs:
+        return True  # "the suspect confessed to planting the bomb", "pleaded guilty to the killing"
+    if tok.dep_ not in ("dobj", "nsubjpass") or not lex.is_event_noun(tok) or verb.lemma_.lower() not in lex.words.deed_verbs:
         return False
     if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in tok.children):
         return False  # "said it carried out an attack on a convoy": a new one

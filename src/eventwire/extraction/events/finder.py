@@ -15,6 +15,7 @@ from eventwire.extraction.actors.nouns import NounClasses, load_noun_classes
 from eventwire.extraction.events import triggers
 from eventwire.extraction.events.attribution import attribute_claims, described_event, told_elsewhere
 from eventwire.extraction.events.candidates import (
+    DEFINITE,
     EventCandidate,
     build_candidate,
     merge_references,
@@ -93,10 +94,28 @@ class EventFinder:
         if self.typing is not None:
             out = self.typing.apply(out)  # before the references take their event's codes
         out = merge_references(out)
+        if context.claimed_at:
+            out = [c for c in out if not self._claimed_reference(c, context, out)]
         attribute_claims(doc, out, context)
         for cand in out:
             admit_actors(cand, context)
         return out
+
+    @staticmethod
+    def _claimed_reference(cand: EventCandidate, context: DocContext, cands: list[EventCandidate]) -> bool:
+        """"IS claimed the attack on the base. The attack killed five soldiers.": a later "the attack" with no
+        reported event before it names the claimed event, told elsewhere; no new one."""
+        if cand.family != "violence" or cand.antecedent is not None or cand.modality != "asserted" or not any(
+                start < cand.sentence.start for start in context.claimed_at):
+            return False
+        if any(c.family == "violence" and c.modality == "asserted" and c.sentence.start < cand.sentence.start
+               for c in cands):
+            return False  # "gunmen stormed a hotel ... IS claimed the attack. The attack killed 20": that event
+        named = [t for t in cand.triggers if t.pos_ == "NOUN" and any(
+            c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in t.children)]
+        # the definite noun names the event; the verbs only tell what it did ("the attack killed five soldiers")
+        return bool(named) and all(t in named or any(c.dep_ == "nsubj" and c in named for c in t.children)
+                                   for t in cand.triggers)
 
     def _sentence_triggers(self, sent, longest: dict, ignored: set, context: DocContext) -> dict:
         """(family, modality, class or "") -> [(trigger token, classes)] of one sentence."""
@@ -113,6 +132,7 @@ class EventFinder:
             elif triggers.base_established(lex, tok):
                 classes = {"base"}
             if told_elsewhere(lex, tok):
+                context.claimed_at.append(sent.start)
                 continue  # "IS claimed the attack", "X is behind the attack": an event told elsewhere, not a new one
             if triggers.is_habitual(lex, tok):
                 continue  # "the group frequently targets checkpoints": a pattern, not an event
