@@ -29,6 +29,8 @@ VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civi
 # a claim verb's subject this many tokens back is a misparse of a long list ("X, Y, ..., Z, spokesman for IS,
 # claimed"): the name just before the verb is taken instead
 FAR_SUBJECT = 15
+# determiners of a noun that names what is already known ("the attack", "this bombing")
+DEFINITE = {"the", "this", "that", "these", "those"}
 # how many sentences away a claim still speaks of an event: a long report tells other attacks too
 CLAIM_REACH = 4
 
@@ -193,6 +195,11 @@ def is_attribution_object(lex: Lexicon, tok: Token) -> bool:
     return tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.words.blame_verbs
 
 
+def _definite(tok: Token) -> bool:
+    """"the attack", "Friday's bombing", "its raid": a noun that names what is already known."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in tok.children)
+
+
 def described_event(lex: Lexicon, tok: Token) -> Token | None:
     """The event a relative clause tells more of: "the bombing that killed 20", "an attack on the hotel which
     killed five" (the clause hangs on the event word or on a noun of its phrase). None when the trigger is in
@@ -219,7 +226,7 @@ def _claimed_deed(lex: Lexicon, tok: Token) -> bool:
         return True  # "the suspect confessed to planting the bomb", "pleaded guilty to the killing"
     if tok.dep_ not in ("dobj", "nsubjpass") or not lex.is_event_noun(tok) or verb.lemma_.lower() not in lex.words.deed_verbs:
         return False
-    if not any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that")) for c in tok.children):
+    if not _definite(tok):
         return False  # "said it carried out an attack on a convoy": a new one
     return verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in lex.words.deed_speech_verbs
 
@@ -262,13 +269,15 @@ def told_elsewhere(lex: Lexicon, tok: Token) -> bool:
                 c.dep_ == "dobj" and c.lemma_.lower() in lex.words.hallmark_nouns for c in node.head.children):
             return True  # "the attack bore the hallmarks of IS"
         if node.dep_ == "pcomp" and node.head.lower_ == "for" and node.head.head.lemma_.lower() == "responsibility":
-            return True  # "claimed responsibility for firing the rockets"
+            # "claimed responsibility for firing the rockets"; "for shooting down a warplane" tells a new one
+            obj = object_of(node)
+            return obj is None or _definite(obj)
         if lex.is_event_noun(node) and any(c.lemma_.lower() == "claim" and c.dep_ in ("nmod", "compound", "amod")
                                            for c in node.lefts):
             return True  # headline "IS claims deadly attack on hospital", parsed as one noun phrase
         described = described_event(lex, node)
-        if described is not None:
-            node = described
+        if described is not None and _definite(described):
+            node = described  # "claimed the bombing that killed 20"; "claimed a bomb that exploded" tells a new one
         elif node.dep_ in ("dobj", "compound") and node.head.pos_ in ("VERB", "NOUN"):
             node = node.head  # "firing the rockets": the act the object belongs to
         else:

@@ -132,7 +132,8 @@ class EventFinder:
             elif triggers.base_established(lex, tok):
                 classes = {"base"}
             if told_elsewhere(lex, tok):
-                context.claimed_at.append(sent.start)
+                if triggers.is_claimed(tok):
+                    context.claimed_at.append(sent.start)
                 continue  # "IS claimed the attack", "X is behind the attack": an event told elsewhere, not a new one
             if triggers.is_habitual(lex, tok):
                 continue  # "the group frequently targets checkpoints": a pattern, not an event

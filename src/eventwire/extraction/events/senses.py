@@ -2,7 +2,8 @@
 "fired forty workers" is a dismissal, "a strike over pay" a labour protest, "a gas container exploded" an
 accident, "a battle over the budget" no fighting. Each sense names the words around the trigger that select
 it, read from the parse by syntactic slot (the trigger's subject, object, modifiers, the noun it depends on,
-the objects of its prepositions), and the classes the trigger has in that sense (none: no event).
+the objects of its prepositions, the subject of a clause telling its cause), and the classes the trigger has in
+that sense (none: no event).
 
 The senses are data; this module only reads a trigger's slots and finds the first sense whose cues are there."""
 
@@ -16,7 +17,9 @@ from eventwire.extraction.events.syntax import patient_of, subject_of
 from eventwire.lang import LanguageDataError
 
 # the slots a sense may name; `prep` maps prepositions to the words of their objects
-SLOTS = ("subject", "object", "object_phrase", "modifier", "governor", "prep", "sentence")
+SLOTS = ("subject", "object", "object_phrase", "modifier", "governor", "prep", "cause", "sentence")
+# the subordinators of a clause that tells how something happened: "died when a fire swept through the hostel"
+CAUSE_MARKERS = {"when", "after", "as"}
 MODIFIER_DEPS = {"compound", "amod", "prt", "advmod", "npadvmod", "nmod", "acomp"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 
@@ -79,6 +82,11 @@ class TriggerSlots:
         out: set[str] = set()
         if slot == "sentence":  # the other words of the sentence: a trigger is no cue against its own sense
             return {w for t in tok.sent if t.i != tok.i for w in (t.lemma_.lower(), t.lower_)}
+        if slot == "cause":  # "killed when a wall collapsed", "died after a fire broke out"
+            clauses = [c for c in tok.children if c.dep_ == "advcl" and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKERS for m in c.children)]
+            subjects = [s for c in clauses for s in [_verb_subject(c)] if s is not None]
+            return set().union(*(_word_forms(s, compounds=True) for s in subjects))
         if slot == "modifier":
             return {w for c in tok.children if c.dep_ in MODIFIER_DEPS for w in (c.lemma_.lower(), c.lower_)}
         if slot == "governor":
