@@ -123,6 +123,13 @@ def test_nothing_to_do_with_denies(pipeline):
     assert "negated" in modalities(pipeline, "The movement said it had nothing to do with the bombing of the bridge.")
 
 
+def test_a_record_of_an_event_is_no_report_of_it(pipeline):
+    # the arrest is reported; the bombing its mastermind planned is told elsewhere
+    events = pipeline.extract("Police arrested the alleged mastermind of the hotel bombing on Sunday.")
+    assert {e.modality for e in events if e.event_type == "Explosions/Remote violence"} == {"background"}
+    assert any(e.sub_event_type == "Arrests" and e.modality == "asserted" for e in events)
+
+
 def test_no_role_in_an_event_denies_it(pipeline):
     assert "asserted" not in modalities(pipeline, "The party said it had no role in the shooting at the rally.")
 

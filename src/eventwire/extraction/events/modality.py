@@ -112,6 +112,9 @@ def _governed(trigger: Token, c: dict) -> str:
             reason = lemma in background["reason_nouns"] and tok.dep_ == "pobj" and _reacting(tok.head.head, background)
             if is_noun and _complement(trigger, below) and (reason or lemma in background["reaction_nouns"]):
                 return "background"  # "sanctions in response to its chemical attack": the reason, told before
+            if is_noun and lemma in background["record_nouns"] and _complement(trigger, below) and below.lower_ in (
+                    "of", "into", "for", "in", "behind"):
+                return "background"  # "a video of the attack", "the mastermind of the bombing"
             if lemma in c["future"]["governing_nouns"]:
                 return "future"
             if lemma in c["hypothetical"]["governing_nouns"]:
