@@ -171,6 +171,7 @@ def test_the_sense_of_a_trigger(pipeline, text, word, classes):
     "Sniper fire killed a boy in the old town.",  # "fire" of a weapon
     "Militants shot dead four villagers during the heavy rains.",  # an attacker in a storm
     "Police shot dead two protesters during a march against the mine.",  # a mine as the cause of a protest
+    "A police officer drugged and killed ten of his colleagues at a checkpoint.",  # "drugged" is no drug crime
 ])
 def test_the_real_event_beside_the_false_one_stays(pipeline, text):
     assert acled_events(pipeline, text), text
