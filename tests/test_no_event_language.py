@@ -139,6 +139,14 @@ def test_an_avenged_event_is_recalled(pipeline):
     assert "asserted" not in found
 
 
+# -- tallies over months and years -------------------------------------------------------------------------------
+
+def test_a_tally_over_years_is_no_event_but_one_over_a_day_is(pipeline):
+    assert acled_events(pipeline, "The separatists have bombed the railway line dozens of times since 2012.") == []
+    assert acled_events(pipeline, "Shelling has killed 14 civilians since Monday in the eastern suburbs.")
+    assert acled_events(pipeline, "Air strikes have killed 30 people over the past 24 hours in the province.")
+
+
 # -- word sense: disasters, fires, falling things, crime ---------------------------------------------------------
 
 def sense_of(pipeline, text, word):

@@ -135,8 +135,8 @@ class EventFinder:
                 if triggers.is_claimed(tok):
                     context.claimed_at.append(sent.start)
                 continue  # "IS claimed the attack", "X is behind the attack": an event told elsewhere, not a new one
-            if triggers.is_habitual(lex, tok):
-                continue  # "the group frequently targets checkpoints": a pattern, not an event
+            if triggers.is_habitual(lex, tok) or triggers.is_summary(lex, tok):
+                continue  # "the group frequently targets checkpoints", "has killed thousands since 2009": a pattern
             if tok.i in ignored or any(c.i in ignored for c in tok.children if c.dep_ in ("dobj", "prep")):
                 continue
             # the word's sense, read from its arguments, decides first ("fired forty workers": no attack)
