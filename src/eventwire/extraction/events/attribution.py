@@ -266,8 +266,12 @@ def told_elsewhere(lex: Lexicon, tok: Token) -> bool:
                 or _claim_explained(lex, node):
             return True
         if node.dep_ == "nsubj" and lex.is_event_noun(node) and any(
-                c.dep_ == "dobj" and c.lemma_.lower() in lex.words.hallmark_nouns for c in node.head.children):
-            return True  # "the attack bore the hallmarks of IS"
+                c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lex.words.hallmark_nouns and prep_objects(c, {"of"})
+                for c in node.head.children):
+            return True  # "the attack bore the hallmarks of IS", "the ambush was the work of the insurgents"
+        if node.dep_ == "dobj" and node.head.lemma_.lower() in lex.words.attribution_verbs and prep_objects(
+                node.head, {"to"}):
+            return True  # "investigators linked the bombing to a local cell"
         if node.dep_ == "pcomp" and node.head.lower_ == "for" and node.head.head.lemma_.lower() == "responsibility":
             # "claimed responsibility for firing the rockets"; "for shooting down a warplane" tells a new one
             obj = object_of(node)
