@@ -89,6 +89,10 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
         return to[0] if to else None  # "the attacker had pledged allegiance to IS"
     if lemma in words.affiliation_verbs and tok.pos_ in ("VERB", "ADJ") and lemma not in words.suspicion_verbs:
         return _affiliation_named(tok, lex)
+    if lemma in words.deed_verbs and tok.pos_ == "VERB":
+        deed = _said_deed(tok, lex)
+        if deed is not None:
+            return deed
     if tok.pos_ != "VERB":
         if lemma == "be" and tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"):
             return _perpetrator_named(tok, lex)
@@ -115,6 +119,23 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
         return obj if obj is not None and not _event_noun(lex, obj) else None  # "police blamed the Taliban"
     # "the attacks are believed to be done by IS cells"
     return agents[0] if passive and _event_noun(lex, subj) else None
+
+
+def _said_deed(tok: Token, lex: Lexicon) -> Token | None:
+    """Who did the deed a speaker tells of a known event (claimed_deed): "al-Shabaab said it had carried out the
+    attack" (the speaker, for "it"), "police said militants carried out the massacre" (the militants), "the
+    rebels said the attack was carried out by a splinter faction" (the faction)."""
+    obj = object_of(tok)
+    subj, passive = subject_of(tok)
+    told = subj if passive else obj
+    if told is None or not claimed_deed(lex, told):
+        return None
+    if passive:
+        agents = prep_objects(tok, {"by"})
+        return agents[0] if agents else None
+    if subj is not None and subj.lower_ in lex.words.pronouns:
+        return _claim_subject(tok.head)
+    return subj
 
 
 def _stands_for_attacker(subj: Token | None, lex: Lexicon) -> bool:
@@ -165,7 +186,7 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
     lex = ctx.lex
     words = lex.words
     cues = RESPONSIBILITY_VERBS | ATTRIBUTION_WORDS | words.suspicion_verbs | words.blame_verbs | words.agent_verbs \
-        | words.affiliation_verbs
+        | words.affiliation_verbs | words.deed_verbs
     for tok in doc:
         if tok.lemma_.lower() not in cues:
             continue
@@ -200,6 +221,18 @@ def _definite(tok: Token) -> bool:
     return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in tok.children)
 
 
+def _bare_singular(tok: Token) -> bool:
+    """"Taliban claim Kabul attack that killed 95": a singular count noun with no article, as headlines write a
+    definite one."""
+    return tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+
+
+def _headline_claim(lex: Lexicon, tok: Token) -> bool:
+    """"Taliban claim Kabul attack": a headline the parser reads as one noun phrase, "claim" a modifier."""
+    return lex.is_event_noun(tok) and any(c.lemma_.lower() == "claim" and c.dep_ in ("nmod", "compound", "amod")
+                                          for c in tok.lefts)
+
+
 def described_event(lex: Lexicon, tok: Token) -> Token | None:
     """The event a relative clause tells more of: "the bombing that killed 20", "an attack on the hotel which
     killed five" (the clause hangs on the event word or on a noun of its phrase). None when the trigger is in
@@ -216,7 +249,7 @@ def described_event(lex: Lexicon, tok: Token) -> Token | None:
     return None
 
 
-def _claimed_deed(lex: Lexicon, tok: Token) -> bool:
+def claimed_deed(lex: Lexicon, tok: Token) -> bool:
     """"Al-Shabaab said it carried out the attack", "police said militants carried out the massacre", "the rebels
     said the attack was carried out by a splinter faction": a deed said of a definite event noun ("the attack")
     claims or blames an event already told; so does a confession ("confessed to planting the bomb"). ("Said it carried out
@@ -258,12 +291,13 @@ def told_elsewhere(lex: Lexicon, tok: Token) -> bool:
     """The trigger names an event that a claim, a suspicion or a blame speaks of, not a new one: the claimed
     noun ("IS claimed the attack", "X is behind the attack"), the act in the claim's "for" complement ("claimed
     responsibility for firing the rockets"), the relative clause of a claimed event ("claimed the bombing that
-    killed 20"), the claimant's own deed ("said it carried out the attack"), an attack said to bear a group's
-    hallmarks."""
+    killed 20") or of a claimed deed ("said it carried out the attack, which killed 20"), an attack said to bear a
+    group's hallmarks. (The deed noun itself is a mention of the event: see claimed_deed.)"""
     node = tok
     for _ in range(3):
-        if is_claimed(node) or is_attribution_object(lex, node) or _claimed_deed(lex, node) or _claimed_part(node) \
-                or _claim_explained(lex, node):
+        # the deed noun itself ("said it carried out the attack") stays, as a mention of the event (claimed_deed)
+        if is_claimed(node) or is_attribution_object(lex, node) or (node is not tok and claimed_deed(lex, node)) \
+                or _claimed_part(node) or _claim_explained(lex, node):
             return True
         if node.dep_ == "nsubj" and lex.is_event_noun(node) and any(
                 c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lex.words.hallmark_nouns and prep_objects(c, {"of"})
@@ -276,11 +310,10 @@ def told_elsewhere(lex: Lexicon, tok: Token) -> bool:
             # "claimed responsibility for firing the rockets"; "for shooting down a warplane" tells a new one
             obj = object_of(node)
             return obj is None or _definite(obj)
-        if lex.is_event_noun(node) and any(c.lemma_.lower() == "claim" and c.dep_ in ("nmod", "compound", "amod")
-                                           for c in node.lefts):
+        if _headline_claim(lex, node):
             return True  # headline "IS claims deadly attack on hospital", parsed as one noun phrase
         described = described_event(lex, node)
-        if described is not None and _definite(described):
+        if described is not None and (_definite(described) or _bare_singular(described)):
             node = described  # "claimed the bombing that killed 20"; "claimed a bomb that exploded" tells a new one
         elif node.dep_ in ("dobj", "compound") and node.head.pos_ in ("VERB", "NOUN"):
             node = node.head  # "firing the rockets": the act the object belongs to

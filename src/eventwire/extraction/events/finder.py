@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from eventwire.extraction.actors.nouns import NounClasses, load_noun_classes
 from eventwire.extraction.events import triggers
-from eventwire.extraction.events.attribution import attribute_claims, described_event, told_elsewhere
+from eventwire.extraction.events.attribution import attribute_claims, claimed_deed, described_event, told_elsewhere
 from eventwire.extraction.events.candidates import (
     DEFINITE,
     EventCandidate,
@@ -96,6 +96,9 @@ class EventFinder:
         out = merge_references(out)
         if context.claimed_at:
             out = [c for c in out if not self._claimed_reference(c, context, out)]
+        # "al-Shabaab said it carried out the attack": the mention of an event told before (it gives that event its
+        # actor), or with none before, a claim of an event told elsewhere; never a new one
+        out = [c for c in out if c.antecedent is not None or c.trigger.i not in context.deed_claims]
         attribute_claims(doc, out, context)
         for cand in out:
             admit_actors(cand, context)
@@ -135,6 +138,8 @@ class EventFinder:
                 if triggers.is_claimed(tok):
                     context.claimed_at.append(sent.start)
                 continue  # "IS claimed the attack", "X is behind the attack": an event told elsewhere, not a new one
+            if claimed_deed(lex, tok):
+                context.deed_claims.add(tok.i)  # "X said it carried out the attack": a mention, kept if it has one
             if triggers.is_habitual(lex, tok) or triggers.is_summary(lex, tok):
                 continue  # "the group frequently targets checkpoints", "has killed thousands since 2009": a pattern
             if tok.i in ignored or any(c.i in ignored for c in tok.children if c.dep_ in ("dobj", "prep")):
