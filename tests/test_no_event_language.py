@@ -180,6 +180,8 @@ def test_the_sense_of_a_trigger(pipeline, text, word, classes):
     "Militants shot dead four villagers during the heavy rains.",  # an attacker in a storm
     "Police shot dead two protesters during a march against the mine.",  # a mine as the cause of a protest
     "A police officer drugged and killed ten of his colleagues at a checkpoint.",  # "drugged" is no drug crime
+    "Four migrants were killed by the border guards' fire near the fence.",  # whose fire: the guards'
+    "Rebel forces and allied fighters attacked sites of the military council.",  # "sites" of a party, not a website
 ])
 def test_the_real_event_beside_the_false_one_stays(pipeline, text):
     assert acled_events(pipeline, text), text

@@ -38,10 +38,10 @@ class Sense:
 def _word_forms(tok: Token, compounds: bool = False) -> set[str]:
     """A word as the lists name it: the lemma and lower-cased form of the head word and its conjuncts ("gas and
     propane containers"); not its modifiers ("an attack on an election rally" is an attack on a rally), except
-    a subject's compound parts when asked ("a tanker truck exploded")."""
+    a subject's compound parts and possessor when asked ("a tanker truck exploded", "the guards' fire")."""
     words = (tok, *tok.conjuncts)
-    if compounds:
-        words += tuple(c for t in words for c in t.children if c.dep_ == "compound")
+    if compounds:  # "a tanker truck", "the border guards' fire"
+        words += tuple(c for t in words for c in t.children if c.dep_ in ("compound", "poss"))
     return {w for t in words for w in (t.lemma_.lower(), t.lower_)}
 
 
