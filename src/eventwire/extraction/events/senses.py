@@ -45,6 +45,13 @@ def _word_forms(tok: Token, compounds: bool = False) -> set[str]:
     return {w for t in words for w in (t.lemma_.lower(), t.lower_)}
 
 
+def _own_forms(tok: Token) -> set[str]:
+    """The trigger's forms that no other word of its sentence has."""
+    others = [t for t in tok.sent if t.i != tok.i and (t.lower_ == tok.lower_ or t.lemma_.lower() in (
+        tok.lower_, tok.lemma_.lower()) or t.lower_ == tok.lemma_.lower())]
+    return {tok.lemma_.lower(), tok.lower_} - {w for t in others for w in (t.lemma_.lower(), t.lower_)}
+
+
 def _verb_subject(tok: Token) -> Token | None:
     """Who acts: the active subject, or the "by" agent of a passive verb."""
     subj, passive = subject_of(tok)
@@ -66,9 +73,20 @@ def _noun_predicate(tok: Token) -> Token | None:
 class TriggerSlots:
     """The words in each slot around one trigger, read from the parse when a sense first asks for them."""
 
-    def __init__(self, tok: Token):
+    def __init__(self, tok: Token, sentence_cache: list | None = None):
         self.tok = tok
         self._cache: dict = {}
+        # one slot: (doc, sentence start, words) of the last sentence read, shared by the triggers of one Senses
+        # (replaced whole, so a thread reading another sentence never sees half of it)
+        self._sentence_cache = sentence_cache if sentence_cache is not None else [None]
+
+    def _sentence_words(self, sent) -> frozenset:
+        """Every lemma and lower-cased form of the sentence, read once for all its triggers."""
+        entry = self._sentence_cache[0]
+        if entry is None or entry[0] is not sent.doc or entry[1] != sent.start:
+            entry = (sent.doc, sent.start, frozenset(w for t in sent for w in (t.lemma_.lower(), t.lower_)))
+            self._sentence_cache[0] = entry
+        return entry[2]
 
     def words(self, slot: str, prep: str | None = None) -> set[str]:
         key = (slot, prep)
@@ -81,7 +99,7 @@ class TriggerSlots:
         verb = tok if tok.pos_ in ("VERB", "AUX") else _noun_predicate(tok)
         out: set[str] = set()
         if slot == "sentence":  # the other words of the sentence: a trigger is no cue against its own sense
-            return {w for t in tok.sent if t.i != tok.i for w in (t.lemma_.lower(), t.lower_)}
+            return self._sentence_words(tok.sent) - _own_forms(tok)
         if slot == "cause":  # "killed when a wall collapsed", "died after a fire broke out"
             clauses = [c for c in tok.children if c.dep_ == "advcl" and any(
                 m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKERS for m in c.children)]
@@ -136,6 +154,7 @@ class Senses:
     """The senses of senses.yaml, by trigger word."""
 
     def __init__(self, senses: list[Sense]):
+        self._sentence_cache: list = [None]  # the words of the last sentence a sense asked for
         self.by_word: dict[str, list[Sense]] = {}
         for s in senses:
             for w in s.words:
@@ -146,7 +165,7 @@ class Senses:
         candidates = self.by_word.get(tok.lemma_.lower()) or self.by_word.get(tok.lower_)
         if not candidates:
             return classes, None
-        slots = TriggerSlots(tok)
+        slots = TriggerSlots(tok, self._sentence_cache)
         for s in candidates:
             if s.classes and not classes & s.classes:
                 continue
