@@ -34,8 +34,9 @@ class StandIn:
     def __init__(self, readings: dict[str, TypingPrediction], unknown: tuple[str, ...] = ()):
         self.readings, self.unknown, self.calls = readings, set(unknown), []
 
-    def predict(self, texts):
-        self.calls.append(list(texts))
+    def predict_passages(self, passages):
+        texts = [" ".join(p) for p in passages]
+        self.calls.append(texts)
         return [next(p for key, p in self.readings.items() if key in t) for t in texts]
 
     def support(self, head, label):
@@ -238,9 +239,9 @@ def test_the_model_reads_the_sentence_with_its_neighbours_within_the_paragraph(l
     # one sentence either side, never across the line break; the first sentence has no sentence before it
     assert model.calls == [["A bomber blew himself up at the market. The blast tore through stalls. Nine died.",
                             "Dateline Kano. A bomber blew himself up at the market."]]
-    assert typing.passage(sents[4]) == "In other news, the league resumed."
+    assert typing.passage(sents[4]) == ("In other news, the league resumed.",)
     alone = ModelTyping(language, model=StandIn({}), decisions=DECISIONS)
-    assert alone.passage(sents[2]) == "The blast tore through stalls."
+    assert [s.strip() for s in alone.passage(sents[2])] == ["The blast tore through stalls."]
 
 
 def test_bad_decisions_are_refused_with_the_file(tmp_path, language):
@@ -281,9 +282,10 @@ def test_the_pipeline_drops_a_vetoed_event_but_reads_its_toll_first(pipeline):
     from eventwire.extraction.pipeline import Pipeline
 
     class TollIsNoEvent(StandIn):
-        def predict(self, texts):
+        def predict_passages(self, passages):
             return [reading({NONE: 0.99}, {NONE: 0.99}) if "toll" in t or "title" in t
-                    else reading({"Remote explosive/landmine/IED": 0.99}, {"ASSAULT": 0.99}) for t in texts]
+                    else reading({"Remote explosive/landmine/IED": 0.99}, {"ASSAULT": 0.99})
+                    for t in (" ".join(p) for p in passages)]
 
     stand_in = Pipeline(catalogue=pipeline.catalogue)
     stand_in.model_typing = ModelTyping(stand_in.language, model=TollIsNoEvent({}), decisions=DECISIONS)

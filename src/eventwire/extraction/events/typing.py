@@ -33,7 +33,7 @@ MODEL_DIR = "typing/model"
 class Predictor(Protocol):
     """What ModelTyping needs of a model (TypingModel, or a stand-in in tests)."""
 
-    def predict(self, texts: list[str]) -> list[TypingPrediction]: ...
+    def predict_passages(self, passages: list[tuple[str, ...]]) -> list[TypingPrediction]: ...
 
     def support(self, head: str, label: str) -> int: ...
 
@@ -132,42 +132,48 @@ class ModelTyping:
         at all are marked `vetoed` (the Pipeline drops them after the casualties stage has read them)."""
         if not candidates:
             return candidates
-        passages = [self.passage(cand.sentence) for cand in candidates]
+        sentences: dict = {}  # per Doc: its sentences, in order (Token.sent is slow)
+        passages = [self.passage(cand.sentence, sentences) for cand in candidates]
         texts = list(dict.fromkeys(passages))
-        predictions = dict(zip(texts, self.model.predict(texts)))
+        predictions = dict(zip(texts, self.model.predict_passages(texts)))
         for cand, passage in zip(candidates, passages):
             if not self.decide(cand, predictions[passage]):
                 cand.vetoed = True
         return candidates
 
-    def passage(self, sentence) -> str:
+    def passage(self, sentence, sentences: dict | None = None) -> tuple[str, ...]:
         """What the model reads for an event of `sentence`: the sentence with up to `context_sentences` either
-        side, within its paragraph. A sentence alone often reads as no event or as another kind ("the blast
-        occurred near a restaurant" after "a suicide bomber blew himself up"); its neighbours say what happened
-        (CASE 2021 weighted F1 0.693 -> 0.706 on half a, 0.688 -> 0.702 on half b)."""
+        side, within its paragraph (as the sentences' texts). A sentence alone often reads as no event or as
+        another kind ("the blast occurred near a restaurant" after "a suicide bomber blew himself up"); its
+        neighbours say what happened (CASE 2021 weighted F1 0.693 -> 0.706 on half a, 0.688 -> 0.702 on half b).
+        `sentences`: a cache of each Doc's sentences, shared by the events of one article."""
         around = self.decisions.context_sentences
         if around == 0:
-            return sentence.text
-        doc, text = sentence.doc, sentence.doc.text
+            return (sentence.text,)
+        doc = sentence.doc
+        cache = sentences if sentences is not None else {}
+        if id(doc) not in cache:  # Doc.text, Doc.sents and Span.text are built anew on every call
+            text, read = doc.text, []
+            for span in doc.sents:
+                words = span.text.strip()
+                opens = text.find(words, span.start_char) if words else span.start_char
+                read.append((words, opens, opens + len(words)))
+            starts = {span.start: i for i, span in enumerate(doc.sents)}
+            cache[id(doc)] = (doc, text, read, starts)
+        _, text, read, starts = cache[id(doc)]
+        i = starts.get(sentence.start)
+        if i is None:  # not one of the Doc's sentences: read it alone
+            return (sentence.text,)
         # the paragraph: between the line breaks around the sentence's words (a break may open or close a sentence)
-        words = sentence.text.strip()
-        own = text.find(words, sentence.start_char) if words else sentence.start_char
-        start = text.rfind("\n", 0, own) + 1
-        end = text.find("\n", own + len(words))
+        start = text.rfind("\n", 0, read[i][1]) + 1
+        end = text.find("\n", read[i][2])
         end = len(text) if end < 0 else end
-
-        def inside(span) -> bool:
-            stripped = span.text.lstrip()
-            opens = span.start_char + len(span.text) - len(stripped)
-            return opens >= start and opens + len(stripped.rstrip()) <= end
-
-        first = last = sentence
-        for _ in range(around):
-            if first.start > 0 and inside(doc[first.start - 1].sent):
-                first = doc[first.start - 1].sent
-            if last.end < len(doc) and inside(doc[last.end].sent):
-                last = doc[last.end].sent
-        return text[max(first.start_char, start):min(last.end_char, end)].strip()
+        first = last = i
+        while first > max(0, i - around) and read[first - 1][1] >= start:
+            first -= 1
+        while last < min(len(read) - 1, i + around) and read[last + 1][2] <= end:
+            last += 1
+        return tuple(words for words, _, _ in read[first:last + 1])
 
     def decide(self, cand: EventCandidate, p: TypingPrediction) -> bool:
         """Apply the model's reading `p` of the candidate's sentence; False when the event is vetoed away."""
