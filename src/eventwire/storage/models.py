@@ -199,7 +199,9 @@ class StatsActorRollupRow(_RollupDims, Base):
     """The same per actor (either side; an event with one actor on both sides counts once), grains a, y and m."""
 
     __tablename__ = "stats_actor_rollup"
-    __table_args__ = (Index("ix_stats_actor_rollup_country", "country", "grain", "period"),)
+    __table_args__ = (Index("ix_stats_actor_rollup_country", "country", "grain", "period"),
+                      Index("ix_stats_actor_rollup_all", "grain", "period", "status", "modality", "actor", "events",
+                            "fatalities"))  # covering (migration 0012)
 
     grain: Mapped[str] = mapped_column(String(1), primary_key=True)
     period: Mapped[str] = mapped_column(String(10), primary_key=True)
@@ -239,12 +241,13 @@ class StatsBinTypeRow(Base):
     (weeks cut at month ends) and m (months), each period named by its first day."""
 
     __tablename__ = "stats_bin_type"
+    __table_args__ = {"sqlite_with_rowid": False}
 
     bins: Mapped[str] = mapped_column(String(1), primary_key=True)
     period: Mapped[str] = mapped_column(String(10), primary_key=True)
-    event_type: Mapped[str] = mapped_column(String(64), primary_key=True)
-    modality: Mapped[str] = mapped_column(String(16), primary_key=True)
     status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    modality: Mapped[str] = mapped_column(String(16), primary_key=True)
+    event_type: Mapped[str] = mapped_column(String(64), primary_key=True)
     events: Mapped[int] = mapped_column(BigInteger)
     fatalities: Mapped[int] = mapped_column(BigInteger)
 
@@ -254,8 +257,7 @@ class StatsDyadTotalRow(Base):
     and m (migration 0012)."""
 
     __tablename__ = "stats_dyad_total"
-    __table_args__ = (Index("ix_stats_dyad_total_all", "grain", "period", "status", "modality", "actor_a", "actor_b",
-                            "events", "fatalities"),)  # covering
+    __table_args__ = {"sqlite_with_rowid": False}
 
     grain: Mapped[str] = mapped_column(String(1), primary_key=True)
     period: Mapped[str] = mapped_column(String(10), primary_key=True)
@@ -271,6 +273,7 @@ class StatsDayRow(Base):
     """Events per day ('' undated), modality and review status: the timeline of all countries and types."""
 
     __tablename__ = "stats_day_totals"
+    __table_args__ = (Index("ix_stats_day_totals_all", "status", "modality", "day", "events", "fatalities"),)  # covering
 
     day: Mapped[str] = mapped_column(String(10), primary_key=True)
     modality: Mapped[str] = mapped_column(String(16), primary_key=True)

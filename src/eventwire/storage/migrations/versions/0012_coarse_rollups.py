@@ -10,7 +10,8 @@ those of 0008 and 0011 are (in the writing transaction, whatever writes):
                         44,000 rows to sum for ten years of 1M synthetic events, here 5,600)
 
 Only events not merged into another count; rows whose counts went back to 0 stay (readers skip them). SQLite: row
-triggers; PostgreSQL: statement triggers with transition tables. Triggers of their own (stats_coarse_*).
+triggers; PostgreSQL: statement triggers with transition tables. Triggers of their own (stats_coarse_*). Two
+covering indexes (COVERING) for the reads of all actors and of the timeline of all countries.
 
 Revision ID: 0012
 Revises: 0011
@@ -29,6 +30,13 @@ depends_on = None
 SOURCE_COLS = ("date", "fatalities", "actor1", "actor2", "event_type", "modality", "status")
 WATCHED = ("merged_into", *SOURCE_COLS)  # what a change of makes a rollup change
 TABLES = ("stats_bin_type", "stats_dyad_total")
+# indexes holding every column their readers need, so that no table row is read (SQLite fetched each of the
+# 6,240 actor rows of ten years one by one: 57 ms; the 3,650 days of the timeline: 17 ms)
+COVERING = (
+    ("ix_stats_actor_rollup_all", "stats_actor_rollup",
+     ["grain", "period", "status", "modality", "actor", "events", "fatalities"]),
+    ("ix_stats_day_totals_all", "stats_day_totals", ["status", "modality", "day", "events", "fatalities"]),
+)
 OPS = ("insert", "update", "delete")
 
 
@@ -57,7 +65,7 @@ def _upserts(dialect: str, source: str) -> list[str]:
             FROM ({source}) AS s
             JOIN (SELECT 'w' AS bins UNION ALL SELECT 'm') AS g ON s.date IS NOT NULL
             GROUP BY 1, 2, 3, 4, 5 {having}
-            ON CONFLICT (bins, period, event_type, modality, status) {add('stats_bin_type')}""",
+            ON CONFLICT (bins, period, status, modality, event_type) {add('stats_bin_type')}""",
         f"""INSERT INTO stats_dyad_total (grain, period, status, modality, actor_a, actor_b, events, fatalities)
             SELECT g.grain, CASE g.grain WHEN 'a' THEN '' WHEN 'y' THEN {year} ELSE {month} END,
                    coalesce(s.status, ''), coalesce(s.modality, ''),
@@ -120,15 +128,16 @@ def _counts() -> list[sa.Column]:
 def upgrade() -> None:
     dialect = op.get_bind().dialect.name
     # the primary keys lead with what every reader asks for by equality (bins or grain, period, status, modality),
-    # so that the rows come in the order of the GROUP BY; a covering index holds the counts too (SQLite)
+    # so that the rows come in the order of the GROUP BY; SQLite: WITHOUT ROWID, the rows are stored in the
+    # primary key's order with their counts (a rowid table would read each row's counts by a second lookup)
     op.create_table(
         "stats_bin_type",
         sa.Column("bins", sa.String(1), nullable=False), sa.Column("period", sa.String(10), nullable=False),
         sa.Column("event_type", sa.String(64), nullable=False),
         sa.Column("modality", sa.String(16), nullable=False), sa.Column("status", sa.String(16), nullable=False),
         *_counts(),
-        sa.PrimaryKeyConstraint("bins", "period", "event_type", "modality", "status",
-                                name=op.f("pk_stats_bin_type")))
+        sa.PrimaryKeyConstraint("bins", "period", "status", "modality", "event_type",
+                                name=op.f("pk_stats_bin_type")), sqlite_with_rowid=False)
     op.create_table(
         "stats_dyad_total",
         sa.Column("grain", sa.String(1), nullable=False), sa.Column("period", sa.String(10), nullable=False),
@@ -136,9 +145,9 @@ def upgrade() -> None:
         sa.Column("actor_a", sa.String(256), nullable=False), sa.Column("actor_b", sa.String(256), nullable=False),
         *_counts(),
         sa.PrimaryKeyConstraint("grain", "period", "status", "modality", "actor_a", "actor_b",
-                                name=op.f("pk_stats_dyad_total")))
-    op.create_index("ix_stats_dyad_total_all", "stats_dyad_total",
-                    ["grain", "period", "status", "modality", "actor_a", "actor_b", "events", "fatalities"])
+                                name=op.f("pk_stats_dyad_total")), sqlite_with_rowid=False)
+    for name, table, columns in COVERING:
+        op.create_index(name, table, columns)
     for sql in _upserts(dialect, _rows("", 1, "events")):  # the events stored before this migration
         op.execute(sql)
     for sql in _postgresql_triggers() if dialect == "postgresql" else _sqlite_triggers():
@@ -153,5 +162,7 @@ def downgrade() -> None:
             op.execute(f"DROP FUNCTION IF EXISTS stats_coarse_{name}()")
         else:
             op.execute(f"DROP TRIGGER IF EXISTS stats_coarse_{name}")
+    for name, table, _ in COVERING:
+        op.drop_index(name, table_name=table)
     for table in TABLES:
         op.drop_table(table)
