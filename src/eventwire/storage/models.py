@@ -201,7 +201,9 @@ class StatsActorRollupRow(_RollupDims, Base):
     __tablename__ = "stats_actor_rollup"
     __table_args__ = (Index("ix_stats_actor_rollup_country", "country", "grain", "period"),
                       Index("ix_stats_actor_rollup_all", "grain", "period", "status", "modality", "actor", "events",
-                            "fatalities"))  # covering (migration 0012)
+                            "fatalities"),  # covering (migration 0012), as the next
+                      Index("ix_stats_actor_rollup_country_all", "country", "grain", "period", "status", "modality",
+                            "actor", "events", "fatalities"))
 
     grain: Mapped[str] = mapped_column(String(1), primary_key=True)
     period: Mapped[str] = mapped_column(String(10), primary_key=True)
@@ -228,7 +230,9 @@ class StatsDyadRollupRow(_RollupDims, Base):
     __tablename__ = "stats_dyad_rollup"
     __table_args__ = (Index("ix_stats_dyad_rollup_country", "country", "grain", "period"),
                       Index("ix_stats_dyad_rollup_all", "grain", "period", "status", "modality", "actor_a", "actor_b",
-                            "events", "fatalities"))  # covering
+                            "events", "fatalities"),  # covering, as the next (migration 0012)
+                      Index("ix_stats_dyad_rollup_country_all", "country", "grain", "period", "status", "modality",
+                            "actor_a", "actor_b", "events", "fatalities"))
 
     grain: Mapped[str] = mapped_column(String(1), primary_key=True)
     period: Mapped[str] = mapped_column(String(10), primary_key=True)
