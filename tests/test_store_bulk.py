@@ -45,13 +45,15 @@ def day_totals(store) -> tuple[dict, dict]:
 
 
 def charts_equal_counting(store) -> None:
-    """0011's rollups: breakdown and dashboard_stats as counted from the events, for all and some filters."""
+    """0011's and 0012's rollups: breakdown and dashboard_stats as counted from the events, for all and some
+    filters, per day, week_in_month and month."""
     for filters in ({}, {"country": "SYR"}, {"date_from": "2017-02-01", "date_to": "2017-02-28"},
                     {"date_from": "2017-02-02", "date_to": "2017-02-03"}, {"modality": None}):
-        counted = store.breakdown(top=1000, use_rollups=False, **filters)
-        assert store.breakdown(top=1000, **filters) == counted, filters
-        assert store.dashboard_stats(top=1000, **filters) == {
-            **store.aggregate(top=1000, use_rollups=False, **filters), **counted}, filters
+        for bins in ("day", "week_in_month", "month"):
+            counted = store.breakdown(top=1000, use_rollups=False, bins=bins, **filters)
+            assert store.breakdown(top=1000, bins=bins, **filters) == counted, (filters, bins)
+            assert store.dashboard_stats(top=1000, bins=bins, **filters) == {
+                **store.aggregate(top=1000, use_rollups=False, **filters), **counted, "bins": bins}, (filters, bins)
     counted = store.breakdown(top=1000, use_rollups=False, modality=None)  # any modality: event 0 is "future"
     assert len(counted["by_dyad"]) == 2 and counted["by_day_type"], "the comparisons above compared some rows"
 

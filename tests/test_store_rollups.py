@@ -1,6 +1,7 @@
 """The stats rollups (migration 0008), the charts' rollups (0011: days by type, dyads) and the coarse ones (0012: weeks
-and months by type, dyads of all countries) stay equal to counting the events, through every kind of write: new articles, loaded records, dedup merges, reviews (type and date corrections,
-rejections), recoded reports and deletes; on SQLite and PostgreSQL."""
+and months by type, dyads of all countries) stay equal to counting the events, through every kind of write: new
+articles, loaded records, dedup merges, reviews (type and date corrections, rejections), recoded reports and
+deletes; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
