@@ -395,6 +395,14 @@ def _ranked(table: dict, limit: int | None = None) -> list[tuple[Any, list[int]]
     return rows[:limit] if limit else rows
 
 
+def timeline_in_bins(by_day: list[dict[str, Any]], bins: str) -> list[dict[str, Any]]:
+    """A timeline (rows of date, events, fatalities) summed into `bins`, each named by its first day."""
+    cells: dict[str, list[int]] = {}
+    for row in by_day:
+        _add(cells, bin_start(dt.date.fromisoformat(row["date"]), bins).isoformat(), row["events"], row["fatalities"])
+    return [{"date": d, "events": v[0], "fatalities": v[1]} for d, v in sorted(cells.items())]
+
+
 def in_bins(by_day_type: list[dict[str, Any]], bins: str) -> list[dict[str, Any]]:
     """Rows per day and type summed into `bins`, each named by its first day (bin_start): week_in_month, weeks
     (Monday to Sunday) cut at month ends, which a weekly chart (bins by the Monday of their date) and a monthly one
