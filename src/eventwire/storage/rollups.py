@@ -233,8 +233,8 @@ class Rollups:
             _add(countries, country or None, events, fatalities)
         for name, events, fatalities in actor_rows:
             _add(actors, name, events, fatalities)
-        for day, events, fatalities in day_rows:
-            _add(days, day, events, fatalities)
+        # one row per day (each source groups by day): no summing
+        days.update((day, [int(events or 0), int(fatalities or 0)]) for day, events, fatalities in day_rows)
         return {
             "events": sum(v[0] for v in types.values()), "fatalities": sum(v[1] for v in types.values()),
             "by_day": [{"date": d, "events": v[0], "fatalities": v[1]} for d, v in sorted(days.items()) if d and v[0]],
