@@ -102,7 +102,8 @@ def test_a_bulk_load_and_dedup_keep_the_rollups_equal_to_counting(store, monkeyp
     charts_equal_counting(store)
 
 
-ROLLUP_TRIGGERS = "(name LIKE 'stats_rollup_%' OR name LIKE 'stats_breakdown_%')"  # 0008's and 0011's
+# 0008's, 0011's and 0012's
+ROLLUP_TRIGGERS = "(name LIKE 'stats_rollup_%' OR name LIKE 'stats_breakdown_%' OR name LIKE 'stats_coarse_%')"
 
 
 def _triggers(store) -> list[tuple[str, str]]:
@@ -114,7 +115,7 @@ def _triggers(store) -> list[tuple[str, str]]:
 def test_sqlite_gets_its_rollup_triggers_back_exactly_after_bulk_writes(tmp_path):
     store = open_store("sqlite", tmp_path)
     before = _triggers(store)
-    assert [name for name, _ in before] == [f"stats_{kind}_{op}" for kind in ("breakdown", "rollup")
+    assert [name for name, _ in before] == [f"stats_{kind}_{op}" for kind in ("breakdown", "coarse", "rollup")
                                             for op in ("delete", "insert", "update")]
     store.add_events(records(10))
     store.run_dedup()

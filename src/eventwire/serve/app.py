@@ -197,6 +197,7 @@ async def _lifespan(app: FastAPI):
     gc.collect()
     gc.freeze()
     yield
+    gc.unfreeze()  # what the app held may be garbage now (an app started and ended in one process, as tests do)
     app.state.ctx.extract_jobs.close()  # the extraction threads end with the server
     app.state.ctx.changes.close()
 
