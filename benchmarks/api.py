@@ -14,42 +14,51 @@ hold --events events. Both take the Store's own schema from its migrations (the 
 rollups as rows arrive). The server is the real app under uvicorn on 127.0.0.1; the client is httpx.
 Goal: p95 <= 100 ms for every query.
 
-Measured (2026-12-06 04:00-04:06, 2-core VM shared with seven other helpers' jobs, load average 6-13 throughout:
-every figure is inflated, the p95s carry other processes' stalls), 1,000,000 events, 15 runs each, migrations up
-to 0011 (charts' rollups, covering indexes), `--runs 15` on each database; the server keeps NO answers
-(cache_mb=0: every request is computed; the figures before this were mostly the response cache's for repeated
-URLs):
+Measured (2026-12-06 04:43-04:48, 2-core VM shared with seven other helpers' jobs, load average 7.8-9.6
+throughout: every figure is inflated), 1,000,000 events, `--runs 15 --db both`, migrations up to 0012 (coarse
+rollups), the server keeping NO answers (cache_mb=0: every request is computed). Stats as /api/stats answers by
+default now (bins=auto: days up to a range of 100 days, else months: the answer names its `bins`); the dashboard
+asks bins=week_in_month. Before: the same benchmark at 0011 this morning (04:00-04:06, load 6-13):
 
-    query                                  SQLite p50  p95     PostgreSQL p50  p95
-    events: newest 100                           24.3   27.1             27.9   42.8
-    events: one country, newest 100              25.4   30.0             29.6   36.1
-    events: country + year, with count           35.1   58.0             51.2   64.3
-    events: region                                4.1    4.6             30.2   42.3
-    events: type + min fatalities                72.3   93.8             26.9   33.6
-    events: actor                                89.8  102.9             47.7   56.2
-    events: bounding box                         42.9   51.1             35.6   49.9
-    events: a month, 1000 rows                   97.4  134.9             88.2  114.6  (~0.9 MB of JSON)
-    events: a month, 1000 brief rows            167.7  202.0            143.7  206.3  (fields=brief, ~0.5 MB)
-    events: evidence words                      121.6  155.0            227.5  275.3
-    events: evidence, a common word              40.7   79.9             97.6  108.0
-    events: page 50 by cursor                    39.0   55.1             37.8   42.9
-    event by id                                  15.9   21.9              5.1   24.3
-    stats: one country, one year (23k)           72.5  111.5            118.2  146.3
-    stats: all countries, one month (8k)         82.9   95.6            103.1  131.7
-    stats: one country, all years (34k)         381.4  685.3            302.9  591.4  (22,000 rows of days by type)
-    stats: everything (1M)                      525.5  861.6            635.3  973.5  (22,000 rows of days by type)
-    stats: everything, as the dashboard asks    304.8  603.6            306.6  720.3  (top=100, bins=week_in_month)
+    query                                  SQLite p50  p95     PostgreSQL p50  p95     before: SQLite / PG p50 p95
+    events: newest 100                           42.9   51.0             27.1   35.5
+    events: one country, newest 100              37.2   44.9             23.6   31.8
+    events: country + year, with count           43.3   49.9             46.4   49.4
+    events: region                               35.0   46.4             22.9   24.9
+    events: type + min fatalities                94.8  116.1             24.0   34.0
+    events: actor                               133.8  145.8             42.8   45.1
+    events: bounding box                         55.0   59.1             26.7   30.4
+    events: a month, 1000 rows                  145.4  170.1             79.4   85.0  (~0.9 MB of JSON)
+    events: a month, 1000 brief rows            198.8  243.3            122.9  129.9  (fields=brief, ~0.5 MB)
+    events: evidence words                      118.3  177.8            188.8  197.3
+    events: evidence, a common word             115.1  139.0             58.1   63.0
+    events: page 50 by cursor                    30.8   31.1             25.5   29.9
+    event by id                                  10.2   12.1             18.8   23.8
+    stats: one country, one year (23k)           32.4   43.8             27.7  152.5    72 / 112    118 / 146
+    stats: all countries, one month (8k)         51.5   60.5             81.0   92.2    83 /  96    103 / 132
+    stats: one country, all years (34k)          55.4   74.1             67.2   78.3   381 / 685    303 / 591
+    stats: everything (1M)                       87.3  115.6            115.1  154.9   526 / 862    635 / 974
+    stats: everything, as the dashboard asks    219.1  238.8            231.0  260.2   305 / 604    307 / 720
 
-10 of 18 queries meet p95 <= 100 ms on SQLite, 9 on PostgreSQL, on this machine at this load. /api/stats now
-answers the charts too (by_day_type, by_dyad: Store.breakdown) from the rollups of migration 0011; before, the API
-never reached the rollups at all (the dashboard's filters plover/min_confidence/source, always passed, made
-rollups.answerable() false) and counted events: in one process on the same file, everything 11,633 ms by counting
--> 501 ms from the rollups per day -> 238 ms in week_in_month bins; one country 615 -> 63 -> 70 ms. What is left
-in the stats over ten years is the size of the answer: 3,650 days of timeline and 22,000 days by type (2.2 MB of
-JSON when asked per day; the dashboard asks for weeks cut at month ends, ~3,900 rows, binned in SQL), and the sums over
-44,000 dyad rollup rows (one per pair, country and type). Pages of full records are spliced from the stored JSON
-text (nothing decoded and encoded again); brief pages are a third smaller on the wire but built in Python from 17
-columns, so not faster to make here.
+(The events rows: the run of 04:43 with everything but the monthly timeline; the stats rows: 04:48. PostgreSQL's
+152 ms p95 for one country's year is one stall of 15 runs: max 212 against a p50 of 28.) The events queries were
+not worked on here; they move with the machine's load.
+
+What changed for the stats (issue 13, branch stats1m): the size of the answer was the cost. /api/stats over ten
+years answered 3,650 days of timeline and 22,000 rows of days by type (2.2 MB of JSON) and summed 44,000 dyad
+rollup rows (one per pair, country and type). Now (1) bins=auto, the API's default, answers a long range in months
+(720 rows by type, a 120-row timeline, 0.3 MB) and names them in `bins`; (2) migration 0012's coarse rollups:
+stats_bin_type holds the week_in_month and month bins by type of all countries (the dashboard's 3,750 bins read
+as such, not binned from 22,000 days), stats_dyad_total the dyads without country or type (5,600 rows for ten
+years); a bounded range reads its whole bins there and only the days of the partial bins at its ends; with a
+country, months come from stats_rollup's month grain; (3) covering indexes for the actors of all countries and of
+one, one country's dyads and the timeline (SQLite read each actor rollup row by a second lookup: 57-83 ms ->
+1-2 ms); (4) the server freezes its start-up objects out of the garbage collector: a full collection walked them
+every fifth large answer, a 150-260 ms stall that made the p95s (862 against a p50 of 526). In one process at load
+~8: everything 432 -> 78 ms (SQLite), one country all years 231 -> 75 ms. What is left: the dashboard's answer is
+still 3,650 days of timeline (its brush picks days) plus 3,750 bins, ~0.56 MB, and its rows pass through
+SQLAlchemy's Row objects (~5 us each here); the top dyads of all time sum 5,600 rows (16 ms SQLite, 35 ms
+PostgreSQL at this load).
 
 Stats come from the rollups (storage/rollups.py): a date range is read as whole years, months and single days,
 so a query sums at most a few thousand rollup rows whatever the store holds. Filters the rollups do not hold
@@ -59,7 +68,8 @@ PostgreSQL: the newest ids, with the tsquery written into the statement so that 
 orders those by date: a common word costs what a rare one does; two words where one is common cost more on
 PostgreSQL (GIN collects every source of a prefix such as killing:*). Building: SQLite 2,620 s with the 0008
 triggers at load 8-10 (240 s on a quieter machine), migration 0011 over it 33 s; PostgreSQL COPY with the rollup
-triggers 324 s, migrations 0010-0011 over it 94 s.
+triggers 324 s, migrations 0010-0011 over it 94 s; migration 0012 over 1M events at load ~8: SQLite 49 s,
+PostgreSQL 52 s (the benchmark migrates the database it finds: a copy of a 0011 file works).
 """
 
 from __future__ import annotations

@@ -576,7 +576,8 @@ def test_a_bad_new_filter_is_a_422_naming_it(client, params):
 
 
 def test_stats_per_day_and_type_and_per_dyad(client, varied):
-    body = client.get("/api/stats").json()
+    body = client.get("/api/stats", params={"bins": "day"}).json()
+    assert body["bins"] == "day"
     per_day_type = {(d["date"], d["event_type"]): (d["events"], d["fatalities"]) for d in body["by_day_type"]}
     assert per_day_type[("2017-03-09", None)] == (1, 0)  # the PLOVER-only event
     assert per_day_type[("2017-03-01", "Explosions/Remote violence")] == (1, 5)
@@ -592,6 +593,19 @@ def test_stats_per_day_and_type_and_per_dyad(client, varied):
     assert len(binned) <= len(per_day_type)
     assert sum(d["events"] for d in binned) == sum(e for e, _ in per_day_type.values())
     assert all(dt.date.fromisoformat(d["date"]).weekday() == 0 or d["date"].endswith("-01") for d in binned)
+    months = client.get("/api/stats", params={"bins": "month"}).json()
+    assert months["bins"] == "month" and all(d["date"].endswith("-01") for d in months["by_day_type"])
+    per_month: dict = {}
+    for (day, etype), (events, _) in per_day_type.items():
+        per_month[(day[:8] + "01", etype)] = per_month.get((day[:8] + "01", etype), 0) + events
+    assert {(d["date"], d["event_type"]): d["events"] for d in months["by_day_type"]} == per_month
+    per_month_timeline: dict = {}
+    for d in body["by_day"]:
+        per_month_timeline[d["date"][:8] + "01"] = per_month_timeline.get(d["date"][:8] + "01", 0) + d["events"]
+    assert {d["date"]: d["events"] for d in months["by_day"]} == per_month_timeline, "the timeline in months too"
+    # auto: days over a short range, months over a long one (the answer says which)
+    assert client.get("/api/stats", params={"date_from": "2017-03-01", "date_to": "2017-03-31"}).json()["bins"] == "day"
+    assert client.get("/api/stats", params={"date_from": "2015-01-01", "date_to": "2017-12-31"}).json()["bins"] == "month"
     assert client.get("/api/stats", params={"bins": "year"}).status_code == 422
 
 

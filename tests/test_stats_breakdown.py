@@ -78,7 +78,7 @@ def test_article_sources_most_articles_first(store, filled):
 
 
 def test_days_by_type_in_weeks_cut_at_month_ends(store, filled):
-    from eventwire.storage.rollups import week_in_month
+    from eventwire.storage.rollups import in_bins
 
     # 2017-02-09 is a Thursday: its week began on Monday the 6th, inside February
     assert store.breakdown(bins="week_in_month")["by_day_type"] == [
@@ -90,7 +90,7 @@ def test_days_by_type_in_weeks_cut_at_month_ends(store, filled):
     days = [{"date": d, "event_type": t, "events": 1, "fatalities": f} for d, t, f in [
         ("2017-02-27", "Riots", 1), ("2017-02-28", "Riots", 2), ("2017-03-02", "Riots", 4),  # one week, two months
         ("2017-03-05", None, 0), ("2017-03-06", "Riots", 8)]]  # a Sunday; the next Monday
-    assert week_in_month(days) == [
+    assert in_bins(days, "week_in_month") == [
         {"date": "2017-02-27", "event_type": "Riots", "events": 2, "fatalities": 3},
         {"date": "2017-03-01", "event_type": None, "events": 1, "fatalities": 0},
         {"date": "2017-03-01", "event_type": "Riots", "events": 1, "fatalities": 4},

@@ -8,6 +8,7 @@ from sqlalchemy import text
 
 from eventfactory import make_event, make_result
 from eventwire.storage import bulk, writes
+from eventwire.storage.rollups import timeline_in_bins
 from storebackends import BACKENDS, close_store, open_store
 
 DIMS = "country, event_type, sub_event_type, plover_event, modality, status"
@@ -45,13 +46,18 @@ def day_totals(store) -> tuple[dict, dict]:
 
 
 def charts_equal_counting(store) -> None:
-    """0011's rollups: breakdown and dashboard_stats as counted from the events, for all and some filters."""
+    """0011's and 0012's rollups: breakdown and dashboard_stats as counted from the events, for all and some
+    filters, per day, week_in_month and month."""
     for filters in ({}, {"country": "SYR"}, {"date_from": "2017-02-01", "date_to": "2017-02-28"},
                     {"date_from": "2017-02-02", "date_to": "2017-02-03"}, {"modality": None}):
-        counted = store.breakdown(top=1000, use_rollups=False, **filters)
-        assert store.breakdown(top=1000, **filters) == counted, filters
-        assert store.dashboard_stats(top=1000, **filters) == {
-            **store.aggregate(top=1000, use_rollups=False, **filters), **counted}, filters
+        for bins in ("day", "week_in_month", "month"):
+            counted = store.breakdown(top=1000, use_rollups=False, bins=bins, **filters)
+            assert store.breakdown(top=1000, bins=bins, **filters) == counted, (filters, bins)
+            totals = store.aggregate(top=1000, use_rollups=False, **filters)
+            if bins == "month":
+                totals["by_day"] = timeline_in_bins(totals["by_day"], bins)
+            assert store.dashboard_stats(top=1000, bins=bins, **filters) == {**totals, **counted, "bins": bins}, \
+                (filters, bins)
     counted = store.breakdown(top=1000, use_rollups=False, modality=None)  # any modality: event 0 is "future"
     assert len(counted["by_dyad"]) == 2 and counted["by_day_type"], "the comparisons above compared some rows"
 
@@ -96,7 +102,8 @@ def test_a_bulk_load_and_dedup_keep_the_rollups_equal_to_counting(store, monkeyp
     charts_equal_counting(store)
 
 
-ROLLUP_TRIGGERS = "(name LIKE 'stats_rollup_%' OR name LIKE 'stats_breakdown_%')"  # 0008's and 0011's
+# 0008's, 0011's and 0012's
+ROLLUP_TRIGGERS = "(name LIKE 'stats_rollup_%' OR name LIKE 'stats_breakdown_%' OR name LIKE 'stats_coarse_%')"
 
 
 def _triggers(store) -> list[tuple[str, str]]:
@@ -108,7 +115,7 @@ def _triggers(store) -> list[tuple[str, str]]:
 def test_sqlite_gets_its_rollup_triggers_back_exactly_after_bulk_writes(tmp_path):
     store = open_store("sqlite", tmp_path)
     before = _triggers(store)
-    assert [name for name, _ in before] == [f"stats_{kind}_{op}" for kind in ("breakdown", "rollup")
+    assert [name for name, _ in before] == [f"stats_{kind}_{op}" for kind in ("breakdown", "coarse", "rollup")
                                             for op in ("delete", "insert", "update")]
     store.add_events(records(10))
     store.run_dedup()

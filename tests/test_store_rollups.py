@@ -1,6 +1,7 @@
-"""The stats rollups (migration 0008) and the charts' rollups (0011: days by type, dyads) stay equal to counting the
-events, through every kind of write: new articles, loaded records, dedup merges, reviews (type and date corrections,
-rejections), recoded reports and deletes; on SQLite and PostgreSQL."""
+"""The stats rollups (migration 0008), the charts' rollups (0011: days by type, dyads) and the coarse ones (0012: weeks
+and months by type, dyads of all countries) stay equal to counting the events, through every kind of write: new
+articles, loaded records, dedup merges, reviews (type and date corrections, rejections), recoded reports and
+deletes; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from eventfactory import make_event, make_result
-from eventwire.storage.rollups import answerable, split_range
+from eventwire.storage.rollups import BINS, answerable, bin_start, split_range, timeline_in_bins, whole_bins
 from storebackends import BACKENDS, close_store, open_store
 
 COUNTRIES = [("SYR", "Aleppo", 36.2, 37.1), ("IRQ", "Nineveh", 36.3, 43.1), ("MLI", "Mopti", 14.5, -4.2)]
@@ -88,10 +89,17 @@ def assert_rollups_match(store, rng: random.Random, rounds: int = 40) -> None:
             filters
         assert store.breakdown(top=top, **filters) == store.breakdown(top=top, use_rollups=False, **filters), \
             filters
-        bins = rng.choice(["day", "week_in_month"])
-        assert store.dashboard_stats(top=top, bins=bins, **filters) == {
-            **store.aggregate(top=top, use_rollups=False, **filters),
-            **store.breakdown(top=top, use_rollups=False, bins=bins, **filters)}, (filters, bins)
+        for bins in ("week_in_month", "month"):
+            assert store.breakdown(top=top, bins=bins, **filters) == store.breakdown(
+                top=top, use_rollups=False, bins=bins, **filters), (filters, bins)
+        bins = rng.choice(["day", "week_in_month", "month", "auto"])
+        stats = store.dashboard_stats(top=top, bins=bins, **filters)
+        assert stats["bins"] in BINS and (bins == "auto" or stats["bins"] == bins)
+        counted = store.aggregate(top=top, use_rollups=False, **filters)
+        if stats["bins"] == "month":  # the timeline in months too
+            counted["by_day"] = timeline_in_bins(counted["by_day"], "month")
+        assert stats == {**counted, **store.breakdown(top=top, use_rollups=False, bins=stats["bins"], **filters),
+                         "bins": stats["bins"]}, (filters, bins)
 
 
 @pytest.mark.parametrize("backend", BACKENDS)
@@ -193,3 +201,20 @@ def test_a_date_range_splits_into_days_months_and_years_that_cover_it_exactly():
     assert split_range(dt.date(2020, 1, 1), dt.date(2019, 1, 1)) == []
     assert split_range(dt.date(2020, 1, 1), dt.date(2021, 12, 31)) == [("y", "2020", "2021")]
     assert split_range(None, dt.date(2020, 1, 15))[-1] == ("y", "0001", "2019")
+
+
+@pytest.mark.parametrize("bins", ["week_in_month", "month"])
+def test_the_whole_bins_of_a_range_are_those_all_of_whose_days_it_holds(bins):
+    rng = random.Random(3)
+    for _ in range(300):
+        lo = dt.date(2023, 12, 1) + dt.timedelta(days=rng.randrange(120))
+        hi = lo + dt.timedelta(days=rng.choice([0, 1, 3, 6, 7, 13, 30, 31, 40, 61, 100]))
+        days = [lo + dt.timedelta(days=k) for k in range((hi - lo).days + 1)]
+        around = [lo - dt.timedelta(days=k) for k in range(1, 40)] + [hi + dt.timedelta(days=k) for k in range(1, 40)]
+        whole_starts = {bin_start(d, bins) for d in days} - {bin_start(d, bins) for d in around}
+        expected = [d for d in days if bin_start(d, bins) in whole_starts]
+        got = whole_bins(lo, hi, bins)
+        assert (got is None) == (not expected), (lo, hi)
+        if got:
+            assert (got[0], got[1]) == (expected[0], expected[-1]), (lo, hi)
+    assert whole_bins(dt.date(1, 1, 1), dt.date(9999, 12, 31), bins) == (dt.date(1, 1, 1), dt.date(9999, 12, 31))

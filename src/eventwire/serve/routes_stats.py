@@ -35,10 +35,12 @@ router = APIRouter()
 def stats(filters: Filters, _: Reader, ctx: Ctx,
           top: Annotated[int, Query(ge=1, le=200, description="How many countries and actors.")] = 20,
           bins: Annotated[Bins, Query(description=(
-              "The rows of by_day_type: day, or week_in_month (weeks cut at month ends, each named by its first "
-              "day: what a weekly and a monthly chart both sum exactly, a fifth of the rows)"))] = Bins.day):
-    """Counts and fatalities of the matching events per day, event type, country and actor; per day and type
-    (`by_day_type`) and per dyad (`by_dyad`, the `top` actor pairs)."""
+              "The rows of by_day_type: day; week_in_month (weeks cut at month ends, each named by its first "
+              "day: what a weekly and a monthly chart both sum exactly, a fifth of the rows); month (named by "
+              "its first day; the timeline by_day in months too); auto: days for a range of up to 100 days, "
+              "else months (`bins` in the answer says which)"))] = Bins.auto):
+    """Counts and fatalities of the matching events per day, event type, country and actor; per bin and type
+    (`by_day_type`, in the `bins` the answer names) and per dyad (`by_dyad`, the `top` actor pairs)."""
     def compute() -> dict[str, Any]:
         return ctx.store.dashboard_stats(top=top, bins=bins.value, **filters.query())
 

@@ -31,8 +31,10 @@ class Fields(str, Enum):
 
 
 class Bins(str, Enum):
+    auto = "auto"
     day = "day"
     week_in_month = "week_in_month"
+    month = "month"
 
 
 class Decision(str, Enum):

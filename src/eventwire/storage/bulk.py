@@ -1,15 +1,15 @@
 """Bulk writes and the stats rollups: set statements instead of the rollups' row triggers (SQLite).
 
-On SQLite the rollups (migrations 0008 and 0011) are kept by row triggers: every inserted or re-merged events row
-runs five upserts for each of its rollup rows, which made loading ~2x slower and dominated a first dedup. A bulk write
+On SQLite the rollups (migrations 0008, 0011 and 0012) are kept by row triggers: every inserted or re-merged events row
+runs seven upserts for each of its rollup rows, which made loading ~2x slower and dominated a first dedup. A bulk write
 (Store.add_events, Store.run_dedup) instead, inside its one write transaction:
 
-  1. subtracts the rows it is about to touch from the rollups, in five grouped statements (the migrations' own
+  1. subtracts the rows it is about to touch from the rollups, in seven grouped statements (the migrations' own
      upserts over a set of rows instead of one trigger row);
   2. drops the rollup triggers (SQLite DDL is transactional: no other connection ever sees them gone, and a crash
      rolls the drop back with the rest);
   3. writes;
-  4. adds the touched rows back in five grouped statements, and re-creates the triggers from the very SQL they
+  4. adds the touched rows back in seven grouped statements, and re-creates the triggers from the very SQL they
      were stored with.
 
 So the rollups stay exactly equal to counting the events, for every write the transaction made to the touched rows.
@@ -39,7 +39,7 @@ TOUCHED = "ew_bulk_touched"  # a temporary table of the events ids a bulk write 
 
 # the migrations whose rollups SQLite keeps by row triggers, by the name prefix of their triggers: each one's
 # `_upserts` (over a SELECT of sign and its SOURCE_COLS) is the one definition of its rollups, for triggers and bulk
-ROLLUP_MIGRATIONS = {"stats_rollup_": "0008", "stats_breakdown_": "0011"}
+ROLLUP_MIGRATIONS = {"stats_rollup_": "0008", "stats_breakdown_": "0011", "stats_coarse_": "0012"}
 
 
 @cache
@@ -66,7 +66,7 @@ def _apply(conn: Connection, migrations: list[ModuleType], sign: int, where: str
 def rollups_in_bulk(conn: Connection, where: str, params: dict[str, Any] | None = None) -> Iterator[None]:
     """Within the open write transaction of `conn`: the writes of the block, to the events rows meeting the SQL
     condition `where` (on `events`, with bind `params`, true of the same rows before and after), reach the rollups
-    (0008's and 0011's) as two set statements per rollup instead of one trigger run per row. SQLite only;
+    (0008's, 0011's and 0012's) as two set statements per rollup instead of one trigger run per row. SQLite only;
     elsewhere a no-op."""
     triggers = []
     if conn.dialect.name == "sqlite":

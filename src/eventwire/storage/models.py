@@ -199,7 +199,11 @@ class StatsActorRollupRow(_RollupDims, Base):
     """The same per actor (either side; an event with one actor on both sides counts once), grains a, y and m."""
 
     __tablename__ = "stats_actor_rollup"
-    __table_args__ = (Index("ix_stats_actor_rollup_country", "country", "grain", "period"),)
+    __table_args__ = (Index("ix_stats_actor_rollup_country", "country", "grain", "period"),
+                      Index("ix_stats_actor_rollup_all", "grain", "period", "status", "modality", "actor", "events",
+                            "fatalities"),  # covering (migration 0012), as the next
+                      Index("ix_stats_actor_rollup_country_all", "country", "grain", "period", "status", "modality",
+                            "actor", "events", "fatalities"))
 
     grain: Mapped[str] = mapped_column(String(1), primary_key=True)
     period: Mapped[str] = mapped_column(String(10), primary_key=True)
@@ -226,7 +230,9 @@ class StatsDyadRollupRow(_RollupDims, Base):
     __tablename__ = "stats_dyad_rollup"
     __table_args__ = (Index("ix_stats_dyad_rollup_country", "country", "grain", "period"),
                       Index("ix_stats_dyad_rollup_all", "grain", "period", "status", "modality", "actor_a", "actor_b",
-                            "events", "fatalities"))  # covering
+                            "events", "fatalities"),  # covering, as the next (migration 0012)
+                      Index("ix_stats_dyad_rollup_country_all", "country", "grain", "period", "status", "modality",
+                            "actor_a", "actor_b", "events", "fatalities"))
 
     grain: Mapped[str] = mapped_column(String(1), primary_key=True)
     period: Mapped[str] = mapped_column(String(10), primary_key=True)
@@ -234,10 +240,44 @@ class StatsDyadRollupRow(_RollupDims, Base):
     actor_b: Mapped[str] = mapped_column(String(256), primary_key=True)
 
 
+class StatsBinTypeRow(Base):
+    """Dated events per bin, ACLED type ('' for PLOVER only), modality and review status (migration 0012): bins w
+    (weeks cut at month ends) and m (months), each period named by its first day."""
+
+    __tablename__ = "stats_bin_type"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    bins: Mapped[str] = mapped_column(String(1), primary_key=True)
+    period: Mapped[str] = mapped_column(String(10), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    modality: Mapped[str] = mapped_column(String(16), primary_key=True)
+    event_type: Mapped[str] = mapped_column(String(64), primary_key=True)
+    events: Mapped[int] = mapped_column(BigInteger)
+    fatalities: Mapped[int] = mapped_column(BigInteger)
+
+
+class StatsDyadTotalRow(Base):
+    """Events with two different actors per pair (actor_a < actor_b) of all countries and types, at grains a, y
+    and m (migration 0012)."""
+
+    __tablename__ = "stats_dyad_total"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    grain: Mapped[str] = mapped_column(String(1), primary_key=True)
+    period: Mapped[str] = mapped_column(String(10), primary_key=True)
+    status: Mapped[str] = mapped_column(String(16), primary_key=True)
+    modality: Mapped[str] = mapped_column(String(16), primary_key=True)
+    actor_a: Mapped[str] = mapped_column(String(256), primary_key=True)
+    actor_b: Mapped[str] = mapped_column(String(256), primary_key=True)
+    events: Mapped[int] = mapped_column(BigInteger)
+    fatalities: Mapped[int] = mapped_column(BigInteger)
+
+
 class StatsDayRow(Base):
     """Events per day ('' undated), modality and review status: the timeline of all countries and types."""
 
     __tablename__ = "stats_day_totals"
+    __table_args__ = (Index("ix_stats_day_totals_all", "status", "modality", "day", "events", "fatalities"),)  # covering
 
     day: Mapped[str] = mapped_column(String(10), primary_key=True)
     modality: Mapped[str] = mapped_column(String(16), primary_key=True)

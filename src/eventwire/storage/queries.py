@@ -161,6 +161,31 @@ class Queries:
                 self._breakdown_rollups_exist = inspect(conn).has_table("stats_dyad_rollup")
         return self._breakdown_rollups_exist
 
+    def _has_coarse_rollups(self) -> bool:
+        """Whether the coarse rollups of long ranges exist (migration 0012 or later)."""
+        if not hasattr(self, "_coarse_rollups_exist"):
+            with self.engine.connect() as conn:
+                self._coarse_rollups_exist = inspect(conn).has_table("stats_dyad_total")
+        return self._coarse_rollups_exist
+
+    def _resolve_bins(self, bins: str, filters: dict[str, Any]) -> str:
+        """bins, "auto" made day or month by the range asked for (rollups.pick_bins), a side left open bounded by
+        the first or last dated event."""
+        if bins != "auto":
+            if bins not in rollups.BINS:
+                raise ValueError(f"bins must be auto, {', '.join(rollups.BINS)}, not {bins!r}")
+            return bins
+        lo, hi = (_date(filters[k]) if filters.get(k) else None for k in ("date_from", "date_to"))
+        if lo is None or hi is None:
+            with self._read() as s:
+                # two statements: each is one step along the date index (min and max in one are a scan in SQLite)
+                first = s.execute(select(func.min(EventRow.date))).scalar()
+                last = s.execute(select(func.max(EventRow.date))).scalar()
+            if first is None:
+                return "day"
+            lo, hi = lo or _date(first), hi or _date(last)
+        return rollups.pick_bins(lo, hi) if lo <= hi else "day"
+
     def _evidence_index(self) -> str | None:
         """The full-text index of the evidence: "fts5" (SQLite at migration 0005 or later), "tsvector"
         (PostgreSQL at migration 0009 or later), or None (words are then found by substring, ILIKE)."""
@@ -343,31 +368,34 @@ class Queries:
         }
 
     def dashboard_stats(self, *, top: int = 20, bins: str = "day", **filters: Any) -> dict[str, Any]:
-        """aggregate() and breakdown() in one dict (what /api/stats answers); from the rollups, the timeline is
-        summed from the days by type instead of being read a second time."""
-        if bins not in ("day", "week_in_month"):
-            raise ValueError(f"bins must be day or week_in_month, not {bins!r}")
+        """aggregate() and breakdown() in one dict (what /api/stats answers), with the bins of by_day_type used
+        ("bins": "auto" resolved); bins="month" makes the timeline (by_day) monthly too, each month named by its
+        first day (ten years: 120 rows, not 3,650). From the rollups, the timeline is summed from the rows by type
+        instead of being read a second time."""
+        bins = self._resolve_bins(bins, filters)
         if rollups.answerable(filters) and self._has_rollups() and self._has_breakdown_rollups():
             charts = self._breakdown_rollups(top, bins=bins, **filters)
-            days = charts["by_day_type"] if bins == "day" else None
-            return {**self._aggregate_rollups(top, by_day_type=days, **filters), **charts}
-        return {**self.aggregate(top=top, **filters), **self.breakdown(top=top, bins=bins, **filters)}
+            rows = charts["by_day_type"] if bins in ("day", "month") else None
+            return {**self._aggregate_rollups(top, by_day_type=rows, **filters), **charts, "bins": bins}
+        totals = self.aggregate(top=top, **filters)
+        if bins == "month":
+            totals["by_day"] = rollups.timeline_in_bins(totals["by_day"], bins)
+        return {**totals, **self.breakdown(top=top, bins=bins, **filters), "bins": bins}
 
     def breakdown(self, *, top: int = 20, use_rollups: bool = True, bins: str = "day",
                   **filters: Any) -> dict[str, Any]:
         """What the dashboard's charts add to `aggregate`: counts and fatalities per day and event type (None: an
         event with a PLOVER category only), and the `top` dyads (two actors, either order, one-sided events left
-        out). From the rollups of migration 0011 (storage/rollups.py) when they hold the filters; else (or
-        use_rollups=False) two GROUP BYs over covering indexes (models.STATS_COLUMNS).
-        bins="week_in_month": by_day_type's rows are weeks cut at month ends instead of days (rollups.week_in_month),
-        which a weekly and a monthly chart both sum exactly: ten years are ~640 bins, not 3,650 days."""
-        if bins not in ("day", "week_in_month"):
-            raise ValueError(f"bins must be day or week_in_month, not {bins!r}")
+        out). From the rollups of migrations 0011 and 0012 (storage/rollups.py) when they hold the filters; else
+        (or use_rollups=False) two GROUP BYs over covering indexes (models.STATS_COLUMNS).
+        bins: by_day_type's rows are days, or bins named by their first day (rollups.in_bins): week_in_month,
+        weeks cut at month ends, which a weekly and a monthly chart both sum exactly (ten years are ~640 bins, not
+        3,650 days); month; auto: days for a short range, months for a long one (rollups.pick_bins)."""
+        bins = self._resolve_bins(bins, filters)
         if use_rollups and rollups.answerable(filters) and self._has_breakdown_rollups():
             return self._breakdown_rollups(top, bins=bins, **filters)
         out = self._breakdown_events(top, **filters)
-        if bins == "week_in_month":
-            out["by_day_type"] = rollups.week_in_month(out["by_day_type"])
+        out["by_day_type"] = rollups.in_bins(out["by_day_type"], bins)
         return out
 
     def _breakdown_events(self, top: int, **filters: Any) -> dict[str, Any]:

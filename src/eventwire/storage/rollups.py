@@ -19,9 +19,11 @@ from eventwire.storage.limits import clean_text
 from eventwire.storage.models import (
     EventRow,
     StatsActorRollupRow,
+    StatsBinTypeRow,
     StatsDayRow,
     StatsDayTypeRow,
     StatsDyadRollupRow,
+    StatsDyadTotalRow,
     StatsRollupRow,
 )
 
@@ -31,6 +33,8 @@ ROLLUP_FILTERS = {"country": None, "date_from": None, "date_to": None, "event_ty
 NO_FILTER = {"admin1": None, "bbox": None, "actor": None, "text": None, "min_fatalities": None,
              "include_merged": False, "min_confidence": None, "source": None}
 FIRST_DAY, LAST_DAY = dt.date(1, 1, 1), dt.date(9999, 12, 31)
+BINS = ("day", "week_in_month", "month")  # what by_day_type's rows can be; "auto" picks one by the range
+AUTO_DAYS = 100  # bins="auto": days up to a range of this many days (about a quarter), months beyond
 
 
 def answerable(filters: dict[str, Any]) -> bool:
@@ -74,6 +78,37 @@ def split_range(date_from: dt.date | None, date_to: dt.date | None) -> list[tupl
     if month_hi.year > year_hi:
         parts.append(("m", f"{month_hi.year:04d}-01", f"{month_hi:%Y-%m}"))
     return [*parts, ("y", f"{year_lo:04d}", f"{year_hi:04d}")]
+
+
+def bin_start(day: dt.date, bins: str) -> dt.date:
+    """The first day of the bin holding `day`: the day itself, the later of its week's Monday and its month's
+    first day (week_in_month), or its month's first day."""
+    if bins == "month":
+        return day.replace(day=1)
+    if bins == "week_in_month":
+        return max(day - dt.timedelta(days=day.weekday()), day.replace(day=1))
+    return day
+
+
+def _bin_end(day: dt.date, bins: str) -> dt.date:
+    """The last day of the bin holding `day` (no date past LAST_DAY is made)."""
+    month_end = _month_end(day)
+    if bins == "month" or (bins == "week_in_month" and (month_end - day).days <= 6 - day.weekday()):
+        return month_end
+    return day + dt.timedelta(days=6 - day.weekday()) if bins == "week_in_month" else day
+
+
+def whole_bins(lo: dt.date, hi: dt.date, bins: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of the bins lying whole within lo..hi (None: no whole bin): the days outside are the
+    partial bins at the ends of the range, read from the days."""
+    first = lo if bin_start(lo, bins) == lo else _next_day(_bin_end(lo, bins))
+    last = hi if _bin_end(hi, bins) == hi else bin_start(hi, bins) - dt.timedelta(days=1)
+    return (first, last) if first is not None and first <= last else None
+
+
+def pick_bins(date_from: dt.date, date_to: dt.date) -> str:
+    """bins="auto": days for a range of up to AUTO_DAYS days, else months."""
+    return "day" if (date_to - date_from).days < AUTO_DAYS else "month"
 
 
 class _Scope:
@@ -198,8 +233,8 @@ class Rollups:
             _add(countries, country or None, events, fatalities)
         for name, events, fatalities in actor_rows:
             _add(actors, name, events, fatalities)
-        for day, events, fatalities in day_rows:
-            _add(days, day, events, fatalities)
+        # one row per day (each source groups by day): no summing
+        days.update((day, [int(events or 0), int(fatalities or 0)]) for day, events, fatalities in day_rows)
         return {
             "events": sum(v[0] for v in types.values()), "fatalities": sum(v[1] for v in types.values()),
             "by_day": [{"date": d, "events": v[0], "fatalities": v[1]} for d, v in sorted(days.items()) if d and v[0]],
@@ -243,32 +278,18 @@ class Rollups:
                          .where(*scope.dims(r), r.grain == "d", *day_range).group_by(r.period)).all()
 
     def _breakdown_rollups(self, top: int, bins: str = "day", **filters: Any) -> dict[str, Any]:
-        """Store.breakdown from the rollups of migration 0011: the days by type from stats_day_type (no country
-        or type but an ACLED one asked for) or stats_rollup's day grain; dyads from stats_dyad_rollup, those of
-        the single days at the ends of the range from the events (as the actors in _aggregate_rollups). Sums,
-        order, the bins of bins="week_in_month" (see week_in_month) and (without single days) the top dyads come
-        from the database: ten years are ~22,000 rows of days by type, ~3,900 of bins."""
+        """Store.breakdown from the rollups of migrations 0011 and 0012: the rows by type per day, week_in_month or
+        month (see _rows_by_bin); the dyads from stats_dyad_total (no country or type asked for, 0012) or
+        stats_dyad_rollup, those of the single days at the ends of the range from the events (as the actors in
+        _aggregate_rollups). Sums, order and (without single days) the top dyads come from the database."""
         scope = _Scope(filters)
         if not scope.parts:
             return {"by_day_type": [], "by_dyad": []}
         # the order of Python's str (code points): PostgreSQL's "C" collation; SQLite's own (BINARY) already is
         ordered = (lambda c: c) if self.is_sqlite else (lambda c: c.collate("C"))
         with self._read() as s:
-            if scope.acled_type_only():
-                t = StatsDayTypeRow
-                day, etype, where = t.day, t.event_type, [*scope.dims(t)]
-                where += [t.day.between(scope.lo, scope.hi)] if not scope.all_time else []
-            else:
-                t = StatsRollupRow
-                day, etype, where = t.period, t.event_type, [*scope.dims(t), t.grain == "d"]
-                where += [t.period.between(scope.lo, scope.hi)] if not scope.all_time else [t.period != ""]
-            day = day if bins == "day" else _week_in_month_sql(self.is_sqlite, day)
-            n = _sum(t.events)
-            by_day_type = [{"date": d, "event_type": e or None, "events": int(k), "fatalities": int(f or 0)}
-                           for d, e, k, f in s.execute(
-                               select(day, etype, n, _sum(t.fatalities)).where(*where).group_by(day, etype)
-                               .having(n != 0).order_by(ordered(day), ordered(etype)))]
-            d = StatsDyadRollupRow
+            by_day_type = self._rows_by_bin(s, scope, bins)
+            d = StatsDyadTotalRow if not scope.by_type and self._has_coarse_rollups() else StatsDyadRollupRow
             n = _sum(d.events)
             pairs = (select(d.actor_a, d.actor_b, n, _sum(d.fatalities))
                      .where(*scope.dims(d), scope.periods(d, "aym")).group_by(d.actor_a, d.actor_b).having(n != 0))
@@ -292,9 +313,65 @@ class Rollups:
                                                 key=lambda kv: (-kv[1][0], kv[0]))[:top]],
         }
 
+    def _rows_by_bin(self, s: Any, scope: _Scope, bins: str) -> list[dict[str, Any]]:
+        """by_day_type of the range in `bins`: the bins lying whole within the range from a coarse rollup (0012's
+        stats_bin_type with no country or type but an ACLED one asked for; else months from stats_rollup's month
+        grain), the days of the partial bins at its ends (all of them when no coarse rollup answers) from
+        stats_day_type or stats_rollup's day grain, binned in SQL. Ten years are ~22,000 rows of days by type,
+        ~3,800 of week_in_month bins, 720 of months."""
+        if scope.acled_type_only():
+            t = StatsDayTypeRow
+            day, where = t.day, [*scope.dims(t)]
+        else:
+            t = StatsRollupRow
+            day, where = t.period, [*scope.dims(t), t.grain == "d", t.period != ""]
+        whole = whole_bins(scope.date_from or FIRST_DAY, scope.date_to or LAST_DAY, bins) if bins != "day" else None
+        coarse = self._coarse_bins(scope, bins, whole) if whole else None
+        if coarse is None:
+            whole = None
+        out: list[tuple[str, str, int, int]] = []
+        if coarse is not None:
+            table, period, coarse_where, name = coarse
+            n = _sum(table.events)
+            out += [(name(p), e, k, f) for p, e, k, f in s.execute(
+                select(period, table.event_type, n, _sum(table.fatalities)).where(*coarse_where)
+                .group_by(period, table.event_type).having(n != 0))]
+        if whole is None:
+            day_range = [] if scope.all_time else [day.between(scope.lo, scope.hi)]
+        elif (whole[0].isoformat(), whole[1].isoformat()) == (scope.lo, scope.hi):
+            day_range = None  # the coarse rows hold the whole range
+        else:
+            day_range = [day.between(scope.lo, scope.hi),
+                         or_(day < whole[0].isoformat(), day > whole[1].isoformat())]
+        if day_range is not None:
+            binned = day if bins == "day" else _bin_sql(self.is_sqlite, bins, day)
+            n = _sum(t.events)
+            out += s.execute(select(binned, t.event_type, n, _sum(t.fatalities)).where(*where, *day_range)
+                             .group_by(binned, t.event_type).having(n != 0)).all()
+        return [{"date": d, "event_type": e or None, "events": int(k), "fatalities": int(f or 0)}
+                for d, e, k, f in sorted(out, key=lambda r: (r[0], r[1]))]
 
-def _week_in_month_sql(is_sqlite: bool, day: Any) -> Any:
-    """SQL of week_in_month's bin of an ISO day (text): the later of its week's Monday and its month's first day."""
+    def _coarse_bins(self, scope: _Scope, bins: str, whole: tuple[dt.date, dt.date]) -> tuple | None:
+        """(table, period column, conditions, bin name of a period) of the coarse rollup holding the whole `bins`
+        from whole[0] to whole[1] for the scope's filters; None: none does."""
+        lo, hi = whole
+        if scope.acled_type_only() and self._has_coarse_rollups():
+            t = StatsBinTypeRow
+            period_range = [] if scope.all_time else [t.period.between(lo.isoformat(), hi.isoformat())]
+            return t, t.period, [*scope.dims(t), t.bins == bins[0], *period_range], lambda p: p
+        if bins == "month":
+            t = StatsRollupRow
+            period_range = [] if scope.all_time else [t.period.between(f"{lo:%Y-%m}", f"{hi:%Y-%m}")]
+            return t, t.period, [*scope.dims(t), t.grain == "m", *period_range], lambda p: f"{p}-01"
+        return None
+
+
+def _bin_sql(is_sqlite: bool, bins: str, day: Any) -> Any:
+    """SQL of the bin of an ISO day (text), named by its first day: the later of its week's Monday and its month's
+    first day (week_in_month), or its month's first day."""
+    if bins == "month":
+        return (func.date(day, "start of month") if is_sqlite
+                else func.to_char(func.date_trunc("month", cast(day, Date)), "YYYY-MM-DD"))
     if is_sqlite:  # 'weekday 0': the next Sunday (or the day itself), 6 days before it the Monday
         return func.max(func.date(day, "weekday 0", "-6 days"), func.date(day, "start of month"))
     as_date = cast(day, Date)
@@ -318,14 +395,23 @@ def _ranked(table: dict, limit: int | None = None) -> list[tuple[Any, list[int]]
     return rows[:limit] if limit else rows
 
 
-def week_in_month(by_day_type: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows per day and type summed into bins that are weeks (Monday to Sunday) cut at month ends, each named by
-    its first day: the bin of a day is the later of its week's Monday and its month's first day. A weekly chart
-    (bins by the Monday of their date) and a monthly one (by the month of their date) both sum these exactly."""
-    bins: dict[tuple[str, str], list[int]] = {}
+def timeline_in_bins(by_day: list[dict[str, Any]], bins: str) -> list[dict[str, Any]]:
+    """A timeline (rows of date, events, fatalities) summed into `bins`, each named by its first day."""
+    cells: dict[str, list[int]] = {}
+    for row in by_day:
+        _add(cells, bin_start(dt.date.fromisoformat(row["date"]), bins).isoformat(), row["events"], row["fatalities"])
+    return [{"date": d, "events": v[0], "fatalities": v[1]} for d, v in sorted(cells.items())]
+
+
+def in_bins(by_day_type: list[dict[str, Any]], bins: str) -> list[dict[str, Any]]:
+    """Rows per day and type summed into `bins`, each named by its first day (bin_start): week_in_month, weeks
+    (Monday to Sunday) cut at month ends, which a weekly chart (bins by the Monday of their date) and a monthly one
+    (by the month of their date) both sum exactly; or month."""
+    if bins == "day":
+        return by_day_type
+    cells: dict[tuple[str, str], list[int]] = {}
     for row in by_day_type:
-        day = dt.date.fromisoformat(row["date"])
-        start = max(day - dt.timedelta(days=day.weekday()), day.replace(day=1))
-        _add(bins, (start.isoformat(), row["event_type"] or ""), row["events"], row["fatalities"])
+        start = bin_start(dt.date.fromisoformat(row["date"]), bins)
+        _add(cells, (start.isoformat(), row["event_type"] or ""), row["events"], row["fatalities"])
     return [{"date": d, "event_type": t or None, "events": v[0], "fatalities": v[1]}
-            for (d, t), v in sorted(bins.items())]
+            for (d, t), v in sorted(cells.items())]
