@@ -162,6 +162,8 @@ class DocContext:
             return True
         if side == 1 and self.nouns.never_acts(head):
             return False
+        if self.nouns.denied(head):
+            return False  # "no group has claimed the attack", "no person was arrested": nobody
         if role.known:
             return True
         if head.i in self.by_token:
@@ -188,6 +190,8 @@ class DocContext:
             return self._guarded_antecedent(tok, trigger)
         if tok.lower_ in self.nouns.reflexives:
             return None  # "the bomber blew himself up": no other party
+        if self.nouns.denied(tok):
+            return None  # "no group has claimed the attack": nobody
         m = self.by_token.get(tok.i)
         if m is None and tok.pos_ == "PRON":
             return None  # "others", "those", "some", "what": nobody in particular
@@ -219,11 +223,16 @@ class DocContext:
                 m = self.by_token.get(c.i)
                 if m is not None:
                     break
-        if m is not None and tok.ent_type_ == "NORP" and tok.dep_ in ("amod", "compound") \
-                and self.lex.is_event_noun(tok.head):
+        if tok.ent_type_ == "NORP" and tok.dep_ in ("amod", "compound") and self.lex.is_event_noun(tok.head) \
+                and (m is not None or tok.pos_ == "ADJ"):
+            # "Russian airstrikes", "Turkish aerial bombardment": the nation's forces; a nationality adjective alone
+            # names no party
             forces = self.catalogue.resolve(f"{tok.text} forces")
             if forces is not None:
-                return Role(actor=forces, start=m.start, end=m.end, generic=False, known=True)
+                return Role(actor=forces, start=tok.idx if m is None else m.start,
+                            end=tok.idx + len(tok.text) if m is None else m.end, generic=False, known=True)
+            if m is None:
+                return None
         if m is not None:
             role = self._phrase_role(m, tok)
             if m.generic and self._is_generic_armed(m.actor.text or ""):
@@ -332,8 +341,9 @@ class DocContext:
         if tok.ent_type_ in NAMED_ACTOR_LABELS or tok.pos_ == "PROPN":
             # a head listed as a thing is a name only inside a longer name ("Baghdad University Medical School");
             # alone it is a capitalised common noun ("Plants", "Air strikes" at the start of a sentence)
-            return side != NOT_ACTOR or tok.ent_type_ == "PERSON" or any(
-                c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+            # ("an oil Pipeline" tagged as a person is still a pipeline: a person's name takes no article)
+            person = tok.ent_type_ == "PERSON" and not any(c.dep_ == "det" for c in tok.children)
+            return side != NOT_ACTOR or person or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
         if side is None and tok.pos_ == "NOUN" and (tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")):
             return True  # a noun no class lists, doing the act: "naxals torched a school", "killed by tribesmen"
         return self.nouns.names_people(tok, extra=self.words.actor_nouns)
