@@ -223,16 +223,11 @@ class DocContext:
                 m = self.by_token.get(c.i)
                 if m is not None:
                     break
-        if tok.ent_type_ == "NORP" and tok.dep_ in ("amod", "compound") and self.lex.is_event_noun(tok.head) \
-                and (m is not None or tok.pos_ == "ADJ"):
-            # "Russian airstrikes", "Turkish aerial bombardment": the nation's forces; a nationality adjective alone
-            # names no party
+        if m is not None and tok.ent_type_ == "NORP" and tok.dep_ in ("amod", "compound") \
+                and self.lex.is_event_noun(tok.head):
             forces = self.catalogue.resolve(f"{tok.text} forces")
             if forces is not None:
-                return Role(actor=forces, start=tok.idx if m is None else m.start,
-                            end=tok.idx + len(tok.text) if m is None else m.end, generic=False, known=True)
-            if m is None:
-                return None
+                return Role(actor=forces, start=m.start, end=m.end, generic=False, known=True)
         if m is not None:
             role = self._phrase_role(m, tok)
             if m.generic and self._is_generic_armed(m.actor.text or ""):
@@ -275,6 +270,9 @@ class DocContext:
             if dom is not None:
                 return Role(actor=dom.actor, start=tok.idx, end=tok.idx + len(tok), generic=False, known=True)
         actor = self.catalogue.resolve(words)
+        if actor is None and tok.pos_ == "ADJ" and tok.ent_type_ == "NORP" and tok.dep_ in ("amod", "compound") \
+                and self.lex.is_event_noun(tok.head):
+            return self._nation_acting(tok, trigger)
         if actor is None:
             if not self._names_actor(tok):
                 return self._owner_role(tok, trigger, side)  # "the removal", "stones", "a market": no party
@@ -319,6 +317,19 @@ class DocContext:
         if actor is None:
             return None
         return Role(actor=actor, start=tok.idx, end=tok.idx + len(tok.text), generic=False, known=True)
+
+    def _nation_acting(self, tok: Token, trigger: Token) -> Role | None:
+        """A nationality adjective on an event noun, that the catalogue knows no party by: its forces in violence
+        ("Turkish aerial bombardment"), its government otherwise ("the Russian truce"); never a party called
+        "Russian"."""
+        lemma = trigger.lemma_.lower()
+        classes = self.lex.verbs.get(lemma, set()) | self.lex.nouns.get(lemma, set())
+        kind = "forces" if any(self.lex.family(c) == "violence" for c in classes) else "government"
+        actor = self.catalogue.resolve(f"{tok.text} {kind}")
+        if actor is None:
+            return None
+        # generic: a weaker word than a name, so a claim elsewhere ("Hamas claimed the rocket attack") still wins
+        return Role(actor=actor, start=tok.idx, end=tok.idx + len(tok.text), generic=True, known=True)
 
     def _named_pair(self, tok: Token) -> tuple[Role, Role] | None:
         """The first two parties named before a plural title ("Ruto met Museveni on Monday. The presidents
