@@ -353,8 +353,10 @@ class DocContext:
             # a head listed as a thing is a name only inside a longer name ("Baghdad University Medical School");
             # alone it is a capitalised common noun ("Plants", "Air strikes" at the start of a sentence)
             # ("an oil Pipeline" tagged as a person is still a pipeline: a person's name takes no article)
+            # ("Daraa countryside", "Palmyra desert": a name's head is capitalised too)
             person = tok.ent_type_ == "PERSON" and not any(c.dep_ == "det" for c in tok.children)
-            return side != NOT_ACTOR or person or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+            return side != NOT_ACTOR or person or (not tok.text.islower() and any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children))
         if side is None and tok.pos_ == "NOUN" and (tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")):
             return True  # a noun no class lists, doing the act: "naxals torched a school", "killed by tribesmen"
         return self.nouns.names_people(tok, extra=self.words.actor_nouns)
