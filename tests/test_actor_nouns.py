@@ -195,6 +195,8 @@ NOT_ACTOR_SENTENCES = [
     ("Mystery surrounds the fate of two fighters who were killed near the oilfield.", ["mystery", "oilfield"]),
     ("Gunmen attacked the city museum in Sousse, killing four visitors.", ["museum"]),
     ("Ambulances rushed to the scene to carry the wounded after the bombing.", ["ambulance"]),
+    ("Warplanes struck the Hama countryside, killing six people.", ["countryside"]),
+    ("The worries grew as the fighting killed four civilians in the north.", ["worries"]),
 ]
 
 
