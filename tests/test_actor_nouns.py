@@ -197,6 +197,9 @@ NOT_ACTOR_SENTENCES = [
     ("Ambulances rushed to the scene to carry the wounded after the bombing.", ["ambulance"]),
     ("Warplanes struck the Hama countryside, killing six people.", ["countryside"]),
     ("The worries grew as the fighting killed four civilians in the north.", ["worries"]),
+    ("Students chanted slogans as rain fell on the square, and police watched the rally.", ["rain"]),
+    ("Shopkeepers shut their stores for an hour in solidarity, residents said.", ["solidarity"]),
+    ("The militia withdrew to the eastern bank of the river after the clashes.", ["bank"]),
 ]
 
 
