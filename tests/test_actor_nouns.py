@@ -181,3 +181,59 @@ def test_victims_never_act_but_soldiers_do(nlp, nouns):
 ])
 def test_bare_titles(nlp, nouns, text, word, bare):
     assert nouns.bare_title(head(nlp, text, word)) is bare
+
+
+# -- family sweep: none of these sentences may carry a thing, a place word or a measure as an actor ---------------
+
+NOT_ACTOR_SENTENCES = [
+    ("Escalation of air strikes on the town leaves at least 12 dead.", ["escalation", "strike"]),
+    ("Remnants of the war killed a child near the village.", ["remnant", "war"]),
+    ("The aerial and artillery shelling killed 30 civilians in the eastern suburbs.", ["aerial", "artillery"]),
+    ("Militants set an oil Pipeline on fire in Kirkuk.", ["pipeline", "fire"]),
+    ("Calm continues in the south of the city after clashes killed 12 people.", ["calm"]),
+    ("Exchange of fire between troops and rebels killed two soldiers.", ["exchange", "fire"]),
+    ("Mystery surrounds the fate of two fighters who were killed near the oilfield.", ["mystery", "oilfield"]),
+    ("Gunmen attacked the city museum in Sousse, killing four visitors.", ["museum"]),
+    ("Ambulances rushed to the scene to carry the wounded after the bombing.", ["ambulance"]),
+    ("Warplanes struck the Hama countryside, killing six people.", ["countryside"]),
+    ("The worries grew as the fighting killed four civilians in the north.", ["worries"]),
+    ("Students chanted slogans as rain fell on the square, and police watched the rally.", ["rain"]),
+    ("Shopkeepers shut their stores for an hour in solidarity, residents said.", ["solidarity"]),
+    ("The militia withdrew to the eastern bank of the river after the clashes.", ["bank"]),
+]
+
+
+@pytest.mark.parametrize("text,words", NOT_ACTOR_SENTENCES)
+def test_no_thing_is_an_actor(extract, text, words):
+    assert_no_actor_named(extract(text), *words)
+
+
+def test_no_group_is_nobody(extract):
+    # a denying determiner: there is no such party, in either slot
+    events = extract("No group has claimed responsibility yet for the bombing of the bus station.")
+    assert_no_actor_named(events, "group")
+    events = extract("A grenade killed two people in the market and no person was arrested.")
+    assert_no_actor_named(events, "person")
+
+
+def test_a_nationality_adjective_on_an_attack_is_its_forces(extract):
+    # "Russian aerial bombardment": the Russian military, never a party called "Russian"
+    events = extract("Russian aerial bombardment killed ten people in Idlib on Sunday.")
+    killed = [ev for ev in events if ev.trigger == "killed"]
+    assert killed and killed[0].actor1 is not None and killed[0].actor1.name == "Military Forces of Russia"
+    assert_no_actor_named(events, "aerial")
+
+
+@pytest.mark.parametrize("text,word,side,cls", [
+    ("Escalation of the shelling continued.", "Escalation", NOT_ACTOR, "abstractions"),
+    ("Remnants of the war killed a child.", "Remnants", NOT_ACTOR, "abstractions"),
+    ("The aerial shelling went on.", "aerial", NOT_ACTOR, "weapons"),
+    ("Gunmen stormed the museum.", "museum", NOT_ACTOR, "places"),
+])
+def test_noun_class_of_new_heads(nlp, nouns, text, word, side, cls):
+    assert nouns.noun_class(head(nlp, text, word)) == (side, cls)
+
+
+def test_denying_determiner(nlp, nouns):
+    assert nouns.denied(head(nlp, "No group claimed the attack.", "group"))
+    assert not nouns.denied(head(nlp, "The group claimed the attack.", "group"))

@@ -31,6 +31,7 @@ class NounClasses:
     thing_pronouns: frozenset[str]
     never_acting: frozenset[str] = frozenset()
     ownerless_titles: frozenset[str] = frozenset()
+    negators: frozenset[str] = frozenset()
 
     def noun_class(self, tok: Token) -> tuple[str | None, str | None]:
         """(side, class) of a head noun: ("actor", "officials") for "spokesmen", ("not_actor", "weapons") for
@@ -74,6 +75,10 @@ class NounClasses:
             return False
         return not any(c.dep_ in ("amod", "compound", "nmod", "poss") or (c.dep_ == "prep" and c.lower_ == "of")
                        for c in tok.children)
+
+    def denied(self, tok: Token) -> bool:
+        """A head whose determiner says there is no such party ("no group has claimed the attack")."""
+        return any(c.dep_ == "det" and c.lower_ in self.negators for c in tok.children)
 
     def has_owner(self, tok: Token) -> bool:
         """Whether a head that is not an actor may hand its slot to its possessor ("the mayor's claims")."""
@@ -145,4 +150,5 @@ def _read(language: LanguageData) -> NounClasses:
                        actor_suffixes=tuple(words("actor_suffixes")), ownerless=ownerless,
                        reflexives=words("reflexives"), person_classes=person_classes,
                        person_pronouns=words("person_pronouns"), thing_pronouns=words("thing_pronouns"),
-                       never_acting=never_acting, ownerless_titles=words("ownerless_titles"))
+                       never_acting=never_acting, ownerless_titles=words("ownerless_titles"),
+                       negators=words("negators"))

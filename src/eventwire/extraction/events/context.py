@@ -166,6 +166,8 @@ class DocContext:
             return True
         if side == 1 and self.nouns.never_acts(head):
             return False
+        if self.nouns.denied(head):
+            return False  # "no group has claimed the attack", "no person was arrested": nobody
         if role.known:
             return True
         if head.i in self.by_token:
@@ -192,6 +194,8 @@ class DocContext:
             return self._guarded_antecedent(tok, trigger)
         if tok.lower_ in self.nouns.reflexives:
             return None  # "the bomber blew himself up": no other party
+        if self.nouns.denied(tok):
+            return None  # "no group has claimed the attack": nobody
         m = self.by_token.get(tok.i)
         if m is None and tok.pos_ == "PRON":
             return None  # "others", "those", "some", "what": nobody in particular
@@ -270,6 +274,9 @@ class DocContext:
             if dom is not None:
                 return Role(actor=dom.actor, start=tok.idx, end=tok.idx + len(tok), generic=False, known=True)
         actor = self.catalogue.resolve(words)
+        if actor is None and tok.pos_ == "ADJ" and tok.ent_type_ == "NORP" and tok.dep_ in ("amod", "compound") \
+                and self.lex.is_event_noun(tok.head):
+            return self._nation_acting(tok, trigger)
         if actor is None:
             if not self._names_actor(tok):
                 return self._owner_role(tok, trigger, side)  # "the removal", "stones", "a market": no party
@@ -315,6 +322,19 @@ class DocContext:
             return None
         return Role(actor=actor, start=tok.idx, end=tok.idx + len(tok.text), generic=False, known=True)
 
+    def _nation_acting(self, tok: Token, trigger: Token) -> Role | None:
+        """A nationality adjective on an event noun, that the catalogue knows no party by: its forces in violence
+        ("Turkish aerial bombardment"), its government otherwise ("the Russian truce"); never a party called
+        "Russian"."""
+        lemma = trigger.lemma_.lower()
+        classes = self.lex.verbs.get(lemma, set()) | self.lex.nouns.get(lemma, set())
+        kind = "forces" if any(self.lex.family(c) == "violence" for c in classes) else "government"
+        actor = self.catalogue.resolve(f"{tok.text} {kind}")
+        if actor is None:
+            return None
+        # generic: a weaker word than a name, so a claim elsewhere ("Hamas claimed the rocket attack") still wins
+        return Role(actor=actor, start=tok.idx, end=tok.idx + len(tok.text), generic=True, known=True)
+
     def _named_pair(self, tok: Token) -> tuple[Role, Role] | None:
         """The first two parties named before a plural title ("Ruto met Museveni on Monday. The presidents
         discussed ..."): in its own sentence, else in the sentence before."""
@@ -336,8 +356,11 @@ class DocContext:
         if tok.ent_type_ in NAMED_ACTOR_LABELS or tok.pos_ == "PROPN":
             # a head listed as a thing is a name only inside a longer name ("Baghdad University Medical School");
             # alone it is a capitalised common noun ("Plants", "Air strikes" at the start of a sentence)
-            return side != NOT_ACTOR or tok.ent_type_ == "PERSON" or any(
-                c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
+            # ("an oil Pipeline" tagged as a person is still a pipeline: a person's name takes no article)
+            # ("Daraa countryside", "Palmyra desert": a name's head is capitalised too)
+            person = tok.ent_type_ == "PERSON" and not any(c.dep_ == "det" for c in tok.children)
+            return side != NOT_ACTOR or person or (not tok.text.islower() and any(
+                c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children))
         if side is None and tok.pos_ == "NOUN" and (tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")):
             return True  # a noun no class lists, doing the act: "naxals torched a school", "killed by tribesmen"
         return self.nouns.names_people(tok, extra=self.words.actor_nouns)
