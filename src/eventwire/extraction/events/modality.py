@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Token
 
+from eventwire.extraction.tokens import children, span_text
 from eventwire.lang import LanguageData, LanguageDataError
 
 MODALITY_FILE = "events/modality.yaml"
@@ -48,7 +49,7 @@ class ModalityClassifier:
 
 
 def _aux_words(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark", "amod", "det")]
+    return [c for c in children(tok) if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark", "amod", "det")]
 
 
 def _own_cue(tok: Token, c: dict, trigger: Token | None = None) -> str | None:
@@ -86,7 +87,7 @@ def classify(trigger: Token, c: dict) -> str:
     if found == "asserted" and trigger.pos_ == "VERB" and any(
             s.dep_ == "nsubj" and s.pos_ == "NOUN" and _own_cue(s, c) == "background" for s in trigger.children):
         return "background"  # "previous attacks killed dozens": the killing is part of the earlier event
-    if found == "asserted" and trigger.sent.text.rstrip(' "\'\u201d\u2019)').endswith(
+    if found == "asserted" and span_text(trigger.sent).rstrip(' "\'\u201d\u2019)').endswith(
             tuple(c["hypothetical"]["question_marks"])):
         return "hypothetical"  # "Did the army shell the village?"
     return found

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.syntax import PLACE_LABELS, object_of, patient_of
+from eventwire.extraction.tokens import token_table
 
 # as nouns these name fighting whatever else the sentence says ("Clashes on many fronts of Aleppo"); as verbs
 # they need company ("ministers clashed over the budget")
@@ -56,8 +57,10 @@ def phrase_hits(lex: Lexicon, matcher: PhraseMatcher, doc: Doc) -> tuple[dict, s
 def protest_context(lex: Lexicon, sent: Span, mentions_in_sent: list) -> bool:
     """A sentence about a demonstration: its violence is coded as a protest or riot sub-type."""
     words = lex.words
-    if any((t.lemma_.lower() in words.protest_words or t.lower_ in words.protest_words) and t.ent_type_ not in
-           words.non_event_entity_labels for t in sent):
+    tab = token_table(sent.doc)
+    lemma, lower, ent_type = tab.lemma, tab.lower, tab.ent_type
+    if any((lemma[i] in words.protest_words or lower[i] in words.protest_words) and ent_type[i] not in
+           words.non_event_entity_labels for i in range(sent.start, sent.end)):
         return True
     return any(m.actor.inter in (5, 6) for m in mentions_in_sent)
 
@@ -66,10 +69,13 @@ def conflict_context(lex: Lexicon, sent: Span, mentions_in_sent: list, trigger: 
                      peaceful: set[int] = frozenset()) -> bool:
     """A conflict word (other than the trigger itself, or a word used in a peaceful sense: `peaceful` token
     indices) or an armed actor in the sentence."""
-    for t in sent:
-        if t.i == trigger.i or t.i in peaceful or (t.head.i == trigger.i and t.dep_ == "compound"):
+    tab = token_table(sent.doc)
+    lemma, lower, head, dep = tab.lemma, tab.lower, tab.head, tab.dep
+    trigger_i = trigger.i
+    for i in range(sent.start, sent.end):
+        if i == trigger_i or i in peaceful or (head[i] == trigger_i and dep[i] == "compound"):
             continue  # a weapon word is not its own context ("limits on nuclear missiles")
-        if t.lower_ in lex.conflict_words or t.lemma_.lower() in lex.conflict_words:
+        if lower[i] in lex.conflict_words or lemma[i] in lex.conflict_words:
             return True
     for m in mentions_in_sent:
         a = m.actor
@@ -92,7 +98,16 @@ def trigger_hits(lex: Lexicon, sent: Span, phrases: dict) -> list[tuple[Token, s
         weak = phrase in words.weak_triggers
         hits[root.i] = (root, set(classes) | hits.get(root.i, (None, set(), False))[1], weak)
         covered.update(range(start, end))
-    for t in sent:
+    doc = sent.doc
+    tab = token_table(doc)
+    lemmas, lowers = tab.lemma, tab.lower
+    verbs, nouns, discovery = lex.verbs, lex.nouns, words.discovery_verbs
+    for i in range(sent.start, sent.end):
+        lemma, lower = lemmas[i], lowers[i]
+        if not (lemma in verbs or lemma in nouns or lower in nouns or lower == "dead" or lemma in discovery
+                or lemma in BASE_VERBS):
+            continue  # most words can take no class below: no Token made for them
+        t = doc[i]
         if t.i in covered or t.ent_type_ in words.non_event_entity_labels:
             continue  # "1 March", "Strike Force Alpha", "Protest Street": names, not events
         if t.dep_ in ("compound", "poss") and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ in ("NOUN", "PROPN") \

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
 from eventwire import taxonomy
+from eventwire.extraction.tokens import span_text
 from eventwire.lang import LanguageData, LanguageDataError
 from eventwire.typing_model import TypingModel, TypingPrediction
 from eventwire.typing_model.classifier import PLOVER_HEAD, SUB_HEAD
@@ -128,10 +129,10 @@ class ModelTyping:
         at all are marked `vetoed` (the Pipeline drops them after the casualties stage has read them)."""
         if not candidates:
             return candidates
-        texts = list(dict.fromkeys(cand.sentence.text for cand in candidates))
+        texts = list(dict.fromkeys(span_text(cand.sentence) for cand in candidates))
         predictions = dict(zip(texts, self.model.predict(texts)))
         for cand in candidates:
-            if not self.decide(cand, predictions[cand.sentence.text]):
+            if not self.decide(cand, predictions[span_text(cand.sentence)]):
                 cand.vetoed = True
         return candidates
 
