@@ -8,7 +8,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import Roles, actor_kind
-from eventwire.extraction.tokens import span_text
+from eventwire.extraction.tokens import children, span_text
 
 
 def target_kind(lex: Lexicon, roles: Roles, sent: Span) -> str:
@@ -33,7 +33,7 @@ def target_kind(lex: Lexicon, roles: Roles, sent: Span) -> str:
     # no object: look at what died in the sentence ("12 civilians were killed", "two soldiers died")
     for t in sent:
         if t.lemma_.lower() in lex.words.death_words:
-            for c in t.children:
+            for c in children(t):
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
                     w = c.lemma_.lower()
                     if w in lex.victims["civilian"]:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.syntax import PLACE_LABELS, object_of, patient_of
-from eventwire.extraction.tokens import token_table
+from eventwire.extraction.tokens import children, token_table
 
 # as nouns these name fighting whatever else the sentence says ("Clashes on many fronts of Aleppo"); as verbs
 # they need company ("ministers clashed over the budget")
@@ -158,7 +158,7 @@ def is_habitual(lex: Lexicon, tok: Token) -> bool:
             break
         node = node.head
     habitual = lex.words.habitual_adverbs
-    return any(c.lower_ in habitual for c in node.children) or any(c.lower_ in habitual for c in tok.children)
+    return any(c.lower_ in habitual for c in children(node)) or any(c.lower_ in habitual for c in children(tok))
 
 
 def is_claimed(tok: Token) -> bool:
@@ -175,7 +175,7 @@ def weapons_disrupted(lex: Lexicon, tok: Token) -> bool:
     if tok.pos_ == "VERB" and tok.lemma_.lower() in words.discovery_verbs:
         p = patient_of(tok)
         if p is not None and p.lower_ in words.quantity_heads:  # "destroyed dozens of rockets"
-            p = next((o for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+            p = next((o for c in children(p) if c.dep_ == "prep" and c.lower_ == "of" for o in children(c)
                       if o.dep_ == "pobj"), p)
         return p is not None and (p.lemma_.lower() in words.weapon_nouns or p.lower_ in words.weapon_nouns or any(
             c.lemma_.lower() in words.weapon_nouns for c in p.conjuncts))
@@ -195,7 +195,7 @@ def base_established(lex: Lexicon, tok: Token) -> bool:
     """"set up a new observation post": a base established."""
     if tok.lemma_.lower() not in BASE_VERBS or tok.pos_ != "VERB":
         return False
-    if tok.lemma_.lower() == "set" and not any(c.lower_ == "up" for c in tok.children):
+    if tok.lemma_.lower() == "set" and not any(c.lower_ == "up" for c in children(tok)):
         return False
     p = patient_of(tok)
     return p is not None and (p.lemma_.lower() in lex.words.base_nouns or p.lower_ in lex.words.base_nouns)
@@ -241,13 +241,13 @@ def refine_classes(lex: Lexicon, tok: Token, classes: set, mentions: list) -> se
         out.clear()
     if lemma == "call":
         # "called on X to", "called for calm": a request; "called X on Monday": a phone call
-        appeal = any(c.lower_ == "for" or (c.lower_ == "on" and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children))
-                     for c in tok.children)
+        appeal = any(c.lower_ == "for" or (c.lower_ == "on" and not any(p.ent_type_ in ("DATE", "TIME") for p in children(c)))
+                     for c in children(tok))
         out.discard("consult" if appeal else "request")
     if lemma in ("support", "back", "ally", "arm", "fund", "train", "equip") and tok.dep_ in ("amod", "acl"):
         out.clear()  # "forces backed by US air support": a description of the actor, not an event
     if lemma == "strike" and tok.pos_ == "NOUN":
-        prev = {c.lower_ for c in tok.children}
+        prev = {c.lower_ for c in children(tok)}
         if prev & {"air", "drone", "missile", "aerial", "artillery", "rocket"}:
             out.add("airstrike" if prev & {"air", "drone", "aerial"} else "shelling")
         elif prev & {"hunger", "general", "labour", "labor", "workers", "teachers", "nationwide"}:
