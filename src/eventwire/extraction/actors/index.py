@@ -99,34 +99,38 @@ class Scan:
         self.index = index
         self.words = words
         self.keys = [w.key for w in words]
-        # start -> {None: every (length, target) found there, kinds: those of these kinds}; the stages ask the
-        # same positions for the same kinds many times over
-        self._memo: dict[int, dict] = {}
+        # start -> every (length, target) found there; the stages ask the same positions for the same kinds many
+        # times over, so each (start, kinds) answer is kept too, as a tuple the callers only read
+        self._memo: dict[int, list] = {}
+        self._by_kinds: dict[tuple, tuple] = {}
 
     def starts(self, i: int) -> bool:
         """Whether any phrase starts with word i."""
         return self.keys[i] in self.index.first
 
-    def at(self, i: int, kinds: Iterable[str]) -> list[tuple[int, Target]]:
+    def at(self, i: int, kinds: Iterable[str]) -> Sequence[tuple[int, Target]]:
         """All (length, target) whose phrase starts at word i, longest first, restricted to `kinds`."""
+        kinds = kinds if isinstance(kinds, tuple) else tuple(kinds)
+        got = self._by_kinds.get((i, kinds))
+        if got is not None:
+            return got
         keys = self.keys
         if i >= len(keys) or keys[i] not in self.index.first:
-            return []
-        memo = self._memo.get(i)
-        if memo is None:
-            found = []
-            targets_of = self.index.targets
-            for length in range(min(self.index.maxlen, len(keys) - i), 0, -1):
-                targets = targets_of.get(tuple(keys[i:i + length]))
-                if targets:
-                    found.extend((length, t) for t in targets if case_ok(t.checks, self.words, i))
-            memo = self._memo[i] = {None: found}
-        kinds = kinds if isinstance(kinds, tuple) else tuple(kinds)
-        got = memo.get(kinds)
-        if got is None:
+            got = ()
+        else:
+            found = self._memo.get(i)
+            if found is None:
+                found = []
+                targets_of = self.index.targets
+                for length in range(min(self.index.maxlen, len(keys) - i), 0, -1):
+                    targets = targets_of.get(tuple(keys[i:i + length]))
+                    if targets:
+                        found.extend((length, t) for t in targets if case_ok(t.checks, self.words, i))
+                self._memo[i] = found
             wanted = set(kinds)
-            got = memo[kinds] = [(n, t) for n, t in memo[None] if t.kind in wanted]
-        return list(got)
+            got = tuple((n, t) for n, t in found if t.kind in wanted)
+        self._by_kinds[(i, kinds)] = got
+        return got
 
     def ends_at(self, j: int, kind: str) -> int | None:
         """Start of the longest phrase of `kind` that ends right before word j."""

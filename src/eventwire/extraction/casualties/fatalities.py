@@ -18,6 +18,7 @@ from eventwire.extraction.casualties.victims import (
     victims,
     with_conjuncts,
 )
+from eventwire.extraction.tokens import span_text
 from eventwire.lang import LanguageData
 
 
@@ -371,7 +372,7 @@ class FatalityCounter:
             return self._last[2]
         lex = self.lexicon
         facts = None
-        hits = list(lex.death_words_re.finditer(sentence.text))
+        hits = list(lex.death_words_re.finditer(span_text(sentence)))
         if hits:
             offset = sentence.start_char
             seen: dict[int, object] = {}

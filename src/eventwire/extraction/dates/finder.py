@@ -21,6 +21,7 @@ from eventwire.extraction.dates.mentions import DateMention, MentionFinder
 from eventwire.extraction.dates.resolve import Resolved, Resolver, safe_date, shifted
 from eventwire.extraction.dates.vocabulary import alternation, load_date_words
 from eventwire.extraction.nlp import doc_text
+from eventwire.extraction.tokens import span_text
 from eventwire.lang import LanguageData
 
 
@@ -75,7 +76,7 @@ class DateFinder:
         earlier = [m for m in usable if para_start <= m.start < s_start]
         if earlier:  # the latest date of a main clause ("launched ... on Monday", not "after ... in 2015")
             return _from_mention(max(earlier, key=lambda m: (_in_main_clause(m, sent.doc), m.start)))
-        lead = _lead_date(text, usable, s_start, sent.text)
+        lead = _lead_date(text, usable, s_start, span_text(sent))
         if lead is not None:
             return _from_mention(lead)
         if published is not None:

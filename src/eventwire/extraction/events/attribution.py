@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Token
 from eventwire.extraction.events.roles import Role, actor_kind
 from eventwire.extraction.events.syntax import object_of, prep_objects, subject_of
 from eventwire.extraction.events.triggers import is_claimed
+from eventwire.extraction.tokens import children
 
 if TYPE_CHECKING:
     from eventwire.extraction.events.candidates import EventCandidate
@@ -42,7 +43,7 @@ def _event_noun(lex: Lexicon, tok: Token | None) -> bool:
 
 def _claim_subject(tok: Token) -> Token | None:
     """The subject of a claim verb, or failing a parse, the name just before it ("..., the group JNIM, claimed")."""
-    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [c for c in children(tok) if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects and subjects[0].dep_ == "nsubjpass":
         agents = prep_objects(tok, {"by"})
         return agents[0] if agents else None
@@ -71,15 +72,15 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
         subj, passive = subject_of(tok)
         if passive and subj is not None and tok.dep_ == "relcl" and subj.lower_ in RELATIVE_PRONOUNS:
             subj = tok.head  # "the attack, which was claimed by the Taliban": the noun the clause is about
-        if any(c.lemma_.lower() == "responsibility" for c in tok.children):
+        if any(c.lemma_.lower() == "responsibility" for c in children(tok)):
             return _claim_subject(tok)
         if lemma in CLAIM_VERBS and (_event_noun(lex, obj) or (passive and _event_noun(lex, subj)) or any(
-                c.dep_ == "ccomp" and c.lemma_.lower() in lex.verbs for c in tok.children)):
+                c.dep_ == "ccomp" and c.lemma_.lower() in lex.verbs for c in children(tok))):
             return _claim_subject(tok)  # "IS claimed the attack", "IS claimed that its fighter blew himself up"
         return None
-    if lemma == "responsibility" and any(c.lemma_.lower() in CLAIM_VERBS for c in tok.children if c.dep_ == "compound"):
+    if lemma == "responsibility" and any(c.lemma_.lower() in CLAIM_VERBS for c in children(tok) if c.dep_ == "compound"):
         # "ISIL claims responsibility" read as a noun phrase: the name before "claims"
-        return next((c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+        return next((c for c in children(tok) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     if (lemma == "behind" and tok.dep_ == "prep" and tok.head.lemma_.lower() == "be") or (
             lemma == "responsible" and tok.head.pos_ in ("AUX", "VERB")):
         # "X is (believed to be) behind the attack", "X is responsible for", "X was held responsible"
@@ -107,7 +108,7 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
     if lemma in words.suspicion_verbs:
         if passive:
             return subj  # "Boko Haram is suspected (of the attack)"
-        if subj is None and any(c.dep_ == "auxpass" for c in tok.children):
+        if subj is None and any(c.dep_ == "auxpass" for c in children(tok)):
             return _name_before(tok)
         obj = object_of(tok)
         return obj if obj is not None and not _event_noun(lex, obj) else None  # "police suspect the PKK"
@@ -158,12 +159,12 @@ def _affiliation_named(tok: Token, lex: Lexicon) -> Token | None:
 
 def _perpetrator_named(be: Token, lex: Lexicon) -> Token | None:
     """"the attackers were members of X", "the perpetrators are believed to be of X", "he was a member of X"."""
-    if not any(c.dep_ == "attr" or (c.dep_ == "prep" and c.lower_ == "of") for c in be.children):
+    if not any(c.dep_ == "attr" or (c.dep_ == "prep" and c.lower_ == "of") for c in children(be)):
         return None
     subj = subject_of(be)[0]
     if not _stands_for_attacker(subj, lex) or _event_noun(lex, subj):
         return None
-    for c in be.children:
+    for c in children(be):
         if c.dep_ == "attr":
             of = prep_objects(c, {"of"})
             if c.lemma_.lower() in lex.words.member_words and of:
@@ -175,10 +176,10 @@ def _perpetrator_named(be: Token, lex: Lexicon) -> Token | None:
 
 def _denied(tok: Token, who: Token) -> bool:
     """"No group claimed responsibility", "the Taliban did not claim the attack"."""
-    if who.lower_ in NOBODY or any(c.lower_ in NOBODY for c in who.children if c.dep_ == "det"):
+    if who.lower_ in NOBODY or any(c.lower_ in NOBODY for c in children(who) if c.dep_ == "det"):
         return True
     head = tok if tok.pos_ == "VERB" else tok.head
-    return any(c.dep_ == "neg" for c in head.children)
+    return any(c.dep_ == "neg" for c in children(head))
 
 
 def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
@@ -197,8 +198,8 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
         if who is None or _denied(tok, who) or who.lower_ in lex.words.pronouns:
             continue
         # "a new militia named the Youth Movement claimed": the name, not the kind
-        who = next((n for c in who.children if c.dep_ == "acl" and c.lemma_.lower() in ("name", "call")
-                    for n in c.children if n.dep_ in ("oprd", "dobj", "attr")), who)
+        who = next((n for c in children(who) if c.dep_ == "acl" and c.lemma_.lower() in ("name", "call")
+                    for n in children(c) if n.dep_ in ("oprd", "dobj", "attr")), who)
         role = ctx.role_for(who, tok, 1)
         if role is not None and actor_kind(role) != "civilian" and (
                 role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")):

@@ -20,6 +20,7 @@ from eventwire.extraction.events.roles import (
     sentence_parties,
 )
 from eventwire.extraction.events.syntax import depth
+from eventwire.extraction.tokens import children
 
 if TYPE_CHECKING:
     from eventwire.extraction.events.context import DocContext
@@ -78,7 +79,7 @@ def is_reference(c: EventCandidate) -> bool:
         return False
     if any(x.pos_ == "VERB" and x.i != t.i for x in c.triggers):
         return False
-    return any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in t.children)
+    return any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in children(t))
 
 
 def tells_toll_of_named_event(c: EventCandidate) -> bool:
@@ -86,7 +87,7 @@ def tells_toll_of_named_event(c: EventCandidate) -> bool:
     before (a definite event noun as the subject of the trigger's verb)."""
     return c.modality == "asserted" and any(
         t.pos_ == "NOUN" and t.dep_ == "nsubj" and t.head.pos_ == "VERB" and t.head.i != t.i
-        and any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in t.children) for t in c.triggers)
+        and any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in children(t)) for t in c.triggers)
 
 
 def merge_references(cands: list[EventCandidate]) -> list[EventCandidate]:
@@ -145,7 +146,7 @@ def split_clusters(lex: Lexicon, trig: list) -> list[list]:
         rest = [(t, c) for t, c in rest if (t, c) not in cluster]
         clusters.append(cluster)
         rest = [(t, c) for t, c in rest
-                if (t.pos_ == "VERB" and any(ch.dep_ in ("nsubj", "nsubjpass", "dobj") for ch in t.children))
+                if (t.pos_ == "VERB" and any(ch.dep_ in ("nsubj", "nsubjpass", "dobj") for ch in children(t)))
                 or (t.dep_ == "dobj" and t.head.lemma_.lower() in lex.words.light_verbs)]
     return clusters
 
@@ -239,7 +240,7 @@ def intent_cue(lex: Lexicon, tok: Token) -> bool:
     intent = lex.words.intent_words
     node = tok
     for _ in range(4):
-        if any(c.lower_ in intent or c.lemma_.lower() in intent for c in node.children
+        if any(c.lower_ in intent or c.lemma_.lower() in intent for c in children(node)
                if c.dep_ in ("aux", "xcomp", "acomp")):
             return True
         if node.lemma_.lower() in intent and node.i != tok.i:
@@ -282,11 +283,11 @@ def main_trigger(lex: Lexicon, trig: list) -> Token:
         s = 0.0
         if tok.pos_ == "VERB":
             s += 2
-            if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") for c in tok.children):
+            if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") for c in children(tok)):
                 s += 2
             if tok.lemma_.lower() in ("wound", "injure", "hurt", "maim"):
                 s -= 2.5  # "left 3 workers injured" is the outcome of the attack, not the event's head
-        elif any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+        elif any(c.dep_ == "prep" and c.lower_ == "by" for c in children(tok)):
             s += 3  # "an attack by the PKK"
         elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.words.light_verbs:
             s += 3.5  # "the Taliban launched an assault": the noun is the predicate

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import Roles, actor_kind
+from eventwire.extraction.tokens import children, span_text
 
 
 def target_kind(lex: Lexicon, roles: Roles, sent: Span) -> str:
@@ -32,7 +33,7 @@ def target_kind(lex: Lexicon, roles: Roles, sent: Span) -> str:
     # no object: look at what died in the sentence ("12 civilians were killed", "two soldiers died")
     for t in sent:
         if t.lemma_.lower() in lex.words.death_words:
-            for c in t.children:
+            for c in children(t):
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
                     w = c.lemma_.lower()
                     if w in lex.victims["civilian"]:
@@ -52,7 +53,7 @@ def instruments(lex: Lexicon, sent: Span) -> set[str]:
     key = (sent.start, sent.end)
     found = memo.get(key)
     if found is None:
-        low = sent.text.lower()
+        low = span_text(sent).lower()
         found = memo[key] = frozenset(name for name, pattern in lex.instrument_patterns.items()
                                       if pattern.search(low) is not None)
     return set(found)
@@ -65,7 +66,7 @@ def _one_or_list(value) -> list:
 def code_event(lex: Lexicon, fam: str, classes: set, sent: Span, trigger: Token, roles: Roles) -> dict | None:
     """The first rule of rules.yaml that fits gives the codes; None when a rule drops the event."""
     found = instruments(lex, sent)
-    low = sent.text.lower()
+    low = span_text(sent).lower()
     a1 = actor_kind(roles.actor1)
     a2 = actor_kind(roles.actor2)
     target = None

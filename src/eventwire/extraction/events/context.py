@@ -19,6 +19,7 @@ from eventwire.extraction.events.syntax import (
     prep_objects,
     subject_of,
 )
+from eventwire.extraction.tokens import children
 from eventwire.records import Actor
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ class DocContext:
         skip: set[int] = set()
         if subject is not None:
             skip |= {t.i for t in subject.subtree}
-        queue = [c for c in trigger.children if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "punct", "agent")]
+        queue = [c for c in children(trigger) if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "punct", "agent")]
         seen = 0
         while queue and seen < 60:
             t = queue.pop(0)
@@ -130,7 +131,7 @@ class DocContext:
                 if role is not None and (actor1 is None or role.actor.name != actor1.actor.name) and (
                         role.actor.sector is not None or role.known):
                     return role
-            queue.extend(c for c in t.children if c.dep_ not in ("relcl", "punct"))
+            queue.extend(c for c in children(t) if c.dep_ not in ("relcl", "punct"))
         return None
 
     def participants(self, tok: Token) -> list[Role]:
@@ -201,7 +202,7 @@ class DocContext:
             return None  # "others", "those", "some", "what": nobody in particular
         if m is None and self.nouns.bare_title(tok):
             return None  # "the presidents" not resolved to the two named before, "leaders condemned": nobody named
-        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in self.words.pronouns), None)
+        owner = next((c for c in children(tok) if c.dep_ == "poss" and c.lower_ in self.words.pronouns), None)
         if owner is not None and (m is None or m.generic):
             found = self._guarded_antecedent(owner, trigger)  # "its fighters", "their troops"
             if found is not None:
@@ -251,14 +252,14 @@ class DocContext:
                 or tok.lemma_.lower() in ("ied", "device", "vehicle", "car", "truck", "motorcycle"):
             return self._owner_role(tok, trigger, side)  # "a roadside IED killed a general": not who used it
         if tok.lemma_.lower() in self.words.quantity_heads or tok.lower_ in self.words.quantity_heads:
-            of = [p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children
+            of = [p for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of" for p in children(c)
                   if p.dep_ == "pobj"]
             if of:
                 return self.role_for(of[0], trigger, side)
         words = noun_phrase_words(tok)
         if not words:
             return None
-        proper = [c for c in tok.children if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
+        proper = [c for c in children(tok) if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
                   and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS | {"NORP", "DATE"}]
         if proper and tok.lower_ in self.words.generic_armed | {"separatists", "separatist", "guerrillas", "militia",
                                                      "militiamen", "cadres", "members", "member", "activists"}:
@@ -370,13 +371,13 @@ class DocContext:
         commission", "the offices of the administrators"; as actor1, "X issued a declaration demanding ..." to X."""
         if not self.nouns.has_owner(tok):
             return None
-        owners = [c for c in tok.children if c.dep_ == "poss" and c.lower_ not in self.words.pronouns]
-        owners += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
-                   for p in c.children if p.dep_ == "pobj"]
+        owners = [c for c in children(tok) if c.dep_ == "poss" and c.lower_ not in self.words.pronouns]
+        owners += [p for c in children(tok) if c.dep_ == "prep" and c.lower_ in ("of", "by")
+                   for p in children(c) if p.dep_ == "pobj"]
         if tok.lemma_.lower() in self.words.weapon_nouns or tok.lower_ in self.words.weapon_nouns:
             # "an Islamic State drone", "a bomb dropped from an IS drone", "a mortar shell fired by the rebels"
-            owners += [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i in self.by_token]
-            owners += [p for c in tok.children if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
+            owners += [c for c in children(tok) if c.dep_ in ("compound", "nmod") and c.i in self.by_token]
+            owners += [p for c in children(tok) if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
                        for p in prep_objects(c, {"from", "by"})]
         for owner in owners:
             role = self.role_for(owner, trigger, side)
@@ -391,10 +392,10 @@ class DocContext:
     def _country_of_phrase(self, tok: Token) -> str | None:
         """The country a phrase names for its head: a nationality word as the head ("the French") or before it
         ("Sierra Leonean refugees", "Niger's ambassador"), or its "of" complement ("the ambassador of Morocco")."""
-        words = [tok] + [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")]
-        for prep in tok.children:
+        words = [tok] + [c for c in children(tok) if c.dep_ in ("amod", "compound", "poss")]
+        for prep in children(tok):
             if prep.dep_ == "prep" and prep.lower_ == "of":
-                words += [t for p in prep.children if p.dep_ == "pobj" for t in p.subtree]
+                words += [t for p in children(prep) if p.dep_ == "pobj" for t in p.subtree]
         for c in words:
             if c.ent_type_ not in ("NORP", "GPE"):
                 continue
@@ -491,7 +492,7 @@ class DocContext:
                         role = self.role_for(obj, trigger, 1)
                         if role is not None:
                             yield role
-                subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                subj = next((c for c in children(node) if c.dep_ in ("nsubj", "nsubjpass")), None)
                 passive = subj is not None and subj.dep_ == "nsubjpass"
                 if subj is not None and subj.lower_ not in self.words.pronouns and not passive \
                         and pron.i not in {t.i for t in subj.subtree} and not self.lex.is_event_noun(subj):

@@ -27,6 +27,7 @@ from eventwire.extraction.events.lexicon import Lexicon, load_lexicon
 from eventwire.extraction.events.modality import ModalityClassifier
 from eventwire.extraction.events.typing import ModelTyping
 from eventwire.extraction.nlp import doc_text
+from eventwire.extraction.tokens import children
 from eventwire.lang import LanguageData
 
 # speech and movement events: each class its own event ("rebels demanded X at talks": a demand and a meeting)
@@ -143,7 +144,7 @@ class EventFinder:
                 context.deed_claims.add(tok.i)  # "X said it carried out the attack": a mention, kept if it has one
             if triggers.is_habitual(lex, tok) or triggers.is_summary(lex, tok):
                 continue  # "the group frequently targets checkpoints", "has killed thousands since 2009": a pattern
-            if tok.i in ignored or any(c.i in ignored for c in tok.children if c.dep_ in ("dobj", "prep")):
+            if tok.i in ignored or any(c.i in ignored for c in children(tok) if c.dep_ in ("dobj", "prep")):
                 continue
             # the word's sense, read from its arguments, decides first ("fired forty workers": no attack)
             classes, sense = lex.senses.resolve(tok, classes)

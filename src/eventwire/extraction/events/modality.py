@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Token
 
+from eventwire.extraction.tokens import children, span_text
 from eventwire.lang import LanguageData, LanguageDataError
 
 MODALITY_FILE = "events/modality.yaml"
@@ -48,7 +49,7 @@ class ModalityClassifier:
 
 
 def _aux_words(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark", "amod", "det")]
+    return [c for c in children(tok) if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark", "amod", "det")]
 
 
 def _own_cue(tok: Token, c: dict, trigger: Token | None = None) -> str | None:
@@ -84,9 +85,9 @@ def classify(trigger: Token, c: dict) -> str:
     """The modality of the event named by `trigger`: the cues up its tree, then whether its sentence asks."""
     found = _governed(trigger, c)
     if found == "asserted" and trigger.pos_ == "VERB" and any(
-            s.dep_ == "nsubj" and s.pos_ == "NOUN" and _own_cue(s, c) == "background" for s in trigger.children):
+            s.dep_ == "nsubj" and s.pos_ == "NOUN" and _own_cue(s, c) == "background" for s in children(trigger)):
         return "background"  # "previous attacks killed dozens": the killing is part of the earlier event
-    if found == "asserted" and trigger.sent.text.rstrip(' "\'\u201d\u2019)').endswith(
+    if found == "asserted" and span_text(trigger.sent).rstrip(' "\'\u201d\u2019)').endswith(
             tuple(c["hypothetical"]["question_marks"])):
         return "hypothetical"  # "Did the army shell the village?"
     return found
@@ -159,7 +160,7 @@ def _reacting(head: Token, background: dict) -> bool:
     """The clause a reason phrase hangs from takes a punitive or diplomatic step: "expelled ...", "announced
     sanctions ... in response to" (an attack "in retaliation for" another attack is two events of the story)."""
     return head.lemma_.lower() in background["reaction_verbs"] or any(
-        c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lemma_.lower() in background["reaction_nouns"] for c in head.children)
+        c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lemma_.lower() in background["reaction_nouns"] for c in children(head))
 
 
 def _complement(trigger: Token, prep: Token) -> bool:
@@ -185,7 +186,7 @@ def _reported_future(tok: Token, reporting: frozenset, promises: frozenset) -> b
     """A "would" clause that is the content of a past reporting verb and has no condition attached."""
     node = tok
     for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children(node)):
             return False
         if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in reporting | promises:
             return not any(c.lower_ in ("if", "unless") for c in node.head.subtree)
@@ -201,7 +202,7 @@ def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: 
     it serves: 'tried to plant a bomb to target soldiers' is an attempt, and so is the targeting."""
     node = trigger
     while node.head.i != node.i and node.head.i != governor.i:
-        purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ in purpose_markers for c in node.children)
+        purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ in purpose_markers for c in children(node))
         if node.dep_ in ("advcl", "prep", "pobj") and node.head.pos_ == "VERB" and not purpose:
             return False
         node = node.head

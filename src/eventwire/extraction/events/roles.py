@@ -17,6 +17,7 @@ from eventwire.extraction.events.syntax import (
     subject_of,
     verb_lemmas,
 )
+from eventwire.extraction.tokens import children
 from eventwire.records import Actor
 
 if TYPE_CHECKING:
@@ -76,7 +77,7 @@ def sentence_agent(sent: Span, ctx: DocContext, roles: Roles) -> Role | None:
         if t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by"):
             head = t.head
             if head.lemma_.lower() in ctx.lex.words.agent_verbs or ctx.lex.is_event_noun(head):
-                for p in t.children:
+                for p in children(t):
                     if p.dep_ == "pobj":
                         role = ctx.role_for(p, head, 1)
                         if role is None:
@@ -245,9 +246,9 @@ def _elided_passive(tok: Token, subj: Token | None, words) -> bool:
     no auxiliary is a passive without its "were"."""
     if subj is None or tok.lemma_.lower() not in words.harm_verbs or tok.tag_ not in ("VBN", "VBD"):
         return False
-    if object_of(tok) is not None or any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+    if object_of(tok) is not None or any(c.dep_ in ("aux", "auxpass") for c in children(tok)):
         return False
-    return counted(subj, words) or any(c.dep_ == "nummod" for c in subj.children)
+    return counted(subj, words) or any(c.dep_ == "nummod" for c in children(subj))
 
 
 def counted(tok: Token, words) -> bool:
@@ -264,13 +265,13 @@ def agents_of(tok: Token, word: str = "by") -> list[Token]:
     agents = prep_objects(tok, {word})
     if agents:
         return agents
-    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ not in ("by", "between")]
+    preps = [c for c in children(tok) if c.dep_ == "prep" and c.lower_ not in ("by", "between")]
     for _ in range(3):
-        nouns = [o for p in preps for o in p.children if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
+        nouns = [o for p in preps for o in children(p) if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
         found = [o for n in nouns for o in prep_objects(n, {word}) if o.ent_type_ not in ("DATE", "TIME")]
         if found:
             return found
-        preps = [c for n in nouns for c in n.children if c.dep_ == "prep"]
+        preps = [c for n in nouns for c in children(n) if c.dep_ == "prep"]
     return []
 
 
@@ -333,20 +334,20 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
 def _ground_holder(place: Token, holder_nouns: frozenset = frozenset()) -> Token | None:
     """Who holds the ground attacked: "regime-controlled areas", "a town held by the rebels", "areas under the
     control of the factions"."""
-    for c in place.children:
+    for c in children(place):
         if c.dep_ in ("amod", "acl") and c.lemma_.lower() in ("control", "hold") and c.tag_ == "VBN":
             agents = prep_objects(c, {"by"})
             if agents:
                 return agents[0]
-            return next((x for x in c.children if x.dep_ in ("npadvmod", "compound", "nmod") and x.i < c.i), None)
+            return next((x for x in children(c) if x.dep_ in ("npadvmod", "compound", "nmod") and x.i < c.i), None)
     for control in prep_objects(place, {"under"}):
         if control.lemma_.lower() == "control":
             of = prep_objects(control, {"of"})
-            return of[0] if of else next((x for x in control.children if x.dep_ == "poss"), None)
+            return of[0] if of else next((x for x in children(control) if x.dep_ == "poss"), None)
     # "positions of the regime forces", "checkpoints of the SDF", "the rebels' positions": the party that holds them
     if place.lower_ in holder_nouns:
         of = prep_objects(place, {"of"})
-        return of[0] if of else next((x for x in place.children if x.dep_ == "poss" and x.pos_ != "PRON"), None)
+        return of[0] if of else next((x for x in children(place) if x.dep_ == "poss" and x.pos_ != "PRON"), None)
     return None
 
 
@@ -380,14 +381,14 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         by = prep_objects(tok, {"by", "from"}) or agents_of(tok) or _armed_of(tok, ctx)
         a1_tok = by[0] if by else None
         if a1_tok is None:
-            for c in tok.children:
+            for c in children(tok):
                 if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN":
                     agents = prep_objects(c, {"by"})
                     if agents:
                         a1_tok = agents[0]
                         break
         if a1_tok is None:
-            for c in tok.children:
+            for c in children(tok):
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and ctx.mention_at(c) is not None:
                     a1_tok = c
                     break
@@ -430,7 +431,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
                 a2_tok = s
     # nationality adjectives on weapons: "Russian air strikes", "Israeli shelling"
     if a1_tok is None:
-        for c in tok.children:
+        for c in children(tok):
             if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP":
                 a1_tok = c
                 break
@@ -482,7 +483,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
                 r.assoc1.append(role)
                 r.conjoined.append(role)
         # "fighters of the FSA, working with Turkish commanders"; "backed by Turkish jets"
-        for c in list(a1_tok.children) + list(tok.children):
+        for c in list(children(a1_tok)) + list(children(tok)):
             if c.dep_ in ("acl", "advcl", "relcl") and c.lemma_.lower() in ("work", "fight", "back", "support",
                                                                            "aid", "assist", "join", "ally"):
                 for p in prep_objects(c, {"with", "alongside", "by"}) + [o for o in [object_of(c)] if o is not None]:
@@ -495,7 +496,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
                 if role:
                     r.assoc1.append(role)
     if a1_tok is not None and a2_tok is None and a1_tok.lemma_.lower() in lex.words.pair_words \
-            and ctx.last_pair is not None and any(c.lower_ in ("two", "both") for c in a1_tok.children):
+            and ctx.last_pair is not None and any(c.lower_ in ("two", "both") for c in children(a1_tok)):
         r.actor1, r.actor2 = ctx.last_pair
         return r
     if a2_tok is not None and fam in ("violence", "arrest") and (a2_tok.like_num or a2_tok.pos_ == "NUM") \
@@ -515,7 +516,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         if fam in ("violence", "arrest"):
             included = prep_objects(a2_tok, {"including"}) or agents_of(tok, "including")
             included += [c for i in included for c in i.conjuncts]
-            for inc in included + [c for i in included for c in i.children if c.dep_ == "appos"]:
+            for inc in included + [c for i in included for c in children(i) if c.dep_ == "appos"]:
                 role = ctx.role_for(inc, tok, side=2)
                 if role is not None and role.actor.sector is not None and all(
                         role.actor.name != x.actor.name for x in [r.actor2, *r.assoc2] if x is not None):

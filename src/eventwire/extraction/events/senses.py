@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwire.extraction.events.syntax import patient_of, subject_of
+from eventwire.extraction.tokens import children
 from eventwire.lang import LanguageDataError
 
 # the slots a sense may name; `prep` maps prepositions to the words of their objects
@@ -57,7 +58,7 @@ def _verb_subject(tok: Token) -> Token | None:
     subj, passive = subject_of(tok)
     if not passive:
         return subj
-    return next((p for c in tok.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+    return next((p for c in children(tok) if c.dep_ == "agent" for p in children(c) if p.dep_ == "pobj"), None)
 
 
 def _noun_predicate(tok: Token) -> Token | None:
@@ -106,7 +107,7 @@ class TriggerSlots:
             subjects = [s for c in clauses for s in [_verb_subject(c)] if s is not None]
             return set().union(*(_word_forms(s, compounds=True) for s in subjects))
         if slot == "modifier":
-            return {w for c in tok.children if c.dep_ in MODIFIER_DEPS for w in (c.lemma_.lower(), c.lower_)}
+            return {w for c in children(tok) if c.dep_ in MODIFIER_DEPS for w in (c.lemma_.lower(), c.lower_)}
         if slot == "governor":
             head = tok.head.head if tok.head.dep_ in ("prep", "agent") else tok.head
             return set() if head.i == tok.i else {head.lemma_.lower(), head.lower_}
@@ -115,13 +116,13 @@ class TriggerSlots:
             if tok.pos_ in ("VERB", "AUX"):
                 subj = _verb_subject(tok)
             else:
-                subj = next((c for c in tok.children if c.dep_ == "poss"), None)
+                subj = next((c for c in children(tok) if c.dep_ == "poss"), None)
                 if subj is None and verb is not None and tok.dep_ not in SUBJECT_DEPS:
                     subj = _verb_subject(verb)  # "the company launched a merger", "climate change is a threat"
             if subj is None:
                 return out
             # "a number of gas containers exploded": the words of the "of" complement name the thing too
-            of = [p for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for p in c.children if p.dep_ == "pobj"]
+            of = [p for c in children(subj) if c.dep_ == "prep" and c.lower_ == "of" for p in children(c) if p.dep_ == "pobj"]
             return _word_forms(subj, compounds=True).union(*(_word_forms(p, compounds=True) for p in of))
         if slot in ("object", "object_phrase"):
             obj = patient_of(verb) if verb is not None and (verb is tok or tok.dep_ in SUBJECT_DEPS) else None
@@ -133,9 +134,9 @@ class TriggerSlots:
         # prep: the objects of the trigger's prepositions, and of its predicate's when the trigger is its subject
         owners = [tok] + ([verb] if verb is not None and verb is not tok and tok.dep_ in SUBJECT_DEPS else [])
         for owner in owners:
-            for c in owner.children:
+            for c in children(owner):
                 if c.dep_ in ("prep", "agent") and c.lower_ == prep:
-                    for p in c.children:
+                    for p in children(c):
                         if p.dep_ in ("pobj", "pcomp"):  # "for the budget", "for stealing cars"
                             out |= _word_forms(p)
         return out

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from eventwire.extraction.tokens import children
+
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # the dependents that belong to a noun phrase's own name: "the Islamic State group", "fighters of the FSA"
 PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "det", "nummod", "flat", "case"}
@@ -14,7 +16,7 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
     """(subject token, passive?) of a verb, climbing through xcomp/conj/relcl/acl when it has none itself."""
     node = tok
     for _ in range(6):
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "csubj", "nsubjpass", "csubjpass")]
+        subjects = [c for c in children(node) if c.dep_ in ("nsubj", "csubj", "nsubjpass", "csubjpass")]
         if subjects:
             # two subjects means a misparse ("Northeast of X, they regained"): the nearest one is right
             before = [c for c in subjects if c.i < node.i]
@@ -34,18 +36,18 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
 
 
 def object_of(tok: Token) -> Token | None:
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
             return c  # "Finland will give Tanzania a grant": the recipient is the target
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ in ("dobj", "obj"):
             return c
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ == "prt":
-            for cc in tok.children:
+            for cc in children(tok):
                 if cc.dep_ == "prep" and cc.lower_ in ("of",):
-                    return next((p for p in cc.children if p.dep_ == "pobj"), None)
-    for c in tok.children:
+                    return next((p for p in children(cc) if p.dep_ == "pobj"), None)
+    for c in children(tok):
         if c.dep_ == "dative":
             return c
     return None
@@ -56,7 +58,7 @@ def patient_of(tok: Token) -> Token | None:
     obj = object_of(tok)
     if obj is not None:
         return obj
-    return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    return next((c for c in children(tok) if c.dep_ == "nsubjpass"), None)
 
 
 def verb_lemmas(tok: Token) -> set[str]:
@@ -67,9 +69,9 @@ def verb_lemmas(tok: Token) -> set[str]:
 
 def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     out = []
-    for c in tok.children:
+    for c in children(tok):
         if c.dep_ in ("prep", "agent") and c.lower_ in preps:
-            out.extend(p for p in c.children if p.dep_ == "pobj")
+            out.extend(p for p in children(c) if p.dep_ == "pobj")
     return out
 
 
@@ -88,7 +90,7 @@ def phrase_tokens(tok: Token, affiliation_verbs: frozenset) -> list[Token]:
     while stack:
         t = stack.pop()
         out.append(t)
-        for c in t.children:
+        for c in children(t):
             if c.dep_ in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ in ("of", "from")):
                 stack.append(c)
             elif c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in affiliation_verbs:

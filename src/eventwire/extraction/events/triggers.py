@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.syntax import PLACE_LABELS, object_of, patient_of
+from eventwire.extraction.tokens import children, token_table
 
 # as nouns these name fighting whatever else the sentence says ("Clashes on many fronts of Aleppo"); as verbs
 # they need company ("ministers clashed over the budget")
@@ -56,8 +57,10 @@ def phrase_hits(lex: Lexicon, matcher: PhraseMatcher, doc: Doc) -> tuple[dict, s
 def protest_context(lex: Lexicon, sent: Span, mentions_in_sent: list) -> bool:
     """A sentence about a demonstration: its violence is coded as a protest or riot sub-type."""
     words = lex.words
-    if any((t.lemma_.lower() in words.protest_words or t.lower_ in words.protest_words) and t.ent_type_ not in
-           words.non_event_entity_labels for t in sent):
+    tab = token_table(sent.doc)
+    lemma, lower, ent_type = tab.lemma, tab.lower, tab.ent_type
+    if any((lemma[i] in words.protest_words or lower[i] in words.protest_words) and ent_type[i] not in
+           words.non_event_entity_labels for i in range(sent.start, sent.end)):
         return True
     return any(m.actor.inter in (5, 6) for m in mentions_in_sent)
 
@@ -66,10 +69,13 @@ def conflict_context(lex: Lexicon, sent: Span, mentions_in_sent: list, trigger: 
                      peaceful: set[int] = frozenset()) -> bool:
     """A conflict word (other than the trigger itself, or a word used in a peaceful sense: `peaceful` token
     indices) or an armed actor in the sentence."""
-    for t in sent:
-        if t.i == trigger.i or t.i in peaceful or (t.head.i == trigger.i and t.dep_ == "compound"):
+    tab = token_table(sent.doc)
+    lemma, lower, head, dep = tab.lemma, tab.lower, tab.head, tab.dep
+    trigger_i = trigger.i
+    for i in range(sent.start, sent.end):
+        if i == trigger_i or i in peaceful or (head[i] == trigger_i and dep[i] == "compound"):
             continue  # a weapon word is not its own context ("limits on nuclear missiles")
-        if t.lower_ in lex.conflict_words or t.lemma_.lower() in lex.conflict_words:
+        if lower[i] in lex.conflict_words or lemma[i] in lex.conflict_words:
             return True
     for m in mentions_in_sent:
         a = m.actor
@@ -92,7 +98,16 @@ def trigger_hits(lex: Lexicon, sent: Span, phrases: dict) -> list[tuple[Token, s
         weak = phrase in words.weak_triggers
         hits[root.i] = (root, set(classes) | hits.get(root.i, (None, set(), False))[1], weak)
         covered.update(range(start, end))
-    for t in sent:
+    doc = sent.doc
+    tab = token_table(doc)
+    lemmas, lowers = tab.lemma, tab.lower
+    verbs, nouns, discovery = lex.verbs, lex.nouns, words.discovery_verbs
+    for i in range(sent.start, sent.end):
+        lemma, lower = lemmas[i], lowers[i]
+        if not (lemma in verbs or lemma in nouns or lower in nouns or lower == "dead" or lemma in discovery
+                or lemma in BASE_VERBS):
+            continue  # most words can take no class below: no Token made for them
+        t = doc[i]
         if t.i in covered or t.ent_type_ in words.non_event_entity_labels:
             continue  # "1 March", "Strike Force Alpha", "Protest Street": names, not events
         if t.dep_ in ("compound", "poss") and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ in ("NOUN", "PROPN") \
@@ -143,7 +158,7 @@ def is_habitual(lex: Lexicon, tok: Token) -> bool:
             break
         node = node.head
     habitual = lex.words.habitual_adverbs
-    return any(c.lower_ in habitual for c in node.children) or any(c.lower_ in habitual for c in tok.children)
+    return any(c.lower_ in habitual for c in children(node)) or any(c.lower_ in habitual for c in children(tok))
 
 
 def _clause_verb(tok: Token) -> Token:
@@ -197,7 +212,7 @@ def weapons_disrupted(lex: Lexicon, tok: Token) -> bool:
     if tok.pos_ == "VERB" and tok.lemma_.lower() in words.discovery_verbs:
         p = patient_of(tok)
         if p is not None and p.lower_ in words.quantity_heads:  # "destroyed dozens of rockets"
-            p = next((o for c in p.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+            p = next((o for c in children(p) if c.dep_ == "prep" and c.lower_ == "of" for o in children(c)
                       if o.dep_ == "pobj"), p)
         return p is not None and (p.lemma_.lower() in words.weapon_nouns or p.lower_ in words.weapon_nouns or any(
             c.lemma_.lower() in words.weapon_nouns for c in p.conjuncts))
@@ -217,7 +232,7 @@ def base_established(lex: Lexicon, tok: Token) -> bool:
     """"set up a new observation post": a base established."""
     if tok.lemma_.lower() not in BASE_VERBS or tok.pos_ != "VERB":
         return False
-    if tok.lemma_.lower() == "set" and not any(c.lower_ == "up" for c in tok.children):
+    if tok.lemma_.lower() == "set" and not any(c.lower_ == "up" for c in children(tok)):
         return False
     p = patient_of(tok)
     return p is not None and (p.lemma_.lower() in lex.words.base_nouns or p.lower_ in lex.words.base_nouns)
@@ -263,13 +278,13 @@ def refine_classes(lex: Lexicon, tok: Token, classes: set, mentions: list) -> se
         out.clear()
     if lemma == "call":
         # "called on X to", "called for calm": a request; "called X on Monday": a phone call
-        appeal = any(c.lower_ == "for" or (c.lower_ == "on" and not any(p.ent_type_ in ("DATE", "TIME") for p in c.children))
-                     for c in tok.children)
+        appeal = any(c.lower_ == "for" or (c.lower_ == "on" and not any(p.ent_type_ in ("DATE", "TIME") for p in children(c)))
+                     for c in children(tok))
         out.discard("consult" if appeal else "request")
     if lemma in ("support", "back", "ally", "arm", "fund", "train", "equip") and tok.dep_ in ("amod", "acl"):
         out.clear()  # "forces backed by US air support": a description of the actor, not an event
     if lemma == "strike" and tok.pos_ == "NOUN":
-        prev = {c.lower_ for c in tok.children}
+        prev = {c.lower_ for c in children(tok)}
         if prev & {"air", "drone", "missile", "aerial", "artillery", "rocket"}:
             out.add("airstrike" if prev & {"air", "drone", "aerial"} else "shelling")
         elif prev & {"hunger", "general", "labour", "labor", "workers", "teachers", "nationwide"}:

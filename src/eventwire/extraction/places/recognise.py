@@ -9,6 +9,7 @@ import re
 
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_STOP, LENGTH, LOWER, ORTH, SENT_START
 
+from eventwire.extraction.tokens import token_table
 from eventwire.geo.gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, REGION, Gazetteer
 from eventwire.geo.names import normalize, phonetic_key
 
@@ -146,9 +147,12 @@ class Recogniser:
                              not (office and t.i == e.start))
         tokens: set[int] = set()
         n = len(doc)
+        lower = token_table(doc).lower
         for k in range(n - 1):
+            if lower[k] not in given:
+                continue  # most words: no Token made for them
             tok = doc[k]
-            if tok.lower_ not in given or not is_cap(tok) or (k > 0 and is_cap(doc[k - 1]) and
+            if not is_cap(tok) or (k > 0 and is_cap(doc[k - 1]) and
                                                               doc[k - 1].lower_.rstrip(".") not in titles):
                 continue
             last = k + 1

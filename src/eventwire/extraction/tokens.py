@@ -1,0 +1,79 @@
+"""The token attributes of one Doc as plain lists, read once per article.
+
+The stages after the parse ask the same tokens for the same attributes many times over (each `doc[i]` and
+`token.lemma_` builds a Python object and looks a string up): a scan over a sentence that reads these lists
+instead touches no Token at all, and makes a Token only for the few words it keeps.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.extraction.nlp import doc_text
+
+TABLE_KEY = "eventwire.tokens"
+
+
+class TokenTable:
+    """Per token index: `lower` (token.lower_), `lemma` (token.lemma_.lower()), `pos`, `dep`, `ent_type`
+    (token.pos_, dep_, ent_type_) and `head` (token.head.i)."""
+
+    __slots__ = ("lower", "lemma", "pos", "dep", "ent_type", "head", "child_ids", "kids")
+
+    def __init__(self, doc: Doc):
+        strings = doc.vocab.strings
+        names: dict[int, str] = {}
+
+        def name(h: int) -> str:
+            s = names.get(h)
+            if s is None:
+                s = names[h] = strings[h]
+            return s
+
+        arr = doc.to_array([LOWER, LEMMA, POS, DEP, ENT_TYPE, HEAD]).tolist()
+        lowered: dict[int, str] = {}
+        lemma = []
+        for row in arr:
+            h = row[1]
+            s = lowered.get(h)
+            if s is None:
+                s = lowered[h] = strings[h].lower()
+            lemma.append(s)
+        self.lower = [name(row[0]) for row in arr]
+        self.lemma = lemma
+        self.pos = [name(row[2]) for row in arr]
+        self.dep = [name(row[3]) for row in arr]
+        self.ent_type = [name(row[4]) for row in arr]
+        # to_array gives the head as an offset from the token (unsigned in the array: back to signed here)
+        self.head = [i + (h if h < 2 ** 63 else h - 2 ** 64) for i, h in enumerate(row[5] for row in arr)]
+        # the children of each token in text order, as token.children gives them (left ones, then right ones)
+        self.child_ids: list[list[int]] = [[] for _ in arr]
+        for i, h in enumerate(self.head):
+            if h != i:
+                self.child_ids[h].append(i)
+        self.kids: dict[int, list[Token]] = {}  # token index -> its children as Tokens, made on first use
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The TokenTable of `doc`, built on first use and kept on the Doc."""
+    table = doc.user_data.get(TABLE_KEY)
+    if table is None:
+        table = doc.user_data[TABLE_KEY] = TokenTable(doc)
+    return table
+
+
+def children(tok: Token) -> list[Token]:
+    """`list(tok.children)`, made once per token of its Doc; the list is shared: read it, never change it."""
+    table = token_table(tok.doc)
+    i = tok.i
+    kids = table.kids.get(i)
+    if kids is None:
+        doc = tok.doc
+        kids = table.kids[i] = [doc[j] for j in table.child_ids[i]]
+    return kids
+
+
+def span_text(span: Span) -> str:
+    """`span.text`, cut from the Doc's text instead of joined again token by token."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
