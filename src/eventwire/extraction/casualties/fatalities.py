@@ -12,7 +12,9 @@ from eventwire.extraction.casualties.numbers import NumberPhrase, number_phrases
 from eventwire.extraction.casualties.victims import (
     KILL_FORMS,
     anchors,
+    harmed_otherwise,
     is_death_verb,
+    listed_after,
     subset,
     value_of,
     victims,
@@ -123,6 +125,10 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
                 total += cnt.value
                 tokens |= cnt.tokens
                 found = True
+                more = _list_rest(v, cnt.value, seen_victims, by_token, anchor, lex)
+                if more is not None:
+                    total += more[0]
+                    tokens |= more[1]
                 via_subject = via_subject or v.dep_ in ("nsubj", "nsubjpass")
         if found and total > 1 and _split_unknown(anchor, lex):
             total = 1  # "six soldiers were killed and wounded": at least one died, how many more is not told
@@ -139,6 +145,30 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
                 tokens.add(first - 1)  # "a total of 30"
             results.append(_AnchorCount(anchor, total, tokens, via_subject))
     return _merge_overlapping(results)
+
+
+def _list_rest(victim, first_value: int, seen: set[int], by_token: dict, anchor,
+               lex: Lexicon) -> tuple[int, set] | None:
+    """The members of a list that the parse hung on its first as an apposition ("killing 14 pupils, a cook and
+    a night watchman" = 16). When they add up to the first member's own count, they spell it out ("two
+    persons, a policeman and a civilian" = 2) and add nothing; a member that is harmed otherwise or has no count
+    leaves the list unread."""
+    members = [m for m in listed_after(victim) if m.i not in seen]
+    if not members:
+        return None
+    total, tokens = 0, set()
+    for m in members:
+        if harmed_otherwise(m, lex) or subset(m, anchor, lex):
+            return None
+        cnt = value_of(m, by_token, lex, anchor)
+        if cnt is None:
+            return None
+        total += cnt.value
+        tokens |= cnt.tokens
+    if total == first_value:
+        return None
+    seen.update(m.i for m in members)
+    return total, tokens
 
 
 def _split_unknown(anchor, lex: Lexicon) -> bool:
