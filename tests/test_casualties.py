@@ -669,3 +669,15 @@ def test_counts_the_parse_hides(count, expected, text):
 ])
 def test_executing_a_plan_kills_nobody(count, text):
     assert count(text) is None
+
+
+@pytest.mark.parametrize("expected, text", [
+    # a passive death verb has no object: a misparsed place after it is nobody
+    (11, "At least 11 loyalist fighters were killed in clashes with the rebel group in the militants' former "
+         "bastion of Kidal."),
+    # an event's name before the count is no person killed
+    (13, "June 2019 Kirkuk market bombing: At least 13 people have been killed and more than 40 injured in a blast "
+         "near a shrine."),
+])
+def test_no_person_is_added_by_a_misparse(count, expected, text):
+    assert count(text) == expected

@@ -81,6 +81,8 @@ def victims(anchor, lex: Lexicon) -> list:
             if c.dep_ == "dobj" and lemma(c) in ("throat", "throats"):
                 out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                            for g in p.children if g.dep_ == "pobj")
+            elif c.dep_ == "dobj" and passive:
+                continue  # "15 fighters were killed in clashes ... the former bastion": a passive has no object
             elif c.dep_ == "dobj" and first_obj:
                 out.append(c)  # only the first: a second "object" is a misparsed apposition
                 first_obj = False
