@@ -681,3 +681,15 @@ def test_executing_a_plan_kills_nobody(count, text):
 ])
 def test_no_person_is_added_by_a_misparse(count, expected, text):
     assert count(text) == expected
+
+
+@pytest.mark.parametrize("expected, text", [
+    # more dead of the same happening, told with "also"
+    (16, "At least 7 guards were killed by an ambush of the rebels near the pass, 9 rebels were also killed."),
+    # a subset misparsed as a second subject adds nothing
+    (15, "15 people including 5 UN Peacekeepers and 10 Kivu Soldiers were killed in the attack."),
+    # one person described twice is no list of the dead
+    (1, "Ali Khan, the province's Finance Minister and the only woman in the cabinet, was shot dead in Quetta."),
+])
+def test_who_adds_to_the_count(count, expected, text):
+    assert count(text) == expected

@@ -15,6 +15,7 @@ from eventwire.extraction.casualties.victims import (
     harmed_otherwise,
     is_death_verb,
     listed_after,
+    modifier_number,
     subset,
     value_of,
     victims,
@@ -160,6 +161,9 @@ def _list_rest(victim, first_value: int, seen: set[int], by_token: dict, anchor,
     for m in members:
         if harmed_otherwise(m, lex) or subset(m, anchor, lex):
             return None
+        if modifier_number(m, by_token) is None and m.i not in by_token \
+                and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in m.children):
+            return None  # "Shahbaz X, the minister and the only Christian in the cabinet": one man described
         cnt = value_of(m, by_token, lex, anchor)
         if cnt is None:
             return None
@@ -232,6 +236,11 @@ def _choose(counts: list[_AnchorCount], trigger, lex: Lexicon) -> _AnchorCount |
         best = counts[0]
     else:
         best = min(counts, key=lambda c: (_tree_distance(c.anchor, trigger), abs(c.anchor.i - trigger.i)))
+    # "... 7 officers were killed by an ambush, 9 militants were also killed": more dead of the same happening
+    for other in counts:
+        if other is not best and any(c.dep_ == "advmod" and c.lower_ in lex.additive_adverbs
+                                     for c in other.anchor.children):
+            best = _AnchorCount(best.anchor, best.value + other.value, best.tokens | other.tokens, best.via_subject)
     # victims reported as subjects of conjoined death verbs belong together:
     # "12 soldiers were killed and 5 civilians died" = 17
     for other in counts:

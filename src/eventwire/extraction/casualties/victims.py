@@ -90,7 +90,8 @@ def victims(anchor, lex: Lexicon) -> list:
                                           for x in kids if out):
                 out.append(c)  # "killing three soldiers, as well as two civilians": joined, not in apposition
             elif c.dep_ == "nsubjpass":
-                out.append(c)
+                if not _inside_a_subset(c, kids, lex):
+                    out.append(c)
             elif c.dep_ == "npadvmod" and is_number_like(c, lex) and c.i > anchor.i \
                     and not harmed_otherwise(c, lex):
                 out.append(c)  # "shoot dead seven"
@@ -164,6 +165,14 @@ def victims(anchor, lex: Lexicon) -> list:
             if c.dep_ == "prep" and c.lower_ in ("to", "at"):
                 out.extend(g for g in c.children if g.dep_ == "pobj")
     return out
+
+
+def _inside_a_subset(subject, kids, lex: Lexicon) -> bool:
+    """"20 people including 8 peacekeepers and 12 soldiers were killed", misparsed with "soldiers" as a second
+    subject: a subset word between an earlier subject and this one makes it part of that subject's count."""
+    doc = subject.doc
+    return any(k.dep_ == "nsubjpass" and k.i < subject.i
+               and any(doc[i].lower_ in lex.subset_words for i in range(k.i + 1, subject.i)) for k in kids)
 
 
 def _complement_subject(anchor) -> list:
@@ -249,7 +258,7 @@ def value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | N
         return _tally_value(victim, phrases_by_token, lex, anchor)
     ph = phrases_by_token.get(victim.i)
     if ph is None:
-        ph = _modifier_number(victim, phrases_by_token)
+        ph = modifier_number(victim, phrases_by_token)
     if ph is not None and not measure(victim, ph, lex):
         tokens = set(range(ph.first, ph.last + 1)) | {victim.i}
         if victim.i in ph.tokens:  # "dozens of villagers": the people the vague number counts
@@ -274,7 +283,7 @@ def value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | N
 _NUMBER_PATH = frozenset({"nummod", "quantmod", "compound", "nmod", "amod", "det", "npadvmod", "advmod"})
 
 
-def _modifier_number(victim, phrases_by_token: dict):
+def modifier_number(victim, phrases_by_token: dict):
     """The number among the words before a noun that modify it, however deep the parse hangs it: "12 border
     guards", "10 police force members" (10 on "force"), "six paramilitary fighters" (six on "paramilitary")."""
     for tok in victim.doc[victim.left_edge.i:victim.i]:
