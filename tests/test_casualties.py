@@ -632,3 +632,64 @@ def test_a_plausible_later_toll_replaces_an_implausible_one(pipeline):
     events = _asserted(pipeline, "A bomb exploded at a bus station in the town, killing 1e30 people. "
                                  "The death toll later rose to 12.")
     assert [(e.fatalities, e.flags) for e in events] == [(12, [])]
+
+
+@pytest.mark.parametrize("expected, text", [
+    # a list the parse hangs on its first member as an apposition adds up ...
+    (7, "Four Malians, one Nigerien and two Chadians were killed in the ambush."),
+    (9, "Rebels attacked the convoy, killing three soldiers, a police officer and 5 civilians from the town."),
+    (16, "Gunmen stormed the dormitory, killing 14 pupils, a cook and a night watchman."),
+    # ... unless it spells out the first member's own count
+    (2, "Two persons, a policeman and a civilian, were killed in the shooting."),
+])
+def test_a_list_of_the_dead_adds_up(count, expected, text):
+    assert count(text) == expected
+
+
+@pytest.mark.parametrize("expected, text", [
+    # the number may hang on any word that modifies the people
+    (10, "At least 10 police force members were killed in a rebel attack."),
+    (6, "Six paramilitary Hashd fighters were killed in an attack near the border."),
+    # a hyphen between a number word and its scale
+    (200, "Two-hundred prisoners were executed by the group."),
+    # "another" alone is one more person
+    (6, "Five villagers were shot dead and another was hacked to death in the raid."),
+    # "shot a farmer dead" misparsed as the object "a farmer dead"
+    (1, "Gunmen on motorbikes shot a farmer dead and wounded another in the village."),
+    # the wounded "along with" the dead are not dead
+    (11, "Nine guests and two guards were killed along with 30 wounded."),
+])
+def test_counts_the_parse_hides(count, expected, text):
+    assert count(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Militants executed a series of bombings in the city.",
+    "The group executed a wave of attacks on checkpoints.",
+])
+def test_executing_a_plan_kills_nobody(count, text):
+    assert count(text) is None
+
+
+@pytest.mark.parametrize("expected, text", [
+    # a passive death verb has no object: a misparsed place after it is nobody
+    (11, "At least 11 loyalist fighters were killed in clashes with the rebel group in the militants' former "
+         "bastion of Kidal."),
+    # an event's name before the count is no person killed
+    (13, "June 2019 Kirkuk market bombing: At least 13 people have been killed and more than 40 injured in a blast "
+         "near a shrine."),
+])
+def test_no_person_is_added_by_a_misparse(count, expected, text):
+    assert count(text) == expected
+
+
+@pytest.mark.parametrize("expected, text", [
+    # more dead of the same happening, told with "also"
+    (16, "At least 7 guards were killed by an ambush of the rebels near the pass, 9 rebels were also killed."),
+    # a subset misparsed as a second subject adds nothing
+    (15, "15 people including 5 UN Peacekeepers and 10 Kivu Soldiers were killed in the attack."),
+    # one person described twice is no list of the dead
+    (1, "Ali Khan, the province's Finance Minister and the only woman in the cabinet, was shot dead in Quetta."),
+])
+def test_who_adds_to_the_count(count, expected, text):
+    assert count(text) == expected

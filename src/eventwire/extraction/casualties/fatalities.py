@@ -12,7 +12,10 @@ from eventwire.extraction.casualties.numbers import NumberPhrase, number_phrases
 from eventwire.extraction.casualties.victims import (
     KILL_FORMS,
     anchors,
+    harmed_otherwise,
     is_death_verb,
+    listed_after,
+    modifier_number,
     subset,
     value_of,
     victims,
@@ -124,6 +127,10 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
                 total += cnt.value
                 tokens |= cnt.tokens
                 found = True
+                more = _list_rest(v, cnt.value, seen_victims, by_token, anchor, lex)
+                if more is not None:
+                    total += more[0]
+                    tokens |= more[1]
                 via_subject = via_subject or v.dep_ in ("nsubj", "nsubjpass")
         if found and total > 1 and _split_unknown(anchor, lex):
             total = 1  # "six soldiers were killed and wounded": at least one died, how many more is not told
@@ -140,6 +147,33 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
                 tokens.add(first - 1)  # "a total of 30"
             results.append(_AnchorCount(anchor, total, tokens, via_subject))
     return _merge_overlapping(results)
+
+
+def _list_rest(victim, first_value: int, seen: set[int], by_token: dict, anchor,
+               lex: Lexicon) -> tuple[int, set] | None:
+    """The members of a list that the parse hung on its first as an apposition ("killing 14 pupils, a cook and
+    a night watchman" = 16). When they add up to the first member's own count, they spell it out ("two
+    persons, a policeman and a civilian" = 2) and add nothing; a member that is harmed otherwise or has no count
+    leaves the list unread."""
+    members = [m for m in listed_after(victim) if m.i not in seen]
+    if not members:
+        return None
+    total, tokens = 0, set()
+    for m in members:
+        if harmed_otherwise(m, lex) or subset(m, anchor, lex):
+            return None
+        if modifier_number(m, by_token) is None and m.i not in by_token \
+                and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in m.children):
+            return None  # "Shahbaz X, the minister and the only Christian in the cabinet": one man described
+        cnt = value_of(m, by_token, lex, anchor)
+        if cnt is None:
+            return None
+        total += cnt.value
+        tokens |= cnt.tokens
+    if total == first_value:
+        return None
+    seen.update(m.i for m in members)
+    return total, tokens
 
 
 def _split_unknown(anchor, lex: Lexicon) -> bool:
@@ -203,6 +237,11 @@ def _choose(counts: list[_AnchorCount], trigger, lex: Lexicon) -> _AnchorCount |
         best = counts[0]
     else:
         best = min(counts, key=lambda c: (_tree_distance(c.anchor, trigger), abs(c.anchor.i - trigger.i)))
+    # "... 7 officers were killed by an ambush, 9 militants were also killed": more dead of the same happening
+    for other in counts:
+        if other is not best and any(c.dep_ == "advmod" and c.lower_ in lex.additive_adverbs
+                                     for c in other.anchor.children):
+            best = _AnchorCount(best.anchor, best.value + other.value, best.tokens | other.tokens, best.via_subject)
     # victims reported as subjects of conjoined death verbs belong together:
     # "12 soldiers were killed and 5 civilians died" = 17
     for other in counts:

@@ -15,7 +15,8 @@ DATES_FILE = "dates.yaml"
 # every list casualties.yaml may (and must) hold; what each does is said in the file
 LISTS = ("death_verbs", "death_nouns", "counted_death_nouns", "of_nouns", "toll_verbs", "tally_nouns",
          "tally_setting_verbs", "rising_toll_verbs", "wound_death_verbs", "life_verbs", "other_harm",
-         "zero_nouns", "zero_verbs", "person_nouns", "subset_words", "non_person_nouns", "quantifiers",
+         "zero_nouns", "zero_verbs", "person_nouns", "one_person_pronouns", "additive_adverbs", "subset_words",
+         "non_person_nouns", "quantifiers",
          "measure_words", "not_people_entities", "earlier_event_words", "conflict_nouns", "running_total_cues",
          "period_nouns", "long_period_words", "death_word_forms",
          "fallback_people_words", "prefilter_stems")
@@ -38,6 +39,8 @@ class Lexicon:
     zero_verbs: frozenset
     vague: dict
     person_nouns: frozenset
+    one_person_pronouns: frozenset
+    additive_adverbs: frozenset
     subset_words: frozenset
     non_person_nouns: frozenset
     counted_death_nouns: frozenset
@@ -117,7 +120,9 @@ def load_lexicon(language: LanguageData) -> Lexicon:
         "life_verbs": words("life_verbs"),
         "other_harm": words("other_harm"),
         "zero_nouns": words("zero_nouns"), "zero_verbs": words("zero_verbs"), "vague": numbers["vague"],
-        "person_nouns": words("person_nouns"), "subset_words": words("subset_words"),
+        "person_nouns": words("person_nouns"),
+        "one_person_pronouns": words("one_person_pronouns"), "additive_adverbs": words("additive_adverbs"),
+        "subset_words": words("subset_words"),
         "non_person_nouns": words("non_person_nouns"), "counted_death_nouns": words("counted_death_nouns"),
         "units": numbers["unit"], "tens": numbers["ten"], "scales": numbers["scale"],
         "quantifiers": words("quantifiers"), "measure_words": words("measure_words") | frozenset(calendar_names),

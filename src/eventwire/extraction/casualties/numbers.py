@@ -77,6 +77,12 @@ def _is_number_word(tok, lex: Lexicon) -> bool:
     return word_value(low, lex) is not None or low in lex.scales
 
 
+def _hyphen_scale(toks, j: int, lex: Lexicon) -> bool:
+    """"two-hundred", "three-thousand": a number word joined to a scale word by a hyphen."""
+    return j + 2 < len(toks) and toks[j + 1].text == "-" and toks[j + 2].lower_ in lex.scales \
+        and word_value(toks[j].lower_, lex) is not None
+
+
 def number_phrases(sent, lex: Lexicon) -> list[NumberPhrase]:
     """Every count in the sentence: "44", "forty-four", "two hundred", "a dozen", "dozens", "between 10 and
     15" (the low figure), "more than 20" (20)."""
@@ -92,7 +98,7 @@ def number_phrases(sent, lex: Lexicon) -> list[NumberPhrase]:
         j = i
         while j + 1 < n and (_is_number_word(toks[j + 1], lex) or (
                 toks[j + 1].text in ("-", "and") and j + 2 < n and toks[j + 2].lower_ in lex.units
-                and toks[j].lower_ in hyphen_left)):
+                and toks[j].lower_ in hyphen_left) or _hyphen_scale(toks, j, lex)):
             j += 1 if _is_number_word(toks[j + 1], lex) else 2
         value = _compound_value([t.lower_ for t in toks[i:j + 1] if t.text not in ("-", "and")], lex)
         # "a dozen", "a handful", "a few", "a couple"

@@ -81,6 +81,8 @@ def victims(anchor, lex: Lexicon) -> list:
             if c.dep_ == "dobj" and lemma(c) in ("throat", "throats"):
                 out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                            for g in p.children if g.dep_ == "pobj")
+            elif c.dep_ == "dobj" and passive:
+                continue  # "15 fighters were killed in clashes ... the former bastion": a passive has no object
             elif c.dep_ == "dobj" and first_obj:
                 out.append(c)  # only the first: a second "object" is a misparsed apposition
                 first_obj = False
@@ -88,7 +90,8 @@ def victims(anchor, lex: Lexicon) -> list:
                                           for x in kids if out):
                 out.append(c)  # "killing three soldiers, as well as two civilians": joined, not in apposition
             elif c.dep_ == "nsubjpass":
-                out.append(c)
+                if not _inside_a_subset(c, kids, lex):
+                    out.append(c)
             elif c.dep_ == "npadvmod" and is_number_like(c, lex) and c.i > anchor.i \
                     and not harmed_otherwise(c, lex):
                 out.append(c)  # "shoot dead seven"
@@ -106,8 +109,8 @@ def victims(anchor, lex: Lexicon) -> list:
             # "was shot and killed", "were kidnapped and killed": the first verb's victims
             out.extend(c for c in anchor.head.children if c.dep_ == "nsubjpass")
         out.extend(_complement_subject(anchor))
-        if out:
-            out.extend(companions(anchor))  # "a judge was shot dead, along with two others"
+        if out:  # "a judge was shot dead, along with two others" (not "along with 28 wounded")
+            out.extend(c for c in companions(anchor) if not harmed_otherwise(c, lex))
         return out
     if lem in ("life", "lives"):
         head = anchor.head
@@ -162,6 +165,14 @@ def victims(anchor, lex: Lexicon) -> list:
             if c.dep_ == "prep" and c.lower_ in ("to", "at"):
                 out.extend(g for g in c.children if g.dep_ == "pobj")
     return out
+
+
+def _inside_a_subset(subject, kids, lex: Lexicon) -> bool:
+    """"20 people including 8 peacekeepers and 12 soldiers were killed", misparsed with "soldiers" as a second
+    subject: a subset word between an earlier subject and this one makes it part of that subject's count."""
+    doc = subject.doc
+    return any(k.dep_ == "nsubjpass" and k.i < subject.i
+               and any(doc[i].lower_ in lex.subset_words for i in range(k.i + 1, subject.i)) for k in kids)
 
 
 def _complement_subject(anchor) -> list:
@@ -247,19 +258,18 @@ def value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | N
         return _tally_value(victim, phrases_by_token, lex, anchor)
     ph = phrases_by_token.get(victim.i)
     if ph is None:
-        for c in victim.children:
-            if c.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod", "det", "npadvmod", "advmod") \
-                    and c.i in phrases_by_token and c.i < victim.i:
-                ph = phrases_by_token[c.i]
-                break
+        ph = modifier_number(victim, phrases_by_token)
     if ph is not None and not measure(victim, ph, lex):
         tokens = set(range(ph.first, ph.last + 1)) | {victim.i}
         if victim.i in ph.tokens:  # "dozens of villagers": the people the vague number counts
             tokens |= {t.i for c in victim.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
         return _Count(ph.value, tokens)
-    if victim.lower_ in ("he", "she", "him", "her", "himself", "herself"):
+    if victim.lower_ in lex.one_person_pronouns and not any(c.dep_ in ("prep", "nummod") for c in victim.children):
         return _Count(1, {victim.i})
     det = [c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "nummod")]
+    if victim.lower_ == "dead" and victim.dep_ == "dobj" and ("a" in det or "an" in det) and any(
+            c.dep_ in ("amod", "compound", "nmod") and lemma(c) in lex.person_nouns for c in victim.children):
+        return _Count(1, {t.i for t in victim.subtree})  # "shot a civilian dead", misparsed as "a ... dead"
     if victim.pos_ in ("NOUN", "PROPN") and (victim.tag_ in ("NN", "NNP") or "a" in det or "an" in det):
         if "no" in det or "every" in det or "all" in det:
             return None
@@ -268,6 +278,39 @@ def value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | N
         if _one_person(victim, lex):
             return _Count(1, {victim.i} | {c.i for c in victim.children if c.dep_ in ("det", "amod", "compound")})
     return None
+
+
+_NUMBER_PATH = frozenset({"nummod", "quantmod", "compound", "nmod", "amod", "det", "npadvmod", "advmod"})
+
+
+def modifier_number(victim, phrases_by_token: dict):
+    """The number among the words before a noun that modify it, however deep the parse hangs it: "12 border
+    guards", "10 police force members" (10 on "force"), "six paramilitary fighters" (six on "paramilitary")."""
+    for tok in victim.doc[victim.left_edge.i:victim.i]:
+        if tok.i not in phrases_by_token:
+            continue
+        t = tok
+        while t.i != victim.i and t.dep_ in _NUMBER_PATH and t.head.i <= victim.i:
+            t = t.head
+        if t.i == victim.i:
+            return phrases_by_token[tok.i]
+    return None
+
+
+def listed_after(victim) -> list:
+    """"Four Malians, one Nigerien and two Chadians": the parse hangs the rest of a list on its first member as
+    an apposition that goes on with "and". The members after the first (`counted_list` decides whether they add
+    up or spell out the first: "two persons, a policeman and a civilian")."""
+    out = []
+    for appos in victim.children:
+        if appos.dep_ == "appos" and any(c.dep_ == "conj" for c in appos.children) \
+                and any(c.dep_ == "cc" for c in appos.children):
+            todo = [appos]
+            while todo:
+                t = todo.pop(0)
+                out.append(t)
+                todo.extend(c for c in t.children if c.dep_ == "conj")
+    return out
 
 
 def _negated(victim) -> bool:
