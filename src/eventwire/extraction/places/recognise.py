@@ -511,7 +511,8 @@ class Recogniser:
                 if k + 1 + w > len(doc) or any(taken[x] for x in range(k + 1, k + 1 + w)):
                     continue
                 span = doc[k + 1:k + 1 + w]
-                ab = abbrevs.get(span.text) or abbrevs.get(span.text.replace(" ", ""))
+                forms = (span.text,) if cased else (span.text, span.text.upper(), span.text.title())
+                ab = next((abbrevs[f] for f in forms for f in (f, f.replace(" ", "")) if f in abbrevs), None)
                 if ab and (not span.text.isupper() or len(span.text) == 2 or "." in span.text) and \
                         (cased or "." in span.text or self._town_of(doc, k, ab)):
                     e = self.gaz.admin1(*ab)
