@@ -138,16 +138,17 @@ class UncasedGate:
             return pop >= 1000 or best.feature in (ADMIN1, ADMIN2)
         # what follows is weak evidence: kept only inside the countries the surer names point to
         given = len(words) == 1 and words[0].lower_ in self.words.common_given_names
-        if best.feature == CITY and pop >= CITY_POPULATION and not given and not abbreviation:
+        city_pop = max((e.population for e in primary if e.feature == CITY), default=0)  # not its district's
+        if best.feature == CITY and city_pop >= CITY_POPULATION and not given and not abbreviation:
             m.weak = False  # "mumbai": a city of millions is named for itself
             return True
         if best.capital and best.feature != ADMIN1 and pop >= FAMOUS_TOWN and not given and not abbreviation:
             m.weak = False  # "kabul", "paris": a country's capital is named for itself
             return True
         if given:  # "elizabeth", "douglas": a person more often than not; "virginia" the state, "in tyler" a town
-            return not abbreviation and (best.feature == ADMIN1 or famous and after_prep)
-        if noun:  # "damascus", "richmond": a word, but a famous place
-            return famous and not abbreviation
+            return not abbreviation and (best.feature == ADMIN1 and pop >= FAMOUS_TOWN or famous and after_prep)
+        if noun:  # "damascus", "richmond": a word, but a famous place ...
+            return famous and not abbreviation and not self._common_noun(doc, m, ner)
         if famous:  # "idlib", "homs"
             return True
         if short:  # "gao": a short name, a town after "in"
@@ -155,6 +156,16 @@ class UncasedGate:
         if after_prep:
             return pop >= 1000
         return ner and pop >= NER_TOWN
+
+    def _common_noun(self, doc, m, ner: bool) -> bool:
+        """... unless the text uses it as a common noun: "a book sale", "the sale of arms"; in lower-case text
+        also wherever the tagger reads it as one (it tells a common noun from a name there, not in capitals)."""
+        prev = doc[m.i - 1] if m.i > 0 else None
+        if prev is not None and prev.lower_ not in self.words.direction_words and (
+                prev.tag_ in COMMON_NOUN_BEFORE and prev.lower_ != "the" or
+                prev.lower_ == "the" and m.j < len(doc) and doc[m.j].lower_ == "of"):
+            return True
+        return doc_casing(doc) == LOWER and not ner and all(t.tag_ in ("NN", "NNS") for t in doc[m.i:m.j] if t.is_alpha)
 
     def _unit_cue(self, doc, m) -> bool:
         """"helmand province", "maiduguri town", "the village of teeba": the text says what unit the name is."""
@@ -165,6 +176,7 @@ class UncasedGate:
         return m.i >= 2 and doc[m.i - 1].lower_ == "of" and doc[m.i - 2].lower_ in self.unit_words
 
 
+COMMON_NOUN_BEFORE = ("DT", "PRP$", "JJ", "CD", "NN", "NNS")  # "a sale", "its sale", "annual sale", "book sale"
 SHORT_NAME = 4  # letters: a name this short is too often a word, an acronym or a code
 FAMOUS_TOWN = 100000  # a town this big may be meant by its name even where the name is also a word
 CITY_POPULATION = 1000000
