@@ -702,3 +702,19 @@ def test_uncased_twins_find_the_places_of_the_cased_text(nlp, geoparser, casing,
     _, cased_ms = parse(nlp, geoparser, text)
     _, ms = parse(nlp, geoparser, recased(text, casing))
     assert place_names(ms) == place_names(cased_ms)
+
+
+@pytest.mark.parametrize("casing", ["lower", "upper"])
+def test_uncased_english_noun_used_as_a_noun_is_no_place(nlp, geoparser, casing):
+    _, ms = parse(nlp, geoparser, recased("The library held its annual book sale on Monday. The sale of the old "
+                                          "hall was approved by the council.", casing))
+    assert "sale" not in place_names(ms)
+    _, ms = parse(nlp, geoparser, recased("Russian jets struck Damascus on Monday, killing ten.", casing))
+    assert place_names(ms).get("damascus") == "SYR"
+
+
+@pytest.mark.parametrize("casing", ["lower", "upper"])
+def test_uncased_given_names_are_no_small_parishes_abroad(nlp, geoparser, casing):
+    _, ms = parse(nlp, geoparser, recased("Michael Smith and Paul Jones spoke to reporters in Fairfield on Monday "
+                                          "about the plan.", casing))
+    assert "michael" not in place_names(ms) and "paul" not in place_names(ms)

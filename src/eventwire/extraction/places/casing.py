@@ -148,7 +148,7 @@ class UncasedGate:
         if given:  # "elizabeth", "douglas": a person more often than not; "virginia" the state, "in tyler" a town
             return not abbreviation and (best.feature == ADMIN1 and pop >= FAMOUS_TOWN or famous and after_prep)
         if noun:  # "damascus", "richmond": a word, but a famous place ...
-            return famous and not abbreviation and not self._common_noun(doc, m, ner)
+            return famous and not abbreviation and not self._common_noun(doc, m, ner or after_prep)
         if famous:  # "idlib", "homs"
             return True
         if short:  # "gao": a short name, a town after "in"
@@ -157,15 +157,16 @@ class UncasedGate:
             return pop >= 1000
         return ner and pop >= NER_TOWN
 
-    def _common_noun(self, doc, m, ner: bool) -> bool:
+    def _common_noun(self, doc, m, placed: bool) -> bool:
         """... unless the text uses it as a common noun: "a book sale", "the sale of arms"; in lower-case text
-        also wherever the tagger reads it as one (it tells a common noun from a name there, not in capitals)."""
+        also where the tagger reads it as one (it tells a common noun from a name there, not in capitals) and
+        neither the NER nor a preposition or a place before it ("in houston and pasadena") says place."""
         prev = doc[m.i - 1] if m.i > 0 else None
         if prev is not None and prev.lower_ not in self.words.direction_words and (
                 prev.tag_ in COMMON_NOUN_BEFORE and prev.lower_ != "the" or
                 prev.lower_ == "the" and m.j < len(doc) and doc[m.j].lower_ == "of"):
             return True
-        return doc_casing(doc) == LOWER and not ner and all(t.tag_ in ("NN", "NNS") for t in doc[m.i:m.j] if t.is_alpha)
+        return doc_casing(doc) == LOWER and not placed and all(t.tag_ in ("NN", "NNS") for t in doc[m.i:m.j] if t.is_alpha)
 
     def _unit_cue(self, doc, m) -> bool:
         """"helmand province", "maiduguri town", "the village of teeba": the text says what unit the name is."""
