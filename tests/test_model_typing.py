@@ -34,8 +34,9 @@ class StandIn:
     def __init__(self, readings: dict[str, TypingPrediction], unknown: tuple[str, ...] = ()):
         self.readings, self.unknown, self.calls = readings, set(unknown), []
 
-    def predict(self, texts):
-        self.calls.append(list(texts))
+    def predict_passages(self, passages):
+        texts = [" ".join(p) for p in passages]
+        self.calls.append(texts)
         return [next(p for key, p in self.readings.items() if key in t) for t in texts]
 
     def support(self, head, label):
@@ -67,7 +68,7 @@ DECISIONS = Decisions(min_support=20, veto_no_event=0.85, veto_drops=0.5, veto_i
                       retype=0.6, margin=0.3,
                       rule_decides=frozenset({"Suicide bomb", "Air/drone strike"}),
                       actors_decide=(frozenset({"Government regains territory", "Non-state actor overtakes territory"}),),
-                      replover=0.8, model_share=0.5)
+                      replover=0.8, model_share=0.5, context_sentences=0)
 
 
 def typing_with(language, readings, unknown=(), decisions=DECISIONS):
@@ -224,6 +225,25 @@ def test_each_sentence_is_read_once(language, blank):
     assert typing.apply([]) == [] and len(model.calls) == 1
 
 
+def test_the_model_reads_the_sentence_with_its_neighbours_within_the_paragraph(language, blank):
+    around = Decisions(**{**DECISIONS.__dict__, "context_sentences": 1})
+    typing, model = typing_with(language, {"": reading({"Suicide bomb": 0.9}, {"ASSAULT": 0.9})}, decisions=around)
+    doc = blank("Dateline Kano. A bomber blew himself up at the market. The blast tore through stalls. "
+                "Nine died.\nIn other news, the league resumed.")
+    sents = list(doc.sents)
+    blast = EventCandidate(sentence=sents[2], trigger=sents[2][1], event_type="Explosions/Remote violence",
+                           sub_event_type="Suicide bomb", plover_event="ASSAULT")
+    first = EventCandidate(sentence=sents[0], trigger=sents[0][0], event_type="Explosions/Remote violence",
+                           sub_event_type="Suicide bomb", plover_event="ASSAULT")
+    typing.apply([blast, first])
+    # one sentence either side, never across the line break; the first sentence has no sentence before it
+    assert model.calls == [["A bomber blew himself up at the market. The blast tore through stalls. Nine died.",
+                            "Dateline Kano. A bomber blew himself up at the market."]]
+    assert typing.passage(sents[4]) == ("In other news, the league resumed.",)
+    alone = ModelTyping(language, model=StandIn({}), decisions=DECISIONS)
+    assert [s.strip() for s in alone.passage(sents[2])] == ["The blast tore through stalls."]
+
+
 def test_bad_decisions_are_refused_with_the_file(tmp_path, language):
     root = tmp_path / "lang"
     (root / "typing").mkdir(parents=True)
@@ -262,9 +282,10 @@ def test_the_pipeline_drops_a_vetoed_event_but_reads_its_toll_first(pipeline):
     from eventwire.extraction.pipeline import Pipeline
 
     class TollIsNoEvent(StandIn):
-        def predict(self, texts):
+        def predict_passages(self, passages):
             return [reading({NONE: 0.99}, {NONE: 0.99}) if "toll" in t or "title" in t
-                    else reading({"Remote explosive/landmine/IED": 0.99}, {"ASSAULT": 0.99}) for t in texts]
+                    else reading({"Remote explosive/landmine/IED": 0.99}, {"ASSAULT": 0.99})
+                    for t in (" ".join(p) for p in passages)]
 
     stand_in = Pipeline(catalogue=pipeline.catalogue)
     stand_in.model_typing = ModelTyping(stand_in.language, model=TollIsNoEvent({}), decisions=DECISIONS)

@@ -4,8 +4,10 @@ again, never fatal; the entity ruler built from compiled patterns finds what spa
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
+import time
 
 import pytest
 import spacy
@@ -14,6 +16,7 @@ from eventwire import compiled
 from eventwire.compiled import CompiledCache, content_hash
 from eventwire.extraction import nlp as ew_nlp
 from eventwire.extraction.pipeline import Pipeline
+from eventwire.geo.index import STALE_AFTER_SECONDS
 from eventwire.lang import LANG_DIR, LanguageData, read_yaml
 
 # sentences written for these tests: named groups, places, a person, numbers, dates
@@ -47,12 +50,41 @@ def test_a_resource_is_built_once_then_read(tmp_path):
     assert built == [1]
 
 
-def test_a_new_key_builds_again_and_removes_the_old_file(tmp_path):
+def _age(path, seconds):
+    stamp = time.time() - seconds
+    os.utime(path, (stamp, stamp))
+
+
+def test_a_new_key_builds_again_and_removes_the_old_file_once_stale(tmp_path):
     cache = CompiledCache(tmp_path)
     cache.load_or_build("thing", "old", lambda: 1)
+    _age(cache.path("thing", "old"), STALE_AFTER_SECONDS + 60)
     assert cache.load_or_build("thing", "new", lambda: 2) == 2
     assert [p.name for p in tmp_path.glob("thing-*.pickle")] == ["thing-new.pickle"]
     assert not list(tmp_path.glob(".thing-*"))  # no temporary file left behind
+
+
+def test_another_installation_s_recent_file_is_left_alone(tmp_path):
+    # two installs sharing one cache folder must not delete each other's files while both are in use
+    cache = CompiledCache(tmp_path)
+    cache.load_or_build("thing", "theirs", lambda: 1)
+    assert cache.load_or_build("thing", "ours", lambda: 2) == 2
+    assert sorted(p.name for p in tmp_path.glob("thing-*.pickle")) == ["thing-ours.pickle", "thing-theirs.pickle"]
+    assert cache.load_or_build("thing", "theirs", lambda: 3) == 1
+
+
+def test_a_gazetteer_index_removed_under_a_running_process_is_built_again(tmp_path, monkeypatch):
+    from eventwire.geo.gazetteer import Gazetteer
+    from eventwire.geo.index import index_path
+
+    monkeypatch.setenv("EVENTWIRE_CACHE_DIR", str(tmp_path / "cache"))
+    gazetteer = Gazetteer.open_default(show_progress=False)
+    assert gazetteer.path == index_path()
+    assert gazetteer.has_key("paris", 0)
+    gazetteer.path.unlink()  # the cache cleared by hand, or another install's clean-up, while we run
+    gazetteer._pid = -1  # as in a forked worker, which opens the index afresh
+    assert gazetteer.has_key("paris", 0)
+    assert gazetteer.path.exists()
 
 
 @pytest.mark.parametrize("garbage", [b"", b"not a pickle at all", pickle.dumps([1, 2, 3])[:-3]])

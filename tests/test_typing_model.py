@@ -98,6 +98,17 @@ def test_numpy_reading_equals_the_training_libraries(tiny_model):
         assert np.allclose(got, expected, atol=5e-3)
 
 
+def test_a_passage_read_by_its_sentences_reads_as_the_joined_text(tiny_model):
+    model = TypingModel(tiny_model[0])
+    passages = [("Police arrested an editor in Mombasa.", "Hundreds marched to the ministry in protest."),
+                ("Hundreds marched to the ministry in protest.", "Talks resumed in Accra on Friday.", "!!")]
+    joined = model.predict([" ".join(p) for p in passages])
+    for got, expected in zip(model.predict_passages(passages), joined):
+        assert got.sub_event_type == pytest.approx(expected.sub_event_type, abs=1e-5)
+        assert got.plover == pytest.approx(expected.plover, abs=1e-5)
+        assert got.no_event_reasons == pytest.approx(expected.no_event_reasons, abs=1e-5)
+
+
 def test_training_is_deterministic(tmp_path):
     first = train.build(TINY, tmp_path / "one", evaluate=False)
     second = train.build(TINY, tmp_path / "two", evaluate=False)

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from eventwire.filemodes import give_final_mode
-from eventwire.geo.index import cache_dir
+from eventwire.geo.index import cache_dir, remove_stale_versions
 
 T = TypeVar("T")
 
@@ -133,12 +133,7 @@ class CompiledCache:
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
-        for old in self.folder.glob(f"{name}-*.pickle"):  # the files of data that changed since
-            if old != path:
-                try:
-                    old.unlink()
-                except OSError:
-                    pass
+        remove_stale_versions(path, f"{name}-*.pickle")  # the files of data that changed since
 
 
 # -- the file format -------------------------------------------------------------------------------------------------

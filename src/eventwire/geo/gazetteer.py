@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from eventwire.geo.index import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, REGION, ensure_index
+from eventwire.geo.index import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, REGION, ensure_index, index_path
 from eventwire.geo.names import normalize, phonetic_key
 
 __all__ = ["ADMIN1", "ADMIN2", "CITY", "CONTINENT", "COUNTRY", "REGION", "Entry", "Gazetteer",
@@ -105,6 +105,9 @@ class Gazetteer:
 
     def _db(self) -> sqlite3.Connection:
         if self._con is None or self._pid != os.getpid():
+            if not Path(self.path).exists() and self.path == index_path():
+                # removed since this process chose it (a cache cleared by hand): built again, not a failed article
+                self.path = ensure_index(show_progress=False)
             self._con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
             self._pid = os.getpid()
         return self._con

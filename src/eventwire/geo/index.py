@@ -388,10 +388,25 @@ def ensure_index(show_progress: bool = True) -> Path:
             if not fallback.exists():
                 build_index(fallback, show_progress=show_progress)
             return fallback
-        for old in path.parent.glob("gazetteer-*.sqlite"):
-            if old != path:
-                try:
-                    old.unlink()
-                except OSError:
-                    pass
+        remove_stale_versions(path, "gazetteer-*.sqlite")
     return path
+
+
+# Another installation (a second virtual environment, a server not yet restarted after an upgrade) may still be
+# using its own version of a cached file: only versions nobody has rewritten for this long are removed.
+STALE_AFTER_SECONDS = 3600
+
+
+def remove_stale_versions(current: Path, pattern: str) -> None:
+    """Delete the other versions (`pattern` in `current`'s folder) of a cached file, once they are stale."""
+    import time
+
+    cutoff = time.time() - STALE_AFTER_SECONDS
+    for old in current.parent.glob(pattern):
+        if old == current:
+            continue
+        try:
+            if old.stat().st_mtime < cutoff:
+                old.unlink()
+        except OSError:
+            pass

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from eventwire.typing_model.corpus import APART, NONE
-from eventwire.typing_model.features import char_ngrams, normalise, word_ngrams
+from eventwire.typing_model.features import WORD, char_ngrams, normalise, word_ngrams
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[1] / "lang" / "en" / "typing" / "model"
 FORMAT = 1
@@ -159,10 +159,33 @@ class TypingModel:
             out.extend(cols)
         return out
 
-    def logits(self, text: str) -> np.ndarray:
-        """Every head's raw scores for one text, side by side (the columns of model.json's heads)."""
+    def passage_columns(self, sentences: Sequence[str], known: dict[str, tuple]) -> list[int]:
+        """The columns of the sentences joined by spaces, each sentence read once into `known` (its columns, first
+        and last word): the same as `columns(" ".join(sentences))`, whose only other n-grams are the word bigrams
+        across the joins."""
+        out: list[int] = []
+        last_word = None
+        for sentence in sentences:
+            seen = known.get(sentence)
+            if seen is None:
+                words = WORD.findall(normalise(sentence))
+                seen = known[sentence] = (self.columns(sentence), words[0] if words else None,
+                                          words[-1] if words else None)
+            cols, first, last = seen
+            out.extend(cols)
+            if first is not None:
+                if last_word is not None:
+                    bigram = self._index.get(f"w {last_word} {first}")
+                    if bigram is not None:
+                        out.append(bigram)
+                last_word = last
+        return out
+
+    def logits(self, text: str, columns: list[int] | None = None) -> np.ndarray:
+        """Every head's raw scores for one text (or for its `columns`, when given), side by side (the columns of
+        model.json's heads)."""
         idf = self._idf
-        counts = Counter(self.columns(text))
+        counts = Counter(self.columns(text) if columns is None else columns)
         if not counts:
             return self._intercept.copy()
         cols = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
@@ -180,13 +203,19 @@ class TypingModel:
 
     def predict(self, texts: Iterable[str]) -> list[TypingPrediction]:
         self.load()
-        out = []
-        for text in texts:
-            z = self.logits(text)
-            subs, reasons = collapse_apart(self.probabilities(z, SUB_HEAD))
-            out.append(TypingPrediction(sub_event_type=subs, plover=self.probabilities(z, PLOVER_HEAD),
-                                        no_event_reasons=reasons))
-        return out
+        return [self._prediction(self.logits(text)) for text in texts]
+
+    def predict_passages(self, passages: Iterable[Sequence[str]]) -> list[TypingPrediction]:
+        """The predictions of passages given as their sentences, as `predict` would give for the sentences joined
+        by spaces; a sentence shared by several passages (the neighbours of nearby events) is read once."""
+        self.load()
+        known: dict[str, list[int]] = {}
+        return [self._prediction(self.logits("", self.passage_columns(p, known))) for p in passages]
+
+    def _prediction(self, z: np.ndarray) -> TypingPrediction:
+        subs, reasons = collapse_apart(self.probabilities(z, SUB_HEAD))
+        return TypingPrediction(sub_event_type=subs, plover=self.probabilities(z, PLOVER_HEAD),
+                                no_event_reasons=reasons)
 
     def predict_one(self, text: str) -> TypingPrediction:
         return self.predict([text])[0]

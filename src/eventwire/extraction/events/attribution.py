@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extraction.events.roles import Role, actor_kind
 from eventwire.extraction.events.syntax import object_of, prep_objects, subject_of
+from eventwire.extraction.events.triggers import is_claimed
 
 if TYPE_CHECKING:
     from eventwire.extraction.events.candidates import EventCandidate
@@ -29,6 +30,8 @@ VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civi
 # a claim verb's subject this many tokens back is a misparse of a long list ("X, Y, ..., Z, spokesman for IS,
 # claimed"): the name just before the verb is taken instead
 FAR_SUBJECT = 15
+# determiners of a noun that names what is already known ("the attack", "this bombing")
+DEFINITE = {"the", "this", "that", "these", "those"}
 # how many sentences away a claim still speaks of an event: a long report tells other attacks too
 CLAIM_REACH = 4
 
@@ -89,6 +92,10 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
         return to[0] if to else None  # "the attacker had pledged allegiance to IS"
     if lemma in words.affiliation_verbs and tok.pos_ in ("VERB", "ADJ") and lemma not in words.suspicion_verbs:
         return _affiliation_named(tok, lex)
+    if lemma in words.deed_verbs and tok.pos_ == "VERB":
+        deed = _said_deed(tok, lex)
+        if deed is not None:
+            return deed
     if tok.pos_ != "VERB":
         if lemma == "be" and tok.pos_ == "AUX" and tok.dep_ not in ("aux", "auxpass"):
             return _perpetrator_named(tok, lex)
@@ -115,6 +122,23 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
         return obj if obj is not None and not _event_noun(lex, obj) else None  # "police blamed the Taliban"
     # "the attacks are believed to be done by IS cells"
     return agents[0] if passive and _event_noun(lex, subj) else None
+
+
+def _said_deed(tok: Token, lex: Lexicon) -> Token | None:
+    """Who did the deed a speaker tells of a known event (claimed_deed): "al-Shabaab said it had carried out the
+    attack" (the speaker, for "it"), "police said militants carried out the massacre" (the militants), "the
+    rebels said the attack was carried out by a splinter faction" (the faction)."""
+    obj = object_of(tok)
+    subj, passive = subject_of(tok)
+    told = subj if passive else obj
+    if told is None or not claimed_deed(lex, told):
+        return None
+    if passive:
+        agents = prep_objects(tok, {"by"})
+        return agents[0] if agents else None
+    if subj is not None and subj.lower_ in lex.words.pronouns:
+        return _claim_subject(tok.head)
+    return subj
 
 
 def _stands_for_attacker(subj: Token | None, lex: Lexicon) -> bool:
@@ -165,7 +189,7 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
     lex = ctx.lex
     words = lex.words
     cues = RESPONSIBILITY_VERBS | ATTRIBUTION_WORDS | words.suspicion_verbs | words.blame_verbs | words.agent_verbs \
-        | words.affiliation_verbs
+        | words.affiliation_verbs | words.deed_verbs
     for tok in doc:
         if tok.lemma_.lower() not in cues:
             continue
@@ -186,13 +210,119 @@ def is_attribution_object(lex: Lexicon, tok: Token) -> bool:
     """"X is behind the attack", "police blamed X for the bombing", "the attack was attributed to X": the noun
     names an event told elsewhere, not a new one."""
     head = tok.head
-    if tok.dep_ == "pobj":
+    if tok.dep_ in ("pobj", "pcomp"):
         if head.lower_ == "behind":
             return True
         verb = head.head
         return head.lower_ in ("for", "of", "on") and verb.lemma_.lower() in (
             lex.words.blame_verbs | lex.words.suspicion_verbs | {"responsible"})
     return tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.words.blame_verbs
+
+
+def _definite(tok: Token) -> bool:
+    """"the attack", "Friday's bombing", "its raid": a noun that names what is already known."""
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in tok.children)
+
+
+def _bare_singular(tok: Token) -> bool:
+    """"Taliban claim Kabul attack that killed 95": a singular count noun with no article, as headlines write a
+    definite one."""
+    return tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+
+
+def _headline_claim(lex: Lexicon, tok: Token) -> bool:
+    """"Taliban claim Kabul attack": a headline the parser reads as one noun phrase, "claim" a modifier."""
+    return lex.is_event_noun(tok) and any(c.lemma_.lower() == "claim" and c.dep_ in ("nmod", "compound", "amod")
+                                          for c in tok.lefts)
+
+
+def described_event(lex: Lexicon, tok: Token) -> Token | None:
+    """The event a relative clause tells more of: "the bombing that killed 20", "an attack on the hotel which
+    killed five" (the clause hangs on the event word or on a noun of its phrase). None when the trigger is in
+    no such clause."""
+    if tok.dep_ not in ("relcl", "acl"):
+        return None
+    node = tok.head
+    for _ in range(4):
+        if lex.is_event_noun(node) or (node.pos_ == "VERB" and node.lemma_.lower() in lex.verbs):
+            return node
+        if node.dep_ not in ("dobj", "pobj", "prep", "compound", "appos") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def claimed_deed(lex: Lexicon, tok: Token) -> bool:
+    """"Al-Shabaab said it carried out the attack", "police said militants carried out the massacre", "the rebels
+    said the attack was carried out by a splinter faction": a deed said of a definite event noun ("the attack")
+    claims or blames an event already told; so does a confession ("confessed to planting the bomb"). ("Said it carried out
+    an attack on a convoy" reports a new one, and so does "the militants claimed to have shot down a drone".)"""
+    verb = tok.head
+    if tok.dep_ in ("pcomp", "pobj") and verb.lower_ == "to" and verb.head.lemma_.lower() in lex.words.confession_verbs:
+        return True  # "the suspect confessed to planting the bomb", "pleaded guilty to the killing"
+    if tok.dep_ not in ("dobj", "nsubjpass") or not lex.is_event_noun(tok) or verb.lemma_.lower() not in lex.words.deed_verbs:
+        return False
+    if not _definite(tok):
+        return False  # "said it carried out an attack on a convoy": a new one
+    return verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in lex.words.deed_speech_verbs
+
+
+def _claim_explained(lex: Lexicon, tok: Token) -> bool:
+    """"IS claimed responsibility for the attack, saying one of its fighters had detonated a belt": what a claim
+    of responsibility goes on to say is the claimed event, not a new one."""
+    node = tok
+    for _ in range(6):
+        head = node.head
+        if head.i == node.i:
+            return False
+        claim = head.head
+        if node.dep_ == "ccomp" and head.lemma_.lower() in lex.words.deed_speech_verbs and head.dep_ in (
+                "advcl", "xcomp", "conj") and claim.lemma_.lower() in RESPONSIBILITY_VERBS and any(
+                c.lemma_.lower() == "responsibility" for c in claim.children):
+            return True
+        node = head
+    return False
+
+
+def _claimed_part(tok: Token) -> bool:
+    """"The group has claimed many of the recent attacks": the claimed events, counted."""
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "of" and is_claimed(head.head)
+
+
+def told_elsewhere(lex: Lexicon, tok: Token) -> bool:
+    """The trigger names an event that a claim, a suspicion or a blame speaks of, not a new one: the claimed
+    noun ("IS claimed the attack", "X is behind the attack"), the act in the claim's "for" complement ("claimed
+    responsibility for firing the rockets"), the relative clause of a claimed event ("claimed the bombing that
+    killed 20") or of a claimed deed ("said it carried out the attack, which killed 20"), an attack said to bear a
+    group's hallmarks. (The deed noun itself is a mention of the event: see claimed_deed.)"""
+    node = tok
+    for _ in range(3):
+        # the deed noun itself ("said it carried out the attack") stays, as a mention of the event (claimed_deed)
+        if is_claimed(node) or is_attribution_object(lex, node) or (node is not tok and claimed_deed(lex, node)) \
+                or _claimed_part(node) or _claim_explained(lex, node):
+            return True
+        if node.dep_ == "nsubj" and lex.is_event_noun(node) and any(
+                c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lex.words.hallmark_nouns and prep_objects(c, {"of"})
+                for c in node.head.children):
+            return True  # "the attack bore the hallmarks of IS", "the ambush was the work of the insurgents"
+        if node.dep_ == "dobj" and node.head.lemma_.lower() in lex.words.attribution_verbs and prep_objects(
+                node.head, {"to"}):
+            return True  # "investigators linked the bombing to a local cell"
+        if node.dep_ == "pcomp" and node.head.lower_ == "for" and node.head.head.lemma_.lower() == "responsibility":
+            # "claimed responsibility for firing the rockets"; "for shooting down a warplane" tells a new one
+            obj = object_of(node)
+            return obj is None or _definite(obj)
+        if _headline_claim(lex, node):
+            return True  # headline "IS claims deadly attack on hospital", parsed as one noun phrase
+        described = described_event(lex, node)
+        if described is not None and (_definite(described) or _bare_singular(described)):
+            node = described  # "claimed the bombing that killed 20"; "claimed a bomb that exploded" tells a new one
+        elif node.dep_ in ("dobj", "compound") and node.head.pos_ in ("VERB", "NOUN"):
+            node = node.head  # "firing the rockets": the act the object belongs to
+        else:
+            return False
+    return False
 
 
 def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> None:

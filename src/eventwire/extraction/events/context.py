@@ -64,6 +64,10 @@ class DocContext:
             for i in range(m.start_token, m.end_token):
                 self.by_token[i] = m
         self.recent: list[Role] = []
+        # sentence starts (token index) of the events a claim, suspicion or blame speaks of ("IS claimed the attack")
+        self.claimed_at: list[int] = []
+        # triggers that name a definite event a speaker says was done ("X said it carried out the attack")
+        self.deed_claims: set[int] = set()
         self.last_pair: tuple | None = None
         self._subject_cache: dict = {}
         self._in_antecedent = False  # pronoun resolution looks up roles, which may meet pronouns again

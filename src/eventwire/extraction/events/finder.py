@@ -13,8 +13,9 @@ from spacy.tokens import Doc
 
 from eventwire.extraction.actors.nouns import NounClasses, load_noun_classes
 from eventwire.extraction.events import triggers
-from eventwire.extraction.events.attribution import attribute_claims, is_attribution_object
+from eventwire.extraction.events.attribution import attribute_claims, claimed_deed, described_event, told_elsewhere
 from eventwire.extraction.events.candidates import (
+    DEFINITE,
     EventCandidate,
     build_candidate,
     merge_references,
@@ -94,10 +95,31 @@ class EventFinder:
         if self.typing is not None:
             out = self.typing.apply(out)  # before the references take their event's codes
         out = merge_references(out)
+        if context.claimed_at:
+            out = [c for c in out if not self._claimed_reference(c, context, out)]
+        # "al-Shabaab said it carried out the attack": the mention of an event told before (it gives that event its
+        # actor), or with none before, a claim of an event told elsewhere; never a new one
+        out = [c for c in out if c.antecedent is not None or c.trigger.i not in context.deed_claims]
         attribute_claims(doc, out, context)
         for cand in out:
             admit_actors(cand, context)
         return out
+
+    @staticmethod
+    def _claimed_reference(cand: EventCandidate, context: DocContext, cands: list[EventCandidate]) -> bool:
+        """"IS claimed the attack on the base. The attack killed five soldiers.": a later "the attack" with no
+        reported event before it names the claimed event, told elsewhere; no new one."""
+        if cand.family != "violence" or cand.antecedent is not None or cand.modality != "asserted" or not any(
+                start < cand.sentence.start for start in context.claimed_at):
+            return False
+        if any(c.family == "violence" and c.modality == "asserted" and c.sentence.start < cand.sentence.start
+               for c in cands):
+            return False  # "gunmen stormed a hotel ... IS claimed the attack. The attack killed 20": that event
+        named = [t for t in cand.triggers if t.pos_ == "NOUN" and any(
+            c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in t.children)]
+        # the definite noun names the event; the verbs only tell what it did ("the attack killed five soldiers")
+        return bool(named) and all(t in named or any(c.dep_ == "nsubj" and c in named for c in t.children)
+                                   for t in cand.triggers)
 
     def _sentence_triggers(self, sent, longest: dict, ignored: set, context: DocContext) -> dict:
         """(family, modality, class or "") -> [(trigger token, classes)] of one sentence."""
@@ -113,10 +135,14 @@ class EventFinder:
                 classes = {"disrupt"}
             elif triggers.base_established(lex, tok):
                 classes = {"base"}
-            if triggers.is_claimed(tok) or is_attribution_object(lex, tok):
+            if told_elsewhere(lex, tok):
+                if triggers.is_claimed(tok):
+                    context.claimed_at.append(sent.start)
                 continue  # "IS claimed the attack", "X is behind the attack": an event told elsewhere, not a new one
-            if triggers.is_habitual(lex, tok):
-                continue  # "the group frequently targets checkpoints": a pattern, not an event
+            if claimed_deed(lex, tok):
+                context.deed_claims.add(tok.i)  # "X said it carried out the attack": a mention, kept if it has one
+            if triggers.is_habitual(lex, tok) or triggers.is_summary(lex, tok):
+                continue  # "the group frequently targets checkpoints", "has killed thousands since 2009": a pattern
             if tok.i in ignored or any(c.i in ignored for c in tok.children if c.dep_ in ("dobj", "prep")):
                 continue
             # the word's sense, read from its arguments, decides first ("fired forty workers": no attack)
@@ -134,6 +160,9 @@ class EventFinder:
         groups: dict = defaultdict(list)
         for tok, classes in hits:
             mod = self.modality.classify(tok)
+            described = described_event(lex, tok)
+            if mod == "asserted" and described is not None:
+                mod = self.modality.classify(described)  # "accused of bombing a mosque, which killed 46": alleged too
             if protest_ctx is None:
                 protest_ctx = triggers.protest_context(lex, sent, ments)
             if protest_ctx and classes & RECODED_IN_PROTESTS:

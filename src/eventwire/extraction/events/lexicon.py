@@ -27,7 +27,10 @@ TRIGGER_LISTS = ("verbs", "nouns", "phrases")
 WORD_FILES = {
     "events/words.yaml": ("weak_triggers", "conflict_actor_words", "death_words", "event_carrier_nouns",
                           "protest_words", "light_verbs", "habitual_adverbs", "weapon_nouns", "discovery_verbs",
-                          "base_nouns", "seized_things", "intent_words", "non_event_entity_labels"),
+                          "base_nouns", "seized_things", "intent_words", "non_event_entity_labels",
+                          "deed_verbs", "deed_speech_verbs", "hallmark_nouns", "crime_words", "criminal_nouns",
+                          "confession_verbs", "attribution_verbs", "span_prepositions", "span_nouns", "era_nouns",
+                          "span_modifiers", "span_units"),
     "events/parties.yaml": ("pronouns", "generic_armed", "territory_nouns", "pair_words", "symmetric_lemmas",
                             "clash_words", "agent_verbs", "affiliation_verbs", "actor_nouns", "abstract_nouns",
                             "quantity_heads", "state_object_preps", "suspicion_verbs", "blame_verbs",

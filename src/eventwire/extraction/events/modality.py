@@ -112,6 +112,9 @@ def _governed(trigger: Token, c: dict) -> str:
             reason = lemma in background["reason_nouns"] and tok.dep_ == "pobj" and _reacting(tok.head.head, background)
             if is_noun and _complement(trigger, below) and (reason or lemma in background["reaction_nouns"]):
                 return "background"  # "sanctions in response to its chemical attack": the reason, told before
+            if is_noun and lemma in background["record_nouns"] and _complement(trigger, below) and below.lower_ in (
+                    "of", "into", "for", "in", "behind"):
+                return "background"  # "a video of the attack", "the mastermind of the bombing"
             if lemma in c["future"]["governing_nouns"]:
                 return "future"
             if lemma in c["hypothetical"]["governing_nouns"]:
@@ -124,6 +127,10 @@ def _governed(trigger: Token, c: dict) -> str:
             lemma = tok.lemma_.lower()
             if is_noun and lemma in background["reaction_verbs"] and _complement(trigger, below):
                 return "background"  # "diplomats were expelled after a nerve agent attack"
+            if lemma in background["recalling_verbs"] and below.dep_ == "dobj":
+                return "background"  # "to avenge the killing of their leader"
+            if lemma in c["asserted"]["ordering_with_infinitive"] and below.dep_ == "xcomp":
+                return "future"  # "police were told to detain anyone carrying a weapon": an order
             if lemma in reporting:
                 return "asserted"  # "X said it killed": the killing is what is reported, as a fact
             if lemma in c["negated"]["governing_verbs"]:
@@ -140,6 +147,8 @@ def _governed(trigger: Token, c: dict) -> str:
             break
         # a relative clause has its own modality: "militia that are fighting IS" is asserted whatever governs it
         if tok.dep_ in ("relcl",):
+            if head.lower_ in c["negated"]["governing_pronouns"]:
+                return "negated"  # "had nothing to do with the massacre"
             break
         first = False
         below, tok = tok, head

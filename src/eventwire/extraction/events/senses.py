@@ -2,7 +2,8 @@
 "fired forty workers" is a dismissal, "a strike over pay" a labour protest, "a gas container exploded" an
 accident, "a battle over the budget" no fighting. Each sense names the words around the trigger that select
 it, read from the parse by syntactic slot (the trigger's subject, object, modifiers, the noun it depends on,
-the objects of its prepositions), and the classes the trigger has in that sense (none: no event).
+the objects of its prepositions, the subject of a clause telling its cause), and the classes the trigger has in
+that sense (none: no event).
 
 The senses are data; this module only reads a trigger's slots and finds the first sense whose cues are there."""
 
@@ -16,7 +17,9 @@ from eventwire.extraction.events.syntax import patient_of, subject_of
 from eventwire.lang import LanguageDataError
 
 # the slots a sense may name; `prep` maps prepositions to the words of their objects
-SLOTS = ("subject", "object", "object_phrase", "modifier", "governor", "prep", "sentence")
+SLOTS = ("subject", "object", "object_phrase", "modifier", "governor", "prep", "cause", "sentence")
+# the subordinators of a clause that tells how something happened: "died when a fire swept through the hostel"
+CAUSE_MARKERS = {"when", "after", "as"}
 MODIFIER_DEPS = {"compound", "amod", "prt", "advmod", "npadvmod", "nmod", "acomp"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 
@@ -35,11 +38,18 @@ class Sense:
 def _word_forms(tok: Token, compounds: bool = False) -> set[str]:
     """A word as the lists name it: the lemma and lower-cased form of the head word and its conjuncts ("gas and
     propane containers"); not its modifiers ("an attack on an election rally" is an attack on a rally), except
-    a subject's compound parts when asked ("a tanker truck exploded")."""
+    a subject's compound parts and possessor when asked ("a tanker truck exploded", "the guards' fire")."""
     words = (tok, *tok.conjuncts)
-    if compounds:
-        words += tuple(c for t in words for c in t.children if c.dep_ == "compound")
+    if compounds:  # "a tanker truck", "the border guards' fire"
+        words += tuple(c for t in words for c in t.children if c.dep_ in ("compound", "poss"))
     return {w for t in words for w in (t.lemma_.lower(), t.lower_)}
+
+
+def _own_forms(tok: Token) -> set[str]:
+    """The trigger's forms that no other word of its sentence has."""
+    others = [t for t in tok.sent if t.i != tok.i and (t.lower_ == tok.lower_ or t.lemma_.lower() in (
+        tok.lower_, tok.lemma_.lower()) or t.lower_ == tok.lemma_.lower())]
+    return {tok.lemma_.lower(), tok.lower_} - {w for t in others for w in (t.lemma_.lower(), t.lower_)}
 
 
 def _verb_subject(tok: Token) -> Token | None:
@@ -63,9 +73,20 @@ def _noun_predicate(tok: Token) -> Token | None:
 class TriggerSlots:
     """The words in each slot around one trigger, read from the parse when a sense first asks for them."""
 
-    def __init__(self, tok: Token):
+    def __init__(self, tok: Token, sentence_cache: list | None = None):
         self.tok = tok
         self._cache: dict = {}
+        # one slot: (doc, sentence start, words) of the last sentence read, shared by the triggers of one Senses
+        # (replaced whole, so a thread reading another sentence never sees half of it)
+        self._sentence_cache = sentence_cache if sentence_cache is not None else [None]
+
+    def _sentence_words(self, sent) -> frozenset:
+        """Every lemma and lower-cased form of the sentence, read once for all its triggers."""
+        entry = self._sentence_cache[0]
+        if entry is None or entry[0] is not sent.doc or entry[1] != sent.start:
+            entry = (sent.doc, sent.start, frozenset(w for t in sent for w in (t.lemma_.lower(), t.lower_)))
+            self._sentence_cache[0] = entry
+        return entry[2]
 
     def words(self, slot: str, prep: str | None = None) -> set[str]:
         key = (slot, prep)
@@ -78,7 +99,12 @@ class TriggerSlots:
         verb = tok if tok.pos_ in ("VERB", "AUX") else _noun_predicate(tok)
         out: set[str] = set()
         if slot == "sentence":  # the other words of the sentence: a trigger is no cue against its own sense
-            return {w for t in tok.sent if t.i != tok.i for w in (t.lemma_.lower(), t.lower_)}
+            return self._sentence_words(tok.sent) - _own_forms(tok)
+        if slot == "cause":  # "killed when a wall collapsed", "died after a fire broke out"
+            clauses = [c for c in tok.children if c.dep_ == "advcl" and any(
+                m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKERS for m in c.children)]
+            subjects = [s for c in clauses for s in [_verb_subject(c)] if s is not None]
+            return set().union(*(_word_forms(s, compounds=True) for s in subjects))
         if slot == "modifier":
             return {w for c in tok.children if c.dep_ in MODIFIER_DEPS for w in (c.lemma_.lower(), c.lower_)}
         if slot == "governor":
@@ -128,6 +154,7 @@ class Senses:
     """The senses of senses.yaml, by trigger word."""
 
     def __init__(self, senses: list[Sense]):
+        self._sentence_cache: list = [None]  # the words of the last sentence a sense asked for
         self.by_word: dict[str, list[Sense]] = {}
         for s in senses:
             for w in s.words:
@@ -138,7 +165,7 @@ class Senses:
         candidates = self.by_word.get(tok.lemma_.lower()) or self.by_word.get(tok.lower_)
         if not candidates:
             return classes, None
-        slots = TriggerSlots(tok)
+        slots = TriggerSlots(tok, self._sentence_cache)
         for s in candidates:
             if s.classes and not classes & s.classes:
                 continue

