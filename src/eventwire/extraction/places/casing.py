@@ -93,7 +93,8 @@ class UncasedGate:
         self.words = words
         self.lexicon = lexicon
         # the words that name a unit after its name ("X province", "X town") or before it ("the village of X")
-        self.unit_words = frozenset(words.admin_words) | words.literal_heads
+        self.admin_words = frozenset(words.admin_words)
+        self.unit_words = self.admin_words | words.literal_heads
 
     def accept(self, doc, m, container: bool, ner: bool, after_place: bool) -> bool:
         """`after_place`: the name follows a place and "and" or a comma ("in charleston and decatur")."""
@@ -119,7 +120,8 @@ class UncasedGate:
         # a short name that is no famous place's own name abbreviates one ("uae"; but "car" is no CAR)
         abbreviation = best.id in m.alt or short and not any(
             normalize(e.name) == key and (e.feature in strong_features or e.population >= FAMOUS_TOWN) for e in primary)
-        unit_cue = self._unit_cue(doc, m)
+        # an English word needs an administrative unit ("rand province"), not "the hazard area"
+        unit_cue = self._unit_cue(doc, m, self.admin_words if ordinary else self.unit_words)
         prev = doc[m.i - 1].lower_ if m.i > 0 else ""
         after_prep = prev in self.words.strong_preps or after_place
         m.weak = not unit_cue
@@ -148,7 +150,7 @@ class UncasedGate:
         if given:  # "elizabeth", "douglas": a person more often than not; "virginia" the state, "in tyler" a town
             return not abbreviation and (best.feature == ADMIN1 and pop >= FAMOUS_TOWN or famous and after_prep)
         if noun:  # "damascus", "richmond": a word, but a famous place ...
-            return famous and not abbreviation and not self._common_noun(doc, m, ner or after_prep)
+            return famous and not abbreviation and not self._common_noun(doc, m)
         if famous:  # "idlib", "homs"
             return True
         if short:  # "gao": a short name, a town after "in"
@@ -157,24 +159,25 @@ class UncasedGate:
             return pop >= 1000
         return ner and pop >= NER_TOWN
 
-    def _common_noun(self, doc, m, placed: bool) -> bool:
-        """... unless the text uses it as a common noun: "a book sale", "the sale of arms"; in lower-case text
-        also where the tagger reads it as one (it tells a common noun from a name there, not in capitals) and
-        neither the NER nor a preposition or a place before it ("in houston and pasadena") says place."""
+    def _common_noun(self, doc, m) -> bool:
+        """... unless the text uses it as a common noun: "a book sale", "its sale", "the sale of arms" (but
+        "west wales", "the winnipeg fire service"). The tagger is no help here: it calls many lower-case names
+        common nouns."""
         prev = doc[m.i - 1] if m.i > 0 else None
-        if prev is not None and prev.lower_ not in self.words.direction_words and (
-                prev.tag_ in COMMON_NOUN_BEFORE and prev.lower_ != "the" or
-                prev.lower_ == "the" and m.j < len(doc) and doc[m.j].lower_ == "of"):
-            return True
-        return doc_casing(doc) == LOWER and not placed and all(t.tag_ in ("NN", "NNS") for t in doc[m.i:m.j] if t.is_alpha)
+        if prev is None or prev.lower_ in self.words.direction_words:
+            return False
+        if prev.lower_ == "the":
+            return m.j < len(doc) and doc[m.j].lower_ == "of"
+        return prev.tag_ in COMMON_NOUN_BEFORE
 
-    def _unit_cue(self, doc, m) -> bool:
+    @staticmethod
+    def _unit_cue(doc, m, unit_words: frozenset[str]) -> bool:
         """"helmand province", "maiduguri town", "the village of teeba": the text says what unit the name is."""
         last = doc[m.j - 1].lower_
         nxt = doc[m.j].lower_ if m.j < len(doc) else ""
-        if m.j - m.i > 1 and last in self.unit_words or nxt in self.unit_words:
+        if m.j - m.i > 1 and last in unit_words or nxt in unit_words:
             return True
-        return m.i >= 2 and doc[m.i - 1].lower_ == "of" and doc[m.i - 2].lower_ in self.unit_words
+        return m.i >= 2 and doc[m.i - 1].lower_ == "of" and doc[m.i - 2].lower_ in unit_words
 
 
 COMMON_NOUN_BEFORE = ("DT", "PRP$", "JJ", "CD", "NN", "NNS")  # "a sale", "its sale", "annual sale", "book sale"
