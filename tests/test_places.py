@@ -637,3 +637,84 @@ def test_uncased_transliteration_after_in_is_read_but_an_english_word_is_not(nlp
     assert {m.place.country for m in ms} == {"IRQ"}
     _, ms = parse(nlp, geoparser, recased("Officials spoke in detail and in earnest on Friday.", casing))
     assert ms == []
+
+
+def test_a_surname_that_is_also_a_place_is_a_surname_but_a_two_word_place_stays(nlp, geoparser):
+    _, ms = parse(nlp, geoparser, "Police in Madrid arrested Eva Forest, a writer accused of helping the militants.")
+    assert {m.place.country for m in ms} == {"ESP"}
+    _, ms = parse(nlp, geoparser, "Police in Glen Burnie arrested two men after the shooting on Monday.")
+    assert any(m.place.text == "Glen Burnie" and m.place.country == "USA" for m in ms)
+
+
+@pytest.mark.parametrize("casing", ["normal", "lower", "upper"])
+def test_the_end_of_a_name_after_al_is_no_town_of_its_own(nlp, geoparser, casing):
+    text = "Government jets struck a market in Maarat al-Numan in Idlib province, killing 15 people."
+    _, ms = parse(nlp, geoparser, text if casing == "normal" else recased(text, casing))
+    assert {m.place.country for m in ms} == {"SYR"}
+    if casing == "normal":
+        assert find(ms, "Maarat al-Numan").place.country == "SYR"
+
+
+def test_an_air_base_the_news_names_is_a_place(nlp, geoparser):
+    _, ms = parse(nlp, geoparser, "A suicide bomber attacked a convoy near Bagram Air Base on Wednesday.")
+    assert find(ms, "Bagram Air Base").place.country == "AFG"
+
+
+@pytest.mark.parametrize("casing", ["lower", "upper"])
+def test_uncased_state_abbreviation_only_after_a_town_of_the_state(nlp, geoparser, casing):
+    _, ms = parse(nlp, geoparser, recased("Police in Madrid arrested a writer accused of helping the militants, on "
+                                          "Tuesday.", casing))
+    assert {m.place.country for m in ms} == {"ESP"}  # "ON" after a comma is no Ontario
+    _, ms = parse(nlp, geoparser, recased("A gunman opened fire at a mall in Pittsburgh, PA on Saturday.", casing))
+    assert {m.place.name for m in ms} == {"Pittsburgh", "Pennsylvania"}
+
+
+@pytest.mark.parametrize("casing", ["normal", "lower", "upper"])
+def test_uncased_text_keeps_the_longer_name_and_the_names_the_model_dated(nlp, geoparser, casing):
+    def recase(text):
+        return text if casing == "normal" else recased(text, casing)
+
+    _, ms = parse(nlp, geoparser, recase("An outbreak in the Democratic Republic of Congo killed 30 people in "
+                                         "North Kivu, officials said."))
+    assert {m.place.country for m in ms} == {"COD"}
+    _, ms = parse(nlp, geoparser, recase("A man was shot dead in a bar in Manchester late on Friday, and two "
+                                         "suspects were arrested in Salford."))
+    assert place_names(ms).get("salford") == "GBR"
+
+
+@pytest.mark.parametrize("casing", ["lower", "upper"])
+def test_uncased_weak_names_keep_the_country_two_of_them_agree_on(nlp, geoparser, casing):
+    _, ms = parse(nlp, geoparser, recased("Police arrested Jack Lincoln and Mary Chester, both of Denver, after the "
+                                          "robbery of a bank in Aurora.", casing))
+    assert {m.place.country for m in ms} == {"USA"}
+
+
+@pytest.mark.parametrize("casing", ["lower", "upper"])
+@pytest.mark.parametrize("text", [
+    "Heavy rain hit Nairobi on Monday; shops in Mombasa stayed shut and the shilling weakened.",
+    "Militants stormed a checkpoint outside Peshawar, killing four policemen, a day after a bombing in Quetta.",
+    "Troops killed 12 fighters near Kismayo, the army said, a day after a car bomb in Mogadishu.",
+    "Farmers in Punjab blocked roads for a second day and police in Amritsar arrested 40 of them.",
+    "A court in Ankara sentenced a journalist to five years; rights groups in Istanbul condemned the verdict.",
+    "The fighting spread to Marib and Taiz, officials said, as jets struck Sanaa.",
+])
+def test_uncased_twins_find_the_places_of_the_cased_text(nlp, geoparser, casing, text):
+    _, cased_ms = parse(nlp, geoparser, text)
+    _, ms = parse(nlp, geoparser, recased(text, casing))
+    assert place_names(ms) == place_names(cased_ms)
+
+
+@pytest.mark.parametrize("casing", ["lower", "upper"])
+def test_uncased_english_noun_used_as_a_noun_is_no_place(nlp, geoparser, casing):
+    _, ms = parse(nlp, geoparser, recased("The library held its annual book sale on Monday. The sale of the old "
+                                          "hall was approved by the council.", casing))
+    assert "sale" not in place_names(ms)
+    _, ms = parse(nlp, geoparser, recased("Russian jets struck Damascus on Monday, killing ten.", casing))
+    assert place_names(ms).get("damascus") == "SYR"
+
+
+@pytest.mark.parametrize("casing", ["lower", "upper"])
+def test_uncased_given_names_are_no_small_parishes_abroad(nlp, geoparser, casing):
+    _, ms = parse(nlp, geoparser, recased("Michael Smith and Paul Jones spoke to reporters in Fairfield on Monday "
+                                          "about the plan.", casing))
+    assert "michael" not in place_names(ms) and "paul" not in place_names(ms)

@@ -93,7 +93,8 @@ class UncasedGate:
         self.words = words
         self.lexicon = lexicon
         # the words that name a unit after its name ("X province", "X town") or before it ("the village of X")
-        self.unit_words = frozenset(words.admin_words) | words.literal_heads
+        self.admin_words = frozenset(words.admin_words)
+        self.unit_words = self.admin_words | words.literal_heads
 
     def accept(self, doc, m, container: bool, ner: bool, after_place: bool) -> bool:
         """`after_place`: the name follows a place and "and" or a comma ("in charleston and decatur")."""
@@ -119,7 +120,8 @@ class UncasedGate:
         # a short name that is no famous place's own name abbreviates one ("uae"; but "car" is no CAR)
         abbreviation = best.id in m.alt or short and not any(
             normalize(e.name) == key and (e.feature in strong_features or e.population >= FAMOUS_TOWN) for e in primary)
-        unit_cue = self._unit_cue(doc, m)
+        # an English word needs an administrative unit ("rand province"), not "the hazard area"
+        unit_cue = self._unit_cue(doc, m, self.admin_words if ordinary else self.unit_words)
         prev = doc[m.i - 1].lower_ if m.i > 0 else ""
         after_prep = prev in self.words.strong_preps or after_place
         m.weak = not unit_cue
@@ -138,16 +140,17 @@ class UncasedGate:
             return pop >= 1000 or best.feature in (ADMIN1, ADMIN2)
         # what follows is weak evidence: kept only inside the countries the surer names point to
         given = len(words) == 1 and words[0].lower_ in self.words.common_given_names
-        if best.feature == CITY and pop >= CITY_POPULATION and not given and not abbreviation:
+        city_pop = max((e.population for e in primary if e.feature == CITY), default=0)  # not its district's
+        if best.feature == CITY and city_pop >= CITY_POPULATION and not given and not abbreviation:
             m.weak = False  # "mumbai": a city of millions is named for itself
             return True
         if best.capital and best.feature != ADMIN1 and pop >= FAMOUS_TOWN and not given and not abbreviation:
             m.weak = False  # "kabul", "paris": a country's capital is named for itself
             return True
         if given:  # "elizabeth", "douglas": a person more often than not; "virginia" the state, "in tyler" a town
-            return not abbreviation and (best.feature == ADMIN1 or famous and after_prep)
-        if noun:  # "damascus", "richmond": a word, but a famous place
-            return famous and not abbreviation
+            return not abbreviation and (best.feature == ADMIN1 and pop >= FAMOUS_TOWN or famous and after_prep)
+        if noun:  # "damascus", "richmond": a word, but a famous place ...
+            return famous and not abbreviation and not self._common_noun(doc, m)
         if famous:  # "idlib", "homs"
             return True
         if short:  # "gao": a short name, a town after "in"
@@ -156,15 +159,28 @@ class UncasedGate:
             return pop >= 1000
         return ner and pop >= NER_TOWN
 
-    def _unit_cue(self, doc, m) -> bool:
+    def _common_noun(self, doc, m) -> bool:
+        """... unless the text uses it as a common noun: "a book sale", "its sale", "the sale of arms" (but
+        "west wales", "the winnipeg fire service"). The tagger is no help here: it calls many lower-case names
+        common nouns."""
+        prev = doc[m.i - 1] if m.i > 0 else None
+        if prev is None or prev.lower_ in self.words.direction_words:
+            return False
+        if prev.lower_ == "the":
+            return m.j < len(doc) and doc[m.j].lower_ == "of"
+        return prev.tag_ in COMMON_NOUN_BEFORE
+
+    @staticmethod
+    def _unit_cue(doc, m, unit_words: frozenset[str]) -> bool:
         """"helmand province", "maiduguri town", "the village of teeba": the text says what unit the name is."""
         last = doc[m.j - 1].lower_
         nxt = doc[m.j].lower_ if m.j < len(doc) else ""
-        if m.j - m.i > 1 and last in self.unit_words or nxt in self.unit_words:
+        if m.j - m.i > 1 and last in unit_words or nxt in unit_words:
             return True
-        return m.i >= 2 and doc[m.i - 1].lower_ == "of" and doc[m.i - 2].lower_ in self.unit_words
+        return m.i >= 2 and doc[m.i - 1].lower_ == "of" and doc[m.i - 2].lower_ in unit_words
 
 
+COMMON_NOUN_BEFORE = ("DT", "PRP$", "JJ", "CD", "NN", "NNS")  # "a sale", "its sale", "annual sale", "book sale"
 SHORT_NAME = 4  # letters: a name this short is too often a word, an acronym or a code
 FAMOUS_TOWN = 100000  # a town this big may be meant by its name even where the name is also a word
 CITY_POPULATION = 1000000

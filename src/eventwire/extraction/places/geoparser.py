@@ -94,6 +94,12 @@ def far_weak_dropped(mentions: list[Mention]) -> list[Mention]:
     names set the focus ("russian jets struck idlib": no name but "idlib", which stays)."""
     named = {m.chosen.cc for m in mentions if m.chosen is not None and not m.weak and m.chosen.cc and
              m.source != "norp"}
+    if not named:  # only weak names: the countries two different names agree on ("denver ... aurora", not "mary")
+        names_in: dict[str, set[str]] = {}
+        for m in mentions:
+            if m.chosen is not None and m.chosen.cc and m.source != "norp":
+                names_in.setdefault(m.chosen.cc, set()).add(m.key)
+        named = {cc for cc, keys in names_in.items() if len(keys) >= 2}
     if not named:
         return mentions
     # the countries its adjectives speak of are no places of the text, but no foreign ground either

@@ -72,12 +72,12 @@ class Recogniser:
             if span is not None:
                 for k in range(span.start, span.end):
                     taken[k] = True
-        self._abbreviations(doc, taken, claim)
+        self._abbreviations(doc, taken, claim, cased)
         self._plural_admins(doc, taken, claim)
         for ent in ents:
             if ent.label_ in PLACE_LABELS:
                 for i, j in comma_parts(doc, ent.start, ent.end):
-                    i, j = self._widen(doc, i, j, taken)
+                    i, j = self._widen(doc, i, j, taken, cased)
                     if any(taken[k] for k in range(i, j)):
                         continue
                     m = self._word_mention(doc, i, j) or self._span_mention(doc, i, j, "ner")
@@ -105,25 +105,30 @@ class Recogniser:
                     m.unit_hint = "town"
         return sorted(mentions, key=lambda m: m.start), local
 
-    def _widen(self, doc, i: int, j: int, taken) -> tuple[int, int]:
+    def _widen(self, doc, i: int, j: int, taken, cased: bool = True) -> tuple[int, int]:
         """The NER's span grown by capitalised neighbours when the longer name is a place: "St. Paris" where the
-        model found "Paris", "New London" for "London", "Avondale Estates" for "Avondale"."""
+        model found "Paris", "New London" for "London", "Avondale Estates" for "Avondale". Without capitals any
+        word may open the longer name ("democratic republic of congo" where the model found "congo")."""
         keys = self.gaz.keys
-        for w in (2, 1):
+
+        def may_open(tok) -> bool:
+            return is_cap(tok) if cased else tok.is_alpha
+
+        for w in ((2, 1) if cased else (3, 2, 1)):
             a = i - w
-            if a >= 0 and all(is_cap(doc[k]) and not taken[k] for k in range(a, i)) and \
+            if a >= 0 and all(may_open(doc[k]) and not taken[k] for k in range(a, i)) and \
                     not any(doc[k].is_sent_start for k in range(a + 1, j)) and normalize(doc[a:j].text) in keys:
                 i = a
                 break
         for w in (2, 1):
             b = j + w
-            if b <= len(doc) and all(is_cap(doc[k]) and not taken[k] for k in range(j, b)) and \
+            if b <= len(doc) and all(may_open(doc[k]) and not taken[k] for k in range(j, b)) and \
                     not any(doc[k].is_sent_start for k in range(j, b)) and normalize(doc[i:b].text) in keys:
                 j = b
                 break
         # a hyphenated name the model cut at the hyphen: "Miami-Dade", "Wilkes-Barre"
         if j + 2 <= len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_ \
-                and is_cap(doc[j + 1]) and not taken[j] and not taken[j + 1] and \
+                and may_open(doc[j + 1]) and not taken[j] and not taken[j + 1] and \
                 normalize(doc[i:j + 2].text) in keys:
             j += 2
         return i, j
@@ -160,13 +165,26 @@ class Recogniser:
                 last += 1  # "David L. Lawrence"
             sur = doc[last]
             if not (is_cap(sur) and sur.text.isalpha() and sur.text[1:].lower() == sur.text[1:]) or \
-                    sur.lower_ in org or sur.lower_ in self.words.admin_words or normalize(sur.text) in self.gaz.keys:
+                    sur.lower_ in org or sur.lower_ in self.words.admin_words:
+                continue
+            # a surname that is also a place ("Eva Forest", "Elizabeth Warren") is a surname, unless the pair is
+            # itself a place ("Glen Burnie", "Sierra Leone") or the place is too well known to be one
+            if normalize(doc[k:last + 1].text) in keys or is_famous(self.gaz.lookup(normalize(sur.text))):
                 continue
             if last + 1 < n and is_cap(doc[last + 1]) and not doc[last + 1].is_sent_start:
                 continue  # a longer name: "Austin Peay State University"
             tokens.update(range(k, last + 1))
             words.add(sur.lower_)
         return words, tokens
+
+    def _in_name(self, doc, m: Mention, person_tokens: set[int]) -> bool:
+        """The mention is a word of a "<given name> <surname>" run: a given name unless it names a state, country
+        or capital ("Virginia"); a surname unless it names a famous place."""
+        if m.i not in person_tokens:
+            return False
+        if doc[m.i].lower_ in self.words.given_names:
+            return not is_strong(m)
+        return not is_famous(e for e in m.cands if e.id not in m.alt)
 
     def _drop_actor_names(self, doc, mentions: list[Mention], actor_mentions) -> list[Mention]:
         """A name the actor catalogue knows as a group or a person ("Hamas", "Abbas") is not a town that shares
@@ -295,7 +313,7 @@ class Recogniser:
             return False
         if len(span) == 1:
             tok = span[0]
-            if (tok.lower_ in person_words or m.i in person_tokens) and not is_strong(m):
+            if tok.lower_ in person_words and not is_strong(m) or self._in_name(doc, m, person_tokens):
                 return False
             if is_acronym(tok.text) and not any(e.feature in (COUNTRY, ADMIN1, REGION, CONTINENT) and e.id not in
                                                   m.alt for e in m.cands):
@@ -326,12 +344,20 @@ class Recogniser:
         low_cache: dict[int, str] = {}
         low = [low_cache.setdefault(h, strings[h]) if h not in low_cache else low_cache[h] for h in lower_ids]
         common = {low[k] for k in range(n) if not cap[k]}
+        # the model's dates and numbers in text without capitals are often names ("ARRESTED IN SALFORD" as a
+        # DATE): there only a token with a digit, or money, is kept out by its label
+        skip = [e in NON_PLACE_LABELS and (cased or e in UNCASED_NON_PLACE_LABELS or not low[k].isalpha())
+                for k, e in enumerate(ent)]
         ok = [cap[k] or low[k] in self.words.connectors for k in range(n)]
         i = 0
         while i < n:
-            if taken[i] or not cap[i] or (ent[i] in NON_PLACE_LABELS and not (
+            if taken[i] or not cap[i] or (skip[i] and not (
                     ent[i] == "MONEY" and low[i] in self.words.adjectives)):  # "US dollars" names a country
                 i += 1
+                continue
+            art = i - 2 if i >= 2 and low[i - 1] == "-" else i - 1
+            if art >= 1 and low[art] in pw.arabic_articles and cap[art - 1] and not sent0[art]:
+                i += 1  # "Maarat al-Numan": the end of a longer name is no town of its own ("in al-Bab" is)
                 continue
             hit = None
             for w in range(min(maxw, n - i), 0, -1):
@@ -389,7 +415,7 @@ class Recogniser:
             return bool(primary)  # "Greer, South Carolina", "Athens, Ga.": even where the model saw a person
         if len(span) == 1 and (first.lower_ in person_words or is_acronym(first.text) and not strong):
             return False
-        if m.i in person_tokens and not strong:
+        if self._in_name(doc, m, person_tokens):
             return False
         if is_dateline(doc, m):
             return pop >= 10000 or strong
@@ -465,8 +491,9 @@ class Recogniser:
                     return True
         return False
 
-    def _abbreviations(self, doc, taken, claim) -> None:
-        """"Athens, Ga.": a state abbreviation right after a capitalised word and a comma."""
+    def _abbreviations(self, doc, taken, claim, cased: bool = True) -> None:
+        """"Athens, Ga.": a state abbreviation right after a capitalised word and a comma. Without capitals
+        ("SAID, ON TUESDAY", "pittsburgh, pa"), an undotted one only after a town of that state."""
         comma = doc.vocab.strings.add(",")
         orth = doc.to_array([ORTH]).tolist()
         abbrevs = self.words.admin_abbreviations
@@ -482,18 +509,30 @@ class Recogniser:
                 claim(Mention(t.idx, t.idx + len(t.text), k, k + 1, t.text, "party" if party else "abbrev", (e,),
                                kind=ADJECTIVE if party else LITERAL))
         for k in (k for k in range(1, len(doc) - 1) if orth[k] == comma):
-            if not is_cap(doc[k - 1]):
+            if cased and not is_cap(doc[k - 1]):
                 continue
             for w in (3, 2, 1):  # "W. Va." spans tokens
                 if k + 1 + w > len(doc) or any(taken[x] for x in range(k + 1, k + 1 + w)):
                     continue
                 span = doc[k + 1:k + 1 + w]
-                ab = abbrevs.get(span.text) or abbrevs.get(span.text.replace(" ", ""))
-                if ab and (not span.text.isupper() or len(span.text) == 2 or "." in span.text):
+                forms = (span.text,) if cased else (span.text, span.text.upper(), span.text.title())
+                ab = next((abbrevs[f] for f in forms for f in (f, f.replace(" ", "")) if f in abbrevs), None)
+                if ab and (not span.text.isupper() or len(span.text) == 2 or "." in span.text) and \
+                        (cased or "." in span.text or self._town_of(doc, k, ab)):
                     e = self.gaz.admin1(*ab)
                     if e is not None:
                         claim(Mention(span.start_char, span.end_char, k + 1, k + 1 + w, span.text, "abbrev", (e,)))
                         break
+
+    def _town_of(self, doc, comma: int, admin: tuple[str, str]) -> bool:
+        """The words before the comma name a town of the state (cc, admin1): "pittsburgh, pa"."""
+        for w in (3, 2, 1):
+            if comma - w < 0:
+                continue
+            if any(e.cc == admin[0] and e.admin1 == admin[1] and e.feature == CITY
+                   for e in self.gaz.lookup(normalize(doc[comma - w:comma].text))):
+                return True
+        return False
 
     def _plural_admins(self, doc, taken, claim) -> None:
         """"Cooke, Grayson and Love counties": each name of the list is a county."""
@@ -511,3 +550,12 @@ class Recogniser:
                     m = Mention(a, b, span.start, span.end, span.text, "gaz", cands, admin_hint=ADMIN2)
                     m.alt = alt
                     claim(m)
+
+
+FAMOUS_PLACE = 100000  # people: a surname or given name that names a place this big is read as the place
+
+
+def is_famous(cands) -> bool:
+    """A country, region or capital, or a place of FAMOUS_PLACE people: the reading a name's bearer seldom wins."""
+    return any(e.feature in (COUNTRY, CONTINENT, REGION) or e.capital or e.population >= FAMOUS_PLACE for e in cands)
+UNCASED_NON_PLACE_LABELS = {"MONEY", "LAW", "LANGUAGE"}  # labels the model gives right even without capitals
