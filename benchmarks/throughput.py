@@ -209,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
                          "without its relevance gate (`extract --all-articles`) and prints the throughput ratios")
     ap.add_argument("--eval-dir", type=Path, default=Path(os.environ.get("EVENTWIRE_EVAL_DIR", DEFAULT_EVAL_DIR)),
                     help="where the --corpus files are (default $EVENTWIRE_EVAL_DIR or ../shared/eval/dev)")
+    ap.add_argument("--sentence-gate", type=int, nargs="*", metavar="NEIGHBOURS",
+                    help="also time the pipeline with its sentence gate (`extract --sentence-gate`), once per number "
+                         "of neighbour sentences given (default: 1 and 0), alternating; implied by --corpus")
     ap.add_argument("--gate-cost", action="store_true",
                     help="also time the pipeline without its relevance gate, alternating (implied by --corpus)")
     args = ap.parse_args(argv)
@@ -245,11 +248,18 @@ def main(argv: list[str] | None = None) -> int:
     time_full(pipeline, warm)
 
     ungated = None
-    if args.corpus or args.gate_cost:
+    if args.corpus or args.gate_cost or args.sentence_gate is not None:
         ungated = Pipeline(model=args.model, workers=args.workers, batch_size=batch_size,
                            typing_model=not args.no_typing_model, relevance_gate=False, catalogue=pipeline.catalogue)
         ungated.nlp  # noqa: B018
         time_full(ungated, warm)
+    sentence_gated: dict[int, Pipeline] = {}
+    if args.corpus or args.sentence_gate is not None:
+        for neighbours in args.sentence_gate or (1, 0):
+            sentence_gated[neighbours] = Pipeline(
+                model=args.model, workers=args.workers, batch_size=batch_size, typing_model=not args.no_typing_model,
+                catalogue=pipeline.catalogue, sentence_gate=True, sentence_neighbours=neighbours)
+            time_full(sentence_gated[neighbours], warm)
     rules_only = None
     if args.typing_cost:
         rules_only = Pipeline(model=args.model, workers=args.workers, batch_size=batch_size, typing_model=False,
@@ -260,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
     rules_runs: list[Clock] = []
     ungated_runs: list[Clock] = []
     unparsed_runs: list[Clock] = []
+    sentence_runs: dict[int, list[Clock]] = {k: [] for k in sentence_gated}
     tokens = events = errors = 0
     for _ in range(max(1, args.repeat)):  # alternate, so a burst of load elsewhere hits both sides alike
         cb, tokens = time_bare(bare, texts, batch_size, args.workers)
@@ -272,6 +283,8 @@ def main(argv: list[str] | None = None) -> int:
             ungated_runs.append(time_full(ungated, articles)[0])
             with bare.select_pipes(disable=["parser"]):  # what parsing no sentence at all would save
                 unparsed_runs.append(time_bare(bare, texts, batch_size, args.workers)[0])
+        for neighbours, gated in sentence_gated.items():
+            sentence_runs[neighbours].append(time_full(gated, articles)[0])
     if rules_runs:
         t_with = statistics.median(c.wall for c in full_runs)
         t_without = statistics.median(c.wall for c in rules_runs)
@@ -294,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
                   f"   (runs: {', '.join(f'{getattr(c, kind):.2f}' for c in runs)})")
         print(f"  overhead: {100 * overheads[kind]:+.1f}%")
     basis = "cpu" if "cpu" in overheads else "wall"
-    if ungated_runs:
+    if ungated_runs or sentence_runs:
         gate = pipeline.gate
         passed = sum(gate.relevant(a["text"]) for a in articles) if gate is not None else n
         print(f"relevance gate: {passed} of {n} articles parsed ({100 * passed / n:.0f}%)")
@@ -305,6 +318,12 @@ def main(argv: list[str] | None = None) -> int:
         share = 1 - statistics.median(getattr(c, basis) for c in unparsed_runs) / t_bare
         print(f"the dependency parser's share of the bare model's time: {100 * share:.0f}% (the most that parsing "
               f"only the sentences with a trigger could save)")
+        for neighbours, runs in sentence_runs.items():
+            parse = sentence_gated[neighbours].gated_parse
+            share = parse.parsed_tokens / parse.tokens if parse is not None and parse.tokens else 1.0
+            ratio = t_bare / statistics.median(getattr(c, basis) for c in runs)
+            print(f"throughput ratio to the bare parse, with the sentence gate ({neighbours} neighbour sentences, "
+                  f"{100 * share:.0f}% of the relevant articles' tokens parsed): {ratio:.2f}x ({basis} time)")
         if args.corpus:
             ratio = t_bare / statistics.median(getattr(c, basis) for c in full_runs)
             goal = RATIO_GOALS[args.corpus]

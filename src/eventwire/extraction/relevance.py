@@ -114,3 +114,13 @@ def build_gate(lex: Lexicon, nlp) -> RelevanceGate | None:
     forms (then every article is parsed)."""
     forms = WordForms.of_model(nlp)
     return RelevanceGate(lex, forms) if forms is not None else None
+
+
+def kept_sentences(gate: RelevanceGate, sentences: list[str], neighbours: int) -> set[int]:
+    """The indices of the sentences the sentence gate parses: those the gate finds relevant, and `neighbours`
+    sentences either side of each (a pronoun, a claim or a toll read in the next sentence needs its parse)."""
+    keep: set[int] = set()
+    for i, text in enumerate(sentences):
+        if gate.relevant(text):
+            keep.update(range(max(0, i - neighbours), min(len(sentences), i + neighbours + 1)))
+    return keep
