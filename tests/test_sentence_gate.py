@@ -1,5 +1,6 @@
-"""The sentence gate (nlp.SentenceGatedParse, `extract --sentence-gate`): within a relevant article only the
-sentences that can hold an event, and their neighbours, are parsed; names are found in the whole article."""
+"""The sentence gate (nlp.SentenceGatedParse, on by default, `extract --no-sentence-gate` turns it off): within a
+relevant article only the sentences that can hold an event, and their neighbours, are parsed; names are found in the
+whole article."""
 
 from __future__ import annotations
 
@@ -22,7 +23,13 @@ ARTICLE = " ".join([FESTIVAL, MARKET, WEATHER, ATTACK, FLED])
 
 @pytest.fixture(scope="module")
 def gated(pipeline):
-    return Pipeline(workers=1, sentence_gate=True)
+    assert pipeline.sentence_gate and pipeline.gated_parse is not None  # the default
+    return pipeline
+
+
+@pytest.fixture(scope="module")
+def ungated():
+    return Pipeline(workers=1, sentence_gate=False)
 
 
 def events_of(pipe: Pipeline, text: str) -> list[dict]:
@@ -56,35 +63,44 @@ def test_a_sentence_without_triggers_is_not_parsed_but_its_places_are_found(gate
     assert found.get("Kandahar") == "AFG" and found.get("Maiduguri") == "NGA"  # the unparsed sentence's place reached the geoparser
 
 
-def test_an_event_sentence_gives_the_same_records_as_without_the_gate(pipeline, gated):
-    plain, sentence_gated = events_of(pipeline, ARTICLE), events_of(gated, ARTICLE)
+def test_an_event_sentence_gives_the_same_records_as_without_the_gate(ungated, gated):
+    plain, sentence_gated = events_of(ungated, ARTICLE), events_of(gated, ARTICLE)
     assert any(ev["plover"]["event"] == "ASSAULT" for ev in plain)
     assert sentence_gated == plain
 
 
-def test_without_the_flag_the_whole_article_is_parsed(pipeline, monkeypatch):
-    assert pipeline.gated_parse is None
-    assert Pipeline(sentence_gate=True, relevance_gate=False).gated_parse is None  # --all-articles: no gating
+def test_with_the_gate_off_the_whole_article_is_parsed(ungated, monkeypatch):
+    assert ungated.gated_parse is None
+    assert Pipeline(relevance_gate=False).gated_parse is None  # --all-articles: no gating at all
     parsed: list[str] = []
-    real_pipe = pipeline.nlp.pipe
+    real_pipe = ungated.nlp.pipe
 
     def spy(texts, **kwargs):
         texts = list(texts)
         parsed.extend(texts)
         return real_pipe(texts, **kwargs)
 
-    monkeypatch.setattr(pipeline.nlp, "pipe", spy)
-    doc_events = events_of(pipeline, ARTICLE)
+    monkeypatch.setattr(ungated.nlp, "pipe", spy)
+    doc_events = events_of(ungated, ARTICLE)
     assert parsed == [ARTICLE] and doc_events
 
 
-def test_cli_flag_and_all_articles(tmp_path):
+def test_cli_flags_and_all_articles(tmp_path, monkeypatch):
     src = tmp_path / "articles.jsonl"
     src.write_text(json.dumps({"id": "a", "text": ARTICLE, "published": "2024-03-04"}) + "\n", encoding="utf-8")
     runner = CliRunner()
+    built: list[Pipeline] = []
+    real_init = Pipeline.__init__
+
+    def spy(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        built.append(self)
+
+    monkeypatch.setattr(Pipeline, "__init__", spy)
     outs = {}
-    for flags in ((), ("--sentence-gate",), ("--sentence-gate", "--all-articles")):
+    for flags in ((), ("--no-sentence-gate",), ("--all-articles",)):
         res = runner.invoke(cli, ["extract", "--format", "jsonl", *flags, str(src)])
         assert res.exit_code == 0, res.output
         outs[flags] = res.stdout
-    assert outs[()] and outs[("--sentence-gate",)] == outs[()] == outs[("--sentence-gate", "--all-articles")]
+    assert [(p.relevance_gate, p.sentence_gate) for p in built] == [(True, True), (True, False), (False, False)]
+    assert outs[()] and outs[()] == outs[("--no-sentence-gate",)] == outs[("--all-articles",)]

@@ -154,7 +154,7 @@ def cli() -> None:
 @click.option("--all-articles", is_flag=True,
               help="Parse every article; by default an article without a single word an event can start from "
                    "(a trigger of lang/en/events/triggers.yaml, in any form) is skipped unparsed.")
-@click.option("--sentence-gate", is_flag=True,
+@click.option("--sentence-gate/--no-sentence-gate", default=True, show_default=True,
               help="Parse only the sentences of an article that hold such a word, and the sentence either side "
                    "of each; names are still found in the whole article. Off with --all-articles.")
 def extract(files, published, fmt, workers, model, show_all, background_days, max_article_bytes, typing_model,

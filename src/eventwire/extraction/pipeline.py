@@ -62,14 +62,14 @@ class Pipeline:
 
     `sentence_gate`: within a relevant article, only the sentences the gate finds relevant, and
     `sentence_neighbours` sentences either side of each, get the tagger, parser and lemmatizer; the entity ruler
-    and the NER still read the whole article (nlp.SentenceGatedParse; `extract --sentence-gate`). Off with the
-    relevance gate."""
+    and the NER still read the whole article (nlp.SentenceGatedParse); False parses every sentence of a relevant
+    article (`extract --no-sentence-gate`). Off with the relevance gate."""
 
     def __init__(self, model: str | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
                  geoparse: bool = True, events: bool = True, *, language: str | LanguageData = DEFAULT_LANGUAGE,
                  catalogue: actors.Catalogue | None = None, gazetteer: Any = None,
                  background_days: int = BACKGROUND_DAYS, typing_model: bool = True, relevance_gate: bool = True,
-                 sentence_gate: bool = False, sentence_neighbours: int = 1):
+                 sentence_gate: bool = True, sentence_neighbours: int = 1):
         self.model = nlp.model_name(model)
         self.workers = max(1, int(workers or 1))
         self.batch_size = batch_size
