@@ -11,7 +11,10 @@ the lemmatizer maps to a trigger lemma is among them and the gate never drops an
 have found an event in. A model without those tables gets no gate (every article is parsed).
 
 What the gate does not count, because none of it makes an event without a trigger word: actor names, places,
-dates and casualty words (the casualty stage reads only the sentences of events already found)."""
+dates and casualty words (the casualty stage reads only the sentences of events already found).
+
+The same test, sentence by sentence, is the sentence gate (`kept_sentences`): within a relevant article, only the
+sentences it finds relevant and their neighbours are parsed (nlp.SentenceGatedParse)."""
 
 from __future__ import annotations
 
