@@ -46,6 +46,25 @@ Second pass, same day, same machine busier (load 8-12), before -> after in turn,
   bare model, before our own stages (trigger sentences alone, no neighbours: 52% of general tokens, 1.38x); it
   changes sentence splits and parses, so records would change too. Not built. 4x needs most articles
   rejected, and these general sets hold events in 89% of their articles.
+The sentence gate, built (extraction/nlp.SentenceGatedParse, on by default; `extract --no-sentence-gate` and
+`--sentence-gate N...` here): in a relevant article the model's senter (its own small tok2vec, ~3% of the model's
+time) splits the sentences, the tagger/parser/lemmatizer run only over the runs of sentences the relevance gate
+finds relevant plus one neighbour either side (each run parsed as a Doc of its own, copied back), the entity
+ruler and the NER over the whole article. Measured 2026-12-06 (load 8-9, CPU time, median of 3, one process):
+  general --articles 100 --repeat 3: 78% of the relevant articles' tokens parsed; ratio 0.81x without the gates,
+    0.82x relevance gate alone, 0.86x with the sentence gate (1 neighbour, the default); 0 neighbours (53% of
+    tokens parsed) 0.93x: NOT MET.
+  conflict --articles 40 --repeat 3: CONFLICT_FIGURES
+  The model pass over 15+15 relevant general articles (CPU): full model 2.24 s, gated 1.39 s (1 neighbour) /
+  1.24 s (0), ruler + NER alone 0.98 s: the NER over the whole text is the floor of the model's time, and our own
+  stages after the parse (unchanged by the gate) are the rest of the gap to 1x.
+  Dev records (evalwt.sh, all sets, `extract` with the gate against without): half a 1 article of 3,821 with
+  records changed (one evidence span starts elsewhere: the parsed run split a sentence at "[AU]"), no figure
+  changed; half b 2 of 3,844 changed, one record more, wikievents precision 0.8154 -> 0.8112 (-0.42), every other
+  figure unchanged. Hence on by default with 1 neighbour; 0 neighbours was not evaluated on the dev sets.
+  A cheaper NER for the sentences without a trigger (the ruler's names alone) would save at most the NER's share
+  of the unparsed tokens (~22% of general tokens x ~45% of the model), but the geoparser and the actors read
+  those names (the statistical NER finds the places the gazetteer ruler does not): not built.
 """
 
 from __future__ import annotations
