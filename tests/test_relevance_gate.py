@@ -64,14 +64,13 @@ def test_words_that_need_their_object(gate):
 
 def test_irrelevant_articles_are_not_parsed(pipeline, monkeypatch):
     parsed: list[str] = []
-    real_pipe = pipeline.nlp.pipe
+    real_parse = pipeline._parse  # what goes to spaCy, with or without the sentence gate
 
-    def spy(texts, **kwargs):
-        texts = list(texts)
+    def spy(texts):
         parsed.extend(texts)
-        return real_pipe(texts, **kwargs)
+        return real_parse(texts)
 
-    monkeypatch.setattr(pipeline.nlp, "pipe", spy)
+    monkeypatch.setattr(pipeline, "_parse", spy)
     results = list(pipeline.pipe([SPORT, BUSINESS, CONFLICT, WEATHER]))
     assert parsed == [CONFLICT]
     assert [r.error for r in results] == [None] * 4

@@ -154,15 +154,19 @@ def cli() -> None:
 @click.option("--all-articles", is_flag=True,
               help="Parse every article; by default an article without a single word an event can start from "
                    "(a trigger of lang/en/events/triggers.yaml, in any form) is skipped unparsed.")
+@click.option("--sentence-gate/--no-sentence-gate", default=True, show_default=True,
+              help="Parse only the sentences of an article that hold such a word, and the sentence either side "
+                   "of each; names are still found in the whole article. Off with --all-articles.")
 def extract(files, published, fmt, workers, model, show_all, background_days, max_article_bytes, typing_model,
-            all_articles):
+            all_articles, sentence_gate):
     """Extract events from articles: FILE.txt is one article, FILE.jsonl many, - (default) reads stdin."""
     from eventwire import report
 
     if fmt is None:
         fmt = "table" if sys.stdout.isatty() else "jsonl"
     run = _Run("extract", files, published, model, workers, max_article_bytes, background_days=background_days,
-               typing_model=typing_model, relevance_gate=not all_articles)
+               typing_model=typing_model, relevance_gate=not all_articles,
+               sentence_gate=sentence_gate and not all_articles)
     results: list[ArticleResult] = []
     out = sys.stdout
     writer = None

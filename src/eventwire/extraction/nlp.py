@@ -310,3 +310,80 @@ def use_fast_attribute_ruler(nlp: Language) -> bool:
     nlp.remove_pipe("attribute_ruler")
     nlp.rename_pipe(FAST_RULER_FACTORY, "attribute_ruler")
     return True
+
+
+# -- the sentence gate: parse only the sentences that can hold an event -----------------------------------
+# The statistical NER (with its own tok2vec) and the entity ruler read the whole document: the geoparser, the
+# actors and the dates need every name. The components before the ruler (tok2vec, tagger, parser, attribute
+# ruler, lemmatizer) run only over the sentences `select` keeps; the others keep no tag, lemma or parse.
+PARSE_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD")
+
+
+class SentenceGatedParse:
+    """`pipe(texts, select)`: Docs with names everywhere and a parse in the sentences `select` keeps.
+
+    Each text is tokenized and split into sentences (the model's own `senter`, else spaCy's rule sentencizer);
+    `select(sentence texts)` names the sentence indices to parse. Each run of consecutive kept sentences is
+    parsed as a Doc of its own (the same tokens, no preset sentence starts, so the parser splits it as it splits
+    the whole text), its annotations copied back; then the ruler and the NER run over the whole Doc. Sentence
+    starts: the parser's inside the parsed runs, the splitter's elsewhere."""
+
+    def __init__(self, nlp: Language):
+        from spacy.pipeline import Sentencizer
+
+        self.nlp = nlp
+        names = nlp.pipe_names
+        cut = names.index(RULER_NAME) if RULER_NAME in names else names.index("ner") if "ner" in names else len(names)
+        self.parse_steps = [(n, nlp.get_pipe(n)) for n in names[:cut]]
+        self.name_steps = [(n, nlp.get_pipe(n)) for n in names[cut:]]
+        self.splitter = nlp.get_pipe("senter") if "senter" in nlp.component_names else Sentencizer()
+        self.attrs = [spacy.attrs.IDS[a] for a in PARSE_ATTRS]
+        self.parsed_tokens = self.tokens = 0  # what the gate kept, over all Docs so far
+
+    def pipe(self, texts, select, batch_size: int = 256) -> list:
+        from spacy.tokens import Doc
+
+        docs = [self.nlp.make_doc(t) for t in texts]
+        docs = run_steps([("senter", self.splitter)], docs, batch_size)
+        runs: list[tuple[int, int, int]] = []  # (doc, first token, end token) of each run of kept sentences
+        for d, doc in enumerate(docs):
+            sents = list(doc.sents)
+            keep = select([s.text for s in sents])
+            start = end = None
+            for k, sent in enumerate(sents):
+                if k in keep:
+                    if start is None:
+                        start = sent.start
+                    end = sent.end
+                elif start is not None:
+                    runs.append((d, start, end))
+                    start = None
+            if start is not None:
+                runs.append((d, start, end))
+            self.tokens += len(doc)
+        parts = [Doc(self.nlp.vocab, words=[t.text for t in docs[d][s:e]],
+                     spaces=[bool(t.whitespace_) for t in docs[d][s:e]]) for d, s, e in runs]
+        parts = run_steps(self.parse_steps, parts, batch_size)
+        by_doc: dict[int, list] = {}
+        for (d, s, e), part in zip(runs, parts):
+            by_doc.setdefault(d, []).append((s, e, part))
+        for d, pieces in by_doc.items():
+            doc = docs[d]
+            values = doc.to_array(self.attrs)
+            starts = doc.to_array([spacy.attrs.SENT_START])
+            for s, e, part in pieces:
+                values[s:e] = part.to_array(self.attrs)
+                starts[s:e] = part.to_array([spacy.attrs.SENT_START])
+                self.parsed_tokens += e - s
+            doc.from_array(self.attrs, values)
+            doc.from_array([spacy.attrs.SENT_START], starts)  # the tree set them from the parse alone
+        return run_steps(self.name_steps, docs, batch_size)
+
+
+def run_steps(steps, docs: list, batch_size: int) -> list:
+    """Run pipeline components over Docs, as Language.pipe does (a component without `pipe` is called per Doc)."""
+    for _name, proc in steps:
+        if not docs:
+            break
+        docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+    return docs

@@ -58,12 +58,18 @@ class Pipeline:
 
     `relevance_gate`: an article without a single word an event can start from is not parsed and gets no events
     (extraction/relevance.py); False parses every article (`extract --all-articles`). Without events
-    (`geoparse`) every article is parsed."""
+    (`geoparse`) every article is parsed.
+
+    `sentence_gate`: within a relevant article, only the sentences the gate finds relevant, and
+    `sentence_neighbours` sentences either side of each, get the tagger, parser and lemmatizer; the entity ruler
+    and the NER still read the whole article (nlp.SentenceGatedParse); False parses every sentence of a relevant
+    article (`extract --no-sentence-gate`). Off with the relevance gate."""
 
     def __init__(self, model: str | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
                  geoparse: bool = True, events: bool = True, *, language: str | LanguageData = DEFAULT_LANGUAGE,
                  catalogue: actors.Catalogue | None = None, gazetteer: Any = None,
-                 background_days: int = BACKGROUND_DAYS, typing_model: bool = True, relevance_gate: bool = True):
+                 background_days: int = BACKGROUND_DAYS, typing_model: bool = True, relevance_gate: bool = True,
+                 sentence_gate: bool = True, sentence_neighbours: int = 1):
         self.model = nlp.model_name(model)
         self.workers = max(1, int(workers or 1))
         self.batch_size = batch_size
@@ -72,6 +78,8 @@ class Pipeline:
         self.background_days = int(background_days)
         self.typing_model = bool(typing_model)
         self.relevance_gate = bool(relevance_gate)
+        self.sentence_gate = bool(sentence_gate)
+        self.sentence_neighbours = max(0, int(sentence_neighbours))
         self.language = language if isinstance(language, LanguageData) else LanguageData(language)
         self._catalogue = catalogue
         self._gazetteer = gazetteer
@@ -154,6 +162,13 @@ class Pipeline:
             return None
         return relevance.build_gate(self.event_finder.lexicon, self.nlp)
 
+    @functools.cached_property
+    def gated_parse(self) -> nlp.SentenceGatedParse | None:
+        """The sentence gate's parse, or None when every sentence of a relevant article is parsed."""
+        if not self.sentence_gate or self.gate is None:
+            return None
+        return nlp.SentenceGatedParse(self.nlp)
+
     @property
     def nlp(self):
         if self._nlp is None:
@@ -166,7 +181,7 @@ class Pipeline:
                 self.event_finder, self.date_finder, self.fatality_counter  # noqa: B018 - load before the first article
                 # its trigger matcher too: the strings it adds must outlive the batches' memory zones
                 self.event_finder.phrase_matcher(self._nlp.vocab, self._trigger_keys(self._nlp))
-                self.gate  # noqa: B018
+                self.gate, self.gated_parse  # noqa: B018
         return self._nlp
 
     # -- one article -----------------------------------------------------------------------------------
@@ -204,9 +219,9 @@ class Pipeline:
     def _extract_batch(self, batch: list[ArticleResult]) -> list[ArticleResult]:
         gate = self.gate  # loads the model, which the gate's word forms come from
         todo = [r for r in batch if r.error is None and (gate is None or gate.relevant(r.article.text))]
-        texts = (r.article.text for r in todo)
+        texts = [r.article.text for r in todo]
         try:
-            docs = list(self.nlp.pipe(texts, batch_size=self.batch_size))
+            docs = self._parse(texts)
         except Exception:  # a pathological text breaks the whole spaCy batch: redo one by one
             docs = []
             for r in todo:
@@ -224,6 +239,13 @@ class Pipeline:
                 r.error = f"extraction failed: {type(exc).__name__}: {exc}"
                 r.events, r.places = [], []
         return batch
+
+    def _parse(self, texts: list[str]) -> list:
+        gated = self.gated_parse
+        if gated is None:
+            return list(self.nlp.pipe(texts, batch_size=self.batch_size))
+        gate, neighbours = self.gate, self.sentence_neighbours
+        return gated.pipe(texts, lambda sents: relevance.kept_sentences(gate, sents, neighbours), self.batch_size)
 
     def analyse(self, doc, article: Article) -> tuple[list, list[Event]]:
         """All stages after the parse, for one article: (place mentions, events)."""
@@ -277,7 +299,8 @@ class Pipeline:
         return dict(model=self.model, batch_size=self.batch_size, geoparse=self.geoparse, events=self.events,
                     language=self.language, catalogue=self._catalogue, gazetteer=self._gazetteer,
                     background_days=self.background_days, typing_model=self.typing_model,
-                    relevance_gate=self.relevance_gate)
+                    relevance_gate=self.relevance_gate, sentence_gate=self.sentence_gate,
+                    sentence_neighbours=self.sentence_neighbours)
 
     def _pool(self):
         """The worker processes. Where processes fork, every resource is loaded here first and the workers

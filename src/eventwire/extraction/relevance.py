@@ -11,7 +11,10 @@ the lemmatizer maps to a trigger lemma is among them and the gate never drops an
 have found an event in. A model without those tables gets no gate (every article is parsed).
 
 What the gate does not count, because none of it makes an event without a trigger word: actor names, places,
-dates and casualty words (the casualty stage reads only the sentences of events already found)."""
+dates and casualty words (the casualty stage reads only the sentences of events already found).
+
+The same test, sentence by sentence, is the sentence gate (`kept_sentences`): within a relevant article, only the
+sentences it finds relevant and their neighbours are parsed (nlp.SentenceGatedParse)."""
 
 from __future__ import annotations
 
@@ -114,3 +117,13 @@ def build_gate(lex: Lexicon, nlp) -> RelevanceGate | None:
     forms (then every article is parsed)."""
     forms = WordForms.of_model(nlp)
     return RelevanceGate(lex, forms) if forms is not None else None
+
+
+def kept_sentences(gate: RelevanceGate, sentences: list[str], neighbours: int) -> set[int]:
+    """The indices of the sentences the sentence gate parses: those the gate finds relevant, and `neighbours`
+    sentences either side of each (a pronoun, a claim or a toll read in the next sentence needs its parse)."""
+    keep: set[int] = set()
+    for i, text in enumerate(sentences):
+        if gate.relevant(text):
+            keep.update(range(max(0, i - neighbours), min(len(sentences), i + neighbours + 1)))
+    return keep
