@@ -10,6 +10,7 @@ from eventwire import taxonomy
 
 TYPING = Path(__file__).resolve().parents[1] / "src" / "eventwire" / "lang" / "en" / "typing"
 CORPUS = TYPING / "corpus"
+PENDING = TYPING / "corpus_pending"  # written, not yet trained on: held to the same rules
 NON_EVENT_REASONS = {
     "crime", "natural_disaster", "man_made_disaster", "diplomacy", "claim", "past_event",
     "court", "metaphor", "sport", "business", "policy", "other",
@@ -23,7 +24,7 @@ FIELDS = {"text", "event_type", "sub_event_type", "plover", "mode", "non_event",
 
 
 def _snippets():
-    for path in sorted(CORPUS.glob("*.jsonl")):
+    for path in sorted([*CORPUS.glob("*.jsonl"), *PENDING.glob("*.jsonl")]):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 yield f"{path.name}:{number}", line
