@@ -551,7 +551,7 @@ def _slots(pipeline, text):
 
 
 @pytest.mark.parametrize("text,not_actors", [
-    ("The gang set fire to a vegetable market in the town of Kisumu on Friday.", {"fire", "market", "vegetable market"}),
+    ("The militia set fire to a vegetable market in the town of Kisumu on Friday.", {"fire", "market", "vegetable market"}),
     ("Armed men opened fire on a bus near the border, police said.", {"fire", "bus"}),
     ("The blast killed three soldiers and wounded four others.", {"others"}),
     ("A suicide bomber blew himself up at a checkpoint in Kandahar.", {"himself", "checkpoint"}),
