@@ -12,19 +12,14 @@ from pathlib import Path
 
 import pytest
 
+from regression_texts import regression_cases
+from test_word_sense import sense_of
+
 NO_ACLED_DIR = Path(__file__).parent / "data" / "no_acled_event"
 
 
 def no_acled_cases():
-    cases = []
-    for path in sorted(NO_ACLED_DIR.glob("*.txt")):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            published, _, text = line.partition(" | ") if " | " in line[:13] else ("", "", line)
-            cases.append(pytest.param(text, published or None, id=f"{path.stem}:{number}"))
-    return cases
+    return regression_cases(NO_ACLED_DIR)
 
 
 def acled_events(pipeline, text, published=None):
@@ -148,15 +143,6 @@ def test_a_tally_over_years_is_no_event_but_one_over_a_day_is(pipeline):
 
 
 # -- word sense: disasters, fires, falling things, crime ---------------------------------------------------------
-
-def sense_of(pipeline, text, word):
-    lex = pipeline.event_finder.lexicon
-    doc = pipeline.nlp(text)
-    tok = next(t for t in doc if t.lower_ == word)
-    classes = lex.verbs.get(tok.lemma_.lower()) or lex.nouns.get(tok.lemma_.lower()) or set()
-    classes, sense = lex.senses.resolve(tok, set(classes))
-    return classes, sense.name if sense else None
-
 
 @pytest.mark.parametrize("text,word,classes", [
     ("Three hikers were killed when a boulder fell on their tent.", "fell", {"accident"}),

@@ -10,19 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from regression_texts import regression_cases
+
 NO_EVENT_DIR = Path(__file__).parent / "data" / "no_event"
 
 
 def no_event_cases():
-    cases = []
-    for path in sorted(NO_EVENT_DIR.glob("*.txt")):
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            line = line.strip()
-            if not line or line.startswith("#"):
-                continue
-            published, _, text = line.partition(" | ") if " | " in line[:13] else ("", "", line)
-            cases.append(pytest.param(text, published or None, id=f"{path.stem}:{number}"))
-    return cases
+    return regression_cases(NO_EVENT_DIR)
 
 
 def test_the_regression_files_are_not_empty():
