@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from eventwire.extraction.events.candidates import DEFINITE
 from eventwire.extraction.events.roles import Role, actor_kind
 from eventwire.extraction.events.syntax import object_of, prep_objects, subject_of
 from eventwire.extraction.events.triggers import is_claimed
@@ -31,8 +32,6 @@ VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civi
 # a claim verb's subject this many tokens back is a misparse of a long list ("X, Y, ..., Z, spokesman for IS,
 # claimed"): the name just before the verb is taken instead
 FAR_SUBJECT = 15
-# determiners of a noun that names what is already known ("the attack", "this bombing")
-DEFINITE = {"the", "this", "that", "these", "those"}
 # how many sentences away a claim still speaks of an event: a long report tells other attacks too
 CLAIM_REACH = 4
 
