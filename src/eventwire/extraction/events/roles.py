@@ -29,6 +29,8 @@ HARMED_CLASSES = ((ACTOR, "people"), (ACTOR, "victims"))
 AIM_PREPS = {"on", "at", "into", "upon"}
 # "a soldier died": the subject is the one harmed
 PATIENT_SUBJECT_VERBS = {"die", "perish", "succumb", "drown", "starve"}
+# how the state an outcome verb leaves its object in hangs on it: "left two dead" (oprd), "leaving people injured"
+OUTCOME_STATE_DEPS = ("oprd", "ccomp", "xcomp", "acomp")
 
 
 @dataclass
@@ -248,7 +250,31 @@ def _elided_passive(tok: Token, subj: Token | None, words) -> bool:
         return False
     if object_of(tok) is not None or any(c.dep_ in ("aux", "auxpass") for c in children(tok)):
         return False
+    if tok.dep_ in OUTCOME_STATE_DEPS and tok.head.lemma_.lower() in words.outcome_verbs:
+        return True  # "airstrikes leaving people injured": the state the attack left them in
     return counted(subj, words) or any(c.dep_ == "nummod" for c in children(subj))
+
+
+def _outcome_harmed(tok: Token, words) -> Token | None:
+    """The harmed an attack left behind: "shelling left two children dead", "airstrikes hit a market, leaving ten
+    people dead", "raids leaving people injured" (an outcome verb with the event as its subject, or hanging on the
+    event's verb, and a state of death or harm after its object)."""
+    verbs = []
+    as_subject = tok.dep_ in ("nsubj", "csubj")  # "shelling left ...", read as a clause or a noun
+    if as_subject and tok.head.lemma_.lower() in words.outcome_verbs:
+        verbs.append(tok.head)
+    heads = [tok] + ([tok.head] if as_subject and tok.head.pos_ == "VERB" else [])
+    verbs += [c for h in heads for c in children(h) if c.dep_ in ("advcl", "conj", "xcomp")
+              and c.lemma_.lower() in words.outcome_verbs]
+    for verb in verbs:
+        for state in children(verb):
+            if state.dep_ not in OUTCOME_STATE_DEPS or not (
+                    state.lemma_.lower() in words.harm_verbs or state.lower_ in words.death_words):
+                continue
+            harmed = object_of(verb) or next((c for c in children(state) if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if harmed is not None:
+                return harmed
+    return None
 
 
 def counted(tok: Token, words) -> bool:
@@ -541,6 +567,12 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         # "Clashes with IS militants left two police dead": the one side named (but in "troops retook the town
         # in clashes with the militants" the troops are the other side)
         r.actor1, r.actor2, r.assoc1, r.assoc2 = r.actor2, None, r.assoc2, []
+    if r.actor2 is None and fam == "violence":
+        harmed = _outcome_harmed(tok, lex.words)
+        role = ctx.role_for(harmed, tok, side=2) if harmed is not None else None
+        if role is not None and (r.actor1 is None or role.actor.name != r.actor1.actor.name):
+            r.actor2 = role
+            r.victim_words |= {t.lemma_.lower() for t in harmed.subtree}
     if r.actor1 is not None and r.actor2 is None and fam == "violence":
         enemy = ctx.dominant_enemy(r.actor1)
         if enemy is not None and enemy.actor.name not in {a.actor.name for a in r.assoc1}:
