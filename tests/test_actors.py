@@ -137,6 +137,17 @@ def test_named_state_forces_resolve_to_the_state(catalogue, alias, name):
     assert catalogue.resolve(alias).name == name
 
 
+@pytest.mark.parametrize("alias,name", [
+    ("Fateh al-Sham", "Hay'at Tahrir al-Sham"), ("Fatah al-Sham", "Hay'at Tahrir al-Sham"), ("Fatah", "Fatah"),
+    ("Jaysh Khalid bin al-Walid", "Jaish Khalid ibn al-Walid"), ("Horas al-Din", "Hurras al-Din"),
+    ("Popular Mobilization", "Popular Mobilization Forces"), ("Wrath of Euphrates", "Syrian Democratic Forces"),
+    ("Jazeera Storm", "Syrian Democratic Forces"), ("Operation Peace Spring", "Syrian National Army"),
+    ("5th Corps", "Military Forces of Syria"), ("Quwat al-Nimr", "Military Forces of Syria"),
+])
+def test_syrian_spellings_and_operation_names(catalogue, alias, name):
+    assert catalogue.resolve(alias).name == name
+
+
 def test_named_state_forces(catalogue):
     assert catalogue.resolve("FARDC").country == "COD"
     assert catalogue.resolve("SANDF").country == "ZAF"

@@ -256,3 +256,28 @@ def test_bad_event_data_names_file_and_line(tmp_path, triggers, rules, where, me
     with pytest.raises(LanguageDataError) as err:
         load(write_language(tmp_path, triggers, rules))
     assert where in str(err.value) and message in str(err.value), str(err.value)
+
+
+@pytest.mark.parametrize("text,sector1", [
+    ("Mortar fire on a hamlet outside Homs left three shepherds dead on Friday.", None),
+    ("Warplanes pounded a village south of Idlib on Friday, leaving twelve residents wounded.", "MIL"),
+    ("Air strikes hit a bakery in Maarat al-Numan, leaving nine people dead.", "MIL"),
+])
+def test_the_harmed_an_attack_left_behind_are_actor2(extract, text, sector1):
+    ev = next(e for e in asserted(extract(text)) if e.event_type in ("Explosions/Remote violence", "Battles"))
+    assert ev.actor2 is not None and ev.actor2.sector == "CVL"
+    assert ev.actor1 is None or ev.actor1.sector != "CVL"  # the harmed never act
+    if sector1:
+        assert ev.actor1 is not None and ev.actor1.sector == sector1
+
+
+def test_what_an_attack_left_without_harm_is_no_victim(extract):
+    ev = only(extract("Government forces shelled the town on Monday, leaving the rebels without supplies."),
+              sub_event_type="Shelling/artillery/missile attack")
+    assert ev.actor2 is None or ev.actor2.sector != "REB"
+
+
+def test_explosive_barrels_are_an_air_weapon(extract):
+    ev = only(extract("Helicopters dropped explosive barrels on a village near Hama on Sunday."),
+              event_type="Explosions/Remote violence")
+    assert ev.sub_event_type == "Air/drone strike"

@@ -266,14 +266,18 @@ def _outcome_harmed(tok: Token, words) -> Token | None:
     heads = [tok] + ([tok.head] if as_subject and tok.head.pos_ == "VERB" else [])
     verbs += [c for h in heads for c in children(h) if c.dep_ in ("advcl", "conj", "xcomp")
               and c.lemma_.lower() in words.outcome_verbs]
+    def harm_state(t: Token) -> bool:
+        return t.lemma_.lower() in words.harm_verbs or t.lower_ in words.death_words
+
     for verb in verbs:
+        obj = object_of(verb)
+        if obj is not None and obj.right_edge.i + 1 < len(tok.doc) and harm_state(tok.doc[obj.right_edge.i + 1]):
+            return obj  # the state right after the object, wherever the parser hangs it ("leaving ten residents wounded")
         for state in children(verb):
-            if state.dep_ not in OUTCOME_STATE_DEPS or not (
-                    state.lemma_.lower() in words.harm_verbs or state.lower_ in words.death_words):
-                continue
-            harmed = object_of(verb) or next((c for c in children(state) if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if harmed is not None:
-                return harmed
+            if state.dep_ in OUTCOME_STATE_DEPS and harm_state(state):
+                harmed = obj or next((c for c in children(state) if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if harmed is not None:
+                    return harmed
     return None
 
 

@@ -22,6 +22,11 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
             before = [c for c in subjects if c.i < node.i]
             c = before[-1] if before else subjects[0]
             return c, c.dep_ in ("nsubjpass", "csubjpass")
+        if node.pos_ == "VERB" and node.tag_ in ("VBP", "VBZ", "VBD"):
+            # a headline's plural noun read as a compound of its verb ("Regime forces bomb Jobar"): the subject
+            nouns = [c for c in children(node) if c.dep_ == "compound" and c.i < node.i and c.pos_ in ("NOUN", "PROPN")]
+            if nouns:
+                return nouns[-1], False
         # "X were killed and Y wounded", "forces are desperate to repel": the subject of the clause above
         if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and node.head.i != node.i:
             node = node.head
