@@ -281,3 +281,22 @@ def test_explosive_barrels_are_an_air_weapon(extract):
     ev = only(extract("Helicopters dropped explosive barrels on a village near Hama on Sunday."),
               event_type="Explosions/Remote violence")
     assert ev.sub_event_type == "Air/drone strike"
+
+
+def test_a_headline_noun_read_as_a_compound_of_its_verb_is_the_subject(extract):
+    ev = next(e for e in asserted(extract("Regime forces bomb Douma and tension between rival groups in Quneitra "
+                                          "countryside")) if e.event_type == "Explosions/Remote violence")
+    assert ev.actor1 is not None and ev.actor1.sector == "MIL" and ev.actor1.country == "SYR"
+
+
+def test_shell_read_as_a_noun_before_held_positions_names_their_holder(extract):
+    ev = only(extract("Islamist factions shell positions of the army south of Aleppo"),
+              sub_event_type="Shelling/artillery/missile attack")
+    assert ev.actor2 is not None and ev.actor2.sector == "MIL" and ev.actor2.country == "SYR"
+
+
+def test_the_pair_named_on_an_accompanying_event_fought(extract):
+    ev = only(extract("Clashes accompanied by bombardment between the army and the rebels near Daraa"),
+              event_type="Battles")
+    sides = {a.sector for a in (ev.actor1, ev.actor2) if a is not None}
+    assert sides == {"MIL", "REB"}

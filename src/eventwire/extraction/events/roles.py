@@ -397,7 +397,10 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
     """(actor1 token, actor2 token) of a noun trigger: "an attack by IS on a checkpoint", "Russian air strikes",
     "clashes between A and B". None when "between" named both parties (set on `r`)."""
     a1_tok = a2_tok = None
-    between = agents_of(tok, "between")
+    between = agents_of(tok, "between") or [
+        # "clashes accompanied by shelling between A and B": the pair named on the event that goes with this one
+        b for c in children(tok) if c.dep_ == "acl" for o in prep_objects(c, {"by"}) if ctx.lex.is_event_noun(o)
+        for b in prep_objects(o, {"between"})]
     if between:
         pair = ctx.participants(between[0])
         if len(pair) >= 2:
@@ -432,6 +435,9 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
                     continue
                 a2_tok = p
                 break
+        if a2_tok is None and tok.dep_ == "compound" and tok.head.lower_ in ctx.words.held_ground_nouns \
+                and _ground_holder(tok.head, ctx.words.held_ground_nouns) is not None:
+            a2_tok = tok.head  # "factions shell positions of the regime forces", the verb read as a noun
         if a2_tok is None and tok.lower_ in ctx.words.victim_frame_nouns:
             # "the assassination of the prime minister", "the abduction of two engineers": the harmed
             of = [p for p in prep_objects(tok, {"of"}) if a1_tok is None or p.i != a1_tok.i]
