@@ -300,3 +300,15 @@ def test_the_pair_named_on_an_accompanying_event_fought(extract):
               event_type="Battles")
     sides = {a.sector for a in (ev.actor1, ev.actor2) if a is not None}
     assert sides == {"MIL", "REB"}
+
+
+def test_a_party_joined_to_an_event_noun_is_the_verbs_subject(extract):
+    ev = only(extract("Clashes near the border and the army shells two villages in Idlib countryside"),
+              sub_event_type="Shelling/artillery/missile attack")
+    assert ev.actor1 is not None and ev.actor1.sector == "MIL"
+
+
+def test_clashes_with_a_guessed_name_do_not_make_it_the_attacker(extract):
+    ev = only(extract("Clashes in areas north of Homs and the regime forces shell Jabal Zawiya"),
+              sub_event_type="Shelling/artillery/missile attack")
+    assert ev.actor1 is not None and ev.actor1.sector == "MIL"

@@ -510,6 +510,13 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         inner = roles_of(a1_tok, fam, ctx) if tok.pos_ == "VERB" else Roles()
         r.actor1 = inner.actor1
         r.assoc1 = inner.assoc1
+        if tok.pos_ == "VERB":
+            # "clashes in X and the regime forces shell Y": a party joined to the event noun is the verb's subject
+            joined = [role for c in a1_tok.conjuncts if not lex.is_event_noun(c)
+                      for role in [ctx.role_for(c, tok, side=1)] if role is not None
+                      and actor_kind(role) in ("state", "nonstate")]
+            if joined:
+                r.actor1, r.assoc1 = joined[0], joined[1:]
         a1_tok = None
     if a1_tok is not None:
         r.actor1 = ctx.role_for(a1_tok, tok, side=1)
@@ -573,7 +580,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         r.target_is_town = True
     if r.actor1 is None and r.actor2 is not None and fam == "violence" and tok.pos_ == "NOUN" \
             and tok.dep_ in ("nsubj", "ROOT") and tok.lemma_.lower() in lex.words.clash_words \
-            and actor_kind(r.actor2) == "nonstate":
+            and actor_kind(r.actor2) == "nonstate" and r.actor2.known:
         # "Clashes with IS militants left two police dead": the one side named (but in "troops retook the town
         # in clashes with the militants" the troops are the other side)
         r.actor1, r.actor2, r.assoc1, r.assoc2 = r.actor2, None, r.assoc2, []
