@@ -233,6 +233,11 @@ def _fill_roles(roles, r, tok: Token, lex: Lexicon, actor2_too: bool) -> None:
             roles.actor1 is None or r.actor2.actor.name != roles.actor1.actor.name):
         roles.actor2, roles.assoc2 = r.actor2, r.assoc2
         roles.victim_words |= r.victim_words
+    elif actor2_too and roles.actor2 is not None and r.actor2 is not None and not _guessed(r.actor2) and all(
+            r.actor2.actor.name != x.actor.name for x in (roles.actor1, roles.actor2, *roles.assoc2) if x is not None):
+        # "six soldiers were killed in a Taliban raid, 12 Taliban were killed": the dead of both sides, so that
+        # opposing_victims can tell who attacked when no trigger names a doer
+        roles.assoc2 = [*roles.assoc2, r.actor2]
 
 
 def intent_cue(lex: Lexicon, tok: Token) -> bool:
