@@ -32,6 +32,8 @@ VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civi
 # a claim verb's subject this many tokens back is a misparse of a long list ("X, Y, ..., Z, spokesman for IS,
 # claimed"): the name just before the verb is taken instead
 FAR_SUBJECT = 15
+# verbs that lend a claim verb their subject: "X is said / reported / understood to have claimed"
+RAISING_VERBS = {"say", "report", "understand", "believe", "think", "know", "seem", "appear"}
 # how many sentences away a claim still speaks of an event: a long report tells other attacks too
 CLAIM_REACH = 4
 
@@ -43,6 +45,11 @@ def _event_noun(lex: Lexicon, tok: Token | None) -> bool:
 def _claim_subject(tok: Token) -> Token | None:
     """The subject of a claim verb, or failing a parse, the name just before it ("..., the group JNIM, claimed")."""
     subjects = [c for c in children(tok) if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in RAISING_VERBS:
+        # "the Taliban is said to have claimed it", "IS was reported to have claimed": the raised subject
+        raised = [c for c in children(tok.head) if c.dep_ in ("nsubj", "nsubjpass")]
+        if raised:
+            return raised[0]
     if subjects and subjects[0].dep_ == "nsubjpass":
         agents = prep_objects(tok, {"by"})
         return agents[0] if agents else None
@@ -148,11 +155,17 @@ def _stands_for_attacker(subj: Token | None, lex: Lexicon) -> bool:
 
 
 def _affiliation_named(tok: Token, lex: Lexicon) -> Token | None:
-    """"the man is affiliated with al-Shabaab", "the attack was later linked to IS"."""
+    """"the man is affiliated with al-Shabaab", "the attack was later linked to IS", "a shell believed to be from
+    IS" (the weapon's origin is who fired it)."""
     objs = prep_objects(tok, {"to", "with", "of"})
-    if not objs:
+    origin = [o for c in children(tok) if c.dep_ == "xcomp" and c.lemma_.lower() == "be"
+              for o in prep_objects(c, {"from"})]
+    if not objs and not origin:
         return None
     subj = subject_of(tok if tok.pos_ == "VERB" else tok.head)[0]
+    if not objs:
+        weapon = subj is not None and subj.lemma_.lower() in lex.words.weapon_nouns
+        return origin[0] if weapon or _stands_for_attacker(subj, lex) else None
     return objs[0] if _stands_for_attacker(subj, lex) else None
 
 
@@ -161,6 +174,10 @@ def _perpetrator_named(be: Token, lex: Lexicon) -> Token | None:
     if not any(c.dep_ == "attr" or (c.dep_ == "prep" and c.lower_ == "of") for c in children(be)):
         return None
     subj = subject_of(be)[0]
+    for c in children(be):
+        of = prep_objects(c, {"of"}) if c.dep_ == "attr" and c.lemma_.lower() in lex.words.hallmark_nouns else []
+        if of and subj is not None and (subj.lower_ in ("it", "this") or _event_noun(lex, subj)):
+            return of[0]  # "many assumed it was the work of IS", "the bombing bore the signature of the PKK"
     if not _stands_for_attacker(subj, lex) or _event_noun(lex, subj):
         return None
     for c in children(be):
@@ -325,6 +342,15 @@ def told_elsewhere(lex: Lexicon, tok: Token) -> bool:
     return False
 
 
+def _nationality_only(doc: Doc, role: Role) -> bool:
+    """The role's words are a nationality alone ("a Palestinian rocket attack"): state forces guessed from an
+    adjective, which a named claimant outranks."""
+    if role.start < 0:
+        return False
+    span = doc.char_span(role.start, role.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and all(t.ent_type_ == "NORP" for t in span)
+
+
 def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> None:
     """"IS claimed responsibility for the bombing", "Boko Haram is suspected": the named party is the
     perpetrator of the article's violent events that have no named actor1. A non-state party named wins over a
@@ -346,8 +372,9 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
         # state forces with a target of their own acted themselves ("police shot the attacker"); without one they
         # are likely the side attacked, read as actor1 (and a "Government of X" is mostly a place name misread)
         misread = kind in ("state", "civilian") and c.actor2 is None
-        if kind == "state" and not misread and c.actor1.actor.sector in ("MIL", "COP", "SPY"):
-            continue
+        if kind == "state" and not misread and c.actor1.actor.sector in ("MIL", "COP", "SPY") \
+                and not _nationality_only(doc, c.actor1):
+            continue  # (but "a Palestinian rocket attack" only guessed the forces from the adjective)
         if c.actor1 is None or not c.actor1.known or c.actor1.generic or kind in ("state", "civilian"):
             old = c.actor1
             if old is not None and old.actor.name == claimant.actor.name:
