@@ -25,6 +25,11 @@ from eventwire.extraction.tokens import span_text
 from eventwire.lang import LanguageData
 
 
+# how the parser joins two clauses of death verbs: "12 were killed and 5 died", or a comma splice read as a
+# clausal complement ("16 police were killed, 12 militants were killed": a death verb takes no such complement)
+SPLICED = ("conj", "ccomp", "parataxis")
+
+
 @dataclass
 class Fatalities:
     count: int | None  # None only for an implausible figure
@@ -247,8 +252,9 @@ def _choose(counts: list[_AnchorCount], trigger, lex: Lexicon) -> _AnchorCount |
     for other in counts:
         if other is best or not (other.via_subject and best.via_subject):
             continue
-        if other.anchor.head.i == best.anchor.i and other.anchor.dep_ == "conj" or \
-                best.anchor.head.i == other.anchor.i and best.anchor.dep_ == "conj":
+        # (a comma splice parses as a clausal complement: "16 police were killed, 12 militants were killed")
+        if other.anchor.head.i == best.anchor.i and other.anchor.dep_ in SPLICED or \
+                best.anchor.head.i == other.anchor.i and best.anchor.dep_ in SPLICED:
             best = _AnchorCount(best.anchor, best.value + other.value, best.tokens | other.tokens, True)
     return best
 
