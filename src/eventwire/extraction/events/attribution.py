@@ -45,9 +45,13 @@ def _event_noun(lex: Lexicon, tok: Token | None) -> bool:
 def _claim_subject(tok: Token) -> Token | None:
     """The subject of a claim verb, or failing a parse, the name just before it ("..., the group JNIM, claimed")."""
     subjects = [c for c in children(tok) if c.dep_ in ("nsubj", "nsubjpass")]
-    if not subjects and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in RAISING_VERBS:
+    node = tok
+    while not subjects and node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # "X called a paper and claimed it", "X is said to have called and claimed it"
+        subjects = [c for c in children(node) if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects and node.dep_ == "xcomp" and node.head.lemma_.lower() in RAISING_VERBS:
         # "the Taliban is said to have claimed it", "IS was reported to have claimed": the raised subject
-        raised = [c for c in children(tok.head) if c.dep_ in ("nsubj", "nsubjpass")]
+        raised = [c for c in children(node.head) if c.dep_ in ("nsubj", "nsubjpass")]
         if raised:
             return raised[0]
     if subjects and subjects[0].dep_ == "nsubjpass":
