@@ -456,3 +456,53 @@ def test_the_party_a_broken_headline_names_as_acting(extract):
 def test_a_party_named_on_a_building_does_not_act(extract):
     ev = violent(extract("Two officers were killed near a police station in Arauca."))[0]
     assert ev.actor1 is None or ev.actor1.sector != "COP"
+
+
+# -- perpetrators in modifiers, claims and suspicion (issue 12) -------------------------------------------------
+
+@pytest.mark.parametrize("text, group", [
+    ("A woman was killed in Houthi shelling near the border.", "Houthis"),  # a gerund tagged a verb
+    ("Two farmers were wounded in DPR shelling of Marinka.", "Donetsk People's Republic"),
+])
+def test_a_name_on_a_gerund_trigger_is_the_attacker(extract, text, group):
+    assert names(first_actor1(extract(text))) == group
+
+
+def test_dead_of_both_sides_leave_the_group_as_attacker(extract):
+    ev = violent(extract("Eight policemen were killed and five others were wounded in Taliban attacks in Ghazni "
+                         "province, 11 Taliban were killed and 4 were also wounded in the attacks."))[0]
+    assert names(ev.actor1) == "Taliban" and "Police" in names(ev.actor2)
+    assert ev.fatalities == 19  # the comma splice adds up like "and"
+
+
+def test_the_group_after_from_is_the_one_meant(extract):
+    a1 = first_actor1(extract("Maoist rebels from the Communist Party of Nepal-Maoists (CPN-M) threw bombs at a "
+                              "bus near Butwal, killing three passengers."))
+    assert names(a1) == "Communist Party of Nepal (Maoist)"
+
+
+def test_militants_of_a_named_group_in_a_between_phrase_are_one_party(extract):
+    assert names(first_actor1(extract("A soldier was killed in a shooting between militants of the Shining Path "
+                                      "near Ayacucho."))) == "Shining Path"
+
+
+def test_a_group_name_beats_a_longer_generic_phrase(extract):
+    assert names(first_actor1(extract("ADF gunmen on motorcycles shot a farmer dead near Beni."))) \
+        == "Allied Democratic Forces"
+
+
+@pytest.mark.parametrize("text, group", [
+    ("A Palestinian rocket attack on a school in Ashkelon killed two women. Islamic Jihad claimed responsibility "
+     "for the attack.", "Islamic Jihad"),
+    ("Eight guards were killed when their convoy was ambushed near Kunduz. The Taliban is said to have claimed "
+     "responsibility.", "Taliban"),
+    ("Five aid workers were killed when their car was ambushed near Kunduz. The Taliban later called a newspaper "
+     "and claimed responsibility.", "Taliban"),
+    ("A bomb exploded outside a church in Kaduna, killing seven people. No group claimed the attack, but many "
+     "assumed it was the work of Boko Haram.", "Boko Haram"),
+    ("A mortar shell believed to be from al-Shabaab militants hit a house in Mogadishu, killing three children.",
+     "Shabaab"),
+])
+def test_claims_and_suspicion_name_the_attacker(extract, text, group):
+    a1 = first_actor1(extract(text))
+    assert a1 is not None and group in a1.name, text

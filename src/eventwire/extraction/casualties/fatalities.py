@@ -250,8 +250,8 @@ def _choose(counts: list[_AnchorCount], trigger, lex: Lexicon) -> _AnchorCount |
     # victims reported as subjects of conjoined death verbs belong together:
     # "12 soldiers were killed and 5 civilians died" = 17
     for other in counts:
-        if other is best or not (other.via_subject and best.via_subject):
-            continue
+        if other is best or not (other.via_subject and best.via_subject) or other.tokens <= best.tokens:
+            continue  # (one already added: "9 rebels were also killed")
         # (a comma splice parses as a clausal complement: "16 police were killed, 12 militants were killed")
         if other.anchor.head.i == best.anchor.i and other.anchor.dep_ in SPLICED or \
                 best.anchor.head.i == other.anchor.i and best.anchor.dep_ in SPLICED:

@@ -48,7 +48,10 @@ def _claim_subject(tok: Token) -> Token | None:
     node = tok
     while not subjects and node.dep_ == "conj" and node.head.i != node.i:
         node = node.head  # "X called a paper and claimed it", "X is said to have called and claimed it"
-        subjects = [c for c in children(node) if c.dep_ in ("nsubj", "nsubjpass")]
+        # (not a passive one: "soldiers were killed near Menaka, the ISGS, claimed ..." is a misparse)
+        subjects = [c for c in children(node) if c.dep_ == "nsubj"]
+        if any(c.dep_ == "nsubjpass" for c in children(node)):
+            break
     if not subjects and node.dep_ == "xcomp" and node.head.lemma_.lower() in RAISING_VERBS:
         # "the Taliban is said to have claimed it", "IS was reported to have claimed": the raised subject
         raised = [c for c in children(node.head) if c.dep_ in ("nsubj", "nsubjpass")]
