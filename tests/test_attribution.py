@@ -506,3 +506,16 @@ def test_a_group_name_beats_a_longer_generic_phrase(extract):
 def test_claims_and_suspicion_name_the_attacker(extract, text, group):
     a1 = first_actor1(extract(text))
     assert a1 is not None and group in a1.name, text
+
+
+def test_a_verb_joined_by_and_is_no_complement_of_a_blocking_verb(extract):
+    found = violent(extract("Militants belonging to the ELN blocked a road and burned two trucks near Tame.")) or [
+        e for e in extract("Militants belonging to the ELN blocked a road and burned two trucks near Tame.")
+        if e.sub_event_type == "Looting/property destruction"]
+    assert found and "National Liberation Army" in names(found[0].actor1)
+
+
+def test_a_storm_of_a_camp_is_no_weather(extract):
+    ev = violent(extract("Four soldiers and five suspected al-Qaeda attackers were killed and 12 soldiers wounded "
+                         "when a suicide bomber and gunmen tried to storm an army camp in Abyan."))
+    assert ev and ev[0].fatalities == 9
