@@ -83,11 +83,20 @@ def is_reference(c: EventCandidate) -> bool:
 
 
 def tells_toll_of_named_event(c: EventCandidate) -> bool:
-    """"The blast killed at least nine people": the sentence's deaths are those of an event it names as told
-    before (a definite event noun as the subject of the trigger's verb)."""
-    return c.modality == "asserted" and any(
-        t.pos_ == "NOUN" and t.dep_ == "nsubj" and t.head.pos_ == "VERB" and t.head.i != t.i
-        and any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in children(t)) for t in c.triggers)
+    """"The blast killed at least nine people", "Three loggers were killed in the attack": the sentence's deaths
+    are those of an event it names as told before (a definite event noun as the subject of the trigger's verb, or
+    as the "in"/"during" phrase of its death verb)."""
+    if c.modality != "asserted" or c.family != "violence":
+        return False
+    verbs = {t.i for t in c.triggers if t.pos_ == "VERB"}
+    for t in c.triggers:
+        if t.pos_ != "NOUN" or not any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in children(t)):
+            continue
+        if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and t.head.i != t.i:
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "during") and t.head.head.i in verbs:
+            return True
+    return False
 
 
 def merge_references(cands: list[EventCandidate]) -> list[EventCandidate]:
