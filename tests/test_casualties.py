@@ -705,3 +705,16 @@ def test_who_adds_to_the_count(count, expected, text):
 ])
 def test_a_comma_splice_of_death_clauses_adds_up(count, text):
     assert count(text) == 19
+
+
+def test_an_also_count_nearest_the_trigger_still_adds_to_the_first(pipeline):
+    events = _asserted(pipeline, "Three gunmen attacked a checkpoint near Sirte killing 6 soldiers and injuring 9, "
+                                 "one attacker was also killed in an exchange of fire.")
+    assert events[0].fatalities == 7
+
+
+def test_a_breakdown_after_a_colon_adds_no_one(pipeline):
+    events = _asserted(pipeline, "Nine people have died in two attacks on churches in Minya: six worshippers and a "
+                                 "guard were killed in a shooting outside a church, and two shopkeepers were killed "
+                                 "nearby.")
+    assert events[0].fatalities == 9
