@@ -518,3 +518,14 @@ def test_a_storm_of_a_camp_is_no_weather(extract):
     ev = violent(extract("Four soldiers and five suspected al-Qaeda attackers were killed and 12 soldiers wounded "
                          "when a suicide bomber and gunmen tried to storm an army camp in Abyan."))
     assert ev and ev[0].fatalities == 9
+
+
+def test_the_group_blamed_by_the_blamed_forces_is_the_attacker(extract):
+    a1 = first_actor1(extract("A mortar round hit a house in Ghazni, killing two children; some villagers blamed "
+                              "the army for the attack although the army blamed the Taliban for the attack."))
+    assert names(a1) == "Taliban"
+
+
+def test_police_who_shot_gunmen_stay_actor1_despite_a_claim(extract):
+    assert "Police" in names(first_actor1(extract("Police shot dead two gunmen in Kabul. The Taliban claimed "
+                                                  "responsibility for the attack.")))
