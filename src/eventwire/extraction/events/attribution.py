@@ -379,12 +379,8 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
         # state forces with a target of their own acted themselves ("police shot the attacker"); without one they
         # are likely the side attacked, read as actor1 (and a "Government of X" is mostly a place name misread)
         misread = kind in ("state", "civilian") and c.actor2 is None
-        # the state forces a blame names ("locals blamed the police, the police blamed the Taliban") are no more
-        # the attacker than the claimant preferred to them
-        blamed = kind == "state" and actor_kind(claimant) == "nonstate" and any(
-            r.actor.name == c.actor1.actor.name for r in near)
         if kind == "state" and not misread and c.actor1.actor.sector in ("MIL", "COP", "SPY") \
-                and not _nationality_only(doc, c.actor1) and not blamed:
+                and not _nationality_only(doc, c.actor1):
             continue  # (but "a Palestinian rocket attack" only guessed the forces from the adjective)
         if c.actor1 is None or not c.actor1.known or c.actor1.generic or kind in ("state", "civilian"):
             old = c.actor1
