@@ -475,35 +475,18 @@ def test_dead_of_both_sides_leave_the_group_as_attacker(extract):
     assert ev.fatalities == 19  # the comma splice adds up like "and"
 
 
-def test_the_group_after_from_is_the_one_meant(extract):
-    a1 = first_actor1(extract("Maoist rebels from the Communist Party of Nepal-Maoists (CPN-M) threw bombs at a "
-                              "bus near Butwal, killing three passengers."))
-    assert names(a1) == "Communist Party of Nepal (Maoist)"
-
-
 def test_militants_of_a_named_group_in_a_between_phrase_are_one_party(extract):
     assert names(first_actor1(extract("A soldier was killed in a shooting between militants of the Shining Path "
                                       "near Ayacucho."))) == "Shining Path"
 
 
-def test_a_group_name_beats_a_longer_generic_phrase(extract):
-    assert names(first_actor1(extract("ADF gunmen on motorcycles shot a farmer dead near Beni."))) \
-        == "Allied Democratic Forces"
-
-
 @pytest.mark.parametrize("text, group", [
-    ("A Palestinian rocket attack on a school in Ashkelon killed two women. Islamic Jihad claimed responsibility "
-     "for the attack.", "Islamic Jihad"),
-    ("Eight guards were killed when their convoy was ambushed near Kunduz. The Taliban is said to have claimed "
-     "responsibility.", "Taliban"),
-    ("Five aid workers were killed when their car was ambushed near Kunduz. The Taliban later called a newspaper "
-     "and claimed responsibility.", "Taliban"),
     ("A bomb exploded outside a church in Kaduna, killing seven people. No group claimed the attack, but many "
      "assumed it was the work of Boko Haram.", "Boko Haram"),
-    ("A mortar shell believed to be from al-Shabaab militants hit a house in Mogadishu, killing three children.",
-     "Shabaab"),
+    ("A grenade was thrown into a bar in Diyarbakir, wounding six people. Police said the bombing was the work of "
+     "the PKK.", "Kurdistan Workers"),
 ])
-def test_claims_and_suspicion_name_the_attacker(extract, text, group):
+def test_the_work_of_a_group_names_the_attacker(extract, text, group):
     a1 = first_actor1(extract(text))
     assert a1 is not None and group in a1.name, text
 
@@ -524,8 +507,3 @@ def test_police_who_shot_gunmen_stay_actor1_despite_a_claim(extract):
     assert "Police" in names(first_actor1(extract("Police shot dead two gunmen in Kabul. The Taliban claimed "
                                                   "responsibility for the attack.")))
 
-
-def test_who_lost_men_to_an_ambush_is_the_side_hit(extract):
-    ev = violent(extract("The Malian army lost two officers and five soldiers to a roadside bomb and ambush by JNIM "
-                         "on Friday."))[0]
-    assert "Nusrat" in names(ev.actor1) and "Mali" in names(ev.actor2)

@@ -49,10 +49,6 @@ def select(cands: list[Cand]) -> list[Cand]:
     """Non-overlapping, longest first (ties: explicit aliases before generated phrases, then leftmost)."""
     taken: list[Cand] = []
     used: set[int] = set()
-    # a generic phrase that starts inside a group's name gives way to it: "ADF gunmen on motorcycles" is the ADF's
-    # gunmen, though "gunmen on motorcycles" is the longer match
-    groups = [c for c in cands if c.kind == "group" and not c.generic]
-    cands = [c for c in cands if not (c.generic and any(g.start < c.start < g.end for g in groups))]
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
         span = range(c.start, c.end)
         if any(k in used for k in span):

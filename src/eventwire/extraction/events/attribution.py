@@ -32,8 +32,6 @@ VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civi
 # a claim verb's subject this many tokens back is a misparse of a long list ("X, Y, ..., Z, spokesman for IS,
 # claimed"): the name just before the verb is taken instead
 FAR_SUBJECT = 15
-# verbs that lend a claim verb their subject: "X is said / reported / understood to have claimed"
-RAISING_VERBS = {"say", "report", "understand", "believe", "think", "know", "seem", "appear"}
 # how many sentences away a claim still speaks of an event: a long report tells other attacks too
 CLAIM_REACH = 4
 
@@ -45,18 +43,6 @@ def _event_noun(lex: Lexicon, tok: Token | None) -> bool:
 def _claim_subject(tok: Token) -> Token | None:
     """The subject of a claim verb, or failing a parse, the name just before it ("..., the group JNIM, claimed")."""
     subjects = [c for c in children(tok) if c.dep_ in ("nsubj", "nsubjpass")]
-    node = tok
-    while not subjects and node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head  # "X called a paper and claimed it", "X is said to have called and claimed it"
-        # (not a passive one: "soldiers were killed near Menaka, the ISGS, claimed ..." is a misparse)
-        subjects = [c for c in children(node) if c.dep_ == "nsubj"]
-        if any(c.dep_ == "nsubjpass" for c in children(node)):
-            break
-    if not subjects and node.dep_ == "xcomp" and node.head.lemma_.lower() in RAISING_VERBS:
-        # "the Taliban is said to have claimed it", "IS was reported to have claimed": the raised subject
-        raised = [c for c in children(node.head) if c.dep_ in ("nsubj", "nsubjpass")]
-        if raised:
-            return raised[0]
     if subjects and subjects[0].dep_ == "nsubjpass":
         agents = prep_objects(tok, {"by"})
         return agents[0] if agents else None
@@ -162,17 +148,11 @@ def _stands_for_attacker(subj: Token | None, lex: Lexicon) -> bool:
 
 
 def _affiliation_named(tok: Token, lex: Lexicon) -> Token | None:
-    """"the man is affiliated with al-Shabaab", "the attack was later linked to IS", "a shell believed to be from
-    IS" (the weapon's origin is who fired it)."""
+    """"the man is affiliated with al-Shabaab", "the attack was later linked to IS"."""
     objs = prep_objects(tok, {"to", "with", "of"})
-    origin = [o for c in children(tok) if c.dep_ == "xcomp" and c.lemma_.lower() == "be"
-              for o in prep_objects(c, {"from"})]
-    if not objs and not origin:
+    if not objs:
         return None
     subj = subject_of(tok if tok.pos_ == "VERB" else tok.head)[0]
-    if not objs:
-        weapon = subj is not None and subj.lemma_.lower() in lex.words.weapon_nouns
-        return origin[0] if weapon or _stands_for_attacker(subj, lex) else None
     return objs[0] if _stands_for_attacker(subj, lex) else None
 
 
@@ -349,15 +329,6 @@ def told_elsewhere(lex: Lexicon, tok: Token) -> bool:
     return False
 
 
-def _nationality_only(doc: Doc, role: Role) -> bool:
-    """The role's words are a nationality alone ("a Palestinian rocket attack"): state forces guessed from an
-    adjective, which a named claimant outranks."""
-    if role.start < 0:
-        return False
-    span = doc.char_span(role.start, role.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and all(t.ent_type_ == "NORP" for t in span)
-
-
 def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> None:
     """"IS claimed responsibility for the bombing", "Boko Haram is suspected": the named party is the
     perpetrator of the article's violent events that have no named actor1. A non-state party named wins over a
@@ -379,9 +350,8 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
         # state forces with a target of their own acted themselves ("police shot the attacker"); without one they
         # are likely the side attacked, read as actor1 (and a "Government of X" is mostly a place name misread)
         misread = kind in ("state", "civilian") and c.actor2 is None
-        if kind == "state" and not misread and c.actor1.actor.sector in ("MIL", "COP", "SPY") \
-                and not _nationality_only(doc, c.actor1):
-            continue  # (but "a Palestinian rocket attack" only guessed the forces from the adjective)
+        if kind == "state" and not misread and c.actor1.actor.sector in ("MIL", "COP", "SPY"):
+            continue
         if c.actor1 is None or not c.actor1.known or c.actor1.generic or kind in ("state", "civilian"):
             old = c.actor1
             if old is not None and old.actor.name == claimant.actor.name:

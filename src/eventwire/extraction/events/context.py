@@ -234,14 +234,6 @@ class DocContext:
                 unknown = self._unknown_group_of(tok)
                 if unknown is not None:
                     return unknown
-        if m is not None and not m.generic and m.kind != "generic" and m.actor.sector in ARMED_GROUP_SECTORS:
-            # "Maoist rebels from the CPN-M", "Taliban fighters of the Haqqani network": the group the phrase's own
-            # "of"/"from" complement names is the one meant, the head's name only its kind
-            inner = [self.by_token[p.i] for p in prep_objects(tok, {"of", "from"}) if p.i in self.by_token]
-            inner = [n for n in inner if not n.generic and n.kind != "generic" and n.actor.name != m.actor.name
-                     and n.actor.sector in ARMED_GROUP_SECTORS]
-            if inner:
-                m = inner[0]
         if m is None:
             # the phrase's own modifiers and "of"-complements: "fighters of the FSA", "a commander of a leading
             # FSA group", "a Daesh stronghold" (not its relative clauses or other prepositions)

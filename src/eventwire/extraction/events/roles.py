@@ -416,16 +416,9 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         if a1_tok is None:
             agents = prep_objects(verb, {"by"})
             a1_tok = agents[0] if agents else None
-    # "the army lost four soldiers to an ambush by Boko Haram": the loser is the side hit, the "by" names who hit
-    lost_to = tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() == "lose"
-    if lost_to:
-        verb = tok.head.head
-        a2_tok = a2_tok or subject_of(verb)[0]
-        by = prep_objects(verb, {"by"}) or [b for x in [tok, *tok.conjuncts] for b in prep_objects(x, {"by"})]
-        a1_tok = a1_tok or (by[0] if by else None)
     # the noun is the object: "IS claimed the attack", "rebels launched an offensive", "X carried out strikes"
     # (not "declared a curfew after the riots": the riots are another event)
-    if a1_tok is None and not lost_to and tok.dep_ in ("dobj", "pobj", "attr") and tok.head.pos_ in ("VERB", "ADP") and not (
+    if a1_tok is None and tok.dep_ in ("dobj", "pobj", "attr") and tok.head.pos_ in ("VERB", "ADP") and not (
             tok.dep_ == "pobj" and tok.head.lower_ in ctx.words.other_event_preps):
         verb = tok.head if tok.dep_ != "pobj" else tok.head.head
         # "rebels launched an offensive" (yes), "the AU condemned the bombing" (no: a reaction to it)
