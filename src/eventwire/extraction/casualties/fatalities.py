@@ -24,7 +24,6 @@ from eventwire.extraction.casualties.victims import (
 from eventwire.extraction.tokens import span_text
 from eventwire.lang import LanguageData
 
-
 # how the parser joins two clauses of death verbs: "12 were killed and 5 died", or a comma splice read as a
 # clausal complement ("16 police were killed, 12 militants were killed": a death verb takes no such complement)
 SPLICED = ("conj", "ccomp", "parataxis")
