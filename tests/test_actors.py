@@ -52,6 +52,7 @@ def test_shabaab_spellings(catalogue, alias):
     ("hayat tahrir al sham", "Hay'at Tahrir al-Sham"), ("Jabhat al-Nusra", "Hay'at Tahrir al-Sham"),
     ("the Houthis", "Houthis"), ("Ansar Allah", "Houthis"), ("Recep Tayyip Erdoğan", "Government of Turkey"),
     ("Tehreek-e-Taliban Pakistan", "Tehrik-i-Taliban Pakistan"), ("Pakistani Taliban", "Tehrik-i-Taliban Pakistan"),
+    ("CPN-M", "Communist Party of Nepal (Maoist)"), ("Communist Party of Nepal - Maoists", "Communist Party of Nepal (Maoist)"),
 ])
 def test_resolve_is_tolerant_of_case_diacritics_hyphens_and_articles(catalogue, phrase, name):
     assert catalogue.resolve(phrase).name == name

@@ -456,3 +456,54 @@ def test_the_party_a_broken_headline_names_as_acting(extract):
 def test_a_party_named_on_a_building_does_not_act(extract):
     ev = violent(extract("Two officers were killed near a police station in Arauca."))[0]
     assert ev.actor1 is None or ev.actor1.sector != "COP"
+
+
+# -- perpetrators in modifiers, claims and suspicion (issue 12) -------------------------------------------------
+
+@pytest.mark.parametrize("text, group", [
+    ("A woman was killed in Houthi shelling near the border.", "Houthis"),  # a gerund tagged a verb
+    ("Two farmers were wounded in DPR shelling of Marinka.", "Donetsk People's Republic"),
+])
+def test_a_name_on_a_gerund_trigger_is_the_attacker(extract, text, group):
+    assert names(first_actor1(extract(text))) == group
+
+
+def test_dead_of_both_sides_leave_the_group_as_attacker(extract):
+    ev = violent(extract("Eight policemen were killed and five others were wounded in Taliban attacks in Ghazni "
+                         "province, 11 Taliban were killed and 4 were also wounded in the attacks."))[0]
+    assert names(ev.actor1) == "Taliban" and "Police" in names(ev.actor2)
+    assert ev.fatalities == 19  # the comma splice adds up like "and"
+
+
+def test_militants_of_a_named_group_in_a_between_phrase_are_one_party(extract):
+    assert names(first_actor1(extract("A soldier was killed in a shooting between militants of the Shining Path "
+                                      "near Ayacucho."))) == "Shining Path"
+
+
+@pytest.mark.parametrize("text, group", [
+    ("A bomb exploded outside a church in Kaduna, killing seven people. No group claimed the attack, but many "
+     "assumed it was the work of Boko Haram.", "Boko Haram"),
+    ("A grenade was thrown into a bar in Diyarbakir, wounding six people. Police said the bombing was the work of "
+     "the PKK.", "Kurdistan Workers"),
+])
+def test_the_work_of_a_group_names_the_attacker(extract, text, group):
+    a1 = first_actor1(extract(text))
+    assert a1 is not None and group in a1.name, text
+
+
+def test_a_verb_joined_by_and_is_no_complement_of_a_blocking_verb(extract):
+    found = [e for e in extract("Militants belonging to the ELN blocked a road and burned two trucks near Tame.")
+             if e.sub_event_type == "Looting/property destruction"]
+    assert found and "National Liberation Army" in names(found[0].actor1)
+
+
+def test_a_storm_of_a_camp_is_no_weather(extract):
+    ev = violent(extract("Four soldiers and five suspected al-Qaeda attackers were killed and 12 soldiers wounded "
+                         "when a suicide bomber and gunmen tried to storm an army camp in Abyan."))
+    assert ev and ev[0].fatalities == 9
+
+
+def test_police_who_shot_gunmen_stay_actor1_despite_a_claim(extract):
+    assert "Police" in names(first_actor1(extract("Police shot dead two gunmen in Kabul. The Taliban claimed "
+                                                  "responsibility for the attack.")))
+

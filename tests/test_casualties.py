@@ -431,6 +431,10 @@ def test_a_main_event_keeps_its_own_count(pipeline):
 @pytest.mark.parametrize("text, count", [
     ("A suicide bomber blew himself up at a bus station in Kano. The blast killed at least nine people.", 9),
     ("Two gunmen opened fire on worshippers outside a church in Ondo. The attack left 14 people dead.", 14),
+    ("Boko Haram fighters ambushed a group of fishermen near Baga. Four fishermen were killed in the attack, while "
+     "the others escaped.", 4),
+    ("A suicide bomber drove a car bomb into an army patrol in Tal Afar. In addition to the bomber, two soldiers "
+     "were killed and five others were wounded in the attack.", 2),
 ])
 def test_a_later_sentence_naming_the_event_gives_its_toll(pipeline, text, count):
     events = _asserted(pipeline, text)
@@ -693,3 +697,24 @@ def test_no_person_is_added_by_a_misparse(count, expected, text):
 ])
 def test_who_adds_to_the_count(count, expected, text):
     assert count(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Eight policemen were killed and five others were wounded in Taliban attacks in Ghazni, 11 Taliban were killed.",
+    "At least 8 police were killed in an ambush near the pass, 11 rebels were killed.",
+])
+def test_a_comma_splice_of_death_clauses_adds_up(count, text):
+    assert count(text) == 19
+
+
+def test_an_also_count_nearest_the_trigger_still_adds_to_the_first(pipeline):
+    events = _asserted(pipeline, "Three gunmen attacked a checkpoint near Sirte killing 6 soldiers and injuring 9, "
+                                 "one attacker was also killed in an exchange of fire.")
+    assert events[0].fatalities == 7
+
+
+def test_a_breakdown_after_a_colon_adds_no_one(pipeline):
+    events = _asserted(pipeline, "Nine people have died in two attacks on churches in Minya: six worshippers and a "
+                                 "guard were killed in a shooting outside a church, and two shopkeepers were killed "
+                                 "nearby.")
+    assert events[0].fatalities == 9

@@ -24,6 +24,10 @@ from eventwire.extraction.casualties.victims import (
 from eventwire.extraction.tokens import span_text
 from eventwire.lang import LanguageData
 
+# how the parser joins two clauses of death verbs: "12 were killed and 5 died", or a comma splice read as a
+# clausal complement ("16 police were killed, 12 militants were killed": a death verb takes no such complement)
+SPLICED = ("conj", "ccomp", "parataxis")
+
 
 @dataclass
 class Fatalities:
@@ -238,19 +242,37 @@ def _choose(counts: list[_AnchorCount], trigger, lex: Lexicon) -> _AnchorCount |
     else:
         best = min(counts, key=lambda c: (_tree_distance(c.anchor, trigger), abs(c.anchor.i - trigger.i)))
     # "... 7 officers were killed by an ambush, 9 militants were also killed": more dead of the same happening
+
+    def additive(c: _AnchorCount) -> bool:
+        return any(x.dep_ == "advmod" and x.lower_ in lex.additive_adverbs for x in c.anchor.children)
+
+    if additive(best):
+        # the trigger sits nearest the "also" count ("killing 7 soldiers, one attacker was also killed"): it adds to
+        # the sentence's first count all the same
+        base = next((o for o in counts if o is not best and not additive(o)), None)
+        if base is not None:
+            best = _AnchorCount(base.anchor, base.value + best.value, base.tokens | best.tokens, base.via_subject)
     for other in counts:
-        if other is not best and any(c.dep_ == "advmod" and c.lower_ in lex.additive_adverbs
-                                     for c in other.anchor.children):
+        if other is not best and additive(other) and not other.tokens <= best.tokens:
             best = _AnchorCount(best.anchor, best.value + other.value, best.tokens | other.tokens, best.via_subject)
     # victims reported as subjects of conjoined death verbs belong together:
     # "12 soldiers were killed and 5 civilians died" = 17
     for other in counts:
-        if other is best or not (other.via_subject and best.via_subject):
-            continue
-        if other.anchor.head.i == best.anchor.i and other.anchor.dep_ == "conj" or \
-                best.anchor.head.i == other.anchor.i and best.anchor.dep_ == "conj":
+        if other is best or not (other.via_subject and best.via_subject) or other.tokens <= best.tokens:
+            continue  # (one already added: "9 rebels were also killed")
+        # (a comma splice parses as a clausal complement: "16 police were killed, 12 militants were killed")
+        if (other.anchor.head.i == best.anchor.i and other.anchor.dep_ in SPLICED or
+                best.anchor.head.i == other.anchor.i and best.anchor.dep_ in SPLICED) \
+                and not _elaborated(best.anchor, other.anchor):
             best = _AnchorCount(best.anchor, best.value + other.value, best.tokens | other.tokens, True)
     return best
+
+
+def _elaborated(a, b) -> bool:
+    """A colon or dash between two death clauses: the second breaks the first down ("Eleven people died: eight
+    civilians were killed in a shooting and ..."), it adds no one."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in (":", "-", "\u2013", "\u2014") for t in a.doc[lo:hi])
 
 
 def _fallback(sent, phrases: list[NumberPhrase], lex: Lexicon) -> _AnchorCount | None:

@@ -161,6 +161,10 @@ def _perpetrator_named(be: Token, lex: Lexicon) -> Token | None:
     if not any(c.dep_ == "attr" or (c.dep_ == "prep" and c.lower_ == "of") for c in children(be)):
         return None
     subj = subject_of(be)[0]
+    for c in children(be):
+        of = prep_objects(c, {"of"}) if c.dep_ == "attr" and c.lemma_.lower() in lex.words.hallmark_nouns else []
+        if of and subj is not None and (subj.lower_ in ("it", "this") or _event_noun(lex, subj)):
+            return of[0]  # "many assumed it was the work of IS", "the bombing bore the signature of the PKK"
     if not _stands_for_attacker(subj, lex) or _event_noun(lex, subj):
         return None
     for c in children(be):

@@ -83,11 +83,20 @@ def is_reference(c: EventCandidate) -> bool:
 
 
 def tells_toll_of_named_event(c: EventCandidate) -> bool:
-    """"The blast killed at least nine people": the sentence's deaths are those of an event it names as told
-    before (a definite event noun as the subject of the trigger's verb)."""
-    return c.modality == "asserted" and any(
-        t.pos_ == "NOUN" and t.dep_ == "nsubj" and t.head.pos_ == "VERB" and t.head.i != t.i
-        and any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in children(t)) for t in c.triggers)
+    """"The blast killed at least nine people", "Three loggers were killed in the attack": the sentence's deaths
+    are those of an event it names as told before (a definite event noun as the subject of the trigger's verb, or
+    as the "in"/"during" phrase of its death verb)."""
+    if c.modality != "asserted" or c.family != "violence":
+        return False
+    verbs = {t.i for t in c.triggers if t.pos_ == "VERB"}
+    for t in c.triggers:
+        if t.pos_ != "NOUN" or not any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in children(t)):
+            continue
+        if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and t.head.i != t.i:
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ in ("in", "during") and t.head.head.i in verbs:
+            return True
+    return False
 
 
 def merge_references(cands: list[EventCandidate]) -> list[EventCandidate]:
@@ -233,6 +242,11 @@ def _fill_roles(roles, r, tok: Token, lex: Lexicon, actor2_too: bool) -> None:
             roles.actor1 is None or r.actor2.actor.name != roles.actor1.actor.name):
         roles.actor2, roles.assoc2 = r.actor2, r.assoc2
         roles.victim_words |= r.victim_words
+    elif actor2_too and roles.actor2 is not None and r.actor2 is not None and not _guessed(r.actor2) and all(
+            r.actor2.actor.name != x.actor.name for x in (roles.actor1, roles.actor2, *roles.assoc2) if x is not None):
+        # "six soldiers were killed in a Taliban raid, 12 Taliban were killed": the dead of both sides, so that
+        # opposing_victims can tell who attacked when no trigger names a doer
+        roles.assoc2 = [*roles.assoc2, r.actor2]
 
 
 def intent_cue(lex: Lexicon, tok: Token) -> bool:

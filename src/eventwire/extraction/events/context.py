@@ -140,7 +140,8 @@ class DocContext:
         seen = set()
         for t in tok.subtree:
             m = self.by_token.get(t.i)
-            if m is not None and m.actor.name not in seen and (m.start, m.end) not in seen:
+            if m is not None and m.actor.name not in seen and (m.start, m.end) not in seen \
+                    and not self._kind_of_named(m):
                 seen.add(m.actor.name)
                 out.append(mention_role(m))
         if len(out) < 2:
@@ -150,6 +151,18 @@ class DocContext:
                     seen.add(role.actor.name)
                     out.append(role)
         return out
+
+    def _kind_of_named(self, m) -> bool:
+        """A generic mention whose own phrase names the group ("militants of the Shining Path", "gunmen linked
+        to IS"): one party, not two."""
+        if not (m.generic or m.kind == "generic"):
+            return False
+        root = self.doc[m.start_token:m.end_token].root
+        for c in phrase_tokens(root, self.words.affiliation_verbs):
+            n = self.by_token.get(c.i)
+            if n is not None and n is not m and not n.generic and n.kind != "generic":
+                return True
+        return False
 
     def role_for(self, tok: Token, trigger: Token, side: int) -> Role | None:
         """The actor a role token stands for: a catalogue mention in its phrase, a pronoun's antecedent, or a

@@ -130,8 +130,10 @@ class EventFinder:
         for tok, classes, weak in triggers.trigger_hits(lex, sent, longest):
             named = context.by_token.get(tok.i)
             if named is not None and not named.generic and named.end_token - named.start_token > 1 and not (
-                    tok.i == named.end_token - 1 and tok.pos_ == "NOUN"):
-                continue  # "Popular Mobilisation Forces", "Islamic Jihad": a name, not an event (but "a Taliban raid" is)
+                    tok.i == named.end_token - 1 and (tok.pos_ == "NOUN" or tok.tag_ == "VBG")):
+                # "Popular Mobilisation Forces", "Islamic Jihad": a name, not an event (but "a Taliban raid" is, and
+                # so is "killed in Houthi shelling", the gerund tagged a verb)
+                continue
             if "disrupt" not in classes and triggers.weapons_disrupted(lex, tok):
                 classes = {"disrupt"}
             elif triggers.base_established(lex, tok):

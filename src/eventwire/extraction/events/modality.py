@@ -124,7 +124,9 @@ def _governed(trigger: Token, c: dict) -> str:
             return "future"  # "ready to attack", "remain committed to supporting"
             if lemma in c["negated"]["governing_nouns"]:
                 return "negated"
-        if not first and tok.pos_ in ("VERB", "AUX"):
+        # a verb joined by "and" is a sibling, not a complement: "blocked a road and burned two trucks" (but its
+        # auxiliaries, read by _own_cue above, govern both)
+        if not first and tok.pos_ in ("VERB", "AUX") and below.dep_ != "conj":
             lemma = tok.lemma_.lower()
             if is_noun and lemma in background["reaction_verbs"] and _complement(trigger, below):
                 return "background"  # "diplomats were expelled after a nerve agent attack"
