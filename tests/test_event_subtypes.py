@@ -22,7 +22,8 @@ def top_sub_type(events):
     # police intervene in a peaceful protest: tear gas, dispersal, detentions, a sit-in broken up
     ("Police used water cannon and tear gas to disperse a crowd of farmers outside the ministry.",
      "Protest with intervention"),
-    ("Officers detain a man during a march against the new tax law in the capital.", "Protest with intervention"),
+    ("Police detained dozens of marchers and dispersed the rally against fuel prices on Sunday.",
+     "Protest with intervention"),
     ("The violent dispersal of the sit-in by paramilitaries drew wide condemnation.", "Protest with intervention"),
     ("Riot police beat a student during a demonstration outside the ministry on Tuesday.",
      "Protest with intervention"),
@@ -72,3 +73,37 @@ def test_no_event_without_a_crowd_broken_up_or_armed_men_driven_out(extract, tex
 ])
 def test_territory_sub_types(extract, text, sub_type):
     assert top_sub_type(extract(text)) == sub_type
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    ("Three villagers died after militants released poisonous gas into a crowded market.", "Chemical weapon"),
+    ("Residents were exposed to poisonous gas used by the insurgents in the district, doctors said.",
+     "Chemical weapon"),
+    # "raped" is often parsed with the lemma "rap"
+    ("Four soldiers raped two women in a village, a rights group said.", "Sexual violence"),
+    ("Three men raped a teenage girl in a village near the border, police said.", "Sexual violence"),
+])
+def test_weapon_and_harm_sub_types(extract, text, sub_type):
+    assert top_sub_type(extract(text)) == sub_type
+
+
+def test_a_poisonous_gas_leak_is_an_accident(extract):
+    assert top_sub_type(extract("A poisonous gas leak at a fertiliser plant killed two workers.")) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Five workers died after inhaling poisonous gas while cleaning a sewer.",
+    "Toxic gas from the chemical plant sickened dozens of residents overnight.",
+])
+def test_a_gas_no_one_used_is_no_chemical_weapon(extract, text):
+    assert top_sub_type(extract(text)) != "Chemical weapon"
+
+
+def test_protesters_arrested_at_their_protest_are_an_intervention(extract):
+    events = extract("Officers detained dozens of marchers during a rally against fuel prices in the capital.")
+    assert top_sub_type(events) == "Protest with intervention"
+    assert not [e for e in events if e.sub_event_type == "Arrests"]
+
+
+def test_an_arrest_before_a_protest_stays_an_arrest(extract):
+    assert top_sub_type(extract("Police arrested the opposition leader a week before planned protests.")) == "Arrests"
