@@ -96,3 +96,28 @@ def test_weapon_and_harm_sub_types(extract, text, sub_type):
 
 def test_an_arrest_before_a_protest_stays_an_arrest(extract):
     assert top_sub_type(extract("Police arrested the opposition leader a week before planned protests.")) == "Arrests"
+
+
+def test_weapons_found_in_a_reduced_relative_are_disrupted(extract):
+    events = extract("Fishermen were cleaning a metal box containing the grenades discovered on the beach on Tuesday.")
+    assert top_sub_type(events) == "Disrupted weapons use"
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    ("New units of border troops have been formed in three provinces, the defence ministry said.",
+     "Change to group/activity"),
+    ("Former rebels announced the formation of a new militia in the east.", "Change to group/activity"),
+    ("The president formed a new government on Monday.", None),
+    ("The rocks formed a natural barrier along the coast.", None),
+])
+def test_forming_an_armed_group(extract, text, sub_type):
+    assert top_sub_type(extract(text)) == sub_type
+
+
+def test_mobilising_is_no_mob(extract):
+    events = extract("Party officials are mobilising thousands of supporters to march against the tax on Friday.")
+    assert all(e.sub_event_type != "Mob violence" for e in events)
+
+
+def test_a_mob_is_mob_violence(extract):
+    assert top_sub_type(extract("A mob beat a man accused of theft to death in the market.")) == "Mob violence"

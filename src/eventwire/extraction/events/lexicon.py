@@ -93,8 +93,10 @@ class Lexicon:
 
 def cue_pattern(cues) -> re.Pattern:
     """One compiled alternation per cue list: a word cue matches at a word start ("detonat" finds
-    "detonated"), a phrase cue anywhere."""
-    parts = [re.escape(c) if (" " in c or "-" in c) else r"\b" + re.escape(c) for c in cues]
+    "detonated"), a phrase cue anywhere, and a word cue ending in "$" only as a whole word ("mob$" finds "mob",
+    not "mobilised")."""
+    parts = [r"\b" + re.escape(c[:-1]) + r"\b" if c.endswith("$") else
+             re.escape(c) if (" " in c or "-" in c) else r"\b" + re.escape(c) for c in cues]
     return re.compile("|".join(parts) or r"(?!x)x")
 
 
