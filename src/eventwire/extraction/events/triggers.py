@@ -217,8 +217,6 @@ def weapons_disrupted(lex: Lexicon, tok: Token) -> bool:
         return p is not None and (p.lemma_.lower() in words.weapon_nouns or p.lower_ in words.weapon_nouns or any(
             c.lemma_.lower() in words.weapon_nouns for c in p.conjuncts))
     if tok.lemma_.lower() in words.weapon_nouns or tok.lower_ in words.weapon_nouns:
-        if any(c.dep_ == "acl" and c.lemma_.lower() in words.discovery_verbs for c in children(tok)):
-            return True  # "the rockets found near the school", "a box with grenades discovered on the beach"
         head = tok.head
         for _ in range(3):
             if head.pos_ == "VERB":
