@@ -97,3 +97,15 @@ def test_mobilising_is_no_mob(extract):
 
 def test_a_mob_is_mob_violence(extract):
     assert top_sub_type(extract("A mob beat a man accused of theft to death in the market.")) == "Mob violence"
+
+
+def test_a_group_driven_out_of_a_city_lost_ground(pipeline):
+    events = pipeline.extract("The group was driven out of the capital in 2011 but still holds the countryside.",
+                              published="2021-06-10")
+    assert [e for e in events if e.event_type == "Battles"]
+
+
+def test_livestock_driven_away_is_no_ground_taken(extract):
+    events = extract("Gunmen shot two herders and drove away their cattle near the river.")
+    assert all(e.sub_event_type not in ("Government regains territory", "Non-state actor overtakes territory")
+               for e in events)
