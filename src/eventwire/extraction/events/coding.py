@@ -43,6 +43,21 @@ def target_kind(lex: Lexicon, roles: Roles, sent: Span) -> str:
     return "any"
 
 
+def cue_text(lex: Lexicon, sent: Span) -> str:
+    """The sentence as the instrument and context cues read it: lower case, with the phrases of `cue_aliases`
+    read as their alias ("riot police" is no riot, a "water cannon" no artillery)."""
+    low = span_text(sent).lower()
+    if lex.cue_alias_pattern is None:
+        return low
+    return lex.cue_alias_pattern.sub(lambda m: lex.cue_aliases[m.group(0)], low)
+
+
+def takes_ground(lex: Lexicon, roles: Roles) -> bool:
+    """What the event acts on is ground (a town, villages, an area: parties.yaml `territory_nouns`), which is taken,
+    not people who are hit (though an attack on a village hits its people: rules.yaml `victims`)."""
+    return roles.target_is_town or roles.target_word in lex.words.territory_nouns
+
+
 INSTRUMENTS_KEY = "eventwire.instruments"  # Doc.user_data: (sentence start, end) -> instruments
 
 
@@ -53,7 +68,7 @@ def instruments(lex: Lexicon, sent: Span) -> set[str]:
     key = (sent.start, sent.end)
     found = memo.get(key)
     if found is None:
-        low = span_text(sent).lower()
+        low = cue_text(lex, sent)
         found = memo[key] = frozenset(name for name, pattern in lex.instrument_patterns.items()
                                       if pattern.search(low) is not None)
     return set(found)
@@ -66,7 +81,7 @@ def _one_or_list(value) -> list:
 def code_event(lex: Lexicon, fam: str, classes: set, sent: Span, trigger: Token, roles: Roles) -> dict | None:
     """The first rule of rules.yaml that fits gives the codes; None when a rule drops the event."""
     found = instruments(lex, sent)
-    low = span_text(sent).lower()
+    low = cue_text(lex, sent)
     a1 = actor_kind(roles.actor1)
     a2 = actor_kind(roles.actor2)
     target = None
@@ -87,6 +102,8 @@ def code_event(lex: Lexicon, fam: str, classes: set, sent: Span, trigger: Token,
         if "actor1" in w and a1 not in _one_or_list(w["actor1"]):
             continue
         if "actor2" in w and a2 not in _one_or_list(w["actor2"]):
+            continue
+        if "target_place" in w and takes_ground(lex, roles) != w["target_place"]:
             continue
         if "target" in w or "target_not" in w:
             if target is None:

@@ -81,6 +81,8 @@ class Lexicon:
     rule_exceptions: list = field(default_factory=list)  # per rule: its compiled `unless_context_any`, or None
     senses: Senses = field(default_factory=lambda: Senses([]))  # the senses of trigger words (senses.yaml)
     accidents: Accidents | None = None  # what an accident in a sentence takes away (senses.yaml `accidents`)
+    cue_aliases: dict = field(default_factory=dict)  # rules.yaml `cue_aliases`: phrase -> the word cues read
+    cue_alias_pattern: re.Pattern | None = None
 
     def family(self, cls: str) -> str:
         return self.classes[cls]["family"]
@@ -91,8 +93,10 @@ class Lexicon:
 
 def cue_pattern(cues) -> re.Pattern:
     """One compiled alternation per cue list: a word cue matches at a word start ("detonat" finds
-    "detonated"), a phrase cue anywhere."""
-    parts = [re.escape(c) if (" " in c or "-" in c) else r"\b" + re.escape(c) for c in cues]
+    "detonated"), a phrase cue anywhere, and a word cue ending in "$" only as a whole word ("mob$" finds "mob",
+    not "mobilised")."""
+    parts = [r"\b" + re.escape(c[:-1]) + r"\b" if c.endswith("$") else
+             re.escape(c) if (" " in c or "-" in c) else r"\b" + re.escape(c) for c in cues]
     return re.compile("|".join(parts) or r"(?!x)x")
 
 
@@ -154,7 +158,10 @@ def _build(language: LanguageData) -> Lexicon:
                    rules=rules["rules"], instruments=rules["instruments"], victims=rules["victims"],
                    non_conflict=rules["non_conflict"], words=words, conflict_words=frozenset(conflict),
                    instrument_patterns={name: cue_pattern(tuple(cues)) for name, cues in rules["instruments"].items()},
-                   rule_contexts=rule_contexts, rule_exceptions=rule_exceptions, senses=senses, accidents=accidents)
+                   rule_contexts=rule_contexts, rule_exceptions=rule_exceptions, senses=senses, accidents=accidents,
+                   cue_aliases=dict(rules.get("cue_aliases") or {}),
+                   cue_alias_pattern=cue_pattern(tuple(sorted(rules["cue_aliases"], key=len, reverse=True)))
+                   if rules.get("cue_aliases") else None)
 
 
 # -- checks on load ----------------------------------------------------------------------------------------

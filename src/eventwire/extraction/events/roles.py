@@ -51,6 +51,7 @@ class Roles:
     assoc1: list = field(default_factory=list)
     assoc2: list = field(default_factory=list)
     victim_words: set = field(default_factory=set)
+    target_word: str = ""  # the lemma of the word acted on ("captured three villages": village)
     conjoined: list = field(default_factory=list)  # "A and B <verb>": the actors joined to actor1 by "and"
     target_is_town: bool = False  # "an assault on Kunduz": a fight for a town, not an attack on civilians
 
@@ -549,6 +550,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         a2_tok = None  # "halted the offensive" (but "detained 39 protesters" names people)
     if a2_tok is not None:
         r.victim_words = {t.lemma_.lower() for t in a2_tok.subtree} | {a2_tok.lower_}
+        r.target_word = a2_tok.lemma_.lower()
         r.actor2 = _with_count(ctx.role_for(a2_tok, tok, side=2), a2_tok)
         for conj in a2_tok.conjuncts:
             role = ctx.role_for(conj, tok, side=2)

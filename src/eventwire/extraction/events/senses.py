@@ -107,7 +107,9 @@ class TriggerSlots:
             subjects = [s for c in clauses for s in [_verb_subject(c)] if s is not None]
             return set().union(*(_word_forms(s, compounds=True) for s in subjects))
         if slot == "modifier":
-            return {w for c in children(tok) if c.dep_ in MODIFIER_DEPS for w in (c.lemma_.lower(), c.lower_)}
+            # a particle parsed as the head of a compound preposition counts: "drove the militants out of the town"
+            return {w for c in children(tok) if c.dep_ in MODIFIER_DEPS or (
+                c.dep_ == "prep" and any(g.dep_ == "prep" for g in children(c))) for w in (c.lemma_.lower(), c.lower_)}
         if slot == "governor":
             head = tok.head.head if tok.head.dep_ in ("prep", "agent") else tok.head
             return set() if head.i == tok.i else {head.lemma_.lower(), head.lower_}

@@ -1,0 +1,111 @@
+"""ACLED sub-types within a family, on sentences written for these tests: a protest broken up vs protesters hurt by
+force vs protesters' own violence; ground taken by fighting, taken unopposed, or no ground at all."""
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def extract(pipeline):
+    def run(text):
+        return [e for e in pipeline.extract(text, published="2021-06-10") if e.modality == "asserted"]
+
+    return run
+
+
+def top_sub_type(events):
+    """The sub-type of the most confident event with an ACLED type (None: no ACLED event)."""
+    coded = [e for e in events if e.event_type is not None]
+    return max(coded, key=lambda e: e.confidence).sub_event_type if coded else None
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    # police intervene in a peaceful protest: tear gas, dispersal, detentions, a sit-in broken up
+    ("Police used water cannon and tear gas to disperse a crowd of farmers outside the ministry.",
+     "Protest with intervention"),
+    ("Police detained dozens of marchers and dispersed the rally against fuel prices on Sunday.",
+     "Protest with intervention"),
+    ("The violent dispersal of the sit-in by paramilitaries drew wide condemnation.", "Protest with intervention"),
+    ("Riot police beat a student during a demonstration outside the ministry on Tuesday.",
+     "Protest with intervention"),
+    # protesters hurt by the force that broke up the protest
+    ("At least twenty people were injured when police fired rubber bullets to disperse the crowd in the capital.",
+     "Excessive force against protesters"),
+    ("Several demonstrators were wounded after security forces violently broke up a rally in the port city.",
+     "Excessive force against protesters"),
+    # a mob that hurts demonstrators is no force used by the state
+    ("A mob of vigilantes attacked the rally with clubs, injuring a dozen marchers.", "Mob violence"),
+    # the protesters' own violence, though someone is hurt
+    ("Protesters threw stones at police, injuring four officers.", "Violent demonstration"),
+    # "riot police" at a march is no riot
+    ("Riot police stood by as thousands of nurses marched peacefully through the capital.", "Peaceful protest"),
+    ("Activists held a die-in outside the embassy on Saturday.", "Peaceful protest"),
+])
+def test_protest_sub_types(extract, text, sub_type):
+    assert top_sub_type(extract(text)) == sub_type
+
+
+def test_a_water_cannon_is_no_artillery(extract):
+    events = extract("Several people were hurt as police fired water cannon at students in the square.")
+    assert all(e.sub_event_type != "Shelling/artillery/missile attack" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "The clouds dispersed by the afternoon.",
+    "The crowd dispersed peacefully after the speeches.",
+    "She drove out of the city on Sunday.",
+    "The government pushed back the date of the election.",
+])
+def test_no_event_without_a_crowd_broken_up_or_armed_men_driven_out(extract, text):
+    assert top_sub_type(extract(text)) is None
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    # villages and towns captured are ground taken, not civilians attacked
+    ("Government troops captured three villages north of the provincial capital on Monday.",
+     "Government regains territory"),
+    ("Rebel fighters recaptured the village from the army after heavy fighting.",
+     "Non-state actor overtakes territory"),
+    # armed men driven out of an area
+    ("The army drove the insurgents out of several villages in the north.", "Government regains territory"),
+    ("The militia was driven away from the border crossing by government troops.", "Government regains territory"),
+    # ground taken after the other side pulled out or handed it over: no fighting
+    ("The militants took over the town after government troops withdrew from it.",
+     "Non-violent transfer of territory"),
+    ("The rebels entered the district unopposed on Sunday.", "Non-violent transfer of territory"),
+])
+def test_territory_sub_types(extract, text, sub_type):
+    assert top_sub_type(extract(text)) == sub_type
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    # "raped" is often parsed with the lemma "rap"
+    ("Four soldiers raped two women in a village, a rights group said.", "Sexual violence"),
+    ("Three men raped a teenage girl in a village near the border, police said.", "Sexual violence"),
+])
+def test_weapon_and_harm_sub_types(extract, text, sub_type):
+    assert top_sub_type(extract(text)) == sub_type
+
+
+def test_an_arrest_before_a_protest_stays_an_arrest(extract):
+    assert top_sub_type(extract("Police arrested the opposition leader a week before planned protests.")) == "Arrests"
+
+
+def test_mobilising_is_no_mob(extract):
+    events = extract("Party officials are mobilising thousands of supporters to march against the tax on Friday.")
+    assert all(e.sub_event_type != "Mob violence" for e in events)
+
+
+def test_a_mob_is_mob_violence(extract):
+    assert top_sub_type(extract("A mob beat a man accused of theft to death in the market.")) == "Mob violence"
+
+
+def test_a_group_driven_out_of_a_city_lost_ground(pipeline):
+    events = pipeline.extract("The group was driven out of the capital in 2011 but still holds the countryside.",
+                              published="2021-06-10")
+    assert [e for e in events if e.event_type == "Battles"]
+
+
+def test_livestock_driven_away_is_no_ground_taken(extract):
+    events = extract("Gunmen shot two herders and drove away their cattle near the river.")
+    assert all(e.sub_event_type not in ("Government regains territory", "Non-state actor overtakes territory")
+               for e in events)
