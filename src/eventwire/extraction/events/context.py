@@ -115,7 +115,10 @@ class DocContext:
         forsake", "accepted demands from Shona rebels", "relations with Russia", "send arms to Pakistan"."""
         skip: set[int] = set()
         if subject is not None:
-            skip |= {t.i for t in subject.subtree}
+            # "X issued a statement demanding that Y ...": the trigger hangs on its subject's head, whose subtree
+            # holds the trigger's own clause; only the subject's words outside that clause are skipped
+            own = {t.i for t in trigger.subtree} if subject.is_ancestor(trigger) else set()
+            skip |= {t.i for t in subject.subtree} - own
         queue = [c for c in children(trigger) if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "punct", "agent")]
         seen = 0
         while queue and seen < 60:
@@ -133,6 +136,19 @@ class DocContext:
                     return role
             queue.extend(c for c in children(t) if c.dep_ not in ("relcl", "punct"))
         return None
+
+    def counted_people(self, count: Token) -> Role | None:
+        """The people a bare number stands for ("dispersed the protesters, arresting 12"): the last crowd or
+        civilians named before it in the sentence, else unnamed people of the event's country."""
+        sent = count.sent
+        for m in reversed(self.mentions_in(sent.start_char, count.idx)):
+            if m.actor.sector == "CVL" or m.actor.inter in (5, 6, 7):
+                return Role(actor=m.actor, start=count.idx, end=count.idx + len(count.text), generic=m.generic,
+                            known=m.actor.known)
+        people = self.catalogue.resolve("people")
+        if people is None:
+            return None
+        return Role(actor=people, start=count.idx, end=count.idx + len(count.text), generic=True, known=True)
 
     def participants(self, tok: Token) -> list[Role]:
         """The distinct actors named in a phrase such as "between Erdogan and US President Donald Trump"."""

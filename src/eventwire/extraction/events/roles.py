@@ -299,6 +299,24 @@ def _with_count(role: Role | None, tok: Token) -> Role | None:
     return Role(actor=role.actor, start=min(start, role.start), end=role.end, generic=role.generic, known=role.known)
 
 
+def _bare_count(tok: Token) -> bool:
+    """"arrested 30", "detaining a dozen": a number standing alone for the people it counts (no noun, no "of")."""
+    return (tok.like_num or tok.pos_ == "NUM") and not any(
+        c.dep_ in ("prep", "compound", "amod", "appos") for c in children(tok))
+
+
+def _shared_noun_partners(head: Token, ctx: DocContext) -> list[Role]:
+    """"French and Egyptian warships": the parties joined by "and" before the head noun they share (the head's own
+    mention is the one role_for finds)."""
+    doc = head.doc
+    out = []
+    for m in ctx.mentions_in(head.left_edge.idx, head.idx):
+        if m.end_token < len(doc) and doc[m.end_token].lower_ in ("and", "or", ",") and m.end_token < head.i \
+                and m.kind == "state" and not m.generic:
+            out.append(Role(actor=m.actor, start=m.start, end=m.end, generic=False, known=m.actor.known))
+    return out
+
+
 def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     """(actor1 token, actor2 token) of a verb trigger."""
     a1_tok = a2_tok = None
@@ -418,9 +436,18 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
             a1_tok = agents[0] if agents else None
     # the noun is the object: "IS claimed the attack", "rebels launched an offensive", "X carried out strikes"
     # (not "declared a curfew after the riots": the riots are another event)
-    if a1_tok is None and tok.dep_ in ("dobj", "pobj", "attr") and tok.head.pos_ in ("VERB", "ADP") and not (
-            tok.dep_ == "pobj" and tok.head.lower_ in ctx.words.other_event_preps):
-        verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+    # ("undertook a mediation mission", "began war games": the trigger modifies the object's head)
+    # ("ten days of war games", "a round of talks": the object is a measure of the trigger)
+    head = tok
+    for _ in range(3):
+        if head.dep_ == "compound" and head.head.i != head.i and head.head.pos_ == "NOUN":
+            head = head.head
+        elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN" \
+                and head.head.head.dep_ in ("dobj", "attr"):
+            head = head.head.head
+    if a1_tok is None and head.dep_ in ("dobj", "pobj", "attr") and head.head.pos_ in ("VERB", "ADP") and not (
+            head.dep_ == "pobj" and head.head.lower_ in ctx.words.other_event_preps):
+        verb = head.head if head.dep_ != "pobj" else head.head.head
         # "rebels launched an offensive" (yes), "the AU condemned the bombing" (no: a reaction to it)
         words = ctx.lex.words
         if verb.pos_ in ("VERB", "AUX") and verb_lemmas(verb) & (words.light_verbs | words.agent_verbs):
@@ -482,6 +509,14 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             if role and (r.actor1 is None or role.actor.name != r.actor1.actor.name):
                 r.assoc1.append(role)
                 r.conjoined.append(role)
+        for role in _shared_noun_partners(a1_tok, ctx):
+            if r.actor1 is not None and all(role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1]):
+                r.assoc1.append(role)
+                r.conjoined.append(role)
+        if r.actor1 is None and r.conjoined:
+            # "the rebels' front and the government agreed": the first subject named no party, the next one acts
+            r.actor1 = r.conjoined.pop(0)
+            r.assoc1.remove(r.actor1)
         # "fighters of the FSA, working with Turkish commanders"; "backed by Turkish jets"
         for c in list(children(a1_tok)) + list(children(tok)):
             if c.dep_ in ("acl", "advcl", "relcl") and c.lemma_.lower() in ("work", "fight", "back", "support",
@@ -502,6 +537,9 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
     if a2_tok is not None and fam in ("violence", "arrest") and (a2_tok.like_num or a2_tok.pos_ == "NUM") \
             and prep_objects(a2_tok, {"of"}):
         a2_tok = prep_objects(a2_tok, {"of"})[0]  # "three of the wounded officers died": the officers
+    if a2_tok is not None and fam == "arrest" and _bare_count(a2_tok):
+        r.actor2 = ctx.counted_people(a2_tok)  # "police arrested 30": thirty people, the ones named before if any
+        a2_tok = None
     if a2_tok is not None and lex.is_event_noun(a2_tok) and ctx.mention_at(a2_tok) is None:
         a2_tok = None  # "halted the offensive" (but "detained 39 protesters" names people)
     if a2_tok is not None:
