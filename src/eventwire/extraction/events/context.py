@@ -219,6 +219,8 @@ class DocContext:
         if m is None and self.nouns.bare_title(tok):
             return None  # "the presidents" not resolved to the two named before, "leaders condemned": nobody named
         owner = next((c for c in children(tok) if c.dep_ == "poss" and c.lower_ in self.words.pronouns), None)
+        if owner is not None and m is None and tok.lower_ in self.words.relational_nouns:
+            return self._other_party(owner, tok, trigger)  # "accused its neighbour": not the owner
         if owner is not None and (m is None or m.generic):
             found = self._guarded_antecedent(owner, trigger)  # "its fighters", "their troops"
             if found is not None:
@@ -470,6 +472,18 @@ class DocContext:
         w = words.lower().split()
         parts = {p for x in w for p in x.split("-")}
         return bool(w) and w[-1] in self.words.generic_armed and not parts & self.words.other_side_modifiers
+
+    def _other_party(self, owner: Token, tok: Token, trigger: Token) -> Role | None:
+        """Who "its neighbour", "their rivals" are: the last state or named party of the sentence, before the
+        phrase, that is not the owner the pronoun stands for."""
+        own = self._guarded_antecedent(owner, trigger)
+        sent = tok.sent
+        for m in reversed(self.mentions_in(sent.start_char, tok.idx)):
+            if m.generic or (own is not None and m.actor.name == own.actor.name):
+                continue
+            return Role(actor=m.actor, start=tok.left_edge.idx, end=tok.idx + len(tok.text), generic=False,
+                        known=m.actor.known)
+        return None
 
     def _guarded_antecedent(self, pron: Token, trigger: Token) -> Role | None:
         """`_antecedent`, but never from inside another antecedent lookup (which would loop on pronouns)."""

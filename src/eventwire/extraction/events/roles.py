@@ -559,9 +559,10 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
                 if role is not None and role.actor.sector is not None and all(
                         role.actor.name != x.actor.name for x in [r.actor2, *r.assoc2] if x is not None):
                     r.assoc2.append(role)
-        if r.actor2 is not None and r.actor1 is not None and r.actor2.actor.name == r.actor1.actor.name \
-                and fam != "contact":
-            r.actor2 = None
+        if r.actor2 is not None and r.actor1 is not None and r.actor2.actor.name == r.actor1.actor.name:
+            # "recalled its ambassador from Lima": in speech and diplomacy the party's own envoy is not whom it
+            # acts on when the clause names another party (with none, "the army disbanded its unit" keeps it)
+            r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok) or r.actor2 if fam == "contact" else None
     if r.actor2 is None and r.conjoined and tok.lemma_.lower() in lex.words.symmetric_lemmas:
         r.actor2 = r.conjoined[0]  # "Erdogan and Putin discussed Idlib": two parties, not allies
         r.assoc1 = [a for a in r.assoc1 if a is not r.actor2]
