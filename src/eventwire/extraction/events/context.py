@@ -410,7 +410,9 @@ class DocContext:
     def _country_of_phrase(self, tok: Token) -> str | None:
         """The country a phrase names for its head: a nationality word as the head ("the French") or before it
         ("Sierra Leonean refugees", "Niger's ambassador"), or its "of" complement ("the ambassador of Morocco")."""
-        words = [tok] + [c for c in children(tok) if c.dep_ in ("amod", "compound", "poss")]
+        # the modifiers of the head and of its compounds ("Baghdad University Medical School": a capital's)
+        words = [tok] + [c for c in tok.subtree if c.i < tok.i and c.dep_ in ("amod", "compound", "poss")
+                         and all(x.dep_ == "compound" for x in _path_up(c, tok))]
         for prep in children(tok):
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 words += [t for p in children(prep) if p.dep_ == "pobj" for t in p.subtree]
@@ -418,7 +420,8 @@ class DocContext:
             if c.ent_type_ not in ("NORP", "GPE"):
                 continue
             name = next((e.text for e in self.doc.ents if e.start <= c.i < e.end), c.text)
-            state = self.catalogue.resolve(f"{name} government") or self.catalogue.resolve(name)
+            state = self.catalogue.resolve(f"{name} government") or self.catalogue.resolve(name) \
+                or self.catalogue.state_of_place(name)
             if state is not None and state.country:
                 return state.country
         return None
@@ -545,3 +548,13 @@ class DocContext:
                   and m.actor.sector not in ("CVL",)]
         for m in reversed(before):
             yield mention_role(m)
+
+
+def _path_up(tok: Token, top: Token) -> list[Token]:
+    """The heads between a token and an ancestor of it (the token's own head first; `top` left out)."""
+    out = []
+    node = tok.head
+    while node.i != top.i and node.head.i != node.i:
+        out.append(node)
+        node = node.head
+    return out

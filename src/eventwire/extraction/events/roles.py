@@ -317,6 +317,21 @@ def _shared_noun_partners(head: Token, ctx: DocContext) -> list[Role]:
     return out
 
 
+def _addressee(tok: Token, actor1: Role | None, ctx: DocContext) -> Role | None:
+    """"summoned the ambassador to complain", "called the envoy in to protest": a speech act in an infinitive of
+    purpose is addressed to the party the verb above it acts on."""
+    if tok.pos_ != "VERB" or tok.dep_ not in ("xcomp", "advcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in children(tok)):
+        return None
+    obj = object_of(tok.head)
+    if obj is None or obj.i > tok.i:
+        return None
+    role = ctx.role_for(obj, tok, 2)
+    if role is None or (actor1 is not None and role.actor.name == actor1.actor.name):
+        return None
+    return role
+
+
 def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     """(actor1 token, actor2 token) of a verb trigger."""
     a1_tok = a2_tok = None
@@ -456,6 +471,11 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
                 a1_tok = s
             elif s is not None and a2_tok is None:
                 a2_tok = s
+            if a2_tok is None and head.dep_ == "dobj":
+                # "opened an investigation against the officials": the aim hangs on the light verb
+                aimed = [p for p in prep_objects(verb, {"against", "on", "targeting", "at"})
+                         if p.ent_type_ not in ("DATE", "TIME")]
+                a2_tok = aimed[0] if aimed else None
     # nationality adjectives on weapons: "Russian air strikes", "Israeli shelling"
     if a1_tok is None:
         for c in children(tok):
@@ -566,6 +586,8 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
     if r.actor2 is None and r.conjoined and tok.lemma_.lower() in lex.words.symmetric_lemmas:
         r.actor2 = r.conjoined[0]  # "Erdogan and Putin discussed Idlib": two parties, not allies
         r.assoc1 = [a for a in r.assoc1 if a is not r.actor2]
+    if r.actor2 is None and fam == "contact":
+        r.actor2 = _addressee(tok, r.actor1, ctx)
     if r.actor2 is None and fam != "violence":
         r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok)
     if a2_tok is not None and r.actor2 is None and fam == "violence":

@@ -29,7 +29,10 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
             if node.head.ent_type_ in PLACE_LABELS:
                 return None, False  # "... in Madrid, Spain, which killed 13": misattached, not Spain's act
-            passive = node.tag_ == "VBN" and node.dep_ == "acl"
+            # a participle after its noun is passive ("weapons seized by police"), unless it takes an object
+            # itself or in a verb joined to it ("doctors from two groups donated and delivered goods": a misparse)
+            objects = [c for v in (node, *node.conjuncts) for c in children(v) if c.dep_ == "dobj"]
+            passive = node.tag_ == "VBN" and node.dep_ == "acl" and not objects
             return node.head, passive
         break
     return None, False
@@ -108,8 +111,11 @@ def names_place(tok: Token) -> bool:
 
 def noun_phrase_words(tok: Token) -> str:
     """The words of a role's noun phrase, without numbers, determiners and trailing clauses."""
-    keep = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "amod", "poss", "nmod")
-            and t.head.i == tok.i]
-    keep.append(tok)
+    keep = [tok]
+    for t in sorted((t for t in tok.subtree if t.i < tok.i), key=lambda t: -t.i):
+        # the head's modifiers, and those of a compound before it ("Baghdad University Medical School")
+        if t.dep_ in ("compound", "amod", "poss", "nmod") and (
+                t.head.i == tok.i or (t.head.dep_ == "compound" and t.head in keep)):
+            keep.append(t)
     words = [t.text for t in sorted(keep, key=lambda t: t.i) if t.pos_ not in ("DET", "NUM", "PUNCT")]
     return " ".join(words).strip()
