@@ -12,6 +12,7 @@ from eventwire.extraction.actors.nouns import ACTOR, NOT_ACTOR
 from eventwire.extraction.events.syntax import (
     PLACE_LABELS,
     names_place,
+    object_controller,
     object_of,
     prep_objects,
     subject_of,
@@ -335,7 +336,8 @@ def _addressee(tok: Token, actor1: Role | None, ctx: DocContext) -> Role | None:
 def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     """(actor1 token, actor2 token) of a verb trigger."""
     a1_tok = a2_tok = None
-    subj, passive = subject_of(tok)
+    controller = object_controller(tok, words.object_control_verbs)
+    subj, passive = (controller, False) if controller is not None else subject_of(tok)
     agents = agents_of(tok)
     lemma = tok.lemma_.lower()
     obj = object_of(tok)

@@ -38,6 +38,23 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
+def object_controller(tok: Token, control_verbs: frozenset) -> Token | None:
+    """"urged Ethiopia to release", "called on Israel to withdraw", "forced the rebels to retreat": the object of
+    a verb of `control_verbs` above an infinitive complement is who does the infinitive's act."""
+    if tok.dep_ != "xcomp" or tok.head.i == tok.i or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                                             for c in children(tok)):
+        return None
+    head = tok.head
+    if head.lemma_.lower() not in control_verbs:
+        return None
+    for c in children(head):
+        if c.dep_ == "dobj" and c.i < tok.i:
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < tok.i and head.lemma_.lower() == "call":
+            return next((p for p in children(c) if p.dep_ == "pobj"), None)
+    return None
+
+
 def object_of(tok: Token) -> Token | None:
     for c in children(tok):
         if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN", "PRON"):
