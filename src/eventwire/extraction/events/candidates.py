@@ -258,7 +258,10 @@ def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
     if cand.family == "violence" or cand.event_type in ("Protests", "Riots"):
         return None
     plover = cand.plover_event
-    if cand.modality == "future" and intent_cue(lex, cand.trigger):
+    if cand.modality == "future" and any(c.dep_ == "neg" for c in children(cand.trigger)):
+        # "X will not accept refugees", "will never negotiate": a refusal announced, not a promise
+        event = "REJECT" if plover in COOPERATIVE else None
+    elif cand.modality == "future" and intent_cue(lex, cand.trigger):
         event = "AGREE" if plover in COOPERATIVE else "THREATEN" if plover in HOSTILE else None
     elif cand.modality == "negated" and plover in COOPERATIVE:
         event = "REJECT"
