@@ -122,3 +122,9 @@ def test_capitals_of_the_country_list_stand_for_their_governments(catalogue):
 def test_an_unknown_institution_named_after_a_capital_is_of_that_country(catalogue):
     assert catalogue.guess("Nairobi Chamber of Commerce").country == "KEN"
     assert catalogue.guess("Syrian Writers Union in London").country == "SYR"  # a country word first
+
+
+def test_a_refusal_to_yield_is_no_rejection(extract):
+    events = extract("We will continue to work with our partners, just as we will not relent in our fight against the "
+                     "militants.")
+    assert not any(e.plover.event == "REJECT" for e in events if e.plover is not None)

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 # announced hostile step is THREATEN, a refusal to cooperate is REJECT (the action itself stays future/negated)
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 HOSTILE = {"COERCE", "SANCTION", "ASSAULT", "MOBILIZE", "REJECT"}
+YIELDING = {"CONCEDE", "RETREAT"}
 
 
 @dataclass
@@ -259,8 +260,9 @@ def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
         return None
     plover = cand.plover_event
     if cand.modality == "future" and any(c.dep_ == "neg" for c in children(cand.trigger)):
-        # "X will not accept refugees", "will never negotiate": a refusal announced, not a promise
-        event = "REJECT" if plover in COOPERATIVE else None
+        # "X will not accept refugees", "will never negotiate": a refusal announced, not a promise ("we will not
+        # relent", "will not back down" refuse to yield: resolve, no refusal of anyone's offer)
+        event = "REJECT" if plover in COOPERATIVE - YIELDING else None
     elif cand.modality == "future" and intent_cue(lex, cand.trigger):
         event = "AGREE" if plover in COOPERATIVE else "THREATEN" if plover in HOSTILE else None
     elif cand.modality == "negated" and plover in COOPERATIVE:
