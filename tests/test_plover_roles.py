@@ -128,3 +128,10 @@ def test_a_refusal_to_yield_is_no_rejection(extract):
     events = extract("We will continue to work with our partners, just as we will not relent in our fight against the "
                      "militants.")
     assert not any(e.plover.event == "REJECT" for e in events if e.plover is not None)
+
+
+def test_a_nationality_on_an_abstraction_is_that_states_party(extract):
+    ev = only(extract("Hundreds of Kashmiri students demonstrated against Indian rule in Srinagar."), "PROTEST")
+    assert country(ev.actor2) == "IND"
+    ev = only(extract("The opposition rejected the Zambian decision to delay the vote."), "REJECT")
+    assert country(ev.actor2) == "ZMB"

@@ -401,6 +401,14 @@ class DocContext:
             role = self.role_for(owner, trigger, side)
             if role is not None:
                 return role
+        if self.nouns.noun_class(tok)[1] == "abstractions" and tok.i not in self.by_token:
+            # "against Indian rule", "the Israeli occupation", "the Chinese decision": a nationality's state
+            for c in children(tok):
+                if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.i < tok.i:
+                    state = self.catalogue.resolve(f"{c.text} government")
+                    if state is not None and state.country:
+                        return Role(actor=state, start=c.idx, end=tok.idx + len(tok.text), generic=False,
+                                    known=True)
         if side == 1 and tok.dep_ == "dobj" and self.nouns.noun_class(tok)[1] == "abstractions":
             subj, passive = subject_of(tok.head)
             if subj is not None and not passive and subj.i != tok.i:
