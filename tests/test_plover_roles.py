@@ -135,3 +135,16 @@ def test_a_nationality_on_an_abstraction_is_that_states_party(extract):
     assert country(ev.actor2) == "IND"
     ev = only(extract("The opposition rejected the Zambian decision to delay the vote."), "REJECT")
     assert country(ev.actor2) == "ZMB"
+
+
+def test_a_step_announced_on_a_condition_is_a_threat(extract):
+    events = extract("Kenya announced that it will withdraw its troops from Somalia unless the government holds "
+                     "elections within a year.")
+    ev = only(events, "THREATEN")
+    assert (country(ev.actor1), country(ev.actor2)) == ("KEN", "SOM")
+    assert not any(e.plover.event == "AGREE" for e in events if e.plover is not None)
+
+
+def test_a_party_moving_its_own_men_acts_on_the_country_it_leaves(extract):
+    ev = only(extract("Kenya announced that it will withdraw its troops from Somalia next year."), "AGREE")
+    assert (country(ev.actor1), country(ev.actor2)) == ("KEN", "SOM")

@@ -252,6 +252,12 @@ def intent_cue(lex: Lexicon, tok: Token) -> bool:
     return False
 
 
+def _on_condition(tok: Token) -> bool:
+    """The announced step hangs on what the other side does: an "unless" clause on the trigger."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in children(c))
+               for c in children(tok))
+
+
 def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
     """The asserted statement behind a future or denied PLOVER event, when the actor makes it about itself."""
     if cand.modality not in ("future", "negated") or cand.actor1 is None:
@@ -265,6 +271,8 @@ def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
         event = "REJECT" if plover in COOPERATIVE - YIELDING else None
     elif cand.modality == "future" and intent_cue(lex, cand.trigger):
         event = "AGREE" if plover in COOPERATIVE else "THREATEN" if plover in HOSTILE else None
+        if event is not None and _on_condition(cand.trigger):
+            event = "THREATEN"  # "will withdraw its troops unless ...": a step held over the other side
     elif cand.modality == "negated" and plover in COOPERATIVE:
         event = "REJECT"
     else:

@@ -110,10 +110,12 @@ class DocContext:
             return None
         return Role(actor=dom.actor, start=-1, end=-1, generic=False, known=True)
 
-    def target_in_subtree(self, trigger: Token, actor1: Role | None, subject: Token | None) -> Role | None:
+    def target_in_subtree(self, trigger: Token, actor1: Role | None, subject: Token | None,
+                          also_skip: Token | None = None) -> Role | None:
         """The first party named in the trigger's own clause other than actor1: "demanded that the DPRK
-        forsake", "accepted demands from Shona rebels", "relations with Russia", "send arms to Pakistan"."""
-        skip: set[int] = set()
+        forsake", "accepted demands from Shona rebels", "relations with Russia", "send arms to Pakistan".
+        `also_skip`: a phrase (its subtree) that names no target."""
+        skip: set[int] = {t.i for t in also_skip.subtree} if also_skip is not None else set()
         if subject is not None:
             # "X issued a statement demanding that Y ...": the trigger hangs on its subject's head, whose subtree
             # holds the trigger's own clause; only the subject's words outside that clause are skipped

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 HARMED_CLASSES = ((ACTOR, "people"), (ACTOR, "victims"))
 # prepositions of a weapon's aim ("fire on", "rockets at", "stones into the crowd")
 AIM_PREPS = {"on", "at", "into", "upon"}
+# possessives that make a thing the actor's own ("its troops", "their ambassador")
+OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
 # "a soldier died": the subject is the one harmed
 PATIENT_SUBJECT_VERBS = {"die", "perish", "succumb", "drown", "starve"}
 
@@ -585,6 +587,13 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             # "recalled its ambassador from Lima": in speech and diplomacy the party's own envoy is not whom it
             # acts on when the clause names another party (with none, "the army disbanded its unit" keeps it)
             r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok) or r.actor2 if fam == "contact" else None
+    if fam in ("contact", "movement") and a2_tok is not None and r.actor1 is not None and any(
+            c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in children(a2_tok)):
+        # "withdraw its troops from Somalia", "recall their envoys from Rome": the party's own men or goods are
+        # what it moves; whom it acts on is the other party the clause names
+        other = ctx.target_in_subtree(tok, r.actor1, a1_tok, also_skip=a2_tok)
+        if other is not None:
+            r.actor2 = other
     if r.actor2 is None and r.conjoined and tok.lemma_.lower() in lex.words.symmetric_lemmas:
         r.actor2 = r.conjoined[0]  # "Erdogan and Putin discussed Idlib": two parties, not allies
         r.assoc1 = [a for a in r.assoc1 if a is not r.actor2]
