@@ -148,3 +148,19 @@ def test_a_step_announced_on_a_condition_is_a_threat(extract):
 def test_a_party_moving_its_own_men_acts_on_the_country_it_leaves(extract):
     ev = only(extract("Kenya announced that it will withdraw its troops from Somalia next year."), "AGREE")
     assert (country(ev.actor1), country(ev.actor2)) == ("KEN", "SOM")
+
+
+def test_talks_between_two_countries_have_both_governments(extract):
+    ev = only(extract("The talks between Greece and Turkey ended without agreement."), "CONSULT")
+    assert {country(ev.actor1), country(ev.actor2)} == {"GRC", "TUR"}
+
+
+def test_who_arrived_for_talks_takes_part_in_them(extract):
+    ev = only(extract("Ali Reza, the Iranian foreign minister, arrived in Baghdad for talks with Iraqi leaders."),
+              "CONSULT")
+    assert (country(ev.actor1), country(ev.actor2)) == ("IRN", "IRQ")
+
+
+def test_historical_names_of_states_are_known(catalogue):
+    assert catalogue.resolve("the Zairean government").country == "COD"
+    assert catalogue.resolve("the European Community").sector == "IGO"
