@@ -164,3 +164,24 @@ def test_who_arrived_for_talks_takes_part_in_them(extract):
 def test_historical_names_of_states_are_known(catalogue):
     assert catalogue.resolve("the Zairean government").country == "COD"
     assert catalogue.resolve("the European Community").sector == "IGO"
+
+
+def test_who_sends_aid_gives_it_and_the_country_it_goes_to_gets_it(extract):
+    ev = only(extract("The United States sent food aid to Ethiopia."), "AID")
+    assert (country(ev.actor1), country(ev.actor2)) == ("USA", "ETH")
+
+
+def test_a_party_agreeing_to_move_its_own_troops_acts_on_the_country_they_leave(extract):
+    ev = only(extract("The Soviet Union agreed to withdraw its troops from Afghanistan."), "AGREE")
+    assert (country(ev.actor1), country(ev.actor2)) == ("RUS", "AFG")
+
+
+def test_a_country_name_the_tagger_split_is_still_the_state(extract):
+    ev = only(extract("Japan's emperor apologised to South Korea for the colonial rule."), "CONCEDE")
+    assert (country(ev.actor1), country(ev.actor2)) == ("JPN", "KOR")
+
+
+def test_two_states_restoring_relations_are_both_parties(extract):
+    events = extract("Britain and Argentina restored diplomatic relations.")
+    ev = next(e for e in events if e.trigger == "restored")
+    assert {country(ev.actor1), country(ev.actor2)} == {"GBR", "ARG"}

@@ -123,21 +123,28 @@ class DocContext:
             skip |= {t.i for t in subject.subtree} - own
         queue = [c for c in children(trigger) if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "punct", "agent")]
         seen = 0
+        owned: Role | None = None  # "agreed to withdraw its troops from X": the party's own men only if no X
         while queue and seen < 60:
             t = queue.pop(0)
             seen += 1
             if t.i in skip:
                 continue
+            found = None
             m = self.by_token.get(t.i)
             if m is not None and (actor1 is None or m.actor.name != actor1.actor.name):
-                return mention_role(m)
-            if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "dative"):
+                found = mention_role(m)
+            elif t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "dative"):
                 role = self.role_for(t, trigger, 2)
                 if role is not None and (actor1 is None or role.actor.name != actor1.actor.name) and (
                         role.actor.sector is not None or role.known):
-                    return role
+                    found = role
+            if found is not None:
+                if actor1 is None or not any(c.dep_ == "poss" and c.lower_ in self.words.own_possessives
+                                             for c in children(t)):
+                    return found
+                owned = owned or found
             queue.extend(c for c in children(t) if c.dep_ not in ("relcl", "punct"))
-        return None
+        return owned
 
     def counted_people(self, count: Token) -> Role | None:
         """The people a bare number stands for ("dispersed the protesters, arresting 12"): the last crowd or
@@ -338,7 +345,10 @@ class DocContext:
         if any(self.lex.family(c) == "violence" for c in classes):
             return None  # "shelled Damascus": the city was hit, not its government
         name = next((e.text for e in self.doc.ents if e.start <= tok.i < e.end), tok.text)
-        actor = self.catalogue.state_of_place(name)
+        # the name's own compounds when the tagger left them out of the entity ("South" of "South Korea")
+        left = [c for c in tok.subtree if c.i < tok.i and c.dep_ == "compound" and c.pos_ == "PROPN"]
+        whole = " ".join(t.text for t in [*left, tok])
+        actor = self.catalogue.state_of_place(name) or (self.catalogue.state_of_place(whole) if left else None)
         if actor is None:
             return None
         return Role(actor=actor, start=tok.idx, end=tok.idx + len(tok.text), generic=False, known=True)

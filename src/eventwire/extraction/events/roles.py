@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 HARMED_CLASSES = ((ACTOR, "people"), (ACTOR, "victims"))
 # prepositions of a weapon's aim ("fire on", "rockets at", "stones into the crowd")
 AIM_PREPS = {"on", "at", "into", "upon"}
-# possessives that make a thing the actor's own ("its troops", "their ambassador")
-OWN_POSSESSIVES = {"its", "their", "his", "her", "our"}
 # "a soldier died": the subject is the one harmed
 PATIENT_SUBJECT_VERBS = {"die", "perish", "succumb", "drown", "starve"}
 
@@ -476,8 +474,9 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
             elif s is not None and a2_tok is None:
                 a2_tok = s
             if a2_tok is None and head.dep_ == "dobj":
-                # "opened an investigation against the officials": the aim hangs on the light verb
-                aimed = [p for p in prep_objects(verb, {"against", "on", "targeting", "at"})
+                # "opened an investigation against the officials", "sent aid to Ethiopia": the aim hangs on the
+                # light verb
+                aimed = [p for p in prep_objects(verb, {"against", "on", "targeting", "at", "to"})
                          if p.ent_type_ not in ("DATE", "TIME")]
                 a2_tok = aimed[0] if aimed else None
     # nationality adjectives on weapons: "Russian air strikes", "Israeli shelling"
@@ -588,7 +587,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             # acts on when the clause names another party (with none, "the army disbanded its unit" keeps it)
             r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok) or r.actor2 if fam == "contact" else None
     if fam in ("contact", "movement") and a2_tok is not None and r.actor1 is not None and any(
-            c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in children(a2_tok)):
+            c.dep_ == "poss" and c.lower_ in lex.words.own_possessives for c in children(a2_tok)):
         # "withdraw its troops from Somalia", "recall their envoys from Rome": the party's own men or goods are
         # what it moves; whom it acts on is the other party the clause names
         other = ctx.target_in_subtree(tok, r.actor1, a1_tok, also_skip=a2_tok)

@@ -90,7 +90,8 @@ def verb_lemmas(tok: Token) -> set[str]:
 def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     out = []
     for c in children(tok):
-        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+        # a "to" phrase may be parsed as the dative ("sent food aid to Ethiopia")
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             out.extend(p for p in children(c) if p.dep_ == "pobj")
     return out
 
