@@ -185,3 +185,16 @@ def test_two_states_restoring_relations_are_both_parties(extract):
     events = extract("Britain and Argentina restored diplomatic relations.")
     ev = next(e for e in events if e.trigger == "restored")
     assert {country(ev.actor1), country(ev.actor2)} == {"GBR", "ARG"}
+
+
+def test_who_owns_a_withdrawal_by_pronoun_withdraws(extract):
+    ev = only(extract("Ethiopia said its withdrawal from the disputed town would be completed by Friday."), "RETREAT")
+    assert country(ev.actor1) == "ETH"
+    ev = only(extract("Croatian Serbs said their forces had completed their withdrawal from the enclave."), "RETREAT")
+    assert country(ev.actor1) == "HRV"
+
+
+def test_a_people_named_with_the_country_they_live_in(catalogue):
+    assert catalogue.resolve("Kosovo Albanians").country == "XKX"
+    assert catalogue.resolve("Croatian Serbs").country == "HRV"
+    assert catalogue.resolve("Syrians").country == "SYR"

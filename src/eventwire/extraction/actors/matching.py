@@ -26,7 +26,7 @@ from eventwire.extraction.actors.index import (
     TITLE,
     Scan,
 )
-from eventwire.extraction.actors.words import ARTICLES, Word
+from eventwire.extraction.actors.words import ARTICLES, Word, normalise
 from eventwire.records import Actor
 
 if TYPE_CHECKING:
@@ -256,8 +256,14 @@ class Matcher:
             g = cat.generics.get(cat.demonym_generic)
             if g is None:
                 continue
+            k = scan.ends_at(i, REF)
+            home = [r.iso3 for r in scan.ending(k, i, REF) if r.iso3 and not r.leader] if k is not None else []
             if i > 0 and words[i - 1].key == "ethnic":  # "ethnic Albanians in Serbia": people of the event's country
                 out.append(Cand(i - 1, i + n, g.entry().actor(), "generic", generic=True, priority=3))
+            elif home and home[0] != t.iso3 and normalise(" ".join(w.folded for w in words[i:i + n])) \
+                    not in cat.resident_demonyms:
+                # "Croatian Serbs", "Kosovo Albanians": a people living in the country the first word names
+                out.append(Cand(k, i + n, cat.localize(g.entry().actor(), home[0]), "demonym", priority=3))
             else:
                 out.append(Cand(i, i + n, cat.localize(g.entry().actor(), t.iso3), "demonym", priority=3))
         for n, t in scan.at(i, (CAPITAL,)):

@@ -547,8 +547,10 @@ class DocContext:
                             yield role
                 subj = next((c for c in children(node) if c.dep_ in ("nsubj", "nsubjpass")), None)
                 passive = subj is not None and subj.dep_ == "nsubjpass"
+                # ("their forces had completed their withdrawal": a subject owned by a pronoun points further up)
                 if subj is not None and subj.lower_ not in self.words.pronouns and not passive \
-                        and pron.i not in {t.i for t in subj.subtree} and not self.lex.is_event_noun(subj):
+                        and pron.i not in {t.i for t in subj.subtree} and not self.lex.is_event_noun(subj) \
+                        and not any(c.dep_ == "poss" and c.lower_ in self.words.pronouns for c in children(subj)):
                     role = self.role_for(subj, trigger, 1)
                     if role is not None:
                         yield role

@@ -504,6 +504,12 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         if found is None:
             return r
         a1_tok, a2_tok = found
+        owner = next((c for c in children(tok) if c.dep_ == "poss" and c.lower_ in lex.words.own_possessives), None)
+        if owner is not None and fam in ("contact", "movement", "demonstration") and (
+                a1_tok is None or ctx.role_for(a1_tok, tok, 1) is None):
+            # "their withdrawal (from the town)", "its demands", "his visit": who owns the act does it (but "his
+            # arrest", "their killing" name the harmed, so not in violence or arrests)
+            a1_tok = owner
     named = ctx.mention_at(tok)
     if tok.pos_ == "NOUN" and ctx.nouns.noun_class(tok) in HARMED_CLASSES:
         # "seized hundreds of hostages": the trigger names the harmed; who took them is the verb's subject
