@@ -188,7 +188,7 @@ def test_two_states_restoring_relations_are_both_parties(extract):
 
 
 def test_who_owns_a_withdrawal_by_pronoun_withdraws(extract):
-    ev = only(extract("Ethiopia said its withdrawal from the disputed town would be completed by Friday."), "RETREAT")
+    ev = only(extract("Ethiopia said its withdrawal from the disputed town was completed on Friday."), "RETREAT")
     assert country(ev.actor1) == "ETH"
     ev = only(extract("Croatian Serbs said their forces had completed their withdrawal from the enclave."), "RETREAT")
     assert country(ev.actor1) == "HRV"
