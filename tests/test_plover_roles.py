@@ -198,3 +198,9 @@ def test_a_people_named_with_the_country_they_live_in(catalogue):
     assert catalogue.resolve("Kosovo Albanians").country == "XKX"
     assert catalogue.resolve("Croatian Serbs").country == "HRV"
     assert catalogue.resolve("Syrians").country == "SYR"
+
+
+def test_a_protests_aim_may_be_in_the_purpose_clause_of_its_verb(extract):
+    ev = only(extract("About 200 Kurdish refugees began a hunger strike on Monday to protest against the Danish "
+                      "government's decision to deport them."), "PROTEST")
+    assert country(ev.actor2) == "DNK"

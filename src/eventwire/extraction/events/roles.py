@@ -606,6 +606,14 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         r.actor2 = _addressee(tok, r.actor1, ctx)
     if r.actor2 is None and fam != "violence":
         r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok)
+    if r.actor2 is None and fam == "demonstration" and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+        # "began a hunger strike to protest against the government's decision": the protest's aim is in the
+        # purpose clause of the verb that holds it
+        for c in children(tok.head):
+            if c.dep_ in ("advcl", "xcomp") and any(x.dep_ == "aux" and x.lower_ == "to" for x in children(c)):
+                r.actor2 = ctx.target_in_subtree(c, r.actor1, None)
+                if r.actor2 is not None:
+                    break
     if a2_tok is not None and r.actor2 is None and fam == "violence":
         holder = _ground_holder(a2_tok, lex.words.held_ground_nouns)
         if holder is not None:
