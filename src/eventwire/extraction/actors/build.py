@@ -74,7 +74,11 @@ def _refs(cat: Catalogue, cfg: dict) -> None:
         for dem in c.demonyms:
             if normalise(dem) not in adjs and normalise(dem) not in alias_names:
                 add(dem, DEMONYM, iso3=c.iso3)
-    for capital, iso3 in (cfg.get("capital_metonyms") or {}).items():
+    capitals = {c.capital: c.iso3 for c in cat.countries.values() if c.capital}
+    for capital in cfg.get("capital_not_metonyms") or []:
+        capitals.pop(capital, None)
+    capitals.update(cfg.get("capital_metonyms") or {})
+    for capital, iso3 in capitals.items():
         if iso3 not in cat.countries:
             raise CatalogueError(f"state_forces.yaml: capital {capital!r} has unknown country {iso3!r}")
         add(capital, CAPITAL, iso3=iso3)

@@ -39,6 +39,7 @@ class Catalogue:
         self._state_cfg = sources.state_forces
         self._the_countries = frozenset(self._state_cfg.get("the_countries") or [])
         self.demonym_generic = sources.generics.get("demonym_generic") or "Civilians"
+        self.resident_demonyms = frozenset(normalise(d) for d in sources.generics.get("resident_demonyms") or [])
         build.build(self, sources)
 
     # -- building (called by build.py) ---------------------------------------------------------------------

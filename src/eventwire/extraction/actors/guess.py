@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from eventwire.extraction.actors.entries import UNKNOWN_NAME
-from eventwire.extraction.actors.index import COUNTRY, DEMONYM, REF, STATE_NOUN, Scan
+from eventwire.extraction.actors.index import CAPITAL, COUNTRY, DEMONYM, REF, STATE_NOUN, Scan
 from eventwire.extraction.actors.words import clean_name, phrase_words, shape, split_words
 from eventwire.records import Actor
 
@@ -46,11 +46,13 @@ def _bare_state_sector(cat: Catalogue, words: Sequence[str]) -> str | None:
 
 
 def _country_in(cat: Catalogue, text: str) -> str | None:
-    """The first country word of a phrase ("a Sudanese militia" -> SDN)."""
+    """The first country word of a phrase ("a Sudanese militia" -> SDN), else the first capital in a name
+    ("the Nairobi Chamber of Commerce" -> KEN)."""
     words = phrase_words(split_words(text))
     scan = Scan(cat.index, words)
-    for i in range(len(words)):
-        for _, t in scan.at(i, (REF, COUNTRY, DEMONYM)):
-            if t.iso3:
-                return t.iso3
+    for kinds in ((REF, COUNTRY, DEMONYM), (CAPITAL,)):
+        for i in range(len(words)):
+            for _, t in scan.at(i, kinds):
+                if t.iso3:
+                    return t.iso3
     return None

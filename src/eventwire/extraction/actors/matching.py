@@ -26,7 +26,7 @@ from eventwire.extraction.actors.index import (
     TITLE,
     Scan,
 )
-from eventwire.extraction.actors.words import ARTICLES, Word
+from eventwire.extraction.actors.words import ARTICLES, Word, normalise
 from eventwire.records import Actor
 
 if TYPE_CHECKING:
@@ -256,16 +256,33 @@ class Matcher:
             g = cat.generics.get(cat.demonym_generic)
             if g is None:
                 continue
+            k = scan.ends_at(i, REF)
+            home = [r.iso3 for r in scan.ending(k, i, REF) if r.iso3 and not r.leader] if k is not None else []
             if i > 0 and words[i - 1].key == "ethnic":  # "ethnic Albanians in Serbia": people of the event's country
                 out.append(Cand(i - 1, i + n, g.entry().actor(), "generic", generic=True, priority=3))
+            elif home and home[0] != t.iso3 and normalise(" ".join(w.folded for w in words[i:i + n])) \
+                    not in cat.resident_demonyms:
+                # "Croatian Serbs", "Kosovo Albanians": a people living in the country the first word names
+                out.append(Cand(k, i + n, cat.localize(g.entry().actor(), home[0]), "demonym", priority=3))
             else:
                 out.append(Cand(i, i + n, cat.localize(g.entry().actor(), t.iso3), "demonym", priority=3))
         for n, t in scan.at(i, (CAPITAL,)):
             nxt = words[i + n].key if i + n < len(words) else ""
             prev_title = i > 0 and words[i - 1].shape in ("title", "upper") and words[i - 1].key not in ARTICLES
-            if nxt in cat.metonym_verbs and not prev_title:
+            if (nxt in cat.metonym_verbs or self._capital_pair(i, i + n)) and not prev_title:
                 out.append(Cand(i, i + n, cat.state_entry(t.iso3, "GOV").actor(), "capital", priority=3))
         return out
+
+    def _capital_pair(self, i: int, j: int) -> bool:
+        """"Tokyo and Seoul agreed": a capital joined by "and" to another capital that acts (the verb after the
+        pair), the pair not after "in", "from" or "between" (places)."""
+        scan, words, cat = self.scan, self.words, self.cat
+        if i > 0 and (words[i - 1].key in cat.locative_words or words[i - 1].key == "between"):
+            return False
+        if j + 1 >= len(words) or words[j].key != "and":
+            return False
+        return any(j + 1 + n < len(words) and words[j + 1 + n].key in cat.metonym_verbs
+                   for n, _ in scan.at(j + 1, (CAPITAL,)))
 
     def _listed_with_a_country(self, i: int, j: int) -> bool:
         """An ambiguous country name paired by "and" with a plain country name, the pair not after "in", "from"

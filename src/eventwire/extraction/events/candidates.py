@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 # announced hostile step is THREATEN, a refusal to cooperate is REJECT (the action itself stays future/negated)
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 HOSTILE = {"COERCE", "SANCTION", "ASSAULT", "MOBILIZE", "REJECT"}
+YIELDING = {"CONCEDE", "RETREAT"}
 
 
 @dataclass
@@ -265,6 +266,12 @@ def intent_cue(lex: Lexicon, tok: Token) -> bool:
     return False
 
 
+def _on_condition(tok: Token) -> bool:
+    """The announced step hangs on what the other side does: an "unless" clause on the trigger."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in children(c))
+               for c in children(tok))
+
+
 def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
     """The asserted statement behind a future or denied PLOVER event, when the actor makes it about itself."""
     if cand.modality not in ("future", "negated") or cand.actor1 is None:
@@ -272,8 +279,14 @@ def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
     if cand.family == "violence" or cand.event_type in ("Protests", "Riots"):
         return None
     plover = cand.plover_event
-    if cand.modality == "future" and intent_cue(lex, cand.trigger):
+    if cand.modality == "future" and any(c.dep_ == "neg" for c in children(cand.trigger)):
+        # "X will not accept refugees", "will never negotiate": a refusal announced, not a promise ("we will not
+        # relent", "will not back down" refuse to yield: resolve, no refusal of anyone's offer)
+        event = "REJECT" if plover in COOPERATIVE - YIELDING else None
+    elif cand.modality == "future" and intent_cue(lex, cand.trigger):
         event = "AGREE" if plover in COOPERATIVE else "THREATEN" if plover in HOSTILE else None
+        if event is not None and _on_condition(cand.trigger):
+            event = "THREATEN"  # "will withdraw its troops unless ...": a step held over the other side
     elif cand.modality == "negated" and plover in COOPERATIVE:
         event = "REJECT"
     else:

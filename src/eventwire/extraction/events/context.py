@@ -110,29 +110,54 @@ class DocContext:
             return None
         return Role(actor=dom.actor, start=-1, end=-1, generic=False, known=True)
 
-    def target_in_subtree(self, trigger: Token, actor1: Role | None, subject: Token | None) -> Role | None:
+    def target_in_subtree(self, trigger: Token, actor1: Role | None, subject: Token | None,
+                          also_skip: Token | None = None) -> Role | None:
         """The first party named in the trigger's own clause other than actor1: "demanded that the DPRK
-        forsake", "accepted demands from Shona rebels", "relations with Russia", "send arms to Pakistan"."""
-        skip: set[int] = set()
+        forsake", "accepted demands from Shona rebels", "relations with Russia", "send arms to Pakistan".
+        `also_skip`: a phrase (its subtree) that names no target."""
+        skip: set[int] = {t.i for t in also_skip.subtree} if also_skip is not None else set()
         if subject is not None:
-            skip |= {t.i for t in subject.subtree}
+            # "X issued a statement demanding that Y ...": the trigger hangs on its subject's head, whose subtree
+            # holds the trigger's own clause; only the subject's words outside that clause are skipped
+            own = {t.i for t in trigger.subtree} if subject.is_ancestor(trigger) else set()
+            skip |= {t.i for t in subject.subtree} - own
         queue = [c for c in children(trigger) if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "punct", "agent")]
         seen = 0
+        owned: Role | None = None  # "agreed to withdraw its troops from X": the party's own men only if no X
         while queue and seen < 60:
             t = queue.pop(0)
             seen += 1
             if t.i in skip:
                 continue
+            found = None
             m = self.by_token.get(t.i)
             if m is not None and (actor1 is None or m.actor.name != actor1.actor.name):
-                return mention_role(m)
-            if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "dative"):
+                found = mention_role(m)
+            elif t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "dative"):
                 role = self.role_for(t, trigger, 2)
                 if role is not None and (actor1 is None or role.actor.name != actor1.actor.name) and (
                         role.actor.sector is not None or role.known):
-                    return role
+                    found = role
+            if found is not None:
+                if actor1 is None or not any(c.dep_ == "poss" and c.lower_ in self.words.own_possessives
+                                             for c in children(t)):
+                    return found
+                owned = owned or found
             queue.extend(c for c in children(t) if c.dep_ not in ("relcl", "punct"))
-        return None
+        return owned
+
+    def counted_people(self, count: Token) -> Role | None:
+        """The people a bare number stands for ("dispersed the protesters, arresting 12"): the last crowd or
+        civilians named before it in the sentence, else unnamed people of the event's country."""
+        sent = count.sent
+        for m in reversed(self.mentions_in(sent.start_char, count.idx)):
+            if m.actor.sector == "CVL" or m.actor.inter in (5, 6, 7):
+                return Role(actor=m.actor, start=count.idx, end=count.idx + len(count.text), generic=m.generic,
+                            known=m.actor.known)
+        people = self.catalogue.resolve("people")
+        if people is None:
+            return None
+        return Role(actor=people, start=count.idx, end=count.idx + len(count.text), generic=True, known=True)
 
     def participants(self, tok: Token) -> list[Role]:
         """The distinct actors named in a phrase such as "between Erdogan and US President Donald Trump"."""
@@ -216,6 +241,8 @@ class DocContext:
         if m is None and self.nouns.bare_title(tok):
             return None  # "the presidents" not resolved to the two named before, "leaders condemned": nobody named
         owner = next((c for c in children(tok) if c.dep_ == "poss" and c.lower_ in self.words.pronouns), None)
+        if owner is not None and m is None and tok.lower_ in self.words.relational_nouns:
+            return self._other_party(owner, tok, trigger)  # "accused its neighbour": not the owner
         if owner is not None and (m is None or m.generic):
             found = self._guarded_antecedent(owner, trigger)  # "its fighters", "their troops"
             if found is not None:
@@ -331,7 +358,10 @@ class DocContext:
         if any(self.lex.family(c) == "violence" for c in classes):
             return None  # "shelled Damascus": the city was hit, not its government
         name = next((e.text for e in self.doc.ents if e.start <= tok.i < e.end), tok.text)
-        actor = self.catalogue.state_of_place(name)
+        # the name's own compounds when the tagger left them out of the entity ("South" of "South Korea")
+        left = [c for c in tok.subtree if c.i < tok.i and c.dep_ == "compound" and c.pos_ == "PROPN"]
+        whole = " ".join(t.text for t in [*left, tok])
+        actor = self.catalogue.state_of_place(name) or (self.catalogue.state_of_place(whole) if left else None)
         if actor is None:
             return None
         return Role(actor=actor, start=tok.idx, end=tok.idx + len(tok.text), generic=False, known=True)
@@ -396,6 +426,14 @@ class DocContext:
             role = self.role_for(owner, trigger, side)
             if role is not None:
                 return role
+        if self.nouns.noun_class(tok)[1] == "abstractions" and tok.i not in self.by_token:
+            # "against Indian rule", "the Israeli occupation", "the Chinese decision": a nationality's state
+            for c in children(tok):
+                if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.i < tok.i:
+                    state = self.catalogue.resolve(f"{c.text} government")
+                    if state is not None and state.country:
+                        return Role(actor=state, start=c.idx, end=tok.idx + len(tok.text), generic=False,
+                                    known=True)
         if side == 1 and tok.dep_ == "dobj" and self.nouns.noun_class(tok)[1] == "abstractions":
             subj, passive = subject_of(tok.head)
             if subj is not None and not passive and subj.i != tok.i:
@@ -405,7 +443,9 @@ class DocContext:
     def _country_of_phrase(self, tok: Token) -> str | None:
         """The country a phrase names for its head: a nationality word as the head ("the French") or before it
         ("Sierra Leonean refugees", "Niger's ambassador"), or its "of" complement ("the ambassador of Morocco")."""
-        words = [tok] + [c for c in children(tok) if c.dep_ in ("amod", "compound", "poss")]
+        # the modifiers of the head and of its compounds ("Baghdad University Medical School": a capital's)
+        words = [tok] + [c for c in tok.subtree if c.i < tok.i and c.dep_ in ("amod", "compound", "poss")
+                         and all(x.dep_ == "compound" for x in _path_up(c, tok))]
         for prep in children(tok):
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 words += [t for p in children(prep) if p.dep_ == "pobj" for t in p.subtree]
@@ -413,7 +453,8 @@ class DocContext:
             if c.ent_type_ not in ("NORP", "GPE"):
                 continue
             name = next((e.text for e in self.doc.ents if e.start <= c.i < e.end), c.text)
-            state = self.catalogue.resolve(f"{name} government") or self.catalogue.resolve(name)
+            state = self.catalogue.resolve(f"{name} government") or self.catalogue.resolve(name) \
+                or self.catalogue.state_of_place(name)
             if state is not None and state.country:
                 return state.country
         return None
@@ -468,6 +509,18 @@ class DocContext:
         parts = {p for x in w for p in x.split("-")}
         return bool(w) and w[-1] in self.words.generic_armed and not parts & self.words.other_side_modifiers
 
+    def _other_party(self, owner: Token, tok: Token, trigger: Token) -> Role | None:
+        """Who "its neighbour", "their rivals" are: the last state or named party of the sentence, before the
+        phrase, that is not the owner the pronoun stands for."""
+        own = self._guarded_antecedent(owner, trigger)
+        sent = tok.sent
+        for m in reversed(self.mentions_in(sent.start_char, tok.idx)):
+            if m.generic or (own is not None and m.actor.name == own.actor.name):
+                continue
+            return Role(actor=m.actor, start=tok.left_edge.idx, end=tok.idx + len(tok.text), generic=False,
+                        known=m.actor.known)
+        return None
+
     def _guarded_antecedent(self, pron: Token, trigger: Token) -> Role | None:
         """`_antecedent`, but never from inside another antecedent lookup (which would loop on pronouns)."""
         if self._in_antecedent:
@@ -507,8 +560,10 @@ class DocContext:
                             yield role
                 subj = next((c for c in children(node) if c.dep_ in ("nsubj", "nsubjpass")), None)
                 passive = subj is not None and subj.dep_ == "nsubjpass"
+                # ("their forces had completed their withdrawal": a subject owned by a pronoun points further up)
                 if subj is not None and subj.lower_ not in self.words.pronouns and not passive \
-                        and pron.i not in {t.i for t in subj.subtree} and not self.lex.is_event_noun(subj):
+                        and pron.i not in {t.i for t in subj.subtree} and not self.lex.is_event_noun(subj) \
+                        and not any(c.dep_ == "poss" and c.lower_ in self.words.pronouns for c in children(subj)):
                     role = self.role_for(subj, trigger, 1)
                     if role is not None:
                         yield role
@@ -528,3 +583,13 @@ class DocContext:
                   and m.actor.sector not in ("CVL",)]
         for m in reversed(before):
             yield mention_role(m)
+
+
+def _path_up(tok: Token, top: Token) -> list[Token]:
+    """The heads between a token and an ancestor of it (the token's own head first; `top` left out)."""
+    out = []
+    node = tok.head
+    while node.i != top.i and node.head.i != node.i:
+        out.append(node)
+        node = node.head
+    return out

@@ -12,6 +12,7 @@ from eventwire.extraction.actors.nouns import ACTOR, NOT_ACTOR
 from eventwire.extraction.events.syntax import (
     PLACE_LABELS,
     names_place,
+    object_controller,
     object_of,
     prep_objects,
     subject_of,
@@ -330,10 +331,44 @@ def _with_count(role: Role | None, tok: Token) -> Role | None:
     return Role(actor=role.actor, start=min(start, role.start), end=role.end, generic=role.generic, known=role.known)
 
 
+def _bare_count(tok: Token) -> bool:
+    """"arrested 30", "detaining a dozen": a number standing alone for the people it counts (no noun, no "of")."""
+    return (tok.like_num or tok.pos_ == "NUM") and not any(
+        c.dep_ in ("prep", "compound", "amod", "appos") for c in children(tok))
+
+
+def _shared_noun_partners(head: Token, ctx: DocContext) -> list[Role]:
+    """"French and Egyptian warships": the parties joined by "and" before the head noun they share (the head's own
+    mention is the one role_for finds)."""
+    doc = head.doc
+    out = []
+    for m in ctx.mentions_in(head.left_edge.idx, head.idx):
+        if m.end_token < len(doc) and doc[m.end_token].lower_ in ("and", "or", ",") and m.end_token < head.i \
+                and m.kind == "state" and not m.generic:
+            out.append(Role(actor=m.actor, start=m.start, end=m.end, generic=False, known=m.actor.known))
+    return out
+
+
+def _addressee(tok: Token, actor1: Role | None, ctx: DocContext) -> Role | None:
+    """"summoned the ambassador to complain", "called the envoy in to protest": a speech act in an infinitive of
+    purpose is addressed to the party the verb above it acts on."""
+    if tok.pos_ != "VERB" or tok.dep_ not in ("xcomp", "advcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in children(tok)):
+        return None
+    obj = object_of(tok.head)
+    if obj is None or obj.i > tok.i:
+        return None
+    role = ctx.role_for(obj, tok, 2)
+    if role is None or (actor1 is not None and role.actor.name == actor1.actor.name):
+        return None
+    return role
+
+
 def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     """(actor1 token, actor2 token) of a verb trigger."""
     a1_tok = a2_tok = None
-    subj, passive = subject_of(tok)
+    controller = object_controller(tok, words.object_control_verbs)
+    subj, passive = (controller, False) if controller is not None else subject_of(tok)
     agents = agents_of(tok)
     lemma = tok.lemma_.lower()
     obj = object_of(tok)
@@ -455,9 +490,18 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
             a1_tok = agents[0] if agents else None
     # the noun is the object: "IS claimed the attack", "rebels launched an offensive", "X carried out strikes"
     # (not "declared a curfew after the riots": the riots are another event)
-    if a1_tok is None and tok.dep_ in ("dobj", "pobj", "attr") and tok.head.pos_ in ("VERB", "ADP") and not (
-            tok.dep_ == "pobj" and tok.head.lower_ in ctx.words.other_event_preps):
-        verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+    # ("undertook a mediation mission", "began war games": the trigger modifies the object's head)
+    # ("ten days of war games", "a round of talks": the object is a measure of the trigger)
+    head = tok
+    for _ in range(3):
+        if head.dep_ == "compound" and head.head.i != head.i and head.head.pos_ == "NOUN":
+            head = head.head
+        elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN" \
+                and head.head.head.dep_ in ("dobj", "attr"):
+            head = head.head.head
+    if a1_tok is None and head.dep_ in ("dobj", "pobj", "attr") and head.head.pos_ in ("VERB", "ADP") and not (
+            head.dep_ == "pobj" and head.head.lower_ in ctx.words.other_event_preps):
+        verb = head.head if head.dep_ != "pobj" else head.head.head
         # "rebels launched an offensive" (yes), "the AU condemned the bombing" (no: a reaction to it)
         words = ctx.lex.words
         if verb.pos_ in ("VERB", "AUX") and verb_lemmas(verb) & (words.light_verbs | words.agent_verbs):
@@ -466,6 +510,12 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
                 a1_tok = s
             elif s is not None and a2_tok is None:
                 a2_tok = s
+            if a2_tok is None and head.dep_ == "dobj":
+                # "opened an investigation against the officials", "sent aid to Ethiopia": the aim hangs on the
+                # light verb
+                aimed = [p for p in prep_objects(verb, {"against", "on", "targeting", "at", "to"})
+                         if p.ent_type_ not in ("DATE", "TIME")]
+                a2_tok = aimed[0] if aimed else None
     # nationality adjectives on weapons: "Russian air strikes", "Israeli shelling"
     if a1_tok is None:
         for c in children(tok):
@@ -491,6 +541,12 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         if found is None:
             return r
         a1_tok, a2_tok = found
+        owner = next((c for c in children(tok) if c.dep_ == "poss" and c.lower_ in lex.words.own_possessives), None)
+        if owner is not None and fam in ("contact", "movement", "demonstration") and (
+                a1_tok is None or ctx.role_for(a1_tok, tok, 1) is None):
+            # "their withdrawal (from the town)", "its demands", "his visit": who owns the act does it (but "his
+            # arrest", "their killing" name the harmed, so not in violence or arrests)
+            a1_tok = owner
     named = ctx.mention_at(tok)
     if tok.pos_ == "NOUN" and ctx.nouns.noun_class(tok) in HARMED_CLASSES:
         # "seized hundreds of hostages": the trigger names the harmed; who took them is the verb's subject
@@ -526,6 +582,14 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             if role and (r.actor1 is None or role.actor.name != r.actor1.actor.name):
                 r.assoc1.append(role)
                 r.conjoined.append(role)
+        for role in _shared_noun_partners(a1_tok, ctx):
+            if r.actor1 is not None and all(role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1]):
+                r.assoc1.append(role)
+                r.conjoined.append(role)
+        if r.actor1 is None and r.conjoined:
+            # "the rebels' front and the government agreed": the first subject named no party, the next one acts
+            r.actor1 = r.conjoined.pop(0)
+            r.assoc1.remove(r.actor1)
         # "fighters of the FSA, working with Turkish commanders"; "backed by Turkish jets"
         for c in list(children(a1_tok)) + list(children(tok)):
             if c.dep_ in ("acl", "advcl", "relcl") and c.lemma_.lower() in ("work", "fight", "back", "support",
@@ -546,6 +610,9 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
     if a2_tok is not None and fam in ("violence", "arrest") and (a2_tok.like_num or a2_tok.pos_ == "NUM") \
             and prep_objects(a2_tok, {"of"}):
         a2_tok = prep_objects(a2_tok, {"of"})[0]  # "three of the wounded officers died": the officers
+    if a2_tok is not None and fam == "arrest" and _bare_count(a2_tok):
+        r.actor2 = ctx.counted_people(a2_tok)  # "police arrested 30": thirty people, the ones named before if any
+        a2_tok = None
     if a2_tok is not None and lex.is_event_noun(a2_tok) and ctx.mention_at(a2_tok) is None:
         a2_tok = None  # "halted the offensive" (but "detained 39 protesters" names people)
     if a2_tok is not None:
@@ -566,14 +633,32 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
                 if role is not None and role.actor.sector is not None and all(
                         role.actor.name != x.actor.name for x in [r.actor2, *r.assoc2] if x is not None):
                     r.assoc2.append(role)
-        if r.actor2 is not None and r.actor1 is not None and r.actor2.actor.name == r.actor1.actor.name \
-                and fam != "contact":
-            r.actor2 = None
+        if r.actor2 is not None and r.actor1 is not None and r.actor2.actor.name == r.actor1.actor.name:
+            # "recalled its ambassador from Lima": in speech and diplomacy the party's own envoy is not whom it
+            # acts on when the clause names another party (with none, "the army disbanded its unit" keeps it)
+            r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok) or r.actor2 if fam == "contact" else None
+    if fam in ("contact", "movement") and a2_tok is not None and r.actor1 is not None and any(
+            c.dep_ == "poss" and c.lower_ in lex.words.own_possessives for c in children(a2_tok)):
+        # "withdraw its troops from Somalia", "recall their envoys from Rome": the party's own men or goods are
+        # what it moves; whom it acts on is the other party the clause names
+        other = ctx.target_in_subtree(tok, r.actor1, a1_tok, also_skip=a2_tok)
+        if other is not None:
+            r.actor2 = other
     if r.actor2 is None and r.conjoined and tok.lemma_.lower() in lex.words.symmetric_lemmas:
         r.actor2 = r.conjoined[0]  # "Erdogan and Putin discussed Idlib": two parties, not allies
         r.assoc1 = [a for a in r.assoc1 if a is not r.actor2]
+    if r.actor2 is None and fam == "contact":
+        r.actor2 = _addressee(tok, r.actor1, ctx)
     if r.actor2 is None and fam != "violence":
         r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok)
+    if r.actor2 is None and fam == "demonstration" and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+        # "began a hunger strike to protest against the government's decision": the protest's aim is in the
+        # purpose clause of the verb that holds it
+        for c in children(tok.head):
+            if c.dep_ in ("advcl", "xcomp") and any(x.dep_ == "aux" and x.lower_ == "to" for x in children(c)):
+                r.actor2 = ctx.target_in_subtree(c, r.actor1, None)
+                if r.actor2 is not None:
+                    break
     if a2_tok is not None and r.actor2 is None and fam == "violence":
         holder = _ground_holder(a2_tok, lex.words.held_ground_nouns)
         if holder is not None:

@@ -34,10 +34,30 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
             if node.head.ent_type_ in PLACE_LABELS:
                 return None, False  # "... in Madrid, Spain, which killed 13": misattached, not Spain's act
-            passive = node.tag_ == "VBN" and node.dep_ == "acl"
+            # a participle after its noun is passive ("weapons seized by police"), unless it takes an object
+            # itself or in a verb joined to it ("doctors from two groups donated and delivered goods": a misparse)
+            objects = [c for v in (node, *node.conjuncts) for c in children(v) if c.dep_ == "dobj"]
+            passive = node.tag_ == "VBN" and node.dep_ == "acl" and not objects
             return node.head, passive
         break
     return None, False
+
+
+def object_controller(tok: Token, control_verbs: frozenset) -> Token | None:
+    """"urged Ethiopia to release", "called on Israel to withdraw", "forced the rebels to retreat": the object of
+    a verb of `control_verbs` above an infinitive complement is who does the infinitive's act."""
+    if tok.dep_ != "xcomp" or tok.head.i == tok.i or not any(c.dep_ == "aux" and c.lower_ == "to"
+                                                             for c in children(tok)):
+        return None
+    head = tok.head
+    if head.lemma_.lower() not in control_verbs:
+        return None
+    for c in children(head):
+        if c.dep_ == "dobj" and c.i < tok.i:
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < tok.i and head.lemma_.lower() == "call":
+            return next((p for p in children(c) if p.dep_ == "pobj"), None)
+    return None
 
 
 def object_of(tok: Token) -> Token | None:
@@ -75,7 +95,8 @@ def verb_lemmas(tok: Token) -> set[str]:
 def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     out = []
     for c in children(tok):
-        if c.dep_ in ("prep", "agent") and c.lower_ in preps:
+        # a "to" phrase may be parsed as the dative ("sent food aid to Ethiopia")
+        if c.dep_ in ("prep", "agent", "dative") and c.lower_ in preps:
             out.extend(p for p in children(c) if p.dep_ == "pobj")
     return out
 
@@ -113,8 +134,11 @@ def names_place(tok: Token) -> bool:
 
 def noun_phrase_words(tok: Token) -> str:
     """The words of a role's noun phrase, without numbers, determiners and trailing clauses."""
-    keep = [t for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "amod", "poss", "nmod")
-            and t.head.i == tok.i]
-    keep.append(tok)
+    keep = [tok]
+    for t in sorted((t for t in tok.subtree if t.i < tok.i), key=lambda t: -t.i):
+        # the head's modifiers, and those of a compound before it ("Baghdad University Medical School")
+        if t.dep_ in ("compound", "amod", "poss", "nmod") and (
+                t.head.i == tok.i or (t.head.dep_ == "compound" and t.head in keep)):
+            keep.append(t)
     words = [t.text for t in sorted(keep, key=lambda t: t.i) if t.pos_ not in ("DET", "NUM", "PUNCT")]
     return " ".join(words).strip()
