@@ -454,7 +454,7 @@ class Queries:
         """Store.breakdown counted from the events table."""
         n, dead = func.count(EventRow.id), func.coalesce(func.sum(EventRow.fatalities), 0)
         # grouped by an expression, not the column: SQLite then scans a covering index instead of reading every
-        # row through ix_events_type_date (1.6 s -> 0.24 s for 200,000 events, benchmarks/api.py's data)
+        # row through the type index (1.6 s -> 0.24 s for 200,000 events, benchmarks/api.py's data)
         etype = func.coalesce(EventRow.event_type, literal_column("''"))  # a literal: PostgreSQL must see the
         # same expression in SELECT and GROUP BY (two bound parameters would differ)
         with self._read() as s:
