@@ -4,7 +4,6 @@
 from typing import Annotated, Any
 
 import orjson
-
 from fastapi import APIRouter, HTTPException, Query
 from fastapi import Path as PathParam
 from fastapi.responses import Response
