@@ -105,3 +105,20 @@ def test_evidence_pages_through_a_rare_word_find_what_the_newest_sources_do(stor
     assert store._pg_rare_word(["shepherds", "mopti"], 2000) == "shepherds"  # unlisted: rarer than any listed
     assert {q: pages(q) for q in questions} == by_id
     assert by_id["killed mop"][0] and by_id["mopti shepherds"] == ([], None)
+
+
+def test_the_servers_change_mark_holds_no_transaction_open(store):
+    """ChangeWatch reads pg_current_wal_lsn() in autocommit: a transaction left open for the server's life would
+    hold back VACUUM's horizon."""
+    from eventwire.serve.cache import ChangeWatch
+
+    watch = ChangeWatch(store)
+    assert watch.kind == "postgresql"
+    first = watch.mark()
+    store.add_result(make_result("cw-1", [make_event("cw-1")]))
+    assert watch.mark() != first
+    with store.engine.connect() as conn:
+        open_ones = conn.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                      "AND state = 'idle in transaction'")).scalar()
+    watch.close()
+    assert open_ones == 0
