@@ -60,6 +60,45 @@ still 3,650 days of timeline (its brush picks days) plus 3,750 bins, ~0.56 MB, a
 SQLAlchemy's Row objects (~5 us each here); the top dyads of all time sum 5,600 rows (16 ms SQLite, 35 ms
 PostgreSQL at this load).
 
+Measured again (2026-12-06 19:48-20:24, the same 2-core VM, load average 9-15 throughout: figures moved by half
+between runs of the same code), 1,000,000 events, branch `store` (issue 13) against main. Side by side: both servers
+running at once (`eventwire serve --cache-mb 0`, main on a 0012 copy of the file), each request asked of both in
+turn, 15 runs; PostgreSQL: one run after the other (20:18-20:20; main's on the database taken back to 0012).
+
+    query                                  SQLite main  branch   PostgreSQL main  branch     (p95, ms)
+    events: newest 100                           39.7    38.6             93.0    50.1
+    events: one country, newest 100              63.5    56.1             71.1    73.9
+    events: country + year, with count           78.8    66.8            123.1    80.0
+    events: region                               42.8    44.1             76.3    47.1
+    events: type + min fatalities               116.3    50.3             87.0    51.1
+    events: actor                               138.6    91.0            122.8    70.3
+    events: bounding box                         55.0    51.8             79.0    54.4
+    events: a month, 1000 rows                  160.4   158.9            190.2   136.4
+    events: a month, 1000 brief rows            285.9   189.8            259.0   180.8
+    events: evidence words                      240.0   188.0            406.8   260.8
+    events: evidence, a common word             188.4   195.8            123.0   107.0
+    event by id                                  43.7    47.2             19.4    51.5
+    stats: one country, one year                103.1    80.7             55.9    89.0
+    stats: all countries, one month              95.8    94.2             99.7   159.6
+    stats: one country, all years               101.4    96.0             87.4   127.0
+    stats: everything                           128.5   134.9            195.1   226.7
+    stats: everything, as the dashboard asks    309.2   260.3            463.1   469.4
+
+(PostgreSQL's stats rows ran last, as the machine's load rose: in one process the branch's stats cost what main's
+do, less the JSON.) What changed: answers written by orjson (the dashboard's 0.57 MB: ~7 -> <1 ms); rollup rows
+and brief or JSON pages read as plain rows, not through the ORM, brief rows unpacked by position (a brief page of
+1,000: 21 -> 13 ms CPU); SQLite connections map the file (PRAGMA mmap_size: a page of 1,000 events 8.2 -> 5.3 ms
+CPU in SQLite alone, and less waiting on reads); migration 0013's (event_type, date, fatalities) index (the type
+and minimum listing read ~2,300 rows for 100: 5.1 -> 0.4 ms in SQLite, 1.4 ms in PostgreSQL); PostgreSQL's evidence
+words: the rarest word through the GIN index alone when the planner's statistics call it rare (<1.5% of sources
+at 1M), the others checked on its rows ('killing Marib' 246-383 -> ~110 ms in one process, 'Marib' 253 -> 81 ms).
+Where the time goes now, in CPU (one process, SQLite): the dashboard's stats ~29 ms (the SQL of its three big
+reads ~11 ms: 3,653 days, 3,750 bins, 5,600 dyads; the rest building 7,400 rows in Python), a brief month ~13 ms,
+evidence words ~20 ms (FTS5 merges every doclist of a prefix: "killing"* alone 10 ms), a common word ~16 ms. At
+this machine's load a process gets about a fifth of a core, so each ms of CPU shows as ~5 ms.
+Building: SQLite now loads with the rollup triggers off and fills the rollups in one pass at the end (1M: 614 s of
+rows + 1,013 s of rollups at load ~10-13).
+
 Stats come from the rollups (storage/rollups.py): a date range is read as whole years, months and single days,
 so a query sums at most a few thousand rollup rows whatever the store holds. Filters the rollups do not hold
 (actor, region, bbox, evidence words, minimum fatalities, confidence, source) count events as before. A page
@@ -184,6 +223,7 @@ def synthetic_rows(n: int, seed: int = 7):
 
 
 def build(path: Path, n: int) -> None:
+    from eventwire.storage.bulk import ROLLUP_MIGRATIONS, _migration
     from eventwire.storage.store import Store
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -194,6 +234,14 @@ def build(path: Path, n: int) -> None:
     con = sqlite3.connect(tmp)
     con.execute("PRAGMA journal_mode = WAL")
     con.execute("PRAGMA synchronous = OFF")
+    # the rollups' row triggers off during the load (a set statement per rollup afterwards, as storage/bulk.py
+    # does for a batch): with them on, 1M rows took 40 min on a busy machine
+    named = " OR ".join(f"name LIKE '{prefix}%'" for prefix in ROLLUP_MIGRATIONS)
+    triggers = con.execute(f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events' "
+                           f"AND ({named})").fetchall()
+    for name, _ in triggers:
+        con.execute(f'DROP TRIGGER "{name}"')
+    con.commit()
     ev_sql = "INSERT INTO events VALUES (" + ",".join("?" * 26) + ")"
     src_sql = ("INSERT INTO event_sources (id, event_id, origin_event_id, article_id, article_key, source_key, "
                "source_event_id, evidence_text, evidence_start, evidence_end, record, event_type, sub_event_type, "
@@ -209,6 +257,15 @@ def build(path: Path, n: int) -> None:
             batch = []
             print(f"\r  {k:,} events written ({time.perf_counter() - t0:.0f} s)", end="", file=sys.stderr)
     print(file=sys.stderr)
+    for number in ROLLUP_MIGRATIONS.values():
+        m = _migration(number)
+        source = f"SELECT 1 AS sign, {', '.join(m.SOURCE_COLS)} FROM events WHERE merged_into IS NULL"
+        for sql in m._upserts("sqlite", source):
+            con.execute(sql)
+    for _, sql in triggers:
+        con.execute(sql)
+    con.commit()
+    print(f"  rollups filled ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
     con.execute("ANALYZE")
     con.commit()
     con.close()

@@ -69,6 +69,22 @@ Not met: the p95s are queueing, not the queries (one event costs 10-20 ms and th
 benchmarks/api.py): 20 closed-loop clients share what the two cores leave at load 8-10, and the stats mix asks
 only a few distinct URLs, mostly answered from the response cache in both runs.
 
+Measured again (2026-12-06 20:27-20:30, load average 7.5-11), 1M events, branch `store` (issue 13: orjson answers,
+plain rows, SQLite mmap reads, migration 0013) against main on a 0012 copy of the same file, run one after the other:
+
+                          events p50/p95   event p50/p95   stats p50/p95   search p50/p95   ALL p50/p95  req/s  CPU/req
+    main, --workers 1      107 /  356       256 /  705      107 /  815      247 /  828     143 /  658      89   3.65 ms
+    store, --workers 1     119 /  340       249 /  482      113 /  934      305 /  680     153 /  540      94   3.03 ms
+    main, --workers 2       67 /  366       141 /  650       61 /  801      217 /  737      95 /  574     115   4.33 ms
+    store, --workers 2      67 /  220       117 /  302       68 /  477      128 /  452      84 /  318     168   2.87 ms
+
+Not met, and not within reach of the queries alone: 20 closed-loop clients wait N / throughput on average (Little's
+law: 20 / 168 req/s = 120 ms), so a p95 of 100 ms needs ~300 answers a second, ~1 ms of CPU each at the share of
+the two cores the server gets here, against 2.9 ms now. What the CPU goes to (py-spy, --workers 1): the events
+listings' SQL (a third of the samples: rows read from the file, many cold after other jobs' memory use), the stats
+of each filter computed once per worker (~30-90 ms of CPU each, the p95 of the stats rows), searches (each reads
+up to 2,000 matching sources' events at random: ~7 ms of SQLite when warm, 15-40 ms cold).
+
 What the first run (the tables above) found:
 The goal (p95 <= 100 ms) is met on the demo data, with one worker or two. On 200,000 events it is not: what is
 not cached yet costs what the store's queries cost (an events page 25-60 ms, the stats of everything 3.3 s, a

@@ -78,3 +78,47 @@ def test_concurrent_writers_of_one_article_store_it_once(store):
     assert errors == []
     assert sum(not r.duplicate for r in results) == 1
     assert store.stats()["articles"] == 1 and store.stats()["reports"] == 1
+
+
+def test_evidence_pages_through_a_rare_word_find_what_the_newest_sources_do(store, monkeypatch):
+    """A page by evidence words whose rarest word goes through the GIN index alone (the others checked on its
+    rows, Queries._pg_rare_word) lists what reading the newest sources in id order lists."""
+    texts = ["Gunmen killed five farmers near Mopti.", "Soldiers KILLED two militants in an ambush near Mopti.",
+             "Protesters gathered in Mopti square.", "An airstrike killed a commander near the depot.",
+             "Militants ambushed a convoy near Mopti and killed three.", "A bomb killed nobody."]
+    for i, t in enumerate(texts):
+        store.add_result(make_result(f"rw-{i}", [make_event(f"rw-{i}", text=t, date=f"2020-01-{10 + i:02d}",
+                                                            start=len(f"Article rw-{i}. "))]))
+    questions = ["mopti", "killed mop", "AMBUSH kill mopti", "depot air", "mopti shepherds"]
+
+    def pages(q):
+        first, cursor = store.page_events(text=q, limit=2)
+        return [e.id for e in first], cursor and [e.id for e in store.page_events(text=q, limit=10, after=cursor)[0]]
+    monkeypatch.setattr(store, "_pg_word_stats", lambda: (0.0, {}))  # no statistics: the newest sources first
+    assert store._pg_rare_word(["mopti"], 2000) is None
+    by_id = {q: pages(q) for q in questions}
+    # statistics where every word of the texts is common but "mopti" and "depot" (and words no text holds) rare
+    shares = {"killed": 0.5, "ambush": 0.3, "ambushed": 0.2, "airstrike": 0.2, "mopti": 0.001, "depot": 0.002}
+    monkeypatch.setattr(store, "_pg_word_stats", lambda: (1_000_000.0, shares))
+    assert store._pg_rare_word(["killed", "Mopti"], 2000) == "mopti"
+    assert store._pg_rare_word(["killed"], 2000) is None
+    assert store._pg_rare_word(["shepherds", "mopti"], 2000) == "shepherds"  # unlisted: rarer than any listed
+    assert {q: pages(q) for q in questions} == by_id
+    assert by_id["killed mop"][0] and by_id["mopti shepherds"] == ([], None)
+
+
+def test_the_servers_change_mark_holds_no_transaction_open(store):
+    """ChangeWatch reads pg_current_wal_lsn() in autocommit: a transaction left open for the server's life would
+    hold back VACUUM's horizon."""
+    from eventwire.serve.cache import ChangeWatch
+
+    watch = ChangeWatch(store)
+    assert watch.kind == "postgresql"
+    first = watch.mark()
+    store.add_result(make_result("cw-1", [make_event("cw-1")]))
+    assert watch.mark() != first
+    with store.engine.connect() as conn:
+        open_ones = conn.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                      "AND state = 'idle in transaction'")).scalar()
+    watch.close()
+    assert open_ones == 0

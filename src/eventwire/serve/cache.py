@@ -45,7 +45,9 @@ class ChangeWatch:
                 self._kind = "sqlite"
             elif dialect == "postgresql":
                 self._conn = store.engine.raw_connection()
-                self._conn.autocommit = True
+                # on the driver's connection (the pool's proxy would only take a new attribute): else the mark's
+                # first read opened a transaction that stayed open for the server's life, holding back VACUUM
+                self._conn.driver_connection.autocommit = True
                 self._read_postgres()
                 self._kind = "postgresql"
         except Exception:  # noqa: BLE001 - any database that cannot tell: answers are bounded by the TTL instead

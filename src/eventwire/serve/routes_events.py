@@ -1,9 +1,9 @@
 """GET /api/events (cursor pages), GET /api/events/{id} (with sources and review trail), PATCH (review)."""
 
 # No `from __future__ import annotations`: FastAPI reads the route functions' annotations at run time.
-import json
 from typing import Annotated, Any
 
+import orjson
 from fastapi import APIRouter, HTTPException, Query
 from fastapi import Path as PathParam
 from fastapi.responses import Response
@@ -19,16 +19,24 @@ EventId = Annotated[str, PathParam(pattern=r"^([0-9]{1,18}|ew-[0-9a-f]{16})$",
 router = APIRouter()
 
 
+# dates and datetimes as str() writes them (what json.dumps(default=str) gave: "2024-01-02 10:00:00"); NaN as null
+_ORJSON_OPTIONS = orjson.OPT_PASSTHROUGH_DATETIME | orjson.OPT_NON_STR_KEYS
+
+
+def dumps(content: Any) -> bytes:
+    """JSON bytes (UTF-8, nothing escaped to ASCII) of an answer: orjson, ~5-10x faster than json on the large
+    answers (the stats of ten years, a page of 1,000 events)."""
+    return orjson.dumps(content, default=str, option=_ORJSON_OPTIONS)
+
+
 def fast_json(content: Any) -> Response:
-    return Response(json.dumps(content, ensure_ascii=False, default=str, allow_nan=False),
-                    media_type="application/json")
+    return Response(dumps(content), media_type="application/json")
 
 
 def event_out(ev) -> dict[str, Any]:
-    d = ev.to_dict()
-    if not ev.sources:
-        d.pop("sources", None)
-    return d
+    if not ev.sources:  # StoredEvent.to_dict() without its empty sources, made in one step (1,000 a page)
+        return {**ev.record, "id": ev.id, "uid": ev.uid, "status": ev.status, "source_count": ev.source_count}
+    return ev.to_dict()
 
 
 def _stored_event(ctx: ApiContext, event_id: str):
@@ -65,19 +73,19 @@ def list_events(filters: Filters, _: Reader, ctx: Ctx,
     form = "brief" if fields == Fields.brief else "json" if not sources else "full"
     page, nxt = ctx.store.page_events(after=after, limit=limit, newest_first=order == Order.newest,
                                       with_sources=sources, form=form, **filters.query())
-    tail = json.dumps({"next_cursor": encode_cursor(nxt) if nxt else None,
-                       "total": ctx.store.count_events(**filters.query()) if count else None})
+    tail = dumps({"next_cursor": encode_cursor(nxt) if nxt else None,
+                  "total": ctx.store.count_events(**filters.query()) if count else None})
     # serialised here: FastAPI's generic encoder would walk every record again (a third of the time); full
     # records without sources go as the store holds their JSON text (storage.queries._spliced_json)
-    events = ", ".join(page) if form == "json" else \
-        json.dumps([event_out(e) for e in page], ensure_ascii=False, default=str, allow_nan=False)[1:-1]
-    return Response(f'{{"events": [{events}], {tail[1:]}', media_type="application/json")
+    events = ", ".join(page).encode() if form == "json" else dumps([event_out(e) for e in page])[1:-1]
+    return Response(b'{"events": [' + events + b"], " + tail[1:], media_type="application/json")
 
 
-@router.get("/api/events/{event_id}", tags=["events"])
-def get_event(event_id: EventId, _: Reader, ctx: Ctx) -> dict[str, Any]:
+@router.get("/api/events/{event_id}", tags=["events"], response_model=dict[str, Any])
+def get_event(event_id: EventId, _: Reader, ctx: Ctx):
     """One event with every source that reported it (evidence, article), and its review trail."""
-    return _with_reviews(ctx, _stored_event(ctx, event_id))
+    # serialised here: FastAPI's generic encoder walks the nested record (~1 ms of the ~3 ms an event costs)
+    return fast_json(_with_reviews(ctx, _stored_event(ctx, event_id)))
 
 
 @router.patch("/api/events/{event_id}", tags=["review"])

@@ -89,7 +89,7 @@ class EventRow(Base):
     # cover every column /api/stats reads, so its counts never touch the (large) rows themselves
     __table_args__ = (
         Index("ix_events_admin1_date", "admin1", "date"),
-        Index("ix_events_type_date", "event_type", "date"),
+        Index("ix_events_type_date_fatalities", "event_type", "date", "fatalities"),  # a minimum tested in it
         Index("ix_events_stats_country", "country", "date", *STATS_COLUMNS),
         Index("ix_events_stats_date", "date", "country", *STATS_COLUMNS),
         Index("ix_events_confidence_id", "confidence", "id"),  # the review queue: lowest confidence first

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
@@ -27,6 +28,7 @@ EVIDENCE_CANDIDATES = 2000
 # PostgreSQL's full-text vector of the evidence, a generated column with a GIN index (migration 0009)
 EVIDENCE_TSVECTOR = "es.evidence_tsv"
 EVIDENCE_TSVECTOR_INDEX = "ix_event_sources_evidence_tsv"
+WORD_STATS_TTL_S = 600.0  # how long PostgreSQL's statistics of the evidence's words are kept (Queries._pg_rare_word)
 
 
 def fts_query(text: str) -> str | None:
@@ -59,16 +61,17 @@ BRIEF_COLUMNS = ("event_type", "sub_event_type", "plover_event", "cameo", "actor
 
 def _brief_record(row: Any) -> dict[str, Any]:
     """A SCHEMA record's fields that the events table's columns hold, in the record's own shape (a listing's
-    rows: what a table or a map of events shows)."""
-    def actor(name: str | None) -> dict[str, Any] | None:
-        return {"name": name} if name else None
-    return {"event_type": row.event_type, "sub_event_type": row.sub_event_type,
-            "plover": {"event": row.plover_event} if row.plover_event else None, "cameo": row.cameo,
-            "actor1": actor(row.actor1), "actor2": actor(row.actor2),
-            "location": {"name": row.location, "lat": row.lat, "lon": row.lon, "country": row.country,
-                         "admin1": row.admin1, "precision": row.geo_precision},
-            "date": row.date.isoformat() if row.date else None, "date_precision": row.date_precision,
-            "fatalities": row.fatalities, "modality": row.modality, "confidence": row.confidence}
+    rows: what a table or a map of events shows). `row`: the BRIEF_COLUMNS in their order (unpacked by position:
+    a Row's attributes by name cost as much as the rest of the page)."""
+    (event_type, sub_event_type, plover_event, cameo, actor1, actor2, country, admin1, location, lat, lon,
+     geo_precision, date, date_precision, fatalities, modality, confidence) = row
+    return {"event_type": event_type, "sub_event_type": sub_event_type,
+            "plover": {"event": plover_event} if plover_event else None, "cameo": cameo,
+            "actor1": {"name": actor1} if actor1 else None, "actor2": {"name": actor2} if actor2 else None,
+            "location": {"name": location, "lat": lat, "lon": lon, "country": country, "admin1": admin1,
+                         "precision": geo_precision},
+            "date": date.isoformat() if date else None, "date_precision": date_precision,
+            "fatalities": fatalities, "modality": modality, "confidence": confidence}
 
 
 def _spliced_json(row: Any) -> str:
@@ -217,10 +220,25 @@ class Queries:
             if candidates:
                 # values written into the statement: a prepared statement's generic plan cannot tell a common word
                 # (read the newest sources by id) from a rare one (the GIN index), and psycopg prepares repeats
-                found = sa_text(f"SELECT es.id FROM event_sources AS es WHERE {match} ORDER BY es.id DESC LIMIT :k"
-                                ).bindparams(bindparam("q", words, literal_execute=True),
-                                             bindparam("k", int(candidates), literal_execute=True)
-                                             ).columns(column("id", Integer))
+                rare = self._pg_rare_word(re.findall(r"\w+", text), candidates)
+                if rare is None:
+                    found = sa_text(f"SELECT es.id FROM event_sources AS es WHERE {match} ORDER BY es.id DESC "
+                                    "LIMIT :k").bindparams(bindparam("q", words, literal_execute=True),
+                                                           bindparam("k", int(candidates), literal_execute=True))
+                else:
+                    # the rare word through the GIN index alone (a prefix of a common word there collects all its
+                    # sources: 0.2 s at 1M), the others checked on those rows; "id + 0": not the newest ids first
+                    # by the primary key, which the planner prefers and which reads ~1M rows for a rare word
+                    rest = [w for w in re.findall(r"\w+", text) if w.lower() != rare]
+                    checks = "".join(f" AND ts_match_vq({EVIDENCE_TSVECTOR}, to_tsquery('simple', :w{i}))"
+                                     for i in range(len(rest)))
+                    found = sa_text(f"SELECT es.id FROM event_sources AS es WHERE {EVIDENCE_TSVECTOR} @@ "
+                                    f"to_tsquery('simple', :q){checks} ORDER BY es.id + 0 DESC LIMIT :k"
+                                    ).bindparams(bindparam("q", f"{rare}:*", literal_execute=True),
+                                                 bindparam("k", int(candidates), literal_execute=True),
+                                                 *(bindparam(f"w{i}", f"{w}:*", literal_execute=True)
+                                                   for i, w in enumerate(rest)))
+                found = found.columns(column("id", Integer))
                 return EventRow.id.in_(select(EventSourceRow.event_id).where(EventSourceRow.id.in_(found)))
             return sa_text(f"EXISTS (SELECT 1 FROM event_sources AS es WHERE es.event_id = events.id AND {match})"
                            ).bindparams(q=words)
@@ -228,6 +246,39 @@ class Queries:
             EventSourceRow.event_id == EventRow.id,
             *[EventSourceRow.evidence_text.ilike(f"%{_escape_like(w)}%", escape="\\") for w in text.split()]
         ).exists()
+
+    def _pg_word_stats(self) -> tuple[float, dict[str, float]]:
+        """PostgreSQL: (sources, {lexeme: share of the sources holding it}) of the evidence, from the planner's
+        statistics (ANALYZE's most common lexemes; (0, {}) before any), read again every WORD_STATS_TTL_S."""
+        now = time.monotonic()
+        cached = getattr(self, "_word_stats", None)
+        if cached is None or now - cached[0] > WORD_STATS_TTL_S:
+            with self.engine.connect() as conn:
+                rows = conn.exec_driver_sql(
+                    "SELECT u.e, u.f FROM pg_stats, unnest(most_common_elems::text::text[], most_common_elem_freqs) "
+                    "AS u(e, f) WHERE schemaname = current_schema() AND tablename = 'event_sources' "
+                    "AND attname = 'evidence_tsv'").all()
+                sources = conn.exec_driver_sql(
+                    "SELECT reltuples FROM pg_class WHERE oid = to_regclass('event_sources')").scalar()
+            cached = (now, float(sources or 0), {e: float(f) for e, f in rows if e is not None})
+            self._word_stats = cached
+        return cached[1], cached[2]
+
+    def _pg_rare_word(self, words: list[str], candidates: int) -> str | None:
+        """The rarest of the evidence words (lower case) when it is rare enough that reading its sources through
+        the GIN index beats reading the newest sources until `candidates` match: a share below
+        sqrt(candidates / sources) / 3, 1.5% at 1M sources and 2,000 candidates (measured there: 1.2% 253 -> 122 ms,
+        2% 145 -> 336 ms; a row read by the index costs ~3x one read in id order); None: not rare, or no statistics.
+        A word is a prefix: its share is the sum of the lexemes it begins (an unlisted one is rarer than any)."""
+        sources, shares = self._pg_word_stats()
+        if not shares or sources <= 0 or not words:
+            return None
+        floor = min(shares.values())
+
+        def share(word: str) -> float:
+            return sum(f for e, f in shares.items() if e.startswith(word)) or floor / 2
+        rarest = min((w.lower() for w in words), key=share)
+        return rarest if share(rarest) < (candidates / sources) ** 0.5 / 3 else None
 
     def count_events(self, **filters: Any) -> int:
         with self._read() as s:
@@ -280,7 +331,7 @@ class Queries:
             cols: list[Any] = [EventRow]
         elif form in ("brief", "json"):
             cols = [EventRow.id, EventRow.uid, EventRow.status, EventRow.source_count, EventRow.date]
-            cols += [getattr(EventRow, c) for c in BRIEF_COLUMNS if c != "date"] if form == "brief" else \
+            cols += [getattr(EventRow, c) for c in BRIEF_COLUMNS] if form == "brief" else \
                 [sa_cast(EventRow.record, Text).label("record_text")]
         else:
             raise ValueError(f"form must be full, brief or json, not {form!r}")
@@ -290,8 +341,9 @@ class Queries:
         rows: list[Any] = []
 
         def fetch(q) -> list[Any]:
-            result = s.execute(q)
-            return list(result.scalars() if form == "full" else result)
+            if form == "full":
+                return list(s.execute(q).scalars())
+            return s.connection().execute(q).all()  # plain rows: the ORM's row handling is a third of a page
         with self._read() as s:
             if after is None or after_date is not None:
                 q = self._filtered(select(*cols), **filters).where(EventRow.date.is_not(None))
@@ -314,8 +366,8 @@ class Queries:
             if form == "json":
                 page: list[Any] = [_spliced_json(r) for r in rows]
             elif form == "brief":
-                page = [StoredEvent(id=r.id, uid=r.uid, record=_brief_record(r), source_count=r.source_count,
-                                    status=r.status) for r in rows]
+                page = [StoredEvent(id=r[0], uid=r[1], record=_brief_record(r[5:]), source_count=r[3], status=r[2])
+                        for r in rows]
             else:
                 srcs = self._sources(s, [r.id for r in rows], brief=with_sources == "brief") if with_sources else {}
                 page = [_stored(r, srcs.get(r.id, [])) for r in rows]
@@ -402,7 +454,7 @@ class Queries:
         """Store.breakdown counted from the events table."""
         n, dead = func.count(EventRow.id), func.coalesce(func.sum(EventRow.fatalities), 0)
         # grouped by an expression, not the column: SQLite then scans a covering index instead of reading every
-        # row through ix_events_type_date (1.6 s -> 0.24 s for 200,000 events, benchmarks/api.py's data)
+        # row through the type index (1.6 s -> 0.24 s for 200,000 events, benchmarks/api.py's data)
         etype = func.coalesce(EventRow.event_type, literal_column("''"))  # a literal: PostgreSQL must see the
         # same expression in SELECT and GROUP BY (two bound parameters would differ)
         with self._read() as s:

@@ -201,9 +201,9 @@ class Rollups:
             if not parts:
                 rows, day_rows, actor_rows = [], [], []
             else:
-                rows = s.execute(select(r.country, r.event_type, n, dead).where(*dims(r), periods(r, "aym"))
+                rows = s.connection().execute(select(r.country, r.event_type, n, dead).where(*dims(r), periods(r, "aym"))
                                  .group_by(r.country, r.event_type)).all()
-                rows += s.execute(select(r.country, r.event_type, n, dead).where(*dims(r), periods(r, "d"))
+                rows += s.connection().execute(select(r.country, r.event_type, n, dead).where(*dims(r), periods(r, "d"))
                                   .group_by(r.country, r.event_type)).all() if scope.days() else []
                 if by_day_type is None:
                     day_rows = self._timeline_rows(s, scope)
@@ -218,11 +218,11 @@ class Rollups:
                             cell[1] += row["fatalities"]
                     day_rows = [(d, e, f) for d, (e, f) in timeline.items()]
                     day_rows += self._undated_rows(s, scope) if scope.all_time else []
-                actor_rows = s.execute(select(a.actor, _sum(a.events), _sum(a.fatalities))
+                actor_rows = s.connection().execute(select(a.actor, _sum(a.events), _sum(a.fatalities))
                                        .where(*dims(a), periods(a, "aym")).group_by(a.actor)).all()
                 for first, last in scope.days():  # actors of single days: the events'
                     day_filters = {**filters, "date_from": first, "date_to": last}
-                    actor_rows += [(name, events, fatalities) for actor1, actor2, events, fatalities in s.execute(
+                    actor_rows += [(name, events, fatalities) for actor1, actor2, events, fatalities in s.connection().execute(
                         self._filtered(select(EventRow.actor1, EventRow.actor2, func.count(EventRow.id),
                                               func.coalesce(_sum(EventRow.fatalities), 0)), **day_filters)
                         .group_by(EventRow.actor1, EventRow.actor2))
@@ -248,10 +248,10 @@ class Rollups:
         """[('', events, fatalities)] of the undated events."""
         if not scope.by_type:
             t = StatsDayRow
-            return s.execute(select(t.day, _sum(t.events), _sum(t.fatalities))
+            return s.connection().execute(select(t.day, _sum(t.events), _sum(t.fatalities))
                              .where(*scope.dims(t, with_types=False), t.day == "").group_by(t.day)).all()
         r = StatsRollupRow
-        return s.execute(select(r.period, _sum(r.events), _sum(r.fatalities))
+        return s.connection().execute(select(r.period, _sum(r.events), _sum(r.fatalities))
                          .where(*scope.dims(r), r.grain == "d", r.period == "").group_by(r.period)).all()
 
     def _timeline_rows(self, s: Any, scope: _Scope) -> list:
@@ -262,19 +262,19 @@ class Rollups:
         if not scope.by_type:
             t = StatsDayRow
             day_range = [] if scope.all_time else [t.day.between(scope.lo, scope.hi)]
-            return s.execute(select(t.day, _sum(t.events), _sum(t.fatalities))
+            return s.connection().execute(select(t.day, _sum(t.events), _sum(t.fatalities))
                              .where(*scope.dims(t, with_types=False), *day_range).group_by(t.day)).all()
         if scope.acled_type_only() and self._has_breakdown_rollups():
             t = StatsDayTypeRow
             day_range = [] if scope.all_time else [t.day.between(scope.lo, scope.hi)]
-            rows = s.execute(select(t.day, _sum(t.events), _sum(t.fatalities))
+            rows = s.connection().execute(select(t.day, _sum(t.events), _sum(t.fatalities))
                              .where(*scope.dims(t), *day_range).group_by(t.day)).all()
             if scope.all_time:  # stats_day_type holds dated events only
-                rows += s.execute(select(r.period, _sum(r.events), _sum(r.fatalities))
+                rows += s.connection().execute(select(r.period, _sum(r.events), _sum(r.fatalities))
                                   .where(*scope.dims(r), r.grain == "d", r.period == "").group_by(r.period)).all()
             return rows
         day_range = [] if scope.all_time else [r.period.between(scope.lo, scope.hi)]
-        return s.execute(select(r.period, _sum(r.events), _sum(r.fatalities))
+        return s.connection().execute(select(r.period, _sum(r.events), _sum(r.fatalities))
                          .where(*scope.dims(r), r.grain == "d", *day_range).group_by(r.period)).all()
 
     def _breakdown_rollups(self, top: int, bins: str = "day", **filters: Any) -> dict[str, Any]:
@@ -295,10 +295,10 @@ class Rollups:
                      .where(*scope.dims(d), scope.periods(d, "aym")).group_by(d.actor_a, d.actor_b).having(n != 0))
             if not scope.days():  # the database ranks them
                 pairs = pairs.order_by(n.desc(), ordered(d.actor_a), ordered(d.actor_b)).limit(top)
-            pair_rows = s.execute(pairs).all()
+            pair_rows = s.connection().execute(pairs).all()
             for first, last in scope.days():
                 day_filters = {**filters, "date_from": first, "date_to": last}
-                pair_rows += s.execute(
+                pair_rows += s.connection().execute(
                     self._filtered(select(EventRow.actor1, EventRow.actor2, func.count(EventRow.id),
                                           func.coalesce(_sum(EventRow.fatalities), 0)), **day_filters)
                     .where(EventRow.actor1 != "", EventRow.actor2 != "", EventRow.actor1 != EventRow.actor2)
@@ -333,7 +333,7 @@ class Rollups:
         if coarse is not None:
             table, period, coarse_where, name = coarse
             n = _sum(table.events)
-            out += [(name(p), e, k, f) for p, e, k, f in s.execute(
+            out += [(name(p), e, k, f) for p, e, k, f in s.connection().execute(
                 select(period, table.event_type, n, _sum(table.fatalities)).where(*coarse_where)
                 .group_by(period, table.event_type).having(n != 0))]
         if whole is None:
@@ -346,7 +346,7 @@ class Rollups:
         if day_range is not None:
             binned = day if bins == "day" else _bin_sql(self.is_sqlite, bins, day)
             n = _sum(t.events)
-            out += s.execute(select(binned, t.event_type, n, _sum(t.fatalities)).where(*where, *day_range)
+            out += s.connection().execute(select(binned, t.event_type, n, _sum(t.fatalities)).where(*where, *day_range)
                              .group_by(binned, t.event_type).having(n != 0)).all()
         return [{"date": d, "event_type": e or None, "events": int(k), "fatalities": int(f or 0)}
                 for d, e, k, f in sorted(out, key=lambda r: (r[0], r[1]))]

@@ -82,6 +82,7 @@ from eventwire.storage.writes import Writes, content_hash  # noqa: F401
 DEFAULT_URL = "sqlite:///eventwire.db"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 SQLITE_BUSY_TIMEOUT_S = 60
+SQLITE_MMAP_BYTES = 2**31  # address space, not memory (SQLite caps it at its build's limit, ~2 GB by default)
 
 
 class StoreError(RuntimeError):
@@ -173,6 +174,8 @@ def _make_engine(url: str, echo: bool = False) -> Engine:
             cur.execute("PRAGMA journal_mode = WAL")  # readers never wait for the writer
         cur.execute("PRAGMA synchronous = NORMAL")  # WAL + NORMAL: safe against a crashed process
         cur.execute("PRAGMA foreign_keys = ON")
+        if not memory:  # pages read from the OS's cache in place, not copied into each connection's own: a
+            cur.execute(f"PRAGMA mmap_size = {SQLITE_MMAP_BYTES}")  # page of 1,000 events costs a third less
         cur.close()
 
     @event.listens_for(engine, "begin")
