@@ -4,6 +4,7 @@ group. `DocContext.role_for` turns a role's token into the actor it names."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -34,6 +35,11 @@ NAMED_ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 # sectors of armed groups that are no state's forces: "Ugandan rebels of the ADF" are the ADF
 ARMED_GROUP_SECTORS = {"REB", "INS", "SEP", "UAF"}
 NAMED_THING_LABELS = {"LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"}
+
+
+def span_text_of(doc: Doc, start: int, last: Token) -> str:
+    """The article's words from character `start` to the end of token `last`."""
+    return doc.text[start:last.idx + len(last.text)]
 
 
 def mention_role(m) -> Role:
@@ -404,6 +410,36 @@ class DocContext:
             if state is not None and state.country:
                 return state.country
         return None
+
+    def counted_people(self, tok: Token, trigger: Token) -> Role | None:
+        """The harmed named by a count alone: "killing at least 13", "dozens died" are people (as "13 people");
+        "killing the three" are the three counted before ("Three militants tried to plant a bomb"), when the two
+        sentences before name them."""
+        if tok.i in self.by_token or tok.pos_ == "PRON" or any(c.dep_ == "prep" for c in children(tok)):
+            return None
+        if not (tok.like_num or tok.ent_type_ == "CARDINAL" or tok.lower_ in self.words.counted_people):
+            return None
+        if any(c.pos_ in ("NOUN", "PROPN") for c in children(tok)):
+            return None  # a noun hangs on the count: the parse is off, the count names something else
+        words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("punct",)]
+        start = min(t.idx for t in words)
+        if any(t.dep_ in ("det", "predet") and t.lower_ in self.words.counted_people_back for t in words):
+            sents = [trigger.sent, *self._previous_sentences(trigger.sent, 2)]
+            for sent in sents:
+                counted = [t for t in sent if t.i < tok.i and t.dep_ == "nummod" and t.lower_ == tok.lower_
+                           and t.head.pos_ in ("NOUN", "PROPN")]
+                if counted:
+                    found = self._find_role(counted[-1].head, trigger, 2)
+                    if found is None:
+                        return None
+                    return Role(actor=replace(found.actor, text=span_text_of(tok.doc, start, tok)), start=start,
+                                end=tok.idx + len(tok.text), generic=found.generic, known=found.known)
+            return None
+        people = self.catalogue.resolve("people")
+        if people is None:
+            return None
+        return Role(actor=replace(people, text=span_text_of(tok.doc, start, tok)), start=start,
+                    end=tok.idx + len(tok.text), generic=True, known=people.known)
 
     def _previous_sentences(self, sent: Span, n: int) -> list[Span]:
         sents = [s for s in self.doc.sents if s.end <= sent.start]

@@ -36,7 +36,8 @@ WORD_FILES = {
                             "quantity_heads", "state_object_preps", "suspicion_verbs", "blame_verbs",
                             "perpetrator_nouns", "harm_verbs", "not_parties", "attacker_words", "member_words",
                             "attack_of_nouns", "other_side_modifiers", "victim_frame_nouns", "speaker_verbs",
-                            "other_event_preps", "held_ground_nouns", "impact_verbs"),
+                            "other_event_preps", "held_ground_nouns", "impact_verbs", "counted_people",
+                            "counted_people_back"),
 }
 # victims of rules.yaml that are not conflict words ("people", "a market" are hit in accidents too)
 NOT_CONFLICT_VICTIMS = ("civilian", "property")
