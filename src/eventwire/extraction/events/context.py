@@ -206,6 +206,8 @@ class DocContext:
         m = self.by_token.get(tok.i)
         if m is None and tok.pos_ == "PRON":
             return None  # "others", "those", "some", "what": nobody in particular
+        if m is None and self.nouns.nameless_state(tok):
+            return None  # "the country", "the nation": no state named
         if m is None and self.nouns.bare_title(tok):
             return None  # "the presidents" not resolved to the two named before, "leaders condemned": nobody named
         owner = next((c for c in children(tok) if c.dep_ == "poss" and c.lower_ in self.words.pronouns), None)

@@ -206,4 +206,6 @@ def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: 
         if node.dep_ in ("advcl", "prep", "pobj") and node.head.pos_ == "VERB" and not purpose:
             return False
         node = node.head
+    if node.dep_ == "advcl" and node.tag_ == "VBG" and not any(c.dep_ == "aux" for c in children(node)):
+        return False  # "the bomb went off, killing 17": the participle tells what followed, not what is intended
     return node.dep_ in ("xcomp", "dobj", "ccomp", "attr", "oprd", "acomp", "nsubj", "pobj", "advcl")
