@@ -414,9 +414,9 @@ class DocContext:
         return None
 
     def counted_people(self, tok: Token, trigger: Token) -> Role | None:
-        """The harmed named by a count alone: "killing at least 13", "dozens died" are people (as "13 people");
-        "killing the three" are the three counted before ("Three militants tried to plant a bomb"), when the two
-        sentences before name them."""
+        """The harmed named by a count alone that points back: "killing the three" are the three counted before
+        ("Three militants tried to plant a bomb"), when the two sentences before name them. A count with nothing
+        to point back to ("killing at least 13") stays unnamed: who they were is not said."""
         if tok.i in self.by_token or tok.pos_ == "PRON" or any(c.dep_ == "prep" for c in children(tok)):
             return None
         if not (tok.like_num or tok.ent_type_ == "CARDINAL" or tok.lower_ in self.words.counted_people):
@@ -424,24 +424,19 @@ class DocContext:
         if any(c.pos_ in ("NOUN", "PROPN") for c in children(tok)):
             return None  # a noun hangs on the count: the parse is off, the count names something else
         words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("punct",)]
+        if not any(t.dep_ in ("det", "predet") and t.lower_ in self.words.counted_people_back for t in words):
+            return None
         start = min(t.idx for t in words)
-        if any(t.dep_ in ("det", "predet") and t.lower_ in self.words.counted_people_back for t in words):
-            sents = [trigger.sent, *self._previous_sentences(trigger.sent, 2)]
-            for sent in sents:
-                counted = [t for t in sent if t.i < tok.i and t.dep_ == "nummod" and t.lower_ == tok.lower_
-                           and t.head.pos_ in ("NOUN", "PROPN")]
-                if counted:
-                    found = self._find_role(counted[-1].head, trigger, 2)
-                    if found is None:
-                        return None
-                    return Role(actor=replace(found.actor, text=span_text_of(tok.doc, start, tok)), start=start,
-                                end=tok.idx + len(tok.text), generic=found.generic, known=found.known)
-            return None
-        people = self.catalogue.resolve("people")
-        if people is None:
-            return None
-        return Role(actor=replace(people, text=span_text_of(tok.doc, start, tok)), start=start,
-                    end=tok.idx + len(tok.text), generic=True, known=people.known)
+        for sent in [trigger.sent, *self._previous_sentences(trigger.sent, 2)]:
+            counted = [t for t in sent if t.i < tok.i and t.dep_ == "nummod" and t.lower_ == tok.lower_
+                       and t.head.pos_ in ("NOUN", "PROPN")]
+            if counted:
+                found = self._find_role(counted[-1].head, trigger, 2)
+                if found is None:
+                    return None
+                return Role(actor=replace(found.actor, text=span_text_of(tok.doc, start, tok)), start=start,
+                            end=tok.idx + len(tok.text), generic=found.generic, known=found.known)
+        return None
 
     def _previous_sentences(self, sent: Span, n: int) -> list[Span]:
         sents = [s for s in self.doc.sents if s.end <= sent.start]
