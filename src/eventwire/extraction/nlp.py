@@ -397,6 +397,7 @@ def run_steps(steps, docs: list, batch_size: int) -> list:
 # hard-wrapped (most of its lines end mid-sentence), where a line break says nothing.
 LINE_BREAKS_NAME = "eventwire_line_breaks"
 LINE_END_STOPS = frozenset(".!?:;,\"'\u201d\u2019)]\u2026-\u2013\u2014/")
+LIST_BULLETS = ("*", "\u2022", "- ")  # a list's entries: each line its own sentence
 WRAPPED_LINE_CHARS = 40  # hard-wrapped lines are filled to a width (60-80 characters); headlines vary
 _LINE_RE = re.compile(r"[^\n]*\n?")
 
@@ -411,7 +412,7 @@ def headline_ends(text: str) -> list[int]:
             continue
         open_ended.append(len(body))
         first = nxt.lstrip()
-        if first[0].isupper() or first[0].isdigit() or first[0] in "\"'\u201c\u2018(":
+        if first[0].isupper() or first[0].isdigit() or first[0] in "\"'\u201c\u2018(" or first.startswith(LIST_BULLETS):
             breaks.append(next_start + len(nxt) - len(first))
     wrapped = [n for n in open_ended if n >= WRAPPED_LINE_CHARS]
     if len(open_ended) >= 3 and len(open_ended) * 2 > len(lines) - 1 and len(wrapped) * 5 >= len(open_ended) * 4:

@@ -90,13 +90,21 @@ def tells_toll_of_named_event(c: EventCandidate) -> bool:
         and any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in children(t)) for t in c.triggers)
 
 
-def merge_references(cands: list[EventCandidate]) -> list[EventCandidate]:
+def _condemned(lex: Lexicon, trigger: Token) -> bool:
+    """The event noun is what a condemning verb deplores: "condemns this cowardly attack", "the attack was
+    denounced"."""
+    return trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in lex.words.condemning_verbs
+
+
+def merge_references(cands: list[EventCandidate], lex: Lexicon) -> list[EventCandidate]:
     """A later definite mention of an event of the same family is the same event: it gives that event the
     actor it names ("al-Shabaab said it carried out the attack") and is not reported twice."""
     out: list[EventCandidate] = []
     for c in cands:
         earlier = [e for e in out if e.family == c.family and e.modality == "asserted"
                    and e.sentence.start < c.sentence.start and e.antecedent is None and not e.vetoed]
+        if earlier and is_reference(c) and _condemned(lex, c.trigger):
+            continue  # "the UN condemned the attack": a statement about the event told before, no new one
         if earlier and is_reference(c):
             # "the bombing" names the earlier event of its own kind, else the article's main (first) event
             same_kind = [e for e in earlier if e.event_type == c.event_type and e.event_type is not None]
@@ -251,6 +259,19 @@ def intent_cue(lex: Lexicon, tok: Token) -> bool:
     return False
 
 
+def _continued(lex: Lexicon, tok: Token) -> bool:
+    """"We will continue to work together", "will keep supporting": more of what is done already, no new step
+    announced."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in lex.words.continuation_verbs:
+            return True
+    return False
+
+
 def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
     """The asserted statement behind a future or denied PLOVER event, when the actor makes it about itself."""
     if cand.modality not in ("future", "negated") or cand.actor1 is None:
@@ -258,7 +279,7 @@ def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
     if cand.family == "violence" or cand.event_type in ("Protests", "Riots"):
         return None
     plover = cand.plover_event
-    if cand.modality == "future" and intent_cue(lex, cand.trigger):
+    if cand.modality == "future" and intent_cue(lex, cand.trigger) and not _continued(lex, cand.trigger):
         event = "AGREE" if plover in COOPERATIVE else "THREATEN" if plover in HOSTILE else None
     elif cand.modality == "negated" and plover in COOPERATIVE:
         event = "REJECT"

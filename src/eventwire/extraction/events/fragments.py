@@ -1,0 +1,64 @@
+"""Sentences that assert no event of their own, however event-like their words: a section heading set between
+the paragraphs of a report ("Calls for calm", "Troops deployed to the area"), a verbless line of a list
+("*2015-12-21, Sgt. J. Doe, 3rd Brigade, IED"), a verbless fragment with no party named. A heading keeps its record
+only when it tells violence, an arrest or a protest and names a party ("Five herders shot dead in X"):
+the title line of a report says what happened; a heading inside it only announces what its paragraphs tell."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from eventwire.extraction.nlp import LINE_END_STOPS, LIST_BULLETS, doc_text
+
+if TYPE_CHECKING:
+    from eventwire.extraction.events.candidates import EventCandidate
+
+# the families a heading may report by itself (with a verb and a party); speech, movement and strategic steps
+# in a heading only announce the paragraphs below it
+HEADLINE_FAMILIES = {"violence", "arrest", "demonstration"}
+SENTENCE_STOPS = frozenset(".!?\u2026")
+CLOSING_MARKS = " \t\"'\u201d\u2019)]"
+
+
+def is_prose(doc: Doc) -> bool:
+    """The text has sentences ending with a stop: its stopless lines are headings or list entries. (A feed of
+    headlines, one a line, has none: there every line is a report.)"""
+    text = doc_text(doc)
+    return any(line.rstrip(CLOSING_MARKS)[-1:] in SENTENCE_STOPS for line in text.splitlines())
+
+
+def is_heading(sent: Span, text: str) -> bool:
+    """The sentence is a whole line of its own, ends without a stop and heads more text below it."""
+    start, end = sent.start_char, sent.end_char
+    body = text[start:end].strip()
+    if not body or "\n" in body or body[-1] in LINE_END_STOPS:
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    if line_end < 0 or text[line_start:start].strip() or text[end:line_end].strip():
+        return False
+    return bool(text[line_end:].strip())
+
+
+def verbless(sent: Span) -> bool:
+    return not any(t.pos_ in ("VERB", "AUX") for t in sent)
+
+
+def _named_in(role, sent: Span) -> bool:
+    """The role's party is named in the sentence itself (not guessed, not carried over from another one)."""
+    return role is not None and sent.start_char <= role.start and role.end <= sent.end_char
+
+
+def tells_no_event(cand: EventCandidate, text: str) -> bool:
+    """A record of this candidate would assert an event its sentence does not report (see the module doc).
+    Call only for prose texts (is_prose)."""
+    sent = cand.sentence
+    if verbless(sent) and (text[sent.start_char:sent.end_char].lstrip().startswith(LIST_BULLETS)
+                           or not _named_in(cand.actor1, sent)):
+        return True  # "Calls for calm", "*2015-12-21, Sgt. J. Doe, US Army, IED": no one does anything
+    if not is_heading(sent, text):
+        return False
+    party = _named_in(cand.actor1, sent) or _named_in(cand.actor2, sent)
+    return cand.family not in HEADLINE_FAMILIES or not party
