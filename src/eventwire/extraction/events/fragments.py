@@ -42,6 +42,14 @@ def is_heading(sent: Span, text: str) -> bool:
     return bool(text[line_end:].strip())
 
 
+def list_entry(sent: Span, text: str) -> bool:
+    """The sentence opens a line that starts with a list bullet ("* Cpl. J. Doe, ..."; the bullet may be left out of
+    the sentence)."""
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    opening = text[line_start:sent.end_char].lstrip()
+    return opening.startswith(LIST_BULLETS) and not text[line_start:sent.start_char].strip(" \t*\u2022-")
+
+
 def verbless(sent: Span) -> bool:
     return not any(t.pos_ in ("VERB", "AUX") for t in sent)
 
@@ -55,8 +63,7 @@ def tells_no_event(cand: EventCandidate, text: str) -> bool:
     """A record of this candidate would assert an event its sentence does not report (see the module doc).
     Call only for prose texts (is_prose)."""
     sent = cand.sentence
-    if verbless(sent) and (text[sent.start_char:sent.end_char].lstrip().startswith(LIST_BULLETS)
-                           or not _named_in(cand.actor1, sent)):
+    if verbless(sent) and (list_entry(sent, text) or not _named_in(cand.actor1, sent)):
         return True  # "Calls for calm", "*2015-12-21, Sgt. J. Doe, US Army, IED": no one does anything
     if not is_heading(sent, text):
         return False
