@@ -78,6 +78,14 @@ def test_a_condemned_earlier_attack_is_no_new_clash(extract):
     assert not [e for e in events if e.evidence.start >= second and e.event_type is not None]
 
 
+def test_a_condemnation_of_the_day_s_bombing_names_the_bombing_told_before(extract):
+    text = ("Two car bombs exploded outside a police station in Kirkuk on Sunday, killing seven officers. "
+            "The governor condemned Sunday's bombing in a statement.")
+    events = extract(text)
+    second = text.index("The governor")
+    assert not [e for e in events if e.evidence.start >= second and e.event_type is not None]
+
+
 def test_a_condemned_attack_told_nowhere_else_is_the_event(extract):
     events = extract("The UN condemned the attack on a clinic in the village of Tazarine.")
     assert any(e.event_type in VIOLENT for e in events)

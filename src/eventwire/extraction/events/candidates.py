@@ -90,10 +90,20 @@ def tells_toll_of_named_event(c: EventCandidate) -> bool:
         and any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in children(t)) for t in c.triggers)
 
 
-def _condemned(lex: Lexicon, trigger: Token) -> bool:
-    """The event noun is what a condemning verb deplores: "condemns this cowardly attack", "the attack was
-    denounced"."""
-    return trigger.dep_ in ("dobj", "nsubjpass") and trigger.head.lemma_.lower() in lex.words.condemning_verbs
+def _condemned(lex: Lexicon, c: EventCandidate) -> bool:
+    """The candidate is a definite event noun that a condemning word deplores: "condemns this cowardly attack",
+    "the attack was denounced", "condemned Sunday's bombing", "condemnation of the killing"."""
+    t = c.trigger
+    if t.pos_ != "NOUN" or c.modality != "asserted" or any(x.pos_ == "VERB" and x.i != t.i for x in c.triggers):
+        return False
+    definite = any(ch.dep_ in ("det", "poss") and (ch.lower_ in DEFINITE or ch.pos_ in ("PROPN", "NOUN"))
+                   for ch in children(t))
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head  # "condemnation of the attack"
+    elif t.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return definite and head.lemma_.lower() in lex.words.condemning_verbs
 
 
 def merge_references(cands: list[EventCandidate], lex: Lexicon) -> list[EventCandidate]:
@@ -103,7 +113,7 @@ def merge_references(cands: list[EventCandidate], lex: Lexicon) -> list[EventCan
     for c in cands:
         earlier = [e for e in out if e.family == c.family and e.modality == "asserted"
                    and e.sentence.start < c.sentence.start and e.antecedent is None and not e.vetoed]
-        if earlier and is_reference(c) and _condemned(lex, c.trigger):
+        if earlier and _condemned(lex, c):
             continue  # "the UN condemned the attack": a statement about the event told before, no new one
         if earlier and is_reference(c):
             # "the bombing" names the earlier event of its own kind, else the article's main (first) event
