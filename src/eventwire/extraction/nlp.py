@@ -62,6 +62,7 @@ def load(model: str | None, patterns: list[dict]) -> Language:
     in the cache directory (`compile_patterns`, `add_ruler`)."""
     nlp = load_bare(model)
     use_fast_attribute_ruler(nlp)
+    add_line_breaks(nlp)
     add_ruler(nlp, compile_patterns(nlp, patterns))
     return nlp
 
@@ -344,7 +345,7 @@ class SentenceGatedParse:
         from spacy.tokens import Doc
 
         docs = [self.nlp.make_doc(t) for t in texts]
-        docs = run_steps([("senter", self.splitter)], docs, batch_size)
+        docs = [mark_headline_ends(d) for d in run_steps([("senter", self.splitter)], docs, batch_size)]
         runs: list[tuple[int, int, int]] = []  # (doc, first token, end token) of each run of kept sentences
         for d, doc in enumerate(docs):
             sents = list(doc.sents)
@@ -387,3 +388,56 @@ def run_steps(steps, docs: list, batch_size: int) -> list:
             break
         docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
     return docs
+
+
+# -- headlines: a line without a final stop ends a sentence all the same ----------------------------------
+# "7 militants killed in blasts\nKANDAHAR, Oct. 3 -- Seven militants were killed ..." is a headline and a lead:
+# the parser runs them into one sentence (and one event, its evidence the two). A line that ends without a
+# stop and is followed by a line that opens as a sentence does is one of its own, unless the text is
+# hard-wrapped (most of its lines end mid-sentence), where a line break says nothing.
+LINE_BREAKS_NAME = "eventwire_line_breaks"
+LINE_END_STOPS = frozenset(".!?:;,\"'\u201d\u2019)]\u2026-\u2013\u2014/")
+LIST_BULLETS = ("*", "\u2022", "- ")  # a list's entries: each line its own sentence
+WRAPPED_LINE_CHARS = 40  # hard-wrapped lines are filled to a width (60-80 characters); headlines vary
+_LINE_RE = re.compile(r"[^\n]*\n?")
+
+
+def headline_ends(text: str) -> list[int]:
+    """Character offsets where a new sentence starts after a line that ends without a stop (see above)."""
+    lines = [(m.start(), m.group()) for m in _LINE_RE.finditer(text) if m.group().strip()]
+    breaks, open_ended = [], []
+    for (_start, line), (next_start, nxt) in zip(lines, lines[1:]):
+        body = line.rstrip()
+        if not line.endswith("\n") or body[-1] in LINE_END_STOPS:
+            continue
+        open_ended.append(len(body))
+        first = nxt.lstrip()
+        if first[0].isupper() or first[0].isdigit() or first[0] in "\"'\u201c\u2018(" or first.startswith(LIST_BULLETS):
+            breaks.append(next_start + len(nxt) - len(first))
+    wrapped = [n for n in open_ended if n >= WRAPPED_LINE_CHARS]
+    if len(open_ended) >= 3 and len(open_ended) * 2 > len(lines) - 1 and len(wrapped) * 5 >= len(open_ended) * 4:
+        return []  # hard-wrapped text (most lines end mid-sentence, near one width): line ends are not sentence ends
+    return breaks
+
+
+def mark_headline_ends(doc):
+    """Set a sentence start on the first token of each line `headline_ends` finds; the parser keeps them."""
+    if "\n" not in doc.text:
+        return doc
+    starts = set(headline_ends(doc.text))
+    if starts:
+        for tok in doc[1:]:
+            if tok.idx in starts:
+                tok.is_sent_start = True
+    return doc
+
+
+@Language.component(LINE_BREAKS_NAME)
+def _line_breaks(doc):
+    return mark_headline_ends(doc)
+
+
+def add_line_breaks(nlp: Language) -> None:
+    """Put the headline splitter before the parser (the parser respects sentence starts set before it)."""
+    if LINE_BREAKS_NAME not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS_NAME, before="parser")

@@ -32,6 +32,7 @@ class NounClasses:
     never_acting: frozenset[str] = frozenset()
     ownerless_titles: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
+    nameless_states: frozenset[str] = frozenset()
 
     def noun_class(self, tok: Token) -> tuple[str | None, str | None]:
         """(side, class) of a head noun: ("actor", "officials") for "spokesmen", ("not_actor", "weapons") for
@@ -72,6 +73,14 @@ class NounClasses:
         particular. A modifier ("Afghan leaders", "rebel leaders"), a possessor ("their leaders") or an "of"
         complement ("the leaders of both parties") names whose."""
         if tok.tag_ not in ("NNS", "NNPS") or not {tok.lemma_.lower(), *_singulars(tok.lower_)} & self.ownerless_titles:
+            return False
+        return not any(c.dep_ in ("amod", "compound", "nmod", "poss") or (c.dep_ == "prep" and c.lower_ == "of")
+                       for c in tok.children)
+
+    def nameless_state(self, tok: Token) -> bool:
+        """"the country", "the nation": a state noun with no word for which one (a modifier, a possessor, an "of"
+        complement) names no party."""
+        if tok.lemma_.lower() not in self.nameless_states and tok.lower_ not in self.nameless_states:
             return False
         return not any(c.dep_ in ("amod", "compound", "nmod", "poss") or (c.dep_ == "prep" and c.lower_ == "of")
                        for c in tok.children)
@@ -151,4 +160,4 @@ def _read(language: LanguageData) -> NounClasses:
                        reflexives=words("reflexives"), person_classes=person_classes,
                        person_pronouns=words("person_pronouns"), thing_pronouns=words("thing_pronouns"),
                        never_acting=never_acting, ownerless_titles=words("ownerless_titles"),
-                       negators=words("negators"))
+                       negators=words("negators"), nameless_states=words("nameless_states"))

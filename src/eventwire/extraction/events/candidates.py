@@ -100,13 +100,31 @@ def tells_toll_of_named_event(c: EventCandidate) -> bool:
     return False
 
 
-def merge_references(cands: list[EventCandidate]) -> list[EventCandidate]:
+def _condemned(lex: Lexicon, c: EventCandidate) -> bool:
+    """The candidate is a definite event noun that a condemning word deplores: "condemns this cowardly attack",
+    "the attack was denounced", "condemned Sunday's bombing", "condemnation of the killing"."""
+    t = c.trigger
+    if t.pos_ != "NOUN" or c.modality != "asserted" or any(x.pos_ == "VERB" and x.i != t.i for x in c.triggers):
+        return False
+    definite = any(ch.dep_ in ("det", "poss") and (ch.lower_ in DEFINITE or ch.pos_ in ("PROPN", "NOUN"))
+                   for ch in children(t))
+    head = t.head
+    if t.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head  # "condemnation of the attack"
+    elif t.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return definite and head.lemma_.lower() in lex.words.condemning_verbs
+
+
+def merge_references(cands: list[EventCandidate], lex: Lexicon) -> list[EventCandidate]:
     """A later definite mention of an event of the same family is the same event: it gives that event the
     actor it names ("al-Shabaab said it carried out the attack") and is not reported twice."""
     out: list[EventCandidate] = []
     for c in cands:
         earlier = [e for e in out if e.family == c.family and e.modality == "asserted"
                    and e.sentence.start < c.sentence.start and e.antecedent is None and not e.vetoed]
+        if earlier and _condemned(lex, c):
+            continue  # "the UN condemned the attack": a statement about the event told before, no new one
         if earlier and is_reference(c):
             # "the bombing" names the earlier event of its own kind, else the article's main (first) event
             same_kind = [e for e in earlier if e.event_type == c.event_type and e.event_type is not None]
@@ -272,6 +290,19 @@ def _on_condition(tok: Token) -> bool:
                for c in children(tok))
 
 
+def _continued(lex: Lexicon, tok: Token) -> bool:
+    """"We will continue to work together", "will keep supporting": more of what is done already, no new step
+    announced."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in lex.words.continuation_verbs:
+            return True
+    return False
+
+
 def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
     """The asserted statement behind a future or denied PLOVER event, when the actor makes it about itself."""
     if cand.modality not in ("future", "negated") or cand.actor1 is None:
@@ -283,7 +314,7 @@ def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
         # "X will not accept refugees", "will never negotiate": a refusal announced, not a promise ("we will not
         # relent", "will not back down" refuse to yield: resolve, no refusal of anyone's offer)
         event = "REJECT" if plover in COOPERATIVE - YIELDING else None
-    elif cand.modality == "future" and intent_cue(lex, cand.trigger):
+    elif cand.modality == "future" and intent_cue(lex, cand.trigger) and not _continued(lex, cand.trigger):
         event = "AGREE" if plover in COOPERATIVE else "THREATEN" if plover in HOSTILE else None
         if event is not None and _on_condition(cand.trigger):
             event = "THREATEN"  # "will withdraw its troops unless ...": a step held over the other side

@@ -4,6 +4,7 @@ group. `DocContext.role_for` turns a role's token into the actor it names."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -34,6 +35,11 @@ NAMED_ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 # sectors of armed groups that are no state's forces: "Ugandan rebels of the ADF" are the ADF
 ARMED_GROUP_SECTORS = {"REB", "INS", "SEP", "UAF"}
 NAMED_THING_LABELS = {"LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"}
+
+
+def span_text_of(doc: Doc, start: int, last: Token) -> str:
+    """The article's words from character `start` to the end of token `last`."""
+    return doc.text[start:last.idx + len(last.text)]
 
 
 def mention_role(m) -> Role:
@@ -238,6 +244,8 @@ class DocContext:
         m = self.by_token.get(tok.i)
         if m is None and tok.pos_ == "PRON":
             return None  # "others", "those", "some", "what": nobody in particular
+        if m is None and self.nouns.nameless_state(tok):
+            return None  # "the country", "the nation": no state named
         if m is None and self.nouns.bare_title(tok):
             return None  # "the presidents" not resolved to the two named before, "leaders condemned": nobody named
         owner = next((c for c in children(tok) if c.dep_ == "poss" and c.lower_ in self.words.pronouns), None)
@@ -457,6 +465,31 @@ class DocContext:
                 or self.catalogue.state_of_place(name)
             if state is not None and state.country:
                 return state.country
+        return None
+
+    def people_counted_before(self, tok: Token, trigger: Token) -> Role | None:
+        """The harmed named by a count alone that points back: "killing the three" are the three counted before
+        ("Three militants tried to plant a bomb"), when the two sentences before name them. A count with nothing
+        to point back to ("killing at least 13") stays unnamed: who they were is not said."""
+        if tok.i in self.by_token or tok.pos_ == "PRON" or any(c.dep_ == "prep" for c in children(tok)):
+            return None
+        if not (tok.like_num or tok.ent_type_ == "CARDINAL" or tok.lower_ in self.words.counted_people):
+            return None
+        if any(c.pos_ in ("NOUN", "PROPN") for c in children(tok)):
+            return None  # a noun hangs on the count: the parse is off, the count names something else
+        words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("punct",)]
+        if not any(t.dep_ in ("det", "predet") and t.lower_ in self.words.counted_people_back for t in words):
+            return None
+        start = min(t.idx for t in words)
+        for sent in [trigger.sent, *self._previous_sentences(trigger.sent, 2)]:
+            counted = [t for t in sent if t.i < tok.i and t.dep_ == "nummod" and t.lower_ == tok.lower_
+                       and t.head.pos_ in ("NOUN", "PROPN")]
+            if counted:
+                found = self._find_role(counted[-1].head, trigger, 2)
+                if found is None:
+                    return None
+                return Role(actor=replace(found.actor, text=span_text_of(tok.doc, start, tok)), start=start,
+                            end=tok.idx + len(tok.text), generic=found.generic, known=found.known)
         return None
 
     def _previous_sentences(self, sent: Span, n: int) -> list[Span]:

@@ -12,7 +12,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from eventwire.extraction.actors.nouns import NounClasses, load_noun_classes
-from eventwire.extraction.events import triggers
+from eventwire.extraction.events import fragments, triggers
 from eventwire.extraction.events.attribution import attribute_claims, claimed_deed, described_event, told_elsewhere
 from eventwire.extraction.events.candidates import (
     DEFINITE,
@@ -95,7 +95,7 @@ class EventFinder:
                 cand.modality = "background"  # "See also: 2014 airfield bombing": another story
         if self.typing is not None:
             out = self.typing.apply(out)  # before the references take their event's codes
-        out = merge_references(out)
+        out = merge_references(out, lex)
         if context.claimed_at:
             out = [c for c in out if not self._claimed_reference(c, context, out)]
         # "al-Shabaab said it carried out the attack": the mention of an event told before (it gives that event its
@@ -104,6 +104,9 @@ class EventFinder:
         attribute_claims(doc, out, context)
         for cand in out:
             admit_actors(cand, context)
+        if fragments.is_prose(doc):  # headings and list lines of a report tell no event of their own
+            text = doc_text(doc)
+            out = [c for c in out if not fragments.tells_no_event(c, text)]
         return out
 
     @staticmethod
@@ -144,8 +147,10 @@ class EventFinder:
                 continue  # "IS claimed the attack", "X is behind the attack": an event told elsewhere, not a new one
             if claimed_deed(lex, tok):
                 context.deed_claims.add(tok.i)  # "X said it carried out the attack": a mention, kept if it has one
-            if triggers.is_habitual(lex, tok) or triggers.is_summary(lex, tok):
-                continue  # "the group frequently targets checkpoints", "has killed thousands since 2009": a pattern
+            if triggers.is_habitual(lex, tok) or triggers.is_summary(lex, tok) or triggers.is_practice(lex, tok):
+                # "the group frequently targets checkpoints", "has killed thousands since 2009", "has used drones
+                # to drop bombs": a pattern
+                continue
             if tok.i in ignored or any(c.i in ignored for c in children(tok) if c.dep_ in ("dobj", "prep")):
                 continue
             # the word's sense, read from its arguments, decides first ("fired forty workers": no attack)

@@ -30,14 +30,16 @@ WORD_FILES = {
                           "base_nouns", "seized_things", "intent_words", "non_event_entity_labels",
                           "deed_verbs", "deed_speech_verbs", "hallmark_nouns", "crime_words", "criminal_nouns",
                           "confession_verbs", "attribution_verbs", "span_prepositions", "span_nouns", "era_nouns",
-                          "span_modifiers", "span_units"),
+                          "span_modifiers", "span_units", "condemning_verbs", "instrument_verbs",
+                          "continuation_verbs"),
     "events/parties.yaml": ("pronouns", "generic_armed", "territory_nouns", "pair_words", "symmetric_lemmas",
                             "clash_words", "agent_verbs", "affiliation_verbs", "actor_nouns", "abstract_nouns",
                             "quantity_heads", "state_object_preps", "suspicion_verbs", "blame_verbs",
                             "perpetrator_nouns", "harm_verbs", "not_parties", "attacker_words", "member_words",
                             "attack_of_nouns", "other_side_modifiers", "victim_frame_nouns", "speaker_verbs",
                             "other_event_preps", "held_ground_nouns", "impact_verbs", "outcome_verbs",
-                            "relational_nouns", "object_control_verbs", "own_possessives"),
+                            "relational_nouns", "object_control_verbs", "own_possessives", "counted_people",
+                            "counted_people_back"),
 }
 # victims of rules.yaml that are not conflict words ("people", "a market" are hit in accidents too)
 NOT_CONFLICT_VICTIMS = ("civilian", "property")

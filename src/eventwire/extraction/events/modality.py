@@ -142,6 +142,8 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "hypothetical"  # "X accused the army of bombing a school": alleged, not established
             if lemma in c["hypothetical"]["governing_verbs"]:
                 return "hypothetical"
+            if lemma == "be" and below.dep_ in ("nsubj", "csubj") and _said_to_be(tok, c["hypothetical"]["governing_nouns"]):
+                return "hypothetical"  # "capturing drones is one of several options", "a strike is a possibility"
             if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(
                     trigger, tok, c["future"]["purpose_markers"]):
                 return "future"
@@ -156,6 +158,16 @@ def _governed(trigger: Token, c: dict) -> str:
         first = False
         below, tok = tok, head
     return "asserted"
+
+
+def _said_to_be(copula: Token, nouns: frozenset) -> bool:
+    """The copula's complement is one of `nouns`, or "one of" them: "is an option", "is one of several options"."""
+    for attr in (t for t in children(copula) if t.dep_ in ("attr", "acomp")):
+        named = [attr] + [p for prep in children(attr) if prep.dep_ == "prep" and prep.lower_ == "of"
+                          for p in children(prep) if p.dep_ == "pobj" and attr.lower_ == "one"]
+        if any(n.lemma_.lower() in nouns or n.lower_ in nouns for n in named):
+            return True
+    return False
 
 
 def _reacting(head: Token, background: dict) -> bool:
@@ -208,4 +220,6 @@ def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: 
         if node.dep_ in ("advcl", "prep", "pobj") and node.head.pos_ == "VERB" and not purpose:
             return False
         node = node.head
+    if node.dep_ == "advcl" and node.tag_ == "VBG" and not any(c.dep_ == "aux" for c in children(node)):
+        return False  # "the bomb went off, killing 17": the participle tells what followed, not what is intended
     return node.dep_ in ("xcomp", "dobj", "ccomp", "attr", "oprd", "acomp", "nsubj", "pobj", "advcl")

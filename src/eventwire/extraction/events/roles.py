@@ -633,6 +633,8 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
                 if role is not None and role.actor.sector is not None and all(
                         role.actor.name != x.actor.name for x in [r.actor2, *r.assoc2] if x is not None):
                     r.assoc2.append(role)
+        if r.actor2 is None and fam in ("violence", "arrest"):
+            r.actor2 = ctx.people_counted_before(a2_tok, tok)  # "killing at least 13", "dozens died", "killing the three"
         if r.actor2 is not None and r.actor1 is not None and r.actor2.actor.name == r.actor1.actor.name:
             # "recalled its ambassador from Lima": in speech and diplomacy the party's own envoy is not whom it
             # acts on when the clause names another party (with none, "the army disbanded its unit" keeps it)

@@ -161,6 +161,25 @@ def is_habitual(lex: Lexicon, tok: Token) -> bool:
     return any(c.lower_ in habitual for c in children(node)) or any(c.lower_ in habitual for c in children(tok))
 
 
+def is_practice(lex: Lexicon, tok: Token) -> bool:
+    """A means used over time, told in the present perfect with a bare plural: "IS has used drones to drop bombs",
+    "militants have been using IEDs to target convoys": a practice, not one event ("has used a car bomb" may be
+    one)."""
+    node = tok
+    for _ in range(5):
+        if node.pos_ == "VERB" and node.lemma_.lower() in lex.words.instrument_verbs:
+            break
+        if node.dep_ not in ("dobj", "xcomp", "advcl", "conj", "nmod", "compound") or node.head.i == node.i:
+            return False
+        node = node.head
+    else:
+        return False
+    perfect = any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s") for c in children(node))
+    return perfect and any(
+        c.dep_ == "dobj" and c.tag_ == "NNS" and not any(d.dep_ in ("det", "nummod", "poss") for d in children(c))
+        for c in children(node))
+
+
 def _clause_verb(tok: Token) -> Token:
     """The nearest verb above a trigger (the trigger itself when it is one)."""
     node = tok
