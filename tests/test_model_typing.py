@@ -293,3 +293,14 @@ def test_the_pipeline_drops_a_vetoed_event_but_reads_its_toll_first(pipeline):
                                           "The death toll later rose to 12. The home side won the battle for "
                                           "the title.") if e.modality == "asserted"]
     assert [(e.sub_event_type, e.fatalities) for e in events] == [("Remote explosive/landmine/IED", 12)]
+
+
+def test_decisions_from_the_files_mapping_with_a_key_changed(language):
+    raw = language.yaml("typing/decisions.yaml")
+    changed = Decisions.from_mapping({**raw, "model_share": 0.25, "retype": 0.9}, "try")
+    assert changed.model_share == 0.25 and changed.retype == 0.9
+    assert changed.rule_decides == Decisions.read(language).rule_decides
+    with pytest.raises(LanguageDataError, match="unknown key"):
+        Decisions.from_mapping({**raw, "model_shares": 0.25}, "try")
+    with pytest.raises(LanguageDataError, match="model_share must be a number"):
+        Decisions.from_mapping({**raw, "model_share": 2}, "try")

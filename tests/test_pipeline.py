@@ -64,3 +64,17 @@ def test_a_catalogue_from_another_data_dir(tmp_path, groups_file, language):
 def test_load_catalogue_builds_a_new_catalogue_each_time(language):
     assert actors.load_catalogue(language) is not actors.load_catalogue(language)
     assert not hasattr(actors.load_catalogue, "cache_info")
+
+
+def test_parsed_docs_analysed_give_what_pipe_gives(pipeline):
+    articles = [{"id": "raid", "text": TEXT, "published": PUBLISHED},
+                {"id": "weather", "text": "The weather was mild and the market opened late."},
+                {"id": "empty", "text": ""},
+                {"id": "march", "text": "Thousands marched in Accra on Friday to demand lower fuel prices. "
+                                        "Police fired tear gas at the crowd.", "published": PUBLISHED}]
+    piped = {r.article.id: [e.to_json() for e in r.events] for r in pipeline.pipe(articles)}
+    replayed = {r.article.id: [e.to_json() for e in pipeline.analyse(doc, r.article)[1]]
+                for r, doc in pipeline.parsed(articles)}
+    assert "empty" not in replayed and replayed["raid"] and replayed["march"]
+    assert replayed == {aid: events for aid, events in piped.items() if aid in replayed}
+    assert not any(piped[aid] for aid in piped.keys() - replayed.keys())

@@ -211,6 +211,17 @@ class Pipeline:
         if batch:
             yield from self._run_batch(batch)
 
+    def parsed(self, articles: Iterable[Any]) -> Iterator[tuple[ArticleResult, Any]]:
+        """The articles `pipe` would run the stages after the parse on, each with its Doc: checked, through the
+        relevance gate and parsed as `pipe` does; `analyse(doc, result.article)` then gives the events `pipe`
+        gives. For tools that parse once and re-run the later stages under other settings
+        (benchmarks/typing_replay.py); the Docs are not freed after each batch, as `pipe` frees them."""
+        gate = self.gate  # loads the model, which the gate's word forms come from
+        prepared = (_prepare(item, i, self.language_check) for i, item in enumerate(articles))
+        for batch in batched((r for r in prepared if r.error is None and (gate is None or gate.relevant(r.article.text))),
+                             self.batch_size):
+            yield from zip(batch, self._parse([r.article.text for r in batch]))
+
     def _run_batch(self, batch: list[ArticleResult]) -> list[ArticleResult]:
         # the strings and lexemes of the batch's texts are freed after it (spaCy's memory zone: the records hold
         # plain values, no Doc), so that the vocabulary of a long run does not grow with every new name read

@@ -13,7 +13,7 @@ mixes the rules' and the model's."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Protocol
 
 from eventwire import taxonomy
@@ -54,8 +54,15 @@ class Decisions:
 
     @classmethod
     def read(cls, language: LanguageData) -> Decisions:
-        raw = language.yaml(DECISIONS_FILE) or {}
-        path = language.path(DECISIONS_FILE)
+        return cls.from_mapping(language.yaml(DECISIONS_FILE) or {}, language.path(DECISIONS_FILE))
+
+    @classmethod
+    def from_mapping(cls, raw: dict, path) -> Decisions:
+        """The decisions of a mapping in the layout of decisions.yaml (checked as the file is; `path` names it in
+        errors): the file as read, or with some of its keys changed to try other settings."""
+        unknown = sorted(set(raw) - {f.name for f in fields(cls)})
+        if unknown:
+            raise LanguageDataError(path, None, f"unknown key(s) {', '.join(unknown)}")
         numbers = ("veto_no_event", "veto_drops", "retype", "margin", "replover", "model_share")
         optional = ("retype", "replover")  # null: never
         missing = [k for k in (*numbers, "min_support", "rule_decides", "actors_decide", "veto_ignores",
