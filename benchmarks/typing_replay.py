@@ -36,7 +36,8 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from spacy.tokens import DocBin  # noqa: E402
 
-from eventwire.compiled import content_hash, version  # noqa: E402
+from eventwire.compiled import content_hash  # noqa: E402
+from eventwire.extraction import nlp  # noqa: E402
 from eventwire.extraction.events.typing import DECISIONS_FILE, Decisions, ModelTyping  # noqa: E402
 from eventwire.extraction.pipeline import Pipeline, as_article  # noqa: E402
 from eventwire.geo.index import cache_dir  # noqa: E402
@@ -57,7 +58,7 @@ def read_half(data: Path, name: str, half: str) -> list[dict]:
 def parsed_half(pipeline: Pipeline, data: Path, name: str, half: str, cache: Path) -> list[tuple]:
     """(Article, Doc) for each article of the half the extractor parses, from the cache when it holds them."""
     items = read_half(data, name, half)
-    key = content_hash([data / f"{name}.jsonl"], pipeline.resources_key, pipeline.model, version("spacy"), half,
+    key = content_hash([data / f"{name}.jsonl"], pipeline.resources_key, nlp.model_signature(pipeline.nlp), half,
                        str((pipeline.relevance_gate, pipeline.sentence_gate, pipeline.sentence_neighbours)))
     docs_file, ids_file = cache / f"{name}-{half}-{key}.spacy", cache / f"{name}-{half}-{key}.json"
     by_id = {item["id"]: item for item in items}
