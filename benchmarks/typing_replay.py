@@ -3,7 +3,7 @@ then re-run the stages after the parse under each setting and print the scorer's
 
     .venv/bin/python benchmarks/typing_replay.py --half a                                  # main's settings
     .venv/bin/python benchmarks/typing_replay.py --half a --setting model_share=0.4 \\
-        --setting "retype=0.9; margin=0.3" --setting "retype_types=..."                     # one column each
+        --setting "retype=0.9; margin=0.3" --sets case2021                                  # one column each
     .venv/bin/python benchmarks/typing_replay.py --half b --model /tmp/model --setting model_share=0.45
 
 The first column is always main's settings with the shipped model. Each --setting adds a column: decisions.yaml
@@ -41,6 +41,7 @@ from eventwire.extraction import nlp  # noqa: E402
 from eventwire.extraction.events.typing import DECISIONS_FILE, Decisions, ModelTyping  # noqa: E402
 from eventwire.extraction.pipeline import Pipeline, as_article  # noqa: E402
 from eventwire.geo.index import cache_dir  # noqa: E402
+from eventwire.lang import LanguageDataError  # noqa: E402
 from eventwire.typing_model import TypingModel, TypingPrediction  # noqa: E402
 
 DEFAULT_DATA = Path("/work/shared/eval/dev")
@@ -167,7 +168,10 @@ def main() -> None:
     columns += [(s if not args.model else f"{model_name}: {s}", args.model, parse_setting(s)) for s in args.setting]
     if args.model and not args.setting:
         columns.append((f"{model_name}: main", args.model, {}))
-    decisions = [Decisions.from_mapping({**raw, **changes}, label) for label, _, changes in columns]  # fail early
+    try:  # a misspelt key or a value out of range fails here, before the parse
+        decisions = [Decisions.from_mapping({**raw, **changes}, label) for label, _, changes in columns]
+    except LanguageDataError as exc:
+        raise SystemExit(f"--setting: {exc}") from None
 
     docs = {name: parsed_half(pipeline, args.data, name, args.half, args.cache) for name in sets}
     models: dict[Path | None, RememberedReadings] = {}
