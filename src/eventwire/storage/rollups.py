@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import BigInteger, Date, and_, cast, false, func, or_, select
@@ -129,6 +130,14 @@ class _Scope:
         return self.parts == [("a", "", "")]
 
     @property
+    def one_row_each(self) -> bool:
+        """Whether the conditions fix both status and modality: a row of a rollup whose key is its other columns and
+        these two is then the only one of those other columns, and the rows read as they are hold what summing them
+        by those columns would (no GROUP BY: SQLite sorted the dashboard's 3,750 bins into a temporary B-tree)."""
+        f = self.f
+        return bool(f["status"] or not f["include_rejected"]) and bool(f["modality"])
+
+    @property
     def by_type(self) -> bool:
         """Whether a country or a type is asked for (the day totals without them do not answer)."""
         return bool(self.f["country"] or self.f["event_type"] or self.f["sub_event_type"] or self.f["plover"])
@@ -160,6 +169,11 @@ class _Scope:
         # order of the columns after them (the dyads' GROUP BY reads ix_stats_dyad_rollup_all in order)
         return or_(false(), *(and_(table.grain == g, table.period == lo if lo == hi else table.period.between(lo, hi))
                               for g, lo, hi in self.parts if g in grains))
+
+    def one_period(self, grains: str) -> bool:
+        """Whether periods(table, grains) is a single period (all time, one year or one month)."""
+        coarse = [(lo, hi) for g, lo, hi in self.parts if g in grains]
+        return len(coarse) == 1 and coarse[0][0] == coarse[0][1]
 
     def days(self) -> list[tuple[str, str]]:
         """The single days at the ends of the range (first, last), which the actor and dyad rollups do not hold."""
@@ -194,7 +208,6 @@ class Rollups:
         types: dict[Any, list[int]] = {}
         countries: dict[Any, list[int]] = {}
         actors: dict[str, list[int]] = {}
-        days: dict[str, list[int]] = {}
         r, a = StatsRollupRow, StatsActorRollupRow
         n, dead = _sum(r.events), _sum(r.fatalities)
         with self._read() as s:
@@ -233,12 +246,12 @@ class Rollups:
             _add(countries, country or None, events, fatalities)
         for name, events, fatalities in actor_rows:
             _add(actors, name, events, fatalities)
-        # one row per day (each source groups by day): no summing
-        days.update((day, [int(events or 0), int(fatalities or 0)]) for day, events, fatalities in day_rows)
+        # one row per day (each source groups by day): no summing; the undated ('') first
+        day_rows = sorted(day_rows, key=itemgetter(0))
         return {
             "events": sum(v[0] for v in types.values()), "fatalities": sum(v[1] for v in types.values()),
-            "by_day": [{"date": d, "events": v[0], "fatalities": v[1]} for d, v in sorted(days.items()) if d and v[0]],
-            "undated": days.get("", [0])[0],
+            "by_day": [{"date": d, "events": e, "fatalities": f or 0} for d, e, f in day_rows if d and e],
+            "undated": int(day_rows[0][1] or 0) if day_rows and day_rows[0][0] == "" else 0,
             "by_type": [{"event_type": k, "events": v[0], "fatalities": v[1]} for k, v in _ranked(types)],
             "by_country": [{"country": k, "events": v[0], "fatalities": v[1]} for k, v in _ranked(countries, top)],
             "by_actor": [{"actor": k, "events": v[0], "fatalities": v[1]} for k, v in _ranked(actors, top)],
@@ -262,8 +275,11 @@ class Rollups:
         if not scope.by_type:
             t = StatsDayRow
             day_range = [] if scope.all_time else [t.day.between(scope.lo, scope.hi)]
+            where = [*scope.dims(t, with_types=False), *day_range]
+            if scope.one_row_each:  # key: day, status, modality
+                return s.connection().execute(select(t.day, t.events, t.fatalities).where(*where)).all()
             return s.connection().execute(select(t.day, _sum(t.events), _sum(t.fatalities))
-                             .where(*scope.dims(t, with_types=False), *day_range).group_by(t.day)).all()
+                             .where(*where).group_by(t.day)).all()
         if scope.acled_type_only() and self._has_breakdown_rollups():
             t = StatsDayTypeRow
             day_range = [] if scope.all_time else [t.day.between(scope.lo, scope.hi)]
@@ -290,9 +306,15 @@ class Rollups:
         with self._read() as s:
             by_day_type = self._rows_by_bin(s, scope, bins)
             d = StatsDyadTotalRow if not scope.by_type and self._has_coarse_rollups() else StatsDyadRollupRow
-            n = _sum(d.events)
-            pairs = (select(d.actor_a, d.actor_b, n, _sum(d.fatalities))
-                     .where(*scope.dims(d), scope.periods(d, "aym")).group_by(d.actor_a, d.actor_b).having(n != 0))
+            if d is StatsDyadTotalRow and scope.one_row_each and scope.one_period("aym"):
+                # key: grain, period, status, modality, actor_a, actor_b: one row per pair (5,600 of all time)
+                n = d.events
+                pairs = select(d.actor_a, d.actor_b, n, d.fatalities).where(*scope.dims(d), scope.periods(d, "aym"),
+                                                                             n != 0)
+            else:
+                n = _sum(d.events)
+                pairs = (select(d.actor_a, d.actor_b, n, _sum(d.fatalities)).where(*scope.dims(d), scope.periods(d, "aym"))
+                         .group_by(d.actor_a, d.actor_b).having(n != 0))
             if not scope.days():  # the database ranks them
                 pairs = pairs.order_by(n.desc(), ordered(d.actor_a), ordered(d.actor_b)).limit(top)
             pair_rows = s.connection().execute(pairs).all()
@@ -331,11 +353,16 @@ class Rollups:
             whole = None
         out: list[tuple[str, str, int, int]] = []
         if coarse is not None:
-            table, period, coarse_where, name = coarse
-            n = _sum(table.events)
-            out += [(name(p), e, k, f) for p, e, k, f in s.connection().execute(
-                select(period, table.event_type, n, _sum(table.fatalities)).where(*coarse_where)
-                .group_by(period, table.event_type).having(n != 0))]
+            table, period, coarse_where, name, keyed = coarse
+            if keyed:
+                coarse_rows = s.connection().execute(select(period, table.event_type, table.events, table.fatalities)
+                                                     .where(*coarse_where, table.events != 0)).all()
+            else:
+                n = _sum(table.events)
+                coarse_rows = s.connection().execute(
+                    select(period, table.event_type, n, _sum(table.fatalities)).where(*coarse_where)
+                    .group_by(period, table.event_type).having(n != 0)).all()
+            out += coarse_rows if name is None else [(name(p), e, k, f) for p, e, k, f in coarse_rows]
         if whole is None:
             day_range = [] if scope.all_time else [day.between(scope.lo, scope.hi)]
         elif (whole[0].isoformat(), whole[1].isoformat()) == (scope.lo, scope.hi):
@@ -348,21 +375,23 @@ class Rollups:
             n = _sum(t.events)
             out += s.connection().execute(select(binned, t.event_type, n, _sum(t.fatalities)).where(*where, *day_range)
                              .group_by(binned, t.event_type).having(n != 0)).all()
-        return [{"date": d, "event_type": e or None, "events": int(k), "fatalities": int(f or 0)}
-                for d, e, k, f in sorted(out, key=lambda r: (r[0], r[1]))]
+        out.sort(key=itemgetter(0, 1))  # one row per bin and type; the sums are ints already (_sum)
+        return [{"date": d, "event_type": e or None, "events": k, "fatalities": f or 0} for d, e, k, f in out]
 
     def _coarse_bins(self, scope: _Scope, bins: str, whole: tuple[dt.date, dt.date]) -> tuple | None:
-        """(table, period column, conditions, bin name of a period) of the coarse rollup holding the whole `bins`
-        from whole[0] to whole[1] for the scope's filters; None: none does."""
+        """(table, period column, conditions, bin name of a period (None: the period), whether its rows are one per
+        bin and type) of the coarse rollup holding the whole `bins` from whole[0] to whole[1] for the scope's
+        filters; None: none does."""
         lo, hi = whole
         if scope.acled_type_only() and self._has_coarse_rollups():
             t = StatsBinTypeRow
             period_range = [] if scope.all_time else [t.period.between(lo.isoformat(), hi.isoformat())]
-            return t, t.period, [*scope.dims(t), t.bins == bins[0], *period_range], lambda p: p
+            # key: bins, period, status, modality, event_type
+            return t, t.period, [*scope.dims(t), t.bins == bins[0], *period_range], None, scope.one_row_each
         if bins == "month":
             t = StatsRollupRow
             period_range = [] if scope.all_time else [t.period.between(f"{lo:%Y-%m}", f"{hi:%Y-%m}")]
-            return t, t.period, [*scope.dims(t), t.grain == "m", *period_range], lambda p: f"{p}-01"
+            return t, t.period, [*scope.dims(t), t.grain == "m", *period_range], lambda p: f"{p}-01", False
         return None
 
 
