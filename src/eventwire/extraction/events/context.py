@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extraction.actors.nouns import NOT_ACTOR, NounClasses
+from eventwire.extraction.events.bare_places import BarePlaces
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import Role
 from eventwire.extraction.events.syntax import (
@@ -46,8 +47,9 @@ class DocContext:
     actors of the events found so far (for pronouns), the last pair of parties, the dominant armed group."""
 
     def __init__(self, doc: Doc, mentions: list, lex: Lexicon, catalogue: Catalogue, reporting_verbs: frozenset,
-                 nouns: NounClasses, places: list | None = None):
+                 nouns: NounClasses, places: list | None = None, bare_places: BarePlaces | None = None):
         self.doc = doc
+        self.bare_places = bare_places
         self.nouns = nouns
         # tokens of the places the geoparser read literally ("shelled Hama"): ground, never a party
         self.place_tokens: set[int] = set()
@@ -256,6 +258,8 @@ class DocContext:
         if (tok.ent_type_ in PLACE_LABELS and tok.pos_ == "PROPN") or (tok.i in self.place_tokens and tok.dep_ != "nsubj"):
             # a place is not an actor ("Croatia regained control" is its state acting, and so is "criticised Tokyo")
             return self._state_of_place(tok, trigger)
+        if self.bare_places is not None and self.bare_places.is_place(tok):
+            return None  # a town the small model read as a person or group ("attacked Kafr Foo"): ground
         if tok.ent_type_ in NAMED_THING_LABELS:
             return self._owner_role(tok, trigger, side)  # "signed a Memorandum of Understanding": a document
         if tok.lemma_.lower() in self.words.territory_nouns or tok.lemma_.lower() in ("hold", "grip", "influence"):
