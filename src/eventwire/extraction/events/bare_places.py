@@ -32,6 +32,11 @@ class BarePlaces:
         self.given_names = frozenset(given_names)
         self.countries = frozenset(countries)
 
+    def with_countries(self, countries: Iterable[str]) -> BarePlaces:
+        """The same lists, for a document whose places and actors are in `countries` too."""
+        return BarePlaces(self.gaz, self.generic_first_words, self.place_prepositions, self.given_names,
+                          self.countries | set(countries))
+
     @classmethod
     def from_language(cls, language, gazetteer: Gazetteer | None, given_names: Iterable[str],
                       countries: Iterable[str] = ()) -> BarePlaces:
@@ -39,9 +44,10 @@ class BarePlaces:
         return cls(gazetteer, lists["generic_first_words"], lists["place_prepositions"], given_names,
                    countries)
 
-    def name_of(self, tok: Token) -> list[Token] | None:
-        """The words of the bare name `tok` heads: proper nouns only (a determiner or any common noun in the
-        phrase, "the Foo Brigade", "Foo militants", makes it no bare name); None when it is none."""
+    def name_of(self, tok: Token) -> str | None:
+        """The bare name `tok` heads, from the text: proper nouns and the hyphens between them only (a determiner
+        or any common noun in the phrase, "the Foo Brigade", "Foo militants", makes it no bare name); None when it
+        is none."""
         if tok.pos_ != "PROPN" or tok.ent_type_ not in MISREAD_LABELS:
             return None
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
@@ -50,32 +56,34 @@ class BarePlaces:
                 return None  # the token is not the name's last word: "Foo" in "Foo Bar"
             words = list(ent)
         else:
-            words = [c for c in tok.subtree if c.i <= tok.i and c.dep_ == "compound"] + [tok]
-            words.sort(key=lambda t: t.i)
+            words = sorted([c for c in tok.subtree if c.i <= tok.i and c.dep_ in ("compound", "punct")] + [tok],
+                           key=lambda t: t.i)
         if any(c.dep_ in ("det", "poss", "amod", "nummod") for c in tok.children):
             return None
-        if any(t.pos_ != "PROPN" for t in words):
+        if any(t.pos_ != "PROPN" and t.text != "-" for t in words) or words[0].text == "-":
             return None
-        return words
+        return tok.doc[words[0].i:words[-1].i + 1].text
 
     def is_place(self, tok: Token) -> bool:
-        words = self.name_of(tok)
-        if not words:
+        name = self.name_of(tok)
+        if not name:
             return False
-        first = words[0].lower_
-        if len(words) > 1 and (first in self.generic_first_words or first.split("-")[0] in self.generic_first_words):
+        words = name.lower().replace("-", " ").split()
+        first = words[0]
+        if len(words) > 1 and first in self.generic_first_words:
             return True
         if self.gaz is None:
             return False
-        name = " ".join(t.text for t in words)
-        places = [e for e in self.gaz.find(name) if e.feature in PLACE_FEATURES]
+        found, _, by_sound = self.gaz.match(name)
+        places = [e for e in found if e.feature in PLACE_FEATURES]
         if not places:
             return False
-        after_preposition = tok.dep_ == "pobj" and tok.head.lower_ in self.place_prepositions
-        if after_preposition:
-            return True
+        in_country = any(e.iso3 in self.countries for e in places)
+        if tok.dep_ == "pobj" and tok.head.lower_ in self.place_prepositions:
+            # a spelling matched only by its sound is a place only where the article is ("Beqin" is no Beijing)
+            return in_country or not by_sound
         if len(words) == 1 and first in self.given_names:
             return False  # "Jackson", "Douglas": a person unless the sentence puts it somewhere
-        if words[0].ent_type_ == "PERSON" and len(words) > 1 and first in self.given_names:
+        if tok.ent_type_ == "PERSON" and len(words) > 1 and first in self.given_names:
             return False  # "Paris Hilton"
-        return any(e.iso3 in self.countries for e in places)
+        return in_country

@@ -49,7 +49,9 @@ class DocContext:
     def __init__(self, doc: Doc, mentions: list, lex: Lexicon, catalogue: Catalogue, reporting_verbs: frozenset,
                  nouns: NounClasses, places: list | None = None, bare_places: BarePlaces | None = None):
         self.doc = doc
-        self.bare_places = bare_places
+        # the countries of the article's known actors are its countries too ("Syrian jets struck Foo")
+        self.bare_places = bare_places.with_countries(
+            m.actor.country for m in mentions if m.actor.known and m.actor.country) if bare_places else None
         self.nouns = nouns
         # tokens of the places the geoparser read literally ("shelled Hama"): ground, never a party
         self.place_tokens: set[int] = set()
