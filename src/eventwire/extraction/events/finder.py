@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from eventwire.extraction.actors.nouns import NounClasses, load_noun_classes
 from eventwire.extraction.events import triggers
 from eventwire.extraction.events.attribution import attribute_claims, claimed_deed, described_event, told_elsewhere
+from eventwire.extraction.events.bare_places import BarePlaces
 from eventwire.extraction.events.candidates import (
     DEFINITE,
     EventCandidate,
@@ -22,7 +23,6 @@ from eventwire.extraction.events.candidates import (
     speech_act,
     split_clusters,
 )
-from eventwire.extraction.events.bare_places import BarePlaces
 from eventwire.extraction.events.context import DocContext
 from eventwire.extraction.events.lexicon import Lexicon, load_lexicon
 from eventwire.extraction.events.modality import ModalityClassifier
