@@ -59,3 +59,14 @@ def test_town_leaves_the_actor_slot(pipeline):
 def test_person_stays_an_actor(pipeline):
     events = pipeline.extract("Jackson attacked the police in Homs.")
     assert any(ev.actor1 is not None and ev.actor1.text == "Jackson" for ev in events)
+
+
+def test_lone_english_word_and_acronym_need_more(pipeline, nlp):
+    gp = pipeline.geoparser
+    english = gp.recogniser.uncased.lexicon
+    bare = BarePlaces.from_language(gp.language, gp.gaz, gp.words.given_names, {"USA", "GBR", "ZAF"}, english)
+    assert english.is_noun("bush")
+    tok = token(nlp, "Bush condemned the bombing.", "Bush")
+    assert not bare.is_place(tok)
+    tok = token(nlp, "The ANC condemned the bombing.", "ANC")
+    assert not bare.is_place(tok)

@@ -3,8 +3,9 @@ district ("clashes near Kafr Foo", "militants attacked Barwala"): ground, never 
 
 A name counts as a place on evidence: a place-generic first word ("Jabal", "Kafr", "Deir"; data in
 lang/en/places/bare_place_names.yaml), or a gazetteer town or admin area that stands after a preposition of place
-or lies in a country the article's places are in. A name that is also a given name ("Jackson", "Douglas") needs the
-preposition as well: the gazetteer alone does not make it a place.
+or lies in a country the article's places are in. A name that is also a given name ("Jackson", "Douglas") or a lone English
+word ("Bush", "Reading") needs the preposition as well: the gazetteer alone does not make it a place. An acronym
+("APA") names an organisation.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from eventwire.extraction.places.casing import Lexicon
 from eventwire.geo.gazetteer import ADMIN1, ADMIN2, CITY, Gazetteer
 
 DATA_FILE = "places/bare_place_names.yaml"
@@ -25,8 +27,10 @@ class BarePlaces:
     """Which bare names of one document are places. `countries`: ISO3 codes of the places the geoparser read."""
 
     def __init__(self, gazetteer: Gazetteer | None, generic_first_words: Iterable[str],
-                 place_prepositions: Iterable[str], given_names: Iterable[str], countries: Iterable[str] = ()):
+                 place_prepositions: Iterable[str], given_names: Iterable[str], countries: Iterable[str] = (),
+                 english: Lexicon | None = None):
         self.gaz = gazetteer
+        self.english = english
         self.generic_first_words = frozenset(generic_first_words)
         self.place_prepositions = frozenset(place_prepositions)
         self.given_names = frozenset(given_names)
@@ -35,14 +39,14 @@ class BarePlaces:
     def with_countries(self, countries: Iterable[str]) -> BarePlaces:
         """The same lists, for a document whose places and actors are in `countries` too."""
         return BarePlaces(self.gaz, self.generic_first_words, self.place_prepositions, self.given_names,
-                          self.countries | set(countries))
+                          self.countries | set(countries), self.english)
 
     @classmethod
     def from_language(cls, language, gazetteer: Gazetteer | None, given_names: Iterable[str],
-                      countries: Iterable[str] = ()) -> BarePlaces:
+                      countries: Iterable[str] = (), english: Lexicon | None = None) -> BarePlaces:
         lists = language.word_lists(DATA_FILE, known=("generic_first_words", "place_prepositions"))
         return cls(gazetteer, lists["generic_first_words"], lists["place_prepositions"], given_names,
-                   countries)
+                   countries, english)
 
     def name_of(self, tok: Token) -> str | None:
         """The bare name `tok` heads, from the text: proper nouns and the hyphens between them only (a determiner
@@ -72,7 +76,7 @@ class BarePlaces:
         first = words[0]
         if len(words) > 1 and first in self.generic_first_words:
             return True
-        if self.gaz is None:
+        if self.gaz is None or (len(name) > 1 and name.isupper()):
             return False
         found, _, by_sound = self.gaz.match(name)
         places = [e for e in found if e.feature in PLACE_FEATURES]
@@ -82,8 +86,9 @@ class BarePlaces:
         if tok.dep_ == "pobj" and tok.head.lower_ in self.place_prepositions:
             # a spelling matched only by its sound is a place only where the article is ("Beqin" is no Beijing)
             return in_country or not by_sound
-        if len(words) == 1 and first in self.given_names:
-            return False  # "Jackson", "Douglas": a person unless the sentence puts it somewhere
+        if len(words) == 1 and (first in self.given_names or self.english is not None and (
+                self.english.is_word(first) or self.english.is_noun(first))):
+            return False  # "Jackson", "Bush": a person unless the sentence puts it somewhere
         if tok.ent_type_ == "PERSON" and len(words) > 1 and first in self.given_names:
             return False  # "Paris Hilton"
         return in_country
