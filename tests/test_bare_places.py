@@ -12,7 +12,7 @@ from eventwire.extraction.events import BarePlaces
 def bare(pipeline):
     def make(countries=()):
         gp = pipeline.geoparser
-        return BarePlaces.from_language(gp.language, gp.gaz, gp.words.given_names, countries)
+        return BarePlaces.from_language(gp.language, gp.gaz, gp.words.given_names, [(-1, -1, c) for c in countries])
     return make
 
 
@@ -36,6 +36,14 @@ def test_gazetteer_town_in_the_article_country(nlp, bare):
     assert tok.ent_type_ == "PERSON"  # the small model's misreading this rule is for
     assert bare({"SYR"}).is_place(tok)
     assert not bare({"BRA"}).is_place(tok)  # a town of another country, after no preposition of place
+
+
+def test_the_name_itself_is_no_evidence_of_the_country(nlp, pipeline):
+    gp = pipeline.geoparser
+    doc = nlp("Regime helicopters dropped barrel bombs on Harasta, killing six people.")
+    tok = next(t for t in doc if t.text == "Harasta")
+    own = BarePlaces.from_language(gp.language, gp.gaz, gp.words.given_names, [(tok.idx, tok.idx + 7, "SYR")])
+    assert not own.is_place(tok)
 
 
 def test_given_name_needs_more_than_the_gazetteer(nlp, bare):
@@ -64,7 +72,8 @@ def test_person_stays_an_actor(pipeline):
 def test_lone_english_word_and_acronym_need_more(pipeline, nlp):
     gp = pipeline.geoparser
     english = gp.recogniser.uncased.lexicon
-    bare = BarePlaces.from_language(gp.language, gp.gaz, gp.words.given_names, {"USA", "GBR", "ZAF"}, english)
+    bare = BarePlaces.from_language(gp.language, gp.gaz, gp.words.given_names,
+                                    [(-1, -1, c) for c in ("USA", "GBR", "ZAF")], english)
     assert english.is_noun("bush")
     tok = token(nlp, "Bush condemned the bombing.", "Bush")
     assert not bare.is_place(tok)

@@ -262,7 +262,7 @@ class Pipeline:
         updates: list[casualties.DeathReport] = []  # toll updates, running totals: no events of their own
         bare_places = events.BarePlaces.from_language(
             self.geoparser.language, self.geoparser.gaz, self.geoparser.words.given_names,
-            {m.place.country for m in place_mentions if m.place.country},
+            [(m.start, m.end, m.place.country) for m in place_mentions if m.place.country],
             getattr(self.geoparser.recogniser.uncased, "lexicon", None)) if self.geoparse else None
         for cand in self.event_finder.find(doc, actor_mentions, place_mentions, bare_places):
             dead = self.fatality_counter.find(cand.sentence, cand.trigger)
