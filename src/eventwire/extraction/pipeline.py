@@ -272,7 +272,11 @@ class Pipeline:
         built: dict[int, Event] = {}
         bare_reports: set[int] = set()  # events that only report deaths, which may be the main event's
         updates: list[casualties.DeathReport] = []  # toll updates, running totals: no events of their own
-        for cand in self.event_finder.find(doc, actor_mentions, place_mentions):
+        bare_places = events.BarePlaces.from_language(
+            self.geoparser.language, self.geoparser.gaz, self.geoparser.words.given_names,
+            [(m.start, m.end, m.place.country) for m in place_mentions if m.place.country],
+            getattr(self.geoparser.recogniser.uncased, "lexicon", None)) if self.geoparse else None
+        for cand in self.event_finder.find(doc, actor_mentions, place_mentions, bare_places):
             dead = self.fatality_counter.find(cand.sentence, cand.trigger)
             main_told = casualties.main_event_at(out) is not None
             if casualties.told_elsewhere(cand, dead, self.fatality_counter, main_told):

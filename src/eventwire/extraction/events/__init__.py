@@ -11,15 +11,17 @@ Reporting verbs are not events: in "the military said it killed 44 militants" th
   modality.py    asserted / future / hypothetical / negated
   syntax.py      subject, object and noun-phrase helpers over the dependency parse
   roles.py       actor1 / actor2 of a trigger (who did what to whom)
+  bare_places.py names the small model misreads as people or groups that are towns: never actors
   context.py     DocContext: actor mentions, pronouns, the article's dominant armed group
   candidates.py  EventCandidate: grouping triggers into events, references back, claims, speech acts
   coding.py      the rules of rules.yaml: ACLED, PLOVER, CAMEO
   finder.py      EventFinder, the stage the Pipeline owns
 """
 
+from eventwire.extraction.events.bare_places import BarePlaces
 from eventwire.extraction.events.candidates import EventCandidate
 from eventwire.extraction.events.finder import EventFinder
 from eventwire.extraction.events.modality import ModalityClassifier
 from eventwire.extraction.events.roles import Role
 
-__all__ = ["EventCandidate", "EventFinder", "ModalityClassifier", "Role"]
+__all__ = ["BarePlaces", "EventCandidate", "EventFinder", "ModalityClassifier", "Role"]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.extraction.actors.nouns import NOT_ACTOR, NounClasses
+from eventwire.extraction.events.bare_places import BarePlaces
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import Role
 from eventwire.extraction.events.syntax import (
@@ -52,8 +53,11 @@ class DocContext:
     actors of the events found so far (for pronouns), the last pair of parties, the dominant armed group."""
 
     def __init__(self, doc: Doc, mentions: list, lex: Lexicon, catalogue: Catalogue, reporting_verbs: frozenset,
-                 nouns: NounClasses, places: list | None = None):
+                 nouns: NounClasses, places: list | None = None, bare_places: BarePlaces | None = None):
         self.doc = doc
+        # the countries of the article's known actors are its countries too ("Syrian jets struck Foo")
+        self.bare_places = bare_places.with_countries(
+            m.actor.country for m in mentions if m.actor.known and m.actor.country) if bare_places else None
         self.nouns = nouns
         # tokens of the places the geoparser read literally ("shelled Hama"): ground, never a party
         self.place_tokens: set[int] = set()
@@ -291,6 +295,8 @@ class DocContext:
         if (tok.ent_type_ in PLACE_LABELS and tok.pos_ == "PROPN") or (tok.i in self.place_tokens and tok.dep_ != "nsubj"):
             # a place is not an actor ("Croatia regained control" is its state acting, and so is "criticised Tokyo")
             return self._state_of_place(tok, trigger)
+        if self.bare_places is not None and self.bare_places.is_place(tok):
+            return None  # a town the small model read as a person or group ("attacked Kafr Foo"): ground
         if tok.ent_type_ in NAMED_THING_LABELS:
             return self._owner_role(tok, trigger, side)  # "signed a Memorandum of Understanding": a document
         if tok.lemma_.lower() in self.words.territory_nouns or tok.lemma_.lower() in ("hold", "grip", "influence"):

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from eventwire.extraction.actors.nouns import NounClasses, load_noun_classes
 from eventwire.extraction.events import fragments, triggers
 from eventwire.extraction.events.attribution import attribute_claims, claimed_deed, described_event, told_elsewhere
+from eventwire.extraction.events.bare_places import BarePlaces
 from eventwire.extraction.events.candidates import (
     DEFINITE,
     EventCandidate,
@@ -70,13 +71,14 @@ class EventFinder:
             self._matcher, self._matcher_vocab = triggers.phrase_matcher(self.lexicon, vocab, keys), vocab
         return self._matcher
 
-    def find(self, doc: Doc, actor_mentions: list, place_mentions: list | None = None) -> list[EventCandidate]:
+    def find(self, doc: Doc, actor_mentions: list, place_mentions: list | None = None,
+             bare_places: BarePlaces | None = None) -> list[EventCandidate]:
         """Every event in the Doc, one per sentence, family and modality, with roles and codes. The geoparser's
         literal places (`place_mentions`) are never actors."""
         lex = self.lexicon
         longest, ignored = triggers.phrase_hits(lex, self.phrase_matcher(doc.vocab), doc)
         context = DocContext(doc, actor_mentions, lex, self.catalogue, self.modality.reporting_verbs,
-                             nouns=self.nouns, places=place_mentions)
+                             nouns=self.nouns, places=place_mentions, bare_places=bare_places)
         out: list[EventCandidate] = []
         for sent_index, sent in enumerate(doc.sents):
             groups = self._sentence_triggers(sent, longest, ignored, context)

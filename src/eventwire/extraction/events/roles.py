@@ -665,7 +665,8 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         holder = _ground_holder(a2_tok, lex.words.held_ground_nouns)
         if holder is not None:
             r.actor2 = ctx.role_for(holder, tok, side=2)  # "shells target regime-controlled areas"
-    if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or names_place(a2_tok)):
+    if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or names_place(a2_tok) or (
+            ctx.bare_places is not None and ctx.bare_places.is_place(a2_tok))):
         r.target_is_town = True
     if r.actor1 is None and r.actor2 is not None and fam == "violence" and tok.pos_ == "NOUN" \
             and tok.dep_ in ("nsubj", "ROOT") and tok.lemma_.lower() in lex.words.clash_words \
