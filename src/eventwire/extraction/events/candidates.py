@@ -11,10 +11,9 @@ from spacy.tokens import Span, Token
 
 from eventwire.extraction.events.coding import code_event
 from eventwire.extraction.events.lexicon import Lexicon
-from eventwire.extraction.events.roles import (
-    clause_top,
+from eventwire.extraction.events.roles import clause_top, roles_of
+from eventwire.extraction.events.sentence_parties import (
     opposing_victims,
-    roles_of,
     sentence_agent,
     sentence_doer,
     sentence_parties,
