@@ -62,6 +62,7 @@ def load(model: str | None, patterns: list[dict]) -> Language:
     in the cache directory (`compile_patterns`, `add_ruler`)."""
     nlp = load_bare(model)
     use_fast_attribute_ruler(nlp)
+    use_fast_lemmatizer(nlp)
     add_ruler(nlp, compile_patterns(nlp, patterns))
     return nlp
 
@@ -309,6 +310,86 @@ def use_fast_attribute_ruler(nlp: Language) -> bool:
     nlp.add_pipe(FAST_RULER_FACTORY, name=FAST_RULER_FACTORY, after="attribute_ruler")
     nlp.remove_pipe("attribute_ruler")
     nlp.rename_pipe(FAST_RULER_FACTORY, "attribute_ruler")
+    return True
+
+
+# -- a faster lemmatizer ------------------------------------------------------------------------------------
+# The model's rule lemmatizer makes a Token and sets `lemma_` for every word (~4% of the bare model's time),
+# although its answer depends on the word's (ORTH, POS, MORPH) alone (its own cache key): the lemma of each such
+# kind of token, asked of the stock lemmatizer once and remembered, set with Doc.from_array gives the same LEMMA.
+LEMMA_READS = ("ORTH", "POS", "MORPH", "LEMMA")
+
+
+class FastLemmatizer:
+    """What the model's rule Lemmatizer does to a Doc, one lookup per token. `mode` and `lookups` are the stock
+    lemmatizer's (the relevance gate and the casing lexicon read its tables)."""
+
+    def __init__(self, stock):
+        self.stock = stock
+        self.reads = [spacy.attrs.IDS[a] for a in LEMMA_READS]
+        self.lemmas: dict[tuple[int, int, int], str] = {}  # (orth, pos, morph) -> lemma
+
+    @property
+    def mode(self):
+        return self.stock.mode
+
+    @property
+    def lookups(self):
+        return self.stock.lookups
+
+    def __call__(self, doc):
+        if not len(doc):
+            return doc
+        stock = self.stock
+        if not stock._validated:
+            stock._validate_tables()
+        values = doc.to_array(self.reads)
+        lemmas = values[:, 3].copy()
+        strings = doc.vocab.strings
+        in_doc: dict[tuple[int, int, int], int] = {}  # the lemma's hash, added to this Doc's strings once
+        overwrite, known = stock.overwrite, self.lemmas
+        for i, (orth, pos, morph, lemma) in enumerate(values.tolist()):
+            if lemma and not overwrite:
+                continue  # set by the attribute ruler: the stock lemmatizer keeps it too
+            key = (orth, pos, morph)
+            h = in_doc.get(key)
+            if h is None:
+                text = known.get(key)
+                if text is None:
+                    if len(known) >= KEY_CACHE_LIMIT:
+                        known.clear()
+                    text = known[key] = stock.lemmatize(doc[i])[0]
+                h = in_doc[key] = strings.add(text)
+            lemmas[i] = h
+        doc.from_array([spacy.attrs.LEMMA], lemmas)
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+
+FAST_LEMMATIZER_FACTORY = "eventwire_lemmatizer"
+
+
+@Language.factory(FAST_LEMMATIZER_FACTORY)
+def _make_fast_lemmatizer(nlp: Language, name: str) -> FastLemmatizer:
+    return FastLemmatizer(nlp.get_pipe("lemmatizer"))
+
+
+def use_fast_lemmatizer(nlp: Language) -> bool:
+    """Put a FastLemmatizer in the place (and under the name) of `nlp`'s lemmatizer, when it is spaCy's rule
+    lemmatizer; True when it did. The lemmas come out the same (tests/test_nlp_speed.py)."""
+    from spacy.pipeline import Lemmatizer
+
+    if "lemmatizer" not in nlp.pipe_names:
+        return False
+    stock = nlp.get_pipe("lemmatizer")
+    if not isinstance(stock, Lemmatizer) or stock.mode != "rule":
+        return False
+    nlp.add_pipe(FAST_LEMMATIZER_FACTORY, name=FAST_LEMMATIZER_FACTORY, after="lemmatizer")
+    nlp.remove_pipe("lemmatizer")
+    nlp.rename_pipe(FAST_LEMMATIZER_FACTORY, "lemmatizer")
     return True
 
 

@@ -174,6 +174,7 @@ class Pipeline:
         if self._nlp is None:
             model = nlp.load_bare(self.model)
             nlp.use_fast_attribute_ruler(model)
+            nlp.use_fast_lemmatizer(model)
             nlp.add_ruler(model, self._ruler_patterns(model))
             self._nlp = model
             self.geoparser.use_model(self._nlp)
