@@ -398,6 +398,7 @@ def use_fast_lemmatizer(nlp: Language) -> bool:
 # actors and the dates need every name. The components before the ruler (tok2vec, tagger, parser, attribute
 # ruler, lemmatizer) run only over the sentences `select` keeps; the others keep no tag, lemma or parse.
 PARSE_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD")
+ENT_ATTRS = ("ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID")  # ENT_IOB first
 
 
 class SentenceGatedParse:
@@ -409,7 +410,7 @@ class SentenceGatedParse:
     the whole text), its annotations copied back; then the ruler and the NER run over the whole Doc. Sentence
     starts: the parser's inside the parsed runs, the splitter's elsewhere."""
 
-    def __init__(self, nlp: Language):
+    def __init__(self, nlp: Language, ner_everywhere: bool = True):
         from spacy.pipeline import Sentencizer
 
         self.nlp = nlp
@@ -417,8 +418,13 @@ class SentenceGatedParse:
         cut = names.index(RULER_NAME) if RULER_NAME in names else names.index("ner") if "ner" in names else len(names)
         self.parse_steps = [(n, nlp.get_pipe(n)) for n in names[:cut]]
         self.name_steps = [(n, nlp.get_pipe(n)) for n in names[cut:]]
+        # ner_everywhere False: the statistical NER too reads only the parsed runs; the other sentences get the
+        # entity ruler's names alone (the catalogue's actors, the gazetteer's places)
+        self.ner_everywhere = ner_everywhere or "ner" not in names[cut:]
+        self.ruler_steps = [(n, p) for n, p in self.name_steps if n != "ner"]
         self.splitter = nlp.get_pipe("senter") if "senter" in nlp.component_names else Sentencizer()
         self.attrs = [spacy.attrs.IDS[a] for a in PARSE_ATTRS]
+        self.ent_attrs = [spacy.attrs.IDS[a] for a in ENT_ATTRS]
         self.parsed_tokens = self.tokens = 0  # what the gate kept, over all Docs so far
 
     def pipe(self, texts, select, batch_size: int = 256) -> list:
@@ -444,7 +450,8 @@ class SentenceGatedParse:
             self.tokens += len(doc)
         parts = [Doc(self.nlp.vocab, words=[t.text for t in docs[d][s:e]],
                      spaces=[bool(t.whitespace_) for t in docs[d][s:e]]) for d, s, e in runs]
-        parts = run_steps(self.parse_steps, parts, batch_size)
+        parts = run_steps(self.parse_steps if self.ner_everywhere else self.parse_steps + self.name_steps,
+                          parts, batch_size)
         by_doc: dict[int, list] = {}
         for (d, s, e), part in zip(runs, parts):
             by_doc.setdefault(d, []).append((s, e, part))
@@ -458,7 +465,24 @@ class SentenceGatedParse:
                 self.parsed_tokens += e - s
             doc.from_array(self.attrs, values)
             doc.from_array([spacy.attrs.SENT_START], starts)  # the tree set them from the parse alone
-        return run_steps(self.name_steps, docs, batch_size)
+        if self.ner_everywhere:
+            return run_steps(self.name_steps, docs, batch_size)
+        docs = run_steps(self.ruler_steps, docs, batch_size)
+        for d, doc in enumerate(docs):
+            self._names_of_runs(doc, by_doc.get(d, []))
+        return docs
+
+    def _names_of_runs(self, doc, pieces: list) -> None:
+        """The names of the parsed runs (ruler and NER, read on each run's own Doc) in place of the ruler's alone
+        there; every token the NER did not read is marked outside a name, as the NER marks the tokens it reads."""
+        values = doc.to_array(self.ent_attrs)
+        iob = values[:, 0]
+        iob[iob == 0] = 2  # O
+        for s, e, part in pieces:
+            values[s:e] = part.to_array(self.ent_attrs)
+            if e < len(doc) and iob[e] == 1:  # a ruler name running on past the run: it starts anew after it
+                iob[e] = 3  # B
+        doc.from_array(self.ent_attrs, values)
 
 
 def run_steps(steps, docs: list, batch_size: int) -> list:
