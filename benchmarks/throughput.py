@@ -76,6 +76,25 @@ ruler and the NER over the whole article. Measured 2026-12-06 (load 8-9, CPU tim
   A cheaper NER for the sentences without a trigger (the ruler's names alone) would save at most the NER's share
   of the unparsed tokens (~22% of general tokens x ~45% of the model), but the geoparser and the actors read
   those names (the statistical NER finds the places the gazetteer ruler does not): not built.
+Fourth pass (branch speed, 2026-12-06, load 6-9, CPU time, median of 3 alternating rounds, one process per corpus):
+  - extraction/nlp.FastLemmatizer in place of the model's rule lemmatizer: its answer depends on (ORTH, POS, MORPH)
+    alone (the stock lemmatizer's own cache key), so each kind of token is asked once and the lemmas set with
+    Doc.from_array; 0.18 -> 0.06 s CPU for the lemmatizer over 240 dev docs; records byte-identical on every dev
+    set, both halves.
+  - this benchmark freezes the loaded objects out of the garbage collector as `extract` does (`--no-gc-freeze`:
+    not); the collector's passes were ~4% of the full pass unfrozen, ~1% frozen.
+  - `--gated-ner` (Pipeline(ner_everywhere=False), `extract --gated-ner`): the statistical NER reads only the runs
+    the sentence gate parses (each run's own Doc: ruler + NER), the other sentences keep the entity ruler's names.
+    general --articles 100 --repeat 3: default 0.86x, gated NER 0.95x (0 neighbours: 0.92x; no gates 0.79x).
+    conflict --articles 60 --repeat 3: default 0.81x, gated NER 0.85x (0 neighbours: 0.87x; no gates 0.84x).
+    Dev records (all sets, `extract --gated-ner` against the default): half a 1 article of 3,820 changed, half b
+    1 of 3,840 (the focus country read from a name outside the parsed sentences), every SUMMARY figure unchanged.
+    Not the default: a place named only in an unparsed sentence is lost to the geoparser when the ruler does not
+    know it (tests/test_sentence_gate.py: "Kandahar" in a festival sentence), and the dev event sets, dense in
+    events, do not show what general news loses; a cheap place spotter over the unparsed text would be needed.
+  Where the rest goes (conflict, 60 articles, CPU): tok2vec ~1.8 s and ner ~2.5 s of the bare model's ~6.4 s (the
+  NER has its own tok2vec), parser 0.75 s, our stages after the parse (`Pipeline.analyse`) ~2.6 s, spread over
+  many small Doc/Token accesses (~540,000 doc[i] per 60 articles). 0.95x on conflict news needs analyse at ~1 s.
 """
 
 from __future__ import annotations
