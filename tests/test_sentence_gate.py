@@ -126,7 +126,9 @@ def test_gated_ner_reads_the_parsed_sentences_and_the_ruler_the_rest(ner_gated):
     assert attack.root.lemma_ == "attack"
     res = next(ner_gated.pipe([{"id": "a", "text": article, "published": "2024-03-04"}]))
     found = {m.place.text: m.place.country for m in res.places}
-    assert found.get("Kandahar") == "AFG"  # the geoparser's own scan of the gazetteer's names still finds it
+    assert found.get("Maiduguri") == "NGA"
+    # "Kandahar" in the unparsed sentence is no name of the ruler's, so the geoparser does not get it here (the
+    # default pipeline does): why --gated-ner is not the default
     assert singer.end <= attack.start
 
 
