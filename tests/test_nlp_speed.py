@@ -73,3 +73,26 @@ def test_a_ruler_of_its_own_rules_matches_on_a_blank_pipeline():
     got = [[(t.pos_, t.lemma_, str(t.morph)) for t in doc] for doc in nlp.pipe(texts)]
     assert got == expected
     assert got[0][1] == ("VERB", "qux", "Foo=Yes") and got[0][3][0] == "ADJ" and got[0][5][0] == ""
+
+
+def test_fast_lemmatizer_sets_the_stock_lemmas():
+    stock = ew_nlp.load_bare()
+    fast = ew_nlp.load_bare()
+    assert ew_nlp.use_fast_lemmatizer(fast)
+    assert fast.pipe_names == stock.pipe_names
+    lemmatizer = fast.get_pipe("lemmatizer")
+    assert type(lemmatizer) is ew_nlp.FastLemmatizer
+    assert lemmatizer.mode == "rule" and lemmatizer.lookups.has_table("lemma_rules")  # the gate reads these
+    texts = [*TEXTS, "The militias fought; their fighters were fleeing as the bridges burned and better days came."]
+    for _ in range(2):  # the second pass answers from what the first remembered
+        for a, b in zip(stock.pipe(texts), fast.pipe(texts)):
+            assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
+            assert (a.to_array([LEMMA]) == b.to_array([LEMMA])).all()
+    doc = fast("The militias fought for the bridges.")
+    assert [t.lemma_ for t in doc][1:4] == ["militia", "fight", "for"]
+
+
+def test_a_lookup_lemmatizer_stays():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert not ew_nlp.use_fast_lemmatizer(nlp)

@@ -157,8 +157,11 @@ def cli() -> None:
 @click.option("--sentence-gate/--no-sentence-gate", default=True, show_default=True,
               help="Parse only the sentences of an article that hold such a word, and the sentence either side "
                    "of each; names are still found in the whole article. Off with --all-articles.")
+@click.option("--ner-everywhere/--gated-ner", default=True, show_default=True,
+              help="With the sentence gate: the statistical name finder reads the whole article, or only the "
+                   "sentences parsed (the others keep the names of the actor catalogue and the gazetteer alone).")
 def extract(files, published, fmt, workers, model, show_all, background_days, max_article_bytes, typing_model,
-            all_articles, sentence_gate):
+            all_articles, sentence_gate, ner_everywhere):
     """Extract events from articles: FILE.txt is one article, FILE.jsonl many, - (default) reads stdin."""
     from eventwire import report
 
@@ -166,7 +169,7 @@ def extract(files, published, fmt, workers, model, show_all, background_days, ma
         fmt = "table" if sys.stdout.isatty() else "jsonl"
     run = _Run("extract", files, published, model, workers, max_article_bytes, background_days=background_days,
                typing_model=typing_model, relevance_gate=not all_articles,
-               sentence_gate=sentence_gate and not all_articles)
+               sentence_gate=sentence_gate and not all_articles, ner_everywhere=ner_everywhere)
     results: list[ArticleResult] = []
     out = sys.stdout
     writer = None

@@ -63,6 +63,7 @@ def load(model: str | None, patterns: list[dict]) -> Language:
     nlp = load_bare(model)
     use_fast_attribute_ruler(nlp)
     add_line_breaks(nlp)
+    use_fast_lemmatizer(nlp)
     add_ruler(nlp, compile_patterns(nlp, patterns))
     return nlp
 
@@ -313,11 +314,92 @@ def use_fast_attribute_ruler(nlp: Language) -> bool:
     return True
 
 
+# -- a faster lemmatizer ------------------------------------------------------------------------------------
+# The model's rule lemmatizer makes a Token and sets `lemma_` for every word (~4% of the bare model's time),
+# although its answer depends on the word's (ORTH, POS, MORPH) alone (its own cache key): the lemma of each such
+# kind of token, asked of the stock lemmatizer once and remembered, set with Doc.from_array gives the same LEMMA.
+LEMMA_READS = ("ORTH", "POS", "MORPH", "LEMMA")
+
+
+class FastLemmatizer:
+    """What the model's rule Lemmatizer does to a Doc, one lookup per token. `mode` and `lookups` are the stock
+    lemmatizer's (the relevance gate and the casing lexicon read its tables)."""
+
+    def __init__(self, stock):
+        self.stock = stock
+        self.reads = [spacy.attrs.IDS[a] for a in LEMMA_READS]
+        self.lemmas: dict[tuple[int, int, int], str] = {}  # (orth, pos, morph) -> lemma
+
+    @property
+    def mode(self):
+        return self.stock.mode
+
+    @property
+    def lookups(self):
+        return self.stock.lookups
+
+    def __call__(self, doc):
+        if not len(doc):
+            return doc
+        stock = self.stock
+        if not stock._validated:
+            stock._validate_tables()
+        values = doc.to_array(self.reads)
+        lemmas = values[:, 3].copy()
+        strings = doc.vocab.strings
+        in_doc: dict[tuple[int, int, int], int] = {}  # the lemma's hash, added to this Doc's strings once
+        overwrite, known = stock.overwrite, self.lemmas
+        for i, (orth, pos, morph, lemma) in enumerate(values.tolist()):
+            if lemma and not overwrite:
+                continue  # set by the attribute ruler: the stock lemmatizer keeps it too
+            key = (orth, pos, morph)
+            h = in_doc.get(key)
+            if h is None:
+                text = known.get(key)
+                if text is None:
+                    if len(known) >= KEY_CACHE_LIMIT:
+                        known.clear()
+                    text = known[key] = stock.lemmatize(doc[i])[0]
+                h = in_doc[key] = strings.add(text)
+            lemmas[i] = h
+        doc.from_array([spacy.attrs.LEMMA], lemmas)
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)
+
+
+FAST_LEMMATIZER_FACTORY = "eventwire_lemmatizer"
+
+
+@Language.factory(FAST_LEMMATIZER_FACTORY)
+def _make_fast_lemmatizer(nlp: Language, name: str) -> FastLemmatizer:
+    return FastLemmatizer(nlp.get_pipe("lemmatizer"))
+
+
+def use_fast_lemmatizer(nlp: Language) -> bool:
+    """Put a FastLemmatizer in the place (and under the name) of `nlp`'s lemmatizer, when it is spaCy's rule
+    lemmatizer; True when it did. The lemmas come out the same (tests/test_nlp_speed.py)."""
+    from spacy.pipeline import Lemmatizer
+
+    if "lemmatizer" not in nlp.pipe_names:
+        return False
+    stock = nlp.get_pipe("lemmatizer")
+    if not isinstance(stock, Lemmatizer) or stock.mode != "rule":
+        return False
+    nlp.add_pipe(FAST_LEMMATIZER_FACTORY, name=FAST_LEMMATIZER_FACTORY, after="lemmatizer")
+    nlp.remove_pipe("lemmatizer")
+    nlp.rename_pipe(FAST_LEMMATIZER_FACTORY, "lemmatizer")
+    return True
+
+
 # -- the sentence gate: parse only the sentences that can hold an event -----------------------------------
 # The statistical NER (with its own tok2vec) and the entity ruler read the whole document: the geoparser, the
 # actors and the dates need every name. The components before the ruler (tok2vec, tagger, parser, attribute
 # ruler, lemmatizer) run only over the sentences `select` keeps; the others keep no tag, lemma or parse.
 PARSE_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD")
+ENT_ATTRS = ("ENT_IOB", "ENT_TYPE", "ENT_KB_ID", "ENT_ID")  # ENT_IOB first
 
 
 class SentenceGatedParse:
@@ -329,7 +411,7 @@ class SentenceGatedParse:
     the whole text), its annotations copied back; then the ruler and the NER run over the whole Doc. Sentence
     starts: the parser's inside the parsed runs, the splitter's elsewhere."""
 
-    def __init__(self, nlp: Language):
+    def __init__(self, nlp: Language, ner_everywhere: bool = True):
         from spacy.pipeline import Sentencizer
 
         self.nlp = nlp
@@ -337,8 +419,13 @@ class SentenceGatedParse:
         cut = names.index(RULER_NAME) if RULER_NAME in names else names.index("ner") if "ner" in names else len(names)
         self.parse_steps = [(n, nlp.get_pipe(n)) for n in names[:cut]]
         self.name_steps = [(n, nlp.get_pipe(n)) for n in names[cut:]]
+        # ner_everywhere False: the statistical NER too reads only the parsed runs; the other sentences get the
+        # entity ruler's names alone (the catalogue's actors, the gazetteer's places)
+        self.ner_everywhere = ner_everywhere or "ner" not in names[cut:]
+        self.ruler_steps = [(n, p) for n, p in self.name_steps if n != "ner"]
         self.splitter = nlp.get_pipe("senter") if "senter" in nlp.component_names else Sentencizer()
         self.attrs = [spacy.attrs.IDS[a] for a in PARSE_ATTRS]
+        self.ent_attrs = [spacy.attrs.IDS[a] for a in ENT_ATTRS]
         self.parsed_tokens = self.tokens = 0  # what the gate kept, over all Docs so far
 
     def pipe(self, texts, select, batch_size: int = 256) -> list:
@@ -364,7 +451,8 @@ class SentenceGatedParse:
             self.tokens += len(doc)
         parts = [Doc(self.nlp.vocab, words=[t.text for t in docs[d][s:e]],
                      spaces=[bool(t.whitespace_) for t in docs[d][s:e]]) for d, s, e in runs]
-        parts = run_steps(self.parse_steps, parts, batch_size)
+        parts = run_steps(self.parse_steps if self.ner_everywhere else self.parse_steps + self.name_steps,
+                          parts, batch_size)
         by_doc: dict[int, list] = {}
         for (d, s, e), part in zip(runs, parts):
             by_doc.setdefault(d, []).append((s, e, part))
@@ -378,7 +466,24 @@ class SentenceGatedParse:
                 self.parsed_tokens += e - s
             doc.from_array(self.attrs, values)
             doc.from_array([spacy.attrs.SENT_START], starts)  # the tree set them from the parse alone
-        return run_steps(self.name_steps, docs, batch_size)
+        if self.ner_everywhere:
+            return run_steps(self.name_steps, docs, batch_size)
+        docs = run_steps(self.ruler_steps, docs, batch_size)
+        for d, doc in enumerate(docs):
+            self._names_of_runs(doc, by_doc.get(d, []))
+        return docs
+
+    def _names_of_runs(self, doc, pieces: list) -> None:
+        """The names of the parsed runs (ruler and NER, read on each run's own Doc) in place of the ruler's alone
+        there; every token the NER did not read is marked outside a name, as the NER marks the tokens it reads."""
+        values = doc.to_array(self.ent_attrs)
+        iob = values[:, 0]
+        iob[iob == 0] = 2  # O
+        for s, e, part in pieces:
+            values[s:e] = part.to_array(self.ent_attrs)
+            if e < len(doc) and iob[e] == 1:  # a ruler name running on past the run: it starts anew after it
+                iob[e] = 3  # B
+        doc.from_array(self.ent_attrs, values)
 
 
 def run_steps(steps, docs: list, batch_size: int) -> list:

@@ -63,13 +63,16 @@ class Pipeline:
     `sentence_gate`: within a relevant article, only the sentences the gate finds relevant, and
     `sentence_neighbours` sentences either side of each, get the tagger, parser and lemmatizer; the entity ruler
     and the NER still read the whole article (nlp.SentenceGatedParse); False parses every sentence of a relevant
-    article (`extract --no-sentence-gate`). Off with the relevance gate."""
+    article (`extract --no-sentence-gate`). Off with the relevance gate.
+
+    `ner_everywhere`: False runs the statistical NER too only over the sentences the sentence gate parses; the
+    others keep the entity ruler's names alone."""
 
     def __init__(self, model: str | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
                  geoparse: bool = True, events: bool = True, *, language: str | LanguageData = DEFAULT_LANGUAGE,
                  catalogue: actors.Catalogue | None = None, gazetteer: Any = None,
                  background_days: int = BACKGROUND_DAYS, typing_model: bool = True, relevance_gate: bool = True,
-                 sentence_gate: bool = True, sentence_neighbours: int = 1):
+                 sentence_gate: bool = True, sentence_neighbours: int = 1, ner_everywhere: bool = True):
         self.model = nlp.model_name(model)
         self.workers = max(1, int(workers or 1))
         self.batch_size = batch_size
@@ -80,6 +83,7 @@ class Pipeline:
         self.relevance_gate = bool(relevance_gate)
         self.sentence_gate = bool(sentence_gate)
         self.sentence_neighbours = max(0, int(sentence_neighbours))
+        self.ner_everywhere = bool(ner_everywhere)
         self.language = language if isinstance(language, LanguageData) else LanguageData(language)
         self._catalogue = catalogue
         self._gazetteer = gazetteer
@@ -167,7 +171,7 @@ class Pipeline:
         """The sentence gate's parse, or None when every sentence of a relevant article is parsed."""
         if not self.sentence_gate or self.gate is None:
             return None
-        return nlp.SentenceGatedParse(self.nlp)
+        return nlp.SentenceGatedParse(self.nlp, ner_everywhere=self.ner_everywhere)
 
     @property
     def nlp(self):
@@ -175,6 +179,7 @@ class Pipeline:
             model = nlp.load_bare(self.model)
             nlp.use_fast_attribute_ruler(model)
             nlp.add_line_breaks(model)
+            nlp.use_fast_lemmatizer(model)
             nlp.add_ruler(model, self._ruler_patterns(model))
             self._nlp = model
             self.geoparser.use_model(self._nlp)
@@ -316,7 +321,7 @@ class Pipeline:
                     language=self.language, catalogue=self._catalogue, gazetteer=self._gazetteer,
                     background_days=self.background_days, typing_model=self.typing_model,
                     relevance_gate=self.relevance_gate, sentence_gate=self.sentence_gate,
-                    sentence_neighbours=self.sentence_neighbours)
+                    sentence_neighbours=self.sentence_neighbours, ner_everywhere=self.ner_everywhere)
 
     def _pool(self):
         """The worker processes. Where processes fork, every resource is loaded here first and the workers

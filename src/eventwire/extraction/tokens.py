@@ -7,6 +7,7 @@ instead touches no Token at all, and makes a Token only for the few words it kee
 
 from __future__ import annotations
 
+import numpy
 from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, POS
 from spacy.tokens import Doc, Span, Token
 
@@ -31,7 +32,8 @@ class TokenTable:
                 s = names[h] = strings[h]
             return s
 
-        arr = doc.to_array([LOWER, LEMMA, POS, DEP, ENT_TYPE, HEAD]).tolist()
+        array = doc.to_array([LOWER, LEMMA, POS, DEP, ENT_TYPE, HEAD])
+        arr = array.tolist()
         lowered: dict[int, str] = {}
         lemma = []
         for row in arr:
@@ -45,8 +47,9 @@ class TokenTable:
         self.pos = [name(row[2]) for row in arr]
         self.dep = [name(row[3]) for row in arr]
         self.ent_type = [name(row[4]) for row in arr]
-        # to_array gives the head as an offset from the token (unsigned in the array: back to signed here)
-        self.head = [i + (h if h < 2 ** 63 else h - 2 ** 64) for i, h in enumerate(row[5] for row in arr)]
+        # to_array gives the head as an offset from the token (unsigned in the array: signed again by the cast)
+        self.head = (numpy.arange(len(arr), dtype=numpy.int64) + array[:, 5].astype(numpy.int64)).tolist() \
+            if arr else []
         # the children of each token in text order, as token.children gives them (left ones, then right ones)
         self.child_ids: list[list[int]] = [[] for _ in arr]
         for i, h in enumerate(self.head):
