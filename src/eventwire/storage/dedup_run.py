@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from sqlalchemy import bindparam, func, select, text, update
-from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from eventwire import dedup
@@ -20,23 +17,6 @@ from eventwire.storage.reviews import apply_reviews
 from eventwire.storage.values import DedupSummary
 
 BATCH = 500
-DEDUP_CACHE_KIB = 256 * 1024  # SQLite page cache while a dedup rewrites rows all over the events table and its indexes
-
-
-@contextmanager
-def _page_cache(conn: Connection) -> Iterator[None]:
-    """SQLite: a large page cache for the block (then the connection's own again). A first dedup updates rows and
-    index entries spread over the whole table; with the default 2 MB cache most page reads and writes of the one
-    transaction miss it and dirty pages spill to the WAL before the commit."""
-    if conn.dialect.name != "sqlite":
-        yield
-        return
-    before = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
-    conn.exec_driver_sql(f"PRAGMA cache_size = -{DEDUP_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
 
 
 class DedupRuns:
@@ -79,7 +59,7 @@ class DedupRuns:
                        if current.get(min(c.ids)) != set(c.ids)]
             if changed:  # SQLite: the rollups of the rows re-merged in two set passes, not a trigger run per row
                 conn = s.connection()
-                with _page_cache(conn), touched_ids(conn, (o for _, members in changed for o in members)) as where, \
+                with touched_ids(conn, (o for _, members in changed for o in members)) as where, \
                         rollups_in_bulk(conn, where):
                     self._regroup(s, changed)
             s.connection().execute(update(src).where(src.c.dedup_pending).values(dedup_pending=False))
@@ -94,8 +74,6 @@ class DedupRuns:
             return
         conn = s.connection()
         src, ev = EventSourceRow.__table__, EventRow.__table__
-        # in row order, not cluster order (which follows the dates): each batch walks the table's pages in turn
-        clusters = sorted(clusters)
         move = [{"b_origin": o, "b_target": t} for t, members in clusters for o in members]
         merged = [{"b_id": o, "b_into": None if o == t else t} for t, members in clusters for o in members]
         for i in range(0, len(move), 10 * BATCH):
