@@ -52,13 +52,13 @@ Where the time goes, 2026-12-06 (issue 13), same data (seed 1), clusters and sto
     (0.36 ms a report: ~6 min for 1M by linear extrapolation; 1M was not loaded, add_events alone is ~12 min).
     Under load ~8 the same run takes 150-170 s wall for ~30 s CPU. Per statement (100k, loaded machine): the
     regroup's UPDATE events SET merged_into 22 s, the rollups' grouped upserts ~55 s in all (subtract then add the
-    ~78k touched rows), the refresh UPDATE 12 s, UPDATE event_sources 6 s; in Python (profile at 20k) the
+    ~77k touched rows), the refresh UPDATE 12 s, UPDATE event_sources 6 s; in Python (profile at 20k) the
     refresh's merge + Event from_dict/to_dict ~30%, fit_row/event_columns ~15%, JSON decode ~8%, cluster ~9%.
   * PostgreSQL, 50k reports: 22.6 s (0.45 ms a report, 5.5 s of it client CPU): the server's UPDATE ... FROM with
     the rollups' statement triggers dominates (10k: merged_into update 1.3 s, refresh update 0.7 s of 3.3 s).
   * Tried and dropped (no gain when measured side by side on a quiet machine): a 256 MB SQLite page cache for the
     regroup, writing clusters in row order. The goal needs the store path redesigned, not trimmed: e.g. not
-    re-merging and re-writing whole JSON records of ~29% of the events on a first dedup, and rollups computed once
+    re-merging and re-writing whole JSON records of ~29% of the rows on a first dedup, and rollups computed once
     from the final rows instead of subtract + add.
 """
 
