@@ -44,6 +44,22 @@ Goal (dedup of 1M reports <= 60 s) NOT met: at 0.7-0.9 ms a report, a first run_
 this busy machine. What is left is Python per report, not SQL: the clustering (the 1M figure above: 31 s CPU quiet),
 merging each changed cluster's records (dedup.merge and Event.from_dict/to_dict, ~30% of run_dedup), reading the
 rows and their JSON, and fitting each merged row to its columns. A repeat run with nothing new takes 0.0-0.3 s.
+
+Where the time goes, 2026-12-06 (issue 13), same data (seed 1), clusters and stored rows/rollups compared by hash:
+  * dedup.cluster, 1M reports: 29.8 s CPU (64.6 s wall, load ~7) -> 26.9 s CPU after its loop was trimmed (spans
+    computed once, list lookups, neighbour cells without a set); 100k: 1.8 s CPU either way. Fits 60 s alone.
+  * Store.run_dedup, SQLite, 100k reports (main and the change side by side, load ~2.5): 36 s wall, 26 s CPU
+    (0.36 ms a report: ~6 min for 1M by linear extrapolation; 1M was not loaded, add_events alone is ~12 min).
+    Under load ~8 the same run takes 150-170 s wall for ~30 s CPU. Per statement (100k, loaded machine): the
+    regroup's UPDATE events SET merged_into 22 s, the rollups' grouped upserts ~55 s in all (subtract then add the
+    ~77k touched rows), the refresh UPDATE 12 s, UPDATE event_sources 6 s; in Python (profile at 20k) the
+    refresh's merge + Event from_dict/to_dict ~30%, fit_row/event_columns ~15%, JSON decode ~8%, cluster ~9%.
+  * PostgreSQL, 50k reports: 22.6 s (0.45 ms a report, 5.5 s of it client CPU): the server's UPDATE ... FROM with
+    the rollups' statement triggers dominates (10k: merged_into update 1.3 s, refresh update 0.7 s of 3.3 s).
+  * Tried and dropped (no gain when measured side by side on a quiet machine): a 256 MB SQLite page cache for the
+    regroup, writing clusters in row order. The goal needs the store path redesigned, not trimmed: e.g. not
+    re-merging and re-writing whole JSON records of ~29% of the rows on a first dedup, and rollups computed once
+    from the final rows instead of subtract + add.
 """
 
 from __future__ import annotations

@@ -238,8 +238,13 @@ def _neighbour_cells(lat: float, lon: float) -> list[tuple[int, int]]:
     dlon = min(180.0, MAX_DISTANCE_KM / (111.0 * math.cos(math.radians(edge))))
     rows = range(math.floor((lat - dlat) / CELL_DEG), math.floor((lat + dlat) / CELL_DEG) + 1)
     first, last = math.floor((lon - dlon) / CELL_DEG), math.floor((lon + dlon) / CELL_DEG)
-    cols = {c % LON_CELLS for c in range(first, last + 1)}
-    return [(r, c) for r in rows for c in sorted(cols)]
+    if last - first + 1 >= LON_CELLS:
+        cols: Iterable[int] = range(LON_CELLS)
+    elif first >= 0 and last < LON_CELLS:
+        cols = range(first, last + 1)  # no wrap at the antimeridian (nearly always): no set to build
+    else:
+        cols = sorted({c % LON_CELLS for c in range(first, last + 1)})
+    return [(r, c) for r in rows for c in cols]
 
 
 def cluster(events: Iterable[Event | dict[str, Any] | DedupKey]) -> list[Cluster]:
@@ -249,37 +254,42 @@ def cluster(events: Iterable[Event | dict[str, Any] | DedupKey]) -> list[Cluster
     order = sorted(range(len(keys)), key=lambda i: (spans[i] or (-1, -1), str(keys[i].id)))
     clusters: list[Cluster] = []
     members: list[list[int]] = []  # per cluster: input indices
-    cluster_of: dict[int, int] = {}
+    cluster_of: list[int] = [-1] * len(keys)
     grid: dict[tuple, list[int]] = defaultdict(list)  # (country, day, ci, cj) -> indices, places at precision 1-2
     admin_all: dict[tuple, list[int]] = defaultdict(list)  # (country, admin1, day) -> indices
     admin_region: dict[tuple, list[int]] = defaultdict(list)  # same, precision-3 places only
+    grid_get, admin_all_get, admin_region_get = grid.get, admin_all.get, admin_region.get
 
     for i in order:
         k = keys[i]
-        if not _mergeable(k):
+        span = spans[i]
+        # _mergeable(k), with the span already at hand
+        if span is None or k.lat is None or k.lon is None or k.country is None \
+                or (k.event_type is None and k.plover is None):
             cluster_of[i] = len(clusters)
             clusters.append(Cluster(ids=[k.id], indices=[i]))
             members.append([i])
             continue
-        lo, hi = spans[i]
+        lo, hi = span
         days = range(lo - DAY_SLACK, hi + DAY_SLACK + 1)
         candidates: set[int] = set()
         country, admin1 = k.country, k.admin1
-        if k.precision >= 3:
+        regional = k.precision >= 3
+        if regional:
             if admin1 is not None:
                 for d in days:
-                    found = admin_all.get((country, admin1, d))
+                    found = admin_all_get((country, admin1, d))
                     if found:
                         candidates.update(found)
         else:
             cells = _neighbour_cells(k.lat, k.lon)
             for d in days:
                 for ci, cj in cells:
-                    found = grid.get((country, d, ci, cj))
+                    found = grid_get((country, d, ci, cj))
                     if found:
                         candidates.update(found)
                 if admin1 is not None:
-                    found = admin_region.get((country, admin1, d))
+                    found = admin_region_get((country, admin1, d))
                     if found:
                         candidates.update(found)
 
@@ -290,7 +300,8 @@ def cluster(events: Iterable[Event | dict[str, Any] | DedupKey]) -> list[Cluster
             if c in tried:
                 continue
             tried.add(c)
-            if not all(compatible_keys(k, keys[m]) for m in members[c]):
+            # every candidate is mergeable, so its span is known: the pairwise rule without recomputing dates
+            if not all(_compatible_spans(k, span, keys[m], spans[m]) for m in members[c]):
                 continue
             anchor = keys[members[c][0]]
             score = (_gap_km(k, anchor), abs(k.date - anchor.date), c)
@@ -307,15 +318,28 @@ def cluster(events: Iterable[Event | dict[str, Any] | DedupKey]) -> list[Cluster
         members[c].append(i)
         cluster_of[i] = c
 
-        own_cell = None if k.precision >= 3 else _cell(k.lat, k.lon)
-        for d in range(lo, hi + 1):
+        if regional:
             if admin1 is not None:
-                admin_all[(country, admin1, d)].append(i)
-                if own_cell is None:
+                for d in range(lo, hi + 1):
+                    admin_all[(country, admin1, d)].append(i)
                     admin_region[(country, admin1, d)].append(i)
-            if own_cell is not None:
+        else:
+            own_cell = _cell(k.lat, k.lon)
+            for d in range(lo, hi + 1):
+                if admin1 is not None:
+                    admin_all[(country, admin1, d)].append(i)
                 grid[(country, d) + own_cell].append(i)
     return clusters
+
+
+def _compatible_spans(a: DedupKey, span_a: tuple[int, int], b: DedupKey, span_b: tuple[int, int]) -> bool:
+    """compatible_keys(a, b) for two mergeable keys whose date intervals are given (the cheap tests first)."""
+    if a.article is not None and a.article == b.article \
+            and (a.date != b.date or a.date_precision != b.date_precision):
+        return False
+    if span_a[0] - DAY_SLACK > span_b[1] or span_b[0] - DAY_SLACK > span_a[1]:
+        return False
+    return types_compatible(a, b) and places_compatible(a, b) and actors_compatible(a, b)
 
 
 def compatible_keys(a: DedupKey, b: DedupKey) -> bool:
