@@ -109,3 +109,30 @@ def test_livestock_driven_away_is_no_ground_taken(extract):
     events = extract("Gunmen shot two herders and drove away their cattle near the river.")
     assert all(e.sub_event_type not in ("Government regains territory", "Non-state actor overtakes territory")
                for e in events)
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    # ACLED: people abducted and then killed are an attack, not an abduction
+    ("Gunmen abducted a village chief and later executed him near the river.", "Attack"),
+    ("Two aid workers who were kidnapped last month were found dead on Sunday.", "Attack"),
+    ("Militants kidnapped four traders on the highway on Tuesday.", "Abduction/forced disappearance"),
+    # a bomber who sets off the charge on the body or in the car and dies in it
+    ("A teenage girl detonated herself at a crowded bus station, killing seven people.", "Suicide bomb"),
+    ("A man set off a bomb outside a nightclub, killing himself and wounding nine guests.", "Suicide bomb"),
+    ("Two female bombers struck a market in the northeast, killing twelve traders.", "Suicide bomb"),
+    ("A car bomber rammed a police checkpoint, killing six officers.", "Suicide bomb"),
+    ("A bomb exploded at a market, killing five people.", "Remote explosive/landmine/IED"),
+    # explosives named by what they do or how they are set off
+    ("Insurgents blew up a gas pipeline in the east on Monday.", "Remote explosive/landmine/IED"),
+    ("A police vehicle was hit by an improvised explosive in the south, wounding two officers.",
+     "Remote explosive/landmine/IED"),
+    ("A bus was blown up by a remote-controlled device near the border, killing 14 passengers.",
+     "Remote explosive/landmine/IED"),
+])
+def test_bombing_and_abduction_sub_types(extract, text, sub_type):
+    assert top_sub_type(extract(text)) == sub_type
+
+
+def test_a_gunman_who_kills_himself_set_off_no_bomb(extract):
+    events = extract("A gunman shot four people at a school before he killed himself.")
+    assert all(e.sub_event_type != "Suicide bomb" for e in events)
