@@ -128,8 +128,12 @@ def test_livestock_driven_away_is_no_ground_taken(extract):
      "Remote explosive/landmine/IED"),
     ("A bus was blown up by a remote-controlled device near the border, killing 14 passengers.",
      "Remote explosive/landmine/IED"),
+    # activists attacked where no demonstration is told: an attack on civilians; at a march: force on a protest
+    ("Unknown gunmen shot dead a human rights activist outside his home on Friday.", "Attack"),
+    ("Masked men beat up three opposition activists in the capital overnight.", "Attack"),
+    ("Police shot dead two activists during a march against the dam.", "Excessive force against protesters"),
 ])
-def test_bombing_and_abduction_sub_types(extract, text, sub_type):
+def test_bombing_abduction_and_activist_sub_types(extract, text, sub_type):
     assert top_sub_type(extract(text)) == sub_type
 
 
