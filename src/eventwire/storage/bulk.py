@@ -13,6 +13,8 @@ runs seven upserts for each of its rollup rows, which made loading ~2x slower an
      were stored with.
 
 So the rollups stay exactly equal to counting the events, for every write the transaction made to the touched rows.
+A write touching a large share of the table (a first dedup re-merges ~75% of the rows) skips step 1 and, in step 4,
+empties the rollups and counts them afresh from all the events in one pass (`rebuild=True`), in the same transaction.
 PostgreSQL needs none of this: its rollup triggers are statement triggers over transition tables (set-based
 already), and disabling them would take an exclusive lock on the events table. There, a bulk write is few
 statements instead: rows loaded by COPY (`copy_rows`, ids from the sequence), rows updated by one UPDATE ... FROM a
