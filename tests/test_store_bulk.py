@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import text
 
 from eventfactory import make_event, make_result
-from eventwire.storage import bulk, writes
+from eventwire.storage import bulk, dedup_run, writes
 from eventwire.storage.rollups import timeline_in_bins
 from storebackends import BACKENDS, close_store, open_store
 
@@ -156,4 +156,69 @@ def test_rows_touched_in_bulk_count_once_before_and_once_after(tmp_path):
     rolled, counted = rollup_totals(store)
     assert rolled == counted and [n for k, (n, _) in counted.items() if k[0] == "NER"] == [1]
     charts_equal_counting(store)
+    store.close()
+
+
+def test_a_large_dedup_rebuilds_the_rollups_once_and_gets_its_triggers_back(tmp_path, monkeypatch):
+    """Above the threshold (lowered here) run_dedup counts the rollups afresh from the events after its writes
+    instead of subtracting and re-adding the touched rows; the result is the same, and the triggers are back."""
+    store = open_store("sqlite", tmp_path)
+    before = _triggers(store)
+    ids = store.add_events(records(40))
+    store.add_result(make_result("lone", [make_event("lone", country="NGA", fatalities=3)]))  # in no cluster
+    rebuilds = []
+    real = dedup_run.rollups_in_bulk
+
+    def spy(conn, where, params=None, rebuild=False):
+        rebuilds.append(rebuild)
+        return real(conn, where, params, rebuild=rebuild)
+    monkeypatch.setattr(dedup_run, "rollups_in_bulk", spy)
+    summary = store.run_dedup(rebuild_rollups_above=0)
+    assert rebuilds == [True] and summary.changed == 20 and summary.events == 21
+    assert _triggers(store) == before
+    rolled, counted = rollup_totals(store)
+    assert rolled == counted and sum(e for e, _ in counted.values()) == 21
+    assert day_totals(store)[0] == day_totals(store)[1]
+    charts_equal_counting(store)
+    assert store.get_event(ids[0]).source_count == 2
+
+    # later writes reach the rollups through the triggers again
+    store.add_result(make_result("late", [make_event("late", country="NGA", fatalities=5)]))
+    rolled, counted = rollup_totals(store)
+    assert rolled == counted and counted[("NGA", "Battles", "Armed clash", "ASSAULT", "asserted", "active")] == (2, 8)
+    charts_equal_counting(store)
+    store.close()
+
+
+def test_a_small_dedup_keeps_the_touched_rows_path(tmp_path, monkeypatch):
+    store = open_store("sqlite", tmp_path)
+    store.add_events(records(40))
+    rebuilds = []
+    real = dedup_run.rollups_in_bulk
+    monkeypatch.setattr(dedup_run, "rollups_in_bulk",
+                        lambda conn, where, params=None, rebuild=False: rebuilds.append(rebuild) or real(conn, where))
+    store.run_dedup()  # 40 rows touched: far below the default threshold
+    assert rebuilds == [False]
+    rolled, counted = rollup_totals(store)
+    assert rolled == counted
+    store.close()
+
+
+def test_a_crash_in_a_large_dedup_rolls_back_the_rebuild(tmp_path, monkeypatch):
+    store = open_store("sqlite", tmp_path)
+    store.add_events(records(40))
+    triggers, totals, charts = _triggers(store), rollup_totals(store)[0], store.breakdown(top=1000)
+
+    def crash(self, s, event_ids):
+        raise RuntimeError("crash")
+    monkeypatch.setattr(dedup_run.DedupRuns, "_refresh", crash)  # after the merges were written
+    with pytest.raises(RuntimeError, match="crash"):
+        store.run_dedup(rebuild_rollups_above=0)
+    assert _triggers(store) == triggers
+    assert rollup_totals(store)[0] == totals == rollup_totals(store)[1]
+    assert store.breakdown(top=1000) == charts == store.breakdown(top=1000, use_rollups=False)
+    monkeypatch.undo()
+    assert store.run_dedup(rebuild_rollups_above=0).changed == 20  # nothing of the failed run stayed
+    rolled, counted = rollup_totals(store)
+    assert rolled == counted and sum(e for e, _ in counted.values()) == 20
     store.close()

@@ -13,6 +13,8 @@ runs seven upserts for each of its rollup rows, which made loading ~2x slower an
      were stored with.
 
 So the rollups stay exactly equal to counting the events, for every write the transaction made to the touched rows.
+A write touching a large share of the table (a first dedup re-merges ~75% of the rows) skips step 1 and, in step 4,
+empties the rollups and counts them afresh from all the events in one pass (`rebuild=True`), in the same transaction.
 PostgreSQL needs none of this: its rollup triggers are statement triggers over transition tables (set-based
 already), and disabling them would take an exclusive lock on the events table. There, a bulk write is few
 statements instead: rows loaded by COPY (`copy_rows`, ids from the sequence), rows updated by one UPDATE ... FROM a
@@ -63,11 +65,14 @@ def _apply(conn: Connection, migrations: list[ModuleType], sign: int, where: str
 
 
 @contextmanager
-def rollups_in_bulk(conn: Connection, where: str, params: dict[str, Any] | None = None) -> Iterator[None]:
+def rollups_in_bulk(conn: Connection, where: str, params: dict[str, Any] | None = None,
+                    rebuild: bool = False) -> Iterator[None]:
     """Within the open write transaction of `conn`: the writes of the block, to the events rows meeting the SQL
     condition `where` (on `events`, with bind `params`, true of the same rows before and after), reach the rollups
-    (0008's, 0011's and 0012's) as two set statements per rollup instead of one trigger run per row. SQLite only;
-    elsewhere a no-op."""
+    (0008's, 0011's and 0012's) as two set statements per rollup instead of one trigger run per row. `rebuild`:
+    the block may write any rows (`where` is not read); the rollups are emptied and counted afresh from all the
+    events once afterwards (one pass into empty tables: cheaper than subtracting and re-adding when the block
+    touches a large share of the table). SQLite only; elsewhere a no-op."""
     triggers = []
     if conn.dialect.name == "sqlite":
         named = " OR ".join(f"name LIKE '{prefix}%'" for prefix in ROLLUP_MIGRATIONS)
@@ -81,10 +86,16 @@ def rollups_in_bulk(conn: Connection, where: str, params: dict[str, Any] | None 
     migrations = [_migration(number) for prefix, number in ROLLUP_MIGRATIONS.items()
                   if any(name.startswith(prefix) for name, _ in triggers)]
     params = params or {}
-    _apply(conn, migrations, -1, where, params)
+    if not rebuild:
+        _apply(conn, migrations, -1, where, params)
     for name, _ in triggers:
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
     yield
+    if rebuild:
+        for m in migrations:
+            for table in m.TABLES:
+                conn.exec_driver_sql(f"DELETE FROM {table}")  # no triggers on them: SQLite truncates
+        where, params = "1 = 1", {}
     _apply(conn, migrations, 1, where, params)
     for _, sql in triggers:
         conn.exec_driver_sql(sql)
