@@ -101,14 +101,3 @@ def test_bare_name_reading_keeps_to_the_events_country(pipeline):
     assert place is not None and place.country == "SYR" and place.precision == 1
     assert gp.place_of_name("Talbiseh", [], "BRA") is None  # no such town in the country the event is in
     assert gp.place_of_name("Kafr Nubbazi", [], None) is None  # no gazetteer town: the country stays
-
-
-def test_town_the_trigger_names_beats_a_place_of_another_clause(pipeline):
-    events = pipeline.extract("Government forces shelled Talbiseh on Monday, a day after heavy fighting in Homs.")
-    shelling = [ev for ev in events if ev.location is not None and ev.location.text == "Talbiseh"]
-    assert shelling and shelling[0].location.precision == 1
-
-
-def test_shelled_town_not_where_the_guns_stand(pipeline):
-    events = pipeline.extract("Government forces shelled Talbiseh from their positions in Homs.")
-    assert events and all(ev.location is not None and ev.location.text == "Talbiseh" for ev in events)
