@@ -294,8 +294,8 @@ class Pipeline:
             if casualties.reports_deaths_only(cand, dead) or tells_toll_of_named_event(cand):
                 bare_reports.add(len(out))  # "Eight people were killed.", "The blast killed nine."
             location = self.geoparser.locate(doc, place_mentions, cand)
-            if bare_places is not None:
-                location = self._bare_town(bare_places, place_mentions, cand, location, doc)
+            if bare_places is not None and (location is None or location.feature == COUNTRY):
+                location = self._bare_town(bare_places, place_mentions, cand, location)
             when = self.date_finder.event_date(date_mentions, cand, article.published)
             ev = assemble.build_event(article, cand, location, when, dead, self.catalogue, doc_country=doc_country)
             recalled = cand.modality == "asserted" and self.date_finder.recalled(
@@ -318,17 +318,10 @@ class Pipeline:
         casualties.settle_main_toll(out, bare_reports, updates, wounded_dead)
         return place_mentions, self.event_finder.drop_duplicates(out)
 
-    def _bare_town(self, bare_places, place_mentions, cand, location, doc):
+    def _bare_town(self, bare_places, place_mentions, cand, location):
         """The town the sentence names but the small model read as a party ("regime forces shelled Kafr Foo"):
-        the event's place when the geoparser found none, or only the country (the town must lie in it), or
-        when the town is the trigger's own object and no place the geoparser read is tied to the trigger."""
+        the event's place when the geoparser found none, or only the country (the town must lie in it)."""
         names = bare_places.names_in(cand.start, cand.end)
-        if location is not None and location.feature != COUNTRY:
-            names = [s for s in names if tied_to(s.root, cand.trigger)]
-            if not names or any(tied_to(span.root, cand.trigger) for m in place_mentions
-                                if m.kind == places.LITERAL and cand.start <= m.start and m.end <= cand.end
-                                for span in [doc.char_span(m.start, m.end, alignment_mode="expand")] if span):
-                return location
         for span in sorted(names, key=lambda s: abs(s.root.i - cand.trigger.i)):
             town = self.geoparser.place_of_name(span.text, place_mentions,
                                                 location.country if location is not None else None)
@@ -425,8 +418,3 @@ def extract(text: str, published: Any = None, article_id: str = "0", model: str 
     if _DEFAULT is None or (model and nlp.model_name(model) != _DEFAULT.model):
         _DEFAULT = Pipeline(model=model)
     return _DEFAULT.extract(text, published=published, article_id=article_id)
-
-
-def tied_to(tok, trigger) -> bool:
-    """`tok` is the trigger's own argument: "shelled X", "X was shelled", "attacks on X"."""
-    return tok.head == trigger or (tok.head.dep_ == "prep" and tok.head.head == trigger)
