@@ -79,3 +79,25 @@ def test_lone_english_word_and_acronym_need_more(pipeline, nlp):
     assert not bare.is_place(tok)
     tok = token(nlp, "The ANC condemned the bombing.", "ANC")
     assert not bare.is_place(tok)
+
+
+def test_town_left_out_of_the_actors_becomes_the_place(pipeline):
+    events = pipeline.extract("Syrian army helicopters bombed Talbiseh, killing four people.")
+    assert events
+    for ev in events:
+        assert ev.location is not None
+        assert (ev.location.country, ev.location.feature, ev.location.precision) == ("SYR", "city", 1)
+        assert ev.location.text == "Talbiseh" and ev.location.admin1 and ev.location.geonameid
+
+
+def test_town_named_by_the_geoparser_stays_the_place(pipeline):
+    events = pipeline.extract("Government jets bombed Talbiseh after rebels shelled a checkpoint in Homs.")
+    assert all(ev.location is not None and ev.location.precision == 1 for ev in events)
+
+
+def test_bare_name_reading_keeps_to_the_events_country(pipeline):
+    gp = pipeline.geoparser
+    place = gp.place_of_name("Talbiseh", [], None)
+    assert place is not None and place.country == "SYR" and place.precision == 1
+    assert gp.place_of_name("Talbiseh", [], "BRA") is None  # no such town in the country the event is in
+    assert gp.place_of_name("Kafr Nubbazi", [], None) is None  # no gazetteer town: the country stays

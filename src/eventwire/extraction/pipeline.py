@@ -25,6 +25,7 @@ from eventwire.extraction.actors import user
 from eventwire.extraction.events import triggers
 from eventwire.extraction.events.candidates import tells_toll_of_named_event
 from eventwire.extraction.events.typing import ModelTyping
+from eventwire.geo.gazetteer import COUNTRY
 from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
 from eventwire.records import BACKGROUND_DAYS, Article, ArticleResult, Event
 from eventwire.sources.language import LanguageCheck
@@ -293,6 +294,8 @@ class Pipeline:
             if casualties.reports_deaths_only(cand, dead) or tells_toll_of_named_event(cand):
                 bare_reports.add(len(out))  # "Eight people were killed.", "The blast killed nine."
             location = self.geoparser.locate(doc, place_mentions, cand)
+            if bare_places is not None and (location is None or location.feature == COUNTRY):
+                location = self._bare_town(bare_places, place_mentions, cand, location)
             when = self.date_finder.event_date(date_mentions, cand, article.published)
             ev = assemble.build_event(article, cand, location, when, dead, self.catalogue, doc_country=doc_country)
             recalled = cand.modality == "asserted" and self.date_finder.recalled(
@@ -314,6 +317,17 @@ class Pipeline:
         wounded_dead = casualties.deaths_of_the_wounded(doc, self.fatality_counter, busy)
         casualties.settle_main_toll(out, bare_reports, updates, wounded_dead)
         return place_mentions, self.event_finder.drop_duplicates(out)
+
+    def _bare_town(self, bare_places, place_mentions, cand, location):
+        """The town the sentence names but the small model read as a party ("regime forces shelled Kafr Foo"):
+        the event's place when the geoparser found none, or only the country (the town must lie in it)."""
+        names = bare_places.names_in(cand.start, cand.end)
+        for span in sorted(names, key=lambda s: abs(s.root.i - cand.trigger.i)):
+            town = self.geoparser.place_of_name(span.text, place_mentions,
+                                                location.country if location is not None else None)
+            if town is not None:
+                return town
+        return location
 
     def _settings(self) -> dict[str, Any]:
         """What a worker process needs to build the same Pipeline (resources given explicitly go along)."""

@@ -29,18 +29,21 @@ class BarePlaces:
 
     def __init__(self, gazetteer: Gazetteer | None, generic_first_words: Iterable[str],
                  place_prepositions: Iterable[str], given_names: Iterable[str],
-                 places: Iterable[tuple[int, int, str]] = (), english: Lexicon | None = None):
+                 places: Iterable[tuple[int, int, str]] = (), english: Lexicon | None = None,
+                 dropped: dict[int, Span] | None = None):
         self.gaz = gazetteer
         self.english = english
         self.generic_first_words = frozenset(generic_first_words)
         self.place_prepositions = frozenset(place_prepositions)
         self.given_names = frozenset(given_names)
         self.places = tuple(places)
+        # the names read as places so far, by their last token: the event may take one as its place
+        self.dropped: dict[int, Span] = dropped if dropped is not None else {}
 
     def with_countries(self, countries: Iterable[str]) -> BarePlaces:
         """The same lists, for a document whose actors are in `countries` too."""
         return BarePlaces(self.gaz, self.generic_first_words, self.place_prepositions, self.given_names,
-                          self.places + tuple((-1, -1, c) for c in countries), self.english)
+                          self.places + tuple((-1, -1, c) for c in countries), self.english, self.dropped)
 
     @classmethod
     def from_language(cls, language, gazetteer: Gazetteer | None, given_names: Iterable[str],
@@ -73,10 +76,21 @@ class BarePlaces:
             return None
         return tok.doc[words[0].i:words[-1].i + 1]
 
+    def names_in(self, start: int, end: int) -> list[Span]:
+        """The names read as places between character offsets start..end, in text order."""
+        return sorted((s for s in self.dropped.values() if start <= s.start_char and s.end_char <= end),
+                      key=lambda s: s.start)
+
     def is_place(self, tok: Token) -> bool:
         span = self.name_of(tok)
         if span is None:
             return False
+        if self._is_place(tok, span):
+            self.dropped[tok.i] = span
+            return True
+        return False
+
+    def _is_place(self, tok: Token, span: Span) -> bool:
         name = span.text
         words = name.lower().replace("-", " ").split()
         first = words[0]

@@ -9,6 +9,9 @@ language's words). The Pipeline owns one Geoparser, built from its LanguageData 
 
 from __future__ import annotations
 
+from collections import Counter
+
+from eventwire.geo.distance import haversine_km
 from eventwire.geo.gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, REGION, Entry, Gazetteer
 from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
 from eventwire.records import Place, PlaceMention
@@ -16,7 +19,7 @@ from eventwire.records import Place, PlaceMention
 from .locate import Locator, entry_place
 from .mention import LITERAL, Mention, doc_text
 from .recognise import Recogniser
-from .resolve import Resolver, squash
+from .resolve import COUNTRY_FOCUS, SPATIAL_BANDS, Resolver, prior, squash
 from .ruler import ruler_patterns
 from .words import PlaceWords
 
@@ -54,6 +57,33 @@ class Geoparser:
     def locate(self, doc, mentions: list[PlaceMention], cand) -> Place | None:
         """The event's location from the literal mentions (see locate.py)."""
         return self.locator.locate(doc, mentions, cand)
+
+    def place_of_name(self, name: str, mentions: list[PlaceMention], country: str | None = None) -> Place | None:
+        """A town or district the recogniser missed ("shelled Kafr Foo", read as a person): its likeliest
+        gazetteer reading by the resolver's prior and the article's countries and places, in `country` when
+        given; None when the gazetteer has no such town."""
+        found, alt, by_sound = self.gaz.match(name)
+        countries = Counter(m.place.country for m in mentions if m.place.country)
+        cands = [e for e in found if e.feature in (CITY, ADMIN2, ADMIN1)
+                 and (country is None or e.iso3 == country) and (not by_sound or e.iso3 in countries)]
+        if not cands:
+            return None
+        total = sum(countries.values())
+        points = [(m.place.lat, m.place.lon) for m in mentions
+                  if m.kind == LITERAL and m.place.feature in (CITY, ADMIN2, ADMIN1)]
+
+        def score(e: Entry) -> float:
+            s = prior(e) - (1.5 if e.id in alt else 0.0)
+            if total:
+                s += COUNTRY_FOCUS * countries[e.iso3] / total
+            if points:
+                near = min(haversine_km(e.lat, e.lon, la, lo) for la, lo in points)
+                s += next((w for km, w in SPATIAL_BANDS if near <= km), 0.0)
+            return s
+
+        best = max(cands, key=score)
+        return entry_place(best, text=name, precision=GEO_PRECISION.get(best.feature, 1),
+                           admin1_name=self._admin1_name(best))
 
     def use_model(self, nlp) -> None:
         """Take what the geoparser reads from the language model itself (its English lexicon)."""
