@@ -140,3 +140,17 @@ def test_bombing_abduction_and_activist_sub_types(extract, text, sub_type):
 def test_a_gunman_who_kills_himself_set_off_no_bomb(extract):
     events = extract("A gunman shot four people at a school before he killed himself.")
     assert all(e.sub_event_type != "Suicide bomb" for e in events)
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    # a gold or coal mine is a pit (senses.yaml), no landmine: the violence there is coded by what was done
+    ("Gunmen killed two guards and abducted an engineer from the gold mine.", "Attack"),
+    ("Armed men stormed a coal mine in the north on Monday and shot dead three workers.", "Attack"),
+    ("Bandits abducted seven miners from a gold mine near the village on Tuesday.", "Abduction/forced disappearance"),
+    # real landmines stay explosives
+    ("A landmine exploded under their vehicle, killing four soldiers.", "Remote explosive/landmine/IED"),
+    ("A farmer was killed when he stepped on a mine near the border.", "Remote explosive/landmine/IED"),
+    ("Two children died after mines planted on the road went off.", "Remote explosive/landmine/IED"),
+])
+def test_a_mining_site_is_no_landmine(extract, text, sub_type):
+    assert top_sub_type(extract(text)) == sub_type

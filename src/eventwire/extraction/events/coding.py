@@ -43,10 +43,11 @@ def target_kind(lex: Lexicon, roles: Roles, sent: Span) -> str:
     return "any"
 
 
-def cue_text(lex: Lexicon, sent: Span) -> str:
+def cue_text(lex: Lexicon, sent: Span, low: str | None = None) -> str:
     """The sentence as the instrument and context cues read it: lower case, with the phrases of `cue_aliases`
     read as their alias ("riot police" is no riot, a "water cannon" no artillery)."""
-    low = span_text(sent).lower()
+    if low is None:
+        low = span_text(sent).lower()
     if lex.cue_alias_pattern is None:
         return low
     return lex.cue_alias_pattern.sub(lambda m: lex.cue_aliases[m.group(0)], low)
@@ -61,6 +62,26 @@ def takes_ground(lex: Lexicon, roles: Roles) -> bool:
 INSTRUMENTS_KEY = "eventwire.instruments"  # Doc.user_data: (sentence start, end) -> instruments
 
 
+def _weapon_text(lex: Lexicon, sent: Span) -> str:
+    """The sentence lower-cased, with the trigger words that senses.yaml reads in a sense naming no event left
+    out: "the gold mine" is a pit, no landmine, so its "mine" is no weapon cue."""
+    low = span_text(sent).lower()
+    base = sent.start_char
+    for tok in sent:
+        lemma, lower = tok.lemma_.lower(), tok.lower_
+        if lemma not in lex.senses.by_word and lower not in lex.senses.by_word:
+            continue
+        classes = (lex.nouns.get(lemma, set()) | lex.nouns.get(lower, set())) if tok.pos_ in ("NOUN", "PROPN") \
+            else lex.verbs.get(lemma, set())
+        if not classes:
+            continue
+        sensed, sense = lex.senses.resolve(tok, set(classes))
+        if sense is not None and not sensed:
+            start = tok.idx - base
+            low = low[:start] + " " * len(tok.text) + low[start + len(tok.text):]
+    return low
+
+
 def instruments(lex: Lexicon, sent: Span) -> set[str]:
     """The weapons the sentence names (instruments of rules.yaml); kept on the Doc for the sentence's other
     events."""
@@ -68,7 +89,7 @@ def instruments(lex: Lexicon, sent: Span) -> set[str]:
     key = (sent.start, sent.end)
     found = memo.get(key)
     if found is None:
-        low = cue_text(lex, sent)
+        low = cue_text(lex, sent, _weapon_text(lex, sent))
         found = memo[key] = frozenset(name for name, pattern in lex.instrument_patterns.items()
                                       if pattern.search(low) is not None)
     return set(found)
