@@ -691,3 +691,12 @@ def test_a_country_or_capital_as_the_object_of_a_peaceful_act_is_its_state(pipel
 
 def test_a_shelled_capital_stays_a_place(pipeline):
     assert all(a2 is None for _, a2, _, _ in _slots(pipeline, "Rebels shelled Damascus on Monday."))
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u2018", "`", "\u00b4", "' ", "\u2019 ", "` ", "\u00b4 "])
+def test_apostrophe_look_alikes_match_the_catalogue(catalogue, nlp, apostrophe):
+    text = f"Gunmen said to be from the Lord{apostrophe}s Resistance Army burned two huts overnight."
+    ms = [m for m in mentions(catalogue, nlp, text) if m.actor.name == "Lord's Resistance Army"]
+    assert len(ms) == 1
+    assert text[ms[0].start:ms[0].end] == f"Lord{apostrophe}s Resistance Army" == ms[0].text
+    assert catalogue.resolve(f"the Lord{apostrophe}s Resistance Army").name == "Lord's Resistance Army"

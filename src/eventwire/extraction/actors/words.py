@@ -19,14 +19,25 @@ JOINERS = frozenset({"-", "\u2010", "\u2011", "\u2013", "'", "\u2019", "/", "\""
 BRACKETS = frozenset("()[]")
 ARTICLES = frozenset({"the", "a", "an"})
 POSSESSIVE = "'s"
+# characters writers put for an apostrophe ("People´s", "Lord’s", "People`s"): all read as "'"; one character
+# for one, so offsets into the original text stay valid
+APOSTROPHES = "\u2019\u2018`\u00b4\u02bc\u2032"
+_APOSTROPHE_TABLE = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))
+_TRAILING_POSSESSIVE_RE = re.compile(f"['{APOSTROPHES}]s?$")
+_SPACED_POSSESSIVE_RE = re.compile(r"(?<=\w)' s\b")  # "People' s" -> "People's"
 _SPLIT_RE = re.compile(r"[-\u2010\u2011\u2013/\"\u201c\u201d]+")
 _BRACKET_RE = re.compile(r"([()\[\]])")
 _INNER_PUNCT_RE = re.compile(r"([()\[\]:;,!?])")  # splits "(2016):Islamic" into words and barriers
 
 
+def apostrophes(text: str) -> str:
+    """The text with every apostrophe look-alike as "'" (same length: offsets still point at the original)."""
+    return text.translate(_APOSTROPHE_TABLE)
+
+
 def fold(text: str) -> str:
     """Case-preserving ASCII form of a word: no accents, dots or apostrophes ("U.S." -> "US", "Da'esh" -> "Daesh")."""
-    t = text.replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    t = apostrophes(text)
     if t.lower() == POSSESSIVE:
         return POSSESSIVE
     t = unidecode(unicodedata.normalize("NFC", t))
@@ -53,7 +64,8 @@ def split_words(text: str) -> list[str]:
 @functools.lru_cache(maxsize=65536)
 def _split_words(text: str) -> tuple[str, ...]:
     out: list[str] = []
-    for piece in _BRACKET_RE.sub(r" \1 ", text.replace("\u2019", "'")).split():
+    text = _SPACED_POSSESSIVE_RE.sub("'s", apostrophes(text))
+    for piece in _BRACKET_RE.sub(r" \1 ", text).split():
         if piece in BRACKETS:
             out.append(piece)
             continue
@@ -88,7 +100,7 @@ def clean_name(text: str) -> str:
     t = (text or "").strip().strip("\"'\u201c\u201d\u2018\u2019.,;:")
     t = re.sub(r"\s+", " ", t)
     t = re.sub(r"^(?:the|a|an)\s+", "", t, flags=re.IGNORECASE)
-    t = re.sub(r"(?:'s|\u2019s|')$", "", t)
+    t = _TRAILING_POSSESSIVE_RE.sub("", t)
     return t.strip()
 
 
@@ -113,6 +125,9 @@ def phrase_words(folded_words: Sequence[str]) -> list[Word]:
 @functools.lru_cache(maxsize=200_000)
 def _token_parts(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
     """(key, folded, shape, start, end) of the words inside one token's text; cached, as token texts repeat."""
+    if len(text) > 2 and apostrophes(text[-2:]).lower() == POSSESSIVE:  # "People´s": the tokenizer kept the 's
+        n = len(text) - 2
+        return (*_token_parts(text[:n]), (POSSESSIVE, POSSESSIVE, "lower", n, len(text)))
     if len(text) > 1 and (_SPLIT_RE.search(text) or _INNER_PUNCT_RE.search(text)):
         parts = [p for p in _SPLIT_RE.split(_INNER_PUNCT_RE.sub(r"-\1-", text)) if p] or [text]
     else:
@@ -131,11 +146,26 @@ def _token_parts(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
 def doc_words(doc) -> list[Word]:
     """The words of a spaCy Doc, joiners and spaces left out."""
     words: list[Word] = []
+    skip = -1
     for tok in doc:
         text = tok.text
+        if tok.i == skip:
+            continue
+        if _spaced_possessive(doc, tok):  # "People' s": one possessive word over both tokens
+            s = doc[tok.i + 1]
+            words.append(Word(key=POSSESSIVE, folded=POSSESSIVE, shape="lower", token=s.i, start=tok.idx,
+                              end=s.idx + len(s.text)))
+            skip = s.i
+            continue
         if text in JOINERS or tok.is_space:
             continue
         idx, i = tok.idx, tok.i
         for key, folded, shp, at, end in _token_parts(text):
             words.append(Word(key=key, folded=folded, shape=shp, token=i, start=idx + at, end=idx + end))
     return words
+
+
+def _spaced_possessive(doc, tok) -> bool:
+    """An apostrophe glued to the word before it and followed by a lone "s" ("People' s")."""
+    return (len(tok.text) == 1 and apostrophes(tok.text) == "'" and 0 < tok.i < len(doc) - 1
+            and not doc[tok.i - 1].whitespace_ and doc[tok.i + 1].text == "s")
