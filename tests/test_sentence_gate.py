@@ -85,18 +85,30 @@ def test_with_the_gate_off_the_whole_article_is_parsed(ungated, monkeypatch):
     assert parsed == [ARTICLE] and doc_events
 
 
-def test_cli_flags_and_all_articles(tmp_path, monkeypatch):
+@pytest.fixture
+def article_file(tmp_path):
     src = tmp_path / "articles.jsonl"
     src.write_text(json.dumps({"id": "a", "text": ARTICLE, "published": "2024-03-04"}) + "\n", encoding="utf-8")
-    runner = CliRunner()
-    built: list[Pipeline] = []
+    return src
+
+
+@pytest.fixture
+def built(monkeypatch) -> list[Pipeline]:
+    """Every Pipeline the CLI builds during the test, to read the flags it was given."""
+    pipelines: list[Pipeline] = []
     real_init = Pipeline.__init__
 
     def spy(self, *args, **kwargs):
         real_init(self, *args, **kwargs)
-        built.append(self)
+        pipelines.append(self)
 
     monkeypatch.setattr(Pipeline, "__init__", spy)
+    return pipelines
+
+
+def test_cli_flags_and_all_articles(article_file, built):
+    src = article_file
+    runner = CliRunner()
     outs = {}
     for flags in ((), ("--no-sentence-gate",), ("--all-articles",)):
         res = runner.invoke(cli, ["extract", "--format", "jsonl", *flags, str(src)])
@@ -136,17 +148,7 @@ def test_gated_ner_gives_the_event_sentence_the_same_records(ner_gated, gated):
     assert events_of(ner_gated, ARTICLE) == events_of(gated, ARTICLE)
 
 
-def test_cli_gated_ner_flag(tmp_path, monkeypatch):
-    src = tmp_path / "articles.jsonl"
-    src.write_text(json.dumps({"id": "a", "text": ARTICLE, "published": "2024-03-04"}) + "\n", encoding="utf-8")
-    built: list[Pipeline] = []
-    real_init = Pipeline.__init__
-
-    def spy(self, *args, **kwargs):
-        real_init(self, *args, **kwargs)
-        built.append(self)
-
-    monkeypatch.setattr(Pipeline, "__init__", spy)
-    res = CliRunner().invoke(cli, ["extract", "--format", "jsonl", "--gated-ner", str(src)])
+def test_cli_gated_ner_flag(article_file, built):
+    res = CliRunner().invoke(cli, ["extract", "--format", "jsonl", "--gated-ner", str(article_file)])
     assert res.exit_code == 0, res.output
     assert [p.ner_everywhere for p in built] == [False] and res.stdout

@@ -19,7 +19,7 @@ from eventwire.records import Place, PlaceMention
 from .locate import Locator, entry_place
 from .mention import LITERAL, Mention, doc_text
 from .recognise import Recogniser
-from .resolve import COUNTRY_FOCUS, SPATIAL_BANDS, Resolver, prior, squash
+from .resolve import ALT_NAME_PENALTY, COUNTRY_FOCUS, Resolver, closeness, prior, squash
 from .ruler import ruler_patterns
 from .words import PlaceWords
 
@@ -73,12 +73,12 @@ class Geoparser:
                   if m.kind == LITERAL and m.place.feature in (CITY, ADMIN2, ADMIN1)]
 
         def score(e: Entry) -> float:
-            s = prior(e) - (1.5 if e.id in alt else 0.0)
+            s = prior(e) - (ALT_NAME_PENALTY if e.id in alt else 0.0)
             if total:
                 s += COUNTRY_FOCUS * countries[e.iso3] / total
             if points:
                 near = min(haversine_km(e.lat, e.lon, la, lo) for la, lo in points)
-                s += next((w for km, w in SPATIAL_BANDS if near <= km), 0.0)
+                s += closeness(near)
             return s
 
         best = max(cands, key=score)

@@ -47,14 +47,14 @@ class Resolver:
         scored = []
         key = m.key
         cands = m.cands if len(m.cands) <= MAX_CANDIDATES else \
-            sorted(m.cands, key=lambda c: -(prior(c) - (1.5 if c.id in m.alt else 0.0)))[:MAX_CANDIDATES]
+            sorted(m.cands, key=lambda c: -(prior(c) - (ALT_NAME_PENALTY if c.id in m.alt else 0.0)))[:MAX_CANDIDATES]
         dominant = dominant_town(cands, m.alt)
         for e in cands:
             s = prior(e)
             if m.phonetic:
                 s -= 0.5
             if e.id in m.alt:
-                s -= 1.5
+                s -= ALT_NAME_PENALTY
             if m.admin_hint:
                 s += 3.0 if e.feature == m.admin_hint else (1.0 if e.feature in (ADMIN1, ADMIN2) else -1.0)
             if m.holds:
@@ -159,7 +159,7 @@ class Context:
             s += self.spatial.get((key, e.id), 0.0)
         elif e.feature in (CITY, ADMIN2, ADMIN1) and self.points:
             near = min((haversine_km(e.lat, e.lon, la, lo) for k2, la, lo, _ in self.points if k2 != key), default=1e9)
-            s += 1.5 if near <= 50 else 1.0 if near <= 150 else 0.5 if near <= 400 else 0.0
+            s += closeness(near)
         return s
 
 
@@ -169,6 +169,15 @@ SPATIAL_CANDIDATES = 8
 SPATIAL_WEIGHT = 3.0
 SPATIAL_FEATURES = (CITY, ADMIN2, ADMIN1)
 SPATIAL_BANDS = ((50, 1.5), (150, 1.0), (400, 0.5))  # (km, closeness): neighbours within 50 km count most
+ALT_NAME_PENALTY = 1.5  # a reading matched only by one of the place's alternate names
+
+
+def closeness(km: float) -> float:
+    """What a reading gains from the nearest of the article's other places lying `km` away."""
+    for band, weight in SPATIAL_BANDS:
+        if km <= band:
+            return weight
+    return 0.0
 
 
 def spatial_support(mentions: list[Mention]) -> dict[tuple[str, int], float]:
