@@ -22,6 +22,7 @@ from eventwire.batches import batched
 from eventwire.compiled import CompiledCache, content_hash, package_files, source_hash, stat_hash, version
 from eventwire.extraction import actors, assemble, casualties, dates, events, nlp, places, relevance
 from eventwire.extraction.actors import user
+from eventwire.extraction.conventional_parties import PartyConventions
 from eventwire.extraction.events import triggers
 from eventwire.extraction.events.candidates import tells_toll_of_named_event
 from eventwire.extraction.events.typing import ModelTyping
@@ -131,6 +132,11 @@ class Pipeline:
     @functools.cached_property
     def event_finder(self) -> events.EventFinder:
         return events.EventFinder(self.language, catalogue=self.catalogue, typing=self.model_typing)
+
+    @functools.cached_property
+    def party_conventions(self) -> PartyConventions:
+        """Who the parties a report does not name are (lang/<code>/events/conventional_parties.yaml)."""
+        return PartyConventions.from_language(self.language)
 
     @functools.cached_property
     def date_finder(self) -> dates.DateFinder:
@@ -297,7 +303,8 @@ class Pipeline:
             if bare_places is not None and (location is None or location.feature == COUNTRY):
                 location = self._bare_town(bare_places, place_mentions, cand, location)
             when = self.date_finder.event_date(date_mentions, cand, article.published)
-            ev = assemble.build_event(article, cand, location, when, dead, self.catalogue, doc_country=doc_country)
+            ev = assemble.build_event(article, cand, location, when, dead, self.catalogue, doc_country=doc_country,
+                                      conventions=self.party_conventions)
             recalled = cand.modality == "asserted" and self.date_finder.recalled(
                 when, article.published, self.background_days)
             if recalled:
