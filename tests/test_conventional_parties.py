@@ -62,10 +62,10 @@ def test_no_guess_without_a_country(conventions, catalogue):
     assert conventions.fill("Armed clash", None, None, None, catalogue) == (None, None, 0.0)
 
 
-def test_a_state_does_not_shell_itself(conventions, catalogue):
+def test_a_state_does_not_shell_itself_its_opponents_do(conventions, catalogue):
     army = catalogue.localize(catalogue.resolve("troops"), "UKR")
     a1, a2, _ = conventions.fill("Shelling/artillery/missile attack", None, army, "UKR", catalogue)
-    assert a1 is None and a2 is army
+    assert is_rebels_of(a1, "UKR") and a2 is army
 
 
 def test_an_attack_on_civilians_gets_no_guessed_attacker(conventions, catalogue):
@@ -104,3 +104,21 @@ def test_a_named_attacker_is_kept(extract):
 def test_gunmen_who_killed_villagers_are_the_attackers_not_the_state(extract):
     ev = violent(extract("Gunmen killed five villagers in Zamfara, Nigeria, on Sunday."))
     assert ev.actor1 is not None and ev.actor1.sector not in ("MIL", "GOV", "COP")
+
+
+def test_the_state_shelling_an_unnamed_target_hit_the_rebels(conventions, catalogue):
+    army = catalogue.localize(catalogue.resolve("the army"), "MMR")
+    a1, a2, _ = conventions.fill("Shelling/artillery/missile attack", army, None, "MMR", catalogue)
+    assert a1 is army and is_rebels_of(a2, "MMR")
+
+
+def test_rebels_are_no_attacker_in_an_air_strike(conventions, catalogue):
+    army = catalogue.localize(catalogue.resolve("soldiers"), "SDN")
+    a1, a2, _ = conventions.fill("Air/drone strike", None, army, "SDN", catalogue)
+    assert a1 is None and a2 is army
+
+
+def test_civilians_hit_by_an_air_strike_get_no_rebels(conventions, catalogue):
+    people = catalogue.localize(catalogue.resolve("civilians"), "SYR")
+    a1, a2, _ = conventions.fill("Air/drone strike", None, people, "SYR", catalogue)
+    assert is_state_of(a1, "SYR") and a2 is people

@@ -26,16 +26,18 @@ STATE_INTER, REBEL_INTER = 1, 2
 class Guess:
     words: str  # the actor, in words the catalogue reads ("government forces")
     confidence: float  # how much the guess lowers the event's confidence
+    as_actor2: frozenset[str] = frozenset()  # opponents: sub-event types where the named side acted
+    as_actor1: frozenset[str] = frozenset()  # opponents: sub-event types where the named side was hit
 
 
 def _guess(entry: dict) -> Guess:
-    return Guess(words=str(entry["words"]), confidence=float(entry.get("confidence", 0.0)))
+    return Guess(words=str(entry["words"]), confidence=float(entry.get("confidence", 0.0)),
+                 as_actor2=frozenset(entry.get("as_actor2") or ()), as_actor1=frozenset(entry.get("as_actor1") or ()))
 
 
 @dataclass(frozen=True)
 class PartyConventions:
     unnamed_actor1: dict[str, Guess]
-    two_sided: frozenset[str]
     opponent_of_state: Guess | None
     opponent_of_rebels: Guess | None
 
@@ -52,7 +54,6 @@ class PartyConventions:
     def _read(cls, data: dict) -> PartyConventions:
         opponents = data.get("opponents") or {}
         return cls(unnamed_actor1={k: _guess(v) for k, v in (data.get("unnamed_actor1") or {}).items()},
-                   two_sided=frozenset(data.get("two_sided") or ()),
                    opponent_of_state=_guess(opponents["state"]) if "state" in opponents else None,
                    opponent_of_rebels=_guess(opponents["rebels"]) if "rebels" in opponents else None)
 
@@ -68,11 +69,13 @@ class PartyConventions:
             found = _local_actor(catalogue, guess.words, iso3)
             if found is not None:
                 actor1, cost = found, cost + guess.confidence
-        if sub_event_type not in self.two_sided or (actor1 is None) == (actor2 is None):
+        if (actor1 is None) == (actor2 is None):
             return actor1, actor2, cost
         named = actor1 if actor1 is not None else actor2
         opponent = self._opponent(named, iso3)
-        found = _local_actor(catalogue, opponent.words, iso3) if opponent is not None else None
+        if opponent is None or sub_event_type not in (opponent.as_actor2 if actor1 is not None else opponent.as_actor1):
+            return actor1, actor2, cost
+        found = _local_actor(catalogue, opponent.words, iso3)
         if found is None:
             return actor1, actor2, cost
         cost += opponent.confidence
