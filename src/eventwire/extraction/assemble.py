@@ -71,7 +71,10 @@ def build_event(article: Article, cand: Any, location: Place | None, when: Any, 
     actor1 = _role_actor(cand.actor1, text, iso3, catalogue, home)
     actor2 = _role_actor(cand.actor2, text, iso3, catalogue, home)
     conventions = conventions or PartyConventions.default()
-    actor1, actor2, guessed = conventions.fill(cand.sub_event_type, actor1, actor2, iso3, catalogue)
+    # a guessed party is of the country the event happened in: none when its place lies in another country than
+    # the article's ("Turkish shelling" of a Syrian town is no fight with Turkey's rebels)
+    where = iso3 if location is None or location.country in (None, iso3) else None
+    actor1, actor2, guessed = conventions.fill(cand.sub_event_type, actor1, actor2, where, catalogue)
     confidence -= guessed
     assoc1 = [a for a in (_role_actor(r, text, iso3, catalogue, home) for r in cand.assoc_actor1) if a]
     assoc2 = [a for a in (_role_actor(r, text, iso3, catalogue, home) for r in cand.assoc_actor2) if a]
