@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.extraction.conventional_parties import PartyConventions
 from eventwire.records import IMPLAUSIBLE_FATALITIES, Actor, Article, Event, Evidence, Place, PlaceMention, Plover
 
 # PLOVER's context field: the policy area an event belongs to
@@ -59,9 +58,9 @@ def focus_country(place_mentions: list[PlaceMention]) -> str | None:
 
 
 def build_event(article: Article, cand: Any, location: Place | None, when: Any, dead: Any,
-                catalogue: Any, doc_country: str | None = None, conventions: PartyConventions | None = None) -> Event:
-    """The SCHEMA record for one event candidate, with its evidence offsets and confidence; `conventions`: who the
-    parties the text does not name are (conventional_parties.py; the default language's when None)."""
+                catalogue: Any, doc_country: str | None = None) -> Event:
+    """The SCHEMA record for one event candidate, with its evidence offsets and confidence. The parties the text
+    does not name are filled for the whole article afterwards (conventional_parties.py)."""
     text = article.text
     # the actors' country: the article's own (the country it mostly names), never one that a single place
     # abroad would set against it ("a bomber who had lived in Halden, Norway" does not make the bombers Norwegian)
@@ -70,12 +69,6 @@ def build_event(article: Article, cand: Any, location: Place | None, when: Any, 
     confidence = cand.confidence
     actor1 = _role_actor(cand.actor1, text, iso3, catalogue, home)
     actor2 = _role_actor(cand.actor2, text, iso3, catalogue, home)
-    conventions = conventions or PartyConventions.default()
-    # a guessed party is of the country the event happened in: none when its place lies in another country than
-    # the article's ("Turkish shelling" of a Syrian town is no fight with Turkey's rebels)
-    where = iso3 if location is None or location.country in (None, iso3) else None
-    actor1, actor2, guessed = conventions.fill(cand.sub_event_type, actor1, actor2, where, catalogue)
-    confidence -= guessed
     assoc1 = [a for a in (_role_actor(r, text, iso3, catalogue, home) for r in cand.assoc_actor1) if a]
     assoc2 = [a for a in (_role_actor(r, text, iso3, catalogue, home) for r in cand.assoc_actor2) if a]
     if location is not None:

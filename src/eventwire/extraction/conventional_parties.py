@@ -2,17 +2,17 @@
 (lang/<code>/events/conventional_parties.yaml): an air strike nobody claims is by the state forces of the country
 it hit, an arrest is by its police, a clash whose one side is the government was fought with the country's rebels.
 
-`PartyConventions.fill` takes the actors the text gave an event and returns them with the guesses added, and how
+`PartyConventions.fill_article` fills the events of one article (a party another event of the article names comes
+first); `fill` takes the actors the text gave one event and returns them with the guesses added, and how
 much the guesses lower the event's confidence."""
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass, replace
 from typing import Any
 
 from eventwire.lang import LanguageData
-from eventwire.records import Actor
+from eventwire.records import Actor, Event, Place
 
 CONVENTIONS_FILE = "events/conventional_parties.yaml"
 
@@ -20,6 +20,9 @@ CONVENTIONS_FILE = "events/conventional_parties.yaml"
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
 # ACLED inter codes: 1 a state's forces at home, 2 rebels and insurgents
 STATE_INTER, REBEL_INTER = 1, 2
+# ACLED inter codes of parties that bear no arms: rioters, protesters, civilians
+UNARMED_INTER = frozenset({5, 6, 7})
+BATTLES = "Battles"
 
 
 @dataclass(frozen=True)
@@ -40,11 +43,7 @@ class PartyConventions:
     unnamed_actor1: dict[str, Guess]
     opponent_of_state: Guess | None
     opponent_of_rebels: Guess | None
-
-    @classmethod
-    def default(cls) -> PartyConventions:
-        """The conventions of the default language."""
-        return _default_conventions()
+    modalities: frozenset[str] = frozenset({"asserted"})
 
     @classmethod
     def from_language(cls, language: LanguageData) -> PartyConventions:
@@ -55,7 +54,8 @@ class PartyConventions:
         opponents = data.get("opponents") or {}
         return cls(unnamed_actor1={k: _guess(v) for k, v in (data.get("unnamed_actor1") or {}).items()},
                    opponent_of_state=_guess(opponents["state"]) if "state" in opponents else None,
-                   opponent_of_rebels=_guess(opponents["rebels"]) if "rebels" in opponents else None)
+                   opponent_of_rebels=_guess(opponents["rebels"]) if "rebels" in opponents else None,
+                   modalities=frozenset(data.get("modalities") or ("asserted",)))
 
     def fill(self, sub_event_type: str | None, actor1: Actor | None, actor2: Actor | None, iso3: str | None,
              catalogue: Any) -> tuple[Actor | None, Actor | None, float]:
@@ -81,6 +81,30 @@ class PartyConventions:
         cost += opponent.confidence
         return (actor1, found, cost) if actor1 is not None else (found, actor2, cost)
 
+    def fill_article(self, events: list[Event], doc_country: str | None, catalogue: Any) -> None:
+        """Fill the parties the article's events leave unnamed, in place: first from the article itself, when
+        another event of its type names the fight ("Soldiers clashed with X near Kumba. Two soldiers were
+        killed.": X; "Houthis attacked government forces ... after hours of fighting": both), else by the
+        conventions (`fill`), in the country the event happened in (`event_country`). Only events that happened
+        (`modalities`) get parties the text does not name."""
+        for ev in events:
+            if ev.modality not in self.modalities:
+                continue
+            if self._two_sided(ev.sub_event_type) and (ev.actor1 is None or ev.actor2 is None):
+                told = _fight_told(ev, events)
+                if told is not None:
+                    ev.actor1, ev.actor2 = told
+                    continue
+            actor1, actor2, cost = self.fill(ev.sub_event_type, ev.actor1, ev.actor2,
+                                             event_country(doc_country, ev.location), catalogue)
+            if cost or actor1 is not ev.actor1 or actor2 is not ev.actor2:
+                ev.actor1, ev.actor2 = actor1, actor2
+                ev.confidence = max(0.0, min(1.0, ev.confidence - cost))
+
+    def _two_sided(self, sub_event_type: str | None) -> bool:
+        return any(sub_event_type in g.as_actor1 | g.as_actor2
+                   for g in (self.opponent_of_state, self.opponent_of_rebels) if g is not None)
+
     def _opponent(self, named: Actor, iso3: str) -> Guess | None:
         if _home_state(named, iso3):
             return self.opponent_of_state
@@ -89,9 +113,38 @@ class PartyConventions:
         return None
 
 
-@functools.cache
-def _default_conventions() -> PartyConventions:
-    return PartyConventions.from_language(LanguageData())
+def event_country(doc_country: str | None, location: Place | None) -> str | None:
+    """The country whose parties an event's unnamed ones are: the article's (else the event place's), but none
+    when the event's place lies in another country than the article's ("Turkish shelling" of a Syrian town is
+    no fight with Turkey's rebels)."""
+    iso3 = doc_country or (location.country if location is not None else None)
+    return iso3 if location is None or location.country in (None, iso3) else None
+
+
+def _named(actor: Actor | None) -> bool:
+    """A party the text names (not a guess of these conventions)."""
+    return actor is not None and actor.text is not None
+
+
+def _fight_told(ev: Event, events: list[Event]) -> tuple[Actor | None, Actor | None] | None:
+    """`ev`'s two sides as another event of the article, of the same type, names them: the opponent of the one
+    side `ev` names, or both when it names none. Only armed parties fight (not civilians, protesters or rioters,
+    inter 5-7). None when no other event tells."""
+    named = ev.actor1 if ev.actor1 is not None else ev.actor2
+    if named is not None and named.inter in UNARMED_INTER:
+        return None
+    for other in events:
+        if other is ev or other.event_type != ev.event_type or not (_named(other.actor1) and _named(other.actor2)):
+            continue
+        if ev.event_type == BATTLES and (other.actor1.inter in UNARMED_INTER or other.actor2.inter in UNARMED_INTER):
+            continue  # a battle is fought between armed parties
+        if named is None:
+            return other.actor1, other.actor2
+        if named.name not in (other.actor1.name, other.actor2.name):
+            continue
+        told = other.actor2 if other.actor1.name == named.name else other.actor1
+        return (named, told) if ev.actor1 is not None else (told, named)
+    return None
 
 
 def _home_state(actor: Actor | None, iso3: str) -> bool:

@@ -303,8 +303,7 @@ class Pipeline:
             if bare_places is not None and (location is None or location.feature == COUNTRY):
                 location = self._bare_town(bare_places, place_mentions, cand, location)
             when = self.date_finder.event_date(date_mentions, cand, article.published)
-            ev = assemble.build_event(article, cand, location, when, dead, self.catalogue, doc_country=doc_country,
-                                      conventions=self.party_conventions)
+            ev = assemble.build_event(article, cand, location, when, dead, self.catalogue, doc_country=doc_country)
             recalled = cand.modality == "asserted" and self.date_finder.recalled(
                 when, article.published, self.background_days)
             if recalled:
@@ -323,7 +322,9 @@ class Pipeline:
         busy = {ev.evidence.start for i, ev in enumerate(out) if i not in bare_reports}
         wounded_dead = casualties.deaths_of_the_wounded(doc, self.fatality_counter, busy)
         casualties.settle_main_toll(out, bare_reports, updates, wounded_dead)
-        return place_mentions, self.event_finder.drop_duplicates(out)
+        kept = self.event_finder.drop_duplicates(out)
+        self.party_conventions.fill_article(kept, doc_country, self.catalogue)
+        return place_mentions, kept
 
     def _bare_town(self, bare_places, place_mentions, cand, location):
         """The town the sentence names but the small model read as a party ("regime forces shelled Kafr Foo"):
