@@ -122,3 +122,32 @@ def test_civilians_hit_by_an_air_strike_get_no_rebels(conventions, catalogue):
     people = catalogue.localize(catalogue.resolve("civilians"), "SYR")
     a1, a2, _ = conventions.fill("Air/drone strike", None, people, "SYR", catalogue)
     assert is_state_of(a1, "SYR") and a2 is people
+
+
+# -- the article names the other side elsewhere -----------------------------------------------------------------
+
+def test_a_toll_sentence_takes_the_fight_told_before(extract):
+    events = violent_all(extract("Soldiers clashed with the Ambazonia Defence Forces near Kumba, Cameroon, on "
+                                 "Thursday. Two soldiers were killed."))
+    clash = [e for e in events if "clashed" in e.evidence.text]
+    toll = [e for e in events if "Two soldiers" in e.evidence.text]
+    assert clash and toll and clash[0].actor2 is not None
+    assert {toll[0].actor1.name, toll[0].actor2.name} == {clash[0].actor1.name, clash[0].actor2.name}
+
+
+def test_fighting_with_no_side_named_is_the_fight_the_article_names(extract):
+    events = extract("Al-Shabaab fighters attacked Somali army positions near Afgoye on Monday. Several hours of "
+                     "fighting followed near the town.")
+    later = [e for e in violent_all(events) if "hours of fighting" in e.evidence.text]
+    assert later and {later[0].actor1.name, later[0].actor2.name} >= {"al-Shabaab"}
+
+
+def test_a_planned_offensive_gets_no_guessed_parties(extract, pipeline):
+    events = [e for e in pipeline.extract("Officials fear fighting could break out near Hama, Syria, next week.",
+                                          published="2018-04-03") if e.sub_event_type == "Armed clash"]
+    assert all(e.actor1 is None and e.actor2 is None for e in events if e.modality != "asserted")
+
+
+def violent_all(events):
+    return [e for e in events if e.event_type in ("Battles", "Explosions/Remote violence",
+                                                  "Violence against civilians")]

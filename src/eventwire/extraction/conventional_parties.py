@@ -65,7 +65,8 @@ class PartyConventions:
             return actor1, actor2, 0.0
         cost = 0.0
         guess = self.unnamed_actor1.get(sub_event_type)
-        if actor1 is None and guess is not None and not _home_state(actor2, iso3):
+        fight = self._two_sided(sub_event_type)
+        if actor1 is None and guess is not None and not (fight and _home_state(actor2, iso3)):
             found = _local_actor(catalogue, guess.words, iso3)
             if found is not None:
                 actor1, cost = found, cost + guess.confidence
