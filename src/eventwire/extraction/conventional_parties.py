@@ -22,7 +22,6 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
 STATE_INTER, REBEL_INTER = 1, 2
 # ACLED inter codes of parties that bear no arms: rioters, protesters, civilians
 UNARMED_INTER = frozenset({5, 6, 7})
-BATTLES = "Battles"
 
 
 @dataclass(frozen=True)
@@ -44,6 +43,7 @@ class PartyConventions:
     opponent_of_state: Guess | None
     opponent_of_rebels: Guess | None
     modalities: frozenset[str] = frozenset({"asserted"})
+    told_in_article: frozenset[str] = frozenset()
 
     @classmethod
     def from_language(cls, language: LanguageData) -> PartyConventions:
@@ -55,7 +55,8 @@ class PartyConventions:
         return cls(unnamed_actor1={k: _guess(v) for k, v in (data.get("unnamed_actor1") or {}).items()},
                    opponent_of_state=_guess(opponents["state"]) if "state" in opponents else None,
                    opponent_of_rebels=_guess(opponents["rebels"]) if "rebels" in opponents else None,
-                   modalities=frozenset(data.get("modalities") or ("asserted",)))
+                   modalities=frozenset(data.get("modalities") or ("asserted",)),
+                   told_in_article=frozenset(data.get("told_in_article") or ()))
 
     def fill(self, sub_event_type: str | None, actor1: Actor | None, actor2: Actor | None, iso3: str | None,
              catalogue: Any) -> tuple[Actor | None, Actor | None, float]:
@@ -83,15 +84,15 @@ class PartyConventions:
         return (actor1, found, cost) if actor1 is not None else (found, actor2, cost)
 
     def fill_article(self, events: list[Event], doc_country: str | None, catalogue: Any) -> None:
-        """Fill the parties the article's events leave unnamed, in place: first from the article itself, when
-        another event of its type names the fight ("Soldiers clashed with X near Kumba. Two soldiers were
+        """Fill the parties the article's events leave unnamed, in place: first, for a fight (`told_in_article`),
+        from the article itself, when another event names it ("Soldiers clashed with X near Kumba. Two soldiers were
         killed.": X; "Houthis attacked government forces ... after hours of fighting": both), else by the
         conventions (`fill`), in the country the event happened in (`event_country`). Only events that happened
         (`modalities`) get parties the text does not name."""
         for ev in events:
             if ev.modality not in self.modalities:
                 continue
-            if self._two_sided(ev.sub_event_type) and (ev.actor1 is None or ev.actor2 is None):
+            if ev.sub_event_type in self.told_in_article and (ev.actor1 is None or ev.actor2 is None):
                 told = _fight_told(ev, events)
                 if told is not None:
                     ev.actor1, ev.actor2 = told
@@ -128,17 +129,18 @@ def _named(actor: Actor | None) -> bool:
 
 
 def _fight_told(ev: Event, events: list[Event]) -> tuple[Actor | None, Actor | None] | None:
-    """`ev`'s two sides as another event of the article, of the same type, names them: the opponent of the one
-    side `ev` names, or both when it names none. Only armed parties fight (not civilians, protesters or rioters,
-    inter 5-7). None when no other event tells."""
+    """`ev`'s two sides as another event of the article, of its sub-event type and in another sentence, names
+    them: the opponent of the one side `ev` names, or both when it names none. Only armed parties fight (not
+    civilians, protesters or rioters, inter 5-7). None when no other event tells."""
     named = ev.actor1 if ev.actor1 is not None else ev.actor2
     if named is not None and named.inter in UNARMED_INTER:
         return None
     for other in events:
-        if other is ev or other.event_type != ev.event_type or not (_named(other.actor1) and _named(other.actor2)):
-            continue
-        if ev.event_type == BATTLES and (other.actor1.inter in UNARMED_INTER or other.actor2.inter in UNARMED_INTER):
-            continue  # a battle is fought between armed parties
+        if other is ev or other.sub_event_type != ev.sub_event_type or other.evidence.start == ev.evidence.start \
+                or not (_named(other.actor1) and _named(other.actor2)):
+            continue  # two fights one sentence tells ("clashes in A and clashes between B and C in D") are two
+        if other.actor1.inter in UNARMED_INTER or other.actor2.inter in UNARMED_INTER:
+            continue  # a fight is between armed parties
         if named is None:
             return other.actor1, other.actor2
         if named.name not in (other.actor1.name, other.actor2.name):
