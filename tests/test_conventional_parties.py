@@ -151,3 +151,10 @@ def test_a_planned_offensive_gets_no_guessed_parties(extract, pipeline):
 def violent_all(events):
     return [e for e in events if e.event_type in ("Battles", "Explosions/Remote violence",
                                                   "Violence against civilians")]
+
+
+def test_a_misspelt_sub_event_type_is_an_error_naming_the_file():
+    from eventwire.lang import LanguageDataError
+
+    with pytest.raises(LanguageDataError, match="Air strike"):
+        PartyConventions._read({"unnamed_actor1": {"Air strike": {"words": "government forces"}}}, "x.yaml")

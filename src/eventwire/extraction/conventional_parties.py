@@ -9,10 +9,12 @@ much the guesses lower the event's confidence."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
-from eventwire.lang import LanguageData
+from eventwire.lang import LanguageData, LanguageDataError
 from eventwire.records import Actor, Event, Place
+from eventwire.taxonomy import MODALITIES, check_code
 
 CONVENTIONS_FILE = "events/conventional_parties.yaml"
 
@@ -47,11 +49,19 @@ class PartyConventions:
 
     @classmethod
     def from_language(cls, language: LanguageData) -> PartyConventions:
-        return language.memo("party_conventions", lambda: cls._read(language.yaml(CONVENTIONS_FILE)))
+        return language.memo("party_conventions", lambda: cls._read(language.yaml(CONVENTIONS_FILE),
+                                                                   language.path(CONVENTIONS_FILE)))
 
     @classmethod
-    def _read(cls, data: dict) -> PartyConventions:
+    def _read(cls, data: dict, path: Path | str = CONVENTIONS_FILE) -> PartyConventions:
         opponents = data.get("opponents") or {}
+        subs = [*(data.get("unnamed_actor1") or {}), *(data.get("told_in_article") or ())]
+        subs += [s for g in opponents.values() for s in (*(g.get("as_actor2") or ()), *(g.get("as_actor1") or ()))]
+        for sub in subs:
+            check_code("acled_sub", sub, path)
+        for modality in data.get("modalities") or ():
+            if modality not in MODALITIES:
+                raise LanguageDataError(path, None, f"unknown modality {modality!r}")
         return cls(unnamed_actor1={k: _guess(v) for k, v in (data.get("unnamed_actor1") or {}).items()},
                    opponent_of_state=_guess(opponents["state"]) if "state" in opponents else None,
                    opponent_of_rebels=_guess(opponents["rebels"]) if "rebels" in opponents else None,
