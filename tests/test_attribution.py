@@ -367,7 +367,8 @@ def test_two_clause_headline_names_who_shelled(extract):
 
 def test_side_that_lost_men_is_the_one_hit(extract):
     ev = violent(extract("Casualties in the ranks of the regime forces in the countryside of Hama, Syria"))[0]
-    assert ev.actor1 is None
+    # the text names no attacker: at most the conventional opponent (the country's rebels), a guess
+    assert ev.actor1 is None or (not ev.actor1.known and ev.actor1.sector not in ("MIL", "GOV"))
     assert ev.actor2 is not None and ev.actor2.sector in ("MIL", "GOV")
 
 

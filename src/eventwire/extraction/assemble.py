@@ -57,46 +57,17 @@ def focus_country(place_mentions: list[PlaceMention]) -> str | None:
     return max(counts, key=counts.get) if counts else None
 
 
-# Who acts when a report does not say, as ACLED codes it: an air or drone strike with no named actor is coded to
-# the state forces of the country it hit (the usual holder of air power there), an arrest to its police; each a
-# best guess with a lower confidence.
-UNATTRIBUTED_AIR_ACTOR = "government forces"
-UNATTRIBUTED_ARREST_ACTOR = "police"
-
-
-def _unattributed_actor(cand: Any, iso3: str | None) -> str | None:
-    """The words of the conventional actor1 of an event that names none, or None."""
-    if cand.actor1 is not None or not iso3:
-        return None
-    if cand.sub_event_type == "Air/drone strike":
-        return UNATTRIBUTED_AIR_ACTOR
-    if cand.sub_event_type == "Arrests":
-        return UNATTRIBUTED_ARREST_ACTOR
-    return None
-
-
 def build_event(article: Article, cand: Any, location: Place | None, when: Any, dead: Any,
                 catalogue: Any, doc_country: str | None = None) -> Event:
-    """The SCHEMA record for one event candidate, with its evidence offsets and confidence."""
+    """The SCHEMA record for one event candidate, with its evidence offsets and confidence. The parties the text
+    does not name are filled for the whole article afterwards (conventional_parties.py)."""
     text = article.text
     # the actors' country: the article's own (the country it mostly names), never one that a single place
     # abroad would set against it ("a bomber who had lived in Halden, Norway" does not make the bombers Norwegian)
     iso3 = doc_country or (location.country if location else None)
     home = iso3 if location is not None and location.country == iso3 else None
     confidence = cand.confidence
-    conventional = _unattributed_actor(cand, iso3)
-    if conventional is not None:
-        base = catalogue.resolve(conventional) or catalogue.guess(conventional)
-        guess = catalogue.localize(base, iso3)
-        if guess.country == iso3:
-            guess.text, guess.known = None, False
-            actor1 = guess
-            if conventional == UNATTRIBUTED_AIR_ACTOR:
-                confidence -= 0.08  # air power is a guess; an arrest by the police is the rule
-        else:
-            actor1 = None
-    else:
-        actor1 = _role_actor(cand.actor1, text, iso3, catalogue, home)
+    actor1 = _role_actor(cand.actor1, text, iso3, catalogue, home)
     actor2 = _role_actor(cand.actor2, text, iso3, catalogue, home)
     assoc1 = [a for a in (_role_actor(r, text, iso3, catalogue, home) for r in cand.assoc_actor1) if a]
     assoc2 = [a for a in (_role_actor(r, text, iso3, catalogue, home) for r in cand.assoc_actor2) if a]

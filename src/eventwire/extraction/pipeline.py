@@ -22,6 +22,7 @@ from eventwire.batches import batched
 from eventwire.compiled import CompiledCache, content_hash, package_files, source_hash, stat_hash, version
 from eventwire.extraction import actors, assemble, casualties, dates, events, nlp, places, relevance
 from eventwire.extraction.actors import user
+from eventwire.extraction.conventional_parties import PartyConventions
 from eventwire.extraction.events import triggers
 from eventwire.extraction.events.candidates import tells_toll_of_named_event
 from eventwire.extraction.events.typing import ModelTyping
@@ -131,6 +132,11 @@ class Pipeline:
     @functools.cached_property
     def event_finder(self) -> events.EventFinder:
         return events.EventFinder(self.language, catalogue=self.catalogue, typing=self.model_typing)
+
+    @functools.cached_property
+    def party_conventions(self) -> PartyConventions:
+        """Who the parties a report does not name are (lang/<code>/events/conventional_parties.yaml)."""
+        return PartyConventions.from_language(self.language)
 
     @functools.cached_property
     def date_finder(self) -> dates.DateFinder:
@@ -316,7 +322,9 @@ class Pipeline:
         busy = {ev.evidence.start for i, ev in enumerate(out) if i not in bare_reports}
         wounded_dead = casualties.deaths_of_the_wounded(doc, self.fatality_counter, busy)
         casualties.settle_main_toll(out, bare_reports, updates, wounded_dead)
-        return place_mentions, self.event_finder.drop_duplicates(out)
+        kept = self.event_finder.drop_duplicates(out)
+        self.party_conventions.fill_article(kept, doc_country, self.catalogue)
+        return place_mentions, kept
 
     def _bare_town(self, bare_places, place_mentions, cand, location):
         """The town the sentence names but the small model read as a party ("regime forces shelled Kafr Foo"):
