@@ -97,3 +97,30 @@ def test_an_armed_group_that_changes_is_a_change_to_group(pipeline, text):
 ])
 def test_a_body_that_changes_without_armed_men_is_no_event(pipeline, text):
     assert acled_events(pipeline, text) == []
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    # one demonstration told in two sentences is coded by its most severe form
+    ("Several thousand students marched to the education ministry on Monday. Clashes broke out between police and "
+     "the marchers outside the building.", "Violent demonstration"),
+    ("Hundreds of traders rallied outside the town hall against the new market fees. Police fired tear gas to "
+     "break up the rally.", "Protest with intervention"),
+])
+def test_a_demonstration_leads_with_its_most_severe_form(pipeline, text, sub_type):
+    assert top_sub_type(pipeline, text) == sub_type
+
+
+def test_most_severe_first_keeps_protests_in_other_places_apart():
+    from eventwire.extraction.events import most_severe_first
+    from eventwire.records import Event, Evidence, Place, Plover
+
+    def demo(sub, conf, town):
+        return Event(article_id="0", event_type="Protests", sub_event_type=sub, plover=Plover("PROTEST"),
+                     evidence=Evidence(f"A {sub} in {town}.", 0, 10), confidence=conf,
+                     location=Place(town, 0.0, 0.0, "KEN", feature="city"))
+
+    peaceful = demo("Peaceful protest", 0.8, "Nakuru")
+    elsewhere = demo("Violent demonstration", 0.4, "Kisumu")
+    here = demo("Protest with intervention", 0.5, "Nakuru")
+    most_severe_first([peaceful, elsewhere, here])
+    assert elsewhere.confidence == 0.4 and here.confidence > peaceful.confidence

@@ -316,7 +316,9 @@ class Pipeline:
         busy = {ev.evidence.start for i, ev in enumerate(out) if i not in bare_reports}
         wounded_dead = casualties.deaths_of_the_wounded(doc, self.fatality_counter, busy)
         casualties.settle_main_toll(out, bare_reports, updates, wounded_dead)
-        return place_mentions, self.event_finder.drop_duplicates(out)
+        out = self.event_finder.drop_duplicates(out)
+        events.most_severe_first(out)
+        return place_mentions, out
 
     def _bare_town(self, bare_places, place_mentions, cand, location):
         """The town the sentence names but the small model read as a party ("regime forces shelled Kafr Foo"):
