@@ -124,3 +124,19 @@ def test_most_severe_first_keeps_protests_in_other_places_apart():
     here = demo("Protest with intervention", 0.5, "Nakuru")
     most_severe_first([peaceful, elsewhere, here])
     assert elsewhere.confidence == 0.4 and here.confidence > peaceful.confidence
+
+
+@pytest.mark.parametrize("text", [
+    # weapons seized in an amount: the "of" complement names what was seized
+    "Border police seized a large quantity of rifles and ammunition from a truck near the crossing.",
+    "Troops seized a huge haul of explosives in a raid on a farmhouse.",
+    # a device made safe
+    "Army engineers safely detonated an explosive device found under a bridge.",
+])
+def test_weapons_seized_or_made_safe_are_disrupted_weapons_use(pipeline, text):
+    assert top_sub_type(pipeline, text) == "Disrupted weapons use"
+
+
+def test_a_town_seized_is_still_ground_taken(pipeline):
+    assert top_sub_type(pipeline, "Government troops seized the town of Mbalo from the rebels on Sunday.") == \
+        "Government regains territory"
