@@ -140,3 +140,12 @@ def test_weapons_seized_or_made_safe_are_disrupted_weapons_use(pipeline, text):
 def test_a_town_seized_is_still_ground_taken(pipeline):
     assert top_sub_type(pipeline, "Government troops seized the town of Mbalo from the rebels on Sunday.") == \
         "Government regains territory"
+
+
+@pytest.mark.parametrize("text", [
+    # "retook", "retaken": past forms the tagger leaves as they are
+    "Soldiers retook the border post from the insurgents at dawn.",
+    "The hill town was retaken by government forces on Friday after a week of fighting.",
+])
+def test_retaking_ground_is_a_government_gain(pipeline, text):
+    assert top_sub_type(pipeline, text) == "Government regains territory"
