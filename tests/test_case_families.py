@@ -149,3 +149,14 @@ def test_a_town_seized_is_still_ground_taken(pipeline):
 ])
 def test_retaking_ground_is_a_government_gain(pipeline, text):
     assert top_sub_type(pipeline, text) == "Government regains territory"
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    # a crowd of civilians turning on someone is mob violence; a lone gunman's killing stays an attack
+    ("Angry residents stormed the clinic and beat a nurse after a patient died there.", "Mob violence"),
+    ("Enraged villagers attacked two men they suspected of stealing cattle.", "Mob violence"),
+    ("A man opened fire on diners at a restaurant, killing four.", "Attack"),
+    ("Gunmen attacked the village at dawn, killing six residents.", "Attack"),
+])
+def test_a_crowd_of_civilians_that_attacks_is_mob_violence(pipeline, text, sub_type):
+    assert top_sub_type(pipeline, text) == sub_type
