@@ -160,3 +160,12 @@ def test_retaking_ground_is_a_government_gain(pipeline, text):
 ])
 def test_a_crowd_of_civilians_that_attacks_is_mob_violence(pipeline, text, sub_type):
     assert top_sub_type(pipeline, text) == sub_type
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    # only state forces arrest: civilians detained by a rebel or militant group are abducted
+    ("Rebel fighters detained four teachers at a roadblock outside the town.", "Abduction/forced disappearance"),
+    ("Police arrested four suspected rebel fighters at a roadblock outside the town.", "Arrests"),
+])
+def test_who_detains_tells_an_arrest_from_an_abduction(pipeline, text, sub_type):
+    assert top_sub_type(pipeline, text) == sub_type
