@@ -169,3 +169,15 @@ def test_a_crowd_of_civilians_that_attacks_is_mob_violence(pipeline, text, sub_t
 ])
 def test_who_detains_tells_an_arrest_from_an_abduction(pipeline, text, sub_type):
     assert top_sub_type(pipeline, text) == sub_type
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    # ACLED codes prisoner exchanges between the sides as agreements
+    ("The army and the rebels exchanged 40 prisoners at a bridge south of the town on Thursday.", "Agreement"),
+    ("A prisoner swap between the two militias was completed on Saturday.", "Agreement"),
+    # exchanging fire is fighting, exchanging views nothing an ACLED coder counts
+    ("Troops and insurgents exchanged fire for two hours near the crossing.", "Armed clash"),
+    ("The two foreign ministers exchanged views on trade and tourism.", None),
+])
+def test_prisoners_exchanged_are_an_agreement(pipeline, text, sub_type):
+    assert top_sub_type(pipeline, text) == sub_type
