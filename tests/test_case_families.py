@@ -181,3 +181,15 @@ def test_who_detains_tells_an_arrest_from_an_abduction(pipeline, text, sub_type)
 ])
 def test_prisoners_exchanged_are_an_agreement(pipeline, text, sub_type):
     assert top_sub_type(pipeline, text) == sub_type
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    # what a demonstration is against is its cause, not what happened at it
+    ("Hundreds of nurses marched through the city to denounce violence against health workers.", "Peaceful protest"),
+    ("Parents rallied outside the town hall against knife violence on Sunday.", "Peaceful protest"),
+    ("Students protested over the killing of a classmate by a security guard.", "Peaceful protest"),
+    # the violence of the protest itself still counts
+    ("The march against the fuel tax turned violent when protesters smashed shop windows.", "Violent demonstration"),
+])
+def test_a_protest_is_not_coded_by_its_cause(pipeline, text, sub_type):
+    assert top_sub_type(pipeline, text) == sub_type
