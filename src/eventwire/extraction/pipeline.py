@@ -324,6 +324,7 @@ class Pipeline:
         casualties.settle_main_toll(out, bare_reports, updates, wounded_dead)
         kept = self.event_finder.drop_duplicates(out)
         self.party_conventions.fill_article(kept, doc_country, self.catalogue)
+        events.most_severe_first(kept)
         return place_mentions, kept
 
     def _bare_town(self, bare_places, place_mentions, cand, location):

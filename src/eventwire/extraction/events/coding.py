@@ -7,6 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from eventwire.extraction.events.lexicon import Lexicon
+from eventwire.extraction.events.protest_topics import without_topics
 from eventwire.extraction.events.roles import Roles, actor_kind
 from eventwire.extraction.tokens import children, span_text
 
@@ -102,7 +103,8 @@ def _one_or_list(value) -> list:
 def code_event(lex: Lexicon, fam: str, classes: set, sent: Span, trigger: Token, roles: Roles) -> dict | None:
     """The first rule of rules.yaml that fits gives the codes; None when a rule drops the event."""
     found = instruments(lex, sent)
-    low = cue_text(lex, sent)
+    # a demonstration's cause is no cue to its form ("marched against police violence" is no riot)
+    low = cue_text(lex, sent, without_topics(lex, sent) if fam == "demonstration" else None)
     a1 = actor_kind(roles.actor1)
     a2 = actor_kind(roles.actor2)
     target = None

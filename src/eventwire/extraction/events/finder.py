@@ -26,6 +26,7 @@ from eventwire.extraction.events.candidates import (
 from eventwire.extraction.events.context import DocContext
 from eventwire.extraction.events.lexicon import Lexicon, load_lexicon
 from eventwire.extraction.events.modality import ModalityClassifier
+from eventwire.extraction.events.protest_topics import topic_tokens
 from eventwire.extraction.events.typing import ModelTyping
 from eventwire.extraction.nlp import doc_text
 from eventwire.extraction.tokens import children
@@ -176,6 +177,8 @@ class EventFinder:
             if protest_ctx is None:
                 protest_ctx = triggers.protest_context(lex, sent, ments)
             if protest_ctx and classes & RECODED_IN_PROTESTS:
+                if tok.i in topic_tokens(lex, sent) and not classes - RECODED_IN_PROTESTS:
+                    continue  # "protested against the killing of a student": the cause, told as such
                 classes = (classes - RECODED_IN_PROTESTS) | {"protest_violence"}
             for fam in sorted({lex.family(c) for c in classes}, key=FAMILY_ORDER.get):
                 fam_classes = {c for c in classes if lex.family(c) == fam}

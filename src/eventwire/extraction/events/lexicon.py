@@ -31,7 +31,8 @@ WORD_FILES = {
                           "deed_verbs", "deed_speech_verbs", "hallmark_nouns", "crime_words", "criminal_nouns",
                           "confession_verbs", "attribution_verbs", "span_prepositions", "span_nouns", "era_nouns",
                           "span_modifiers", "span_units", "condemning_verbs", "instrument_verbs",
-                          "continuation_verbs"),
+                          "continuation_verbs", "crowd_control_words",
+                          "protest_topic_verbs", "protest_topic_preps"),
     "events/parties.yaml": ("pronouns", "generic_armed", "territory_nouns", "pair_words", "symmetric_lemmas",
                             "clash_words", "agent_verbs", "affiliation_verbs", "actor_nouns", "abstract_nouns",
                             "quantity_heads", "state_object_preps", "suspicion_verbs", "blame_verbs",
@@ -86,6 +87,7 @@ class Lexicon:
     accidents: Accidents | None = None  # what an accident in a sentence takes away (senses.yaml `accidents`)
     cue_aliases: dict = field(default_factory=dict)  # rules.yaml `cue_aliases`: phrase -> the word cues read
     cue_alias_pattern: re.Pattern | None = None
+    crowd_control_pattern: re.Pattern | None = None  # words.yaml `crowd_control_words`
 
     def family(self, cls: str) -> str:
         return self.classes[cls]["family"]
@@ -163,6 +165,7 @@ def _build(language: LanguageData) -> Lexicon:
                    instrument_patterns={name: cue_pattern(tuple(cues)) for name, cues in rules["instruments"].items()},
                    rule_contexts=rule_contexts, rule_exceptions=rule_exceptions, senses=senses, accidents=accidents,
                    cue_aliases=dict(rules.get("cue_aliases") or {}),
+                   crowd_control_pattern=cue_pattern(tuple(sorted(words.crowd_control_words))),
                    cue_alias_pattern=cue_pattern(tuple(sorted(rules["cue_aliases"], key=len, reverse=True)))
                    if rules.get("cue_aliases") else None)
 

@@ -126,7 +126,10 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "negated"
         # a verb joined by "and" is a sibling, not a complement: "blocked a road and burned two trucks" (but its
         # auxiliaries, read by _own_cue above, govern both)
-        if not first and tok.pos_ in ("VERB", "AUX") and below.dep_ != "conj":
+        # (nor is a purpose clause: "farmers blocked the highway to protest low prices" protested; what the verb
+        # "blocked" prevents is its object, not its purpose; what governs the act governs the purpose too)
+        if not first and tok.pos_ in ("VERB", "AUX") and below.dep_ != "conj" and not _purpose_of(
+                below, c["future"]["purpose_markers"]):
             lemma = tok.lemma_.lower()
             if is_noun and lemma in background["reaction_verbs"] and _complement(trigger, below):
                 return "background"  # "diplomats were expelled after a nerve agent attack"
@@ -158,6 +161,12 @@ def _governed(trigger: Token, c: dict) -> str:
         first = False
         below, tok = tok, head
     return "asserted"
+
+
+def _purpose_of(clause: Token, purpose_markers: frozenset) -> bool:
+    """`clause` is a purpose clause of its head verb: an adverbial "to" infinitive ("blocked roads to protest")."""
+    return clause.dep_ == "advcl" and clause.tag_ == "VB" and any(
+        c.dep_ == "aux" and c.lower_ in purpose_markers for c in children(clause))
 
 
 def _said_to_be(copula: Token, nouns: frozenset) -> bool:

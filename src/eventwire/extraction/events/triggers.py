@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.syntax import PLACE_LABELS, object_of, patient_of
-from eventwire.extraction.tokens import children, token_table
+from eventwire.extraction.tokens import children, span_text, token_table
 
 # as nouns these name fighting whatever else the sentence says ("Clashes on many fronts of Aleppo"); as verbs
 # they need company ("ministers clashed over the budget")
@@ -62,6 +62,8 @@ def protest_context(lex: Lexicon, sent: Span, mentions_in_sent: list) -> bool:
     if any((lemma[i] in words.protest_words or lower[i] in words.protest_words) and ent_type[i] not in
            words.non_event_entity_labels for i in range(sent.start, sent.end)):
         return True
+    if lex.crowd_control_pattern is not None and lex.crowd_control_pattern.search(span_text(sent).lower()):
+        return True  # "police fired tear gas to disperse them": only crowds are met with these
     return any(m.actor.inter in (5, 6) for m in mentions_in_sent)
 
 

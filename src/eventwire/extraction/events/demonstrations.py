@@ -1,0 +1,41 @@
+"""One demonstration told in several sentences is coded by its most severe form (ACLED): a march that police break
+up is a protest with intervention, one where the marchers throw stones is a violent demonstration, one where the
+police kill is excessive force. When an article tells a peaceful protest and, of the same demonstration (the same
+place, or a place not told), a more severe form, the severe form is the article's leading event."""
+
+from __future__ import annotations
+
+from eventwire.records import Event
+
+# ACLED's demonstration sub-types, from the mildest; a form that is both violent and met with lethal force ranks
+# by the rules' confidence
+SEVERITY = {
+    "Peaceful protest": 0,
+    "Protest with intervention": 1,
+    "Violent demonstration": 2,
+    "Excessive force against protesters": 2,
+}
+STEP = 0.001  # how far above the milder form the severe one is put
+
+
+def _same_place(a: Event, b: Event) -> bool:
+    """Nothing tells two places apart: one is not told or is a whole country, or both name the same place."""
+    pa, pb = a.location, b.location
+    if pa is None or pb is None or pa.feature == "country" or pb.feature == "country":
+        return True
+    if pa.geonameid is not None and pa.geonameid == pb.geonameid:
+        return True
+    return pa.name == pb.name
+
+
+def most_severe_first(events: list[Event]) -> None:
+    """Raise the confidence of the most severe asserted form of a demonstration above its milder forms of the same
+    place, so that the article's leading demonstration event carries ACLED's coding of it."""
+    demos = [e for e in events if e.modality == "asserted" and e.sub_event_type in SEVERITY]
+    for severe in sorted(demos, key=lambda e: (SEVERITY[e.sub_event_type], e.confidence), reverse=True):
+        rank = SEVERITY[severe.sub_event_type]
+        milder = [e for e in demos if SEVERITY[e.sub_event_type] < rank and _same_place(e, severe)]
+        if milder:
+            top = max(e.confidence for e in milder)
+            if severe.confidence <= top:
+                severe.confidence = round(min(1.0, top + STEP), 4)
