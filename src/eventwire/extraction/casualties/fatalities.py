@@ -39,6 +39,7 @@ class Fatalities:
     rising: bool = False  # the tally's verb says it grew ("rose to 12", not "reports put it at 20")
     of_wounds: bool = False  # someone wounded earlier died ("one of the wounded died", "succumbed to his wounds")
     implausible: bool = False  # the figure is above the toll ceiling (numbers.tsv): the words stay, the count is None
+    adds: bool = False  # the dead are more than those told before ("five attackers were also killed", "another died")
 
 
 @dataclass
@@ -307,6 +308,18 @@ def _fallback(sent, phrases: list[NumberPhrase], lex: Lexicon) -> _AnchorCount |
     return None
 
 
+def _adds_to_earlier(count: _AnchorCount, lex: Lexicon) -> bool:
+    """"Five attackers were also killed", "another soldier died", "two more people were killed": the dead are
+    counted beyond those told before."""
+    if any(c.dep_ == "advmod" and c.lower_ in lex.additive_adverbs for c in count.anchor.children):
+        return True
+    doc = count.anchor.doc
+    words = [doc[i] for i in count.tokens if i != count.anchor.i]
+    return any(t.lower_ in lex.additive_determiners or any(
+        c.dep_ in ("det", "amod", "advmod") and c.lower_ in lex.additive_determiners for c in t.children)
+        for t in words)
+
+
 def _tally_setter(doc, tokens: set, lex: Lexicon):
     """The verb that sets a running count: "the death toll rose to 12", "bringing the toll to 30", "the number
     of dead reached 27" (None for "a total of 30 people were killed", the event's own count)."""
@@ -416,7 +429,8 @@ class FatalityCounter:
         return Fatalities(None if implausible else best.value, span.text, span.start_char, span.end_char,
                           tally=setter is not None,
                           rising=setter is not None and lemma(setter) in lex.rising_toll_verbs,
-                          of_wounds=_died_of_wounds(best.anchor, lex), implausible=implausible)
+                          of_wounds=_died_of_wounds(best.anchor, lex), implausible=implausible,
+                          adds=_adds_to_earlier(best, lex))
 
     def running_total(self, sentence) -> bool:
         """The sentence's only death reports are running totals ("the war has killed 300,000", "300 people have
