@@ -46,3 +46,17 @@ def test_an_event_with_its_own_count_stops_the_telling_over(pipeline):
     assert events[0].fatalities is None
     farmers = next(e for e in events if e.fatalities == 2)
     assert farmers.fatalities == 2
+
+
+@pytest.mark.parametrize("text, count", [
+    ("Armed men threw a grenade at a house in the town. The incident left a 4-year-old boy dead.", 1),
+    ("A bomb went off near a school in the north. The dead man was a teacher.", 1),
+])
+def test_deaths_told_in_a_sentence_with_no_event_are_the_main_events(pipeline, text, count):
+    assert _asserted(pipeline, text)[0].fatalities == count
+
+
+def test_deaths_after_a_later_event_are_not_the_main_events(pipeline):
+    events = _asserted(pipeline, "Armed men threw a grenade at a house in the town. Troops raided a village "
+                                 "nearby. The incident left a 4-year-old boy dead.")
+    assert events[0].fatalities is None

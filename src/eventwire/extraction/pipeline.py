@@ -318,7 +318,8 @@ class Pipeline:
             out.append(ev)
         busy = {ev.evidence.start for i, ev in enumerate(out) if i not in bare_reports}
         wounded_dead = casualties.deaths_of_the_wounded(doc, self.fatality_counter, busy)
-        casualties.settle_main_toll(out, bare_reports, updates, wounded_dead, additions)
+        eventless_dead = casualties.deaths_without_event(doc, self.fatality_counter, {ev.evidence.start for ev in out})
+        casualties.settle_main_toll(out, bare_reports, updates, wounded_dead, additions, eventless_dead)
         return place_mentions, self.event_finder.drop_duplicates(out)
 
     def _bare_town(self, bare_places, place_mentions, cand, location):

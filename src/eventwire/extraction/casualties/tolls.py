@@ -58,8 +58,22 @@ def deaths_of_the_wounded(doc, counter, busy: set[int]) -> list[Fatalities]:
     return out
 
 
+def deaths_without_event(doc, counter, taken: set[int]) -> list[Fatalities]:
+    """The deaths told in sentences that hold no event at all (`taken`: the evidence offsets of every event): "The
+    incident left a girl dead." after "Armed men threw a grenade at a house." """
+    out = []
+    for sent in doc.sents:
+        if any(sent.start_char <= start < sent.end_char for start in taken):
+            continue
+        dead = counter.find(sent)
+        if dead is not None and dead.count and not dead.tally and not dead.of_wounds:
+            out.append(dead)  # (the wounded who died later add to the toll: deaths_of_the_wounded)
+    return out
+
+
 def settle_main_toll(events: list, bare_reports: set[int], updates: list[DeathReport],
-                     wounded_dead: list[Fatalities] = (), additions: list[DeathReport] = ()) -> None:
+                     wounded_dead: list[Fatalities] = (), additions: list[DeathReport] = (),
+                     eventless_dead: list[Fatalities] = ()) -> None:
     """The main event (the article's first asserted violent event, with the other events of its sentence)
     carries the article's toll: the last toll update told after it ("the toll rose to 12"), or, when it has no
     count of its own, the count of a death-only report in the next event's sentence ("A bomb exploded. Eight
@@ -83,6 +97,11 @@ def settle_main_toll(events: list, bare_reports: set[int], updates: list[DeathRe
         if report is not None:
             for ev in told:
                 _set_toll(ev, report.fatalities, report.fatalities_text)
+        else:  # "Armed men threw a grenade at a house. The incident left a girl dead."
+            dead = next((d for d in eventless_dead if d.start > events[main_at].evidence.end), None)
+            if dead is not None and dead.start < _next_sentence_start(events, main_at):
+                for ev in mains:
+                    _set_toll(ev, dead.count, dead.text)
     for report in additions:
         if report.order in bare_reports and report.order > main_at and report.dead.count \
                 and events[report.order].evidence.start != sentence:
@@ -95,6 +114,12 @@ def settle_main_toll(events: list, bare_reports: set[int], updates: list[DeathRe
                 if IMPLAUSIBLE_FATALITIES in ev.flags:
                     continue  # no figure to add the later deaths to
                 _set_toll(ev, (ev.fatalities or 0) + dead.count, ev.fatalities_text or dead.text)
+
+
+def _next_sentence_start(events: list, main_at: int) -> int:
+    """Where the first event told after the main event's sentence begins (no limit when none is)."""
+    sentence = events[main_at].evidence.start
+    return next((ev.evidence.start for ev in events[main_at:] if ev.evidence.start > sentence), 1 << 62)
 
 
 def _told_before_toll(events: list, main_at: int, bare_reports: set[int]) -> tuple[list, object]:
