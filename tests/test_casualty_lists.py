@@ -27,3 +27,13 @@ def count(nlp, pipeline):
 ])
 def test_list_counts(count, expected, text):
     assert count(text) == expected
+
+
+@pytest.mark.parametrize("expected, text", [
+    (2, "One guard was killed on the spot, while his colleague died of his injuries in hospital."),
+    (7, "Four soldiers were killed, while three attackers were shot dead."),
+    (4, "Four people were killed while trying to flee the village."),
+    (2, "Two soldiers were killed while three others were wounded."),
+])
+def test_a_while_of_contrast_adds_its_dead(count, expected, text):
+    assert count(text) == expected
