@@ -24,6 +24,8 @@ def test_more_dead_told_later_add_to_the_main_toll(pipeline, text, count):
 @pytest.mark.parametrize("text, count", [
     # a new event with its own count adds nothing to the first
     ("Gunmen attacked a village, killing 5 farmers. Two soldiers were also killed in a separate clash.", 5),
+    # a vague figure is not added to a toll
+    ("Gunmen stormed a police post, killing 15 officers. Several attackers were also killed in the fighting.", 15),
     # the dead told again are not more dead
     ("A car bomb killed 12 people at a market. The 12 were buried on Sunday.", 12),
 ])

@@ -321,10 +321,12 @@ def _fallback(sent, phrases: list[NumberPhrase], lex: Lexicon) -> _AnchorCount |
 
 def _adds_to_earlier(count: _AnchorCount, lex: Lexicon) -> bool:
     """"Five attackers were also killed", "another soldier died", "two more people were killed": the dead are
-    counted beyond those told before."""
+    counted beyond those told before (by a figure, not "several" or "dozens")."""
+    doc = count.anchor.doc
+    if any(doc[i].lower_ in lex.vague for i in count.tokens):
+        return False  # "several militants were also killed": too vague a figure to add to a toll
     if any(c.dep_ == "advmod" and c.lower_ in lex.additive_adverbs for c in count.anchor.children):
         return True
-    doc = count.anchor.doc
     words = [doc[i] for i in count.tokens if i != count.anchor.i]
     return any(t.lower_ in lex.additive_determiners or any(
         c.dep_ in ("det", "amod", "advmod") and c.lower_ in lex.additive_determiners for c in t.children)
