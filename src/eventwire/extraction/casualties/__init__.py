@@ -33,6 +33,6 @@ from eventwire.extraction.casualties.tolls import (
     toll_of_named_event,
 )
 
-__all__ = ["DATA_FILE", "DeathReport", "deaths_of_the_wounded", "deaths_without_event", "Fatalities", "FatalityCounter", "Lexicon", "NumberPhrase", "load_lexicon",
-           "main_event_at", "number_phrases", "reports_deaths_only", "settle_main_toll", "told_elsewhere",
+__all__ = ["DATA_FILE", "DeathReport", "deaths_of_the_wounded", "Fatalities", "FatalityCounter", "Lexicon", "NumberPhrase", "load_lexicon",
+           "deaths_without_event", "main_event_at", "number_phrases", "reports_deaths_only", "settle_main_toll", "told_elsewhere",
            "toll_of_named_event"]
