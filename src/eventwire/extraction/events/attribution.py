@@ -87,13 +87,6 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
         if subj is not None and subj.lower_ in words.pronouns and tok.head.dep_ == "ccomp":
             return _claim_subject(tok.head.head)  # "IS claims it was behind the attack"
         return subj
-    if (lemma in words.hallmark_nouns or tok.lower_ in words.hallmark_nouns) and tok.pos_ == "NOUN" \
-            and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
-        # "the bombing bore the hallmarks of the PKK", "the attack had all the signatures of IS"
-        of = prep_objects(tok, {"of"})
-        subj = subject_of(tok.head)[0]
-        told = subj is not None and (subj.lower_ in ("it", "this") or _event_noun(lex, subj))
-        return of[0] if of and told else None
     if lemma == "allegiance" and tok.head.pos_ == "VERB":
         to = prep_objects(tok, {"to"}) or prep_objects(tok.head, {"to"})
         return to[0] if to else None  # "the attacker had pledged allegiance to IS"
@@ -200,7 +193,7 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
     lex = ctx.lex
     words = lex.words
     cues = RESPONSIBILITY_VERBS | ATTRIBUTION_WORDS | words.suspicion_verbs | words.blame_verbs | words.agent_verbs \
-        | words.affiliation_verbs | words.deed_verbs | words.hallmark_nouns
+        | words.affiliation_verbs | words.deed_verbs
     for tok in doc:
         if tok.lemma_.lower() not in cues:
             continue
