@@ -28,9 +28,3 @@ def test_a_prefixed_name_alone_is_still_the_party(pipeline):
 ])
 def test_an_insider_acts_for_the_group_he_is_tied_to(pipeline, text, actor):
     assert _first_asserted(pipeline, text).actor1.name == actor
-
-
-def test_a_claim_overrides_a_state_read_off_a_nationality_word(pipeline):
-    event = _first_asserted(pipeline, "A Palestinian mortar attack near a farm in the Negev killed a worker. Islamic "
-                                      "Jihad claimed responsibility for the attack.")
-    assert event.actor1.name == "Palestinian Islamic Jihad"

@@ -329,16 +329,6 @@ def told_elsewhere(lex: Lexicon, tok: Token) -> bool:
     return False
 
 
-def _demonym_on_event(doc: Doc, role: Role, lex: Lexicon) -> bool:
-    """The role's words are one nationality word on an event noun ("a Palestinian rocket attack", "the Afghan
-    raid"): a state read off an adjective, which a claim of responsibility overrides."""
-    if role.start < 0:
-        return False
-    span = doc.char_span(role.start, role.end, alignment_mode="expand")
-    return span is not None and len(span) == 1 and span[0].ent_type_ == "NORP" \
-        and span[0].dep_ in ("amod", "compound") and _event_noun(lex, span[0].head)
-
-
 def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> None:
     """"IS claimed responsibility for the bombing", "Boko Haram is suspected": the named party is the
     perpetrator of the article's violent events that have no named actor1. A non-state party named wins over a
@@ -360,9 +350,6 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
         # state forces with a target of their own acted themselves ("police shot the attacker"); without one they
         # are likely the side attacked, read as actor1 (and a "Government of X" is mostly a place name misread)
         misread = kind in ("state", "civilian") and c.actor2 is None
-        # "a Palestinian rocket attack ... Hamas claimed it": the nationality word read as that state's forces
-        if kind == "state" and _demonym_on_event(doc, c.actor1, ctx.lex):
-            c.actor1, kind, misread = None, None, False
         if kind == "state" and not misread and c.actor1.actor.sector in ("MIL", "COP", "SPY"):
             continue
         if c.actor1 is None or not c.actor1.known or c.actor1.generic or kind in ("state", "civilian"):
