@@ -20,11 +20,3 @@ def test_an_allegiance_prefix_names_an_ally_not_the_party(pipeline, text, actor)
 def test_a_prefixed_name_alone_is_still_the_party(pipeline):
     event = _first_asserted(pipeline, "Pro-ISIS militants stormed a checkpoint near Marawi.")
     assert event.actor1.name == "Islamic State"
-
-
-@pytest.mark.parametrize("text, actor", [
-    ("A police officer tied to the Taliban poisoned and killed six of his colleagues at a checkpoint.", "Taliban"),
-    ("A policeman loyal to al-Shabaab opened fire on the guards, killing four.", "al-Shabaab"),
-])
-def test_an_insider_acts_for_the_group_he_is_tied_to(pipeline, text, actor):
-    assert _first_asserted(pipeline, text).actor1.name == actor

@@ -182,12 +182,6 @@ class DocContext(Antecedents):
         role = self._find_role(tok, trigger, side)
         return role if role is not None and self.admits(role, side) else None
 
-    def _groups_in_affiliation(self, tok: Token) -> list:
-        """The armed groups an affiliation clause on the noun names: "tied to the Taliban", "loyal to IS"."""
-        return [self.by_token[x.i] for c in children(tok) if c.dep_ in ("acl", "amod", "relcl")
-                and c.lemma_.lower() in self.words.affiliation_verbs for x in c.subtree
-                if x.i in self.by_token and self.by_token[x.i].actor.sector in ARMED_GROUP_SECTORS]
-
     def _allegiance_only(self, mention) -> bool:
         """A name written after an allegiance prefix ("pro-IS", "pro - IS"): whom the party backs, not the party."""
         at = mention.start_token
@@ -249,9 +243,6 @@ class DocContext(Antecedents):
             found = self._guarded_antecedent(owner, trigger)  # "its fighters", "their troops"
             if found is not None:
                 return found
-        if m is not None and m.actor.sector not in ARMED_GROUP_SECTORS:
-            # "a police officer tied to the Taliban", "a soldier loyal to IS": the man acted for the group
-            m = next(iter(self._groups_in_affiliation(tok)), m)
         if m is not None and (m.generic or m.kind == "generic"):
             # "Islamic State-linked insurgents", "suspected Boko Haram militants": the named group wins; over a kind
             # with a nationality ("Congolese rebels of the FDLR") only an armed group does
