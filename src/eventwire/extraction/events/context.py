@@ -182,13 +182,6 @@ class DocContext(Antecedents):
         role = self._find_role(tok, trigger, side)
         return role if role is not None and self.admits(role, side) else None
 
-    def _allegiance_only(self, mention) -> bool:
-        """A name written after an allegiance prefix ("pro-IS", "pro - IS"): whom the party backs, not the party."""
-        at = mention.start_token
-        if at > 1 and self.doc[at - 1].text == "-":
-            at -= 1
-        return at > 0 and self.doc[at - 1].lower_.rstrip("-") in self.words.allegiance_prefixes
-
     def admits(self, role: Role, side: int) -> bool:
         """Whether a role may fill an actor slot (1: who acts, 2: who is hit). A catalogue entry always names a
         party ("Russian airstrikes" are the Russian military); a guess from the words only when its head names
@@ -257,14 +250,13 @@ class DocContext(Antecedents):
                 unknown = self._unknown_group_of(tok)
                 if unknown is not None:
                     return unknown
-        if m is None or self._allegiance_only(m):
+        if m is None:
             # the phrase's own modifiers and "of"-complements: "fighters of the FSA", "a commander of a leading
             # FSA group", "a Daesh stronghold" (not its relative clauses or other prepositions)
-            ordered = sorted(phrase_tokens(tok, self.words.affiliation_verbs),
-                             key=lambda c: (c.i > tok.i, -c.i if c.i <= tok.i else c.i))
-            found = [self.by_token[c.i] for c in ordered if c.i in self.by_token]
-            # "the pro-IS faction of Boko Haram": a faction of Boko Haram, loyal to IS
-            m = next((f for f in found if not self._allegiance_only(f)), m or (found[0] if found else None))
+            for c in sorted(phrase_tokens(tok, self.words.affiliation_verbs), key=lambda c: (c.i > tok.i, -c.i if c.i <= tok.i else c.i)):
+                m = self.by_token.get(c.i)
+                if m is not None:
+                    break
         if m is not None and tok.ent_type_ == "NORP" and tok.dep_ in ("amod", "compound") \
                 and self.lex.is_event_noun(tok.head):
             forces = self.catalogue.resolve(f"{tok.text} forces")
