@@ -284,6 +284,7 @@ class Pipeline:
         built: dict[int, Event] = {}
         bare_reports: set[int] = set()  # events that only report deaths, which may be the main event's
         updates: list[casualties.DeathReport] = []  # toll updates, running totals: no events of their own
+        additions: list[casualties.DeathReport] = []  # reports of more dead of an event told before
         bare_places = events.BarePlaces.from_language(
             self.geoparser.language, self.geoparser.gaz, self.geoparser.words.given_names,
             [(m.start, m.end, m.place.country) for m in place_mentions if m.place.country],
@@ -299,6 +300,8 @@ class Pipeline:
                 continue  # the typing model reads no event here, and it is no toll update either
             if casualties.reports_deaths_only(cand, dead) or tells_toll_of_named_event(cand):
                 bare_reports.add(len(out))  # "Eight people were killed.", "The blast killed nine."
+                if dead is not None and dead.adds and cand.modality == "asserted":
+                    additions.append(casualties.DeathReport(dead, len(out)))  # "Two more were also killed."
             location = self.geoparser.locate(doc, place_mentions, cand)
             if bare_places is not None and (location is None or location.feature == COUNTRY):
                 location = self._bare_town(bare_places, place_mentions, cand, location)
@@ -321,7 +324,8 @@ class Pipeline:
             out.append(ev)
         busy = {ev.evidence.start for i, ev in enumerate(out) if i not in bare_reports}
         wounded_dead = casualties.deaths_of_the_wounded(doc, self.fatality_counter, busy)
-        casualties.settle_main_toll(out, bare_reports, updates, wounded_dead)
+        eventless_dead = casualties.deaths_without_event(doc, self.fatality_counter, {ev.evidence.start for ev in out})
+        casualties.settle_main_toll(out, bare_reports, updates, wounded_dead, additions, eventless_dead)
         kept = self.event_finder.drop_duplicates(out)
         self.party_conventions.fill_article(kept, doc_country, self.catalogue)
         events.most_severe_first(kept)

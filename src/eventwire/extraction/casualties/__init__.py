@@ -25,6 +25,7 @@ from eventwire.extraction.casualties.numbers import NumberPhrase, number_phrases
 from eventwire.extraction.casualties.tolls import (
     DeathReport,
     deaths_of_the_wounded,
+    deaths_without_event,
     main_event_at,
     reports_deaths_only,
     settle_main_toll,
@@ -33,5 +34,5 @@ from eventwire.extraction.casualties.tolls import (
 )
 
 __all__ = ["DATA_FILE", "DeathReport", "deaths_of_the_wounded", "Fatalities", "FatalityCounter", "Lexicon", "NumberPhrase", "load_lexicon",
-           "main_event_at", "number_phrases", "reports_deaths_only", "settle_main_toll", "told_elsewhere",
+           "deaths_without_event", "main_event_at", "number_phrases", "reports_deaths_only", "settle_main_toll", "told_elsewhere",
            "toll_of_named_event"]

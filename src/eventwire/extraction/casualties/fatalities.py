@@ -27,6 +27,7 @@ from eventwire.lang import LanguageData
 # how the parser joins two clauses of death verbs: "12 were killed and 5 died", or a comma splice read as a
 # clausal complement ("16 police were killed, 12 militants were killed": a death verb takes no such complement)
 SPLICED = ("conj", "ccomp", "parataxis")
+CONTRAST_MARKS = ("while", "whereas", "whilst")
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Fatalities:
     rising: bool = False  # the tally's verb says it grew ("rose to 12", not "reports put it at 20")
     of_wounds: bool = False  # someone wounded earlier died ("one of the wounded died", "succumbed to his wounds")
     implausible: bool = False  # the figure is above the toll ceiling (numbers.tsv): the words stay, the count is None
+    adds: bool = False  # the dead are more than those told before ("five attackers were also killed", "another died")
 
 
 @dataclass
@@ -261,11 +263,21 @@ def _choose(counts: list[_AnchorCount], trigger, lex: Lexicon) -> _AnchorCount |
         if other is best or not (other.via_subject and best.via_subject) or other.tokens <= best.tokens:
             continue  # (one already added: "9 rebels were also killed")
         # (a comma splice parses as a clausal complement: "16 police were killed, 12 militants were killed")
-        if (other.anchor.head.i == best.anchor.i and other.anchor.dep_ in SPLICED or
-                best.anchor.head.i == other.anchor.i and best.anchor.dep_ in SPLICED) \
+        if (_spliced(other.anchor, best.anchor) or _spliced(best.anchor, other.anchor)) \
                 and not _elaborated(best.anchor, other.anchor):
             best = _AnchorCount(best.anchor, best.value + other.value, best.tokens | other.tokens, True)
     return best
+
+
+def _spliced(clause, main) -> bool:
+    """A death clause joined to another as a second report of the dead: "12 were killed and 5 died", "16 were
+    killed, 12 were killed", "two were killed, while three died in hospital" (a "while" of contrast, not of time:
+    its clause has a subject of its own)."""
+    if clause.head.i != main.i:
+        return False
+    if clause.dep_ in SPLICED:
+        return True
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children)
 
 
 def _elaborated(a, b) -> bool:
@@ -305,6 +317,20 @@ def _fallback(sent, phrases: list[NumberPhrase], lex: Lexicon) -> _AnchorCount |
         toks = set(range(min(ph.first, anchor.i), max(ph.last, anchor.i) + 1))
         return _AnchorCount(anchor, ph.value, toks, False)
     return None
+
+
+def _adds_to_earlier(count: _AnchorCount, lex: Lexicon) -> bool:
+    """"Five attackers were also killed", "another soldier died", "two more people were killed": the dead are
+    counted beyond those told before (by a figure, not "several" or "dozens")."""
+    doc = count.anchor.doc
+    if any(doc[i].lower_ in lex.vague for i in count.tokens):
+        return False  # "several militants were also killed": too vague a figure to add to a toll
+    if any(c.dep_ == "advmod" and c.lower_ in lex.additive_adverbs for c in count.anchor.children):
+        return True
+    words = [doc[i] for i in count.tokens if i != count.anchor.i]
+    return any(t.lower_ in lex.additive_determiners or any(
+        c.dep_ in ("det", "amod", "advmod") and c.lower_ in lex.additive_determiners for c in t.children)
+        for t in words)
 
 
 def _tally_setter(doc, tokens: set, lex: Lexicon):
@@ -416,7 +442,8 @@ class FatalityCounter:
         return Fatalities(None if implausible else best.value, span.text, span.start_char, span.end_char,
                           tally=setter is not None,
                           rising=setter is not None and lemma(setter) in lex.rising_toll_verbs,
-                          of_wounds=_died_of_wounds(best.anchor, lex), implausible=implausible)
+                          of_wounds=_died_of_wounds(best.anchor, lex), implausible=implausible,
+                          adds=_adds_to_earlier(best, lex))
 
     def running_total(self, sentence) -> bool:
         """The sentence's only death reports are running totals ("the war has killed 300,000", "300 people have

@@ -15,7 +15,8 @@ DATES_FILE = "dates.yaml"
 # every list casualties.yaml may (and must) hold; what each does is said in the file
 LISTS = ("death_verbs", "death_nouns", "counted_death_nouns", "of_nouns", "toll_verbs", "tally_nouns",
          "tally_setting_verbs", "rising_toll_verbs", "wound_death_verbs", "life_verbs", "other_harm",
-         "zero_nouns", "zero_verbs", "person_nouns", "one_person_pronouns", "additive_adverbs", "subset_words",
+         "zero_nouns", "zero_verbs", "person_nouns", "one_person_pronouns", "additive_adverbs", "additive_determiners",
+         "subset_words",
          "non_person_nouns", "quantifiers",
          "measure_words", "not_people_entities", "earlier_event_words", "conflict_nouns", "running_total_cues",
          "period_nouns", "long_period_words", "death_word_forms",
@@ -41,6 +42,7 @@ class Lexicon:
     person_nouns: frozenset
     one_person_pronouns: frozenset
     additive_adverbs: frozenset
+    additive_determiners: frozenset
     subset_words: frozenset
     non_person_nouns: frozenset
     counted_death_nouns: frozenset
@@ -122,6 +124,7 @@ def load_lexicon(language: LanguageData) -> Lexicon:
         "zero_nouns": words("zero_nouns"), "zero_verbs": words("zero_verbs"), "vague": numbers["vague"],
         "person_nouns": words("person_nouns"),
         "one_person_pronouns": words("one_person_pronouns"), "additive_adverbs": words("additive_adverbs"),
+        "additive_determiners": words("additive_determiners"),
         "subset_words": words("subset_words"),
         "non_person_nouns": words("non_person_nouns"), "counted_death_nouns": words("counted_death_nouns"),
         "units": numbers["unit"], "tens": numbers["ten"], "scales": numbers["scale"],

@@ -58,14 +58,30 @@ def deaths_of_the_wounded(doc, counter, busy: set[int]) -> list[Fatalities]:
     return out
 
 
+def deaths_without_event(doc, counter, taken: set[int]) -> list[Fatalities]:
+    """The deaths told in sentences that hold no event at all (`taken`: the evidence offsets of every event): "The
+    incident left a girl dead." after "Armed men threw a grenade at a house." """
+    out = []
+    for sent in doc.sents:
+        if any(sent.start_char <= start < sent.end_char for start in taken):
+            continue
+        dead = counter.find(sent)
+        if dead is not None and dead.count and not dead.tally and not dead.of_wounds:
+            out.append(dead)  # (the wounded who died later add to the toll: deaths_of_the_wounded)
+    return out
+
+
 def settle_main_toll(events: list, bare_reports: set[int], updates: list[DeathReport],
-                     wounded_dead: list[Fatalities] = ()) -> None:
+                     wounded_dead: list[Fatalities] = (), additions: list[DeathReport] = (),
+                     eventless_dead: list[Fatalities] = ()) -> None:
     """The main event (the article's first asserted violent event, with the other events of its sentence)
     carries the article's toll: the last toll update told after it ("the toll rose to 12"), or, when it has no
     count of its own, the count of a death-only report in the next event's sentence ("A bomb exploded. Eight
     people were killed."); the wounded who died later add to it ("One of the injured died in hospital.").
     `bare_reports` are the positions in `events` of death-only events kept as events, and of events whose deaths
-    are those of an event they name ("The blast killed nine.")."""
+    are those of an event they name ("The blast killed nine."). `additions` are such reports of more dead ("Five
+    attackers were also killed.", "Another soldier died in the attack."): ACLED counts every death of the event,
+    the attackers' too, so they add to the main event's toll."""
     main_at = main_event_at(events)
     if main_at is None:
         return
@@ -77,16 +93,53 @@ def settle_main_toll(events: list, bare_reports: set[int], updates: list[DeathRe
             _update_toll(ev, later[-1].dead)
         return
     if all(ev.fatalities is None for ev in mains):
-        nxt = next((i for i in range(main_at + 1, len(events)) if events[i].evidence.start != sentence), None)
-        if nxt in bare_reports and events[nxt].fatalities and events[nxt].modality == "asserted":
+        told, report = _told_before_toll(events, main_at, bare_reports)
+        if report is not None:
+            for ev in told:
+                _set_toll(ev, report.fatalities, report.fatalities_text)
+        else:  # "Armed men threw a grenade at a house. The incident left a girl dead."
+            dead = next((d for d in eventless_dead if d.start > events[main_at].evidence.end), None)
+            if dead is not None and dead.start < _next_sentence_start(events, main_at):
+                for ev in mains:
+                    _set_toll(ev, dead.count, dead.text)
+    for report in additions:
+        if report.order in bare_reports and report.order > main_at and report.dead.count \
+                and events[report.order].evidence.start != sentence:
             for ev in mains:
-                _set_toll(ev, events[nxt].fatalities, events[nxt].fatalities_text)
+                if ev.fatalities is not None and IMPLAUSIBLE_FATALITIES not in ev.flags:
+                    _set_toll(ev, ev.fatalities + report.dead.count, ev.fatalities_text)
     for dead in wounded_dead:
         if dead.start > events[main_at].evidence.end:
             for ev in mains:
                 if IMPLAUSIBLE_FATALITIES in ev.flags:
                     continue  # no figure to add the later deaths to
                 _set_toll(ev, (ev.fatalities or 0) + dead.count, ev.fatalities_text or dead.text)
+
+
+def _next_sentence_start(events: list, main_at: int) -> int:
+    """Where the first event told after the main event's sentence begins (no limit when none is)."""
+    sentence = events[main_at].evidence.start
+    return next((ev.evidence.start for ev in events[main_at:] if ev.evidence.start > sentence), 1 << 62)
+
+
+def _told_before_toll(events: list, main_at: int, bare_reports: set[int]) -> tuple[list, object]:
+    """The events told from the main event's sentence on, up to the first sentence with a death-only report, and
+    that report: "A church attack occurred. Two suicide bombers blew themselves up. At least 14 people were
+    killed." (the bombing tells the attack over; both take the 14). Nothing when an event in between has a count
+    of its own or is not an asserted violent event: the report may then be that event's."""
+    sentence = events[main_at].evidence.start
+    told = [ev for ev in events[main_at:] if ev.evidence.start == sentence]
+    later = [i for i in range(main_at + 1, len(events)) if events[i].evidence.start != sentence]
+    for i in later:
+        ev = events[i]
+        report = next((events[j] for j in sorted(bare_reports) if j >= i
+                       and events[j].evidence.start == ev.evidence.start), None)
+        if report is not None:
+            return (told, report) if report.fatalities and report.modality == "asserted" else ([], None)
+        if ev.fatalities is not None or ev.modality != "asserted" or not _violent(ev):
+            return [], None
+        told.append(ev)
+    return [], None
 
 
 def toll_of_named_event(first, ev) -> None:

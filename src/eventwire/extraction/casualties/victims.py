@@ -171,8 +171,11 @@ def _inside_a_subset(subject, kids, lex: Lexicon) -> bool:
     """"20 people including 8 peacekeepers and 12 soldiers were killed", misparsed with "soldiers" as a second
     subject: a subset word between an earlier subject and this one makes it part of that subject's count."""
     doc = subject.doc
+
+    def open_subset(i: int) -> bool:  # not "21 officers (including the chief) and 20 civilians": the bracket closed
+        return doc[i].lower_ in lex.subset_words and not any(doc[j].text == ")" for j in range(i + 1, subject.i))
     return any(k.dep_ == "nsubjpass" and k.i < subject.i
-               and any(doc[i].lower_ in lex.subset_words for i in range(k.i + 1, subject.i)) for k in kids)
+               and any(open_subset(i) for i in range(k.i + 1, subject.i)) for k in kids)
 
 
 def _complement_subject(anchor) -> list:
@@ -203,6 +206,26 @@ def with_conjuncts(tok, anchor, lex: Lexicon) -> list:
         out.append(t)
         todo.extend(c for c in t.children if c.dep_ == "conj")
         todo.extend(companions(t))  # "the governor was killed along with his driver"
+        if t is tok:
+            todo.extend(_stray_conjuncts(t, lex))
+    return out
+
+
+def _stray_conjuncts(victim, lex: Lexicon) -> list:
+    """"killing two officials working for the tax office and ten civilians": the parse joins the next counted
+    people to the last noun of a clause on the victim ("office"); a counted person noun joined to a noun that
+    counts nobody belongs with the victim."""
+    out = []
+    for clause in victim.children:
+        if clause.dep_ not in ("acl", "relcl"):
+            continue
+        for t in clause.subtree:
+            head = t.head
+            if t.dep_ == "conj" and head.dep_ == "pobj" and any(c.dep_ == "nummod" for c in t.children) \
+                    and (lemma(t) in lex.person_nouns or t.lower_ in lex.person_nouns) \
+                    and not any(c.dep_ == "nummod" for c in head.children) \
+                    and lemma(head) not in lex.person_nouns:
+                out.append(t)
     return out
 
 
@@ -303,13 +326,16 @@ def listed_after(victim) -> list:
     up or spell out the first: "two persons, a policeman and a civilian")."""
     out = []
     for appos in victim.children:
-        if appos.dep_ == "appos" and any(c.dep_ == "conj" for c in appos.children) \
-                and any(c.dep_ == "cc" for c in appos.children):
-            todo = [appos]
-            while todo:
-                t = todo.pop(0)
-                out.append(t)
-                todo.extend(c for c in t.children if c.dep_ == "conj")
+        if appos.dep_ != "appos":
+            continue
+        # "Two Kenyans, one Ugandan, one Afghan and three Somalis": each member may hang on the one before it
+        chain, todo = [], [appos]
+        while todo:
+            t = todo.pop(0)
+            chain.append(t)
+            todo.extend(c for c in t.children if c.dep_ == "conj" or (c.dep_ == "appos" and t.dep_ == "appos"))
+        if any(c.dep_ == "cc" for t in chain for c in t.children) and any(t.dep_ == "conj" for t in chain):
+            out.extend(sorted(chain, key=lambda t: t.i))
     return out
 
 
@@ -354,8 +380,10 @@ def _tally_value(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count
 
 
 def subset(tok, anchor, lex: Lexicon) -> bool:
-    """Inside "including ...", "among them", "3 of them": a part of a count, not a count."""
-    for c in tok.children:
+    """Inside "including ...", "among them", "3 of them": a part of a count, not a count. ("killed two of them",
+    "two of them died": the part is itself the count of the dead.)"""
+    direct = tok.head.i == anchor.i and tok.dep_ in ("dobj", "nsubj", "nsubjpass")
+    for c in tok.children if not direct else ():
         if c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("them", "whom", "which", "those")
                                                           for g in c.children):
             return True
