@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from eventwire.storage import rollups
 from eventwire.storage.columns import _date
+from eventwire.storage.fts_terms import TermCache
 from eventwire.storage.limits import INT32, as_int, clean_text
 from eventwire.storage.models import ArticleRow, EventRow, EventSourceRow, ReviewRow
 from eventwire.storage.values import SourceRef, StoredEvent, _stored
@@ -209,6 +210,7 @@ class Queries:
         a word found in half the store then costs what a rare one does, instead of sorting all its hits)."""
         kind, query = self._evidence_index(), fts_query(text)
         if kind == "fts5" and query:
+            query = self._fts_match_query(text)
             found = sa_text("SELECT rowid FROM event_sources_fts WHERE event_sources_fts MATCH :q"
                             + (" ORDER BY rowid DESC LIMIT :k" if candidates else ""))  # FTS5 reads rowid order
             found = found.bindparams(q=query, **({"k": candidates} if candidates else {}))
@@ -246,6 +248,16 @@ class Queries:
             EventSourceRow.event_id == EventRow.id,
             *[EventSourceRow.evidence_text.ilike(f"%{_escape_like(w)}%", escape="\\") for w in text.split()]
         ).exists()
+
+    def _fts_match_query(self, text: str) -> str | None:
+        """fts_query(text) with short prefixes written as their terms (storage/fts_terms.py: read lazily)."""
+        if not hasattr(self, "_fts_terms"):
+            self._fts_terms = TermCache()
+        raw = self.engine.raw_connection()
+        try:
+            return self._fts_terms.match_query(raw.driver_connection, text)
+        finally:
+            raw.close()
 
     def _pg_word_stats(self) -> tuple[float, dict[str, float]]:
         """PostgreSQL: (sources, {lexeme: share of the sources holding it}) of the evidence, from the planner's
