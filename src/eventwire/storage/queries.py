@@ -3,13 +3,13 @@ sources, aggregates for the dashboard, and the store's counts."""
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
+import orjson
 from sqlalchemy import Integer, Text, bindparam, column, false, func, inspect, literal_column, or_, select
 from sqlalchemy import cast as sa_cast
 from sqlalchemy import text as sa_text
@@ -79,8 +79,8 @@ def _spliced_json(row: Any) -> str:
     """StoredEvent.to_dict() without sources as JSON text, from the record's stored text: the record's keys,
     then id, uid, status and source_count (which no SCHEMA record holds, so nothing is given twice)."""
     text = (row.record_text or "{}").rstrip()
-    tail = json.dumps({"id": row.id, "uid": row.uid, "status": row.status, "source_count": row.source_count},
-                      ensure_ascii=False)
+    tail = orjson.dumps({"id": row.id, "uid": row.uid, "status": row.status, "source_count": row.source_count}
+                        ).decode()  # as json.dumps(ensure_ascii=False) writes them, less its spaces: ~4x faster
     body = text[:-1].rstrip()
     return tail if body == "{" else f"{body}, {tail[1:]}"
 
@@ -224,7 +224,7 @@ class Queries:
                 # (read the newest sources by id) from a rare one (the GIN index), and psycopg prepares repeats
                 rare = self._pg_rare_word(re.findall(r"\w+", text), candidates)
                 if rare is None:
-                    found = sa_text(f"SELECT es.id FROM event_sources AS es WHERE {match} ORDER BY es.id DESC "
+                    found = sa_text(f"SELECT es.event_id FROM event_sources AS es WHERE {match} ORDER BY es.id DESC "
                                     "LIMIT :k").bindparams(bindparam("q", words, literal_execute=True),
                                                            bindparam("k", int(candidates), literal_execute=True))
                 else:
@@ -234,14 +234,14 @@ class Queries:
                     rest = [w for w in re.findall(r"\w+", text) if w.lower() != rare]
                     checks = "".join(f" AND ts_match_vq({EVIDENCE_TSVECTOR}, to_tsquery('simple', :w{i}))"
                                      for i in range(len(rest)))
-                    found = sa_text(f"SELECT es.id FROM event_sources AS es WHERE {EVIDENCE_TSVECTOR} @@ "
+                    found = sa_text(f"SELECT es.event_id FROM event_sources AS es WHERE {EVIDENCE_TSVECTOR} @@ "
                                     f"to_tsquery('simple', :q){checks} ORDER BY es.id + 0 DESC LIMIT :k"
                                     ).bindparams(bindparam("q", f"{rare}:*", literal_execute=True),
                                                  bindparam("k", int(candidates), literal_execute=True),
                                                  *(bindparam(f"w{i}", f"{w}:*", literal_execute=True)
                                                    for i, w in enumerate(rest)))
-                found = found.columns(column("id", Integer))
-                return EventRow.id.in_(select(EventSourceRow.event_id).where(EventSourceRow.id.in_(found)))
+                # the sources' events read on the rows found (not by joining event_sources again: 2,000 lookups)
+                return EventRow.id.in_(found.columns(column("event_id", Integer)))
             return sa_text(f"EXISTS (SELECT 1 FROM event_sources AS es WHERE es.event_id = events.id AND {match})"
                            ).bindparams(q=words)
         return select(EventSourceRow.id).where(
