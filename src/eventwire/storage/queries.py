@@ -292,7 +292,11 @@ class Queries:
         rarest = min((w.lower() for w in words), key=share)
         return rarest if share(rarest) < (candidates / sources) ** 0.5 / 3 else None
 
-    def count_events(self, **filters: Any) -> int:
+    def count_events(self, *, use_rollups: bool = True, **filters: Any) -> int:
+        """How many events match; from the stats rollups when they hold the filters (a country's year: ~20 rollup
+        rows instead of counting 23,000 events at 1M)."""
+        if use_rollups and rollups.answerable(filters) and self._has_rollups():
+            return self._count_rollups(**filters)
         with self._read() as s:
             return s.execute(self._filtered(select(func.count(EventRow.id)), **filters)).scalar_one()
 
