@@ -84,3 +84,13 @@ def test_too_many_terms_stay_a_prefix(store, monkeypatch):
 def test_a_word_with_no_term_matches_nothing():
     assert fts_terms.expandable("Marib") and not fts_terms.expandable("ab") and not fts_terms.expandable("élan")
     assert not fts_terms.expandable("a_b") and fts_terms._upper_bound("kill") == "kilm"
+
+
+def test_an_in_memory_store_searches_with_the_plain_prefixes():
+    memory = Store("sqlite://")
+    try:
+        first = add(memory, "a", "Gunmen killed five farmers near Mopti.", "2020-01-10")
+        assert memory._fts_match_query("kill Mopti") == fts_query("kill Mopti")
+        assert listed(memory, "kill Mopti") == [first]
+    finally:
+        memory.close()

@@ -14,6 +14,7 @@ from sqlalchemy import Integer, Text, bindparam, column, false, func, inspect, l
 from sqlalchemy import cast as sa_cast
 from sqlalchemy import text as sa_text
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
 
 from eventwire.storage import rollups
 from eventwire.storage.columns import _date
@@ -250,7 +251,10 @@ class Queries:
         ).exists()
 
     def _fts_match_query(self, text: str) -> str | None:
-        """fts_query(text) with short prefixes written as their terms (storage/fts_terms.py: read lazily)."""
+        """fts_query(text) with short prefixes written as their terms (storage/fts_terms.py: read lazily). An
+        in-memory database's one connection (StaticPool) may be in a read already: its query stays as it is."""
+        if isinstance(self.engine.pool, StaticPool):
+            return fts_query(text)
         if not hasattr(self, "_fts_terms"):
             self._fts_terms = TermCache()
         raw = self.engine.raw_connection()
