@@ -57,7 +57,8 @@ def test_prefixes_written_as_terms_find_what_the_prefix_finds(store):
     assert query == '("killed" OR "killing") AND ("ambush" OR "ambushed") AND "ki"* AND "élan"*'
 
 
-def test_a_term_written_after_its_prefix_was_looked_up_is_found(store):
+def test_a_term_written_after_its_prefix_was_looked_up_is_found(store, monkeypatch):
+    monkeypatch.setattr(fts_terms, "REFRESH_S", 0.0)
     first = add(store, "a", "Gunmen killed five farmers near Mopti.", "2020-01-10")
     assert listed(store, "kill") == [first]
     assert store._fts_match_query("kill") == '("killed")'
@@ -94,3 +95,16 @@ def test_an_in_memory_store_searches_with_the_plain_prefixes():
         assert listed(memory, "kill Mopti") == [first]
     finally:
         memory.close()
+
+
+def test_stale_terms_are_looked_up_again_at_most_once_in_a_while(store, monkeypatch):
+    first = add(store, "a", "Gunmen killed five farmers near Mopti.", "2020-01-10")
+    assert store._fts_match_query("kill") == '("killed")'
+    later = add(store, "b", "Killings were reported near the border.", "2020-01-11")
+    # written since the lookup, which was a moment ago: the plain prefix (which finds the new term too)
+    assert store._fts_match_query("kill") == '"kill"*'
+    assert listed(store, "kill") == [later, first] == plain(store, "kill")
+    clock = [fts_terms.time.monotonic() + fts_terms.REFRESH_S + 1]
+    monkeypatch.setattr(fts_terms.time, "monotonic", lambda: clock[0])
+    assert store._fts_match_query("kill") == '("killed" OR "killings")'
+    assert listed(store, "kill") == [later, first]

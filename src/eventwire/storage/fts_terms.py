@@ -6,12 +6,16 @@ with the prefix written as its terms, ("killing" OR "killings"), is read lazily 
 at the LIMIT (~0.5 ms; two words 12 -> 3 ms): same rows, in the same order. The terms come from an fts5vocab
 table over the index (one per connection, in its temp schema), kept per word while the index's structure
 record (which every write to the index changes) stays the same, so a term written since is never missed.
+Listing a common word's terms costs ~60% of the merge it saves (fts5vocab counts their documents), so a word whose
+terms went stale with a write is looked up again at most once every REFRESH_S; in between it stays a prefix
+(what it cost before): a store written to between every two searches pays at most that.
 """
 
 from __future__ import annotations
 
 import re
 import threading
+import time
 from typing import Any
 
 # a prefix spelled out as more terms than this stays a prefix (an OR of many lazy lists costs more than the merge)
@@ -19,6 +23,7 @@ MAX_TERMS = 8
 # shorter words stay prefixes: they begin many terms, and listing them costs what the merge does
 MIN_WORD = 3
 CACHE_WORDS = 512
+REFRESH_S = 30.0
 FTS_TABLE = "event_sources_fts"
 VOCAB = f"temp.{FTS_TABLE}_vocab"
 STRUCTURE_ROWID = 10  # FTS5's structure record in the %_data table (FTS5_STRUCTURE_ROWID)
@@ -39,7 +44,7 @@ class TermCache:
     """Each word's terms in the evidence index, valid while the index's structure record is unchanged."""
 
     def __init__(self) -> None:
-        self._terms: dict[str, tuple[bytes, tuple[str, ...] | None]] = {}
+        self._terms: dict[str, tuple[bytes, tuple[str, ...] | None, float]] = {}  # word: (structure, terms, when)
         self._lock = threading.Lock()
 
     def match_query(self, dbapi_conn: Any, text: str) -> str | None:
@@ -64,8 +69,11 @@ class TermCache:
 
     def _lookup(self, dbapi_conn: Any, word: str, structure: bytes) -> tuple[str, ...] | None:
         hit = self._terms.get(word)
+        now = time.monotonic()
         if hit is not None and hit[0] == structure:
             return hit[1]
+        if hit is not None and now - hit[2] < REFRESH_S:
+            return None  # stale, looked up a moment ago: the prefix as it is
         cur = dbapi_conn.cursor()
         try:
             cur.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCAB} USING fts5vocab(main, {FTS_TABLE}, row)")
@@ -77,7 +85,7 @@ class TermCache:
         with self._lock:
             if len(self._terms) >= CACHE_WORDS:
                 self._terms.clear()
-            self._terms[word] = (structure, terms)
+            self._terms[word] = (structure, terms, now)
         return terms
 
 
