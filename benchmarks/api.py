@@ -152,7 +152,31 @@ an index-only scan, 11.5 -> 6.9 ms); a bounding box, tested on the rows, walks t
 (4) count_events from stats_rollup when the rollups hold the filters (a country's year: SQLite 11 -> 0.6 ms,
 PostgreSQL 62 -> 10 ms). (5) gzip level 1 for answers (a 0.9 MB page: 5.8 -> 3.3 ms of CPU, 80 -> 100 KB) and a
 spliced record's tail by orjson (1,000 json.dumps calls: ~2.5 ms).
-Goal NOT met on this machine: at load 13-16 a process gets a fifth of a core, so 100 ms is ~20 ms of CPU, and
+The same side by side again minutes later, when the machine was quiet (23:19-23:20, load average 3-4: the
+figures a 2-core machine of one's own would give; p95 ms):
+
+    query                                  SQLite main  branch   PostgreSQL main  branch
+    events: newest 100                            6.9     6.3              8.7     9.3
+    events: one country, newest 100               6.3     6.3              6.9     6.6
+    events: country + year, with count            7.4     6.0             17.2    10.5
+    events: region                                6.3     5.7              7.3     6.8
+    events: type + min fatalities                 6.4     5.9              7.5     6.6
+    events: actor                                14.3     8.6             15.2    20.4
+    events: bounding box                          8.1     7.3              8.0     7.7
+    events: a month, 1000 rows                   28.2    23.0             26.2    21.2
+    events: a month, 1000 brief rows             26.0    23.8             21.0    19.2
+    events: evidence words                       27.4    16.6             96.3    77.0
+    events: evidence, a common word              23.7    16.5             20.8    17.3
+    events: page 50 by cursor                     6.9     5.9              8.9     7.9
+    event by id                                   3.9     3.8              7.4     6.9
+    stats: one country, one year                  6.9     7.4             12.5    13.5
+    stats: all countries, one month               8.9     9.0             19.7    19.7
+    stats: one country, all years                10.6    10.8             19.2    21.5
+    stats: everything                            13.1    13.1             27.4    27.4
+    stats: everything, as the dashboard asks     31.4    30.5             45.9    44.0
+
+Goal MET there, on both databases, by main and the branch alike (PostgreSQL's evidence words closest: 77-96 ms).
+At load 13-16 it is NOT met: a process gets a fifth of a core, so 100 ms is ~20 ms of CPU, and
 the month pages (~24 ms CPU: SQLite reading 1,000 rows scattered over the file ~6 ms, SQLAlchemy rows and the
 JSON ~10 ms, gzip and the hash ~4 ms), evidence words (~18 ms), the dashboard's stats (~31 ms) and PostgreSQL's
 evidence words (a rare word's ~12,000 sources read from the heap to test the others: ~50 ms in the database)
