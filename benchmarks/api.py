@@ -114,9 +114,9 @@ Measured again (2026-12-06 22:45-22:59, the same 2-core VM at load average 13-16
 a query's wall time was ~5-7x its CPU time), 1,000,000 events, branch `store` (issue 13, second round) against
 main (3285d07). Side by side: two `eventwire serve --cache-mb 0` servers, main on the 0013 file (and PostgreSQL
 database eventwire_bench), the branch on a copy migrated to 0014 (eventwire_bench14, made with CREATE DATABASE
-... TEMPLATE), each query asked of both in turn, 15 runs (/tmp paired runner; p95 ms). CPU: the same requests in
-one process through FastAPI's TestClient (`cpu`: process CPU ms a request, median of 7, two runs each side;
-the figure least moved by the machine's load, itself inflated ~1.3x by it):
+... TEMPLATE), each query asked of both in turn, 15 runs (benchmarks/api_side_by_side.py; p95 ms). CPU: the
+same requests in one process through FastAPI's TestClient (`cpu`: process CPU ms a request, median of 7, two
+runs each side; the figure least moved by the machine's load, itself inflated ~1.3x by it):
 
     query                                  SQLite main  branch   PostgreSQL main  branch   SQLite CPU main  branch
     events: newest 100                           79.9    56.9             99.0    89.9       6.0 /  6.0   8.1 /  7.2
