@@ -109,6 +109,79 @@ PostgreSQL (GIN collects every source of a prefix such as killing:*). Building: 
 triggers at load 8-10 (240 s on a quieter machine), migration 0011 over it 33 s; PostgreSQL COPY with the rollup
 triggers 324 s, migrations 0010-0011 over it 94 s; migration 0012 over 1M events at load ~8: SQLite 49 s,
 PostgreSQL 52 s (the benchmark migrates the database it finds: a copy of a 0011 file works).
+
+Measured again (2026-12-06 22:45-22:59, the same 2-core VM at load average 13-16: seven other helpers' test runs;
+a query's wall time was ~5-7x its CPU time), 1,000,000 events, branch `store` (issue 13, second round) against
+main (3285d07). Side by side: two `eventwire serve --cache-mb 0` servers, main on the 0013 file (and PostgreSQL
+database eventwire_bench), the branch on a copy migrated to 0014 (eventwire_bench14, made with CREATE DATABASE
+... TEMPLATE), each query asked of both in turn, 15 runs (benchmarks/api_side_by_side.py; p95 ms). CPU: the
+same requests in one process through FastAPI's TestClient (`cpu`: process CPU ms a request, median of 7, two
+runs each side; the figure least moved by the machine's load, itself inflated ~1.3x by it):
+
+    query                                  SQLite main  branch   PostgreSQL main  branch   SQLite CPU main  branch
+    events: newest 100                           79.9    56.9             99.0    89.9       6.0 /  6.0   8.1 /  7.2
+    events: one country, newest 100              46.9    47.7             87.5    92.7       5.4 /  8.1   8.5 /  6.7
+    events: country + year, with count          123.5    81.4            191.6   169.8       7.8 / 10.9  10.3 /  8.6
+    events: region                               39.3    36.6            100.0    96.4       5.2 /  6.3   7.6 /  6.9
+    events: type + min fatalities                45.3    40.7             90.6    89.4       5.8 /  8.3   4.6 /  6.4
+    events: actor                               119.7    54.6            136.2   124.0      16.5 / 19.0   5.8 / 10.6
+    events: bounding box                         63.3    60.3             83.3    76.3      13.0 /  6.4   8.7 / 11.1
+    events: a month, 1000 rows                  315.0   228.2            248.3   207.8      28.9 / 29.0  24.2 / 25.4
+    events: a month, 1000 brief rows            223.0   218.2            223.7   207.0      26.8 / 28.0  23.1 / 24.3
+    events: evidence words                      222.4   192.0            800.6   669.7      28.5 / 32.0  18.8 / 18.1
+    events: evidence, a common word             212.1   108.3            180.7   158.2      23.2 / 22.6  13.6 / 14.6
+    events: page 50 by cursor                    80.6    76.3             95.9    87.8       8.0 /  5.4   8.8 /  8.5
+    event by id                                  75.2    75.9             62.9    68.6       5.8 /  3.9   3.7 /  6.0
+    stats: one country, one year                 91.5    88.8             90.7    87.1       9.3 / 10.5   6.1 /  9.1
+    stats: all countries, one month             107.4   103.3            162.5   158.1      11.0 / 12.6   7.5 /  9.2
+    stats: one country, all years               130.2   138.5            171.9   215.4      11.9 / 14.8  12.9 / 11.2
+    stats: everything                           119.8   112.1            235.9   264.7      14.9 / 15.8  17.9 / 14.6
+    stats: everything, as the dashboard asks    341.6   278.6            236.3   288.0      31.9 / 33.3  30.6 / 30.9
+
+(CPU moves by +-2-3 ms between runs of the same code: only the actor, evidence and month rows moved beyond that.)
+What changed: (1) SQLite evidence words: FTS5 answers a prefix query ("killing"*) by merging the document lists of
+every term it begins before the first row, ~9 ms at 1M sources even under LIMIT; storage/fts_terms.py writes a
+prefix that begins 8 terms or fewer as those terms, ("killing"), which FTS5 reads lazily from the newest row
+(0.5 ms; "killing"* "Marib"* 12 -> 2.8 ms in SQLite alone, same rows), the terms read from an fts5vocab table and
+kept per word while the index's structure record (changed by every write to it) is the same. (2) PostgreSQL
+evidence words: the sources found give their event_id directly instead of being joined to event_sources again
+(2,000 index lookups: "killing" 26 -> 14 ms in the database). (3) Migration 0014: ix_events_date_stats (date, id,
+country, the stats columns, actor1, actor2, assoc_actors) replaces ix_events_date and ix_events_stats_date; SQLite
+tests an actor filter in the index and reads only the rows it lists (8.4 -> 2.2 ms in SQLite alone; PostgreSQL:
+an index-only scan, 11.5 -> 6.9 ms); a bounding box, tested on the rows, walks the wider index (0.7 -> 1.3 ms).
+(4) count_events from stats_rollup when the rollups hold the filters (a country's year: SQLite 11 -> 0.6 ms,
+PostgreSQL 62 -> 10 ms). (5) gzip level 1 for answers (a 0.9 MB page: 5.8 -> 3.3 ms of CPU, 80 -> 100 KB) and a
+spliced record's tail by orjson (1,000 json.dumps calls: ~2.5 ms).
+The same side by side again minutes later, when the machine was quiet (23:19-23:20, load average 3-4: the
+figures a 2-core machine of one's own would give; p95 ms):
+
+    query                                  SQLite main  branch   PostgreSQL main  branch
+    events: newest 100                            6.9     6.3              8.7     9.3
+    events: one country, newest 100               6.3     6.3              6.9     6.6
+    events: country + year, with count            7.4     6.0             17.2    10.5
+    events: region                                6.3     5.7              7.3     6.8
+    events: type + min fatalities                 6.4     5.9              7.5     6.6
+    events: actor                                14.3     8.6             15.2    20.4
+    events: bounding box                          8.1     7.3              8.0     7.7
+    events: a month, 1000 rows                   28.2    23.0             26.2    21.2
+    events: a month, 1000 brief rows             26.0    23.8             21.0    19.2
+    events: evidence words                       27.4    16.6             96.3    77.0
+    events: evidence, a common word              23.7    16.5             20.8    17.3
+    events: page 50 by cursor                     6.9     5.9              8.9     7.9
+    event by id                                   3.9     3.8              7.4     6.9
+    stats: one country, one year                  6.9     7.4             12.5    13.5
+    stats: all countries, one month               8.9     9.0             19.7    19.7
+    stats: one country, all years                10.6    10.8             19.2    21.5
+    stats: everything                            13.1    13.1             27.4    27.4
+    stats: everything, as the dashboard asks     31.4    30.5             45.9    44.0
+
+Goal MET there, on both databases, by main and the branch alike (PostgreSQL's evidence words closest: 77-96 ms).
+At load 13-16 it is NOT met: a process gets a fifth of a core, so 100 ms is ~20 ms of CPU, and
+the month pages (~24 ms CPU: SQLite reading 1,000 rows scattered over the file ~6 ms, SQLAlchemy rows and the
+JSON ~10 ms, gzip and the hash ~4 ms), evidence words (~18 ms), the dashboard's stats (~31 ms) and PostgreSQL's
+evidence words (a rare word's ~12,000 sources read from the heap to test the others: ~50 ms in the database)
+stay over it. Next: a page of 1,000 as JSON built in the database (json_object: float formatting differs from
+Python's, to be checked), a vocabulary table for PostgreSQL (exact lexemes let GIN skip through a common word).
 """
 
 from __future__ import annotations

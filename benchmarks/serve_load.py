@@ -85,6 +85,32 @@ listings' SQL (a third of the samples: rows read from the file, many cold after 
 of each filter computed once per worker (~30-90 ms of CPU each, the p95 of the stats rows), searches (each reads
 up to 2,000 matching sources' events at random: ~7 ms of SQLite when warm, 15-40 ms cold).
 
+Measured again (2026-12-06 22:53-22:57, load average 14-18: twice the load of the run above, so a third of its
+throughput), 1M events, main (3285d07, the 0013 file) and branch `store` (second round of issue 13: prefixes of
+evidence words written as the FTS index's terms, migration 0014's actor-carrying date index, counts from the
+rollups, gzip level 1; a copy migrated to 0014), one after the other:
+
+                          events p50/p95   event p50/p95   stats p50/p95   search p50/p95   ALL p50/p95  req/s  CPU/req
+    main, --workers 1      425 / 1132      774 / 1219      332 / 2863     1160 / 1722     573 / 1580      28   5.25 ms
+    store, --workers 1     267 /  733      545 /  933      268 / 2478      808 / 1340     379 / 1130      40   4.18 ms
+    main, --workers 2      365 / 1383      674 / 1784      458 / 3802     1492 / 2315     496 / 2018      26   5.68 ms
+    store, --workers 2     357 / 1329      634 / 1227      303 / 3527     1322 / 2145     508 / 1880      28   5.60 ms
+
+Not met, by far at this load: the server's CPU per answer fell (-20% with one worker), but 20 closed-loop clients
+against a fifth of the two cores queue whatever an answer costs.
+
+Again at 23:20-23:21, the machine quiet (load average 3.3-4.9), one run after the other:
+
+                          events p50/p95   event p50/p95   stats p50/p95   search p50/p95   ALL p50/p95  req/s  CPU/req
+    main, --workers 1       18 /   51       39 /   78       18 /   40       22 /   91      21 /   74     672   1.76 ms
+    store, --workers 1      25 /   58       41 /   89       25 /   65       32 /  147      29 /   93     520   1.51 ms
+    main, --workers 2       14 /   51       22 /   92       14 /   68       21 /  125      17 /   84     745   1.89 ms
+    store, --workers 2      14 /   40       22 /   73       14 /   55       19 /   97      16 /   69     858   1.76 ms
+
+Met there (p95 of all answers <= 100 ms) by both. The branch's one-worker search p95 (147 ms) is each word's first
+search listing its FTS terms (storage/fts_terms.py: ~15-25 ms for a word in every source, once per word and
+process); the load rose between the runs. Less server CPU per answer in both worker counts.
+
 What the first run (the tables above) found:
 The goal (p95 <= 100 ms) is met on the demo data, with one worker or two. On 200,000 events it is not: what is
 not cached yet costs what the store's queries cost (an events page 25-60 ms, the stats of everything 3.3 s, a

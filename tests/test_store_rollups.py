@@ -87,6 +87,7 @@ def assert_rollups_match(store, rng: random.Random, rounds: int = 40) -> None:
         assert answerable(filters)
         assert store.aggregate(top=top, **filters) == store.aggregate(top=top, use_rollups=False, **filters), \
             filters
+        assert store.count_events(**filters) == store.count_events(use_rollups=False, **filters), filters
         assert store.breakdown(top=top, **filters) == store.breakdown(top=top, use_rollups=False, **filters), \
             filters
         for bins in ("week_in_month", "month"):

@@ -27,6 +27,9 @@ from typing import Any
 
 FALLBACK_TTL_S = 5.0
 GZIP_MIN_BYTES = 1024  # smaller answers are sent as they are: compressing them saves nothing worth the time
+# level 1: a page of 1,000 events (0.9 MB) in 3.3 ms of CPU instead of 5.8 (level 5), 100 KB instead of 80 KB:
+# an uncached answer's compression is CPU the server spends per request, a few KB more are nothing on a LAN
+GZIP_LEVEL = 1
 
 
 class ChangeWatch:
@@ -121,7 +124,7 @@ class CachedResponse:
     def gzip_body(self) -> bytes | None:
         """The body gzipped (once, on first request of it), or None when it is too small to be worth it."""
         if self.gzipped is None and len(self.body) >= GZIP_MIN_BYTES:
-            self.gzipped = gzip.compress(self.body, compresslevel=5, mtime=0)
+            self.gzipped = gzip.compress(self.body, compresslevel=GZIP_LEVEL, mtime=0)
         return self.gzipped
 
 

@@ -91,7 +91,8 @@ class EventRow(Base):
         Index("ix_events_admin1_date", "admin1", "date"),
         Index("ix_events_type_date_fatalities", "event_type", "date", "fatalities"),  # a minimum tested in it
         Index("ix_events_stats_country", "country", "date", *STATS_COLUMNS),
-        Index("ix_events_stats_date", "date", "country", *STATS_COLUMNS),
+        # by date (then id: a listing's order), with what the stats count and every actor column (0014)
+        Index("ix_events_date_stats", "date", "id", "country", *STATS_COLUMNS, "assoc_actors"),
         Index("ix_events_confidence_id", "confidence", "id"),  # the review queue: lowest confidence first
     )
 
@@ -114,7 +115,7 @@ class EventRow(Base):
     lat: Mapped[float | None] = mapped_column(Float)
     lon: Mapped[float | None] = mapped_column(Float)
     geo_precision: Mapped[int | None] = mapped_column(Integer)
-    date: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    date: Mapped[dt.date | None] = mapped_column(Date)  # indexed by ix_events_date_stats (migration 0014)
     date_precision: Mapped[str | None] = mapped_column(String(8))
     fatalities: Mapped[int | None] = mapped_column(Integer)
     modality: Mapped[str] = mapped_column(String(16), default="asserted")

@@ -3,20 +3,22 @@ sources, aggregates for the dashboard, and the store's counts."""
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
+import orjson
 from sqlalchemy import Integer, Text, bindparam, column, false, func, inspect, literal_column, or_, select
 from sqlalchemy import cast as sa_cast
 from sqlalchemy import text as sa_text
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import StaticPool
 
 from eventwire.storage import rollups
 from eventwire.storage.columns import _date
+from eventwire.storage.fts_terms import TermCache
 from eventwire.storage.limits import INT32, as_int, clean_text
 from eventwire.storage.models import ArticleRow, EventRow, EventSourceRow, ReviewRow
 from eventwire.storage.values import SourceRef, StoredEvent, _stored
@@ -78,8 +80,8 @@ def _spliced_json(row: Any) -> str:
     """StoredEvent.to_dict() without sources as JSON text, from the record's stored text: the record's keys,
     then id, uid, status and source_count (which no SCHEMA record holds, so nothing is given twice)."""
     text = (row.record_text or "{}").rstrip()
-    tail = json.dumps({"id": row.id, "uid": row.uid, "status": row.status, "source_count": row.source_count},
-                      ensure_ascii=False)
+    tail = orjson.dumps({"id": row.id, "uid": row.uid, "status": row.status, "source_count": row.source_count}
+                        ).decode()  # as json.dumps(ensure_ascii=False) writes them, less its spaces: ~4x faster
     body = text[:-1].rstrip()
     return tail if body == "{" else f"{body}, {tail[1:]}"
 
@@ -209,6 +211,7 @@ class Queries:
         a word found in half the store then costs what a rare one does, instead of sorting all its hits)."""
         kind, query = self._evidence_index(), fts_query(text)
         if kind == "fts5" and query:
+            query = self._fts_match_query(text)
             found = sa_text("SELECT rowid FROM event_sources_fts WHERE event_sources_fts MATCH :q"
                             + (" ORDER BY rowid DESC LIMIT :k" if candidates else ""))  # FTS5 reads rowid order
             found = found.bindparams(q=query, **({"k": candidates} if candidates else {}))
@@ -222,7 +225,7 @@ class Queries:
                 # (read the newest sources by id) from a rare one (the GIN index), and psycopg prepares repeats
                 rare = self._pg_rare_word(re.findall(r"\w+", text), candidates)
                 if rare is None:
-                    found = sa_text(f"SELECT es.id FROM event_sources AS es WHERE {match} ORDER BY es.id DESC "
+                    found = sa_text(f"SELECT es.event_id FROM event_sources AS es WHERE {match} ORDER BY es.id DESC "
                                     "LIMIT :k").bindparams(bindparam("q", words, literal_execute=True),
                                                            bindparam("k", int(candidates), literal_execute=True))
                 else:
@@ -232,20 +235,33 @@ class Queries:
                     rest = [w for w in re.findall(r"\w+", text) if w.lower() != rare]
                     checks = "".join(f" AND ts_match_vq({EVIDENCE_TSVECTOR}, to_tsquery('simple', :w{i}))"
                                      for i in range(len(rest)))
-                    found = sa_text(f"SELECT es.id FROM event_sources AS es WHERE {EVIDENCE_TSVECTOR} @@ "
+                    found = sa_text(f"SELECT es.event_id FROM event_sources AS es WHERE {EVIDENCE_TSVECTOR} @@ "
                                     f"to_tsquery('simple', :q){checks} ORDER BY es.id + 0 DESC LIMIT :k"
                                     ).bindparams(bindparam("q", f"{rare}:*", literal_execute=True),
                                                  bindparam("k", int(candidates), literal_execute=True),
                                                  *(bindparam(f"w{i}", f"{w}:*", literal_execute=True)
                                                    for i, w in enumerate(rest)))
-                found = found.columns(column("id", Integer))
-                return EventRow.id.in_(select(EventSourceRow.event_id).where(EventSourceRow.id.in_(found)))
+                # the sources' events read on the rows found (not by joining event_sources again: 2,000 lookups)
+                return EventRow.id.in_(found.columns(column("event_id", Integer)))
             return sa_text(f"EXISTS (SELECT 1 FROM event_sources AS es WHERE es.event_id = events.id AND {match})"
                            ).bindparams(q=words)
         return select(EventSourceRow.id).where(
             EventSourceRow.event_id == EventRow.id,
             *[EventSourceRow.evidence_text.ilike(f"%{_escape_like(w)}%", escape="\\") for w in text.split()]
         ).exists()
+
+    def _fts_match_query(self, text: str) -> str | None:
+        """fts_query(text) with short prefixes written as their terms (storage/fts_terms.py: read lazily). An
+        in-memory database's one connection (StaticPool) may be in a read already: its query stays as it is."""
+        if isinstance(self.engine.pool, StaticPool):
+            return fts_query(text)
+        if not hasattr(self, "_fts_terms"):
+            self._fts_terms = TermCache()
+        raw = self.engine.raw_connection()
+        try:
+            return self._fts_terms.match_query(raw.driver_connection, text)
+        finally:
+            raw.close()
 
     def _pg_word_stats(self) -> tuple[float, dict[str, float]]:
         """PostgreSQL: (sources, {lexeme: share of the sources holding it}) of the evidence, from the planner's
@@ -280,7 +296,11 @@ class Queries:
         rarest = min((w.lower() for w in words), key=share)
         return rarest if share(rarest) < (candidates / sources) ** 0.5 / 3 else None
 
-    def count_events(self, **filters: Any) -> int:
+    def count_events(self, *, use_rollups: bool = True, **filters: Any) -> int:
+        """How many events match; from the stats rollups when they hold the filters (a country's year: ~20 rollup
+        rows instead of counting 23,000 events at 1M)."""
+        if use_rollups and rollups.answerable(filters) and self._has_rollups():
+            return self._count_rollups(**filters)
         with self._read() as s:
             return s.execute(self._filtered(select(func.count(EventRow.id)), **filters)).scalar_one()
 

@@ -257,6 +257,18 @@ class Rollups:
             "by_actor": [{"actor": k, "events": v[0], "fatalities": v[1]} for k, v in _ranked(actors, top)],
         }
 
+    def _count_rollups(self, **filters: Any) -> int:
+        """Store.count_events from stats_rollup: the sum over the range's years, months and single days (what
+        _aggregate_rollups counts as "events")."""
+        scope = _Scope(filters)
+        if not scope.parts:
+            return 0
+        r = StatsRollupRow
+        grains = "aymd" if scope.days() else "aym"
+        with self._read() as s:
+            total = s.connection().execute(select(_sum(r.events)).where(*scope.dims(r), scope.periods(r, grains)))
+            return int(total.scalar() or 0)
+
     def _undated_rows(self, s: Any, scope: _Scope) -> list:
         """[('', events, fatalities)] of the undated events."""
         if not scope.by_type:
