@@ -44,7 +44,12 @@ class Locator:
             if words is not None and (recalled is None or len(words.split()) > 1):
                 main.text = words
             return main
-        countries = Counter(m.place.country for m in mentions if m.place.country)
+        # each mention counts by how sure its reading is: a country named outright outweighs a town read into a
+        # person's name ("Vice-President Moody Smith" is no Moody, Alabama)
+        countries: Counter = Counter()
+        for m in mentions:
+            if m.place.country:
+                countries[m.place.country] += m.score
         if countries:
             iso3 = countries.most_common(1)[0][0]
             for m in mentions:
