@@ -1,0 +1,44 @@
+"""Events told as the circumstance of another event of the same sentence rank below it.
+
+"Rebels demanded his removal at the fourth round of talks": the demand is what the sentence reports, the talks
+are where it was made; "the president conceded to demands from the opposition": the concession is reported, the
+demands are its occasion. A trigger noun inside a prepositional phrase of another event's trigger verb is that
+event's circumstance: it stays a record (the talks took place), with a confidence below the event it serves, so
+that the single most confident record of the sentence is the reported one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# how far below the governing event a circumstance ranks
+CIRCUMSTANCE_GAP = 0.05
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb a noun hangs from through prepositional phrases only ("demanded ... at the round of talks" ->
+    demanded), or None when the noun is not the object of a preposition."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+        return None
+    node = tok
+    while node.dep_ in ("pobj", "prep") and node.head.i != node.i:
+        node = node.head
+    return node if node.pos_ == "VERB" else None
+
+
+def rank_circumstances(cands: list) -> None:
+    """Lower the confidence of each asserted candidate whose trigger is a circumstance of another asserted
+    candidate of a different PLOVER category in its sentence (see the module doc)."""
+    by_trigger: dict[int, object] = {}
+    for c in cands:
+        if c.modality == "asserted":
+            for t in c.triggers or [c.trigger]:
+                by_trigger.setdefault(t.i, c)
+    for c in cands:
+        if c.modality != "asserted":
+            continue
+        verb = governing_verb(c.trigger)
+        main = by_trigger.get(verb.i) if verb is not None else None
+        if main is None or main is c or main.plover_event == c.plover_event:
+            continue
+        c.confidence = max(0.05, min(c.confidence, main.confidence - CIRCUMSTANCE_GAP))
