@@ -23,9 +23,9 @@ from eventwire.extraction.events.candidates import (
     speech_act,
     split_clusters,
 )
+from eventwire.extraction.events.circumstance import rank_circumstances
 from eventwire.extraction.events.context import DocContext
 from eventwire.extraction.events.lexicon import Lexicon, load_lexicon
-from eventwire.extraction.events.circumstance import rank_circumstances
 from eventwire.extraction.events.modality import ModalityClassifier
 from eventwire.extraction.events.typing import ModelTyping
 from eventwire.extraction.nlp import doc_text
