@@ -106,3 +106,17 @@ def test_at_equal_weight_the_country_named_outright_wins():
 
 def test_no_country_when_no_mention_has_one():
     assert country_focus([]) is None
+
+
+def test_what_a_party_is_charged_with_is_alleged_not_reported(extract):
+    events = extract("Tanzania filed a complaint with Kenya, charging its neighbour with backing rebel groups in the "
+                     "north.")
+    assert "SUPPORT" not in codes(events)
+    assert top(events) == "ACCUSE"
+
+
+def test_an_attack_told_as_the_time_of_a_measure_ranks_below_it(extract):
+    events = extract("Kenya closed its border with Somalia on Tuesday after al-Shabaab militants attacked a police "
+                     "post in Mandera.")
+    assert top(events) == "COERCE"
+    assert "ASSAULT" in codes(events)
