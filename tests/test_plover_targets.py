@@ -120,3 +120,30 @@ def test_an_attack_told_as_the_time_of_a_measure_ranks_below_it(extract):
                      "post in Mandera.")
     assert top(events) == "COERCE"
     assert "ASSAULT" in codes(events)
+
+
+# -- who acts: capitals, delegations, envoys -----------------------------------------------------------------------
+
+def test_a_capital_that_lodges_a_complaint_is_its_government(extract):
+    ev = only(extract("Tokyo lodged a complaint with Beijing over the detention of its fishermen."), "ACCUSE")
+    assert (country(ev.actor1), country(ev.actor2)) == ("JPN", "CHN")
+
+
+def test_a_delegation_from_a_country_is_of_that_country(extract):
+    ev = only(extract("A delegation from Chad arrived in Tripoli for talks with Libyan officials."), "CONSULT")
+    assert (country(ev.actor1), country(ev.actor2)) == ("TCD", "LBY")
+
+
+def test_an_envoy_summoned_is_a_complaint_to_the_envoys_state(extract):
+    ev = only(extract("The Dutch ambassador was summoned by the Turkish foreign ministry on Sunday."), "ACCUSE")
+    assert (country(ev.actor1), country(ev.actor2)) == ("TUR", "NLD")
+
+
+def test_a_witness_summoned_to_court_is_no_complaint(extract):
+    assert "ACCUSE" not in codes(extract("The judge summoned three witnesses to appear in court on Monday."))
+
+
+def test_an_agreement_one_party_appeals_for_is_no_agreement_of_the_appealer(extract):
+    events = extract("The Norwegian mediator appealed to the two factions to agree on a new round of talks.")
+    assert "REQUEST" in codes(events)
+    assert all(e.actor1 is None or e.actor1.country != "NOR" for e in events if e.plover.event == "AGREE")
