@@ -147,3 +147,10 @@ def test_an_agreement_one_party_appeals_for_is_no_agreement_of_the_appealer(extr
     events = extract("The Norwegian mediator appealed to the two factions to agree on a new round of talks.")
     assert "REQUEST" in codes(events)
     assert all(e.actor1 is None or e.actor1.country != "NOR" for e in events if e.plover.event == "AGREE")
+
+
+def test_a_trigger_noun_modifying_another_is_its_matter_not_the_event(extract):
+    events = extract("The Turkish president received a delegation from Sweden to discuss the hostage deal.")
+    assert top(events) != "ASSAULT"
+    deal = only(events, "AGREE")
+    assert all(e.confidence < deal.confidence for e in events if e.plover.event == "ASSAULT")

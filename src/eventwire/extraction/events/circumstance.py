@@ -2,11 +2,12 @@
 
 "Rebels demanded his removal at the fourth round of talks": the demand is what the sentence reports, the talks
 are where it was made; "the president conceded to demands from the opposition": the concession is reported, the
-demands are its occasion; "Italy suspended flights, a day after a Serbian jet shot down a helicopter": the
-suspension is reported, the shooting is when (and why) it came. A trigger noun inside a prepositional phrase of
-another event's trigger verb, or a trigger verb of a clause of time attached to it, is that event's
-circumstance: it stays a record (the talks took place), with a confidence below the event it serves, so that the
-single most confident record of the sentence is the reported one.
+demands are its occasion; "talks on a hostage deal": the deal is about hostages, no hostage taking is told;
+"Italy suspended flights, a day after a Serbian jet shot down a helicopter": the suspension is reported, the
+shooting is when (and why) it came. A trigger noun inside a prepositional phrase of another event's trigger verb,
+a trigger noun modifying another event's trigger noun, or a trigger verb of a clause of time attached to another
+event's trigger, is that event's circumstance: it stays a record (the talks took place), with a confidence below
+the event it serves, so that the single most confident record of the sentence is the reported one.
 """
 
 from __future__ import annotations
@@ -21,11 +22,13 @@ TIME_MARKS = frozenset({"after", "before", "since", "following", "until"})
 
 def governing_verb(tok: Token) -> Token | None:
     """The verb a noun hangs from through prepositional phrases only ("demanded ... at the round of talks" ->
-    demanded), or the verb a clause of time of a verb trigger is attached to ("suspended flights a day after a jet
-    shot down a helicopter" -> suspended); None otherwise."""
+    demanded), the verb a clause of time of a verb trigger is attached to ("suspended flights a day after a jet
+    shot down a helicopter" -> suspended), or the noun a noun modifies ("hostage deal" -> deal); None otherwise."""
     if tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in tok.children):
         return tok.head if tok.head.pos_ in ("VERB", "AUX") else None
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound":
+        return tok.head  # "a hostage deal", "ceasefire talks": the head names the act, the modifier its matter
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
         return None
     node = tok
