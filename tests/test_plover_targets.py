@@ -154,3 +154,9 @@ def test_a_trigger_noun_modifying_another_is_its_matter_not_the_event(extract):
     assert top(events) != "ASSAULT"
     deal = only(events, "AGREE")
     assert all(e.confidence < deal.confidence for e in events if e.plover.event == "ASSAULT")
+
+
+def test_troops_moved_in_a_passive_are_the_side_that_moves(extract):
+    ev = only(extract("Ethiopian troops were withdrawn from the Somali town of Baidoa on Monday."), "RETREAT")
+    assert country(ev.actor1) == "ETH"
+    assert ev.actor2 is None or country(ev.actor2) != "ETH"
