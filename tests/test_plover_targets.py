@@ -172,8 +172,3 @@ def test_a_mediation_mission_between_two_states_targets_both(extract):
     ev = only(extract("The Algerian envoy undertook a mediation mission between Mali and Niger."), "CONSULT")
     assert country(ev.actor1) == "DZA"
     assert {country(a) for a in [ev.actor2, *ev.assoc_actor2]} == {"MLI", "NER"}
-
-
-def test_an_attempted_assassination_is_an_assault_but_a_planned_attempt_is_not(extract):
-    assert "ASSAULT" in codes(extract("Gunmen attempted to assassinate the governor of Kano on Friday."))
-    assert "ASSAULT" not in codes(extract("The rebels will try to storm the army base."))

@@ -144,9 +144,7 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "hypothetical"
             if lemma == "be" and below.dep_ in ("nsubj", "csubj") and _said_to_be(tok, c["hypothetical"]["governing_nouns"]):
                 return "hypothetical"  # "capturing drones is one of several options", "a strike is a possibility"
-            attempted = (lemma in c["asserted"].get("attempt_verbs", ()) and below.i == trigger.i
-                         and below.dep_ == "xcomp" and tok.tag_ in ("VBD", "VBN"))
-            if not attempted and lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(
+            if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(
                     trigger, tok, c["future"]["purpose_markers"]):
                 return "future"
         head = tok.head
