@@ -160,15 +160,3 @@ def test_troops_moved_in_a_passive_are_the_side_that_moves(extract):
     ev = only(extract("Ethiopian troops were withdrawn from the Somali town of Baidoa on Monday."), "RETREAT")
     assert country(ev.actor1) == "ETH"
     assert ev.actor2 is None or country(ev.actor2) != "ETH"
-
-
-def test_a_mediator_acts_on_both_sides_named_after_between(extract):
-    ev = only(extract("Qatar mediated between Hamas and Israel on Monday."), "CONSULT")
-    assert country(ev.actor1) == "QAT"
-    assert {country(a) for a in [ev.actor2, *ev.assoc_actor2]} == {"PSE", "ISR"}
-
-
-def test_a_mediation_mission_between_two_states_targets_both(extract):
-    ev = only(extract("The Algerian envoy undertook a mediation mission between Mali and Niger."), "CONSULT")
-    assert country(ev.actor1) == "DZA"
-    assert {country(a) for a in [ev.actor2, *ev.assoc_actor2]} == {"MLI", "NER"}

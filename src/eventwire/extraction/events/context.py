@@ -339,15 +339,11 @@ class DocContext(Antecedents):
     def _state_of_place(self, tok: Token, trigger: Token) -> Role | None:
         """In an event that is no violence, a country or capital named as the trigger's object or subject is its
         government: "criticised Tokyo", "sent arms to Pakistan", "will visit Albania", "withdrew its force from
-        Chad", "Tokyo lodged a complaint"; a name joined by "and" stands where the first one does ("between Mali
-        and Niger")."""
-        first = tok
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
-        if first.dep_ == "pobj":
-            if first.head.lower_ not in self.words.state_object_preps:
+        Chad", "Tokyo lodged a complaint"."""
+        if tok.dep_ == "pobj":
+            if tok.head.lower_ not in self.words.state_object_preps:
                 return None
-        elif first.dep_ not in ("dobj", "nsubj"):
+        elif tok.dep_ not in ("dobj", "nsubj"):
             return None
         lemma = trigger.lemma_.lower()
         classes = self.lex.verbs.get(lemma, set()) | self.lex.nouns.get(lemma, set())

@@ -368,40 +368,10 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
     return a1_tok, a2_tok
 
 
-def _mediation_roles(tok: Token, ctx: DocContext) -> Roles | None:
-    """"Qatar mediated between Hamas and Israel", "Norway's mediation mission between the two sides": the
-    mediator acts (actor1) on the sides named after "between" (actor2 and its fellow). None when no "between"."""
-    node = tok.head if tok.dep_ == "compound" else tok  # "a mediation mission between ..."
-    between = prep_objects(tok, {"between"}) or prep_objects(node, {"between"})
-    if not between:
-        return None
-    r = Roles()
-    sides = ctx.participants(between[0])
-    if sides:
-        r.actor2, r.assoc2 = sides[0], sides[1:]
-    subj = None
-    if tok.pos_ in ("VERB", "AUX"):
-        subj, passive = subject_of(tok)
-        subj = None if passive else subj
-    elif node.dep_ == "dobj":
-        subj, passive = subject_of(node.head)  # "undertook a mediation mission", "offered its mediation"
-        subj = None if passive else subj
-    by = prep_objects(node, {"by"})
-    subj = subj or (by[0] if by else None)
-    role = ctx.role_for(subj, tok, side=1) if subj is not None else None
-    if role is not None and all(role.actor.name != s.actor.name for s in sides):
-        r.actor1 = role
-    return r
-
-
 def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
     """The roles of one trigger of family `fam`."""
-    lex = ctx.lex
-    if tok.lemma_.lower() in lex.words.mediation_words or tok.lower_ in lex.words.mediation_words:
-        mediated = _mediation_roles(tok, ctx)
-        if mediated is not None:
-            return mediated
     r = Roles()
+    lex = ctx.lex
     if tok.pos_ in ("VERB", "AUX"):
         a1_tok, a2_tok = _verb_role_tokens(tok, lex.words)
         if fam == "movement" and a1_tok is None and a2_tok is not None and subject_of(tok) == (a2_tok, True):
