@@ -39,6 +39,39 @@ def _role_actor(role: Any, text: str, iso3: str | None, catalogue: Any, home: st
     return actor
 
 
+# PLOVER codes whose target, when the sentence names none, is the place the sentence names for the event: a
+# protest there is aimed at its authorities (CAMEO's convention: "demonstrated in Serbia" targets Serbia), a
+# curfew or a blockade imposed there, or threatened, bears on that place. Only events with no ACLED type for
+# COERCE: an arrest or a seizure names its own target or none.
+PLACE_TARGETED = {"PROTEST": True, "THREATEN": False, "COERCE": False}
+
+
+def place_as_target(ev: Event, cand: Any, place_mentions: list[PlaceMention], catalogue: Any) -> None:
+    """Set actor2 of an event with no target to the party of the place its own sentence names (PLACE_TARGETED):
+    the government there for a protest, or for an act of another country's party; else its people."""
+    code = ev.plover.event if ev.plover is not None else None
+    if ev.actor2 is not None or code not in PLACE_TARGETED or ev.location is None or not ev.location.country:
+        return
+    if code == "COERCE" and ev.event_type is not None:
+        return
+    iso3 = ev.location.country
+    named = next((m for m in place_mentions if m.kind == "literal" and m.place.country == iso3
+                  and cand.start <= m.start and m.end <= cand.end and not (
+                      ev.actor1 is not None and ev.actor1.text and m.place.text
+                      and m.place.text in ev.actor1.text)), None)
+    if named is None:
+        return
+    own_people = not PLACE_TARGETED[code] and ev.actor1 is not None and ev.actor1.country == iso3
+    base = catalogue.resolve("civilians" if own_people else "government")
+    if base is None:
+        return
+    actor = catalogue.localize(base, iso3)
+    if actor.country != iso3:
+        return
+    ev.actor2 = Actor(name=actor.name, text=named.place.text, country=iso3, sector=actor.sector, inter=actor.inter,
+                      cameo=actor.cameo, known=actor.known)
+
+
 def _evidence(text: str, start: int, end: int) -> Evidence:
     """The evidence sentence without the blank lines and spaces around it."""
     chunk = text[start:end]

@@ -307,6 +307,7 @@ class Pipeline:
                 location = self._bare_town(bare_places, place_mentions, cand, location)
             when = self.date_finder.event_date(date_mentions, cand, article.published)
             ev = assemble.build_event(article, cand, location, when, dead, self.catalogue, doc_country=doc_country)
+            assemble.place_as_target(ev, cand, place_mentions, self.catalogue)
             recalled = cand.modality == "asserted" and self.date_finder.recalled(
                 when, article.published, self.background_days)
             if recalled:

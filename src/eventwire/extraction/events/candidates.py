@@ -272,8 +272,9 @@ def intent_cue(lex: Lexicon, tok: Token) -> bool:
     intent = lex.words.intent_words
     node = tok
     for _ in range(4):
+        # (the trigger itself is no cue: "appealed to them to agree" announces nothing of the appealer's own)
         if any(c.lower_ in intent or c.lemma_.lower() in intent for c in children(node)
-               if c.dep_ in ("aux", "xcomp", "acomp")):
+               if c.dep_ in ("aux", "xcomp", "acomp") and c.i != tok.i):
             return True
         if node.lemma_.lower() in intent and node.i != tok.i:
             return True

@@ -337,12 +337,13 @@ class DocContext(Antecedents):
                     known=role.known)
 
     def _state_of_place(self, tok: Token, trigger: Token) -> Role | None:
-        """In an event that is no violence, a country or capital named as the trigger's object is its government:
-        "criticised Tokyo", "sent arms to Pakistan", "will visit Albania", "withdrew its force from Chad"."""
+        """In an event that is no violence, a country or capital named as the trigger's object or subject is its
+        government: "criticised Tokyo", "sent arms to Pakistan", "will visit Albania", "withdrew its force from
+        Chad", "Tokyo lodged a complaint"."""
         if tok.dep_ == "pobj":
             if tok.head.lower_ not in self.words.state_object_preps:
                 return None
-        elif tok.dep_ != "dobj":
+        elif tok.dep_ not in ("dobj", "nsubj"):
             return None
         lemma = trigger.lemma_.lower()
         classes = self.lex.verbs.get(lemma, set()) | self.lex.nouns.get(lemma, set())
@@ -419,12 +420,13 @@ class DocContext(Antecedents):
 
     def _country_of_phrase(self, tok: Token) -> str | None:
         """The country a phrase names for its head: a nationality word as the head ("the French") or before it
-        ("Sierra Leonean refugees", "Niger's ambassador"), or its "of" complement ("the ambassador of Morocco")."""
+        ("Sierra Leonean refugees", "Niger's ambassador"), or its "of" or "from" complement ("the ambassador of
+        Morocco", "a delegation from Sudan")."""
         # the modifiers of the head and of its compounds ("Baghdad University Medical School": a capital's)
         words = [tok] + [c for c in tok.subtree if c.i < tok.i and c.dep_ in ("amod", "compound", "poss")
                          and all(x.dep_ == "compound" for x in _path_up(c, tok))]
         for prep in children(tok):
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
                 words += [t for p in children(prep) if p.dep_ == "pobj" for t in p.subtree]
         for c in words:
             if c.ent_type_ not in ("NORP", "GPE"):

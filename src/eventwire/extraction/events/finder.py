@@ -23,6 +23,7 @@ from eventwire.extraction.events.candidates import (
     speech_act,
     split_clusters,
 )
+from eventwire.extraction.events.circumstance import rank_circumstances
 from eventwire.extraction.events.context import DocContext
 from eventwire.extraction.events.lexicon import Lexicon, load_lexicon
 from eventwire.extraction.events.modality import ModalityClassifier
@@ -110,6 +111,7 @@ class EventFinder:
         if fragments.is_prose(doc):  # headings and list lines of a report tell no event of their own
             text = doc_text(doc)
             out = [c for c in out if not fragments.tells_no_event(c, text)]
+        rank_circumstances(out)
         return out
 
     @staticmethod

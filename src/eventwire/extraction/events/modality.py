@@ -196,10 +196,12 @@ def _complement(trigger: Token, prep: Token) -> bool:
 
 
 def _is_complement_of(trigger: Token, governor: Token) -> bool:
-    """The trigger sits in the "of/for" complement of an alleging verb: "accused ... of bombing"."""
+    """The trigger sits in the "of/for" complement of an alleging verb: "accused ... of bombing" (or the "with"
+    one of "charge": "charged its neighbour with arming rebels")."""
     node = trigger
+    preps = ("of", "for", "with") if governor.lemma_.lower() == "charge" else ("of", "for")
     while node.head.i != node.i and node.i != governor.i:
-        if node.dep_ == "prep" and node.lower_ in ("of", "for"):
+        if node.dep_ == "prep" and node.lower_ in preps:
             return True  # "accused the military of bombing", "blamed IS for the attack"
         node = node.head
     return False

@@ -374,6 +374,10 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
     lex = ctx.lex
     if tok.pos_ in ("VERB", "AUX"):
         a1_tok, a2_tok = _verb_role_tokens(tok, lex.words)
+        if fam == "movement" and a1_tok is None and a2_tok is not None and subject_of(tok) == (a2_tok, True):
+            # "troops were deployed to the border", "forces were pulled out": the force moved is the side that
+            # moves (its own state's act), not one acted upon
+            a1_tok, a2_tok = a2_tok, None
         if a2_tok is not None and ctx.nouns.noun_class(a2_tok) == (NOT_ACTOR, "weapons"):
             # "opened fire on worshippers", "fired rockets at the town", "threw stones at police": the weapon's
             # aim is who was hit

@@ -44,9 +44,8 @@ class Locator:
             if words is not None and (recalled is None or len(words.split()) > 1):
                 main.text = words
             return main
-        countries = Counter(m.place.country for m in mentions if m.place.country)
-        if countries:
-            iso3 = countries.most_common(1)[0][0]
+        iso3 = country_focus(mentions)
+        if iso3 is not None:
             for m in mentions:
                 if m.place.country == iso3 and m.place.feature == COUNTRY:
                     p = copy_place(m.place)
@@ -178,6 +177,22 @@ class Locator:
         if not body:  # only the dateline: where the article was filed, a weak guess
             p.precision = max(p.precision, 2)
         return p
+
+
+def country_focus(mentions: list[PlaceMention]) -> str | None:
+    """The country the place mentions point to most: each counts by how sure its reading is, and at a tie a
+    country named outright beats a town that may be read into a person's name ("President Kilgore Banda of
+    Zambia" is no Kilgore, Texas)."""
+    weight: dict[str, float] = {}
+    named: set[str] = set()
+    for m in mentions:
+        if m.place.country:
+            weight[m.place.country] = weight.get(m.place.country, 0.0) + m.score
+            if m.place.feature == COUNTRY:
+                named.add(m.place.country)
+    if not weight:
+        return None
+    return max(weight, key=lambda iso3: (round(weight[iso3], 3), iso3 in named))
 
 
 def _phrase_start(tok) -> int:

@@ -1,0 +1,66 @@
+"""Events told as the circumstance of another event of the same sentence rank below it.
+
+"Rebels demanded his removal at the fourth round of talks": the demand is what the sentence reports, the talks
+are where it was made; "the president conceded to demands from the opposition": the concession is reported, the
+demands are its occasion; "talks on a hostage deal": the deal is about hostages, no hostage taking is told;
+"Italy suspended flights, a day after a Serbian jet shot down a helicopter": the suspension is reported, the
+shooting is when (and why) it came. A trigger noun inside a prepositional phrase of another event's trigger verb,
+a trigger noun modifying another event's trigger noun, or a trigger verb of a clause of time attached to another
+event's trigger, is that event's circumstance: it stays a record (the talks took place), with a confidence below
+the event it serves, so that the single most confident record of the sentence is the reported one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+# how far below the governing event a circumstance ranks
+CIRCUMSTANCE_GAP = 0.05
+# conjunctions of a clause that tells when the main clause's act came
+TIME_MARKS = frozenset({"after", "before", "since", "following", "until"})
+
+
+def governing_verb(tok: Token) -> Token | None:
+    """The verb a noun hangs from through prepositional phrases only ("demanded ... at the round of talks" ->
+    demanded), the verb a clause of time of a verb trigger is attached to ("suspended flights a day after a jet
+    shot down a helicopter" -> suspended), or the noun a noun modifies ("hostage deal" -> deal); None otherwise."""
+    if tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in tok.children):
+        return tok.head if tok.head.pos_ in ("VERB", "AUX") else None
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound":
+        return tok.head  # "a hostage deal", "ceasefire talks": the head names the act, the modifier its matter
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ != "pobj":
+        return None
+    node = tok
+    while node.dep_ in ("pobj", "prep") and node.head.i != node.i:
+        node = node.head
+    return node if node.pos_ == "VERB" else None
+
+
+def _anchors(c) -> list[int]:
+    """The tokens an event is told by: its triggers, and the verb whose object a trigger noun is ("announced a
+    suspension", "lodged a protest")."""
+    out = []
+    for t in c.triggers or [c.trigger]:
+        out.append(t.i)
+        if t.dep_ == "dobj" and t.head.pos_ == "VERB":
+            out.append(t.head.i)
+    return out
+
+
+def rank_circumstances(cands: list) -> None:
+    """Lower the confidence of each asserted candidate whose trigger is a circumstance of another asserted
+    candidate of a different PLOVER category in its sentence (see the module doc)."""
+    by_trigger: dict[int, object] = {}
+    for c in cands:
+        if c.modality == "asserted":
+            for i in _anchors(c):
+                by_trigger.setdefault(i, c)
+    for c in cands:
+        if c.modality != "asserted":
+            continue
+        verb = governing_verb(c.trigger)
+        main = by_trigger.get(verb.i) if verb is not None else None
+        if main is None or main is c or main.plover_event == c.plover_event:
+            continue
+        c.confidence = max(0.05, min(c.confidence, main.confidence - CIRCUMSTANCE_GAP))
