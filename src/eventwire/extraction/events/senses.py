@@ -19,6 +19,8 @@ from eventwire.lang import LanguageDataError
 
 # the slots a sense may name; `prep` maps prepositions to the words of their objects
 SLOTS = ("subject", "object", "object_phrase", "modifier", "governor", "prep", "cause", "sentence")
+# a cue list holding only this word is met by any word in its slot: "prep: {about: ["*"]}" (talked about anything)
+ANY_WORD = "*"
 # the subordinators of a clause that tells how something happened: "died when a fire swept through the hostel"
 CAUSE_MARKERS = {"when", "after", "as"}
 MODIFIER_DEPS = {"compound", "amod", "prt", "advmod", "npadvmod", "nmod", "acomp"}
@@ -146,11 +148,16 @@ class TriggerSlots:
     def has_any(self, cues: dict) -> bool:
         for slot, words in cues.items():
             if slot == "prep":
-                if any(self.words("prep", p) & w for p, w in words.items()):
+                if any(_met(self.words("prep", p), w) for p, w in words.items()):
                     return True
-            elif self.words(slot) & words:
+            elif _met(self.words(slot), words):
                 return True
         return False
+
+
+def _met(found: set, cues: frozenset) -> bool:
+    """Some word found in a slot is a cue, or the cue is any word and the slot holds one."""
+    return bool(found & cues) or (ANY_WORD in cues and bool(found))
 
 
 class Senses:
