@@ -57,3 +57,4 @@ def test_any_word_cue_needs_a_word_in_its_slot(pipeline, bare_nlp):
     assert senses.resolve(talked, {"consult"})[0] == set()
     talked = next(t for t in bare_nlp("Officials talked with the unions about pay.") if t.lower_ == "talked")
     assert senses.resolve(talked, {"consult"})[0] == {"consult"}
+
