@@ -21,6 +21,11 @@ def asserted_codes(pipeline, text):
     ("The minister cancelled his meeting with the French envoy.", "CONSULT"),  # did not take place
     ("The summit between the two leaders was postponed.", "CONSULT"),
     ("The planned talks between the two parties were called off.", "CONCEDE"),  # no concession either
+    ("Three workers fell ill from a gas released by a leaking drum.", "CONCEDE"),
+    ("Paramedics were called shortly after the crash on the ring road.", "CONSULT"),
+    ("A cyclist was airlifted to hospital after the collision.", "AID"),  # a patient, no aid
+    ("A team of scientists warns that the glacier could collapse within decades.", "THREATEN"),  # a prediction
+    ("The spokesman rejected allegations that the company had bribed officials.", "REJECT"),  # a denial
 ])
 def test_no_record_where_no_event_is(pipeline, text, absent):
     assert absent not in {plover for _, plover in asserted_codes(pipeline, text)}
@@ -33,6 +38,9 @@ def test_no_record_where_no_event_is(pipeline, text, absent):
     ("The rebels released twelve hostages on Monday.", "CONCEDE"),  # people: a concession
     ("The union called off the strike after the deal.", "CONCEDE"),
     ("Government forces dropped chlorine gas on the rebel-held town.", "ASSAULT"),  # used as a weapon
+    ("The air force airlifted medicine to the flooded villages.", "AID"),
+    ("The militia warned that it would shell the port.", "THREATEN"),
+    ("The ministry rejected the proposal for a ceasefire.", "REJECT"),
 ])
 def test_the_events_these_words_name_stay(pipeline, text, kept):
     assert kept in {plover for _, plover in asserted_codes(pipeline, text)}
@@ -57,4 +65,3 @@ def test_any_word_cue_needs_a_word_in_its_slot(pipeline, bare_nlp):
     assert senses.resolve(talked, {"consult"})[0] == set()
     talked = next(t for t in bare_nlp("Officials talked with the unions about pay.") if t.lower_ == "talked")
     assert senses.resolve(talked, {"consult"})[0] == {"consult"}
-
