@@ -26,6 +26,7 @@ def asserted_codes(pipeline, text):
     ("A cyclist was airlifted to hospital after the collision.", "AID"),  # a patient, no aid
     ("A team of scientists warns that the glacier could collapse within decades.", "THREATEN"),  # a prediction
     ("The spokesman rejected allegations that the company had bribed officials.", "REJECT"),  # a denial
+    ("The emirate has pledged to back the new government.", "AID"),  # a promise, nothing given
 ])
 def test_no_record_where_no_event_is(pipeline, text, absent):
     assert absent not in {plover for _, plover in asserted_codes(pipeline, text)}
@@ -41,6 +42,7 @@ def test_no_record_where_no_event_is(pipeline, text, absent):
     ("The air force airlifted medicine to the flooded villages.", "AID"),
     ("The militia warned that it would shell the port.", "THREATEN"),
     ("The ministry rejected the proposal for a ceasefire.", "REJECT"),
+    ("Donors pledged $40 million to rebuild the port.", "AID"),
 ])
 def test_the_events_these_words_name_stay(pipeline, text, kept):
     assert kept in {plover for _, plover in asserted_codes(pipeline, text)}
@@ -52,6 +54,7 @@ def test_the_events_these_words_name_stay(pipeline, text, kept):
     ("Talks between the two sides were called off.", "Talks"),
     ("The army put off its offensive on the town.", "offensive"),
     ("The cancellation of the visit angered officials.", "visit"),
+    ("The talks have been delayed several times.", "talks"),
 ])
 def test_cancelled_events_are_negated(pipeline, bare_nlp, sentence, word):
     tok = next(t for t in bare_nlp(sentence) if t.text == word)
@@ -65,3 +68,11 @@ def test_any_word_cue_needs_a_word_in_its_slot(pipeline, bare_nlp):
     assert senses.resolve(talked, {"consult"})[0] == set()
     talked = next(t for t in bare_nlp("Officials talked with the unions about pay.") if t.lower_ == "talked")
     assert senses.resolve(talked, {"consult"})[0] == {"consult"}
+
+
+def test_a_definite_speech_noun_names_an_earlier_event_of_its_own_kind(pipeline):
+    """"The talks" after a threat are talks, not that threat again."""
+    text = ("The militia warned that it would shell the port. The talks, which are expected to start next month, "
+            "have been delayed.")
+    talks = [e for e in pipeline.extract(text) if e.trigger == "talks"]
+    assert talks and all(e.plover.event == "CONSULT" and e.modality != "asserted" for e in talks)

@@ -17,6 +17,7 @@ from eventwire.extraction.events.attribution import attribute_claims, claimed_de
 from eventwire.extraction.events.bare_places import BarePlaces
 from eventwire.extraction.events.candidates import (
     DEFINITE,
+    SPEECH_FAMILIES,
     EventCandidate,
     build_candidate,
     merge_references,
@@ -31,8 +32,6 @@ from eventwire.extraction.nlp import doc_text
 from eventwire.extraction.tokens import children
 from eventwire.lang import LanguageData
 
-# speech and movement events: each class its own event ("rebels demanded X at talks": a demand and a meeting)
-SPEECH_FAMILIES = {"contact", "movement"}
 FAMILY_ORDER = {"violence": 0, "demonstration": 1, "arrest": 2, "strategic": 3, "movement": 4, "contact": 5}
 # in a sentence about a demonstration these classes are the demonstration's violence
 RECODED_IN_PROTESTS = {"clash", "attack", "kill", "shelling", "riot"}
