@@ -27,6 +27,8 @@ def asserted_codes(pipeline, text):
     ("A team of scientists warns that the glacier could collapse within decades.", "THREATEN"),  # a prediction
     ("The spokesman rejected allegations that the company had bribed officials.", "REJECT"),  # a denial
     ("The emirate has pledged to back the new government.", "AID"),  # a promise, nothing given
+    ("Hackers attacked the airline's booking systems overnight.", "ACCUSE"),  # a cyber attack, no words
+    ("Hackers attacked the airline's booking systems overnight.", "ASSAULT"),
 ])
 def test_no_record_where_no_event_is(pipeline, text, absent):
     assert absent not in {plover for _, plover in asserted_codes(pipeline, text)}
