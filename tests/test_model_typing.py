@@ -80,22 +80,16 @@ def test_a_confident_no_event_vetoes_the_rules_event(language, blank):
     typing, _ = typing_with(language, {
         "title": reading({NONE: 0.95, "Armed clash": 0.03}, {NONE: 0.9, "ASSAULT": 0.05}),
         "condemned": reading({NONE: 0.92, "Attack": 0.05}, {"ACCUSE": 0.85, NONE: 0.1}),
-        "accord": reading({NONE: 0.92, "Agreement": 0.05}, {"AGREE": 0.85, NONE: 0.1}),
     })
     sport = candidate(blank, "The champions clashed in the battle for the title.", "Armed clash", "Battles", "ASSAULT")
     speech = candidate(blank, "The minister condemned the attack on the village.", "Attack",
                        "Violence against civilians", "ASSAULT", cameo="180")
-    accord = candidate(blank, "The accord signed in 2015 still holds.", "Agreement", "Strategic developments", "AGREE",
-                       cameo="057", family="strategic")
-    assert typing.apply([sport, speech, accord]) == [sport, speech, accord]
-    assert sport.vetoed  # the sporting clash goes: no ACLED event, no PLOVER event either
-    # no reported violence is no ASSAULT either: ACLED and PLOVER code the same act (the condemnation is its own
-    # ACCUSE, from its own word)
-    assert speech.vetoed
-    # a step of another kind keeps the rules' PLOVER coding (the model's own PLOVER reading does not replace it)
-    assert not accord.vetoed
-    assert (accord.event_type, accord.sub_event_type, accord.plover_event, accord.cameo) == (None, None, "AGREE", "057")
-    assert accord.confidence == pytest.approx(0.5 * 0.6 + 0.5 * (1 - 0.1))
+    assert typing.apply([sport, speech]) == [sport, speech]
+    assert sport.vetoed and not speech.vetoed  # the sporting clash goes: no ACLED event, no PLOVER event either
+    # no ACLED event, but the rules' PLOVER coding stays (the model's own PLOVER reading does not replace it)
+    assert (speech.event_type, speech.sub_event_type, speech.plover_event, speech.cameo) == (
+        None, None, "ASSAULT", "180")
+    assert speech.confidence == pytest.approx(0.5 * 0.6 + 0.5 * (1 - 0.1))
 
 
 def test_no_veto_for_a_reason_the_dates_judge(language, blank):

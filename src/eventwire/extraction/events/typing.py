@@ -208,11 +208,10 @@ class ModelTyping:
         return True
 
     def _veto(self, cand: EventCandidate, p: TypingPrediction) -> bool:
-        """No ACLED event: the event keeps the rules' PLOVER coding (a step of another kind told in passing is
-        still an AGREE, a SANCTION), unless the model sees no PLOVER event either ("the battle for the title"), or
-        the event is violence: no reported violence is no ASSAULT either, as ACLED and PLOVER code the same act
-        ("condemned the attack" is an ACCUSE from its own word, not an attack). Then it is dropped."""
-        if p.plover.get(NONE, 0.0) >= self.decisions.veto_drops or cand.family == "violence":
+        """No ACLED event: the event keeps the rules' PLOVER coding (a condemnation of an attack is still an
+        ACCUSE, a wiki-style account of a bombing still an ASSAULT), unless the model sees no PLOVER event either
+        ("the battle for the title"): then it is dropped."""
+        if p.plover.get(NONE, 0.0) >= self.decisions.veto_drops:
             return False
         cand.event_type = cand.sub_event_type = None
         self._mix_confidence(cand, 1.0 - p.plover.get(NONE, 0.0))
