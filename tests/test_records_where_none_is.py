@@ -78,3 +78,21 @@ def test_a_definite_speech_noun_names_an_earlier_event_of_its_own_kind(pipeline)
             "have been delayed.")
     talks = [e for e in pipeline.extract(text) if e.trigger == "talks"]
     assert talks and all(e.plover.event == "CONSULT" and e.modality != "asserted" for e in talks)
+
+
+@pytest.mark.parametrize("text", [
+    "The group regularly uses small drones to attack army outposts.",  # the adverb on the verb of the purpose
+    "Smugglers are increasingly using fishing boats to attack tankers.",  # a trend
+    "Such ambushes were unheard of ten years ago.",  # a kind of event
+    "Officials say such bombings are hard to prevent.",
+])
+def test_patterns_and_kinds_of_events_are_no_records(pipeline, text):
+    assert not [e for e in pipeline.extract(text) if e.modality == "asserted" and e.event_type is not None]
+
+
+@pytest.mark.parametrize("text", [
+    "The group used small drones to attack an army outpost on Sunday.",
+    "Gunmen ambushed a bus carrying pilgrims on the highway.",
+])
+def test_one_event_told_stays(pipeline, text):
+    assert [e for e in pipeline.extract(text) if e.modality == "asserted" and e.event_type is not None]

@@ -148,9 +148,10 @@ class EventFinder:
                 continue  # "IS claimed the attack", "X is behind the attack": an event told elsewhere, not a new one
             if claimed_deed(lex, tok):
                 context.deed_claims.add(tok.i)  # "X said it carried out the attack": a mention, kept if it has one
-            if triggers.is_habitual(lex, tok) or triggers.is_summary(lex, tok) or triggers.is_practice(lex, tok):
+            if triggers.is_habitual(lex, tok) or triggers.is_summary(lex, tok) or triggers.is_practice(lex, tok) \
+                    or triggers.is_kind(lex, tok):
                 # "the group frequently targets checkpoints", "has killed thousands since 2009", "has used drones
-                # to drop bombs": a pattern
+                # to drop bombs": a pattern; "such attacks are rare": a kind of event
                 continue
             if tok.i in ignored or any(c.i in ignored for c in children(tok) if c.dep_ in ("dobj", "prep")):
                 continue
