@@ -27,6 +27,8 @@ def asserted_codes(pipeline, text):
     ("A team of scientists warns that the glacier could collapse within decades.", "THREATEN"),  # a prediction
     ("The spokesman rejected allegations that the company had bribed officials.", "REJECT"),  # a denial
     ("The emirate has pledged to back the new government.", "AID"),  # a promise, nothing given
+    ("In a statement, the mayor called the shooting senseless.", "CONSULT"),  # naming, no call
+    ("The minister called the raid an act of war.", "CONSULT"),
     ("Hackers attacked the airline's booking systems overnight.", "ACCUSE"),  # a cyber attack, no words
     ("Hackers attacked the airline's booking systems overnight.", "ASSAULT"),
 ])

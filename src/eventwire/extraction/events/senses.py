@@ -18,7 +18,7 @@ from eventwire.extraction.tokens import children
 from eventwire.lang import LanguageDataError
 
 # the slots a sense may name; `prep` maps prepositions to the words of their objects
-SLOTS = ("subject", "object", "object_phrase", "modifier", "governor", "prep", "cause", "sentence")
+SLOTS = ("subject", "object", "object_phrase", "modifier", "complement", "governor", "prep", "cause", "sentence")
 # a cue list holding only this word is met by any word in its slot: "prep: {about: ["*"]}" (talked about anything)
 ANY_WORD = "*"
 # the subordinators of a clause that tells how something happened: "died when a fire swept through the hostel"
@@ -112,6 +112,8 @@ class TriggerSlots:
             # a particle parsed as the head of a compound preposition counts: "drove the militants out of the town"
             return {w for c in children(tok) if c.dep_ in MODIFIER_DEPS or (
                 c.dep_ == "prep" and any(g.dep_ == "prep" for g in children(c))) for w in (c.lemma_.lower(), c.lower_)}
+        if slot == "complement":  # what the object is called or made: "called the attack barbaric", "named him envoy"
+            return {w for c in children(tok) if c.dep_ == "oprd" for w in (c.lemma_.lower(), c.lower_)}
         if slot == "governor":
             head = tok.head.head if tok.head.dep_ in ("prep", "agent") else tok.head
             return set() if head.i == tok.i else {head.lemma_.lower(), head.lower_}
