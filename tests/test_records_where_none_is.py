@@ -29,6 +29,7 @@ def asserted_codes(pipeline, text):
     ("The emirate has pledged to back the new government.", "AID"),  # a promise, nothing given
     ("In a statement, the mayor called the shooting senseless.", "CONSULT"),  # naming, no call
     ("The minister called the raid an act of war.", "CONSULT"),
+    ("She called the decision a mistake.", "CONSULT"),
     ("Hackers attacked the airline's booking systems overnight.", "ACCUSE"),  # a cyber attack, no words
     ("Hackers attacked the airline's booking systems overnight.", "ASSAULT"),
 ])
@@ -47,6 +48,8 @@ def test_no_record_where_no_event_is(pipeline, text, absent):
     ("The militia warned that it would shell the port.", "THREATEN"),
     ("The ministry rejected the proposal for a ceasefire.", "REJECT"),
     ("Donors pledged $40 million to rebuild the port.", "AID"),
+    ("The senator called the raid an act of war.", "ACCUSE"),  # judging an attack: disapproval
+    ("The president called the Chinese premier on Monday.", "CONSULT"),
 ])
 def test_the_events_these_words_name_stay(pipeline, text, kept):
     assert kept in {plover for _, plover in asserted_codes(pipeline, text)}

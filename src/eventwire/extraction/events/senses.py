@@ -112,8 +112,10 @@ class TriggerSlots:
             # a particle parsed as the head of a compound preposition counts: "drove the militants out of the town"
             return {w for c in children(tok) if c.dep_ in MODIFIER_DEPS or (
                 c.dep_ == "prep" and any(g.dep_ == "prep" for g in children(c))) for w in (c.lemma_.lower(), c.lower_)}
-        if slot == "complement":  # what the object is called or made: "called the attack barbaric", "named him envoy"
-            return {w for c in children(tok) if c.dep_ == "oprd" for w in (c.lemma_.lower(), c.lower_)}
+        if slot == "complement":
+            # what the object is called or made, with its words: "named him envoy", "called the attack barbaric"
+            # (parsed as one small clause, "the attack" under "barbaric")
+            return {w for c in children(tok) if c.dep_ == "oprd" for t in c.subtree for w in (t.lemma_.lower(), t.lower_)}
         if slot == "governor":
             head = tok.head.head if tok.head.dep_ in ("prep", "agent") else tok.head
             return set() if head.i == tok.i else {head.lemma_.lower(), head.lower_}
