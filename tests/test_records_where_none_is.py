@@ -68,6 +68,11 @@ def test_cancelled_events_are_negated(pipeline, bare_nlp, sentence, word):
     assert pipeline.event_finder.modality.classify(tok) == "negated"
 
 
+def test_an_invitation_is_no_visit_yet(pipeline, bare_nlp):
+    tok = next(t for t in bare_nlp("The governor invited the envoys to visit the camps.") if t.text == "visit")
+    assert pipeline.event_finder.modality.classify(tok) == "future"
+
+
 def test_any_word_cue_needs_a_word_in_its_slot(pipeline, bare_nlp):
     """"talked about X" meets `about: ["*"]`; "talked with X" does not, and its "with" keeps the meeting."""
     senses = pipeline.event_finder.lexicon.senses
