@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 HOSTILE = {"COERCE", "SANCTION", "ASSAULT", "MOBILIZE", "REJECT"}
 YIELDING = {"CONCEDE", "RETREAT"}
+# speech and movement events: each class its own event ("rebels demanded X at talks": a demand and a meeting)
+SPEECH_FAMILIES = {"contact", "movement"}
 
 
 @dataclass
@@ -120,8 +122,10 @@ def merge_references(cands: list[EventCandidate], lex: Lexicon) -> list[EventCan
     actor it names ("al-Shabaab said it carried out the attack") and is not reported twice."""
     out: list[EventCandidate] = []
     for c in cands:
+        # "the talks" names earlier talks, not an earlier threat: in the speech families each kind is its own event
         earlier = [e for e in out if e.family == c.family and e.modality == "asserted"
-                   and e.sentence.start < c.sentence.start and e.antecedent is None and not e.vetoed]
+                   and e.sentence.start < c.sentence.start and e.antecedent is None and not e.vetoed
+                   and (c.family not in SPEECH_FAMILIES or e.plover_event == c.plover_event)]
         if earlier and _condemned(lex, c):
             continue  # "the UN condemned the attack": a statement about the event told before, no new one
         if earlier and is_reference(c):

@@ -17,6 +17,7 @@ from eventwire.extraction.events.attribution import attribute_claims, claimed_de
 from eventwire.extraction.events.bare_places import BarePlaces
 from eventwire.extraction.events.candidates import (
     DEFINITE,
+    SPEECH_FAMILIES,
     EventCandidate,
     build_candidate,
     merge_references,
@@ -33,8 +34,6 @@ from eventwire.extraction.nlp import doc_text
 from eventwire.extraction.tokens import children
 from eventwire.lang import LanguageData
 
-# speech and movement events: each class its own event ("rebels demanded X at talks": a demand and a meeting)
-SPEECH_FAMILIES = {"contact", "movement"}
 FAMILY_ORDER = {"violence": 0, "demonstration": 1, "arrest": 2, "strategic": 3, "movement": 4, "contact": 5}
 # in a sentence about a demonstration these classes are the demonstration's violence
 RECODED_IN_PROTESTS = {"clash", "attack", "kill", "shelling", "riot"}
@@ -152,9 +151,10 @@ class EventFinder:
                 continue  # "IS claimed the attack", "X is behind the attack": an event told elsewhere, not a new one
             if claimed_deed(lex, tok):
                 context.deed_claims.add(tok.i)  # "X said it carried out the attack": a mention, kept if it has one
-            if triggers.is_habitual(lex, tok) or triggers.is_summary(lex, tok) or triggers.is_practice(lex, tok):
+            if triggers.is_habitual(lex, tok) or triggers.is_summary(lex, tok) or triggers.is_practice(lex, tok) \
+                    or triggers.is_kind(lex, tok):
                 # "the group frequently targets checkpoints", "has killed thousands since 2009", "has used drones
-                # to drop bombs": a pattern
+                # to drop bombs": a pattern; "such attacks are rare": a kind of event
                 continue
             if tok.i in ignored or any(c.i in ignored for c in children(tok) if c.dep_ in ("dobj", "prep")):
                 continue

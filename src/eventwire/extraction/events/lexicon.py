@@ -32,7 +32,7 @@ WORD_FILES = {
                           "confession_verbs", "attribution_verbs", "span_prepositions", "span_nouns", "era_nouns",
                           "span_modifiers", "span_units", "condemning_verbs", "instrument_verbs",
                           "continuation_verbs", "crowd_control_words",
-                          "protest_topic_verbs", "protest_topic_preps"),
+                          "protest_topic_verbs", "protest_topic_preps", "kind_determiners"),
     "events/parties.yaml": ("pronouns", "generic_armed", "territory_nouns", "pair_words", "symmetric_lemmas",
                             "clash_words", "agent_verbs", "affiliation_verbs", "actor_nouns", "abstract_nouns",
                             "quantity_heads", "state_object_preps", "suspicion_verbs", "blame_verbs",

@@ -116,6 +116,8 @@ def _governed(trigger: Token, c: dict) -> str:
             if is_noun and lemma in background["record_nouns"] and _complement(trigger, below) and below.lower_ in (
                     "of", "into", "for", "in", "behind"):
                 return "background"  # "a video of the attack", "the mastermind of the bombing"
+            if is_noun and lemma in c["negated"]["cancelling_nouns"] and below.dep_ == "prep" and below.lower_ == "of":
+                return "negated"  # "the cancellation of the visit": it did not take place
             if lemma in c["future"]["governing_nouns"]:
                 return "future"
             if lemma in c["hypothetical"]["governing_nouns"]:
@@ -137,6 +139,8 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "background"  # "to avenge the killing of their leader"
             if lemma in c["asserted"]["ordering_with_infinitive"] and below.dep_ == "xcomp":
                 return "future"  # "police were told to detain anyone carrying a weapon": an order
+            if is_noun and below.dep_ in ("dobj", "nsubjpass") and _cancelling(tok, c["negated"]["cancelling_verbs"]):
+                return "negated"  # "cancelled a meeting with the envoy", "the summit was postponed"
             if lemma in reporting:
                 return "asserted"  # "X said it killed": the killing is what is reported, as a fact
             if lemma in c["negated"]["governing_verbs"]:
@@ -167,6 +171,12 @@ def _purpose_of(clause: Token, purpose_markers: frozenset) -> bool:
     """`clause` is a purpose clause of its head verb: an adverbial "to" infinitive ("blocked roads to protest")."""
     return clause.dep_ == "advcl" and clause.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ in purpose_markers for c in children(clause))
+
+
+def _cancelling(verb: Token, cancelling: frozenset) -> bool:
+    """The verb calls its object off: "cancel", "postpone", or a phrasal verb of the list ("called off")."""
+    lemma = verb.lemma_.lower()
+    return lemma in cancelling or any(f"{lemma} {c.lower_}" in cancelling for c in children(verb) if c.dep_ == "prt")
 
 
 def _said_to_be(copula: Token, nouns: frozenset) -> bool:

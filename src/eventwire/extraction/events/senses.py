@@ -18,7 +18,9 @@ from eventwire.extraction.tokens import children
 from eventwire.lang import LanguageDataError
 
 # the slots a sense may name; `prep` maps prepositions to the words of their objects
-SLOTS = ("subject", "object", "object_phrase", "modifier", "governor", "prep", "cause", "sentence")
+SLOTS = ("subject", "object", "object_phrase", "modifier", "complement", "governor", "prep", "cause", "sentence")
+# a cue list holding only this word is met by any word in its slot: "prep: {about: ["*"]}" (talked about anything)
+ANY_WORD = "*"
 # the subordinators of a clause that tells how something happened: "died when a fire swept through the hostel"
 CAUSE_MARKERS = {"when", "after", "as"}
 MODIFIER_DEPS = {"compound", "amod", "prt", "advmod", "npadvmod", "nmod", "acomp"}
@@ -110,6 +112,10 @@ class TriggerSlots:
             # a particle parsed as the head of a compound preposition counts: "drove the militants out of the town"
             return {w for c in children(tok) if c.dep_ in MODIFIER_DEPS or (
                 c.dep_ == "prep" and any(g.dep_ == "prep" for g in children(c))) for w in (c.lemma_.lower(), c.lower_)}
+        if slot == "complement":
+            # what the object is called or made, with its words: "named him envoy", "called the attack barbaric"
+            # (parsed as one small clause, "the attack" under "barbaric")
+            return {w for c in children(tok) if c.dep_ == "oprd" for t in c.subtree for w in (t.lemma_.lower(), t.lower_)}
         if slot == "governor":
             head = tok.head.head if tok.head.dep_ in ("prep", "agent") else tok.head
             return set() if head.i == tok.i else {head.lemma_.lower(), head.lower_}
@@ -146,11 +152,16 @@ class TriggerSlots:
     def has_any(self, cues: dict) -> bool:
         for slot, words in cues.items():
             if slot == "prep":
-                if any(self.words("prep", p) & w for p, w in words.items()):
+                if any(_met(self.words("prep", p), w) for p, w in words.items()):
                     return True
-            elif self.words(slot) & words:
+            elif _met(self.words(slot), words):
                 return True
         return False
+
+
+def _met(found: set, cues: frozenset) -> bool:
+    """Some word found in a slot is a cue, or the cue is any word and the slot holds one."""
+    return bool(found & cues) or (ANY_WORD in cues and bool(found))
 
 
 class Senses:

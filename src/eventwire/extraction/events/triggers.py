@@ -160,7 +160,25 @@ def is_habitual(lex: Lexicon, tok: Token) -> bool:
             break
         node = node.head
     habitual = lex.words.habitual_adverbs
-    return any(c.lower_ in habitual for c in children(node)) or any(c.lower_ in habitual for c in children(tok))
+    if any(c.lower_ in habitual for c in children(node)) or any(c.lower_ in habitual for c in children(tok)):
+        return True
+    # the verb of a purpose or a complement: "IS regularly uses drones to attack convoys", "are increasingly
+    # trying to target bases"
+    for _ in range(2):
+        if node.dep_ not in ("xcomp", "advcl") or node.head.i == node.i or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in children(node)):
+            return False
+        node = node.head
+        if any(c.lower_ in habitual for c in children(node)):
+            return True
+    return False
+
+
+def is_kind(lex: Lexicon, tok: Token) -> bool:
+    """An event noun that names a kind of event, not one that happened: "such attacks were rare", "to prevent
+    such bombings"."""
+    return tok.pos_ == "NOUN" and any(c.dep_ in ("amod", "det", "predet") and c.lower_ in lex.words.kind_determiners
+                                      for c in children(tok))
 
 
 def is_practice(lex: Lexicon, tok: Token) -> bool:
