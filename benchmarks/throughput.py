@@ -111,8 +111,14 @@ Fifth pass (branch gate, 2026-12-06, load 9-13 from 8 helpers' jobs, CPU time, m
   - FastLemmatizer.rule_lemma: spaCy's rule_lemmatize looks each form a suffix rule makes up in a *list* of up
     to 57,000 words (~1-6 ms per miss); the same steps over sets: the lemmatizer's share of a first pass over 96
     relevant general articles 0.56 -> 0.07 s CPU (a warm cache hides it in the repeated rounds below).
-  - general --articles 100 --repeat 3: RESULTS_GENERAL
-  - conflict --articles 40 --repeat 3: RESULTS_CONFLICT
+  - measured with a lean copy of this benchmark (bare model, the default Pipeline and the other NER setting,
+    alternating; before and after in two processes side by side; the full --corpus run took too long on the
+    shared machine), CPU time, ratio t_bare / t_extract:
+    general, 100 articles: before: default (NER everywhere) 0.85x, gated NER 0.99x; after: default (gated NER +
+      spotting) 0.89x, --ner-everywhere 0.81x. The rounds drift with the machine's load (bare 6.0-7.9 s): the
+      steadier figure is the gated/everywhere ratio within one process, +16% before, +10% after. NOT MET (4x).
+    conflict, 40 articles (wikievents): before: default 0.76x, gated NER 0.74x; after: default 0.80x,
+      --ner-everywhere 0.76x (conflict articles are parsed almost whole: the gated NER saves little). NOT MET.
   - tried, not kept: 0 neighbour sentences with the gated NER (52% of the tokens parsed instead of 78%; parse 3.6
     against 5.0 s CPU over 96 general articles): incidents_perpetrator_intext -3.8 (half a) / -2.4 (half b)
     points, the perpetrator is often named in the sentence after the attack.
