@@ -114,9 +114,9 @@ Fifth pass (branch gate, 2026-12-06, load 9-13 from 8 helpers' jobs, CPU time, m
   - measured with a lean copy of this benchmark (bare model, the default Pipeline and the other NER setting,
     alternating; before and after in two processes side by side; the full --corpus run took too long on the
     shared machine), CPU time, ratio t_bare / t_extract:
-    general, 100 articles: before: default (NER everywhere) 0.85x, gated NER 0.99x; after: default (gated NER +
-      spotting) 0.89x, --ner-everywhere 0.81x. The rounds drift with the machine's load (bare 6.0-7.9 s): the
-      steadier figure is the gated/everywhere ratio within one process, +16% before, +10% after. NOT MET (4x).
+    general, 100 articles, two runs: before: default (NER everywhere) 0.85x / 0.83x, gated NER 0.99x / 0.88x;
+      after: default (gated NER + spotting) 0.89x / 1.01x, --ner-everywhere 0.81x / 0.87x. The rounds drift with
+      the machine's load (bare 5.8-7.9 s); the default went from ~0.84x to ~0.95x. NOT MET (4x).
     conflict, 40 articles (wikievents): before: default 0.76x, gated NER 0.74x; after: default 0.80x,
       --ner-everywhere 0.76x (conflict articles are parsed almost whole: the gated NER saves little). NOT MET.
   - tried, not kept: 0 neighbour sentences with the gated NER (52% of the tokens parsed instead of 78%; parse 3.6
