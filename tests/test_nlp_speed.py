@@ -92,6 +92,18 @@ def test_fast_lemmatizer_sets_the_stock_lemmas():
     assert [t.lemma_ for t in doc][1:4] == ["militia", "fight", "for"]
 
 
+def test_fast_lemmatizer_rule_lemma_is_the_stock_rule_lemmatize(both):
+    """Its own rule steps (the word index as sets) give the stock lemmatizer's first answer: plurals, verb forms,
+    comparatives, exceptions, made-up words and proper nouns."""
+    stock, _ = both
+    fast = ew_nlp.FastLemmatizer(stock.get_pipe("lemmatizer"))
+    text = ("The zorbles blicked happier geese than the wolves, who were flying, ran and swam; the worst brigades "
+            "shelled Grimbletons' villages, Kandahar's mice were bigger and Fred's oxen grazed. Children, indices, "
+            "radii and analyses were studied by the committees' 12-year-olds.")
+    doc = stock(text)
+    assert [fast.rule_lemma(t) for t in doc] == [stock.get_pipe("lemmatizer").rule_lemmatize(t)[0] for t in doc]
+
+
 def test_a_lookup_lemmatizer_stays():
     nlp = spacy.blank("en")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})

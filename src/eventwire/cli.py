@@ -157,9 +157,10 @@ def cli() -> None:
 @click.option("--sentence-gate/--no-sentence-gate", default=True, show_default=True,
               help="Parse only the sentences of an article that hold such a word, and the sentence either side "
                    "of each; names are still found in the whole article. Off with --all-articles.")
-@click.option("--ner-everywhere/--gated-ner", default=True, show_default=True,
+@click.option("--ner-everywhere/--gated-ner", default=False, show_default=True,
               help="With the sentence gate: the statistical name finder reads the whole article, or only the "
-                   "sentences parsed (the others keep the names of the actor catalogue and the gazetteer alone).")
+                   "sentences parsed (the default: the others keep the names of the actor catalogue and the "
+                   "gazetteer, and the geoparser scans their capitalised words for places).")
 def extract(files, published, fmt, workers, model, show_all, background_days, max_article_bytes, typing_model,
             all_articles, sentence_gate, ner_everywhere):
     """Extract events from articles: FILE.txt is one article, FILE.jsonl many, - (default) reads stdin."""

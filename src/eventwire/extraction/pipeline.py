@@ -67,14 +67,15 @@ class Pipeline:
     and the NER still read the whole article (nlp.SentenceGatedParse); False parses every sentence of a relevant
     article (`extract --no-sentence-gate`). Off with the relevance gate.
 
-    `ner_everywhere`: False runs the statistical NER too only over the sentences the sentence gate parses; the
-    others keep the entity ruler's names alone."""
+    `ner_everywhere`: False (the default) runs the statistical NER too only over the sentences the sentence gate
+    parses; the others keep the entity ruler's names, and the geoparser's gazetteer scan reads their capitalised
+    words (places/recognise.proper_noun). True runs the NER over the whole article (`extract --ner-everywhere`)."""
 
     def __init__(self, model: str | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
                  geoparse: bool = True, events: bool = True, *, language: str | LanguageData = DEFAULT_LANGUAGE,
                  catalogue: actors.Catalogue | None = None, gazetteer: Any = None,
                  background_days: int = BACKGROUND_DAYS, typing_model: bool = True, relevance_gate: bool = True,
-                 sentence_gate: bool = True, sentence_neighbours: int = 1, ner_everywhere: bool = True):
+                 sentence_gate: bool = True, sentence_neighbours: int = 1, ner_everywhere: bool = False):
         self.model = nlp.model_name(model)
         self.workers = max(1, int(workers or 1))
         self.batch_size = batch_size

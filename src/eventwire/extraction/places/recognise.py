@@ -450,8 +450,13 @@ class Recogniser:
             return strong or (bool(primary) and pop >= (10000 if opens else 50000))
         if not primary:
             return False
+        if not first.tag:  # left unparsed by the sentence gate: no NER label tells a person or a firm
+            if is_acronym(m.text):  # "EST", "ICON"
+                return best.feature == COUNTRY
+            if in_longer_name(doc, m.i, m.j):  # "Nash Riad", "Reid Hospital", "McDonald's"
+                return strong
         if len(span) == 1:
-            if first.is_stop or first.tag_ not in ("NNP", "NNPS") or len(first.text) < 3:
+            if first.is_stop or not proper_noun(first) or len(first.text) < 3:
                 return False
             if first.lower_ in common:
                 return False  # the word is also used as a common word here
@@ -550,6 +555,22 @@ class Recogniser:
                     m = Mention(a, b, span.start, span.end, span.text, "gaz", cands, admin_hint=ADMIN2)
                     m.alt = alt
                     claim(m)
+
+
+def proper_noun(tok) -> bool:
+    """Tagged NNP/NNPS; or, in a sentence the sentence gate left untagged (no tagger, no NER ran there),
+    capitalised: the one thing the scan has to go by there, its other checks (a word also used in lower case,
+    a sentence's first word, people's names, the population) still apply."""
+    return tok.tag_ in ("NNP", "NNPS") or not tok.tag and is_cap(tok)
+
+
+def in_longer_name(doc, i: int, j: int) -> bool:
+    """Tokens i..j stand inside a longer capitalised name or before a possessive: "Nash Riad", "Reid Hospital",
+    "McDonald's" (not after a capitalised article: "The Paris attacks")."""
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[j] if j < len(doc) else None
+    return (prev is not None and is_cap(prev) and not doc[i].is_sent_start and prev.lower_ not in ("a", "an", "the")) \
+        or (nxt is not None and (is_cap(nxt) or nxt.lower_ in ("'s", "\u2019s")))
 
 
 FAMOUS_PLACE = 100000  # people: a surname or given name that names a place this big is read as the place
