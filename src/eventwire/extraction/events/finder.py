@@ -167,7 +167,8 @@ class EventFinder:
         peaceful = {tok.i for tok, classes, _, sensed in hits if sensed
                     and not any(lex.family(c) == "violence" for c in classes)}
         hits = [(tok, classes) for tok, classes, weak, _ in hits if classes and not (
-            weak and not triggers.conflict_context(lex, sent, ments, tok, peaceful))]
+            weak and not triggers.conflict_context(lex, sent, ments, tok, peaceful)
+            and not triggers.placed_harm(lex, tok, classes, context.place_tokens))]
         hits = triggers.without_accidents(lex, sent, hits)
         protest_ctx = None
         groups: dict = defaultdict(list)

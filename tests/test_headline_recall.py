@@ -1,0 +1,54 @@
+"""Headline English of front-line reports: verbless headlines, a violence noun set at a place, present tense
+for past events, and headline verbs the tagger misreads as nouns or auxiliaries; each gives its event, and the
+same words about contests, careers or illness give none."""
+
+import pytest
+
+VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians")
+
+
+@pytest.fixture(scope="module")
+def violent(pipeline):
+    def run(text, published="2024-03-11"):
+        return [e for e in pipeline.extract(text, published=published)
+                if e.modality == "asserted" and e.event_type in VIOLENT]
+
+    return run
+
+
+@pytest.mark.parametrize("text", [
+    "Casualties in the western districts of Benghazi",
+    "Explosions in the outskirts of Kandahar city",
+    "Bombardment in the hills above Kandahar",
+])
+def test_a_verbless_headline_of_harm_at_a_place_is_an_event(violent, text):
+    assert violent(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling resumed on villages east of Sirte",  # the gerund subject, read as a verb or an auxiliary
+    "Clashes rage on the outskirts of Sirte between rival militias",  # "clashes rage" read as one noun phrase
+])
+def test_a_headline_verb_misread_by_the_tagger_keeps_its_event(violent, text):
+    assert violent(text)
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Human losses in Kandahar province", "Violence against civilians"),
+    ("Militants carry out mass executions in a village near Mosul", "Violence against civilians"),
+    ("Roadside mines claim the lives of three shepherds near Sirte", "Explosions/Remote violence"),
+    ("Army takes control of two villages south of Sirte", "Battles"),
+])
+def test_headline_wordings_of_killing_and_capture(violent, text, event_type):
+    assert [e.event_type for e in violent(text)] == [event_type]
+
+
+@pytest.mark.parametrize("text", [
+    "A budget battle in Ohio",
+    "Flu deaths in Texas rise",
+    "Ministers clashed in Brussels over the budget",
+    "Career advancement in Paris is slow",
+    "The company completed the execution of its plan in Paris",
+])
+def test_contests_careers_and_illness_at_a_place_are_no_violence(violent, text):
+    assert not violent(text)
