@@ -52,3 +52,21 @@ def test_headline_wordings_of_killing_and_capture(violent, text, event_type):
 ])
 def test_contests_careers_and_illness_at_a_place_are_no_violence(violent, text):
     assert not violent(text)
+
+
+@pytest.mark.parametrize("text, places", [
+    ("Air strikes on Kandahar and Herat kill five", 2),
+    ("Casualties in Benghazi, Sirte and Misrata", 3),
+    ("Two explosions in the outskirts of Mosul and the southern countryside of Kirkuk", 2),
+    ("Clashes in Aden between government troops and separatists", 1),
+])
+def test_violence_at_coordinated_places_is_an_event_at_each(violent, text, places):
+    events = violent(text)
+    assert len(events) == places
+    assert len({e.location.name for e in events}) == places
+    assert len({e.event_id for e in events}) == places
+
+
+def test_the_toll_of_several_places_stays_with_the_first(violent):
+    first, second = violent("Air strikes on Kandahar and Herat kill five")
+    assert first.fatalities == 5 and not second.fatalities

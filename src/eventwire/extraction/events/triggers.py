@@ -98,7 +98,8 @@ def placed_harm(lex: Lexicon, tok: Token, classes: set, place_tokens: set[int]) 
     words = lex.words
     if not classes & words.placed_harm_classes or not place_tokens:
         return False
-    if tok.lemma_.lower() in words.placed_harm_exceptions or tok.lower_ in words.placed_harm_exceptions:
+    if tok.lower_ in words.placed_harm_exceptions or tok.pos_ == "NOUN" and tok.lemma_.lower() in \
+            words.placed_harm_exceptions:  # (by its form: "Fighting in Foo", read as a verb, is no "fight")
         return False
     gerund_subject = tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass")  # "Shelling resumed on Foo"
     if tok.pos_ == "VERB" and not gerund_subject and (
