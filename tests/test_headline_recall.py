@@ -70,3 +70,16 @@ def test_violence_at_coordinated_places_is_an_event_at_each(violent, text, place
 def test_the_toll_of_several_places_stays_with_the_first(violent):
     first, second = violent("Air strikes on Kandahar and Herat kill five")
     assert first.fatalities == 5 and not second.fatalities
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("More than 300 air and ground strikes hit the southern countryside of Idlib on the tenth day", "Air/drone strike"),
+    ("Rocket strikes on villages near Kandahar", "Shelling/artillery/missile attack"),
+])
+def test_strikes_of_weapons_are_no_labour_strikes(violent, text, sub):
+    assert [e.sub_event_type for e in violent(text)] == [sub]
+
+
+def test_an_event_noun_joined_by_and_with_a_place_of_its_own_is_a_second_event(violent):
+    text = "Casualties in air strikes on the countryside of Idlib and continuous clashes at the outskirts of Aleppo"
+    assert {e.event_type for e in violent(text)} == {"Explosions/Remote violence", "Battles"}
