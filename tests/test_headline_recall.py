@@ -35,6 +35,7 @@ def test_a_headline_verb_misread_by_the_tagger_keeps_its_event(violent, text):
 
 @pytest.mark.parametrize("text, event_type", [
     ("Human losses in Kandahar province", "Violence against civilians"),
+    ("Losses in army ranks near Kandahar", "Battles"),
     ("Militants carry out mass executions in a village near Mosul", "Violence against civilians"),
     ("Roadside mines claim the lives of three shepherds near Sirte", "Explosions/Remote violence"),
     ("Army takes control of two villages south of Sirte", "Battles"),
@@ -48,6 +49,8 @@ def test_headline_wordings_of_killing_and_capture(violent, text, event_type):
     "Flu deaths in Texas rise",
     "Ministers clashed in Brussels over the budget",
     "Career advancement in Paris is slow",
+    "Heavy losses in the Asian market",
+    "The company reported losses in Texas",
     "The company completed the execution of its plan in Paris",
 ])
 def test_contests_careers_and_illness_at_a_place_are_no_violence(violent, text):
