@@ -145,11 +145,14 @@ def trigger_hits(lex: Lexicon, sent: Span, phrases: dict) -> list[tuple[Token, s
             continue  # "1 March", "Strike Force Alpha", "Protest Street": names, not events
         if t.dep_ in ("compound", "poss") and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ in ("NOUN", "PROPN") \
                 and not lex.is_event_noun(t.head) and t.head.lemma_.lower() not in lex.conflict_words \
-                and t.head.lemma_.lower() not in words.event_carrier_nouns and not _misread_headline_subject(t):
+                and t.head.lemma_.lower() not in words.event_carrier_nouns and not _misread_headline_subject(t) \
+                and not _misread_headline_verb(lex, t):
             continue  # "bombing suspect", "attack survivors": the event is background to another noun
         lemma = t.lemma_.lower()
         classes: set = set()
         pos = "NOUN" if t.pos_ == "AUX" and lemma not in AUXILIARIES else t.pos_
+        if _misread_headline_verb(lex, t):
+            pos = "VERB"
         if pos in ("VERB",) and lemma in lex.verbs:
             classes |= lex.verbs[lemma]
         elif pos in ("NOUN", "PROPN") and (lemma in lex.nouns or t.lower_ in lex.nouns):
@@ -172,6 +175,18 @@ def _misread_headline_subject(t: Token) -> bool:
     suspect", "attack survivors"), so "clashes rage in the north", "airstrikes target vehicles" are a headline's
     subject and its verb that the tagger took for one noun phrase."""
     return t.dep_ == "compound" and t.tag_ == "NNS" and t.head.i == t.i + 1
+
+
+def _misread_headline_verb(lex: Lexicon, t: Token) -> bool:
+    """A verb-only trigger read as a noun after a plural noun that modifies it: "Regime helicopters bombard
+    villages" is a subject and its verb in the present tense of headlines, not one noun phrase."""
+    if t.pos_ != "NOUN" or t.tag_ != "NN" or t.i == 0:
+        return False
+    lemma = t.lemma_.lower()
+    if lemma not in lex.verbs or lemma in lex.nouns or t.lower_ in lex.nouns:
+        return False
+    before = t.doc[t.i - 1]
+    return before.tag_ == "NNS" and before.dep_ == "compound" and before.head.i in (t.i, t.head.i)
 
 
 def without_accidents(lex: Lexicon, sent: Span, hits: list) -> list:
