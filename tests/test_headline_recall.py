@@ -88,3 +88,11 @@ def test_strikes_of_weapons_are_no_labour_strikes(violent, text, sub):
 def test_an_event_noun_joined_by_and_with_a_place_of_its_own_is_a_second_event(violent):
     text = "Casualties in air strikes on the countryside of Idlib and continuous clashes at the outskirts of Aleppo"
     assert {e.event_type for e in violent(text)} == {"Explosions/Remote violence", "Battles"}
+
+
+def test_martyrs_are_a_conflict_word_for_a_weak_trigger(violent):
+    assert violent("Martyrs and wounded in raids on villages east of Kandahar")
+
+
+def test_truce_breaches_are_fighting(violent):
+    assert [e.event_type for e in violent("Truce breaches continue in the south of the country")] == ["Battles"]
