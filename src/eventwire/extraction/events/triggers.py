@@ -18,10 +18,6 @@ from eventwire.extraction.tokens import children, span_text, token_table
 STRONG_NOUNS = {"clash", "fighting", "confrontation"}
 CLAIM_VERBS = {"claim", "own", "accept", "admit"}
 BASE_VERBS = {"establish", "set", "build", "open", "erect", "construct", "install", "deploy"}
-# the closed class of English auxiliaries: a word tagged AUX outside it is a noun or verb the tagger misread
-# ("Shelling renewed on the town": the headline's subject, read as an auxiliary)
-AUXILIARIES = {"be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
-               "ought", "need", "dare", "get", "'s", "'d", "'ll", "'re", "'ve", "ca", "wo"}
 
 
 def phrase_keys(lex: Lexicon, vocab) -> list[tuple[str, tuple[int, ...]]]:
@@ -150,7 +146,8 @@ def trigger_hits(lex: Lexicon, sent: Span, phrases: dict) -> list[tuple[Token, s
             continue  # "bombing suspect", "attack survivors": the event is background to another noun
         lemma = t.lemma_.lower()
         classes: set = set()
-        pos = "NOUN" if t.pos_ == "AUX" and lemma not in AUXILIARIES else t.pos_
+        # a word tagged AUX outside the closed class of auxiliaries is a misread noun ("Shelling renewed on Foo")
+        pos = "NOUN" if t.pos_ == "AUX" and lemma not in words.auxiliary_lemmas else t.pos_
         if _misread_headline_verb(lex, t):
             pos = "VERB"
         if pos in ("VERB",) and lemma in lex.verbs:
