@@ -26,6 +26,7 @@ from eventwire.extraction.conventional_parties import PartyConventions
 from eventwire.extraction.events import triggers
 from eventwire.extraction.events.candidates import tells_toll_of_named_event
 from eventwire.extraction.events.typing import ModelTyping
+from eventwire.extraction.places.coordinated import one_event_per_place
 from eventwire.geo.gazetteer import COUNTRY
 from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
 from eventwire.records import BACKGROUND_DAYS, Article, ArticleResult, Event
@@ -329,6 +330,7 @@ class Pipeline:
         eventless_dead = casualties.deaths_without_event(doc, self.fatality_counter, {ev.evidence.start for ev in out})
         casualties.settle_main_toll(out, bare_reports, updates, wounded_dead, additions, eventless_dead)
         kept = self.event_finder.drop_duplicates(out)
+        kept = one_event_per_place(doc, place_mentions, kept)  # "air strikes on Foo and Bar": an event at each
         self.party_conventions.fill_article(kept, doc_country, self.catalogue)
         events.most_severe_first(kept)
         return place_mentions, kept

@@ -166,9 +166,18 @@ def related(a: Token, b: Token) -> bool:
     return a.head.i == b.head.i and a.pos_ != "VERB" and b.pos_ != "VERB"
 
 
+def _placed_noun(lex: Lexicon, t: Token, classes: set) -> bool:
+    """A violence noun with a place of its own, apart from the main event: "air strikes on Foo and clashes at the
+    outskirts of Bar" tells two events (a headline joins them with "and"). (In a demonstration, "after police
+    shootings in Foo" is its cause.)"""
+    return t.pos_ in ("NOUN", "PROPN") and all(lex.family(c) == "violence" for c in classes) and any(
+        ch.dep_ == "prep" and ch.lower_ in lex.words.locative_prepositions
+        and any(g.dep_ == "pobj" for g in children(ch)) for ch in children(t))
+
+
 def split_clusters(lex: Lexicon, trig: list) -> list[list]:
     """Triggers of one family and modality in one sentence: the main one with the triggers tied to it, then
-    any other verb trigger with arguments of its own as a separate event."""
+    any other verb trigger with arguments of its own (or noun with a place of its own) as a separate event."""
     rest = list(trig)
     clusters = []
     while rest:
@@ -178,7 +187,7 @@ def split_clusters(lex: Lexicon, trig: list) -> list[list]:
         clusters.append(cluster)
         rest = [(t, c) for t, c in rest
                 if (t.pos_ == "VERB" and any(ch.dep_ in ("nsubj", "nsubjpass", "dobj") for ch in children(t)))
-                or (t.dep_ == "dobj" and t.head.lemma_.lower() in lex.words.light_verbs)]
+                or (t.dep_ == "dobj" and t.head.lemma_.lower() in lex.words.light_verbs) or _placed_noun(lex, t, c)]
     return clusters
 
 

@@ -51,6 +51,14 @@ def admit_actors(cand: EventCandidate, context: DocContext) -> None:
         cand.actor2 = cand.assoc_actor2.pop(0) if cand.assoc_actor2 else None
 
 
+def _apart(a, b) -> bool:
+    """Two events located at different towns or districts (a country or no location tells no place apart)."""
+    la, lb = a.location, b.location
+    if la is None or lb is None or la.precision is None or lb.precision is None or max(la.precision, lb.precision) > 2:
+        return False
+    return (la.lat, la.lon) != (lb.lat, lb.lon)
+
+
 class EventFinder:
     """The event stage (triggers, roles, modality, codes), built once per Pipeline from its language data and
     actor catalogue."""
@@ -167,7 +175,8 @@ class EventFinder:
         peaceful = {tok.i for tok, classes, _, sensed in hits if sensed
                     and not any(lex.family(c) == "violence" for c in classes)}
         hits = [(tok, classes) for tok, classes, weak, _ in hits if classes and not (
-            weak and not triggers.conflict_context(lex, sent, ments, tok, peaceful))]
+            weak and not triggers.conflict_context(lex, sent, ments, tok, peaceful)
+            and not triggers.placed_harm(lex, tok, classes, context.place_tokens))]
         hits = triggers.without_accidents(lex, sent, hits)
         protest_ctx = None
         groups: dict = defaultdict(list)
@@ -201,6 +210,9 @@ class EventFinder:
         for ev in events:
             key = (ev.evidence.start, ev.event_type, ev.sub_event_type, ev.plover.event, ev.modality)
             first = kept.get(key)
+            if first is not None and _apart(first, ev):
+                out.append(ev)  # "shelling on Foo and shelling on Bar": alike, but at two places
+                continue
             if first is None:
                 kept[key] = ev
                 out.append(ev)

@@ -86,6 +86,33 @@ def conflict_context(lex: Lexicon, sent: Span, mentions_in_sent: list, trigger: 
     return False
 
 
+def placed_harm(lex: Lexicon, tok: Token, classes: set, place_tokens: set[int]) -> bool:
+    """A weak trigger of harm that its phrase sets at a place the geoparser read: "Casualties in the eastern
+    suburbs of Foo", "Shelling targets Foo", "Clash in the countryside of Foo" (words.yaml `placed_harm_classes`).
+    A noun, a gerund as the subject, or a verb standing as a headline's subjectless root (a noun the tagger read
+    as an imperative)."""
+    words = lex.words
+    if not classes & words.placed_harm_classes or not place_tokens:
+        return False
+    if tok.lower_ in words.placed_harm_exceptions or tok.pos_ == "NOUN" and tok.lemma_.lower() in \
+            words.placed_harm_exceptions:  # (by its form: "Fighting in Foo", read as a verb, is no "fight")
+        return False
+    gerund_subject = tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass")  # "Shelling resumed on Foo"
+    if tok.pos_ == "VERB" and not gerund_subject and (
+            tok.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)):
+        return False
+    heads = [tok]
+    if tok.dep_ in ("nsubj", "nsubjpass", "compound"):
+        heads.append(tok.head)  # "Shelling targets Foo": the place is its verb's object
+    for head in heads:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in words.locative_prepositions or (
+                    (head is not tok or tok.pos_ == "VERB") and c.dep_ in ("dobj", "attr")):
+                if any(x.i in place_tokens for x in c.subtree):
+                    return True
+    return False
+
+
 def trigger_hits(lex: Lexicon, sent: Span, phrases: dict) -> list[tuple[Token, set, bool]]:
     """(trigger token, classes, weak?) for every trigger word or phrase in the sentence."""
     words = lex.words
@@ -114,13 +141,18 @@ def trigger_hits(lex: Lexicon, sent: Span, phrases: dict) -> list[tuple[Token, s
             continue  # "1 March", "Strike Force Alpha", "Protest Street": names, not events
         if t.dep_ in ("compound", "poss") and t.pos_ in ("NOUN", "PROPN") and t.head.pos_ in ("NOUN", "PROPN") \
                 and not lex.is_event_noun(t.head) and t.head.lemma_.lower() not in lex.conflict_words \
-                and t.head.lemma_.lower() not in words.event_carrier_nouns:
+                and t.head.lemma_.lower() not in words.event_carrier_nouns and not _misread_headline_subject(t) \
+                and not _misread_headline_verb(lex, t):
             continue  # "bombing suspect", "attack survivors": the event is background to another noun
         lemma = t.lemma_.lower()
         classes: set = set()
-        if t.pos_ in ("VERB",) and lemma in lex.verbs:
+        # a word tagged AUX outside the closed class of auxiliaries is a misread noun ("Shelling renewed on Foo")
+        pos = "NOUN" if t.pos_ == "AUX" and lemma not in words.auxiliary_lemmas else t.pos_
+        if _misread_headline_verb(lex, t):
+            pos = "VERB"
+        if pos in ("VERB",) and lemma in lex.verbs:
             classes |= lex.verbs[lemma]
-        elif t.pos_ in ("NOUN", "PROPN") and (lemma in lex.nouns or t.lower_ in lex.nouns):
+        elif pos in ("NOUN", "PROPN") and (lemma in lex.nouns or t.lower_ in lex.nouns):
             classes |= lex.nouns.get(lemma, set()) | lex.nouns.get(t.lower_, set())
         elif t.pos_ == "ADJ" and t.lower_ == "dead":
             classes |= lex.nouns.get("dead", set())
@@ -133,6 +165,25 @@ def trigger_hits(lex: Lexicon, sent: Span, phrases: dict) -> list[tuple[Token, s
                 t.pos_ in ("NOUN", "PROPN") and lemma in STRONG_NOUNS)
             hits[t.i] = (t, classes, weak)
     return sorted(hits.values(), key=lambda h: h[0].i)
+
+
+def _misread_headline_subject(t: Token) -> bool:
+    """A plural event noun read as the modifier of the noun after it: English compounds take the singular ("bomb
+    suspect", "attack survivors"), so "clashes rage in the north", "airstrikes target vehicles" are a headline's
+    subject and its verb that the tagger took for one noun phrase."""
+    return t.dep_ == "compound" and t.tag_ == "NNS" and t.head.i == t.i + 1
+
+
+def _misread_headline_verb(lex: Lexicon, t: Token) -> bool:
+    """A verb-only trigger read as a noun after a plural noun that modifies it: "Regime helicopters bombard
+    villages" is a subject and its verb in the present tense of headlines, not one noun phrase."""
+    if t.pos_ != "NOUN" or t.tag_ != "NN" or t.i == 0:
+        return False
+    lemma = t.lemma_.lower()
+    if lemma not in lex.verbs or lemma in lex.nouns or t.lower_ in lex.nouns:
+        return False
+    before = t.doc[t.i - 1]
+    return before.tag_ == "NNS" and before.dep_ == "compound" and before.head.i in (t.i, t.head.i)
 
 
 def without_accidents(lex: Lexicon, sent: Span, hits: list) -> list:
