@@ -181,6 +181,10 @@ def _looked_back_on(trigger: Token, background: dict) -> bool:
     if clause.pos_ in ("VERB", "AUX") and any(
             c.dep_ == "prep" and " ".join(t.lower_ for t in c.subtree) in background["past_phrases"] for c in children(clause)):
         return True
+    if clause.pos_ in ("VERB", "AUX") and any(
+            c.lower_ in background["ago_words"] and any(u.lemma_.lower() in background["elapsed_units"] for u in children(c))
+            for c in children(clause)):
+        return True  # "killed 30 people five years ago"
     node = trigger
     while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
         node = node.head
