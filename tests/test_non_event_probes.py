@@ -265,6 +265,24 @@ TRUE_EVENTS = [
     'Hindu and Muslim mobs clashed in Delhi, leaving 10 dead.',
     'An IED killed two soldiers on patrol in Kunar province.',
     "Protesters stormed the governor's office in Basra demanding jobs and electricity.",
+    # -- true events beside the words of the no-event rules (anniversary, since, agreement, investigating, storm)
+    'Gunmen killed 12 villagers in an attack on Sunday, the deadliest in the region since March.',
+    'Police fired tear gas at protesters marking the anniversary of the uprising in Cairo.',
+    'Thousands protested in Santiago on the anniversary of the military coup.',
+    'Rebels shot down an army helicopter over Kidal, killing its crew.',
+    'Troops captured the rebel stronghold of Tabora after a week of fighting.',
+    'Fighters stormed to the outskirts of the city before being pushed back by the army.',
+    'The army and the rebels signed a ceasefire agreement in Juba.',
+    'Government troops and the militia agreed to exchange prisoners after clashes in the north.',
+    'Police in Lagos are investigating after gunmen killed five worshippers in a church on Sunday.',
+    'A suicide bomber killed 20 people at a mosque, the worst attack in the city since the war ended.',
+    'Hamas fired dozens of rockets at southern Israel on Monday.',
+    'Police shot dead three protesters in Nairobi during demonstrations against tax rises.',
+    'Militants carried out a raid on a police station in Kunar, killing four officers.',
+    'Unidentified gunmen abducted 12 passengers from a bus in Zamfara state.',
+    'Protesters clashed with riot police outside parliament after the vote on the pension reform.',
+    'Striking workers clashed with police in Johannesburg, and 20 were arrested.',
+    "The militia seized control of the town's airport after heavy fighting.",
 ]
 
 
