@@ -275,6 +275,11 @@ NON_EVENTS = [
     'Critics say the police often use excessive force against suspects.',
     'Floods are frequent in the delta during the rainy season.',
     'The group is known for bombing churches and abducting schoolgirls.',
+    # -- a court's step over an earlier deed
+    'A teenager was charged with murder after a stabbing outside a school in Birmingham.',
+    'Three men were sentenced to death for the bombing of the cathedral.',
+    'Two brothers were jailed for life for the murder of a taxi driver.',
+    'A court in Ankara tried 40 officers for their role in the coup attempt.',
 ]
 
 TRUE_EVENTS = [
@@ -344,6 +349,9 @@ TRUE_EVENTS = [
     'Protesters clashed with riot police outside parliament after the vote on the pension reform.',
     'Striking workers clashed with police in Johannesburg, and 20 were arrested.',
     "The militia seized control of the town's airport after heavy fighting.",
+    # -- arrests and charges beside the deed told as news
+    'Police arrested five men after a bomb killed ten people at a bus station in Kano on Monday.',
+    'Gunmen killed three soldiers on Tuesday; two suspects were later charged.',
 ]
 
 
