@@ -182,8 +182,10 @@ def is_generic(lex: Lexicon, tok: Token) -> bool:
     if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass") and not any(
             c.dep_ in ("det", "nummod", "poss") for c in children(tok)):
         head = tok.head
-        said = [head] + [c for c in children(head) if c.dep_ in ("acomp", "attr", "xcomp")]
-        if any(w.lemma_.lower() in words.trend_words for w in said):
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children(head))
+        said = ([head] if perfect else []) + [c for c in children(head) if c.dep_ in ("acomp", "attr")]
+        toll = tok.lemma_.lower() in words.death_words or tok.lower_ in ("casualties", "victims")
+        if not toll and any(w.lemma_.lower() in words.trend_words for w in said):
             return True
     node = tok
     for _ in range(3):  # "known for bombing churches": the trigger in the "for" complement of a trait
