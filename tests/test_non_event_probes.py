@@ -407,3 +407,24 @@ def test_an_event_looked_back_on_is_no_report(pipeline, background, reported):
 def test_an_agreement_is_an_acled_one_only_between_sides_of_a_conflict(pipeline, deal, conflict_deal):
     assert acled_records(pipeline, deal) == [], deal
     assert any("Agreement" in r for r in acled_records(pipeline, conflict_deal)), conflict_deal
+
+
+@pytest.mark.parametrize("generic,reported", [
+    # a frequency or a trend said of a bare plural is said of a kind of event; growth, continuation and a change
+    # of manner are news of the day
+    ("Kidnappings for ransom are common on the northern highway.",
+     "Protests grew across the capital on Sunday as thousands joined the marchers."),
+    ("Attacks on aid workers have increased sharply this year, the report said.",
+     "Clashes continue between the army and rebels near Kidal."),
+    ("Protests have become rare since the junta banned public gatherings.",
+     "The protests became violent when demonstrators set fire to a police station."),
+    # a rate is every year's; "a day after" is one day
+    ("Unexploded landmines kill dozens of people in the province every year.",
+     "A day after soldiers arrested the opposition leader, his supporters marched on parliament."),
+    # a group's trait
+    ("The group is known for bombing churches and abducting schoolgirls.",
+     "The group bombed a church and abducted 20 schoolgirls on Friday."),
+])
+def test_what_is_said_of_violence_in_general_is_no_event(pipeline, generic, reported):
+    assert acled_records(pipeline, generic) == [], generic
+    assert acled_records(pipeline, reported), reported
