@@ -101,10 +101,13 @@ class DateFinder:
     def recalled(when: EventDate | None, published, window_days: int) -> bool:
         """The event is one the article recalls from well before its reporting period: its own date (in its
         sentence, or the year in its name) ends more than `window_days` before publication. Without a publication
-        date nothing is background."""
+        date only an event its sentence dates by a bare year is ("the 2015 attack", "kidnapped them in 2014"):
+        news tells the events it reports by day or weekday, and names the year alone of those it looks back on."""
         published = _as_date(published)
-        if published is None or when is None or not when.own or when.date is None:
+        if when is None or not when.own or when.date is None:
             return False
+        if published is None:
+            return when.precision == "year"
         day = dt.date.fromisoformat(when.date)
         if _read_back_a_year(when, day, published):
             return False

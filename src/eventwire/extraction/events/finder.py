@@ -160,7 +160,7 @@ class EventFinder:
             if claimed_deed(lex, tok):
                 context.deed_claims.add(tok.i)  # "X said it carried out the attack": a mention, kept if it has one
             if triggers.is_habitual(lex, tok) or triggers.is_summary(lex, tok) or triggers.is_practice(lex, tok) \
-                    or triggers.is_kind(lex, tok):
+                    or triggers.is_kind(lex, tok) or triggers.is_generic(lex, tok):
                 # "the group frequently targets checkpoints", "has killed thousands since 2009", "has used drones
                 # to drop bombs": a pattern; "such attacks are rare": a kind of event
                 continue

@@ -87,6 +87,8 @@ def classify(trigger: Token, c: dict) -> str:
     if found == "asserted" and trigger.pos_ == "VERB" and any(
             s.dep_ == "nsubj" and s.pos_ == "NOUN" and _own_cue(s, c) == "background" for s in children(trigger)):
         return "background"  # "previous attacks killed dozens": the killing is part of the earlier event
+    if found == "asserted" and _looked_back_on(trigger, c["background"]):
+        return "background"
     if found == "asserted" and span_text(trigger.sent).rstrip(' "\'\u201d\u2019)').endswith(
             tuple(c["hypothetical"]["question_marks"])):
         return "hypothetical"  # "Did the army shell the village?"
@@ -165,6 +167,46 @@ def _governed(trigger: Token, c: dict) -> str:
         first = False
         below, tok = tok, head
     return "asserted"
+
+
+def _looked_back_on(trigger: Token, background: dict) -> bool:
+    """The event is one the story looks back on: its clause is set "in the past" ("has carried out raids in the
+    past"), it is what time is counted from ("ten years after the bombing"), or what a superlative is measured
+    against ("the deadliest attack since a truck bomb killed 80")."""
+    clause = trigger
+    for _ in range(3):
+        if clause.pos_ in ("VERB", "AUX") or clause.dep_ in ("relcl", "ROOT") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "prep" and " ".join(t.lower_ for t in c.subtree) in background["past_phrases"] for c in children(clause)):
+        return True
+    if clause.pos_ in ("VERB", "AUX") and any(
+            c.lower_ in background["ago_words"] and any(u.lemma_.lower() in background["elapsed_units"] for u in children(c))
+            for c in children(clause)):
+        return True  # "killed 30 people five years ago"
+    node = trigger
+    while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
+        node = node.head
+    prep = node.head if node.dep_ == "pobj" else None
+    if prep is None:  # a clause told as a point in time: "since a truck bomb killed 80 people"
+        marks = [c for c in children(clause) if c.dep_ == "mark"] if clause.dep_ == "advcl" else []
+        if any(m.lower_ in background["comparison_preposition"] for m in marks):
+            return _superlative(clause.head)
+        return False
+    if prep.lower_ in background["elapsed_prepositions"] and any(
+            c.dep_ == "npadvmod" and c.lemma_.lower() in background["elapsed_units"] for c in children(prep)):
+        return True  # "ten years after the bombing"
+    return prep.lower_ in background["comparison_preposition"] and _superlative(prep.head)
+
+
+def _superlative(head: Token) -> bool:
+    """The word a "since" phrase hangs from is, or is measured by, a superlative ("the deadliest", "the worst
+    violence", "the first attack") or a copula whose complement is one."""
+    words = [head, *children(head)]
+    if head.lemma_.lower() == "be":
+        words += [g for c in children(head) if c.dep_ in ("attr", "acomp") for g in children(c)]
+    return any(w.tag_ in ("JJS", "RBS") or w.lower_ in ("first", "last") for w in words)
 
 
 def _purpose_of(clause: Token, purpose_markers: frozenset) -> bool:

@@ -225,6 +225,32 @@ def is_habitual(lex: Lexicon, tok: Token) -> bool:
     return False
 
 
+def is_generic(lex: Lexicon, tok: Token) -> bool:
+    """What is said of events of a kind, not of one: a bare plural event noun whose predicate is a frequency or
+    a trend ("kidnappings are common", "attacks have increased"), a group "known for" its deeds, or a rate
+    ("kill dozens every year")."""
+    words = lex.words
+    if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.dep_ in ("nsubj", "nsubjpass") and not any(
+            c.dep_ in ("det", "nummod", "poss") for c in children(tok)):
+        head = tok.head
+        perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children(head))
+        said = ([head] if perfect else []) + [c for c in children(head) if c.dep_ in ("acomp", "attr")]
+        toll = tok.lemma_.lower() in words.death_words or tok.lower_ in ("casualties", "victims")
+        if not toll and any(w.lemma_.lower() in words.trend_words for w in said):
+            return True
+    node = tok
+    for _ in range(3):  # "known for bombing churches": the trigger in the "for" complement of a trait
+        if node.head.i == node.i:
+            break
+        if node.dep_ in ("pcomp", "pobj") and node.head.lower_ == "for":
+            return node.head.head.lower_ in words.trait_adjectives
+        node = node.head
+    verb = _clause_verb(tok)
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in words.span_units | {"week", "day"} and any(
+        d.dep_ in ("det", "amod") and d.lower_ in words.rate_determiners for d in children(c))
+        for c in children(verb) if verb.pos_ in ("VERB", "AUX") or tok.pos_ == "NOUN")
+
+
 def is_kind(lex: Lexicon, tok: Token) -> bool:
     """An event noun that names a kind of event, not one that happened: "such attacks were rare", "to prevent
     such bombings"."""
@@ -273,8 +299,8 @@ def is_summary(lex: Lexicon, tok: Token) -> bool:
         for obj in (p for p in prep.children if p.dep_ in ("pobj", "pcomp")):
             if obj.lower_ in words.span_nouns:
                 return True  # "over the past years", "for a decade", "in recent months"
-            if prep.lower_ in ("since", "throughout") and obj.lemma_.lower() in words.era_nouns:
-                return True  # "since the start of the war", "throughout the insurgency"
+            if prep.lower_ in ("since", "throughout", "in", "during") and obj.lemma_.lower() in words.era_nouns:
+                return True  # "since the start of the war", "throughout the insurgency", "have died in the war"
             if prep.lower_ == "since" and obj.like_num and len(obj.text) == 4:
                 return True  # "since 2015"
             left = {t.lower_ for c in obj.lefts for t in c.subtree}
