@@ -69,6 +69,21 @@ Where the time goes, 2026-12-06 (issue 13), same data (seed 1), clusters and sto
     44.7 s -> 10.0 s in all (stats_actor_rollup 15.8 -> 3.4 s); the rest is as before (UPDATE events SET
     merged_into 20-28 s, refresh UPDATE 5-9 s, UPDATE event_sources 5-7 s). Goal still not met: Python per report
     (~26 s CPU for 100k) is what is left.
+  * Set-based writes (dedup_run.SET_UPDATES_ABOVE: a SQLite regroup moving > 1,000 reports), 2026-12-06: the
+    sources' event ids, merged_into and the re-merged records written by one UPDATE ... FROM a temporary table
+    (filled by one executemany) instead of an UPDATE per row; Record.from_dict/to_dict walk a per-class plan
+    (the refresh's Event round trip per changed cluster: -30%). 100k reports (seed 1) loaded once, copies deduped
+    by main (2d771d9) and the change; stored events, sources, rollups and triggers identical by hash. Wall / CPU:
+    one after the other, load 5-11: 77.9 / 25.2 s and 122.8 / 25.4 s -> 46.8 / 21.7 s (set writes only) and
+    48.4 / 21.0 s; side by side at the same time (load ~10-11, disk shared): 297.1 / 26.7 s -> 242.1 / 23.2 s.
+    Per statement (one after the other): UPDATE events SET merged_into 7.1-13.3 s -> 4.4 s, the refresh's UPDATE
+    6.5-9.3 s -> 3.8 s, UPDATE event_sources 1.8-3.3 s -> 1.1 s. CPU -15%: goal still NOT met. At 100k the CPU
+    left (~21 s, profile): SQLite's own work ~45% (the rollups' rebuild, the two UPDATE ... FROM with their index
+    upkeep: merged_into is in two wide indexes), clustering ~10%, the refresh's Event round trip ~10%, JSON
+    decoding of the sources ~5%, fit_row/event_columns ~8%. 1M was not loaded (add_events alone ~25 min here);
+    by linear extrapolation a first run_dedup of 1M is ~210 s CPU. A merge working on plain dicts cannot skip the
+    round trip as it is: stored source records are not fixed points of Event.from_dict/to_dict (the round trip
+    changes them), so the merged record would differ.
 """
 
 from __future__ import annotations
