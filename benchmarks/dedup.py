@@ -81,9 +81,10 @@ Where the time goes, 2026-12-06 (issue 13), same data (seed 1), clusters and sto
     left (~21 s, profile): SQLite's own work ~45% (the rollups' rebuild, the two UPDATE ... FROM with their index
     upkeep: merged_into is in two wide indexes), clustering ~10%, the refresh's Event round trip ~10%, JSON
     decoding of the sources ~5%, fit_row/event_columns ~8%. 1M was not loaded (add_events alone ~25 min here);
-    by linear extrapolation a first run_dedup of 1M is ~210 s CPU. A merge working on plain dicts cannot skip the
-    round trip as it is: stored source records are not fixed points of Event.from_dict/to_dict (the round trip
-    changes them), so the merged record would differ.
+    by linear extrapolation a first run_dedup of 1M is ~210 s CPU. Not done: a merge on plain dicts skipping the
+    round trip. It gives the same record only when every source record is a fixed point of Event.from_dict/
+    to_dict; this benchmark's sparse records are not (the round trip adds the actors' and places' missing keys),
+    records of older versions need not be, and checking each source costs about what the round trip saves.
 """
 
 from __future__ import annotations
