@@ -75,7 +75,9 @@ Where the time goes, 2026-12-06 (issue 13), same data (seed 1), clusters and sto
     (the refresh's Event round trip per changed cluster: -30%). 100k reports (seed 1) loaded once, copies deduped
     by main (2d771d9) and the change; stored events, sources, rollups and triggers identical by hash. Wall / CPU:
     one after the other, load 5-11: 77.9 / 25.2 s and 122.8 / 25.4 s -> 46.8 / 21.7 s (set writes only) and
-    48.4 / 21.0 s; side by side at the same time (load ~10-11, disk shared): 297.1 / 26.7 s -> 242.1 / 23.2 s.
+    48.4 / 21.0 s; side by side at the same time (load ~10-11, disk shared): 297.1 / 26.7 s -> 242.1 / 23.2 s;
+    alternating main, change, main, change (load 5-8): 69.0 / 24.5, 74.9 / 21.4, 31.4 / 22.6, 21.7 / 19.6 s.
+    Tried and dropped: the temporary table's rows sorted by id (22.2 / 20.8 s CPU vs 21.5 / 21.3 s unsorted).
     Per statement (one after the other): UPDATE events SET merged_into 7.1-13.3 s -> 4.4 s, the refresh's UPDATE
     6.5-9.3 s -> 3.8 s, UPDATE event_sources 1.8-3.3 s -> 1.1 s. CPU -15%: goal still NOT met. At 100k the CPU
     left (~21 s, profile): SQLite's own work ~45% (the rollups' rebuild, the two UPDATE ... FROM with their index
