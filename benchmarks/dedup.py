@@ -69,6 +69,24 @@ Where the time goes, 2026-12-06 (issue 13), same data (seed 1), clusters and sto
     44.7 s -> 10.0 s in all (stats_actor_rollup 15.8 -> 3.4 s); the rest is as before (UPDATE events SET
     merged_into 20-28 s, refresh UPDATE 5-9 s, UPDATE event_sources 5-7 s). Goal still not met: Python per report
     (~26 s CPU for 100k) is what is left.
+  * Set-based writes (dedup_run.SET_UPDATES_ABOVE: a SQLite regroup moving > 1,000 reports), 2026-12-06: the
+    sources' event ids, merged_into and the re-merged records written by one UPDATE ... FROM a temporary table
+    (filled by one executemany) instead of an UPDATE per row; Record.from_dict/to_dict walk a per-class plan
+    (the refresh's Event round trip per changed cluster: -30%). 100k reports (seed 1) loaded once, copies deduped
+    by main (2d771d9) and the change; stored events, sources, rollups and triggers identical by hash. Wall / CPU:
+    one after the other, load 5-11: 77.9 / 25.2 s and 122.8 / 25.4 s -> 46.8 / 21.7 s (set writes only) and
+    48.4 / 21.0 s; side by side at the same time (load ~10-11, disk shared): 297.1 / 26.7 s -> 242.1 / 23.2 s;
+    alternating main, change, main, change (load 5-8): 69.0 / 24.5, 74.9 / 21.4, 31.4 / 22.6, 21.7 / 19.6 s.
+    Tried and dropped: the temporary table's rows sorted by id (22.2 / 20.8 s CPU vs 21.5 / 21.3 s unsorted).
+    Per statement (one after the other): UPDATE events SET merged_into 7.1-13.3 s -> 4.4 s, the refresh's UPDATE
+    6.5-9.3 s -> 3.8 s, UPDATE event_sources 1.8-3.3 s -> 1.1 s. CPU -15%: goal still NOT met. At 100k the CPU
+    left (~21 s, profile): SQLite's own work ~45% (the rollups' rebuild, the two UPDATE ... FROM with their index
+    upkeep: merged_into is in two wide indexes), clustering ~10%, the refresh's Event round trip ~10%, JSON
+    decoding of the sources ~5%, fit_row/event_columns ~8%. 1M was not loaded (add_events alone ~25 min here);
+    by linear extrapolation a first run_dedup of 1M is ~210 s CPU. Not done: a merge on plain dicts skipping the
+    round trip. It gives the same record only when every source record is a fixed point of Event.from_dict/
+    to_dict; this benchmark's sparse records are not (the round trip adds the actors' and places' missing keys),
+    records of older versions need not be, and checking each source costs about what the round trip saves.
 """
 
 from __future__ import annotations

@@ -209,7 +209,7 @@ def test_a_crash_in_a_large_dedup_rolls_back_the_rebuild(tmp_path, monkeypatch):
     store.add_events(records(40))
     triggers, totals, charts = _triggers(store), rollup_totals(store)[0], store.breakdown(top=1000)
 
-    def crash(self, s, event_ids):
+    def crash(self, s, event_ids, *args):
         raise RuntimeError("crash")
     monkeypatch.setattr(dedup_run.DedupRuns, "_refresh", crash)  # after the merges were written
     with pytest.raises(RuntimeError, match="crash"):

@@ -102,6 +102,22 @@ def _fields(cls: type) -> tuple:
     return fields(cls)
 
 
+@functools.cache  # per class: what from_dict needs of each field, worked out once (it runs for every record read)
+def _read_plan(cls: type) -> tuple:
+    """(name, field, its FieldType, whether it holds a record, whether it has no default) for each field."""
+    return tuple((f.name, f, ft, is_record(ft.base), f.default is MISSING and f.default_factory is MISSING)
+                 for f, ft in zip(_fields(cls), field_types(cls)))
+
+
+@functools.cache
+def _write_plan(cls: type) -> tuple:
+    """(name, digits to round to or None) for each field, for to_dict."""
+    return tuple((f.name, f.metadata.get("digits")) for f in _fields(cls))
+
+
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None)})  # exactly these types: values as they are
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, Record):
         return value.to_dict()
@@ -126,11 +142,13 @@ class Record:
 
     def to_dict(self) -> dict[str, Any]:
         out = {}
-        for f in _fields(type(self)):
-            value = _plain(getattr(self, f.name))
-            if "digits" in f.metadata and value is not None:
-                value = round(float(value), f.metadata["digits"])
-            out[f.name] = value
+        for name, digits in _write_plan(type(self)):
+            value = getattr(self, name)
+            if type(value) not in _PLAIN_TYPES:  # most values are scalars: no call for them
+                value = _plain(value)
+            if digits is not None and value is not None:
+                value = round(float(value), digits)
+            out[name] = value
         return out
 
     @classmethod
@@ -142,21 +160,22 @@ class Record:
         if not d:
             return None
         values: dict[str, Any] = {}
-        for f, ft in zip(_fields(cls), field_types(cls)):
-            default = _default(f)
-            if f.name not in d:
-                if default is MISSING and not is_record(ft.base):
-                    values[f.name] = None
+        for name, f, ft, record, no_default in _read_plan(cls):
+            if name not in d:
+                if no_default and not record:
+                    values[name] = None
                 continue
-            value = d[f.name]
-            if is_record(ft.base):
+            value = d[name]
+            if record:
                 value = ([r for r in (ft.base.from_dict(v) for v in value or []) if r] if ft.many
                          else ft.base.from_dict(value))
-            elif ft.base is str and isinstance(default, str):
-                value = value or default
-            elif ft.base is float and default is not MISSING:
-                value = default if value is None else float(value)  # null: a value the store could not hold
-            values[f.name] = value
+            elif ft.base is str:
+                default = _default(f)
+                if isinstance(default, str):
+                    value = value or default
+            elif ft.base is float and not no_default:
+                value = _default(f) if value is None else float(value)  # null: a value the store could not hold
+            values[name] = value
         return cls._build(values)
 
     @classmethod

@@ -175,3 +175,26 @@ def update_rows(conn: Connection, table: Table, rows: list[dict[str, Any]], matc
     conn.exec_driver_sql(f"UPDATE {table.name} AS t SET {', '.join(f'{c} = s.{c}' for c in cols)} "
                          f"FROM {tmp} AS s WHERE t.{match} = s.{match}{differs}")
     conn.exec_driver_sql(f"DROP TABLE {tmp}")
+
+
+def update_rows_sqlite(conn: Connection, table: Table, rows: list[dict[str, Any]], match: str = "id",
+                       compare: tuple[str, ...] | None = None) -> None:
+    """SQLite (>= 3.33): set the columns of `rows` (dicts of column values, the same keys in each, the column `match`
+    naming the row to update) by one UPDATE ... FROM a temporary table filled by one executemany, rather than one
+    UPDATE per row: SQLAlchemy's per-row parameter work and SQLite's per-statement overhead were most of a large
+    dedup's writes. Values are converted as the columns' types convert them in an UPDATE (JSON, dates).
+    `compare`: a row is written only when one of these columns differs (None: always)."""
+    if not rows:
+        return
+    names = list(rows[0])
+    cols = [n for n in names if n != match]
+    convert = [table.c[n].type.dialect_impl(conn.dialect).bind_processor(conn.dialect) for n in names]
+    tmp = f"ew_bulk_{table.name}"
+    conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{tmp}")
+    conn.exec_driver_sql(f"CREATE TEMP TABLE {tmp} AS SELECT {', '.join(names)} FROM main.{table.name} WHERE 0")
+    conn.exec_driver_sql(f"INSERT INTO temp.{tmp} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                         [tuple(row[n] if f is None else f(row[n]) for n, f in zip(names, convert)) for row in rows])
+    differs = f" AND ({' OR '.join(f'main.{table.name}.{c} IS NOT s.{c}' for c in compare)})" if compare else ""
+    conn.exec_driver_sql(f"UPDATE main.{table.name} SET {', '.join(f'{c} = s.{c}' for c in cols)} "
+                         f"FROM temp.{tmp} AS s WHERE main.{table.name}.{match} = s.{match}{differs}")
+    conn.exec_driver_sql(f"DROP TABLE temp.{tmp}")

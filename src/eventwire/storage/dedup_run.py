@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
 from eventwire import dedup
-from eventwire.storage.bulk import can_copy, rollups_in_bulk, touched_ids, update_rows
+from eventwire.storage.bulk import can_copy, rollups_in_bulk, touched_ids, update_rows, update_rows_sqlite
 from eventwire.storage.columns import event_columns
 from eventwire.storage.limits import fit_row, storable_record
 from eventwire.storage.models import EventRow, EventSourceRow, ReviewRow, utcnow
@@ -23,6 +23,9 @@ BATCH = 500
 # the rows are touched, and two grouped upserts of each cost more than one count of all into empty tables
 REBUILD_ROLLUPS_ABOVE = 10_000
 REBUILD_SHARE = 4  # touched rows * REBUILD_SHARE >= all rows
+# SQLite: a regroup moving more reports than this writes by UPDATE ... FROM a temporary table (one statement for all
+# the rows) instead of an UPDATE per row; small runs keep the per-row statements (no temporary table to build)
+SET_UPDATES_ABOVE = 1_000
 
 
 class DedupRuns:
@@ -87,6 +90,16 @@ class DedupRuns:
         src, ev = EventSourceRow.__table__, EventRow.__table__
         move = [{"b_origin": o, "b_target": t} for t, members in clusters for o in members]
         merged = [{"b_id": o, "b_into": None if o == t else t} for t, members in clusters for o in members]
+        set_based = conn.dialect.name == "sqlite" and len(move) > SET_UPDATES_ABOVE
+        if set_based:
+            # rows already pointing where they should are not written (a cluster's own event, mostly); updated_at
+            # as the per-row UPDATE's onupdate sets it
+            now = utcnow()
+            update_rows_sqlite(conn, src, [{"origin_event_id": o, "event_id": t} for t, members in clusters
+                                           for o in members], match="origin_event_id", compare=("event_id",))
+            update_rows_sqlite(conn, ev, [{"id": o, "merged_into": None if o == t else t, "updated_at": now}
+                                          for t, members in clusters for o in members], compare=("merged_into",))
+            move = []
         for i in range(0, len(move), 10 * BATCH):
             if can_copy(conn):
                 # one UPDATE ... FROM a COPY-filled table per batch, not one statement per row: each statement also
@@ -103,9 +116,9 @@ class DedupRuns:
             conn.execute(update(ev).where(ev.c.id == bindparam("b_id"),
                                           ev.c.merged_into.is_distinct_from(bindparam("b_into")))
                          .values(merged_into=bindparam("b_into")), merged[i:i + 10 * BATCH])
-        self._refresh(s, [t for t, _ in clusters])
+        self._refresh(s, [t for t, _ in clusters], set_based)
 
-    def _refresh(self, s: Session, event_ids: list[int]) -> None:
+    def _refresh(self, s: Session, event_ids: list[int], set_based: bool = False) -> None:
         """Recompute events' records from their sources and the reviews of every row merged into them."""
         conn = s.connection()
         ev = EventRow.__table__
@@ -141,6 +154,8 @@ class DedupRuns:
                                               "updated_at": now, **event_columns(record)})[0], "record": record})
             if params and can_copy(conn):  # one statement (and trigger run) per batch
                 update_rows(conn, ev, [{"id": p.pop("b_id"), **p} for p in params])
+            elif params and set_based:
+                update_rows_sqlite(conn, ev, [{"id": p.pop("b_id"), **p} for p in params])
             elif params:
                 cols = [k for k in params[0] if k != "b_id"]
                 conn.execute(update(ev).where(ev.c.id == bindparam("b_id"))
