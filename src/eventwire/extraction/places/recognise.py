@@ -245,13 +245,17 @@ class Recogniser:
             return None
         cands, alt, phonetic = self.gaz.match(text)
         # "Idlib province", "Laurel County"; "Samba District" that GeoNames knows only as an alternate name
-        if (not cands or all(e.id in alt for e in cands)) and len(span) > 1 and \
-                span[-1].lower_ in self.words.admin_words:
+        unit_words = self.words.admin_words.keys() | self.words.literal_heads
+        # "Azaz city", "Kabani area": the name before a settlement word, when the whole is no gazetteer name
+        if (not cands or all(e.id in alt for e in cands)) and len(span) > 1 and span[-1].lower_ in unit_words:
             bare = self.gaz.match(doc[i:j - 1].text)
             if bare[0]:
                 cands, alt, phonetic = bare
         if not cands:
             return None
+        # a name the text itself calls a town or a province ("Maskanah town", "the Kabani countryside"): its
+        # alternate spellings are no noise, however small the place
+        headed = span[-1].lower_ in unit_words or (j < len(doc) and doc[j].lower_ in unit_words)
         bare = TOWN_OF.sub("", normalize(text))
         # "San Fernando City" only an alternate name abroad, or "Dublin City Council": the towns called X
         if bare.endswith(" city") and (all(e.id in alt for e in cands) or
@@ -266,7 +270,7 @@ class Recogniser:
         single = len(span) == 1
         # alternate names of small places ("Julia", "Lincoln" for villages abroad) are noise in English text
         keep = tuple(e for e in cands if e.id not in alt or e.feature in (COUNTRY, ADMIN1, CONTINENT, REGION, "water")
-                     or (e.feature == CITY and e.population >= (50000 if single else 2000)))
+                     or (e.feature == CITY and (headed or e.population >= (50000 if single else 2000))))
         # ... but a county's bare name ("Lancaster" for Lancaster County) is kept aside: it is added once the
         # name is accepted as a place, to be chosen on context only
         counties = tuple(e for e in cands if e.id in alt and e.feature == ADMIN2)
@@ -347,7 +351,8 @@ class Recogniser:
         # the model's dates and numbers in text without capitals are often names ("ARRESTED IN SALFORD" as a
         # DATE): there only a token with a digit, or money, is kept out by its label
         skip = [e in NON_PLACE_LABELS and (cased or e in UNCASED_NON_PLACE_LABELS or not low[k].isalpha())
-                for k, e in enumerate(ent)]
+                and not (e == "LANGUAGE" and k > 0 and low[k - 1] in pw.strong_preps and low[k] not in pw.adjectives)
+                for k, e in enumerate(ent)]  # "shelling in Aleppo" taken for a language: "in" says place
         ok = [cap[k] or low[k] in self.words.connectors for k in range(n)]
         i = 0
         while i < n:
@@ -428,6 +433,9 @@ class Recogniser:
             prev.lower_ not in ("a", "an", "the")  # "Meadow Grove man" is not a man of Grove
         if town and nxt is not None and nxt.lower_ in self.words.resident_words and not inside:
             return True  # "a Crafton man", "Berea police": someone of the town
+        if nxt is not None and nxt.lower_ in self.words.settlement_words and not inside and \
+                any(e.feature == CITY for e in m.cands):
+            return True  # "shelling on Maskanah town": the text itself says it is a town
         if ent == "PERSON":
             articles = self.words.arabic_articles
             art = first.lower_ in articles or first.lower_.split("-")[0] in articles
