@@ -34,7 +34,7 @@ from .mention import (
     names_the_sea,
 )
 from .resolve import prior
-from .words import PlaceWords
+from .words import PlaceWords, has_arabic_article
 
 
 class Recogniser:
@@ -278,6 +278,8 @@ class Recogniser:
             if len(text) < 5 or is_acronym(text):
                 return None
             keep = tuple(e for e in keep if e.population >= 100000 or e.feature in (COUNTRY, ADMIN1, REGION))
+            if has_arabic_article(text):  # "al-Jinah" is no variant of a European town's name
+                keep = tuple(e for e in keep if e.cc in self.words.article_countries)
         if not keep and counties and source == "ner" and not phonetic:
             keep, counties = counties, ()  # the model says place, and only a county has the name: "Miami-Dade"
         if not keep:
