@@ -96,6 +96,13 @@ class Recogniser:
         mentions = self._drop_actor_names(doc, mentions, actor_mentions)
         self._propagate(doc, mentions, taken, claim, person_tokens, cased)
         self.classifier.classify(doc, mentions, actor_mentions)
+        # "Daraa city", "the town of X" aside: a name the text calls a town means the town, not its province
+        for m in mentions:
+            said = doc[m.j] if m.j < len(doc) else None
+            if m.unit_hint is None and not m.admin_hint and (
+                    said is not None and said.lower_ in self.words.settlement_words
+                    or m.j - m.i > 1 and doc[m.j - 1].lower_ in self.words.settlement_words):
+                m.unit_hint = "town"
         # "400 S. Locust St., Lebanon": the name after a street address is its town, not a country
         street_ends = {b for a, b, f in local if f == "street"}
         if street_ends:
