@@ -73,3 +73,13 @@ def test_arabic_article_prefers_the_arab_namesake(nlp, geoparser):
 def test_arabic_article_name_is_no_variant_of_a_european_town(nlp, geoparser):
     got = places(nlp, geoparser, "Two shells fell on al-Jenna in the evening.")
     assert not any(c in ("DEU", "USA", "IND") for _, c, _ in got)
+
+
+def test_name_opener_alone_is_no_place(nlp, geoparser):
+    got = places(nlp, geoparser, "Rebels took the hill near Abu Zeitoun after a night of fighting.")
+    assert not any(c == "IND" for _, c, _ in got)
+
+
+def test_arabic_compound_name_is_read_whole(nlp, geoparser):
+    got = places(nlp, geoparser, "Mortar fire hit the market of Tal Afar on Friday.")
+    assert [c for _, c, _ in got] == ["IRQ"]
