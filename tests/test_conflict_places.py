@@ -83,3 +83,20 @@ def test_name_opener_alone_is_no_place(nlp, geoparser):
 def test_arabic_compound_name_is_read_whole(nlp, geoparser):
     got = places(nlp, geoparser, "Mortar fire hit the market of Tal Afar on Friday.")
     assert [c for _, c, _ in got] == ["IRQ"]
+
+
+def test_a_named_group_says_which_country_the_article_is_about(pipeline):
+    doc = pipeline.nlp("Hay'at Tahrir al-Sham fighters repelled an attack on Madaya at dawn.")
+    got = pipeline.geoparser.parse(doc, pipeline.catalogue.find_mentions(doc))
+    assert [pm.place.country for pm in got] == ["SYR"]
+
+
+def test_a_town_of_unknown_population_is_not_dwarfed():
+    from eventwire.extraction.places.resolve import dominant_town
+    from eventwire.geo.gazetteer import Entry
+
+    def town(i, cc, population):
+        return Entry(i, None, "Foo", "city", cc, None, None, None, None, 0.0, 0.0, population)
+
+    assert dominant_town([town(1, "AA", 50000), town(2, "BB", 0)], frozenset()) is None
+    assert dominant_town([town(1, "AA", 5000000), town(2, "BB", 0)], frozenset()) is not None

@@ -29,11 +29,11 @@ class Resolver:
     def __init__(self, words: PlaceWords):
         self.words = words
 
-    def resolve(self, doc, mentions: list[Mention]) -> None:
+    def resolve(self, doc, mentions: list[Mention], group_votes: Counter | None = None) -> None:
         for m in mentions:
             self._score(m, None)
         contained = containment_support(mentions)
-        style = self.words.style_votes(doc_text(doc))
+        style = self.words.style_votes(doc_text(doc)) + (group_votes or Counter())
         for _ in range(2):
             ctx = Context.of(mentions, style)
             ctx.spatial = spatial_support(mentions)
@@ -225,12 +225,14 @@ UNIT_HINT_BONUS = {"the": 3.0, "border": 3.0, "town": 6.0}  # an address names a
 UNIT_FEATURES = {"the": (REGION, "water", CONTINENT), "border": (COUNTRY, ADMIN1), "town": (CITY,)}
 DOMINANCE_RATIO = 100.0  # a town this many times bigger than every namesake ("Toronto", "Manchester") ...
 DOMINANCE_BONUS = 3.0  # ... is the one meant unless the article says otherwise
+# GeoNames gives many towns of the Middle East no population (0): such a town is no hamlet to be dwarfed
+UNKNOWN_POPULATION = 1000
 
 
 def dominant_town(cands, alt) -> Entry | None:
     """The town that dwarfs every other town of its name, if there is one."""
     towns = sorted((e for e in cands if e.feature == CITY and e.id not in alt), key=lambda e: -e.population)
-    if len(towns) < 2 or towns[0].population < DOMINANCE_RATIO * max(towns[1].population, 1):
+    if len(towns) < 2 or towns[0].population < DOMINANCE_RATIO * (towns[1].population or UNKNOWN_POPULATION):
         return None
     return towns[0]
 
