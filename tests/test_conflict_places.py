@@ -100,3 +100,16 @@ def test_a_town_of_unknown_population_is_not_dwarfed():
 
     assert dominant_town([town(1, "AA", 50000), town(2, "BB", 0)], frozenset()) is None
     assert dominant_town([town(1, "AA", 5000000), town(2, "BB", 0)], frozenset()) is not None
+
+
+@pytest.mark.parametrize("name,bare", [("Al Mayādīn", "Mayādīn"), ("Ash-Shaddādah", "Shaddādah"), ("Al Ain", None),
+                                       ("Tall Rif‘at", None), ("Homs", None)])
+def test_name_without_the_arabic_article(name, bare):
+    from eventwire.geo.names import without_article
+
+    assert without_article(name) == bare
+
+
+def test_town_found_by_its_name_without_the_article(geoparser):
+    found, alt, by_sound = geoparser.gaz.match("Mayadin")
+    assert any(e.cc == "SY" and e.id not in alt for e in found) and not by_sound
