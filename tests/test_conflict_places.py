@@ -113,3 +113,19 @@ def test_name_without_the_arabic_article(name, bare):
 def test_town_found_by_its_name_without_the_article(geoparser):
     found, alt, by_sound = geoparser.gaz.match("Mayadin")
     assert any(e.cc == "SY" and e.id not in alt for e in found) and not by_sound
+
+
+def test_name_before_city_is_a_place_even_when_tagged_a_language(nlp, geoparser):
+    got = places(nlp, geoparser, "A second blast rocks Afrin city this morning")
+    assert any(c == "SYR" for _, c, _ in got)
+
+
+def test_joined_article_spelling_reaches_the_town(geoparser):
+    found, alt, _ = geoparser.gaz.match("Deir Ezzor")
+    assert any(e.cc == "SY" and e.feature == "city" and e.id not in alt for e in found)
+
+
+def test_supplement_rows_have_every_column():
+    text = index._data_path(*index.SUPPLEMENT).read_text(encoding="utf-8")
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    assert {len(line.split("\t")) for line in rows} == {len(rows[0].split("\t"))}

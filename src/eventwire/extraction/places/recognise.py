@@ -380,9 +380,9 @@ class Recogniser:
         # the model's dates and numbers in text without capitals are often names ("ARRESTED IN SALFORD" as a
         # DATE): there only a token with a digit, or money, is kept out by its label
         skip = [e in NON_PLACE_LABELS and (cased or e in UNCASED_NON_PLACE_LABELS or not low[k].isalpha())
-                and not (e == "LANGUAGE" and k > 0 and low[k - 1] in pw.strong_preps
-                     and low[k] not in pw.adjectives and low[k] not in pw.place_words)
-                for k, e in enumerate(ent)]  # "shelling in Aleppo" taken for a language: "in" says place
+                and not (e == "LANGUAGE" and low[k] not in pw.adjectives and low[k] not in pw.place_words and (
+                    k > 0 and low[k - 1] in pw.strong_preps or k + 1 < n and low[k + 1] in pw.settlement_words))
+                for k, e in enumerate(ent)]  # "shelling in Aleppo", "Afrin city" taken for languages: places
         ok = [cap[k] or low[k] in self.words.connectors for k in range(n)]
         i = 0
         while i < n:
