@@ -15,6 +15,7 @@ from eventwire.geo.names import normalize, phonetic_key
 
 from .casing import NORMAL, Lexicon, UncasedGate, doc_casing
 from .classify import Classifier
+from .fragments import arab_compound, drop_name_fragments
 from .local import PLURAL_ADMIN, PLURAL_LIST, LocalNames
 from .mention import (
     ADJECTIVE,
@@ -94,7 +95,7 @@ class Recogniser:
                     claim(m)
         self._scan(doc, taken, claim, person_words, person_tokens, ents, cased)
         mentions = self._drop_actor_names(doc, mentions, actor_mentions)
-        mentions = self._drop_name_fragments(doc, mentions)
+        mentions = drop_name_fragments(doc, mentions, self.words)
         self._propagate(doc, mentions, taken, claim, person_tokens, cased)
         self.classifier.classify(doc, mentions, actor_mentions)
         # "Daraa city", "the town of X" aside: a name the text calls a town means the town, not its province
@@ -194,24 +195,6 @@ class Recogniser:
             return not is_strong(m)
         return not is_famous(e for e in m.cands if e.id not in m.alt)
 
-    def _arab_compound(self, span) -> bool:
-        """A name of several words opening with "Tal", "Kafr", "Wadi"...: a transliterated Arabic place name."""
-        return len(span) > 1 and span[0].lower_ in self.words.name_openers and span[0].text[:1].isupper()
-
-    def _drop_name_fragments(self, doc, mentions: list[Mention]) -> list[Mention]:
-        """"Abu Dali", "Wadi Barada", "Tal Hawash": a word that opens longer Arabic names, or the capitalised
-        word after it, is no town of its own when the gazetteer lacks the whole name."""
-        openers = self.words.name_openers
-
-        def opener(k: int) -> bool:
-            return 0 <= k < len(doc) and doc[k].lower_ in openers and doc[k].text[:1].isupper()
-
-        def capital(k: int) -> bool:
-            return 0 <= k < len(doc) and doc[k].text[:1].isupper() and not doc[k].is_sent_start
-
-        return [m for m in mentions if m.source == "norp" or not (
-            m.j - m.i == 1 and opener(m.i) and capital(m.j) or opener(m.i - 1) and capital(m.i))]
-
     def _drop_actor_names(self, doc, mentions: list[Mention], actor_mentions) -> list[Mention]:
         """A name the actor catalogue knows as a group or a person ("Hamas", "Abbas") is not a town that shares
         its spelling, wherever it stands in the article."""
@@ -282,7 +265,7 @@ class Recogniser:
         # a name the text itself calls a town or a province ("Maskanah town", "the Kabani countryside"): its
         # alternate spellings are no noise, however small the place
         headed = span[-1].lower_ in unit_words or (j < len(doc) and doc[j].lower_ in unit_words) or \
-            self._arab_compound(span)
+            arab_compound(span, self.words)
         bare = TOWN_OF.sub("", normalize(text))
         # "San Fernando City" only an alternate name abroad, or "Dublin City Council": the towns called X
         if bare.endswith(" city") and (all(e.id in alt for e in cands) or
@@ -450,7 +433,7 @@ class Recogniser:
             return bool(primary)  # "Greer, South Carolina", "Athens, Ga.": even where the model saw a person
         if len(span) == 1 and (first.lower_ in person_words or is_acronym(first.text) and not strong):
             return False
-        if self._arab_compound(span) and any(e.cc in self.words.article_countries for e in m.cands):
+        if arab_compound(span, self.words) and any(e.cc in self.words.article_countries for e in m.cands):
             return not self._in_name(doc, m, person_tokens)  # "Tal Afar", "Kafr Nabl": whole Arabic names
         if self._in_name(doc, m, person_tokens):
             return False
