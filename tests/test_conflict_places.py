@@ -129,3 +129,8 @@ def test_supplement_rows_have_every_column():
     text = index._data_path(*index.SUPPLEMENT).read_text(encoding="utf-8")
     rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
     assert {len(line.split("\t")) for line in rows} == {len(rows[0].split("\t"))}
+
+
+def test_capital_named_like_its_governorate_is_the_town(nlp, geoparser):
+    got = places(nlp, geoparser, "Barrel bombs fell on Daraa overnight.")
+    assert [(c, f) for _, c, f in got] == [("SYR", "city")]
