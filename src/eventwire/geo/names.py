@@ -104,3 +104,16 @@ def usable_alternate(name: str) -> bool:
         return False
     letters = [ch for ch in name if ch.isalpha()]
     return not (len(letters) <= 4 and name.upper() == name)  # IATA/ICAO codes
+
+
+MIN_BARE_LETTERS = 4  # "As Salt" -> "Salt", but not "Al Ain" -> "Ain": short remainders are common words
+
+
+def without_article(name: str) -> str | None:
+    """The name without its opening Arabic article ("Al Mayādīn" -> "Mayādīn", "Ash-Shaddādah" -> "Shaddādah"),
+    or None when it opens with none or too little is left."""
+    parts = re.split(r"[ -]", name.strip(), maxsplit=1)
+    if len(parts) < 2 or _APOSTROPHES.sub("", unidecode(parts[0])).lower() not in _ARTICLES:
+        return None
+    rest = parts[1].strip()
+    return rest if sum(ch.isalpha() for ch in rest) >= MIN_BARE_LETTERS else None

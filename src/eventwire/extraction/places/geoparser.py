@@ -23,6 +23,7 @@ from .resolve import ALT_NAME_PENALTY, COUNTRY_FOCUS, Resolver, closeness, prior
 from .ruler import ruler_patterns
 from .words import PlaceWords
 
+GROUP_VOTE = 1.0  # what a named armed group's country weighs in the article's focus: one place's vote
 GEO_PRECISION = {CITY: 1, ADMIN2: 2, ADMIN1: 3, COUNTRY: 3, CONTINENT: 3, REGION: 3, "water": 3}
 
 
@@ -38,11 +39,12 @@ class Geoparser:
         self.recogniser = Recogniser(self.gaz, self.words)
         self.resolver = Resolver(self.words)
         self.locator = Locator(self.gaz, self.words)
+        self._iso2: dict[str, str] | None = None
 
     def parse(self, doc, actor_mentions=None) -> list[PlaceMention]:
         """Every resolved place mention of the Doc, in text order (streets and waters included)."""
         mentions, local = self.recogniser.find(doc, actor_mentions or [])
-        self.resolver.resolve(doc, mentions)
+        self.resolver.resolve(doc, mentions, self._group_votes(actor_mentions or []))
         mentions = far_weak_dropped(mentions)
         out = []
         for m in mentions:
@@ -53,6 +55,18 @@ class Geoparser:
         out.extend(self.recogniser.local.places(doc_text(doc), local, out))
         out.sort(key=lambda pm: pm.start)
         return out
+
+    def _group_votes(self, actor_mentions) -> Counter:
+        """The countries of the armed groups and parties the article names ("SDF fighters", "the Taliban"): an
+        article about a local group is about its country, like one more place named there (one vote each)."""
+        if self._iso2 is None:
+            self._iso2 = {e.iso3: cc for cc, e in self.gaz.countries().items() if e.iso3}
+        votes: Counter = Counter()
+        for a in actor_mentions:
+            country = getattr(a.actor, "country", None) if getattr(a, "kind", None) == "group" else None
+            if country and not a.generic and country in self._iso2:
+                votes[self._iso2[country]] = GROUP_VOTE
+        return votes
 
     def locate(self, doc, mentions: list[PlaceMention], cand) -> Place | None:
         """The event's location from the literal mentions (see locate.py)."""

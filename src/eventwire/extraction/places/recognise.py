@@ -15,6 +15,7 @@ from eventwire.geo.names import normalize, phonetic_key
 
 from .casing import NORMAL, Lexicon, UncasedGate, doc_casing
 from .classify import Classifier
+from .fragments import arab_compound, drop_name_fragments
 from .local import PLURAL_ADMIN, PLURAL_LIST, LocalNames
 from .mention import (
     ADJECTIVE,
@@ -34,7 +35,7 @@ from .mention import (
     names_the_sea,
 )
 from .resolve import prior
-from .words import PlaceWords
+from .words import PlaceWords, has_arabic_article
 
 
 class Recogniser:
@@ -94,8 +95,16 @@ class Recogniser:
                     claim(m)
         self._scan(doc, taken, claim, person_words, person_tokens, ents, cased)
         mentions = self._drop_actor_names(doc, mentions, actor_mentions)
+        mentions = drop_name_fragments(doc, mentions, self.words)
         self._propagate(doc, mentions, taken, claim, person_tokens, cased)
         self.classifier.classify(doc, mentions, actor_mentions)
+        # "Daraa city", "the town of X" aside: a name the text calls a town means the town, not its province
+        for m in mentions:
+            said = doc[m.j] if m.j < len(doc) else None
+            if m.unit_hint is None and not m.admin_hint and (
+                    said is not None and said.lower_ in self.words.settlement_words
+                    or m.j - m.i > 1 and doc[m.j - 1].lower_ in self.words.settlement_words):
+                m.unit_hint = "town"
         # "400 S. Locust St., Lebanon": the name after a street address is its town, not a country
         street_ends = {b for a, b, f in local if f == "street"}
         if street_ends:
@@ -245,13 +254,18 @@ class Recogniser:
             return None
         cands, alt, phonetic = self.gaz.match(text)
         # "Idlib province", "Laurel County"; "Samba District" that GeoNames knows only as an alternate name
-        if (not cands or all(e.id in alt for e in cands)) and len(span) > 1 and \
-                span[-1].lower_ in self.words.admin_words:
+        unit_words = self.words.admin_words.keys() | self.words.literal_heads
+        # "Azaz city", "Kabani area": the name before a settlement word, when the whole is no gazetteer name
+        if (not cands or all(e.id in alt for e in cands)) and len(span) > 1 and span[-1].lower_ in unit_words:
             bare = self.gaz.match(doc[i:j - 1].text)
             if bare[0]:
                 cands, alt, phonetic = bare
         if not cands:
             return None
+        # a name the text itself calls a town or a province ("Maskanah town", "the Kabani countryside"): its
+        # alternate spellings are no noise, however small the place
+        headed = span[-1].lower_ in unit_words or (j < len(doc) and doc[j].lower_ in unit_words) or \
+            arab_compound(span, self.words)
         bare = TOWN_OF.sub("", normalize(text))
         # "San Fernando City" only an alternate name abroad, or "Dublin City Council": the towns called X
         if bare.endswith(" city") and (all(e.id in alt for e in cands) or
@@ -266,7 +280,7 @@ class Recogniser:
         single = len(span) == 1
         # alternate names of small places ("Julia", "Lincoln" for villages abroad) are noise in English text
         keep = tuple(e for e in cands if e.id not in alt or e.feature in (COUNTRY, ADMIN1, CONTINENT, REGION, "water")
-                     or (e.feature == CITY and e.population >= (50000 if single else 2000)))
+                     or (e.feature == CITY and (headed or e.population >= (50000 if single else 2000))))
         # ... but a county's bare name ("Lancaster" for Lancaster County) is kept aside: it is added once the
         # name is accepted as a place, to be chosen on context only
         counties = tuple(e for e in cands if e.id in alt and e.feature == ADMIN2)
@@ -274,6 +288,8 @@ class Recogniser:
             if len(text) < 5 or is_acronym(text):
                 return None
             keep = tuple(e for e in keep if e.population >= 100000 or e.feature in (COUNTRY, ADMIN1, REGION))
+            if has_arabic_article(text):  # "al-Jinah" is no variant of a European town's name
+                keep = tuple(e for e in keep if e.cc in self.words.article_countries)
         if not keep and counties and source == "ner" and not phonetic:
             keep, counties = counties, ()  # the model says place, and only a county has the name: "Miami-Dade"
         if not keep:
@@ -347,7 +363,9 @@ class Recogniser:
         # the model's dates and numbers in text without capitals are often names ("ARRESTED IN SALFORD" as a
         # DATE): there only a token with a digit, or money, is kept out by its label
         skip = [e in NON_PLACE_LABELS and (cased or e in UNCASED_NON_PLACE_LABELS or not low[k].isalpha())
-                for k, e in enumerate(ent)]
+                and not (e == "LANGUAGE" and low[k] not in pw.adjectives and low[k] not in pw.place_words and (
+                    k > 0 and low[k - 1] in pw.strong_preps or k + 1 < n and low[k + 1] in pw.settlement_words))
+                for k, e in enumerate(ent)]  # "shelling in Aleppo", "Afrin city" taken for languages: places
         ok = [cap[k] or low[k] in self.words.connectors for k in range(n)]
         i = 0
         while i < n:
@@ -415,6 +433,8 @@ class Recogniser:
             return bool(primary)  # "Greer, South Carolina", "Athens, Ga.": even where the model saw a person
         if len(span) == 1 and (first.lower_ in person_words or is_acronym(first.text) and not strong):
             return False
+        if arab_compound(span, self.words) and any(e.cc in self.words.article_countries for e in m.cands):
+            return not self._in_name(doc, m, person_tokens)  # "Tal Afar", "Kafr Nabl": whole Arabic names
         if self._in_name(doc, m, person_tokens):
             return False
         if is_dateline(doc, m):
@@ -428,6 +448,9 @@ class Recogniser:
             prev.lower_ not in ("a", "an", "the")  # "Meadow Grove man" is not a man of Grove
         if town and nxt is not None and nxt.lower_ in self.words.resident_words and not inside:
             return True  # "a Crafton man", "Berea police": someone of the town
+        if nxt is not None and nxt.lower_ in self.words.settlement_words and not inside and \
+                any(e.feature == CITY for e in m.cands):
+            return True  # "shelling on Maskanah town": the text itself says it is a town
         if ent == "PERSON":
             articles = self.words.arabic_articles
             art = first.lower_ in articles or first.lower_.split("-")[0] in articles

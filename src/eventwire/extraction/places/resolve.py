@@ -14,7 +14,7 @@ from eventwire.geo.distance import haversine_km, haversine_matrix_km
 from eventwire.geo.gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, REGION, Entry
 
 from .mention import ADJECTIVE, LITERAL, METONYM, Mention, doc_text
-from .words import PlaceWords
+from .words import PlaceWords, has_arabic_article
 
 POPULATION_WEIGHT = 0.5  # per tenfold population: the prior a bigger place has over a smaller namesake
 MAX_CANDIDATES = 25  # per mention, by prior: a name shared by hundreds of villages keeps its likely ones
@@ -29,11 +29,11 @@ class Resolver:
     def __init__(self, words: PlaceWords):
         self.words = words
 
-    def resolve(self, doc, mentions: list[Mention]) -> None:
+    def resolve(self, doc, mentions: list[Mention], group_votes: Counter | None = None) -> None:
         for m in mentions:
             self._score(m, None)
         contained = containment_support(mentions)
-        style = self.words.style_votes(doc_text(doc))
+        style = self.words.style_votes(doc_text(doc)) + (group_votes or Counter())
         for _ in range(2):
             ctx = Context.of(mentions, style)
             ctx.spatial = spatial_support(mentions)
@@ -49,8 +49,11 @@ class Resolver:
         cands = m.cands if len(m.cands) <= MAX_CANDIDATES else \
             sorted(m.cands, key=lambda c: -(prior(c) - (ALT_NAME_PENALTY if c.id in m.alt else 0.0)))[:MAX_CANDIDATES]
         dominant = dominant_town(cands, m.alt)
+        arabic = has_arabic_article(m.text)
         for e in cands:
             s = prior(e)
+            if arabic and e.cc in self.words.article_countries:
+                s += ARTICLE_COUNTRY_BONUS
             if m.phonetic:
                 s -= 0.5
             if e.id in m.alt:
@@ -169,6 +172,7 @@ SPATIAL_CANDIDATES = 8
 SPATIAL_WEIGHT = 3.0
 SPATIAL_FEATURES = (CITY, ADMIN2, ADMIN1)
 SPATIAL_BANDS = ((50, 1.5), (150, 1.0), (400, 0.5))  # (km, closeness): neighbours within 50 km count most
+ARTICLE_COUNTRY_BONUS = 2.0  # "al-Houla", "Ras al-Ain": a name with the Arabic article, in an Arabic-speaking country
 ALT_NAME_PENALTY = 1.5  # a reading matched only by one of the place's alternate names
 
 
@@ -221,12 +225,14 @@ UNIT_HINT_BONUS = {"the": 3.0, "border": 3.0, "town": 6.0}  # an address names a
 UNIT_FEATURES = {"the": (REGION, "water", CONTINENT), "border": (COUNTRY, ADMIN1), "town": (CITY,)}
 DOMINANCE_RATIO = 100.0  # a town this many times bigger than every namesake ("Toronto", "Manchester") ...
 DOMINANCE_BONUS = 3.0  # ... is the one meant unless the article says otherwise
+# GeoNames gives many towns of the Middle East no population (0): such a town is no hamlet to be dwarfed
+UNKNOWN_POPULATION = 1000
 
 
 def dominant_town(cands, alt) -> Entry | None:
     """The town that dwarfs every other town of its name, if there is one."""
     towns = sorted((e for e in cands if e.feature == CITY and e.id not in alt), key=lambda e: -e.population)
-    if len(towns) < 2 or towns[0].population < DOMINANCE_RATIO * max(towns[1].population, 1):
+    if len(towns) < 2 or towns[0].population < DOMINANCE_RATIO * (towns[1].population or UNKNOWN_POPULATION):
         return None
     return towns[0]
 

@@ -16,16 +16,17 @@ from pathlib import Path
 from eventwire.geo.gazetteer import ADMIN1, ADMIN2, CITY, COUNTRY
 from eventwire.geo.index import COUNTRIES, split_list
 from eventwire.geo.names import normalize
-from eventwire.lang import LanguageData, LanguageDataError, read_tsv
+from eventwire.lang import LanguageData, LanguageDataError, read_lines, read_tsv
 
 from .mention import ADJECTIVE
 
 WORD_LISTS = "places/words.yaml"
+ARTICLE_COUNTRIES_FILE = Path(str(resources.files("eventwire").joinpath("data", "geo", "arabic_article_countries.txt")))
 # the lists words.yaml must hold, each read into the attribute of the same name
 LISTS = ("person_titles", "locative_preps", "strong_preps", "name_particles", "arabic_articles", "connectors",
          "direction_words", "near_words", "locative_verbs", "city_bodies", "leader_words", "resident_words",
          "leading_words", "border_words", "the_modifiers", "hyphen_adjectives", "literal_heads", "street_words",
-         "name_heads", "venue_nouns", "venue_preps")
+         "name_heads", "venue_nouns", "venue_preps", "settlement_words", "name_openers")
 UNITS = {"admin1": ADMIN1, "admin2": ADMIN2}
 ANAPHOR_FEATURES = (COUNTRY, ADMIN1, ADMIN2, CITY)
 CUE_CAP = 2.0  # at most two towns' worth of votes from the article's style
@@ -56,6 +57,8 @@ class PlaceWords:
     name_heads: frozenset[str]
     venue_nouns: frozenset[str]
     venue_preps: frozenset[str]
+    settlement_words: frozenset[str]
+    name_openers: frozenset[str]
 
     def __init__(self, language: LanguageData):
         self.language = language
@@ -78,6 +81,8 @@ class PlaceWords:
         self.admin_abbreviations = self._admin_abbreviations()
         self.place_anaphors = self._place_anaphors()
         self.given_names = given_names()
+        # the countries whose towns' names carry the Arabic article (data/geo/arabic_article_countries.txt)
+        self.article_countries = frozenset(read_lines(ARTICLE_COUNTRIES_FILE))
         self.common_given_names = given_names(COMMON_GIVEN_NAME_SHARE)
 
     # -- readers ---------------------------------------------------------------------------------------
@@ -164,3 +169,13 @@ def given_names(min_share: float = 0.0) -> frozenset[str]:
             if parts and (not min_share or len(parts) > 1 and float(parts[1]) >= min_share):
                 out.add(parts[0].lower())
     return frozenset(out)
+
+
+ARTICLE_IN_NAME = re.compile(r"(?:^|[\s-])(?:al|el|ar|as|ad|an|at|az|ash|ed|ez|er|es|ul)-\w|(?:^|\s)al\s\w",
+                             re.IGNORECASE)
+
+
+def has_arabic_article(name: str) -> bool:
+    """"al-Raqqah", "Ras al-Ain", "Al Bab", "Deir ez-Zor": the name is an Arabic transliteration (the article is
+    written hyphenated, or as a lone "al"; "El Paso" and "Las Vegas" are no such names)."""
+    return bool(ARTICLE_IN_NAME.search(name))
