@@ -9,7 +9,7 @@ import json
 import pytest
 
 from eventwire.extraction.pipeline import Pipeline
-from eventwire.extraction.places.recognise import in_longer_name, proper_noun
+from eventwire.extraction.places.mention import in_longer_name, proper_noun
 from eventwire.extraction.relevance import kept_sentences
 
 CALM = "The weather stayed warm and dry for most of the week."

@@ -114,3 +114,19 @@ def names_the_sea(doc, m: Mention) -> bool:
     """"the Gulf": a generic word after "the" that names a sea or region ("a gulf" does not)."""
     return m.i > 0 and doc[m.i - 1].lower_ == "the" and \
         any(e.feature in ("water", REGION) and e.id not in m.alt for e in m.cands)
+
+
+def proper_noun(tok) -> bool:
+    """Tagged NNP/NNPS; or, in a sentence the sentence gate left untagged (no tagger, no NER ran there),
+    capitalised: the one thing the scan has to go by there, its other checks (a word also used in lower case,
+    a sentence's first word, people's names, the population) still apply."""
+    return tok.tag_ in ("NNP", "NNPS") or not tok.tag and is_cap(tok)
+
+
+def in_longer_name(doc, i: int, j: int) -> bool:
+    """Tokens i..j stand inside a longer capitalised name or before a possessive: "Nash Riad", "Reid Hospital",
+    "McDonald's" (not after a capitalised article: "The Paris attacks")."""
+    prev = doc[i - 1] if i > 0 else None
+    nxt = doc[j] if j < len(doc) else None
+    return (prev is not None and is_cap(prev) and not doc[i].is_sent_start and prev.lower_ not in ("a", "an", "the")) \
+        or (nxt is not None and (is_cap(nxt) or nxt.lower_ in ("'s", "\u2019s")))

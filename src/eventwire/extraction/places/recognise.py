@@ -28,11 +28,13 @@ from .mention import (
     clean_span,
     comma_parts,
     doc_text,
+    in_longer_name,
     is_acronym,
     is_cap,
     is_dateline,
     is_strong,
     names_the_sea,
+    proper_noun,
 )
 from .resolve import prior
 from .words import PlaceWords, has_arabic_article
@@ -578,22 +580,6 @@ class Recogniser:
                     m = Mention(a, b, span.start, span.end, span.text, "gaz", cands, admin_hint=ADMIN2)
                     m.alt = alt
                     claim(m)
-
-
-def proper_noun(tok) -> bool:
-    """Tagged NNP/NNPS; or, in a sentence the sentence gate left untagged (no tagger, no NER ran there),
-    capitalised: the one thing the scan has to go by there, its other checks (a word also used in lower case,
-    a sentence's first word, people's names, the population) still apply."""
-    return tok.tag_ in ("NNP", "NNPS") or not tok.tag and is_cap(tok)
-
-
-def in_longer_name(doc, i: int, j: int) -> bool:
-    """Tokens i..j stand inside a longer capitalised name or before a possessive: "Nash Riad", "Reid Hospital",
-    "McDonald's" (not after a capitalised article: "The Paris attacks")."""
-    prev = doc[i - 1] if i > 0 else None
-    nxt = doc[j] if j < len(doc) else None
-    return (prev is not None and is_cap(prev) and not doc[i].is_sent_start and prev.lower_ not in ("a", "an", "the")) \
-        or (nxt is not None and (is_cap(nxt) or nxt.lower_ in ("'s", "\u2019s")))
 
 
 FAMOUS_PLACE = 100000  # people: a surname or given name that names a place this big is read as the place
