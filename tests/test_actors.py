@@ -575,7 +575,8 @@ def test_things_and_indefinites_never_fill_an_actor_slot(pipeline, text, not_act
 
 
 def test_a_claim_hands_its_slot_to_the_claimant(pipeline):
-    slots = _slots(pipeline, "The governor rejected Mendoza's claims about the hospital.")
+    # (not "rejected ... claims": rejecting an accusation is a denial, no PLOVER event)
+    slots = _slots(pipeline, "The governor criticised Mendoza's claims about the hospital.")
     assert any(a2 == "Mendoza" for _, a2, _, _ in slots)
 
 
@@ -690,7 +691,10 @@ def test_a_country_or_capital_as_the_object_of_a_peaceful_act_is_its_state(pipel
 
 
 def test_a_shelled_capital_stays_a_place(pipeline):
-    assert all(a2 is None for _, a2, _, _ in _slots(pipeline, "Rebels shelled Damascus on Monday."))
+    # the capital is no party named by the text; the side the rebels fought is only the data's convention
+    events = [e for e in pipeline.extract("Rebels shelled Damascus on Monday.", published="2021-03-02")
+              if e.modality == "asserted"]
+    assert events and all(e.actor2 is None or (e.actor2.text is None and not e.actor2.known) for e in events)
 
 
 @pytest.mark.parametrize("apostrophe", ["'", "\u2019", "\u2018", "`", "\u00b4", "' ", "\u2019 ", "` ", "\u00b4 "])
