@@ -428,3 +428,13 @@ def test_an_agreement_is_an_acled_one_only_between_sides_of_a_conflict(pipeline,
 def test_what_is_said_of_violence_in_general_is_no_event(pipeline, generic, reported):
     assert acled_records(pipeline, generic) == [], generic
     assert acled_records(pipeline, reported), reported
+
+
+def test_a_year_in_another_verbs_clause_does_not_date_the_event_back(pipeline):
+    # no publication date: "in 1961" dates the break the visit is measured against, not the visit
+    text = ("The Swedish foreign minister will meet Albanian officials in Tirana in June, the first such meeting "
+            "since Albania broke with Moscow in 1961, the embassy said.")
+    events = pipeline.extract(text)
+    assert events and all(e.modality != "background" for e in events)
+    # the year on the trigger's own verb still looks back
+    assert {e.modality for e in pipeline.extract("Gunmen kidnapped the two engineers in 2014.")} == {"background"}

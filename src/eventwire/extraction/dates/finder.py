@@ -31,6 +31,8 @@ class EventDate:
     precision: str  # day | week | month | year
     text: str | None  # the words it came from; None when defaulted to the publication date
     own: bool = field(default=False, compare=False)  # read in the event's own sentence (not inherited from the paragraph or the lead)
+    close: bool = field(default=False, compare=False)  # in the trigger's own clause ("kidnapped them in 2014"), not
+    # in another verb's ("will visit ... the first since they split in 1961")
 
 
 class DateFinder:
@@ -70,7 +72,7 @@ class DateFinder:
                 best = min(in_sentence, key=lambda m: (0 if m.future else 1,) + self._rank(m, cand))
                 return _from_mention(self._read_forwards(best, published), own=True)
             best = min(in_sentence, key=lambda m: self._rank(m, cand))
-            return _from_mention(best, own=self._own_date(best, cand))
+            return _from_mention(best, own=self._own_date(best, cand), close=self._in_trigger_clause(best, cand))
         text = self._doc_text(sent.doc)
         para_start = _paragraph_start(text, s_start)
         earlier = [m for m in usable if para_start <= m.start < s_start]
@@ -95,7 +97,7 @@ class DateFinder:
             return found
         if found.date is not None and int(found.date[:4]) == year:
             return found  # "the 2015 bombing ... on 17 August": the text's own date is more precise
-        return EventDate(dt.date(year, 7, 1).isoformat(), "year", str(year), own=True)
+        return EventDate(dt.date(year, 7, 1).isoformat(), "year", str(year), own=True, close=True)
 
     @staticmethod
     def recalled(when: EventDate | None, published, window_days: int) -> bool:
@@ -107,7 +109,7 @@ class DateFinder:
         if when is None or not when.own or when.date is None:
             return False
         if published is None:
-            return when.precision == "year"
+            return when.precision == "year" and when.close
         day = dt.date.fromisoformat(when.date)
         if _read_back_a_year(when, day, published):
             return False
@@ -137,6 +139,19 @@ class DateFinder:
             return False
         verbs = [t for t in getattr(cand, "triggers", ()) if t.pos_ == "VERB"]
         return all(self._attached(m, t, cand.sentence.doc) for t in [cand.trigger, *verbs])
+
+    @staticmethod
+    def _in_trigger_clause(m: DateMention, cand) -> bool:
+        """The date hangs on the trigger before any other verb: "kidnapped them in 2014", "the attack in 2015"."""
+        span = cand.sentence.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or cand.trigger is None:
+            return False
+        for tok in span.root.ancestors:
+            if tok.i == cand.trigger.i:
+                return True
+            if tok.pos_ in ("VERB", "AUX"):
+                return False
+        return False
 
     def _attached(self, m: DateMention, trigger, doc) -> bool:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -196,8 +211,8 @@ def _after(m: DateMention, published: dt.date | None) -> bool:
     return m.future or (published is not None and m.date > published)
 
 
-def _from_mention(m: DateMention, own: bool = False) -> EventDate:
-    return EventDate(m.date.isoformat(), m.precision, m.text, own=own)
+def _from_mention(m: DateMention, own: bool = False, close: bool = False) -> EventDate:
+    return EventDate(m.date.isoformat(), m.precision, m.text, own=own, close=close)
 
 
 def _read_back_a_year(when: EventDate, day: dt.date, published: dt.date) -> bool:
