@@ -27,7 +27,6 @@ from eventwire.lang import LanguageData
 # how the parser joins two clauses of death verbs: "12 were killed and 5 died", or a comma splice read as a
 # clausal complement ("16 police were killed, 12 militants were killed": a death verb takes no such complement)
 SPLICED = ("conj", "ccomp", "parataxis")
-CONTRAST_MARKS = ("while", "whereas", "whilst")
 
 
 @dataclass
@@ -263,13 +262,13 @@ def _choose(counts: list[_AnchorCount], trigger, lex: Lexicon) -> _AnchorCount |
         if other is best or not (other.via_subject and best.via_subject) or other.tokens <= best.tokens:
             continue  # (one already added: "9 rebels were also killed")
         # (a comma splice parses as a clausal complement: "16 police were killed, 12 militants were killed")
-        if (_spliced(other.anchor, best.anchor) or _spliced(best.anchor, other.anchor)) \
+        if (_spliced(other.anchor, best.anchor, lex) or _spliced(best.anchor, other.anchor, lex)) \
                 and not _elaborated(best.anchor, other.anchor):
             best = _AnchorCount(best.anchor, best.value + other.value, best.tokens | other.tokens, True)
     return best
 
 
-def _spliced(clause, main) -> bool:
+def _spliced(clause, main, lex: Lexicon) -> bool:
     """A death clause joined to another as a second report of the dead: "12 were killed and 5 died", "16 were
     killed, 12 were killed", "two were killed, while three died in hospital" (a "while" of contrast, not of time:
     its clause has a subject of its own)."""
@@ -277,7 +276,7 @@ def _spliced(clause, main) -> bool:
         return False
     if clause.dep_ in SPLICED:
         return True
-    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONTRAST_MARKS for c in clause.children)
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.contrast_marks for c in clause.children)
 
 
 def _elaborated(a, b) -> bool:

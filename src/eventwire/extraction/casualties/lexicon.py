@@ -16,6 +16,7 @@ DATES_FILE = "dates.yaml"
 LISTS = ("death_verbs", "death_nouns", "counted_death_nouns", "of_nouns", "toll_verbs", "tally_nouns",
          "tally_setting_verbs", "rising_toll_verbs", "wound_death_verbs", "life_verbs", "other_harm",
          "zero_nouns", "zero_verbs", "person_nouns", "one_person_pronouns", "additive_adverbs", "additive_determiners",
+         "contrast_marks",
          "subset_words",
          "non_person_nouns", "quantifiers",
          "measure_words", "not_people_entities", "earlier_event_words", "conflict_nouns", "running_total_cues",
@@ -43,6 +44,7 @@ class Lexicon:
     one_person_pronouns: frozenset
     additive_adverbs: frozenset
     additive_determiners: frozenset
+    contrast_marks: frozenset
     subset_words: frozenset
     non_person_nouns: frozenset
     counted_death_nouns: frozenset
@@ -124,7 +126,7 @@ def load_lexicon(language: LanguageData) -> Lexicon:
         "zero_nouns": words("zero_nouns"), "zero_verbs": words("zero_verbs"), "vague": numbers["vague"],
         "person_nouns": words("person_nouns"),
         "one_person_pronouns": words("one_person_pronouns"), "additive_adverbs": words("additive_adverbs"),
-        "additive_determiners": words("additive_determiners"),
+        "additive_determiners": words("additive_determiners"), "contrast_marks": words("contrast_marks"),
         "subset_words": words("subset_words"),
         "non_person_nouns": words("non_person_nouns"), "counted_death_nouns": words("counted_death_nouns"),
         "units": numbers["unit"], "tens": numbers["ten"], "scales": numbers["scale"],

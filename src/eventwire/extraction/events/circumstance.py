@@ -16,16 +16,14 @@ from spacy.tokens import Token
 
 # how far below the governing event a circumstance ranks
 CIRCUMSTANCE_GAP = 0.05
-# conjunctions of a clause that tells when the main clause's act came
-TIME_MARKS = frozenset({"after", "before", "since", "following", "until"})
 
 
-def governing_verb(tok: Token) -> Token | None:
+def governing_verb(tok: Token, time_marks: frozenset) -> Token | None:
     """The verb a noun hangs from through prepositional phrases only ("demanded ... at the round of talks" ->
     demanded), the verb a clause of time of a verb trigger is attached to ("suspended flights a day after a jet
     shot down a helicopter" -> suspended), or the noun a noun modifies ("hostage deal" -> deal); None otherwise."""
     if tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(
-            c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in tok.children):
+            c.dep_ == "mark" and c.lower_ in time_marks for c in tok.children):
         return tok.head if tok.head.pos_ in ("VERB", "AUX") else None
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound":
         return tok.head  # "a hostage deal", "ceasefire talks": the head names the act, the modifier its matter
@@ -48,7 +46,7 @@ def _anchors(c) -> list[int]:
     return out
 
 
-def rank_circumstances(cands: list) -> None:
+def rank_circumstances(cands: list, time_marks: frozenset) -> None:
     """Lower the confidence of each asserted candidate whose trigger is a circumstance of another asserted
     candidate of a different PLOVER category in its sentence (see the module doc)."""
     by_trigger: dict[int, object] = {}
@@ -59,7 +57,7 @@ def rank_circumstances(cands: list) -> None:
     for c in cands:
         if c.modality != "asserted":
             continue
-        verb = governing_verb(c.trigger)
+        verb = governing_verb(c.trigger, time_marks)
         main = by_trigger.get(verb.i) if verb is not None else None
         if main is None or main is c or main.plover_event == c.plover_event:
             continue

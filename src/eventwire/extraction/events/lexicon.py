@@ -32,7 +32,7 @@ WORD_FILES = {
                           "confession_verbs", "attribution_verbs", "span_prepositions", "span_nouns", "era_nouns",
                           "span_modifiers", "span_units", "condemning_verbs", "instrument_verbs",
                           "continuation_verbs", "crowd_control_words",
-                          "protest_topic_verbs", "protest_topic_preps", "kind_determiners",
+                          "protest_topic_verbs", "protest_topic_preps", "kind_determiners", "time_marks",
                           "placed_harm_classes", "placed_harm_exceptions", "locative_prepositions",
                           "auxiliary_lemmas", "trend_words", "trait_adjectives", "rate_determiners"),
     "events/parties.yaml": ("pronouns", "generic_armed", "territory_nouns", "pair_words", "symmetric_lemmas",
