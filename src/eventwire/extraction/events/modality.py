@@ -13,7 +13,6 @@ from eventwire.extraction.tokens import children, span_text
 from eventwire.lang import LanguageData, LanguageDataError
 
 MODALITY_FILE = "events/modality.yaml"
-ALLEGING_VERBS = {"accuse", "blame", "allege", "suspect", "charge", "hold"}
 
 
 def read_cues(language: LanguageData) -> dict:
@@ -147,7 +146,7 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "asserted"  # "X said it killed": the killing is what is reported, as a fact
             if lemma in c["negated"]["governing_verbs"]:
                 return "negated"
-            if lemma in ALLEGING_VERBS and _is_complement_of(trigger, tok):
+            if lemma in c["hypothetical"]["alleging_verbs"] and _is_complement_of(trigger, tok, c["hypothetical"]):
                 return "hypothetical"  # "X accused the army of bombing a school": alleged, not established
             if lemma in c["hypothetical"]["governing_verbs"]:
                 return "hypothetical"
@@ -247,13 +246,14 @@ def _complement(trigger: Token, prep: Token) -> bool:
     return prep.dep_ == "prep" and node.head.i == prep.i
 
 
-def _is_complement_of(trigger: Token, governor: Token) -> bool:
-    """The trigger sits in the "of/for" complement of an alleging verb: "accused ... of bombing" (or the "with"
-    one of "charge": "charged its neighbour with arming rebels")."""
+def _is_complement_of(trigger: Token, governor: Token, cues: dict) -> bool:
+    """The trigger sits in the "of/for" complement of an alleging verb: "accused ... of bombing" (or a verb's own
+    one: "charged its neighbour with arming rebels")."""
     node = trigger
-    preps = ("of", "for", "with") if governor.lemma_.lower() == "charge" else ("of", "for")
+    lemma = governor.lemma_.lower()
     while node.head.i != node.i and node.i != governor.i:
-        if node.dep_ == "prep" and node.lower_ in preps:
+        if node.dep_ == "prep" and (node.lower_ in cues["allegation_preps"]
+                                    or f"{lemma} {node.lower_}" in cues["alleging_verb_preps"]):
             return True  # "accused the military of bombing", "blamed IS for the attack"
         node = node.head
     return False
