@@ -12,14 +12,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from eventwire.extraction.actors.entries import STATE_SECTORS
 from eventwire.lang import LanguageData, LanguageDataError
 from eventwire.records import Actor, Event, Place
 from eventwire.taxonomy import MODALITIES, check_code
 
 CONVENTIONS_FILE = "events/conventional_parties.yaml"
 
-# sectors of a state's forces and institutions
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
 # ACLED inter codes: 1 a state's forces at home, 2 rebels and insurgents
 STATE_INTER, REBEL_INTER = 1, 2
 # ACLED inter codes of parties that bear no arms: rioters, protesters, civilians
