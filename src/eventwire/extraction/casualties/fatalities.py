@@ -168,7 +168,7 @@ def _list_rest(victim, first_value: int, seen: set[int], by_token: dict, anchor,
         if harmed_otherwise(m, lex) or subset(m, anchor, lex):
             return None
         if modifier_number(m, by_token) is None and m.i not in by_token \
-                and not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in m.children):
+                and not any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "poss" for c in m.children):
             return None  # "Shahbaz X, the minister and the only Christian in the cabinet": one man described
         cnt = value_of(m, by_token, lex, anchor)
         if cnt is None:
@@ -259,13 +259,39 @@ def _choose(counts: list[_AnchorCount], trigger, lex: Lexicon) -> _AnchorCount |
     # victims reported as subjects of conjoined death verbs belong together:
     # "12 soldiers were killed and 5 civilians died" = 17
     for other in counts:
-        if other is best or not (other.via_subject and best.via_subject) or other.tokens <= best.tokens:
+        if other is best or other.tokens & best.tokens:
             continue  # (one already added: "9 rebels were also killed")
-        # (a comma splice parses as a clausal complement: "16 police were killed, 12 militants were killed")
-        if (_spliced(other.anchor, best.anchor, lex) or _spliced(best.anchor, other.anchor, lex)) \
-                and not _elaborated(best.anchor, other.anchor):
-            best = _AnchorCount(best.anchor, best.value + other.value, best.tokens | other.tokens, True)
+        if other.via_subject and best.via_subject:
+            # (a comma splice parses as a clausal complement: "16 police were killed, 12 militants were killed")
+            joined = _spliced(other.anchor, best.anchor, lex) or _spliced(best.anchor, other.anchor, lex)
+        else:  # "killed 12 farmers and killed 5 more", "left 7 soldiers dead, while 3 attackers were killed"
+            joined = _joined_clauses(other.anchor, best.anchor, lex) or _joined_clauses(best.anchor, other.anchor, lex)
+        if joined and not _elaborated(best.anchor, other.anchor):
+            best = _AnchorCount(best.anchor, best.value + other.value, best.tokens | other.tokens,
+                                best.via_subject or other.via_subject)
     return best
+
+
+def _clause_verb(anchor):
+    """The verb of a death word's clause: the word itself, or the verb that "dead" completes ("left 7 dead")."""
+    if anchor.pos_ not in ("VERB", "AUX") and anchor.dep_ in ("oprd", "acomp", "xcomp", "ccomp") \
+            and anchor.head.pos_ in ("VERB", "AUX"):
+        return anchor.head
+    return anchor
+
+
+def _joined_clauses(clause, main, lex: Lexicon) -> bool:
+    """Two death clauses joined by "and" or a "while" of contrast, at least one counting objects: each reports
+    more dead of the same happening ("killed 12 farmers and killed 5 more"; "left 7 soldiers dead and 12 injured,
+    while 3 attackers were killed"). ACLED counts every death, the attackers' too."""
+    clause, head = _clause_verb(clause), _clause_verb(main)
+    if clause.head.i != head.i or clause.i == head.i or clause.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "nsubj" for c in clause.children) and any(c.dep_ == "dobj" for c in clause.children):
+        return False  # "..., while a car bomb killed 3 others": another agent, another event
+    if clause.dep_ == "conj":
+        return True
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in lex.contrast_marks for c in clause.children)
 
 
 def _spliced(clause, main, lex: Lexicon) -> bool:

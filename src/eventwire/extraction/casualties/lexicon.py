@@ -17,7 +17,7 @@ LISTS = ("death_verbs", "death_nouns", "counted_death_nouns", "of_nouns", "toll_
          "tally_setting_verbs", "rising_toll_verbs", "wound_death_verbs", "life_verbs", "other_harm",
          "zero_nouns", "zero_verbs", "person_nouns", "one_person_pronouns", "additive_adverbs", "additive_determiners",
          "contrast_marks",
-         "subset_words",
+         "subset_words", "group_nouns", "whole_words", "pair_words",
          "non_person_nouns", "quantifiers",
          "measure_words", "not_people_entities", "earlier_event_words", "conflict_nouns", "running_total_cues",
          "period_nouns", "long_period_words", "death_word_forms",
@@ -46,6 +46,9 @@ class Lexicon:
     additive_determiners: frozenset
     contrast_marks: frozenset
     subset_words: frozenset
+    group_nouns: frozenset  # "a family of five": the "of" phrase counts the people
+    whole_words: frozenset  # "all of the 14 passengers": the "of" phrase counts the people
+    pair_words: frozenset  # "both assailants": two people
     non_person_nouns: frozenset
     counted_death_nouns: frozenset
     # numbers
@@ -127,7 +130,8 @@ def load_lexicon(language: LanguageData) -> Lexicon:
         "person_nouns": words("person_nouns"),
         "one_person_pronouns": words("one_person_pronouns"), "additive_adverbs": words("additive_adverbs"),
         "additive_determiners": words("additive_determiners"), "contrast_marks": words("contrast_marks"),
-        "subset_words": words("subset_words"),
+        "subset_words": words("subset_words"), "group_nouns": words("group_nouns"),
+        "whole_words": words("whole_words"), "pair_words": words("pair_words"),
         "non_person_nouns": words("non_person_nouns"), "counted_death_nouns": words("counted_death_nouns"),
         "units": numbers["unit"], "tens": numbers["ten"], "scales": numbers["scale"],
         "quantifiers": words("quantifiers"), "measure_words": words("measure_words") | frozenset(calendar_names),

@@ -100,6 +100,10 @@ def victims(anchor, lex: Lexicon) -> list:
                 out.append(c)
             elif c.dep_ == "nsubj" and not has_obj and 0 < anchor.i - c.i <= 3 and counted(c, lex):
                 out.append(c)  # headline style "3 killed in blast", parsed as a subject
+        if has_obj and not passive and any(c.dep_ == "cc" for c in kids):
+            # "killing him and three members of his family", the second object misparsed as the verb's conjunct
+            out.extend(c for c in kids if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM")
+                       and c.i > anchor.i and counted(c, lex) and not harmed_otherwise(c, lex))
         if anchor.dep_ in ("acl", "relcl", "amod") and (anchor.tag_ == "VBN" or passive or lem in _INTRANSITIVE) \
                 and not own_args:
             out.append(anchor.head)  # "5 civilians killed in ...", "people who died"
@@ -208,6 +212,8 @@ def with_conjuncts(tok, anchor, lex: Lexicon) -> list:
         todo.extend(companions(t))  # "the governor was killed along with his driver"
         if t is tok:
             todo.extend(_stray_conjuncts(t, lex))
+        else:  # "... as well as his wife, son, and bodyguard": a list the parse hangs on a conjunct
+            todo.extend(listed_after(t))
     return out
 
 
@@ -279,6 +285,9 @@ def value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | N
         return _Count(0, {t.i for t in victim.subtree if t.i <= victim.i})  # "not a single person", "not one"
     if lemma(victim) in _TALLY_NOUNS:
         return _tally_value(victim, phrases_by_token, lex, anchor)
+    counted_group = _of_phrase_count(victim, phrases_by_token, lex, anchor)
+    if counted_group is not None:
+        return counted_group
     ph = phrases_by_token.get(victim.i)
     if ph is None:
         ph = modifier_number(victim, phrases_by_token)
@@ -290,16 +299,34 @@ def value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | N
     if victim.lower_ in lex.one_person_pronouns and not any(c.dep_ in ("prep", "nummod") for c in victim.children):
         return _Count(1, {victim.i})
     det = [c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "nummod")]
+    if victim.tag_ in ("NNS", "NNPS") and any(d in lex.pair_words for d in det) \
+            and not any(c.dep_ == "conj" for c in victim.children):
+        return _Count(2, {victim.i} | {c.i for c in victim.children if c.dep_ == "det"})  # "both assailants"
     if victim.lower_ == "dead" and victim.dep_ == "dobj" and ("a" in det or "an" in det) and any(
             c.dep_ in ("amod", "compound", "nmod") and lemma(c) in lex.person_nouns for c in victim.children):
         return _Count(1, {t.i for t in victim.subtree})  # "shot a civilian dead", misparsed as "a ... dead"
     if victim.pos_ in ("NOUN", "PROPN") and (victim.tag_ in ("NN", "NNP") or "a" in det or "an" in det):
         if "no" in det or "every" in det or "all" in det:
             return None
-        if victim.dep_ == "conj" and not det and victim.ent_type_ not in ("PERSON", "NORP"):
+        if victim.dep_ == "conj" and not det and victim.ent_type_ not in ("PERSON", "NORP") \
+                and lemma(victim) not in lex.person_nouns:
             return None  # "mostly tourists and local staff": a description, not one more person
         if _one_person(victim, lex):
             return _Count(1, {victim.i} | {c.i for c in victim.children if c.dep_ in ("det", "amod", "compound")})
+    return None
+
+
+def _of_phrase_count(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | None:
+    """"A family of five people", "all of the 14 passengers", "a patrol of six soldiers": a group, or all of a
+    set, whose "of" phrase counts the people (not "the leader of 20 fighters", who is one man)."""
+    if lemma(victim) not in lex.group_nouns and victim.lower_ not in lex.whole_words:
+        return None
+    for prep in victim.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for pobj in prep.children:
+                ph = phrases_by_token.get(pobj.i) or modifier_number(pobj, phrases_by_token)
+                if pobj.dep_ == "pobj" and ph is not None and not measure(pobj, ph, lex):
+                    return _Count(ph.value, {victim.i, prep.i, pobj.i} | set(range(ph.first, ph.last + 1)))
     return None
 
 
@@ -382,7 +409,8 @@ def _tally_value(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count
 def subset(tok, anchor, lex: Lexicon) -> bool:
     """Inside "including ...", "among them", "3 of them": a part of a count, not a count. ("killed two of them",
     "two of them died": the part is itself the count of the dead.)"""
-    direct = tok.head.i == anchor.i and tok.dep_ in ("dobj", "nsubj", "nsubjpass")
+    direct = tok.head.i == anchor.i and tok.dep_ in ("dobj", "nsubj", "nsubjpass") or (
+        tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i == anchor.i)  # "the bodies of six of them"
     for c in tok.children if not direct else ():
         if c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("them", "whom", "which", "those")
                                                           for g in c.children):
