@@ -105,13 +105,7 @@ def settle_main_toll(events: list, bare_reports: set[int], updates: list[DeathRe
     for report in additions:
         if report.order in bare_reports and report.order > main_at and report.dead.count \
                 and events[report.order].evidence.start != sentence:
-            owner = _nearest_counted_event(events, report.order, bare_reports)
-            targets = mains
-            if owner is not None and owner.evidence.start != sentence:
-                # "..., killing 7. Insurgents attacked a post, killing 2. 10 militants were also killed.": the
-                # event told last before the report takes its dead
-                targets = [ev for ev in events if ev.evidence.start == owner.evidence.start]
-            for ev in targets:
+            for ev in mains:
                 if ev.fatalities is not None and IMPLAUSIBLE_FATALITIES not in ev.flags:
                     _set_toll(ev, ev.fatalities + report.dead.count, ev.fatalities_text)
     for dead in wounded_dead:
@@ -120,18 +114,6 @@ def settle_main_toll(events: list, bare_reports: set[int], updates: list[DeathRe
                 if IMPLAUSIBLE_FATALITIES in ev.flags:
                     continue  # no figure to add the later deaths to
                 _set_toll(ev, (ev.fatalities or 0) + dead.count, ev.fatalities_text or dead.text)
-
-
-def _nearest_counted_event(events: list, order: int, bare_reports: set[int]):
-    """The asserted violent event with a count of its own told last before the report at `order` (in an earlier
-    sentence): more dead told after it are its own."""
-    start = events[order].evidence.start
-    for i in range(order - 1, -1, -1):
-        ev = events[i]
-        if ev.evidence.start != start and i not in bare_reports and ev.modality == "asserted" and _violent(ev) \
-                and ev.fatalities is not None:
-            return ev
-    return None
 
 
 def _next_sentence_start(events: list, main_at: int) -> int:
