@@ -305,11 +305,13 @@ def value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | N
     if victim.lower_ == "dead" and victim.dep_ == "dobj" and ("a" in det or "an" in det) and any(
             c.dep_ in ("amod", "compound", "nmod") and lemma(c) in lex.person_nouns for c in victim.children):
         return _Count(1, {t.i for t in victim.subtree})  # "shot a civilian dead", misparsed as "a ... dead"
-    if victim.pos_ in ("NOUN", "PROPN") and (victim.tag_ in ("NN", "NNP") or "a" in det or "an" in det):
+    # (a surname ending in -s is often tagged as a plural: "Carlos Mendes", still one man)
+    if victim.pos_ in ("NOUN", "PROPN") and (victim.tag_ in ("NN", "NNP") or "a" in det or "an" in det
+                                             or victim.tag_ == "NNPS" and victim.ent_type_ == "PERSON"):
         if "no" in det or "every" in det or "all" in det:
             return None
         if victim.dep_ == "conj" and not det and victim.ent_type_ not in ("PERSON", "NORP") \
-                and lemma(victim) not in lex.person_nouns:
+                and not (lemma(victim) in lex.person_nouns and _long_list(victim)):
             return None  # "mostly tourists and local staff": a description, not one more person
         if _one_person(victim, lex):
             return _Count(1, {victim.i} | {c.i for c in victim.children if c.dep_ in ("det", "amod", "compound")})
@@ -321,13 +323,24 @@ def _of_phrase_count(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _C
     set, whose "of" phrase counts the people (not "the leader of 20 fighters", who is one man)."""
     if lemma(victim) not in lex.group_nouns and victim.lower_ not in lex.whole_words:
         return None
-    for prep in victim.children:
+    holders = [victim] + [c for c in victim.children if c.dep_ == "acl"]  # "a family made up of three people"
+    for prep in (p for h in holders for p in h.children):
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
                 ph = phrases_by_token.get(pobj.i) or modifier_number(pobj, phrases_by_token)
                 if pobj.dep_ == "pobj" and ph is not None and not measure(pobj, ph, lex):
                     return _Count(ph.value, {victim.i, prep.i, pobj.i} | set(range(ph.first, ph.last + 1)))
     return None
+
+
+def _long_list(victim) -> bool:
+    """A member of a list of three or more ("his wife, son, and bodyguard"): each member is one more person; in
+    "a tribal elder and chief" or "a soldier and police officer" two nouns may describe one man."""
+    top = victim
+    while top.dep_ in ("conj", "appos") and top.head.pos_ in ("NOUN", "PROPN"):
+        top = top.head
+    members = [t for t in top.subtree if t.dep_ in ("conj", "appos") and t.pos_ in ("NOUN", "PROPN")]
+    return len(members) >= 2
 
 
 _NUMBER_PATH = frozenset({"nummod", "quantmod", "compound", "nmod", "amod", "det", "npadvmod", "advmod"})
