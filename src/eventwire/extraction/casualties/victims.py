@@ -90,7 +90,7 @@ def victims(anchor, lex: Lexicon) -> list:
                                           for x in kids if out):
                 out.append(c)  # "killing three soldiers, as well as two civilians": joined, not in apposition
             elif c.dep_ == "nsubjpass":
-                if not _inside_a_subset(c, kids, lex):
+                if not _inside_a_subset(c, kids, lex) and not _named_after(c, kids):
                     out.append(c)
             elif c.dep_ == "npadvmod" and is_number_like(c, lex) and c.i > anchor.i \
                     and not harmed_otherwise(c, lex):
@@ -182,6 +182,19 @@ def _inside_a_subset(subject, kids, lex: Lexicon) -> bool:
                and any(open_subset(i) for i in range(k.i + 1, subject.i)) for k in kids)
 
 
+_SINGULAR_AUX = frozenset({"was", "is", "has"})
+
+
+def _named_after(subject, kids) -> bool:
+    """"The mayor of Lodwar, Ekai was shot dead": a second subject after a comma, with no "and", of a singular
+    verb names the first; one man."""
+    doc = subject.doc
+    if not any(k.dep_ in ("aux", "auxpass") and k.lower_ in _SINGULAR_AUX for k in kids):
+        return False
+    return any(k.dep_ == "nsubjpass" and k.i > subject.i
+               and all(doc[i].is_punct for i in range(subject.right_edge.i + 1, k.left_edge.i)) for k in kids)
+
+
 def _complement_subject(anchor) -> list:
     """"Two men were found dead", "the guide was found killed": the subject of the verb they complete."""
     if anchor.dep_ not in ("oprd", "xcomp", "acomp", "ccomp") or anchor.head.pos_ not in ("VERB", "AUX"):
@@ -190,7 +203,9 @@ def _complement_subject(anchor) -> list:
         return []
     if any(c.dep_ == "dobj" for c in anchor.head.children):
         return []  # "a gunman shot dead a shop owner": the object died, not the subject
-    return [c for c in anchor.head.children if c.dep_ in ("nsubjpass", "nsubj") and lemma(anchor.head) != "leave"]
+    kids = list(anchor.head.children)
+    return [c for c in kids if c.dep_ in ("nsubjpass", "nsubj") and lemma(anchor.head) != "leave"
+            and not _named_after(c, kids)]
 
 
 def with_conjuncts(tok, anchor, lex: Lexicon) -> list:
