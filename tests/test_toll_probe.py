@@ -111,6 +111,13 @@ PROBES = [
     (2, "Police said Ana Morales and her husband were shot dead at their farm in Cauca."),
     (1, "The mayor of Lodwar, Ekai was shot dead by bandits on the road to Kakuma."),
     (1, "The chief of Kumbo-Bafia, Tabe was killed in an attack by suspected separatist fighters."),
+    # headline style: the death word hung on the last noun of an "of" phrase, or on a relative pronoun
+    (8, "A guided missile fired by government forces leaves 8 fighters of a rebel faction dead in the Jabal al-Akrad "
+        "mountains"),
+    (3, "3 members of a Turkish-backed faction assassinated in a village in the countryside of Afrin"),
+    (4, "Questions surround the identity of 4 fighters who were killed by an ambush near the Omar oilfield"),
+    (5, "5 people from one family killed in shelling by government forces on a village in the countryside of Idlib"),
+    (1, "The leader of 20 fighters was killed in an air strike near Saraqib."),
 ]
 
 

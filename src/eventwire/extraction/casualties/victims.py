@@ -106,7 +106,9 @@ def victims(anchor, lex: Lexicon) -> list:
                        and c.i > anchor.i and counted(c, lex) and not harmed_otherwise(c, lex))
         if anchor.dep_ in ("acl", "relcl", "amod") and (anchor.tag_ == "VBN" or passive or lem in _INTRANSITIVE) \
                 and not own_args:
-            out.append(anchor.head)  # "5 civilians killed in ...", "people who died"
+            out.append(_counted_owner(anchor.head, lex))  # "5 civilians killed in ...", "people who died"
+        if anchor.dep_ == "relcl":  # "4 fighters who were killed": the relative pronoun stands for its noun
+            out = [anchor.head if t.tag_ in ("WP", "WDT") and t.head.i == anchor.i else t for t in out]
         if not own_args and anchor.dep_ in ("xcomp", "oprd") and anchor.head.pos_ == "VERB":
             out.extend(c for c in anchor.head.children if c.dep_ == "dobj")  # "leaving him shot dead"
         if not out and anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX"):
@@ -141,7 +143,7 @@ def victims(anchor, lex: Lexicon) -> list:
         if anchor.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl", "conj", "dobj") and head.pos_ == "VERB":
             out.extend(c for c in head.children if c.dep_ == "dobj" and c.i != anchor.i)  # "left 12 people dead"
         if anchor.dep_ in ("amod", "acl") and (head.pos_ in ("NOUN", "PROPN") or head.i < anchor.i):
-            out.append(head)  # "12 people dead"
+            out.append(_counted_owner(head, lex))  # "12 people dead"
         out.extend(_complement_subject(anchor))
     if anchor.dep_ == "pobj" and head.lower_ == "among":
         owner = head.head  # "two children among the dead", "two children were among the dead"
@@ -169,6 +171,19 @@ def victims(anchor, lex: Lexicon) -> list:
             if c.dep_ == "prep" and c.lower_ in ("to", "at"):
                 out.extend(g for g in c.children if g.dep_ == "pobj")
     return out
+
+
+def _counted_owner(noun, lex: Lexicon):
+    """"3 members of a faction assassinated", "leaves 8 fighters of a rebel faction dead": the parse hangs the
+    death word on the last noun of an "of"/"from" phrase; the counted people it belongs to are that phrase's
+    owner (not "two people from one family", where both are counted: the owner is read anyway)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "from") or counted(noun, lex) or noun.tag_ not in ("NN", "NNP"):
+        return noun
+    owner = prep.head
+    if owner.pos_ in ("NOUN", "PROPN") and owner.tag_ in ("NNS", "NNPS") and counted(owner, lex):
+        return owner
+    return noun
 
 
 def _inside_a_subset(subject, kids, lex: Lexicon) -> bool:
