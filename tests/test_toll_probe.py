@@ -118,6 +118,12 @@ PROBES = [
     (4, "Questions surround the identity of 4 fighters who were killed by an ambush near the Omar oilfield"),
     (5, "5 people from one family killed in shelling by government forces on a village in the countryside of Idlib"),
     (1, "The leader of 20 fighters was killed in an air strike near Saraqib."),
+    # ordinals standing for people; "leaving ... killed"; the wounded who died later
+    (1, "Gunmen shot two local councillors in Kirkuk, killing the first and injuring the second."),
+    (2, "The car exploded while being searched, leaving a police colonel and another officer killed and a third "
+        "wounded."),
+    (1, "A man stabbed five people at a music festival in Haifa. Among the wounded was 16-year-old Dana Levi, who "
+        "died from her wounds two days later."),
 ]
 
 

@@ -92,6 +92,7 @@ def settle_main_toll(events: list, bare_reports: set[int], updates: list[DeathRe
         for ev in mains:
             _update_toll(ev, later[-1].dead)
         return
+    report = None
     if all(ev.fatalities is None for ev in mains):
         told, report = _told_before_toll(events, main_at, bare_reports)
         if report is not None:
@@ -109,6 +110,8 @@ def settle_main_toll(events: list, bare_reports: set[int], updates: list[DeathRe
                 if ev.fatalities is not None and IMPLAUSIBLE_FATALITIES not in ev.flags:
                     _set_toll(ev, ev.fatalities + report.dead.count, ev.fatalities_text)
     for dead in wounded_dead:
+        if report is not None and report.evidence.start <= dead.start < report.evidence.end:
+            continue  # the report that gave the toll told this death ("Among the wounded was X, who died later.")
         if dead.start > events[main_at].evidence.end:
             for ev in mains:
                 if IMPLAUSIBLE_FATALITIES in ev.flags:

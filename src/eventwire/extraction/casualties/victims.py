@@ -109,8 +109,10 @@ def victims(anchor, lex: Lexicon) -> list:
             out.append(_counted_owner(anchor.head, lex))  # "5 civilians killed in ...", "people who died"
         if anchor.dep_ == "relcl":  # "4 fighters who were killed": the relative pronoun stands for its noun
             out = [anchor.head if t.tag_ in ("WP", "WDT") and t.head.i == anchor.i else t for t in out]
-        if not own_args and anchor.dep_ in ("xcomp", "oprd") and anchor.head.pos_ == "VERB":
-            out.extend(c for c in anchor.head.children if c.dep_ == "dobj")  # "leaving him shot dead"
+        if not own_args and anchor.head.pos_ == "VERB" and (anchor.dep_ in ("xcomp", "oprd") or (
+                anchor.dep_ == "conj" and lemma(anchor.head) == "leave")):
+            # "leaving him shot dead", "leaving a colonel and another officer killed"
+            out.extend(c for c in anchor.head.children if c.dep_ == "dobj")
         if not out and anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX"):
             # "was shot and killed", "were kidnapped and killed": the first verb's victims
             out.extend(c for c in anchor.head.children if c.dep_ == "nsubjpass")
