@@ -124,6 +124,16 @@ PROBES = [
         "wounded."),
     (1, "A man stabbed five people at a music festival in Haifa. Among the wounded was 16-year-old Dana Levi, who "
         "died from her wounds two days later."),
+    # conflicting and uncertain figures: the lowest stands (ACLED); vague quantities; the attackers among the dead
+    (12, "Police said 12 people were killed in the bombing in Jalalabad, but hospital officials put the toll at 15."),
+    (18, "A bomb killed at least 18 people at a market in Mogadishu. Other reports put the death toll at 25."),
+    (20, "Between 20 and 30 villagers were killed in the raid, according to local officials."),
+    (15, "Some 15 to 20 soldiers were killed when militants overran the base in Inates."),
+    (12, "Residents said dozens of people were killed when gunmen attacked the village of Sobane."),
+    (20, "Scores of civilians were killed in air strikes on the town of Saada."),
+    (3, "Three people including the attacker were killed when a bomb went off at a checkpoint in Kandahar."),
+    (4, "A suicide bomber blew himself up at a police station in Bannu, killing four officers."),
+    (11, "Eleven people, including the two gunmen, were killed in the attack on the hotel in Bamako."),
 ]
 
 
