@@ -134,6 +134,9 @@ PROBES = [
     (3, "Three people including the attacker were killed when a bomb went off at a checkpoint in Kandahar."),
     (4, "A suicide bomber blew himself up at a police station in Bannu, killing four officers."),
     (11, "Eleven people, including the two gunmen, were killed in the attack on the hotel in Bamako."),
+    # the dead of an earlier event named in a protest or a mourning are no toll of it
+    (0, "Relatives of 5 soldiers who were killed last year protested outside parliament in Kyiv."),
+    (0, "Hundreds marched in Lagos to mourn 12 students who were killed in an attack on their school."),
 ]
 
 
