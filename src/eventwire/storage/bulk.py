@@ -95,14 +95,30 @@ def rollups_in_bulk(conn: Connection, where: str, params: dict[str, Any] | None 
         conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
     yield
     if rebuild:
-        for m in migrations:
-            for table in m.TABLES:
-                conn.exec_driver_sql(f"DELETE FROM {table}")  # no triggers on them: SQLite truncates
-        with _counted_copy(conn, migrations) as copy:
+        tables = [table for m in migrations for table in m.TABLES]
+        for table in tables:
+            conn.exec_driver_sql(f"DELETE FROM {table}")  # no triggers on them: SQLite truncates
+        # the empty rollups filled without their secondary indexes, which are then built once each, sorted
+        with _counted_copy(conn, migrations) as copy, indexes_dropped(conn, tables):
             _apply(conn, migrations, 1, "1 = 1", {}, table=copy)
     else:
         _apply(conn, migrations, 1, where, params)
     for _, sql in triggers:
+        conn.exec_driver_sql(sql)
+
+
+@contextmanager
+def indexes_dropped(conn: Connection, tables: list[str]) -> Iterator[None]:
+    """SQLite, in the open write transaction: the secondary indexes of `tables` dropped for the block and re-created
+    after it from the very SQL they were stored with (building an index once, sorted, costs less than keeping it
+    up to date row by row through a bulk write of most rows). DDL is transactional: no reader sees them gone."""
+    named = ", ".join(f"'{t}'" for t in tables)
+    indexes = conn.exec_driver_sql(f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                                   f"AND tbl_name IN ({named}) ORDER BY name").all()
+    for name, _ in indexes:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _, sql in indexes:
         conn.exec_driver_sql(sql)
 
 
