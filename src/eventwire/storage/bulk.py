@@ -227,8 +227,10 @@ def update_rows_sqlite(conn: Connection, table: Table, rows: list[dict[str, Any]
     tmp = f"ew_bulk_{table.name}"
     conn.exec_driver_sql(f"DROP TABLE IF EXISTS temp.{tmp}")
     conn.exec_driver_sql(f"CREATE TEMP TABLE {tmp} AS SELECT {', '.join(names)} FROM main.{table.name} WHERE 0")
+    # built column by column: a converter is looked up once per column, not once per value
+    values = [[row[n] for row in rows] if f is None else [f(row[n]) for row in rows] for n, f in zip(names, convert)]
     conn.exec_driver_sql(f"INSERT INTO temp.{tmp} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                         [tuple(row[n] if f is None else f(row[n]) for n, f in zip(names, convert)) for row in rows])
+                         list(zip(*values)))
     differs = f" AND ({' OR '.join(f'main.{table.name}.{c} IS NOT s.{c}' for c in compare)})" if compare else ""
     conn.exec_driver_sql(f"UPDATE main.{table.name} SET {', '.join(f'{c} = s.{c}' for c in cols)} "
                          f"FROM temp.{tmp} AS s WHERE main.{table.name}.{match} = s.{match}{differs}")
