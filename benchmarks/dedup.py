@@ -87,6 +87,25 @@ Where the time goes, 2026-12-06 (issue 13), same data (seed 1), clusters and sto
     round trip. It gives the same record only when every source record is a fixed point of Event.from_dict/
     to_dict; this benchmark's sparse records are not (the round trip adds the actors' and places' missing keys),
     records of older versions need not be, and checking each source costs about what the round trip saves.
+  * Indexes dropped around a rebuilding run (SQLite, a run that rebuilds the rollups: > 10,000 rows re-merged and
+    >= 1/4 of the table), 2026-12-07: the events table's nine secondary indexes are dropped before the regroup and
+    re-created once each from their stored SQL afterwards (bulk.indexes_dropped; in the run's transaction, so no
+    reader sees them gone and a crash rolls the drop back); the emptied rollups are filled with their secondary
+    indexes dropped too, from a narrow temporary copy of the counted rows' rollup columns (not seven scans of
+    the wide rows with their JSON). In Python: fit_row chooses each column's converter once per table, Column
+    splits its path once, the temporary table's rows are built column by column. Profile first (100k, CPU
+    profiler): refresh ~55% (merge and its Event round trip 18%, fit_row 8%, event_columns 5%, JSON decoding
+    5%, binding 5%), SQL statements 17%, clustering 18%. 100k reports (seed 1) loaded once, copies deduped
+    by main (e96217c) and the change alternately (load 12-16); stored events, sources, rollups, indexes and
+    triggers identical by hash. Wall / CPU: main 132.2 / 22.2 s and 111.8 / 22.0 s; change 78.2 / 18.3 s and
+    114.6 / 19.7 s (CPU -14%). Per statement (CPU): the UPDATE of merged_into 2.0 -> 0.6 s, the refresh's
+    UPDATE 1.9 -> 0.7 s (each + ~0.1 s per index built again), the rollups' rebuild 4.8 -> ~2.7 s (+ ~0.5 s of
+    index builds). PostgreSQL (10,000 reports, eventwire_ci): run_dedup 25.4 s wall / 1.1 s client CPU (main)
+    vs 22.0 / 1.1 s: no regression (its paths are not changed but for fit_row). Goal still NOT met: ~19 s CPU
+    for 100k extrapolates to ~190 s for 1M (+ the clustering's superlinear share: 27 s CPU at 1M alone). What
+    is left is Python per re-merged event (merge and the Event round trip, fitting, JSON both ways: ~60% of
+    the CPU) and the clustering; the next step is a merge that needs no Event round trip, or the refresh of
+    large runs split across processes by country (clusters never cross countries).
 """
 
 from __future__ import annotations

@@ -222,3 +222,46 @@ def test_a_crash_in_a_large_dedup_rolls_back_the_rebuild(tmp_path, monkeypatch):
     rolled, counted = rollup_totals(store)
     assert rolled == counted and sum(e for e, _ in counted.values()) == 20
     store.close()
+
+
+def _schema(store) -> list[tuple]:
+    """Every index and trigger (name, table, SQL), and the temporary tables left behind (none)."""
+    with store.engine.connect() as conn:
+        kept = [tuple(r) for r in conn.execute(text(
+            "SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name"))]
+        temp = [tuple(r) for r in conn.execute(text("SELECT name FROM sqlite_temp_master"))]
+    return kept + temp
+
+
+def test_a_rebuilding_dedup_builds_the_dropped_indexes_again(tmp_path):
+    """A large dedup (issue 13) writes the events and fills the empty rollups with their secondary indexes dropped:
+    afterwards every index is there again with the SQL it had, queries use them, and nothing temporary is left."""
+    store = open_store("sqlite", tmp_path)
+    before = _schema(store)
+    assert any(name == "ix_events_date_stats" for _, name, *_ in before)
+    store.add_events(records(40))
+    assert store.run_dedup(rebuild_rollups_above=0).changed == 20
+    assert _schema(store) == before
+    with store.engine.connect() as conn:
+        plan = " ".join(str(r[-1]) for r in conn.execute(text(
+            "EXPLAIN QUERY PLAN SELECT id FROM events WHERE merged_into = 1")))
+    assert "ix_events_merged_into" in plan
+    rolled, counted = rollup_totals(store)
+    assert rolled == counted and sum(e for e, _ in counted.values()) == 20
+    charts_equal_counting(store)
+    store.close()
+
+
+def test_a_crash_with_the_indexes_dropped_rolls_back_the_drop(tmp_path):
+    store = open_store("sqlite", tmp_path)
+    store.add_events(records(6))
+    before = _schema(store)
+    with pytest.raises(RuntimeError, match="crash"), store._write() as s:
+        conn = s.connection()
+        with bulk.indexes_dropped(conn, ["events", "stats_rollup"]):
+            conn.execute(text("UPDATE events SET merged_into = NULL"))
+            assert conn.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'ix_events_merged_into'")
+                                ).scalar() == 0  # dropped within the transaction ...
+            raise RuntimeError("crash")
+    assert _schema(store) == before  # ... and back with everything else
+    store.close()

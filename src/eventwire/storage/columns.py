@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -56,11 +56,20 @@ class Column:
     path: str
     convert: Callable[[Any], Any] | None = None
     whole: Callable[[dict[str, Any]], Any] | None = None
+    steps: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "steps", tuple(self.path.split(".")))  # split once: read runs per row and column
 
     def read(self, rec: dict[str, Any]) -> Any:
         if self.whole is not None:
             return self.whole(rec)
-        value = get_path(rec, self.path)
+        value: Any = rec
+        for step in self.steps:  # get_path(rec, self.path)
+            if not isinstance(value, dict):
+                value = None
+                break
+            value = value.get(step)
         return value if self.convert is None else self.convert(value)
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import bindparam, func, select, text, update
 from sqlalchemy.orm import Session
 
 from eventwire import dedup
-from eventwire.storage.bulk import can_copy, rollups_in_bulk, touched_ids, update_rows, update_rows_sqlite
+from eventwire.storage.bulk import can_copy, indexes_dropped, rollups_in_bulk, touched_ids, update_rows, update_rows_sqlite
 from eventwire.storage.columns import event_columns
 from eventwire.storage.limits import fit_row, storable_record
 from eventwire.storage.models import EventRow, EventSourceRow, ReviewRow, utcnow
@@ -74,7 +74,8 @@ class DedupRuns:
                 rebuild = (touched > rebuild_rollups_above and conn.dialect.name == "sqlite" and touched * REBUILD_SHARE
                            >= s.execute(select(func.count()).select_from(EventRow.__table__)).scalar_one())
                 ids = nullcontext("1 = 1") if rebuild else touched_ids(conn, (o for _, m in changed for o in m))
-                with ids as where, rollups_in_bulk(conn, where, rebuild=rebuild):
+                events_indexes = indexes_dropped(conn, ["events"]) if rebuild else nullcontext()
+                with ids as where, rollups_in_bulk(conn, where, rebuild=rebuild), events_indexes:
                     self._regroup(s, changed)
             s.connection().execute(update(src).where(src.c.dedup_pending).values(dedup_pending=False))
             n_events = s.execute(select(func.count(EventRow.id)).where(EventRow.merged_into.is_(None))).scalar_one()

@@ -174,20 +174,58 @@ def column_value(column_type: Any, value: Any) -> Any:
     return value
 
 
+def _column_fitter(column_type: Any) -> Any:
+    """column_value(column_type, .) as one function chosen once (fit_row runs for every row of a bulk write)."""
+    if isinstance(column_type, Boolean):
+        return lambda value: value if isinstance(value, bool) else None
+    if isinstance(column_type, Integer):
+        bounds = INT64 if isinstance(column_type, BigInteger) else INT32
+        return lambda value: as_int(value, bounds)
+    if isinstance(column_type, Float):
+        return as_float
+    if isinstance(column_type, DateTime):
+        return lambda value: value if isinstance(value, dt.datetime) else None
+    if isinstance(column_type, Date):
+        return as_date
+    if isinstance(column_type, String):
+        length = column_type.length
+        return lambda value: as_text(value, length)
+    if isinstance(column_type, JSON):
+        return json_value
+    return lambda value: value
+
+
+_NO_DEFAULT = object()
+
+
+@functools.cache
+def _row_fitters(table: Table) -> dict[str, tuple[Any, Any]]:
+    """column name -> (its fitter, the default a NOT NULL column takes when its value cannot be held)."""
+    out = {}
+    for column in table.c:
+        default = column.default.arg if not column.nullable and column.default is not None \
+            and column.default.is_scalar else _NO_DEFAULT
+        out[column.key] = (_column_fitter(column.type), default)
+    return out
+
+
 def fit_row(table: Table, values: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """A row of `table` made storable, and the columns whose value could not be held (nulled). Keys that are no
     column of the table (bind parameters such as "b_id") pass as they are. A NOT NULL column that would be
     null takes its default."""
     out, nulled = dict(values), []
+    fitters = _row_fitters(table)
     for key, value in values.items():
-        column = table.c.get(key)
-        if column is None or value is None:
+        if value is None:
             continue
-        fitted = column_value(column.type, value)
+        fitter = fitters.get(key)
+        if fitter is None:
+            continue
+        fitted = fitter[0](value)
         if fitted is None:
             nulled.append(key)
-            if not column.nullable and column.default is not None and column.default.is_scalar:
-                fitted = column.default.arg
+            if fitter[1] is not _NO_DEFAULT:
+                fitted = fitter[1]
         out[key] = fitted
     return out, nulled
 
