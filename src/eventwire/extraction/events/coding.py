@@ -96,6 +96,24 @@ def instruments(lex: Lexicon, sent: Span) -> set[str]:
     return set(found)
 
 
+def aircraft_hit(lex: Lexicon, sent: Span) -> bool:
+    """An aircraft is what the violence hit ("shot down an army helicopter", "fired on a plane", "a jet was downed"):
+    the object of a verb of `aircraft_hit_verbs` (or of "on"/"at" after one), and no aircraft strikes."""
+    hit = flying = False
+    for tok in sent:
+        if tok.lemma_.lower() not in lex.words.struck_aircraft:
+            continue
+        verb = tok.head
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "at", "upon"):
+            verb = tok.head.head
+        elif tok.dep_ not in ("dobj", "nsubjpass"):
+            flying = flying or tok.dep_ in ("nsubj", "agent", "pobj")
+            continue
+        if verb.lemma_.lower() in lex.words.aircraft_hit_verbs:
+            hit = True
+    return hit and not flying
+
+
 def _one_or_list(value) -> list:
     return value if isinstance(value, list) else [value]
 
@@ -103,6 +121,9 @@ def _one_or_list(value) -> list:
 def code_event(lex: Lexicon, fam: str, classes: set, sent: Span, trigger: Token, roles: Roles) -> dict | None:
     """The first rule of rules.yaml that fits gives the codes; None when a rule drops the event."""
     found = instruments(lex, sent)
+    hit_aircraft = roles.target_word in lex.words.struck_aircraft or aircraft_hit(lex, sent)
+    if hit_aircraft:
+        found.discard("air")  # an aircraft shot down or fired on is what was hit, not an air strike
     # a demonstration's cause is no cue to its form ("marched against police violence" is no riot)
     low = cue_text(lex, sent, without_topics(lex, sent) if fam == "demonstration" else None)
     a1 = actor_kind(roles.actor1)
@@ -131,6 +152,8 @@ def code_event(lex: Lexicon, fam: str, classes: set, sent: Span, trigger: Token,
         if "target" in w or "target_not" in w:
             if target is None:
                 target = target_kind(lex, roles, sent)
+                if target == "any" and hit_aircraft:
+                    target = "armed"  # a warplane or a helicopter shot at has an armed crew
             if "target" in w and target != w["target"]:
                 continue
             if "target_not" in w and target == w["target_not"]:
