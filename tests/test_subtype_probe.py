@@ -29,6 +29,9 @@ PROBES = [
     ("The militia shot down a government warplane over the Nuba mountains on Friday.", {CLASH}),
     ("Five soldiers killed as rebels shoot down army helicopter in Blue Nile", {CLASH}),
     ("An army transport plane was shot down by separatists near Luhansk, killing all 49 people on board.", {CLASH}),
+    # ... but gunmen who fire on an airliner carrying passengers attack civilians
+    ("Gunmen opened fire on a small passenger plane carrying eleven passengers as it landed at Ilaga airstrip.",
+     {ATTACK}),
     # ... while aircraft that strike are
     ("A government helicopter bombed a village in Darfur, killing five civilians.", {AIR}),
     ("Warplanes struck rebel positions near Idlib, killing 12 fighters.", {AIR}),

@@ -114,6 +114,11 @@ def aircraft_hit(lex: Lexicon, sent: Span) -> bool:
     return hit and not flying
 
 
+def _names_civilians(lex: Lexicon, sent: Span) -> bool:
+    civilians = lex.victims["civilian"]
+    return any(t.lower_ in civilians or t.lemma_.lower() in civilians for t in sent)
+
+
 def _one_or_list(value) -> list:
     return value if isinstance(value, list) else [value]
 
@@ -143,17 +148,21 @@ def code_event(lex: Lexicon, fam: str, classes: set, sent: Span, trigger: Token,
             continue
         if "instrument_any" in w and not found & set(w["instrument_any"]):
             continue
+        if "without_instrument_any" in w and found & set(w["without_instrument_any"]):
+            continue
         if "actor1" in w and a1 not in _one_or_list(w["actor1"]):
             continue
         if "actor2" in w and a2 not in _one_or_list(w["actor2"]):
             continue
         if "target_place" in w and takes_ground(lex, roles) != w["target_place"]:
             continue
+        if "target_word_not" in w and roles.target_word in w["target_word_not"]:
+            continue
         if "target" in w or "target_not" in w:
             if target is None:
                 target = target_kind(lex, roles, sent)
-                if target == "any" and hit_aircraft:
-                    target = "armed"  # a warplane or a helicopter shot at has an armed crew
+                if target == "any" and hit_aircraft and not _names_civilians(lex, sent):
+                    target = "armed"  # a warplane or a helicopter shot at has an armed crew (an airliner, passengers)
             if "target" in w and target != w["target"]:
                 continue
             if "target_not" in w and target == w["target_not"]:

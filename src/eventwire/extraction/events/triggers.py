@@ -60,11 +60,17 @@ def protest_context(lex: Lexicon, sent: Span, mentions_in_sent: list) -> bool:
     tab = token_table(sent.doc)
     lemma, lower, ent_type = tab.lemma, tab.lower, tab.ent_type
     if any((lemma[i] in words.protest_words or lower[i] in words.protest_words) and ent_type[i] not in
-           words.non_event_entity_labels for i in range(sent.start, sent.end)):
+           words.non_event_entity_labels and not _crowd_control_name(lex, lower, i, sent.end)
+           for i in range(sent.start, sent.end)):
         return True
     if lex.crowd_control_pattern is not None and lex.crowd_control_pattern.search(span_text(sent).lower()):
         return True  # "police fired tear gas to disperse them": only crowds are met with these
     return any(m.actor.inter in (5, 6) for m in mentions_in_sent)
+
+
+def _crowd_control_name(lex: Lexicon, lower: list, i: int, end: int) -> bool:
+    """The protest word at i names a force, not a crowd: "riot police", "riot squad" (rules.yaml `cue_aliases`)."""
+    return i + 1 < end and f"{lower[i]} {lower[i + 1]}" in lex.cue_aliases
 
 
 def conflict_context(lex: Lexicon, sent: Span, mentions_in_sent: list, trigger: Token,
