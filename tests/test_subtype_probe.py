@@ -94,10 +94,11 @@ PROBES = [
     ("Insurgents blew up a telecommunications mast in Helmand on Saturday.", {IED}),
     ("Unknown attackers bombed an electricity pylon near Tumaco, cutting power to the town.", {IED}),
     ("Saboteurs damaged the gas pipeline near El-Arish with an explosive device.", {IED}),
-    ("Pipeline blown up in northern Iraq", {IED}),
+    ("Rebels blow up oil pipeline in northern Iraq", {IED}),
     # ... while fire set to empty buildings is property destruction
     ("Gunmen torched twenty houses in the village after the residents had fled.", {LOOT}),
     ("Militants set fire to a school building in Bama overnight; nobody was hurt.", {LOOT}),
+    ("An oil pipeline near Kirkuk was set on fire by militants and exploded; no one was hurt.", {LOOT}),
 
     # -- lethal force against a crowd that protests -----------------------------------------------------------
     ("Police fired on a crowd of striking oil workers, killing two.", {FORCE}),

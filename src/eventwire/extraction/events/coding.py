@@ -156,7 +156,7 @@ def code_event(lex: Lexicon, fam: str, classes: set, sent: Span, trigger: Token,
             continue
         if "target_place" in w and takes_ground(lex, roles) != w["target_place"]:
             continue
-        if "target_word_not" in w and roles.target_word in w["target_word_not"]:
+        if "target_word_in" in w and roles.target_word not in w["target_word_in"]:
             continue
         if "target" in w or "target_not" in w:
             if target is None:
