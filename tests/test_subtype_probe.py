@@ -78,6 +78,14 @@ PROBES = [
     ("Six soldiers were killed when a suicide bomber rammed an explosives-laden car into their post in Sinai.",
      {SUICIDE}),
 
+    # -- a sentence that tells only the toll of the attack the sentence before described: that attack's weapon ----
+    ("The Taliban claimed a suicide car bomb attack on a police post in Ghazni. Two police officers were killed and "
+     "three others wounded.", {SUICIDE}),
+    ("Militants fired mortar rounds at the district headquarters in Baidoa. Three soldiers were killed.", {SHELL}),
+    ("A roadside device targeted an army convoy on the Kabul-Jalalabad road. Four soldiers died.", {IED}),
+    ("Aircraft of the coalition struck a compound near Hajin on Tuesday. At least nine people were killed, the "
+     "monitoring group said.", {AIR}),
+
     # -- bombs set off from afar ----------------------------------------------------------------------------
     ("A roadside bomb struck a military vehicle in Kunar, killing three soldiers.", {IED}),
     ("A car bomb exploded near a busy market in Baghdad, killing 20 people.", {IED}),
@@ -165,3 +173,15 @@ def top_sub_type(events) -> str | None:
 @pytest.mark.parametrize("text,accepted", PROBES)
 def test_sub_type_of_the_main_event(extract, text, accepted):
     assert top_sub_type(extract(text)) in accepted
+
+
+@pytest.mark.parametrize("text,second", [
+    # a sentence about another incident, or one with a weapon of its own, keeps its own sub-type
+    ("A bomb exploded at a bus stop in Jos on Monday. Separately, four villagers were killed in Kaduna.", ATTACK),
+    ("A bomb went off outside the courthouse in Mardan. Gunmen then shot dead two guards at the gate.", CLASH),
+    ("Rockets hit the airport in Tripoli on Friday.\n\nTwo soldiers were killed near Sirte.", CLASH),
+])
+def test_a_sentence_of_its_own_keeps_its_sub_type(extract, text, second):
+    opens = text.index(".") + 1
+    later = [e for e in extract(text) if e.event_type is not None and e.evidence.start >= opens]
+    assert later and all(full_sub_type(e) == second for e in later)

@@ -96,6 +96,29 @@ def instruments(lex: Lexicon, sent: Span) -> set[str]:
     return set(found)
 
 
+# a sentence that only tells the harm ("Two police officers were killed"), with no weapon of its own
+TOLL_CLASSES = frozenset({"kill", "attack"})
+REMOTE_WEAPONS = frozenset({"chemical", "suicide", "air", "shelling", "grenade", "ied"})
+
+
+def weapon_told_before(lex: Lexicon, sent: Span) -> set[str]:
+    """The remote weapons of the sentence just before `sent` in its paragraph: a sentence that tells only the toll
+    of an attack the one before described ("A suicide car bomb hit a police post. Two officers were killed.") is
+    that attack, made with that weapon; none when the sentence before names none (or a gun or a knife too)."""
+    doc = sent.doc
+    if sent.start == 0:
+        return set()
+    before = doc[sent.start - 1].sent
+    words = [t for t in before if not t.is_space]
+    if (not words or "\n" in doc.text[words[-1].idx:sent.start_char]
+            or sent[0].lower_ in lex.words.new_incident_openers):
+        return set()
+    found = instruments(lex, before)
+    if found & {"firearm", "melee"}:
+        return set()
+    return found & REMOTE_WEAPONS
+
+
 def aircraft_hit(lex: Lexicon, sent: Span) -> bool:
     """An aircraft is what the violence hit ("shot down an army helicopter", "fired on a plane", "a jet was downed"):
     the object of a verb of `aircraft_hit_verbs` (or of "on"/"at" after one), and no aircraft strikes."""
@@ -126,6 +149,8 @@ def _one_or_list(value) -> list:
 def code_event(lex: Lexicon, fam: str, classes: set, sent: Span, trigger: Token, roles: Roles) -> dict | None:
     """The first rule of rules.yaml that fits gives the codes; None when a rule drops the event."""
     found = instruments(lex, sent)
+    if not found and fam == "violence" and classes <= TOLL_CLASSES:
+        found = weapon_told_before(lex, sent)
     hit_aircraft = roles.target_word in lex.words.struck_aircraft or aircraft_hit(lex, sent)
     if hit_aircraft:
         found.discard("air")  # an aircraft shot down or fired on is what was hit, not an air strike
