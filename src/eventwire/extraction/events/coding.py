@@ -116,6 +116,8 @@ def weapon_told_before(lex: Lexicon, sent: Span) -> set[str]:
     found = instruments(lex, before)
     if found & {"firearm", "melee"}:
         return set()
+    if aircraft_hit(lex, before):
+        found.discard("air")
     return found & REMOTE_WEAPONS
 
 
