@@ -75,6 +75,12 @@ PROBES = [
     ("An attacker drove a truck packed with explosives into the gate of the compound and detonated it, killing "
      "himself and four guards.", {SUICIDE}),
     ("Suicide bomber kills 12 at mosque in northeast Nigeria", {SUICIDE}),
+    ("A bomb went off prematurely near a police station in Kirkuk, killing four people and the bomber.", {SUICIDE}),
+    # ... told in the sentence after the blast
+    ("A car bomb exploded outside a hotel in Beledweyne, killing 20 people. The suicide bomber was later identified "
+     "as a local man.", {SUICIDE}),
+    ("An explosion ripped through the main market in Jalalabad, killing 11. Officials said a suicide bomber on foot "
+     "had targeted a police vehicle.", {SUICIDE}),
     ("Six soldiers were killed when a suicide bomber rammed an explosives-laden car into their post in Sinai.",
      {SUICIDE}),
 
@@ -180,8 +186,18 @@ def test_sub_type_of_the_main_event(extract, text, accepted):
     ("A bomb exploded at a bus stop in Jos on Monday. Separately, four villagers were killed in Kaduna.", ATTACK),
     ("A bomb went off outside the courthouse in Mardan. Gunmen then shot dead two guards at the gate.", CLASH),
     ("Rockets hit the airport in Tripoli on Friday.\n\nTwo soldiers were killed near Sirte.", CLASH),
+    ("A car bomb exploded in Baghdad, killing ten.\n\nIn Mosul, a suicide bomber attacked a checkpoint.", SUICIDE),
 ])
 def test_a_sentence_of_its_own_keeps_its_sub_type(extract, text, second):
     opens = text.index(".") + 1
     later = [e for e in extract(text) if e.event_type is not None and e.evidence.start >= opens]
     assert later and all(full_sub_type(e) == second for e in later)
+
+
+@pytest.mark.parametrize("text", [
+    "A car bomb exploded in Baghdad, killing ten.\n\nIn Mosul, a suicide bomber attacked a checkpoint.",
+    "A car bomb exploded in Baghdad, killing ten. Separately, a suicide bomber attacked a checkpoint in Mosul.",
+])
+def test_a_suicide_attack_told_apart_leaves_the_bomb_before_it(extract, text):
+    first = [e for e in extract(text) if e.event_type is not None and e.evidence.start < text.index(".")]
+    assert first and all(e.sub_event_type == IED for e in first)

@@ -101,17 +101,43 @@ TOLL_CLASSES = frozenset({"kill", "attack"})
 REMOTE_WEAPONS = frozenset({"chemical", "suicide", "air", "shelling", "grenade", "ied"})
 
 
+def _same_incident_before(lex: Lexicon, sent: Span) -> Span | None:
+    """The sentence just before `sent` in its paragraph, unless `sent` opens as another incident ("Separately")."""
+    doc = sent.doc
+    if sent.start == 0 or sent[0].lower_ in lex.words.new_incident_openers:
+        return None
+    before = doc[sent.start - 1].sent
+    words = [t for t in before if not t.is_space]
+    if not words or "\n" in doc.text[words[-1].idx:sent.start_char]:
+        return None
+    return before
+
+
+def suicide_told_around(lex: Lexicon, sent: Span) -> bool:
+    """A bomb of `sent` that the sentence before or after in its paragraph tells was a suicide attack ("A car bomb
+    exploded outside the hotel. The suicide bomber was a local man.")."""
+    before = _same_incident_before(lex, sent)
+    if before is not None and "suicide" in instruments(lex, before):
+        return True
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return False
+    after = doc[sent.end].sent if not doc[sent.end].is_space else None
+    if after is None:
+        for tok in doc[sent.end:]:
+            if not tok.is_space:
+                after = tok.sent
+                break
+    return (after is not None and after.start >= sent.end and _same_incident_before(lex, after) is not None
+            and "suicide" in instruments(lex, after))
+
+
 def weapon_told_before(lex: Lexicon, sent: Span) -> set[str]:
     """The remote weapons of the sentence just before `sent` in its paragraph: a sentence that tells only the toll
     of an attack the one before described ("A suicide car bomb hit a police post. Two officers were killed.") is
     that attack, made with that weapon; none when the sentence before names none (or a gun or a knife too)."""
-    doc = sent.doc
-    if sent.start == 0:
-        return set()
-    before = doc[sent.start - 1].sent
-    words = [t for t in before if not t.is_space]
-    if (not words or "\n" in doc.text[words[-1].idx:sent.start_char]
-            or sent[0].lower_ in lex.words.new_incident_openers):
+    before = _same_incident_before(lex, sent)
+    if before is None:
         return set()
     found = instruments(lex, before)
     if found & {"firearm", "melee"}:
@@ -153,6 +179,8 @@ def code_event(lex: Lexicon, fam: str, classes: set, sent: Span, trigger: Token,
     found = instruments(lex, sent)
     if not found and fam == "violence" and classes <= TOLL_CLASSES:
         found = weapon_told_before(lex, sent)
+    if "ied" in found and "suicide" not in found and fam == "violence" and suicide_told_around(lex, sent):
+        found.add("suicide")
     hit_aircraft = roles.target_word in lex.words.struck_aircraft or aircraft_hit(lex, sent)
     if hit_aircraft:
         found.discard("air")  # an aircraft shot down or fired on is what was hit, not an air strike
