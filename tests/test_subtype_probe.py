@@ -121,6 +121,11 @@ PROBES = [
     ("Police allegedly fired on a crowd of miners protesting over pay.", {FORCE}),
     ("Troops fire on protesters in Khartoum, two dead", {FORCE}),
 
+    # ... but a mob that kills is mob violence, not force used on a crowd
+    ("A mob armed with machetes attacked the home of a sect leader in Banten, killing three members of the sect.",
+     {"Mob violence"}),
+    ("An angry mob beat two suspected cattle thieves to death in Bugesera on Sunday.", {"Mob violence"}),
+
     # -- riot police are police: shooting them is no riot -----------------------------------------------------
     ("Militants shot at riot police officers parked downtown, wounding two.", {CLASH}),
     ("Gunmen killed three riot police officers at a checkpoint in Cairo.", {CLASH}),
@@ -197,6 +202,8 @@ def test_a_sentence_of_its_own_keeps_its_sub_type(extract, text, second):
 @pytest.mark.parametrize("text", [
     "A car bomb exploded in Baghdad, killing ten.\n\nIn Mosul, a suicide bomber attacked a checkpoint.",
     "A car bomb exploded in Baghdad, killing ten. Separately, a suicide bomber attacked a checkpoint in Mosul.",
+    "A bomb hidden in a rickshaw exploded in the bazaar, killing nine. A suicide car bomber hit a checkpoint nearby.",
+    "An explosion near a hotel killed 13 people. Hours earlier the suicide bomber in a minibus had hit a checkpoint.",
 ])
 def test_a_suicide_attack_told_apart_leaves_the_bomb_before_it(extract, text):
     first = [e for e in extract(text) if e.event_type is not None and e.evidence.start < text.index(".")]

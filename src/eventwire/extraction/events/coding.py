@@ -4,6 +4,8 @@ sentence (instruments), who acts and who is hit."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from eventwire.extraction.events.lexicon import Lexicon
@@ -101,6 +103,9 @@ TOLL_CLASSES = frozenset({"kill", "attack"})
 REMOTE_WEAPONS = frozenset({"chemical", "suicide", "air", "shelling", "grenade", "ied"})
 
 
+BACK_TO_THE_ATTACKER = re.compile(r"\b(?:the|its|this) (?:suicide|bomber|attacker|assailant)")
+
+
 def _same_incident_before(lex: Lexicon, sent: Span) -> Span | None:
     """The sentence just before `sent` in its paragraph, unless `sent` opens as another incident ("Separately")."""
     doc = sent.doc
@@ -128,8 +133,10 @@ def suicide_told_around(lex: Lexicon, sent: Span) -> bool:
             if not tok.is_space:
                 after = tok.sent
                 break
+    # the sentence after must point back at the attack ("the suicide bomber", "the bomber"): a sentence that brings
+    # in "a suicide bomber" tells of another blast ("Hours earlier a suicide bomber struck a checkpoint")
     return (after is not None and after.start >= sent.end and _same_incident_before(lex, after) is not None
-            and "suicide" in instruments(lex, after))
+            and "suicide" in instruments(lex, after) and BACK_TO_THE_ATTACKER.search(after.text.lower()) is not None)
 
 
 def weapon_told_before(lex: Lexicon, sent: Span) -> set[str]:
