@@ -143,10 +143,22 @@ class ModelTyping:
         passages = [self.passage(cand.sentence, sentences) for cand in candidates]
         texts = list(dict.fromkeys(passages))
         predictions = dict(zip(texts, self.model.predict_passages(texts)))
+        # a veto read in the passage is checked on the sentence alone: the sentences around an attack often claim
+        # or judge it ("X was shot dead. The group claimed the killing."), which makes the passage read as no event
+        alone_texts = list(dict.fromkeys(
+            (cand.sentence.text.strip(),) for cand, passage in zip(candidates, passages)
+            if len(passage) > 1 and self._would_veto(cand, predictions[passage])))
+        alone = dict(zip(alone_texts, self.model.predict_passages(alone_texts))) if alone_texts else {}
         for cand, passage in zip(candidates, passages):
-            if not self.decide(cand, predictions[passage]):
+            if not self.decide(cand, predictions[passage], alone.get((cand.sentence.text.strip(),))):
                 cand.vetoed = True
         return candidates
+
+    def _would_veto(self, cand: EventCandidate, p: TypingPrediction) -> bool:
+        d = self.decisions
+        return (cand.sub_event_type is not None and self.knows(SUB_HEAD, cand.sub_event_type)
+                and cand.modality == "asserted" and self.knows(SUB_HEAD, NONE)
+                and p.no_event_except(d.veto_ignores) >= d.veto_no_event)
 
     def passage(self, sentence, sentences: dict | None = None) -> tuple[str, ...]:
         """What the model reads for an event of `sentence`: the sentence with up to `context_sentences` either
@@ -182,8 +194,9 @@ class ModelTyping:
             last += 1
         return tuple(words for words, _, _ in read[first:last + 1])
 
-    def decide(self, cand: EventCandidate, p: TypingPrediction) -> bool:
-        """Apply the model's reading `p` of the candidate's sentence; False when the event is vetoed away."""
+    def decide(self, cand: EventCandidate, p: TypingPrediction, alone: TypingPrediction | None = None) -> bool:
+        """Apply the model's reading `p` of the candidate's passage; False when the event is vetoed away. `alone`:
+        the model's reading of the sentence alone, which must read as no event too for a veto."""
         d = self.decisions
         if cand.sub_event_type is None:
             return self._plover_only(cand, p)
@@ -193,7 +206,8 @@ class ModelTyping:
         # only a reported event can be vetoed: a planned, denied or recalled one is no reported event already
         # (its modality says so), and the model, which reads announcements as non-events, would only lose it
         if (cand.modality == "asserted" and self.knows(SUB_HEAD, NONE)
-                and p.no_event_except(d.veto_ignores) >= d.veto_no_event):
+                and p.no_event_except(d.veto_ignores) >= d.veto_no_event
+                and (alone is None or alone.no_event_except(d.veto_ignores) >= d.veto_no_event)):
             return self._veto(cand, p)
         final = rule_sub
         if d.retype is not None and rule_sub not in d.rule_decides:
