@@ -304,3 +304,21 @@ def test_decisions_from_the_files_mapping_with_a_key_changed(language):
         Decisions.from_mapping({**raw, "model_shares": 0.25}, "try")
     with pytest.raises(LanguageDataError, match="model_share must be a number"):
         Decisions.from_mapping({**raw, "model_share": 2}, "try")
+
+
+@pytest.mark.parametrize("alone_no_event,vetoed", [(0.1, False), (0.97, True)])
+def test_a_veto_read_around_the_sentence_must_hold_for_the_sentence_alone(language, blank, alone_no_event, vetoed):
+    """The claim after an attack makes the passage read as no event; the sentence alone, read clearly as an event,
+    keeps it (and one that reads as no event alone too is vetoed)."""
+    settings = Decisions(**{**DECISIONS.__dict__, "context_sentences": 1, "veto_alone": 0.5})
+    typing, model = typing_with(language, {
+        "claimed": reading({NONE: 0.99}, {NONE: 0.1, "ASSAULT": 0.8}),
+        "shot": reading({NONE: alone_no_event, "Attack": 1 - alone_no_event}, {"ASSAULT": 0.9}),
+    }, decisions=settings)
+    doc = blank("A former colonel was shot dead in Moscow. A rebel leader claimed the killing.")
+    sent = next(doc.sents)
+    cand = EventCandidate(sentence=sent, trigger=sent[4], event_type="Violence against civilians",
+                          sub_event_type="Attack", plover_event="ASSAULT", modality="asserted")
+    typing.apply([cand])
+    assert model.calls[-1] == ["A former colonel was shot dead in Moscow."]
+    assert (cand.sub_event_type is None) is vetoed

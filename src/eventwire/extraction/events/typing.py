@@ -51,6 +51,7 @@ class Decisions:
     replover: float | None  # None: the model never recodes a PLOVER-only event
     model_share: float
     context_sentences: int  # the model reads the event's sentence with up to this many either side
+    veto_alone: float | None = None  # a veto of a passage needs the sentence alone read so; None: not read alone
 
     @classmethod
     def read(cls, language: LanguageData) -> Decisions:
@@ -63,8 +64,8 @@ class Decisions:
         unknown = sorted(set(raw) - {f.name for f in fields(cls)})
         if unknown:
             raise LanguageDataError(path, None, f"unknown key(s) {', '.join(unknown)}")
-        numbers = ("veto_no_event", "veto_drops", "retype", "margin", "replover", "model_share")
-        optional = ("retype", "replover")  # null: never
+        numbers = ("veto_no_event", "veto_drops", "veto_alone", "retype", "margin", "replover", "model_share")
+        optional = ("retype", "replover", "veto_alone")  # null: never
         missing = [k for k in (*numbers, "min_support", "rule_decides", "actors_decide", "veto_ignores",
                                "context_sentences") if k not in raw]
         if missing:
@@ -147,7 +148,8 @@ class ModelTyping:
         # or judge it ("X was shot dead. The group claimed the killing."), which makes the passage read as no event
         alone_texts = list(dict.fromkeys(
             (cand.sentence.text.strip(),) for cand, passage in zip(candidates, passages)
-            if len(passage) > 1 and self._would_veto(cand, predictions[passage])))
+            if self.decisions.veto_alone is not None and len(passage) > 1
+            and self._would_veto(cand, predictions[passage])))
         alone = dict(zip(alone_texts, self.model.predict_passages(alone_texts))) if alone_texts else {}
         for cand, passage in zip(candidates, passages):
             if not self.decide(cand, predictions[passage], alone.get((cand.sentence.text.strip(),))):
@@ -196,7 +198,7 @@ class ModelTyping:
 
     def decide(self, cand: EventCandidate, p: TypingPrediction, alone: TypingPrediction | None = None) -> bool:
         """Apply the model's reading `p` of the candidate's passage; False when the event is vetoed away. `alone`:
-        the model's reading of the sentence alone, which must read as no event too for a veto."""
+        the model's reading of the sentence alone: a veto needs it to read as no event with P >= `veto_alone`."""
         d = self.decisions
         if cand.sub_event_type is None:
             return self._plover_only(cand, p)
@@ -207,7 +209,7 @@ class ModelTyping:
         # (its modality says so), and the model, which reads announcements as non-events, would only lose it
         if (cand.modality == "asserted" and self.knows(SUB_HEAD, NONE)
                 and p.no_event_except(d.veto_ignores) >= d.veto_no_event
-                and (alone is None or alone.no_event_except(d.veto_ignores) >= d.veto_no_event)):
+                and (alone is None or d.veto_alone is None or alone.no_event_except(d.veto_ignores) >= d.veto_alone)):
             return self._veto(cand, p)
         final = rule_sub
         if d.retype is not None and rule_sub not in d.rule_decides:
