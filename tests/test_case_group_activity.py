@@ -1,0 +1,64 @@
+"""Changes to an armed group's activity (issues 12 and 16): ACLED codes a force's deployment or mobilisation (troops
+sent somewhere, reservists called up, reinforcements dispatched) as Strategic developments / Change to
+group/activity of that force; it is also a PLOVER MOBILIZE. Drills, alerts and troops sent to a disaster are no
+conflict event. Every sentence was written for these tests (real and invented names)."""
+
+from __future__ import annotations
+
+import pytest
+
+CHANGE = "Change to group/activity"
+
+
+def acled_events(pipeline, text):
+    return [e for e in pipeline.extract(text) if e.modality == "asserted" and e.event_type]
+
+
+def top_sub_type(pipeline, text):
+    found = acled_events(pipeline, text)
+    return max(found, key=lambda e: e.confidence).sub_event_type if found else None
+
+
+@pytest.mark.parametrize("text", [
+    "The army mobilised thousands of reservists along the northern frontier on Friday.",
+    "The interior ministry sent police reinforcements to the restive eastern town of Kelmari.",
+    "The Zenovian army dispatched tanks and armoured vehicles to the streets of the capital.",
+    "Chad has deployed 1,200 soldiers to the tri-border area with Niger and Nigeria, its army said.",
+    "Hundreds of Wagner fighters were deployed to the gold-mining town of Intahaka last week.",
+    "HEADLINE: Ethiopia masses troops near Sudan border",
+    "Local defence units in Ondo state have been mobilised to guard farms after herders moved into the area.",
+])
+def test_a_deployment_is_a_change_to_group_activity(pipeline, text):
+    assert top_sub_type(pipeline, text) == CHANGE, text
+
+
+@pytest.mark.parametrize("text", [
+    "The army mobilised thousands of reservists along the northern frontier on Friday.",
+    "The interior ministry sent police reinforcements to the restive eastern town of Kelmari.",
+])
+def test_a_deployment_stays_a_plover_mobilize(pipeline, text):
+    codes = {e.plover.event for e in acled_events(pipeline, text) if e.sub_event_type == CHANGE}
+    assert codes == {"MOBILIZE"}, text
+
+
+@pytest.mark.parametrize("text", [
+    # relief work after a disaster
+    "Japan's military mobilised hundreds of soldiers to clear roads buried by heavy snow in Niigata.",
+    "Troops were deployed to help evacuate residents as floods swept through the river valley.",
+    "The government dispatched army medical teams to the provinces worst hit by the cholera outbreak.",
+    "Soldiers were sent to fight the wildfire raging in the hills above Valparaiso.",
+    # exercises and alerts change nothing on the ground
+    "The navy deployed two frigates for joint exercises with the Indian fleet in the Bay of Bengal.",
+    "Security forces were put on high alert across the country ahead of the vote.",
+])
+def test_relief_and_drills_are_no_acled_event(pipeline, text):
+    assert all(e.sub_event_type != CHANGE for e in acled_events(pipeline, text)), text
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    # the fight next to a deployment keeps its own type when it is the event reported
+    ("Soldiers sent to the district last week clashed with Ansaru fighters on Sunday, killing nine of them.",
+     "Armed clash"),
+])
+def test_a_fight_next_to_a_deployment_stays_a_fight(pipeline, text, sub_type):
+    assert sub_type in {e.sub_event_type for e in acled_events(pipeline, text)}
