@@ -62,3 +62,25 @@ def test_relief_and_drills_are_no_acled_event(pipeline, text):
 ])
 def test_a_fight_next_to_a_deployment_stays_a_fight(pipeline, text, sub_type):
     assert sub_type in {e.sub_event_type for e in acled_events(pipeline, text)}
+
+
+@pytest.mark.parametrize("text", [
+    # ACLED's own examples of the sub-type: a group renames itself, forms, changes its leader, disarms
+    "The jihadist group changed its name to the Front for the Liberation of the Sahel.",
+    "Militia leaders in the region announced the creation of a new armed group to defend farmers.",
+    "The rebels appointed a former army colonel as their new military chief on Sunday.",
+    "A new insurgent group calling itself the Mountain Lions announced its formation in a video.",
+    "Two Syrian rebel factions announced their merger into a single brigade in Idlib.",
+])
+def test_a_group_that_changes_is_a_change_to_group_activity(pipeline, text):
+    assert top_sub_type(pipeline, text) == CHANGE, text
+
+
+@pytest.mark.parametrize("text", [
+    # the same words outside an armed group's life
+    "The football club changed its name after it was bought by a Gulf investor.",
+    "The bank appointed a former finance minister as its new chairman on Monday.",
+    "Residents welcomed the creation of a new park on the river bank.",
+])
+def test_a_company_or_club_that_changes_is_no_event(pipeline, text):
+    assert acled_events(pipeline, text) == [], text
