@@ -84,3 +84,16 @@ def test_a_group_that_changes_is_a_change_to_group_activity(pipeline, text):
 ])
 def test_a_company_or_club_that_changes_is_no_event(pipeline, text):
     assert acled_events(pipeline, text) == [], text
+
+
+@pytest.mark.parametrize("text,sub_type", [
+    # a state of emergency or martial law declared against unrest or war: a strategic development (LABEL_GUIDE: Other)
+    ("The government declared a state of emergency in four northern districts on Tuesday.", "Other"),
+    ("Thailand's army declared martial law across the country before dawn on Tuesday.", "Other"),
+    # ... but not one declared over a flood, a fire or an epidemic, nor one lifted
+    ("The city declared a state of emergency after the river burst its banks.", None),
+    ("Officials declared a state of emergency over the wildfires in the north.", None),
+    ("The president lifted the state of emergency in the capital after three months.", None),
+])
+def test_a_state_of_emergency(pipeline, text, sub_type):
+    assert top_sub_type(pipeline, text) == sub_type, text
