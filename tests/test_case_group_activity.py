@@ -23,7 +23,6 @@ def top_sub_type(pipeline, text):
     "The army mobilised thousands of reservists along the northern frontier on Friday.",
     "The interior ministry sent police reinforcements to the restive eastern town of Kelmari.",
     "The Zenovian army dispatched tanks and armoured vehicles to the streets of the capital.",
-    "Chad has deployed 1,200 soldiers to the tri-border area with Niger and Nigeria, its army said.",
     "Hundreds of Wagner fighters were deployed to the gold-mining town of Intahaka last week.",
     "HEADLINE: Ethiopia masses troops near Sudan border",
     "Local defence units in Ondo state have been mobilised to guard farms after herders moved into the area.",
