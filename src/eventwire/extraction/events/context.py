@@ -244,6 +244,7 @@ class DocContext(Antecedents):
                      and self.by_token[c.i].actor.sector not in ("CVL",)]
             if not m.generic:
                 named = [n for n in named if n.actor.sector in ARMED_GROUP_SECTORS]
+            named = [n for n in named if not self._sided_with(n)] or named
             if named:
                 m = named[0]
             elif self._is_generic_armed(m.actor.text or "") or tok.lower_ in self.words.member_words:
@@ -252,11 +253,16 @@ class DocContext(Antecedents):
                     return unknown
         if m is None:
             # the phrase's own modifiers and "of"-complements: "fighters of the FSA", "a commander of a leading
-            # FSA group", "a Daesh stronghold" (not its relative clauses or other prepositions)
-            for c in sorted(phrase_tokens(tok, self.words.affiliation_verbs), key=lambda c: (c.i > tok.i, -c.i if c.i <= tok.i else c.i)):
-                m = self.by_token.get(c.i)
-                if m is not None:
-                    break
+            # FSA group", "a Daesh stronghold" (not its relative clauses or other prepositions); a group the phrase
+            # only sides with ("the pro-IS faction of Boko Haram") comes last
+            found = [self.by_token[c.i] for c in sorted(phrase_tokens(tok, self.words.affiliation_verbs),
+                                                        key=lambda c: (c.i > tok.i, -c.i if c.i <= tok.i else c.i))
+                     if c.i in self.by_token]
+            m = next((x for x in found if not self._sided_with(x)), found[0] if found else None)
+        if m is not None and self._sided_with(m):
+            # "the pro-IS faction of Boko Haram": the group of the phrase's "of", not the side it takes
+            m = next((self.by_token[c.i] for c in phrase_tokens(tok, self.words.affiliation_verbs)
+                      if c.i in self.by_token and not self._sided_with(self.by_token[c.i])), m)
         if m is not None and tok.ent_type_ == "NORP" and tok.dep_ in ("amod", "compound") \
                 and self.lex.is_event_noun(tok.head):
             forces = self.catalogue.resolve(f"{tok.text} forces")
@@ -321,6 +327,16 @@ class DocContext(Antecedents):
         span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
         return Role(actor=actor, start=span_start, end=tok.idx + len(tok.text), generic=not actor.known
                     or actor.country is None, known=actor.known)
+
+    def _sided_with(self, m) -> bool:
+        """A group named only as the side a phrase takes: "pro-IS" ("the pro-IS faction of Boko Haram"), "al-Qaeda-
+        linked" or "IS-affiliated" ("al-Qaeda-linked Abu Sayyaf militants")."""
+        doc = self.doc
+        before = [t for t in doc[max(0, m.start_token - 2):m.start_token] if t.text != "-"]
+        if before and before[-1].lower_.rstrip("-") in self.words.allegiance_prefixes:
+            return True
+        after = [t for t in doc[m.end_token:m.end_token + 2] if t.text != "-"]
+        return bool(after) and after[0].lemma_.lower() in self.words.affiliation_verbs and after[0].tag_ == "VBN"
 
     def _phrase_role(self, m, tok: Token) -> Role:
         """The role of a catalogue mention found in the phrase of `tok`. When the name only modifies a head noun
