@@ -16,7 +16,8 @@ def perpetrators(pipeline):
     def run(text, published="2019-05-14"):
         out = []
         for e in pipeline.extract(text, published=published):
-            if e.modality != "asserted" or e.event_type not in VIOLENT:
+            if e.modality != "asserted" or (e.event_type not in VIOLENT
+                                            and e.sub_event_type != "Looting/property destruction"):
                 continue
             out.append([a.name for a in [e.actor1, *(e.assoc_actor1 or [])] if a is not None])
         return out
@@ -110,7 +111,7 @@ CLAIMS = [
     ("A Palestinian rocket attack killed a man in Sderot. Hamas has claimed responsibility for the attack.",
      "Hamas"),
     ("Gunmen opened fire on worshippers at a church in Dablo, killing six. Authorities blamed the Islamic State "
-     "in the Greater Sahara for the attack.", "Sahara"),
+     "in the Greater Sahara for the attack.", "Islamic State"),
     ("A car bomb exploded outside a police station in Batman. Officials said the PKK was responsible.",
      "Kurdistan Workers"),
     ("A grenade was thrown into a crowded market in Srinagar, injuring 12. Jaish-e-Mohammed later claimed "

@@ -329,6 +329,13 @@ def told_elsewhere(lex: Lexicon, tok: Token) -> bool:
     return False
 
 
+def _nationality_only(doc: Doc, role: Role) -> bool:
+    """"A Palestinian rocket attack": a nationality on the attack noun, only a guess at its state's forces, which a
+    claim of responsibility overrides (not "police", "Israeli troops": a force the text names)."""
+    span = doc.char_span(role.start, role.end, alignment_mode="expand") if role.start >= 0 else None
+    return role.generic and span is not None and len(span) == 1 and span[0].tag_ == "JJ"
+
+
 def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> None:
     """"IS claimed responsibility for the bombing", "Boko Haram is suspected": the named party is the
     perpetrator of the article's violent events that have no named actor1. A non-state party named wins over a
@@ -350,7 +357,8 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
         # state forces with a target of their own acted themselves ("police shot the attacker"); without one they
         # are likely the side attacked, read as actor1 (and a "Government of X" is mostly a place name misread)
         misread = kind in ("state", "civilian") and c.actor2 is None
-        if kind == "state" and not misread and c.actor1.actor.sector in ("MIL", "COP", "SPY"):
+        if kind == "state" and not misread and not _nationality_only(doc, c.actor1) \
+                and c.actor1.actor.sector in ("MIL", "COP", "SPY"):
             continue
         if c.actor1 is None or not c.actor1.known or c.actor1.generic or kind in ("state", "civilian"):
             old = c.actor1

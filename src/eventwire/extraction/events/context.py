@@ -307,6 +307,10 @@ class DocContext(Antecedents):
                               known=False)
             start = min(t.idx for t in tok.subtree if t.i <= tok.i)
             return Role(actor=actor, start=start, end=tok.idx + len(tok.text), generic=False, known=actor.known)
+        if tok.lower_ in self.words.member_words or self._is_generic_armed(words):
+            unknown = self._unknown_group_of(tok)  # "members of the Mountain Lions Front": the front
+            if unknown is not None:
+                return unknown
         if self._is_generic_armed(words):
             dom = self._dominant_for(trigger, side)
             if dom is not None:
@@ -459,13 +463,18 @@ class DocContext(Antecedents):
         for p in prep_objects(tok, {"of"}):
             if p.pos_ != "PROPN" or p.ent_type_ != "ORG" or p.i in self.by_token or p.i in self.place_tokens:
                 continue
-            span = [t for t in self.doc[p.left_edge.i:p.i + 1] if t.dep_ != "det" and not t.is_punct]
+            # the whole name where the tagger saw one ("the Red Hand of Vessora Movement")
+            ent = next((e for e in self.doc.ents if e.label_ == "ORG" and e.start <= p.i < e.end
+                        and e.start >= p.left_edge.i), None)
+            last = ent.end if ent is not None else p.i + 1
+            span = [t for t in self.doc[p.left_edge.i:last] if t.dep_ != "det" and not t.is_punct]
             if any(t.i in self.by_token for t in span):
                 return None
             name = " ".join(t.text for t in span)
             guess = self.catalogue.guess(f"{name} {tok.lower_}")
             actor = Actor(name=name, text=name, country=None, sector=guess.sector, inter=guess.inter, known=False)
-            return Role(actor=actor, start=span[0].idx, end=p.idx + len(p.text), generic=False, known=False)
+            return Role(actor=actor, start=span[0].idx, end=span[-1].idx + len(span[-1].text), generic=False,
+                        known=False)
         return None
 
     def _dominant_for(self, trigger: Token, side: int) -> Role | None:
