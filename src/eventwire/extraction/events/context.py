@@ -293,7 +293,7 @@ class DocContext(Antecedents):
                   if p.dep_ == "pobj"]
             if of:
                 return self.role_for(of[0], trigger, side)
-        words = noun_phrase_words(tok)
+        words = self._name_with_of(tok) or noun_phrase_words(tok)
         if not words:
             return None
         proper = [c for c in children(tok) if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
@@ -331,6 +331,20 @@ class DocContext(Antecedents):
         span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
         return Role(actor=actor, start=span_start, end=tok.idx + len(tok.text), generic=not actor.known
                     or actor.country is None, known=actor.known)
+
+    def _name_with_of(self, tok: Token) -> str | None:
+        """"The Sons of the Delta Front", "Soldiers of the Free Hills": a capitalised name whose "of" complement is a
+        capitalised name too (no place: "the Governor of Kano" is the governor) is one name."""
+        if tok.pos_ != "PROPN" or tok.text.islower():
+            return None
+        for p in prep_objects(tok, {"of"}):
+            if p.pos_ != "PROPN" or p.ent_type_ in PLACE_LABELS or p.i in self.place_tokens or p.i in self.by_token:
+                continue
+            span = [t for t in self.doc[min(x.i for x in tok.subtree):p.i + 1]
+                    if (t.dep_ != "det" or t.i > tok.i) and not t.is_punct]
+            if span and all(not t.text.islower() or t.lower_ in ("of", "the") for t in span):
+                return " ".join(t.text for t in span)
+        return None
 
     def _sided_with(self, m) -> bool:
         """A group named only as the side a phrase takes: "pro-IS" ("the pro-IS faction of Boko Haram"), "al-Qaeda-

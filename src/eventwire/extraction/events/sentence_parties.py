@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from eventwire.extraction.actors.nouns import NOT_ACTOR
 from eventwire.extraction.events.roles import Role, Roles, actor_kind
 from eventwire.extraction.events.syntax import subject_of
 from eventwire.extraction.tokens import children
@@ -145,13 +146,19 @@ def _sentence_sides(sent: Span, ctx: DocContext, trigger: Token,
             phrase = phrase.head
         if root.i in ctx.place_tokens or _speaks_only(phrase, ctx) or not _shares_clause(phrase, trigger, ctx):
             continue
-        if not named_on_things and phrase.i != root.i and ctx.mention_at(phrase) is None \
-                and not ctx.lex.is_event_noun(phrase) and phrase.lemma_.lower() not in ctx.words.weapon_nouns:
+        on_thing = phrase.i != root.i and ctx.mention_at(phrase) is None and not ctx.lex.is_event_noun(phrase) \
+            and phrase.lemma_.lower() not in ctx.words.weapon_nouns
+        if not named_on_things and on_thing:
             continue
         role = ctx.role_for(root, trigger, 1)
         if role is None or actor_kind(role) not in ("state", "nonstate") or role.actor.name in seen:
             continue
         seen.add(role.actor.name)
+        if on_thing and ctx.nouns.noun_class(phrase)[0] == NOT_ACTOR:
+            # "a bomb exploded during an Egyptian military parade", "near an army base": the owner of a place or
+            # a gathering is the side hit, not who set off the bomb
+            hit.append(role)
+            continue
         # a word of death as the trigger ("the dead", "casualties") names the fallen, not who killed them (but "X
         # put 12 people to death": the subject acts)
         if _side_hit(phrase, ctx) or (trigger.lower_ in ctx.words.death_words or trigger.lower_ in
@@ -175,3 +182,19 @@ def opposing_victims(roles: Roles) -> None:
         return
     roles.actor1, roles.actor2 = armed, state
     roles.assoc2 = [r for r in hit if r is not armed and r is not state]
+
+
+def clash_sides(roles: Roles, trigger: Token, clash_words: frozenset) -> None:
+    """"Fighting between the army and al-Shabaab", "a shootout between soldiers and Abu Sayyaf", "troops clashed
+    with the ELN": a clash names no side as the one that attacked, so the named armed group is actor1 and the state
+    forces actor2, as for the dead of both sides (opposing_victims). (When a verb of attack is the trigger, "troops
+    killed five militants in clashes", its subject stays actor1.)"""
+    if trigger.lemma_.lower() not in clash_words and trigger.lower_ not in clash_words:
+        return
+    a1, a2 = roles.actor1, roles.actor2
+    if a1 is None or a2 is None or actor_kind(a1) != "state" or actor_kind(a2) != "nonstate":
+        return
+    if not a2.known or a2.generic or a2.start < 0:
+        return
+    roles.actor1, roles.actor2 = a2, a1
+    roles.assoc1, roles.assoc2 = roles.assoc2, roles.assoc1
