@@ -258,7 +258,9 @@ class DocContext(Antecedents):
             found = [self.by_token[c.i] for c in sorted(phrase_tokens(tok, self.words.affiliation_verbs),
                                                         key=lambda c: (c.i > tok.i, -c.i if c.i <= tok.i else c.i))
                      if c.i in self.by_token]
-            m = next((x for x in found if not self._sided_with(x)), found[0] if found else None)
+            found = [x for x in found if not self._sided_with(x)] or found
+            # a name beats a kind: "members of the Army of National Liberation (ELN)" are the ELN, not "the army"
+            m = next((x for x in found if not x.generic and x.kind != "generic"), found[0] if found else None)
         if m is not None and self._sided_with(m):
             # "the pro-IS faction of Boko Haram": the group of the phrase's "of", not the side it takes
             m = next((self.by_token[c.i] for c in phrase_tokens(tok, self.words.affiliation_verbs)
