@@ -13,7 +13,6 @@ from eventwire.extraction.events.coding import code_event
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import clause_top, roles_of
 from eventwire.extraction.events.sentence_parties import (
-    clash_sides,
     opposing_victims,
     sentence_agent,
     sentence_doer,
@@ -225,7 +224,6 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
         sentence_doer(sent, context, main, roles)
     if fam == "violence":
         opposing_victims(roles)
-        clash_sides(roles, main, lex.words.clash_words)
     codes = code_event(lex, fam, classes, sent, main, roles)
     if codes is None:
         return None

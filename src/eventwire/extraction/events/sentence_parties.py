@@ -183,18 +183,3 @@ def opposing_victims(roles: Roles) -> None:
     roles.actor1, roles.actor2 = armed, state
     roles.assoc2 = [r for r in hit if r is not armed and r is not state]
 
-
-def clash_sides(roles: Roles, trigger: Token, clash_words: frozenset) -> None:
-    """"Fighting between the army and al-Shabaab", "a shootout between soldiers and Abu Sayyaf", "troops clashed
-    with the ELN": a clash names no side as the one that attacked, so the named armed group is actor1 and the state
-    forces actor2, as for the dead of both sides (opposing_victims). (When a verb of attack is the trigger, "troops
-    killed five militants in clashes", its subject stays actor1.)"""
-    if trigger.lemma_.lower() not in clash_words and trigger.lower_ not in clash_words:
-        return
-    a1, a2 = roles.actor1, roles.actor2
-    if a1 is None or a2 is None or actor_kind(a1) != "state" or actor_kind(a2) != "nonstate":
-        return
-    if not a2.known or a2.generic or a2.start < 0:
-        return
-    roles.actor1, roles.actor2 = a2, a1
-    roles.assoc1, roles.assoc2 = roles.assoc2, roles.assoc1
