@@ -139,6 +139,11 @@ MORE_CLAIMS = [
     ("Maoist rebels ambushed an army patrol in Samar province, Philippines, killing three soldiers.",
      "New People's Army"),
     ("Maoists blew up a school building in Gaya, Bihar.", "Communist Party of India"),
+    ("Murle gunmen killed 15 people in a raid on cattle camps in Jonglei State.", "Murle"),
+    ("Suspected members of the Army of National Liberation (ELN) blew up a pipeline in Arauca.",
+     "National Liberation Army"),
+    ("A female Liberation Tigers of Tamil Eelam (LTTE) suicide bomber killed four policemen in Colombo.",
+     "Tamil Eelam"),
 ]
 
 # -- the traps: the victim side, a spokesman, the source or a place near the attack ----------------------------------
