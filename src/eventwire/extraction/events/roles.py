@@ -214,11 +214,11 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     subj, passive = (controller, False) if controller is not None else subject_of(tok)
     agents = agents_of(tok)
     if passive and not agents:
-        # "a clinic was looted and burned by the rebels", "were shot and killed by gunmen": passive verbs joined
-        # by "and" share the one "by" (a conjunct with a subject of its own is another clause)
-        agents = next((a for c in tok.conjuncts if c.tag_ == "VBN" and not any(
-            x.dep_ in ("nsubj", "nsubjpass") for x in children(c)) or c.i == tok.head.i
-                       for a in [prep_objects(c, {"by"})] if a), [])
+        # "a clinic was looted and burned by the rebels", "were shot and killed by gunmen": the "by" at the end of
+        # passive verbs joined by "and" is the agent of them all (a conjunct with a subject of its own is another
+        # clause)
+        agents = next((a for c in children(tok) if c.dep_ == "conj" and c.tag_ == "VBN" and not any(
+            x.dep_ in ("nsubj", "nsubjpass") for x in children(c)) for a in [prep_objects(c, {"by"})] if a), [])
     lemma = tok.lemma_.lower()
     obj = object_of(tok)
     lost_lives = lemma == "lose" and obj is not None and obj.lemma_.lower() == "life"  # "soldiers lost their lives"
