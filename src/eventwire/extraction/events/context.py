@@ -335,7 +335,7 @@ class DocContext(Antecedents):
                     or actor.country is None, known=actor.known)
 
     def _name_with_of(self, tok: Token) -> str | None:
-        """"The Sons of the Delta Front", "Soldiers of the Free Hills": a capitalised name whose "of" complement is a
+        """"The Sons of the Delta Front", "the Lions of the Free Hills": a capitalised name whose "of" complement is a
         capitalised name too (no place: "the Governor of Kano" is the governor) is one name."""
         if tok.pos_ != "PROPN" or tok.text.islower():
             return None

@@ -182,4 +182,3 @@ def opposing_victims(roles: Roles) -> None:
         return
     roles.actor1, roles.actor2 = armed, state
     roles.assoc2 = [r for r in hit if r is not armed and r is not state]
-
