@@ -244,6 +244,7 @@ class DocContext(Antecedents):
                      and self.by_token[c.i].actor.sector not in ("CVL",)]
             if not m.generic:
                 named = [n for n in named if n.actor.sector in ARMED_GROUP_SECTORS]
+            named = [n for n in named if not self._sided_with(n)] or named
             if named:
                 m = named[0]
             elif self._is_generic_armed(m.actor.text or "") or tok.lower_ in self.words.member_words:
@@ -252,11 +253,18 @@ class DocContext(Antecedents):
                     return unknown
         if m is None:
             # the phrase's own modifiers and "of"-complements: "fighters of the FSA", "a commander of a leading
-            # FSA group", "a Daesh stronghold" (not its relative clauses or other prepositions)
-            for c in sorted(phrase_tokens(tok, self.words.affiliation_verbs), key=lambda c: (c.i > tok.i, -c.i if c.i <= tok.i else c.i)):
-                m = self.by_token.get(c.i)
-                if m is not None:
-                    break
+            # FSA group", "a Daesh stronghold" (not its relative clauses or other prepositions); a group the phrase
+            # only sides with ("the pro-IS faction of Boko Haram") comes last
+            found = [self.by_token[c.i] for c in sorted(phrase_tokens(tok, self.words.affiliation_verbs),
+                                                        key=lambda c: (c.i > tok.i, -c.i if c.i <= tok.i else c.i))
+                     if c.i in self.by_token]
+            found = [x for x in found if not self._sided_with(x)] or found
+            # a name beats a kind: "members of the Army of National Liberation (ELN)" are the ELN, not "the army"
+            m = next((x for x in found if not x.generic and x.kind != "generic"), found[0] if found else None)
+        if m is not None and self._sided_with(m):
+            # "the pro-IS faction of Boko Haram": the group of the phrase's "of", not the side it takes
+            m = next((self.by_token[c.i] for c in phrase_tokens(tok, self.words.affiliation_verbs)
+                      if c.i in self.by_token and not self._sided_with(self.by_token[c.i])), m)
         if m is not None and tok.ent_type_ == "NORP" and tok.dep_ in ("amod", "compound") \
                 and self.lex.is_event_noun(tok.head):
             forces = self.catalogue.resolve(f"{tok.text} forces")
@@ -287,7 +295,7 @@ class DocContext(Antecedents):
                   if p.dep_ == "pobj"]
             if of:
                 return self.role_for(of[0], trigger, side)
-        words = noun_phrase_words(tok)
+        words = self._name_with_of(tok) or noun_phrase_words(tok)
         if not words:
             return None
         proper = [c for c in children(tok) if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
@@ -301,6 +309,10 @@ class DocContext(Antecedents):
                               known=False)
             start = min(t.idx for t in tok.subtree if t.i <= tok.i)
             return Role(actor=actor, start=start, end=tok.idx + len(tok.text), generic=False, known=actor.known)
+        if tok.lower_ in self.words.member_words or self._is_generic_armed(words):
+            unknown = self._unknown_group_of(tok)  # "members of the Mountain Lions Front": the front
+            if unknown is not None:
+                return unknown
         if self._is_generic_armed(words):
             dom = self._dominant_for(trigger, side)
             if dom is not None:
@@ -321,6 +333,30 @@ class DocContext(Antecedents):
         span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
         return Role(actor=actor, start=span_start, end=tok.idx + len(tok.text), generic=not actor.known
                     or actor.country is None, known=actor.known)
+
+    def _name_with_of(self, tok: Token) -> str | None:
+        """"The Sons of the Delta Front", "the Lions of the Free Hills": a capitalised name whose "of" complement is a
+        capitalised name too (no place: "the Governor of Kano" is the governor) is one name."""
+        if tok.pos_ != "PROPN" or tok.text.islower():
+            return None
+        for p in prep_objects(tok, {"of"}):
+            if p.pos_ != "PROPN" or p.ent_type_ in PLACE_LABELS or p.i in self.place_tokens or p.i in self.by_token:
+                continue
+            span = [t for t in self.doc[min(x.i for x in tok.subtree):p.i + 1]
+                    if (t.dep_ != "det" or t.i > tok.i) and not t.is_punct]
+            if span and all(not t.text.islower() or t.lower_ in ("of", "the") for t in span):
+                return " ".join(t.text for t in span)
+        return None
+
+    def _sided_with(self, m) -> bool:
+        """A group named only as the side a phrase takes: "pro-IS" ("the pro-IS faction of Boko Haram"), "al-Qaeda-
+        linked" or "IS-affiliated" ("al-Qaeda-linked Abu Sayyaf militants")."""
+        doc = self.doc
+        before = [t for t in doc[max(0, m.start_token - 2):m.start_token] if t.text != "-"]
+        if before and before[-1].lower_.rstrip("-") in self.words.allegiance_prefixes:
+            return True
+        after = [t for t in doc[m.end_token:m.end_token + 2] if t.text != "-"]
+        return bool(after) and after[0].lemma_.lower() in self.words.affiliation_verbs and after[0].tag_ == "VBN"
 
     def _phrase_role(self, m, tok: Token) -> Role:
         """The role of a catalogue mention found in the phrase of `tok`. When the name only modifies a head noun
@@ -443,13 +479,18 @@ class DocContext(Antecedents):
         for p in prep_objects(tok, {"of"}):
             if p.pos_ != "PROPN" or p.ent_type_ != "ORG" or p.i in self.by_token or p.i in self.place_tokens:
                 continue
-            span = [t for t in self.doc[p.left_edge.i:p.i + 1] if t.dep_ != "det" and not t.is_punct]
+            # the whole name where the tagger saw one ("the Red Hand of Vessora Movement")
+            ent = next((e for e in self.doc.ents if e.label_ == "ORG" and e.start <= p.i < e.end
+                        and e.start >= p.left_edge.i), None)
+            last = ent.end if ent is not None else p.i + 1
+            span = [t for t in self.doc[p.left_edge.i:last] if t.dep_ != "det" and not t.is_punct]
             if any(t.i in self.by_token for t in span):
                 return None
             name = " ".join(t.text for t in span)
             guess = self.catalogue.guess(f"{name} {tok.lower_}")
             actor = Actor(name=name, text=name, country=None, sector=guess.sector, inter=guess.inter, known=False)
-            return Role(actor=actor, start=span[0].idx, end=p.idx + len(p.text), generic=False, known=False)
+            return Role(actor=actor, start=span[0].idx, end=span[-1].idx + len(span[-1].text), generic=False,
+                        known=False)
         return None
 
     def _dominant_for(self, trigger: Token, side: int) -> Role | None:

@@ -213,6 +213,12 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     controller = object_controller(tok, words.object_control_verbs)
     subj, passive = (controller, False) if controller is not None else subject_of(tok)
     agents = agents_of(tok)
+    if passive and not agents:
+        # "a clinic was looted and burned by the rebels", "were shot and killed by gunmen": the "by" at the end of
+        # passive verbs joined by "and" is the agent of them all (a conjunct with a subject of its own is another
+        # clause)
+        agents = next((a for c in children(tok) if c.dep_ == "conj" and c.tag_ == "VBN" and not any(
+            x.dep_ in ("nsubj", "nsubjpass") for x in children(c)) for a in [prep_objects(c, {"by"})] if a), [])
     lemma = tok.lemma_.lower()
     obj = object_of(tok)
     lost_lives = lemma == "lose" and obj is not None and obj.lemma_.lower() == "life"  # "soldiers lost their lives"
@@ -394,6 +400,14 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             # "their withdrawal (from the town)", "its demands", "his visit": who owns the act does it (but "his
             # arrest", "their killing" name the harmed, so not in violence or arrests)
             a1_tok = owner
+    if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.tag_ == "VBG" and a1_tok is not None \
+            and a1_tok.i == tok.head.i and ctx.nouns.noun_class(a1_tok)[0] == NOT_ACTOR:
+        # "hurled grenades at a police station killing two officers": a participle hung on the place or thing
+        # the verb before it acts on tells that verb's doer, not the station's
+        above = a1_tok.head.head if a1_tok.dep_ == "pobj" else a1_tok.head if a1_tok.dep_ == "dobj" else None
+        doer, passive = subject_of(above) if above is not None and above.pos_ == "VERB" else (None, False)
+        if doer is not None and not passive:
+            a1_tok = doer
     named = ctx.mention_at(tok)
     if tok.pos_ == "NOUN" and ctx.nouns.noun_class(tok) in HARMED_CLASSES:
         # "seized hundreds of hostages": the trigger names the harmed; who took them is the verb's subject
