@@ -192,6 +192,15 @@ def _shared_noun_partners(head: Token, ctx: DocContext) -> list[Role]:
     return out
 
 
+def _symmetric(tok: Token, fam: str, lemmas: frozenset) -> bool:
+    """Two parties on an equal footing: the trigger's own lemma, or in diplomacy the act a light verb holds ("held
+    talks", "reached an agreement", "conducted joint patrols")."""
+    if tok.lemma_.lower() in lemmas:
+        return True
+    return fam == "contact" and tok.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lemmas for c in children(tok))
+
+
 def _addressee(tok: Token, actor1: Role | None, ctx: DocContext) -> Role | None:
     """"summoned the ambassador to complain", "called the envoy in to protest": a speech act in an infinitive of
     purpose is addressed to the party the verb above it acts on."""
@@ -493,13 +502,15 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         other = ctx.target_in_subtree(tok, r.actor1, a1_tok, also_skip=a2_tok)
         if other is not None:
             r.actor2 = other
-    if r.actor2 is None and r.conjoined and tok.lemma_.lower() in lex.words.symmetric_lemmas:
+    if r.actor2 is None and r.conjoined and _symmetric(tok, fam, lex.words.symmetric_lemmas):
         r.actor2 = r.conjoined[0]  # "Erdogan and Putin discussed Idlib": two parties, not allies
         r.assoc1 = [a for a in r.assoc1 if a is not r.actor2]
     if r.actor2 is None and fam == "contact":
         r.actor2 = _addressee(tok, r.actor1, ctx)
     if r.actor2 is None and fam != "violence":
         r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok)
+    if r.actor2 is None and fam in ("contact", "movement"):
+        r.actor2 = ctx.state_named_in(tok, r.actor1, a1_tok)
     if r.actor2 is None and fam == "demonstration" and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
         # "began a hunger strike to protest against the government's decision": the protest's aim is in the
         # purpose clause of the verb that holds it
