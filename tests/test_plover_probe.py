@@ -1,5 +1,5 @@
-"""A probe set for PLOVER typing and the countries of its two parties: 176 sentences written for this project,
-11 for each of the 16 categories, in wire, local-paper and headline styles, active and passive, with verbs and
+"""A probe set for PLOVER typing and the countries of its two parties: 182 sentences written for this project,
+11 or more for each of the 16 categories, in wire, local-paper and headline styles, active and passive, with verbs and
 with nominalisations ("the signing of", "talks between", "a call for"), real and invented names, every region.
 
 It stands in for held-out data: it is scored as the evaluation scores PLOVER sentences (an asserted event of the
@@ -34,6 +34,11 @@ PROBES: list[tuple[str, str, str | None, str | None]] = [
     ("Thailand pledged to cooperate with Myanmar in fighting drug trafficking.", "AGREE", "THA", "MMR"),
     ("Paraguay and Uruguay settled their dispute over river tolls with a deal signed in Asuncion.", "AGREE", "PRY",
      "URY"),
+    # (intentions: PLOVER codes a promised cooperative step as AGREE, a hostile one as THREATEN)
+    ("Japan said it would provide emergency aid to Nepal after the floods.", "AGREE", "JPN", "NPL"),
+    ("Nigeria offered to mediate between Niger and Benin.", "AGREE", "NGA", None),
+    ("The Colombian president promised to release all political prisoners.", "AGREE", "COL", None),
+    ("Kenya announced it would withdraw its troops from Somalia by December.", "AGREE", "KEN", "SOM"),
     # -- CONSULT --------------------------------------------------------------------------------------------
     ("The Japanese prime minister visited Australia on Monday for talks on trade.", "CONSULT", "JPN", "AUS"),
     ("Talks between Egyptian and Sudanese officials on the Nile dam resumed in Cairo.", "CONSULT", "EGY", "SDN"),
@@ -160,6 +165,8 @@ PROBES: list[tuple[str, str, str | None, str | None]] = [
     ("A threat by Niger to expel French diplomats raised tension on Monday.", "THREATEN", "NER", "FRA"),
     ("Venezuela warned Guyana that it would defend its claim by force.", "THREATEN", "VEN", "GUY"),
     ("Israel threatened Lebanon with a massive response to any rocket fire.", "THREATEN", "ISR", "LBN"),
+    ("Iran said it would impose sanctions on Canadian officials in response.", "THREATEN", "IRN", "CAN"),
+    ("Algeria announced that it would close its airspace to Moroccan aircraft.", "THREATEN", "DZA", "MAR"),
     # -- PROTEST --------------------------------------------------------------------------------------------
     ("Thousands of Serbians protested in Belgrade against the government.", "PROTEST", "SRB", "SRB"),
     ("Hundreds of Kenyans demonstrated outside the Chinese embassy in Nairobi.", "PROTEST", "KEN", "CHN"),

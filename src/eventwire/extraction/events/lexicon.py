@@ -27,7 +27,8 @@ TRIGGER_LISTS = ("verbs", "nouns", "phrases")
 WORD_FILES = {
     "events/words.yaml": ("weak_triggers", "conflict_actor_words", "death_words", "event_carrier_nouns",
                           "protest_words", "light_verbs", "habitual_adverbs", "weapon_nouns", "discovery_verbs",
-                          "base_nouns", "seized_things", "intent_words", "non_event_entity_labels",
+                          "base_nouns", "seized_things", "intent_words", "own_reported_subjects",
+                          "non_event_entity_labels",
                           "deed_verbs", "deed_speech_verbs", "hallmark_nouns", "crime_words", "criminal_nouns",
                           "confession_verbs", "attribution_verbs", "span_prepositions", "span_nouns", "era_nouns",
                           "span_modifiers", "span_units", "condemning_verbs", "instrument_verbs",
