@@ -319,15 +319,15 @@ def test_the_probe_set_covers_every_category_ten_times():
 
 
 def test_plover_categories_of_the_probe_set(figures):
-    assert figures["type"] >= 0.0
+    assert figures["type"] >= 0.93  # 0.879 before the probe set's fixes, 0.945 with them
 
 
 def test_source_countries_of_the_probe_set(figures):
-    assert figures["source"] >= 0.0
+    assert figures["source"] >= 0.90  # 0.851 before, 0.923 after
 
 
 def test_target_countries_of_the_probe_set(figures):
-    assert figures["target"] >= 0.0
+    assert figures["target"] >= 0.84  # 0.704 before, 0.862 after
 
 
 if __name__ == "__main__":

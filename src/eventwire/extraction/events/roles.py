@@ -326,6 +326,13 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         if a2_tok is None and tok.dep_ == "compound" and tok.head.lower_ in ctx.words.held_ground_nouns \
                 and _ground_holder(tok.head, ctx.words.held_ground_nouns) is not None:
             a2_tok = tok.head  # "factions shell positions of the regime forces", the verb read as a noun
+        if tok.lemma_.lower() in ctx.words.doer_of_nouns and prep_objects(tok, {"of"}) \
+                and not prep_objects(tok, {"by"}):
+            # "the withdrawal of Armenian troops from the area", "the deployment of Kenyan police to Haiti": who
+            # moves is the "of" party (not the place it leaves), the country it goes to or leaves the other side
+            a1_tok = prep_objects(tok, {"of"})[0]
+            aim = [p for p in prep_objects(tok, {"to", "from"}) if p.ent_type_ not in ("DATE", "TIME")]
+            a2_tok = a2_tok or (aim[0] if aim else None)
         if a2_tok is None and tok.lower_ in ctx.words.victim_frame_nouns:
             # "the assassination of the prime minister", "the abduction of two engineers": the harmed
             of = [p for p in prep_objects(tok, {"of"}) if a1_tok is None or p.i != a1_tok.i]
