@@ -364,6 +364,8 @@ def refine_classes(lex: Lexicon, tok: Token, classes: set, mentions: list) -> se
     out = set(classes)
     lemma = tok.lemma_.lower()
     obj = object_of(tok)
+    if obj is None and tok.dep_ == "amod" and tok.tag_ == "VBN":
+        obj = tok.head  # "the seized tanker", "the captured town": the participle's noun is what was taken
     # (a thing seized "in the Gulf" is no place for its place phrase: "seized a tanker in the Gulf")
     obj_is_place = obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in lex.words.territory_nouns
                                         or (obj.lemma_.lower() not in lex.words.seized_things
