@@ -293,7 +293,8 @@ def intent_cue(lex: Lexicon, tok: Token) -> bool:
             return True
         if _own_reported_would(node, lex):
             return True
-        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head.i == node.i:
+        # ("expressed willingness to host", "promised assistance": the step named by a noun or its clause)
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "acl", "dobj") or node.head.i == node.i:
             break
         node = node.head
     return False
