@@ -162,6 +162,8 @@ class DocContext(Antecedents):
             if t.ent_type_ in ("NORP", "GPE"):
                 name = next((e.text for e in self.doc.ents if e.start <= t.i < e.end), t.text)
                 state = self.catalogue.resolve(f"{name} government")  # a country or nationality, not a capital
+                if state is None and trigger.lemma_.lower() in self.words.visit_verbs:
+                    state = self.catalogue.state_of_place(name)  # "arrived in Khartoum": the host state
                 if state is not None and state.country and state.country != own:
                     return Role(actor=state, start=t.idx, end=t.idx + len(t.text), generic=False, known=True)
             queue.extend(c for c in children(t) if c.dep_ not in ("relcl", "punct"))

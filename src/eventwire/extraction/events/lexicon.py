@@ -43,7 +43,7 @@ WORD_FILES = {
                             "attack_of_nouns", "other_side_modifiers", "victim_frame_nouns", "speaker_verbs",
                             "other_event_preps", "held_ground_nouns", "impact_verbs", "outcome_verbs",
                             "relational_nouns", "object_control_verbs", "own_possessives", "counted_people",
-                            "counted_people_back", "doer_of_nouns"),
+                            "counted_people_back", "doer_of_nouns", "visit_verbs"),
 }
 # victims of rules.yaml that are not conflict words ("people", "a market" are hit in accidents too)
 NOT_CONFLICT_VICTIMS = ("civilian", "property")

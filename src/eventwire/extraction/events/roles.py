@@ -445,6 +445,16 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             if role and (r.actor1 is None or role.actor.name != r.actor1.actor.name):
                 r.assoc1.append(role)
                 r.conjoined.append(role)
+        if fam == "contact":
+            # "the foreign ministers of Greece and Turkey met", "delegates from Sudan and South Sudan resumed
+            # talks": the states joined in the subject's "of" or "from" phrase are parties each
+            for p in prep_objects(a1_tok, {"of", "from"}):
+                for conj in p.conjuncts:
+                    role = ctx.role_for(conj, tok, side=1)
+                    if role is not None and role.actor.country and all(
+                            role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1] if x is not None):
+                        r.assoc1.append(role)
+                        r.conjoined.append(role)
         for role in _shared_noun_partners(a1_tok, ctx):
             if r.actor1 is not None and all(role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1]):
                 r.assoc1.append(role)
@@ -516,7 +526,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         r.actor2 = _addressee(tok, r.actor1, ctx)
     if r.actor2 is None and fam != "violence":
         r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok)
-    if r.actor2 is None and fam in ("contact", "movement"):
+    if r.actor2 is None and fam in ("contact", "movement", "demonstration"):
         r.actor2 = ctx.state_named_in(tok, r.actor1, a1_tok)
     if r.actor2 is None and fam == "demonstration" and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
         # "began a hunger strike to protest against the government's decision": the protest's aim is in the
