@@ -330,6 +330,44 @@ def test_target_countries_of_the_probe_set(figures):
     assert figures["target"] >= 0.84  # 0.704 before, 0.862 after
 
 
+# families fixed beyond the probe set (sentences written after the fixes, so they are tests, not a measure)
+FAMILIES = [
+    ("The Moroccan king received the Mauritanian foreign minister in Rabat.", "CONSULT", "MAR", "MRT"),
+    ("The Egyptian envoy arrived in Khartoum on Tuesday.", "CONSULT", "EGY", "SDN"),
+    ("Egypt sought Saudi help to ease its fuel shortage.", "REQUEST", "EGY", "SAU"),
+    ("Georgia broke off diplomatic relations with Russia.", "SANCTION", "GEO", "RUS"),
+    ("Colombia halted peace talks with the rebels after the bombing.", "SANCTION", "COL", None),
+    ("Uganda granted refugee status to 300 Congolese families.", "AID", "UGA", None),
+    ("Rwanda sent peacekeepers to the Central African Republic.", "AID", "RWA", None),
+    ("Malaysia promised economic assistance to Cambodia.", "AGREE", "MYS", "KHM"),
+    ("The Sudanese government is prepared to negotiate with the rebels.", "AGREE", "SDN", None),
+    ("Japan expressed concern over North Korea's missile launches.", "ACCUSE", "JPN", "PRK"),
+    ("Pakistan's prime minister thanked China for its support.", "SUPPORT", "PAK", "CHN"),
+    ("Russia conducted naval exercises in the Black Sea.", "MOBILIZE", "RUS", None),
+    ("Somali pirates hijacked a German cargo ship.", "ASSAULT", "SOM", None),
+    ("Kurds occupied the Greek embassy in Nairobi.", "PROTEST", None, "GRC"),
+    ("Palestinians demonstrated against Israeli settlements in the West Bank.", "PROTEST", "PSE", "ISR"),
+    ("Delegates from Sudan and South Sudan resumed negotiations in Addis Ababa.", "CONSULT", "SDN", "SSD"),
+]
+
+
+@pytest.mark.parametrize("text,category,source,target", FAMILIES)
+def test_families_fixed_beyond_the_probe_set(pipeline, text, category, source, target):
+    got = score_probe(pipeline.extract(text), category, source, target)
+    assert got == (True, source is not None, target is not None)
+
+
+@pytest.mark.parametrize("text,category", [
+    ("The United States eased sanctions on Belarus's potash exports.", "CONCEDE"),
+    ("Turkmenistan lifted its ban on imports of Iranian fruit.", "CONCEDE"),
+    ("The Burmese junta pardoned an Australian economist jailed for espionage.", "CONCEDE"),
+    ("Australia imposed an arms embargo on Myanmar.", "SANCTION"),
+])
+def test_what_an_act_undoes_ranks_below_the_act(pipeline, text, category):
+    events = [e for e in pipeline.extract(text) if e.modality == "asserted"]
+    assert max(events, key=lambda e: e.confidence).plover.event == category
+
+
 if __name__ == "__main__":
     from eventwire.extraction.pipeline import Pipeline
 
