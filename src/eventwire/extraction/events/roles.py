@@ -197,7 +197,7 @@ def _symmetric(tok: Token, fam: str, lemmas: frozenset) -> bool:
     talks", "reached an agreement", "conducted joint patrols")."""
     if tok.lemma_.lower() in lemmas:
         return True
-    return fam == "contact" and tok.pos_ == "VERB" and any(
+    return fam in ("contact", "strategic") and tok.pos_ == "VERB" and any(
         c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lemmas for c in children(tok))
 
 
