@@ -349,6 +349,8 @@ FAMILIES = [
     ("Palestinians demonstrated against Israeli settlements in the West Bank.", "PROTEST", "PSE", "ISR"),
     ("Delegates from Sudan and South Sudan resumed negotiations in Addis Ababa.", "CONSULT", "SDN", "SSD"),
     ("The president of Senegal paid a two-day visit to neighbouring Mauritania.", "CONSULT", "SEN", "MRT"),
+    # a headline's subject and its present-tense verb are no state's "demands" or "sanctions"
+    ("Egypt demands compensation from Ethiopia over the dam", "REQUEST", "EGY", "ETH"),
     # a country the small model tags as a person is still the country ("Togo", "Niger")
     ("A threat by Niger to close the border with Benin raised tension on Monday.", "THREATEN", "NER", None),
 ]

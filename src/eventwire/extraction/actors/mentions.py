@@ -47,7 +47,11 @@ def find_mentions(cat: Catalogue, doc) -> list[ActorMention]:
     matcher = Matcher(cat, words)
     persons = [(a, b) for a, b in person_spans(doc, words)
                if not _country_only(cat, doc, words[a].token, words[b - 1].token + 1)]
-    for c in matcher.conjuncts(select(matcher.candidates(persons))):
+    # ("Egypt demands compensation", "Iran sanctions officials": a headline's subject and its verb, not the state's
+    # "demands" or "sanctions" as one name)
+    cands = [c for c in matcher.candidates(persons)
+             if c.kind != "state" or c.end - c.start < 2 or doc[words[c.end - 1].token].pos_ != "VERB"]
+    for c in matcher.conjuncts(select(cands)):
         first, last = doc[words[c.start].token], doc[words[c.end - 1].token]
         if c.kind == "country" and not country_is_actor(cat, doc, words, c):
             continue
