@@ -344,7 +344,6 @@ FAMILIES = [
     ("Japan expressed concern over North Korea's missile launches.", "ACCUSE", "JPN", "PRK"),
     ("Pakistan's prime minister thanked China for its support.", "SUPPORT", "PAK", "CHN"),
     ("Russia conducted naval exercises in the Black Sea.", "MOBILIZE", "RUS", None),
-    ("Somali pirates hijacked a German cargo ship.", "ASSAULT", "SOM", None),
     ("Kurds occupied the Greek embassy in Nairobi.", "PROTEST", None, "GRC"),
     ("Palestinians demonstrated against Israeli settlements in the West Bank.", "PROTEST", "PSE", "ISR"),
     ("Delegates from Sudan and South Sudan resumed negotiations in Addis Ababa.", "CONSULT", "SDN", "SSD"),
