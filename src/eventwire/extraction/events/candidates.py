@@ -291,10 +291,20 @@ def intent_cue(lex: Lexicon, tok: Token) -> bool:
             return True
         if node.lemma_.lower() in intent and node.i != tok.i:
             return True
-        if node.dep_ not in ("xcomp", "ccomp", "conj") or node.head.i == node.i:
+        if _own_reported_would(node, lex):
+            return True
+        # ("expressed willingness to host", "promised assistance": the step named by a noun or its clause)
+        if node.dep_ not in ("xcomp", "ccomp", "conj", "acl", "dobj") or node.head.i == node.i:
             break
         node = node.head
     return False
+
+
+def _own_reported_would(node: Token, lex: Lexicon) -> bool:
+    """"Japan said it would send aid", "Kenya announced they would withdraw": the speaker reports its own coming
+    step (a pronoun standing for it is the clause's subject), a promise as much as "will"."""
+    return node.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "would" for c in children(node)) and any(
+        c.dep_ == "nsubj" and c.lower_ in lex.words.own_reported_subjects for c in children(node))
 
 
 def _on_condition(tok: Token) -> bool:

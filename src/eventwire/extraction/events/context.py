@@ -146,6 +146,29 @@ class DocContext(Antecedents):
             queue.extend(c for c in children(t) if c.dep_ not in ("relcl", "punct"))
         return owned
 
+    def state_named_in(self, trigger: Token, actor1: Role | None, subject: Token | None) -> Role | None:
+        """The state whose country or nationality the trigger's own clause names on what it acts on, when no party
+        is named: "froze the assets of Russian banks", "voiced support for Serbia's position", "lifted its ban on
+        Iranian fruit". In diplomacy the country whose goods, people or policy an act bears on is the target."""
+        skip = {t.i for t in subject.subtree} - {t.i for t in trigger.subtree} if subject is not None else set()
+        own = actor1.actor.country if actor1 is not None else None
+        queue = [c for c in children(trigger) if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "punct", "agent")]
+        seen = 0
+        while queue and seen < 60:
+            t = queue.pop(0)
+            seen += 1
+            if t.i in skip:
+                continue
+            if t.ent_type_ in ("NORP", "GPE"):
+                name = next((e.text for e in self.doc.ents if e.start <= t.i < e.end), t.text)
+                state = self.catalogue.resolve(f"{name} government")  # a country or nationality, not a capital
+                if state is None and trigger.lemma_.lower() in self.words.visit_verbs:
+                    state = self.catalogue.state_of_place(name)  # "arrived in Khartoum": the host state
+                if state is not None and state.country and state.country != own:
+                    return Role(actor=state, start=t.idx, end=t.idx + len(t.text), generic=False, known=True)
+            queue.extend(c for c in children(t) if c.dep_ not in ("relcl", "punct"))
+        return None
+
     def participants(self, tok: Token) -> list[Role]:
         """The distinct actors named in a phrase such as "between Erdogan and US President Donald Trump"."""
         out: list[Role] = []

@@ -27,7 +27,8 @@ TRIGGER_LISTS = ("verbs", "nouns", "phrases")
 WORD_FILES = {
     "events/words.yaml": ("weak_triggers", "conflict_actor_words", "death_words", "event_carrier_nouns",
                           "protest_words", "light_verbs", "habitual_adverbs", "weapon_nouns", "discovery_verbs",
-                          "base_nouns", "seized_things", "intent_words", "non_event_entity_labels",
+                          "base_nouns", "seized_things", "intent_words", "own_reported_subjects",
+                          "non_event_entity_labels",
                           "deed_verbs", "deed_speech_verbs", "hallmark_nouns", "crime_words", "criminal_nouns",
                           "confession_verbs", "attribution_verbs", "span_prepositions", "span_nouns", "era_nouns",
                           "span_modifiers", "span_units", "condemning_verbs", "instrument_verbs",
@@ -42,7 +43,7 @@ WORD_FILES = {
                             "attack_of_nouns", "other_side_modifiers", "victim_frame_nouns", "speaker_verbs",
                             "other_event_preps", "held_ground_nouns", "impact_verbs", "outcome_verbs",
                             "relational_nouns", "object_control_verbs", "own_possessives", "counted_people",
-                            "counted_people_back", "allegiance_prefixes"),
+                            "counted_people_back", "allegiance_prefixes", "doer_of_nouns", "visit_verbs"),
 }
 # victims of rules.yaml that are not conflict words ("people", "a market" are hit in accidents too)
 NOT_CONFLICT_VICTIMS = ("civilian", "property")

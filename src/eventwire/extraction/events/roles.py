@@ -192,6 +192,15 @@ def _shared_noun_partners(head: Token, ctx: DocContext) -> list[Role]:
     return out
 
 
+def _symmetric(tok: Token, fam: str, lemmas: frozenset) -> bool:
+    """Two parties on an equal footing: the trigger's own lemma, or in diplomacy the act a light verb holds ("held
+    talks", "reached an agreement", "conducted joint patrols")."""
+    if tok.lemma_.lower() in lemmas:
+        return True
+    return fam in ("contact", "strategic") and tok.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lemmas for c in children(tok))
+
+
 def _addressee(tok: Token, actor1: Role | None, ctx: DocContext) -> Role | None:
     """"summoned the ambassador to complain", "called the envoy in to protest": a speech act in an infinitive of
     purpose is addressed to the party the verb above it acts on."""
@@ -323,6 +332,13 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         if a2_tok is None and tok.dep_ == "compound" and tok.head.lower_ in ctx.words.held_ground_nouns \
                 and _ground_holder(tok.head, ctx.words.held_ground_nouns) is not None:
             a2_tok = tok.head  # "factions shell positions of the regime forces", the verb read as a noun
+        if tok.lemma_.lower() in ctx.words.doer_of_nouns and prep_objects(tok, {"of"}) \
+                and not prep_objects(tok, {"by"}):
+            # "the withdrawal of Armenian troops from the area", "the deployment of Kenyan police to Haiti": who
+            # moves is the "of" party (not the place it leaves), the country it goes to or leaves the other side
+            a1_tok = prep_objects(tok, {"of"})[0]
+            aim = [p for p in prep_objects(tok, {"to", "from"}) if p.ent_type_ not in ("DATE", "TIME")]
+            a2_tok = a2_tok or (aim[0] if aim else None)
         if a2_tok is None and tok.lower_ in ctx.words.victim_frame_nouns:
             # "the assassination of the prime minister", "the abduction of two engineers": the harmed
             of = [p for p in prep_objects(tok, {"of"}) if a1_tok is None or p.i != a1_tok.i]
@@ -443,6 +459,16 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             if role and (r.actor1 is None or role.actor.name != r.actor1.actor.name):
                 r.assoc1.append(role)
                 r.conjoined.append(role)
+        if fam == "contact":
+            # "the foreign ministers of Greece and Turkey met", "delegates from Sudan and South Sudan resumed
+            # talks": the states joined in the subject's "of" or "from" phrase are parties each
+            for p in prep_objects(a1_tok, {"of", "from"}):
+                for conj in p.conjuncts:
+                    role = ctx.role_for(conj, tok, side=1)
+                    if role is not None and role.actor.country and all(
+                            role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1] if x is not None):
+                        r.assoc1.append(role)
+                        r.conjoined.append(role)
         for role in _shared_noun_partners(a1_tok, ctx):
             if r.actor1 is not None and all(role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1]):
                 r.assoc1.append(role)
@@ -507,13 +533,15 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         other = ctx.target_in_subtree(tok, r.actor1, a1_tok, also_skip=a2_tok)
         if other is not None:
             r.actor2 = other
-    if r.actor2 is None and r.conjoined and tok.lemma_.lower() in lex.words.symmetric_lemmas:
+    if r.actor2 is None and r.conjoined and _symmetric(tok, fam, lex.words.symmetric_lemmas):
         r.actor2 = r.conjoined[0]  # "Erdogan and Putin discussed Idlib": two parties, not allies
         r.assoc1 = [a for a in r.assoc1 if a is not r.actor2]
     if r.actor2 is None and fam == "contact":
         r.actor2 = _addressee(tok, r.actor1, ctx)
     if r.actor2 is None and fam != "violence":
         r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok)
+    if r.actor2 is None and fam in ("contact", "movement", "demonstration"):
+        r.actor2 = ctx.state_named_in(tok, r.actor1, a1_tok)
     if r.actor2 is None and fam == "demonstration" and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
         # "began a hunger strike to protest against the government's decision": the protest's aim is in the
         # purpose clause of the verb that holds it

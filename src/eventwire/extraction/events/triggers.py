@@ -364,8 +364,12 @@ def refine_classes(lex: Lexicon, tok: Token, classes: set, mentions: list) -> se
     out = set(classes)
     lemma = tok.lemma_.lower()
     obj = object_of(tok)
+    if obj is None and tok.dep_ == "amod" and tok.tag_ == "VBN":
+        obj = tok.head  # "the seized tanker", "the captured town": the participle's noun is what was taken
+    # (a thing seized "in the Gulf" is no place for its place phrase: "seized a tanker in the Gulf")
     obj_is_place = obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in lex.words.territory_nouns
-                                        or any(c.ent_type_ in PLACE_LABELS for c in obj.subtree))
+                                        or (obj.lemma_.lower() not in lex.words.seized_things
+                                            and any(c.ent_type_ in PLACE_LABELS for c in obj.subtree)))
     if "capture" in out and lemma in ("capture", "seize", "take", "free", "occupy", "storm", "enter", "retake",
                                       "recapture", "overrun", "liberate"):
         obj_is_party = obj is not None and (
@@ -379,6 +383,8 @@ def refine_classes(lex: Lexicon, tok: Token, classes: set, mentions: list) -> se
             elif obj.ent_type_ in ("PERSON", "NORP") or obj.lemma_.lower() in lex.victims["armed"] or \
                     obj.lemma_.lower() in lex.victims["civilian"]:
                 out.add("arrest")
+            elif obj.lemma_.lower() not in ("power", "initiative", "chance"):
+                out.add("coerce")  # "seized a tanker", "seized the cargo": property taken (PLOVER COERCE, seize)
         elif lemma in ("enter", "free", "occupy") and not obj_is_place:
             out.discard("capture")
     if "arrest" in out and lemma == "capture" and obj_is_place:
