@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 from eventwire.extraction.events.coding import code_event
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import clause_top, roles_of
+from eventwire.extraction.events.sites import site_target
 from eventwire.extraction.events.sentence_parties import (
     opposing_victims,
     sentence_agent,
@@ -218,6 +219,10 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
                 _fill_roles(roles, roles_of(tok, fam, context), tok, lex, actor2_too=False)
     if roles.actor1 is None and fam == "violence":
         roles.actor1 = sentence_agent(sent, context, roles)
+    if fam in ("violence", "strategic") and (roles.actor2 is None or _guessed(roles.actor2)):
+        site = site_target(roles.targets, main, roles.actor1, context)
+        if site is not None:  # "gunmen stormed a hotel": the people of the site, in the site's words
+            roles.actor2, roles.assoc2 = site, []
     if fam == "violence" and roles.actor1 is None and roles.actor2 is None:
         sentence_parties(sent, context, main, roles)
     elif fam == "violence" and roles.actor1 is None:
@@ -278,6 +283,8 @@ def _fill_roles(roles, r, tok: Token, lex: Lexicon, actor2_too: bool) -> None:
         # "six soldiers were killed in a Taliban raid, 12 Taliban were killed": the dead of both sides, so that
         # opposing_victims can tell who attacked when no trigger names a doer
         roles.assoc2 = [*roles.assoc2, r.actor2]
+    if actor2_too:
+        roles.targets = [*roles.targets, *r.targets]
 
 
 def intent_cue(lex: Lexicon, tok: Token) -> bool:

@@ -42,7 +42,8 @@ WORD_FILES = {
                             "attack_of_nouns", "other_side_modifiers", "victim_frame_nouns", "speaker_verbs",
                             "other_event_preps", "held_ground_nouns", "impact_verbs", "outcome_verbs",
                             "relational_nouns", "object_control_verbs", "own_possessives", "counted_people",
-                            "counted_people_back"),
+                            "counted_people_back", "civilian_sites", "armed_sites", "armed_site_name_words",
+                            "state_sites"),
 }
 # victims of rules.yaml that are not conflict words ("people", "a market" are hit in accidents too)
 NOT_CONFLICT_VICTIMS = ("civilian", "property")

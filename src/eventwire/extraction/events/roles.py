@@ -60,6 +60,7 @@ class Roles:
     target_word: str = ""  # the lemma of the word acted on ("captured three villages": village)
     conjoined: list = field(default_factory=list)  # "A and B <verb>": the actors joined to actor1 by "and"
     target_is_town: bool = False  # "an assault on Kunduz": a fight for a town, not an attack on civilians
+    targets: list = field(default_factory=list)  # the words acted on, party or not ("stormed a hotel")
 
 
 def actor_kind(role: Role | None) -> str:
@@ -462,6 +463,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         a2_tok = None
     if a2_tok is not None and lex.is_event_noun(a2_tok) and ctx.mention_at(a2_tok) is None:
         a2_tok = None  # "halted the offensive" (but "detained 39 protesters" names people)
+    r.targets = [a2_tok] if a2_tok is not None else []
     if a2_tok is not None:
         r.victim_words = {t.lemma_.lower() for t in a2_tok.subtree} | {a2_tok.lower_}
         r.target_word = a2_tok.lemma_.lower()
