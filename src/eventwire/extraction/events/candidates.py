@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from eventwire.extraction.events.coding import code_event
+from eventwire.extraction.events.harmed_counts import counted_harmed
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import clause_top, roles_of
 from eventwire.extraction.events.sites import site_target
@@ -232,6 +233,9 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
     codes = code_event(lex, fam, classes, sent, main, roles)
     if codes is None:
         return None
+    if fam == "violence" and roles.actor2 is None:
+        # "the blast killed 14": the counted dead of a one-sided act (after coding: a count names no side)
+        roles.actor2 = counted_harmed(roles.targets, codes.get("sub_event_type"), context)
     cand = EventCandidate(
         sentence=sent, trigger=main, event_type=codes.get("event_type"),
         sub_event_type=codes.get("sub_event_type"), plover_event=codes["plover"], plover_mode=codes.get("mode"),

@@ -318,6 +318,11 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         if a2_tok is None and tok.dep_ == "compound" and tok.head.lower_ in ctx.words.held_ground_nouns \
                 and _ground_holder(tok.head, ctx.words.held_ground_nouns) is not None:
             a2_tok = tok.head  # "factions shell positions of the regime forces", the verb read as a noun
+        if a2_tok is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during"):
+            verb = tok.head.head  # "scores died in the attacks", "two were wounded in the raid": the subject was hit
+            subj, passive = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
+            if verb.lemma_.lower() in PATIENT_SUBJECT_VERBS or (passive and verb.lemma_.lower() in ctx.words.harm_verbs):
+                a2_tok = subj
         if a2_tok is None and tok.lower_ in ctx.words.victim_frame_nouns:
             # "the assassination of the prime minister", "the abduction of two engineers": the harmed
             of = [p for p in prep_objects(tok, {"of"}) if a1_tok is None or p.i != a1_tok.i]
