@@ -224,6 +224,14 @@ PROBES = [
      "oruvan tigers", "11", "telvar"),
     ("Scores died in the raids on the camp for displaced families at Rann.", "", "scores camp families", "rann"),
     ("Dozens died in the bombings in the town of Baga.", "", "dozens", "baga"),
+    # -- an attack told as the matter of another act: its parties are not the attackers
+    ("Police arrested a 24-year-old man in connection with the bombing of a bus in Kaduna.", "", "bus",
+     "kaduna"),
+    ("Police opened an investigation into the killing of a radio presenter in Culiacan.", "", "presenter",
+     "culiacan"),
+    ("Troops detained four men over the grenade attack on a bar in Bujumbura.", "", "bar", "bujumbura"),
+    ("Soldiers shelled the village of Tarsi in retaliation for the ambush of a patrol near Dori.", "soldiers",
+     "village tarsi", "tarsi"),
     # -- more countries, real and invented names
     ("Fighters loyal to warlord Dasso Keita attacked the town of Bambari, killing 12 civilians.",
      "fighters keita", "civilians town bambari", "bambari"),

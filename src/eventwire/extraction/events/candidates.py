@@ -20,7 +20,7 @@ from eventwire.extraction.events.sentence_parties import (
     sentence_doer,
     sentence_parties,
 )
-from eventwire.extraction.events.syntax import depth
+from eventwire.extraction.events.syntax import depth, told_as_matter
 from eventwire.extraction.tokens import children
 
 if TYPE_CHECKING:
@@ -224,9 +224,11 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
         site = site_target(roles.targets, main, roles.actor1, context)
         if site is not None:  # "gunmen stormed a hotel": the people of the site, in the site's words
             roles.actor2, roles.assoc2 = site, []
-    if fam == "violence" and roles.actor1 is None and roles.actor2 is None:
+    # "arrested two men in connection with the bombing": the sentence's parties act in the arrest, not the bombing
+    matter = main.pos_ == "NOUN" and told_as_matter(main, lex.words.relation_nouns, lex.words.case_verbs)
+    if fam == "violence" and roles.actor1 is None and roles.actor2 is None and not matter:
         sentence_parties(sent, context, main, roles)
-    elif fam == "violence" and roles.actor1 is None:
+    elif fam == "violence" and roles.actor1 is None and not matter:
         sentence_doer(sent, context, main, roles)
     if fam == "violence":
         opposing_victims(roles)

@@ -41,3 +41,4 @@ def counted_harmed(targets: list[Token], sub_event_type: str | None, ctx: DocCon
     words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ != "punct"]
     return Role(actor=people, start=min(t.idx for t in words), end=tok.idx + len(tok.text), generic=True,
                 known=True)
+

@@ -16,6 +16,7 @@ from eventwire.extraction.events.syntax import (
     object_of,
     prep_objects,
     subject_of,
+    told_as_matter,
     verb_lemmas,
 )
 from eventwire.extraction.tokens import children
@@ -349,7 +350,8 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
                 and head.head.head.dep_ in ("dobj", "attr"):
             head = head.head.head
     if a1_tok is None and head.dep_ in ("dobj", "pobj", "attr") and head.head.pos_ in ("VERB", "ADP") and not (
-            head.dep_ == "pobj" and head.head.lower_ in ctx.words.other_event_preps):
+            head.dep_ == "pobj" and head.head.lower_ in ctx.words.other_event_preps) and not told_as_matter(
+            head, ctx.words.relation_nouns, ctx.words.case_verbs):
         verb = head.head if head.dep_ != "pobj" else head.head.head
         # "rebels launched an offensive" (yes), "the AU condemned the bombing" (no: a reaction to it)
         words = ctx.lex.words

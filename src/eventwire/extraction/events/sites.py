@@ -70,11 +70,16 @@ def _no_target(obj: Token | None, words) -> bool:
 
 def spot_of(trigger: Token, words) -> Token | None:
     """The site a violent verb with no target happened at: "a bomb exploded outside a cafe", "a bomber blew himself
-    up at a market", "an explosion ripped through a mosque", "set fire to a church"."""
-    if trigger.pos_ != "VERB" or not _no_target(object_of(trigger), words):
+    up at a market", "an explosion ripped through a mosque", "set fire to a church"; or a violent noun's ("the
+    bombing of a bus", "the shooting at the mosque")."""
+    if trigger.pos_ == "NOUN":
+        preps = SPOT_PREPS | {"of"}
+    elif trigger.pos_ == "VERB" and _no_target(object_of(trigger), words):
+        preps = SPOT_PREPS
+    else:
         return None
     for p in children(trigger):
-        if p.dep_ == "prep" and p.lower_ in SPOT_PREPS:
+        if p.dep_ == "prep" and p.lower_ in preps:
             for o in children(p):
                 if o.dep_ == "pobj" and site_kind(o, words) is not None:
                     return o
