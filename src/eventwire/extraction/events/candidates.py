@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from eventwire.extraction.events.coding import code_event
-from eventwire.extraction.events.harmed_counts import counted_harmed
+from eventwire.extraction.events.harmed_counts import counted_harmed, unlisted_person
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import clause_top, roles_of
 from eventwire.extraction.events.sites import site_target
@@ -224,6 +224,8 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
         site = site_target(roles.targets, main, roles.actor1, context)
         if site is not None:  # "gunmen stormed a hotel": the people of the site, in the site's words
             roles.actor2, roles.assoc2 = site, []
+    if fam == "violence" and roles.actor2 is None:
+        roles.actor2 = unlisted_person(roles.targets, main, context)  # "killed a radio presenter"
     # "arrested two men in connection with the bombing": the sentence's parties act in the arrest, not the bombing
     matter = main.pos_ == "NOUN" and told_as_matter(main, lex.words.relation_nouns, lex.words.case_verbs)
     if fam == "violence" and roles.actor1 is None and roles.actor2 is None and not matter:

@@ -1,7 +1,9 @@
-"""The harmed a report names only by a count: "the blast killed 14", "scores died", "five were killed". In a
-one-sided act of violence (ACLED: an attack on civilians, a bomb, a grenade) the counted dead are people, and
-the record's actor2 keeps the count's words. In a fight the count says nothing of whose men fell, so the side
-stays to the conventions of the dataset."""
+"""The harmed a report names by words no catalogue knows. A count alone: "the blast killed 14", "scores died",
+"five were killed"; in a one-sided act of violence (ACLED: an attack on civilians, a bomb, a grenade) the counted
+dead are people, and the record's actor2 keeps the count's words (in a fight the count says nothing of whose men
+fell, so the side stays to the conventions of the dataset). A person by an unlisted noun: "killed a radio
+presenter", "the murder of a lineman"; whom a verb of killing or abduction acts on is a person, a civilian unless
+the words say otherwise."""
 
 from __future__ import annotations
 
@@ -42,3 +44,24 @@ def counted_harmed(targets: list[Token], sub_event_type: str | None, ctx: DocCon
     return Role(actor=people, start=min(t.idx for t in words), end=tok.idx + len(tok.text), generic=True,
                 known=True)
 
+
+
+def unlisted_person(targets: list[Token], trigger: Token, ctx: DocContext) -> Role | None:
+    """Civilians, in the words of the phrase, when the first word acted on by a verb of harm ("killed a radio
+    presenter") or named after a noun of harm ("the murder of a lineman") is a common noun no class lists."""
+    words = ctx.words
+    harms = trigger.lemma_.lower() in words.harm_verbs if trigger.pos_ == "VERB" \
+        else trigger.lower_ in words.victim_frame_nouns
+    if not harms or not targets:
+        return None
+    tok = targets[0]
+    if tok.pos_ != "NOUN" or tok.i in ctx.by_token or ctx.nouns.noun_class(tok) != (None, None) \
+            or ctx.lex.is_event_noun(tok) or any(tok.lemma_.lower() in group or tok.lower_ in group for group in (
+                words.territory_nouns, words.weapon_nouns, words.abstract_nouns, words.quantity_heads)):
+        return None
+    civilians = ctx.catalogue.resolve("civilians")
+    if civilians is None:
+        return None
+    lead = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "predet", "nummod", "poss", "punct")]
+    return Role(actor=civilians, start=min(t.idx for t in lead), end=tok.idx + len(tok.text), generic=True,
+                known=True)
