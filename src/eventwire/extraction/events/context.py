@@ -327,6 +327,11 @@ class DocContext(Antecedents):
         for people ("six NATO service members", "Hamas fighters"), the role's words are the whole phrase up to
         that head, counts and determiners aside: those are the words that name who was there."""
         role = mention_role(m)
+        if tok.ent_type_ == "PERSON" and m.start_token > tok.i and any(
+                c.dep_ == "appos" and c.left_edge.i <= m.start_token <= c.right_edge.i for c in tok.children):
+            # "Ahmed Foo, a commander of the FSA": the person and the party his apposition names
+            start = min(t.idx for t in tok.subtree if t.i <= tok.i and t.ent_type_ == "PERSON")
+            return Role(actor=role.actor, start=start, end=m.end, generic=role.generic, known=role.known)
         if m.start_token <= tok.i < m.end_token or m.start_token > tok.i \
                 or not self.nouns.names_people(tok) or tok.pos_ not in ("NOUN", "PROPN"):
             return role

@@ -226,6 +226,8 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     else:
         a1_tok = subj
         a2_tok = object_of(tok)
+    if a2_tok is None:  # "attacked farmers harvesting olives", read as a clause: its subject is the object
+        a2_tok = next((subject_of(c)[0] for c in children(tok) if c.dep_ == "ccomp" and c.tag_ == "VBG"), None)
     if a2_tok is None:
         for p in prep_objects(tok, {"against", "on", "with", "at", "to"}):
             if lemma in ("meet", "talk", "clash", "fight", "agree", "cooperate", "sign", "negotiate", "consult",
@@ -328,6 +330,11 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
             # "the assassination of the prime minister", "the abduction of two engineers": the harmed
             of = [p for p in prep_objects(tok, {"of"}) if a1_tok is None or p.i != a1_tok.i]
             a2_tok = of[0] if of else None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.lower_ == "death" and tok.head.head.pos_ == "VERB":
+        verb = tok.head.head  # "vigilantes beat a thief to death", "was stoned to death by a mob"
+        subj, passive = subject_of(verb)
+        a2_tok = a2_tok or (subj if passive else object_of(verb))
+        a1_tok = a1_tok or (None if passive else subj)
     # the noun is the subject of a verb: "air strikes killed 12 civilians", "a bomb hit a bus"
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
         verb = tok.head
@@ -491,7 +498,9 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
                     r.assoc2.append(role)
         if r.actor2 is None and fam in ("violence", "arrest"):
             r.actor2 = ctx.people_counted_before(a2_tok, tok)  # "killing at least 13", "dozens died", "killing the three"
-        if r.actor2 is not None and r.actor1 is not None and r.actor2.actor.name == r.actor1.actor.name:
+        if r.actor2 is not None and r.actor1 is not None and r.actor2.actor.name == r.actor1.actor.name and not (
+                fam == "violence" and r.actor2.generic and actor_kind(r.actor2) == "civilian"):
+            # ("two men attacked a family": unnamed people on both sides stay both)
             # "recalled its ambassador from Lima": in speech and diplomacy the party's own envoy is not whom it
             # acts on when the clause names another party (with none, "the army disbanded its unit" keeps it)
             r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok) or r.actor2 if fam == "contact" else None
