@@ -176,6 +176,12 @@ PROBES = [
      "gunman", "worshippers mosques", "christchurch"),
     ("Khalid Omar, the group's spokesman, said its fighters had killed 20 soldiers in an attack on a base near "
      "Dolo.", "fighters group", "soldiers base", "dolo"),
+    ("The man who stabbed two police officers outside the town hall in Velden was shot dead.", "man",
+     "officers police", "velden"),
+    ("A woman who set fire to a mosque in Oslo was detained on Friday.", "woman", "mosque", "oslo"),
+    ("A suspected member of the Kuru Brotherhood threw a grenade into a crowded bar in Tamale.",
+     "kuru brotherhood", "bar", "tamale"),
+    ("Fighters of the Ostel Liberation Army ambushed a convoy near Rubaya.", "ostel", "convoy", "rubaya"),
     # -- a later sentence names the attacker
     ("A bomb exploded at a market in the town of Baidoa on Saturday, killing 11 people. Al-Shabaab later claimed "
      "responsibility.", "shabaab", "people market", "baidoa"),

@@ -220,18 +220,18 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
                 _fill_roles(roles, roles_of(tok, fam, context), tok, lex, actor2_too=False)
     if roles.actor1 is None and fam == "violence":
         roles.actor1 = sentence_agent(sent, context, roles)
-    if fam in ("violence", "strategic") and (roles.actor2 is None or _guessed(roles.actor2)):
-        site = site_target(roles.targets, main, roles.actor1, context)
-        if site is not None:  # "gunmen stormed a hotel": the people of the site, in the site's words
-            roles.actor2, roles.assoc2 = site, []
-    if fam == "violence" and roles.actor2 is None:
-        roles.actor2 = unlisted_person(roles.targets, main, context)  # "killed a radio presenter"
     # "arrested two men in connection with the bombing": the sentence's parties act in the arrest, not the bombing
     matter = main.pos_ == "NOUN" and told_as_matter(main, lex.words.relation_nouns, lex.words.case_verbs)
     if fam == "violence" and roles.actor1 is None and roles.actor2 is None and not matter:
         sentence_parties(sent, context, main, roles)
     elif fam == "violence" and roles.actor1 is None and not matter:
         sentence_doer(sent, context, main, roles)
+    if fam in ("violence", "strategic") and (roles.actor2 is None or _guessed(roles.actor2)):
+        site = site_target(roles.targets, main, roles.actor1, context)
+        if site is not None:  # "gunmen stormed a hotel": the people of the site, in the site's words
+            roles.actor2, roles.assoc2 = site, []
+    if fam == "violence" and roles.actor2 is None:
+        roles.actor2 = unlisted_person(roles.targets, main, context)  # "killed a radio presenter"
     if fam == "violence":
         opposing_victims(roles)
     codes = code_event(lex, fam, classes, sent, main, roles)

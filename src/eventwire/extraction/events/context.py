@@ -292,15 +292,25 @@ class DocContext(Antecedents):
             return None
         proper = [c for c in children(tok) if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
                   and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS | {"NORP", "DATE"}]
+        named_of = [p for p in prep_objects(tok, {"of"}) if p.pos_ == "PROPN" and p.ent_type_ not in PLACE_LABELS
+                    and p.i not in self.place_tokens] if tok.lower_ in self.words.member_words else []
+        end = tok.idx + len(tok.text)
+        if named_of and not proper:
+            # "a member of the Kuru Brotherhood", "militants of the Zorvani Front": a group the catalogue does not
+            # know, by its name
+            proper = [named_of[0]]
+            end = named_of[0].right_edge.idx + len(named_of[0].right_edge.text)
+            words = tok.doc.text[min(t.idx for t in tok.subtree if t.i <= tok.i):end]
         if proper and tok.lower_ in self.words.generic_armed | {"separatists", "separatist", "guerrillas", "militia",
                                                      "militiamen", "cadres", "members", "member", "activists"}:
-            name = " ".join(t.text for t in sorted({x for c in proper for x in c.subtree}, key=lambda t: t.i))
+            name = " ".join(t.text for t in sorted({x for c in proper for x in c.subtree}, key=lambda t: t.i)
+                            if t.dep_ != "det")
             actor = self.catalogue.resolve(name) or self.catalogue.guess(words)
             if not actor.known:
                 actor = Actor(name=name, text=words, country=None, sector=actor.sector, inter=actor.inter,
                               known=False)
             start = min(t.idx for t in tok.subtree if t.i <= tok.i)
-            return Role(actor=actor, start=start, end=tok.idx + len(tok.text), generic=False, known=actor.known)
+            return Role(actor=actor, start=start, end=end, generic=False, known=actor.known)
         if self._is_generic_armed(words):
             dom = self._dominant_for(trigger, side)
             if dom is not None:

@@ -214,6 +214,8 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     a1_tok = a2_tok = None
     controller = object_controller(tok, words.object_control_verbs)
     subj, passive = (controller, False) if controller is not None else subject_of(tok)
+    if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.i == tok.i and tok.dep_ == "relcl":
+        subj = tok.head  # "the man who stabbed two officers": who is the man
     agents = agents_of(tok)
     lemma = tok.lemma_.lower()
     obj = object_of(tok)
