@@ -60,7 +60,9 @@ def _apart(a, b) -> bool:
 
 
 def _inverse(a, b) -> bool:
-    """Two events where the side one hits acts in the other."""
+    """Two one-sided acts where the side one hits acts in the other (in a battle both sides fight: one event)."""
+    if a.event_type == "Battles":
+        return False
     return (a.actor2 is not None and b.actor1 == a.actor2) or (a.actor1 is not None and b.actor2 == a.actor1)
 
 
