@@ -232,6 +232,9 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
             roles.actor2, roles.assoc2 = site, []
     if fam == "violence" and roles.actor2 is None:
         roles.actor2 = unlisted_person(roles.targets, main, context)  # "killed a radio presenter"
+    if fam == "violence" and roles.actor1 is not None and roles.actor1.start >= 0 and any(
+            (r.start, r.end) == (roles.actor1.start, roles.actor1.end) for r in (roles.actor2, *roles.assoc2) if r):
+        roles.actor1 = None  # "the attack left three soldiers and a civilian dead": the words of one hit never act
     if fam == "violence":
         opposing_victims(roles)
     codes = code_event(lex, fam, classes, sent, main, roles)

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 SITE_PARTIES = {"civilian": "civilians", "armed": "security forces", "state": "government"}
 # prepositions of the spot a violent verb with no object happened at ("a bomb exploded outside a cafe")
 SPOT_PREPS = {"at", "outside", "inside", "in", "near", "on", "into", "through", "to"}
+# verbs whose object rides in the vehicle attacked ("a bus carrying pilgrims")
+CARRY_VERBS = {"carry", "transport", "ferry", "escort", "take", "bring"}
 # objects that leave a verb without a target of its own ("blew himself up", "opened fire", "set fire to")
 SPOT_OBJECTS = {"himself", "herself", "themselves", "fire"}
 
@@ -81,7 +83,7 @@ def spot_of(trigger: Token, words) -> Token | None:
     for p in children(trigger):
         if p.dep_ == "prep" and p.lower_ in preps:
             for o in children(p):
-                if o.dep_ == "pobj" and site_kind(o, words) is not None:
+                if o.dep_ == "pobj" and (site_kind(o, words) is not None or o.lower_ in words.held_ground_nouns):
                     return o
     return None
 
@@ -90,7 +92,18 @@ def site_target(targets: list[Token], trigger: Token, actor1: Role | None, ctx: 
     """The party hit at the first site the words acted on name (or else at the site a violent verb happened
     at)."""
     words = ctx.words
-    sites = [_site_head(t, words) for t in targets] + [spot_of(trigger, words)]
+    for t in targets:
+        # "fired on a vehicle carrying election officials", "a convoy transporting pilgrims": those carried
+        for c in children(t):
+            obj = object_of(c) if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in CARRY_VERBS else None
+            role = ctx.role_for(obj, trigger, 2) if obj is not None else None
+            if role is not None:
+                return role
+    spot = spot_of(trigger, words)
+    role = ctx.role_for(spot, trigger, 2) if spot is not None else None
+    if role is not None and (actor1 is None or role.actor.name != actor1.actor.name):
+        return role  # "a bomb exploded outside the police station": the party whose site it is
+    sites = [_site_head(t, words) for t in targets] + [spot]
     tok = next((t for t in sites if t is not None and site_kind(t, words) is not None), None)
     if tok is None:
         return None
