@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from eventwire.extraction.events.coding import code_event
-from eventwire.extraction.events.harmed_counts import counted_harmed, unlisted_person
+from eventwire.extraction.events.harmed_counts import counted_harmed, one_sided, unlisted_person
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import clause_top, roles_of
 from eventwire.extraction.events.sites import site_target
@@ -226,23 +226,29 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
         sentence_parties(sent, context, main, roles)
     elif fam == "violence" and roles.actor1 is None and not matter:
         sentence_doer(sent, context, main, roles)
-    if fam in ("violence", "strategic") and (roles.actor2 is None or _guessed(roles.actor2)):
-        site = site_target(roles.targets, main, roles.actor1, context)
-        if site is not None:  # "gunmen stormed a hotel": the people of the site, in the site's words
-            roles.actor2, roles.assoc2 = site, []
-    if fam == "violence" and roles.actor2 is None:
-        roles.actor2 = unlisted_person(roles.targets, main, context)  # "killed a radio presenter"
     if fam == "violence" and roles.actor1 is not None and roles.actor1.start >= 0 and any(
             (r.start, r.end) == (roles.actor1.start, roles.actor1.end) for r in (roles.actor2, *roles.assoc2) if r):
         roles.actor1 = None  # "the attack left three soldiers and a civilian dead": the words of one hit never act
     if fam == "violence":
         opposing_victims(roles)
+    # the harmed the words name without a party: "gunmen stormed a hotel" (the people of the site, in its words),
+    # "killed a radio presenter"; only in a one-sided act (in a clash, shelling or an air strike the other side
+    # stays to the dataset's conventions)
+    unnamed = fam in ("violence", "strategic") and (roles.actor2 is None or _guessed(roles.actor2))
+    named_before = roles.actor2, roles.assoc2
+    found = site_target(roles.targets, main, roles.actor1, context) or unlisted_person(
+        roles.targets, main, context) if unnamed else None
+    if found is not None:
+        roles.actor2, roles.assoc2 = found, []
     codes = code_event(lex, fam, classes, sent, main, roles)
+    if found is not None and codes is not None and not one_sided(codes.get("sub_event_type")):
+        roles.actor2, roles.assoc2 = named_before
+        codes = code_event(lex, fam, classes, sent, main, roles)
     if codes is None:
         return None
-    if fam == "violence" and roles.actor2 is None:
+    if unnamed and roles.actor2 is None and one_sided(codes.get("sub_event_type")):
         # "the blast killed 14": the counted dead of a one-sided act (after coding: a count names no side)
-        roles.actor2 = counted_harmed(roles.targets, codes.get("sub_event_type"), context)
+        roles.actor2 = counted_harmed(roles.targets, context)
     cand = EventCandidate(
         sentence=sent, trigger=main, event_type=codes.get("event_type"),
         sub_event_type=codes.get("sub_event_type"), plover_event=codes["plover"], plover_mode=codes.get("mode"),

@@ -17,9 +17,14 @@ from eventwire.extraction.tokens import children
 if TYPE_CHECKING:
     from eventwire.extraction.events.context import DocContext
 
-# ACLED sub-event types of one-sided violence: whoever the counted dead were, they were hit, not fighting
+# ACLED sub-event types of one-sided violence: whoever the harmed were, they were hit, not fighting (a clash,
+# shelling or an air strike has another side, which the dataset's conventions fill when the words name none)
 ONE_SIDED_SUB_EVENTS = {"Attack", "Remote explosive/landmine/IED", "Suicide bomb", "Grenade",
-                        "Abduction/forced disappearance", "Sexual violence"}
+                        "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction"}
+
+
+def one_sided(sub_event_type: str | None) -> bool:
+    return sub_event_type in ONE_SIDED_SUB_EVENTS
 
 
 def _bare_count(tok: Token, words) -> bool:
@@ -29,11 +34,9 @@ def _bare_count(tok: Token, words) -> bool:
     return not any(c.pos_ in ("NOUN", "PROPN") or c.dep_ in ("prep", "compound") for c in children(tok))
 
 
-def counted_harmed(targets: list[Token], sub_event_type: str | None, ctx: DocContext) -> Role | None:
+def counted_harmed(targets: list[Token], ctx: DocContext) -> Role | None:
     """People, in the words of the count that names them, when a word acted on is a bare count ("attacked the
     village, killing 20")."""
-    if sub_event_type not in ONE_SIDED_SUB_EVENTS:
-        return None
     tok = next((t for t in targets if t.i not in ctx.by_token and _bare_count(t, ctx.words)), None)
     if tok is None:
         return None
