@@ -332,8 +332,9 @@ def rates(results) -> dict[str, float]:
     return out
 
 
-# measured on the set when the roles last changed, less a little slack for parser ties
-FLOORS = {"attacker": 0.0, "target": 0.0, "place": 0.0}
+# measured on the set when the roles last changed (0.901, 0.808, 0.781; before: 0.891, 0.702, 0.786 on the first
+# 114 probes), less a little slack for parser ties
+FLOORS = {"attacker": 0.88, "target": 0.78, "place": 0.76}
 
 
 @pytest.fixture(scope="module")
@@ -349,6 +350,48 @@ def test_the_probe_set_is_large_and_varied():
 @pytest.mark.parametrize("role", ROLES)
 def test_role_rate_holds(results, role):
     assert rates(results)[role] >= FLOORS[role], [(t, h) for t, h in results if not h.get(role, True)]
+
+
+def _asserted(pipeline, text):
+    return [e for e in pipeline.extract(text, published="2023-05-10") if e.modality == "asserted"]
+
+
+def _words(actors) -> str:
+    return " ".join(a.text or "" for a in actors if a is not None)
+
+
+def test_a_site_attacked_names_its_people_in_its_words(pipeline):
+    ev = _asserted(pipeline, "Gunmen stormed a guesthouse and a bakery in the Nigerien town of Tera on Monday.")
+    hit = [e for e in ev if "bakery" in _words([e.actor2, *e.assoc_actor2])
+           or "guesthouse" in _words([e.actor2, *e.assoc_actor2])]
+    assert hit and hit[0].actor2.sector == "CVL"
+
+
+def test_a_military_site_attacked_by_an_armed_group_is_the_state_forces(pipeline):
+    ev = _asserted(pipeline, "Al-Shabaab fighters overran an outpost near Bulo Marer on Sunday.")
+    hit = [e for e in ev if "outpost" in _words([e.actor2])]
+    assert hit and hit[0].actor2.sector == "MIL"
+
+
+def test_the_dead_named_only_by_a_count_keep_the_count(pipeline):
+    ev = _asserted(pipeline, "A suicide bomber blew himself up in a crowd in the town of Konduga, killing 17.")
+    assert any("17" in _words([e.actor2, *e.assoc_actor2]) or "crowd" in _words([e.actor2]) for e in ev)
+
+
+def test_the_parties_of_an_arrest_are_not_the_bombers(pipeline):
+    ev = _asserted(pipeline, "Police arrested three men in connection with the bombing of a bus in Kaduna.")
+    bombing = [e for e in ev if e.event_type == "Explosions/Remote violence"]
+    assert bombing and all(e.actor1 is None or "Police" not in (e.actor1.name or "") for e in bombing)
+
+
+def test_a_relative_pronoun_attacker_is_its_antecedent(pipeline):
+    ev = _asserted(pipeline, "The man who stabbed two nurses at a clinic in Tartu was arrested.")
+    assert any("man" in _words([e.actor1]) and "nurses" in _words([e.actor2]) for e in ev)
+
+
+def test_a_named_victim_with_an_apposition_keeps_his_name(pipeline):
+    ev = _asserted(pipeline, "Nabil Qassem, a commander of the Free Syrian Army, was killed by a sniper near Inkhil.")
+    assert any("Qassem" in _words([e.actor2]) for e in ev)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from eventwire.extraction.events.coding import code_event
-from eventwire.extraction.events.harmed_counts import counted_harmed, one_sided, unlisted_person
+from eventwire.extraction.events.harmed_counts import counted_harmed, fight, one_sided, unlisted_person
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import clause_top, roles_of
 from eventwire.extraction.events.sites import site_target
@@ -232,8 +232,8 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
     if fam == "violence":
         opposing_victims(roles)
     # the harmed the words name without a party: "gunmen stormed a hotel" (the people of the site, in its words),
-    # "killed a radio presenter"; only in a one-sided act (in a clash, shelling or an air strike the other side
-    # stays to the dataset's conventions)
+    # "killed a radio presenter"; not in a fight (in a clash, shelling or an air strike the other side stays to the
+    # dataset's conventions)
     unnamed = fam in ("violence", "strategic") and (roles.actor2 is None or _guessed(roles.actor2))
     named_before = roles.actor2, roles.assoc2
     found = site_target(roles.targets, main, roles.actor1, context) or unlisted_person(
@@ -241,7 +241,7 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
     if found is not None:
         roles.actor2, roles.assoc2 = found, []
     codes = code_event(lex, fam, classes, sent, main, roles)
-    if found is not None and codes is not None and not one_sided(codes.get("sub_event_type")):
+    if found is not None and codes is not None and fight(codes.get("sub_event_type")):
         roles.actor2, roles.assoc2 = named_before
         codes = code_event(lex, fam, classes, sent, main, roles)
     if codes is None:

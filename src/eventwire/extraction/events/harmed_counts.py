@@ -17,14 +17,21 @@ from eventwire.extraction.tokens import children
 if TYPE_CHECKING:
     from eventwire.extraction.events.context import DocContext
 
-# ACLED sub-event types of one-sided violence: whoever the harmed were, they were hit, not fighting (a clash,
-# shelling or an air strike has another side, which the dataset's conventions fill when the words name none)
+# ACLED sub-event types of one-sided violence: whoever the counted harmed were, they were hit, not fighting
 ONE_SIDED_SUB_EVENTS = {"Attack", "Remote explosive/landmine/IED", "Suicide bomb", "Grenade",
                         "Abduction/forced disappearance", "Sexual violence", "Looting/property destruction"}
 
 
+# ACLED sub-event types of a fight with another side, which conventional_parties fills when the words name none
+FIGHT_SUB_EVENTS = {"Armed clash", "Shelling/artillery/missile attack", "Air/drone strike"}
+
+
 def one_sided(sub_event_type: str | None) -> bool:
     return sub_event_type in ONE_SIDED_SUB_EVENTS
+
+
+def fight(sub_event_type: str | None) -> bool:
+    return sub_event_type in FIGHT_SUB_EVENTS
 
 
 def _bare_count(tok: Token, words) -> bool:
