@@ -13,13 +13,13 @@ from eventwire.extraction.events.coding import code_event
 from eventwire.extraction.events.harmed_counts import counted_harmed, fight, one_sided, unlisted_person
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import clause_top, roles_of
-from eventwire.extraction.events.sites import site_target
 from eventwire.extraction.events.sentence_parties import (
     opposing_victims,
     sentence_agent,
     sentence_doer,
     sentence_parties,
 )
+from eventwire.extraction.events.sites import site_target
 from eventwire.extraction.events.syntax import depth, told_as_matter
 from eventwire.extraction.tokens import children
 
