@@ -332,7 +332,7 @@ def rates(results) -> dict[str, float]:
     return out
 
 
-# measured on the set when the roles last changed (0.901, 0.808, 0.781; before: 0.891, 0.702, 0.786 on the first
+# measured on the set when the roles last changed (0.892, 0.800, 0.781; before: 0.891, 0.702, 0.786 on the first
 # 114 probes), less a little slack for parser ties
 FLOORS = {"attacker": 0.88, "target": 0.78, "place": 0.76}
 

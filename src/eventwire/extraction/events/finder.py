@@ -59,13 +59,6 @@ def _apart(a, b) -> bool:
     return (la.lat, la.lon) != (lb.lat, lb.lon)
 
 
-def _inverse(a, b) -> bool:
-    """Two one-sided acts where the side one hits acts in the other (in a battle both sides fight: one event)."""
-    if a.event_type == "Battles":
-        return False
-    return (a.actor2 is not None and b.actor1 == a.actor2) or (a.actor1 is not None and b.actor2 == a.actor1)
-
-
 class EventFinder:
     """The event stage (triggers, roles, modality, codes), built once per Pipeline from its language data and
     actor catalogue."""
@@ -217,10 +210,8 @@ class EventFinder:
         for ev in events:
             key = (ev.evidence.start, ev.event_type, ev.sub_event_type, ev.plover.event, ev.modality)
             first = kept.get(key)
-            if first is not None and (_apart(first, ev) or _inverse(first, ev)):
-                # "shelling on Foo and shelling on Bar": alike, but at two places; "the man who stabbed two
-                # officers was shot dead": the one hit in one act did the other
-                out.append(ev)
+            if first is not None and _apart(first, ev):
+                out.append(ev)  # "shelling on Foo and shelling on Bar": alike, but at two places
                 continue
             if first is None:
                 kept[key] = ev
