@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from eventwire.extraction.events.coding import code_event
+from eventwire.extraction.events.harmed_counts import counted_harmed, fight, one_sided, unlisted_person
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import clause_top, roles_of
 from eventwire.extraction.events.sentence_parties import (
@@ -18,7 +19,8 @@ from eventwire.extraction.events.sentence_parties import (
     sentence_doer,
     sentence_parties,
 )
-from eventwire.extraction.events.syntax import depth
+from eventwire.extraction.events.sites import site_target
+from eventwire.extraction.events.syntax import depth, told_as_matter
 from eventwire.extraction.tokens import children
 
 if TYPE_CHECKING:
@@ -218,15 +220,35 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
                 _fill_roles(roles, roles_of(tok, fam, context), tok, lex, actor2_too=False)
     if roles.actor1 is None and fam == "violence":
         roles.actor1 = sentence_agent(sent, context, roles)
-    if fam == "violence" and roles.actor1 is None and roles.actor2 is None:
+    # "arrested two men in connection with the bombing": the sentence's parties act in the arrest, not the bombing
+    matter = main.pos_ == "NOUN" and told_as_matter(main, lex.words.relation_nouns, lex.words.case_verbs)
+    if fam == "violence" and roles.actor1 is None and roles.actor2 is None and not matter:
         sentence_parties(sent, context, main, roles)
-    elif fam == "violence" and roles.actor1 is None:
+    elif fam == "violence" and roles.actor1 is None and not matter:
         sentence_doer(sent, context, main, roles)
+    if fam == "violence" and roles.actor1 is not None and roles.actor1.start >= 0 and any(
+            (r.start, r.end) == (roles.actor1.start, roles.actor1.end) for r in (roles.actor2, *roles.assoc2) if r):
+        roles.actor1 = None  # "the attack left three soldiers and a civilian dead": the words of one hit never act
     if fam == "violence":
         opposing_victims(roles)
+    # the harmed the words name without a party: "gunmen stormed a hotel" (the people of the site, in its words),
+    # "killed a radio presenter"; not in a fight (in a clash, shelling or an air strike the other side stays to the
+    # dataset's conventions)
+    unnamed = fam in ("violence", "strategic") and (roles.actor2 is None or _guessed(roles.actor2))
+    named_before = roles.actor2, roles.assoc2
+    found = site_target(roles.targets, main, roles.actor1, context) or unlisted_person(
+        roles.targets, main, context) if unnamed else None
+    if found is not None:
+        roles.actor2, roles.assoc2 = found, []
     codes = code_event(lex, fam, classes, sent, main, roles)
+    if found is not None and codes is not None and fight(codes.get("sub_event_type")):
+        roles.actor2, roles.assoc2 = named_before
+        codes = code_event(lex, fam, classes, sent, main, roles)
     if codes is None:
         return None
+    if unnamed and roles.actor2 is None and one_sided(codes.get("sub_event_type")):
+        # "the blast killed 14": the counted dead of a one-sided act (after coding: a count names no side)
+        roles.actor2 = counted_harmed(roles.targets, context)
     cand = EventCandidate(
         sentence=sent, trigger=main, event_type=codes.get("event_type"),
         sub_event_type=codes.get("sub_event_type"), plover_event=codes["plover"], plover_mode=codes.get("mode"),
@@ -278,6 +300,8 @@ def _fill_roles(roles, r, tok: Token, lex: Lexicon, actor2_too: bool) -> None:
         # "six soldiers were killed in a Taliban raid, 12 Taliban were killed": the dead of both sides, so that
         # opposing_victims can tell who attacked when no trigger names a doer
         roles.assoc2 = [*roles.assoc2, r.actor2]
+    if actor2_too:
+        roles.targets = [*roles.targets, *r.targets]
 
 
 def intent_cue(lex: Lexicon, tok: Token) -> bool:
