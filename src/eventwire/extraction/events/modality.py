@@ -121,6 +121,9 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "negated"  # "the cancellation of the visit": it did not take place
             if lemma in c["future"]["governing_nouns"]:
                 return "future"
+            if tok.lower_ in c["hypothetical"]["topic_nouns"] and below.dep_ == "prep" and below.lower_ in c[
+                    "hypothetical"]["topic_preps"]:
+                return "hypothetical"  # "talks on a ceasefire": what is talked about, not agreed
             if lemma in c["hypothetical"]["governing_nouns"]:
                 return "hypothetical"
         if tok.pos_ == "ADJ" and not first and tok.lower_ in c["future"]["governing_adjectives"]:
@@ -153,13 +156,15 @@ def _governed(trigger: Token, c: dict) -> str:
             if lemma == "be" and below.dep_ in ("nsubj", "csubj") and _said_to_be(tok, c["hypothetical"]["governing_nouns"]):
                 return "hypothetical"  # "capturing drones is one of several options", "a strike is a possibility"
             if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(
-                    trigger, tok, c["future"]["purpose_markers"]):
+                    trigger, tok, c["future"]["purpose_markers"], c["future"]["object_preps"]):
                 return "future"
         head = tok.head
         if head.i == tok.i:
             break
         # a relative clause has its own modality: "militia that are fighting IS" is asserted whatever governs it
-        if tok.dep_ in ("relcl",):
+        # (an infinitival one is the purpose of its noun, as real as what it names: "an operation to retake the
+        # city could begin")
+        if tok.dep_ in ("relcl",) and not _infinitival(tok, c["future"]["purpose_markers"]):
             if head.lower_ in c["negated"]["governing_pronouns"]:
                 return "negated"  # "had nothing to do with the massacre"
             break
@@ -212,6 +217,12 @@ def _purpose_of(clause: Token, purpose_markers: frozenset) -> bool:
     """`clause` is a purpose clause of its head verb: an adverbial "to" infinitive ("blocked roads to protest")."""
     return clause.dep_ == "advcl" and clause.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ in purpose_markers for c in children(clause))
+
+
+def _infinitival(clause: Token, purpose_markers: frozenset) -> bool:
+    """`clause` is a bare "to" infinitive with no subject of its own: "(an operation) to retake the city"."""
+    return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in purpose_markers for c in children(clause)) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(clause))
 
 
 def _cancelling(verb: Token, cancelling: frozenset) -> bool:
@@ -273,10 +284,12 @@ def _reported_future(tok: Token, reporting: frozenset, promises: frozenset) -> b
     return False
 
 
-def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: frozenset) -> bool:
+def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: frozenset,
+                              object_preps: frozenset = frozenset()) -> bool:
     """'plans to attack', 'prepared an offensive', 'threatened an assault': the trigger is what is intended,
     not something that already happened ('agreed ... after the attack' is not). A purpose is as real as the act
-    it serves: 'tried to plant a bomb to target soldiers' is an attempt, and so is the targeting."""
+    it serves: 'tried to plant a bomb to target soldiers' is an attempt, and so is the targeting. What is aimed
+    at is named by a preposition too: 'preparing for a final assault', 'called for a general strike'."""
     node = trigger
     while node.head.i != node.i and node.head.i != governor.i:
         purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ in purpose_markers for c in children(node))
@@ -285,4 +298,6 @@ def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: 
         node = node.head
     if node.dep_ == "advcl" and node.tag_ == "VBG" and not any(c.dep_ == "aux" for c in children(node)):
         return False  # "the bomb went off, killing 17": the participle tells what followed, not what is intended
+    if node.dep_ == "prep":
+        return node.lower_ in object_preps and node.i != trigger.i
     return node.dep_ in ("xcomp", "dobj", "ccomp", "attr", "oprd", "acomp", "nsubj", "pobj", "advcl")

@@ -150,6 +150,8 @@ def trigger_hits(lex: Lexicon, sent: Span, phrases: dict) -> list[tuple[Token, s
         pos = "NOUN" if t.pos_ == "AUX" and lemma not in words.auxiliary_lemmas else t.pos_
         if _misread_headline_verb(lex, t):
             pos = "VERB"
+        if pos == "VERB" and _participle_as_noun(t):
+            continue  # "the injured were airlifted", "doctors treated the wounded": people, not an event
         if pos in ("VERB",) and lemma in lex.verbs:
             classes |= lex.verbs[lemma]
         elif pos in ("NOUN", "PROPN") and (lemma in lex.nouns or t.lower_ in lex.nouns):
@@ -165,6 +167,13 @@ def trigger_hits(lex: Lexicon, sent: Span, phrases: dict) -> list[tuple[Token, s
                 t.pos_ in ("NOUN", "PROPN") and lemma in STRONG_NOUNS)
             hits[t.i] = (t, classes, weak)
     return sorted(hits.values(), key=lambda h: h[0].i)
+
+
+def _participle_as_noun(t: Token) -> bool:
+    """A past participle with a determiner of its own, in a noun's slot: "the injured", "the wounded"."""
+    return t.tag_ in ("VBN", "VBD") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
+        c.dep_ == "det" and c.i < t.i for c in children(t)) and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj", "agent") for c in children(t))
 
 
 def _misread_headline_subject(t: Token) -> bool:
@@ -234,7 +243,8 @@ def is_generic(lex: Lexicon, tok: Token) -> bool:
             c.dep_ in ("det", "nummod", "poss") for c in children(tok)):
         head = tok.head
         perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children(head))
-        said = ([head] if perfect else []) + [c for c in children(head) if c.dep_ in ("acomp", "attr")]
+        measured = any(c.dep_ == "prep" and c.lower_ in words.trend_measure_preps for c in children(head))
+        said = ([head] if perfect or measured else []) + [c for c in children(head) if c.dep_ in ("acomp", "attr")]
         toll = tok.lemma_.lower() in words.death_words or tok.lower_ in ("casualties", "victims")
         if not toll and any(w.lemma_.lower() in words.trend_words for w in said):
             return True
