@@ -164,10 +164,11 @@ def _governed(trigger: Token, c: dict) -> str:
         # a relative clause has its own modality: "militia that are fighting IS" is asserted whatever governs it
         # (an infinitival one is the purpose of its noun, as real as what it names: "an operation to retake the
         # city could begin")
-        if tok.dep_ in ("relcl",) and not _infinitival(tok, c["future"]["purpose_markers"]):
+        if tok.dep_ in ("relcl",):
             if head.lower_ in c["negated"]["governing_pronouns"]:
                 return "negated"  # "had nothing to do with the massacre"
-            break
+            if not _infinitival(tok, c["future"]["purpose_markers"]):
+                break
         first = False
         below, tok = tok, head
     return "asserted"
@@ -195,12 +196,22 @@ def _looked_back_on(trigger: Token, background: dict) -> bool:
     prep = node.head if node.dep_ == "pobj" else None
     if prep is None:  # a clause told as a point in time: "since a truck bomb killed 80 people"
         marks = [c for c in children(clause) if c.dep_ == "mark"] if clause.dep_ == "advcl" else []
+        if any(m.lower_ in background["elapsed_prepositions"] for m in marks) and any(
+                t.lemma_.lower() in background["elapsed_units"] for t in (clause.head, *children(clause.head))):
+            return True  # "Wednesday marks five years since militants stormed the hotel"
         if any(m.lower_ in background["comparison_preposition"] for m in marks):
             return _superlative(clause.head)
         return False
     if prep.lower_ in background["elapsed_prepositions"] and any(
             c.dep_ == "npadvmod" and c.lemma_.lower() in background["elapsed_units"] for c in children(prep)):
         return True  # "ten years after the bombing"
+    if prep.lower_ in background["period_start_prepositions"]:
+        return True  # "tensions have run high since a deadly clash"
+    if prep.lower_ in background["sequel_prepositions"] and any(
+            c.dep_ == "det" and c.lower_ in background["definite_determiners"] for c in children(node)) and not any(
+            c.dep_ in ("prep", "acl", "relcl", "nummod", "poss", "compound") for c in children(node)):
+        return True  # "fled in the days after the attack": the attack is told elsewhere (not "after the attack
+        # on the mosque", which names the event it tells)
     return prep.lower_ in background["comparison_preposition"] and _superlative(prep.head)
 
 
@@ -270,6 +281,15 @@ def _is_complement_of(trigger: Token, governor: Token, cues: dict) -> bool:
     return False
 
 
+def _path_up(tok: Token, top: Token) -> list[Token]:
+    """The tokens from `tok` up to (not including) its ancestor `top`."""
+    path = []
+    while tok.i != top.i and tok.head.i != tok.i:
+        path.append(tok)
+        tok = tok.head
+    return path
+
+
 def _reported_future(tok: Token, reporting: frozenset, promises: frozenset) -> bool:
     """A "would" clause that is the content of a past reporting verb and has no condition attached."""
     node = tok
@@ -298,6 +318,8 @@ def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: 
         node = node.head
     if node.dep_ == "advcl" and node.tag_ == "VBG" and not any(c.dep_ == "aux" for c in children(node)):
         return False  # "the bomb went off, killing 17": the participle tells what followed, not what is intended
-    if node.dep_ == "prep":
-        return node.lower_ in object_preps and node.i != trigger.i
+    if node.dep_ == "prep":  # the noun aimed at and the nouns of its phrase, not a deed told in it ("calling for
+        # the release of detained activists": the detention happened)
+        return node.lower_ in object_preps and node.i != trigger.i and all(
+            t.pos_ in ("NOUN", "PROPN", "ADP") for t in _path_up(trigger, node))
     return node.dep_ in ("xcomp", "dobj", "ccomp", "attr", "oprd", "acomp", "nsubj", "pobj", "advcl")
