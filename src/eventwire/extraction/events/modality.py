@@ -156,7 +156,8 @@ def _governed(trigger: Token, c: dict) -> str:
             if lemma == "be" and below.dep_ in ("nsubj", "csubj") and _said_to_be(tok, c["hypothetical"]["governing_nouns"]):
                 return "hypothetical"  # "capturing drones is one of several options", "a strike is a possibility"
             if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(
-                    trigger, tok, c["future"]["purpose_markers"], c["future"]["object_preps"]):
+                    trigger, tok, c["future"]["purpose_markers"], c["future"]["object_preps"],
+                    c["future"]["ending_nouns"]):
                 return "future"
         head = tok.head
         if head.i == tok.i:
@@ -207,11 +208,6 @@ def _looked_back_on(trigger: Token, background: dict) -> bool:
         return True  # "ten years after the bombing"
     if prep.lower_ in background["period_start_prepositions"]:
         return True  # "tensions have run high since a deadly clash"
-    if prep.lower_ in background["sequel_prepositions"] and any(
-            c.dep_ == "det" and c.lower_ in background["definite_determiners"] for c in children(node)) and not any(
-            c.dep_ in ("prep", "acl", "relcl", "nummod", "poss", "compound") for c in children(node)):
-        return True  # "fled in the days after the attack": the attack is told elsewhere (not "after the attack
-        # on the mosque", which names the event it tells)
     return prep.lower_ in background["comparison_preposition"] and _superlative(prep.head)
 
 
@@ -305,7 +301,7 @@ def _reported_future(tok: Token, reporting: frozenset, promises: frozenset) -> b
 
 
 def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: frozenset,
-                              object_preps: frozenset = frozenset()) -> bool:
+                              object_preps: frozenset = frozenset(), ending_nouns: frozenset = frozenset()) -> bool:
     """'plans to attack', 'prepared an offensive', 'threatened an assault': the trigger is what is intended,
     not something that already happened ('agreed ... after the attack' is not). A purpose is as real as the act
     it serves: 'tried to plant a bomb to target soldiers' is an attempt, and so is the targeting. What is aimed
@@ -320,6 +316,7 @@ def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: 
         return False  # "the bomb went off, killing 17": the participle tells what followed, not what is intended
     if node.dep_ == "prep":  # the noun aimed at and the nouns of its phrase, not a deed told in it ("calling for
         # the release of detained activists": the detention happened)
-        return node.lower_ in object_preps and node.i != trigger.i and all(
-            t.pos_ in ("NOUN", "PROPN", "ADP") for t in _path_up(trigger, node))
+        path = _path_up(trigger, node)
+        return f"{governor.lemma_.lower()} {node.lower_}" in object_preps and all(
+            t.pos_ in ("NOUN", "PROPN", "ADP") and t.lemma_.lower() not in ending_nouns for t in path)
     return node.dep_ in ("xcomp", "dobj", "ccomp", "attr", "oprd", "acomp", "nsubj", "pobj", "advcl")

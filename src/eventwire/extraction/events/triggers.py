@@ -248,6 +248,9 @@ def is_generic(lex: Lexicon, tok: Token) -> bool:
         toll = tok.lemma_.lower() in words.death_words or tok.lower_ in ("casualties", "victims")
         if not toll and any(w.lemma_.lower() in words.trend_words for w in said):
             return True
+    if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj") and tok.head.lemma_.lower() == "be" and not any(
+            c.dep_ in ("nsubj", "aux", "det", "poss") for c in children(tok)):
+        return True  # a bare gerund as what a copula speaks of: "protesting is a right", "kidnapping is a crime"
     node = tok
     for _ in range(3):  # "known for bombing churches": the trigger in the "for" complement of a trait
         if node.head.i == node.i:
