@@ -302,7 +302,8 @@ PARAGRAPHS = [
 ]
 
 # what the rules miss yet: events recalled by a bare 'of 1995' or a year on another verb, life stories, a call's
-# purpose clause, reports of fighting, a strike called for a day, displacement told of violence in general
+# purpose clause, reports of fighting, a strike called for a day, displacement told of violence in general, a state of
+# detention, a lesson in riot control
 KNOWN_GAPS = {
     'Opposition leaders denounced the crackdown as an assault on democracy.',
     'Amnesty International urged the authorities to release all those detained for peaceful protest.',
@@ -320,6 +321,8 @@ KNOWN_GAPS = {
     'A march on the parliament has been called for Saturday.',
     'Nearly half of the victims of landmines recorded in 2021 were children, the monitor said.',
     'Violence in the region has forced some 1.2 million people from their homes, the UN says.',
+    'Human Rights Watch documented at least 45 cases of torture in military detention between 2018 and 2021.',
+    'The police training course teaches officers how to handle riots.',
     'Demonstrators blocked the main road into Lima with burning tyres.',
 }
 
@@ -400,8 +403,8 @@ def test_records_of_a_paragraph_sit_in_the_sentence_of_its_event(pipeline, key):
     # a drill, a simulation, a lesson
     ("The army held a drill to practise responding to a chemical attack.",
      "The army accused the rebels of a chemical attack that killed 12 people, and shelled their positions."),
-    ("The course teaches officers how to handle riots.",
-     "Riots broke out in the port city after the vote."),
+    ("The navy simulated an assault on the port during the exercise.",
+     "Marines launched an assault on the port at dawn."),
     # a bare gerund a copula speaks of is what is said of a kind
     ("Protesting is a right guaranteed by the constitution, the judge said.",
      "Thousands were protesting outside parliament on Tuesday."),
@@ -432,3 +435,10 @@ def test_calls_for_an_arrest_stay_mentions(pipeline):
 def test_nothing_to_do_with_still_denies(pipeline):
     events = pipeline.extract("The group said it had nothing to do with the massacre.")
     assert not [e for e in events if e.modality == "asserted" and e.event_type]
+
+
+def test_amnesty_the_rights_group_grants_nothing(pipeline):
+    def concessions(text):
+        return [e for e in pipeline.extract(text) if e.modality == "asserted" and e.plover.event == "CONCEDE"]
+    assert concessions("Amnesty said hundreds of people had disappeared in custody over the past decade.") == []
+    assert concessions("The president granted an amnesty to 500 prisoners.")
