@@ -442,3 +442,29 @@ def test_amnesty_the_rights_group_grants_nothing(pipeline):
         return [e for e in pipeline.extract(text) if e.modality == "asserted" and e.plover.event == "CONCEDE"]
     assert concessions("Amnesty said hundreds of people had disappeared in custody over the past decade.") == []
     assert concessions("The president granted an amnesty to 500 prisoners.")
+
+
+@pytest.mark.parametrize("domestic,political", [
+    ("A woman was killed by her husband in Kayseri, local media reported.",
+     "A woman was killed by soldiers at a checkpoint in Kayseri."),
+    ("Her boyfriend stabbed her to death after a quarrel in Izmir.",
+     "Militants stabbed a teacher to death in Izmir."),
+])
+def test_domestic_violence_is_no_political_violence(pipeline, domestic, political):
+    assert acled_records(pipeline, domestic) == [], domestic
+    assert acled_records(pipeline, political), political
+
+
+@pytest.mark.parametrize("prediction,threat", [
+    ("Neighbouring countries warned that the unrest could spill across their borders.",
+     "The militia warned that it would shell the port."),
+    ("The aid agency warned that millions face hunger in the besieged region.",
+     "The army warned that its forces will respond to any attack."),
+    ("Intelligence agencies warned of a heightened risk of attacks during the holidays.",
+     "The general warned the rebels of severe consequences."),
+])
+def test_a_warning_of_what_others_may_do_is_a_prediction_not_a_threat(pipeline, prediction, threat):
+    def threats(text):
+        return [e for e in pipeline.extract(text) if e.modality == "asserted" and e.plover.event == "THREATEN"]
+    assert threats(prediction) == [], prediction
+    assert threats(threat), threat
