@@ -195,11 +195,11 @@ def _looked_back_on(trigger: Token, background: dict) -> bool:
     while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
         node = node.head
     prep = node.head if node.dep_ == "pobj" else None
+    marks = [c for c in children(clause) if c.dep_ == "mark"] if clause.dep_ == "advcl" else []
+    if any(m.lower_ in background["elapsed_prepositions"] for m in marks) and any(
+            t.lemma_.lower() in background["elapsed_units"] for t in (clause.head, *children(clause.head))):
+        return True  # "Wednesday marks five years since militants stormed the hotel", "a year after ... sparked protests"
     if prep is None:  # a clause told as a point in time: "since a truck bomb killed 80 people"
-        marks = [c for c in children(clause) if c.dep_ == "mark"] if clause.dep_ == "advcl" else []
-        if any(m.lower_ in background["elapsed_prepositions"] for m in marks) and any(
-                t.lemma_.lower() in background["elapsed_units"] for t in (clause.head, *children(clause.head))):
-            return True  # "Wednesday marks five years since militants stormed the hotel"
         if any(m.lower_ in background["comparison_preposition"] for m in marks):
             return _superlative(clause.head)
         return False
@@ -314,6 +314,10 @@ def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: 
         node = node.head
     if node.dep_ == "advcl" and node.tag_ == "VBG" and not any(c.dep_ == "aux" for c in children(node)):
         return False  # "the bomb went off, killing 17": the participle tells what followed, not what is intended
+    if node.dep_ == "nsubjpass":  # "protests are planned for Saturday", "a march has been called" (not with its
+        # author: "the attack was planned by a cell in Raqqa" tells who prepared what was done)
+        return f"{governor.lemma_.lower()} passive" in object_preps and not any(
+            c.dep_ in ("agent", "conj") for c in children(governor))
     if node.dep_ == "prep":  # the noun aimed at and the nouns of its phrase, not a deed told in it ("calling for
         # the release of detained activists": the detention happened)
         path = _path_up(trigger, node)
