@@ -475,3 +475,16 @@ def test_a_warning_of_what_others_may_do_is_a_prediction_not_a_threat(pipeline, 
 def test_a_plan_with_its_author_or_its_outcome_was_carried_out(pipeline):
     assert acled_records(pipeline, "The attack was planned by a cell based in Raqqa.")
     assert acled_records(pipeline, "The attack was planned for months and killed 30 people.")
+
+
+@pytest.mark.parametrize("no_event,event", [
+    # a rule about events of a kind holds none
+    ("Ankara expelled two Dutch diplomats in a row over a rally ban.",
+     "Thousands held a rally in Ankara on Sunday."),
+    # an agreement between states on cooperation is no agreement between the sides of a conflict (PLOVER AGREE only)
+    ("The two countries signed a memorandum of understanding on defence cooperation.",
+     "The government and the rebels signed a peace agreement in Juba."),
+])
+def test_rules_and_cooperation_deals_are_no_acled_events(pipeline, no_event, event):
+    assert acled_records(pipeline, no_event) == [], no_event
+    assert acled_records(pipeline, event), event

@@ -144,6 +144,8 @@ def trigger_hits(lex: Lexicon, sent: Span, phrases: dict) -> list[tuple[Token, s
                 and t.head.lemma_.lower() not in words.event_carrier_nouns and not _misread_headline_subject(t) \
                 and not _misread_headline_verb(lex, t):
             continue  # "bombing suspect", "attack survivors": the event is background to another noun
+        if t.dep_ == "compound" and t.head.lemma_.lower() in words.rule_nouns:
+            continue  # "a rally ban", "the protest law": a rule about events of the kind, none held
         lemma = t.lemma_.lower()
         classes: set = set()
         # a word tagged AUX outside the closed class of auxiliaries is a misread noun ("Shelling renewed on Foo")
