@@ -144,9 +144,6 @@ def _governed(trigger: Token, c: dict) -> str:
             if is_noun and below.lower_ in background["record_preps"] and _complement(trigger, below) and any(
                     c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in background["record_nouns"] for c in children(tok)):
                 return "background"  # "launched an inquiry into the killing", "an investigation was opened into"
-            if is_noun and lemma in background["reacting_verbs"] and below.dep_ == "dobj" and below.i == _noun_head(
-                    trigger).i and _bare_definite(below, background["definite_determiners"]):
-                return "background"  # "the embassy condemned the attack": the attack reacted to, told elsewhere
             if lemma in c["asserted"]["ordering_with_infinitive"] and below.dep_ == "xcomp":
                 return "future"  # "police were told to detain anyone carrying a weapon": an order
             if is_noun and below.dep_ in ("dobj", "nsubjpass") and _cancelling(tok, c["negated"]["cancelling_verbs"]):
@@ -215,22 +212,6 @@ def _looked_back_on(trigger: Token, background: dict) -> bool:
     if prep.lower_ in background["period_start_prepositions"]:
         return True  # "tensions have run high since a deadly clash"
     return prep.lower_ in background["comparison_preposition"] and _superlative(prep.head)
-
-
-def _bare_definite(noun: Token, definite: frozenset) -> bool:
-    """"the attack", "this cowardly attack": named by a definite determiner and nothing that tells it (no place,
-    victim, number, date or author: not "the killing of 12 villagers", "Monday's bombing")."""
-    kids = children(noun)
-    return any(c.dep_ == "det" and c.lower_ in definite for c in kids) and not any(
-        c.dep_ in ("prep", "acl", "relcl", "nummod", "poss", "compound", "appos") for c in kids)
-
-
-def _noun_head(trigger: Token) -> Token:
-    """The noun a trigger names or modifies: "attack" of "the suicide attack", "attack" of "nerve agent attack"."""
-    node = trigger
-    while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
-        node = node.head
-    return node
 
 
 def _superlative(head: Token) -> bool:
