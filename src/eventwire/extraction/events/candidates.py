@@ -119,6 +119,13 @@ def _condemned(lex: Lexicon, c: EventCandidate) -> bool:
     return definite and head.lemma_.lower() in lex.words.condemning_verbs
 
 
+def _told_nothing(t: Token) -> bool:
+    """"the attack", "this cowardly attack": an event noun with nothing that tells the event (no place, victim,
+    number, date or author: not "the killing of 12 villagers", "Sunday's bombing", "the car bomb attack")."""
+    return not any(ch.dep_ in ("prep", "acl", "relcl", "nummod", "poss", "compound", "appos", "conj")
+                   for ch in children(t))
+
+
 def merge_references(cands: list[EventCandidate], lex: Lexicon) -> list[EventCandidate]:
     """A later definite mention of an event of the same family is the same event: it gives that event the
     actor it names ("al-Shabaab said it carried out the attack") and is not reported twice."""
@@ -128,8 +135,9 @@ def merge_references(cands: list[EventCandidate], lex: Lexicon) -> list[EventCan
         earlier = [e for e in out if e.family == c.family and e.modality == "asserted"
                    and e.sentence.start < c.sentence.start and e.antecedent is None and not e.vetoed
                    and (c.family not in SPEECH_FAMILIES or e.plover_event == c.plover_event)]
-        if earlier and _condemned(lex, c):
-            continue  # "the UN condemned the attack": a statement about the event told before, no new one
+        if _condemned(lex, c) and (earlier or _told_nothing(c.trigger)):
+            continue  # "the UN condemned the attack": a statement about the event told before (or elsewhere: a
+            # bare "the attack" condemned tells nothing of it), no new one
         if earlier and is_reference(c):
             # "the bombing" names the earlier event of its own kind, else the article's main (first) event
             same_kind = [e for e in earlier if e.event_type == c.event_type and e.event_type is not None]

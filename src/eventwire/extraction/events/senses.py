@@ -18,7 +18,8 @@ from eventwire.extraction.tokens import children
 from eventwire.lang import LanguageDataError
 
 # the slots a sense may name; `prep` maps prepositions to the words of their objects
-SLOTS = ("subject", "object", "object_phrase", "modifier", "complement", "governor", "prep", "cause", "sentence")
+SLOTS = ("subject", "object", "object_phrase", "modifier", "complement", "governor", "prep", "cause", "content",
+         "sentence")
 # a cue list holding only this word is met by any word in its slot: "prep: {about: ["*"]}" (talked about anything)
 ANY_WORD = "*"
 # the subordinators of a clause that tells how something happened: "died when a fire swept through the hostel"
@@ -108,6 +109,11 @@ class TriggerSlots:
                 m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKERS for m in c.children)]
             subjects = [s for c in clauses for s in [_verb_subject(c)] if s is not None]
             return set().union(*(_word_forms(s, compounds=True) for s in subjects))
+        if slot == "content":  # what a clause of saying says: its subject (with possessor) and auxiliaries
+            clauses = [c for c in children(tok) if c.dep_ == "ccomp"]
+            subjects = [sj for c in clauses for sj in [_verb_subject(c)] if sj is not None]
+            return set().union(*(_word_forms(sj, compounds=True) for sj in subjects), *(
+                {a.lemma_.lower(), a.lower_} for c in clauses for a in children(c) if a.dep_ in ("aux", "auxpass")))
         if slot == "modifier":
             # a particle parsed as the head of a compound preposition counts: "drove the militants out of the town"
             return {w for c in children(tok) if c.dep_ in MODIFIER_DEPS or (
