@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.extraction.nlp import doc_text
 
 TABLE_KEY = "eventwire.tokens"
+SENTENCES_KEY = "eventwire.sentences"
+ENTS_KEY = "eventwire.ents"
 
 
 class TokenTable:
@@ -80,3 +82,21 @@ def children(tok: Token) -> list[Token]:
 def span_text(span: Span) -> str:
     """`span.text`, cut from the Doc's text instead of joined again token by token."""
     return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def sentences(doc: Doc) -> tuple[Span, ...]:
+    """`tuple(doc.sents)`, made once per Doc: spaCy walks every token again at each `doc.sents` (the stages after
+    the parse never move a sentence boundary)."""
+    sents = doc.user_data.get(SENTENCES_KEY)
+    if sents is None:
+        sents = doc.user_data[SENTENCES_KEY] = tuple(doc.sents)
+    return sents
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, made once per Doc (spaCy builds the spans anew at each call; the stages after the parse set no
+    names)."""
+    ents = doc.user_data.get(ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[ENTS_KEY] = tuple(doc.ents)
+    return ents

@@ -110,25 +110,24 @@ class Scan:
 
     def at(self, i: int, kinds: Iterable[str]) -> Sequence[tuple[int, Target]]:
         """All (length, target) whose phrase starts at word i, longest first, restricted to `kinds`."""
+        keys = self.keys
+        if i >= len(keys) or keys[i] not in self.index.first:
+            return ()  # most words start no phrase: answered before any memo
         kinds = kinds if isinstance(kinds, tuple) else tuple(kinds)
         got = self._by_kinds.get((i, kinds))
         if got is not None:
             return got
-        keys = self.keys
-        if i >= len(keys) or keys[i] not in self.index.first:
-            got = ()
-        else:
-            found = self._memo.get(i)
-            if found is None:
-                found = []
-                targets_of = self.index.targets
-                for length in range(min(self.index.maxlen, len(keys) - i), 0, -1):
-                    targets = targets_of.get(tuple(keys[i:i + length]))
-                    if targets:
-                        found.extend((length, t) for t in targets if case_ok(t.checks, self.words, i))
-                self._memo[i] = found
-            wanted = set(kinds)
-            got = tuple((n, t) for n, t in found if t.kind in wanted)
+        found = self._memo.get(i)
+        if found is None:
+            found = []
+            targets_of = self.index.targets
+            for length in range(min(self.index.maxlen, len(keys) - i), 0, -1):
+                targets = targets_of.get(tuple(keys[i:i + length]))
+                if targets:
+                    found.extend((length, t) for t in targets if case_ok(t.checks, self.words, i))
+            self._memo[i] = found
+        wanted = set(kinds)
+        got = tuple((n, t) for n, t in found if t.kind in wanted)
         self._by_kinds[(i, kinds)] = got
         return got
 
