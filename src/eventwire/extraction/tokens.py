@@ -26,29 +26,18 @@ class TokenTable:
 
     def __init__(self, doc: Doc):
         strings = doc.vocab.strings
-        names: dict[int, str] = {}
-
-        def name(h: int) -> str:
-            s = names.get(h)
-            if s is None:
-                s = names[h] = strings[h]
-            return s
-
         array = doc.to_array([LOWER, LEMMA, POS, DEP, ENT_TYPE, HEAD])
         arr = array.tolist()
-        lowered: dict[int, str] = {}
-        lemma = []
-        for row in arr:
-            h = row[1]
-            s = lowered.get(h)
-            if s is None:
-                s = lowered[h] = strings[h].lower()
-            lemma.append(s)
-        self.lower = [name(row[0]) for row in arr]
-        self.lemma = lemma
-        self.pos = [name(row[2]) for row in arr]
-        self.dep = [name(row[3]) for row in arr]
-        self.ent_type = [name(row[4]) for row in arr]
+        # each column names few distinct strings: each looked up once, then read per token from a dict
+        columns = list(zip(*arr)) if arr else [()] * 6
+        lowers, lemmas, poses, deps, ent_types = columns[:5]
+        names = {h: strings[h] for h in {*lowers, *poses, *deps, *ent_types}}
+        lowered = {h: strings[h].lower() for h in set(lemmas)}
+        self.lower = [names[h] for h in lowers]
+        self.lemma = [lowered[h] for h in lemmas]
+        self.pos = [names[h] for h in poses]
+        self.dep = [names[h] for h in deps]
+        self.ent_type = [names[h] for h in ent_types]
         # to_array gives the head as an offset from the token (unsigned in the array: signed again by the cast)
         self.head = (numpy.arange(len(arr), dtype=numpy.int64) + array[:, 5].astype(numpy.int64)).tolist() \
             if arr else []
