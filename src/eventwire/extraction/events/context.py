@@ -21,7 +21,7 @@ from eventwire.extraction.events.syntax import (
     prep_objects,
     subject_of,
 )
-from eventwire.extraction.tokens import children
+from eventwire.extraction.tokens import children, entities
 from eventwire.records import Actor
 
 if TYPE_CHECKING:
@@ -423,7 +423,7 @@ class DocContext(Antecedents):
         classes = self.lex.verbs.get(lemma, set()) | self.lex.nouns.get(lemma, set())
         if any(self.lex.family(c) == "violence" for c in classes):
             return None  # "shelled Damascus": the city was hit, not its government
-        name = next((e.text for e in self.doc.ents if e.start <= tok.i < e.end), tok.text)
+        name = next((e.text for e in entities(self.doc) if e.start <= tok.i < e.end), tok.text)
         # the name's own compounds when the tagger left them out of the entity ("South" of "South Korea")
         left = [c for c in tok.subtree if c.i < tok.i and c.dep_ == "compound" and c.pos_ == "PROPN"]
         whole = " ".join(t.text for t in [*left, tok])
@@ -505,7 +505,7 @@ class DocContext(Antecedents):
         for c in words:
             if c.ent_type_ not in ("NORP", "GPE"):
                 continue
-            name = next((e.text for e in self.doc.ents if e.start <= c.i < e.end), c.text)
+            name = next((e.text for e in entities(self.doc) if e.start <= c.i < e.end), c.text)
             state = self.catalogue.resolve(f"{name} government") or self.catalogue.resolve(name) \
                 or self.catalogue.state_of_place(name)
             if state is not None and state.country:

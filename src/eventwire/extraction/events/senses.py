@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwire.extraction.events.syntax import patient_of, subject_of
-from eventwire.extraction.tokens import children
+from eventwire.extraction.tokens import children, token_table
 from eventwire.lang import LanguageDataError
 
 # the slots a sense may name; `prep` maps prepositions to the words of their objects
@@ -51,9 +51,12 @@ def _word_forms(tok: Token, compounds: bool = False) -> set[str]:
 
 def _own_forms(tok: Token) -> set[str]:
     """The trigger's forms that no other word of its sentence has."""
-    others = [t for t in tok.sent if t.i != tok.i and (t.lower_ == tok.lower_ or t.lemma_.lower() in (
-        tok.lower_, tok.lemma_.lower()) or t.lower_ == tok.lemma_.lower())]
-    return {tok.lemma_.lower(), tok.lower_} - {w for t in others for w in (t.lemma_.lower(), t.lower_)}
+    table, sent, i = token_table(tok.doc), tok.sent, tok.i
+    lowers, lemmas = table.lower, table.lemma
+    lower, lemma = lowers[i], lemmas[i]
+    others = [j for j in range(sent.start, sent.end) if j != i and (
+        lowers[j] == lower or lemmas[j] in (lower, lemma) or lowers[j] == lemma)]
+    return {lemma, lower} - {w for j in others for w in (lemmas[j], lowers[j])}
 
 
 def _verb_subject(tok: Token) -> Token | None:
@@ -88,7 +91,8 @@ class TriggerSlots:
         """Every lemma and lower-cased form of the sentence, read once for all its triggers."""
         entry = self._sentence_cache[0]
         if entry is None or entry[0] is not sent.doc or entry[1] != sent.start:
-            entry = (sent.doc, sent.start, frozenset(w for t in sent for w in (t.lemma_.lower(), t.lower_)))
+            table, start, end = token_table(sent.doc), sent.start, sent.end
+            entry = (sent.doc, start, frozenset(table.lemma[start:end]) | frozenset(table.lower[start:end]))
             self._sentence_cache[0] = entry
         return entry[2]
 
