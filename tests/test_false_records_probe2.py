@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from probes import acled_events as acled_records
+
 REACTIONS = [
     'The African Union condemned the attack and called for those responsible to be brought to justice.',
     'The UN secretary-general strongly condemned the violence and urged all parties to exercise restraint.',
@@ -335,9 +337,6 @@ PARAGRAPH_GAPS = {
 }
 
 
-
-def acled_records(pipeline, text):
-    return [e for e in pipeline.extract(text) if e.modality == "asserted" and e.event_type]
 
 
 def gap(text):
