@@ -19,12 +19,6 @@ if TYPE_CHECKING:
 
 # the kind of site -> the catalogue's generic party for its people
 SITE_PARTIES = {"civilian": "civilians", "armed": "security forces", "state": "government"}
-# prepositions of the spot a violent verb with no object happened at ("a bomb exploded outside a cafe")
-SPOT_PREPS = {"at", "outside", "inside", "in", "near", "on", "into", "through", "to"}
-# verbs whose object rides in the vehicle attacked ("a bus carrying pilgrims")
-CARRY_VERBS = {"carry", "transport", "ferry", "escort", "take", "bring"}
-# objects that leave a verb without a target of its own ("blew himself up", "opened fire", "set fire to")
-SPOT_OBJECTS = {"himself", "herself", "themselves", "fire"}
 
 
 def site_kind(tok: Token, words) -> str | None:
@@ -65,7 +59,7 @@ def _site_span(tok: Token) -> tuple[int, int]:
 def _no_target(obj: Token | None, words) -> bool:
     """An object that is no target: none, a reflexive, the fire or weapon used ("detonated explosives near the
     ministry"), or a bare count of the people at the site ("kills 30 at a funeral")."""
-    if obj is None or obj.lower_ in SPOT_OBJECTS or obj.lemma_.lower() in words.weapon_nouns:
+    if obj is None or obj.lower_ in words.targetless_objects or obj.lemma_.lower() in words.weapon_nouns:
         return True
     return (obj.like_num or obj.pos_ == "NUM") and not any(c.dep_ == "prep" for c in children(obj))
 
@@ -75,9 +69,9 @@ def spot_of(trigger: Token, words) -> Token | None:
     up at a market", "an explosion ripped through a mosque", "set fire to a church"; or a violent noun's ("the
     bombing of a bus", "the shooting at the mosque")."""
     if trigger.pos_ == "NOUN":
-        preps = SPOT_PREPS | {"of"}
+        preps = words.site_spot_preps | {"of"}
     elif trigger.pos_ == "VERB" and _no_target(object_of(trigger), words):
-        preps = SPOT_PREPS
+        preps = words.site_spot_preps
     else:
         return None
     for p in children(trigger):
@@ -95,7 +89,7 @@ def site_target(targets: list[Token], trigger: Token, actor1: Role | None, ctx: 
     for t in targets:
         # "fired on a vehicle carrying election officials", "a convoy transporting pilgrims": those carried
         for c in children(t):
-            obj = object_of(c) if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in CARRY_VERBS else None
+            obj = object_of(c) if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in words.carrying_verbs else None
             role = ctx.role_for(obj, trigger, 2) if obj is not None else None
             if role is not None:
                 return role
