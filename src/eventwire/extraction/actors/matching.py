@@ -46,7 +46,11 @@ class Cand:
 
 
 def select(cands: list[Cand]) -> list[Cand]:
-    """Non-overlapping, longest first (ties: explicit aliases before generated phrases, then leftmost)."""
+    """Non-overlapping, longest first (ties: explicit aliases before generated phrases, then leftmost). A generic
+    phrase that starts on the member noun of a named group is the group's men, not a longer unknown party: "ADF
+    gunmen on motorbikes" is the ADF, not "gunmen on motorbikes"."""
+    named = [(c.start, c.end) for c in cands if c.kind == "group" and not c.generic]
+    cands = [c for c in cands if c.kind != "generic" or not any(s < c.start < e for s, e in named)]
     taken: list[Cand] = []
     used: set[int] = set()
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.priority, c.start)):

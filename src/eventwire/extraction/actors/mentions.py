@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from eventwire.extraction.actors.matching import Cand, Matcher, select
 from eventwire.extraction.actors.words import POSSESSIVE, Word, doc_words
 from eventwire.extraction.nlp import doc_text
+from eventwire.extraction.tokens import entities
 from eventwire.records import Actor
 
 if TYPE_CHECKING:
@@ -45,7 +46,13 @@ def find_mentions(cat: Catalogue, doc) -> list[ActorMention]:
     out = []
     text = doc_text(doc)  # built from the tokens on every access of doc.text: once per Doc
     matcher = Matcher(cat, words)
-    for c in matcher.conjuncts(select(matcher.candidates(person_spans(doc, words)))):
+    persons = [(a, b) for a, b in person_spans(doc, words)
+               if not _country_only(cat, doc, words[a].token, words[b - 1].token + 1)]
+    # ("Egypt demands compensation", "Iran sanctions officials": a headline's subject and its verb, not the state's
+    # "demands" or "sanctions" as one name)
+    cands = [c for c in matcher.candidates(persons)
+             if c.kind != "state" or c.end - c.start < 2 or doc[words[c.end - 1].token].pos_ != "VERB"]
+    for c in matcher.conjuncts(select(cands)):
         first, last = doc[words[c.start].token], doc[words[c.end - 1].token]
         if c.kind == "country" and not country_is_actor(cat, doc, words, c):
             continue
@@ -56,6 +63,15 @@ def find_mentions(cat: Catalogue, doc) -> list[ActorMention]:
     return out
 
 
+def _country_only(cat: Catalogue, doc, start: int, end: int) -> bool:
+    """Tokens start..end are a whole PERSON entity and a country's name ("Togo", "Niger"), not a capital's."""
+    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    if ent is None or ent.label_ != "PERSON" or (ent.start, ent.end) != (start, end):
+        return False
+    state = cat.resolve(f"{ent.text} government")
+    return state is not None and state.country is not None
+
+
 def person_spans(doc, words: Sequence[Word]) -> list[tuple[int, int]]:
     """PERSON entities of the Doc as word ranges."""
     first: dict[int, int] = {}
@@ -64,7 +80,7 @@ def person_spans(doc, words: Sequence[Word]) -> list[tuple[int, int]]:
         first.setdefault(w.token, k)
         last[w.token] = k + 1
     out = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "PERSON":
             continue
         toks = [t.i for t in ent if t.i in first]
@@ -88,5 +104,13 @@ def country_is_actor(cat: Catalogue, doc, words: Sequence[Word], c: Cand) -> boo
     if c.end < len(words) and words[c.end].key in _PLACE_AFTER:
         return False
     # the small model often tags a country "LOC" ("South Korea rejected ..."): still the country; a name inside a
-    # person, a work or an event is not
+    # person, a work or an event is not ("Michael Jordan"), but a "person" that is the country's name and nothing
+    # more is the small model's slip ("Ghana and Togo reached", "a threat by Niger")
+    if tok.ent_type_ == "PERSON":
+        head = tok
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head  # "troops from Mali, Chad and Niger": a place like the first of its list
+        if head.i != tok.i and head.dep_ == "pobj" and head.head.lower_ in cat.locative_words:
+            return False
+        return _country_only(cat, doc, first.i, tok.i + 1)
     return not (tok.ent_type_ and tok.ent_type_ not in ("GPE", "LOC", "NORP", "ORG", ""))

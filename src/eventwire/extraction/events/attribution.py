@@ -14,7 +14,7 @@ from eventwire.extraction.events.candidates import DEFINITE
 from eventwire.extraction.events.roles import Role, actor_kind
 from eventwire.extraction.events.syntax import object_of, prep_objects, subject_of
 from eventwire.extraction.events.triggers import is_claimed
-from eventwire.extraction.tokens import children
+from eventwire.extraction.tokens import children, sentences
 
 if TYPE_CHECKING:
     from eventwire.extraction.events.candidates import EventCandidate
@@ -48,6 +48,14 @@ def _claim_subject(tok: Token) -> Token | None:
         return agents[0] if agents else None
     if subjects and tok.i - subjects[0].i <= FAR_SUBJECT:
         return subjects[0]
+    if not subjects and tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
+        # "the Taliban is said to have claimed", "the group stormed the base and claimed": the head's subject
+        # (an active one for a conjunct: "the base was stormed and X claimed" is not the base's claim)
+        above = [c for c in children(tok.head) if c.dep_ in ("nsubj", "nsubjpass")]
+        if above and (tok.dep_ == "xcomp" or above[0].dep_ == "nsubj"):
+            return above[0]
+        if not above and tok.head.dep_ in ("conj", "xcomp"):
+            return _claim_subject(tok.head)
     return _name_before(tok)  # no subject, or one far back in a list the parser ran together
 
 
@@ -89,6 +97,9 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
         return subj
     if lemma == "allegiance" and tok.head.pos_ == "VERB":
         to = prep_objects(tok, {"to"}) or prep_objects(tok.head, {"to"})
+        after = tok.doc[tok.i + 1:tok.i + 3]
+        if not to and len(after) == 2 and after[0].lower_ == "to" and after[1].pos_ in ("PROPN", "VERB", "NOUN"):
+            to = [after[1]]  # "pledged allegiance to ISIS", "to ISIS" misread as an infinitive
         return to[0] if to else None  # "the attacker had pledged allegiance to IS"
     if lemma in words.affiliation_verbs and tok.pos_ in ("VERB", "ADJ") and lemma not in words.suspicion_verbs:
         return _affiliation_named(tok, lex)
@@ -189,7 +200,7 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
     """The parties the article names as perpetrators in claims, suspicion and blame, in text order, each with
     the index of its sentence."""
     out: list[tuple[Role, int]] = []
-    sentence_index = {s.start: k for k, s in enumerate(doc.sents)}
+    sentence_index = {s.start: k for k, s in enumerate(sentences(doc))}
     lex = ctx.lex
     words = lex.words
     cues = RESPONSIBILITY_VERBS | ATTRIBUTION_WORDS | words.suspicion_verbs | words.blame_verbs | words.agent_verbs \
@@ -200,9 +211,9 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
         who = _named_party(tok, lex)
         if who is None or _denied(tok, who) or who.lower_ in lex.words.pronouns:
             continue
-        # "a new militia named the Youth Movement claimed": the name, not the kind
+        # "a new militia named the Youth Movement claimed", "a group calling itself X": the name, not the kind
         who = next((n for c in children(who) if c.dep_ == "acl" and c.lemma_.lower() in ("name", "call")
-                    for n in children(c) if n.dep_ in ("oprd", "dobj", "attr")), who)
+                    for n in children(c) if n.dep_ in ("oprd", "dobj", "attr") and n.pos_ != "PRON"), who)
         role = ctx.role_for(who, tok, 1)
         if role is not None and actor_kind(role) != "civilian" and (
                 role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")):
@@ -329,6 +340,13 @@ def told_elsewhere(lex: Lexicon, tok: Token) -> bool:
     return False
 
 
+def _nationality_only(doc: Doc, role: Role) -> bool:
+    """"A Palestinian rocket attack": a nationality on the attack noun, only a guess at its state's forces, which a
+    claim of responsibility overrides (not "police", "Israeli troops": a force the text names)."""
+    span = doc.char_span(role.start, role.end, alignment_mode="expand") if role.start >= 0 else None
+    return role.generic and span is not None and len(span) == 1 and span[0].tag_ == "JJ"
+
+
 def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> None:
     """"IS claimed responsibility for the bombing", "Boko Haram is suspected": the named party is the
     perpetrator of the article's violent events that have no named actor1. A non-state party named wins over a
@@ -336,7 +354,7 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
     found = claimants(doc, ctx)
     if not found:
         return
-    sentence_index = {s.start: k for k, s in enumerate(doc.sents)}
+    sentence_index = {s.start: k for k, s in enumerate(sentences(doc))}
     for c in cands:
         if c.family != "violence" or c.event_type not in VIOLENT_TYPES | {None} or c.plover_event != "ASSAULT":
             continue  # "the attacker had pledged allegiance to IS" is no attack of its own
@@ -349,8 +367,11 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
         kind = actor_kind(c.actor1)
         # state forces with a target of their own acted themselves ("police shot the attacker"); without one they
         # are likely the side attacked, read as actor1 (and a "Government of X" is mostly a place name misread)
-        misread = kind in ("state", "civilian") and c.actor2 is None
-        if kind == "state" and not misread and c.actor1.actor.sector in ("MIL", "COP", "SPY"):
+        # a party only guessed by the article's conventions (no words of the text name it) gives way to the claim
+        guessed = c.actor1 is not None and c.actor1.start < 0
+        misread = (kind in ("state", "civilian") and c.actor2 is None) or guessed
+        if kind == "state" and not misread and not _nationality_only(doc, c.actor1) \
+                and c.actor1.actor.sector in ("MIL", "COP", "SPY"):
             continue
         if c.actor1 is None or not c.actor1.known or c.actor1.generic or kind in ("state", "civilian"):
             old = c.actor1
@@ -368,6 +389,9 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
                                 known=claimant.known)
             if old is not None and (kind == "civilian" or (not old.generic and kind != "state")):
                 c.assoc_actor1 = [old, *c.assoc_actor1]  # "a Syrian refugee detonated a bomb": the group's man
+            elif old is not None and guessed:
+                if c.actor2 is not None and c.actor2.start < 0:
+                    c.actor2 = None  # the guessed state's opponent, guessed with it
             elif old is not None and misread:
                 c.actor2 = old  # the state named before the claim was the side attacked
             c.confidence = min(0.99, c.confidence + 0.05)

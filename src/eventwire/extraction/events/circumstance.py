@@ -46,19 +46,40 @@ def _anchors(c) -> list[int]:
     return out
 
 
-def rank_circumstances(cands: list, time_marks: frozenset) -> None:
+def acted_on_by(tok: Token, light_verbs: frozenset) -> Token | None:
+    """The verb whose matter a trigger is: a trigger noun as its object ("eased sanctions", "lifted the ban",
+    "called off the strike": the measure undone is no new measure), or a participle on that object ("pardoned a
+    writer jailed for espionage": the jailing is the pardon's background); None otherwise, and None for a light
+    verb, whose object names the act itself ("imposed an embargo", "declared a curfew")."""
+    if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.tag_ == "VBN":
+        tok = tok.head
+    elif tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if tok.dep_ != "dobj" or tok.head.pos_ != "VERB" or tok.head.lemma_.lower() in light_verbs:
+        return None
+    return tok.head
+
+
+def rank_circumstances(cands: list, time_marks: frozenset, light_verbs: frozenset = frozenset()) -> None:
     """Lower the confidence of each asserted candidate whose trigger is a circumstance of another asserted
-    candidate of a different PLOVER category in its sentence (see the module doc)."""
+    candidate of a different PLOVER category in its sentence (see the module doc), or what another event's own
+    trigger verb acts on (`acted_on_by`)."""
     by_trigger: dict[int, object] = {}
+    own: dict[int, object] = {}
     for c in cands:
         if c.modality == "asserted":
             for i in _anchors(c):
                 by_trigger.setdefault(i, c)
+            for t in c.triggers or [c.trigger]:
+                own.setdefault(t.i, c)
     for c in cands:
         if c.modality != "asserted":
             continue
         verb = governing_verb(c.trigger, time_marks)
         main = by_trigger.get(verb.i) if verb is not None else None
+        if main is None or main is c:
+            verb = acted_on_by(c.trigger, light_verbs)
+            main = own.get(verb.i) if verb is not None else None
         if main is None or main is c or main.plover_event == c.plover_event:
             continue
         c.confidence = max(0.05, min(c.confidence, main.confidence - CIRCUMSTANCE_GAP))

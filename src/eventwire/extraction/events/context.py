@@ -21,7 +21,7 @@ from eventwire.extraction.events.syntax import (
     prep_objects,
     subject_of,
 )
-from eventwire.extraction.tokens import children
+from eventwire.extraction.tokens import children, entities
 from eventwire.records import Actor
 
 if TYPE_CHECKING:
@@ -146,6 +146,29 @@ class DocContext(Antecedents):
             queue.extend(c for c in children(t) if c.dep_ not in ("relcl", "punct"))
         return owned
 
+    def state_named_in(self, trigger: Token, actor1: Role | None, subject: Token | None) -> Role | None:
+        """The state whose country or nationality the trigger's own clause names on what it acts on, when no party
+        is named: "froze the assets of Russian banks", "voiced support for Serbia's position", "lifted its ban on
+        Iranian fruit". In diplomacy the country whose goods, people or policy an act bears on is the target."""
+        skip = {t.i for t in subject.subtree} - {t.i for t in trigger.subtree} if subject is not None else set()
+        own = actor1.actor.country if actor1 is not None else None
+        queue = [c for c in children(trigger) if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "punct", "agent")]
+        seen = 0
+        while queue and seen < 60:
+            t = queue.pop(0)
+            seen += 1
+            if t.i in skip:
+                continue
+            if t.ent_type_ in ("NORP", "GPE"):
+                name = next((e.text for e in self.doc.ents if e.start <= t.i < e.end), t.text)
+                state = self.catalogue.resolve(f"{name} government")  # a country or nationality, not a capital
+                if state is None and trigger.lemma_.lower() in self.words.visit_verbs:
+                    state = self.catalogue.state_of_place(name)  # "arrived in Khartoum": the host state
+                if state is not None and state.country and state.country != own:
+                    return Role(actor=state, start=t.idx, end=t.idx + len(t.text), generic=False, known=True)
+            queue.extend(c for c in children(t) if c.dep_ not in ("relcl", "punct"))
+        return None
+
     def participants(self, tok: Token) -> list[Role]:
         """The distinct actors named in a phrase such as "between Erdogan and US President Donald Trump"."""
         out: list[Role] = []
@@ -244,6 +267,7 @@ class DocContext(Antecedents):
                      and self.by_token[c.i].actor.sector not in ("CVL",)]
             if not m.generic:
                 named = [n for n in named if n.actor.sector in ARMED_GROUP_SECTORS]
+            named = [n for n in named if not self._sided_with(n)] or named
             if named:
                 m = named[0]
             elif self._is_generic_armed(m.actor.text or "") or tok.lower_ in self.words.member_words:
@@ -252,11 +276,18 @@ class DocContext(Antecedents):
                     return unknown
         if m is None:
             # the phrase's own modifiers and "of"-complements: "fighters of the FSA", "a commander of a leading
-            # FSA group", "a Daesh stronghold" (not its relative clauses or other prepositions)
-            for c in sorted(phrase_tokens(tok, self.words.affiliation_verbs), key=lambda c: (c.i > tok.i, -c.i if c.i <= tok.i else c.i)):
-                m = self.by_token.get(c.i)
-                if m is not None:
-                    break
+            # FSA group", "a Daesh stronghold" (not its relative clauses or other prepositions); a group the phrase
+            # only sides with ("the pro-IS faction of Boko Haram") comes last
+            found = [self.by_token[c.i] for c in sorted(phrase_tokens(tok, self.words.affiliation_verbs),
+                                                        key=lambda c: (c.i > tok.i, -c.i if c.i <= tok.i else c.i))
+                     if c.i in self.by_token]
+            found = [x for x in found if not self._sided_with(x)] or found
+            # a name beats a kind: "members of the Army of National Liberation (ELN)" are the ELN, not "the army"
+            m = next((x for x in found if not x.generic and x.kind != "generic"), found[0] if found else None)
+        if m is not None and self._sided_with(m):
+            # "the pro-IS faction of Boko Haram": the group of the phrase's "of", not the side it takes
+            m = next((self.by_token[c.i] for c in phrase_tokens(tok, self.words.affiliation_verbs)
+                      if c.i in self.by_token and not self._sided_with(self.by_token[c.i])), m)
         if m is not None and tok.ent_type_ == "NORP" and tok.dep_ in ("amod", "compound") \
                 and self.lex.is_event_noun(tok.head):
             forces = self.catalogue.resolve(f"{tok.text} forces")
@@ -287,20 +318,34 @@ class DocContext(Antecedents):
                   if p.dep_ == "pobj"]
             if of:
                 return self.role_for(of[0], trigger, side)
-        words = noun_phrase_words(tok)
+        words = self._name_with_of(tok) or noun_phrase_words(tok)
         if not words:
             return None
         proper = [c for c in children(tok) if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
                   and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS | {"NORP", "DATE"}]
+        named_of = [p for p in prep_objects(tok, {"of"}) if p.pos_ == "PROPN" and p.ent_type_ not in PLACE_LABELS
+                    and p.i not in self.place_tokens] if tok.lower_ in self.words.member_words else []
+        end = tok.idx + len(tok.text)
+        if named_of and not proper:
+            # "a member of the Kuru Brotherhood", "militants of the Zorvani Front": a group the catalogue does not
+            # know, by its name
+            proper = [named_of[0]]
+            end = named_of[0].right_edge.idx + len(named_of[0].right_edge.text)
+            words = tok.doc.text[min(t.idx for t in tok.subtree if t.i <= tok.i):end]
         if proper and tok.lower_ in self.words.generic_armed | {"separatists", "separatist", "guerrillas", "militia",
                                                      "militiamen", "cadres", "members", "member", "activists"}:
-            name = " ".join(t.text for t in sorted({x for c in proper for x in c.subtree}, key=lambda t: t.i))
+            name = " ".join(t.text for t in sorted({x for c in proper for x in c.subtree}, key=lambda t: t.i)
+                            if t.dep_ != "det")
             actor = self.catalogue.resolve(name) or self.catalogue.guess(words)
             if not actor.known:
                 actor = Actor(name=name, text=words, country=None, sector=actor.sector, inter=actor.inter,
                               known=False)
             start = min(t.idx for t in tok.subtree if t.i <= tok.i)
-            return Role(actor=actor, start=start, end=tok.idx + len(tok.text), generic=False, known=actor.known)
+            return Role(actor=actor, start=start, end=end, generic=False, known=actor.known)
+        if tok.lower_ in self.words.member_words or self._is_generic_armed(words):
+            unknown = self._unknown_group_of(tok)  # "members of the Mountain Lions Front": the front
+            if unknown is not None:
+                return unknown
         if self._is_generic_armed(words):
             dom = self._dominant_for(trigger, side)
             if dom is not None:
@@ -322,11 +367,40 @@ class DocContext(Antecedents):
         return Role(actor=actor, start=span_start, end=tok.idx + len(tok.text), generic=not actor.known
                     or actor.country is None, known=actor.known)
 
+    def _name_with_of(self, tok: Token) -> str | None:
+        """"The Sons of the Delta Front", "the Lions of the Free Hills": a capitalised name whose "of" complement is a
+        capitalised name too (no place: "the Governor of Kano" is the governor) is one name."""
+        if tok.pos_ != "PROPN" or tok.text.islower():
+            return None
+        for p in prep_objects(tok, {"of"}):
+            if p.pos_ != "PROPN" or p.ent_type_ in PLACE_LABELS or p.i in self.place_tokens or p.i in self.by_token:
+                continue
+            span = [t for t in self.doc[min(x.i for x in tok.subtree):p.i + 1]
+                    if (t.dep_ != "det" or t.i > tok.i) and not t.is_punct]
+            if span and all(not t.text.islower() or t.lower_ in ("of", "the") for t in span):
+                return " ".join(t.text for t in span)
+        return None
+
+    def _sided_with(self, m) -> bool:
+        """A group named only as the side a phrase takes: "pro-IS" ("the pro-IS faction of Boko Haram"), "al-Qaeda-
+        linked" or "IS-affiliated" ("al-Qaeda-linked Abu Sayyaf militants")."""
+        doc = self.doc
+        before = [t for t in doc[max(0, m.start_token - 2):m.start_token] if t.text != "-"]
+        if before and before[-1].lower_.rstrip("-") in self.words.allegiance_prefixes:
+            return True
+        after = [t for t in doc[m.end_token:m.end_token + 2] if t.text != "-"]
+        return bool(after) and after[0].lemma_.lower() in self.words.affiliation_verbs and after[0].tag_ == "VBN"
+
     def _phrase_role(self, m, tok: Token) -> Role:
         """The role of a catalogue mention found in the phrase of `tok`. When the name only modifies a head noun
         for people ("six NATO service members", "Hamas fighters"), the role's words are the whole phrase up to
         that head, counts and determiners aside: those are the words that name who was there."""
         role = mention_role(m)
+        if tok.ent_type_ == "PERSON" and m.start_token > tok.i and any(
+                c.dep_ == "appos" and c.left_edge.i <= m.start_token <= c.right_edge.i for c in tok.children):
+            # "Ahmed Foo, a commander of the FSA": the person and the party his apposition names
+            start = min(t.idx for t in tok.subtree if t.i <= tok.i and t.ent_type_ == "PERSON")
+            return Role(actor=role.actor, start=start, end=m.end, generic=role.generic, known=role.known)
         if m.start_token <= tok.i < m.end_token or m.start_token > tok.i \
                 or not self.nouns.names_people(tok) or tok.pos_ not in ("NOUN", "PROPN"):
             return role
@@ -349,7 +423,7 @@ class DocContext(Antecedents):
         classes = self.lex.verbs.get(lemma, set()) | self.lex.nouns.get(lemma, set())
         if any(self.lex.family(c) == "violence" for c in classes):
             return None  # "shelled Damascus": the city was hit, not its government
-        name = next((e.text for e in self.doc.ents if e.start <= tok.i < e.end), tok.text)
+        name = next((e.text for e in entities(self.doc) if e.start <= tok.i < e.end), tok.text)
         # the name's own compounds when the tagger left them out of the entity ("South" of "South Korea")
         left = [c for c in tok.subtree if c.i < tok.i and c.dep_ == "compound" and c.pos_ == "PROPN"]
         whole = " ".join(t.text for t in [*left, tok])
@@ -431,7 +505,7 @@ class DocContext(Antecedents):
         for c in words:
             if c.ent_type_ not in ("NORP", "GPE"):
                 continue
-            name = next((e.text for e in self.doc.ents if e.start <= c.i < e.end), c.text)
+            name = next((e.text for e in entities(self.doc) if e.start <= c.i < e.end), c.text)
             state = self.catalogue.resolve(f"{name} government") or self.catalogue.resolve(name) \
                 or self.catalogue.state_of_place(name)
             if state is not None and state.country:
@@ -443,13 +517,18 @@ class DocContext(Antecedents):
         for p in prep_objects(tok, {"of"}):
             if p.pos_ != "PROPN" or p.ent_type_ != "ORG" or p.i in self.by_token or p.i in self.place_tokens:
                 continue
-            span = [t for t in self.doc[p.left_edge.i:p.i + 1] if t.dep_ != "det" and not t.is_punct]
+            # the whole name where the tagger saw one ("the Red Hand of Vessora Movement")
+            ent = next((e for e in self.doc.ents if e.label_ == "ORG" and e.start <= p.i < e.end
+                        and e.start >= p.left_edge.i), None)
+            last = ent.end if ent is not None else p.i + 1
+            span = [t for t in self.doc[p.left_edge.i:last] if t.dep_ != "det" and not t.is_punct]
             if any(t.i in self.by_token for t in span):
                 return None
             name = " ".join(t.text for t in span)
             guess = self.catalogue.guess(f"{name} {tok.lower_}")
             actor = Actor(name=name, text=name, country=None, sector=guess.sector, inter=guess.inter, known=False)
-            return Role(actor=actor, start=span[0].idx, end=p.idx + len(p.text), generic=False, known=False)
+            return Role(actor=actor, start=span[0].idx, end=span[-1].idx + len(span[-1].text), generic=False,
+                        known=False)
         return None
 
     def _dominant_for(self, trigger: Token, side: int) -> Role | None:

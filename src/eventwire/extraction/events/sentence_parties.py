@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from eventwire.extraction.actors.nouns import NOT_ACTOR
 from eventwire.extraction.events.roles import Role, Roles, actor_kind
 from eventwire.extraction.events.syntax import subject_of
 from eventwire.extraction.tokens import children
@@ -145,13 +146,19 @@ def _sentence_sides(sent: Span, ctx: DocContext, trigger: Token,
             phrase = phrase.head
         if root.i in ctx.place_tokens or _speaks_only(phrase, ctx) or not _shares_clause(phrase, trigger, ctx):
             continue
-        if not named_on_things and phrase.i != root.i and ctx.mention_at(phrase) is None \
-                and not ctx.lex.is_event_noun(phrase) and phrase.lemma_.lower() not in ctx.words.weapon_nouns:
+        on_thing = phrase.i != root.i and ctx.mention_at(phrase) is None and not ctx.lex.is_event_noun(phrase) \
+            and phrase.lemma_.lower() not in ctx.words.weapon_nouns
+        if not named_on_things and on_thing:
             continue
         role = ctx.role_for(root, trigger, 1)
         if role is None or actor_kind(role) not in ("state", "nonstate") or role.actor.name in seen:
             continue
         seen.add(role.actor.name)
+        if on_thing and ctx.nouns.noun_class(phrase)[0] == NOT_ACTOR:
+            # "a bomb exploded during an Egyptian military parade", "near an army base": the owner of a place or
+            # a gathering is the side hit, not who set off the bomb
+            hit.append(role)
+            continue
         # a word of death as the trigger ("the dead", "casualties") names the fallen, not who killed them (but "X
         # put 12 people to death": the subject acts)
         if _side_hit(phrase, ctx) or (trigger.lower_ in ctx.words.death_words or trigger.lower_ in
