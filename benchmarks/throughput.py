@@ -125,6 +125,30 @@ Fifth pass (branch gate, 2026-12-06, load 9-13 from 8 helpers' jobs, CPU time, m
   Where the time goes now (96 relevant general articles of 100, CPU, one pass): the gated parse ~4.7 s (NER 2.4,
   tok2vec 0.9, parser 0.7, the rest splitting, copying and the ruler), analyse ~2.7 s, against ~7.2 s for the bare
   model: 4x would need the model's work and ours each cut to a quarter; 89% of these articles hold events.
+Sixth pass (branch speed3, 2026-12-07, load 10-13, CPU time; the unchanged tree and the branch, one process each):
+  our stages after the parse (`Pipeline.analyse` over the 20 wikievents articles, Docs parsed once, user_data
+  cleared before each pass, median of 6 after a warm-up pass, two rounds alternating): 0.90 / 0.83 s -> 0.71 /
+  0.68 s (-20%). Records byte-identical (`extract --format jsonl`, first 200 lines of case2021, incidents, plover,
+  ucdp, wikievents, geo_gwn, geo_lgl: both halves). What bought it (a sampling profile, SIGPROF every 4 ms, is
+  the steadier guide: cProfile inflates the many small spaCy calls):
+  - the cue alternations of rules.yaml (instruments, rule contexts, cue aliases, crowd control) were ~7% of
+    analyse: events/lexicon.CuePattern checks the cues as substrings first (a cue only matches where its words
+    stand) and runs the regex only then, ~6x faster on the sentences that hold no cue;
+  - the actor Scan sorts each start's targets by kind once (a one-kind question, most of ~39,000 per 20 articles,
+    is a dict lookup) and answers a word that starts no phrase before any memo;
+  - tokens.sentences / tokens.entities: doc.sents and doc.ents made once per Doc (spaCy walks the tokens again at
+    each; the finder, tolls, attribution, antecedents, typing passages, bare places, dates and the geoparser asked
+    them again); the typing passages cut sentence texts from the article text;
+  - the token table looks each distinct string up once; the senses read a sentence's words from it; the
+    death-word pre-filter answers "none" by substring checks on ASCII sentences without a stem.
+  Throughput (this benchmark, conflict --articles 40 --repeat 3, before then after): 0.72x -> 0.80x (bare 3.40 /
+  3.42 s, full 4.72 -> 4.26 s): NOT MET. Lean runs (bare model and the default Pipeline alone, alternating, one
+  process each, side by side): conflict 40 articles, 3 rounds: 0.82x -> 0.89x; general 100 articles, 2 rounds:
+  0.93x -> 0.98x: NOT MET (4x needs most articles not parsed; see above).
+  What is left (sampling profile of analyse, conflict): a flat spread, no function above ~3.5% of its own:
+  events.find ~46% (typing model ~10%: n-gram columns and logits per passage; roles ~10%), geoparser ~24%, actors
+  ~13%; the country style cues (places/country_cues.tsv, 19 regexes over each article, ~3%) and the date regex
+  over the whole text (~3%) are the largest single regex costs left.
 """
 
 from __future__ import annotations

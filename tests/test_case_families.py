@@ -8,14 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def acled_events(pipeline, text):
-    return [e for e in pipeline.extract(text) if e.modality == "asserted" and e.event_type]
-
-
-def top_sub_type(pipeline, text):
-    found = acled_events(pipeline, text)
-    return max(found, key=lambda e: e.confidence).sub_event_type if found else None
+from probes import acled_events, top_sub_type
 
 
 @pytest.mark.parametrize("text", [

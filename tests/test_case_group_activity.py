@@ -7,16 +7,11 @@ from __future__ import annotations
 
 import pytest
 
+from probes import acled_events, top_sub_type
+
 CHANGE = "Change to group/activity"
 
 
-def acled_events(pipeline, text):
-    return [e for e in pipeline.extract(text) if e.modality == "asserted" and e.event_type]
-
-
-def top_sub_type(pipeline, text):
-    found = acled_events(pipeline, text)
-    return max(found, key=lambda e: e.confidence).sub_event_type if found else None
 
 
 @pytest.mark.parametrize("text", [

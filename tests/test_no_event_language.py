@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from probes import acled_events
 from regression_texts import regression_cases
 from test_word_sense import sense_of
 
@@ -21,10 +22,6 @@ NO_ACLED_DIR = Path(__file__).parent / "data" / "no_acled_event"
 def no_acled_cases():
     return regression_cases(NO_ACLED_DIR)
 
-
-def acled_events(pipeline, text, published=None):
-    """The asserted events with an ACLED type: what an ACLED coder would count."""
-    return [e for e in pipeline.extract(text, published=published) if e.modality == "asserted" and e.event_type]
 
 
 def modalities(pipeline, text, family="violence"):

@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.extraction.nlp import doc_text
 
 TABLE_KEY = "eventwire.tokens"
+SENTENCES_KEY = "eventwire.sentences"
+ENTS_KEY = "eventwire.ents"
 
 
 class TokenTable:
@@ -24,29 +26,18 @@ class TokenTable:
 
     def __init__(self, doc: Doc):
         strings = doc.vocab.strings
-        names: dict[int, str] = {}
-
-        def name(h: int) -> str:
-            s = names.get(h)
-            if s is None:
-                s = names[h] = strings[h]
-            return s
-
         array = doc.to_array([LOWER, LEMMA, POS, DEP, ENT_TYPE, HEAD])
         arr = array.tolist()
-        lowered: dict[int, str] = {}
-        lemma = []
-        for row in arr:
-            h = row[1]
-            s = lowered.get(h)
-            if s is None:
-                s = lowered[h] = strings[h].lower()
-            lemma.append(s)
-        self.lower = [name(row[0]) for row in arr]
-        self.lemma = lemma
-        self.pos = [name(row[2]) for row in arr]
-        self.dep = [name(row[3]) for row in arr]
-        self.ent_type = [name(row[4]) for row in arr]
+        # each column names few distinct strings: each looked up once, then read per token from a dict
+        columns = list(zip(*arr)) if arr else [()] * 6
+        lowers, lemmas, poses, deps, ent_types = columns[:5]
+        names = {h: strings[h] for h in {*lowers, *poses, *deps, *ent_types}}
+        lowered = {h: strings[h].lower() for h in set(lemmas)}
+        self.lower = [names[h] for h in lowers]
+        self.lemma = [lowered[h] for h in lemmas]
+        self.pos = [names[h] for h in poses]
+        self.dep = [names[h] for h in deps]
+        self.ent_type = [names[h] for h in ent_types]
         # to_array gives the head as an offset from the token (unsigned in the array: signed again by the cast)
         self.head = (numpy.arange(len(arr), dtype=numpy.int64) + array[:, 5].astype(numpy.int64)).tolist() \
             if arr else []
@@ -80,3 +71,21 @@ def children(tok: Token) -> list[Token]:
 def span_text(span: Span) -> str:
     """`span.text`, cut from the Doc's text instead of joined again token by token."""
     return doc_text(span.doc)[span.start_char:span.end_char]
+
+
+def sentences(doc: Doc) -> tuple[Span, ...]:
+    """`tuple(doc.sents)`, made once per Doc: spaCy walks every token again at each `doc.sents` (the stages after
+    the parse never move a sentence boundary)."""
+    sents = doc.user_data.get(SENTENCES_KEY)
+    if sents is None:
+        sents = doc.user_data[SENTENCES_KEY] = tuple(doc.sents)
+    return sents
+
+
+def entities(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, made once per Doc (spaCy builds the spans anew at each call; the stages after the parse set no
+    names)."""
+    ents = doc.user_data.get(ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[ENTS_KEY] = tuple(doc.ents)
+    return ents

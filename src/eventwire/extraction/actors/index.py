@@ -99,9 +99,10 @@ class Scan:
         self.index = index
         self.words = words
         self.keys = [w.key for w in words]
-        # start -> every (length, target) found there; the stages ask the same positions for the same kinds many
-        # times over, so each (start, kinds) answer is kept too, as a tuple the callers only read
+        # start -> every (length, target) found there, and those of each kind; the stages ask the same positions for
+        # the same kinds many times over, so each (start, kinds) answer is kept too, as a tuple the callers only read
         self._memo: dict[int, list] = {}
+        self._by_kind: dict[int, dict[str, tuple]] = {}
         self._by_kinds: dict[tuple, tuple] = {}
 
     def starts(self, i: int) -> bool:
@@ -110,27 +111,35 @@ class Scan:
 
     def at(self, i: int, kinds: Iterable[str]) -> Sequence[tuple[int, Target]]:
         """All (length, target) whose phrase starts at word i, longest first, restricted to `kinds`."""
-        kinds = kinds if isinstance(kinds, tuple) else tuple(kinds)
-        got = self._by_kinds.get((i, kinds))
-        if got is not None:
-            return got
         keys = self.keys
         if i >= len(keys) or keys[i] not in self.index.first:
-            got = ()
-        else:
-            found = self._memo.get(i)
-            if found is None:
-                found = []
-                targets_of = self.index.targets
-                for length in range(min(self.index.maxlen, len(keys) - i), 0, -1):
-                    targets = targets_of.get(tuple(keys[i:i + length]))
-                    if targets:
-                        found.extend((length, t) for t in targets if case_ok(t.checks, self.words, i))
-                self._memo[i] = found
+            return ()  # most words start no phrase: answered before any memo
+        by_kind = self._by_kind.get(i)
+        if by_kind is None:
+            by_kind = self._by_kind[i] = self._targets_at(i)
+        kinds = kinds if isinstance(kinds, tuple) else tuple(kinds)
+        if len(kinds) == 1:  # most questions name one kind: its targets, as found, in order
+            return by_kind.get(kinds[0], ())
+        got = self._by_kinds.get((i, kinds))
+        if got is None:
             wanted = set(kinds)
-            got = tuple((n, t) for n, t in found if t.kind in wanted)
-        self._by_kinds[(i, kinds)] = got
+            got = self._by_kinds[(i, kinds)] = tuple((n, t) for n, t in self._memo[i] if t.kind in wanted)
         return got
+
+    def _targets_at(self, i: int) -> dict[str, tuple]:
+        """Every (length, target) found at word i (kept in `_memo`, longest first), and those of each kind."""
+        keys, words = self.keys, self.words
+        found = []
+        targets_of = self.index.targets
+        for length in range(min(self.index.maxlen, len(keys) - i), 0, -1):
+            targets = targets_of.get(tuple(keys[i:i + length]))
+            if targets:
+                found.extend((length, t) for t in targets if case_ok(t.checks, words, i))
+        self._memo[i] = found
+        by_kind: dict[str, list] = {}
+        for n, t in found:
+            by_kind.setdefault(t.kind, []).append((n, t))
+        return {kind: tuple(hits) for kind, hits in by_kind.items()}
 
     def ends_at(self, j: int, kind: str) -> int | None:
         """Start of the longest phrase of `kind` that ends right before word j."""

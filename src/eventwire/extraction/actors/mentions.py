@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from eventwire.extraction.actors.matching import Cand, Matcher, select
 from eventwire.extraction.actors.words import POSSESSIVE, Word, doc_words
 from eventwire.extraction.nlp import doc_text
+from eventwire.extraction.tokens import entities
 from eventwire.records import Actor
 
 if TYPE_CHECKING:
@@ -79,7 +80,7 @@ def person_spans(doc, words: Sequence[Word]) -> list[tuple[int, int]]:
         first.setdefault(w.token, k)
         last[w.token] = k + 1
     out = []
-    for ent in doc.ents:
+    for ent in entities(doc):
         if ent.label_ != "PERSON":
             continue
         toks = [t.i for t in ent if t.i in first]

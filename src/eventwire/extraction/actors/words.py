@@ -147,11 +147,11 @@ def doc_words(doc) -> list[Word]:
     """The words of a spaCy Doc, joiners and spaces left out."""
     words: list[Word] = []
     skip = -1
-    for tok in doc:
-        text = tok.text
-        if tok.i == skip:
+    for i, tok in enumerate(doc):
+        if i == skip:
             continue
-        if _spaced_possessive(doc, tok):  # "People' s": one possessive word over both tokens
+        text = tok.text
+        if len(text) == 1 and _spaced_possessive(doc, tok):  # "People' s": one possessive word over both tokens
             s = doc[tok.i + 1]
             words.append(Word(key=POSSESSIVE, folded=POSSESSIVE, shape="lower", token=s.i, start=tok.idx,
                               end=s.idx + len(s.text)))
@@ -159,7 +159,7 @@ def doc_words(doc) -> list[Word]:
             continue
         if text in JOINERS or tok.is_space:
             continue
-        idx, i = tok.idx, tok.i
+        idx = tok.idx
         for key, folded, shp, at, end in _token_parts(text):
             words.append(Word(key=key, folded=folded, shape=shp, token=i, start=idx + at, end=idx + end))
     return words

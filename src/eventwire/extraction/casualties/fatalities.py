@@ -485,7 +485,7 @@ class FatalityCounter:
             return self._last[2]
         lex = self.lexicon
         facts = None
-        hits = list(lex.death_words_re.finditer(span_text(sentence)))
+        hits = lex.death_words(span_text(sentence))
         if hits:
             offset = sentence.start_char
             seen: dict[int, object] = {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventwire.extraction.casualties.fatalities import Fatalities
+from eventwire.extraction.tokens import sentences
 from eventwire.records import IMPLAUSIBLE_FATALITIES
 
 # the trigger class of death words (events/triggers.yaml): an event found by these alone only reports deaths
@@ -49,7 +50,7 @@ def deaths_of_the_wounded(doc, counter, busy: set[int]) -> list[Fatalities]:
     """The later deaths of the wounded ("one of the wounded died in hospital", "succumbed to his wounds") told in
     sentences that hold no event of another kind (`busy`: the evidence offsets of those events)."""
     out = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if any(sent.start_char <= start < sent.end_char for start in busy):
             continue
         dead = counter.find(sent)
@@ -62,7 +63,7 @@ def deaths_without_event(doc, counter, taken: set[int]) -> list[Fatalities]:
     """The deaths told in sentences that hold no event at all (`taken`: the evidence offsets of every event): "The
     incident left a girl dead." after "Armed men threw a grenade at a house." """
     out = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if any(sent.start_char <= start < sent.end_char for start in taken):
             continue
         dead = counter.find(sent)

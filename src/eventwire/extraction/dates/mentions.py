@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from eventwire.extraction.dates.resolve import Resolver, normalise, shifted
 from eventwire.extraction.dates.vocabulary import DateWords, alternation, capitalised
+from eventwire.extraction.tokens import entities
 
 
 @dataclass
@@ -85,7 +86,7 @@ class MentionFinder:
                 taken.append((m.start(), m.end()))
                 if not self._names_something(doc, mention):
                     found.append(mention)
-        for ent in doc.ents:
+        for ent in entities(doc):
             if ent.label_ not in ("DATE", "TIME"):
                 continue
             start, end = ent.start_char, ent.end_char

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extraction.events.roles import Role, mention_role
 from eventwire.extraction.events.syntax import object_of
-from eventwire.extraction.tokens import children
+from eventwire.extraction.tokens import children, sentences
 
 
 def span_text_of(doc: Doc, start: int, last: Token) -> str:
@@ -74,7 +74,7 @@ class Antecedents:
         return None
 
     def _previous_sentences(self, sent: Span, n: int) -> list[Span]:
-        sents = [s for s in self.doc.sents if s.end <= sent.start]
+        sents = [s for s in sentences(self.doc) if s.end <= sent.start]
         return list(reversed(sents[-n:]))
 
     def _last_subject_actor(self, sent: Span) -> Role | None:

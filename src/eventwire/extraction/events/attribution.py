@@ -14,7 +14,7 @@ from eventwire.extraction.events.candidates import DEFINITE
 from eventwire.extraction.events.roles import Role, actor_kind
 from eventwire.extraction.events.syntax import object_of, prep_objects, subject_of
 from eventwire.extraction.events.triggers import is_claimed
-from eventwire.extraction.tokens import children
+from eventwire.extraction.tokens import children, sentences
 
 if TYPE_CHECKING:
     from eventwire.extraction.events.candidates import EventCandidate
@@ -200,7 +200,7 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
     """The parties the article names as perpetrators in claims, suspicion and blame, in text order, each with
     the index of its sentence."""
     out: list[tuple[Role, int]] = []
-    sentence_index = {s.start: k for k, s in enumerate(doc.sents)}
+    sentence_index = {s.start: k for k, s in enumerate(sentences(doc))}
     lex = ctx.lex
     words = lex.words
     cues = RESPONSIBILITY_VERBS | ATTRIBUTION_WORDS | words.suspicion_verbs | words.blame_verbs | words.agent_verbs \
@@ -354,7 +354,7 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
     found = claimants(doc, ctx)
     if not found:
         return
-    sentence_index = {s.start: k for k, s in enumerate(doc.sents)}
+    sentence_index = {s.start: k for k, s in enumerate(sentences(doc))}
     for c in cands:
         if c.family != "violence" or c.event_type not in VIOLENT_TYPES | {None} or c.plover_event != "ASSAULT":
             continue  # "the attacker had pledged allegiance to IS" is no attack of its own

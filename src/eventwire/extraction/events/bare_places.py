@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 from eventwire.extraction.places.casing import Lexicon
+from eventwire.extraction.tokens import entities
 from eventwire.geo.gazetteer import ADMIN1, ADMIN2, CITY, Gazetteer
 
 DATA_FILE = "places/bare_place_names.yaml"
@@ -62,7 +63,7 @@ class BarePlaces:
         is none."""
         if tok.pos_ != "PROPN" or tok.ent_type_ not in MISREAD_LABELS or tok.dep_ == "poss":
             return None  # (an owner, "Mendoza's claims", is someone)
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = next((e for e in entities(tok.doc) if e.start <= tok.i < e.end), None)
         if ent is not None:
             if ent.end - 1 != tok.i:
                 return None  # the token is not the name's last word: "Foo" in "Foo Bar"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from eventwire.extraction.events.coding import code_event
+from eventwire.extraction.events.harmed_counts import counted_harmed, fight, one_sided, unlisted_person
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import clause_top, roles_of
 from eventwire.extraction.events.sentence_parties import (
@@ -18,7 +19,8 @@ from eventwire.extraction.events.sentence_parties import (
     sentence_doer,
     sentence_parties,
 )
-from eventwire.extraction.events.syntax import depth
+from eventwire.extraction.events.sites import site_target
+from eventwire.extraction.events.syntax import depth, told_as_matter
 from eventwire.extraction.tokens import children
 
 if TYPE_CHECKING:
@@ -117,6 +119,13 @@ def _condemned(lex: Lexicon, c: EventCandidate) -> bool:
     return definite and head.lemma_.lower() in lex.words.condemning_verbs
 
 
+def _told_nothing(t: Token) -> bool:
+    """"the attack", "this cowardly attack": an event noun with nothing that tells the event (no place, victim,
+    number, date or author: not "the killing of 12 villagers", "Sunday's bombing", "the car bomb attack")."""
+    return not any(ch.dep_ in ("prep", "acl", "relcl", "nummod", "poss", "compound", "appos", "conj")
+                   for ch in children(t))
+
+
 def merge_references(cands: list[EventCandidate], lex: Lexicon) -> list[EventCandidate]:
     """A later definite mention of an event of the same family is the same event: it gives that event the
     actor it names ("al-Shabaab said it carried out the attack") and is not reported twice."""
@@ -126,8 +135,9 @@ def merge_references(cands: list[EventCandidate], lex: Lexicon) -> list[EventCan
         earlier = [e for e in out if e.family == c.family and e.modality == "asserted"
                    and e.sentence.start < c.sentence.start and e.antecedent is None and not e.vetoed
                    and (c.family not in SPEECH_FAMILIES or e.plover_event == c.plover_event)]
-        if earlier and _condemned(lex, c):
-            continue  # "the UN condemned the attack": a statement about the event told before, no new one
+        if _condemned(lex, c) and (earlier or _told_nothing(c.trigger)):
+            continue  # "the UN condemned the attack": a statement about the event told before (or elsewhere: a
+            # bare "the attack" condemned tells nothing of it), no new one
         if earlier and is_reference(c):
             # "the bombing" names the earlier event of its own kind, else the article's main (first) event
             same_kind = [e for e in earlier if e.event_type == c.event_type and e.event_type is not None]
@@ -218,15 +228,35 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
                 _fill_roles(roles, roles_of(tok, fam, context), tok, lex, actor2_too=False)
     if roles.actor1 is None and fam == "violence":
         roles.actor1 = sentence_agent(sent, context, roles)
-    if fam == "violence" and roles.actor1 is None and roles.actor2 is None:
+    # "arrested two men in connection with the bombing": the sentence's parties act in the arrest, not the bombing
+    matter = main.pos_ == "NOUN" and told_as_matter(main, lex.words.relation_nouns, lex.words.case_verbs)
+    if fam == "violence" and roles.actor1 is None and roles.actor2 is None and not matter:
         sentence_parties(sent, context, main, roles)
-    elif fam == "violence" and roles.actor1 is None:
+    elif fam == "violence" and roles.actor1 is None and not matter:
         sentence_doer(sent, context, main, roles)
+    if fam == "violence" and roles.actor1 is not None and roles.actor1.start >= 0 and any(
+            (r.start, r.end) == (roles.actor1.start, roles.actor1.end) for r in (roles.actor2, *roles.assoc2) if r):
+        roles.actor1 = None  # "the attack left three soldiers and a civilian dead": the words of one hit never act
     if fam == "violence":
         opposing_victims(roles)
+    # the harmed the words name without a party: "gunmen stormed a hotel" (the people of the site, in its words),
+    # "killed a radio presenter"; not in a fight (in a clash, shelling or an air strike the other side stays to the
+    # dataset's conventions)
+    unnamed = fam in ("violence", "strategic") and (roles.actor2 is None or _guessed(roles.actor2))
+    named_before = roles.actor2, roles.assoc2
+    found = site_target(roles.targets, main, roles.actor1, context) or unlisted_person(
+        roles.targets, main, context) if unnamed else None
+    if found is not None:
+        roles.actor2, roles.assoc2 = found, []
     codes = code_event(lex, fam, classes, sent, main, roles)
+    if found is not None and codes is not None and fight(codes.get("sub_event_type")):
+        roles.actor2, roles.assoc2 = named_before
+        codes = code_event(lex, fam, classes, sent, main, roles)
     if codes is None:
         return None
+    if unnamed and roles.actor2 is None and one_sided(codes.get("sub_event_type")):
+        # "the blast killed 14": the counted dead of a one-sided act (after coding: a count names no side)
+        roles.actor2 = counted_harmed(roles.targets, context)
     cand = EventCandidate(
         sentence=sent, trigger=main, event_type=codes.get("event_type"),
         sub_event_type=codes.get("sub_event_type"), plover_event=codes["plover"], plover_mode=codes.get("mode"),
@@ -278,6 +308,8 @@ def _fill_roles(roles, r, tok: Token, lex: Lexicon, actor2_too: bool) -> None:
         # "six soldiers were killed in a Taliban raid, 12 Taliban were killed": the dead of both sides, so that
         # opposing_victims can tell who attacked when no trigger names a doer
         roles.assoc2 = [*roles.assoc2, r.actor2]
+    if actor2_too:
+        roles.targets = [*roles.targets, *r.targets]
 
 
 def intent_cue(lex: Lexicon, tok: Token) -> bool:

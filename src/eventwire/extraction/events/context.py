@@ -21,7 +21,7 @@ from eventwire.extraction.events.syntax import (
     prep_objects,
     subject_of,
 )
-from eventwire.extraction.tokens import children
+from eventwire.extraction.tokens import children, entities
 from eventwire.records import Actor
 
 if TYPE_CHECKING:
@@ -323,15 +323,25 @@ class DocContext(Antecedents):
             return None
         proper = [c for c in children(tok) if c.dep_ in ("compound", "nmod", "amod") and c.i < tok.i
                   and c.pos_ == "PROPN" and c.ent_type_ not in PLACE_LABELS | {"NORP", "DATE"}]
+        named_of = [p for p in prep_objects(tok, {"of"}) if p.pos_ == "PROPN" and p.ent_type_ not in PLACE_LABELS
+                    and p.i not in self.place_tokens] if tok.lower_ in self.words.member_words else []
+        end = tok.idx + len(tok.text)
+        if named_of and not proper:
+            # "a member of the Kuru Brotherhood", "militants of the Zorvani Front": a group the catalogue does not
+            # know, by its name
+            proper = [named_of[0]]
+            end = named_of[0].right_edge.idx + len(named_of[0].right_edge.text)
+            words = tok.doc.text[min(t.idx for t in tok.subtree if t.i <= tok.i):end]
         if proper and tok.lower_ in self.words.generic_armed | {"separatists", "separatist", "guerrillas", "militia",
                                                      "militiamen", "cadres", "members", "member", "activists"}:
-            name = " ".join(t.text for t in sorted({x for c in proper for x in c.subtree}, key=lambda t: t.i))
+            name = " ".join(t.text for t in sorted({x for c in proper for x in c.subtree}, key=lambda t: t.i)
+                            if t.dep_ != "det")
             actor = self.catalogue.resolve(name) or self.catalogue.guess(words)
             if not actor.known:
                 actor = Actor(name=name, text=words, country=None, sector=actor.sector, inter=actor.inter,
                               known=False)
             start = min(t.idx for t in tok.subtree if t.i <= tok.i)
-            return Role(actor=actor, start=start, end=tok.idx + len(tok.text), generic=False, known=actor.known)
+            return Role(actor=actor, start=start, end=end, generic=False, known=actor.known)
         if tok.lower_ in self.words.member_words or self._is_generic_armed(words):
             unknown = self._unknown_group_of(tok)  # "members of the Mountain Lions Front": the front
             if unknown is not None:
@@ -386,6 +396,11 @@ class DocContext(Antecedents):
         for people ("six NATO service members", "Hamas fighters"), the role's words are the whole phrase up to
         that head, counts and determiners aside: those are the words that name who was there."""
         role = mention_role(m)
+        if tok.ent_type_ == "PERSON" and m.start_token > tok.i and any(
+                c.dep_ == "appos" and c.left_edge.i <= m.start_token <= c.right_edge.i for c in tok.children):
+            # "Ahmed Foo, a commander of the FSA": the person and the party his apposition names
+            start = min(t.idx for t in tok.subtree if t.i <= tok.i and t.ent_type_ == "PERSON")
+            return Role(actor=role.actor, start=start, end=m.end, generic=role.generic, known=role.known)
         if m.start_token <= tok.i < m.end_token or m.start_token > tok.i \
                 or not self.nouns.names_people(tok) or tok.pos_ not in ("NOUN", "PROPN"):
             return role
@@ -408,7 +423,7 @@ class DocContext(Antecedents):
         classes = self.lex.verbs.get(lemma, set()) | self.lex.nouns.get(lemma, set())
         if any(self.lex.family(c) == "violence" for c in classes):
             return None  # "shelled Damascus": the city was hit, not its government
-        name = next((e.text for e in self.doc.ents if e.start <= tok.i < e.end), tok.text)
+        name = next((e.text for e in entities(self.doc) if e.start <= tok.i < e.end), tok.text)
         # the name's own compounds when the tagger left them out of the entity ("South" of "South Korea")
         left = [c for c in tok.subtree if c.i < tok.i and c.dep_ == "compound" and c.pos_ == "PROPN"]
         whole = " ".join(t.text for t in [*left, tok])
@@ -490,7 +505,7 @@ class DocContext(Antecedents):
         for c in words:
             if c.ent_type_ not in ("NORP", "GPE"):
                 continue
-            name = next((e.text for e in self.doc.ents if e.start <= c.i < e.end), c.text)
+            name = next((e.text for e in entities(self.doc) if e.start <= c.i < e.end), c.text)
             state = self.catalogue.resolve(f"{name} government") or self.catalogue.resolve(name) \
                 or self.catalogue.state_of_place(name)
             if state is not None and state.country:

@@ -31,7 +31,7 @@ from eventwire.extraction.events.modality import ModalityClassifier
 from eventwire.extraction.events.protest_topics import topic_tokens
 from eventwire.extraction.events.typing import ModelTyping
 from eventwire.extraction.nlp import doc_text
-from eventwire.extraction.tokens import children
+from eventwire.extraction.tokens import children, sentences
 from eventwire.lang import LanguageData
 
 FAMILY_ORDER = {"violence": 0, "demonstration": 1, "arrest": 2, "strategic": 3, "movement": 4, "contact": 5}
@@ -89,7 +89,7 @@ class EventFinder:
         context = DocContext(doc, actor_mentions, lex, self.catalogue, self.modality.reporting_verbs,
                              nouns=self.nouns, places=place_mentions, bare_places=bare_places)
         out: list[EventCandidate] = []
-        for sent_index, sent in enumerate(doc.sents):
+        for sent_index, sent in enumerate(sentences(doc)):
             groups = self._sentence_triggers(sent, longest, ignored, context)
             for (fam, mod, _cls), trig in groups.items():
                 for cluster in split_clusters(lex, trig):

@@ -121,6 +121,9 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "negated"  # "the cancellation of the visit": it did not take place
             if lemma in c["future"]["governing_nouns"]:
                 return "future"
+            if tok.lower_ in c["hypothetical"]["topic_nouns"] and below.dep_ == "prep" and below.lower_ in c[
+                    "hypothetical"]["topic_preps"]:
+                return "hypothetical"  # "talks on a ceasefire": what is talked about, not agreed
             if lemma in c["hypothetical"]["governing_nouns"]:
                 return "hypothetical"
         if tok.pos_ == "ADJ" and not first and tok.lower_ in c["future"]["governing_adjectives"]:
@@ -138,6 +141,9 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "background"  # "diplomats were expelled after a nerve agent attack"
             if lemma in background["recalling_verbs"] and below.dep_ == "dobj":
                 return "background"  # "to avenge the killing of their leader"
+            if is_noun and below.lower_ in background["record_preps"] and _complement(trigger, below) and any(
+                    c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in background["record_nouns"] for c in children(tok)):
+                return "background"  # "launched an inquiry into the killing", "an investigation was opened into"
             if lemma in c["asserted"]["ordering_with_infinitive"] and below.dep_ == "xcomp":
                 return "future"  # "police were told to detain anyone carrying a weapon": an order
             if is_noun and below.dep_ in ("dobj", "nsubjpass") and _cancelling(tok, c["negated"]["cancelling_verbs"]):
@@ -153,16 +159,20 @@ def _governed(trigger: Token, c: dict) -> str:
             if lemma == "be" and below.dep_ in ("nsubj", "csubj") and _said_to_be(tok, c["hypothetical"]["governing_nouns"]):
                 return "hypothetical"  # "capturing drones is one of several options", "a strike is a possibility"
             if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(
-                    trigger, tok, c["future"]["purpose_markers"]):
+                    trigger, tok, c["future"]["purpose_markers"], c["future"]["object_preps"],
+                    c["future"]["ending_nouns"]):
                 return "future"
         head = tok.head
         if head.i == tok.i:
             break
         # a relative clause has its own modality: "militia that are fighting IS" is asserted whatever governs it
+        # (an infinitival one is the purpose of its noun, as real as what it names: "an operation to retake the
+        # city could begin")
         if tok.dep_ in ("relcl",):
             if head.lower_ in c["negated"]["governing_pronouns"]:
                 return "negated"  # "had nothing to do with the massacre"
-            break
+            if not _infinitival(tok, c["future"]["purpose_markers"]):
+                break
         first = False
         below, tok = tok, head
     return "asserted"
@@ -188,14 +198,19 @@ def _looked_back_on(trigger: Token, background: dict) -> bool:
     while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
         node = node.head
     prep = node.head if node.dep_ == "pobj" else None
+    marks = [c for c in children(clause) if c.dep_ == "mark"] if clause.dep_ == "advcl" else []
+    if any(m.lower_ in background["elapsed_prepositions"] for m in marks) and any(
+            t.lemma_.lower() in background["elapsed_units"] for t in (clause.head, *children(clause.head))):
+        return True  # "Wednesday marks five years since militants stormed the hotel", "a year after ... sparked protests"
     if prep is None:  # a clause told as a point in time: "since a truck bomb killed 80 people"
-        marks = [c for c in children(clause) if c.dep_ == "mark"] if clause.dep_ == "advcl" else []
         if any(m.lower_ in background["comparison_preposition"] for m in marks):
             return _superlative(clause.head)
         return False
     if prep.lower_ in background["elapsed_prepositions"] and any(
             c.dep_ == "npadvmod" and c.lemma_.lower() in background["elapsed_units"] for c in children(prep)):
         return True  # "ten years after the bombing"
+    if prep.lower_ in background["period_start_prepositions"]:
+        return True  # "tensions have run high since a deadly clash"
     return prep.lower_ in background["comparison_preposition"] and _superlative(prep.head)
 
 
@@ -212,6 +227,12 @@ def _purpose_of(clause: Token, purpose_markers: frozenset) -> bool:
     """`clause` is a purpose clause of its head verb: an adverbial "to" infinitive ("blocked roads to protest")."""
     return clause.dep_ == "advcl" and clause.tag_ == "VB" and any(
         c.dep_ == "aux" and c.lower_ in purpose_markers for c in children(clause))
+
+
+def _infinitival(clause: Token, purpose_markers: frozenset) -> bool:
+    """`clause` is a bare "to" infinitive with no subject of its own: "(an operation) to retake the city"."""
+    return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in purpose_markers for c in children(clause)) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children(clause))
 
 
 def _cancelling(verb: Token, cancelling: frozenset) -> bool:
@@ -259,6 +280,15 @@ def _is_complement_of(trigger: Token, governor: Token, cues: dict) -> bool:
     return False
 
 
+def _path_up(tok: Token, top: Token) -> list[Token]:
+    """The tokens from `tok` up to (not including) its ancestor `top`."""
+    path = []
+    while tok.i != top.i and tok.head.i != tok.i:
+        path.append(tok)
+        tok = tok.head
+    return path
+
+
 def _reported_future(tok: Token, reporting: frozenset, promises: frozenset) -> bool:
     """A "would" clause that is the content of a past reporting verb and has no condition attached."""
     node = tok
@@ -273,10 +303,12 @@ def _reported_future(tok: Token, reporting: frozenset, promises: frozenset) -> b
     return False
 
 
-def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: frozenset) -> bool:
+def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: frozenset,
+                              object_preps: frozenset = frozenset(), ending_nouns: frozenset = frozenset()) -> bool:
     """'plans to attack', 'prepared an offensive', 'threatened an assault': the trigger is what is intended,
     not something that already happened ('agreed ... after the attack' is not). A purpose is as real as the act
-    it serves: 'tried to plant a bomb to target soldiers' is an attempt, and so is the targeting."""
+    it serves: 'tried to plant a bomb to target soldiers' is an attempt, and so is the targeting. What is aimed
+    at is named by a preposition too: 'preparing for a final assault', 'called for a general strike'."""
     node = trigger
     while node.head.i != node.i and node.head.i != governor.i:
         purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ in purpose_markers for c in children(node))
@@ -285,4 +317,13 @@ def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: 
         node = node.head
     if node.dep_ == "advcl" and node.tag_ == "VBG" and not any(c.dep_ == "aux" for c in children(node)):
         return False  # "the bomb went off, killing 17": the participle tells what followed, not what is intended
+    if node.dep_ == "nsubjpass":  # "protests are planned for Saturday", "a march has been called" (not with its
+        # author: "the attack was planned by a cell in Raqqa" tells who prepared what was done)
+        return f"{governor.lemma_.lower()} passive" in object_preps and not any(
+            c.dep_ in ("agent", "conj") for c in children(governor))
+    if node.dep_ == "prep":  # the noun aimed at and the nouns of its phrase, not a deed told in it ("calling for
+        # the release of detained activists": the detention happened)
+        path = _path_up(trigger, node)
+        return f"{governor.lemma_.lower()} {node.lower_}" in object_preps and all(
+            t.pos_ in ("NOUN", "PROPN", "ADP") and t.lemma_.lower() not in ending_nouns for t in path)
     return node.dep_ in ("xcomp", "dobj", "ccomp", "attr", "oprd", "acomp", "nsubj", "pobj", "advcl")

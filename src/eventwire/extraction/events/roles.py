@@ -16,6 +16,7 @@ from eventwire.extraction.events.syntax import (
     object_of,
     prep_objects,
     subject_of,
+    told_as_matter,
     verb_lemmas,
 )
 from eventwire.extraction.tokens import children
@@ -60,6 +61,7 @@ class Roles:
     target_word: str = ""  # the lemma of the word acted on ("captured three villages": village)
     conjoined: list = field(default_factory=list)  # "A and B <verb>": the actors joined to actor1 by "and"
     target_is_town: bool = False  # "an assault on Kunduz": a fight for a town, not an attack on civilians
+    targets: list = field(default_factory=list)  # the words acted on, party or not ("stormed a hotel")
 
 
 def actor_kind(role: Role | None) -> str:
@@ -221,6 +223,8 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     a1_tok = a2_tok = None
     controller = object_controller(tok, words.object_control_verbs)
     subj, passive = (controller, False) if controller is not None else subject_of(tok)
+    if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.i == tok.i and tok.dep_ == "relcl":
+        subj = tok.head  # "the man who stabbed two officers": who is the man
     agents = agents_of(tok)
     if passive and not agents:
         # "a clinic was looted and burned by the rebels", "were shot and killed by gunmen": the "by" at the end of
@@ -239,6 +243,8 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     else:
         a1_tok = subj
         a2_tok = object_of(tok)
+    if a2_tok is None:  # "attacked farmers harvesting olives", read as a clause: its subject is the object
+        a2_tok = next((subject_of(c)[0] for c in children(tok) if c.dep_ == "ccomp" and c.tag_ == "VBG"), None)
     if a2_tok is None:
         for p in prep_objects(tok, {"against", "on", "with", "at", "to"}):
             if lemma in ("meet", "talk", "clash", "fight", "agree", "cooperate", "sign", "negotiate", "consult",
@@ -339,10 +345,20 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
             a1_tok = prep_objects(tok, {"of"})[0]
             aim = [p for p in prep_objects(tok, {"to", "from"}) if p.ent_type_ not in ("DATE", "TIME")]
             a2_tok = a2_tok or (aim[0] if aim else None)
+        if a2_tok is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during"):
+            verb = tok.head.head  # "scores died in the attacks", "two were wounded in the raid": the subject was hit
+            subj, passive = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
+            if verb.lemma_.lower() in PATIENT_SUBJECT_VERBS or (passive and verb.lemma_.lower() in ctx.words.harm_verbs):
+                a2_tok = subj
         if a2_tok is None and tok.lower_ in ctx.words.victim_frame_nouns:
             # "the assassination of the prime minister", "the abduction of two engineers": the harmed
             of = [p for p in prep_objects(tok, {"of"}) if a1_tok is None or p.i != a1_tok.i]
             a2_tok = of[0] if of else None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.lower_ == "death" and tok.head.head.pos_ == "VERB":
+        verb = tok.head.head  # "vigilantes beat a thief to death", "was stoned to death by a mob"
+        subj, passive = subject_of(verb)
+        a2_tok = a2_tok or (subj if passive else object_of(verb))
+        a1_tok = a1_tok or (None if passive else subj)
     # the noun is the subject of a verb: "air strikes killed 12 civilians", "a bomb hit a bus"
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ == "VERB":
         verb = tok.head
@@ -365,7 +381,8 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
                 and head.head.head.dep_ in ("dobj", "attr"):
             head = head.head.head
     if a1_tok is None and head.dep_ in ("dobj", "pobj", "attr") and head.head.pos_ in ("VERB", "ADP") and not (
-            head.dep_ == "pobj" and head.head.lower_ in ctx.words.other_event_preps):
+            head.dep_ == "pobj" and head.head.lower_ in ctx.words.other_event_preps) and not told_as_matter(
+            head, ctx.words.relation_nouns, ctx.words.case_verbs):
         verb = head.head if head.dep_ != "pobj" else head.head.head
         # "rebels launched an offensive" (yes), "the AU condemned the bombing" (no: a reaction to it)
         words = ctx.lex.words
@@ -502,6 +519,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         a2_tok = None
     if a2_tok is not None and lex.is_event_noun(a2_tok) and ctx.mention_at(a2_tok) is None:
         a2_tok = None  # "halted the offensive" (but "detained 39 protesters" names people)
+    r.targets = [a2_tok] if a2_tok is not None else []
     if a2_tok is not None:
         r.victim_words = {t.lemma_.lower() for t in a2_tok.subtree} | {a2_tok.lower_}
         r.target_word = a2_tok.lemma_.lower()
@@ -522,7 +540,9 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
                     r.assoc2.append(role)
         if r.actor2 is None and fam in ("violence", "arrest"):
             r.actor2 = ctx.people_counted_before(a2_tok, tok)  # "killing at least 13", "dozens died", "killing the three"
-        if r.actor2 is not None and r.actor1 is not None and r.actor2.actor.name == r.actor1.actor.name:
+        if r.actor2 is not None and r.actor1 is not None and r.actor2.actor.name == r.actor1.actor.name and not (
+                fam == "violence" and r.actor2.generic and actor_kind(r.actor2) == "civilian"):
+            # ("two men attacked a family": unnamed people on both sides stay both)
             # "recalled its ambassador from Lima": in speech and diplomacy the party's own envoy is not whom it
             # acts on when the clause names another party (with none, "the army disbanded its unit" keeps it)
             r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok) or r.actor2 if fam == "contact" else None

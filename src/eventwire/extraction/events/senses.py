@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwire.extraction.events.syntax import patient_of, subject_of
-from eventwire.extraction.tokens import children
+from eventwire.extraction.tokens import children, token_table
 from eventwire.lang import LanguageDataError
 
 # the slots a sense may name; `prep` maps prepositions to the words of their objects
-SLOTS = ("subject", "object", "object_phrase", "modifier", "complement", "governor", "prep", "cause", "sentence")
+SLOTS = ("subject", "object", "object_phrase", "modifier", "complement", "governor", "prep", "cause", "content",
+         "sentence")
 # a cue list holding only this word is met by any word in its slot: "prep: {about: ["*"]}" (talked about anything)
 ANY_WORD = "*"
 # the subordinators of a clause that tells how something happened: "died when a fire swept through the hostel"
@@ -50,9 +51,12 @@ def _word_forms(tok: Token, compounds: bool = False) -> set[str]:
 
 def _own_forms(tok: Token) -> set[str]:
     """The trigger's forms that no other word of its sentence has."""
-    others = [t for t in tok.sent if t.i != tok.i and (t.lower_ == tok.lower_ or t.lemma_.lower() in (
-        tok.lower_, tok.lemma_.lower()) or t.lower_ == tok.lemma_.lower())]
-    return {tok.lemma_.lower(), tok.lower_} - {w for t in others for w in (t.lemma_.lower(), t.lower_)}
+    table, sent, i = token_table(tok.doc), tok.sent, tok.i
+    lowers, lemmas = table.lower, table.lemma
+    lower, lemma = lowers[i], lemmas[i]
+    others = [j for j in range(sent.start, sent.end) if j != i and (
+        lowers[j] == lower or lemmas[j] in (lower, lemma) or lowers[j] == lemma)]
+    return {lemma, lower} - {w for j in others for w in (lemmas[j], lowers[j])}
 
 
 def _verb_subject(tok: Token) -> Token | None:
@@ -87,7 +91,8 @@ class TriggerSlots:
         """Every lemma and lower-cased form of the sentence, read once for all its triggers."""
         entry = self._sentence_cache[0]
         if entry is None or entry[0] is not sent.doc or entry[1] != sent.start:
-            entry = (sent.doc, sent.start, frozenset(w for t in sent for w in (t.lemma_.lower(), t.lower_)))
+            table, start, end = token_table(sent.doc), sent.start, sent.end
+            entry = (sent.doc, start, frozenset(table.lemma[start:end]) | frozenset(table.lower[start:end]))
             self._sentence_cache[0] = entry
         return entry[2]
 
@@ -108,6 +113,11 @@ class TriggerSlots:
                 m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKERS for m in c.children)]
             subjects = [s for c in clauses for s in [_verb_subject(c)] if s is not None]
             return set().union(*(_word_forms(s, compounds=True) for s in subjects))
+        if slot == "content":  # what a clause of saying says: its subject (with possessor) and auxiliaries
+            clauses = [c for c in children(tok) if c.dep_ == "ccomp"]
+            subjects = [sj for c in clauses for sj in [_verb_subject(c)] if sj is not None]
+            return set().union(*(_word_forms(sj, compounds=True) for sj in subjects), *(
+                {a.lemma_.lower(), a.lower_} for c in clauses for a in children(c) if a.dep_ in ("aux", "auxpass")))
         if slot == "modifier":
             # a particle parsed as the head of a compound preposition counts: "drove the militants out of the town"
             return {w for c in children(tok) if c.dep_ in MODIFIER_DEPS or (

@@ -142,3 +142,23 @@ def noun_phrase_words(tok: Token) -> str:
             keep.append(t)
     words = [t.text for t in sorted(keep, key=lambda t: t.i) if t.pos_ not in ("DET", "NUM", "PUNCT")]
     return " ".join(words).strip()
+
+
+def told_as_matter(tok: Token, relation_nouns: frozenset, case_verbs: frozenset) -> bool:
+    """An event noun that is the matter or cause of another act, whose parties act in that act and not in the
+    event: "in connection with the bombing", "in retaliation for the attack", "arrested for the killings", "opened
+    an investigation into the shooting"."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ != "pobj" or node.head.head.i == node.head.i:
+            return False
+        holder = node.head.head
+        if holder.lower_ in relation_nouns:
+            return True
+        if holder.pos_ in ("VERB", "AUX"):
+            return holder.lemma_.lower() in case_verbs or any(
+                c.dep_ == "dobj" and c.lower_ in relation_nouns for c in holder.children)
+        if holder.pos_ not in ("NOUN", "PROPN"):
+            return False
+        node = holder  # "in connection with the attack on the base": up through the noun the event hangs on
+    return False

@@ -144,12 +144,16 @@ def trigger_hits(lex: Lexicon, sent: Span, phrases: dict) -> list[tuple[Token, s
                 and t.head.lemma_.lower() not in words.event_carrier_nouns and not _misread_headline_subject(t) \
                 and not _misread_headline_verb(lex, t):
             continue  # "bombing suspect", "attack survivors": the event is background to another noun
+        if t.dep_ == "compound" and t.head.lemma_.lower() in words.rule_nouns:
+            continue  # "a rally ban", "the protest law": a rule about events of the kind, none held
         lemma = t.lemma_.lower()
         classes: set = set()
         # a word tagged AUX outside the closed class of auxiliaries is a misread noun ("Shelling renewed on Foo")
         pos = "NOUN" if t.pos_ == "AUX" and lemma not in words.auxiliary_lemmas else t.pos_
         if _misread_headline_verb(lex, t):
             pos = "VERB"
+        if pos == "VERB" and _participle_as_noun(t):
+            continue  # "the injured were airlifted", "doctors treated the wounded": people, not an event
         if pos in ("VERB",) and lemma in lex.verbs:
             classes |= lex.verbs[lemma]
         elif pos in ("NOUN", "PROPN") and (lemma in lex.nouns or t.lower_ in lex.nouns):
@@ -165,6 +169,13 @@ def trigger_hits(lex: Lexicon, sent: Span, phrases: dict) -> list[tuple[Token, s
                 t.pos_ in ("NOUN", "PROPN") and lemma in STRONG_NOUNS)
             hits[t.i] = (t, classes, weak)
     return sorted(hits.values(), key=lambda h: h[0].i)
+
+
+def _participle_as_noun(t: Token) -> bool:
+    """A past participle with a determiner of its own, in a noun's slot: "the injured", "the wounded"."""
+    return t.tag_ in ("VBN", "VBD") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and any(
+        c.dep_ == "det" and c.i < t.i for c in children(t)) and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj", "agent") for c in children(t))
 
 
 def _misread_headline_subject(t: Token) -> bool:
@@ -234,10 +245,14 @@ def is_generic(lex: Lexicon, tok: Token) -> bool:
             c.dep_ in ("det", "nummod", "poss") for c in children(tok)):
         head = tok.head
         perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children(head))
-        said = ([head] if perfect else []) + [c for c in children(head) if c.dep_ in ("acomp", "attr")]
+        measured = any(c.dep_ == "prep" and c.lower_ in words.trend_measure_preps for c in children(head))
+        said = ([head] if perfect or measured else []) + [c for c in children(head) if c.dep_ in ("acomp", "attr")]
         toll = tok.lemma_.lower() in words.death_words or tok.lower_ in ("casualties", "victims")
         if not toll and any(w.lemma_.lower() in words.trend_words for w in said):
             return True
+    if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj") and tok.head.lemma_.lower() == "be" and not any(
+            c.dep_ in ("nsubj", "aux", "det", "poss") for c in children(tok)):
+        return True  # a bare gerund as what a copula speaks of: "protesting is a right", "kidnapping is a crime"
     node = tok
     for _ in range(3):  # "known for bombing churches": the trigger in the "for" complement of a trait
         if node.head.i == node.i:
@@ -308,9 +323,10 @@ def is_summary(lex: Lexicon, tok: Token) -> bool:
                 return True  # "in its decade-long insurgency"
             if obj.lower_ in words.span_units and left & {"past", "last"}:
                 return True  # "over the past year"
-    # "since the war began": a clause of its own
-    return any(c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children if m.dep_ == "mark") and any(
-        s.lemma_.lower() in words.era_nouns for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
+    # "since the war began", "since it entered the war in 2015": a clause of its own, about an era or a year
+    return any(c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children if m.dep_ == "mark") and (any(
+        s.lemma_.lower() in words.era_nouns for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "dobj")) or any(
+        t.like_num and len(t.text) == 4 and t.text.isdigit() for t in c.subtree))
         for c in verb.children)
 
 

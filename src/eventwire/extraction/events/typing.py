@@ -17,6 +17,9 @@ from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Protocol
 
 from eventwire import taxonomy
+from eventwire.extraction.nlp import doc_text
+from eventwire.extraction.tokens import sentences as doc_sentences
+from eventwire.extraction.tokens import span_text
 from eventwire.lang import LanguageData, LanguageDataError
 from eventwire.typing_model import TypingModel, TypingPrediction
 from eventwire.typing_model.classifier import PLOVER_HEAD, SUB_HEAD
@@ -160,12 +163,12 @@ class ModelTyping:
         doc = sentence.doc
         cache = sentences if sentences is not None else {}
         if id(doc) not in cache:  # Doc.text, Doc.sents and Span.text are built anew on every call
-            text, read = doc.text, []
-            for span in doc.sents:
-                words = span.text.strip()
+            text, read = doc_text(doc), []
+            for span in doc_sentences(doc):
+                words = span_text(span).strip()
                 opens = text.find(words, span.start_char) if words else span.start_char
                 read.append((words, opens, opens + len(words)))
-            starts = {span.start: i for i, span in enumerate(doc.sents)}
+            starts = {span.start: i for i, span in enumerate(doc_sentences(doc))}
             cache[id(doc)] = (doc, text, read, starts)
         _, text, read, starts = cache[id(doc)]
         i = starts.get(sentence.start)

@@ -62,12 +62,16 @@ class Locator:
         s = 0.0
         if span is not None:
             root = span.root
+            if root.head.lower_ == "of" and root.head.head.lower_ in self.words.place_anaphors:
+                root = root.head.head  # "in the town of Sderot": the name stands where its kind does
             head = root.head
             if head.dep_ == "prep" and head.lower_ in self.words.locative_preps:
                 s += 1.0
                 anc = head.head
-                if anc == trig or anc in trig.children or trig in anc.children or anc.head == trig:
-                    s += 3.0
+                if anc == trig or anc in trig.children or trig in anc.children or anc.head == trig or (
+                        anc.dep_ == "pobj" and anc.head.head == trig):
+                    s += 3.0  # on the trigger, its object, or the object of its preposition ("set fire to a
+                    # church in the village of X")
             dist = abs(root.i - trig.i)
             s -= min(dist, 40) / 40.0
         s += {CITY: 1.5, ADMIN2: 1.0, ADMIN1: 0.5}.get(m.place.feature or "", 0.0)

@@ -9,7 +9,7 @@ import re
 
 from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, IS_STOP, LENGTH, LOWER, ORTH, SENT_START
 
-from eventwire.extraction.tokens import token_table
+from eventwire.extraction.tokens import entities, token_table
 from eventwire.geo.gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, REGION, Gazetteer
 from eventwire.geo.names import normalize, phonetic_key
 
@@ -58,7 +58,7 @@ class Recogniser:
         """The article's place mentions, and its streets and waters (placed later, at a town it names)."""
         taken = [False] * len(doc)
         mentions: list[Mention] = []
-        ents = list(doc.ents)
+        ents = list(entities(doc))
         cased = doc_casing(doc) == NORMAL
         person_words, person_tokens = self._people(doc, ents)
 

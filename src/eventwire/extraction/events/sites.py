@@ -1,0 +1,111 @@
+"""Who an attack on a site hits when the words name no party: "gunmen stormed a hotel", "the explosion targeted a
+bakery", "insurgents overran a checkpoint", "a bomb went off at a market". ACLED codes the people of the site as
+actor2: the civilians of a place of civilian life, the state forces of a military site, the government of a seat
+of civil power (unless that state's own forces are the attackers). The actor's words are the site's, so the record
+still says what was hit."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from eventwire.extraction.events.roles import Role, actor_kind
+from eventwire.extraction.events.syntax import object_of
+from eventwire.extraction.tokens import children
+
+if TYPE_CHECKING:
+    from eventwire.extraction.events.context import DocContext
+
+# the kind of site -> the catalogue's generic party for its people
+SITE_PARTIES = {"civilian": "civilians", "armed": "security forces", "state": "government"}
+
+
+def site_kind(tok: Token, words) -> str | None:
+    """"civilian", "armed", "state" or None for the head of a phrase naming what was hit."""
+    forms = {tok.lemma_.lower(), tok.lower_}
+    if tok.pos_ == "PROPN" and any(t.lower_ in words.armed_site_name_words for t in [tok, *children(tok)]
+                                   if t.i == tok.i or (t.dep_ == "compound" and t.i < tok.i)):
+        return "armed"  # "Camp Shorabak", "Bagram Air Base"
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if forms & words.civilian_sites:
+        return "civilian"
+    if forms & words.armed_sites:
+        return "armed"
+    if forms & words.state_sites:
+        return "state"
+    return None
+
+
+def _site_head(tok: Token, words) -> Token:
+    """"dozens of houses", "a number of shops": the site counted, not the count."""
+    if tok.lower_ in words.quantity_heads or tok.like_num:
+        of = [p for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of" for p in children(c)
+              if p.dep_ == "pobj"]
+        if of:
+            return of[0]
+    return tok
+
+
+def _site_span(tok: Token) -> tuple[int, int]:
+    """The site's words: its modifiers up to the head ("a crowded market", "Camp Shorabak", "the Interior
+    Ministry"), without a determiner or a count."""
+    lead = [t for t in tok.subtree if t.i <= tok.i and t.pos_ not in ("DET", "NUM", "PUNCT") and not t.like_num
+            and t.dep_ not in ("det", "predet", "nummod", "quantmod", "poss", "case")]
+    return min([t.idx for t in lead] + [tok.idx]), tok.idx + len(tok.text)
+
+
+def _no_target(obj: Token | None, words) -> bool:
+    """An object that is no target: none, a reflexive, the fire or weapon used ("detonated explosives near the
+    ministry"), or a bare count of the people at the site ("kills 30 at a funeral")."""
+    if obj is None or obj.lower_ in words.targetless_objects or obj.lemma_.lower() in words.weapon_nouns:
+        return True
+    return (obj.like_num or obj.pos_ == "NUM") and not any(c.dep_ == "prep" for c in children(obj))
+
+
+def spot_of(trigger: Token, words) -> Token | None:
+    """The site a violent verb with no target happened at: "a bomb exploded outside a cafe", "a bomber blew himself
+    up at a market", "an explosion ripped through a mosque", "set fire to a church"; or a violent noun's ("the
+    bombing of a bus", "the shooting at the mosque")."""
+    if trigger.pos_ == "NOUN":
+        preps = words.site_spot_preps | {"of"}
+    elif trigger.pos_ == "VERB" and _no_target(object_of(trigger), words):
+        preps = words.site_spot_preps
+    else:
+        return None
+    for p in children(trigger):
+        if p.dep_ == "prep" and p.lower_ in preps:
+            for o in children(p):
+                if o.dep_ == "pobj" and (site_kind(o, words) is not None or o.lower_ in words.held_ground_nouns):
+                    return o
+    return None
+
+
+def site_target(targets: list[Token], trigger: Token, actor1: Role | None, ctx: DocContext) -> Role | None:
+    """The party hit at the first site the words acted on name (or else at the site a violent verb happened
+    at)."""
+    words = ctx.words
+    for t in targets:
+        # "fired on a vehicle carrying election officials", "a convoy transporting pilgrims": those carried
+        for c in children(t):
+            obj = object_of(c) if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in words.carrying_verbs else None
+            role = ctx.role_for(obj, trigger, 2) if obj is not None else None
+            if role is not None:
+                return role
+    spot = spot_of(trigger, words)
+    role = ctx.role_for(spot, trigger, 2) if spot is not None else None
+    if role is not None and (actor1 is None or role.actor.name != actor1.actor.name):
+        return role  # "a bomb exploded outside the police station": the party whose site it is
+    sites = [_site_head(t, words) for t in targets] + [spot]
+    tok = next((t for t in sites if t is not None and site_kind(t, words) is not None), None)
+    if tok is None:
+        return None
+    kind = site_kind(tok, words)
+    if kind != "civilian" and (actor1 is None or actor_kind(actor1) == "state"):
+        return None  # the state's own base, or nobody named who attacked it: whose it is stays unsaid
+    actor = ctx.catalogue.resolve(SITE_PARTIES[kind])
+    if actor is None:
+        return None
+    start, end = _site_span(tok)
+    return Role(actor=actor, start=start, end=end, generic=True, known=True)
