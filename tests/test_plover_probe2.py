@@ -111,15 +111,49 @@ def test_the_probe_set_is_large_enough():
 
 
 def test_plover_categories_of_the_probe_set(figures):
-    assert figures["type"] >= 0.0
+    assert figures["type"] >= 0.95  # 0.48 before the fixes, 1.0 with them
 
 
 def test_source_countries_of_the_probe_set(figures):
-    assert figures["source"] >= 0.0
+    assert figures["source"] >= 0.90  # 0.673 before, 0.939 after
 
 
 def test_target_countries_of_the_probe_set(figures):
-    assert figures["target"] >= 0.0
+    assert figures["target"] >= 0.90  # 0.667 before, 0.944 after
+
+
+# families fixed beyond the probe set (sentences written after the fixes, so they are tests, not a measure)
+FAMILIES = [
+    # a country's name that is also a first name, tagged a person, joined to another country
+    ("Niger and Chad signed a security pact.", "AGREE", "NER", "TCD"),
+    ("Israel and Jordan signed a water deal.", "AGREE", "ISR", "JOR"),
+    # consenting to let a party act is the permission given
+    ("Belgium agreed to permit Dutch police to patrol the border town.", "CONCEDE", "BEL", None),
+    ("Iran tested a new cruise missile on Sunday.", "MOBILIZE", "IRN", None),
+]
+
+
+@pytest.mark.parametrize("text,category,source,target", FAMILIES)
+def test_families_fixed_beyond_the_probe_set(pipeline, text, category, source, target):
+    got = score_probe(pipeline.extract(text), category, source, target, reciprocal=" and " in text)
+    assert got == (True, source is not None, target is not None)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister told reporters that the army would withdraw from the town.",
+    "Let us hope the talks succeed, the envoy said.",
+    "The ceasefire allowed aid convoys to reach the city.",
+    "Doctors tested a new vaccine on volunteers.",
+])
+def test_speech_and_circumstance_are_no_request_or_concession(pipeline, text):
+    events = [e for e in pipeline.extract(text) if e.modality == "asserted"]
+    assert not any(e.plover and e.plover.event in ("REQUEST", "CONCEDE", "MOBILIZE") for e in events)
+
+
+def test_a_missile_test_is_no_attack(pipeline):
+    events = [e for e in pipeline.extract("North Korea test-fired a ballistic missile into the sea.")
+              if e.modality == "asserted"]
+    assert events and not any(e.plover.event == "ASSAULT" for e in events if e.plover)
 
 
 if __name__ == "__main__":
