@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_plover_probe import score_probe
+from test_plover_probe import score_probe
 
 # (sentence, PLOVER category, source country, target country); None: the party has no country or is not scored
 PROBES: list[tuple[str, str, str | None, str | None]] = [
@@ -130,6 +130,10 @@ FAMILIES = [
     # consenting to let a party act is the permission given
     ("Belgium agreed to permit Dutch police to patrol the border town.", "CONCEDE", "BEL", None),
     ("Iran tested a new cruise missile on Sunday.", "MOBILIZE", "IRN", None),
+    # allowing an entry, a return or access named by a noun; a promise to allow is AGREE
+    ("Syria allowed the entry of UN aid convoys into Idlib.", "CONCEDE", "SYR", None),
+    ("Israel permitted the delivery of Egyptian fuel to Gaza.", "CONCEDE", "ISR", "EGY"),
+    ("Venezuela said it would allow the return of Colombian monitors.", "AGREE", "VEN", "COL"),
 ]
 
 
@@ -143,6 +147,7 @@ def test_families_fixed_beyond_the_probe_set(pipeline, text, category, source, t
     "The minister told reporters that the army would withdraw from the town.",
     "Let us hope the talks succeed, the envoy said.",
     "The ceasefire allowed aid convoys to reach the city.",
+    "The new law allows the sale of alcohol in hotels.",
     "Doctors tested a new vaccine on volunteers.",
 ])
 def test_speech_and_circumstance_are_no_request_or_concession(pipeline, text):
