@@ -112,5 +112,11 @@ def country_is_actor(cat: Catalogue, doc, words: Sequence[Word], c: Cand) -> boo
             head = head.head  # "troops from Mali, Chad and Niger": a place like the first of its list
         if head.i != tok.i and head.dep_ == "pobj" and head.head.lower_ in cat.locative_words:
             return False
+        # a name that is a country's and a first name ("Chad", "Jordan"), tagged a person and joined to a country,
+        # is the country: "Niger and Chad signed a pact"
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and (ent.start, ent.end) == (first.i, tok.i + 1) and any(
+                t.ent_type_ == "GPE" or _country_only(cat, doc, t.i, t.i + 1) for t in tok.conjuncts):
+            return True
         return _country_only(cat, doc, first.i, tok.i + 1)
     return not (tok.ent_type_ and tok.ent_type_ not in ("GPE", "LOC", "NORP", "ORG", ""))

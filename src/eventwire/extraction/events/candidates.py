@@ -339,6 +339,15 @@ def _own_reported_would(node: Token, lex: Lexicon) -> bool:
         c.dep_ == "nsubj" and c.lower_ in lex.words.own_reported_subjects for c in children(node))
 
 
+def _consented_permission(lex: Lexicon, tok: Token) -> bool:
+    """"Turkey agreed to let investigators inspect the wreck": a verb of allowing under a verb of consent that is
+    itself told as done (not "will agree to allow")."""
+    head = tok.head
+    return (tok.dep_ == "xcomp" and tok.lemma_.lower() in lex.words.permission_verbs
+            and head.lemma_.lower() in lex.words.consent_verbs and head.tag_ in ("VBD", "VBZ", "VBN")
+            and not any(c.dep_ in ("aux", "neg") and c.lower_ not in ("has", "have", "had") for c in children(head)))
+
+
 def _on_condition(tok: Token) -> bool:
     """The announced step hangs on what the other side does: an "unless" clause on the trigger."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in children(c))
@@ -369,6 +378,8 @@ def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
         # "X will not accept refugees", "will never negotiate": a refusal announced, not a promise ("we will not
         # relent", "will not back down" refuse to yield: resolve, no refusal of anyone's offer)
         event = "REJECT" if plover in COOPERATIVE - YIELDING else None
+    elif cand.modality == "future" and plover == "CONCEDE" and _consented_permission(lex, cand.trigger):
+        event = "CONCEDE"  # "agreed to let inspectors in": the consent is the permission given (CAMEO 086)
     elif cand.modality == "future" and intent_cue(lex, cand.trigger) and not _continued(lex, cand.trigger):
         event = "AGREE" if plover in COOPERATIVE else "THREATEN" if plover in HOSTILE else None
         if event is not None and _on_condition(cand.trigger):
@@ -379,7 +390,7 @@ def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
         event = None
     if event is None:
         return None
-    cameo = {"AGREE": "030", "THREATEN": "130", "REJECT": "120"}[event]
+    cameo = {"AGREE": "030", "THREATEN": "130", "REJECT": "120", "CONCEDE": "086"}[event]
     return EventCandidate(
         sentence=cand.sentence, trigger=cand.trigger, event_type=None, sub_event_type=None, plover_event=event,
         plover_mode=None, cameo=cameo, modality="asserted", actor1=cand.actor1, actor2=cand.actor2,

@@ -33,7 +33,7 @@ WORD_FILES = {
                           "confession_verbs", "attribution_verbs", "span_prepositions", "span_nouns", "era_nouns",
                           "span_modifiers", "span_units", "condemning_verbs", "instrument_verbs",
                           "continuation_verbs", "crowd_control_words", "struck_aircraft", "new_incident_openers",
-                          "aircraft_hit_verbs",
+                          "aircraft_hit_verbs", "consent_verbs", "permission_verbs",
                           "protest_topic_verbs", "protest_topic_preps", "kind_determiners", "time_marks",
                           "placed_harm_classes", "placed_harm_exceptions", "locative_prepositions",
                           "auxiliary_lemmas", "trend_words", "trend_measure_preps", "rule_nouns", "trait_adjectives", "rate_determiners"),

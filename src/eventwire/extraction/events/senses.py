@@ -19,7 +19,7 @@ from eventwire.lang import LanguageDataError
 
 # the slots a sense may name; `prep` maps prepositions to the words of their objects
 SLOTS = ("subject", "object", "object_phrase", "modifier", "complement", "governor", "prep", "cause", "content",
-         "sentence")
+         "infinitive", "sentence")
 # a cue list holding only this word is met by any word in its slot: "prep: {about: ["*"]}" (talked about anything)
 ANY_WORD = "*"
 # the subordinators of a clause that tells how something happened: "died when a fire swept through the hostel"
@@ -118,6 +118,16 @@ class TriggerSlots:
             subjects = [sj for c in clauses for sj in [_verb_subject(c)] if sj is not None]
             return set().union(*(_word_forms(sj, compounds=True) for sj in subjects), *(
                 {a.lemma_.lower(), a.lower_} for c in clauses for a in children(c) if a.dep_ in ("aux", "auxpass")))
+        if slot == "infinitive":  # the act a verb of telling or allowing is about: "told Belarus to withdraw",
+            # "let refugees cross" (a base-form verb clause with no "that": not "told reporters that troops withdrew"),
+            # or hung on the object ("permitted pilgrims to visit")
+            obj = patient_of(tok) if tok.pos_ == "VERB" else None
+            clauses = [c for c in children(tok) if c.dep_ in ("xcomp", "ccomp")]
+            clauses += [c for c in (children(obj) if obj is not None else ()) if c.dep_ == "acl"
+                        and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))]
+            return {w for c in clauses if c.tag_ in ("VB", "VBP") and not any(
+                m.dep_ == "mark" or (m.dep_ in ("aux", "auxpass") and m.lower_ != "to") for m in children(c))
+                for w in (c.lemma_.lower(), c.lower_)}
         if slot == "modifier":
             # a particle parsed as the head of a compound preposition counts: "drove the militants out of the town"
             return {w for c in children(tok) if c.dep_ in MODIFIER_DEPS or (
