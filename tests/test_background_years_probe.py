@@ -48,6 +48,7 @@ LOOKED_BACK = [
     'Guerrillas blew up the dam in the mid-1980s.',
     "Last year's attack on the Tavori border post killed eleven guards.",
     'The Kessara militia overran the district in the late 1990s, forcing thousands to flee.',
+    'He spent ten years in prison after being arrested at a protest in 2009.',
 ]
 
 REPORTED = [
@@ -82,6 +83,7 @@ REPORTED = [
     'Gunmen stormed a hotel in Mogadishu overnight, the worst attack in the city since the 1990s.',
     'Hundreds of veterans of the 1980s war rallied outside the defence ministry in Yerevan.',
     'Militants blew up a gas pipeline in Sinai on Thursday, the sixth such attack this year.',
+    'Police arrested dozens of students at a protest in Dhaka on Monday.',
 ]
 
 

@@ -40,12 +40,14 @@ class FarBack:
         if any(self._childhood(tok) for tok in (trigger, *trigger.ancestors)):
             return True
         # "a wave of kidnappings in the 2000s": the time of the noun the event is "of" is the event's; "rioters
-        # torched shops in 1992": the time of the verb a noun trigger is the subject of
+        # torched shops in 1992": the time of the verb a noun trigger is the subject or the object of a preposition of
         holders = [trigger]
         if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.pos_ == "NOUN":
             holders.append(trigger.head.head)
         if trigger.dep_ in _SUBJECT_DEPS and trigger.pos_ == "NOUN":
             holders.append(trigger.head)
+        if trigger.dep_ == "pobj" and trigger.head.dep_ == "prep" and trigger.head.head.pos_ == "VERB":
+            holders.append(trigger.head.head)  # "arrested at a protest in 2009": the protest is the arrest's time
         subjects = [s for s in children(trigger) if s.dep_ in _SUBJECT_DEPS and s.pos_ == "NOUN"]
         return any(self._far_time(tok, story_years) and (
             any(_hangs_on(tok, h) for h in holders) or any(_names_time_of(tok, s) for s in subjects))
