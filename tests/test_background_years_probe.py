@@ -103,12 +103,14 @@ def test_a_year_just_before_the_story_told_by_full_date_may_be_its_own():
     assert _before_story(2007, [2009]) and not _before_story(2008, [2009]) and _before_story(1995, [])
 
 
-def test_a_publication_date_leaves_the_window_rule_in_charge(pipeline):
-    # with a publication date the date is measured against it (DateFinder.recalled), not by these cues
+def test_with_a_publication_date_the_times_are_measured_against_it(pipeline):
     published = dt.date(2024, 5, 3)
     assert acled_records(pipeline, "Gunmen killed six people in an attack on a bar in Zacatecas on Sunday.", published)
-    assert acled_records(pipeline, "Militants attacked the same police station last year.",
+    assert acled_records(pipeline, "Militants attacked the same police station last year.", published) == []
+    assert acled_records(pipeline, "The Zorvani militia massacred hundreds of villagers in the early 1980s.",
                          published) == []
+    # a year just before publication is the window rule's (DateFinder.recalled), not a far-back cue
+    assert acled_records(pipeline, "Rebels attacked the garrison in the spring of 2024.", published)
 
 
 def test_the_events_of_a_paragraph_dated_by_its_story(pipeline):

@@ -47,7 +47,7 @@ class DateFinder:
         self.mentions = MentionFinder(self.words, self.resolver)
         self._weekday_word_re = re.compile(r"(?i)\b(?:" + alternation(self.words.weekdays) + r")\b")
         self._last_doc: tuple = (None, "")  # (doc, doc.text)
-        self.far_back = FarBack(self.language)
+        self._far_back: FarBack | None = None  # built on first use: its words are the modality file's
 
     def resolve(self, words: str, published: dt.date | None) -> Resolved | None:
         """The date that `words` ("on Wednesday", "last August", "3 March 2016") names, or None."""
@@ -102,9 +102,13 @@ class DateFinder:
         return EventDate(dt.date(year, 7, 1).isoformat(), "year", str(year), own=True, close=True)
 
     def looked_back(self, mentions: list[DateMention], cand, published) -> bool:
-        """Without a publication date: the event's own clause puts it far before the text's time ("in the 1990s",
-        "the massacre of 1995", "last year", "when she was six"); see far_back."""
-        return published is None and self.far_back.looked_back(cand.trigger, story_years(mentions))
+        """The event's own clause puts it far before the text's time ("in the 1990s", "the massacre of 1995", "last
+        year", "when she was six"): the publication year's, else that of the text's own full dates; see far_back."""
+        published = _as_date(published)
+        years = [published.year] if published is not None else story_years(mentions)
+        if self._far_back is None:
+            self._far_back = FarBack(self.language)
+        return self._far_back.looked_back(cand.trigger, years)
 
     @staticmethod
     def recalled(when: EventDate | None, published, window_days: int) -> bool:
