@@ -310,8 +310,9 @@ class Pipeline:
             when = self.date_finder.event_date(date_mentions, cand, article.published)
             ev = assemble.build_event(article, cand, location, when, dead, self.catalogue, doc_country=doc_country)
             assemble.place_as_target(ev, cand, place_mentions, self.catalogue)
-            recalled = cand.modality == "asserted" and self.date_finder.recalled(
-                when, article.published, self.background_days)
+            recalled = cand.modality == "asserted" and (self.date_finder.recalled(
+                when, article.published, self.background_days) or self.date_finder.looked_back(
+                date_mentions, cand, article.published))
             if recalled:
                 ev.modality = "background"  # "the 2008 Mumbai attacks", "since the massacre in March"
             elif cand.antecedent is not None and id(cand.antecedent) in built:

@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from eventwire.extraction.dates.far_back import FarBack, story_years
 from eventwire.extraction.dates.mentions import DateMention, MentionFinder
 from eventwire.extraction.dates.resolve import Resolved, Resolver, safe_date, shifted
 from eventwire.extraction.dates.vocabulary import alternation, load_date_words
@@ -46,6 +47,7 @@ class DateFinder:
         self.mentions = MentionFinder(self.words, self.resolver)
         self._weekday_word_re = re.compile(r"(?i)\b(?:" + alternation(self.words.weekdays) + r")\b")
         self._last_doc: tuple = (None, "")  # (doc, doc.text)
+        self._far_back: FarBack | None = None  # built on first use: its words are the modality file's
 
     def resolve(self, words: str, published: dt.date | None) -> Resolved | None:
         """The date that `words` ("on Wednesday", "last August", "3 March 2016") names, or None."""
@@ -99,6 +101,15 @@ class DateFinder:
             return found  # "the 2015 bombing ... on 17 August": the text's own date is more precise
         return EventDate(dt.date(year, 7, 1).isoformat(), "year", str(year), own=True, close=True)
 
+    def looked_back(self, mentions: list[DateMention], cand, published) -> bool:
+        """The event's own clause puts it far before the text's time ("in the 1990s", "the massacre of 1995", "last
+        year", "when she was six"): the publication year's, else that of the text's own full dates; see far_back."""
+        published = _as_date(published)
+        years = [published.year] if published is not None else story_years(mentions)
+        if self._far_back is None:
+            self._far_back = FarBack(self.language)
+        return self._far_back.looked_back(cand.trigger, years)
+
     @staticmethod
     def recalled(when: EventDate | None, published, window_days: int) -> bool:
         """The event is one the article recalls from well before its reporting period: its own date (in its
@@ -106,10 +117,12 @@ class DateFinder:
         date only an event its sentence dates by a bare year is ("the 2015 attack", "kidnapped them in 2014"):
         news tells the events it reports by day or weekday, and names the year alone of those it looks back on."""
         published = _as_date(published)
-        if when is None or not when.own or when.date is None:
+        if when is None or when.date is None:
             return False
-        if published is None:
+        if published is None:  # the year on the trigger's own clause, whatever other verbs the event has
             return when.precision == "year" and when.close
+        if not when.own:
+            return False
         day = dt.date.fromisoformat(when.date)
         if _read_back_a_year(when, day, published):
             return False
