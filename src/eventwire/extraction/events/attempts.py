@@ -61,6 +61,8 @@ def stopped_in_the_act(trigger: Token, below: Token, governor: Token, cues: dict
     were prevented from marching" (not "prevented a planned march": the march did not take place)."""
     if governor.lemma_.lower() not in cues["blocking_verbs"] or below.dep_ != "prep" or below.lower_ != "from":
         return False
-    if trigger.head.i != below.i or trigger.dep_ not in ("pcomp", "pobj") or trigger.tag_ != "VBG" or trigger.lemma_.lower() not in cues["blocked_acts"]:
+    if trigger.head.i != below.i or trigger.dep_ not in ("pcomp", "pobj") or trigger.tag_ != "VBG":
+        return False  # the gerund of the "from" phrase: "from marching"
+    if trigger.lemma_.lower() not in cues["blocked_acts"]:
         return False
     return _told(governor, modal_auxiliaries) and any(c.dep_ in ("dobj", "nsubjpass") for c in children(governor))
