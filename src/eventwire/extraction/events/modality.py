@@ -145,6 +145,8 @@ def _governed(trigger: Token, c: dict) -> str:
             if is_noun and below.lower_ in background["record_preps"] and _complement(trigger, below) and any(
                     c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in background["record_nouns"] for c in children(tok)):
                 return "background"  # "launched an inquiry into the killing", "an investigation was opened into"
+            if lemma in c["future"]["plotting_verbs"] and below.dep_ == "xcomp":
+                return "future"  # "plotted to kill the governor"
             if lemma in c["asserted"]["ordering_with_infinitive"] and below.dep_ == "xcomp":
                 return "future"  # "police were told to detain anyone carrying a weapon": an order
             if is_noun and below.dep_ in ("dobj", "nsubjpass") and _cancelling(tok, c["negated"]["cancelling_verbs"]):
