@@ -9,6 +9,7 @@ import re
 
 from spacy.tokens import Token
 
+from eventwire.extraction.events.attempts import stopped_in_the_act, told_attempt
 from eventwire.extraction.tokens import children, span_text
 from eventwire.lang import LanguageData, LanguageDataError
 
@@ -135,7 +136,7 @@ def _governed(trigger: Token, c: dict) -> str:
         # (nor is a purpose clause: "farmers blocked the highway to protest low prices" protested; what the verb
         # "blocked" prevents is its object, not its purpose; what governs the act governs the purpose too)
         if not first and tok.pos_ in ("VERB", "AUX") and below.dep_ != "conj" and not _purpose_of(
-                below, c["future"]["purpose_markers"]):
+                below, c["future"]["purpose_markers"]) and not _done_despite(trigger, below, tok, c):
             lemma = tok.lemma_.lower()
             if is_noun and lemma in background["reaction_verbs"] and _complement(trigger, below):
                 return "background"  # "diplomats were expelled after a nerve agent attack"
@@ -144,6 +145,8 @@ def _governed(trigger: Token, c: dict) -> str:
             if is_noun and below.lower_ in background["record_preps"] and _complement(trigger, below) and any(
                     c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in background["record_nouns"] for c in children(tok)):
                 return "background"  # "launched an inquiry into the killing", "an investigation was opened into"
+            if lemma in c["future"]["plotting_verbs"] and below.dep_ == "xcomp":
+                return "future"  # "plotted to kill the governor"
             if lemma in c["asserted"]["ordering_with_infinitive"] and below.dep_ == "xcomp":
                 return "future"  # "police were told to detain anyone carrying a weapon": an order
             if is_noun and below.dep_ in ("dobj", "nsubjpass") and _cancelling(tok, c["negated"]["cancelling_verbs"]):
@@ -176,6 +179,14 @@ def _governed(trigger: Token, c: dict) -> str:
         first = False
         below, tok = tok, head
     return "asserted"
+
+
+def _done_despite(trigger: Token, below: Token, verb: Token, c: dict) -> bool:
+    """`verb` ("tried", "were prevented from") does not make the act unreal: an attempt told with its outcome,
+    people stopped in the act (attempts.py). What governs `verb` still governs the act."""
+    modal = c["future"]["auxiliaries"] | c["hypothetical"]["auxiliaries"]
+    return told_attempt(trigger, below, verb, c["asserted"], modal) or \
+        stopped_in_the_act(trigger, below, verb, c["asserted"], modal)
 
 
 def _looked_back_on(trigger: Token, background: dict) -> bool:
