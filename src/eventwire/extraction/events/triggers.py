@@ -205,6 +205,16 @@ def _misread_headline_verb(lex: Lexicon, t: Token) -> bool:
     return opening and after is not None and after.pos_ in ("NOUN", "PROPN", "NUM", "DET", "ADJ")
 
 
+def misread_headline_roles(lex: Lexicon, t: Token) -> tuple[Token, Token | None] | None:
+    """(subject, object) of a headline verb the tagger read as a noun (`_misread_headline_verb`): the plural noun
+    before it, and the noun it was read to modify ("Maoists torch vehicles") or its own object ("Gunmen storm
+    hotel"). None for any other word."""
+    if t.pos_ != "NOUN" or not _misread_headline_verb(lex, t):
+        return None
+    obj = t.head if t.dep_ == "compound" and t.head.i > t.i else object_of(t)
+    return t.doc[t.i - 1], obj
+
+
 def without_accidents(lex: Lexicon, sent: Span, hits: list) -> list:
     """The triggers of a sentence without its accidents: an accident (a disaster, a crash, a gas explosion) is
     no event, and with no attacker or weapon in the sentence its deaths and blasts are the accident's too
