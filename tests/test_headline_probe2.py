@@ -186,6 +186,16 @@ def test_set_ablaze_before_a_bare_object_is_arson(pipeline):
     assert any(e.sub_event_type == L for e in _asserted(pipeline, "Attackers set ablaze church in Plateau"))
 
 
+@pytest.mark.parametrize("text, event_type", [
+    ("Gunmen kill 12 in Zamfara village", V),  # the subject of "kill" is the killer, not the dead
+    ("Gunmen killed 5 in Kano on Sunday.", V),
+    ("Two soldiers died in an ambush near Kano.", B),
+    ("Troops kill 14 insurgents in Borno raid", B),
+])
+def test_who_was_killed_by_a_count_is_not_the_killers(pipeline, text, event_type):
+    assert any(e.event_type == event_type for e in _asserted(pipeline, text))
+
+
 @pytest.mark.parametrize("text", [
     "Farmers block highway in Punjab protest",
     "Farmers blocked the highway near Ludhiana in protest against the new law on Monday.",
