@@ -190,7 +190,6 @@ KNOWN_GAPS = [
                  marks=pytest.mark.xfail(reason="a claim alone is no new event", strict=False)),
     pytest.param("A female Liberation Tigers of Tamil Eelam (LTTE) suicide bomber killed four policemen in Colombo.",
                  "Tamil Eelam", marks=pytest.mark.xfail(reason="the parser hangs the bomber on the name", strict=False)),
-    # (the headline verb read as a noun is read as the verb since the headlines2 branch)
     pytest.param("Maoists torch vehicles in Chhattisgarh", "Communist Party of India"),
 ]
 
