@@ -36,8 +36,10 @@ def target_kind(lex: Lexicon, roles: Roles, sent: Span) -> str:
     # no object: look at what died in the sentence ("12 civilians were killed", "two soldiers died")
     for t in sent:
         if t.lemma_.lower() in lex.words.death_words:
+            # the subject of a verb with an object is who killed ("gunmen kill 12 in Foo"), not who died
+            transitive = any(c.dep_ == "dobj" for c in children(t))
             for c in children(t):
-                if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                if c.dep_ in ("nsubjpass", "dobj") or c.dep_ == "nsubj" and not transitive:
                     w = c.lemma_.lower()
                     if w in lex.victims["civilian"]:
                         return "civilian"

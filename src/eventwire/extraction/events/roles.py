@@ -19,6 +19,7 @@ from eventwire.extraction.events.syntax import (
     told_as_matter,
     verb_lemmas,
 )
+from eventwire.extraction.events.triggers import misread_headline_roles
 from eventwire.extraction.tokens import children
 from eventwire.records import Actor
 
@@ -411,8 +412,9 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
     """The roles of one trigger of family `fam`."""
     r = Roles()
     lex = ctx.lex
-    if tok.pos_ in ("VERB", "AUX"):
-        a1_tok, a2_tok = _verb_role_tokens(tok, lex.words)
+    headline = misread_headline_roles(lex, tok)  # "Gunmen storm hotel", "storm" read as a noun
+    if tok.pos_ in ("VERB", "AUX") or headline:
+        a1_tok, a2_tok = headline or _verb_role_tokens(tok, lex.words)
         if fam == "movement" and a1_tok is None and a2_tok is not None and subject_of(tok) == (a2_tok, True):
             # "troops were deployed to the border", "forces were pulled out": the force moved is the side that
             # moves (its own state's act), not one acted upon

@@ -200,7 +200,25 @@ def _misread_headline_verb(lex: Lexicon, t: Token) -> bool:
     if lemma not in lex.verbs or lemma in lex.nouns or t.lower_ in lex.nouns:
         return False
     before = t.doc[t.i - 1]
-    return before.tag_ == "NNS" and before.dep_ == "compound" and before.head.i in (t.i, t.head.i)
+    if before.tag_ != "NNS":
+        return False
+    if before.dep_ == "compound" and before.head.i in (t.i, t.head.i):
+        return True
+    # "Gunmen storm hotel", "Maoists torch vehicles in X": the plural noun opens its line (no article, no
+    # preposition before its phrase) and an object follows the word: a subject, its verb and its object
+    opening = before.left_edge.i == t.sent.start or before.left_edge.i == before.i and t.doc[before.i - 1].is_space
+    after = t.doc[t.i + 1] if t.i + 1 < t.sent.end else None
+    return opening and after is not None and after.pos_ in ("NOUN", "PROPN", "NUM", "DET", "ADJ")
+
+
+def misread_headline_roles(lex: Lexicon, t: Token) -> tuple[Token, Token | None] | None:
+    """(subject, object) of a headline verb the tagger read as a noun (`_misread_headline_verb`): the plural noun
+    before it, and the noun it was read to modify ("Maoists torch vehicles") or its own object ("Gunmen storm
+    hotel"). None for any other word."""
+    if t.pos_ != "NOUN" or not _misread_headline_verb(lex, t):
+        return None
+    obj = t.head if t.dep_ == "compound" and t.head.i > t.i else object_of(t)
+    return t.doc[t.i - 1], obj
 
 
 def without_accidents(lex: Lexicon, sent: Span, hits: list) -> list:
