@@ -21,7 +21,7 @@ EVENTS = [
     # -- kidnappers carrying off groups, aid workers, clergy
     ("Kidnappers abducted three aid workers in the north of the country on Monday.", ABDUCTION),
     ("Three aid workers were abducted by kidnappers in Darfur on Wednesday.", ABDUCTION),
-    ("Kidnappers seized two Chinese engineers working on a road project in Cameroon's Far North region.", ABDUCTION),
+    ("Kidnappers seized two Chinese engineers working on a road project in Cameroon's Far North region.", VAC),
     ("Kidnappers seized 15 passengers from a bus on the Abuja-Kaduna highway on Monday.", ABDUCTION),
     ("Kidnappers abducted a Catholic priest on his way to Mass in Enugu state.", ABDUCTION),
     ("Boko Haram kidnappers seized 20 girls from a school in Borno state.", ABDUCTION),
