@@ -30,6 +30,7 @@ WORD_FILES = {
                           "base_nouns", "seized_things", "intent_words", "own_reported_subjects",
                           "non_event_entity_labels",
                           "deed_verbs", "deed_speech_verbs", "hallmark_nouns", "crime_words", "criminal_nouns",
+                          "abduction_victim_groups", "abduction_victim_kinds", "state_force_victims",
                           "confession_verbs", "attribution_verbs", "span_prepositions", "span_nouns", "era_nouns",
                           "span_modifiers", "span_units", "condemning_verbs", "instrument_verbs",
                           "continuation_verbs", "crowd_control_words", "struck_aircraft", "new_incident_openers",
