@@ -342,7 +342,7 @@ FAMILIES = [
     ("Malaysia promised economic assistance to Cambodia.", "AGREE", "MYS", "KHM"),
     ("The Sudanese government is prepared to negotiate with the rebels.", "AGREE", "SDN", None),
     ("Japan expressed concern over North Korea's missile launches.", "ACCUSE", "JPN", "PRK"),
-    ("Pakistan's prime minister thanked China for its support.", "SUPPORT", "PAK", "CHN"),
+    ("Pakistan's prime minister commended China for its support.", "SUPPORT", "PAK", "CHN"),
     ("Russia conducted naval exercises in the Black Sea.", "MOBILIZE", "RUS", None),
     ("Kurds occupied the Greek embassy in Nairobi.", "PROTEST", None, "GRC"),
     ("Palestinians demonstrated against Israeli settlements in the West Bank.", "PROTEST", "PSE", "ISR"),
