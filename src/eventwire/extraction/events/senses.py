@@ -120,7 +120,10 @@ class TriggerSlots:
                 {a.lemma_.lower(), a.lower_} for c in clauses for a in children(c) if a.dep_ in ("aux", "auxpass")))
         if slot == "infinitive":  # the act a verb of telling or allowing is about: "told Belarus to withdraw",
             # "let refugees cross" (a base-form verb clause with no "that": not "told reporters that troops withdrew"),
-            # or hung on the object ("permitted pilgrims to visit")
+            # or hung on the object ("permitted pilgrims to visit"); a passive with no one who tells or allows ("police
+            # were told to detain", "were allowed to leave") is an order or leave received, no act of a party
+            if tok.pos_ == "VERB" and subject_of(tok)[1] and _verb_subject(tok) is None:
+                return out
             obj = patient_of(tok) if tok.pos_ == "VERB" else None
             clauses = [c for c in children(tok) if c.dep_ in ("xcomp", "ccomp")]
             clauses += [c for c in (children(obj) if obj is not None else ()) if c.dep_ == "acl"
