@@ -286,15 +286,18 @@ def _score(events, category, source, target):
     return best
 
 
-def measure(pipeline):
-    """The figures over the probe set and the misses, for the tests and for a person reading the output."""
+def measure(pipeline, probes=None, reciprocal=None):
+    """The figures over a probe set (this file's by default) and the misses, for the tests and for a person reading
+    the output."""
+    probes = PROBES if probes is None else probes
+    reciprocal = RECIPROCAL if reciprocal is None else reciprocal
     found = sources = targets = 0
-    n_source = sum(1 for p in PROBES if p[2]) or 1
-    n_target = sum(1 for p in PROBES if p[3]) or 1
+    n_source = sum(1 for p in probes if p[2]) or 1
+    n_target = sum(1 for p in probes if p[3]) or 1
     misses = []
-    for text, category, source, target in PROBES:
+    for text, category, source, target in probes:
         events = pipeline.extract(text)
-        got = score_probe(events, category, source, target, text in RECIPROCAL)
+        got = score_probe(events, category, source, target, text in reciprocal)
         found += got[0]
         sources += got[1]
         targets += got[2]
@@ -303,7 +306,7 @@ def measure(pipeline):
                          e.actor1.country if e.actor1 else None, e.actor2.country if e.actor2 else None)
                         for e in events if e.modality == "asserted"]
             misses.append((category, text, got, asserted))
-    return {"type": found / len(PROBES), "source": sources / n_source, "target": targets / n_target}, misses
+    return {"type": found / len(probes), "source": sources / n_source, "target": targets / n_target}, misses
 
 
 @pytest.fixture(scope="module")

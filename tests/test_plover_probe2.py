@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from test_plover_probe import measure as measure_probes
 from test_plover_probe import score_probe
 
 # (sentence, PLOVER category, source country, target country); None: the party has no country or is not scored
@@ -82,23 +83,8 @@ RECIPROCAL = {text for text, *_ in PROBES[-8:]}
 
 
 def measure(pipeline):
-    """The figures over the probe set and the misses, for the tests and for a person reading the output."""
-    found = sources = targets = 0
-    n_source = sum(1 for p in PROBES if p[2]) or 1
-    n_target = sum(1 for p in PROBES if p[3]) or 1
-    misses = []
-    for text, category, source, target in PROBES:
-        events = pipeline.extract(text)
-        got = score_probe(events, category, source, target, text in RECIPROCAL)
-        found += got[0]
-        sources += got[1]
-        targets += got[2]
-        if not got[0] or (source and not got[1]) or (target and not got[2]):
-            asserted = [(e.plover.event if e.plover else None, e.trigger,
-                         e.actor1.country if e.actor1 else None, e.actor2.country if e.actor2 else None)
-                        for e in events if e.modality == "asserted"]
-            misses.append((category, text, got, asserted))
-    return {"type": found / len(PROBES), "source": sources / n_source, "target": targets / n_target}, misses
+    """The figures over this probe set and the misses, scored as test_plover_probe.py scores its own."""
+    return measure_probes(pipeline, PROBES, RECIPROCAL)
 
 
 @pytest.fixture(scope="module")
