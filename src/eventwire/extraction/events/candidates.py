@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from eventwire.extraction.events.coding import code_event
+from eventwire.extraction.events.attack_frames import frame_roles
 from eventwire.extraction.events.harmed_counts import counted_harmed, fight, one_sided, unlisted_person
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import clause_top, roles_of
@@ -210,6 +211,8 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
     classes = set().union(*(c for _, c in trig))
     main = main_trigger(lex, trig)
     roles = roles_of(main, fam, context)
+    if fam == "violence":
+        frame_roles(roles, main, [t for t, _ in trig], context)
     # a role missing on the main trigger may hang on another trigger of the same event:
     # "three policemen were killed in a Taliban ambush"
     for tok, _ in trig:

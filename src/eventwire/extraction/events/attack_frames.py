@@ -1,0 +1,124 @@
+"""Who attacked whom where the trigger's own arguments do not tell it, in three frames of attack reporting:
+
+* "a base came under attack from militants", "the town was under attack": the subject of the verb the attack
+  noun hangs on by "under" is hit, the "from"/"by" party attacks;
+* "Al-Shabaab attacks AU base", "Rebels attack convoy": a headline whose verb the tagger read as a noun
+  modifying the noun after it (the line has no verb): the party before the word attacks, the noun after it is hit;
+* "fighters from HTS and Ahrar al-Sham attacked", "killed members of the police and the army": every armed
+  party joined by "and" in the "of"/"from" phrase of the attacker or of the harmed takes part, not the first
+  alone."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from eventwire.extraction.events.roles import Role, Roles, actor_kind
+from eventwire.extraction.events.syntax import object_of, prep_objects, subject_of
+
+if TYPE_CHECKING:
+    from eventwire.extraction.events.context import DocContext
+
+# the verbs an attack noun hangs on by "under" ("came under attack", "is under attack", "remained under attack")
+UNDER_VERBS = {"come", "be", "remain"}
+# the kinds of party a joined name must be to take part: an armed side attacks, any side may be hit
+ATTACKER_KINDS = ("state", "nonstate")
+
+
+def under_attack(tok: Token) -> tuple[Token | None, Token] | None:
+    """(attacker token or None, target token) of "X came under attack (from Y)"."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "under":
+        return None
+    verb = tok.head.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in UNDER_VERBS:
+        return None
+    subj, passive = subject_of(verb)
+    if subj is None or passive:
+        return None
+    agents = prep_objects(tok, {"from", "by"}) or prep_objects(verb, {"from", "by"})
+    return (agents[0] if agents else None), subj
+
+
+def headline_verb_noun(tok: Token, ctx: DocContext) -> tuple[Token, Token] | None:
+    """(attacker token, target token) of a verbless headline whose attack word modifies the noun after it:
+    "Al-Shabaab attacks AU base" (a named party, the word in -s), "Rebels attack convoy" (a plural subject)."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "compound" or tok.i == 0:
+        return None
+    head = tok.head
+    if head.i <= tok.i or head.dep_ != "ROOT" or head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") for t in tok.sent):
+        return None  # a line with a verb is read by its verb
+    before = tok.doc[tok.i - 1]
+    if before.dep_ != "compound" or before.head.i not in (tok.i, head.i):
+        return None
+    named = ctx.mention_at(before)
+    party = named is not None and named.kind not in ("country", "capital", "person") and (tok.tag_ == "NNS" or before.tag_ == "NNS")
+    if not (party or (tok.tag_ == "NN" and before.tag_ == "NNS")):
+        return None
+    return before, head
+
+
+def _joined(head: Token | None, trigger: Token, ctx: DocContext, side: int, kinds, taken: set) -> list[Role]:
+    """The parties joined by "and" in the "of"/"from" phrase of `head` that are not `taken` yet."""
+    out: list[Role] = []
+    if head is None:
+        return out
+    for p in prep_objects(head, {"of", "from"}):
+        for conj in p.conjuncts:
+            role = ctx.role_for(conj, trigger, side)
+            if role is None or not role.known or role.actor.name in taken or (kinds and actor_kind(role) not in kinds):
+                continue
+            taken.add(role.actor.name)
+            out.append(role)
+    return out
+
+
+def _names(*roles) -> set:
+    return {r.actor.name for r in roles if r is not None}
+
+
+def _within(role: Role | None, tok: Token) -> bool:
+    return role is not None and role.start >= tok.left_edge.idx and role.end <= tok.right_edge.idx + len(
+        tok.right_edge.text)
+
+
+def frame_roles(roles: Roles, main: Token, triggers: list[Token], ctx: DocContext) -> None:
+    """Fill or mend the roles of a violent event (`main` and the other `triggers` of its cluster) from the three
+    frames."""
+    for tok in triggers:
+        found = under_attack(tok)
+        if found is None:
+            continue
+        agent, target = found
+        hit = ctx.role_for(target, main, 2)
+        if _within(roles.actor1, target):
+            roles.actor1, roles.assoc1 = None, []  # "an army base came under attack": the base was hit
+        if agent is not None:
+            roles.actor1 = ctx.role_for(agent, main, 1) or roles.actor1
+        if hit is not None and (roles.actor1 is None or hit.actor.name != roles.actor1.actor.name):
+            roles.actor2, roles.assoc2 = hit, []
+        roles.targets = [target]
+        roles.victim_words |= {t.lemma_.lower() for t in target.subtree}
+        break
+    if roles.actor2 is None:
+        for tok in triggers:
+            found = headline_verb_noun(tok, ctx)
+            if found is None:
+                continue
+            doer, target = found
+            roles.actor1 = roles.actor1 or ctx.role_for(doer, main, 1)
+            hit = ctx.role_for(target, main, 2)
+            if hit is not None and (roles.actor1 is None or hit.actor.name != roles.actor1.actor.name):
+                roles.actor2 = hit
+            roles.targets = roles.targets or [target]
+            break
+    if main.pos_ == "VERB":
+        subj, passive = subject_of(main)
+        doer = (prep_objects(main, {"by"}) or [None])[0] if passive else subj
+        if roles.actor1 is not None:
+            roles.assoc1 += _joined(doer, main, ctx, 1, ATTACKER_KINDS, _names(roles.actor1, *roles.assoc1))
+        hit_head = subj if passive else object_of(main)
+        if roles.actor2 is not None:
+            roles.assoc2 += _joined(hit_head, main, ctx, 2, (), _names(roles.actor2, *roles.assoc2, roles.actor1))
