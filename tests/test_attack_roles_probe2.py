@@ -13,6 +13,7 @@ miss."""
 from __future__ import annotations
 
 import pytest
+
 from test_attack_roles_probe import ROLES, rates, role_hits
 
 # (text, attacker words, target words, place words)

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from eventwire.extraction.events.coding import code_event
 from eventwire.extraction.events.attack_frames import frame_roles
+from eventwire.extraction.events.coding import code_event
 from eventwire.extraction.events.harmed_counts import counted_harmed, fight, one_sided, unlisted_person
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import clause_top, roles_of
