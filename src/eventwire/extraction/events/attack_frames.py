@@ -66,9 +66,10 @@ def _joined(head: Token | None, trigger: Token, ctx: DocContext, side: int, kind
     if head is None:
         return out
     for p in prep_objects(head, {"of", "from"}):
-        for conj in p.conjuncts:
+        for conj in (p, *p.conjuncts):
             role = ctx.role_for(conj, trigger, side)
-            if role is None or not role.known or role.actor.name in taken or (kinds and actor_kind(role) not in kinds):
+            named = role is not None and (role.known or (conj.pos_ == "PROPN" and conj.ent_type_ == "ORG"))
+            if not named or role.actor.name in taken or (kinds and actor_kind(role) not in kinds):
                 continue
             taken.add(role.actor.name)
             out.append(role)
@@ -86,7 +87,7 @@ def _within(role: Role | None, tok: Token) -> bool:
 
 def frame_roles(roles: Roles, main: Token, triggers: list[Token], ctx: DocContext) -> None:
     """Fill or mend the roles of a violent event (`main` and the other `triggers` of its cluster) from the three
-    frames."""
+    frames, and the people among whom a blast went off."""
     for tok in triggers:
         found = under_attack(tok)
         if found is None:
@@ -114,11 +115,22 @@ def frame_roles(roles: Roles, main: Token, triggers: list[Token], ctx: DocContex
                 roles.actor2 = hit
             roles.targets = roles.targets or [target]
             break
+    if roles.actor2 is None and main.pos_ == "VERB":
+        # "blew himself up among mourners", "opened fire among the crowd": those in the midst of it were hit
+        among = [r for p in prep_objects(main, {"among"}) for r in [ctx.role_for(p, main, 2)] if r is not None]
+        if among:
+            roles.actor2 = among[0]
     if main.pos_ == "VERB":
         subj, passive = subject_of(main)
         doer = (prep_objects(main, {"by"}) or [None])[0] if passive else subj
         if roles.actor1 is not None:
-            roles.assoc1 += _joined(doer, main, ctx, 1, ATTACKER_KINDS, _names(roles.actor1, *roles.assoc1))
+            joined = _joined(doer, main, ctx, 1, ATTACKER_KINDS, _names(roles.actor1, *roles.assoc1))
+            if joined and roles.actor1.generic and _within(roles.actor1, doer):
+                # "fighters from the Hasran Brigade and the Tuvel Front": the named groups, not the kind
+                first = joined.pop(0)
+                roles.actor1 = Role(actor=first.actor, start=min(doer.left_edge.idx, first.start), end=first.end,
+                                    generic=first.generic, known=first.known)
+            roles.assoc1 += joined
         hit_head = subj if passive else object_of(main)
         if roles.actor2 is not None:
             roles.assoc2 += _joined(hit_head, main, ctx, 2, (), _names(roles.actor2, *roles.assoc2, roles.actor1))

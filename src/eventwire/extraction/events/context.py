@@ -307,8 +307,11 @@ class DocContext(Antecedents):
             return None  # a town the small model read as a person or group ("attacked Kafr Foo"): ground
         if tok.ent_type_ in NAMED_THING_LABELS:
             return self._owner_role(tok, trigger, side)  # "signed a Memorandum of Understanding": a document
-        if tok.lemma_.lower() in self.words.territory_nouns or tok.lemma_.lower() in ("hold", "grip", "influence"):
-            return None  # "regained control of two villages", "stormed the town": ground, not a party
+        if (tok.lemma_.lower() in self.words.territory_nouns and not (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN")) \
+                or tok.lemma_.lower() in ("hold", "grip", "influence"):
+            # "regained control of two villages", "stormed the town": ground, not a party (but "the Dastani Front",
+            # a name of an organisation, is one)
+            return None
         if tok.lemma_.lower() in self.words.weapon_nouns or tok.lower_ in self.words.weapon_nouns or self.lex.is_event_noun(tok) \
                 or tok.lemma_.lower() in self.words.abstract_nouns \
                 or tok.lemma_.lower() in ("ied", "device", "vehicle", "car", "truck", "motorcycle"):
