@@ -189,10 +189,17 @@ PROBES = [
      "soldiers", "militants hideout", "sambisa"),
     ("A drone attack hit a convoy carrying the commander of the Korvan militia near Sirte.",
      "", "convoy commander korvan", "sirte"),
+    ("A bomb hidden in a motorcycle exploded at the entrance to a bank in Kandahar, wounding nine.",
+     "", "bank", "kandahar"),
+    ("The Marsa Front, a separatist group, ambushed a police patrol near Kufra.",
+     "marsa front", "patrol police", "kufra"),
+    ("Rebels of the Tabor Brigade and the Union of Forces for Justice shelled the town of Birao.",
+     "tabor brigade union forces justice rebels", "town birao", "birao"),
 ]
 
-# measured on the set when it was written and the roles code last changed, less a little slack for parser ties
-FLOORS = {"attacker": 0.0, "target": 0.0, "place": 0.0}
+# measured on the set when the roles code last changed (0.824, 0.778, 0.663; before the attack frames: 0.794,
+# 0.733, 0.663), less a little slack for parser ties
+FLOORS = {"attacker": 0.81, "target": 0.76, "place": 0.65}
 
 
 def probe_results(pipeline) -> list[tuple[str, dict[str, bool]]]:
@@ -220,6 +227,62 @@ def test_the_probe_set_is_large_and_varied():
 @pytest.mark.parametrize("role", ROLES)
 def test_role_rate_holds(results, role):
     assert rates(results)[role] >= FLOORS[role], [(t, h) for t, h in results if not h.get(role, True)]
+
+
+def _asserted(pipeline, text):
+    return [e for e in pipeline.extract(text, published="2023-05-10") if e.modality == "asserted"]
+
+
+def _words(actors) -> str:
+    return " ".join(f"{a.name} {a.text or ''}" for a in actors if a is not None)
+
+
+def test_people_seized_by_kidnappers_are_abducted(pipeline):
+    ev = _asserted(pipeline, "Kidnappers seized four teachers from a school near Ilorin on Monday.")
+    assert any(e.sub_event_type == "Abduction/forced disappearance" and "teachers" in _words([e.actor2])
+               and "Kidnappers" in _words([e.actor1]) for e in ev)
+
+
+def test_people_seized_by_police_are_no_abduction(pipeline):
+    ev = _asserted(pipeline, "Police seized twelve workers at a factory in Ibadan.")
+    assert not any(e.sub_event_type == "Abduction/forced disappearance" for e in ev)
+
+
+def test_a_site_under_attack_is_hit_by_the_party_it_came_under_attack_from(pipeline):
+    ev = _asserted(pipeline, "A military outpost near Tal Tamr came under attack from Islamic State fighters.")
+    assert any("Islamic State" in _words([e.actor1]) and "outpost" in _words([e.actor2]) for e in ev)
+    assert not any("outpost" in _words([e.actor1]) for e in ev)
+
+
+def test_a_verbless_headline_names_who_attacked_what(pipeline):
+    ev = _asserted(pipeline, "Boko Haram attacks army base in Borno")
+    assert any("Boko Haram" in _words([e.actor1]) and "base" in _words([e.actor2]) for e in ev)
+
+
+def test_a_headline_on_the_suspect_of_attacks_names_no_attack_on_him(pipeline):
+    ev = _asserted(pipeline, "Brussels attacks suspect extradited to France")
+    assert not any("suspect" in _words([e.actor2]) and e.event_type != "Strategic developments" for e in ev)
+
+
+def test_every_named_group_joined_after_from_attacks(pipeline):
+    ev = _asserted(pipeline, "Fighters from Ahrar al-Sham and Hayat Tahrir al-Sham attacked regime positions near Latakia.")
+    assert any("Ahrar" in _words([e.actor1, *e.assoc_actor1]) and "Tahrir" in _words([e.actor1, *e.assoc_actor1])
+               for e in ev)
+
+
+def test_an_unknown_front_by_its_name_is_a_party(pipeline):
+    ev = _asserted(pipeline, "The Vessan Popular Front attacked a police station in the town of Kirov.")
+    assert any("Vessan" in _words([e.actor1]) for e in ev)
+
+
+def test_a_blast_among_people_hits_them(pipeline):
+    ev = _asserted(pipeline, "A suicide bomber blew himself up among worshippers leaving a mosque in Maiduguri.")
+    assert any("worshippers" in _words([e.actor2]) for e in ev)
+
+
+def test_the_site_whose_entrance_a_bomb_hit_is_the_target(pipeline):
+    ev = _asserted(pipeline, "A bomb exploded at the entrance to a hotel in Mogadishu.")
+    assert any("hotel" in _words([e.actor2]) for e in ev)
 
 
 if __name__ == "__main__":

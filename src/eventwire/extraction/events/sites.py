@@ -77,8 +77,13 @@ def spot_of(trigger: Token, words) -> Token | None:
     for p in children(trigger):
         if p.dep_ == "prep" and p.lower_ in preps:
             for o in children(p):
-                if o.dep_ == "pobj" and (site_kind(o, words) is not None or o.lower_ in words.held_ground_nouns):
-                    return o
+                if o.dep_ != "pobj":
+                    continue
+                # "at the entrance to the hotel", "outside the gate of a school": the site the spot belongs to
+                for spot in (o, *(x for c in children(o) if c.dep_ == "prep" and c.lower_ in ("of", "to")
+                                  for x in children(c) if x.dep_ == "pobj")):
+                    if site_kind(spot, words) is not None or spot.lower_ in words.held_ground_nouns:
+                        return spot
     return None
 
 
