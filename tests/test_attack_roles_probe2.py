@@ -285,6 +285,11 @@ def test_the_site_whose_entrance_a_bomb_hit_is_the_target(pipeline):
     assert any("hotel" in _words([e.actor2]) for e in ev)
 
 
+def test_verbs_joined_by_and_share_their_object(pipeline):
+    ev = _asserted(pipeline, "Gunmen shot and killed a bus driver near the town of Funtua.")
+    assert any("driver" in _words([e.actor2]) for e in ev)
+
+
 if __name__ == "__main__":
     from eventwire.extraction.pipeline import Pipeline
 

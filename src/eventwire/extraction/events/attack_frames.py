@@ -16,6 +16,7 @@ from spacy.tokens import Token
 
 from eventwire.extraction.events.roles import Role, Roles, actor_kind
 from eventwire.extraction.events.syntax import object_of, prep_objects, subject_of
+from eventwire.extraction.tokens import children
 
 if TYPE_CHECKING:
     from eventwire.extraction.events.context import DocContext
@@ -115,6 +116,14 @@ def frame_roles(roles: Roles, main: Token, triggers: list[Token], ctx: DocContex
                 roles.actor2 = hit
             roles.targets = roles.targets or [target]
             break
+    if roles.actor2 is None and not roles.targets and main.pos_ == "VERB" and object_of(main) is None:
+        # "shot and killed a lawyer": verbs joined by "and" with no subject of their own share the last one's object
+        shared = [o for c in children(main) if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
+            x.dep_ in ("nsubj", "nsubjpass") for x in children(c)) for o in [object_of(c)] if o is not None]
+        if shared:
+            roles.targets = [shared[0]]
+            roles.actor2 = ctx.role_for(shared[0], main, 2)
+            roles.victim_words |= {t.lemma_.lower() for t in shared[0].subtree}
     if roles.actor2 is None and main.pos_ == "VERB":
         # "blew himself up among mourners", "opened fire among the crowd": those in the midst of it were hit
         among = [r for p in prep_objects(main, {"among"}) for r in [ctx.role_for(p, main, 2)] if r is not None]
