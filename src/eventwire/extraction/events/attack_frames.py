@@ -69,12 +69,27 @@ def _joined(head: Token | None, trigger: Token, ctx: DocContext, side: int, kind
     for p in prep_objects(head, {"of", "from"}):
         for conj in (p, *p.conjuncts):
             role = ctx.role_for(conj, trigger, side)
-            named = role is not None and (role.known or (conj.pos_ == "PROPN" and conj.ent_type_ == "ORG"))
+            named = role is not None and ((role.known and not role.generic) or (conj.pos_ == "PROPN" and conj.ent_type_ == "ORG"))
             if not named or role.actor.name in taken or (kinds and actor_kind(role) not in kinds):
                 continue
             taken.add(role.actor.name)
             out.append(role)
     return out
+
+
+def _shared_object(main: Token, ctx: DocContext) -> Token | None:
+    """"Gunmen shot and killed a lawyer": an active verb with a subject and no object shares the object of the verb of
+    harm joined to it by "and" that has no subject of its own (not a place: "shelled and hit Foo" names ground)."""
+    subj, passive = subject_of(main)
+    if main.pos_ != "VERB" or object_of(main) is not None or subj is None or passive or subj.like_num:
+        return None
+    for c in children(main):
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.lemma_.lower() in ctx.words.harm_verbs and not any(
+                x.dep_ in ("nsubj", "nsubjpass") for x in children(c)):
+            obj = object_of(c)
+            if obj is not None and obj.ent_type_ not in ("GPE", "LOC", "FAC") and obj.i not in ctx.place_tokens:
+                return obj
+    return None
 
 
 def _names(*roles) -> set:
@@ -116,14 +131,15 @@ def frame_roles(roles: Roles, main: Token, triggers: list[Token], ctx: DocContex
                 roles.actor2 = hit
             roles.targets = roles.targets or [target]
             break
-    if roles.actor2 is None and not roles.targets and main.pos_ == "VERB" and object_of(main) is None:
-        # "shot and killed a lawyer": verbs joined by "and" with no subject of their own share the last one's object
-        shared = [o for c in children(main) if c.dep_ == "conj" and c.pos_ == "VERB" and not any(
-            x.dep_ in ("nsubj", "nsubjpass") for x in children(c)) for o in [object_of(c)] if o is not None]
-        if shared:
-            roles.targets = [shared[0]]
-            roles.actor2 = ctx.role_for(shared[0], main, 2)
-            roles.victim_words |= {t.lemma_.lower() for t in shared[0].subtree}
+    shared = _shared_object(main, ctx) if roles.actor2 is None and not roles.targets else None
+    hit = ctx.role_for(shared, main, 2) if shared is not None else None
+    if hit is not None and (hit.known or actor_kind(hit) != "nonstate"):
+        # (a title no class of people sides, guessed as an armed group, is left as it was)
+        roles.targets = [shared]
+        roles.actor2 = hit
+        roles.assoc2 += [r for c in shared.conjuncts for r in [ctx.role_for(c, main, 2)] if r is not None
+                         and r.actor.name != hit.actor.name]
+        roles.victim_words |= {t.lemma_.lower() for t in shared.subtree}
     if roles.actor2 is None and main.pos_ == "VERB":
         # "blew himself up among mourners", "opened fire among the crowd": those in the midst of it were hit
         among = [r for p in prep_objects(main, {"among"}) for r in [ctx.role_for(p, main, 2)] if r is not None]
