@@ -1,4 +1,4 @@
-"""Who attacked whom where the trigger's own arguments do not tell it, in three frames of attack reporting:
+"""Who attacked whom where the trigger's own arguments do not tell it, in the frames of attack reporting:
 
 * "a base came under attack from militants", "the town was under attack": the subject of the verb the attack
   noun hangs on by "under" is hit, the "from"/"by" party attacks;
@@ -6,7 +6,9 @@
   modifying the noun after it (the line has no verb): the party before the word attacks, the noun after it is hit;
 * "fighters from HTS and Ahrar al-Sham attacked", "killed members of the police and the army": every armed
   party joined by "and" in the "of"/"from" phrase of the attacker or of the harmed takes part, not the first
-  alone."""
+  alone;
+* "gunmen shot and killed a driver": verbs joined by "and" share the object of the verb of harm;
+* "blew himself up among mourners": those among whom it happened were hit."""
 
 from __future__ import annotations
 
@@ -102,8 +104,8 @@ def _within(role: Role | None, tok: Token) -> bool:
 
 
 def frame_roles(roles: Roles, main: Token, triggers: list[Token], ctx: DocContext) -> None:
-    """Fill or mend the roles of a violent event (`main` and the other `triggers` of its cluster) from the three
-    frames, and the people among whom a blast went off."""
+    """Fill or mend the roles of a violent event (`main` and the other `triggers` of its cluster) from the frames
+    of the module's docstring."""
     for tok in triggers:
         found = under_attack(tok)
         if found is None:
