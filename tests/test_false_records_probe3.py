@@ -45,6 +45,7 @@ PLEAS = [
     'The teenager pleaded guilty to two counts of possessing explosives.',
     'At his first court appearance, Dervishi pleaded not guilty.',
     'She pleaded no contest to the charges, her lawyer said.',
+    'The plea deal was approved by a judge in Virginia on Friday.',
 ]
 
 # words quoted after a verb of telling: speech, not an order
@@ -83,6 +84,7 @@ CIVILIAN_DRILLS = [
     'Firefighters and paramedics carried out training exercises at the disused factory.',
     'Pupils practised lockdown drills in case of an intruder.',
     'Volunteers joined tabletop exercises organised by the Red Cross.',
+    'All the agencies that respond to emergencies are now factoring drones into their war games.',
 ]
 
 # a power, a right or an authorisation to act is not the act
@@ -103,7 +105,8 @@ NON_EVENTS = DECLINING_TO_SAY + PLEAS + QUOTED_WORDS + WEAPONS_AS_THINGS + CIVIL
 # massacre"), a law allowing an act, a lone weapon noun of a past attack
 KNOWN_GAPS = {
     # (and what a source declines to say about an act reported, a noun of threat or of charges, a refusal quoted,
-    # the evacuation of a drill)
+    # the evacuation of a drill, a kind of attack planned for)
+    'Local councils have rewritten their emergency exercises to include drone attacks.',
     'Police declined to say how many officers had been deployed to the border town.',
     'A Pentagon official declined to elaborate on the nature of the threat.',
     'Prosecutors in Lyon declined to specify the charges the two men face.',
@@ -128,6 +131,8 @@ TRUE_EVENTS = [
     ('North Korea carried out military drills near the border.', 'MOBILIZE'),
     ('Russia and China held joint naval exercises in the Sea of Japan.', 'MOBILIZE'),
     ('The Ukrainian army staged live-fire exercises near Kharkiv.', 'MOBILIZE'),
+    ('The Israeli army concluded its largest military exercise in a decade on Thursday.', 'MOBILIZE'),
+    ('NATO troops held war games in the Baltic states last month.', 'MOBILIZE'),
     ('A bomb exploded in a crowded market in Peshawar, killing 12 people.', None),
     ('A bomb hidden in a motorcycle exploded near a police station in Kandahar on Monday.', None),
     ('A bomb packed with nails went off outside a church in Kaduna, wounding 20 worshippers.', None),

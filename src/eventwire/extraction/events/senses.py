@@ -28,6 +28,8 @@ MODIFIER_DEPS = {"compound", "amod", "prt", "advmod", "npadvmod", "nmod", "acomp
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
 # the subject of a finite clause of its own: "told the paper: we talk about precision warfare" quotes words
 NOMINATIVE_PRONOUNS = {"i", "we", "he", "she", "they"}
+# a possessor that stands for the clause's subject: "the hospitals tested their drills"
+POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our"}
 QUOTE_MARKS = {":", '"', "\u201c", "\u201d", "'"}
 
 
@@ -76,6 +78,13 @@ def _noun_predicate(tok: Token) -> Token | None:
     if tok.dep_ in SUBJECT_DEPS | {"dobj", "attr"} and tok.head.pos_ in ("VERB", "AUX"):
         return tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return tok.head.head
+    return None
+
+
+def _prepositional_predicate(tok: Token) -> Token | None:
+    """The verb a noun hangs on through a preposition ("factoring drones into their war games": factoring)."""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
         return tok.head.head
     return None
 
@@ -151,6 +160,10 @@ class TriggerSlots:
                 subj = _verb_subject(tok)
             else:
                 subj = next((c for c in children(tok) if c.dep_ == "poss"), None)
+                owner = verb if verb is not None else _prepositional_predicate(tok)
+                if subj is not None and subj.lower_ in POSSESSIVE_PRONOUNS and owner is not None \
+                        and tok.dep_ not in SUBJECT_DEPS:
+                    subj = _verb_subject(owner) or subj  # "agencies are factoring drones into their war games"
                 if subj is None and verb is not None and tok.dep_ not in SUBJECT_DEPS:
                     subj = _verb_subject(verb)  # "the company launched a merger", "climate change is a threat"
             if subj is None:
