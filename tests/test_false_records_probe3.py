@@ -2,9 +2,9 @@
 attack that tell no event of their own must give no asserted record of any kind (a PLOVER-only record is a record
 too): a source declining to say or confirm something, a plea of guilty in court, quoted words after "told the
 paper:", how a bomb was built, hidden or is looked for, the drills of schools and hospitals, a power or a right to
-act. The acts these phrasings sit next to stay events: refusing to withdraw, pleading for a release, telling a
-party to leave, military exercises, a bomb that exploded or was defused. In a short article the records sit in
-the sentences of its events.
+act, a kind of attack or a way to fight. The acts these phrasings sit next to stay events: refusing to withdraw,
+pleading for a release, telling a party to leave, military exercises, a bomb that exploded or was defused. In a
+short article the records sit in the sentences of its events.
 
 Every sentence was written for these tests (real and invented names); none comes from an evaluation set. The
 probes the rules do not handle yet are kept as expected failures (KNOWN_GAPS), so that a fix shows up as XPASS."""
@@ -99,7 +99,18 @@ POWERS_TO_ACT = [
     'The drones give the militants the capability to attack from long range.',
 ]
 
-NON_EVENTS = DECLINING_TO_SAY + PLEAS + QUOTED_WORDS + WEAPONS_AS_THINGS + CIVILIAN_DRILLS + POWERS_TO_ACT
+# a kind of act, a way or a tool to act: what is spoken of is no act done
+KINDS_AND_WAYS = [
+    '"This kind of attack is very hard to stop," the analyst told the newspaper.',
+    'The army is already testing ways to fight such swarms with lasers.',
+    'Such tactics to intimidate voters are common in the region.',
+    'Social media has become a tool to recruit fighters and plan attacks.',
+    'Engineers are working on new methods to clear landmines from farmland.',
+    'This type of ambush is typical of the insurgents in the mountains of Kunar.',
+]
+
+NON_EVENTS = (DECLINING_TO_SAY + PLEAS + QUOTED_WORDS + WEAPONS_AS_THINGS + CIVILIAN_DRILLS + POWERS_TO_ACT
+              + KINDS_AND_WAYS)
 
 # what the rules miss yet: an event referred to in a reaction ("condemned the attack", "described the raid as a
 # massacre"), a law allowing an act, a lone weapon noun of a past attack
@@ -143,6 +154,8 @@ TRUE_EVENTS = [
     ('Militants detonated a car bomb outside a hotel in Mogadishu, killing nine.', None),
     ('Soldiers detained dozens of suspects in raids across the region on Tuesday.', None),
     ('The army shelled rebel positions near the town of Kauda overnight.', None),
+    ('Gunmen killed five people in a new kind of attack on a bus in Kaduna.', None),
+    ('The militants found a way to attack the base from the river, killing 12 soldiers.', None),
 ]
 
 # a short article: one event and the sentences around it that tell none; the opening words of the event's sentence
