@@ -73,6 +73,10 @@ WEAPONS_AS_THINGS = [
     'Dogs trained to sniff out explosives patrolled the station.',
     'The bomb weighed about ten kilograms, the army said.',
     'Jammers designed to counter remote-controlled bombs were fitted to the convoy vehicles.',
+    'An undercover agent handed him a fake bomb in a parking lot in Worcester.',
+    'The device left outside the bank turned out to be a replica bomb.',
+    'Roadside bombs are the weapon of choice for the insurgents in the south.',
+    'The bomb was in a sports bag left near the entrance of the station.',
 ]
 
 # the practice of civilians: fire drills, hospital exercises, training games
@@ -107,13 +111,15 @@ KINDS_AND_WAYS = [
     'Social media has become a tool to recruit fighters and plan attacks.',
     'Engineers are working on new methods to clear landmines from farmland.',
     'This type of ambush is typical of the insurgents in the mountains of Kunar.',
+    'Terrorism remains the biggest threat to the country, the report concluded.',
 ]
 
 NON_EVENTS = (DECLINING_TO_SAY + PLEAS + QUOTED_WORDS + WEAPONS_AS_THINGS + CIVILIAN_DRILLS + POWERS_TO_ACT
               + KINDS_AND_WAYS)
 
-# what the rules miss yet: an event referred to in a reaction ("condemned the attack", "described the raid as a
-# massacre"), a law allowing an act, a lone weapon noun of a past attack
+# what the rules miss yet: an event referred to in a reaction with nothing told before ("condemned the attack on
+# the convoy", "described the raid as a massacre": in an article after the event they are no record), a law
+# allowing an act, a lone weapon noun of a past attack
 KNOWN_GAPS = {
     # (and what a source declines to say about an act reported, a noun of threat or of charges, a refusal quoted,
     # the evacuation of a drill, a kind of attack planned for)
@@ -156,6 +162,8 @@ TRUE_EVENTS = [
     ('The army shelled rebel positions near the town of Kauda overnight.', None),
     ('Gunmen killed five people in a new kind of attack on a bus in Kaduna.', None),
     ('The militants found a way to attack the base from the river, killing 12 soldiers.', None),
+    ('Police said it was a car bomb that killed the five soldiers in Kirkuk.', None),
+    ('The rebels threatened to attack the capital if the talks failed.', 'THREATEN'),
 ]
 
 # a short article: one event and the sentences around it that tell none; the opening words of the event's sentence
@@ -190,6 +198,11 @@ ARTICLES = [
         'The kidnappers told one family: "We want five million naira for each of them." '
         'Police declined to disclose the details of the rescue operation.',
         'Bandits abducted'),
+    (
+        'Soldiers raided the village of Kpori on Monday, killing 14 men, residents said. '
+        'Human rights groups described the raid as a massacre. '
+        'The army declined to say whether any of the dead were armed.',
+        'Soldiers raided the village'),
 ]
 
 
