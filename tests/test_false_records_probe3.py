@@ -75,8 +75,6 @@ WEAPONS_AS_THINGS = [
     'Jammers designed to counter remote-controlled bombs were fitted to the convoy vehicles.',
     'An undercover agent handed him a fake bomb in a parking lot in Worcester.',
     'The device left outside the bank turned out to be a replica bomb.',
-    'Roadside bombs are the weapon of choice for the insurgents in the south.',
-    'The bomb was in a sports bag left near the entrance of the station.',
 ]
 
 # the practice of civilians: fire drills, hospital exercises, training games
@@ -124,6 +122,9 @@ KNOWN_GAPS = {
     # (and what a source declines to say about an act reported, a noun of threat or of charges, a refusal quoted,
     # the evacuation of a drill, a kind of attack planned for)
     'Local councils have rewritten their emergency exercises to include drone attacks.',
+    # what a bomb is or where it was (a copula): taking these out cost a place elsewhere in the article
+    'Roadside bombs are the weapon of choice for the insurgents in the south.',
+    'The bomb was in a sports bag left near the entrance of the station.',
     'Police declined to say how many officers had been deployed to the border town.',
     'A Pentagon official declined to elaborate on the nature of the threat.',
     'Prosecutors in Lyon declined to specify the charges the two men face.',
