@@ -26,6 +26,11 @@ ANY_WORD = "*"
 CAUSE_MARKERS = {"when", "after", "as"}
 MODIFIER_DEPS = {"compound", "amod", "prt", "advmod", "npadvmod", "nmod", "acomp"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
+# the subject of a finite clause of its own: "told the paper: we talk about precision warfare" quotes words
+NOMINATIVE_PRONOUNS = {"i", "we", "he", "she", "they"}
+# a possessor that stands for the clause's subject: "the hospitals tested their drills"
+POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our"}
+QUOTE_MARKS = {":", '"', "\u201c", "\u201d", "'"}
 
 
 @dataclass(frozen=True)
@@ -73,6 +78,13 @@ def _noun_predicate(tok: Token) -> Token | None:
     if tok.dep_ in SUBJECT_DEPS | {"dobj", "attr"} and tok.head.pos_ in ("VERB", "AUX"):
         return tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.pos_ in ("VERB", "AUX"):
+        return tok.head.head
+    return None
+
+
+def _prepositional_predicate(tok: Token) -> Token | None:
+    """The verb a noun hangs on through a preposition ("factoring drones into their war games": factoring)."""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ in ("VERB", "AUX"):
         return tok.head.head
     return None
 
@@ -130,7 +142,7 @@ class TriggerSlots:
                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))]
             return {w for c in clauses if c.tag_ in ("VB", "VBP") and not any(
                 m.dep_ == "mark" or (m.dep_ in ("aux", "auxpass") and m.lower_ != "to") for m in children(c))
-                for w in (c.lemma_.lower(), c.lower_)}
+                and not _quoted_clause(tok, c) for w in (c.lemma_.lower(), c.lower_)}
         if slot == "modifier":
             # a particle parsed as the head of a compound preposition counts: "drove the militants out of the town"
             return {w for c in children(tok) if c.dep_ in MODIFIER_DEPS or (
@@ -148,6 +160,10 @@ class TriggerSlots:
                 subj = _verb_subject(tok)
             else:
                 subj = next((c for c in children(tok) if c.dep_ == "poss"), None)
+                owner = verb if verb is not None else _prepositional_predicate(tok)
+                if subj is not None and subj.lower_ in POSSESSIVE_PRONOUNS and owner is not None \
+                        and tok.dep_ not in SUBJECT_DEPS:
+                    subj = _verb_subject(owner) or subj  # "agencies are factoring drones into their war games"
                 if subj is None and verb is not None and tok.dep_ not in SUBJECT_DEPS:
                     subj = _verb_subject(verb)  # "the company launched a merger", "climate change is a threat"
             if subj is None:
@@ -271,3 +287,13 @@ def _expand(words, path, line: int | None, where: str, named_lists: dict) -> fro
         else:
             out.add(w)
     return frozenset(out)
+
+
+def _quoted_clause(verb: Token, clause: Token) -> bool:
+    """A clause of quoted words, not an act asked for: after a colon or a quotation mark ("told the paper: \"We talk
+    about it\"") or with a subject pronoun of its own ("told them we leave")."""
+    lo, hi = sorted((verb.i, clause.left_edge.i))
+    between = verb.doc[lo:hi]
+    if any(t.lower_ in QUOTE_MARKS or t.tag_ in ("``", "''") for t in between):
+        return True
+    return any(c.dep_ == "nsubj" and c.lower_ in NOMINATIVE_PRONOUNS for c in children(clause))
