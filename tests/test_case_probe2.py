@@ -179,6 +179,14 @@ NO_EVENT: list[str] = [
     "Brazil severed diplomatic ties with Nicaragua on Thursday.",
     "Germany condemned North Korea's latest missile test as a threat to regional peace.",
     "The European Union froze the assets of 12 Belarusian officials.",
+    # -- poisonings, road deaths, complaints to a state, civil deals, fraud (the families this set was written for) --
+    "A family of five died after inhaling toxic gas from a charcoal stove in their flat in Harbin.",
+    "Chlorine gas leaked from a water treatment plant in Perai, sending 30 residents to hospital.",
+    "Two cyclists were killed when a lorry hit them on the ring road outside Kumasi.",
+    "A teenager died after his motorbike slammed into a wall in Ratnapura.",
+    "Vietnam protested to China over the deployment of an oil rig in disputed waters.",
+    "Kenya and Ethiopia signed an agreement to build a railway linking Lamu and Addis Ababa.",
+    "Detectives arrested a lawyer accused of defrauding his clients of their inheritance.",
 ]
 
 # (text, the CASE label's ACLED sub-type)
@@ -255,6 +263,13 @@ EVENTS: list[tuple[str, str]] = [
     ("Israeli jets struck targets in Gaza overnight.", AIR),
     ("The military seized power in a bloodless coup and suspended the constitution.", "Other"),
     ("A senior army general defected to the rebels with his bodyguards.", "Other"),
+    # (the families this set was written for, the event side)
+    ("Hundreds of protesters blocked the highway to the port of Mombasa with burning barricades.", VIOLENT_DEMO),
+    ("Angry residents beat a suspected cattle thief to death in the village of Nyakach.", MOB),
+    ("Militants fired rockets filled with poisonous gas at the army positions in Kafr Halab, officials said.", CHEM),
+    ("Soldiers detected an explosive device buried under the road to Damboa.", DISRUPTED),
+    ("A suicide car bomber hit a police checkpoint outside Baquba, killing six officers.", SUICIDE),
+    ("A car bombing struck a crowded bus station in Kirkuk, wounding 20 people.", IED),
 ]
 
 
