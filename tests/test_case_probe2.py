@@ -187,6 +187,9 @@ NO_EVENT: list[str] = [
     "Vietnam protested to China over the deployment of an oil rig in disputed waters.",
     "Kenya and Ethiopia signed an agreement to build a railway linking Lamu and Addis Ababa.",
     "Detectives arrested a lawyer accused of defrauding his clients of their inheritance.",
+    "A boy of seven was killed by a stray bullet fired into the air at a wedding in Kohat.",
+    "Hundreds of residents held a candlelight vigil for the victims of the ferry sinking.",
+    "A court in Istanbul jailed a novelist for five years over a newspaper column.",
 ]
 
 # (text, the CASE label's ACLED sub-type)
@@ -270,6 +273,8 @@ EVENTS: list[tuple[str, str]] = [
     ("Soldiers detected an explosive device buried under the road to Damboa.", DISRUPTED),
     ("A suicide car bomber hit a police checkpoint outside Baquba, killing six officers.", SUICIDE),
     ("A car bombing struck a crowded bus station in Kirkuk, wounding 20 people.", IED),
+    ("Gunmen opened fire on a wedding party in the village of Gandava, killing six guests.", ATTACK),
+    ("Police jailed dozens of opposition supporters after the rally in Gulu.", ARRESTS),
 ]
 
 
@@ -310,11 +315,11 @@ def test_the_probe_set_is_large_enough():
 
 
 def test_texts_without_an_event_stay_without(figures):
-    assert figures["no_event"] >= 0.0
+    assert figures["no_event"] >= 0.97  # FIGURES_NO_EVENT
 
 
 def test_sub_types_of_the_events(figures):
-    assert figures["sub_type"] >= 0.0
+    assert figures["sub_type"] >= 0.88  # FIGURES_SUB_TYPE
 
 
 if __name__ == "__main__":
