@@ -158,8 +158,8 @@ def _governed(trigger: Token, c: dict) -> str:
             if lemma in c["hypothetical"]["alleging_verbs"] and _is_complement_of(trigger, tok, c["hypothetical"]):
                 return "hypothetical"  # "X accused the army of bombing a school": alleged, not established
             if lemma in c["hypothetical"]["governing_verbs"] and not (
-                    below.dep_ == "prep" and below.lower_ in c["hypothetical"]["circumstance_preps"]) and not (
-                    below.dep_ in ("nsubj", "agent")):
+                    below.dep_ == "prep" and below.lower_ in c["hypothetical"]["circumstance_preps"]) and (
+                    below.dep_ not in ("nsubj", "agent")):
                 # (but "blocked the road in protest": the protest is how, not what is stopped; and the one who
                 # blocks or resists does it: "protesters blocked the highway", "was blocked by rioters")
                 return "hypothetical"
