@@ -317,7 +317,6 @@ KNOWN_GAPS = {
     'Violence in the region has forced some 1.2 million people from their homes, the UN says.',
     'Human Rights Watch documented at least 45 cases of torture in military detention between 2018 and 2021.',
     'The police training course teaches officers how to handle riots.',
-    'Demonstrators blocked the main road into Lima with burning tyres.',
 }
 
 # the paragraphs whose background sentence still gives a record (a bare 'last year', 'the arrests' of the

@@ -158,8 +158,11 @@ def _governed(trigger: Token, c: dict) -> str:
             if lemma in c["hypothetical"]["alleging_verbs"] and _is_complement_of(trigger, tok, c["hypothetical"]):
                 return "hypothetical"  # "X accused the army of bombing a school": alleged, not established
             if lemma in c["hypothetical"]["governing_verbs"] and not (
-                    below.dep_ == "prep" and below.lower_ in c["hypothetical"]["circumstance_preps"]):
-                return "hypothetical"  # (but "blocked the road in protest": the protest is how, not what is stopped)
+                    below.dep_ == "prep" and below.lower_ in c["hypothetical"]["circumstance_preps"]) and (
+                    below.dep_ not in ("nsubj", "agent")):
+                # (but "blocked the road in protest": the protest is how, not what is stopped; and the one who
+                # blocks or resists does it: "protesters blocked the highway", "was blocked by rioters")
+                return "hypothetical"
             if lemma == "be" and below.dep_ in ("nsubj", "csubj") and _said_to_be(tok, c["hypothetical"]["governing_nouns"]):
                 return "hypothetical"  # "capturing drones is one of several options", "a strike is a possibility"
             if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(
