@@ -59,6 +59,10 @@ def test_no_is_a_negation_cue(bare_nlp, classify, language):
     ("Soldiers were ordered to arrest the organisers of the march.", "arrest", "future"),
     ("Two men tried to plant a device near the station to target the police.", "target", "future"),
     ("Police opened fire to disperse the crowd.", "disperse", "asserted"),
+    # the purpose of equipping, funding or training: a capability, not an act
+    ("The city bought new drones to find explosives along the border.", "find", "hypothetical"),
+    ("The militia trained its recruits to ambush convoys in the hills.", "ambush", "hypothetical"),
+    ("Troops used drones to find explosives along the border road.", "find", "asserted"),
     # promises and readiness
     ("The governor assured residents he would arrest the gang members.", "arrest", "future"),
     ("The rebels are ready to attack the town.", "attack", "future"),

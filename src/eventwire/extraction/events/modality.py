@@ -131,6 +131,9 @@ def _governed(trigger: Token, c: dict) -> str:
             return "future"  # "ready to attack", "remain committed to supporting"
             if lemma in c["negated"]["governing_nouns"]:
                 return "negated"
+        if not first and tok.pos_ == "VERB" and tok.lemma_.lower() in c["hypothetical"]["equipping_verbs"] and \
+                _purpose_of(below, c["future"]["purpose_markers"]):
+            return "hypothetical"  # "installed scanners to detect explosives": a capability, not a find
         # a verb joined by "and" is a sibling, not a complement: "blocked a road and burned two trucks" (but its
         # auxiliaries, read by _own_cue above, govern both)
         # (nor is a purpose clause: "farmers blocked the highway to protest low prices" protested; what the verb
