@@ -188,8 +188,10 @@ def _split_unknown(anchor, lex: Lexicon) -> bool:
     if anchor.i + 2 >= len(doc) or doc[anchor.i + 1].dep_ != "cc":
         return False
     harm = doc[anchor.i + 2]
+    # the harm verb may hold the object both verbs share ("kill and injure 18 citizens": victims.shared_object)
+    shared = ("dobj",) if not any(c.dep_ == "dobj" for c in anchor.children) else ()
     return harm.dep_ == "conj" and harm.head.i == anchor.i and lemma(harm) in lex.other_harm \
-        and not any(g.dep_ not in ("prep", "punct", "advcl", "cc") for g in harm.children)
+        and not any(g.dep_ not in ("prep", "punct", "advcl", "cc", "agent") + shared for g in harm.children)
 
 
 def _merge_overlapping(counts: list[_AnchorCount]) -> list[_AnchorCount]:
