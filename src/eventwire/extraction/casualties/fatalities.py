@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from eventwire.extraction.casualties.lexicon import Lexicon, lemma, load_lexicon
-from eventwire.extraction.casualties.numbers import NumberPhrase, number_phrases, year_like
+from eventwire.extraction.casualties.numbers import PEOPLE_LEMMAS, NumberPhrase, number_phrases, year_like
 from eventwire.extraction.casualties.victims import (
     KILL_FORMS,
     anchors,
@@ -115,8 +115,8 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
     for ph in phrases:
         for i in range(ph.first, ph.last + 1):
             by_token.setdefault(i, ph)
-    results = []
-    for anchor in found:
+    results, death_words = [], list(found)
+    for anchor in death_words:
         if _running_total(anchor, lex):
             continue
         seen_victims: set[int] = set()
@@ -151,7 +151,33 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
             if article is not None and article.lower_ in ("a", "an") and article.head.i in tokens:
                 tokens.add(first - 1)  # "a total of 30"
             results.append(_AnchorCount(anchor, total, tokens, via_subject))
+    if not results:  # no number anywhere: "warplanes killed civilians" says at least two died
+        results = [_AnchorCount(a, MIN_PLURAL, {a.i, p.i} | {c.i for c in p.children if c.dep_ in ("det", "poss")},
+                                p.dep_ in ("nsubj", "nsubjpass"))
+                   for a in death_words if not _running_total(a, lex) for p in [_unnumbered_people(a, lex)] if p is not None]
+        for c in results:
+            if _split_unknown(c.anchor, lex):
+                c.value = 1  # "killing and wounding civilians": some died, how many is not told
     return _merge_overlapping(results)
+
+
+# the fewest people a plural says died ("killed civilians"): the most conservative reading, as with "several"
+MIN_PLURAL = 2
+
+
+def _unnumbered_people(anchor, lex: Lexicon):
+    """The plural people a death word is about when no number counts them ("warplanes kill civilians", "its
+    police officers were killed"), or None."""
+    for victim in victims(anchor, lex):
+        if victim.tag_ != "NNS" or victim.i == anchor.i or lemma(victim) == "life" or not (lemma(victim) in lex.person_nouns or victim.lower_ in lex.fallback_people_words
+                                        or lemma(victim) in PEOPLE_LEMMAS):
+            continue
+        if any(c.dep_ in ("nummod", "quantmod") or c.lower_ in ("no", "all", "every", "none") for c in victim.children) \
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in victim.children) \
+                or subset(victim, anchor, lex) or harmed_otherwise(victim, lex):
+            continue
+        return victim
+    return None
 
 
 def _list_rest(victim, first_value: int, seen: set[int], by_token: dict, anchor,
