@@ -169,8 +169,9 @@ def _unnumbered_people(anchor, lex: Lexicon):
     """The plural people a death word is about when no number counts them ("warplanes kill civilians", "its
     police officers were killed"), or None."""
     for victim in victims(anchor, lex):
-        if victim.tag_ != "NNS" or victim.i == anchor.i or lemma(victim) == "life" or not (lemma(victim) in lex.person_nouns or victim.lower_ in lex.fallback_people_words
-                                        or lemma(victim) in PEOPLE_LEMMAS):
+        people = lemma(victim) in lex.person_nouns or victim.lower_ in lex.fallback_people_words \
+            or lemma(victim) in PEOPLE_LEMMAS
+        if victim.tag_ != "NNS" or victim.i == anchor.i or lemma(victim) == "life" or not people:
             continue
         if any(c.dep_ in ("nummod", "quantmod") or c.lower_ in ("no", "all", "every", "none") for c in victim.children) \
                 or any(c.dep_ == "prep" and c.lower_ == "of" for c in victim.children) \
