@@ -40,6 +40,7 @@ class Fatalities:
     of_wounds: bool = False  # someone wounded earlier died ("one of the wounded died", "succumbed to his wounds")
     implausible: bool = False  # the figure is above the toll ceiling (numbers.tsv): the words stay, the count is None
     adds: bool = False  # the dead are more than those told before ("five attackers were also killed", "another died")
+    at_least: bool = False  # no number: the fewest the words allow ("killed civilians" 2); any figure told replaces it
 
 
 @dataclass
@@ -115,8 +116,8 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
     for ph in phrases:
         for i in range(ph.first, ph.last + 1):
             by_token.setdefault(i, ph)
-    results, death_words = [], list(found)
-    for anchor in death_words:
+    results = []
+    for anchor in found:
         if _running_total(anchor, lex):
             continue
         seen_victims: set[int] = set()
@@ -151,14 +152,20 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
             if article is not None and article.lower_ in ("a", "an") and article.head.i in tokens:
                 tokens.add(first - 1)  # "a total of 30"
             results.append(_AnchorCount(anchor, total, tokens, via_subject))
-    if not results:  # no number anywhere: "warplanes killed civilians" says at least two died
-        results = [_AnchorCount(a, MIN_PLURAL, {a.i, p.i} | {c.i for c in p.children if c.dep_ in ("det", "poss")},
-                                p.dep_ in ("nsubj", "nsubjpass"))
-                   for a in death_words if not _running_total(a, lex) for p in [_unnumbered_people(a, lex)] if p is not None]
-        for c in results:
-            if _split_unknown(c.anchor, lex):
-                c.value = 1  # "killing and wounding civilians": some died, how many is not told
     return _merge_overlapping(results)
+
+
+def _plural_count(death_words: list, lex: Lexicon) -> _AnchorCount | None:
+    """With no number in the sentence, the plural people a death verb is about: "warplanes killed civilians" says
+    at least two died ("killing and wounding civilians": at least one)."""
+    for a in death_words:
+        if not is_death_verb(a, lex) or _running_total(a, lex):
+            continue
+        p = _unnumbered_people(a, lex)
+        if p is not None:
+            value = 1 if _split_unknown(a, lex) else MIN_PLURAL
+            return _AnchorCount(a, value, {a.i, p.i} | {c.i for c in p.children if c.dep_ in ("det", "poss")}, False)
+    return None
 
 
 # the fewest people a plural says died ("killed civilians"): the most conservative reading, as with "several"
@@ -450,6 +457,7 @@ def _zero_result(doc, a, b) -> Fatalities:
 @dataclass
 class _SentenceFacts:
     candidates: list  # tokens the pre-filter points at, with their heads
+    death_words: list  # the anchors among them
     phrases: list[NumberPhrase]
     counts: list[_AnchorCount]
     running_total: bool
@@ -473,7 +481,7 @@ class FatalityCounter:
         """The deaths the sentence reports for the event whose trigger is `trigger` (None: the sentence's first
         death report), or None when it reports none."""
         lex = self.lexicon
-        facts = self._sentence_facts(sentence)
+        facts, at_least = self._sentence_facts(sentence), False
         if facts is None:
             return None  # most sentences say nothing of deaths
         counts = facts.counts
@@ -485,6 +493,9 @@ class FatalityCounter:
             return None  # a conflict's running total, which the word-order fallback must not pick up either
         else:
             best = _fallback(sentence, facts.phrases, lex)
+            if best is None:
+                best = _plural_count(facts.death_words, lex)
+                at_least = best is not None
         if best is None and counts:
             return None  # the sentence's deaths belong to another event
         if best is None:
@@ -497,7 +508,7 @@ class FatalityCounter:
                           tally=setter is not None,
                           rising=setter is not None and lemma(setter) in lex.rising_toll_verbs,
                           of_wounds=_died_of_wounds(best.anchor, lex), implausible=implausible,
-                          adds=_adds_to_earlier(best, lex))
+                          adds=_adds_to_earlier(best, lex), at_least=at_least)
 
     def running_total(self, sentence) -> bool:
         """The sentence's only death reports are running totals ("the war has killed 300,000", "300 people have
@@ -527,7 +538,7 @@ class FatalityCounter:
             candidates = [seen[i] for i in sorted(seen)]
             found = anchors(candidates, lex)
             phrases = number_phrases(sentence, lex)
-            facts = _SentenceFacts(candidates, phrases, _anchor_counts(sentence, found, phrases, lex),
+            facts = _SentenceFacts(candidates, found, phrases, _anchor_counts(sentence, found, phrases, lex),
                                    any(_running_total(a, lex) for a in found))
         self._last = (doc, key, facts)
         return facts

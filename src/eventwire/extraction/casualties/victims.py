@@ -100,7 +100,9 @@ def victims(anchor, lex: Lexicon) -> list:
                 out.append(c)
             elif c.dep_ == "nsubj" and not has_obj and 0 < anchor.i - c.i <= 3 and counted(c, lex):
                 out.append(c)  # headline style "3 killed in blast", parsed as a subject
-        subject_dead = passive and any(c.dep_ == "nsubjpass" for c in kids)
+        # (only "as well as" after a passive: in "2 were killed and 9 injured" the parse may hang "9" there too)
+        subject_dead = passive and any(c.dep_ == "nsubjpass" for c in kids) and any(
+            c.dep_ == "cc" and c.lower_ == "as" for c in kids)
         if (has_obj and not passive or subject_dead) and any(c.dep_ == "cc" for c in kids):
             # "killing him and three members of his family", the second object misparsed as the verb's conjunct;
             # "five soldiers were killed as well as six civilians", the second subject hung on the verb
