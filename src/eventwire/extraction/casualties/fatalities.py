@@ -168,6 +168,24 @@ def _plural_count(death_words: list, lex: Lexicon) -> _AnchorCount | None:
     return None
 
 
+def _dead_beside_wounded(candidates: list, lex: Lexicon) -> _AnchorCount | None:
+    """"Casualties and injuries in the shelling", "caused deaths and injuries", "martyrs and wounded": the dead
+    named beside the wounded, with no number of their own; at least one died (not "no casualties or injuries")."""
+    for tok in candidates:
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or not (lemma(tok) in lex.dead_beside_wounded
+                                                             or tok.lower_ in lex.dead_beside_wounded):
+            continue
+        partners = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        wounded = [p for p in partners if (lemma(p) in lex.other_harm or p.lower_ in lex.other_harm)
+                   and lemma(p) not in lex.dead_beside_wounded and p.lower_ not in lex.dead_beside_wounded]
+        first = min([tok] + wounded, key=lambda t: t.i)
+        if not wounded or any(c.lower_ in ("no", "without") for c in first.children) \
+                or first.head.lower_ == "without" or any(c.dep_ == "neg" for c in first.head.children):
+            continue
+        return _AnchorCount(tok, 1, {tok.i} | {p.i for p in wounded}, False)
+    return None
+
+
 # the fewest people a plural says died ("killed civilians"): the most conservative reading, as with "several"
 MIN_PLURAL = 2
 
@@ -494,7 +512,7 @@ class FatalityCounter:
         else:
             best = _fallback(sentence, facts.phrases, lex)
             if best is None:
-                best = _plural_count(facts.death_words, lex)
+                best = _plural_count(facts.death_words, lex) or _dead_beside_wounded(facts.candidates, lex)
                 at_least = best is not None
         if best is None and counts:
             return None  # the sentence's deaths belong to another event
