@@ -139,6 +139,16 @@ PROBES = [
     (21, "Gunmen attacked a lakeside hotel near Kabul, shooting the guards dead and taking dozens of hostages. The "
          "siege ended after 12 hours; 21 people were killed."),
     (15, "At least 15 people were killed and scores of others injured in a bomb explosion in Mogadishu."),
+    # the dead named beside the wounded with no number: some died (1); "casualties" alone are no deaths in English
+    (1, "Casualties and injuries in bombing by warplanes on the countryside of Idlib"),
+    (1, "About 10 casualties and wounded in rocket shelling by government forces on the outskirts of Homs"),
+    (1, "Martyrs and wounded in air strikes on the northern countryside of Aleppo"),
+    (1, "The shelling of the market in Taiz caused deaths and injuries, residents said."),
+    (0, "The mortar attack on the base in Kandahar caused no casualties or injuries."),
+    (0, "A bomb exploded near the court in Herat without casualties or injuries."),
+    (0, "Shells hit the outskirts of Lugansk and caused casualties, officials said."),
+    (37, "At least 37 were killed including 9 officers, and shelling over 3 days left at least 174 casualties and "
+         "wounded."),
 ]
 
 # what the casualty stage does not read yet: another actor's killing told in the next sentence, bodies found
