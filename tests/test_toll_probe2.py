@@ -149,6 +149,13 @@ PROBES = [
     (0, "Shells hit the outskirts of Lugansk and caused casualties, officials said."),
     (37, "At least 37 were killed including 9 officers, and shelling over 3 days left at least 174 casualties and "
          "wounded."),
+    # one dead told by a singular death noun; plural people of "the death of"; the killed and hurt in one object
+    (1, "A martyr in the northern countryside of Homs and a wounded person in shelling on the coast"),
+    (1, "The clash caused a death in the village, police said."),
+    (0, "Police received a death threat against the judge in Palermo."),
+    (2, "Shelling in the countryside of Daraa caused the death of fighters of the factions."),
+    (2, "Gunmen killed members of a vigilante group in Zamfara."),
+    (1, "Renewed air strikes hit the eastern districts of the city and kill and wound many people."),
 ]
 
 # what the casualty stage does not read yet: another actor's killing told in the next sentence, bodies found

@@ -16,6 +16,7 @@ from eventwire.extraction.casualties.victims import (
     is_death_verb,
     listed_after,
     modifier_number,
+    shared_object,
     subset,
     value_of,
     victims,
@@ -155,11 +156,13 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
     return _merge_overlapping(results)
 
 
-def _plural_count(death_words: list, lex: Lexicon) -> _AnchorCount | None:
-    """With no number in the sentence, the plural people a death verb is about: "warplanes killed civilians" says
-    at least two died ("killing and wounding civilians": at least one)."""
+def _plural_count(death_words: list, trigger, lex: Lexicon) -> _AnchorCount | None:
+    """With no number in the sentence, the plural people a death verb (or "the death of") is about: "warplanes
+    killed civilians" says at least two died ("killing and wounding civilians": at least one)."""
     for a in death_words:
-        if not is_death_verb(a, lex) or _running_total(a, lex):
+        of_noun = lemma(a) in lex.of_nouns and lemma(a) not in lex.tally_nouns  # "caused the death of fighters"
+        if not (is_death_verb(a, lex) or of_noun) or _running_total(a, lex) \
+                or trigger is not None and _about_another_event(a, trigger, lex):
             continue
         p = _unnumbered_people(a, lex)
         if p is not None:
@@ -199,8 +202,7 @@ def _unnumbered_people(anchor, lex: Lexicon):
         if victim.tag_ != "NNS" or victim.i == anchor.i or lemma(victim) == "life" or not people:
             continue
         if any(c.dep_ in ("nummod", "quantmod") or c.lower_ in ("no", "all", "every", "none") for c in victim.children) \
-                or any(c.dep_ == "prep" and c.lower_ == "of" for c in victim.children) \
-                or subset(victim, anchor, lex) or harmed_otherwise(victim, lex):
+                or subset(victim, anchor, lex) or harmed_otherwise(victim, lex) and victim not in shared_object(anchor, lex):
             continue
         return victim
     return None
@@ -512,7 +514,7 @@ class FatalityCounter:
         else:
             best = _fallback(sentence, facts.phrases, lex)
             if best is None:
-                best = _plural_count(facts.death_words, lex) or _dead_beside_wounded(facts.candidates, lex)
+                best = _plural_count(facts.death_words, trigger, lex) or _dead_beside_wounded(facts.candidates, lex)
                 at_least = best is not None
         if best is None and counts:
             return None  # the sentence's deaths belong to another event

@@ -141,6 +141,10 @@ def victims(anchor, lex: Lexicon) -> list:
                    if c.i < anchor.i and c.dep_ not in ("det", "poss"))
     if numbered:
         out.append(anchor)  # "12 deaths", "three dead", "12 bodies"
+    elif anchor.tag_ == "NN" and lem not in lex.tally_nouns and anchor.dep_ != "compound" \
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in anchor.children) \
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):
+        out.append(anchor)  # "a martyr in the countryside", "caused a death": one dead
     for c in anchor.children:
         if c.dep_ == "prep" and c.lower_ == "of" and lem in lex.of_nouns and not numbered:
             out.extend(g for g in c.children if g.dep_ == "pobj")  # "the bodies of 12", "a toll of 30"
