@@ -149,7 +149,6 @@ def test_counts(count, expected, text):
     "They were wounded by a sniper.",
     "The attack caused heavy casualties.",
     "The shelling caused 10 casualties.",
-    "About 15 casualties and injuries in shelling on the town.",  # one figure for the dead and the hurt
     "Medics reported 44 casualties, including 15 children.",
 ])
 def test_no_death_count(count, text):
@@ -496,6 +495,9 @@ def test_the_dead_along_with_a_victim_add_up(count, expected, text):
     # the dead and the hurt counted together: at least one died
     (1, "Six soldiers were killed and wounded when a bomb went off near the road."),
     (1, "Six people were either killed or wounded in a blast near the market."),
+    # the dead set beside the wounded in one figure, as "killed and wounded" (casualties.yaml dead_beside_wounded)
+    (1, "About 15 casualties and injuries in shelling on the town."),
+    (1, "Warplanes kill and injure 18 people in a village."),
     # each harm with its own people
     (5, "Gunmen killed 5 people and wounded 20 in the market."),
     (5, "Five people were killed and 20 wounded in the blast."),

@@ -183,6 +183,15 @@ def test_a_reported_zero_is_a_figure_and_negative_or_boolean_values_are_not():
     assert dedup.conservative_fatalities(recs)[0] == 4
 
 
+def test_a_figure_told_beats_the_fewest_a_plural_allows():
+    # "warplanes killed civilians" (2, only the fewest the words allow) and "killed 21": 21 stands
+    vague = dict(report("a", fatalities=2).to_dict(), flags=["fatalities_at_least"])
+    told = report("b", fatalities=21).to_dict()
+    assert dedup.conservative_fatalities([vague, told])[0] == 21
+    assert dedup.conservative_fatalities([vague])[0] == 2
+    assert "fatalities_at_least" not in dedup.merge([vague, told]).flags
+
+
 def test_cluster_accepts_schema_dicts_and_keys():
     a, b = report("a"), report("b", date="2017-02-10")
     assert groups([a.to_dict(), b.to_dict()]) == groups([a, b])

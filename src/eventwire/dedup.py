@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from eventwire.geo.distance import haversine_km
-from eventwire.records import IMPLAUSIBLE_FATALITIES, Event
+from eventwire.records import FATALITIES_AT_LEAST, IMPLAUSIBLE_FATALITIES, Event
 
 MAX_DISTANCE_KM = 25.0
 DAY_SLACK = 1
@@ -382,13 +382,16 @@ def _vote(values: list[tuple[Any, float]]) -> Any:
 
 
 def conservative_fatalities(records: list[dict[str, Any]]) -> tuple[int | None, str | None]:
-    """ACLED's rule: when reports differ, the most conservative credible figure (the lowest reported)."""
-    figures = [(r["fatalities"], r.get("fatalities_text")) for r in records
-               if isinstance(r.get("fatalities"), int) and not isinstance(r.get("fatalities"), bool)
+    """ACLED's rule: when reports differ, the most conservative credible figure (the lowest reported). A figure that
+    is only the fewest its words allow ("killed civilians" 2, flagged fatalities_at_least) gives way to any
+    figure a report told."""
+    figures = [(r["fatalities"], r.get("fatalities_text"), FATALITIES_AT_LEAST in (r.get("flags") or []))
+               for r in records if isinstance(r.get("fatalities"), int) and not isinstance(r.get("fatalities"), bool)
                and r["fatalities"] >= 0]
     if not figures:
         return None, None
-    return min(figures, key=lambda f: f[0])
+    told = [f for f in figures if not f[2]] or figures
+    return min(told, key=lambda f: f[0])[:2]
 
 
 def _union_actors(lists: Iterable[list[dict] | None], exclude: set[str]) -> list[dict]:
@@ -410,6 +413,9 @@ def _merged_flags(recs: list[dict[str, Any]], merged: dict[str, Any]) -> list[st
         for f in r.get("flags") or []:
             if isinstance(f, str) and f not in flags:
                 flags.append(f)
+    if any(r.get("fatalities") == merged.get("fatalities") and FATALITIES_AT_LEAST not in (r.get("flags") or [])
+           for r in recs):
+        flags = [f for f in flags if f != FATALITIES_AT_LEAST]  # a report told the figure
     if merged.get("fatalities") is not None:
         flags = [f for f in flags if f != IMPLAUSIBLE_FATALITIES]
     elif IMPLAUSIBLE_FATALITIES in flags:

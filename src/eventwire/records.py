@@ -31,6 +31,8 @@ BACKGROUND_DAYS = 30
 # Event.flags: what the record says of its own values. A figure the extractor read but does not believe, or a value
 # the store could not hold, is kept out of the field (null) and named here, so that nothing is lost silently.
 IMPLAUSIBLE_FATALITIES = "fatalities_implausible"  # the words give a toll above numbers.tsv's ceiling
+# the words say people died but not how many ("warplanes killed civilians"): the figure is the fewest they allow
+FATALITIES_AT_LEAST = "fatalities_at_least"
 
 
 def unstorable_flag(path: str) -> str:

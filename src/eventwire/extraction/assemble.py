@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventwire.records import IMPLAUSIBLE_FATALITIES, Actor, Article, Event, Evidence, Place, PlaceMention, Plover
+from eventwire.records import FATALITIES_AT_LEAST, IMPLAUSIBLE_FATALITIES, Actor, Article, Event, Evidence, Place, PlaceMention, Plover
 
 # PLOVER's context field: the policy area an event belongs to
 PLOVER_CONTEXT = {"violence": ("military",), "demonstration": ("political",), "arrest": ("legal",),
@@ -130,5 +130,6 @@ def build_event(article: Article, cand: Any, location: Place | None, when: Any, 
         confidence=max(0.0, min(1.0, confidence)),
         trigger=cand.trigger.text,
         trigger_start=cand.trigger.idx,
-        flags=[IMPLAUSIBLE_FATALITIES] if dead is not None and dead.implausible else [],
+        flags=[IMPLAUSIBLE_FATALITIES] if dead is not None and dead.implausible else
+        [FATALITIES_AT_LEAST] if dead is not None and dead.at_least else [],
     )

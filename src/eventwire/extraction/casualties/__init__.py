@@ -6,7 +6,9 @@ We start from the words that report deaths (a death verb such as "killed", a dea
 numbers. Conjoined victims add up ("killed 5 soldiers and 3 civilians" = 8); subsets do not ("killing 7,
 including 3 children" = 7); numbers attached to other harm never count ("killed 2 and wounded 5" = 2).
 Vague quantities follow ACLED ("dozens" 12, "tens" 10, "hundreds" 100). When the parse links nothing, a narrow
-word-order fallback ("12 dead", "killing 12") catches what a misparse hides.
+word-order fallback ("12 dead", "killing 12") catches what a misparse hides. With no number at all, plural dead
+("warplanes killed civilians") are at least two and the dead named beside the wounded ("casualties and injuries")
+at least one: such figures are flagged `fatalities_at_least` and give way to any figure told.
 
 The words live in lang/<code>/casualties.yaml and numbers.tsv, read by `FatalityCounter(language)`.
 

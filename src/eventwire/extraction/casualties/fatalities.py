@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from eventwire.extraction.casualties.lexicon import Lexicon, lemma, load_lexicon
-from eventwire.extraction.casualties.numbers import NumberPhrase, number_phrases, year_like
+from eventwire.extraction.casualties.numbers import PEOPLE_LEMMAS, NumberPhrase, number_phrases, year_like
 from eventwire.extraction.casualties.victims import (
     KILL_FORMS,
     anchors,
@@ -16,6 +16,7 @@ from eventwire.extraction.casualties.victims import (
     is_death_verb,
     listed_after,
     modifier_number,
+    shared_object,
     subset,
     value_of,
     victims,
@@ -40,6 +41,7 @@ class Fatalities:
     of_wounds: bool = False  # someone wounded earlier died ("one of the wounded died", "succumbed to his wounds")
     implausible: bool = False  # the figure is above the toll ceiling (numbers.tsv): the words stay, the count is None
     adds: bool = False  # the dead are more than those told before ("five attackers were also killed", "another died")
+    at_least: bool = False  # no number: the fewest the words allow ("killed civilians" 2); any figure told replaces it
 
 
 @dataclass
@@ -154,6 +156,58 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
     return _merge_overlapping(results)
 
 
+def _plural_count(death_words: list, trigger, lex: Lexicon) -> _AnchorCount | None:
+    """With no number in the sentence, the plural people a death verb (or "the death of") is about: "warplanes
+    killed civilians" says at least two died ("killing and wounding civilians": at least one)."""
+    for a in death_words:
+        of_noun = lemma(a) in lex.of_nouns and lemma(a) not in lex.tally_nouns  # "caused the death of fighters"
+        if not (is_death_verb(a, lex) or of_noun) or _running_total(a, lex) \
+                or trigger is not None and _about_another_event(a, trigger, lex):
+            continue
+        p = _unnumbered_people(a, lex)
+        if p is not None:
+            value = 1 if _split_unknown(a, lex) else MIN_PLURAL
+            return _AnchorCount(a, value, {a.i, p.i} | {c.i for c in p.children if c.dep_ in ("det", "poss")}, False)
+    return None
+
+
+def _dead_beside_wounded(candidates: list, lex: Lexicon) -> _AnchorCount | None:
+    """"Casualties and injuries in the shelling", "caused deaths and injuries", "martyrs and wounded": the dead
+    named beside the wounded, with no number of their own; at least one died (not "no casualties or injuries")."""
+    for tok in candidates:
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ") or not (lemma(tok) in lex.dead_beside_wounded
+                                                             or tok.lower_ in lex.dead_beside_wounded):
+            continue
+        partners = [c for c in tok.children if c.dep_ == "conj"] + ([tok.head] if tok.dep_ == "conj" else [])
+        wounded = [p for p in partners if (lemma(p) in lex.other_harm or p.lower_ in lex.other_harm)
+                   and lemma(p) not in lex.dead_beside_wounded and p.lower_ not in lex.dead_beside_wounded]
+        first = min([tok] + wounded, key=lambda t: t.i)
+        if not wounded or any(c.lower_ in ("no", "without") for c in first.children) \
+                or first.head.lower_ == "without" or any(c.dep_ == "neg" for c in first.head.children):
+            continue
+        return _AnchorCount(tok, 1, {tok.i} | {p.i for p in wounded}, False)
+    return None
+
+
+# the fewest people a plural says died ("killed civilians"): the most conservative reading, as with "several"
+MIN_PLURAL = 2
+
+
+def _unnumbered_people(anchor, lex: Lexicon):
+    """The plural people a death word is about when no number counts them ("warplanes kill civilians", "its
+    police officers were killed"), or None."""
+    for victim in victims(anchor, lex):
+        people = lemma(victim) in lex.person_nouns or victim.lower_ in lex.fallback_people_words \
+            or lemma(victim) in PEOPLE_LEMMAS
+        if victim.tag_ != "NNS" or victim.i == anchor.i or lemma(victim) == "life" or not people:
+            continue
+        if any(c.dep_ in ("nummod", "quantmod") or c.lower_ in ("no", "all", "every", "none") for c in victim.children) \
+                or subset(victim, anchor, lex) or harmed_otherwise(victim, lex) and victim not in shared_object(anchor, lex):
+            continue
+        return victim
+    return None
+
+
 def _list_rest(victim, first_value: int, seen: set[int], by_token: dict, anchor,
                lex: Lexicon) -> tuple[int, set] | None:
     """The members of a list that the parse hung on its first as an apposition ("killing 14 pupils, a cook and
@@ -188,8 +242,10 @@ def _split_unknown(anchor, lex: Lexicon) -> bool:
     if anchor.i + 2 >= len(doc) or doc[anchor.i + 1].dep_ != "cc":
         return False
     harm = doc[anchor.i + 2]
+    # the harm verb may hold the object both verbs share ("kill and injure 18 citizens": victims.shared_object)
+    shared = ("dobj",) if not any(c.dep_ == "dobj" for c in anchor.children) else ()
     return harm.dep_ == "conj" and harm.head.i == anchor.i and lemma(harm) in lex.other_harm \
-        and not any(g.dep_ not in ("prep", "punct", "advcl", "cc") for g in harm.children)
+        and not any(g.dep_ not in ("prep", "punct", "advcl", "cc", "agent") + shared for g in harm.children)
 
 
 def _merge_overlapping(counts: list[_AnchorCount]) -> list[_AnchorCount]:
@@ -421,6 +477,7 @@ def _zero_result(doc, a, b) -> Fatalities:
 @dataclass
 class _SentenceFacts:
     candidates: list  # tokens the pre-filter points at, with their heads
+    death_words: list  # the anchors among them
     phrases: list[NumberPhrase]
     counts: list[_AnchorCount]
     running_total: bool
@@ -444,7 +501,7 @@ class FatalityCounter:
         """The deaths the sentence reports for the event whose trigger is `trigger` (None: the sentence's first
         death report), or None when it reports none."""
         lex = self.lexicon
-        facts = self._sentence_facts(sentence)
+        facts, at_least = self._sentence_facts(sentence), False
         if facts is None:
             return None  # most sentences say nothing of deaths
         counts = facts.counts
@@ -456,6 +513,9 @@ class FatalityCounter:
             return None  # a conflict's running total, which the word-order fallback must not pick up either
         else:
             best = _fallback(sentence, facts.phrases, lex)
+            if best is None:
+                best = _plural_count(facts.death_words, trigger, lex) or _dead_beside_wounded(facts.candidates, lex)
+                at_least = best is not None
         if best is None and counts:
             return None  # the sentence's deaths belong to another event
         if best is None:
@@ -468,7 +528,7 @@ class FatalityCounter:
                           tally=setter is not None,
                           rising=setter is not None and lemma(setter) in lex.rising_toll_verbs,
                           of_wounds=_died_of_wounds(best.anchor, lex), implausible=implausible,
-                          adds=_adds_to_earlier(best, lex))
+                          adds=_adds_to_earlier(best, lex), at_least=at_least)
 
     def running_total(self, sentence) -> bool:
         """The sentence's only death reports are running totals ("the war has killed 300,000", "300 people have
@@ -498,7 +558,7 @@ class FatalityCounter:
             candidates = [seen[i] for i in sorted(seen)]
             found = anchors(candidates, lex)
             phrases = number_phrases(sentence, lex)
-            facts = _SentenceFacts(candidates, phrases, _anchor_counts(sentence, found, phrases, lex),
+            facts = _SentenceFacts(candidates, found, phrases, _anchor_counts(sentence, found, phrases, lex),
                                    any(_running_total(a, lex) for a in found))
         self._last = (doc, key, facts)
         return facts

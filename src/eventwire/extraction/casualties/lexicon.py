@@ -17,7 +17,7 @@ LISTS = ("death_verbs", "death_nouns", "counted_death_nouns", "of_nouns", "toll_
          "tally_setting_verbs", "rising_toll_verbs", "wound_death_verbs", "life_verbs", "other_harm",
          "zero_nouns", "zero_verbs", "person_nouns", "one_person_pronouns", "additive_adverbs", "additive_determiners",
          "contrast_marks",
-         "subset_words", "group_nouns", "whole_words", "pair_words",
+         "subset_words", "group_nouns", "whole_words", "pair_words", "pair_nouns", "found_body_verbs", "dead_beside_wounded",
          "non_person_nouns", "quantifiers",
          "measure_words", "not_people_entities", "earlier_event_words", "conflict_nouns", "running_total_cues",
          "period_nouns", "long_period_words", "death_word_forms",
@@ -49,6 +49,9 @@ class Lexicon:
     group_nouns: frozenset  # "a family of five": the "of" phrase counts the people
     whole_words: frozenset  # "all of the 14 passengers": the "of" phrase counts the people
     pair_words: frozenset  # "both assailants": two people
+    pair_nouns: frozenset  # "his parents", "twins": two people without a number
+    found_body_verbs: frozenset  # "his body was found": one dead
+    dead_beside_wounded: frozenset  # "casualties and injuries": the dead, set beside the wounded
     non_person_nouns: frozenset
     counted_death_nouns: frozenset
     # numbers
@@ -143,6 +146,8 @@ def load_lexicon(language: LanguageData) -> Lexicon:
         "additive_determiners": words("additive_determiners"), "contrast_marks": words("contrast_marks"),
         "subset_words": words("subset_words"), "group_nouns": words("group_nouns"),
         "whole_words": words("whole_words"), "pair_words": words("pair_words"),
+        "pair_nouns": words("pair_nouns"), "found_body_verbs": words("found_body_verbs"),
+        "dead_beside_wounded": words("dead_beside_wounded"),
         "non_person_nouns": words("non_person_nouns"), "counted_death_nouns": words("counted_death_nouns"),
         "units": numbers["unit"], "tens": numbers["ten"], "scales": numbers["scale"],
         "quantifiers": words("quantifiers"), "measure_words": words("measure_words") | frozenset(calendar_names),

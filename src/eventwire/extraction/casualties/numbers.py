@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 
 from eventwire.extraction.casualties.lexicon import Lexicon, lemma
 
-_A_WORDS = frozenset({"dozen", "handful", "few", "couple", "score", "hundred", "thousand"})  # "a dozen"
+_A_WORDS = frozenset({"dozen", "handful", "few", "couple", "pair", "score", "hundred", "thousand"})  # "a dozen"
 _RANGE_WORDS = frozenset({"to", "or", "-", "\u2013", "and"})
 _DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 _SCIENTIFIC_RE = re.compile(r"^[0-9]+(?:\.[0-9]+)?e\+?[0-9]+$")  # "1e6", "2.5e3" (lower-cased)

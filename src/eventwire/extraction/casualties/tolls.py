@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from eventwire.extraction.casualties.fatalities import Fatalities
 from eventwire.extraction.tokens import sentences
-from eventwire.records import IMPLAUSIBLE_FATALITIES
+from eventwire.records import FATALITIES_AT_LEAST, IMPLAUSIBLE_FATALITIES
 
 # the trigger class of death words (events/triggers.yaml): an event found by these alone only reports deaths
 DEATH_REPORT_CLASSES = frozenset({"kill"})
@@ -94,7 +94,7 @@ def settle_main_toll(events: list, bare_reports: set[int], updates: list[DeathRe
             _update_toll(ev, later[-1].dead)
         return
     report = None
-    if all(ev.fatalities is None for ev in mains):
+    if all(_untold(ev) for ev in mains):
         told, report = _told_before_toll(events, main_at, bare_reports)
         if report is not None:
             for ev in told:
@@ -140,7 +140,7 @@ def _told_before_toll(events: list, main_at: int, bare_reports: set[int]) -> tup
                        and events[j].evidence.start == ev.evidence.start), None)
         if report is not None:
             return (told, report) if report.fatalities and report.modality == "asserted" else ([], None)
-        if ev.fatalities is not None or ev.modality != "asserted" or not _violent(ev):
+        if not _untold(ev) or ev.modality != "asserted" or not _violent(ev):
             return [], None
         told.append(ev)
     return [], None
@@ -149,7 +149,7 @@ def _told_before_toll(events: list, main_at: int, bare_reports: set[int]) -> tup
 def toll_of_named_event(first, ev) -> None:
     """"A bomb went off at a market. The blast killed 11 people.": a later sentence that names the event (`ev`,
     same_as `first`) tells its toll; the event that has no count of its own takes it."""
-    if first.fatalities is None and ev.fatalities is not None and IMPLAUSIBLE_FATALITIES not in ev.flags \
+    if _untold(first) and ev.fatalities is not None and IMPLAUSIBLE_FATALITIES not in ev.flags \
             and first.modality == ev.modality == "asserted":
         _set_toll(first, ev.fatalities, ev.fatalities_text)
 
@@ -158,6 +158,12 @@ def _set_toll(ev, count: int, text: str | None) -> None:
     """The event's toll, from words that the reader believed: an implausible figure of its own is replaced."""
     ev.fatalities, ev.fatalities_text = count, text
     ev.unflag(IMPLAUSIBLE_FATALITIES)
+    ev.unflag(FATALITIES_AT_LEAST)
+
+
+def _untold(ev) -> bool:
+    """The event has no figure of its own: none, or only the fewest its words allow ("killed civilians")."""
+    return ev.fatalities is None or FATALITIES_AT_LEAST in ev.flags
 
 
 def _update_toll(ev, dead: Fatalities) -> None:
@@ -165,7 +171,7 @@ def _update_toll(ev, dead: Fatalities) -> None:
     implausible figure ("the toll rose to 1e30") updates nothing."""
     if dead.count is None:
         return
-    if dead.rising or ev.fatalities is None or dead.count < ev.fatalities:
+    if dead.rising or _untold(ev) or dead.count < ev.fatalities:
         _set_toll(ev, dead.count, dead.text)
 
 

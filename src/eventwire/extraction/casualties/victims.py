@@ -100,8 +100,12 @@ def victims(anchor, lex: Lexicon) -> list:
                 out.append(c)
             elif c.dep_ == "nsubj" and not has_obj and 0 < anchor.i - c.i <= 3 and counted(c, lex):
                 out.append(c)  # headline style "3 killed in blast", parsed as a subject
-        if has_obj and not passive and any(c.dep_ == "cc" for c in kids):
-            # "killing him and three members of his family", the second object misparsed as the verb's conjunct
+        # (only "as well as" after a passive: in "2 were killed and 9 injured" the parse may hang "9" there too)
+        subject_dead = passive and any(c.dep_ == "nsubjpass" for c in kids) and any(
+            c.dep_ == "cc" and c.lower_ == "as" for c in kids)
+        if (has_obj and not passive or subject_dead) and any(c.dep_ == "cc" for c in kids):
+            # "killing him and three members of his family", the second object misparsed as the verb's conjunct;
+            # "five soldiers were killed as well as six civilians", the second subject hung on the verb
             out.extend(c for c in kids if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM")
                        and c.i > anchor.i and counted(c, lex) and not harmed_otherwise(c, lex))
         if anchor.dep_ in ("acl", "relcl", "amod") and (anchor.tag_ == "VBN" or passive or lem in _INTRANSITIVE) \
@@ -117,6 +121,8 @@ def victims(anchor, lex: Lexicon) -> list:
             # "was shot and killed", "were kidnapped and killed": the first verb's victims
             out.extend(c for c in anchor.head.children if c.dep_ == "nsubjpass")
         out.extend(_complement_subject(anchor))
+        if not out and not has_obj and not passive:
+            out.extend(shared_object(anchor, lex))  # "kill and injure 18 citizens"
         if out:  # "a judge was shot dead, along with two others" (not "along with 28 wounded")
             out.extend(c for c in companions(anchor) if not harmed_otherwise(c, lex))
         return out
@@ -135,12 +141,19 @@ def victims(anchor, lex: Lexicon) -> list:
                    if c.i < anchor.i and c.dep_ not in ("det", "poss"))
     if numbered:
         out.append(anchor)  # "12 deaths", "three dead", "12 bodies"
+    elif anchor.tag_ == "NN" and lem not in lex.tally_nouns and anchor.dep_ != "compound" \
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in anchor.children) \
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):
+        out.append(anchor)  # "a martyr in the countryside", "caused a death": one dead
     for c in anchor.children:
         if c.dep_ == "prep" and c.lower_ == "of" and lem in lex.of_nouns and not numbered:
             out.extend(g for g in c.children if g.dep_ == "pobj")  # "the bodies of 12", "a toll of 30"
         if c.dep_ == "nsubj" and lem == "dead":
             out.append(c)  # "leaving three dead" parsed as a small clause
     head = anchor.head
+    if lem in ("body", "corpse") and anchor.tag_ == "NN" and anchor.dep_ in ("dobj", "nsubjpass") \
+            and lemma(head) in lex.found_body_verbs and not out:
+        out.append(anchor)  # "his body was found": one dead (not "the body of a teacher": the teacher)
     if lem == "dead":
         if anchor.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl", "conj", "dobj") and head.pos_ == "VERB":
             out.extend(c for c in head.children if c.dep_ == "dobj" and c.i != anchor.i)  # "left 12 people dead"
@@ -173,6 +186,19 @@ def victims(anchor, lex: Lexicon) -> list:
             if c.dep_ == "prep" and c.lower_ in ("to", "at"):
                 out.extend(g for g in c.children if g.dep_ == "pobj")
     return out
+
+
+def shared_object(anchor, lex: Lexicon) -> list:
+    """"Warplanes kill and injure 18 citizens", "killing and wounding 5 people": the object of the harm verb
+    conjoined right after an object-less death verb is the people both verbs are about (some died, how many is
+    not told: `fatalities._split_unknown`)."""
+    doc = anchor.doc
+    if anchor.i + 2 >= len(doc) or doc[anchor.i + 1].dep_ != "cc":
+        return []
+    harm = doc[anchor.i + 2]
+    if harm.dep_ != "conj" or harm.head.i != anchor.i or lemma(harm) not in lex.other_harm:
+        return []
+    return [c for c in harm.children if c.dep_ == "dobj"]
 
 
 def _counted_owner(noun, lex: Lexicon):
@@ -254,6 +280,13 @@ def _stray_conjuncts(victim, lex: Lexicon) -> list:
     people to the last noun of a clause on the victim ("office"); a counted person noun joined to a noun that
     counts nobody belongs with the victim."""
     out = []
+    for prep in victim.children:
+        # "the chief of Kavala and his wife": a person joined to the place or body the victim heads
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            out.extend(t for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in lex.not_people_entities
+                       and lemma(g) not in lex.person_nouns
+                       for t in g.children if t.dep_ == "conj" and _one_person(t, lex) and t.ent_type_ not in
+                       lex.not_people_entities and any(c.dep_ in ("poss", "det", "nummod") for c in t.children))
     for clause in victim.children:
         if clause.dep_ not in ("acl", "relcl"):
             continue
@@ -334,6 +367,8 @@ def value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | N
     if victim.tag_ in ("NNS", "NNPS") and any(d in lex.pair_words for d in det) \
             and not any(c.dep_ == "conj" for c in victim.children):
         return _Count(2, {victim.i} | {c.i for c in victim.children if c.dep_ == "det"})  # "both assailants"
+    if victim.tag_ == "NNS" and (victim.lower_ in lex.pair_nouns or lemma(victim) in lex.pair_nouns):
+        return _Count(2, {victim.i} | {c.i for c in victim.children if c.dep_ in ("det", "poss")})  # "his parents"
     if victim.lower_ == "dead" and victim.dep_ == "dobj" and ("a" in det or "an" in det) and any(
             c.dep_ in ("amod", "compound", "nmod") and lemma(c) in lex.person_nouns for c in victim.children):
         return _Count(1, {t.i for t in victim.subtree})  # "shot a civilian dead", misparsed as "a ... dead"
