@@ -326,6 +326,9 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and ctx.mention_at(c) is not None:
                     a1_tok = c
                     break
+                if c.dep_ == "poss" and c.ent_type_ in PLACE_LABELS and c.pos_ == "PROPN":
+                    a1_tok = c  # "Tehran's rejection of the plan": a capital's government (no violence)
+                    break
         on = prep_objects(tok, {"on", "against", "targeting", "with", "at", "in"})
         for p in on:
             if p.ent_type_ in ("DATE", "TIME"):
@@ -423,6 +426,8 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             # "opened fire on worshippers", "fired rockets at the town", "threw stones at police": the weapon's
             # aim is who was hit
             aim = prep_objects(a2_tok, AIM_PREPS) or prep_objects(tok, AIM_PREPS)
+            if not aim and tok.lemma_.lower() in lex.words.symmetric_lemmas:
+                aim = prep_objects(a2_tok, {"with"}) or prep_objects(tok, {"with"})  # "exchanged fire with troops"
             a2_tok = aim[0] if aim else a2_tok
     else:
         found = _noun_role_tokens(tok, ctx, r)
