@@ -560,6 +560,13 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         other = ctx.target_in_subtree(tok, r.actor1, a1_tok, also_skip=a2_tok)
         if other is not None:
             r.actor2 = other
+    if fam == "contact" and a2_tok is not None and r.actor2 is not None and not r.actor2.known \
+            and r.actor2.actor.country is None and tok.pos_ == "VERB" and prep_objects(tok, {"to"}):
+        # "sent medical teams to Myanmar", "handed the files to Kenya": people or things of no named country sent
+        # or given are the act's means; whom it bears on is the state they go to
+        other = ctx.target_in_subtree(tok, r.actor1, a1_tok, also_skip=a2_tok)
+        if other is not None and other.known and other.actor.country:
+            r.actor2 = other
     if r.actor2 is None and r.conjoined and _symmetric(tok, fam, lex.words.symmetric_lemmas):
         r.actor2 = r.conjoined[0]  # "Erdogan and Putin discussed Idlib": two parties, not allies
         r.assoc1 = [a for a in r.assoc1 if a is not r.actor2]
@@ -567,7 +574,9 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         r.actor2 = _addressee(tok, r.actor1, ctx)
     if r.actor2 is None and fam != "violence":
         r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok)
-    if r.actor2 is None and fam in ("contact", "movement", "demonstration"):
+    if r.actor2 is None and (fam in ("contact", "movement", "demonstration") or (fam == "arrest" and a2_tok is not None)):
+        # (an arrest whose object names no party bears on the state of the things it seizes or bans: "seized a
+        # Ghanaian trawler", "banned Russian television channels")
         r.actor2 = ctx.state_named_in(tok, r.actor1, a1_tok)
     if r.actor2 is None and fam == "demonstration" and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
         # "began a hunger strike to protest against the government's decision": the protest's aim is in the
