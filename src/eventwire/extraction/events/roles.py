@@ -282,6 +282,22 @@ def _ground_holder(place: Token, holder_nouns: frozenset = frozenset()) -> Token
     return None
 
 
+def _foreign_nationality_hit(tok: Token, actor1: Role | None, ctx: DocContext) -> Role | None:
+    """"Russian missiles struck the Ukrainian city of Kharkiv", "Chinese troops fired on Vietnamese boats", "shot
+    down a Turkish drone": a place or a thing of another country's nationality hit across a border is that country's
+    (its forces for arms and vessels, its people otherwise). Only across borders: a state's own town shelled says
+    nothing of the side that held it."""
+    if actor1 is None or not actor1.actor.country or ctx.mention_at(tok) is not None:
+        return None
+    for c in children(tok):
+        if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.i < tok.i:
+            kind = "forces" if ctx.nouns.noun_class(tok)[1] == "weapons" else "civilians"
+            actor = ctx.catalogue.resolve(f"{c.text} {kind}")
+            if actor is not None and actor.country and actor.country != actor1.actor.country:
+                return Role(actor=actor, start=c.idx, end=tok.idx + len(tok.text), generic=False, known=True)
+    return None
+
+
 def _armed_of(tok: Token, ctx: DocContext) -> list[Token]:
     """"an ambush of the TTP", "shelling of the regime forces": the armed party after "of" on a noun of attack
     is who attacked (but "the killing of three rebels" names the dead)."""
@@ -312,7 +328,9 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         a1_tok = parts[0]
         a2_tok = parts[1] if len(parts) > 1 else None
     else:
-        by = prep_objects(tok, {"by", "from"}) or agents_of(tok) or _armed_of(tok, ctx)
+        # ("the withdrawal from Chad", "their retreat from the town": a movement's "from" is the ground it leaves)
+        moved = tok.lemma_.lower() in ctx.words.doer_of_nouns
+        by = prep_objects(tok, {"by"} if moved else {"by", "from"}) or agents_of(tok) or _armed_of(tok, ctx)
         a1_tok = by[0] if by else None
         if a1_tok is None:
             for c in children(tok):
@@ -590,6 +608,8 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         holder = _ground_holder(a2_tok, lex.words.held_ground_nouns)
         if holder is not None:
             r.actor2 = ctx.role_for(holder, tok, side=2)  # "shells target regime-controlled areas"
+    if a2_tok is not None and r.actor2 is None and fam == "violence":
+        r.actor2 = _foreign_nationality_hit(a2_tok, r.actor1, ctx)
     if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or names_place(a2_tok) or (
             ctx.bare_places is not None and ctx.bare_places.is_place(a2_tok))):
         r.target_is_town = True
