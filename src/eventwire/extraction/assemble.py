@@ -39,6 +39,23 @@ def _role_actor(role: Any, text: str, iso3: str | None, catalogue: Any, home: st
     return actor
 
 
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
+
+
+def _state_of_the_other(actor: Actor | None, other: Actor | None, catalogue: Any) -> Actor | None:
+    """A state party of no country ("the government", "the army") facing a non-state party of a named country,
+    when the text names no place: that country's ("Tamil rebels rejected the government's proposal", "Shona rebels
+    demanded that the government resign"). Rebels, parties and protesters face their own state."""
+    if actor is None or other is None or actor.country is not None or actor.sector not in STATE_SECTORS \
+            or not other.country or other.sector in STATE_SECTORS | NO_COUNTRY_SECTORS:
+        return actor
+    found = catalogue.localize(actor, other.country)
+    if found.country != other.country:
+        return actor
+    return Actor(name=found.name, text=actor.text, country=found.country, sector=found.sector, inter=found.inter,
+                 cameo=found.cameo, known=found.known)
+
+
 # PLOVER codes whose target, when the sentence names none, is the place the sentence names for the event: a
 # protest there is aimed at its authorities (CAMEO's convention: "demonstrated in Serbia" targets Serbia), a
 # curfew or a blockade imposed there, or threatened, bears on that place. Only events with no ACLED type for
@@ -104,6 +121,8 @@ def build_event(article: Article, cand: Any, location: Place | None, when: Any, 
     actor2 = _role_actor(cand.actor2, text, iso3, catalogue, home)
     assoc1 = [a for a in (_role_actor(r, text, iso3, catalogue, home) for r in cand.assoc_actor1) if a]
     assoc2 = [a for a in (_role_actor(r, text, iso3, catalogue, home) for r in cand.assoc_actor2) if a]
+    if iso3 is None:
+        actor1, actor2 = _state_of_the_other(actor1, actor2, catalogue), _state_of_the_other(actor2, actor1, catalogue)
     if location is not None:
         confidence += 0.04
     if dead is not None:
