@@ -61,13 +61,23 @@ def _state_of_the_other(actor: Actor | None, other: Actor | None, catalogue: Any
 # curfew or a blockade imposed there, or threatened, bears on that place. Only events with no ACLED type for
 # COERCE: an arrest or a seizure names its own target or none.
 PLACE_TARGETED = {"PROTEST": True, "THREATEN": False, "COERCE": False}
+# An armed act of a state's forces named in another country, with no target named, is aimed at that country (CAMEO's
+# convention: "South African troops raided bases in Botswana" targets Botswana); inside its own country it says
+# nothing of whom it hit
+CROSS_BORDER_TARGETED = {"ASSAULT"}
 
 
 def place_as_target(ev: Event, cand: Any, place_mentions: list[PlaceMention], catalogue: Any) -> None:
     """Set actor2 of an event with no target to the party of the place its own sentence names (PLACE_TARGETED):
     the government there for a protest, or for an act of another country's party; else its people."""
     code = ev.plover.event if ev.plover is not None else None
-    if ev.actor2 is not None or code not in PLACE_TARGETED or ev.location is None or not ev.location.country:
+    if ev.actor2 is not None or ev.location is None or not ev.location.country:
+        return
+    if code in CROSS_BORDER_TARGETED:
+        if ev.actor1 is None or ev.actor1.sector not in STATE_SECTORS or not ev.actor1.country \
+                or ev.actor1.country == ev.location.country:
+            return
+    elif code not in PLACE_TARGETED:
         return
     if code == "COERCE" and ev.event_type is not None:
         return
@@ -78,7 +88,7 @@ def place_as_target(ev: Event, cand: Any, place_mentions: list[PlaceMention], ca
                       and m.place.text in ev.actor1.text)), None)
     if named is None:
         return
-    own_people = not PLACE_TARGETED[code] and ev.actor1 is not None and ev.actor1.country == iso3
+    own_people = not PLACE_TARGETED.get(code, False) and ev.actor1 is not None and ev.actor1.country == iso3
     base = catalogue.resolve("civilians" if own_people else "government")
     if base is None:
         return
