@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from test_plover_probe import measure as measure_probes
+from test_plover_probe import score_probe
 
 # (sentence, PLOVER category, source country, target country); None: the party has no country or is not scored
 PROBES: list[tuple[str, str, str | None, str | None]] = [
@@ -275,6 +276,56 @@ def figures(pipeline):
 
 def test_the_probe_set_is_large_enough():
     assert len(PROBES) >= 100
+
+
+def test_plover_categories_of_the_probe_set(figures):
+    assert figures["type"] >= 0.89  # 0.881 before the fixes, 0.908 with them
+
+
+def test_source_countries_of_the_probe_set(figures):
+    assert figures["source"] >= 0.91  # 0.916 before, 0.928 after
+
+
+def test_target_countries_of_the_probe_set(figures):
+    assert figures["target"] >= 0.83  # 0.750 before, 0.851 after
+
+
+# families fixed beyond the probe set (sentences written after the fixes, so they are tests, not a measure)
+FAMILIES = [
+    # a capital as the owner of what the act bears on, or joined by "and" to another capital
+    ("Lima rejected Quito's proposal for joint border patrols.", "REJECT", "PER", "ECU"),
+    ("Hanoi and Vientiane signed a new border treaty.", "AGREE", "VNM", "LAO"),
+    # "exchanged fire with" aims at its object
+    ("Nepalese police exchanged fire with Indian border guards on Sunday.", "ASSAULT", "NPL", "IND"),
+    # out of violence a nationality's vessels stand for its state; an arrest on things bears on their state
+    ("The Sri Lankan navy seized two Indian trawlers near Jaffna.", "COERCE", "LKA", "IND"),
+    ("Oman criticised Iranian boats for harassing tankers in the strait.", "ACCUSE", "OMN", "IRN"),
+    # a ban on a group or on the press restricts freedoms (CAMEO 1722)
+    ("Turkey banned a Kurdish party on Friday.", "COERCE", "TUR", None),
+    # people of no named country sent to a state leave the target to the state
+    ("Norway sent relief workers to Bangladesh after the cyclone.", "AID", "NOR", "BGD"),
+    # a place of another nationality hit across a border
+    ("Syrian jets bombed a Lebanese village near the border.", "ASSAULT", "SYR", "LBN"),
+    # a movement's "from" is what it leaves
+    ("Libyan troops completed their pullout from Chad on Friday.", "RETREAT", "LBY", None),
+    # accepting demands is yielding
+    ("The Bolivian government accepted the miners' demands for higher pay.", "CONCEDE", "BOL", None),
+    # a protest lodged with another state
+    ("Uruguay protested to Argentina over the closure of the bridge.", "ACCUSE", "URY", "ARG"),
+    # parliaments known by their own names; a state facing rebels of a named country
+    ("The Sejm voted to send troops to Iraq.", "MOBILIZE", "POL", None),
+    ("Karen rebels accused the government of burning villages.", "ACCUSE", "MMR", "MMR"),
+    # a party that says another must act demands it
+    ("Ghana said Togo must release the detained fishermen immediately.", "REQUEST", "GHA", "TGO"),
+    # hijacking is abduction
+    ("Gunmen hijacked an Indian airliner and flew it to Kandahar.", "ASSAULT", None, None),
+]
+
+
+@pytest.mark.parametrize("text,category,source,target", FAMILIES)
+def test_families_fixed_beyond_the_probe_set(pipeline, text, category, source, target):
+    got = score_probe(pipeline.extract(text), category, source, target, reciprocal=" and " in text)
+    assert got == (True, source is not None, target is not None)
 
 
 if __name__ == "__main__":

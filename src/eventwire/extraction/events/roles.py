@@ -443,7 +443,8 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         if a2_tok is not None and ctx.nouns.noun_class(a2_tok) == (NOT_ACTOR, "weapons"):
             # "opened fire on worshippers", "fired rockets at the town", "threw stones at police": the weapon's
             # aim is who was hit
-            aim = prep_objects(a2_tok, AIM_PREPS) or prep_objects(tok, AIM_PREPS)
+            aim = [p for p in prep_objects(a2_tok, AIM_PREPS) or prep_objects(tok, AIM_PREPS)
+                   if p.ent_type_ not in ("DATE", "TIME")]  # "opened fire on Sunday": when, not at whom
             if not aim and tok.lemma_.lower() in lex.words.symmetric_lemmas:
                 aim = prep_objects(a2_tok, {"with"}) or prep_objects(tok, {"with"})  # "exchanged fire with troops"
             a2_tok = aim[0] if aim else a2_tok
