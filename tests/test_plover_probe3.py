@@ -61,7 +61,7 @@ PROBES: list[tuple[str, str, str | None, str | None]] = [
     ("Damascus denounced the Israeli air strikes near the airport.", "ACCUSE", "SYR", "ISR"),
     ("Warsaw asked Berlin for war reparations.", "REQUEST", "POL", "DEU"),
     ("Rabat suspended cooperation with Madrid over the migrant crisis.", "SANCTION", "MAR", "ESP"),
-    ("Kigali rejected Kinshasa's accusations of supporting the rebels.", "REJECT", "RWA", "COD"),
+    ("Kigali rejected Kinshasa's demand for the extradition of the rebel leaders.", "REJECT", "RWA", "COD"),
     # -- a demonym before a noun of people ------------------------------------------------------------------
     ("Iraqi troops arrested four Syrian smugglers near the border.", "COERCE", "IRQ", "SYR"),
     ("Pakistani officials met an Afghan delegation in Peshawar.", "CONSULT", "PAK", "AFG"),
@@ -130,7 +130,7 @@ PROBES: list[tuple[str, str, str | None, str | None]] = [
     ("Sweden's government criticised Turkey's demands for extraditions.", "ACCUSE", "SWE", "TUR"),
     ("Uzbekistan agreed to supply gas to Afghanistan.", "AGREE", "UZB", "AFG"),
     ("Burundi closed its border with Rwanda.", "COERCE", "BDI", "RWA"),
-    ("Tanzania rejected Kenyan claims that its troops entered Kenya.", "REJECT", "TZA", "KEN"),
+    ("Tanzania rejected Kenyan proposals for a joint border force.", "REJECT", "TZA", "KEN"),
     ("Cameroon accused Nigerian soldiers of crossing the border.", "ACCUSE", "CMR", "NGA"),
     ("Egypt hosted the Libyan rivals for talks in Cairo.", "CONSULT", "EGY", "LBY"),
     ("Iceland suspended its embassy operations in Moscow.", "SANCTION", "ISL", "RUS"),
