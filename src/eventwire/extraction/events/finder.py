@@ -28,7 +28,6 @@ from eventwire.extraction.events.circumstance import rank_circumstances
 from eventwire.extraction.events.context import DocContext
 from eventwire.extraction.events.lexicon import Lexicon, load_lexicon
 from eventwire.extraction.events.modality import ModalityClassifier
-from eventwire.extraction.events.obligations import obliged_step
 from eventwire.extraction.events.protest_topics import topic_tokens
 from eventwire.extraction.events.typing import ModelTyping
 from eventwire.extraction.nlp import doc_text
@@ -90,7 +89,6 @@ class EventFinder:
         context = DocContext(doc, actor_mentions, lex, self.catalogue, self.modality.reporting_verbs,
                              nouns=self.nouns, places=place_mentions, bare_places=bare_places)
         out: list[EventCandidate] = []
-        obliged: list[EventCandidate] = []  # "X said Y must ...": X's demand (obligations.py)
         for sent_index, sent in enumerate(sentences(doc)):
             groups = self._sentence_triggers(sent, longest, ignored, context)
             for (fam, mod, _cls), trig in groups.items():
@@ -102,11 +100,6 @@ class EventFinder:
                         speech = speech_act(lex, cand)
                         if speech is not None:
                             out.append(speech)
-                        owed = obliged_step(cand, context)
-                        if owed is not None:
-                            obliged.append(owed)
-        # ("insisted that X must ...": the verb of saying is a REQUEST trigger of its own already)
-        out += [o for o in obliged if not any(c.trigger.i == o.trigger.i and c.plover_event == "REQUEST" for c in out)]
         links = self.modality.link_spans(doc_text(doc))
         for cand in out:
             if cand.modality == "asserted" and any(s <= cand.trigger.idx < e for s, e in links):
