@@ -315,8 +315,6 @@ FAMILIES = [
     # parliaments known by their own names; a state facing rebels of a named country
     ("The Sejm voted to send troops to Iraq.", "MOBILIZE", "POL", None),
     ("Karen rebels accused the government of burning villages.", "ACCUSE", "MMR", "MMR"),
-    # a party that says another must act demands it
-    ("Ghana said Togo must release the detained fishermen immediately.", "REQUEST", "GHA", "TGO"),
     # hijacking is abduction
     ("Gunmen hijacked an Indian airliner and flew it to Kandahar.", "ASSAULT", None, None),
 ]
