@@ -287,13 +287,16 @@ def _foreign_nationality_hit(tok: Token, actor1: Role | None, ctx: DocContext) -
     down a Turkish drone": a place or a thing of another country's nationality hit across a border is that country's
     (its forces for arms and vessels, its people otherwise). Only across borders: a state's own town shelled says
     nothing of the side that held it."""
-    if actor1 is None or not actor1.actor.country or ctx.mention_at(tok) is not None:
-        return None
+    # an embassy is its state's, whoever attacks it ("a car bomb exploded outside the Egyptian embassy")
+    embassy = tok.lemma_.lower() in ("embassy", "consulate")
+    own = actor1.actor.country if actor1 is not None else None
+    if ctx.mention_at(tok) is not None or not (embassy or own or (actor1 is not None and actor1.actor.sector == "IGO")):
+        return None  # (a side of no country: only an international force, "NATO jets bombed Serb depots")
     for c in children(tok):
-        if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.i < tok.i:
-            kind = "forces" if ctx.nouns.noun_class(tok)[1] == "weapons" else "civilians"
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") and c.i < tok.i:
+            kind = "government" if embassy else "forces" if ctx.nouns.noun_class(tok)[1] == "weapons" else "civilians"
             actor = ctx.catalogue.resolve(f"{c.text} {kind}")
-            if actor is not None and actor.country and actor.country != actor1.actor.country:
+            if actor is not None and actor.country and actor.country != own:
                 return Role(actor=actor, start=c.idx, end=tok.idx + len(tok.text), generic=False, known=True)
     return None
 
