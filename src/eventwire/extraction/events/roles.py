@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventwire.extraction.actors.nouns import ACTOR, NOT_ACTOR
+from eventwire.extraction.events.state_targets import addressee, foreign_nationality_hit, state_given_to, weapon_aim
 from eventwire.extraction.events.syntax import (
     PLACE_LABELS,
     names_place,
@@ -204,21 +205,6 @@ def _symmetric(tok: Token, fam: str, lemmas: frozenset) -> bool:
         c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lemmas for c in children(tok))
 
 
-def _addressee(tok: Token, actor1: Role | None, ctx: DocContext) -> Role | None:
-    """"summoned the ambassador to complain", "called the envoy in to protest": a speech act in an infinitive of
-    purpose is addressed to the party the verb above it acts on."""
-    if tok.pos_ != "VERB" or tok.dep_ not in ("xcomp", "advcl") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in children(tok)):
-        return None
-    obj = object_of(tok.head)
-    if obj is None or obj.i > tok.i:
-        return None
-    role = ctx.role_for(obj, tok, 2)
-    if role is None or (actor1 is not None and role.actor.name == actor1.actor.name):
-        return None
-    return role
-
-
 def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     """(actor1 token, actor2 token) of a verb trigger."""
     a1_tok = a2_tok = None
@@ -282,25 +268,6 @@ def _ground_holder(place: Token, holder_nouns: frozenset = frozenset()) -> Token
     return None
 
 
-def _foreign_nationality_hit(tok: Token, actor1: Role | None, ctx: DocContext) -> Role | None:
-    """"Russian missiles struck the Ukrainian city of Kharkiv", "Chinese troops fired on Vietnamese boats", "shot
-    down a Turkish drone": a place or a thing of another country's nationality hit across a border is that country's
-    (its forces for arms and vessels, its people otherwise). Only across borders: a state's own town shelled says
-    nothing of the side that held it."""
-    # an embassy is its state's, whoever attacks it ("a car bomb exploded outside the Egyptian embassy")
-    embassy = tok.lemma_.lower() in ("embassy", "consulate")
-    own = actor1.actor.country if actor1 is not None else None
-    if ctx.mention_at(tok) is not None or not (embassy or own or (actor1 is not None and actor1.actor.sector == "IGO")):
-        return None  # (a side of no country: only an international force, "NATO jets bombed Serb depots")
-    for c in children(tok):
-        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") and c.i < tok.i:
-            kind = "government" if embassy else "forces" if ctx.nouns.noun_class(tok)[1] == "weapons" else "civilians"
-            actor = ctx.catalogue.resolve(f"{c.text} {kind}")
-            if actor is not None and actor.country and actor.country != own:
-                return Role(actor=actor, start=c.idx, end=tok.idx + len(tok.text), generic=False, known=True)
-    return None
-
-
 def _armed_of(tok: Token, ctx: DocContext) -> list[Token]:
     """"an ambush of the TTP", "shelling of the regime forces": the armed party after "of" on a noun of attack
     is who attacked (but "the killing of three rebels" names the dead)."""
@@ -331,8 +298,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         a1_tok = parts[0]
         a2_tok = parts[1] if len(parts) > 1 else None
     else:
-        # ("the withdrawal from Chad", "their retreat from the town": a movement's "from" is the ground it leaves)
-        moved = tok.lemma_.lower() in ctx.words.doer_of_nouns
+        moved = tok.lemma_.lower() in ctx.words.doer_of_nouns  # "their withdrawal from Chad": ground, no doer
         by = prep_objects(tok, {"by"} if moved else {"by", "from"}) or agents_of(tok) or _armed_of(tok, ctx)
         a1_tok = by[0] if by else None
         if a1_tok is None:
@@ -446,11 +412,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         if a2_tok is not None and ctx.nouns.noun_class(a2_tok) == (NOT_ACTOR, "weapons"):
             # "opened fire on worshippers", "fired rockets at the town", "threw stones at police": the weapon's
             # aim is who was hit
-            aim = [p for p in prep_objects(a2_tok, AIM_PREPS) or prep_objects(tok, AIM_PREPS)
-                   if p.ent_type_ not in ("DATE", "TIME")]  # "opened fire on Sunday": when, not at whom
-            if not aim and tok.lemma_.lower() in lex.words.symmetric_lemmas:
-                aim = prep_objects(a2_tok, {"with"}) or prep_objects(tok, {"with"})  # "exchanged fire with troops"
-            a2_tok = aim[0] if aim else a2_tok
+            a2_tok = weapon_aim(tok, a2_tok, AIM_PREPS, lex.words.symmetric_lemmas) or a2_tok
     else:
         found = _noun_role_tokens(tok, ctx, r)
         if found is None:
@@ -582,23 +544,17 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         other = ctx.target_in_subtree(tok, r.actor1, a1_tok, also_skip=a2_tok)
         if other is not None:
             r.actor2 = other
-    if fam == "contact" and a2_tok is not None and r.actor2 is not None and not r.actor2.known \
-            and r.actor2.actor.country is None and tok.pos_ == "VERB" and prep_objects(tok, {"to"}):
-        # "sent medical teams to Myanmar", "handed the files to Kenya": people or things of no named country sent
-        # or given are the act's means; whom it bears on is the state they go to
-        other = ctx.target_in_subtree(tok, r.actor1, a1_tok, also_skip=a2_tok)
-        if other is not None and other.known and other.actor.country:
-            r.actor2 = other
+    if fam == "contact" and a2_tok is not None:
+        r.actor2 = state_given_to(tok, a2_tok, a1_tok, r.actor1, r.actor2, ctx)
     if r.actor2 is None and r.conjoined and _symmetric(tok, fam, lex.words.symmetric_lemmas):
         r.actor2 = r.conjoined[0]  # "Erdogan and Putin discussed Idlib": two parties, not allies
         r.assoc1 = [a for a in r.assoc1 if a is not r.actor2]
     if r.actor2 is None and fam == "contact":
-        r.actor2 = _addressee(tok, r.actor1, ctx)
+        r.actor2 = addressee(tok, r.actor1, ctx)
     if r.actor2 is None and fam != "violence":
         r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok)
+    # (and an arrest on things bears on their state: "seized a Ghanaian trawler", "banned Russian channels")
     if r.actor2 is None and (fam in ("contact", "movement", "demonstration") or (fam == "arrest" and a2_tok is not None)):
-        # (an arrest whose object names no party bears on the state of the things it seizes or bans: "seized a
-        # Ghanaian trawler", "banned Russian television channels")
         r.actor2 = ctx.state_named_in(tok, r.actor1, a1_tok)
     if r.actor2 is None and fam == "demonstration" and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
         # "began a hunger strike to protest against the government's decision": the protest's aim is in the
@@ -612,8 +568,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         holder = _ground_holder(a2_tok, lex.words.held_ground_nouns)
         if holder is not None:
             r.actor2 = ctx.role_for(holder, tok, side=2)  # "shells target regime-controlled areas"
-    if a2_tok is not None and r.actor2 is None and fam == "violence":
-        r.actor2 = _foreign_nationality_hit(a2_tok, r.actor1, ctx)
+        r.actor2 = r.actor2 or foreign_nationality_hit(a2_tok, r.actor1, ctx)
     if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or names_place(a2_tok) or (
             ctx.bare_places is not None and ctx.bare_places.is_place(a2_tok))):
         r.target_is_town = True
