@@ -10,6 +10,9 @@ from spacy.tokens import Token
 from eventwire.extraction.events.syntax import object_of, prep_objects
 from eventwire.extraction.tokens import children
 
+# the sectors of a state's own organs
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
+
 if TYPE_CHECKING:
     from eventwire.extraction.events.context import DocContext
     from eventwire.extraction.events.roles import Role
@@ -27,13 +30,15 @@ def weapon_aim(tok: Token, weapon: Token, aim_preps: set, symmetric_lemmas: froz
 
 def state_given_to(tok: Token, given: Token, a1_tok: Token | None, actor1: Role | None, actor2: Role | None,
                    ctx: DocContext) -> Role | None:
-    """"sent medical teams to Myanmar", "handed the files to Kenya": people or things of no named country sent or
-    given are the act's means; whom it bears on is the state they go to (else `actor2` stays)."""
-    if actor2 is None or actor2.known or actor2.actor.country is not None or tok.pos_ != "VERB" \
-            or not prep_objects(tok, {"to"}):
+    """"sent medical teams to Myanmar", "extradited a Syrian suspect to Lebanon": people or things sent, handed or
+    given are the act's means; whom it bears on is the state they go to (else `actor2` stays). A state's own organ
+    given is the party ("sent its ambassador to Rome" stays with the envoy's work elsewhere)."""
+    if actor2 is None or actor2.actor.sector in STATE_SECTORS or tok.pos_ != "VERB" \
+            or not any(p.ent_type_ in ("GPE", "LOC", "NORP") for p in prep_objects(tok, {"to"})):
         return actor2
     other = ctx.target_in_subtree(tok, actor1, a1_tok, also_skip=given)
-    return other if other is not None and other.known and other.actor.country else actor2
+    return other if other is not None and other.known and other.actor.country \
+        and other.actor.sector in STATE_SECTORS else actor2
 
 
 def foreign_nationality_hit(tok: Token, actor1: Role | None, ctx: DocContext) -> Role | None:
