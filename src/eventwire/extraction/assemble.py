@@ -62,10 +62,9 @@ def _state_of_the_other(actor: Actor | None, other: Actor | None, catalogue: Any
 # COERCE: an arrest or a seizure names its own target or none.
 PLACE_TARGETED = {"PROTEST": True, "THREATEN": False, "COERCE": False}
 # An armed act of a state's forces named in another country, with no target named, is aimed at that country (CAMEO's
-# convention: "South African troops raided bases in Botswana" targets Botswana); an armed group's act on a place of
-# its own country, with no target named, hits the people there ("Kurdish rebels attacked the village of Kulp"); a
-# state's act inside its own country says nothing of whom it hit
-PLACE_HIT = {"ASSAULT"}
+# convention: "South African troops raided bases in Botswana" targets Botswana); inside its own country it says
+# nothing of whom it hit
+CROSS_BORDER_TARGETED = {"ASSAULT"}
 
 
 def place_as_target(ev: Event, cand: Any, place_mentions: list[PlaceMention], catalogue: Any) -> None:
@@ -74,9 +73,9 @@ def place_as_target(ev: Event, cand: Any, place_mentions: list[PlaceMention], ca
     code = ev.plover.event if ev.plover is not None else None
     if ev.actor2 is not None or ev.location is None or not ev.location.country:
         return
-    if code in PLACE_HIT:
-        if ev.actor1 is None or not ev.actor1.country or (
-                (ev.actor1.sector in STATE_SECTORS) == (ev.actor1.country == ev.location.country)):
+    if code in CROSS_BORDER_TARGETED:
+        if ev.actor1 is None or ev.actor1.sector not in STATE_SECTORS or not ev.actor1.country \
+                or ev.actor1.country == ev.location.country:
             return
     elif code not in PLACE_TARGETED:
         return
