@@ -39,18 +39,45 @@ def _role_actor(role: Any, text: str, iso3: str | None, catalogue: Any, home: st
     return actor
 
 
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
+
+
+def _state_of_the_other(actor: Actor | None, other: Actor | None, catalogue: Any) -> Actor | None:
+    """A state party of no country ("the government", "the army") facing a non-state party of a named country,
+    when the text names no place: that country's ("Tamil rebels rejected the government's proposal", "Shona rebels
+    demanded that the government resign"). Rebels, parties and protesters face their own state."""
+    if actor is None or other is None or actor.country is not None or actor.sector not in STATE_SECTORS \
+            or not other.country or other.sector in STATE_SECTORS | NO_COUNTRY_SECTORS:
+        return actor
+    found = catalogue.localize(actor, other.country)
+    if found.country != other.country:
+        return actor
+    return Actor(name=found.name, text=actor.text, country=found.country, sector=found.sector, inter=found.inter,
+                 cameo=found.cameo, known=found.known)
+
+
 # PLOVER codes whose target, when the sentence names none, is the place the sentence names for the event: a
 # protest there is aimed at its authorities (CAMEO's convention: "demonstrated in Serbia" targets Serbia), a
 # curfew or a blockade imposed there, or threatened, bears on that place. Only events with no ACLED type for
 # COERCE: an arrest or a seizure names its own target or none.
 PLACE_TARGETED = {"PROTEST": True, "THREATEN": False, "COERCE": False}
+# An armed act of a state's forces named in another country, with no target named, is aimed at that country (CAMEO's
+# convention: "South African troops raided bases in Botswana" targets Botswana); inside its own country it says
+# nothing of whom it hit
+CROSS_BORDER_TARGETED = {"ASSAULT"}
 
 
 def place_as_target(ev: Event, cand: Any, place_mentions: list[PlaceMention], catalogue: Any) -> None:
     """Set actor2 of an event with no target to the party of the place its own sentence names (PLACE_TARGETED):
     the government there for a protest, or for an act of another country's party; else its people."""
     code = ev.plover.event if ev.plover is not None else None
-    if ev.actor2 is not None or code not in PLACE_TARGETED or ev.location is None or not ev.location.country:
+    if ev.actor2 is not None or ev.location is None or not ev.location.country:
+        return
+    if code in CROSS_BORDER_TARGETED:
+        if ev.actor1 is None or ev.actor1.sector not in STATE_SECTORS or not ev.actor1.country \
+                or ev.actor1.country == ev.location.country:
+            return
+    elif code not in PLACE_TARGETED:
         return
     if code == "COERCE" and ev.event_type is not None:
         return
@@ -61,7 +88,7 @@ def place_as_target(ev: Event, cand: Any, place_mentions: list[PlaceMention], ca
                       and m.place.text in ev.actor1.text)), None)
     if named is None:
         return
-    own_people = not PLACE_TARGETED[code] and ev.actor1 is not None and ev.actor1.country == iso3
+    own_people = not PLACE_TARGETED.get(code, False) and ev.actor1 is not None and ev.actor1.country == iso3
     base = catalogue.resolve("civilians" if own_people else "government")
     if base is None:
         return
@@ -104,6 +131,8 @@ def build_event(article: Article, cand: Any, location: Place | None, when: Any, 
     actor2 = _role_actor(cand.actor2, text, iso3, catalogue, home)
     assoc1 = [a for a in (_role_actor(r, text, iso3, catalogue, home) for r in cand.assoc_actor1) if a]
     assoc2 = [a for a in (_role_actor(r, text, iso3, catalogue, home) for r in cand.assoc_actor2) if a]
+    if iso3 is None:
+        actor1, actor2 = _state_of_the_other(actor1, actor2, catalogue), _state_of_the_other(actor2, actor1, catalogue)
     if location is not None:
         confidence += 0.04
     if dead is not None:

@@ -414,17 +414,18 @@ class DocContext(Antecedents):
                     known=role.known)
 
     def _state_of_place(self, tok: Token, trigger: Token) -> Role | None:
-        """In an event that is no violence, a country or capital named as the trigger's object or subject is its
-        government: "criticised Tokyo", "sent arms to Pakistan", "will visit Albania", "withdrew its force from
-        Chad", "Tokyo lodged a complaint"."""
-        if tok.dep_ == "pobj":
-            if tok.head.lower_ not in self.words.state_object_preps:
+        """In an event that is no violence, a country or capital named as the trigger's object or subject, or as
+        the owner of either, is its government: "criticised Tokyo", "sent arms to Pakistan", "will visit Albania",
+        "withdrew its force from Chad", "Tokyo lodged a complaint", "welcomed Jakarta's decision"."""
+        first = tok  # "Nairobi and Mogadishu restored relations": a conjunct stands where the first one does
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first.dep_ == "pobj":
+            if first.head.lower_ not in self.words.state_object_preps:
                 return None
-        elif tok.dep_ not in ("dobj", "nsubj"):
-            return None
-        lemma = trigger.lemma_.lower()
-        classes = self.lex.verbs.get(lemma, set()) | self.lex.nouns.get(lemma, set())
-        if any(self.lex.family(c) == "violence" for c in classes):
+        elif first.dep_ not in ("dobj", "nsubj", "poss"):
+            return None  # ("poss": the owner of what the trigger acts on, "rejected Riyadh's offer")
+        if self._violent(trigger):
             return None  # "shelled Damascus": the city was hit, not its government
         name = next((e.text for e in entities(self.doc) if e.start <= tok.i < e.end), tok.text)
         # the name's own compounds when the tagger left them out of the entity ("South" of "South Korea")
@@ -434,6 +435,12 @@ class DocContext(Antecedents):
         if actor is None:
             return None
         return Role(actor=actor, start=tok.idx, end=tok.idx + len(tok.text), generic=False, known=True)
+
+    def _violent(self, trigger: Token) -> bool:
+        """Whether a trigger word can name violence (its senses in the lexicon)."""
+        lemma = trigger.lemma_.lower()
+        classes = self.lex.verbs.get(lemma, set()) | self.lex.nouns.get(lemma, set())
+        return any(self.lex.family(c) == "violence" for c in classes)
 
     def _nation_acting(self, tok: Token, trigger: Token) -> Role | None:
         """A nationality adjective on an event noun, that the catalogue knows no party by: its forces in violence
@@ -468,6 +475,10 @@ class DocContext(Antecedents):
         """A head that is no party hands its slot to whom it belongs: "Sarmiento's claims", "pressure by the
         commission", "the offices of the administrators"; as actor1, "X issued a declaration demanding ..." to X."""
         if not self.nouns.has_owner(tok):
+            # out of violence a state's vessels and arms stand for it: "accused Chinese vessels of ramming",
+            # "seized a Ghanaian trawler" (in violence "Russian missiles" are its forces, found elsewhere)
+            if self.nouns.noun_class(tok)[1] == "weapons" and not self._violent(trigger):
+                return self._nationality_state(tok)
             return None
         owners = [c for c in children(tok) if c.dep_ == "poss" and c.lower_ not in self.words.pronouns]
         owners += [p for c in children(tok) if c.dep_ == "prep" and c.lower_ in ("of", "by")
@@ -483,16 +494,24 @@ class DocContext(Antecedents):
                 return role
         if self.nouns.noun_class(tok)[1] == "abstractions" and tok.i not in self.by_token:
             # "against Indian rule", "the Israeli occupation", "the Chinese decision": a nationality's state
-            for c in children(tok):
-                if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.i < tok.i:
-                    state = self.catalogue.resolve(f"{c.text} government")
-                    if state is not None and state.country:
-                        return Role(actor=state, start=c.idx, end=tok.idx + len(tok.text), generic=False,
-                                    known=True)
+            state = self._nationality_state(tok)
+            if state is not None:
+                return state
         if side == 1 and tok.dep_ == "dobj" and self.nouns.noun_class(tok)[1] == "abstractions":
             subj, passive = subject_of(tok.head)
             if subj is not None and not passive and subj.i != tok.i:
                 return self.role_for(subj, trigger, side)
+        return None
+
+    def _nationality_state(self, tok: Token) -> Role | None:
+        """The state of a nationality word before a head that names no party ("the Chinese decision")."""
+        if tok.i in self.by_token:
+            return None
+        for c in children(tok):
+            if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.i < tok.i:
+                state = self.catalogue.resolve(f"{c.text} government")
+                if state is not None and state.country:
+                    return Role(actor=state, start=c.idx, end=tok.idx + len(tok.text), generic=False, known=True)
         return None
 
     def _country_of_phrase(self, tok: Token) -> str | None:

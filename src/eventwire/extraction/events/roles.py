@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventwire.extraction.actors.nouns import ACTOR, NOT_ACTOR
+from eventwire.extraction.events.state_targets import addressee, foreign_nationality_hit, state_given_to, weapon_aim
 from eventwire.extraction.events.syntax import (
     PLACE_LABELS,
     names_place,
@@ -204,21 +205,6 @@ def _symmetric(tok: Token, fam: str, lemmas: frozenset) -> bool:
         c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lemmas for c in children(tok))
 
 
-def _addressee(tok: Token, actor1: Role | None, ctx: DocContext) -> Role | None:
-    """"summoned the ambassador to complain", "called the envoy in to protest": a speech act in an infinitive of
-    purpose is addressed to the party the verb above it acts on."""
-    if tok.pos_ != "VERB" or tok.dep_ not in ("xcomp", "advcl") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in children(tok)):
-        return None
-    obj = object_of(tok.head)
-    if obj is None or obj.i > tok.i:
-        return None
-    role = ctx.role_for(obj, tok, 2)
-    if role is None or (actor1 is not None and role.actor.name == actor1.actor.name):
-        return None
-    return role
-
-
 def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     """(actor1 token, actor2 token) of a verb trigger."""
     a1_tok = a2_tok = None
@@ -312,7 +298,8 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         a1_tok = parts[0]
         a2_tok = parts[1] if len(parts) > 1 else None
     else:
-        by = prep_objects(tok, {"by", "from"}) or agents_of(tok) or _armed_of(tok, ctx)
+        moved = tok.lemma_.lower() in ctx.words.doer_of_nouns  # "their withdrawal from Chad": ground, no doer
+        by = prep_objects(tok, {"by"} if moved else {"by", "from"}) or agents_of(tok) or _armed_of(tok, ctx)
         a1_tok = by[0] if by else None
         if a1_tok is None:
             for c in children(tok):
@@ -325,6 +312,9 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
             for c in children(tok):
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and ctx.mention_at(c) is not None:
                     a1_tok = c
+                    break
+                if c.dep_ == "poss" and c.ent_type_ in PLACE_LABELS and c.pos_ == "PROPN":
+                    a1_tok = c  # "Tehran's rejection of the plan": a capital's government (no violence)
                     break
         on = prep_objects(tok, {"on", "against", "targeting", "with", "at", "in"})
         for p in on:
@@ -422,8 +412,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         if a2_tok is not None and ctx.nouns.noun_class(a2_tok) == (NOT_ACTOR, "weapons"):
             # "opened fire on worshippers", "fired rockets at the town", "threw stones at police": the weapon's
             # aim is who was hit
-            aim = prep_objects(a2_tok, AIM_PREPS) or prep_objects(tok, AIM_PREPS)
-            a2_tok = aim[0] if aim else a2_tok
+            a2_tok = weapon_aim(tok, a2_tok, AIM_PREPS, lex.words.symmetric_lemmas) or a2_tok
     else:
         found = _noun_role_tokens(tok, ctx, r)
         if found is None:
@@ -555,14 +544,17 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         other = ctx.target_in_subtree(tok, r.actor1, a1_tok, also_skip=a2_tok)
         if other is not None:
             r.actor2 = other
+    if fam == "contact" and a2_tok is not None:
+        r.actor2 = state_given_to(tok, a2_tok, a1_tok, r.actor1, r.actor2, ctx)
     if r.actor2 is None and r.conjoined and _symmetric(tok, fam, lex.words.symmetric_lemmas):
         r.actor2 = r.conjoined[0]  # "Erdogan and Putin discussed Idlib": two parties, not allies
         r.assoc1 = [a for a in r.assoc1 if a is not r.actor2]
     if r.actor2 is None and fam == "contact":
-        r.actor2 = _addressee(tok, r.actor1, ctx)
+        r.actor2 = addressee(tok, r.actor1, ctx)
     if r.actor2 is None and fam != "violence":
         r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok)
-    if r.actor2 is None and fam in ("contact", "movement", "demonstration"):
+    # (and an arrest on things bears on their state: "seized a Ghanaian trawler", "banned Russian channels")
+    if r.actor2 is None and (fam in ("contact", "movement", "demonstration") or (fam == "arrest" and a2_tok is not None)):
         r.actor2 = ctx.state_named_in(tok, r.actor1, a1_tok)
     if r.actor2 is None and fam == "demonstration" and tok.pos_ == "NOUN" and tok.dep_ == "dobj":
         # "began a hunger strike to protest against the government's decision": the protest's aim is in the
@@ -576,6 +568,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         holder = _ground_holder(a2_tok, lex.words.held_ground_nouns)
         if holder is not None:
             r.actor2 = ctx.role_for(holder, tok, side=2)  # "shells target regime-controlled areas"
+        r.actor2 = r.actor2 or foreign_nationality_hit(a2_tok, r.actor1, ctx)
     if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or names_place(a2_tok) or (
             ctx.bare_places is not None and ctx.bare_places.is_place(a2_tok))):
         r.target_is_town = True
