@@ -289,7 +289,7 @@ class DocContext(Antecedents):
             m = next((self.by_token[c.i] for c in phrase_tokens(tok, self.words.affiliation_verbs)
                       if c.i in self.by_token and not self._sided_with(self.by_token[c.i])), m)
         if m is not None and tok.ent_type_ == "NORP" and tok.dep_ in ("amod", "compound") \
-                and self.lex.is_event_noun(tok.head):
+                and self.lex.is_event_nominal(tok.head):
             forces = self.catalogue.resolve(f"{tok.text} forces")
             if forces is not None:
                 return Role(actor=forces, start=m.start, end=m.end, generic=False, known=True)
@@ -352,7 +352,7 @@ class DocContext(Antecedents):
                 return Role(actor=dom.actor, start=tok.idx, end=tok.idx + len(tok), generic=False, known=True)
         actor = self.catalogue.resolve(words)
         if actor is None and tok.pos_ == "ADJ" and tok.ent_type_ == "NORP" and tok.dep_ in ("amod", "compound") \
-                and self.lex.is_event_noun(tok.head):
+                and self.lex.is_event_nominal(tok.head):
             return self._nation_acting(tok, trigger)
         if actor is None:
             if not self._names_actor(tok):

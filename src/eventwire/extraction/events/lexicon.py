@@ -102,6 +102,11 @@ class Lexicon:
     def is_event_noun(self, tok: Token) -> bool:
         return tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.nouns or tok.lower_ in self.nouns)
 
+    def is_event_nominal(self, tok: Token) -> bool:
+        """An event noun, or a gerund the tagger read as a verb where a noun stands ("Turkish shelling kills")."""
+        return self.is_event_noun(tok) or (tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+                                           and (tok.lemma_.lower() in self.nouns or tok.lower_ in self.nouns))
+
 
 class CuePattern:
     """A cue alternation (`regex`) that first checks its cues' words as plain substrings (`literals`): every cue

@@ -317,7 +317,11 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         if a1_tok is None:
             for c in children(tok):
                 if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN":
-                    agents = prep_objects(c, {"by"})
+                    # "a shell fired by the rebels", "a shell fired from Houthi positions" (a named party's
+                    # ground or weapon, not a town: "rockets fired from Gaza" name no one)
+                    agents = prep_objects(c, {"by"}) or [
+                        p for p in prep_objects(c, {"from"}) if p.ent_type_ not in PLACE_LABELS
+                        and p.i not in ctx.place_tokens and any(t.i in ctx.by_token for t in p.subtree)]
                     if agents:
                         a1_tok = agents[0]
                         break
@@ -424,6 +428,11 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             # aim is who was hit
             aim = prep_objects(a2_tok, AIM_PREPS) or prep_objects(tok, AIM_PREPS)
             a2_tok = aim[0] if aim else a2_tok
+        if a1_tok is None and tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            # a gerund used as a noun ("Turkish shelling kills two", "after Taliban shelling of the town"): its
+            # nationality or named party is who acted, as for a noun trigger
+            a1_tok = next((c for c in children(tok) if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i
+                           and (c.ent_type_ == "NORP" or ctx.mention_at(c) is not None)), None)
     else:
         found = _noun_role_tokens(tok, ctx, r)
         if found is None:
