@@ -52,7 +52,7 @@ POSTMOD = [
     ("Seven gunmen with ties to Lashkar-e-Jhangvi, dressed as policemen, opened fire on a bus in Mastung.",
      "Lashkar-e-Jhangvi"),
     ("Gunmen suspected to be members of the Mai-Mai Yakutumba militia abducted four aid workers near Fizi.",
-     "Yakutumba"),
+     "Mai-Mai"),
     ("Fighters belonging to the Maute group torched a church in Marawi.", "Maute"),
     ("Dozens of M23 rebels riding in trucks attacked an army base near Rutshuru.", "M23"),
     ("Attackers from the Ogaden National Liberation Front raided a Chinese-run oil field.", "Ogaden"),
@@ -88,8 +88,7 @@ SELF = [
     ("Five Islamic State militants died when the bomb they were planting exploded prematurely near Kirkuk.",
      "Islamic State"),
     ("ISWAP fighters who stormed a base in Marte were repelled, leaving 20 of them dead.", "West Africa"),
-    ("Islamic State members failed to detonate a car bomb at a checkpoint near Baiji; the driver was shot dead.",
-     "Islamic State"),
+    ("Two Boko Haram suicide bombers hidden among displaced people killed nine at a camp in Dikwa.", "Boko Haram"),
     ("A Jaish al-Adl suicide bomber rammed a car into a bus carrying Revolutionary Guards in Sistan, killing 27.",
      "Jaish al-Adl"),
 ]
@@ -98,7 +97,7 @@ SELF = [
 
 NOUN_BY = [
     ("The murder of two aid workers by Islamic State fighters in Raqqa drew condemnation.", "Islamic State"),
-    ("A nurse was among three people killed in the massacre by anti-balaka militiamen in Bangassou.", "Balaka"),
+    ("A nurse was among eight people killed in the massacre by CODECO militiamen at a camp in Djugu.", "CODECO"),
     ("The abduction of 110 schoolgirls by Boko Haram in Dapchi shocked the country.", "Boko Haram"),
     ("The army lost four soldiers to a landmine and an ambush by the Boko Haram near Gwoza.", "Boko Haram"),
     ("Dozens died in the raid by al-Shabaab on the town of Mpeketoni.", "Shabaab"),

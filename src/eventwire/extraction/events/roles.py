@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 HARMED_CLASSES = ((ACTOR, "people"), (ACTOR, "victims"))
 # prepositions of a weapon's aim ("fire on", "rockets at", "stones into the crowd")
 AIM_PREPS = {"on", "at", "into", "upon"}
+# "gunmen believed to be X killed": verbs of belief the parser takes for the main verb
+BELIEF_VERBS = {"believe", "suspect", "think", "presume", "suppose"}
 # "a soldier died": the subject is the one harmed
 PATIENT_SUBJECT_VERBS = {"die", "perish", "succumb", "drown", "starve"}
 # how the state an outcome verb leaves its object in hangs on it: "left two dead" (oprd), "leaving people injured"
@@ -195,6 +197,23 @@ def _shared_noun_partners(head: Token, ctx: DocContext) -> list[Role]:
     return out
 
 
+def _coordinated_groups(a1_tok: Token, trigger: Token, ctx: DocContext) -> list[Role]:
+    """The other armed groups of a subject that joins two: "fighters from al-Shabaab and Hizbul Islam", "members of
+    the ELN and the EPL" (the groups after "of"/"from" joined by "and"), and the first half of a subject the parser
+    split in two ("Fighters from al-Shabaab and Hizbul Islam attacked", read with two subjects)."""
+    found = [c for p in prep_objects(a1_tok, {"of", "from"}) for c in p.conjuncts]
+    verb = a1_tok.head
+    if a1_tok.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX"):
+        found += [c for c in children(verb) if c.dep_ == "nsubj" and c.i != a1_tok.i
+                  and any(x.dep_ == "cc" for x in children(c))]
+    out = []
+    for c in found:
+        role = ctx.role_for(c, trigger, side=1)
+        if role is not None and role.known and actor_kind(role) in ("state", "nonstate"):
+            out.append(role)
+    return out
+
+
 def _symmetric(tok: Token, fam: str, lemmas: frozenset) -> bool:
     """Two parties on an equal footing: the trigger's own lemma, or in diplomacy the act a light verb holds ("held
     talks", "reached an agreement", "conducted joint patrols")."""
@@ -219,6 +238,20 @@ def _addressee(tok: Token, actor1: Role | None, ctx: DocContext) -> Role | None:
     return role
 
 
+def _believed_doer(belief: Token) -> Token | None:
+    """"Gunmen believed to be from al-Shabaab killed three", parsed with "believed" as the main verb and "killed" as
+    its complement: who they are believed to be (the "from" or "be" complement), else the men themselves."""
+    subj = next((c for c in children(belief) if c.dep_ in ("nsubj", "nsubjpass") and c.i < belief.i), None)
+    if subj is None:
+        return None
+    for be in children(belief):
+        if be.dep_ == "xcomp" and be.lemma_.lower() == "be":
+            named = [c for c in children(be) if c.dep_ == "attr"] + prep_objects(be, {"from", "with"})
+            if named:
+                return named[0]
+    return subj
+
+
 def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     """(actor1 token, actor2 token) of a verb trigger."""
     a1_tok = a2_tok = None
@@ -226,6 +259,8 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     subj, passive = (controller, False) if controller is not None else subject_of(tok)
     if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.i == tok.i and tok.dep_ == "relcl":
         subj = tok.head  # "the man who stabbed two officers": who is the man
+    if subj is None and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in BELIEF_VERBS and tok.head.i < tok.i:
+        subj = _believed_doer(tok.head)
     agents = agents_of(tok)
     if passive and not agents:
         # "a clinic was looted and burned by the rebels", "were shot and killed by gunmen": the "by" at the end of
@@ -497,6 +532,10 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
                             role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1] if x is not None):
                         r.assoc1.append(role)
                         r.conjoined.append(role)
+        if fam == "violence":
+            for role in _coordinated_groups(a1_tok, tok, ctx):
+                if all(role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1] if x is not None):
+                    r.assoc1.append(role)
         for role in _shared_noun_partners(a1_tok, ctx):
             if r.actor1 is not None and all(role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1]):
                 r.assoc1.append(role)
