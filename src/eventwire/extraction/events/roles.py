@@ -204,10 +204,13 @@ def _coordinated_groups(a1_tok: Token, trigger: Token, ctx: DocContext) -> list[
     found = [c for p in prep_objects(a1_tok, {"of", "from"}) for c in p.conjuncts]
     verb = a1_tok.head
     if a1_tok.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX"):
-        found += [c for c in children(verb) if c.dep_ == "nsubj" and c.i != a1_tok.i
-                  and any(x.dep_ == "cc" for x in children(c))]
+        # the "and" that joined the two halves stands just before the second one, which the parser kept
+        found += [c for c in children(verb) if c.dep_ == "nsubj" and c.i < a1_tok.i
+                  and any(x.dep_ == "cc" and x.i == a1_tok.left_edge.i - 1 for x in children(c))]
     out = []
     for c in found:
+        if not any(t.i in ctx.by_token for t in c.subtree):
+            continue  # "cells of ISIS and regional parties": only a group the words name
         role = ctx.role_for(c, trigger, side=1)
         if role is not None and role.known and actor_kind(role) in ("state", "nonstate"):
             out.append(role)
