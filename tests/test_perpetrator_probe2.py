@@ -173,15 +173,29 @@ SYRIA = [
     ("Ahrar al-Sham fighters attack regime checkpoint near Hama", "Ahrar"),
 ]
 
+# -- a group the catalogue does not know, by its name ----------------------------------------------------------------
+
+UNKNOWN = [
+    ("The Koros Liberation Front attacked a school in Tarvo, killing a teacher.", "Koros Liberation Front"),
+    ("A guard was shot dead in an attack by the Eastern Hills Front on a mine near Dabru.", "Eastern Hills Front"),
+    ("Two customs officers were wounded when the Marsen Liberation Army ambushed their car.", "Marsen Liberation Army"),
+    ("The Front for the Defence of Ulvar burned down a police post in Ulvar.", "Front for the Defence of Ulvar"),
+    ("A bomb planted by the Popular Front for the Liberation of Tessa killed a soldier in Norvik.",
+     "Liberation of Tessa"),
+    ("Gunmen of the Ostra Revolutionary Front shot dead a judge in the town of Bevel.", "Ostra Revolutionary Front"),
+    ("The Jaguar Brigade kidnapped three engineers working on a dam in Selva province.", "Jaguar Brigade"),
+    ("A market was shelled by the Southern Plains Front, killing six traders in Ruvo.", "Southern Plains Front"),
+]
+
 FAMILIES = {
     "weapon": WEAPON, "postmod": POSTMOD, "light": LIGHT, "self": SELF, "noun_by": NOUN_BY, "state": STATE,
-    "together": TOGETHER, "claimed": CLAIMED, "syria": SYRIA,
+    "together": TOGETHER, "claimed": CLAIMED, "syria": SYRIA, "unknown": UNKNOWN,
 }
 
 # the rate of each family the tests hold (measured when the set was written, less a probe's slack)
 FLOORS = {
     "weapon": 0.0, "postmod": 0.0, "light": 0.0, "self": 0.0, "noun_by": 0.0, "state": 0.0, "together": 0.0,
-    "claimed": 0.0, "syria": 0.0,
+    "claimed": 0.0, "syria": 0.0, "unknown": 0.0,
 }
 
 

@@ -307,7 +307,8 @@ class DocContext(Antecedents):
             return None  # a town the small model read as a person or group ("attacked Kafr Foo"): ground
         if tok.ent_type_ in NAMED_THING_LABELS:
             return self._owner_role(tok, trigger, side)  # "signed a Memorandum of Understanding": a document
-        if tok.lemma_.lower() in self.words.territory_nouns or tok.lemma_.lower() in ("hold", "grip", "influence"):
+        if (tok.lemma_.lower() in self.words.territory_nouns and not _group_name(tok)) \
+                or tok.lemma_.lower() in ("hold", "grip", "influence"):
             return None  # "regained control of two villages", "stormed the town": ground, not a party
         if tok.lemma_.lower() in self.words.weapon_nouns or tok.lower_ in self.words.weapon_nouns or self.lex.is_event_noun(tok) \
                 or tok.lemma_.lower() in self.words.abstract_nouns \
@@ -372,13 +373,25 @@ class DocContext(Antecedents):
         capitalised name too (no place: "the Governor of Kano" is the governor) is one name."""
         if tok.pos_ != "PROPN" or tok.text.islower():
             return None
-        for p in prep_objects(tok, {"of"}):
+        # ("the Democratic Front for the Liberation of Koros": the organisation's whole name as the tagger saw it)
+        ent = next((e for e in self.doc.ents if e.label_ == "ORG" and e.start <= tok.i < e.end), None)
+        for p in prep_objects(tok, {"of", "for"}):
             if p.pos_ != "PROPN" or p.ent_type_ in PLACE_LABELS or p.i in self.place_tokens or p.i in self.by_token:
                 continue
-            span = [t for t in self.doc[min(x.i for x in tok.subtree):p.i + 1]
+            if p.head.lower_ == "for" and (ent is None or ent.end <= p.i):
+                continue
+            last = ent.end if ent is not None and ent.end > p.i + 1 and p.head.lower_ == "for" else p.i + 1
+            span = [t for t in self.doc[min(x.i for x in tok.subtree):last]
                     if (t.dep_ != "det" or t.i > tok.i) and not t.is_punct]
-            if span and all(not t.text.islower() or t.lower_ in ("of", "the") for t in span):
+            if span and all(not t.text.islower() or t.lower_ in ("of", "the", "for") for t in span):
                 return " ".join(t.text for t in span)
+        tail = self.doc[tok.i + 1:ent.end] if ent is not None else []
+        if len(tail) >= 2 and tail[0].lower_ in ("of", "for") and all(
+                not t.text.islower() or t.lower_ in ("of", "the", "for") for t in tail) and not any(
+                t.i in self.place_tokens or t.ent_type_ in PLACE_LABELS for t in tail):
+            # the parser hung the name's "for" or "of" on the verb: the tagger's name still runs on
+            return " ".join(t.text for t in self.doc[min(x.i for x in tok.subtree):ent.end]
+                            if (t.dep_ != "det" or t.i > tok.i) and not t.is_punct)
         return None
 
     def _sided_with(self, m) -> bool:
@@ -554,6 +567,13 @@ class DocContext(Antecedents):
     def _head_of(self, role: Role) -> Token | None:
         span = self.doc.char_span(role.start, role.end, alignment_mode="expand")
         return span.root if span is not None and len(span) else None
+
+def _group_name(tok: Token) -> bool:
+    """The head of an organisation's name, not ground: "the Koros Liberation Front" (but "the front", "the Daraa
+    front" with a place's name)."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and not tok.text.islower() and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "ORG" for c in children(tok))
+
 
 def _path_up(tok: Token, top: Token) -> list[Token]:
     """The heads between a token and an ancestor of it (the token's own head first; `top` left out)."""

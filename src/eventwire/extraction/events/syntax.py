@@ -119,8 +119,10 @@ def phrase_tokens(tok: Token, affiliation_verbs: frozenset) -> list[Token]:
         for c in children(t):
             if c.dep_ in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ in ("of", "from")):
                 stack.append(c)
-            elif c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in affiliation_verbs:
-                # "gunmen suspected of ties to al-Qaeda", "fighters belonging to the group", "IS-linked militants"
+            elif c.dep_ in ("acl", "amod", "relcl") and (c.lemma_.lower() in affiliation_verbs or any(
+                    x.dep_ in ("ccomp", "xcomp") and x.lemma_.lower() in affiliation_verbs for x in children(c))):
+                # "gunmen suspected of ties to al-Qaeda", "fighters belonging to the group", "IS-linked militants",
+                # "men who said they belonged to the group"
                 stack.extend(x for x in c.subtree if x.i != c.i)
     return out
 
