@@ -477,6 +477,12 @@ class DocContext(Antecedents):
     def _owner_role(self, tok: Token, trigger: Token, side: int) -> Role | None:
         """A head that is no party hands its slot to whom it belongs: "Sarmiento's claims", "pressure by the
         commission", "the offices of the administrators"; as actor1, "X issued a declaration demanding ..." to X."""
+        if self.nouns.noun_class(tok)[1] == "weapons":
+            # a weapon belongs to nobody, but who fired or dropped it is its user: "a bomb dropped from an IS drone"
+            for user in self._weapon_users(tok):
+                role = self.role_for(user, trigger, side)
+                if role is not None:
+                    return role
         if not self.nouns.has_owner(tok):
             return None
         owners = [c for c in children(tok) if c.dep_ == "poss" and c.lower_ not in self.words.pronouns]
@@ -485,8 +491,7 @@ class DocContext(Antecedents):
         if tok.lemma_.lower() in self.words.weapon_nouns or tok.lower_ in self.words.weapon_nouns:
             # "an Islamic State drone", "a bomb dropped from an IS drone", "a mortar shell fired by the rebels"
             owners += [c for c in children(tok) if c.dep_ in ("compound", "nmod") and c.i in self.by_token]
-            owners += [p for c in children(tok) if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
-                       for p in prep_objects(c, {"from", "by"})]
+            owners += self._weapon_users(tok)
         for owner in owners:
             role = self.role_for(owner, trigger, side)
             if role is not None:
@@ -504,6 +509,18 @@ class DocContext(Antecedents):
             if subj is not None and not passive and subj.i != tok.i:
                 return self.role_for(subj, trigger, side)
         return None
+
+    def _weapon_users(self, tok: Token) -> list[Token]:
+        """Who a weapon's participle names as firing or dropping it: "a mortar shell fired by the rebels", "a bomb
+        dropped from an IS drone" (also when the parser hung the participle on the main verb: "killed by a bomb
+        dropped from a drone")."""
+        users = [p for c in children(tok) if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
+                 for p in prep_objects(c, {"from", "by"})]
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if after is not None and after.tag_ in ("VBN", "VBD") and after.dep_ in ("advcl", "conj") and not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in children(after)):
+            users += prep_objects(after, {"from", "by"})
+        return [u for u in users if u.ent_type_ not in PLACE_LABELS and u.i not in self.place_tokens]
 
     def _country_of_phrase(self, tok: Token) -> str | None:
         """The country a phrase names for its head: a nationality word as the head ("the French") or before it
