@@ -59,6 +59,9 @@ POSTMOD = [
     ("Members of the Zurani Patriotic Front armed with machetes killed five herders near Ossel.",
      "Zurani Patriotic Front"),
     ("Al-Qaeda-linked al-Shabaab fighters overran an army base in Lower Shabelle.", "Shabaab"),
+    ("A shopkeeper was stabbed by men who were described as Boko Haram members.", "Boko Haram"),
+    ("Two gunmen identified as members of the Karen National Liberation Army shot dead a village headman.",
+     "Karen National"),
 ]
 
 # -- an attack staged, carried out, launched or mounted ------------------------------------------------------------

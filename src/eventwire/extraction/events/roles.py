@@ -30,8 +30,6 @@ if TYPE_CHECKING:
 HARMED_CLASSES = ((ACTOR, "people"), (ACTOR, "victims"))
 # prepositions of a weapon's aim ("fire on", "rockets at", "stones into the crowd")
 AIM_PREPS = {"on", "at", "into", "upon"}
-# "gunmen believed to be X killed": verbs of belief the parser takes for the main verb
-BELIEF_VERBS = {"believe", "suspect", "think", "presume", "suppose"}
 # "a soldier died": the subject is the one harmed
 PATIENT_SUBJECT_VERBS = {"die", "perish", "succumb", "drown", "starve"}
 # how the state an outcome verb leaves its object in hangs on it: "left two dead" (oprd), "leaving people injured"
@@ -262,7 +260,7 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     subj, passive = (controller, False) if controller is not None else subject_of(tok)
     if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.i == tok.i and tok.dep_ == "relcl":
         subj = tok.head  # "the man who stabbed two officers": who is the man
-    if subj is None and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in BELIEF_VERBS and tok.head.i < tok.i:
+    if subj is None and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in words.belief_verbs and tok.head.i < tok.i:
         subj = _believed_doer(tok.head)
     agents = agents_of(tok)
     if passive and not agents:
