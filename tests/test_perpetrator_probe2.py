@@ -246,6 +246,29 @@ def test_the_probe_set_is_large_and_varied():
     assert sum(len(p) for p in FAMILIES.values()) >= 80
 
 
+# -- a site named on the attack noun is what was hit: its country is no perpetrator ----------------------------------
+
+SITE_ON_ATTACK = [
+    ("Two guards died in the Indian embassy attack in Kabul.", "India"),
+    ("The US embassy bombing in Nairobi killed 213 people.", "United States"),
+    ("Four people were killed in the Chinese consulate attack in Karachi.", "China"),
+    ("Three policemen were wounded in the Turkish consulate shooting in Mosul.", "Turkey"),
+]
+
+
+@pytest.mark.parametrize(("text", "country"), SITE_ON_ATTACK)
+def test_the_country_of_a_site_named_on_the_attack_is_no_perpetrator(pipeline, text, country):
+    found = perpetrator_names(pipeline, text)
+    assert found, text
+    assert not any(country.lower() in names[0].lower() for names in found if names), found
+
+
+def test_a_claim_names_the_perpetrator_of_an_attack_named_after_its_site(pipeline):
+    text = "Four people were killed in the Chinese consulate attack in Karachi. The Balochistan Liberation Army " \
+           "claimed the attack."
+    assert named(perpetrator_names(pipeline, text), "Baloch")
+
+
 if __name__ == "__main__":
     from eventwire.extraction.pipeline import Pipeline
 

@@ -195,6 +195,16 @@ def _shared_noun_partners(head: Token, ctx: DocContext) -> list[Role]:
     return out
 
 
+def _site_named_on(mod: Token, trigger: Token, ctx: DocContext) -> Token | None:
+    """The site a party's name on an attack noun names ("the Chinese consulate attack", "the US embassy bombing"):
+    what was hit, not who attacked. None when the name is no site's."""
+    m = ctx.mention_at(mod)
+    site = trigger.doc[m.end_token - 1] if m is not None else mod
+    if site.dep_ == "compound" and site.head.i == trigger.i and ctx.nouns.noun_class(site) == (NOT_ACTOR, "places"):
+        return site
+    return None
+
+
 def _coordinated_groups(a1_tok: Token, trigger: Token, ctx: DocContext) -> list[Role]:
     """The other armed groups of a subject that joins two: "fighters from al-Shabaab and Hizbul Islam", "members of
     the ELN and the EPL" (the groups after "of"/"from" joined by "and"), and the first half of a subject the parser
@@ -364,6 +374,10 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         if a1_tok is None:
             for c in children(tok):
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and ctx.mention_at(c) is not None:
+                    site = _site_named_on(c, tok, ctx)
+                    if site is not None:
+                        a2_tok = a2_tok or site  # "the Chinese consulate attack": the site hit, not who attacked
+                        continue
                     a1_tok = c
                     break
         on = prep_objects(tok, {"on", "against", "targeting", "with", "at", "in"})
@@ -468,7 +482,8 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             # a gerund used as a noun ("Turkish shelling kills two", "after Taliban shelling of the town"): its
             # nationality or named party is who acted, as for a noun trigger
             a1_tok = next((c for c in children(tok) if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i
-                           and (c.ent_type_ == "NORP" or ctx.mention_at(c) is not None)), None)
+                           and (c.ent_type_ == "NORP" or ctx.mention_at(c) is not None)
+                           and _site_named_on(c, tok, ctx) is None), None)
     else:
         found = _noun_role_tokens(tok, ctx, r)
         if found is None:
