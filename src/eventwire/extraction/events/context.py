@@ -307,7 +307,8 @@ class DocContext(Antecedents):
             return None  # a town the small model read as a person or group ("attacked Kafr Foo"): ground
         if tok.ent_type_ in NAMED_THING_LABELS:
             return self._owner_role(tok, trigger, side)  # "signed a Memorandum of Understanding": a document
-        if (tok.lemma_.lower() in self.words.territory_nouns and not _group_name(tok)) \
+        if (tok.lemma_.lower() in self.words.territory_nouns and not (
+                tok.lemma_.lower() in self.words.group_name_heads and _group_name(tok))) \
                 or tok.lemma_.lower() in ("hold", "grip", "influence"):
             return None  # "regained control of two villages", "stormed the town": ground, not a party
         if tok.lemma_.lower() in self.words.weapon_nouns or tok.lower_ in self.words.weapon_nouns or self.lex.is_event_noun(tok) \
@@ -586,8 +587,8 @@ class DocContext(Antecedents):
         return span.root if span is not None and len(span) else None
 
 def _group_name(tok: Token) -> bool:
-    """The head of an organisation's name, not ground: "the Koros Liberation Front" (but "the front", "the Daraa
-    front" with a place's name)."""
+    """A capitalised head with a capitalised name of its own before it, as the tagger reads an organisation's name:
+    "the Koros Liberation Front" (but "the front", "the Daraa front")."""
     return tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and not tok.text.islower() and any(
         c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "ORG" for c in children(tok))
 

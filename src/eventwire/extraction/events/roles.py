@@ -209,7 +209,10 @@ def _coordinated_groups(a1_tok: Token, trigger: Token, ctx: DocContext) -> list[
     """The other armed groups of a subject that joins two: "fighters from al-Shabaab and Hizbul Islam", "members of
     the ELN and the EPL" (the groups after "of"/"from" joined by "and"), and the first half of a subject the parser
     split in two ("Fighters from al-Shabaab and Hizbul Islam attacked", read with two subjects)."""
-    found = [c for p in prep_objects(a1_tok, {"of", "from"}) for c in p.conjuncts]
+    words = ctx.words
+    men = a1_tok.lower_ in words.member_words | words.generic_armed \
+        or ctx.nouns.noun_class(a1_tok) in ((ACTOR, "fighters"), (ACTOR, "forces"))
+    found = [c for p in prep_objects(a1_tok, {"of", "from"}) for c in p.conjuncts] if men else []
     verb = a1_tok.head
     if a1_tok.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX"):
         # the "and" that joined the two halves stands just before the second one, which the parser kept
@@ -217,8 +220,9 @@ def _coordinated_groups(a1_tok: Token, trigger: Token, ctx: DocContext) -> list[
                   and any(x.dep_ == "cc" and x.i == a1_tok.left_edge.i - 1 for x in children(c))]
     out = []
     for c in found:
-        if not any(t.i in ctx.by_token for t in c.subtree):
-            continue  # "cells of ISIS and regional parties": only a group the words name
+        if not any(t.i in ctx.by_token and not ctx.by_token[t.i].generic and ctx.by_token[t.i].kind != "generic"
+                   for t in c.subtree):
+            continue  # "cells of ISIS and regional parties", "forces and gunmen loyal to them": a group by its name
         role = ctx.role_for(c, trigger, side=1)
         if role is not None and role.known and actor_kind(role) in ("state", "nonstate"):
             out.append(role)
