@@ -195,10 +195,14 @@ FAMILIES = {
     "together": TOGETHER, "claimed": CLAIMED, "syria": SYRIA, "unknown": UNKNOWN,
 }
 
-# the rate of each family the tests hold (measured when the set was written, less a probe's slack)
+# the rate of each family the tests hold: as measured when the set was written (weapon 11/12, postmod 18/18, light
+# 9/9, self 5/8, noun_by 7/8, state 12/12, together 6/6, claimed 9/10, syria 10/10, unknown 7/8), less one probe.
+# Known misses: a foiled attack (Disrupted weapons use, no violent event), a repelled one (the defenders act), the
+# bomb "they were planting" that killed its own makers, a belief clause the parser hangs on the main verb, an
+# event told only as what "drew condemnation", an agentless "was blown up" the relevance gate drops.
 FLOORS = {
-    "weapon": 0.0, "postmod": 0.0, "light": 0.0, "self": 0.0, "noun_by": 0.0, "state": 0.0, "together": 0.0,
-    "claimed": 0.0, "syria": 0.0, "unknown": 0.0,
+    "weapon": 0.83, "postmod": 0.94, "light": 0.88, "self": 0.5, "noun_by": 0.75, "state": 0.91, "together": 0.83,
+    "claimed": 0.8, "syria": 0.9, "unknown": 0.75,
 }
 
 
