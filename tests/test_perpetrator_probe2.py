@@ -267,6 +267,16 @@ def test_the_country_of_a_site_named_on_the_attack_is_no_perpetrator(pipeline, t
     assert not any(country.lower() in names[0].lower() for names in found if names), found
 
 
+@pytest.mark.parametrize("text", [
+    "A woman believed to be pregnant was killed when gunmen opened fire on a bus near Wajir.",
+    "A man thought to be in his sixties was shot dead by bandits in Zamfara.",
+])
+def test_the_one_believed_to_be_something_and_harmed_is_no_perpetrator(pipeline, text):
+    found = perpetrator_names(pipeline, text)
+    assert found, text
+    assert not any("civilian" in name.lower() for names in found for name in names[:1]), found
+
+
 def test_a_claim_names_the_perpetrator_of_an_attack_named_after_its_site(pipeline):
     text = "Four people were killed in the Chinese consulate attack in Karachi. The Balochistan Liberation Army " \
            "claimed the attack."

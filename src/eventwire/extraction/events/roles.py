@@ -255,16 +255,16 @@ def _addressee(tok: Token, actor1: Role | None, ctx: DocContext) -> Role | None:
 
 def _believed_doer(belief: Token) -> Token | None:
     """"Gunmen believed to be from al-Shabaab killed three", parsed with "believed" as the main verb and "killed" as
-    its complement: who they are believed to be (the "from" or "be" complement), else the men themselves."""
-    subj = next((c for c in children(belief) if c.dep_ in ("nsubj", "nsubjpass") and c.i < belief.i), None)
-    if subj is None:
+    its complement: who they are believed to be (the "from" or "be" complement; not "a woman believed to be
+    pregnant was killed")."""
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < belief.i for c in children(belief)):
         return None
     for be in children(belief):
         if be.dep_ == "xcomp" and be.lemma_.lower() == "be":
             named = [c for c in children(be) if c.dep_ == "attr"] + prep_objects(be, {"from", "with"})
             if named:
                 return named[0]
-    return subj
+    return None
 
 
 def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
@@ -274,7 +274,8 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     subj, passive = (controller, False) if controller is not None else subject_of(tok)
     if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.i == tok.i and tok.dep_ == "relcl":
         subj = tok.head  # "the man who stabbed two officers": who is the man
-    if subj is None and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in words.belief_verbs and tok.head.i < tok.i:
+    if subj is None and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in words.belief_verbs and tok.head.i < tok.i \
+            and not any(c.dep_ == "auxpass" for c in children(tok)):
         subj = _believed_doer(tok.head)
     agents = agents_of(tok)
     if passive and not agents:
