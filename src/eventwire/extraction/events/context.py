@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from eventwire.extraction.actors.nouns import NOT_ACTOR, NounClasses
 from eventwire.extraction.events.antecedents import Antecedents
 from eventwire.extraction.events.bare_places import BarePlaces
+from eventwire.extraction.events.doers import group_name, weapon_users
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import Role, mention_role
 from eventwire.extraction.events.syntax import (
@@ -308,7 +309,7 @@ class DocContext(Antecedents):
         if tok.ent_type_ in NAMED_THING_LABELS:
             return self._owner_role(tok, trigger, side)  # "signed a Memorandum of Understanding": a document
         if (tok.lemma_.lower() in self.words.territory_nouns and not (
-                tok.lemma_.lower() in self.words.group_name_heads and _group_name(tok))) \
+                tok.lemma_.lower() in self.words.group_name_heads and group_name(tok))) \
                 or tok.lemma_.lower() in ("hold", "grip", "influence"):
             return None  # "regained control of two villages", "stormed the town": ground, not a party
         if tok.lemma_.lower() in self.words.weapon_nouns or tok.lower_ in self.words.weapon_nouns or self.lex.is_event_noun(tok) \
@@ -480,7 +481,7 @@ class DocContext(Antecedents):
         commission", "the offices of the administrators"; as actor1, "X issued a declaration demanding ..." to X."""
         if self.nouns.noun_class(tok)[1] == "weapons":
             # a weapon belongs to nobody, but who fired or dropped it is its user: "a bomb dropped from an IS drone"
-            for user in self._weapon_users(tok):
+            for user in weapon_users(tok, self):
                 role = self.role_for(user, trigger, side)
                 if role is not None:
                     return role
@@ -492,7 +493,7 @@ class DocContext(Antecedents):
         if tok.lemma_.lower() in self.words.weapon_nouns or tok.lower_ in self.words.weapon_nouns:
             # "an Islamic State drone", "a bomb dropped from an IS drone", "a mortar shell fired by the rebels"
             owners += [c for c in children(tok) if c.dep_ in ("compound", "nmod") and c.i in self.by_token]
-            owners += self._weapon_users(tok)
+            owners += weapon_users(tok, self)
         for owner in owners:
             role = self.role_for(owner, trigger, side)
             if role is not None:
@@ -510,18 +511,6 @@ class DocContext(Antecedents):
             if subj is not None and not passive and subj.i != tok.i:
                 return self.role_for(subj, trigger, side)
         return None
-
-    def _weapon_users(self, tok: Token) -> list[Token]:
-        """Who a weapon's participle names as firing or dropping it: "a mortar shell fired by the rebels", "a bomb
-        dropped from an IS drone" (also when the parser hung the participle on the main verb: "killed by a bomb
-        dropped from a drone")."""
-        users = [p for c in children(tok) if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
-                 for p in prep_objects(c, {"from", "by"})]
-        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        if after is not None and after.tag_ in ("VBN", "VBD") and after.dep_ in ("advcl", "conj") and not any(
-                c.dep_ in ("nsubj", "nsubjpass") for c in children(after)):
-            users += prep_objects(after, {"from", "by"})
-        return [u for u in users if u.ent_type_ not in PLACE_LABELS and u.i not in self.place_tokens]
 
     def _country_of_phrase(self, tok: Token) -> str | None:
         """The country a phrase names for its head: a nationality word as the head ("the French") or before it
@@ -585,13 +574,6 @@ class DocContext(Antecedents):
     def _head_of(self, role: Role) -> Token | None:
         span = self.doc.char_span(role.start, role.end, alignment_mode="expand")
         return span.root if span is not None and len(span) else None
-
-def _group_name(tok: Token) -> bool:
-    """A capitalised head with a capitalised name of its own before it, as the tagger reads an organisation's name:
-    "the Koros Liberation Front" (but "the front", "the Daraa front")."""
-    return tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and not tok.text.islower() and any(
-        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "ORG" for c in children(tok))
-
 
 def _path_up(tok: Token, top: Token) -> list[Token]:
     """The heads between a token and an ancestor of it (the token's own head first; `top` left out)."""

@@ -9,6 +9,14 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventwire.extraction.actors.nouns import ACTOR, NOT_ACTOR
+from eventwire.extraction.events.doers import (
+    believed_doer,
+    coordinated_group_tokens,
+    gerund_doer,
+    ground_holder,
+    participle_agents,
+    site_named_on,
+)
 from eventwire.extraction.events.syntax import (
     PLACE_LABELS,
     names_place,
@@ -195,40 +203,6 @@ def _shared_noun_partners(head: Token, ctx: DocContext) -> list[Role]:
     return out
 
 
-def _site_named_on(mod: Token, trigger: Token, ctx: DocContext) -> Token | None:
-    """The site a party's name on an attack noun names ("the Chinese consulate attack", "the US embassy bombing"):
-    what was hit, not who attacked. None when the name is no site's."""
-    m = ctx.mention_at(mod)
-    site = trigger.doc[m.end_token - 1] if m is not None else mod
-    if site.dep_ == "compound" and site.head.i == trigger.i and ctx.nouns.noun_class(site) == (NOT_ACTOR, "places"):
-        return site
-    return None
-
-
-def _coordinated_groups(a1_tok: Token, trigger: Token, ctx: DocContext) -> list[Role]:
-    """The other armed groups of a subject that joins two: "fighters from al-Shabaab and Hizbul Islam", "members of
-    the ELN and the EPL" (the groups after "of"/"from" joined by "and"), and the first half of a subject the parser
-    split in two ("Fighters from al-Shabaab and Hizbul Islam attacked", read with two subjects)."""
-    words = ctx.words
-    men = a1_tok.lower_ in words.member_words | words.generic_armed \
-        or ctx.nouns.noun_class(a1_tok) in ((ACTOR, "fighters"), (ACTOR, "forces"))
-    found = [c for p in prep_objects(a1_tok, {"of", "from"}) for c in p.conjuncts] if men else []
-    verb = a1_tok.head
-    if a1_tok.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX"):
-        # the "and" that joined the two halves stands just before the second one, which the parser kept
-        found += [c for c in children(verb) if c.dep_ == "nsubj" and c.i < a1_tok.i
-                  and any(x.dep_ == "cc" and x.i == a1_tok.left_edge.i - 1 for x in children(c))]
-    out = []
-    for c in found:
-        if not any(t.i in ctx.by_token and not ctx.by_token[t.i].generic and ctx.by_token[t.i].kind != "generic"
-                   for t in c.subtree):
-            continue  # "cells of ISIS and regional parties", "forces and gunmen loyal to them": a group by its name
-        role = ctx.role_for(c, trigger, side=1)
-        if role is not None and role.known and actor_kind(role) in ("state", "nonstate"):
-            out.append(role)
-    return out
-
-
 def _symmetric(tok: Token, fam: str, lemmas: frozenset) -> bool:
     """Two parties on an equal footing: the trigger's own lemma, or in diplomacy the act a light verb holds ("held
     talks", "reached an agreement", "conducted joint patrols")."""
@@ -253,20 +227,6 @@ def _addressee(tok: Token, actor1: Role | None, ctx: DocContext) -> Role | None:
     return role
 
 
-def _believed_doer(belief: Token) -> Token | None:
-    """"Gunmen believed to be from al-Shabaab killed three", parsed with "believed" as the main verb and "killed" as
-    its complement: who they are believed to be (the "from" or "be" complement; not "a woman believed to be
-    pregnant was killed")."""
-    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < belief.i for c in children(belief)):
-        return None
-    for be in children(belief):
-        if be.dep_ == "xcomp" and be.lemma_.lower() == "be":
-            named = [c for c in children(be) if c.dep_ == "attr"] + prep_objects(be, {"from", "with"})
-            if named:
-                return named[0]
-    return None
-
-
 def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     """(actor1 token, actor2 token) of a verb trigger."""
     a1_tok = a2_tok = None
@@ -274,9 +234,8 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     subj, passive = (controller, False) if controller is not None else subject_of(tok)
     if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.i == tok.i and tok.dep_ == "relcl":
         subj = tok.head  # "the man who stabbed two officers": who is the man
-    if subj is None and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in words.belief_verbs and tok.head.i < tok.i \
-            and not any(c.dep_ == "auxpass" for c in children(tok)):
-        subj = _believed_doer(tok.head)
+    if subj is None:
+        subj = believed_doer(tok, words)  # "gunmen believed to be from X killed", "believed" read as the main verb
     agents = agents_of(tok)
     if passive and not agents:
         # "a clinic was looted and burned by the rebels", "were shot and killed by gunmen": the "by" at the end of
@@ -311,26 +270,6 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
         if to:
             a1_tok, a2_tok = to[0], None
     return a1_tok, a2_tok
-
-
-def _ground_holder(place: Token, holder_nouns: frozenset = frozenset()) -> Token | None:
-    """Who holds the ground attacked: "regime-controlled areas", "a town held by the rebels", "areas under the
-    control of the factions"."""
-    for c in children(place):
-        if c.dep_ in ("amod", "acl") and c.lemma_.lower() in ("control", "hold") and c.tag_ == "VBN":
-            agents = prep_objects(c, {"by"})
-            if agents:
-                return agents[0]
-            return next((x for x in children(c) if x.dep_ in ("npadvmod", "compound", "nmod") and x.i < c.i), None)
-    for control in prep_objects(place, {"under"}):
-        if control.lemma_.lower() == "control":
-            of = prep_objects(control, {"of"})
-            return of[0] if of else next((x for x in children(control) if x.dep_ == "poss"), None)
-    # "positions of the regime forces", "checkpoints of the SDF", "the rebels' positions": the party that holds them
-    if place.lower_ in holder_nouns:
-        of = prep_objects(place, {"of"})
-        return of[0] if of else next((x for x in children(place) if x.dep_ == "poss" and x.pos_ != "PRON"), None)
-    return None
 
 
 def _armed_of(tok: Token, ctx: DocContext) -> list[Token]:
@@ -368,18 +307,14 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         if a1_tok is None:
             for c in children(tok):
                 if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN":
-                    # "a shell fired by the rebels", "a shell fired from Houthi positions" (a named party's
-                    # ground or weapon, not a town: "rockets fired from Gaza" name no one)
-                    agents = prep_objects(c, {"by"}) or [
-                        p for p in prep_objects(c, {"from"}) if p.ent_type_ not in PLACE_LABELS
-                        and p.i not in ctx.place_tokens and any(t.i in ctx.by_token for t in p.subtree)]
+                    agents = participle_agents(c, ctx)
                     if agents:
                         a1_tok = agents[0]
                         break
         if a1_tok is None:
             for c in children(tok):
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and ctx.mention_at(c) is not None:
-                    site = _site_named_on(c, tok, ctx)
+                    site = site_named_on(c, tok, ctx)
                     if site is not None:
                         a2_tok = a2_tok or site  # "the Chinese consulate attack": the site hit, not who attacked
                         continue
@@ -396,7 +331,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
                 a2_tok = p
                 break
         if a2_tok is None and tok.dep_ == "compound" and tok.head.lower_ in ctx.words.held_ground_nouns \
-                and _ground_holder(tok.head, ctx.words.held_ground_nouns) is not None:
+                and ground_holder(tok.head, ctx.words.held_ground_nouns) is not None:
             a2_tok = tok.head  # "factions shell positions of the regime forces", the verb read as a noun
         if tok.lemma_.lower() in ctx.words.doer_of_nouns and prep_objects(tok, {"of"}) \
                 and not prep_objects(tok, {"by"}):
@@ -483,12 +418,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             # aim is who was hit
             aim = prep_objects(a2_tok, AIM_PREPS) or prep_objects(tok, AIM_PREPS)
             a2_tok = aim[0] if aim else a2_tok
-        if a1_tok is None and tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
-            # a gerund used as a noun ("Turkish shelling kills two", "after Taliban shelling of the town"): its
-            # nationality or named party is who acted, as for a noun trigger
-            a1_tok = next((c for c in children(tok) if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i
-                           and (c.ent_type_ == "NORP" or ctx.mention_at(c) is not None)
-                           and _site_named_on(c, tok, ctx) is None), None)
+        a1_tok = a1_tok or gerund_doer(tok, ctx)
     else:
         found = _noun_role_tokens(tok, ctx, r)
         if found is None:
@@ -553,10 +483,11 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
                             role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1] if x is not None):
                         r.assoc1.append(role)
                         r.conjoined.append(role)
-        if fam == "violence":
-            for role in _coordinated_groups(a1_tok, tok, ctx):
-                if all(role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1] if x is not None):
-                    r.assoc1.append(role)
+        for c in coordinated_group_tokens(a1_tok, ctx) if fam == "violence" else ():
+            role = ctx.role_for(c, tok, side=1)
+            if role is not None and role.known and actor_kind(role) in ("state", "nonstate") and all(
+                    role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1] if x is not None):
+                r.assoc1.append(role)
         for role in _shared_noun_partners(a1_tok, ctx):
             if r.actor1 is not None and all(role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1]):
                 r.assoc1.append(role)
@@ -642,7 +573,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
                 if r.actor2 is not None:
                     break
     if a2_tok is not None and r.actor2 is None and fam == "violence":
-        holder = _ground_holder(a2_tok, lex.words.held_ground_nouns)
+        holder = ground_holder(a2_tok, lex.words.held_ground_nouns)
         if holder is not None:
             r.actor2 = ctx.role_for(holder, tok, side=2)  # "shells target regime-controlled areas"
     if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or names_place(a2_tok) or (
