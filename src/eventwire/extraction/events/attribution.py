@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
+from eventwire.extraction.actors.nouns import ACTOR
 from eventwire.extraction.events.candidates import DEFINITE
 from eventwire.extraction.events.roles import Role, actor_kind
 from eventwire.extraction.events.syntax import object_of, prep_objects, subject_of
@@ -214,6 +215,9 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
         # "a new militia named the Youth Movement claimed", "a group calling itself X": the name, not the kind
         who = next((n for c in children(who) if c.dep_ == "acl" and c.lemma_.lower() in ("name", "call")
                     for n in children(c) if n.dep_ in ("oprd", "dobj", "attr") and n.pos_ != "PRON"), who)
+        if ctx.nouns.noun_class(who) == (ACTOR, "officials") and ctx.mention_at(who) is None:
+            # "a spokesman for the Pakistani Taliban claimed": the group speaks through him
+            who = next(iter(prep_objects(who, {"for", "of"})), who)
         role = ctx.role_for(who, tok, 1)
         if role is not None and actor_kind(role) != "civilian" and (
                 role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")):

@@ -11,12 +11,14 @@ from spacy.tokens import Doc, Token
 from eventwire.extraction.actors.nouns import NOT_ACTOR, NounClasses
 from eventwire.extraction.events.antecedents import Antecedents
 from eventwire.extraction.events.bare_places import BarePlaces
+from eventwire.extraction.events.doers import group_name, weapon_users
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import Role, mention_role
 from eventwire.extraction.events.syntax import (
     PLACE_LABELS,
     noun_phrase_words,
     object_of,
+    path_up,
     phrase_tokens,
     prep_objects,
     subject_of,
@@ -289,7 +291,7 @@ class DocContext(Antecedents):
             m = next((self.by_token[c.i] for c in phrase_tokens(tok, self.words.affiliation_verbs)
                       if c.i in self.by_token and not self._sided_with(self.by_token[c.i])), m)
         if m is not None and tok.ent_type_ == "NORP" and tok.dep_ in ("amod", "compound") \
-                and self.lex.is_event_noun(tok.head):
+                and self.lex.is_event_nominal(tok.head):
             forces = self.catalogue.resolve(f"{tok.text} forces")
             if forces is not None:
                 return Role(actor=forces, start=m.start, end=m.end, generic=False, known=True)
@@ -307,7 +309,8 @@ class DocContext(Antecedents):
             return None  # a town the small model read as a person or group ("attacked Kafr Foo"): ground
         if tok.ent_type_ in NAMED_THING_LABELS:
             return self._owner_role(tok, trigger, side)  # "signed a Memorandum of Understanding": a document
-        if (tok.lemma_.lower() in self.words.territory_nouns and not (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN")) \
+        if (tok.lemma_.lower() in self.words.territory_nouns and not (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN")
+                and not (tok.lemma_.lower() in self.words.group_name_heads and group_name(tok))) \
                 or tok.lemma_.lower() in ("hold", "grip", "influence"):
             # "regained control of two villages", "stormed the town": ground, not a party (but "the Dastani Front",
             # a name of an organisation, is one)
@@ -355,7 +358,7 @@ class DocContext(Antecedents):
                 return Role(actor=dom.actor, start=tok.idx, end=tok.idx + len(tok), generic=False, known=True)
         actor = self.catalogue.resolve(words)
         if actor is None and tok.pos_ == "ADJ" and tok.ent_type_ == "NORP" and tok.dep_ in ("amod", "compound") \
-                and self.lex.is_event_noun(tok.head):
+                and self.lex.is_event_nominal(tok.head):
             return self._nation_acting(tok, trigger)
         if actor is None:
             if not self._names_actor(tok):
@@ -375,13 +378,25 @@ class DocContext(Antecedents):
         capitalised name too (no place: "the Governor of Kano" is the governor) is one name."""
         if tok.pos_ != "PROPN" or tok.text.islower():
             return None
-        for p in prep_objects(tok, {"of"}):
+        # ("the Democratic Front for the Liberation of Koros": the organisation's whole name as the tagger saw it)
+        ent = next((e for e in self.doc.ents if e.label_ == "ORG" and e.start <= tok.i < e.end), None)
+        for p in prep_objects(tok, {"of", "for"}):
             if p.pos_ != "PROPN" or p.ent_type_ in PLACE_LABELS or p.i in self.place_tokens or p.i in self.by_token:
                 continue
-            span = [t for t in self.doc[min(x.i for x in tok.subtree):p.i + 1]
+            if p.head.lower_ == "for" and (ent is None or ent.end <= p.i):
+                continue
+            last = ent.end if ent is not None and ent.end > p.i + 1 and p.head.lower_ == "for" else p.i + 1
+            span = [t for t in self.doc[min(x.i for x in tok.subtree):last]
                     if (t.dep_ != "det" or t.i > tok.i) and not t.is_punct]
-            if span and all(not t.text.islower() or t.lower_ in ("of", "the") for t in span):
+            if span and all(not t.text.islower() or t.lower_ in ("of", "the", "for") for t in span):
                 return " ".join(t.text for t in span)
+        tail = self.doc[tok.i + 1:ent.end] if ent is not None else []
+        if len(tail) >= 2 and tail[0].lower_ in ("of", "for") and all(
+                not t.text.islower() or t.lower_ in ("of", "the", "for") for t in tail) and not any(
+                t.i in self.place_tokens or t.ent_type_ in PLACE_LABELS for t in tail):
+            # the parser hung the name's "for" or "of" on the verb: the tagger's name still runs on
+            return " ".join(t.text for t in self.doc[min(x.i for x in tok.subtree):ent.end]
+                            if (t.dep_ != "det" or t.i > tok.i) and not t.is_punct)
         return None
 
     def _sided_with(self, m) -> bool:
@@ -474,6 +489,12 @@ class DocContext(Antecedents):
     def _owner_role(self, tok: Token, trigger: Token, side: int) -> Role | None:
         """A head that is no party hands its slot to whom it belongs: "Sarmiento's claims", "pressure by the
         commission", "the offices of the administrators"; as actor1, "X issued a declaration demanding ..." to X."""
+        if self.nouns.noun_class(tok)[1] == "weapons":
+            # a weapon belongs to nobody, but who fired or dropped it is its user: "a bomb dropped from an IS drone"
+            for user in weapon_users(tok, self):
+                role = self.role_for(user, trigger, side)
+                if role is not None:
+                    return role
         if not self.nouns.has_owner(tok):
             # out of violence a state's vessels and arms stand for it: "accused Chinese vessels of ramming",
             # "seized a Ghanaian trawler" (in violence "Russian missiles" are its forces, found elsewhere)
@@ -486,8 +507,7 @@ class DocContext(Antecedents):
         if tok.lemma_.lower() in self.words.weapon_nouns or tok.lower_ in self.words.weapon_nouns:
             # "an Islamic State drone", "a bomb dropped from an IS drone", "a mortar shell fired by the rebels"
             owners += [c for c in children(tok) if c.dep_ in ("compound", "nmod") and c.i in self.by_token]
-            owners += [p for c in children(tok) if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
-                       for p in prep_objects(c, {"from", "by"})]
+            owners += weapon_users(tok, self)
         for owner in owners:
             role = self.role_for(owner, trigger, side)
             if role is not None:
@@ -520,7 +540,7 @@ class DocContext(Antecedents):
         Morocco", "a delegation from Sudan")."""
         # the modifiers of the head and of its compounds ("Baghdad University Medical School": a capital's)
         words = [tok] + [c for c in tok.subtree if c.i < tok.i and c.dep_ in ("amod", "compound", "poss")
-                         and all(x.dep_ == "compound" for x in _path_up(c, tok))]
+                         and all(x.dep_ == "compound" for x in path_up(c, tok))]
         for prep in children(tok):
             if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
                 words += [t for p in children(prep) if p.dep_ == "pobj" for t in p.subtree]
@@ -576,12 +596,3 @@ class DocContext(Antecedents):
     def _head_of(self, role: Role) -> Token | None:
         span = self.doc.char_span(role.start, role.end, alignment_mode="expand")
         return span.root if span is not None and len(span) else None
-
-def _path_up(tok: Token, top: Token) -> list[Token]:
-    """The heads between a token and an ancestor of it (the token's own head first; `top` left out)."""
-    out = []
-    node = tok.head
-    while node.i != top.i and node.head.i != node.i:
-        out.append(node)
-        node = node.head
-    return out

@@ -47,7 +47,8 @@ WORD_FILES = {
                             "relational_nouns", "object_control_verbs", "own_possessives", "counted_people",
                             "counted_people_back", "allegiance_prefixes", "doer_of_nouns", "visit_verbs",
                             "civilian_sites", "armed_sites", "armed_site_name_words", "state_sites", "relation_nouns",
-                            "case_verbs", "site_spot_preps", "carrying_verbs", "targetless_objects"),
+                            "case_verbs", "site_spot_preps", "carrying_verbs", "targetless_objects", "belief_verbs",
+                            "group_name_heads"),
 }
 # victims of rules.yaml that are not conflict words ("people", "a market" are hit in accidents too)
 NOT_CONFLICT_VICTIMS = ("civilian", "property")
@@ -101,6 +102,11 @@ class Lexicon:
 
     def is_event_noun(self, tok: Token) -> bool:
         return tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.nouns or tok.lower_ in self.nouns)
+
+    def is_event_nominal(self, tok: Token) -> bool:
+        """An event noun, or a gerund the tagger read as a verb where a noun stands ("Turkish shelling kills")."""
+        return self.is_event_noun(tok) or (tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+                                           and (tok.lemma_.lower() in self.nouns or tok.lower_ in self.nouns))
 
 
 class CuePattern:

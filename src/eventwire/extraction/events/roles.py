@@ -9,6 +9,14 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventwire.extraction.actors.nouns import ACTOR, NOT_ACTOR
+from eventwire.extraction.events.doers import (
+    believed_doer,
+    coordinated_group_tokens,
+    gerund_doer,
+    ground_holder,
+    participle_agents,
+    site_named_on,
+)
 from eventwire.extraction.events.state_targets import addressee, foreign_nationality_hit, state_given_to, weapon_aim
 from eventwire.extraction.events.syntax import (
     PLACE_LABELS,
@@ -212,6 +220,8 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     subj, passive = (controller, False) if controller is not None else subject_of(tok)
     if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.i == tok.i and tok.dep_ == "relcl":
         subj = tok.head  # "the man who stabbed two officers": who is the man
+    if subj is None:
+        subj = believed_doer(tok, words)  # "gunmen believed to be from X killed", "believed" read as the main verb
     agents = agents_of(tok)
     if passive and not agents:
         # "a clinic was looted and burned by the rebels", "were shot and killed by gunmen": the "by" at the end of
@@ -246,26 +256,6 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
         if to:
             a1_tok, a2_tok = to[0], None
     return a1_tok, a2_tok
-
-
-def _ground_holder(place: Token, holder_nouns: frozenset = frozenset()) -> Token | None:
-    """Who holds the ground attacked: "regime-controlled areas", "a town held by the rebels", "areas under the
-    control of the factions"."""
-    for c in children(place):
-        if c.dep_ in ("amod", "acl") and c.lemma_.lower() in ("control", "hold") and c.tag_ == "VBN":
-            agents = prep_objects(c, {"by"})
-            if agents:
-                return agents[0]
-            return next((x for x in children(c) if x.dep_ in ("npadvmod", "compound", "nmod") and x.i < c.i), None)
-    for control in prep_objects(place, {"under"}):
-        if control.lemma_.lower() == "control":
-            of = prep_objects(control, {"of"})
-            return of[0] if of else next((x for x in children(control) if x.dep_ == "poss"), None)
-    # "positions of the regime forces", "checkpoints of the SDF", "the rebels' positions": the party that holds them
-    if place.lower_ in holder_nouns:
-        of = prep_objects(place, {"of"})
-        return of[0] if of else next((x for x in children(place) if x.dep_ == "poss" and x.pos_ != "PRON"), None)
-    return None
 
 
 def _armed_of(tok: Token, ctx: DocContext) -> list[Token]:
@@ -304,13 +294,17 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         if a1_tok is None:
             for c in children(tok):
                 if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN":
-                    agents = prep_objects(c, {"by"})
+                    agents = participle_agents(c, ctx)
                     if agents:
                         a1_tok = agents[0]
                         break
         if a1_tok is None:
             for c in children(tok):
                 if c.dep_ in ("poss", "compound", "amod", "nmod") and ctx.mention_at(c) is not None:
+                    site = site_named_on(c, tok, ctx)
+                    if site is not None:
+                        a2_tok = a2_tok or site  # "the Chinese consulate attack": the site hit, not who attacked
+                        continue
                     a1_tok = c
                     break
                 if c.dep_ == "poss" and c.ent_type_ in PLACE_LABELS and c.pos_ == "PROPN":
@@ -327,7 +321,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
                 a2_tok = p
                 break
         if a2_tok is None and tok.dep_ == "compound" and tok.head.lower_ in ctx.words.held_ground_nouns \
-                and _ground_holder(tok.head, ctx.words.held_ground_nouns) is not None:
+                and ground_holder(tok.head, ctx.words.held_ground_nouns) is not None:
             a2_tok = tok.head  # "factions shell positions of the regime forces", the verb read as a noun
         if tok.lemma_.lower() in ctx.words.doer_of_nouns and prep_objects(tok, {"of"}) \
                 and not prep_objects(tok, {"by"}):
@@ -413,6 +407,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             # "opened fire on worshippers", "fired rockets at the town", "threw stones at police": the weapon's
             # aim is who was hit
             a2_tok = weapon_aim(tok, a2_tok, AIM_PREPS, lex.words.symmetric_lemmas) or a2_tok
+        a1_tok = a1_tok or gerund_doer(tok, ctx)
     else:
         found = _noun_role_tokens(tok, ctx, r)
         if found is None:
@@ -477,6 +472,11 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
                             role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1] if x is not None):
                         r.assoc1.append(role)
                         r.conjoined.append(role)
+        for c in coordinated_group_tokens(a1_tok, ctx) if fam == "violence" else ():
+            role = ctx.role_for(c, tok, side=1)
+            if role is not None and role.known and actor_kind(role) in ("state", "nonstate") and all(
+                    role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1] if x is not None):
+                r.assoc1.append(role)
         for role in _shared_noun_partners(a1_tok, ctx):
             if r.actor1 is not None and all(role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1]):
                 r.assoc1.append(role)
@@ -565,7 +565,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
                 if r.actor2 is not None:
                     break
     if a2_tok is not None and r.actor2 is None and fam == "violence":
-        holder = _ground_holder(a2_tok, lex.words.held_ground_nouns)
+        holder = ground_holder(a2_tok, lex.words.held_ground_nouns)
         if holder is not None:
             r.actor2 = ctx.role_for(holder, tok, side=2)  # "shells target regime-controlled areas"
         r.actor2 = r.actor2 or foreign_nationality_hit(a2_tok, r.actor1, ctx)

@@ -119,8 +119,10 @@ def phrase_tokens(tok: Token, affiliation_verbs: frozenset) -> list[Token]:
         for c in children(t):
             if c.dep_ in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ in ("of", "from")):
                 stack.append(c)
-            elif c.dep_ in ("acl", "amod", "relcl") and c.lemma_.lower() in affiliation_verbs:
-                # "gunmen suspected of ties to al-Qaeda", "fighters belonging to the group", "IS-linked militants"
+            elif c.dep_ in ("acl", "amod", "relcl") and (c.lemma_.lower() in affiliation_verbs or any(
+                    x.dep_ in ("ccomp", "xcomp") and x.lemma_.lower() in affiliation_verbs for x in children(c))):
+                # "gunmen suspected of ties to al-Qaeda", "fighters belonging to the group", "IS-linked militants",
+                # "men who said they belonged to the group"
                 stack.extend(x for x in c.subtree if x.i != c.i)
     return out
 
@@ -162,3 +164,13 @@ def told_as_matter(tok: Token, relation_nouns: frozenset, case_verbs: frozenset)
             return False
         node = holder  # "in connection with the attack on the base": up through the noun the event hangs on
     return False
+
+
+def path_up(tok: Token, top: Token) -> list[Token]:
+    """The heads between a token and an ancestor of it (the token's own head first; `top` left out)."""
+    out = []
+    node = tok.head
+    while node.i != top.i and node.head.i != node.i:
+        out.append(node)
+        node = node.head
+    return out

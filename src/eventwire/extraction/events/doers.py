@@ -1,0 +1,124 @@
+"""Who did it, where the parse hides the doer: the user of a weapon, a site named on an attack noun (hit, not
+acting), a gerund read as a verb, groups joined in a subject, "gunmen believed to be from X", an organisation's name
+whose head is also a ground word; and who holds the ground attacked. Helpers of roles.py and context.py, which read
+the actors themselves."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from eventwire.extraction.actors.nouns import ACTOR, NOT_ACTOR
+from eventwire.extraction.events.syntax import PLACE_LABELS, prep_objects
+from eventwire.extraction.tokens import children
+
+if TYPE_CHECKING:
+    from eventwire.extraction.events.context import DocContext
+
+# the dependencies of a noun used as a gerund ("Turkish shelling kills two")
+NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
+
+
+def weapon_users(tok: Token, ctx: DocContext) -> list[Token]:
+    """Who a weapon's participle names as firing or dropping it: "a mortar shell fired by the rebels", "a bomb
+    dropped from an IS drone" (also when the parser hung the participle on the main verb: "killed by a bomb
+    dropped from a drone")."""
+    users = [p for c in children(tok) if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
+             for p in prep_objects(c, {"from", "by"})]
+    after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if after is not None and after.tag_ in ("VBN", "VBD") and after.dep_ in ("advcl", "conj") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in children(after)):
+        users += prep_objects(after, {"from", "by"})
+    return [u for u in users if u.ent_type_ not in PLACE_LABELS and u.i not in ctx.place_tokens]
+
+
+def participle_agents(participle: Token, ctx: DocContext) -> list[Token]:
+    """"a shell fired by the rebels", "a shell fired from Houthi positions": a named party's ground or weapon, not a
+    town ("rockets fired from Gaza" name no one)."""
+    return prep_objects(participle, {"by"}) or [
+        p for p in prep_objects(participle, {"from"}) if p.ent_type_ not in PLACE_LABELS
+        and p.i not in ctx.place_tokens and any(t.i in ctx.by_token for t in p.subtree)]
+
+
+def group_name(tok: Token) -> bool:
+    """A capitalised head with a capitalised name of its own before it, as the tagger reads an organisation's name:
+    "the Koros Liberation Front" (but "the front", "the Daraa front")."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and not tok.text.islower() and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.ent_type_ == "ORG" for c in children(tok))
+
+
+def site_named_on(mod: Token, trigger: Token, ctx: DocContext) -> Token | None:
+    """The site a party's name on an attack noun names ("the Chinese consulate attack", "the US embassy bombing"):
+    what was hit, not who attacked. None when the name is no site's."""
+    m = ctx.mention_at(mod)
+    site = trigger.doc[m.end_token - 1] if m is not None else mod
+    if site.dep_ == "compound" and site.head.i == trigger.i and ctx.nouns.noun_class(site) == (NOT_ACTOR, "places"):
+        return site
+    return None
+
+
+def gerund_doer(tok: Token, ctx: DocContext) -> Token | None:
+    """A gerund used as a noun ("Turkish shelling kills two", "after Taliban shelling of the town"): its nationality
+    or named party is who acted, as for a noun trigger."""
+    if tok.tag_ != "VBG" or tok.dep_ not in NOMINAL_DEPS:
+        return None
+    return next((c for c in children(tok) if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i
+                 and (c.ent_type_ == "NORP" or ctx.mention_at(c) is not None)
+                 and site_named_on(c, tok, ctx) is None), None)
+
+
+def coordinated_group_tokens(a1_tok: Token, ctx: DocContext) -> list[Token]:
+    """The other armed groups of a subject that joins two: "fighters from al-Shabaab and Hizbul Islam", "members of
+    the ELN and the EPL" (the groups after "of"/"from" joined by "and"), and the first half of a subject the parser
+    split in two ("Fighters from al-Shabaab and Hizbul Islam attacked", read with two subjects). Only groups named
+    ("cells of ISIS and regional parties", "forces and gunmen loyal to them" add none)."""
+    words = ctx.words
+    men = a1_tok.lower_ in words.member_words | words.generic_armed \
+        or ctx.nouns.noun_class(a1_tok) in ((ACTOR, "fighters"), (ACTOR, "forces"))
+    found = [c for p in prep_objects(a1_tok, {"of", "from"}) for c in p.conjuncts] if men else []
+    verb = a1_tok.head
+    if a1_tok.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX"):
+        # the "and" that joined the two halves stands just before the second one, which the parser kept
+        found += [c for c in children(verb) if c.dep_ == "nsubj" and c.i < a1_tok.i
+                  and any(x.dep_ == "cc" and x.i == a1_tok.left_edge.i - 1 for x in children(c))]
+    return [c for c in found if any(t.i in ctx.by_token and not ctx.by_token[t.i].generic
+                                    and ctx.by_token[t.i].kind != "generic" for t in c.subtree)]
+
+
+def believed_doer(tok: Token, words) -> Token | None:
+    """"Gunmen believed to be from al-Shabaab killed three", parsed with "believed" as the main verb and "killed" as
+    its complement: who they are believed to be (the "from" or "be" complement; not "a woman believed to be
+    pregnant was killed")."""
+    belief = tok.head
+    if tok.dep_ != "ccomp" or belief.lemma_.lower() not in words.belief_verbs or belief.i > tok.i \
+            or any(c.dep_ == "auxpass" for c in children(tok)):
+        return None
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < belief.i for c in children(belief)):
+        return None
+    for be in children(belief):
+        if be.dep_ == "xcomp" and be.lemma_.lower() == "be":
+            named = [c for c in children(be) if c.dep_ == "attr"] + prep_objects(be, {"from", "with"})
+            if named:
+                return named[0]
+    return None
+
+
+def ground_holder(place: Token, holder_nouns: frozenset = frozenset()) -> Token | None:
+    """Who holds the ground attacked: "regime-controlled areas", "a town held by the rebels", "areas under the
+    control of the factions"."""
+    for c in children(place):
+        if c.dep_ in ("amod", "acl") and c.lemma_.lower() in ("control", "hold") and c.tag_ == "VBN":
+            agents = prep_objects(c, {"by"})
+            if agents:
+                return agents[0]
+            return next((x for x in children(c) if x.dep_ in ("npadvmod", "compound", "nmod") and x.i < c.i), None)
+    for control in prep_objects(place, {"under"}):
+        if control.lemma_.lower() == "control":
+            of = prep_objects(control, {"of"})
+            return of[0] if of else next((x for x in children(control) if x.dep_ == "poss"), None)
+    # "positions of the regime forces", "checkpoints of the SDF", "the rebels' positions": the party that holds them
+    if place.lower_ in holder_nouns:
+        of = prep_objects(place, {"of"})
+        return of[0] if of else next((x for x in children(place) if x.dep_ == "poss" and x.pos_ != "PRON"), None)
+    return None
