@@ -64,6 +64,8 @@ class Locator:
             root = span.root
             if root.head.lower_ == "of" and root.head.head.lower_ in self.words.place_anaphors:
                 root = root.head.head  # "in the town of Sderot": the name stands where its kind does
+            elif root.dep_ == "compound" and root.head.lower_ in self.words.admin_words:
+                root = root.head  # "in Helmand province", "in Zhob district"
             head = root.head
             if head.dep_ == "prep" and head.lower_ in self.words.locative_preps:
                 s += 1.0
@@ -74,8 +76,33 @@ class Locator:
                     # church in the village of X")
             dist = abs(root.i - trig.i)
             s -= min(dist, 40) / 40.0
+            if self._tied_to_someone(span.root, trig):
+                s -= 2.5
         s += {CITY: 1.5, ADMIN2: 1.0, ADMIN1: 0.5}.get(m.place.feature or "", 0.0)
         return s
+
+    def _tied_to_someone(self, root, trig) -> bool:
+        """The place says where someone comes from or where a report was made, not where the event happened: "a
+        soldier from Ohio was killed in Helmand", "natives of Sokoto", "fighters based in Idlib", "officials in
+        Islamabad said", "told Reuters in Kabul"."""
+        prep = root.head
+        if root.dep_ == "pobj" and prep.dep_ == "prep":
+            owner = prep.head
+            if owner.lower_ in self.words.origin_words:
+                return True
+            if prep.lower_ == "from" and owner.pos_ in ("NOUN", "PROPN") and owner != trig and \
+                    owner.lemma_.lower() not in self.words.venue_nouns | self.words.event_heads:
+                return True
+        node = root
+        for _ in range(12):
+            if node == trig or node.head == node:
+                return False
+            below, node = node, node.head
+            if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.words.report_verbs and node != trig:
+                # on the reporting verb, its speaker or its own phrases; not in the clause it reports ("said the
+                # blast happened in Kabul")
+                return below.dep_ not in CLAUSE_DEPS + ("xcomp",)
+        return False
 
     def _anaphor(self, doc, cand, literal: list[PlaceMention]) -> Place | None:
         """"The republic has seen bombings", "clashes in the province": a place the sentence names only by its
@@ -112,14 +139,14 @@ class Locator:
             head = node.head
             if head.i == node.i:
                 break
-            if node.dep_ in ("compound", "appos", "flat") and head.pos_ in ("NOUN", "PROPN"):
+            if node.dep_ in ("compound", "appos", "flat", "poss") and head.pos_ in ("NOUN", "PROPN"):
                 node = head  # "Bagram Air Base", "Calle del Correo, Madrid"
                 last = max(last, node.i)
             elif node.dep_ == "pobj" and head.lower_ in self.words.venue_preps and head.head.pos_ in ("NOUN", "PROPN"):
                 node = head.head  # "the village near X", "the towns of X"
             else:
                 break
-            if node.lemma_.lower() in self.words.venue_nouns:
+            if node.lemma_.lower() in self.words.venue_nouns or node.lower_ in self.words.admin_words:
                 venue = node
         if venue is None:
             return None
