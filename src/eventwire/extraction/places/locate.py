@@ -67,7 +67,10 @@ class Locator:
             elif root.dep_ == "compound" and root.head.lower_ in self.words.admin_words:
                 root = root.head  # "in Helmand province", "in Zhob district"
             head = root.head
-            if head.dep_ == "prep" and head.lower_ in self.words.locative_preps:
+            tied = self._tied_to_someone(span.root, trig)
+            if tied:
+                s -= 2.5
+            elif head.dep_ == "prep" and head.lower_ in self.words.locative_preps:
                 s += 1.0
                 anc = head.head
                 if anc == trig or anc in trig.children or trig in anc.children or anc.head == trig or (
@@ -76,8 +79,6 @@ class Locator:
                     # church in the village of X")
             dist = abs(root.i - trig.i)
             s -= min(dist, 40) / 40.0
-            if self._tied_to_someone(span.root, trig):
-                s -= 2.5
         s += {CITY: 1.5, ADMIN2: 1.0, ADMIN1: 0.5}.get(m.place.feature or "", 0.0)
         return s
 
