@@ -146,11 +146,24 @@ PROBES = [
     ("Drone strikes hit two villages in the Shabwa governorate of Yemen.", "shabwa villages"),
     ("Militants blew up a gas pipeline in the Sheikh Zuweid area of North Sinai.", "sheikh zuweid sinai pipeline"),
     ("A Manila bus was bombed on Wednesday, wounding 11 commuters.", "manila bus"),
+    # -- the event reported, not the report: "fighting was reported in X"
+    ("Heavy fighting was reported in Kismayo on Tuesday, residents told the BBC in Nairobi.", "kismayo"),
+    ("Shelling was reported overnight in the Donetsk suburb of Marinka, the mayor said in Kyiv.",
+     "marinka donetsk suburb"),
+    ("A spokesman speaking in Geneva confirmed that an aid convoy had been attacked near Kidal.", "kidal convoy"),
+    ("The governor, speaking from Maiduguri, said gunmen had killed 14 farmers in Zabarmari.", "zabarmari"),
+    # -- gatherings as the scene
+    ("A suicide bomber killed 30 mourners at a Baghdad funeral on Thursday.", "baghdad funeral"),
+    ("Gunmen opened fire on a Kandahar wedding party, killing eight guests.", "kandahar wedding"),
+    # -- the spot further down the clause
+    ("Eight people died in the attack on a crowded bar in the centre of Bamako.", "bar bamako"),
+    ("Militants killed two guards during a raid on a hotel in Mogadishu's Lido beach area.", "hotel mogadishu lido"),
 ]
 
 _STOP = {"the", "a", "an", "of", "in", "on", "at", "and", "or", "for", "to", "by", "with", "from", "near", "s"}
-# measured on the set when it was written (before the place changes of issue 12), less a little slack for parser ties
-FLOOR = 0.0
+# measured when the place code last changed (0.913; 0.654 before the changes of issue 12), less a little slack for
+# parser ties
+FLOOR = 0.89
 
 
 def _stem(word: str) -> str:

@@ -102,7 +102,9 @@ class Locator:
             if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.words.report_verbs and node != trig:
                 # on the reporting verb, its speaker or its own phrases; not in the clause it reports ("said the
                 # blast happened in Kabul")
-                return below.dep_ not in CLAUSE_DEPS + ("xcomp",)
+                told = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+                return below.dep_ not in CLAUSE_DEPS + ("xcomp",) and not any(
+                    trig in c.subtree for c in told)
         return False
 
     def _anaphor(self, doc, cand, literal: list[PlaceMention]) -> Place | None:
@@ -165,6 +167,20 @@ class Locator:
             found = self._venue_below(h, direct=h is not trig)
             if found is not None:
                 return found
+        return self._venue_deeper(trig)
+
+    def _venue_deeper(self, trig) -> str | None:
+        """A spot further down the event's own clause: "killed two people in an attack on a bar", "were eating in a
+        restaurant when the bomb went off" (the nearest such phrase; other clauses are not searched)."""
+        frontier = [c for c in trig.children if c.dep_ not in CLAUSE_DEPS]
+        for _ in range(3):
+            nxt = []
+            for tok in frontier:
+                if tok.dep_ == "pobj" and tok.head.lower_ in self.words.venue_preps - {"of"} and \
+                        tok.lemma_.lower() in self.words.venue_nouns:
+                    return _venue_words(tok)
+                nxt.extend(c for c in tok.children if c.dep_ not in CLAUSE_DEPS)
+            frontier = nxt
         return None
 
     def _venue_below(self, tok, direct: bool) -> str | None:
