@@ -158,10 +158,17 @@ PROBES = [
     # -- the spot further down the clause
     ("Eight people died in the attack on a crowded bar in the centre of Bamako.", "bar bamako"),
     ("Militants killed two guards during a raid on a hotel in Mogadishu's Lido beach area.", "hotel mogadishu lido"),
+    # -- the place attacked or seized itself, against a place that dates it by another event
+    ("Soldiers shelled the town of Butembo on Friday, hours after militia fighters overran an army camp in Beni.",
+     "butembo town"),
+    ("Insurgents seized the port town of Pemba on Monday after heavy fighting near Montepuez.", "pemba town"),
+    # -- every place of the sentence someone's origin: the place the report is about
+    ("ISTANBUL - Police detained 30 people in dawn raids on Tuesday. Among those detained were 12 foreigners, "
+     "including citizens of Iraq and Syria.", "istanbul"),
 ]
 
 _STOP = {"the", "a", "an", "of", "in", "on", "at", "and", "or", "for", "to", "by", "with", "from", "near", "s"}
-# measured when the place code last changed (0.913; 0.654 before the changes of issue 12), less a little slack for
+# measured when the place code last changed (0.916; 0.636 before the changes of issue 12), less a little slack for
 # parser ties
 FLOOR = 0.89
 

@@ -13,6 +13,7 @@ from .words import PlaceWords
 
 # dependents that open a clause or a list of their own, not part of a spot's name
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "conj", "ccomp", "parataxis")
+TIME_MARKS = ("after", "before", "since", "until", "till", "when", "while")  # clauses that date one event by another
 MAX_VENUE_TOKENS = 12  # a longer phrase is no name of a spot but a clause the parse hung on it
 
 
@@ -30,6 +31,13 @@ class Locator:
         s0, s1 = cand.start, cand.end
         in_sent = [m for m in literal if s0 <= m.start and m.end <= s1]
         trig = cand.trigger
+        if in_sent and trig is not None and len(literal) > len(in_sent):
+            # "among those detained were citizens of Iraq and Syria": when every place of the sentence is someone's
+            # origin or where a report was made, the event happened where the article is about
+            untied = [m for m in in_sent if not self._mention_tied(doc, m, trig)]
+            elsewhere = [m for m in literal if m not in in_sent]
+            if not untied and self._main_place(elsewhere) is not None:
+                literal, in_sent = elsewhere, []
         if in_sent:
             best = max(in_sent, key=lambda m: self._tie_score(doc, m, trig))
             place = self._narrow_to_main_town(best.place, literal)
@@ -61,15 +69,14 @@ class Locator:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         s = 0.0
         if span is not None:
-            root = span.root
-            if root.head.lower_ == "of" and root.head.head.lower_ in self.words.place_anaphors:
-                root = root.head.head  # "in the town of Sderot": the name stands where its kind does
-            elif root.dep_ == "compound" and root.head.lower_ in self.words.admin_words:
-                root = root.head  # "in Helmand province", "in Zhob district"
+            root = self._standing_root(span)
             head = root.head
-            tied = self._tied_to_someone(span.root, trig)
-            if tied:
+            if self._mention_tied(doc, m, trig):
                 s -= 2.5
+            elif _in_an_earlier_or_later_clause(root, trig):
+                s -= 1.0
+            elif root.dep_ in ("dobj", "nsubjpass") and head == trig:
+                s += 4.0  # the place itself attacked, seized or shelled ("captured the port town of X")
             elif head.dep_ == "prep" and head.lower_ in self.words.locative_preps:
                 s += 1.0
                 anc = head.head
@@ -81,6 +88,27 @@ class Locator:
             s -= min(dist, 40) / 40.0
         s += {CITY: 1.5, ADMIN2: 1.0, ADMIN1: 0.5}.get(m.place.feature or "", 0.0)
         return s
+
+    def _standing_root(self, span):
+        """The word a place's name stands for in the parse."""
+        root = span.root
+        if root.head.lower_ == "of" and root.head.head.lower_ in self.words.place_anaphors:
+            return root.head.head  # "in the town of Sderot": the name stands where its kind does
+        if root.dep_ == "compound" and root.head.lower_ in self.words.admin_words:
+            return root.head  # "in Helmand province", "in Zhob district"
+        return root
+
+    def _mention_tied(self, doc, m: PlaceMention, trig) -> bool:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = self._standing_root(span)
+        while root.dep_ == "conj" and root.head != root:
+            root = root.head  # "citizens of Iraq and Syria": the second name stands where the first does
+        if root.dep_ == "pobj" and root.head.head.lemma_.lower() in self.words.topic_nouns and \
+                root.head.head != trig:
+            return True  # "discussed the conflict in Idlib": what was discussed, not where
+        return self._tied_to_someone(root, trig)
 
     def _tied_to_someone(self, root, trig) -> bool:
         """The place says where someone comes from or where a report was made, not where the event happened: "a
@@ -241,6 +269,20 @@ def country_focus(mentions: list[PlaceMention]) -> str | None:
     if not weight:
         return None
     return max(weight, key=lambda iso3: (round(weight[iso3], 3), iso3 in named))
+
+
+def _in_an_earlier_or_later_clause(root, trig) -> bool:
+    """"agreed to a truce two years after war broke out in Tigray": the place of a clause that dates the event by
+    another one, not the event's own."""
+    node = root
+    for _ in range(12):
+        if node == trig or node.head == node:
+            return False
+        if node.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS
+                                        for c in node.children):
+            return not any(t == trig for t in node.subtree)
+        node = node.head
+    return False
 
 
 def _phrase_start(tok) -> int:
