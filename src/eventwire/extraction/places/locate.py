@@ -15,6 +15,7 @@ from .words import PlaceWords
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "conj", "ccomp", "parataxis")
 TIME_MARKS = ("after", "before", "since", "until", "till", "when", "while")  # clauses that date one event by another
 MAX_VENUE_TOKENS = 12  # a longer phrase is no name of a spot but a clause the parse hung on it
+MAIN_PLACE_SHARE = 3  # a main place is named at least a third as often as the article's most named town or region
 
 
 class Locator:
@@ -244,9 +245,15 @@ class Locator:
         pool = body or literal
         counts = Counter((m.place.name, m.place.lat, m.place.lon) for m in pool)
         spec = {CITY: 3, ADMIN2: 2, ADMIN1: 1}
+        most = max((counts[(m.place.name, m.place.lat, m.place.lon)] for m in pool if m.place.feature in spec),
+                   default=0)
 
         def rank(m: PlaceMention):
-            return (spec.get(m.place.feature or "", 0), counts[(m.place.name, m.place.lat, m.place.lon)], -m.start)
+            n = counts[(m.place.name, m.place.lat, m.place.lon)]
+            # the most specific of the places the article keeps naming: a town named once in passing in a report
+            # about a province ("hostages seized in Budennovsk in 1995") is not what the report is about
+            return (MAIN_PLACE_SHARE * n >= most or m.place.feature not in spec, spec.get(m.place.feature or "", 0), n,
+                    -m.start)
 
         best = max(pool, key=rank)
         p = copy_place(best.place)
