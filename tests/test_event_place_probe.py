@@ -162,10 +162,14 @@ PROBES = [
     ("Soldiers shelled the town of Butembo on Friday, hours after militia fighters overran an army camp in Beni.",
      "butembo town"),
     ("Insurgents seized the port town of Pemba on Monday after heavy fighting near Montepuez.", "pemba town"),
-    # -- a report about a region that names a town once in passing: the region is what it is about
+    # -- a report about a region that names a town elsewhere once in passing: the region is what it is about
     ("Violence has plagued Ingushetia for years. Security forces in Ingushetia often raid militant hideouts, and "
-     "rights groups in Ingushetia report abductions. In 2004 fighters briefly held the town of Karabulak. Attacks "
+     "rights groups in Ingushetia report abductions. In 1996 fighters took hostages in the town of Kizlyar. Attacks "
      "on police in Ingushetia continue. On Monday gunmen shot dead two police officers.", "ingushetia"),
+    # -- ... but a town inside the region it keeps naming is the most precise place it supports
+    ("Violence has plagued Ingushetia for years. Security forces in Ingushetia often raid militant hideouts, and "
+     "rights groups in Ingushetia report abductions. Police in Karabulak said they were on alert. Attacks on police "
+     "in Ingushetia continue. On Monday gunmen shot dead two police officers.", "karabulak ingushetia"),
     # -- every place of the sentence someone's origin: the place the report is about
     ("ISTANBUL - Police detained 30 people in dawn raids on Tuesday. Among those detained were 12 foreigners, "
      "including citizens of Iraq and Syria.", "istanbul"),

@@ -245,15 +245,18 @@ class Locator:
         pool = body or literal
         counts = Counter((m.place.name, m.place.lat, m.place.lon) for m in pool)
         spec = {CITY: 3, ADMIN2: 2, ADMIN1: 1}
-        most = max((counts[(m.place.name, m.place.lat, m.place.lon)] for m in pool if m.place.feature in spec),
-                   default=0)
+        named = [m for m in pool if m.place.feature in spec]
+        top = max(named, key=lambda m: (counts[(m.place.name, m.place.lat, m.place.lon)], -m.start), default=None)
+        most = counts[(top.place.name, top.place.lat, top.place.lon)] if top is not None else 0
 
         def rank(m: PlaceMention):
             n = counts[(m.place.name, m.place.lat, m.place.lon)]
             # the most specific of the places the article keeps naming: a town named once in passing in a report
-            # about a province ("hostages seized in Budennovsk in 1995") is not what the report is about
-            return (MAIN_PLACE_SHARE * n >= most or m.place.feature not in spec, spec.get(m.place.feature or "", 0), n,
-                    -m.start)
+            # about another province ("hostages seized in Budennovsk in 1995" in one about Dagestan) is not what
+            # the report is about; a town inside the province it keeps naming is
+            kept = MAIN_PLACE_SHARE * n >= most or m.place.feature not in spec or (
+                m.place.country == top.place.country and m.place.admin1 == top.place.admin1)
+            return (kept, spec.get(m.place.feature or "", 0), n, -m.start)
 
         best = max(pool, key=rank)
         p = copy_place(best.place)
