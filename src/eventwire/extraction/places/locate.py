@@ -76,8 +76,6 @@ class Locator:
                 s -= 2.5
             elif _in_an_earlier_or_later_clause(root, trig):
                 s -= 1.0
-            elif root.dep_ in ("dobj", "nsubjpass") and head == trig:
-                s += 4.0  # the place itself attacked, seized or shelled ("captured the port town of X")
             elif head.dep_ == "prep" and head.lower_ in self.words.locative_preps:
                 s += 1.0
                 anc = head.head
