@@ -60,6 +60,8 @@ class Classifier:
     def _kind(self, doc, m: Mention, span) -> str:
         root = span.root
         nxt = doc[m.j] if m.j < len(doc) else None
+        if m.dateline:
+            return LITERAL  # "MOGADISHU, Somalia -": where the report was filed, often where it happened
         if nxt is not None and nxt.text in ("-", "–") and m.j + 1 < len(doc) and \
                 doc[m.j + 1].lower_ in self.words.hyphen_adjectives:
             return ADJECTIVE
@@ -68,13 +70,36 @@ class Classifier:
             head = root.head
             if head.lower_ in self.words.admin_words or head.lower_ in self.words.literal_heads:
                 return LITERAL
+            if self._names_a_spot(head) and not self._reads_as_country(m):
+                return LITERAL  # "a Kabul mosque", "the Peshawar market bombing": where it is or happened
             return ADJECTIVE
         if root.dep_ == "poss":
+            if self._names_a_spot(root.head, events=False) or (
+                    root.head.lower_ in self.words.admin_words or root.head.lower_ in self.words.literal_heads):
+                return LITERAL  # "in Kenya's coastal town of Lamu", "Baghdad's Sadr City district"
             return METONYM if m.cands and max(m.cands, key=prior).feature in (COUNTRY, CITY, ADMIN1) else ADJECTIVE
         if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and \
                 root.head.lemma_ not in self.words.locative_verbs:
             return METONYM
         return LITERAL
+
+    def _names_a_spot(self, head, events: bool = True) -> bool:
+        """A noun a place's name may modify or own and still be where something is: a venue ("mosque", "market"),
+        and, when `events` is set, an event ("attack", "protest") too; along a compound chain ("the Peshawar
+        market bombing")."""
+        for _ in range(3):
+            lemma = head.lemma_.lower()
+            if lemma in self.words.venue_nouns or (events and lemma in self.words.event_heads):
+                return True
+            if head.dep_ != "compound" or head.head.pos_ not in ("NOUN", "PROPN"):
+                return False
+            head = head.head
+        return False
+
+    @staticmethod
+    def _reads_as_country(m: Mention) -> bool:
+        """A country's name before a venue or an event is its owner or party ("the US embassy", "a Turkish base")."""
+        return bool(m.cands) and max(m.cands, key=prior).feature == COUNTRY
 
     def _relative_precision(self, doc, m: Mention) -> int:
         """"northern Syria", "the outskirts of X", "30 km from X", "northeast of X": not the point itself."""

@@ -13,7 +13,9 @@ from .words import PlaceWords
 
 # dependents that open a clause or a list of their own, not part of a spot's name
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "conj", "ccomp", "parataxis")
+TIME_MARKS = ("after", "before", "since", "until", "till", "when", "while")  # clauses that date one event by another
 MAX_VENUE_TOKENS = 12  # a longer phrase is no name of a spot but a clause the parse hung on it
+MAIN_PLACE_SHARE = 3  # a main place is named at least a third as often as the article's most named town or region
 
 
 class Locator:
@@ -30,6 +32,13 @@ class Locator:
         s0, s1 = cand.start, cand.end
         in_sent = [m for m in literal if s0 <= m.start and m.end <= s1]
         trig = cand.trigger
+        if in_sent and trig is not None and len(literal) > len(in_sent):
+            # "among those detained were citizens of Iraq and Syria": when every place of the sentence is someone's
+            # origin or where a report was made, the event happened where the article is about
+            untied = [m for m in in_sent if not self._mention_tied(doc, m, trig)]
+            elsewhere = [m for m in literal if m not in in_sent]
+            if not untied and self._main_place(elsewhere) is not None:
+                literal, in_sent = elsewhere, []
         if in_sent:
             best = max(in_sent, key=lambda m: self._tie_score(doc, m, trig))
             place = self._narrow_to_main_town(best.place, literal)
@@ -61,11 +70,13 @@ class Locator:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         s = 0.0
         if span is not None:
-            root = span.root
-            if root.head.lower_ == "of" and root.head.head.lower_ in self.words.place_anaphors:
-                root = root.head.head  # "in the town of Sderot": the name stands where its kind does
+            root = self._standing_root(span)
             head = root.head
-            if head.dep_ == "prep" and head.lower_ in self.words.locative_preps:
+            if self._mention_tied(doc, m, trig):
+                s -= 2.5
+            elif _in_an_earlier_or_later_clause(root, trig):
+                s -= 1.0
+            elif head.dep_ == "prep" and head.lower_ in self.words.locative_preps:
                 s += 1.0
                 anc = head.head
                 if anc == trig or anc in trig.children or trig in anc.children or anc.head == trig or (
@@ -76,6 +87,52 @@ class Locator:
             s -= min(dist, 40) / 40.0
         s += {CITY: 1.5, ADMIN2: 1.0, ADMIN1: 0.5}.get(m.place.feature or "", 0.0)
         return s
+
+    def _standing_root(self, span):
+        """The word a place's name stands for in the parse."""
+        root = span.root
+        if root.head.lower_ == "of" and root.head.head.lower_ in self.words.place_anaphors:
+            return root.head.head  # "in the town of Sderot": the name stands where its kind does
+        if root.dep_ == "compound" and root.head.lower_ in self.words.admin_words:
+            return root.head  # "in Helmand province", "in Zhob district"
+        return root
+
+    def _mention_tied(self, doc, m: PlaceMention, trig) -> bool:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = self._standing_root(span)
+        while root.dep_ == "conj" and root.head != root:
+            root = root.head  # "citizens of Iraq and Syria": the second name stands where the first does
+        if root.dep_ == "pobj" and root.head.head.lemma_.lower() in self.words.topic_nouns and \
+                root.head.head != trig:
+            return True  # "discussed the conflict in Idlib": what was discussed, not where
+        return self._tied_to_someone(root, trig)
+
+    def _tied_to_someone(self, root, trig) -> bool:
+        """The place says where someone comes from or where a report was made, not where the event happened: "a
+        soldier from Ohio was killed in Helmand", "natives of Sokoto", "fighters based in Idlib", "officials in
+        Islamabad said", "told Reuters in Kabul"."""
+        prep = root.head
+        if root.dep_ == "pobj" and prep.dep_ == "prep":
+            owner = prep.head
+            if owner.lower_ in self.words.origin_words:
+                return True
+            if prep.lower_ == "from" and owner.pos_ in ("NOUN", "PROPN") and owner != trig and \
+                    owner.lemma_.lower() not in self.words.venue_nouns | self.words.event_heads:
+                return True
+        node = root
+        for _ in range(12):
+            if node == trig or node.head == node:
+                return False
+            below, node = node, node.head
+            if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.words.report_verbs and node != trig:
+                # on the reporting verb, its speaker or its own phrases; not in the clause it reports ("said the
+                # blast happened in Kabul")
+                told = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+                return below.dep_ not in CLAUSE_DEPS + ("xcomp",) and not any(
+                    trig in c.subtree for c in told)
+        return False
 
     def _anaphor(self, doc, cand, literal: list[PlaceMention]) -> Place | None:
         """"The republic has seen bombings", "clashes in the province": a place the sentence names only by its
@@ -112,14 +169,14 @@ class Locator:
             head = node.head
             if head.i == node.i:
                 break
-            if node.dep_ in ("compound", "appos", "flat") and head.pos_ in ("NOUN", "PROPN"):
+            if node.dep_ in ("compound", "appos", "flat", "poss") and head.pos_ in ("NOUN", "PROPN"):
                 node = head  # "Bagram Air Base", "Calle del Correo, Madrid"
                 last = max(last, node.i)
             elif node.dep_ == "pobj" and head.lower_ in self.words.venue_preps and head.head.pos_ in ("NOUN", "PROPN"):
                 node = head.head  # "the village near X", "the towns of X"
             else:
                 break
-            if node.lemma_.lower() in self.words.venue_nouns:
+            if node.lemma_.lower() in self.words.venue_nouns or node.lower_ in self.words.admin_words:
                 venue = node
         if venue is None:
             return None
@@ -137,6 +194,20 @@ class Locator:
             found = self._venue_below(h, direct=h is not trig)
             if found is not None:
                 return found
+        return self._venue_deeper(trig)
+
+    def _venue_deeper(self, trig) -> str | None:
+        """A spot further down the event's own clause: "killed two people in an attack on a bar", "were eating in a
+        restaurant when the bomb went off" (the nearest such phrase; other clauses are not searched)."""
+        frontier = [c for c in trig.children if c.dep_ not in CLAUSE_DEPS]
+        for _ in range(3):
+            nxt = []
+            for tok in frontier:
+                if tok.dep_ == "pobj" and tok.head.lower_ in self.words.venue_preps - {"of"} and \
+                        tok.lemma_.lower() in self.words.venue_nouns:
+                    return _venue_words(tok)
+                nxt.extend(c for c in tok.children if c.dep_ not in CLAUSE_DEPS)
+            frontier = nxt
         return None
 
     def _venue_below(self, tok, direct: bool) -> str | None:
@@ -172,9 +243,18 @@ class Locator:
         pool = body or literal
         counts = Counter((m.place.name, m.place.lat, m.place.lon) for m in pool)
         spec = {CITY: 3, ADMIN2: 2, ADMIN1: 1}
+        named = [m for m in pool if m.place.feature in spec]
+        top = max(named, key=lambda m: (counts[(m.place.name, m.place.lat, m.place.lon)], -m.start), default=None)
+        most = counts[(top.place.name, top.place.lat, top.place.lon)] if top is not None else 0
 
         def rank(m: PlaceMention):
-            return (spec.get(m.place.feature or "", 0), counts[(m.place.name, m.place.lat, m.place.lon)], -m.start)
+            n = counts[(m.place.name, m.place.lat, m.place.lon)]
+            # the most specific of the places the article keeps naming: a town named once in passing in a report
+            # about another province ("hostages seized in Budennovsk in 1995" in one about Dagestan) is not what
+            # the report is about; a town inside the province it keeps naming is
+            kept = MAIN_PLACE_SHARE * n >= most or m.place.feature not in spec or (
+                m.place.country == top.place.country and m.place.admin1 == top.place.admin1)
+            return (kept, spec.get(m.place.feature or "", 0), n, -m.start)
 
         best = max(pool, key=rank)
         p = copy_place(best.place)
@@ -197,6 +277,20 @@ def country_focus(mentions: list[PlaceMention]) -> str | None:
     if not weight:
         return None
     return max(weight, key=lambda iso3: (round(weight[iso3], 3), iso3 in named))
+
+
+def _in_an_earlier_or_later_clause(root, trig) -> bool:
+    """"agreed to a truce two years after war broke out in Tigray": the place of a clause that dates the event by
+    another one, not the event's own."""
+    node = root
+    for _ in range(12):
+        if node == trig or node.head == node:
+            return False
+        if node.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS
+                                        for c in node.children):
+            return not any(t == trig for t in node.subtree)
+        node = node.head
+    return False
 
 
 def _phrase_start(tok) -> int:

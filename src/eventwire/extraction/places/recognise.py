@@ -453,6 +453,9 @@ class Recogniser:
         if nxt is not None and nxt.lower_ in self.words.settlement_words and not inside and \
                 any(e.feature == CITY for e in m.cands):
             return True  # "shelling on Maskanah town": the text itself says it is a town
+        if prev is not None and prev.lower_ == "of" and m.i >= 2 and doc[m.i - 2].lower_ in \
+                self.words.settlement_words and any(e.feature == CITY for e in m.cands):
+            return True  # "near the town of Tessit": the text says so, however small the town
         if ent == "PERSON":
             articles = self.words.arabic_articles
             art = first.lower_ in articles or first.lower_.split("-")[0] in articles

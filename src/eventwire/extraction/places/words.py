@@ -26,7 +26,8 @@ ARTICLE_COUNTRIES_FILE = Path(str(resources.files("eventwire").joinpath("data", 
 LISTS = ("person_titles", "locative_preps", "strong_preps", "name_particles", "arabic_articles", "connectors",
          "direction_words", "near_words", "locative_verbs", "city_bodies", "leader_words", "resident_words",
          "leading_words", "border_words", "the_modifiers", "hyphen_adjectives", "literal_heads", "street_words",
-         "name_heads", "venue_nouns", "venue_preps", "settlement_words", "name_openers")
+         "name_heads", "venue_nouns", "venue_preps", "settlement_words", "name_openers", "event_heads", "origin_words",
+         "report_verbs", "topic_nouns")
 UNITS = {"admin1": ADMIN1, "admin2": ADMIN2}
 ANAPHOR_FEATURES = (COUNTRY, ADMIN1, ADMIN2, CITY)
 CUE_CAP = 2.0  # at most two towns' worth of votes from the article's style
@@ -59,6 +60,10 @@ class PlaceWords:
     venue_preps: frozenset[str]
     settlement_words: frozenset[str]
     name_openers: frozenset[str]
+    event_heads: frozenset[str]
+    origin_words: frozenset[str]
+    report_verbs: frozenset[str]
+    topic_nouns: frozenset[str]
 
     def __init__(self, language: LanguageData):
         self.language = language
