@@ -564,9 +564,10 @@ def headline_ends(text: str) -> list[int]:
 
 def mark_headline_ends(doc):
     """Set a sentence start on the first token of each line `headline_ends` finds; the parser keeps them."""
-    if "\n" not in doc.text:
+    text = doc.text  # joined anew from the tokens at each access
+    if "\n" not in text:
         return doc
-    starts = set(headline_ends(doc.text))
+    starts = set(headline_ends(text))
     if starts:
         for tok in doc[1:]:
             if tok.idx in starts:
