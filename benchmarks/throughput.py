@@ -163,10 +163,15 @@ Seventh pass (branch speed4, 2026-12-07, load 10-14 from 8 helpers' jobs, CPU ti
     rebuilt per call in the sentence-before check of the weapon cues (214 joins of the whole text per 20
     articles), the antecedents, the unknown groups and the country-only names; the sentence gate cuts its sentence
     texts from the article text and hands the headline marker the text.
+  Our stages alone (`Pipeline.analyse` over the 20 wikievents articles, Docs parsed once, user_data cleared, each
+  pass as a batch: collector paused, then a gen-0 pass; median of 6, two rounds in turn): 0.636 / 0.605 s ->
+  0.598 / 0.533 s (-6% / -12%; best 0.607 / 0.596 -> 0.528 / 0.524 s).
   Throughput, full pass (lean: bare model and the default Pipeline alternating, conflict 40 articles, median of 3
-  rounds, CPU): before 0.78x / 0.73x, after 0.80x / 0.79x / 0.76x (three runs each side in turn, the load rising);
-  this benchmark (`--corpus conflict --articles 40 --repeat 3`): 0.80x before and after (full 4.13 -> 3.92 s, but the
-  bare model 3.32 -> 3.13 s in the same runs): within the machine's noise, NOT MET. What the cProfile of `analyse`
+  rounds, CPU; three runs each side in turn, the load 13 falling to 2): before 0.78x / 0.73x / 0.83x, after
+  0.80x / 0.79x / 0.87x (full 4.77 / 5.09 / 3.94 s -> 4.69 / 5.07 / 3.70 s);
+  this benchmark (`--corpus conflict --articles 40 --repeat 3`, two pairs of runs): 0.80x -> 0.80x (full 4.13 ->
+  3.92 s, but the bare model 3.32 -> 3.13 s too), 0.74x -> 0.77x (full 4.41 -> 4.15 s, bare 3.24 / 3.20 s): a few
+  per cent at most, within the machine's noise; NOT MET (0.95x needs `analyse` near a third of what it is). What the cProfile of `analyse`
   inflates: the joins of doc.text looked like 13% of it and were ~1% (0.2 ms a join); the SIGPROF sampling
   profile charges a cache's build (the token table, the entities) to the first stage that asks.
   Measured, not built: the style cues with their leading word boundary cut and checked at each hit are 3-6x
