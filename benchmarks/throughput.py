@@ -149,6 +149,36 @@ Sixth pass (branch speed3, 2026-12-07, load 10-13, CPU time; the unchanged tree 
   events.find ~46% (typing model ~10%: n-gram columns and logits per passage; roles ~10%), geoparser ~24%, actors
   ~13%; the country style cues (places/country_cues.tsv, 19 regexes over each article, ~3%) and the date regex
   over the whole text (~3%) are the largest single regex costs left.
+Seventh pass (branch speed4, 2026-12-07, load 10-14 from 8 helpers' jobs, CPU time; the unchanged tree and the
+  branch, one process each, in turn). Records byte-identical (`extract --format jsonl`, first 200 lines of case2021,
+  incidents, plover, ucdp, wikievents, geo_gwn, geo_lgl: both halves); tests/test_speed4_probe.py checks each
+  shortcut against what it replaces on sentences written for it. What changed:
+  - Pipeline._run_batch pauses the cyclic garbage collector for the batch (pipeline.collector_paused; left off
+    when the caller had it off): even with the loaded models frozen, its passes were ~10% of `Pipeline.analyse`
+    (20 wikievents articles, Docs parsed once: median 0.79 s with the collector, 0.70 s without, 0.71 s with a
+    gen-0 threshold of 20,000). Refcounting frees nearly everything meanwhile; the Docs' cycles wait one batch.
+  - a trigger's sense kept per Doc for each (token, classes) (870 resolutions, 574 distinct, per 20 articles) and
+    a sentence's death facts per Doc (the counter kept the last sentence only: 883 computed for 555 distinct);
+  - the actor words read from the Doc's arrays (one to_array, no Token per word); doc.text and doc.ents no longer
+    rebuilt per call in the sentence-before check of the weapon cues (214 joins of the whole text per 20
+    articles), the antecedents, the unknown groups and the country-only names; the sentence gate cuts its sentence
+    texts from the article text and hands the headline marker the text.
+  Our stages alone (`Pipeline.analyse` over the 20 wikievents articles, Docs parsed once, user_data cleared, each
+  pass as a batch: collector paused, then a gen-0 pass; median of 6, two rounds in turn): 0.636 / 0.605 s ->
+  0.598 / 0.533 s (-6% / -12%; best 0.607 / 0.596 -> 0.528 / 0.524 s).
+  Throughput, full pass (lean: bare model and the default Pipeline alternating, conflict 40 articles, median of 3
+  rounds, CPU; three runs each side in turn, the load 13 falling to 2): before 0.78x / 0.73x / 0.83x, after
+  0.80x / 0.79x / 0.87x (full 4.77 / 5.09 / 3.94 s -> 4.69 / 5.07 / 3.70 s);
+  this benchmark (`--corpus conflict --articles 40 --repeat 3`, two pairs of runs): 0.80x -> 0.80x (full 4.13 ->
+  3.92 s, but the bare model 3.32 -> 3.13 s too), 0.74x -> 0.77x (full 4.41 -> 4.15 s, bare 3.24 / 3.20 s): a few
+  per cent at most, within the machine's noise; NOT MET (0.95x needs `analyse` near a third of what it is). What the cProfile of `analyse`
+  inflates: the joins of doc.text looked like 13% of it and were ~1% (0.2 ms a join); the SIGPROF sampling
+  profile charges a cache's build (the token table, the entities) to the first stage that asks.
+  Measured, not built: the style cues with their leading word boundary cut and checked at each hit are 3-6x
+  faster for patterns opening on literal words and 1.5x slower for those opening on a character class
+  ([Ss]heriff): ~1% of analyse; the typing model's passages (226 per 20 articles) cost ~52 ms (~8%), the
+  vectorising ~40% and the logits and probabilities the rest, numpy calls on small arrays: one matrix for all
+  passages would change the sums' order and so the last bits of the confidences.
 """
 
 from __future__ import annotations

@@ -468,12 +468,15 @@ class SentenceGatedParse:
     def pipe(self, texts, select, batch_size: int = 256) -> list:
         from spacy.tokens import Doc
 
+        texts = list(texts)
         docs = [self.nlp.make_doc(t) for t in texts]
-        docs = [mark_headline_ends(d) for d in run_steps([("senter", self.splitter)], docs, batch_size)]
+        # a Doc's text is the text it was made from (spaCy joins it anew from the tokens at each doc.text)
+        docs = [mark_headline_ends(d, t) for d, t in zip(run_steps([("senter", self.splitter)], docs, batch_size),
+                                                         texts)]
         runs: list[tuple[int, int, int]] = []  # (doc, first token, end token) of each run of kept sentences
         for d, doc in enumerate(docs):
             sents = list(doc.sents)
-            keep = select([s.text for s in sents])
+            keep = select([texts[d][s.start_char:s.end_char] for s in sents])
             start = end = None
             for k, sent in enumerate(sents):
                 if k in keep:
@@ -562,11 +565,14 @@ def headline_ends(text: str) -> list[int]:
     return breaks
 
 
-def mark_headline_ends(doc):
-    """Set a sentence start on the first token of each line `headline_ends` finds; the parser keeps them."""
-    if "\n" not in doc.text:
+def mark_headline_ends(doc, text: str | None = None):
+    """Set a sentence start on the first token of each line `headline_ends` finds; the parser keeps them.
+    `text`: the Doc's text when the caller has it (doc.text joins the tokens anew)."""
+    if text is None:
+        text = doc.text
+    if "\n" not in text:
         return doc
-    starts = set(headline_ends(doc.text))
+    starts = set(headline_ends(text))
     if starts:
         for tok in doc[1:]:
             if tok.idx in starts:

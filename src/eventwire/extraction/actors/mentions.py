@@ -65,7 +65,7 @@ def find_mentions(cat: Catalogue, doc) -> list[ActorMention]:
 
 def _country_only(cat: Catalogue, doc, start: int, end: int) -> bool:
     """Tokens start..end are a whole PERSON entity and a country's name ("Togo", "Niger"), not a capital's."""
-    ent = next((e for e in doc.ents if e.start <= start < e.end), None)
+    ent = next((e for e in entities(doc) if e.start <= start < e.end), None)
     if ent is None or ent.label_ != "PERSON" or (ent.start, ent.end) != (start, end):
         return False
     state = cat.resolve(f"{ent.text} government")
@@ -114,7 +114,7 @@ def country_is_actor(cat: Catalogue, doc, words: Sequence[Word], c: Cand) -> boo
             return False
         # a name that is a country's and a first name ("Chad", "Jordan"), tagged a person and joined to a country,
         # is the country: "Niger and Chad signed a pact"
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        ent = next((e for e in entities(doc) if e.start <= tok.i < e.end), None)
         if ent is not None and (ent.start, ent.end) == (first.i, tok.i + 1) and any(
                 t.ent_type_ == "GPE" or _country_only(cat, doc, t.i, t.i + 1) for t in tok.conjuncts):
             return True

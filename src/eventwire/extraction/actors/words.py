@@ -12,6 +12,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from spacy.attrs import IDX, IS_SPACE, ORTH, SPACY
 from unidecode import unidecode
 
 # words dropped between tokens: "al-Shabaab" == "al Shabaab", "Workers' Party" == "Workers Party"
@@ -144,28 +145,27 @@ def _token_parts(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
 
 
 def doc_words(doc) -> list[Word]:
-    """The words of a spaCy Doc, joiners and spaces left out."""
+    """The words of a spaCy Doc, joiners and spaces left out (read from the Doc's arrays: no Token is made)."""
     words: list[Word] = []
+    rows = doc.to_array([ORTH, IDX, SPACY, IS_SPACE]).tolist()
+    strings = doc.vocab.strings
+    texts = {h: strings[h] for h in {row[0] for row in rows}}  # each distinct word looked up once
+    n = len(rows)
     skip = -1
-    for i, tok in enumerate(doc):
+    for i, (orth, idx, _spaced, is_space) in enumerate(rows):
         if i == skip:
             continue
-        text = tok.text
-        if len(text) == 1 and _spaced_possessive(doc, tok):  # "People' s": one possessive word over both tokens
-            s = doc[tok.i + 1]
-            words.append(Word(key=POSSESSIVE, folded=POSSESSIVE, shape="lower", token=s.i, start=tok.idx,
-                              end=s.idx + len(s.text)))
-            skip = s.i
+        text = texts[orth]
+        # "People' s": an apostrophe glued to the word before it and followed by a lone "s", one possessive word
+        # over both tokens
+        if len(text) == 1 and apostrophes(text) == "'" and 0 < i < n - 1 and not rows[i - 1][2] \
+                and texts[rows[i + 1][0]] == "s":
+            words.append(Word(key=POSSESSIVE, folded=POSSESSIVE, shape="lower", token=i + 1, start=idx,
+                              end=rows[i + 1][1] + 1))
+            skip = i + 1
             continue
-        if text in JOINERS or tok.is_space:
+        if text in JOINERS or is_space:
             continue
-        idx = tok.idx
         for key, folded, shp, at, end in _token_parts(text):
             words.append(Word(key=key, folded=folded, shape=shp, token=i, start=idx + at, end=idx + end))
     return words
-
-
-def _spaced_possessive(doc, tok) -> bool:
-    """An apostrophe glued to the word before it and followed by a lone "s" ("People' s")."""
-    return (len(tok.text) == 1 and apostrophes(tok.text) == "'" and 0 < tok.i < len(doc) - 1
-            and not doc[tok.i - 1].whitespace_ and doc[tok.i + 1].text == "s")

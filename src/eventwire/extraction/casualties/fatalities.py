@@ -474,6 +474,9 @@ def _zero_result(doc, a, b) -> Fatalities:
     return Fatalities(0, span.text, span.start_char, span.end_char)
 
 
+FACTS_KEY = "eventwire.death_facts"  # Doc.user_data: (sentence start, end) -> _SentenceFacts or None
+
+
 @dataclass
 class _SentenceFacts:
     candidates: list  # tokens the pre-filter points at, with their heads
@@ -486,12 +489,12 @@ class _SentenceFacts:
 class FatalityCounter:
     """The casualty stage, as the Pipeline owns it: built once from the language data.
 
-    The events of one sentence share its analysis: the counter keeps the facts of the last sentence it read."""
+    The events of one sentence share its analysis: the counter keeps each sentence's facts on its Doc (the
+    events of an article come in text order, but the tolls and the other stages ask sentences again in between)."""
 
     def __init__(self, language: LanguageData | None = None):
         self.language = language if language is not None else LanguageData()
         self.lexicon = load_lexicon(self.language)
-        self._last: tuple | None = None  # (doc, (start, end), facts)
 
     def number_phrases(self, sent) -> list[NumberPhrase]:
         """Every count in the sentence (see `numbers.number_phrases`)."""
@@ -541,8 +544,9 @@ class FatalityCounter:
         stems of death words in the text; only those tokens and the words governing them ("fatally shot", "slit
         the throats", "beaten to death") are looked at as anchors."""
         doc, key = sentence.doc, (sentence.start, sentence.end)
-        if self._last is not None and self._last[0] is doc and self._last[1] == key:
-            return self._last[2]
+        memo = doc.user_data.setdefault((FACTS_KEY, id(self)), {})  # this counter's answers only
+        if key in memo:
+            return memo[key]
         lex = self.lexicon
         facts = None
         hits = lex.death_words(span_text(sentence))
@@ -560,5 +564,5 @@ class FatalityCounter:
             phrases = number_phrases(sentence, lex)
             facts = _SentenceFacts(candidates, found, phrases, _anchor_counts(sentence, found, phrases, lex),
                                    any(_running_total(a, lex) for a in found))
-        self._last = (doc, key, facts)
+        memo[key] = facts
         return facts

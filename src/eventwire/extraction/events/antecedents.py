@@ -10,12 +10,13 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.extraction.events.roles import Role, mention_role
 from eventwire.extraction.events.syntax import object_of
+from eventwire.extraction.nlp import doc_text
 from eventwire.extraction.tokens import children, sentences
 
 
 def span_text_of(doc: Doc, start: int, last: Token) -> str:
     """The article's words from character `start` to the end of token `last`."""
-    return doc.text[start:last.idx + len(last.text)]
+    return doc_text(doc)[start:last.idx + len(last.text)]
 
 
 class Antecedents:

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.protest_topics import without_topics
 from eventwire.extraction.events.roles import Roles, actor_kind
+from eventwire.extraction.nlp import doc_text
 from eventwire.extraction.tokens import children, span_text
 
 
@@ -115,7 +116,7 @@ def _same_incident_before(lex: Lexicon, sent: Span) -> Span | None:
         return None
     before = doc[sent.start - 1].sent
     words = [t for t in before if not t.is_space]
-    if not words or "\n" in doc.text[words[-1].idx:sent.start_char]:
+    if not words or "\n" in doc_text(doc)[words[-1].idx:sent.start_char]:
         return None
     return before
 

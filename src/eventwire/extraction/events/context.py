@@ -23,6 +23,7 @@ from eventwire.extraction.events.syntax import (
     prep_objects,
     subject_of,
 )
+from eventwire.extraction.nlp import doc_text
 from eventwire.extraction.tokens import children, entities
 from eventwire.records import Actor
 
@@ -162,7 +163,7 @@ class DocContext(Antecedents):
             if t.i in skip:
                 continue
             if t.ent_type_ in ("NORP", "GPE"):
-                name = next((e.text for e in self.doc.ents if e.start <= t.i < e.end), t.text)
+                name = next((e.text for e in entities(self.doc) if e.start <= t.i < e.end), t.text)
                 state = self.catalogue.resolve(f"{name} government")  # a country or nationality, not a capital
                 if state is None and trigger.lemma_.lower() in self.words.visit_verbs:
                     state = self.catalogue.state_of_place(name)  # "arrived in Khartoum": the host state
@@ -337,7 +338,7 @@ class DocContext(Antecedents):
             # know, by its name
             proper = [named_of[0]]
             end = named_of[0].right_edge.idx + len(named_of[0].right_edge.text)
-            words = tok.doc.text[min(t.idx for t in tok.subtree if t.i <= tok.i):end]
+            words = doc_text(tok.doc)[min(t.idx for t in tok.subtree if t.i <= tok.i):end]
         if proper and tok.lower_ in self.words.generic_armed | {"separatists", "separatist", "guerrillas", "militia",
                                                      "militiamen", "cadres", "members", "member", "activists"}:
             name = " ".join(t.text for t in sorted({x for c in proper for x in c.subtree}, key=lambda t: t.i)
@@ -560,7 +561,7 @@ class DocContext(Antecedents):
             if p.pos_ != "PROPN" or p.ent_type_ != "ORG" or p.i in self.by_token or p.i in self.place_tokens:
                 continue
             # the whole name where the tagger saw one ("the Red Hand of Vessora Movement")
-            ent = next((e for e in self.doc.ents if e.label_ == "ORG" and e.start <= p.i < e.end
+            ent = next((e for e in entities(self.doc) if e.label_ == "ORG" and e.start <= p.i < e.end
                         and e.start >= p.left_edge.i), None)
             last = ent.end if ent is not None else p.i + 1
             span = [t for t in self.doc[p.left_edge.i:last] if t.dep_ != "det" and not t.is_punct]

@@ -17,6 +17,8 @@ from eventwire.extraction.events.syntax import patient_of, subject_of
 from eventwire.extraction.tokens import children, token_table
 from eventwire.lang import LanguageDataError
 
+SENSES_KEY = "eventwire.senses"  # Doc.user_data: (token, classes) -> the sense that holds, or None
+
 # the slots a sense may name; `prep` maps prepositions to the words of their objects
 SLOTS = ("subject", "object", "object_phrase", "modifier", "complement", "governor", "prep", "cause", "content",
          "infinitive", "sentence")
@@ -214,10 +216,20 @@ class Senses:
                 self.by_word.setdefault(w, []).append(s)
 
     def resolve(self, tok: Token, classes: set) -> tuple[set, Sense | None]:
-        """The trigger's classes in the first sense that holds, and that sense; (classes, None) when none does."""
-        candidates = self.by_word.get(tok.lemma_.lower()) or self.by_word.get(tok.lower_)
+        """The trigger's classes in the first sense that holds, and that sense; (classes, None) when none does.
+        Kept per Doc for each (token, classes): the finder and the weapon cues ask the same words again."""
+        table = token_table(tok.doc)
+        candidates = self.by_word.get(table.lemma[tok.i]) or self.by_word.get(table.lower[tok.i])
         if not candidates:
             return classes, None
+        memo = tok.doc.user_data.setdefault((SENSES_KEY, id(self)), {})  # these senses' answers only
+        key = (tok.i, frozenset(classes))
+        if key not in memo:
+            memo[key] = self._first_sense(tok, classes, candidates)
+        sense = memo[key]
+        return (classes, None) if sense is None else (set(sense.then), sense)
+
+    def _first_sense(self, tok: Token, classes: set, candidates: list[Sense]) -> Sense | None:
         slots = TriggerSlots(tok, self._sentence_cache)
         for s in candidates:
             if s.classes and not classes & s.classes:
@@ -228,8 +240,8 @@ class Senses:
                 continue
             if s.unless and slots.has_any(s.unless):
                 continue
-            return set(s.then), s
-        return classes, None
+            return s
+        return None
 
 
 def build_senses(data: dict, path, named_lists: dict, known_classes, lines: list | None = None) -> Senses:
