@@ -151,7 +151,7 @@ Sixth pass (branch speed3, 2026-12-07, load 10-13, CPU time; the unchanged tree 
   over the whole text (~3%) are the largest single regex costs left.
 Seventh pass (branch speed4, 2026-12-07, load 10-14 from 8 helpers' jobs, CPU time; the unchanged tree and the
   branch, one process each, in turn). Records byte-identical (`extract --format jsonl`, first 200 lines of case2021,
-  incidents, plover, ucdp, wikievents, geo_gwn, geo_lgl: both halves); tests/test_speed4_probe.py checks each
+  incidents, plover, ucdp, wikievents, geo_gwn, geo_lgl: both halves); tests/test_speed_memos.py checks each
   shortcut against what it replaces on sentences written for it. What changed:
   - Pipeline._run_batch pauses the cyclic garbage collector for the batch (pipeline.collector_paused; left off
     when the caller had it off): even with the loaded models frozen, its passes were ~10% of `Pipeline.analyse`
