@@ -183,11 +183,49 @@ def test_the_probe_set_covers_every_category_seven_times():
 
 
 def test_plover_categories_of_the_probe_set(figures):
-    assert figures["type"] >= 0.0
+    assert figures["type"] >= 0.89  # 0.845 before the fixes of this set, 0.897 with them
 
 
 def test_most_confident_record_of_the_probe_set(figures):
-    assert figures["top1"] >= 0.0
+    assert figures["top1"] >= 0.89  # 0.836 before, 0.897 after
+
+
+# families fixed beyond the probe set (sentences written after the fixes, so they are tests, not a measure), coded by
+# the CAMEO code PLOVER's crosswalk files them under
+FAMILIES = [
+    # 154: forces moved up or called up
+    ("Azerbaijan moved troops and tanks towards the Armenian border.", "MOBILIZE"),
+    ("Serbia called up reservists after the shooting in the north.", "MOBILIZE"),
+    # 074 / 073: peacekeepers deployed, doctors or rescuers dispatched abroad
+    ("Bangladesh deployed 800 peacekeepers to South Sudan.", "AID"),
+    ("Turkey dispatched rescuers and medics to quake-hit Albania.", "AID"),
+    # 071: money or a loan given
+    ("Kuwait gave 300 million dollars to Egypt to support its economy.", "AID"),
+    # 0873: arms given up
+    ("Hundreds of fighters handed in their weapons at a camp near Bouar.", "RETREAT"),
+    # 05: relations restored
+    ("Qatar and Bahrain restored diplomatic ties after a four-year rift.", "SUPPORT"),
+    # 139: an ultimatum is a threat, not a plain demand
+    ("The junta gave the rebels a 24-hour ultimatum to leave the capital.", "THREATEN"),
+    # 138: a party's own announced strike, "said it would attack"
+    ("The militia said it would attack any convoy entering its territory.", "THREATEN"),
+]
+
+
+@pytest.mark.parametrize("text,category", FAMILIES)
+def test_families_fixed_beyond_the_probe_set(pipeline, text, category):
+    events = [e for e in pipeline.extract(text) if e.modality == "asserted"]
+    assert events and max(events, key=lambda e: e.confidence).plover.event == category, text
+
+
+@pytest.mark.parametrize("text", [
+    "The army will attack the rebel stronghold next week.",  # a plan reported of others is no threat
+    "The minister gave a speech to parliament on Tuesday.",
+    "The army deployed troops in the capital.",  # own troops: a deployment, no aid
+])
+def test_plans_speeches_and_own_troops_are_no_threat_or_aid(pipeline, text):
+    events = [e for e in pipeline.extract(text) if e.modality == "asserted"]
+    assert not any(e.plover and e.plover.event in ("THREATEN", "AID") for e in events)
 
 
 if __name__ == "__main__":
