@@ -207,6 +207,9 @@ FAMILIES = [
     ("Qatar and Bahrain restored diplomatic ties after a four-year rift.", "SUPPORT"),
     # 139: an ultimatum is a threat, not a plain demand
     ("The junta gave the rebels a 24-hour ultimatum to leave the capital.", "THREATEN"),
+    # 084: things handed back; the act that took them, a participle on the object, is the matter, not the news
+    ("Egypt handed back the seized fishing boats to Sudan.", "CONCEDE"),
+    ("Canada condemned the detained activist's trial in Riyadh.", "ACCUSE"),
     # 138: a party's own announced strike, "said it would attack"
     ("The militia said it would attack any convoy entering its territory.", "THREATEN"),
 ]
