@@ -374,7 +374,11 @@ def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
     """The asserted statement behind a future or denied PLOVER event, when the actor makes it about itself."""
     if cand.modality not in ("future", "negated") or cand.actor1 is None:
         return None
-    if cand.family == "violence" or cand.event_type in ("Protests", "Riots"):
+    if cand.event_type in ("Protests", "Riots"):
+        return None
+    if cand.family == "violence" and not (cand.modality == "future" and _own_reported_would(cand.trigger, lex)):
+        # an attack is announced as a threat only in the speaker's own words, "X said it would strike back"
+        # (CAMEO 138); "the army will attack", "plans an offensive" stay plans
         return None
     plover = cand.plover_event
     if cand.modality == "future" and any(c.dep_ == "neg" for c in children(cand.trigger)):

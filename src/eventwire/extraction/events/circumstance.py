@@ -49,10 +49,13 @@ def _anchors(c) -> list[int]:
 def acted_on_by(tok: Token, light_verbs: frozenset) -> Token | None:
     """The verb whose matter a trigger is: a trigger noun as its object ("eased sanctions", "lifted the ban",
     "called off the strike": the measure undone is no new measure), or a participle on that object ("pardoned a
-    writer jailed for espionage": the jailing is the pardon's background); None otherwise, and None for a light
+    writer jailed for espionage", "returned the seized ships": the jailing is the pardon's background); None otherwise, and None for a light
     verb, whose object names the act itself ("imposed an embargo", "declared a curfew")."""
     if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.tag_ == "VBN":
         tok = tok.head
+    elif tok.dep_ == "amod" and tok.tag_ == "VBN":
+        # a participle before the noun: "returned the seized ships", "condemned the arrested journalist's trial"
+        tok = tok.head.head if tok.head.dep_ == "poss" else tok.head
     elif tok.pos_ not in ("NOUN", "PROPN"):
         return None
     if tok.dep_ != "dobj" or tok.head.pos_ != "VERB" or tok.head.lemma_.lower() in light_verbs:
