@@ -4,6 +4,7 @@ dominant armed group. `DocContext.role_for` turns a role's token into the actor 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -14,11 +15,11 @@ from eventwire.extraction.events.bare_places import BarePlaces
 from eventwire.extraction.events.doers import group_name, weapon_users
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import Role, mention_role
+from eventwire.extraction.events.state_targets import country_of_phrase
 from eventwire.extraction.events.syntax import (
     PLACE_LABELS,
     noun_phrase_words,
     object_of,
-    path_up,
     phrase_tokens,
     prep_objects,
     subject_of,
@@ -298,6 +299,8 @@ class DocContext(Antecedents):
                 return Role(actor=forces, start=m.start, end=m.end, generic=False, known=True)
         if m is not None:
             role = self._phrase_role(m, tok)
+            if role.actor.country is None:  # "doctors from three Canadian aid groups": Canada's, wherever they work
+                role = replace(role, actor=self._with_phrase_country(role.actor, tok))
             if m.generic and self._is_generic_armed(m.actor.text or ""):
                 dom = self._dominant_for(trigger, side)
                 if dom is not None:
@@ -365,11 +368,7 @@ class DocContext(Antecedents):
             if not self._names_actor(tok):
                 return self._owner_role(tok, trigger, side)  # "the removal", "stones", "a market": no party
             actor = self.catalogue.guess(words)
-        if actor.country is None:
-            country = self._country_of_phrase(tok)
-            if country is not None:
-                actor = Actor(name=actor.name, text=actor.text, country=country, sector=actor.sector,
-                              inter=actor.inter, cameo=actor.cameo, known=actor.known)
+        actor = self._with_phrase_country(actor, tok)
         span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
         return Role(actor=actor, start=span_start, end=tok.idx + len(tok.text), generic=not actor.known
                     or actor.country is None, known=actor.known)
@@ -535,25 +534,10 @@ class DocContext(Antecedents):
                     return Role(actor=state, start=c.idx, end=tok.idx + len(tok.text), generic=False, known=True)
         return None
 
-    def _country_of_phrase(self, tok: Token) -> str | None:
-        """The country a phrase names for its head: a nationality word as the head ("the French") or before it
-        ("Sierra Leonean refugees", "Niger's ambassador"), or its "of" or "from" complement ("the ambassador of
-        Morocco", "a delegation from Sudan")."""
-        # the modifiers of the head and of its compounds ("Baghdad University Medical School": a capital's)
-        words = [tok] + [c for c in tok.subtree if c.i < tok.i and c.dep_ in ("amod", "compound", "poss")
-                         and all(x.dep_ == "compound" for x in path_up(c, tok))]
-        for prep in children(tok):
-            if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
-                words += [t for p in children(prep) if p.dep_ == "pobj" for t in p.subtree]
-        for c in words:
-            if c.ent_type_ not in ("NORP", "GPE"):
-                continue
-            name = next((e.text for e in entities(self.doc) if e.start <= c.i < e.end), c.text)
-            state = self.catalogue.resolve(f"{name} government") or self.catalogue.resolve(name) \
-                or self.catalogue.state_of_place(name)
-            if state is not None and state.country:
-                return state.country
-        return None
+    def _with_phrase_country(self, actor: Actor, tok: Token) -> Actor:
+        """`actor` with the country its phrase names when it has none of its own."""
+        country = None if actor.country is not None else country_of_phrase(tok, self)
+        return actor if country is None else replace(actor, country=country)
 
     def _unknown_group_of(self, tok: Token) -> Role | None:
         """"militants of the Dimasa Liberation Army": a group named after "of" that the catalogue does not know."""

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from eventwire.extraction.events.syntax import object_of, prep_objects
-from eventwire.extraction.tokens import children
+from eventwire.extraction.events.syntax import object_of, path_up, prep_objects
+from eventwire.extraction.tokens import children, entities
 
 # the sectors of a state's own organs
 STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
@@ -75,3 +75,24 @@ def addressee(tok: Token, actor1: Role | None, ctx: DocContext) -> Role | None:
     if role is None or (actor1 is not None and role.actor.name == actor1.actor.name):
         return None
     return role
+
+
+def country_of_phrase(tok: Token, ctx: DocContext) -> str | None:
+    """The country a phrase names for its head: a nationality word as the head ("the French") or before it
+    ("Sierra Leonean refugees", "Niger's ambassador"), or its "of" or "from" complement ("the ambassador of
+    Morocco", "a delegation from Sudan")."""
+    # the modifiers of the head and of its compounds ("Baghdad University Medical School": a capital's)
+    words = [tok] + [c for c in tok.subtree if c.i < tok.i and c.dep_ in ("amod", "compound", "poss")
+                     and all(x.dep_ == "compound" for x in path_up(c, tok))]
+    for prep in children(tok):
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            words += [t for p in children(prep) if p.dep_ == "pobj" for t in p.subtree]
+    for c in words:
+        if c.ent_type_ not in ("NORP", "GPE"):
+            continue
+        name = next((e.text for e in entities(ctx.doc) if e.start <= c.i < e.end), c.text)
+        state = ctx.catalogue.resolve(f"{name} government") or ctx.catalogue.resolve(name) \
+            or ctx.catalogue.state_of_place(name)
+        if state is not None and state.country:
+            return state.country
+    return None
