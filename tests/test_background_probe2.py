@@ -41,7 +41,7 @@ LONE_PAST = [
     'Security forces detained the opposition leader in Kampala in 2018.',
     'Two decades ago, soldiers burned the village of Ostrava Nova to the ground.',
     'Government aircraft bombed rebel positions near Kidal in 2013.',
-    'In the past, the Kessara Front has kidnapped foreign engineers in the delta.',
+    'Three years ago, rebels ambushed an army convoy near Beni.',
     'In 2014, Houthi rebels stormed the capital Sanaa.',
     'Students occupied the rector\'s office at the University of Belgrade in 2011.',
     'Police fired tear gas at protesters in Harare in 2016.',
@@ -82,6 +82,16 @@ WITH_FOREGROUND = [
      'Government forces shelled the town in 2016.'),
     ('Riot police dispersed striking teachers in Santiago on Wednesday.',
      'In 2011, students occupied schools across Chile.'),
+]
+
+# no publication date, but the past event is not what the sentence reports: others of the kind ("in the past"), a
+# life story, a present state, a statement the event is subordinate to
+NOT_THE_REPORT = [
+    'In the past, the Kessara Front has kidnapped foreign engineers in the delta.',
+    'Her father was killed by a landmine when she was six.',
+    'The bombing of 2016 still haunts the town of Ostrava Nova.',
+    'He spent five years in exile after rebels burned his village in 2003.',
+    'The militia that attacked the market in 2019 is now led by a former army officer.',
 ]
 
 # with a publication date, last year and a year well before it are measured against the day of the report
@@ -125,6 +135,11 @@ def test_a_past_event_next_to_a_foreground_event_is_background(pipeline, report,
     text = f"{report} {past}"
     records = acled_events(pipeline, text)
     assert records and all(e.evidence.start < len(report) for e in records), text
+
+
+@pytest.mark.parametrize("text", NOT_THE_REPORT)
+def test_a_past_event_the_sentence_does_not_report_is_background(pipeline, text):
+    assert acled_events(pipeline, text) == [], text
 
 
 @pytest.mark.parametrize("text", DATED_PAST)

@@ -38,8 +38,8 @@ class ModalityClassifier:
     def classify(self, trigger: Token) -> str:
         return classify(trigger, self.cues)
 
-    def told_in_past(self, trigger: Token | None) -> bool:
-        return trigger is not None and told_in_past(trigger, self.cues["background"])
+    def told_ago(self, trigger: Token | None) -> bool:
+        return trigger is not None and told_ago(trigger, self.cues["background"])
 
     def link_spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of the text that point to other stories: after a "See also" heading, "Read more:"
@@ -236,16 +236,18 @@ def _clause_of(trigger: Token) -> Token:
 
 
 def told_in_past(trigger: Token, background: dict) -> bool:
-    """The event's clause is set in the past by time words alone ("has carried out raids in the past", "killed 30
-    people five years ago"), not measured from another event: background only next to an event of the text's own
-    time (events/foreground.py)."""
+    """The event's clause is set in the past by time words alone, not measured from another event: "has carried out
+    raids in the past" (others of the kind), "killed 30 people five years ago"."""
     clause = _clause_of(trigger)
-    if clause.pos_ not in ("VERB", "AUX"):
-        return False
-    if any(c.dep_ == "prep" and " ".join(t.lower_ for t in c.subtree) in background["past_phrases"]
-           for c in children(clause)):
-        return True
-    return any(c.lower_ in background["ago_words"] and any(
+    return clause.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "prep" and " ".join(t.lower_ for t in c.subtree) in background["past_phrases"]
+        for c in children(clause)) or told_ago(trigger, background)
+
+
+def told_ago(trigger: Token, background: dict) -> bool:
+    """"Gunmen killed 30 people five years ago": a time of its own, far before the text's (events/foreground.py)."""
+    clause = _clause_of(trigger)
+    return clause.pos_ in ("VERB", "AUX") and any(c.lower_ in background["ago_words"] and any(
         u.lemma_.lower() in background["elapsed_units"] for u in children(c)) for c in children(clause))
 
 
