@@ -42,6 +42,8 @@ LONE_PAST = [
     'Two decades ago, soldiers burned the village of Ostrava Nova to the ground.',
     'Government aircraft bombed rebel positions near Kidal in 2013.',
     'Three years ago, rebels ambushed an army convoy near Beni.',
+    'Rebels attacked the town of Kessara in 2015, police said.',
+    'Government troops continued to shell rebel positions near Aleppo in 2016, a monitoring group said on Friday.',
     'In 2014, Houthi rebels stormed the capital Sanaa.',
     'Students occupied the rector\'s office at the University of Belgrade in 2011.',
     'Police fired tear gas at protesters in Harare in 2016.',

@@ -333,7 +333,8 @@ class Pipeline:
                 casualties.toll_of_named_event(first, ev)
             built[id(cand)] = ev
             out.append(ev)
-        events.report_lone_past(doc, out, dated_back, article.published)  # an undated text of past events only
+        # an undated text that tells past events only reports them
+        events.report_lone_past(doc, out, dated_back, article.published, self.event_finder.modality.reporting_verbs)
         busy = {ev.evidence.start for i, ev in enumerate(out) if i not in bare_reports}
         wounded_dead = casualties.deaths_of_the_wounded(doc, self.fatality_counter, busy)
         eventless_dead = casualties.deaths_without_event(doc, self.fatality_counter, {ev.evidence.start for ev in out})

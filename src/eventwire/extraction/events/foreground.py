@@ -13,9 +13,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 _PRESENT_TAGS = ("VBZ", "VBP")
+_CONTINUED = ("xcomp", "conj")  # "continued to send arms", "seized the town and held it"
+_TOLD = ("ccomp", "parataxis")  # "..., a spokesman said"
 
 
-def report_lone_past(doc: Doc, events: list, dated_back: dict, published) -> None:
+def report_lone_past(doc: Doc, events: list, dated_back: dict, published, reporting_verbs: frozenset) -> None:
     """Give the events made background by time words alone (`dated_back`: event id -> candidate) back their
     asserted modality when the undated text reports nothing later."""
     if published is not None or not dated_back:
@@ -26,9 +28,12 @@ def report_lone_past(doc: Doc, events: list, dated_back: dict, published) -> Non
     if any(ev.modality == "asserted" and (ev.evidence.start, ev.date_text) not in past_times for ev in events):
         return  # an event of the text's own time: the far-back ones are what it is set against
     triggers = {t.i for ev in past for t in _triggers(dated_back[id(ev)])}
-    if any(_now_told(doc, triggers)) or any(
-            not _heads_sentence(dated_back[id(ev)], triggers) for ev in past):
+    frames = [_frame(t, reporting_verbs, triggers) for ev in past for t in _triggers(dated_back[id(ev)])]
+    if not all(any(_frame(t, reporting_verbs, triggers) for t in _triggers(dated_back[id(ev)])) for ev in past):
         return
+    told = {tok.i for frame in frames for tok in frame}
+    if any(tok.tag_ in _PRESENT_TAGS and tok.i not in told for tok in doc):
+        return  # "the faction that kidnapped them in 2014 is now led by ...", "the massacre still haunts the town"
     for ev in past:
         ev.modality = "asserted"
 
@@ -37,14 +42,19 @@ def _triggers(cand) -> list[Token]:
     return [t for t in (cand.trigger, *getattr(cand, "triggers", ())) if t is not None]
 
 
-def _now_told(doc: Doc, triggers: set[int]):
-    """The present-tense verbs of the parsed text but the far-back events' own ("Protesters clash with police in
-    Dhaka in 2019" is a headline's past)."""
-    return (tok.tag_ in _PRESENT_TAGS and tok.i not in triggers for tok in doc)
-
-
-def _heads_sentence(cand, triggers: set[int]) -> bool:
-    """The event is what its sentence says: its root is a far-back event's trigger, not a verb the event is
-    subordinate to ("the group came to prominence after a wave of kidnappings in the 2000s")."""
-    trigger = cand.trigger
-    return trigger is not None and trigger.sent.root.i in triggers
+def _frame(trigger: Token | None, reporting_verbs: frozenset, triggers: set[int]) -> list[Token]:
+    """The event is what its sentence says: the words from its trigger up to the sentence's root, through verbs it
+    continues ("continued to send arms", "and held it") and the reporting verb that tells it ("..., a spokesman
+    said"); empty when the event is subordinate to another statement ("the group came to prominence after a wave
+    of kidnappings in the 2000s", "the massacre of 1995 still haunts the town")."""
+    if trigger is None:
+        return []
+    path = [trigger]
+    tok = trigger
+    while tok.dep_ != "ROOT" and tok.head.i != tok.i:
+        if not (tok.dep_ in _CONTINUED or tok.head.i in triggers or (  # "rioters looted shops": one event's words
+                tok.dep_ in _TOLD and tok.head.lemma_.lower() in reporting_verbs)):
+            return []
+        tok = tok.head
+        path.append(tok)
+    return path
