@@ -288,6 +288,7 @@ class Pipeline:
         bare_reports: set[int] = set()  # events that only report deaths, which may be the main event's
         updates: list[casualties.DeathReport] = []  # toll updates, running totals: no events of their own
         additions: list[casualties.DeathReport] = []  # reports of more dead of an event told before
+        dated_back: dict[int, object] = {}  # id of an event made background by time words alone -> its candidate
         bare_places = events.BarePlaces.from_language(
             self.geoparser.language, self.geoparser.gaz, self.geoparser.words.given_names,
             [(m.start, m.end, m.place.country) for m in place_mentions if m.place.country],
@@ -316,10 +317,16 @@ class Pipeline:
                 date_mentions, cand, article.published))
             if recalled:
                 ev.modality = "background"  # "the 2008 Mumbai attacks", "since the massacre in March"
+                if not self.date_finder.of_childhood(cand):
+                    dated_back[id(ev)] = cand
+            elif cand.modality == "background" and self.event_finder.modality.told_ago(cand.trigger):
+                dated_back[id(ev)] = cand  # "killed 30 people five years ago"
             elif cand.antecedent is not None and id(cand.antecedent) in built:
                 first = built[id(cand.antecedent)]
                 if first.modality == "background" and ev.date_text is None:
                     ev.modality = "background"  # "the attack" after "the 2016 attack on the market"
+                    if id(first) in dated_back:
+                        dated_back[id(ev)] = cand
                 ev.same_as = first.same_as or first.event_id
                 if ev.date_text is None:  # "the attack" happened when the event it names did
                     ev.date, ev.date_precision, ev.date_text = first.date, first.date_precision, first.date_text
@@ -327,6 +334,8 @@ class Pipeline:
                 casualties.toll_of_named_event(first, ev)
             built[id(cand)] = ev
             out.append(ev)
+        # an undated text that tells past events only reports them
+        events.report_lone_past(doc, out, dated_back, article.published, self.event_finder.modality.reporting_verbs)
         busy = {ev.evidence.start for i, ev in enumerate(out) if i not in bare_reports}
         wounded_dead = casualties.deaths_of_the_wounded(doc, self.fatality_counter, busy)
         eventless_dead = casualties.deaths_without_event(doc, self.fatality_counter, {ev.evidence.start for ev in out})

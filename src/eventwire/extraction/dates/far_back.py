@@ -37,7 +37,7 @@ class FarBack:
         childhood, of a clause above it). `story_years`: the years of the text's own dates by day or month."""
         if trigger is None:
             return False
-        if any(self._childhood(tok) for tok in (trigger, *trigger.ancestors)):
+        if self.of_childhood(trigger):
             return True
         # "a wave of kidnappings in the 2000s": the time of the noun the event is "of" is the event's; "rioters
         # torched shops in 1992": the time of the verb a noun trigger is the subject or the object of a preposition of
@@ -52,6 +52,10 @@ class FarBack:
         return any(self._far_time(tok, story_years) and (
             any(_hangs_on(tok, h) for h in holders) or any(_names_time_of(tok, s) for s in subjects))
             for tok in trigger.sent)
+
+    def of_childhood(self, trigger: Token | None) -> bool:
+        """A life story's time ("when she was six"): background even when the text tells nothing later."""
+        return trigger is not None and any(self._childhood(tok) for tok in (trigger, *trigger.ancestors))
 
     def _far_time(self, tok: Token, story_years: list[int]) -> bool:
         c = self.cues

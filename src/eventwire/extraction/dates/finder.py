@@ -110,6 +110,12 @@ class DateFinder:
             self._far_back = FarBack(self.language)
         return self._far_back.looked_back(cand.trigger, years)
 
+    def of_childhood(self, cand) -> bool:
+        """The event is told from a life story ("killed when she was six"), see far_back."""
+        if self._far_back is None:
+            self._far_back = FarBack(self.language)
+        return self._far_back.of_childhood(cand.trigger)
+
     @staticmethod
     def recalled(when: EventDate | None, published, window_days: int) -> bool:
         """The event is one the article recalls from well before its reporting period: its own date (in its

@@ -38,6 +38,9 @@ class ModalityClassifier:
     def classify(self, trigger: Token) -> str:
         return classify(trigger, self.cues)
 
+    def told_ago(self, trigger: Token | None) -> bool:
+        return trigger is not None and told_ago(trigger, self.cues["background"])
+
     def link_spans(self, text: str) -> list[tuple[int, int]]:
         """Character spans of the text that point to other stories: after a "See also" heading, "Read more:"
         lines. Events there are background, not this article's."""
@@ -200,18 +203,9 @@ def _looked_back_on(trigger: Token, background: dict) -> bool:
     """The event is one the story looks back on: its clause is set "in the past" ("has carried out raids in the
     past"), it is what time is counted from ("ten years after the bombing"), or what a superlative is measured
     against ("the deadliest attack since a truck bomb killed 80")."""
-    clause = trigger
-    for _ in range(3):
-        if clause.pos_ in ("VERB", "AUX") or clause.dep_ in ("relcl", "ROOT") or clause.head.i == clause.i:
-            break
-        clause = clause.head
-    if clause.pos_ in ("VERB", "AUX") and any(
-            c.dep_ == "prep" and " ".join(t.lower_ for t in c.subtree) in background["past_phrases"] for c in children(clause)):
+    if told_in_past(trigger, background):
         return True
-    if clause.pos_ in ("VERB", "AUX") and any(
-            c.lower_ in background["ago_words"] and any(u.lemma_.lower() in background["elapsed_units"] for u in children(c))
-            for c in children(clause)):
-        return True  # "killed 30 people five years ago"
+    clause = _clause_of(trigger)
     node = trigger
     while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
         node = node.head
@@ -230,6 +224,31 @@ def _looked_back_on(trigger: Token, background: dict) -> bool:
     if prep.lower_ in background["period_start_prepositions"]:
         return True  # "tensions have run high since a deadly clash"
     return prep.lower_ in background["comparison_preposition"] and _superlative(prep.head)
+
+
+def _clause_of(trigger: Token) -> Token:
+    clause = trigger
+    for _ in range(3):
+        if clause.pos_ in ("VERB", "AUX") or clause.dep_ in ("relcl", "ROOT") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return clause
+
+
+def told_in_past(trigger: Token, background: dict) -> bool:
+    """The event's clause is set in the past by time words alone, not measured from another event: "has carried out
+    raids in the past" (others of the kind), "killed 30 people five years ago"."""
+    clause = _clause_of(trigger)
+    return clause.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "prep" and " ".join(t.lower_ for t in c.subtree) in background["past_phrases"]
+        for c in children(clause)) or told_ago(trigger, background)
+
+
+def told_ago(trigger: Token, background: dict) -> bool:
+    """"Gunmen killed 30 people five years ago": a time of its own, far before the text's (events/foreground.py)."""
+    clause = _clause_of(trigger)
+    return clause.pos_ in ("VERB", "AUX") and any(c.lower_ in background["ago_words"] and any(
+        u.lemma_.lower() in background["elapsed_units"] for u in children(c)) for c in children(clause))
 
 
 def _superlative(head: Token) -> bool:
