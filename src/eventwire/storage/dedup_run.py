@@ -6,7 +6,7 @@ import time
 from collections import defaultdict
 from contextlib import nullcontext
 
-from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy import bindparam, exists, func, select, text, update
 from sqlalchemy.orm import Session
 
 from eventwire import dedup
@@ -55,7 +55,8 @@ class DedupRuns:
                 countries = [c for c in s.execute(select(EventSourceRow.country).distinct()
                                                   .where(EventSourceRow.dedup_pending)).scalars() if c]
                 query = query.where(EventSourceRow.country.in_(countries))
-            rows = s.execute(query).all() if full or countries else []
+            # a Core read (not through the ORM session): plain rows, without the ORM's per-row result work
+            rows = s.connection().execute(query).all() if full or countries else []
             current: dict[int, set[int]] = defaultdict(set)  # event id -> origin ids of its sources now
             keys = []
             for r in rows:
@@ -123,6 +124,8 @@ class DedupRuns:
         """Recompute events' records from their sources and the reviews of every row merged into them."""
         conn = s.connection()
         ev = EventRow.__table__
+        # no review stored at all (a bulk load, mostly): no batch needs to look its reviews up
+        any_reviews = s.execute(select(exists().select_from(ReviewRow.__table__))).scalar_one()
         for i in range(0, len(event_ids), BATCH):
             chunk = event_ids[i:i + BATCH]
             sources: dict[int, list] = defaultdict(list)
@@ -132,9 +135,9 @@ class DedupRuns:
                                     .where(EventSourceRow.event_id.in_(chunk))
                                     .order_by(EventSourceRow.origin_event_id)):
                 sources[row.event_id].append(row)
-            origin_to_event = {r.origin_event_id: e for e, rows in sources.items() for r in rows}
             reviews: dict[int, list] = defaultdict(list)
-            ids = list(origin_to_event) + chunk
+            origin_to_event = {r.origin_event_id: e for e, rows in sources.items() for r in rows} if any_reviews else {}
+            ids = list(origin_to_event) + chunk if any_reviews else []
             for j in range(0, len(ids), BATCH):
                 for r in s.execute(select(ReviewRow).where(ReviewRow.event_id.in_(ids[j:j + BATCH]))).scalars():
                     reviews[origin_to_event.get(r.event_id, r.event_id)].append(r)
