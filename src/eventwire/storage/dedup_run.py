@@ -41,7 +41,8 @@ class DedupRuns:
         Holds the write lock; readers go on."""
         t0 = time.perf_counter()
         src = EventSourceRow.__table__
-        with self._write() as s:
+        # the collector paused for the run: keys, clusters and decoded records are ~10 objects a report
+        with dedup.gc_paused(), self._write() as s:
             if s.bind.dialect.name == "postgresql":  # one dedup at a time, and no report slips in unclustered
                 s.execute(text("LOCK TABLE event_sources IN SHARE ROW EXCLUSIVE MODE"))
             cols = (EventSourceRow.id, EventSourceRow.origin_event_id, EventSourceRow.event_id,
