@@ -116,8 +116,7 @@ Where the time goes, 2026-12-06 (issue 13), same data (seed 1), clusters and sto
     indexes and triggers identical by hash. First run_dedup CPU: main 17.7, 18.4, 17.2, 17.1 s; Core read and
     reviews skipped 16.9, 17.0 s; with the collector paused 14.6, 13.8 s (-20%). 20k: 3.3 -> 2.8 s. Clustering
     alone (this script's default, 1M, two pairs): 25.7 / 23.9 -> 22.3 / 17.4 s CPU, the same clusters, precision
-    and recall, peak RSS
-    1.15 GB either way; 300k: 6.5 / 6.2 -> 4.9 / 4.6 s. Where the 13.3 s CPU of a 100k run go now: SQL statements
+    and recall, peak RSS 1.15 GB either way; 300k: 6.5 / 6.2 -> 4.9 / 4.6 s. Where the 13.3 s CPU of a 100k run go now: SQL statements
     6.3 s (the rollups' rebuild 2.4 s, index builds ~1.5 s, the refresh's UPDATE 0.7 s), merge 1.3 s, clustering 1.0 s,
     JSON decoding 0.6 s, the rest (SQLAlchemy, fitting, temporary tables' rows, JSON encoding) ~4 s. A 1M first
     run_dedup extrapolates to ~140 s CPU: goal still NOT met. Not done: the singleton shortcut (a first dedup
