@@ -106,6 +106,24 @@ Where the time goes, 2026-12-06 (issue 13), same data (seed 1), clusters and sto
     is left is Python per re-merged event (merge and the Event round trip, fitting, JSON both ways: ~60% of
     the CPU) and the clustering; the next step is a merge that needs no Event round trip, or the refresh of
     large runs split across processes by country (clusters never cross countries).
+  * The garbage collector paused (dedup.gc_paused: through dedup.cluster and the whole of Store.run_dedup, switched
+    back as it was after), the reports read through Core, no review look-ups when no review is stored,
+    2026-12-07. Timing each phase by CPU (not cProfile, whose per-call cost inflated the many small calls) showed
+    the Python per event smaller than the profiles said: at 20k, merge 0.30 s, JSON decoding 0.37 s, clustering
+    0.33 s of 3.3 s, SQL statements 1.3 s; the cyclic collector, walking all live objects every few thousand
+    allocations of keys, clusters and decoded records, was ~15-20% of the CPU. 100k reports (seed 1) loaded once,
+    copies deduped by main (587eed0) and the change alternately (load 5-12); stored events, sources, rollups,
+    indexes and triggers identical by hash. First run_dedup CPU: main 17.7, 18.4, 17.2, 17.1 s; Core read and
+    reviews skipped 16.9, 17.0 s; with the collector paused 14.6, 13.8 s (-20%). 20k: 3.3 -> 2.8 s. Clustering
+    alone (this script's default, 1M, two pairs): 25.7 / 23.9 -> 22.3 / 17.4 s CPU, the same clusters, precision
+    and recall, peak RSS 1.15 GB either way; 300k: 6.5 / 6.2 -> 4.9 / 4.6 s. Where the 13.3 s CPU of a 100k run go now: SQL statements
+    6.3 s (the rollups' rebuild 2.4 s, index builds ~1.5 s, the refresh's UPDATE 0.7 s), merge 1.3 s, clustering 1.0 s,
+    JSON decoding 0.6 s, the rest (SQLAlchemy, fitting, temporary tables' rows, JSON encoding) ~4 s. A 1M first
+    run_dedup extrapolates to ~140 s CPU: goal still NOT met. Not done: the singleton shortcut (a first dedup
+    re-merges no cluster of one report: every changed cluster has >= 2, since each report starts as its own
+    event; a one-report cluster is refreshed only when a later run splits a cluster) and skipping unchanged JSON
+    (every record a first dedup refreshes is a merge of several). Not measured on PostgreSQL (no database of
+    this helper's own; its path changes only by the Core read and the paused collector).
 """
 
 from __future__ import annotations

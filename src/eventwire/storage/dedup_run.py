@@ -6,7 +6,7 @@ import time
 from collections import defaultdict
 from contextlib import nullcontext
 
-from sqlalchemy import bindparam, func, select, text, update
+from sqlalchemy import bindparam, exists, func, select, text, update
 from sqlalchemy.orm import Session
 
 from eventwire import dedup
@@ -41,7 +41,8 @@ class DedupRuns:
         Holds the write lock; readers go on."""
         t0 = time.perf_counter()
         src = EventSourceRow.__table__
-        with self._write() as s:
+        # the collector paused for the run: keys, clusters and decoded records are ~10 objects a report
+        with dedup.gc_paused(), self._write() as s:
             if s.bind.dialect.name == "postgresql":  # one dedup at a time, and no report slips in unclustered
                 s.execute(text("LOCK TABLE event_sources IN SHARE ROW EXCLUSIVE MODE"))
             cols = (EventSourceRow.id, EventSourceRow.origin_event_id, EventSourceRow.event_id,
@@ -55,7 +56,8 @@ class DedupRuns:
                 countries = [c for c in s.execute(select(EventSourceRow.country).distinct()
                                                   .where(EventSourceRow.dedup_pending)).scalars() if c]
                 query = query.where(EventSourceRow.country.in_(countries))
-            rows = s.execute(query).all() if full or countries else []
+            # a Core read (not through the ORM session): plain rows, without the ORM's per-row result work
+            rows = s.connection().execute(query).all() if full or countries else []
             current: dict[int, set[int]] = defaultdict(set)  # event id -> origin ids of its sources now
             keys = []
             for r in rows:
@@ -123,6 +125,8 @@ class DedupRuns:
         """Recompute events' records from their sources and the reviews of every row merged into them."""
         conn = s.connection()
         ev = EventRow.__table__
+        # no review stored at all (a bulk load, mostly): no batch needs to look its reviews up
+        any_reviews = s.execute(select(exists().select_from(ReviewRow.__table__))).scalar_one()
         for i in range(0, len(event_ids), BATCH):
             chunk = event_ids[i:i + BATCH]
             sources: dict[int, list] = defaultdict(list)
@@ -132,9 +136,9 @@ class DedupRuns:
                                     .where(EventSourceRow.event_id.in_(chunk))
                                     .order_by(EventSourceRow.origin_event_id)):
                 sources[row.event_id].append(row)
-            origin_to_event = {r.origin_event_id: e for e, rows in sources.items() for r in rows}
             reviews: dict[int, list] = defaultdict(list)
-            ids = list(origin_to_event) + chunk
+            origin_to_event = {r.origin_event_id: e for e, rows in sources.items() for r in rows} if any_reviews else {}
+            ids = list(origin_to_event) + chunk if any_reviews else []
             for j in range(0, len(ids), BATCH):
                 for r in s.execute(select(ReviewRow).where(ReviewRow.event_id.in_(ids[j:j + BATCH]))).scalars():
                     reviews[origin_to_event.get(r.event_id, r.event_id)].append(r)
