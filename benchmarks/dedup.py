@@ -106,7 +106,7 @@ Where the time goes, 2026-12-06 (issue 13), same data (seed 1), clusters and sto
     is left is Python per re-merged event (merge and the Event round trip, fitting, JSON both ways: ~60% of
     the CPU) and the clustering; the next step is a merge that needs no Event round trip, or the refresh of
     large runs split across processes by country (clusters never cross countries).
-  * The garbage collector paused (dedup.gc_paused: through dedup.cluster and the whole of Store.run_dedup, switched
+  * The garbage collector paused (collector.paused: through dedup.cluster and the whole of Store.run_dedup, switched
     back as it was after), the reports read through Core, no review look-ups when no review is stored,
     2026-12-07. Timing each phase by CPU (not cProfile, whose per-call cost inflated the many small calls) showed
     the Python per event smaller than the profiles said: at 20k, merge 0.30 s, JSON decoding 0.37 s, clustering

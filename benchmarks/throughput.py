@@ -153,7 +153,7 @@ Seventh pass (branch speed4, 2026-12-07, load 10-14 from 8 helpers' jobs, CPU ti
   branch, one process each, in turn). Records byte-identical (`extract --format jsonl`, first 200 lines of case2021,
   incidents, plover, ucdp, wikievents, geo_gwn, geo_lgl: both halves); tests/test_speed_memos.py checks each
   shortcut against what it replaces on sentences written for it. What changed:
-  - Pipeline._run_batch pauses the cyclic garbage collector for the batch (pipeline.collector_paused; left off
+  - Pipeline._run_batch pauses the cyclic garbage collector for the batch (collector.paused; left off
     when the caller had it off): even with the loaded models frozen, its passes were ~10% of `Pipeline.analyse`
     (20 wikievents articles, Docs parsed once: median 0.79 s with the collector, 0.70 s without, 0.71 s with a
     gen-0 threshold of 20,000). Refcounting frees nearly everything meanwhile; the Docs' cycles wait one batch.

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import gc
 
-import pytest
 from sqlalchemy import event, text
 
 from eventfactory import make_event
@@ -60,26 +59,6 @@ def test_a_review_of_a_merged_row_reaches_the_cluster_event(tmp_path):
         assert merged_events(store) == [(first, 9, 2)]
     finally:
         store.close()
-
-
-def test_the_collector_is_paused_for_a_bulk_pass_and_restored_after_it():
-    assert gc.isenabled()
-    with dedup.gc_paused():
-        assert not gc.isenabled()
-        with dedup.gc_paused():  # nested: the inner block does not switch it back on
-            pass
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    with pytest.raises(RuntimeError), dedup.gc_paused():
-        raise RuntimeError("a failed run")
-    assert gc.isenabled()
-    gc.disable()  # a caller that keeps it off finds it off
-    try:
-        with dedup.gc_paused():
-            pass
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
 
 
 def test_cluster_and_run_dedup_leave_the_collector_on(tmp_path):

@@ -14,7 +14,6 @@ import pytest
 from eventwire.extraction.actors.words import JOINERS, POSSESSIVE, Word, _token_parts, apostrophes, doc_words
 from eventwire.extraction.events.senses import SENSES_KEY
 from eventwire.extraction.nlp import mark_headline_ends
-from eventwire.extraction.pipeline import collector_paused
 
 PROBES = [
     "Gunmen stormed a checkpoint in Varnesh province late on Friday, killing two guards, a local official said.",
@@ -117,23 +116,6 @@ def test_the_headline_marker_given_the_text_marks_the_same_starts(pipeline):
         given = mark_headline_ends(pipeline.nlp.make_doc(text), text)
         joined = mark_headline_ends(pipeline.nlp.make_doc(text))
         assert [t.is_sent_start for t in given] == [t.is_sent_start for t in joined]
-
-
-def test_the_collector_is_paused_in_a_batch_and_left_as_found():
-    assert gc.isenabled()
-    with collector_paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    with pytest.raises(RuntimeError), collector_paused():
-        raise RuntimeError("a failing batch")
-    assert gc.isenabled()
-    gc.disable()
-    try:
-        with collector_paused():
-            assert not gc.isenabled()
-        assert not gc.isenabled()  # the caller had it off: it stays off
-    finally:
-        gc.enable()
 
 
 def test_a_batch_gives_the_records_of_single_articles(pipeline):

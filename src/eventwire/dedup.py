@@ -34,14 +34,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import gc
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from eventwire import collector
 from eventwire.geo.distance import haversine_km
 from eventwire.records import FATALITIES_AT_LEAST, IMPLAUSIBLE_FATALITIES, Event
 
@@ -249,23 +248,9 @@ def _neighbour_cells(lat: float, lon: float) -> list[tuple[int, int]]:
     return [(r, c) for r in rows for c in cols]
 
 
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off for the block (back to how it was after): a bulk pass building
-    millions of small objects (keys, clusters, decoded records) otherwise runs a collection every few hundred
-    allocations, each full one walking every live object; nothing here relies on collecting cycles meanwhile."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def cluster(events: Iterable[Event | dict[str, Any] | DedupKey]) -> list[Cluster]:
     """Group records that report the same event. Every input is in exactly one Cluster (most alone)."""
-    with gc_paused():
+    with collector.paused():
         return _cluster(events)
 
 

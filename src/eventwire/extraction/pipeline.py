@@ -8,7 +8,6 @@ the same records for the same input.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import gc
 import multiprocessing as mp
@@ -18,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from eventwire import records
+from eventwire import collector, records
 from eventwire.batches import batched
 from eventwire.compiled import CompiledCache, content_hash, package_files, source_hash, stat_hash, version
 from eventwire.extraction import actors, assemble, casualties, dates, events, nlp, places, relevance
@@ -240,7 +239,7 @@ class Pipeline:
     def _run_batch(self, batch: list[ArticleResult]) -> list[ArticleResult]:
         # the strings and lexemes of the batch's texts are freed after it (spaCy's memory zone: the records hold
         # plain values, no Doc), so that the vocabulary of a long run does not grow with every new name read
-        with self.nlp.memory_zone(), collector_paused():
+        with self.nlp.memory_zone(), collector.paused():
             return self._extract_batch(batch)
 
     def _extract_batch(self, batch: list[ArticleResult]) -> list[ArticleResult]:
@@ -395,23 +394,6 @@ class Pipeline:
             while in_flight:
                 yield from in_flight.popleft().get()
 
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection during one batch: the stages make and drop hundreds of thousands of small
-    objects per article, and each of the collector's passes walks the batch's Docs and what hangs on them again
-    (~10% of the stages after the parse, with the loaded models frozen out of it). Refcounting frees almost all of
-    it meanwhile; the cycles (a Doc and the spans its user_data keeps) wait for the first pass after the batch.
-    Left as found when the caller had the collector off; a thread's batch may end another's pause early, which
-    only costs speed."""
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        yield
-    finally:
-        if paused:
-            gc.enable()
 
 
 def _language_files(root: Path) -> list[Path]:

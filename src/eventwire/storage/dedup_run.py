@@ -9,7 +9,7 @@ from contextlib import nullcontext
 from sqlalchemy import bindparam, exists, func, select, text, update
 from sqlalchemy.orm import Session
 
-from eventwire import dedup
+from eventwire import collector, dedup
 from eventwire.storage.bulk import can_copy, indexes_dropped, rollups_in_bulk, touched_ids, update_rows, update_rows_sqlite
 from eventwire.storage.columns import event_columns
 from eventwire.storage.limits import fit_row, storable_record
@@ -42,7 +42,7 @@ class DedupRuns:
         t0 = time.perf_counter()
         src = EventSourceRow.__table__
         # the collector paused for the run: keys, clusters and decoded records are ~10 objects a report
-        with dedup.gc_paused(), self._write() as s:
+        with collector.paused(), self._write() as s:
             if s.bind.dialect.name == "postgresql":  # one dedup at a time, and no report slips in unclustered
                 s.execute(text("LOCK TABLE event_sources IN SHARE ROW EXCLUSIVE MODE"))
             cols = (EventSourceRow.id, EventSourceRow.origin_event_id, EventSourceRow.event_id,
