@@ -84,7 +84,8 @@ class HeadlineReread:
         for _name, proc in self.parse_steps:
             variant = proc(variant)
         roots = [t for t in variant if t.head.i == t.i]
-        if len(roots) != 1 or roots[0].tag_ not in FINITE_TAGS:
+        # "Taliban captured district centre": with its subject before it, a participle root is the active past
+        if len(roots) != 1 or roots[0].tag_ not in FINITE_TAGS | {"VBN"}:
             return
         root = roots[0]
         if verb is not None and root.i != verb.i - sent.start:
