@@ -159,7 +159,9 @@ def rates(results) -> dict[str, float]:
     return out
 
 
-FLOORS = {"event": 0.0, "type": 0.0, "actor1": 0.0, "actor2": 0.0, "fatalities": 0.0}
+# measured when the set was written: 0.765, 0.588, 0.514, 0.482, 0.773 before the headline re-reading
+# (extraction/headline_reread.py), 0.859, 0.682, 0.625, 0.554, 0.864 after; the floors leave a little slack
+FLOORS = {"event": 0.84, "type": 0.66, "actor1": 0.60, "actor2": 0.53, "fatalities": 0.84}
 
 
 @pytest.fixture(scope="module")
@@ -175,6 +177,39 @@ def test_the_probe_set_is_large_and_varied():
 @pytest.mark.parametrize("key", KEYS)
 def test_rate_holds(results, key):
     assert rates(results)[key] >= FLOORS[key], [(t, h) for t, h in results if not h.get(key, True)]
+
+
+def _parsed(pipeline, text):
+    return {t.text: t for t in pipeline.nlp(text)}
+
+
+@pytest.mark.parametrize("text, verb, subject", [
+    ("Taliban storm prison in Ghazni", "storm", "Taliban"),
+    ("Houthis shell government positions in Taiz", "shell", "Houthis"),
+    ("Zaghawa militiamen raid market in Tine", "raid", "militiamen"),
+    ("IS claims bombing in Jalalabad", "claims", "IS"),
+    ("Police raid brothel in Lagos", "raid", "Police"),
+])
+def test_a_misread_headline_is_read_again_with_its_verb(pipeline, text, verb, subject):
+    tokens = _parsed(pipeline, text)
+    assert tokens[verb].dep_ == "ROOT" and tokens[verb].pos_ == "VERB"
+    assert tokens[subject].head.i == tokens[verb].i
+    assert tokens[verb].tag_ == ("VBZ" if verb.endswith("s") else "VBP")  # the present tense of its own form
+
+
+def test_is_as_a_name_is_no_verb(pipeline):
+    tokens = _parsed(pipeline, "Kurds repel IS assault on Hasakah")
+    assert not tokens["IS"].tag_.startswith("VB") and tokens["repel"].dep_ == "ROOT"
+
+
+@pytest.mark.parametrize("text", [
+    "Government shell companies in Panama",  # a singular noun before a base form: no subject and verb
+    "US strike plan for Syria",
+    "The storm hit the coast of Florida.",
+])
+def test_a_noun_phrase_that_is_no_headline_clause_keeps_its_reading(pipeline, text):
+    assert not [e for e in pipeline.extract(text, published="2023-05-10")
+                if e.modality == "asserted" and e.event_type]
 
 
 if __name__ == "__main__":

@@ -33,8 +33,9 @@ def third_person(base: str) -> str:
 class HeadlineReread:
     """The pipeline component (see the module's doc); `parse_steps` are the model's components up to its parser."""
 
-    def __init__(self, parse_steps: list, verbs: dict[str, str], names: dict[str, str]):
+    def __init__(self, parse_steps: list, verbs: dict[str, str], names: dict[str, str], plural_nouns: list[str]):
         self.parse_steps = parse_steps
+        self.plural_nouns = frozenset(plural_nouns)
         self.past: dict[str, str] = {}
         self.base: dict[str, str] = {}
         for base, past in verbs.items():
@@ -62,9 +63,17 @@ class HeadlineReread:
         for tok in sent[1:-1]:
             prev = tok.doc[tok.i - 1]
             if tok.lower_ in self.past and tok.tag_ not in ("VBD", "VBN") and not tok.doc[tok.i + 1].is_punct \
-                    and (prev.tag_ in SUBJECT_END_TAGS or prev.text in self.names):
+                    and (prev.tag_ in SUBJECT_END_TAGS or prev.text in self.names) and self._agrees(prev, tok):
                 return tok
         return None
+
+    def _agrees(self, subject, verb) -> bool:
+        """A base form follows a plural subject (see headline_verbs.yaml); an -s form any subject."""
+        if verb.lower_ != self.base[verb.lower_]:
+            return True
+        word = subject.text
+        return subject.tag_ in ("NNS", "NNPS") or subject.lower_ in self.plural_nouns \
+            or (word[:1].isupper() and word.endswith("s")) or (subject.tag_ == "NNP" and not word.isupper())
 
     def _reread(self, doc: Doc, sent: Span) -> None:
         if len(sent) > MAX_HEADLINE_TOKENS or len(sent) < 3:
@@ -104,19 +113,20 @@ class HeadlineReread:
                            else "Tense=Pres|VerbForm=Fin")
 
 
-@Language.factory(REREAD_NAME, default_config={"verbs": {}, "names": {}})
-def _make_headline_reread(nlp: Language, name: str, verbs: dict, names: dict) -> HeadlineReread:
+@Language.factory(REREAD_NAME, default_config={"verbs": {}, "names": {}, "plural_nouns": []})
+def _make_headline_reread(nlp: Language, name: str, verbs: dict, names: dict, plural_nouns: list) -> HeadlineReread:
     steps = []
     for step in nlp.pipe_names:
         if step in ("tok2vec", "tagger", "parser"):
             steps.append((step, nlp.get_pipe(step)))
         if step == "parser":
             break
-    return HeadlineReread(steps, verbs, names)
+    return HeadlineReread(steps, verbs, names, plural_nouns)
 
 
 def add_headline_reread(nlp: Language, data: dict) -> None:
     """Put the re-reading right after the parser (before the lemmatizer, which reads the tags it sets)."""
     if REREAD_NAME not in nlp.pipe_names and "parser" in nlp.pipe_names:
         nlp.add_pipe(REREAD_NAME, after="parser",
-                     config={"verbs": dict(data.get("verbs") or {}), "names": dict(data.get("names") or {})})
+                     config={"verbs": dict(data.get("verbs") or {}), "names": dict(data.get("names") or {}),
+                             "plural_nouns": list(data.get("plural_nouns") or [])})
