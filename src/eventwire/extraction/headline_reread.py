@@ -63,6 +63,7 @@ class HeadlineReread:
         for tok in sent[1:-1]:
             prev = tok.doc[tok.i - 1]
             if tok.lower_ in self.past and tok.tag_ not in ("VBD", "VBN") and not tok.doc[tok.i + 1].is_punct \
+                    and not any(a.dep_ in ("prep", "pobj", "agent") for a in tok.ancestors) \
                     and (prev.tag_ in SUBJECT_END_TAGS or prev.text in self.names) and self._agrees(prev, tok):
                 return tok
         return None
@@ -79,8 +80,8 @@ class HeadlineReread:
         if len(sent) > MAX_HEADLINE_TOKENS or len(sent) < 3:
             return
         names = [t for t in sent if self._misread_name(t)]
-        if sent.root.tag_ in FINITE_TAGS and not names:
-            return
+        if sent.root.tag_.startswith("VB") and not names:
+            return  # a verb root ("Soldier killed in IS attack") is read right: only a verbless reading is misread
         verb = self._headline_verb(sent)
         if verb is None and not names:
             return
