@@ -17,6 +17,9 @@ REREAD_NAME = "eventwire_headline_reread"
 DATA_FILE = "events/headline_verbs.yaml"
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 SUBJECT_END_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ"})  # "Houthis" is tagged an adjective at times
+# the word after the verb opens its object ("storm prison", "target Saudi airport", "claims the attack"); a
+# preposition there tells a noun ("air strikes on the city", "Army raids on hideouts")
+OBJECT_START_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "JJ", "CD", "DT", "PRP$"})
 MAX_HEADLINE_TOKENS = 25
 COPIED = ["TAG", "POS", "MORPH", "HEAD", "DEP"]
 
@@ -62,16 +65,18 @@ class HeadlineReread:
         """The first headline verb right after a noun (its subject's last word), with a word after it."""
         for tok in sent[1:-1]:
             prev = tok.doc[tok.i - 1]
-            if tok.lower_ in self.past and tok.tag_ not in ("VBD", "VBN") and not tok.doc[tok.i + 1].is_punct \
+            if tok.lower_ in self.past and tok.tag_ not in ("VBD", "VBN") \
+                    and tok.doc[tok.i + 1].tag_ in OBJECT_START_TAGS \
                     and not any(a.dep_ in ("prep", "pobj", "agent") for a in tok.ancestors) \
                     and (prev.tag_ in SUBJECT_END_TAGS or prev.text in self.names) and self._agrees(prev, tok):
                 return tok
         return None
 
     def _agrees(self, subject, verb) -> bool:
-        """A base form follows a plural subject (see headline_verbs.yaml); an -s form any subject."""
+        """A base form follows a plural subject (see headline_verbs.yaml); an -s form a singular noun or a name
+        ("Army raids", "IS claims"; not "Continuous raids")."""
         if verb.lower_ != self.base[verb.lower_]:
-            return True
+            return subject.tag_ in ("NN", "NNP") or subject.text in self.names
         word = subject.text
         return subject.tag_ in ("NNS", "NNPS") or subject.lower_ in self.plural_nouns \
             or (word[:1].isupper() and word.endswith("s")) or (subject.tag_ == "NNP" and not word.isupper())
