@@ -26,6 +26,8 @@ from eventwire.extraction.conventional_parties import PartyConventions
 from eventwire.extraction.events import triggers
 from eventwire.extraction.events.candidates import tells_toll_of_named_event
 from eventwire.extraction.events.typing import ModelTyping
+from eventwire.extraction.headline_reread import DATA_FILE as HEADLINE_DATA
+from eventwire.extraction.headline_reread import add_headline_reread
 from eventwire.extraction.places.coordinated import one_event_per_place
 from eventwire.geo.gazetteer import COUNTRY
 from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
@@ -188,6 +190,7 @@ class Pipeline:
             model = nlp.load_bare(self.model)
             nlp.use_fast_attribute_ruler(model)
             nlp.add_line_breaks(model)
+            add_headline_reread(model, self.language.yaml(HEADLINE_DATA))
             nlp.use_fast_lemmatizer(model)
             nlp.add_ruler(model, self._ruler_patterns(model))
             self._nlp = model
