@@ -126,8 +126,3 @@ def top_sub_type(events) -> str | None:
 def test_sub_type_of_an_attack_on_civilians(extract, text, accepted):
     assert top_sub_type(extract(text)) in accepted
 
-
-def test_a_crime_with_no_armed_actor_is_no_event(extract):
-    # a ransom kidnapping solved by police is a crime story (no armed group, no political violence)
-    text = "Police arrested a man who kidnapped his neighbour's son for ransom in the suburb of Greenvale."
-    assert not any(e.sub_event_type == ABDUCT for e in extract(text))
