@@ -59,6 +59,10 @@ PROBES = [
     ("The Taliban killed a midwife in Ghor province, officials said.", {ATTACK}),
     ("Unidentified gunmen killed an activist in Basra on Saturday.", {ATTACK}),
     ("Gunmen shot dead a radio presenter in the town of Ormoc.", {ATTACK}),
+    # ... and so is one named by kinship or age
+    ("Government troops killed a girl and her father in the village of Tal Hamis.", {ATTACK}),
+    ("Militiamen shot dead a teenager and his uncle at a checkpoint near Kalehe.", {ATTACK}),
+    ("Soldiers killed a pregnant woman and her husband during a raid on Bawku.", {ATTACK}),
 
     # -- bodies found with the marks of their killing ---------------------------------------------------------
     ("The bullet-riddled bodies of three men were found in Khost province on Friday.", {ATTACK}),
