@@ -130,3 +130,13 @@ def top_sub_type(events) -> str | None:
 def test_sub_type_of_an_attack_on_civilians(extract, text, accepted):
     assert top_sub_type(extract(text)) in accepted
 
+
+
+@pytest.mark.parametrize("text", [
+    "Police found the beheaded bodies of two farmers near the village of Mocimboa.",
+    "Villagers recovered the bullet-riddled body of a shopkeeper on the road to Turbat.",
+    "Soldiers discovered the mutilated bodies of four men in a ditch outside Kindu.",
+])
+def test_who_finds_the_dead_did_not_kill_them(extract, text):
+    found = [e for e in extract(text) if e.event_type is not None]
+    assert found and all(e.actor1 is None or e.actor1.sector not in ("COP", "CVL", "MIL") for e in found)
