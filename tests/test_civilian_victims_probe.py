@@ -67,7 +67,8 @@ PROBES = [
     # -- bodies found with the marks of their killing ---------------------------------------------------------
     ("The bullet-riddled bodies of three men were found in Khost province on Friday.", {ATTACK}),
     ("Police found the beheaded bodies of two farmers near the village of Mocimboa.", {ATTACK}),
-    ("The bodies of five men with gunshot wounds were discovered on a road outside Tuxtla.", {ATTACK}),
+    ("The bodies of five men were found with gunshot wounds on a road outside Tuxtla.", {ATTACK}),
+    ("Two bodies riddled with bullets were dumped near a bridge in Celaya.", {ATTACK}),
     ("The bound and blindfolded bodies of four men were found in a field north of Baghdad.", {ATTACK}),
     ("Residents found the body of a trader with his throat slit near the town of Zinder.", {ATTACK}),
     ("Six bodies bearing signs of torture were dumped on a highway in Guerrero.", {ATTACK}),
