@@ -68,6 +68,10 @@ PROBES: list[tuple[str, str | None]] = [
     ("Gunmen on motorbikes killed nine farmers in their fields near Zamfara.", ATTACK),
     ("Militia fighters burned down homes and killed villagers in the Ituri village of Drodro.", ATTACK),
     ("A journalist was shot dead by unidentified gunmen in Culiacan.", ATTACK),
+    # (the killing leads over the homes burned or the shops looted beside it: ACLED codes property alone only
+    # when nobody is harmed)
+    ("Raiders looted the health centre and shot dead a nurse in the village of Gidan Bawa.", ATTACK),
+    ("Armed men set fire to shops and killed two traders at the market of Birao on Sunday.", ATTACK),
     ("Gunmen kidnapped a district officer and his driver near Lokichar.", ABDUCT),
     ("Rebels abducted twenty women from a camp for displaced people in the east.", ABDUCT),
     ("An activist went missing after men in plain clothes took him away from his home in Lahore.", ABDUCT),
