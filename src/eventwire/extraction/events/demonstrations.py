@@ -22,6 +22,7 @@ STEP = 0.001  # how far above the milder form the severe one is put
 
 PROPERTY = "Looting/property destruction"
 HARM_TO_PEOPLE = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+PEOPLE_TAKEN = {"Abduction/forced disappearance", "Sexual violence"}
 
 
 def _same_place(a: Event, b: Event) -> bool:
@@ -52,7 +53,9 @@ def harm_before_property(events: list[Event]) -> None:
     place ("burned down homes and killed villagers" leads with the killing)."""
     asserted = [e for e in events if e.modality == "asserted"]
     for harm in asserted:
-        if harm.event_type not in HARM_TO_PEOPLE:
+        # (an attack that tells no dead may be the attack on the property itself: "attacked a mast and destroyed it")
+        if harm.event_type not in HARM_TO_PEOPLE or not (harm.fatalities or harm.fatalities_text
+                                                         or harm.sub_event_type in PEOPLE_TAKEN):
             continue
         property_ = [e for e in asserted if e.sub_event_type == PROPERTY and _same_place(e, harm)]
         if property_:
