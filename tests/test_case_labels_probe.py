@@ -125,6 +125,8 @@ PROBES: list[tuple[str, str | None]] = [
     ("Police dismantled a gang that smuggled cigarettes across the border into Poland.", None),
     ("A court in Dhaka sentenced two men to death for the murder of a blogger.", None),
     ("Fumes from a chemical factory sickened dozens of residents in the town of Vapi.", None),
+    ("Three workers died after inhaling poisonous gas while cleaning a sewer in Chennai.", None),
+    ("A man was arrested for killing his neighbour's cattle with poisonous gas in a village near Gaya.", ARRESTS),
     ("Fishermen found a box of old coins on the beach near Mombasa.", None),
     ("The interior minister said security would be stepped up ahead of the holidays.", None),
     ("An earthquake struck central Italy overnight, killing four people.", None),
