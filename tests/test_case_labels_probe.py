@@ -156,7 +156,7 @@ def test_the_probe_set_covers_every_label():
 
 
 def test_case_labels(accuracy):
-    assert accuracy >= 0.0
+    assert accuracy >= 0.9  # 0.838 on the first 80 probes before this set's fixes, 0.918 on all 85 with them
 
 
 if __name__ == "__main__":
