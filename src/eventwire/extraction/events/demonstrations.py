@@ -54,8 +54,7 @@ def harm_before_property(events: list[Event]) -> None:
     asserted = [e for e in events if e.modality == "asserted"]
     for harm in asserted:
         # (an attack that tells no dead may be the attack on the property itself: "attacked a mast and destroyed it")
-        if harm.event_type not in HARM_TO_PEOPLE or not (harm.fatalities or harm.fatalities_text
-                                                         or harm.sub_event_type in PEOPLE_TAKEN):
+        if harm.event_type not in HARM_TO_PEOPLE or not (harm.fatalities or harm.sub_event_type in PEOPLE_TAKEN):
             continue
         property_ = [e for e in asserted if e.sub_event_type == PROPERTY and _same_place(e, harm)]
         if property_:
