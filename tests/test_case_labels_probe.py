@@ -112,6 +112,7 @@ PROBES: list[tuple[str, str | None]] = [
     ("Militants blew up a telecommunications tower in Mandera overnight; no one was hurt.", IED),
     ("Fighters set fire to an empty school in the village of Kolofata.", LOOTING),
     ("Gunmen attacked a mobile phone mast in Mandera and destroyed it.", LOOTING),
+    ("Settlers set fire to the offices of a village council overnight following the killing of a farmer.", LOOTING),
     ("The army handed over the town of Tabqa to local forces without a fight.", TRANSFER),
     ("Rebel fighters withdrew from the port, and government troops moved in peacefully.", TRANSFER),
     ("Army officers seized the state television station and announced the dissolution of the government.", OTHER),

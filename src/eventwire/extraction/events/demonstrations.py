@@ -48,6 +48,14 @@ def most_severe_first(events: list[Event]) -> None:
                 severe.confidence = round(min(1.0, top + STEP), 4)
 
 
+def _same_doer(a: Event, b: Event) -> bool:
+    """Both acts are told of the same named doer, or neither names one ("set fire to the offices following the
+    killing of a man": a killing with no doer told is another act, not the arsonists')."""
+    if a.actor1 is None or b.actor1 is None:
+        return a.actor1 is None and b.actor1 is None
+    return a.actor1.name == b.actor1.name
+
+
 def harm_before_property(events: list[Event]) -> None:
     """Raise the confidence of the violence against people above the looting or property destruction of the same
     place ("burned down homes and killed villagers" leads with the killing)."""
@@ -56,7 +64,8 @@ def harm_before_property(events: list[Event]) -> None:
         # (an attack that tells no dead may be the attack on the property itself: "attacked a mast and destroyed it")
         if harm.event_type not in HARM_TO_PEOPLE or not (harm.fatalities or harm.sub_event_type in PEOPLE_TAKEN):
             continue
-        property_ = [e for e in asserted if e.sub_event_type == PROPERTY and _same_place(e, harm)]
+        property_ = [e for e in asserted if e.sub_event_type == PROPERTY and _same_place(e, harm)
+                     and _same_doer(e, harm)]
         if property_:
             top = max(e.confidence for e in property_)
             if harm.confidence <= top:
