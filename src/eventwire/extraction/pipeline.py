@@ -346,6 +346,7 @@ class Pipeline:
         kept = one_event_per_place(doc, place_mentions, kept)  # "air strikes on Foo and Bar": an event at each
         self.party_conventions.fill_article(kept, doc_country, self.catalogue)
         events.most_severe_first(kept)
+        events.harm_before_property(kept)
         return place_mentions, kept
 
     def _bare_town(self, bare_places, place_mentions, cand, location):

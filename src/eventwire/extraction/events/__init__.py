@@ -16,16 +16,18 @@ Reporting verbs are not events: in "the military said it killed 44 militants" th
   candidates.py  EventCandidate: grouping triggers into events, references back, claims, speech acts
   coding.py      the rules of rules.yaml: ACLED, PLOVER, CAMEO
   finder.py      EventFinder, the stage the Pipeline owns
-  demonstrations.py  a demonstration told in several sentences leads with its most severe form
+  demonstrations.py  a demonstration told in several sentences leads with its most severe form; harm to people
+                     leads over property destroyed at the same place
   foreground.py  an undated text of far-back events only reports them (background is relative)
 """
 
 from eventwire.extraction.events.bare_places import BarePlaces
 from eventwire.extraction.events.candidates import EventCandidate
-from eventwire.extraction.events.demonstrations import most_severe_first
+from eventwire.extraction.events.demonstrations import harm_before_property, most_severe_first
 from eventwire.extraction.events.finder import EventFinder
 from eventwire.extraction.events.foreground import report_lone_past
 from eventwire.extraction.events.modality import ModalityClassifier
 from eventwire.extraction.events.roles import Role
 
-__all__ = ["BarePlaces", "EventCandidate", "EventFinder", "ModalityClassifier", "Role", "most_severe_first", "report_lone_past"]
+__all__ = ["BarePlaces", "EventCandidate", "EventFinder", "ModalityClassifier", "Role", "harm_before_property",
+           "most_severe_first", "report_lone_past"]
