@@ -299,8 +299,10 @@ class DocContext(Antecedents):
                 return Role(actor=forces, start=m.start, end=m.end, generic=False, known=True)
         if m is not None:
             role = self._phrase_role(m, tok)
-            if role.actor.country is None:  # "doctors from three Canadian aid groups": Canada's, wherever they work
-                role = replace(role, actor=self._with_phrase_country(role.actor, tok))
+            if role.actor.country is None and m.start_token <= tok.i < m.end_token:
+                # "doctors from three Canadian aid groups": Canada's, wherever they work (not "ethnic Albanians")
+                home = country_of_phrase(tok, self, complements_only=True)
+                role = replace(role, actor=self.catalogue.localize(role.actor, home)) if home else role
             if m.generic and self._is_generic_armed(m.actor.text or ""):
                 dom = self._dominant_for(trigger, side)
                 if dom is not None:
@@ -368,7 +370,9 @@ class DocContext(Antecedents):
             if not self._names_actor(tok):
                 return self._owner_role(tok, trigger, side)  # "the removal", "stones", "a market": no party
             actor = self.catalogue.guess(words)
-        actor = self._with_phrase_country(actor, tok)
+        if actor.country is None:
+            country = country_of_phrase(tok, self)
+            actor = actor if country is None else replace(actor, country=country)
         span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
         return Role(actor=actor, start=span_start, end=tok.idx + len(tok.text), generic=not actor.known
                     or actor.country is None, known=actor.known)
@@ -533,11 +537,6 @@ class DocContext(Antecedents):
                 if state is not None and state.country:
                     return Role(actor=state, start=c.idx, end=tok.idx + len(tok.text), generic=False, known=True)
         return None
-
-    def _with_phrase_country(self, actor: Actor, tok: Token) -> Actor:
-        """`actor` with the country its phrase names when it has none of its own."""
-        country = None if actor.country is not None else country_of_phrase(tok, self)
-        return actor if country is None else replace(actor, country=country)
 
     def _unknown_group_of(self, tok: Token) -> Role | None:
         """"militants of the Dimasa Liberation Army": a group named after "of" that the catalogue does not know."""

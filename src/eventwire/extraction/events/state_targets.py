@@ -77,13 +77,14 @@ def addressee(tok: Token, actor1: Role | None, ctx: DocContext) -> Role | None:
     return role
 
 
-def country_of_phrase(tok: Token, ctx: DocContext) -> str | None:
+def country_of_phrase(tok: Token, ctx: DocContext, complements_only: bool = False) -> str | None:
     """The country a phrase names for its head: a nationality word as the head ("the French") or before it
     ("Sierra Leonean refugees", "Niger's ambassador"), or its "of" or "from" complement ("the ambassador of
-    Morocco", "a delegation from Sudan")."""
+    Morocco", "a delegation from Sudan"); `complements_only`: the complement alone."""
     # the modifiers of the head and of its compounds ("Baghdad University Medical School": a capital's)
-    words = [tok] + [c for c in tok.subtree if c.i < tok.i and c.dep_ in ("amod", "compound", "poss")
-                     and all(x.dep_ == "compound" for x in path_up(c, tok))]
+    words = [] if complements_only else [tok] + [
+        c for c in tok.subtree if c.i < tok.i and c.dep_ in ("amod", "compound", "poss")
+        and all(x.dep_ == "compound" for x in path_up(c, tok))]
     for prep in children(tok):
         if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
             words += [t for p in children(prep) if p.dep_ == "pobj" for t in p.subtree]
