@@ -2,6 +2,33 @@
 
 from __future__ import annotations
 
+# the ACLED sub-event types, as records name them (the labels the CASE-style probe sets expect)
+CLASH = "Armed clash"
+REGAIN = "Government regains territory"
+OVERTAKE = "Non-state actor overtakes territory"
+CHEM = "Chemical weapon"
+AIR = "Air/drone strike"
+SUICIDE = "Suicide bomb"
+SHELL = "Shelling/artillery/missile attack"
+IED = "Remote explosive/landmine/IED"
+GRENADE = "Grenade"
+SEXUAL = "Sexual violence"
+ATTACK = "Attack"
+ABDUCT = "Abduction/forced disappearance"
+PEACEFUL = "Peaceful protest"
+INTERVENTION = "Protest with intervention"
+FORCE = "Excessive force against protesters"
+VIOLENT_DEMO = "Violent demonstration"
+MOB = "Mob violence"
+AGREEMENT = "Agreement"
+ARRESTS = "Arrests"
+CHANGE = "Change to group/activity"
+DISRUPTED = "Disrupted weapons use"
+HQ = "Headquarters or base established"
+LOOTING = "Looting/property destruction"
+TRANSFER = "Non-violent transfer of territory"
+OTHER = "Other"
+
 
 def acled_events(pipeline, text, published=None):
     """The asserted events with an ACLED type."""

@@ -10,33 +10,34 @@ from __future__ import annotations
 
 import pytest
 
-from probes import top_sub_type
-
-CLASH = "Armed clash"
-REGAIN = "Government regains territory"
-OVERTAKE = "Non-state actor overtakes territory"
-CHEM = "Chemical weapon"
-AIR = "Air/drone strike"
-SUICIDE = "Suicide bomb"
-SHELL = "Shelling/artillery/missile attack"
-IED = "Remote explosive/landmine/IED"
-GRENADE = "Grenade"
-SEXUAL = "Sexual violence"
-ATTACK = "Attack"
-ABDUCT = "Abduction/forced disappearance"
-PEACEFUL = "Peaceful protest"
-INTERVENTION = "Protest with intervention"
-FORCE = "Excessive force against protesters"
-VIOLENT_DEMO = "Violent demonstration"
-MOB = "Mob violence"
-AGREEMENT = "Agreement"
-ARRESTS = "Arrests"
-CHANGE = "Change to group/activity"
-DISRUPTED = "Disrupted weapons use"
-HQ = "Headquarters or base established"
-LOOTING = "Looting/property destruction"
-TRANSFER = "Non-violent transfer of territory"
-OTHER = "Other"
+from probes import (
+    ABDUCT,
+    AGREEMENT,
+    AIR,
+    ARRESTS,
+    ATTACK,
+    CHANGE,
+    CHEM,
+    CLASH,
+    DISRUPTED,
+    FORCE,
+    GRENADE,
+    HQ,
+    IED,
+    INTERVENTION,
+    LOOTING,
+    MOB,
+    OTHER,
+    OVERTAKE,
+    PEACEFUL,
+    REGAIN,
+    SEXUAL,
+    SHELL,
+    SUICIDE,
+    TRANSFER,
+    VIOLENT_DEMO,
+    top_sub_type,
+)
 
 # (text, the CASE label's ACLED sub-type; None: no ACLED event)
 PROBES: list[tuple[str, str | None]] = [

@@ -11,32 +11,33 @@ from __future__ import annotations
 
 import pytest
 
-from probes import acled_events
-
-CLASH = "Armed clash"
-REGAIN = "Government regains territory"
-OVERTAKE = "Non-state actor overtakes territory"
-CHEM = "Chemical weapon"
-AIR = "Air/drone strike"
-SUICIDE = "Suicide bomb"
-SHELL = "Shelling/artillery/missile attack"
-IED = "Remote explosive/landmine/IED"
-GRENADE = "Grenade"
-SEXUAL = "Sexual violence"
-ATTACK = "Attack"
-ABDUCT = "Abduction/forced disappearance"
-PEACEFUL = "Peaceful protest"
-INTERVENTION = "Protest with intervention"
-FORCE = "Excessive force against protesters"
-VIOLENT_DEMO = "Violent demonstration"
-MOB = "Mob violence"
-AGREEMENT = "Agreement"
-ARRESTS = "Arrests"
-CHANGE = "Change to group/activity"
-DISRUPTED = "Disrupted weapons use"
-HQ = "Headquarters or base established"
-LOOTING = "Looting/property destruction"
-TRANSFER = "Non-violent transfer of territory"
+from probes import (
+    ABDUCT,
+    AGREEMENT,
+    AIR,
+    ARRESTS,
+    ATTACK,
+    CHANGE,
+    CHEM,
+    CLASH,
+    DISRUPTED,
+    FORCE,
+    GRENADE,
+    HQ,
+    IED,
+    INTERVENTION,
+    LOOTING,
+    MOB,
+    OVERTAKE,
+    PEACEFUL,
+    REGAIN,
+    SEXUAL,
+    SHELL,
+    SUICIDE,
+    TRANSFER,
+    VIOLENT_DEMO,
+    acled_events,
+)
 
 # texts that report no ACLED event
 NO_EVENT: list[str] = [
