@@ -73,6 +73,8 @@ class DocContext(Antecedents):
         self.claimed_at: list[int] = []
         # triggers that name a definite event a speaker says was done ("X said it carried out the attack")
         self.deed_claims: set[int] = set()
+        # claimed event nouns that name an event of their own ("IS claims Kabul bombing"): kept when nothing else tells it
+        self.claim_only: set[int] = set()
         self.last_pair: tuple | None = None
         self._subject_cache: dict = {}
         self._in_antecedent = False  # pronoun resolution looks up roles, which may meet pronouns again

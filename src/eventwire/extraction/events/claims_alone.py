@@ -1,0 +1,35 @@
+"""A claim that is the whole report: "IS claims Kabul bombing", "the Taliban claimed an attack on a police post in
+Helmand". A claim of responsibility tells that the attack happened and who did it (ACLED codes the attack with the
+claimant as its actor); only when the text tells the attack itself too is the claim no new event."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from eventwire.extraction.events.attribution import _definite, _headline_claim
+from eventwire.extraction.events.triggers import is_claimed
+
+if TYPE_CHECKING:
+    from eventwire.extraction.events.candidates import EventCandidate
+    from eventwire.extraction.events.lexicon import Lexicon
+
+
+def claimed_alone(lex: Lexicon, tok: Token) -> bool:
+    """The claimed noun names an event of its own: no article or possessive points back to one told before ("the
+    attack", "Friday's bombing", "its raid" do)."""
+    return lex.is_event_noun(tok) and (is_claimed(tok) or _headline_claim(lex, tok)) and not _definite(tok)
+
+
+def only_claimed(cand: EventCandidate, claim_only: set[int]) -> bool:
+    return bool(claim_only) and all(t.i in claim_only for t in cand.triggers)
+
+
+def without_claims_told_elsewhere(cands: list[EventCandidate], claim_only: set[int]) -> list[EventCandidate]:
+    """The claimed events, dropped when the text tells a violent event of its own: the claim speaks of it."""
+    if not claim_only:
+        return cands
+    told = any(c.family == "violence" and c.modality == "asserted" and not only_claimed(c, claim_only)
+               for c in cands)
+    return [c for c in cands if not (told and only_claimed(c, claim_only))]
