@@ -48,7 +48,7 @@ UNDER_FIRE = [
     ("Israeli towns near Gaza came under rocket fire from Hamas on Saturday.", "Hamas"),
     ("Two soldiers were hurt when their convoy came under fire from ELN guerrillas in Arauca in 2018.",
      "National Liberation Army"),
-    ("An oil tanker came under attack from Somali pirates in the Gulf of Aden.", "pirates"),
+    ("An oil tanker came under attack from Somali pirates in the Gulf of Aden.", "Somalia"),
     ("The town of Palma came under sustained attack from Ahlu Sunnah Wal Jamaa insurgents.", "Ahlu Sunnah"),
 ]
 

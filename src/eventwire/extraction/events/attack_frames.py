@@ -1,7 +1,8 @@
 """Who attacked whom where the trigger's own arguments do not tell it, in the frames of attack reporting:
 
 * "a base came under attack from militants", "the town was under attack": the subject of the verb the attack
-  noun hangs on by "under" is hit, the "from"/"by" party attacks;
+  noun hangs on by "under" is hit, the "from"/"by" party attacks; with no conflict word and no armed party in the
+  sentence the frame is criticism ("the minister came under fire from lawmakers over the tax");
 * "Al-Shabaab attacks AU base", "Rebels attack convoy": a headline whose verb the tagger read as a noun
   modifying the noun after it (the line has no verb): the party before the word attacks, the noun after it is hit;
 * "fighters from HTS and Ahrar al-Sham attacked", "killed members of the police and the army": every armed
@@ -18,10 +19,12 @@ from spacy.tokens import Token
 
 from eventwire.extraction.events.roles import Role, Roles, actor_kind
 from eventwire.extraction.events.syntax import object_of, prep_objects, subject_of
+from eventwire.extraction.events.triggers import conflict_context
 from eventwire.extraction.tokens import children
 
 if TYPE_CHECKING:
     from eventwire.extraction.events.context import DocContext
+    from eventwire.extraction.events.lexicon import Lexicon
 
 # the verbs an attack noun hangs on by "under" ("came under attack", "is under attack", "remained under attack")
 UNDER_VERBS = {"come", "be", "remain"}
@@ -30,7 +33,10 @@ ATTACKER_KINDS = ("state", "nonstate")
 
 
 def under_attack(tok: Token) -> tuple[Token | None, Token] | None:
-    """(attacker token or None, target token) of "X came under attack (from Y)"."""
+    """(attacker token or None, target token) of "X came under attack (from Y)"; also from the "under" of a phrase
+    trigger ("came under fire", "under rocket fire": the phrase's head is the preposition)."""
+    if tok.dep_ == "prep" and tok.lower_ == "under":
+        tok = next((c for c in children(tok) if c.dep_ == "pobj"), tok)
     if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "under":
         return None
     verb = tok.head.head
@@ -41,6 +47,15 @@ def under_attack(tok: Token) -> tuple[Token | None, Token] | None:
         return None
     agents = prep_objects(tok, {"from", "by"}) or prep_objects(verb, {"from", "by"})
     return (agents[0] if agents else None), subj
+
+
+def under_criticism(lex: Lexicon, tok: Token, mentions_in_sent: list) -> bool:
+    """"The minister came under fire from lawmakers", "the mayor came under attack over the demolitions": the
+    under-frame of an attack noun in a sentence with no conflict word and no armed party is criticism, no attack."""
+    if under_attack(tok) is None:
+        return False
+    noun = next((c for c in children(tok) if c.dep_ == "pobj"), tok) if tok.dep_ == "prep" else tok
+    return not conflict_context(lex, tok.sent, mentions_in_sent, noun)
 
 
 def headline_verb_noun(tok: Token, ctx: DocContext) -> tuple[Token, Token] | None:

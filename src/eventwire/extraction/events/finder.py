@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from eventwire.extraction.actors.nouns import NounClasses, load_noun_classes
 from eventwire.extraction.events import fragments, triggers
+from eventwire.extraction.events.attack_frames import under_criticism
 from eventwire.extraction.events.attribution import attribute_claims, claimed_deed, described_event, told_elsewhere
 from eventwire.extraction.events.claims_alone import claimed_alone, only_claimed, without_claims_told_elsewhere
 from eventwire.extraction.events.bare_places import BarePlaces
@@ -169,6 +170,9 @@ class EventFinder:
                 # to drop bombs": a pattern; "such attacks are rare": a kind of event
                 continue
             if tok.i in ignored or any(c.i in ignored for c in children(tok) if c.dep_ in ("dobj", "prep")):
+                continue
+            if under_criticism(lex, tok, ments):
+                hits.append((tok, {"accuse"}, False, True))  # "came under fire from lawmakers": criticism
                 continue
             # the word's sense, read from its arguments, decides first ("fired forty workers": no attack)
             classes, sense = lex.senses.resolve(tok, classes)
