@@ -26,7 +26,7 @@ CLAIM_VERBS = {"claim", "accept", "admit", "take", "own"}
 # verbs that claim with "responsibility" only: "IS announced responsibility for the attack"
 RESPONSIBILITY_VERBS = CLAIM_VERBS | {"announce", "assume", "bear"}
 # the words a claim, suspicion or blame hangs on, beside the verb lists of parties.yaml
-ATTRIBUTION_WORDS = {"behind", "responsible", "responsibility", "be", "allegiance"}
+ATTRIBUTION_WORDS = {"behind", "responsible", "responsibility", "be", "allegiance", "have", "bear", "carry"}
 NOBODY = {"no", "nobody", "none", "neither"}
 RELATIVE_PRONOUNS = {"which", "that"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -75,6 +75,9 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
     """The party a claim, suspicion or blame word names as the perpetrator, or None."""
     lemma = tok.lemma_.lower()
     words = lex.words
+    marked = _hallmark_named(tok, lex)
+    if marked is not None:
+        return marked
     if lemma in RESPONSIBILITY_VERBS and tok.pos_ == "VERB":
         obj = object_of(tok)
         subj, passive = subject_of(tok)
@@ -136,12 +139,32 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
     return agents[0] if passive and _event_noun(lex, subj) else None
 
 
+def _hallmark_named(tok: Token, lex: Lexicon) -> Token | None:
+    """"The attack bore the hallmarks of Maoist rebels", "it had all the signs of an IS attack" (the "of" party of a
+    hallmark noun the attack or "it" bears or carries)."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in ("bear", "have", "carry"):
+        return None
+    subj = subject_of(tok)[0]
+    if subj is None or not (subj.lower_ in ("it", "this") or _event_noun(lex, subj)):
+        return None
+    for c in children(tok):
+        if c.dep_ == "dobj" and c.lemma_.lower() in lex.words.hallmark_nouns:
+            of = prep_objects(c, {"of"})
+            if of:
+                return of[0]
+    return None
+
+
 def _said_deed(tok: Token, lex: Lexicon) -> Token | None:
     """Who did the deed a speaker tells of a known event (claimed_deed): "al-Shabaab said it had carried out the
     attack" (the speaker, for "it"), "police said militants carried out the massacre" (the militants), "the
     rebels said the attack was carried out by a splinter faction" (the faction)."""
     obj = object_of(tok)
     subj, passive = subject_of(tok)
+    if passive and tok.dep_ == "xcomp" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in children(tok)):
+        # "Boko Haram is thought to have carried out the attack": the subject of the belief did the deed
+        believed = tok.head.lemma_.lower() in lex.words.belief_verbs
+        return subj if believed and obj is not None and claimed_deed(lex, obj) else None
     told = subj if passive else obj
     if told is None or not claimed_deed(lex, told):
         return None

@@ -564,10 +564,11 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
                 r.actor2 = ctx.target_in_subtree(c, r.actor1, None)
                 if r.actor2 is not None:
                     break
-    if a2_tok is not None and r.actor2 is None and fam == "violence":
+    if a2_tok is not None and (r.actor2 is None or not r.actor2.known) and fam == "violence":
+        # (a name the catalogue does not know is the place held: "shell rebel-held Douma")
         holder = ground_holder(a2_tok, lex.words.held_ground_nouns)
         if holder is not None:
-            r.actor2 = ctx.role_for(holder, tok, side=2)  # "shells target regime-controlled areas"
+            r.actor2 = ctx.role_for(holder, tok, side=2) or r.actor2  # "shells target regime-controlled areas"
         r.actor2 = r.actor2 or foreign_nationality_hit(a2_tok, r.actor1, ctx)
     if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or names_place(a2_tok) or (
             ctx.bare_places is not None and ctx.bare_places.is_place(a2_tok))):
