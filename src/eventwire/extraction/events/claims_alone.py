@@ -1,6 +1,7 @@
 """A claim that is the whole report: "IS claims Kabul bombing", "the Taliban claimed an attack on a police post in
-Helmand". A claim of responsibility tells that the attack happened and who did it (ACLED codes the attack with the
-claimant as its actor); only when the text tells the attack itself too is the claim no new event."""
+Helmand". A claim of responsibility tells that the attack happened and who did it: the attack is kept, the claimant
+its actor1, as a PLOVER assault with no ACLED type (a claim is no new ACLED event: CASE 2021's ATTRIB label). When
+the text tells the attack itself too, the claim speaks of that event and adds none."""
 
 from __future__ import annotations
 
@@ -32,4 +33,10 @@ def without_claims_told_elsewhere(cands: list[EventCandidate], claim_only: set[i
         return cands
     told = any(c.family == "violence" and c.modality == "asserted" and not only_claimed(c, claim_only)
                for c in cands)
-    return [c for c in cands if not (told and only_claimed(c, claim_only))]
+    kept = [c for c in cands if not (told and only_claimed(c, claim_only))]
+    for c in kept:
+        if only_claimed(c, claim_only):
+            # the attack and its author, as a report of it (PLOVER ASSAULT); the claim itself is no new ACLED
+            # event (CASE 2021 labels claims of responsibility as such)
+            c.event_type = c.sub_event_type = None
+    return kept
