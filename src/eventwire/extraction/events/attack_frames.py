@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 
 # the verbs an attack noun hangs on by "under" ("came under attack", "is under attack", "remained under attack")
 UNDER_VERBS = {"come", "be", "remain"}
+# the sectors and ACLED inter codes of parties that bear arms (as triggers.conflict_context reads them)
+ARMED_SECTORS = ("MIL", "REB", "INS", "UAF", "COP", "SPY", "SEP", "CRM")
+ARMED_INTER = (1, 2, 3, 4, 8)
 # the kinds of party a joined name must be to take part: an armed side attacks, any side may be hit
 ATTACKER_KINDS = ("state", "nonstate")
 
@@ -52,10 +55,26 @@ def under_attack(tok: Token) -> tuple[Token | None, Token] | None:
 def under_criticism(lex: Lexicon, tok: Token, mentions_in_sent: list) -> bool:
     """"The minister came under fire from lawmakers", "the mayor came under attack over the demolitions": the
     under-frame of an attack noun in a sentence with no conflict word and no armed party is criticism, no attack."""
-    if under_attack(tok) is None:
+    found = under_attack(tok)
+    if found is None:
         return False
     noun = next((c for c in children(tok) if c.dep_ == "pobj"), tok) if tok.dep_ == "prep" else tok
-    return not conflict_context(lex, tok.sent, mentions_in_sent, noun)
+    if not conflict_context(lex, tok.sent, mentions_in_sent, noun):
+        return True
+    # a party that bears no arms, and no one harmed: "came under fire from the government for its coverage of the
+    # strike" (a conflict word elsewhere in the sentence names no fire)
+    agent = found[0]
+    if agent is None or any(t.lemma_.lower() in lex.words.death_words or t.lemma_.lower() in lex.words.harm_verbs
+                            for t in tok.sent):
+        return False
+    if any(t.lemma_.lower() in lex.conflict_words or t.lower_ in lex.words.generic_armed for t in agent.subtree):
+        return False
+    named = [m for m in mentions_in_sent if m.start_token <= agent.i < m.end_token]
+    if named:
+        # (a government is inter 1 with its forces, but speaks, not fires, unless its forces are named)
+        return all(m.actor.sector not in ARMED_SECTORS and (m.actor.sector == "GOV" or m.actor.inter not in ARMED_INTER)
+                   for m in named)
+    return agent.lower_ in lex.words.actor_nouns  # "from the government", "from lawmakers"
 
 
 def headline_verb_noun(tok: Token, ctx: DocContext) -> tuple[Token, Token] | None:

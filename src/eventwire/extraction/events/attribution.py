@@ -162,8 +162,8 @@ def _said_deed(tok: Token, lex: Lexicon) -> Token | None:
     obj = object_of(tok)
     subj, passive = subject_of(tok)
     if passive and tok.dep_ == "xcomp" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in children(tok)):
-        # "Boko Haram is thought to have carried out the attack": the subject of the belief did the deed
-        believed = tok.head.lemma_.lower() in lex.words.belief_verbs
+        # "Boko Haram is thought (said) to have carried out the attack": the subject of the belief did the deed
+        believed = tok.head.lemma_.lower() in lex.words.belief_verbs | lex.words.deed_speech_verbs
         return subj if believed and obj is not None and claimed_deed(lex, obj) else None
     told = subj if passive else obj
     if told is None or not claimed_deed(lex, told):
