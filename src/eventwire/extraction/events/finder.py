@@ -15,7 +15,6 @@ from eventwire.extraction.actors.nouns import NounClasses, load_noun_classes
 from eventwire.extraction.events import fragments, triggers
 from eventwire.extraction.events.attack_frames import under_criticism
 from eventwire.extraction.events.attribution import attribute_claims, claimed_deed, described_event, told_elsewhere
-from eventwire.extraction.events.claims_alone import claimed_alone, only_claimed, without_claims_told_elsewhere
 from eventwire.extraction.events.bare_places import BarePlaces
 from eventwire.extraction.events.candidates import (
     DEFINITE,
@@ -27,6 +26,7 @@ from eventwire.extraction.events.candidates import (
     split_clusters,
 )
 from eventwire.extraction.events.circumstance import rank_circumstances
+from eventwire.extraction.events.claims_alone import claimed_alone, only_claimed, without_claims_told_elsewhere
 from eventwire.extraction.events.context import DocContext
 from eventwire.extraction.events.lexicon import Lexicon, load_lexicon
 from eventwire.extraction.events.modality import ModalityClassifier
