@@ -120,8 +120,10 @@ BACKED = [
     ("Government-backed militiamen burned houses in a village in West Darfur.", "militia"),
 ]
 
-# the backer is no actor1 of the forces' act
+# the backer is no party of the forces' act: not actor1, nor (read from the words that name the forces) the side hit
 BACKER_NOT_ACTOR = [
+    ("Turkish-backed factions shell villages near Tal Tamr", "Turkey"),
+    ("US-backed fighters kill 12 jihadists in Baghouz", "United States"),
     ("Iran-backed militiamen fired mortars at a camp near Fallujah, killing two.", "Iran"),
     ("Turkish-backed rebels attacked a Kurdish-held village near Afrin.", "Turkey"),
     ("Russian-backed separatists fired rockets at a checkpoint near Donetsk.", "Russia"),
@@ -263,8 +265,11 @@ def measure(pipeline):
     rates["criticism"] = hits / len(UNDER_CRITICISM)
     hits = 0
     for text, backer in BACKER_NOT_ACTOR:
-        found = actor_names(violent_events(pipeline, text), 1)
-        if found and not any(backer.lower() in names[0].lower() for names in found if names):
+        events = violent_events(pipeline, text)
+        found = actor_names(events, 1)
+        hit = [e.actor2.name for e in events if e.actor2 is not None]
+        if found and not any(backer.lower() in names[0].lower() for names in found if names) and not any(
+                backer.lower() in name.lower() for name in hit):
             hits += 1
         else:
             misses.append(("backer", text, backer, found))
@@ -277,13 +282,13 @@ FAMILIES = [*PERPETRATOR_FAMILIES, *TARGET_FAMILIES, "security", "criticism", "b
 # the rate each family is held at: as measured when the set was written, less about one probe. Before -> after the
 # rules it came with: claim_only 0.167 -> 0.833, under_fire 0.500 -> 1.000, later 0.625 -> 0.938, backed 1.000,
 # assailants 1.000, target 0.933 -> 1.000, syria_sides 0.833, security 1.000, criticism 0.750 -> 0.875, backer
-# 1.000 (all 105: 0.752 -> 0.952). Known misses: a definite claimed noun with its own complements ("claimed the car bombing of a
+# 0.571 -> 0.857 (all 107: 0.746 -> 0.953). Known misses: a definite claimed noun with its own complements ("claimed the car bombing of a
 # police convoy in Pulwama": read as pointing to an event told before), an invented army's name read as a state's
 # forces, a deed told of "it" ("believed to have planted it"), the captured commander's side, a demolition beside
-# the criticism.
+# the criticism, the "government" of a base read as the backer's.
 FLOORS = {
     "claim_only": 0.75, "under_fire": 0.9, "later": 0.8, "backed": 0.9, "assailants": 0.9, "target": 0.9,
-    "syria_sides": 0.66, "security": 0.9, "criticism": 0.75, "backer": 0.8,
+    "syria_sides": 0.66, "security": 0.9, "criticism": 0.75, "backer": 0.7,
 }
 
 
