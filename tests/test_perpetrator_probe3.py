@@ -282,7 +282,7 @@ FAMILIES = [*PERPETRATOR_FAMILIES, *TARGET_FAMILIES, "security", "criticism", "b
 # the rate each family is held at: as measured when the set was written, less about one probe. Before -> after the
 # rules it came with: claim_only 0.167 -> 0.833, under_fire 0.500 -> 1.000, later 0.625 -> 0.938, backed 1.000,
 # assailants 1.000, target 0.933 -> 1.000, syria_sides 0.833, security 1.000, criticism 0.750 -> 0.875, backer
-# 0.571 -> 0.857 (all 107: 0.746 -> 0.953). Known misses: a definite claimed noun with its own complements ("claimed the car bombing of a
+# 0.571 -> 0.857 (all 107: 0.729 -> 0.944). Known misses: a definite claimed noun with its own complements ("claimed the car bombing of a
 # police convoy in Pulwama": read as pointing to an event told before), an invented army's name read as a state's
 # forces, a deed told of "it" ("believed to have planted it"), the captured commander's side, a demolition beside
 # the criticism, the "government" of a base read as the backer's.
