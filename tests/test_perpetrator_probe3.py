@@ -100,6 +100,10 @@ LATER = [
     ("Three gendarmes died in an ambush near Fada N'Gourma. The attack had the hallmarks of the Islamic State in the "
      "Greater Sahara, analysts said.", "Islamic State"),
     ("A grenade hit a police van in Sopore. Hizbul Mujahideen is believed to have carried out the attack.", "Hizbul"),
+    ("A hotel guard was shot dead in Marawi. Al-Qaeda linked Philippine-based Abu Sayyaf is suspected to be behind "
+     "the killing.", "Abu Sayyaf"),
+    ("Two soldiers died in a bomb blast near El Arish. No group claimed it, but IS-affiliated Sinai Province is "
+     "suspected.", "Sinai"),
 ]
 
 # -- forces backed or led by another: the forces act, the backer stands behind ---------------------------------------
@@ -280,9 +284,9 @@ def measure(pipeline):
 FAMILIES = [*PERPETRATOR_FAMILIES, *TARGET_FAMILIES, "security", "criticism", "backer"]
 
 # the rate each family is held at: as measured when the set was written, less about one probe. Before -> after the
-# rules it came with: claim_only 0.167 -> 0.833, under_fire 0.500 -> 1.000, later 0.625 -> 0.938, backed 1.000,
+# rules it came with: claim_only 0.167 -> 0.833, under_fire 0.500 -> 1.000, later 0.611 -> 0.944, backed 1.000,
 # assailants 1.000, target 0.933 -> 1.000, syria_sides 0.833, security 1.000, criticism 0.750 -> 0.875, backer
-# 0.571 -> 0.857 (all 107: 0.729 -> 0.944). Known misses: a definite claimed noun with its own complements ("claimed the car bombing of a
+# 0.571 -> 0.857 (all 109: 0.727 -> 0.945). Known misses: a definite claimed noun with its own complements ("claimed the car bombing of a
 # police convoy in Pulwama": read as pointing to an event told before), an invented army's name read as a state's
 # forces, a deed told of "it" ("believed to have planted it"), the captured commander's side, a demolition beside
 # the criticism, the "government" of a base read as the backer's.

@@ -212,6 +212,17 @@ def _perpetrator_named(be: Token, lex: Lexicon) -> Token | None:
     return of[0] if of and subj.lower_ in lex.words.perpetrator_nouns else None
 
 
+def _affiliate_misread(who: Token, lex: Lexicon) -> Token:
+    """"Al-Qaeda linked Abu Sayyaf is suspected", parsed as "al-Qaeda linked Abu Sayyaf" (a clause): the named
+    affiliate, not the group it is linked to (a verb of affiliation with a name for its object and no "to"/"with")."""
+    verb = who.head
+    if who.dep_ != "nsubj" or verb.lemma_.lower() not in lex.words.affiliation_verbs or prep_objects(
+            verb, {"to", "with"}):
+        return who
+    obj = object_of(verb)
+    return obj if obj is not None and obj.pos_ == "PROPN" and not _event_noun(lex, obj) else who
+
+
 def _denied(tok: Token, who: Token) -> bool:
     """"No group claimed responsibility", "the Taliban did not claim the attack"."""
     if who.lower_ in NOBODY or any(c.lower_ in NOBODY for c in children(who) if c.dep_ == "det"):
@@ -238,6 +249,7 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
         # "a new militia named the Youth Movement claimed", "a group calling itself X": the name, not the kind
         who = next((n for c in children(who) if c.dep_ == "acl" and c.lemma_.lower() in ("name", "call")
                     for n in children(c) if n.dep_ in ("oprd", "dobj", "attr") and n.pos_ != "PRON"), who)
+        who = _affiliate_misread(who, lex)
         if ctx.nouns.noun_class(who) == (ACTOR, "officials") and ctx.mention_at(who) is None:
             # "a spokesman for the Pakistani Taliban claimed": the group speaks through him
             who = next(iter(prep_objects(who, {"for", "of"})), who)
