@@ -19,8 +19,10 @@ if TYPE_CHECKING:
 
 def claimed_alone(lex: Lexicon, tok: Token) -> bool:
     """The claimed noun names an event of its own: no article or possessive points back to one told before ("the
-    attack", "Friday's bombing", "its raid" do)."""
-    return lex.is_event_noun(tok) and (is_claimed(tok) or _headline_claim(lex, tok)) and not _definite(tok)
+    attack", "Friday's bombing", "its raid" do), or it says itself what was hit or where ("the car bombing of a
+    police convoy", "the Kabul attack")."""
+    return lex.is_event_noun(tok) and (is_claimed(tok) or _headline_claim(lex, tok)) and (
+        not _definite(tok) or any(c.dep_ in ("prep", "compound") for c in tok.children))
 
 
 def only_claimed(cand: EventCandidate, claim_only: set[int]) -> bool:
