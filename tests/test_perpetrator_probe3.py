@@ -286,9 +286,9 @@ FAMILIES = [*PERPETRATOR_FAMILIES, *TARGET_FAMILIES, "security", "criticism", "b
 # the rate each family is held at: as measured when the set was written, less about one probe. Before -> after the
 # rules it came with: claim_only 0.167 -> 0.917, under_fire 0.500 -> 1.000, later 0.611 -> 0.944, backed 1.000,
 # assailants 1.000, target 0.933 -> 1.000, syria_sides 0.833, security 1.000, criticism 0.750 -> 0.875, backer
-# 0.571 -> 0.857 (all 109: 0.727 -> 0.954). Known misses: an invented
-# army's name read as a state's forces, a deed told of "it" ("believed to have planted it"), the captured
-# commander's side, a demolition beside the criticism, the "government" of a base read as the backer's.
+# 0.571 -> 0.857 (all 109: 0.727 -> 0.954). Known misses: an invented army's name read as a state's forces, a deed
+# told of "it" ("believed to have planted it"), the captured commander's side, a demolition beside the criticism,
+# the "government" of a base read as the backer's.
 FLOORS = {
     "claim_only": 0.83, "under_fire": 0.9, "later": 0.8, "backed": 0.9, "assailants": 0.9, "target": 0.9,
     "syria_sides": 0.66, "security": 0.9, "criticism": 0.75, "backer": 0.7,
