@@ -11,6 +11,11 @@ from spacy.tokens import Token
 
 from eventwire.extraction.events.attribution import _definite, _headline_claim
 from eventwire.extraction.events.triggers import is_claimed
+from eventwire.extraction.places.mention import PLACE_LABELS
+
+# the prepositions of what an attack hit, and of where it was
+TARGET_PREPOSITIONS = {"of", "on", "against", "targeting"}
+PLACE_PREPOSITIONS = {"in", "at", "near", "outside"}
 
 if TYPE_CHECKING:
     from eventwire.extraction.events.candidates import EventCandidate
@@ -22,7 +27,20 @@ def claimed_alone(lex: Lexicon, tok: Token) -> bool:
     attack", "Friday's bombing", "its raid" do), or it says itself what was hit or where ("the car bombing of a
     police convoy", "the Kabul attack")."""
     return lex.is_event_noun(tok) and (is_claimed(tok) or _headline_claim(lex, tok)) and (
-        not _definite(tok) or any(c.dep_ in ("prep", "compound") for c in tok.children))
+        not _definite(tok) or any(_names_target_or_place(c) for c in tok.children))
+
+
+def _names_target_or_place(child: Token) -> bool:
+    """"the bombing of a convoy", "the attack on the base", "the Kabul attack", "the attack in Kabul"; not "the attack
+    in a statement" (where the claim was made)."""
+    if child.dep_ == "compound":
+        return True
+    if child.dep_ != "prep":
+        return False
+    objects = [c for c in child.children if c.dep_ == "pobj"]
+    if child.lower_ in TARGET_PREPOSITIONS:
+        return bool(objects)
+    return child.lower_ in PLACE_PREPOSITIONS and any(o.ent_type_ in PLACE_LABELS for o in objects)
 
 
 def only_claimed(cand: EventCandidate, claim_only: set[int]) -> bool:
