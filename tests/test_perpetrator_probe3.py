@@ -106,6 +106,21 @@ LATER = [
      "suspected.", "Sinai"),
 ]
 
+# -- the attackers' group told by a participle of affiliation under a verb of belief ----------------------------------
+
+AFFILIATED = [
+    ("Gunmen believed to be IS-affiliated killed two students in Bosaso.", "Islamic State"),
+    ("Militants thought to be affiliated with the Taliban killed four police officers in Ghazni.", "Taliban"),
+    ("Gunmen believed to be allied to the ELN shot dead two soldiers in Arauca.", "National Liberation Army"),
+    ("Attackers suspected to be Shabaab-linked killed a village elder near Lamu on Sunday.", "Shabaab"),
+    ("Gunmen believed to be affiliated with Boko Haram burned a church in Chibok on Sunday night.", "Boko Haram"),
+    ("Militiamen thought to be linked to the Kivu Defence League killed six farmers near Walikale.",
+     "Kivu Defence League"),
+    ("Fighters believed to be loyal to the Free Dalmor Front ambushed a police patrol outside Kessa.",
+     "Free Dalmor Front"),
+    ("Assailants thought to be aligned with al-Qaeda killed a mayor in central Mali on Friday.", "Qaeda"),
+]
+
 # -- forces backed or led by another: the forces act, the backer stands behind ---------------------------------------
 
 BACKED = [
@@ -206,7 +221,7 @@ SYRIA_SIDES = [
 
 PERPETRATOR_FAMILIES = {
     "claim_only": CLAIM_ONLY, "under_fire": UNDER_FIRE, "later": LATER, "backed": BACKED,
-    "assailants": ASSAILANTS,
+    "assailants": ASSAILANTS, "affiliated": AFFILIATED,
 }
 TARGET_FAMILIES = {"target": TARGET, "syria_sides": SYRIA_SIDES}
 
@@ -286,12 +301,12 @@ FAMILIES = [*PERPETRATOR_FAMILIES, *TARGET_FAMILIES, "security", "criticism", "b
 # the rate each family is held at: as measured when the set was written, less about one probe. Before -> after the
 # rules it came with: claim_only 0.167 -> 0.917, under_fire 0.500 -> 1.000, later 0.611 -> 0.944, backed 1.000,
 # assailants 1.000, target 0.933 -> 1.000, syria_sides 0.833, security 1.000, criticism 0.750 -> 0.875, backer
-# 0.571 -> 0.857 (all 109: 0.727 -> 0.954). Known misses: an invented army's name read as a state's forces, a deed
-# told of "it" ("believed to have planted it"), the captured commander's side, a demolition beside the criticism,
-# the "government" of a base read as the backer's.
+# 0.571 -> 0.857 (all 109: 0.727 -> 0.954); affiliated (added later) 0.500 -> 1.000. Known misses: an invented
+# army's name read as a state's forces, a deed told of "it" ("believed to have planted it"), the captured
+# commander's side, a demolition beside the criticism, the "government" of a base read as the backer's.
 FLOORS = {
-    "claim_only": 0.83, "under_fire": 0.9, "later": 0.8, "backed": 0.9, "assailants": 0.9, "target": 0.9,
-    "syria_sides": 0.66, "security": 0.9, "criticism": 0.75, "backer": 0.7,
+    "claim_only": 0.83, "under_fire": 0.9, "affiliated": 0.85, "later": 0.8, "backed": 0.9, "assailants": 0.9,
+    "target": 0.9, "syria_sides": 0.66, "security": 0.9, "criticism": 0.75, "backer": 0.7,
 }
 
 

@@ -88,8 +88,9 @@ def coordinated_group_tokens(a1_tok: Token, ctx: DocContext) -> list[Token]:
 
 def believed_doer(tok: Token, words) -> Token | None:
     """"Gunmen believed to be from al-Shabaab killed three", parsed with "believed" as the main verb and "killed" as
-    its complement: who they are believed to be (the "from" or "be" complement; not "a woman believed to be
-    pregnant was killed")."""
+    its complement: who they are believed to be (the "from" or "be" complement, or the group of a participle of
+    affiliation: "believed to be IS-affiliated", "thought to be affiliated with the Taliban"; not "a woman believed
+    to be pregnant was killed")."""
     belief = tok.head
     if tok.dep_ != "ccomp" or belief.lemma_.lower() not in words.belief_verbs or belief.i > tok.i \
             or any(c.dep_ == "auxpass" for c in children(tok)):
@@ -97,11 +98,26 @@ def believed_doer(tok: Token, words) -> Token | None:
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < belief.i for c in children(belief)):
         return None
     for be in children(belief):
+        if be.dep_ == "xcomp" and be.lemma_.lower() != "be":
+            named_to = _affiliated_name(be, words)  # "thought to be affiliated with the Taliban" (a passive xcomp)
+            if named_to is not None:
+                return named_to
         if be.dep_ == "xcomp" and be.lemma_.lower() == "be":
             named = [c for c in children(be) if c.dep_ == "attr"] + prep_objects(be, {"from", "with"})
+            named += [_affiliated_name(c, words) for c in children(be) if c.dep_ == "acomp"]
+            named = [c for c in named if c is not None]
             if named:
                 return named[0]
     return None
+
+
+def _affiliated_name(adj: Token, words) -> Token | None:
+    """The group of "IS-affiliated", "affiliated with IS", "linked to al-Qaeda" (a participle of affiliation)."""
+    if adj.lemma_.lower() not in words.affiliation_verbs:
+        return None
+    named = [c for c in children(adj) if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < adj.i
+             and c.pos_ in ("PROPN", "NOUN")] + prep_objects(adj, {"with", "to"})
+    return named[0] if named else None
 
 
 def ground_holder(place: Token, holder_nouns: frozenset = frozenset()) -> Token | None:
