@@ -121,6 +121,19 @@ AFFILIATED = [
     ("Assailants thought to be aligned with al-Qaeda killed a mayor in central Mali on Friday.", "Qaeda"),
 ]
 
+# -- a weapon whose source a belief names: who fired it ---------------------------------------------------------------
+
+BELIEVED_SOURCE = [
+    ("A shell believed to come from rebel positions killed three children in Donetsk.", "Rebel"),
+    ("A shell believed to be from the rebels hit a school in Taiz.", "Rebel"),
+    ("A mortar round thought to have come from separatist lines struck a bus stop in Horlivka.", "Separatist"),
+    ("A rocket believed to have been fired by Hezbollah hit a farm near Metula.", "Hezbollah"),
+    ("A mortar bomb believed to be from al-Shabaab positions struck a market in Mogadishu.", "Shabaab"),
+    ("A shell thought to have been fired by militants killed two women in Kunar.", "Militant"),
+    ("Artillery shells believed to come from army positions hit a church in Kachin state.", "Myanmar"),
+    ("A missile believed to have been launched by the Houthis struck a fuel depot in Jizan.", "Houthi"),
+]
+
 # -- forces backed or led by another: the forces act, the backer stands behind ---------------------------------------
 
 BACKED = [
@@ -222,6 +235,7 @@ SYRIA_SIDES = [
 PERPETRATOR_FAMILIES = {
     "claim_only": CLAIM_ONLY, "under_fire": UNDER_FIRE, "later": LATER, "backed": BACKED,
     "assailants": ASSAILANTS, "affiliated": AFFILIATED,
+    "believed_source": BELIEVED_SOURCE,
 }
 TARGET_FAMILIES = {"target": TARGET, "syria_sides": SYRIA_SIDES}
 
@@ -301,12 +315,13 @@ FAMILIES = [*PERPETRATOR_FAMILIES, *TARGET_FAMILIES, "security", "criticism", "b
 # the rate each family is held at: as measured when the set was written, less about one probe. Before -> after the
 # rules it came with: claim_only 0.167 -> 0.917, under_fire 0.500 -> 1.000, later 0.611 -> 0.944, backed 1.000,
 # assailants 1.000, target 0.933 -> 1.000, syria_sides 0.833, security 1.000, criticism 0.750 -> 0.875, backer
-# 0.571 -> 0.857 (all 109: 0.727 -> 0.954); affiliated (added later) 0.500 -> 1.000. Known misses: an invented
-# army's name read as a state's forces, a deed told of "it" ("believed to have planted it"), the captured
-# commander's side, a demolition beside the criticism, the "government" of a base read as the backer's.
+# 0.571 -> 0.857 (all 109: 0.727 -> 0.954); added later: affiliated 0.500 -> 1.000, believed_source 0.750 ->
+# 1.000. Known misses: an invented army's name read as a state's forces, a deed told of "it" ("believed to have
+# planted it"), the captured commander's side, a demolition beside the criticism, the "government" of a base read
+# as the backer's.
 FLOORS = {
-    "claim_only": 0.83, "under_fire": 0.9, "affiliated": 0.85, "later": 0.8, "backed": 0.9, "assailants": 0.9,
-    "target": 0.9, "syria_sides": 0.66, "security": 0.9, "criticism": 0.75, "backer": 0.7,
+    "claim_only": 0.83, "under_fire": 0.9, "affiliated": 0.85, "believed_source": 0.85, "later": 0.8, "backed": 0.9,
+    "assailants": 0.9, "target": 0.9, "syria_sides": 0.66, "security": 0.9, "criticism": 0.75, "backer": 0.7,
 }
 
 

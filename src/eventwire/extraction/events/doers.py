@@ -35,7 +35,10 @@ def weapon_users(tok: Token, ctx: DocContext) -> list[Token]:
 
 def participle_agents(participle: Token, ctx: DocContext) -> list[Token]:
     """"a shell fired by the rebels", "a shell fired from Houthi positions": a named party's ground or weapon, not a
-    town ("rockets fired from Gaza" name no one)."""
+    town ("rockets fired from Gaza" name no one); "a shell believed to come from rebel positions", "a rocket thought
+    to have been fired by Hamas": the source the belief's complement names."""
+    if participle.lemma_.lower() in ctx.words.belief_verbs:
+        return [a for x in children(participle) if x.dep_ == "xcomp" for a in participle_agents(x, ctx)]
     return prep_objects(participle, {"by"}) or [
         p for p in prep_objects(participle, {"from"}) if p.ent_type_ not in PLACE_LABELS
         and p.i not in ctx.place_tokens and any(t.i in ctx.by_token for t in p.subtree)]
