@@ -104,6 +104,12 @@ LATER = [
      "the killing.", "Abu Sayyaf"),
     ("Two soldiers died in a bomb blast near El Arish. No group claimed it, but IS-affiliated Sinai Province is "
      "suspected.", "Sinai"),
+    ("A bomb went off near a mosque in Quetta, killing four. The Baloch Liberation Army is thought to have planted "
+     "it.", "Baloch"),
+    ("A roadside bomb tore through a minibus near Jalalabad on Monday. Taliban insurgents are believed to have laid "
+     "it.", "Taliban"),
+    ("An explosive device wrecked a rail bridge near Tessa overnight. Fighters of the Tessa Liberation Movement are "
+     "suspected to have placed it.", "Tessa Liberation Movement"),
 ]
 
 # -- the attackers' group told by a participle of affiliation under a verb of belief ----------------------------------
@@ -316,9 +322,9 @@ FAMILIES = [*PERPETRATOR_FAMILIES, *TARGET_FAMILIES, "security", "criticism", "b
 # rules it came with: claim_only 0.167 -> 0.917, under_fire 0.500 -> 1.000, later 0.611 -> 0.944, backed 1.000,
 # assailants 1.000, target 0.933 -> 1.000, syria_sides 0.833, security 1.000, criticism 0.750 -> 0.875, backer
 # 0.571 -> 0.857 (all 109: 0.727 -> 0.954); added later: affiliated 0.500 -> 1.000, believed_source 0.750 ->
-# 1.000. Known misses: an invented army's name read as a state's forces, a deed told of "it" ("believed to have
-# planted it"), the captured commander's side, a demolition beside the criticism, the "government" of a base read
-# as the backer's.
+# 1.000, later with 3 more ("believed to have planted it") 0.810 -> 1.000. Known misses: an invented army's name
+# read as a state's forces, the captured commander's side, a demolition beside the criticism, the "government" of
+# a base read as the backer's.
 FLOORS = {
     "claim_only": 0.83, "under_fire": 0.9, "affiliated": 0.85, "believed_source": 0.85, "later": 0.8, "backed": 0.9,
     "assailants": 0.9, "target": 0.9, "syria_sides": 0.66, "security": 0.9, "criticism": 0.75, "backer": 0.7,

@@ -166,6 +166,9 @@ def _said_deed(tok: Token, lex: Lexicon) -> Token | None:
         believed = tok.head.lemma_.lower() in lex.words.belief_verbs | lex.words.deed_speech_verbs
         return subj if believed and obj is not None and claimed_deed(lex, obj) else None
     told = subj if passive else obj
+    if told is not None and told.lower_ == "it" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in \
+            lex.words.belief_verbs and any(c.dep_ == "auxpass" for c in children(tok.head)):
+        return subj  # "militants are believed to have planted it": "it" is the bomb or attack just told
     if told is None or not claimed_deed(lex, told):
         return None
     if passive:
@@ -255,7 +258,8 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
             who = next(iter(prep_objects(who, {"for", "of"})), who)
         role = ctx.role_for(who, tok, 1)
         if role is not None and actor_kind(role) != "civilian" and (
-                role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")):
+                role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")
+                or any(p.pos_ == "PROPN" for p in prep_objects(who, {"of", "from"}))):  # "fighters of the X Front"
             out.append((role, sentence_index[tok.sent.start]))
     return out
 
