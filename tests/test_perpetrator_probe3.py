@@ -125,6 +125,9 @@ AFFILIATED = [
     ("Fighters believed to be loyal to the Free Dalmor Front ambushed a police patrol outside Kessa.",
      "Free Dalmor Front"),
     ("Assailants thought to be aligned with al-Qaeda killed a mayor in central Mali on Friday.", "Qaeda"),
+    # armed men loyal to a leader: the leader's group
+    ("Fighters loyal to Joseph Kony killed 30 villagers near Dungu.", "Lord's Resistance Army"),
+    ("Militiamen loyal to Riek Machar attacked a barracks in Malakal.", "Opposition|Machar"),
 ]
 
 # -- a weapon whose source a belief names: who fired it ---------------------------------------------------------------
@@ -321,7 +324,7 @@ FAMILIES = [*PERPETRATOR_FAMILIES, *TARGET_FAMILIES, "security", "criticism", "b
 # the rate each family is held at: as measured when the set was written, less about one probe. Before -> after the
 # rules it came with: claim_only 0.167 -> 0.917, under_fire 0.500 -> 1.000, later 0.611 -> 0.944, backed 1.000,
 # assailants 1.000, target 0.933 -> 1.000, syria_sides 0.833, security 1.000, criticism 0.750 -> 0.875, backer
-# 0.571 -> 0.857 (all 109: 0.727 -> 0.954); added later: affiliated 0.500 -> 1.000, believed_source 0.750 ->
+# 0.571 -> 0.857 (all 109: 0.727 -> 0.954); added later: affiliated 0.400 -> 0.900, believed_source 0.750 ->
 # 1.000, later with 3 more ("believed to have planted it") 0.810 -> 1.000. Known misses: an invented army's name
 # read as a state's forces, the captured commander's side, a demolition beside the criticism, the "government" of
 # a base read as the backer's.
