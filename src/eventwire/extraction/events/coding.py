@@ -18,6 +18,9 @@ from eventwire.extraction.tokens import children, span_text
 def target_kind(lex: Lexicon, roles: Roles, sent: Span) -> str:
     """What was hit: armed | civilian | protester | property | any."""
     kind = actor_kind(roles.actor2)
+    if kind == "nonstate" and not roles.actor2.actor.known and roles.target_word in lex.victims["civilian"] \
+            and roles.target_word not in lex.victims["armed"]:
+        return "civilian"  # a person the group's name only qualifies is no armed party ("an opposition mayor was shot")
     if kind in ("state", "nonstate"):
         return "armed"
     if kind == "civilian":
