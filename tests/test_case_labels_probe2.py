@@ -97,6 +97,15 @@ PROBES: list[tuple[str, str | None]] = [
     ("Police fired tear gas after demonstrators hurled rocks and bottles at them in Beirut.", VIOLENT_DEMO),
     ("Protesters set fire to the ruling party's headquarters in Dakar during demonstrations over the arrest of "
      "an opposition leader.", VIOLENT_DEMO),
+    # (ACLED's road-blocking by demonstrators is a violent demonstration; arrests made at a protest are its
+    # intervention)
+    ("Farmers blocked the main highway between Lahore and Multan with their tractors to protest wheat prices.",
+     VIOLENT_DEMO),
+    ("Supporters of the defeated candidate blocked streets in Conakry on Wednesday.", VIOLENT_DEMO),
+    ("The bridge over the Drina was blocked for six hours by striking steel workers.", VIOLENT_DEMO),
+    ("Police arrested 35 people during a march against the pension reform in Lyon.", INTERVENTION),
+    ("Eleven activists were detained at a vigil for political prisoners in Baku on Saturday.", INTERVENTION),
+    ("Riot police held dozens of students at a sit-in outside the university in Colombo.", INTERVENTION),
     # -- mob violence: a crowd attacks people or property, no demonstration --------------------------------------------
     ("A mob burned down the house of a man accused of blasphemy in the Punjab village of Jaranwala.", MOB),
     ("Villagers beat to death two men they suspected of stealing goats near Kasungu.", MOB),
@@ -111,7 +120,7 @@ PROBES: list[tuple[str, str | None]] = [
     ("Insurgents attacked a police post in Nangarhar; officers returned fire and killed two attackers.", CLASH),
     ("Two armed groups battled for control of a gold mine in northern Chad, leaving 20 dead.", CLASH),
     ("Security forces killed five suspected militants in a shootout in the Kupwara district.", CLASH),
-    ("Vigilantes and bandits exchanged fire in the forest near Gusau in 2019.", CLASH),
+    ("Vigilantes and bandits exchanged fire in the forest near Gusau.", CLASH),
     ("FARC guerrillas ambushed a military patrol in Cauca, killing six soldiers in 1998.", CLASH),
     ("Rival gunmen clash in Tripoli suburb", CLASH),
     # -- attack: one-sided violence against people who cannot fight back ----------------------------------------------
@@ -158,10 +167,13 @@ PROBES: list[tuple[str, str | None]] = [
     ("Two grenades were lobbed into a crowded bar in Bujumbura, wounding 15 people.", GRENADE),
     ("A grenade attack on a police patrol in Srinagar injured three officers.", GRENADE),
     ("Government forces dropped barrel bombs containing chlorine on a rebel-held town, activists said.", CHEM),
+    ("Two children died of suffocation after militants released poisonous gas in a village near Mosul.", CHEM),
+    ("Villages along the frontier were bombarded by artillery from across the border overnight.", SHELL),
+    ("A mayor from the opposition party was shot dead by unknown gunmen in Michoacan.", ATTACK),
     # -- the rest of the labels --------------------------------------------------------------------------------------
     ("Government troops retook the town of Mueda from Islamist insurgents on Sunday.", REGAIN),
     ("The army regained control of the strategic hill after a week of fighting.", REGAIN),
-    ("Separatist fighters captured the town of Bui after government forces withdrew.", OVERTAKE),
+    ("Separatist fighters captured the town of Bui after two days of fighting with government forces.", OVERTAKE),
     ("Jihadists took control of the district of Boulkessi after overrunning the army post.", OVERTAKE),
     ("Soldiers raped women and girls during raids on villages in Tigray, survivors said.", SEXUAL),
     ("The two militias signed a peace deal in Bangui, ending months of fighting.", AGREEMENT),
@@ -184,6 +196,10 @@ PROBES: list[tuple[str, str | None]] = [
     ("Human rights groups demanded an inquiry into the killing of protesters in 2019.", None),
     ("The president promised to meet the strikers' demands in a televised address.", None),
     ("Opposition leaders will decide on Tuesday whether to boycott the election.", None),
+    ("A landslide blocked the highway between Kathmandu and Pokhara for two days.", None),
+    ("The senate blocked the government's plan to raise fuel taxes.", None),
+    ("Police blocked roads leading to the capital ahead of the opposition's planned march.", None),
+    ("Three workers died after inhaling poisonous gas in a well near Jaipur.", None),
 ]
 
 
