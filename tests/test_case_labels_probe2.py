@@ -200,6 +200,10 @@ PROBES: list[tuple[str, str | None]] = [
     ("The senate blocked the government's plan to raise fuel taxes.", None),
     ("Police blocked roads leading to the capital ahead of the opposition's planned march.", None),
     ("Three workers died after inhaling poisonous gas in a well near Jaipur.", None),
+    ("Police said four labourers died after inhaling toxic gas at a tannery in Kanpur.", None),
+    ("About 200 garment workers gathered outside the labour ministry in Phnom Penh to demand unpaid wages.",
+     PEACEFUL),
+    ("Ministers gathered in Brussels to discuss the budget.", None),
 ]
 
 
