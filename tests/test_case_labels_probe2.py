@@ -183,6 +183,7 @@ PROBES: list[tuple[str, str | None]] = [
     ("The militia set up a new checkpoint and base on the road to Kalehe.", HQ),
     ("The army handed control of the Manbij area to the government without a fight.", TRANSFER),
     ("A group of army officers took over the state broadcaster and announced they had seized power.", OTHER),
+    ("Mutinous soldiers staged a coup in Ouagadougou and detained the president at his residence.", OTHER),
     # -- no event: calls, plans, rulings, statements ---------------------------------------------------------------
     ("The opposition has called for a nationwide strike and mass protests next Monday.", None),
     ("Teachers' unions said they would march on the ministry if salaries are not paid by Friday.", None),
@@ -204,6 +205,7 @@ PROBES: list[tuple[str, str | None]] = [
     ("About 200 garment workers gathered outside the labour ministry in Phnom Penh to demand unpaid wages.",
      PEACEFUL),
     ("Ministers gathered in Brussels to discuss the budget.", None),
+    ("The colonel who seized power in 2008 will stand in next year's presidential election.", None),
 ]
 
 
