@@ -114,6 +114,7 @@ PROBES: list[tuple[str, str | None]] = [
     ("Residents set a suspected kidnapper on fire in Port Harcourt after catching him with a child.", MOB),
     ("An enraged mob attacked a police station in Tembisa, freeing a suspect held there.", MOB),
     ("Football fans rioted after the match in Cairo, attacking rival supporters with knives.", MOB),
+    ("Hundreds of looters ransacked supermarkets and warehouses in Durban as the unrest spread.", MOB),
     # -- armed clash: both sides armed ------------------------------------------------------------------------------
     ("Government troops and fighters of the Karen National Union fought for several hours near Myawaddy.", CLASH),
     ("Gunmen attacked an army checkpoint in Kidal, sparking a firefight in which three soldiers died.", CLASH),
