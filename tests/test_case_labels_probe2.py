@@ -207,6 +207,8 @@ PROBES: list[tuple[str, str | None]] = [
      PEACEFUL),
     ("Ministers gathered in Brussels to discuss the budget.", None),
     ("The colonel who seized power in 2008 will stand in next year's presidential election.", None),
+    ("A court in Almaty jailed a student activist for three years for organising protests.", None),
+    ("A judge in Tunis sentenced six young men to prison for taking part in the riots of January.", None),
 ]
 
 

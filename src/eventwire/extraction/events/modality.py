@@ -301,7 +301,17 @@ def _complement(trigger: Token, prep: Token) -> bool:
     node = trigger
     while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
         node = node.head
-    return prep.dep_ == "prep" and node.head.i == prep.i
+    if prep.dep_ != "prep":
+        return False
+    if node.head.i == prep.i:
+        return True
+    # or the object of a gerund in it: "jailed for organising protests", "for taking part in the riots"
+    path = []
+    while node.head.i != node.i and node.head.i != prep.i and len(path) < 4:
+        node = node.head
+        path.append(node)
+    return node.head.i == prep.i and any(t.tag_ == "VBG" and t.dep_ == "pcomp" for t in path) and all(
+        t.tag_ == "VBG" or t.dep_ in ("prep", "dobj", "pobj") for t in path)
 
 
 def _is_complement_of(trigger: Token, governor: Token, cues: dict) -> bool:
