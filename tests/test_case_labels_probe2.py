@@ -181,6 +181,7 @@ PROBES: list[tuple[str, str | None]] = [
     ("The rebel group announced it would stop recruiting children and disband its youth wing.", CHANGE),
     ("Police defused a bomb found outside a polling station in Jos.", DISRUPTED),
     ("Troops discovered an arms cache containing rifles and rocket launchers in the hills near Bamyan.", DISRUPTED),
+    ("Two unexploded mortar bombs were identified by farmers in a maize field near Gulu.", DISRUPTED),
     ("The militia set up a new checkpoint and base on the road to Kalehe.", HQ),
     ("The army handed control of the Manbij area to the government without a fight.", TRANSFER),
     ("A group of army officers took over the state broadcaster and announced they had seized power.", OTHER),
@@ -207,6 +208,7 @@ PROBES: list[tuple[str, str | None]] = [
      PEACEFUL),
     ("Ministers gathered in Brussels to discuss the budget.", None),
     ("The colonel who seized power in 2008 will stand in next year's presidential election.", None),
+    ("Police identified the two men who were killed in Friday's car crash on the Mombasa road.", None),
     ("A court in Almaty jailed a student activist for three years for organising protests.", None),
     ("A judge in Tunis sentenced six young men to prison for taking part in the riots of January.", None),
 ]
