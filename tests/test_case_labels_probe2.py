@@ -106,6 +106,10 @@ PROBES: list[tuple[str, str | None]] = [
     ("Police arrested 35 people during a march against the pension reform in Lyon.", INTERVENTION),
     ("Eleven activists were detained at a vigil for political prisoners in Baku on Saturday.", INTERVENTION),
     ("Riot police held dozens of students at a sit-in outside the university in Colombo.", INTERVENTION),
+    # (property set ablaze or alight, the object between the verb and the word: "set two buses ablaze")
+    ("Protesters set two buses ablaze in Dhaka on Sunday.", VIOLENT_DEMO),
+    ("Demonstrators set the ruling party's office alight in Lilongwe.", VIOLENT_DEMO),
+    ("Students protesting the fee rise set a university bus ablaze in Ibadan.", VIOLENT_DEMO),
     # -- mob violence: a crowd attacks people or property, no demonstration --------------------------------------------
     ("A mob burned down the house of a man accused of blasphemy in the Punjab village of Jaranwala.", MOB),
     ("Villagers beat to death two men they suspected of stealing goats near Kasungu.", MOB),
@@ -115,6 +119,8 @@ PROBES: list[tuple[str, str | None]] = [
     ("An enraged mob attacked a police station in Tembisa, freeing a suspect held there.", MOB),
     ("Football fans rioted after the match in Cairo, attacking rival supporters with knives.", MOB),
     ("Hundreds of looters ransacked supermarkets and warehouses in Durban as the unrest spread.", MOB),
+    ("A mob set a councillor's car ablaze outside the town hall in Kabwe.", MOB),
+    ("Villagers set a police post alight after a man died in custody in Bihar.", MOB),
     # -- armed clash: both sides armed ------------------------------------------------------------------------------
     ("Government troops and fighters of the Karen National Union fought for several hours near Myawaddy.", CLASH),
     ("Gunmen attacked an army checkpoint in Kidal, sparking a firefight in which three soldiers died.", CLASH),
@@ -152,6 +158,7 @@ PROBES: list[tuple[str, str | None]] = [
     ("Rebels destroyed a bridge on the road between Bunia and Mahagi.", LOOTING),
     ("Soldiers pillaged a health centre and carried away medicine in the village of Ngong.", LOOTING),
     ("Arsonists set fire to a mosque in the town of Meiktila.", LOOTING),
+    ("The mayor's house was set ablaze by unknown people in Guerrero.", LOOTING),
     # -- remote violence by its weapon ----------------------------------------------------------------------------
     ("Artillery fire hit a residential block in Kharkiv, killing three people.", SHELL),
     ("Militants fired mortars at an army base near Gao.", SHELL),
@@ -211,6 +218,8 @@ PROBES: list[tuple[str, str | None]] = [
     ("Police identified the two men who were killed in Friday's car crash on the Mombasa road.", None),
     ("A court in Almaty jailed a student activist for three years for organising protests.", None),
     ("A judge in Tunis sentenced six young men to prison for taking part in the riots of January.", None),
+    ("The committee set a deadline of Friday for the rebels to hand over their weapons.", None),
+    ("A former aide was convicted for obstructing the inquiry into the fire at the depot.", None),
 ]
 
 
