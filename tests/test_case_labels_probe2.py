@@ -106,10 +106,18 @@ PROBES: list[tuple[str, str | None]] = [
     ("Police arrested 35 people during a march against the pension reform in Lyon.", INTERVENTION),
     ("Eleven activists were detained at a vigil for political prisoners in Baku on Saturday.", INTERVENTION),
     ("Riot police held dozens of students at a sit-in outside the university in Colombo.", INTERVENTION),
+    # (the demonstrators an arrest names are its protest's intervention; its leader taken at home is an arrest)
+    ("Police arrested 40 protesters in Minsk on Sunday.", INTERVENTION),
+    ("Nineteen marchers were detained by gendarmes on the road to Niamey in 2016.", INTERVENTION),
+    ("Police arrested 200 climate activists who blocked a bridge in London.", INTERVENTION),
+    ("Pensioners demonstrating outside parliament were hauled away by police in Bucharest.", INTERVENTION),
+    ("Police arrested the leader of the protest movement at his home in Khartoum.", ARRESTS),
     # (property set ablaze or alight, the object between the verb and the word: "set two buses ablaze")
     ("Protesters set two buses ablaze in Dhaka on Sunday.", VIOLENT_DEMO),
     ("Demonstrators set the ruling party's office alight in Lilongwe.", VIOLENT_DEMO),
     ("Students protesting the fee rise set a university bus ablaze in Ibadan.", VIOLENT_DEMO),
+    ("Protesters stoned police vehicles in Srinagar after Friday prayers.", VIOLENT_DEMO),
+    ("Striking dockers stoned the gates of the port authority in Mombasa.", VIOLENT_DEMO),
     # -- mob violence: a crowd attacks people or property, no demonstration --------------------------------------------
     ("A mob burned down the house of a man accused of blasphemy in the Punjab village of Jaranwala.", MOB),
     ("Villagers beat to death two men they suspected of stealing goats near Kasungu.", MOB),
