@@ -54,6 +54,7 @@ PROBES: list[tuple[str, str | None]] = [
     ("Students boycotted classes and marched to the education ministry in Tegucigalpa in 1987.", PEACEFUL),
     ("Kashmiri traders shut their shops in a strike called to protest the arrest of a separatist leader.", PEACEFUL),
     ("Villagers demonstrate against land grab in Odisha", PEACEFUL),
+    ("Fans of the opposition candidate rallied in Lusaka on Saturday.", PEACEFUL),
     ("A crowd of farmers dumped tonnes of potatoes in front of the prefecture in Amiens in protest at low prices.",
      PEACEFUL),
     ("Activists lay down on the pavement outside the embassy in a die-in against the arms trade.", PEACEFUL),
@@ -129,6 +130,7 @@ PROBES: list[tuple[str, str | None]] = [
     ("Hundreds of looters ransacked supermarkets and warehouses in Durban as the unrest spread.", MOB),
     ("A mob set a councillor's car ablaze outside the town hall in Kabwe.", MOB),
     ("Villagers set a police post alight after a man died in custody in Bihar.", MOB),
+    ("Hooligans clashed with police outside the stadium in Marseille after the cup final.", MOB),
     # -- armed clash: both sides armed ------------------------------------------------------------------------------
     ("Government troops and fighters of the Karen National Union fought for several hours near Myawaddy.", CLASH),
     ("Gunmen attacked an army checkpoint in Kidal, sparking a firefight in which three soldiers died.", CLASH),
@@ -247,8 +249,10 @@ def test_the_probe_set_covers_every_label():
     assert len({label for _, label in PROBES if label}) == 25
 
 
+# measured on the 154 texts: 0.727 before the fixes of this set's branch, 0.935 after; the floor leaves slack for
+# parser ties
 def test_case_label_pairs(accuracy):
-    assert accuracy >= 0.0  # set after measuring
+    assert accuracy >= 0.90
 
 
 if __name__ == "__main__":
