@@ -58,7 +58,7 @@ def _role_actor(role: Any, text: str, iso3: str | None, catalogue: Any, home: st
             found = catalogue.state_entry(placed, actor.sector).actor()
             actor = Actor(name=found.name, text=actor.text, country=found.country, sector=found.sector,
                           inter=found.inter, cameo=found.cameo, known=found.known)
-        actor = catalogue.localize(actor, placed or iso3)
+        actor = catalogue.localize(actor, placed or iso3) if placed or iso3 else catalogue.unplaced(actor)
     if actor.country is None and not actor.known and home and actor.sector not in NO_COUNTRY_SECTORS:
         # a party the catalogue does not know, in an event in the article's own country, is of that country unless
         # the text says otherwise (ACLED's convention): "political opponents", "Moslem forces in east Bosnia"
@@ -103,8 +103,9 @@ def _state_in_talks(role: Any, actor: Actor | None, other: Actor | None, text: s
 # PLOVER codes whose target, when the sentence names none, is the place the sentence names for the event: a
 # protest there is aimed at its authorities (CAMEO's convention: "demonstrated in Serbia" targets Serbia), a
 # curfew or a blockade imposed there, or threatened, bears on that place. Only events with no ACLED type for
-# COERCE: an arrest or a seizure names its own target or none.
-PLACE_TARGETED = {"PROTEST": True, "THREATEN": False, "COERCE": False}
+# COERCE: an arrest or a seizure names its own target or none. Lifting or easing measures there (CONCEDE) bears on
+# the place as imposing them does.
+PLACE_TARGETED = {"PROTEST": True, "THREATEN": False, "COERCE": False, "CONCEDE": False}
 # An armed act of a state's forces named in another country, with no target named, is aimed at that country (CAMEO's
 # convention: "South African troops raided bases in Botswana" targets Botswana); inside its own country it says
 # nothing of whom it hit

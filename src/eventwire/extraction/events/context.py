@@ -20,6 +20,7 @@ from eventwire.extraction.events.syntax import (
     PLACE_LABELS,
     noun_phrase_words,
     object_of,
+    other_act_clause,
     phrase_tokens,
     prep_objects,
     subject_of,
@@ -125,7 +126,8 @@ class DocContext(Antecedents):
             # holds the trigger's own clause; only the subject's words outside that clause are skipped
             own = {t.i for t in trigger.subtree} if subject.is_ancestor(trigger) else set()
             skip |= {t.i for t in subject.subtree} - own
-        queue = [c for c in children(trigger) if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "punct", "agent")]
+        queue = [c for c in children(trigger) if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "punct", "agent")
+                 and not other_act_clause(c, self.words.separate_clause_marks)]
         seen = 0
         owned: Role | None = None  # "agreed to withdraw its troops from X": the party's own men only if no X
         while queue and seen < 60:
@@ -156,7 +158,8 @@ class DocContext(Antecedents):
         Iranian fruit". In diplomacy the country whose goods, people or policy an act bears on is the target."""
         skip = {t.i for t in subject.subtree} - {t.i for t in trigger.subtree} if subject is not None else set()
         own = actor1.actor.country if actor1 is not None else None
-        queue = [c for c in children(trigger) if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "punct", "agent")]
+        queue = [c for c in children(trigger) if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "punct", "agent")
+                 and not other_act_clause(c, self.words.separate_clause_marks)]
         seen = 0
         while queue and seen < 60:
             t = queue.pop(0)
