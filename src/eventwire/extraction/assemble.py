@@ -28,9 +28,10 @@ _PLACED_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?([A-Z][\w'.-]*(?:\s+(?:of\s+
 
 def _placed_country(text: str, end: int, catalogue: Any) -> str | None:
     """The country a party's own phrase places it in, when the words after its mention are "in" or "of" and a
-    country or a capital: "the government in Kigali", "the Interior Ministry of Kazakhstan". A generic party so
+    country or a capital: "the government in Kigali", "the Interior Ministry of Kazakhstan". A state organ so
     placed is that country's wherever the event happens (exiles in Paris protesting against the government in
-    Tehran; a ministry's statement on an event abroad)."""
+    Tehran; a ministry's statement on an event abroad). Only state organs: "rebels in Addis Ababa" are as often
+    the rebels who came there for the talks."""
     m = _PLACED_IN.match(text, end)
     if m is None:
         return None
@@ -52,7 +53,8 @@ def _role_actor(role: Any, text: str, iso3: str | None, catalogue: Any, home: st
     actor = Actor(name=actor.name, text=words or actor.text, country=actor.country, sector=actor.sector,
                   inter=actor.inter, cameo=actor.cameo, known=actor.known)
     if getattr(role, "generic", False) or actor.country is None:
-        placed = _placed_country(text, role.end, catalogue) if actor.country is None else None
+        placed = _placed_country(text, role.end, catalogue) \
+            if actor.country is None and actor.sector in STATE_SECTORS else None
         if placed and not catalogue.is_generic(actor) and actor.sector in STATE_SECTORS and placed in catalogue.countries:
             # a state organ the catalogue does not know ("the Foreign Ministry of Qatar") is that state's
             found = catalogue.state_entry(placed, actor.sector).actor()

@@ -199,7 +199,7 @@ class Catalogue:
             return actor
         iso3 = iso3.upper()
         g = self.generics[actor.name]
-        target = dict(g.by_country).get(iso3)
+        target = dict(g.by_country).get(iso3) or g.default  # (a default stands for every other country)
         if target is not None:
             return replace(self.entries[target].actor(), text=actor.text)
         if g.state_sector:
