@@ -231,6 +231,10 @@ FAMILIES = [
     ("Kurdish rebels occupied the Greek embassy in Vienna.", "ASSAULT", "TUR", "GRC"),
     # lifting a measure somewhere bears on that place, as imposing it does
     ("Sri Lanka lifted the curfew in Jaffna on Friday.", "CONCEDE", "LKA", "LKA"),
+    # a counterpart is the other side, not the party's own man (whom it acts on stays the counterpart)
+    ("The Kenyan president met his Ugandan counterpart on the sidelines of the AU summit.", "CONSULT", "KEN", "UGA"),
+    ("The French foreign minister phoned his Iranian counterpart to demand the release of the hostages.", "CONSULT",
+     "FRA", "IRN"),
     # an adverbial clause with its own subject tells another act
     ("Russia lifted the curfew on Tuesday in Chechnya, as police in Georgia detained Chechen fighters.", "CONCEDE",
      "RUS", "RUS"),

@@ -145,8 +145,9 @@ class DocContext(Antecedents):
                         role.actor.sector is not None or role.known):
                     found = role
             if found is not None:
-                if actor1 is None or not any(c.dep_ == "poss" and c.lower_ in self.words.own_possessives
-                                             for c in children(t)):
+                # ("his Ugandan counterpart" is no man of his own)
+                if actor1 is None or t.lemma_.lower() in self.words.relational_nouns or not any(
+                        c.dep_ == "poss" and c.lower_ in self.words.own_possessives for c in children(t)):
                     return found
                 owned = owned or found
             queue.extend(c for c in children(t) if c.dep_ not in ("relcl", "punct"))

@@ -538,7 +538,8 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             # acts on when the clause names another party (with none, "the army disbanded its unit" keeps it)
             r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok) or r.actor2 if fam == "contact" else None
     if fam in ("contact", "movement") and a2_tok is not None and r.actor1 is not None and any(
-            c.dep_ == "poss" and c.lower_ in lex.words.own_possessives for c in children(a2_tok)):
+            c.dep_ == "poss" and c.lower_ in lex.words.own_possessives for c in children(a2_tok)) \
+            and a2_tok.lemma_.lower() not in lex.words.relational_nouns:  # ("met his Ugandan counterpart")
         # "withdraw its troops from Somalia", "recall their envoys from Rome": the party's own men or goods are
         # what it moves; whom it acts on is the other party the clause names
         other = ctx.target_in_subtree(tok, r.actor1, a1_tok, also_skip=a2_tok)
