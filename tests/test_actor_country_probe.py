@@ -207,11 +207,11 @@ def test_plover_categories_of_the_probe_set(figures):
 
 
 def test_source_countries_of_the_probe_set(figures):
-    assert figures["source"] >= 0.92  # 0.904 before, 0.930 after
+    assert figures["source"] >= 0.93  # 0.904 before, 0.930 after, 0.939 with the place of a statement
 
 
 def test_target_countries_of_the_probe_set(figures):
-    assert figures["target"] >= 0.87  # 0.853 before, 0.888 after
+    assert figures["target"] >= 0.89  # 0.853 before, 0.888 after, 0.897 with ground taken "from" a side
 
 
 # families fixed beyond the probe set (sentences written after the fixes, so they are tests, not a measure)
@@ -235,6 +235,13 @@ FAMILIES = [
     ("The Kenyan president met his Ugandan counterpart on the sidelines of the AU summit.", "CONSULT", "KEN", "UGA"),
     ("The French foreign minister phoned his Iranian counterpart to demand the release of the hostages.", "CONSULT",
      "FRA", "IRN"),
+    # ground taken "from" a side: that side is the one hit
+    ("Chadian rebels seized the eastern town of Abeche from government troops.", "ASSAULT", "TCD", "TCD"),
+    ("Ukrainian forces recaptured the village from Russian troops on Friday.", "ASSAULT", "UKR", "RUS"),
+    # a statement's own place, told by a participle of speech on it, is the event's place (and the speaker's
+    # country when no other names it)
+    ("Speaking in Nairobi, the president accused Somalia of backing the militants.", "ACCUSE", "KEN", "SOM"),
+    ("The foreign minister, speaking in Canberra, criticised Indonesia over the executions.", "ACCUSE", "AUS", "IDN"),
     # an adverbial clause with its own subject tells another act
     ("Russia lifted the curfew on Tuesday in Chechnya, as police in Georgia detained Chechen fighters.", "CONCEDE",
      "RUS", "RUS"),

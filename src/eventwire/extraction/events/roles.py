@@ -16,6 +16,7 @@ from eventwire.extraction.events.doers import (
     ground_holder,
     participle_agents,
     site_named_on,
+    taken_from,
 )
 from eventwire.extraction.events.state_targets import addressee, foreign_nationality_hit, state_given_to, weapon_aim
 from eventwire.extraction.events.syntax import (
@@ -566,7 +567,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
                 if r.actor2 is not None:
                     break
     if a2_tok is not None and r.actor2 is None and fam == "violence":
-        holder = ground_holder(a2_tok, lex.words.held_ground_nouns)
+        holder = ground_holder(a2_tok, lex.words.held_ground_nouns) or taken_from(tok, a2_tok, lex.words.taking_verbs)
         if holder is not None:
             r.actor2 = ctx.role_for(holder, tok, side=2)  # "shells target regime-controlled areas"
         r.actor2 = r.actor2 or foreign_nationality_hit(a2_tok, r.actor1, ctx)
