@@ -211,7 +211,8 @@ def test_source_countries_of_the_probe_set(figures):
 
 
 def test_target_countries_of_the_probe_set(figures):
-    assert figures["target"] >= 0.89  # 0.853 before, 0.888 after, 0.897 with ground taken "from" a side
+    # 0.853 before, 0.888 after, 0.897 with ground taken "from" a side, 0.905 with summits as occasions
+    assert figures["target"] >= 0.90
 
 
 # families fixed beyond the probe set (sentences written after the fixes, so they are tests, not a measure)
@@ -242,6 +243,10 @@ FAMILIES = [
     # country when no other names it)
     ("Speaking in Nairobi, the president accused Somalia of backing the militants.", "ACCUSE", "KEN", "SOM"),
     ("The foreign minister, speaking in Canberra, criticised Indonesia over the executions.", "ACCUSE", "AUS", "IDN"),
+    # the summit a meeting is held on the sidelines of is an occasion, not the other side
+    ("Turkey and Greece met on the sidelines of the NATO summit.", "CONSULT", "TUR", "GRC"),
+    ("The presidents of Rwanda and Uganda met on the margins of the AU summit in Addis Ababa.", "CONSULT", "RWA",
+     "UGA"),
     # an adverbial clause with its own subject tells another act
     ("Russia lifted the curfew on Tuesday in Chechnya, as police in Georgia detained Chechen fighters.", "CONCEDE",
      "RUS", "RUS"),

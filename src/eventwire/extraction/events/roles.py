@@ -245,6 +245,8 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
         a2_tok = next((subject_of(c)[0] for c in children(tok) if c.dep_ == "ccomp" and c.tag_ == "VBG"), None)
     if a2_tok is None:
         for p in prep_objects(tok, {"against", "on", "with", "at", "to"}):
+            if p.lower_ in words.occasion_nouns:
+                continue  # "met on the sidelines of the NATO summit": an occasion, not a party
             if lemma in ("meet", "talk", "clash", "fight", "agree", "cooperate", "sign", "negotiate", "consult",
                          "discuss", "confer", "speak") or p.head.lower_ in ("against", "on", "at", "to"):
                 a2_tok = p
