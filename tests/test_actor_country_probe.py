@@ -211,8 +211,9 @@ def test_source_countries_of_the_probe_set(figures):
 
 
 def test_target_countries_of_the_probe_set(figures):
-    # 0.853 before, 0.888 after, 0.897 with ground taken "from" a side, 0.905 with summits as occasions
-    assert figures["target"] >= 0.90
+    # 0.853 before, 0.888 after, 0.897 with ground taken "from" a side, 0.905 with summits as occasions, 0.914
+    # with attacks warded off
+    assert figures["target"] >= 0.91
 
 
 # families fixed beyond the probe set (sentences written after the fixes, so they are tests, not a measure)
@@ -247,6 +248,10 @@ FAMILIES = [
     ("Turkey and Greece met on the sidelines of the NATO summit.", "CONSULT", "TUR", "GRC"),
     ("The presidents of Rwanda and Uganda met on the margins of the AU summit in Addis Ababa.", "CONSULT", "RWA",
      "UGA"),
+    # an attack warded off names the side hit by its doer, a nationality of two words too
+    ("Iraqi soldiers repelled a Syrian attack on the border post.", "ASSAULT", "IRQ", "SYR"),
+    ("Saudi air defences repulsed a Yemeni missile attack on Jizan.", "ASSAULT", "SAU", "YEM"),
+    ("Kenyan troops repulsed a South Sudanese raid near Lokichoggio.", "ASSAULT", "KEN", "SSD"),
     # an adverbial clause with its own subject tells another act
     ("Russia lifted the curfew on Tuesday in Chechnya, as police in Georgia detained Chechen fighters.", "CONCEDE",
      "RUS", "RUS"),

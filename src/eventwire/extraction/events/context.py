@@ -472,11 +472,15 @@ class DocContext(Antecedents):
         lemma = trigger.lemma_.lower()
         classes = self.lex.verbs.get(lemma, set()) | self.lex.nouns.get(lemma, set())
         kind = "forces" if any(self.lex.family(c) == "violence" for c in classes) else "government"
-        actor = self.catalogue.resolve(f"{tok.text} {kind}")
+        # the whole nationality of a name of two words ("South African", "North Korean")
+        ent = next((e for e in entities(self.doc) if e.start <= tok.i < e.end and e.end == tok.i + 1), None)
+        actor = (self.catalogue.resolve(f"{ent.text} {kind}") if ent is not None else None) \
+            or self.catalogue.resolve(f"{tok.text} {kind}")
         if actor is None:
             return None
+        start = ent.start_char if ent is not None else tok.idx
         # generic: a weaker word than a name, so a claim elsewhere ("Hamas claimed the rocket attack") still wins
-        return Role(actor=actor, start=tok.idx, end=tok.idx + len(tok.text), generic=True, known=True)
+        return Role(actor=actor, start=start, end=tok.idx + len(tok.text), generic=True, known=True)
 
     def _names_actor(self, tok: Token) -> bool:
         """Whether a role token the catalogue does not know names a party: a person, organisation or nationality

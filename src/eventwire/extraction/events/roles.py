@@ -512,7 +512,9 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         r.actor2 = ctx.counted_people(a2_tok)  # "police arrested 30": thirty people, the ones named before if any
         a2_tok = None
     if a2_tok is not None and lex.is_event_noun(a2_tok) and ctx.mention_at(a2_tok) is None:
-        a2_tok = None  # "halted the offensive" (but "detained 39 protesters" names people)
+        # "halted the offensive" (but "detained 39 protesters" names people); "repelled a rebel attack": its doer
+        r.actor2 = roles_of(a2_tok, fam, ctx).actor1 if r.actor1 and tok.lemma_.lower() in lex.words.repelling_verbs else None
+        a2_tok = None
     r.targets = [a2_tok] if a2_tok is not None else []
     if a2_tok is not None:
         r.victim_words = {t.lemma_.lower() for t in a2_tok.subtree} | {a2_tok.lower_}
