@@ -252,6 +252,10 @@ FAMILIES = [
     ("Iraqi soldiers repelled a Syrian attack on the border post.", "ASSAULT", "IRQ", "SYR"),
     ("Saudi air defences repulsed a Yemeni missile attack on Jizan.", "ASSAULT", "SAU", "YEM"),
     ("Kenyan troops repulsed a South Sudanese raid near Lokichoggio.", "ASSAULT", "KEN", "SSD"),
+    # exiles are people, counted ones too ("thousands of ... exiles"), of their own country wherever they march
+    ("Thousands of Armenian exiles marched in Beirut against Turkey.", "PROTEST", "ARM", "TUR"),
+    ("Hundreds of Eritrean exiles rallied in Tel Aviv against the government in Asmara.", "PROTEST", "ERI", "ERI"),
+    ("Police in Nairobi arrested dozens of Ethiopian exiles.", "COERCE", "KEN", "ETH"),
     # an adverbial clause with its own subject tells another act
     ("Russia lifted the curfew on Tuesday in Chechnya, as police in Georgia detained Chechen fighters.", "CONCEDE",
      "RUS", "RUS"),

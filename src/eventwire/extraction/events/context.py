@@ -494,7 +494,10 @@ class DocContext(Antecedents):
             person = tok.ent_type_ == "PERSON" and not any(c.dep_ == "det" for c in tok.children)
             return side != NOT_ACTOR or person or (not tok.text.islower() and any(
                 c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children))
-        if side is None and tok.pos_ == "NOUN" and (tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")):
+        counted = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "nsubj" \
+            and tok.head.head.lower_ in self.words.quantity_heads  # "thousands of tribesmen marched"
+        if side is None and tok.pos_ == "NOUN" and (tok.dep_ == "nsubj" or counted or (
+                tok.dep_ == "pobj" and tok.head.dep_ == "agent")):
             return True  # a noun no class lists, doing the act: "naxals torched a school", "killed by tribesmen"
         return self.nouns.names_people(tok, extra=self.words.actor_nouns)
 
