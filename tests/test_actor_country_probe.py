@@ -268,6 +268,13 @@ def test_families_fixed_beyond_the_probe_set(pipeline, text, category, source, t
     assert got == (True, source is not None, target is not None)
 
 
+def test_an_attack_repelled_by_a_side_is_not_that_sides_own(pipeline):
+    events = pipeline.extract("The assault was repulsed by Malian soldiers near Gao.")
+    repulsed = [e for e in events if e.trigger == "repulsed"]
+    assert repulsed and repulsed[0].actor1 is not None and repulsed[0].actor1.country == "MLI"
+    assert repulsed[0].actor2 is None or repulsed[0].actor2.name != repulsed[0].actor1.name
+
+
 def test_a_subordinate_clause_names_no_target_of_the_main_verb(pipeline):
     events = pipeline.extract("India eased restrictions in Kashmir as Pakistani troops shelled border posts.")
     eased = [e for e in events if e.trigger == "eased"]

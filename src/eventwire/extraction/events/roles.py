@@ -513,7 +513,8 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         a2_tok = None
     if a2_tok is not None and lex.is_event_noun(a2_tok) and ctx.mention_at(a2_tok) is None:
         # "halted the offensive" (but "detained 39 protesters" names people); "repelled a rebel attack": its doer
-        r.actor2 = roles_of(a2_tok, fam, ctx).actor1 if r.actor1 and tok.lemma_.lower() in lex.words.repelling_verbs else None
+        doer = roles_of(a2_tok, fam, ctx).actor1 if r.actor1 and tok.lemma_.lower() in lex.words.repelling_verbs else None
+        r.actor2 = doer if doer is None or doer.actor.name != r.actor1.actor.name else None  # (not "repelled by")
         a2_tok = None
     r.targets = [a2_tok] if a2_tok is not None else []
     if a2_tok is not None:
