@@ -256,6 +256,10 @@ FAMILIES = [
     ("Thousands of Armenian exiles marched in Beirut against Turkey.", "PROTEST", "ARM", "TUR"),
     ("Hundreds of Eritrean exiles rallied in Tel Aviv against the government in Asmara.", "PROTEST", "ERI", "ERI"),
     ("Police in Nairobi arrested dozens of Ethiopian exiles.", "COERCE", "KEN", "ETH"),
+    # nationalities joined before one head are a party each, when the catalogue knows no mention of them
+    ("The Indian and Pakistani foreign ministers talked in Islamabad.", "CONSULT", "IND", "PAK"),
+    ("The Chinese and Japanese prime ministers met in Lima.", "CONSULT", "CHN", "JPN"),
+    ("U.S. and Russian negotiators met in Vienna.", "CONSULT", "USA", "RUS"),
     # an adverbial clause with its own subject tells another act
     ("Russia lifted the curfew on Tuesday in Chechnya, as police in Georgia detained Chechen fighters.", "CONCEDE",
      "RUS", "RUS"),

@@ -18,6 +18,7 @@ from eventwire.extraction.events.doers import (
     site_named_on,
     taken_from,
 )
+from eventwire.extraction.events.shared_heads import shared_noun_partners
 from eventwire.extraction.events.state_targets import addressee, foreign_nationality_hit, state_given_to, weapon_aim
 from eventwire.extraction.events.syntax import (
     PLACE_LABELS,
@@ -191,18 +192,6 @@ def _bare_count(tok: Token) -> bool:
     """"arrested 30", "detaining a dozen": a number standing alone for the people it counts (no noun, no "of")."""
     return (tok.like_num or tok.pos_ == "NUM") and not any(
         c.dep_ in ("prep", "compound", "amod", "appos") for c in children(tok))
-
-
-def _shared_noun_partners(head: Token, ctx: DocContext) -> list[Role]:
-    """"French and Egyptian warships": the parties joined by "and" before the head noun they share (the head's own
-    mention is the one role_for finds)."""
-    doc = head.doc
-    out = []
-    for m in ctx.mentions_in(head.left_edge.idx, head.idx):
-        if m.end_token < len(doc) and doc[m.end_token].lower_ in ("and", "or", ",") and m.end_token < head.i \
-                and m.kind == "state" and not m.generic:
-            out.append(Role(actor=m.actor, start=m.start, end=m.end, generic=False, known=m.actor.known))
-    return out
 
 
 def _symmetric(tok: Token, fam: str, lemmas: frozenset) -> bool:
@@ -480,7 +469,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             if role is not None and role.known and actor_kind(role) in ("state", "nonstate") and all(
                     role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1] if x is not None):
                 r.assoc1.append(role)
-        for role in _shared_noun_partners(a1_tok, ctx):
+        for role in shared_noun_partners(a1_tok, ctx, r.actor1.actor.country if r.actor1 else None):
             if r.actor1 is not None and all(role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1]):
                 r.assoc1.append(role)
                 r.conjoined.append(role)
