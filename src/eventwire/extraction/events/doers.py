@@ -141,3 +141,12 @@ def ground_holder(place: Token, holder_nouns: frozenset = frozenset()) -> Token 
         of = prep_objects(place, {"of"})
         return of[0] if of else next((x for x in children(place) if x.dep_ == "poss" and x.pos_ != "PRON"), None)
     return None
+
+
+def taken_from(verb: Token, ground: Token, taking_verbs: frozenset) -> Token | None:
+    """Whom ground was taken from: "seized the town from the army", "took control of Kunduz from Afghan forces" (the
+    "from" on the verb, or on the ground when the parser hung it there)."""
+    if verb.lemma_.lower() not in taking_verbs:
+        return None
+    return next((p for p in prep_objects(verb, {"from"}) or prep_objects(ground, {"from"})
+                 if p.ent_type_ not in ("DATE", "TIME")), None)

@@ -45,11 +45,13 @@ WORD_FILES = {
                             "perpetrator_nouns", "harm_verbs", "not_parties", "attacker_words", "member_words",
                             "attack_of_nouns", "other_side_modifiers", "victim_frame_nouns", "speaker_verbs",
                             "other_event_preps", "held_ground_nouns", "impact_verbs", "outcome_verbs",
-                            "relational_nouns", "object_control_verbs", "own_possessives", "counted_people",
+                            "relational_nouns", "object_control_verbs", "own_possessives", "separate_clause_marks",
+                            "counted_people",
                             "counted_people_back", "allegiance_prefixes", "doer_of_nouns", "visit_verbs",
                             "civilian_sites", "armed_sites", "armed_site_name_words", "state_sites", "relation_nouns",
                             "case_verbs", "site_spot_preps", "carrying_verbs", "targetless_objects", "belief_verbs",
-                            "group_name_heads"),
+                            "group_name_heads", "taking_verbs", "occasion_nouns",
+                            "repelling_verbs"),
 }
 # victims of rules.yaml that are not conflict words ("people", "a market" are hit in accidents too)
 NOT_CONFLICT_VICTIMS = ("civilian", "property")

@@ -179,3 +179,10 @@ def path_up(tok: Token, top: Token) -> list[Token]:
         out.append(node)
         node = node.head
     return out
+
+
+def other_act_clause(tok: Token, marks: frozenset) -> bool:
+    """An adverbial clause with a subject of its own, opened by one of `marks` ("as authorities in Croatia cracked
+    down", "while rebels attacked a convoy"): another act, whose parties are not those of the verb above it."""
+    return tok.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(tok)) and any(
+        c.dep_ == "mark" and c.lower_ in marks for c in children(tok))
