@@ -6,11 +6,12 @@ import time
 from collections import defaultdict
 from contextlib import nullcontext
 
-from sqlalchemy import bindparam, exists, func, select, text, update
+from sqlalchemy import String, Text, bindparam, exists, func, select, text, type_coerce, update
 from sqlalchemy.orm import Session
 
 from eventwire import collector, dedup
 from eventwire.storage.bulk import can_copy, indexes_dropped, rollups_in_bulk, touched_ids, update_rows, update_rows_sqlite
+from eventwire.storage import json_text
 from eventwire.storage.columns import event_columns
 from eventwire.storage.limits import fit_row, storable_record
 from eventwire.storage.models import EventRow, EventSourceRow, ReviewRow, utcnow
@@ -45,10 +46,12 @@ class DedupRuns:
         with collector.paused(), self._write() as s:
             if s.bind.dialect.name == "postgresql":  # one dedup at a time, and no report slips in unclustered
                 s.execute(text("LOCK TABLE event_sources IN SHARE ROW EXCLUSIVE MODE"))
+            # SQLite: the date as its stored ISO text, which make_key reads (not parsed to a date by a regex first)
+            date = type_coerce(EventSourceRow.date, String) if s.bind.dialect.name == "sqlite" else EventSourceRow.date
             cols = (EventSourceRow.id, EventSourceRow.origin_event_id, EventSourceRow.event_id,
                     EventSourceRow.article_id, EventSourceRow.article_key, EventSourceRow.event_type,
                     EventSourceRow.sub_event_type, EventSourceRow.plover_event, EventSourceRow.modality,
-                    EventSourceRow.date, EventSourceRow.date_precision, EventSourceRow.lat, EventSourceRow.lon,
+                    date.label("date"), EventSourceRow.date_precision, EventSourceRow.lat, EventSourceRow.lon,
                     EventSourceRow.geo_precision, EventSourceRow.country, EventSourceRow.admin1,
                     EventSourceRow.actor1, EventSourceRow.actor2)
             query = select(*cols)
@@ -127,12 +130,14 @@ class DedupRuns:
         ev = EventRow.__table__
         # no review stored at all (a bulk load, mostly): no batch needs to look its reviews up
         any_reviews = s.execute(select(exists().select_from(ReviewRow.__table__))).scalar_one()
+        # SQLite: the records' JSON text decoded by json_text.loads (orjson where it reads what json does)
+        raw_json = conn.dialect.name == "sqlite"
+        record_col = type_coerce(EventSourceRow.record, Text).label("record") if raw_json else EventSourceRow.record
         for i in range(0, len(event_ids), BATCH):
             chunk = event_ids[i:i + BATCH]
             sources: dict[int, list] = defaultdict(list)
             for row in conn.execute(select(EventSourceRow.event_id, EventSourceRow.origin_event_id,
-                                           EventSourceRow.article_id, EventSourceRow.article_key,
-                                           EventSourceRow.record)
+                                           EventSourceRow.article_id, EventSourceRow.article_key, record_col)
                                     .where(EventSourceRow.event_id.in_(chunk))
                                     .order_by(EventSourceRow.origin_event_id)):
                 sources[row.event_id].append(row)
@@ -147,7 +152,8 @@ class DedupRuns:
                 rows = sources.get(event_id)
                 if not rows:
                     continue
-                record, status = dedup.merge([r.record for r in rows]).to_dict(), "active"
+                records = [json_text.loads(r.record) for r in rows] if raw_json else [r.record for r in rows]
+                record, status = dedup.merge(records).to_dict(), "active"
                 if event_id in reviews:
                     ordered = sorted(reviews[event_id], key=lambda r: (r.created_at, r.id))
                     record, status = apply_reviews(record, ordered)
