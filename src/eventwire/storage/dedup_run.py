@@ -10,8 +10,8 @@ from sqlalchemy import String, Text, bindparam, exists, func, select, text, type
 from sqlalchemy.orm import Session
 
 from eventwire import collector, dedup
-from eventwire.storage.bulk import can_copy, indexes_dropped, rollups_in_bulk, touched_ids, update_rows, update_rows_sqlite
 from eventwire.storage import json_text
+from eventwire.storage.bulk import can_copy, indexes_dropped, rollups_in_bulk, touched_ids, update_rows, update_rows_sqlite
 from eventwire.storage.columns import event_columns
 from eventwire.storage.limits import fit_row, storable_record
 from eventwire.storage.models import EventRow, EventSourceRow, ReviewRow, utcnow
