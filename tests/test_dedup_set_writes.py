@@ -62,11 +62,15 @@ def scenario(store, rebuild_above: int) -> list[dict]:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("rebuild_above", [0, 10**9])
-def test_set_based_dedup_writes_leave_the_store_the_per_row_writes_leave(backend, rebuild_above, tmp_path,
+@pytest.mark.parametrize("batches", [None, (3, 2)])  # (BATCH, SET_BATCHES): refreshed rows written 2 batches of 3
+def test_set_based_dedup_writes_leave_the_store_the_per_row_writes_leave(backend, rebuild_above, batches, tmp_path,
                                                                          monkeypatch):
     states = {}
     for threshold in (10**9, 0):  # per-row statements, then the set path for every run
         monkeypatch.setattr(dedup_run, "SET_UPDATES_ABOVE", threshold)
+        if threshold == 0 and batches:  # 20 clusters: 7 batches, the last write holding only one
+            monkeypatch.setattr(dedup_run, "BATCH", batches[0])
+            monkeypatch.setattr(dedup_run, "SET_BATCHES", batches[1])
         folder = tmp_path / str(threshold)
         folder.mkdir()
         store = open_store(backend, folder)

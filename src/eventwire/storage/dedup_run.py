@@ -27,6 +27,7 @@ REBUILD_SHARE = 4  # touched rows * REBUILD_SHARE >= all rows
 # SQLite: a regroup moving more reports than this writes by UPDATE ... FROM a temporary table (one statement for all
 # the rows) instead of an UPDATE per row; small runs keep the per-row statements (no temporary table to build)
 SET_UPDATES_ABOVE = 1_000
+SET_BATCHES = 10  # a set-based refresh writes the merged rows of this many batches by one UPDATE ... FROM
 
 
 class DedupRuns:
@@ -133,6 +134,7 @@ class DedupRuns:
         # SQLite: the records' JSON text decoded by json_text.loads (orjson where it reads what json does)
         raw_json = conn.dialect.name == "sqlite"
         record_col = type_coerce(EventSourceRow.record, Text).label("record") if raw_json else EventSourceRow.record
+        pending: list[dict] = []  # set_based: merged rows not yet written
         for i in range(0, len(event_ids), BATCH):
             chunk = event_ids[i:i + BATCH]
             sources: dict[int, list] = defaultdict(list)
@@ -165,8 +167,11 @@ class DedupRuns:
                                               "updated_at": now, **event_columns(record)})[0], "record": record})
             if params and can_copy(conn):  # one statement (and trigger run) per batch
                 update_rows(conn, ev, [{"id": p.pop("b_id"), **p} for p in params])
-            elif params and set_based:
-                update_rows_sqlite(conn, ev, [{"id": p.pop("b_id"), **p} for p in params])
+            elif set_based:  # written SET_BATCHES batches at a time: fewer temporary tables and statements
+                pending += params
+                if len(pending) >= SET_BATCHES * BATCH or i + BATCH >= len(event_ids):
+                    update_rows_sqlite(conn, ev, [{"id": p.pop("b_id"), **p} for p in pending])
+                    pending = []
             elif params:
                 cols = [k for k in params[0] if k != "b_id"]
                 conn.execute(update(ev).where(ev.c.id == bindparam("b_id"))
