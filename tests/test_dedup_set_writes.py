@@ -4,6 +4,8 @@ statements leave (events, sources, rollups), through first runs, incremental run
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from sqlalchemy import text
 
@@ -82,3 +84,26 @@ def test_set_based_dedup_writes_leave_the_store_the_per_row_writes_leave(backend
     assert per_row[1]["events"] != per_row[0]["events"]  # the runs merged something
     assert [s["events"] for s in set_based] == [s["events"] for s in per_row]
     assert set_based == per_row
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_dedup_clustering_a_few_countries_at_a_time_leaves_the_store_one_pass_leaves(backend, tmp_path, monkeypatch):
+    states = {}
+    for chunk in (10**9, 1):  # all the reports at once, then each country on its own
+        monkeypatch.setattr(dedup_run, "CHUNK_REPORTS", chunk)
+        folder = tmp_path / str(chunk)
+        folder.mkdir()
+        store = open_store(backend, folder)
+        try:
+            states[chunk] = scenario(store, 0)
+        finally:
+            close_store(backend, store)
+    assert states[1] == states[10**9]
+
+
+def test_country_chunks_keep_each_country_whole():
+    rows = [SimpleNamespace(country=c, n=i) for i, c in enumerate([None, None, "", "IRQ", "IRQ", "IRQ", "NGA", "SYR"])]
+    chunks = list(dedup_run._country_chunks(rows, 2))
+    assert [[r.n for r in chunk] for chunk in chunks] == [[0, 1], [2, 3, 4, 5], [6, 7]]
+    assert list(dedup_run._country_chunks(rows, 10**9)) == [rows]
+    assert list(dedup_run._country_chunks([], 2)) == []

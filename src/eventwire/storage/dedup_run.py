@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 
-from sqlalchemy import String, Text, bindparam, exists, func, select, text, type_coerce, update
+from sqlalchemy import Row, String, Text, bindparam, exists, func, select, text, type_coerce, update
 from sqlalchemy.orm import Session
 
 from eventwire import collector, dedup
@@ -28,6 +29,7 @@ REBUILD_SHARE = 4  # touched rows * REBUILD_SHARE >= all rows
 # the rows) instead of an UPDATE per row; small runs keep the per-row statements (no temporary table to build)
 SET_UPDATES_ABOVE = 1_000
 SET_BATCHES = 10  # a set-based refresh writes the merged rows of this many batches by one UPDATE ... FROM
+CHUNK_REPORTS = 50_000  # the reports clustered at a time: whole countries, at least this many (but the last chunk)
 
 
 class DedupRuns:
@@ -55,25 +57,18 @@ class DedupRuns:
                     date.label("date"), EventSourceRow.date_precision, EventSourceRow.lat, EventSourceRow.lon,
                     EventSourceRow.geo_precision, EventSourceRow.country, EventSourceRow.admin1,
                     EventSourceRow.actor1, EventSourceRow.actor2)
-            query = select(*cols)
+            # by country, so the reports are clustered a chunk of whole countries at a time (clusters never cross
+            # countries): the rows and keys of one chunk are held at a time, not of the whole table (~3 KB a report)
+            query = select(*cols).order_by(EventSourceRow.country)
             if not full:
                 countries = [c for c in s.execute(select(EventSourceRow.country).distinct()
                                                   .where(EventSourceRow.dedup_pending)).scalars() if c]
                 query = query.where(EventSourceRow.country.in_(countries))
+            changed, n_reports = [], 0
             # a Core read (not through the ORM session): plain rows, without the ORM's per-row result work
-            rows = s.connection().execute(query).all() if full or countries else []
-            current: dict[int, set[int]] = defaultdict(set)  # event id -> origin ids of its sources now
-            keys = []
-            for r in rows:
-                current[r.event_id].add(r.origin_event_id)
-                article = r.article_id if r.article_id is not None else f"key:{r.article_key}"
-                keys.append(dedup.make_key(
-                    id=r.origin_event_id, article=article, event_type=r.event_type,
-                    sub_event_type=r.sub_event_type, plover=r.plover_event, modality=r.modality, date=r.date,
-                    date_precision=r.date_precision, lat=r.lat, lon=r.lon, precision=r.geo_precision,
-                    country=r.country, admin1=r.admin1, actor1=r.actor1, actor2=r.actor2))
-            changed = [(min(c.ids), sorted(c.ids)) for c in dedup.cluster(keys)
-                       if current.get(min(c.ids)) != set(c.ids)]
+            for chunk in _country_chunks(s.connection().execute(query) if full or countries else [], CHUNK_REPORTS):
+                n_reports += len(chunk)
+                changed += _changed_clusters(chunk)
             if changed:  # SQLite: the rollups of the rows re-merged in two set passes, not a trigger run per row
                 conn = s.connection()
                 touched = sum(len(members) for _, members in changed)
@@ -85,7 +80,7 @@ class DedupRuns:
                     self._regroup(s, changed)
             s.connection().execute(update(src).where(src.c.dedup_pending).values(dedup_pending=False))
             n_events = s.execute(select(func.count(EventRow.id)).where(EventRow.merged_into.is_(None))).scalar_one()
-        return DedupSummary(reports=len(rows), events=n_events, changed=len(changed),
+        return DedupSummary(reports=n_reports, events=n_events, changed=len(changed),
                             seconds=round(time.perf_counter() - t0, 3))
 
     def _regroup(self, s: Session, clusters: list[tuple[int, list[int]]]) -> None:
@@ -176,3 +171,31 @@ class DedupRuns:
                 cols = [k for k in params[0] if k != "b_id"]
                 conn.execute(update(ev).where(ev.c.id == bindparam("b_id"))
                              .values({c: bindparam(c) for c in cols}), params)
+
+
+def _country_chunks(rows: Iterable[Row], size: int) -> Iterator[list[Row]]:
+    """The reports (ordered by country) in lists of whole countries, each of at least `size` rows but the last."""
+    chunk: list[Row] = []
+    for row in rows:
+        if len(chunk) >= size and row.country != chunk[-1].country:
+            yield chunk
+            chunk = []
+        chunk.append(row)
+    if chunk:
+        yield chunk
+
+
+def _changed_clusters(rows: list[Row]) -> list[tuple[int, list[int]]]:
+    """Cluster the reports `rows` (whole countries) and return the clusters whose membership is not the one
+    stored, each as (its event: the lowest origin id, its members' origin ids in order)."""
+    current: dict[int, set[int]] = defaultdict(set)  # event id -> origin ids of its sources now
+    keys = []
+    for r in rows:
+        current[r.event_id].add(r.origin_event_id)
+        article = r.article_id if r.article_id is not None else f"key:{r.article_key}"
+        keys.append(dedup.make_key(
+            id=r.origin_event_id, article=article, event_type=r.event_type,
+            sub_event_type=r.sub_event_type, plover=r.plover_event, modality=r.modality, date=r.date,
+            date_precision=r.date_precision, lat=r.lat, lon=r.lon, precision=r.geo_precision,
+            country=r.country, admin1=r.admin1, actor1=r.actor1, actor2=r.actor2))
+    return [(min(c.ids), sorted(c.ids)) for c in dedup.cluster(keys) if current.get(min(c.ids)) != set(c.ids)]
