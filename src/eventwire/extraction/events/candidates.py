@@ -91,17 +91,33 @@ def tells_toll_of_named_event(c: EventCandidate) -> bool:
     """"The blast killed at least nine people", "Three loggers were killed in the attack": the sentence's deaths
     are those of an event it names as told before (a definite event noun as the subject of the trigger's verb, or
     as the "in"/"during" phrase of its death verb)."""
+    return _named_event_noun(c) is not None
+
+
+def _named_event_noun(c: EventCandidate) -> Token | None:
+    """The definite event noun of tells_toll_of_named_event: the subject of the trigger's verb or the "in"/"during"
+    phrase of its death verb."""
     if c.modality != "asserted" or c.family != "violence":
-        return False
+        return None
     verbs = {t.i for t in c.triggers if t.pos_ == "VERB"}
     for t in c.triggers:
         if t.pos_ != "NOUN" or not any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in children(t)):
             continue
         if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and t.head.i != t.i:
-            return True
+            return t
         if t.dep_ == "pobj" and t.head.lower_ in ("in", "during") and t.head.head.i in verbs:
-            return True
-    return False
+            return t
+    return None
+
+
+def names_told_event(c: EventCandidate) -> bool:
+    """"The shelling hit a residential area", "were killed in the gunfight", "those killed in the mall siege": a
+    definite event noun that tells nothing new of its event (no place, number, author or date of its own; "the
+    bus bombing" may name its kind) is the event told before, whatever the sentence adds."""
+    t = _named_event_noun(c)
+    return t is not None and not any(
+        ch.dep_ in ("prep", "acl", "relcl", "nummod", "appos", "conj") or (ch.dep_ == "poss" and ch.lower_ not in DEFINITE)
+        for ch in children(t))
 
 
 def _condemned(lex: Lexicon, c: EventCandidate) -> bool:
@@ -139,7 +155,7 @@ def merge_references(cands: list[EventCandidate], lex: Lexicon) -> list[EventCan
         if _condemned(lex, c) and (earlier or _told_nothing(c.trigger)):
             continue  # "the UN condemned the attack": a statement about the event told before (or elsewhere: a
             # bare "the attack" condemned tells nothing of it), no new one
-        if earlier and is_reference(c):
+        if earlier and (is_reference(c) or names_told_event(c)):
             # "the bombing" names the earlier event of its own kind, else the article's main (first) event
             same_kind = [e for e in earlier if e.event_type == c.event_type and e.event_type is not None]
             target = same_kind[0] if same_kind else earlier[0]
