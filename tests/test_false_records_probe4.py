@@ -205,6 +205,21 @@ TOLD_TWICE = [
     'The grenade attack happened as the bar was full of football fans.',
     'A car bomb exploded outside a hotel in Mogadishu on Sunday, killing eight people. '
     'The bombing was claimed by al-Shabaab.',
+    # the event noun as the subject of another verb or where the dead were killed
+    'A bomb tore through a bus in Quetta on Monday, killing 14 passengers. '
+    'Hundreds of mourners buried the victims of the bus bombing on Wednesday.',
+    'Gunmen stormed a shopping mall in Nairobi on Saturday, killing 67 people. '
+    'Flags flew at half-mast on Monday in memory of those killed in the mall siege.',
+    'Rebels shelled the city of Mekelle on Tuesday, killing six civilians. '
+    'The shelling hit a residential area near the university.',
+    'An Israeli airstrike killed three people in Khan Younis on Tuesday. '
+    'The attack targeted a car carrying two commanders, the army said.',
+    'Security forces clashed with militants in Kupwara district on Thursday. '
+    'Two soldiers and three militants were killed in the gunfight.',
+    'Militants attacked a police station in Dera Ismail Khan before dawn, killing ten officers. '
+    'The attackers used grenades and rifles, police said.',
+    'Soldiers opened fire on protesters in Mandalay on Sunday, killing two. '
+    'The killings sparked outrage across the country.',
 ]
 
 TOLL_TOLD_AGAIN = [
@@ -220,8 +235,18 @@ TOLL_TOLD_AGAIN = [
 
 ONE_EVENT_ARTICLES = TOLD_TWICE + TOLL_TOLD_AGAIN
 
-# what the rules miss yet
-KNOWN_GAPS: set[str] = set()
+# what the rules miss yet: an event noun under a mourning or a trial told alone (in an article after its event it
+# points back), a later "the crackdown" of another family than the protest it names, the weapons "the attackers
+# used", wounds on the men of "the bodies of six men"
+KNOWN_GAPS = {
+    'Hundreds of mourners buried the victims of the bus bombing in a mass grave on Wednesday.',
+    'Flags flew at half-mast across Kenya on Monday in memory of those killed in the mall siege.',
+    'The gunman who killed 51 worshippers was sentenced to life in prison without parole.',
+    'Police found the bodies of six men with gunshot wounds on a roadside near Iguala.',
+    'Police fired tear gas at protesters in Harare on Monday. The crackdown drew criticism from rights groups.',
+    'Militants attacked a police station in Dera Ismail Khan before dawn, killing ten officers. '
+    'The attackers used grenades and rifles, police said.',
+}
 
 
 def distinct_events(pipeline, text):
