@@ -42,6 +42,10 @@ TRIALS_AND_INQUIRIES = [
     'Detectives are examining CCTV footage of the stabbing.',
     'A judge ordered the release of the last suspect in the killing of the mayor.',
     'The special tribunal acquitted the former general of ordering the killings.',
+    'Bomber jailed for life over 2017 concert attack',
+    'Court upholds death sentence for 2008 Mumbai attacker',
+    'The jury found the former police officer guilty of murdering the protester.',
+    'The accused bombers went on trial in Jakarta on Tuesday, 18 months after the attack on the embassy.',
 ]
 
 ANNIVERSARIES = [
@@ -50,6 +54,8 @@ ANNIVERSARIES = [
     'Sunday is the 20th anniversary of the bombing of the embassy in Nairobi.',
     'Church bells rang across the city to commemorate the victims of the 2015 attacks.',
     'A plaque unveiled on Friday recalls the hostage-taking at the theatre in 2002.',
+    'Nation marks 25 years since Srebrenica massacre',
+    'The families of the victims of the 1993 bombing held a memorial service in Mumbai on Friday.',
 ]
 
 METAPHORS = [
@@ -71,6 +77,15 @@ METAPHORS = [
     'The bill was gutted by amendments in the upper house.',
     "The party's campaign was hit by a wave of resignations.",
     'The new thriller exploded onto the streaming charts.',
+    'Blockbuster bombs at Chinese box office',
+    'The sequel bombed with critics and audiences alike.',
+    'Senate kills immigration bill',
+    'Tech shares crash as rate fears grow',
+    'Minister shoots down reports of cabinet reshuffle',
+    "The union torpedoed the government's pay offer on Monday.",
+    'Critics savaged the new opera at its premiere in Vienna in 1987.',
+    'The champion knocked out his challenger in the third round.',
+    'The airline axed 2,000 jobs and grounded half its fleet.',
 ]
 
 HYPOTHETICALS = [
@@ -82,6 +97,11 @@ HYPOTHETICALS = [
     'Officials fear the gangs may try to kidnap more students.',
     'Such an attack could happen anywhere, the police chief said.',
     'Should the talks collapse, the rebels are expected to storm the city.',
+    'Rebels could strike Goma within days, UN warns',
+    'The rebels would have overrun the base had reinforcements not arrived.',
+    'If the dam is bombed, millions will lose their water supply.',
+    'A nuclear strike on the city would kill millions, the study estimated.',
+    'The minister warned that terrorists could target the World Cup.',
 ]
 
 # threats: a PLOVER THREATEN, no ACLED event (test_a_threat_is_no_attack)
@@ -91,6 +111,7 @@ THREATS = [
     'The militants vowed to bomb the pipeline again.',
     'Police warned that anyone joining the banned rally would be arrested.',
     'Posters appeared in the market warning traders that they would be shot if they opened on Friday.',
+    'The insurgents threatened to behead the captured soldiers.',
 ]
 
 DENIALS = [
@@ -100,6 +121,9 @@ DENIALS = [
     'Russia rejected claims that its jets had bombed a hospital in Idlib.',
     'The government dismissed reports that troops had killed civilians in the raid.',
     'The rebels said they had not taken part in the attack on the convoy.',
+    'Army denies shelling civilians in Donbas',
+    'The Pentagon denied that its drones had struck a wedding party in 2013.',
+    'The junta rejected accusations that soldiers had burned the village.',
 ]
 
 NON_EVENTS = (FUNERALS_AND_MEMORIALS + TRIALS_AND_INQUIRIES + ANNIVERSARIES + METAPHORS + HYPOTHETICALS + THREATS
@@ -114,6 +138,9 @@ NO_ONE_HURT = [
     'Arsonists set fire to a mosque in Malmo; no one was hurt.',
     'Unknown attackers threw a petrol bomb at the office of the ruling party in Tbilisi, causing no injuries.',
     'Protesters blocked roads in Quito on Tuesday, but there were no arrests.',
+    'A bomb went off outside a police station in Bilbao on Saturday; no injuries were reported.',
+    'Masked men burned a bus in Santiago overnight, but the driver and passengers escaped unhurt.',
+    'Gunmen opened fire on a mosque in Kano during evening prayers, but no one was killed.',
 ]
 
 BODIES_FOUND = [
@@ -127,6 +154,10 @@ BODIES_FOUND = [
     'Bodies with gunshot wounds were found dumped on the outskirts of Culiacan on Saturday.',
     'The corpses of five men who had been shot in the head were found near Kidal.',
     'Villagers found the bodies of three herders showing signs of torture near Djibo.',
+    'Bodies of 9 found with bullet wounds in Zacatecas',
+    'Police recovered the bodies of four men, bound and shot in the head, from a canal in Karachi.',
+    'Eight bodies riddled with bullets were found in a pickup truck in Guerrero.',
+    'The tortured bodies of two activists were found in a forest outside Kinshasa.',
 ]
 
 # ACLED's chemical weapon (sub-type checked: test_a_chemical_attack_is_a_chemical_weapon)
@@ -138,6 +169,9 @@ CHEMICAL_ATTACKS = [
     'Militants shelled Iraqi troops with mustard gas near Mosul, injuring 12 soldiers.',
     'Residents said a helicopter dropped a barrel bomb filled with toxic gas on Saraqeb.',
     'Warplanes dropped bombs containing a toxic chemical on Al-Latamneh, choking dozens of residents.',
+    'Chlorine bombs dropped on Aleppo district, rescuers say',
+    'Syrian government helicopters dropped chlorine-filled barrel bombs on Talmenes, the UN inquiry found.',
+    'Forces loyal to the regime used chlorine against civilians in Saraqib in February 2018.',
 ]
 
 # abductions by armed men or of a group count whoever the kidnappers are, for ransom or not (a lone shopkeeper
@@ -150,6 +184,8 @@ ABDUCTIONS = [
     'Criminals kidnapped six travellers on the Lokoja highway for ransom.',
     'Gunmen abducted the wife of a local politician in Enugu and demanded a ransom.',
     'Rebels hijacked a bus carrying 40 passengers near Bangassou.',
+    'Armed kidnappers abducted a Catholic priest and two seminarians from a rectory in Kaduna state.',
+    'Gunmen kidnapped a businessman in Benin City and demanded 100 million naira for his release.',
 ]
 
 LOOK_ALIKES = [
@@ -173,6 +209,9 @@ LOOK_ALIKES = [
     'The strike on the fuel depot in Hodeidah killed four workers, the port authority said.',
     'The rebels threatened the villagers and then set fire to their homes in Ouham.',
     'The militants denied the army\'s claims and attacked another checkpoint near Bama on Friday.',
+    'Gunmen kill 7 in attack on Burkina church',
+    'Militants bombed a theatre in Mogadishu during a film screening.',
+    'A bomb at the box office of a cinema in Lahore killed three people.',
 ]
 
 TRUE_EVENTS = NO_ONE_HURT + BODIES_FOUND + CHEMICAL_ATTACKS + ABDUCTIONS + LOOK_ALIKES
@@ -236,12 +275,15 @@ TOLL_TOLD_AGAIN = [
 ONE_EVENT_ARTICLES = TOLD_TWICE + TOLL_TOLD_AGAIN
 
 # what the rules miss yet: an event noun under a mourning or a trial told alone (in an article after its event it
-# points back), a later "the crackdown" of another family than the protest it names, the weapons "the attackers
+# points back; a verdict "guilty of murdering", "months after the attack"), a later "the crackdown" of another family than the protest it names, the weapons "the attackers
 # used", wounds on the men of "the bodies of six men"
 KNOWN_GAPS = {
     'Hundreds of mourners buried the victims of the bus bombing in a mass grave on Wednesday.',
     'Flags flew at half-mast across Kenya on Monday in memory of those killed in the mall siege.',
     'The gunman who killed 51 worshippers was sentenced to life in prison without parole.',
+    'Bomber jailed for life over 2017 concert attack',
+    'The jury found the former police officer guilty of murdering the protester.',
+    'The accused bombers went on trial in Jakarta on Tuesday, 18 months after the attack on the embassy.',
     'Police found the bodies of six men with gunshot wounds on a roadside near Iguala.',
     'Police fired tear gas at protesters in Harare on Monday. The crackdown drew criticism from rights groups.',
     'Militants attacked a police station in Dera Ismail Khan before dawn, killing ten officers. '
