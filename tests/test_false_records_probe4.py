@@ -259,6 +259,7 @@ TOLD_TWICE = [
     'The attackers used grenades and rifles, police said.',
     'Soldiers opened fire on protesters in Mandalay on Sunday, killing two. '
     'The killings sparked outrage across the country.',
+    'Thousands marched against the junta in Minsk on Sunday. The arrests began as the crowd reached the square.',
 ]
 
 TOLL_TOLD_AGAIN = [
@@ -275,7 +276,7 @@ TOLL_TOLD_AGAIN = [
 ONE_EVENT_ARTICLES = TOLD_TWICE + TOLL_TOLD_AGAIN
 
 # what the rules miss yet: an event noun under a mourning or a trial told alone (in an article after its event it
-# points back; a verdict "guilty of murdering", "months after the attack"), a later "the crackdown" of another family than the protest it names, the weapons "the attackers
+# points back; a verdict "guilty of murdering", "months after the attack"), the weapons "the attackers
 # used", wounds on the men of "the bodies of six men"
 KNOWN_GAPS = {
     'Hundreds of mourners buried the victims of the bus bombing in a mass grave on Wednesday.',
@@ -285,7 +286,6 @@ KNOWN_GAPS = {
     'The jury found the former police officer guilty of murdering the protester.',
     'The accused bombers went on trial in Jakarta on Tuesday, 18 months after the attack on the embassy.',
     'Police found the bodies of six men with gunshot wounds on a roadside near Iguala.',
-    'Police fired tear gas at protesters in Harare on Monday. The crackdown drew criticism from rights groups.',
     'Militants attacked a police station in Dera Ismail Khan before dawn, killing ten officers. '
     'The attackers used grenades and rifles, police said.',
 }

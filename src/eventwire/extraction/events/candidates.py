@@ -152,6 +152,10 @@ def merge_references(cands: list[EventCandidate], lex: Lexicon) -> list[EventCan
         earlier = [e for e in out if e.family == c.family and e.modality == "asserted"
                    and e.sentence.start < c.sentence.start and e.antecedent is None and not e.vetoed
                    and (c.family not in SPEECH_FAMILIES or e.plover_event == c.plover_event)]
+        if not earlier and c.family == "arrest" and is_reference(c) and _told_nothing(c.trigger):
+            # "the crackdown", "the arrests" after police broke up a protest: the intervention ACLED codes with it
+            earlier = [e for e in out if e.family == "demonstration" and e.modality == "asserted"
+                       and e.sentence.start < c.sentence.start and e.antecedent is None and not e.vetoed]
         if _condemned(lex, c) and (earlier or _told_nothing(c.trigger)):
             continue  # "the UN condemned the attack": a statement about the event told before (or elsewhere: a
             # bare "the attack" condemned tells nothing of it), no new one
