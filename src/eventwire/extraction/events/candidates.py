@@ -172,8 +172,9 @@ def merge_references(cands: list[EventCandidate], lex: Lexicon) -> list[EventCan
             c.antecedent = target
             c.actor1 = c.actor1 or target.actor1
             c.actor2 = c.actor2 or target.actor2
-            c.event_type, c.sub_event_type = target.event_type, target.sub_event_type
-            c.plover_event, c.plover_mode, c.cameo = target.plover_event, target.plover_mode, target.cameo
+            if is_reference(c):  # a bare noun is read as the event it names; a verb keeps what it tells of it
+                c.event_type, c.sub_event_type = target.event_type, target.sub_event_type
+                c.plover_event, c.plover_mode, c.cameo = target.plover_event, target.plover_mode, target.cameo
             c.confidence = max(0.05, c.confidence - 0.2)
         out.append(c)
     return out
