@@ -212,6 +212,8 @@ LOOK_ALIKES = [
     'Gunmen kill 7 in attack on Burkina church',
     'Militants bombed a theatre in Mogadishu during a film screening.',
     'A bomb at the box office of a cinema in Lahore killed three people.',
+    'A series of bombs hit markets in Baghdad on Monday.',
+    'The city of Maiduguri was rocked by a series of bombs on Sunday night.',
 ]
 
 TRUE_EVENTS = NO_ONE_HURT + BODIES_FOUND + CHEMICAL_ATTACKS + ABDUCTIONS + LOOK_ALIKES

@@ -24,7 +24,7 @@ from eventwire.extraction import actors, assemble, casualties, dates, events, nl
 from eventwire.extraction.actors import user
 from eventwire.extraction.conventional_parties import PartyConventions
 from eventwire.extraction.events import retold, triggers
-from eventwire.extraction.events.candidates import tells_toll_of_named_event
+from eventwire.extraction.events.candidates import is_reference, tells_toll_of_named_event
 from eventwire.extraction.events.typing import ModelTyping
 from eventwire.extraction.headline_reread import DATA_FILE as HEADLINE_DATA
 from eventwire.extraction.headline_reread import add_headline_reread
@@ -334,7 +334,8 @@ class Pipeline:
                 if ev.date_text is None:  # "the attack" happened when the event it names did
                     ev.date, ev.date_precision, ev.date_text = first.date, first.date_precision, first.date_text
                 ev.location = ev.location if ev.location and ev.location.precision == 1 else first.location
-                casualties.toll_of_named_event(first, ev)
+                if is_reference(cand) or len(out) not in bare_reports:  # (a deaths-only report "killed in the
+                    casualties.toll_of_named_event(first, ev)  # attack": the main toll settles it, for all it tells)
             if deaths_only and main_told:  # "A fifth soldier died of his wounds.": the main event's dead
                 retold.link_more_dead(out[casualties.main_event_at(out)], ev, dead)
             built[id(cand)] = ev
