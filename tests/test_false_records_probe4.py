@@ -48,6 +48,20 @@ TRIALS_AND_INQUIRIES = [
     'The accused bombers went on trial in Jakarta on Tuesday, 18 months after the attack on the embassy.',
 ]
 
+# a court's verdict on what a person did (a relative clause on the accused, "guilty of", "convicted of") and the
+# dead of an event buried
+VERDICTS_AND_BURIALS = [
+    'The soldier who shot the student was sentenced to 12 years in prison.',
+    'The militiamen who burned the village were acquitted by a military court in Bunia.',
+    'The former officer was found guilty of killing three protesters.',
+    'A jury found the two brothers guilty of bombing the marathon.',
+    'A former police chief was convicted of torturing detainees in Santiago.',
+    'A court in Dhaka sentenced six militants for the attack on the bakery.',
+    'Relatives buried the victims of the market bombing on Thursday.',
+    'A tribunal in The Hague jailed the commander whose men shelled the old town of Dubrovnik.',
+    'The trial opened in Oslo nine months after the massacre on the island.',
+]
+
 ANNIVERSARIES = [
     'Survivors marked the tenth anniversary of the massacre with a minute of silence.',
     'Rwanda began a week of commemorations of the 1994 genocide on Sunday.',
@@ -126,7 +140,7 @@ DENIALS = [
     'The junta rejected accusations that soldiers had burned the village.',
 ]
 
-NON_EVENTS = (FUNERALS_AND_MEMORIALS + TRIALS_AND_INQUIRIES + ANNIVERSARIES + METAPHORS + HYPOTHETICALS + THREATS
+NON_EVENTS = (FUNERALS_AND_MEMORIALS + TRIALS_AND_INQUIRIES + VERDICTS_AND_BURIALS + ANNIVERSARIES + METAPHORS + HYPOTHETICALS + THREATS
               + DENIALS)
 
 # -- events that must keep a record ----------------------------------------------------------------------------
@@ -214,6 +228,14 @@ LOOK_ALIKES = [
     'A bomb at the box office of a cinema in Lahore killed three people.',
     'A series of bombs hit markets in Baghdad on Monday.',
     'The city of Maiduguri was rocked by a series of bombs on Sunday night.',
+    # a court, a trial or a burial in the sentence, and an event of the day all the same
+    'Police arrested the man who shot two officers in Dallas on Sunday.',
+    'Gunmen killed the judge who sentenced the rebel leader.',
+    'Gunmen shot dead a man who was convicted of murder in 2010.',
+    'Militants buried 30 villagers alive in a pit near Sinjar.',
+    'The rebels killed five soldiers and buried their bodies in a forest.',
+    'Police jailed 40 people for protesting in Minsk on Sunday.',
+    'A bomb exploded outside the court where the trial of three rebels was under way in Bamako.',
 ]
 
 TRUE_EVENTS = NO_ONE_HURT + BODIES_FOUND + CHEMICAL_ATTACKS + ABDUCTIONS + LOOK_ALIKES
@@ -277,16 +299,11 @@ TOLL_TOLD_AGAIN = [
 
 ONE_EVENT_ARTICLES = TOLD_TWICE + TOLL_TOLD_AGAIN
 
-# what the rules miss yet: an event noun under a mourning or a trial told alone (in an article after its event it
-# points back; a verdict "guilty of murdering", "months after the attack"), the weapons "the attackers
-# used", wounds on the men of "the bodies of six men"
+# what the rules miss yet: the dead of an event "in memory of" whom a mourning is held, a headline's sentence
+# "jailed for life over" an attack, the weapons "the attackers used", wounds on the men of "the bodies of six men"
 KNOWN_GAPS = {
-    'Hundreds of mourners buried the victims of the bus bombing in a mass grave on Wednesday.',
     'Flags flew at half-mast across Kenya on Monday in memory of those killed in the mall siege.',
-    'The gunman who killed 51 worshippers was sentenced to life in prison without parole.',
     'Bomber jailed for life over 2017 concert attack',
-    'The jury found the former police officer guilty of murdering the protester.',
-    'The accused bombers went on trial in Jakarta on Tuesday, 18 months after the attack on the embassy.',
     'Police found the bodies of six men with gunshot wounds on a roadside near Iguala.',
     'Militants attacked a police station in Dera Ismail Khan before dawn, killing ten officers. '
     'The attackers used grenades and rifles, police said.',

@@ -130,6 +130,8 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "hypothetical"  # "talks on a ceasefire": what is talked about, not agreed
             if lemma in c["hypothetical"]["governing_nouns"]:
                 return "hypothetical"
+        if tok.pos_ == "ADJ" and not first and tok.lower_ in background["verdict_adjectives"] and below.lower_ == "of":
+            return "background"  # "found guilty of killing three protesters": the case tried
         if tok.pos_ == "ADJ" and not first and tok.lower_ in c["future"]["governing_adjectives"]:
             return "future"  # "ready to attack", "remain committed to supporting"
             if lemma in c["negated"]["governing_nouns"]:
@@ -146,6 +148,8 @@ def _governed(trigger: Token, c: dict) -> str:
             lemma = tok.lemma_.lower()
             if is_noun and lemma in background["reaction_verbs"] and _complement(trigger, below):
                 return "background"  # "diplomats were expelled after a nerve agent attack"
+            if lemma in background["court_verbs"] and below.dep_ == "prep" and below.lower_ in ("of", "for", "over"):
+                return "background"  # "convicted of killing three protesters", "jailed for the bombing"
             if lemma in background["recalling_verbs"] and below.dep_ == "dobj":
                 return "background"  # "to avenge the killing of their leader"
             if is_noun and below.lower_ in background["record_preps"] and _complement(trigger, below) and any(
@@ -184,6 +188,8 @@ def _governed(trigger: Token, c: dict) -> str:
         if tok.dep_ in ("relcl",):
             if head.lower_ in c["negated"]["governing_pronouns"]:
                 return "negated"  # "had nothing to do with the massacre"
+            if head.dep_ in ("nsubjpass", "dobj") and head.head.lemma_.lower() in background["verdict_verbs"]:
+                return "background"  # "the soldier who shot the student was sentenced": the case tried
             if not _infinitival(tok, c["future"]["purpose_markers"]):
                 break
         first = False
