@@ -62,6 +62,25 @@ VERDICTS_AND_BURIALS = [
     'The trial opened in Oslo nine months after the massacre on the island.',
 ]
 
+# the dead of an event mourned: whatever lies between the mourning and the event ("the coffins of the policemen
+# killed in the ambush", "flowers for those who died in the blast"), the event is told elsewhere
+MOURNED_DEAD = [
+    'Mourners carried the coffins of the five policemen killed in the ambush through the streets of Peshawar.',
+    'Crowds gathered outside the embassy to lay flowers for those who died in the blast.',
+    'The government declared three days of mourning for the victims of the massacre.',
+    'The prime minister paid tribute to the soldiers killed in the ambush near Gao.',
+    'The king sent condolences to the families of those killed in the attack on the hotel.',
+    'A minute of silence was observed in Madrid for the victims of the train bombings.',
+    'Prayers were said in every mosque of the city for the worshippers shot dead on Friday.',
+]
+
+# "no" before the subject of the act denies it
+NO_ACT = [
+    'Witnesses said no shots were fired in the village that night.',
+    'No bombs fell on the town overnight, residents said.',
+    'No rockets were fired from Gaza on Saturday, the army said.',
+]
+
 ANNIVERSARIES = [
     'Survivors marked the tenth anniversary of the massacre with a minute of silence.',
     'Rwanda began a week of commemorations of the 1994 genocide on Sunday.',
@@ -140,8 +159,8 @@ DENIALS = [
     'The junta rejected accusations that soldiers had burned the village.',
 ]
 
-NON_EVENTS = (FUNERALS_AND_MEMORIALS + TRIALS_AND_INQUIRIES + VERDICTS_AND_BURIALS + ANNIVERSARIES + METAPHORS + HYPOTHETICALS + THREATS
-              + DENIALS)
+NON_EVENTS = (FUNERALS_AND_MEMORIALS + TRIALS_AND_INQUIRIES + VERDICTS_AND_BURIALS + MOURNED_DEAD + NO_ACT
+              + ANNIVERSARIES + METAPHORS + HYPOTHETICALS + THREATS + DENIALS)
 
 # -- events that must keep a record ----------------------------------------------------------------------------
 
@@ -236,6 +255,13 @@ LOOK_ALIKES = [
     'The rebels killed five soldiers and buried their bodies in a forest.',
     'Police jailed 40 people for protesting in Minsk on Sunday.',
     'A bomb exploded outside the court where the trial of three rebels was under way in Bamako.',
+    'A suicide bomber blew himself up at the funeral of a tribal elder in Nangarhar, killing 20 people.',
+    'Twenty people were killed in a blast at a funeral in Bajaur.',
+    'Security forces opened fire on a funeral procession in Mandalay, killing three mourners.',
+    'No civilians were killed in the air strike on the base in Idlib, the army said.',
+    'A bomb exploded near a market in Kirkuk, but no one was killed.',
+    'Rebels fired rockets at the airport in Goma; no planes were hit.',
+    'Witnesses said no shots were fired during the march in Lima.',
 ]
 
 TRUE_EVENTS = NO_ONE_HURT + BODIES_FOUND + CHEMICAL_ATTACKS + ABDUCTIONS + LOOK_ALIKES
@@ -299,10 +325,12 @@ TOLL_TOLD_AGAIN = [
 
 ONE_EVENT_ARTICLES = TOLD_TWICE + TOLL_TOLD_AGAIN
 
-# what the rules miss yet: the dead of an event "in memory of" whom a mourning is held, a headline's sentence
-# "jailed for life over" an attack, the weapons "the attackers used", wounds on the men of "the bodies of six men"
+# what the rules miss yet: a headline's sentence "jailed for life over" an attack, the weapons "the attackers used",
+# wounds on the men of "the bodies of six men", a mourning whose words the parse splits ("a minute of silence ...
+# for", "prayers ... for the worshippers shot dead")
 KNOWN_GAPS = {
-    'Flags flew at half-mast across Kenya on Monday in memory of those killed in the mall siege.',
+    'A minute of silence was observed in Madrid for the victims of the train bombings.',
+    'Prayers were said in every mosque of the city for the worshippers shot dead on Friday.',
     'Bomber jailed for life over 2017 concert attack',
     'Police found the bodies of six men with gunshot wounds on a roadside near Iguala.',
     'Militants attacked a police station in Dera Ismail Khan before dawn, killing ten officers. '
