@@ -262,6 +262,10 @@ LOOK_ALIKES = [
     'A bomb exploded near a market in Kirkuk, but no one was killed.',
     'Rebels fired rockets at the airport in Goma; no planes were hit.',
     'Witnesses said no shots were fired during the march in Lima.',
+    'No fewer than 20 people were killed in the attack on the village of Dogo.',
+    'Police fired on mourners at the funeral of a protester killed on Sunday, killing two more.',
+    'Thousands marched in Nairobi in memory of the activists killed by police.',
+    'Soldiers shot dead three men who were carrying the coffin of a militant commander.',
 ]
 
 TRUE_EVENTS = NO_ONE_HURT + BODIES_FOUND + CHEMICAL_ATTACKS + ABDUCTIONS + LOOK_ALIKES

@@ -90,9 +90,7 @@ def classify(trigger: Token, c: dict) -> str:
     if found == "asserted" and trigger.pos_ == "VERB" and any(
             s.dep_ == "nsubj" and s.pos_ == "NOUN" and _own_cue(s, c) == "background" for s in children(trigger)):
         return "background"  # "previous attacks killed dozens": the killing is part of the earlier event
-    if found == "asserted" and trigger.pos_ == "VERB" and any(
-            s.dep_ in ("nsubj", "nsubjpass") and s.lemma_.lower() not in c["negated"]["harm_only_subjects"] and any(
-                d.dep_ == "det" and d.lower_ == "no" for d in children(s)) for s in children(trigger)):
+    if found == "asserted" and _act_denied(trigger, c["negated"]):
         return "negated"  # "no shots were fired during the rally"
     if found == "asserted" and _looked_back_on(trigger, c["background"]):
         return "background"
@@ -100,6 +98,13 @@ def classify(trigger: Token, c: dict) -> str:
             tuple(c["hypothetical"]["question_marks"])):
         return "hypothetical"  # "Did the army shell the village?"
     return found
+
+
+def _act_denied(trigger: Token, negated: dict) -> bool:
+    """"No shots were fired": "no" before the subject of the act's verb (not a harm denied: "no soldiers died")."""
+    return trigger.pos_ == "VERB" and trigger.lemma_.lower() not in negated["harm_verbs"] and any(
+        s.dep_ in ("nsubj", "nsubjpass") and s.lemma_.lower() not in negated["harm_only_subjects"] and any(
+            d.dep_ == "det" and d.lower_ == "no" for d in children(s)) for s in children(trigger))
 
 
 def _governed(trigger: Token, c: dict) -> str:
