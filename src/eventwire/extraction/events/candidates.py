@@ -20,8 +20,8 @@ from eventwire.extraction.events.sentence_parties import (
     sentence_doer,
     sentence_parties,
 )
-from eventwire.extraction.events.sites import site_target
-from eventwire.extraction.events.syntax import depth, told_as_matter
+from eventwire.extraction.events.sites import site_kind, site_target
+from eventwire.extraction.events.syntax import depth, phrase_tokens, told_as_matter
 from eventwire.extraction.tokens import children
 
 if TYPE_CHECKING:
@@ -245,7 +245,8 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
     # the harmed the words name without a party: "gunmen stormed a hotel" (the people of the site, in its words),
     # "killed a radio presenter"; not in a fight (in a clash, shelling or an air strike the other side stays to the
     # dataset's conventions)
-    unnamed = fam in ("violence", "strategic") and (roles.actor2 is None or _guessed(roles.actor2))
+    unnamed = fam in ("violence", "strategic") and (roles.actor2 is None or _guessed(roles.actor2)
+                                                    or _named_off_site(roles, context))
     named_before = roles.actor2, roles.assoc2
     found = site_target(roles.targets, main, roles.actor1, context) or unlisted_person(
         roles.targets, main, context) if unnamed else None
@@ -283,6 +284,16 @@ def _violent_path(lex: Lexicon, tok: Token, top: int, trigger_ids: set) -> bool:
                 {node.lemma_.lower(), node.lower_[:-1], node.lower_[:-2]} & doing):
             return False
     return True
+
+
+def _named_off_site(roles, context) -> bool:
+    """"torched a school in the village of Foo": the site acted on names no party, and the party found elsewhere
+    in the clause (a town read as a name) is not what was hit; the site's people are."""
+    site = roles.targets[0] if roles.targets else None
+    if site is None or roles.actor2 is None or roles.actor2.known or site_kind(site, context.words) is None:
+        return False
+    own = phrase_tokens(site, context.words.affiliation_verbs)  # its modifiers and "of" complements
+    return not any(t.idx <= roles.actor2.start < t.idx + len(t.text) for t in own)
 
 
 def _guessed(role) -> bool:
