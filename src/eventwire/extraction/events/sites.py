@@ -69,12 +69,23 @@ def spot_of(trigger: Token, words) -> Token | None:
     up at a market", "an explosion ripped through a mosque", "set fire to a church"; or a violent noun's ("the
     bombing of a bus", "the shooting at the mosque")."""
     if trigger.pos_ == "NOUN":
-        preps = words.site_spot_preps | {"of"}
+        holders = [(trigger, words.site_spot_preps | {"of"})]
+        verb = trigger.head
+        if trigger.dep_ == "nsubj" and verb.pos_ == "VERB" and _no_target(object_of(verb), words):
+            holders.append((verb, words.site_spot_preps))  # "a bomb ripped through a mosque": the verb's spot
     elif trigger.pos_ == "VERB" and _no_target(object_of(trigger), words):
-        preps = words.site_spot_preps
+        holders = [(trigger, words.site_spot_preps)]
     else:
         return None
-    for p in children(trigger):
+    for holder, preps in holders:
+        spot = _spot_below(holder, preps, words)
+        if spot is not None:
+            return spot
+    return None
+
+
+def _spot_below(holder: Token, preps, words) -> Token | None:
+    for p in children(holder):
         if p.dep_ == "prep" and p.lower_ in preps:
             for o in children(p):
                 if o.dep_ != "pobj":
