@@ -196,6 +196,17 @@ PROBES = [
      "jihadists", "camp army soldiers", "mali"),
     ("KHARTOUM - Paramilitary fighters stormed a hospital in El Fasher on Sunday, the health ministry said.",
      "fighters", "hospital", "fasher"),
+    # -- a hidden explosive set off by the harmed themselves
+    ("A farmer stepped on a landmine while tending his goats near the Somali town of Beledweyne.",
+     "", "farmer", "beledweyne"),
+    ("Three policemen were wounded when their pickup struck a roadside bomb on the outskirts of Peshawar.",
+     "", "policemen pickup", "peshawar"),
+    ("A minibus carrying wedding guests hit a landmine in Ukraine's Kharkiv region, killing nine.",
+     "", "minibus guests", "kharkiv"),
+    ("A French armoured vehicle ran over an explosive device near Menaka in 2019.",
+     "", "vehicle french", "menaka"),
+    ("Two girls collecting firewood triggered a booby trap outside the village of Kunchha.",
+     "", "girls", "kunchha"),
     # -- passives and headlines of things hit
     ("A school was torched by suspected separatists in the Cameroonian town of Kumbo.",
      "separatists", "school", "kumbo"),
@@ -256,6 +267,47 @@ def test_the_probe_set_is_large_and_varied():
 @pytest.mark.parametrize("role", ROLES)
 def test_role_rate_holds(results, role):
     assert rates(results)[role] >= FLOORS[role], [(t, h) for t, h in results if not h.get(role, True)]
+
+
+def _asserted(pipeline, text):
+    return [e for e in pipeline.extract(text, published="2023-05-10") if e.modality == "asserted"]
+
+
+def _words(actors) -> str:
+    return " ".join(a.text or "" for a in actors if a is not None)
+
+
+def test_infrastructure_blown_up_is_what_was_hit(pipeline):
+    ev = _asserted(pipeline, "Insurgents blew up a power pylon near the Afghan city of Kunduz.")
+    assert any("pylon" in _words([e.actor2]) and e.actor2.sector == "CVL" for e in ev)
+
+
+def test_the_site_acted_on_beats_a_town_read_as_a_name(pipeline):
+    ev = _asserted(pipeline, "Gunmen burned a clinic in the village of Tunkara overnight.")
+    assert any("clinic" in _words([e.actor2]) for e in ev)
+    assert not any("Tunkara" in _words([e.actor2]) for e in ev)
+
+
+def test_a_bomb_noun_hits_the_site_its_verb_went_through(pipeline):
+    ev = _asserted(pipeline, "A bomb tore through a crowded bakery in Baghdad on Thursday.")
+    assert any("bakery" in _words([e.actor2]) for e in ev)
+
+
+def test_the_subject_after_a_dateline_acts(pipeline):
+    ev = _asserted(pipeline, "QUETTA, Pakistan - A suicide bomber attacked a police training college on Monday.")
+    assert any("bomber" in _words([e.actor1]) for e in ev)
+    assert not any("QUETTA" in _words([e.actor1]) for e in ev)
+
+
+def test_who_set_off_a_hidden_device_was_hit(pipeline):
+    ev = _asserted(pipeline, "A goatherd stepped on a landmine near the Yemeni port of Mocha.")
+    assert any("goatherd" in _words([e.actor2]) for e in ev)
+    assert not any("goatherd" in _words([e.actor1]) for e in ev)
+
+
+def test_a_town_no_gazetteer_knows_keeps_its_words(pipeline):
+    ev = _asserted(pipeline, "Rebels killed four miners in an ambush near Kavumbi, in eastern Congo.")
+    assert any(e.location is not None and "Kavumbi" in (e.location.text or "") for e in ev)
 
 
 if __name__ == "__main__":
