@@ -305,6 +305,11 @@ def test_who_set_off_a_hidden_device_was_hit(pipeline):
     assert not any("goatherd" in _words([e.actor1]) for e in ev)
 
 
+def test_the_people_of_a_village_attacked_are_hit(pipeline):
+    ev = _asserted(pipeline, "Armed bandits attacked the hamlet of Gidan Bako at dawn.")
+    assert any("hamlet" in _words([e.actor2]) and e.actor2.sector == "CVL" for e in ev)
+
+
 def test_a_town_no_gazetteer_knows_keeps_its_words(pipeline):
     ev = _asserted(pipeline, "Rebels killed four miners in an ambush near Kavumbi, in eastern Congo.")
     assert any(e.location is not None and "Kavumbi" in (e.location.text or "") for e in ev)

@@ -20,7 +20,7 @@ from eventwire.extraction.events.sentence_parties import (
     sentence_doer,
     sentence_parties,
 )
-from eventwire.extraction.events.sites import site_kind, site_target
+from eventwire.extraction.events.sites import settled_people, site_kind, site_target
 from eventwire.extraction.events.syntax import depth, phrase_tokens, told_as_matter
 from eventwire.extraction.tokens import children
 
@@ -261,6 +261,8 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
     if unnamed and roles.actor2 is None and one_sided(codes.get("sub_event_type")):
         # "the blast killed 14": the counted dead of a one-sided act (after coding: a count names no side)
         roles.actor2 = counted_harmed(roles.targets, context)
+    if unnamed and roles.actor2 is None and codes.get("event_type") == "Violence against civilians":
+        roles.actor2 = settled_people(roles.targets, context)  # "militants attacked the village of Foo"
     cand = EventCandidate(
         sentence=sent, trigger=main, event_type=codes.get("event_type"),
         sub_event_type=codes.get("sub_event_type"), plover_event=codes["plover"], plover_mode=codes.get("mode"),

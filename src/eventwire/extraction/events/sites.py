@@ -125,3 +125,19 @@ def site_target(targets: list[Token], trigger: Token, actor1: Role | None, ctx: 
         return None
     start, end = _site_span(tok)
     return Role(actor=actor, start=start, end=end, generic=True, known=True)
+
+
+def settled_people(targets: list[Token], ctx: DocContext) -> Role | None:
+    """Civilians, in the place's words, for an attack on civilians whose only word acted on is a place people
+    live in ("militants attacked the village of Foo", "gunmen raided a village")."""
+    tok = targets[0] if targets else None
+    if tok is None or (tok.lemma_.lower() not in ctx.words.settled_ground and tok.lower_ not in ctx.words.settled_ground):
+        return None
+    actor = ctx.catalogue.resolve(SITE_PARTIES["civilian"])
+    if actor is None:
+        return None
+    start, end = _site_span(tok)
+    for named in (x for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of" for x in children(c)
+                  if x.dep_ == "pobj"):
+        end = named.idx + len(named.text)  # "the village of Foo"
+    return Role(actor=actor, start=start, end=end, generic=True, known=True)
