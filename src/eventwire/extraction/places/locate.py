@@ -49,13 +49,15 @@ class Locator:
         for _ in range(4):
             nxt = []
             for tok in frontier:
-                name = None
+                name, settled = None, False
                 if tok.dep_ == "pobj" and tok.head.lower_ in preps:
                     name = tok
                     if tok.lemma_.lower() in self.words.settlement_words:
+                        # "the town of Foo": a town by the words, whatever the small model read the name as
                         name = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                                      for o in c.children if o.dep_ == "pobj"), None)
-                if name is not None and _bare_name(name, mentions):
+                        settled = True
+                if name is not None and _bare_name(name, mentions, settled):
                     return name.doc[name.left_edge.i:name.i + 1].text.removeprefix("the ")
                 nxt.extend(c for c in tok.children if c.dep_ not in CLAUSE_DEPS)
             frontier = nxt
@@ -332,9 +334,11 @@ def _in_an_earlier_or_later_clause(root, trig) -> bool:
 TOWN_LABELS = ("GPE", "LOC", "FAC", "PERSON", "")
 
 
-def _bare_name(tok, mentions: list[PlaceMention]) -> bool:
-    """A proper name of its own (its compounds before it only) that no place mention covers."""
-    if tok.pos_ != "PROPN" or tok.ent_type_ not in TOWN_LABELS or not tok.text[:1].isupper():
+def _bare_name(tok, mentions: list[PlaceMention], settled: bool = False) -> bool:
+    """A proper name of its own (its compounds before it only) that no place mention covers; `settled`: named
+    as a town's, so any reading of the small model's but a time or a number will do."""
+    labels = TOWN_LABELS + ("ORG", "NORP") if settled else TOWN_LABELS
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in labels or not tok.text[:1].isupper():
         return False
     if any(c.dep_ not in ("compound", "det", "punct") or c.i > tok.i for c in tok.children):
         return False
