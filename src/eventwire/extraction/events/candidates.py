@@ -159,6 +159,11 @@ def merge_references(cands: list[EventCandidate], lex: Lexicon) -> list[EventCan
     return out
 
 
+# ACLED sub-event types of ground changing hands
+TERRITORY_SUB_EVENTS = {"Government regains territory", "Non-state actor overtakes territory",
+                        "Non-violent transfer of territory"}
+
+
 def related(a: Token, b: Token) -> bool:
     """True when one trigger sits in the other's own clause: "killed ... in air strikes" (one event), not
     "regained villages they had been pushed out of by suicide attacks" (a past event in a relative clause)."""
@@ -250,6 +255,9 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
     named_before = roles.actor2, roles.assoc2
     found = site_target(roles.targets, main, roles.actor1, context) or unlisted_person(
         roles.targets, main, context) if unnamed else None
+    if found is not None and (code_event(lex, fam, classes, sent, main, roles) or {}).get(
+            "sub_event_type") in TERRITORY_SUB_EVENTS:
+        found = None  # a capture of ground ("HTS regained the telecom tower"): the other side held it
     if found is not None:
         roles.actor2, roles.assoc2 = found, []
     codes = code_event(lex, fam, classes, sent, main, roles)
