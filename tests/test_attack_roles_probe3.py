@@ -196,6 +196,15 @@ PROBES = [
      "jihadists", "camp army soldiers", "mali"),
     ("KHARTOUM - Paramilitary fighters stormed a hospital in El Fasher on Sunday, the health ministry said.",
      "fighters", "hospital", "fasher"),
+    # -- the spot told by a verb joined to the act
+    ("The device was left outside a busy bakery in Karachi and went off shortly after dawn.",
+     "", "bakery", "karachi"),
+    ("Two gunmen walked into a barber shop in the Sonora town of Caborca and opened fire.",
+     "gunmen", "shop barber", "caborca"),
+    ("A grenade was hurled into a crowded bar in Garissa and exploded, wounding 12.",
+     "", "bar", "garissa"),
+    ("The attackers drove up to a church in Ouahigouya and started shooting.",
+     "attackers", "church", "ouahigouya"),
     # -- a hidden explosive set off by the harmed themselves
     ("A farmer stepped on a landmine while tending his goats near the Somali town of Beledweyne.",
      "", "farmer", "beledweyne"),

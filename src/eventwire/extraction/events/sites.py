@@ -75,6 +75,9 @@ def spot_of(trigger: Token, words) -> Token | None:
             holders.append((verb, words.site_spot_preps))  # "a bomb ripped through a mosque": the verb's spot
     elif trigger.pos_ == "VERB" and _no_target(object_of(trigger), words):
         holders = [(trigger, words.site_spot_preps)]
+        if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+            # "the bomb was left at the gate of a school and exploded", "gunmen drove to a market and opened fire"
+            holders.append((trigger.head, words.site_spot_preps))
     else:
         return None
     for holder, preps in holders:
