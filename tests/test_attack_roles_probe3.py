@@ -233,8 +233,9 @@ PROBES = [
      "cabo delgado"),
 ]
 
-# measured when the set was written
-FLOORS = {"attacker": 0.0, "target": 0.0, "place": 0.0}
+# measured on the 101 probes when the set was written (main before: 0.919, 0.680, 0.733; after the branch's sites,
+# dateline, tripped-device and unplaced-town rules: 0.935, 0.830, 0.743), less a little slack for parser ties
+FLOORS = {"attacker": 0.91, "target": 0.80, "place": 0.72}
 
 
 def published(text: str) -> str:
