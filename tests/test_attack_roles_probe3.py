@@ -231,6 +231,23 @@ PROBES = [
      "cairo"),
     ("Suspected rebels burn down health clinic in Mozambique's Cabo Delgado", "rebels", "clinic health",
      "cabo delgado"),
+    # -- the people a site is for, sites named by two words, and hidden devices "triggered" by those hit
+    ("Militia fighters attacked a camp for internally displaced persons near Bunia in Congo's Ituri province.",
+     "militia fighters", "camp displaced persons", "bunia ituri"),
+    ("Raiders torched a shelter for homeless families in the Kenyan town of Mandera in 2014.",
+     "raiders", "shelter families", "mandera"),
+    ("Gunmen opened fire on a home for elderly women in the Yemeni port of Aden, killing sixteen.",
+     "gunmen", "home women", "aden"),
+    ("Suspected jihadists set fire to a community centre in the Burkinabe town of Djibo.",
+     "jihadists", "centre community", "djibo"),
+    ("A car bomb went off outside a shopping center in the Somali town of Baidoa in 1999.",
+     "", "center shopping", "baidoa"),
+    ("Arsonists destroyed a trading centre in the Ugandan district of Kasese overnight.",
+     "arsonists", "centre trading", "kasese"),
+    ("A herdsman triggered a landmine near the Colombian town of Tame, losing a leg.",
+     "", "herdsman", "tame"),
+    ("Four children were killed in Cambodia when one of them triggered an old mine near Pailin.",
+     "", "children", "pailin"),
 ]
 
 # measured on the 101 probes when the set was written (main before: 0.919, 0.680, 0.733; after the branch's sites,
@@ -323,6 +340,27 @@ def test_the_people_of_a_village_attacked_are_hit(pipeline):
 def test_a_town_no_gazetteer_knows_keeps_its_words(pipeline):
     ev = _asserted(pipeline, "Rebels killed four miners in an ambush near Kavumbi, in eastern Congo.")
     assert any(e.location is not None and "Kavumbi" in (e.location.text or "") for e in ev)
+
+
+def test_the_people_a_site_is_for_were_hit(pipeline):
+    ev = _asserted(pipeline, "Bandits attacked a camp for displaced families near the Nigerian town of Zurmi.")
+    assert any("camp for displaced families" in _words([e.actor2]) for e in ev)
+
+
+def test_a_site_named_by_two_words_is_civilian(pipeline):
+    ev = _asserted(pipeline, "Insurgents burned a health center in the Afghan province of Logar.")
+    assert any("health center" in _words([e.actor2]) for e in ev)
+
+
+def test_who_triggered_a_mine_was_hit(pipeline):
+    ev = _asserted(pipeline, "A shepherd boy triggered a landmine in the hills outside Herat, Afghanistan.")
+    assert any("boy" in _words([e.actor2]) for e in ev)
+    assert not any("boy" in _words([e.actor1]) for e in ev)
+
+
+def test_a_mine_triggered_from_afar_keeps_its_bomber(pipeline):
+    ev = _asserted(pipeline, "Taliban fighters remotely triggered a mine under a police truck in Helmand, Afghanistan.")
+    assert any("Taliban" in _words([e.actor1]) for e in ev)
 
 
 if __name__ == "__main__":

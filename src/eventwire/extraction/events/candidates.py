@@ -13,7 +13,7 @@ from eventwire.extraction.events.attack_frames import frame_roles
 from eventwire.extraction.events.coding import code_event
 from eventwire.extraction.events.harmed_counts import counted_harmed, fight, one_sided, unlisted_person
 from eventwire.extraction.events.lexicon import Lexicon
-from eventwire.extraction.events.roles import clause_top, roles_of
+from eventwire.extraction.events.roles import actor_kind, clause_top, roles_of
 from eventwire.extraction.events.sentence_parties import (
     opposing_victims,
     sentence_agent,
@@ -255,9 +255,11 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
     named_before = roles.actor2, roles.assoc2
     found = site_target(roles.targets, main, roles.actor1, context) or unlisted_person(
         roles.targets, main, context) if unnamed else None
-    if found is not None and (code_event(lex, fam, classes, sent, main, roles) or {}).get(
-            "sub_event_type") in TERRITORY_SUB_EVENTS:
-        found = None  # a capture of ground ("HTS regained the telecom tower"): the other side held it
+    if found is not None and actor_kind(found) == "civilian" and (code_event(
+            lex, fam, classes, sent, main, roles) or {}).get("sub_event_type") in TERRITORY_SUB_EVENTS:
+        # a capture of ground ("HTS regained the telecom tower"): the other side held it, not the site's civilians
+        # (an army outpost overrun still names the forces that held it)
+        found = None
     if found is not None:
         roles.actor2, roles.assoc2 = found, []
     codes = code_event(lex, fam, classes, sent, main, roles)

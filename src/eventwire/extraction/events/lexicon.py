@@ -48,7 +48,8 @@ WORD_FILES = {
                             "counted_people_back", "allegiance_prefixes", "doer_of_nouns", "visit_verbs",
                             "civilian_sites", "armed_sites", "armed_site_name_words", "state_sites", "relation_nouns",
                             "case_verbs", "site_spot_preps", "carrying_verbs", "targetless_objects", "belief_verbs",
-                            "group_name_heads", "tripping_verbs", "tripped_devices",
+                            "group_name_heads", "tripping_verbs", "tripped_devices", "triggering_verbs",
+                            "victim_set_devices", "civilian_site_phrases",
                             "settled_ground"),
 }
 # victims of rules.yaml that are not conflict words ("people", "a market" are hit in accidents too)

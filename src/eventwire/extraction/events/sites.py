@@ -6,6 +6,7 @@ still says what was hit."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -31,6 +32,9 @@ def site_kind(tok: Token, words) -> str | None:
         return None
     if forms & words.civilian_sites:
         return "civilian"
+    if any(f"{c.lower_} {form}" in words.civilian_site_phrases for c in children(tok)
+           if c.dep_ in ("compound", "amod") and c.i == tok.i - 1 for form in forms):
+        return "civilian"  # "a health centre"
     if forms & words.armed_sites:
         return "armed"
     if forms & words.state_sites:
@@ -112,6 +116,9 @@ def site_target(targets: list[Token], trigger: Token, actor1: Role | None, ctx: 
             role = ctx.role_for(obj, trigger, 2) if obj is not None else None
             if role is not None:
                 return role
+        sheltered = _sheltered_people(t, trigger, ctx)
+        if sheltered is not None:
+            return sheltered
     spot = spot_of(trigger, words)
     role = ctx.role_for(spot, trigger, 2) if spot is not None else None
     if role is not None and (actor1 is None or role.actor.name != actor1.actor.name):
@@ -144,3 +151,17 @@ def settled_people(targets: list[Token], ctx: DocContext) -> Role | None:
                   if x.dep_ == "pobj"):
         end = named.idx + len(named.text)  # "the village of Foo"
     return Role(actor=actor, start=start, end=end, generic=True, known=True)
+
+
+def _sheltered_people(site: Token, trigger: Token, ctx: DocContext) -> Role | None:
+    """"a camp for displaced people", "a shelter for refugees", "a school for girls": the civilians a place is
+    for were hit, in the words of the place and of its people."""
+    holders = [site, site.head] if site.dep_ == "dobj" else [site]  # the parser may hang "for" on the verb
+    for c in (c for h in holders for c in children(h)):
+        if c.dep_ != "prep" or c.lower_ != "for":
+            continue
+        for o in children(c):
+            role = ctx.role_for(o, trigger, 2) if o.dep_ == "pobj" else None
+            if role is not None and actor_kind(role) == "civilian":
+                return replace(role, start=min(role.start, _site_span(site)[0]))
+    return None
