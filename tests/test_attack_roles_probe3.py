@@ -248,11 +248,17 @@ PROBES = [
      "", "herdsman", "tame"),
     ("Four children were killed in Cambodia when one of them triggered an old mine near Pailin.",
      "", "children", "pailin"),
+    ("A mortar round landed in a schoolyard in the Syrian town of Douma. The dead were mostly pupils.",
+     "", "pupils schoolyard", "douma"),
+    ("A bomb hidden in a cart exploded in the Afghan city of Jalalabad. Among the victims was a local judge.",
+     "", "judge", "jalalabad"),
+    ("Gunmen raided a farm in Zimbabwe's Matabeleland in 1987. The victims included two missionaries.",
+     "gunmen", "missionaries farm", "matabeleland"),
 ]
 
-# measured on the 101 probes when the set was written (main before: 0.919, 0.680, 0.733; after the branch's sites,
-# dateline, tripped-device and unplaced-town rules: 0.935, 0.830, 0.743), less a little slack for parser ties
-FLOORS = {"attacker": 0.91, "target": 0.80, "place": 0.72}
+# measured on the 112 probes (main: 0.912, 0.649, 0.732; after the branch's sites, dateline, tripped-device,
+# unplaced-town, sheltered-people and "the dead"-next rules: 0.926, 0.856, 0.741), less a little slack for parser ties
+FLOORS = {"attacker": 0.91, "target": 0.83, "place": 0.72}
 
 
 def published(text: str) -> str:
@@ -345,6 +351,11 @@ def test_a_town_no_gazetteer_knows_keeps_its_words(pipeline):
 def test_the_people_a_site_is_for_were_hit(pipeline):
     ev = _asserted(pipeline, "Bandits attacked a camp for displaced families near the Nigerian town of Zurmi.")
     assert any("camp for displaced families" in _words([e.actor2]) for e in ev)
+
+
+def test_the_dead_told_next_were_hit(pipeline):
+    ev = _asserted(pipeline, "A bomb exploded in Lahore, Pakistan, on Monday. The dead included three students.")
+    assert any("students" in _words([e.actor2]) for e in ev)
 
 
 def test_a_site_named_by_two_words_is_civilian(pipeline):

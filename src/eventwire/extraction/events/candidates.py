@@ -11,7 +11,13 @@ from spacy.tokens import Span, Token
 
 from eventwire.extraction.events.attack_frames import frame_roles
 from eventwire.extraction.events.coding import code_event
-from eventwire.extraction.events.harmed_counts import counted_harmed, fight, one_sided, unlisted_person
+from eventwire.extraction.events.harmed_counts import (
+    counted_harmed,
+    fight,
+    harmed_told_next,
+    one_sided,
+    unlisted_person,
+)
 from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.roles import actor_kind, clause_top, roles_of
 from eventwire.extraction.events.sentence_parties import (
@@ -270,7 +276,7 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
         return None
     if unnamed and roles.actor2 is None and one_sided(codes.get("sub_event_type")):
         # "the blast killed 14": the counted dead of a one-sided act (after coding: a count names no side)
-        roles.actor2 = counted_harmed(roles.targets, context)
+        roles.actor2 = counted_harmed(roles.targets, context) or harmed_told_next(sent, main, context)
     if unnamed and roles.actor2 is None and codes.get("event_type") == "Violence against civilians":
         roles.actor2 = settled_people(roles.targets, context)  # "militants attacked the village of Foo"
     cand = EventCandidate(

@@ -50,6 +50,7 @@ WORD_FILES = {
                             "case_verbs", "site_spot_preps", "carrying_verbs", "targetless_objects", "belief_verbs",
                             "group_name_heads", "tripping_verbs", "tripped_devices", "triggering_verbs",
                             "victim_set_devices", "civilian_site_phrases",
+                            "harmed_reference_nouns",
                             "settled_ground"),
 }
 # victims of rules.yaml that are not conflict words ("people", "a market" are hit in accidents too)
