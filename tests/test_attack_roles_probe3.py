@@ -254,6 +254,9 @@ PROBES = [
      "", "judge", "jalalabad"),
     ("Gunmen raided a farm in Zimbabwe's Matabeleland in 1987. The victims included two missionaries.",
      "gunmen", "missionaries farm", "matabeleland"),
+    # -- a country's bare name the small model reads as something else
+    ("Jihadists killed seven gendarmes in an ambush in Niger on Tuesday.", "jihadists", "gendarmes", "niger"),
+    ("Bandits killed 14 villagers in Niger, the defence ministry said.", "bandits", "villagers", "niger"),
 ]
 
 # measured on the 112 probes (main: 0.912, 0.649, 0.732; after the branch's sites, dateline, tripped-device,
@@ -356,6 +359,11 @@ def test_the_people_a_site_is_for_were_hit(pipeline):
 def test_the_dead_told_next_were_hit(pipeline):
     ev = _asserted(pipeline, "A bomb exploded in Lahore, Pakistan, on Monday. The dead included three students.")
     assert any("students" in _words([e.actor2]) for e in ev)
+
+
+def test_a_bare_country_name_read_as_a_date_is_the_place(pipeline):
+    ev = _asserted(pipeline, "Gunmen killed 12 people in Niger.")
+    assert any(e.location is not None and e.location.country == "NER" for e in ev)
 
 
 def test_a_site_named_by_two_words_is_civilian(pipeline):
