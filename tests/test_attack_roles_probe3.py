@@ -254,6 +254,15 @@ PROBES = [
      "", "judge", "jalalabad"),
     ("Gunmen raided a farm in Zimbabwe's Matabeleland in 1987. The victims included two missionaries.",
      "gunmen", "missionaries farm", "matabeleland"),
+    # -- things blown up on purpose: by a named group, in the passive, "dynamited"
+    ("The Baloch Liberation Army blew up a gas processing plant near Sui in 2006.",
+     "baloch liberation army", "plant gas", "sui"),
+    ("Two electricity pylons were blown up overnight on the outskirts of Ayacucho, Peru.",
+     "", "pylons electricity", "ayacucho"),
+    ("ELN guerrillas dynamited a stretch of the Cano Limon pipeline in Colombia's Norte de Santander.",
+     "eln guerrillas", "pipeline stretch", "norte santander"),
+    ("A railway bridge was blown up in the Indian state of Jharkhand, derailing a goods train.",
+     "", "bridge railway", "jharkhand"),
     # -- a country's bare name the small model reads as something else
     ("Jihadists killed seven gendarmes in an ambush in Niger on Tuesday.", "jihadists", "gendarmes", "niger"),
     ("Bandits killed 14 villagers in Niger, the defence ministry said.", "bandits", "villagers", "niger"),
@@ -364,6 +373,25 @@ def test_the_dead_told_next_were_hit(pipeline):
 def test_a_bare_country_name_read_as_a_date_is_the_place(pipeline):
     ev = _asserted(pipeline, "Gunmen killed 12 people in Niger.")
     assert any(e.location is not None and e.location.country == "NER" for e in ev)
+
+
+def test_a_site_blown_up_in_the_passive_is_an_attack(pipeline):
+    ev = _asserted(pipeline, "A gas pipeline was blown up near Quetta, Pakistan, on Sunday.")
+    assert any("pipeline" in _words([e.actor2]) for e in ev)
+
+
+def test_what_blows_up_by_itself_is_no_attack(pipeline):
+    assert not _asserted(pipeline, "A gas tank blew up at a restaurant in Lyon, France.")
+
+
+def test_an_armed_group_blowing_up_a_plant_is_no_accident(pipeline):
+    ev = _asserted(pipeline, "The Ogaden National Liberation Army blew up an oil plant in Ethiopia.")
+    assert any(e.actor1 is not None and "plant" in _words([e.actor2]) for e in ev)
+
+
+def test_dynamited_is_an_explosion(pipeline):
+    ev = _asserted(pipeline, "Rebels dynamited a road bridge in the Peruvian region of Junin.")
+    assert any(e.event_type == "Explosions/Remote violence" and "bridge" in _words([e.actor2]) for e in ev)
 
 
 def test_a_site_named_by_two_words_is_civilian(pipeline):
