@@ -379,6 +379,20 @@ def test_a_negated_victim_counts_zero(count, text):
     assert count(text) == 0
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("No fewer than 20 people were killed in the raid.", 20),
+    ("Not less than 14 pilgrims died when the bus was bombed.", 14),
+    ("No more than three guards were killed in the assault.", 3),
+])
+def test_a_negation_that_bounds_the_number_is_no_zero(count, text, expected):
+    assert count(text) == expected
+
+
+def test_a_bounded_toll_keeps_its_killing(pipeline):
+    found = _asserted(pipeline, "Not fewer than 30 herders were killed by gunmen in Plateau state.")
+    assert [e.fatalities for e in found if e.event_type] == [30]
+
+
 @pytest.mark.parametrize("text, tally", [
     ("The death toll later rose to 12.", True),
     ("The number of dead has climbed to 27.", True),

@@ -18,7 +18,7 @@ LISTS = ("death_verbs", "death_nouns", "counted_death_nouns", "of_nouns", "toll_
          "zero_nouns", "zero_verbs", "person_nouns", "one_person_pronouns", "additive_adverbs", "additive_determiners",
          "contrast_marks",
          "subset_words", "group_nouns", "whole_words", "pair_words", "pair_nouns", "found_body_verbs", "dead_beside_wounded",
-         "non_person_nouns", "quantifiers",
+         "non_person_nouns", "quantifiers", "bound_comparatives",
          "measure_words", "not_people_entities", "earlier_event_words", "conflict_nouns", "running_total_cues",
          "period_nouns", "long_period_words", "death_word_forms",
          "fallback_people_words", "prefilter_stems")
@@ -60,6 +60,7 @@ class Lexicon:
     scales: dict
     quantifiers: frozenset
     measure_words: frozenset
+    bound_comparatives: frozenset  # "no fewer than 20": a bound on the count, not no one
     # whose deaths
     not_people_entities: frozenset
     earlier_event_words: frozenset
@@ -150,7 +151,8 @@ def load_lexicon(language: LanguageData) -> Lexicon:
         "dead_beside_wounded": words("dead_beside_wounded"),
         "non_person_nouns": words("non_person_nouns"), "counted_death_nouns": words("counted_death_nouns"),
         "units": numbers["unit"], "tens": numbers["ten"], "scales": numbers["scale"],
-        "quantifiers": words("quantifiers"), "measure_words": words("measure_words") | frozenset(calendar_names),
+        "quantifiers": words("quantifiers"), "bound_comparatives": words("bound_comparatives"),
+        "measure_words": words("measure_words") | frozenset(calendar_names),
         "not_people_entities": frozenset(lists["not_people_entities"]),
         "earlier_event_words": words("earlier_event_words"), "conflict_nouns": words("conflict_nouns"),
         "running_total_cues": words("running_total_cues"), "period_nouns": words("period_nouns"),

@@ -346,7 +346,7 @@ class _Count:
 
 def value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | None:
     """The number of people one victim token stands for."""
-    if _negated(victim):
+    if _negated(victim, lex):
         return _Count(0, {t.i for t in victim.subtree if t.i <= victim.i})  # "not a single person", "not one"
     if lemma(victim) in _TALLY_NOUNS:
         return _tally_value(victim, phrases_by_token, lex, anchor)
@@ -446,10 +446,12 @@ def listed_after(victim) -> list:
     return out
 
 
-def _negated(victim) -> bool:
-    """"Not a single person was killed", "not one soldier died": the people counted are none."""
+def _negated(victim, lex: Lexicon) -> bool:
+    """"Not a single person was killed", "not one soldier died": the people counted are none (not "no fewer
+    than 20 people", where the negation bounds the number)."""
     quantity = [victim] + [c for c in victim.children if c.dep_ == "nummod"]
-    return any(c.dep_ == "neg" for q in quantity for c in q.children)
+    return any(c.dep_ == "neg" and not any(s.lower_ in lex.bound_comparatives for s in q.children)
+               for q in quantity for c in q.children)
 
 
 def _one_person(victim, lex: Lexicon) -> bool:
