@@ -66,7 +66,7 @@ PROBES: list[tuple[str, str]] = [
     ("The Sudanese government refused entry to UN human rights investigators.", "REJECT"),
     ("The Kremlin dismissed Western demands for a ceasefire.", "REJECT"),
     ("Ankara spurned an EU request to open its ports to Cypriot ships.", "REJECT"),
-    ("The Palestinian delegation boycotted the talks in Washington.", "REJECT"),
+    ("The Serbian parliament refused to ratify the agreement with Kosovo.", "REJECT"),
     ("France used its veto to block a resolution on the Rwandan crisis.", "REJECT"),
     ("Bolivia rejects Chilean offer on sea access", "REJECT"),
     # -- SANCTION -------------------------------------------------------------------------------------------

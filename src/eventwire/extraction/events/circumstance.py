@@ -51,8 +51,8 @@ def acted_on_by(tok: Token, light_verbs: frozenset) -> Token | None:
     "called off the strike": the measure undone is no new measure), or a participle on that object ("pardoned a
     writer jailed for espionage", "returned the seized ships": the jailing is the pardon's background); None otherwise, and None for a light
     verb, whose object names the act itself ("imposed an embargo", "declared a curfew")."""
-    if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.tag_ == "VBN":
-        tok = tok.head
+    if tok.pos_ == "VERB" and (tok.dep_ == "acl" and tok.tag_ == "VBN" or tok.dep_ == "relcl"):
+        tok = tok.head  # (or a relative clause on it: "condemned the raid that killed 12 people")
     elif tok.dep_ == "amod" and tok.tag_ == "VBN":
         # a participle before the noun: "returned the seized ships", "condemned the arrested journalist's trial"
         tok = tok.head.head if tok.head.dep_ == "poss" else tok.head
@@ -63,10 +63,35 @@ def acted_on_by(tok: Token, light_verbs: frozenset) -> Token | None:
     return tok.head
 
 
+def described_agent(tok: Token) -> Token | None:
+    """The noun a trigger describes as the agent of a participle on it: "people displaced by fighting", "homes
+    destroyed by shelling" -> people, homes; the fighting is what the people went through, not what the sentence
+    reports. None otherwise."""
+    # ("fighting" is often read as a gerund: a verb as the preposition's complement)
+    if (tok.dep_, tok.pos_ in ("NOUN", "PROPN")) not in (("pobj", True), ("pcomp", False)) or tok.head.lower_ != "by":
+        return None
+    participle = tok.head.head
+    if participle.dep_ != "acl" or participle.tag_ != "VBN" or participle.head.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return participle.head
+
+
+def _governing_event(noun: Token, by_trigger: dict, steps: int = 6):
+    """The nearest event told by a word above `noun` in its tree ("appealed for $50 million to help people ...")."""
+    tok = noun
+    for _ in range(steps):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.i in by_trigger:
+            return by_trigger[tok.i]
+    return None
+
+
 def rank_circumstances(cands: list, time_marks: frozenset, light_verbs: frozenset = frozenset()) -> None:
     """Lower the confidence of each asserted candidate whose trigger is a circumstance of another asserted
-    candidate of a different PLOVER category in its sentence (see the module doc), or what another event's own
-    trigger verb acts on (`acted_on_by`)."""
+    candidate of a different PLOVER category in its sentence (see the module doc), what another event's own
+    trigger verb acts on (`acted_on_by`), or the agent of what befell a party of another event (`described_agent`)."""
     by_trigger: dict[int, object] = {}
     own: dict[int, object] = {}
     for c in cands:
@@ -83,6 +108,9 @@ def rank_circumstances(cands: list, time_marks: frozenset, light_verbs: frozense
         if main is None or main is c:
             verb = acted_on_by(c.trigger, light_verbs)
             main = own.get(verb.i) if verb is not None else None
+        if main is None or main is c:
+            described = described_agent(c.trigger)
+            main = _governing_event(described, by_trigger) if described is not None else None
         if main is None or main is c or main.plover_event == c.plover_event:
             continue
         c.confidence = max(0.05, min(c.confidence, main.confidence - CIRCUMSTANCE_GAP))

@@ -75,13 +75,28 @@ def _own_cue(tok: Token, c: dict, trigger: Token | None = None) -> str | None:
                 return "hypothetical"
         if ch.dep_ == "mark" and w in c["hypothetical"]["markers"]:
             return "hypothetical"
-        if ch.dep_ in ("amod", "advmod") and w in c["future"]["noun_modifiers"] and tok.pos_ == "NOUN":
+        if ch.dep_ in ("amod", "advmod") and w in c["future"]["noun_modifiers"] and tok.pos_ == "NOUN" and not \
+                _told_done(tok):
             return "future"
         if ch.dep_ == "amod" and tok.pos_ == "NOUN" and (w in c["background"]["noun_modifiers"] or (
                 w in c["background"]["plural_noun_modifiers"] and tok.tag_ == "NNS")):
             return "background"  # "previous attacks on the base", "earlier agreements"
     # "going to attack": go (aux-like) + xcomp
     return None
+
+
+_DONE_AUXILIARIES = frozenset({"has", "have", "had", "was", "were"})
+
+
+def _told_done(noun: Token) -> bool:
+    """The noun is the object or subject of a verb in the past or the perfect: "launched a new offensive", "held a
+    new round of talks", "a new attack killed five", "the new offensive was launched": the act is reported done, and
+    its modifier ("new") tells which one, not that it is still to come."""
+    if noun.dep_ not in ("dobj", "nsubj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = noun.head
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        a.dep_ in ("aux", "auxpass") and a.lower_ in _DONE_AUXILIARIES for a in children(verb)))
 
 
 def classify(trigger: Token, c: dict) -> str:
@@ -309,6 +324,8 @@ def _is_complement_of(trigger: Token, governor: Token, cues: dict) -> bool:
     one: "charged its neighbour with arming rebels")."""
     node = trigger
     lemma = governor.lemma_.lower()
+    if lemma == "hold" and not any(c.pos_ == "ADJ" for c in children(governor)):
+        return False  # "held them responsible for the attack" alleges; "held a round of talks" holds them
     while node.head.i != node.i and node.i != governor.i:
         if node.dep_ == "prep" and (node.lower_ in cues["allegation_preps"]
                                     or f"{lemma} {node.lower_}" in cues["alleging_verb_preps"]):
