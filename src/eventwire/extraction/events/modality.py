@@ -76,7 +76,7 @@ def _own_cue(tok: Token, c: dict, trigger: Token | None = None) -> str | None:
         if ch.dep_ == "mark" and w in c["hypothetical"]["markers"]:
             return "hypothetical"
         if ch.dep_ in ("amod", "advmod") and w in c["future"]["noun_modifiers"] and tok.pos_ == "NOUN" and not \
-                _told_done(tok):
+                _told_done(tok, trigger, c["future"]["announcing_verbs"]):
             return "future"
         if ch.dep_ == "amod" and tok.pos_ == "NOUN" and (w in c["background"]["noun_modifiers"] or (
                 w in c["background"]["plural_noun_modifiers"] and tok.tag_ == "NNS")):
@@ -88,13 +88,19 @@ def _own_cue(tok: Token, c: dict, trigger: Token | None = None) -> str | None:
 _DONE_AUXILIARIES = frozenset({"has", "have", "had", "was", "were"})
 
 
-def _told_done(noun: Token) -> bool:
-    """The noun is the object or subject of a verb in the past or the perfect: "launched a new offensive", "held a
-    new round of talks", "a new attack killed five", "the new offensive was launched": the act is reported done, and
-    its modifier ("new") tells which one, not that it is still to come."""
+def _told_done(noun: Token, trigger: Token | None, announcing: frozenset) -> bool:
+    """The trigger noun (or its "of" complement) is the object or subject of a verb in the past or the perfect:
+    "launched a new offensive", "held a new round of talks", "a new attack killed five", "the new offensive was
+    launched": the act is reported done, and its modifier ("new") tells which one, not that it is still to come.
+    Not a verb that only makes it known ("announced new measures targeting Russia")."""
+    if trigger is not None and trigger.i != noun.i and not (
+            trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.i == noun.i):
+        return False
     if noun.dep_ not in ("dobj", "nsubj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
         return False
     verb = noun.head
+    if verb.lemma_.lower() in announcing:
+        return False
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
         a.dep_ in ("aux", "auxpass") and a.lower_ in _DONE_AUXILIARIES for a in children(verb)))
 
