@@ -4,10 +4,11 @@
 are where it was made; "the president conceded to demands from the opposition": the concession is reported, the
 demands are its occasion; "talks on a hostage deal": the deal is about hostages, no hostage taking is told;
 "Italy suspended flights, a day after a Serbian jet shot down a helicopter": the suspension is reported, the
-shooting is when (and why) it came. A trigger noun inside a prepositional phrase of another event's trigger verb,
-a trigger noun modifying another event's trigger noun, or a trigger verb of a clause of time attached to another
-event's trigger, is that event's circumstance: it stays a record (the talks took place), with a confidence below
-the event it serves, so that the single most confident record of the sentence is the reported one.
+shooting is when (and why) it came. A trigger noun inside a prepositional phrase of another event's trigger verb
+or noun ("an appeal for flood aid", "the condemnation of the bombing"), a trigger noun modifying another event's
+trigger noun, or a trigger verb of a clause of time attached to another event's trigger, is that event's
+circumstance: it stays a record (the talks took place), with a confidence below the event it serves, so that the
+single most confident record of the sentence is the reported one.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ from spacy.tokens import Token
 CIRCUMSTANCE_GAP = 0.05
 
 
-def governing_verb(tok: Token, time_marks: frozenset) -> Token | None:
-    """The verb a noun hangs from through prepositional phrases only ("demanded ... at the round of talks" ->
-    demanded), the verb a clause of time of a verb trigger is attached to ("suspended flights a day after a jet
-    shot down a helicopter" -> suspended), or the noun a noun modifies ("hostage deal" -> deal); None otherwise."""
+def governing_verb(tok: Token, time_marks: frozenset, kin_nouns: frozenset = frozenset()) -> Token | None:
+    """The verb or the noun a noun hangs from through prepositional phrases only ("demanded ... at the round of
+    talks" -> demanded, "an appeal for flood aid" -> appeal; through a kin noun the verb it acts in: "relatives of
+    the hostages pleaded" -> pleaded), the verb a clause of time of a verb trigger is attached to ("suspended
+    flights a day after a jet shot down a helicopter" -> suspended), or the noun a noun modifies ("hostage deal" ->
+    deal); None otherwise."""
     if tok.pos_ == "VERB" and tok.dep_ == "advcl" and any(
             c.dep_ == "mark" and c.lower_ in time_marks for c in tok.children):
         return tok.head if tok.head.pos_ in ("VERB", "AUX") else None
@@ -32,7 +35,13 @@ def governing_verb(tok: Token, time_marks: frozenset) -> Token | None:
     node = tok
     while node.dep_ in ("pobj", "prep") and node.head.i != node.i:
         node = node.head
-    return node if node.pos_ == "VERB" else None
+    if node.i == tok.i:
+        return None
+    if node.pos_ == "NOUN" and node.dep_ in ("nsubj", "nsubjpass", "dobj") and node.head.pos_ == "VERB" and \
+            node.lemma_.lower() in kin_nouns:
+        return node.head  # "relatives of the hostages pleaded with the kidnappers": the plea is reported
+    # (or the event noun it hangs from: "an appeal for flood aid", "the condemnation of the attack")
+    return node if node.pos_ in ("VERB", "NOUN") else None
 
 
 def _anchors(c) -> list[int]:
@@ -88,7 +97,8 @@ def _governing_event(noun: Token, by_trigger: dict, steps: int = 6):
     return None
 
 
-def rank_circumstances(cands: list, time_marks: frozenset, light_verbs: frozenset = frozenset()) -> None:
+def rank_circumstances(cands: list, time_marks: frozenset, light_verbs: frozenset = frozenset(),
+                       kin_nouns: frozenset = frozenset()) -> None:
     """Lower the confidence of each asserted candidate whose trigger is a circumstance of another asserted
     candidate of a different PLOVER category in its sentence (see the module doc), what another event's own
     trigger verb acts on (`acted_on_by`), or the agent of what befell a party of another event (`described_agent`)."""
@@ -103,7 +113,7 @@ def rank_circumstances(cands: list, time_marks: frozenset, light_verbs: frozense
     for c in cands:
         if c.modality != "asserted":
             continue
-        verb = governing_verb(c.trigger, time_marks)
+        verb = governing_verb(c.trigger, time_marks, kin_nouns)
         main = by_trigger.get(verb.i) if verb is not None else None
         if main is None or main is c:
             verb = acted_on_by(c.trigger, light_verbs)

@@ -194,7 +194,7 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "hypothetical"  # "capturing drones is one of several options", "a strike is a possibility"
             if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(
                     trigger, tok, c["future"]["purpose_markers"], c["future"]["object_preps"],
-                    c["future"]["ending_nouns"]):
+                    c["future"]["ending_nouns"], c["future"]["raising_verbs"]):
                 return "future"
         head = tok.head
         if head.i == tok.i:
@@ -364,7 +364,8 @@ def _reported_future(tok: Token, reporting: frozenset, promises: frozenset) -> b
 
 
 def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: frozenset,
-                              object_preps: frozenset = frozenset(), ending_nouns: frozenset = frozenset()) -> bool:
+                              object_preps: frozenset = frozenset(), ending_nouns: frozenset = frozenset(),
+                              raising_verbs: frozenset = frozenset()) -> bool:
     """'plans to attack', 'prepared an offensive', 'threatened an assault': the trigger is what is intended,
     not something that already happened ('agreed ... after the attack' is not). A purpose is as real as the act
     it serves: 'tried to plant a bomb to target soldiers' is an attempt, and so is the targeting. What is aimed
@@ -386,4 +387,7 @@ def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: 
         path = _path_up(trigger, node)
         return f"{governor.lemma_.lower()} {node.lower_}" in object_preps and all(
             t.pos_ in ("NOUN", "PROPN", "ADP") and t.lemma_.lower() not in ending_nouns for t in path)
-    return node.dep_ in ("xcomp", "dobj", "ccomp", "attr", "oprd", "acomp", "nsubj", "pobj", "advcl")
+    if node.dep_ == "nsubj":  # "talks are set to resume", "the strike is expected to go on"; but the one who
+        # demands or vows acts now: "protesters demanded higher wages", "a demonstration by teachers called for"
+        return governor.lemma_.lower() in raising_verbs
+    return node.dep_ in ("xcomp", "dobj", "ccomp", "attr", "oprd", "acomp", "pobj", "advcl")
