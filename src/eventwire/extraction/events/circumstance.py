@@ -72,6 +72,13 @@ def acted_on_by(tok: Token, light_verbs: frozenset) -> Token | None:
     return tok.head
 
 
+def accompanying(tok: Token) -> bool:
+    """A participle clause that goes with another verb's act ("expelled the envoy, accusing Tehran of a plot",
+    "recalled its ambassador, citing the raid"): a statement made with the act, which the sentence reports."""
+    return tok.pos_ == "VERB" and tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.head.pos_ == "VERB" and not any(
+        c.dep_ in ("mark", "aux") for c in tok.children)
+
+
 def described_agent(tok: Token) -> Token | None:
     """The noun a trigger describes as the agent of a participle on it: "people displaced by fighting", "homes
     destroyed by shelling" -> people, homes; the fighting is what the people went through, not what the sentence
@@ -118,6 +125,8 @@ def rank_circumstances(cands: list, time_marks: frozenset, light_verbs: frozense
         if main is None or main is c:
             verb = acted_on_by(c.trigger, light_verbs)
             main = own.get(verb.i) if verb is not None else None
+        if (main is None or main is c) and c.family == "contact" and accompanying(c.trigger):
+            main = by_trigger.get(c.trigger.head.i)  # "expelled the envoy, accusing Tehran of ...": the expulsion
         if main is None or main is c:
             described = described_agent(c.trigger)
             main = _governing_event(described, by_trigger) if described is not None else None
