@@ -196,6 +196,90 @@ def test_the_probe_set_covers_every_category_seven_times():
     assert len(PROBES) >= 100 and len(counts) == 16 and min(counts.values()) >= 7
 
 
+def test_plover_categories_of_the_probe_set(figures):
+    assert figures["type"] >= 0.95  # 0.837 before the fixes of this set, 0.963 with them
+
+
+def test_most_confident_record_of_the_probe_set(figures):
+    assert figures["top1"] >= 0.95  # 0.800 before, 0.963 after
+
+
+# families fixed beyond the probe set: sentences written after its fixes, in four more batches (177 sentences), each
+# measured before its families were fixed; these are the ones the extractor got wrong before. The batch written
+# last (54 sentences) scored type 0.722 / top1 0.704 before this work and 0.741 / 0.722 with the fixes made before
+# it was written: the long tail of trigger words is long.
+FAMILIES = [
+    ("Britain airdropped food to stranded villagers in Mozambique.", "AID"),
+    ("Turkish police handed over two Iranian dissidents to Tehran.", "COOPERATE"),
+    ("The two navies carried out a joint search for the missing submarine.", "COOPERATE"),
+    ("The government withdrew the controversial fuel price increase after two days of protests.", "CONCEDE"),
+    ("Rebels handed over the town of Kisangani to UN peacekeepers.", "RETREAT"),
+    ("Nigeria rejected Cameroon's claim to the Bakassi peninsula.", "REJECT"),
+    ("Russia blocked a UN resolution condemning the crackdown.", "REJECT"),
+    ("Senegal closed its embassy in Tehran.", "SANCTION"),
+    ("Washington cut off military aid to Guatemala in 1977.", "SANCTION"),
+    ("Ecuador declared the Colombian ambassador persona non grata.", "SANCTION"),
+    ("Thousands of Indian troops were rushed to the border with Pakistan.", "MOBILIZE"),
+    ("The Secretary of State shuttled between Cairo and Jerusalem.", "CONSULT"),
+    ("A shipment of American wheat arrived in Port Sudan for famine victims.", "AID"),
+    ("The extradition of the former Peruvian president from Chile took place on Saturday.", "COOPERATE"),
+    ("The lifting of the curfew in Dili came after three weeks of calm.", "CONCEDE"),
+    ("A massive build-up of Iraqi forces near the Kuwaiti border alarmed Washington.", "MOBILIZE"),
+    ("A demonstration by 10,000 teachers in Bucharest demanded higher wages.", "PROTEST"),
+    ("An appeal by the Pakistani government for flood aid raised $500 million.", "REQUEST"),
+    ("Pakistan summoned the Afghan envoy to protest against cross-border attacks that killed two soldiers.", "ACCUSE"),
+    ("Bahrain expelled the Iranian charge d'affaires, accusing Tehran of backing a plot to bomb the capital.", "SANCTION"),
+    ("Authorities cut internet access across the Tigray region.", "COERCE"),
+    ("The Burmese junta revoked the licences of five independent media outlets.", "COERCE"),
+    ("China scrambled fighter jets after a US warship sailed through the Taiwan Strait.", "MOBILIZE"),
+    ("Washington blacklisted three Chinese firms over their links to the military.", "SANCTION"),
+    ("The army handed over power to a transitional civilian council.", "CONCEDE"),
+    ("UNHCR trucks carried blankets and food to displaced families in eastern Chad.", "AID"),
+    ("Kuwait handed over $50 million to the Palestinian Authority.", "AID"),
+    ("The Swiss government granted temporary protection to 2,000 Kosovo refugees.", "AID"),
+    ("Italian and Albanian coastguards jointly patrolled the Strait of Otranto.", "COOPERATE"),
+    ("The Sri Lankan government ended the blockade of the Jaffna peninsula.", "CONCEDE"),
+    ("Some 2,000 UNITA soldiers were demobilised at quartering areas.", "RETREAT"),
+    ("Morocco withdrew its ambassador from Algeria in 2004.", "SANCTION"),
+    ("The United States halted arms sales to Taiwan in 1982.", "SANCTION"),
+    ("Moscow ordered 100,000 troops to the Ukrainian border.", "MOBILIZE"),
+    ("The Pakistani navy moved submarines into the Arabian Sea.", "MOBILIZE"),
+    ("Japan's defence ministry put its missile defence units on standby.", "MOBILIZE"),
+    ("Workers occupied the shipyard in Szczecin.", "PROTEST"),
+    ("India lent its support to Bhutan's campaign against the militants.", "SUPPORT"),
+]
+
+
+@pytest.mark.parametrize("text,category", FAMILIES)
+def test_families_fixed_beyond_the_probe_set(pipeline, text, category):
+    events = [e for e in pipeline.extract(text) if e.modality == "asserted"]
+    assert events and max(events, key=lambda e: e.confidence).plover.event == category, text
+
+
+@pytest.mark.parametrize("text", [
+    "The police took in three men for questioning.",  # taking in: only refugees are aid
+    "Shops and schools reopened in the capital on Monday.",  # reopening: only a border, a crossing, an embassy
+    "The envoy handed over a letter to the president.",  # handing over: a suspect, captives, money, ground, power
+    "Police patrolled the streets of the capital.",  # patrolling: only jointly
+    "The company moved its headquarters to Dubai.",  # moving: only troops or weapons
+    "Rescuers scrambled to reach survivors.",  # scrambling: only jets
+    "Trucks carried the wounded to hospital.",  # carrying: only aid goods
+    "The festival ended on Sunday.",  # ending: only a measure or a protest
+])
+def test_everyday_senses_of_the_new_triggers_are_no_event(pipeline, text):
+    assert not [e for e in pipeline.extract(text) if e.modality == "asserted"], text
+
+
+@pytest.mark.parametrize("text", [
+    "The army launched a new offensive against the rebels in Darfur.",  # "new" under a past verb: done
+    "Indian and Chinese army commanders held a new round of talks at Chushul.",  # no allegation: "held ... of"
+    "Protesters in Bucharest demanded higher wages.",  # the one who demands acts now
+])
+def test_events_told_done_are_asserted(pipeline, text):
+    assert [e for e in pipeline.extract(text) if e.modality == "asserted" and e.plover.event in (
+        "ASSAULT", "CONSULT", "PROTEST")], text
+
+
 if __name__ == "__main__":
     from eventwire.extraction.pipeline import Pipeline
 
