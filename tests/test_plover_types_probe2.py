@@ -247,6 +247,8 @@ FAMILIES = [
     ("Japan's defence ministry put its missile defence units on standby.", "MOBILIZE"),
     ("Workers occupied the shipyard in Szczecin.", "PROTEST"),
     ("India lent its support to Bhutan's campaign against the militants.", "SUPPORT"),
+    ("Germany shipped two Patriot missile systems to Poland.", "AID"),
+    ("France sent 18 howitzers to the Ukrainian army.", "AID"),
 ]
 
 
@@ -265,6 +267,8 @@ def test_families_fixed_beyond_the_probe_set(pipeline, text, category):
     "Rescuers scrambled to reach survivors.",  # scrambling: only jets
     "Trucks carried the wounded to hospital.",  # carrying: only aid goods
     "The festival ended on Sunday.",  # ending: only a measure or a protest
+    "The crash sent financial systems into turmoil.",  # systems sent: only to a party, not into a state
+    "The minister gave a robust defence of the policy.",  # a defence given is an argument
 ])
 def test_everyday_senses_of_the_new_triggers_are_no_event(pipeline, text):
     assert not [e for e in pipeline.extract(text) if e.modality == "asserted"], text
