@@ -249,6 +249,10 @@ FAMILIES = [
     ("India lent its support to Bhutan's campaign against the militants.", "SUPPORT"),
     ("Germany shipped two Patriot missile systems to Poland.", "AID"),
     ("France sent 18 howitzers to the Ukrainian army.", "AID"),
+    ("Caritas volunteers distributed food parcels to families in Aleppo.", "AID"),
+    ("The Swedish premier spoke with his Finnish counterpart about the refugee crisis.", "CONSULT"),
+    ("Mitterrand spoke by telephone with Gorbachev about the Baltic crisis.", "CONSULT"),
+    ("Peru handed back two border outposts to Ecuador under the Brasilia accord.", "RETREAT"),
 ]
 
 
@@ -269,6 +273,9 @@ def test_families_fixed_beyond_the_probe_set(pipeline, text, category):
     "The festival ended on Sunday.",  # ending: only a measure or a protest
     "The crash sent financial systems into turmoil.",  # systems sent: only to a party, not into a state
     "The minister gave a robust defence of the policy.",  # a defence given is an argument
+    "Militants distributed leaflets in the market.",  # handing out: only aid goods
+    "The foreign minister spoke to reporters in Geneva.",  # speaking to the press is a statement
+    "The bishop spoke at a memorial service in Kigali.",  # speaking: only with a party or by phone
 ])
 def test_everyday_senses_of_the_new_triggers_are_no_event(pipeline, text):
     assert not [e for e in pipeline.extract(text) if e.modality == "asserted"], text
