@@ -253,6 +253,8 @@ FAMILIES = [
     ("The Swedish premier spoke with his Finnish counterpart about the refugee crisis.", "CONSULT"),
     ("Mitterrand spoke by telephone with Gorbachev about the Baltic crisis.", "CONSULT"),
     ("Peru handed back two border outposts to Ecuador under the Brasilia accord.", "RETREAT"),
+    ("Beijing criticised Canberra's decision to send two frigates to the South China Sea.", "ACCUSE"),
+    ("The Kremlin condemned the decision to station American missiles in Romania.", "ACCUSE"),
 ]
 
 

@@ -57,11 +57,14 @@ def _anchors(c) -> list[int]:
 
 def acted_on_by(tok: Token, light_verbs: frozenset) -> Token | None:
     """The verb whose matter a trigger is: a trigger noun as its object ("eased sanctions", "lifted the ban",
-    "called off the strike": the measure undone is no new measure), or a participle on that object ("pardoned a
-    writer jailed for espionage", "returned the seized ships": the jailing is the pardon's background); None otherwise, and None for a light
+    "called off the strike": the measure undone is no new measure), or a participle or an infinitive on that object
+    ("pardoned a writer jailed for espionage", "returned the seized ships": the jailing is the pardon's background;
+    "condemned the decision to deploy troops": the condemnation is reported); None otherwise, and None for a light
     verb, whose object names the act itself ("imposed an embargo", "declared a curfew")."""
     if tok.pos_ == "VERB" and (tok.dep_ == "acl" and tok.tag_ == "VBN" or tok.dep_ == "relcl"):
         tok = tok.head  # (or a relative clause on it: "condemned the raid that killed 12 people")
+    elif tok.pos_ == "VERB" and tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        tok = tok.head  # an infinitive on it: "criticised Japan's decision to send warships"
     elif tok.dep_ == "amod" and tok.tag_ == "VBN":
         # a participle before the noun: "returned the seized ships", "condemned the arrested journalist's trial"
         tok = tok.head.head if tok.head.dep_ == "poss" else tok.head
