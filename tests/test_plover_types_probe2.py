@@ -255,6 +255,11 @@ FAMILIES = [
     ("Peru handed back two border outposts to Ecuador under the Brasilia accord.", "RETREAT"),
     ("Beijing criticised Canberra's decision to send two frigates to the South China Sea.", "ACCUSE"),
     ("The Kremlin condemned the decision to station American missiles in Romania.", "ACCUSE"),
+    ("Three British correspondents were expelled from Rhodesia in 1976.", "COERCE"),
+    ("Jakarta snubbed an Australian offer of talks on the refugee boats.", "REJECT"),
+    ("The Kenyan government scrapped the new tax on mobile money after a week of riots.", "CONCEDE"),
+    ("Parliament repealed the press censorship law.", "CONCEDE"),
+    ("The military regime bowed to international pressure and freed the journalist.", "CONCEDE"),
 ]
 
 
@@ -278,6 +283,8 @@ def test_families_fixed_beyond_the_probe_set(pipeline, text, category):
     "Militants distributed leaflets in the market.",  # handing out: only aid goods
     "The foreign minister spoke to reporters in Geneva.",  # speaking to the press is a statement
     "The bishop spoke at a memorial service in Kigali.",  # speaking: only with a party or by phone
+    "The council scrapped plans for a new stadium.",  # scrapping: only a measure
+    "The minister bowed to the crowd.",  # bowing: only to pressure or demands
 ])
 def test_everyday_senses_of_the_new_triggers_are_no_event(pipeline, text):
     assert not [e for e in pipeline.extract(text) if e.modality == "asserted"], text

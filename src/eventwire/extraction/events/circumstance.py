@@ -125,6 +125,10 @@ def rank_circumstances(cands: list, time_marks: frozenset, light_verbs: frozense
             continue
         verb = governing_verb(c.trigger, time_marks, kin_nouns)
         main = by_trigger.get(verb.i) if verb is not None else None
+        if (main is None or main is c) and verb is not None and verb.pos_ == "NOUN":
+            # the noun it hangs from is what another event's verb acts on: "snubbed an offer of talks"
+            above = acted_on_by(verb, light_verbs)
+            main = own.get(above.i) if above is not None else None
         if main is None or main is c:
             verb = acted_on_by(c.trigger, light_verbs)
             main = own.get(verb.i) if verb is not None else None
