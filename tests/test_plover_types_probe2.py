@@ -260,6 +260,9 @@ FAMILIES = [
     ("The Kenyan government scrapped the new tax on mobile money after a week of riots.", "CONCEDE"),
     ("Parliament repealed the press censorship law.", "CONCEDE"),
     ("The military regime bowed to international pressure and freed the journalist.", "CONCEDE"),
+    ("Caracas rules out dialogue with the opposition", "REJECT"),
+    ("Beijing imposed tariffs on Australian barley in 2020.", "SANCTION"),
+    ("Seoul imposes export controls on Russia", "SANCTION"),
 ]
 
 
