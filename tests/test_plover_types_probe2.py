@@ -263,6 +263,8 @@ FAMILIES = [
     ("Caracas rules out dialogue with the opposition", "REJECT"),
     ("Beijing imposed tariffs on Australian barley in 2020.", "SANCTION"),
     ("Seoul imposes export controls on Russia", "SANCTION"),
+    ("Amman said the bulldozing of the village was a flagrant violation of international law.", "ACCUSE"),
+    ("Pretoria said the cross-border raid violated international law.", "ACCUSE"),
 ]
 
 
