@@ -124,6 +124,21 @@ Where the time goes, 2026-12-06 (issue 13), same data (seed 1), clusters and sto
     event; a one-report cluster is refreshed only when a later run splits a cluster) and skipping unchanged JSON
     (every record a first dedup refreshes is a merge of several). Not measured on PostgreSQL (no database of
     this helper's own; its path changes only by the Core read and the paused collector).
+  * 2026-12-07 (dedup4): the sources' JSON decoded by storage/json_text.loads on SQLite (orjson, falling back to
+    json.loads per row for NaN/Infinity, lone surrogates and 19-digit numbers, where the two would differ), the
+    dates read as their ISO text; dedup.merge weighs each record's confidence once; the set-based refresh writes
+    10 batches per UPDATE ... FROM; and the reports clustered a chunk of whole countries at a time (the read
+    ordered by country, dedup_run.CHUNK_REPORTS = 50,000; clusters never cross countries), so only one chunk's rows
+    and keys (~3 KB a report) are held. Stored events, sources, rollups, schema identical by hash to main
+    (5f945c6) at 100k and 300k (seed 1). First run_dedup, SQLite, CPU: 100k quiet (load < 5): main 14.8 / 14.1 s,
+    without the chunking 13.1 / 13.7 s; alternating under load 10-13: main 17.9 / 17.8 s, change 15.5 / 16.2 s
+    (-11%). Peak RSS 100k 603 -> 537 MB; 300k 1,578 MB (main) / 1,599 MB (before chunking) -> 1,184 MB. 300k CPU:
+    main 47.2 s, before chunking 45.4 s (load ~8), chunked 50.8 s (load ~13: not comparable). PostgreSQL 10,000
+    (own database): run_dedup 7.7 / 13.4 / 13.3 s wall (main) vs 11.1 / 10.5 / 13.4 s, client CPU 3.1-3.3 s either
+    way: no change beyond noise. Goal still NOT met: ~13-14 s CPU per 100k quiet, ~150 s for 1M by the 300k
+    figure (a little superlinear). Left, per 100k (quiet): SQL ~6.5 s (rollups' rebuild ~2.4 s, the set UPDATEs
+    ~1.3 s, index builds ~1.5 s), clustering ~1.1 s, merge ~1.3 s, make_key 0.3 s, fitting and columns 0.5 s, JSON
+    encoding 0.3 s. Not tried: orjson for the stored JSON (its text differs from json.dumps': stored bytes change).
 """
 
 from __future__ import annotations

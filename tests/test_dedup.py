@@ -244,3 +244,12 @@ def test_coordinates_off_the_globe_place_nothing(lat, lon):
     key = dedup.key_of(odd)
     assert key.lat is None or key.lon is None
     assert groups([odd, plain]) == sorted([[odd.event_id], [plain.event_id]])
+
+
+def test_merge_takes_the_first_of_equally_confident_reports():
+    a = report("a", fatalities=12, confidence=0.6, geo=1, place="Al Bab")
+    b = report("b", fatalities=12, confidence=0.6, geo=1, place="Manbij")
+    c = report("c", fatalities=12, confidence=0.4, geo=1, place="Jarablus")
+    assert dedup.merge([a, b, c]).location.name == "Al Bab"  # same precision and confidence: the first
+    assert dedup.merge([c, b, a]).location.name == "Manbij"
+    assert dedup.merge([c, b, a]).evidence == b.evidence  # the representative: the first most confident

@@ -4,6 +4,8 @@ statements leave (events, sources, rollups), through first runs, incremental run
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from sqlalchemy import text
 
@@ -62,11 +64,15 @@ def scenario(store, rebuild_above: int) -> list[dict]:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 @pytest.mark.parametrize("rebuild_above", [0, 10**9])
-def test_set_based_dedup_writes_leave_the_store_the_per_row_writes_leave(backend, rebuild_above, tmp_path,
+@pytest.mark.parametrize("batches", [None, (3, 2)])  # (BATCH, SET_BATCHES): refreshed rows written 2 batches of 3
+def test_set_based_dedup_writes_leave_the_store_the_per_row_writes_leave(backend, rebuild_above, batches, tmp_path,
                                                                          monkeypatch):
     states = {}
     for threshold in (10**9, 0):  # per-row statements, then the set path for every run
         monkeypatch.setattr(dedup_run, "SET_UPDATES_ABOVE", threshold)
+        if threshold == 0 and batches:  # 20 clusters: 7 batches, the last write holding only one
+            monkeypatch.setattr(dedup_run, "BATCH", batches[0])
+            monkeypatch.setattr(dedup_run, "SET_BATCHES", batches[1])
         folder = tmp_path / str(threshold)
         folder.mkdir()
         store = open_store(backend, folder)
@@ -78,3 +84,26 @@ def test_set_based_dedup_writes_leave_the_store_the_per_row_writes_leave(backend
     assert per_row[1]["events"] != per_row[0]["events"]  # the runs merged something
     assert [s["events"] for s in set_based] == [s["events"] for s in per_row]
     assert set_based == per_row
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_dedup_clustering_a_few_countries_at_a_time_leaves_the_store_one_pass_leaves(backend, tmp_path, monkeypatch):
+    states = {}
+    for chunk in (10**9, 1):  # all the reports at once, then each country on its own
+        monkeypatch.setattr(dedup_run, "CHUNK_REPORTS", chunk)
+        folder = tmp_path / str(chunk)
+        folder.mkdir()
+        store = open_store(backend, folder)
+        try:
+            states[chunk] = scenario(store, 0)
+        finally:
+            close_store(backend, store)
+    assert states[1] == states[10**9]
+
+
+def test_country_chunks_keep_each_country_whole():
+    rows = [SimpleNamespace(country=c, n=i) for i, c in enumerate([None, None, "", "IRQ", "IRQ", "IRQ", "NGA", "SYR"])]
+    chunks = list(dedup_run._country_chunks(rows, 2))
+    assert [[r.n for r in chunk] for chunk in chunks] == [[0, 1], [2, 3, 4, 5], [6, 7]]
+    assert list(dedup_run._country_chunks(rows, 10**9)) == [rows]
+    assert list(dedup_run._country_chunks([], 2)) == []

@@ -23,7 +23,7 @@ PROBES = [
     ("Militants attack army post in north Burkina Faso", B, "militants", "army post"),
     ("Maoists torch vehicles in Chhattisgarh", L, "maoists", "vehicles"),
     ("Gunmen kill 5 in Kano", V, "gunmen", "5"),
-    ("Police arrest 12 protesters in Nairobi", A, "police", "protesters"),
+    ("Police arrest 12 protesters in Nairobi", P, "police", "protesters"),  # ACLED: a protest's intervention
     ("Rebels seize town in eastern Congo", B, "rebels", "town"),
     ("Suicide bomber hits market in Maiduguri, 9 dead", E, "bomber", "market"),
     ("3 soldiers killed as IED strikes convoy in Waziristan", E, "", "soldiers convoy"),
@@ -202,7 +202,8 @@ def test_who_was_killed_by_a_count_is_not_the_killers(pipeline, text, event_type
     "Residents blocked the road in Kisumu during a protest over the killing.",
 ])
 def test_a_road_blocked_in_protest_is_a_protest_held(pipeline, text):
-    assert any(e.event_type == P for e in _asserted(pipeline, text))
+    # (held, not prevented; ACLED files demonstrators' road-blocking under the violent demonstration of Riots)
+    assert any(e.event_type in (P, R) for e in _asserted(pipeline, text))
 
 
 @pytest.mark.parametrize("text", ["Police blocked a protest in Kampala.", "Troops prevented an attack on the base."])

@@ -83,6 +83,11 @@ def test_no_is_a_negation_cue(bare_nlp, classify, language):
     ("The council sanctioned two commanders for the massacre of villagers.", "massacre", "background"),
     ("Police arrested two men after the attack on the mosque.", "attack", "asserted"),
     ("The jets struck the compound in retaliation for rocket fire on the town.", "fire", "asserted"),
+    # (and a court's reason told by the convicted's own deed: "for organising", not "for impeding")
+    ("A court in Vantaa jailed two students for organising protests against the mine.", "protests", "background"),
+    ("The judge sentenced five men for taking part in the riots last spring.", "riots", "background"),
+    ("A court convicted the aide for obstructing the investigation into the fire.", "investigation", "asserted"),
+    ("After causing the deaths, the group tried to blame the police for the failure.", "deaths", "asserted"),
     # events before the one reported
     ("Previous attacks on the base killed dozens.", "killed", "background"),
     ("The ministers expressed support for earlier agreements.", "agreements", "background"),

@@ -127,6 +127,12 @@ def test_set_is_violence_only_when_fire_or_a_bomb_is_set(pipeline):
     assert [e.sub_event_type for e in bases] == ["Headquarters or base established"]  # "bases", lemma "basis"
     assert asserted(pipeline, "Police set up roadblocks around the city before the match.") == []
     assert [e.event_type for e in asserted(pipeline, "Rebels set fire to the police station.")]
+    # the object between "set" and the fire: "set two buses ablaze", "set the office alight", "set a van on fire"
+    for text in ("Strikers set two lorries ablaze at the depot in Mwanza.",
+                 "Demonstrators set the governor's office alight in Kano.",
+                 "Protesters set a police van on fire outside the court in Nyeri."):
+        assert "Violent demonstration" in [e.sub_event_type for e in asserted(pipeline, text)], text
+    assert asserted(pipeline, "The council set a date for the vote on the new road.") == []
 
 
 @pytest.mark.parametrize("text,sub_event_type", [

@@ -437,20 +437,22 @@ def merge(records: list[dict[str, Any] | Event]) -> Event:
         raise ValueError("merge() needs at least one record")
     if len(recs) == 1:
         return Event.from_dict(recs[0])
-    rep = max(recs, key=_conf)
+    confs = [_conf(r) for r in recs]  # once per record: every choice below weighs by it
+    conf_of = confs.__getitem__
+    rep = recs[max(range(len(recs)), key=conf_of)]  # the first of the most confident, as max(recs, key=_conf)
     out = dict(rep)
 
-    etype = _vote([(r.get("event_type"), _conf(r)) for r in recs])
+    etype = _vote([(r.get("event_type"), c) for r, c in zip(recs, confs)])
     out["event_type"] = etype
-    same_type = [r for r in recs if r.get("event_type") == etype]
-    out["sub_event_type"] = _vote([(r.get("sub_event_type"), _conf(r)) for r in same_type])
-    typed = max(same_type, key=_conf) if same_type else rep
+    same_type = [i for i, r in enumerate(recs) if r.get("event_type") == etype]
+    out["sub_event_type"] = _vote([(recs[i].get("sub_event_type"), confs[i]) for i in same_type])
+    typed = recs[max(same_type, key=conf_of)] if same_type else rep
     out["plover"], out["cameo"] = typed.get("plover"), typed.get("cameo")
 
-    placed = [r for r in recs if r.get("location")]
+    placed = [i for i, r in enumerate(recs) if r.get("location")]
     if placed:
-        best = min(placed, key=lambda r: (int(r["location"].get("precision") or 1), -_conf(r)))
-        out["location"] = best["location"]
+        best = min(placed, key=lambda i: (int(recs[i]["location"].get("precision") or 1), -confs[i]))
+        out["location"] = recs[best]["location"]
 
     dated = [r for r in recs if r.get("date")]
     if dated:
@@ -471,7 +473,7 @@ def merge(records: list[dict[str, Any] | Event]) -> Event:
 
     # independent reports raise the belief that the event happened (noisy-or), never to certainty
     miss = 1.0
-    for r in recs:
-        miss *= 1.0 - min(max(_conf(r), 0.0), 1.0)
+    for c in confs:
+        miss *= 1.0 - min(max(c, 0.0), 1.0)
     out["confidence"] = round(min(0.99, 1.0 - miss), 3)
     return Event.from_dict(out)

@@ -7,6 +7,7 @@ generic actors).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from eventwire.records import FATALITIES_AT_LEAST, IMPLAUSIBLE_FATALITIES, Actor, Article, Event, Evidence, Place, PlaceMention, Plover
@@ -18,6 +19,28 @@ PLOVER_CONTEXT = {"violence": ("military",), "demonstration": ("political",), "a
 
 # sectors of parties that belong to no country: international organisations and NGOs
 NO_COUNTRY_SECTORS = {"IGO", "NGO"}
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
+
+
+# "the government in Tehran", "the Foreign Ministry of Qatar": the capitalised words right after a party's mention
+_PLACED_IN = re.compile(r"\s+(?:in|of)\s+(?:the\s+)?([A-Z][\w'.-]*(?:\s+(?:of\s+)?[A-Z][\w'.-]*){0,3})")
+
+
+def _placed_country(text: str, end: int, catalogue: Any) -> str | None:
+    """The country a party's own phrase places it in, when the words after its mention are "in" or "of" and a
+    country or a capital: "the government in Kigali", "the Interior Ministry of Kazakhstan". A state organ so
+    placed is that country's wherever the event happens (exiles in Paris protesting against the government in
+    Tehran; a ministry's statement on an event abroad). Only state organs: "rebels in Addis Ababa" are as often
+    the rebels who came there for the talks."""
+    m = _PLACED_IN.match(text, end)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    for n in range(len(words), 0, -1):
+        state = catalogue.state_of_place(" ".join(words[:n]))
+        if state is not None and state.country:
+            return state.country
+    return None
 
 
 def _role_actor(role: Any, text: str, iso3: str | None, catalogue: Any, home: str | None = None) -> Actor | None:
@@ -30,16 +53,20 @@ def _role_actor(role: Any, text: str, iso3: str | None, catalogue: Any, home: st
     actor = Actor(name=actor.name, text=words or actor.text, country=actor.country, sector=actor.sector,
                   inter=actor.inter, cameo=actor.cameo, known=actor.known)
     if getattr(role, "generic", False) or actor.country is None:
-        actor = catalogue.localize(actor, iso3)
+        placed = _placed_country(text, role.end, catalogue) \
+            if actor.country is None and actor.sector in STATE_SECTORS else None
+        if placed and not catalogue.is_generic(actor) and actor.sector in STATE_SECTORS and placed in catalogue.countries:
+            # a state organ the catalogue does not know ("the Foreign Ministry of Qatar") is that state's
+            found = catalogue.state_entry(placed, actor.sector).actor()
+            actor = Actor(name=found.name, text=actor.text, country=found.country, sector=found.sector,
+                          inter=found.inter, cameo=found.cameo, known=found.known)
+        actor = catalogue.localize(actor, placed or iso3) if placed or iso3 else catalogue.unplaced(actor)
     if actor.country is None and not actor.known and home and actor.sector not in NO_COUNTRY_SECTORS:
         # a party the catalogue does not know, in an event in the article's own country, is of that country unless
         # the text says otherwise (ACLED's convention): "political opponents", "Moslem forces in east Bosnia"
         actor = Actor(name=actor.name, text=actor.text, country=home, sector=actor.sector, inter=actor.inter,
                       cameo=actor.cameo, known=False)
     return actor
-
-
-STATE_SECTORS = {"GOV", "MIL", "COP", "SPY"}
 
 
 def _state_of_the_other(actor: Actor | None, other: Actor | None, catalogue: Any) -> Actor | None:
@@ -56,15 +83,54 @@ def _state_of_the_other(actor: Actor | None, other: Actor | None, catalogue: Any
                  cameo=found.cameo, known=found.known)
 
 
+# PLOVER codes of talks and agreements, which are often held in a third country (peace talks in Havana or Doha)
+TALKS = {"CONSULT", "AGREE"}
+
+
+def _state_in_talks(role: Any, actor: Actor | None, other: Actor | None, text: str, catalogue: Any) -> Actor | None:
+    """A state party of no country of its own in talks with a non-state party of a named country is that country's,
+    not the host's: "government negotiators met FARC commanders in Havana" are Colombia's (rebels face their own
+    state, as in _state_of_the_other). A party its own phrase places ("the government in Kabul") keeps its place."""
+    if role is None or actor is None or other is None or not other.country or actor.country == other.country \
+            or actor.sector not in STATE_SECTORS or other.sector in STATE_SECTORS | NO_COUNTRY_SECTORS \
+            or role.actor.country is not None or _placed_country(text, role.end, catalogue):
+        return actor
+    found = catalogue.localize(role.actor, other.country)
+    if found.country != other.country:
+        return actor
+    return Actor(name=found.name, text=actor.text, country=found.country, sector=found.sector, inter=found.inter,
+                 cameo=found.cameo, known=found.known)
+
+
 # PLOVER codes whose target, when the sentence names none, is the place the sentence names for the event: a
 # protest there is aimed at its authorities (CAMEO's convention: "demonstrated in Serbia" targets Serbia), a
 # curfew or a blockade imposed there, or threatened, bears on that place. Only events with no ACLED type for
-# COERCE: an arrest or a seizure names its own target or none.
-PLACE_TARGETED = {"PROTEST": True, "THREATEN": False, "COERCE": False}
+# COERCE: an arrest or a seizure names its own target or none. Lifting or easing measures there (CONCEDE) bears on
+# the place as imposing them does.
+PLACE_TARGETED = {"PROTEST": True, "THREATEN": False, "COERCE": False, "CONCEDE": False}
 # An armed act of a state's forces named in another country, with no target named, is aimed at that country (CAMEO's
 # convention: "South African troops raided bases in Botswana" targets Botswana); inside its own country it says
 # nothing of whom it hit
 CROSS_BORDER_TARGETED = {"ASSAULT"}
+
+
+# "the US embassy", "the Danish Embassy", "the embassy of Sweden": a state's mission abroad named in a sentence
+_EMBASSY = re.compile(r"((?:[A-Z][\w.'-]*\s+){1,3})(?i:embassy|embassies|consulate|consulates|high commission)\b"
+                      r"|(?i:embassy|consulate|high commission) of (?:the\s+)?([A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})")
+
+
+def _embassy_state(sentence: str, catalogue: Any) -> Actor | None:
+    """The government whose embassy or consulate a sentence names: a protest outside it is aimed at that state, not
+    at the one it stands in ("protesters gathered outside the US embassy in Manila")."""
+    for m in _EMBASSY.finditer(sentence):
+        words = (m.group(1) or m.group(2)).split()
+        for k in range(len(words)):
+            name = " ".join(words[k:])
+            state = catalogue.resolve(f"{name} government") or catalogue.state_of_place(name)
+            if state is not None and state.country and state.sector == "GOV":
+                return Actor(name=state.name, text=m.group(0).strip(), country=state.country, sector=state.sector,
+                             inter=state.inter, cameo=state.cameo, known=state.known)
+    return None
 
 
 def place_as_target(ev: Event, cand: Any, place_mentions: list[PlaceMention], catalogue: Any) -> None:
@@ -81,6 +147,11 @@ def place_as_target(ev: Event, cand: Any, place_mentions: list[PlaceMention], ca
         return
     if code == "COERCE" and ev.event_type is not None:
         return
+    if PLACE_TARGETED.get(code, False):
+        embassy = _embassy_state(ev.evidence.text, catalogue)
+        if embassy is not None:
+            ev.actor2 = embassy
+            return
     iso3 = ev.location.country
     named = next((m for m in place_mentions if m.kind == "literal" and m.place.country == iso3
                   and cand.start <= m.start and m.end <= cand.end and not (
@@ -133,6 +204,9 @@ def build_event(article: Article, cand: Any, location: Place | None, when: Any, 
     assoc2 = [a for a in (_role_actor(r, text, iso3, catalogue, home) for r in cand.assoc_actor2) if a]
     if iso3 is None:
         actor1, actor2 = _state_of_the_other(actor1, actor2, catalogue), _state_of_the_other(actor2, actor1, catalogue)
+    elif cand.plover_event in TALKS:
+        actor1, actor2 = (_state_in_talks(cand.actor1, actor1, actor2, text, catalogue),
+                          _state_in_talks(cand.actor2, actor2, actor1, text, catalogue))
     if location is not None:
         confidence += 0.04
     if dead is not None:

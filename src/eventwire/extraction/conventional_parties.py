@@ -68,7 +68,7 @@ class PartyConventions:
                    told_in_article=frozenset(data.get("told_in_article") or ()))
 
     def fill(self, sub_event_type: str | None, actor1: Actor | None, actor2: Actor | None, iso3: str | None,
-             catalogue: Any) -> tuple[Actor | None, Actor | None, float]:
+             catalogue: Any, placed: bool = True) -> tuple[Actor | None, Actor | None, float]:
         """`actor1` and `actor2` with the conventional parties of an event in `iso3` added where the text named
         none, and the confidence the guesses cost."""
         if not iso3 or not sub_event_type:
@@ -83,7 +83,7 @@ class PartyConventions:
         if (actor1 is None) == (actor2 is None):
             return actor1, actor2, cost
         named = actor1 if actor1 is not None else actor2
-        opponent = self._opponent(named, iso3)
+        opponent = self._opponent(named, iso3, placed)
         if opponent is None or sub_event_type not in (opponent.as_actor2 if actor1 is not None else opponent.as_actor1):
             return actor1, actor2, cost
         found = _local_actor(catalogue, opponent.words, iso3)
@@ -106,8 +106,9 @@ class PartyConventions:
                 if told is not None:
                     ev.actor1, ev.actor2 = told
                     continue
+            placed = ev.location is not None and ev.location.feature != "country"
             actor1, actor2, cost = self.fill(ev.sub_event_type, ev.actor1, ev.actor2,
-                                             event_country(doc_country, ev.location), catalogue)
+                                             event_country(doc_country, ev.location), catalogue, placed)
             if cost or actor1 is not ev.actor1 or actor2 is not ev.actor2:
                 ev.actor1, ev.actor2 = actor1, actor2
                 ev.confidence = max(0.0, min(1.0, ev.confidence - cost))
@@ -116,10 +117,13 @@ class PartyConventions:
         return any(sub_event_type in g.as_actor1 | g.as_actor2
                    for g in (self.opponent_of_state, self.opponent_of_rebels) if g is not None)
 
-    def _opponent(self, named: Actor, iso3: str) -> Guess | None:
+    def _opponent(self, named: Actor, iso3: str, placed: bool = True) -> Guess | None:
+        """The guessed other side of a fight `named` took part in, in `iso3`. Rebels fight the forces of the country
+        of the event's place; with no place in the text (`placed` False: the country only read from words such as
+        a backer's, "Turkish-backed factions shell villages") only those of their own country."""
         if _home_state(named, iso3):
             return self.opponent_of_state
-        if named.inter == REBEL_INTER:
+        if named.inter == REBEL_INTER and (placed or named.country in (None, iso3)):
             return self.opponent_of_rebels
         return None
 

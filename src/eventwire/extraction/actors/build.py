@@ -138,7 +138,7 @@ def _generics(cat: Catalogue, cfg: dict, state_cfg: dict) -> None:
         inter = d.get("inter") or (int(state_cfg["sectors"][state]["inter"]) if state else None)
         g = Generic(name=d["name"], sector=sector, inter=inter, template=d.get("localized"),
                     state_sector=d.get("state"),
-                    by_country=tuple(sorted((d.get("by_country") or {}).items())))
+                    by_country=tuple(sorted((d.get("by_country") or {}).items())), default=d.get("default"))
         cat.generics[g.name] = g
         for noun in d.get("nouns") or []:
             add(noun, GEN_NOUN, generic=g)
@@ -154,7 +154,7 @@ def _generics(cat: Catalogue, cfg: dict, state_cfg: dict) -> None:
     for t in cfg.get("titles") or []:
         add(t, TITLE)
     for g in cat.generics.values():
-        for _, name in g.by_country:
+        for name in [name for _, name in g.by_country] + ([g.default] if g.default else []):
             if name not in cat.entries:
                 raise CatalogueError(f"generic {g.name!r}: by_country names unknown actor {name!r}")
 

@@ -199,7 +199,7 @@ class Catalogue:
             return actor
         iso3 = iso3.upper()
         g = self.generics[actor.name]
-        target = dict(g.by_country).get(iso3)
+        target = dict(g.by_country).get(iso3) or g.default  # (a default stands for every other country)
         if target is not None:
             return replace(self.entries[target].actor(), text=actor.text)
         if g.state_sector:
@@ -211,6 +211,13 @@ class Catalogue:
         name = g.template.format(country=c.name if c else iso3)
         cameo = f"{c.cameo if c else iso3}{g.sector or ''}"
         return Actor(name=name, text=actor.text, country=iso3, sector=g.sector, inter=g.inter, cameo=cameo, known=True)
+
+    def unplaced(self, actor: Actor) -> Actor:
+        """A generic actor of an event whose country is unknown: its `default` actor when it has one ("Kurdish
+        rebels" are the PKK unless the event is placed in Iraq, Syria or Iran), else the actor as it is."""
+        if actor is None or not self.is_generic(actor) or not self.generics[actor.name].default:
+            return actor
+        return replace(self.entries[self.generics[actor.name].default].actor(), text=actor.text)
 
     def guess(self, text: str) -> Actor:
         """A best-guess record for an actor the catalogue does not know (see guess.py); known=False."""

@@ -49,6 +49,7 @@ class Generic:
     template: str | None = None  # "Civilians ({country})"
     state_sector: str | None = None  # for "Military Forces": MIL -> the generated state actor
     by_country: tuple[tuple[str, str], ...] = ()
+    default: str | None = None  # the actor when the event's country is unknown (most news of the kind)
 
     def entry(self) -> Entry:
         return Entry(self.name, None, self.sector, self.inter, None, "generic")

@@ -1,7 +1,8 @@
 """Who attacked whom where the trigger's own arguments do not tell it, in the frames of attack reporting:
 
 * "a base came under attack from militants", "the town was under attack": the subject of the verb the attack
-  noun hangs on by "under" is hit, the "from"/"by" party attacks;
+  noun hangs on by "under" is hit, the "from"/"by" party attacks; with no conflict word and no armed party in the
+  sentence the frame is criticism ("the minister came under fire from lawmakers over the tax");
 * "Al-Shabaab attacks AU base", "Rebels attack convoy": a headline whose verb the tagger read as a noun
   modifying the noun after it (the line has no verb): the party before the word attacks, the noun after it is hit;
 * "fighters from HTS and Ahrar al-Sham attacked", "killed members of the police and the army": every armed
@@ -18,19 +19,27 @@ from spacy.tokens import Token
 
 from eventwire.extraction.events.roles import Role, Roles, actor_kind
 from eventwire.extraction.events.syntax import object_of, prep_objects, subject_of
+from eventwire.extraction.events.triggers import conflict_context
 from eventwire.extraction.tokens import children
 
 if TYPE_CHECKING:
     from eventwire.extraction.events.context import DocContext
+    from eventwire.extraction.events.lexicon import Lexicon
 
 # the verbs an attack noun hangs on by "under" ("came under attack", "is under attack", "remained under attack")
 UNDER_VERBS = {"come", "be", "remain"}
+# the sectors and ACLED inter codes of parties that bear arms (as triggers.conflict_context reads them)
+ARMED_SECTORS = ("MIL", "REB", "INS", "UAF", "COP", "SPY", "SEP", "CRM")
+ARMED_INTER = (1, 2, 3, 4, 8)
 # the kinds of party a joined name must be to take part: an armed side attacks, any side may be hit
 ATTACKER_KINDS = ("state", "nonstate")
 
 
 def under_attack(tok: Token) -> tuple[Token | None, Token] | None:
-    """(attacker token or None, target token) of "X came under attack (from Y)"."""
+    """(attacker token or None, target token) of "X came under attack (from Y)"; also from the "under" of a phrase
+    trigger ("came under fire", "under rocket fire": the phrase's head is the preposition)."""
+    if tok.dep_ == "prep" and tok.lower_ == "under":
+        tok = next((c for c in children(tok) if c.dep_ == "pobj"), tok)
     if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "under":
         return None
     verb = tok.head.head
@@ -41,6 +50,31 @@ def under_attack(tok: Token) -> tuple[Token | None, Token] | None:
         return None
     agents = prep_objects(tok, {"from", "by"}) or prep_objects(verb, {"from", "by"})
     return (agents[0] if agents else None), subj
+
+
+def under_criticism(lex: Lexicon, tok: Token, mentions_in_sent: list) -> bool:
+    """"The minister came under fire from lawmakers", "the mayor came under attack over the demolitions": the
+    under-frame of an attack noun in a sentence with no conflict word and no armed party is criticism, no attack."""
+    found = under_attack(tok)
+    if found is None:
+        return False
+    noun = next((c for c in children(tok) if c.dep_ == "pobj"), tok) if tok.dep_ == "prep" else tok
+    if not conflict_context(lex, tok.sent, mentions_in_sent, noun):
+        return True
+    # a party that bears no arms, and no one harmed: "came under fire from the government for its coverage of the
+    # strike" (a conflict word elsewhere in the sentence names no fire)
+    agent = found[0]
+    if agent is None or any(t.lemma_.lower() in lex.words.death_words or t.lemma_.lower() in lex.words.harm_verbs
+                            for t in tok.sent):
+        return False
+    if any(t.lemma_.lower() in lex.conflict_words or t.lower_ in lex.words.generic_armed for t in agent.subtree):
+        return False
+    named = [m for m in mentions_in_sent if m.start_token <= agent.i < m.end_token]
+    if named:
+        # (a government is inter 1 with its forces, but speaks, not fires, unless its forces are named)
+        return all(m.actor.sector not in ARMED_SECTORS and (m.actor.sector == "GOV" or m.actor.inter not in ARMED_INTER)
+                   for m in named)
+    return agent.lower_ in lex.words.actor_nouns  # "from the government", "from lawmakers"
 
 
 def headline_verb_noun(tok: Token, ctx: DocContext) -> tuple[Token, Token] | None:

@@ -26,7 +26,7 @@ CLAIM_VERBS = {"claim", "accept", "admit", "take", "own"}
 # verbs that claim with "responsibility" only: "IS announced responsibility for the attack"
 RESPONSIBILITY_VERBS = CLAIM_VERBS | {"announce", "assume", "bear"}
 # the words a claim, suspicion or blame hangs on, beside the verb lists of parties.yaml
-ATTRIBUTION_WORDS = {"behind", "responsible", "responsibility", "be", "allegiance"}
+ATTRIBUTION_WORDS = {"behind", "responsible", "responsibility", "be", "allegiance", "have", "bear", "carry"}
 NOBODY = {"no", "nobody", "none", "neither"}
 RELATIVE_PRONOUNS = {"which", "that"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
@@ -75,6 +75,9 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
     """The party a claim, suspicion or blame word names as the perpetrator, or None."""
     lemma = tok.lemma_.lower()
     words = lex.words
+    marked = _hallmark_named(tok, lex)
+    if marked is not None:
+        return marked
     if lemma in RESPONSIBILITY_VERBS and tok.pos_ == "VERB":
         obj = object_of(tok)
         subj, passive = subject_of(tok)
@@ -136,13 +139,36 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
     return agents[0] if passive and _event_noun(lex, subj) else None
 
 
+def _hallmark_named(tok: Token, lex: Lexicon) -> Token | None:
+    """"The attack bore the hallmarks of Maoist rebels", "it had all the signs of an IS attack" (the "of" party of a
+    hallmark noun the attack or "it" bears or carries)."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in ("bear", "have", "carry"):
+        return None
+    subj = subject_of(tok)[0]
+    if subj is None or not (subj.lower_ in ("it", "this") or _event_noun(lex, subj)):
+        return None
+    for c in children(tok):
+        if c.dep_ == "dobj" and c.lemma_.lower() in lex.words.hallmark_nouns:
+            of = prep_objects(c, {"of"})
+            if of:
+                return of[0]
+    return None
+
+
 def _said_deed(tok: Token, lex: Lexicon) -> Token | None:
     """Who did the deed a speaker tells of a known event (claimed_deed): "al-Shabaab said it had carried out the
     attack" (the speaker, for "it"), "police said militants carried out the massacre" (the militants), "the
     rebels said the attack was carried out by a splinter faction" (the faction)."""
     obj = object_of(tok)
     subj, passive = subject_of(tok)
+    if passive and tok.dep_ == "xcomp" and not any(c.dep_ in ("auxpass", "nsubjpass") for c in children(tok)):
+        # "Boko Haram is thought (said) to have carried out the attack": the subject of the belief did the deed
+        believed = tok.head.lemma_.lower() in lex.words.belief_verbs | lex.words.deed_speech_verbs
+        return subj if believed and obj is not None and claimed_deed(lex, obj) else None
     told = subj if passive else obj
+    if told is not None and told.lower_ == "it" and tok.dep_ == "xcomp" and tok.head.lemma_.lower() in \
+            lex.words.belief_verbs and any(c.dep_ == "auxpass" for c in children(tok.head)):
+        return subj  # "militants are believed to have planted it": "it" is the bomb or attack just told
     if told is None or not claimed_deed(lex, told):
         return None
     if passive:
@@ -189,6 +215,17 @@ def _perpetrator_named(be: Token, lex: Lexicon) -> Token | None:
     return of[0] if of and subj.lower_ in lex.words.perpetrator_nouns else None
 
 
+def _affiliate_misread(who: Token, lex: Lexicon) -> Token:
+    """"Al-Qaeda linked Abu Sayyaf is suspected", parsed as "al-Qaeda linked Abu Sayyaf" (a clause): the named
+    affiliate, not the group it is linked to (a verb of affiliation with a name for its object and no "to"/"with")."""
+    verb = who.head
+    if who.dep_ != "nsubj" or verb.lemma_.lower() not in lex.words.affiliation_verbs or prep_objects(
+            verb, {"to", "with"}):
+        return who
+    obj = object_of(verb)
+    return obj if obj is not None and obj.pos_ == "PROPN" and not _event_noun(lex, obj) else who
+
+
 def _denied(tok: Token, who: Token) -> bool:
     """"No group claimed responsibility", "the Taliban did not claim the attack"."""
     if who.lower_ in NOBODY or any(c.lower_ in NOBODY for c in children(who) if c.dep_ == "det"):
@@ -215,12 +252,14 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
         # "a new militia named the Youth Movement claimed", "a group calling itself X": the name, not the kind
         who = next((n for c in children(who) if c.dep_ == "acl" and c.lemma_.lower() in ("name", "call")
                     for n in children(c) if n.dep_ in ("oprd", "dobj", "attr") and n.pos_ != "PRON"), who)
+        who = _affiliate_misread(who, lex)
         if ctx.nouns.noun_class(who) == (ACTOR, "officials") and ctx.mention_at(who) is None:
             # "a spokesman for the Pakistani Taliban claimed": the group speaks through him
             who = next(iter(prep_objects(who, {"for", "of"})), who)
         role = ctx.role_for(who, tok, 1)
         if role is not None and actor_kind(role) != "civilian" and (
-                role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")):
+                role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")
+                or any(p.pos_ == "PROPN" for p in prep_objects(who, {"of", "from"}))):  # "fighters of the X Front"
             out.append((role, sentence_index[tok.sent.start]))
     return out
 

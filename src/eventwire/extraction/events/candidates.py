@@ -173,6 +173,11 @@ def related(a: Token, b: Token) -> bool:
                 return True
             if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("aux", "auxpass"):
                 break
+    # a phrase trigger headed by its preposition ("came under fire") and the harm told of the verb it hangs on
+    # ("came under fire from rebels, wounding two", "came under fire and a soldier was killed"): one event
+    if any(p.dep_ == "prep" and p.head.pos_ in ("VERB", "AUX") and p.head.i in (q.head.i, q.i)
+           for p, q in ((a, b), (b, a))):
+        return True
     # nouns side by side under one head: "killed ... in aerial and artillery strikes and clashes"
     return a.head.i == b.head.i and a.pos_ != "VERB" and b.pos_ != "VERB"
 

@@ -18,6 +18,9 @@ from eventwire.extraction.tokens import children, span_text
 def target_kind(lex: Lexicon, roles: Roles, sent: Span) -> str:
     """What was hit: armed | civilian | protester | property | any."""
     kind = actor_kind(roles.actor2)
+    if kind == "nonstate" and not roles.actor2.actor.known and roles.target_word in lex.victims["civilian"] \
+            and roles.target_word not in lex.victims["armed"]:
+        return "civilian"  # a person the group's name only qualifies is no armed party ("an opposition mayor was shot")
     if kind in ("state", "nonstate"):
         return "armed"
     if kind == "civilian":
@@ -180,6 +183,16 @@ def _names_civilians(lex: Lexicon, sent: Span) -> bool:
     return any(t.lower_ in civilians or t.lemma_.lower() in civilians for t in sent)
 
 
+def at_a_protest(lex: Lexicon, trigger: Token) -> bool:
+    """The event happened at a demonstration: a preposition of words.yaml `protest_scene_preps` on the trigger or on
+    its object governs a `protest_scene_nouns` noun ("detained 40 people at a rally", "were held during the march")."""
+    words = lex.words
+    heads = [trigger, *(c for c in children(trigger) if c.dep_ in ("dobj", "nsubjpass"))]
+    return any(prep.dep_ == "prep" and prep.lower_ in words.protest_scene_preps
+               and any(obj.dep_ == "pobj" and obj.lemma_.lower() in words.protest_scene_nouns for obj in children(prep))
+               for head in heads for prep in children(head))
+
+
 def _one_or_list(value) -> list:
     return value if isinstance(value, list) else [value]
 
@@ -222,6 +235,8 @@ def code_event(lex: Lexicon, fam: str, classes: set, sent: Span, trigger: Token,
         if "target_place" in w and takes_ground(lex, roles) != w["target_place"]:
             continue
         if "target_word_in" in w and roles.target_word not in w["target_word_in"]:
+            continue
+        if "at_protest" in w and at_a_protest(lex, trigger) != w["at_protest"]:
             continue
         if "target" in w or "target_not" in w:
             if target is None:

@@ -20,6 +20,7 @@ from eventwire.extraction.events.syntax import (
     PLACE_LABELS,
     noun_phrase_words,
     object_of,
+    other_act_clause,
     phrase_tokens,
     prep_objects,
     subject_of,
@@ -73,6 +74,8 @@ class DocContext(Antecedents):
         self.claimed_at: list[int] = []
         # triggers that name a definite event a speaker says was done ("X said it carried out the attack")
         self.deed_claims: set[int] = set()
+        # claimed event nouns that name an event of their own ("IS claims Kabul bombing"): kept when nothing else tells it
+        self.claim_only: set[int] = set()
         self.last_pair: tuple | None = None
         self._subject_cache: dict = {}
         self._in_antecedent = False  # pronoun resolution looks up roles, which may meet pronouns again
@@ -125,7 +128,8 @@ class DocContext(Antecedents):
             # holds the trigger's own clause; only the subject's words outside that clause are skipped
             own = {t.i for t in trigger.subtree} if subject.is_ancestor(trigger) else set()
             skip |= {t.i for t in subject.subtree} - own
-        queue = [c for c in children(trigger) if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "punct", "agent")]
+        queue = [c for c in children(trigger) if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "punct", "agent")
+                 and not other_act_clause(c, self.words.separate_clause_marks)]
         seen = 0
         owned: Role | None = None  # "agreed to withdraw its troops from X": the party's own men only if no X
         while queue and seen < 60:
@@ -143,8 +147,9 @@ class DocContext(Antecedents):
                         role.actor.sector is not None or role.known):
                     found = role
             if found is not None:
-                if actor1 is None or not any(c.dep_ == "poss" and c.lower_ in self.words.own_possessives
-                                             for c in children(t)):
+                # ("his Ugandan counterpart" is no man of his own)
+                if actor1 is None or t.lemma_.lower() in self.words.relational_nouns or not any(
+                        c.dep_ == "poss" and c.lower_ in self.words.own_possessives for c in children(t)):
                     return found
                 owned = owned or found
             queue.extend(c for c in children(t) if c.dep_ not in ("relcl", "punct"))
@@ -156,7 +161,8 @@ class DocContext(Antecedents):
         Iranian fruit". In diplomacy the country whose goods, people or policy an act bears on is the target."""
         skip = {t.i for t in subject.subtree} - {t.i for t in trigger.subtree} if subject is not None else set()
         own = actor1.actor.country if actor1 is not None else None
-        queue = [c for c in children(trigger) if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "punct", "agent")]
+        queue = [c for c in children(trigger) if c.dep_ not in ("nsubj", "nsubjpass", "relcl", "punct", "agent")
+                 and not other_act_clause(c, self.words.separate_clause_marks)]
         seen = 0
         while queue and seen < 60:
             t = queue.pop(0)
@@ -468,11 +474,15 @@ class DocContext(Antecedents):
         lemma = trigger.lemma_.lower()
         classes = self.lex.verbs.get(lemma, set()) | self.lex.nouns.get(lemma, set())
         kind = "forces" if any(self.lex.family(c) == "violence" for c in classes) else "government"
-        actor = self.catalogue.resolve(f"{tok.text} {kind}")
+        # the whole nationality of a name of two words ("South African", "North Korean")
+        ent = next((e for e in entities(self.doc) if e.start <= tok.i < e.end and e.end == tok.i + 1), None)
+        actor = (self.catalogue.resolve(f"{ent.text} {kind}") if ent is not None else None) \
+            or self.catalogue.resolve(f"{tok.text} {kind}")
         if actor is None:
             return None
+        start = ent.start_char if ent is not None else tok.idx
         # generic: a weaker word than a name, so a claim elsewhere ("Hamas claimed the rocket attack") still wins
-        return Role(actor=actor, start=tok.idx, end=tok.idx + len(tok.text), generic=True, known=True)
+        return Role(actor=actor, start=start, end=tok.idx + len(tok.text), generic=True, known=True)
 
     def _names_actor(self, tok: Token) -> bool:
         """Whether a role token the catalogue does not know names a party: a person, organisation or nationality
@@ -486,7 +496,10 @@ class DocContext(Antecedents):
             person = tok.ent_type_ == "PERSON" and not any(c.dep_ == "det" for c in tok.children)
             return side != NOT_ACTOR or person or (not tok.text.islower() and any(
                 c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children))
-        if side is None and tok.pos_ == "NOUN" and (tok.dep_ == "nsubj" or (tok.dep_ == "pobj" and tok.head.dep_ == "agent")):
+        counted = tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "nsubj" \
+            and tok.head.head.lower_ in self.words.quantity_heads  # "thousands of tribesmen marched"
+        if side is None and tok.pos_ == "NOUN" and (tok.dep_ == "nsubj" or counted or (
+                tok.dep_ == "pobj" and tok.head.dep_ == "agent")):
             return True  # a noun no class lists, doing the act: "naxals torched a school", "killed by tribesmen"
         return self.nouns.names_people(tok, extra=self.words.actor_nouns)
 

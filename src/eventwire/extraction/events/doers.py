@@ -35,7 +35,10 @@ def weapon_users(tok: Token, ctx: DocContext) -> list[Token]:
 
 def participle_agents(participle: Token, ctx: DocContext) -> list[Token]:
     """"a shell fired by the rebels", "a shell fired from Houthi positions": a named party's ground or weapon, not a
-    town ("rockets fired from Gaza" name no one)."""
+    town ("rockets fired from Gaza" name no one); "a shell believed to come from rebel positions", "a rocket thought
+    to have been fired by Hamas": the source the belief's complement names."""
+    if participle.lemma_.lower() in ctx.words.belief_verbs:
+        return [a for x in children(participle) if x.dep_ == "xcomp" for a in participle_agents(x, ctx)]
     return prep_objects(participle, {"by"}) or [
         p for p in prep_objects(participle, {"from"}) if p.ent_type_ not in PLACE_LABELS
         and p.i not in ctx.place_tokens and any(t.i in ctx.by_token for t in p.subtree)]
@@ -88,8 +91,9 @@ def coordinated_group_tokens(a1_tok: Token, ctx: DocContext) -> list[Token]:
 
 def believed_doer(tok: Token, words) -> Token | None:
     """"Gunmen believed to be from al-Shabaab killed three", parsed with "believed" as the main verb and "killed" as
-    its complement: who they are believed to be (the "from" or "be" complement; not "a woman believed to be
-    pregnant was killed")."""
+    its complement: who they are believed to be (the "from" or "be" complement, or the group of a participle of
+    affiliation: "believed to be IS-affiliated", "thought to be affiliated with the Taliban"; not "a woman believed
+    to be pregnant was killed")."""
     belief = tok.head
     if tok.dep_ != "ccomp" or belief.lemma_.lower() not in words.belief_verbs or belief.i > tok.i \
             or any(c.dep_ == "auxpass" for c in children(tok)):
@@ -97,11 +101,26 @@ def believed_doer(tok: Token, words) -> Token | None:
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < belief.i for c in children(belief)):
         return None
     for be in children(belief):
+        if be.dep_ == "xcomp" and be.lemma_.lower() != "be":
+            named_to = _affiliated_name(be, words)  # "thought to be affiliated with the Taliban" (a passive xcomp)
+            if named_to is not None:
+                return named_to
         if be.dep_ == "xcomp" and be.lemma_.lower() == "be":
             named = [c for c in children(be) if c.dep_ == "attr"] + prep_objects(be, {"from", "with"})
+            named += [_affiliated_name(c, words) for c in children(be) if c.dep_ == "acomp"]
+            named = [c for c in named if c is not None]
             if named:
                 return named[0]
     return None
+
+
+def _affiliated_name(adj: Token, words) -> Token | None:
+    """The group of "IS-affiliated", "affiliated with IS", "linked to al-Qaeda" (a participle of affiliation)."""
+    if adj.lemma_.lower() not in words.affiliation_verbs:
+        return None
+    named = [c for c in children(adj) if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < adj.i
+             and c.pos_ in ("PROPN", "NOUN")] + prep_objects(adj, {"with", "to"})
+    return named[0] if named else None
 
 
 def ground_holder(place: Token, holder_nouns: frozenset = frozenset()) -> Token | None:
@@ -122,3 +141,12 @@ def ground_holder(place: Token, holder_nouns: frozenset = frozenset()) -> Token 
         of = prep_objects(place, {"of"})
         return of[0] if of else next((x for x in children(place) if x.dep_ == "poss" and x.pos_ != "PRON"), None)
     return None
+
+
+def taken_from(verb: Token, ground: Token, taking_verbs: frozenset) -> Token | None:
+    """Whom ground was taken from: "seized the town from the army", "took control of Kunduz from Afghan forces" (the
+    "from" on the verb, or on the ground when the parser hung it there)."""
+    if verb.lemma_.lower() not in taking_verbs:
+        return None
+    return next((p for p in prep_objects(verb, {"from"}) or prep_objects(ground, {"from"})
+                 if p.ent_type_ not in ("DATE", "TIME")), None)

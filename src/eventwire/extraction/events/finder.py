@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from eventwire.extraction.actors.nouns import NounClasses, load_noun_classes
 from eventwire.extraction.events import fragments, triggers
+from eventwire.extraction.events.attack_frames import under_criticism
 from eventwire.extraction.events.attribution import attribute_claims, claimed_deed, described_event, told_elsewhere
 from eventwire.extraction.events.bare_places import BarePlaces
 from eventwire.extraction.events.candidates import (
@@ -25,6 +26,7 @@ from eventwire.extraction.events.candidates import (
     split_clusters,
 )
 from eventwire.extraction.events.circumstance import rank_circumstances
+from eventwire.extraction.events.claims_alone import claimed_alone, only_claimed, without_claims_told_elsewhere
 from eventwire.extraction.events.context import DocContext
 from eventwire.extraction.events.lexicon import Lexicon, load_lexicon
 from eventwire.extraction.events.modality import ModalityClassifier
@@ -109,6 +111,7 @@ class EventFinder:
         out = merge_references(out, lex)
         if context.claimed_at:
             out = [c for c in out if not self._claimed_reference(c, context, out)]
+        out = without_claims_told_elsewhere(out, context.claim_only)
         # "al-Shabaab said it carried out the attack": the mention of an event told before (it gives that event its
         # actor), or with none before, a claim of an event told elsewhere; never a new one
         out = [c for c in out if c.antecedent is not None or c.trigger.i not in context.deed_claims]
@@ -130,7 +133,7 @@ class EventFinder:
                 start < cand.sentence.start for start in context.claimed_at):
             return False
         if any(c.family == "violence" and c.modality == "asserted" and c.sentence.start < cand.sentence.start
-               for c in cands):
+               and not only_claimed(c, context.claim_only) for c in cands):
             return False  # "gunmen stormed a hotel ... IS claimed the attack. The attack killed 20": that event
         named = [t for t in cand.triggers if t.pos_ == "NOUN" and any(
             c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in t.children)]
@@ -157,7 +160,9 @@ class EventFinder:
             if told_elsewhere(lex, tok):
                 if triggers.is_claimed(tok):
                     context.claimed_at.append(sent.start)
-                continue  # "IS claimed the attack", "X is behind the attack": an event told elsewhere, not a new one
+                if not claimed_alone(lex, tok):
+                    continue  # "IS claimed the attack", "X is behind the attack": an event told elsewhere, not a new one
+                context.claim_only.add(tok.i)  # "IS claims Kabul bombing": the attack, unless the text tells it too
             if claimed_deed(lex, tok):
                 context.deed_claims.add(tok.i)  # "X said it carried out the attack": a mention, kept if it has one
             if triggers.is_habitual(lex, tok) or triggers.is_summary(lex, tok) or triggers.is_practice(lex, tok) \
@@ -166,6 +171,9 @@ class EventFinder:
                 # to drop bombs": a pattern; "such attacks are rare": a kind of event
                 continue
             if tok.i in ignored or any(c.i in ignored for c in children(tok) if c.dep_ in ("dobj", "prep")):
+                continue
+            if under_criticism(lex, tok, ments):
+                hits.append((tok, {"accuse"}, False, True))  # "came under fire from lawmakers": criticism
                 continue
             # the word's sense, read from its arguments, decides first ("fired forty workers": no attack)
             classes, sense = lex.senses.resolve(tok, classes)

@@ -38,18 +38,20 @@ WORD_FILES = {
                           "protest_topic_verbs", "protest_topic_preps", "kind_determiners", "time_marks",
                           "placed_harm_classes", "placed_harm_exceptions", "locative_prepositions",
                           "auxiliary_lemmas", "trend_words", "trend_measure_preps", "rule_nouns", "trait_adjectives", "rate_determiners",
-                          "kin_nouns"),
+                          "protest_scene_preps", "protest_scene_nouns", "kin_nouns"),
     "events/parties.yaml": ("pronouns", "generic_armed", "territory_nouns", "pair_words", "symmetric_lemmas",
                             "clash_words", "agent_verbs", "affiliation_verbs", "actor_nouns", "abstract_nouns",
                             "quantity_heads", "state_object_preps", "suspicion_verbs", "blame_verbs",
                             "perpetrator_nouns", "harm_verbs", "not_parties", "attacker_words", "member_words",
                             "attack_of_nouns", "other_side_modifiers", "victim_frame_nouns", "speaker_verbs",
                             "other_event_preps", "held_ground_nouns", "impact_verbs", "outcome_verbs",
-                            "relational_nouns", "object_control_verbs", "own_possessives", "counted_people",
+                            "relational_nouns", "object_control_verbs", "own_possessives", "separate_clause_marks",
+                            "counted_people",
                             "counted_people_back", "allegiance_prefixes", "doer_of_nouns", "visit_verbs",
                             "civilian_sites", "armed_sites", "armed_site_name_words", "state_sites", "relation_nouns",
                             "case_verbs", "site_spot_preps", "carrying_verbs", "targetless_objects", "belief_verbs",
-                            "group_name_heads"),
+                            "group_name_heads", "taking_verbs", "occasion_nouns",
+                            "repelling_verbs"),
 }
 # victims of rules.yaml that are not conflict words ("people", "a market" are hit in accidents too)
 NOT_CONFLICT_VICTIMS = ("civilian", "property")

@@ -165,7 +165,8 @@ def _governed(trigger: Token, c: dict) -> str:
         if not first and tok.pos_ in ("VERB", "AUX") and below.dep_ != "conj" and not _purpose_of(
                 below, c["future"]["purpose_markers"]) and not _done_despite(trigger, below, tok, c):
             lemma = tok.lemma_.lower()
-            if is_noun and lemma in background["reaction_verbs"] and _complement(trigger, below):
+            if is_noun and lemma in background["reaction_verbs"] and _complement(trigger, below,
+                                                                             background["reason_deed_verbs"]):
                 return "background"  # "diplomats were expelled after a nerve agent attack"
             if lemma in background["recalling_verbs"] and below.dep_ == "dobj":
                 return "background"  # "to avenge the killing of their leader"
@@ -316,13 +317,25 @@ def _reacting(head: Token, background: dict) -> bool:
         c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lemma_.lower() in background["reaction_nouns"] for c in children(head))
 
 
-def _complement(trigger: Token, prep: Token) -> bool:
+def _complement(trigger: Token, prep: Token, deed_verbs: frozenset = frozenset()) -> bool:
     """The trigger noun (or the noun it modifies: "nerve agent attack") is the object of the preposition right
-    below the word it is checked against: "(in response) to its attack", "(expelled) after the attack"."""
+    below the word it is checked against: "(in response) to its attack", "(expelled) after the attack"; or, with
+    `deed_verbs`, the object of such a gerund there ("jailed for organising protests", "for taking part in the
+    riots"; not "convicted for impeding the investigation": the investigation was no deed of the convicted)."""
     node = trigger
     while node.dep_ in ("compound", "amod", "nmod") and node.head.i != node.i:
         node = node.head
-    return prep.dep_ == "prep" and node.head.i == prep.i
+    if prep.dep_ != "prep":
+        return False
+    if node.head.i == prep.i:
+        return True
+    path = []
+    while node.head.i != node.i and node.head.i != prep.i and len(path) < 4:
+        node = node.head
+        path.append(node)
+    return node.head.i == prep.i and any(t.tag_ == "VBG" and t.dep_ == "pcomp" and t.lemma_.lower() in deed_verbs
+                                         for t in path) and all(
+        t.tag_ == "VBG" or t.dep_ in ("prep", "dobj", "pobj") for t in path)
 
 
 def _is_complement_of(trigger: Token, governor: Token, cues: dict) -> bool:

@@ -16,7 +16,9 @@ from eventwire.extraction.events.doers import (
     ground_holder,
     participle_agents,
     site_named_on,
+    taken_from,
 )
+from eventwire.extraction.events.shared_heads import shared_noun_partners
 from eventwire.extraction.events.state_targets import addressee, foreign_nationality_hit, state_given_to, weapon_aim
 from eventwire.extraction.events.syntax import (
     PLACE_LABELS,
@@ -192,18 +194,6 @@ def _bare_count(tok: Token) -> bool:
         c.dep_ in ("prep", "compound", "amod", "appos") for c in children(tok))
 
 
-def _shared_noun_partners(head: Token, ctx: DocContext) -> list[Role]:
-    """"French and Egyptian warships": the parties joined by "and" before the head noun they share (the head's own
-    mention is the one role_for finds)."""
-    doc = head.doc
-    out = []
-    for m in ctx.mentions_in(head.left_edge.idx, head.idx):
-        if m.end_token < len(doc) and doc[m.end_token].lower_ in ("and", "or", ",") and m.end_token < head.i \
-                and m.kind == "state" and not m.generic:
-            out.append(Role(actor=m.actor, start=m.start, end=m.end, generic=False, known=m.actor.known))
-    return out
-
-
 def _symmetric(tok: Token, fam: str, lemmas: frozenset) -> bool:
     """Two parties on an equal footing: the trigger's own lemma, or in diplomacy the act a light verb holds ("held
     talks", "reached an agreement", "conducted joint patrols")."""
@@ -244,6 +234,8 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
         a2_tok = next((subject_of(c)[0] for c in children(tok) if c.dep_ == "ccomp" and c.tag_ == "VBG"), None)
     if a2_tok is None:
         for p in prep_objects(tok, {"against", "on", "with", "at", "to"}):
+            if p.lower_ in words.occasion_nouns:
+                continue  # "met on the sidelines of the NATO summit": an occasion, not a party
             if lemma in ("meet", "talk", "clash", "fight", "agree", "cooperate", "sign", "negotiate", "consult",
                          "discuss", "confer", "speak") or p.head.lower_ in ("against", "on", "at", "to"):
                 a2_tok = p
@@ -477,7 +469,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             if role is not None and role.known and actor_kind(role) in ("state", "nonstate") and all(
                     role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1] if x is not None):
                 r.assoc1.append(role)
-        for role in _shared_noun_partners(a1_tok, ctx):
+        for role in shared_noun_partners(a1_tok, ctx, r.actor1.actor.country if r.actor1 else None):
             if r.actor1 is not None and all(role.actor.name != x.actor.name for x in [r.actor1, *r.assoc1]):
                 r.assoc1.append(role)
                 r.conjoined.append(role)
@@ -509,7 +501,10 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         r.actor2 = ctx.counted_people(a2_tok)  # "police arrested 30": thirty people, the ones named before if any
         a2_tok = None
     if a2_tok is not None and lex.is_event_noun(a2_tok) and ctx.mention_at(a2_tok) is None:
-        a2_tok = None  # "halted the offensive" (but "detained 39 protesters" names people)
+        # "halted the offensive" (but "detained 39 protesters" names people); "repelled a rebel attack": its doer
+        doer = roles_of(a2_tok, fam, ctx).actor1 if r.actor1 and tok.lemma_.lower() in lex.words.repelling_verbs else None
+        r.actor2 = doer if doer is None or doer.actor.name != r.actor1.actor.name else None  # (not "repelled by")
+        a2_tok = None
     r.targets = [a2_tok] if a2_tok is not None else []
     if a2_tok is not None:
         r.victim_words = {t.lemma_.lower() for t in a2_tok.subtree} | {a2_tok.lower_}
@@ -538,7 +533,8 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             # acts on when the clause names another party (with none, "the army disbanded its unit" keeps it)
             r.actor2 = ctx.target_in_subtree(tok, r.actor1, a1_tok) or r.actor2 if fam == "contact" else None
     if fam in ("contact", "movement") and a2_tok is not None and r.actor1 is not None and any(
-            c.dep_ == "poss" and c.lower_ in lex.words.own_possessives for c in children(a2_tok)):
+            c.dep_ == "poss" and c.lower_ in lex.words.own_possessives for c in children(a2_tok)) \
+            and a2_tok.lemma_.lower() not in lex.words.relational_nouns:  # ("met his Ugandan counterpart")
         # "withdraw its troops from Somalia", "recall their envoys from Rome": the party's own men or goods are
         # what it moves; whom it acts on is the other party the clause names
         other = ctx.target_in_subtree(tok, r.actor1, a1_tok, also_skip=a2_tok)
@@ -564,10 +560,11 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
                 r.actor2 = ctx.target_in_subtree(c, r.actor1, None)
                 if r.actor2 is not None:
                     break
-    if a2_tok is not None and r.actor2 is None and fam == "violence":
-        holder = ground_holder(a2_tok, lex.words.held_ground_nouns)
+    if a2_tok is not None and (r.actor2 is None or not r.actor2.known) and fam == "violence":
+        # (a name the catalogue does not know is the place held: "shell rebel-held Douma")
+        holder = ground_holder(a2_tok, lex.words.held_ground_nouns) or taken_from(tok, a2_tok, lex.words.taking_verbs)
         if holder is not None:
-            r.actor2 = ctx.role_for(holder, tok, side=2)  # "shells target regime-controlled areas"
+            r.actor2 = ctx.role_for(holder, tok, side=2) or r.actor2  # "shells target regime-controlled areas"
         r.actor2 = r.actor2 or foreign_nationality_hit(a2_tok, r.actor1, ctx)
     if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or names_place(a2_tok) or (
             ctx.bare_places is not None and ctx.bare_places.is_place(a2_tok))):

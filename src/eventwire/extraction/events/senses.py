@@ -21,7 +21,7 @@ SENSES_KEY = "eventwire.senses"  # Doc.user_data: (token, classes) -> the sense 
 
 # the slots a sense may name; `prep` maps prepositions to the words of their objects
 SLOTS = ("subject", "object", "object_phrase", "modifier", "complement", "governor", "prep", "cause", "content",
-         "infinitive", "sentence")
+         "infinitive", "purpose", "sentence")
 # a cue list holding only this word is met by any word in its slot: "prep: {about: ["*"]}" (talked about anything)
 ANY_WORD = "*"
 # the subordinators of a clause that tells how something happened: "died when a fire swept through the hostel"
@@ -132,6 +132,9 @@ class TriggerSlots:
             subjects = [sj for c in clauses for sj in [_verb_subject(c)] if sj is not None]
             return set().union(*(_word_forms(sj, compounds=True) for sj in subjects), *(
                 {a.lemma_.lower(), a.lower_} for c in clauses for a in children(c) if a.dep_ in ("aux", "auxpass")))
+        if slot == "purpose":  # what the act is for: "gathered outside the hospital to demand their wages"
+            return {w for c in children(tok) if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB"
+                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c)) for w in (c.lemma_.lower(), c.lower_)}
         if slot == "infinitive":  # the act a verb of telling or allowing is about: "told Belarus to withdraw",
             # "let refugees cross" (a base-form verb clause with no "that": not "told reporters that troops withdrew"),
             # or hung on the object ("permitted pilgrims to visit"); a passive with no one who tells or allows ("police

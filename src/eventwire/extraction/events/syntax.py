@@ -15,13 +15,18 @@ PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "det", "numm
 def subject_of(tok: Token) -> tuple[Token | None, bool]:
     """(subject token, passive?) of a verb, climbing through xcomp/conj/relcl/acl when it has none itself."""
     node = tok
+    # "X is believed to have planted the bomb": an active infinitive under a passive verb is X's own act
+    active_infinitive = False
     for _ in range(6):
         subjects = [c for c in children(node) if c.dep_ in ("nsubj", "csubj", "nsubjpass", "csubjpass")]
         if subjects:
             # two subjects means a misparse ("Northeast of X, they regained"): the nearest one is right
             before = [c for c in subjects if c.i < node.i]
             c = before[-1] if before else subjects[0]
-            return c, c.dep_ in ("nsubjpass", "csubjpass")
+            return c, c.dep_ in ("nsubjpass", "csubjpass") and not active_infinitive
+        if node is tok and node.dep_ == "xcomp" and node.pos_ == "VERB":
+            active_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children(node)) and not any(
+                c.dep_ == "auxpass" for c in children(node))
         if node.pos_ == "VERB" and node.tag_ in ("VBP", "VBZ", "VBD"):
             # a headline's plural noun read as a compound of its verb ("Regime forces bomb Jobar"): the subject
             nouns = [c for c in children(node) if c.dep_ == "compound" and c.i < node.i and c.pos_ in ("NOUN", "PROPN")]
@@ -174,3 +179,10 @@ def path_up(tok: Token, top: Token) -> list[Token]:
         out.append(node)
         node = node.head
     return out
+
+
+def other_act_clause(tok: Token, marks: frozenset) -> bool:
+    """An adverbial clause with a subject of its own, opened by one of `marks` ("as authorities in Croatia cracked
+    down", "while rebels attacked a convoy"): another act, whose parties are not those of the verb above it."""
+    return tok.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(tok)) and any(
+        c.dep_ == "mark" and c.lower_ in marks for c in children(tok))

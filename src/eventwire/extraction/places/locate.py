@@ -127,6 +127,11 @@ class Locator:
                 return False
             below, node = node, node.head
             if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.words.report_verbs and node != trig:
+                if node.tag_ == "VBG" and node.dep_ in ("advcl", "acl") and (node.head == trig or (
+                        node.head.dep_ == "nsubj" and node.head.head == trig)):
+                    # "Speaking in Ankara, the president accused Greece", "the minister, speaking in Tokyo,
+                    # criticised China": where the act itself was said
+                    return False
                 # on the reporting verb, its speaker or its own phrases; not in the clause it reports ("said the
                 # blast happened in Kabul")
                 told = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
