@@ -23,8 +23,8 @@ from eventwire.compiled import CompiledCache, content_hash, package_files, sourc
 from eventwire.extraction import actors, assemble, casualties, dates, events, nlp, places, relevance
 from eventwire.extraction.actors import user
 from eventwire.extraction.conventional_parties import PartyConventions
-from eventwire.extraction.events import triggers
-from eventwire.extraction.events.candidates import tells_toll_of_named_event
+from eventwire.extraction.events import retold, triggers
+from eventwire.extraction.events.candidates import is_reference, tells_toll_of_named_event
 from eventwire.extraction.events.typing import ModelTyping
 from eventwire.extraction.headline_reread import DATA_FILE as HEADLINE_DATA
 from eventwire.extraction.headline_reread import add_headline_reread
@@ -304,7 +304,8 @@ class Pipeline:
                 continue
             if cand.vetoed:
                 continue  # the typing model reads no event here, and it is no toll update either
-            if casualties.reports_deaths_only(cand, dead) or tells_toll_of_named_event(cand):
+            deaths_only = casualties.reports_deaths_only(cand, dead)
+            if deaths_only or tells_toll_of_named_event(cand):
                 bare_reports.add(len(out))  # "Eight people were killed.", "The blast killed nine."
                 if dead is not None and dead.adds and cand.modality == "asserted":
                     additions.append(casualties.DeathReport(dead, len(out)))  # "Two more were also killed."
@@ -333,7 +334,10 @@ class Pipeline:
                 if ev.date_text is None:  # "the attack" happened when the event it names did
                     ev.date, ev.date_precision, ev.date_text = first.date, first.date_precision, first.date_text
                 ev.location = ev.location if ev.location and ev.location.precision == 1 else first.location
-                casualties.toll_of_named_event(first, ev)
+                if is_reference(cand) or len(out) not in bare_reports:  # (a deaths-only report "killed in the
+                    casualties.toll_of_named_event(first, ev)  # attack": the main toll settles it, for all it tells)
+            if deaths_only and main_told:  # "A fifth soldier died of his wounds.": the main event's dead
+                retold.link_more_dead(out[casualties.main_event_at(out)], ev, dead)
             built[id(cand)] = ev
             out.append(ev)
         # an undated text that tells past events only reports them
@@ -343,6 +347,7 @@ class Pipeline:
         eventless_dead = casualties.deaths_without_event(doc, self.fatality_counter, {ev.evidence.start for ev in out})
         casualties.settle_main_toll(out, bare_reports, updates, wounded_dead, additions, eventless_dead)
         kept = self.event_finder.drop_duplicates(out)
+        retold.link_headline(article.text, kept)  # "Bomb kills five in Kabul market" over the body's lead
         kept = one_event_per_place(doc, place_mentions, kept)  # "air strikes on Foo and Bar": an event at each
         self.party_conventions.fill_article(kept, doc_country, self.catalogue)
         events.most_severe_first(kept)

@@ -19,6 +19,7 @@ Reporting verbs are not events: in "the military said it killed 44 militants" th
   demonstrations.py  a demonstration told in several sentences leads with its most severe form; harm to people
                      leads over property destroyed at the same place
   foreground.py  an undated text of far-back events only reports them (background is relative)
+  retold.py      an event told again (a headline over the lead, more dead told later) stays one: same_as
 """
 
 from eventwire.extraction.events.bare_places import BarePlaces

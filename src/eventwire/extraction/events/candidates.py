@@ -91,17 +91,33 @@ def tells_toll_of_named_event(c: EventCandidate) -> bool:
     """"The blast killed at least nine people", "Three loggers were killed in the attack": the sentence's deaths
     are those of an event it names as told before (a definite event noun as the subject of the trigger's verb, or
     as the "in"/"during" phrase of its death verb)."""
+    return _named_event_noun(c) is not None
+
+
+def _named_event_noun(c: EventCandidate) -> Token | None:
+    """The definite event noun of tells_toll_of_named_event: the subject of the trigger's verb or the "in"/"during"
+    phrase of its death verb."""
     if c.modality != "asserted" or c.family != "violence":
-        return False
+        return None
     verbs = {t.i for t in c.triggers if t.pos_ == "VERB"}
     for t in c.triggers:
         if t.pos_ != "NOUN" or not any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in children(t)):
             continue
         if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and t.head.i != t.i:
-            return True
+            return t
         if t.dep_ == "pobj" and t.head.lower_ in ("in", "during") and t.head.head.i in verbs:
-            return True
-    return False
+            return t
+    return None
+
+
+def names_told_event(c: EventCandidate) -> bool:
+    """"The shelling hit a residential area", "were killed in the gunfight", "those killed in the mall siege": a
+    definite event noun that tells nothing new of its event (no place, number, author or date of its own; "the
+    bus bombing" may name its kind) is the event told before, whatever the sentence adds."""
+    t = _named_event_noun(c)
+    return t is not None and not any(
+        ch.dep_ in ("prep", "acl", "relcl", "nummod", "appos", "conj") or (ch.dep_ == "poss" and ch.lower_ not in DEFINITE)
+        for ch in children(t))
 
 
 def _condemned(lex: Lexicon, c: EventCandidate) -> bool:
@@ -136,10 +152,14 @@ def merge_references(cands: list[EventCandidate], lex: Lexicon) -> list[EventCan
         earlier = [e for e in out if e.family == c.family and e.modality == "asserted"
                    and e.sentence.start < c.sentence.start and e.antecedent is None and not e.vetoed
                    and (c.family not in SPEECH_FAMILIES or e.plover_event == c.plover_event)]
+        if not earlier and c.family == "arrest" and is_reference(c) and _told_nothing(c.trigger):
+            # "the crackdown", "the arrests" after police broke up a protest: the intervention ACLED codes with it
+            earlier = [e for e in out if e.family == "demonstration" and e.modality == "asserted"
+                       and e.sentence.start < c.sentence.start and e.antecedent is None and not e.vetoed]
         if _condemned(lex, c) and (earlier or _told_nothing(c.trigger)):
             continue  # "the UN condemned the attack": a statement about the event told before (or elsewhere: a
             # bare "the attack" condemned tells nothing of it), no new one
-        if earlier and is_reference(c):
+        if earlier and (is_reference(c) or names_told_event(c)):
             # "the bombing" names the earlier event of its own kind, else the article's main (first) event
             same_kind = [e for e in earlier if e.event_type == c.event_type and e.event_type is not None]
             target = same_kind[0] if same_kind else earlier[0]
@@ -152,8 +172,9 @@ def merge_references(cands: list[EventCandidate], lex: Lexicon) -> list[EventCan
             c.antecedent = target
             c.actor1 = c.actor1 or target.actor1
             c.actor2 = c.actor2 or target.actor2
-            c.event_type, c.sub_event_type = target.event_type, target.sub_event_type
-            c.plover_event, c.plover_mode, c.cameo = target.plover_event, target.plover_mode, target.cameo
+            if is_reference(c):  # a bare noun is read as the event it names; a verb keeps what it tells of it
+                c.event_type, c.sub_event_type = target.event_type, target.sub_event_type
+                c.plover_event, c.plover_mode, c.cameo = target.plover_event, target.plover_mode, target.cameo
             c.confidence = max(0.05, c.confidence - 0.2)
         out.append(c)
     return out

@@ -111,12 +111,21 @@ def classify(trigger: Token, c: dict) -> str:
     if found == "asserted" and trigger.pos_ == "VERB" and any(
             s.dep_ == "nsubj" and s.pos_ == "NOUN" and _own_cue(s, c) == "background" for s in children(trigger)):
         return "background"  # "previous attacks killed dozens": the killing is part of the earlier event
+    if found == "asserted" and _act_denied(trigger, c["negated"]):
+        return "negated"  # "no shots were fired during the rally"
     if found == "asserted" and _looked_back_on(trigger, c["background"]):
         return "background"
     if found == "asserted" and span_text(trigger.sent).rstrip(' "\'\u201d\u2019)').endswith(
             tuple(c["hypothetical"]["question_marks"])):
         return "hypothetical"  # "Did the army shell the village?"
     return found
+
+
+def _act_denied(trigger: Token, negated: dict) -> bool:
+    """"No shots were fired": "no" before the subject of the act's verb (not a harm denied: "no soldiers died")."""
+    return trigger.pos_ == "VERB" and trigger.lemma_.lower() not in negated["harm_verbs"] and any(
+        s.dep_ in ("nsubj", "nsubjpass") and s.lemma_.lower() not in negated["harm_only_subjects"] and any(
+            d.dep_ == "det" and d.lower_ == "no" for d in children(s)) for s in children(trigger))
 
 
 def _governed(trigger: Token, c: dict) -> str:
@@ -134,6 +143,8 @@ def _governed(trigger: Token, c: dict) -> str:
             return cue
         if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in c["negated"]["prepositions"]:
             return "negated"  # "entered the town without firing a shot"
+        if not first and _mourning(tok, below, background["mourning_nouns"]):
+            return "background"  # "a vigil for the victims of the shootings": the dead mourned, told before
         if tok.pos_ == "NOUN" and not first:
             lemma = tok.lemma_.lower()
             reason = lemma in background["reason_nouns"] and tok.dep_ == "pobj" and _reacting(tok.head.head, background)
@@ -151,6 +162,9 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "hypothetical"  # "talks on a ceasefire": what is talked about, not agreed
             if lemma in c["hypothetical"]["governing_nouns"]:
                 return "hypothetical"
+        if tok.pos_ == "ADJ" and not first and tok.lower_ in background["verdict_adjectives"] and below.lower_ in (
+                "of", "to") and tok.head.lemma_.lower() in background["verdict_adjective_verbs"]:
+            return "background"  # "found guilty of killing three protesters": the case tried
         if tok.pos_ == "ADJ" and not first and tok.lower_ in c["future"]["governing_adjectives"]:
             return "future"  # "ready to attack", "remain committed to supporting"
             if lemma in c["negated"]["governing_nouns"]:
@@ -168,6 +182,10 @@ def _governed(trigger: Token, c: dict) -> str:
             if is_noun and lemma in background["reaction_verbs"] and _complement(trigger, below,
                                                                              background["reason_deed_verbs"]):
                 return "background"  # "diplomats were expelled after a nerve agent attack"
+            if lemma in background["court_verbs"] and below.dep_ == "prep" and below.lower_ in ("of", "for", "over") \
+                    and trigger.lemma_.lower() not in background["record_nouns"]:  # (an inquiry is no act of the
+                # past: "convicted for impeding the investigation")
+                return "background"  # "convicted of killing three protesters", "jailed for the bombing"
             if lemma in background["recalling_verbs"] and below.dep_ == "dobj":
                 return "background"  # "to avenge the killing of their leader"
             if is_noun and below.lower_ in background["record_preps"] and _complement(trigger, below) and any(
@@ -206,11 +224,25 @@ def _governed(trigger: Token, c: dict) -> str:
         if tok.dep_ in ("relcl",):
             if head.lower_ in c["negated"]["governing_pronouns"]:
                 return "negated"  # "had nothing to do with the massacre"
+            if head.dep_ in ("nsubjpass", "dobj") and head.head.lemma_.lower() in background["verdict_verbs"]:
+                return "background"  # "the soldier who shot the student was sentenced": the case tried
+            if head.dep_ == "pobj" and _mourning(head.head.head, head.head, background["mourning_nouns"]):
+                return "background"  # "laid flowers for those who died in the blast"
             if not _infinitival(tok, c["future"]["purpose_markers"]):
                 break
         first = False
         below, tok = tok, head
     return "asserted"
+
+
+def _mourning(tok: Token, below: Token, nouns: frozenset) -> bool:
+    """`below` is the phrase of the dead a mourning is for: "a vigil for (the victims)", "the coffins of", "days of
+    mourning for", or a verb whose object is a mourning ("laid flowers for", "paid tribute to")."""
+    if below.dep_ not in ("prep", "dative"):
+        return False
+    if tok.lemma_.lower() in nouns or tok.lower_ in nouns:
+        return tok.pos_ in ("NOUN", "VERB") and (tok.pos_ == "NOUN" or tok.dep_ == "pobj")  # "of mourning for"
+    return tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in nouns for c in children(tok))
 
 
 def _done_despite(trigger: Token, below: Token, verb: Token, c: dict) -> bool:
@@ -233,15 +265,16 @@ def _looked_back_on(trigger: Token, background: dict) -> bool:
         node = node.head
     prep = node.head if node.dep_ == "pobj" else None
     marks = [c for c in children(clause) if c.dep_ == "mark"] if clause.dep_ == "advcl" else []
+    since_units = background["elapsed_units"] | background["elapsed_since_units"]
     if any(m.lower_ in background["elapsed_prepositions"] for m in marks) and any(
-            t.lemma_.lower() in background["elapsed_units"] for t in (clause.head, *children(clause.head))):
+            t.lemma_.lower() in since_units for t in (clause.head, *children(clause.head))):
         return True  # "Wednesday marks five years since militants stormed the hotel", "a year after ... sparked protests"
     if prep is None:  # a clause told as a point in time: "since a truck bomb killed 80 people"
         if any(m.lower_ in background["comparison_preposition"] for m in marks):
             return _superlative(clause.head)
         return False
     if prep.lower_ in background["elapsed_prepositions"] and any(
-            c.dep_ == "npadvmod" and c.lemma_.lower() in background["elapsed_units"] for c in children(prep)):
+            c.dep_ == "npadvmod" and c.lemma_.lower() in since_units for c in children(prep)):
         return True  # "ten years after the bombing"
     if prep.lower_ in background["period_start_prepositions"]:
         return True  # "tensions have run high since a deadly clash"
