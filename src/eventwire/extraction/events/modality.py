@@ -240,7 +240,8 @@ def _mourning(tok: Token, below: Token, nouns: frozenset) -> bool:
     mourning for", or a verb whose object is a mourning ("laid flowers for", "paid tribute to")."""
     if below.dep_ not in ("prep", "dative"):
         return False
-    if tok.lemma_.lower() in nouns or tok.lower_ in nouns:
+    if tok.lemma_.lower() in nouns or tok.lower_ in nouns or tok.pos_ == "NOUN" and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in nouns for c in children(tok)):  # "a memorial service for"
         return tok.pos_ in ("NOUN", "VERB") and (tok.pos_ == "NOUN" or tok.dep_ == "pobj")  # "of mourning for"
     return tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in nouns for c in children(tok))
 
