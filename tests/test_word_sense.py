@@ -133,6 +133,11 @@ def test_set_is_violence_only_when_fire_or_a_bomb_is_set(pipeline):
                  "Protesters set a police van on fire outside the court in Nyeri."):
         assert "Violent demonstration" in [e.sub_event_type for e in asserted(pipeline, text)], text
     assert asserted(pipeline, "The council set a date for the vote on the new road.") == []
+    # one act of arson is one record: the property burned, not an attack beside it unless people were harmed
+    for text in ("Armed men set fire to a customs post in Ituri on Monday.",
+                 "Gunmen set ablaze a village clinic in Sokoto."):
+        assert [e.sub_event_type for e in asserted(pipeline, text)] == ["Looting/property destruction"], text
+    assert "Attack" in [e.sub_event_type for e in asserted(pipeline, "Bandits set a bus on fire in Katsina, killing six.")]
 
 
 @pytest.mark.parametrize("text,sub_event_type", [

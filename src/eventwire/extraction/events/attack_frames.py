@@ -9,7 +9,8 @@
   party joined by "and" in the "of"/"from" phrase of the attacker or of the harmed takes part, not the first
   alone;
 * "gunmen shot and killed a driver": verbs joined by "and" share the object of the verb of harm;
-* "blew himself up among mourners": those among whom it happened were hit."""
+* "blew himself up among mourners": those among whom it happened were hit;
+* "a shepherd stepped on a landmine": who set off the device was hit (tripped.py)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from spacy.tokens import Token
 from eventwire.extraction.events.roles import Role, Roles, actor_kind
 from eventwire.extraction.events.syntax import object_of, prep_objects, subject_of
 from eventwire.extraction.events.triggers import conflict_context
+from eventwire.extraction.events.tripped import set_off_by_the_harmed
 from eventwire.extraction.tokens import children
 
 if TYPE_CHECKING:
@@ -176,6 +178,15 @@ def frame_roles(roles: Roles, main: Token, triggers: list[Token], ctx: DocContex
         roles.assoc2 += [r for c in shared.conjuncts for r in [ctx.role_for(c, main, 2)] if r is not None
                          and r.actor.name != hit.actor.name]
         roles.victim_words |= {t.lemma_.lower() for t in shared.subtree}
+    verb = main.head.head if main.dep_ == "pobj" else main.head
+    if main.pos_ == "NOUN" and main.dep_ in ("dobj", "pobj") and set_off_by_the_harmed(verb, ctx.words):
+        # "a shepherd stepped on a landmine": who set the device off was hit, not who laid it
+        subj, passive = subject_of(verb)
+        hit = ctx.role_for(subj, main, 2) if subj is not None and not passive else None
+        if hit is not None:
+            roles.actor2, roles.assoc2, roles.targets = hit, [], [subj]
+            if roles.actor1 is not None and roles.actor1.actor.name == hit.actor.name:
+                roles.actor1, roles.assoc1 = None, []
     if roles.actor2 is None and main.pos_ == "VERB":
         # "blew himself up among mourners", "opened fire among the crowd": those in the midst of it were hit
         among = [r for p in prep_objects(main, {"among"}) for r in [ctx.role_for(p, main, 2)] if r is not None]

@@ -11,17 +11,23 @@ from spacy.tokens import Span, Token
 
 from eventwire.extraction.events.attack_frames import frame_roles
 from eventwire.extraction.events.coding import code_event
-from eventwire.extraction.events.harmed_counts import counted_harmed, fight, one_sided, unlisted_person
+from eventwire.extraction.events.harmed_counts import (
+    counted_harmed,
+    fight,
+    harmed_told_next,
+    one_sided,
+    unlisted_person,
+)
 from eventwire.extraction.events.lexicon import Lexicon
-from eventwire.extraction.events.roles import clause_top, roles_of
+from eventwire.extraction.events.roles import actor_kind, clause_top, roles_of
 from eventwire.extraction.events.sentence_parties import (
     opposing_victims,
     sentence_agent,
     sentence_doer,
     sentence_parties,
 )
-from eventwire.extraction.events.sites import site_target
-from eventwire.extraction.events.syntax import depth, told_as_matter
+from eventwire.extraction.events.sites import settled_people, site_kind, site_target
+from eventwire.extraction.events.syntax import depth, phrase_tokens, told_as_matter
 from eventwire.extraction.tokens import children
 
 if TYPE_CHECKING:
@@ -180,6 +186,11 @@ def merge_references(cands: list[EventCandidate], lex: Lexicon) -> list[EventCan
     return out
 
 
+# ACLED sub-event types of ground changing hands
+TERRITORY_SUB_EVENTS = {"Government regains territory", "Non-state actor overtakes territory",
+                        "Non-violent transfer of territory"}
+
+
 def related(a: Token, b: Token) -> bool:
     """True when one trigger sits in the other's own clause: "killed ... in air strikes" (one event), not
     "regained villages they had been pushed out of by suicide attacks" (a past event in a relative clause)."""
@@ -271,10 +282,16 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
     # the harmed the words name without a party: "gunmen stormed a hotel" (the people of the site, in its words),
     # "killed a radio presenter"; not in a fight (in a clash, shelling or an air strike the other side stays to the
     # dataset's conventions)
-    unnamed = fam in ("violence", "strategic") and (roles.actor2 is None or _guessed(roles.actor2))
+    unnamed = fam in ("violence", "strategic") and (roles.actor2 is None or _guessed(roles.actor2)
+                                                    or _named_off_site(roles, context))
     named_before = roles.actor2, roles.assoc2
     found = site_target(roles.targets, main, roles.actor1, context) or unlisted_person(
         roles.targets, main, context) if unnamed else None
+    if found is not None and actor_kind(found) == "civilian" and (code_event(
+            lex, fam, classes, sent, main, roles) or {}).get("sub_event_type") in TERRITORY_SUB_EVENTS:
+        # a capture of ground ("HTS regained the telecom tower"): the other side held it, not the site's civilians
+        # (an army outpost overrun still names the forces that held it)
+        found = None
     if found is not None:
         roles.actor2, roles.assoc2 = found, []
     codes = code_event(lex, fam, classes, sent, main, roles)
@@ -285,7 +302,9 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
         return None
     if unnamed and roles.actor2 is None and one_sided(codes.get("sub_event_type")):
         # "the blast killed 14": the counted dead of a one-sided act (after coding: a count names no side)
-        roles.actor2 = counted_harmed(roles.targets, context)
+        roles.actor2 = counted_harmed(roles.targets, context) or harmed_told_next(sent, main, context)
+    if unnamed and roles.actor2 is None and codes.get("event_type") == "Violence against civilians":
+        roles.actor2 = settled_people(roles.targets, context)  # "militants attacked the village of Foo"
     cand = EventCandidate(
         sentence=sent, trigger=main, event_type=codes.get("event_type"),
         sub_event_type=codes.get("sub_event_type"), plover_event=codes["plover"], plover_mode=codes.get("mode"),
@@ -309,6 +328,16 @@ def _violent_path(lex: Lexicon, tok: Token, top: int, trigger_ids: set) -> bool:
                 {node.lemma_.lower(), node.lower_[:-1], node.lower_[:-2]} & doing):
             return False
     return True
+
+
+def _named_off_site(roles, context) -> bool:
+    """"torched a school in the village of Foo": the site acted on names no party, and the party found elsewhere
+    in the clause (a town read as a name) is not what was hit; the site's people are."""
+    site = roles.targets[0] if roles.targets else None
+    if site is None or roles.actor2 is None or roles.actor2.known or site_kind(site, context.words) is None:
+        return False
+    own = phrase_tokens(site, context.words.affiliation_verbs)  # its modifiers and "of" complements
+    return not any(t.idx <= roles.actor2.start < t.idx + len(t.text) for t in own)
 
 
 def _guessed(role) -> bool:

@@ -75,3 +75,33 @@ def unlisted_person(targets: list[Token], trigger: Token, ctx: DocContext) -> Ro
     lead = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "predet", "nummod", "poss", "punct")]
     return Role(actor=civilians, start=min(t.idx for t in lead), end=tok.idx + len(tok.text), generic=True,
                 known=True)
+
+
+def harmed_told_next(sent, trigger: Token, ctx: DocContext) -> Role | None:
+    """The harmed a one-sided act leaves unnamed, told by the next sentence as "the dead" or "the victims": "A bomb
+    exploded in a market. The dead included four children.", "Most of the victims were women.", "Among the dead
+    were two students." (a noun of `harmed_reference_nouns` with "the" as the subject of "be" or "include" or after
+    "among"; the other a party)."""
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return None
+    nxt = doc[sent.end].sent
+    root = nxt.root
+    if root.lemma_.lower() not in ("be", "include"):
+        return None
+    subj = next((c for c in children(root) if c.dep_ == "nsubj"), None)
+    among = next((o for c in children(root) if c.dep_ == "prep" and c.lower_ == "among" for o in children(c)
+                  if o.dep_ == "pobj"), None)
+    told = next((c for c in children(root) if c.dep_ in ("attr", "dobj")), None)
+    if among is not None:
+        subj, told = among, subj or told  # "Among the dead were two students" (either read as the subject)
+    if subj is not None and subj.lower_ in ("most", "many", "some", "all", "half"):
+        subj = next((o for c in children(subj) if c.dep_ == "prep" and c.lower_ == "of" for o in children(c)
+                     if o.dep_ == "pobj"), None)  # "most of the victims"
+    if subj is None or subj.lemma_.lower() not in ctx.words.harmed_reference_nouns \
+            and subj.lower_ not in ctx.words.harmed_reference_nouns:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in children(subj)):
+        return None  # "the dead", not "many dead" (a count of its own)
+    return ctx.role_for(told, trigger, 2) if told is not None else None
+

@@ -38,7 +38,7 @@ WORD_FILES = {
                           "protest_topic_verbs", "protest_topic_preps", "kind_determiners", "time_marks",
                           "placed_harm_classes", "placed_harm_exceptions", "locative_prepositions",
                           "auxiliary_lemmas", "trend_words", "trend_measure_preps", "rule_nouns", "trait_adjectives", "rate_determiners",
-                          "protest_scene_preps", "protest_scene_nouns", "kin_nouns"),
+                          "protest_scene_preps", "protest_scene_nouns", "deliberate_when_acted_on", "kin_nouns"),
     "events/parties.yaml": ("pronouns", "generic_armed", "territory_nouns", "pair_words", "symmetric_lemmas",
                             "clash_words", "agent_verbs", "affiliation_verbs", "actor_nouns", "abstract_nouns",
                             "quantity_heads", "state_object_preps", "suspicion_verbs", "blame_verbs",
@@ -51,7 +51,10 @@ WORD_FILES = {
                             "civilian_sites", "armed_sites", "armed_site_name_words", "state_sites", "relation_nouns",
                             "case_verbs", "site_spot_preps", "carrying_verbs", "targetless_objects", "belief_verbs",
                             "group_name_heads", "taking_verbs", "occasion_nouns",
-                            "repelling_verbs"),
+                            "repelling_verbs", "tripping_verbs", "tripped_devices", "triggering_verbs",
+                            "victim_set_devices", "civilian_site_phrases",
+                            "harmed_reference_nouns",
+                            "settled_ground"),
 }
 # victims of rules.yaml that are not conflict words ("people", "a market" are hit in accidents too)
 NOT_CONFLICT_VICTIMS = ("civilian", "property")

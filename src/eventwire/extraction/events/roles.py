@@ -31,6 +31,7 @@ from eventwire.extraction.events.syntax import (
     verb_lemmas,
 )
 from eventwire.extraction.events.triggers import misread_headline_roles
+from eventwire.extraction.events.tripped import set_off_by_the_harmed
 from eventwire.extraction.tokens import children
 from eventwire.records import Actor
 
@@ -227,6 +228,8 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
         a1_tok = agents[0] if agents else None
     elif agents and (tok.tag_ == "VBG" or subj is None):
         a1_tok, a2_tok = agents[0], obj  # "rocket shelling by the regime forces" (a gerund read as a verb)
+    elif set_off_by_the_harmed(tok, words):
+        a2_tok = subj  # "a shepherd stepped on a landmine": who set it off was hit, not who attacked
     else:
         a1_tok = subj
         a2_tok = object_of(tok)

@@ -6,6 +6,7 @@ still says what was hit."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -31,6 +32,9 @@ def site_kind(tok: Token, words) -> str | None:
         return None
     if forms & words.civilian_sites:
         return "civilian"
+    if any(f"{c.lower_} {form}" in words.civilian_site_phrases for c in children(tok)
+           if c.dep_ in ("compound", "amod") and c.i == tok.i - 1 for form in forms):
+        return "civilian"  # "a health centre"
     if forms & words.armed_sites:
         return "armed"
     if forms & words.state_sites:
@@ -69,12 +73,26 @@ def spot_of(trigger: Token, words) -> Token | None:
     up at a market", "an explosion ripped through a mosque", "set fire to a church"; or a violent noun's ("the
     bombing of a bus", "the shooting at the mosque")."""
     if trigger.pos_ == "NOUN":
-        preps = words.site_spot_preps | {"of"}
+        holders = [(trigger, words.site_spot_preps | {"of"})]
+        verb = trigger.head
+        if trigger.dep_ == "nsubj" and verb.pos_ == "VERB" and _no_target(object_of(verb), words):
+            holders.append((verb, words.site_spot_preps))  # "a bomb ripped through a mosque": the verb's spot
     elif trigger.pos_ == "VERB" and _no_target(object_of(trigger), words):
-        preps = words.site_spot_preps
+        holders = [(trigger, words.site_spot_preps)]
+        if trigger.dep_ == "conj" and trigger.head.pos_ == "VERB":
+            # "the bomb was left at the gate of a school and exploded", "gunmen drove to a market and opened fire"
+            holders.append((trigger.head, words.site_spot_preps))
     else:
         return None
-    for p in children(trigger):
+    for holder, preps in holders:
+        spot = _spot_below(holder, preps, words)
+        if spot is not None:
+            return spot
+    return None
+
+
+def _spot_below(holder: Token, preps, words) -> Token | None:
+    for p in children(holder):
         if p.dep_ == "prep" and p.lower_ in preps:
             for o in children(p):
                 if o.dep_ != "pobj":
@@ -98,6 +116,9 @@ def site_target(targets: list[Token], trigger: Token, actor1: Role | None, ctx: 
             role = ctx.role_for(obj, trigger, 2) if obj is not None else None
             if role is not None:
                 return role
+        sheltered = _sheltered_people(t, trigger, ctx)
+        if sheltered is not None:
+            return sheltered
     spot = spot_of(trigger, words)
     role = ctx.role_for(spot, trigger, 2) if spot is not None else None
     if role is not None and (actor1 is None or role.actor.name != actor1.actor.name):
@@ -114,3 +135,33 @@ def site_target(targets: list[Token], trigger: Token, actor1: Role | None, ctx: 
         return None
     start, end = _site_span(tok)
     return Role(actor=actor, start=start, end=end, generic=True, known=True)
+
+
+def settled_people(targets: list[Token], ctx: DocContext) -> Role | None:
+    """Civilians, in the place's words, for an attack on civilians whose only word acted on is a place people
+    live in ("militants attacked the village of Foo", "gunmen raided a village")."""
+    tok = targets[0] if targets else None
+    if tok is None or (tok.lemma_.lower() not in ctx.words.settled_ground and tok.lower_ not in ctx.words.settled_ground):
+        return None
+    actor = ctx.catalogue.resolve(SITE_PARTIES["civilian"])
+    if actor is None:
+        return None
+    start, end = _site_span(tok)
+    for named in (x for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of" for x in children(c)
+                  if x.dep_ == "pobj"):
+        end = named.idx + len(named.text)  # "the village of Foo"
+    return Role(actor=actor, start=start, end=end, generic=True, known=True)
+
+
+def _sheltered_people(site: Token, trigger: Token, ctx: DocContext) -> Role | None:
+    """"a camp for displaced people", "a shelter for refugees", "a school for girls": the civilians a place is
+    for were hit, in the words of the place and of its people."""
+    holders = [site, site.head] if site.dep_ == "dobj" else [site]  # the parser may hang "for" on the verb
+    for c in (c for h in holders for c in children(h)):
+        if c.dep_ != "prep" or c.lower_ != "for":
+            continue
+        for o in children(c):
+            role = ctx.role_for(o, trigger, 2) if o.dep_ == "pobj" else None
+            if role is not None and actor_kind(role) == "civilian":
+                return replace(role, start=min(role.start, _site_span(site)[0]))
+    return None

@@ -12,6 +12,22 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "det", "nummod", "flat", "case"}
 
 
+# what closes a dateline before the report: "KABUL, Afghanistan - ", "LAGOS (AFP) -- ", "GAZA CITY — "
+DATELINE_MARKS = ("-", "--", "\u2013", "\u2014")
+
+
+def _past_dateline(subj: Token) -> Token:
+    """"KABUL, Afghanistan - A suicide bomber attacked": the parse makes the dateline the subject and hangs the
+    report's own subject on it; the subject is the noun after the dash."""
+    lead = subj.i == subj.sent.start or subj.doc[subj.i - 1].is_space
+    if not (lead and subj.text.isupper() and len(subj.text) >= 3):
+        return subj
+    dash = next((t for t in subj.subtree if t.text in DATELINE_MARKS), None)
+    after = [t for t in subj.subtree if dash is not None and t.i > dash.i and t.dep_ == "appos"
+             and t.pos_ in ("NOUN", "PROPN")]
+    return after[0] if after else subj
+
+
 def subject_of(tok: Token) -> tuple[Token | None, bool]:
     """(subject token, passive?) of a verb, climbing through xcomp/conj/relcl/acl when it has none itself."""
     node = tok
@@ -22,7 +38,7 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
         if subjects:
             # two subjects means a misparse ("Northeast of X, they regained"): the nearest one is right
             before = [c for c in subjects if c.i < node.i]
-            c = before[-1] if before else subjects[0]
+            c = _past_dateline(before[-1] if before else subjects[0])
             return c, c.dep_ in ("nsubjpass", "csubjpass") and not active_infinitive
         if node is tok and node.dep_ == "xcomp" and node.pos_ == "VERB":
             active_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children(node)) and not any(

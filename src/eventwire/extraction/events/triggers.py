@@ -171,8 +171,12 @@ def trigger_hits(lex: Lexicon, sent: Span, phrases: dict) -> list[tuple[Token, s
             if not (weapons_disrupted(lex, t) or base_established(lex, t)):
                 classes = set()
         if classes:
+            # "the pipeline was blown up": a deliberate act, with no other conflict word needed (a thing named:
+            # "it was blown up" points back to a thing told of, often long before)
             weak = (lemma in words.weak_triggers or t.lower_ in words.weak_triggers) and not (
-                t.pos_ in ("NOUN", "PROPN") and lemma in STRONG_NOUNS)
+                t.pos_ in ("NOUN", "PROPN") and lemma in STRONG_NOUNS) and not (
+                lemma in words.deliberate_when_acted_on and t.pos_ == "VERB" and any(
+                    c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in children(t)))
             hits[t.i] = (t, classes, weak)
     return sorted(hits.values(), key=lambda h: h[0].i)
 

@@ -27,7 +27,43 @@ class Locator:
 
     def locate(self, doc, mentions: list[PlaceMention], cand) -> Place | None:
         """The event's location from literal mentions: tied to the trigger, else in the sentence, else the
-        article's main place, else the dateline, else the country focus (precision 3)."""
+        article's main place, else the dateline, else the country focus (precision 3). A town the event's own
+        clause names that no gazetteer knows ("killed in an ambush near Foo") keeps its words as the text of
+        the country or region the event is placed in (as ACLED codes a town it cannot find: the area around it)."""
+        place = self._locate(doc, mentions, cand)
+        if place is not None and place.feature in (COUNTRY, ADMIN1):
+            town = self._unplaced_town(mentions, cand.trigger)
+            if town is not None and town not in (place.text or ""):
+                place.text = town
+        return place
+
+    def _unplaced_town(self, mentions: list[PlaceMention], trig) -> str | None:
+        """The words of a name no place mention covers, after "in", "near", "outside" ... in the trigger's own
+        clause, or after "the town/village of" there: "in Foo", "near the village of Foo"."""
+        if trig is None:
+            return None
+        preps = self.words.venue_preps - {"of", "on"}
+        frontier = [c for c in trig.children if c.dep_ not in CLAUSE_DEPS]
+        if trig.dep_ in ("nsubj", "nsubjpass", "dobj") and trig.head.pos_ == "VERB":
+            frontier += [c for c in trig.head.children if c.dep_ == "prep"]  # "a bomb exploded in Foo"
+        for _ in range(4):
+            nxt = []
+            for tok in frontier:
+                name, settled = None, False
+                if tok.dep_ == "pobj" and tok.head.lower_ in preps:
+                    name = tok
+                    if tok.lemma_.lower() in self.words.settlement_words:
+                        # "the town of Foo": a town by the words, whatever the small model read the name as
+                        name = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                                     for o in c.children if o.dep_ == "pobj"), None)
+                        settled = True
+                if name is not None and _bare_name(name, mentions, settled):
+                    return name.doc[name.left_edge.i:name.i + 1].text.removeprefix("the ")
+                nxt.extend(c for c in tok.children if c.dep_ not in CLAUSE_DEPS)
+            frontier = nxt
+        return None
+
+    def _locate(self, doc, mentions: list[PlaceMention], cand) -> Place | None:
         literal = [m for m in mentions if m.kind == LITERAL]
         s0, s1 = cand.start, cand.end
         in_sent = [m for m in literal if s0 <= m.start and m.end <= s1]
@@ -296,6 +332,23 @@ def _in_an_earlier_or_later_clause(root, trig) -> bool:
             return not any(t == trig for t in node.subtree)
         node = node.head
     return False
+
+
+# entity labels a town's name may carry when the gazetteer does not know it (the small model often reads one as a
+# person); an organisation, a date or a number is no town
+TOWN_LABELS = ("GPE", "LOC", "FAC", "PERSON", "")
+
+
+def _bare_name(tok, mentions: list[PlaceMention], settled: bool = False) -> bool:
+    """A proper name of its own (its compounds before it only) that no place mention covers; `settled`: named
+    as a town's, so any reading of the small model's but a time or a number will do."""
+    labels = TOWN_LABELS + ("ORG", "NORP") if settled else TOWN_LABELS
+    if tok.pos_ != "PROPN" or tok.ent_type_ not in labels or not tok.text[:1].isupper():
+        return False
+    if any(c.dep_ not in ("compound", "det", "punct") or c.i > tok.i for c in tok.children):
+        return False
+    start, end = tok.left_edge.idx, tok.idx + len(tok.text)
+    return not any(m.start < end and start < m.end for m in mentions)
 
 
 def _phrase_start(tok) -> int:

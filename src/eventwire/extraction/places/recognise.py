@@ -364,7 +364,9 @@ class Recogniser:
         common = {low[k] for k in range(n) if not cap[k]}
         # the model's dates and numbers in text without capitals are often names ("ARRESTED IN SALFORD" as a
         # DATE): there only a token with a digit, or money, is kept out by its label
+        # a country's own name the model read as a date ("killed 12 people in Niger") is still the country
         skip = [e in NON_PLACE_LABELS and (cased or e in UNCASED_NON_PLACE_LABELS or not low[k].isalpha())
+                and not (e == "DATE" and cap[k] and low[k] in self.words.country_names)
                 and not (e == "LANGUAGE" and low[k] not in pw.adjectives and low[k] not in pw.place_words and (
                     k > 0 and low[k - 1] in pw.strong_preps or k + 1 < n and low[k + 1] in pw.settlement_words))
                 for k, e in enumerate(ent)]  # "shelling in Aleppo", "Afrin city" taken for languages: places

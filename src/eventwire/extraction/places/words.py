@@ -78,6 +78,7 @@ class PlaceWords:
         self.the_modifiers = self.direction_words | self.the_modifiers
         self.admin_words: dict[str, str] = self._admin_words()
         self.adjectives, self.demonyms = self._country_words()
+        self.country_names = self._country_names()
         self.place_words = self._place_words()
         self.not_places = frozenset(normalize(w) for w in language.lines("places/not_places.txt"))
         self.common_words = frozenset(w.lower() for w in language.lines("places/common_words.txt"))
@@ -116,6 +117,12 @@ class PlaceWords:
             for d in split_list(row.get("demonyms")):
                 dems.setdefault(normalize(d), cc)
         return adjs, dems
+
+    @staticmethod
+    def _country_names() -> frozenset[str]:
+        """The countries' own names from data/countries.tsv, normalised ("niger", "chad")."""
+        path = Path(str(resources.files("eventwire").joinpath("data", *COUNTRIES)))
+        return frozenset(normalize(row["name"]) for row in read_tsv(path) if row.get("name"))
 
     def _place_words(self) -> dict[str, tuple[str, str]]:
         """normalised word -> (place name, kind) from places/place_words.tsv ("Kurdish" -> Kurdistan)."""
