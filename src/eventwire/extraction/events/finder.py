@@ -121,7 +121,8 @@ class EventFinder:
         if fragments.is_prose(doc):  # headings and list lines of a report tell no event of their own
             text = doc_text(doc)
             out = [c for c in out if not fragments.tells_no_event(c, text)]
-        rank_circumstances(out, self.lexicon.words.time_marks, self.lexicon.words.light_verbs)
+        rank_circumstances(out, self.lexicon.words.time_marks, self.lexicon.words.light_verbs,
+                           self.lexicon.words.kin_nouns)
         return out
 
     @staticmethod

@@ -75,13 +75,34 @@ def _own_cue(tok: Token, c: dict, trigger: Token | None = None) -> str | None:
                 return "hypothetical"
         if ch.dep_ == "mark" and w in c["hypothetical"]["markers"]:
             return "hypothetical"
-        if ch.dep_ in ("amod", "advmod") and w in c["future"]["noun_modifiers"] and tok.pos_ == "NOUN":
+        if ch.dep_ in ("amod", "advmod") and w in c["future"]["noun_modifiers"] and tok.pos_ == "NOUN" and not \
+                _told_done(tok, trigger, c["future"]["announcing_verbs"]):
             return "future"
         if ch.dep_ == "amod" and tok.pos_ == "NOUN" and (w in c["background"]["noun_modifiers"] or (
                 w in c["background"]["plural_noun_modifiers"] and tok.tag_ == "NNS")):
             return "background"  # "previous attacks on the base", "earlier agreements"
     # "going to attack": go (aux-like) + xcomp
     return None
+
+
+_DONE_AUXILIARIES = frozenset({"has", "have", "had", "was", "were"})
+
+
+def _told_done(noun: Token, trigger: Token | None, announcing: frozenset) -> bool:
+    """The trigger noun (or its "of" complement) is the object or subject of a verb in the past or the perfect:
+    "launched a new offensive", "held a new round of talks", "a new attack killed five", "the new offensive was
+    launched": the act is reported done, and its modifier ("new") tells which one, not that it is still to come.
+    Not a verb that only makes it known ("announced new measures targeting Russia")."""
+    if trigger is not None and trigger.i != noun.i and not (
+            trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and trigger.head.head.i == noun.i):
+        return False
+    if noun.dep_ not in ("dobj", "nsubj", "nsubjpass") or noun.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = noun.head
+    if verb.lemma_.lower() in announcing:
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        a.dep_ in ("aux", "auxpass") and a.lower_ in _DONE_AUXILIARIES for a in children(verb)))
 
 
 def classify(trigger: Token, c: dict) -> str:
@@ -192,7 +213,7 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "hypothetical"  # "capturing drones is one of several options", "a strike is a possibility"
             if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(
                     trigger, tok, c["future"]["purpose_markers"], c["future"]["object_preps"],
-                    c["future"]["ending_nouns"]):
+                    c["future"]["ending_nouns"], c["future"]["raising_verbs"]):
                 return "future"
         head = tok.head
         if head.i == tok.i:
@@ -219,7 +240,8 @@ def _mourning(tok: Token, below: Token, nouns: frozenset) -> bool:
     mourning for", or a verb whose object is a mourning ("laid flowers for", "paid tribute to")."""
     if below.dep_ not in ("prep", "dative"):
         return False
-    if tok.lemma_.lower() in nouns or tok.lower_ in nouns:
+    if tok.lemma_.lower() in nouns or tok.lower_ in nouns or tok.pos_ == "NOUN" and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in nouns for c in children(tok)):  # "a memorial service for"
         return tok.pos_ in ("NOUN", "VERB") and (tok.pos_ == "NOUN" or tok.dep_ == "pobj")  # "of mourning for"
     return tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in nouns for c in children(tok))
 
@@ -355,6 +377,8 @@ def _is_complement_of(trigger: Token, governor: Token, cues: dict) -> bool:
     one: "charged its neighbour with arming rebels")."""
     node = trigger
     lemma = governor.lemma_.lower()
+    if lemma == "hold" and not any(c.pos_ == "ADJ" for c in children(governor)):
+        return False  # "held them responsible for the attack" alleges; "held a round of talks" holds them
     while node.head.i != node.i and node.i != governor.i:
         if node.dep_ == "prep" and (node.lower_ in cues["allegation_preps"]
                                     or f"{lemma} {node.lower_}" in cues["alleging_verb_preps"]):
@@ -387,7 +411,8 @@ def _reported_future(tok: Token, reporting: frozenset, promises: frozenset) -> b
 
 
 def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: frozenset,
-                              object_preps: frozenset = frozenset(), ending_nouns: frozenset = frozenset()) -> bool:
+                              object_preps: frozenset = frozenset(), ending_nouns: frozenset = frozenset(),
+                              raising_verbs: frozenset = frozenset()) -> bool:
     """'plans to attack', 'prepared an offensive', 'threatened an assault': the trigger is what is intended,
     not something that already happened ('agreed ... after the attack' is not). A purpose is as real as the act
     it serves: 'tried to plant a bomb to target soldiers' is an attempt, and so is the targeting. What is aimed
@@ -409,4 +434,7 @@ def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: 
         path = _path_up(trigger, node)
         return f"{governor.lemma_.lower()} {node.lower_}" in object_preps and all(
             t.pos_ in ("NOUN", "PROPN", "ADP") and t.lemma_.lower() not in ending_nouns for t in path)
-    return node.dep_ in ("xcomp", "dobj", "ccomp", "attr", "oprd", "acomp", "nsubj", "pobj", "advcl")
+    if node.dep_ == "nsubj":  # "talks are set to resume", "the strike is expected to go on"; but the one who
+        # demands or vows acts now: "protesters demanded higher wages", "a demonstration by teachers called for"
+        return governor.lemma_.lower() in raising_verbs
+    return node.dep_ in ("xcomp", "dobj", "ccomp", "attr", "oprd", "acomp", "pobj", "advcl")

@@ -435,7 +435,8 @@ def refine_classes(lex: Lexicon, tok: Token, classes: set, mentions: list) -> se
         out.discard("arrest")
     if lemma == "expel" and obj is not None and (obj.lemma_.lower() in lex.victims["armed"]
                                                    or any(m.start_token <= obj.i < m.end_token for m in mentions)) \
-            and obj.lemma_.lower() not in ("diplomat", "diplomats", "ambassador", "envoy", "journalist"):
+            and obj.lemma_.lower() not in ("diplomat", "diplomats", "ambassador", "envoy", "journalist") \
+            and obj.ent_type_ != "GPE":  # a state expelled is put out of a body ("the OAS expelled Cuba"): a sanction
         out = (out - {"sanction"}) | {"capture"}  # "factions expel the regime forces out of a village"
     if lemma == "release" and obj is not None and obj.lemma_.lower() in ("statement", "video", "report", "data",
                                                                          "figure", "figures", "album"):
