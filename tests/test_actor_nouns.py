@@ -32,8 +32,9 @@ def slots(events):
 
 
 def actor_words(events) -> list[str]:
-    """The words and names of every actor, lower case."""
-    return [f"{a.text or ''} | {a.name}".lower() for _, a in slots(events)]
+    """The words and names of every actor, lower case (of civilians only the name: the people of a site hit are
+    told in the site's words, "torched a health centre" -> Civilians, text "health centre")."""
+    return [(a.name if a.sector == "CVL" else f"{a.text or ''} | {a.name}").lower() for _, a in slots(events)]
 
 
 def assert_no_actor_named(events, *words):

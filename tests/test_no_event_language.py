@@ -168,3 +168,9 @@ def test_the_sense_of_a_trigger(pipeline, text, word, classes):
 ])
 def test_the_real_event_beside_the_false_one_stays(pipeline, text):
     assert acled_events(pipeline, text), text
+
+
+def test_a_claim_then_the_attack_told_is_one_event_of_the_claimant(pipeline):
+    # the claim alone is no ACLED event, but the sentence after it reports the attack itself
+    found = acled_events(pipeline, "Al-Shabaab claimed the raid on the army camp. The raid killed seven soldiers.")
+    assert [(e.actor1.name if e.actor1 else None, e.fatalities) for e in found] == [("al-Shabaab", 7)]
