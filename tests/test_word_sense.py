@@ -138,6 +138,10 @@ def test_set_is_violence_only_when_fire_or_a_bomb_is_set(pipeline):
                  "Gunmen set ablaze a village clinic in Sokoto."):
         assert [e.sub_event_type for e in asserted(pipeline, text)] == ["Looting/property destruction"], text
     assert "Attack" in [e.sub_event_type for e in asserted(pipeline, "Bandits set a bus on fire in Katsina, killing six.")]
+    # property set ablaze or on fire is burned property too; a person set on fire is attacked
+    for text in ("Insurgents set a fuel tanker on fire near Bama.", "Raiders set five huts ablaze in Djugu."):
+        assert [e.sub_event_type for e in asserted(pipeline, text)] == ["Looting/property destruction"], text
+    assert [e.sub_event_type for e in asserted(pipeline, "Gunmen set the trader ablaze in his stall.")] == ["Attack"]
 
 
 @pytest.mark.parametrize("text,sub_event_type", [
