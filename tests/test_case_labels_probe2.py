@@ -131,6 +131,10 @@ PROBES: list[tuple[str, str | None]] = [
     ("A mob set a councillor's car ablaze outside the town hall in Kabwe.", MOB),
     ("Villagers set a police post alight after a man died in custody in Bihar.", MOB),
     ("Hooligans clashed with police outside the stadium in Marseille after the cup final.", MOB),
+    # (a crowd that punishes a suspected wrongdoer: mob justice)
+    ("A crowd set a suspected thief on fire at a market in Eldoret.", MOB),
+    ("An angry crowd beat an alleged witch to death in a village near Mzuzu.", MOB),
+    ("A crowd attacked two suspected robbers in Onitsha, leaving one of them dead.", MOB),
     # -- armed clash: both sides armed ------------------------------------------------------------------------------
     ("Government troops and fighters of the Karen National Union fought for several hours near Myawaddy.", CLASH),
     ("Gunmen attacked an army checkpoint in Kidal, sparking a firefight in which three soldiers died.", CLASH),
