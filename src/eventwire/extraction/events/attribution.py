@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extraction.actors.nouns import ACTOR
 from eventwire.extraction.events.candidates import DEFINITE
+from eventwire.extraction.events.named_attackers import identified_attacker, name_role
 from eventwire.extraction.events.roles import Role, actor_kind
 from eventwire.extraction.events.syntax import object_of, prep_objects, subject_of
 from eventwire.extraction.events.triggers import is_claimed
@@ -105,6 +106,9 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
         if not to and len(after) == 2 and after[0].lower_ == "to" and after[1].pos_ in ("PROPN", "VERB", "NOUN"):
             to = [after[1]]  # "pledged allegiance to ISIS", "to ISIS" misread as an infinitive
         return to[0] if to else None  # "the attacker had pledged allegiance to IS"
+    named_attacker = identified_attacker(tok, lex) if lemma in words.naming_verbs else None
+    if named_attacker is not None:
+        return named_attacker
     if lemma in words.affiliation_verbs and tok.pos_ in ("VERB", "ADJ") and lemma not in words.suspicion_verbs:
         return _affiliation_named(tok, lex)
     if lemma in words.deed_verbs and tok.pos_ == "VERB":
@@ -242,7 +246,7 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
     lex = ctx.lex
     words = lex.words
     cues = RESPONSIBILITY_VERBS | ATTRIBUTION_WORDS | words.suspicion_verbs | words.blame_verbs | words.agent_verbs \
-        | words.affiliation_verbs | words.deed_verbs
+        | words.affiliation_verbs | words.deed_verbs | words.naming_verbs
     for tok in doc:
         if tok.lemma_.lower() not in cues:
             continue
@@ -257,6 +261,8 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
             # "a spokesman for the Pakistani Taliban claimed": the group speaks through him
             who = next(iter(prep_objects(who, {"for", "of"})), who)
         role = ctx.role_for(who, tok, 1)
+        if tok.lemma_.lower() in words.naming_verbs and identified_attacker(tok, lex) is who:
+            role = name_role(who, ctx)  # "police named him as Stephan Brandt, a local man": the man, no bystander
         if role is not None and actor_kind(role) != "civilian" and (
                 role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")
                 or any(p.pos_ == "PROPN" for p in prep_objects(who, {"of", "from"}))):  # "fighters of the X Front"
