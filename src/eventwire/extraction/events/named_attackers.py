@@ -19,7 +19,9 @@ if TYPE_CHECKING:
 
 # a pronoun looks back this many sentences for the perpetrator noun it may stand for
 PRONOUN_REACH = 1
-NAME_LABELS = ("PERSON",)
+# a name the tagger may file as a person, an organisation or nothing ("Sedat Korkmaz" read as ORG); not a
+# nationality or a place ("identified the bomber as a Syrian")
+NAME_LABELS = ("PERSON", "ORG", "")
 
 
 def _perpetrator(tok: Token | None, lex: Lexicon) -> bool:
@@ -60,15 +62,18 @@ def identified_attacker(tok: Token, lex: Lexicon) -> Token | None:
     """The name a naming verb gives the attacker, or None."""
     if tok.lemma_.lower() not in lex.words.naming_verbs or tok.pos_ != "VERB":
         return None
-    names = [n for n in prep_objects(tok, {"as"}) if _person_name(n)]
-    names += [c for c in children(tok) if c.dep_ in ("oprd", "attr") and _person_name(c)]
-    if not names:
-        return None
     if tok.dep_ == "acl":
         named = tok.head  # "the attacker, identified by police as X", "a man named X"
     else:
         subj, passive = subject_of(tok)
         named = subj if passive else object_of(tok)
+    # the parser hangs "as X" on the verb, on what is named ("named the bomber as X") or on the agent ("named by
+    # police as X")
+    hosts = [tok, *([named] if named is not None else []), *prep_objects(tok, {"by"})]
+    names = [n for h in hosts for n in prep_objects(h, {"as"}) if _person_name(n)]
+    names += [c for c in children(tok) if c.dep_ in ("oprd", "attr") and _person_name(c)]
+    if not names:
+        return None
     if _perpetrator(named, lex) or _pronoun_for_perpetrator(named, lex):
         return names[0]
     return None
