@@ -99,6 +99,25 @@ REFERRED_BACK = [
      "1980, killing two civil guards.", "ETA|Basque"),
     ("The Lord's Resistance Army has terrorised northern Uganda for years. Its fighters killed 40 villagers in a "
      "raid near Gulu in 1996.", "Lord's Resistance Army"),
+    ("The FARC signed a ceasefire last month. On Sunday the guerrillas ambushed an army patrol in Cauca, killing "
+     "three soldiers.", "FARC"),
+    ("The Baloch Liberation Army wants independence for Balochistan. The separatists attacked a gas plant in Sui on "
+     "Friday.", "Baloch"),
+    ("The Shining Path was once the most feared group in Peru. The guerrillas killed 14 peasants in Ayacucho "
+     "province overnight, police said.", "Shining Path"),
+    ("The Moro Islamic Liberation Front walked out of the talks on Thursday. A day later the separatists seized a "
+     "school in Basilan and held 60 pupils.", "Moro Islamic"),
+    ("The Zapatista Army of National Liberation took up arms in Chiapas. The guerrillas briefly held San Cristobal "
+     "and attacked an army barracks nearby.", "Zapatista"),
+]
+
+# -- the kind alone, no group named before it: the guerrillas stay the side hit, the army's fighters not a group ----
+
+KIND_ONLY_HIT = [
+    ("Troops killed 12 guerrillas in a raid near Tumaco, the army said.", "Military Forces"),
+    ("The army said soldiers killed five separatists in a clash near Kumba.", "Military Forces"),
+    ("Police shot dead three suspected separatists at a roadblock in Ambon on Saturday.", "Police Forces"),
+    ("Government troops killed 30 guerrillas in a two-day offensive in the hills of Tolima.", "Military Forces"),
 ]
 
 
@@ -132,10 +151,18 @@ def measure(pipeline):
             else:
                 misses.append((family, text, name, found))
         rates[family] = hits / len(probes)
+    hits = 0
+    for text, force in KIND_ONLY_HIT:
+        found = attacker_names(violent_events(pipeline, text))
+        if found and all(names and force.lower() in names[0].lower() for names in found):
+            hits += 1
+        else:
+            misses.append(("kind_only_hit", text, force, found))
+    rates["kind_only_hit"] = hits / len(KIND_ONLY_HIT)
     return rates, misses
 
 
-FAMILIES = ["named_attacker", "named_victim", "referred_back"]
+FAMILIES = ["named_attacker", "named_victim", "referred_back", "kind_only_hit"]
 
 # the rate each family is held at: as measured when the set was written, less about one probe. Before -> after the
 # rule it came with (naming_verbs in parties.yaml, events/named_attackers.py): named_attacker ? -> ?,
@@ -154,7 +181,7 @@ def test_each_family_of_attackers_holds_its_floor(rates, family):
 
 
 def test_the_probe_set_is_large_and_varied():
-    assert len(NAMED_ATTACKER) + len(NAMED_VICTIM) + len(REFERRED_BACK) >= 40
+    assert len(NAMED_ATTACKER) + len(NAMED_VICTIM) + len(REFERRED_BACK) + len(KIND_ONLY_HIT) >= 50
 
 
 if __name__ == "__main__":
