@@ -74,6 +74,19 @@ NAMED_VICTIM = [
      "Marchand|Roux"),
 ]
 
+# -- the attackers hit in their turn: who shot them keeps the deed (the name given is the attacker's, not theirs) ---
+
+ATTACKERS_HIT = [
+    ("Two men stabbed two people at a city gate, killing one. Guards shot and killed both assailants. The "
+     "assailants were identified as Yusuf Darwish and Sami Khalil.", "Guards"),
+    ("A gunman opened fire in a nightclub in Tampa, killing nine people. Police shot dead the gunman. He was "
+     "identified as Kevin Rourke.", "Police"),
+    ("A man attacked passers-by with a knife in Graz, wounding four. Officers shot the attacker in the leg. Police "
+     "named the attacker as Emir Hadzic.", "Police|Officers"),
+    ("Gunmen stormed a hotel in Bamako. Special forces killed two of the attackers, who were later identified as "
+     "Moussa Traore and Ali Cisse.", "Military Forces|Special forces"),
+]
+
 # -- a word that points back to the group named before, or a name with its apposition ------------------------------
 
 REFERRED_BACK = [
@@ -152,6 +165,14 @@ def measure(pipeline):
                 misses.append((family, text, name, found))
         rates[family] = hits / len(probes)
     hits = 0
+    for text, force in ATTACKERS_HIT:
+        found = attacker_names(violent_events(pipeline, text))
+        if named(found, force):
+            hits += 1
+        else:
+            misses.append(("attackers_hit", text, force, found))
+    rates["attackers_hit"] = hits / len(ATTACKERS_HIT)
+    hits = 0
     for text, force in KIND_ONLY_HIT:
         found = attacker_names(violent_events(pipeline, text))
         if found and all(names and force.lower() in names[0].lower() for names in found):
@@ -162,12 +183,16 @@ def measure(pipeline):
     return rates, misses
 
 
-FAMILIES = ["named_attacker", "named_victim", "referred_back", "kind_only_hit"]
+FAMILIES = ["named_attacker", "named_victim", "referred_back", "kind_only_hit", "attackers_hit"]
 
 # the rate each family is held at: as measured when the set was written, less about one probe. Before -> after the
-# rule it came with (naming_verbs in parties.yaml, events/named_attackers.py): named_attacker ? -> ?,
-# named_victim ? -> ?, referred_back ?.
-FLOORS = {"named_attacker": 0.0, "named_victim": 0.0, "referred_back": 0.0}
+# rules it came with (naming_verbs in parties.yaml and events/named_attackers.py; "guerrillas", "separatists" in
+# generic_armed; a claim or a name kept off the event whose harmed are the attackers): named_attacker 0.000 ->
+# 0.889, named_victim 1.000 -> 1.000, referred_back 0.412 -> 0.765, kind_only_hit 1.000, attackers_hit 1.000.
+# Known misses: a truck driven into a crowd read as no attack, "a teenager" (no perpetrator noun) named by police,
+# "X, a group linked to Y" as the agent of "carried out", probes of past decades read as background.
+FLOORS = {"named_attacker": 0.8, "named_victim": 0.9, "referred_back": 0.7, "kind_only_hit": 0.75,
+          "attackers_hit": 0.75}
 
 
 @pytest.fixture(scope="module")
@@ -181,7 +206,7 @@ def test_each_family_of_attackers_holds_its_floor(rates, family):
 
 
 def test_the_probe_set_is_large_and_varied():
-    assert len(NAMED_ATTACKER) + len(NAMED_VICTIM) + len(REFERRED_BACK) + len(KIND_ONLY_HIT) >= 50
+    assert len(NAMED_ATTACKER) + len(NAMED_VICTIM) + len(REFERRED_BACK) + len(KIND_ONLY_HIT) + len(ATTACKERS_HIT) >= 50
 
 
 if __name__ == "__main__":

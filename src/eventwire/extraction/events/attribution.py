@@ -396,6 +396,13 @@ def _nationality_only(doc: Doc, role: Role) -> bool:
     return role.generic and span is not None and len(span) == 1 and span[0].tag_ == "JJ"
 
 
+def _attackers_hit(cand: EventCandidate, ctx: DocContext) -> bool:
+    """The event's harmed are worded as the attackers ("both assailants", "the gunman")."""
+    hit = cand.actor2
+    head = ctx._head_of(hit) if hit is not None and hit.start >= 0 else None
+    return head is not None and head.lower_ in ctx.lex.words.perpetrator_nouns
+
+
 def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> None:
     """"IS claimed responsibility for the bombing", "Boko Haram is suspected": the named party is the
     perpetrator of the article's violent events that have no named actor1. A non-state party named wins over a
@@ -407,6 +414,8 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
     for c in cands:
         if c.family != "violence" or c.event_type not in VIOLENT_TYPES | {None} or c.plover_event != "ASSAULT":
             continue  # "the attacker had pledged allegiance to IS" is no attack of its own
+        if _attackers_hit(c, ctx):
+            continue  # "guards shot dead both assailants": the attackers were hit here, by someone else
         here = sentence_index.get(c.sentence.start, 0)
         near = [r for r, k in found if abs(k - here) <= CLAIM_REACH]
         if not near:
