@@ -397,8 +397,11 @@ def _nationality_only(doc: Doc, role: Role) -> bool:
 
 
 def _attackers_hit(cand: EventCandidate, ctx: DocContext) -> bool:
-    """The event's harmed are worded as the attackers ("both assailants", "the gunman")."""
+    """The event's harmed are worded as the attackers ("both assailants", "the gunman") and a party the text words
+    hit them (not "three suicide bombers were killed" by their own vests: no one else did it)."""
     hit = cand.actor2
+    if cand.actor1 is None or cand.actor1.start < 0:
+        return False
     head = ctx._head_of(hit) if hit is not None and hit.start >= 0 else None
     return head is not None and head.lower_ in ctx.lex.words.perpetrator_nouns
 
