@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.extraction.actors.nouns import ACTOR
 from eventwire.extraction.events.candidates import DEFINITE
+from eventwire.extraction.events.named_attackers import identified_attacker, name_role
 from eventwire.extraction.events.roles import Role, actor_kind
 from eventwire.extraction.events.syntax import object_of, prep_objects, subject_of
 from eventwire.extraction.events.triggers import is_claimed
@@ -105,6 +106,9 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
         if not to and len(after) == 2 and after[0].lower_ == "to" and after[1].pos_ in ("PROPN", "VERB", "NOUN"):
             to = [after[1]]  # "pledged allegiance to ISIS", "to ISIS" misread as an infinitive
         return to[0] if to else None  # "the attacker had pledged allegiance to IS"
+    named_attacker = identified_attacker(tok, lex) if lemma in words.naming_verbs else None
+    if named_attacker is not None:
+        return named_attacker
     if lemma in words.affiliation_verbs and tok.pos_ in ("VERB", "ADJ") and lemma not in words.suspicion_verbs:
         return _affiliation_named(tok, lex)
     if lemma in words.deed_verbs and tok.pos_ == "VERB":
@@ -242,7 +246,7 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
     lex = ctx.lex
     words = lex.words
     cues = RESPONSIBILITY_VERBS | ATTRIBUTION_WORDS | words.suspicion_verbs | words.blame_verbs | words.agent_verbs \
-        | words.affiliation_verbs | words.deed_verbs
+        | words.affiliation_verbs | words.deed_verbs | words.naming_verbs
     for tok in doc:
         if tok.lemma_.lower() not in cues:
             continue
@@ -257,6 +261,8 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
             # "a spokesman for the Pakistani Taliban claimed": the group speaks through him
             who = next(iter(prep_objects(who, {"for", "of"})), who)
         role = ctx.role_for(who, tok, 1)
+        if tok.lemma_.lower() in words.naming_verbs and identified_attacker(tok, lex) is who:
+            role = name_role(who, ctx)  # "police named him as Stephan Brandt, a local man": the man, no bystander
         if role is not None and actor_kind(role) != "civilian" and (
                 role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")
                 or any(p.pos_ == "PROPN" for p in prep_objects(who, {"of", "from"}))):  # "fighters of the X Front"
@@ -390,6 +396,16 @@ def _nationality_only(doc: Doc, role: Role) -> bool:
     return role.generic and span is not None and len(span) == 1 and span[0].tag_ == "JJ"
 
 
+def _attackers_hit(cand: EventCandidate, ctx: DocContext) -> bool:
+    """The event's harmed are worded as the attackers ("both assailants", "the gunman") and a party the text words
+    hit them (not "three suicide bombers were killed" by their own vests: no one else did it)."""
+    hit = cand.actor2
+    if cand.actor1 is None or cand.actor1.start < 0:
+        return False
+    head = ctx._head_of(hit) if hit is not None and hit.start >= 0 else None
+    return head is not None and head.lower_ in ctx.lex.words.perpetrator_nouns
+
+
 def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> None:
     """"IS claimed responsibility for the bombing", "Boko Haram is suspected": the named party is the
     perpetrator of the article's violent events that have no named actor1. A non-state party named wins over a
@@ -401,6 +417,8 @@ def attribute_claims(doc: Doc, cands: list[EventCandidate], ctx: DocContext) -> 
     for c in cands:
         if c.family != "violence" or c.event_type not in VIOLENT_TYPES | {None} or c.plover_event != "ASSAULT":
             continue  # "the attacker had pledged allegiance to IS" is no attack of its own
+        if _attackers_hit(c, ctx):
+            continue  # "guards shot dead both assailants": the attackers were hit here, by someone else
         here = sentence_index.get(c.sentence.start, 0)
         near = [r for r, k in found if abs(k - here) <= CLAIM_REACH]
         if not near:

@@ -42,7 +42,7 @@ WORD_FILES = {
     "events/parties.yaml": ("pronouns", "generic_armed", "territory_nouns", "pair_words", "symmetric_lemmas",
                             "clash_words", "agent_verbs", "affiliation_verbs", "actor_nouns", "abstract_nouns",
                             "quantity_heads", "state_object_preps", "suspicion_verbs", "blame_verbs",
-                            "perpetrator_nouns", "harm_verbs", "not_parties", "attacker_words", "member_words",
+                            "perpetrator_nouns", "naming_verbs", "harm_verbs", "not_parties", "attacker_words", "member_words",
                             "attack_of_nouns", "other_side_modifiers", "victim_frame_nouns", "speaker_verbs",
                             "other_event_preps", "held_ground_nouns", "impact_verbs", "outcome_verbs",
                             "relational_nouns", "object_control_verbs", "own_possessives", "separate_clause_marks",
