@@ -347,6 +347,20 @@ def test_the_holder_of_the_ground_attacked(extract):
     assert ev.actor2 is not None and ev.actor2.country == "SYR" and ev.actor2.sector in ("MIL", "GOV")
 
 
+@pytest.mark.parametrize("text", [
+    "Bandits raided the village before burning the market in Zurmi.",
+    "The militiamen withdrew after torching a customs post on the road to Bunia.",
+])
+def test_a_gerund_after_a_preposition_of_time_is_done_by_the_clause_subject(extract, text):
+    burned = [e for e in extract(text) if e.sub_event_type == "Looting/property destruction"]
+    assert burned and burned[0].actor1 is not None, text
+
+
+def test_a_passive_gerund_keeps_its_own_agent(extract):
+    ev = [e for e in extract("A policeman died after being stabbed by a mob in Kisumu.") if e.event_type][0]
+    assert ev.actor2 is not None and "police" in ev.actor2.name.lower()
+
+
 def test_subject_of_an_adjective_complement(extract):
     ev = violent(extract("Government troops were desperate to repel the rebel attacks near Kidal, Mali."))[0]
     assert ev.actor1 is not None and ev.actor1.country == "MLI" and ev.actor1.sector in ("MIL", "GOV")

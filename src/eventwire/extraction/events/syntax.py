@@ -12,6 +12,9 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PHRASE_DEPS = {"compound", "amod", "poss", "nmod", "pobj", "appos", "det", "nummod", "flat", "case"}
 
 
+# prepositions whose gerund takes the subject of the clause it hangs on ("fled after torching the post")
+GERUND_ADJUNCT_PREPS = ("after", "before", "while", "by", "without", "upon", "since", "when")
+
 # what closes a dateline before the report: "KABUL, Afghanistan - ", "LAGOS (AFP) -- ", "GAZA CITY — "
 DATELINE_MARKS = ("-", "--", "\u2013", "\u2014")
 
@@ -33,13 +36,14 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
     node = tok
     # "X is believed to have planted the bomb": an active infinitive under a passive verb is X's own act
     active_infinitive = False
+    gerund_agent = False
     for _ in range(6):
         subjects = [c for c in children(node) if c.dep_ in ("nsubj", "csubj", "nsubjpass", "csubjpass")]
         if subjects:
             # two subjects means a misparse ("Northeast of X, they regained"): the nearest one is right
             before = [c for c in subjects if c.i < node.i]
             c = _past_dateline(before[-1] if before else subjects[0])
-            return c, c.dep_ in ("nsubjpass", "csubjpass") and not active_infinitive
+            return c, c.dep_ in ("nsubjpass", "csubjpass") and not active_infinitive and not gerund_agent
         if node is tok and node.dep_ == "xcomp" and node.pos_ == "VERB":
             active_infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in children(node)) and not any(
                 c.dep_ == "auxpass" for c in children(node))
@@ -48,6 +52,13 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
             nouns = [c for c in children(node) if c.dep_ == "compound" and c.i < node.i and c.pos_ in ("NOUN", "PROPN")]
             if nouns:
                 return nouns[-1], False
+        # "opened fire before setting shops on fire", "were killed after attacking a post": an active gerund under a
+        # preposition of time or manner is done by the subject of the clause above, whatever that clause's voice
+        if node.dep_ == "pcomp" and node.tag_ == "VBG" and node.head.dep_ == "prep" and node.head.head.i != node.head.i \
+                and node.head.lower_ in GERUND_ADJUNCT_PREPS and not any(c.dep_ == "auxpass" for c in children(node)):
+            gerund_agent = True
+            node = node.head.head
+            continue
         # "X were killed and Y wounded", "forces are desperate to repel": the subject of the clause above
         if node.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acomp") and node.head.i != node.i:
             node = node.head
