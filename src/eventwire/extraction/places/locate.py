@@ -90,17 +90,21 @@ class Locator:
                 main.text = words
             return main
         iso3 = country_focus(mentions)
-        if iso3 is not None:
-            for m in mentions:
-                if m.place.country == iso3 and m.place.feature == COUNTRY:
-                    p = copy_place(m.place)
-                    p.precision = 3
-                    return p
-            cc = next((e.cc for e in self.gaz.countries().values() if e.iso3 == iso3), None)
-            e = self.gaz.country(cc) if cc else None
-            if e is not None:
-                return entry_place(e, text=None, precision=3)
-        return None
+        if iso3 is None:
+            return None
+        # the spot the event's clause names stays its text in the country, as it does in a main place ("shot
+        # outside a pub" in a report that names only the country)
+        spot = self._venue_of_trigger(trig)
+        for m in mentions:
+            if m.place.country == iso3 and m.place.feature == COUNTRY:
+                p = copy_place(m.place)
+                p.precision = 3
+                if spot is not None:
+                    p.text = spot
+                return p
+        cc = next((e.cc for e in self.gaz.countries().values() if e.iso3 == iso3), None)
+        e = self.gaz.country(cc) if cc else None
+        return entry_place(e, text=spot, precision=3) if e is not None else None
 
     def _tie_score(self, doc, m: PlaceMention, trig) -> float:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -280,7 +284,11 @@ class Locator:
     def _main_place(literal: list[PlaceMention]) -> Place | None:
         if not literal:
             return None
-        body = [m for m in literal if not (m.start < 60 and (m.place.text or "").isupper())]
+        dateline = [m for m in literal if m.start < 60 and (m.place.text or "").isupper()]
+        # "KANDAHAR, Afghanistan (AP) -": the country or region after the dateline's town belongs to the dateline
+        qualifiers = [m for m in literal for d in dateline if 0 < m.start - d.end <= 2 and
+                      m.place.feature in (COUNTRY, ADMIN1) and m.place.country == d.place.country]
+        body = [m for m in literal if m not in dateline and m not in qualifiers]
         pool = body or literal
         counts = Counter((m.place.name, m.place.lat, m.place.lon) for m in pool)
         spec = {CITY: 3, ADMIN2: 2, ADMIN1: 1}
