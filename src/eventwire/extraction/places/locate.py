@@ -239,7 +239,33 @@ class Locator:
             found = self._venue_below(h, direct=h is not trig)
             if found is not None:
                 return found
-        return self._venue_deeper(trig)
+        found = self._venue_deeper(trig)
+        if found is None:
+            host = self._scene_host(trig)
+            found = self._venue_below(host, direct=False) if host is not None else None
+        return found
+
+    def _scene_host(self, trig):
+        """The clause the event is the moment of: "people were eating in a cafe [when the blast killed four]",
+        "were having lunch in a restaurant [at the time of the explosion]", "were praying [during the attack]";
+        its spot is where the event struck them."""
+        node = trig
+        for _ in range(4):
+            if node.dep_ in ("nsubj", "nsubjpass", "dobj") or (node.dep_ == "advcl" and node.tag_ == "VBG"):
+                node = node.head  # "the blast killed", "struck, killing 22": the clause it stands in
+                continue
+            if node.dep_ == "advcl" and node.head.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ in ("mark", "advmod") and c.lower_ in self.words.scene_marks for c in node.children):
+                return node.head
+            if node.dep_ == "pobj":
+                prep = node.head
+                if prep.lower_ in self.words.scene_marks and prep.head.pos_ in ("VERB", "AUX"):
+                    return prep.head  # "were praying in the church during the attack"
+                if prep.lower_ == "of" and prep.head.lower_ in self.words.scene_marks and \
+                        prep.head.dep_ == "pobj" and prep.head.head.head.pos_ in ("VERB", "AUX"):
+                    return prep.head.head.head  # "at the time of the explosion"
+            return None
+        return None
 
     def _venue_deeper(self, trig) -> str | None:
         """A spot further down the event's own clause: "killed two people in an attack on a bar", "were eating in a
@@ -384,6 +410,20 @@ def _venue_words(tok) -> str | None:
     if end - start >= MAX_VENUE_TOKENS:
         end = tok.i
     return tok.doc[start:end + 1].text
+
+
+def place_of_retold(own: Place | None, first: Place | None) -> Place | None:
+    """The place of an event told again ("the blast" after "a bomb went off in central Nairobi"): its own when
+    that names the town, else the first telling's; the spot its own sentence names ("people were eating in the
+    Oasis cafe when the blast killed four") stays its text when both are the same place."""
+    if own is not None and own.precision == 1:
+        return own
+    if own is None or first is None or (own.name, own.country) != (first.name, first.country) or \
+            not own.text or own.text == own.name or own.text == first.text:
+        return first
+    kept = copy_place(first)
+    kept.text = own.text
+    return kept
 
 
 def entry_place(e: Entry, text: str | None, precision: int, admin1_name: str | None = None) -> Place:
