@@ -37,7 +37,8 @@ PROBES = [
      "four of them.", "oasis cafe"),
     ("Friday brought fresh violence to Herat. Worshippers had gathered in the Grand Mosque of Tarvik for prayers when "
      "a bomber struck, killing 22.", "grand mosque tarvik"),
-    ("Dar es Salaam was in mourning on Sunday. Many of the victims were shopping at the Kariakoo market when the explosion tore through the stalls.",
+    ("Dar es Salaam was in mourning on Sunday. Many of the victims were shopping at the Kariakoo market when the "
+     "explosion tore through the stalls.",
      "kariakoo market stalls"),
     ("Police in Cardiff sealed off the campus. Students were sitting exams in the main hall of Dornbrook College when "
      "a gunman opened fire, killing three.", "hall dornbrook college"),
