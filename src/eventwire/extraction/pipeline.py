@@ -29,6 +29,7 @@ from eventwire.extraction.events.typing import ModelTyping
 from eventwire.extraction.headline_reread import DATA_FILE as HEADLINE_DATA
 from eventwire.extraction.headline_reread import add_headline_reread
 from eventwire.extraction.places.coordinated import one_event_per_place
+from eventwire.extraction.places.locate import place_of_retold
 from eventwire.geo.gazetteer import COUNTRY
 from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
 from eventwire.records import BACKGROUND_DAYS, Article, ArticleResult, Event
@@ -333,7 +334,7 @@ class Pipeline:
                 ev.same_as = first.same_as or first.event_id
                 if ev.date_text is None:  # "the attack" happened when the event it names did
                     ev.date, ev.date_precision, ev.date_text = first.date, first.date_precision, first.date_text
-                ev.location = ev.location if ev.location and ev.location.precision == 1 else first.location
+                ev.location = place_of_retold(ev.location, first.location)
                 if is_reference(cand) or len(out) not in bare_reports:  # (a deaths-only report "killed in the
                     casualties.toll_of_named_event(first, ev)  # attack": the main toll settles it, for all it tells)
             if deaths_only and main_told:  # "A fifth soldier died of his wounds.": the main event's dead

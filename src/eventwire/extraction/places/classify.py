@@ -70,7 +70,10 @@ class Classifier:
             head = root.head
             if head.lower_ in self.words.admin_words or head.lower_ in self.words.literal_heads:
                 return LITERAL
-            if self._names_a_spot(head) and not self._reads_as_country(m):
+            # the nouns between the name and its head qualify the head too: "a Kandahar wedding party"
+            between = [t for t in doc[m.j:head.i] if t.dep_ == "compound" and t.head == head]
+            if (self._names_a_spot(head) or any(self._names_a_spot(t) for t in between)) and \
+                    not self._reads_as_country(m):
                 return LITERAL  # "a Kabul mosque", "the Peshawar market bombing": where it is or happened
             return ADJECTIVE
         if root.dep_ == "poss":

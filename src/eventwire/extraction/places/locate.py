@@ -90,17 +90,21 @@ class Locator:
                 main.text = words
             return main
         iso3 = country_focus(mentions)
-        if iso3 is not None:
-            for m in mentions:
-                if m.place.country == iso3 and m.place.feature == COUNTRY:
-                    p = copy_place(m.place)
-                    p.precision = 3
-                    return p
-            cc = next((e.cc for e in self.gaz.countries().values() if e.iso3 == iso3), None)
-            e = self.gaz.country(cc) if cc else None
-            if e is not None:
-                return entry_place(e, text=None, precision=3)
-        return None
+        if iso3 is None:
+            return None
+        # the spot the event's clause names stays its text in the country, as it does in a main place ("shot
+        # outside a pub" in a report that names only the country)
+        spot = self._venue_of_trigger(trig)
+        for m in mentions:
+            if m.place.country == iso3 and m.place.feature == COUNTRY:
+                p = copy_place(m.place)
+                p.precision = 3
+                if spot is not None:
+                    p.text = spot
+                return p
+        cc = next((e.cc for e in self.gaz.countries().values() if e.iso3 == iso3), None)
+        e = self.gaz.country(cc) if cc else None
+        return entry_place(e, text=spot, precision=3) if e is not None else None
 
     def _tie_score(self, doc, m: PlaceMention, trig) -> float:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -235,7 +239,33 @@ class Locator:
             found = self._venue_below(h, direct=h is not trig)
             if found is not None:
                 return found
-        return self._venue_deeper(trig)
+        found = self._venue_deeper(trig)
+        if found is None:
+            host = self._scene_host(trig)
+            found = self._venue_below(host, direct=False) if host is not None else None
+        return found
+
+    def _scene_host(self, trig):
+        """The clause the event is the moment of: "people were eating in a cafe [when the blast killed four]",
+        "were having lunch in a restaurant [at the time of the explosion]", "were praying [during the attack]";
+        its spot is where the event struck them."""
+        node = trig
+        for _ in range(4):
+            if node.dep_ in ("nsubj", "nsubjpass", "dobj") or (node.dep_ == "advcl" and node.tag_ == "VBG"):
+                node = node.head  # "the blast killed", "struck, killing 22": the clause it stands in
+                continue
+            if node.dep_ == "advcl" and node.head.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ in ("mark", "advmod") and c.lower_ in self.words.scene_marks for c in node.children):
+                return node.head
+            if node.dep_ == "pobj":
+                prep = node.head
+                if prep.lower_ in self.words.scene_marks and prep.head.pos_ in ("VERB", "AUX"):
+                    return prep.head  # "were praying in the church during the attack"
+                if prep.lower_ == "of" and prep.head.lower_ in self.words.scene_marks and \
+                        prep.head.dep_ == "pobj" and prep.head.head.head.pos_ in ("VERB", "AUX"):
+                    return prep.head.head.head  # "at the time of the explosion"
+            return None
+        return None
 
     def _venue_deeper(self, trig) -> str | None:
         """A spot further down the event's own clause: "killed two people in an attack on a bar", "were eating in a
@@ -280,7 +310,11 @@ class Locator:
     def _main_place(literal: list[PlaceMention]) -> Place | None:
         if not literal:
             return None
-        body = [m for m in literal if not (m.start < 60 and (m.place.text or "").isupper())]
+        dateline = [m for m in literal if m.start < 60 and (m.place.text or "").isupper()]
+        # "KANDAHAR, Afghanistan (AP) -": the country or region after the dateline's town belongs to the dateline
+        qualifiers = [m for m in literal for d in dateline if 0 < m.start - d.end <= 2 and
+                      m.place.feature in (COUNTRY, ADMIN1) and m.place.country == d.place.country]
+        body = [m for m in literal if m not in dateline and m not in qualifiers]
         pool = body or literal
         counts = Counter((m.place.name, m.place.lat, m.place.lon) for m in pool)
         spec = {CITY: 3, ADMIN2: 2, ADMIN1: 1}
@@ -376,6 +410,20 @@ def _venue_words(tok) -> str | None:
     if end - start >= MAX_VENUE_TOKENS:
         end = tok.i
     return tok.doc[start:end + 1].text
+
+
+def place_of_retold(own: Place | None, first: Place | None) -> Place | None:
+    """The place of an event told again ("the blast" after "a bomb went off in central Nairobi"): its own when
+    that names the town, else the first telling's; the spot its own sentence names ("people were eating in the
+    Oasis cafe when the blast killed four") stays its text when both are the same place."""
+    if own is not None and own.precision == 1:
+        return own
+    if own is None or first is None or (own.name, own.country) != (first.name, first.country) or \
+            not own.text or own.text == own.name or own.text == first.text:
+        return first
+    kept = copy_place(first)
+    kept.text = own.text
+    return kept
 
 
 def entry_place(e: Entry, text: str | None, precision: int, admin1_name: str | None = None) -> Place:

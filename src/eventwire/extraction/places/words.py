@@ -27,7 +27,7 @@ LISTS = ("person_titles", "locative_preps", "strong_preps", "name_particles", "a
          "direction_words", "near_words", "locative_verbs", "city_bodies", "leader_words", "resident_words",
          "leading_words", "border_words", "the_modifiers", "hyphen_adjectives", "literal_heads", "street_words",
          "name_heads", "venue_nouns", "venue_preps", "settlement_words", "name_openers", "event_heads", "origin_words",
-         "report_verbs", "topic_nouns")
+         "report_verbs", "topic_nouns", "scene_marks")
 UNITS = {"admin1": ADMIN1, "admin2": ADMIN2}
 ANAPHOR_FEATURES = (COUNTRY, ADMIN1, ADMIN2, CITY)
 CUE_CAP = 2.0  # at most two towns' worth of votes from the article's style
@@ -64,6 +64,7 @@ class PlaceWords:
     origin_words: frozenset[str]
     report_verbs: frozenset[str]
     topic_nouns: frozenset[str]
+    scene_marks: frozenset[str]
 
     def __init__(self, language: LanguageData):
         self.language = language
