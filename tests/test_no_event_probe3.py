@@ -165,6 +165,9 @@ def test_true_event_keeps_its_record(pipeline, text):
     # an arrest for cheating people of money is police work against crime; an arrest of protesters is not
     ("Police arrested three men for cheating farmers of their crop insurance money.",
      "Police arrested three farmers who blocked the highway in Sangrur."),
+    # a petition named before its signers is no agreement; an accord signed by two sides is one
+    ("A petition signed by 40,000 residents was handed to the mayor of Rosario.",
+     "The government and the rebels signed a ceasefire agreement in Juba on Sunday."),
     # homage to the dead of an old massacre recalls it
     ("Leaders paid homage to the victims of the Sharpeville massacre.",
      "Police massacred 69 protesters at Sharpeville on Monday."),
@@ -172,3 +175,17 @@ def test_true_event_keeps_its_record(pipeline, text):
 def test_rule_pairs(pipeline, no_event, event):
     assert acled_records(pipeline, no_event) == [], no_event
     assert acled_records(pipeline, event), event
+
+
+@pytest.mark.parametrize("announced,done", [
+    # a headline's bare infinitive with a subject is announced, still to come; the same headline in the present
+    # tells it done
+    ("Farmers to block highways from Monday, says union", "Farmers block highways across Haryana, says union"),
+    ("Teachers to strike from Monday over pay", "Teachers strike across Mendoza over pay"),
+    ("Opposition to hold protests across Kerala on Friday", "Opposition holds protests across Kerala"),
+    ("Villagers to gherao collectorate on Monday", "Villagers gheraoed the collectorate in Nalgonda"),
+    ("Nurses to go on strike from Monday in Gauteng", "Nurses go on strike in Gauteng hospitals"),
+])
+def test_headline_infinitive_is_announced(pipeline, announced, done):
+    assert acled_records(pipeline, announced) == [], announced
+    assert acled_records(pipeline, done), done
