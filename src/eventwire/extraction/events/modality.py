@@ -136,9 +136,12 @@ def _headline_infinitive(trigger: Token, c: dict) -> bool:
     if verb.dep_ in ("ROOT", "ccomp", "parataxis") and (verb.dep_ == "ROOT" or verb.head.lemma_.lower() in
                                                         c["asserted"]["reporting_verbs"]):
         return any(s.dep_ == "nsubj" for s in children(verb))
+    # (a common noun compounded into the subject may be a headline's verb taken for a noun: "police fire tear gas to
+    # disperse protesters")
     head = verb.head
     return verb.dep_ in ("acl", "relcl") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and not any(
-        t.tag_ in _FINITE_TAGS and t.lemma_.lower() not in c["asserted"]["reporting_verbs"] for t in verb.sent)
+        t.tag_ in _FINITE_TAGS and t.lemma_.lower() not in c["asserted"]["reporting_verbs"] for t in verb.sent) \
+        and not any(m.dep_ in ("compound", "nmod") and m.pos_ == "NOUN" for m in head.subtree if m.i < head.i)
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
