@@ -168,6 +168,9 @@ def test_true_event_keeps_its_record(pipeline, text):
     # a petition named before its signers is no agreement; an accord signed by two sides is one
     ("A petition signed by 40,000 residents was handed to the mayor of Rosario.",
      "The government and the rebels signed a ceasefire agreement in Juba on Sunday."),
+    # attacked for a stance or a record is blamed in words; attacked for a role, with a killing, is violence
+    ("The opposition attacked the minister for his handling of the floods in Assam.",
+     "Gunmen attacked the village chief for his role in the peace talks, killing him."),
     # homage to the dead of an old massacre recalls it
     ("Leaders paid homage to the victims of the Sharpeville massacre.",
      "Police massacred 69 protesters at Sharpeville on Monday."),
