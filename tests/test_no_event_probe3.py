@@ -185,10 +185,11 @@ def test_rule_pairs(pipeline, no_event, event):
     # tells it done
     ("Farmers to block highways from Monday, says union", "Farmers block highways across Haryana, says union"),
     ("Teachers to strike from Monday over pay", "Teachers strike across Mendoza over pay"),
-    ("Opposition to hold protests across Kerala on Friday", "Opposition holds protests across Kerala"),
+    ("Opposition parties to hold protests across Kerala on Friday", "Opposition parties hold protests across Kerala"),
     ("Villagers to gherao collectorate on Monday", "Villagers gheraoed the collectorate in Nalgonda"),
     ("Nurses to go on strike from Monday in Gauteng", "Nurses go on strike in Gauteng hospitals"),
-    # a headline's verb the parser takes for a noun keeps its purpose clause real
+    # a headline's verb the parser takes for a noun keeps its purpose clause real; so does a noun's purpose
+    ("Dockers to stage walkout in Santos next week", "Counter attack by the rebels to repel the army advance on Bama"),
     ("Truckers to block roads across Minas Gerais from Monday", "Police fire tear gas to disperse protesters in Nairobi"),
 ])
 def test_headline_infinitive_is_announced(pipeline, announced, done):

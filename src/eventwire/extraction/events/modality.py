@@ -124,9 +124,10 @@ def classify(trigger: Token, c: dict) -> str:
 
 
 def _headline_infinitive(trigger: Token, c: dict) -> bool:
-    """Headline style: the clause of the trigger is a bare infinitive with a subject ("Teachers to strike from
-    Monday", "..., says union") or hangs on a noun that stands for the whole sentence ("Opposition to hold
-    protests"): what is announced, still to come. Not an infinitive another verb governs ("told them to leave")."""
+    """Headline style: the clause of the trigger is a bare infinitive with people or a named body as its subject
+    ("Teachers to strike from Monday", "..., says union") or hangs on such a noun that stands for the whole sentence
+    ("Opposition parties to hold protests"): what is announced, still to come. Not an infinitive another verb
+    governs ("told them to leave"), nor a singular noun's purpose ("motivation to protest")."""
     verb = trigger
     while verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT" and verb.head.i != verb.i:
         verb = verb.head
@@ -135,16 +136,18 @@ def _headline_infinitive(trigger: Token, c: dict) -> bool:
         return False
     if verb.dep_ in ("ROOT", "ccomp", "parataxis") and (verb.dep_ == "ROOT" or verb.head.lemma_.lower() in
                                                         c["asserted"]["reporting_verbs"]):
-        return any(s.dep_ == "nsubj" for s in children(verb))
-    # (a common noun compounded into the subject may be a headline's verb taken for a noun: "police fire tear gas to
-    # disperse protesters")
+        return any(s.dep_ == "nsubj" and s.tag_ in _GROUP_TAGS for s in children(verb))
+    # (only people or a named body: a singular common noun's infinitive tells its purpose, "counter attack to repel
+    # the advance"; and a common noun compounded into the subject may be a headline's verb taken for a noun: "police
+    # fire tear gas to disperse protesters")
     head = verb.head
-    return verb.dep_ in ("acl", "relcl") and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN") and not any(
+    return verb.dep_ in ("acl", "relcl") and head.dep_ == "ROOT" and head.tag_ in _GROUP_TAGS and not any(
         t.tag_ in _FINITE_TAGS and t.lemma_.lower() not in c["asserted"]["reporting_verbs"] for t in verb.sent) \
-        and not any(m.dep_ in ("compound", "nmod") and m.pos_ == "NOUN" for m in head.subtree if m.i < head.i)
+        and sum(m.dep_ in ("compound", "nmod") and m.pos_ == "NOUN" for m in head.subtree if m.i < head.i) < 2
 
 
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_GROUP_TAGS = frozenset({"NNS", "NNP", "NNPS"})
 
 
 def _act_denied(trigger: Token, negated: dict) -> bool:
