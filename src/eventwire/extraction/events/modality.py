@@ -111,6 +111,8 @@ def classify(trigger: Token, c: dict) -> str:
     if found == "asserted" and trigger.pos_ == "VERB" and any(
             s.dep_ == "nsubj" and s.pos_ == "NOUN" and _own_cue(s, c) == "background" for s in children(trigger)):
         return "background"  # "previous attacks killed dozens": the killing is part of the earlier event
+    if found == "asserted" and _headline_infinitive(trigger, c):
+        return "future"  # "Farmers to block highways from Monday", "Opposition to hold protests on Friday"
     if found == "asserted" and _act_denied(trigger, c["negated"]):
         return "negated"  # "no shots were fired during the rally"
     if found == "asserted" and _looked_back_on(trigger, c["background"]):
@@ -119,6 +121,33 @@ def classify(trigger: Token, c: dict) -> str:
             tuple(c["hypothetical"]["question_marks"])):
         return "hypothetical"  # "Did the army shell the village?"
     return found
+
+
+def _headline_infinitive(trigger: Token, c: dict) -> bool:
+    """Headline style: the clause of the trigger is a bare infinitive with people or a named body as its subject
+    ("Teachers to strike from Monday", "..., says union") or hangs on such a noun that stands for the whole sentence
+    ("Opposition parties to hold protests"): what is announced, still to come. Not an infinitive another verb
+    governs ("told them to leave"), nor a singular noun's purpose ("motivation to protest")."""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ != "ROOT" and verb.head.i != verb.i:
+        verb = verb.head
+    if not any(a.dep_ == "aux" and a.tag_ == "TO" and a.lower_ in c["future"]["headline_markers"]
+               for a in children(verb)):
+        return False
+    if verb.dep_ in ("ROOT", "ccomp", "parataxis") and (verb.dep_ == "ROOT" or verb.head.lemma_.lower() in
+                                                        c["asserted"]["reporting_verbs"]):
+        return any(s.dep_ == "nsubj" and s.tag_ in _GROUP_TAGS for s in children(verb))
+    # (only people or a named body: a singular common noun's infinitive tells its purpose, "counter attack to repel
+    # the advance"; and a common noun compounded into the subject may be a headline's verb taken for a noun: "police
+    # fire tear gas to disperse protesters")
+    head = verb.head
+    return verb.dep_ in ("acl", "relcl") and head.dep_ == "ROOT" and head.tag_ in _GROUP_TAGS and not any(
+        t.tag_ in _FINITE_TAGS and t.lemma_.lower() not in c["asserted"]["reporting_verbs"] for t in verb.sent) \
+        and sum(m.dep_ in ("compound", "nmod") and m.pos_ == "NOUN" for m in head.subtree if m.i < head.i) < 2
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_GROUP_TAGS = frozenset({"NNS", "NNP", "NNPS"})
 
 
 def _act_denied(trigger: Token, negated: dict) -> bool:
