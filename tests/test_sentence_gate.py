@@ -17,7 +17,7 @@ FESTIVAL = "The spring festival in Kandahar drew large crowds of families on Sun
 MARKET = "Traders at the old market sold fruit, carpets and spices until late in the evening."
 WEATHER = "The weather stayed warm and dry for most of the week."
 ATTACK = "Gunmen attacked a police checkpoint in Maiduguri, Nigeria, on Monday, killing three officers."
-FLED = "Residents said the attackers left in two pickup trucks."
+FLED = "Residents said the attackers left in two pickups."  # ("trucks" is a verb form of a trigger: aid trucked in)
 ARTICLE = " ".join([FESTIVAL, MARKET, WEATHER, ATTACK, FLED])
 
 
