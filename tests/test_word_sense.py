@@ -171,3 +171,17 @@ def test_an_arrest_for_an_ordinary_crime_is_no_political_arrest(pipeline):
     assert [(e.event_type, e.plover.event) for e in crime] == [(None, "COERCE")]
     politics = asserted(pipeline, "Security forces arrested forty opposition activists ahead of the vote.")
     assert [e.sub_event_type for e in politics] == ["Arrests"]
+
+
+@pytest.mark.parametrize("text", [
+    "Azerbaijan moved tanks and howitzers closer to the line of contact.",
+    "The regime massed rocket launchers around the town of Saraqib, residents said.",
+])
+def test_weapons_moved_or_massed_are_no_attack(pipeline, text):
+    found = asserted(pipeline, text)
+    assert not [e for e in found if e.plover and e.plover.event == "ASSAULT"], text
+
+
+def test_weapons_moved_then_fired_keep_the_attack(pipeline):
+    found = asserted(pipeline, "Troops brought mortars to the ridge and shelled the village of Tumbu.")
+    assert "Shelling/artillery/missile attack" in [e.sub_event_type for e in found]

@@ -157,8 +157,11 @@ class TriggerSlots:
             # (parsed as one small clause, "the attack" under "barbaric")
             return {w for c in children(tok) if c.dep_ == "oprd" for t in c.subtree for w in (t.lemma_.lower(), t.lower_)}
         if slot == "governor":
-            head = tok.head.head if tok.head.dep_ in ("prep", "agent") else tok.head
-            return set() if head.i == tok.i else {head.lemma_.lower(), head.lower_}
+            first = tok
+            while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("NOUN", "PROPN"):
+                first = first.head  # "moved tanks and artillery": the conjuncts share the verb
+            head = first.head.head if first.head.dep_ in ("prep", "agent") else first.head
+            return set() if head.i == first.i else {head.lemma_.lower(), head.lower_}
         if slot == "subject":
             subj = None
             if tok.pos_ in ("VERB", "AUX"):
