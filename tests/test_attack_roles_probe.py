@@ -312,16 +312,21 @@ def role_hits(event, attacker: str, target: str, place: str) -> dict[str, bool]:
     return hits
 
 
-def probe_results(pipeline) -> list[tuple[str, dict[str, bool]]]:
-    """Per probe, the roles of the asserted event that gets most of them right (none right when no event)."""
+def role_results(pipeline, probes, published=lambda text: "2023-05-10") -> list[tuple[str, dict[str, bool]]]:
+    """Per probe (text, attacker, target, place), the roles of the asserted event that gets most of them right (none
+    right when no event); `published` gives each text its date."""
     out = []
-    for text, attacker, target, place in PROBES:
-        events = [e for e in pipeline.extract(text, published="2023-05-10") if e.modality == "asserted"]
+    for text, attacker, target, place in probes:
+        events = [e for e in pipeline.extract(text, published=published(text)) if e.modality == "asserted"]
         empty = {r: False for r, w in zip(ROLES, (attacker, target, place)) if w}
         best = max((role_hits(e, attacker, target, place) for e in events), key=lambda h: sum(h.values()),
                    default=empty)
         out.append((text, best))
     return out
+
+
+def probe_results(pipeline) -> list[tuple[str, dict[str, bool]]]:
+    return role_results(pipeline, PROBES)
 
 
 def rates(results) -> dict[str, float]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_attack_roles_probe import ROLES, rates, role_hits
+from test_attack_roles_probe import ROLES, rates, role_results
 
 # (text, attacker words, target words, place words)
 PROBES = [
@@ -203,15 +203,7 @@ FLOORS = {"attacker": 0.81, "target": 0.76, "place": 0.65}
 
 
 def probe_results(pipeline) -> list[tuple[str, dict[str, bool]]]:
-    """Per probe, the roles of the asserted event that gets most of them right (none right when no event)."""
-    out = []
-    for text, attacker, target, place in PROBES:
-        events = [e for e in pipeline.extract(text, published="2023-05-10") if e.modality == "asserted"]
-        empty = {r: False for r, w in zip(ROLES, (attacker, target, place)) if w}
-        best = max((role_hits(e, attacker, target, place) for e in events), key=lambda h: sum(h.values()),
-                   default=empty)
-        out.append((text, best))
-    return out
+    return role_results(pipeline, PROBES)
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ import re
 
 import pytest
 
-from test_attack_roles_probe import ROLES, role_hits
+from test_attack_roles_probe import ROLES, rates, role_results
 
 # (text, attacker words, target words, place words)
 PROBES = [
@@ -281,23 +281,7 @@ def published(text: str) -> str:
 
 
 def probe_results(pipeline) -> list[tuple[str, dict[str, bool]]]:
-    """Per probe, the roles of the asserted event that gets most of them right (none right when no event)."""
-    out = []
-    for text, attacker, target, place in PROBES:
-        events = [e for e in pipeline.extract(text, published=published(text)) if e.modality == "asserted"]
-        empty = {r: False for r, w in zip(ROLES, (attacker, target, place)) if w}
-        best = max((role_hits(e, attacker, target, place) for e in events), key=lambda h: sum(h.values()),
-                   default=empty)
-        out.append((text, best))
-    return out
-
-
-def rates(results) -> dict[str, float]:
-    out = {}
-    for role in ROLES:
-        scored = [h[role] for _, h in results if role in h]
-        out[role] = sum(scored) / len(scored)
-    return out
+    return role_results(pipeline, PROBES, published)
 
 
 @pytest.fixture(scope="module")
