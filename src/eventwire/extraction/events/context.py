@@ -21,6 +21,7 @@ from eventwire.extraction.events.syntax import (
     noun_phrase_words,
     object_of,
     other_act_clause,
+    partitive_of,
     phrase_tokens,
     prep_objects,
     subject_of,
@@ -592,4 +593,5 @@ class DocContext(Antecedents):
 
     def _head_of(self, role: Role) -> Token | None:
         span = self.doc.char_span(role.start, role.end, alignment_mode="expand")
-        return span.root if span is not None and len(span) else None
+        root = span.root if span is not None and len(span) else None
+        return (partitive_of(root, self.words) or root) if root is not None else None  # "two of the officers"

@@ -25,6 +25,7 @@ from eventwire.extraction.events.syntax import (
     names_place,
     object_controller,
     object_of,
+    partitive_of,
     prep_objects,
     subject_of,
     told_as_matter,
@@ -177,13 +178,13 @@ def _for_agent(tok: Token, ctx: DocContext) -> Token | None:
     return None
 
 
-def _with_count(role: Role | None, tok: Token) -> Role | None:
-    """"All six of the members killed", "two of the soldiers": the count is part of the words that name the
-    harmed (the party is the one of the "of" phrase)."""
+def _with_count(role: Role | None, tok: Token, words) -> Role | None:
+    """"All six of the members killed", "two of the soldiers", "some of the protesters": the count is part of the
+    words that name the harmed (the party is the one of the "of" phrase)."""
     if role is None or role.start < 0 or tok.dep_ != "pobj" or tok.head.lower_ != "of":
         return role
     count = tok.head.head
-    if not (count.like_num or count.pos_ == "NUM") or count.i > tok.i:
+    if partitive_of(count, words) is None or count.i > tok.i:
         return role
     start = min(t.idx for t in count.subtree if t.i <= count.i)
     return Role(actor=role.actor, start=min(start, role.start), end=role.end, generic=role.generic, known=role.known)
@@ -497,9 +498,8 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             and ctx.last_pair is not None and any(c.lower_ in ("two", "both") for c in children(a1_tok)):
         r.actor1, r.actor2 = ctx.last_pair
         return r
-    if a2_tok is not None and fam in ("violence", "arrest") and (a2_tok.like_num or a2_tok.pos_ == "NUM") \
-            and prep_objects(a2_tok, {"of"}):
-        a2_tok = prep_objects(a2_tok, {"of"})[0]  # "three of the wounded officers died": the officers
+    if a2_tok is not None and fam in ("violence", "arrest", "demonstration") and partitive_of(a2_tok, lex.words):
+        a2_tok = partitive_of(a2_tok, lex.words)  # "three of the wounded officers died", "some of the protesters"
     if a2_tok is not None and fam == "arrest" and _bare_count(a2_tok):
         r.actor2 = ctx.counted_people(a2_tok)  # "police arrested 30": thirty people, the ones named before if any
         a2_tok = None
@@ -512,7 +512,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
     if a2_tok is not None:
         r.victim_words = {t.lemma_.lower() for t in a2_tok.subtree} | {a2_tok.lower_}
         r.target_word = a2_tok.lemma_.lower()
-        r.actor2 = _with_count(ctx.role_for(a2_tok, tok, side=2), a2_tok)
+        r.actor2 = _with_count(ctx.role_for(a2_tok, tok, side=2), a2_tok, lex.words)
         for conj in a2_tok.conjuncts:
             role = ctx.role_for(conj, tok, side=2)
             if role and (r.actor2 is None or role.actor.name != r.actor2.actor.name):

@@ -133,6 +133,15 @@ def prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     return out
 
 
+def partitive_of(tok: Token, words) -> Token | None:
+    """The group a count takes its part of: "officers" in "two of the officers", "some of the protesters", "all
+    seven of the crew" (None when `tok` is no count or partitive word, or has no "of" phrase)."""
+    if not (tok.like_num or tok.pos_ == "NUM" or tok.lower_ in words.partitive_heads):
+        return None
+    of = prep_objects(tok, {"of"})
+    return of[0] if of else None
+
+
 def depth(tok: Token) -> int:
     d = 0
     while tok.head.i != tok.i and d < 30:
