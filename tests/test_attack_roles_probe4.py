@@ -83,6 +83,15 @@ PROBES = [
      "", "peacekeepers patrol", "kidal"),
     ("Troops opened fire on a wedding party in the village of Tora. Eight of the guests were killed.",
      "troops", "guests party wedding", "tora"),
+    # -- a part of a group told before: "N of them" names the harmed by the count (the party is the antecedent)
+    ("Militants stormed a hotel in Beledweyne on Friday. Nine of them were later killed by soldiers.",
+     "soldiers", "nine", "beledweyne"),
+    ("The rebels of the Kivu Front attacked Rutshuru in 2008. Troops captured four of them.",
+     "troops", "four", "rutshuru"),
+    ("Smugglers crossed the border near Zahedan at night. Guards shot two of them dead.",
+     "guards", "two", "zahedan"),
+    ("Hundreds of migrants stormed the fence at Melilla. Police beat several of them with batons.",
+     "police", "several", "melilla"),
     # -- a noun of harm with its "of" phrase
     ("The assassination of the mayor of Ciudad Altamirano shocked the state of Guerrero in 2018.",
      "", "mayor", "altamirano guerrero"),

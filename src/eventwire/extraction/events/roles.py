@@ -187,6 +187,9 @@ def _with_count(role: Role | None, tok: Token, words) -> Role | None:
     if partitive_of(count, words) is None or count.i > tok.i:
         return role
     start = min(t.idx for t in count.subtree if t.i <= count.i)
+    if role.end <= start and role.known:
+        # "nine of them were killed": the party is the pronoun's antecedent, told before; the words are the part's
+        return Role(actor=role.actor, start=start, end=tok.idx + len(tok), generic=role.generic, known=role.known)
     return Role(actor=role.actor, start=min(start, role.start), end=role.end, generic=role.generic, known=role.known)
 
 
