@@ -422,16 +422,17 @@ class DocContext(Antecedents):
 
     def _phrase_role(self, m, tok: Token) -> Role:
         """The role of a catalogue mention found in the phrase of `tok`. When the name only modifies a head noun
-        for people ("six NATO service members", "Hamas fighters"), the role's words are the whole phrase up to
-        that head, counts and determiners aside: those are the words that name who was there."""
+        for people ("six NATO service members", "Hamas fighters") or follows it in its "of" phrase or a clause of
+        belonging ("a commander of the FSA", "men suspected of links to IS"), the role's words are the whole phrase
+        from the head to the name, counts and determiners aside: those are the words that name who was there."""
         role = mention_role(m)
         if tok.ent_type_ == "PERSON" and m.start_token > tok.i and any(
                 c.dep_ == "appos" and c.left_edge.i <= m.start_token <= c.right_edge.i for c in tok.children):
             # "Ahmed Foo, a commander of the FSA": the person and the party his apposition names
             start = min(t.idx for t in tok.subtree if t.i <= tok.i and t.ent_type_ == "PERSON")
             return Role(actor=role.actor, start=start, end=m.end, generic=role.generic, known=role.known)
-        if m.start_token <= tok.i < m.end_token or m.start_token > tok.i \
-                or not self.nouns.names_people(tok) or tok.pos_ not in ("NOUN", "PROPN"):
+        if m.start_token <= tok.i < m.end_token or not self.nouns.names_people(tok) or tok.pos_ not in (
+                "NOUN", "PROPN") or (m.start_token > tok.i and m.end_token - 1 > tok.right_edge.i):
             return role
         lead = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "nummod", "predet", "quantmod")
                 and not t.like_num and t.pos_ not in ("DET", "PUNCT", "NUM")]
