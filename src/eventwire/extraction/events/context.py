@@ -434,8 +434,9 @@ class DocContext(Antecedents):
         if m.start_token <= tok.i < m.end_token or not self.nouns.names_people(tok) or tok.pos_ not in (
                 "NOUN", "PROPN") or (m.start_token > tok.i and m.end_token - 1 > tok.right_edge.i):
             return role
+        count = {t.i for c in children(tok) if c.dep_ in ("nummod", "quantmod") for t in c.subtree}  # "about 10"
         lead = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "nummod", "predet", "quantmod")
-                and not t.like_num and t.pos_ not in ("DET", "PUNCT", "NUM")]
+                and not t.like_num and t.pos_ not in ("DET", "PUNCT", "NUM") and t.i not in count]
         start = min([t.idx for t in lead] + [m.start])
         return Role(actor=role.actor, start=start, end=max(tok.idx + len(tok.text), m.end), generic=role.generic,
                     known=role.known)
