@@ -38,6 +38,10 @@ EVENTS = [
     ("The militia buried six farmers alive in a pit outside Djugu, survivors said.", VAC),
     ("The jihadists executed four captives by drowning them in a river in Deir ez-Zor.", VAC),
     ("Four captives were executed by drowning in the Euphrates, activists said.", VAC),
+    # (an execution or a massacre is never an accident, whoever the killers are named as)
+    ("Boko Haram executed six hostages by drowning them in Lake Chad.", VAC),
+    ("Al-Shabaab executed two men by drowning them in the Jubba river near Jilib.", VAC),
+    ("Soldiers massacred 30 villagers, drowning some of them in a well.", VAC),
     ("Militiamen hacked to death seven villagers in Beni territory.", VAC),
     ("Two farmers were hacked to death by Fulani herders in Benue state.", VAC),
     ("A mob lynched a man accused of blasphemy in Sialkot.", "Mob violence"),
@@ -77,6 +81,7 @@ NON_EVENTS = [
     "Two children drowned while swimming in the Niger river.",
     "A man drowned in a flooded quarry near Leeds.",
     "Four fishermen drowned when their boat capsized off Mombasa.",
+    "Twelve migrants drowned after their dinghy sank off Lampedusa, the coast guard said.",
     "The company buried the report for two years.",
     "A driver was killed when his car crashed into a lorry on the M1.",
     "Police seized 40 kilograms of heroin from traffickers at the border.",
