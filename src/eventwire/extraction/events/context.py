@@ -14,7 +14,6 @@ from eventwire.extraction.events.antecedents import Antecedents
 from eventwire.extraction.events.bare_places import BarePlaces
 from eventwire.extraction.events.doers import group_name, weapon_users
 from eventwire.extraction.events.lexicon import Lexicon
-from eventwire.extraction.events.named_victims import person_hit
 from eventwire.extraction.events.roles import Role, mention_role
 from eventwire.extraction.events.state_targets import country_of_phrase
 from eventwire.extraction.events.syntax import (
@@ -378,8 +377,6 @@ class DocContext(Antecedents):
             if not self._names_actor(tok):
                 return self._owner_role(tok, trigger, side)  # "the removal", "stones", "a market": no party
             actor = self.catalogue.guess(words)
-            if side == 2 and tok.ent_type_ == "PERSON" and (actor.sector, actor.inter) == self.catalogue.guess_default:
-                actor = person_hit(self.catalogue, tok, actor)
         if actor.country is None:
             country = country_of_phrase(tok, self)
             actor = actor if country is None else replace(actor, country=country)
