@@ -17,3 +17,15 @@ def test_the_verbs_result_is_no_word_of_the_name(pipeline, text, name):
     assert found, text
     assert {e.actor2.name for e in found} == {name}
     assert {e.actor2.text for e in found} == {name}
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Troops killed militant leader Abu Tariq near Kidal.", "INS"),
+    ("Soldiers captured jihadist leader Ousmane Diallo in a raid near Mopti.", "INS"),
+    ("The army killed insurgent commander Yusuf Barre in Lower Juba.", "INS"),
+])
+def test_the_leader_of_an_armed_group_is_the_group_not_the_state(pipeline, text, sector):
+    """"militant leader X" is a militant, not the leader of the country the event is placed in."""
+    found = [e for e in pipeline.extract(text) if e.modality == "asserted" and e.actor2 is not None]
+    assert found, text
+    assert {e.actor2.sector for e in found} == {sector}, [e.actor2 for e in found]
