@@ -105,6 +105,8 @@ def count(nlp, counter):
     (2, "Attackers fatally shot two rangers at a checkpoint."),
     (8, "The militants burned eight villagers alive."),
     (5, "Raiders slit the throats of five herders."),
+    (1, "Militants seized a bus driver and slit his throat."),
+    (3, "Insurgents captured three soldiers and slit their throats."),
     (2, "The video shows the execution of two hostages."),
     (4, "The army lost 1 officer and 3 soldiers in the ambush."),
     (7, "Insurgents shot dead seven and another six were injured."),

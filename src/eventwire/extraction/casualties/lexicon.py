@@ -15,7 +15,8 @@ DATES_FILE = "dates.yaml"
 # every list casualties.yaml may (and must) hold; what each does is said in the file
 LISTS = ("death_verbs", "death_nouns", "counted_death_nouns", "of_nouns", "toll_verbs", "tally_nouns",
          "tally_setting_verbs", "rising_toll_verbs", "wound_death_verbs", "life_verbs", "other_harm",
-         "zero_nouns", "zero_verbs", "person_nouns", "one_person_pronouns", "additive_adverbs", "additive_determiners",
+         "zero_nouns", "zero_verbs", "person_nouns", "one_person_pronouns", "one_person_possessives", "additive_adverbs",
+         "additive_determiners",
          "contrast_marks",
          "subset_words", "group_nouns", "whole_words", "pair_words", "pair_nouns", "found_body_verbs", "dead_beside_wounded",
          "non_person_nouns", "quantifiers", "bound_comparatives",
@@ -42,6 +43,7 @@ class Lexicon:
     vague: dict
     person_nouns: frozenset
     one_person_pronouns: frozenset
+    one_person_possessives: frozenset  # "slit his throat": one dead
     additive_adverbs: frozenset
     additive_determiners: frozenset
     contrast_marks: frozenset
@@ -143,7 +145,8 @@ def load_lexicon(language: LanguageData) -> Lexicon:
         "other_harm": words("other_harm"),
         "zero_nouns": words("zero_nouns"), "zero_verbs": words("zero_verbs"), "vague": numbers["vague"],
         "person_nouns": words("person_nouns"),
-        "one_person_pronouns": words("one_person_pronouns"), "additive_adverbs": words("additive_adverbs"),
+        "one_person_pronouns": words("one_person_pronouns"),
+        "one_person_possessives": words("one_person_possessives"), "additive_adverbs": words("additive_adverbs"),
         "additive_determiners": words("additive_determiners"), "contrast_marks": words("contrast_marks"),
         "subset_words": words("subset_words"), "group_nouns": words("group_nouns"),
         "whole_words": words("whole_words"), "pair_words": words("pair_words"),

@@ -81,6 +81,7 @@ def victims(anchor, lex: Lexicon) -> list:
             if c.dep_ == "dobj" and lemma(c) in ("throat", "throats"):
                 out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                            for g in p.children if g.dep_ == "pobj")
+                out.extend(_throat_owner(c, anchor, lex))
             elif c.dep_ == "dobj" and passive:
                 continue  # "15 fighters were killed in clashes ... the former bastion": a passive has no object
             elif c.dep_ == "dobj" and first_obj:
@@ -186,6 +187,19 @@ def victims(anchor, lex: Lexicon) -> list:
             if c.dep_ == "prep" and c.lower_ in ("to", "at"):
                 out.extend(g for g in c.children if g.dep_ == "pobj")
     return out
+
+
+def _throat_owner(throat, anchor, lex: Lexicon) -> list:
+    """Whose throat was slit, told by a possessive: "seized a driver and slit his throat" (one person: "his"
+    stands for him), "attacked two farmers and slit their throats" (the people the verb before acted on)."""
+    owner = next((p for p in throat.children if p.dep_ == "poss"), None)
+    if owner is None:
+        return []
+    if owner.lower_ in lex.one_person_possessives:
+        return [owner]
+    if anchor.dep_ == "conj" and anchor.head.pos_ == "VERB":
+        return [c for c in anchor.head.children if c.dep_ in ("dobj", "nsubjpass")][:1]
+    return []
 
 
 def shared_object(anchor, lex: Lexicon) -> list:
@@ -361,7 +375,8 @@ def value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | N
         if victim.i in ph.tokens:  # "dozens of villagers": the people the vague number counts
             tokens |= {t.i for c in victim.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree}
         return _Count(ph.value, tokens)
-    if victim.lower_ in lex.one_person_pronouns and not any(c.dep_ in ("prep", "nummod") for c in victim.children):
+    if (victim.lower_ in lex.one_person_pronouns or victim.lower_ in lex.one_person_possessives and victim.dep_ == "poss") \
+            and not any(c.dep_ in ("prep", "nummod") for c in victim.children):
         return _Count(1, {victim.i})
     det = [c.lower_ for c in victim.children if c.dep_ in ("det", "poss", "nummod")]
     if victim.tag_ in ("NNS", "NNPS") and any(d in lex.pair_words for d in det) \

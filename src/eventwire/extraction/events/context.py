@@ -25,6 +25,7 @@ from eventwire.extraction.events.syntax import (
     phrase_tokens,
     prep_objects,
     subject_of,
+    verb_result,
 )
 from eventwire.extraction.nlp import doc_text
 from eventwire.extraction.tokens import children, entities
@@ -380,7 +381,7 @@ class DocContext(Antecedents):
         if actor.country is None:
             country = country_of_phrase(tok, self)
             actor = actor if country is None else replace(actor, country=country)
-        span_start = min(t.idx for t in tok.subtree if t.i <= tok.i)
+        span_start = min(t.idx for t in tok.subtree if t.i <= tok.i and not verb_result(t, tok))
         return Role(actor=actor, start=span_start, end=tok.idx + len(tok.text), generic=not actor.known
                     or actor.country is None, known=actor.known)
 

@@ -175,11 +175,20 @@ def names_place(tok: Token) -> bool:
     return False
 
 
+def verb_result(t: Token, tok: Token) -> bool:
+    """A lower-case adjective right after the verb, parsed as a modifier of its object: the verb's result ("shot
+    dead Juan Perez"), not a word of the name."""
+    return t.dep_ == "amod" and t.i == tok.head.i + 1 and tok.head.pos_ == "VERB" and t.pos_ == "ADJ" \
+        and t.text.islower() and t.head.i == tok.i
+
+
 def noun_phrase_words(tok: Token) -> str:
     """The words of a role's noun phrase, without numbers, determiners and trailing clauses."""
     keep = [tok]
     for t in sorted((t for t in tok.subtree if t.i < tok.i), key=lambda t: -t.i):
         # the head's modifiers, and those of a compound before it ("Baghdad University Medical School")
+        if verb_result(t, tok):
+            continue
         if t.dep_ in ("compound", "amod", "poss", "nmod") and (
                 t.head.i == tok.i or (t.head.dep_ == "compound" and t.head in keep)):
             keep.append(t)

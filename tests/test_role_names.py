@@ -1,0 +1,31 @@
+"""A role's name is the words of its noun phrase, not the verb's result that the parse hangs on it: "gunmen shot
+dead Julio Arango" hits Julio Arango, not "dead Julio Arango". Every sentence was written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from probes import acled_events
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Gunmen shot dead Julio Arango in Tumaco on Monday.", "Julio Arango"),
+    ("Assailants shot dead Hassan Abdi outside his home in Beledweyne.", "Hassan Abdi"),
+])
+def test_the_verbs_result_is_no_word_of_the_name(pipeline, text, name):
+    found = [e for e in acled_events(pipeline, text) if e.actor2 is not None]
+    assert found, text
+    assert {e.actor2.name for e in found} == {name}
+    assert {e.actor2.text for e in found} == {name}
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("Troops killed militant leader Abu Tariq near Kidal.", "INS"),
+    ("Soldiers captured jihadist leader Ousmane Diallo in a raid near Mopti.", "INS"),
+    ("The army killed insurgent commander Yusuf Barre in Lower Juba.", "INS"),
+])
+def test_the_leader_of_an_armed_group_is_the_group_not_the_state(pipeline, text, sector):
+    """"militant leader X" is a militant, not the leader of the country the event is placed in."""
+    found = [e for e in pipeline.extract(text) if e.modality == "asserted" and e.actor2 is not None]
+    assert found, text
+    assert {e.actor2.sector for e in found} == {sector}, [e.actor2 for e in found]
