@@ -52,8 +52,6 @@ def told_attempt(trigger: Token, below: Token, governor: Token, cues: dict, moda
         return False
     if trigger.lemma_.lower() not in cues["attempted_acts"] or not _told(governor, modal_auxiliaries):
         return False
-    if trigger.lemma_.lower() in cues.get("attempts_told_alone", ()):
-        return True  # an attempt on a life is an attack whatever came of it
     return _outcome(governor, cues) or _in_told_episode(governor, modal_auxiliaries)
 
 
