@@ -146,11 +146,24 @@ def test_the_probe_set_covers_every_category_five_times():
 
 
 def test_plover_categories_of_the_probe_set(figures):
-    assert figures["type"] >= 0.0
+    assert figures["type"] >= 0.86  # 0.772 before the fixes of this set (demands told with must or should, commitments)
 
 
 def test_most_confident_record_of_the_probe_set(figures):
-    assert figures["top1"] >= 0.0
+    assert figures["top1"] >= 0.86  # 0.772 before, 0.870 after
+
+
+# the everyday senses of the new triggers: no demand, no commitment
+@pytest.mark.parametrize("text", [
+    "Police said the gunmen must have fled across the border.",  # a guess, not a demand
+    "The rebels said they must defend their villages.",  # what the speaker's own must do
+    "He was committed to prison for life.",
+    "The crimes were committed to intimidate voters.",
+    "Two more battalions were committed to the offensive.",
+])
+def test_guesses_own_duties_and_committed_men_or_crimes_are_no_demand_or_commitment(pipeline, text):
+    events = [e for e in pipeline.extract(text) if e.modality == "asserted"]
+    assert not any(e.plover and e.plover.event in ("REQUEST", "AGREE") for e in events), text
 
 
 if __name__ == "__main__":

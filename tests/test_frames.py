@@ -1,0 +1,46 @@
+"""extraction/events/frames.py: the record of the clause that frames others in its sentence comes first."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from eventwire.extraction.events.frames import frame_before_content
+
+
+def _records(doc, triggers: dict[str, float]):
+    """A stand-in record per trigger word (its first occurrence), with the given confidence."""
+    out = []
+    for word, confidence in triggers.items():
+        tok = next(t for t in doc if t.text == word)
+        out.append(SimpleNamespace(modality="asserted", trigger_start=tok.idx, confidence=confidence, event_type=None))
+    return out
+
+
+def test_the_framing_act_outranks_its_matter(pipeline):
+    doc = pipeline.nlp("The union condemned the arrest of its leaders in Harare.")
+    condemned, arrest = _records(doc, {"condemned": 0.4, "arrest": 0.7})
+    frame_before_content(doc, [condemned, arrest])
+    assert condemned.confidence > arrest.confidence
+
+
+def test_coordinate_acts_keep_their_order(pipeline):
+    doc = pipeline.nlp("The junta suspended the constitution and arrested the opposition leaders.")
+    suspended, arrested = _records(doc, {"suspended": 0.4, "arrested": 0.7})
+    frame_before_content(doc, [suspended, arrested])
+    assert (suspended.confidence, arrested.confidence) == (0.4, 0.7)
+
+
+def test_records_of_other_modalities_or_sentences_are_left_alone(pipeline):
+    doc = pipeline.nlp("The union condemned the arrest of its leaders. Police arrested ten more on Monday.")
+    condemned, arrest = _records(doc, {"condemned": 0.4, "arrest": 0.7})
+    arrest.modality = "background"
+    frame_before_content(doc, [condemned, arrest])
+    assert condemned.confidence == 0.4
+
+
+def test_a_frame_with_an_acled_type_is_left_to_the_confidences(pipeline):
+    doc = pipeline.nlp("Police opened fire to disperse the marchers in Dhaka.")
+    fire, disperse = _records(doc, {"opened": 0.4, "disperse": 0.7})
+    fire.event_type = "Protests"
+    frame_before_content(doc, [fire, disperse])
+    assert fire.confidence == 0.4
