@@ -3,10 +3,9 @@ Sudan of arming the rebels", "the EU condemned the arrest of the editor" or "the
 the prisoners", the accusation, the condemnation and the demand are what the sentence reports; the arming, the
 arrest and the release are their matter. A record whose trigger the trigger of another asserted record of the same
 sentence governs (through the parse, not only as a coordinate: "suspended the constitution and arrested the
-leaders" are two acts of one rank) is put below it, so that the most confident record is the framing act. Only
-frames with no ACLED type (statements, demands, meetings, PLOVER's verbal acts) are raised: between two ACLED
-events the rules' and the model's confidence decide ("opened fire to disperse the march": raising the firing over
-the march cost CASE 2021 weighted F1 on both halves of dev)."""
+leaders" are two acts of one rank) is put below it, so that the most confident record is the framing act. Between
+two ACLED events the rules' and the model's confidence decide ("opened fire to disperse the march": raising the
+firing over the march cost CASE 2021 weighted F1 on both halves of dev)."""
 
 from __future__ import annotations
 
@@ -31,8 +30,8 @@ def _governors(tok: Token) -> set[int]:
 
 
 def frame_before_content(doc: Doc, events: list[Event]) -> None:
-    """Raise the confidence of each asserted record with no ACLED type above the asserted records of its sentence
-    whose triggers its own trigger governs."""
+    """Raise the confidence of each asserted record above the asserted records of its sentence whose triggers its
+    own trigger governs, unless both have an ACLED type."""
     by_char = {t.idx: t for t in doc}
     placed = [(e, by_char.get(e.trigger_start)) for e in events
               if e.modality == "asserted" and e.trigger_start is not None]
@@ -43,10 +42,8 @@ def frame_before_content(doc: Doc, events: list[Event]) -> None:
     sentence = {id(e): t.sent.start for e, t in placed}
     # the outer frames last, so that a frame of a frame ends above both
     for frame, tok in sorted(placed, key=lambda et: -len(above[id(et[0])])):
-        if frame.event_type is not None:
-            continue
         framed = [e for e, t in placed if e is not frame and t.i != tok.i and sentence[id(e)] == sentence[id(frame)]
-                  and tok.i in above[id(e)]]
+                  and tok.i in above[id(e)] and (frame.event_type is None or e.event_type is None)]
         if framed:
             top = max(e.confidence for e in framed)
             if frame.confidence <= top:
