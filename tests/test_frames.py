@@ -38,9 +38,9 @@ def test_records_of_other_modalities_or_sentences_are_left_alone(pipeline):
     assert condemned.confidence == 0.4
 
 
-def test_a_frame_with_an_acled_type_is_left_to_the_confidences(pipeline):
+def test_between_two_acled_events_the_confidences_decide(pipeline):
     doc = pipeline.nlp("Police opened fire to disperse the marchers in Dhaka.")
     fire, disperse = _records(doc, {"opened": 0.4, "disperse": 0.7})
-    fire.event_type = "Protests"
+    fire.event_type, disperse.event_type = "Protests", "Protests"
     frame_before_content(doc, [fire, disperse])
     assert fire.confidence == 0.4

@@ -160,10 +160,22 @@ def test_most_confident_record_of_the_probe_set(figures):
     "He was committed to prison for life.",
     "The crimes were committed to intimidate voters.",
     "Two more battalions were committed to the offensive.",
+    "The ministry remains committed to rebuilding the flooded provinces.",  # a commitment that goes on: no new step
 ])
 def test_guesses_own_duties_and_committed_men_or_crimes_are_no_demand_or_commitment(pipeline, text):
     events = [e for e in pipeline.extract(text) if e.modality == "asserted"]
     assert not any(e.plover and e.plover.event in ("REQUEST", "AGREE") for e in events), text
+
+
+@pytest.mark.parametrize("text", [
+    "The wounded were flown to hospital in Nairobi.",  # a transport, no aid
+    "Pakistan rushed troops to the border.",  # a deployment
+    "Iran held military exercises near the Strait of Hormuz.",  # one force's exercises
+    "Police patrols were stepped up in the capital.",
+])
+def test_people_flown_and_one_force_exercising_are_no_aid_or_cooperation(pipeline, text):
+    events = [e for e in pipeline.extract(text) if e.modality == "asserted"]
+    assert not any(e.plover and e.plover.event in ("AID", "COOPERATE") for e in events), text
 
 
 if __name__ == "__main__":
