@@ -44,3 +44,10 @@ def test_between_two_acled_events_the_confidences_decide(pipeline):
     fire.event_type, disperse.event_type = "Protests", "Protests"
     frame_before_content(doc, [fire, disperse])
     assert fire.confidence == 0.4
+
+
+def test_the_doer_of_a_statement_is_not_its_matter(pipeline):
+    doc = pipeline.nlp("A march by 5,000 nurses in Lagos demanded better pay.")
+    march, demanded = _records(doc, {"march": 0.7, "demanded": 0.4})
+    frame_before_content(doc, [march, demanded])
+    assert (march.confidence, demanded.confidence) == (0.7, 0.4)

@@ -16,15 +16,21 @@ from eventwire.records import Event
 STEP = 0.001  # how far above the act it frames the framing record is put
 
 
+# a word is framed by its head through the head's complements, not as its coordinate ("suspended ... and arrested")
+# nor as its subject ("a march by 10,000 teachers demanded higher wages": the march is the doer of the demand)
+NOT_FRAMED_BY_HEAD = frozenset({"conj", "nsubj", "nsubjpass", "csubj", "csubjpass", "agent"})
+
+
 def _governors(tok: Token) -> set[int]:
-    """The tokens above `tok` in the parse, leaving out the head of a conjunct (its coordinate, not its frame)."""
+    """The tokens above `tok` in the parse that frame it: its heads, leaving out the head of a coordinate or of a
+    subject."""
     out: set[int] = set()
     seen = 0
     while tok.head.i != tok.i and seen < 50:
-        coordinate = tok.dep_ == "conj"
+        framed = tok.dep_ not in NOT_FRAMED_BY_HEAD
         tok = tok.head
         seen += 1
-        if not coordinate:
+        if framed:
             out.add(tok.i)
     return out
 
