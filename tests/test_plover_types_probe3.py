@@ -146,11 +146,11 @@ def test_the_probe_set_covers_every_category_five_times():
 
 
 def test_plover_categories_of_the_probe_set(figures):
-    assert figures["type"] >= 0.86  # 0.772 before the fixes of this set (demands told with must or should, commitments)
+    assert figures["type"] >= 0.87  # 0.772 before the fixes of this set (demands, commitments, aid flown, joint drills)
 
 
 def test_most_confident_record_of_the_probe_set(figures):
-    assert figures["top1"] >= 0.86  # 0.772 before, 0.870 after
+    assert figures["top1"] >= 0.87  # 0.772 before, 0.891 after
 
 
 # the everyday senses of the new triggers: no demand, no commitment
