@@ -25,6 +25,7 @@ from eventwire.extraction.actors import user
 from eventwire.extraction.conventional_parties import PartyConventions
 from eventwire.extraction.events import retold, triggers
 from eventwire.extraction.events.candidates import is_reference, tells_toll_of_named_event
+from eventwire.extraction.events.frames import frame_before_content
 from eventwire.extraction.events.typing import ModelTyping
 from eventwire.extraction.headline_reread import DATA_FILE as HEADLINE_DATA
 from eventwire.extraction.headline_reread import add_headline_reread
@@ -351,6 +352,7 @@ class Pipeline:
         retold.link_headline(article.text, kept)  # "Bomb kills five in Kabul market" over the body's lead
         kept = one_event_per_place(doc, place_mentions, kept)  # "air strikes on Foo and Bar": an event at each
         self.party_conventions.fill_article(kept, doc_country, self.catalogue)
+        frame_before_content(doc, kept)  # "condemned the arrest": the condemnation is the sentence's news
         events.most_severe_first(kept)
         events.harm_before_property(kept)
         return place_mentions, kept
