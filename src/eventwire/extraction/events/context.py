@@ -323,13 +323,13 @@ class DocContext(Antecedents):
             return self._owner_role(tok, trigger, side)  # "signed a Memorandum of Understanding": a document
         if (tok.lemma_.lower() in self.words.territory_nouns and not (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN")
                 and not (tok.lemma_.lower() in self.words.group_name_heads and group_name(tok))) \
-                or tok.lemma_.lower() in ("hold", "grip", "influence"):
+                or tok.lemma_.lower() in self.words.hold_nouns:
             # "regained control of two villages", "stormed the town": ground, not a party (but "the Dastani Front",
             # a name of an organisation, is one)
             return None
         if tok.lemma_.lower() in self.words.weapon_nouns or tok.lower_ in self.words.weapon_nouns or self.lex.is_event_noun(tok) \
                 or tok.lemma_.lower() in self.words.abstract_nouns \
-                or tok.lemma_.lower() in ("ied", "device", "vehicle", "car", "truck", "motorcycle"):
+                or tok.lemma_.lower() in self.words.device_nouns:
             return self._owner_role(tok, trigger, side)  # "a roadside IED killed a general": not who used it
         if tok.lemma_.lower() in self.words.quantity_heads or tok.lower_ in self.words.quantity_heads:
             of = [p for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of" for p in children(c)
@@ -398,11 +398,11 @@ class DocContext(Antecedents):
             last = ent.end if ent is not None and ent.end > p.i + 1 and p.head.lower_ == "for" else p.i + 1
             span = [t for t in self.doc[min(x.i for x in tok.subtree):last]
                     if (t.dep_ != "det" or t.i > tok.i) and not t.is_punct]
-            if span and all(not t.text.islower() or t.lower_ in ("of", "the", "for") for t in span):
+            if span and all(not t.text.islower() or t.lower_ in self.words.name_joining_words for t in span):
                 return " ".join(t.text for t in span)
         tail = self.doc[tok.i + 1:ent.end] if ent is not None else []
-        if len(tail) >= 2 and tail[0].lower_ in ("of", "for") and all(
-                not t.text.islower() or t.lower_ in ("of", "the", "for") for t in tail) and not any(
+        if len(tail) >= 2 and tail[0].lower_ in self.words.name_joining_preps and all(
+                not t.text.islower() or t.lower_ in self.words.name_joining_words for t in tail) and not any(
                 t.i in self.place_tokens or t.ent_type_ in PLACE_LABELS for t in tail):
             # the parser hung the name's "for" or "of" on the verb: the tagger's name still runs on
             return " ".join(t.text for t in self.doc[min(x.i for x in tok.subtree):ent.end]
@@ -519,7 +519,7 @@ class DocContext(Antecedents):
                 return self._nationality_state(tok)
             return None
         owners = [c for c in children(tok) if c.dep_ == "poss" and c.lower_ not in self.words.pronouns]
-        owners += [p for c in children(tok) if c.dep_ == "prep" and c.lower_ in ("of", "by")
+        owners += [p for c in children(tok) if c.dep_ == "prep" and c.lower_ in self.words.owner_prepositions
                    for p in children(c) if p.dep_ == "pobj"]
         if tok.lemma_.lower() in self.words.weapon_nouns or tok.lower_ in self.words.weapon_nouns:
             # "an Islamic State drone", "a bomb dropped from an IS drone", "a mortar shell fired by the rebels"

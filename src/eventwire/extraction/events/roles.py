@@ -569,7 +569,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         if holder is not None:
             r.actor2 = ctx.role_for(holder, tok, side=2) or r.actor2  # "shells target regime-controlled areas"
         r.actor2 = r.actor2 or foreign_nationality_hit(a2_tok, r.actor1, ctx)
-    if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or names_place(a2_tok) or (
+    if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or names_place(a2_tok, lex.words) or (
             ctx.bare_places is not None and ctx.bare_places.is_place(a2_tok))):
         r.target_is_town = True
     if r.actor1 is None and r.actor2 is not None and fam == "violence" and tok.pos_ == "NOUN" \

@@ -3,9 +3,14 @@ noun phrase. Pure functions of the parse; the word lists they need are passed in
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
 
 from eventwire.extraction.tokens import children
+
+if TYPE_CHECKING:
+    from eventwire.extraction.events.lexicon import EventWords
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # the dependents that belong to a noun phrase's own name: "the Islamic State group", "fighters of the FSA"
@@ -159,9 +164,9 @@ def phrase_tokens(tok: Token, affiliation_verbs: frozenset) -> list[Token]:
     return out
 
 
-def names_place(tok: Token) -> bool:
+def names_place(tok: Token, words: EventWords) -> bool:
     """A town or city named as what was hit: the token or its "of" complement is a place entity."""
-    if tok.lemma_.lower() in ("city", "town", "district", "province", "region", "capital", "county"):
+    if tok.lemma_.lower() in words.settlement_nouns:
         return any(c.ent_type_ in PLACE_LABELS for c in tok.subtree)
     return False
 
