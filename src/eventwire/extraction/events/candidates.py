@@ -334,7 +334,7 @@ def _named_off_site(roles, context) -> bool:
     site = roles.targets[0] if roles.targets else None
     if site is None or roles.actor2 is None or roles.actor2.known or site_kind(site, context.words) is None:
         return False
-    own = phrase_tokens(site, context.words.affiliation_verbs)  # its modifiers and "of" complements
+    own = phrase_tokens(site, context.words)  # its modifiers and "of" complements
     return not any(t.idx <= roles.actor2.start < t.idx + len(t.text) for t in own)
 
 

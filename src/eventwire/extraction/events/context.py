@@ -203,7 +203,7 @@ class DocContext(Antecedents):
         if not (m.generic or m.kind == "generic"):
             return False
         root = self.doc[m.start_token:m.end_token].root
-        for c in phrase_tokens(root, self.words.affiliation_verbs):
+        for c in phrase_tokens(root, self.words):
             n = self.by_token.get(c.i)
             if n is not None and n is not m and not n.generic and n.kind != "generic":
                 return True
@@ -272,7 +272,7 @@ class DocContext(Antecedents):
         if m is not None and (m.generic or m.kind == "generic"):
             # "Islamic State-linked insurgents", "suspected Boko Haram militants": the named group wins; over a kind
             # with a nationality ("Congolese rebels of the FDLR") only an armed group does
-            named = [self.by_token[c.i] for c in phrase_tokens(tok, self.words.affiliation_verbs) if c.i in self.by_token
+            named = [self.by_token[c.i] for c in phrase_tokens(tok, self.words) if c.i in self.by_token
                      and self.by_token[c.i].kind != "generic" and not self.by_token[c.i].generic
                      and self.by_token[c.i].actor.sector not in ("CVL",)]
             if not m.generic:
@@ -288,7 +288,7 @@ class DocContext(Antecedents):
             # the phrase's own modifiers and "of"-complements: "fighters of the FSA", "a commander of a leading
             # FSA group", "a Daesh stronghold" (not its relative clauses or other prepositions); a group the phrase
             # only sides with ("the pro-IS faction of Boko Haram") comes last
-            found = [self.by_token[c.i] for c in sorted(phrase_tokens(tok, self.words.affiliation_verbs),
+            found = [self.by_token[c.i] for c in sorted(phrase_tokens(tok, self.words),
                                                         key=lambda c: (c.i > tok.i, -c.i if c.i <= tok.i else c.i))
                      if c.i in self.by_token]
             found = [x for x in found if not self._sided_with(x)] or found
@@ -296,7 +296,7 @@ class DocContext(Antecedents):
             m = next((x for x in found if not x.generic and x.kind != "generic"), found[0] if found else None)
         if m is not None and self._sided_with(m):
             # "the pro-IS faction of Boko Haram": the group of the phrase's "of", not the side it takes
-            m = next((self.by_token[c.i] for c in phrase_tokens(tok, self.words.affiliation_verbs)
+            m = next((self.by_token[c.i] for c in phrase_tokens(tok, self.words)
                       if c.i in self.by_token and not self._sided_with(self.by_token[c.i])), m)
         if m is not None and tok.ent_type_ == "NORP" and tok.dep_ in ("amod", "compound") \
                 and self.lex.is_event_nominal(tok.head):

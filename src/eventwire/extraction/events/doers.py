@@ -15,6 +15,7 @@ from eventwire.extraction.tokens import children
 
 if TYPE_CHECKING:
     from eventwire.extraction.events.context import DocContext
+    from eventwire.extraction.events.lexicon import EventWords
 
 # the dependencies of a noun used as a gerund ("Turkish shelling kills two")
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
@@ -123,11 +124,11 @@ def _affiliated_name(adj: Token, words) -> Token | None:
     return named[0] if named else None
 
 
-def ground_holder(place: Token, holder_nouns: frozenset = frozenset()) -> Token | None:
+def ground_holder(place: Token, words: EventWords) -> Token | None:
     """Who holds the ground attacked: "regime-controlled areas", "a town held by the rebels", "areas under the
     control of the factions"."""
     for c in children(place):
-        if c.dep_ in ("amod", "acl") and c.lemma_.lower() in ("control", "hold") and c.tag_ == "VBN":
+        if c.dep_ in ("amod", "acl") and c.lemma_.lower() in words.holding_participles and c.tag_ == "VBN":
             agents = prep_objects(c, {"by"})
             if agents:
                 return agents[0]
@@ -137,7 +138,7 @@ def ground_holder(place: Token, holder_nouns: frozenset = frozenset()) -> Token 
             of = prep_objects(control, {"of"})
             return of[0] if of else next((x for x in children(control) if x.dep_ == "poss"), None)
     # "positions of the regime forces", "checkpoints of the SDF", "the rebels' positions": the party that holds them
-    if place.lower_ in holder_nouns:
+    if place.lower_ in words.held_ground_nouns:
         of = prep_objects(place, {"of"})
         return of[0] if of else next((x for x in children(place) if x.dep_ == "poss" and x.pos_ != "PRON"), None)
     return None

@@ -40,10 +40,6 @@ if TYPE_CHECKING:
 
 # noun classes (noun_classes.yaml) of a trigger noun that names the harmed themselves ("took 20 hostages")
 HARMED_CLASSES = ((ACTOR, "people"), (ACTOR, "victims"))
-# prepositions of a weapon's aim ("fire on", "rockets at", "stones into the crowd")
-AIM_PREPS = {"on", "at", "into", "upon"}
-# "a soldier died": the subject is the one harmed
-PATIENT_SUBJECT_VERBS = {"die", "perish", "succumb", "drown", "starve"}
 # how the state an outcome verb leaves its object in hangs on it: "left two dead" (oprd), "leaving people injured"
 OUTCOME_STATE_DEPS = ("oprd", "ccomp", "xcomp", "acomp")
 
@@ -207,7 +203,7 @@ def _symmetric(tok: Token, fam: str, lemmas: frozenset) -> bool:
 def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     """(actor1 token, actor2 token) of a verb trigger."""
     a1_tok = a2_tok = None
-    controller = object_controller(tok, words.object_control_verbs)
+    controller = object_controller(tok, words)
     subj, passive = (controller, False) if controller is not None else subject_of(tok)
     if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.i == tok.i and tok.dep_ == "relcl":
         subj = tok.head  # "the man who stabbed two officers": who is the man
@@ -223,7 +219,7 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     lemma = tok.lemma_.lower()
     obj = object_of(tok)
     lost_lives = lemma == "lose" and obj is not None and obj.lemma_.lower() == "life"  # "soldiers lost their lives"
-    if passive or lemma in PATIENT_SUBJECT_VERBS or lost_lives or _elided_passive(tok, subj, words):
+    if passive or lemma in words.patient_subject_verbs or lost_lives or _elided_passive(tok, subj, words):
         a2_tok = subj  # "a soldier was killed", "the general died": the subject is the one harmed
         a1_tok = agents[0] if agents else None
     elif agents and (tok.tag_ == "VBG" or subj is None):
@@ -239,8 +235,7 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
         for p in prep_objects(tok, {"against", "on", "with", "at", "to"}):
             if p.lower_ in words.occasion_nouns:
                 continue  # "met on the sidelines of the NATO summit": an occasion, not a party
-            if lemma in ("meet", "talk", "clash", "fight", "agree", "cooperate", "sign", "negotiate", "consult",
-                         "discuss", "confer", "speak") or p.head.lower_ in ("against", "on", "at", "to"):
+            if lemma in words.meeting_verbs or p.head.lower_ in words.party_prepositions:
                 a2_tok = p
                 break
     if lemma in words.impact_verbs and prep_objects(tok, {"into"}):
@@ -310,13 +305,13 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
             if p.ent_type_ in ("DATE", "TIME"):
                 continue  # "an attack on Sunday": when, not whom
             m = ctx.mention_at(p)
-            if m is not None or p.head.lower_ in ("on", "against", "targeting", "with", "at"):
+            if m is not None or p.head.lower_ in ctx.words.target_prepositions:
                 if p.head.lower_ == "in" and m is None:
                     continue
                 a2_tok = p
                 break
         if a2_tok is None and tok.dep_ == "compound" and tok.head.lower_ in ctx.words.held_ground_nouns \
-                and ground_holder(tok.head, ctx.words.held_ground_nouns) is not None:
+                and ground_holder(tok.head, ctx.words) is not None:
             a2_tok = tok.head  # "factions shell positions of the regime forces", the verb read as a noun
         if tok.lemma_.lower() in ctx.words.doer_of_nouns and prep_objects(tok, {"of"}) \
                 and not prep_objects(tok, {"by"}):
@@ -325,10 +320,10 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
             a1_tok = prep_objects(tok, {"of"})[0]
             aim = [p for p in prep_objects(tok, {"to", "from"}) if p.ent_type_ not in ("DATE", "TIME")]
             a2_tok = a2_tok or (aim[0] if aim else None)
-        if a2_tok is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during"):
+        if a2_tok is None and tok.dep_ == "pobj" and tok.head.lower_ in ctx.words.event_phrase_preps:
             verb = tok.head.head  # "scores died in the attacks", "two were wounded in the raid": the subject was hit
             subj, passive = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
-            if verb.lemma_.lower() in PATIENT_SUBJECT_VERBS or (passive and verb.lemma_.lower() in ctx.words.harm_verbs):
+            if verb.lemma_.lower() in ctx.words.patient_subject_verbs or (passive and verb.lemma_.lower() in ctx.words.harm_verbs):
                 a2_tok = subj
         if a2_tok is None and tok.lower_ in ctx.words.victim_frame_nouns:
             # "the assassination of the prime minister", "the abduction of two engineers": the harmed
@@ -401,7 +396,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         if a2_tok is not None and ctx.nouns.noun_class(a2_tok) == (NOT_ACTOR, "weapons"):
             # "opened fire on worshippers", "fired rockets at the town", "threw stones at police": the weapon's
             # aim is who was hit
-            a2_tok = weapon_aim(tok, a2_tok, AIM_PREPS, lex.words.symmetric_lemmas) or a2_tok
+            a2_tok = weapon_aim(tok, a2_tok, lex.words.aim_prepositions, lex.words.symmetric_lemmas) or a2_tok
         a1_tok = a1_tok or gerund_doer(tok, ctx)
     else:
         found = _noun_role_tokens(tok, ctx, r)
@@ -494,7 +489,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
                 if role:
                     r.assoc1.append(role)
     if a1_tok is not None and a2_tok is None and a1_tok.lemma_.lower() in lex.words.pair_words \
-            and ctx.last_pair is not None and any(c.lower_ in ("two", "both") for c in children(a1_tok)):
+            and ctx.last_pair is not None and any(c.lower_ in lex.words.pair_counts for c in children(a1_tok)):
         r.actor1, r.actor2 = ctx.last_pair
         return r
     if a2_tok is not None and fam in ("violence", "arrest") and (a2_tok.like_num or a2_tok.pos_ == "NUM") \
@@ -565,7 +560,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
                     break
     if a2_tok is not None and (r.actor2 is None or not r.actor2.known) and fam == "violence":
         # (a name the catalogue does not know is the place held: "shell rebel-held Douma")
-        holder = ground_holder(a2_tok, lex.words.held_ground_nouns) or taken_from(tok, a2_tok, lex.words.taking_verbs)
+        holder = ground_holder(a2_tok, lex.words) or taken_from(tok, a2_tok, lex.words.taking_verbs)
         if holder is not None:
             r.actor2 = ctx.role_for(holder, tok, side=2) or r.actor2  # "shells target regime-controlled areas"
         r.actor2 = r.actor2 or foreign_nationality_hit(a2_tok, r.actor1, ctx)
