@@ -48,7 +48,7 @@ def under_attack(tok: Token, words: EventWords) -> tuple[Token | None, Token] | 
     subj, passive = subject_of(verb)
     if subj is None or passive:
         return None
-    agents = prep_objects(tok, {"from", "by"}) or prep_objects(verb, {"from", "by"})
+    agents = prep_objects(tok, words.agent_prepositions) or prep_objects(verb, words.agent_prepositions)
     return (agents[0] if agents else None), subj
 
 
@@ -102,7 +102,7 @@ def _joined(head: Token | None, trigger: Token, ctx: DocContext, side: int, kind
     out: list[Role] = []
     if head is None:
         return out
-    for p in prep_objects(head, {"of", "from"}):
+    for p in prep_objects(head, ctx.words.origin_prepositions):
         for conj in (p, *p.conjuncts):
             role = ctx.role_for(conj, trigger, side)
             named = role is not None and ((role.known and not role.generic) or (conj.pos_ == "PROPN" and conj.ent_type_ == "ORG"))

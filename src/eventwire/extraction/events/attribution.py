@@ -125,7 +125,8 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
     if lemma in words.blame_verbs:
         obj = object_of(tok)
         # "blamed the bombing on the Taliban": the parser may hang "on" on the object
-        on = prep_objects(tok, {"on", "to"}) or (prep_objects(obj, {"on", "to"}) if _event_noun(lex, obj) else [])
+        blamed_on = words.blamed_on_prepositions
+        on = prep_objects(tok, blamed_on) or (prep_objects(obj, blamed_on) if _event_noun(lex, obj) else [])
         if on:
             return on[0]  # "blamed the bombing on the Taliban", "the attack was attributed to IS"
         if passive:
@@ -183,7 +184,7 @@ def _stands_for_attacker(subj: Token | None, lex: Lexicon) -> bool:
 
 def _affiliation_named(tok: Token, lex: Lexicon) -> Token | None:
     """"the man is affiliated with al-Shabaab", "the attack was later linked to IS"."""
-    objs = prep_objects(tok, {"to", "with", "of"})
+    objs = prep_objects(tok, lex.words.affiliation_prepositions)
     if not objs:
         return None
     subj = subject_of(tok if tok.pos_ == "VERB" else tok.head)[0]
@@ -216,7 +217,7 @@ def _affiliate_misread(who: Token, lex: Lexicon) -> Token:
     affiliate, not the group it is linked to (a verb of affiliation with a name for its object and no "to"/"with")."""
     verb = who.head
     if who.dep_ != "nsubj" or verb.lemma_.lower() not in lex.words.affiliation_verbs or prep_objects(
-            verb, {"to", "with"}):
+            verb, lex.words.link_prepositions):
         return who
     obj = object_of(verb)
     return obj if obj is not None and obj.pos_ == "PROPN" and not _event_noun(lex, obj) else who
@@ -252,13 +253,13 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
         who = _affiliate_misread(who, lex)
         if ctx.nouns.noun_class(who) == (ACTOR, "officials") and ctx.mention_at(who) is None:
             # "a spokesman for the Pakistani Taliban claimed": the group speaks through him
-            who = next(iter(prep_objects(who, {"for", "of"})), who)
+            who = next(iter(prep_objects(who, words.speaker_for_prepositions)), who)
         role = ctx.role_for(who, tok, 1)
         if tok.lemma_.lower() in words.naming_verbs and identified_attacker(tok, lex) is who:
             role = name_role(who, ctx)  # "police named him as Stephan Brandt, a local man": the man, no bystander
         if role is not None and actor_kind(role) != "civilian" and (
                 role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")
-                or any(p.pos_ == "PROPN" for p in prep_objects(who, {"of", "from"}))):  # "fighters of the X Front"
+                or any(p.pos_ == "PROPN" for p in prep_objects(who, words.origin_prepositions))):  # "fighters of the X Front"
             out.append((role, sentence_index[tok.sent.start]))
     return out
 

@@ -390,7 +390,7 @@ class DocContext(Antecedents):
             return None
         # ("the Democratic Front for the Liberation of Koros": the organisation's whole name as the tagger saw it)
         ent = next((e for e in self.doc.ents if e.label_ == "ORG" and e.start <= tok.i < e.end), None)
-        for p in prep_objects(tok, {"of", "for"}):
+        for p in prep_objects(tok, self.words.name_joining_preps):
             if p.pos_ != "PROPN" or p.ent_type_ in PLACE_LABELS or p.i in self.place_tokens or p.i in self.by_token:
                 continue
             if p.head.lower_ == "for" and (ent is None or ent.end <= p.i):
@@ -576,7 +576,7 @@ class DocContext(Antecedents):
         dom = self.dominant_armed()
         if dom is None or side != 1:
             return dom
-        targets = [o for o in [object_of(trigger)] if o is not None] + prep_objects(trigger, {"on", "against", "at"})
+        targets = [o for o in [object_of(trigger)] if o is not None] + prep_objects(trigger, self.words.struck_prepositions)
         for t in (x for o in targets for x in o.subtree):
             m = self.by_token.get(t.i)
             if m is not None and m.actor.name == dom.actor.name:

@@ -26,11 +26,11 @@ def weapon_users(tok: Token, ctx: DocContext) -> list[Token]:
     dropped from an IS drone" (also when the parser hung the participle on the main verb: "killed by a bomb
     dropped from a drone")."""
     users = [p for c in children(tok) if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
-             for p in prep_objects(c, {"from", "by"})]
+             for p in prep_objects(c, ctx.words.agent_prepositions)]
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if after is not None and after.tag_ in ("VBN", "VBD") and after.dep_ in ("advcl", "conj") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in children(after)):
-        users += prep_objects(after, {"from", "by"})
+        users += prep_objects(after, ctx.words.agent_prepositions)
     return [u for u in users if u.ent_type_ not in PLACE_LABELS and u.i not in ctx.place_tokens]
 
 
@@ -80,7 +80,7 @@ def coordinated_group_tokens(a1_tok: Token, ctx: DocContext) -> list[Token]:
     words = ctx.words
     men = a1_tok.lower_ in words.member_words | words.generic_armed \
         or ctx.nouns.noun_class(a1_tok) in ((ACTOR, "fighters"), (ACTOR, "forces"))
-    found = [c for p in prep_objects(a1_tok, {"of", "from"}) for c in p.conjuncts] if men else []
+    found = [c for p in prep_objects(a1_tok, words.origin_prepositions) for c in p.conjuncts] if men else []
     verb = a1_tok.head
     if a1_tok.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX"):
         # the "and" that joined the two halves stands just before the second one, which the parser kept
@@ -107,7 +107,7 @@ def believed_doer(tok: Token, words) -> Token | None:
             if named_to is not None:
                 return named_to
         if be.dep_ == "xcomp" and be.lemma_.lower() == "be":
-            named = [c for c in children(be) if c.dep_ == "attr"] + prep_objects(be, {"from", "with"})
+            named = [c for c in children(be) if c.dep_ == "attr"] + prep_objects(be, words.belonging_prepositions)
             named += [_affiliated_name(c, words) for c in children(be) if c.dep_ == "acomp"]
             named = [c for c in named if c is not None]
             if named:
@@ -120,7 +120,7 @@ def _affiliated_name(adj: Token, words) -> Token | None:
     if adj.lemma_.lower() not in words.affiliation_verbs:
         return None
     named = [c for c in children(adj) if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < adj.i
-             and c.pos_ in ("PROPN", "NOUN")] + prep_objects(adj, {"with", "to"})
+             and c.pos_ in ("PROPN", "NOUN")] + prep_objects(adj, words.link_prepositions)
     return named[0] if named else None
 
 

@@ -177,8 +177,8 @@ def _governed(trigger: Token, c: dict) -> str:
             reason = lemma in background["reason_nouns"] and tok.dep_ == "pobj" and _reacting(tok.head.head, background)
             if is_noun and _complement(trigger, below) and (reason or lemma in background["reaction_nouns"]):
                 return "background"  # "sanctions in response to its chemical attack": the reason, told before
-            if is_noun and lemma in background["record_nouns"] and _complement(trigger, below) and below.lower_ in (
-                    "of", "into", "for", "in", "behind"):
+            if is_noun and lemma in background["record_nouns"] and _complement(trigger, below) \
+                    and below.lower_ in background["record_of_preps"]:
                 return "background"  # "a video of the attack", "the mastermind of the bombing"
             if is_noun and lemma in c["negated"]["cancelling_nouns"] and below.dep_ == "prep" and below.lower_ == "of":
                 return "negated"  # "the cancellation of the visit": it did not take place
@@ -189,8 +189,9 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "hypothetical"  # "talks on a ceasefire": what is talked about, not agreed
             if lemma in c["hypothetical"]["governing_nouns"]:
                 return "hypothetical"
-        if tok.pos_ == "ADJ" and not first and tok.lower_ in background["verdict_adjectives"] and below.lower_ in (
-                "of", "to") and tok.head.lemma_.lower() in background["verdict_adjective_verbs"]:
+        if tok.pos_ == "ADJ" and not first and tok.lower_ in background["verdict_adjectives"] \
+                and below.lower_ in background["verdict_preps"] \
+                and tok.head.lemma_.lower() in background["verdict_adjective_verbs"]:
             return "background"  # "found guilty of killing three protesters": the case tried
         if tok.pos_ == "ADJ" and not first and tok.lower_ in c["future"]["governing_adjectives"]:
             return "future"  # "ready to attack", "remain committed to supporting"

@@ -232,7 +232,7 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     if a2_tok is None:  # "attacked farmers harvesting olives", read as a clause: its subject is the object
         a2_tok = next((subject_of(c)[0] for c in children(tok) if c.dep_ == "ccomp" and c.tag_ == "VBG"), None)
     if a2_tok is None:
-        for p in prep_objects(tok, {"against", "on", "with", "at", "to"}):
+        for p in prep_objects(tok, words.other_side_prepositions):
             if p.lower_ in words.occasion_nouns:
                 continue  # "met on the sidelines of the NATO summit": an occasion, not a party
             if lemma in words.meeting_verbs or p.head.lower_ in words.party_prepositions:
@@ -242,7 +242,7 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
         a2_tok = prep_objects(tok, {"into"})[0]  # "a truck ploughed into the crowd", "rammed his car into a patrol"
     # "fall to the rebels": the place fell, the rebels took it
     if lemma == "fall":
-        to = prep_objects(tok, {"to", "into"})
+        to = prep_objects(tok, words.fallen_to_prepositions)
         if to:
             a1_tok, a2_tok = to[0], None
     return a1_tok, a2_tok
@@ -279,7 +279,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         a2_tok = parts[1] if len(parts) > 1 else None
     else:
         moved = tok.lemma_.lower() in ctx.words.doer_of_nouns  # "their withdrawal from Chad": ground, no doer
-        by = prep_objects(tok, {"by"} if moved else {"by", "from"}) or agents_of(tok) or _armed_of(tok, ctx)
+        by = prep_objects(tok, {"by"} if moved else ctx.words.agent_prepositions) or agents_of(tok) or _armed_of(tok, ctx)
         a1_tok = by[0] if by else None
         if a1_tok is None:
             for c in children(tok):
@@ -300,7 +300,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
                 if c.dep_ == "poss" and c.ent_type_ in PLACE_LABELS and c.pos_ == "PROPN":
                     a1_tok = c  # "Tehran's rejection of the plan": a capital's government (no violence)
                     break
-        on = prep_objects(tok, {"on", "against", "targeting", "with", "at", "in"})
+        on = prep_objects(tok, ctx.words.target_or_place_prepositions)
         for p in on:
             if p.ent_type_ in ("DATE", "TIME"):
                 continue  # "an attack on Sunday": when, not whom
@@ -318,7 +318,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
             # "the withdrawal of Armenian troops from the area", "the deployment of Kenyan police to Haiti": who
             # moves is the "of" party (not the place it leaves), the country it goes to or leaves the other side
             a1_tok = prep_objects(tok, {"of"})[0]
-            aim = [p for p in prep_objects(tok, {"to", "from"}) if p.ent_type_ not in ("DATE", "TIME")]
+            aim = [p for p in prep_objects(tok, ctx.words.movement_prepositions) if p.ent_type_ not in ("DATE", "TIME")]
             a2_tok = a2_tok or (aim[0] if aim else None)
         if a2_tok is None and tok.dep_ == "pobj" and tok.head.lower_ in ctx.words.event_phrase_preps:
             verb = tok.head.head  # "scores died in the attacks", "two were wounded in the raid": the subject was hit
@@ -370,7 +370,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
             if a2_tok is None and head.dep_ == "dobj":
                 # "opened an investigation against the officials", "sent aid to Ethiopia": the aim hangs on the
                 # light verb
-                aimed = [p for p in prep_objects(verb, {"against", "on", "targeting", "at", "to"})
+                aimed = [p for p in prep_objects(verb, ctx.words.attack_aim_prepositions)
                          if p.ent_type_ not in ("DATE", "TIME")]
                 a2_tok = aimed[0] if aimed else None
     # nationality adjectives on weapons: "Russian air strikes", "Israeli shelling"
@@ -455,7 +455,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         if fam == "contact":
             # "the foreign ministers of Greece and Turkey met", "delegates from Sudan and South Sudan resumed
             # talks": the states joined in the subject's "of" or "from" phrase are parties each
-            for p in prep_objects(a1_tok, {"of", "from"}):
+            for p in prep_objects(a1_tok, ctx.words.origin_prepositions):
                 for conj in p.conjuncts:
                     role = ctx.role_for(conj, tok, side=1)
                     if role is not None and role.actor.country and all(
@@ -477,9 +477,8 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             r.assoc1.remove(r.actor1)
         # "fighters of the FSA, working with Turkish commanders"; "backed by Turkish jets"
         for c in list(children(a1_tok)) + list(children(tok)):
-            if c.dep_ in ("acl", "advcl", "relcl") and c.lemma_.lower() in ("work", "fight", "back", "support",
-                                                                           "aid", "assist", "join", "ally"):
-                for p in prep_objects(c, {"with", "alongside", "by"}) + [o for o in [object_of(c)] if o is not None]:
+            if c.dep_ in ("acl", "advcl", "relcl") and c.lemma_.lower() in ctx.words.helping_verbs:
+                for p in prep_objects(c, ctx.words.helper_prepositions) + [o for o in [object_of(c)] if o is not None]:
                     role = ctx.role_for(p, tok, side=1)
                     if role and (r.actor1 is None or role.actor.name != r.actor1.actor.name):
                         r.assoc1.append(role)

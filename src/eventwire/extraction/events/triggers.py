@@ -283,7 +283,7 @@ def is_generic(lex: Lexicon, tok: Token) -> bool:
             return node.head.head.lower_ in words.trait_adjectives
         node = node.head
     verb = _clause_verb(tok)
-    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in words.span_units | {"week", "day"} and any(
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in words.span_units | words.rate_units and any(
         d.dep_ in ("det", "amod") and d.lower_ in words.rate_determiners for d in children(c))
         for c in children(verb) if verb.pos_ in ("VERB", "AUX") or tok.pos_ == "NOUN")
 
