@@ -50,7 +50,7 @@ WORD_FILES = {
                           "speaker_for_prepositions", "belonging_prepositions", "tripping_prepositions", "rate_units",
                           "struck_prepositions", "other_side_prepositions", "fallen_to_prepositions",
                           "target_or_place_prepositions", "movement_prepositions", "attack_aim_prepositions",
-                          "helping_verbs", "helper_prepositions",
+                          "helping_verbs", "helper_prepositions", "agent_phrase_prepositions",
                           "deed_verbs", "deed_speech_verbs", "hallmark_nouns", "crime_words", "criminal_nouns",
                           "abduction_victim_groups", "abduction_victim_kinds", "state_force_victims",
                           "confession_verbs", "attribution_verbs", "span_prepositions", "span_nouns", "era_nouns",

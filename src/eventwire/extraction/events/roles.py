@@ -37,6 +37,7 @@ from eventwire.records import Actor
 
 if TYPE_CHECKING:
     from eventwire.extraction.events.context import DocContext
+    from eventwire.extraction.events.lexicon import EventWords
 
 # noun classes (noun_classes.yaml) of a trigger noun that names the harmed themselves ("took 20 hostages")
 HARMED_CLASSES = ((ACTOR, "people"), (ACTOR, "victims"))
@@ -144,14 +145,14 @@ def counted(tok: Token, words) -> bool:
     return tok.lower_ in words.quantity_heads and any(p.lower_ in words.not_parties for p in prep_objects(tok, {"of"}))
 
 
-def agents_of(tok: Token, word: str = "by") -> list[Token]:
+def agents_of(tok: Token, words: EventWords, word: str = "by") -> list[Token]:
     """The objects of a trigger's "by" (or `word`), also where the parser hangs it on the target or place named
     before it: "shot dead outside a hotel in Mogadishu by al-Shabaab gunmen", "an attack on a village by the ADF",
     "clashes in Maskanah area between the army and IS"."""
     agents = prep_objects(tok, {word})
     if agents:
         return agents
-    preps = [c for c in children(tok) if c.dep_ == "prep" and c.lower_ not in ("by", "between")]
+    preps = [c for c in children(tok) if c.dep_ == "prep" and c.lower_ not in words.agent_phrase_prepositions]
     for _ in range(3):
         nouns = [o for p in preps for o in children(p) if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
         found = [o for n in nouns for o in prep_objects(n, {word}) if o.ent_type_ not in ("DATE", "TIME")]
@@ -209,7 +210,7 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
         subj = tok.head  # "the man who stabbed two officers": who is the man
     if subj is None:
         subj = believed_doer(tok, words)  # "gunmen believed to be from X killed", "believed" read as the main verb
-    agents = agents_of(tok)
+    agents = agents_of(tok, words)
     if passive and not agents:
         # "a clinic was looted and burned by the rebels", "were shot and killed by gunmen": the "by" at the end of
         # passive verbs joined by "and" is the agent of them all (a conjunct with a subject of its own is another
@@ -264,7 +265,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
     """(actor1 token, actor2 token) of a noun trigger: "an attack by IS on a checkpoint", "Russian air strikes",
     "clashes between A and B". None when "between" named both parties (set on `r`)."""
     a1_tok = a2_tok = None
-    between = agents_of(tok, "between") or [
+    between = agents_of(tok, ctx.words, "between") or [
         # "clashes accompanied by shelling between A and B": the pair named on the event that goes with this one
         b for c in children(tok) if c.dep_ == "acl" for o in prep_objects(c, {"by"}) if ctx.lex.is_event_noun(o)
         for b in prep_objects(o, {"between"})]
@@ -279,7 +280,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         a2_tok = parts[1] if len(parts) > 1 else None
     else:
         moved = tok.lemma_.lower() in ctx.words.doer_of_nouns  # "their withdrawal from Chad": ground, no doer
-        by = prep_objects(tok, {"by"} if moved else ctx.words.agent_prepositions) or agents_of(tok) or _armed_of(tok, ctx)
+        by = prep_objects(tok, {"by"} if moved else ctx.words.agent_prepositions) or agents_of(tok, ctx.words) or _armed_of(tok, ctx)
         a1_tok = by[0] if by else None
         if a1_tok is None:
             for c in children(tok):
@@ -514,7 +515,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         # "33 people were killed, including 5 members of the regime forces and 9 civilians", "activists were
         # arrested, including the writer X": the parties and people named among the harmed are harmed too
         if fam in ("violence", "arrest"):
-            included = prep_objects(a2_tok, {"including"}) or agents_of(tok, "including")
+            included = prep_objects(a2_tok, {"including"}) or agents_of(tok, ctx.words, "including")
             included += [c for i in included for c in i.conjuncts]
             for inc in included + [c for i in included for c in children(i) if c.dep_ == "appos"]:
                 role = ctx.role_for(inc, tok, side=2)
