@@ -307,7 +307,7 @@ class Pipeline:
             if cand.vetoed:
                 continue  # the typing model reads no event here, and it is no toll update either
             deaths_only = casualties.reports_deaths_only(cand, dead)
-            if deaths_only or tells_toll_of_named_event(cand):
+            if deaths_only or tells_toll_of_named_event(cand, self.event_finder.lexicon.words):
                 bare_reports.add(len(out))  # "Eight people were killed.", "The blast killed nine."
                 if dead is not None and dead.adds and cand.modality == "asserted":
                     additions.append(casualties.DeathReport(dead, len(out)))  # "Two more were also killed."
@@ -336,8 +336,9 @@ class Pipeline:
                 if ev.date_text is None:  # "the attack" happened when the event it names did
                     ev.date, ev.date_precision, ev.date_text = first.date, first.date_precision, first.date_text
                 ev.location = place_of_retold(ev.location, first.location)
-                if is_reference(cand) or len(out) not in bare_reports:  # (a deaths-only report "killed in the
-                    casualties.toll_of_named_event(first, ev)  # attack": the main toll settles it, for all it tells)
+                if is_reference(cand, self.event_finder.lexicon.words) or len(out) not in bare_reports:
+                    # (a deaths-only report "killed in the attack": the main toll settles it, for all it tells)
+                    casualties.toll_of_named_event(first, ev)
             if deaths_only and main_told:  # "A fifth soldier died of his wounds.": the main event's dead
                 retold.link_more_dead(out[casualties.main_event_at(out)], ev, dead)
             built[id(cand)] = ev

@@ -24,7 +24,6 @@ from collections.abc import Iterable
 import ahocorasick
 
 from eventwire.extraction.events.lexicon import Lexicon
-from eventwire.extraction.events.triggers import BASE_VERBS
 
 # what a form found in the text stands for (bits: a form may be several things at once)
 TRIGGER, WEAPON, DISCOVERY, BASE_NOUN, BASE_VERB = 1, 2, 4, 8, 16
@@ -91,7 +90,7 @@ class RelevanceGate:
         add(words.weapon_nouns, WEAPON)
         add(words.discovery_verbs, DISCOVERY)
         add(words.base_nouns, BASE_NOUN)
-        add(BASE_VERBS, BASE_VERB)
+        add(words.base_verbs, BASE_VERB)
         for form, kind in kinds.items():
             self.automaton.add_word(form, (len(form), kind))
         self.automaton.make_automaton()

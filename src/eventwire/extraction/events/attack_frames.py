@@ -26,10 +26,8 @@ from eventwire.extraction.tokens import children
 
 if TYPE_CHECKING:
     from eventwire.extraction.events.context import DocContext
-    from eventwire.extraction.events.lexicon import Lexicon
+    from eventwire.extraction.events.lexicon import EventWords, Lexicon
 
-# the verbs an attack noun hangs on by "under" ("came under attack", "is under attack", "remained under attack")
-UNDER_VERBS = {"come", "be", "remain"}
 # the sectors and ACLED inter codes of parties that bear arms (as triggers.conflict_context reads them)
 ARMED_SECTORS = ("MIL", "REB", "INS", "UAF", "COP", "SPY", "SEP", "CRM")
 ARMED_INTER = (1, 2, 3, 4, 8)
@@ -37,7 +35,7 @@ ARMED_INTER = (1, 2, 3, 4, 8)
 ATTACKER_KINDS = ("state", "nonstate")
 
 
-def under_attack(tok: Token) -> tuple[Token | None, Token] | None:
+def under_attack(tok: Token, words: EventWords) -> tuple[Token | None, Token] | None:
     """(attacker token or None, target token) of "X came under attack (from Y)"; also from the "under" of a phrase
     trigger ("came under fire", "under rocket fire": the phrase's head is the preposition)."""
     if tok.dep_ == "prep" and tok.lower_ == "under":
@@ -45,19 +43,19 @@ def under_attack(tok: Token) -> tuple[Token | None, Token] | None:
     if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "under":
         return None
     verb = tok.head.head
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in UNDER_VERBS:
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in words.under_verbs:
         return None
     subj, passive = subject_of(verb)
     if subj is None or passive:
         return None
-    agents = prep_objects(tok, {"from", "by"}) or prep_objects(verb, {"from", "by"})
+    agents = prep_objects(tok, words.agent_prepositions) or prep_objects(verb, words.agent_prepositions)
     return (agents[0] if agents else None), subj
 
 
 def under_criticism(lex: Lexicon, tok: Token, mentions_in_sent: list) -> bool:
     """"The minister came under fire from lawmakers", "the mayor came under attack over the demolitions": the
     under-frame of an attack noun in a sentence with no conflict word and no armed party is criticism, no attack."""
-    found = under_attack(tok)
+    found = under_attack(tok, lex.words)
     if found is None:
         return False
     noun = next((c for c in children(tok) if c.dep_ == "pobj"), tok) if tok.dep_ == "prep" else tok
@@ -104,7 +102,7 @@ def _joined(head: Token | None, trigger: Token, ctx: DocContext, side: int, kind
     out: list[Role] = []
     if head is None:
         return out
-    for p in prep_objects(head, {"of", "from"}):
+    for p in prep_objects(head, ctx.words.origin_prepositions):
         for conj in (p, *p.conjuncts):
             role = ctx.role_for(conj, trigger, side)
             named = role is not None and ((role.known and not role.generic) or (conj.pos_ == "PROPN" and conj.ent_type_ == "ORG"))
@@ -143,7 +141,7 @@ def frame_roles(roles: Roles, main: Token, triggers: list[Token], ctx: DocContex
     """Fill or mend the roles of a violent event (`main` and the other `triggers` of its cluster) from the frames
     of the module's docstring."""
     for tok in triggers:
-        found = under_attack(tok)
+        found = under_attack(tok, ctx.words)
         if found is None:
             continue
         agent, target = found

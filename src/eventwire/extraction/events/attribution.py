@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 
 from eventwire.extraction.actors.nouns import ACTOR
-from eventwire.extraction.events.candidates import DEFINITE
 from eventwire.extraction.events.named_attackers import identified_attacker, name_role
 from eventwire.extraction.events.roles import Role, actor_kind
 from eventwire.extraction.events.syntax import object_of, prep_objects, subject_of
@@ -21,15 +20,8 @@ from eventwire.extraction.tokens import children, sentences
 if TYPE_CHECKING:
     from eventwire.extraction.events.candidates import EventCandidate
     from eventwire.extraction.events.context import DocContext
-    from eventwire.extraction.events.lexicon import Lexicon
+    from eventwire.extraction.events.lexicon import EventWords, Lexicon
 
-CLAIM_VERBS = {"claim", "accept", "admit", "take", "own"}
-# verbs that claim with "responsibility" only: "IS announced responsibility for the attack"
-RESPONSIBILITY_VERBS = CLAIM_VERBS | {"announce", "assume", "bear"}
-# the words a claim, suspicion or blame hangs on, beside the verb lists of parties.yaml
-ATTRIBUTION_WORDS = {"behind", "responsible", "responsibility", "be", "allegiance", "have", "bear", "carry"}
-NOBODY = {"no", "nobody", "none", "neither"}
-RELATIVE_PRONOUNS = {"which", "that"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 # a claim verb's subject this many tokens back is a misparse of a long list ("X, Y, ..., Z, spokesman for IS,
 # claimed"): the name just before the verb is taken instead
@@ -79,18 +71,18 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
     marked = _hallmark_named(tok, lex)
     if marked is not None:
         return marked
-    if lemma in RESPONSIBILITY_VERBS and tok.pos_ == "VERB":
+    if lemma in words.responsibility_verbs and tok.pos_ == "VERB":
         obj = object_of(tok)
         subj, passive = subject_of(tok)
-        if passive and subj is not None and tok.dep_ == "relcl" and subj.lower_ in RELATIVE_PRONOUNS:
+        if passive and subj is not None and tok.dep_ == "relcl" and subj.lower_ in words.relative_pronouns:
             subj = tok.head  # "the attack, which was claimed by the Taliban": the noun the clause is about
         if any(c.lemma_.lower() == "responsibility" for c in children(tok)):
             return _claim_subject(tok)
-        if lemma in CLAIM_VERBS and (_event_noun(lex, obj) or (passive and _event_noun(lex, subj)) or any(
+        if lemma in words.claim_verbs and (_event_noun(lex, obj) or (passive and _event_noun(lex, subj)) or any(
                 c.dep_ == "ccomp" and c.lemma_.lower() in lex.verbs for c in children(tok))):
             return _claim_subject(tok)  # "IS claimed the attack", "IS claimed that its fighter blew himself up"
         return None
-    if lemma == "responsibility" and any(c.lemma_.lower() in CLAIM_VERBS for c in children(tok) if c.dep_ == "compound"):
+    if lemma == "responsibility" and any(c.lemma_.lower() in words.claim_verbs for c in children(tok) if c.dep_ == "compound"):
         # "ISIL claims responsibility" read as a noun phrase: the name before "claims"
         return next((c for c in children(tok) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
     if (lemma == "behind" and tok.dep_ == "prep" and tok.head.lemma_.lower() == "be") or (
@@ -133,7 +125,8 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
     if lemma in words.blame_verbs:
         obj = object_of(tok)
         # "blamed the bombing on the Taliban": the parser may hang "on" on the object
-        on = prep_objects(tok, {"on", "to"}) or (prep_objects(obj, {"on", "to"}) if _event_noun(lex, obj) else [])
+        blamed_on = words.blamed_on_prepositions
+        on = prep_objects(tok, blamed_on) or (prep_objects(obj, blamed_on) if _event_noun(lex, obj) else [])
         if on:
             return on[0]  # "blamed the bombing on the Taliban", "the attack was attributed to IS"
         if passive:
@@ -146,10 +139,10 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
 def _hallmark_named(tok: Token, lex: Lexicon) -> Token | None:
     """"The attack bore the hallmarks of Maoist rebels", "it had all the signs of an IS attack" (the "of" party of a
     hallmark noun the attack or "it" bears or carries)."""
-    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in ("bear", "have", "carry"):
+    if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in lex.words.hallmark_verbs:
         return None
     subj = subject_of(tok)[0]
-    if subj is None or not (subj.lower_ in ("it", "this") or _event_noun(lex, subj)):
+    if subj is None or not (subj.lower_ in lex.words.event_pronouns or _event_noun(lex, subj)):
         return None
     for c in children(tok):
         if c.dep_ == "dobj" and c.lemma_.lower() in lex.words.hallmark_nouns:
@@ -191,7 +184,7 @@ def _stands_for_attacker(subj: Token | None, lex: Lexicon) -> bool:
 
 def _affiliation_named(tok: Token, lex: Lexicon) -> Token | None:
     """"the man is affiliated with al-Shabaab", "the attack was later linked to IS"."""
-    objs = prep_objects(tok, {"to", "with", "of"})
+    objs = prep_objects(tok, lex.words.affiliation_prepositions)
     if not objs:
         return None
     subj = subject_of(tok if tok.pos_ == "VERB" else tok.head)[0]
@@ -205,7 +198,7 @@ def _perpetrator_named(be: Token, lex: Lexicon) -> Token | None:
     subj = subject_of(be)[0]
     for c in children(be):
         of = prep_objects(c, {"of"}) if c.dep_ == "attr" and c.lemma_.lower() in lex.words.hallmark_nouns else []
-        if of and subj is not None and (subj.lower_ in ("it", "this") or _event_noun(lex, subj)):
+        if of and subj is not None and (subj.lower_ in lex.words.event_pronouns or _event_noun(lex, subj)):
             return of[0]  # "many assumed it was the work of IS", "the bombing bore the signature of the PKK"
     if not _stands_for_attacker(subj, lex) or _event_noun(lex, subj):
         return None
@@ -224,15 +217,16 @@ def _affiliate_misread(who: Token, lex: Lexicon) -> Token:
     affiliate, not the group it is linked to (a verb of affiliation with a name for its object and no "to"/"with")."""
     verb = who.head
     if who.dep_ != "nsubj" or verb.lemma_.lower() not in lex.words.affiliation_verbs or prep_objects(
-            verb, {"to", "with"}):
+            verb, lex.words.link_prepositions):
         return who
     obj = object_of(verb)
     return obj if obj is not None and obj.pos_ == "PROPN" and not _event_noun(lex, obj) else who
 
 
-def _denied(tok: Token, who: Token) -> bool:
+def _denied(tok: Token, who: Token, lex: Lexicon) -> bool:
     """"No group claimed responsibility", "the Taliban did not claim the attack"."""
-    if who.lower_ in NOBODY or any(c.lower_ in NOBODY for c in children(who) if c.dep_ == "det"):
+    nobody = lex.words.claim_denials
+    if who.lower_ in nobody or any(c.lower_ in nobody for c in children(who) if c.dep_ == "det"):
         return True
     head = tok if tok.pos_ == "VERB" else tok.head
     return any(c.dep_ == "neg" for c in children(head))
@@ -245,27 +239,27 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
     sentence_index = {s.start: k for k, s in enumerate(sentences(doc))}
     lex = ctx.lex
     words = lex.words
-    cues = RESPONSIBILITY_VERBS | ATTRIBUTION_WORDS | words.suspicion_verbs | words.blame_verbs | words.agent_verbs \
+    cues = words.responsibility_verbs | words.attribution_words | words.suspicion_verbs | words.blame_verbs | words.agent_verbs \
         | words.affiliation_verbs | words.deed_verbs | words.naming_verbs
     for tok in doc:
         if tok.lemma_.lower() not in cues:
             continue
         who = _named_party(tok, lex)
-        if who is None or _denied(tok, who) or who.lower_ in lex.words.pronouns:
+        if who is None or _denied(tok, who, lex) or who.lower_ in lex.words.pronouns:
             continue
         # "a new militia named the Youth Movement claimed", "a group calling itself X": the name, not the kind
-        who = next((n for c in children(who) if c.dep_ == "acl" and c.lemma_.lower() in ("name", "call")
+        who = next((n for c in children(who) if c.dep_ == "acl" and c.lemma_.lower() in words.calling_verbs
                     for n in children(c) if n.dep_ in ("oprd", "dobj", "attr") and n.pos_ != "PRON"), who)
         who = _affiliate_misread(who, lex)
         if ctx.nouns.noun_class(who) == (ACTOR, "officials") and ctx.mention_at(who) is None:
             # "a spokesman for the Pakistani Taliban claimed": the group speaks through him
-            who = next(iter(prep_objects(who, {"for", "of"})), who)
+            who = next(iter(prep_objects(who, words.speaker_for_prepositions)), who)
         role = ctx.role_for(who, tok, 1)
         if tok.lemma_.lower() in words.naming_verbs and identified_attacker(tok, lex) is who:
             role = name_role(who, ctx)  # "police named him as Stephan Brandt, a local man": the man, no bystander
         if role is not None and actor_kind(role) != "civilian" and (
                 role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")
-                or any(p.pos_ == "PROPN" for p in prep_objects(who, {"of", "from"}))):  # "fighters of the X Front"
+                or any(p.pos_ == "PROPN" for p in prep_objects(who, words.origin_prepositions))):  # "fighters of the X Front"
             out.append((role, sentence_index[tok.sent.start]))
     return out
 
@@ -278,14 +272,14 @@ def is_attribution_object(lex: Lexicon, tok: Token) -> bool:
         if head.lower_ == "behind":
             return True
         verb = head.head
-        return head.lower_ in ("for", "of", "on") and verb.lemma_.lower() in (
+        return head.lower_ in lex.words.blame_prepositions and verb.lemma_.lower() in (
             lex.words.blame_verbs | lex.words.suspicion_verbs | {"responsible"})
     return tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.words.blame_verbs
 
 
-def _definite(tok: Token) -> bool:
+def _definite(tok: Token, words: EventWords) -> bool:
     """"the attack", "Friday's bombing", "its raid": a noun that names what is already known."""
-    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in DEFINITE) for c in tok.children)
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in words.definite_determiners) for c in tok.children)
 
 
 def _bare_singular(tok: Token) -> bool:
@@ -326,7 +320,7 @@ def claimed_deed(lex: Lexicon, tok: Token) -> bool:
         return True  # "the suspect confessed to planting the bomb", "pleaded guilty to the killing"
     if tok.dep_ not in ("dobj", "nsubjpass") or not lex.is_event_noun(tok) or verb.lemma_.lower() not in lex.words.deed_verbs:
         return False
-    if not _definite(tok):
+    if not _definite(tok, lex.words):
         return False  # "said it carried out an attack on a convoy": a new one
     return verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in lex.words.deed_speech_verbs
 
@@ -341,17 +335,17 @@ def _claim_explained(lex: Lexicon, tok: Token) -> bool:
             return False
         claim = head.head
         if node.dep_ == "ccomp" and head.lemma_.lower() in lex.words.deed_speech_verbs and head.dep_ in (
-                "advcl", "xcomp", "conj") and claim.lemma_.lower() in RESPONSIBILITY_VERBS and any(
+                "advcl", "xcomp", "conj") and claim.lemma_.lower() in lex.words.responsibility_verbs and any(
                 c.lemma_.lower() == "responsibility" for c in claim.children):
             return True
         node = head
     return False
 
 
-def _claimed_part(tok: Token) -> bool:
+def _claimed_part(lex: Lexicon, tok: Token) -> bool:
     """"The group has claimed many of the recent attacks": the claimed events, counted."""
     head = tok.head
-    return tok.dep_ == "pobj" and head.lower_ == "of" and is_claimed(head.head)
+    return tok.dep_ == "pobj" and head.lower_ == "of" and is_claimed(lex, head.head)
 
 
 def told_elsewhere(lex: Lexicon, tok: Token) -> bool:
@@ -363,8 +357,8 @@ def told_elsewhere(lex: Lexicon, tok: Token) -> bool:
     node = tok
     for _ in range(3):
         # the deed noun itself ("said it carried out the attack") stays, as a mention of the event (claimed_deed)
-        if is_claimed(node) or is_attribution_object(lex, node) or (node is not tok and claimed_deed(lex, node)) \
-                or _claimed_part(node) or _claim_explained(lex, node):
+        if is_claimed(lex, node) or is_attribution_object(lex, node) or (node is not tok and claimed_deed(lex, node)) \
+                or _claimed_part(lex, node) or _claim_explained(lex, node):
             return True
         if node.dep_ == "nsubj" and lex.is_event_noun(node) and any(
                 c.dep_ in ("dobj", "attr") and c.lemma_.lower() in lex.words.hallmark_nouns and prep_objects(c, {"of"})
@@ -376,11 +370,11 @@ def told_elsewhere(lex: Lexicon, tok: Token) -> bool:
         if node.dep_ == "pcomp" and node.head.lower_ == "for" and node.head.head.lemma_.lower() == "responsibility":
             # "claimed responsibility for firing the rockets"; "for shooting down a warplane" tells a new one
             obj = object_of(node)
-            return obj is None or _definite(obj)
+            return obj is None or _definite(obj, lex.words)
         if _headline_claim(lex, node):
             return True  # headline "IS claims deadly attack on hospital", parsed as one noun phrase
         described = described_event(lex, node)
-        if described is not None and (_definite(described) or _bare_singular(described)):
+        if described is not None and (_definite(described, lex.words) or _bare_singular(described)):
             node = described  # "claimed the bombing that killed 20"; "claimed a bomb that exploded" tells a new one
         elif node.dep_ in ("dobj", "compound") and node.head.pos_ in ("VERB", "NOUN"):
             node = node.head  # "firing the rockets": the act the object belongs to

@@ -18,7 +18,7 @@ from eventwire.extraction.events.harmed_counts import (
     one_sided,
     unlisted_person,
 )
-from eventwire.extraction.events.lexicon import Lexicon
+from eventwire.extraction.events.lexicon import EventWords, Lexicon
 from eventwire.extraction.events.roles import actor_kind, clause_top, roles_of
 from eventwire.extraction.events.sentence_parties import (
     opposing_victims,
@@ -80,50 +80,48 @@ class EventCandidate:
         return self.trigger.idx
 
 
-DEFINITE = {"the", "this", "that", "these", "those", "its", "their", "his", "her"}
 
-
-def is_reference(c: EventCandidate) -> bool:
+def is_reference(c: EventCandidate, words: EventWords) -> bool:
     """"the attack", "this bombing", "its assault": a noun that points back to an event already told."""
     t = c.trigger
     if t.pos_ not in ("NOUN", "ADJ") or c.modality != "asserted":
         return False
     if any(x.pos_ == "VERB" and x.i != t.i for x in c.triggers):
         return False
-    return any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in children(t))
+    return any(ch.dep_ in ("det", "poss") and ch.lower_ in words.definite_determiners for ch in children(t))
 
 
-def tells_toll_of_named_event(c: EventCandidate) -> bool:
+def tells_toll_of_named_event(c: EventCandidate, words: EventWords) -> bool:
     """"The blast killed at least nine people", "Three loggers were killed in the attack": the sentence's deaths
     are those of an event it names as told before (a definite event noun as the subject of the trigger's verb, or
     as the "in"/"during" phrase of its death verb)."""
-    return _named_event_noun(c) is not None
+    return _named_event_noun(c, words) is not None
 
 
-def _named_event_noun(c: EventCandidate) -> Token | None:
+def _named_event_noun(c: EventCandidate, words: EventWords) -> Token | None:
     """The definite event noun of tells_toll_of_named_event: the subject of the trigger's verb or the "in"/"during"
     phrase of its death verb."""
     if c.modality != "asserted" or c.family != "violence":
         return None
     verbs = {t.i for t in c.triggers if t.pos_ == "VERB"}
     for t in c.triggers:
-        if t.pos_ != "NOUN" or not any(ch.dep_ in ("det", "poss") and ch.lower_ in DEFINITE for ch in children(t)):
+        if t.pos_ != "NOUN" or not any(ch.dep_ in ("det", "poss") and ch.lower_ in words.definite_determiners for ch in children(t)):
             continue
         if t.dep_ == "nsubj" and t.head.pos_ == "VERB" and t.head.i != t.i:
             return t
-        if t.dep_ == "pobj" and t.head.lower_ in ("in", "during") and t.head.head.i in verbs:
+        if t.dep_ == "pobj" and t.head.lower_ in words.event_phrase_preps and t.head.head.i in verbs:
             return t
     return None
 
 
-def names_told_event(c: EventCandidate) -> bool:
+def names_told_event(c: EventCandidate, words: EventWords) -> bool:
     """"The shelling hit a residential area", "were killed in the gunfight", "those killed in the mall siege": a
     definite event noun that tells nothing new of its event (no place, number, author or date of its own; "the
     bus bombing" may name its kind) is the event told before, whatever the sentence adds."""
-    t = _named_event_noun(c)
+    t = _named_event_noun(c, words)
     return t is not None and not any(
-        ch.dep_ in ("prep", "acl", "relcl", "nummod", "appos", "conj") or (ch.dep_ == "poss" and ch.lower_ not in DEFINITE)
-        for ch in children(t))
+        ch.dep_ in ("prep", "acl", "relcl", "nummod", "appos", "conj")
+        or (ch.dep_ == "poss" and ch.lower_ not in words.definite_determiners) for ch in children(t))
 
 
 def _condemned(lex: Lexicon, c: EventCandidate) -> bool:
@@ -132,7 +130,7 @@ def _condemned(lex: Lexicon, c: EventCandidate) -> bool:
     t = c.trigger
     if t.pos_ != "NOUN" or c.modality != "asserted" or any(x.pos_ == "VERB" and x.i != t.i for x in c.triggers):
         return False
-    definite = any(ch.dep_ in ("det", "poss") and (ch.lower_ in DEFINITE or ch.pos_ in ("PROPN", "NOUN"))
+    definite = any(ch.dep_ in ("det", "poss") and (ch.lower_ in lex.words.definite_determiners or ch.pos_ in ("PROPN", "NOUN"))
                    for ch in children(t))
     head = t.head
     if t.dep_ == "pobj" and head.lower_ == "of":
@@ -158,14 +156,14 @@ def merge_references(cands: list[EventCandidate], lex: Lexicon) -> list[EventCan
         earlier = [e for e in out if e.family == c.family and e.modality == "asserted"
                    and e.sentence.start < c.sentence.start and e.antecedent is None and not e.vetoed
                    and (c.family not in SPEECH_FAMILIES or e.plover_event == c.plover_event)]
-        if not earlier and c.family == "arrest" and is_reference(c) and _told_nothing(c.trigger):
+        if not earlier and c.family == "arrest" and is_reference(c, lex.words) and _told_nothing(c.trigger):
             # "the crackdown", "the arrests" after police broke up a protest: the intervention ACLED codes with it
             earlier = [e for e in out if e.family == "demonstration" and e.modality == "asserted"
                        and e.sentence.start < c.sentence.start and e.antecedent is None and not e.vetoed]
         if _condemned(lex, c) and (earlier or _told_nothing(c.trigger)):
             continue  # "the UN condemned the attack": a statement about the event told before (or elsewhere: a
             # bare "the attack" condemned tells nothing of it), no new one
-        if earlier and (is_reference(c) or names_told_event(c)):
+        if earlier and (is_reference(c, lex.words) or names_told_event(c, lex.words)):
             # "the bombing" names the earlier event of its own kind, else the article's main (first) event
             same_kind = [e for e in earlier if e.event_type == c.event_type and e.event_type is not None]
             target = same_kind[0] if same_kind else earlier[0]
@@ -178,7 +176,7 @@ def merge_references(cands: list[EventCandidate], lex: Lexicon) -> list[EventCan
             c.antecedent = target
             c.actor1 = c.actor1 or target.actor1
             c.actor2 = c.actor2 or target.actor2
-            if is_reference(c):  # a bare noun is read as the event it names; a verb keeps what it tells of it
+            if is_reference(c, lex.words):  # a bare noun is read as the event it names; a verb keeps what it tells of it
                 c.event_type, c.sub_event_type = target.event_type, target.sub_event_type
                 c.plover_event, c.plover_mode, c.cameo = target.plover_event, target.plover_mode, target.cameo
             c.confidence = max(0.05, c.confidence - 0.2)
@@ -336,7 +334,7 @@ def _named_off_site(roles, context) -> bool:
     site = roles.targets[0] if roles.targets else None
     if site is None or roles.actor2 is None or roles.actor2.known or site_kind(site, context.words) is None:
         return False
-    own = phrase_tokens(site, context.words.affiliation_verbs)  # its modifiers and "of" complements
+    own = phrase_tokens(site, context.words)  # its modifiers and "of" complements
     return not any(t.idx <= roles.actor2.start < t.idx + len(t.text) for t in own)
 
 
@@ -403,7 +401,7 @@ def _consented_permission(lex: Lexicon, tok: Token) -> bool:
     head = tok.head
     return (tok.dep_ == "xcomp" and tok.lemma_.lower() in lex.words.permission_verbs
             and head.lemma_.lower() in lex.words.consent_verbs and head.tag_ in ("VBD", "VBZ", "VBN")
-            and not any(c.dep_ in ("aux", "neg") and c.lower_ not in ("has", "have", "had") for c in children(head)))
+            and not any(c.dep_ in ("aux", "neg") and c.lower_ not in lex.words.perfect_auxiliaries for c in children(head)))
 
 
 def _on_condition(tok: Token) -> bool:
@@ -471,7 +469,7 @@ def main_trigger(lex: Lexicon, trig: list) -> Token:
             s += 2
             if any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "agent") for c in children(tok)):
                 s += 2
-            if tok.lemma_.lower() in ("wound", "injure", "hurt", "maim"):
+            if tok.lemma_.lower() in lex.words.injury_verbs:
                 s -= 2.5  # "left 3 workers injured" is the outcome of the attack, not the event's head
         elif any(c.dep_ == "prep" and c.lower_ == "by" for c in children(tok)):
             s += 3  # "an attack by the PKK"

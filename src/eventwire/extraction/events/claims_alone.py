@@ -13,10 +13,6 @@ from eventwire.extraction.events.attribution import _definite, _headline_claim
 from eventwire.extraction.events.triggers import is_claimed
 from eventwire.extraction.places.mention import PLACE_LABELS
 
-# the prepositions of what an attack hit, and of where it was
-TARGET_PREPOSITIONS = {"of", "on", "against", "targeting"}
-PLACE_PREPOSITIONS = {"in", "at", "near", "outside"}
-
 if TYPE_CHECKING:
     from eventwire.extraction.events.candidates import EventCandidate
     from eventwire.extraction.events.lexicon import Lexicon
@@ -26,11 +22,11 @@ def claimed_alone(lex: Lexicon, tok: Token) -> bool:
     """The claimed noun names an event of its own: no article or possessive points back to one told before ("the
     attack", "Friday's bombing", "its raid" do), or it says itself what was hit or where ("the car bombing of a
     police convoy", "the Kabul attack")."""
-    return lex.is_event_noun(tok) and (is_claimed(tok) or _headline_claim(lex, tok)) and (
-        not _definite(tok) or any(_names_target_or_place(c) for c in tok.children))
+    return lex.is_event_noun(tok) and (is_claimed(lex, tok) or _headline_claim(lex, tok)) and (
+        not _definite(tok, lex.words) or any(_names_target_or_place(c, lex) for c in tok.children))
 
 
-def _names_target_or_place(child: Token) -> bool:
+def _names_target_or_place(child: Token, lex: Lexicon) -> bool:
     """"the bombing of a convoy", "the attack on the base", "the Kabul attack", "the attack in Kabul"; not "the attack
     in a statement" (where the claim was made)."""
     if child.dep_ == "compound":
@@ -38,9 +34,9 @@ def _names_target_or_place(child: Token) -> bool:
     if child.dep_ != "prep":
         return False
     objects = [c for c in child.children if c.dep_ == "pobj"]
-    if child.lower_ in TARGET_PREPOSITIONS:
+    if child.lower_ in lex.words.claimed_target_preps:
         return bool(objects)
-    return child.lower_ in PLACE_PREPOSITIONS and any(o.ent_type_ in PLACE_LABELS for o in objects)
+    return child.lower_ in lex.words.claimed_place_preps and any(o.ent_type_ in PLACE_LABELS for o in objects)
 
 
 def only_claimed(cand: EventCandidate, claim_only: set[int]) -> bool:

@@ -168,7 +168,7 @@ def aircraft_hit(lex: Lexicon, sent: Span) -> bool:
         if tok.lemma_.lower() not in lex.words.struck_aircraft:
             continue
         verb = tok.head
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "at", "upon"):
+        if tok.dep_ == "pobj" and tok.head.lower_ in lex.words.aircraft_hit_prepositions:
             verb = tok.head.head
         elif tok.dep_ not in ("dobj", "nsubjpass"):
             flying = flying or tok.dep_ in ("nsubj", "agent", "pobj")

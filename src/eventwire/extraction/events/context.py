@@ -205,7 +205,7 @@ class DocContext(Antecedents):
         if not (m.generic or m.kind == "generic"):
             return False
         root = self.doc[m.start_token:m.end_token].root
-        for c in phrase_tokens(root, self.words.affiliation_verbs):
+        for c in phrase_tokens(root, self.words):
             n = self.by_token.get(c.i)
             if n is not None and n is not m and not n.generic and n.kind != "generic":
                 return True
@@ -274,7 +274,7 @@ class DocContext(Antecedents):
         if m is not None and (m.generic or m.kind == "generic"):
             # "Islamic State-linked insurgents", "suspected Boko Haram militants": the named group wins; over a kind
             # with a nationality ("Congolese rebels of the FDLR") only an armed group does
-            named = [self.by_token[c.i] for c in phrase_tokens(tok, self.words.affiliation_verbs) if c.i in self.by_token
+            named = [self.by_token[c.i] for c in phrase_tokens(tok, self.words) if c.i in self.by_token
                      and self.by_token[c.i].kind != "generic" and not self.by_token[c.i].generic
                      and self.by_token[c.i].actor.sector not in ("CVL",)]
             if not m.generic:
@@ -290,7 +290,7 @@ class DocContext(Antecedents):
             # the phrase's own modifiers and "of"-complements: "fighters of the FSA", "a commander of a leading
             # FSA group", "a Daesh stronghold" (not its relative clauses or other prepositions); a group the phrase
             # only sides with ("the pro-IS faction of Boko Haram") comes last
-            found = [self.by_token[c.i] for c in sorted(phrase_tokens(tok, self.words.affiliation_verbs),
+            found = [self.by_token[c.i] for c in sorted(phrase_tokens(tok, self.words),
                                                         key=lambda c: (c.i > tok.i, -c.i if c.i <= tok.i else c.i))
                      if c.i in self.by_token]
             found = [x for x in found if not self._sided_with(x)] or found
@@ -298,7 +298,7 @@ class DocContext(Antecedents):
             m = next((x for x in found if not x.generic and x.kind != "generic"), found[0] if found else None)
         if m is not None and self._sided_with(m):
             # "the pro-IS faction of Boko Haram": the group of the phrase's "of", not the side it takes
-            m = next((self.by_token[c.i] for c in phrase_tokens(tok, self.words.affiliation_verbs)
+            m = next((self.by_token[c.i] for c in phrase_tokens(tok, self.words)
                       if c.i in self.by_token and not self._sided_with(self.by_token[c.i])), m)
         if m is not None and tok.ent_type_ == "NORP" and tok.dep_ in ("amod", "compound") \
                 and self.lex.is_event_nominal(tok.head):
@@ -325,13 +325,13 @@ class DocContext(Antecedents):
             return self._owner_role(tok, trigger, side)  # "signed a Memorandum of Understanding": a document
         if (tok.lemma_.lower() in self.words.territory_nouns and not (tok.ent_type_ == "ORG" and tok.pos_ == "PROPN")
                 and not (tok.lemma_.lower() in self.words.group_name_heads and group_name(tok))) \
-                or tok.lemma_.lower() in ("hold", "grip", "influence"):
+                or tok.lemma_.lower() in self.words.hold_nouns:
             # "regained control of two villages", "stormed the town": ground, not a party (but "the Dastani Front",
             # a name of an organisation, is one)
             return None
         if tok.lemma_.lower() in self.words.weapon_nouns or tok.lower_ in self.words.weapon_nouns or self.lex.is_event_noun(tok) \
                 or tok.lemma_.lower() in self.words.abstract_nouns \
-                or tok.lemma_.lower() in ("ied", "device", "vehicle", "car", "truck", "motorcycle"):
+                or tok.lemma_.lower() in self.words.device_nouns:
             return self._owner_role(tok, trigger, side)  # "a roadside IED killed a general": not who used it
         if tok.lemma_.lower() in self.words.quantity_heads or tok.lower_ in self.words.quantity_heads:
             of = [p for c in children(tok) if c.dep_ == "prep" and c.lower_ == "of" for p in children(c)
@@ -392,7 +392,7 @@ class DocContext(Antecedents):
             return None
         # ("the Democratic Front for the Liberation of Koros": the organisation's whole name as the tagger saw it)
         ent = next((e for e in self.doc.ents if e.label_ == "ORG" and e.start <= tok.i < e.end), None)
-        for p in prep_objects(tok, {"of", "for"}):
+        for p in prep_objects(tok, self.words.name_joining_preps):
             if p.pos_ != "PROPN" or p.ent_type_ in PLACE_LABELS or p.i in self.place_tokens or p.i in self.by_token:
                 continue
             if p.head.lower_ == "for" and (ent is None or ent.end <= p.i):
@@ -400,11 +400,11 @@ class DocContext(Antecedents):
             last = ent.end if ent is not None and ent.end > p.i + 1 and p.head.lower_ == "for" else p.i + 1
             span = [t for t in self.doc[min(x.i for x in tok.subtree):last]
                     if (t.dep_ != "det" or t.i > tok.i) and not t.is_punct]
-            if span and all(not t.text.islower() or t.lower_ in ("of", "the", "for") for t in span):
+            if span and all(not t.text.islower() or t.lower_ in self.words.name_joining_words for t in span):
                 return " ".join(t.text for t in span)
         tail = self.doc[tok.i + 1:ent.end] if ent is not None else []
-        if len(tail) >= 2 and tail[0].lower_ in ("of", "for") and all(
-                not t.text.islower() or t.lower_ in ("of", "the", "for") for t in tail) and not any(
+        if len(tail) >= 2 and tail[0].lower_ in self.words.name_joining_preps and all(
+                not t.text.islower() or t.lower_ in self.words.name_joining_words for t in tail) and not any(
                 t.i in self.place_tokens or t.ent_type_ in PLACE_LABELS for t in tail):
             # the parser hung the name's "for" or "of" on the verb: the tagger's name still runs on
             return " ".join(t.text for t in self.doc[min(x.i for x in tok.subtree):ent.end]
@@ -523,7 +523,7 @@ class DocContext(Antecedents):
                 return self._nationality_state(tok)
             return None
         owners = [c for c in children(tok) if c.dep_ == "poss" and c.lower_ not in self.words.pronouns]
-        owners += [p for c in children(tok) if c.dep_ == "prep" and c.lower_ in ("of", "by")
+        owners += [p for c in children(tok) if c.dep_ == "prep" and c.lower_ in self.words.owner_prepositions
                    for p in children(c) if p.dep_ == "pobj"]
         if tok.lemma_.lower() in self.words.weapon_nouns or tok.lower_ in self.words.weapon_nouns:
             # "an Islamic State drone", "a bomb dropped from an IS drone", "a mortar shell fired by the rebels"
@@ -580,7 +580,7 @@ class DocContext(Antecedents):
         dom = self.dominant_armed()
         if dom is None or side != 1:
             return dom
-        targets = [o for o in [object_of(trigger)] if o is not None] + prep_objects(trigger, {"on", "against", "at"})
+        targets = [o for o in [object_of(trigger)] if o is not None] + prep_objects(trigger, self.words.struck_prepositions)
         for t in (x for o in targets for x in o.subtree):
             m = self.by_token.get(t.i)
             if m is not None and m.actor.name == dom.actor.name:

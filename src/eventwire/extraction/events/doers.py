@@ -15,6 +15,7 @@ from eventwire.extraction.tokens import children
 
 if TYPE_CHECKING:
     from eventwire.extraction.events.context import DocContext
+    from eventwire.extraction.events.lexicon import EventWords
 
 # the dependencies of a noun used as a gerund ("Turkish shelling kills two")
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
@@ -25,11 +26,11 @@ def weapon_users(tok: Token, ctx: DocContext) -> list[Token]:
     dropped from an IS drone" (also when the parser hung the participle on the main verb: "killed by a bomb
     dropped from a drone")."""
     users = [p for c in children(tok) if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
-             for p in prep_objects(c, {"from", "by"})]
+             for p in prep_objects(c, ctx.words.agent_prepositions)]
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if after is not None and after.tag_ in ("VBN", "VBD") and after.dep_ in ("advcl", "conj") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in children(after)):
-        users += prep_objects(after, {"from", "by"})
+        users += prep_objects(after, ctx.words.agent_prepositions)
     return [u for u in users if u.ent_type_ not in PLACE_LABELS and u.i not in ctx.place_tokens]
 
 
@@ -79,7 +80,7 @@ def coordinated_group_tokens(a1_tok: Token, ctx: DocContext) -> list[Token]:
     words = ctx.words
     men = a1_tok.lower_ in words.member_words | words.generic_armed \
         or ctx.nouns.noun_class(a1_tok) in ((ACTOR, "fighters"), (ACTOR, "forces"))
-    found = [c for p in prep_objects(a1_tok, {"of", "from"}) for c in p.conjuncts] if men else []
+    found = [c for p in prep_objects(a1_tok, words.origin_prepositions) for c in p.conjuncts] if men else []
     verb = a1_tok.head
     if a1_tok.dep_ == "nsubj" and verb.pos_ in ("VERB", "AUX"):
         # the "and" that joined the two halves stands just before the second one, which the parser kept
@@ -106,7 +107,7 @@ def believed_doer(tok: Token, words) -> Token | None:
             if named_to is not None:
                 return named_to
         if be.dep_ == "xcomp" and be.lemma_.lower() == "be":
-            named = [c for c in children(be) if c.dep_ == "attr"] + prep_objects(be, {"from", "with"})
+            named = [c for c in children(be) if c.dep_ == "attr"] + prep_objects(be, words.belonging_prepositions)
             named += [_affiliated_name(c, words) for c in children(be) if c.dep_ == "acomp"]
             named = [c for c in named if c is not None]
             if named:
@@ -119,15 +120,15 @@ def _affiliated_name(adj: Token, words) -> Token | None:
     if adj.lemma_.lower() not in words.affiliation_verbs:
         return None
     named = [c for c in children(adj) if c.dep_ in ("npadvmod", "compound", "nmod") and c.i < adj.i
-             and c.pos_ in ("PROPN", "NOUN")] + prep_objects(adj, {"with", "to"})
+             and c.pos_ in ("PROPN", "NOUN")] + prep_objects(adj, words.link_prepositions)
     return named[0] if named else None
 
 
-def ground_holder(place: Token, holder_nouns: frozenset = frozenset()) -> Token | None:
+def ground_holder(place: Token, words: EventWords) -> Token | None:
     """Who holds the ground attacked: "regime-controlled areas", "a town held by the rebels", "areas under the
     control of the factions"."""
     for c in children(place):
-        if c.dep_ in ("amod", "acl") and c.lemma_.lower() in ("control", "hold") and c.tag_ == "VBN":
+        if c.dep_ in ("amod", "acl") and c.lemma_.lower() in words.holding_participles and c.tag_ == "VBN":
             agents = prep_objects(c, {"by"})
             if agents:
                 return agents[0]
@@ -137,7 +138,7 @@ def ground_holder(place: Token, holder_nouns: frozenset = frozenset()) -> Token 
             of = prep_objects(control, {"of"})
             return of[0] if of else next((x for x in children(control) if x.dep_ == "poss"), None)
     # "positions of the regime forces", "checkpoints of the SDF", "the rebels' positions": the party that holds them
-    if place.lower_ in holder_nouns:
+    if place.lower_ in words.held_ground_nouns:
         of = prep_objects(place, {"of"})
         return of[0] if of else next((x for x in children(place) if x.dep_ == "poss" and x.pos_ != "PRON"), None)
     return None

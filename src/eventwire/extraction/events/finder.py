@@ -17,7 +17,6 @@ from eventwire.extraction.events.attack_frames import under_criticism
 from eventwire.extraction.events.attribution import attribute_claims, claimed_deed, described_event, told_elsewhere
 from eventwire.extraction.events.bare_places import BarePlaces
 from eventwire.extraction.events.candidates import (
-    DEFINITE,
     SPEECH_FAMILIES,
     EventCandidate,
     build_candidate,
@@ -136,7 +135,7 @@ class EventFinder:
                and not only_claimed(c, context.claim_only) for c in cands):
             return False  # "gunmen stormed a hotel ... IS claimed the attack. The attack killed 20": that event
         named = [t for t in cand.triggers if t.pos_ == "NOUN" and any(
-            c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in t.children)]
+            c.dep_ in ("det", "poss") and c.lower_ in context.words.definite_determiners for c in t.children)]
         # the definite noun names the event; the verbs only tell what it did ("the attack killed five soldiers")
         return bool(named) and all(t in named or any(c.dep_ == "nsubj" and c in named for c in t.children)
                                    for t in cand.triggers)
@@ -158,7 +157,7 @@ class EventFinder:
             elif triggers.base_established(lex, tok):
                 classes = {"base"}
             if told_elsewhere(lex, tok):
-                if triggers.is_claimed(tok):
+                if triggers.is_claimed(lex, tok):
                     context.claimed_at.append(sent.start)
                 if not claimed_alone(lex, tok):
                     continue  # "IS claimed the attack", "X is behind the attack": an event told elsewhere, not a new one

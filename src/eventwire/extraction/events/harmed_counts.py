@@ -87,7 +87,7 @@ def harmed_told_next(sent, trigger: Token, ctx: DocContext) -> Role | None:
         return None
     nxt = doc[sent.end].sent
     root = nxt.root
-    if root.lemma_.lower() not in ("be", "include"):
+    if root.lemma_.lower() not in ctx.words.harmed_listing_verbs:
         return None
     subj = next((c for c in children(root) if c.dep_ == "nsubj"), None)
     among = next((o for c in children(root) if c.dep_ == "prep" and c.lower_ == "among" for o in children(c)
@@ -95,7 +95,7 @@ def harmed_told_next(sent, trigger: Token, ctx: DocContext) -> Role | None:
     told = next((c for c in children(root) if c.dep_ in ("attr", "dobj")), None)
     if among is not None:
         subj, told = among, subj or told  # "Among the dead were two students" (either read as the subject)
-    if subj is not None and subj.lower_ in ("most", "many", "some", "all", "half"):
+    if subj is not None and subj.lower_ in ctx.words.part_quantifiers:
         subj = next((o for c in children(subj) if c.dep_ == "prep" and c.lower_ == "of" for o in children(c)
                      if o.dep_ == "pobj"), None)  # "most of the victims"
     if subj is None or subj.lemma_.lower() not in ctx.words.harmed_reference_nouns \

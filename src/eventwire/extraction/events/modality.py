@@ -64,19 +64,20 @@ def _own_cue(tok: Token, c: dict, trigger: Token | None = None) -> str | None:
         if negation and ch.dep_ == "det" and tok.pos_ in ("NOUN", "PROPN") and trigger is not None and tok.i != trigger.i:
             # "no sign of fighting" denies the fighting; "no claim of responsibility for the attack" does not
             negation = tok.lemma_.lower() in c["negated"]["existence_nouns"]
-        if negation and not (w == "no" and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_ in {"one", "body"}):
+        if negation and not (w == "no" and tok.pos_ in ("NOUN", "PROPN") and tok.lemma_ in c["negated"]["harm_only_subjects"]):
             return "negated"
         if ch.dep_ in ("aux", "auxpass"):
             if w in c["future"]["auxiliaries"] or lemma in c["future"]["auxiliaries"]:
                 return "future"
             if w in c["hypothetical"]["auxiliaries"]:
-                if w == "would" and _reported_future(tok, c["asserted"]["reporting_verbs"], c["future"]["promise_verbs"]):
+                if w == "would" and _reported_future(tok, c["asserted"]["reporting_verbs"], c["future"]["promise_verbs"],
+                                                    c["hypothetical"]["condition_marks"]):
                     return "future"  # "the army said it would launch an operation", "assured he would arrest them"
                 return "hypothetical"
         if ch.dep_ == "mark" and w in c["hypothetical"]["markers"]:
             return "hypothetical"
         if ch.dep_ in ("amod", "advmod") and w in c["future"]["noun_modifiers"] and tok.pos_ == "NOUN" and not \
-                _told_done(tok, trigger, c["future"]["announcing_verbs"]):
+                _told_done(tok, trigger, c["future"]["announcing_verbs"], c["future"]["done_auxiliaries"]):
             return "future"
         if ch.dep_ == "amod" and tok.pos_ == "NOUN" and (w in c["background"]["noun_modifiers"] or (
                 w in c["background"]["plural_noun_modifiers"] and tok.tag_ == "NNS")):
@@ -85,10 +86,7 @@ def _own_cue(tok: Token, c: dict, trigger: Token | None = None) -> str | None:
     return None
 
 
-_DONE_AUXILIARIES = frozenset({"has", "have", "had", "was", "were"})
-
-
-def _told_done(noun: Token, trigger: Token | None, announcing: frozenset) -> bool:
+def _told_done(noun: Token, trigger: Token | None, announcing: frozenset, done_auxiliaries: frozenset) -> bool:
     """The trigger noun (or its "of" complement) is the object or subject of a verb in the past or the perfect:
     "launched a new offensive", "held a new round of talks", "a new attack killed five", "the new offensive was
     launched": the act is reported done, and its modifier ("new") tells which one, not that it is still to come.
@@ -102,7 +100,7 @@ def _told_done(noun: Token, trigger: Token | None, announcing: frozenset) -> boo
     if verb.lemma_.lower() in announcing:
         return False
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
-        a.dep_ in ("aux", "auxpass") and a.lower_ in _DONE_AUXILIARIES for a in children(verb)))
+        a.dep_ in ("aux", "auxpass") and a.lower_ in done_auxiliaries for a in children(verb)))
 
 
 def classify(trigger: Token, c: dict) -> str:
@@ -179,8 +177,8 @@ def _governed(trigger: Token, c: dict) -> str:
             reason = lemma in background["reason_nouns"] and tok.dep_ == "pobj" and _reacting(tok.head.head, background)
             if is_noun and _complement(trigger, below) and (reason or lemma in background["reaction_nouns"]):
                 return "background"  # "sanctions in response to its chemical attack": the reason, told before
-            if is_noun and lemma in background["record_nouns"] and _complement(trigger, below) and below.lower_ in (
-                    "of", "into", "for", "in", "behind"):
+            if is_noun and lemma in background["record_nouns"] and _complement(trigger, below) \
+                    and below.lower_ in background["record_of_preps"]:
                 return "background"  # "a video of the attack", "the mastermind of the bombing"
             if is_noun and lemma in c["negated"]["cancelling_nouns"] and below.dep_ == "prep" and below.lower_ == "of":
                 return "negated"  # "the cancellation of the visit": it did not take place
@@ -191,8 +189,9 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "hypothetical"  # "talks on a ceasefire": what is talked about, not agreed
             if lemma in c["hypothetical"]["governing_nouns"]:
                 return "hypothetical"
-        if tok.pos_ == "ADJ" and not first and tok.lower_ in background["verdict_adjectives"] and below.lower_ in (
-                "of", "to") and tok.head.lemma_.lower() in background["verdict_adjective_verbs"]:
+        if tok.pos_ == "ADJ" and not first and tok.lower_ in background["verdict_adjectives"] \
+                and below.lower_ in background["verdict_preps"] \
+                and tok.head.lemma_.lower() in background["verdict_adjective_verbs"]:
             return "background"  # "found guilty of killing three protesters": the case tried
         if tok.pos_ == "ADJ" and not first and tok.lower_ in c["future"]["governing_adjectives"]:
             return "future"  # "ready to attack", "remain committed to supporting"
@@ -211,7 +210,7 @@ def _governed(trigger: Token, c: dict) -> str:
             if is_noun and lemma in background["reaction_verbs"] and _complement(trigger, below,
                                                                              background["reason_deed_verbs"]):
                 return "background"  # "diplomats were expelled after a nerve agent attack"
-            if lemma in background["court_verbs"] and below.dep_ == "prep" and below.lower_ in ("of", "for", "over") \
+            if lemma in background["court_verbs"] and below.dep_ == "prep" and below.lower_ in background["court_preps"] \
                     and trigger.lemma_.lower() not in background["record_nouns"]:  # (an inquiry is no act of the
                 # past: "convicted for impeding the investigation")
                 return "background"  # "convicted of killing three protesters", "jailed for the bombing"
@@ -301,14 +300,14 @@ def _looked_back_on(trigger: Token, background: dict) -> bool:
         return True  # "Wednesday marks five years since militants stormed the hotel", "a year after ... sparked protests"
     if prep is None:  # a clause told as a point in time: "since a truck bomb killed 80 people"
         if any(m.lower_ in background["comparison_preposition"] for m in marks):
-            return _superlative(clause.head)
+            return _superlative(clause.head, background["superlative_words"])
         return False
     if prep.lower_ in background["elapsed_prepositions"] and any(
             c.dep_ == "npadvmod" and c.lemma_.lower() in since_units for c in children(prep)):
         return True  # "ten years after the bombing"
     if prep.lower_ in background["period_start_prepositions"]:
         return True  # "tensions have run high since a deadly clash"
-    return prep.lower_ in background["comparison_preposition"] and _superlative(prep.head)
+    return prep.lower_ in background["comparison_preposition"] and _superlative(prep.head, background["superlative_words"])
 
 
 def _clause_of(trigger: Token) -> Token:
@@ -336,13 +335,13 @@ def told_ago(trigger: Token, background: dict) -> bool:
         u.lemma_.lower() in background["elapsed_units"] for u in children(c)) for c in children(clause))
 
 
-def _superlative(head: Token) -> bool:
+def _superlative(head: Token, superlative_words: frozenset) -> bool:
     """The word a "since" phrase hangs from is, or is measured by, a superlative ("the deadliest", "the worst
     violence", "the first attack") or a copula whose complement is one."""
     words = [head, *children(head)]
     if head.lemma_.lower() == "be":
         words += [g for c in children(head) if c.dep_ in ("attr", "acomp") for g in children(c)]
-    return any(w.tag_ in ("JJS", "RBS") or w.lower_ in ("first", "last") for w in words)
+    return any(w.tag_ in ("JJS", "RBS") or w.lower_ in superlative_words for w in words)
 
 
 def _purpose_of(clause: Token, purpose_markers: frozenset) -> bool:
@@ -425,14 +424,14 @@ def _path_up(tok: Token, top: Token) -> list[Token]:
     return path
 
 
-def _reported_future(tok: Token, reporting: frozenset, promises: frozenset) -> bool:
+def _reported_future(tok: Token, reporting: frozenset, promises: frozenset, conditions: frozenset) -> bool:
     """A "would" clause that is the content of a past reporting verb and has no condition attached."""
     node = tok
     for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children(node)):
+        if any(c.dep_ == "mark" and c.lower_ in conditions for c in children(node)):
             return False
         if node.dep_ in ("ccomp", "xcomp") and node.head.lemma_.lower() in reporting | promises:
-            return not any(c.lower_ in ("if", "unless") for c in node.head.subtree)
+            return not any(c.lower_ in conditions for c in node.head.subtree)
         if node.head.i == node.i:
             break
         node = node.head

@@ -29,7 +29,7 @@ def _perpetrator(tok: Token | None, lex: Lexicon) -> bool:
     if tok is None:
         return False
     words = lex.words
-    if tok.lower_ in words.perpetrator_nouns or tok.lower_ in ("suspect", "suspects"):
+    if tok.lower_ in words.perpetrator_nouns or tok.lower_ in words.suspect_nouns:
         return True
     return tok.dep_ == "appos" and _perpetrator(tok.head, lex)
 
@@ -38,8 +38,8 @@ def _pronoun_for_perpetrator(tok: Token | None, lex: Lexicon) -> bool:
     """"him", "them" in a sentence that follows one whose subject is a perpetrator noun of the same number, and
     whose harmed are no single person the pronoun could stand for just as well ("gunmen killed a journalist.
     Police named him as X": the journalist)."""
-    plural = {"him": False, "her": False, "he": False, "she": False, "them": True, "they": True}.get(
-        tok.lower_ if tok is not None else "")
+    low = tok.lower_ if tok is not None else ""
+    plural = True if low in lex.words.plural_person_pronouns else False if low in lex.words.singular_person_pronouns else None
     if plural is None:
         return False
     doc, start = tok.doc, tok.sent.start

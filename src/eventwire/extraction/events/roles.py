@@ -38,13 +38,10 @@ from eventwire.records import Actor
 
 if TYPE_CHECKING:
     from eventwire.extraction.events.context import DocContext
+    from eventwire.extraction.events.lexicon import EventWords
 
 # noun classes (noun_classes.yaml) of a trigger noun that names the harmed themselves ("took 20 hostages")
 HARMED_CLASSES = ((ACTOR, "people"), (ACTOR, "victims"))
-# prepositions of a weapon's aim ("fire on", "rockets at", "stones into the crowd")
-AIM_PREPS = {"on", "at", "into", "upon"}
-# "a soldier died": the subject is the one harmed
-PATIENT_SUBJECT_VERBS = {"die", "perish", "succumb", "drown", "starve"}
 # how the state an outcome verb leaves its object in hangs on it: "left two dead" (oprd), "leaving people injured"
 OUTCOME_STATE_DEPS = ("oprd", "ccomp", "xcomp", "acomp")
 
@@ -149,14 +146,14 @@ def counted(tok: Token, words) -> bool:
     return tok.lower_ in words.quantity_heads and any(p.lower_ in words.not_parties for p in prep_objects(tok, {"of"}))
 
 
-def agents_of(tok: Token, word: str = "by") -> list[Token]:
+def agents_of(tok: Token, words: EventWords, word: str = "by") -> list[Token]:
     """The objects of a trigger's "by" (or `word`), also where the parser hangs it on the target or place named
     before it: "shot dead outside a hotel in Mogadishu by al-Shabaab gunmen", "an attack on a village by the ADF",
     "clashes in Maskanah area between the army and IS"."""
     agents = prep_objects(tok, {word})
     if agents:
         return agents
-    preps = [c for c in children(tok) if c.dep_ == "prep" and c.lower_ not in ("by", "between")]
+    preps = [c for c in children(tok) if c.dep_ == "prep" and c.lower_ not in words.agent_phrase_prepositions]
     for _ in range(3):
         nouns = [o for p in preps for o in children(p) if o.dep_ == "pobj" and o.pos_ in ("NOUN", "PROPN")]
         found = [o for n in nouns for o in prep_objects(n, {word}) if o.ent_type_ not in ("DATE", "TIME")]
@@ -211,13 +208,13 @@ def _symmetric(tok: Token, fam: str, lemmas: frozenset) -> bool:
 def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     """(actor1 token, actor2 token) of a verb trigger."""
     a1_tok = a2_tok = None
-    controller = object_controller(tok, words.object_control_verbs)
+    controller = object_controller(tok, words)
     subj, passive = (controller, False) if controller is not None else subject_of(tok)
     if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.i == tok.i and tok.dep_ == "relcl":
         subj = tok.head  # "the man who stabbed two officers": who is the man
     if subj is None:
         subj = believed_doer(tok, words)  # "gunmen believed to be from X killed", "believed" read as the main verb
-    agents = agents_of(tok)
+    agents = agents_of(tok, words)
     if passive and not agents:
         # "a clinic was looted and burned by the rebels", "were shot and killed by gunmen": the "by" at the end of
         # passive verbs joined by "and" is the agent of them all (a conjunct with a subject of its own is another
@@ -227,7 +224,7 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     lemma = tok.lemma_.lower()
     obj = object_of(tok)
     lost_lives = lemma == "lose" and obj is not None and obj.lemma_.lower() == "life"  # "soldiers lost their lives"
-    if passive or lemma in PATIENT_SUBJECT_VERBS or lost_lives or _elided_passive(tok, subj, words):
+    if passive or lemma in words.patient_subject_verbs or lost_lives or _elided_passive(tok, subj, words):
         a2_tok = subj  # "a soldier was killed", "the general died": the subject is the one harmed
         a1_tok = agents[0] if agents else None
     elif agents and (tok.tag_ == "VBG" or subj is None):
@@ -240,18 +237,17 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     if a2_tok is None:  # "attacked farmers harvesting olives", read as a clause: its subject is the object
         a2_tok = next((subject_of(c)[0] for c in children(tok) if c.dep_ == "ccomp" and c.tag_ == "VBG"), None)
     if a2_tok is None:
-        for p in prep_objects(tok, {"against", "on", "with", "at", "to"}):
+        for p in prep_objects(tok, words.other_side_prepositions):
             if p.lower_ in words.occasion_nouns:
                 continue  # "met on the sidelines of the NATO summit": an occasion, not a party
-            if lemma in ("meet", "talk", "clash", "fight", "agree", "cooperate", "sign", "negotiate", "consult",
-                         "discuss", "confer", "speak") or p.head.lower_ in ("against", "on", "at", "to"):
+            if lemma in words.meeting_verbs or p.head.lower_ in words.party_prepositions:
                 a2_tok = p
                 break
     if lemma in words.impact_verbs and prep_objects(tok, {"into"}):
         a2_tok = prep_objects(tok, {"into"})[0]  # "a truck ploughed into the crowd", "rammed his car into a patrol"
     # "fall to the rebels": the place fell, the rebels took it
     if lemma == "fall":
-        to = prep_objects(tok, {"to", "into"})
+        to = prep_objects(tok, words.fallen_to_prepositions)
         if to:
             a1_tok, a2_tok = to[0], None
     return a1_tok, a2_tok
@@ -273,7 +269,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
     """(actor1 token, actor2 token) of a noun trigger: "an attack by IS on a checkpoint", "Russian air strikes",
     "clashes between A and B". None when "between" named both parties (set on `r`)."""
     a1_tok = a2_tok = None
-    between = agents_of(tok, "between") or [
+    between = agents_of(tok, ctx.words, "between") or [
         # "clashes accompanied by shelling between A and B": the pair named on the event that goes with this one
         b for c in children(tok) if c.dep_ == "acl" for o in prep_objects(c, {"by"}) if ctx.lex.is_event_noun(o)
         for b in prep_objects(o, {"between"})]
@@ -288,7 +284,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         a2_tok = parts[1] if len(parts) > 1 else None
     else:
         moved = tok.lemma_.lower() in ctx.words.doer_of_nouns  # "their withdrawal from Chad": ground, no doer
-        by = prep_objects(tok, {"by"} if moved else {"by", "from"}) or agents_of(tok) or _armed_of(tok, ctx)
+        by = prep_objects(tok, {"by"} if moved else ctx.words.agent_prepositions) or agents_of(tok, ctx.words) or _armed_of(tok, ctx)
         a1_tok = by[0] if by else None
         if a1_tok is None:
             for c in children(tok):
@@ -309,30 +305,30 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
                 if c.dep_ == "poss" and c.ent_type_ in PLACE_LABELS and c.pos_ == "PROPN":
                     a1_tok = c  # "Tehran's rejection of the plan": a capital's government (no violence)
                     break
-        on = prep_objects(tok, {"on", "against", "targeting", "with", "at", "in"})
+        on = prep_objects(tok, ctx.words.target_or_place_prepositions)
         for p in on:
             if p.ent_type_ in ("DATE", "TIME"):
                 continue  # "an attack on Sunday": when, not whom
             m = ctx.mention_at(p)
-            if m is not None or p.head.lower_ in ("on", "against", "targeting", "with", "at"):
+            if m is not None or p.head.lower_ in ctx.words.target_prepositions:
                 if p.head.lower_ == "in" and m is None:
                     continue
                 a2_tok = p
                 break
         if a2_tok is None and tok.dep_ == "compound" and tok.head.lower_ in ctx.words.held_ground_nouns \
-                and ground_holder(tok.head, ctx.words.held_ground_nouns) is not None:
+                and ground_holder(tok.head, ctx.words) is not None:
             a2_tok = tok.head  # "factions shell positions of the regime forces", the verb read as a noun
         if tok.lemma_.lower() in ctx.words.doer_of_nouns and prep_objects(tok, {"of"}) \
                 and not prep_objects(tok, {"by"}):
             # "the withdrawal of Armenian troops from the area", "the deployment of Kenyan police to Haiti": who
             # moves is the "of" party (not the place it leaves), the country it goes to or leaves the other side
             a1_tok = prep_objects(tok, {"of"})[0]
-            aim = [p for p in prep_objects(tok, {"to", "from"}) if p.ent_type_ not in ("DATE", "TIME")]
+            aim = [p for p in prep_objects(tok, ctx.words.movement_prepositions) if p.ent_type_ not in ("DATE", "TIME")]
             a2_tok = a2_tok or (aim[0] if aim else None)
-        if a2_tok is None and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during"):
+        if a2_tok is None and tok.dep_ == "pobj" and tok.head.lower_ in ctx.words.event_phrase_preps:
             verb = tok.head.head  # "scores died in the attacks", "two were wounded in the raid": the subject was hit
             subj, passive = subject_of(verb) if verb.pos_ in ("VERB", "AUX") else (None, False)
-            if verb.lemma_.lower() in PATIENT_SUBJECT_VERBS or (passive and verb.lemma_.lower() in ctx.words.harm_verbs):
+            if verb.lemma_.lower() in ctx.words.patient_subject_verbs or (passive and verb.lemma_.lower() in ctx.words.harm_verbs):
                 a2_tok = subj
         if a2_tok is None and tok.lower_ in ctx.words.victim_frame_nouns:
             # "the assassination of the prime minister", "the abduction of two engineers": the harmed
@@ -379,7 +375,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
             if a2_tok is None and head.dep_ == "dobj":
                 # "opened an investigation against the officials", "sent aid to Ethiopia": the aim hangs on the
                 # light verb
-                aimed = [p for p in prep_objects(verb, {"against", "on", "targeting", "at", "to"})
+                aimed = [p for p in prep_objects(verb, ctx.words.attack_aim_prepositions)
                          if p.ent_type_ not in ("DATE", "TIME")]
                 a2_tok = aimed[0] if aimed else None
     # nationality adjectives on weapons: "Russian air strikes", "Israeli shelling"
@@ -405,7 +401,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         if a2_tok is not None and ctx.nouns.noun_class(a2_tok) == (NOT_ACTOR, "weapons"):
             # "opened fire on worshippers", "fired rockets at the town", "threw stones at police": the weapon's
             # aim is who was hit
-            a2_tok = weapon_aim(tok, a2_tok, AIM_PREPS, lex.words.symmetric_lemmas) or a2_tok
+            a2_tok = weapon_aim(tok, a2_tok, lex.words.aim_prepositions, lex.words.symmetric_lemmas) or a2_tok
         a1_tok = a1_tok or gerund_doer(tok, ctx)
     else:
         found = _noun_role_tokens(tok, ctx, r)
@@ -464,7 +460,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         if fam == "contact":
             # "the foreign ministers of Greece and Turkey met", "delegates from Sudan and South Sudan resumed
             # talks": the states joined in the subject's "of" or "from" phrase are parties each
-            for p in prep_objects(a1_tok, {"of", "from"}):
+            for p in prep_objects(a1_tok, ctx.words.origin_prepositions):
                 for conj in p.conjuncts:
                     role = ctx.role_for(conj, tok, side=1)
                     if role is not None and role.actor.country and all(
@@ -486,9 +482,8 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             r.assoc1.remove(r.actor1)
         # "fighters of the FSA, working with Turkish commanders"; "backed by Turkish jets"
         for c in list(children(a1_tok)) + list(children(tok)):
-            if c.dep_ in ("acl", "advcl", "relcl") and c.lemma_.lower() in ("work", "fight", "back", "support",
-                                                                           "aid", "assist", "join", "ally"):
-                for p in prep_objects(c, {"with", "alongside", "by"}) + [o for o in [object_of(c)] if o is not None]:
+            if c.dep_ in ("acl", "advcl", "relcl") and c.lemma_.lower() in ctx.words.helping_verbs:
+                for p in prep_objects(c, ctx.words.helper_prepositions) + [o for o in [object_of(c)] if o is not None]:
                     role = ctx.role_for(p, tok, side=1)
                     if role and (r.actor1 is None or role.actor.name != r.actor1.actor.name):
                         r.assoc1.append(role)
@@ -498,7 +493,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
                 if role:
                     r.assoc1.append(role)
     if a1_tok is not None and a2_tok is None and a1_tok.lemma_.lower() in lex.words.pair_words \
-            and ctx.last_pair is not None and any(c.lower_ in ("two", "both") for c in children(a1_tok)):
+            and ctx.last_pair is not None and any(c.lower_ in lex.words.pair_counts for c in children(a1_tok)):
         r.actor1, r.actor2 = ctx.last_pair
         return r
     if a2_tok is not None and fam in ("violence", "arrest", "demonstration") and partitive_of(a2_tok, lex.words):
@@ -523,7 +518,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         # "33 people were killed, including 5 members of the regime forces and 9 civilians", "activists were
         # arrested, including the writer X": the parties and people named among the harmed are harmed too
         if fam in ("violence", "arrest"):
-            included = prep_objects(a2_tok, {"including"}) or agents_of(tok, "including")
+            included = prep_objects(a2_tok, {"including"}) or agents_of(tok, ctx.words, "including")
             included += [c for i in included for c in i.conjuncts]
             for inc in included + [c for i in included for c in children(i) if c.dep_ == "appos"]:
                 role = ctx.role_for(inc, tok, side=2)
@@ -568,11 +563,11 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
                     break
     if a2_tok is not None and (r.actor2 is None or not r.actor2.known) and fam == "violence":
         # (a name the catalogue does not know is the place held: "shell rebel-held Douma")
-        holder = ground_holder(a2_tok, lex.words.held_ground_nouns) or taken_from(tok, a2_tok, lex.words.taking_verbs)
+        holder = ground_holder(a2_tok, lex.words) or taken_from(tok, a2_tok, lex.words.taking_verbs)
         if holder is not None:
             r.actor2 = ctx.role_for(holder, tok, side=2) or r.actor2  # "shells target regime-controlled areas"
         r.actor2 = r.actor2 or foreign_nationality_hit(a2_tok, r.actor1, ctx)
-    if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or names_place(a2_tok) or (
+    if a2_tok is not None and r.actor2 is None and (a2_tok.ent_type_ in PLACE_LABELS or names_place(a2_tok, lex.words) or (
             ctx.bare_places is not None and ctx.bare_places.is_place(a2_tok))):
         r.target_is_town = True
     if r.actor1 is None and r.actor2 is not None and fam == "violence" and tok.pos_ == "NOUN" \

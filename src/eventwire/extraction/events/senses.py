@@ -24,14 +24,8 @@ SLOTS = ("subject", "object", "object_phrase", "modifier", "complement", "govern
          "infinitive", "purpose", "sentence")
 # a cue list holding only this word is met by any word in its slot: "prep: {about: ["*"]}" (talked about anything)
 ANY_WORD = "*"
-# the subordinators of a clause that tells how something happened: "died when a fire swept through the hostel"
-CAUSE_MARKERS = {"when", "after", "as"}
 MODIFIER_DEPS = {"compound", "amod", "prt", "advmod", "npadvmod", "nmod", "acomp"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass"}
-# the subject of a finite clause of its own: "told the paper: we talk about precision warfare" quotes words
-NOMINATIVE_PRONOUNS = {"i", "we", "he", "she", "they"}
-# a possessor that stands for the clause's subject: "the hospitals tested their drills"
-POSSESSIVE_PRONOUNS = {"its", "their", "his", "her", "our"}
 QUOTE_MARKS = {":", '"', "\u201c", "\u201d", "'"}
 
 
@@ -94,8 +88,9 @@ def _prepositional_predicate(tok: Token) -> Token | None:
 class TriggerSlots:
     """The words in each slot around one trigger, read from the parse when a sense first asks for them."""
 
-    def __init__(self, tok: Token, sentence_cache: list | None = None):
+    def __init__(self, tok: Token, sentence_cache: list | None = None, named_lists: dict | None = None):
         self.tok = tok
+        self.named = named_lists or {}  # the named word lists (words.yaml, parties.yaml) the walks read
         self._cache: dict = {}
         # one slot: (doc, sentence start, words) of the last sentence read, shared by the triggers of one Senses
         # (replaced whole, so a thread reading another sentence never sees half of it)
@@ -124,7 +119,7 @@ class TriggerSlots:
             return self._sentence_words(tok.sent) - _own_forms(tok)
         if slot == "cause":  # "killed when a wall collapsed", "died after a fire broke out"
             clauses = [c for c in tok.children if c.dep_ == "advcl" and any(
-                m.dep_ in ("mark", "advmod") and m.lower_ in CAUSE_MARKERS for m in c.children)]
+                m.dep_ in ("mark", "advmod") and m.lower_ in self.named["cause_markers"] for m in c.children)]
             subjects = [s for c in clauses for s in [_verb_subject(c)] if s is not None]
             return set().union(*(_word_forms(s, compounds=True) for s in subjects))
         if slot == "content":  # what a clause of saying says: its subject (with possessor) and auxiliaries
@@ -147,7 +142,7 @@ class TriggerSlots:
                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))]
             return {w for c in clauses if c.tag_ in ("VB", "VBP") and not any(
                 m.dep_ == "mark" or (m.dep_ in ("aux", "auxpass") and m.lower_ != "to") for m in children(c))
-                and not _quoted_clause(tok, c) for w in (c.lemma_.lower(), c.lower_)}
+                and not _quoted_clause(tok, c, self.named["nominative_pronouns"]) for w in (c.lemma_.lower(), c.lower_)}
         if slot == "modifier":
             # a particle parsed as the head of a compound preposition counts: "drove the militants out of the town"
             return {w for c in children(tok) if c.dep_ in MODIFIER_DEPS or (
@@ -169,7 +164,7 @@ class TriggerSlots:
             else:
                 subj = next((c for c in children(tok) if c.dep_ == "poss"), None)
                 owner = verb if verb is not None else _prepositional_predicate(tok)
-                if subj is not None and subj.lower_ in POSSESSIVE_PRONOUNS and owner is not None \
+                if subj is not None and subj.lower_ in self.named["own_possessives"] and owner is not None \
                         and tok.dep_ not in SUBJECT_DEPS:
                     subj = _verb_subject(owner) or subj  # "agencies are factoring drones into their war games"
                 if subj is None and verb is not None and tok.dep_ not in SUBJECT_DEPS:
@@ -214,7 +209,8 @@ def _met(found: set, cues: frozenset) -> bool:
 class Senses:
     """The senses of senses.yaml, by trigger word."""
 
-    def __init__(self, senses: list[Sense]):
+    def __init__(self, senses: list[Sense], named_lists: dict | None = None):
+        self._named = named_lists  # the named word lists the trigger slots read
         self._sentence_cache: list = [None]  # the words of the last sentence a sense asked for
         self.by_word: dict[str, list[Sense]] = {}
         for s in senses:
@@ -236,7 +232,7 @@ class Senses:
         return (classes, None) if sense is None else (set(sense.then), sense)
 
     def _first_sense(self, tok: Token, classes: set, candidates: list[Sense]) -> Sense | None:
-        slots = TriggerSlots(tok, self._sentence_cache)
+        slots = TriggerSlots(tok, self._sentence_cache, self._named)
         for s in candidates:
             if s.classes and not classes & s.classes:
                 continue
@@ -267,7 +263,7 @@ def build_senses(data: dict, path, named_lists: dict, known_classes, lines: list
             then=frozenset(spec.get("then") or ()), when=_cues(spec.get("when"), path, line, where, named_lists),
             unless=_cues(spec.get("unless"), path, line, where, named_lists),
             classes=frozenset(spec.get("classes") or ()), pos=frozenset(spec.get("pos") or ())))
-    return Senses(senses)
+    return Senses(senses, named_lists)
 
 
 def _cues(spec, path, line: int | None, where: str, named_lists: dict) -> dict:
@@ -307,11 +303,11 @@ def _expand(words, path, line: int | None, where: str, named_lists: dict) -> fro
     return frozenset(out)
 
 
-def _quoted_clause(verb: Token, clause: Token) -> bool:
+def _quoted_clause(verb: Token, clause: Token, nominative_pronouns: frozenset) -> bool:
     """A clause of quoted words, not an act asked for: after a colon or a quotation mark ("told the paper: \"We talk
     about it\"") or with a subject pronoun of its own ("told them we leave")."""
     lo, hi = sorted((verb.i, clause.left_edge.i))
     between = verb.doc[lo:hi]
     if any(t.lower_ in QUOTE_MARKS or t.tag_ in ("``", "''") for t in between):
         return True
-    return any(c.dep_ == "nsubj" and c.lower_ in NOMINATIVE_PRONOUNS for c in children(clause))
+    return any(c.dep_ == "nsubj" and c.lower_ in nominative_pronouns for c in children(clause))

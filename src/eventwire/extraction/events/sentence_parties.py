@@ -59,10 +59,10 @@ def _side_hit(tok: Token, ctx: DocContext) -> bool:
         if node.dep_ != "pobj":
             return False
         prep = node.head
-        if prep.lower_ == "against" or (prep.lower_ in ("at", "on") and (
+        if prep.lower_ == "against" or (prep.lower_ in ctx.words.aimed_at_prepositions and (
                 prep.head.lemma_.lower() in ctx.words.agent_verbs or ctx.lex.is_event_noun(prep.head))):
             return True  # "clashes against the regime", "bombings targeted at the military", "an attack on police"
-        if prep.lower_ not in ("of", "in", "among", "from") or prep.head.i == prep.i:
+        if prep.lower_ not in ctx.words.side_prepositions or prep.head.i == prep.i:
             return False
         node = prep.head
         if node.lower_ in ctx.words.victim_frame_nouns or node.lower_ in ctx.words.death_words \

@@ -47,7 +47,7 @@ def foreign_nationality_hit(tok: Token, actor1: Role | None, ctx: DocContext) ->
     (its forces for arms and vessels, its people otherwise). Only across borders: a state's own town shelled says
     nothing of the side that held it."""
     # an embassy is its state's, whoever attacks it ("a car bomb exploded outside the Egyptian embassy")
-    embassy = tok.lemma_.lower() in ("embassy", "consulate")
+    embassy = tok.lemma_.lower() in ctx.words.embassy_nouns
     own = actor1.actor.country if actor1 is not None else None
     if ctx.mention_at(tok) is not None or not (embassy or own or (actor1 is not None and actor1.actor.sector == "IGO")):
         return None  # (a side of no country: only an international force, "NATO jets bombed Serb depots")
@@ -86,7 +86,7 @@ def country_of_phrase(tok: Token, ctx: DocContext, complements_only: bool = Fals
         c for c in tok.subtree if c.i < tok.i and c.dep_ in ("amod", "compound", "poss")
         and all(x.dep_ == "compound" for x in path_up(c, tok))]
     for prep in children(tok):
-        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+        if prep.dep_ == "prep" and prep.lower_ in ctx.words.origin_prepositions:
             words += [t for p in children(prep) if p.dep_ == "pobj" for t in p.subtree]
     for c in words:
         if c.ent_type_ not in ("NORP", "GPE"):

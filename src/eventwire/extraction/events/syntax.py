@@ -3,9 +3,14 @@ noun phrase. Pure functions of the parse; the word lists they need are passed in
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
 
 from eventwire.extraction.tokens import children
+
+if TYPE_CHECKING:
+    from eventwire.extraction.events.lexicon import EventWords
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # the dependents that belong to a noun phrase's own name: "the Islamic State group", "fighters of the FSA"
@@ -75,19 +80,19 @@ def subject_of(tok: Token) -> tuple[Token | None, bool]:
     return None, False
 
 
-def object_controller(tok: Token, control_verbs: frozenset) -> Token | None:
+def object_controller(tok: Token, words: EventWords) -> Token | None:
     """"urged Ethiopia to release", "called on Israel to withdraw", "forced the rebels to retreat": the object of
-    a verb of `control_verbs` above an infinitive complement is who does the infinitive's act."""
+    a verb of `words.object_control_verbs` above an infinitive complement is who does the infinitive's act."""
     if tok.dep_ != "xcomp" or tok.head.i == tok.i or not any(c.dep_ == "aux" and c.lower_ == "to"
                                                              for c in children(tok)):
         return None
     head = tok.head
-    if head.lemma_.lower() not in control_verbs:
+    if head.lemma_.lower() not in words.object_control_verbs:
         return None
     for c in children(head):
         if c.dep_ == "dobj" and c.i < tok.i:
             return c
-        if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i < tok.i and head.lemma_.lower() == "call":
+        if c.dep_ == "prep" and c.lower_ in words.appeal_prepositions and c.i < tok.i and head.lemma_.lower() == "call":
             return next((p for p in children(c) if p.dep_ == "pobj"), None)
     return None
 
@@ -150,7 +155,7 @@ def depth(tok: Token) -> int:
     return d
 
 
-def phrase_tokens(tok: Token, affiliation_verbs: frozenset) -> list[Token]:
+def phrase_tokens(tok: Token, words: EventWords) -> list[Token]:
     """The tokens of a noun phrase that can name who it is: modifiers, appositions and "of" complements."""
     out = []
     stack = [tok]
@@ -158,19 +163,19 @@ def phrase_tokens(tok: Token, affiliation_verbs: frozenset) -> list[Token]:
         t = stack.pop()
         out.append(t)
         for c in children(t):
-            if c.dep_ in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ in ("of", "from")):
+            if c.dep_ in PHRASE_DEPS or (c.dep_ == "prep" and c.lower_ in words.origin_prepositions):
                 stack.append(c)
-            elif c.dep_ in ("acl", "amod", "relcl") and (c.lemma_.lower() in affiliation_verbs or any(
-                    x.dep_ in ("ccomp", "xcomp") and x.lemma_.lower() in affiliation_verbs for x in children(c))):
+            elif c.dep_ in ("acl", "amod", "relcl") and (c.lemma_.lower() in words.affiliation_verbs or any(
+                    x.dep_ in ("ccomp", "xcomp") and x.lemma_.lower() in words.affiliation_verbs for x in children(c))):
                 # "gunmen suspected of ties to al-Qaeda", "fighters belonging to the group", "IS-linked militants",
                 # "men who said they belonged to the group"
                 stack.extend(x for x in c.subtree if x.i != c.i)
     return out
 
 
-def names_place(tok: Token) -> bool:
+def names_place(tok: Token, words: EventWords) -> bool:
     """A town or city named as what was hit: the token or its "of" complement is a place entity."""
-    if tok.lemma_.lower() in ("city", "town", "district", "province", "region", "capital", "county"):
+    if tok.lemma_.lower() in words.settlement_nouns:
         return any(c.ent_type_ in PLACE_LABELS for c in tok.subtree)
     return False
 

@@ -13,12 +13,6 @@ from eventwire.extraction.events.lexicon import Lexicon
 from eventwire.extraction.events.syntax import PLACE_LABELS, object_of, patient_of
 from eventwire.extraction.tokens import children, span_text, token_table
 
-# as nouns these name fighting whatever else the sentence says ("Clashes on many fronts of Aleppo"); as verbs
-# they need company ("ministers clashed over the budget")
-STRONG_NOUNS = {"clash", "fighting", "confrontation"}
-CLAIM_VERBS = {"claim", "own", "accept", "admit"}
-BASE_VERBS = {"establish", "set", "build", "open", "erect", "construct", "install", "deploy"}
-
 
 def phrase_keys(lex: Lexicon, vocab) -> list[tuple[str, tuple[int, ...]]]:
     """The lexicon's phrases, each with the LOWER hashes of its words (what the matcher matches on): plain data,
@@ -140,7 +134,7 @@ def trigger_hits(lex: Lexicon, sent: Span, phrases: dict) -> list[tuple[Token, s
     for i in range(sent.start, sent.end):
         lemma, lower = lemmas[i], lowers[i]
         if not (lemma in verbs or lemma in nouns or lower in nouns or lower == "dead" or lemma in discovery
-                or lemma in BASE_VERBS):
+                or lemma in words.base_verbs):
             continue  # most words can take no class below: no Token made for them
         t = doc[i]
         if t.i in covered or t.ent_type_ in words.non_event_entity_labels:
@@ -166,7 +160,7 @@ def trigger_hits(lex: Lexicon, sent: Span, phrases: dict) -> list[tuple[Token, s
             classes |= lex.nouns.get(lemma, set()) | lex.nouns.get(t.lower_, set())
         elif t.pos_ == "ADJ" and t.lower_ == "dead":
             classes |= lex.nouns.get("dead", set())
-        if not classes and t.pos_ == "VERB" and (lemma in words.discovery_verbs or lemma in BASE_VERBS):
+        if not classes and t.pos_ == "VERB" and (lemma in words.discovery_verbs or lemma in words.base_verbs):
             classes = {"disrupt"} if lemma in words.discovery_verbs else {"base"}  # refined (or dropped) later
             if not (weapons_disrupted(lex, t) or base_established(lex, t)):
                 classes = set()
@@ -174,7 +168,7 @@ def trigger_hits(lex: Lexicon, sent: Span, phrases: dict) -> list[tuple[Token, s
             # "the pipeline was blown up": a deliberate act, with no other conflict word needed (a thing named:
             # "it was blown up" points back to a thing told of, often long before)
             weak = (lemma in words.weak_triggers or t.lower_ in words.weak_triggers) and not (
-                t.pos_ in ("NOUN", "PROPN") and lemma in STRONG_NOUNS) and not (
+                t.pos_ in ("NOUN", "PROPN") and lemma in words.strong_nouns) and not (
                 lemma in words.deliberate_when_acted_on and t.pos_ == "VERB" and any(
                     c.dep_ in ("dobj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN") for c in children(t)))
             hits[t.i] = (t, classes, weak)
@@ -275,7 +269,7 @@ def is_generic(lex: Lexicon, tok: Token) -> bool:
         perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children(head))
         measured = any(c.dep_ == "prep" and c.lower_ in words.trend_measure_preps for c in children(head))
         said = ([head] if perfect or measured else []) + [c for c in children(head) if c.dep_ in ("acomp", "attr")]
-        toll = tok.lemma_.lower() in words.death_words or tok.lower_ in ("casualties", "victims")
+        toll = tok.lemma_.lower() in words.death_words or tok.lower_ in words.toll_plurals
         if not toll and any(w.lemma_.lower() in words.trend_words for w in said):
             return True
     if tok.tag_ == "VBG" and tok.dep_ in ("csubj", "nsubj") and tok.head.lemma_.lower() == "be" and not any(
@@ -289,7 +283,7 @@ def is_generic(lex: Lexicon, tok: Token) -> bool:
             return node.head.head.lower_ in words.trait_adjectives
         node = node.head
     verb = _clause_verb(tok)
-    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in words.span_units | {"week", "day"} and any(
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in words.span_units | words.rate_units and any(
         d.dep_ in ("det", "amod") and d.lower_ in words.rate_determiners for d in children(c))
         for c in children(verb) if verb.pos_ in ("VERB", "AUX") or tok.pos_ == "NOUN")
 
@@ -342,14 +336,14 @@ def is_summary(lex: Lexicon, tok: Token) -> bool:
         for obj in (p for p in prep.children if p.dep_ in ("pobj", "pcomp")):
             if obj.lower_ in words.span_nouns:
                 return True  # "over the past years", "for a decade", "in recent months"
-            if prep.lower_ in ("since", "throughout", "in", "during") and obj.lemma_.lower() in words.era_nouns:
+            if prep.lower_ in words.era_prepositions and obj.lemma_.lower() in words.era_nouns:
                 return True  # "since the start of the war", "throughout the insurgency", "have died in the war"
             if prep.lower_ == "since" and obj.like_num and len(obj.text) == 4:
                 return True  # "since 2015"
             left = {t.lower_ for c in obj.lefts for t in c.subtree}
             if left & words.span_modifiers or ("long" in left and left & words.span_units):
                 return True  # "in its decade-long insurgency"
-            if obj.lower_ in words.span_units and left & {"past", "last"}:
+            if obj.lower_ in words.span_units and left & words.recent_modifiers:
                 return True  # "over the past year"
     # "since the war began", "since it entered the war in 2015": a clause of its own, about an era or a year
     return any(c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children if m.dep_ == "mark") and (any(
@@ -358,10 +352,10 @@ def is_summary(lex: Lexicon, tok: Token) -> bool:
         for c in verb.children)
 
 
-def is_claimed(tok: Token) -> bool:
+def is_claimed(lex: Lexicon, tok: Token) -> bool:
     """"IS claimed the attack": a claim about an event told elsewhere."""
     head = tok.head
-    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in CLAIM_VERBS:
+    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in lex.words.claimed_event_verbs:
         return True
     return tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility"
 
@@ -390,7 +384,7 @@ def weapons_disrupted(lex: Lexicon, tok: Token) -> bool:
 
 def base_established(lex: Lexicon, tok: Token) -> bool:
     """"set up a new observation post": a base established."""
-    if tok.lemma_.lower() not in BASE_VERBS or tok.pos_ != "VERB":
+    if tok.lemma_.lower() not in lex.words.base_verbs or tok.pos_ != "VERB":
         return False
     if tok.lemma_.lower() == "set" and not any(c.lower_ == "up" for c in children(tok)):
         return False
@@ -414,32 +408,30 @@ def refine_classes(lex: Lexicon, tok: Token, classes: set, mentions: list) -> se
     obj_is_place = obj is not None and (obj.ent_type_ in PLACE_LABELS or obj.lemma_.lower() in lex.words.territory_nouns
                                         or (obj.lemma_.lower() not in lex.words.seized_things
                                             and any(c.ent_type_ in PLACE_LABELS for c in obj.subtree)))
-    if "capture" in out and lemma in ("capture", "seize", "take", "free", "occupy", "storm", "enter", "retake",
-                                      "recapture", "overrun", "liberate"):
+    if "capture" in out and lemma in lex.words.ground_taking_verbs:
         obj_is_party = obj is not None and (
             obj.ent_type_ in ("PERSON", "NORP", "ORG") or obj.lemma_.lower() in lex.victims["armed"]
             or obj.lemma_.lower() in lex.victims["civilian"]
             or obj.lemma_.lower() in lex.words.seized_things)
-        if obj is not None and not obj_is_place and obj_is_party and lemma in ("capture", "seize", "take"):
+        if obj is not None and not obj_is_place and obj_is_party and lemma in lex.words.seizing_verbs:
             out.discard("capture")
-            if obj.lemma_.lower() in ("weapon", "weapons", "arms", "ammunition", "explosives", "cache", "drugs"):
+            if obj.lemma_.lower() in lex.words.seized_contraband:
                 out.add("disrupt")
             elif obj.ent_type_ in ("PERSON", "NORP") or obj.lemma_.lower() in lex.victims["armed"] or \
                     obj.lemma_.lower() in lex.victims["civilian"]:
                 out.add("arrest")
-            elif obj.lemma_.lower() not in ("power", "initiative", "chance"):
+            elif obj.lemma_.lower() not in lex.words.seized_abstractions:
                 out.add("coerce")  # "seized a tanker", "seized the cargo": property taken (PLOVER COERCE, seize)
-        elif lemma in ("enter", "free", "occupy") and not obj_is_place:
+        elif lemma in lex.words.place_only_taking_verbs and not obj_is_place:
             out.discard("capture")
     if "arrest" in out and lemma == "capture" and obj_is_place:
         out.discard("arrest")
     if lemma == "expel" and obj is not None and (obj.lemma_.lower() in lex.victims["armed"]
                                                    or any(m.start_token <= obj.i < m.end_token for m in mentions)) \
-            and obj.lemma_.lower() not in ("diplomat", "diplomats", "ambassador", "envoy", "journalist") \
+            and obj.lemma_.lower() not in lex.words.expelled_envoys \
             and obj.ent_type_ != "GPE":  # a state expelled is put out of a body ("the OAS expelled Cuba"): a sanction
         out = (out - {"sanction"}) | {"capture"}  # "factions expel the regime forces out of a village"
-    if lemma == "release" and obj is not None and obj.lemma_.lower() in ("statement", "video", "report", "data",
-                                                                         "figure", "figures", "album"):
+    if lemma == "release" and obj is not None and obj.lemma_.lower() in lex.words.released_publications:
         out.discard("concede")
     if lemma in ("fire",) and obj is not None and obj.ent_type_ == "PERSON":
         out.clear()
@@ -448,12 +440,12 @@ def refine_classes(lex: Lexicon, tok: Token, classes: set, mentions: list) -> se
         appeal = any(c.lower_ == "for" or (c.lower_ == "on" and not any(p.ent_type_ in ("DATE", "TIME") for p in children(c)))
                      for c in children(tok))
         out.discard("consult" if appeal else "request")
-    if lemma in ("support", "back", "ally", "arm", "fund", "train", "equip") and tok.dep_ in ("amod", "acl"):
+    if lemma in lex.words.support_verbs and tok.dep_ in ("amod", "acl"):
         out.clear()  # "forces backed by US air support": a description of the actor, not an event
     if lemma == "strike" and tok.pos_ == "NOUN":
         prev = {c.lower_ for c in children(tok)}
-        if prev & {"air", "drone", "missile", "aerial", "artillery", "rocket"}:
-            out.add("airstrike" if prev & {"air", "drone", "aerial"} else "shelling")
-        elif prev & {"hunger", "general", "labour", "labor", "workers", "teachers", "nationwide"}:
+        if prev & lex.words.remote_strike_modifiers:
+            out.add("airstrike" if prev & lex.words.air_strike_modifiers else "shelling")
+        elif prev & lex.words.labour_strike_modifiers:
             out = {"protest"}
     return out

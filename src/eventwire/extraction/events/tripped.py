@@ -22,5 +22,5 @@ def set_off_by_the_harmed(verb: Token, words) -> bool:
         devices = words.victim_set_devices
     else:
         return False
-    hit = [o for o in [object_of(verb)] if o is not None] + prep_objects(verb, {"on", "over", "into", "upon"})
+    hit = [o for o in [object_of(verb)] if o is not None] + prep_objects(verb, words.tripping_prepositions)
     return any(o.lemma_.lower() in devices or o.lower_ in devices for o in hit)
