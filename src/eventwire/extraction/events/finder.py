@@ -26,7 +26,7 @@ from eventwire.extraction.events.candidates import (
     split_clusters,
 )
 from eventwire.extraction.events.circumstance import rank_circumstances
-from eventwire.extraction.events.coding import same_incident_before
+from eventwire.extraction.events.coding import REMOTE_WEAPONS, instruments, same_incident_before
 from eventwire.extraction.events.claims_alone import claimed_alone, only_claimed, without_claims_told_elsewhere
 from eventwire.extraction.events.context import DocContext
 from eventwire.extraction.events.lexicon import Lexicon, load_lexicon
@@ -101,15 +101,17 @@ class EventFinder:
         demo_sentences: set[int] = set()  # where the sentences with an asserted demonstration start
         for sent_index, sent in enumerate(sentences(doc)):
             before = same_incident_before(lex, sent)
-            after_protest = before is not None and before.start in demo_sentences
+            # (a sentence with a bomb, a grenade or a shell tells an attack of its own, not a crowd's violence)
+            after_protest = before is not None and before.start in demo_sentences \
+                and not instruments(lex, sent) & REMOTE_WEAPONS
             groups = self._sentence_triggers(sent, longest, ignored, context, after_protest)
             for (fam, mod, _cls), trig in groups.items():
                 for cluster in split_clusters(lex, trig):
                     cand = build_candidate(sent, sent_index, fam, mod, cluster, context, siblings=trig)
                     if cand is not None:
                         out.append(cand)
-                        if cand.family == "demonstration" and cand.modality == "asserted":
-                            demo_sentences.add(sent.start)
+                        if cand.modality == "asserted" and "protest" in cand.classes:
+                            demo_sentences.add(sent.start)  # a protest told as such (not a bombing at a rally)
                         context.remember(cand)
                         speech = speech_act(lex, cand)
                         if speech is not None:
