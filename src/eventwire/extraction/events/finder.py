@@ -60,6 +60,12 @@ def admit_actors(cand: EventCandidate, context: DocContext) -> None:
         cand.actor2 = cand.assoc_actor2.pop(0) if cand.assoc_actor2 else None
 
 
+def _tells_a_protest(cands: list[EventCandidate]) -> bool:
+    """A sentence's events tell a protest as such, with no violence of another kind (not a bombing at a rally)."""
+    asserted = [c for c in cands if c.modality == "asserted"]
+    return any("protest" in c.classes for c in asserted) and not any(c.family == "violence" for c in asserted)
+
+
 def _apart(a, b) -> bool:
     """Two events located at different towns or districts (a country or no location tells no place apart)."""
     la, lb = a.location, b.location
@@ -105,17 +111,19 @@ class EventFinder:
             after_protest = before is not None and before.start in demo_sentences \
                 and not instruments(lex, sent) & REMOTE_WEAPONS
             groups = self._sentence_triggers(sent, longest, ignored, context, after_protest)
+            told = []
             for (fam, mod, _cls), trig in groups.items():
                 for cluster in split_clusters(lex, trig):
                     cand = build_candidate(sent, sent_index, fam, mod, cluster, context, siblings=trig)
                     if cand is not None:
                         out.append(cand)
-                        if cand.modality == "asserted" and "protest" in cand.classes:
-                            demo_sentences.add(sent.start)  # a protest told as such (not a bombing at a rally)
+                        told.append(cand)
                         context.remember(cand)
                         speech = speech_act(lex, cand)
                         if speech is not None:
                             out.append(speech)
+            if _tells_a_protest(told) and not instruments(lex, sent) & REMOTE_WEAPONS:
+                demo_sentences.add(sent.start)
         links = self.modality.link_spans(doc_text(doc))
         for cand in out:
             if cand.modality == "asserted" and any(s <= cand.trigger.idx < e for s, e in links):
@@ -215,7 +223,10 @@ class EventFinder:
                 mod = self.modality.classify(described)  # "accused of bombing a mosque, which killed 46": alleged too
             if protest_ctx is None:
                 protest_ctx = triggers.protest_context(lex, sent, ments)
-                if not protest_ctx and after_protest and not any(m.actor.inter in ARMED_GROUP_INTERS for m in ments):
+                if not protest_ctx and after_protest and not any(m.actor.inter in ARMED_GROUP_INTERS for m in ments) \
+                        and not any(t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") for t in sent):
+                    # (a named man who acts tells a story of his own, often what set off the protest: "Protests
+                    # began after the officer was cleared. He shot Smith after a chase.")
                     protest_ctx = "after"
             recoded = RECODED_AFTER_PROTESTS if protest_ctx == "after" else RECODED_IN_PROTESTS
             if protest_ctx and classes & recoded:
