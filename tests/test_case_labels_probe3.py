@@ -55,6 +55,7 @@ PROBES: list[tuple[str, str | None]] = [
     ("Troops unearthed a weapons stash buried in the garden of an abandoned house in Tskhinvali in 2008.",
      DISRUPTED),
     ("The Valdorian navy shot down two explosive-laden drones launched towards the port of Meriko.", DISRUPTED),
+    ("Air defences shot down a ballistic missile fired at the city of Jizan, the coalition said.", DISRUPTED),
     ("Security forces destroyed a bomb-making workshop in the Quetta suburbs and seized 40 kilograms of explosives.",
      DISRUPTED),
     # -- a base, a post or a camp set up -----------------------------------------------------------------------------
@@ -85,10 +86,20 @@ PROBES: list[tuple[str, str | None]] = [
      "and set tyres on fire.", VIOLENT_DEMO),
     ("Students protested outside the university in Dhaka over a new fees law. There were clashes with police and "
      "several cars were set alight.", VIOLENT_DEMO),
+    ("Thousands of nurses marched in Lyon on Saturday. There were scuffles near the town hall and a marcher's arm "
+     "was broken by a firework.", VIOLENT_DEMO),
+    ("Hundreds of people marched in Memphis on Saturday. Protests began after a jury acquitted a former deputy, Mark "
+     "Hollis, of murder. Hollis shot Jordan Reed after a car chase in 2015.", PEACEFUL),
     ("Miners demonstrated in Marikana on Thursday over wages. Police opened fire on the crowd, killing four "
      "of them.", FORCE),
     ("Protesters gathered in the main square of Novara to oppose the closure of the steelworks. "
      "There were scuffles with riot police and a demonstrator was injured by a flare.", VIOLENT_DEMO),
+    # -- people who join a demonstration take part in it: no change to a group --------------------------------------
+    ("Hundreds of women joined a silent die-in for climate justice outside the parliament in Canberra.", PEACEFUL),
+    ("Thousands of dock workers in Antwerp joined the national strike against the pension reform on Monday.",
+     PEACEFUL),
+    ("Medical students joined the sit-in of junior doctors at the health ministry in Khartoum.", PEACEFUL),
+    ("Some 300 fighters of the Gumuz militia joined the rebel alliance, its spokesman said.", CHANGE),
     # -- protest forms in one sentence --------------------------------------------------------------------------------
     ("Pensioners held a peaceful sit-in outside the social security office in Montevideo.", PEACEFUL),
     ("Doctors in Nairobi went on strike on Monday over unpaid allowances.", PEACEFUL),
