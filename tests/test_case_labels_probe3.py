@@ -59,7 +59,7 @@ PROBES: list[tuple[str, str | None]] = [
     ("Security forces destroyed a bomb-making workshop in the Quetta suburbs and seized 40 kilograms of explosives.",
      DISRUPTED),
     # -- a base, a post or a camp set up -----------------------------------------------------------------------------
-    ("Turkish troops have set up a new observation post near the village of Kafr Nabl, a monitor said.", HQ),
+    ("Indian troops set up an observation post on a ridge above the Galwan valley in 2020.", HQ),
     ("The Wagner group established a forward operating base at the airport of Menaka, residents said.", HQ),
     ("Rebels of the Kassaro Front have built a training camp in the forest east of Bunia.", HQ),
     ("The militia opened a new headquarters in the centre of Sabha after the army left.", HQ),
