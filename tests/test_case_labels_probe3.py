@@ -189,8 +189,10 @@ def test_the_probe_set_covers_every_label():
     assert len({label for _, label in PROBES if label}) == 25
 
 
+# measured on the 93 texts: 0.849 on main before this set's branch, 0.925 after; the floor leaves slack for parser
+# ties
 def test_case_labels_probe3(accuracy):
-    assert accuracy >= 0.0
+    assert accuracy >= 0.88
 
 
 if __name__ == "__main__":

@@ -26,8 +26,8 @@ from eventwire.extraction.events.candidates import (
     split_clusters,
 )
 from eventwire.extraction.events.circumstance import rank_circumstances
-from eventwire.extraction.events.coding import REMOTE_WEAPONS, instruments, same_incident_before
 from eventwire.extraction.events.claims_alone import claimed_alone, only_claimed, without_claims_told_elsewhere
+from eventwire.extraction.events.coding import REMOTE_WEAPONS, instruments, same_incident_before
 from eventwire.extraction.events.context import DocContext
 from eventwire.extraction.events.lexicon import Lexicon, load_lexicon
 from eventwire.extraction.events.modality import ModalityClassifier
