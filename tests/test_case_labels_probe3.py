@@ -82,6 +82,10 @@ PROBES: list[tuple[str, str | None]] = [
      "and water cannon to disperse them near the presidential palace.", INTERVENTION),
     ("Hundreds of farmers marched to the governor's office in Tarlac on Monday. Officers blocked the road and "
      "detained 15 of them.", INTERVENTION),
+    ("Nurses demonstrated outside the health ministry in Harare on Tuesday. Police arrested them as they tried to "
+     "enter the building.", INTERVENTION),
+    ("Thousands marched in Caracas on Sunday. On Monday police arrested the organiser of the march, Luis Pardo, at his "
+     "home.", ARRESTS),
     ("Supporters of the jailed opposition leader rallied in Dakar on Friday. Some of them threw stones at police "
      "and set tyres on fire.", VIOLENT_DEMO),
     ("Students protested outside the university in Dhaka over a new fees law. There were clashes with police and "
@@ -189,7 +193,7 @@ def test_the_probe_set_covers_every_label():
     assert len({label for _, label in PROBES if label}) == 25
 
 
-# measured on the 93 texts: 0.860 on main before this set's branch, 0.935 after; the floor leaves slack for parser
+# measured on the 95 texts: 0.853 on main before this set's branch, 0.937 after; the floor leaves slack for parser
 # ties
 def test_case_labels_probe3(accuracy):
     assert accuracy >= 0.88

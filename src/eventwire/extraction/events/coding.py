@@ -183,10 +183,31 @@ def _names_civilians(lex: Lexicon, sent: Span) -> bool:
     return any(t.lower_ in civilians or t.lemma_.lower() in civilians for t in sent)
 
 
+# Doc.user_data key: where the sentences start that follow a sentence telling a demonstration (finder.py)
+AFTER_PROTEST_KEY = "eventwire.after_protest"
+
+
+def _the_crowd_told_before(trigger: Token) -> bool:
+    """In a sentence right after a demonstration is told, the arrested are "them" or "N of them": its
+    demonstrators ("Farmers marched on the governor's office. Police detained 15 of them.")."""
+    if trigger.sent.start not in trigger.doc.user_data.get(AFTER_PROTEST_KEY, ()):
+        return False
+    for obj in children(trigger):
+        if obj.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if obj.lower_ == "them" or any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                o.lower_ == "them" for o in children(c)) for c in children(obj)):
+            return True
+    return False
+
+
 def at_a_protest(lex: Lexicon, trigger: Token) -> bool:
     """The event happened at a demonstration: a preposition of words.yaml `protest_scene_preps` on the trigger or on
-    its object governs a `protest_scene_nouns` noun ("detained 40 people at a rally", "were held during the march")."""
+    its object governs a `protest_scene_nouns` noun ("detained 40 people at a rally", "were held during the march"),
+    or the arrested are the demonstrators the sentence before told of."""
     words = lex.words
+    if _the_crowd_told_before(trigger):
+        return True
     heads = [trigger, *(c for c in children(trigger) if c.dep_ in ("dobj", "nsubjpass"))]
     return any(prep.dep_ == "prep" and prep.lower_ in words.protest_scene_preps
                and any(obj.dep_ == "pobj" and obj.lemma_.lower() in words.protest_scene_nouns for obj in children(prep))

@@ -27,7 +27,7 @@ from eventwire.extraction.events.candidates import (
 )
 from eventwire.extraction.events.circumstance import rank_circumstances
 from eventwire.extraction.events.claims_alone import claimed_alone, only_claimed, without_claims_told_elsewhere
-from eventwire.extraction.events.coding import REMOTE_WEAPONS, instruments, same_incident_before
+from eventwire.extraction.events.coding import AFTER_PROTEST_KEY, REMOTE_WEAPONS, instruments, same_incident_before
 from eventwire.extraction.events.context import DocContext
 from eventwire.extraction.events.lexicon import Lexicon, load_lexicon
 from eventwire.extraction.events.modality import ModalityClassifier
@@ -110,6 +110,8 @@ class EventFinder:
             # (a sentence with a bomb, a grenade or a shell tells an attack of its own, not a crowd's violence)
             after_protest = before is not None and before.start in demo_sentences \
                 and not instruments(lex, sent) & REMOTE_WEAPONS
+            if after_protest:
+                doc.user_data.setdefault(AFTER_PROTEST_KEY, set()).add(sent.start)
             groups = self._sentence_triggers(sent, longest, ignored, context, after_protest)
             told = []
             for (fam, mod, _cls), trig in groups.items():
