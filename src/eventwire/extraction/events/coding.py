@@ -112,7 +112,7 @@ REMOTE_WEAPONS = frozenset({"chemical", "suicide", "air", "shelling", "grenade",
 BACK_TO_THE_ATTACKER = re.compile(r"\b(?:the|its|this) (?:suicide|bomber|attacker|assailant)")
 
 
-def _same_incident_before(lex: Lexicon, sent: Span) -> Span | None:
+def same_incident_before(lex: Lexicon, sent: Span) -> Span | None:
     """The sentence just before `sent` in its paragraph, unless `sent` opens as another incident ("Separately")."""
     doc = sent.doc
     if sent.start == 0 or sent[0].lower_ in lex.words.new_incident_openers:
@@ -127,7 +127,7 @@ def _same_incident_before(lex: Lexicon, sent: Span) -> Span | None:
 def suicide_told_around(lex: Lexicon, sent: Span) -> bool:
     """A bomb of `sent` that the sentence before or after in its paragraph tells was a suicide attack ("A car bomb
     exploded outside the hotel. The suicide bomber was a local man.")."""
-    before = _same_incident_before(lex, sent)
+    before = same_incident_before(lex, sent)
     if before is not None and "suicide" in instruments(lex, before):
         return True
     doc = sent.doc
@@ -141,7 +141,7 @@ def suicide_told_around(lex: Lexicon, sent: Span) -> bool:
                 break
     # the sentence after must point back at the attack ("the suicide bomber", "the bomber"): a sentence that brings
     # in "a suicide bomber" tells of another blast ("Hours earlier a suicide bomber struck a checkpoint")
-    return (after is not None and after.start >= sent.end and _same_incident_before(lex, after) is not None
+    return (after is not None and after.start >= sent.end and same_incident_before(lex, after) is not None
             and "suicide" in instruments(lex, after) and BACK_TO_THE_ATTACKER.search(after.text.lower()) is not None)
 
 
@@ -149,7 +149,7 @@ def weapon_told_before(lex: Lexicon, sent: Span) -> set[str]:
     """The remote weapons of the sentence just before `sent` in its paragraph: a sentence that tells only the toll
     of an attack the one before described ("A suicide car bomb hit a police post. Two officers were killed.") is
     that attack, made with that weapon; none when the sentence before names none (or a gun or a knife too)."""
-    before = _same_incident_before(lex, sent)
+    before = same_incident_before(lex, sent)
     if before is None:
         return set()
     found = instruments(lex, before)
@@ -183,10 +183,31 @@ def _names_civilians(lex: Lexicon, sent: Span) -> bool:
     return any(t.lower_ in civilians or t.lemma_.lower() in civilians for t in sent)
 
 
+# Doc.user_data key: where the sentences start that follow a sentence telling a demonstration (finder.py)
+AFTER_PROTEST_KEY = "eventwire.after_protest"
+
+
+def _the_crowd_told_before(trigger: Token) -> bool:
+    """In a sentence right after a demonstration is told, the arrested are "them" or "N of them": its
+    demonstrators ("Farmers marched on the governor's office. Police detained 15 of them.")."""
+    if trigger.sent.start not in trigger.doc.user_data.get(AFTER_PROTEST_KEY, ()):
+        return False
+    for obj in children(trigger):
+        if obj.dep_ not in ("dobj", "nsubjpass"):
+            continue
+        if obj.lower_ == "them" or any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                o.lower_ == "them" for o in children(c)) for c in children(obj)):
+            return True
+    return False
+
+
 def at_a_protest(lex: Lexicon, trigger: Token) -> bool:
     """The event happened at a demonstration: a preposition of words.yaml `protest_scene_preps` on the trigger or on
-    its object governs a `protest_scene_nouns` noun ("detained 40 people at a rally", "were held during the march")."""
+    its object governs a `protest_scene_nouns` noun ("detained 40 people at a rally", "were held during the march"),
+    or the arrested are the demonstrators the sentence before told of."""
     words = lex.words
+    if _the_crowd_told_before(trigger):
+        return True
     heads = [trigger, *(c for c in children(trigger) if c.dep_ in ("dobj", "nsubjpass"))]
     return any(prep.dep_ == "prep" and prep.lower_ in words.protest_scene_preps
                and any(obj.dep_ == "pobj" and obj.lemma_.lower() in words.protest_scene_nouns for obj in children(prep))

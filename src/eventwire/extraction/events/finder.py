@@ -26,6 +26,7 @@ from eventwire.extraction.events.candidates import (
 )
 from eventwire.extraction.events.circumstance import rank_circumstances
 from eventwire.extraction.events.claims_alone import claimed_alone, only_claimed, without_claims_told_elsewhere
+from eventwire.extraction.events.coding import AFTER_PROTEST_KEY, REMOTE_WEAPONS, instruments, same_incident_before
 from eventwire.extraction.events.context import DocContext
 from eventwire.extraction.events.lexicon import Lexicon, load_lexicon
 from eventwire.extraction.events.modality import ModalityClassifier
@@ -38,6 +39,12 @@ from eventwire.lang import LanguageData
 FAMILY_ORDER = {"violence": 0, "demonstration": 1, "arrest": 2, "strategic": 3, "movement": 4, "contact": 5}
 # in a sentence about a demonstration these classes are the demonstration's violence
 RECODED_IN_PROTESTS = {"clash", "attack", "kill", "shelling", "riot"}
+# ... and these in the sentence after one, when it names no armed group of its own ("Teachers marched in Foo.
+# There were clashes with police.": the march's clashes, not a battle)
+RECODED_AFTER_PROTESTS = {"clash", "attack", "kill", "riot"}
+# actors (ACLED inter codes) who make violence in the sentence after a demonstration an incident of its own:
+# rebels, militias, unidentified armed groups
+ARMED_GROUP_INTERS = (2, 3, 4)
 
 
 def admit_actors(cand: EventCandidate, context: DocContext) -> None:
@@ -50,6 +57,12 @@ def admit_actors(cand: EventCandidate, context: DocContext) -> None:
         cand.actor1 = cand.assoc_actor1.pop(0) if cand.assoc_actor1 else None
     if cand.actor2 is not None and not context.admits(cand.actor2, 2):
         cand.actor2 = cand.assoc_actor2.pop(0) if cand.assoc_actor2 else None
+
+
+def _tells_a_protest(cands: list[EventCandidate]) -> bool:
+    """A sentence's events tell a protest as such, with no violence of another kind (not a bombing at a rally)."""
+    asserted = [c for c in cands if c.modality == "asserted"]
+    return any("protest" in c.classes for c in asserted) and not any(c.family == "violence" for c in asserted)
 
 
 def _apart(a, b) -> bool:
@@ -90,17 +103,28 @@ class EventFinder:
         context = DocContext(doc, actor_mentions, lex, self.catalogue, self.modality.reporting_verbs,
                              nouns=self.nouns, places=place_mentions, bare_places=bare_places)
         out: list[EventCandidate] = []
+        demo_sentences: set[int] = set()  # where the sentences with an asserted demonstration start
         for sent_index, sent in enumerate(sentences(doc)):
-            groups = self._sentence_triggers(sent, longest, ignored, context)
+            before = same_incident_before(lex, sent)
+            # (a sentence with a bomb, a grenade or a shell tells an attack of its own, not a crowd's violence)
+            after_protest = before is not None and before.start in demo_sentences \
+                and not instruments(lex, sent) & REMOTE_WEAPONS
+            if after_protest:
+                doc.user_data.setdefault(AFTER_PROTEST_KEY, set()).add(sent.start)
+            groups = self._sentence_triggers(sent, longest, ignored, context, after_protest)
+            told = []
             for (fam, mod, _cls), trig in groups.items():
                 for cluster in split_clusters(lex, trig):
                     cand = build_candidate(sent, sent_index, fam, mod, cluster, context, siblings=trig)
                     if cand is not None:
                         out.append(cand)
+                        told.append(cand)
                         context.remember(cand)
                         speech = speech_act(lex, cand)
                         if speech is not None:
                             out.append(speech)
+            if _tells_a_protest(told) and not instruments(lex, sent) & REMOTE_WEAPONS:
+                demo_sentences.add(sent.start)
         links = self.modality.link_spans(doc_text(doc))
         for cand in out:
             if cand.modality == "asserted" and any(s <= cand.trigger.idx < e for s, e in links):
@@ -140,8 +164,11 @@ class EventFinder:
         return bool(named) and all(t in named or any(c.dep_ == "nsubj" and c in named for c in t.children)
                                    for t in cand.triggers)
 
-    def _sentence_triggers(self, sent, longest: dict, ignored: set, context: DocContext) -> dict:
-        """(family, modality, class or "") -> [(trigger token, classes)] of one sentence."""
+    def _sentence_triggers(self, sent, longest: dict, ignored: set, context: DocContext,
+                           after_protest: bool = False) -> dict:
+        """(family, modality, class or "") -> [(trigger token, classes)] of one sentence; `after_protest`: the
+        sentence before it in its paragraph tells a demonstration (ACLED codes one demonstration by its most severe
+        form, so the violence told next is the demonstration's)."""
         lex = self.lexicon
         ments = context.mentions_in(sent.start_char, sent.end_char)
         hits = []
@@ -182,8 +209,10 @@ class EventFinder:
         # a word in a peaceful sense is no conflict context for the others ("fired forty workers after the merger")
         peaceful = {tok.i for tok, classes, _, sensed in hits if sensed
                     and not any(lex.family(c) == "violence" for c in classes)}
+        # (a crowd's weak word right after a demonstration is told is that demonstration's: "There were scuffles")
         hits = [(tok, classes) for tok, classes, weak, _ in hits if classes and not (
-            weak and not triggers.conflict_context(lex, sent, ments, tok, peaceful)
+            weak and not (after_protest and classes <= {"riot"})
+            and not triggers.conflict_context(lex, sent, ments, tok, peaceful)
             and not triggers.placed_harm(lex, tok, classes, context.place_tokens))]
         hits = triggers.without_accidents(lex, sent, hits)
         protest_ctx = None
@@ -195,10 +224,16 @@ class EventFinder:
                 mod = self.modality.classify(described)  # "accused of bombing a mosque, which killed 46": alleged too
             if protest_ctx is None:
                 protest_ctx = triggers.protest_context(lex, sent, ments)
-            if protest_ctx and classes & RECODED_IN_PROTESTS:
-                if tok.i in topic_tokens(lex, sent) and not classes - RECODED_IN_PROTESTS:
+                if not protest_ctx and after_protest and not any(m.actor.inter in ARMED_GROUP_INTERS for m in ments) \
+                        and not any(t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") for t in sent):
+                    # (a named man who acts tells a story of his own, often what set off the protest: "Protests
+                    # began after the officer was cleared. He shot Smith after a chase.")
+                    protest_ctx = "after"
+            recoded = RECODED_AFTER_PROTESTS if protest_ctx == "after" else RECODED_IN_PROTESTS
+            if protest_ctx and classes & recoded:
+                if tok.i in topic_tokens(lex, sent) and not classes - recoded:
                     continue  # "protested against the killing of a student": the cause, told as such
-                classes = (classes - RECODED_IN_PROTESTS) | {"protest_violence"}
+                classes = (classes - recoded) | {"protest_violence"}
             for fam in sorted({lex.family(c) for c in classes}, key=FAMILY_ORDER.get):
                 fam_classes = {c for c in classes if lex.family(c) == fam}
                 if fam in SPEECH_FAMILIES:

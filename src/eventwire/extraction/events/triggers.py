@@ -363,7 +363,8 @@ def is_claimed(lex: Lexicon, tok: Token) -> bool:
 def weapons_disrupted(lex: Lexicon, tok: Token) -> bool:
     """"two explosive devices were found", "sappers defused landmines", "weapons seized": no attack happened."""
     words = lex.words
-    if tok.pos_ == "VERB" and tok.lemma_.lower() in words.discovery_verbs:
+    if tok.pos_ == "VERB" and (tok.lemma_.lower() in words.discovery_verbs or any(
+            c.dep_ == "prt" and f"{tok.lemma_.lower()} {c.lower_}" in words.discovery_verbs for c in children(tok))):
         p = patient_of(tok)
         if p is not None and p.lower_ in words.quantity_heads:  # "destroyed dozens of rockets"
             p = next((o for c in children(p) if c.dep_ == "prep" and c.lower_ == "of" for o in children(c)
