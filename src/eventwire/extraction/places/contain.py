@@ -187,7 +187,7 @@ FOCUS_HOLD_POPULATION = 100000  # a town abroad this small is not meant when not
 
 def hold_to_focus(mentions: list[Mention], group_votes, country_entry) -> None:
     """A small town abroad that nothing else in the report points to (no other place in its country, no armed
-    group of it) while everything else points to one country is a namesake of a village there: its candidate in
+    group of it) while the rest points to one country is a namesake of a village there: its candidate in
     that country when the gazetteer has one, else the country itself ("Boko Haram fighters attacked Foo" with Foo
     a hamlet in Spain). `country_entry` maps an ISO2 code to the gazetteer's country."""
     for m in mentions:
@@ -212,13 +212,15 @@ def hold_to_focus(mentions: list[Mention], group_votes, country_entry) -> None:
 
 
 def _support(mentions: list[Mention], key: str, group_votes):
-    """The countries the report's other names and armed groups point to, one vote each per name."""
+    """The countries the report's other towns, districts and provinces and its armed groups point to, one vote each
+    per name. A country's own name or adjective is no such pointer: countries are named as backers, origins and
+    victims' nationalities ("rebels backed by Ruritania captured Foo")."""
     from collections import Counter
 
     out: Counter = Counter()
     seen = set()
     for n in mentions:
-        if n.chosen is None or not n.chosen.cc or n.key == key or n.key in seen:
+        if n.chosen is None or not n.chosen.cc or n.key == key or n.key in seen or n.chosen.feature not in HELD:
             continue
         seen.add(n.key)
         out[n.chosen.cc] += 1
