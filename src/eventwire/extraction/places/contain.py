@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from eventwire.geo.gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, REGION
 
-from .mention import Mention
+from .mention import LITERAL, Mention
 
 POSSESSIVE = ("'s", "\u2019s")
 MAX_MODIFIERS = 3  # "the north-western Pakistani village of Foo": the words between a container and its unit
@@ -57,8 +57,9 @@ def _is_modifier(tok, words) -> bool:
     """A lower-case word that may stand between a container and the unit it holds: "northern", "coastal",
     "border", "restive" (not "in", "and", "near", nor a verb: "the Ruritanian-backed town of Foo" is no town of
     Ruritania, the hyphen stops the walk)."""
-    return tok.is_alpha and tok.is_lower and (tok.lower_ in words.direction_words or tok.lower_ in words.the_modifiers
-                                              or not tok.is_stop and tok.pos_ in ("ADJ", "ADV", "NOUN", "PROPN"))
+    if not (tok.is_alpha and tok.is_lower) or tok.lower_ in words.unit_words:
+        return False
+    return tok.lower_ in words.the_modifiers or not tok.is_stop and tok.pos_ in ("ADJ", "ADV", "NOUN", "PROPN")
 
 
 def _skip_modifiers(doc, k: int, words) -> int:
@@ -172,8 +173,8 @@ def hold_within(mentions: list[Mention]) -> None:
         if m.held_by in (IN, LIST) and (m.chosen.capital or
                                         m.chosen.population >= LOOSE_HOLD_POPULATION and not m.phonetic):
             return
-        if m.held_by == LIST and box.feature not in (COUNTRY, ADMIN1):
-            return  # "Foo, Bar and Baz": towns of a list, each where it is
+        if m.held_by in (LIST, ADDRESS) and box.feature != COUNTRY:
+            return  # "Foo, Bar and Baz": towns of a list; "Foo, Northwest Region": a region named many ways
         if box.feature in (CONTINENT, REGION):
             return
         m.chosen = box
@@ -183,20 +184,21 @@ def hold_within(mentions: list[Mention]) -> None:
 
 
 FOCUS_HOLD_POPULATION = 100000  # a town abroad this small is not meant when nothing else in the text points there
+FOCUS_VOTES = 2  # what the report's other places must give a country to stand for a town the gazetteer lacks there
 
 
-def hold_to_focus(mentions: list[Mention], group_votes, country_entry) -> None:
-    """A small town abroad that nothing else in the report points to (no other place in its country, no armed
-    group of it) while the rest points to one country is a namesake of a village there: its candidate in
-    that country when the gazetteer has one, else the country itself ("Boko Haram fighters attacked Foo" with Foo
-    a hamlet in Spain). `country_entry` maps an ISO2 code to the gazetteer's country."""
+def hold_to_focus(mentions: list[Mention], country_entry) -> None:
+    """A small town abroad that nothing else in the report points to (no other place in its country) while the
+    report's other places point to one country is a namesake of a village there: its candidate in that country
+    when the gazetteer has one, else the country itself ("fighting raged in Bar province ... shelled Foo" with Foo
+    a hamlet abroad). `country_entry` maps an ISO2 code to the gazetteer's country."""
     for m in mentions:
         e = m.chosen
         if e is None or m.source == "norp" or m.within is not None or e.capital or not e.cc:
             continue
         if e.feature not in HELD or e.population >= FOCUS_HOLD_POPULATION and not m.phonetic:
             continue
-        support = _support(mentions, m.key, group_votes)
+        support = _support(mentions, m.key)
         if support.get(e.cc) or not support:
             continue
         ranked = support.most_common()
@@ -204,26 +206,26 @@ def hold_to_focus(mentions: list[Mention], group_votes, country_entry) -> None:
         if inside:
             m.chosen = max(inside, key=lambda c: (support[c.cc], m.scores.get(c.id, -1e9), c.population))
             continue
-        # no reading there: the country, when the signals agree on it
-        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+        # no reading there: the country, when two of the other names, or a province, agree on it
+        if ranked[0][1] >= FOCUS_VOTES and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             box = country_entry(ranked[0][0])
             if box is not None:
                 m.chosen = box
 
 
-def _support(mentions: list[Mention], key: str, group_votes):
-    """The countries the report's other towns, districts and provinces and its armed groups point to, one vote each
-    per name. A country's own name or adjective is no such pointer: countries are named as backers, origins and
-    victims' nationalities ("rebels backed by Ruritania captured Foo")."""
+def _support(mentions: list[Mention], key: str):
+    """The countries the report's other towns, districts and provinces point to, one vote each per name. A
+    country's own name or adjective is no such pointer: countries are named as backers, origins and victims'
+    nationalities ("rebels backed by Ruritania captured Foo"); nor is an armed group's home: groups strike across
+    borders (Boko Haram in Cameroon and Niger, al-Shabaab in Kenya)."""
     from collections import Counter
 
     out: Counter = Counter()
     seen = set()
     for n in mentions:
-        if n.chosen is None or not n.chosen.cc or n.key == key or n.key in seen or n.chosen.feature not in HELD:
+        if n.chosen is None or not n.chosen.cc or n.key == key or n.key in seen or n.chosen.feature not in HELD or \
+                n.kind != LITERAL:
             continue
         seen.add(n.key)
-        out[n.chosen.cc] += 1
-    for cc in group_votes or ():
-        out[cc] += 1
+        out[n.chosen.cc] += 2 if n.chosen.feature == ADMIN1 else 1
     return out

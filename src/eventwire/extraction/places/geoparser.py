@@ -45,9 +45,8 @@ class Geoparser:
     def parse(self, doc, actor_mentions=None) -> list[PlaceMention]:
         """Every resolved place mention of the Doc, in text order (streets and waters included)."""
         mentions, local = self.recogniser.find(doc, actor_mentions or [])
-        votes = self._group_votes(actor_mentions or [])
-        self.resolver.resolve(doc, mentions, votes)
-        hold_to_focus(mentions, votes, self.gaz.country)
+        self.resolver.resolve(doc, mentions, self._group_votes(actor_mentions or []))
+        hold_to_focus(mentions, self.gaz.country)
         mentions = far_weak_dropped(mentions)
         out = []
         for m in mentions:
