@@ -80,6 +80,9 @@ PROBES = [
     ("A grenade was thrown into a bar in Marino, Burundi, wounding eight people.", "BDI"),
     ("An explosion hit a police station in Trento, Somalia, on Wednesday.", "SOM"),
     ("Six people were killed in clashes between farmers and herders in Bara, Sudan, in 2008.", "SDN"),
+    ("Two soldiers were killed in the Halden district, Niger, when their vehicle hit a mine.", "NER"),
+    ("Militants burned a school in the Trento area, Burkina Faso, in 2020.", "BFA"),
+    ("A French soldier died in the Tak region, Chad, after a firefight with rebels.", "TCD"),
     # -- the report's other places and its armed groups
     ("Boko Haram militants attacked a military base near the town of Baga. The insurgents killed a soldier.", "NGA"),
     ("Al-Shabaab fighters stormed a police station in Halden, killing three officers.", "SOM"),
@@ -113,7 +116,7 @@ PROBES = [
     ("A gunman opened fire at a mosque in Christchurch, New Zealand, killing 51 people.", "NZL"),
     ("Turkish-backed fighters shelled the town of Tal Rifaat, killing three civilians.", "SYR"),
 ]
-# measured when the set was written and the place code last changed (0.848 over 79 probes; 0.418 before the
+# measured when the set was written and the place code last changed (0.854 over 82 probes; 0.402 before the
 # changes of issue 12 family 7), less a little slack for parser ties
 FLOOR = 0.82
 

@@ -34,9 +34,9 @@ def link_containers(doc, mentions: list[Mention], words) -> None:
             continue
         if m.source == "norp":
             continue
-        outer, how = _container_after(doc, m, by_start, words), UNIT
+        outer, how = _container_after(doc, m, by_start, words) or _container_before(doc, m, by_end, words), UNIT
         if outer is None:
-            outer = _container_before(doc, m, by_end, words)
+            outer, how = _unit_address(doc, m, by_start, words), ADDRESS
         if outer is None:
             outer, how = _container_in(doc, m, by_start, words)
         if outer is not None and outer is not m and outer.within is not m:
@@ -87,6 +87,15 @@ def _container_after(doc, m: Mention, by_start, words) -> Mention | None:
     if k is None or k >= len(doc) or doc[k].lower_ != "of":
         return None
     return by_start.get(_skip_modifiers(doc, k + 1, words))
+
+
+def _unit_address(doc, m: Mention, by_start, words) -> Mention | None:
+    """"the Foo region, Ruritania": an address after the unit word (classify.py ties only "Foo, Ruritania")."""
+    k = _unit_end(doc, m, words)
+    if k is None or k + 1 >= len(doc) or doc[k].text != "," or k + 1 not in by_start:
+        return None
+    outer = by_start[k + 1]
+    return None if _in_list(doc, outer, by_start) else outer
 
 
 def _container_in(doc, m: Mention, by_start, words) -> tuple[Mention | None, str]:
