@@ -205,7 +205,7 @@ def hold_to_focus(mentions: list[Mention], country_entry) -> None:
         e = m.chosen
         if e is None or m.source == "norp" or m.within is not None or e.capital or not e.cc:
             continue
-        if e.feature not in HELD or e.population >= FOCUS_HOLD_POPULATION and not m.phonetic:
+        if e.feature not in HELD or e.population >= FOCUS_HOLD_POPULATION:
             continue
         support = _support(mentions, m.key)
         if support.get(e.cc) or not support:
