@@ -144,6 +144,33 @@ def test_country_rate_holds(results):
     assert rate >= FLOOR, [(t, got) for t, ok, got in results if not ok]
 
 
+def _places(pipeline, text: str) -> dict[str, tuple[str | None, str]]:
+    """Each place mention's text -> (ISO3 country, feature) of its reading."""
+    doc = pipeline.nlp(text)
+    return {m.place.text: (m.place.country, m.place.feature) for m in pipeline.geoparser.parse(doc)}
+
+
+def test_a_town_the_gazetteer_lacks_in_its_province_is_placed_at_the_province(pipeline):
+    found = _places(pipeline, "Gunmen killed four policemen in the Halden district of northern Kunduz province.")
+    assert found["Halden"] == ("AFG", "admin1")
+
+
+def test_a_unit_before_of_is_held_by_the_name_after_it_not_the_one_before(pipeline):
+    # "the Foo block of Bar district" is Bar's block: Bar is not read inside Foo's namesake abroad
+    found = _places(pipeline, "Security forces clashed with Maoist rebels in the Florence block of Dantewada district.")
+    assert found["Dantewada"][0] == "IND"
+
+
+def test_a_big_town_is_not_moved_by_a_loose_in(pipeline):
+    found = _places(pipeline, "Refugees from Aleppo in Turkey protested outside the consulate in Gaziantep.")
+    assert found["Aleppo"][0] == "SYR"
+
+
+def test_a_backer_named_by_its_country_does_not_move_a_village(pipeline):
+    found = _places(pipeline, "Rebels backed by Turkey captured the village of Dabiq from Islamic State.")
+    assert found["Dabiq"][0] == "SYR"
+
+
 if __name__ == "__main__":
     from eventwire.extraction.pipeline import Pipeline
 
