@@ -39,3 +39,10 @@ def top_sub_type(pipeline, text):
     """The sub-type of the most confident asserted ACLED event (None: no such event)."""
     found = acled_events(pipeline, text)
     return max(found, key=lambda e: e.confidence).sub_event_type if found else None
+
+
+def event_country(pipeline, text, published=None):
+    """The ISO3 country of the place of the most confident asserted event that has one (None: no placed event)."""
+    placed = [e for e in pipeline.extract(text, published=published)
+              if e.modality == "asserted" and e.location is not None and e.location.country]
+    return max(placed, key=lambda e: e.confidence).location.country if placed else None

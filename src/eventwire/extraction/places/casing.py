@@ -35,11 +35,21 @@ def text_casing(text: str) -> str:
     if len(words) < MIN_WORDS:
         return NORMAL
     capitalised = sum(1 for w in words if w[0].isupper())
-    if capitalised <= LOWER_SHARE * len(words):
+    if capitalised <= LOWER_SHARE * len(words) and not sentences_open_capitalised(text):
         return LOWER
     if sum(1 for w in words if w.isupper()) >= UPPER_SHARE * len(words):
         return UPPER
     return NORMAL
+
+
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?]\s+)[^A-Za-z]*?([A-Za-z])")
+
+
+def sentences_open_capitalised(text: str) -> bool:
+    """Every sentence opens with a capital: normal prose that happens to name nothing ("A bomb exploded in the
+    southern port city"), not an archive set in lower case (which lowers the openings too)."""
+    openings = [m.group(1) for m in SENTENCE_OPENING.finditer(text)]
+    return bool(openings) and all(c.isupper() for c in openings)
 
 
 def doc_casing(doc) -> str:

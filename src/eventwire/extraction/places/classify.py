@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from eventwire.geo.gazetteer import ADMIN1, CITY, COUNTRY
 
+from .contain import link_containers
 from .mention import ADJECTIVE, DEMONYM, LITERAL, METONYM, Mention, is_dateline
 from .resolve import prior
 from .words import PlaceWords
@@ -56,6 +57,7 @@ class Classifier:
                 if s is not None and s <= m.start and m.end <= e and (e - s) > (m.end - m.start) and \
                         m.kind == LITERAL:
                     m.kind = ADJECTIVE
+        link_containers(doc, mentions, self.words)
 
     def _kind(self, doc, m: Mention, span) -> str:
         root = span.root

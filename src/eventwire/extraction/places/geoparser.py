@@ -16,6 +16,7 @@ from eventwire.geo.gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, RE
 from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
 from eventwire.records import Place, PlaceMention
 
+from .contain import hold_to_focus
 from .locate import Locator, entry_place
 from .mention import LITERAL, Mention, doc_text
 from .recognise import Recogniser
@@ -45,6 +46,7 @@ class Geoparser:
         """Every resolved place mention of the Doc, in text order (streets and waters included)."""
         mentions, local = self.recogniser.find(doc, actor_mentions or [])
         self.resolver.resolve(doc, mentions, self._group_votes(actor_mentions or []))
+        hold_to_focus(mentions, self.gaz.country)
         mentions = far_weak_dropped(mentions)
         out = []
         for m in mentions:

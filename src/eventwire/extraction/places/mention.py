@@ -32,6 +32,7 @@ class Mention:
     kind: str = LITERAL
     admin_hint: str | None = None
     within: Mention | None = None  # "Town, State": the state
+    held_by: str = ""  # how the phrase names `within` (contain.py): "unit", "address", "in", "list"
     precision_floor: int = 0
     unit_hint: str | None = None  # "the Atlantic" (a sea or region), "the Kentucky border" (a state or country)
     phonetic: bool = False

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from eventwire.geo.distance import haversine_km, haversine_matrix_km
 from eventwire.geo.gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, REGION, Entry
 
+from .contain import hold_within
 from .mention import ADJECTIVE, LITERAL, METONYM, Mention, doc_text
 from .words import PlaceWords, has_arabic_article
 
@@ -42,6 +43,7 @@ class Resolver:
             for m in mentions:
                 self._score(m, ctx)
         one_sense(mentions)
+        hold_within(mentions)
 
     def _score(self, m: Mention, ctx: Context | None) -> None:
         scored = []

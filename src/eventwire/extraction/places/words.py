@@ -84,6 +84,9 @@ class PlaceWords:
         self.not_places = frozenset(normalize(w) for w in language.lines("places/not_places.txt"))
         self.common_words = frozenset(w.lower() for w in language.lines("places/common_words.txt"))
         self.org_words = frozenset(w.lower() for w in language.lines("places/org_words.txt"))
+        # every word that names a unit holding a smaller place ("district", "town", "tehsil"): see contain.py
+        self.unit_words = frozenset(w.lower() for w in language.lines("places/unit_words.txt")) | \
+            self.admin_words.keys() | self.settlement_words | (self.literal_heads - {"border", "airport"})
         self.country_cues = self._country_cues()
         self.admin_abbreviations = self._admin_abbreviations()
         self.place_anaphors = self._place_anaphors()
