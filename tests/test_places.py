@@ -106,6 +106,17 @@ def test_index_has_the_supplement_and_regions(gaz):
     assert gaz.country("SY").iso3 == "SYR"
 
 
+def test_regions_answer_to_the_english_names_the_news_uses(gaz):
+    for name, cc in (("Lower Shabelle", "SO"), ("Middle Shebelle", "SO"), ("Hiran", "SO"), ("Salahuddin", "IQ"),
+                     ("Shabwa", "YE")):
+        assert any(e.cc == cc and e.feature == gz.ADMIN1 for e in gaz.find(name)), name
+
+
+def test_a_region_is_shown_by_its_english_name(gaz):
+    # (the first alias GeoNames gives Nīnawá is another language's: "Neynəvə mühafəzəsi")
+    assert gaz.admin1("IQ", "15").name == "Nineveh"
+
+
 def test_index_loads_fast(gaz):
     import time
 

@@ -252,8 +252,10 @@ def build_index(path: Path, show_progress: bool = True) -> None:
             if rp is None:
                 continue
             aliases = [a for a in (s.aliases or ()) if usable_alternate(a)]
-            # English exonyms ("Aleppo" for Ḩalab) usually come first among the aliases
-            display = aliases[0] if (aliases and not s.name.isascii() and s.admin_level == 1) else s.name
+            # English exonyms ("Aleppo" for Ḩalab) usually come first among the aliases written in ASCII (the first
+            # alias may be another language's: "Neynəvə mühafəzəsi" before "Nineveh")
+            exonym = next((a for a in aliases if a.isascii()), None)
+            display = exonym if (exonym and not s.name.isascii() and s.admin_level == 1) else s.name
             if s.admin_level == 1:
                 a1_name[(cc, parts[1])] = display
             eid = b.add(geonameid=s.geonames_id, name=display, feature=ADMIN1 if s.admin_level == 1 else ADMIN2,
