@@ -149,7 +149,7 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
                 tokens.add(anchor.head.i)  # "among the dead"
             first = min(tokens)
             article = sent.doc[first - 1] if first > sent.start else None
-            if article is not None and article.lower_ in ("a", "an") and article.head.i in tokens:
+            if article is not None and article.lower_ in lex.indefinite_articles and article.head.i in tokens:
                 tokens.add(first - 1)  # "a total of 30"
             results.append(_AnchorCount(anchor, total, tokens, via_subject))
     return _merge_overlapping(results)
@@ -221,7 +221,7 @@ def _list_rest(victim, first_value: int, seen: set[int], by_token: dict, anchor,
         if harmed_otherwise(m, lex) or subset(m, anchor, lex):
             return None
         if modifier_number(m, by_token) is None and m.i not in by_token \
-                and not any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "poss" for c in m.children):
+                and not any(c.dep_ == "det" and c.lower_ in lex.indefinite_articles or c.dep_ == "poss" for c in m.children):
             return None  # "Shahbaz X, the minister and the only Christian in the cabinet": one man described
         cnt = value_of(m, by_token, lex, anchor)
         if cnt is None:

@@ -27,7 +27,8 @@ WALK_LISTS = ("kill_forms", "intransitive_death_verbs", "alive_death_verbs", "de
               "life_nouns", "own_life_verbs", "body_nouns", "number_of_nouns", "total_nouns", "toll_subjects",
               "listing_verbs", "companion_words", "singular_auxiliaries", "subset_pronouns", "harm_linking_words",
               "period_prepositions", "denial_words", "no_count_determiners", "nobody_words", "fallback_auxiliaries",
-              "fallback_after_auxiliaries", "a_number_words", "range_words", "not_one_after", "people_lemmas")
+              "fallback_after_auxiliaries", "a_number_words", "range_words", "not_one_after", "people_lemmas",
+              "indefinite_articles", "toll_figure_preps", "owner_preps", "number_joiners")
 NUMBER_KINDS = ("unit", "ten", "scale", "vague", "date", "ceiling")
 
 
@@ -105,6 +106,10 @@ class Lexicon:
     range_words: frozenset
     not_one_after: frozenset
     people_lemmas: frozenset
+    indefinite_articles: frozenset
+    toll_figure_preps: frozenset
+    owner_preps: frozenset
+    number_joiners: frozenset
     # the pre-filter: the stems of every word that can start a death report
     death_words_re: re.Pattern
     # the largest plausible death toll (numbers.tsv, kind `ceiling`): a figure above it is no toll

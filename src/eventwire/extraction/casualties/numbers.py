@@ -94,12 +94,12 @@ def number_phrases(sent, lex: Lexicon) -> list[NumberPhrase]:
             continue
         j = i
         while j + 1 < n and (_is_number_word(toks[j + 1], lex) or (
-                toks[j + 1].text in ("-", "and") and j + 2 < n and toks[j + 2].lower_ in lex.units
+                toks[j + 1].text in lex.number_joiners and j + 2 < n and toks[j + 2].lower_ in lex.units
                 and toks[j].lower_ in hyphen_left) or _hyphen_scale(toks, j, lex)):
             j += 1 if _is_number_word(toks[j + 1], lex) else 2
-        value = _compound_value([t.lower_ for t in toks[i:j + 1] if t.text not in ("-", "and")], lex)
+        value = _compound_value([t.lower_ for t in toks[i:j + 1] if t.text not in lex.number_joiners], lex)
         # "a dozen", "a handful", "a few", "a couple"
-        first = i - 1 if i > 0 and toks[i - 1].lower_ in ("a", "an") and toks[i].lower_ in lex.a_number_words else i
+        first = i - 1 if i > 0 and toks[i - 1].lower_ in lex.indefinite_articles and toks[i].lower_ in lex.a_number_words else i
         if value is None:
             i = j + 1
             continue

@@ -137,7 +137,7 @@ def victims(anchor, lex: Lexicon) -> list:
     if numbered:
         out.append(anchor)  # "12 deaths", "three dead", "12 bodies"
     elif anchor.tag_ == "NN" and lem not in lex.tally_nouns and anchor.dep_ != "compound" \
-            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in anchor.children) \
+            and any(c.dep_ == "det" and c.lower_ in lex.indefinite_articles for c in anchor.children) \
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):
         out.append(anchor)  # "a martyr in the countryside", "caused a death": one dead
     for c in anchor.children:
@@ -173,12 +173,12 @@ def victims(anchor, lex: Lexicon) -> list:
                 if c.dep_ in ("dobj", "attr", "npadvmod") and c.i not in (anchor.i, holder.i) and (
                         counted(c, lex) or singular and c.dep_ == "attr"):
                     out.append(c)
-                if c.dep_ == "prep" and c.lower_ in ("to", "at"):
+                if c.dep_ == "prep" and c.lower_ in lex.toll_figure_preps:
                     out.extend(g for g in c.children if g.dep_ == "pobj" and counted(g, lex))
     if lem == "toll" and anchor.dep_ in ("dobj", "nsubjpass"):
         # "bringing the death toll to 30", "the toll was raised to 30"
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in ("to", "at"):
+            if c.dep_ == "prep" and c.lower_ in lex.toll_figure_preps:
                 out.extend(g for g in c.children if g.dep_ == "pobj")
     return out
 
@@ -201,7 +201,7 @@ def _counted_owner(noun, lex: Lexicon):
     death word on the last noun of an "of"/"from" phrase; the counted people it belongs to are that phrase's
     owner (not "two people from one family", where both are counted: the owner is read anyway)."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "from") or counted(noun, lex) or noun.tag_ not in ("NN", "NNP"):
+    if noun.dep_ != "pobj" or prep.lower_ not in lex.owner_preps or counted(noun, lex) or noun.tag_ not in ("NN", "NNP"):
         return noun
     owner = prep.head
     if owner.pos_ in ("NOUN", "PROPN") and owner.tag_ in ("NNS", "NNPS") and counted(owner, lex):
@@ -358,11 +358,11 @@ def value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | N
         return _Count(2, {victim.i} | {c.i for c in victim.children if c.dep_ == "det"})  # "both assailants"
     if victim.tag_ == "NNS" and (victim.lower_ in lex.pair_nouns or lemma(victim) in lex.pair_nouns):
         return _Count(2, {victim.i} | {c.i for c in victim.children if c.dep_ in ("det", "poss")})  # "his parents"
-    if victim.lower_ == "dead" and victim.dep_ == "dobj" and ("a" in det or "an" in det) and any(
+    if victim.lower_ == "dead" and victim.dep_ == "dobj" and any(d in lex.indefinite_articles for d in det) and any(
             c.dep_ in ("amod", "compound", "nmod") and lemma(c) in lex.person_nouns for c in victim.children):
         return _Count(1, {t.i for t in victim.subtree})  # "shot a civilian dead", misparsed as "a ... dead"
     # (a surname ending in -s is often tagged as a plural: "Carlos Mendes", still one man)
-    if victim.pos_ in ("NOUN", "PROPN") and (victim.tag_ in ("NN", "NNP") or "a" in det or "an" in det
+    if victim.pos_ in ("NOUN", "PROPN") and (victim.tag_ in ("NN", "NNP") or any(d in lex.indefinite_articles for d in det)
                                              or victim.tag_ == "NNPS" and victim.ent_type_ == "PERSON"):
         if "no" in det or "every" in det or "all" in det:
             return None
@@ -466,7 +466,7 @@ def _tally_value(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count
     if victim.dep_ == "nsubj" and lemma(verb) in lex.toll_verbs:
         for c in verb.children:
             targets = [c] if c.dep_ in ("dobj", "attr") else [g for g in c.children if g.dep_ == "pobj"] \
-                if c.dep_ == "prep" and c.lower_ in ("to", "at") else []
+                if c.dep_ == "prep" and c.lower_ in lex.toll_figure_preps else []
             for t in targets:
                 ph = phrases_by_token.get(t.i)
                 if ph is not None and not measure(t, ph, lex):
