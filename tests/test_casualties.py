@@ -346,6 +346,11 @@ def test_the_small_words_of_the_walks_are_data(nlp, counter, tmp_path):
                       if name == "casualties.yaml" else text)
     with pytest.raises(LanguageDataError, match="missing list.*kill_forms"):
         FatalityCounter(LanguageData(root=gone))
+    (tmp_path / "unvalued").mkdir()
+    unvalued = _data_copy(tmp_path / "unvalued", lambda name, text: text.replace(
+        "multiplying_words: [dozen, dozens]", "multiplying_words: [dozen, gross]") if name == "casualties.yaml" else text)
+    with pytest.raises(LanguageDataError, match="multiplying_words not vague in numbers.tsv: gross"):
+        FatalityCounter(LanguageData(root=unvalued))
 
 
 @pytest.mark.parametrize("row, message", [

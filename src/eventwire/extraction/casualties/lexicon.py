@@ -28,7 +28,7 @@ WALK_LISTS = ("kill_forms", "intransitive_death_verbs", "alive_death_verbs", "de
               "listing_verbs", "companion_words", "singular_auxiliaries", "subset_pronouns", "harm_linking_words",
               "period_prepositions", "denial_words", "no_count_determiners", "nobody_words", "fallback_auxiliaries",
               "fallback_after_auxiliaries", "a_number_words", "range_words", "not_one_after", "people_lemmas",
-              "indefinite_articles", "toll_figure_preps", "owner_preps", "number_joiners")
+              "indefinite_articles", "toll_figure_preps", "owner_preps", "number_joiners", "multiplying_words")
 NUMBER_KINDS = ("unit", "ten", "scale", "vague", "date", "ceiling")
 
 
@@ -110,6 +110,7 @@ class Lexicon:
     toll_figure_preps: frozenset
     owner_preps: frozenset
     number_joiners: frozenset
+    multiplying_words: frozenset  # each a vague word of numbers.tsv, checked on read
     # the pre-filter: the stems of every word that can start a death report
     death_words_re: re.Pattern
     # the largest plausible death toll (numbers.tsv, kind `ceiling`): a figure above it is no toll
@@ -171,6 +172,10 @@ def load_lexicon(language: LanguageData) -> Lexicon:
     numbers = number_words(language)
     if "toll" not in numbers["ceiling"]:
         raise LanguageDataError(language.path(NUMBERS_FILE), None, "missing the row `toll <value> ceiling`")
+    unvalued = sorted(words("multiplying_words") - frozenset(numbers["vague"]))
+    if unvalued:
+        raise LanguageDataError(language.path(DATA_FILE), None, f"multiplying_words not vague in {NUMBERS_FILE}: "
+                                f"{', '.join(unvalued)}")
     calendar = language.word_lists(DATES_FILE)
     calendar_names = [w for key in ("months", "month_abbreviations", "weekdays") for w in calendar.get(key, ())]
     lex = {

@@ -147,8 +147,8 @@ def _compound_value(words: list[str], lex: Lexicon) -> int | None:
             current = max(current, 1) * scales[w]
             if scales[w] >= 1000:
                 total, current = total + current, 0
-        elif w in ("dozen", "dozens"):
-            current = max(current, 1) * 12
+        elif w in lex.multiplying_words:
+            current = max(current, 1) * lex.vague[w]
         elif w in lex.vague and current == 0:
             current = lex.vague[w]
         else:
