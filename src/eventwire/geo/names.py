@@ -15,12 +15,16 @@ from pathlib import Path
 
 from unidecode import unidecode
 
-from eventwire.lang import read_lines
+from eventwire.lang import read_lines, read_tsv
 
 ARTICLES_FILE = Path(str(resources.files("eventwire").joinpath("data", "geo", "arabic_articles.txt")))
+ABBREVIATIONS_FILE = Path(str(resources.files("eventwire").joinpath("data", "geo", "name_abbreviations.tsv")))
+PARTICLES_FILE = Path(str(resources.files("eventwire").joinpath("data", "geo", "joinable_particles.txt")))
 # the Arabic article's spellings, folded to "al" inside a name (data/geo/arabic_articles.txt)
 _ARTICLES = frozenset(read_lines(ARTICLES_FILE))
-_ABBREV = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "port"}
+# "st" -> "saint" (data/geo/name_abbreviations.tsv)
+_ABBREV = {row["abbreviation"]: row["word"]
+           for row in read_tsv(ABBREVIATIONS_FILE, columns=("abbreviation", "word"), unique="abbreviation")}
 _APOSTROPHES = re.compile(r"['’‘`´ʼʻʿʾ]")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
@@ -38,8 +42,8 @@ def normalize(name: str) -> str:
     return " ".join(out)
 
 
-# name particles written either joined to the next word or apart ("DeKalb", "De Kalb")
-_JOINABLE = {"de", "la", "le", "du", "mc", "mac", "van", "von", "des", "del", "o"}
+# name particles written either joined to the next word or apart ("DeKalb", "De Kalb"): data/geo/joinable_particles.txt
+_JOINABLE = frozenset(read_lines(PARTICLES_FILE))
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
@@ -48,7 +52,7 @@ def spacing_variants(name: str) -> set[str]:
     "La Porte" <-> "LaPorte"; local papers and GeoNames often spell them differently."""
     out: set[str] = set()
     split = _CAMEL.sub(" ", name)
-    if split != name and split.split()[0].lower() in _JOINABLE | {"mc"}:
+    if split != name and split.split()[0].lower() in _JOINABLE:
         out.add(normalize(split))
     toks = normalize(name).split()
     joined = [toks[0]]

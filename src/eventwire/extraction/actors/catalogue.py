@@ -26,6 +26,7 @@ class Catalogue:
         self.countries = sources.countries
         self.place_nouns = sources.place_nouns
         self.locative_words = sources.locative_words
+        self.place_after = sources.place_after
         self.entries: dict[str, Entry] = {}
         self.generics: dict[str, Generic] = {}
         self.aliases: dict[str, str] = {}  # normalised alias -> canonical name (explicit aliases only)

@@ -65,6 +65,7 @@ class Sources:
     generics: dict
     place_nouns: frozenset[str]  # after "Syria's" these make the country a place ("Syria's north")
     locative_words: frozenset[str]  # a bare country name after one of these is a place ("fighting in Syria")
+    place_after: frozenset[str]  # right after a bare country name these make it a place ("the Syria border")
 
 
 def load_countries(path: Path = COUNTRIES_TSV) -> dict[str, Country]:
@@ -228,10 +229,11 @@ def read_sources(language: LanguageData | None = None, data_dir: Path | None = N
     groups = read_named(actors_dir / "groups.yaml", sectors)
     for path in extra_groups:
         groups += read_named(Path(path), sectors)
-    lists = language.word_lists(WORDS_FILE, known=("place_nouns", "locative_words"))
+    lists = language.word_lists(WORDS_FILE, known=("place_nouns", "locative_words", "place_after"))
     return Sources(countries=load_countries(data_dir / "countries.tsv"),
                    state_forces=read_state_forces(actors_dir / "state_forces.yaml"),
                    groups=groups, igos=read_named(actors_dir / "igos.yaml", sectors),
                    people=read_people(actors_dir / "people.yaml"),
                    generics=read_generics(language.path(GENERICS_FILE), sectors),
-                   place_nouns=frozenset(lists["place_nouns"]), locative_words=frozenset(lists["locative_words"]))
+                   place_nouns=frozenset(lists["place_nouns"]), locative_words=frozenset(lists["locative_words"]),
+                   place_after=frozenset(lists["place_after"]))

@@ -15,9 +15,6 @@ from eventwire.records import Actor
 if TYPE_CHECKING:
     from eventwire.extraction.actors.catalogue import Catalogue
 
-# after a country name, these make it a place ("the Syria border", "Kano city")
-_PLACE_AFTER = ("border", "borders", "frontier", "province", "region", "city")
-
 
 @dataclass
 class ActorMention:
@@ -101,7 +98,7 @@ def country_is_actor(cat: Catalogue, doc, words: Sequence[Word], c: Cand) -> boo
     tok = doc[words[c.end - 1].token]
     if tok.dep_ in ("compound", "amod", "nmod", "npadvmod") and tok.head.i > tok.i:
         return False
-    if c.end < len(words) and words[c.end].key in _PLACE_AFTER:
+    if c.end < len(words) and words[c.end].key in cat.place_after:
         return False
     # the small model often tags a country "LOC" ("South Korea rejected ..."): still the country; a name inside a
     # person, a work or an event is not ("Michael Jordan"), but a "person" that is the country's name and nothing

@@ -8,9 +8,8 @@ import re
 from dataclasses import dataclass
 
 from eventwire.extraction.casualties.lexicon import Lexicon, lemma, load_lexicon
-from eventwire.extraction.casualties.numbers import PEOPLE_LEMMAS, NumberPhrase, number_phrases, year_like
+from eventwire.extraction.casualties.numbers import NumberPhrase, number_phrases, year_like
 from eventwire.extraction.casualties.victims import (
-    KILL_FORMS,
     anchors,
     harmed_otherwise,
     is_death_verb,
@@ -100,7 +99,7 @@ def _running_total(anchor, lex: Lexicon) -> bool:
             return True  # "since 2017", "since the war began"
         if c.dep_ in ("advmod", "prep", "npadvmod") and _over_a_period(c, lex) and not _superlative_before(anchor, c):
             return True  # "killed 300 this year" (not "killing five in the deadliest attack this year")
-        if c.dep_ == "prep" and c.lower_ in ("in", "within", "over", "during", "throughout") \
+        if c.dep_ == "prep" and c.lower_ in lex.period_prepositions \
                 and any(g.dep_ == "pobj" and _period(g, lex) for g in c.children):
             return True  # "killed 140 within six days"
     perfect = any(c.dep_ == "aux" and lemma(c) == "have" for c in kids)
@@ -143,14 +142,14 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
             total = 1  # "six soldiers were killed and wounded": at least one died, how many more is not told
         if found:
             tokens |= {c.i for c in anchor.children if c.dep_ == "compound"}  # "death toll"
-            tokens |= {t.i for c in anchor.children if c.lower_ in ("dead", "alive", "down")
+            tokens |= {t.i for c in anchor.children if c.lower_ in lex.death_particles
                        or (c.dep_ == "prep" and c.lower_ == "to" and any(lemma(g) == "death" for g in c.children))
                        for t in c.subtree}  # "shot dead", "burned alive", "gunned down", "stabbed to death"
             if anchor.head.lower_ == "among":
                 tokens.add(anchor.head.i)  # "among the dead"
             first = min(tokens)
             article = sent.doc[first - 1] if first > sent.start else None
-            if article is not None and article.lower_ in ("a", "an") and article.head.i in tokens:
+            if article is not None and article.lower_ in lex.indefinite_articles and article.head.i in tokens:
                 tokens.add(first - 1)  # "a total of 30"
             results.append(_AnchorCount(anchor, total, tokens, via_subject))
     return _merge_overlapping(results)
@@ -182,7 +181,7 @@ def _dead_beside_wounded(candidates: list, lex: Lexicon) -> _AnchorCount | None:
         wounded = [p for p in partners if (lemma(p) in lex.other_harm or p.lower_ in lex.other_harm)
                    and lemma(p) not in lex.dead_beside_wounded and p.lower_ not in lex.dead_beside_wounded]
         first = min([tok] + wounded, key=lambda t: t.i)
-        if not wounded or any(c.lower_ in ("no", "without") for c in first.children) \
+        if not wounded or any(c.lower_ in lex.denial_words for c in first.children) \
                 or first.head.lower_ == "without" or any(c.dep_ == "neg" for c in first.head.children):
             continue
         return _AnchorCount(tok, 1, {tok.i} | {p.i for p in wounded}, False)
@@ -198,10 +197,10 @@ def _unnumbered_people(anchor, lex: Lexicon):
     police officers were killed"), or None."""
     for victim in victims(anchor, lex):
         people = lemma(victim) in lex.person_nouns or victim.lower_ in lex.fallback_people_words \
-            or lemma(victim) in PEOPLE_LEMMAS
+            or lemma(victim) in lex.people_lemmas
         if victim.tag_ != "NNS" or victim.i == anchor.i or lemma(victim) == "life" or not people:
             continue
-        if any(c.dep_ in ("nummod", "quantmod") or c.lower_ in ("no", "all", "every", "none") for c in victim.children) \
+        if any(c.dep_ in ("nummod", "quantmod") or c.lower_ in lex.no_count_determiners for c in victim.children) \
                 or subset(victim, anchor, lex) or harmed_otherwise(victim, lex) and victim not in shared_object(anchor, lex):
             continue
         return victim
@@ -222,7 +221,7 @@ def _list_rest(victim, first_value: int, seen: set[int], by_token: dict, anchor,
         if harmed_otherwise(m, lex) or subset(m, anchor, lex):
             return None
         if modifier_number(m, by_token) is None and m.i not in by_token \
-                and not any(c.dep_ == "det" and c.lower_ in ("a", "an") or c.dep_ == "poss" for c in m.children):
+                and not any(c.dep_ == "det" and c.lower_ in lex.indefinite_articles or c.dep_ == "poss" for c in m.children):
             return None  # "Shahbaz X, the minister and the only Christian in the cabinet": one man described
         cnt = value_of(m, by_token, lex, anchor)
         if cnt is None:
@@ -377,13 +376,13 @@ def _fallback(sent, phrases: list[NumberPhrase], lex: Lexicon) -> _AnchorCount |
         while j < sent.end and j - ph.last <= 3 and (doc[j].lower_ in lex.fallback_people_words
                                                      or doc[j].pos_ == "ADJ" and doc[j].lower_ not in not_people):
             j += 1
-        if j < sent.end and doc[j].lower_ in ("were", "was", "have", "had", "been", "are"):
+        if j < sent.end and doc[j].lower_ in lex.fallback_auxiliaries:
             j += 1
-            if j < sent.end and doc[j].lower_ in ("been", "reportedly"):
+            if j < sent.end and doc[j].lower_ in lex.fallback_after_auxiliaries:
                 j += 1
         after_ok = j < sent.end and doc[j].lower_ in lex.death_word_forms
         before = doc[ph.first - 1] if ph.first - 1 >= sent.start else None
-        before_ok = before is not None and (before.lower_ in KILL_FORMS or (
+        before_ok = before is not None and (before.lower_ in lex.kill_forms or (
             before.lower_ == "dead" and before.i > sent.start and is_death_verb(doc[before.i - 1], lex)))
         if not (after_ok or before_ok):
             continue
@@ -438,9 +437,6 @@ def _died_of_wounds(anchor, lex: Lexicon) -> bool:
                for p in holders for g in p.children)
 
 
-_NOBODY = frozenset({"nobody", "none", "no-one"})
-
-
 def _zero(sent, tokens, lex: Lexicon) -> Fatalities | None:
     """"No casualties were reported", "no one was killed", "without casualties": zero deaths, with the words."""
     doc = sent.doc
@@ -460,7 +456,7 @@ def _zero(sent, tokens, lex: Lexicon) -> Fatalities | None:
                 holder = holder.head if holder.dep_ in ("pobj", "prep") else holder
                 if holder.dep_ == "prep":
                     holder = holder.head
-        if tok.lower_ in _NOBODY or (tok.lower_ == "one" and tok.i > sent.start and doc[tok.i - 1].lower_ == "no"):
+        if tok.lower_ in lex.nobody_words or (tok.lower_ == "one" and tok.i > sent.start and doc[tok.i - 1].lower_ == "no"):
             verb = tok.head
             if tok.dep_ in ("nsubj", "nsubjpass") and (lemma(verb) in lex.zero_verbs or is_death_verb(verb, lex)):
                 first = tok.i - 1 if tok.lower_ == "one" else tok.i

@@ -23,6 +23,13 @@ LISTS = ("death_verbs", "death_nouns", "counted_death_nouns", "of_nouns", "toll_
          "measure_words", "not_people_entities", "earlier_event_words", "conflict_nouns", "running_total_cues",
          "period_nouns", "long_period_words", "death_word_forms",
          "fallback_people_words", "prefilter_stems")
+# the small words the parse walks read (casualties.yaml, the section of that name)
+WALK_LISTS = ("kill_forms", "intransitive_death_verbs", "alive_death_verbs", "death_particles", "throat_verbs", "throat_nouns",
+              "life_nouns", "own_life_verbs", "body_nouns", "number_of_nouns", "total_nouns", "toll_subjects",
+              "listing_verbs", "companion_words", "singular_auxiliaries", "subset_pronouns", "harm_linking_words",
+              "period_prepositions", "denial_words", "no_count_determiners", "nobody_words", "fallback_auxiliaries",
+              "fallback_after_auxiliaries", "a_number_words", "range_words", "not_one_after", "people_lemmas",
+              "indefinite_articles", "toll_figure_preps", "owner_preps", "number_joiners", "multiplying_words")
 NUMBER_KINDS = ("unit", "ten", "scale", "vague", "date", "ceiling")
 
 
@@ -73,6 +80,39 @@ class Lexicon:
     # the word-order fallback
     death_word_forms: frozenset
     fallback_people_words: frozenset
+    # the small words the parse walks read: one field per WALK_LISTS name (kill_forms, companion_words, ...)
+    kill_forms: frozenset
+    intransitive_death_verbs: frozenset
+    alive_death_verbs: frozenset
+    death_particles: frozenset
+    throat_verbs: frozenset
+    throat_nouns: frozenset
+    life_nouns: frozenset
+    own_life_verbs: frozenset
+    body_nouns: frozenset
+    number_of_nouns: frozenset
+    total_nouns: frozenset
+    toll_subjects: frozenset
+    listing_verbs: frozenset
+    companion_words: frozenset
+    singular_auxiliaries: frozenset
+    subset_pronouns: frozenset
+    harm_linking_words: frozenset
+    period_prepositions: frozenset
+    denial_words: frozenset
+    no_count_determiners: frozenset
+    nobody_words: frozenset
+    fallback_auxiliaries: frozenset
+    fallback_after_auxiliaries: frozenset
+    a_number_words: frozenset
+    range_words: frozenset
+    not_one_after: frozenset
+    people_lemmas: frozenset
+    indefinite_articles: frozenset
+    toll_figure_preps: frozenset
+    owner_preps: frozenset
+    number_joiners: frozenset
+    multiplying_words: frozenset  # each a vague word of numbers.tsv, checked on read
     # the pre-filter: the stems of every word that can start a death report
     death_words_re: re.Pattern
     # the largest plausible death toll (numbers.tsv, kind `ceiling`): a figure above it is no toll
@@ -123,8 +163,8 @@ def number_words(language: LanguageData) -> dict[str, dict[str, int]]:
 
 
 def load_lexicon(language: LanguageData) -> Lexicon:
-    lists = language.word_lists(DATA_FILE, known=LISTS)
-    missing = [name for name in LISTS if name not in lists]
+    lists = language.word_lists(DATA_FILE, known=LISTS + WALK_LISTS)
+    missing = [name for name in LISTS + WALK_LISTS if name not in lists]
     if missing:
         raise LanguageDataError(language.path(DATA_FILE), None, f"missing list(s) {', '.join(missing)}")
 
@@ -134,6 +174,10 @@ def load_lexicon(language: LanguageData) -> Lexicon:
     numbers = number_words(language)
     if "toll" not in numbers["ceiling"]:
         raise LanguageDataError(language.path(NUMBERS_FILE), None, "missing the row `toll <value> ceiling`")
+    unvalued = sorted(words("multiplying_words") - frozenset(numbers["vague"]))
+    if unvalued:
+        raise LanguageDataError(language.path(DATA_FILE), None, f"multiplying_words not vague in {NUMBERS_FILE}: "
+                                f"{', '.join(unvalued)}")
     calendar = language.word_lists(DATES_FILE)
     calendar_names = [w for key in ("months", "month_abbreviations", "weekdays") for w in calendar.get(key, ())]
     lex = {
@@ -160,7 +204,8 @@ def load_lexicon(language: LanguageData) -> Lexicon:
         "earlier_event_words": words("earlier_event_words"), "conflict_nouns": words("conflict_nouns"),
         "running_total_cues": words("running_total_cues"), "period_nouns": words("period_nouns"),
         "long_period_words": words("long_period_words") | frozenset(str(m).lower() for m in calendar.get("months", ())),
-        "death_word_forms": words("death_word_forms"), "fallback_people_words": words("fallback_people_words")}
+        "death_word_forms": words("death_word_forms"), "fallback_people_words": words("fallback_people_words"),
+        **{name: words(name) for name in WALK_LISTS}}
     starters = lex["death_verbs"] | lex["death_nouns"] | lex["of_nouns"] | lex["zero_nouns"] | lex["zero_verbs"]
     stems = {w.split()[0][:4] if len(w) > 4 else w.split()[0] for w in starters} | words("prefilter_stems")
     pattern = re.compile(r"(?i)\b(?:" + "|".join(sorted(map(re.escape, stems), key=len, reverse=True)) + ")")

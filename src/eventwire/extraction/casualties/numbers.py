@@ -14,11 +14,8 @@ from decimal import Decimal, InvalidOperation
 
 from eventwire.extraction.casualties.lexicon import Lexicon, lemma
 
-_A_WORDS = frozenset({"dozen", "handful", "few", "couple", "pair", "score", "hundred", "thousand"})  # "a dozen"
-_RANGE_WORDS = frozenset({"to", "or", "-", "\u2013", "and"})
 _DIGITS_RE = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 _SCIENTIFIC_RE = re.compile(r"^[0-9]+(?:\.[0-9]+)?e\+?[0-9]+$")  # "1e6", "2.5e3" (lower-cased)
-_NOT_ONE_AFTER = ("no", "any", "every", "each", "some", "this", "that")  # "no one", "this one": no number
 
 
 @dataclass
@@ -72,7 +69,7 @@ def _multiplies(left, right, lex: Lexicon) -> bool:
 
 def _is_number_word(tok, lex: Lexicon) -> bool:
     low = tok.lower_
-    if low == "one" and tok.i > 0 and tok.nbor(-1).lower_ in _NOT_ONE_AFTER:
+    if low == "one" and tok.i > 0 and tok.nbor(-1).lower_ in lex.not_one_after:
         return False
     return word_value(low, lex) is not None or low in lex.scales
 
@@ -97,12 +94,12 @@ def number_phrases(sent, lex: Lexicon) -> list[NumberPhrase]:
             continue
         j = i
         while j + 1 < n and (_is_number_word(toks[j + 1], lex) or (
-                toks[j + 1].text in ("-", "and") and j + 2 < n and toks[j + 2].lower_ in lex.units
+                toks[j + 1].text in lex.number_joiners and j + 2 < n and toks[j + 2].lower_ in lex.units
                 and toks[j].lower_ in hyphen_left) or _hyphen_scale(toks, j, lex)):
             j += 1 if _is_number_word(toks[j + 1], lex) else 2
-        value = _compound_value([t.lower_ for t in toks[i:j + 1] if t.text not in ("-", "and")], lex)
+        value = _compound_value([t.lower_ for t in toks[i:j + 1] if t.text not in lex.number_joiners], lex)
         # "a dozen", "a handful", "a few", "a couple"
-        first = i - 1 if i > 0 and toks[i - 1].lower_ in ("a", "an") and toks[i].lower_ in _A_WORDS else i
+        first = i - 1 if i > 0 and toks[i - 1].lower_ in lex.indefinite_articles and toks[i].lower_ in lex.a_number_words else i
         if value is None:
             i = j + 1
             continue
@@ -115,7 +112,7 @@ def number_phrases(sent, lex: Lexicon) -> list[NumberPhrase]:
         last = j
         # a range: "10 to 15", "10-15", "two or three", "between 10 and 15" -> the low figure
         k = j + 1
-        if k + 1 < n and toks[k].lower_ in _RANGE_WORDS and _is_number_word(toks[k + 1], lex):
+        if k + 1 < n and toks[k].lower_ in lex.range_words and _is_number_word(toks[k + 1], lex):
             is_between = first > 0 and toks[first - 1].lower_ == "between"
             if toks[k].lower_ != "and" or is_between:
                 m = k + 1
@@ -150,8 +147,8 @@ def _compound_value(words: list[str], lex: Lexicon) -> int | None:
             current = max(current, 1) * scales[w]
             if scales[w] >= 1000:
                 total, current = total + current, 0
-        elif w in ("dozen", "dozens"):
-            current = max(current, 1) * 12
+        elif w in lex.multiplying_words:
+            current = max(current, 1) * lex.vague[w]
         elif w in lex.vague and current == 0:
             current = lex.vague[w]
         else:
@@ -171,10 +168,6 @@ def counted(tok, lex: Lexicon) -> bool:
     return is_number_like(tok, lex) or any(c.dep_ == "nummod" for c in tok.children)
 
 
-# nouns for people as a group, which a year-like number may count ("2018 people" is odd, but a count)
-PEOPLE_LEMMAS = frozenset({"people", "person", "man", "men", "troop", "troops", "life", "member", "personnel"})
-
-
 def measure(victim, ph: NumberPhrase, lex: Lexicon) -> bool:
     """A number that counts time, distance, money or dates, or a year, is not a death count."""
     doc = victim.doc
@@ -185,7 +178,7 @@ def measure(victim, ph: NumberPhrase, lex: Lexicon) -> bool:
         return True
     if victim.lower_ in lex.measure_words:
         return True
-    if year_like(doc, ph) and not (lemma(victim) in lex.person_nouns or lemma(victim) in PEOPLE_LEMMAS):
+    if year_like(doc, ph) and not (lemma(victim) in lex.person_nouns or lemma(victim) in lex.people_lemmas):
         return True  # a year ("in 2016", "the 2018 attacks"); a count that large would be written "2,018"
     return False
 

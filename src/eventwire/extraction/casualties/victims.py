@@ -7,18 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventwire.extraction.casualties.lexicon import Lexicon, lemma
-from eventwire.extraction.casualties.numbers import PEOPLE_LEMMAS, counted, is_number_like, measure
-
-# word forms of "kill" that are a death verb whatever the tagger made of them; the word-order fallback reads
-# them before a number ("killing 12")
-KILL_FORMS = ("killed", "killing", "kills", "kill")
+from eventwire.extraction.casualties.numbers import counted, is_number_like, measure
 
 
 def is_death_verb(tok, lex: Lexicon) -> bool:
     if tok.pos_ not in ("VERB", "AUX") and tok.tag_ not in ("VBN", "VBD", "VBG"):
         return False
     lem = lemma(tok)
-    if lem in lex.death_verbs or tok.lower_ in KILL_FORMS:
+    if lem in lex.death_verbs or tok.lower_ in lex.kill_forms:
         return True
     doc = tok.doc
     if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "dead":
@@ -27,7 +23,7 @@ def is_death_verb(tok, lex: Lexicon) -> bool:
         low = ch.lower_
         if low == "dead" and lem != "leave" and ch.dep_ in ("acomp", "oprd", "xcomp", "advmod", "dobj", "ccomp", "amod"):
             return True  # "shot dead"
-        if low == "alive" and lem in ("burn", "bury"):
+        if low == "alive" and lem in lex.alive_death_verbs:
             return True  # "burned alive"
         if low == "fatally" and ch.dep_ == "advmod":
             return True  # "fatally shot"
@@ -35,15 +31,14 @@ def is_death_verb(tok, lex: Lexicon) -> bool:
             return True  # "gunned down", "mowed down"
         if ch.dep_ == "prep" and low == "to" and any(g.lemma_.lower() == "death" for g in ch.children):
             return True  # "beaten to death"
-        if ch.dep_ == "dobj" and lemma(ch) in ("throat", "throats") and lem in ("slit", "cut", "slash"):
+        if ch.dep_ == "dobj" and lemma(ch) in lex.throat_nouns and lem in lex.throat_verbs:
             return True  # "slit the throats of five civilians"
-    if lem == "lose" and any(c.dep_ == "dobj" and (lemma(c) in lex.person_nouns or lemma(c) in PEOPLE_LEMMAS)
+    if lem == "lose" and any(c.dep_ == "dobj" and (lemma(c) in lex.person_nouns or lemma(c) in lex.people_lemmas)
                              for c in tok.children):
         return True  # "the army lost 1 officer and 3 soldiers"
     return False
 
 
-_INTRANSITIVE = frozenset({"die", "perish", "succumb", "drown"})
 _PASSIVE_MARKERS = ("auxpass", "nsubjpass")
 
 
@@ -59,7 +54,7 @@ def anchors(tokens, lex: Lexicon) -> list:
             if lem == "death" and tok.dep_ == "pobj" and tok.head.lower_ == "to":
                 continue  # "beaten to death" is the verb's business
             out.append(tok)
-        elif lem in ("life", "lives") and tok.head.pos_ in ("VERB", "AUX") and lemma(tok.head) in lex.life_verbs:
+        elif lem in lex.life_nouns and tok.head.pos_ in ("VERB", "AUX") and lemma(tok.head) in lex.life_verbs:
             out.append(tok)
         elif tok.pos_ == "NOUN" and lem in lex.of_nouns and any(c.dep_ == "prep" and c.lower_ == "of"
                                                                  for c in tok.children):
@@ -78,7 +73,7 @@ def victims(anchor, lex: Lexicon) -> list:
         own_args = any(c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in kids)
         first_obj = True
         for c in kids:
-            if c.dep_ == "dobj" and lemma(c) in ("throat", "throats"):
+            if c.dep_ == "dobj" and lemma(c) in lex.throat_nouns:
                 out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                            for g in p.children if g.dep_ == "pobj")
                 out.extend(_throat_owner(c, anchor, lex))
@@ -91,12 +86,12 @@ def victims(anchor, lex: Lexicon) -> list:
                                           for x in kids if out):
                 out.append(c)  # "killing three soldiers, as well as two civilians": joined, not in apposition
             elif c.dep_ == "nsubjpass":
-                if not _inside_a_subset(c, kids, lex) and not _named_after(c, kids):
+                if not _inside_a_subset(c, kids, lex) and not _named_after(c, kids, lex):
                     out.append(c)
             elif c.dep_ == "npadvmod" and is_number_like(c, lex) and c.i > anchor.i \
                     and not harmed_otherwise(c, lex):
                 out.append(c)  # "shoot dead seven"
-            elif c.dep_ == "nsubj" and (lem in _INTRANSITIVE or (not has_obj and not passive
+            elif c.dep_ == "nsubj" and (lem in lex.intransitive_death_verbs or (not has_obj and not passive
                                                                   and anchor.tag_ == "VBN")):
                 out.append(c)
             elif c.dep_ == "nsubj" and not has_obj and 0 < anchor.i - c.i <= 3 and counted(c, lex):
@@ -109,7 +104,7 @@ def victims(anchor, lex: Lexicon) -> list:
             # "five soldiers were killed as well as six civilians", the second subject hung on the verb
             out.extend(c for c in kids if c.dep_ == "conj" and c.pos_ in ("NOUN", "PROPN", "NUM")
                        and c.i > anchor.i and counted(c, lex) and not harmed_otherwise(c, lex))
-        if anchor.dep_ in ("acl", "relcl", "amod") and (anchor.tag_ == "VBN" or passive or lem in _INTRANSITIVE) \
+        if anchor.dep_ in ("acl", "relcl", "amod") and (anchor.tag_ == "VBN" or passive or lem in lex.intransitive_death_verbs) \
                 and not own_args:
             out.append(_counted_owner(anchor.head, lex))  # "5 civilians killed in ...", "people who died"
         if anchor.dep_ == "relcl":  # "4 fighters who were killed": the relative pronoun stands for its noun
@@ -121,18 +116,18 @@ def victims(anchor, lex: Lexicon) -> list:
         if not out and anchor.dep_ == "conj" and anchor.head.pos_ in ("VERB", "AUX"):
             # "was shot and killed", "were kidnapped and killed": the first verb's victims
             out.extend(c for c in anchor.head.children if c.dep_ == "nsubjpass")
-        out.extend(_complement_subject(anchor))
+        out.extend(_complement_subject(anchor, lex))
         if not out and not has_obj and not passive:
             out.extend(shared_object(anchor, lex))  # "kill and injure 18 citizens"
         if out:  # "a judge was shot dead, along with two others" (not "along with 28 wounded")
-            out.extend(c for c in companions(anchor) if not harmed_otherwise(c, lex))
+            out.extend(c for c in companions(anchor, lex) if not harmed_otherwise(c, lex))
         return out
-    if lem in ("life", "lives"):
+    if lem in lex.life_nouns:
         head = anchor.head
         for c in anchor.children:
             if c.dep_ == "prep" and c.lower_ == "of":
                 out.extend(g for g in c.children if g.dep_ == "pobj")
-        if anchor.dep_ == "dobj" and lemma(head) in ("lose", "sacrifice", "give", "lay"):
+        if anchor.dep_ == "dobj" and lemma(head) in lex.own_life_verbs:
             out.extend(c for c in head.children if c.dep_ == "nsubj")  # "9 people lost their lives"
         if any(c.dep_ == "nummod" for c in anchor.children):
             out.append(anchor)
@@ -143,7 +138,7 @@ def victims(anchor, lex: Lexicon) -> list:
     if numbered:
         out.append(anchor)  # "12 deaths", "three dead", "12 bodies"
     elif anchor.tag_ == "NN" and lem not in lex.tally_nouns and anchor.dep_ != "compound" \
-            and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in anchor.children) \
+            and any(c.dep_ == "det" and c.lower_ in lex.indefinite_articles for c in anchor.children) \
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):
         out.append(anchor)  # "a martyr in the countryside", "caused a death": one dead
     for c in anchor.children:
@@ -152,7 +147,7 @@ def victims(anchor, lex: Lexicon) -> list:
         if c.dep_ == "nsubj" and lem == "dead":
             out.append(c)  # "leaving three dead" parsed as a small clause
     head = anchor.head
-    if lem in ("body", "corpse") and anchor.tag_ == "NN" and anchor.dep_ in ("dobj", "nsubjpass") \
+    if lem in lex.body_nouns and anchor.tag_ == "NN" and anchor.dep_ in ("dobj", "nsubjpass") \
             and lemma(head) in lex.found_body_verbs and not out:
         out.append(anchor)  # "his body was found": one dead (not "the body of a teacher": the teacher)
     if lem == "dead":
@@ -160,7 +155,7 @@ def victims(anchor, lex: Lexicon) -> list:
             out.extend(c for c in head.children if c.dep_ == "dobj" and c.i != anchor.i)  # "left 12 people dead"
         if anchor.dep_ in ("amod", "acl") and (head.pos_ in ("NOUN", "PROPN") or head.i < anchor.i):
             out.append(_counted_owner(head, lex))  # "12 people dead"
-        out.extend(_complement_subject(anchor))
+        out.extend(_complement_subject(anchor, lex))
     if anchor.dep_ == "pobj" and head.lower_ == "among":
         owner = head.head  # "two children among the dead", "two children were among the dead"
         if owner.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
@@ -168,23 +163,23 @@ def victims(anchor, lex: Lexicon) -> list:
         else:  # "two children were among the dead", "among the dead were two children"
             out.extend(c for c in owner.children if c.dep_ in ("nsubj", "nsubjpass", "attr"))
     holder = anchor
-    if anchor.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in ("number", "tally", "count"):
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and lemma(head.head) in lex.number_of_nouns:
         holder, lem = head.head, "toll"  # "the number of dead rose to 27"
         head = holder.head
-    if lem in ("dead", "death", "deaths", "fatality", "fatalities", "toll") and holder.dep_ == "nsubj":
+    if lem in lex.toll_subjects and holder.dep_ == "nsubj":
         # "the death toll rose to 30", "the dead included 5 children", "deaths reached 30"
-        if lem == "toll" or lemma(head) in lex.toll_verbs or lemma(head) in ("include", "number"):
+        if lem == "toll" or lemma(head) in lex.toll_verbs or lemma(head) in lex.listing_verbs:
             singular = holder.tag_ == "NN" and lemma(head) == "be"  # "the only fatality was the bomber"
             for c in head.children:  # only counted words: "deaths might have been the result" is no count
                 if c.dep_ in ("dobj", "attr", "npadvmod") and c.i not in (anchor.i, holder.i) and (
                         counted(c, lex) or singular and c.dep_ == "attr"):
                     out.append(c)
-                if c.dep_ == "prep" and c.lower_ in ("to", "at"):
+                if c.dep_ == "prep" and c.lower_ in lex.toll_figure_preps:
                     out.extend(g for g in c.children if g.dep_ == "pobj" and counted(g, lex))
     if lem == "toll" and anchor.dep_ in ("dobj", "nsubjpass"):
         # "bringing the death toll to 30", "the toll was raised to 30"
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in ("to", "at"):
+            if c.dep_ == "prep" and c.lower_ in lex.toll_figure_preps:
                 out.extend(g for g in c.children if g.dep_ == "pobj")
     return out
 
@@ -220,7 +215,7 @@ def _counted_owner(noun, lex: Lexicon):
     death word on the last noun of an "of"/"from" phrase; the counted people it belongs to are that phrase's
     owner (not "two people from one family", where both are counted: the owner is read anyway)."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("of", "from") or counted(noun, lex) or noun.tag_ not in ("NN", "NNP"):
+    if noun.dep_ != "pobj" or prep.lower_ not in lex.owner_preps or counted(noun, lex) or noun.tag_ not in ("NN", "NNP"):
         return noun
     owner = prep.head
     if owner.pos_ in ("NOUN", "PROPN") and owner.tag_ in ("NNS", "NNPS") and counted(owner, lex):
@@ -239,20 +234,17 @@ def _inside_a_subset(subject, kids, lex: Lexicon) -> bool:
                and any(open_subset(i) for i in range(k.i + 1, subject.i)) for k in kids)
 
 
-_SINGULAR_AUX = frozenset({"was", "is", "has"})
-
-
-def _named_after(subject, kids) -> bool:
+def _named_after(subject, kids, lex: Lexicon) -> bool:
     """"The mayor of Lodwar, Ekai was shot dead": a second subject after a comma, with no "and", of a singular
     verb names the first; one man."""
     doc = subject.doc
-    if not any(k.dep_ in ("aux", "auxpass") and k.lower_ in _SINGULAR_AUX for k in kids):
+    if not any(k.dep_ in ("aux", "auxpass") and k.lower_ in lex.singular_auxiliaries for k in kids):
         return False
     return any(k.dep_ == "nsubjpass" and k.i > subject.i
                and all(doc[i].is_punct for i in range(subject.right_edge.i + 1, k.left_edge.i)) for k in kids)
 
 
-def _complement_subject(anchor) -> list:
+def _complement_subject(anchor, lex: Lexicon) -> list:
     """"Two men were found dead", "the guide was found killed": the subject of the verb they complete."""
     if anchor.dep_ not in ("oprd", "xcomp", "acomp", "ccomp") or anchor.head.pos_ not in ("VERB", "AUX"):
         return []
@@ -262,7 +254,7 @@ def _complement_subject(anchor) -> list:
         return []  # "a gunman shot dead a shop owner": the object died, not the subject
     kids = list(anchor.head.children)
     return [c for c in kids if c.dep_ in ("nsubjpass", "nsubj") and lemma(anchor.head) != "leave"
-            and not _named_after(c, kids)]
+            and not _named_after(c, kids, lex)]
 
 
 def with_conjuncts(tok, anchor, lex: Lexicon) -> list:
@@ -281,7 +273,7 @@ def with_conjuncts(tok, anchor, lex: Lexicon) -> list:
 
         out.append(t)
         todo.extend(c for c in t.children if c.dep_ == "conj")
-        todo.extend(companions(t))  # "the governor was killed along with his driver"
+        todo.extend(companions(t, lex))  # "the governor was killed along with his driver"
         if t is tok:
             todo.extend(_stray_conjuncts(t, lex))
         else:  # "... as well as his wife, son, and bodyguard": a list the parse hangs on a conjunct
@@ -314,17 +306,14 @@ def _stray_conjuncts(victim, lex: Lexicon) -> list:
     return out
 
 
-COMPANION_WORDS = ("along", "together")
-
-
-def companions(tok) -> list:
+def companions(tok, lex: Lexicon) -> list:
     """The people "along with" or "together with" a victim or a death verb: they died too."""
     out = []
     for c in tok.children:
-        if c.lower_ in COMPANION_WORDS:
+        if c.lower_ in lex.companion_words:
             out.extend(g for w in c.children if w.lower_ == "with" for g in w.children if g.dep_ == "pobj")
         elif c.lower_ == "with" and c.dep_ == "prep" and c.i > 0 and (
-                c.doc[c.i - 1].lower_ in COMPANION_WORDS or any(x.lower_ in COMPANION_WORDS for x in c.children)):
+                c.doc[c.i - 1].lower_ in lex.companion_words or any(x.lower_ in lex.companion_words for x in c.children)):
             out.extend(g for g in c.children if g.dep_ == "pobj")  # "along" and "with" side by side
     return out
 
@@ -347,7 +336,7 @@ def harmed_otherwise(tok, lex: Lexicon, shared: frozenset | set = frozenset()) -
     for i in range(right + 1, min(right + 4, len(doc))):  # "and another six were injured"
         if harm(doc[i]):
             return True
-        if doc[i].pos_ not in ("AUX", "ADV", "PART") and doc[i].lower_ not in ("were", "was", "been", "also"):
+        if doc[i].pos_ not in ("AUX", "ADV", "PART") and doc[i].lower_ not in lex.harm_linking_words:
             break
     return False
 
@@ -362,7 +351,7 @@ def value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | N
     """The number of people one victim token stands for."""
     if _negated(victim, lex):
         return _Count(0, {t.i for t in victim.subtree if t.i <= victim.i})  # "not a single person", "not one"
-    if lemma(victim) in _TALLY_NOUNS:
+    if lemma(victim) in lex.total_nouns:
         return _tally_value(victim, phrases_by_token, lex, anchor)
     counted_group = _of_phrase_count(victim, phrases_by_token, lex, anchor)
     if counted_group is not None:
@@ -384,11 +373,11 @@ def value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | N
         return _Count(2, {victim.i} | {c.i for c in victim.children if c.dep_ == "det"})  # "both assailants"
     if victim.tag_ == "NNS" and (victim.lower_ in lex.pair_nouns or lemma(victim) in lex.pair_nouns):
         return _Count(2, {victim.i} | {c.i for c in victim.children if c.dep_ in ("det", "poss")})  # "his parents"
-    if victim.lower_ == "dead" and victim.dep_ == "dobj" and ("a" in det or "an" in det) and any(
+    if victim.lower_ == "dead" and victim.dep_ == "dobj" and any(d in lex.indefinite_articles for d in det) and any(
             c.dep_ in ("amod", "compound", "nmod") and lemma(c) in lex.person_nouns for c in victim.children):
         return _Count(1, {t.i for t in victim.subtree})  # "shot a civilian dead", misparsed as "a ... dead"
     # (a surname ending in -s is often tagged as a plural: "Carlos Mendes", still one man)
-    if victim.pos_ in ("NOUN", "PROPN") and (victim.tag_ in ("NN", "NNP") or "a" in det or "an" in det
+    if victim.pos_ in ("NOUN", "PROPN") and (victim.tag_ in ("NN", "NNP") or any(d in lex.indefinite_articles for d in det)
                                              or victim.tag_ == "NNPS" and victim.ent_type_ == "PERSON"):
         if "no" in det or "every" in det or "all" in det:
             return None
@@ -479,15 +468,12 @@ def _one_person(victim, lex: Lexicon) -> bool:
     return victim.pos_ in ("NOUN", "PROPN") and victim.lower_ not in lex.measure_words
 
 
-_TALLY_NOUNS = frozenset({"total", "number", "tally", "count", "toll"})
-
-
 def _tally_value(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | None:
     """"A total of 30 people were killed", "the number of people killed rose to 30"."""
     for prep in victim.children:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for pobj in prep.children:
-                if pobj.dep_ == "pobj" and lemma(pobj) not in _TALLY_NOUNS:
+                if pobj.dep_ == "pobj" and lemma(pobj) not in lex.total_nouns:
                     got = value_of(pobj, phrases_by_token, lex, anchor)
                     if got is not None:
                         return _Count(got.value, got.tokens | {victim.i, prep.i})
@@ -495,7 +481,7 @@ def _tally_value(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count
     if victim.dep_ == "nsubj" and lemma(verb) in lex.toll_verbs:
         for c in verb.children:
             targets = [c] if c.dep_ in ("dobj", "attr") else [g for g in c.children if g.dep_ == "pobj"] \
-                if c.dep_ == "prep" and c.lower_ in ("to", "at") else []
+                if c.dep_ == "prep" and c.lower_ in lex.toll_figure_preps else []
             for t in targets:
                 ph = phrases_by_token.get(t.i)
                 if ph is not None and not measure(t, ph, lex):
@@ -509,7 +495,7 @@ def subset(tok, anchor, lex: Lexicon) -> bool:
     direct = tok.head.i == anchor.i and tok.dep_ in ("dobj", "nsubj", "nsubjpass") or (
         tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i == anchor.i)  # "the bodies of six of them"
     for c in tok.children if not direct else ():
-        if c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in ("them", "whom", "which", "those")
+        if c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ in lex.subset_pronouns
                                                           for g in c.children):
             return True
     t = tok

@@ -29,7 +29,6 @@ class DateMention:
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _AGE_OR_SPAN_RE = re.compile(r"(?i)year[- ]old|years?\s+old|\baged\b|\bdecades?\b|\bcentur")
-_PREPS_BEFORE_ENT = frozenset({"on", "in", "since", "until", "by", "during", "from", "before", "after", "over"})
 _MODIFIER_DEPS = frozenset({"nummod", "compound", "amod", "npadvmod", "nmod", "poss", "appos"})
 
 
@@ -38,6 +37,7 @@ class MentionFinder:
 
     def __init__(self, words: DateWords, resolver: Resolver):
         self.resolver = resolver
+        self.words = words
         wd = "(?:" + capitalised(words.weekdays) + ")"
         mon = "(?:" + capitalised(words.month_names) + "|(?:" + capitalised(words.month_abbreviations) + r")\.?)"
         part = r"(?i:\s+(?:morning|afternoon|evening|night))"
@@ -94,7 +94,7 @@ class MentionFinder:
                 continue
             if _AGE_OR_SPAN_RE.search(ent.text) or not self.anchor_re.search(ent.text):
                 continue
-            if ent.start > 0 and doc[ent.start - 1].lower_ in _PREPS_BEFORE_ENT:
+            if ent.start > 0 and doc[ent.start - 1].lower_ in self.words.entity_prepositions:
                 start = doc[ent.start - 1].idx
             mention = self._mention(text, start, end, published)
             if mention is not None and mention.precision in ("month", "year") and not self.coarse_context_re.match(
@@ -104,7 +104,7 @@ class MentionFinder:
                 found.append(mention)
                 taken.append((start, end))
         found.sort(key=lambda x: x.start)
-        found = _add_chained(text, found, taken, published)
+        found = _add_chained(text, found, taken, published, self.words)
         for m in found:
             m.dateline = m.start < 80 and _DATELINE_END_RE.match(text, m.end) is not None
         return found
@@ -138,10 +138,10 @@ _CHAINED_RE = re.compile(
     r"|(?:a|one|two|three|four|five|six|\d)\s+days?\s+(?:earlier|later|before|after)"
     r"(?!\s+(?:the|a|an|his|her|their|its)\b)"
     r"|(?:a|one|two|three|\d)\s+weeks?\s+(?:earlier|later))(?!\w)")
-_CHAIN_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
-def _add_chained(text: str, found: list[DateMention], taken: list, published: dt.date | None) -> list[DateMention]:
+def _add_chained(text: str, found: list[DateMention], taken: list, published: dt.date | None,
+                 words_of_language: DateWords) -> list[DateMention]:
     """"The previous day", "two days later": relative to the last day-precise date before them, else to the
     publication date."""
     out = list(found)
@@ -154,11 +154,12 @@ def _add_chained(text: str, found: list[DateMention], taken: list, published: dt
         if base is None:
             continue
         words = m.group(0).lower()
-        n = next((_CHAIN_COUNTS.get(w, int(w) if w.isdigit() else None) for w in words.split()
-                  if w in _CHAIN_COUNTS or w.isdigit()), 1)
+        counts = words_of_language.number_words  # the counts the pattern allows: "a", "one" ... "six"
+        n = next((counts.get(w, int(w) if w.isdigit() else None) for w in words.split()
+                  if w in counts or w.isdigit()), 1)
         if "week" in words:
             n *= 7
-        sign = -1 if any(w in words for w in ("previous", "before", "earlier")) else 1
+        sign = -1 if any(w in words for w in words_of_language.backward_words) else 1
         d = shifted(base, sign * n)
         if d is None:  # "9999999 days later": off the calendar, no date
             continue

@@ -29,7 +29,6 @@ class Resolved:
     bound: bool = False
 
 
-_BOUND_WORDS = frozenset({"since", "until", "till", "by", "before", "after", "as of", "from", "through"})
 _SAME_DAY_RE = re.compile(r"(today|tonight|this (morning|afternoon|evening))( (morning|afternoon|evening|night))?")
 _YESTERDAY_RE = re.compile(r"(yesterday|last night|overnight)( (morning|afternoon|evening|night))?")
 _AGO_RE = re.compile(r"(.+?) (day|week|month|year)s? ago")
@@ -91,7 +90,7 @@ class Resolver:
             if not m or m.end() >= len(s):
                 break
             word = m.group(1)
-            bound = bound or word in _BOUND_WORDS
+            bound = bound or word in self.words.bound_words
             later = later or word == "later"
             s = s[m.end():]
         res = self._resolve_core(s, published, later)
@@ -123,10 +122,10 @@ class Resolver:
             return None
         modifier, target = m[1], self.words.weekdays.index(m[2])
         back = (p.weekday() - target) % 7
-        if modifier in ("next", "this coming", "coming"):
+        if modifier in self.words.future_modifiers:
             ahead = (target - p.weekday()) % 7 or 7
             return Resolved(p + dt.timedelta(days=ahead), "day", future=True)
-        if modifier in ("last", "past", "this past") and back == 0:
+        if modifier in self.words.last_modifiers and back == 0:
             back = 7  # "last Wednesday" said on a Wednesday is a week ago
         return Resolved(p - dt.timedelta(days=back), "day", future=later and back == 0)
 
@@ -139,9 +138,9 @@ class Resolver:
         modifier, unit = m[1] or "the", m[2]
         if modifier == "this past":
             modifier = "past"
-        if modifier in ("the past", "the previous", "past", "previous") and unit in ("month", "year"):
+        if modifier in self.words.trailing_modifiers and unit in ("month", "year"):
             modifier = "last"
-        future = modifier in ("next", "the coming", "coming") or (later and modifier == "this")
+        future = modifier in self.words.future_modifiers or (later and modifier == "this")
         if unit == "weekend":
             if future:
                 return Resolved(p + dt.timedelta(days=(5 - p.weekday()) % 7 or 7), "week", future=True)
@@ -149,7 +148,7 @@ class Resolver:
             return Resolved(p - dt.timedelta(days=back), "week")
         if unit == "week":
             monday = p - dt.timedelta(days=p.weekday())
-            if modifier in ("the past", "past", "the previous", "previous") and not future:
+            if modifier in self.words.trailing_modifiers and not future:
                 return Resolved(p - dt.timedelta(days=4), "week")  # the trailing seven days
             if modifier == "last":
                 return Resolved(monday - dt.timedelta(days=4), "week")  # Thursday of the previous week
@@ -181,7 +180,7 @@ class Resolver:
             return None
         if p is None:
             return None
-        vague = m[1] in ("a few", "few", "several", "a couple of", "a couple")
+        vague = m[1] in self.words.vague_counts
         unit = m[2]
         if unit == "day":
             return Resolved(p - dt.timedelta(days=n), "week" if vague else "day")
@@ -221,7 +220,7 @@ class Resolver:
             y = p.year + 1 if month <= p.month else p.year
             return Resolved(dt.date(y, month, 15), "month", future=True)
         # the most recent such month; "last August" said in August is the year before
-        y = p.year if month < p.month or (month == p.month and modifier not in ("last", "this past")) else p.year - 1
+        y = p.year if month < p.month or (month == p.month and modifier not in self.words.last_modifiers) else p.year - 1
         return Resolved(min(dt.date(y, month, 15), p), "month")
 
     def _with_dateparser(self, s: str, p: dt.date | None) -> Resolved | None:

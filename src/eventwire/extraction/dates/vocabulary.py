@@ -13,7 +13,9 @@ DATA_FILE = "dates.yaml"
 
 # every list dates.yaml may (and must) hold; what each does is said in the file
 LISTS = ("weekdays", "months", "month_abbreviations", "ago_counts", "span_prepositions", "context_words",
-         "coarse_context_words", "lead_words", "speech_verbs", "weekday_modifiers", "period_modifiers")
+         "coarse_context_words", "lead_words", "speech_verbs", "weekday_modifiers", "period_modifiers", "bound_words",
+         "future_modifiers", "last_modifiers", "trailing_modifiers", "vague_counts", "entity_prepositions",
+         "backward_words")
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,13 @@ class DateWords:
     lead_words: tuple
     weekday_modifiers: tuple
     period_modifiers: tuple
+    bound_words: frozenset  # "since 2011": the date is the edge of a period
+    future_modifiers: frozenset  # "next Friday", "the coming week"
+    last_modifiers: frozenset  # "last Wednesday", "last August": the one before
+    trailing_modifiers: frozenset  # "the past week": the seven days before
+    vague_counts: frozenset  # "a few days ago": a week, not a day
+    entity_prepositions: frozenset  # "over" before a date spaCy found: part of its span
+    backward_words: tuple  # "the previous day", "two days before": back from the date told before
 
 
 def alternation(words, space: str = r"\s+") -> str:
@@ -65,4 +74,7 @@ def load_date_words(language: LanguageData) -> DateWords:
         speech_verbs=frozenset(lists["speech_verbs"]), ago_counts=lists["ago_counts"],
         span_prepositions=lists["span_prepositions"], context_words=lists["context_words"],
         coarse_context_words=lists["coarse_context_words"], lead_words=lists["lead_words"],
-        weekday_modifiers=lists["weekday_modifiers"], period_modifiers=lists["period_modifiers"])
+        weekday_modifiers=lists["weekday_modifiers"], period_modifiers=lists["period_modifiers"],
+        **{name: frozenset(lists[name]) for name in ("bound_words", "future_modifiers", "last_modifiers",
+                                                     "trailing_modifiers", "vague_counts", "entity_prepositions")},
+        backward_words=lists["backward_words"])

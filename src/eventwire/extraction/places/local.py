@@ -15,10 +15,13 @@ from .words import PlaceWords
 _CAPWORD = r"(?:[A-Z][A-Za-z'’.-]*|[0-9]+(?:st|nd|rd|th))"
 _LISTWORD = r"[A-Z][A-Za-z'’-]*"
 _NAME_RUN = _LISTWORD + r"(?:\s" + _LISTWORD + r"){0,2}"
-# "Goodwin and Pinevale streets", "Cooke, Grayson and Love counties": every name in the list is one of them
-PLURAL_LIST = re.compile(r"\b(?P<names>" + _NAME_RUN + r"(?:,\s" + _NAME_RUN + r")*,?\s(?:and|or|&)\s" + _NAME_RUN +
-                         r")\s(?P<what>streets|avenues|roads|drives|boulevards|lanes|counties|parishes)\b")
-PLURAL_ADMIN = {"counties": "County", "parishes": "Parish"}
+
+
+def plural_list_pattern(plurals) -> re.Pattern:
+    """"Goodwin and Pinevale streets", "Cooke, Grayson and Love counties": every name in the list is one of them
+    (the plural words are the language's)."""
+    return re.compile(r"\b(?P<names>" + _NAME_RUN + r"(?:,\s" + _NAME_RUN + r")*,?\s(?:and|or|&)\s" + _NAME_RUN +
+                      r")\s(?P<what>" + "|".join(re.escape(w) for w in sorted(plurals)) + r")\b")
 
 
 def local_name_pattern(street_words) -> re.Pattern:
@@ -40,9 +43,10 @@ class LocalNames:
     def __init__(self, words: PlaceWords):
         self.words = words
         self.pattern = local_name_pattern(words.street_words)
+        self.plural_list = plural_list_pattern(words.plural_street_words | frozenset(words.plural_admins))
 
     def list_names(self, match) -> list[tuple[int, int]]:
-        """The names of a PLURAL_LIST match, as character spans, without a sentence's opening word ("In Cooke")."""
+        """The names of a `plural_list` match, as character spans, without a sentence's opening word ("In Cooke")."""
         out = []
         base = match.start("names")
         for hit in re.finditer(_NAME_RUN, match.group("names")):
@@ -61,8 +65,8 @@ class LocalNames:
         not read as the town of Lancaster."""
         found: list[tuple[int, int, str]] = []
         taken: list[tuple[int, int]] = []
-        for hit in PLURAL_LIST.finditer(text):
-            if hit.group("what") in PLURAL_ADMIN:
+        for hit in self.plural_list.finditer(text):
+            if hit.group("what") in self.words.plural_admins:
                 continue
             for a, b in self.list_names(hit):
                 found.append((a, b, "street"))

@@ -13,7 +13,6 @@ from .words import PlaceWords
 
 # dependents that open a clause or a list of their own, not part of a spot's name
 CLAUSE_DEPS = ("relcl", "acl", "advcl", "conj", "ccomp", "parataxis")
-TIME_MARKS = ("after", "before", "since", "until", "till", "when", "while")  # clauses that date one event by another
 MAX_VENUE_TOKENS = 12  # a longer phrase is no name of a spot but a clause the parse hung on it
 MAIN_PLACE_SHARE = 3  # a main place is named at least a third as often as the article's most named town or region
 
@@ -114,7 +113,7 @@ class Locator:
             head = root.head
             if self._mention_tied(doc, m, trig):
                 s -= 2.5
-            elif _in_an_earlier_or_later_clause(root, trig):
+            elif _in_an_earlier_or_later_clause(root, trig, self.words.time_marks):
                 s -= 1.0
             elif head.dep_ == "prep" and head.lower_ in self.words.locative_preps:
                 s += 1.0
@@ -354,14 +353,14 @@ def country_focus(mentions: list[PlaceMention]) -> str | None:
     return max(weight, key=lambda iso3: (round(weight[iso3], 3), iso3 in named))
 
 
-def _in_an_earlier_or_later_clause(root, trig) -> bool:
+def _in_an_earlier_or_later_clause(root, trig, time_marks: frozenset) -> bool:
     """"agreed to a truce two years after war broke out in Tigray": the place of a clause that dates the event by
     another one, not the event's own."""
     node = root
     for _ in range(12):
         if node == trig or node.head == node:
             return False
-        if node.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in TIME_MARKS
+        if node.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in time_marks
                                         for c in node.children):
             return not any(t == trig for t in node.subtree)
         node = node.head

@@ -124,10 +124,10 @@ def proper_noun(tok) -> bool:
     return tok.tag_ in ("NNP", "NNPS") or not tok.tag and is_cap(tok)
 
 
-def in_longer_name(doc, i: int, j: int) -> bool:
+def in_longer_name(doc, i: int, j: int, articles: frozenset) -> bool:
     """Tokens i..j stand inside a longer capitalised name or before a possessive: "Nash Riad", "Reid Hospital",
     "McDonald's" (not after a capitalised article: "The Paris attacks")."""
     prev = doc[i - 1] if i > 0 else None
     nxt = doc[j] if j < len(doc) else None
-    return (prev is not None and is_cap(prev) and not doc[i].is_sent_start and prev.lower_ not in ("a", "an", "the")) \
+    return (prev is not None and is_cap(prev) and not doc[i].is_sent_start and prev.lower_ not in articles) \
         or (nxt is not None and (is_cap(nxt) or nxt.lower_ in ("'s", "\u2019s")))

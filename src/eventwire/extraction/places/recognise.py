@@ -16,7 +16,7 @@ from eventwire.geo.names import normalize, phonetic_key
 from .casing import NORMAL, Lexicon, UncasedGate, doc_casing
 from .classify import Classifier
 from .fragments import arab_compound, drop_name_fragments
-from .local import PLURAL_ADMIN, PLURAL_LIST, LocalNames
+from .local import LocalNames
 from .mention import (
     ADJECTIVE,
     DEMONYM,
@@ -235,7 +235,7 @@ class Recogniser:
                 if span is None or any(taken[k] or k in person_tokens for k in range(span.start, span.end)):
                     continue
                 if cased and span.start > 0 and is_cap(doc[span.start - 1]) and not doc[span.start].is_sent_start and \
-                        doc[span.start - 1].lower_ not in ("a", "an", "the"):
+                        doc[span.start - 1].lower_ not in self.words.articles:
                     continue  # part of a longer name ("Lake Dublin"), not "A Danbury mason"
                 if span.end < len(doc) and (is_cap(doc[span.end]) and doc[span.end].ent_type_ == "PERSON" or
                                             doc[span.end].lower_ in self.words.admin_words):
@@ -449,7 +449,7 @@ class Recogniser:
             return True
         nxt = doc[m.j] if m.j < len(doc) else None
         inside = prev is not None and is_cap(prev) and not first.is_sent_start and \
-            prev.lower_ not in ("a", "an", "the")  # "Meadow Grove man" is not a man of Grove
+            prev.lower_ not in self.words.articles  # "Meadow Grove man" is not a man of Grove
         if town and nxt is not None and nxt.lower_ in self.words.resident_words and not inside:
             return True  # "a Crafton man", "Berea police": someone of the town
         if nxt is not None and nxt.lower_ in self.words.settlement_words and not inside and \
@@ -483,7 +483,7 @@ class Recogniser:
         if not first.tag:  # left unparsed by the sentence gate: no NER label tells a person or a firm
             if is_acronym(m.text):  # "EST", "ICON"
                 return best.feature == COUNTRY
-            if in_longer_name(doc, m.i, m.j):  # "Nash Riad", "Reid Hospital", "McDonald's"
+            if in_longer_name(doc, m.i, m.j, self.words.articles):  # "Nash Riad", "Reid Hospital", "McDonald's"
                 return strong
         if len(span) == 1:
             if first.is_stop or not proper_noun(first) or len(first.text) < 3:
@@ -571,8 +571,8 @@ class Recogniser:
 
     def _plural_admins(self, doc, taken, claim) -> None:
         """"Cooke, Grayson and Love counties": each name of the list is a county."""
-        for hit in PLURAL_LIST.finditer(doc_text(doc)):
-            word = PLURAL_ADMIN.get(hit.group("what"))
+        for hit in self.local.plural_list.finditer(doc_text(doc)):
+            word = self.words.plural_admins.get(hit.group("what"))
             if word is None:
                 continue
             for a, b in self.local.list_names(hit):

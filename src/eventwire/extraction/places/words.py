@@ -1,7 +1,7 @@
 """The words the geoparser reads around place names, loaded once per Geoparser from the language data.
 
 English words live in lang/en/places/ (words.yaml: the small word lists, one per job; not_places.txt,
-org_words.txt, place_words.tsv, country_cues.tsv, admin_abbreviations.tsv, admin_words.tsv); country adjectives
+org_words.txt, place_words.tsv, country_cues.tsv, admin_abbreviations.tsv, admin_words.tsv, plural_admin_words.tsv); country adjectives
 and demonyms come from data/countries.tsv (the table the gazetteer is built from), given names from the
 `names` package. A `PlaceWords` holds them all; nothing is kept in module globals.
 """
@@ -27,7 +27,7 @@ LISTS = ("person_titles", "locative_preps", "strong_preps", "name_particles", "a
          "direction_words", "near_words", "locative_verbs", "city_bodies", "leader_words", "resident_words",
          "leading_words", "border_words", "the_modifiers", "hyphen_adjectives", "literal_heads", "street_words",
          "name_heads", "venue_nouns", "venue_preps", "settlement_words", "name_openers", "event_heads", "origin_words",
-         "report_verbs", "topic_nouns", "scene_marks")
+         "report_verbs", "topic_nouns", "scene_marks", "time_marks", "plural_street_words", "articles")
 UNITS = {"admin1": ADMIN1, "admin2": ADMIN2}
 ANAPHOR_FEATURES = (COUNTRY, ADMIN1, ADMIN2, CITY)
 CUE_CAP = 2.0  # at most two towns' worth of votes from the article's style
@@ -65,6 +65,9 @@ class PlaceWords:
     report_verbs: frozenset[str]
     topic_nouns: frozenset[str]
     scene_marks: frozenset[str]
+    time_marks: frozenset[str]
+    plural_street_words: frozenset[str]
+    articles: frozenset[str]
 
     def __init__(self, language: LanguageData):
         self.language = language
@@ -78,6 +81,9 @@ class PlaceWords:
         # "the tropical Atlantic": the direction words may stand between "the" and a sea too
         self.the_modifiers = self.direction_words | self.the_modifiers
         self.admin_words: dict[str, str] = self._admin_words()
+        # "counties" -> "County" (places/plural_admin_words.tsv)
+        self.plural_admins: dict[str, str] = {row["plural"]: row["name"] for row in language.tsv(
+            "places/plural_admin_words.tsv", ("plural", "name"), unique="plural")}
         self.adjectives, self.demonyms = self._country_words()
         self.country_names = self._country_names()
         self.place_words = self._place_words()
