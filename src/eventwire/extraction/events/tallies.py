@@ -1,0 +1,74 @@
+"""Tallies and states of war that triggers.is_summary leaves out: a sentence that counts many events over a span
+tells none of them. The background paragraphs of a long report are full of them: "aid workers have been attacked 50
+times this year", "thousands have been detained at protests since February", "the group has killed 800 people in
+its campaign", "he had survived several assassination attempts", "the army has been fighting an insurgency".
+A perfect tense is asked for throughout but by the war itself (what a clause of a day's news says in the perfect,
+"gunmen have killed five people in Kano", keeps its record)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.extraction.events.lexicon import Lexicon
+from eventwire.extraction.tokens import children
+
+
+def is_tally(lex: Lexicon, tok: Token) -> bool:
+    """The trigger counts events over a span of time, or names a war as what is fought."""
+    verb = _clause_verb(tok)
+    words = lex.words
+    if _waged_war(tok, verb, words):
+        return True
+    if not _perfect(verb):
+        return False
+    if any(c.dep_ == "npadvmod" and c.lemma_.lower() in words.repeat_nouns and _many(c, words) for c in children(verb)):
+        return True  # "have been attacked at least 50 times", "has been arrested several times"
+    counted = tok if tok.pos_ == "NOUN" else None
+    if counted is not None and counted.dep_ == "compound":
+        counted = counted.head  # "several assassination attempts"
+    if counted is not None and counted.tag_ == "NNS" and counted.head.i == verb.i and any(
+            c.dep_ in ("amod", "det", "nummod") and c.lower_ in words.vague_counts for c in children(counted)):
+        return True  # "had survived several assassination attempts", "has carried out numerous raids"
+    # a span hung on the verb's object or on the verb it governs: "killed 800 people in its campaign",
+    # "have been fighting to topple the government for more than a decade", "detained ... since February"
+    holders = [verb, *(c for c in children(verb) if c.dep_ in ("dobj", "xcomp"))]
+    for prep in (c for h in holders for c in children(h) if c.dep_ == "prep"):
+        for obj in (p for p in children(prep) if p.dep_ == "pobj"):
+            low = prep.lower_
+            if low == "since" and obj.lower_ in words.month_names:
+                return True  # "since February": months of events
+            if low in ("in", "during", "throughout") and obj.lemma_.lower() in words.waged_nouns and any(
+                    c.dep_ == "poss" for c in children(obj)):
+                return True  # "in its campaign", "during their insurgency"
+            if low in words.span_prepositions and obj.lower_ in words.span_nouns and prep.head.i != verb.i:
+                return True  # "fighting to topple the government for more than a decade"
+    return False
+
+
+def _clause_verb(tok: Token) -> Token:
+    node = tok
+    for _ in range(4):
+        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+            break
+        node = node.head
+    return node
+
+
+def _perfect(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children(verb))
+
+
+def _many(count: Token, words) -> bool:
+    """"50 times", "several times", "twice" is no noun: any count above one."""
+    for c in children(count):
+        if c.dep_ in ("nummod", "amod", "det", "quantmod") and (c.lower_ in words.vague_counts or (
+                c.like_num and c.lower_ not in ("one", "1"))):
+            return True
+    return False
+
+
+def _waged_war(tok: Token, verb: Token, words) -> bool:
+    """"has been fighting a jihadist insurgency", "wages a war against the cartels": the war is no event of a day."""
+    if tok.i != verb.i or verb.lemma_.lower() not in words.waging_verbs:
+        return False
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in words.waged_nouns for c in children(verb))
