@@ -10,11 +10,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.extraction.events.lexicon import Lexicon
+from eventwire.extraction.events.triggers import is_generic
 from eventwire.extraction.tokens import children
 
 
 def is_tally(lex: Lexicon, tok: Token) -> bool:
     """The trigger counts events over a span of time, or names a war as what is fought."""
+    if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and is_generic(lex, tok.head):
+        return True  # "grenade attacks were frequent", "car bombings have increased": the kind the compound names
     verb = _clause_verb(tok)
     words = lex.words
     if _waged_war(tok, verb, words):
