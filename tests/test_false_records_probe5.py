@@ -268,7 +268,7 @@ ARTICLES = [
     [
         (EVENT, 'Rioters looted shops and set fire to cars in the centre of Durban on Monday.'),
         (EVENT, 'Police arrested more than 200 people.'),
-        (QUIET, 'The unrest followed the jailing of the former president.'),
+        (RETOLD, 'The unrest followed the jailing of the former president.'),
         (QUIET, 'Shop owners began cleaning up on Tuesday.'),
     ],
     [
@@ -350,7 +350,7 @@ ARTICLES = [
     [
         (EVENT, 'Police arrested a man in Manchester on Tuesday in connection with the arena bombing.'),
         (RETOLD, 'Twenty-two people were killed when a suicide bomber struck at the end of a concert in May.'),
-        (QUIET, 'Twelve people arrested earlier in the investigation have been released without charge.'),
+        (RETOLD, 'Twelve people arrested earlier in the investigation have been released without charge.'),
     ],
     [
         (EVENT, 'Anti-balaka militiamen attacked a mosque in Bangui on Friday, killing six Muslims.'),
@@ -572,16 +572,12 @@ KNOWN_GAPS = {
     'The opposition has called for weekly demonstrations until the election results are annulled.',
     'A man drove a van into pedestrians on a crowded street in Toronto on Monday, killing ten people.',
     'The building was evacuated and bomb disposal experts searched the premises.',
-    'The Islamic State has been weakened since its defeat in Mosul but still carries out attacks.',
     'The protest movement has called for a general strike next week.',
-    'The unrest followed the jailing of the former president.',
     'The junta has detained thousands of people since it seized power.',
     'Mines laid during the war continue to kill and maim civilians.',
-    'Twelve people arrested earlier in the investigation have been released without charge.',
     'Bomb disposal squads were deployed at stations across the state.',
     'The Kenyan police shot dead three suspected robbers in Mathare on Monday.',
-    'Federal forces took over security in the town.',
-    'Overcrowding and gang rivalry have fuelled deadly riots in Brazilian prisons.',
+        'Overcrowding and gang rivalry have fuelled deadly riots in Brazilian prisons.',
 }
 
 
