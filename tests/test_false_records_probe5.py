@@ -304,7 +304,7 @@ ARTICLES = [
     [
         (EVENT, 'A gunman opened fire at a nightclub in Istanbul on New Year\'s Eve, killing 39 people.'),
         (QUIET, 'Many of the victims were foreigners celebrating the new year.'),
-        (QUIET, 'The suspected gunman was caught after a two-week manhunt.'),
+        (RETOLD, 'The suspected gunman was caught after a two-week manhunt.'),
     ],
     [
         (EVENT, 'Government troops recaptured the town of Kamina from rebels on Tuesday, the army said.'),
@@ -409,7 +409,7 @@ ARTICLES = [
     ],
     [
         (EVENT, 'A bomb hidden in a rubbish bin exploded at a railway station in Imphal on Saturday.'),
-        (QUIET, 'Bomb disposal squads were deployed at stations across the state.'),
+        (RETOLD, 'Bomb disposal squads were deployed at stations across the state.'),
         (QUIET, 'No one was hurt, police said.'),
     ],
     [
@@ -562,6 +562,27 @@ ARTICLES = [
         (QUIET, 'Foreign workers have seldom been targeted in the province.'),
         (QUIET, 'The company said it had evacuated its remaining staff to Bunia.'),
     ],
+    [
+        (EVENT, 'A suicide bomber killed 19 people at a tuition centre in a Shia district of Kabul on Friday.'),
+        (QUIET, 'The local branch of the Islamic State emerged in 2015 and has since carried out some of the deadliest '
+                'attacks in the country.'),
+        (QUIET, 'Schools in the district have been targeted repeatedly.'),
+    ],
+    [
+        (EVENT, 'Fighters of the Allied Democratic Forces hacked 20 villagers to death near Oicha overnight.'),
+        (QUIET, 'The group has since carried out dozens of raids on villages in the territory.'),
+        (RETOLD, 'Police have since arrested two suspects.'),
+    ],
+    [
+        (EVENT, 'A bomb planted on a motorcycle exploded near a bus terminal in Cotabato city on Sunday, wounding six.'),
+        (QUIET, 'Army bomb disposal experts combed the terminal for other devices.'),
+        (EVENT, 'A second bomb found in a bag near the ticket office was defused by the bomb squad.'),
+    ],
+    [
+        (EVENT, 'A suspicious package left outside the US consulate in Istanbul was destroyed by a bomb disposal team.'),
+        (QUIET, 'Bomb disposal officers and sniffer dogs were sent to the area.'),
+        (QUIET, 'Traffic in the street was halted for two hours.'),
+    ],
 ]
 
 # quiet sentences the rules still read as events, and event sentences they still miss: calls for a protest (kept on
@@ -571,11 +592,9 @@ ARTICLES = [
 KNOWN_GAPS = {
     'The opposition has called for weekly demonstrations until the election results are annulled.',
     'A man drove a van into pedestrians on a crowded street in Toronto on Monday, killing ten people.',
-    'The building was evacuated and bomb disposal experts searched the premises.',
     'The protest movement has called for a general strike next week.',
     'The junta has detained thousands of people since it seized power.',
     'Mines laid during the war continue to kill and maim civilians.',
-    'Bomb disposal squads were deployed at stations across the state.',
     'The Kenyan police shot dead three suspected robbers in Mathare on Monday.',
         'Overcrowding and gang rivalry have fuelled deadly riots in Brazilian prisons.',
 }

@@ -34,6 +34,9 @@ def is_tally(lex: Lexicon, tok: Token) -> bool:
             words.counted_event_nouns and any(
             c.dep_ in ("amod", "det", "nummod") and c.lower_ in words.vague_counts for c in children(counted)):
         return True  # "had survived several assassination attempts", "has carried out numerous raids"
+    if counted is not None and counted.tag_ == "NNS" and counted.lemma_.lower() in words.counted_event_nouns and \
+            _object_of(counted, verb) and any(c.dep_ == "advmod" and c.lower_ == "since" for c in children(verb)):
+        return True  # "has since carried out some of the deadliest attacks" (not "police have since arrested two")
     # a span hung on the verb's object or on the verb it governs: "killed 800 people in its campaign",
     # "have been fighting to topple the government for more than a decade", "detained ... since February"
     holders = [verb, *(c for c in children(verb) if c.dep_ in ("dobj", "xcomp"))]
@@ -57,6 +60,13 @@ def _clause_verb(tok: Token) -> Token:
             break
         node = node.head
     return node
+
+
+def _object_of(noun: Token, verb: Token) -> bool:
+    """The noun is the verb's object, or what its object counts ("some of the attacks", "dozens of raids")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
+        noun = noun.head.head
+    return noun.dep_ == "dobj" and noun.head.i == verb.i
 
 
 def _perfect(verb: Token) -> bool:
