@@ -1,7 +1,7 @@
 """Tallies and states of war that triggers.is_summary leaves out: a sentence that counts many events over a span
 tells none of them. The background paragraphs of a long report are full of them: "aid workers have been attacked 50
-times this year", "thousands have been detained at protests since February", "the group has killed 800 people in
-its campaign", "he had survived several assassination attempts", "the army has been fighting an insurgency".
+times this year", "the group has killed 800 people in its campaign", "he had survived several assassination
+attempts", "the group has since carried out dozens of raids", "the army has been fighting an insurgency".
 A perfect tense is asked for throughout but by the war itself (what a clause of a day's news says in the perfect,
 "gunmen have killed five people in Kano", keeps its record)."""
 
@@ -24,8 +24,7 @@ def is_tally(lex: Lexicon, tok: Token) -> bool:
         return True
     if not _perfect(verb):
         return False
-    if verb.lemma_.lower() not in words.blow_verbs and any(  # "shot several times" counts the shots of one attack
-            c.dep_ == "npadvmod" and c.lemma_.lower() in words.repeat_nouns and _many(c, words) for c in children(verb)):
+    if verb.lemma_.lower() not in words.blow_verbs and _counted_times(verb, words):
         return True  # "have been attacked at least 50 times", "has been arrested several times"
     counted = tok if tok.pos_ == "NOUN" else None
     if counted is not None and counted.dep_ == "compound":
@@ -38,13 +37,12 @@ def is_tally(lex: Lexicon, tok: Token) -> bool:
             _object_of(counted, verb) and any(c.dep_ == "advmod" and c.lower_ == "since" for c in children(verb)):
         return True  # "has since carried out some of the deadliest attacks" (not "police have since arrested two")
     # a span hung on the verb's object or on the verb it governs: "killed 800 people in its campaign",
-    # "have been fighting to topple the government for more than a decade", "detained ... since February"
+    # "have been fighting to topple the government for more than a decade" (not "since February": "have killed
+    # eight leaders since last July" is coded as one PLOVER assault)
     holders = [verb, *(c for c in children(verb) if c.dep_ in ("dobj", "xcomp"))]
     for prep in (c for h in holders for c in children(h) if c.dep_ == "prep"):
         for obj in (p for p in children(prep) if p.dep_ == "pobj"):
             low = prep.lower_
-            if low == "since" and obj.lower_ in words.month_names:
-                return True  # "since February": months of events
             if low in ("in", "during", "throughout") and obj.lemma_.lower() in words.waged_nouns and any(
                     c.dep_ == "poss" for c in children(obj)):
                 return True  # "in its campaign", "during their insurgency"
@@ -71,6 +69,15 @@ def _object_of(noun: Token, verb: Token) -> bool:
 
 def _perfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children(verb))
+
+
+def _counted_times(verb: Token, words) -> bool:
+    """"attacked 50 times", "clashed with police dozens of times" (however "dozens" is attached); "shot several times"
+    counts the shots of one attack (the verb is checked by the caller)."""
+    if any(c.dep_ == "npadvmod" and c.lemma_.lower() in words.repeat_nouns and _many(c, words) for c in children(verb)):
+        return True
+    return any(t.lemma_.lower() in words.repeat_nouns and t.dep_ == "pobj" and t.head.lower_ == "of"
+               and t.head.head.lower_ in words.vague_counts and _clause_verb(t).i == verb.i for t in verb.subtree)
 
 
 def _many(count: Token, words) -> bool:
