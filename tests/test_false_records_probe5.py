@@ -641,7 +641,7 @@ def measure(pipeline):
 
 def test_the_records_sit_in_the_sentences_of_events(pipeline):
     precision, recall = measure(pipeline)
-    assert precision >= 0.91 and recall >= 0.97, (precision, recall)  # 0.918 and 0.983 measured (0.858 before tallies)
+    assert precision >= 0.94 and recall >= 0.97, (precision, recall)  # 0.951 and 0.984 measured (0.871 before)
 
 
 def _cases(kind):

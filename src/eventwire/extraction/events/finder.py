@@ -28,10 +28,10 @@ from eventwire.extraction.events.candidates import (
 from eventwire.extraction.events.circumstance import rank_circumstances
 from eventwire.extraction.events.claims_alone import claimed_alone, only_claimed, without_claims_told_elsewhere
 from eventwire.extraction.events.context import DocContext
-from eventwire.extraction.events.tallies import is_tally
 from eventwire.extraction.events.lexicon import Lexicon, load_lexicon
 from eventwire.extraction.events.modality import ModalityClassifier
 from eventwire.extraction.events.protest_topics import topic_tokens
+from eventwire.extraction.events.tallies import is_tally
 from eventwire.extraction.events.typing import ModelTyping
 from eventwire.extraction.nlp import doc_text
 from eventwire.extraction.tokens import children, sentences
