@@ -673,3 +673,28 @@ def test_a_quiet_sentence_gives_no_asserted_record(pipeline, index, sentence):
 @pytest.mark.parametrize("index,sentence", list(_cases(EVENT)))
 def test_an_event_sentence_keeps_its_record(pipeline, index, sentence):
     assert _records_in(pipeline, index, sentence), sentence
+
+
+# each tally next to the event of a day it must not swallow
+TALLY_OR_EVENT = [
+    ('Aid workers have been attacked at least 50 times in the country this year.',
+     'The businessman has been shot several times in the head by gunmen in Mogadishu.'),
+    ('He had survived several assassination attempts.',
+     'Militants have stormed a hotel in Mogadishu and have taken several hostages.'),
+    ('The group has since carried out dozens of raids on villages in the area.',
+     'Police have since arrested two suspects in the killing of the mayor.'),
+    ('Burkina Faso has been fighting a jihadist insurgency that spilled over from Mali.',
+     'Troops have been fighting rebels in the town of Kidal since Monday.'),
+    ('The group still carries out attacks in the border areas.',
+     'Taliban carry out attacks in three provinces'),
+    ('Bomb disposal experts were sent to the station.',
+     'Bomb disposal experts defused a bomb planted outside the station in Quetta.'),
+    ('Federal forces took over security in the town.',
+     'Rebels took over the town of Goma on Tuesday.'),
+]
+
+
+@pytest.mark.parametrize("tally,event", TALLY_OR_EVENT)
+def test_a_tally_is_no_event_and_the_event_stays(pipeline, tally, event):
+    assert describe(_asserted(pipeline, tally)) == [], tally
+    assert _asserted(pipeline, event), event
