@@ -583,6 +583,17 @@ ARTICLES = [
         (QUIET, 'Bomb disposal officers and sniffer dogs were sent to the area.'),
         (QUIET, 'Traffic in the street was halted for two hours.'),
     ],
+    [
+        (EVENT, 'Two gunmen on a motorcycle shot dead a Sikh shopkeeper in Peshawar on Sunday.'),
+        (QUIET, 'Police released photographs of the two suspects taken by a security camera.'),
+        (QUIET, 'Community leaders pointed to a rise in killings of Sikhs in the province.'),
+    ],
+    [
+        (EVENT, 'Kidnappers abducted 30 pupils from a secondary school in Kebbi state on Thursday, killing a policeman.'),
+        (QUIET, 'The state government released figures showing a sharp increase in abductions since the start of the '
+                'year.'),
+        (QUIET, 'Parents gathered at the gates of the school.'),
+    ],
 ]
 
 # quiet sentences the rules still read as events, and event sentences they still miss: a tally since a month (kept:

@@ -20,7 +20,7 @@ def is_tally(lex: Lexicon, tok: Token) -> bool:
         return True  # "grenade attacks were frequent", "car bombings have increased": the kind the compound names
     verb = _clause_verb(tok)
     words = lex.words
-    if _waged_war(tok, verb, words) or _practice_told_now(tok, verb, words):
+    if _waged_war(tok, verb, words) or _practice_told_now(tok, verb, words) or _trend_of(tok, words):
         return True
     if not _perfect(verb):
         return False
@@ -100,6 +100,14 @@ def _practice_told_now(tok: Token, verb: Token, words) -> bool:
     if any(c.dep_ in ("det", "nummod", "poss") for c in children(tok)):
         return False
     return tok.sent[-1].text == "."
+
+
+def _trend_of(tok: Token, words) -> bool:
+    """"Figures showing a rise in kidnappings", "a surge of attacks on clinics": a bare event noun whose kind rises
+    or falls (a trend in any tense: "a rise in kidnappings" names no kidnapping)."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of") and \
+        tok.head.head.lemma_.lower() in words.trend_nouns and not any(
+            c.dep_ in ("det", "nummod", "poss") for c in children(tok))
 
 
 def _waged_war(tok: Token, verb: Token, words) -> bool:
