@@ -594,6 +594,16 @@ ARTICLES = [
                 'year.'),
         (QUIET, 'Parents gathered at the gates of the school.'),
     ],
+    [
+        (EVENT, 'Security forces arrested 60 people during protests against the election result in Yaounde on Monday.'),
+        (QUIET, 'More than 300 opposition supporters remain in detention since the last election.'),
+        (QUIET, 'Amnesty International documented cases of torture in military detention.'),
+    ],
+    [
+        (EVENT, 'Gunmen attacked a hotel used by foreigners in Sevare on Friday, killing five people.'),
+        (QUIET, 'Several European countries issued travel warnings for central Mali.'),
+        (RETOLD, 'A soldier wounded in the attack died in hospital on Saturday.'),
+    ],
 ]
 
 # quiet sentences the rules still read as events, and event sentences they still miss: a tally since a month (kept:
@@ -652,7 +662,7 @@ def measure(pipeline):
 
 def test_the_records_sit_in_the_sentences_of_events(pipeline):
     precision, recall = measure(pipeline)
-    assert precision >= 0.94 and recall >= 0.97, (precision, recall)  # 0.951 and 0.984 measured (0.871 before)
+    assert precision >= 0.94 and recall >= 0.97, (precision, recall)  # 0.952 and 0.985 measured (0.861 before)
 
 
 def _cases(kind):
