@@ -601,7 +601,7 @@ ARTICLES = [
     ],
     [
         (EVENT, 'Gunmen attacked a hotel used by foreigners in Sevare on Friday, killing five people.'),
-        (QUIET, 'Several European countries issued travel warnings for central Mali.'),
+        (QUIET, 'Several European countries advised their citizens to leave central Mali.'),
         (RETOLD, 'A soldier wounded in the attack died in hospital on Saturday.'),
     ],
 ]

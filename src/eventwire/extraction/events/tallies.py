@@ -103,9 +103,9 @@ def _practice_told_now(tok: Token, verb: Token, words) -> bool:
 
 
 def _trend_of(tok: Token, words) -> bool:
-    """"Figures showing a rise in kidnappings", "a surge of attacks on clinics": a bare event noun whose kind rises
-    or falls (a trend in any tense: "a rise in kidnappings" names no kidnapping)."""
-    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of") and \
+    """"Figures showing a rise in kidnappings", "a surge in attacks on clinics": a bare event noun whose kind rises
+    or falls (a trend in any tense: "a rise in kidnappings" names no kidnapping; "the fall of shells" is shelling)."""
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and tok.head.lower_ == "in" and \
         tok.head.head.lemma_.lower() in words.trend_nouns and not any(
             c.dep_ in ("det", "nummod", "poss") for c in children(tok))
 
