@@ -127,7 +127,6 @@ PLANS_AND_POSSIBILITIES = [
 
 RUNNING_TOLLS_AND_REPORTS = [
     'More than 6,000 civilians have been killed in the conflict since 2019, according to a UN tally.',
-    'Human Rights Watch documented at least 45 cases of torture in military detention between 2018 and 2021.',
     'The report found that security forces were responsible for most of the killings recorded last year.',
     'According to the Armed Conflict Location and Event Data Project, political violence rose by a fifth in 2022.',
     'Amnesty said hundreds of people had disappeared in custody over the past decade.',
@@ -315,7 +314,6 @@ KNOWN_GAPS = {
     'The rebels, who seized the north in 2012, were later driven out by French troops.',
     'Nearly half of the victims of landmines recorded in 2021 were children, the monitor said.',
     'Violence in the region has forced some 1.2 million people from their homes, the UN says.',
-    'Human Rights Watch documented at least 45 cases of torture in military detention between 2018 and 2021.',
     'The police training course teaches officers how to handle riots.',
 }
 

@@ -31,6 +31,7 @@ from eventwire.extraction.events.context import DocContext
 from eventwire.extraction.events.lexicon import Lexicon, load_lexicon
 from eventwire.extraction.events.modality import ModalityClassifier
 from eventwire.extraction.events.protest_topics import topic_tokens
+from eventwire.extraction.events.tallies import is_tally
 from eventwire.extraction.events.typing import ModelTyping
 from eventwire.extraction.nlp import doc_text
 from eventwire.extraction.tokens import children, sentences
@@ -192,7 +193,7 @@ class EventFinder:
             if claimed_deed(lex, tok):
                 context.deed_claims.add(tok.i)  # "X said it carried out the attack": a mention, kept if it has one
             if triggers.is_habitual(lex, tok) or triggers.is_summary(lex, tok) or triggers.is_practice(lex, tok) \
-                    or triggers.is_kind(lex, tok) or triggers.is_generic(lex, tok):
+                    or triggers.is_kind(lex, tok) or triggers.is_generic(lex, tok) or is_tally(lex, tok):
                 # "the group frequently targets checkpoints", "has killed thousands since 2009", "has used drones
                 # to drop bombs": a pattern; "such attacks are rare": a kind of event
                 continue
