@@ -127,6 +127,7 @@ PLANS_AND_POSSIBILITIES = [
 
 RUNNING_TOLLS_AND_REPORTS = [
     'More than 6,000 civilians have been killed in the conflict since 2019, according to a UN tally.',
+    'Human Rights Watch documented at least 45 cases of torture in military detention between 2018 and 2021.',
     'The report found that security forces were responsible for most of the killings recorded last year.',
     'According to the Armed Conflict Location and Event Data Project, political violence rose by a fifth in 2022.',
     'Amnesty said hundreds of people had disappeared in custody over the past decade.',
