@@ -29,3 +29,18 @@ def test_the_leader_of_an_armed_group_is_the_group_not_the_state(pipeline, text,
     found = [e for e in pipeline.extract(text) if e.modality == "asserted" and e.actor2 is not None]
     assert found, text
     assert {e.actor2.sector for e in found} == {sector}, [e.actor2 for e in found]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Ghana is committed to the peace process, its foreign minister said.", "GHA"),
+    ("The Bolivian government is committed to dialogue with the miners.", "BOL"),
+    ("Nepal remains committed to holding the elections in November.", None),  # a stand that only goes on: no record
+])
+def test_a_party_committed_to_a_course_is_its_doer(pipeline, text, source):
+    """"X is committed to ..." is X's own stand (PLOVER AGREE by X), not something done to X."""
+    found = [e for e in pipeline.extract(text) if e.modality == "asserted" and e.plover is not None and e.plover.event == "AGREE"]
+    if source is None:
+        assert found == []
+        return
+    assert found, text
+    assert {e.actor1.country for e in found if e.actor1 is not None} == {source}

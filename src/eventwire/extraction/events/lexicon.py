@@ -40,7 +40,7 @@ WORD_FILES = {
                           "released_publications", "support_verbs", "remote_strike_modifiers", "air_strike_modifiers",
                           "labour_strike_modifiers", "cause_markers", "nominative_pronouns", "settlement_nouns",
                           "hold_nouns", "device_nouns", "name_joining_words", "name_joining_preps",
-                          "owner_prepositions", "aim_prepositions", "patient_subject_verbs", "meeting_verbs",
+                          "owner_prepositions", "aim_prepositions", "patient_subject_verbs", "stance_participles", "meeting_verbs",
                           "party_prepositions", "target_prepositions", "pair_counts", "holding_participles",
                           "aimed_at_prepositions", "side_prepositions", "harmed_listing_verbs", "part_quantifiers",
                           "embassy_nouns", "origin_prepositions", "spot_owner_prepositions",

@@ -224,6 +224,8 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     lemma = tok.lemma_.lower()
     obj = object_of(tok)
     lost_lives = lemma == "lose" and obj is not None and obj.lemma_.lower() == "life"  # "soldiers lost their lives"
+    if passive and not agents and lemma in words.stance_participles:
+        passive = False  # "Vietnam is committed to reform": Vietnam's own stand
     if passive or lemma in words.patient_subject_verbs or lost_lives or _elided_passive(tok, subj, words):
         a2_tok = subj  # "a soldier was killed", "the general died": the subject is the one harmed
         a1_tok = agents[0] if agents else None
