@@ -44,3 +44,16 @@ def test_a_party_committed_to_a_course_is_its_doer(pipeline, text, source):
         return
     assert found, text
     assert {e.actor1.country for e in found if e.actor1 is not None} == {source}
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Colombia and the rebels signed a peace agreement in Havana.", "COL"),
+    ("The government of Chad and the rebels signed a peace accord in Tripoli on Sunday.", "TCD"),
+])
+def test_rebels_in_talks_abroad_are_of_the_state_they_face(pipeline, text, country):
+    """Talks held abroad do not make the rebels the host's: they face their own state."""
+    found = [e for e in pipeline.extract(text) if e.modality == "asserted" and e.plover is not None
+             and e.plover.event in ("AGREE", "CONSULT")]
+    assert found, text
+    rebels = [a for e in found for a in (e.actor1, e.actor2) if a is not None and a.sector not in ("GOV", "MIL")]
+    assert rebels and {a.country for a in rebels} == {country}, rebels

@@ -102,6 +102,22 @@ def _state_in_talks(role: Any, actor: Actor | None, other: Actor | None, text: s
                  cameo=found.cameo, known=found.known)
 
 
+def _rebels_in_talks(role: Any, actor: Actor | None, other: Actor | None, text: str, catalogue: Any) -> Actor | None:
+    """A non-state party of no country of its own in talks with a state of a named country is that state's, not
+    the host's: "Colombia and the rebels signed a peace agreement in Havana" (Colombian rebels), the mirror of
+    _state_in_talks. A party its own words place ("Somali rebels", "rebels in Darfur") keeps its place."""
+    if role is None or actor is None or other is None or not other.country or actor.country == other.country \
+            or actor.sector in STATE_SECTORS | NO_COUNTRY_SECTORS or other.sector not in STATE_SECTORS \
+            or role.actor.country is not None or not catalogue.is_generic(role.actor) \
+            or _placed_country(text, role.end, catalogue):
+        return actor
+    found = catalogue.localize(role.actor, other.country)
+    if found.country != other.country:
+        return actor
+    return Actor(name=found.name, text=actor.text, country=found.country, sector=found.sector, inter=found.inter,
+                 cameo=found.cameo, known=found.known)
+
+
 # PLOVER codes whose target, when the sentence names none, is the place the sentence names for the event: a
 # protest there is aimed at its authorities (CAMEO's convention: "demonstrated in Serbia" targets Serbia), a
 # curfew or a blockade imposed there, or threatened, bears on that place. Only events with no ACLED type for
@@ -207,6 +223,8 @@ def build_event(article: Article, cand: Any, location: Place | None, when: Any, 
     elif cand.plover_event in TALKS:
         actor1, actor2 = (_state_in_talks(cand.actor1, actor1, actor2, text, catalogue),
                           _state_in_talks(cand.actor2, actor2, actor1, text, catalogue))
+        actor1, actor2 = (_rebels_in_talks(cand.actor1, actor1, actor2, text, catalogue),
+                          _rebels_in_talks(cand.actor2, actor2, actor1, text, catalogue))
     if location is not None:
         confidence += 0.04
     if dead is not None:
