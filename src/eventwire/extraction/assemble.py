@@ -87,6 +87,16 @@ def _state_of_the_other(actor: Actor | None, other: Actor | None, catalogue: Any
 TALKS = {"CONSULT", "AGREE"}
 
 
+def _localized(role_actor: Actor, actor: Actor, country: str, catalogue: Any) -> Actor:
+    """A generic party of the text given `country` (its record's words kept), or the record as it was when the
+    catalogue has no such party there."""
+    found = catalogue.localize(role_actor, country)
+    if found.country != country:
+        return actor
+    return Actor(name=found.name, text=actor.text, country=found.country, sector=found.sector, inter=found.inter,
+                 cameo=found.cameo, known=found.known)
+
+
 def _state_in_talks(role: Any, actor: Actor | None, other: Actor | None, text: str, catalogue: Any) -> Actor | None:
     """A state party of no country of its own in talks with a non-state party of a named country is that country's,
     not the host's: "government negotiators met FARC commanders in Havana" are Colombia's (rebels face their own
@@ -95,11 +105,7 @@ def _state_in_talks(role: Any, actor: Actor | None, other: Actor | None, text: s
             or actor.sector not in STATE_SECTORS or other.sector in STATE_SECTORS | NO_COUNTRY_SECTORS \
             or role.actor.country is not None or _placed_country(text, role.end, catalogue):
         return actor
-    found = catalogue.localize(role.actor, other.country)
-    if found.country != other.country:
-        return actor
-    return Actor(name=found.name, text=actor.text, country=found.country, sector=found.sector, inter=found.inter,
-                 cameo=found.cameo, known=found.known)
+    return _localized(role.actor, actor, other.country, catalogue)
 
 
 def _rebels_in_talks(role: Any, actor: Actor | None, other: Actor | None, text: str, catalogue: Any) -> Actor | None:
@@ -111,11 +117,7 @@ def _rebels_in_talks(role: Any, actor: Actor | None, other: Actor | None, text: 
             or role.actor.country is not None or not catalogue.is_generic(role.actor) \
             or _placed_country(text, role.end, catalogue):
         return actor
-    found = catalogue.localize(role.actor, other.country)
-    if found.country != other.country:
-        return actor
-    return Actor(name=found.name, text=actor.text, country=found.country, sector=found.sector, inter=found.inter,
-                 cameo=found.cameo, known=found.known)
+    return _localized(role.actor, actor, other.country, catalogue)
 
 
 # PLOVER codes whose target, when the sentence names none, is the place the sentence names for the event: a

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.extraction.events.lexicon import Lexicon
-from eventwire.extraction.events.triggers import is_generic
+from eventwire.extraction.events.triggers import clause_verb, is_generic
 from eventwire.extraction.tokens import children
 
 
@@ -18,7 +18,7 @@ def is_tally(lex: Lexicon, tok: Token) -> bool:
     """The trigger counts events over a span of time, or names a war as what is fought."""
     if tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and is_generic(lex, tok.head):
         return True  # "grenade attacks were frequent", "car bombings have increased": the kind the compound names
-    verb = _clause_verb(tok)
+    verb = clause_verb(tok)
     words = lex.words
     if _waged_war(tok, verb, words) or _practice_told_now(tok, verb, words) or _trend_of(tok, words):
         return True
@@ -51,15 +51,6 @@ def is_tally(lex: Lexicon, tok: Token) -> bool:
     return False
 
 
-def _clause_verb(tok: Token) -> Token:
-    node = tok
-    for _ in range(4):
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            break
-        node = node.head
-    return node
-
-
 def _object_of(noun: Token, verb: Token) -> bool:
     """The noun is the verb's object, or what its object counts ("some of the attacks", "dozens of raids")."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
@@ -77,7 +68,7 @@ def _counted_times(verb: Token, words) -> bool:
     if any(c.dep_ == "npadvmod" and c.lemma_.lower() in words.repeat_nouns and _many(c, words) for c in children(verb)):
         return True
     return any(t.lemma_.lower() in words.repeat_nouns and t.dep_ == "pobj" and t.head.lower_ == "of"
-               and t.head.head.lower_ in words.vague_counts and _clause_verb(t).i == verb.i for t in verb.subtree)
+               and t.head.head.lower_ in words.vague_counts and clause_verb(t).i == verb.i for t in verb.subtree)
 
 
 def _many(count: Token, words) -> bool:

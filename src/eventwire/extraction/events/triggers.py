@@ -282,7 +282,7 @@ def is_generic(lex: Lexicon, tok: Token) -> bool:
         if node.dep_ in ("pcomp", "pobj") and node.head.lower_ == "for":
             return node.head.head.lower_ in words.trait_adjectives
         node = node.head
-    verb = _clause_verb(tok)
+    verb = clause_verb(tok)
     return any(c.dep_ == "npadvmod" and c.lemma_.lower() in words.span_units | words.rate_units and any(
         d.dep_ in ("det", "amod") and d.lower_ in words.rate_determiners for d in children(c))
         for c in children(verb) if verb.pos_ in ("VERB", "AUX") or tok.pos_ == "NOUN")
@@ -314,7 +314,7 @@ def is_practice(lex: Lexicon, tok: Token) -> bool:
         for c in children(node))
 
 
-def _clause_verb(tok: Token) -> Token:
+def clause_verb(tok: Token) -> Token:
     """The nearest verb above a trigger (the trigger itself when it is one)."""
     node = tok
     for _ in range(4):
@@ -328,7 +328,7 @@ def is_summary(lex: Lexicon, tok: Token) -> bool:
     """A perfect tense over a span of months or years: "the group has carried out dozens of attacks since 2015",
     "the rebels have been fighting the government for more than a decade", "air strikes have destroyed most
     hospitals since the war began": a tally of many events, not one event."""
-    verb = _clause_verb(tok)
+    verb = clause_verb(tok)
     if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
         return False
     words = lex.words
