@@ -9,17 +9,17 @@ resolution, outer names first."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from eventwire.geo.gazetteer import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, REGION
 
 from .mention import LITERAL, Mention
 
-POSSESSIVE = ("'s", "\u2019s")
 MAX_MODIFIERS = 3  # "the north-western Pakistani village of Foo": the words between a container and its unit
 # a place this big, or a capital, keeps its reading against a loose container ("Foo, Bar" in a list, "X in Y"):
 # such a phrase says less than "the Bar town of Foo"
 LOOSE_HOLD_POPULATION = 200000
 HOLDERS = (COUNTRY, ADMIN1, ADMIN2, CITY)  # what a container may be read as
-LIST_WORDS = ("and", "or", "&", "/")
 UNIT, ADDRESS, IN, LIST = "unit", "address", "in", "list"  # how a phrase names the container (`Mention.held_by`)
 HELD = (CITY, ADMIN2, ADMIN1)  # what a held name may be read as (a country is never held: "Iraq, Syria and Yemen")
 
@@ -30,7 +30,7 @@ def link_containers(doc, mentions: list[Mention], words) -> None:
     by_end = {m.j: m for m in mentions}
     for m in mentions:
         if m.within is not None:  # "Foo, Bar" (classify.py): an address unless it opens a list ("Foo, Bar and Baz")
-            m.held_by = LIST if _in_list(doc, m.within, by_start) else ADDRESS
+            m.held_by = LIST if _in_list(doc, m.within, by_start, words) else ADDRESS
             continue
         if m.source == "norp":
             continue
@@ -43,12 +43,12 @@ def link_containers(doc, mentions: list[Mention], words) -> None:
             m.within, m.held_by = outer, how
 
 
-def _in_list(doc, outer: Mention, by_start) -> bool:
+def _in_list(doc, outer: Mention, by_start, words) -> bool:
     """"Foo, Bar and Baz", "Foo, Bar, Baz": the name after the comma is the next of a list, not a container."""
     k = outer.j
     if k >= len(doc):
         return False
-    if doc[k].lower_ in LIST_WORDS:
+    if doc[k].lower_ in words.list_words:
         return True
     return doc[k].text == "," and k + 1 in by_start
 
@@ -95,7 +95,7 @@ def _unit_address(doc, m: Mention, by_start, words) -> Mention | None:
     if k is None or k + 1 >= len(doc) or doc[k].text != "," or k + 1 not in by_start:
         return None
     outer = by_start[k + 1]
-    return None if _in_list(doc, outer, by_start) else outer
+    return None if _in_list(doc, outer, by_start, words) else outer
 
 
 def _container_in(doc, m: Mention, by_start, words) -> tuple[Mention | None, str]:
@@ -125,13 +125,13 @@ def _container_in(doc, m: Mention, by_start, words) -> tuple[Mention | None, str
 
 def _apposed_unit(doc, k: int, words) -> int | None:
     """After ", a (farming) village in", ", the capital of", ", a town near": the token after the preposition."""
-    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an", "the"):
+    if k + 2 >= len(doc) or doc[k].text != "," or doc[k + 1].lower_ not in words.articles:
         return None
     k += 2
     n = 0
     while k < len(doc) and n < MAX_MODIFIERS and _is_modifier(doc[k], words):
         k, n = k + 1, n + 1
-    if k + 1 < len(doc) and doc[k].lower_ in words.unit_words and doc[k + 1].lower_ in ("in", "of", "near"):
+    if k + 1 < len(doc) and doc[k].lower_ in words.unit_words and doc[k + 1].lower_ in words.apposition_preps:
         return k + 2
     return None
 
@@ -142,12 +142,12 @@ def _container_before(doc, m: Mention, by_end, words) -> Mention | None:
     k = m.i
     if k >= 2 and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in words.unit_words:
         k -= 2
-    elif not (k >= 1 and doc[k - 1].lower_ in POSSESSIVE):
+    elif not (k >= 1 and doc[k - 1].lower_ in words.possessive_marks):
         return None
     n = 0
     while k > 0 and n < MAX_MODIFIERS and _is_modifier(doc[k - 1], words):
         k, n = k - 1, n + 1
-    if k > 0 and doc[k - 1].lower_ in POSSESSIVE:
+    if k > 0 and doc[k - 1].lower_ in words.possessive_marks:
         return by_end.get(k - 1)
     outer = by_end.get(k)
     return outer if outer is not None and outer.source == "norp" else None
@@ -227,8 +227,6 @@ def _support(mentions: list[Mention], key: str):
     country's own name or adjective is no such pointer: countries are named as backers, origins and victims'
     nationalities ("rebels backed by Ruritania captured Foo"); nor is an armed group's home: groups strike across
     borders (Boko Haram in Cameroon and Niger, al-Shabaab in Kenya)."""
-    from collections import Counter
-
     out: Counter = Counter()
     seen = set()
     for n in mentions:

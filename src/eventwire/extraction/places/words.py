@@ -27,7 +27,8 @@ LISTS = ("person_titles", "locative_preps", "strong_preps", "name_particles", "a
          "direction_words", "near_words", "locative_verbs", "city_bodies", "leader_words", "resident_words",
          "leading_words", "border_words", "the_modifiers", "hyphen_adjectives", "literal_heads", "street_words",
          "name_heads", "venue_nouns", "venue_preps", "settlement_words", "name_openers", "event_heads", "origin_words",
-         "report_verbs", "topic_nouns", "scene_marks", "time_marks", "plural_street_words", "articles")
+         "report_verbs", "topic_nouns", "scene_marks", "time_marks", "plural_street_words", "articles", "list_words",
+         "possessive_marks", "apposition_preps")
 UNITS = {"admin1": ADMIN1, "admin2": ADMIN2}
 ANAPHOR_FEATURES = (COUNTRY, ADMIN1, ADMIN2, CITY)
 CUE_CAP = 2.0  # at most two towns' worth of votes from the article's style
@@ -68,6 +69,9 @@ class PlaceWords:
     time_marks: frozenset[str]
     plural_street_words: frozenset[str]
     articles: frozenset[str]
+    list_words: frozenset[str]
+    possessive_marks: frozenset[str]
+    apposition_preps: frozenset[str]
 
     def __init__(self, language: LanguageData):
         self.language = language
@@ -92,7 +96,7 @@ class PlaceWords:
         self.org_words = frozenset(w.lower() for w in language.lines("places/org_words.txt"))
         # every word that names a unit holding a smaller place ("district", "town", "tehsil"): see contain.py
         self.unit_words = frozenset(w.lower() for w in language.lines("places/unit_words.txt")) | \
-            self.admin_words.keys() | self.settlement_words | (self.literal_heads - {"border", "airport"})
+            self.admin_words.keys() | self.settlement_words
         self.country_cues = self._country_cues()
         self.admin_abbreviations = self._admin_abbreviations()
         self.place_anaphors = self._place_anaphors()
