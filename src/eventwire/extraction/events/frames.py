@@ -38,9 +38,11 @@ def _governors(tok: Token) -> set[int]:
 def frame_before_content(doc: Doc, events: list[Event]) -> None:
     """Raise the confidence of each asserted record above the asserted records of its sentence whose triggers its
     own trigger governs, unless both have an ACLED type."""
-    by_char = {t.idx: t for t in doc}
-    placed = [(e, by_char.get(e.trigger_start)) for e in events
-              if e.modality == "asserted" and e.trigger_start is not None]
+    asserted = [e for e in events if e.modality == "asserted" and e.trigger_start is not None]
+    if len(asserted) < 2:
+        return
+    by_char = {t.idx: t for t in doc}  # (only for articles with two records or more: most have fewer)
+    placed = [(e, by_char.get(e.trigger_start)) for e in asserted]
     placed = [(e, t) for e, t in placed if t is not None]
     if len(placed) < 2:
         return
