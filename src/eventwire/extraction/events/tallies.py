@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from eventwire.extraction.events.lexicon import Lexicon
-from eventwire.extraction.events.triggers import clause_verb, is_generic
+from eventwire.extraction.events.triggers import clause_verb, is_generic, is_perfect
 from eventwire.extraction.tokens import children
 
 
@@ -22,7 +22,7 @@ def is_tally(lex: Lexicon, tok: Token) -> bool:
     words = lex.words
     if _waged_war(tok, verb, words) or _practice_told_now(tok, verb, words) or _trend_of(tok, words):
         return True
-    if not _perfect(verb):
+    if not is_perfect(verb):
         return False
     if verb.lemma_.lower() not in words.blow_verbs and _counted_times(verb, words):
         return True  # "have been attacked at least 50 times", "has been arrested several times"
@@ -43,7 +43,7 @@ def is_tally(lex: Lexicon, tok: Token) -> bool:
     for prep in (c for h in holders for c in children(h) if c.dep_ == "prep"):
         for obj in (p for p in children(prep) if p.dep_ == "pobj"):
             low = prep.lower_
-            if low in ("in", "during", "throughout") and obj.lemma_.lower() in words.waged_nouns and any(
+            if low in words.campaign_prepositions and obj.lemma_.lower() in words.waged_nouns and any(
                     c.dep_ == "poss" for c in children(obj)):
                 return True  # "in its campaign", "during their insurgency"
             if low in words.span_prepositions and obj.lower_ in words.span_nouns and prep.head.i != verb.i:
@@ -56,10 +56,6 @@ def _object_of(noun: Token, verb: Token) -> bool:
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.dep_ == "dobj":
         noun = noun.head.head
     return noun.dep_ == "dobj" and noun.head.i == verb.i
-
-
-def _perfect(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in children(verb))
 
 
 def _counted_times(verb: Token, words) -> bool:

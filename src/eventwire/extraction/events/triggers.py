@@ -324,12 +324,17 @@ def clause_verb(tok: Token) -> Token:
     return node
 
 
+def is_perfect(verb: Token) -> bool:
+    """The verb is in a perfect tense ("has carried out", "have been fighting")."""
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+
+
 def is_summary(lex: Lexicon, tok: Token) -> bool:
     """A perfect tense over a span of months or years: "the group has carried out dozens of attacks since 2015",
     "the rebels have been fighting the government for more than a decade", "air strikes have destroyed most
     hospitals since the war began": a tally of many events, not one event."""
     verb = clause_verb(tok)
-    if not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children):
+    if not is_perfect(verb):
         return False
     words = lex.words
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in words.span_prepositions):
