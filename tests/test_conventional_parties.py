@@ -73,6 +73,42 @@ def test_an_attack_on_civilians_gets_no_guessed_attacker(conventions, catalogue)
     assert (a1, a2, cost) == (None, None, 0.0)
 
 
+def is_communal_of(actor, iso3):
+    return actor is not None and actor.inter == 4 and actor.country == iso3 and actor.sector not in ("MIL", "REB")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Sectarian clashes broke out in the old city overnight.",
+    "Tribal fighting over grazing land flared again.",
+    "Inter-communal clashes erupted after the cattle raid.",
+    "Clan feuding resumed near the wells.",
+    "Clashes between two rival clans went on for a third day.",
+    "Fighting between the villages over the disputed farmland continued.",
+])
+def test_a_fight_called_communal_is_between_communal_militias(conventions, catalogue, sentence):
+    a1, a2, cost = conventions.fill("Armed clash", None, None, "SSD", catalogue, sentence=sentence)
+    assert is_communal_of(a1, "SSD") and is_communal_of(a2, "SSD") and cost > 0
+
+
+@pytest.mark.parametrize("sentence", [
+    "Fighting broke out in the tribal areas near the border.",
+    "Clan elders said the army had clashed with the insurgents.",
+    "Religious leaders called for calm after the clashes.",
+])
+def test_a_community_word_that_does_not_qualify_the_fight_keeps_the_state_and_rebels(conventions, catalogue,
+                                                                                    sentence):
+    a1, a2, _ = conventions.fill("Armed clash", None, None, "PAK", catalogue, sentence=sentence)
+    assert is_state_of(a1, "PAK") and is_rebels_of(a2, "PAK")
+
+
+def test_a_communal_attack_guesses_the_attacker_only(conventions, catalogue):
+    villagers = catalogue.localize(catalogue.resolve("villagers"), "KEN")
+    a1, a2, _ = conventions.fill("Attack", None, villagers, "KEN", catalogue,
+                                 sentence="Ethnic violence killed twelve villagers overnight.")
+    assert is_communal_of(a1, "KEN") and a2 is villagers
+    assert conventions.fill("Attack", None, None, "KEN", catalogue, sentence="Ethnic violence flared.")[1] is None
+
+
 # -- whole sentences ---------------------------------------------------------------------------------------------
 
 def test_unclaimed_shelling_is_by_the_state_forces(extract):
@@ -140,6 +176,18 @@ def test_fighting_with_no_side_named_is_the_fight_the_article_names(extract):
                      "fighting followed near the town.")
     later = [e for e in violent_all(events) if "hours of fighting" in e.evidence.text]
     assert later and {later[0].actor1.name, later[0].actor2.name} >= {"al-Shabaab"}
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("Sectarian clashes in Jos left dozens injured on Tuesday.", "NGA"),
+    ("Tribal clashes over grazing land killed 14 people in Darfur.", "SDN"),
+    ("Inter-communal clashes in Marsabit left six dead on Tuesday.", "KEN"),
+    ("Two rival clans clashed over a water point in Mudug, killing five.", "SOM"),  # the clans are named
+])
+def test_a_communal_clash_in_a_report_is_not_the_state_against_rebels(extract, text, iso3):
+    ev = violent(extract(text), "Armed clash")
+    assert is_communal_of(ev.actor1, iso3)
+    assert not any(is_state_of(a, iso3) or is_rebels_of(a, iso3) for a in (ev.actor1, ev.actor2))
 
 
 def test_a_planned_offensive_gets_no_guessed_parties(extract, pipeline):

@@ -8,6 +8,7 @@ much the guesses lower the event's confidence."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,33 @@ class Guess:
     as_actor1: frozenset[str] = frozenset()  # opponents: sub-event types where the named side was hit
 
 
+@dataclass(frozen=True)
+class CommunalFights:
+    """What makes a fight one between communities (`pattern` over the event's sentence) and who fights it."""
+    guess: Guess
+    sub_event_types: frozenset[str]
+    pattern: re.Pattern
+
+    def told(self, sub_event_type: str | None, sentence: str) -> bool:
+        return sub_event_type in self.sub_event_types and self.pattern.search(sentence) is not None
+
+
+def _communal(entry: dict | None) -> CommunalFights | None:
+    """The `communal` section: an adjective right before a noun of fighting, or a fight "between" communities
+    with up to three words in between."""
+    if not entry:
+        return None
+
+    def alternation(key: str) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(entry[key], key=len, reverse=True))
+
+    fights = alternation("fights")
+    pattern = re.compile(rf"\b(?:{alternation('adjectives')})[\s-]+(?:{fights})\b"
+                         rf"|\b(?:{fights})\s+between\s+(?:[\w-]+\s+){{0,3}}?(?:{alternation('communities')})\b",
+                         re.IGNORECASE)
+    return CommunalFights(_guess(entry), frozenset(entry.get("sub_event_types") or ()), pattern)
+
+
 def _guess(entry: dict) -> Guess:
     return Guess(words=str(entry["words"]), confidence=float(entry.get("confidence", 0.0)),
                  as_actor2=frozenset(entry.get("as_actor2") or ()), as_actor1=frozenset(entry.get("as_actor1") or ()))
@@ -45,6 +73,7 @@ class PartyConventions:
     opponent_of_rebels: Guess | None
     modalities: frozenset[str] = frozenset({"asserted"})
     told_in_article: frozenset[str] = frozenset()
+    communal: CommunalFights | None = None
 
     @classmethod
     def from_language(cls, language: LanguageData) -> PartyConventions:
@@ -56,6 +85,7 @@ class PartyConventions:
         opponents = data.get("opponents") or {}
         subs = [*(data.get("unnamed_actor1") or {}), *(data.get("told_in_article") or ())]
         subs += [s for g in opponents.values() for s in (*(g.get("as_actor2") or ()), *(g.get("as_actor1") or ()))]
+        subs += (data.get("communal") or {}).get("sub_event_types") or []
         for sub in subs:
             check_code("acled_sub", sub, path)
         for modality in data.get("modalities") or ():
@@ -65,14 +95,17 @@ class PartyConventions:
                    opponent_of_state=_guess(opponents["state"]) if "state" in opponents else None,
                    opponent_of_rebels=_guess(opponents["rebels"]) if "rebels" in opponents else None,
                    modalities=frozenset(data.get("modalities") or ("asserted",)),
-                   told_in_article=frozenset(data.get("told_in_article") or ()))
+                   told_in_article=frozenset(data.get("told_in_article") or ()),
+                   communal=_communal(data.get("communal")))
 
     def fill(self, sub_event_type: str | None, actor1: Actor | None, actor2: Actor | None, iso3: str | None,
-             catalogue: Any, placed: bool = True) -> tuple[Actor | None, Actor | None, float]:
+             catalogue: Any, placed: bool = True, sentence: str = "") -> tuple[Actor | None, Actor | None, float]:
         """`actor1` and `actor2` with the conventional parties of an event in `iso3` added where the text named
-        none, and the confidence the guesses cost."""
+        none, and the confidence the guesses cost. `sentence`: the event's own, which may call the fight communal."""
         if not iso3 or not sub_event_type:
             return actor1, actor2, 0.0
+        if self.communal is not None and self.communal.told(sub_event_type, sentence):
+            return self._communal_sides(actor1, actor2, iso3, catalogue, self._two_sided(sub_event_type))
         cost = 0.0
         guess = self.unnamed_actor1.get(sub_event_type)
         fight = self._two_sided(sub_event_type)
@@ -108,10 +141,25 @@ class PartyConventions:
                     continue
             placed = ev.location is not None and ev.location.feature != "country"
             actor1, actor2, cost = self.fill(ev.sub_event_type, ev.actor1, ev.actor2,
-                                             event_country(doc_country, ev.location), catalogue, placed)
+                                             event_country(doc_country, ev.location), catalogue, placed,
+                                             ev.evidence.text)
             if cost or actor1 is not ev.actor1 or actor2 is not ev.actor2:
                 ev.actor1, ev.actor2 = actor1, actor2
                 ev.confidence = max(0.0, min(1.0, ev.confidence - cost))
+
+    def _communal_sides(self, actor1: Actor | None, actor2: Actor | None, iso3: str, catalogue: Any,
+                        fight: bool) -> tuple[Actor | None, Actor | None, float]:
+        """A communal fight's unnamed sides (an attack's unnamed attacker): the country's communal militia, each
+        side at its own cost."""
+        found = _local_actor(catalogue, self.communal.guess.words, iso3)
+        if found is None:
+            return actor1, actor2, 0.0
+        cost = 0.0
+        if actor1 is None:
+            actor1, cost = found, cost + self.communal.guess.confidence
+        if actor2 is None and fight:
+            actor2, cost = found, cost + self.communal.guess.confidence
+        return actor1, actor2, cost
 
     def _two_sided(self, sub_event_type: str | None) -> bool:
         return any(sub_event_type in g.as_actor1 | g.as_actor2

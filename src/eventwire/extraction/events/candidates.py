@@ -21,6 +21,7 @@ from eventwire.extraction.events.harmed_counts import (
 from eventwire.extraction.events.lexicon import EventWords, Lexicon
 from eventwire.extraction.events.roles import actor_kind, clause_top, roles_of
 from eventwire.extraction.events.sentence_parties import (
+    caught_between,
     opposing_victims,
     sentence_agent,
     sentence_doer,
@@ -255,6 +256,8 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
             break
         if tok.i != main.i:
             _fill_roles(roles, roles_of(tok, fam, context), tok, lex, actor2_too=True)
+    if fam == "violence":
+        caught_between(roles, main, [t for t, _ in trig], context)
     if roles.actor1 is None and fam == "violence":
         top = clause_top(main).i
         in_cluster = {t.i for t, _ in trig}

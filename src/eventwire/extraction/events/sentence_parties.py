@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from eventwire.extraction.actors.nouns import NOT_ACTOR
-from eventwire.extraction.events.roles import Role, Roles, actor_kind
+from eventwire.extraction.events.roles import Role, Roles, actor_kind, agents_of
 from eventwire.extraction.events.syntax import subject_of
 from eventwire.extraction.tokens import children
 
@@ -182,3 +182,23 @@ def opposing_victims(roles: Roles) -> None:
         return
     roles.actor1, roles.actor2 = armed, state
     roles.assoc2 = [r for r in hit if r is not armed and r is not state]
+
+
+def caught_between(roles: Roles, main: Token, triggers: list[Token], ctx: DocContext) -> None:
+    """"Two civilians were killed in crossfire between the army and ADF rebels": the harmed of a fight whose two
+    armed sides the words name were caught between them, and the fight's sides are its parties (conflict datasets
+    code the clash and count its dead among its fatalities). Only for harmed who are no side themselves: "three
+    soldiers were killed in clashes between the army and rebels" keeps the soldiers as the side hit."""
+    if roles.actor2 is None or actor_kind(roles.actor2) not in ("civilian", "unknown"):
+        return
+    # the fight is another trigger of the event or the noun the harm happened in ("crossfire" is no trigger)
+    fights = [*triggers, *(o for c in children(main) if c.dep_ == "prep" for o in children(c) if o.dep_ == "pobj")]
+    for tok in fights:
+        if tok.i == main.i or tok.lemma_.lower() not in ctx.words.clash_words:
+            continue
+        between = agents_of(tok, ctx.words, "between")
+        armed = [r for r in ctx.participants(between[0]) if actor_kind(r) in ("state", "nonstate")] if between else []
+        if len(armed) >= 2:
+            roles.actor1, roles.actor2 = armed[0], armed[1]
+            roles.assoc1, roles.assoc2 = [], []
+            return
