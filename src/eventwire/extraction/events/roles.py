@@ -27,6 +27,7 @@ from eventwire.extraction.events.syntax import (
     object_of,
     partitive_of,
     prep_objects,
+    shared_object,
     subject_of,
     told_as_matter,
     verb_lemmas,
@@ -236,6 +237,8 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     else:
         a1_tok = subj
         a2_tok = object_of(tok)
+    if a2_tok is None and a1_tok is not None and not passive:
+        a2_tok = shared_object(tok, words.harm_verbs)  # "police shot and killed the gunman"
     if a2_tok is None:  # "attacked farmers harvesting olives", read as a clause: its subject is the object
         a2_tok = next((subject_of(c)[0] for c in children(tok) if c.dep_ == "ccomp" and c.tag_ == "VBG"), None)
     if a2_tok is None:
