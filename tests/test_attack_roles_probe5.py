@@ -1,10 +1,9 @@
-"""A fifth probe set for who did what to whom, written for this test (not taken from any data set) around the
-demands and orders of document-level news: a party instructing, ordering, directing, commanding or advising another
-to do something ("the interior minister instructed all prefects to reinforce security", "the army ordered
-residents to leave", "the court directed police to register a case"), beside the requests the extractor already
-read ("urged", "told", "asked", "called on"), and the traps of an order with no one told to act ("ordered an
-inquiry", "directed the film", "ordered troops to the border", a deployment). Real and invented names, many
-countries and decades, wire, local and headline styles.
+"""A fifth probe set for who attacked whom where, written for this test (not taken from any data set) around how
+news tells the harmed of one attack in a run of words: verbs of harm joined by "and" that act on the object of the
+last one ("police shot and killed the gunman", "kidnapped and beheaded a hostage"), the bomber's dead listed after
+"himself" ("blew himself up, killing himself and two worshippers": the worshippers are the harmed, not the bomber),
+and a bombing at a wedding or a celebration (an attack on it, not a celebratory shot gone astray). Real and invented
+names, many countries and decades, wire, local and headline styles.
 
 Scored as in the first set (tests/test_attack_roles_probe.py): a role is right when a content word of the
 best-matching asserted event is among the probe's words (a blank list is not scored).
@@ -18,73 +17,58 @@ import pytest
 
 from test_attack_roles_probe import ROLES, rates, role_results
 
-# (text, who demands, who is told to act, place words)
+# (text, attacker words, target words, place words): verbs of harm joined by "and" that share the last one's object
+# ("police shot and killed the gunman"), the bomber's dead listed after "himself" ("killing himself and two
+# worshippers"), and a bombing at a wedding or a celebration (an attack, not a celebratory shot gone astray)
 PROBES = [
-    # -- instructed, ordered, directed, commanded, advised to do something
-    ("The interior minister instructed all regional governors to tighten security at railway stations in Lyon.",
-     "minister interior", "governors", "lyon"),
-    ("President Mahama ordered the army to restore order in Bawku after the clashes.",
-     "mahama president", "army", "bawku"),
-    ("Israel ordered residents of northern Gaza to move south ahead of the ground assault.",
-     "israel", "residents", "gaza"),
-    ("The junta instructed foreign journalists to leave Niamey within 48 hours.",
-     "junta", "journalists", "niamey"),
-    ("The chief minister directed police to arrest those responsible for the riot in Nuh.",
-     "minister chief", "police", "nuh"),
-    ("Authorities ordered shopkeepers in Srinagar to close their shutters for three days.",
-     "authorities", "shopkeepers", "srinagar"),
-    ("The Home Office instructed border officials at Dover to search every lorry.",
-     "home office", "officials border", "dover"),
-    ("General Burhan ordered his troops to fire on the protesters in Khartoum.",
-     "burhan general", "troops", "khartoum"),
-    ("The regional governor advised tourists to avoid the old city of Hebron.",
-     "governor", "tourists", "hebron"),
-    ("The high court directed the state government to pay compensation to the families of the victims in Imphal.",
-     "court high", "government state", "imphal"),
-    ("The Taliban commander commanded the villagers to hand over their weapons in Kunduz.",
-     "commander taliban", "villagers", "kunduz"),
-    ("Police in Accra have instructed motorists to avoid the roads around the parliament building.",
-     "police", "motorists", "accra"),
-    ("The rebel leader ordered the hostages to kneel before the cameras in Jolo in 2000.",
-     "leader rebel", "hostages", "jolo"),
-    ("The Russian defence ministry ordered civilians to leave the town of Kupiansk.",
-     "ministry defence russian", "civilians", "kupiansk"),
-    ("The mayor of Beirut instructed rescue teams to keep searching the rubble near the port.",
-     "mayor", "teams rescue", "beirut"),
-    ("Governor Zulum directed the security forces to reopen the road between Maiduguri and Damboa.",
-     "zulum governor", "forces security", "maiduguri damboa"),
-    ("The Valdorian prime minister instructed the coastguard to turn back the migrant boats near Osterholm.",
-     "minister prime valdorian", "coastguard", "osterholm"),
-    ("The sheriff ordered deputies to clear the square in front of the courthouse in Selma in 1965.",
-     "sheriff", "deputies", "selma"),
-    ("The prosecutor general instructed investigators in Kyiv to question the commander of the unit.",
-     "prosecutor general", "investigators", "kyiv"),
-    ("The colonel ordered the crew to abandon the burning ship off Sevastopol.",
-     "colonel", "crew", "sevastopol"),
-    # -- requests the extractor already read, kept beside them
-    ("The governor urged residents of Maiduguri to stay indoors.",
-     "governor", "residents", "maiduguri"),
-    ("The mayor of Kherson told residents to leave the city immediately.",
-     "mayor", "residents", "kherson"),
-    ("Police asked witnesses in Leeds to come forward with information about the stabbing.",
-     "police", "witnesses", "leeds"),
-    ("The UN envoy called on both sides in Tripoli to observe the ceasefire.",
-     "envoy un", "sides", "tripoli"),
-    ("Prime Minister Modi appealed to citizens in Manipur to remain calm.",
-     "modi minister", "citizens", "manipur"),
+    # -- verbs joined by "and" acting on one object
+    ("Three days later, police shot and killed Dariusz Kowal in a gunfight in Gdansk.",
+     "police", "kowal dariusz", "gdansk"),
+    ("Gunmen kidnapped and killed a local councillor in Guerrero on Sunday.",
+     "gunmen", "councillor", "guerrero"),
+    ("The militants captured and beheaded a Japanese hostage near Raqqa in 2015.",
+     "militants", "hostage", "raqqa"),
+    ("Police shot and wounded a man who attacked officers with a machete in Paris.",
+     "police", "man", "paris"),
+    ("Soldiers beat and shot a farmer at a checkpoint outside Jenin.",
+     "soldiers", "farmer", "jenin"),
+    ("Bandits abducted and murdered two traders on the road to Gusau.",
+     "bandits", "traders", "gusau"),
+    ("Unknown assailants stabbed and killed a priest in his church in Rouen in 2016.",
+     "assailants", "priest", "rouen"),
+    ("The Valdorian guards tortured and executed four prisoners at the camp near Osterholm.",
+     "guards valdorian", "prisoners", "osterholm"),
+    ("Villagers caught and lynched a suspected thief in Kisii.",
+     "villagers", "thief", "kisii"),
+    ("A mob attacked and injured three journalists covering the rally in Lahore.",
+     "mob", "journalists", "lahore"),
+    # -- the bomber's own death listed with his victims
+    ("The attacker blew himself up outside the mosque in Peshawar, killing himself and two worshippers.",
+     "attacker", "worshippers", "peshawar"),
+    ("A suicide bomber detonated explosives at the gate of the base in Gao, killing himself and three soldiers.",
+     "bomber", "soldiers", "gao"),
+    ("The gunman opened fire in the bar in Orlando before killing himself and nine patrons in 2016.",
+     "gunman", "patrons", "orlando"),
+    ("The assailant set off a grenade inside the bus in Kaduna, killing himself and four passengers.",
+     "assailant", "passengers", "kaduna"),
+    ("A female bomber blew herself up in the market of Konduga, killing herself and 12 traders.",
+     "bomber", "traders", "konduga"),
+    # -- a bomber at a wedding or a celebration
+    ("A suicide bomber blew himself up at a wedding in Kabul, killing 63 guests.",
+     "bomber", "guests", "kabul"),
+    ("A bomber struck a wedding party in Gaziantep in 2016, killing 57 people.",
+     "bomber", "people party", "gaziantep"),
+    ("A grenade thrown into a wedding celebration in Kirkuk killed four guests.",
+     "", "guests", "kirkuk"),
+    ("Two suicide bombers attacked a wedding celebration in the village of Tubkar, killing 20 villagers.",
+     "bombers", "villagers", "tubkar"),
+    ("A drone strike hit a wedding procession near Rada'a in 2013, killing 12 men.",
+     "", "men", "rada"),
 ]
 
-# orders with no one told to act: no demand (a deployment, an inquiry, a film)
-NOT_DEMANDS = [
-    "The defence minister ordered an inquiry into the crash of the helicopter near Kandahar.",
-    "The president ordered more troops to the border with Venezuela.",
-    "She directed the documentary about the siege of Sarajevo.",
-    "The court ordered the release of the opposition leader in Harare.",
-]
-
-# measured on the 25 probes (main: 0.28, 0.20, 0.32; after the instruct/order/direct/command/advise demands: 1.00,
-# 0.92, 0.92), less a little slack for parser ties
-FLOORS = {"attacker": 0.92, "target": 0.84, "place": 0.84}
+# measured on the 20 probes (main: 1.00, 0.65, 0.85; after the shared object, the others after "himself" and the
+# bomber at a wedding: 1.00, 0.95, 0.85), less a little slack for parser ties
+FLOORS = {"attacker": 0.95, "target": 0.90, "place": 0.80}
 
 
 def published(text: str) -> str:
@@ -103,7 +87,7 @@ def results(pipeline):
 
 
 def test_the_probe_set_is_large_and_varied():
-    assert len(PROBES) >= 25
+    assert len(PROBES) >= 20
     assert len({t for t, *_ in PROBES}) == len(PROBES)
 
 
@@ -112,19 +96,18 @@ def test_role_rate_holds(results, role):
     assert rates(results)[role] >= FLOORS[role], [(t, h) for t, h in results if not h.get(role, True)]
 
 
-def demands_in(pipeline, text: str) -> list:
-    return [e for e in pipeline.extract(text, published="2023-05-10")
-            if e.modality == "asserted" and e.plover is not None and e.plover.event == "REQUEST"]
+def test_a_bomber_at_a_wedding_is_an_attack_not_an_accident(pipeline):
+    events = pipeline.extract("A suicide bomber blew himself up at a wedding in Kabul, killing 63 guests.",
+                              published="2023-05-10")
+    assert any(e.modality == "asserted" and e.event_type == "Explosions/Remote violence" and e.fatalities == 63
+               for e in events)
 
 
-@pytest.mark.parametrize("text", NOT_DEMANDS)
-def test_an_order_with_no_one_told_to_act_is_no_demand(pipeline, text):
-    assert not demands_in(pipeline, text)
-
-
-def test_an_order_of_troops_to_a_place_stays_a_deployment(pipeline):
-    events = pipeline.extract("The president ordered more troops to the border with Venezuela.", published="2023-05-10")
-    assert any(e.plover is not None and e.plover.event == "MOBILIZE" for e in events)
+def test_a_stray_shot_at_a_wedding_stays_an_accident(pipeline):
+    events = pipeline.extract("A stray bullet fired in celebration at a wedding in Multan killed a boy.",
+                              published="2023-05-10")
+    assert not any(e.modality == "asserted" and e.event_type in ("Violence against civilians", "Battles")
+                   for e in events)
 
 
 if __name__ == "__main__":

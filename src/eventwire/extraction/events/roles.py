@@ -248,6 +248,8 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
             if lemma in words.meeting_verbs or p.head.lower_ in words.party_prepositions:
                 a2_tok = p
                 break
+    if a2_tok is not None and a2_tok.pos_ == "PRON" and a2_tok.lower_ in words.targetless_objects and a2_tok.conjuncts:
+        a2_tok = a2_tok.conjuncts[0]  # "killing himself and two worshippers": the bomber's dead are the others
     if lemma in words.impact_verbs and prep_objects(tok, {"into"}):
         a2_tok = prep_objects(tok, {"into"})[0]  # "a truck ploughed into the crowd", "rammed his car into a patrol"
     # "fall to the rebels": the place fell, the rebels took it
