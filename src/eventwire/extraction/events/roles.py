@@ -12,6 +12,7 @@ from eventwire.extraction.actors.nouns import ACTOR, NOT_ACTOR
 from eventwire.extraction.events.doers import (
     believed_doer,
     coordinated_group_tokens,
+    custody_parties,
     gerund_doer,
     ground_holder,
     participle_agents,
@@ -414,7 +415,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         found = _noun_role_tokens(tok, ctx, r)
         if found is None:
             return r
-        a1_tok, a2_tok = found
+        a1_tok, a2_tok = (custody_parties(tok, lex.words) if fam == "arrest" else None) or found
         owner = next((c for c in children(tok) if c.dep_ == "poss" and c.lower_ in lex.words.own_possessives), None)
         if owner is not None and fam in ("contact", "movement", "demonstration") and (
                 a1_tok is None or ctx.role_for(a1_tok, tok, 1) is None):
