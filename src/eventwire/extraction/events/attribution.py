@@ -98,6 +98,11 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
         if not to and len(after) == 2 and after[0].lower_ == "to" and after[1].pos_ in ("PROPN", "VERB", "NOUN"):
             to = [after[1]]  # "pledged allegiance to ISIS", "to ISIS" misread as an infinitive
         return to[0] if to else None  # "the attacker had pledged allegiance to IS"
+    if lemma in words.blame_landing_verbs and tok.pos_ == "VERB":
+        # "suspicion fell on the Pakistani Taliban", "the blame fell on the rebels"
+        subj = subject_of(tok)[0]
+        on = prep_objects(tok, words.blamed_on_prepositions)
+        return on[0] if on and subj is not None and subj.lemma_.lower() in words.blame_nouns else None
     named_attacker = identified_attacker(tok, lex) if lemma in words.naming_verbs else None
     if named_attacker is not None:
         return named_attacker
@@ -240,7 +245,7 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
     lex = ctx.lex
     words = lex.words
     cues = words.responsibility_verbs | words.attribution_words | words.suspicion_verbs | words.blame_verbs | words.agent_verbs \
-        | words.affiliation_verbs | words.deed_verbs | words.naming_verbs
+        | words.affiliation_verbs | words.deed_verbs | words.naming_verbs | words.blame_landing_verbs
     for tok in doc:
         if tok.lemma_.lower() not in cues:
             continue

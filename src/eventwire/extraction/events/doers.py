@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from eventwire.extraction.actors.nouns import ACTOR, NOT_ACTOR
-from eventwire.extraction.events.syntax import PLACE_LABELS, prep_objects
+from eventwire.extraction.events.syntax import PLACE_LABELS, object_of, prep_objects, subject_of
 from eventwire.extraction.tokens import children
 
 if TYPE_CHECKING:
@@ -151,3 +151,16 @@ def taken_from(verb: Token, ground: Token, taking_verbs: frozenset) -> Token | N
         return None
     return next((p for p in prep_objects(verb, {"from"}) or prep_objects(ground, {"from"})
                  if p.ent_type_ not in ("DATE", "TIME")), None)
+
+
+def custody_parties(tok: Token, words: EventWords) -> tuple[Token | None, Token | None] | None:
+    """(who holds, who is held) of an arrest noun after a preposition of custody on a verb: "agents took the
+    teenager into custody", "police put two men under arrest" (the verb's subject and object); "two men were taken
+    into custody by police" (its "by" agent and passive subject). None for any other noun."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in words.custody_prepositions or tok.head.head.pos_ != "VERB":
+        return None
+    verb = tok.head.head
+    subj, passive = subject_of(verb)
+    if passive:
+        return (prep_objects(verb, {"by"}) or [None])[0], subj
+    return subj, object_of(verb)

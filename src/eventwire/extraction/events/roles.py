@@ -12,6 +12,7 @@ from eventwire.extraction.actors.nouns import ACTOR, NOT_ACTOR
 from eventwire.extraction.events.doers import (
     believed_doer,
     coordinated_group_tokens,
+    custody_parties,
     gerund_doer,
     ground_holder,
     participle_agents,
@@ -27,6 +28,7 @@ from eventwire.extraction.events.syntax import (
     object_of,
     partitive_of,
     prep_objects,
+    shared_object,
     subject_of,
     told_as_matter,
     verb_lemmas,
@@ -236,6 +238,8 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     else:
         a1_tok = subj
         a2_tok = object_of(tok)
+    if a2_tok is None and a1_tok is not None and not passive:
+        a2_tok = shared_object(tok, words.harm_verbs)  # "police shot and killed the gunman"
     if a2_tok is None:  # "attacked farmers harvesting olives", read as a clause: its subject is the object
         a2_tok = next((subject_of(c)[0] for c in children(tok) if c.dep_ == "ccomp" and c.tag_ == "VBG"), None)
     if a2_tok is None:
@@ -245,6 +249,8 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
             if lemma in words.meeting_verbs or p.head.lower_ in words.party_prepositions:
                 a2_tok = p
                 break
+    if a2_tok is not None and a2_tok.pos_ == "PRON" and a2_tok.lower_ in words.targetless_objects and a2_tok.conjuncts:
+        a2_tok = a2_tok.conjuncts[0]  # "killing himself and two worshippers": the bomber's dead are the others
     if lemma in words.impact_verbs and prep_objects(tok, {"into"}):
         a2_tok = prep_objects(tok, {"into"})[0]  # "a truck ploughed into the crowd", "rammed his car into a patrol"
     # "fall to the rebels": the place fell, the rebels took it
@@ -409,7 +415,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         found = _noun_role_tokens(tok, ctx, r)
         if found is None:
             return r
-        a1_tok, a2_tok = found
+        a1_tok, a2_tok = (custody_parties(tok, lex.words) if fam == "arrest" else None) or found
         owner = next((c for c in children(tok) if c.dep_ == "poss" and c.lower_ in lex.words.own_possessives), None)
         if owner is not None and fam in ("contact", "movement", "demonstration") and (
                 a1_tok is None or ctx.role_for(a1_tok, tok, 1) is None):

@@ -115,6 +115,19 @@ def object_of(tok: Token) -> Token | None:
     return None
 
 
+def shared_object(tok: Token, verbs) -> Token | None:
+    """"police shot and killed the gunman", "kidnapped and beheaded a hostage": verbs joined by "and" act on the
+    object of the last one; the object of a later verb of `verbs` with no subject of its own (one that has a subject
+    is a clause of its own: "gunmen fired and the guards fled"), not a place ("shelled and took Foo" names ground)."""
+    for c in children(tok):
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > tok.i and c.lemma_.lower() in verbs and not any(
+                x.dep_ in ("nsubj", "nsubjpass", "expl") for x in children(c)):
+            obj = object_of(c)
+            if obj is not None and obj.ent_type_ not in PLACE_LABELS:
+                return obj
+    return None
+
+
 def patient_of(tok: Token) -> Token | None:
     """What a verb acts on: its object, or its passive subject ("firearms were seized")."""
     obj = object_of(tok)
