@@ -212,8 +212,9 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     subj, passive = (controller, False) if controller is not None else subject_of(tok)
     if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.i == tok.i and tok.dep_ == "relcl":
         subj = tok.head  # "the man who stabbed two officers": who is the man
-    if subj is None:
-        subj = believed_doer(tok, words)  # "gunmen believed to be from X killed", "believed" read as the main verb
+    if subj is None or (tok.dep_ in ("conj", "dep") and subj.head.i == tok.head.i):
+        # "gunmen believed to be from X killed", "believed" read as the main verb (and its subject climbed to)
+        subj = believed_doer(tok, words) or subj
     agents = agents_of(tok, words)
     if passive and not agents:
         # "a clinic was looted and burned by the rebels", "were shot and killed by gunmen": the "by" at the end of
