@@ -41,6 +41,12 @@ SPOKEN_FOR = [
      "claimed the attack.", "Allied Democratic Forces"),
     ("A bomb derailed a train near Varsa. Tomas Orell, a spokesman for the Koros People's Army, claimed the "
      "bombing.", "Koros People's Army"),
+    # the group before "spokesman": not the state a bare "spokesman" is a title of
+    ("A bomb killed four policemen in Uruzgan. Taliban spokesman Qari Yousuf claimed responsibility.", "Taliban"),
+    ("A car bomb killed nine soldiers near Mogadishu. Al-Shabaab spokesman Abdiasis Abu Musab claimed the attack.",
+     "Shabaab"),
+    ("Gunmen shot dead three soldiers in Kulgam. Hizbul Mujahideen spokesman Saleem Hashmi claimed the killings.",
+     "Hizbul"),
 ]
 
 # -- "believed to be X linked": the group before an unhyphenated participle of affiliation ---------------------------
@@ -86,9 +92,9 @@ def measure(pipeline):
 
 
 # the rate each family is held at: as measured when the set was written, less about one probe. Before -> after the
-# rules it came with: spoken_for 0.500 -> 0.833, believed_linked 0.875 -> 1.000. Known misses: a claim the parser
+# rules it came with: spoken_for 0.467 -> 0.867, believed_linked 0.875 -> 1.000. Known misses: a claim the parser
 # reads with the speaker as a separate clause, an invented group named only after "spokesman for".
-FLOORS = {"spoken_for": 0.75, "believed_linked": 0.875}
+FLOORS = {"spoken_for": 0.8, "believed_linked": 0.875}
 
 
 @pytest.fixture(scope="module")

@@ -281,8 +281,9 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
         if ctx.nouns.noun_class(who) == (ACTOR, "officials") and ctx.mention_at(who) is None:
             # "a spokesman for the Pakistani Taliban claimed": the group speaks through him
             who = next(iter(prep_objects(who, words.speaker_for_prepositions)), who)
-        if ctx.mention_at(who) is None:
-            who = _group_spoken_for(who, tok, words) or who  # "Qari Yousuf, a spokesman for the Taliban, claimed"
+        # "Qari Yousuf, a spokesman for the Taliban, claimed", "Taliban spokesman Qari Yousuf claimed" (not the
+        # state a "spokesman" alone is a title of)
+        who = _group_spoken_for(who, tok, words) or who
         role = ctx.role_for(who, tok, 1)
         if tok.lemma_.lower() in words.naming_verbs and identified_attacker(tok, lex) is who:
             role = name_role(who, ctx)  # "police named him as Stephan Brandt, a local man": the man, no bystander
