@@ -3,9 +3,11 @@ test_perpetrator_probe3.py: the forms that set left open. A claim made by a name
 a spokesman for the Taliban, claimed", "X, claiming to speak for the Taliban", "X, who speaks for IS"): the group
 claims through him and is the perpetrator, not the man; a group named before an unhyphenated participle of
 affiliation under a verb of belief ("gunmen believed to be Taliban linked killed four"), which the parser hangs
-anywhere.
+anywhere; a clash "between A and B" that killed people ("fighting between the army and al-Shabaab killed seven
+people"): B is the other side of the battle, the dead only its toll.
 
-A probe passes when an asserted violent event has the group as actor1 or an associated actor1.
+A perpetrator probe passes when an asserted violent event has the group as actor1 or an associated actor1, a
+between_sides probe when one has it as actor2 or an associated actor2.
 `python tests/test_perpetrator_probe4.py` prints the rates and every miss.
 """
 
@@ -62,7 +64,22 @@ BELIEVED_LINKED = [
     ("Gunmen believed to be Hurras al-Din linked shot dead a commander in Idlib.", "Hurras"),
 ]
 
+# -- a clash "between A and B" that killed people: B is the other side, not the dead (who are the toll) ----------------
+
+BETWEEN_SIDES = [
+    ("Heavy fighting between the Somali army and al-Shabaab killed seven people in Afgoye.", "Shabaab"),
+    ("Clashes between regime forces and rebels kill 12 people in Daraa", "Rebel"),
+    ("Clashes between the Taliban and Afghan forces killed 15 people in Kunduz.", "Afghanistan"),
+    ("Fighting between the army and the ADF killed nine people near Beni on Sunday.", "Allied Democratic Forces"),
+    ("A gun battle between police and Abu Sayyaf gunmen killed four people on Jolo.", "Abu Sayyaf"),
+    ("Clashes between the Houthis and government forces killed 23 people in Marib.", "Yemen"),
+    ("Overnight fighting between the Malian army and JNIM fighters killed 11 people near Boni.", "Nusrat"),
+    ("A firefight between soldiers and the Eastern Hills Front killed three people outside Dabru.",
+     "Eastern Hills Front"),
+]
+
 PERPETRATOR_FAMILIES = {"spoken_for": SPOKEN_FOR, "believed_linked": BELIEVED_LINKED}
+TARGET_FAMILIES = {"between_sides": BETWEEN_SIDES}
 
 
 def violent_events(pipeline, text, published="2019-05-14"):
@@ -72,17 +89,21 @@ def violent_events(pipeline, text, published="2019-05-14"):
         e.event_type in VIOLENT or (e.event_type is None and e.plover is not None and e.plover.event == "ASSAULT"))]
 
 
-def perpetrator_names(events):
-    return [a.name for e in events for a in [e.actor1, *(e.assoc_actor1 or [])] if a is not None]
+def party_names(events, side):
+    if side == 1:
+        return [a.name for e in events for a in [e.actor1, *(e.assoc_actor1 or [])] if a is not None]
+    return [a.name for e in events for a in [e.actor2, *(e.assoc_actor2 or [])] if a is not None]
 
 
 def measure(pipeline):
-    """The rate of each family and the misses (family, sentence, expected, what was found)."""
+    """The rate of each family and the misses (family, sentence, expected, what was found): the group as a
+    perpetrator (actor1 or an associated actor1), or for a target family as actor2 or an associated actor2."""
     rates, misses = {}, []
-    for family, probes in PERPETRATOR_FAMILIES.items():
+    for family, probes, side in [*((f, p, 1) for f, p in PERPETRATOR_FAMILIES.items()),
+                                 *((f, p, 2) for f, p in TARGET_FAMILIES.items())]:
         hits = 0
         for text, group in probes:
-            found = perpetrator_names(violent_events(pipeline, text))
+            found = party_names(violent_events(pipeline, text), side)
             if any(g.lower() in name.lower() for g in group.split("|") for name in found):
                 hits += 1
             else:
@@ -92,9 +113,10 @@ def measure(pipeline):
 
 
 # the rate each family is held at: as measured when the set was written, less about one probe. Before -> after the
-# rules it came with: spoken_for 0.467 -> 0.867, believed_linked 0.875 -> 1.000. Known misses: a claim the parser
-# reads with the speaker as a separate clause, an invented group named only after "spokesman for".
-FLOORS = {"spoken_for": 0.8, "believed_linked": 0.875}
+# rules it came with: spoken_for 0.467 -> 0.867, believed_linked 0.875 -> 1.000, between_sides 0.250 -> 0.875.
+# Known misses: a claim the parser reads with the speaker as a separate clause, an invented group named only after
+# "spokesman for", a clash noun whose "between" the parser hangs elsewhere.
+FLOORS = {"spoken_for": 0.8, "believed_linked": 0.875, "between_sides": 0.75}
 
 
 @pytest.fixture(scope="module")
@@ -102,13 +124,13 @@ def rates(pipeline):
     return measure(pipeline)[0]
 
 
-@pytest.mark.parametrize("family", list(PERPETRATOR_FAMILIES))
+@pytest.mark.parametrize("family", [*PERPETRATOR_FAMILIES, *TARGET_FAMILIES])
 def test_each_family_of_perpetrators_holds_its_floor(rates, family):
     assert rates[family] >= FLOORS[family], rates
 
 
 def test_the_probe_set_is_large_and_varied():
-    assert sum(len(p) for p in PERPETRATOR_FAMILIES.values()) >= 20
+    assert sum(len(p) for p in [*PERPETRATOR_FAMILIES.values(), *TARGET_FAMILIES.values()]) >= 30
 
 
 if __name__ == "__main__":
