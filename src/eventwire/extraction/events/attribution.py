@@ -237,6 +237,33 @@ def _denied(tok: Token, who: Token, lex: Lexicon) -> bool:
     return any(c.dep_ == "neg" for c in children(head))
 
 
+def _group_spoken_for(who: Token, cue: Token, words: EventWords) -> Token | None:
+    """The group a named speaker claims for: "Qari Yousuf, a spokesman for the Taliban" (or "the Taliban
+    spokesman"), "Taliban spokesman Qari Yousuf", "Qari Yousuf, who speaks for the Taliban", "claimed by Qari
+    Yousuf, claiming to speak for the Taliban" (the parser hangs the clause on the claim)."""
+    if who.pos_ != "PROPN":
+        return None
+    for c in children(who):
+        if c.dep_ in ("appos", "compound") and c.lemma_.lower() in words.spokesman_nouns:
+            spoken_for = prep_objects(c, words.speaker_for_prepositions)
+            if spoken_for:
+                return spoken_for[0]
+            named = [t for t in who.doc[who.left_edge.i:c.i] if t.pos_ == "PROPN"]
+            if c.dep_ == "appos":
+                named = [t for t in children(c) if t.dep_ in ("compound", "nmod", "poss") and t.pos_ == "PROPN"]
+            if named:
+                return named[-1]
+    clauses = [c for c in children(who) if c.dep_ in ("relcl", "acl")]
+    clauses += [c for c in children(cue) if c.dep_ == "advcl" and c.i > who.i]
+    for clause in clauses:
+        for verb in clause.subtree:
+            if verb.lemma_.lower() in words.speaking_for_verbs and verb.pos_ == "VERB":
+                spoken_for = prep_objects(verb, {"for"})
+                if spoken_for:
+                    return spoken_for[0]
+    return None
+
+
 def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
     """The parties the article names as perpetrators in claims, suspicion and blame, in text order, each with
     the index of its sentence."""
@@ -259,6 +286,9 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
         if ctx.nouns.noun_class(who) == (ACTOR, "officials") and ctx.mention_at(who) is None:
             # "a spokesman for the Pakistani Taliban claimed": the group speaks through him
             who = next(iter(prep_objects(who, words.speaker_for_prepositions)), who)
+        # "Qari Yousuf, a spokesman for the Taliban, claimed", "Taliban spokesman Qari Yousuf claimed" (not the
+        # state a "spokesman" alone is a title of)
+        who = _group_spoken_for(who, tok, words) or who
         role = ctx.role_for(who, tok, 1)
         if tok.lemma_.lower() in words.naming_verbs and identified_attacker(tok, lex) is who:
             role = name_role(who, ctx)  # "police named him as Stephan Brandt, a local man": the man, no bystander

@@ -19,6 +19,10 @@ if TYPE_CHECKING:
 
 # the dependencies of a noun used as a gerund ("Turkish shelling kills two")
 NOMINAL_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj")
+# how the parser may join the deed to a verb of belief read as the main verb ("gunmen believed to be X killed")
+BELIEVED_DEED_DEPS = ("ccomp", "conj", "dep")
+# the most tokens a group's name takes between "believed to be" and its participle of affiliation
+NAME_BEFORE_AFFILIATION = 5
 
 
 def weapon_users(tok: Token, ctx: DocContext) -> list[Token]:
@@ -96,10 +100,17 @@ def believed_doer(tok: Token, words) -> Token | None:
     affiliation: "believed to be IS-affiliated", "thought to be affiliated with the Taliban"; not "a woman believed
     to be pregnant was killed")."""
     belief = tok.head
-    if tok.dep_ != "ccomp" or belief.lemma_.lower() not in words.belief_verbs or belief.i > tok.i \
+    # the parser may also join the deed to the belief as a conjunct or loose dependent ("believed to be ISIL
+    # affiliated shot and killed two", "shot" read as a noun)
+    if tok.dep_ not in BELIEVED_DEED_DEPS or belief.lemma_.lower() not in words.belief_verbs or belief.i > tok.i \
             or any(c.dep_ == "auxpass" for c in children(tok)):
         return None
     if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < belief.i for c in children(belief)):
+        return None
+    named_before = _name_then_affiliation(belief, words)
+    if named_before is not None:
+        return named_before
+    if tok.dep_ != "ccomp":
         return None
     for be in children(belief):
         if be.dep_ == "xcomp" and be.lemma_.lower() != "be":
@@ -112,6 +123,22 @@ def believed_doer(tok: Token, words) -> Token | None:
             named = [c for c in named if c is not None]
             if named:
                 return named[0]
+    return None
+
+
+def _name_then_affiliation(belief: Token, words) -> Token | None:
+    """"believed to be ISIL affiliated", "thought to be Taliban linked": a name, then a participle of affiliation,
+    read by word order after "to be" (the parser hangs the unhyphenated pair anywhere: a noun's modifier, a clause)."""
+    doc = belief.doc
+    if belief.i + 3 >= len(doc) or doc[belief.i + 1].lower_ != "to" or doc[belief.i + 2].lemma_.lower() != "be":
+        return None
+    name = None
+    for t in doc[belief.i + 3:belief.i + 3 + NAME_BEFORE_AFFILIATION]:
+        if t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "NORP"):
+            name = t
+        elif t.text != "-":
+            affiliated = t.lemma_.lower() in words.affiliation_verbs and t.tag_ in ("VBN", "JJ")
+            return name if affiliated else None
     return None
 
 

@@ -214,8 +214,9 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     subj, passive = (controller, False) if controller is not None else subject_of(tok)
     if subj is not None and subj.tag_ in ("WP", "WDT") and subj.head.i == tok.i and tok.dep_ == "relcl":
         subj = tok.head  # "the man who stabbed two officers": who is the man
-    if subj is None:
-        subj = believed_doer(tok, words)  # "gunmen believed to be from X killed", "believed" read as the main verb
+    if subj is None or (tok.dep_ in ("conj", "dep") and subj.head.i == tok.head.i):
+        # "gunmen believed to be from X killed", "believed" read as the main verb (and its subject climbed to)
+        subj = believed_doer(tok, words) or subj
     agents = agents_of(tok, words)
     if passive and not agents:
         # "a clinic was looted and burned by the rebels", "were shot and killed by gunmen": the "by" at the end of
@@ -450,6 +451,9 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         inner = roles_of(a1_tok, fam, ctx) if tok.pos_ == "VERB" else Roles()
         r.actor1 = inner.actor1
         r.assoc1 = inner.assoc1
+        if inner.actor2 is not None and agents_of(a1_tok, lex.words, "between"):
+            # "fighting between the army and al-Shabaab killed seven people": the sides fought; the dead are the toll
+            r.actor2, a2_tok = inner.actor2, None
         if tok.pos_ == "VERB":
             # "clashes in X and the regime forces shell Y": a party joined to the event noun is the verb's subject
             joined = [role for c in a1_tok.conjuncts if not lex.is_event_noun(c)
