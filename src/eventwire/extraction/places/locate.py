@@ -84,7 +84,7 @@ class Locator:
         recalled = self._anaphor(doc, cand, literal)
         main = recalled or self._main_place(literal)
         if main is not None:
-            words = self._venue_of_trigger(trig)
+            words = self.venue_of_trigger(trig)
             if words is not None and (recalled is None or len(words.split()) > 1):
                 main.text = words
             return main
@@ -93,7 +93,7 @@ class Locator:
             return None
         # the spot the event's clause names stays its text in the country, as it does in a main place ("shot
         # outside a pub" in a report that names only the country)
-        spot = self._venue_of_trigger(trig)
+        spot = self.venue_of_trigger(trig)
         for m in mentions:
             if m.place.country == iso3 and m.place.feature == COUNTRY:
                 p = copy_place(m.place)
@@ -228,7 +228,7 @@ class Locator:
         end = max(last, venue.i, span.end - 1)
         return doc[start:end + 1].text if end - start < MAX_VENUE_TOKENS else None
 
-    def _venue_of_trigger(self, trig) -> str | None:
+    def venue_of_trigger(self, trig) -> str | None:
         """The spot the event's own clause names when no town is named in the sentence: "an explosion at a
         market", "the blast targeted a bakery on Main Street", "a raid on the village"."""
         if trig is None:
