@@ -1,7 +1,9 @@
 """A fourth probe set for WHERE an event happened: reports that name no place at all, only their parties ("Maoist
 rebels of the CPI (Maoist) torched three trucks", "Taliban fighters stormed a checkpoint, killing four
 policemen"). ACLED still codes the country, and the parties tell it: a state's own forces under attack are at
-home, a police force acts at home, an insurgent or rebel group fights in the country it is of. Controls: a report
+home, a police force acts at home, an insurgent or rebel group fights in the country it is of. And people named
+by the country they come from ("a Chinese national", "British tourists", "a Croatian hostage") are elsewhere:
+their demonym is no country of the event's, nor are they a party at home. Controls: a report
 that names its place keeps it whatever the parties' country, and one whose parties tell no country stays
 unplaced. Written for this test: groups and forces of many countries, wire, local and headline styles, active
 and passive.
@@ -45,6 +47,20 @@ PROBES = [
     ("Taliban kill nine police in night raid", "AFG"),
     ("Al-Shabaab bomb kills three soldiers", "SOM"),
     ("Boko Haram gunmen kill 12 villagers", "NGA"),
+    # -- people named by the country they come from are elsewhere: their demonym sets no country
+    ("A Vietnamese seafarer kidnapped by Abu Sayyaf was killed while trying to escape.", "PHL"),
+    ("Two Turkish citizens were abducted by Houthi rebels on the coast road.", "YEM"),
+    ("Three Indian nationals were abducted by Taliban gunmen on their way to a power plant.", "AFG"),
+    ("A Japanese diplomat was wounded when gunmen fired on his car.", None),
+    ("A Croatian hostage was beheaded by Islamic State militants.", None),
+    ("Two British tourists were shot dead by a gunman on a beach.", None),
+    ("Gunmen kidnapped a Canadian expatriate from his home on Friday night.", None),
+    ("Al-Shabaab fighters seized two Kenyan pilgrims at a roadblock.", "SOM"),
+    ("Rioters set fire to a hostel housing Syrian refugees, police said.", None),
+    # -- controls: a demonym of the country's own people or forces still places the event
+    ("Three Pakistani soldiers were killed in a bomb attack.", "PAK"),
+    ("An Iraqi cameraman was shot dead by militants.", "IRQ"),
+    ("Gunmen killed two Nigerian policemen at a checkpoint.", "NGA"),
     # -- controls: the place named wins over the parties' country; no party with a country, no place
     ("Boko Haram fighters attacked the Cameroonian town of Kolofata, killing 11 villagers.", "CMR"),
     ("Taliban gunmen killed two policemen in the Pakistani city of Quetta.", "PAK"),
@@ -53,8 +69,10 @@ PROBES = [
     ("A bomb exploded outside a bank, wounding three passers-by.", None),
 ]
 
-# measured when the set was written (0.852 over 27 probes; 0.333 before the parties placed an unplaced event)
-FLOOR = 0.80
+# measured when the set was written (1.000 over 39 probes; 0.256 before the parties placed an unplaced event and
+# the demonyms of people abroad stopped setting the country),
+# less slack for parser ties
+FLOOR = 0.92
 
 
 @pytest.fixture(scope="module")

@@ -318,8 +318,8 @@ class Pipeline:
             when = self.date_finder.event_date(date_mentions, cand, article.published)
             ev = assemble.build_event(article, cand, location, when, dead, self.catalogue, doc_country=doc_country)
             if location is None and self.geoparse:  # a report that names no place: its parties' country
-                ev.location = place_of_parties(ev, self.geoparser.gaz, self.geoparser.locator.venue_of_trigger(
-                    cand.trigger))
+                ev.location = place_of_parties(ev, self.geoparser.gaz, self.geoparser.words.foreigner_nouns,
+                                               self.geoparser.locator.venue_of_trigger(cand.trigger))
             assemble.place_as_target(ev, cand, place_mentions, self.catalogue)
             recalled = cand.modality == "asserted" and (self.date_finder.recalled(
                 when, article.published, self.background_days) or self.date_finder.looked_back(

@@ -88,7 +88,7 @@ class Locator:
             if words is not None and (recalled is None or len(words.split()) > 1):
                 main.text = words
             return main
-        iso3 = country_focus(mentions)
+        iso3 = country_focus([m for m in mentions if not self._foreigners_country(doc, m)])
         if iso3 is None:
             return None
         # the spot the event's clause names stays its text in the country, as it does in a main place ("shot
@@ -104,6 +104,17 @@ class Locator:
         cc = next((e.cc for e in self.gaz.countries().values() if e.iso3 == iso3), None)
         e = self.gaz.country(cc) if cc else None
         return entry_place(e, text=spot, precision=3) if e is not None else None
+
+    def _foreigners_country(self, doc, m: PlaceMention) -> bool:
+        """"a Chinese national", "British tourists", "a Croatian hostage": a demonym of people who are elsewhere
+        names the country they come from, not the event's."""
+        if m.kind == LITERAL:
+            return False
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ in ("amod", "compound", "nmod") and root.head.lemma_.lower() in self.words.foreigner_nouns
 
     def _tie_score(self, doc, m: PlaceMention, trig) -> float:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
