@@ -3,7 +3,8 @@ rebels of the CPI (Maoist) torched three trucks", "Taliban fighters stormed a ch
 policemen"). ACLED still codes the country, and the parties tell it: a state's own forces under attack are at
 home, a police force acts at home, an insurgent or rebel group fights in the country it is of. And people named
 by the country they come from ("a Chinese national", "British tourists", "a Croatian hostage") are elsewhere:
-their demonym is no country of the event's, nor are they a party at home. Controls: a report
+their demonym is no country of the event's, nor are they a party at home; nor is a country named as the other
+side of a border ("near the Iranian border", "close to the border with Burkina Faso"). Controls: a report
 that names its place keeps it whatever the parties' country, and one whose parties tell no country stays
 unplaced. Written for this test: groups and forces of many countries, wire, local and headline styles, active
 and passive.
@@ -61,6 +62,18 @@ PROBES = [
     ("Three Pakistani soldiers were killed in a bomb attack.", "PAK"),
     ("An Iraqi cameraman was shot dead by militants.", "IRQ"),
     ("Gunmen killed two Nigerian policemen at a checkpoint.", "NGA"),
+    # -- a country named as the other side of a border is the neighbour, not the event's
+    ("Eleven soldiers were killed in an attack on a position of the Malian army close to the border with Burkina "
+     "Faso.", "MLI"),
+    ("Three people were killed when a car bomb exploded outside a police station near the Iranian border.", None),
+    ("Gunmen opened fire on a bus in the Afghan border town of Torkham, which borders Pakistan, killing two.",
+     "AFG"),
+    ("Al-Shabaab fighters overran a Kenyan army camp near the Somali border, killing nine soldiers.", "KEN"),
+    ("Militants attacked a Tunisian army post close to the Algerian frontier, killing four soldiers.", "TUN"),
+    ("Gunmen killed six villagers in Diffa, a region bordering Nigeria.", "NER"),
+    ("Turkish troops shelled Kurdish positions in Syria near the Turkish border.", "SYR"),
+    ("Russian forces shelled the Ukrainian town of Sumy near the Russian border.", "UKR"),
+    ("Smugglers fired on Bolivian customs officers near the Chilean border, wounding one.", "BOL"),
     # -- controls: the place named wins over the parties' country; no party with a country, no place
     ("Boko Haram fighters attacked the Cameroonian town of Kolofata, killing 11 villagers.", "CMR"),
     ("Taliban gunmen killed two policemen in the Pakistani city of Quetta.", "PAK"),
@@ -69,7 +82,7 @@ PROBES = [
     ("A bomb exploded outside a bank, wounding three passers-by.", None),
 ]
 
-# measured when the set was written (1.000 over 39 probes; 0.256 before the parties placed an unplaced event and
+# measured when the set was written (0.979 over 48 probes; 0.256 before the parties placed an unplaced event and
 # the demonyms of people abroad stopped setting the country),
 # less slack for parser ties
 FLOOR = 0.92

@@ -63,6 +63,7 @@ class Locator:
         return None
 
     def _locate(self, doc, mentions: list[PlaceMention], cand) -> Place | None:
+        mentions = [m for m in mentions if not self._across_a_border(doc, m)]
         literal = [m for m in mentions if m.kind == LITERAL]
         s0, s1 = cand.start, cand.end
         in_sent = [m for m in literal if s0 <= m.start and m.end <= s1]
@@ -104,6 +105,23 @@ class Locator:
         cc = next((e.cc for e in self.gaz.countries().values() if e.iso3 == iso3), None)
         e = self.gaz.country(cc) if cc else None
         return entry_place(e, text=spot, precision=3) if e is not None else None
+
+    def _across_a_border(self, doc, m: PlaceMention) -> bool:
+        """"near the Iranian border", "close to the border with Burkina Faso", "a town that borders Pakistan": a
+        country named as the other side of a border is the neighbour of where the event happened."""
+        if m.place.feature != COUNTRY:
+            return False
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        head = root.head
+        if root.dep_ in ("amod", "compound", "nmod") and head.lower_ in self.words.border_words:
+            return True  # "the Iranian border", "the Pakistan border"
+        if root.dep_ == "pobj" and head.lower_ == "with" and head.head.lower_ in self.words.border_words:
+            return True  # "the border with Burkina Faso"
+        return root.dep_ == "dobj" and head.pos_ == "VERB" and head.lower_ in self.words.border_words | {
+            "bordering", "bordered"}  # "which borders Pakistan", "a district bordering Niger"
 
     def _foreigners_country(self, doc, m: PlaceMention) -> bool:
         """"a Chinese national", "British tourists", "a Croatian hostage": a demonym of people who are elsewhere
