@@ -82,8 +82,8 @@ PROBES = [
     ("A bomb exploded outside a bank, wounding three passers-by.", None),
 ]
 
-# measured when the set was written (0.979 over 48 probes; 0.256 before the parties placed an unplaced event and
-# the demonyms of people abroad stopped setting the country),
+# measured when the set was written (0.979 over 48 probes; 0.312 before the parties placed an unplaced event and
+# the demonyms of people abroad and the countries across a border stopped setting the country),
 # less slack for parser ties
 FLOOR = 0.92
 
