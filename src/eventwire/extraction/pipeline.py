@@ -31,6 +31,7 @@ from eventwire.extraction.headline_reread import DATA_FILE as HEADLINE_DATA
 from eventwire.extraction.headline_reread import add_headline_reread
 from eventwire.extraction.places.coordinated import one_event_per_place
 from eventwire.extraction.places.locate import place_of_retold
+from eventwire.extraction.places.parties import place_of_parties
 from eventwire.geo.gazetteer import COUNTRY
 from eventwire.lang import DEFAULT_LANGUAGE, LanguageData
 from eventwire.records import BACKGROUND_DAYS, Article, ArticleResult, Event
@@ -316,6 +317,9 @@ class Pipeline:
                 location = self._bare_town(bare_places, place_mentions, cand, location)
             when = self.date_finder.event_date(date_mentions, cand, article.published)
             ev = assemble.build_event(article, cand, location, when, dead, self.catalogue, doc_country=doc_country)
+            if location is None and self.geoparse:  # a report that names no place: its parties' country
+                ev.location = place_of_parties(ev, self.geoparser.gaz, self.geoparser.words.foreigner_nouns,
+                                               self.geoparser.locator.venue_of_trigger(cand.trigger))
             assemble.place_as_target(ev, cand, place_mentions, self.catalogue)
             recalled = cand.modality == "asserted" and (self.date_finder.recalled(
                 when, article.published, self.background_days) or self.date_finder.looked_back(

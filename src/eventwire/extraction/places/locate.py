@@ -63,6 +63,7 @@ class Locator:
         return None
 
     def _locate(self, doc, mentions: list[PlaceMention], cand) -> Place | None:
+        mentions = [m for m in mentions if not self._across_a_border(doc, m)]
         literal = [m for m in mentions if m.kind == LITERAL]
         s0, s1 = cand.start, cand.end
         in_sent = [m for m in literal if s0 <= m.start and m.end <= s1]
@@ -84,16 +85,16 @@ class Locator:
         recalled = self._anaphor(doc, cand, literal)
         main = recalled or self._main_place(literal)
         if main is not None:
-            words = self._venue_of_trigger(trig)
+            words = self.venue_of_trigger(trig)
             if words is not None and (recalled is None or len(words.split()) > 1):
                 main.text = words
             return main
-        iso3 = country_focus(mentions)
+        iso3 = country_focus([m for m in mentions if not self._foreigners_country(doc, m)])
         if iso3 is None:
             return None
         # the spot the event's clause names stays its text in the country, as it does in a main place ("shot
         # outside a pub" in a report that names only the country)
-        spot = self._venue_of_trigger(trig)
+        spot = self.venue_of_trigger(trig)
         for m in mentions:
             if m.place.country == iso3 and m.place.feature == COUNTRY:
                 p = copy_place(m.place)
@@ -104,6 +105,34 @@ class Locator:
         cc = next((e.cc for e in self.gaz.countries().values() if e.iso3 == iso3), None)
         e = self.gaz.country(cc) if cc else None
         return entry_place(e, text=spot, precision=3) if e is not None else None
+
+    def _across_a_border(self, doc, m: PlaceMention) -> bool:
+        """"near the Iranian border", "close to the border with Burkina Faso", "a town that borders Pakistan": a
+        country named as the other side of a border is the neighbour of where the event happened."""
+        if m.place.feature != COUNTRY:
+            return False
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        head = root.head
+        if root.dep_ in ("amod", "compound", "nmod") and head.lower_ in self.words.border_words:
+            return True  # "the Iranian border", "the Pakistan border"
+        if root.dep_ == "pobj" and head.lower_ == "with" and head.head.lower_ in self.words.border_words:
+            return True  # "the border with Burkina Faso"
+        return root.dep_ == "dobj" and head.pos_ == "VERB" and head.lower_ in self.words.border_words | {
+            "bordering", "bordered"}  # "which borders Pakistan", "a district bordering Niger"
+
+    def _foreigners_country(self, doc, m: PlaceMention) -> bool:
+        """"a Chinese national", "British tourists", "a Croatian hostage": a demonym of people who are elsewhere
+        names the country they come from, not the event's."""
+        if m.kind == LITERAL:
+            return False
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        return root.dep_ in ("amod", "compound", "nmod") and root.head.lemma_.lower() in self.words.foreigner_nouns
 
     def _tie_score(self, doc, m: PlaceMention, trig) -> float:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
@@ -228,7 +257,7 @@ class Locator:
         end = max(last, venue.i, span.end - 1)
         return doc[start:end + 1].text if end - start < MAX_VENUE_TOKENS else None
 
-    def _venue_of_trigger(self, trig) -> str | None:
+    def venue_of_trigger(self, trig) -> str | None:
         """The spot the event's own clause names when no town is named in the sentence: "an explosion at a
         market", "the blast targeted a bakery on Main Street", "a raid on the village"."""
         if trig is None:

@@ -27,7 +27,7 @@ LISTS = ("person_titles", "locative_preps", "strong_preps", "name_particles", "a
          "direction_words", "near_words", "locative_verbs", "city_bodies", "leader_words", "resident_words",
          "leading_words", "border_words", "the_modifiers", "hyphen_adjectives", "literal_heads", "street_words",
          "name_heads", "venue_nouns", "venue_preps", "settlement_words", "name_openers", "event_heads", "origin_words",
-         "report_verbs", "topic_nouns", "scene_marks", "time_marks", "plural_street_words", "articles", "list_words",
+         "foreigner_nouns", "report_verbs", "topic_nouns", "scene_marks", "time_marks", "plural_street_words", "articles", "list_words",
          "possessive_marks", "apposition_preps")
 UNITS = {"admin1": ADMIN1, "admin2": ADMIN2}
 ANAPHOR_FEATURES = (COUNTRY, ADMIN1, ADMIN2, CITY)
@@ -63,6 +63,7 @@ class PlaceWords:
     name_openers: frozenset[str]
     event_heads: frozenset[str]
     origin_words: frozenset[str]
+    foreigner_nouns: frozenset[str]
     report_verbs: frozenset[str]
     topic_nouns: frozenset[str]
     scene_marks: frozenset[str]
