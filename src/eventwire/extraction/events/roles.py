@@ -452,8 +452,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
         r.actor1 = inner.actor1
         r.assoc1 = inner.assoc1
         if inner.actor2 is not None and agents_of(a1_tok, lex.words, "between"):
-            # "fighting between the army and al-Shabaab killed seven people": the sides fought; the dead are the toll
-            r.actor2, a2_tok = inner.actor2, None
+            r.actor2, a2_tok = inner.actor2, None  # "fighting between the army and X killed seven": the sides fought
         if tok.pos_ == "VERB":
             # "clashes in X and the regime forces shell Y": a party joined to the event noun is the verb's subject
             joined = [role for c in a1_tok.conjuncts if not lex.is_event_noun(c)
