@@ -404,9 +404,10 @@ def _consented_permission(lex: Lexicon, tok: Token) -> bool:
             and not any(c.dep_ in ("aux", "neg") and c.lower_ not in lex.words.perfect_auxiliaries for c in children(head)))
 
 
-def _on_condition(tok: Token) -> bool:
-    """The announced step hangs on what the other side does: an "unless" clause on the trigger."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in children(c))
+def _on_condition(tok: Token, marks: frozenset) -> bool:
+    """The announced step hangs on what the other side does: a condition clause ("unless ...", "if ...", by
+    `marks`) on the trigger."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in children(c))
                for c in children(tok))
 
 
@@ -425,24 +426,28 @@ def _continued(lex: Lexicon, tok: Token) -> bool:
 
 def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
     """The asserted statement behind a future or denied PLOVER event, when the actor makes it about itself."""
-    if cand.modality not in ("future", "negated") or cand.actor1 is None:
+    # "Mali said it would expel the troops unless ...": the condition makes the step hypothetical, the speaker's
+    # announcement of it is still made
+    conditional = cand.modality == "hypothetical" and _on_condition(cand.trigger, lex.words.condition_marks)
+    announced = cand.modality == "future" or conditional
+    if (cand.modality not in ("future", "negated") and not conditional) or cand.actor1 is None:
         return None
     if cand.event_type in ("Protests", "Riots"):
         return None
-    if cand.family == "violence" and not (cand.modality == "future" and _own_reported_would(cand.trigger, lex)):
+    if cand.family == "violence" and not (announced and _own_reported_would(cand.trigger, lex)):
         # an attack is announced as a threat only in the speaker's own words, "X said it would strike back"
         # (CAMEO 138); "the army will attack", "plans an offensive" stay plans
         return None
     plover = cand.plover_event
-    if cand.modality == "future" and any(c.dep_ == "neg" for c in children(cand.trigger)):
+    if announced and any(c.dep_ == "neg" for c in children(cand.trigger)):
         # "X will not accept refugees", "will never negotiate": a refusal announced, not a promise ("we will not
         # relent", "will not back down" refuse to yield: resolve, no refusal of anyone's offer)
         event = "REJECT" if plover in COOPERATIVE - YIELDING else None
     elif cand.modality == "future" and plover == "CONCEDE" and _consented_permission(lex, cand.trigger):
         event = "CONCEDE"  # "agreed to let inspectors in": the consent is the permission given (CAMEO 086)
-    elif cand.modality == "future" and intent_cue(lex, cand.trigger) and not _continued(lex, cand.trigger):
+    elif announced and intent_cue(lex, cand.trigger) and not _continued(lex, cand.trigger):
         event = "AGREE" if plover in COOPERATIVE else "THREATEN" if plover in HOSTILE else None
-        if event is not None and _on_condition(cand.trigger):
+        if event is not None and _on_condition(cand.trigger, lex.words.ultimatum_marks):
             event = "THREATEN"  # "will withdraw its troops unless ...": a step held over the other side
     elif cand.modality == "negated" and plover in COOPERATIVE:
         event = "REJECT"
