@@ -55,7 +55,8 @@ PROBES: list[tuple[str, str, str | None, str | None]] = [
     ("Algeria's foreign minister flew to Rabat for a rare round of talks with Moroccan officials.", "CONSULT", "DZA",
      "MAR"),
     ("Talks between Armenia and Azerbaijan resumed in Washington on Monday.", "CONSULT", "ARM", "AZE"),
-    ("A Vietnamese delegation was received by Laotian leaders in Vientiane.", "CONSULT", "VNM", "LAO"),
+    # (who receives a visitor is the source, as in "the Egyptian president received the Jordanian king")
+    ("A Vietnamese delegation was received by Laotian leaders in Vientiane.", "CONSULT", "LAO", "VNM"),
     ("Iran's envoy held closed-door discussions with Omani officials in Muscat.", "CONSULT", "IRN", "OMN"),
     ("The Chilean president conferred by phone with his Peruvian counterpart.", "CONSULT", "CHL", "PER"),
     ("Nepal, India hold border talks in Kathmandu", "CONSULT", "NPL", "IND"),
