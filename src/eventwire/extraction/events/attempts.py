@@ -1,7 +1,7 @@
 """Attempts and blocked acts that happened. An attack tried and told with its outcome ("gunmen tried to kill the
-governor, wounding his driver", "militants tried to storm the post but were repulsed") is an attack, and so is an
-attempt on a life told as done ("gunmen tried to assassinate the governor"); a march that police stopped ("students
-who tried to march were pushed back", "protesters were prevented from marching") is a protest. A plan or a plot ("plotted to kill", "planned to attack", "foiled a plot to bomb") is not: only an attempt
+governor, wounding his driver", "militants tried to storm the post but were repulsed") is an attack; a march that
+police stopped ("students who tried to march were pushed back", "protesters were prevented from marching") is a
+protest. A plan or a plot ("plotted to kill", "planned to attack", "foiled a plot to bomb") is not: only an attempt
 carried out and told with what came of it, or people stopped in the act, are asserted. The words are data
 (lang/<code>/events/modality.yaml, `asserted`)."""
 
@@ -52,8 +52,7 @@ def told_attempt(trigger: Token, below: Token, governor: Token, cues: dict, moda
         return False
     if trigger.lemma_.lower() not in cues["attempted_acts"] or not _told(governor, modal_auxiliaries):
         return False
-    return trigger.lemma_.lower() in cues["attempted_on_a_life"] or _outcome(governor, cues) or \
-        _in_told_episode(governor, modal_auxiliaries)
+    return _outcome(governor, cues) or _in_told_episode(governor, modal_auxiliaries)
 
 
 def stopped_in_the_act(trigger: Token, below: Token, governor: Token, cues: dict,
