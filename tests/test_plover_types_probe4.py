@@ -28,7 +28,6 @@ from collections import Counter
 import pytest
 
 from test_plover_probe import measure as measure_probes
-from test_plover_probe import score_probe
 
 # (sentence, PLOVER category of its main act, source country, target country); None: no country or not scored
 PROBES: list[tuple[str, str, str | None, str | None]] = [
@@ -319,7 +318,7 @@ def per_category(misses):
     `measure`."""
     total = Counter(category for _, category, _, _ in PROBES)
     lost = Counter(category for category, _, got, _ in misses if not got[0])
-    return sorted(((1 - lost[c] / total[c], c) for c in total))
+    return sorted((1 - lost[c] / total[c], c) for c in total)
 
 
 # families fixed beyond the probe set (sentences written after the fixes, so they are tests, not a measure)
@@ -342,6 +341,10 @@ FAMILIES = [
     # (12) calls and demands ignored are refused
     ("Myanmar's generals have ignored international calls to free the opposition leader.", "REJECT"),
     ("The junta ignored the ultimatum of the regional bloc to restore civilian rule.", "REJECT"),
+    # (030) a promise to keep a deal, help pledged or offered
+    ("In a joint communique, Ecuador and Peru pledged to respect the 1942 border protocol.", "AGREE"),
+    ("The Malian junta pledged to honour the ceasefire signed in Algiers.", "AGREE"),
+    ("Qatar offered to help Lebanon pay for the reconstruction of the port.", "AGREE"),
 ]
 
 
@@ -374,15 +377,15 @@ def test_the_probe_set_covers_every_category_fifteen_times():
 
 
 def test_plover_categories_of_the_probe_set(figures):
-    assert figures["type"] >= 0.0
+    assert figures["type"] >= 0.86  # 0.714 before the fixes of this set, 0.871 with them
 
 
 def test_source_countries_of_the_probe_set(figures):
-    assert figures["source"] >= 0.0
+    assert figures["source"] >= 0.83  # 0.681 before, 0.843 after
 
 
 def test_target_countries_of_the_probe_set(figures):
-    assert figures["target"] >= 0.0
+    assert figures["target"] >= 0.77  # 0.609 before, 0.782 after
 
 
 if __name__ == "__main__":
