@@ -341,6 +341,9 @@ FAMILIES = [
     # (12) calls and demands ignored are refused
     ("Myanmar's generals have ignored international calls to free the opposition leader.", "REJECT"),
     ("The junta ignored the ultimatum of the regional bloc to restore civilian rule.", "REJECT"),
+    # (127) a proposal voted down
+    ("The Iraqi parliament voted against a proposal to allow Turkish troops into the north.", "REJECT"),
+    ("The Kenyan senate votes against the new security law", "REJECT"),
     # (030) a promise to keep a deal, help pledged or offered
     ("In a joint communique, Ecuador and Peru pledged to respect the 1942 border protocol.", "AGREE"),
     ("The Malian junta pledged to honour the ceasefire signed in Algiers.", "AGREE"),
