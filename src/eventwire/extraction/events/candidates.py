@@ -407,9 +407,10 @@ def _consented_permission(lex: Lexicon, tok: Token) -> bool:
             and not any(c.dep_ in ("aux", "neg") and c.lower_ not in lex.words.perfect_auxiliaries for c in children(head)))
 
 
-def _on_condition(tok: Token) -> bool:
-    """The announced step hangs on what the other side does: an "unless" clause on the trigger."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in children(c))
+def _on_condition(tok: Token, marks: frozenset) -> bool:
+    """The announced step hangs on what the other side does: a condition clause ("unless ...", "if ...", by
+    `marks`) on the trigger."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in children(c))
                for c in children(tok))
 
 
@@ -426,26 +427,50 @@ def _continued(lex: Lexicon, tok: Token) -> bool:
     return False
 
 
+def _attempt_on_a_life(lex: Lexicon, tok: Token) -> bool:
+    """"Gunmen tried to assassinate the governor", "said it had attempted to kill the minister": the act on a life
+    under a verb of trying told as done (not "will try to kill", "would have tried")."""
+    words = lex.words
+    head = tok.head
+    return (tok.dep_ == "xcomp" and tok.lemma_.lower() in words.acts_on_a_life
+            and head.lemma_.lower() in words.attempt_verbs and head.tag_ in ("VBD", "VBN")
+            and not any(c.dep_ in ("aux", "neg") and c.lower_ not in words.perfect_auxiliaries for c in children(head)))
+
+
 def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
-    """The asserted statement behind a future or denied PLOVER event, when the actor makes it about itself."""
-    if cand.modality not in ("future", "negated") or cand.actor1 is None:
+    """The asserted statement behind a future or denied PLOVER event, when the actor makes it about itself; or the
+    attempt on a life behind a tried killing (PLOVER ASSAULT, CAMEO 186: no ACLED event without its outcome)."""
+    # (an armed group, a state or an official on one side: not "the man tried to kill his wife", civilians alone)
+    known_party = any(m is not None and m.actor.sector not in (None, "CVL") for m in (cand.actor1, cand.actor2))
+    if cand.modality == "future" and cand.family == "violence" and known_party \
+            and _attempt_on_a_life(lex, cand.trigger):
+        return EventCandidate(
+            sentence=cand.sentence, trigger=cand.trigger, event_type=None, sub_event_type=None, plover_event="ASSAULT",
+            plover_mode=None, cameo="186", modality="asserted", actor1=cand.actor1, actor2=cand.actor2,
+            assoc_actor1=cand.assoc_actor1, assoc_actor2=cand.assoc_actor2, confidence=cand.confidence,
+            family="contact", classes=cand.classes, triggers=cand.triggers)
+    # "Mali said it would expel the troops unless ...": the condition makes the step hypothetical, the speaker's
+    # announcement of it is still made
+    conditional = cand.modality == "hypothetical" and _on_condition(cand.trigger, lex.words.condition_marks)
+    announced = cand.modality == "future" or conditional
+    if (cand.modality not in ("future", "negated") and not conditional) or cand.actor1 is None:
         return None
     if cand.event_type in ("Protests", "Riots"):
         return None
-    if cand.family == "violence" and not (cand.modality == "future" and _own_reported_would(cand.trigger, lex)):
+    if cand.family == "violence" and not (announced and _own_reported_would(cand.trigger, lex)):
         # an attack is announced as a threat only in the speaker's own words, "X said it would strike back"
         # (CAMEO 138); "the army will attack", "plans an offensive" stay plans
         return None
     plover = cand.plover_event
-    if cand.modality == "future" and any(c.dep_ == "neg" for c in children(cand.trigger)):
+    if announced and any(c.dep_ == "neg" for c in children(cand.trigger)):
         # "X will not accept refugees", "will never negotiate": a refusal announced, not a promise ("we will not
         # relent", "will not back down" refuse to yield: resolve, no refusal of anyone's offer)
         event = "REJECT" if plover in COOPERATIVE - YIELDING else None
     elif cand.modality == "future" and plover == "CONCEDE" and _consented_permission(lex, cand.trigger):
         event = "CONCEDE"  # "agreed to let inspectors in": the consent is the permission given (CAMEO 086)
-    elif cand.modality == "future" and intent_cue(lex, cand.trigger) and not _continued(lex, cand.trigger):
+    elif announced and intent_cue(lex, cand.trigger) and not _continued(lex, cand.trigger):
         event = "AGREE" if plover in COOPERATIVE else "THREATEN" if plover in HOSTILE else None
-        if event is not None and _on_condition(cand.trigger):
+        if event is not None and _on_condition(cand.trigger, lex.words.ultimatum_marks):
             event = "THREATEN"  # "will withdraw its troops unless ...": a step held over the other side
     elif cand.modality == "negated" and plover in COOPERATIVE:
         event = "REJECT"
