@@ -215,13 +215,16 @@ def _tells_a_protest(lex: Lexicon, tok: Token) -> bool:
 def _the_held_were_protesting(lex: Lexicon, trigger: Token) -> bool:
     """The arrested are told as demonstrators by a clause on them: "detained 30 women who had gathered to demand the
     release of prisoners", "arrested activists who tried to hold a march", "rounded up 40 people taking part in a
-    vigil"."""
+    vigil" (which the parser may hang on the arrest as a clause with the people as its subject)."""
     for obj in children(trigger):
-        if obj.dep_ not in ("dobj", "nsubjpass"):
+        if obj.dep_ in ("dobj", "nsubjpass"):
+            clauses = [c for c in children(obj) if c.dep_ in ("relcl", "acl")]
+        elif obj.dep_ == "ccomp" and obj.tag_ == "VBG" and any(s.dep_ == "nsubj" for s in children(obj)):
+            clauses = [obj]
+        else:
             continue
-        for clause in children(obj):
-            if clause.dep_ in ("relcl", "acl") and any(_tells_a_protest(lex, t) for t in clause.subtree):
-                return True
+        if any(_tells_a_protest(lex, t) for clause in clauses for t in clause.subtree):
+            return True
     return False
 
 
