@@ -70,6 +70,13 @@ PROBES: list[tuple[str, str | None]] = [
      INTERVENTION),
     ("Security agents rounded up 40 people taking part in a silent vigil for the victims of the crackdown in Yangon.",
      INTERVENTION),
+    # (the crowd-control arms alone, or told in the sentence after the demonstration)
+    ("Thousands of people marched through Skopje on Saturday against the name deal. Police used tear gas when some "
+     "tried to enter the parliament.", INTERVENTION),
+    ("Students gathered at the university gate in Lahore to demand the reopening of campuses. Police baton-charged "
+     "the students.", INTERVENTION),
+    ("Security forces used tear gas against supporters of the opposition candidate in Abidjan.", INTERVENTION),
+    ("Police intervened to stop a march by women's rights activists in Islamabad.", INTERVENTION),
     # -- peaceful demonstrations, strikes and sit-ins: nobody intervenes ---------------------------------------------
     ("Thousands of teachers went on strike across Ondo state on Monday and marched to the state assembly.",
      PEACEFUL),
@@ -217,6 +224,8 @@ PROBES: list[tuple[str, str | None]] = [
     ("A mob torched the homes of Christians in Jaranwala after allegations of blasphemy.", MOB),
     ("Residents attacked a police station in Chadiza and freed a suspect, injuring two officers.", MOB),
     ("Rival groups of Hindu and Muslim youths fought with sticks and stones in Khargone.", MOB),
+    ("Angry residents set ablaze the house of a man accused of killing a boy in Kasese.", MOB),
+    ("Hundreds of Buddhist villagers attacked Rohingya homes in Sittwe.", MOB),
     ("A mob of supporters of the losing candidate attacked the house of the electoral officer in Lokoja and set it "
      "on fire.", MOB),
 ]

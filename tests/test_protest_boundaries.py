@@ -4,7 +4,7 @@ ground taken back, coups by mutineers, a village entered to kill, fighters who s
 
 import pytest
 
-from probes import ATTACK, CHANGE, INTERVENTION, OTHER, PEACEFUL, REGAIN, TRANSFER, VIOLENT_DEMO, top_sub_type
+from probes import ATTACK, CHANGE, INTERVENTION, MOB, OTHER, PEACEFUL, REGAIN, TRANSFER, VIOLENT_DEMO, top_sub_type
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -17,6 +17,11 @@ from probes import ATTACK, CHANGE, INTERVENTION, OTHER, PEACEFUL, REGAIN, TRANSF
     ("Angry traders set fire to a municipal truck during a protest over market fees in Mbale.", VIOLENT_DEMO),
     # police charging a crowd with batons, in the sentence after the demonstration
     ("Hundreds of nurses marched in Lilongwe on Monday. Police charged them with batons.", INTERVENTION),
+    # tear gas or water cannon used on a crowd, alone or in the sentence after the demonstration
+    ("Teachers marched to the governor's office in Jos on Monday. Police used water cannon on them.", INTERVENTION),
+    ("Police used tear gas against hundreds of taxi drivers blocking the airport road in Kinshasa.", INTERVENTION),
+    # a crowd of angry villagers that burns a home
+    ("Irate villagers burned down the house of a suspected witch doctor near Kakamega.", MOB),
     # ground taken back by the state
     ("Government troops took back the town of Kalehe from the rebels on Friday.", REGAIN),
     # ground taken without a shot
