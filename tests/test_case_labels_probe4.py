@@ -20,6 +20,7 @@ from probes import (
     CLASH,
     DISRUPTED,
     INTERVENTION,
+    LOOTING,
     MOB,
     OTHER,
     OVERTAKE,
@@ -77,6 +78,9 @@ PROBES: list[tuple[str, str | None]] = [
      "the students.", INTERVENTION),
     ("Security forces used tear gas against supporters of the opposition candidate in Abidjan.", INTERVENTION),
     ("Police intervened to stop a march by women's rights activists in Islamabad.", INTERVENTION),
+    ("Police officers detain a demonstrator during a protest against the military coup in Yangon, Myanmar, Feb. 8, "
+     "2021.", INTERVENTION),
+    ("Police block protesters from entering Tahrir Square in Cairo, Egypt, Sept. 20, 2019.", INTERVENTION),
     # -- peaceful demonstrations, strikes and sit-ins: nobody intervenes ---------------------------------------------
     ("Thousands of teachers went on strike across Ondo state on Monday and marched to the state assembly.",
      PEACEFUL),
@@ -160,6 +164,10 @@ PROBES: list[tuple[str, str | None]] = [
      OVERTAKE),
     ("Anti-junta resistance fighters captured a police station and the town of Kawlin in Sagaing region.",
      OVERTAKE),
+    # (not ground: property seized, an advance that has taken nothing yet)
+    ("Gunmen seized a lorry loaded with cement on the Kaduna road and set it ablaze.", LOOTING),
+    ("Bandits seized more than 300 cattle from herders near Birnin Gwari.", LOOTING),
+    ("The rebels advanced towards the capital Bangui, residents said.", None),
     # -- ground retaken by the state ---------------------------------------------------------------------------------
     ("Ethiopian federal troops retook the town of Shewa Robit from Tigrayan forces on Friday.", REGAIN),
     ("The Nigerian army recaptured Damasak from Boko Haram insurgents after a two-day battle.", REGAIN),

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Token
 
-from eventwire.extraction.events.attempts import stopped_in_the_act, told_attempt
+from eventwire.extraction.events.attempts import crowd_held_back, stopped_in_the_act, told_attempt
 from eventwire.extraction.tokens import children, span_text
 from eventwire.lang import LanguageData, LanguageDataError
 
@@ -294,7 +294,8 @@ def _done_despite(trigger: Token, below: Token, verb: Token, c: dict) -> bool:
     people stopped in the act (attempts.py). What governs `verb` still governs the act."""
     modal = c["future"]["auxiliaries"] | c["hypothetical"]["auxiliaries"]
     return told_attempt(trigger, below, verb, c["asserted"], modal) or \
-        stopped_in_the_act(trigger, below, verb, c["asserted"], modal)
+        stopped_in_the_act(trigger, below, verb, c["asserted"], modal) or \
+        crowd_held_back(trigger, below, verb, c["asserted"], modal)
 
 
 def _looked_back_on(trigger: Token, background: dict) -> bool:
