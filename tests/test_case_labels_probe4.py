@@ -81,6 +81,11 @@ PROBES: list[tuple[str, str | None]] = [
     ("Police officers detain a demonstrator during a protest against the military coup in Yangon, Myanmar, Feb. 8, "
      "2021.", INTERVENTION),
     ("Police block protesters from entering Tahrir Square in Cairo, Egypt, Sept. 20, 2019.", INTERVENTION),
+    ("Police evicted hundreds of protesters from the square in front of the government house in Yerevan.",
+     INTERVENTION),
+    ("Security forces surrounded the sit-in at the university in Khartoum and ordered the students to leave.",
+     INTERVENTION),
+    ("Police dragged protesters away from the entrance of the mine in Cajamarca.", INTERVENTION),
     # -- peaceful demonstrations, strikes and sit-ins: nobody intervenes ---------------------------------------------
     ("Thousands of teachers went on strike across Ondo state on Monday and marched to the state assembly.",
      PEACEFUL),
