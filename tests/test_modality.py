@@ -25,6 +25,10 @@ def mod_of(bare_nlp, classify, sentence, word):
     ("Police did not arrest anyone.", "arrest", "negated"),
     ("The military said it killed 12 militants.", "killed", "asserted"),
     ("Officials said militia fighters that attacked the village fled.", "attacked", "asserted"),
+    # a demonstration planned for a day to come is not held yet; one planned for months was carried out
+    ("Organisers expect 10,000 people at a march planned for Sunday in Budapest.", "march", "future"),
+    ("The strike scheduled for next Monday will close the ports of Durban.", "strike", "future"),
+    ("The attack, planned for months, killed nine guards at the mine in Tongo Tongo.", "attack", "asserted"),
 ])
 def test_modality(bare_nlp, classify, sentence, word, expected):
     assert mod_of(bare_nlp, classify, sentence, word) == expected

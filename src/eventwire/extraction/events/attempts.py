@@ -55,6 +55,19 @@ def told_attempt(trigger: Token, below: Token, governor: Token, cues: dict, moda
     return _outcome(governor, cues) or _in_told_episode(governor, modal_auxiliaries)
 
 
+def crowd_held_back(trigger: Token, below: Token, governor: Token, cues: dict, modal_auxiliaries: frozenset) -> bool:
+    """Demonstrators that police block, stop or push back were there: "police block protesters from entering the
+    square", "officers stopped the marchers at the bridge" (the crowd is the object of the blocking verb, told or
+    in a caption's present tense; not "prevented a planned march", an act)."""
+    if governor.lemma_.lower() not in cues["blocking_verbs_of_crowds"] or below.i != trigger.i \
+            or trigger.head.i != governor.i:
+        return False
+    if trigger.dep_ not in ("dobj", "nsubjpass") or trigger.lemma_.lower() not in cues["blocked_crowds"]:
+        return False
+    return governor.tag_ in (*PAST_TAGS, "VBZ", "VBP") and not any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in modal_auxiliaries for c in children(governor))
+
+
 def stopped_in_the_act(trigger: Token, below: Token, governor: Token, cues: dict,
                        modal_auxiliaries: frozenset) -> bool:
     """People stopped "from" gathering were gathered: "police stopped the teachers from marching", "protesters

@@ -201,12 +201,40 @@ def _the_crowd_told_before(trigger: Token) -> bool:
     return False
 
 
+def _tells_a_protest(lex: Lexicon, tok: Token) -> bool:
+    """The word names a demonstration: a protest noun, a protest verb in its protest sense, or the first word of a
+    protest phrase ("chained themselves")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return "protest" in lex.nouns.get(lemma, ()) or "protest" in lex.nouns.get(tok.lower_, ())
+    if tok.pos_ != "VERB" or "protest" not in lex.verbs.get(lemma, ()):
+        return tok.i + 1 < len(tok.doc) and "protest" in lex.phrases.get(f"{tok.lower_} {tok.nbor().lower_}", ())
+    return "protest" in lex.senses.resolve(tok, set(lex.verbs[lemma]))[0]
+
+
+def _the_held_were_protesting(lex: Lexicon, trigger: Token) -> bool:
+    """The arrested are told as demonstrators by a clause on them: "detained 30 women who had gathered to demand the
+    release of prisoners", "arrested activists who tried to hold a march", "rounded up 40 people taking part in a
+    vigil" (which the parser may hang on the arrest as a clause with the people as its subject)."""
+    for obj in children(trigger):
+        if obj.dep_ in ("dobj", "nsubjpass"):
+            clauses = [c for c in children(obj) if c.dep_ in ("relcl", "acl")]
+        elif obj.dep_ == "ccomp" and obj.tag_ == "VBG" and any(s.dep_ == "nsubj" for s in children(obj)):
+            clauses = [obj]
+        else:
+            continue
+        if any(_tells_a_protest(lex, t) for clause in clauses for t in clause.subtree):
+            return True
+    return False
+
+
 def at_a_protest(lex: Lexicon, trigger: Token) -> bool:
     """The event happened at a demonstration: a preposition of words.yaml `protest_scene_preps` on the trigger or on
     its object governs a `protest_scene_nouns` noun ("detained 40 people at a rally", "were held during the march"),
-    or the arrested are the demonstrators the sentence before told of."""
+    the arrested are the demonstrators the sentence before told of, or a clause on them tells they were
+    demonstrating."""
     words = lex.words
-    if _the_crowd_told_before(trigger):
+    if _the_crowd_told_before(trigger) or _the_held_were_protesting(lex, trigger):
         return True
     heads = [trigger, *(c for c in children(trigger) if c.dep_ in ("dobj", "nsubjpass"))]
     return any(prep.dep_ == "prep" and prep.lower_ in words.protest_scene_preps

@@ -9,7 +9,7 @@ import re
 
 from spacy.tokens import Token
 
-from eventwire.extraction.events.attempts import stopped_in_the_act, told_attempt
+from eventwire.extraction.events.attempts import crowd_held_back, stopped_in_the_act, told_attempt
 from eventwire.extraction.tokens import children, span_text
 from eventwire.lang import LanguageData, LanguageDataError
 
@@ -55,8 +55,23 @@ def _aux_words(tok: Token) -> list[Token]:
     return [c for c in children(tok) if c.dep_ in ("aux", "auxpass", "neg", "advmod", "mark", "amod", "det")]
 
 
+def _planned_for_a_date(noun: Token, participles: frozenset) -> bool:
+    """The event noun is one planned for a day to come: "a march planned for Sunday", "the strike scheduled for
+    June 1" (a participle of `noun_participles` with "for" a date; not "planned for months", how long it took)."""
+    for part in children(noun):
+        if part.dep_ != "acl" or part.tag_ != "VBN" or part.lemma_.lower() not in participles:
+            continue
+        for prep in children(part):
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "on") and any(
+                    o.dep_ == "pobj" and o.ent_type_ == "DATE" and o.tag_ != "NNS" for o in children(prep)):
+                return True
+    return False
+
+
 def _own_cue(tok: Token, c: dict, trigger: Token | None = None) -> str | None:
     """Cues attached directly to one token (its auxiliaries, negation, modifiers) on the way up from `trigger`."""
+    if tok.pos_ == "NOUN" and _planned_for_a_date(tok, c["future"]["noun_participles"]):
+        return "future"
     for ch in _aux_words(tok):
         w = ch.lower_
         lemma = ch.lemma_.lower()
@@ -279,7 +294,8 @@ def _done_despite(trigger: Token, below: Token, verb: Token, c: dict) -> bool:
     people stopped in the act (attempts.py). What governs `verb` still governs the act."""
     modal = c["future"]["auxiliaries"] | c["hypothetical"]["auxiliaries"]
     return told_attempt(trigger, below, verb, c["asserted"], modal) or \
-        stopped_in_the_act(trigger, below, verb, c["asserted"], modal)
+        stopped_in_the_act(trigger, below, verb, c["asserted"], modal) or \
+        crowd_held_back(trigger, below, verb, c["asserted"], modal)
 
 
 def _looked_back_on(trigger: Token, background: dict) -> bool:
