@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Token
 
 from eventwire.extraction.events.attempts import stopped_in_the_act, told_attempt
+from eventwire.extraction.events.triggers import is_perfect
 from eventwire.extraction.tokens import children, span_text
 from eventwire.lang import LanguageData, LanguageDataError
 
@@ -155,6 +156,12 @@ def _act_denied(trigger: Token, negated: dict) -> bool:
             d.dep_ == "det" and d.lower_ == "no" for d in children(s)) for s in children(trigger))
 
 
+def _called_false(verb: Token, below: Token, negated: dict) -> bool:
+    """"Reports of an attack were false": the event told by a report that the copula calls false."""
+    return below.dep_ == "nsubj" and below.lower_ in negated["report_nouns"] and any(
+        a.dep_ == "acomp" and a.lower_ in negated["falsity_adjectives"] for a in children(verb))
+
+
 def _governed(trigger: Token, c: dict) -> str:
     """The modality the words governing `trigger` give it, walking up the tree to the sentence root."""
     reporting = c["asserted"]["reporting_verbs"]
@@ -237,6 +244,8 @@ def _governed(trigger: Token, c: dict) -> str:
                 # (but "blocked the road in protest": the protest is how, not what is stopped; and the one who
                 # blocks or resists does it: "protesters blocked the highway", "was blocked by rioters")
                 return "hypothetical"
+            if lemma == "be" and _called_false(tok, below, c["negated"]):
+                return "negated"  # "reports of an attack on the convoy were false"
             if lemma == "be" and below.dep_ in ("nsubj", "csubj") and _said_to_be(tok, c["hypothetical"]["governing_nouns"]):
                 return "hypothetical"  # "capturing drones is one of several options", "a strike is a possibility"
             if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(
@@ -299,6 +308,8 @@ def _looked_back_on(trigger: Token, background: dict) -> bool:
             t.lemma_.lower() in since_units for t in (clause.head, *children(clause.head))):
         return True  # "Wednesday marks five years since militants stormed the hotel", "a year after ... sparked protests"
     if prep is None:  # a clause told as a point in time: "since a truck bomb killed 80 people"
+        if any(m.lower_ in background["period_start_prepositions"] for m in marks) and is_perfect(clause.head):
+            return True  # "300 activists have been murdered since the peace deal was signed": where a tally starts
         if any(m.lower_ in background["comparison_preposition"] for m in marks):
             return _superlative(clause.head, background["superlative_words"])
         return False
