@@ -297,6 +297,22 @@ ARTICLES = [
 
 # probes the rules do not handle yet (expected failures until a fix lands)
 KNOWN_GAPS = {
+    # a tally since a month is kept on purpose (probe 5: "have killed eight leaders since last July" is coded as one
+    # PLOVER assault); a milestone of an overall toll; a year inside the noun phrase of the act; a vigil on an
+    # anniversary (CASE-style labels keep vigils as protests); what a law allows; the victims of a suit
+    'Nearly 600 people have been abducted on the highway between Kaduna and Abuja since January.',
+    'The overall death toll in the eight-month siege has risen above 2,000, medics say.',
+    'The militants, who once controlled a swathe of the Swat valley, were driven out in a 2009 offensive.',
+    'Thousands attended a vigil on the first anniversary of the concert shooting.',
+    'The new law allows police to detain suspects for 90 days without charge.',
+    'Lawyers for the families filed a suit over the killing of protesters in 2019.',
+    'The minister came under fire over his handling of the grain deal.',
+    'Rebels are massing fighters on the outskirts of the town, residents said.',
+    'Police shot a rabid dog that had bitten three children in the village.',
+    'The health ministry says the overall death toll has passed 30,000.',
+    # events the rules miss on main too: a vehicle rammed into a crowd, gangs clashing
+    'A truck rammed into a crowd in Nice, killing dozens of people.',
+    'Rival gangs clashed with automatic weapons in Port-au-Prince, killing 15 people.',
     'The start-up blew up overnight after its app went viral.',  # "start-up" is parsed as "start - up"
     'A military court jailed eight men last month for an attack on the same mine in 2019.',  # the mine as a weapon
 }

@@ -221,6 +221,10 @@ def _governed(trigger: Token, c: dict) -> str:
                     and trigger.lemma_.lower() not in background["record_nouns"]:  # (an inquiry is no act of the
                 # past: "convicted for impeding the investigation")
                 return "background"  # "convicted of killing three protesters", "jailed for the bombing"
+            if lemma in background["hearing_verbs"] and below.dep_ == "ccomp" and any(
+                    s.dep_ in ("nsubj", "nsubjpass") and s.lemma_.lower() in background["hearing_bodies"]
+                    for s in children(tok)):
+                return "background"  # "the inquest heard that the victims died within minutes of the blast"
             if lemma in background["recalling_verbs"] and below.dep_ == "dobj":
                 return "background"  # "to avenge the killing of their leader"
             if is_noun and below.lower_ in background["record_preps"] and _complement(trigger, below) and any(
@@ -261,6 +265,8 @@ def _governed(trigger: Token, c: dict) -> str:
         if tok.dep_ in ("relcl",):
             if head.lower_ in c["negated"]["governing_pronouns"]:
                 return "negated"  # "had nothing to do with the massacre"
+            if head.dep_ == "pobj" and head.head.head.lemma_.lower() in background["verdict_nouns"]:
+                return "background"  # "seeking the death penalty for the gunman who killed ten people"
             if head.dep_ in ("nsubjpass", "dobj") and head.head.lemma_.lower() in background["verdict_verbs"]:
                 return "background"  # "the soldier who shot the student was sentenced": the case tried
             if head.dep_ == "pobj" and _mourning(head.head.head, head.head, background["mourning_nouns"]):
