@@ -134,6 +134,7 @@ COURTS_AND_SENTENCES = [
     'The tribunal acquitted the general of war crimes charges.',
     'An appeals court upheld the conviction of a militant for the attack on the embassy.',
     'The inquest heard that the victims died within minutes of the blast.',
+    'A court in Kano jailed three men on Monday for bombing a bus station.',
     'The accused pleaded not guilty to charges of murder and terrorism.',
     'Lawyers for the families filed a suit over the killing of protesters in 2019.',
 ]
@@ -382,6 +383,42 @@ def test_the_quiet_sentence_of_an_article_gives_no_record(pipeline, event, quiet
     in_event, in_quiet = article_records(pipeline, event, quiet)
     assert in_event, event
     assert in_quiet == [], quiet
+
+
+# -- the rules behind the probes, each both ways ------------------------------------------------------------
+
+@pytest.mark.parametrize("no_event,event", [
+    # a report called false denies its event; a report of it tells it
+    ("A spokesman said reports of an attack on the convoy were false.",
+     "Reports said gunmen attacked the convoy near Beni on Sunday."),
+    # a court that jails for an act tries a case; police who jail for it may act the day of the act
+    ("A court in Kano jailed three men on Monday for bombing a bus station.",
+     "Police in Kano jailed three men on Monday for bombing a bus station."),
+    # the start of a tally's span is told as a time, not as news
+    ("At least 300 activists have been murdered in Colombia since the peace deal was signed.",
+     "The government and the rebels signed a peace deal in Havana on Thursday."),
+    # words of violence in a show, a game, a room or a row
+    ("The comedian killed it on stage at the Edinburgh festival.", "Gunmen killed a comedian on stage at a festival in Kabul."),
+    ("Kenya beat Uganda 2-1 in a fiery derby in Nairobi.", "Police beat protesters outside the stadium in Nairobi after the derby."),
+    ("Brazil stormed into the semi-finals with a 3-0 win over Chile.",
+     "Militants stormed into the town of Mocimboa da Praia on Monday."),
+    ("The city fell silent at noon to remember the victims of the stadium bombing.",
+     "The city of Palma fell to the insurgents on Wednesday."),
+    ("A row blew up over the budget in parliament.", "Militants blew up a bridge over the Tigris on Monday."),
+    # the dead of a whole war against the dead of a day's fighting
+    ("The Tigray war, which broke out in November 2020, killed hundreds of thousands of people.",
+     "The fighting killed 12 soldiers near Mekelle on Tuesday."),
+    ("The toll from two years of fighting in the Amhara region now stands at several thousand dead.",
+     "Three soldiers were killed in the fighting in Amhara on Sunday."),
+    # what an inquest hears, and a penalty sought for a doer, is the case tried
+    ("The inquest heard that the victims died within minutes of the blast.",
+     "The victims died within minutes of the blast at the market in Kabul on Friday."),
+    ("Prosecutors are seeking the death penalty for the gunman who killed ten people in Buffalo.",
+     "Police shot the gunman who killed ten people in Buffalo."),
+])
+def test_rule_pairs(pipeline, no_event, event):
+    assert acled_records(pipeline, no_event) == [], no_event
+    assert acled_records(pipeline, event), event
 
 
 if __name__ == "__main__":

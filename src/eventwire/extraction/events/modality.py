@@ -156,6 +156,13 @@ def _act_denied(trigger: Token, negated: dict) -> bool:
             d.dep_ == "det" and d.lower_ == "no" for d in children(s)) for s in children(trigger))
 
 
+def _court_jails(verb: Token, background: dict) -> bool:
+    """"A court jailed the commander for the kidnapping": a verdict when a court jails (police may jail protesters the
+    day of the protest)."""
+    return verb.lemma_.lower() in background["verdict_verbs"] and any(
+        s.dep_ == "nsubj" and s.lemma_.lower() in background["hearing_bodies"] for s in children(verb))
+
+
 def _called_false(verb: Token, below: Token, negated: dict) -> bool:
     """"Reports of an attack were false": the event told by a report that the copula calls false."""
     return below.dep_ == "nsubj" and below.lower_ in negated["report_nouns"] and any(
@@ -217,8 +224,8 @@ def _governed(trigger: Token, c: dict) -> str:
             if is_noun and lemma in background["reaction_verbs"] and _complement(trigger, below,
                                                                              background["reason_deed_verbs"]):
                 return "background"  # "diplomats were expelled after a nerve agent attack"
-            if lemma in background["court_verbs"] and below.dep_ == "prep" and below.lower_ in background["court_preps"] \
-                    and trigger.lemma_.lower() not in background["record_nouns"]:  # (an inquiry is no act of the
+            if (lemma in background["court_verbs"] or _court_jails(tok, background)) and below.dep_ == "prep" \
+                    and below.lower_ in background["court_preps"] and trigger.lemma_.lower() not in background["record_nouns"]:  # (an inquiry is no act of the
                 # past: "convicted for impeding the investigation")
                 return "background"  # "convicted of killing three protesters", "jailed for the bombing"
             if lemma in background["hearing_verbs"] and below.dep_ == "ccomp" and any(
