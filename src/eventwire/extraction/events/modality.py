@@ -224,10 +224,10 @@ def _governed(trigger: Token, c: dict) -> str:
             if is_noun and lemma in background["reaction_verbs"] and _complement(trigger, below,
                                                                              background["reason_deed_verbs"]):
                 return "background"  # "diplomats were expelled after a nerve agent attack"
+            # (an inquiry is no act of the past: "convicted for impeding the investigation")
             if (lemma in background["court_verbs"] or _court_jails(tok, background)) and below.dep_ == "prep" and \
                     below.lower_ in background["court_preps"] and trigger.lemma_.lower() not in background[
-                        "record_nouns"]:  # (an inquiry is no act of the
-                # past: "convicted for impeding the investigation")
+                        "record_nouns"]:
                 return "background"  # "convicted of killing three protesters", "jailed for the bombing"
             if lemma in background["hearing_verbs"] and below.dep_ == "ccomp" and any(
                     s.dep_ in ("nsubj", "nsubjpass") and s.lemma_.lower() in background["hearing_bodies"]
