@@ -62,7 +62,7 @@ WORD_FILES = {
                           "placed_harm_classes", "placed_harm_exceptions", "locative_prepositions",
                           "auxiliary_lemmas", "trend_words", "trend_measure_preps", "rule_nouns", "trait_adjectives", "rate_determiners",
                           "protest_scene_preps", "protest_scene_nouns", "deliberate_when_acted_on", "kin_nouns",
-                          "repeat_nouns", "blow_verbs", "counted_event_nouns", "vague_counts", "trend_nouns",
+                          "repeat_nouns", "year_span_prepositions", "blow_verbs", "counted_event_nouns", "vague_counts", "trend_nouns",
                           "waging_verbs", "waged_nouns"),
     "events/parties.yaml": ("pronouns", "generic_armed", "territory_nouns", "pair_words", "symmetric_lemmas",
                             "clash_words", "agent_verbs", "affiliation_verbs", "actor_nouns", "abstract_nouns",
