@@ -46,6 +46,12 @@ RUNNING_TOLLS = [
     'The overall death toll in the eight-month siege has risen above 2,000, medics say.',
     'Nearly 600 people have been abducted on the highway between Kaduna and Abuja since January.',
     'Armed violence killed an average of six people a day in the Sahel in 2022, the study said.',
+    # what a report on a kind of weapon says of it
+    'US drone strikes killed an estimated 2,500 to 4,000 people in Pakistan between 2004 and 2018.',
+    'Under Trump, the number of drone strikes in Somalia tripled.',
+    'Critics say drone strikes kill too many civilians and fuel recruitment by militant groups.',
+    'Attacks of this kind are difficult to prevent, experts say.',
+    'Roadside bombs maim hundreds of soldiers every year.',
 ]
 
 METAPHORS = [
@@ -410,6 +416,14 @@ def test_the_quiet_sentence_of_an_article_gives_no_record(pipeline, event, quiet
      "The fighting killed 12 soldiers near Mekelle on Tuesday."),
     ("The toll from two years of fighting in the Amhara region now stands at several thousand dead.",
      "Three soldiers were killed in the fighting in Amhara on Sunday."),
+    # a kind of weapon told in the present, a span of years, a statistic of strikes
+    ("Critics say drone strikes kill too many civilians.", "Drone strikes kill 12 in North Waziristan"),
+    ("US drone strikes killed an estimated 2,500 to 4,000 people in Pakistan between 2004 and 2018.",
+     "A drone strike killed four militants in North Waziristan on Tuesday."),
+    ("Under Trump, the number of drone strikes in Somalia tripled.",
+     "A drone strike in Somalia killed nine al-Shabaab fighters on Friday."),
+    ("Attacks of this kind are difficult to prevent, experts say.",
+     "Attacks on two police posts killed five officers in Tillaberi on Monday."),
     # what an inquest hears, and a penalty sought for a doer, is the case tried
     ("The inquest heard that the victims died within minutes of the blast.",
      "The victims died within minutes of the blast at the market in Kabul on Friday."),
