@@ -307,7 +307,6 @@ KNOWN_GAPS = {
     # PLOVER assault); a year inside the noun phrase of the act; a vigil on an
     # anniversary (CASE-style labels keep vigils as protests); what a law allows; the victims of a suit
     'Nearly 600 people have been abducted on the highway between Kaduna and Abuja since January.',
-    'The overall death toll in the eight-month siege has risen above 2,000, medics say.',
     'The militants, who once controlled a swathe of the Swat valley, were driven out in a 2009 offensive.',
     'The overall death toll in the eight-month siege has risen above 2,000, medics say.',  # the siege itself
     'Thousands attended a vigil on the first anniversary of the concert shooting.',
