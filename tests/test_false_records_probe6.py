@@ -43,6 +43,7 @@ RUNNING_TOLLS = [
     'According to the ministry, 64 soldiers have lost their lives in the operation since it began.',
     'The annual report counted 932 protests across the country in 2023, up from 710.',
     'Casualties among aid workers hit a record high last year, with 280 killed worldwide.',
+    'The overall death toll in the eight-month siege has risen above 2,000, medics say.',
     'Nearly 600 people have been abducted on the highway between Kaduna and Abuja since January.',
     'Armed violence killed an average of six people a day in the Sahel in 2022, the study said.',
     # what a report on a kind of weapon says of it
@@ -319,7 +320,6 @@ KNOWN_GAPS = {
     'A truck rammed into a crowd in Nice, killing dozens of people.',
     'Rival gangs clashed with automatic weapons in Port-au-Prince, killing 15 people.',
     'The start-up blew up overnight after its app went viral.',  # "start-up" is parsed as "start - up"
-    'A military court jailed eight men last month for an attack on the same mine in 2019.',  # the mine as a weapon
 }
 
 
@@ -366,8 +366,8 @@ def test_there_are_enough_probes():
 
 def test_the_rates_hold(pipeline):
     false_rate, kept_rate, articles_right = measure(pipeline)
-    # 0.200, 0.960 and 0.800 on the commit before the fixes of this set
-    assert false_rate <= 0.07 and kept_rate >= 0.96 and articles_right >= 0.86, (false_rate, kept_rate, articles_right)
+    # 0.064, 0.960 and 1.000 measured (0.218, 0.960 and 0.867 on the commit before the fixes of this set)
+    assert false_rate <= 0.07 and kept_rate >= 0.96 and articles_right >= 0.93, (false_rate, kept_rate, articles_right)
 
 
 @pytest.mark.parametrize("text", _marked(NON_EVENTS))
