@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Token
 
 from eventwire.extraction.events.attempts import crowd_held_back, stopped_in_the_act, told_attempt
+from eventwire.extraction.events.triggers import is_perfect
 from eventwire.extraction.tokens import children, span_text
 from eventwire.lang import LanguageData, LanguageDataError
 
@@ -170,6 +171,19 @@ def _act_denied(trigger: Token, negated: dict) -> bool:
             d.dep_ == "det" and d.lower_ == "no" for d in children(s)) for s in children(trigger))
 
 
+def _court_jails(verb: Token, background: dict) -> bool:
+    """"A court jailed the commander for the kidnapping": a verdict when a court jails (police may jail protesters the
+    day of the protest)."""
+    return verb.lemma_.lower() in background["verdict_verbs"] and any(
+        s.dep_ == "nsubj" and s.lemma_.lower() in background["hearing_bodies"] for s in children(verb))
+
+
+def _called_false(verb: Token, below: Token, negated: dict) -> bool:
+    """"Reports of an attack were false": the event told by a report that the copula calls false."""
+    return below.dep_ == "nsubj" and below.lower_ in negated["report_nouns"] and any(
+        a.dep_ == "acomp" and a.lower_ in negated["falsity_adjectives"] for a in children(verb))
+
+
 def _governed(trigger: Token, c: dict) -> str:
     """The modality the words governing `trigger` give it, walking up the tree to the sentence root."""
     reporting = c["asserted"]["reporting_verbs"]
@@ -225,10 +239,15 @@ def _governed(trigger: Token, c: dict) -> str:
             if is_noun and lemma in background["reaction_verbs"] and _complement(trigger, below,
                                                                              background["reason_deed_verbs"]):
                 return "background"  # "diplomats were expelled after a nerve agent attack"
-            if lemma in background["court_verbs"] and below.dep_ == "prep" and below.lower_ in background["court_preps"] \
-                    and trigger.lemma_.lower() not in background["record_nouns"]:  # (an inquiry is no act of the
-                # past: "convicted for impeding the investigation")
+            # (an inquiry is no act of the past: "convicted for impeding the investigation")
+            if (lemma in background["court_verbs"] or _court_jails(tok, background)) and below.dep_ == "prep" and \
+                    below.lower_ in background["court_preps"] and trigger.lemma_.lower() not in background[
+                        "record_nouns"]:
                 return "background"  # "convicted of killing three protesters", "jailed for the bombing"
+            if lemma in background["hearing_verbs"] and below.dep_ == "ccomp" and any(
+                    s.dep_ in ("nsubj", "nsubjpass") and s.lemma_.lower() in background["hearing_bodies"]
+                    for s in children(tok)):
+                return "background"  # "the inquest heard that the victims died within minutes of the blast"
             if lemma in background["recalling_verbs"] and below.dep_ == "dobj":
                 return "background"  # "to avenge the killing of their leader"
             if is_noun and below.lower_ in background["record_preps"] and _complement(trigger, below) and any(
@@ -252,6 +271,8 @@ def _governed(trigger: Token, c: dict) -> str:
                 # (but "blocked the road in protest": the protest is how, not what is stopped; and the one who
                 # blocks or resists does it: "protesters blocked the highway", "was blocked by rioters")
                 return "hypothetical"
+            if lemma == "be" and _called_false(tok, below, c["negated"]):
+                return "negated"  # "reports of an attack on the convoy were false"
             if lemma == "be" and below.dep_ in ("nsubj", "csubj") and _said_to_be(tok, c["hypothetical"]["governing_nouns"]):
                 return "hypothetical"  # "capturing drones is one of several options", "a strike is a possibility"
             if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(
@@ -267,6 +288,8 @@ def _governed(trigger: Token, c: dict) -> str:
         if tok.dep_ in ("relcl",):
             if head.lower_ in c["negated"]["governing_pronouns"]:
                 return "negated"  # "had nothing to do with the massacre"
+            if head.dep_ == "pobj" and head.head.head.lemma_.lower() in background["verdict_nouns"]:
+                return "background"  # "seeking the death penalty for the gunman who killed ten people"
             if head.dep_ in ("nsubjpass", "dobj") and head.head.lemma_.lower() in background["verdict_verbs"]:
                 return "background"  # "the soldier who shot the student was sentenced": the case tried
             if head.dep_ == "pobj" and _mourning(head.head.head, head.head, background["mourning_nouns"]):
@@ -315,6 +338,8 @@ def _looked_back_on(trigger: Token, background: dict) -> bool:
             t.lemma_.lower() in since_units for t in (clause.head, *children(clause.head))):
         return True  # "Wednesday marks five years since militants stormed the hotel", "a year after ... sparked protests"
     if prep is None:  # a clause told as a point in time: "since a truck bomb killed 80 people"
+        if any(m.lower_ in background["period_start_prepositions"] for m in marks) and is_perfect(clause.head):
+            return True  # "300 activists have been murdered since the peace deal was signed": where a tally starts
         if any(m.lower_ in background["comparison_preposition"] for m in marks):
             return _superlative(clause.head, background["superlative_words"])
         return False

@@ -22,6 +22,8 @@ def is_tally(lex: Lexicon, tok: Token) -> bool:
     words = lex.words
     if _waged_war(tok, verb, words) or _practice_told_now(tok, verb, words) or _trend_of(tok, words):
         return True
+    if _between_years(verb, words) or _kind_told_now(tok, verb, words):
+        return True
     if not is_perfect(verb):
         return False
     if verb.lemma_.lower() not in words.blow_verbs and _counted_times(verb, words):
@@ -85,6 +87,33 @@ def _practice_told_now(tok: Token, verb: Token, words) -> bool:
     if verb.lemma_.lower() not in words.light_verbs or any(c.dep_ in ("aux", "auxpass") for c in children(verb)):
         return False
     if any(c.dep_ in ("det", "nummod", "poss") for c in children(tok)):
+        return False
+    return tok.sent[-1].text == "."
+
+
+def _between_years(verb: Token, words) -> bool:
+    """"Drone strikes killed 2,500 people in Pakistan between 2004 and 2018": a span of years, any tense."""
+    return any(p.dep_ == "prep" and p.lower_ in words.year_span_prepositions and any(
+        _is_year(o) and any(c.dep_ == "conj" and _is_year(c) for c in children(o)) for o in children(p) if o.dep_ == "pobj")
+        for p in children(verb))
+
+
+def _is_year(tok: Token) -> bool:
+    return tok.text.isdigit() and len(tok.text) == 4
+
+
+def _kind_told_now(tok: Token, verb: Token, words) -> bool:
+    """"Drone strikes kill too many civilians", "roadside bombs maim soldiers": a bare plural act or weapon as subject and the
+    trigger verb in the plural simple present of a sentence of prose, with no count of the harmed (a headline's
+    present reports a day's news: "Drone strikes kill 12 in Waziristan")."""
+    if verb.tag_ != "VBP" or any(c.dep_ in ("aux", "auxpass", "neg") for c in children(verb)):
+        return False
+    subject = next((c for c in children(verb) if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ != "NNS" or any(c.dep_ in ("det", "nummod", "poss") for c in children(subject)):
+        return False
+    if tok.i not in (verb.i, subject.i) or subject.lemma_.lower() not in words.counted_event_nouns | words.weapon_nouns:
+        return False  # a kind of act or of weapon, not of doer ("protesters block roads" may be a day's news)
+    if any(o.dep_ == "dobj" and (o.like_num or any(c.dep_ == "nummod" for c in children(o))) for o in children(verb)):
         return False
     return tok.sent[-1].text == "."
 

@@ -350,10 +350,11 @@ def is_summary(lex: Lexicon, tok: Token) -> bool:
                 return True  # "in its decade-long insurgency"
             if obj.lower_ in words.span_units and left & words.recent_modifiers:
                 return True  # "over the past year"
-    # "since the war began", "since it entered the war in 2015": a clause of its own, about an era or a year
+    # "since the war began", "since it entered the war in 2015", "since the peace deal was signed": a clause of its
+    # own, about an era, a year or the start of one
     return any(c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children if m.dep_ == "mark") and (any(
         s.lemma_.lower() in words.era_nouns for s in c.children if s.dep_ in ("nsubj", "nsubjpass", "dobj")) or any(
-        t.like_num and len(t.text) == 4 and t.text.isdigit() for t in c.subtree))
+        t.like_num and len(t.text) == 4 and t.text.isdigit() for t in c.subtree) or c.lemma_.lower() in words.era_verbs)
         for c in verb.children)
 
 
