@@ -1,6 +1,7 @@
-"""The news tells strikes and fights with vivid verbs: munitions that "slam into" a place, artillery that
-"pummels" or "batters" it, two sides that "exchanged shots". Each is the event in a conflict sentence and none
-outside one (sports, weather, the economy, cooking, blame). Sentences written for this test."""
+"""The news tells strikes and fights with vivid verbs: munitions that "slam into" a place, two sides that
+"exchanged shots". Each is the event in a conflict sentence and none outside one (sports, blame). Artillery that
+"pummels" or "batters" a town is not a trigger: measured, it cost a non-event of the held-out CASE half (the verbs
+are as common for storms, economies and beatings). Sentences written for this test."""
 
 import pytest
 
@@ -18,8 +19,6 @@ def asserted(pipeline):
     ("Two Russian missiles slammed into the centre of Kharkiv on Friday, killing four.",
      "Shelling/artillery/missile attack"),
     ("Rockets smashed into a crowded market in Aden.", "Shelling/artillery/missile attack"),
-    ("Government artillery battered rebel-held districts of Aleppo.", "Shelling/artillery/missile attack"),
-    ("Army howitzers pummelled militant hideouts in the hills above Mingora.", "Shelling/artillery/missile attack"),
     ("Police and gang members exchanged shots for an hour in a favela of Rio de Janeiro.", "Armed clash"),
 ])
 def test_a_vivid_verb_of_violence_tells_the_event(asserted, text, sub_event_type):
@@ -29,8 +28,6 @@ def test_a_vivid_verb_of_violence_tells_the_event(asserted, text, sub_event_type
 @pytest.mark.parametrize("text", [
     "Liverpool pummelled Leeds 6-0 at Anfield.",
     "Storms battered the coast of Kerala on Monday.",
-    "Inflation has battered household budgets in Lagos.",
-    "Add the eggs to the batter and stir.",
     "The striker smashed into the post and was carried off in Madrid.",
 ])
 def test_the_same_verbs_outside_violence_tell_no_violent_event(asserted, text):
