@@ -312,6 +312,12 @@ def role_hits(event, attacker: str, target: str, place: str) -> dict[str, bool]:
     return hits
 
 
+def published_in_its_year(text: str) -> str:
+    """A report of its time: a probe set in a past year was written that year (else a recent date)."""
+    year = re.search(r"\b(19[4-9]\d|20[01]\d)\b", text)
+    return f"{year.group(1)}-12-31" if year else "2023-05-10"
+
+
 def role_results(pipeline, probes, published=lambda text: "2023-05-10") -> list[tuple[str, dict[str, bool]]]:
     """Per probe (text, attacker, target, place), the roles of the asserted event that gets most of them right (none
     right when no event); `published` gives each text its date."""

@@ -13,11 +13,9 @@ best-matching asserted event is among the probe's words (a blank list is not sco
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from test_attack_roles_probe import ROLES, rates, role_results
+from test_attack_roles_probe import ROLES, published_in_its_year, rates, role_results
 
 # (text, attacker or holder words, target or held words, place words)
 PROBES = [
@@ -108,14 +106,8 @@ NOT_BLAME = [
 FLOORS = {"attacker": 0.95, "target": 0.92, "place": 0.80}
 
 
-def published(text: str) -> str:
-    """A report of its time: a probe set in a past year was written that year (else a recent date)."""
-    year = re.search(r"\b(19[4-9]\d|20[01]\d)\b", text)
-    return f"{year.group(1)}-12-31" if year else "2023-05-10"
-
-
 def probe_results(pipeline) -> list[tuple[str, dict[str, bool]]]:
-    return role_results(pipeline, PROBES, published)
+    return role_results(pipeline, PROBES, published_in_its_year)
 
 
 @pytest.fixture(scope="module")
