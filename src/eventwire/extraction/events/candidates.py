@@ -427,28 +427,8 @@ def _continued(lex: Lexicon, tok: Token) -> bool:
     return False
 
 
-def _attempt_on_a_life(lex: Lexicon, tok: Token) -> bool:
-    """"Gunmen tried to assassinate the governor", "said it had attempted to kill the minister": the act on a life
-    under a verb of trying told as done (not "will try to kill", "would have tried")."""
-    words = lex.words
-    head = tok.head
-    return (tok.dep_ == "xcomp" and tok.lemma_.lower() in words.acts_on_a_life
-            and head.lemma_.lower() in words.attempt_verbs and head.tag_ in ("VBD", "VBN")
-            and not any(c.dep_ in ("aux", "neg") and c.lower_ not in words.perfect_auxiliaries for c in children(head)))
-
-
 def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
-    """The asserted statement behind a future or denied PLOVER event, when the actor makes it about itself; or the
-    attempt on a life behind a tried killing (PLOVER ASSAULT, CAMEO 186: no ACLED event without its outcome)."""
-    # (an armed group, a state or an official on one side: not "the man tried to kill his wife", civilians alone)
-    known_party = any(m is not None and m.actor.sector not in (None, "CVL") for m in (cand.actor1, cand.actor2))
-    if cand.modality == "future" and cand.family == "violence" and known_party \
-            and _attempt_on_a_life(lex, cand.trigger):
-        return EventCandidate(
-            sentence=cand.sentence, trigger=cand.trigger, event_type=None, sub_event_type=None, plover_event="ASSAULT",
-            plover_mode=None, cameo="186", modality="asserted", actor1=cand.actor1, actor2=cand.actor2,
-            assoc_actor1=cand.assoc_actor1, assoc_actor2=cand.assoc_actor2, confidence=cand.confidence,
-            family="contact", classes=cand.classes, triggers=cand.triggers)
+    """The asserted statement behind a future or denied PLOVER event, when the actor makes it about itself."""
     # "Mali said it would expel the troops unless ...": the condition makes the step hypothetical, the speaker's
     # announcement of it is still made
     conditional = cand.modality == "hypothetical" and _on_condition(cand.trigger, lex.words.condition_marks)
