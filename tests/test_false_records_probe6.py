@@ -412,6 +412,9 @@ def test_the_quiet_sentence_of_an_article_gives_no_record(pipeline, event, quiet
     # the dead of a whole war against the dead of a day's fighting
     ("The Tigray war, which broke out in November 2020, killed hundreds of thousands of people.",
      "The fighting killed 12 soldiers near Mekelle on Tuesday."),
+    # (a war's explosive remnants that kill are the blast of a day)
+    ("The civil war killed more than 100,000 people in Liberia.",
+     "Remnants of the civil war killed two children who found a shell near Voinjama."),
     ("The toll from two years of fighting in the Amhara region now stands at several thousand dead.",
      "Three soldiers were killed in the fighting in Amhara on Sunday."),
     # an overall toll with no attack of a day named is a war's running toll
