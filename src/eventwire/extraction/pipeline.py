@@ -340,8 +340,10 @@ class Pipeline:
                 if ev.date_text is None:  # "the attack" happened when the event it names did
                     ev.date, ev.date_precision, ev.date_text = first.date, first.date_precision, first.date_text
                 ev.location = place_of_retold(ev.location, first.location)
-                if is_reference(cand, self.event_finder.lexicon.words) or len(out) not in bare_reports:
-                    # (a deaths-only report "killed in the attack": the main toll settles it, for all it tells)
+                if (is_reference(cand, self.event_finder.lexicon.words) or len(out) not in bare_reports) \
+                        and not (dead is not None and dead.part):
+                    # (a deaths-only report "killed in the attack": the main toll settles it, for all it tells; "four
+                    # aid workers were among the dead" is a part of the dead, no toll)
                     casualties.toll_of_named_event(first, ev)
             if deaths_only and main_told:  # "A fifth soldier died of his wounds.": the main event's dead
                 retold.link_more_dead(out[casualties.main_event_at(out)], ev, dead)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from eventwire.extraction.casualties.lexicon import Lexicon, lemma, load_lexicon
-from eventwire.extraction.casualties.numbers import NumberPhrase, number_phrases, year_like
+from eventwire.extraction.casualties.numbers import NumberPhrase, measure, number_phrases, year_like
 from eventwire.extraction.casualties.victims import (
     anchors,
     harmed_otherwise,
@@ -41,6 +41,7 @@ class Fatalities:
     implausible: bool = False  # the figure is above the toll ceiling (numbers.tsv): the words stay, the count is None
     adds: bool = False  # the dead are more than those told before ("five attackers were also killed", "another died")
     at_least: bool = False  # no number: the fewest the words allow ("killed civilians" 2); any figure told replaces it
+    part: bool = False  # a part of the dead told elsewhere ("four aid workers were among the dead"): no event's toll
 
 
 @dataclass
@@ -213,7 +214,7 @@ def _list_rest(victim, first_value: int, seen: set[int], by_token: dict, anchor,
     a night watchman" = 16). When they add up to the first member's own count, they spell it out ("two
     persons, a policeman and a civilian" = 2) and add nothing; a member that is harmed otherwise or has no count
     leaves the list unread."""
-    members = [m for m in listed_after(victim) if m.i not in seen]
+    members = [m for m in listed_after(victim) if m.i not in seen and not _own_name(m, victim)]
     if not members:
         return None
     total, tokens = 0, set()
@@ -232,6 +233,13 @@ def _list_rest(victim, first_value: int, seen: set[int], by_token: dict, anchor,
         return None
     seen.update(m.i for m in members)
     return total, tokens
+
+
+def _own_name(member, victim) -> bool:
+    """"Deputy Chief of Staff Parami Kulatunga and three others": the name in apposition to a singular title is
+    the titled man himself, not one more of the dead."""
+    return member.dep_ == "appos" and member.head.i == victim.i and member.ent_type_ == "PERSON" \
+        and victim.tag_ in ("NN", "NNP") and victim.ent_type_ != "PERSON"
 
 
 def _split_unknown(anchor, lex: Lexicon) -> bool:
@@ -376,6 +384,7 @@ def _fallback(sent, phrases: list[NumberPhrase], lex: Lexicon) -> _AnchorCount |
         while j < sent.end and j - ph.last <= 3 and (doc[j].lower_ in lex.fallback_people_words
                                                      or doc[j].pos_ == "ADJ" and doc[j].lower_ not in not_people):
             j += 1
+        j = _past_aside(doc, j, sent.end)  # "38 people (mostly tourists) were killed"
         if j < sent.end and doc[j].lower_ in lex.fallback_auxiliaries:
             j += 1
             if j < sent.end and doc[j].lower_ in lex.fallback_after_auxiliaries:
@@ -386,9 +395,8 @@ def _fallback(sent, phrases: list[NumberPhrase], lex: Lexicon) -> _AnchorCount |
             before.lower_ == "dead" and before.i > sent.start and is_death_verb(doc[before.i - 1], lex)))
         if not (after_ok or before_ok):
             continue
-        head_noun = doc[ph.last + 1] if ph.last + 1 < sent.end else None
-        if head_noun is not None and head_noun.lower_ in lex.measure_words:
-            continue
+        if measure(doc[ph.last], ph, lex):
+            continue  # "3 rockets", "killed twenty-five-years-old X": no people counted
         if year_like(doc, ph):
             continue
         if subset(doc[ph.last], sent.root, lex):
@@ -397,6 +405,14 @@ def _fallback(sent, phrases: list[NumberPhrase], lex: Lexicon) -> _AnchorCount |
         toks = set(range(min(ph.first, anchor.i), max(ph.last, anchor.i) + 1))
         return _AnchorCount(anchor, ph.value, toks, False)
     return None
+
+
+def _past_aside(doc, j: int, end: int) -> int:
+    """The token after a bracketed aside that starts at `j` ("38 people (mostly tourists) were killed"), or `j`."""
+    if j >= end or doc[j].text != "(":
+        return j
+    close = next((k for k in range(j + 1, end) if doc[k].text == ")"), None)
+    return close + 1 if close is not None else j
 
 
 def _adds_to_earlier(count: _AnchorCount, lex: Lexicon) -> bool:
@@ -527,7 +543,8 @@ class FatalityCounter:
                           tally=setter is not None,
                           rising=setter is not None and lemma(setter) in lex.rising_toll_verbs,
                           of_wounds=_died_of_wounds(best.anchor, lex), implausible=implausible,
-                          adds=_adds_to_earlier(best, lex), at_least=at_least)
+                          adds=_adds_to_earlier(best, lex), at_least=at_least,
+                          part=best.anchor.dep_ == "pobj" and best.anchor.head.lower_ in lex.subset_words)
 
     def running_total(self, sentence) -> bool:
         """The sentence's only death reports are running totals ("the war has killed 300,000", "300 people have

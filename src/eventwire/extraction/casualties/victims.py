@@ -48,7 +48,8 @@ def anchors(tokens, lex: Lexicon) -> list:
     for tok in tokens:
         low, lem = tok.lower_, lemma(tok)
         if is_death_verb(tok, lex):
-            out.append(tok)
+            if not _only_attempted(tok, lex):
+                out.append(tok)
         elif tok.pos_ in ("NOUN", "ADJ", "PROPN") and (lem in lex.counted_death_nouns
                                                         or low in lex.counted_death_nouns):
             if lem == "death" and tok.dep_ == "pobj" and tok.head.lower_ == "to":
@@ -60,6 +61,20 @@ def anchors(tokens, lex: Lexicon) -> list:
                                                                  for c in tok.children):
             out.append(tok)  # "the execution of two men", "the massacre of 30 villagers"
     return out
+
+
+def _only_attempted(verb, lex: Lexicon) -> bool:
+    """"During an attempt to assassinate the minister", "tried to kill the judge", "a plot to murder him": the
+    killing is the "to" clause of a word of trying or planning, so no one died of these words."""
+    head = verb.head
+    if verb.dep_ == "conj" and head.i != verb.i:  # "tried to kidnap and kill him"
+        verb, head = head, head.head
+    to = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "to"), None)
+    if to is None:
+        return False
+    before = verb.doc[to.i - 1] if to.i > 0 else to  # "foiled a plot to murder him", "to" hung elsewhere
+    return verb.dep_ in ("xcomp", "acl", "advcl", "relcl") and lemma(head) in lex.attempt_words \
+        or lemma(before) in lex.attempt_words
 
 
 def victims(anchor, lex: Lexicon) -> list:
@@ -117,6 +132,8 @@ def victims(anchor, lex: Lexicon) -> list:
             # "was shot and killed", "were kidnapped and killed": the first verb's victims
             out.extend(c for c in anchor.head.children if c.dep_ == "nsubjpass")
         out.extend(_complement_subject(anchor, lex))
+        if not has_obj and not passive:  # "shooting dead a person", the object hung on "dead"
+            out.extend(g for c in kids if c.lower_ in lex.death_particles for g in c.children if g.dep_ == "dobj")
         if not out and not has_obj and not passive:
             out.extend(shared_object(anchor, lex))  # "kill and injure 18 citizens"
         if out:  # "a judge was shot dead, along with two others" (not "along with 28 wounded")
@@ -144,14 +161,18 @@ def victims(anchor, lex: Lexicon) -> list:
     for c in anchor.children:
         if c.dep_ == "prep" and c.lower_ == "of" and lem in lex.of_nouns and not numbered:
             out.extend(g for g in c.children if g.dep_ == "pobj")  # "the bodies of 12", "a toll of 30"
-        if c.dep_ == "nsubj" and lem == "dead":
-            out.append(c)  # "leaving three dead" parsed as a small clause
+        if c.dep_ == "nsubj" and lem == "dead" and not any(d.dep_ == "dobj" for d in anchor.children):
+            out.append(c)  # "leaving three dead" parsed as a small clause (not "a sniper shot dead a soldier")
     head = anchor.head
     if lem in lex.body_nouns and anchor.tag_ == "NN" and anchor.dep_ in ("dobj", "nsubjpass") \
             and lemma(head) in lex.found_body_verbs and not out:
         out.append(anchor)  # "his body was found": one dead (not "the body of a teacher": the teacher)
     if lem == "dead":
-        if anchor.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl", "conj", "dobj") and head.pos_ == "VERB":
+        own = [c for c in anchor.children if c.dep_ == "dobj"]  # "shooting dead a person", "dead" read as the verb
+        out.extend(own)
+        if own:
+            pass
+        elif anchor.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "advcl", "conj", "dobj") and head.pos_ == "VERB":
             out.extend(c for c in head.children if c.dep_ == "dobj" and c.i != anchor.i)  # "left 12 people dead"
         if anchor.dep_ in ("amod", "acl") and (head.pos_ in ("NOUN", "PROPN") or head.i < anchor.i):
             out.append(_counted_owner(head, lex))  # "12 people dead"
@@ -230,8 +251,10 @@ def _inside_a_subset(subject, kids, lex: Lexicon) -> bool:
 
     def open_subset(i: int) -> bool:  # not "21 officers (including the chief) and 20 civilians": the bracket closed
         return doc[i].lower_ in lex.subset_words and not any(doc[j].text == ")" for j in range(i + 1, subject.i))
+    # "Seven soldiers (two of them officers) were killed": a subject that opens a bracket is an aside on the first
+    bracketed = subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].text == "("
     return any(k.dep_ == "nsubjpass" and k.i < subject.i
-               and any(open_subset(i) for i in range(k.i + 1, subject.i)) for k in kids)
+               and (bracketed or any(open_subset(i) for i in range(k.i + 1, subject.i))) for k in kids)
 
 
 def _named_after(subject, kids, lex: Lexicon) -> bool:
@@ -463,6 +486,11 @@ def _one_person(victim, lex: Lexicon) -> bool:
     unless it names a thing (data file: non_person_nouns) or a place or organisation."""
     if victim.ent_type_ == "PERSON" or lemma(victim) in lex.person_nouns or victim.lower_ in lex.person_nouns:
         return True
+    if any(c.dep_ == "appos" and (lemma(c) in lex.person_nouns or c.ent_type_ == "PERSON") for c in victim.children):
+        return True  # "Vail, a former councillor, was killed": a name the tagger took for a place, told a person
+    if any(c.dep_ == "amod" and lemma(c) == "old" and any(lemma(g) in lex.age_units for g in c.children)
+           for c in victim.children):
+        return True  # "killed 25-year-old Shalom Sherki": an age makes the name a person's
     if victim.ent_type_ in lex.not_people_entities or lemma(victim) in lex.non_person_nouns:
         return False
     return victim.pos_ in ("NOUN", "PROPN") and victim.lower_ not in lex.measure_words
