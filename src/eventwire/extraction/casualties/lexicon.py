@@ -24,7 +24,8 @@ LISTS = ("death_verbs", "death_nouns", "counted_death_nouns", "of_nouns", "toll_
          "period_nouns", "long_period_words", "death_word_forms",
          "fallback_people_words", "prefilter_stems")
 # the small words the parse walks read (casualties.yaml, the section of that name)
-WALK_LISTS = ("kill_forms", "attempt_words", "age_units", "intransitive_death_verbs", "alive_death_verbs", "death_particles", "throat_verbs", "throat_nouns",
+WALK_LISTS = ("kill_forms", "attempt_words", "age_units", "intransitive_death_verbs", "alive_death_verbs",
+              "death_particles", "throat_verbs", "throat_nouns",
               "life_nouns", "own_life_verbs", "body_nouns", "number_of_nouns", "total_nouns", "toll_subjects",
               "listing_verbs", "companion_words", "singular_auxiliaries", "subset_pronouns", "harm_linking_words",
               "period_prepositions", "denial_words", "no_count_determiners", "nobody_words", "fallback_auxiliaries",
