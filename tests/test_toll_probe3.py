@@ -148,11 +148,37 @@ PROBES = [
     ("parts", 13, "A suicide attack hit a wedding in Kunduz. Thirteen guests were killed. The groom was among the "
                   "dead."),
     ("parts", 7, "A mortar shell hit a school in Taiz. Seven pupils were killed. Two sisters were among the dead."),
+    # -- the dead and the wounded denied through the reports of them: nobody died
+    ("denied", 0, "A car bomb exploded near the parliament in Mogadishu; no reports of injuries or deaths have been "
+                  "reported so far."),
+    ("denied", 0, "A grenade exploded outside a bar in Goma, but there were no reports of deaths or injuries."),
+    ("denied", 0, "A bomb went off near a bank in Athens with no immediate reports of casualties or injuries."),
+    ("denied", 0, "Rockets hit the airport in Erbil. There were no reports of deaths or injuries."),
+    ("denied", 0, "Militants fired mortars at a base near Kandahar, with no reports of fatalities or injuries."),
+    ("denied", 0, "An explosive device went off near the courthouse in Patras; police had no reports of deaths or "
+                  "injuries."),
+    ("denied", 0, "A car bomb exploded near a police station in Diyarbakir and there were no initial reports of "
+                  "deaths or injuries."),
+    ("denied", 0, "Gunmen fired on a patrol near Arauca; the army gave no figures of deaths or injuries."),
+    ("denied", 0, "A drone struck a fuel depot near Belgorod, with no word of casualties or injuries."),
+    ("denied", 0, "Shells landed near the market in Kherson; officials had no reports of dead or wounded."),
+    ("denied", 0, "A homemade bomb exploded at the gate of the tax office in Thessaloniki. There were no reports of "
+                  "casualties or injuries."),
+    ("denied", 0, "Insurgents attacked a power station in Sinjar; no reports of deaths or injuries were received."),
+    ("denied", 0, "A mortar round hit the compound of the embassy in Kabul, with no reports of deaths or injuries "
+                  "among the staff."),
+    ("denied", 0, "Militants set fire to a school in Borno overnight, with no reports of deaths or injuries."),
+    ("denied", 0, "A rocket struck a house in Sderot; there were no immediate reports of fatalities or injuries."),
+    # a report of the dead and the wounded that denies nothing still tells that some died
+    ("denied", 1, "Shelling on the market in Taiz caused deaths and injuries, residents said."),
+    ("denied", 1, "Officials received reports of deaths and injuries after the air strike on the village of "
+                  "Hass."),
 ]
 
-FAMILIES = ("attempts", "apposition", "dead_object", "ages", "asides", "parts")
+FAMILIES = ("attempts", "apposition", "dead_object", "ages", "asides", "parts", "denied")
 # each family's floor, set a little below the rate measured on the branch that added the set
-FLOORS = {"attempts": 0.85, "apposition": 0.80, "dead_object": 0.85, "ages": 0.85, "asides": 0.85, "parts": 0.85}
+FLOORS = {"attempts": 0.85, "apposition": 0.80, "dead_object": 0.85, "ages": 0.85, "asides": 0.85, "parts": 0.85,
+          "denied": 0.85}
 
 
 def toll(pipeline, text):

@@ -182,11 +182,23 @@ def _dead_beside_wounded(candidates: list, lex: Lexicon) -> _AnchorCount | None:
         wounded = [p for p in partners if (lemma(p) in lex.other_harm or p.lower_ in lex.other_harm)
                    and lemma(p) not in lex.dead_beside_wounded and p.lower_ not in lex.dead_beside_wounded]
         first = min([tok] + wounded, key=lambda t: t.i)
-        if not wounded or any(c.lower_ in lex.denial_words for c in first.children) \
-                or first.head.lower_ == "without" or any(c.dep_ == "neg" for c in first.head.children):
+        if not wounded or _denied(first, lex):
             continue
         return _AnchorCount(tok, 1, {tok.i} | {p.i for p in wounded}, False)
     return None
+
+
+def _denied(noun, lex: Lexicon) -> bool:
+    """"No deaths or injuries", "without casualties or injuries", and the same denied through the noun whose "of"
+    phrase holds them: "no reports of deaths or injuries", "no immediate reports of casualties"."""
+    for _ in range(2):
+        if any(c.lower_ in lex.denial_words for c in noun.children) or noun.head.lower_ == "without" \
+                or any(c.dep_ == "neg" for c in noun.head.children):
+            return True
+        if not (noun.dep_ == "pobj" and noun.head.lower_ == "of"):
+            return False
+        noun = noun.head.head  # "reports" of "no reports of deaths"
+    return False
 
 
 # the fewest people a plural says died ("killed civilians"): the most conservative reading, as with "several"
