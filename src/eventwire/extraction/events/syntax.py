@@ -186,6 +186,21 @@ def phrase_tokens(tok: Token, words: EventWords) -> list[Token]:
     return out
 
 
+def disguise_wearer(tok: Token, words: EventWords) -> Token:
+    """Who wears a disguise or hides in a crowd: "gunmen disguised as soldiers stormed a hotel" (parsed "as [soldiers
+    stormed]"), "bombers hidden among fleeing civilians killed six" (parsed "civilians killed"): the word the
+    parse made the doer names only the guise; the doer is the noun the participle of guise describes."""
+    node = tok
+    for _ in range(4):
+        parent = node.head
+        if parent.i == node.i:
+            break
+        if parent.dep_ == "acl" and parent.lemma_.lower() in words.guise_verbs and parent.head.i != parent.i:
+            return parent.head
+        node = parent
+    return tok
+
+
 def names_place(tok: Token, words: EventWords) -> bool:
     """A town or city named as what was hit: the token or its "of" complement is a place entity."""
     if tok.lemma_.lower() in words.settlement_nouns:
