@@ -61,11 +61,6 @@ NAMED_CLAIMANT = [
      "claimed the attack.", "Vessoran Martyrs' Brigade"),
     ("Mortar rounds hit a market in Dabru, killing six people. A militia called the Dabru Youth Front claimed the "
      "shelling.", "Dabru Youth Front"),
-    # "named" read as a verb with the kind as its subject, in a run-on sentence
-    ("Rockets were fired at the airport in Sirte, the attack forced flights to be diverted, a new Militia named Sirte "
-     "Youth Movement claimed responsibility for the attack.", "Sirte Youth Movement"),
-    ("A bomb hit a police station in Garissa, no one was hurt, a new Group named Jeshi la Pwani claimed "
-     "responsibility for the bombing.", "Jeshi la Pwani"),
     # a person so introduced is no group: the group he is said to belong to did it
     ("Two car bombs exploded in Sweida, killing 26. Officials said a man called Omar Haddad is suspected of the "
      "attack. He is said to be a member of the Nusra Front.", "Nusra|Tahrir al-Sham"),

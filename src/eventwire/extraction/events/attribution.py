@@ -269,10 +269,6 @@ def _introduced_name(who: Token, words: EventWords) -> Token | None:
     """The name a report gives a party it introduces: "a new militia named the Youth Movement", "a group called
     \"Fire Cells\"", "a group known as X", "a group calling itself X", "a so-called \"Vengeance Brigade\"" (the
     words of the name are the group's own, whatever they mean: a "Youth" or a "People's" in it is no civilian)."""
-    naming = who.head
-    if who.dep_ in ("oprd", "dobj") and naming.lemma_.lower() in words.calling_verbs and any(
-            c.dep_ == "nsubj" and c.lemma_.lower() in words.named_group_kinds for c in children(naming)):
-        return who  # "a new Militia named X claimed", "named" read as a verb with the kind as its subject
     for c in children(who):
         if c.dep_ == "acl" and c.lemma_.lower() in words.calling_verbs and who.lemma_.lower() in words.named_group_kinds:
             named = [n for n in children(c) if n.dep_ in ("oprd", "dobj", "attr") and n.pos_ != "PRON"]
