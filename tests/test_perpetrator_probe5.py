@@ -115,7 +115,9 @@ def measure(pipeline):
 
 
 # the rate each family is held at: as measured when the set was written, less about one probe. Before -> after the
-# rules it came with: named_claimant 0.200 -> 1.000, guise 0.375 -> 1.000 (on the first 20 and 8 probes).
+# rules it came with (22 and 16 probes): named_claimant 0.409 -> 0.955, guise 0.375 -> 0.938. Known misses: a name
+# the catalogue reads in part ("the Vessoran Martyrs' Brigade" as a Martyrs Brigade it knows), an unknown group after
+# "of" whose doers wear a guise ("Gunmen of the Koros People's Army disguised as nurses").
 FLOORS = {"named_claimant": 0.85, "guise": 0.85}
 
 
