@@ -6,6 +6,7 @@ violent events that have no named actor of their own; the sentence that says so 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
@@ -264,6 +265,43 @@ def _group_spoken_for(who: Token, cue: Token, words: EventWords) -> Token | None
     return None
 
 
+def _introduced_name(who: Token, words: EventWords) -> Token | None:
+    """The name a report gives a party it introduces: "a new militia named the Youth Movement", "a group called
+    \"Fire Cells\"", "a group known as X", "a group calling itself X", "a so-called \"Vengeance Brigade\"" (the
+    words of the name are the group's own, whatever they mean: a "Youth" or a "People's" in it is no civilian)."""
+    for c in children(who):
+        if c.dep_ == "acl" and c.lemma_.lower() in words.calling_verbs and who.lemma_.lower() in words.named_group_kinds:
+            named = [n for n in children(c) if n.dep_ in ("oprd", "dobj", "attr") and n.pos_ != "PRON"]
+            named += [n for n in prep_objects(c, {"as"}) if n.pos_ == "PROPN"]
+            if named:
+                return named[0]
+        if c.dep_ == "amod" and c.lemma_.lower() in words.calling_verbs and who.pos_ == "PROPN" \
+                and any(a.lower_ == "so" for a in children(c)):
+            return who
+    return None
+
+
+def _introduced_group(name: Token, kind: Token, ctx: DocContext) -> Role:
+    """The group a report introduces by its name: the catalogue's when it knows the name, else a group of its own
+    by the name (an armed one: it claims an attack), whatever label the tagger gave the words."""
+    # the name's own words: not "so-called", nor a clause or an apposition told of the group
+    aside = {t.i for c in children(name) if c.dep_ in ("relcl", "acl", "appos")
+             or (c.dep_ == "amod" and c.lemma_.lower() in ctx.lex.words.calling_verbs) for t in c.subtree}
+    span = [t for t in name.subtree if not t.is_punct and t.i not in aside]
+    span = span[1:] if len(span) > 1 and span[0].dep_ == "det" else span  # "the Sons of Severn": not its article
+    text = " ".join(t.text for t in span).replace(" 's", "'s")
+    start, end = span[0].idx, span[-1].idx + len(span[-1].text)
+    known = ctx.catalogue.resolve(text)
+    if known is not None and known.known:
+        return Role(actor=known, start=start, end=end, generic=False, known=True)
+    noun = kind.lower_ if kind is not name else "group"
+    guess = ctx.catalogue.guess(f"{text} {noun}")
+    if actor_kind(Role(actor=guess, start=start, end=end, generic=True, known=False)) != "nonstate":
+        guess = ctx.catalogue.guess("armed group")
+    actor = replace(guess, name=text, text=text, known=False)
+    return Role(actor=actor, start=start, end=end, generic=False, known=False)
+
+
 def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
     """The parties the article names as perpetrators in claims, suspicion and blame, in text order, each with
     the index of its sentence."""
@@ -280,8 +318,10 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
         if who is None or _denied(tok, who, lex) or who.lower_ in lex.words.pronouns:
             continue
         # "a new militia named the Youth Movement claimed", "a group calling itself X": the name, not the kind
-        who = next((n for c in children(who) if c.dep_ == "acl" and c.lemma_.lower() in words.calling_verbs
-                    for n in children(c) if n.dep_ in ("oprd", "dobj", "attr") and n.pos_ != "PRON"), who)
+        introduced = _introduced_name(who, words)
+        if introduced is not None:
+            out.append((_introduced_group(introduced, who, ctx), sentence_index[tok.sent.start]))
+            continue
         who = _affiliate_misread(who, lex)
         if ctx.nouns.noun_class(who) == (ACTOR, "officials") and ctx.mention_at(who) is None:
             # "a spokesman for the Pakistani Taliban claimed": the group speaks through him

@@ -18,6 +18,7 @@ from eventwire.extraction.events.roles import Role, mention_role
 from eventwire.extraction.events.state_targets import country_of_phrase
 from eventwire.extraction.events.syntax import (
     PLACE_LABELS,
+    disguise_wearer,
     noun_phrase_words,
     object_of,
     other_act_clause,
@@ -214,7 +215,7 @@ class DocContext(Antecedents):
     def role_for(self, tok: Token, trigger: Token, side: int) -> Role | None:
         """The actor a role token stands for: a catalogue mention in its phrase, a pronoun's antecedent, or a
         guess from the words; None when what it finds cannot fill the slot (`admits`)."""
-        role = self._find_role(tok, trigger, side)
+        role = self._find_role(disguise_wearer(tok, self.words) if side == 1 and tok is not None else tok, trigger, side)
         return role if role is not None and self.admits(role, side) else None
 
     def admits(self, role: Role, side: int) -> bool:
@@ -246,8 +247,7 @@ class DocContext(Antecedents):
         if tok is None or ((tok.ent_type_ in NOT_ACTOR_LABELS or tok.like_num)
                            and tok.lower_ not in self.words.quantity_heads and tok.i not in self.by_token):
             return None
-        if tok.lemma_.lower() in self.words.pair_words and tok.tag_ == "NNS" and self.last_pair is None \
-                and tok.i not in self.by_token:
+        if tok.lemma_.lower() in self.words.pair_words and tok.tag_ == "NNS" and self.last_pair is None and tok.i not in self.by_token:
             self.last_pair = self._named_pair(tok)  # "the two presidents": the two named just before
         if tok.lemma_.lower() in self.words.pair_words and self.last_pair is not None:
             return self.last_pair[0] if side == 1 else self.last_pair[1]

@@ -186,6 +186,33 @@ def phrase_tokens(tok: Token, words: EventWords) -> list[Token]:
     return out
 
 
+def disguise_wearer(tok: Token, words: EventWords) -> Token:
+    """Who wears a disguise or hides in a crowd: "gunmen disguised as soldiers stormed a hotel" (parsed "as [soldiers
+    stormed]"), "bombers hidden among fleeing civilians killed six" (parsed "civilians killed"): the word the
+    parse made the doer names only the guise; the doer is the noun the participle of guise describes."""
+    guise = words.guise_verbs
+    if tok.dep_ == "nsubj":
+        # "ELN guerrillas posing as health workers shot dead two soldiers": two subjects, the first in the guise
+        for other in children(tok.head):
+            if other.dep_ == "nsubj" and other.i < tok.i and any(
+                    c.dep_ == "acl" and c.lemma_.lower() in guise and c.i < tok.i for c in children(other)):
+                return other
+    node = tok
+    for _ in range(4):
+        parent = node.head
+        if parent.i == node.i:
+            break
+        if parent.lemma_.lower() in guise and parent.pos_ == "VERB":
+            if parent.dep_ == "acl" and parent.head.i != parent.i:
+                return parent.head
+            # "Hamas gunmen dressed as Israeli soldiers opened fire": the guise read as the main verb, "as" as a clause
+            if any(c.dep_ == "mark" and c.lower_ == "as" for c in children(node)):
+                return next((c for c in children(parent) if c.dep_ == "nsubj" and c.i < parent.i), tok)
+            return tok
+        node = parent
+    return tok
+
+
 def names_place(tok: Token, words: EventWords) -> bool:
     """A town or city named as what was hit: the token or its "of" complement is a place entity."""
     if tok.lemma_.lower() in words.settlement_nouns:
