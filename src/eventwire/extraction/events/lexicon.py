@@ -80,7 +80,7 @@ WORD_FILES = {
                             "group_name_heads", "taking_verbs", "occasion_nouns",
                             "repelling_verbs", "tripping_verbs", "tripped_devices", "triggering_verbs",
                             "victim_set_devices", "civilian_site_phrases",
-                            "harmed_reference_nouns", "partitive_heads",
+                            "harmed_reference_nouns", "partitive_heads", "later_death_verbs", "wound_nouns",
                             "settled_ground"),
 }
 # victims of rules.yaml that are not conflict words ("people", "a market" are hit in accidents too)
