@@ -68,6 +68,22 @@ PROBES = [
      "", "teenager ahmadi", ""),
     ("An IED hit a police truck near Dantewada in 2010. Three of the injured officers died on the way to hospital.",
      "", "officers", ""),
+    # -- the site hit and the people its harm verb names: both are the harmed ("a bomb exploded at the stadium,
+    # killing four fans": the stadium, and the fans, whom no catalogue lists)
+    ("A bomb exploded at a bus station in Kaduna, killing seven travellers.", "", "travellers", "kaduna"),
+    ("Gunmen attacked a church in the village of Tarsi, killing four parishioners.", "gunmen", "parishioners",
+     "tarsi"),
+    ("A bomb exploded at a football stadium in Jos, killing four fans.", "", "fans", "jos"),
+    ("A bomb went off at a railway station in Quetta, killing 26 recruits.", "", "recruits", "quetta"),
+    ("Two bombs exploded near the finish line of the race in Boston, killing three spectators.", "", "spectators",
+     "boston"),
+    ("A parcel bomb exploded at a post office in Lagos, injuring three clerks.", "", "clerks", "lagos"),
+    ("A car bomb went off outside a bank in Kirkuk, wounding six customers.", "", "customers", "kirkuk"),
+    ("Militants set off a bomb at a cattle market near Tillaberi, killing nine herders.", "militants", "herders",
+     "tillaberi"),
+    ("A grenade exploded in a bar in the Valdorian port of Osterholm, wounding five sailors.", "", "sailors",
+     "osterholm"),
+    ("Attackers bombed a ferry terminal in Zamboanga, killing six porters.", "attackers", "porters", "zamboanga"),
 ]
 
 # the same words after no violence, or in a story of another kind: no event
@@ -77,13 +93,13 @@ NOT_LISTINGS = [
     "The singer died of cancer in Lisbon on Tuesday.",
 ]
 
-# measured on the 24 probes (main: 0.08 target; after the listings and the later deaths: 1.00), less a little slack
-# for parser ties
-FLOORS = {"target": 0.90}
+# measured on the 34 probes (main: 1.00, 0.21, 0.90 attacker/target/place; after the listings, the later deaths and
+# the people beside the site: 1.00, 1.00, 0.90), less a little slack for parser ties
+FLOORS = {"attacker": 0.90, "target": 0.94, "place": 0.80}
 
 
 def rates(results) -> dict[str, float]:
-    """The rate of each role the probes score (this set scores the harmed only)."""
+    """The rate of each role the probes score (most probes here score the harmed only)."""
     out = {}
     for role in ROLES:
         scored = [h[role] for _, h in results if role in h]

@@ -287,15 +287,20 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
     unnamed = fam in ("violence", "strategic") and (roles.actor2 is None or _guessed(roles.actor2)
                                                     or _named_off_site(roles, context))
     named_before = roles.actor2, roles.assoc2
-    found = site_target(roles.targets, main, roles.actor1, context) or unlisted_person_of_any(
-        roles.targets, [main, *(t for t, _ in trig if t.i != main.i)], context) if unnamed else None
+    site = site_target(roles.targets, main, roles.actor1, context) if unnamed else None
+    person = unlisted_person_of_any(roles.targets, [main, *(t for t, _ in trig if t.i != main.i)],
+                                    context) if unnamed else None
+    found = site or person
     if found is not None and actor_kind(found) == "civilian" and (code_event(
             lex, fam, classes, sent, main, roles) or {}).get("sub_event_type") in TERRITORY_SUB_EVENTS:
         # a capture of ground ("HTS regained the telecom tower"): the other side held it, not the site's civilians
         # (an army outpost overrun still names the forces that held it)
         found = None
     if found is not None:
-        roles.actor2, roles.assoc2 = found, []
+        # "a bomb exploded at the stadium, killing four fans": the site hit, and the people its harm verb names
+        harmed = person or (named_before[0] if named_before[0] is not None and not _guessed(named_before[0])
+                            and named_before[0].actor.name != found.actor.name else None)
+        roles.actor2, roles.assoc2 = found, [harmed] if site is not None and harmed is not None else []
     codes = code_event(lex, fam, classes, sent, main, roles)
     if found is not None and codes is not None and fight(codes.get("sub_event_type")):
         roles.actor2, roles.assoc2 = named_before
