@@ -2,7 +2,9 @@
 harmed of an attack told in a sentence after it: a listing of the dead or the victims ("Among the dead were two
 students", "The victims included a judge", "Most of the dead were recruits", "Those killed included four children",
 "The imam was among the dead", "One of the victims was a councillor": who they were, not the first sentence's toll
-again), and the wounded who died later ("Two of the wounded later died in hospital", "A driver died of his wounds").
+again), and the wounded who died later ("Two of the wounded later died in hospital", "A driver died of his wounds");
+the people a harm verb names beside the site hit ("a bomb exploded at the stadium, killing four fans"); and the
+attacker named later by a relative clause of the deed ("Police arrested Musa Danjuma, who had planted the device").
 Real and invented names, many countries and decades, wire, local and encyclopaedic styles.
 
 Scored as in the first set (tests/test_attack_roles_probe.py): a role is right when a content word of the
@@ -84,6 +86,32 @@ PROBES = [
     ("A grenade exploded in a bar in the Valdorian port of Osterholm, wounding five sailors.", "", "sailors",
      "osterholm"),
     ("Attackers bombed a ferry terminal in Zamboanga, killing six porters.", "attackers", "porters", "zamboanga"),
+    # -- the attacker named in a later sentence by a relative clause of the deed ("Police arrested X, who had
+    # planted the device", "The man who planted the bomb, X, was arrested")
+    ("A bomb exploded on a bus in the city of Jos, killing nine passengers. Police later arrested Musa Danjuma, who "
+     "had planted the device.", "danjuma musa", "passengers", "jos"),
+    ("Three people were killed when a bomb exploded in a cafe in Istanbul. The man who planted the bomb, Cemil "
+     "Aksoy, was arrested two days later.", "aksoy cemil man", "people", "istanbul"),
+    ("A parcel bomb killed a judge in Thessaloniki in 2009. Police detained Nikos Petrakis, who had sent the bomb.",
+     "petrakis nikos", "judge", "thessaloniki"),
+    ("An explosive device went off at a bus stop in Kampala, wounding four people. Officers arrested Joseph Okello, "
+     "who had placed the device under a bench.", "okello joseph", "people", "kampala"),
+    ("A grenade blast killed two shoppers at a market in Mandera. Detectives arrested Hassan Abdi, who threw the "
+     "grenade.", "abdi hassan", "shoppers", "mandera"),
+    ("A car bomb exploded outside a courthouse in Osterholm, killing a guard. The Valdorian police arrested Erik "
+     "Lund, who had planted the bomb the night before.", "lund erik", "guard", "osterholm"),
+    ("A roadside bomb killed five soldiers near Tal Afar. The army captured Ali Saleh, who had laid the mine.",
+     "saleh ali", "soldiers", "tal afar"),
+    ("A bomb ripped through a nightclub in Bali, killing 202 people. Amrozi, who had bought the explosives, was "
+     "sentenced to death.", "amrozi", "people", "bali"),
+    ("A bomb killed seven worshippers at a church in Zaria. The man who detonated the bomb, Sani Garba, died in the "
+     "blast.", "garba sani man", "worshippers", "zaria"),
+    ("Gunmen killed a mayor in Michoacan. Prosecutors charged Raul Mendez, who carried out the killing.",
+     "mendez raul", "mayor", "michoacan"),
+    ("A mortar round struck a school in Kandahar. Police arrested Abdul Wali, who had fired the mortar.",
+     "wali abdul", "school", "kandahar"),
+    ("A bomb went off in a crowded train in Madrid, killing 14 commuters. Police arrested Jamal Zougam, who had "
+     "planted the bomb.", "zougam jamal", "commuters", "madrid"),
 ]
 
 # the same words after no violence, or in a story of another kind: no event
@@ -93,9 +121,9 @@ NOT_LISTINGS = [
     "The singer died of cancer in Lisbon on Tuesday.",
 ]
 
-# measured on the 34 probes (main: 1.00, 0.21, 0.90 attacker/target/place; after the listings, the later deaths and
-# the people beside the site: 1.00, 1.00, 0.90), less a little slack for parser ties
-FLOORS = {"attacker": 0.90, "target": 0.94, "place": 0.80}
+# measured on the 46 probes (main: 0.27, 0.37, 0.91 attacker/target/place; after the listings, the later deaths, the
+# people beside the site and the doer of a relative clause: 0.87, 0.96, 0.91), less a little slack for parser ties
+FLOORS = {"attacker": 0.84, "target": 0.93, "place": 0.85}
 
 
 def rates(results) -> dict[str, float]:
@@ -132,6 +160,13 @@ def test_no_violence_told_before_lists_no_harmed(pipeline, text):
     events = pipeline.extract(text, published="2023-05-10")
     assert not any(e.modality == "asserted" and e.event_type in ("Violence against civilians", "Battles",
                                                                   "Explosions/Remote violence") for e in events)
+
+
+def test_a_relative_clause_of_no_deed_names_no_attacker(pipeline):
+    text = ("A bomb exploded at a market in Kano, killing 12 traders. Police thanked Ahmed Bello, who had reported "
+            "the bomb.")
+    events = [e for e in pipeline.extract(text, published="2023-05-10") if e.modality == "asserted"]
+    assert not any(e.actor1 is not None and "Bello" in (e.actor1.name or "") for e in events)
 
 
 def test_the_listed_dead_are_the_same_event(pipeline):

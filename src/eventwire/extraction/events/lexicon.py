@@ -65,7 +65,7 @@ WORD_FILES = {
                           "protest_scene_preps", "protest_scene_nouns", "deliberate_when_acted_on", "kin_nouns",
                           "repeat_nouns", "year_span_prepositions", "blow_verbs", "counted_event_nouns", "vague_counts",
                           "trend_nouns", "waging_verbs", "waged_nouns", "custody_prepositions", "blame_landing_verbs",
-                          "blame_nouns"),
+                          "blame_nouns", "doer_relative_pronouns"),
     "events/parties.yaml": ("pronouns", "generic_armed", "territory_nouns", "pair_words", "symmetric_lemmas",
                             "clash_words", "agent_verbs", "affiliation_verbs", "actor_nouns", "abstract_nouns",
                             "quantity_heads", "state_object_preps", "suspicion_verbs", "blame_verbs",
