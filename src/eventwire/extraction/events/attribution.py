@@ -109,6 +109,10 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
         return named_attacker
     if lemma in words.affiliation_verbs and tok.pos_ in ("VERB", "ADJ") and lemma not in words.suspicion_verbs:
         return _affiliation_named(tok, lex)
+    if (lemma in words.deed_verbs or lemma in words.agent_verbs) and tok.pos_ == "VERB" and tok.dep_ == "relcl":
+        doer = _relative_doer(tok, lex)
+        if doer is not None:
+            return doer
     if lemma in words.deed_verbs and tok.pos_ == "VERB":
         deed = _said_deed(tok, lex)
         if deed is not None:
@@ -140,6 +144,21 @@ def _named_party(tok: Token, lex: Lexicon) -> Token | None:
         return obj if obj is not None and not _event_noun(lex, obj) else None  # "police blamed the Taliban"
     # "the attacks are believed to be done by IS cells"
     return agents[0] if passive and _event_noun(lex, subj) else None
+
+
+def _relative_doer(tok: Token, lex: Lexicon) -> Token | None:
+    """"Musa Danjuma, who had planted the device", "the man who carried out the bombing, Cemil Aksoy": the one a
+    relative clause of a deed (its object a bomb, a device or an event noun) says did it; his name in apposition
+    before his kind."""
+    subj = next((c for c in children(tok) if c.dep_ == "nsubj"), None)
+    obj = object_of(tok)
+    if subj is None or subj.lower_ not in lex.words.doer_relative_pronouns or obj is None:
+        return None
+    if not (_event_noun(lex, obj) or obj.lemma_.lower() in lex.words.weapon_nouns
+            or obj.lemma_.lower() in lex.words.device_nouns):
+        return None
+    head = tok.head
+    return next((c for c in children(head) if c.dep_ == "appos" and c.pos_ == "PROPN"), head)
 
 
 def _hallmark_named(tok: Token, lex: Lexicon) -> Token | None:
@@ -330,7 +349,8 @@ def claimants(doc: Doc, ctx: DocContext) -> list[tuple[Role, int]]:
         # state a "spokesman" alone is a title of)
         who = _group_spoken_for(who, tok, words) or who
         role = ctx.role_for(who, tok, 1)
-        if tok.lemma_.lower() in words.naming_verbs and identified_attacker(tok, lex) is who:
+        if tok.lemma_.lower() in words.naming_verbs and identified_attacker(tok, lex) is who or (
+                tok.dep_ == "relcl" and who.pos_ == "PROPN" and role is not None and not role.known):
             role = name_role(who, ctx)  # "police named him as Stephan Brandt, a local man": the man, no bystander
         if role is not None and actor_kind(role) != "civilian" and (
                 role.known or who.pos_ == "PROPN" or who.ent_type_ in ("ORG", "NORP")

@@ -16,9 +16,10 @@ from eventwire.extraction.events.harmed_counts import (
     fight,
     harmed_told_next,
     one_sided,
-    unlisted_person,
+    unlisted_person_of_any,
 )
 from eventwire.extraction.events.lexicon import EventWords, Lexicon
+from eventwire.extraction.events.listed_harmed import listed_harmed
 from eventwire.extraction.events.roles import actor_kind, clause_top, roles_of
 from eventwire.extraction.events.sentence_parties import (
     caught_between,
@@ -286,15 +287,20 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
     unnamed = fam in ("violence", "strategic") and (roles.actor2 is None or _guessed(roles.actor2)
                                                     or _named_off_site(roles, context))
     named_before = roles.actor2, roles.assoc2
-    found = site_target(roles.targets, main, roles.actor1, context) or unlisted_person(
-        roles.targets, main, context) if unnamed else None
+    site = site_target(roles.targets, main, roles.actor1, context) if unnamed else None
+    person = unlisted_person_of_any(roles.targets, [main, *(t for t, _ in trig if t.i != main.i)],
+                                    context) if unnamed else None
+    found = site or person
     if found is not None and actor_kind(found) == "civilian" and (code_event(
             lex, fam, classes, sent, main, roles) or {}).get("sub_event_type") in TERRITORY_SUB_EVENTS:
         # a capture of ground ("HTS regained the telecom tower"): the other side held it, not the site's civilians
         # (an army outpost overrun still names the forces that held it)
         found = None
     if found is not None:
-        roles.actor2, roles.assoc2 = found, []
+        # "a bomb exploded at the stadium, killing four fans": the site hit, and the people its harm verb names
+        harmed = person or (named_before[0] if named_before[0] is not None and not _guessed(named_before[0])
+                            and named_before[0].actor.name != found.actor.name else None)
+        roles.actor2, roles.assoc2 = found, [harmed] if site is not None and harmed is not None else []
     codes = code_event(lex, fam, classes, sent, main, roles)
     if found is not None and codes is not None and fight(codes.get("sub_event_type")):
         roles.actor2, roles.assoc2 = named_before
@@ -304,6 +310,9 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
     if unnamed and roles.actor2 is None and one_sided(codes.get("sub_event_type")):
         # "the blast killed 14": the counted dead of a one-sided act (after coding: a count names no side)
         roles.actor2 = counted_harmed(roles.targets, context) or harmed_told_next(sent, main, context)
+    listed = listed_harmed(sent, main, lex.words) if fam == "violence" else None
+    if listed is not None:  # "Among the dead were two students": who the harmed were, not the act's whole toll
+        roles.actor2, roles.assoc2 = context.role_for(listed, main, 2) or roles.actor2, []
     if unnamed and roles.actor2 is None and codes.get("event_type") == "Violence against civilians":
         roles.actor2 = settled_people(roles.targets, context)  # "militants attacked the village of Foo"
     cand = EventCandidate(

@@ -29,6 +29,7 @@ from eventwire.extraction.events.claims_alone import claimed_alone, only_claimed
 from eventwire.extraction.events.coding import AFTER_PROTEST_KEY, REMOTE_WEAPONS, instruments, same_incident_before
 from eventwire.extraction.events.context import DocContext
 from eventwire.extraction.events.lexicon import Lexicon, load_lexicon
+from eventwire.extraction.events.listed_harmed import admits_weak, listing_trigger
 from eventwire.extraction.events.modality import ModalityClassifier
 from eventwire.extraction.events.protest_topics import topic_tokens
 from eventwire.extraction.events.tallies import is_tally
@@ -112,7 +113,9 @@ class EventFinder:
                 and not instruments(lex, sent) & REMOTE_WEAPONS
             if after_protest:
                 doc.user_data.setdefault(AFTER_PROTEST_KEY, set()).add(sent.start)
-            groups = self._sentence_triggers(sent, longest, ignored, context, after_protest)
+            # (violence told before: a later sentence may list its harmed, "Among the dead were two students")
+            violence_before = any(c.family in ("violence", "demonstration") and c.modality == "asserted" for c in out)
+            groups = self._sentence_triggers(sent, longest, ignored, context, after_protest, violence_before)
             told = []
             for (fam, mod, _cls), trig in groups.items():
                 for cluster in split_clusters(lex, trig):
@@ -166,7 +169,7 @@ class EventFinder:
                                    for t in cand.triggers)
 
     def _sentence_triggers(self, sent, longest: dict, ignored: set, context: DocContext,
-                           after_protest: bool = False) -> dict:
+                           after_protest: bool = False, violence_before: bool = False) -> dict:
         """(family, modality, class or "") -> [(trigger token, classes)] of one sentence; `after_protest`: the
         sentence before it in its paragraph tells a demonstration (ACLED codes one demonstration by its most severe
         form, so the violence told next is the demonstration's)."""
@@ -214,7 +217,12 @@ class EventFinder:
         hits = [(tok, classes) for tok, classes, weak, _ in hits if classes and not (
             weak and not (after_protest and classes <= {"riot"})
             and not triggers.conflict_context(lex, sent, ments, tok, peaceful)
-            and not triggers.placed_harm(lex, tok, classes, context.place_tokens))]
+            and not triggers.placed_harm(lex, tok, classes, context.place_tokens)
+            and not (violence_before and admits_weak(tok, sent, lex.words)))]
+        if violence_before and not hits:
+            listing = listing_trigger(sent, lex.words)  # "The victims included a judge": no death word of its own
+            if listing is not None:
+                hits = [(listing, {"kill"})]
         hits = triggers.without_accidents(lex, sent, hits)
         protest_ctx = None
         groups: dict = defaultdict(list)

@@ -77,6 +77,17 @@ def unlisted_person(targets: list[Token], trigger: Token, ctx: DocContext) -> Ro
                 known=True)
 
 
+def unlisted_person_of_any(targets: list[Token], triggers: list[Token], ctx: DocContext) -> Role | None:
+    """`unlisted_person` for the main trigger, else for another trigger of the event that harms, on the words it acts
+    on: "two bombs exploded near the finish line, killing three spectators" (the bomb's verb acts on no one)."""
+    found = unlisted_person(targets, triggers[0], ctx)
+    for tok in triggers[1:]:
+        if found is not None:
+            break
+        found = unlisted_person([t for t in targets if t.head.i == tok.i], tok, ctx)
+    return found
+
+
 def harmed_told_next(sent, trigger: Token, ctx: DocContext) -> Role | None:
     """The harmed a one-sided act leaves unnamed, told by the next sentence as "the dead" or "the victims": "A bomb
     exploded in a market. The dead included four children.", "Most of the victims were women.", "Among the dead

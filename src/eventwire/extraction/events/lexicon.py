@@ -65,7 +65,7 @@ WORD_FILES = {
                           "protest_scene_preps", "protest_scene_nouns", "deliberate_when_acted_on", "kin_nouns",
                           "repeat_nouns", "year_span_prepositions", "blow_verbs", "counted_event_nouns", "vague_counts",
                           "trend_nouns", "waging_verbs", "waged_nouns", "custody_prepositions", "blame_landing_verbs",
-                          "blame_nouns", "guise_verbs", "named_group_kinds"),
+                          "blame_nouns", "guise_verbs", "named_group_kinds", "doer_relative_pronouns"),
     "events/parties.yaml": ("pronouns", "generic_armed", "territory_nouns", "pair_words", "symmetric_lemmas",
                             "clash_words", "agent_verbs", "affiliation_verbs", "actor_nouns", "abstract_nouns",
                             "quantity_heads", "state_object_preps", "suspicion_verbs", "blame_verbs",
@@ -80,7 +80,7 @@ WORD_FILES = {
                             "group_name_heads", "taking_verbs", "occasion_nouns",
                             "repelling_verbs", "tripping_verbs", "tripped_devices", "triggering_verbs",
                             "victim_set_devices", "civilian_site_phrases",
-                            "harmed_reference_nouns", "partitive_heads",
+                            "harmed_reference_nouns", "partitive_heads", "later_death_verbs", "wound_nouns",
                             "settled_ground"),
 }
 # victims of rules.yaml that are not conflict words ("people", "a market" are hit in accidents too)
