@@ -1,15 +1,14 @@
 """An eighth PLOVER probe set, written for this project after test_plover_types_probe4.py: the language of the
 CAMEO sub-codes in the old wire style the PLOVER gold standard edits (a party, a title and a verb, "the Algerian
-president telephoned his Tunisian counterpart"), 217 sentences over the 16 categories, every region, capitals and
+president telephoned his Tunisian counterpart"), 211 sentences over the 16 categories, every region, capitals and
 demonyms for states. The families it was written for, beyond the earlier sets: aid, supplies, trade or talks halted,
 cut or withheld, a party that walks out of talks or a body, a mission ordered to leave (SANCTION, CAMEO 162-166);
 property seized by a state (COERCE 1711); a call for a party to act (REQUEST); a siege laid (ASSAULT 191); a yield
 refused with what it would give named ("will not allow the inspectors to visit": REJECT 124, and no promise of the
 visit); a visit or talks ended, concluded or wrapped up (CONSULT, the visitor the source); an ultimatum told as time
-given (THREATEN 139); a siege, a blockade or an offensive lifted or called off (RETREAT 0872); power handed on
-(CONCEDE 0831); good offices offered (AGREE 039); thanks expressed (SUPPORT); residence granted (AID 075). Court
-verdicts and sentences (ACCUSE 116, COERCE 173) stay unfixed misses: as triggers they made records in WikiEvents
-sentences with no annotated event.
+given (THREATEN 139); power handed on (CONCEDE 0831); good offices offered (AGREE 039); thanks expressed
+(SUPPORT); residence granted (AID 075). Court verdicts and sentences (ACCUSE 116, COERCE 173) stay unfixed misses:
+as triggers they made records in WikiEvents sentences with no annotated event.
 
 Scored as the evaluation scores PLOVER sentences, with the scorer of test_plover_probe.py (an asserted event of the
 category anywhere; the source and target countries of the event that gets most fields right, in either order when
@@ -222,8 +221,7 @@ PROBES: list[tuple[str, str, str | None, str | None]] = [
     ("Rebel forces pulled back from the outskirts of Freetown.", "RETREAT", "SLE", None),
     ("Libyan troops evacuated their positions in northern Chad.", "RETREAT", "LBY", "TCD"),
     ("The militia disarmed under the peace agreement.", "RETREAT", None, None),
-    # -- further sub-codes: wants, offers and intentions, refusals, thanks, power handed on, leave to stay, and
-    # -- a siege, a blockade or an offensive lifted or called off (CAMEO 0872, RETREAT) --------------------------
+    # -- further sub-codes: wants, offers and intentions, refusals, thanks, power handed on, leave to stay -------
     ("Tunisian opposition parties want President Bourguiba to name a successor.", "REQUEST", "TUN", "TUN"),
     ("The Afghan government wants Pakistan to close the refugee camps.", "REQUEST", "AFG", "PAK"),
     ("Angola asked Zaire to stop the flow of arms to the rebels.", "REQUEST", "AGO", "COD"),
@@ -265,12 +263,6 @@ PROBES: list[tuple[str, str, str | None, str | None]] = [
     ("The US pledged $20 million for the reconstruction of Liberia.", "AID", "USA", "LBR"),
     ("Police in Nairobi arrested 40 Somali nationals.", "COERCE", "KEN", "SOM"),
     ("Guatemalan soldiers burned the homes of suspected guerrilla supporters.", "COERCE", "GTM", "GTM"),
-    ("The Serbs lifted the siege of the eastern enclave after the ceasefire.", "RETREAT", "SRB", None),
-    ("Israel eased its naval blockade of the Lebanese coast.", "RETREAT", "ISR", None),
-    ("Government forces called off their offensive against the rebels in the north.", "RETREAT", None, None),
-    ("The Sudanese army halted its offensive in the Nuba mountains.", "RETREAT", "SDN", None),
-    ("The Indian navy lifted its blockade of the Maldivian ports.", "RETREAT", "IND", None),
-    ("Nigeria suspended its military operations in the Delta for a month.", "RETREAT", "NGA", None),
 ]
 
 # acts of two parties joined by "and" (or a headline's comma) in the categories whose acts are mutual: either
@@ -355,11 +347,11 @@ def test_the_probe_set_covers_every_category_five_times():
 
 
 def test_plover_categories_of_the_probe_set(figures):
-    assert figures["type"] >= 0.86  # 0.779 before the fixes of this set, 0.871 with them
+    assert figures["type"] >= 0.86  # 0.801 before the fixes of this set, 0.867 with them
 
 
 def test_source_countries_of_the_probe_set(figures):
-    assert figures["source"] >= 0.89  # 0.850 before, 0.898 after
+    assert figures["source"] >= 0.89  # 0.851 before, 0.896 after
 
 
 def test_target_countries_of_the_probe_set(figures):
