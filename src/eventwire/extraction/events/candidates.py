@@ -385,6 +385,8 @@ def intent_cue(lex: Lexicon, tok: Token) -> bool:
     intent = lex.words.intent_words
     node = tok
     for _ in range(4):
+        if node.i != tok.i and any(c.dep_ == "neg" for c in children(node)):
+            return False  # "will not allow the inspectors to visit": the step under a refusal is promised by no one
         # (the trigger itself is no cue: "appealed to them to agree" announces nothing of the appealer's own)
         if any(c.lower_ in intent or c.lemma_.lower() in intent for c in children(node)
                if c.dep_ in ("aux", "xcomp", "acomp") and c.i != tok.i):
@@ -453,8 +455,11 @@ def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
     plover = cand.plover_event
     if announced and any(c.dep_ == "neg" for c in children(cand.trigger)):
         # "X will not accept refugees", "will never negotiate": a refusal announced, not a promise ("we will not
-        # relent", "will not back down" refuse to yield: resolve, no refusal of anyone's offer)
-        event = "REJECT" if plover in COOPERATIVE - YIELDING else None
+        # relent", "will not back down" refuse to yield: resolve, no refusal of anyone's offer); a yield refused
+        # with what it would give named is a refusal (CAMEO 124: "will not allow the inspectors in", "will not
+        # release the prisoners")
+        yielded = plover in YIELDING and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in children(cand.trigger))
+        event = "REJECT" if plover in COOPERATIVE - YIELDING or yielded else None
     elif cand.modality == "future" and plover == "CONCEDE" and _consented_permission(lex, cand.trigger):
         event = "CONCEDE"  # "agreed to let inspectors in": the consent is the permission given (CAMEO 086)
     elif announced and intent_cue(lex, cand.trigger) and not _continued(lex, cand.trigger):

@@ -67,7 +67,7 @@ WORD_FILES = {
                           "trend_nouns", "waging_verbs", "waged_nouns", "custody_prepositions", "blame_landing_verbs",
                           "blame_nouns", "guise_verbs", "named_group_kinds", "doer_relative_pronouns"),
     "events/parties.yaml": ("pronouns", "generic_armed", "territory_nouns", "pair_words", "symmetric_lemmas",
-                            "clash_words", "agent_verbs", "affiliation_verbs", "actor_nouns", "abstract_nouns",
+                            "clash_words", "agent_verbs", "completion_verbs", "affiliation_verbs", "actor_nouns", "abstract_nouns",
                             "quantity_heads", "state_object_preps", "suspicion_verbs", "blame_verbs",
                             "perpetrator_nouns", "naming_verbs", "harm_verbs", "not_parties", "attacker_words", "member_words",
                             "attack_of_nouns", "other_side_modifiers", "victim_frame_nouns", "speaker_verbs",

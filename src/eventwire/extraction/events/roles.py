@@ -375,7 +375,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         verb = head.head if head.dep_ != "pobj" else head.head.head
         # "rebels launched an offensive" (yes), "the AU condemned the bombing" (no: a reaction to it)
         words = ctx.lex.words
-        if verb.pos_ in ("VERB", "AUX") and verb_lemmas(verb) & (words.light_verbs | words.agent_verbs):
+        if verb.pos_ in ("VERB", "AUX") and verb_lemmas(verb) & (words.light_verbs | words.agent_verbs | words.completion_verbs):
             s, passive = subject_of(verb)
             if not passive:
                 a1_tok = s
