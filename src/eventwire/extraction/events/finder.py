@@ -114,7 +114,8 @@ class EventFinder:
             if after_protest:
                 doc.user_data.setdefault(AFTER_PROTEST_KEY, set()).add(sent.start)
             after_attack = before is not None and before.start in attack_sentences
-            groups = self._sentence_triggers(sent, longest, ignored, context, after_protest, after_attack)
+            groups = self._sentence_triggers(sent, longest, ignored, context, after_protest, after_attack,
+                                             bool(attack_sentences))
             told = []
             for (fam, mod, _cls), trig in groups.items():
                 for cluster in split_clusters(lex, trig):
@@ -170,11 +171,13 @@ class EventFinder:
                                    for t in cand.triggers)
 
     def _sentence_triggers(self, sent, longest: dict, ignored: set, context: DocContext,
-                           after_protest: bool = False, after_attack: bool = False) -> dict:
+                           after_protest: bool = False, after_attack: bool = False,
+                           attack_told: bool = False) -> dict:
         """(family, modality, class or "") -> [(trigger token, classes)] of one sentence; `after_protest`: the
         sentence before it in its paragraph tells a demonstration (ACLED codes one demonstration by its most severe
         form, so the violence told next is the demonstration's); `after_attack`: it tells asserted violence (its
-        dead and wounded may follow with no conflict word: "Two of the injured later died of their wounds")."""
+        dead and wounded may follow with no conflict word: "Two of the injured later died of their wounds");
+        `attack_told`: a sentence before it in the article does (a witness's "there was an explosion" is its blast)."""
         lex = self.lexicon
         ments = context.mentions_in(sent.start_char, sent.end_char)
         hits = []
@@ -219,6 +222,7 @@ class EventFinder:
         hits = [(tok, classes) for tok, classes, weak, _ in hits if classes and not (
             weak and not (after_protest and classes <= {"riot"})
             and not (after_attack and classes <= {"kill"} and tok.lemma_.lower() in lex.words.aftermath_harm_words)
+            and not (attack_told and classes <= {"explosion"} and tok.lemma_.lower() in lex.words.retold_blast_words)
             and not triggers.conflict_context(lex, sent, ments, tok, peaceful)
             and not triggers.placed_harm(lex, tok, classes, context.place_tokens))]
         hits = triggers.without_accidents(lex, sent, hits)
