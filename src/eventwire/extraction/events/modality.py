@@ -16,6 +16,9 @@ from eventwire.lang import LanguageData, LanguageDataError
 
 MODALITY_FILE = "events/modality.yaml"
 
+# the slots of a noun: a verb found in one is a noun the tagger misread ("dismissed reports that ...")
+NOUN_SLOTS = ("dobj", "pobj", "nsubj", "nsubjpass")
+
 
 def read_cues(language: LanguageData) -> dict:
     """kind -> list name -> frozenset of words, from the modality file."""
@@ -259,7 +262,8 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "future"  # "police were told to detain anyone carrying a weapon": an order
             if is_noun and below.dep_ in ("dobj", "nsubjpass") and _cancelling(tok, c["negated"]["cancelling_verbs"]):
                 return "negated"  # "cancelled a meeting with the envoy", "the summit was postponed"
-            if lemma in reporting:
+            if lemma in reporting and tok.dep_ not in NOUN_SLOTS:
+                # (a report read as a verb in a noun's slot is the noun: "dismissed reports that a bomb was found")
                 return "asserted"  # "X said it killed": the killing is what is reported, as a fact
             if lemma in c["negated"]["governing_verbs"]:
                 return "negated"
