@@ -105,7 +105,7 @@ REACTIONS = [
     ('A bomb killed 17 people at a cafe in Marrakesh on Thursday.',
      'Investigators from France and Spain joined the Moroccan police in the inquiry.'),
     ('Gunmen killed four soldiers in an ambush near Gao on Tuesday.',
-     'Army divers joined the search for two soldiers missing after the ambush.'),
+     'Army divers joined the search for two missing soldiers.'),
     ('A car bomb exploded near the central bank in Kabul on Monday, killing three guards.',
      'The interior ministry dismissed reports that a second bomb had been found near the bank.'),
     ('A gunman killed two tourists outside a museum in Tunis on Friday.',
