@@ -8,7 +8,9 @@
 - people held by the law told without an arrest verb ("is being held on suspicion of murder", "were held for
   questioning", "has been held without charge") are arrested or detained;
 - kept quiet: the same words with no attack before them or in another sense: a death of illness or old age after
-  an attack, a gas explosion, a fire's dead, talks or a rally that are held, a government that succumbs to pressure.
+  an attack, a gas explosion, a fire's dead, talks or a rally that are held, a government that succumbs to pressure;
+  reactions (prayers and sympathies with the families of those who died, investigators who join an inquiry, reports
+  of a second bomb dismissed) and an attacker's past told in a biography ("he had fought with the Taliban").
 
 Every sentence was written for these tests (real and invented names, many countries, wire, local-paper and
 encyclopedia styles); none comes from an evaluation set. `python tests/test_false_records_probe7.py` prints the
@@ -112,8 +114,22 @@ REACTIONS = [
      'Officials rejected reports that a second gunman had been arrested.'),
 ]
 
+# an attacker's past told in a biography after the attack: no asserted record with an ACLED type
+BIOGRAPHY = [
+    ('A suicide bomber killed nine people at a bus stop in Grozny on Monday.',
+     'He had fought with the rebels in the mountains before returning to the city in 2012.'),
+    ('A gunman killed four people at a cafe in Nice on Friday.',
+     'The suspect fought for the Islamic State in Syria for two years, prosecutors said.'),
+    ('Two bombs exploded at a market in Maiduguri on Sunday, killing 20 people.',
+     'The bomber had fought alongside Boko Haram in the Sambisa forest as a teenager.'),
+    ('An attacker stabbed two police officers in Vienna on Wednesday.',
+     'She had served in the army before she moved to the capital.'),
+]
+
 # the same words telling events: (sentence with an ACLED record of its own)
 REACTION_CONTROLS = [
+    'He fought off two attackers with a knife outside the mosque on Friday.',
+    'He fought with police officers outside the station in Leeds on Monday.',
     'Dozens of fighters of the militia joined the Islamic State in Sirte last month.',
     'Police said a second bomb had been found near the bank and defused.',
     'A second gunman was arrested near the museum on Saturday, police said.',
@@ -164,7 +180,7 @@ def measure(pipeline):
     reactions kept quiet)."""
     told = [records_in_last(pipeline, s, "violence") for s in AFTERMATH_DEATHS + RETOLD_BLASTS]
     held = [records_in_last(pipeline, [t], "arrest") for t in HELD]
-    quiet = [records_in_last(pipeline, s, None) for s in QUIET + REACTIONS]
+    quiet = [records_in_last(pipeline, s, None) for s in QUIET + REACTIONS + BIOGRAPHY]
     return (sum(map(bool, told)) / len(told), sum(map(bool, held)) / len(held),
             sum(not q for q in quiet) / len(quiet))
 
@@ -206,6 +222,11 @@ def test_a_reaction_after_an_attack_tells_no_event(pipeline, attack, reaction):
     assert records_in_last(pipeline, [attack, reaction], None) == [], reaction
 
 
+@pytest.mark.parametrize("attack,past", _marked(BIOGRAPHY))
+def test_an_attackers_past_tells_no_event(pipeline, attack, past):
+    assert records_in_last(pipeline, [attack, past], None) == [], past
+
+
 @pytest.mark.parametrize("text", REACTION_CONTROLS)
 def test_the_same_words_of_an_event_keep_it(pipeline, text):
     assert records_in_last(pipeline, [text], None), text
@@ -224,7 +245,7 @@ if __name__ == "__main__":
     for text in REACTION_CONTROLS:
         if not records_in_last(probe_pipeline, [text], None):
             print("MISSED", text)
-    for case in QUIET + REACTIONS:
+    for case in QUIET + REACTIONS + BIOGRAPHY:
         if found := records_in_last(probe_pipeline, case, None):
             print("FALSE", case[-1], found)
     print("told {:.3f}, held {:.3f}, quiet {:.3f}".format(*measure(probe_pipeline)))
