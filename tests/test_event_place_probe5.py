@@ -31,6 +31,13 @@ PROBES = [
     ("A gunman opened fire in the Saint Paul church in Lagos, killing three worshippers.", "saint paul church"),
     ("Protesters clashed with police at the Ruvuma stadium in Songea on Sunday.", "ruvuma stadium"),
     ("A bomb went off in the Gold Souk near Dubai Creek, wounding two shoppers.", "gold souk"),
+    # the spot as the verb's object, the town beside it
+    ("Gunmen attacked the Salaam resort outside Sharm el-Sheikh on Sunday.", "salaam resort"),
+    ("Militants stormed the Sapphire hotel near Kismayo before dawn.", "sapphire hotel"),
+    ("A suicide bomber targeted the Al-Huda mosque outside Maiduguri, killing 11.", "huda mosque"),
+    # spots of leisure and passage
+    ("A grenade exploded on a crowded beach in Mombasa, wounding six tourists.", "beach"),
+    ("A car bomb exploded at a busy junction in the centre of Kirkuk.", "junction"),
 ]
 
 
@@ -44,8 +51,8 @@ def results(pipeline):
     return out
 
 
-# 0.917 measured (0.250 on the commit before the spot-beside-the-town rule)
-FLOOR = 0.83
+# 0.941 measured (0.529 on main 8210852, before the spot-beside-the-town rule and the spots of leisure)
+FLOOR = 0.88
 
 
 def test_the_probe_set_is_varied():

@@ -261,17 +261,23 @@ class Locator:
 
     def _venue_sibling(self, town):
         """The spot named right before the town when the parse hung both on the verb: "opened fire [in the Pulse
-        nightclub] [in Orlando]", "exploded [at Domodedovo airport] [outside Moscow]" (the spot's phrase must end
-        where the town's preposition begins)."""
+        nightclub] [in Orlando]", "exploded [at Domodedovo airport] [outside Moscow]", "attacked [the Salaam resort]
+        [outside Sharm el-Sheikh]" (the spot's phrase must end where the town's preposition begins)."""
         prep = town.head
         if town.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in self.words.venue_preps - {"of"} \
                 or prep.head.pos_ not in ("VERB", "AUX"):
             return None
         for sib in prep.head.children:
-            if sib.dep_ != "prep" or sib.i >= prep.i or sib.lower_ not in self.words.venue_preps - {"of"}:
+            if sib.i >= prep.i:
                 continue
-            for o in sib.children:
-                if o.dep_ == "pobj" and o.lemma_.lower() in self.words.venue_nouns and o.right_edge.i == prep.i - 1 \
+            if sib.dep_ == "dobj":
+                objects = [sib]
+            elif sib.dep_ == "prep" and sib.lower_ in self.words.venue_preps - {"of"}:
+                objects = list(sib.children)
+            else:
+                continue
+            for o in objects:
+                if o.dep_ in ("pobj", "dobj") and o.lemma_.lower() in self.words.venue_nouns and o.right_edge.i == prep.i - 1 \
                         and not any(t.ent_type_ in ("DATE", "TIME") for t in o.subtree):  # "station on Tuesday"
                     return o
         return None
