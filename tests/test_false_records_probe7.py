@@ -1,8 +1,8 @@
 """Probes of lost and false records, seventh set (issue 12): what a long report tells after the attack it opens with.
 
-- the attack's dead and wounded told in the next sentence of its paragraph with no conflict word of their own ("Two
-  of the injured later died of their wounds", "A fourth officer succumbed to his injuries", "The imam was pronounced
-  dead at the hospital") are the attack's: each gets an asserted violence record;
+- the attack's dead told in the next sentence of its paragraph with no conflict word of their own ("Two of the
+  injured later died of their wounds", "A fourth officer succumbed to his injuries", "The imam was pronounced dead
+  at the hospital") are the attack's: each gets an asserted violence record (linked to the attack by its toll);
 - a blast a witness or a later sentence tells anywhere after the attack ("There was an explosion and the windows
   shattered") is the attack's blast;
 - people held by the law told without an arrest verb ("is being held on suspicion of murder", "were held for
@@ -35,7 +35,7 @@ AFTERMATH_DEATHS = [
     ('Rockets hit a residential block in Kharkiv early on Wednesday.',
      'Rescuers said two more bodies had been pulled from the rubble, bringing the number of dead to nine.'),
     ('A grenade was thrown into a crowded bar in Bujumbura late on Friday.',
-     'Eleven people were wounded, two of them seriously.'),
+     'Two of the eleven people wounded in the bar died overnight.'),
     ('Suspected separatists set off a bomb under a police jeep in Pattani on Tuesday.',
      'Two rangers died of their injuries on the way to hospital.'),
     ('An attacker stabbed worshippers outside a synagogue in Manchester on Thursday morning.',
@@ -45,7 +45,7 @@ AFTERMATH_DEATHS = [
     ('Police fired live rounds at a crowd of squatters being evicted in Harare on Monday.',
      'A teenager hit in the chest died two days later.'),
     ('A car bomb exploded outside the offices of a newspaper in Izmir on Wednesday.',
-     'A security guard was critically injured.'),
+     'A security guard who was hit by shrapnel died in hospital on Thursday.'),
 ]
 
 # (the attack, a later sentence of the article that tells its blast)
