@@ -278,7 +278,8 @@ class Locator:
                 continue
             for o in objects:
                 if o.dep_ in ("pobj", "dobj") and o.lemma_.lower() in self.words.venue_nouns and o.right_edge.i == prep.i - 1 \
-                        and not any(t.ent_type_ in ("DATE", "TIME") for t in o.subtree):  # "station on Tuesday"
+                        and not any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in self.words.calendar_words
+                                    for t in o.subtree):  # "the station on Tuesday in Lagos"
                     return o
         return None
 
