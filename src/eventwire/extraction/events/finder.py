@@ -106,6 +106,7 @@ class EventFinder:
                              nouns=self.nouns, places=place_mentions, bare_places=bare_places)
         out: list[EventCandidate] = []
         demo_sentences: set[int] = set()  # where the sentences with an asserted demonstration start
+        attack_sentences: set[int] = set()  # ... and those with asserted violence
         for sent_index, sent in enumerate(sentences(doc)):
             before = same_incident_before(lex, sent)
             # (a sentence with a bomb, a grenade or a shell tells an attack of its own, not a crowd's violence)
@@ -115,7 +116,9 @@ class EventFinder:
                 doc.user_data.setdefault(AFTER_PROTEST_KEY, set()).add(sent.start)
             # (violence told before: a later sentence may list its harmed, "Among the dead were two students")
             violence_before = any(c.family in ("violence", "demonstration") and c.modality == "asserted" for c in out)
-            groups = self._sentence_triggers(sent, longest, ignored, context, after_protest, violence_before)
+            after_attack = before is not None and before.start in attack_sentences
+            groups = self._sentence_triggers(sent, longest, ignored, context, after_protest, after_attack,
+                                             bool(attack_sentences), violence_before)
             told = []
             for (fam, mod, _cls), trig in groups.items():
                 for cluster in split_clusters(lex, trig):
@@ -129,6 +132,8 @@ class EventFinder:
                             out.append(speech)
             if _tells_a_protest(told) and not instruments(lex, sent) & REMOTE_WEAPONS:
                 demo_sentences.add(sent.start)
+            if any(c.family == "violence" and c.modality == "asserted" for c in told):
+                attack_sentences.add(sent.start)
         links = self.modality.link_spans(doc_text(doc))
         for cand in out:
             if cand.modality == "asserted" and any(s <= cand.trigger.idx < e for s, e in links):
@@ -169,10 +174,14 @@ class EventFinder:
                                    for t in cand.triggers)
 
     def _sentence_triggers(self, sent, longest: dict, ignored: set, context: DocContext,
-                           after_protest: bool = False, violence_before: bool = False) -> dict:
+                           after_protest: bool = False, after_attack: bool = False,
+                           attack_told: bool = False, violence_before: bool = False) -> dict:
         """(family, modality, class or "") -> [(trigger token, classes)] of one sentence; `after_protest`: the
         sentence before it in its paragraph tells a demonstration (ACLED codes one demonstration by its most severe
-        form, so the violence told next is the demonstration's)."""
+        form, so the violence told next is the demonstration's); `after_attack`: it tells asserted violence (its
+        dead and wounded may follow with no conflict word: "Two of the injured later died of their wounds");
+        `attack_told`: a sentence before it in the article does (a witness's "there was an explosion" is its blast);
+        `violence_before`: an event found before it is asserted violence (its harmed may be listed next)."""
         lex = self.lexicon
         ments = context.mentions_in(sent.start_char, sent.end_char)
         hits = []
@@ -216,6 +225,8 @@ class EventFinder:
         # (a crowd's weak word right after a demonstration is told is that demonstration's: "There were scuffles")
         hits = [(tok, classes) for tok, classes, weak, _ in hits if classes and not (
             weak and not (after_protest and classes <= {"riot"})
+            and not (after_attack and classes <= {"kill"} and tok.lemma_.lower() in lex.words.aftermath_harm_words)
+            and not (attack_told and classes <= {"explosion"} and tok.lemma_.lower() in lex.words.retold_blast_words)
             and not triggers.conflict_context(lex, sent, ments, tok, peaceful)
             and not triggers.placed_harm(lex, tok, classes, context.place_tokens)
             and not (violence_before and admits_weak(tok, sent, lex.words)))]

@@ -25,7 +25,8 @@ FAMILIES = ("violence", "demonstration", "arrest", "strategic", "contact", "move
 TRIGGER_LISTS = ("verbs", "nouns", "phrases")
 # the named word lists, by file (each file's lists are documented in the file itself)
 WORD_FILES = {
-    "events/words.yaml": ("weak_triggers", "conflict_actor_words", "death_words", "event_carrier_nouns",
+    "events/words.yaml": ("weak_triggers", "aftermath_harm_words", "retold_blast_words", "conflict_actor_words",
+                          "death_words", "event_carrier_nouns",
                           "protest_words", "light_verbs", "habitual_adverbs", "weapon_nouns", "discovery_verbs",
                           "base_nouns", "seized_things", "intent_words", "own_reported_subjects",
                           "non_event_entity_labels",

@@ -16,6 +16,9 @@ from eventwire.lang import LanguageData, LanguageDataError
 
 MODALITY_FILE = "events/modality.yaml"
 
+# the slots of a noun: a verb found in one is a noun the tagger misread ("dismissed reports that ...")
+NOUN_SLOTS = ("dobj", "pobj", "nsubj", "nsubjpass")
+
 
 def read_cues(language: LanguageData) -> dict:
     """kind -> list name -> frozenset of words, from the modality file."""
@@ -259,7 +262,8 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "future"  # "police were told to detain anyone carrying a weapon": an order
             if is_noun and below.dep_ in ("dobj", "nsubjpass") and _cancelling(tok, c["negated"]["cancelling_verbs"]):
                 return "negated"  # "cancelled a meeting with the envoy", "the summit was postponed"
-            if lemma in reporting:
+            if lemma in reporting and tok.dep_ not in NOUN_SLOTS:
+                # (a report read as a verb in a noun's slot is the noun: "dismissed reports that a bomb was found")
                 return "asserted"  # "X said it killed": the killing is what is reported, as a fact
             if lemma in c["negated"]["governing_verbs"]:
                 return "negated"
@@ -292,8 +296,9 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "background"  # "seeking the death penalty for the gunman who killed ten people"
             if head.dep_ in ("nsubjpass", "dobj") and head.head.lemma_.lower() in background["verdict_verbs"]:
                 return "background"  # "the soldier who shot the student was sentenced": the case tried
-            if head.dep_ == "pobj" and _mourning(head.head.head, head.head, background["mourning_nouns"]):
-                return "background"  # "laid flowers for those who died in the blast"
+            mourned = _of_chain_top(head)  # "the families of the men who died": the families' phrase
+            if mourned.dep_ == "pobj" and _mourning(mourned.head.head, mourned.head, background["mourning_nouns"]):
+                return "background"  # "laid flowers for those who died", "prayers are with the families of those who"
             if not _infinitival(tok, c["future"]["purpose_markers"]):
                 break
         first = False
@@ -301,15 +306,27 @@ def _governed(trigger: Token, c: dict) -> str:
     return "asserted"
 
 
+def _of_chain_top(noun: Token) -> Token:
+    """The noun whose "of" phrase holds `noun`, up a chain of them: "the families of the men" -> families."""
+    for _ in range(3):
+        if noun.dep_ != "pobj" or noun.head.lower_ != "of" or noun.head.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = noun.head.head
+    return noun
+
+
 def _mourning(tok: Token, below: Token, nouns: frozenset) -> bool:
     """`below` is the phrase of the dead a mourning is for: "a vigil for (the victims)", "the coffins of", "days of
-    mourning for", or a verb whose object is a mourning ("laid flowers for", "paid tribute to")."""
+    mourning for", a verb whose object is a mourning ("laid flowers for", "paid tribute to"), or a verb whose
+    subject is one ("our prayers are with the families of", "our sympathies go out to")."""
     if below.dep_ not in ("prep", "dative"):
         return False
     if tok.lemma_.lower() in nouns or tok.lower_ in nouns or tok.pos_ == "NOUN" and any(
             c.dep_ in ("amod", "compound") and c.lower_ in nouns for c in children(tok)):  # "a memorial service for"
         return tok.pos_ in ("NOUN", "VERB") and (tok.pos_ == "NOUN" or tok.dep_ == "pobj")  # "of mourning for"
-    return tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in nouns for c in children(tok))
+    return tok.pos_ == "VERB" and any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in nouns for c in children(tok)) \
+        or tok.pos_ in ("VERB", "AUX") and below.dep_ == "prep" and any(
+            c.dep_ == "nsubj" and c.lower_ in nouns for c in children(tok))
 
 
 def _done_despite(trigger: Token, below: Token, verb: Token, c: dict) -> bool:

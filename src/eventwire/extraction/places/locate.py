@@ -252,10 +252,36 @@ class Locator:
             if node.lemma_.lower() in self.words.venue_nouns or node.lower_ in self.words.admin_words:
                 venue = node
         if venue is None:
-            return None
+            venue = self._venue_sibling(node)
+            if venue is None:
+                return None
         start = _phrase_start(venue)
         end = max(last, venue.i, span.end - 1)
         return doc[start:end + 1].text if end - start < MAX_VENUE_TOKENS else None
+
+    def _venue_sibling(self, town):
+        """The spot named right before the town when the parse hung both on the verb: "opened fire [in the Pulse
+        nightclub] [in Orlando]", "exploded [at Domodedovo airport] [outside Moscow]", "attacked [the Salaam resort]
+        [outside Sharm el-Sheikh]" (the spot's phrase must end where the town's preposition begins)."""
+        prep = town.head
+        if town.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in self.words.venue_preps - {"of"} \
+                or prep.head.pos_ not in ("VERB", "AUX"):
+            return None
+        for sib in prep.head.children:
+            if sib.i >= prep.i:
+                continue
+            if sib.dep_ == "dobj":
+                objects = [sib]
+            elif sib.dep_ == "prep" and sib.lower_ in self.words.venue_preps - {"of"}:
+                objects = list(sib.children)
+            else:
+                continue
+            for o in objects:
+                if o.dep_ in ("pobj", "dobj") and o.lemma_.lower() in self.words.venue_nouns and o.right_edge.i == prep.i - 1 \
+                        and not any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in self.words.calendar_words
+                                    for t in o.subtree):  # "the station on Tuesday in Lagos"
+                    return o
+        return None
 
     def venue_of_trigger(self, trig) -> str | None:
         """The spot the event's own clause names when no town is named in the sentence: "an explosion at a
