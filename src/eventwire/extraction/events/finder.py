@@ -181,7 +181,7 @@ class EventFinder:
                 # so is "killed in Houthi shelling", the gerund tagged a verb)
                 continue
             if "disrupt" not in classes and triggers.weapons_disrupted(lex, tok):
-                classes = {"disrupt"}
+                classes, weak = {"disrupt"}, False  # the weapons seized are the context ("seized a haul of rifles")
             elif triggers.base_established(lex, tok):
                 classes = {"base"}
             if told_elsewhere(lex, tok):

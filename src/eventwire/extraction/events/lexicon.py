@@ -30,7 +30,7 @@ WORD_FILES = {
                           "base_nouns", "seized_things", "intent_words", "own_reported_subjects",
                           "non_event_entity_labels",
                           # the small words the parse walks read (the section of that name)
-                          "under_verbs", "claim_verbs", "claimed_event_verbs", "responsibility_verbs",
+                          "holding_weapon_verbs", "holding_weapon_preps", "under_verbs", "under_weapon_modifiers", "armed_agent_modifiers", "claim_verbs", "claimed_event_verbs", "responsibility_verbs",
                           "attribution_words", "claim_denials", "relative_pronouns", "hallmark_verbs",
                           "event_pronouns", "calling_verbs", "blame_prepositions", "definite_determiners",
                           "claimed_target_preps", "claimed_place_preps", "event_phrase_preps", "perfect_auxiliaries",
