@@ -2,12 +2,13 @@
 the CASE 2021 shared task reads them (the most confident asserted event with an ACLED type decides the label; none
 -> no event). It covers the families the earlier sets leave thin: a place or a force that "came under" an attack
 named by its weapon (a drone attack, air strikes, a grenade attack: never criticism), attacks named by their weapon,
-explosive devices found in a package or a parcel, made safe, intercepted, and weapons seized in raids or in large
+explosive devices found in a package or a parcel, made safe or intercepted, and weapons seized in raids or in large
 quantities (a disrupted weapons use), prisoner exchanges and truces, bases and command centres set up, sexual
-violence and abductions in the words of reports (sexually abused, carried off), a state's troops withdrawn (a change
-to the force's activity, as a deployment is), air strikes told by the aircraft, and controls from the neighbouring
-labels. Real and invented names from many countries. `python tests/test_case_labels_probe5.py` prints the figures
-and every miss.
+violence and abductions in the words of reports (sexually abused, carried off), groups that change, air strikes
+told by the aircraft, photo captions in the present tense, crowds told by their number or trade that attack (mob
+violence), one demonstration told in two sentences (arrests beside a dispersal, property burned), and controls from
+the neighbouring labels. Real and invented names from many countries. `python tests/test_case_labels_probe5.py`
+prints the figures and every miss.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from probes import (
     GRENADE,
     HQ,
     IED,
+    INTERVENTION,
     LOOTING,
     MOB,
     OVERTAKE,
@@ -190,7 +192,84 @@ PROBES: list[tuple[str, str | None]] = [
     ('An unmanned aircraft targeted a vehicle carrying al-Shabaab commanders near Jilib.', AIR),
     ('Helicopter gunships attacked a convoy of fighters near Sirte.', AIR),
     ('Russian planes carried out raids on the outskirts of Maarat al-Numan.', AIR),
-
+    # -- photo captions in the present tense: the act shown is the event ------------------------------------------------
+    ('Police officers detain a protester during a demonstration against the election results in '
+     'Minsk, Belarus, Sunday, Aug. 9, 2020.', INTERVENTION),
+    ('Riot police use tear gas to disperse supporters of the opposition in Kinshasa, Democratic '
+     'Republic of Congo, on Monday.', INTERVENTION),
+    ('A police officer pushes back a demonstrator during a rally outside the parliament in '
+     'Tbilisi, Georgia, June 21, 2019.', INTERVENTION),
+    ('Riot police fire water cannon at protesters in central Santiago, Chile, October 25, 2019.', INTERVENTION),
+    ('Security forces drag away a woman during a protest against the military coup in Mandalay, '
+     'Myanmar, Feb. 15, 2021.', INTERVENTION),
+    ('Demonstrators hold placards during a protest against rising fuel prices in Accra, Ghana, on Tuesday.', PEACEFUL),
+    ('Supporters of the opposition chant slogans during a rally in Harare, Zimbabwe, August 1, 2018.', PEACEFUL),
+    ('Teachers march through the streets of Lima to demand higher wages, Peru, Wednesday, July 5, 2023.', PEACEFUL),
+    ('Protesters throw stones at police during clashes in Beirut, Lebanon, Saturday, Jan. 18, 2020.', VIOLENT_DEMO),
+    ('Protesters set fire to tyres on a road blocked during a general strike in Port-au-Prince, '
+     'Haiti, Feb. 11, 2019.', VIOLENT_DEMO),
+    ('Rioters loot a supermarket during unrest in Durban, South Africa, July 12, 2021.', VIOLENT_DEMO),
+    ('Residents beat a suspected thief in a market in Lagos, Nigeria, on Friday.', MOB),
+    ('Soldiers patrol a street after clashes with militants in Marawi, Philippines, June 2, 2017.', CLASH),
+    ('Smoke rises after an air strike on the town of Saraqeb in Idlib province, Syria, February 4, 2020.', AIR),
+    # -- a crowd told by its number, trade or community that attacks: mob violence --------------------------------------
+    ('A mob attacked two men accused of cattle theft in the village of Kapiri, killing one of them.', MOB),
+    ('Residents of the township of Diepsloot chased foreign nationals from their homes and looted their shops.', MOB),
+    ('Angry youths stormed the house of a local chief in Bawku and set it on fire after a boy was found dead.', MOB),
+    ('Supporters of two rival football clubs fought with knives and bottles outside the stadium in Belgrade.', MOB),
+    ('Vigilantes beat up three men they accused of being kidnappers near Puebla.', MOB),
+    ('Villagers in Assam lynched two men suspected of being child lifters.', MOB),
+    ('Members of two communities attacked each other with machetes in the town of Yelwata.', MOB),
+    ('Traders attacked a tax collector in the market of Kumba and burned his motorbike.', MOB),
+    ('Hundreds of people attacked a mosque in Kandy, damaging the building, police said.', MOB),
+    # -- a demonstration the police break up, stop or arrest ------------------------------------------------------------
+    ('Police used batons to break up a march of nurses demanding unpaid salaries in Nairobi.', INTERVENTION),
+    ('Police in Luanda arrested 40 activists who gathered to demand free elections.', INTERVENTION),
+    ('Security forces prevented opposition supporters from holding a rally in Conakry, firing tear gas.', INTERVENTION),
+    ('A peaceful march by students in Managua was broken up by police, who detained 20 of them.', INTERVENTION),
+    ('Authorities in Baku detained dozens of protesters at an unsanctioned rally on Saturday.', INTERVENTION),
+    ('Police dispersed a crowd of farmers who had blocked a highway outside Chandigarh with tractors.', INTERVENTION),
+    ("Police stopped hundreds of workers from marching to the governor's office in Surabaya.", INTERVENTION),
+    ('Thai police used water cannon laced with chemicals against pro-democracy demonstrators near '
+     'the Grand Palace.', INTERVENTION),
+    ('Protesters were pepper-sprayed and detained by police outside the parliament in Canberra.', INTERVENTION),
+    # -- one demonstration told in two sentences: the second tells its most severe form ---------------------------------
+    ("Hundreds of traders marched to the city hall in Douala to protest against new taxes. Police fired tear gas and "
+     "arrested three of their leaders.", INTERVENTION),
+    ("Students demonstrated in Caracas against the closure of their university. Police dispersed the students and "
+     "detained the union president.", INTERVENTION),
+    ("Opposition supporters gathered outside the electoral commission in Kinshasa on Monday to demand a recount. "
+     "Police dispersed them and arrested several organisers.", INTERVENTION),
+    ('Thousands of people marched in Khartoum on Thursday to demand civilian rule. Security '
+     'forces fired tear gas to stop them reaching the presidential palace.', INTERVENTION),
+    ('Opposition supporters gathered outside the electoral commission in Kinshasa on Monday. '
+     'Police dispersed them and arrested several organisers.', INTERVENTION),
+    ('Teachers rallied in front of the education ministry in Tegucigalpa for a third day. Riot '
+     "police removed them from the building's steps.", INTERVENTION),
+    ('Farmers held a sit-in on the highway to Delhi. On Tuesday police cleared the site and '
+     'detained 50 of them.', INTERVENTION),
+    ('Supporters of the jailed leader took to the streets of Dakar. They burned tyres and threw '
+     'stones at police, who responded with tear gas.', VIOLENT_DEMO),
+    ("Demonstrators marched on the governor's office in Basra on Friday. Some of them set fire to "
+     "the building's gate.", VIOLENT_DEMO),
+    ('Protests over fuel prices spread to five cities in Kazakhstan. In Almaty, protesters '
+     "stormed the mayor's office and set it alight.", VIOLENT_DEMO),
+    ('Residents of Kibera took to the streets on Tuesday to protest against evictions. Youths '
+     'looted shops and blocked the railway line.', VIOLENT_DEMO),
+    ('Tear gas was fired at crowds in Abidjan on Sunday. The demonstrators were protesting '
+     "against the president's bid for a third term.", INTERVENTION),
+    ('Stones were hurled at police in Conakry on Thursday. The crowd was demonstrating against a '
+     'new constitution.', VIOLENT_DEMO),
+    ('Police fired live rounds at thousands of people who had gathered in Tehran. At least five '
+     'demonstrators were killed, according to rights groups.', FORCE),
+    ("Thousands rallied in Yerevan on Saturday to demand the prime minister's resignation. The "
+     'rally ended peacefully in the evening.', PEACEFUL),
+    ('Women in Kabul held a small protest demanding the right to work. They carried placards and '
+     'chanted slogans outside a ministry.', PEACEFUL),
+    ('Hundreds of nurses in Nairobi went on strike and marched to the health ministry. Their '
+     'union said the strike would continue.', PEACEFUL),
+    ('Residents of Soweto protested against power cuts on Monday, marching to the offices of the '
+     'utility. They handed over a memorandum.', PEACEFUL),
 ]
 
 
@@ -211,10 +290,12 @@ def test_the_probe_set_covers_the_families():
     assert {AIR, GRENADE, SHELL, DISRUPTED, AGREEMENT, HQ, SEXUAL, ABDUCT, CHANGE, None} <= labels
 
 
-# measured on the 126 texts: MAIN on main before this set's branch, BRANCH after (the misses left: ACCOUNT); the floor
-# leaves slack for parser ties
+# measured on the 176 texts: 0.818 on main before this set's branch, 0.903 after (the misses left: a bomb that went
+# off early in its makers' hands, a release "in exchange for" captives, troops withdrawn or a new leader announced,
+# vigilantes and community members who fight, a march stopped or removed in words the rules lack, violence told
+# before the demonstration it belongs to); the floor leaves slack for parser ties
 def test_case_labels_probe5(accuracy):
-    assert accuracy >= FLOOR
+    assert accuracy >= 0.87
 
 
 if __name__ == "__main__":

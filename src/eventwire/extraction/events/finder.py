@@ -41,7 +41,8 @@ FAMILY_ORDER = {"violence": 0, "demonstration": 1, "arrest": 2, "strategic": 3, 
 # in a sentence about a demonstration these classes are the demonstration's violence
 RECODED_IN_PROTESTS = {"clash", "attack", "kill", "shelling", "riot"}
 # ... and these in the sentence after one, when it names no armed group of its own ("Teachers marched in Foo.
-# There were clashes with police.": the march's clashes, not a battle)
+# There were clashes with police.": the march's clashes, not a battle; "Some of them set fire to the gate.": the
+# march's violence, not property destruction by an armed group)
 RECODED_AFTER_PROTESTS = {"clash", "attack", "kill", "riot", "destroy"}
 # actors (ACLED inter codes) who make violence in the sentence after a demonstration an incident of its own:
 # rebels, militias, unidentified armed groups
@@ -58,24 +59,6 @@ def admit_actors(cand: EventCandidate, context: DocContext) -> None:
         cand.actor1 = cand.assoc_actor1.pop(0) if cand.assoc_actor1 else None
     if cand.actor2 is not None and not context.admits(cand.actor2, 2):
         cand.actor2 = cand.assoc_actor2.pop(0) if cand.assoc_actor2 else None
-
-
-# the forms of a demonstration more severe than a peaceful one (ACLED codes one demonstration by its most severe form)
-SEVERER_FORMS = ("Protest with intervention", "Violent demonstration", "Excessive force against protesters")
-
-
-def most_severe_form(cands: list[EventCandidate], follows: dict[int, int]) -> None:
-    """"Students marched on the ministry. Police fired tear gas at them.": one demonstration, told in two sentences,
-    coded by its most severe form: the peaceful march told first takes the codes of the force or the violence told
-    right after it (`follows`: where a sentence after a demonstration starts -> where that demonstration's starts)."""
-    for later in cands:
-        first = follows.get(later.sentence.start)
-        if first is None or later.modality != "asserted" or later.sub_event_type not in SEVERER_FORMS:
-            continue
-        for cand in cands:
-            if cand.sentence.start == first and cand.modality == "asserted" and cand.sub_event_type == "Peaceful protest":
-                cand.event_type, cand.sub_event_type = later.event_type, later.sub_event_type
-                cand.plover_event, cand.plover_mode, cand.cameo = later.plover_event, later.plover_mode, later.cameo
 
 
 def _tells_a_protest(cands: list[EventCandidate]) -> bool:
@@ -123,7 +106,6 @@ class EventFinder:
                              nouns=self.nouns, places=place_mentions, bare_places=bare_places)
         out: list[EventCandidate] = []
         demo_sentences: set[int] = set()  # where the sentences with an asserted demonstration start
-        follows: dict[int, int] = {}  # where a sentence after a demonstration starts -> where that one starts
         for sent_index, sent in enumerate(sentences(doc)):
             before = same_incident_before(lex, sent)
             # (a sentence with a bomb, a grenade or a shell tells an attack of its own, not a crowd's violence)
@@ -131,7 +113,6 @@ class EventFinder:
                 and not instruments(lex, sent) & REMOTE_WEAPONS
             if after_protest:
                 doc.user_data.setdefault(AFTER_PROTEST_KEY, set()).add(sent.start)
-                follows[sent.start] = before.start
             groups = self._sentence_triggers(sent, longest, ignored, context, after_protest)
             told = []
             for (fam, mod, _cls), trig in groups.items():
@@ -146,7 +127,6 @@ class EventFinder:
                             out.append(speech)
             if _tells_a_protest(told) and not instruments(lex, sent) & REMOTE_WEAPONS:
                 demo_sentences.add(sent.start)
-        most_severe_form(out, follows)
         links = self.modality.link_spans(doc_text(doc))
         for cand in out:
             if cand.modality == "asserted" and any(s <= cand.trigger.idx < e for s, e in links):
