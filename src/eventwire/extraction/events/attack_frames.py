@@ -59,6 +59,8 @@ def under_criticism(lex: Lexicon, tok: Token, mentions_in_sent: list) -> bool:
     if found is None:
         return False
     noun = next((c for c in children(tok) if c.dep_ == "pobj"), tok) if tok.dep_ == "prep" else tok
+    if any(c.lower_ in lex.words.under_weapon_modifiers for c in children(noun) if c.dep_ in ("compound", "amod")):
+        return False  # "came under drone attack", "under air strikes": a weapon names the attack
     if not conflict_context(lex, tok.sent, mentions_in_sent, noun):
         return True
     # a party that bears no arms, and no one harmed: "came under fire from the government for its coverage of the
@@ -67,7 +69,8 @@ def under_criticism(lex: Lexicon, tok: Token, mentions_in_sent: list) -> bool:
     if agent is None or any(t.lemma_.lower() in lex.words.death_words or t.lemma_.lower() in lex.words.harm_verbs
                             for t in tok.sent):
         return False
-    if any(t.lemma_.lower() in lex.conflict_words or t.lower_ in lex.words.generic_armed for t in agent.subtree):
+    if any(t.lemma_.lower() in lex.conflict_words or t.lower_ in lex.words.generic_armed
+           or t.lower_ in lex.words.armed_agent_modifiers for t in agent.subtree):
         return False
     named = [m for m in mentions_in_sent if m.start_token <= agent.i < m.end_token]
     if named:

@@ -228,13 +228,24 @@ def _the_held_were_protesting(lex: Lexicon, trigger: Token) -> bool:
     return False
 
 
+def _dispersed_after_a_protest(lex: Lexicon, trigger: Token) -> bool:
+    """"Supporters gathered outside the commission. Police dispersed them and arrested several organisers.": right
+    after a demonstration is told, an arrest beside the crowd's dispersal or tear gas is made at that demonstration."""
+    sent = trigger.sent
+    if sent.start not in trigger.doc.user_data.get(AFTER_PROTEST_KEY, ()):
+        return False
+    return any(t.lemma_.lower() in lex.words.dispersal_verbs for t in sent) or (
+        lex.crowd_control_pattern is not None and lex.crowd_control_pattern.search(span_text(sent).lower()) is not None)
+
+
 def at_a_protest(lex: Lexicon, trigger: Token) -> bool:
     """The event happened at a demonstration: a preposition of words.yaml `protest_scene_preps` on the trigger or on
     its object governs a `protest_scene_nouns` noun ("detained 40 people at a rally", "were held during the march"),
     the arrested are the demonstrators the sentence before told of, or a clause on them tells they were
     demonstrating."""
     words = lex.words
-    if _the_crowd_told_before(trigger) or _the_held_were_protesting(lex, trigger):
+    if _the_crowd_told_before(trigger) or _the_held_were_protesting(lex, trigger) or \
+            _dispersed_after_a_protest(lex, trigger):
         return True
     heads = [trigger, *(c for c in children(trigger) if c.dep_ in ("dobj", "nsubjpass"))]
     return any(prep.dep_ == "prep" and prep.lower_ in words.protest_scene_preps

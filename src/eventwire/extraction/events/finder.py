@@ -42,8 +42,9 @@ FAMILY_ORDER = {"violence": 0, "demonstration": 1, "arrest": 2, "strategic": 3, 
 # in a sentence about a demonstration these classes are the demonstration's violence
 RECODED_IN_PROTESTS = {"clash", "attack", "kill", "shelling", "riot"}
 # ... and these in the sentence after one, when it names no armed group of its own ("Teachers marched in Foo.
-# There were clashes with police.": the march's clashes, not a battle)
-RECODED_AFTER_PROTESTS = {"clash", "attack", "kill", "riot"}
+# There were clashes with police.": the march's clashes, not a battle; "Some of them set fire to the gate.": the
+# march's violence, not property destruction by an armed group)
+RECODED_AFTER_PROTESTS = {"clash", "attack", "kill", "riot", "destroy"}
 # actors (ACLED inter codes) who make violence in the sentence after a demonstration an incident of its own:
 # rebels, militias, unidentified armed groups
 ARMED_GROUP_INTERS = (2, 3, 4)
@@ -193,7 +194,7 @@ class EventFinder:
                 # so is "killed in Houthi shelling", the gerund tagged a verb)
                 continue
             if "disrupt" not in classes and triggers.weapons_disrupted(lex, tok):
-                classes = {"disrupt"}
+                classes, weak = {"disrupt"}, False  # the weapons seized are the context ("seized a haul of rifles")
             elif triggers.base_established(lex, tok):
                 classes = {"base"}
             if told_elsewhere(lex, tok):

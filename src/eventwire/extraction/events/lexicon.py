@@ -31,7 +31,8 @@ WORD_FILES = {
                           "base_nouns", "seized_things", "intent_words", "own_reported_subjects",
                           "non_event_entity_labels",
                           # the small words the parse walks read (the section of that name)
-                          "under_verbs", "claim_verbs", "claimed_event_verbs", "responsibility_verbs",
+                          "holding_weapon_verbs", "holding_weapon_preps", "under_verbs", "under_weapon_modifiers",
+                          "armed_agent_modifiers", "claim_verbs", "claimed_event_verbs", "responsibility_verbs",
                           "attribution_words", "claim_denials", "relative_pronouns", "hallmark_verbs",
                           "event_pronouns", "calling_verbs", "blame_prepositions", "definite_determiners",
                           "claimed_target_preps", "claimed_place_preps", "event_phrase_preps", "perfect_auxiliaries",
@@ -58,7 +59,7 @@ WORD_FILES = {
                           "confession_verbs", "attribution_verbs", "span_prepositions", "span_nouns", "era_nouns", "era_verbs",
                           "campaign_prepositions", "condition_marks", "ultimatum_marks",
                           "span_modifiers", "span_units", "condemning_verbs", "instrument_verbs",
-                          "continuation_verbs", "crowd_control_words", "struck_aircraft", "new_incident_openers",
+                          "continuation_verbs", "crowd_control_words", "dispersal_verbs", "struck_aircraft", "new_incident_openers",
                           "aircraft_hit_verbs", "consent_verbs", "permission_verbs",
                           "protest_topic_verbs", "protest_topic_preps", "kind_determiners", "time_marks",
                           "placed_harm_classes", "placed_harm_exceptions", "locative_prepositions",

@@ -366,8 +366,30 @@ def is_claimed(lex: Lexicon, tok: Token) -> bool:
     return tok.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() == "responsibility"
 
 
+def _is_weapon(words, tok: Token) -> bool:
+    return tok.lemma_.lower() in words.weapon_nouns or tok.lower_ in words.weapon_nouns or any(
+        c.lemma_.lower() in words.weapon_nouns for c in tok.conjuncts)
+
+
+def _held_weapons(words, thing: Token) -> bool:
+    """A thing that holds weapons: "a package containing explosives", "a car packed with explosives", "a box of
+    grenades"."""
+    for c in children(thing):
+        if c.dep_ == "acl" and c.lemma_.lower() in words.holding_weapon_verbs:
+            held = [o for o in children(c) if o.dep_ == "dobj"] + [
+                o for p in children(c) if p.dep_ == "prep" and p.lower_ in words.holding_weapon_preps
+                for o in children(p) if o.dep_ == "pobj"]
+            if any(_is_weapon(words, o) for o in held):
+                return True
+        if c.dep_ == "prep" and c.lower_ in words.holding_weapon_preps and any(
+                o.dep_ == "pobj" and _is_weapon(words, o) for o in children(c)):
+            return True
+    return False
+
+
 def weapons_disrupted(lex: Lexicon, tok: Token) -> bool:
-    """"two explosive devices were found", "sappers defused landmines", "weapons seized": no attack happened."""
+    """"two explosive devices were found", "sappers defused landmines", "weapons seized", "a package containing
+    explosives was found", "removed a mine found near the port": no attack happened."""
     words = lex.words
     if tok.pos_ == "VERB" and (tok.lemma_.lower() in words.discovery_verbs or any(
             c.dep_ == "prt" and f"{tok.lemma_.lower()} {c.lower_}" in words.discovery_verbs for c in children(tok))):
@@ -375,9 +397,11 @@ def weapons_disrupted(lex: Lexicon, tok: Token) -> bool:
         if p is not None and p.lower_ in words.quantity_heads:  # "destroyed dozens of rockets"
             p = next((o for c in children(p) if c.dep_ == "prep" and c.lower_ == "of" for o in children(c)
                       if o.dep_ == "pobj"), p)
-        return p is not None and (p.lemma_.lower() in words.weapon_nouns or p.lower_ in words.weapon_nouns or any(
-            c.lemma_.lower() in words.weapon_nouns for c in p.conjuncts))
+        return p is not None and (_is_weapon(words, p) or _held_weapons(words, p))
     if tok.lemma_.lower() in words.weapon_nouns or tok.lower_ in words.weapon_nouns:
+        if any(c.dep_ == "acl" and c.tag_ in ("VBN", "VBD") and c.lemma_.lower() in words.discovery_verbs
+               for c in children(tok)):
+            return True  # "removed a sea mine found near the port"
         head = tok.head
         for _ in range(3):
             if head.pos_ == "VERB":
