@@ -209,6 +209,13 @@ def is_age(tok: Token) -> bool:
     return tok.lower_ == "old" and any(c.lemma_.lower() in AGE_UNITS for c in tok.children)
 
 
+def may_be_private_name(tok: Token) -> bool:
+    """A name the catalogue does not know that may be a private person's: the NER's person, or a name it took
+    for an organisation (the small model tags many African and Slavic names so: "Sibusiso Dlamini", "Olena
+    Kovalenko"); an organisation's own words ("Front", "Brigade") are read by the guess rules first."""
+    return tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "")
+
+
 def noun_phrase_words(tok: Token) -> str:
     """The words of a role's noun phrase, without numbers, determiners and trailing clauses."""
     keep = [tok]
