@@ -1,8 +1,8 @@
 """Probes of general news (issue 12): the local and national news a whole feed is made of. A private person named
 as the one killed or hurt is a civilian, so the killing is an attack on civilians (ACLED), never an armed clash
 whose other side the rules would have to invent; a fighter, a commander or a suspected militant named the same way
-stays an armed party. Firefighting, sport, police call-outs, local and private deals and accidents give no record
-with an ACLED type.
+stays an armed party. Firefighting, sport, police call-outs, local and private deals, accidents and arrests for
+ordinary crime give no record with an ACLED type.
 
 Every sentence was written for these tests (invented and real names, many countries, local-paper, wire and
 headline styles); none comes from an evaluation set. `python tests/test_general_news_probe.py` prints the misses.
@@ -81,6 +81,12 @@ NON_EVENTS = [
     'The company signed a contract with the county to resurface six roads.',
     'The two airlines agreed a code-sharing deal on Monday.',
     'The school board and the teachers reached an agreement on class sizes.',
+    # arrests for ordinary crime (ACLED counts political arrests only)
+    'A Fresno man was arrested on Friday after police said he tried to rob a woman at a gas station.',
+    'Jenna Cole, 24, was arrested and charged with second-degree burglary and a felony count of theft.',
+    'Police arrested a man who robbed a convenience store in Dayton at gunpoint.',
+    'Deputies arrested a Tulsa woman on misdemeanor charges after a traffic stop.',
+    'Two teenagers were detained after robbing a pharmacy in Leeds, police said.',
 ]
 
 # (controls) real events in the same words
@@ -90,6 +96,8 @@ TRUE_EVENTS = [
     'Soldiers were dispatched to the border town after rebels attacked an army post.',
     'The government and the rebels signed a ceasefire agreement in Juba on Friday.',
     'A car bomb killed two people near a stadium in Mogadishu after a football match.',
+    'Police arrested three opposition activists in Harare on Monday.',
+    'Police raided the home of an opposition leader in Kampala and arrested him.',
 ]
 
 KNOWN_GAPS = {
@@ -145,7 +153,7 @@ def test_there_are_enough_probes():
 
 def test_the_rates_hold(pipeline):
     victims, fighters, false, kept = measure(pipeline)
-    # measured: 0.90, 1.00, 0.04, 1.00 (on the commit before: 0.05, 1.00, 0.30, 1.00)
+    # measured: 0.90, 1.00, 0.03, 1.00 (on main before this set: 0.05, 1.00, 0.31, 1.00)
     assert victims >= 0.9 and fighters >= 0.8 and false <= 0.05 and kept >= 0.8, (victims, fighters, false, kept)
 
 
