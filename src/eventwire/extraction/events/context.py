@@ -377,7 +377,7 @@ class DocContext(Antecedents):
         if actor is None:
             if not self._names_actor(tok):
                 return self._owner_role(tok, trigger, side)  # "the removal", "stones", "a market": no party
-            actor = self.catalogue.guess(words, harmed_person=side == 2 and may_be_private_name(tok))
+            actor = self.catalogue.guess(words, side == 2 and may_be_private_name(tok, trigger, self.words.harm_verbs))
         if actor.country is None:
             country = country_of_phrase(tok, self)
             actor = actor if country is None else replace(actor, country=country)

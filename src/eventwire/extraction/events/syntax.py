@@ -209,11 +209,13 @@ def is_age(tok: Token) -> bool:
     return tok.lower_ == "old" and any(c.lemma_.lower() in AGE_UNITS for c in tok.children)
 
 
-def may_be_private_name(tok: Token) -> bool:
+def may_be_private_name(tok: Token, trigger: Token, harm_verbs: frozenset) -> bool:
     """A name the catalogue does not know that may be a private person's: the NER's person, or a name it took
-    for an organisation (the small model tags many African and Slavic names so: "Sibusiso Dlamini", "Olena
-    Kovalenko"); an organisation's own words ("Front", "Brigade") are read by the guess rules first."""
-    return tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "")
+    for an organisation or left untagged (it tags many African and Slavic names so: "Sibusiso Dlamini", "Olena
+    Kovalenko") that a verb of harm to people hits ("shot", "stabbed": a town is shelled or targeted, not
+    stabbed). An organisation's own words ("Front", "Brigade") are read by the guess rules first."""
+    return tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "") \
+        and trigger.lemma_.lower() in harm_verbs
 
 
 def noun_phrase_words(tok: Token) -> str:
