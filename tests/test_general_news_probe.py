@@ -87,6 +87,11 @@ NON_EVENTS = [
     'Police arrested a man who robbed a convenience store in Dayton at gunpoint.',
     'Deputies arrested a Tulsa woman on misdemeanor charges after a traffic stop.',
     'Two teenagers were detained after robbing a pharmacy in Leeds, police said.',
+    'Ruth Hale, 58, was arrested Wednesday and charged with criminal trespass and aggravated menacing.',
+    'Police arrested a man on a charge of negligent homicide after the crash.',
+    # an arrest of the heart, custody of a child
+    'He suffered a cardiac arrest and died on the way to hospital.',
+    'The girl is in state custody while the investigation continues.',
 ]
 
 # (controls) real events in the same words
@@ -98,6 +103,7 @@ TRUE_EVENTS = [
     'A car bomb killed two people near a stadium in Mogadishu after a football match.',
     'Police arrested three opposition activists in Harare on Monday.',
     'Police raided the home of an opposition leader in Kampala and arrested him.',
+    'Police arrested the opposition leader on charges of treason on Monday.',
 ]
 
 KNOWN_GAPS = {
