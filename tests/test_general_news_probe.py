@@ -98,6 +98,9 @@ NON_EVENTS = [
     'None of the security cameras captured the shooting.',
     'Cellphone footage captured the moment the stage collapsed.',
     'The governor signed the budget bill into law on Tuesday.',
+    # joining a body, or a state's army as a career
+    'Russia has kept a moratorium on the death penalty since 1996, when it joined the Council of Europe.',
+    'After his training he joined the 2nd Battalion of the Rifles, where he served as a sniper.',
 ]
 
 # (controls) real events in the same words
@@ -112,6 +115,7 @@ TRUE_EVENTS = [
     'Police arrested the opposition leader on charges of treason on Monday.',
     'A car rammed into worshippers outside a mosque in an attack that killed two.',
     'Rebels captured the town of Bunagana on Monday.',
+    'Hundreds of fighters of the Kuru Front joined the Islamic State group last month.',
 ]
 
 KNOWN_GAPS = {
