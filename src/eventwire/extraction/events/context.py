@@ -64,8 +64,8 @@ class DocContext(Antecedents):
             if span is not None:
                 self.place_tokens.update(range(span.start, span.end))
         self.lex, self.words = lex, lex.words
-        self.catalogue = catalogue
-        self.reporting_verbs = reporting_verbs
+        self.person_harms = lex.words.harm_verbs | lex.words.death_words  # what is done to people, not towns
+        self.catalogue, self.reporting_verbs = catalogue, reporting_verbs
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.by_token: dict[int, object] = {}
         for m in self.mentions:
@@ -377,7 +377,7 @@ class DocContext(Antecedents):
         if actor is None:
             if not self._names_actor(tok):
                 return self._owner_role(tok, trigger, side)  # "the removal", "stones", "a market": no party
-            actor = self.catalogue.guess(words, side == 2 and may_be_private_name(tok, trigger, self.words.harm_verbs))
+            actor = self.catalogue.guess(words, side == 2 and may_be_private_name(tok, trigger, self.person_harms))
         if actor.country is None:
             country = country_of_phrase(tok, self)
             actor = actor if country is None else replace(actor, country=country)

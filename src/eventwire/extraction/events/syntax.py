@@ -209,13 +209,13 @@ def is_age(tok: Token) -> bool:
     return tok.lower_ == "old" and any(c.lemma_.lower() in AGE_UNITS for c in tok.children)
 
 
-def may_be_private_name(tok: Token, trigger: Token, harm_verbs: frozenset) -> bool:
-    """A name the catalogue does not know that may be a private person's: the NER's person, or a name it took
-    for an organisation or left untagged (it tags many African and Slavic names so: "Sibusiso Dlamini", "Olena
-    Kovalenko") that a verb of harm to people hits ("shot", "stabbed": a town is shelled or targeted, not
-    stabbed). An organisation's own words ("Front", "Brigade") are read by the guess rules first."""
-    return tok.ent_type_ == "PERSON" or tok.pos_ == "PROPN" and tok.ent_type_ in ("ORG", "") \
-        and trigger.lemma_.lower() in harm_verbs
+def may_be_private_name(tok: Token, trigger: Token, person_harms: frozenset) -> bool:
+    """A name the catalogue does not know that a verb or noun of harm to people hits ("shot", "stabbed", "died"):
+    a private person's, whether the NER took it for a person or for an organisation or left it untagged (it tags
+    many African and Slavic names as organisations, "Sibusiso Dlamini", and many Arabic town names as people): a
+    town is shelled, raided or targeted, not stabbed. An organisation's own words ("Front", "Brigade") are read by
+    the guess rules first."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", "") and trigger.lemma_.lower() in person_harms
 
 
 def noun_phrase_words(tok: Token) -> str:
