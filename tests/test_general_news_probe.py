@@ -115,6 +115,9 @@ TRUE_EVENTS = [
     'Police arrested the opposition leader on charges of treason on Monday.',
     'A car rammed into worshippers outside a mosque in an attack that killed two.',
     'Rebels captured the town of Bunagana on Monday.',
+    # (a vehicle that hit a mine, a car bombing that struck: no road accident)
+    'Three soldiers were killed when the truck they were riding in hit a landmine near Gao.',
+    'A car bombing struck a market in the eastern city of Baquba on Friday.',
     'Hundreds of fighters of the Kuru Front joined the Islamic State group last month.',
 ]
 
