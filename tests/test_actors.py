@@ -289,6 +289,17 @@ def test_guess_sector_and_inter_from_words(catalogue, phrase, field, value):
     assert getattr(catalogue.guess(phrase), field) == value
 
 
+def test_a_private_person_hit_is_guessed_a_civilian_and_a_name_of_a_group_keeps_its_words(catalogue):
+    # an unknown name is an unidentified armed group by default, a private person when that person is the one hit
+    assert (catalogue.guess("Tomas Ferreira").sector, catalogue.guess("Tomas Ferreira").inter) == ("UAF", 3)
+    hit = catalogue.guess("Tomas Ferreira", harmed_person=True)
+    assert (hit.name, hit.sector, hit.inter, hit.known) == ("Tomas Ferreira", "CVL", 7, False)
+    # (the words of a name still decide first: a brigade hit is an armed group)
+    assert catalogue.guess("Tomas Ferreira Brigade", harmed_person=True).sector == "UAF"
+    assert catalogue.guess("Tomas Ferreira Brigade", harmed_person=True).inter == 3
+    assert catalogue.guess("Commander Tomas Ferreira of the Liberation Front", harmed_person=True).sector == "REB"
+
+
 # -- data quality --------------------------------------------------------------------------------------------------
 
 def test_catalogue_size(catalogue):

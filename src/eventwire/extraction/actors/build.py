@@ -186,6 +186,8 @@ def _guess_rules(cat: Catalogue, cfg: dict) -> None:
         cat.guess_rules.append((frozenset(w.lower() for w in rule["words"]), rule["sector"], int(rule["inter"])))
     default = cfg.get("guess_default") or {"sector": "UAF", "inter": 3}
     cat.guess_default = (default["sector"], int(default["inter"]))
+    person = cfg.get("guess_person_harmed") or default
+    cat.guess_person_harmed = (person["sector"], int(person["inter"]))
 
 
 def _ruler_org(cat: Catalogue, alias: str, name: str) -> None:

@@ -36,6 +36,7 @@ class Catalogue:
         self.metonym_verbs: frozenset[str] = frozenset()  # "Moscow said": capitals before these are governments
         self.guess_rules: list[tuple[frozenset[str], str, int]] = []
         self.guess_default: tuple[str, int] = ("UAF", 3)
+        self.guess_person_harmed: tuple[str, int] = ("CVL", 7)  # a named private person who is hit
         self._names: dict[str, str] = {}  # normalised canonical name -> canonical name
         self._state_cfg = sources.state_forces
         self._the_countries = frozenset(self._state_cfg.get("the_countries") or [])
@@ -220,9 +221,10 @@ class Catalogue:
             return actor
         return replace(self.entries[self.generics[actor.name].default].actor(), text=actor.text)
 
-    def guess(self, text: str) -> Actor:
-        """A best-guess record for an actor the catalogue does not know (see guess.py); known=False."""
-        return guess.guess(self, text)
+    def guess(self, text: str, harmed_person: bool = False) -> Actor:
+        """A best-guess record for an actor the catalogue does not know (see guess.py); known=False.
+        `harmed_person`: the words are a person's name and that person is the one hit."""
+        return guess.guess(self, text, harmed_person)
 
     def as_acting_in(self, actor: Actor, iso3: str | None) -> Actor:
         """ACLED codes state forces acting outside their own country as external forces (inter 8): Turkish forces

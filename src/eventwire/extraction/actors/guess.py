@@ -14,13 +14,15 @@ if TYPE_CHECKING:
     from eventwire.extraction.actors.catalogue import Catalogue
 
 
-def guess(cat: Catalogue, text: str) -> Actor:
+def guess(cat: Catalogue, text: str, harmed_person: bool = False) -> Actor:
     """A best-guess record for an actor the catalogue does not know: name from the text, sector and ACLED
-    inter from its words (`guess_rules` in generics.yaml), country from a country word in it; known=False."""
+    inter from its words (`guess_rules` in generics.yaml), country from a country word in it; known=False.
+    A person's name whose words no rule knows is a private person when that person is the one hit
+    (`guess_person_harmed`), else an unidentified armed group (`guess_default`)."""
     name = clean_name(text) or (text or "").strip() or UNKNOWN_NAME
     split = split_words(name)
     lower = [w.lower() for w in split]
-    sector, inter = cat.guess_default
+    sector, inter = cat.guess_person_harmed if harmed_person else cat.guess_default
     rule = next(((s, n) for words, s, n in cat.guess_rules if any(w in words for w in lower)), None)
     if rule is not None:
         sector, inter = rule

@@ -19,6 +19,7 @@ from eventwire.extraction.events.state_targets import country_of_phrase
 from eventwire.extraction.events.syntax import (
     PLACE_LABELS,
     disguise_wearer,
+    may_be_private_name,
     noun_phrase_words,
     object_of,
     other_act_clause,
@@ -63,10 +64,9 @@ class DocContext(Antecedents):
             span = doc.char_span(pm.start, pm.end, alignment_mode="expand") if pm.kind == "literal" else None
             if span is not None:
                 self.place_tokens.update(range(span.start, span.end))
-        self.lex = lex
-        self.words = lex.words
-        self.catalogue = catalogue
-        self.reporting_verbs = reporting_verbs
+        self.lex, self.words = lex, lex.words
+        self.person_harms = lex.words.harm_verbs | lex.words.death_words  # what is done to people, not towns
+        self.catalogue, self.reporting_verbs = catalogue, reporting_verbs
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.by_token: dict[int, object] = {}
         for m in self.mentions:
@@ -377,7 +377,7 @@ class DocContext(Antecedents):
         if actor is None:
             if not self._names_actor(tok):
                 return self._owner_role(tok, trigger, side)  # "the removal", "stones", "a market": no party
-            actor = self.catalogue.guess(words)
+            actor = self.catalogue.guess(words, side == 2 and may_be_private_name(tok, trigger, self.person_harms))
         if actor.country is None:
             country = country_of_phrase(tok, self)
             actor = actor if country is None else replace(actor, country=country)

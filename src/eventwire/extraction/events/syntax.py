@@ -227,12 +227,30 @@ def verb_result(t: Token, tok: Token) -> bool:
         and t.text.islower() and t.head.i == tok.i
 
 
+AGE_UNITS = ("year", "month", "week", "day")
+
+
+def is_age(tok: Token) -> bool:
+    """"old" of "a 41-year-old", "a six-month-old": an age, which is no part of a name ("41-year-old Dwayne
+    Harris" is Dwayne Harris)."""
+    return tok.lower_ == "old" and any(c.lemma_.lower() in AGE_UNITS for c in tok.children)
+
+
+def may_be_private_name(tok: Token, trigger: Token, person_harms: frozenset) -> bool:
+    """A name the catalogue does not know that a verb or noun of harm to people hits ("shot", "stabbed", "died"):
+    a private person's, whether the NER took it for a person or for an organisation or left it untagged (it tags
+    many African and Slavic names as organisations, "Sibusiso Dlamini", and many Arabic town names as people): a
+    town is shelled, raided or targeted, not stabbed. An organisation's own words ("Front", "Brigade") are read by
+    the guess rules first."""
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("PERSON", "ORG", "") and trigger.lemma_.lower() in person_harms
+
+
 def noun_phrase_words(tok: Token) -> str:
     """The words of a role's noun phrase, without numbers, determiners and trailing clauses."""
     keep = [tok]
     for t in sorted((t for t in tok.subtree if t.i < tok.i), key=lambda t: -t.i):
         # the head's modifiers, and those of a compound before it ("Baghdad University Medical School")
-        if verb_result(t, tok):
+        if verb_result(t, tok) or is_age(t):
             continue
         if t.dep_ in ("compound", "amod", "poss", "nmod") and (
                 t.head.i == tok.i or (t.head.dep_ == "compound" and t.head in keep)):
