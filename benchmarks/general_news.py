@@ -31,7 +31,8 @@ GENERAL_SETS = ("geo_gwn.jsonl", "geo_lgl.jsonl")
 def articles(data: Path, half: str | None) -> list[dict]:
     out = []
     for name in GENERAL_SETS:
-        rows = [json.loads(line) for line in (data / name).read_text().splitlines() if line.strip()]
+        with (data / name).open(encoding="utf-8") as f:  # (line by line: the texts hold U+2028, which splitlines cuts)
+            rows = [json.loads(line) for line in f if line.strip()]
         if half:
             rows = rows[0 if half == "a" else 1::2]  # the scorer's halves: even or odd positions of each file
         out.extend({"id": r["id"], "text": r["text"]} for r in rows)
