@@ -303,7 +303,8 @@ ARTICLES = [
     ],
     [
         (EVENT, 'A gunman opened fire at a nightclub in Istanbul on New Year\'s Eve, killing 39 people.'),
-        (QUIET, 'Many of the victims were foreigners celebrating the new year.'),
+        # (who the victims were is the attack's again: a record of it, linked by same_as, is no false one)
+        (RETOLD, 'Many of the victims were foreigners celebrating the new year.'),
         (RETOLD, 'The suspected gunman was caught after a two-week manhunt.'),
     ],
     [
