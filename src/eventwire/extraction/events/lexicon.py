@@ -44,7 +44,7 @@ WORD_FILES = {
                           "hold_nouns", "device_nouns", "name_joining_words", "name_joining_preps",
                           "owner_prepositions", "aim_prepositions", "patient_subject_verbs", "stance_participles", "meeting_verbs",
                           "party_prepositions", "target_prepositions", "pair_counts", "holding_participles",
-                          "aimed_at_prepositions", "side_prepositions", "harmed_listing_verbs", "part_quantifiers",
+                          "aimed_at_prepositions", "side_prepositions", "harmed_listing_verbs", "listing_speech_verbs", "part_quantifiers",
                           "embassy_nouns", "origin_prepositions", "spot_owner_prepositions",
                           "aircraft_hit_prepositions", "suspect_nouns", "singular_person_pronouns",
                           "plural_person_pronouns", "appeal_prepositions", "agent_prepositions",

@@ -41,6 +41,9 @@ def harmed_listing(sent: Span, words) -> tuple[Token, Token] | None:
     of an act told before: its verb is "be" or "include" (`harmed_listing_verbs`), one side "the dead", "the
     victims" or "those killed" (`harmed_reference_nouns`, also "among" them), the other who they were."""
     root = sent.root
+    if root.lemma_.lower() in words.listing_speech_verbs:
+        # "Rahimi said women and children were among the dead": the listing is what a speaker reported
+        root = next((c for c in children(root) if c.dep_ == "ccomp"), root)
     if root.lemma_.lower() not in words.harmed_listing_verbs:
         return None
     subj = next((c for c in children(root) if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -97,3 +100,16 @@ def listed_harmed(sent: Span, trigger: Token, words) -> Token | None:
         return None
     ref, told = found
     return told if trigger.i == ref.i or trigger.head.i == ref.i and trigger.dep_ == "acl" else None
+
+
+def harmed_participle(sent: Span, trigger: Token, words) -> Token | None:
+    """The people a participle of harm hangs on, outside the trigger's own words: "condolences to the families of
+    the six soldiers killed", "Two of the 12 initially killed were policemen", "children wounded in the blast
+    were taken to hospital" (a reduced relative clause: the noun is who was harmed)."""
+    for tok in sent:
+        if tok.tag_ != "VBN" or tok.dep_ != "acl" or tok.lemma_.lower() not in words.harm_verbs:
+            continue
+        head = tok.head
+        if head.i != trigger.i and head.pos_ in ("NOUN", "PROPN", "NUM"):
+            return head
+    return None

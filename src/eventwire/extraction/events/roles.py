@@ -19,7 +19,7 @@ from eventwire.extraction.events.doers import (
     site_named_on,
     taken_from,
 )
-from eventwire.extraction.events.shared_heads import shared_noun_partners
+from eventwire.extraction.events.shared_heads import held_as, shared_noun_partners
 from eventwire.extraction.events.state_targets import addressee, foreign_nationality_hit, state_given_to, weapon_aim
 from eventwire.extraction.events.syntax import (
     PLACE_LABELS,
@@ -434,7 +434,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
     named = ctx.mention_at(tok)
     if tok.pos_ == "NOUN" and ctx.nouns.noun_class(tok) in HARMED_CLASSES:
         # "seized hundreds of hostages": the trigger names the harmed; who took them is the verb's subject
-        a2_tok = a2_tok or tok
+        a2_tok = a2_tok if a2_tok is not None and a2_tok.i != tok.i else held_as(tok) or a2_tok or tok
         if a1_tok is not None and a1_tok.i in {t.i for t in tok.subtree}:
             a1_tok = None
         if a1_tok is None and tok.dep_ == "dobj":

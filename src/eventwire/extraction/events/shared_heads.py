@@ -1,5 +1,6 @@
 """Parties joined by "and" before the one head noun they share: "French and Egyptian warships", "the Indian and
-Pakistani foreign ministers", "U.S. and Russian negotiators". A helper of roles.py."""
+Pakistani foreign ministers", "U.S. and Russian negotiators"; and the people a verb holds as the noun that names the harmed ("took 21 people
+hostage"). A helper of roles.py."""
 
 from __future__ import annotations
 
@@ -43,3 +44,11 @@ def shared_noun_partners(head: Token, ctx: DocContext, own_country: str | None =
         start = ent.start_char if ent is not None else tok.idx
         out.append(Role(actor=actor, start=start, end=tok.idx + len(tok.text), generic=False, known=True))
     return out
+
+
+def held_as(harmed_noun: Token) -> Token | None:
+    """"took 21 people hostage", "held the crew captive": the verb's other object is who was taken, the noun of
+    the harmed only says as what (the parse hangs it as a second object or as a predicate)."""
+    if harmed_noun.dep_ not in ("dobj", "oprd", "xcomp", "ccomp") or harmed_noun.head.pos_ != "VERB":
+        return None
+    return next((c for c in children(harmed_noun.head) if c.dep_ == "dobj" and c.i < harmed_noun.i), None)
