@@ -167,6 +167,26 @@ ARTICLES = [
      "along the border with Venezuela. Two soldiers wounded in the blast were in a serious condition.",
      [("A roadside bomb struck a military convoy", "", "convoy soldiers", "santander cucuta tibu highway"),
       ("Two soldiers wounded in the blast", "", "soldiers", "")], "2021-06-25"),
+    ("LASHKAR GAH, Afghanistan - Taliban fighters attacked a police checkpoint in the Nad Ali district of Helmand "
+     "province overnight, killing seven officers.\n\nThe provincial governor offered condolences to the families of "
+     "the seven policemen killed and vowed to hunt down the attackers. Three officers wounded in the attack were "
+     "flown to Kabul for treatment.",
+     [("Taliban fighters attacked a police checkpoint", "taliban fighters", "checkpoint officers police",
+       "nad ali helmand checkpoint"),
+      ("offered condolences to the families", "", "policemen", ""),
+      ("Three officers wounded in the attack", "", "officers", "")], "2020-09-12"),
+    ("Gunmen on motorcycles opened fire on a minibus carrying miners near the town of Kamituga in South Kivu on "
+     "Friday.\n\nLocal officials said nine of the 14 passengers killed were employees of a gold mining "
+     "cooperative. An army spokesman told reporters the victims included two children.",
+     [("Gunmen on motorcycles opened fire", "gunmen", "minibus miners", "kamituga kivu"),
+      ("nine of the 14 passengers killed", "", "passengers employees", ""),
+      ("the victims included two children", "", "children", "")], "2022-02-18"),
+    ("A parcel bomb exploded at a post office in the Greek city of Thessaloniki in March 2009, killing a clerk and "
+     "injuring two customers.\n\nIn 2011 a court in Athens sentenced Nikos Vardakis, a member of an anarchist "
+     "cell, to life in prison for the bombing. His accomplice, Petros Lambrou, was jailed for the attack in 2012.",
+     [("A parcel bomb exploded at a post office", "", "clerk customers", "thessaloniki office"),
+      ("a court in Athens sentenced Nikos Vardakis", "vardakis nikos", "", ""),
+      ("Petros Lambrou, was jailed for the attack", "lambrou petros", "", "")], "2012-06-01"),
 ]
 
 # measured on the articles at main 3fac3f3 and after the changes of this set (see FLOORS' comment)

@@ -268,10 +268,13 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
                 break
             if tok.i not in in_cluster and clause_top(tok).i == top and _violent_path(lex, tok, top, trigger_ids):
                 _fill_roles(roles, roles_of(tok, fam, context), tok, lex, actor2_too=False)
-    if roles.actor1 is None and fam == "violence":
-        roles.actor1 = sentence_agent(sent, context, roles)
     # "arrested two men in connection with the bombing": the sentence's parties act in the arrest, not the bombing
     matter = main.pos_ == "NOUN" and told_as_matter(main, lex.words.relation_nouns, lex.words.case_verbs)
+    convicted = convicted_doer(main, lex.words.convicting_verbs) if main.pos_ == "NOUN" and fam == "violence" else None
+    if convicted is not None:  # "a tribunal convicted Salim Ayyash of the killing": the convicted did it
+        roles.actor1, matter = context.role_for(convicted, main, 1) or roles.actor1, True
+    if roles.actor1 is None and fam == "violence":
+        roles.actor1 = sentence_agent(sent, context, roles)
     if fam == "violence" and roles.actor1 is None and roles.actor2 is None and not matter:
         sentence_parties(sent, context, main, roles)
     elif fam == "violence" and roles.actor1 is None and not matter:
@@ -526,3 +529,16 @@ def confidence(c: EventCandidate, sent_index: int) -> float:
         s += 0.03
     s -= min(0.1, 0.02 * sent_index)
     return max(0.05, min(0.97, s))
+
+
+def convicted_doer(event_noun: Token, convicting_verbs: frozenset) -> Token | None:
+    """Whom a court found guilty of the event the noun names: the object of "convicted X of the bombing", "sentenced
+    X for the killing", or the subject of "X was jailed for the attack"."""
+    held = event_noun.head.head
+    if event_noun.dep_ != "pobj":
+        return None
+    if held.dep_ in ("dobj", "nsubjpass") and held.head.lemma_.lower() in convicting_verbs:
+        return held  # the parse may hang "of the killing" on the one convicted
+    if held.pos_ != "VERB" or held.lemma_.lower() not in convicting_verbs:
+        return None
+    return next((c for c in children(held) if c.dep_ in ("dobj", "nsubjpass")), None)
