@@ -285,7 +285,8 @@ class Locator:
 
     def venue_of_trigger(self, trig) -> str | None:
         """The spot the event's own clause names when no town is named in the sentence: "an explosion at a
-        market", "the blast targeted a bakery on Main Street", "a raid on the village"."""
+        market", "the blast targeted a bakery on Main Street", "a raid on the village", "the explosion ripped through a
+        market" (the spot of the verb the event noun is the subject of)."""
         if trig is None:
             return None
         heads = [trig] + [c for c in trig.children if c.dep_ in ("dobj", "nsubjpass")]
@@ -294,6 +295,8 @@ class Locator:
             if found is not None:
                 return found
         found = self._venue_deeper(trig)
+        if found is None and trig.dep_ == "nsubj" and trig.head.pos_ == "VERB":
+            found = self._venue_below(trig.head, direct=False, preps=self.words.venue_preps | self.words.passage_preps)
         if found is None:
             host = self._scene_host(trig)
             found = self._venue_below(host, direct=False) if host is not None else None
@@ -335,11 +338,11 @@ class Locator:
             frontier = nxt
         return None
 
-    def _venue_below(self, tok, direct: bool) -> str | None:
+    def _venue_below(self, tok, direct: bool, preps: frozenset = frozenset()) -> str | None:
         if direct and tok.lemma_.lower() in self.words.venue_nouns:
             return _venue_words(tok)
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in self.words.venue_preps:
+            if c.dep_ == "prep" and c.lower_ in (preps or self.words.venue_preps):
                 for o in c.children:
                     if o.dep_ == "pobj" and o.lemma_.lower() in self.words.venue_nouns:
                         return _venue_words(o)

@@ -28,7 +28,7 @@ LISTS = ("person_titles", "locative_preps", "strong_preps", "name_particles", "a
          "leading_words", "border_words", "the_modifiers", "hyphen_adjectives", "literal_heads", "street_words",
          "name_heads", "venue_nouns", "venue_preps", "settlement_words", "name_openers", "event_heads", "origin_words",
          "foreigner_nouns", "report_verbs", "topic_nouns", "scene_marks", "time_marks", "plural_street_words", "articles", "list_words",
-         "possessive_marks", "apposition_preps", "calendar_words")
+         "possessive_marks", "apposition_preps", "calendar_words", "passage_preps")
 UNITS = {"admin1": ADMIN1, "admin2": ADMIN2}
 ANAPHOR_FEATURES = (COUNTRY, ADMIN1, ADMIN2, CITY)
 CUE_CAP = 2.0  # at most two towns' worth of votes from the article's style
@@ -59,6 +59,7 @@ class PlaceWords:
     name_heads: frozenset[str]
     venue_nouns: frozenset[str]
     venue_preps: frozenset[str]
+    passage_preps: frozenset[str]
     calendar_words: frozenset[str]
     settlement_words: frozenset[str]
     name_openers: frozenset[str]
