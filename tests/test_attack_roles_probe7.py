@@ -187,6 +187,20 @@ ARTICLES = [
      [("A parcel bomb exploded at a post office", "", "clerk customers", "thessaloniki office"),
       ("a court in Athens sentenced Nikos Vardakis", "vardakis nikos", "", ""),
       ("Petros Lambrou, was jailed for the attack", "lambrou petros", "", "")], "2012-06-01"),
+    ("KANDAHAR, Afghanistan - A bomb exploded under the car of the deputy governor of Kandahar province on Tuesday "
+     "morning as he was leaving his home.\n\nThe deputy governor, Abdul Qadir Noorzai, survived the blast with minor "
+     "injuries. The Taliban claimed responsibility for the attack.",
+     [("A bomb exploded under the car of the deputy governor", "", "governor car", "kandahar"),
+      ("survived the blast with minor injuries", "", "governor noorzai", "")], "2017-03-14"),
+    ("Gunmen opened fire on a minibus carrying teachers near the town of Wajir in northeastern Kenya on Friday, "
+     "killing five.\n\nSix other passengers survived the attack by hiding under their seats, police said. "
+     "Al-Shabaab militants are active along the border with Somalia.",
+     [("Gunmen opened fire on a minibus", "gunmen", "teachers minibus", "wajir"),
+      ("Six other passengers survived the attack", "", "passengers", "")], "2019-02-15"),
+    ("A bomb exploded near the motorcade of the mayor of the Iraqi city of Baqubah on Sunday, wounding two of his "
+     "guards.\n\nThe mayor escaped the attack unhurt, a police officer said on condition of anonymity.",
+     [("A bomb exploded near the motorcade of the mayor", "", "mayor guards", "baqubah"),
+      ("The mayor escaped the attack unhurt", "", "mayor", "")], "2008-06-22"),
 ]
 
 # measured on the articles at main 3fac3f3 and after the changes of this set (see FLOORS' comment)

@@ -19,7 +19,7 @@ from eventwire.extraction.events.harmed_counts import (
     unlisted_person_of_any,
 )
 from eventwire.extraction.events.lexicon import EventWords, Lexicon
-from eventwire.extraction.events.listed_harmed import harmed_participle, listed_harmed
+from eventwire.extraction.events.listed_harmed import harmed_participle, listed_harmed, survivors
 from eventwire.extraction.events.roles import actor_kind, clause_top, roles_of
 from eventwire.extraction.events.sentence_parties import (
     caught_between,
@@ -317,8 +317,9 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
     if listed is not None:  # "Among the dead were two students": who the harmed were, not the act's whole toll
         roles.actor2, roles.assoc2 = context.role_for(listed, main, 2) or roles.actor2, []
     if roles.actor2 is None and fam == "violence":
-        participle = harmed_participle(sent, main, lex.words)  # "the families of the six soldiers killed"
-        roles.actor2 = context.role_for(participle, main, 2) if participle is not None else None
+        # "the families of the six soldiers killed", "Eight other children survived the attack"
+        harmed = harmed_participle(sent, main, lex.words) or survivors(main, lex.words)
+        roles.actor2 = context.role_for(harmed, main, 2) if harmed is not None else None
     if unnamed and roles.actor2 is None and codes.get("event_type") == "Violence against civilians":
         roles.actor2 = settled_people(roles.targets, context)  # "militants attacked the village of Foo"
     cand = EventCandidate(

@@ -113,3 +113,11 @@ def harmed_participle(sent: Span, trigger: Token, words) -> Token | None:
         if head.i != trigger.i and head.pos_ in ("NOUN", "PROPN", "NUM"):
             return head
     return None
+
+
+def survivors(trigger: Token, words) -> Token | None:
+    """Who survived or escaped the event its noun names ("Eight other children survived the attack", "the governor
+    escaped the blast unhurt"): the attack was aimed at them too."""
+    if trigger.dep_ != "dobj" or trigger.head.lemma_.lower() not in words.survival_verbs:
+        return None
+    return next((c for c in children(trigger.head) if c.dep_ == "nsubj"), None)

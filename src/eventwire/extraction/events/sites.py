@@ -98,10 +98,13 @@ def _spot_below(holder: Token, preps, words) -> Token | None:
                 if o.dep_ != "pobj":
                     continue
                 # "at the entrance to the hotel", "outside the gate of a school": the site the spot belongs to
-                for spot in (o, *(x for c in children(o) if c.dep_ == "prep" and c.lower_ in words.spot_owner_prepositions
-                                  for x in children(c) if x.dep_ == "pobj")):
+                owners = [x for c in children(o) if c.dep_ == "prep" and c.lower_ in words.spot_owner_prepositions
+                          for x in children(c) if x.dep_ == "pobj"]
+                for spot in (o, *owners):
                     if site_kind(spot, words) is not None or spot.lower_ in words.held_ground_nouns:
                         return spot
+                if o.lemma_.lower() in words.ridden_vehicle_nouns and owners:
+                    return owners[0]  # "a bomb exploded under the car of a judge": whose car it was
     return None
 
 
