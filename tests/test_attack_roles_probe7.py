@@ -203,8 +203,10 @@ ARTICLES = [
       ("The mayor escaped the attack unhurt", "", "mayor", "")], "2008-06-22"),
 ]
 
-# measured on the articles at main 3fac3f3 and after the changes of this set (see FLOORS' comment)
-FLOORS = {"attacker": 0.0, "target": 0.0, "place": 0.0}
+# measured on the 71 units (main 3fac3f3: 0.773, 0.672, 0.638 attacker/target/place; after the listing a speaker
+# reports, the people taken hostage, the participle of harm, the convicted doer, the spot a blast tore through, the
+# parts of a site, the survivors and the owner of the car hit: 0.795, 0.781, 0.723), less a little slack for ties
+FLOORS = {"attacker": 0.77, "target": 0.75, "place": 0.70}
 
 
 def _overlaps(span, start, end) -> bool:
@@ -264,6 +266,50 @@ def test_the_probe_set_is_large_and_varied():
 @pytest.mark.parametrize("role", ROLES)
 def test_role_rate_holds(results, role):
     assert rates(results)[role] >= FLOORS[role], [(t, h) for t, h in results if not h.get(role, True)]
+
+
+def _asserted(pipeline, text, published="2023-05-10"):
+    return [e for e in pipeline.extract(text, published=published) if e.modality == "asserted"]
+
+
+def _harmed_words(events) -> set[str]:
+    return {w for e in events for a in (e.actor2, *e.assoc_actor2) if a is not None
+            for w in (a.text or "").lower().split()}
+
+
+def test_a_listing_a_speaker_reports_names_the_harmed(pipeline):
+    events = _asserted(pipeline, "A bomb exploded at a bus station in Jos, killing 12 people. A police spokesman "
+                                 "said three traders and a nurse were among the dead.")
+    listed = [e for e in events if e.evidence.text.startswith("A police spokesman")]
+    assert listed and {"traders", "nurse"} & _harmed_words(listed)
+
+
+def test_the_people_taken_hostage_are_the_harmed_not_the_word_hostage(pipeline):
+    events = _asserted(pipeline, "Rebels took 30 villagers hostage in the town of Kidal on Saturday.")
+    assert "villagers" in _harmed_words(events)
+
+
+def test_whom_a_court_convicted_of_the_killing_did_it(pipeline):
+    events = _asserted(pipeline, "A gunman shot dead a journalist in Lima in 2015. A court later convicted Jorge "
+                                 "Quispe, a former policeman, of the killing.", published="2019-05-10")
+    assert any(e.actor1 is not None and "Quispe" in (e.actor1.text or "") for e in events)
+
+
+def test_a_blast_under_a_persons_car_hit_that_person(pipeline):
+    events = _asserted(pipeline, "A bomb exploded under the car of a prosecutor in Tirana on Monday.")
+    assert "prosecutor" in _harmed_words(events)
+
+
+def test_who_survived_the_attack_was_hit_by_it(pipeline):
+    events = _asserted(pipeline, "Gunmen ambushed a truck near Gao on Monday. Four traders survived the attack.")
+    assert "traders" in _harmed_words([e for e in events if e.evidence.text.startswith("Four")])
+
+
+def test_the_spot_a_blast_tore_through_is_the_place_text(pipeline):
+    events = _asserted(pipeline, "A car bomb exploded in Kirkuk on Monday, killing nine people. The blast tore "
+                                 "through the Nasr market, which was crowded with shoppers.")
+    later = [e for e in events if e.evidence.text.startswith("The blast")]
+    assert later and later[0].location is not None and "market" in (later[0].location.text or "")
 
 
 if __name__ == "__main__":

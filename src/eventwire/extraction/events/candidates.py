@@ -538,6 +538,8 @@ def convicted_doer(event_noun: Token, convicting_verbs: frozenset) -> Token | No
     held = event_noun.head.head
     if event_noun.dep_ != "pobj":
         return None
+    if held.dep_ == "appos":
+        held = held.head  # "convicted Jorge Quispe, a former policeman, of the killing"
     if held.dep_ in ("dobj", "nsubjpass") and held.head.lemma_.lower() in convicting_verbs:
         return held  # the parse may hang "of the killing" on the one convicted
     if held.pos_ != "VERB" or held.lemma_.lower() not in convicting_verbs:

@@ -51,4 +51,9 @@ def held_as(harmed_noun: Token) -> Token | None:
     the harmed only says as what (the parse hangs it as a second object or as a predicate)."""
     if harmed_noun.dep_ not in ("dobj", "oprd", "xcomp", "ccomp") or harmed_noun.head.pos_ != "VERB":
         return None
+    if harmed_noun.tag_ == "NN":  # "took 30 villagers hostage" read as one noun phrase: the word before
+        before = next((c for c in children(harmed_noun) if c.dep_ == "compound" and c.i == harmed_noun.i - 1
+                       and c.pos_ in ("NOUN", "PROPN")), None)
+        if before is not None:
+            return before
     return next((c for c in children(harmed_noun.head) if c.dep_ == "dobj" and c.i < harmed_noun.i), None)
