@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Span, Token
 
 from eventwire.extraction.events.lexicon import Lexicon
-from eventwire.extraction.events.protest_topics import without_topics
+from eventwire.extraction.events.protest_topics import topic_tokens, without_topics
 from eventwire.extraction.events.roles import Roles, actor_kind
 from eventwire.extraction.nlp import doc_text
 from eventwire.extraction.tokens import children, span_text
@@ -238,6 +238,21 @@ def _dispersed_after_a_protest(lex: Lexicon, trigger: Token) -> bool:
         lex.crowd_control_pattern is not None and lex.crowd_control_pattern.search(span_text(sent).lower()) is not None)
 
 
+def _beside_a_protest(lex: Lexicon, trigger: Token) -> bool:
+    """The sentence of the arrest tells a demonstration that is not what it is against: "Dozens of students were
+    taken into custody when police moved in to end their protest", "Police arrest 30 as anti-mining protest turns
+    tense" (but not "protesting the arrest of a chief", nor "arrested the organisers of the march": a demonstration
+    named only inside the arrested's phrase says who they are)."""
+    topics = topic_tokens(lex, trigger.sent)
+    if trigger.i in topics:
+        return False
+    held = {t.i for c in children(trigger) if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
+    if any(trigger.doc[i].lemma_.lower() in lex.words.demonstrator_nouns for i in held):
+        return True  # "hundreds of demonstrators demanding the release of prisoners were detained"
+    return any(_tells_a_protest(lex, t) for t in trigger.sent
+               if t.i not in topics and t.i not in held and t.i != trigger.i)
+
+
 def at_a_protest(lex: Lexicon, trigger: Token) -> bool:
     """The event happened at a demonstration: a preposition of words.yaml `protest_scene_preps` on the trigger or on
     its object governs a `protest_scene_nouns` noun ("detained 40 people at a rally", "were held during the march"),
@@ -245,7 +260,7 @@ def at_a_protest(lex: Lexicon, trigger: Token) -> bool:
     demonstrating."""
     words = lex.words
     if _the_crowd_told_before(trigger) or _the_held_were_protesting(lex, trigger) or \
-            _dispersed_after_a_protest(lex, trigger):
+            _dispersed_after_a_protest(lex, trigger) or _beside_a_protest(lex, trigger):
         return True
     heads = [trigger, *(c for c in children(trigger) if c.dep_ in ("dobj", "nsubjpass"))]
     return any(prep.dep_ == "prep" and prep.lower_ in words.protest_scene_preps

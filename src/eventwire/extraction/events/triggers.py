@@ -62,6 +62,12 @@ def protest_context(lex: Lexicon, sent: Span, mentions_in_sent: list) -> bool:
     return any(m.actor.inter in (5, 6) for m in mentions_in_sent)
 
 
+def held_as_a_trait(tok: Token) -> bool:
+    """An arrest participle before a noun tells who the person is, not an arrest of the day: "supporters of the
+    detained cleric", "relatives of jailed activists" (the arrest, when there was one, is told elsewhere)."""
+    return tok.dep_ == "amod" and tok.tag_ == "VBN"
+
+
 def _crowd_control_name(lex: Lexicon, lower: list, i: int, end: int) -> bool:
     """The protest word at i names a force, not a crowd: "riot police", "riot squad" (rules.yaml `cue_aliases`)."""
     return i + 1 < end and f"{lower[i]} {lower[i + 1]}" in lex.cue_aliases
