@@ -187,7 +187,7 @@ def _names_civilians(lex: Lexicon, sent: Span) -> bool:
 AFTER_PROTEST_KEY = "eventwire.after_protest"
 
 
-def _the_crowd_told_before(trigger: Token) -> bool:
+def _the_crowd_told_before(lex: Lexicon, trigger: Token) -> bool:
     """In a sentence right after a demonstration is told, the arrested are "them" or "N of them": its
     demonstrators ("Farmers marched on the governor's office. Police detained 15 of them.")."""
     if trigger.sent.start not in trigger.doc.user_data.get(AFTER_PROTEST_KEY, ()):
@@ -197,6 +197,11 @@ def _the_crowd_told_before(trigger: Token) -> bool:
             continue
         if obj.lower_ == "them" or any(c.dep_ == "prep" and c.lower_ == "of" and any(
                 o.lower_ == "them" for o in children(c)) for c in children(obj)):
+            return True
+        # a part of the crowd told by its number, or people with no name ("Police detained 20 people", "dozens were
+        # arrested"): named people are an arrest of their own ("later arrested the opposition leader Ali Musa")
+        if (obj.lemma_.lower() in lex.words.crowd_part_words or obj.like_num) and not any(
+                t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in obj.subtree):
             return True
     return False
 
@@ -249,8 +254,11 @@ def _beside_a_protest(lex: Lexicon, trigger: Token) -> bool:
     held = {t.i for c in children(trigger) if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
     if any(trigger.doc[i].lemma_.lower() in lex.words.demonstrator_nouns for i in held):
         return True  # "hundreds of demonstrators demanding the release of prisoners were detained"
+    scene = lex.words.protest_scene_preps
+    # (a demonstration named after "before", "ahead of", "in anticipation of" is not where the arrest was made)
     return any(_tells_a_protest(lex, t) for t in trigger.sent
-               if t.i not in topics and t.i not in held and t.i != trigger.i)
+               if t.i not in topics and t.i not in held and t.i != trigger.i
+               and not (t.dep_ == "pobj" and t.head.lower_ not in scene))
 
 
 def at_a_protest(lex: Lexicon, trigger: Token) -> bool:
@@ -259,7 +267,7 @@ def at_a_protest(lex: Lexicon, trigger: Token) -> bool:
     the arrested are the demonstrators the sentence before told of, or a clause on them tells they were
     demonstrating."""
     words = lex.words
-    if _the_crowd_told_before(trigger) or _the_held_were_protesting(lex, trigger) or \
+    if _the_crowd_told_before(lex, trigger) or _the_held_were_protesting(lex, trigger) or \
             _dispersed_after_a_protest(lex, trigger) or _beside_a_protest(lex, trigger):
         return True
     heads = [trigger, *(c for c in children(trigger) if c.dep_ in ("dobj", "nsubjpass"))]
@@ -306,6 +314,8 @@ def code_event(lex: Lexicon, fam: str, classes: set, sent: Span, trigger: Token,
         if "actor1" in w and a1 not in _one_or_list(w["actor1"]):
             continue
         if "actor2" in w and a2 not in _one_or_list(w["actor2"]):
+            continue
+        if "actor2_sector" in w and (roles.actor2 is None or roles.actor2.actor.sector not in w["actor2_sector"]):
             continue
         if "target_place" in w and takes_ground(lex, roles) != w["target_place"]:
             continue

@@ -64,7 +64,7 @@ WORD_FILES = {
                           "protest_topic_verbs", "protest_topic_preps", "kind_determiners", "time_marks",
                           "placed_harm_classes", "placed_harm_exceptions", "locative_prepositions",
                           "auxiliary_lemmas", "trend_words", "trend_measure_preps", "rule_nouns", "trait_adjectives", "rate_determiners",
-                          "protest_scene_preps", "protest_scene_nouns", "protest_context_verbs", "demonstrator_nouns", "deliberate_when_acted_on", "kin_nouns",
+                          "protest_scene_preps", "protest_scene_nouns", "protest_context_verbs", "demonstrator_nouns", "crowd_part_words", "strike_participants", "deliberate_when_acted_on", "kin_nouns",
                           "repeat_nouns", "year_span_prepositions", "blow_verbs", "counted_event_nouns", "vague_counts",
                           "trend_nouns", "waging_verbs", "waged_nouns", "custody_prepositions", "blame_landing_verbs",
                           "blame_nouns", "guise_verbs", "named_group_kinds", "doer_relative_pronouns"),
