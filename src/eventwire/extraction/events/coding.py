@@ -199,11 +199,18 @@ def _the_crowd_told_before(lex: Lexicon, trigger: Token) -> bool:
                 o.lower_ == "them" for o in children(c)) for c in children(obj)):
             return True
         # a part of the crowd told by its number, or people with no name ("Police detained 20 people", "dozens were
-        # arrested"): named people are an arrest of their own ("later arrested the opposition leader Ali Musa")
+        # arrested"): named people are an arrest of their own ("later arrested the opposition leader Ali Musa"), and
+        # so are people held where the sentence before already told an arrest (this one retells it)
         if (obj.lemma_.lower() in lex.words.crowd_part_words or obj.like_num) and not any(
-                t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in obj.subtree):
+                t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in obj.subtree) and not _arrest_told_before(lex, trigger):
             return True
     return False
+
+
+def _arrest_told_before(lex: Lexicon, trigger: Token) -> bool:
+    before = same_incident_before(lex, trigger.sent)
+    return before is not None and any(
+        "arrest" in lex.verbs.get(t.lemma_.lower(), ()) and t.pos_ in ("VERB", "AUX") for t in before)
 
 
 def _tells_a_protest(lex: Lexicon, tok: Token) -> bool:
