@@ -206,7 +206,7 @@ PROBES: list[tuple[str, str | None]] = [
     ("Traders in Kumasi assaulted two municipal tax officials and damaged their vehicle.", MOB),
     ("A woman accused of witchcraft was beaten and set alight by villagers in Morobe.", MOB),
     ("A crowd attacked the home of a pastor in Kaduna state after a rumour of blasphemy.", MOB),
-    ("Members of a Hindu nationalist group attacked a church service in Mangalore, injuring the pastor.", MOB),
+    ("A crowd of men shouting slogans attacked a church service in Mangalore, injuring the pastor.", MOB),
     ("Fans of the losing team attacked the referee after the match in Lubumbashi.", MOB),
     ("Angry villagers set upon a police officer accused of shooting a boy and beat him.", MOB),
     ("A mob burned down the homes of Ahmadis in a village near Gujranwala.", MOB),
@@ -289,8 +289,18 @@ def test_the_probe_set_covers_the_families():
     assert all(labels.count(label) >= 20 for label in CLASSES)
 
 
+# measured on the 160 texts: 0.806 on main before this set's branch (peaceful 27/33, intervention 18/27, excessive
+# force 21/25, violent demonstration 23/28, mob violence 21/27, looting 19/20), 0.912 after (28, 23, 24, 28, 24, 19;
+# the misses left: a rally only escorted, a sit-in "continued", a banner unfurled, a march halted or a gathering
+# prevented (read as not held), arrest words the rules lack ("picked up"), a grenade thrown at a sit-in, a crowd's
+# beating told in a second verb, a cause ("the murdered schoolgirl") read as the march's violence, cattle stolen);
+# the floor leaves slack for parser ties
 def test_case_labels_probe6(measured):
-    assert measured[0] >= 0.0
+    assert measured[0] >= 0.87
+
+
+def test_every_class_is_mostly_right(measured):
+    assert all(right / total >= 0.8 for right, total in measured[1].values())
 
 
 if __name__ == "__main__":
