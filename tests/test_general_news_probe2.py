@@ -12,7 +12,7 @@ headline styles); none comes from an evaluation set. `python tests/test_general_
 
 from __future__ import annotations
 
-from probes import CLASH, acled_events
+from probes import ARRESTS, CLASH, acled_events
 
 # private people named by a common noun, hit by a violent act: violence against civilians
 PRIVATE_PEOPLE_HIT = [
@@ -50,6 +50,22 @@ OFFICERS_HIT = [
     'Two officers were shot during a traffic stop in Tulsa on Friday night.',
     'Gunmen shot and wounded three officers at a checkpoint in Peshawar.',
     'A sniper killed two officers outside the station in Dallas.',
+]
+
+# people arrested by officers, detectives or immigration agents the catalogue does not know: an arrest by the
+# state's police, never an abduction by an unknown group
+ARRESTS_BY_AGENTS = [
+    'Detectives traced the car from camera footage and arrested the two suspects at a home in Lemay.',
+    'Immigration agents arrested 239 people at a meatpacking plant in Worthington on Tuesday.',
+    'Two officers arrested the driver as he tried to speed away from the car park.',
+    'Investigators arrested a former mayor in Lyon over the missing funds.',
+    'Customs officers detained a businessman at the airport in Entebbe.',
+]
+
+# (controls) people taken by armed men: abductions
+ABDUCTIONS = [
+    'Gunmen abducted two engineers near Warri on Monday.',
+    'Armed men seized a journalist at a checkpoint near Aleppo.',
 ]
 
 NON_EVENTS = [
@@ -143,6 +159,12 @@ def test_officers_with_no_owner_are_the_police(pipeline):
     assert police_hit(pipeline, 'Two officers were shot during a traffic stop in Tulsa on Friday night.')
 
 
+def test_arrests_by_unknown_officers_or_agents_are_arrests(pipeline):
+    subs = {t: getattr(top_event(pipeline, t), "sub_event_type", None) for t in ARRESTS_BY_AGENTS + ABDUCTIONS}
+    assert [subs[t] for t in ARRESTS_BY_AGENTS].count(ARRESTS) >= len(ARRESTS_BY_AGENTS) - 1, subs
+    assert all(subs[t] != ARRESTS for t in ABDUCTIONS), subs
+
+
 def test_no_record_for_violence_words_used_for_other_things(pipeline):
     found = {t: acled_records(pipeline, t) for t in NON_EVENTS}
     assert sum(bool(v) for v in found.values()) <= 1, {t: v for t, v in found.items() if v}
@@ -164,6 +186,9 @@ if __name__ == "__main__":
     for text in OFFICERS_HIT:
         if not police_hit(probe_pipeline, text):
             print("OFFICERS", text, acled_records(probe_pipeline, text))
+    for text in ARRESTS_BY_AGENTS:
+        if getattr(top_event(probe_pipeline, text), "sub_event_type", None) != ARRESTS:
+            print("ARREST", text, acled_records(probe_pipeline, text))
     for text in NON_EVENTS:
         if found := acled_records(probe_pipeline, text):
             print("FALSE", text, found)
