@@ -41,7 +41,7 @@ PRIVATE_PEOPLE_HIT = [
 # parties that are not private people keep their reading
 NOT_CIVILIANS = [
     # (text, sector of actor2 it must not be)
-    ('Police shot dead a robbery suspect after a chase in Durban.', 'CVL'),
+    ('Police shot dead a suspect after a chase in Durban.', 'CVL'),
     ('Troops killed twelve members of the militia in a clash near Beni.', 'CVL'),
 ]
 
