@@ -90,6 +90,17 @@ NON_EVENTS = [
     'Strong winds blew the roof off a barn near Wichita.',
     'The Hornets blew a 15-point lead in the fourth quarter.',
     'She blew the whistle on fraud at the agency.',
+    # demonstrating a thing or a view to someone
+    'As he spoke, chefs in the market kitchen demonstrated Passover recipes.',
+    'The judges have demonstrated their position clearly in the ruling.',
+    'A paramedic came to the school to demonstrate to the students how to use a defibrillator.',
+    # an inquiry blasted in words; a craft that blasts off
+    'Analyst Charles Barkley blasted the FBI investigation into college basketball on Friday.',
+    'The opposition leader blasted the handling of the flood relief in Sindh.',
+    'A Soyuz capsule carrying a Russian-American crew blasted off for the space station.',
+    # shots of a game, a product in the shops
+    'Smith hit a three-pointer with two seconds left to win the game in Denver.',
+    'The new phone hits stores in March, the company said.',
 ]
 
 # (controls) real events in the same words
@@ -100,6 +111,10 @@ TRUE_EVENTS = [
     'Gunmen attacked a fire station in Kano and set two engines ablaze.',
     'Insurgents blew up a bridge on the road to Mopti.',
     'Striking workers clashed with police outside the factory in Dhaka.',
+    'Teachers demonstrated against pay cuts outside parliament in Nairobi.',
+    'Hundreds of students demonstrated outside the ministry in Dhaka on Sunday.',
+    'A rocket hit a house in Sderot, wounding two people.',
+    'The airstrike hit a market in Saada, killing 12.',
 ]
 
 
@@ -140,7 +155,7 @@ def test_there_are_enough_probes():
 
 def test_the_rates_hold(pipeline):
     people, officers, false, kept = measure(pipeline)
-    # measured: 0.95, 1.00, 0.00, 1.00 (on main before this set: 0.50, 0.00, 0.62, 1.00)
+    # measured: 0.95, 1.00, 0.00, 1.00 (on main before this set: 0.50, 0.00, 0.58, 1.00)
     assert people >= 0.85 and officers >= 0.66 and false <= 0.1 and kept >= 0.8, (people, officers, false, kept)
 
 
