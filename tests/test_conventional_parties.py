@@ -58,6 +58,23 @@ def test_the_state_named_alone_as_the_side_hit_fought_rebels(conventions, catalo
     assert is_rebels_of(a1, "COL") and a2 is army
 
 
+def test_where_the_catalogue_knows_no_rebels_the_state_fought_unidentified_gunmen(conventions, catalogue):
+    # police shot at in the United States, Canada or Kenya: no state-based conflict, so no "Rebels (...)"
+    assert not {"USA", "CAN", "KEN"} & catalogue.rebel_countries and {"COL", "MLI", "YEM"} <= catalogue.rebel_countries
+    for iso3 in ("USA", "CAN", "KEN"):
+        police = catalogue.localize(catalogue.resolve("police"), iso3)
+        a1, a2, _ = conventions.fill("Armed clash", None, police, iso3, catalogue)
+        assert a1 is not None and a1.sector == "UAF" and a1.country == iso3 and a2 is police, (iso3, a1)
+    army = catalogue.localize(catalogue.resolve("soldiers"), "CAN")
+    a1, a2, _ = conventions.fill("Shelling/artillery/missile attack", army, None, "CAN", catalogue)
+    assert a1 is army and a2.sector == "UAF"
+
+
+def test_officers_shot_at_a_traffic_stop_were_not_shot_by_rebels(extract):
+    event = violent(extract("Two officers were shot during a traffic stop in Tulsa, Oklahoma, on Friday night."))
+    assert event.actor2.sector == "COP" and event.actor1 is not None and event.actor1.sector == "UAF"
+
+
 def test_no_guess_without_a_country(conventions, catalogue):
     assert conventions.fill("Armed clash", None, None, None, catalogue) == (None, None, 0.0)
 

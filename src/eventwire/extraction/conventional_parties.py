@@ -32,6 +32,8 @@ class Guess:
     confidence: float  # how much the guess lowers the event's confidence
     as_actor2: frozenset[str] = frozenset()  # opponents: sub-event types where the named side acted
     as_actor1: frozenset[str] = frozenset()  # opponents: sub-event types where the named side was hit
+    # opponents: the words instead, in a country whose rebels the catalogue does not know (no state-based conflict)
+    without_rebels: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,8 @@ def _communal(entry: dict | None) -> CommunalFights | None:
 
 def _guess(entry: dict) -> Guess:
     return Guess(words=str(entry["words"]), confidence=float(entry.get("confidence", 0.0)),
-                 as_actor2=frozenset(entry.get("as_actor2") or ()), as_actor1=frozenset(entry.get("as_actor1") or ()))
+                 as_actor2=frozenset(entry.get("as_actor2") or ()), as_actor1=frozenset(entry.get("as_actor1") or ()),
+                 without_rebels=entry.get("without_rebels"))
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,10 @@ class PartyConventions:
         opponent = self._opponent(named, iso3, placed)
         if opponent is None or sub_event_type not in (opponent.as_actor2 if actor1 is not None else opponent.as_actor1):
             return actor1, actor2, cost
-        found = _local_actor(catalogue, opponent.words, iso3)
+        words = opponent.words
+        if opponent.without_rebels and iso3 not in getattr(catalogue, "rebel_countries", frozenset({iso3})):
+            words = opponent.without_rebels  # police shot at in Ohio: by gunmen, not by the United States' rebels
+        found = _local_actor(catalogue, words, iso3)
         if found is None:
             return actor1, actor2, cost
         cost += opponent.confidence

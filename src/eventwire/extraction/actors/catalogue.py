@@ -170,6 +170,12 @@ class Catalogue:
         return replace(self.state_entry(found[0].iso3, "GOV").actor(), text=text) if found else None
 
     @functools.cached_property
+    def rebel_countries(self) -> frozenset[str]:
+        """The countries the catalogue knows a rebel, insurgent or separatist group of (ACLED inter 2): where a
+        state-based conflict may be the one a fight belongs to."""
+        return frozenset(a.country for a in (e.actor() for e in self.entries.values()) if a.inter == 2 and a.country)
+
+    @functools.cached_property
     def _generic_names(self) -> dict[str, str]:
         return {normalise(name): name for name in self.generics}
 

@@ -33,6 +33,8 @@ class NounClasses:
     ownerless_titles: frozenset[str] = frozenset()
     negators: frozenset[str] = frozenset()
     nameless_states: frozenset[str] = frozenset()
+    harmed_civilian_classes: frozenset[str] = frozenset()
+    harmed_not_civilian: frozenset[str] = frozenset()
 
     def noun_class(self, tok: Token) -> tuple[str | None, str | None]:
         """(side, class) of a head noun: ("actor", "officials") for "spokesmen", ("not_actor", "weapons") for
@@ -62,6 +64,13 @@ class NounClasses:
         if lemma in extra or lower in extra:
             return True
         return len(lower) > 4 and lower.endswith(self.actor_suffixes)
+
+    def civilian_when_harmed(self, tok: Token) -> bool:
+        """A head for private people ("the victim", "three employees", "his girlfriend"): a civilian when a verb
+        of harm hits it and no party is named for it; not "the suspect", "members", "a guard"."""
+        side, cls = self.noun_class(tok)
+        return side == ACTOR and cls in self.harmed_civilian_classes and not (
+            {tok.lemma_.lower(), tok.lower_} & self.harmed_not_civilian)
 
     def never_acts(self, tok: Token) -> bool:
         """A head for the harmed as such ("14 dead", "the wounded", "casualties"): a party hit, never actor1."""
@@ -147,8 +156,9 @@ def _read(language: LanguageData) -> NounClasses:
     ownerless = frozenset(data.get("ownerless") or [])
     person_classes = frozenset(data.get("person_classes") or [])
     never_acting = frozenset(data.get("never_acting") or [])
-    unknown = (ownerless - set(data.get(NOT_ACTOR) or {})) | ((person_classes | never_acting)
-                                                              - set(data.get(ACTOR) or {}))
+    harmed_civilian_classes = frozenset(data.get("harmed_civilian_classes") or [])
+    unknown = (ownerless - set(data.get(NOT_ACTOR) or {})) | (
+        (person_classes | never_acting | harmed_civilian_classes) - set(data.get(ACTOR) or {}))
     if unknown:
         raise LanguageDataError(path, None, f"unknown class(es) {', '.join(sorted(unknown))}")
 
@@ -160,4 +170,6 @@ def _read(language: LanguageData) -> NounClasses:
                        reflexives=words("reflexives"), person_classes=person_classes,
                        person_pronouns=words("person_pronouns"), thing_pronouns=words("thing_pronouns"),
                        never_acting=never_acting, ownerless_titles=words("ownerless_titles"),
-                       negators=words("negators"), nameless_states=words("nameless_states"))
+                       negators=words("negators"), nameless_states=words("nameless_states"),
+                       harmed_civilian_classes=harmed_civilian_classes,
+                       harmed_not_civilian=words("harmed_not_civilian"))

@@ -377,7 +377,14 @@ class DocContext(Antecedents):
         if actor is None:
             if not self._names_actor(tok):
                 return self._owner_role(tok, trigger, side)  # "the removal", "stones", "a market": no party
-            actor = self.catalogue.guess(words, side == 2 and may_be_private_name(tok, trigger, self.person_harms))
+            if side == 2 and tok.pos_ == "NOUN" and self.nouns.civilian_when_harmed(tok) \
+                    and (trigger.lemma_.lower() in self.person_harms or self._violent(trigger)):
+                # "gunmen killed three bank employees", "the victim was stabbed": private people hit are civilians
+                actor = self.catalogue.resolve("civilians")
+            else:
+                actor = None
+            if actor is None:
+                actor = self.catalogue.guess(words, side == 2 and may_be_private_name(tok, trigger, self.person_harms))
         if actor.country is None:
             country = country_of_phrase(tok, self)
             actor = actor if country is None else replace(actor, country=country)
