@@ -69,7 +69,7 @@ class NounClasses:
         """A head for private people ("the victim", "three employees", "his girlfriend"): a civilian when a verb
         of harm hits it and no party is named for it; not "the suspect", "members", "a guard"."""
         side, cls = self.noun_class(tok)
-        return side == ACTOR and cls in self.harmed_civilian_classes and not (
+        return tok.pos_ == "NOUN" and side == ACTOR and cls in self.harmed_civilian_classes and not (
             {tok.lemma_.lower(), tok.lower_} & self.harmed_not_civilian)
 
     def never_acts(self, tok: Token) -> bool:

@@ -377,14 +377,10 @@ class DocContext(Antecedents):
         if actor is None:
             if not self._names_actor(tok):
                 return self._owner_role(tok, trigger, side)  # "the removal", "stones", "a market": no party
-            if side == 2 and tok.pos_ == "NOUN" and self.nouns.civilian_when_harmed(tok) \
-                    and (trigger.lemma_.lower() in self.person_harms or self._violent(trigger)):
-                # "gunmen killed three bank employees", "the victim was stabbed": private people hit are civilians
-                actor = self.catalogue.resolve("civilians")
-            else:
-                actor = None
-            if actor is None:
-                actor = self.catalogue.guess(words, side == 2 and may_be_private_name(tok, trigger, self.person_harms))
+            hit = side == 2 and (trigger.lemma_.lower() in self.person_harms or self.lex.is_violent(trigger))
+            # "gunmen killed three bank employees", "the victim was stabbed": private people hit are civilians
+            actor = self.catalogue.resolve("civilians") if hit and self.nouns.civilian_when_harmed(tok) else None
+            actor = actor or self.catalogue.guess(words, hit and may_be_private_name(tok, trigger, self.person_harms))
         if actor.country is None:
             country = country_of_phrase(tok, self)
             actor = actor if country is None else replace(actor, country=country)
@@ -461,7 +457,7 @@ class DocContext(Antecedents):
                 return None
         elif first.dep_ not in ("dobj", "nsubj", "poss"):
             return None  # ("poss": the owner of what the trigger acts on, "rejected Riyadh's offer")
-        if self._violent(trigger):
+        if self.lex.is_violent(trigger):
             return None  # "shelled Damascus": the city was hit, not its government
         name = next((e.text for e in entities(self.doc) if e.start <= tok.i < e.end), tok.text)
         # the name's own compounds when the tagger left them out of the entity ("South" of "South Korea")
@@ -471,12 +467,6 @@ class DocContext(Antecedents):
         if actor is None:
             return None
         return Role(actor=actor, start=tok.idx, end=tok.idx + len(tok.text), generic=False, known=True)
-
-    def _violent(self, trigger: Token) -> bool:
-        """Whether a trigger word can name violence (its senses in the lexicon)."""
-        lemma = trigger.lemma_.lower()
-        classes = self.lex.verbs.get(lemma, set()) | self.lex.nouns.get(lemma, set())
-        return any(self.lex.family(c) == "violence" for c in classes)
 
     def _nation_acting(self, tok: Token, trigger: Token) -> Role | None:
         """A nationality adjective on an event noun, that the catalogue knows no party by: its forces in violence
@@ -526,7 +516,7 @@ class DocContext(Antecedents):
         if not self.nouns.has_owner(tok):
             # out of violence a state's vessels and arms stand for it: "accused Chinese vessels of ramming",
             # "seized a Ghanaian trawler" (in violence "Russian missiles" are its forces, found elsewhere)
-            if self.nouns.noun_class(tok)[1] == "weapons" and not self._violent(trigger):
+            if self.nouns.noun_class(tok)[1] == "weapons" and not self.lex.is_violent(trigger):
                 return self._nationality_state(tok)
             return None
         owners = [c for c in children(tok) if c.dep_ == "poss" and c.lower_ not in self.words.pronouns]

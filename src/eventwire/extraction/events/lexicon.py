@@ -136,6 +136,11 @@ class Lexicon:
     def family(self, cls: str) -> str:
         return self.classes[cls]["family"]
 
+    def is_violent(self, trigger: Token) -> bool:
+        """Whether a trigger word can name violence (its classes' family)."""
+        lemma = trigger.lemma_.lower()
+        return any(self.family(c) == "violence" for c in self.verbs.get(lemma, set()) | self.nouns.get(lemma, set()))
+
     def is_event_noun(self, tok: Token) -> bool:
         return tok.pos_ == "NOUN" and (tok.lemma_.lower() in self.nouns or tok.lower_ in self.nouns)
 
