@@ -81,6 +81,13 @@ PROBES: list[tuple[str, str | None]] = [
      ATTACK),
     ("Gunmen killed 16 miners at a gold site near Djibo as they slept.", ATTACK),
     ("Security forces killed a street vendor in Harare after he refused to pay a bribe, witnesses said.", ATTACK),
+    # -- soldiers or police caught off duty, unarmed or at home: attacked, not fought ------------------------------------
+    ("Gunmen shot dead an off-duty soldier outside his home in Bamenda on Sunday.", ATTACK),
+    ("Suspected militants killed two unarmed policemen at a tea stall in Pulwama.", ATTACK),
+    ("A police officer was shot dead in his sleep by attackers in Kaduna state.", ATTACK),
+    ("Militants killed a soldier on leave in his home village near Kandahar.", ATTACK),
+    ("Two plainclothes gendarmes were gunned down by unknown assailants in a bar in Ouagadougou.", ATTACK),
+    ("Gunmen attacked a police post in Kwara overnight; the officers returned fire and killed two of them.", CLASH),
     # -- air strikes told by the aircraft or the bombing, not the words 'air strike' -------------------------------------
     ("Warplanes pounded rebel positions around Kafr Nabl on Wednesday.", AIR),
     ("Coalition jets bombed a wedding hall in Hajjah province, killing 20 guests.", AIR),
@@ -112,6 +119,8 @@ PROBES: list[tuple[str, str | None]] = [
     ("A missile fired from a warship struck a radar station near Odesa.", SHELL),
     ("Heavy guns opened up on the besieged district of Kobani at dawn.", SHELL),
     ("Rockets slammed into a residential area of Tripoli's Abu Salim district, killing three.", SHELL),
+    ("Two rockets landed in an empty field near the US embassy in Baghdad late on Sunday.", SHELL),
+    ("Shells fell on a bread queue in the centre of Gorlivka, killing four people.", SHELL),
     # -- ground taken by a non-state group -------------------------------------------------------------------------------
     ("Jihadists seized control of the district headquarters in Boni after heavy fighting with the army.", OVERTAKE),
     ("M23 rebels took the town of Bunagana following clashes with the army.", OVERTAKE),
@@ -140,6 +149,7 @@ PROBES: list[tuple[str, str | None]] = [
     ("French forces handed over the Gossi base to the Malian army on Tuesday.", TRANSFER),
     ("Russian troops pulled out of Kherson city and Ukrainian forces entered unopposed.", TRANSFER),
     ("Al-Shabaab fighters abandoned the town of Tiyeglow, and Ethiopian troops moved in.", TRANSFER),
+    ("The army pulled out of Bentiu on Monday and SPLA-IO fighters moved in without resistance.", TRANSFER),
     ("The Taliban took Mazar-i-Sharif without a fight after local commanders surrendered the city.", TRANSFER),
     ("The militia handed control of the oil terminal at Ras Lanuf to the national guard.", TRANSFER),
     ("UN peacekeepers handed their camp in Ber over to local authorities.", TRANSFER),
@@ -185,6 +195,7 @@ PROBES: list[tuple[str, str | None]] = [
     ("The warring parties in South Sudan signed a power-sharing agreement in Addis Ababa.", AGREEMENT),
     ("Dozens of detainees were swapped between the government and the rebels in Taiz.", AGREEMENT),
     ("Nuer and Dinka community leaders reached a peace agreement in Bor on Sunday.", AGREEMENT),
+    ("The rebels released 12 soldiers in return for 30 of their fighters held in Juba.", AGREEMENT),
     ("Security forces and the Kurdish militants observed a truce over the Eid holiday.", AGREEMENT),
     # -- other strategic developments: a coup with no fighting, a mass grave found ----------------------------------------
     ("A mass grave holding 40 bodies was discovered near the village of Bambasi.", OTHER),
@@ -194,6 +205,8 @@ PROBES: list[tuple[str, str | None]] = [
      OTHER),
     # -- no ACLED event: talks, calls, plans, refusals ---------------------------------------------------------------------
     ("Talks on a ceasefire in Sudan resumed in Jeddah on Monday.", None),
+    ("Church leaders in Bamako appealed for a truce between the army and the rebels.", None),
+    ("Police closed several roads in central London for the marathon on Sunday.", None),
     ("The UN called for a humanitarian truce in Gaza.", None),
     ("The rebels rejected the government's ceasefire proposal as a trick.", None),
     ("Troops will be deployed to the border next month, the defence minister said.", None),
