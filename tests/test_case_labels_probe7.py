@@ -203,7 +203,10 @@ PROBES: list[tuple[str, str | None]] = [
     ("The military took over the presidential palace in Libreville and suspended the constitution.", OTHER),
     ("Officers of the presidential guard removed the president in Niamey and set up a transitional council.",
      OTHER),
+    ("Exhumation teams uncovered a mass grave with at least 25 bodies near Sabratha on Wednesday.", OTHER),
+    ("Soldiers seized the state broadcaster in Bissau, suspended the constitution and closed the borders.", OTHER),
     # -- no ACLED event: talks, calls, plans, refusals ---------------------------------------------------------------------
+    ("The UN demanded an inquiry into reports of mass graves in Tigray.", None),
     ("Talks on a ceasefire in Sudan resumed in Jeddah on Monday.", None),
     ("Church leaders in Bamako appealed for a truce between the army and the rebels.", None),
     ("Police closed several roads in central London for the marathon on Sunday.", None),
