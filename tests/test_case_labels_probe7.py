@@ -242,8 +242,13 @@ def test_the_probe_set_covers_the_families():
     assert {CLASH, ATTACK, AIR, SHELL, OVERTAKE, REGAIN, TRANSFER, CHANGE, AGREEMENT, OTHER, None} <= labels
 
 
+# measured on the 164 texts: 0.738 on main (3fac3f3) before this set's branch, 0.927 after (rates per label before ->
+# after: change to group/activity 0.48 -> 0.80, non-violent transfer 0.56 -> 0.89, other 0.00 -> 0.83, attack 0.75 ->
+# 0.96, agreement 0.88 -> 1.00, no event 0.83 -> 1.00; the misses left: a camp handed "over" after its place, a
+# rebranding, a training camp, a new strategy or a ban announced, troops sent that the typing model vetoes, a hut set
+# on fire with a family inside, trucks seized with food aid); the floor leaves slack for parser ties
 def test_case_labels_probe7(accuracy):
-    assert accuracy >= 0.0
+    assert accuracy >= 0.90
 
 
 if __name__ == "__main__":
