@@ -180,6 +180,13 @@ def test_arrests_by_unknown_officers_or_agents_are_arrests(pipeline):
     assert all(subs[t] != ARRESTS for t in ABDUCTIONS), subs
 
 
+def test_a_private_person_arrested_is_a_civilian_not_an_armed_group(pipeline):
+    for text in ('Police arrested Patricia Moore at her home in Hamilton, Ohio, on Wednesday.',
+                 'Police in Kisumu arrested Otieno Ouma on Monday.'):
+        event = top_event(pipeline, text)
+        assert event.sub_event_type == ARRESTS and event.actor2.inter == 7, (text, event.actor2)
+
+
 def test_no_record_for_violence_words_used_for_other_things(pipeline):
     found = {t: acled_records(pipeline, t) for t in NON_EVENTS}
     assert sum(bool(v) for v in found.values()) <= 1, {t: v for t, v in found.items() if v}

@@ -65,7 +65,8 @@ class DocContext(Antecedents):
             if span is not None:
                 self.place_tokens.update(range(span.start, span.end))
         self.lex, self.words = lex, lex.words
-        self.person_harms = lex.words.harm_verbs | lex.words.death_words  # what is done to people, not towns
+        # what is done to people, not towns
+        self.person_harms = lex.words.harm_verbs | lex.words.death_words | lex.words.person_hold_verbs
         self.catalogue, self.reporting_verbs = catalogue, reporting_verbs
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.by_token: dict[int, object] = {}

@@ -84,7 +84,7 @@ WORD_FILES = {
                             "repelling_verbs", "tripping_verbs", "tripped_devices", "triggering_verbs",
                             "victim_set_devices", "civilian_site_phrases",
                             "harmed_reference_nouns", "partitive_heads", "later_death_verbs", "wound_nouns",
-                            "settled_ground"),
+                            "settled_ground", "person_hold_verbs"),
 }
 # victims of rules.yaml that are not conflict words ("people", "a market" are hit in accidents too)
 NOT_CONFLICT_VICTIMS = ("civilian", "property")
