@@ -265,3 +265,45 @@ def test_a_crash_with_the_indexes_dropped_rolls_back_the_drop(tmp_path):
             raise RuntimeError("crash")
     assert _schema(store) == before  # ... and back with everything else
     store.close()
+
+
+def _cache_size(conn) -> int:
+    return conn.exec_driver_sql("PRAGMA cache_size").scalar()
+
+
+def test_the_bulk_cache_is_raised_for_its_block_only_and_put_back_after_an_error(tmp_path):
+    store = open_store("sqlite", tmp_path)
+    with store._write() as s:
+        conn = s.connection()
+        before = _cache_size(conn)
+        with bulk.bulk_cache(conn, kib=4096):
+            assert _cache_size(conn) == -4096
+        assert _cache_size(conn) == before
+        with pytest.raises(RuntimeError, match="crash"), bulk.bulk_cache(conn, kib=4096):
+            raise RuntimeError("crash")
+        assert _cache_size(conn) == before
+    store.close()
+
+
+@pytest.mark.parametrize("rebuild_above, raised", [(0, True), (10**9, False)])
+def test_a_rebuilding_dedup_writes_with_the_bulk_cache_and_leaves_the_connection_as_it_was(
+        tmp_path, monkeypatch, rebuild_above, raised):
+    """Only a run that rebuilds the rollups (and its indexes: large sorts) raises the page cache, for the run."""
+    store = open_store("sqlite", tmp_path)
+    store.add_events(records(40))
+    seen = []
+    refresh = dedup_run.DedupRuns._refresh
+
+    def spy(self, s, event_ids, *args):
+        conn = s.connection()
+        seen.append((_cache_size(conn), conn.connection.dbapi_connection))
+        return refresh(self, s, event_ids, *args)
+    monkeypatch.setattr(dedup_run.DedupRuns, "_refresh", spy)
+    assert store.run_dedup(rebuild_rollups_above=rebuild_above).changed == 20
+    (during, dbapi_conn), = seen
+    after = dbapi_conn.execute("PRAGMA cache_size").fetchone()[0]
+    assert (during == -bulk.BULK_CACHE_KIB) is raised
+    assert after != -bulk.BULK_CACHE_KIB  # the pooled connection got its own setting back
+    rolled, counted = rollup_totals(store)
+    assert rolled == counted and sum(e for e, _ in counted.values()) == 20
+    store.close()
