@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from eventfactory import make_event, make_result
-from eventwire.storage import bulk, dedup_run
+from eventwire.storage import dedup_run
 from storebackends import BACKENDS, close_store, open_store
 
 ROLLUPS = ("stats_rollup", "stats_actor_rollup", "stats_day_totals", "stats_day_type", "stats_dyad_rollup",
@@ -107,20 +107,3 @@ def test_country_chunks_keep_each_country_whole():
     assert [[r.n for r in chunk] for chunk in chunks] == [[0, 1], [2, 3, 4, 5], [6, 7]]
     assert list(dedup_run._country_chunks(rows, 10**9)) == [rows]
     assert list(dedup_run._country_chunks([], 2)) == []
-
-
-@pytest.mark.parametrize("rebuild_above", [0, 10**9])
-def test_the_bulk_cache_of_a_rebuilding_run_changes_nothing_stored(rebuild_above, tmp_path, monkeypatch):
-    """The page cache a rebuilding run raises for its sorts (bulk.bulk_cache) is a setting, not a result: the store
-    left with it is the one left with SQLite's default cache."""
-    states = {}
-    for kib in (2_000, bulk.BULK_CACHE_KIB):
-        monkeypatch.setattr(bulk, "BULK_CACHE_KIB", kib)
-        folder = tmp_path / str(kib)
-        folder.mkdir()
-        store = open_store("sqlite", folder)
-        try:
-            states[kib] = scenario(store, rebuild_above)
-        finally:
-            close_store("sqlite", store)
-    assert states[2_000] == states[bulk.BULK_CACHE_KIB]

@@ -36,9 +36,6 @@ from sqlalchemy import JSON, Table, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 
-# SQLite's page cache for one bulk transaction (KiB): its sorts (a rebuild's GROUP BYs, the CREATE INDEX of dropped
-# indexes) spill to temporary files beyond this, and the default (2 MB) made them merge passes on disk
-BULK_CACHE_KIB = 65_536
 TOUCHED = "ew_bulk_touched"  # a temporary table of the events ids a bulk write touches
 COUNTED = "ew_bulk_counted"  # a temporary copy of the counted events rows' rollup columns (a rebuild)
 
@@ -108,22 +105,6 @@ def rollups_in_bulk(conn: Connection, where: str, params: dict[str, Any] | None 
         _apply(conn, migrations, 1, where, params)
     for _, sql in triggers:
         conn.exec_driver_sql(sql)
-
-
-@contextmanager
-def bulk_cache(conn: Connection, kib: int | None = None) -> Iterator[None]:
-    """SQLite: the connection's page cache raised to `kib` (default BULK_CACHE_KIB) for the block and put back after
-    it (also on error: the pooled connection keeps its setting). A setting, not data: nothing to roll back."""
-    if conn.dialect.name != "sqlite":
-        yield
-        return
-    kib = BULK_CACHE_KIB if kib is None else kib
-    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-    conn.exec_driver_sql(f"PRAGMA cache_size = {-int(kib)}")
-    try:
-        yield
-    finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
 
 
 @contextmanager

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from eventwire import collector, dedup
 from eventwire.storage import json_text
-from eventwire.storage.bulk import bulk_cache, can_copy, indexes_dropped, rollups_in_bulk, touched_ids, update_rows, update_rows_sqlite
+from eventwire.storage.bulk import can_copy, indexes_dropped, rollups_in_bulk, touched_ids, update_rows, update_rows_sqlite
 from eventwire.storage.columns import event_columns
 from eventwire.storage.limits import fit_row, storable_record
 from eventwire.storage.models import EventRow, EventSourceRow, ReviewRow, utcnow
@@ -76,9 +76,7 @@ class DedupRuns:
                            >= s.execute(select(func.count()).select_from(EventRow.__table__)).scalar_one())
                 ids = nullcontext("1 = 1") if rebuild else touched_ids(conn, (o for _, m in changed for o in m))
                 events_indexes = indexes_dropped(conn, ["events"]) if rebuild else nullcontext()
-                # a rebuilding run sorts the whole table's rollups and indexes: a larger cache for its sorts
-                cache = bulk_cache(conn) if rebuild else nullcontext()
-                with cache, ids as where, rollups_in_bulk(conn, where, rebuild=rebuild), events_indexes:
+                with ids as where, rollups_in_bulk(conn, where, rebuild=rebuild), events_indexes:
                     self._regroup(s, changed)
             s.connection().execute(update(src).where(src.c.dedup_pending).values(dedup_pending=False))
             n_events = s.execute(select(func.count(EventRow.id)).where(EventRow.merged_into.is_(None))).scalar_one()
