@@ -159,9 +159,9 @@ Where the time goes, 2026-12-06 (issue 13), same data (seed 1), clusters and sto
     at 256 MB: ~0.1 s of a ~14 s (quiet) run, for 130-300 MB more RSS. What is left is spread over rollups, index
     builds, row rewrites and Python per re-merged cluster, so the goal needs work done in parallel, not less work
     in one process: clusters never cross countries, so the clustering and the refresh's Python (merge, fitting,
-    JSON both ways: ~40% of the CPU) can run per country in a second process while the writer applies the
-    previous chunk's rows (SQLite allows one writer, not one reader: the sources' records do not change during
-    a run, so a worker may read them through its own connection's snapshot).
+    JSON both ways: ~30% of the CPU) can run per country in a second process while the writer applies the
+    previous chunk's rows (SQLite has one writer but any number of readers: the sources' records do not change
+    during a run, so a worker may read them through its own connection's snapshot).
 """
 
 from __future__ import annotations
