@@ -156,12 +156,15 @@ Where the time goes, 2026-12-06 (issue 13), same data (seed 1), clusters and sto
     side with main, stored events and sources identical by hash: 256 MB + PRAGMA threads = 2: 35.7 -> 33.7 s CPU,
     429 -> 397 s wall, RSS 531 -> 840 MB; 64 MB: 37.3 -> 37.6 s CPU, RSS 531 -> 659 MB. Alone, the nine events
     index builds of the 100k table: 1.61 / 1.56 s CPU at the 2 MB default, 1.45 / 1.45 s at 64 MB, 1.47 / 1.59 s
-    at 256 MB: ~0.1 s of a ~14 s (quiet) run, for 130-300 MB more RSS. What is left is spread over rollups, index
-    builds, row rewrites and Python per re-merged cluster, so the goal needs work done in parallel, not less work
-    in one process: clusters never cross countries, so the clustering and the refresh's Python (merge, fitting,
-    JSON both ways: ~30% of the CPU) can run per country in a second process while the writer applies the
-    previous chunk's rows (SQLite has one writer but any number of readers: the sources' records do not change
-    during a run, so a worker may read them through its own connection's snapshot).
+    at 256 MB: ~0.1 s of a ~14 s (quiet) run, for 130-300 MB more RSS. Also dropped: clearing dedup_pending in the
+    same UPDATE that sets the moved sources' event_id (one rewrite of a moved row, not two): 49,000 moved of 100k,
+    three rounds each, 1.50 / 1.26 / 1.24 s CPU in two passes vs 1.38 / 1.18 / 1.41 s folded (noise). What is
+    left is spread over rollups, index builds, row rewrites and Python per re-merged cluster, so the goal needs
+    work done in parallel, not less work in one process: clusters never cross countries, so the clustering and
+    the refresh's Python (merge, fitting, JSON both ways: ~30% of the CPU) can run per country in a second
+    process while the writer applies the previous chunk's rows (SQLite has one writer but any number of
+    readers: the sources' records do not change during a run, so a worker may read them through its own
+    connection's snapshot).
 """
 
 from __future__ import annotations
