@@ -143,7 +143,9 @@ Where the time goes, 2026-12-06 (issue 13), same data (seed 1), clusters and sto
     here is ~2.7x the quiet figures above: compare only runs made side by side). Loading the 100k store took 12.8
     min wall (105 s CPU); a 1M store was not loaded (its load alone extrapolates to 2+ hours here), so no 1M
     run_dedup was measured. First run_dedup of main: 35.7 / 37.3 s CPU, 429 / 618 s wall, peak RSS 531 MB
-    (51,457 events, 28,509 clusters re-merged); a repeat run 0.1 s. Per statement and phase (CPU, load 8-13, 37.3 s
+    (51,457 events, 28,509 clusters re-merged); a repeat run 0.1 s; at load ~3.5: 41.0 s wall, 26.5 s CPU. The
+    clustering alone at 1M (this script's default, main, load 15-20): 51.7 s CPU, 655 s wall, peak RSS 1,148 MB,
+    508,829 clusters, precision 0.9720, recall 0.9410 (as before). Per statement and phase (CPU, load 8-13, 37.3 s
     in all): SQL 18.0 s -- the rollups' rebuild ~7 s (stats_actor_rollup 2.6, stats_dyad_rollup 1.6, stats_rollup
     1.4, stats_dyad_total 0.7, stats_bin_type 0.4), CREATE INDEX of the dropped events and rollups indexes ~3 s,
     the refresh's UPDATE 1.8 s, merged_into 1.2 s, dedup_pending cleared on every source 0.9 s, the sources'
