@@ -139,6 +139,34 @@ Where the time goes, 2026-12-06 (issue 13), same data (seed 1), clusters and sto
     figure (a little superlinear). Left, per 100k (quiet): SQL ~6.5 s (rollups' rebuild ~2.4 s, the set UPDATEs
     ~1.3 s, index builds ~1.5 s), clustering ~1.1 s, merge ~1.3 s, make_key 0.3 s, fitting and columns 0.5 s, JSON
     encoding 0.3 s. Not tried: orjson for the stored JSON (its text differs from json.dumps': stored bytes change).
+  * 2026-12-08 (dedupstore), main 3fac3f3, 100k (seed 1; 98,000-100,000 rows), the machine at load 8-19 (CPU time
+    here is ~2.7x the quiet figures above: compare only runs made side by side). Loading the 100k store took 12.8
+    min wall (105 s CPU); a 1M store was not loaded (its load alone extrapolates to 2+ hours here), so no 1M
+    run_dedup was measured. First run_dedup of main: 35.7 / 37.3 s CPU, 429 / 618 s wall, peak RSS 531 MB
+    (51,457 events, 28,509 clusters re-merged); a repeat run 0.1 s; at load ~3.5: 41.0 s wall, 26.5 s CPU. The
+    clustering alone at 1M (this script's default, main, load 15-20): 51.7 s CPU, 655 s wall, peak RSS 1,148 MB,
+    508,829 clusters, precision 0.9720, recall 0.9410 (as before). Per statement and phase (CPU, load 8-13, 37.3 s
+    in all): SQL 18.0 s -- the rollups' rebuild ~7 s (stats_actor_rollup 2.6, stats_dyad_rollup 1.6, stats_rollup
+    1.4, stats_dyad_total 0.7, stats_bin_type 0.4), CREATE INDEX of the dropped events and rollups indexes ~3 s,
+    the refresh's UPDATE 1.8 s, merged_into 1.2 s, dedup_pending cleared on every source 0.9 s, the sources'
+    event_id 0.85 s, the refresh's reads 0.5 s; Python -- merge 4.4 s (the Event from_dict/to_dict round trip is
+    60 of its 154 us for a 3-report cluster), clustering 2.0 s, orjson decoding 1.1 s, fit_row 0.9 s,
+    event_columns 0.8 s, make_key 0.75 s, update_rows_sqlite's own Python (JSON encoding, rows by column) ~1.5 s.
+    No statement or function is over a fifth of the run: no trim reaches 60 s for 1M (~2.5x less CPU needed).
+    Tried and dropped: the connection's page cache raised for the transaction of a rebuilding run (PRAGMA
+    cache_size, so that the sorts of the GROUP BYs and CREATE INDEXes stay in memory; put back after). Side by
+    side with main, stored events and sources identical by hash: 256 MB + PRAGMA threads = 2: 35.7 -> 33.7 s CPU,
+    429 -> 397 s wall, RSS 531 -> 840 MB; 64 MB: 37.3 -> 37.6 s CPU, RSS 531 -> 659 MB. Alone, the nine events
+    index builds of the 100k table: 1.61 / 1.56 s CPU at the 2 MB default, 1.45 / 1.45 s at 64 MB, 1.47 / 1.59 s
+    at 256 MB: ~0.1 s of a ~14 s (quiet) run, for 130-300 MB more RSS. Also dropped: clearing dedup_pending in the
+    same UPDATE that sets the moved sources' event_id (one rewrite of a moved row, not two): 49,000 moved of 100k,
+    three rounds each, 1.50 / 1.26 / 1.24 s CPU in two passes vs 1.38 / 1.18 / 1.41 s folded (noise). What is
+    left is spread over rollups, index builds, row rewrites and Python per re-merged cluster, so the goal needs
+    work done in parallel, not less work in one process: clusters never cross countries, so the clustering and
+    the refresh's Python (merge, fitting, JSON both ways: ~30% of the CPU) can run per country in a second
+    process while the writer applies the previous chunk's rows (SQLite has one writer but any number of
+    readers: the sources' records do not change during a run, so a worker may read them through its own
+    connection's snapshot).
 """
 
 from __future__ import annotations
