@@ -17,6 +17,7 @@ from __future__ import annotations
 import pytest
 
 from test_plover_probe import measure as measure_probes
+from test_plover_probe import score_probe
 
 # (sentence, PLOVER category, source country, target country); None: the party has no country or is not scored
 PROBES: list[tuple[str, str, str | None, str | None]] = [
@@ -250,6 +251,39 @@ def test_source_countries_of_the_probe_set(figures):
 
 def test_target_countries_of_the_probe_set(figures):
     assert figures["target"] >= 0.0
+
+
+# families fixed beyond the probe set (sentences written after the fixes, so they are tests, not a measure)
+FAMILIES = [
+    # two nations joined by a hyphen on a noun of two sides are its two parties, combining forms too
+    ("Sino-Vietnamese border talks resumed in Hanoi.", "CONSULT", "CHN", "VNM"),
+    ("Indo-Bangladeshi talks on the river waters ended in Dhaka.", "CONSULT", "IND", "BGD"),
+    ("The Anglo-French summit agreed on a plan to stop the small boats.", "CONSULT", "GBR", "FRA"),
+    ("U.S.-Cuban talks on migration opened in Havana.", "CONSULT", "USA", "CUB"),
+    ("Ethiopia-Somalia talks on the port deal stalled.", "CONSULT", "ETH", "SOM"),
+    ("Thai-Cambodian border clashes erupted near the temple.", "ASSAULT", "THA", "KHM"),
+    # fire traded "with" a side is aimed at it, wherever the sentence says it happened
+    ("Afghan soldiers exchanged fire with Iranian border guards on the border.", "ASSAULT", "AFG", "IRN"),
+    ("Eritrean troops traded fire with Ethiopian forces along the frontier.", "ASSAULT", "ERI", "ETH"),
+    # seats of state that are not the capital of record, and state organs known by names of their own
+    ("Turkey recalled its ambassador from Tel Aviv.", "SANCTION", "TUR", "ISR"),
+    ("Bangkok sent rice and medicine to Yangon after the cyclone.", "AID", "THA", "MMR"),
+    ("The Pope urged Russia to return the Ukrainian children.", "REQUEST", "VAT", "RUS"),
+    ("The Taoiseach criticised Israel over the deaths of Irish peacekeepers.", "ACCUSE", "IRL", "ISR"),
+    ("Malacanang accused Beijing of harassing a government ship.", "ACCUSE", "PHL", "CHN"),
+    ("Capitol Hill condemned Russia over the jailing of the journalist.", "ACCUSE", "USA", "RUS"),
+]
+
+
+@pytest.mark.parametrize("text,category,source,target", FAMILIES)
+def test_families_fixed_beyond_the_probe_set(pipeline, text, category, source, target):
+    got = score_probe(pipeline.extract(text), category, source, target, reciprocal=False)
+    assert got[1:] == (source is not None, target is not None)
+
+
+def test_a_pair_of_nations_on_a_one_sided_noun_is_not_two_sides(pipeline):
+    events = pipeline.extract("Saudi-Emirati air strikes hit the port of Hodeidah.")
+    assert events and all(e.actor2 is None or e.actor2.country not in ("SAU", "ARE") for e in events)
 
 
 if __name__ == "__main__":
