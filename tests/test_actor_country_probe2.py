@@ -247,11 +247,13 @@ def test_the_probe_set_is_large_enough():
 
 
 def test_source_countries_of_the_probe_set(figures):
-    assert figures["source"] >= 0.0
+    # 0.855 before and after (most misses are sentences with no event of the category: no pair to score)
+    assert figures["source"] >= 0.85
 
 
 def test_target_countries_of_the_probe_set(figures):
-    assert figures["target"] >= 0.0
+    # 0.836 before, 0.855 after (fire traded "with" a side on the border, Tel Aviv and Yangon as seats of state)
+    assert figures["target"] >= 0.85
 
 
 # families fixed beyond the probe set (sentences written after the fixes, so they are tests, not a measure)
