@@ -6,8 +6,7 @@ holders named by title with their country after or before them ("the foreign min
 president"), states named as subject and object in pairs ("talks between Armenia and Azerbaijan"), a country's
 organs in a text whose dateline or first sentence names the country, international bodies (no country of their
 own) on either side, and the target of a sanction or an expulsion named by a demonym or a possessive ("sanctions on
-Venezuela's oil sector", "expelled two Russian envoys"). FAMILIES below adds the families fixed after measuring:
-hyphenated pairs of nations ("Sino-Indian talks"), fire traded "with" a side, seats of state, state news agencies.
+Venezuela's oil sector", "expelled two Russian envoys").
 
 Scored as the evaluation scores PLOVER sentences, with the scorer of test_plover_probe.py; the tests hold the
 figures at a floor. `python tests/test_actor_country_probe2.py` prints the figures and every miss.
@@ -275,16 +274,7 @@ FAMILIES = [
     ("The Taoiseach criticised Israel over the deaths of Irish peacekeepers.", "ACCUSE", "IRL", "ISR"),
     ("Malacanang accused Beijing of harassing a government ship.", "ACCUSE", "PHL", "CHN"),
     ("Capitol Hill condemned Russia over the jailing of the journalist.", "ACCUSE", "USA", "RUS"),
-    # a state news agency that accuses or warns speaks for its state
-    ("Tass accused Britain of sending saboteurs to Crimea.", "ACCUSE", "RUS", "GBR"),
-    ("The official Xinhua news agency criticised Manila for the incident at the shoal.", "ACCUSE", "CHN", "PHL"),
-    ("KCNA warned Tokyo against sending warships to the peninsula.", "THREATEN", "PRK", "JPN"),
 ]
-
-
-def test_a_news_agency_that_only_reports_is_no_party(pipeline):
-    events = pipeline.extract("Three soldiers were killed by a landmine near Kandahar, the Bakhtar news agency said.")
-    assert events and all(e.actor1 is None or e.actor1.text != "Bakhtar news agency" for e in events)
 
 
 @pytest.mark.parametrize("text,category,source,target", FAMILIES)
