@@ -20,7 +20,7 @@ from eventwire.extraction.events.doers import (
     taken_from,
 )
 from eventwire.extraction.events.shared_heads import held_as, shared_noun_partners
-from eventwire.extraction.events.state_targets import addressee, foreign_nationality_hit, state_given_to, weapon_aim
+from eventwire.extraction.events.state_targets import addressee, foreign_nationality_hit, hyphen_pair, state_given_to, weapon_aim
 from eventwire.extraction.events.syntax import (
     PLACE_LABELS,
     names_place,
@@ -282,12 +282,12 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         # "clashes accompanied by shelling between A and B": the pair named on the event that goes with this one
         b for c in children(tok) if c.dep_ == "acl" for o in prep_objects(c, {"by"}) if ctx.lex.is_event_noun(o)
         for b in prep_objects(o, {"between"})]
+    pair = ctx.participants(between[0]) if between else hyphen_pair(tok, ctx)  # or "Sino-Indian clashes"
+    if len(pair) >= 2:
+        r.actor1, r.actor2 = pair[0], pair[1]
+        ctx.last_pair = (pair[0], pair[1])
+        return None
     if between:
-        pair = ctx.participants(between[0])
-        if len(pair) >= 2:
-            r.actor1, r.actor2 = pair[0], pair[1]
-            ctx.last_pair = (pair[0], pair[1])
-            return None
         parts = [between[0]] + [c for c in between[0].conjuncts]
         a1_tok = parts[0]
         a2_tok = parts[1] if len(parts) > 1 else None

@@ -23,8 +23,10 @@ def weapon_aim(tok: Token, weapon: Token, aim_preps: set, symmetric_lemmas: froz
     two sides, "with" ("exchanged fire with Kyrgyz troops"); never a time ("opened fire on Sunday")."""
     aim = [p for p in prep_objects(weapon, aim_preps) or prep_objects(tok, aim_preps)
            if p.ent_type_ not in ("DATE", "TIME")]
-    if not aim and tok.lemma_.lower() in symmetric_lemmas:
-        aim = prep_objects(weapon, {"with"}) or prep_objects(tok, {"with"})
+    if tok.lemma_.lower() in symmetric_lemmas:
+        # the other side is the one fire is traded "with"; "on the border" is only where ("exchanged fire with
+        # Israeli troops on the border")
+        aim = prep_objects(weapon, {"with"}) or prep_objects(tok, {"with"}) or aim
     return aim[0] if aim else None
 
 
@@ -97,3 +99,31 @@ def country_of_phrase(tok: Token, ctx: DocContext, complements_only: bool = Fals
         if state is not None and state.country:
             return state.country
     return None
+
+
+def hyphen_pair(tok: Token, ctx: DocContext) -> list[Role]:
+    """"Sino-Indian border clashes", "U.S.-Chinese trade talks", "Pakistan-India talks": two countries joined by a
+    hyphen on a noun of two sides are its two parties (the first acts). Only on such nouns: "Saudi-Emirati air
+    strikes" are one side's."""
+    fight = tok.lemma_.lower() in ctx.words.clash_words or tok.lower_ in ctx.words.clash_words
+    if not fight and tok.lemma_.lower() not in ctx.words.symmetric_lemmas and tok.lower_ not in ctx.words.symmetric_lemmas:
+        return []
+    kind = "forces" if fight else "government"  # the armies clash, the governments talk
+    doc = tok.doc
+    for c in children(tok):
+        if c.dep_ not in ("amod", "compound", "nmod") or c.i > tok.i:
+            continue
+        if "-" in c.text.strip("-"):
+            words, start = c.text.rsplit("-", 1), c.idx  # "U.S.-Chinese", one token
+        else:
+            first = next((d for d in children(c) if d.i == c.i - 2 and doc[c.i - 1].text == "-"), None)
+            words, start = ([first.text, c.text], first.idx) if first is not None else ([], c.idx)
+        states = [ctx.catalogue.resolve(f"{w} {kind}") for w in words]
+        if len(states) == 2 and all(s is not None and s.country for s in states) \
+                and states[0].country != states[1].country:
+            from eventwire.extraction.events.roles import Role  # (roles.py imports this module)
+
+            # each party its own word, as two parties' spans never overlap
+            spans = [(start, start + len(words[0])), (c.idx + len(c.text) - len(words[1]), c.idx + len(c.text))]
+            return [Role(actor=s, start=a, end=b, generic=False, known=True) for s, (a, b) in zip(states, spans)]
+    return []
