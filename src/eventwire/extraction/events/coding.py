@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Span, Token
 
 from eventwire.extraction.events.lexicon import Lexicon
-from eventwire.extraction.events.protest_topics import topic_tokens, without_topics
+from eventwire.extraction.events.protest_topics import without_topics
 from eventwire.extraction.events.roles import Roles, actor_kind
 from eventwire.extraction.nlp import doc_text
 from eventwire.extraction.tokens import children, span_text
@@ -187,7 +187,7 @@ def _names_civilians(lex: Lexicon, sent: Span) -> bool:
 AFTER_PROTEST_KEY = "eventwire.after_protest"
 
 
-def _the_crowd_told_before(lex: Lexicon, trigger: Token) -> bool:
+def _the_crowd_told_before(trigger: Token) -> bool:
     """In a sentence right after a demonstration is told, the arrested are "them" or "N of them": its
     demonstrators ("Farmers marched on the governor's office. Police detained 15 of them.")."""
     if trigger.sent.start not in trigger.doc.user_data.get(AFTER_PROTEST_KEY, ()):
@@ -198,19 +198,7 @@ def _the_crowd_told_before(lex: Lexicon, trigger: Token) -> bool:
         if obj.lower_ == "them" or any(c.dep_ == "prep" and c.lower_ == "of" and any(
                 o.lower_ == "them" for o in children(c)) for c in children(obj)):
             return True
-        # a part of the crowd told by its number, or people with no name ("Police detained 20 people", "dozens were
-        # arrested"): named people are an arrest of their own ("later arrested the opposition leader Ali Musa"), and
-        # so are people held where the sentence before already told an arrest (this one retells it)
-        if (obj.lemma_.lower() in lex.words.crowd_part_words or obj.like_num) and not any(
-                t.ent_type_ == "PERSON" or t.pos_ == "PROPN" for t in obj.subtree) and not _arrest_told_before(lex, trigger):
-            return True
     return False
-
-
-def _arrest_told_before(lex: Lexicon, trigger: Token) -> bool:
-    before = same_incident_before(lex, trigger.sent)
-    return before is not None and any(
-        "arrest" in lex.verbs.get(t.lemma_.lower(), ()) and t.pos_ in ("VERB", "AUX") for t in before)
 
 
 def _tells_a_protest(lex: Lexicon, tok: Token) -> bool:
@@ -250,32 +238,14 @@ def _dispersed_after_a_protest(lex: Lexicon, trigger: Token) -> bool:
         lex.crowd_control_pattern is not None and lex.crowd_control_pattern.search(span_text(sent).lower()) is not None)
 
 
-def _beside_a_protest(lex: Lexicon, trigger: Token) -> bool:
-    """The sentence of the arrest tells a demonstration that is not what it is against: "Dozens of students were
-    taken into custody when police moved in to end their protest", "Police arrest 30 as anti-mining protest turns
-    tense" (but not "protesting the arrest of a chief", nor "arrested the organisers of the march": a demonstration
-    named only inside the arrested's phrase says who they are)."""
-    topics = topic_tokens(lex, trigger.sent)
-    if trigger.i in topics:
-        return False
-    held = {t.i for c in children(trigger) if c.dep_ in ("dobj", "nsubjpass") for t in c.subtree}
-    if any(trigger.doc[i].lemma_.lower() in lex.words.demonstrator_nouns for i in held):
-        return True  # "hundreds of demonstrators demanding the release of prisoners were detained"
-    scene = lex.words.protest_scene_preps
-    # (a demonstration named after "before", "ahead of", "in anticipation of" is not where the arrest was made)
-    return any(_tells_a_protest(lex, t) for t in trigger.sent
-               if t.i not in topics and t.i not in held and t.i != trigger.i
-               and not (t.dep_ == "pobj" and t.head.lower_ not in scene))
-
-
 def at_a_protest(lex: Lexicon, trigger: Token) -> bool:
     """The event happened at a demonstration: a preposition of words.yaml `protest_scene_preps` on the trigger or on
     its object governs a `protest_scene_nouns` noun ("detained 40 people at a rally", "were held during the march"),
     the arrested are the demonstrators the sentence before told of, or a clause on them tells they were
     demonstrating."""
     words = lex.words
-    if _the_crowd_told_before(lex, trigger) or _the_held_were_protesting(lex, trigger) or \
-            _dispersed_after_a_protest(lex, trigger) or _beside_a_protest(lex, trigger):
+    if _the_crowd_told_before(trigger) or _the_held_were_protesting(lex, trigger) or \
+            _dispersed_after_a_protest(lex, trigger):
         return True
     heads = [trigger, *(c for c in children(trigger) if c.dep_ in ("dobj", "nsubjpass"))]
     return any(prep.dep_ == "prep" and prep.lower_ in words.protest_scene_preps
@@ -321,8 +291,6 @@ def code_event(lex: Lexicon, fam: str, classes: set, sent: Span, trigger: Token,
         if "actor1" in w and a1 not in _one_or_list(w["actor1"]):
             continue
         if "actor2" in w and a2 not in _one_or_list(w["actor2"]):
-            continue
-        if "actor2_sector" in w and (roles.actor2 is None or roles.actor2.actor.sector not in w["actor2_sector"]):
             continue
         if "target_place" in w and takes_ground(lex, roles) != w["target_place"]:
             continue

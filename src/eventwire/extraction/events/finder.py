@@ -219,8 +219,6 @@ class EventFinder:
             classes, sense = lex.senses.resolve(tok, classes)
             if sense is None:
                 classes = triggers.refine_classes(lex, tok, classes, ments)
-            if classes == {"arrest"} and triggers.held_as_a_trait(tok):
-                continue  # "supporters of the detained cleric": who the person is, no arrest told
             hits.append((tok, classes, weak and sense is None, sense is not None))
         # a word in a peaceful sense is no conflict context for the others ("fired forty workers after the merger")
         peaceful = {tok.i for tok, classes, _, sensed in hits if sensed
@@ -246,8 +244,7 @@ class EventFinder:
             if mod == "asserted" and described is not None:
                 mod = self.modality.classify(described)  # "accused of bombing a mosque, which killed 46": alleged too
             if protest_ctx is None:
-                protest_ctx = triggers.protest_context(lex, sent, ments) or any(
-                    "protest" in c and t.lemma_.lower() in lex.words.protest_context_verbs for t, c in hits)
+                protest_ctx = triggers.protest_context(lex, sent, ments)
                 if not protest_ctx and after_protest and not any(m.actor.inter in ARMED_GROUP_INTERS for m in ments) \
                         and not any(t.dep_ == "nsubj" and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "") for t in sent):
                     # (a named man who acts tells a story of his own, often what set off the protest: "Protests

@@ -9,7 +9,6 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from eventwire.extraction.events.lexicon import Lexicon
-from eventwire.extraction.events.triggers import held_as_a_trait
 from eventwire.extraction.tokens import span_text
 
 TOPICS_KEY = "eventwire.protest_topics"  # Doc.user_data: (sentence start, end) -> token indices of the causes
@@ -29,9 +28,6 @@ def topic_tokens(lex: Lexicon, sent: Span) -> frozenset[int]:
             cause = (tok.dep_ == "dobj" and head.lemma_.lower() in words.protest_topic_verbs) or (
                 tok.dep_ == "pobj" and head.lower_ in words.protest_topic_preps)
             if cause:
-                out.update(t.i for t in tok.subtree)
-            elif "arrest" in lex.verbs.get(tok.lemma_.lower(), ()) and held_as_a_trait(tok):
-                # "supporters of the detained cleric rallied": who they rally for, no arrest at the rally
                 out.update(t.i for t in tok.subtree)
         found = memo[key] = frozenset(out)
     return found

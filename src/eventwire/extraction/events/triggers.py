@@ -59,23 +59,7 @@ def protest_context(lex: Lexicon, sent: Span, mentions_in_sent: list) -> bool:
         return True
     if lex.crowd_control_pattern is not None and lex.crowd_control_pattern.search(span_text(sent).lower()):
         return True  # "police fired tear gas to disperse them": only crowds are met with these
-    if any(_on_strike(words, sent.doc[i]) for i in range(sent.start, sent.end)):
-        return True
     return any(m.actor.inter in (5, 6) for m in mentions_in_sent)
-
-
-def _on_strike(words, tok: Token) -> bool:
-    """Workers on a labour strike: "striking miners", "the strikers", "drivers on strike" (their violence is a
-    demonstration's, as a march's is)."""
-    if tok.lower_ in words.strike_participants:
-        return tok.pos_ == "NOUN" or tok.dep_ == "amod"
-    return tok.lemma_.lower() == "strike" and tok.dep_ == "pobj" and tok.head.lower_ == "on"
-
-
-def held_as_a_trait(tok: Token) -> bool:
-    """An arrest participle before a noun tells who the person is, not an arrest of the day: "supporters of the
-    detained cleric", "relatives of jailed activists" (the arrest, when there was one, is told elsewhere)."""
-    return tok.dep_ == "amod" and tok.tag_ == "VBN"
 
 
 def _crowd_control_name(lex: Lexicon, lower: list, i: int, end: int) -> bool:
