@@ -139,10 +139,10 @@ PROBES: list[tuple[str, str, str | None, str | None]] = [
     ("Hijackers commandeered an Air India jet after it left Kathmandu.", "ASSAULT", None, "IND"),
     ("Militiamen shot dead four farmers near the Zimbabwean town of Chinhoyi.", "ASSAULT", "ZWE", "ZWE"),
     ("Turkish warplanes pounded Kurdish rebel bases in northern Iraq.", "ASSAULT", "TUR", None),
-    ("Police beat demonstrators with batons in the Togolese capital.", "ASSAULT", "TGO", "TGO"),
     ("Unknown attackers hurled a grenade into a crowded market in Bujumbura.", "ASSAULT", None, "BDI"),
     ("Army snipers fired on a funeral procession in Hebron.", "ASSAULT", None, None),
     ("Maoist rebels ambushed a police patrol in Chhattisgarh.", "ASSAULT", "IND", "IND"),
+    ("Police beat demonstrators with batons in the Togolese capital.", "ASSAULT", "TGO", "TGO"),
     ("Indian paramilitaries fired on a crowd in Kashmir, wounding eight people.", "ASSAULT", "IND", "IND"),
     # -- REQUEST: demands renewed or made, conditions set, calls upon, returns sought -------------------------
     ("The Libyan leader renewed his demand for compensation from Italy.", "REQUEST", "LBY", "ITA"),
