@@ -239,6 +239,47 @@ def per_category(misses):
     return sorted((1 - lost[c] / total[c], c) for c in total)
 
 
+# families fixed beyond the probe set (sentences written after the fixes, so they are tests, not a measure):
+# (sentence, PLOVER category, source country, target country)
+FAMILIES = [
+    # (0874) troops or fighters that leave a country or a town
+    ("Vietnamese troops left Cambodia in 1989.", "RETREAT", "VNM", "KHM"),
+    ("Ugandan soldiers left the South Sudanese town of Nimule on Friday.", "RETREAT", "UGA", None),
+    # (163) a ban on arms sales or flights imposed
+    ("Britain imposed a ban on arms sales to Argentina.", "SANCTION", "GBR", "ARG"),
+    # (034) reform promised
+    ("The Nigerian military ruler pledged a return to civilian rule by 1998.", "AGREE", "NGA", None),
+    ("President Mobutu promised democratic reforms after the riots in Kinshasa.", "AGREE", "COD", None),
+    ("The Fijian coup leader promised to hold elections within two years.", "AGREE", "FJI", None),
+    # (073) doctors or a hospital sent abroad
+    ("Cuba sent 200 doctors to Haiti after the hurricane.", "AID", "CUB", "HTI"),
+    ("The United States deployed a hospital ship to Haiti.", "AID", "USA", "HTI"),
+]
+
+
+@pytest.mark.parametrize("text,category,source,target", FAMILIES)
+def test_families_fixed_beyond_the_probe_set(pipeline, text, category, source, target):
+    events = [e for e in pipeline.extract(text) if e.modality == "asserted" and e.plover]
+    assert category in {e.plover.event for e in events}
+    matched = [e for e in events if e.plover.event == category]
+    assert source is None or any(e.actor1 and e.actor1.country == source for e in matched)
+    assert target is None or any(e.actor2 and e.actor2.country == target for e in matched)
+
+
+@pytest.mark.parametrize("text,wrong", [
+    ("The minister left for Paris on Monday.", "RETREAT"),  # an official travels
+    ("Gunmen left a note at the scene.", "RETREAT"),  # no force leaves ground
+    ("The university funded a study of river pollution.", "AID"),  # no party's help to another
+    ("Poor harvests contributed to the decline in exports.", "AID"),  # a cause
+    ("The insurer wrote off the damaged car.", "AID"),  # no debt forgiven
+    ("She worked with children in a village school for ten years.", "COOPERATE"),  # no state agencies
+    ("Kenya held elections on Tuesday.", "AGREE"),  # elections held, nothing promised
+    ("Thieves stripped the abandoned factory of copper wire.", "COERCE"),  # no rights taken away
+])
+def test_everyday_senses_of_the_new_words_are_no_such_event(pipeline, text, wrong):
+    assert wrong not in {e.plover.event for e in pipeline.extract(text) if e.modality == "asserted" and e.plover}
+
+
 @pytest.fixture(scope="module")
 def figures(pipeline):
     return measure(pipeline)[0]
