@@ -254,6 +254,9 @@ FAMILIES = [
     # (073) doctors or a hospital sent abroad
     ("Cuba sent 200 doctors to Haiti after the hurricane.", "AID", "CUB", "HTI"),
     ("The United States deployed a hospital ship to Haiti.", "AID", "USA", "HTI"),
+    # (174) migrants or refugees sent back; (1721) controls tightened
+    ("Thailand sent back 300 Hmong refugees to Laos.", "COERCE", "THA", "LAO"),
+    ("Chinese authorities have tightened controls on foreign journalists in Tibet.", "COERCE", "CHN", None),
 ]
 
 
@@ -275,6 +278,7 @@ def test_families_fixed_beyond_the_probe_set(pipeline, text, category, source, t
     ("She worked with children in a village school for ten years.", "COOPERATE"),  # no state agencies
     ("Kenya held elections on Tuesday.", "AGREE"),  # elections held, nothing promised
     ("Thieves stripped the abandoned factory of copper wire.", "COERCE"),  # no rights taken away
+    ("The bill was sent back to parliament for amendment.", "COERCE"),  # no people deported
 ])
 def test_everyday_senses_of_the_new_words_are_no_such_event(pipeline, text, wrong):
     assert wrong not in {e.plover.event for e in pipeline.extract(text) if e.modality == "asserted" and e.plover}
