@@ -242,9 +242,6 @@ def per_category(misses):
 # families fixed beyond the probe set (sentences written after the fixes, so they are tests, not a measure):
 # (sentence, PLOVER category, source country, target country)
 FAMILIES = [
-    # (0874) troops or fighters that leave a country or a town
-    ("Vietnamese troops left Cambodia in 1989.", "RETREAT", "VNM", "KHM"),
-    ("Ugandan soldiers left the South Sudanese town of Nimule on Friday.", "RETREAT", "UGA", None),
     # (163) a ban on arms sales or flights imposed
     ("Britain imposed a ban on arms sales to Argentina.", "SANCTION", "GBR", "ARG"),
     # (034) reform promised
@@ -270,8 +267,6 @@ def test_families_fixed_beyond_the_probe_set(pipeline, text, category, source, t
 
 
 @pytest.mark.parametrize("text,wrong", [
-    ("The minister left for Paris on Monday.", "RETREAT"),  # an official travels
-    ("Gunmen left a note at the scene.", "RETREAT"),  # no force leaves ground
     ("The university funded a study of river pollution.", "AID"),  # no party's help to another
     ("Poor harvests contributed to the decline in exports.", "AID"),  # a cause
     ("The insurer wrote off the damaged car.", "AID"),  # no debt forgiven
