@@ -267,8 +267,6 @@ def test_families_fixed_beyond_the_probe_set(pipeline, text, category, source, t
 
 
 @pytest.mark.parametrize("text,wrong", [
-    ("The university funded a study of river pollution.", "AID"),  # no party's help to another
-    ("Poor harvests contributed to the decline in exports.", "AID"),  # a cause
     ("The insurer wrote off the damaged car.", "AID"),  # no debt forgiven
     ("She worked with children in a village school for ten years.", "COOPERATE"),  # no state agencies
     ("Kenya held elections on Tuesday.", "AGREE"),  # elections held, nothing promised
