@@ -289,6 +289,12 @@ def test_the_people_taken_hostage_are_the_harmed_not_the_word_hostage(pipeline):
     assert "villagers" in _harmed_words(events)
 
 
+def test_the_ones_named_killed_by_a_participle_do_not_act_too(pipeline):
+    events = _asserted(pipeline, "30 IS fighters killed by bombardment that targeted their positions near Raqqa.")
+    hit = [e for e in events if e.actor2 is not None and e.actor2.name == "Islamic State"]
+    assert hit and all(e.actor1 is None or e.actor1.name != "Islamic State" for e in hit)
+
+
 def test_whom_a_court_convicted_of_the_killing_did_it(pipeline):
     events = _asserted(pipeline, "A gunman shot dead a journalist in Lima in 2015. A court later convicted Jorge "
                                  "Quispe, a former policeman, of the killing.", published="2019-05-10")

@@ -320,6 +320,9 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
         # "the families of the six soldiers killed", "Eight other children survived the attack"
         harmed = harmed_participle(sent, main, lex.words) or survivors(main, lex.words)
         roles.actor2 = context.role_for(harmed, main, 2) if harmed is not None else None
+        if roles.actor1 is not None and roles.actor2 is not None \
+                and (roles.actor1.start, roles.actor1.end) == (roles.actor2.start, roles.actor2.end):
+            roles.actor1 = None  # "30 IS fighters killed by bombardment": the words of the ones hit never act
     if unnamed and roles.actor2 is None and codes.get("event_type") == "Violence against civilians":
         roles.actor2 = settled_people(roles.targets, context)  # "militants attacked the village of Foo"
     cand = EventCandidate(
