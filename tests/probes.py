@@ -35,10 +35,21 @@ def acled_events(pipeline, text, published=None):
     return [e for e in pipeline.extract(text, published=published) if e.modality == "asserted" and e.event_type]
 
 
+def acled_records(pipeline, text):
+    """The asserted ACLED events as "type/sub-type: trigger" lines (what a miss report prints)."""
+    return [f"{e.event_type}/{e.sub_event_type}: {e.trigger}" for e in acled_events(pipeline, text)]
+
+
+def top_event(pipeline, text):
+    """The most confident asserted ACLED event (None: no such event)."""
+    found = acled_events(pipeline, text)
+    return max(found, key=lambda e: e.confidence) if found else None
+
+
 def top_sub_type(pipeline, text):
     """The sub-type of the most confident asserted ACLED event (None: no such event)."""
-    found = acled_events(pipeline, text)
-    return max(found, key=lambda e: e.confidence).sub_event_type if found else None
+    event = top_event(pipeline, text)
+    return event.sub_event_type if event is not None else None
 
 
 def event_country(pipeline, text, published=None):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from probes import ARRESTS, CLASH, acled_events
+from probes import ARRESTS, CLASH, acled_records, top_event
 
 # a named private person killed or hurt: violence against a civilian (an attack, or by its weapon)
 NAMED_VICTIMS = [
@@ -136,15 +136,6 @@ KNOWN_GAPS = {
 def _marked(texts):
     return [pytest.param(t, marks=pytest.mark.xfail(reason="known gap", strict=False)) if t in KNOWN_GAPS else t
             for t in texts]
-
-
-def acled_records(pipeline, text):
-    return [f"{e.event_type}/{e.sub_event_type}: {e.trigger}" for e in acled_events(pipeline, text)]
-
-
-def top_event(pipeline, text):
-    found = acled_events(pipeline, text)
-    return max(found, key=lambda e: e.confidence) if found else None
 
 
 def victim_right(pipeline, text):

@@ -12,7 +12,7 @@ headline styles); none comes from an evaluation set. `python tests/test_general_
 
 from __future__ import annotations
 
-from probes import ARRESTS, CLASH, acled_events
+from probes import ARRESTS, CLASH, acled_records, top_event
 
 # private people named by a common noun, hit by a violent act: violence against civilians
 PRIVATE_PEOPLE_HIT = [
@@ -116,15 +116,6 @@ TRUE_EVENTS = [
     'A rocket hit a house in Sderot, wounding two people.',
     'The airstrike hit a market in Saada, killing 12.',
 ]
-
-
-def acled_records(pipeline, text):
-    return [f"{e.event_type}/{e.sub_event_type}: {e.trigger}" for e in acled_events(pipeline, text)]
-
-
-def top_event(pipeline, text):
-    found = acled_events(pipeline, text)
-    return max(found, key=lambda e: e.confidence) if found else None
 
 
 def civilian_hit(pipeline, text):
