@@ -123,7 +123,7 @@ class PartyConventions:
         if opponent is None or sub_event_type not in (opponent.as_actor2 if actor1 is not None else opponent.as_actor1):
             return actor1, actor2, cost
         words = opponent.words
-        if opponent.without_rebels and iso3 not in getattr(catalogue, "rebel_countries", frozenset({iso3})):
+        if opponent.without_rebels and iso3 not in catalogue.rebel_countries:
             words = opponent.without_rebels  # police shot at in Ohio: by gunmen, not by the United States' rebels
         found = _local_actor(catalogue, words, iso3)
         if found is None:
