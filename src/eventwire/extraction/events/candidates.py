@@ -428,6 +428,12 @@ def _consented_permission(lex: Lexicon, tok: Token) -> bool:
             and not any(c.dep_ in ("aux", "neg") and c.lower_ not in lex.words.perfect_auxiliaries for c in children(head)))
 
 
+def _offered(lex: Lexicon, tok: Token) -> bool:
+    """The step is the infinitive of a verb of offering or promising: "pledged to send troops to Haiti" (forces
+    offered to another party, help), not "threatened to send troops"."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.words.offering_verbs
+
+
 def _on_condition(tok: Token, marks: frozenset) -> bool:
     """The announced step hangs on what the other side does: a condition clause ("unless ...", "if ...", by
     `marks`) on the trigger."""
@@ -473,7 +479,8 @@ def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
     elif cand.modality == "future" and plover == "CONCEDE" and _consented_permission(lex, cand.trigger):
         event = "CONCEDE"  # "agreed to let inspectors in": the consent is the permission given (CAMEO 086)
     elif announced and intent_cue(lex, cand.trigger) and not _continued(lex, cand.trigger):
-        event = "AGREE" if plover in COOPERATIVE else "THREATEN" if plover in HOSTILE else None
+        event = "AGREE" if plover in COOPERATIVE or (plover == "MOBILIZE" and _offered(lex, cand.trigger)) \
+            else "THREATEN" if plover in HOSTILE else None
         if event is not None and _on_condition(cand.trigger, lex.words.ultimatum_marks):
             event = "THREATEN"  # "will withdraw its troops unless ...": a step held over the other side
     elif cand.modality == "negated" and plover in COOPERATIVE:
