@@ -138,6 +138,9 @@ EMBEDDED: list[tuple[str, str | tuple[str, ...], str | None]] = [
     ("Indonesia proposed a meeting of ASEAN foreign ministers on Myanmar.", (A, R), C),
     ("The Kazakh president proposed talks in Astana between Moscow and Kyiv.", (A, R), C),
     ("Chile proposed a summit with Peru and Bolivia on water rights.", (A, R), C),
+    ("Jordan proposed a regional conference on water sharing.", (A, R), C),
+    ("Greece offered Turkey talks on the continental shelf.", A, C),
+    ("The Ruritanian premier proposed a meeting with the Osterlich chancellor in Vienna.", (A, R), C),
     # -- threats and warnings: no sanction, no attack yet -----------------------------------------------------------
     ("The European Union threatened to cut off aid to Mali.", T, "SANCTION"),
     ("Israel warned it would strike back.", T, "ASSAULT"),
@@ -255,11 +258,11 @@ def test_the_probe_set_is_large_enough():
 
 
 def test_embedded_events_are_not_asserted(figures):
-    assert figures["embedded"] >= 0.93  # 0.828 before the fixes of this set, 0.943 with them
+    assert figures["embedded"] >= 0.94  # 0.767 before the fixes of this set, 0.947 with them
 
 
 def test_events_done_stay_asserted(figures):
-    assert figures["controls"] >= 0.97  # 0.971 before, 0.971 after
+    assert figures["controls"] >= 0.97  # 1.0 before, 1.0 after
 
 
 @pytest.mark.parametrize("text", NO_DEMAND)
