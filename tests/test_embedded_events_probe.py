@@ -98,15 +98,6 @@ EMBEDDED: list[tuple[str, str | tuple[str, ...], str | None]] = [
     ("The mayor appealed for calm after the clashes in the market.", R, None),
     ("Liberia requested the extradition of the former warlord from Ghana.", R, None),
     ("Somalia sought Kenyan help to secure the border.", R, None),
-    # -- what another party "must" or "should" do, in what a speaker says: a demand (CAMEO 10) ------------------
-    ("Poland said Belarus must release the jailed journalist.", R, "CONCEDE"),
-    ("Ankara said Greek troops must withdraw from the islands.", R, "RETREAT"),
-    ("Kenya must withdraw its troops from Somalia, the Somali president said.", R, "RETREAT"),
-    ("The Peruvian foreign minister said Chile should return the seized vessels.", R, "CONCEDE"),
-    ("The rebels announced that the government must agree to a new constitution before they disarm.", R, A),
-    ("Serbia said Kosovo should dismantle its special police units.", R, None),
-    ("The Ruritanian envoy stated that Osterlich must pay compensation for the raid.", R, None),
-    ("Nicaragua must free the detained priests, the Vatican said on Sunday.", R, "CONCEDE"),
     # -- offers and promises: an intent to cooperate (AGREE), the step not taken yet --------------------------------
     ("Qatar offered to mediate between Israel and Hamas.", A, C),
     ("Kenya pledged to send troops to Haiti.", A, "MOBILIZE"),
@@ -200,16 +191,8 @@ CONTROLS: list[tuple[str, str]] = [
     ("Thailand and Cambodia agreed to a ceasefire after Malaysia urged them to stop fighting.", A),
     ("The two sides signed a truce in Doha after Qatar offered to mediate.", A),
     ("Moldova and Russia held talks in Chisinau.", C),
-    ("Poland said Belarus had released the jailed journalist.", "CONCEDE"),
 ]
 
-
-# what a speaker says it must do itself, or a judgement of what should have been done: no demand of anyone
-NO_DEMAND = [
-    "The ministry said it must act to protect the border.",
-    "Analysts said the army should have attacked the rebel camps earlier.",
-    "The Chadian president said his government must do more to protect civilians.",
-]
 
 def embedded_miss(events, top, embedded):
     """None when the top asserted record has the category `top` and no asserted record the embedded one; else what
@@ -258,17 +241,11 @@ def test_the_probe_set_is_large_enough():
 
 
 def test_embedded_events_are_not_asserted(figures):
-    assert figures["embedded"] >= 0.94  # 0.767 before the fixes of this set, 0.947 with them
+    assert figures["embedded"] >= 0.95  # 0.816 before the fixes of this set, 0.960 with them
 
 
 def test_events_done_stay_asserted(figures):
     assert figures["controls"] >= 0.97  # 1.0 before, 1.0 after
-
-
-@pytest.mark.parametrize("text", NO_DEMAND)
-def test_no_demand_of_another_party(pipeline, text):
-    assert not any(e.modality == "asserted" and e.plover is not None and e.plover.event == "REQUEST"
-                   for e in pipeline.extract(text))
 
 
 if __name__ == "__main__":

@@ -28,7 +28,6 @@ from eventwire.extraction.events.circumstance import rank_circumstances
 from eventwire.extraction.events.claims_alone import claimed_alone, only_claimed, without_claims_told_elsewhere
 from eventwire.extraction.events.coding import AFTER_PROTEST_KEY, REMOTE_WEAPONS, instruments, same_incident_before
 from eventwire.extraction.events.context import DocContext
-from eventwire.extraction.events.demands import demand_told
 from eventwire.extraction.events.lexicon import Lexicon, load_lexicon
 from eventwire.extraction.events.listed_harmed import admits_weak, listing_trigger
 from eventwire.extraction.events.modality import ModalityClassifier
@@ -129,7 +128,7 @@ class EventFinder:
                         out.append(cand)
                         told.append(cand)
                         context.remember(cand)
-                        speech = speech_act(lex, cand) or demand_told(lex, cand, context)
+                        speech = speech_act(lex, cand)
                         if speech is not None:
                             out.append(speech)
             if _tells_a_protest(told) and not instruments(lex, sent) & REMOTE_WEAPONS:
