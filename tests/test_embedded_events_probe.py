@@ -131,6 +131,7 @@ EMBEDDED: list[tuple[str, str | tuple[str, ...], str | None]] = [
     ("Chile proposed a summit with Peru and Bolivia on water rights.", (A, R), C),
     ("Jordan proposed a regional conference on water sharing.", (A, R), C),
     ("Greece offered Turkey talks on the continental shelf.", A, C),
+    ("Armenia has proposed a new round of negotiations on Nagorno-Karabakh.", (A, R), C),
     ("The Ruritanian premier proposed a meeting with the Osterlich chancellor in Vienna.", (A, R), C),
     # -- threats and warnings: no sanction, no attack yet -----------------------------------------------------------
     ("The European Union threatened to cut off aid to Mali.", T, "SANCTION"),
@@ -241,7 +242,7 @@ def test_the_probe_set_is_large_enough():
 
 
 def test_embedded_events_are_not_asserted(figures):
-    assert figures["embedded"] >= 0.95  # 0.816 before the fixes of this set, 0.960 with them
+    assert figures["embedded"] >= 0.96  # 0.817 before the fixes of this set, 0.976 with them
 
 
 def test_events_done_stay_asserted(figures):

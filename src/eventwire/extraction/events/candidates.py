@@ -406,6 +406,9 @@ def intent_cue(lex: Lexicon, tok: Token) -> bool:
         if _own_reported_would(node, lex):
             return True
         # ("expressed willingness to host", "promised assistance": the step named by a noun or its clause)
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+            node = node.head.head  # "proposed a new round of negotiations": the measure of the step is the step
+            continue
         if node.dep_ not in ("xcomp", "ccomp", "conj", "acl", "dobj") or node.head.i == node.i:
             break
         node = node.head
