@@ -195,6 +195,14 @@ CONTROLS: list[tuple[str, str]] = [
 ]
 
 
+# an invitation to no talks and to no act between parties is no request
+NO_REQUEST = [
+    "The president invited journalists to a dinner at the palace.",
+    "The museum invites visitors to explore its new wing.",
+    "The ministry invited bids for the new port.",
+]
+
+
 def embedded_miss(events, top, embedded):
     """None when the top asserted record has the category `top` and no asserted record the embedded one; else what
     went wrong."""
@@ -247,6 +255,12 @@ def test_embedded_events_are_not_asserted(figures):
 
 def test_events_done_stay_asserted(figures):
     assert figures["controls"] >= 0.97  # 1.0 before, 1.0 after
+
+
+@pytest.mark.parametrize("text", NO_REQUEST)
+def test_an_invitation_to_no_talks_is_no_request(pipeline, text):
+    assert not any(e.modality == "asserted" and e.plover is not None and e.plover.event == "REQUEST"
+                   for e in pipeline.extract(text))
 
 
 if __name__ == "__main__":
