@@ -406,6 +406,9 @@ def intent_cue(lex: Lexicon, tok: Token) -> bool:
         if _own_reported_would(node, lex):
             return True
         # ("expressed willingness to host", "promised assistance": the step named by a noun or its clause)
+        if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+            node = node.head.head  # "proposed a new round of negotiations": the measure of the step is the step
+            continue
         if node.dep_ not in ("xcomp", "ccomp", "conj", "acl", "dobj") or node.head.i == node.i:
             break
         node = node.head
@@ -426,6 +429,12 @@ def _consented_permission(lex: Lexicon, tok: Token) -> bool:
     return (tok.dep_ == "xcomp" and tok.lemma_.lower() in lex.words.permission_verbs
             and head.lemma_.lower() in lex.words.consent_verbs and head.tag_ in ("VBD", "VBZ", "VBN")
             and not any(c.dep_ in ("aux", "neg") and c.lower_ not in lex.words.perfect_auxiliaries for c in children(head)))
+
+
+def _offered(lex: Lexicon, tok: Token) -> bool:
+    """The step is the infinitive of a verb of offering or promising: "pledged to send troops to Haiti" (forces
+    offered to another party, help), not "threatened to send troops"."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_.lower() in lex.words.offering_verbs
 
 
 def _on_condition(tok: Token, marks: frozenset) -> bool:
@@ -473,7 +482,8 @@ def speech_act(lex: Lexicon, cand: EventCandidate) -> EventCandidate | None:
     elif cand.modality == "future" and plover == "CONCEDE" and _consented_permission(lex, cand.trigger):
         event = "CONCEDE"  # "agreed to let inspectors in": the consent is the permission given (CAMEO 086)
     elif announced and intent_cue(lex, cand.trigger) and not _continued(lex, cand.trigger):
-        event = "AGREE" if plover in COOPERATIVE else "THREATEN" if plover in HOSTILE else None
+        event = "AGREE" if plover in COOPERATIVE or (plover == "MOBILIZE" and _offered(lex, cand.trigger)) \
+            else "THREATEN" if plover in HOSTILE else None
         if event is not None and _on_condition(cand.trigger, lex.words.ultimatum_marks):
             event = "THREATEN"  # "will withdraw its troops unless ...": a step held over the other side
     elif cand.modality == "negated" and plover in COOPERATIVE:

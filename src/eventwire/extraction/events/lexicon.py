@@ -57,7 +57,7 @@ WORD_FILES = {
                           "deed_verbs", "deed_speech_verbs", "hallmark_nouns", "crime_words", "criminal_nouns",
                           "abduction_victim_groups", "abduction_victim_kinds", "state_force_victims",
                           "confession_verbs", "attribution_verbs", "span_prepositions", "span_nouns", "era_nouns", "era_verbs",
-                          "campaign_prepositions", "condition_marks", "ultimatum_marks",
+                          "campaign_prepositions", "condition_marks", "ultimatum_marks", "offering_verbs",
                           "span_modifiers", "span_units", "condemning_verbs", "instrument_verbs",
                           "continuation_verbs", "crowd_control_words", "dispersal_verbs", "struck_aircraft", "new_incident_openers",
                           "aircraft_hit_verbs", "consent_verbs", "permission_verbs",

@@ -279,9 +279,7 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "negated"  # "reports of an attack on the convoy were false"
             if lemma == "be" and below.dep_ in ("nsubj", "csubj") and _said_to_be(tok, c["hypothetical"]["governing_nouns"]):
                 return "hypothetical"  # "capturing drones is one of several options", "a strike is a possibility"
-            if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(
-                    trigger, tok, c["future"]["purpose_markers"], c["future"]["object_preps"],
-                    c["future"]["ending_nouns"], c["future"]["raising_verbs"]):
+            if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(trigger, tok, c["future"]):
                 return "future"
         head = tok.head
         if head.i == tok.i:
@@ -496,17 +494,19 @@ def _reported_future(tok: Token, reporting: frozenset, promises: frozenset, cond
     return False
 
 
-def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: frozenset,
-                              object_preps: frozenset = frozenset(), ending_nouns: frozenset = frozenset(),
-                              raising_verbs: frozenset = frozenset()) -> bool:
+def _is_infinitival_or_object(trigger: Token, governor: Token, future: dict) -> bool:
     """'plans to attack', 'prepared an offensive', 'threatened an assault': the trigger is what is intended,
     not something that already happened ('agreed ... after the attack' is not). A purpose is as real as the act
     it serves: 'tried to plant a bomb to target soldiers' is an attempt, and so is the targeting. What is aimed
-    at is named by a preposition too: 'preparing for a final assault', 'called for a general strike'."""
+    at is named by a preposition too: 'preparing for a final assault', 'threatened them with sanctions', and by
+    the prepositional object of the verb wished for: 'asked both sides to agree to a ceasefire'."""
+    purpose_markers, object_preps = future["purpose_markers"], future["object_preps"]
+    ending_nouns, raising_verbs = future["ending_nouns"], future["raising_verbs"]
     node = trigger
     while node.head.i != node.i and node.head.i != governor.i:
         purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ in purpose_markers for c in children(node))
-        if node.dep_ in ("advcl", "prep", "pobj") and node.head.pos_ == "VERB" and not purpose:
+        if node.dep_ in ("advcl", "prep", "pobj") and node.head.pos_ == "VERB" and not purpose and not \
+                _wished_verbs_object(node, future["wished_verb_preps"]):
             return False
         node = node.head
     if node.dep_ == "advcl" and node.tag_ == "VBG" and not any(c.dep_ == "aux" for c in children(node)):
@@ -524,3 +524,12 @@ def _is_infinitival_or_object(trigger: Token, governor: Token, purpose_markers: 
         # demands or vows acts now: "protesters demanded higher wages", "a demonstration by teachers called for"
         return governor.lemma_.lower() in raising_verbs
     return node.dep_ in ("xcomp", "dobj", "ccomp", "attr", "oprd", "acomp", "pobj", "advcl")
+
+
+def _wished_verbs_object(prep: Token, verb_preps: frozenset) -> bool:
+    """`prep` brings the object of an infinitive or a clause that is itself what is asked, offered or threatened:
+    "(asked both sides) to agree to a ceasefire", "(urged them) to return to talks"; not a circumstance of that
+    verb ("to agree after the attack")."""
+    verb = prep.head
+    return prep.dep_ == "prep" and verb.dep_ in ("xcomp", "ccomp") and \
+        f"{verb.lemma_.lower()} {prep.lower_}" in verb_preps
