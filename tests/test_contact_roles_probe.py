@@ -195,6 +195,57 @@ def test_role_rate_holds(results, role):
     assert rates(results)[role] >= FLOORS[role], [(t, h) for t, h in results if not h.get(role, True)]
 
 
+def _asserted(pipeline, text):
+    return [e for e in pipeline.extract(text, published="2023-05-10") if e.modality == "asserted"]
+
+
+def _names(actor) -> str:
+    return f"{actor.name} {actor.text}" if actor is not None else ""
+
+
+def test_an_order_to_act_is_a_request_from_who_orders_to_the_ordered(pipeline):
+    ev = _asserted(pipeline, "The Zambian interior minister instructed all district commissioners to close the markets.")
+    asked = [e for e in ev if e.plover and e.plover.event == "REQUEST"]
+    assert asked and "minister" in _names(asked[0].actor1) and "commissioners" in _names(asked[0].actor2)
+
+
+def test_the_act_ordered_is_not_yet_done(pipeline):
+    ev = pipeline.extract("General Okello ordered his men to burn the village of Lotuke.", published="2023-05-10")
+    assert not any(e.modality == "asserted" and e.plover and e.plover.event == "ASSAULT" for e in ev)
+
+
+def test_commanding_a_unit_or_directing_traffic_is_no_order(pipeline):
+    for text in ("Colonel Ruiz commanded the 4th Brigade during the offensive on Marawi.",
+                 "Police directed traffic away from the scene in Nairobi."):
+        assert not any(e.plover and e.plover.event == "REQUEST" for e in _asserted(pipeline, text)), text
+
+
+def test_a_party_forcing_another_to_act_coerces_it(pipeline):
+    ev = _asserted(pipeline, "Militiamen forced shopkeepers in Bunia to hand over their takings.")
+    forced = [e for e in ev if e.plover and e.plover.event == "THREATEN"]
+    assert forced and "militiamen" in _names(forced[0].actor1).lower() and "shopkeepers" in _names(forced[0].actor2)
+
+
+def test_floods_or_fighting_that_force_people_out_coerce_no_one(pipeline):
+    for text in ("Floods forced thousands of families in Beira to leave their homes.",
+                 "Residents of Mocimboa were forced to flee after the attack."):
+        assert not any(e.plover and e.plover.event == "THREATEN" for e in _asserted(pipeline, text)), text
+
+
+def test_the_country_a_meeting_sits_in_is_no_party(pipeline):
+    ev = _asserted(pipeline, "The foreign ministers of the Arab League met in Qatar on Sunday to discuss Gaza.")
+    met = [e for e in ev if e.plover and e.plover.event == "CONSULT"]
+    assert met and "Qatar" not in _names(met[0].actor2)
+
+
+def test_an_attack_talked_of_takes_no_parties_from_the_talkers(pipeline):
+    for text in ("Scholz spoke with Zelensky by phone on Tuesday about the attack.",
+                 "Modi and Sharif discussed the bombing in Quetta."):
+        attacks = [e for e in _asserted(pipeline, text) if e.plover and e.plover.event == "ASSAULT"]
+        talkers = ("Scholz", "Zelensky", "Modi", "Sharif")
+        assert all(not any(n in _names(a) for n in talkers) for e in attacks for a in (e.actor1, e.actor2)), text
+
+
 if __name__ == "__main__":
     from eventwire.extraction.pipeline import Pipeline
 
