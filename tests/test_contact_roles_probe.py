@@ -176,8 +176,10 @@ def rates(results) -> dict[str, float]:
     return out
 
 
-# measured on the set when the roles last changed, less a little slack for parser ties
-FLOORS = {"attacker": 0.0, "target": 0.0, "place": 0.0}
+# measured on the set when the roles last changed (0.787, 0.662, 0.710; before orders, coercion and escapes were
+# events: 0.607, 0.515, 0.581), less a little slack for parser ties. Moves stay low (0.33, 0.27, 0.38): the wounded
+# flown to hospital or a suspect taken to a station is no event ACLED or PLOVER codes, so no record carries them
+FLOORS = {"attacker": 0.77, "target": 0.64, "place": 0.69}
 
 
 @pytest.fixture(scope="module")
