@@ -248,6 +248,24 @@ def test_an_attack_talked_of_takes_no_parties_from_the_talkers(pipeline):
         assert all(not any(n in _names(a) for n in talkers) for e in attacks for a in (e.actor1, e.actor2)), text
 
 
+def test_attackers_who_escape_flee(pipeline):
+    ev = _asserted(pipeline, "The bandits escaped into the forest near Tsafe with their captives.")
+    fled = [e for e in ev if e.plover and e.plover.event == "RETREAT"]
+    assert fled and "bandits" in _names(fled[0].actor1)
+
+
+def test_escaping_harm_or_a_jail_is_no_flight_of_a_party(pipeline):
+    for text in ("The driver of the bus escaped unhurt.", "Forty inmates escaped from the prison in Koutoukale."):
+        assert not any(e.plover and e.plover.event == "RETREAT" for e in _asserted(pipeline, text)), text
+
+
+def test_fighters_crossing_into_a_territory_move_in_and_refugees_flee(pipeline):
+    moved = _asserted(pipeline, "Wagner fighters crossed into the Central African Republic from Sudan.")
+    assert any(e.plover and e.plover.event == "MOBILIZE" and e.event_type is None for e in moved)
+    fled = _asserted(pipeline, "Thousands of Congolese refugees crossed into Uganda over the weekend.")
+    assert any(e.plover and e.plover.event == "RETREAT" for e in fled)
+
+
 if __name__ == "__main__":
     from eventwire.extraction.pipeline import Pipeline
 
