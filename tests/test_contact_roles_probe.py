@@ -248,6 +248,12 @@ def test_an_attack_talked_of_takes_no_parties_from_the_talkers(pipeline):
         assert all(not any(n in _names(a) for n in talkers) for e in attacks for a in (e.actor1, e.actor2)), text
 
 
+def test_the_attackers_of_a_meeting_are_no_party_to_it(pipeline):
+    ev = _asserted(pipeline, "Gunmen opened fire on a reconciliation meeting of clan elders in Galkayo.")
+    met = [e for e in ev if e.plover and e.plover.event == "CONSULT"]
+    assert met and all("Gunmen" not in _names(e.actor1) for e in met)
+
+
 def test_attackers_who_escape_flee(pipeline):
     ev = _asserted(pipeline, "The bandits escaped into the forest near Tsafe with their captives.")
     fled = [e for e in ev if e.plover and e.plover.event == "RETREAT"]
