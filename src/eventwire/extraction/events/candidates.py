@@ -268,8 +268,11 @@ def build_candidate(sent: Span, sent_index: int, fam: str, mod: str, trig: list,
                 break
             if tok.i not in in_cluster and clause_top(tok).i == top and _violent_path(lex, tok, top, trigger_ids):
                 _fill_roles(roles, roles_of(tok, fam, context), tok, lex, actor2_too=False)
-    # "arrested two men in connection with the bombing": the sentence's parties act in the arrest, not the bombing
-    matter = main.pos_ == "NOUN" and told_as_matter(main, lex.words.relation_nouns, lex.words.case_verbs)
+    # "arrested two men in connection with the bombing", "spoke with Erdogan about the attack": the sentence's
+    # parties act in the arrest or the talk, not the bombing
+    matter = main.pos_ == "NOUN" and (told_as_matter(main, lex.words.relation_nouns,
+                                                     lex.words.case_verbs | lex.words.topic_verbs) or (
+        main.dep_ == "dobj" and main.head.lemma_.lower() in lex.words.topic_verbs))  # "discussed the attack"
     convicted = convicted_doer(main, lex.words.convicting_verbs) if main.pos_ == "NOUN" and fam == "violence" else None
     if convicted is not None:  # "a tribunal convicted Salim Ayyash of the killing": the convicted did it
         roles.actor1, matter = context.role_for(convicted, main, 1) or roles.actor1, True

@@ -20,6 +20,7 @@ from eventwire.extraction.events.syntax import (
     PLACE_LABELS,
     disguise_wearer,
     may_be_private_name,
+    meeting_venue,
     noun_phrase_words,
     object_of,
     other_act_clause,
@@ -171,7 +172,7 @@ class DocContext(Antecedents):
         while queue and seen < 60:
             t = queue.pop(0)
             seen += 1
-            if t.i in skip:
+            if t.i in skip or meeting_venue(trigger, t, self.words.venue_verbs):
                 continue
             if t.ent_type_ in ("NORP", "GPE"):
                 name = next((e.text for e in entities(self.doc) if e.start <= t.i < e.end), t.text)

@@ -191,3 +191,17 @@ def custody_parties(tok: Token, words: EventWords) -> tuple[Token | None, Token 
     if passive:
         return (prep_objects(verb, {"by"}) or [None])[0], subj
     return subj, object_of(verb)
+
+
+def another_act_about(head: Token, lex) -> bool:
+    """An event noun after a preposition of the verb that holds it, in another act than the subject's own: after
+    one of another event's time ("declared a curfew after the riots"), or a meeting or a rally aimed at by an attack
+    ("militants opened fire on a peace meeting": the attackers are no party to the meeting)."""
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if prep.lower_ in lex.words.other_event_preps:
+        return True
+    verb = prep.head
+    return not lex.is_violent(head) and prep.lower_ in lex.words.aim_prepositions and verb.pos_ == "VERB" and (
+        lex.is_violent(verb) or any(c.dep_ == "dobj" and lex.is_violent(c) for c in children(verb)))

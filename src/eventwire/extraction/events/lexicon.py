@@ -76,7 +76,7 @@ WORD_FILES = {
                             "other_event_preps", "held_ground_nouns", "impact_verbs", "outcome_verbs",
                             "relational_nouns", "object_control_verbs", "own_possessives", "separate_clause_marks",
                             "counted_people",
-                            "counted_people_back", "allegiance_prefixes", "doer_of_nouns", "visit_verbs",
+                            "counted_people_back", "allegiance_prefixes", "doer_of_nouns", "visit_verbs", "venue_verbs", "topic_verbs",
                             "civilian_sites", "armed_sites", "armed_site_name_words", "state_sites", "relation_nouns",
                             "case_verbs", "site_spot_preps", "ridden_vehicle_nouns", "carrying_verbs", "targetless_objects", "belief_verbs",
                             "group_name_heads", "taking_verbs", "occasion_nouns",

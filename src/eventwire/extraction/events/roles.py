@@ -10,6 +10,7 @@ from spacy.tokens import Token
 
 from eventwire.extraction.actors.nouns import ACTOR, NOT_ACTOR
 from eventwire.extraction.events.doers import (
+    another_act_about,
     believed_doer,
     coordinated_group_tokens,
     custody_parties,
@@ -369,9 +370,8 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
         elif head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN" \
                 and head.head.head.dep_ in ("dobj", "attr"):
             head = head.head.head
-    if a1_tok is None and head.dep_ in ("dobj", "pobj", "attr") and head.head.pos_ in ("VERB", "ADP") and not (
-            head.dep_ == "pobj" and head.head.lower_ in ctx.words.other_event_preps) and not told_as_matter(
-            head, ctx.words.relation_nouns, ctx.words.case_verbs):
+    if a1_tok is None and head.dep_ in ("dobj", "pobj", "attr") and head.head.pos_ in ("VERB", "ADP") and not another_act_about(
+            head, ctx.lex) and not told_as_matter(head, ctx.words.relation_nouns, ctx.words.case_verbs):
         verb = head.head if head.dep_ != "pobj" else head.head.head
         # "rebels launched an offensive" (yes), "the AU condemned the bombing" (no: a reaction to it)
         words = ctx.lex.words

@@ -138,7 +138,9 @@ class TriggerSlots:
                 return out
             obj = patient_of(tok) if tok.pos_ == "VERB" else None
             clauses = [c for c in children(tok) if c.dep_ in ("xcomp", "ccomp")]
-            clauses += [c for c in (children(obj) if obj is not None else ()) if c.dep_ == "acl"
+            # (or as the object's own clause when the parser reads a plural object as a verb: "instructed all
+            # police prefects to reinforce", prefects an xcomp's head)
+            clauses += [c for c in (children(obj) if obj is not None else ()) if c.dep_ in ("acl", "xcomp")
                         and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))]
             return {w for c in clauses if c.tag_ in ("VB", "VBP") and not any(
                 m.dep_ == "mark" or (m.dep_ in ("aux", "auxpass") and m.lower_ != "to") for m in children(c))

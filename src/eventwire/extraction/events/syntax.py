@@ -294,3 +294,9 @@ def other_act_clause(tok: Token, marks: frozenset) -> bool:
     down", "while rebels attacked a convoy"): another act, whose parties are not those of the verb above it."""
     return tok.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in children(tok)) and any(
         c.dep_ == "mark" and c.lower_ in marks for c in children(tok))
+
+
+def meeting_venue(trigger: Token, tok: Token, venue_verbs: frozenset) -> bool:
+    """"met in Luxembourg", "held talks in Doha": the "in" or "at" of a meeting's verb tells where it sat, no party."""
+    return tok.dep_ == "prep" and tok.lower_ in ("in", "at") and tok.head.i == trigger.i \
+        and trigger.lemma_.lower() in venue_verbs
