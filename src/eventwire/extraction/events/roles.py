@@ -15,6 +15,7 @@ from eventwire.extraction.events.doers import (
     custody_parties,
     gerund_doer,
     ground_holder,
+    harm_doer,
     participle_agents,
     site_named_on,
     taken_from,
@@ -166,8 +167,7 @@ def agents_of(tok: Token, words: EventWords, word: str = "by") -> list[Token]:
 
 
 def _for_agent(tok: Token, ctx: DocContext) -> Token | None:
-    """"three soldiers were abducted for ELN militants": "for" in the place of "by" (as Spanish "por") when what
-    follows is an armed group."""
+    """"three soldiers were abducted for ELN militants": "for" in the place of "by" (Spanish "por") before a group."""
     if not subject_of(tok)[1]:
         return None
     for p in prep_objects(tok, {"for"}):
@@ -445,7 +445,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
     if a1_tok is not None and counted(a1_tok, lex.words):
         a1_tok = None  # "six others": a count of the victims, not who acted
     if a1_tok is None and fam == "violence" and tok.pos_ == "VERB":
-        a1_tok = _for_agent(tok, ctx)
+        a1_tok = _for_agent(tok, ctx) or harm_doer(tok, a2_tok, ctx)  # "a hostage held by X was beheaded"
     if a1_tok is not None and lex.is_event_noun(a1_tok) and a1_tok.i != tok.i \
             and ctx.nouns.noun_class(a1_tok)[0] != ACTOR:  # "protesters threw stones": people, not a protest
         inner = roles_of(a1_tok, fam, ctx) if tok.pos_ == "VERB" else Roles()
