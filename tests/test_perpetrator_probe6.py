@@ -74,6 +74,30 @@ CAUSE_WEAPON = [
      "Islamic State"),
 ]
 
+# -- a counted subject and two verbs of harm joined by "and": the object of the second is theirs ------------------------
+
+JOINED_VERBS = [
+    ("Four Taliban militants shot and killed two policemen in Ghazni.", "Taliban"),
+    ("Two gunmen shot and killed a police officer in Kirkuk.", "Unidentified|Militants"),
+    ("Three al-Shabaab fighters stabbed and beheaded a farmer near Lamu.", "Shabaab"),
+    ("Three motorcycle-riding assailants hacked and shot to death a blogger in Dhaka.", "Unidentified"),
+    ("Two Boko Haram gunmen abducted and killed a village chief in Gwoza.", "Boko Haram"),
+    ("Five ADF rebels tortured and killed a nurse near Oicha.", "Allied Democratic Forces"),
+    ("Six Islamic State militants kidnapped and executed three shepherds near Kirkuk.", "Islamic State"),
+    ("Two PKK militants shot and wounded a village guard in Sirnak.", "Kurdistan Workers"),
+    ("Dozens of Fulani militants attacked and burned a village in Benue, killing 11.", "Fulani"),
+    ("Two members of the Kessan Liberation Front shot and killed a customs officer in Ossel.",
+     "Kessan Liberation Front"),
+    ("Four Hizbul Mujahideen militants ambushed and killed three soldiers in Kupwara.", "Hizbul"),
+    ("Three ELN guerrillas shot and killed a soldier in Arauca on Sunday.", "National Liberation Army"),
+    ("Two Maoist rebels beat and killed a villager they accused of spying in Sukma.", "Communist Party of India"),
+    ("Seven Abu Sayyaf gunmen seized and beheaded a Malaysian fisherman off Sabah.", "Abu Sayyaf"),
+    ("Two NPA rebels shot and killed a soldier at a market in Samar.", "New People's Army"),
+    ("Ten Janjaweed militiamen raided and torched a village in West Darfur.", "Janjaweed|Rapid Support"),
+    ("Two suspected Hamas militants stabbed and wounded a soldier near Hebron.", "Hamas"),
+    ("Three CODECO militiamen hacked and killed five displaced people near Bunia.", "CODECO"),
+]
+
 # -- the Muslim insurgents of southern Thailand: the Malay-Muslim insurgency -------------------------------------------
 
 DEEP_SOUTH = [
@@ -108,7 +132,9 @@ NOT_DEEP_SOUTH = [
     ("Muslim insurgents killed six villagers in Xinjiang, state media said.", "Barisan"),
 ]
 
-PERPETRATOR_FAMILIES = {"captive": CAPTIVE, "cause_weapon": CAUSE_WEAPON, "deep_south": DEEP_SOUTH}
+PERPETRATOR_FAMILIES = {
+    "captive": CAPTIVE, "cause_weapon": CAUSE_WEAPON, "joined_verbs": JOINED_VERBS, "deep_south": DEEP_SOUTH,
+}
 
 
 def measure(pipeline):
@@ -137,7 +163,7 @@ def measure(pipeline):
 
 # the rate each family is held at: as measured when the set was written, less about one probe. Before -> after the
 # rules it came with: see the commit.
-FLOORS = {"captive": 0.0, "cause_weapon": 0.0, "deep_south": 0.0, "not_deep_south": 1.0}
+FLOORS = {"captive": 0.0, "cause_weapon": 0.0, "joined_verbs": 0.0, "deep_south": 0.0, "not_deep_south": 1.0}
 
 
 @pytest.fixture(scope="module")

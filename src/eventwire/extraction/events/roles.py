@@ -105,11 +105,12 @@ def clause_top(tok: Token) -> Token:
 
 
 def _elided_passive(tok: Token, subj: Token | None, words) -> bool:
-    """"six others injured", "Six soldiers killed in an ambush": a harm verb with a counted subject, no object and
-    no auxiliary is a passive without its "were"."""
+    """"six others injured", "Six soldiers killed in an ambush": a harm verb with a counted subject, no object (its
+    own or a joined verb's: "four militants shot and killed two") and no auxiliary is a passive without its "were"."""
     if subj is None or tok.lemma_.lower() not in words.harm_verbs or tok.tag_ not in ("VBN", "VBD"):
         return False
-    if object_of(tok) is not None or any(c.dep_ in ("aux", "auxpass") for c in children(tok)):
+    if any(o is not None for o in (object_of(tok), shared_object(tok, words.harm_verbs))) or any(
+            c.dep_ in ("aux", "auxpass") for c in children(tok)):
         return False
     if tok.dep_ in OUTCOME_STATE_DEPS and tok.head.lemma_.lower() in words.outcome_verbs:
         return True  # "airstrikes leaving people injured": the state the attack left them in
@@ -220,8 +221,7 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     agents = agents_of(tok, words)
     if passive and not agents:
         # "a clinic was looted and burned by the rebels", "were shot and killed by gunmen": the "by" at the end of
-        # passive verbs joined by "and" is the agent of them all (a conjunct with a subject of its own is another
-        # clause)
+        # passive verbs joined by "and" is the agent of them all (a conjunct with its own subject is another clause)
         agents = next((a for c in children(tok) if c.dep_ == "conj" and c.tag_ == "VBN" and not any(
             x.dep_ in ("nsubj", "nsubjpass") for x in children(c)) for a in [prep_objects(c, {"by"})] if a), [])
     lemma = tok.lemma_.lower()
