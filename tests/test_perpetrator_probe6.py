@@ -98,6 +98,26 @@ JOINED_VERBS = [
     ("Three CODECO militiamen hacked and killed five displaced people near Bunia.", "CODECO"),
 ]
 
+# -- a counted subject of armed men and a harm verb with an aim ("shot at"): they shot, not were shot --------------------
+
+ARMED_AIM = [
+    ("Two ELN rebels shot at soldiers guarding a pipeline in Arauca.", "National Liberation Army"),
+    ("Three gunmen shot at a police van in Peshawar, wounding two officers.", "Unidentified|Militants"),
+    ("Four Taliban insurgents shot at a police checkpoint in Kunduz overnight.", "Taliban"),
+    ("Two al-Shabaab militants shot at a bus carrying teachers near Mandera.", "Shabaab"),
+    ("Five Boko Haram fighters shot at worshippers leaving a church in Biu.", "Boko Haram"),
+    ("Three PKK militants shot at a gendarmerie post in Lice, wounding a soldier.", "Kurdistan Workers"),
+    ("Two NPA guerrillas shot at an army detachment in Samar.", "New People's Army"),
+    ("Six ADF rebels shot at a convoy of aid workers near Eringeti.", "Allied Democratic Forces"),
+    ("Two Hamas militants shot at Israeli soldiers near the border fence.", "Hamas"),
+    ("Four militants of the Kessan Liberation Front shot at a customs patrol near Ossel.", "Kessan Liberation Front"),
+    ("Three Houthi fighters shot at a Saudi border post in Jizan.", "Houthi"),
+    ("Two Maoist rebels shot at a police patrol in Gadchiroli, wounding a constable.", "Communist Party of India"),
+    ("Three Islamic State militants shot at a Kurdish checkpoint near Kirkuk.", "Islamic State"),
+    ("Two Hizbul Mujahideen militants shot at a police party in Shopian.", "Hizbul"),
+    ("Seven FARC dissidents shot at a helicopter carrying soldiers in Guaviare.", "FARC"),
+]
+
 # -- the Muslim insurgents of southern Thailand: the Malay-Muslim insurgency -------------------------------------------
 
 DEEP_SOUTH = [
@@ -133,7 +153,8 @@ NOT_DEEP_SOUTH = [
 ]
 
 PERPETRATOR_FAMILIES = {
-    "captive": CAPTIVE, "cause_weapon": CAUSE_WEAPON, "joined_verbs": JOINED_VERBS, "deep_south": DEEP_SOUTH,
+    "captive": CAPTIVE, "cause_weapon": CAUSE_WEAPON, "joined_verbs": JOINED_VERBS, "armed_aim": ARMED_AIM,
+    "deep_south": DEEP_SOUTH,
 }
 
 
@@ -163,7 +184,8 @@ def measure(pipeline):
 
 # the rate each family is held at: as measured when the set was written, less about one probe. Before -> after the
 # rules it came with: see the commit.
-FLOORS = {"captive": 0.0, "cause_weapon": 0.0, "joined_verbs": 0.0, "deep_south": 0.0, "not_deep_south": 1.0}
+FLOORS = {"captive": 0.0, "cause_weapon": 0.0, "joined_verbs": 0.0, "armed_aim": 0.0, "deep_south": 0.0,
+          "not_deep_south": 1.0}
 
 
 @pytest.fixture(scope="module")

@@ -106,11 +106,13 @@ def clause_top(tok: Token) -> Token:
 
 def _elided_passive(tok: Token, subj: Token | None, words) -> bool:
     """"six others injured", "Six soldiers killed in an ambush": a harm verb with a counted subject, no object (its
-    own or a joined verb's: "four militants shot and killed two") and no auxiliary is a passive without its "were"."""
+    own or a joined verb's: "four militants shot and killed two"), no aim of armed men ("two rebels shot at soldiers")
+    and no auxiliary is a passive without its "were"."""
     if subj is None or tok.lemma_.lower() not in words.harm_verbs or tok.tag_ not in ("VBN", "VBD"):
         return False
     if any(o is not None for o in (object_of(tok), shared_object(tok, words.harm_verbs))) or any(
-            c.dep_ in ("aux", "auxpass") for c in children(tok)):
+            c.dep_ in ("aux", "auxpass") or (c.lower_ in words.aim_prepositions and subj.lower_ in words.generic_armed)
+            for c in children(tok)):
         return False
     if tok.dep_ in OUTCOME_STATE_DEPS and tok.head.lemma_.lower() in words.outcome_verbs:
         return True  # "airstrikes leaving people injured": the state the attack left them in
@@ -382,8 +384,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
             elif s is not None and a2_tok is None:
                 a2_tok = s
             if a2_tok is None and head.dep_ == "dobj":
-                # "opened an investigation against the officials", "sent aid to Ethiopia": the aim hangs on the
-                # light verb
+                # "opened an investigation against the officials", "sent aid to Ethiopia": the aim hangs on the verb
                 aimed = [p for p in prep_objects(verb, ctx.words.attack_aim_prepositions)
                          if p.ent_type_ not in ("DATE", "TIME")]
                 a2_tok = aimed[0] if aimed else None
@@ -408,8 +409,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             # moves (its own state's act), not one acted upon
             a1_tok, a2_tok = a2_tok, None
         if a2_tok is not None and ctx.nouns.noun_class(a2_tok) == (NOT_ACTOR, "weapons"):
-            # "opened fire on worshippers", "fired rockets at the town", "threw stones at police": the weapon's
-            # aim is who was hit
+            # "opened fire on worshippers", "fired rockets at the town", "threw stones at police": its aim was hit
             a2_tok = weapon_aim(tok, a2_tok, lex.words.aim_prepositions, lex.words.symmetric_lemmas) or a2_tok
         a1_tok = a1_tok or gerund_doer(tok, ctx)
     else:
