@@ -3,10 +3,12 @@ test_perpetrator_probe5.py: the forms the earlier sets left open. The harmed hel
 ("a hostage held by Abu Sayyaf was beheaded", "died in Boko Haram captivity", "executed after months in captivity
 by the Islamic State"): the captors did it, though the sentence's verb has no "by"; the harmed killed by a weapon
 told in a clause of cause ("three children died when a shell, believed to have come from Islamic State lines,
-landed on their home"): who fired the weapon did it, not the state of the place; and the Muslim insurgents of
-southern Thailand, whom reports name by faith ("Police blamed Muslim insurgents", "suspected Muslim separatists
-shot dead a teacher in Yala"): the Malay-Muslim insurgency, as "Maoist rebels" are a country's Maoist party. Real and
-invented groups, many countries, wire and encyclopaedic style.
+landed on their home"): who fired the weapon did it, not the state of the place; a counted subject of a harm verb
+that the parse took for a passive without "were" ("four Taliban militants shot and killed two policemen", "two ELN
+rebels shot at soldiers"): the men acted, they were not the harmed; and the Muslim insurgents of southern Thailand,
+whom reports name by faith ("Police blamed Muslim insurgents", "suspected Muslim separatists shot dead a teacher in
+Yala"): the Malay-Muslim insurgency, as "Maoist rebels" are a country's Maoist party. Real and invented groups, many
+countries, wire and encyclopaedic style.
 
 A probe passes when an asserted violent event has the group as actor1 or an associated actor1 (one of the names
 given, separated by "|"). `python tests/test_perpetrator_probe6.py` prints the rates and every miss.
@@ -183,8 +185,13 @@ def measure(pipeline):
 
 
 # the rate each family is held at: as measured when the set was written, less about one probe. Before -> after the
-# rules it came with: see the commit.
-FLOORS = {"captive": 0.0, "cause_weapon": 0.0, "joined_verbs": 0.0, "armed_aim": 0.0, "deep_south": 0.0,
+# rules it came with (18, 15, 18, 15 and 15 probes): captive 0.056 -> 0.778, cause_weapon 0.133 -> 0.800, joined_verbs
+# 0.278 -> 1.000, armed_aim 0.267 -> 0.933, deep_south 0.000 -> 0.933; not_deep_south 1.000 throughout. Known misses:
+# "held hostage by X" or "kept hostage by X" that the parser reads as the main verb ("engineers held hostage by the
+# Taliban were shot dead": "held" with "engineers" its subject), "found killed"; a weapon's source in a clause the
+# parser hangs on the belief ("a shell, believed to be from IS positions, landed"); "FARC dissidents" as no armed
+# men of an aim; arson ("set fire to a school") is no violent event.
+FLOORS = {"captive": 0.72, "cause_weapon": 0.73, "joined_verbs": 0.94, "armed_aim": 0.86, "deep_south": 0.86,
           "not_deep_south": 1.0}
 
 
