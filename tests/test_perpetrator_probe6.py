@@ -5,7 +5,9 @@ by the Islamic State"): the captors did it, though the sentence's verb has no "b
 told in a clause of cause ("three children died when a shell, believed to have come from Islamic State lines,
 landed on their home"): who fired the weapon did it, not the state of the place; a counted subject of a harm verb
 that the parse took for a passive without "were" ("four Taliban militants shot and killed two policemen", "two ELN
-rebels shot at soldiers"): the men acted, they were not the harmed; and the Muslim insurgents of southern Thailand,
+rebels shot at soldiers"): the men acted, they were not the harmed; the harmed who died defending something ("two
+guards died defending a school from Boko Haram fighters", "killed trying to stop Taliban attackers from entering"):
+whom they defended against did it; and the Muslim insurgents of southern Thailand,
 whom reports name by faith ("Police blamed Muslim insurgents", "suspected Muslim separatists shot dead a teacher in
 Yala"): the Malay-Muslim insurgency, as "Maoist rebels" are a country's Maoist party. Real and invented groups, many
 countries, wire and encyclopaedic style.
@@ -120,6 +122,30 @@ ARMED_AIM = [
     ("Seven FARC dissidents shot at a helicopter carrying soldiers in Guaviare.", "FARC"),
 ]
 
+# -- the harmed died defending something against the attackers: those attackers did it --------------------------------
+
+DEFENDERS = [
+    ("Five security personnel were killed when they tried to defend a government official from al-Shabaab militants "
+     "in Mandera.", "Shabaab"),
+    ("Two guards died defending a school from Boko Haram fighters in Yobe.", "Boko Haram"),
+    ("Three villagers were killed while protecting their cattle from Fulani militants in Benue.", "Fulani"),
+    ("A policeman was killed trying to stop Taliban attackers from entering a government compound in Kunduz.",
+     "Taliban"),
+    ("Four soldiers died defending their outpost from Islamic State fighters near Tal Afar.", "Islamic State"),
+    ("A village guard was killed while trying to stop PKK militants from burning a school in Hakkari.",
+     "Kurdistan Workers"),
+    ("Two rangers were shot dead protecting a rubber plantation from Muslim insurgents in Yala.", "Barisan|Pattani"),
+    ("A watchman died trying to stop ADF rebels from looting a clinic near Beni.", "Allied Democratic Forces"),
+    ("Six vigilantes were killed defending their village from bandits in Zamfara.", "Bandit"),
+    ("A police officer was killed while shielding worshippers from a Hamas gunman in Jerusalem.", "Hamas"),
+    ("Three militiamen died defending the town of Kamsa from the Coastal Revolutionary Army.",
+     "Coastal Revolutionary Army"),
+    ("Two soldiers were killed trying to repel al-Shabaab fighters who stormed a base in Lower Shabelle.", "Shabaab"),
+    ("A teacher was killed while protecting his pupils from Boko Haram gunmen in Borno.", "Boko Haram"),
+    ("Two policemen died trying to stop Houthi fighters from seizing a checkpoint in Taiz.", "Houthi"),
+    ("Seven tribesmen were killed defending their wells from ISWAP fighters near Monguno.", "West Africa"),
+]
+
 # -- the Muslim insurgents of southern Thailand: the Malay-Muslim insurgency -------------------------------------------
 
 DEEP_SOUTH = [
@@ -156,7 +182,7 @@ NOT_DEEP_SOUTH = [
 
 PERPETRATOR_FAMILIES = {
     "captive": CAPTIVE, "cause_weapon": CAUSE_WEAPON, "joined_verbs": JOINED_VERBS, "armed_aim": ARMED_AIM,
-    "deep_south": DEEP_SOUTH,
+    "defenders": DEFENDERS, "deep_south": DEEP_SOUTH,
 }
 
 
@@ -185,13 +211,14 @@ def measure(pipeline):
 
 
 # the rate each family is held at: as measured when the set was written, less about one probe. Before -> after the
-# rules it came with (18, 15, 18, 15 and 15 probes): captive 0.056 -> 0.778, cause_weapon 0.133 -> 0.800, joined_verbs
-# 0.278 -> 1.000, armed_aim 0.267 -> 0.933, deep_south 0.000 -> 0.933; not_deep_south 1.000 throughout. Known misses:
+# rules it came with (18, 15, 18, 15, 15 and 15 probes): captive 0.056 -> 0.778, cause_weapon 0.133 -> 0.800,
+# joined_verbs 0.278 -> 1.000, armed_aim 0.267 -> 0.933, defenders 0.000 -> 0.933, deep_south 0.000 -> 0.933;
+# not_deep_south 1.000 throughout. Known misses ("trying to repel X who stormed" hangs the attackers' clause apart):
 # "held hostage by X" or "kept hostage by X" that the parser reads as the main verb ("engineers held hostage by the
 # Taliban were shot dead": "held" with "engineers" its subject), "found killed"; a weapon's source in a clause the
 # parser hangs on the belief ("a shell, believed to be from IS positions, landed"); "FARC dissidents" as no armed
 # men of an aim; arson ("set fire to a school") is no violent event.
-FLOORS = {"captive": 0.72, "cause_weapon": 0.73, "joined_verbs": 0.94, "armed_aim": 0.86, "deep_south": 0.86,
+FLOORS = {"captive": 0.72, "cause_weapon": 0.73, "joined_verbs": 0.94, "armed_aim": 0.86, "defenders": 0.86, "deep_south": 0.86,
           "not_deep_south": 1.0}
 
 

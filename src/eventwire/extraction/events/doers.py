@@ -97,14 +97,35 @@ def cause_weapon_user(tok: Token, ctx: DocContext) -> Token | None:
     return None
 
 
+def defended_against(tok: Token, ctx: DocContext) -> Token | None:
+    """Whom the harmed were defending against, in the verb's phrase: "two guards died defending a school from Boko
+    Haram fighters", "a policeman was killed trying to stop Taliban attackers from entering the compound" (the
+    "from" of a verb of defence, on it or on its object; the object of a verb of stopping), when it names people."""
+    words = ctx.words
+    for v in tok.subtree:
+        if v.i == tok.i or v.pos_ != "VERB":
+            continue
+        lemma, obj = v.lemma_.lower(), object_of(v)
+        if lemma in words.defending_verbs:
+            found = prep_objects(v, {"from"}) or (prep_objects(obj, {"from"}) if obj is not None else [])
+        elif lemma in words.stopping_verbs:
+            found = [obj] if obj is not None else []
+        else:
+            continue
+        found = [f for f in found if f.i in ctx.by_token or ctx.nouns.noun_class(f)[0] == ACTOR]
+        if found:
+            return found[0]
+    return None
+
+
 def harm_doer(tok: Token, harmed: Token | None, ctx: DocContext) -> Token | None:
     """Who did the harm a verb tells with no doer of its own and its harmed as subject ("was beheaded", "died"): the
-    captors of the harmed, or the user of the weapon of a clause of cause."""
+    captors of the harmed, the user of the weapon of a clause of cause, or whom the harmed defended against."""
     subj, passive = subject_of(tok)
     if subj is None or not (passive or tok.lemma_.lower() in ctx.words.patient_subject_verbs):
         return None
     # the weapon's user, not the weapon: a weapon word may name an attack of its own ("a rocket", "a shell")
-    return captor_of(tok, harmed, ctx) or cause_weapon_user(tok, ctx)
+    return captor_of(tok, harmed, ctx) or cause_weapon_user(tok, ctx) or defended_against(tok, ctx)
 
 
 def group_name(tok: Token) -> bool:

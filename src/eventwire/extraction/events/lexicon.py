@@ -68,7 +68,7 @@ WORD_FILES = {
                           "repeat_nouns", "year_span_prepositions", "blow_verbs", "counted_event_nouns", "vague_counts",
                           "trend_nouns", "waging_verbs", "waged_nouns", "custody_prepositions", "blame_landing_verbs",
                           "blame_nouns", "guise_verbs", "named_group_kinds", "doer_relative_pronouns",
-                          "captor_participles", "captivity_nouns"),
+                          "captor_participles", "captivity_nouns", "defending_verbs", "stopping_verbs"),
     "events/parties.yaml": ("pronouns", "generic_armed", "territory_nouns", "pair_words", "symmetric_lemmas",
                             "clash_words", "agent_verbs", "completion_verbs", "affiliation_verbs", "actor_nouns", "abstract_nouns",
                             "quantity_heads", "state_object_preps", "suspicion_verbs", "blame_verbs",
