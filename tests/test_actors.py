@@ -260,6 +260,14 @@ def test_localize_by_country(catalogue):
     assert catalogue.localize(kurds, "IRQ").name == "Peshmerga"
 
 
+def test_muslim_insurgents_are_the_deep_south_insurgency_only_in_thailand(catalogue):
+    for words in ("Muslim insurgents", "Muslim separatists", "suspected Muslim militants", "Islamic separatists"):
+        fighters = catalogue.resolve(words)
+        assert catalogue.localize(fighters, "THA").name == "Barisan Revolusi Nasional", words
+        assert catalogue.localize(fighters, "PHL").name == "Muslim Insurgents (Philippines)", words
+        assert catalogue.localize(fighters, "IND").inter == 2, words
+
+
 def test_country_word_localises_a_generic_at_once(catalogue, nlp):
     got = by_text(mentions(catalogue, nlp, "Afghan civilians fled as Syrian rebels advanced."))
     assert got["Afghan civilians"].name == "Civilians (Afghanistan)"

@@ -29,8 +29,11 @@ def weapon_users(tok: Token, ctx: DocContext) -> list[Token]:
     """Who a weapon's participle names as firing or dropping it: "a mortar shell fired by the rebels", "a bomb
     dropped from an IS drone" (also when the parser hung the participle on the main verb: "killed by a bomb
     dropped from a drone")."""
-    users = [p for c in children(tok) if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN"
-             for p in prep_objects(c, ctx.words.agent_prepositions)]
+    # ("a shell fired from IS lines landed": the parser may tag the participle as a past tense)
+    users = [p for c in children(tok) if c.dep_ in ("acl", "relcl") and (c.tag_ == "VBN" or (
+             c.tag_ == "VBD" and c.dep_ == "acl"))
+             for p in (participle_agents(c, ctx) if c.lemma_.lower() in ctx.words.belief_verbs
+                       else prep_objects(c, ctx.words.agent_prepositions))]
     after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if after is not None and after.tag_ in ("VBN", "VBD") and after.dep_ in ("advcl", "conj") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in children(after)):
@@ -47,6 +50,82 @@ def participle_agents(participle: Token, ctx: DocContext) -> list[Token]:
     return prep_objects(participle, {"by"}) or [
         p for p in prep_objects(participle, {"from"}) if p.ent_type_ not in PLACE_LABELS
         and p.i not in ctx.place_tokens and any(t.i in ctx.by_token for t in p.subtree)]
+
+
+def captor_of(tok: Token, harmed: Token | None, ctx: DocContext) -> Token | None:
+    """Who held the harmed of a verb with no doer before the harm: "a hostage held by Abu Sayyaf was beheaded",
+    "engineers kept captive by the ELN were shot dead" (a participle of holding on the harmed, with its "by"),
+    "died in Boko Haram captivity", "executed after months in captivity by the Islamic State" (a noun of captivity
+    in the verb's phrase, with the group before it or after "by"/"of")."""
+    words = ctx.words
+    if harmed is not None:
+        for c in children(harmed):
+            if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN" and c.lemma_.lower() in words.captor_participles:
+                by = prep_objects(c, {"by"})
+                if by:
+                    return by[0]
+    for t in tok.subtree:
+        if t.lemma_.lower() not in words.captivity_nouns or (harmed is not None and t.i in
+                                                              {x.i for x in harmed.subtree}):
+            continue
+        held_by = [c for c in children(t) if c.dep_ in ("compound", "poss", "nmod", "amod") and c.i < t.i
+                   and (c.i in ctx.by_token or c.pos_ == "PROPN")] + prep_objects(t, {"by", "of"})
+        if t.dep_ == "pobj" and t.head.head.tag_ == "VBG":
+            held_by += prep_objects(t.head.head, {"by"})  # "after being in captivity by X" ("by" on "being")
+        if held_by:
+            return held_by[0]
+    return None
+
+
+def cause_weapon_user(tok: Token, ctx: DocContext) -> Token | None:
+    """Who fired the weapon of a clause of cause on a verb whose subject was harmed: "three children died when a
+    shell, believed to have come from Islamic State lines, landed on their home", "a woman was killed as a rocket
+    fired from Houthi positions hit her house" (the first weapon after "when"/"as"/"after" in the verb's phrase,
+    however the parser hung the clause, and the party its participle, or a belief about it, names)."""
+    below = {t.i for t in tok.subtree}
+    marker = next((t for t in tok.subtree if t.i > tok.i and t.lower_ in ctx.words.cause_markers
+                   and t.dep_ in ("mark", "advmod", "prep")), None)
+    if marker is None:
+        return None
+    for t in tok.doc[marker.i + 1:tok.sent.end]:
+        if t.i not in below or t.dep_ == "compound" or ctx.nouns.noun_class(t) != (NOT_ACTOR, "weapons"):
+            continue
+        users = weapon_users(t, ctx) or [a for b in tok.doc[t.i + 1:tok.sent.end]
+                                         if b.lemma_.lower() in ctx.words.belief_verbs and getattr(subject_of(b)[0], "i", None) == t.i
+                                         for a in participle_agents(b, ctx)]
+        return users[0] if users else None
+    return None
+
+
+def defended_against(tok: Token, ctx: DocContext) -> Token | None:
+    """Whom the harmed were defending against, in the verb's phrase: "two guards died defending a school from Boko
+    Haram fighters", "a policeman was killed trying to stop Taliban attackers from entering the compound" (the
+    "from" of a verb of defence, on it or on its object; the object of a verb of stopping), when it names people."""
+    words = ctx.words
+    for v in tok.subtree:
+        if v.i == tok.i or v.pos_ != "VERB":
+            continue
+        lemma, obj = v.lemma_.lower(), object_of(v)
+        if lemma in words.defending_verbs:
+            found = prep_objects(v, {"from"}) or (prep_objects(obj, {"from"}) if obj is not None else [])
+        elif lemma in words.stopping_verbs:
+            found = [obj] if obj is not None else []
+        else:
+            continue
+        found = [f for f in found if f.i in ctx.by_token or ctx.nouns.noun_class(f)[0] == ACTOR]
+        if found:
+            return found[0]
+    return None
+
+
+def harm_doer(tok: Token, harmed: Token | None, ctx: DocContext) -> Token | None:
+    """Who did the harm a verb tells with no doer of its own and its harmed as subject ("was beheaded", "died"): the
+    captors of the harmed, the user of the weapon of a clause of cause, or whom the harmed defended against."""
+    subj, passive = subject_of(tok)
+    if subj is None or not (passive or tok.lemma_.lower() in ctx.words.patient_subject_verbs):
+        return None
+    # the weapon's user, not the weapon: a weapon word may name an attack of its own ("a rocket", "a shell")
+    return captor_of(tok, harmed, ctx) or cause_weapon_user(tok, ctx) or defended_against(tok, ctx)
 
 
 def group_name(tok: Token) -> bool:

@@ -16,6 +16,7 @@ from eventwire.extraction.events.doers import (
     custody_parties,
     gerund_doer,
     ground_holder,
+    harm_doer,
     participle_agents,
     site_named_on,
     taken_from,
@@ -105,11 +106,14 @@ def clause_top(tok: Token) -> Token:
 
 
 def _elided_passive(tok: Token, subj: Token | None, words) -> bool:
-    """"six others injured", "Six soldiers killed in an ambush": a harm verb with a counted subject, no object and
-    no auxiliary is a passive without its "were"."""
+    """"six others injured", "Six soldiers killed in an ambush": a harm verb with a counted subject, no object (its
+    own or a joined verb's: "four militants shot and killed two"), no aim of armed men ("two rebels shot at soldiers")
+    and no auxiliary is a passive without its "were"."""
     if subj is None or tok.lemma_.lower() not in words.harm_verbs or tok.tag_ not in ("VBN", "VBD"):
         return False
-    if object_of(tok) is not None or any(c.dep_ in ("aux", "auxpass") for c in children(tok)):
+    if any(o is not None for o in (object_of(tok), shared_object(tok, words.harm_verbs))) or any(
+            c.dep_ in ("aux", "auxpass") or (c.lower_ in words.aim_prepositions and subj.lower_ in words.generic_armed)
+            for c in children(tok)):
         return False
     if tok.dep_ in OUTCOME_STATE_DEPS and tok.head.lemma_.lower() in words.outcome_verbs:
         return True  # "airstrikes leaving people injured": the state the attack left them in
@@ -167,8 +171,7 @@ def agents_of(tok: Token, words: EventWords, word: str = "by") -> list[Token]:
 
 
 def _for_agent(tok: Token, ctx: DocContext) -> Token | None:
-    """"three soldiers were abducted for ELN militants": "for" in the place of "by" (as Spanish "por") when what
-    follows is an armed group."""
+    """"three soldiers were abducted for ELN militants": "for" in the place of "by" (Spanish "por") before a group."""
     if not subject_of(tok)[1]:
         return None
     for p in prep_objects(tok, {"for"}):
@@ -221,8 +224,7 @@ def _verb_role_tokens(tok: Token, words) -> tuple[Token | None, Token | None]:
     agents = agents_of(tok, words)
     if passive and not agents:
         # "a clinic was looted and burned by the rebels", "were shot and killed by gunmen": the "by" at the end of
-        # passive verbs joined by "and" is the agent of them all (a conjunct with a subject of its own is another
-        # clause)
+        # passive verbs joined by "and" is the agent of them all (a conjunct with its own subject is another clause)
         agents = next((a for c in children(tok) if c.dep_ == "conj" and c.tag_ == "VBN" and not any(
             x.dep_ in ("nsubj", "nsubjpass") for x in children(c)) for a in [prep_objects(c, {"by"})] if a), [])
     lemma = tok.lemma_.lower()
@@ -382,8 +384,7 @@ def _noun_role_tokens(tok: Token, ctx: DocContext, r: Roles) -> tuple[Token | No
             elif s is not None and a2_tok is None:
                 a2_tok = s
             if a2_tok is None and head.dep_ == "dobj":
-                # "opened an investigation against the officials", "sent aid to Ethiopia": the aim hangs on the
-                # light verb
+                # "opened an investigation against the officials", "sent aid to Ethiopia": the aim hangs on the verb
                 aimed = [p for p in prep_objects(verb, ctx.words.attack_aim_prepositions)
                          if p.ent_type_ not in ("DATE", "TIME")]
                 a2_tok = aimed[0] if aimed else None
@@ -408,8 +409,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
             # moves (its own state's act), not one acted upon
             a1_tok, a2_tok = a2_tok, None
         if a2_tok is not None and ctx.nouns.noun_class(a2_tok) == (NOT_ACTOR, "weapons"):
-            # "opened fire on worshippers", "fired rockets at the town", "threw stones at police": the weapon's
-            # aim is who was hit
+            # "opened fire on worshippers", "fired rockets at the town", "threw stones at police": its aim was hit
             a2_tok = weapon_aim(tok, a2_tok, lex.words.aim_prepositions, lex.words.symmetric_lemmas) or a2_tok
         a1_tok = a1_tok or gerund_doer(tok, ctx)
     else:
@@ -445,7 +445,7 @@ def roles_of(tok: Token, fam: str, ctx: DocContext) -> Roles:
     if a1_tok is not None and counted(a1_tok, lex.words):
         a1_tok = None  # "six others": a count of the victims, not who acted
     if a1_tok is None and fam == "violence" and tok.pos_ == "VERB":
-        a1_tok = _for_agent(tok, ctx)
+        a1_tok = _for_agent(tok, ctx) or harm_doer(tok, a2_tok, ctx)  # "a hostage held by X was beheaded"
     if a1_tok is not None and lex.is_event_noun(a1_tok) and a1_tok.i != tok.i \
             and ctx.nouns.noun_class(a1_tok)[0] != ACTOR:  # "protesters threw stones": people, not a protest
         inner = roles_of(a1_tok, fam, ctx) if tok.pos_ == "VERB" else Roles()
