@@ -47,6 +47,8 @@ PROBES: list[tuple[str, str]] = [
     ("Syria freed three Lebanese fishermen on Wednesday.", "RETREAT"),
     ("The junta lifted the curfew in the capital after a week of calm.", "CONCEDE"),
     ("Japan eased restrictions on imports of Korean beef.", "CONCEDE"),
+    ("The Kazakh government lifted the ban on opposition rallies.", "CONCEDE"),
+    ("Kenya's cabinet scrapped the contested tax on bread.", "CONCEDE"),
     ("The Nepalese government accepted the Maoists' demand for a new constitution.", "CONCEDE"),
     ("Teachers called off their strike after the government raised their pay.", "CONCEDE"),
     ("Russia handed back the seized Ukrainian ships to Kyiv.", "RETREAT"),

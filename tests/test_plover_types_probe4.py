@@ -89,7 +89,7 @@ PROBES: list[tuple[str, str, str | None, str | None]] = [
     ("Iran stood by Syria, pledging political backing to Damascus.", "SUPPORT", "IRN", "SYR"),
     # -- CONCEDE: releases, easing, backing down, giving back -----------------------------------------------------
     ("Iran freed two detained French tourists on Monday.", "RETREAT", "IRN", "FRA"),
-    ("North Korea repatriated the crew of a seized South Korean fishing boat.", "CONCEDE", "PRK", "KOR"),
+    ("North Korea repatriated the crew of a seized South Korean fishing boat.", "RETREAT", "PRK", "KOR"),
     ("The Bahraini authorities released 900 prisoners under a royal amnesty.", "RETREAT", "BHR", None),
     ("The Chinese government relaxed travel curbs on Hong Kong residents.", "CONCEDE", "CHN", None),
     ("Sri Lanka scrapped the emergency regulations after weeks of protests.", "CONCEDE", "LKA", None),
@@ -103,6 +103,11 @@ PROBES: list[tuple[str, str, str | None, str | None]] = [
     ("Myanmar's military rulers ended the house arrest of the opposition leader.", "CONCEDE", "MMR", None),
     ("Israel reopened the Allenby crossing to Jordanian traffic.", "CONCEDE", "ISR", "JOR"),
     ("The Colombian government gave in to the truckers' demands.", "CONCEDE", "COL", None),
+    ("Zimbabwe's president resigned on Tuesday.", "CONCEDE", "ZWE", None),
+    ("The Algerian president bowed to the protesters' demands and dropped his bid for a fifth term.", "CONCEDE",
+     "DZA", None),
+    ("The Thai junta lifted the ban on political gatherings.", "CONCEDE", "THA", None),
+    ("The government of Chad legalised the opposition party on Friday.", "CONCEDE", "TCD", None),
     # -- COOPERATE: joint work, suspects handed over, intelligence shared -----------------------------------------
     ("Kenyan and Ugandan police teamed up to break a cattle-rustling ring.", "COOPERATE", "KEN", "UGA"),
     ("Morocco extradited a Belgian fugitive to Brussels.", "COOPERATE", "MAR", "BEL"),

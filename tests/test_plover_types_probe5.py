@@ -210,9 +210,14 @@ PROBES: list[tuple[str, str, str | None, str | None]] = [
     ("Israel released 400 Palestinian prisoners.", "RETREAT", "ISR", "PSE"),
     ("The Chinese government lifted martial law in Lhasa.", "CONCEDE", "CHN", None),
     ("Kenya's president agreed to allow multi-party elections.", "CONCEDE", "KEN", None),
-    ("Iraq allowed the UN inspectors to enter the site.", "CONCEDE", "IRQ", None),
+    ("Iraq allowed the UN inspectors to enter the site.", "RETREAT", "IRQ", None),  # 0862 inspectors let in
     ("The Romanian prime minister resigned after weeks of protests.", "CONCEDE", "ROU", None),
     ("Burma's junta eased restrictions on the opposition party.", "CONCEDE", "MMR", "MMR"),
+    ("The Thai junta lifted the ban on political gatherings in Bangkok.", "CONCEDE", "THA", None),
+    ("Kenya's cabinet scrapped the contested tax on bread.", "CONCEDE", "KEN", None),
+    ("Prime Minister Joseph Okafor of Nigeria stepped down after the vote of no confidence.", "CONCEDE", "NGA", None),
+    ("The Moroccan interior ministry eased restrictions on foreign journalists.", "CONCEDE", "MAR", None),
+    ("The Sudanese authorities lifted the state of emergency in Khartoum.", "CONCEDE", "SDN", None),
     ("Indonesia returned the seized fishing boats to Australia.", "RETREAT", "IDN", "AUS"),
     ("Serbian authorities freed the captured Croatian soldiers.", "RETREAT", "SRB", "HRV"),
     # -- RETREAT -------------------------------------------------------------------------------------------

@@ -30,9 +30,15 @@ RELEASES = [
     ("Israel eased the blockade of the Gaza Strip on Thursday.", "RETREAT"),
     ("Saudi Arabia and its allies lifted the blockade of Qatar.", "RETREAT"),
     ("Japan lifted economic sanctions on Myanmar after the vote.", "RETREAT"),
+    # others let in (086) and a truce one side declares (0871)
+    ("Iraq allowed UN weapons inspectors to return to the sites.", "RETREAT"),
+    ("The junta allowed aid convoys to reach the besieged town of Loikaw.", "RETREAT"),
+    ("Damascus granted humanitarian access to the Rukban camp on Friday.", "RETREAT"),
+    ("The ELN declared a unilateral ceasefire over the Christmas holidays.", "RETREAT"),
+    ("Hamas announced a ceasefire after Egyptian mediation.", "RETREAT"),
 ]
 
-CONCESSIONS = [
+CONCESSIONS = [  # and agreements: a truce agreed is no one side's step
     ("The government lifted the curfew in Srinagar on Monday.", "CONCEDE"),
     ("Ethiopia lifted the state of emergency imposed in November.", "CONCEDE"),
     ("The president met the demands of the striking doctors.", "CONCEDE"),
@@ -42,6 +48,8 @@ CONCESSIONS = [
     ("Japan's emperor apologised to the Philippines for the occupation.", "CONCEDE"),
     ("The junta lifted the ban on political parties.", "CONCEDE"),
     ("Tunisia's president reversed his decision to dissolve the council.", "CONCEDE"),
+    ("The two sides agreed to a ceasefire in Geneva.", "AGREE"),
+    ("Kyiv and Moscow signed a truce brokered by Turkey.", "AGREE"),
     ("The regime bowed to pressure and restored internet access in the region.", "CONCEDE"),
 ]
 
