@@ -67,17 +67,22 @@ PROBES: list[tuple[str, str, str | None, str | None]] = [
     ("Ethiopian leader hails Djibouti's role in regional peace", "SUPPORT", "ETH", "DJI"),
     ("Austria backed Croatia's bid to join the euro zone.", "SUPPORT", "AUT", "HRV"),
     # -- CONCEDE --------------------------------------------------------------------------------------------
-    ("Iran released two British sailors it had detained in the Gulf.", "CONCEDE", "IRN", "GBR"),
-    ("The United States eased sanctions on Belarus's potash exports.", "CONCEDE", "USA", "BLR"),
-    ("Pakistan freed 20 Indian fishermen as a goodwill gesture.", "CONCEDE", "PAK", "IND"),
+    ("Iran released two British sailors it had detained in the Gulf.", "RETREAT", "IRN", "GBR"),
+    ("The United States eased sanctions on Belarus's potash exports.", "RETREAT", "USA", "BLR"),
+    ("Pakistan freed 20 Indian fishermen as a goodwill gesture.", "RETREAT", "PAK", "IND"),
     ("Turkmenistan lifted its ban on imports of Iranian fruit.", "CONCEDE", "TKM", "IRN"),
     ("Armenia agreed to Azerbaijan's demand to return four border villages.", "CONCEDE", "ARM", "AZE"),
-    ("Saudi Arabia returned the seized tanker to Iran on Monday.", "CONCEDE", "SAU", "IRN"),
-    ("North Korea allowed South Korean inspectors to visit the industrial park.", "CONCEDE", "PRK", "KOR"),
+    ("Saudi Arabia returned the seized tanker to Iran on Monday.", "RETREAT", "SAU", "IRN"),
+    ("North Korea allowed South Korean inspectors to visit the industrial park.", "RETREAT", "PRK", "KOR"),
     ("The Burmese junta pardoned an Australian economist jailed for espionage.", "CONCEDE", "MMR", "AUS"),
     ("China lifted restrictions on Lithuanian imports.", "CONCEDE", "CHN", "LTU"),
-    ("Eritrea's release of 50 Ethiopian prisoners on Saturday ended a long dispute.", "CONCEDE", "ERI", "ETH"),
+    ("Eritrea's release of 50 Ethiopian prisoners on Saturday ended a long dispute.", "RETREAT", "ERI", "ETH"),
     ("Colombia's government eased restrictions on Venezuelan migrants.", "CONCEDE", "COL", "VEN"),
+    ("The Kazakh government lifted the ban on opposition rallies.", "CONCEDE", "KAZ", None),
+    ("Kenya's cabinet scrapped the contested tax on bread.", "CONCEDE", "KEN", None),
+    ("Zimbabwe's president resigned on Tuesday.", "CONCEDE", "ZWE", None),
+    ("The government of Chad legalised the opposition party on Friday.", "CONCEDE", "TCD", None),
+    ("The Sudanese authorities lifted the state of emergency in Khartoum.", "CONCEDE", "SDN", None),
     # -- COOPERATE ------------------------------------------------------------------------------------------
     ("Kenya and Ethiopia are sharing intelligence on al-Shabaab movements.", "COOPERATE", "KEN", "ETH"),
     ("Jordan extradited a Syrian suspect to Lebanon on Wednesday.", "COOPERATE", "JOR", "LBN"),
@@ -365,7 +370,7 @@ def test_families_fixed_beyond_the_probe_set(pipeline, text, category, source, t
 
 
 @pytest.mark.parametrize("text,category", [
-    ("The United States eased sanctions on Belarus's potash exports.", "CONCEDE"),
+    ("The United States eased sanctions on Belarus's potash exports.", "RETREAT"),
     ("Turkmenistan lifted its ban on imports of Iranian fruit.", "CONCEDE"),
     ("The Burmese junta pardoned an Australian economist jailed for espionage.", "CONCEDE"),
     ("Australia imposed an arms embargo on Myanmar.", "SANCTION"),

@@ -202,7 +202,7 @@ PROBES: list[tuple[str, str, str | None, str | None]] = [
      "AGREE", "ITA", "ALB"),
     ("The Ukrainian parliament voted to recognise the independence of Croatia and Slovenia.", "SUPPORT", "UKR", "HRV"),
     ("Iran freed a German businessman who had been sentenced to death for having sex with a Moslem woman.",
-     "CONCEDE", "IRN", "DEU"),
+     "RETREAT", "IRN", "DEU"),
     ("The Colombian government accepted rebel demands for an international observer mission.", "CONCEDE", "COL", "COL"),
     # -- wire style of the CAMEO era: fighting, occupation, blockade, hijacking, bombing -------------------------
     ("Israeli warships imposed a naval blockade on the Lebanese coast on Sunday.", "ASSAULT", "ISR", "LBN"),

@@ -44,12 +44,14 @@ PROBES: list[tuple[str, str]] = [
     ("India restored diplomatic ties with Fiji after a ten-year break.", "SUPPORT"),
     ("Cuban leader hails Nicaragua's revolution on its anniversary", "SUPPORT"),
     # -- CONCEDE --------------------------------------------------------------------------------------------
-    ("Syria freed three Lebanese fishermen on Wednesday.", "CONCEDE"),
+    ("Syria freed three Lebanese fishermen on Wednesday.", "RETREAT"),
     ("The junta lifted the curfew in the capital after a week of calm.", "CONCEDE"),
     ("Japan eased restrictions on imports of Korean beef.", "CONCEDE"),
+    ("The Kazakh government lifted the ban on opposition rallies.", "CONCEDE"),
+    ("Kenya's cabinet scrapped the contested tax on bread.", "CONCEDE"),
     ("The Nepalese government accepted the Maoists' demand for a new constitution.", "CONCEDE"),
     ("Teachers called off their strike after the government raised their pay.", "CONCEDE"),
-    ("Russia handed back the seized Ukrainian ships to Kyiv.", "CONCEDE"),
+    ("Russia handed back the seized Ukrainian ships to Kyiv.", "RETREAT"),
     ("The Tunisian president pardoned 200 prisoners on the eve of the holiday.", "CONCEDE"),
     # -- COOPERATE ------------------------------------------------------------------------------------------
     ("Colombian and Ecuadorean troops carried out joint patrols along the border.", "COOPERATE"),
@@ -208,7 +210,7 @@ FAMILIES = [
     # 139: an ultimatum is a threat, not a plain demand
     ("The junta gave the rebels a 24-hour ultimatum to leave the capital.", "THREATEN"),
     # 084: things handed back; the act that took them, a participle on the object, is the matter, not the news
-    ("Egypt handed back the seized fishing boats to Sudan.", "CONCEDE"),
+    ("Egypt handed back the seized fishing boats to Sudan.", "RETREAT"),
     ("Canada condemned the detained activist's trial in Riyadh.", "ACCUSE"),
     # 138: a party's own announced strike, "said it would attack"
     ("The militia said it would attack any convoy entering its territory.", "THREATEN"),

@@ -92,8 +92,9 @@ PROBES: list[tuple[str, str]] = [
     ("Vietnam and Cambodia held joint naval patrols in the Gulf of Thailand.", "COOPERATE"),
     ("Pakistan handed over an al-Qaeda suspect to the United States.", "COOPERATE"),
     # -- CONCEDE ------------------------------------------------------------------------------------------------
-    ("The military government released 300 political prisoners on Saturday.", "CONCEDE"),
+    ("The military government released 300 political prisoners on Saturday.", "RETREAT"),
     ("Seoul lifted martial law in Kwangju after two weeks.", "CONCEDE"),
+    ("The court dropped the charges against the 12 activists.", "CONCEDE"),
     ("The Prime Minister apologised to Aboriginal Australians for past wrongs.", "CONCEDE"),
     ("The government dropped its plan to raise bread prices after the riots.", "CONCEDE"),
     ("Kidnappers freed a German engineer in the Niger delta on Sunday.", "CONCEDE"),

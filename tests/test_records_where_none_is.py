@@ -18,10 +18,13 @@ def asserted_codes(pipeline, text):
     ("The refinery accidentally released toxic gas into the canal.", "ASSAULT"),  # a leak, no chemical weapon
     ("The plant released thousands of gallons of polluted water.", "CONCEDE"),  # a substance, no prisoners
     ("The ministry released a video of the ceremony.", "CONCEDE"),
+    ("The plant released thousands of gallons of polluted water.", "RETREAT"),  # nor a release of captives
+    ("The ministry released a video of the ceremony.", "RETREAT"),
     ("The minister cancelled his meeting with the French envoy.", "CONSULT"),  # did not take place
     ("The summit between the two leaders was postponed.", "CONSULT"),
     ("The planned talks between the two parties were called off.", "CONCEDE"),  # no concession either
     ("Three workers fell ill from a gas released by a leaking drum.", "CONCEDE"),
+    ("Three workers fell ill from a gas released by a leaking drum.", "RETREAT"),
     ("Paramedics were called shortly after the crash on the ring road.", "CONSULT"),
     ("A cyclist was airlifted to hospital after the collision.", "AID"),  # a patient, no aid
     ("A team of scientists warns that the glacier could collapse within decades.", "THREATEN"),  # a prediction
@@ -41,7 +44,7 @@ def test_no_record_where_no_event_is(pipeline, text, absent):
     ("The foreign minister talked with his Turkish counterpart on Monday.", "CONSULT"),  # a partner named
     ("The foreign minister called his Turkish counterpart on Monday.", "CONSULT"),  # a phone call
     ("The president called on the army to protect civilians.", "REQUEST"),
-    ("The rebels released twelve hostages on Monday.", "CONCEDE"),  # people: a concession
+    ("The rebels released twelve hostages on Monday.", "RETREAT"),  # people set free: a release (PLOVER RETREAT)
     ("The union called off the strike after the deal.", "CONCEDE"),
     ("Government forces dropped chlorine gas on the rebel-held town.", "ASSAULT"),  # used as a weapon
     ("The air force airlifted medicine to the flooded villages.", "AID"),
