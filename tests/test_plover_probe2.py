@@ -117,7 +117,7 @@ FAMILIES = [
     ("Belgium agreed to permit Dutch police to patrol the border town.", "CONCEDE", "BEL", None),
     ("Iran tested a new cruise missile on Sunday.", "MOBILIZE", "IRN", None),
     # allowing an entry, a return or access named by a noun; a promise to allow is AGREE
-    ("Syria allowed the entry of UN aid convoys into Idlib.", "CONCEDE", "SYR", None),
+    ("Syria allowed the entry of UN aid convoys into Idlib.", "RETREAT", "SYR", None),
     ("Israel permitted the delivery of Egyptian fuel to Gaza.", "CONCEDE", "ISR", "EGY"),
     ("Venezuela said it would allow the return of Colombian monitors.", "AGREE", "VEN", "COL"),
 ]

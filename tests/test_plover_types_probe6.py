@@ -102,7 +102,7 @@ PROBES: list[tuple[str, str, str | None, str | None]] = [
     ("Indonesia granted autonomy to Aceh after years of rebel pressure.", "CONCEDE", "IDN", None),
     ("The Peruvian government reinstated the judges it had dismissed.", "CONCEDE", "PER", "PER"),
     ("Kenya reversed its decision to expel the Somali refugees.", "CONCEDE", "KEN", None),
-    ("Ankara relented and let the aid convoy cross into Armenia.", "CONCEDE", "TUR", None),
+    ("Ankara relented and let the aid convoy cross into Armenia.", "RETREAT", "TUR", None),
     ("The Thai prime minister resigned after weeks of street protests.", "CONCEDE", "THA", None),
     ("Hanoi eased restrictions on foreign journalists.", "CONCEDE", "VNM", None),
     ("Seoul lifted its ban on travel to North Korea.", "CONCEDE", "KOR", "PRK"),
