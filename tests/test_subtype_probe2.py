@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from probes import ATTACK, CLASH, IED, LOOTING, SUICIDE
+from probes import ATTACK, CLASH, FORCE, IED, LOOTING, MOB, SUICIDE, VIOLENT_DEMO
 
-FLOOR = 0.0
+FLOOR = 0.68  # measured 0.693 (before the rules of this set: 0.413)
 
 RAMMING = [
     "A man drove a rented van into crowds of shoppers on Drottninggatan in Stockholm, killing five people. The driver, "
@@ -188,8 +188,20 @@ FAMILIES = [
     ("resisted", RESISTED, {CLASH}),
 ]
 CASES = [(family, text, accepted) for family, texts, accepted in FAMILIES for text in texts]
-# a truck bomb parked and set off from afar is no suicide bomb: the IED contrasts of the family above
-UNUSED = IED
+
+# the other side of each family, every one of which must hold: a vehicle bomb parked or passed by is set off from
+# afar; a crowd that stones a man or a vehicle is a mob or a riot; a crowd fired on is a demonstration met by force
+CONTRASTS = [
+    ("A car bomb parked outside the ministry exploded as a convoy drove past, killing three guards.", {IED}),
+    ("A truck packed with explosives was left near the market and detonated by remote control, killing nine people.",
+     {IED}),
+    ("Police defused a car bomb found in a parking lot in Diyarbakir; the driver who left it there was arrested.",
+     {None, "Disrupted weapons use", "Arrests"}),
+    ("Angry residents stoned a suspected thief to death in Kasese on Sunday.", {MOB}),
+    ("Youths stoned police vehicles in the township after the funeral.", {VIOLENT_DEMO, MOB}),
+    ("Police fired on a crowd of striking miners at the gates of the pit, killing two.", {FORCE}),
+    ("Soldiers opened fire on the crowd gathered outside the governor's office, killing four protesters.", {FORCE}),
+]
 
 
 def top_sub_type(pipeline, text):
@@ -212,14 +224,23 @@ def test_sub_types_of_incident_texts(pipeline):
     assert rate >= FLOOR, f"rate {rate:.3f}: " + "; ".join(f"{f}: {g} <- {t[:60]}" for f, g, t in missed)
 
 
+@pytest.mark.parametrize("text,accepted", CONTRASTS)
+def test_the_other_side_of_each_family(pipeline, text, accepted):
+    assert top_sub_type(pipeline, text) in accepted
+
+
 if __name__ == "__main__":
     from collections import Counter
 
     from eventwire.extraction.pipeline import Pipeline
 
-    missed = misses(Pipeline(workers=1))
+    PIPE = Pipeline(workers=1)
+    missed = misses(PIPE)
     for family, got, text in missed:
         print(f"[{family}] {got}: {text}")
+    for text, accepted in CONTRASTS:
+        if top_sub_type(PIPE, text) not in accepted:
+            print(f"[contrast] {text}")
     totals = Counter(f for f, _, _ in CASES)
     lost = Counter(f for f, _, _ in missed)
     for family in totals:
