@@ -14,7 +14,7 @@ import pytest
 
 from probes import ABDUCT, ATTACK, CLASH, FORCE, GRENADE, IED, LOOTING, MOB, SHELL, SUICIDE, VIOLENT_DEMO
 
-FLOOR = 0.75  # measured 0.764
+FLOOR = 0.74  # measured 0.753 (main c7aec35: 0.494)
 
 RAMMING = [
     "A man drove a rented van into crowds of shoppers on Drottninggatan in Stockholm, killing five people. The driver, "
