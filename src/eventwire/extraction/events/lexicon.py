@@ -27,7 +27,8 @@ TRIGGER_LISTS = ("verbs", "nouns", "phrases")
 WORD_FILES = {
     "events/words.yaml": ("weak_triggers", "aftermath_harm_words", "retold_blast_words", "conflict_actor_words",
                           "death_words", "event_carrier_nouns",
-                          "protest_words", "light_verbs", "habitual_adverbs", "weapon_nouns", "discovery_verbs",
+                          "protest_words", "bystander_crowd_nouns", "audience_crowd_verbs", "audience_crowd_preps",
+                          "light_verbs", "habitual_adverbs", "weapon_nouns", "discovery_verbs",
                           "base_nouns", "seized_things", "intent_words", "own_reported_subjects",
                           "non_event_entity_labels",
                           # the small words the parse walks read (the section of that name)

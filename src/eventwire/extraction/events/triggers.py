@@ -55,11 +55,32 @@ def protest_context(lex: Lexicon, sent: Span, mentions_in_sent: list) -> bool:
     lemma, lower, ent_type = tab.lemma, tab.lower, tab.ent_type
     if any((lemma[i] in words.protest_words or lower[i] in words.protest_words) and ent_type[i] not in
            words.non_event_entity_labels and not _crowd_control_name(lex, lower, i, sent.end)
+           and not (lemma[i] == "crowd" and _crowd_of_bystanders(words, sent.doc[i]))
            for i in range(sent.start, sent.end)):
         return True
     if lex.crowd_control_pattern is not None and lex.crowd_control_pattern.search(span_text(sent).lower()):
         return True  # "police fired tear gas to disperse them": only crowds are met with these
-    return any(m.actor.inter in (5, 6) for m in mentions_in_sent)
+    doc = sent.doc
+    return any(m.actor.inter in (5, 6) and not any(
+        doc[i].lemma_.lower() == "crowd" and _crowd_of_bystanders(words, doc[i])
+        for i in range(m.start_token, m.end_token)) for m in mentions_in_sent)
+
+
+def _crowd_of_bystanders(words, crowd: Token) -> bool:
+    """A crowd that watches or is hit, no demonstration: "a crowd of shoppers", "in front of a crowd", "while a
+    crowd watched", "crowds celebrating the holiday" (words.yaml `bystander_crowd_nouns` and the lists after it)."""
+    for child in crowd.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and any(
+                o.lemma_.lower() in words.bystander_crowd_nouns or o.lower_ in words.bystander_crowd_nouns
+                for o in child.children if o.dep_ == "pobj"):
+            return True
+        if child.dep_ in ("acl", "relcl") and child.lemma_.lower() in words.audience_crowd_verbs:
+            return True
+    head = crowd.head
+    if crowd.dep_ == "pobj" and (head.lower_ in words.audience_crowd_preps or (
+            head.lower_ == "of" and head.head.lower_ in words.audience_crowd_preps)):
+        return True
+    return crowd.dep_ == "nsubj" and head.lemma_.lower() in words.audience_crowd_verbs
 
 
 def _crowd_control_name(lex: Lexicon, lower: list, i: int, end: int) -> bool:
