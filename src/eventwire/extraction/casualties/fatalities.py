@@ -16,6 +16,7 @@ from eventwire.extraction.casualties.victims import (
     listed_after,
     modifier_number,
     shared_object,
+    spelt_out,
     subset,
     value_of,
     victims,
@@ -129,6 +130,8 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
                 if v.i in seen_victims or subset(v, anchor, lex):
                     continue
                 seen_victims.add(v.i)
+                if v.i in tokens and v.i in by_token:
+                    continue  # "One hundred and forty-five were killed": "five", a conjunct, is of the number counted
                 cnt = value_of(v, by_token, lex, anchor)
                 if cnt is None:
                     continue
@@ -141,7 +144,7 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
                     total += more[0]
                     tokens |= more[1]
                 via_subject = via_subject or v.dep_ in ("nsubj", "nsubjpass")
-            total -= _spelt_out(listed, lex)
+            total -= spelt_out(listed, lex)
         if found and total > 1 and _split_unknown(anchor, lex):
             total = 1  # "six soldiers were killed and wounded": at least one died, how many more is not told
         if found:
@@ -221,22 +224,6 @@ def _unnumbered_people(anchor, lex: Lexicon):
             continue
         return victim
     return None
-
-
-def _spelt_out(listed: list, lex: Lexicon) -> int:
-    """"Killed five people, two soldiers and three villagers": a whole ("people", "victims") set off by a comma
-    or a dash and then broken down by the conjuncts after it, which add up to its count. The parse joins them all
-    as one list; the breakdown is the whole told again, so its count (returned, to take off) adds nothing."""
-    if len(listed) < 3:
-        return 0
-    (whole, whole_count), rest = listed[0], listed[1:]
-    doc = whole.doc
-    after = doc[whole.i + 1] if whole.i + 1 < len(doc) else None
-    if lemma(whole) not in lex.whole_nouns or whole.tag_ != "NNS" or after is None \
-            or after.text not in lex.breakdown_marks or any(v.i < whole.i for v, _ in rest):
-        return 0
-    rest_count = sum(count for _, count in rest)
-    return rest_count if rest_count == whole_count else 0
 
 
 def _list_rest(victim, first_value: int, seen: set[int], by_token: dict, anchor,

@@ -1,6 +1,7 @@
 """Who is counted: the death words of a sentence (anchors), the people each one says died (victims), the
-people conjoined with them, the subsets that must not be added ("including 3 children"), and how many people
-one victim stands for (a number, a tally, one named person)."""
+people conjoined with them, the subsets that must not be added ("including 3 children") nor the breakdown of a
+whole ("five people, two soldiers and three villagers"), and how many people one victim stands for (a number, a
+tally, one named person)."""
 
 from __future__ import annotations
 
@@ -534,3 +535,19 @@ def subset(tok, anchor, lex: Lexicon) -> bool:
             return True
         t = t.head
     return False
+
+
+def spelt_out(listed: list, lex: Lexicon) -> int:
+    """"Killed five people, two soldiers and three villagers": a whole ("people", "victims") set off by a comma
+    or a dash and then broken down by the conjuncts after it, which add up to its count. The parse joins them all
+    as one list; the breakdown is the whole told again, so its count (returned, to take off) adds nothing."""
+    if len(listed) < 3:
+        return 0
+    (whole, whole_count), rest = listed[0], listed[1:]
+    doc = whole.doc
+    after = doc[whole.i + 1] if whole.i + 1 < len(doc) else None
+    if lemma(whole) not in lex.whole_nouns or whole.tag_ != "NNS" or after is None \
+            or after.text not in lex.breakdown_marks or any(v.i < whole.i for v, _ in rest):
+        return 0
+    rest_count = sum(count for _, count in rest)
+    return rest_count if rest_count == whole_count else 0
