@@ -10,6 +10,9 @@ evaluation data, with the toll ACLED would give the article's main event. Famili
   attacker_named a toll told after the attack in a sentence that names its attacker ("In addition to the
                  assailant, two soldiers were killed", "Apart from the assailants, ..."): a report of the attack's
                  dead, which the attack told before takes, not a new attack without a toll
+  kill_phrases   killing told by a phrasal verb or a way of killing ("a family of four was wiped out", "finished
+                 off three wounded soldiers", "strangled two herders"); the verbs that also destroy things count
+                 only people ("wiped out three army posts" kills no one)
 
 Each family has a floor on its rate; `python tests/test_toll_probe4.py` prints the rates and every miss."""
 
@@ -87,11 +90,29 @@ PROBES = [
     ("attacker_named", 8, "Militants attacked a checkpoint in El Arish. Apart from the assailants, eight soldiers "
                           "were killed in the fighting."),
     ("attacker_named", 1, "A man threw a grenade into a bar in Goma. Besides the assailant, one customer died."),
+    # -- killing told by a phrasal verb or a way of killing; the verbs that also destroy things count only people
+    ("kill_phrases", 4, "A family of four was wiped out when a missile hit their home in Gaza."),
+    ("kill_phrases", 3, "Militants finished off three wounded soldiers after the ambush near Kidal."),
+    ("kill_phrases", 3, "Militants strangled three hostages in the hideout near Mosul."),
+    ("kill_phrases", 0, "Militants wiped out three army posts in the offensive near Palmyra."),
+    ("kill_phrases", 0, "Rebels attacked the convoy and finished off three trucks with rockets."),
+    ("kill_phrases", 6, "The air strike on the house in Rafah wiped out a family of six."),
+    ("kill_phrases", 2, "Bandits raided the farm near Gusau and strangled two herders."),
+    ("kill_phrases", 5, "The attackers stormed the clinic in Beni and finished off five patients in their beds."),
+    ("kill_phrases", 12, "The shelling of Marinka wiped out twelve members of one family."),
+    ("kill_phrases", 0, "The drone strikes wiped out two ammunition depots near Kherson."),
+    ("kill_phrases", 1, "Gunmen attacked the house and strangled the village chief in Tillaberi."),
+    ("kill_phrases", 4, "Jihadists ambushed the patrol near Menaka and finished off four injured soldiers."),
+    ("kill_phrases", 0, "Insurgents shelled the base and wiped out five armoured vehicles."),
+    ("kill_phrases", 3, "Soldiers raided the camp and strangled three detainees, a rights group said."),
+    ("kill_phrases", 7, "A bomb hit the wedding in Kunduz and wiped out seven members of the groom's family."),
+    ("kill_phrases", 2, "Militiamen attacked the church in Ituri and strangled two nuns."),
+    ("kill_phrases", 0, "Rebels shelled the town of Goma and wiped out three fuel tanks."),
 ]
 
-FAMILIES = ("breakdown", "number_words", "attacker_named")
+FAMILIES = ("breakdown", "number_words", "attacker_named", "kill_phrases")
 # each family's floor, set a little below the rate measured on the branch that added the set
-FLOORS = {"breakdown": 0.85, "number_words": 0.85, "attacker_named": 0.85}
+FLOORS = {"breakdown": 0.85, "number_words": 0.85, "attacker_named": 0.85, "kill_phrases": 0.85}
 
 
 def toll(pipeline, text):
