@@ -90,6 +90,10 @@ PROBES = [
     ("attacker_named", 8, "Militants attacked a checkpoint in El Arish. Apart from the assailants, eight soldiers "
                           "were killed in the fighting."),
     ("attacker_named", 1, "A man threw a grenade into a bar in Goma. Besides the assailant, one customer died."),
+    ("attacker_named", 3, "A suicide bomber rammed a truck into a bus in Kirkuk. In addition to the assailant, three "
+                          "people were killed and 12 injured in the blast."),
+    ("attacker_named", 5, "Gunmen attacked a market in Mopti. Apart from the assailants, five traders were killed "
+                          "and nine wounded."),
     # -- killing told by a phrasal verb or a way of killing; the verbs that also destroy things count only people
     ("kill_phrases", 4, "A family of four was wiped out when a missile hit their home in Gaza."),
     ("kill_phrases", 3, "Militants finished off three wounded soldiers after the ambush near Kidal."),

@@ -44,8 +44,11 @@ def _person_noun(tok, lex: Lexicon) -> bool:
 
 
 def _death_word(tok, lex: Lexicon) -> bool:
-    """"killed", "died", "the dead": a trigger that only says people died (not "shot dead", whose verb is an act)."""
-    return lemma(tok) in lex.death_verbs or lemma(tok) in lex.counted_death_nouns or tok.lower_ in lex.death_nouns
+    """"killed", "died", "injured", "the dead": a trigger that only says people died or were hurt (not "shot dead",
+    whose verb is an act)."""
+    lem = lemma(tok)
+    return lem in lex.death_verbs or lem in lex.zero_verbs or lem in lex.counted_death_nouns \
+        or tok.lower_ in lex.death_nouns
 
 
 def told_elsewhere(cand, dead: Fatalities | None, counter, main_told: bool) -> bool:
