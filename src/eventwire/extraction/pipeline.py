@@ -307,7 +307,7 @@ class Pipeline:
                 continue
             if cand.vetoed:
                 continue  # the typing model reads no event here, and it is no toll update either
-            deaths_only = casualties.reports_deaths_only(cand, dead)
+            deaths_only = casualties.reports_deaths_only(cand, dead, self.fatality_counter.lexicon)
             if deaths_only or tells_toll_of_named_event(cand, self.event_finder.lexicon.words):
                 bare_reports.add(len(out))  # "Eight people were killed.", "The blast killed nine."
                 if dead is not None and dead.adds and cand.modality == "asserted":

@@ -16,6 +16,7 @@ from eventwire.extraction.casualties.victims import (
     listed_after,
     modifier_number,
     shared_object,
+    spelt_out,
     subset,
     value_of,
     victims,
@@ -124,13 +125,17 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
         seen_victims: set[int] = set()
         total, tokens, via_subject, found = 0, {anchor.i}, False, False
         for victim in victims(anchor, lex):
+            listed = []  # (person noun, count) of this victim and its conjuncts, in order
             for v in with_conjuncts(victim, anchor, lex):
                 if v.i in seen_victims or subset(v, anchor, lex):
                     continue
                 seen_victims.add(v.i)
+                if v.i in tokens and v.i in by_token:
+                    continue  # "One hundred and forty-five were killed": "five", a conjunct, is of the number counted
                 cnt = value_of(v, by_token, lex, anchor)
                 if cnt is None:
                     continue
+                listed.append((v, cnt.value))
                 total += cnt.value
                 tokens |= cnt.tokens
                 found = True
@@ -139,6 +144,7 @@ def _anchor_counts(sent, found: list, phrases: list[NumberPhrase], lex: Lexicon)
                     total += more[0]
                     tokens |= more[1]
                 via_subject = via_subject or v.dep_ in ("nsubj", "nsubjpass")
+            total -= spelt_out(listed, lex)
         if found and total > 1 and _split_unknown(anchor, lex):
             total = 1  # "six soldiers were killed and wounded": at least one died, how many more is not told
         if found:

@@ -30,7 +30,8 @@ WALK_LISTS = ("kill_forms", "attempt_words", "age_units", "intransitive_death_ve
               "listing_verbs", "companion_words", "singular_auxiliaries", "subset_pronouns", "harm_linking_words",
               "period_prepositions", "denial_words", "no_count_determiners", "nobody_words", "fallback_auxiliaries",
               "fallback_after_auxiliaries", "a_number_words", "range_words", "not_one_after", "people_lemmas",
-              "indefinite_articles", "toll_figure_preps", "owner_preps", "number_joiners", "multiplying_words")
+              "indefinite_articles", "toll_figure_preps", "owner_preps", "number_joiners", "multiplying_words",
+              "whole_nouns", "breakdown_marks", "halving_words", "people_only_death_verbs")
 NUMBER_KINDS = ("unit", "ten", "scale", "vague", "date", "ceiling")
 
 
@@ -116,6 +117,10 @@ class Lexicon:
     owner_preps: frozenset
     number_joiners: frozenset
     multiplying_words: frozenset  # each a vague word of numbers.tsv, checked on read
+    whole_nouns: frozenset  # "five people, two soldiers and three villagers": the whole a list breaks down
+    breakdown_marks: frozenset
+    halving_words: frozenset  # "half a dozen": half the number after "a"
+    people_only_death_verbs: frozenset  # "wiped out three posts" counts no one
     # the pre-filter: the stems of every word that can start a death report
     death_words_re: re.Pattern
     # the largest plausible death toll (numbers.tsv, kind `ceiling`): a figure above it is no toll

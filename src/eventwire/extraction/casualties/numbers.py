@@ -80,6 +80,16 @@ def _hyphen_scale(toks, j: int, lex: Lexicon) -> bool:
         and word_value(toks[j].lower_, lex) is not None
 
 
+def _tens_after_scale(scale, tens, lex: Lexicon) -> bool:
+    """"one hundred and twenty", "two thousand and fifty": the tens of a number joined to its scale word."""
+    return scale.lower_ in lex.scales and tens.lower_ in lex.tens
+
+
+def _halved(toks, first: int, lex: Lexicon) -> bool:
+    """"half a dozen": a halving word before "a" and the number word it halves."""
+    return first > 0 and toks[first - 1].lower_ in lex.halving_words and toks[first].lower_ in lex.indefinite_articles
+
+
 def number_phrases(sent, lex: Lexicon) -> list[NumberPhrase]:
     """Every count in the sentence: "44", "forty-four", "two hundred", "a dozen", "dozens", "between 10 and
     15" (the low figure), "more than 20" (20)."""
@@ -94,8 +104,9 @@ def number_phrases(sent, lex: Lexicon) -> list[NumberPhrase]:
             continue
         j = i
         while j + 1 < n and (_is_number_word(toks[j + 1], lex) or (
-                toks[j + 1].text in lex.number_joiners and j + 2 < n and toks[j + 2].lower_ in lex.units
-                and toks[j].lower_ in hyphen_left) or _hyphen_scale(toks, j, lex)):
+                toks[j + 1].text in lex.number_joiners and j + 2 < n and toks[j].lower_ in hyphen_left
+                and (toks[j + 2].lower_ in lex.units or _tens_after_scale(toks[j], toks[j + 2], lex)))
+                or _hyphen_scale(toks, j, lex)):
             j += 1 if _is_number_word(toks[j + 1], lex) else 2
         value = _compound_value([t.lower_ for t in toks[i:j + 1] if t.text not in lex.number_joiners], lex)
         # "a dozen", "a handful", "a few", "a couple"
@@ -103,6 +114,8 @@ def number_phrases(sent, lex: Lexicon) -> list[NumberPhrase]:
         if value is None:
             i = j + 1
             continue
+        if first < i and _halved(toks, first, lex):
+            first, value = first - 1, max(value // 2, 1)  # "half a dozen" 6
         number_tokens = {t.i for t in toks[i:j + 1]}
         # "tens of thousands", "hundreds of thousands of people"
         while j + 2 < n and toks[j + 1].lower_ == "of" and _multiplies(toks[j], toks[j + 2], lex):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from eventwire.extraction.casualties.fatalities import Fatalities
+from eventwire.extraction.casualties.lexicon import Lexicon, lemma
 from eventwire.extraction.tokens import sentences
 from eventwire.records import FATALITIES_AT_LEAST, IMPLAUSIBLE_FATALITIES
 
@@ -23,18 +24,37 @@ class DeathReport:
     order: int  # position among the article's events
 
 
-def reports_deaths_only(cand, dead: Fatalities | None) -> bool:
+def reports_deaths_only(cand, dead: Fatalities | None, lex: Lexicon | None = None) -> bool:
     """Every trigger of the event is a death word, or lies inside the words of its count ("the death toll from
-    the fighting rose to 600"): the sentence reports deaths, not a new happening."""
+    the fighting rose to 600"): the sentence reports deaths, not a new happening. With the casualty words
+    (`lex`), a trigger that names a person is no act either: "In addition to the assailant, two soldiers were
+    killed", "Two guards and the assailant died" tell the dead of the attack told before."""
     if cand.classes and cand.classes <= DEATH_REPORT_CLASSES:
         return True
+    if lex is not None and cand.classes and DEATH_REPORT_CLASSES & cand.classes \
+            and all(_person_noun(t, lex) or _death_word(t, lex) for t in cand.triggers) \
+            and any(_person_noun(t, lex) for t in cand.triggers):
+        return True
     return dead is not None and dead.tally and all(dead.start <= t.idx < dead.end for t in cand.triggers)
+
+
+def _person_noun(tok, lex: Lexicon) -> bool:
+    """"the assailant": a trigger that names who acted, not an act."""
+    return tok.pos_ == "NOUN" and lemma(tok) in lex.person_nouns
+
+
+def _death_word(tok, lex: Lexicon) -> bool:
+    """"killed", "died", "injured", "the dead": a trigger that only says people died or were hurt (not "shot dead",
+    whose verb is an act)."""
+    lem = lemma(tok)
+    return lem in lex.death_verbs or lem in lex.zero_verbs or lem in lex.counted_death_nouns \
+        or tok.lower_ in lex.death_nouns
 
 
 def told_elsewhere(cand, dead: Fatalities | None, counter, main_told: bool) -> bool:
     """A report of deaths that is no event: a running total, nobody killed, or a toll update (`dead.tally`) of a
     main event told before (`main_told`; a toll that opens the article is the only word of its event)."""
-    if not reports_deaths_only(cand, dead):
+    if not reports_deaths_only(cand, dead, counter.lexicon):
         return False
     if dead is None:
         return counter.running_total(cand.sentence)

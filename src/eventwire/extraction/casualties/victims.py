@@ -1,6 +1,7 @@
 """Who is counted: the death words of a sentence (anchors), the people each one says died (victims), the
-people conjoined with them, the subsets that must not be added ("including 3 children"), and how many people
-one victim stands for (a number, a tally, one named person)."""
+people conjoined with them, the subsets that must not be added ("including 3 children") nor the breakdown of a
+whole ("five people, two soldiers and three villagers"), and how many people one victim stands for (a number, a
+tally, one named person)."""
 
 from __future__ import annotations
 
@@ -134,6 +135,9 @@ def victims(anchor, lex: Lexicon) -> list:
         out.extend(_complement_subject(anchor, lex))
         if not has_obj and not passive:  # "shooting dead a person", the object hung on "dead"
             out.extend(g for c in kids if c.lower_ in lex.death_particles for g in c.children if g.dep_ == "dobj")
+            # "finished off four soldiers", the object hung on the particle as if it were a preposition
+            out.extend(g for c in kids if c.dep_ == "prt" and f"{lem} {c.lower_}" in lex.death_verbs
+                       for g in c.children if g.dep_ == "pobj")
         if not out and not has_obj and not passive:
             out.extend(shared_object(anchor, lex))  # "kill and injure 18 citizens"
         if out:  # "a judge was shot dead, along with two others" (not "along with 28 wounded")
@@ -372,6 +376,8 @@ class _Count:
 
 def value_of(victim, phrases_by_token: dict, lex: Lexicon, anchor) -> _Count | None:
     """The number of people one victim token stands for."""
+    if _things_too(anchor, lex) and not _people_word(victim, lex):
+        return None  # "wiped out three army posts", "finished off three trucks": no one died of these words
     if _negated(victim, lex):
         return _Count(0, {t.i for t in victim.subtree if t.i <= victim.i})  # "not a single person", "not one"
     if lemma(victim) in lex.total_nouns:
@@ -534,3 +540,33 @@ def subset(tok, anchor, lex: Lexicon) -> bool:
             return True
         t = t.head
     return False
+
+
+def spelt_out(listed: list, lex: Lexicon) -> int:
+    """"Killed five people, two soldiers and three villagers": a whole ("people", "victims") set off by a comma
+    or a dash and then broken down by the conjuncts after it, which add up to its count. The parse joins them all
+    as one list; the breakdown is the whole told again, so its count (returned, to take off) adds nothing."""
+    if len(listed) < 3:
+        return 0
+    (whole, whole_count), rest = listed[0], listed[1:]
+    doc = whole.doc
+    after = doc[whole.i + 1] if whole.i + 1 < len(doc) else None
+    if lemma(whole) not in lex.whole_nouns or whole.tag_ != "NNS" or after is None \
+            or after.text not in lex.breakdown_marks or any(v.i < whole.i for v, _ in rest):
+        return 0
+    rest_count = sum(count for _, count in rest)
+    return rest_count if rest_count == whole_count else 0
+
+
+def _things_too(anchor, lex: Lexicon) -> bool:
+    """A death verb that also destroys things ("wipe out", "finish off"): it counts only people."""
+    particles = [c.lower_ for c in anchor.children if c.dep_ == "prt"]
+    return any(f"{lemma(anchor)} {p}" in lex.people_only_death_verbs for p in particles) \
+        or lemma(anchor) in lex.people_only_death_verbs
+
+
+def _people_word(victim, lex: Lexicon) -> bool:
+    """"three wounded soldiers", "a family of four", "two of them": a word for people, not for things."""
+    lem = lemma(victim)
+    return lem in lex.person_nouns or lem in lex.people_lemmas or lem in lex.group_nouns \
+        or victim.lower_ in lex.fallback_people_words or victim.pos_ in ("PRON", "PROPN", "NUM")
