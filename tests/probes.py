@@ -57,3 +57,29 @@ def event_country(pipeline, text, published=None):
     placed = [e for e in pipeline.extract(text, published=published)
               if e.modality == "asserted" and e.location is not None and e.location.country]
     return max(placed, key=lambda e: e.confidence).location.country if placed else None
+
+
+# -- toll probe sets: (family, expected dead, text) rows scored per family -----------------------------------
+
+def first_toll(pipeline, text, published="2021-03-02"):
+    """The dead of the first asserted event (0 when it gives none; None: no asserted event)."""
+    events = [e for e in pipeline.extract(text, published=published) if e.modality == "asserted"]
+    return (events[0].fatalities or 0) if events else None
+
+
+def toll_results(pipeline, probes) -> list[tuple[str, int, object, str]]:
+    """(family, expected, found, text) for each (family, expected, text) probe."""
+    return [(family, count, first_toll(pipeline, text), text) for family, count, text in probes]
+
+
+def family_rates(found, families) -> dict[str, float]:
+    """The share of each family's rows whose found value is the expected one."""
+    return {f: sum(got == want for fam, want, got, _ in found if fam == f) / sum(fam == f for fam, *_ in found)
+            for f in families}
+
+
+def print_family_misses(found, families) -> None:
+    for fam, want, got, text in found:
+        if got != want:
+            print("MISS", fam, want, got, text)
+    print({f: round(v, 3) for f, v in family_rates(found, families).items()}, len(found))

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import pytest
 
+from probes import family_rates, print_family_misses, toll_results
+
 # (family, toll of the main event, text)
 PROBES = [
     # -- a whole broken down by the list after it
@@ -119,23 +121,9 @@ FAMILIES = ("breakdown", "number_words", "attacker_named", "kill_phrases")
 FLOORS = {"breakdown": 0.85, "number_words": 0.85, "attacker_named": 0.85, "kill_phrases": 0.85}
 
 
-def toll(pipeline, text):
-    events = [e for e in pipeline.extract(text, published="2021-03-02") if e.modality == "asserted"]
-    return (events[0].fatalities or 0) if events else None
-
-
-def probe_results(pipeline) -> list[tuple[str, int, object, str]]:
-    return [(family, count, toll(pipeline, text), text) for family, count, text in PROBES]
-
-
 @pytest.fixture(scope="module")
 def results(pipeline):
-    return probe_results(pipeline)
-
-
-def rates(found) -> dict[str, float]:
-    return {f: sum(got == want for fam, want, got, _ in found if fam == f) / sum(fam == f for fam, *_ in found)
-            for f in FAMILIES}
+    return toll_results(pipeline, PROBES)
 
 
 def test_each_family_has_fifteen_probes_or_more():
@@ -145,15 +133,11 @@ def test_each_family_has_fifteen_probes_or_more():
 
 @pytest.mark.parametrize("family", FAMILIES)
 def test_family_rate_holds(results, family):
-    assert rates(results)[family] >= FLOORS[family], [(want, got, text) for fam, want, got, text in results
-                                                      if fam == family and got != want]
+    misses = [(want, got, text) for fam, want, got, text in results if fam == family and got != want]
+    assert family_rates(results, FAMILIES)[family] >= FLOORS[family], misses
 
 
 if __name__ == "__main__":
     from eventwire.extraction.pipeline import Pipeline
 
-    found = probe_results(Pipeline(workers=1))
-    for fam, want, got, text in found:
-        if got != want:
-            print("MISS", fam, want, got, text)
-    print({f: round(v, 3) for f, v in rates(found).items()}, len(found))
+    print_family_misses(toll_results(Pipeline(workers=1), PROBES), FAMILIES)
