@@ -358,6 +358,13 @@ def is_summary(lex: Lexicon, tok: Token) -> bool:
     if not is_perfect(verb):
         return False
     words = lex.words
+    # "has killed 35,000 people and displaced millions since 2009": the span on the last of verbs sharing a subject
+    verbs = [verb, *(c for c in verb.conjuncts if c.pos_ == "VERB" and not any(
+        d.dep_ in ("nsubj", "nsubjpass") for d in c.children))]
+    return any(_spans_years(words, v) for v in verbs)
+
+
+def _spans_years(words, verb: Token) -> bool:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in words.span_prepositions):
         for obj in (p for p in prep.children if p.dep_ in ("pobj", "pcomp")):
             if obj.lower_ in words.span_nouns:
