@@ -355,13 +355,19 @@ def is_summary(lex: Lexicon, tok: Token) -> bool:
     "the rebels have been fighting the government for more than a decade", "air strikes have destroyed most
     hospitals since the war began": a tally of many events, not one event."""
     verb = clause_verb(tok)
+    # "has killed 35,000 people and displaced millions since 2009": verbs sharing a subject share the perfect of the
+    # first and the span of the last
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not _has_subject(verb):
+        verb = verb.head
     if not is_perfect(verb):
         return False
     words = lex.words
-    # "has killed 35,000 people and displaced millions since 2009": the span on the last of verbs sharing a subject
-    verbs = [verb, *(c for c in verb.conjuncts if c.pos_ == "VERB" and not any(
-        d.dep_ in ("nsubj", "nsubjpass") for d in c.children))]
+    verbs = [verb, *(c for c in verb.conjuncts if c.pos_ == "VERB" and not _has_subject(c))]
     return any(_spans_years(words, v) for v in verbs)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(d.dep_ in ("nsubj", "nsubjpass") for d in verb.children)
 
 
 def _spans_years(words, verb: Token) -> bool:
