@@ -169,6 +169,8 @@ KNOWN_GAPS = {
     'Iraq.',
     'General Abdourahamane Tiani, who seized power in a coup in July 2023, promised to avenge the fallen soldiers.',
     'The junta has strengthened its ties with Russia and expelled French troops who had helped fight the insurgency.',
+    'Analysts say the militants have been weakened by a government offensive launched in 2022 but remain capable of '
+    'carrying out complex attacks in the capital.',
     'The Tillaberi region, near the borders with Mali and Burkina Faso, has been the scene of repeated jihadist '
     'attacks for years.',
     'Reinforcements were sent to the area and air patrols were intensified, the ministry said.',
