@@ -125,8 +125,10 @@ class DateFinder:
         published = _as_date(published)
         if when is None or when.date is None:
             return False
-        if published is None:  # the year on the trigger's own clause, whatever other verbs the event has
-            return when.precision == "year" and when.close
+        if published is None:  # the year on the trigger's own clause, whatever other verbs the event has; a month
+            # of a named year too ("In August 2022, fighters besieged a hotel"): news dates its report by the day
+            return when.close and (when.precision == "year" or (
+                when.precision == "month" and bool(_YEAR_RE.search(when.text or ""))))
         if not when.own:
             return False
         day = dt.date.fromisoformat(when.date)
@@ -193,6 +195,7 @@ class DateFinder:
         return (0 if attached else 1, 1 if speech else 0, distance)
 
 
+_YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _BACKWARD_WORD_RE = re.compile(r"(?i)\b(?:last|past|previous|ago|yesterday|earlier)\b|\b(?:19|20)\d\d\b")
 
 

@@ -225,6 +225,8 @@ def _governed(trigger: Token, c: dict) -> str:
                 and below.lower_ in background["verdict_preps"] \
                 and tok.head.lemma_.lower() in background["verdict_adjective_verbs"]:
             return "background"  # "found guilty of killing three protesters": the case tried
+        if tok.pos_ == "ADJ" and not first and tok.lower_ in c["hypothetical"]["governing_adjectives"]:
+            return "hypothetical"  # "capable of carrying out attacks": a capacity
         if tok.pos_ == "ADJ" and not first and tok.lower_ in c["future"]["governing_adjectives"]:
             return "future"  # "ready to attack", "remain committed to supporting"
             if lemma in c["negated"]["governing_nouns"]:

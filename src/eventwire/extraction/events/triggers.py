@@ -355,9 +355,22 @@ def is_summary(lex: Lexicon, tok: Token) -> bool:
     "the rebels have been fighting the government for more than a decade", "air strikes have destroyed most
     hospitals since the war began": a tally of many events, not one event."""
     verb = clause_verb(tok)
+    # "has killed 35,000 people and displaced millions since 2009": verbs sharing a subject share the perfect of the
+    # first and the span of the last
+    while verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") and not _has_subject(verb):
+        verb = verb.head
     if not is_perfect(verb):
         return False
     words = lex.words
+    verbs = [verb, *(c for c in verb.conjuncts if c.pos_ == "VERB" and not _has_subject(c))]
+    return any(_spans_years(words, v) for v in verbs)
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(d.dep_ in ("nsubj", "nsubjpass") for d in verb.children)
+
+
+def _spans_years(words, verb: Token) -> bool:
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in words.span_prepositions):
         for obj in (p for p in prep.children if p.dep_ in ("pobj", "pcomp")):
             if obj.lower_ in words.span_nouns:
