@@ -3,7 +3,8 @@ feared", "possibly"), a modal, a condition, a negation, a purpose or a future go
 on it, never a conjunct verb with a subject or a tense of its own, an earlier participle clause, a past clause of
 time or cause hung on it ("will retaliate after militants ambushed a convoy"), the content of a question it asks
 about ("could not say why the gunman opened fire") or a sentence the parser joined to it across a semicolon
-("Gunmen attacked a bus; it is feared the toll could rise"). "Reportedly", "allegedly", "according to reports" on
+("Gunmen attacked a bus; it is feared the toll could rise"); nor is a verb of the future in another sense ("a
+bomb went off", "set off a car bomb", "set up an ambush"). "Reportedly", "allegedly", "according to reports" on
 a past event tell a source, not a doubt: the event is asserted (ACLED codes reported events).
 
 - SCOPED: sentences with a hedge, a modal, a negation or a future somewhere, and the trigger words that must stay
@@ -192,6 +193,22 @@ SCOPED = [
      ('shot',), ()),
     ('The army did not comment on the report and shelled rebel positions near Ruhengeri.',
      ('shelled',), ()),
+    # a verb of the future in another sense, with a particle: what it tells is done
+    ('A bomb went off near a vegetable market in Kirkuk on Tuesday.',
+     ('bomb',), ()),
+    ('An explosive device went off under a police van in Peshawar, wounding six officers.',
+     ('device',), ()),
+    ('Militants set off a car bomb outside a school in Quetta, killing four children.',
+     ('bomb',), ()),
+    ('Insurgents set up an ambush near Ghazni that killed five policemen.',
+     ('ambush',), ()),
+    ('A second blast went off an hour later at the bus depot in Jos.',
+     ('blast',), ()),
+    ('The rebels set off a landmine under an army truck near Bamenda.',
+     ('landmine',), ()),
+    ('The march went ahead despite the ban, and police arrested 20 people in Minsk.',
+     ('march', 'arrested'), ()),
+
 ]
 
 # (sentence, trigger words asserted, trigger words hedged, negated, conditional or future)
@@ -294,6 +311,17 @@ CONTROLS = [
      (), ('attack', 'loot')),
     ('Police did not arrest the organisers and did not disperse the rally in Minsk.',
      (), ('arrest', 'disperse')),
+    ('Militants are going to set off more bombs in Baghdad, the minister warned.',
+     (), ('bombs',)),
+    ('The rebels are set to launch an offensive on Mekelle.',
+     (), ('offensive',)),
+    ('Police fear the cell planned to set off a bomb at the stadium in Lyon.',
+     (), ('bomb',)),
+    ('The group may set up ambushes on the road to Kidal, the army warned.',
+     (), ('ambushes',)),
+    ('The protest is going to go ahead on Saturday in Tunis.',
+     (), ('protest',)),
+
 ]
 
 

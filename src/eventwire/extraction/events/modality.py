@@ -281,7 +281,10 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "negated"  # "reports of an attack on the convoy were false"
             if lemma == "be" and below.dep_ in ("nsubj", "csubj") and _said_to_be(tok, c["hypothetical"]["governing_nouns"]):
                 return "hypothetical"  # "capturing drones is one of several options", "a strike is a possibility"
-            if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(trigger, tok, c["future"]):
+            # (not a phrasal verb of another sense: "a bomb went off", "set off a car bomb", "set up an ambush")
+            if lemma in c["future"]["governing_verbs"] and not any(
+                    p.dep_ in ("prt", "advmod") and p.lower_ in c["future"]["other_sense_particles"] for p in children(tok)) \
+                    and _is_infinitival_or_object(trigger, tok, c["future"]):
                 return "future"
         head = tok.head
         if head.i == tok.i or _clause_of_its_own(tok, head, c["asserted"]):
