@@ -197,7 +197,9 @@ def _governed(trigger: Token, c: dict) -> str:
     steps = 0
     while steps < 8:
         steps += 1
-        cue = _own_cue(tok, c, trigger)
+        # (a conjunct with a subject or a tense of its own is not under the first verb's auxiliaries: "did not burn
+        # the church, but it looted the house")
+        cue = None if not first and _conjunct_of_its_own(below, tok) else _own_cue(tok, c, trigger)
         if cue:
             return cue
         if tok.dep_ in ("pcomp", "pobj") and tok.head.lower_ in c["negated"]["prepositions"]:
@@ -281,10 +283,13 @@ def _governed(trigger: Token, c: dict) -> str:
                 return "negated"  # "reports of an attack on the convoy were false"
             if lemma == "be" and below.dep_ in ("nsubj", "csubj") and _said_to_be(tok, c["hypothetical"]["governing_nouns"]):
                 return "hypothetical"  # "capturing drones is one of several options", "a strike is a possibility"
-            if lemma in c["future"]["governing_verbs"] and _is_infinitival_or_object(trigger, tok, c["future"]):
+            # (not a phrasal verb of another sense: "a bomb went off", "set off a car bomb", "set up an ambush")
+            if lemma in c["future"]["governing_verbs"] and not any(
+                    p.dep_ in ("prt", "advmod") and p.lower_ in c["future"]["other_sense_particles"] for p in children(tok)) \
+                    and _is_infinitival_or_object(trigger, tok, c["future"]):
                 return "future"
         head = tok.head
-        if head.i == tok.i:
+        if head.i == tok.i or _clause_of_its_own(tok, head, c["asserted"]):
             break
         # a relative clause has its own modality: "militia that are fighting IS" is asserted whatever governs it
         # (an infinitival one is the purpose of its noun, as real as what it names: "an operation to retake the
@@ -304,6 +309,36 @@ def _governed(trigger: Token, c: dict) -> str:
         first = False
         below, tok = tok, head
     return "asserted"
+
+
+def _conjunct_of_its_own(conj: Token, head: Token) -> bool:
+    """A verb joined by "and"/"but" that has its own subject ("the mob did not burn the church, but it looted the
+    house") or its own past tense after the bare verb of a "did"/modal ("did not burn the church and looted the
+    house"): the auxiliaries of the first verb do not reach it. "may have shelled the village and killed ten" shares
+    them."""
+    if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX") or head.pos_ not in ("VERB", "AUX"):
+        return False
+    return any(s.dep_ in ("nsubj", "nsubjpass") for s in children(conj)) or (
+        conj.tag_ == "VBD" and head.tag_ == "VB" and not any(a.dep_ == "aux" for a in children(conj)))
+
+
+def _clause_of_its_own(clause: Token, head: Token, asserted: dict) -> bool:
+    """`clause` tells a deed done whatever mood its head is in, so what governs the head does not reach it: a past
+    clause of time or cause ("the army will retaliate after militants ambushed a convoy", "may strike back because
+    troops killed its commander"), a past question's content ("could not say why the gunman opened fire", "it is
+    unclear who bombed the bridge": that it happened is given), or a clause the parser hung on what follows a
+    semicolon ("Gunmen attacked a bus; it is feared the toll could rise")."""
+    if clause.tag_ != "VBD" and not (clause.tag_ == "VBN" and any(
+            a.dep_ in ("aux", "auxpass") and a.lower_ in asserted["past_auxiliaries"] for a in children(clause))):
+        return False
+    if clause.dep_ == "advcl":
+        return any(m.dep_ == "mark" and m.lower_ in asserted["past_clause_marks"] for m in children(clause))
+    if clause.dep_ != "ccomp":
+        return False
+    if clause.i < head.i and any(p.lower_ in asserted["clause_breaks"] and clause.i < p.i < head.i for p in children(head)):
+        return True
+    opening = clause.doc[clause.left_edge.i]
+    return opening.tag_ in ("WRB", "WP", "WDT") and opening.lower_ in asserted["question_words"]
 
 
 def _of_chain_top(noun: Token) -> Token:
