@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from probes import ATTACK, IED, acled_records, top_sub_type
+from probes import ABDUCT, ATTACK, CLASH, IED, acled_records, top_sub_type
 
 FLOOR = 0.89  # measured 0.915 (main e857bfc: 0.726)
 
@@ -31,6 +31,9 @@ SABOTAGE = [
     "Militants of the Northern Brigade blew up the railway track near Ostrava as a troop train passed.",
     "Rebels attacked a train in Bolan Pass, blowing up the line and opening fire on passengers.",
     "Maoist insurgents removed fish plates and derailed the Howrah express, killing 12, police said.",
+    "Insurgents removed a section of rail near Sukkur and the night train left the tracks, killing nine.",
+    "Dhanbad train crash: Maoists derail a goods train, killing the guard.",
+    "Three people died in a train accident near Gaya that police blamed on Naxalites.",
 ]
 
 # a vehicle driven into people
@@ -109,7 +112,8 @@ PREMATURE = [
     "A landmine that insurgents were burying exploded near Uruzgan, killing four of them.",
 ]
 
-FAMILIES = {"sabotage": (SABOTAGE, {ATTACK, IED}), "ramming": (RAMMING, {ATTACK}), "stabbing": (STABBING, {ATTACK}),
+# (a train of soldiers attacked is a clash, passengers carried off an abduction: an attack recorded all the same)
+FAMILIES = {"sabotage": (SABOTAGE, {ATTACK, IED, CLASH, ABDUCT}), "ramming": (RAMMING, {ATTACK}), "stabbing": (STABBING, {ATTACK}),
             "punishment": (PUNISHMENT, {ATTACK}), "premature": (PREMATURE, {IED})}
 
 # texts that must give no asserted ACLED event: accidents, domestic crime, courts, figures of speech
@@ -122,6 +126,8 @@ CONTRASTS = [
     "The company's merger plan was derailed by regulators.",
     "Talks on the budget were derailed by a row over pensions.",
     "Heavy rain derailed a freight train in Montana.",
+    "A landslide derailed a passenger train near Ella, killing two.",
+    "The train was derailed by a faulty signal near Lyon, injuring 30.",
     "A freight train derailed and caught fire in Ohio, forcing residents to evacuate.",
     "The court sentenced the man to be hanged for murder.",
     "A court in Lahore sentenced two men to death by hanging for a 2019 murder.",
