@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from probes import ABDUCT, ATTACK, CLASH, IED, acled_records, top_sub_type
+from probes import ABDUCT, ATTACK, CLASH, IED, SUICIDE, acled_records, top_sub_type
 
 FLOOR = 0.89  # measured 0.915 (main e857bfc: 0.726)
 
@@ -93,7 +93,8 @@ PUNISHMENT = [
     "Islamist rebels hanged a woman in public in Idlib, residents said.",
 ]
 
-# a bomb that went off early, killing its own makers or carriers
+# a bomb that went off early, killing its own makers or carriers (a bomber killed by it reads as a suicide bomb:
+# tests/test_subtype_probe.py)
 PREMATURE = [
     "The bomb exploded prematurely, killing the bomber, in Mosul.",
     "Two militants were killed when the explosive device they were planting went off prematurely near Bannu.",
@@ -114,7 +115,7 @@ PREMATURE = [
 
 # (a train of soldiers attacked is a clash, passengers carried off an abduction: an attack recorded all the same)
 FAMILIES = {"sabotage": (SABOTAGE, {ATTACK, IED, CLASH, ABDUCT}), "ramming": (RAMMING, {ATTACK}), "stabbing": (STABBING, {ATTACK}),
-            "punishment": (PUNISHMENT, {ATTACK}), "premature": (PREMATURE, {IED})}
+            "punishment": (PUNISHMENT, {ATTACK}), "premature": (PREMATURE, {IED, SUICIDE})}
 
 # texts that must give no asserted ACLED event: accidents, domestic crime, courts, figures of speech
 CONTRASTS = [
