@@ -611,14 +611,13 @@ ARTICLES = [
 # the PLOVER coding of "have killed eight leaders since last July" is one assault), calls for a protest (kept on
 # purpose: WikiEvents-style annotation keeps requested events), a bomb disposal squad named, a practice in the simple
 # present ("still carries out attacks", "continue to kill"), an earlier arrest or takeover in a clause, "took over
-# security"; the van driven into pedestrians and police shooting robbers
+# security"; police shooting robbers (closed since: the van driven into pedestrians, the junta's detentions since
+# it seized power)
 KNOWN_GAPS = {
     'Protests have become a weekly fixture in the capital since October.',
     'Thousands have been detained at protests against the war since February.',
     'The opposition has called for weekly demonstrations until the election results are annulled.',
-    'A man drove a van into pedestrians on a crowded street in Toronto on Monday, killing ten people.',
     'The protest movement has called for a general strike next week.',
-    'The junta has detained thousands of people since it seized power.',
     'Mines laid during the war continue to kill and maim civilians.',
     'The Kenyan police shot dead three suspected robbers in Mathare on Monday.',
         'Overcrowding and gang rivalry have fuelled deadly riots in Brazilian prisons.',
