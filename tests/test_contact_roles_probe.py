@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_attack_roles_probe import ROLES, role_hits
+from test_attack_roles_probe import ROLES, rates, role_hits
 
 # (sentence, actor1 words, actor2 words, place words, the two sides may swap)
 MEETINGS = [
@@ -165,14 +165,6 @@ def probe_results(pipeline, probes=PROBES) -> list[tuple[str, dict[str, bool]]]:
         best = max((unit_hits(e, actor1, actor2, place, text in SYMMETRIC) for e in events),
                    key=lambda h: sum(h.values()), default=empty)
         out.append((text, best))
-    return out
-
-
-def rates(results) -> dict[str, float]:
-    out = {}
-    for role in ROLES:
-        scored = [h[role] for _, h in results if role in h]
-        out[role] = sum(scored) / len(scored)
     return out
 
 
